@@ -1,0 +1,124 @@
+/**
+ * read → extract → model → validate, for every page in the manifest. Never throws for problems in
+ * the pages or the config: they come back as diagnostics.
+ */
+import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { Reporter } from './diagnostics/reporter.ts';
+import type { Diagnostic } from './diagnostics/diagnostic.ts';
+import { compareDiagnostics } from './diagnostics/diagnostic.ts';
+import { parseManifest, type ManifestEntry } from './config/manifest.ts';
+import { parseOverrides, Overrides } from './config/overrides.ts';
+import { findReader } from './read/registry.ts';
+import { findExtractor, recognizeExtractor } from './extract/registry.ts';
+import { validationRules } from './validate/registry.ts';
+import type { Catalog, SourceInfo, SourceModel } from './model/catalog.ts';
+import { limits } from './config/limits.ts';
+
+export interface BuildOptions {
+  /** Project root (holds `sources/`). */
+  root: string;
+  /** Folder of pages and manifest, relative to root. Default `sources`. */
+  sourcesDir?: string;
+}
+
+export interface BuildResult {
+  catalog: Catalog;
+  diagnostics: Diagnostic[];
+  /** Paths (relative to root) of every input read: pages, manifest, overrides. */
+  inputs: string[];
+}
+
+export async function buildCatalog(options: BuildOptions): Promise<BuildResult> {
+  const report = new Reporter();
+  const sourcesDir = options.sourcesDir ?? 'sources';
+  const rel = (p: string) => path.posix.join(sourcesDir, p);
+  const manifestFile = rel('sources.json');
+  const overridesFile = rel('overrides.json');
+  const inputs = [manifestFile];
+
+  const manifestText = await readText(options.root, manifestFile, report);
+  const entries = manifestText === undefined ? [] : parseManifest(manifestText, manifestFile, report);
+  const overridesText = await readText(options.root, overridesFile, report, true);
+  let overrides = new Overrides();
+  if (overridesText !== undefined) {
+    inputs.push(overridesFile);
+    overrides = parseOverrides(overridesText, overridesFile, report);
+  }
+
+  const sources: SourceModel[] = [];
+  const read = new Set<string>();
+  for (const entry of entries) {
+    const model = await buildSource(options.root, rel(entry.file), entry, overrides, report);
+    inputs.push(rel(entry.file));
+    if (model) {
+      sources.push(model);
+      read.add(entry.id);
+    }
+  }
+  overrides.reportUnused(read, report);
+  const catalog: Catalog = { catalogVersion: 1, sources };
+  for (const rule of validationRules) rule.check(catalog, report);
+  return { catalog, diagnostics: [...report.diagnostics].sort(compareDiagnostics), inputs };
+}
+
+async function buildSource(root: string, file: string, entry: ManifestEntry, overrides: Overrides, report: Reporter): Promise<SourceModel | undefined> {
+  const bytes = await readBytes(root, file, entry, report);
+  if (!bytes) return undefined;
+  if (bytes.length > limits.pageBytes) {
+    report.error('limit-page-size', `${file} is ${bytes.length} bytes; the limit is ${limits.pageBytes}.`, { file, line: 1, column: 1 }, 'A permission page this large is almost certainly not the page meant; check the file.');
+    return undefined;
+  }
+  const reader = findReader(entry.format);
+  if (!reader) {
+    report.error('manifest-format', `Unknown format \`${entry.format}\` for source \`${entry.id}\`.`, entry.position, 'Use `permgen read <file>` to see which reader recognises the page.');
+    return undefined;
+  }
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const doc = reader.read(text, file, report);
+  const extractor = entry.kind ? findExtractor(entry.kind) : recognizeExtractor(doc);
+  if (!extractor) {
+    const headers = doc.blocks.filter((b) => b.type === 'table').map((t) => `| ${t.header.map((c) => c.text).join(' | ')} |`);
+    report.error(
+      'layout-unknown',
+      entry.kind
+        ? `Unknown kind \`${entry.kind}\` for source \`${entry.id}\`.`
+        : `No known permission table in ${file}; tables found: ${headers.length > 0 ? headers.join(', ') : 'none'}.`,
+      entry.kind ? entry.position : { file, line: 1, column: 1 },
+      'The upstream page may have changed its layout: compare it with the headers permgen knows (`permgen read --help`).',
+    );
+    return undefined;
+  }
+  const source: SourceInfo = {
+    id: entry.id,
+    file: entry.file,
+    format: reader.name,
+    provider: entry.provider,
+    title: entry.title,
+    url: entry.url,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
+  return extractor.extract(doc, { source, report, overrides });
+}
+
+async function readBytes(root: string, file: string, entry: ManifestEntry, report: Reporter): Promise<Uint8Array | undefined> {
+  try {
+    return await readFile(path.join(root, file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    report.error('source-unreadable', `Cannot read ${file} for source \`${entry.id}\` (${code ?? 'error'}).`, entry.position, code === 'ENOENT' ? 'The manifest names a file that does not exist; fix the `file` entry.' : 'Check the file permissions.');
+    return undefined;
+  }
+}
+
+async function readText(root: string, file: string, report: Reporter, optional = false): Promise<string | undefined> {
+  try {
+    return await readFile(path.join(root, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (optional && code === 'ENOENT') return undefined;
+    report.error('source-unreadable', `Cannot read ${file} (${code ?? 'error'}).`, { file, line: 1, column: 1 }, 'The project needs sources/sources.json listing its pages.');
+    return undefined;
+  }
+}

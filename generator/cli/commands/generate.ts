@@ -1,0 +1,101 @@
+import path from 'node:path';
+import type { Command } from '../command.ts';
+import { parse } from '../args.ts';
+import { generate } from '../../generate.ts';
+import { formatDiagnostic } from '../../diagnostics/diagnostic.ts';
+import { LockHeldError } from '../../write/lock.ts';
+
+const HELP = `Usage: permgen generate [--check] [--strict] [--enum-style const|enum] [--root DIR] [--json]
+
+Reads every page in sources/sources.json and writes the token-permissions package to generated/.
+  --check        write nothing; exit 1 when generated/ differs from what the sources produce
+  --strict       treat warnings as errors
+  --enum-style   'const' (as-const object + union type, default) or 'enum' (classic enums)
+  --root DIR     project root (default: current folder)
+  --json         print diagnostics and the summary as JSON
+`;
+
+export const generateCommand: Command = {
+  name: 'generate',
+  summary: 'Generate (or --check) the package from the sources.',
+  async run(args, io) {
+    const parsed = parse(args, {
+      check: { type: 'boolean' },
+      strict: { type: 'boolean' },
+      'enum-style': { type: 'string' },
+      root: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    }, false);
+    if (!parsed.ok) {
+      io.stderr.write(`permgen generate: ${parsed.error}\n\n${HELP}`);
+      return 2;
+    }
+    const v = parsed.values;
+    if (v.help) {
+      io.stdout.write(HELP);
+      return 0;
+    }
+    const enumStyle = v['enum-style'] ?? 'const';
+    if (enumStyle !== 'const' && enumStyle !== 'enum') {
+      io.stderr.write(`permgen generate: --enum-style must be 'const' or 'enum', not '${enumStyle}'\n`);
+      return 2;
+    }
+    const started = performance.now();
+    const root = path.resolve(io.cwd, v.root ?? '.');
+    let result;
+    try {
+      result = await generate({ root, check: v.check === true, strict: v.strict === true, emit: { enumStyle } });
+    } catch (error) {
+      if (error instanceof LockHeldError) {
+        io.stderr.write(`permgen generate: ${error.message}\n`);
+        return 1;
+      }
+      throw error;
+    }
+    const ms = Math.round(performance.now() - started);
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = result.diagnostics.length - errors;
+    const entries = result.catalog.sources.map((s) => ({ id: s.source.id, entries: countEntries(s) }));
+    if (v.json) {
+      io.stdout.write(`${JSON.stringify({ ok: result.ok, written: result.written, diagnostics: result.diagnostics, sources: entries, differences: result.differences, ms }, null, 2)}\n`);
+      return result.ok ? 0 : 1;
+    }
+    for (const d of result.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
+    if (!result.ok && (errors > 0 || (v.strict && warnings > 0))) {
+      io.stderr.write(`permgen: ${errors} error(s), ${warnings} warning(s)${v.strict && warnings > 0 ? ' (--strict: warnings are errors)' : ''}; nothing was written.\n`);
+      return 1;
+    }
+    const summary = `${entries.length} sources, ${entries.reduce((n, e) => n + e.entries, 0)} entries (${entries.map((e) => `${e.id}: ${e.entries}`).join(', ')}), ${warnings} warning(s), ${ms} ms`;
+    if (v.check) {
+      if (result.differences.length === 0) {
+        io.stdout.write(`permgen: generated/ is up to date. ${summary}\n`);
+        return 0;
+      }
+      io.stderr.write(`permgen: generated/ is stale: ${result.differences.length} file(s) differ from what the sources produce. Run \`npm run generate\` and commit the result.\n`);
+      for (const d of result.differences.slice(0, 10)) {
+        io.stderr.write(`  ${d.change} ${d.path}\n`);
+        for (const line of d.excerpt) io.stderr.write(`      ${line}\n`);
+      }
+      if (result.differences.length > 10) io.stderr.write(`  … and ${result.differences.length - 10} more\n`);
+      return 1;
+    }
+    io.stdout.write(`permgen: wrote ${result.files.size} files to generated/. ${summary}\n`);
+    return 0;
+  },
+};
+
+function countEntries(s: import('../../model/catalog.ts').SourceModel): number {
+  switch (s.kind) {
+    case 'buildkite-enum':
+      return s.values.length;
+    case 'gitlab-job-token-endpoints':
+      return s.endpoints.length;
+    case 'gitlab-graphql-permissions':
+      return s.categories.reduce((n, c) => n + c.resources.reduce((m, r) => m + r.grants.length, 0), 0);
+    case 'forgejo-scopes':
+      return s.categories.reduce((n, c) => n + 1 + c.scopes.length, s.noScope ? 1 : 0);
+    case 'gitlab-token-scopes':
+      return s.scopes.length;
+  }
+}

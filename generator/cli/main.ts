@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+/** `permgen <command>`: parses arguments, runs a command, sets the exit code. The only place that touches process exit state. */
+import { commands } from './commands/registry.ts';
+
+const [name, ...args] = process.argv.slice(2);
+const command = commands.find((c) => c.name === name);
+if (!command || name === '--help' || name === '-h') {
+  const out = name && !command && name !== '--help' && name !== '-h' ? process.stderr : process.stdout;
+  out.write(`${name && !command && name !== '--help' && name !== '-h' ? `permgen: unknown command \`${name}\`\n\n` : ''}Usage: permgen <command> [options]\n\nCommands:\n`);
+  for (const c of commands) out.write(`  ${c.name.padEnd(22)} ${c.summary}\n`);
+  out.write('\nRun `permgen <command> --help` for its options.\n');
+  process.exitCode = command || !name || name === '--help' || name === '-h' ? 0 : 2;
+} else {
+  process.exitCode = await command.run(args, { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr });
+}

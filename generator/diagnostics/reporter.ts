@@ -1,0 +1,19 @@
+import type { SourcePosition } from '../model/position.ts';
+import { createDiagnostic, type Diagnostic } from './diagnostic.ts';
+
+/** Collects diagnostics for one run; passed to every stage instead of throwing. */
+export class Reporter {
+  readonly diagnostics: Diagnostic[] = [];
+
+  error(ruleId: string, message: string, at: SourcePosition, hint: string): void {
+    this.diagnostics.push(createDiagnostic('error', ruleId, message, at, hint));
+  }
+
+  warn(ruleId: string, message: string, at: SourcePosition, hint: string): void {
+    this.diagnostics.push(createDiagnostic('warning', ruleId, message, at, hint));
+  }
+
+  get errorCount(): number {
+    return this.diagnostics.filter((d) => d.severity === 'error').length;
+  }
+}

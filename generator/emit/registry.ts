@@ -1,0 +1,41 @@
+/**
+ * Every output of the generated package, in the order they run. Each entry names the page(s) it serves.
+ * `subpathIndex` runs last: it re-exports what the others put under each subpath.
+ */
+import type { Emitter } from './emitter.ts';
+import { catalogJson } from './catalog-json.ts';
+import { packageManifest } from './package-manifest.ts';
+import { jobTokenPermissions } from './job-token-permissions.ts';
+import { jobTokenRoutes } from './job-token-routes.ts';
+import { gitlabTokenScopes } from './gitlab-token-scopes.ts';
+import { graphqlPermissions } from './graphql-permissions.ts';
+import { graphqlGuard } from './graphql-guard.ts';
+import { buildkiteEnums } from './buildkite-enums.ts';
+import { forgejoScopes } from './forgejo-scopes.ts';
+import { forgejoRoutes } from './forgejo-routes.ts';
+import { subpathIndex } from './subpath-index.ts';
+
+export const emitters: readonly Emitter[] = Object.freeze([
+  // All pages: catalog.json (the model) and its JSON Schema.
+  catalogJson,
+  // generated/package.json with the exports map.
+  packageManifest,
+  // GitLab job-token page: JobTokenPermission union and metadata.
+  jobTokenPermissions,
+  // GitLab job-token page: compiled route matcher (method + path → permissions).
+  jobTokenRoutes,
+  // GitLab token scopes page: TokenScope union, availability per token type.
+  gitlabTokenScopes,
+  // GitLab GraphQL page: GraphqlPermission union.
+  graphqlPermissions,
+  // GitLab GraphQL page: guard map, validation rule, least privilege (subpath gitlab/graphql).
+  graphqlGuard,
+  // Buildkite enum pages: one union per enum.
+  buildkiteEnums,
+  // Forgejo scope page: ForgejoScope union, hierarchy, scope-string parsing.
+  forgejoScopes,
+  // Forgejo scope page: method + path → required scope.
+  forgejoRoutes,
+  // Index module of each subpath (gitlab, buildkite, forgejo) and the root.
+  subpathIndex,
+]);

@@ -1,0 +1,24 @@
+import type { Reporter } from '../diagnostics/reporter.ts';
+import type { SourceInfo, SourceModel } from '../model/catalog.ts';
+import type { PageDocument } from '../read/document.ts';
+import type { Overrides } from '../config/overrides.ts';
+
+export interface ExtractContext {
+  source: SourceInfo;
+  report: Reporter;
+  overrides: Overrides;
+}
+
+/** One kind of permission page, recognised by its table headers. Registered in `extract/registry.ts`. */
+export interface Extractor<M extends SourceModel = SourceModel> {
+  kind: M['kind'];
+  description: string;
+  /**
+   * True when the document holds this extractor's table(s), judged by header rows and structure,
+   * never by file name, so a renamed or re-hosted page is still recognised.
+   */
+  recognizes(doc: PageDocument): boolean;
+  /** Header rows this extractor knows, for the "unknown layout" diagnostic and for flattened-table readers. */
+  headers: readonly (readonly string[])[];
+  extract(doc: PageDocument, ctx: ExtractContext): M;
+}

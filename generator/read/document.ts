@@ -1,0 +1,75 @@
+/**
+ * What every reader produces: the page's block structure with positions, independent of the
+ * page's format. Extractors recognise tables by their header rows in this structure, so the same
+ * extractor serves the Markdown, HTML, plain-text and scraped forms of a page.
+ */
+import type { SourcePosition } from '../model/position.ts';
+
+export interface PageDocument {
+  file: string;
+  /** Name of the reader that produced it. */
+  format: string;
+  /** Parsed YAML front matter, `{}` when there is none. */
+  frontmatter: Record<string, unknown>;
+  blocks: Block[];
+}
+
+export type Block = HeadingBlock | ParagraphBlock | ListBlock | TableBlock;
+
+export interface HeadingBlock {
+  type: 'heading';
+  /** 1–6 for real headings. */
+  depth: number;
+  text: string;
+  position: SourcePosition;
+}
+
+export interface ParagraphBlock {
+  type: 'paragraph';
+  /** Plain text (markup removed, inline code kept without backticks). */
+  text: string;
+  /** Contents of inline code spans, in order. */
+  code: string[];
+  position: SourcePosition;
+}
+
+export interface ListBlock {
+  type: 'list';
+  ordered: boolean;
+  items: ParagraphBlock[];
+  position: SourcePosition;
+}
+
+export interface Cell {
+  /** Plain text of the cell (markup removed, inline code kept without backticks), trimmed. */
+  text: string;
+  /** Contents of inline code spans, in order. */
+  code: string[];
+  /** Where each code span's contents start (after the opening backtick), parallel to `code`. */
+  codePositions: SourcePosition[];
+  /** Text of strong/bold spans, in order. */
+  strong: string[];
+  position: SourcePosition;
+}
+
+export interface TableRow {
+  cells: Cell[];
+  position: SourcePosition;
+}
+
+export interface TableBlock {
+  type: 'table';
+  header: Cell[];
+  rows: TableRow[];
+  position: SourcePosition;
+  /**
+   * Set by readers of flattened tables (HTML tables exported as text, cells run together):
+   * each row then has exactly one cell holding the whole line, and the extractor splits it.
+   */
+  flattened?: boolean;
+}
+
+/** Plain text of a heading or single-paragraph block, for extractors that walk headings and lines alike. */
+export function blockText(block: Block): string {
+  return block.type === 'heading' || block.type === 'paragraph' ? block.text : '';
+}

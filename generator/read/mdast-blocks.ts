@@ -1,0 +1,125 @@
+/**
+ * mdast → format-independent blocks. Shared by every reader that ends in Markdown (the Markdown
+ * reader itself, and the readers that first recover Markdown from an export or a scrape).
+ */
+import type { Root, RootContent, Table, TableCell, PhrasingContent, Paragraph, List } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { parse as parseYaml } from 'yaml';
+import type { Reporter } from '../diagnostics/reporter.ts';
+import type { SourcePosition } from '../model/position.ts';
+import type { Block, Cell, ParagraphBlock, TableBlock } from './document.ts';
+
+/** Maps a line of the parsed text back to the page (identity for plain Markdown). */
+type Positioned = { position?: { start: { line: number; column: number } } };
+
+export type LineMap = (line: number) => number;
+
+export interface BlocksResult {
+  frontmatter: Record<string, unknown>;
+  blocks: Block[];
+}
+
+export function mdastToBlocks(tree: Root, file: string, report: Reporter, mapLine: LineMap = (l) => l): BlocksResult {
+  const at = (node: Positioned): SourcePosition => ({
+    file,
+    line: mapLine(node.position?.start.line ?? 1),
+    column: node.position?.start.column ?? 1,
+  });
+  let frontmatter: Record<string, unknown> = {};
+  const blocks: Block[] = [];
+  const visit = (node: RootContent): void => {
+    switch (node.type) {
+      case 'yaml': {
+        try {
+          const data: unknown = parseYaml(node.value);
+          if (data && typeof data === 'object' && !Array.isArray(data)) frontmatter = data as Record<string, unknown>;
+        } catch (error) {
+          report.warn('front-matter-yaml', `Front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`, at(node), 'Fix the YAML between the `---` lines; the rest of the page is still read.');
+        }
+        return;
+      }
+      case 'heading':
+        blocks.push({ type: 'heading', depth: node.depth, text: clean(toString(node)), position: at(node) });
+        return;
+      case 'paragraph':
+        blocks.push(paragraph(node, at));
+        return;
+      case 'list':
+        blocks.push(list(node, at));
+        return;
+      case 'table':
+        blocks.push(table(node, at));
+        return;
+      case 'blockquote':
+        for (const child of node.children) visit(child);
+        return;
+      default:
+        // html comments, code blocks, thematic breaks: not permission data.
+        return;
+    }
+  };
+  for (const node of tree.children) visit(node);
+  return { frontmatter, blocks };
+}
+
+function paragraph(node: Paragraph, at: (n: Positioned) => SourcePosition): ParagraphBlock {
+  return { type: 'paragraph', text: clean(toString(node)), code: collect(node.children, 'inlineCode'), position: at(node) };
+}
+
+function list(node: List, at: (n: Positioned) => SourcePosition): Block {
+  const items: ParagraphBlock[] = [];
+  for (const item of node.children) {
+    const first = item.children.find((c): c is Paragraph => c.type === 'paragraph');
+    if (first) items.push(paragraph(first, at));
+  }
+  return { type: 'list', ordered: node.ordered === true, items, position: at(node) };
+}
+
+function table(node: Table, at: (n: Positioned) => SourcePosition): TableBlock {
+  const [head, ...body] = node.children;
+  const toCell = (c: TableCell): Cell => ({
+    text: clean(toString(c)),
+    code: collect(c.children, 'inlineCode'),
+    codePositions: codePositions(c.children, at),
+    strong: collect(c.children, 'strong'),
+    position: at(c),
+  });
+  return {
+    type: 'table',
+    header: head ? head.children.map(toCell) : [],
+    rows: body.map((row) => ({ cells: row.children.map(toCell), position: at(row) })),
+    position: at(node),
+  };
+}
+
+function codePositions(children: PhrasingContent[], at: (n: Positioned) => SourcePosition): SourcePosition[] {
+  const out: SourcePosition[] = [];
+  const walk = (nodes: PhrasingContent[]): void => {
+    for (const n of nodes) {
+      if (n.type === 'inlineCode') {
+        // mdast positions the node at its opening backtick; the value starts after the run of backticks.
+        const p = at(n);
+        out.push({ ...p, column: p.column + 1 });
+      } else if ('children' in n) walk(n.children as PhrasingContent[]);
+    }
+  };
+  walk(children);
+  return out;
+}
+
+function collect(children: PhrasingContent[], type: 'inlineCode' | 'strong'): string[] {
+  const out: string[] = [];
+  const walk = (nodes: PhrasingContent[]): void => {
+    for (const n of nodes) {
+      if (n.type === type) out.push(n.type === 'inlineCode' ? n.value : clean(toString(n)));
+      else if ('children' in n) walk(n.children as PhrasingContent[]);
+    }
+  };
+  walk(children);
+  return out;
+}
+
+/** Collapse runs of white space (cells and headings are single-line values). */
+export function clean(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,40 @@
+/** One generate at a time per project: a lock file created with `wx` (fails if it exists). */
+import { open, readFile, rm } from 'node:fs/promises';
+
+export class LockHeldError extends Error {
+  constructor(readonly lockFile: string, readonly holder: string) {
+    super(`Another permgen run holds ${lockFile} (${holder}). Wait for it to finish, or delete the file if that process is gone.`);
+  }
+}
+
+export async function withLock<T>(lockFile: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    const handle = await open(lockFile, 'wx');
+    await handle.writeFile(`pid ${process.pid}\n`);
+    await handle.close();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const holder = (await readFile(lockFile, 'utf8').catch(() => '')).trim();
+    const pid = Number(/pid (\d+)/.exec(holder)?.[1]);
+    if (pid && !isAlive(pid)) {
+      // The holder died (killed run): its lock is stale.
+      await rm(lockFile, { force: true });
+      return withLock(lockFile, fn);
+    }
+    throw new LockHeldError(lockFile, holder || 'unknown holder');
+  }
+  try {
+    return await fn();
+  } finally {
+    await rm(lockFile, { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
