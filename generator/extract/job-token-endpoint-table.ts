@@ -66,7 +66,7 @@ function readRow(row: TableRow, ctx: ExtractContext, permissions: Map<string, Jo
   const methodText = space < 0 ? route : route.slice(0, space);
   const path = space < 0 ? '' : route.slice(space + 1).trim();
   if (!HTTP_METHODS.includes(methodText as HttpMethod)) {
-    report.error('http-method-unknown', `Unknown HTTP method \`${methodText}\` in \`${route}\`.`, pathCell.position, `Write the path cell as \`METHOD /path\` with METHOD one of ${HTTP_METHODS.join(', ')}.`);
+    report.error('http-method-unknown', `Unknown HTTP method \`${methodText}\` in \`${route}\`.`, pathCell.codePositions[0] ?? pathCell.position, `Write the path cell as \`METHOD /path\` with METHOD one of ${HTTP_METHODS.join(', ')}.`);
     return undefined;
   }
   const start = pathCell.codePositions[0] ?? pathCell.position;
@@ -108,7 +108,7 @@ function readRow(row: TableRow, ctx: ExtractContext, permissions: Map<string, Jo
         const access = m.groups.access === 'Read' ? 'read' : 'admin';
         const expected = `${access === 'read' ? 'READ' : 'ADMIN'}_${resource.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
         if (expected !== name) {
-          report.error('permission-label-mismatch', `Permission \`${name}\` contradicts its label \`${label.trim()}\` (which names \`${expected}\`).`, namesCell.position, 'Check the upstream page: the label and the name must describe the same permission.');
+          report.error('permission-label-mismatch', `Permission \`${name}\` contradicts its label \`${label.trim()}\` (which names \`${expected}\`).`, namesCell.codePositions[i] ?? namesCell.position, 'Check the upstream page: the label and the name must describe the same permission.');
           ok = false;
           return;
         }

@@ -31,7 +31,7 @@ export function parsePathPattern(text: string): { pattern: PathPattern } | { err
     if (ch === ':' || ch === '*') {
       let j = i + 1;
       if (j >= text.length || !NAME_START.test(text[j]!)) {
-        return fail(column, `\`${ch}\` at column ${column} is not followed by a parameter name.`);
+        return fail(column, `\`${ch}\` is not followed by a parameter name in \`${text}\`.`);
       }
       while (j < text.length && NAME_PART.test(text[j]!)) j++;
       const prev = lastLeaf(top().nodes);
@@ -44,9 +44,9 @@ export function parsePathPattern(text: string): { pattern: PathPattern } | { err
       stack.push({ nodes: [], column });
       i++;
     } else if (ch === ')') {
-      if (stack.length === 1) return fail(column, `Unbalanced \`)\` at column ${column}.`);
+      if (stack.length === 1) return fail(column, `Unbalanced \`)\` in \`${text}\`.`);
       const group = stack.pop()!;
-      if (group.nodes.length === 0) return fail(group.column, `Empty optional group \`()\` at column ${group.column}.`);
+      if (group.nodes.length === 0) return fail(group.column, `Empty optional group \`()\` in \`${text}\`.`);
       top().nodes.push({ type: 'optional', nodes: group.nodes, column: group.column });
       i++;
     } else if (LITERAL.test(ch)) {
@@ -59,12 +59,12 @@ export function parsePathPattern(text: string): { pattern: PathPattern } | { err
       i = j;
     } else {
       const shown = JSON.stringify(ch);
-      return fail(column, `Unexpected character ${shown} at column ${column} of path \`${text}\`.`);
+      return fail(column, `Unexpected character ${shown} in path \`${text}\`.`);
     }
   }
   if (stack.length > 1) {
     const open = stack[stack.length - 1]!;
-    return fail(open.column, `Unbalanced \`(\` at column ${open.column}: the group is never closed.`);
+    return fail(open.column, `Unbalanced \`(\` in \`${text}\`: the group is never closed.`);
   }
   return { pattern: { nodes: stack[0]!.nodes } };
 }
