@@ -92,7 +92,7 @@ async function buildSource(root: string, file: string, entry: ManifestEntry, ove
   }
   const source: SourceInfo = {
     id: entry.id,
-    file: entry.file,
+    file,
     format: reader.name,
     provider: entry.provider,
     title: entry.title,

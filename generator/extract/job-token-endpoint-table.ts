@@ -112,7 +112,7 @@ function readRow(row: TableRow, ctx: ExtractContext, permissions: Map<string, Jo
           ok = false;
           return;
         }
-        if (!permissions.has(name)) permissions.set(name, { name, label: label.trim(), resource, access, position: namesCell.position });
+        if (!permissions.has(name)) permissions.set(name, { name, label: label.trim(), resource, access, position: namesCell.codePositions[i] ?? namesCell.position });
       });
     }
   }

@@ -15,7 +15,7 @@ export type Provider = 'gitlab' | 'buildkite' | 'forgejo';
 /** One manifest entry, as resolved when the page was read. */
 export interface SourceInfo {
   id: string;
-  /** Path relative to the project root. */
+  /** Path of the page relative to the project root (`sources/…`), as in every position. */
   file: string;
   /** Name of the reader (page format) that read it. */
   format: string;

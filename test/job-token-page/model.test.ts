@@ -1,0 +1,87 @@
+/**
+ * The GitLab CI/CD job-token page, read as it is. Counts and rows are taken from
+ * sources/gitlab-ci-job-token-fine-grained-permissions.md by hand (table at lines 86–255).
+ */
+import { describe, expect, it } from 'vitest';
+import { realCatalog } from '../helpers/build.ts';
+import type { JobTokenEndpointsModel } from '../../generator/model/catalog.ts';
+
+const FILE = 'sources/gitlab-ci-job-token-fine-grained-permissions.md';
+
+async function model(): Promise<JobTokenEndpointsModel> {
+  const { catalog } = await realCatalog();
+  const m = catalog.sources.find((s): s is JobTokenEndpointsModel => s.kind === 'gitlab-job-token-endpoints');
+  if (!m) throw new Error('job-token page not read');
+  return m;
+}
+
+describe('GitLab job-token page', () => {
+  it('has 168 endpoints, 29 of them None', async () => {
+    const m = await model();
+    expect(m.endpoints).toHaveLength(168);
+    expect(m.endpoints.filter((e) => !e.controlled)).toHaveLength(29);
+    expect(m.endpoints.filter((e) => !e.controlled).every((e) => e.permissions.length === 0 && e.labels === 'None')).toBe(true);
+  });
+
+  it('names 15 distinct permissions, each checked against its label', async () => {
+    const m = await model();
+    expect(m.permissions.map((p) => `${p.name} = ${p.label}`)).toEqual([
+      'ADMIN_DEPLOYMENTS = Deployments: Read and write',
+      'ADMIN_ENVIRONMENTS = Environments: Read and write',
+      'ADMIN_PACKAGES = Packages: Read and write',
+      'ADMIN_PIPELINES = Pipelines: Read and write',
+      'ADMIN_RELEASES = Releases: Read and write',
+      'ADMIN_SECURE_FILES = Secure files: Read and write',
+      'ADMIN_TERRAFORM_STATE = Terraform state: Read and write',
+      'READ_DEPLOYMENTS = Deployments: Read',
+      'READ_ENVIRONMENTS = Environments: Read',
+      'READ_JOBS = Jobs: Read',
+      'READ_PACKAGES = Packages: Read',
+      'READ_PIPELINES = Pipelines: Read',
+      'READ_RELEASES = Releases: Read',
+      'READ_SECURE_FILES = Secure files: Read',
+      'READ_TERRAFORM_STATE = Terraform state: Read',
+    ]);
+  });
+
+  it('keeps the row that needs two permissions, with its position', async () => {
+    const m = await model();
+    const e = m.endpoints.find((x) => x.text === 'POST /projects/:id/deployments');
+    expect(e).toMatchObject({
+      method: 'POST',
+      path: '/projects/:id/deployments',
+      permissions: ['ADMIN_DEPLOYMENTS', 'ADMIN_ENVIRONMENTS'],
+      labels: 'Deployments: Read and write, Environments: Read and write',
+      controlled: true,
+      description: 'Create a deployment',
+      position: { file: FILE, line: 91, column: 1 },
+    });
+    expect(m.endpoints.filter((x) => x.permissions.length === 2)).toHaveLength(1);
+  });
+
+  it('keeps the page text next to the parsed pattern', async () => {
+    const m = await model();
+    const e = m.endpoints.find((x) => x.text === 'GET /projects/:id/releases/permalink/latest(/)(*suffix_path)');
+    expect(e?.position).toEqual({ file: FILE, line: 241, column: 1 });
+    // `GET /projects…` starts after "| Releases: Read | `READ_RELEASES` | `GET " on that line.
+    expect(e?.pathPosition).toEqual({ file: FILE, line: 241, column: 43 });
+    expect(e?.pattern.nodes).toEqual([
+      { type: 'literal', value: '/projects/', column: 1 },
+      { type: 'param', name: 'id', column: 11 },
+      { type: 'literal', value: '/releases/permalink/latest', column: 14 },
+      { type: 'optional', column: 40, nodes: [{ type: 'literal', value: '/', column: 41 }] },
+      { type: 'optional', column: 43, nodes: [{ type: 'splat', name: 'suffix_path', column: 44 }] },
+    ]);
+  });
+
+  it('reads the first and last rows of the table', async () => {
+    const m = await model();
+    expect(m.endpoints[0]).toMatchObject({ text: 'DELETE /projects/:id/deployments/:deployment_id', permissions: ['ADMIN_DEPLOYMENTS'], position: { line: 88 } });
+    expect(m.endpoints.at(-1)).toMatchObject({ text: 'GET /projects/:id/terraform/state/:name', permissions: ['READ_TERRAFORM_STATE'], position: { line: 255 } });
+  });
+
+  it('matches the reviewed snapshot of the model', async () => {
+    const m = await model();
+    await expect(`${JSON.stringify(m, null, 2)}\n`).toMatchFileSnapshot('./__snapshots__/job-token-model.json');
+  });
+});
