@@ -41,7 +41,13 @@ export function emitPackage(catalog: Catalog, options: EmitOptions, report: Repo
   for (const d of result.getDiagnostics()) {
     report.error('emit-typescript', `Generated TypeScript does not compile: ${d.getMessageText().toString()}`, { file: 'generated', line: 1, column: 1 }, 'This is a permgen bug; please report it with the page that caused it.');
   }
-  for (const f of result.getFiles()) out.set(relative(f.filePath), f.text);
+  for (const f of result.getFiles()) {
+    const rel = relative(f.filePath);
+    // Declaration emit drops the file's leading comment: put the do-not-edit header back.
+    const source = rel.endsWith('.d.ts') ? out.get(rel.replace(/\.d\.ts$/, '.ts')) : undefined;
+    const header = source ? /^\/\*[\s\S]*?\*\/\n/.exec(source)?.[0] : undefined;
+    out.set(rel, header && !f.text.startsWith(header) ? `${header}${f.text}` : f.text);
+  }
   const preDiagnostics = project.getPreEmitDiagnostics();
   for (const d of preDiagnostics) {
     const file = d.getSourceFile();
