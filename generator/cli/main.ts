@@ -2,6 +2,14 @@
 /** `permgen <command>`: parses arguments, runs a command, sets the exit code. The only place that touches process exit state. */
 import { commands } from './commands/registry.ts';
 
+// `permgen read … | head` closes the pipe early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const [name, ...args] = process.argv.slice(2);
 const command = commands.find((c) => c.name === name);
 if (!command || name === '--help' || name === '-h') {

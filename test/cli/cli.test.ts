@@ -1,0 +1,68 @@
+/** The permgen command as users run it: output format and exit codes. */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { appendFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../helpers/build.ts';
+import { jobTokenProject } from '../generate/helpers.ts';
+
+const exec = promisify(execFile);
+const bin = path.join(projectRoot, 'bin/permgen.js');
+
+async function permgen(args: string[], cwd = projectRoot): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, [bin, ...args], { cwd });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('permgen CLI', () => {
+  it('generate prints a summary and exits 0; --check then passes', async () => {
+    const root = await jobTokenProject();
+    const gen = await permgen(['generate'], root);
+    expect(gen.code).toBe(0);
+    expect(gen.stdout).toMatch(/^permgen: wrote \d+ files to generated\/\. 1 sources, 168 entries \(gitlab-job-token-permissions: 168\), 0 warning\(s\), \d+ ms\n$/);
+    const check = await permgen(['generate', '--check'], root);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/generated\/ is up to date/);
+  });
+
+  it('prints diagnostics as file:line:col severity message [rule] and exits 1', async () => {
+    const root = await jobTokenProject();
+    await appendFile(path.join(root, 'sources/job-token.md'), '| Jobs: Read | `READ_JOBS` | `FETCH /jobs` | Broken row |\n');
+    const r = await permgen(['generate'], root);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('sources/job-token.md:256:31 error Unknown HTTP method `FETCH` in `FETCH /jobs`. [http-method-unknown]\n  hint: ');
+    expect(r.stderr).toContain('nothing was written');
+  });
+
+  it('generate --check exits 1 with the first differences when generated/ is stale', async () => {
+    const root = await jobTokenProject();
+    await permgen(['generate'], root);
+    await appendFile(path.join(root, 'generated/catalog.json'), ' ');
+    const r = await permgen(['generate', '--check'], root);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('generated/ is stale: 1 file(s) differ');
+    expect(r.stderr).toContain('changed catalog.json');
+  });
+
+  it('read picks the reader from the content and prints the model as JSON', async () => {
+    const r = await permgen(['read', 'sources/gitlab-ci-job-token-fine-grained-permissions.md', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.reader).toBe('markdown');
+    expect(out.kind).toBe('gitlab-job-token-endpoints');
+    expect(out.model.endpoints).toHaveLength(168);
+  });
+
+  it('rejects unknown commands and options with exit 2', async () => {
+    expect((await permgen(['frobnicate'])).code).toBe(2);
+    const r = await permgen(['generate', '--frob']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Unknown option '--frob'");
+  });
+});
