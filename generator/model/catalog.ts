@@ -99,7 +99,10 @@ export interface JobTokenEndpoint {
   labels: string;
   /** False for `None` rows: fine-grained permissions cannot control this endpoint. */
   controlled: boolean;
+  /** The row's description; `''` in layouts without one. */
   description: string;
+  /** The `Scope` cell of the per-category layout, as written; absent in the single-table layout. */
+  scope?: string;
   /** Start of the table row. */
   position: SourcePosition;
   /** Start of the path cell (for diagnostics about the pattern). */
