@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { generateCommand } from './generate.ts';
 import { readCommand } from './read.ts';
+import { diffCommand } from './diff.ts';
 
 /** Every `permgen` command, in the order `permgen --help` lists them. */
-export const commands: readonly Command[] = Object.freeze([generateCommand, readCommand]);
+export const commands: readonly Command[] = Object.freeze([generateCommand, readCommand, diffCommand]);

@@ -1,0 +1,31 @@
+import type { SourcePosition } from '../model/position.ts';
+
+/**
+ * One permission-relevant difference between two versions of the docs.
+ * `widened`: the new docs require less for the same thing (fewer permissions, read instead of
+ * admin, `None`, a scope available to more token types): a security event for reviewers.
+ * `narrowed`: the new docs require more.
+ */
+export type Impact = 'widened' | 'narrowed' | 'neutral';
+
+export interface Change {
+  /** Manifest id of the source. */
+  source: string;
+  /** What changed: `endpoint-added`, `endpoint-permissions`, `grant-removed`, … */
+  type: string;
+  impact: Impact;
+  /** The thing that changed, in the page's words: `GET /projects/:id/releases`, `read_runner on Project.runners`. */
+  subject: string;
+  /** Before → after, in the page's words. */
+  before?: string;
+  after?: string;
+  /** Where it is in the new page (or in the old one for removals). */
+  position?: SourcePosition;
+}
+
+export interface ChangeReport {
+  changes: Change[];
+  /** Sources present on one side only. */
+  sourcesAdded: string[];
+  sourcesRemoved: string[];
+}

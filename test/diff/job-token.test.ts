@@ -1,0 +1,73 @@
+/**
+ * Change reports on real history: the "new" side is a copy of the real job-token page with
+ * edits a docs change could make; every expected change is written by hand.
+ */
+import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { buildCatalog } from '../../generator/build-catalog.ts';
+import { compareCatalogs } from '../../generator/diff/compare-catalogs.ts';
+import { projectRoot } from '../helpers/build.ts';
+import { jobTokenProject } from '../generate/helpers.ts';
+
+const exec = promisify(execFile);
+
+async function edit(root: string, edits: [string, string][]): Promise<void> {
+  const file = path.join(root, 'sources/job-token.md');
+  let text = await readFile(file, 'utf8');
+  for (const [from, to] of edits) {
+    if (!text.includes(from)) throw new Error(`fixture edit does not apply: ${from}`);
+    text = text.replace(from, to);
+  }
+  await writeFile(file, text);
+}
+
+const EDITS: [string, string][] = [
+  // 1. Listing releases no longer controllable: widened.
+  ['| Releases: Read | `READ_RELEASES` | `GET /projects/:id/releases` | List Releases |', '| None |  | `GET /projects/:id/releases` | List Releases |'],
+  // 2. Creating a deployment needs one permission instead of two: widened.
+  ['| Deployments: Read and write, Environments: Read and write | `ADMIN_DEPLOYMENTS`, `ADMIN_ENVIRONMENTS` | `POST /projects/:id/deployments` |', '| Deployments: Read and write | `ADMIN_DEPLOYMENTS` | `POST /projects/:id/deployments` |'],
+  // 3. Deleting a release needs read instead of admin: widened.
+  ['| Releases: Read and write | `ADMIN_RELEASES` | `DELETE /projects/:id/releases/:tag_name` |', '| Releases: Read | `READ_RELEASES` | `DELETE /projects/:id/releases/:tag_name` |'],
+  // 4. Listing secure files now needs admin: narrowed.
+  ['| Secure files: Read | `READ_SECURE_FILES` | `GET /projects/:id/secure_files` |', '| Secure files: Read and write | `ADMIN_SECURE_FILES` | `GET /projects/:id/secure_files` |'],
+  // 5. An endpoint dropped from the page: job tokens can no longer reach it (narrowed).
+  ['| Jobs: Read | `READ_JOBS` | `GET /jobs/:id/artifacts` | Download the artifacts file for job |\n', ''],
+  // 6. A new endpoint with a permission: neutral.
+  ['| Releases: Read | `READ_RELEASES` | `GET /projects/:id/repository/changelog` |', '| Releases: Read | `READ_RELEASES` | `GET /projects/:id/releases/:tag_name/evidence` | List evidence |\n| Releases: Read | `READ_RELEASES` | `GET /projects/:id/repository/changelog` |'],
+];
+
+describe('permgen diff on the job-token page', () => {
+  it('classifies each edit', async () => {
+    const oldRoot = await jobTokenProject();
+    const newRoot = await jobTokenProject();
+    await edit(newRoot, EDITS);
+    const [a, b] = await Promise.all([buildCatalog({ root: oldRoot }), buildCatalog({ root: newRoot })]);
+    expect(b.diagnostics).toEqual([]);
+    const report = compareCatalogs(a.catalog, b.catalog);
+    expect(report.changes.map((c) => `${c.impact} ${c.type} ${c.subject}: ${c.before ?? '∅'} → ${c.after ?? '∅'}`).sort()).toEqual([
+      'narrowed endpoint-permissions GET /projects/:id/secure_files: READ_SECURE_FILES → ADMIN_SECURE_FILES',
+      'narrowed endpoint-removed GET /jobs/:id/artifacts: READ_JOBS → ∅',
+      'neutral endpoint-added GET /projects/:id/releases/:tag_name/evidence: ∅ → READ_RELEASES',
+      'widened endpoint-permissions DELETE /projects/:id/releases/:tag_name: ADMIN_RELEASES → READ_RELEASES',
+      'widened endpoint-permissions GET /projects/:id/releases: READ_RELEASES → None (not controllable)',
+      'widened endpoint-permissions POST /projects/:id/deployments: ADMIN_DEPLOYMENTS + ADMIN_ENVIRONMENTS → ADMIN_DEPLOYMENTS',
+    ]);
+  });
+
+  it('prints Markdown for a pull request and fails on widened changes', async () => {
+    const oldRoot = await jobTokenProject();
+    const newRoot = await jobTokenProject();
+    await edit(newRoot, EDITS);
+    const bin = path.join(projectRoot, 'bin/permgen.js');
+    const r = await exec(process.execPath, [bin, 'diff', path.join(oldRoot, 'sources'), newRoot, '--fail-on', 'widened']).catch((e) => e);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('**3 widened** (the new docs require less: review these first)');
+    expect(r.stdout).toContain('| `gitlab-job-token-permissions` | endpoint-permissions | `GET /projects/:id/releases` | `READ_RELEASES` | `None (not controllable)` | `sources/job-token.md`:');
+    expect(r.stdout).toContain('**2 narrowed**');
+    const same = await exec(process.execPath, [bin, 'diff', oldRoot, oldRoot, '--fail-on', 'any']);
+    expect(same.stdout.trim()).toBe('## Token permission changes\n\nNo permission changes.');
+  });
+});
