@@ -14,6 +14,7 @@ import { buildkiteEnums } from './buildkite-enums.ts';
 import { forgejoScopes } from './forgejo-scopes.ts';
 import { forgejoRoutes } from './forgejo-routes.ts';
 import { subpathIndex } from './subpath-index.ts';
+import { docsMarkdown } from './docs-markdown.ts';
 
 export const emitters: readonly Emitter[] = Object.freeze([
   // All pages: catalog.json (the model) and its JSON Schema.
@@ -36,6 +37,8 @@ export const emitters: readonly Emitter[] = Object.freeze([
   forgejoScopes,
   // Forgejo scope page: method + path → required scope.
   forgejoRoutes,
+  // Every page: docs/<source-id>.md in the upstream layout, docs/README.md.
+  docsMarkdown,
   // Index module of each subpath (gitlab, buildkite, forgejo) and the root.
   subpathIndex,
 ]);

@@ -4,6 +4,7 @@ import { parse } from '../args.ts';
 import { generate } from '../../generate.ts';
 import { formatDiagnostic } from '../../diagnostics/diagnostic.ts';
 import { LockHeldError } from '../../write/lock.ts';
+import { countEntries } from '../../model/count-entries.ts';
 
 const HELP = `Usage: permgen generate [--check] [--strict] [--enum-style const|enum] [--root DIR] [--json]
 
@@ -84,18 +85,3 @@ export const generateCommand: Command = {
     return 0;
   },
 };
-
-function countEntries(s: import('../../model/catalog.ts').SourceModel): number {
-  switch (s.kind) {
-    case 'buildkite-enum':
-      return s.values.length;
-    case 'gitlab-job-token-endpoints':
-      return s.endpoints.length;
-    case 'gitlab-graphql-permissions':
-      return s.categories.reduce((n, c) => n + c.resources.reduce((m, r) => m + r.grants.length, 0), 0);
-    case 'forgejo-scopes':
-      return s.categories.reduce((n, c) => n + 1 + c.scopes.length, s.noScope ? 1 : 0);
-    case 'gitlab-token-scopes':
-      return s.scopes.length;
-  }
-}
