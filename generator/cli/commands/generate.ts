@@ -5,12 +5,14 @@ import { generate } from '../../generate.ts';
 import { formatDiagnostic } from '../../diagnostics/diagnostic.ts';
 import { LockHeldError } from '../../write/lock.ts';
 import { countEntries } from '../../model/count-entries.ts';
+import { watchAndGenerate } from '../../watch.ts';
 
-const HELP = `Usage: permgen generate [--check] [--strict] [--enum-style const|enum] [--root DIR] [--json]
+const HELP = `Usage: permgen generate [--check] [--strict] [--watch] [--enum-style const|enum] [--root DIR] [--json]
 
 Reads every page in sources/sources.json and writes the token-permissions package to generated/.
   --check        write nothing; exit 1 when generated/ differs from what the sources produce
   --strict       treat warnings as errors
+  --watch        regenerate whenever sources, templates or config change (Ctrl-C to stop)
   --enum-style   'const' (as-const object + union type, default) or 'enum' (classic enums)
   --root DIR     project root (default: current folder)
   --json         print diagnostics and the summary as JSON
@@ -23,6 +25,7 @@ export const generateCommand: Command = {
     const parsed = parse(args, {
       check: { type: 'boolean' },
       strict: { type: 'boolean' },
+      watch: { type: 'boolean' },
       'enum-style': { type: 'string' },
       root: { type: 'string' },
       json: { type: 'boolean' },
@@ -42,8 +45,32 @@ export const generateCommand: Command = {
       io.stderr.write(`permgen generate: --enum-style must be 'const' or 'enum', not '${enumStyle}'\n`);
       return 2;
     }
-    const started = performance.now();
     const root = path.resolve(io.cwd, v.root ?? '.');
+    if (v.watch) {
+      if (v.check) {
+        io.stderr.write('permgen generate: --watch and --check do not go together\n');
+        return 2;
+      }
+      const watcher = watchAndGenerate({
+        root,
+        strict: v.strict === true,
+        emit: { enumStyle },
+        onResult(result, changed) {
+          const what = changed.length > 0 ? `${[...new Set(changed)].join(', ')} changed: ` : '';
+          if (result instanceof Error) io.stderr.write(`permgen: ${what}${result.message}\n`);
+          else {
+            for (const d of result.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
+            io.stdout.write(`permgen: ${what}${result.written ? `wrote ${result.files.size} files` : 'nothing written (errors above)'}\n`);
+          }
+        },
+      });
+      await watcher.ready;
+      io.stdout.write('permgen: watching sources/ and templates/ (Ctrl-C to stop)\n');
+      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+      await watcher.close();
+      return 0;
+    }
+    const started = performance.now();
     let result;
     try {
       result = await generate({ root, check: v.check === true, strict: v.strict === true, emit: { enumStyle } });
