@@ -1,13 +1,95 @@
-// STUB: to be replaced by the real reader.
+/**
+ * A docs page exported as plain text (GitLab's GraphQL permission page): bare lines with no blank
+ * line between blocks, a `- ` list at the top, and GFM pipe tables. Given to remark whole, the
+ * opening list swallows the page and bare lines run together into paragraphs (and into table
+ * rows: GFM continues a table with any non-blank line). So the block structure is recovered line
+ * by line first: each run of lines starting with `|` is a table, parsed with the project's
+ * Markdown parser (with a line map, so positions are the page's lines); every other non-empty
+ * line is a paragraph of its own, consecutive `- ` lines a list. Bare lines are taken literally:
+ * a plain-text export has no inline markup to interpret.
+ */
 import type { Reader } from './reader.ts';
+import type { Reporter } from '../diagnostics/reporter.ts';
+import type { Block, PageDocument, ParagraphBlock } from './document.ts';
+import { parseMarkdown } from './markdown.ts';
+import { clean, mdastToBlocks } from './mdast-blocks.ts';
+
+const LIST_ITEM = /^(\s*)- (\s*)(\S.*)$/;
 
 export const plainTextExportReader: Reader = {
   name: 'plain-text-export',
-  description: 'TODO',
-  detect() {
-    return 0;
+  description: 'A docs page exported as plain text: bare lines (no blank lines, no headings) and GFM pipe tables (GitLab GraphQL permission page).',
+  detect(text) {
+    const lines = text.split(/\r\n|\n|\r/);
+    const isPipe = (l: string | undefined) => l !== undefined && l.trimStart().startsWith('|');
+    const pipeTable = /^\|.*\|\s*$\r?\n^\|\s*:?-{3,}/m.test(text);
+    if (!pipeTable) return 0;
+    if (/^\s*<(table|h1|div)\b/im.test(text)) return 0;
+    // A Markdown page has headings and blank lines around its tables; an export has neither.
+    if (/^#{1,6} \S/m.test(text)) return 0.2;
+    let glued = 0;
+    for (let i = 1; i < lines.length; i++) {
+      const prev = lines[i - 1]!;
+      const line = lines[i]!;
+      if (isPipe(prev) !== isPipe(line) && prev.trim() !== '' && line.trim() !== '') glued++;
+    }
+    return glued > 0 ? 0.9 : 0.3;
   },
-  read(_text, file) {
-    return { file, format: 'plain-text-export', frontmatter: {}, blocks: [] };
+  read(text, file, report) {
+    return { file, format: 'plain-text-export', frontmatter: {}, blocks: readBlocks(text, file, report) };
   },
 };
+
+function readBlocks(text: string, file: string, report: Reporter): Block[] {
+  // TextDecoder already drops a BOM; a caller passing a decoded string with one keeps column 1 right.
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  const blocks: Block[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i]!;
+    const lineNo = i + 1;
+    if (line.trim() === '') {
+      i++;
+      continue;
+    }
+    if (line.trimStart().startsWith('|')) {
+      let end = i;
+      while (end < lines.length && lines[end]!.trimStart().startsWith('|')) end++;
+      const first = lineNo;
+      const parsed = mdastToBlocks(parseMarkdown(lines.slice(i, end).join('\n')), file, report, (l) => first + l - 1).blocks;
+      if (!parsed.some((b) => b.type === 'table')) {
+        report.warn(
+          'pipe-table-malformed',
+          `Lines ${first}–${end} start with \`|\` but are not a table.`,
+          { file, line: first, column: column(line) },
+          'A pipe table needs a header row and a delimiter row (`|---|---|`) right below it; its lines are kept as a paragraph.',
+        );
+      }
+      blocks.push(...parsed);
+      i = end;
+      continue;
+    }
+    const item = LIST_ITEM.exec(line);
+    if (item) {
+      const items: ParagraphBlock[] = [];
+      const start = lineNo;
+      while (i < lines.length) {
+        const m = LIST_ITEM.exec(lines[i]!);
+        if (!m) break;
+        const col = m[1]!.length + 2 + m[2]!.length + 1;
+        items.push({ type: 'paragraph', text: clean(m[3]!), code: [], position: { file, line: i + 1, column: col } });
+        i++;
+      }
+      blocks.push({ type: 'list', ordered: false, items, position: { file, line: start, column: item[1]!.length + 1 } });
+      continue;
+    }
+    blocks.push({ type: 'paragraph', text: clean(line), code: [], position: { file, line: lineNo, column: column(line) } });
+    i++;
+  }
+  return blocks;
+}
+
+/** 1-based column of the first non-blank character. */
+function column(line: string): number {
+  return line.length - line.trimStart().length + 1;
+}
