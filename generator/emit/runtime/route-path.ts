@@ -1,0 +1,193 @@
+/**
+ * Route-matching runtime shared by every generated route matcher: request-path canonicalization and
+ * parameter capture. It is the same whatever the pages say, so it lives here as real, type-checked
+ * TypeScript; the emitter copies it verbatim (with the generated-file header) into the package next
+ * to the emitted route tables. It must stay self-contained: no imports, no dependencies.
+ *
+ * Semantics (README, "Route matching"): the matcher works on the raw, still-encoded path; `%2F`
+ * stays inside one segment. Anything that cannot be canonicalized safely is denied (`undefined`).
+ */
+
+/** Longest path (characters before `?`/`#`) accepted; longer paths are denied, not truncated. */
+export const MAX_PATH_LENGTH = 8192;
+
+// Character classes of the raw path (ASCII; every other code unit is denied).
+const DENY = 0;
+/** RFC 3986 pchar other than `%` and `.`: unreserved, sub-delims, `:` and `@`. */
+const PLAIN = 1;
+const SLASH = 2;
+const PERCENT = 3;
+const DOT = 4;
+/** `?` or `#`: the path ends here. */
+const END = 5;
+
+const CLASS = /* @__PURE__ */ (() => {
+  const t = new Uint8Array(128);
+  const plain = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_~!$&'()*+,;=:@";
+  for (let i = 0; i < plain.length; i++) t[plain.charCodeAt(i)] = PLAIN;
+  t[0x2f] = SLASH;
+  t[0x25] = PERCENT;
+  t[0x2e] = DOT;
+  t[0x3f] = END;
+  t[0x23] = END;
+  return t;
+})();
+
+/** Bytes that `%xx` is decoded to (unreserved: ALPHA DIGIT - . _ ~); every other escape stays encoded. */
+const UNRESERVED = /* @__PURE__ */ (() => {
+  const t = new Uint8Array(128);
+  const s = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~';
+  for (let i = 0; i < s.length; i++) t[s.charCodeAt(i)] = 1;
+  return t;
+})();
+
+const HEX_DIGITS = '0123456789ABCDEF';
+
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 70) return c - 55;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
+}
+
+/**
+ * The canonical form of a request path, or `undefined` to deny:
+ * drops `?query` and `#fragment`; denies paths that do not start with `/`, are longer than
+ * `MAX_PATH_LENGTH`, or contain a character outside RFC 3986 `pchar` (controls, space, `\`, `"`,
+ * `<`, `>`, `^`, `` ` ``, `{`, `|`, `}`, `[`, `]`, any non-ASCII code unit), an invalid `%`
+ * escape, an encoded control (`%00`–`%1F`, `%7F`), or `..` above the root. Then upper-cases
+ * `%xx`, decodes escapes of unreserved characters (`%70` → `p`, `%2e` → `.`) and only those
+ * (`%2F`, `%40`, `%25` stay encoded), drops empty and `.` segments, resolves `..`, and drops a
+ * trailing `/`. The root is `/`. A path that needs none of this is returned as is (no allocation).
+ */
+export function canonicalizePath(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const n = raw.length;
+  if (n === 0 || raw.charCodeAt(0) !== 0x2f) return undefined;
+  let end = n;
+  let slow = false;
+  let segment = 1;
+  // Scans at most one character past the limit, so a 100 KB path costs no more than an 8 KiB one.
+  const stop = n > MAX_PATH_LENGTH ? MAX_PATH_LENGTH + 1 : n;
+  for (let i = 1; i < stop; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 128) return undefined;
+    const k = CLASS[c]!;
+    if (k === PLAIN || k === DOT) continue;
+    if (k === SLASH) {
+      const len = i - segment;
+      if (len === 0 || (len <= 2 && isDots(raw, segment, i))) slow = true;
+      segment = i + 1;
+    } else if (k === PERCENT) slow = true;
+    else if (k === END) {
+      end = i;
+      break;
+    } else return undefined;
+  }
+  if (end > MAX_PATH_LENGTH) return undefined;
+  const last = end - segment;
+  if ((last === 0 && end > 1) || (last > 0 && last <= 2 && isDots(raw, segment, end))) slow = true;
+  if (!slow) return end === n ? raw : raw.slice(0, end);
+  return canonicalizeSlow(raw, end);
+}
+
+/** `.` or `..` between `from` and `to` (1 or 2 characters). */
+function isDots(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) !== 0x2e) return false;
+  return to > from;
+}
+
+function canonicalizeSlow(raw: string, end: number): string | undefined {
+  const segments: string[] = [];
+  let segment = '';
+  for (let i = 1; i <= end; i++) {
+    const c = i === end ? 0x2f : raw.charCodeAt(i);
+    if (c === 0x2f) {
+      if (segment === '..') {
+        if (segments.length === 0) return undefined;
+        segments.pop();
+      } else if (segment !== '' && segment !== '.') segments.push(segment);
+      segment = '';
+    } else if (c === 0x25) {
+      if (i + 2 >= end) return undefined; // fewer than two characters before the end of the path
+      const hi = hexValue(raw.charCodeAt(i + 1));
+      const lo = hexValue(raw.charCodeAt(i + 2));
+      if (hi < 0 || lo < 0) return undefined;
+      const byte = hi * 16 + lo;
+      if (byte < 0x20 || byte === 0x7f) return undefined;
+      segment += byte < 128 && UNRESERVED[byte] === 1 ? String.fromCharCode(byte) : `%${HEX_DIGITS[hi]}${HEX_DIGITS[lo]}`;
+      i += 2;
+    } else segment += raw[i];
+  }
+  return segments.length === 0 ? '/' : `/${segments.join('/')}`;
+}
+
+/**
+ * A route token as emitted data: `[kind, prefix, suffix, name]`; kind 0 = literal (`prefix` holds
+ * the whole segment), 1 = `:param` (one or more characters other than `/` between prefix and
+ * suffix), 2 = `*splat` (one or more characters, `/` included).
+ */
+export type RouteToken = readonly [kind: 0 | 1 | 2, prefix: string, suffix: string, name: string];
+
+/**
+ * Matches a canonical path against one alternative and returns its parameters (raw, still
+ * encoded), or `undefined` when it does not match. Values are taken left to right, each as long as
+ * the rest still matches: the same values as a JavaScript regular expression with greedy `(.+)` for
+ * splats and `([^/]+)` for parameters. The compiled decision tree decides which route matches; this
+ * only reads the values of the winner (and answers `permgen match`).
+ */
+export function captureRouteParams(path: string, tokens: readonly RouteToken[]): Record<string, string> | undefined {
+  if (typeof path !== 'string' || path.length === 0 || path.charCodeAt(0) !== 0x2f) return undefined;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  if (path.length > 1) {
+    let s = 1;
+    for (;;) {
+      const e = path.indexOf('/', s);
+      starts.push(s);
+      ends.push(e < 0 ? path.length : e);
+      if (e < 0) break;
+      s = e + 1;
+    }
+  }
+  const count = starts.length;
+  const values: (string | undefined)[] = new Array<string | undefined>(tokens.length);
+  // Splats after token i: a splat with none after it has a forced extent.
+  const splatsAfter: number[] = new Array<number>(tokens.length + 1).fill(0);
+  for (let i = tokens.length - 1; i >= 0; i--) splatsAfter[i] = splatsAfter[i + 1]! + (tokens[i]![0] === 2 ? 1 : 0);
+
+  const walk = (ti: number, si: number): boolean => {
+    if (ti === tokens.length) return si === count;
+    if (si >= count) return false;
+    const [kind, prefix, suffix] = tokens[ti]!;
+    const start = starts[si]!;
+    if (kind === 0) {
+      const end = ends[si]!;
+      return end - start === prefix.length && path.startsWith(prefix, start) && walk(ti + 1, si + 1);
+    }
+    if (kind === 1) {
+      const end = ends[si]!;
+      if (end - start < prefix.length + suffix.length + 1 || !path.startsWith(prefix, start) || !path.endsWith(suffix, end)) return false;
+      values[ti] = path.slice(start + prefix.length, end - suffix.length);
+      return walk(ti + 1, si + 1);
+    }
+    const rest = tokens.length - ti - 1;
+    const longest = count - si - rest;
+    const shortest = splatsAfter[ti + 1] === 0 ? longest : 1;
+    for (let len = longest; len >= shortest; len--) {
+      const end = ends[si + len - 1]!;
+      const from = start + prefix.length;
+      const to = end - suffix.length;
+      if (to - from < 1 || !path.startsWith(prefix, start) || !path.endsWith(suffix, end)) continue;
+      values[ti] = path.slice(from, to);
+      if (walk(ti + 1, si + len)) return true;
+    }
+    return false;
+  };
+  if (!walk(0, 0)) return undefined;
+  const params: Record<string, string> = Object.create(null) as Record<string, string>;
+  tokens.forEach((t, i) => {
+    if (t[0] !== 0) params[t[3]] = values[i]!;
+  });
+  return params;
+}
