@@ -14,13 +14,15 @@ import { findReader } from './read/registry.ts';
 import { findExtractor, recognizeExtractor } from './extract/registry.ts';
 import { validationRules } from './validate/registry.ts';
 import type { Catalog, SourceInfo, SourceModel } from './model/catalog.ts';
-import { limits } from './config/limits.ts';
+import { limits as defaultLimits, type Limits } from './config/limits.ts';
 
 export interface BuildOptions {
   /** Project root (holds `sources/`). */
   root: string;
   /** Folder of pages and manifest, relative to root. Default `sources`. */
   sourcesDir?: string;
+  /** Overrides of the caps in config/limits.ts (tests lower them). */
+  limits?: Partial<Limits>;
 }
 
 export interface BuildResult {
@@ -33,6 +35,7 @@ export interface BuildResult {
 export async function buildCatalog(options: BuildOptions): Promise<BuildResult> {
   const report = new Reporter();
   const sourcesDir = options.sourcesDir ?? 'sources';
+  const limits: Limits = { ...defaultLimits, ...options.limits };
   const rel = (p: string) => path.posix.join(sourcesDir, p);
   const manifestFile = rel('sources.json');
   const overridesFile = rel('overrides.json');
@@ -50,7 +53,7 @@ export async function buildCatalog(options: BuildOptions): Promise<BuildResult> 
   const sources: SourceModel[] = [];
   const read = new Set<string>();
   for (const entry of entries) {
-    const model = await buildSource(options.root, rel(entry.file), entry, overrides, report);
+    const model = await buildSource(options.root, rel(entry.file), entry, overrides, limits, report);
     inputs.push(rel(entry.file));
     if (model) {
       sources.push(model);
@@ -63,7 +66,7 @@ export async function buildCatalog(options: BuildOptions): Promise<BuildResult> 
   return { catalog, diagnostics: [...report.diagnostics].sort(compareDiagnostics), inputs };
 }
 
-async function buildSource(root: string, file: string, entry: ManifestEntry, overrides: Overrides, report: Reporter): Promise<SourceModel | undefined> {
+async function buildSource(root: string, file: string, entry: ManifestEntry, overrides: Overrides, limits: Limits, report: Reporter): Promise<SourceModel | undefined> {
   const bytes = await readBytes(root, file, entry, report);
   if (!bytes) return undefined;
   if (bytes.length > limits.pageBytes) {
@@ -77,6 +80,11 @@ async function buildSource(root: string, file: string, entry: ManifestEntry, ove
   }
   const text = new TextDecoder('utf-8').decode(bytes);
   const doc = reader.read(text, file, report);
+  const tooLong = doc.blocks.find((b) => b.type === 'table' && b.rows.length > limits.tableRows);
+  if (tooLong) {
+    report.error('limit-table-rows', `A table in ${file} has ${tooLong.type === 'table' ? tooLong.rows.length : 0} rows; the limit is ${limits.tableRows}.`, tooLong.position, 'A permission table this large is almost certainly not the page meant; check the file.');
+    return undefined;
+  }
   const extractor = entry.kind ? findExtractor(entry.kind) : recognizeExtractor(doc);
   if (!extractor) {
     const headers = doc.blocks.filter((b) => b.type === 'table').map((t) => `| ${t.header.map((c) => c.text).join(' | ')} |`);
@@ -99,7 +107,7 @@ async function buildSource(root: string, file: string, entry: ManifestEntry, ove
     url: entry.url,
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };
-  return extractor.extract(doc, { source, report, overrides });
+  return extractor.extract(doc, { source, report, overrides, limits });
 }
 
 async function readBytes(root: string, file: string, entry: ManifestEntry, report: Reporter): Promise<Uint8Array | undefined> {

@@ -2,11 +2,14 @@ import type { Reporter } from '../diagnostics/reporter.ts';
 import type { SourceInfo, SourceModel } from '../model/catalog.ts';
 import type { PageDocument } from '../read/document.ts';
 import type { Overrides } from '../config/overrides.ts';
+import type { Limits } from '../config/limits.ts';
 
 export interface ExtractContext {
   source: SourceInfo;
   report: Reporter;
   overrides: Overrides;
+  /** Caps in force for this run (defaults in config/limits.ts). */
+  limits?: Readonly<Limits>;
 }
 
 /** One kind of permission page, recognised by its table headers. Registered in `extract/registry.ts`. */

@@ -7,6 +7,7 @@ import type { HttpMethod, JobTokenEndpoint, JobTokenEndpointsModel, JobTokenPerm
 import type { Cell, PageDocument, TableBlock, TableRow } from '../read/document.ts';
 import { parsePathPattern } from '../model/parse-path-pattern.ts';
 import { HTTP_METHODS } from '../model/http-methods.ts';
+import { limits } from '../config/limits.ts';
 
 /**
  * GitLab has published this page in two layouts; both read to the same model.
@@ -118,6 +119,11 @@ function readRow(row: TableRow, layout: Layout, section: Section, ctx: ExtractCo
   }
   const start = pathCell.codePositions[0] ?? pathCell.position;
   const pathPosition = { ...start, column: start.column + methodText.length + 1 };
+  const maxPath = (ctx.limits ?? limits).pathLength;
+  if (path.length > maxPath) {
+    report.error('limit-path-length', `Path is ${path.length} characters; the limit is ${maxPath}.`, pathPosition, 'Documented paths are short; a path this long is a broken row.');
+    return undefined;
+  }
   const parsed = parsePathPattern(path);
   if ('error' in parsed) {
     report.error('path-pattern', parsed.error.message, { ...pathPosition, column: pathPosition.column + parsed.error.column - 1 }, 'Paths use Grape syntax: literals, `:param`, `*splat` and balanced optional groups `( … )`.');
