@@ -1,8 +1,14 @@
 /** Checks over the whole model, run in this order after extraction. */
 import type { ValidationRule } from './rule.ts';
 import { enumValueIdentifier } from './rules/enum-value-identifier.ts';
+import { routeOverlap } from './rules/route-overlap.ts';
+import { routeShadowed } from './rules/route-shadowed.ts';
 
 export const validationRules: readonly ValidationRule[] = Object.freeze([
   // Buildkite enum values must be GraphQL names (they become union members and enum keys).
   enumValueIdentifier,
+  // GitLab job-token page: routes of one method that share a path but need different permissions.
+  routeOverlap,
+  // GitLab job-token page: routes that more specific routes always win against.
+  routeShadowed,
 ]);

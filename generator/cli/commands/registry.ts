@@ -2,6 +2,7 @@ import type { Command } from '../command.ts';
 import { generateCommand } from './generate.ts';
 import { readCommand } from './read.ts';
 import { diffCommand } from './diff.ts';
+import { matchCommand } from './match.ts';
 
 /** Every `permgen` command, in the order `permgen --help` lists them. */
-export const commands: readonly Command[] = Object.freeze([generateCommand, readCommand, diffCommand]);
+export const commands: readonly Command[] = Object.freeze([generateCommand, readCommand, diffCommand, matchCommand]);

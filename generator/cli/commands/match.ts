@@ -1,0 +1,116 @@
+import path from 'node:path';
+import type { Command } from '../command.ts';
+import { parse } from '../args.ts';
+import { buildCatalog } from '../../build-catalog.ts';
+import type { JobTokenEndpoint, JobTokenEndpointsModel } from '../../model/catalog.ts';
+import { HTTP_METHODS } from '../../model/http-methods.ts';
+import { formatPosition } from '../../model/position.ts';
+import { interpretRoute, prepareRouteTable, type InterpretedMatch } from '../../model/job-token-route-table.ts';
+import { explainOrder } from '../../model/route-alternatives.ts';
+import { MAX_PATH_LENGTH } from '../../emit/runtime/route-path.ts';
+
+/** Route tables `permgen match` knows, by the name given on the command line. */
+const TABLES = ['gitlab-job-token'] as const;
+
+const HELP = `Usage: permgen match <table> <METHOD> <path> [--json] [--root DIR]
+
+Answers which documented route a request is for, the permissions it needs and why that route was
+chosen, with the same rules as the generated matcher (README, "Route matching").
+  <table>      ${TABLES.join(', ')}
+  <METHOD>     an upper-case HTTP method (HEAD also matches GET routes)
+  <path>       the raw request path, still percent-encoded; a query or fragment is ignored
+  --json       print the answer as JSON
+  --root DIR   project root (default: current folder)
+
+Exit status: 0 when a route matches (also a \`None\` route, which fine-grained permissions do not
+control), 1 when the request is denied (no route, or a path that cannot be canonicalized), 2 on usage errors.
+`;
+
+export const matchCommand: Command = {
+  name: 'match',
+  summary: 'Which documented route (and permissions) a request is for, and why.',
+  async run(args, io) {
+    const parsed = parse(args, { json: { type: 'boolean' }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+    if (parsed.ok && parsed.values.help) {
+      io.stdout.write(HELP);
+      return 0;
+    }
+    if (!parsed.ok || parsed.positionals.length !== 3) {
+      io.stderr.write(`permgen match: ${parsed.ok ? 'expected <table> <METHOD> <path>' : parsed.error}\n\n${HELP}`);
+      return 2;
+    }
+    const [tableName, method, requestPath] = parsed.positionals as [string, string, string];
+    if (!(TABLES as readonly string[]).includes(tableName)) {
+      io.stderr.write(`permgen match: unknown table \`${tableName}\`; known: ${TABLES.join(', ')}\n`);
+      return 2;
+    }
+    const root = path.resolve(io.cwd, parsed.values.root ?? '.');
+    const built = await buildCatalog({ root });
+    const model = built.catalog.sources.find((s): s is JobTokenEndpointsModel => s.kind === 'gitlab-job-token-endpoints');
+    if (!model) {
+      io.stderr.write('permgen match: no GitLab job-token page was read (see `permgen generate` for the diagnostics).\n');
+      return 1;
+    }
+    const table = prepareRouteTable(model.endpoints);
+    const result = interpretRoute(table, method, requestPath);
+    const methodOk = (HTTP_METHODS as readonly string[]).includes(method);
+    const winner = methodOk ? result.matches[0] : undefined;
+    const denial = !methodOk
+      ? `\`${method}\` is not an upper-case standard method (${HTTP_METHODS.join(', ')})`
+      : result.canonicalPath === undefined
+        ? `the path cannot be canonicalized safely (it must start with \`/\`, be at most ${MAX_PATH_LENGTH} characters before \`?\`, use only URL path characters with valid \`%\` escapes and no encoded controls, and not go above the root with \`..\`)`
+        : winner === undefined
+          ? 'no documented route matches'
+          : undefined;
+    const reasons = result.matches.map((m, i) => ({
+      match: m,
+      won: i === 0,
+      reason: i === 0 ? 'most specific' : explainOrder(winner!.candidate.alternative.segments, m.candidate.alternative.segments, 'equally specific; the row listed first on the page wins'),
+    }));
+
+    if (parsed.values.json) {
+      const json = {
+        table: tableName,
+        method,
+        path: requestPath,
+        canonicalPath: result.canonicalPath ?? null,
+        denied: denial ?? null,
+        match: winner ? { ...routeJson(winner.candidate.route.endpoint), params: winner.params } : null,
+        candidates: methodOk
+          ? reasons.map((r) => ({ ...routeJson(r.match.candidate.route.endpoint), alternative: r.match.candidate.alternative.text, searchedAs: r.match.method, won: r.won, reason: r.reason }))
+          : [],
+      };
+      io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+      return denial ? 1 : 0;
+    }
+    io.stdout.write(`${method} ${requestPath}\n`);
+    if (result.canonicalPath !== undefined && result.canonicalPath !== requestPath) io.stdout.write(`  canonical path: ${result.canonicalPath}\n`);
+    if (denial || !winner) {
+      io.stdout.write(`  denied: ${denial}\n`);
+      return 1;
+    }
+    const e = winner.candidate.route.endpoint;
+    io.stdout.write(`  route:       ${e.text}\n`);
+    io.stdout.write(`  source:      ${formatPosition(e.position)}\n`);
+    io.stdout.write(
+      e.controlled
+        ? `  permissions: ${e.permissions.join(' + ')} (${e.labels}); all are required\n`
+        : '  permissions: None: fine-grained permissions cannot control this endpoint (the job token\'s default access applies; isJobTokenRequestAllowed returns false)\n',
+    );
+    const params = Object.entries(winner.params);
+    if (params.length > 0) io.stdout.write(`  params:      ${params.map(([k, v]) => `${k}=${v}`).join(', ')} (raw, still encoded)\n`);
+    io.stdout.write(`  why:         ${result.matches.length} candidate(s) matched${result.matches.length > 1 ? '; the most specific wins (literal over parameter over splat, segment by segment)' : ''}\n`);
+    for (const r of reasons) io.stdout.write(`    ${r.won ? '*' : '-'} ${line(r.match)}${r.won ? '' : `: loses, ${r.reason}`}\n`);
+    return 0;
+  },
+};
+
+function line(m: InterpretedMatch): string {
+  const e = m.candidate.route.endpoint;
+  const alt = m.candidate.alternative.text !== e.path ? ` as \`${m.candidate.alternative.text}\`` : '';
+  return `${e.text}${alt} (line ${e.position.line})`;
+}
+
+function routeJson(e: JobTokenEndpoint) {
+  return { route: e.text, permissions: e.permissions, controlled: e.controlled, description: e.description, source: formatPosition(e.position) };
+}

@@ -1,0 +1,63 @@
+import type { ValidationRule } from '../rule.ts';
+import type { JobTokenEndpoint } from '../../model/catalog.ts';
+import { prepareRouteTable, routeToken, type PreparedRoute } from '../../model/job-token-route-table.ts';
+import { explainOrder } from '../../model/route-alternatives.ts';
+import { intersectionWitness } from '../../model/route-language.ts';
+import { captureRouteParams } from '../../emit/runtime/route-path.ts';
+
+/**
+ * Two routes of one method that share a path but need different permissions: the matcher answers
+ * with the more specific one for every such path. Reported once per pair, as a warning at the row
+ * of the route that loses, with a path both match (found on the pattern automata, so exact) and
+ * the step of the specificity order that decides.
+ */
+export const routeOverlap: ValidationRule = {
+  id: 'route-overlap',
+  description: 'Job-token routes of one method whose patterns overlap while their permissions differ.',
+  check(catalog, report) {
+    for (const source of catalog.sources) {
+      if (source.kind !== 'gitlab-job-token-endpoints') continue;
+      const table = prepareRouteTable(source.endpoints);
+      for (const m of table.methods) {
+        const rank = new Map(m.candidates.map((c, i) => [c, i]));
+        const routes = table.routes.filter((r) => r.endpoint.method === m.method && r.alternatives.length > 0);
+        const candidatesOf = (r: PreparedRoute) => m.candidates.filter((c) => c.route === r);
+        for (let i = 0; i < routes.length; i++) {
+          for (let j = i + 1; j < routes.length; j++) {
+            const a = routes[i]!;
+            const b = routes[j]!;
+            if (samePermissions(a.endpoint, b.endpoint)) continue;
+            let witness: string | undefined;
+            for (const ca of candidatesOf(a)) {
+              for (const cb of candidatesOf(b)) if ((witness = intersectionWitness(ca.alternative.segments, cb.alternative.segments))) break;
+              if (witness) break;
+            }
+            if (witness === undefined) continue;
+            const path = witness;
+            // On the witness, each route's best matching alternative; the better of the two wins.
+            const best = (r: PreparedRoute) => candidatesOf(r).find((c) => captureRouteParams(path, c.alternative.segments.map(routeToken)) !== undefined)!;
+            const [win, lose] = [best(a), best(b)].sort((x, y) => rank.get(x)! - rank.get(y)!) as [typeof m.candidates[number], typeof m.candidates[number]];
+            const why = explainOrder(win.alternative.segments, lose.alternative.segments);
+            report.warn(
+              'route-overlap',
+              `\`${lose.route.endpoint.text}\` (${describe(lose.route.endpoint)}) overlaps \`${win.route.endpoint.text}\` (line ${win.route.endpoint.position.line}, ${describe(win.route.endpoint)}): both match \`${path}\`. The matcher picks \`${win.route.endpoint.text}\` for such paths: ${why}.`,
+              lose.route.endpoint.position,
+              'Check on the page that the more specific route is the one GitLab routes such requests to; if not, fix the page upstream or record the intended pattern in sources/overrides.json.',
+            );
+          }
+        }
+      }
+    }
+  },
+};
+
+function samePermissions(a: JobTokenEndpoint, b: JobTokenEndpoint): boolean {
+  if (a.controlled !== b.controlled) return false;
+  const x = [...a.permissions].sort();
+  const y = [...b.permissions].sort();
+  return x.length === y.length && x.every((p, i) => p === y[i]);
+}
+
+function describe(e: JobTokenEndpoint): string {
+  return e.controlled ? e.permissions.join(' + ') : 'None: not controlled by fine-grained permissions';
+}

@@ -1,0 +1,43 @@
+import type { ValidationRule } from '../rule.ts';
+import { prepareRouteTable } from '../../model/job-token-route-table.ts';
+import { intersectionWitness, uncoveredWitness } from '../../model/route-language.ts';
+
+/**
+ * A job-token route that the matcher can never answer with: every path it matches is matched by a
+ * more specific route of another row (or an equally specific one listed earlier). Decided exactly:
+ * for each alternative, the paths it matches must all be matched by higher-ranked candidates of
+ * other rows (inclusion in a union, on the pattern automata).
+ */
+export const routeShadowed: ValidationRule = {
+  id: 'route-shadowed',
+  description: 'Job-token routes that more specific routes always win against.',
+  check(catalog, report) {
+    for (const source of catalog.sources) {
+      if (source.kind !== 'gitlab-job-token-endpoints') continue;
+      const table = prepareRouteTable(source.endpoints);
+      for (const m of table.methods) {
+        for (const route of table.routes) {
+          if (route.endpoint.method !== m.method || route.alternatives.length === 0) continue;
+          const winners = new Set<string>();
+          let shadowed = true;
+          for (const [rank, c] of m.candidates.entries()) {
+            if (c.route !== route) continue;
+            const above = m.candidates.slice(0, rank).filter((o) => o.route !== route && intersectionWitness(c.alternative.segments, o.alternative.segments) !== undefined);
+            if (uncoveredWitness(c.alternative.segments, above.map((o) => o.alternative.segments)) !== undefined) {
+              shadowed = false;
+              break;
+            }
+            for (const o of above) winners.add(`\`${o.route.endpoint.text}\` (line ${o.route.endpoint.position.line})`);
+          }
+          if (!shadowed) continue;
+          report.warn(
+            'route-shadowed',
+            `\`${route.endpoint.text}\` can never be selected: every path it matches is matched by a more specific route (or an equally specific one listed earlier): ${[...winners].join(', ')}.`,
+            route.endpoint.position,
+            'Requests for this row get the other route\'s permissions. Check the page: a duplicate row, or a pattern that needs a more specific literal.',
+          );
+        }
+      }
+    }
+  },
+};
