@@ -1,13 +1,298 @@
-// STUB: to be replaced by the real reader.
+/**
+ * HTML pages with optional YAML front matter (Buildkite's GraphQL enum pages: front matter, an h1
+ * with an `ENUM` pill, a lead paragraph, one `<table>` of values). Parsed with cheerio (parse5)
+ * keeping source locations, so every block, cell and code span points at its real line and column.
+ */
+import * as cheerio from 'cheerio';
+import type { AnyNode, Element, Text } from 'domhandler';
+import { parse as parseYaml } from 'yaml';
 import type { Reader } from './reader.ts';
+import type { Reporter } from '../diagnostics/reporter.ts';
+import type { SourcePosition } from '../model/position.ts';
+import type { Block, Cell, PageDocument, ParagraphBlock, TableBlock, TableRow } from './document.ts';
+import { clean } from './mdast-blocks.ts';
+
+/** Elements that end a run of inline content; anything else (code, strong, a, span…) is inline. */
+const BLOCK_ELEMENTS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'details', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure',
+  'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'li', 'main', 'nav', 'ol', 'p', 'pre',
+  'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
+/** Block elements whose children are read as blocks of the page. */
+const CONTAINERS = new Set(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'header', 'html', 'main', 'nav', 'section']);
+/** Never page text. */
+const SKIPPED = new Set(['script', 'style', 'template', 'noscript']);
+const HEADING = /^h([1-6])$/;
+/** A kramdown attribute list on a line of its own (`{:notoc}`): markup for the site generator, not text. */
+const KRAMDOWN_IAL = /^\{:[^}]*\}$/;
 
 export const htmlReader: Reader = {
   name: 'html',
-  description: 'TODO',
-  detect() {
-    return 0;
+  description: 'HTML with optional YAML front matter (Buildkite GraphQL enum pages): headings, paragraphs, lists, tables.',
+  detect(text) {
+    if (/<table\b/i.test(text) && /<t[dh]\b/i.test(text)) return 0.8;
+    return /<(h[1-6]|p|div|ul)\b/i.test(text) ? 0.5 : 0;
   },
-  read(_text, file) {
-    return { file, format: 'html', frontmatter: {}, blocks: [] };
+  read(text, file, report) {
+    return readHtml(text, file, report);
   },
 };
+
+export function readHtml(text: string, file: string, report: Reporter): PageDocument {
+  const lines = new LineIndex(text, file);
+  const { frontmatter, body } = splitFrontMatter(text, lines, report);
+  // `body` is the page with the front matter blanked out (same length, same newlines), so parse5's
+  // offsets are offsets of the page itself.
+  const $ = cheerio.load(body, { sourceCodeLocationInfo: true }, false);
+  const reader = new BlockReader(body, lines);
+  reader.readChildren($.root()[0]!.children);
+  return { file, format: 'html', frontmatter, blocks: reader.blocks };
+}
+
+// ---------------------------------------------------------------- front matter
+
+function splitFrontMatter(text: string, lines: LineIndex, report: Reporter): { frontmatter: Record<string, unknown>; body: string } {
+  const open = /^---[ \t]*\r?\n/.exec(text);
+  if (!open) return { frontmatter: {}, body: text };
+  const close = /^---[ \t]*(?:\r?\n|$)/m;
+  const rest = text.slice(open[0].length);
+  const end = close.exec(rest);
+  if (!end) {
+    report.warn('front-matter-unclosed', 'The page starts with `---` but the front matter is never closed.', lines.at(0), 'Close the front matter with a `---` line; the page is read as HTML from its first line.');
+    return { frontmatter: {}, body: text };
+  }
+  const yamlText = rest.slice(0, end.index);
+  const length = open[0].length + end.index + end[0].length;
+  const body = text.slice(0, length).replace(/[^\r\n]/g, ' ') + text.slice(length);
+  let frontmatter: Record<string, unknown> = {};
+  try {
+    const data: unknown = parseYaml(yamlText);
+    if (data && typeof data === 'object' && !Array.isArray(data)) frontmatter = data as Record<string, unknown>;
+  } catch (error) {
+    // yaml counts lines from the first line after `---`; report the page's line.
+    const where = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+    const at = where ? { ...lines.at(0), line: where.line + 1, column: where.col } : lines.at(0);
+    const reason = (error as Error).message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    report.warn('front-matter-yaml', `Front matter is not valid YAML: ${reason}.`, at, 'Fix the YAML between the `---` lines; the rest of the page is still read.');
+  }
+  return { frontmatter, body };
+}
+
+// ---------------------------------------------------------------- blocks
+
+interface InlineRun {
+  text: string;
+  code: string[];
+  start: number | undefined;
+}
+
+class BlockReader {
+  readonly blocks: Block[] = [];
+  private run: InlineRun = emptyRun();
+
+  constructor(
+    private readonly source: string,
+    private readonly lines: LineIndex,
+  ) {}
+
+  readChildren(nodes: readonly AnyNode[]): void {
+    for (const node of nodes) this.readNode(node);
+    this.flush();
+  }
+
+  private readNode(node: AnyNode): void {
+    if (node.type === 'text') return this.readText(node as Text);
+    if (!isElement(node) || SKIPPED.has(node.name) || isPill(node)) return;
+    const name = node.name;
+    if (!BLOCK_ELEMENTS.has(name)) {
+      // Inline markup between blocks (a bare `<code>` in a text paragraph) joins the current paragraph.
+      if (this.run.start === undefined) this.run.start = offsetOf(node);
+      this.run.text += textOf(node);
+      this.run.code.push(...codeOf(node).map((c) => c.text));
+      return;
+    }
+    this.flush();
+    const heading = HEADING.exec(name);
+    if (heading) {
+      this.blocks.push({ type: 'heading', depth: Number(heading[1]), text: clean(textOf(node)), position: this.lines.at(offsetOf(node)) });
+    } else if (name === 'p') {
+      const p = this.paragraph(node);
+      if (p.text !== '' && !KRAMDOWN_IAL.test(p.text)) this.blocks.push(p);
+    } else if (name === 'ul' || name === 'ol') {
+      const items = node.children.filter((c): c is Element => isElement(c) && c.name === 'li').map((li) => this.paragraph(li));
+      this.blocks.push({ type: 'list', ordered: name === 'ol', items, position: this.lines.at(offsetOf(node)) });
+    } else if (name === 'table') {
+      this.blocks.push(this.table(node));
+    } else if (CONTAINERS.has(name)) {
+      this.readChildren(node.children);
+    }
+    // Other block elements (hr, pre, dl, figure…) carry no permission data on these pages.
+  }
+
+  /** Bare text between elements: one paragraph per run of lines, split at blank lines as Markdown would. */
+  private readText(node: Text): void {
+    const start = offsetOf(node);
+    const end = node.sourceCodeLocation?.endOffset ?? start + node.data.length;
+    const raw = this.source.slice(start, end);
+    // Positions come from the raw source; text from the decoded data. Entities never contain a
+    // blank line, so both split into the same pieces.
+    const rawPieces = splitBlankLines(raw);
+    const textPieces = splitBlankLines(node.data);
+    const same = rawPieces.length === textPieces.length;
+    textPieces.forEach((piece, i) => {
+      if (i > 0) this.flush();
+      if (this.run.start === undefined && piece.text.trim() !== '') {
+        const rawPiece = same ? rawPieces[i]! : rawPieces[0]!;
+        this.run.start = start + rawPiece.offset + (rawPiece.text.length - rawPiece.text.trimStart().length);
+      }
+      this.run.text += piece.text;
+    });
+  }
+
+  private flush(): void {
+    const text = clean(this.run.text);
+    if (text !== '' && this.run.start !== undefined && !KRAMDOWN_IAL.test(text)) {
+      this.blocks.push({ type: 'paragraph', text, code: this.run.code, position: this.lines.at(this.run.start) });
+    }
+    this.run = emptyRun();
+  }
+
+  private paragraph(node: Element): ParagraphBlock {
+    return { type: 'paragraph', text: clean(textOf(node)), code: codeOf(node).map((c) => c.text), position: this.lines.at(offsetOf(node)) };
+  }
+
+  private table(node: Element): TableBlock {
+    const trs = rowsOf(node);
+    const inHead = (tr: Element) => ancestorNamed(tr, 'thead', node);
+    let headRows = trs.filter(inHead);
+    let bodyRows = trs.filter((tr) => !inHead(tr));
+    // Without a <thead>, a first row of <th> cells is the header.
+    if (headRows.length === 0 && bodyRows[0] && cellsOf(bodyRows[0]).every((c) => c.name === 'th') && cellsOf(bodyRows[0]).length > 0) {
+      headRows = [bodyRows[0]];
+      bodyRows = bodyRows.slice(1);
+    }
+    const header = headRows.flatMap((tr) => cellsOf(tr).map((c) => this.cell(c)));
+    const rows: TableRow[] = bodyRows.map((tr) => ({ cells: cellsOf(tr).map((c) => this.cell(c)), position: this.lines.at(offsetOf(tr)) }));
+    return { type: 'table', header, rows, position: this.lines.at(offsetOf(node)) };
+  }
+
+  private cell(node: Element): Cell {
+    const code = codeOf(node);
+    return {
+      text: clean(textOf(node)),
+      code: code.map((c) => c.text),
+      codePositions: code.map((c) => this.lines.at(c.offset)),
+      strong: descendants(node, (e) => e.name === 'strong' || e.name === 'b').map((e) => clean(textOf(e))),
+      position: this.lines.at(offsetOf(node)),
+    };
+  }
+}
+
+function emptyRun(): InlineRun {
+  return { text: '', code: [], start: undefined };
+}
+
+function splitBlankLines(text: string): { text: string; offset: number }[] {
+  const out: { text: string; offset: number }[] = [];
+  const blank = /\r?\n[ \t]*\r?\n/g;
+  let last = 0;
+  for (let m = blank.exec(text); m; m = blank.exec(text)) {
+    out.push({ text: text.slice(last, m.index), offset: last });
+    last = m.index + m[0].length;
+  }
+  out.push({ text: text.slice(last), offset: last });
+  return out;
+}
+
+// ---------------------------------------------------------------- DOM helpers
+
+function isElement(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+/** Badges such as the `ENUM` pill of a heading: decoration, not part of the name or of any value. */
+function isPill(node: Element): boolean {
+  return (node.attribs.class ?? '').split(/\s+/).includes('pill');
+}
+
+function offsetOf(node: AnyNode): number {
+  return node.sourceCodeLocation?.startOffset ?? node.startIndex ?? 0;
+}
+
+/** Text content with a space at every block boundary (`<p>A</p><p>B</p>` is `A B`), pills left out. */
+function textOf(node: AnyNode): string {
+  if (node.type === 'text') return (node as Text).data;
+  if (!isElement(node) || SKIPPED.has(node.name) || isPill(node)) return '';
+  if (node.name === 'br') return ' ';
+  const inner = node.children.map(textOf).join('');
+  return BLOCK_ELEMENTS.has(node.name) ? ` ${inner} ` : inner;
+}
+
+/** `<code>` spans in document order with the offset where their contents start (after `<code>`). */
+function codeOf(node: Element): { text: string; offset: number }[] {
+  return descendants(node, (e) => e.name === 'code').map((e) => ({
+    text: clean(textOf(e)),
+    offset: e.sourceCodeLocation?.startTag?.endOffset ?? offsetOf(e),
+  }));
+}
+
+function descendants(node: Element, match: (e: Element) => boolean): Element[] {
+  const out: Element[] = [];
+  const walk = (nodes: readonly AnyNode[]): void => {
+    for (const n of nodes) {
+      if (!isElement(n) || SKIPPED.has(n.name) || isPill(n)) continue;
+      if (match(n)) out.push(n);
+      else walk(n.children);
+    }
+  };
+  walk(node.children);
+  return out;
+}
+
+/** Rows of this table, not of tables nested in its cells. */
+function rowsOf(table: Element): Element[] {
+  const out: Element[] = [];
+  const walk = (nodes: readonly AnyNode[]): void => {
+    for (const n of nodes) {
+      if (!isElement(n)) continue;
+      if (n.name === 'tr') out.push(n);
+      else if (n.name === 'thead' || n.name === 'tbody' || n.name === 'tfoot') walk(n.children);
+    }
+  };
+  walk(table.children);
+  return out;
+}
+
+function cellsOf(tr: Element): Element[] {
+  return tr.children.filter((c): c is Element => isElement(c) && (c.name === 'td' || c.name === 'th'));
+}
+
+function ancestorNamed(node: Element, name: string, stop: Element): boolean {
+  for (let p = node.parent; p && p !== stop; p = p.parent) if (isElement(p) && p.name === name) return true;
+  return false;
+}
+
+// ---------------------------------------------------------------- positions
+
+/** Offset → 1-based line and column (UTF-16 code units, as parse5 and mdast count them). */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(
+    text: string,
+    private readonly file: string,
+  ) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  at(offset: number): SourcePosition {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { file: this.file, line: lo + 1, column: offset - this.starts[lo]! + 1 };
+  }
+}
