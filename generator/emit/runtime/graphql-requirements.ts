@@ -1,0 +1,255 @@
+/**
+ * Runtime of the GraphQL guard (copied verbatim by `generator/emit/graphql-guard.ts` into the
+ * generated package as `gitlab/graphql/runtime/graphql-requirements.ts`): what selecting one field
+ * requires, by the policy below, and a visitor that collects it over a document. The validation rule
+ * and the least-privilege answer both use it, so they cannot disagree. Only the `gitlab/graphql`
+ * subpath reaches this file; it is the one place (with its siblings) that imports `graphql`.
+ *
+ * Policy (fail-closed; README "GraphQL guard"):
+ * - A field returning an object type with Type rows needs one of them. An interface or union return
+ *   type needs its own Type rows (if any) and, for every possible object type, that type's rows: all
+ *   of them, since the server may return any of them.
+ * - A field with Field rows (`Project.runners`) needs one of them too. Rows are looked up on the
+ *   parent type, the interfaces it implements and, for an interface parent, every possible type.
+ * - A Mutation field needs one of its Mutation rows; its payload (`RunnerUpdatePayload` for
+ *   `runnerUpdate`, by name) is covered by the mutation itself.
+ * - Transparent: scalars, enums, the root operation types, introspection (`__*` fields and types),
+ *   `PageInfo`, `*Connection` types with a `pageInfo: PageInfo` field and `*Edge` types with `node`
+ *   and `cursor` fields. A Type row wins over transparency.
+ * - Strict (default): any other object type, and any mutation without a row, cannot be granted at all.
+ *   Lax: they need nothing.
+ */
+import {
+  getNamedType,
+  isAbstractType,
+  isInterfaceType,
+  isIntrospectionType,
+  isLeafType,
+  isObjectType,
+  type ASTVisitor,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ValidationContext,
+} from 'graphql';
+import type { GuardGrantShape, GuardLookup } from './graphql-guard-lookup.js';
+
+/** `strict` (default): unlisted object types and undocumented mutations are denied. `lax`: allowed. */
+export type GuardMode = 'strict' | 'lax';
+
+/** Why a field needs permissions. */
+export type RequirementReason =
+  /** The field returns (or may return) a type with Type rows. */
+  | 'type'
+  /** The field itself has Field rows. */
+  | 'field'
+  /** The field is a mutation with Mutation rows. */
+  | 'mutation'
+  /** Strict mode: the field returns (or may return) an object type the page does not list. */
+  | 'unlisted-type'
+  /** Strict mode: the field is a mutation the page does not list. */
+  | 'unknown-mutation';
+
+export interface FieldRequirement<G extends GuardGrantShape> {
+  readonly reason: RequirementReason;
+  /**
+   * What the requirement is about: the type (`CiRunner`), the documented field (`Project.runners`) or the
+   * documented mutation (`RunnerUpdate`); for `unknown-mutation`, the mutation field's name.
+   */
+  readonly subject: string;
+  /** Schema coordinate of the selected field: `Query.project`. */
+  readonly field: string;
+  /** True when `subject` is one of the possible types of an interface or union the field returns. */
+  readonly possibleType: boolean;
+  /** The rows behind it, in page order; empty when nothing can grant it. */
+  readonly grants: readonly G[];
+  /**
+   * Ways to satisfy it: each alternative is a set of permission ids that are all needed (a row's
+   * permission plus what its footnotes add), sorted; any one alternative suffices. Empty: ungrantable.
+   */
+  readonly alternatives: readonly (readonly string[])[];
+}
+
+/** Parses the `mode` option; anything but the two documented values is a programming error. */
+export function guardMode(mode: unknown): GuardMode {
+  if (mode === undefined || mode === 'strict') return 'strict';
+  if (mode === 'lax') return 'lax';
+  throw new TypeError(`Unknown guard mode ${JSON.stringify(mode)}: use 'strict' (the default) or 'lax'.`);
+}
+
+/** True when `granted` holds every permission of at least one alternative. */
+export function isSatisfied(alternatives: readonly (readonly string[])[], granted: ReadonlySet<string>): boolean {
+  return alternatives.some((alternative) => alternative.every((p) => granted.has(p)));
+}
+
+/** Requirements of every field of one schema, computed once per (parent type, field). */
+export class RequirementIndex<G extends GuardGrantShape> {
+  private readonly byParent = new Map<GraphQLCompositeType, Map<string, readonly FieldRequirement<G>[]>>();
+
+  constructor(
+    readonly schema: GraphQLSchema,
+    private readonly lookup: GuardLookup<G>,
+    readonly mode: GuardMode,
+  ) {}
+
+  forField(parent: GraphQLCompositeType, field: GraphQLField<unknown, unknown>): readonly FieldRequirement<G>[] {
+    let fields = this.byParent.get(parent);
+    if (!fields) this.byParent.set(parent, (fields = new Map()));
+    let found = fields.get(field.name);
+    if (!found) fields.set(field.name, (found = Object.freeze(this.build(parent, field))));
+    return found;
+  }
+
+  private build(parent: GraphQLCompositeType, field: GraphQLField<unknown, unknown>): FieldRequirement<G>[] {
+    // `__typename`, `__schema`, `__type`: names starting with `__` are reserved for introspection.
+    if (field.name.startsWith('__')) return [];
+    const coordinate = `${parent.name}.${field.name}`;
+    const out: FieldRequirement<G>[] = [];
+    const add = (reason: RequirementReason, subject: string, grants: readonly G[], possibleType = false) => {
+      if (out.some((r) => r.reason === reason && r.subject === subject)) return;
+      out.push(Object.freeze({ reason, subject, field: coordinate, possibleType, grants, alternatives: alternativesOf(grants) }));
+    };
+
+    let payload: string | undefined;
+    if (parent === this.schema.getMutationType()) {
+      const grants = this.lookup('Mutation', field.name);
+      if (grants && grants.length > 0) add('mutation', grants[0]!.name, grants);
+      else if (this.mode === 'strict') add('unknown-mutation', field.name, []);
+      payload = `${field.name.charAt(0).toUpperCase()}${field.name.slice(1)}Payload`;
+    }
+
+    for (const owner of this.fieldOwners(parent)) {
+      const name = `${owner}.${field.name}`;
+      const grants = this.lookup('Field', name);
+      if (grants && grants.length > 0) add('field', name, grants);
+    }
+
+    const returned = getNamedType(field.type);
+    if (isLeafType(returned)) return out;
+    const own = this.lookup('Type', returned.name);
+    if (own && own.length > 0) add('type', returned.name, own);
+    if (isObjectType(returned)) {
+      if (!own && returned.name !== payload && !this.isTransparent(returned) && this.mode === 'strict') add('unlisted-type', returned.name, []);
+    } else if (isAbstractType(returned)) {
+      for (const possible of this.schema.getPossibleTypes(returned)) {
+        const grants = this.lookup('Type', possible.name);
+        if (grants && grants.length > 0) add('type', possible.name, grants, true);
+        else if (!this.isTransparent(possible) && this.mode === 'strict') add('unlisted-type', possible.name, [], true);
+      }
+    }
+    return out;
+  }
+
+  /** Names whose `Name.field` rows apply to a field selected on `parent`. */
+  private fieldOwners(parent: GraphQLCompositeType): string[] {
+    const names = [parent.name];
+    if (isObjectType(parent) || isInterfaceType(parent)) for (const i of parent.getInterfaces()) names.push(i.name);
+    if (isAbstractType(parent)) for (const t of this.schema.getPossibleTypes(parent)) names.push(t.name);
+    return [...new Set(names)];
+  }
+
+  /** Object types that need no row of their own (see the policy above). */
+  private isTransparent(type: GraphQLObjectType): boolean {
+    const s = this.schema;
+    if (type === s.getQueryType() || type === s.getMutationType() || type === s.getSubscriptionType()) return true;
+    if (isIntrospectionType(type)) return true;
+    if (type.name === 'PageInfo') return true;
+    const fields = type.getFields();
+    if (type.name.length > 'Connection'.length && type.name.endsWith('Connection')) {
+      const pageInfo = Object.hasOwn(fields, 'pageInfo') ? fields['pageInfo'] : undefined;
+      return pageInfo !== undefined && getNamedType(pageInfo.type).name === 'PageInfo';
+    }
+    if (type.name.length > 'Edge'.length && type.name.endsWith('Edge')) return Object.hasOwn(fields, 'node') && Object.hasOwn(fields, 'cursor');
+    return false;
+  }
+}
+
+/** The distinct permission sets of some rows, sorted, without any set that contains another. */
+export function alternativesOf(grants: readonly GuardGrantShape[]): readonly (readonly string[])[] {
+  const sets = new Map<string, readonly string[]>();
+  for (const g of grants) {
+    const set = [...new Set([g.permission, ...g.alsoRequires])].sort(compareStrings);
+    sets.set(set.join('\u0000'), set);
+  }
+  const all = [...sets.values()].sort((a, b) => a.length - b.length || compareStrings(a.join('\u0000'), b.join('\u0000')));
+  const kept = all.filter((set, i) => !all.some((other, j) => j !== i && other.length < set.length && other.every((p) => set.includes(p))));
+  return Object.freeze(kept.map((s) => Object.freeze([...s])));
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const indexes = new WeakMap<GuardLookup<GuardGrantShape>, WeakMap<GraphQLSchema, Partial<Record<GuardMode, RequirementIndex<GuardGrantShape>>>>>();
+
+/** The index for one lookup, schema and mode, cached as long as the schema lives. */
+export function requirementIndex<G extends GuardGrantShape>(lookup: GuardLookup<G>, schema: GraphQLSchema, mode: GuardMode): RequirementIndex<G> {
+  let bySchema = indexes.get(lookup);
+  if (!bySchema) indexes.set(lookup, (bySchema = new WeakMap()));
+  let byMode = bySchema.get(schema);
+  if (!byMode) bySchema.set(schema, (byMode = {}));
+  let index = byMode[mode] as RequirementIndex<G> | undefined;
+  if (!index) byMode[mode] = index = new RequirementIndex(schema, lookup, mode) as RequirementIndex<GuardGrantShape> as RequirementIndex<G>;
+  return index;
+}
+
+export interface CollectedField<G extends GuardGrantShape> {
+  readonly node: FieldNode;
+  readonly requirements: readonly FieldRequirement<G>[];
+}
+
+export interface CollectedDefinition<G extends GuardGrantShape> {
+  readonly node: OperationDefinitionNode | FragmentDefinitionNode;
+  readonly fields: CollectedField<G>[];
+}
+
+/**
+ * A visitor (for a validation rule: it relies on the context's TypeInfo) that records, per operation
+ * and fragment definition in document order, the requirements of each selected field that `keep`
+ * accepts, and hands them to `done` when the document is left. Fragments are recorded where they are
+ * defined (once, however often they are spread); callers pick the ones operations reach.
+ */
+export function collectRequirements<G extends GuardGrantShape>(
+  context: ValidationContext,
+  index: RequirementIndex<G>,
+  keep: (requirement: FieldRequirement<G>) => boolean,
+  done: (definitions: readonly CollectedDefinition<G>[]) => void,
+): ASTVisitor {
+  const definitions: CollectedDefinition<G>[] = [];
+  let current: CollectedDefinition<G> | undefined;
+  return {
+    OperationDefinition(node) {
+      definitions.push((current = { node, fields: [] }));
+    },
+    FragmentDefinition(node) {
+      definitions.push((current = { node, fields: [] }));
+    },
+    Field(node) {
+      const parent = context.getParentType();
+      const field = context.getFieldDef();
+      // Unknown parents or fields are reported by the standard rules, and graphql-js never executes them.
+      if (!current || !parent || !field) return;
+      const requirements = index.forField(parent, field);
+      if (requirements.length === 0) return;
+      const kept = requirements.filter(keep);
+      if (kept.length > 0) current.fields.push({ node, requirements: kept });
+    },
+    Document: {
+      leave() {
+        done(definitions);
+      },
+    },
+  };
+}
+
+/** Names of the fragments the given operations spread, directly or through other fragments. */
+export function reachableFragments(context: ValidationContext, operations: readonly OperationDefinitionNode[]): Set<string> {
+  const names = new Set<string>();
+  for (const operation of operations) for (const fragment of context.getRecursivelyReferencedFragments(operation)) names.add(fragment.name.value);
+  return names;
+}
+

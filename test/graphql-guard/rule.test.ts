@@ -1,0 +1,338 @@
+/**
+ * fineGrainedPermissionsRule over the test schema and the hand-written test page: table-driven cases
+ * with exact messages and locations (graphql-js KnownTypeNamesRule-test style). Permissions are
+ * those of test/fixtures/graphql-guard/page.export.txt.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { guardPackage, testSchema, type GuardPackage } from './package.ts';
+import { PAGE_PERMISSIONS, pageModel } from './page-model.ts';
+
+interface Case {
+  name: string;
+  doc: string;
+  granted: readonly string[];
+  mode?: 'strict' | 'lax';
+  errors: { message: string; locations: { line: number; column: number }[] }[];
+}
+
+const ALL = PAGE_PERMISSIONS;
+const except = (...drop: string[]) => ALL.filter((p) => !drop.includes(p));
+const at = (line: number, column: number) => [{ line, column }];
+
+const allowed: Case[] = [
+  { name: 'a documented field and its type with the one permission both need', doc: '{ project(fullPath: "a") { name fullPath } }', granted: ['read_project'], errors: [] },
+  {
+    name: 'connection, edge and page-info wrappers need nothing of their own',
+    doc: `
+{
+  project(fullPath: "a") {
+    runners {
+      count
+      nodes { id description status }
+      edges { cursor node { id } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+}`,
+    granted: ['read_project', 'read_runner'],
+    errors: [],
+  },
+  { name: 'a union with every possible type covered', doc: '{ search(term: "x") { __typename ... on Issue { title } } }', granted: ['read_code', 'read_label', 'read_work_item'], errors: [] },
+  { name: 'either permission of a type listed under two resources (1)', doc: '{ milestone(id: "1") { title } }', granted: ['read_release'], errors: [] },
+  { name: 'either permission of a type listed under two resources (2)', doc: '{ milestone(id: "1") { title } }', granted: ['read_work_item'], errors: [] },
+  { name: 'introspection needs nothing, even in strict mode', doc: '{ __typename __schema { queryType { name } types { name kind } } __type(name: "Project") { name } }', granted: [], errors: [] },
+  { name: 'a scalar field of the query root needs nothing', doc: '{ echo(text: "hi") }', granted: [], errors: [] },
+  { name: 'a mutation covers its payload', doc: 'mutation { runnerUpdate(input: { id: "1" }) { errors } }', granted: ['update_runner'], errors: [] },
+  { name: 'a type inside a payload needs its own permission', doc: 'mutation { runnerUpdate(input: { id: "1" }) { runner { id } errors } }', granted: ['read_runner', 'update_runner'], errors: [] },
+  {
+    name: 'a mutation documented in lower camel case',
+    doc: 'mutation { createContainerProtectionTagRule(input: { projectPath: "a", tagNamePattern: "v*" }) { errors } }',
+    granted: ['create_container_registry_protection_tag_rule'],
+    errors: [],
+  },
+  { name: 'a subscription, like a query', doc: 'subscription { issueUpdated(issuableId: "1") { title milestone { title } } }', granted: ['read_work_item'], errors: [] },
+  { name: 'lax mode allows an undocumented possible type', doc: '{ node(id: "1") { id } }', granted: ALL, mode: 'lax', errors: [] },
+  { name: 'lax mode allows an undocumented type', doc: '{ project(fullPath: "a") { repository { rootRef } } }', granted: ['read_project'], mode: 'lax', errors: [] },
+  { name: 'lax mode allows an undocumented mutation', doc: 'mutation { dangerousThing(input: { really: true }) { errors } }', granted: [], mode: 'lax', errors: [] },
+];
+
+const denied: Case[] = [
+  {
+    name: 'a documented field without its permission (reported once, not again for its type)',
+    doc: `
+{
+  project(fullPath: "a") {
+    name
+  }
+}`,
+    granted: [],
+    errors: [{ message: 'Field "Query.project" needs the fine-grained permission read_project.', locations: at(3, 3) }],
+  },
+  {
+    name: 'a Field row and the type of the nodes below it',
+    doc: `
+{
+  project(fullPath: "a") {
+    runners {
+      nodes { id }
+    }
+  }
+}`,
+    granted: ['read_project'],
+    errors: [
+      { message: 'Field "Project.runners" needs the fine-grained permission read_runner.', locations: at(4, 5) },
+      { message: 'Field "CiRunnerConnection.nodes" returns type "CiRunner", which needs the fine-grained permission read_runner.', locations: at(5, 7) },
+    ],
+  },
+  {
+    name: 'aliases do not hide a field',
+    doc: `
+{
+  a: project(fullPath: "a") { id }
+  b: project(fullPath: "b") { id }
+}`,
+    granted: [],
+    errors: [
+      { message: 'Field "Query.project" needs the fine-grained permission read_project.', locations: at(3, 3) },
+      { message: 'Field "Query.project" needs the fine-grained permission read_project.', locations: at(4, 3) },
+    ],
+  },
+  {
+    name: 'variables',
+    doc: `
+query ($path: ID!) {
+  project(fullPath: $path) { id }
+}`,
+    granted: [],
+    errors: [{ message: 'Field "Query.project" needs the fine-grained permission read_project.', locations: at(3, 3) }],
+  },
+  {
+    name: 'named, nested and reused fragments (a reused fragment is reported once, where it is defined)',
+    doc: `
+query Q {
+  project(fullPath: "a") { ...ProjectParts }
+  group(fullPath: "g") { ...GroupParts }
+}
+fragment ProjectParts on Project {
+  id
+  runners { ...RunnerParts }
+}
+fragment GroupParts on Group {
+  runners { ...RunnerParts }
+}
+fragment RunnerParts on CiRunnerConnection {
+  nodes { id }
+}`,
+    granted: ['read_group', 'read_project'],
+    errors: [
+      { message: 'Field "Project.runners" needs the fine-grained permission read_runner.', locations: at(8, 3) },
+      { message: 'Field "Group.runners" needs the fine-grained permission read_runner.', locations: at(11, 3) },
+      { message: 'Field "CiRunnerConnection.nodes" returns type "CiRunner", which needs the fine-grained permission read_runner.', locations: at(14, 3) },
+    ],
+  },
+  {
+    name: 'an inline fragment does not narrow an interface: every possible type counts (strict)',
+    doc: `
+{
+  node(id: "1") {
+    ... on CiRunner { description }
+  }
+}`,
+    granted: ALL,
+    errors: [{ message: 'Field "Query.node" may return type "AuditEvent", which no fine-grained permission covers (the type is not documented; strict mode denies it).', locations: at(3, 3) }],
+  },
+  {
+    name: 'a union needs every possible type covered',
+    doc: `
+{
+  search(term: "x") {
+    ... on Issue { title }
+  }
+}`,
+    granted: ['read_work_item'],
+    errors: [
+      { message: 'Field "Query.search" may return type "Commit", which needs one of the fine-grained permissions read_code, read_repository.', locations: at(3, 3) },
+      { message: 'Field "Query.search" may return type "Label", which needs the fine-grained permission read_label.', locations: at(3, 3) },
+    ],
+  },
+  {
+    name: 'an undocumented type (strict)',
+    doc: `
+{
+  project(fullPath: "a") {
+    repository { rootRef }
+  }
+}`,
+    granted: ['read_project'],
+    errors: [{ message: 'Field "Project.repository" returns type "Repository", which no fine-grained permission covers (the type is not documented; strict mode denies it).', locations: at(4, 5) }],
+  },
+  {
+    name: 'an undocumented mutation (strict), whatever is granted',
+    doc: `
+mutation {
+  dangerousThing(input: { really: true }) { errors }
+}`,
+    granted: ALL,
+    errors: [{ message: 'Mutation "dangerousThing" is not documented for fine-grained permissions, so no permission covers it (strict mode denies it).', locations: at(3, 3) }],
+  },
+  {
+    name: 'a documented mutation without its permission (matched by its schema field name)',
+    doc: `
+mutation {
+  runnerUpdate(input: { id: "1" }) { runner { id } }
+}`,
+    granted: ['read_runner'],
+    errors: [{ message: 'Mutation "runnerUpdate" (documented as RunnerUpdate) needs the fine-grained permission update_runner.', locations: at(3, 3) }],
+  },
+  {
+    name: 'a type reached from a payload',
+    doc: `
+mutation {
+  labelCreate(input: { projectPath: "a", title: "bug" }) {
+    label { title }
+    errors
+  }
+}`,
+    granted: ['create_label'],
+    errors: [{ message: 'Field "LabelCreatePayload.label" returns type "Label", which needs the fine-grained permission read_label.', locations: at(4, 5) }],
+  },
+  {
+    name: 'a Field row inside an inline fragment on an interface field',
+    doc: `
+{
+  node(id: "1") {
+    ... on Issue { createNoteEmail }
+  }
+}`,
+    granted: except('create_work_item'),
+    mode: 'lax',
+    errors: [{ message: 'Field "Issue.createNoteEmail" needs the fine-grained permission create_work_item.', locations: at(4, 20) }],
+  },
+  {
+    name: 'every operation of a document is checked',
+    doc: `
+query A { project(fullPath: "a") { id } }
+query B { group(fullPath: "g") { id } }`,
+    granted: ['read_project'],
+    errors: [{ message: 'Field "Query.group" needs the fine-grained permission read_group.', locations: at(3, 11) }],
+  },
+  {
+    name: 'a subscription',
+    doc: `
+subscription {
+  issueUpdated(issuableId: "1") { title }
+}`,
+    granted: [],
+    errors: [{ message: 'Field "Subscription.issueUpdated" returns type "Issue", which needs the fine-grained permission read_work_item.', locations: at(3, 3) }],
+  },
+  {
+    name: '@skip and @include are not evaluated: a skipped field still counts',
+    doc: `
+{
+  project(fullPath: "a") @skip(if: true) { id }
+}`,
+    granted: [],
+    errors: [{ message: 'Field "Query.project" needs the fine-grained permission read_project.', locations: at(3, 3) }],
+  },
+];
+
+let pkg: GuardPackage;
+let schema: GraphQLSchema;
+
+beforeAll(async () => {
+  [pkg, schema] = await Promise.all([guardPackage(), testSchema()]);
+});
+
+function run(c: Pick<Case, 'doc' | 'granted' | 'mode'>, rules = specifiedRules) {
+  const rule = pkg.graphql.fineGrainedPermissionsRule(c.granted, c.mode ? { mode: c.mode } : undefined);
+  return validate(schema, parse(c.doc), [...rules, rule]).map((e) => ({ message: e.message, locations: e.locations }));
+}
+
+describe('fineGrainedPermissionsRule: allowed operations', () => {
+  it.each(allowed)('$name', (c) => {
+    expect(run(c)).toEqual([]);
+  });
+});
+
+describe('fineGrainedPermissionsRule: denied operations', () => {
+  it.each(denied)('$name', (c) => {
+    expect(run(c)).toEqual(c.errors);
+  });
+
+  it('every denied operation passes with all of the page\'s permissions in lax mode', () => {
+    const failing = denied.filter((c) => run({ doc: c.doc, granted: ALL, mode: 'lax' }).length > 0).map((c) => c.name);
+    expect(failing).toEqual([]);
+  });
+});
+
+describe('fineGrainedPermissionsRule: arguments and edges', () => {
+  it('reads `granted` once: changing the array afterwards changes nothing', () => {
+    const granted = ['read_project'];
+    const rule = pkg.graphql.fineGrainedPermissionsRule(granted);
+    granted.push('read_runner');
+    const errors = validate(schema, parse('{ runner(id: "1") { id } }'), [rule]);
+    expect(errors.map((e) => e.message)).toEqual(['Field "Query.runner" needs the fine-grained permission read_runner.']);
+  });
+
+  it('accepts a Set', () => {
+    expect(validate(schema, parse('{ runner(id: "1") { id } }'), [pkg.graphql.fineGrainedPermissionsRule(new Set(['read_runner']))])).toEqual([]);
+  });
+
+  it('refuses a single string (it would be read as its characters)', () => {
+    expect(() => pkg.graphql.fineGrainedPermissionsRule('read_project')).toThrow(TypeError);
+  });
+
+  it('refuses an unknown mode instead of guessing', () => {
+    expect(() => pkg.graphql.fineGrainedPermissionsRule([], { mode: 'Lax' })).toThrow("Unknown guard mode \"Lax\": use 'strict' (the default) or 'lax'.");
+  });
+
+  it('permission ids are exact: a near miss covers nothing', () => {
+    const errors = validate(schema, parse('{ runner(id: "1") { id } }'), [pkg.graphql.fineGrainedPermissionsRule(['READ_RUNNER', 'read_runners', ' read_runner'])]);
+    expect(errors.map((e) => e.message)).toEqual(['Field "Query.runner" needs the fine-grained permission read_runner.']);
+  });
+
+  it('does not check a fragment no operation spreads (it never runs; NoUnusedFragmentsRule reports it)', () => {
+    const doc = '{ echo } fragment Unused on Query { project(fullPath: "a") { id } }';
+    expect(run({ doc, granted: [] }, [])).toEqual([]);
+    expect(run({ doc, granted: [] }).map((e) => e.message)).toEqual(['Fragment "Unused" is never used.']);
+  });
+
+  it('leaves fields the schema does not have to the standard rules', () => {
+    const errors = run({ doc: '{ project(fullPath: "a") { qwertyuiop } }', granted: ['read_project'] });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toMatch(/^Cannot query field "qwertyuiop" on type "Project"\./);
+  });
+});
+
+describe('fineGrainedPermissionsRule: rows with footnote permissions and rows on interfaces', () => {
+  it('a row whose footnotes add permissions needs all of them', async () => {
+    const model = pageModel();
+    const project = model.categories.find((c) => c.name === 'Projects')!.resources[0]!;
+    project.grants.find((g) => g.name === 'Query.project')!.alsoRequires = ['read_group'];
+    const p = await guardPackage(model);
+    const rule = (granted: string[]) => p.graphql.fineGrainedPermissionsRule(granted);
+    const doc = parse('{ project(fullPath: "a") { id } }');
+    expect(validate(schema, doc, [rule(['read_project'])]).map((e) => e.message)).toEqual(['Field "Query.project" needs the fine-grained permissions read_group + read_project.']);
+    expect(validate(schema, doc, [rule(['read_group', 'read_project'])])).toEqual([]);
+  });
+
+  it('a Field row on an interface applies to the field of every implementation', async () => {
+    const model = pageModel();
+    model.categories[0]!.resources[0]!.grants.push({
+      action: 'Read',
+      access: 'Instance',
+      boundary: 'instance',
+      kind: 'Field',
+      name: 'Node.id',
+      permission: 'read_runner',
+      alsoRequires: [],
+      position: { file: 'test/fixtures/graphql-guard/page.export.txt', line: 99, column: 1 },
+    });
+    const p = await guardPackage(model);
+    const errors = validate(schema, parse('{ project(fullPath: "a") { id name } }'), [p.graphql.fineGrainedPermissionsRule(['read_project'])]);
+    expect(errors.map((e) => ({ message: e.message, locations: e.locations }))).toEqual([
+      { message: 'Field "Project.id" (documented as Node.id) needs the fine-grained permission read_runner.', locations: at(1, 28) },
+    ]);
+  });
+});
