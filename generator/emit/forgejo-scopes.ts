@@ -1,8 +1,201 @@
-// STUB: to be replaced by the real emitter.
+/**
+ * `forgejo/scopes.ts`: the Forgejo scopes as a union, their category and level, the hierarchy the
+ * page states, and parsing of a comma-separated scope string.
+ *
+ * The hierarchy is derived from the page's level list, not assumed: a level includes another when it
+ * allows every method the other allows (`write`: POST, PUT, PATCH, DELETE "(in addition to GET)" ⊇
+ * `read`: GET), and only within one category. So `write:X` satisfies `read:X` and nothing else does;
+ * the page's remark that `write:package` is "currently the same as `read:package`" grants nothing.
+ */
+import { StructureKind, VariableDeclarationKind, type StatementStructures, type WriterFunction } from 'ts-morph';
 import type { Emitter } from './emitter.ts';
+import type { ForgejoLevel, ForgejoScope, ForgejoScopesModel } from '../model/catalog.ts';
+import { codeHeader, safeComment } from './header.ts';
+import { stringUnionStatements } from './ts/string-union.ts';
+import { constantKey, stringLiteral } from './ts/identifier.ts';
+import { formatPosition } from '../model/position.ts';
+
+/** ts-morph's JSDoc printer loses track of a comment that contains `/*` (`/admin/*`), so page text in JSDoc escapes it. */
+function docText(text: string): string {
+  return text.replace(/\/\*/g, '/\\*');
+}
+
+const SCOPE = 'ForgejoScope';
+const CATEGORY = 'ForgejoScopeCategory';
+
+/** Whether `a` includes `b` by the page's level list: `a` allows every method `b` allows. Unknown levels include only themselves. */
+export function levelIncludes(model: ForgejoScopesModel, a: ForgejoLevel, b: ForgejoLevel): boolean {
+  if (a === b) return true;
+  const ra = model.levels.find((l) => l.level === a);
+  const rb = model.levels.find((l) => l.level === b);
+  if (!ra || !rb || rb.methods.length === 0) return false;
+  return rb.methods.every((m) => ra.methods.includes(m));
+}
 
 export const forgejoScopes: Emitter = {
   name: 'forgejo-scopes',
-  description: 'TODO',
-  emit() {},
+  description: 'forgejo/scopes.ts: ForgejoScope and ForgejoScopeCategory unions, scope info, hasForgejoScope, parseForgejoScopes.',
+  emit(ctx) {
+    const model = ctx.catalog.sources.find((s): s is ForgejoScopesModel => s.kind === 'forgejo-scopes');
+    if (!model) return;
+    const scopes: ForgejoScope[] = model.categories.flatMap((c) => c.scopes);
+    const categoryOf = new Map(model.categories.flatMap((c) => c.scopes.map((s) => [s.name, c.name] as const)));
+    const ref = (type: string, value: string) => `${type}.${constantKey(value)}`;
+
+    const statements: StatementStructures[] = [
+      ...stringUnionStatements(
+        {
+          typeName: SCOPE,
+          listName: 'forgejoScopes',
+          guardName: 'isForgejoScope',
+          description: `A Forgejo access token scope (${model.source.title}): \`read:\` or \`write:\` and a category.`,
+          url: model.source.url,
+          members: scopes.map((s) => ({ value: s.name, description: docText(s.description), position: s.position })),
+        },
+        ctx.options,
+        ctx.report,
+      ),
+      ...stringUnionStatements(
+        {
+          typeName: CATEGORY,
+          listName: 'forgejoScopeCategories',
+          guardName: 'isForgejoScopeCategory',
+          description: 'A category of Forgejo scopes: the group of API routes its `read:` and `write:` scopes cover.',
+          url: model.source.url,
+          members: model.categories.map((c) => ({ value: c.name, description: docText(c.description), position: c.position })),
+        },
+        ctx.options,
+        ctx.report,
+      ),
+    ];
+
+    statements.push({
+      kind: StructureKind.Interface,
+      isExported: true,
+      name: 'ForgejoScopeInfo',
+      docs: [{ description: 'What the page says about one scope.' }],
+      properties: [
+        { name: 'category', type: CATEGORY, isReadonly: true },
+        { name: 'level', type: `'read' | 'write'`, isReadonly: true },
+        { name: 'description', type: 'string', isReadonly: true, docs: [{ description: 'The Description cell as written.' }] },
+      ],
+    });
+    statements.push(constRecord('forgejoScopeInfo', `Readonly<Record<${SCOPE}, ForgejoScopeInfo>>`, 'Category, level and description of every scope.', (w) => {
+      for (const s of scopes) {
+        w.writeLine(`/** @see ${safeComment(formatPosition(s.position))} */`);
+        w.writeLine(`[${ref(SCOPE, s.name)}]: Object.freeze({ category: ${ref(CATEGORY, categoryOf.get(s.name)!)}, level: ${stringLiteral(s.level)}, description: ${stringLiteral(s.description)} }),`);
+      }
+    }));
+
+    const levelDocs = model.levels.map((l) => `${docText(l.text)} (${formatPosition(l.position)})`).join('; ');
+    statements.push(constRecord('forgejoScopeSatisfiedBy', `Readonly<Record<${SCOPE}, readonly ${SCOPE}[]>>`, `The granted scopes that satisfy each required scope: the scope itself and the scopes of the same category whose level allows every method its level allows. From the page's levels: ${levelDocs || 'none stated'}.`, (w) => {
+      for (const category of model.categories) {
+        for (const required of category.scopes) {
+          const by = category.scopes.filter((g) => levelIncludes(model, g.level, required.level));
+          w.writeLine(`[${ref(SCOPE, required.name)}]: Object.freeze([${by.map((g) => ref(SCOPE, g.name)).join(', ')}]),`);
+        }
+      }
+    }));
+
+    statements.push({
+      kind: StructureKind.Function,
+      isExported: true,
+      name: 'hasForgejoScope',
+      docs: [
+        {
+          description:
+            'True when the `granted` scopes satisfy `required`: `write:X` includes `read:X`, nothing else includes anything. ' +
+            'Granted strings that are not documented scopes are ignored (they never widen access); an unknown `required` is never satisfied. ' +
+            'Pass a list, not a comma-separated string: parse that with `parseForgejoScopes` first.',
+        },
+      ],
+      parameters: [
+        { name: 'granted', type: 'Iterable<string>' },
+        { name: 'required', type: SCOPE },
+      ],
+      returnType: 'boolean',
+      statements: [
+        `if (!isForgejoScope(required) || typeof granted === 'string') return false;`,
+        `const satisfying: readonly string[] = forgejoScopeSatisfiedBy[required];`,
+        `for (const scope of granted) {`,
+        `  if (typeof scope === 'string' && satisfying.includes(scope)) return true;`,
+        `}`,
+        `return false;`,
+      ],
+    });
+
+    statements.push({
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: 'ParseForgejoScopesResult',
+      docs: [{ description: 'Result of `parseForgejoScopes`: the scopes, or why the string was refused.' }],
+      type: `{ readonly ok: true; readonly scopes: readonly ${SCOPE}[] } | { readonly ok: false; readonly error: string; readonly unknown: readonly string[] }`,
+    });
+    const noScope = model.noScope
+      ? `No scope given. The page says of \`${model.noScope.text}\`: ${model.noScope.description}`
+      : 'No scope given.';
+    statements.push({
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: model.noScope ? [{ description: `@see ${safeComment(formatPosition(model.noScope.position))}` }] : [],
+      declarations: [{ name: 'noScopeError', initializer: stringLiteral(noScope) }],
+    });
+    statements.push({
+      kind: StructureKind.Function,
+      isExported: true,
+      name: 'parseForgejoScopes',
+      docs: [
+        {
+          description:
+            'Parses a comma-separated scope string (`read:repository, write:issue`): items are trimmed, empty items ignored, ' +
+            'duplicates dropped, and the scopes returned sorted. Matching is exact and case-sensitive: any unknown item refuses the ' +
+            'whole string (listed in `unknown`). A string with no scope at all is refused too: Forgejo does not support tokens without one.',
+        },
+      ],
+      parameters: [{ name: 'text', type: 'string' }],
+      returnType: 'ParseForgejoScopesResult',
+      statements: [
+        `const scopes = new Set<${SCOPE}>();`,
+        `const unknown: string[] = [];`,
+        `for (const part of String(text).split(',')) {`,
+        `  const item = part.trim();`,
+        `  if (item === '') continue;`,
+        `  if (isForgejoScope(item)) scopes.add(item);`,
+        `  else if (!unknown.includes(item)) unknown.push(item);`,
+        `}`,
+        `if (unknown.length > 0) {`,
+        `  const described = unknown.map((item) => {`,
+        `    const near = forgejoScopes.find((scope) => scope.toLowerCase() === item.toLowerCase());`,
+        `    return near === undefined ? JSON.stringify(item) : \`\${JSON.stringify(item)} (scopes are case-sensitive: did you mean "\${near}"?)\`;`,
+        `  });`,
+        `  const error = \`Unknown Forgejo scope\${unknown.length === 1 ? '' : 's'}: \${described.join(', ')}. Valid scopes: \${forgejoScopes.join(', ')}.\`;`,
+        `  return { ok: false, error, unknown };`,
+        `}`,
+        `if (scopes.size === 0) return { ok: false, error: noScopeError, unknown: [] };`,
+        `return { ok: true, scopes: [...scopes].sort() };`,
+      ],
+    });
+
+    ctx.project.createSourceFile('/generated/forgejo/scopes.ts', { leadingTrivia: `${codeHeader([model.source])}\n\n`, statements }, { overwrite: true });
+  },
 };
+
+function constRecord(name: string, type: string, description: string, body: (w: Parameters<WriterFunction>[0]) => void): StatementStructures {
+  return {
+    kind: StructureKind.VariableStatement,
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [{ description: safeComment(description) }],
+    declarations: [
+      {
+        name,
+        type,
+        initializer: (w) => {
+          w.write('Object.freeze({').newLine();
+          w.indent(() => body(w));
+          w.write('})');
+        },
+      },
+    ],
+  };
+}
