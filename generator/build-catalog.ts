@@ -73,12 +73,18 @@ async function buildSource(root: string, file: string, entry: ManifestEntry, ove
     report.error('limit-page-size', `${file} is ${bytes.length} bytes; the limit is ${limits.pageBytes}.`, { file, line: 1, column: 1 }, 'A permission page this large is almost certainly not the page meant; check the file.');
     return undefined;
   }
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return buildSourceFromText(text, sha256, file, entry, overrides, limits, report);
+}
+
+/** read → extract for one page already in memory. Never throws for problems in the page. */
+export function buildSourceFromText(text: string, sha256: string, file: string, entry: ManifestEntry, overrides: Overrides, limits: Limits, report: Reporter): SourceModel | undefined {
   const reader = findReader(entry.format);
   if (!reader) {
     report.error('manifest-format', `Unknown format \`${entry.format}\` for source \`${entry.id}\`.`, entry.position, 'Use `permgen read <file>` to see which reader recognises the page.');
     return undefined;
   }
-  const text = new TextDecoder('utf-8').decode(bytes);
   const doc = reader.read(text, file, report);
   const tooLong = doc.blocks.find((b) => b.type === 'table' && b.rows.length > limits.tableRows);
   if (tooLong) {
@@ -105,7 +111,7 @@ async function buildSource(root: string, file: string, entry: ManifestEntry, ove
     provider: entry.provider,
     title: entry.title,
     url: entry.url,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256,
   };
   return extractor.extract(doc, { source, report, overrides, limits });
 }
