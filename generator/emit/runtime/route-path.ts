@@ -11,8 +11,7 @@
 /** Longest path (characters before `?`/`#`) accepted; longer paths are denied, not truncated. */
 export const MAX_PATH_LENGTH = 8192;
 
-// Character classes of the raw path (ASCII; every other code unit is denied).
-const DENY = 0;
+// Character classes of the raw path (ASCII; every other code unit is denied). 0: denied.
 /** RFC 3986 pchar other than `%` and `.`: unreserved, sub-delims, `:` and `@`. */
 const PLAIN = 1;
 const SLASH = 2;

@@ -18,6 +18,7 @@
 import type { CodeBlockWriter } from 'ts-morph';
 import { compareTokens, type SegmentToken } from '../../model/route-alternatives.ts';
 import { stringLiteral } from './identifier.ts';
+import { safeComment } from '../header.ts';
 
 export interface TreeCandidate {
   /** The value the generated function returns when this candidate is the answer. */
@@ -86,6 +87,17 @@ function writeNode(w: CodeBlockWriter, node: Node, cursor: string, depth: number
   w.write(`if (${cursor} < n)`).block(() => {
     const s = `s${depth}`;
     const e = `e${depth}`;
+    const chain = literalChain(node);
+    if (chain) {
+      // Segments that do not branch are compared at once: `a/b/c`, then a `/` or the end.
+      const text = chain.texts.join('/');
+      w.writeLine(`const ${s} = ${cursor} + 1;`);
+      w.write(`if (p.startsWith(${stringLiteral(text)}, ${s}))`).block(() => {
+        w.writeLine(`const ${e} = ${s} + ${text.length};`);
+        w.write(`if (${e} === n || p.charCodeAt(${e}) === 47)`).block(() => writeNode(w, chain.end, e, depth + 1, labels));
+      });
+      return;
+    }
     if (node.literals.size > 0 || node.params.length > 0) {
       w.writeLine(`const ${s} = ${cursor} + 1;`);
       w.writeLine(`let ${e} = p.indexOf('/', ${s});`);
@@ -105,6 +117,21 @@ function writeNode(w: CodeBlockWriter, node: Node, cursor: string, depth: number
   });
 }
 
+/** When the node's only branch is one literal, the run of literals down to the next node that branches or ends. */
+function literalChain(node: Node): { texts: string[]; end: Node } | undefined {
+  const only = (n: Node) => (n.literals.size === 1 && n.params.length === 0 && n.splats.length === 0 ? [...n.literals][0]! : undefined);
+  let step = only(node);
+  if (!step) return undefined;
+  const texts: string[] = [];
+  let end = node;
+  while (step) {
+    texts.push(step[0]);
+    end = step[1];
+    step = end.terminal === undefined ? only(end) : undefined;
+  }
+  return { texts, end };
+}
+
 function writeLiterals(w: CodeBlockWriter, node: Node, s: string, e: string, depth: number, labels: { next: number }): void {
   if (node.literals.size === 0) return;
   const byLength = new Map<number, [string, Node][]>();
@@ -114,9 +141,38 @@ function writeLiterals(w: CodeBlockWriter, node: Node, s: string, e: string, dep
     byLength.set(text.length, list);
   }
   const lengths = [...byLength.keys()].sort((a, b) => a - b);
-  const writeGroup = (group: [string, Node][]) => {
-    group.forEach(([text, child], i) => {
-      w.write(`${i > 0 ? 'else ' : ''}if (${literalCondition(text, s)})`).block(() => writeNode(w, child, e, depth + 1, labels));
+  /**
+   * Literals of one length: at most 2 are compared in full; more are split by a `switch` on the
+   * character at the position that tells most of them apart, recursively, so a node with thousands
+   * of literal branches costs a few character reads and one comparison.
+   */
+  const writeGroup = (group: [string, Node][]): void => {
+    if (group.length <= 2) {
+      group.forEach(([text, child], i) => {
+        w.write(`${i > 0 ? 'else ' : ''}if (${literalCondition(text, s)})`).block(() => writeNode(w, child, e, depth + 1, labels));
+      });
+      return;
+    }
+    const length = group[0]![0].length;
+    let best = 0;
+    let bestCount = 0;
+    for (let k = 0; k < length; k++) {
+      const count = new Set(group.map(([t]) => t.charCodeAt(k))).size;
+      if (count > bestCount) [best, bestCount] = [k, count];
+    }
+    const byChar = new Map<number, [string, Node][]>();
+    for (const entry of group) {
+      const code = entry[0].charCodeAt(best);
+      byChar.set(code, [...(byChar.get(code) ?? []), entry]);
+    }
+    w.write(`switch (p.charCodeAt(${s}${best > 0 ? ` + ${best}` : ''}))`).block(() => {
+      for (const [code, sub] of [...byChar].sort(([a], [b]) => a - b)) {
+        w.writeLine(`case ${code}: // ${safeComment(JSON.stringify(String.fromCharCode(code)))}`);
+        w.indent(() => {
+          writeGroup(sub);
+          w.writeLine('break;');
+        });
+      }
     });
   };
   if (lengths.length === 1 && byLength.get(lengths[0]!)!.length === 1) {
@@ -128,24 +184,7 @@ function writeLiterals(w: CodeBlockWriter, node: Node, s: string, e: string, dep
     for (const length of lengths) {
       w.writeLine(`case ${length}:`);
       w.indent(() => {
-        const group = byLength.get(length)!;
-        if (group.length > 3) {
-          // Many literals of one length: dispatch on the first character before comparing.
-          const byFirst = new Map<number, [string, Node][]>();
-          for (const entry of group) {
-            const code = entry[0].charCodeAt(0);
-            byFirst.set(code, [...(byFirst.get(code) ?? []), entry]);
-          }
-          w.write(`switch (p.charCodeAt(${s}))`).block(() => {
-            for (const [code, sub] of [...byFirst].sort(([a], [b]) => a - b)) {
-              w.writeLine(`case ${code}: // ${JSON.stringify(String.fromCharCode(code))}`);
-              w.indent(() => {
-                writeGroup(sub);
-                w.writeLine('break;');
-              });
-            }
-          });
-        } else writeGroup(group);
+        writeGroup(byLength.get(length)!);
         w.writeLine('break;');
       });
     }

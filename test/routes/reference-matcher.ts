@@ -1,0 +1,156 @@
+/**
+ * An independent, deliberately plain reference for the job-token route matcher: one anchored
+ * regular expression per route alternative built from the pattern text, the specificity order
+ * computed here from the text, and canonicalization written with regular expressions and split.
+ * It shares no code with the generator; the differential test compares the two.
+ */
+
+export interface RefRoute {
+  method: string;
+  path: string;
+  route: string;
+  permissions: readonly string[];
+  controlled: boolean;
+}
+
+export interface RefMatch {
+  route: string;
+  canonicalPath: string;
+  params: Record<string, string>;
+  permissions: readonly string[];
+  controlled: boolean;
+}
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
+export function refCanonicalize(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const cut = raw.search(/[?#]/);
+  let p = cut < 0 ? raw : raw.slice(0, cut);
+  if (!p.startsWith('/') || p.length > 8192) return undefined;
+  if (/[^A-Za-z0-9\-._~!$&'()*+,;=:@%/]/.test(p)) return undefined;
+  if (/%(?![0-9A-Fa-f]{2})/.test(p)) return undefined;
+  let bad = false;
+  p = p.replace(/%([0-9A-Fa-f]{2})/g, (_m, hex: string) => {
+    const byte = parseInt(hex, 16);
+    if (byte < 0x20 || byte === 0x7f) bad = true;
+    const ch = String.fromCharCode(byte);
+    return /^[A-Za-z0-9\-._~]$/.test(ch) ? ch : `%${hex.toUpperCase()}`;
+  });
+  if (bad) return undefined;
+  const out: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (out.length === 0) return undefined;
+      out.pop();
+    } else out.push(seg);
+  }
+  return `/${out.join('/')}`;
+}
+
+/** Every way to keep or drop each `( … )` group of the pattern text. */
+export function refExpand(text: string): string[] {
+  const open = text.indexOf('(');
+  if (open < 0) return [text];
+  let depth = 0;
+  let close = -1;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    if (text[i] === ')' && --depth === 0) {
+      close = i;
+      break;
+    }
+  }
+  const before = text.slice(0, open);
+  const inner = text.slice(open + 1, close);
+  const after = text.slice(close + 1);
+  const out: string[] = [];
+  for (const rest of refExpand(after)) {
+    for (const mid of refExpand(inner)) out.push(before + mid + rest);
+    out.push(before + rest);
+  }
+  return out;
+}
+
+interface RefAlternative {
+  route: RefRoute;
+  order: number;
+  text: string;
+  regex: RegExp;
+  names: string[];
+  /** Per segment: [kind rank, literal characters, text for the tie-break]. */
+  key: [number, number, string][];
+}
+
+function buildAlternative(route: RefRoute, order: number, raw: string): RefAlternative {
+  const text = raw.length > 1 && raw.endsWith('/') ? raw.slice(0, -1) : raw;
+  const names: string[] = [];
+  let source = '^';
+  for (const m of text.matchAll(/([:*])([A-Za-z_][A-Za-z0-9_]*)|([^:*]+)/g)) {
+    if (m[3] !== undefined) source += m[3].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    else {
+      names.push(m[2]!);
+      source += m[1] === ':' ? '([^/]+)' : '(.+)';
+    }
+  }
+  source += '$';
+  const key: [number, number, string][] = text
+    .split('/')
+    .slice(1)
+    .filter((seg, i, all) => !(seg === '' && i === all.length - 1))
+    .map((seg) => {
+      const literal = seg.replace(/[:*][A-Za-z_][A-Za-z0-9_]*/, '');
+      if (seg.includes(':')) return [2, literal.length, seg.replace(/:[A-Za-z_][A-Za-z0-9_]*/, ':')];
+      if (seg.includes('*')) return [1, literal.length, seg.replace(/\*[A-Za-z_][A-Za-z0-9_]*/, '*')];
+      return [3, seg.length, seg];
+    });
+  return { route, order, text, regex: new RegExp(source), names, key };
+}
+
+/** > 0 when `a` is more specific. */
+function compareKeys(a: RefAlternative, b: RefAlternative): number {
+  for (let i = 0; i < Math.min(a.key.length, b.key.length); i++) {
+    const [ka, la, ta] = a.key[i]!;
+    const [kb, lb, tb] = b.key[i]!;
+    if (ka !== kb) return ka - kb;
+    if (la !== lb) return la - lb;
+    // Ordinal tie-break: for parameters and splats compare the prefix, then the suffix; the text that sorts first wins.
+    const [pa, sa] = ka === 3 ? [ta, ''] : splitAround(ta);
+    const [pb, sb] = kb === 3 ? [tb, ''] : splitAround(tb);
+    if (pa !== pb) return pa < pb ? 1 : -1;
+    if (sa !== sb) return sa < sb ? 1 : -1;
+  }
+  if (a.key.length !== b.key.length) return a.key.length - b.key.length;
+  return b.order - a.order;
+}
+
+function splitAround(t: string): [string, string] {
+  const i = t.search(/[:*]/);
+  return [t.slice(0, i), t.slice(i + 1)];
+}
+
+export function createReference(routes: readonly RefRoute[]) {
+  const alternatives = routes.flatMap((route, order) => refExpand(route.path).map((text) => buildAlternative(route, order, text)));
+  return function refMatch(method: unknown, path: unknown): RefMatch | undefined {
+    if (typeof method !== 'string' || !METHODS.includes(method)) return undefined;
+    const canonicalPath = refCanonicalize(path);
+    if (canonicalPath === undefined) return undefined;
+    const search = method === 'HEAD' ? ['HEAD', 'GET'] : [method];
+    for (const m of search) {
+      let best: { alt: RefAlternative; groups: RegExpExecArray } | undefined;
+      for (const alt of alternatives) {
+        if (alt.route.method !== m) continue;
+        const groups = alt.regex.exec(canonicalPath);
+        if (groups && (!best || compareKeys(alt, best.alt) > 0)) best = { alt, groups };
+      }
+      if (best) {
+        const params: Record<string, string> = {};
+        best.alt.names.forEach((name, i) => (params[name] = best.groups[i + 1]!));
+        const r = best.alt.route;
+        return { route: r.route, canonicalPath, params, permissions: r.permissions, controlled: r.controlled };
+      }
+    }
+    return undefined;
+  };
+}
