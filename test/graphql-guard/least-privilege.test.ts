@@ -1,0 +1,163 @@
+/**
+ * requiredPermissionsForOperation over the test schema and test page: fixed cases written by hand, and
+ * a property over random operations: the answer is sufficient (validation passes with exactly it),
+ * minimal (dropping any one permission fails) and, when small, minimum (no smaller set of the page's
+ * permissions passes).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { guardPackage, testSchema, type GuardPackage } from './package.ts';
+import { PAGE, PAGE_PERMISSIONS, pageModel } from './page-model.ts';
+import { operationArbitrary } from './operations.ts';
+
+let pkg: GuardPackage;
+let schema: GraphQLSchema;
+beforeAll(async () => {
+  [pkg, schema] = await Promise.all([guardPackage(), testSchema()]);
+});
+
+const answer = (doc: string, options?: { mode?: string; operationName?: string }) => pkg.graphql.requiredPermissionsForOperation(schema, parse(doc), options);
+
+describe('requiredPermissionsForOperation: fixed cases', () => {
+  it('lists every requirement with the fields that need it, where, its rows, its alternatives and the one chosen', () => {
+    const result = answer(`
+query {
+  project(fullPath: "a") {
+    runners { nodes { id } }
+  }
+}`);
+    expect(result.permissions).toEqual(['read_project', 'read_runner']);
+    expect(result.grantable).toBe(true);
+    expect(result.method).toBe('exact');
+    expect(result.errors).toEqual([]);
+    expect(result.ungrantable).toEqual([]);
+    expect(result.requirements.map((r) => ({ ...r, grants: r.grants.map((g) => g.source) }))).toEqual([
+      { reason: 'field', subject: 'Query.project', fields: ['Query.project'], locations: [{ line: 3, column: 3 }], grants: [`${PAGE}:33:1`], alternatives: [['read_project']], satisfiedBy: ['read_project'] },
+      { reason: 'type', subject: 'Project', fields: ['Query.project'], locations: [{ line: 3, column: 3 }], grants: [`${PAGE}:32:1`], alternatives: [['read_project']], satisfiedBy: ['read_project'] },
+      { reason: 'field', subject: 'Project.runners', fields: ['Project.runners'], locations: [{ line: 4, column: 5 }], grants: [`${PAGE}:12:1`], alternatives: [['read_runner']], satisfiedBy: ['read_runner'] },
+      {
+        reason: 'type',
+        subject: 'CiRunner',
+        fields: ['CiRunnerConnection.nodes'],
+        locations: [{ line: 4, column: 15 }],
+        grants: [`${PAGE}:11:1`, `${PAGE}:14:1`, `${PAGE}:16:1`],
+        alternatives: [['read_runner']],
+        satisfiedBy: ['read_runner'],
+      },
+    ]);
+  });
+
+  it('between two permissions for one type, takes the alphabetically first', () => {
+    const result = answer('{ milestone(id: "1") { title } }');
+    expect(result.permissions).toEqual(['read_release']);
+    expect(result.requirements.map((r) => [r.subject, r.alternatives, r.satisfiedBy])).toEqual([['Milestone', [['read_release'], ['read_work_item']], ['read_release']]]);
+  });
+
+  it('prefers one permission that covers two requirements over the alphabetically first of each', () => {
+    const result = answer('{ milestone(id: "1") { title } search(term: "x") { __typename } }');
+    // Issue forces read_work_item, which covers Milestone too; Commit: read_code before read_repository.
+    expect(result.permissions).toEqual(['read_code', 'read_label', 'read_work_item']);
+    expect(result.requirements.map((r) => [r.subject, r.satisfiedBy])).toEqual([
+      ['Milestone', ['read_work_item']],
+      ['Issue', ['read_work_item']],
+      ['Commit', ['read_code']],
+      ['Label', ['read_label']],
+    ]);
+  });
+
+  it('a mutation, its payload and what the payload returns', () => {
+    const result = answer('mutation { runnerUpdate(input: { id: "1" }) { runner { id } errors } }');
+    expect(result.permissions).toEqual(['read_runner', 'update_runner']);
+    expect(result.requirements.map((r) => [r.reason, r.subject, r.fields])).toEqual([
+      ['mutation', 'RunnerUpdate', ['Mutation.runnerUpdate']],
+      ['type', 'CiRunner', ['RunnerUpdatePayload.runner']],
+    ]);
+  });
+
+  it('reports what no permission can grant in strict mode, and nothing in lax mode', () => {
+    const doc = '{ project(fullPath: "a") { repository { rootRef } } node(id: "1") { id } }';
+    const strict = answer(doc);
+    expect(strict.grantable).toBe(false);
+    expect(strict.ungrantable.map((r) => [r.reason, r.subject, r.fields, r.locations, r.alternatives, r.satisfiedBy])).toEqual([
+      ['unlisted-type', 'Repository', ['Project.repository'], [{ line: 1, column: 28 }], [], undefined],
+      ['unlisted-type', 'AuditEvent', ['Query.node'], [{ line: 1, column: 53 }], [], undefined],
+    ]);
+    // Issue forces read_work_item, which also covers Milestone: read_release is not needed.
+    expect(strict.permissions).toEqual(['read_code', 'read_group', 'read_label', 'read_project', 'read_runner', 'read_work_item']);
+    const lax = answer(doc, { mode: 'lax' });
+    expect(lax.grantable).toBe(true);
+    expect(lax.ungrantable).toEqual([]);
+    expect(lax.permissions).toEqual(strict.permissions);
+  });
+
+  it('only the named operation, with the fragments it spreads', () => {
+    const doc = 'query A { project(fullPath: "a") { ...P } } query B { group(fullPath: "g") { ...G } } fragment P on Project { id } fragment G on Group { runners { count } }';
+    expect(answer(doc, { operationName: 'B' }).permissions).toEqual(['read_group', 'read_runner']);
+    expect(answer(doc).permissions).toEqual(['read_group', 'read_project', 'read_runner']);
+    const unknown = answer(doc, { operationName: 'C' });
+    expect(unknown.errors.map((e) => e.message)).toEqual(['Unknown operation named "C".']);
+    expect(unknown.permissions).toEqual([]);
+  });
+
+  it('reports the standard validation errors with the answer', () => {
+    const result = answer('{ project(fullPath: "a") { id } unknownField }');
+    expect(result.errors.map((e) => e.message)).toEqual(['Cannot query field "unknownField" on type "Query".']);
+    expect(result.permissions).toEqual(['read_project']);
+  });
+
+  it('a row whose footnotes add a permission needs both', async () => {
+    const model = pageModel();
+    model.categories[1]!.resources[0]!.grants.find((g) => g.name === 'Query.project')!.alsoRequires = ['read_group'];
+    const p = await guardPackage(model);
+    const result = p.graphql.requiredPermissionsForOperation(schema, parse('{ project(fullPath: "a") { id } }'));
+    expect(result.permissions).toEqual(['read_group', 'read_project']);
+    expect(result.requirements.map((r) => [r.subject, r.alternatives])).toEqual([
+      ['Query.project', [['read_group', 'read_project']]],
+      ['Project', [['read_project']]],
+    ]);
+  });
+});
+
+describe('requiredPermissionsForOperation: properties over random operations', () => {
+  const ungrantableMessage = /which no fine-grained permission covers|is not documented for fine-grained permissions/;
+
+  it.each(['strict', 'lax'] as const)('sufficient, minimal and (when small) minimum, in %s mode', (mode) => {
+    const errorsWith = (text: string, granted: readonly string[]) => validate(schema, parse(text), [...specifiedRules, pkg.graphql.fineGrainedPermissionsRule(granted, { mode })]);
+    let grantable = 0;
+    fc.assert(
+      fc.property(operationArbitrary(schema), ({ text }) => {
+        const result = pkg.graphql.requiredPermissionsForOperation(schema, parse(text), { mode });
+        expect(result.errors).toEqual([]);
+        if (!result.grantable) {
+          expect(mode).toBe('strict');
+          // Nothing grants it: even every permission of the page fails, and only for the ungrantable parts.
+          const messages = errorsWith(text, result.permissions).map((e) => e.message);
+          expect(messages.length).toBeGreaterThan(0);
+          expect(messages.every((m) => ungrantableMessage.test(m))).toBe(true);
+          expect(errorsWith(text, PAGE_PERMISSIONS).length).toBeGreaterThan(0);
+          return;
+        }
+        grantable++;
+        expect(errorsWith(text, result.permissions)).toEqual([]);
+        for (const p of result.permissions) expect(errorsWith(text, result.permissions.filter((q) => q !== p)).length).toBeGreaterThan(0);
+        if (result.permissions.length <= 3) {
+          for (const smaller of subsetsSmallerThan(PAGE_PERMISSIONS, result.permissions.length)) expect(errorsWith(text, smaller).length).toBeGreaterThan(0);
+        }
+      }),
+      { seed: 4242, numRuns: 120, verbose: true },
+    );
+    expect(grantable).toBeGreaterThan(30);
+  });
+});
+
+function* subsetsSmallerThan(ids: readonly string[], size: number): Generator<string[]> {
+  function* pick(start: number, left: number, acc: string[]): Generator<string[]> {
+    if (left === 0) {
+      yield [...acc];
+      return;
+    }
+    for (let i = start; i < ids.length; i++) yield* pick(i + 1, left - 1, [...acc, ids[i]!]);
+  }
+  for (let k = 0; k < size; k++) yield* pick(0, k, []);
+}
