@@ -6,15 +6,10 @@
  */
 import type { Emitter } from './emitter.ts';
 import type { BuildkiteEnumModel } from '../model/catalog.ts';
-import { codeHeader } from './header.ts';
+import { codeHeader, safeComment } from './header.ts';
 import { stringUnionStatements } from './ts/string-union.ts';
 import { isIdentifier } from './ts/identifier.ts';
 import { formatPosition, type SourcePosition } from '../model/position.ts';
-
-/** ts-morph's JSDoc printer loses track of a comment that contains `/*`, so page text in JSDoc escapes it. */
-function docText(text: string): string {
-  return text.replace(/\/\*/g, '/\\*');
-}
 
 export interface BuildkiteEnumNames {
   /** `APIAccessTokenScope`: the union of values (and, in const style, the object of the same name). */
@@ -85,9 +80,9 @@ export const buildkiteEnums: Emitter = {
           typeName: names.typeName,
           listName: names.listName,
           guardName: names.guardName,
-          description: `A value of the Buildkite GraphQL enum \`${model.name}\`${model.description ? `: ${docText(model.description)}` : '.'}`,
+          description: `A value of the Buildkite GraphQL enum \`${model.name}\`${model.description ? `: ${safeComment(model.description)}` : '.'}`,
           url: model.source.url,
-          members: model.values.map((v) => ({ value: v.name, description: v.description ? docText(v.description) : '(The page gives no description.)', position: v.position })),
+          members: model.values.map((v) => ({ value: v.name, description: v.description ? safeComment(v.description) : '(The page gives no description.)', position: v.position })),
         },
         ctx.options,
         ctx.report,

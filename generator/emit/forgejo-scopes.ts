@@ -15,11 +15,6 @@ import { stringUnionStatements } from './ts/string-union.ts';
 import { constantKey, stringLiteral } from './ts/identifier.ts';
 import { formatPosition } from '../model/position.ts';
 
-/** ts-morph's JSDoc printer loses track of a comment that contains `/*` (`/admin/*`), so page text in JSDoc escapes it. */
-function docText(text: string): string {
-  return text.replace(/\/\*/g, '/\\*');
-}
-
 const SCOPE = 'ForgejoScope';
 const CATEGORY = 'ForgejoScopeCategory';
 
@@ -50,7 +45,7 @@ export const forgejoScopes: Emitter = {
           guardName: 'isForgejoScope',
           description: `A Forgejo access token scope (${model.source.title}): \`read:\` or \`write:\` and a category.`,
           url: model.source.url,
-          members: scopes.map((s) => ({ value: s.name, description: docText(s.description), position: s.position })),
+          members: scopes.map((s) => ({ value: s.name, description: safeComment(s.description), position: s.position })),
         },
         ctx.options,
         ctx.report,
@@ -62,7 +57,7 @@ export const forgejoScopes: Emitter = {
           guardName: 'isForgejoScopeCategory',
           description: 'A category of Forgejo scopes: the group of API routes its `read:` and `write:` scopes cover.',
           url: model.source.url,
-          members: model.categories.map((c) => ({ value: c.name, description: docText(c.description), position: c.position })),
+          members: model.categories.map((c) => ({ value: c.name, description: safeComment(c.description), position: c.position })),
         },
         ctx.options,
         ctx.report,
@@ -87,7 +82,7 @@ export const forgejoScopes: Emitter = {
       }
     }));
 
-    const levelDocs = model.levels.map((l) => `${docText(l.text)} (${formatPosition(l.position)})`).join('; ');
+    const levelDocs = model.levels.map((l) => `${safeComment(l.text)} (${formatPosition(l.position)})`).join('; ');
     statements.push(constRecord('forgejoScopeSatisfiedBy', `Readonly<Record<${SCOPE}, readonly ${SCOPE}[]>>`, `The granted scopes that satisfy each required scope: the scope itself and the scopes of the same category whose level allows every method its level allows. From the page's levels: ${levelDocs || 'none stated'}.`, (w) => {
       for (const category of model.categories) {
         for (const required of category.scopes) {

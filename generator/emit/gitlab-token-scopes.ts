@@ -15,11 +15,6 @@ const SCOPE = 'TokenScope';
 /** The token types the page's "Token availability" column uses (the extractor refuses any other). */
 const TOKEN_TYPES: readonly TokenType[] = ['personal', 'group', 'project'];
 
-/** ts-morph's JSDoc printer loses track of a comment that contains `/*` (`/admin/*`), so page text in JSDoc escapes it. */
-function docText(text: string): string {
-  return text.replace(/\/\*/g, '/\\*');
-}
-
 export const gitlabTokenScopes: Emitter = {
   name: 'gitlab-token-scopes',
   description: 'gitlab/token-scopes.ts: TokenScope and TokenType unions, availability per token type, isScopeAvailableFor, scopesFor.',
@@ -39,10 +34,10 @@ export const gitlabTokenScopes: Emitter = {
         members: model.scopes.map((s) => ({
           value: s.name,
           description: [
-            docText(s.description),
+            safeComment(s.description),
             ...s.footnotes.map((id) => {
               const f = footnote.get(id);
-              return f ? `Footnote ${id}: ${docText(f.text)} (${formatPosition(f.position)})` : '';
+              return f ? `Footnote ${id}: ${safeComment(f.text)} (${formatPosition(f.position)})` : '';
             }),
           ]
             .filter((t) => t !== '')

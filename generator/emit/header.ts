@@ -21,7 +21,11 @@ export function markupHeader(sources: readonly SourceInfo[]): string {
   return `<!--\n${headerLines(sources).map((l) => l.replace(/--/g, '- -')).join('\n')}\n-->`;
 }
 
-/** Text safe inside a `/* … *\/` comment: a page's `*\/` would otherwise end the comment and turn the rest into code. */
+/**
+ * Text safe inside a `/* … *\/` comment: a page's `*\/` would otherwise end the comment and turn the
+ * rest into code. `/*` is escaped too: ts-morph's JSDoc printer loses track of a comment containing
+ * one (`/admin/*`). Control and line-separator characters become spaces.
+ */
 export function safeComment(text: string): string {
-  return text.replace(/\*\//g, '*\\/').replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, ' ');
+  return text.replace(/\*\//g, '*\\/').replace(/\/\*/g, '/\\*').replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, ' ');
 }
