@@ -3,6 +3,7 @@ import { generateCommand } from './generate.ts';
 import { readCommand } from './read.ts';
 import { diffCommand } from './diff.ts';
 import { matchCommand } from './match.ts';
+import { graphqlPermissionsCommand } from './graphql-permissions.ts';
 
 /** Every `permgen` command, in the order `permgen --help` lists them. */
-export const commands: readonly Command[] = Object.freeze([generateCommand, readCommand, diffCommand, matchCommand]);
+export const commands: readonly Command[] = Object.freeze([generateCommand, readCommand, diffCommand, matchCommand, graphqlPermissionsCommand]);
