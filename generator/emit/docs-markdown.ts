@@ -4,8 +4,8 @@
  * permgen's own readers gives back the same model (tested), which keeps the templates honest.
  */
 import type { Emitter } from './emitter.ts';
-import type { GraphqlPermissionsModel, SourceModel } from '../model/catalog.ts';
-import { render } from '../docs/handlebars.ts';
+import type { ForgejoScopesModel, GraphqlPermissionsModel, SourceModel } from '../model/catalog.ts';
+import { markdownCode, markdownText, render } from '../docs/handlebars.ts';
 import { markupHeader } from './header.ts';
 import { countEntries } from '../model/count-entries.ts';
 import { sortGraphqlModel } from '../model/sort-graphql.ts';
@@ -14,6 +14,9 @@ import { sortGraphqlModel } from '../model/sort-graphql.ts';
 const PAGES: Partial<Record<SourceModel['kind'], (m: SourceModel) => unknown>> = {
   'gitlab-job-token-endpoints': (m) => m,
   'gitlab-graphql-permissions': (m) => graphqlView(sortGraphqlModel(m as GraphqlPermissionsModel)),
+  'buildkite-enum': (m) => m,
+  'gitlab-token-scopes': (m) => m,
+  'forgejo-scopes': (m) => forgejoView(m as ForgejoScopesModel),
 };
 
 export const docsMarkdown: Emitter = {
@@ -57,6 +60,30 @@ function graphqlView(m: GraphqlPermissionsModel) {
         return { ...r, grants, footnotes: notes.map((permission, i) => ({ id: i + 1, permission })) };
       }),
     })),
+  };
+}
+
+/**
+ * The Forgejo page writes routes, levels and methods as inline code inside prose; the model keeps
+ * the prose and the code values apart, so the view puts the code spans back around those values.
+ */
+function forgejoView(m: ForgejoScopesModel) {
+  const withCode = (text: string, codes: readonly string[]) => {
+    const sorted = [...new Set(codes)].sort((a, b) => b.length - a.length);
+    if (sorted.length === 0) return markdownText(text);
+    const pattern = new RegExp(sorted.map((c) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'g');
+    let out = '';
+    let last = 0;
+    for (const match of text.matchAll(pattern)) {
+      out += markdownText(text.slice(last, match.index)) + markdownCode(match[0]);
+      last = match.index + match[0].length;
+    }
+    return out + markdownText(text.slice(last));
+  };
+  return {
+    ...m,
+    levels: m.levels.map((l) => ({ ...l, markdown: withCode(l.text, [l.level, ...l.methods]) })),
+    categories: m.categories.map((c) => ({ ...c, descriptionMarkdown: withCode(c.description, [...c.routes, ...c.except]) })),
   };
 }
 
