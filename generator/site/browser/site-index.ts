@@ -1,0 +1,58 @@
+/**
+ * The index explorer.html inlines (built by generator/site/render-site.ts `explorerIndex`): which page
+ * shows each source, and the anchor and source line of every entry. It only places answers on the
+ * site; the answers themselves come from the package.
+ */
+
+export interface SourceRef {
+  id: string;
+  kind: string;
+  title: string;
+  page: string;
+  url: string | null;
+}
+
+export interface Located {
+  /** `page.html#anchor` */
+  href: string;
+  /** `file:line:column` */
+  source: string;
+  /** The source page's upstream URL. */
+  url: string | null;
+}
+
+interface RawIndex {
+  sources: SourceRef[];
+  anchors: Record<string, [string, string, string][]>;
+}
+
+export class SiteIndex {
+  private readonly sources: SourceRef[];
+  private readonly entries = new Map<string, Located>();
+
+  constructor(raw: RawIndex) {
+    this.sources = raw.sources;
+    for (const s of raw.sources) {
+      const list = Object.hasOwn(raw.anchors, s.id) ? raw.anchors[s.id] : undefined;
+      for (const [key, anchor, source] of list ?? []) this.entries.set(`${s.id}\u0000${key}`, { href: `${s.page}#${anchor}`, source, url: s.url });
+    }
+  }
+
+  static fromPage(id: string): SiteIndex {
+    const text = document.getElementById(id)?.textContent ?? '';
+    return new SiteIndex(text === '' ? { sources: [], anchors: {} } : (JSON.parse(text) as RawIndex));
+  }
+
+  ofKind(kind: string): SourceRef[] {
+    return this.sources.filter((s) => s.kind === kind);
+  }
+
+  /** The entry `key` of the first source of `kind` that lists it. */
+  find(kind: string, key: string): Located | undefined {
+    for (const s of this.ofKind(kind)) {
+      const found = this.entries.get(`${s.id}\u0000${key}`);
+      if (found) return found;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The library entry of `permgen docs`: read the sources, emit the package in memory, render the
+ * site from both, and write it atomically. Errors (or warnings under `strict`) in the sources mean
+ * nothing is written, as for `permgen generate`: a site must not document a package that was not
+ * built. Returns values; the CLI decides exit codes.
+ */
+import path from 'node:path';
+import { buildCatalog } from '../build-catalog.ts';
+import { emitPackage } from '../emit/emit-package.ts';
+import { Reporter } from '../diagnostics/reporter.ts';
+import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { writeTreeAtomically } from '../write/atomic-write.ts';
+import type { Catalog } from '../model/catalog.ts';
+import { renderSite } from './render-site.ts';
+
+export interface BuildSiteOptions {
+  root: string;
+  sourcesDir?: string;
+  /** Absolute output folder; default `<root>/site`. */
+  outDir?: string;
+  strict?: boolean;
+  /** Render only (tests, dry runs). */
+  write?: boolean;
+}
+
+export interface BuildSiteResult {
+  ok: boolean;
+  catalog: Catalog;
+  diagnostics: Diagnostic[];
+  /** Every file of the site (path relative to the output folder → contents); empty when something blocked it. */
+  files: Map<string, string>;
+  outDir: string;
+  written: boolean;
+}
+
+export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
+  const outDir = options.outDir ?? path.join(options.root, 'site');
+  const built = await buildCatalog(options);
+  const report = new Reporter();
+  report.diagnostics.push(...built.diagnostics);
+  const blocking = () => report.diagnostics.some((d) => d.severity === 'error' || (options.strict === true && d.severity === 'warning'));
+  let files = new Map<string, string>();
+  if (!blocking()) {
+    const packageFiles = emitPackage(built.catalog, { enumStyle: 'const' }, report);
+    if (!blocking()) files = (await renderSite(built.catalog, packageFiles, report)) ?? new Map();
+  }
+  const result: BuildSiteResult = { ok: !blocking(), catalog: built.catalog, diagnostics: [...report.diagnostics].sort(compareDiagnostics), files, outDir, written: false };
+  if (!result.ok) result.files = new Map();
+  if (result.ok && options.write !== false) {
+    await writeTreeAtomically(outDir, files);
+    result.written = true;
+  }
+  return result;
+}

@@ -1,0 +1,63 @@
+/**
+ * Catalog + emitted package → every file of the docs site (path → contents), in memory:
+ * index.html, explorer.html, one page per source, and assets/. Deterministic: no timestamps, sources
+ * in catalog order, rows in page order.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Catalog } from '../model/catalog.ts';
+import type { Reporter } from '../diagnostics/reporter.ts';
+import { renderSiteTemplate, siteTemplatesDir } from './handlebars.ts';
+import { viewOf } from './views/registry.ts';
+import { safeUrl, type SourcePageView } from './view.ts';
+import { bundleBrowserCode } from './bundle-browser.ts';
+import { slug } from './slug.ts';
+
+/** Queries the explorer offers as buttons: one of each kind it answers. */
+export const explorerExamples: readonly string[] = Object.freeze(['GET /projects/1/releases', 'CiRunner', 'Project.runners', 'runnerUpdate', 'read:issue', 'read_api', 'READ_RELEASES']);
+
+/** Static files copied from templates/site/assets/. */
+const STATIC_ASSETS: readonly string[] = Object.freeze(['site.css']);
+
+/** What explorer.html inlines: where each source's page is and the anchor and source line of every entry. */
+export interface ExplorerIndex {
+  sources: { id: string; kind: string; title: string; page: string; url: string | null }[];
+  /** Per source id: `[key, anchor, file:line:column]`. */
+  anchors: Record<string, [string, string, string][]>;
+}
+
+export async function renderSite(catalog: Catalog, packageFiles: ReadonlyMap<string, string>, report: Reporter): Promise<Map<string, string> | undefined> {
+  const bundles = await bundleBrowserCode(packageFiles);
+  if (!bundles.ok) {
+    for (const e of bundles.errors) report.error('site-bundle', `Cannot bundle the site's browser code: ${e}`, { file: 'generator/site/browser', line: 1, column: 1 }, 'This is a permgen bug; please report it.');
+    return undefined;
+  }
+  const views = catalog.sources.map(viewOf);
+  const files = new Map<string, string>();
+  for (const v of views) files.set(v.fileName, renderSiteTemplate('source.html.hbs', { ...v, url: safeUrl(v.source.url), shortSha: v.source.sha256.slice(0, 12) }));
+  files.set(
+    'index.html',
+    renderSiteTemplate('index.html.hbs', {
+      columns: [
+        { label: 'Source', type: 'text' },
+        { label: 'Provider', type: 'text' },
+        { label: 'Entries', type: 'number' },
+        { label: 'Page', type: 'text' },
+        { label: 'Upstream', type: 'text' },
+        { label: 'sha256', type: 'text' },
+      ],
+      sources: views.map((v) => ({ source: v.source, anchor: slug(v.source.id), fileName: v.fileName, entries: v.entries, url: safeUrl(v.source.url), shortSha: v.source.sha256.slice(0, 12) })),
+    }),
+  );
+  files.set('explorer.html', renderSiteTemplate('explorer.html.hbs', { examples: explorerExamples, index: explorerIndex(views) }));
+  for (const name of STATIC_ASSETS) files.set(`assets/${name}`, readFileSync(path.join(siteTemplatesDir, 'assets', name), 'utf8'));
+  for (const [p, contents] of bundles.files) files.set(p, contents);
+  return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+export function explorerIndex(views: readonly SourcePageView[]): ExplorerIndex {
+  return {
+    sources: views.map((v) => ({ id: v.source.id, kind: v.kind, title: v.source.title, page: v.fileName, url: safeUrl(v.source.url) })),
+    anchors: Object.fromEntries(views.map((v) => [v.source.id, v.anchors.map((a): [string, string, string] => [a.key, a.anchor, a.source])])),
+  };
+}
