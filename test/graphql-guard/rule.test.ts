@@ -4,7 +4,7 @@
  * those of test/fixtures/graphql-guard/page.export.txt.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { buildSchema, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { guardPackage, testSchema, type GuardPackage } from './package.ts';
 import { PAGE_PERMISSIONS, pageModel } from './page-model.ts';
 
@@ -333,6 +333,14 @@ describe('fineGrainedPermissionsRule: rows with footnote permissions and rows on
     const errors = validate(schema, parse('{ project(fullPath: "a") { id name } }'), [p.graphql.fineGrainedPermissionsRule(['read_project'])]);
     expect(errors.map((e) => ({ message: e.message, locations: e.locations }))).toEqual([
       { message: 'Field "Project.id" (documented as Node.id) needs the fine-grained permission read_runner.', locations: at(1, 28) },
+    ]);
+  });
+
+  it('Field rows on Query apply to a query root with another name', () => {
+    const renamed = buildSchema('schema { query: QueryRoot } type QueryRoot { project(fullPath: ID!): Project } type Project { id: ID! }');
+    const errors = validate(renamed, parse('{ project(fullPath: "a") { id } }'), [pkg.graphql.fineGrainedPermissionsRule([])]);
+    expect(errors.map((e) => ({ message: e.message, locations: e.locations }))).toEqual([
+      { message: 'Field "QueryRoot.project" (documented as Query.project) needs the fine-grained permission read_project.', locations: at(1, 3) },
     ]);
   });
 });

@@ -10,7 +10,8 @@
  *   type needs its own Type rows (if any) and, for every possible object type, that type's rows: all
  *   of them, since the server may return any of them.
  * - A field with Field rows (`Project.runners`) needs one of them too. Rows are looked up on the
- *   parent type, the interfaces it implements and, for an interface parent, every possible type.
+ *   parent type, the interfaces it implements, for an interface parent every possible type, and for a
+ *   root type its role (`Query.project` applies to `QueryRoot.project`).
  * - A Mutation field needs one of its Mutation rows; its payload (`RunnerUpdatePayload` for
  *   `runnerUpdate`, by name) is covered by the mutation itself.
  * - Transparent: scalars, enums, the root operation types, introspection (`__*` fields and types),
@@ -144,9 +145,17 @@ export class RequirementIndex<G extends GuardGrantShape> {
     return out;
   }
 
-  /** Names whose `Name.field` rows apply to a field selected on `parent`. */
+  /**
+   * Names whose `Name.field` rows apply to a field selected on `parent`: its own, its interfaces', every
+   * possible type's for an interface, and `Query`/`Mutation`/`Subscription` for a root type named otherwise
+   * (the page writes root fields as `Query.project`, whatever a schema calls its root).
+   */
   private fieldOwners(parent: GraphQLCompositeType): string[] {
     const names = [parent.name];
+    const s = this.schema;
+    if (parent === s.getQueryType()) names.push('Query');
+    if (parent === s.getMutationType()) names.push('Mutation');
+    if (parent === s.getSubscriptionType()) names.push('Subscription');
     if (isObjectType(parent) || isInterfaceType(parent)) for (const i of parent.getInterfaces()) names.push(i.name);
     if (isAbstractType(parent)) for (const t of this.schema.getPossibleTypes(parent)) names.push(t.name);
     return [...new Set(names)];
