@@ -98,6 +98,9 @@ query {
     const unknown = answer(doc, { operationName: 'C' });
     expect(unknown.errors.map((e) => e.message)).toEqual(['Unknown operation named "C".']);
     expect(unknown.permissions).toEqual([]);
+    const none = answer('fragment P on Project { id }');
+    expect(none.errors.map((e) => e.message)).toEqual(['Fragment "P" is never used.', 'Must provide an operation.']);
+    expect(none.permissions).toEqual([]);
   });
 
   it('reports the standard validation errors with the answer', () => {

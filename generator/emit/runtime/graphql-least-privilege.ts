@@ -78,7 +78,7 @@ export function computeRequiredPermissions<G extends GuardGrantShape>(
         .map((d) => d.node)
         .filter((n): n is OperationDefinitionNode => n.kind === Kind.OPERATION_DEFINITION)
         .filter((n) => options.operationName === undefined || n.name?.value === options.operationName);
-      if (options.operationName !== undefined && operations.length === 0) errors.push(new GraphQLError(`Unknown operation named "${options.operationName}".`));
+      if (operations.length === 0) errors.push(new GraphQLError(options.operationName === undefined ? 'Must provide an operation.' : `Unknown operation named "${options.operationName}".`));
       const fragments = reachableFragments(context, operations);
       selected = definitions.filter((d) => (d.node.kind === Kind.OPERATION_DEFINITION ? operations.includes(d.node) : fragments.has(d.node.name.value)));
     });
