@@ -3,7 +3,7 @@
  * `.d.ts`, all in memory. Returns every file of `generated/` (path → contents); writing is a
  * separate stage so that `--check` and failures never touch the disk.
  */
-import { Project, ts } from 'ts-morph';
+import { IndentationText, NewLineKind, Project, QuoteKind, ts } from 'ts-morph';
 import type { Catalog } from '../model/catalog.ts';
 import type { Reporter } from '../diagnostics/reporter.ts';
 import { emitters } from './registry.ts';
@@ -26,7 +26,11 @@ export const compilerOptions: ts.CompilerOptions = {
 };
 
 export function emitPackage(catalog: Catalog, options: EmitOptions, report: Reporter): Map<string, string> {
-  const project = new Project({ useInMemoryFileSystem: true, compilerOptions });
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    compilerOptions,
+    manipulationSettings: { indentationText: IndentationText.TwoSpaces, newLineKind: NewLineKind.LineFeed, quoteKind: QuoteKind.Single, useTrailingCommas: true },
+  });
   const files: GeneratedFile[] = [];
   const ctx: EmitContext = { catalog, project, files, options, report };
   for (const emitter of emitters) emitter.emit(ctx);
@@ -34,6 +38,7 @@ export function emitPackage(catalog: Catalog, options: EmitOptions, report: Repo
   const out = new Map<string, string>();
   for (const f of files) out.set(f.path, f.contents);
   for (const sf of project.getSourceFiles()) {
+    // Writer-built initializers get a hanging indent from ts-morph; one formatting pass evens it out.
     sf.formatText({ indentSize: 2, convertTabsToSpaces: true, semicolons: ts.SemicolonPreference.Insert });
     out.set(relative(sf.getFilePath()), sf.getFullText());
   }
