@@ -74,7 +74,8 @@ export class Answers {
     cards.push(match ? this.jobTokenRoute(match, method, path) : missing('GitLab CI/CD job token', 'matchJobTokenRoute', 'token-permissions/gitlab'));
     const forgejo = fn(this.pkg.forgejo, 'requiredForgejoScope');
     if (forgejo) cards.push(this.forgejoRoute(forgejo, method, path));
-    return cards;
+    // The provider that documents the request first; the others' denials after it.
+    return [...cards.filter((c) => c.tone !== 'deny'), ...cards.filter((c) => c.tone === 'deny')];
   }
 
   private jobTokenRoute(match: AnyFunction, method: string, path: string): Card {
@@ -121,18 +122,41 @@ export class Answers {
   private forgejoRoute(required: AnyFunction, method: string, path: string): Card {
     const result = required(method, path);
     const title = code(`${method} ${path}`);
-    if (result === undefined || result === null) return { id: 'forgejo-route', provider: 'Forgejo', title, verdict: 'No documented route: deny', tone: 'deny', rows: [['Answer', 'requiredForgejoScope returned nothing for this request.']] };
-    if (typeof result === 'string') return { id: 'forgejo-route', provider: 'Forgejo', title, verdict: `Needs ${result}`, tone: 'grant', rows: [['Scope', this.forgejoScopeLink(result)]] };
-    // The shape of the answer is the package's: show each field it returns.
-    const r = rec(result) ?? {};
+    const r = rec(result);
+    if (!r) return { id: 'forgejo-route', provider: 'Forgejo', title, verdict: 'No documented route: deny', tone: 'deny', rows: [['Answer', 'requiredForgejoScope returned no scope: no token can be granted this request.']] };
     const scope = str(r, 'scope');
+    if (scope === undefined) {
+      // An answer of a shape this explorer does not know: show each field the package returned.
+      return { id: 'forgejo-route', provider: 'Forgejo', title, verdict: 'Answer', tone: 'info', rows: Object.entries(r).map(([k, v]): [string, Child] => [k, value(v)]) };
+    }
+    const category = str(r, 'category') ?? '';
+    const url = this.index.ofKind('forgejo-scopes')[0]?.url ?? null;
+    const rowAt = this.index.find('forgejo-scopes', `category ${category}`);
+    const levelAt = this.index.find('forgejo-scopes', `level ${str(r, 'level') ?? ''}`);
+    const alsoBy = strs(own(rec(this.pkg.forgejo.forgejoScopeSatisfiedBy), scope)).filter((s) => s !== scope);
     return {
       id: 'forgejo-route',
       provider: 'Forgejo',
       title,
-      verdict: scope ? `Needs ${scope}` : 'Answer',
-      tone: scope ? 'grant' : 'info',
-      rows: Object.entries(r).map(([k, v]): [string, Child] => [k, k === 'scope' && typeof v === 'string' ? this.forgejoScopeLink(v) : k === 'source' && typeof v === 'string' ? this.source(v, this.index.ofKind('forgejo-scopes')[0]?.url ?? null) : value(v)]),
+      verdict: `Needs ${scope}`,
+      tone: 'grant',
+      rows: [
+        ['Scope', h('span', {}, this.forgejoScopeLink(scope), alsoBy.length > 0 ? h('span', { class: 'muted' }, ' (also satisfied by ', joined(alsoBy.map((s) => this.forgejoScopeLink(s))), ')') : null)],
+        [
+          'Rule',
+          h(
+            'span',
+            {},
+            link(str(r, 'rule') ?? '', rowAt?.href),
+            ' read as ',
+            code(str(r, 'interpretation') ?? ''),
+            str(r, 'basis') === 'description' ? h('span', { class: 'badge', title: 'The page names no route for this category: the rule was read from its description.' }, 'from the description') : null,
+          ),
+        ],
+        ['Matched path', code(str(r, 'apiPath') ?? path)],
+        ['Source', this.source(str(r, 'source'), url, rowAt?.href)],
+        ['Level from', this.source(str(r, 'levelSource'), url, levelAt?.href)],
+      ],
     };
   }
 
@@ -347,7 +371,7 @@ export class Answers {
 
   private source(source: string | undefined, url: string | null, href?: string): HTMLElement {
     if (source === undefined) return h('span', { class: 'muted' }, 'not located');
-    return h('span', { class: 'source' }, code(source), href ? h('span', {}, ' · ', h('a', { href }, 'table row')) : null, url ? h('span', {}, ' · ', h('a', { href: url, rel: 'noopener noreferrer' }, 'upstream page')) : null);
+    return h('span', { class: 'source' }, code(source), href ? h('span', {}, ' · ', h('a', { href }, 'show entry')) : null, url ? h('span', {}, ' · ', h('a', { href: url, rel: 'noopener noreferrer' }, 'upstream page')) : null);
   }
 }
 

@@ -10,7 +10,11 @@ const TABLES = ['scopes', 'categories'] as const;
 export function forgejoScopesView(model: ForgejoScopesModel): SourcePageView {
   const ids = new AnchorIds(reservedIds(TABLES));
   const anchors: AnchorEntry[] = [];
-  const notes: SiteNote[] = model.levels.map((l) => ({ id: ids.take(`level ${l.level}`), parts: [text(l.text)], at: cell(sourcePart(l.position, model.source)) }));
+  const notes: SiteNote[] = model.levels.map((l) => {
+    const id = ids.take(`level ${l.level}`);
+    anchors.push({ key: `level ${l.level}`, anchor: id, source: formatSource(l.position) });
+    return { id, parts: [text(l.text)], at: cell(sourcePart(l.position, model.source)) };
+  });
   if (model.noScope) notes.push({ id: ids.take('no scope'), parts: [code(model.noScope.text), text(`: ${model.noScope.description}`)], at: cell(sourcePart(model.noScope.position, model.source)) });
 
   const categoryId = new Map<string, string>();

@@ -1,0 +1,277 @@
+/**
+ * The docs site in a real browser: Debian's Chromium driven by playwright-core, pages opened from
+ * disk (file://) as a person would. Sorts and filters a table, follows deep links, asks the explorer
+ * (which runs the bundled package), and checks that hostile page text stays text. Screenshots go to
+ * test-output/site/. Without Chromium the suite fails in CI and is skipped locally, with a message.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { projectRoot, realCatalog } from '../helpers/build.ts';
+import { emitPackage } from '../../generator/emit/emit-package.ts';
+import { Reporter } from '../../generator/diagnostics/reporter.ts';
+import { renderSite } from '../../generator/site/render-site.ts';
+import { writeTreeAtomically } from '../../generator/write/atomic-write.ts';
+import type { Catalog } from '../../generator/model/catalog.ts';
+import { HOSTILE, hostileCatalog } from './hostile.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SHOTS = path.join(projectRoot, 'test-output', 'site');
+const JOB_TOKEN_PAGE = 'sources/gitlab-ci-job-token-fine-grained-permissions.md';
+const GRAPHQL_PAGE = 'sources/gitlab-graphql-fine-grained-permissions.export.txt';
+const FORGEJO_PAGE = 'sources/forgejo-access-token-scopes.code-viewer.txt';
+/** The rows of the job-token page that mention `secure_files` (lines 244–248), in page order. */
+const SECURE_FILES_ROUTES = [
+  'DELETE /projects/:id/secure_files/:secure_file_id',
+  'POST /projects/:id/secure_files',
+  'GET /projects/:id/secure_files/:secure_file_id/download',
+  'GET /projects/:id/secure_files/:secure_file_id',
+  'GET /projects/:id/secure_files',
+];
+
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium && !process.env.CI) console.warn(`test/site/browser.test.ts: skipped, ${CHROMIUM} is missing (apt-get install chromium). CI fails instead.`);
+
+describe.runIf(!hasChromium && process.env.CI)('the docs site in Chromium (CI)', () => {
+  it('needs Chromium', () => {
+    throw new Error(`${CHROMIUM} is missing: .ci/run installs it with apt-get install chromium; the browser test cannot run without it.`);
+  });
+});
+
+describe.runIf(hasChromium)('the docs site in Chromium', () => {
+  let work: string;
+  let context: BrowserContext;
+  let page: Page;
+  let catalog: Catalog;
+  let hasGuardMap = false;
+  let hasForgejoRoutes = false;
+  const problems: string[] = [];
+
+  /** `file` may end in `#fragment`. */
+  const open = (site: string, file: string) => {
+    const [name, fragment] = file.split('#');
+    return page.goto(`${pathToFileURL(path.join(work, site, name!)).href}${fragment === undefined ? '' : `#${fragment}`}`);
+  };
+  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+  const rowTexts = (table: string, column: number) => page.locator(`#${table} tbody tr:not([hidden]) td:nth-child(${column})`).allTextContents();
+  const ask = async (query: string) => {
+    await page.fill('#query', query);
+    // The explorer answers after a short debounce; wait for the card that names the query.
+    await page.locator('#results article').first().waitFor();
+  };
+
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(tmpdir(), 'permgen-site-browser-'));
+    catalog = (await realCatalog()).catalog;
+    for (const [name, source] of [['site', catalog], ['hostile', hostileCatalog(catalog)]] as const) {
+      const report = new Reporter();
+      const packageFiles = emitPackage(source, { enumStyle: 'const' }, report);
+      const files = await renderSite(source, packageFiles, report);
+      expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      await writeTreeAtomically(path.join(work, name), files!);
+      if (name === 'site') {
+        // Whether this build has the GraphQL guard map, asked of the package itself (not of the site).
+        for (const [rel, contents] of packageFiles) {
+          await mkdir(path.dirname(path.join(work, 'package', rel)), { recursive: true });
+          await writeFile(path.join(work, 'package', rel), contents);
+        }
+        const gitlab = (await import(pathToFileURL(path.join(work, 'package', 'gitlab', 'index.js')).href)) as Record<string, unknown>;
+        hasGuardMap = typeof gitlab.requiredGraphqlPermissions === 'function';
+        const forgejo = (await import(pathToFileURL(path.join(work, 'package', 'forgejo', 'index.js')).href)) as Record<string, unknown>;
+        hasForgejoRoutes = typeof forgejo.requiredForgejoScope === 'function';
+      }
+    }
+    await mkdir(SHOTS, { recursive: true });
+    context = await chromium.launchPersistentContext(path.join(work, 'profile'), { executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 1280, height: 900 } });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    page.on('dialog', (d) => {
+      problems.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it('opens the index from disk and links every source', async () => {
+    await open('site', 'index.html');
+    expect(await page.title()).toBe('Sources · token-permissions');
+    expect(await page.locator('#sources tbody tr td:first-child a').allTextContents()).toEqual([
+      'APIAccessTokenScopes – Enums – GraphQL API',
+      'Access Token scope',
+      'Fine-grained permissions for personal access tokens in the GraphQL API',
+      'Fine-grained permissions for CI/CD job tokens',
+      'Access token scopes',
+    ]);
+    await shot('index');
+    await page.click('text=Fine-grained permissions for CI/CD job tokens');
+    expect(page.url()).toMatch(/\/gitlab-job-token-permissions\.html$/);
+  });
+
+  it('filters and sorts the endpoints table', async () => {
+    await page.fill('#endpoints-filter', 'secure_files');
+    expect(await rowTexts('endpoints', 1)).toEqual(SECURE_FILES_ROUTES);
+    expect(await page.textContent('#endpoints-count')).toBe('5 of 168 rows');
+
+    await page.click('#endpoints th:nth-child(1) button');
+    expect(await page.getAttribute('#endpoints th:nth-child(1)', 'aria-sort')).toBe('ascending');
+    const ascending = [
+      'DELETE /projects/:id/secure_files/:secure_file_id',
+      'GET /projects/:id/secure_files',
+      'GET /projects/:id/secure_files/:secure_file_id',
+      'GET /projects/:id/secure_files/:secure_file_id/download',
+      'POST /projects/:id/secure_files',
+    ];
+    expect(await rowTexts('endpoints', 1)).toEqual(ascending);
+    await shot('job-token-sorted-filtered');
+
+    await page.click('#endpoints th:nth-child(1) button');
+    expect(await page.getAttribute('#endpoints th:nth-child(1)', 'aria-sort')).toBe('descending');
+    expect(await rowTexts('endpoints', 1)).toEqual([...ascending].reverse());
+
+    // The Source column sorts by line number: back to page order.
+    await page.click('#endpoints th:last-child button');
+    expect(await rowTexts('endpoints', 1)).toEqual(SECURE_FILES_ROUTES);
+    expect(await rowTexts('endpoints', 4)).toEqual([244, 245, 246, 247, 248].map((n) => `${JOB_TOKEN_PAGE}:${n} upstream`));
+  });
+
+  it('follows a deep link to a row hidden by the filter: the filter is cleared and the row highlighted', async () => {
+    await page.fill('#endpoints-filter', 'secure_files');
+    await page.evaluate(() => (location.hash = '#get-projects-id-releases'));
+    const row = page.locator('#get-projects-id-releases');
+    await expect.poll(() => row.isVisible()).toBe(true);
+    expect(await page.inputValue('#endpoints-filter')).toBe('');
+    expect(await row.evaluate((r) => r.matches(':target'))).toBe(true);
+    expect(await row.evaluate((r) => getComputedStyle(r).backgroundColor)).toBe('rgb(255, 248, 197)');
+    expect(await row.locator('td').allTextContents()).toEqual(['GET /projects/:id/releases', 'READ_RELEASES', 'List Releases', `${JOB_TOKEN_PAGE}:242 upstream`]);
+    await shot('job-token-deep-link');
+
+    await row.locator('a[href="#read-releases"]').click();
+    const permission = page.locator('#read-releases');
+    expect(await permission.evaluate((r) => r.matches(':target'))).toBe(true);
+    expect(await permission.evaluate((r) => getComputedStyle(r).backgroundColor)).toBe('rgb(255, 248, 197)');
+  });
+
+  it('answers a request in the explorer with the package: permission, route template and source line', async () => {
+    expect((await readFile(path.join(projectRoot, JOB_TOKEN_PAGE), 'utf8')).split('\n')[241]).toContain('`GET /projects/:id/releases`');
+    await page.click('header nav >> text=Explorer');
+    await page.locator('#query:enabled').waitFor();
+    await ask('GET /projects/1/releases');
+    const card = page.locator('[data-card="job-token-route"]');
+    await expect.poll(() => card.locator('.verdict').textContent()).toBe('Needs READ_RELEASES');
+    const text = await card.textContent();
+    expect(text).toContain('READ_RELEASES');
+    expect(text).toContain('GET /projects/:id/releases');
+    expect(text).toContain(`${JOB_TOKEN_PAGE}:242`);
+    expect(text).toContain('id = 1');
+    await shot('explorer-request');
+
+    // The card's row link is a deep link into the source page.
+    await card.locator('text=show entry').click();
+    expect(page.url()).toMatch(/\/gitlab-job-token-permissions\.html#get-projects-id-releases$/);
+    expect(await page.locator('#get-projects-id-releases').evaluate((r) => r.matches(':target'))).toBe(true);
+  });
+
+  it('answers a Forgejo request with the scope, the route rule and its source line', async (ctx) => {
+    if (!hasForgejoRoutes) {
+      console.warn('test/site/browser.test.ts: token-permissions/forgejo has no requiredForgejoScope yet; Forgejo requests not checked.');
+      ctx.skip();
+      return;
+    }
+    const lines = (await readFile(path.join(projectRoot, FORGEJO_PAGE), 'utf8')).split('\n');
+    expect(lines[35]).toBe('- `read`: `GET` routes');
+    expect(lines[75]).toMatch(/^\| \*\*issue\*\* \| `issues\/\*`/);
+    await open('site', 'explorer.html#q=GET%20%2Frepos%2Fowner%2Frepo%2Fissues');
+    const card = page.locator('[data-card="forgejo-route"]');
+    await expect.poll(() => card.locator('.verdict').textContent()).toBe('Needs read:issue');
+    const text = await card.textContent();
+    expect(text).toContain('issues/* read as /repos/{owner}/{repo}/issues/*');
+    expect(text).toContain(`${FORGEJO_PAGE}:76:1`);
+    expect(text).toContain(`${FORGEJO_PAGE}:36:3`);
+    expect(await page.locator('[data-card="job-token-route"] .verdict').textContent()).toBe('No documented route: deny');
+    await shot('explorer-forgejo-request');
+  });
+
+  it('denies a request no documented route matches', async () => {
+    await open('site', 'explorer.html');
+    await page.locator('#query:enabled').waitFor();
+    await ask('GET /projects/1/no-such-thing');
+    await expect.poll(() => page.locator('[data-card="job-token-route"] .verdict').textContent()).toBe('No documented route: deny');
+  });
+
+  it('answers GraphQL names from the guard map', async (ctx) => {
+    await open('site', 'explorer.html');
+    await page.locator('#query:enabled').waitFor();
+    if (!hasGuardMap) {
+      await ask('CiRunner');
+      await expect.poll(() => page.locator('[data-card="missing"] .verdict').textContent()).toBe('Not in this build');
+      console.warn('test/site/browser.test.ts: token-permissions/gitlab has no requiredGraphqlPermissions yet; GraphQL answers not checked.');
+      ctx.skip();
+      return;
+    }
+    const lines = (await readFile(path.join(projectRoot, GRAPHQL_PAGE), 'utf8')).split('\n');
+    expect([lines[145], lines[146], lines[155]]).toEqual(['| Read | Project | Type | CiRunner |', '| Read | Project | Field | Project.runners |', '| Update | Project | Mutation | RunnerUpdate |']);
+
+    await ask('CiRunner');
+    const card = page.locator('[data-card="graphql-name"]');
+    await expect.poll(() => card.locator('h2').textContent()).toBe('Type CiRunner');
+    expect(await card.locator('.verdict').textContent()).toBe('Any one of 3 rows');
+    expect(await card.locator('ul.grants li').allTextContents()).toEqual([146, 149, 152].map((n, i) => expect.stringContaining(`read_runner · Read · ${['project', 'group', 'instance'][i]} · Runner · CI/CD · ${GRAPHQL_PAGE}:${n}:1`)));
+    await shot('explorer-graphql-type');
+
+    await ask('Project.runners');
+    await expect.poll(() => card.locator('h2').textContent()).toBe('Field Project.runners');
+    expect(await card.locator('ul.grants li').first().textContent()).toContain(`${GRAPHQL_PAGE}:147:1`);
+
+    await ask('runnerUpdate');
+    await expect.poll(() => card.locator('h2').textContent()).toBe('Mutation RunnerUpdate');
+    expect(await card.locator('ul.grants li').first().textContent()).toContain(`${GRAPHQL_PAGE}:156:1`);
+  });
+
+  it('answers scopes: a Forgejo scope and a GitLab token scope', async () => {
+    await open('site', 'explorer.html');
+    await page.locator('#query:enabled').waitFor();
+    await ask('read:issue');
+    const forgejo = page.locator('[data-card="forgejo-scope"]');
+    await expect.poll(() => forgejo.locator('h2').textContent()).toBe('read:issue');
+    expect(await forgejo.textContent()).toContain('Satisfied byread:issue, write:issue');
+    await shot('explorer-forgejo-scope');
+
+    await ask('read_api');
+    const gitlab = page.locator('[data-card="gitlab-token-scope"]');
+    await expect.poll(() => gitlab.locator('h2').textContent()).toBe('read_api');
+    expect(await gitlab.textContent()).toContain('Available forpersonal, group, project');
+    expect(await gitlab.textContent()).toContain('sources/gitlab-access-token-scopes.ja.flattened.txt:');
+  });
+
+  it('shows hostile page text as text, in the pages and in the explorer', async () => {
+    await open('hostile', 'gitlab-job-token-permissions.html#get-projects-id-releases');
+    expect(await page.locator('#get-projects-id-releases td').nth(2).textContent()).toBe(HOSTILE);
+    expect(await page.locator('img').count()).toBe(0);
+    await shot('hostile-page');
+
+    await open('hostile', 'explorer.html#q=GET%20%2Fprojects%2F1%2Freleases');
+    await page.locator('[data-card="job-token-route"]').waitFor();
+    expect(await page.locator('[data-card="job-token-route"] dd').nth(2).textContent()).toBe(HOSTILE);
+    await ask('read:issue');
+    await expect.poll(() => page.locator('[data-card="forgejo-scope"] dd').nth(1).textContent()).toBe(HOSTILE);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    await shot('hostile-explorer');
+  });
+
+  it('raised no page error, console error or dialog', () => {
+    expect(problems).toEqual([]);
+  });
+});
