@@ -203,6 +203,16 @@ describe.runIf(hasChromium)('the docs site in Chromium', () => {
     await shot('explorer-forgejo-request');
   });
 
+  it('takes a question from the index page to the explorer', async () => {
+    await open('site', 'index.html');
+    await page.fill('#q', 'READ_RELEASES');
+    await page.press('#q', 'Enter');
+    const card = page.locator('[data-card="job-token-permission"]');
+    await expect.poll(() => card.locator('h2').textContent()).toBe('READ_RELEASES');
+    expect(await page.inputValue('#query')).toBe('READ_RELEASES');
+    expect(await card.locator('ul.routes li').allTextContents()).toContain('GET /projects/:id/releases');
+  });
+
   it('denies a request no documented route matches', async () => {
     await open('site', 'explorer.html');
     await page.locator('#query:enabled').waitFor();
