@@ -8,10 +8,11 @@ import path from 'node:path';
 import { buildCatalog } from '../build-catalog.ts';
 import { emitPackage } from '../emit/emit-package.ts';
 import { Reporter } from '../diagnostics/reporter.ts';
-import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { compareDiagnostics, createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { writeTreeAtomically } from '../write/atomic-write.ts';
 import type { Catalog } from '../model/catalog.ts';
 import { renderSite } from './render-site.ts';
+import { outDirProblem } from './out-dir.ts';
 
 export interface BuildSiteOptions {
   root: string;
@@ -35,6 +36,13 @@ export interface BuildSiteResult {
 
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
   const outDir = options.outDir ?? path.join(options.root, 'site');
+  // Checked before the (slow) build so that a wrong --out fails fast.
+  const problem = options.write === false ? undefined : await outDirProblem(outDir, options.root);
+  if (problem !== undefined) {
+    const at = { file: path.relative(options.root, outDir) || '.', line: 1, column: 1 };
+    const diagnostic = createDiagnostic('error', 'site-out-dir', problem, at, 'Choose an empty or new folder for --out, or the folder of a previous site.');
+    return { ok: false, catalog: { catalogVersion: 1, sources: [] }, diagnostics: [diagnostic], files: new Map(), outDir, written: false };
+  }
   const built = await buildCatalog(options);
   const report = new Reporter();
   report.diagnostics.push(...built.diagnostics);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, beforeAll } from 'vitest';
 import { load } from 'cheerio';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { projectRoot, realCatalog } from '../helpers/build.ts';
@@ -215,6 +215,26 @@ describe('permgen docs', () => {
       expect((await readdir(out)).sort()).toEqual([...files.keys()].filter((f) => !f.includes('/')).concat('assets').sort());
       expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe(files.get('index.html'));
       expect(await readdir(dir)).toEqual(['site']);
+      // A previous site is replaced, stray files and all.
+      await writeFile(path.join(out, 'stale.html'), 'old');
+      expect(await docsCommand.run(['--out', out], io().io)).toBe(0);
+      expect(await readdir(out)).not.toContain('stale.html');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to replace the project, or a folder it did not write', async () => {
+    const atRoot = io();
+    expect(await docsCommand.run(['--out', '.'], atRoot.io)).toBe(1);
+    expect(atRoot.out.stderr).toContain('is the project folder or holds it; the site folder is replaced as a whole. [site-out-dir]');
+    const dir = await mkdtemp(path.join(tmpdir(), 'permgen-site-cli-'));
+    try {
+      await writeFile(path.join(dir, 'notes.txt'), 'mine');
+      const other = io();
+      expect(await docsCommand.run(['--out', dir], other.io)).toBe(1);
+      expect(other.out.stderr).toContain('is not empty and was not written by permgen docs');
+      expect(await readdir(dir)).toEqual(['notes.txt']);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
