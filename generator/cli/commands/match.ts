@@ -2,15 +2,16 @@ import path from 'node:path';
 import type { Command } from '../command.ts';
 import { parse } from '../args.ts';
 import { buildCatalog } from '../../build-catalog.ts';
-import type { JobTokenEndpoint, JobTokenEndpointsModel } from '../../model/catalog.ts';
+import type { ForgejoScopesModel, JobTokenEndpoint, JobTokenEndpointsModel } from '../../model/catalog.ts';
 import { HTTP_METHODS } from '../../model/http-methods.ts';
 import { formatPosition } from '../../model/position.ts';
 import { interpretRoute, prepareRouteTable, type InterpretedMatch } from '../../model/job-token-route-table.ts';
 import { explainOrder } from '../../model/route-alternatives.ts';
 import { MAX_PATH_LENGTH } from '../../emit/runtime/route-path.ts';
+import { matchForgejo } from './match-forgejo.ts';
 
 /** Route tables `permgen match` knows, by the name given on the command line. */
-const TABLES = ['gitlab-job-token'] as const;
+const TABLES = ['gitlab-job-token', 'forgejo'] as const;
 
 const HELP = `Usage: permgen match <table> <METHOD> <path> [--json] [--root DIR]
 
@@ -46,6 +47,13 @@ export const matchCommand: Command = {
     }
     const root = path.resolve(io.cwd, parsed.values.root ?? '.');
     const built = await buildCatalog({ root });
+    if (tableName === 'forgejo') {
+      // Forgejo: the scope a request needs (forgejo/routes.ts); see match-forgejo.ts.
+      const forgejo = built.catalog.sources.find((s): s is ForgejoScopesModel => s.kind === 'forgejo-scopes');
+      if (forgejo) return matchForgejo(forgejo, method, requestPath, parsed.values.json === true, io);
+      io.stderr.write('permgen match: no Forgejo scope page was read (see `permgen generate` for the diagnostics).\n');
+      return 1;
+    }
     const model = built.catalog.sources.find((s): s is JobTokenEndpointsModel => s.kind === 'gitlab-job-token-endpoints');
     if (!model) {
       io.stderr.write('permgen match: no GitLab job-token page was read (see `permgen generate` for the diagnostics).\n');
