@@ -11,10 +11,10 @@ import type { Emitter } from './emitter.ts';
 import type { JobTokenEndpointsModel } from '../model/catalog.ts';
 import { HTTP_METHODS } from '../model/http-methods.ts';
 import { formatPosition } from '../model/position.ts';
-import { prepareRouteTable, routeToken } from '../model/job-token-route-table.ts';
+import { prepareRouteTable } from '../model/job-token-route-table.ts';
 import { codeHeader, safeComment } from './header.ts';
 import { stringLiteral } from './ts/identifier.ts';
-import { writeDecisionTree } from './ts/route-decision-tree.ts';
+import { compileDecisionTree } from './ts/route-decision-tree.ts';
 
 const RUNTIME_SOURCE = new URL('./runtime/route-path.ts', import.meta.url);
 const RUNTIME_OUT = '/generated/gitlab/runtime/route-path.ts';
@@ -54,7 +54,7 @@ export const jobTokenRoutes: Emitter = {
 
     statements.push(
       { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './job-token-permissions.js', namedImports: ['JobTokenPermission'] },
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/route-path.js', namedImports: ['canonicalizePath', 'captureRouteParams', 'type RouteToken'] },
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/route-path.js', namedImports: ['areSpansCanonical', 'canonicalizePath', 'MAX_PATH_LENGTH', 'RAW_CHARS'] },
       {
         kind: StructureKind.TypeAlias,
         isExported: true,
@@ -140,40 +140,117 @@ export const jobTokenRoutes: Emitter = {
       declarations: [{ name: 'candidateRoutes', type: 'readonly number[]', initializer: `[${candidates.map((c) => c.route.index).join(', ')}]` }],
     });
 
+    const trees = table.methods.map((m) => {
+      const base = firstOf.get(m.method)!;
+      return compileDecisionTree(
+        m.candidates.map((c, i) => ({ index: base + i, segments: c.alternative.segments })),
+        matcherName(m.method),
+        { bounds: 'B', checks: 'V', rawChars: 'RAW_CHARS' },
+      );
+    });
+    const slots = Math.max(1, ...trees.map((t) => t.slots));
     statements.push({
       kind: StructureKind.VariableStatement,
       declarationKind: VariableDeclarationKind.Const,
-      docs: [{ description: 'Per candidate, its segment tokens `[kind, prefix, suffix, name]` (0 literal, 1 `:param`, 2 `*splat`), to read parameter values.' }],
-      declarations: [
-        {
-          name: 'candidateTokens',
-          type: 'readonly (readonly RouteToken[])[]',
-          initializer: (w) => {
-            w.write('[').newLine();
-            w.indent(() => {
-              candidates.forEach((c, i) => {
-                const tokens = c.alternative.segments.map(routeToken).map((t) => `[${t[0]}, ${stringLiteral(t[1])}, ${stringLiteral(t[2])}, ${stringLiteral(t[3])}]`);
-                w.writeLine(`/* ${i}: ${safeComment(c.route.endpoint.method)} ${safeComment(c.alternative.text)} */ [${tokens.join(', ')}],`);
-              });
-            });
-            w.write(']');
-          },
-        },
-      ],
+      docs: [{ description: 'Scratch boundaries of the parameters of the last match: `[start, end)` of parameter k at `2k`, `2k + 1`. Written by the decision tree, read right after it returns; no allocation per request.' }],
+      declarations: [{ name: 'B', initializer: `new Int32Array(${2 * slots})` }],
     });
-
-    for (const m of table.methods) {
-      const base = firstOf.get(m.method)!;
-      statements.push({
-        kind: StructureKind.Function,
-        name: matcherName(m.method),
-        docs: [{ description: `The most specific \`${m.method}\` candidate for a canonical path, or -1. Generated decision tree: see the README, "Route matching".` }],
-        parameters: [{ name: 'p', type: 'string' }],
-        returnType: 'number',
-        statements: (w) => writeDecisionTree(w, m.candidates.map((c, i) => ({ index: base + i, segments: c.alternative.segments }))),
-      });
+    statements.push({
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [{ description: 'Per parameter of the last match: 0 when the tree saw its segment is canonical, 1 when not, -1 when `areSpansCanonical` must look.' }],
+      declarations: [{ name: 'V', initializer: `new Int32Array(${slots})` }],
+    });
+    for (const tree of trees) {
+      for (const fn of tree.functions) {
+        statements.push({
+          kind: StructureKind.Function,
+          name: fn.name,
+          docs: [{ description: fn.description }],
+          parameters: fn.parameters,
+          returnType: 'number',
+          statements: (w) => fn.write(w),
+        });
+      }
     }
 
+    // Parameter values of the winner, sliced from the canonical path at the boundaries in `B`:
+    // one object literal per list of names (in token order), so every result has a fixed shape.
+    const byNames = new Map<string, { names: string[]; candidates: number[] }>();
+    candidates.forEach((c, i) => {
+      const names = c.alternative.segments.filter((t) => t.kind !== 'literal').map((t) => (t as { name: string }).name);
+      const key = JSON.stringify(names);
+      const entry = byNames.get(key) ?? { names, candidates: [] };
+      entry.candidates.push(i);
+      byNames.set(key, entry);
+    });
+    statements.push({
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [{ description: 'Per candidate, how many parameters it has (their boundaries are the first entries of `B`).' }],
+      declarations: [{ name: 'paramCounts', initializer: `Uint8Array.of(${candidates.map((c) => c.alternative.segments.filter((t) => t.kind !== 'literal').length).join(', ')})` }],
+    });
+    statements.push({
+      kind: StructureKind.Function,
+      name: 'paramsOf',
+      docs: [{ description: 'The parameters of candidate `i`, raw (still percent-encoded), from the boundaries the decision tree left in `B`.' }],
+      parameters: [
+        { name: 'i', type: 'number' },
+        { name: 'p', type: 'string' },
+      ],
+      returnType: 'Record<string, string>',
+      statements: (w) => {
+        w.write('switch (i)').block(() => {
+          for (const { names, candidates: list } of [...byNames.values()].sort((a, b) => a.candidates[0]! - b.candidates[0]!)) {
+            for (const i of list) w.writeLine(`case ${i}: // ${safeComment(candidates[i]!.route.endpoint.method)} ${safeComment(candidates[i]!.alternative.text)}`);
+            const fields = names.map((name, k) => `${name === '__proto__' ? `[${stringLiteral(name)}]` : stringLiteral(name)}: p.slice(B[${2 * k}]!, B[${2 * k + 1}]!)`);
+            w.indent().write(`return { ${fields.join(', ')} };`).newLine();
+          }
+          w.writeLine('default:').indent().write('return {};').newLine();
+        });
+      },
+    });
+
+    statements.push({
+      kind: StructureKind.Function,
+      name: 'lookup',
+      docs: [{ description: 'The candidate for a method and a path (canonical or raw), -1 when none matches, -2 when the method is not accepted. `HEAD` tries `HEAD` routes, then `GET` routes.' }],
+      parameters: [
+        { name: 'method', type: 'string' },
+        { name: 'p', type: 'string' },
+      ],
+      returnType: 'number',
+      statements: (w) => {
+        w.write('switch (method)').block(() => {
+          for (const method of HTTP_METHODS) {
+            const own = methodsWithRoutes.has(method);
+            const viaGet = method === 'HEAD' && methodsWithRoutes.has('GET');
+            w.writeLine(`case ${stringLiteral(method)}:`);
+            w.indent(() => {
+              if (own && viaGet) w.write('').block(() => {
+                w.writeLine(`const i = ${matcherName(method)}(p);`);
+                w.writeLine(`return i >= 0 ? i : ${matcherName('GET')}(p);`);
+              });
+              else if (own) w.writeLine(`return ${matcherName(method)}(p);`);
+              else if (viaGet) w.writeLine(`return ${matcherName('GET')}(p);`);
+              else w.writeLine('return -1;');
+            });
+          }
+          w.writeLine('default:').indent().write('return -2;').newLine();
+        });
+      },
+    });
+    statements.push({
+      kind: StructureKind.Function,
+      name: 'spansCanonical',
+      docs: [{ description: 'Whether what the parameters of candidate `i` took (boundaries in `B`) is canonical, so a match on the raw path stands.' }],
+      parameters: [
+        { name: 'p', type: 'string' },
+        { name: 'i', type: 'number' },
+      ],
+      returnType: 'boolean',
+      statements: ['return areSpansCanonical(p, B, V, paramCounts[i]!);'],
+    });
     statements.push({
       kind: StructureKind.Function,
       isExported: true,
@@ -193,31 +270,23 @@ export const jobTokenRoutes: Emitter = {
       returnType: 'JobTokenRouteMatch | undefined',
       statements: (w) => {
         w.write('try').block(() => {
-          w.writeLine(`if (typeof method !== 'string') return undefined;`);
-          w.writeLine('const canonical = canonicalizePath(path);');
-          w.writeLine('if (canonical === undefined) return undefined;');
-          w.writeLine('let i = -1;');
-          w.write('switch (method)').block(() => {
-            for (const method of HTTP_METHODS) {
-              const own = methodsWithRoutes.has(method);
-              const viaGet = method === 'HEAD' && methodsWithRoutes.has('GET');
-              if (!own && !viaGet) continue;
-              w.writeLine(`case ${stringLiteral(method)}:`);
-              w.indent(() => {
-                if (own) w.writeLine(`i = ${matcherName(method)}(canonical);`);
-                if (viaGet) w.writeLine(`${own ? 'if (i < 0) ' : ''}i = ${matcherName('GET')}(canonical);`);
-                w.writeLine('break;');
-              });
-            }
-            w.writeLine('default:').indent().write('return undefined;').newLine();
+          w.writeLine(`if (typeof method !== 'string' || typeof path !== 'string') return undefined;`);
+          w.writeLine('// Try the raw path first; canonicalize only when that does not settle it (see isCanonicalSpan).');
+          w.writeLine('let canonical = path;');
+          w.writeLine('let i = path.length <= MAX_PATH_LENGTH && path.charCodeAt(0) === 47 ? lookup(method, path) : -1;');
+          w.writeLine('if (i === -2) return undefined;');
+          w.write('if (i < 0 || !spansCanonical(path, i))').block(() => {
+            w.writeLine('const c = canonicalizePath(path);');
+            w.writeLine('if (c === undefined) return undefined;');
+            w.write('if (c !== path)').block(() => {
+              w.writeLine('canonical = c;');
+              w.writeLine('i = lookup(method, c);');
+            });
+            w.writeLine('if (i < 0) return undefined;');
           });
-          w.writeLine('if (i < 0) return undefined;');
           w.writeLine('const route = jobTokenRoutes[candidateRoutes[i]!]!;');
-          w.writeLine('const params = captureRouteParams(canonical, candidateTokens[i]!);');
-          w.writeLine('// The tree and the capture agree by construction; if they ever did not, deny.');
-          w.writeLine('if (params === undefined) return undefined;');
           w.writeLine(
-            'return Object.freeze({ method: method as JobTokenRequestMethod, route: route.route, canonicalPath: canonical, params: Object.freeze(params), permissions: route.permissions, controlled: route.controlled, source: route.source });',
+            'return { method: method as JobTokenRequestMethod, route: route.route, canonicalPath: canonical, params: paramsOf(i, canonical), permissions: route.permissions, controlled: route.controlled, source: route.source };',
           );
         });
         w.write(' catch').block(() => {

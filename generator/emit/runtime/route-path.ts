@@ -32,6 +32,17 @@ const CLASS = /* @__PURE__ */ (() => {
   return t;
 })();
 
+/**
+ * 1 for an ASCII character that a canonical path segment cannot hold as it is (`%`, `?`, `#`, `/`,
+ * and every character `canonicalizePath` denies); 0 for the rest (pchar other than `%`, and `.`).
+ * Generated matchers read it while scanning a parameter's segment.
+ */
+export const RAW_CHARS = /* @__PURE__ */ (() => {
+  const t = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) t[c] = CLASS[c] === PLAIN || CLASS[c] === DOT ? 0 : 1;
+  return t;
+})();
+
 /** Bytes that `%xx` is decoded to (unreserved: ALPHA DIGIT - . _ ~); every other escape stays encoded. */
 const UNRESERVED = /* @__PURE__ */ (() => {
   const t = new Uint8Array(128);
@@ -88,6 +99,53 @@ export function canonicalizePath(raw: unknown): string | undefined {
   if ((last === 0 && end > 1) || (last > 0 && last <= 2 && isDots(raw, segment, end))) slow = true;
   if (!slow) return end === n ? raw : raw.slice(0, end);
   return canonicalizeSlow(raw, end);
+}
+
+/**
+ * True when the segments around `[from, to)` of `s` are already canonical: valid characters, no
+ * `%`, `?` or `#`, no empty, `.` or `..` segment. The span is widened to whole segments (a
+ * parameter's literal prefix and suffix share its segment).
+ *
+ * This lets a matcher try the raw path first and canonicalize only when needed: on a raw path, a
+ * route can only match if every literal segment matched literal text exactly (which is canonical by
+ * construction), so whatever canonicalization would change must lie in what a parameter or splat
+ * took. A match whose spans all pass this check was a match on a canonical path; any other outcome
+ * (no match, or a span that fails) is decided again on `canonicalizePath(path)`.
+ */
+export function isCanonicalSpan(s: string, from: number, to: number): boolean {
+  const n = s.length;
+  let start = from;
+  while (start > 0 && s.charCodeAt(start - 1) !== 0x2f) start--;
+  let end = to;
+  while (end < n && s.charCodeAt(end) !== 0x2f) end++;
+  let segment = start;
+  for (let i = start; i <= end; i++) {
+    const c = i === end ? 0x2f : s.charCodeAt(i);
+    if (c === 0x2f) {
+      const len = i - segment;
+      if (len === 0 || (len <= 2 && isDots(s, segment, i))) return false;
+      segment = i + 1;
+    } else if (c >= 128) return false;
+    else {
+      const k = CLASS[c];
+      if (k !== PLAIN && k !== DOT) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Whether what the parameters of a match took is canonical: `checks[k]` 0 means the matcher saw
+ * that parameter k's segment is, 1 that it is not, -1 that the span `[bounds[2k], bounds[2k+1])`
+ * is to be checked here (`isCanonicalSpan`).
+ */
+export function areSpansCanonical(s: string, bounds: Int32Array, checks: Int32Array, count: number): boolean {
+  for (let k = 0; k < count; k++) {
+    const v = checks[k]!;
+    if (v === 0) continue;
+    if (v > 0 || !isCanonicalSpan(s, bounds[2 * k]!, bounds[2 * k + 1]!)) return false;
+  }
+  return true;
 }
 
 /** `.` or `..` between `from` and `to` (1 or 2 characters). */

@@ -1,7 +1,9 @@
 /**
- * Compiles ranked route alternatives into the body of a matcher function: a decision tree over path
- * segments that reads the canonical path `p` with `indexOf`/`lastIndexOf`, `===`, `startsWith`,
- * `endsWith` and `charCodeAt`: no regular expression, no `eval`, no allocation.
+ * Compiles ranked route alternatives into matcher functions: a decision tree over path segments
+ * that reads the canonical path `p` with `indexOf`/`lastIndexOf`, `===`, `startsWith`, `endsWith`
+ * and `charCodeAt`: no regular expression, no `eval`, no allocation. Parameter boundaries are
+ * written to a scratch `Int32Array` (two slots per parameter, in token order) and the matched
+ * candidate's number is returned; the caller slices the values out only for the winner.
  *
  * Correctness rests on the order of `compareAlternatives` being lexicographic over segment tokens:
  * the tree branches on the token of each segment and tries the branches of a node in token order
@@ -12,18 +14,43 @@
  *
  * Tokens after the first splat are not branched on: each candidate below a splat is checked on its
  * own, in rank order. Fixed segments after the last splat are matched from the end of the path; with
- * a second splat, the fixed segments between the two are searched from the right. Work per candidate
- * is linear in the number of segments (times the fixed segments between two splats).
+ * a second splat, the fixed segments between the two are searched from the right, so the first splat
+ * is as long as possible (the values a greedy regular expression gives). Work per candidate is
+ * linear in the number of segments (times the fixed segments between two splats).
+ *
+ * Size: V8 optimizes only functions under a bytecode budget (about 60 KB), and a table of thousands
+ * of routes would make one function of megabytes that runs unoptimized. Subtrees with more than
+ * `INLINE_CANDIDATES` candidates, and literal dispatch groups of more than `INLINE_LITERALS`
+ * branches, therefore become functions of their own; small ones stay inline (V8 inlines the rest).
  */
-import type { CodeBlockWriter } from 'ts-morph';
+import { CodeBlockWriter } from 'ts-morph';
 import { compareTokens, type SegmentToken } from '../../model/route-alternatives.ts';
 import { stringLiteral } from './identifier.ts';
 import { safeComment } from '../header.ts';
+
+/** Subtrees with more candidates than this get a function of their own. */
+const INLINE_CANDIDATES = 32;
+/** Literal dispatch groups with more branches than this get a function of their own. */
+const INLINE_LITERALS = 24;
 
 export interface TreeCandidate {
   /** The value the generated function returns when this candidate is the answer. */
   index: number;
   segments: readonly SegmentToken[];
+}
+
+export interface TreeFunction {
+  name: string;
+  parameters: { name: string; type: string }[];
+  description: string;
+  write(w: CodeBlockWriter): void;
+}
+
+export interface CompiledTree {
+  /** The entry `(p: string) => number` first, then its helpers. */
+  functions: TreeFunction[];
+  /** Capture slots the scratch array needs (two per parameter of the candidate with the most). */
+  slots: number;
 }
 
 interface Node {
@@ -32,15 +59,18 @@ interface Node {
   splats: { token: SegmentToken & { kind: 'splat' }; tails: { index: number; tail: SegmentToken[] }[] }[];
   /** The candidate that ends here (the first inserted: candidates come most specific first). */
   terminal: number | undefined;
+  /** Candidates in this subtree (for the inline/function decision). */
+  size: number;
 }
 
-const newNode = (): Node => ({ literals: new Map(), params: [], splats: [], terminal: undefined });
+const newNode = (): Node => ({ literals: new Map(), params: [], splats: [], terminal: undefined, size: 0 });
 
 /** Builds the tree; `candidates` must be ranked, most specific first. */
 function buildTree(candidates: readonly TreeCandidate[]): Node {
   const root = newNode();
   for (const c of candidates) {
     let node = root;
+    node.size++;
     let i = 0;
     for (; i < c.segments.length; i++) {
       const t = c.segments[i]!;
@@ -58,6 +88,7 @@ function buildTree(candidates: readonly TreeCandidate[]): Node {
         group.tails.push({ index: c.index, tail: c.segments.slice(i + 1) });
         break;
       }
+      node.size++;
     }
     if (i === c.segments.length && node.terminal === undefined) node.terminal = c.index;
   }
@@ -65,56 +96,292 @@ function buildTree(candidates: readonly TreeCandidate[]): Node {
 }
 
 /**
- * Writes the statements of `function (p: string): number`, returning the index of the most specific
- * matching candidate or -1. `p` must be a canonical path (starts with `/`, no empty, `.` or `..`
- * segment, no trailing `/` except the root `/`).
+ * Compiles the candidates of one method. `name` is the entry function; helpers are named
+ * `${name}_${n}`; `scratch` is the module's `Int32Array` of capture boundaries.
  */
-export function writeDecisionTree(w: CodeBlockWriter, candidates: readonly TreeCandidate[]): void {
-  const root = buildTree(candidates);
-  w.writeLine('const n = p.length;');
-  w.writeLine('// The root path `/` has no segment.');
-  w.writeLine('const c0 = n === 1 ? 1 : 0;');
-  const labels = { next: 0 };
-  writeNode(w, root, 'c0', 1, labels);
-  w.writeLine('return -1;');
+export interface TreeNames {
+  /** `Int32Array`: `[start, end)` of parameter k at `2k`, `2k + 1`. */
+  bounds: string;
+  /** `Int32Array`: per parameter, 0 when the tree saw that its segment is canonical, 1 when it is not, -1 when not checked. */
+  checks: string;
+  /** `Uint8Array(128)`: 1 for a character that a canonical segment cannot hold as is (`%`, `?`, `#`, invalid). */
+  rawChars: string;
 }
 
-/** `cursor` holds the index of the `/` before the next segment, or `n` when the path is consumed. */
-function writeNode(w: CodeBlockWriter, node: Node, cursor: string, depth: number, labels: { next: number }): void {
-  const hasChildren = node.literals.size > 0 || node.params.length > 0 || node.splats.length > 0;
-  if (node.terminal !== undefined) w.writeLine(`if (${cursor} === n) return ${node.terminal};`);
-  if (!hasChildren) return;
-  w.write(`if (${cursor} < n)`).block(() => {
-    const s = `s${depth}`;
-    const e = `e${depth}`;
-    const chain = literalChain(node);
-    if (chain) {
-      // Segments that do not branch are compared at once: `a/b/c`, then a `/` or the end.
-      const text = chain.texts.join('/');
-      w.writeLine(`const ${s} = ${cursor} + 1;`);
-      w.write(`if (p.startsWith(${stringLiteral(text)}, ${s}))`).block(() => {
-        w.writeLine(`const ${e} = ${s} + ${text.length};`);
-        w.write(`if (${e} === n || p.charCodeAt(${e}) === 47)`).block(() => writeNode(w, chain.end, e, depth + 1, labels));
+export function compileDecisionTree(candidates: readonly TreeCandidate[], name: string, names: TreeNames): CompiledTree {
+  const root = buildTree(candidates);
+  const slots = Math.max(0, ...candidates.map((c) => c.segments.filter((t) => t.kind !== 'literal').length));
+  const compiler = new TreeCompiler(name, names);
+  compiler.functions.push({
+    name,
+    parameters: [{ name: 'p', type: 'string' }],
+    description: 'The most specific candidate for a canonical path, or -1; parameter boundaries are left in the scratch array.',
+    write: (w) => {
+      w.writeLine('const n = p.length;');
+      w.writeLine('// The root path `/` has no segment.');
+      w.writeLine('const c0 = n === 1 ? 1 : 0;');
+      compiler.writeNode(w, root, 'c0', 1, 0);
+      w.writeLine('return -1;');
+    },
+  });
+  // Helpers are registered while their callers are written, so render every body now, in order.
+  const functions: TreeFunction[] = [];
+  for (let k = 0; k < compiler.functions.length; k++) {
+    const fn = compiler.functions[k]!;
+    const body = new CodeBlockWriter({ indentNumberOfSpaces: 2 });
+    fn.write(body);
+    const text = body.toString();
+    functions.push({ ...fn, write: (w) => void w.write(text) });
+  }
+  return { functions, slots };
+}
+
+class TreeCompiler {
+  readonly functions: TreeFunction[] = [];
+  private labels = 0;
+  constructor(
+    private readonly name: string,
+    private readonly names: TreeNames,
+  ) {}
+
+  private helperName(): string {
+    return `${this.name}_${this.functions.length}`;
+  }
+
+  /** A subtree as a call to its own function: `(p, n, cursor)`, captured parameters so far are already in the scratch array. */
+  private writeNodeOrCall(w: CodeBlockWriter, node: Node, cursor: string, depth: number, captured: number): void {
+    if (node.size <= INLINE_CANDIDATES) return this.writeNode(w, node, cursor, depth, captured);
+    const fn = this.helperName();
+    this.functions.push({
+      name: fn,
+      parameters: [
+        { name: 'p', type: 'string' },
+        { name: 'n', type: 'number' },
+        { name: 'c', type: 'number' },
+      ],
+      description: 'A subtree of the decision tree; `c` is the index of the `/` before its first segment (or `n`).',
+      write: (fw) => {
+        this.writeNode(fw, node, 'c', 1, captured);
+        fw.writeLine('return -1;');
+      },
+    });
+    w.write('').block(() => {
+      w.writeLine(`const r = ${fn}(p, n, ${cursor});`);
+      w.writeLine('if (r >= 0) return r;');
+    });
+  }
+
+  /** `cursor` holds the index of the `/` before the next segment, or `n` when the path is consumed. */
+  writeNode(w: CodeBlockWriter, node: Node, cursor: string, depth: number, captured: number): void {
+    const hasChildren = node.literals.size > 0 || node.params.length > 0 || node.splats.length > 0;
+    if (node.terminal !== undefined) w.writeLine(`if (${cursor} === n) return ${node.terminal};`);
+    if (!hasChildren) return;
+    w.write(`if (${cursor} < n)`).block(() => {
+      const s = `s${depth}`;
+      const e = `e${depth}`;
+      const chain = literalChain(node);
+      if (chain) {
+        // Segments that do not branch are compared at once: `a/b/c`, then a `/` or the end.
+        const text = chain.texts.join('/');
+        w.writeLine(`const ${s} = ${cursor} + 1;`);
+        w.write(`if (${literalCondition(text, s)})`).block(() => {
+          w.writeLine(`const ${e} = ${s} + ${text.length};`);
+          w.write(`if (${e} === n || p.charCodeAt(${e}) === 47)`).block(() => this.writeNodeOrCall(w, chain.end, e, depth + 1, captured));
+        });
+        return;
+      }
+      if (node.literals.size > 0 || node.params.length > 0) w.writeLine(`const ${s} = ${cursor} + 1;`);
+      if (node.literals.size > 0) {
+        const entries = [...node.literals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        this.writeCharTrie(w, entries, s, 0, depth, captured, false);
+      }
+      if (node.params.length > 0) {
+        // The segment's end, by an inline scan (parameters are short; a builtin call costs more), noting
+        // in `v` whether the segment is canonical as it is (valid characters, no `%`, not `.` or `..`).
+        const v = `v${depth}`;
+        w.writeLine(`let ${e} = ${s};`);
+        w.writeLine(`let ${v} = 0;`);
+        w.write(`for (; ${e} < n; ${e}++)`).block(() => {
+          w.writeLine(`const ch = p.charCodeAt(${e});`);
+          w.writeLine('if (ch === 47) break;');
+          w.writeLine(`${v} |= ch < 128 ? ${this.names.rawChars}[ch]! : 1;`);
+        });
+        w.writeLine(`if (${e} - ${s} <= 2 && p.charCodeAt(${s}) === 46 && (${e} - ${s} === 1 || p.charCodeAt(${s} + 1) === 46)) ${v} = 1;`);
+      }
+      const params = [...node.params].sort((a, b) => -compareTokens(a.token, b.token));
+      for (const { token, node: child } of params) {
+        const cond = segmentCondition(token, s, e);
+        const body = () => {
+          w.writeLine(`${this.names.bounds}[${2 * captured}] = ${plus(s, token.prefix.length)};`);
+          w.writeLine(`${this.names.bounds}[${2 * captured + 1}] = ${minus(e, token.suffix.length)};`);
+          w.writeLine(`${this.names.checks}[${captured}] = v${depth};`);
+          this.writeNodeOrCall(w, child, e, depth + 1, captured + 1);
+        };
+        if (cond === 'true') w.write('').block(body);
+        else w.write(`if (${cond})`).block(body);
+      }
+      const splats = [...node.splats].sort((a, b) => -compareTokens(a.token, b.token));
+      // A tail that always matches ends the node: the candidates after it can never be reached.
+      done: for (const group of splats) for (const tail of group.tails) if (this.writeTail(w, group.token, tail.tail, tail.index, cursor, captured)) break done;
+    });
+  }
+
+  /**
+   * The literal branches of a node as a trie over characters: `switch` on the character at offset
+   * `k` of the segment, a run of comparisons where one literal is left, and at the end of each
+   * literal a check for `/` or the end of the path. A segment equals at most one literal, so when
+   * that branch fails, control falls out to the node's parameter and splat branches.
+   * Groups of more than `INLINE_LITERALS` literals get a function of their own.
+   */
+  private writeCharTrie(w: CodeBlockWriter, entries: [string, Node][], s: string, k: number, depth: number, captured: number, own: boolean): void {
+    if (entries.length > INLINE_LITERALS && !own) {
+      const fn = this.helperName();
+      this.functions.push({
+        name: fn,
+        parameters: [
+          { name: 'p', type: 'string' },
+          { name: 'n', type: 'number' },
+          { name: 's', type: 'number' },
+        ],
+        description: `Literal branches of one node of the decision tree (${entries.length} literals); \`s\` is where the segment starts.`,
+        write: (fw) => {
+          this.writeCharTrie(fw, entries, 's', k, depth, captured, true);
+          fw.writeLine('return -1;');
+        },
+      });
+      w.write('').block(() => {
+        w.writeLine(`const r = ${fn}(p, n, ${s});`);
+        w.writeLine('if (r >= 0) return r;');
       });
       return;
     }
-    if (node.literals.size > 0 || node.params.length > 0) {
-      w.writeLine(`const ${s} = ${cursor} + 1;`);
-      w.writeLine(`let ${e} = p.indexOf('/', ${s});`);
-      w.writeLine(`if (${e} < 0) ${e} = n;`);
+    const end = `l${depth}`;
+    const ending = (child: Node, at: number) => {
+      w.write('').block(() => {
+        w.writeLine(`const ${end} = ${plus(s, at)};`);
+        w.write(`if (${end} === n || p.charCodeAt(${end}) === 47)`).block(() => this.writeNodeOrCall(w, child, end, depth + 1, captured));
+      });
+    };
+    const here = entries.find(([text]) => text.length === k);
+    const longer = entries.filter(([text]) => text.length > k);
+    if (here) ending(here[1], k);
+    if (longer.length === 1) {
+      const [text, child] = longer[0]!;
+      w.write(`if (${charsCondition(text.slice(k), plus(s, k))})`).block(() => ending(child, text.length));
+      return;
     }
-    writeLiterals(w, node, s, e, depth, labels);
-    const params = [...node.params].sort((a, b) => -compareTokens(a.token, b.token));
-    for (const { token, node: child } of params) {
-      const cond = segmentCondition(token, s, e);
-      const body = () => writeNode(w, child, e, depth + 1, labels);
-      if (cond === 'true') w.block(body);
-      else w.write(`if (${cond})`).block(body);
+    if (longer.length === 0) return;
+    const byChar = new Map<number, [string, Node][]>();
+    for (const entry of longer) {
+      const code = entry[0].charCodeAt(k);
+      byChar.set(code, [...(byChar.get(code) ?? []), entry]);
     }
-    const splats = [...node.splats].sort((a, b) => -compareTokens(a.token, b.token));
-    // A tail that always matches ends the node: the candidates after it can never be reached.
-    done: for (const group of splats) for (const tail of group.tails) if (writeTail(w, group.token, tail.tail, tail.index, cursor, labels)) break done;
-  });
+    w.write(`switch (p.charCodeAt(${plus(s, k)}))`).block(() => {
+      for (const [code, group] of [...byChar].sort(([a], [b]) => a - b)) {
+        w.writeLine(`case ${code}: // ${safeComment(JSON.stringify(String.fromCharCode(code)))}`);
+        w.indent(() => {
+          this.writeCharTrie(w, group, s, k + 1, depth, captured, group.length === longer.length ? own : false);
+          w.writeLine('break;');
+        });
+      }
+    });
+  }
+
+  /**
+   * One candidate below a splat that starts after `cursor`: `splat tail…` where the tail has at most
+   * one more splat. Writes a block that returns the candidate's number (with its captures written) or
+   * falls through. Returns true when the candidate always matches (nothing after it is reachable).
+   */
+  private writeTail(w: CodeBlockWriter, splat: SegmentToken & { kind: 'splat' }, tail: readonly SegmentToken[], index: number, cursor: string, captured: number): boolean {
+    const B = this.names.bounds;
+    const V = this.names.checks;
+    const second = tail.findIndex((t) => t.kind === 'splat');
+    const middle = second < 0 ? [] : tail.slice(0, second);
+    const last = second < 0 ? [...tail] : tail.slice(second + 1);
+    // Capture slots in token order: splat, middle…, second splat, last…
+    let slot = captured;
+    const splatSlot = slot++;
+    const middleSlots = middle.map((t) => (t.kind === 'literal' ? -1 : slot++));
+    const splat2Slot = second < 0 ? -1 : slot++;
+    const lastSlots = last.map((t) => (t.kind === 'literal' ? -1 : slot++));
+    const capture = (k: number, from: string, to: string, t: SegmentToken): string =>
+      t.kind === 'literal' ? '' : `${B}[${2 * k}] = ${plus(from, t.prefix.length)}; ${B}[${2 * k + 1}] = ${minus(to, t.suffix.length)}; ${V}[${k}] = -1; `;
+
+    const id = this.labels++;
+    // Fixed segments after the last splat, from the end of the path: segment j is [a_j + 1, b_j).
+    const bounds: { a: string; b: string; t: SegmentToken; slot: number }[] = [];
+    let b = 'n';
+    for (let j = last.length - 1; j >= 0; j--) {
+      bounds.unshift({ a: `a${id}_${j}`, b, t: last[j]!, slot: lastSlots[j]! });
+      b = `a${id}_${j}`;
+    }
+    const splatEnd = b; // where the (last) splat ends
+    const lastCaptures = bounds.map((x) => capture(x.slot, `${x.a} + 1`, x.b, x.t)).join('');
+
+    if (second < 0) {
+      const cond = splatCondition(splat, `${cursor} + 1`, splatEnd);
+      const hit = `${capture(splatSlot, `${cursor} + 1`, splatEnd, splat)}${lastCaptures}return ${index};`;
+      if (last.length === 0 && !splat.prefix && !splat.suffix) {
+        // `*splat` as the last segment: any one or more characters after the cursor. Always matches
+        // a canonical path (the caller checked there is a segment); on a raw path, a trailing `/` is
+        // caught by the span check afterwards.
+        w.writeLine(hit);
+        return true;
+      }
+      w.write(`t${id}:`).block(() => {
+        this.writeFromEnd(w, bounds, cursor, `t${id}`);
+        w.writeLine(cond === 'true' ? hit : `if (${cond}) { ${hit} }`);
+      });
+      return false;
+    }
+
+    const splat2 = tail[second] as SegmentToken & { kind: 'splat' };
+    w.write(`t${id}:`).block(() => {
+      this.writeFromEnd(w, bounds, cursor, `t${id}`);
+      // The second splat ends at `splatEnd`; try its start `x` from the right (the first splat as long as possible).
+      const x = `x${id}`;
+      w.writeLine(`let ${x} = p.lastIndexOf('/', ${splatEnd} - 1);`);
+      w.write(`while (${x} > ${cursor})`).block(() => {
+        const cond2 = splatCondition(splat2, `${x} + 1`, splatEnd);
+        const inner = () => {
+          // Fixed segments between the splats, from `x` to the left: segment j is [m_j + 1, end_j).
+          const mids: { a: string; b: string; t: SegmentToken; slot: number }[] = [];
+          let end = x;
+          for (let j = middle.length - 1; j >= 0; j--) {
+            mids.unshift({ a: `m${id}_${j}`, b: end, t: middle[j]!, slot: middleSlots[j]! });
+            end = `m${id}_${j}`;
+          }
+          const y = end;
+          const hit = `${capture(splatSlot, `${cursor} + 1`, y, splat)}${mids.map((m) => capture(m.slot, `${m.a} + 1`, m.b, m.t)).join('')}${capture(splat2Slot, `${x} + 1`, splatEnd, splat2)}${lastCaptures}return ${index};`;
+          const cond1 = splatCondition(splat, `${cursor} + 1`, y);
+          const open = (k: number): void => {
+            if (k < 0) {
+              w.writeLine(cond1 === 'true' ? hit : `if (${cond1}) { ${hit} }`);
+              return;
+            }
+            const m = mids[k]!;
+            w.writeLine(`const ${m.a} = p.lastIndexOf('/', ${m.b} - 1);`);
+            w.write(`if (${m.a} > ${cursor}${andCondition(segmentCondition(m.t, `${m.a} + 1`, m.b))})`).block(() => open(k - 1));
+          };
+          open(mids.length - 1);
+        };
+        if (cond2 === 'true') w.write('').block(inner);
+        else w.write(`if (${cond2})`).block(inner);
+        w.writeLine(`${x} = p.lastIndexOf('/', ${x} - 1);`);
+      });
+    });
+    return false;
+  }
+
+  /** Declares the segments of `bounds` from the end of the path, breaking `label` when one does not match. */
+  private writeFromEnd(w: CodeBlockWriter, bounds: { a: string; b: string; t: SegmentToken }[], cursor: string, label: string): void {
+    for (let j = bounds.length - 1; j >= 0; j--) {
+      const { a, b, t } = bounds[j]!;
+      w.writeLine(`const ${a} = p.lastIndexOf('/', ${b} - 1);`);
+      const cond = segmentCondition(t, `${a} + 1`, b);
+      w.writeLine(`if (${a} <= ${cursor}${cond === 'true' ? '' : ` || !(${cond})`}) break ${label};`);
+    }
+  }
 }
 
 /** When the node's only branch is one literal, the run of literals down to the next node that branches or ends. */
@@ -132,68 +399,8 @@ function literalChain(node: Node): { texts: string[]; end: Node } | undefined {
   return { texts, end };
 }
 
-function writeLiterals(w: CodeBlockWriter, node: Node, s: string, e: string, depth: number, labels: { next: number }): void {
-  if (node.literals.size === 0) return;
-  const byLength = new Map<number, [string, Node][]>();
-  for (const [text, child] of [...node.literals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const list = byLength.get(text.length) ?? [];
-    list.push([text, child]);
-    byLength.set(text.length, list);
-  }
-  const lengths = [...byLength.keys()].sort((a, b) => a - b);
-  /**
-   * Literals of one length: at most 2 are compared in full; more are split by a `switch` on the
-   * character at the position that tells most of them apart, recursively, so a node with thousands
-   * of literal branches costs a few character reads and one comparison.
-   */
-  const writeGroup = (group: [string, Node][]): void => {
-    if (group.length <= 2) {
-      group.forEach(([text, child], i) => {
-        w.write(`${i > 0 ? 'else ' : ''}if (${literalCondition(text, s)})`).block(() => writeNode(w, child, e, depth + 1, labels));
-      });
-      return;
-    }
-    const length = group[0]![0].length;
-    let best = 0;
-    let bestCount = 0;
-    for (let k = 0; k < length; k++) {
-      const count = new Set(group.map(([t]) => t.charCodeAt(k))).size;
-      if (count > bestCount) [best, bestCount] = [k, count];
-    }
-    const byChar = new Map<number, [string, Node][]>();
-    for (const entry of group) {
-      const code = entry[0].charCodeAt(best);
-      byChar.set(code, [...(byChar.get(code) ?? []), entry]);
-    }
-    w.write(`switch (p.charCodeAt(${s}${best > 0 ? ` + ${best}` : ''}))`).block(() => {
-      for (const [code, sub] of [...byChar].sort(([a], [b]) => a - b)) {
-        w.writeLine(`case ${code}: // ${safeComment(JSON.stringify(String.fromCharCode(code)))}`);
-        w.indent(() => {
-          writeGroup(sub);
-          w.writeLine('break;');
-        });
-      }
-    });
-  };
-  if (lengths.length === 1 && byLength.get(lengths[0]!)!.length === 1) {
-    const [[text, child]] = byLength.get(lengths[0]!)! as [[string, Node]];
-    w.write(`if (${e} - ${s} === ${text.length} && ${literalCondition(text, s)})`).block(() => writeNode(w, child, e, depth + 1, labels));
-    return;
-  }
-  w.write(`switch (${e} - ${s})`).block(() => {
-    for (const length of lengths) {
-      w.writeLine(`case ${length}:`);
-      w.indent(() => {
-        writeGroup(byLength.get(length)!);
-        w.writeLine('break;');
-      });
-    }
-  });
-}
-
-/** `failed || !(matches)`, without `!(true)`. */
-function orFail(failed: string, matches: string): string {
-  return matches === 'true' ? failed : `${failed} || !(${matches})`;
+function andCondition(cond: string): string {
+  return cond === 'true' ? '' : ` && ${cond}`;
 }
 
 /** An index expression usable as an operand. */
@@ -201,81 +408,43 @@ function paren(expr: string): string {
   return /^[A-Za-z0-9_]+$/.test(expr) ? expr : `(${expr})`;
 }
 
-/** The segment starting at `s` (length already checked) is `text`. */
-function literalCondition(text: string, s: string): string {
-  if (text.length <= 2) return [...text].map((ch, i) => `p.charCodeAt(${s}${i > 0 ? ` + ${i}` : ''}) === ${ch.charCodeAt(0)}`).join(' && ');
-  return `p.startsWith(${stringLiteral(text)}, ${s})`;
+function plus(expr: string, k: number): string {
+  return k === 0 ? expr : `${paren(expr)} + ${k}`;
 }
 
-/** The segment [s, e) matches a literal or a parameter token (length included). */
+function minus(expr: string, k: number): string {
+  return k === 0 ? expr : `${paren(expr)} - ${k}`;
+}
+
+/** `text` is at `s`: inline character comparisons (compiled to plain loads), `startsWith` for long runs. */
+function charsCondition(text: string, s: string): string {
+  if (text.length > 12) return `p.startsWith(${stringLiteral(text)}, ${s})`;
+  return [...text].map((ch, i) => `p.charCodeAt(${plus(s, i)}) === ${ch.charCodeAt(0)}`).join(' && ');
+}
+
+/** The segment starting at `s` (length already checked) is `text`. */
+function literalCondition(text: string, s: string): string {
+  return charsCondition(text, s);
+}
+
+/** The segment [start, e) matches a literal or a parameter token (length included). */
 function segmentCondition(t: SegmentToken, start: string, e: string): string {
   const s = paren(start);
   if (t.kind === 'literal') return `${e} - ${s} === ${t.text.length} && ${literalCondition(t.text, s)}`;
-  const parts: string[] = [];
+  // Not empty: the tree also runs on raw paths, where `//` leaves an empty segment.
   const fixed = t.prefix.length + t.suffix.length;
-  if (fixed > 0) parts.push(`${e} - ${s} > ${fixed}`);
+  const parts = [fixed > 0 ? `${e} - ${s} > ${fixed}` : `${e} > ${s}`];
   if (t.prefix) parts.push(`p.startsWith(${stringLiteral(t.prefix)}, ${s})`);
   if (t.suffix) parts.push(`p.endsWith(${stringLiteral(t.suffix)}, ${e})`);
-  return parts.length > 0 ? parts.join(' && ') : 'true';
+  return parts.join(' && ');
 }
 
-/** The splat spanning [from, to) (segment boundaries) has its prefix, suffix and at least one character. */
+/** The splat spanning [start, to) (segment boundaries) has its prefix, suffix and at least one character. */
 function splatCondition(t: SegmentToken & { kind: 'splat' }, start: string, to: string): string {
   const from = paren(start);
   const parts: string[] = [];
   if (t.prefix) parts.push(`p.startsWith(${stringLiteral(t.prefix)}, ${from})`);
   if (t.suffix) parts.push(`p.endsWith(${stringLiteral(t.suffix)}, ${to})`);
-  const fixed = t.prefix.length + t.suffix.length;
-  if (fixed > 0) parts.push(`${to} - ${from} > ${fixed}`);
-  return parts.length > 0 ? parts.join(' && ') : 'true';
-}
-
-/**
- * One candidate below a splat that starts after `cursor`: `splat tail…` where the tail has at most
- * one more splat. Writes a labelled block that returns the candidate's index or falls through.
- */
-function writeTail(w: CodeBlockWriter, splat: SegmentToken & { kind: 'splat' }, tail: readonly SegmentToken[], index: number, cursor: string, labels: { next: number }): boolean {
-  if (tail.length === 0 && splatCondition(splat, '', '') === 'true') {
-    // `*splat` as the last segment: any one or more segments after the cursor (the caller checked there is one).
-    w.writeLine(`return ${index};`);
-    return true;
-  }
-  const label = `t${labels.next++}`;
-  const second = tail.findIndex((t) => t.kind === 'splat');
-  const middle = second < 0 ? [] : tail.slice(0, second);
-  const last = second < 0 ? tail : tail.slice(second + 1);
-  w.write(`${label}:`).block(() => {
-    w.writeLine('let b = n;');
-    if (last.length > 0 || middle.length > 0 || second >= 0) w.writeLine('let a = 0;');
-    // Fixed segments after the last splat, from the end of the path.
-    for (const t of [...last].reverse()) {
-      w.writeLine(`a = p.lastIndexOf('/', b - 1);`);
-      w.writeLine(`if (${orFail(`a <= ${cursor}`, segmentCondition(t, 'a + 1', 'b'))}) break ${label};`);
-      w.writeLine('b = a;');
-    }
-    if (second < 0) {
-      const cond = splatCondition(splat, `${cursor} + 1`, 'b');
-      w.writeLine(cond === 'true' ? `return ${index};` : `if (${cond}) return ${index};`);
-      return;
-    }
-    const splat2 = tail[second] as SegmentToken & { kind: 'splat' };
-    // The second splat ends at `b`; try its start `x` from the right (the first splat as long as possible).
-    w.writeLine(`let x = p.lastIndexOf('/', b - 1);`);
-    w.write(`while (x > ${cursor})`).block(() => {
-      const cond2 = splatCondition(splat2, 'x + 1', 'b');
-      w.write(cond2 === 'true' ? '' : `if (${cond2}) `).block(() => {
-        w.writeLine('let y = x;');
-        w.writeLine('let ok = true;');
-        for (const t of [...middle].reverse()) {
-          w.writeLine(`a = p.lastIndexOf('/', y - 1);`);
-          w.writeLine(`if (${orFail(`a <= ${cursor}`, segmentCondition(t, 'a + 1', 'y'))}) ok = false;`);
-          w.writeLine('else y = a;');
-        }
-        const cond1 = splatCondition(splat, `${cursor} + 1`, 'y');
-        w.writeLine(`if (ok && y > ${cursor}${cond1 === 'true' ? '' : ` && ${cond1}`}) return ${index};`);
-      });
-      w.writeLine(`x = p.lastIndexOf('/', x - 1);`);
-    });
-  });
-  return false;
+  parts.push(`${to} - ${from} > ${t.prefix.length + t.suffix.length}`);
+  return parts.join(' && ');
 }

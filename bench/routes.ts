@@ -1,0 +1,361 @@
+/**
+ * `npm run bench:routes`: the generated job-token route matcher against find-my-way (tree walk and
+ * `compile()`), rou3 (`findRoute` and `compileRouter`), memoirist and Hono's routers, on the same
+ * route table and the same requests, in one process. Also a synthetic table of 10,000 routes shaped
+ * like the real one. Prints a Markdown table (median ns per lookup over several rounds).
+ *
+ * Peers get the closest pattern they can express (see `peerPattern`): optional groups are expanded
+ * into one route per alternative for every router; a splat at the end becomes the router's
+ * catch-all; the last splat in the middle becomes rou3's `**:name` (one per route), any other splat in
+ * the middle a one-segment `:name`;
+ * `:param.suffix` stays as is for rou3 and becomes `:param` elsewhere (duplicates after conversion are
+ * registered once). Requests are fresh strings (copied from a buffer), so no router sees the
+ * string it was built from; every route gets a hit, plus as many misses.
+ */
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Project, ts } from 'ts-morph';
+import FindMyWay from 'find-my-way';
+import { addRoute, createRouter, findRoute } from 'rou3';
+import { compileRouter } from 'rou3/compiler';
+import { Memoirist } from 'memoirist';
+import { RegExpRouter } from 'hono/router/reg-exp-router';
+import { TrieRouter } from 'hono/router/trie-router';
+import { LinearRouter } from 'hono/router/linear-router';
+import { buildCatalog } from '../generator/build-catalog.ts';
+import { Reporter } from '../generator/diagnostics/reporter.ts';
+import { compilerOptions } from '../generator/emit/emit-package.ts';
+import { jobTokenPermissions } from '../generator/emit/job-token-permissions.ts';
+import { jobTokenRoutes } from '../generator/emit/job-token-routes.ts';
+import type { Catalog, HttpMethod, JobTokenEndpoint, JobTokenEndpointsModel } from '../generator/model/catalog.ts';
+import { expandAlternatives, type SegmentToken } from '../generator/model/route-alternatives.ts';
+import { parsePathPattern } from '../generator/model/parse-path-pattern.ts';
+
+const projectRoot = path.resolve(import.meta.dirname, '..');
+const OURS = 'permgen (generated)';
+const FLOOR = 'floor: one charCodeAt pass';
+const ROUNDS = 11;
+/** Target duration of one round of one matcher. */
+const ROUND_MS = 40;
+/** Warm-up per matcher before the rounds (lets V8 optimize the big generated functions). */
+const WARM_MS = 400;
+
+type Lookup = (method: string, path: string) => unknown;
+
+interface Request {
+  method: string;
+  path: string;
+}
+
+// ---------------------------------------------------------------- our matcher
+
+/** Emits only the two job-token modules (and the runtime) for `model`, transpiled, into a temp folder. */
+async function emitMatcher(model: JobTokenEndpointsModel): Promise<{ match: Lookup; bytes: number }> {
+  const report = new Reporter();
+  const project = new Project({ useInMemoryFileSystem: true, compilerOptions });
+  const catalog: Catalog = { catalogVersion: 1, sources: [model] };
+  const ctx = { catalog, project, files: [], options: { enumStyle: 'const' as const }, report };
+  jobTokenPermissions.emit(ctx);
+  jobTokenRoutes.emit(ctx);
+  if (report.errorCount > 0) throw new Error(report.diagnostics.map((d) => d.message).join('\n'));
+  const dir = await mkdtemp(path.join(tmpdir(), 'permgen-bench-'));
+  let bytes = 0;
+  for (const sf of project.getSourceFiles()) {
+    const rel = sf.getFilePath().replace(/^\/generated\//, '').replace(/\.ts$/, '.js');
+    const js = ts.transpileModule(sf.getFullText(), { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText;
+    if (rel.endsWith('job-token-routes.js')) bytes = js.length;
+    await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
+    await writeFile(path.join(dir, rel), js);
+  }
+  const mod = (await import(pathToFileURL(path.join(dir, 'gitlab/job-token-routes.js')).href)) as { matchJobTokenRoute: Lookup };
+  return { match: mod.matchJobTokenRoute, bytes };
+}
+
+// ---------------------------------------------------------------- peers
+
+type Flavor = 'rou3' | 'find-my-way' | 'memoirist' | 'hono';
+
+/** The closest pattern a peer can express for one alternative, or undefined when it cannot express it at all. */
+function peerPattern(segments: readonly SegmentToken[], flavor: Flavor): string | undefined {
+  const out: string[] = [];
+  for (const [i, t] of segments.entries()) {
+    const last = i === segments.length - 1;
+    if (t.kind === 'literal') out.push(t.text);
+    else if (t.kind === 'param') out.push(flavor === 'rou3' ? `${t.prefix}:${t.name}${t.suffix}` : `:${t.name}`);
+    else {
+      if (t.prefix || t.suffix) return undefined; // `latest*suffix_path`: the `latest/*suffix_path` alternative covers the useful case
+      const lastSplat = segments.slice(i + 1).every((u) => u.kind !== 'splat');
+      if (flavor === 'rou3') out.push(lastSplat ? `**:${t.name}` : `:${t.name}`); // rou3 takes one `**` per route
+      else if (last) out.push('*');
+      else out.push(`:${t.name}`);
+    }
+  }
+  return `/${out.join('/')}`;
+}
+
+function peerRoutes(endpoints: readonly JobTokenEndpoint[], flavor: Flavor): { method: HttpMethod; pattern: string; route: string }[] {
+  const seen = new Set<string>();
+  const out: { method: HttpMethod; pattern: string; route: string }[] = [];
+  for (const e of endpoints) {
+    const alts = expandAlternatives(e.pattern);
+    if ('error' in alts) continue;
+    for (const alt of alts.alternatives) {
+      const pattern = peerPattern(alt.segments, flavor);
+      if (!pattern) continue;
+      const key = `${e.method} ${pattern.replace(/:[A-Za-z_]\w*/g, ':')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ method: e.method, pattern, route: e.text });
+    }
+  }
+  return out;
+}
+
+function buildPeers(endpoints: readonly JobTokenEndpoint[]): { name: string; lookup: Lookup }[] {
+  const peers: { name: string; lookup: Lookup }[] = [];
+  const attempt = (name: string, build: () => Lookup) => {
+    try {
+      peers.push({ name, lookup: build() });
+    } catch (error) {
+      console.error(`(skipped ${name}: ${(error as Error).message.split('\n')[0]})`);
+    }
+  };
+  const fmwRoutes = peerRoutes(endpoints, 'find-my-way');
+  const makeFmw = () => {
+    const r = FindMyWay();
+    for (const { method, pattern, route } of fmwRoutes) r.on(method, pattern, () => route);
+    return r;
+  };
+  attempt('find-my-way', () => {
+    const r = makeFmw();
+    return (m, p) => r.find(m as 'GET', p);
+  });
+  attempt('find-my-way compile()', () => {
+    const r = makeFmw() as ReturnType<typeof makeFmw> & { compile(): void };
+    r.compile();
+    return (m, p) => r.find(m as 'GET', p);
+  });
+  const rou3Routes = peerRoutes(endpoints, 'rou3');
+  const makeRou3 = () => {
+    const r = createRouter<string>();
+    for (const { method, pattern, route } of rou3Routes) addRoute(r, method, pattern, route);
+    return r;
+  };
+  attempt('rou3 findRoute', () => {
+    const r = makeRou3();
+    return (m, p) => findRoute(r, m, p);
+  });
+  attempt('rou3 compileRouter', () => compileRouter(makeRou3()) as Lookup);
+  const memoRoutes = peerRoutes(endpoints, 'memoirist');
+  attempt('memoirist', () => {
+    const r = new Memoirist<string>();
+    for (const { method, pattern, route } of memoRoutes) r.add(method, pattern, route);
+    return (m, p) => r.find(m, p);
+  });
+  const honoRoutes = peerRoutes(endpoints, 'hono');
+  for (const [name, Router] of [
+    ['hono RegExpRouter', RegExpRouter],
+    ['hono TrieRouter', TrieRouter],
+    ['hono LinearRouter', LinearRouter],
+  ] as const) {
+    attempt(name, () => {
+      const r = new Router<string>();
+      for (const { method, pattern, route } of honoRoutes) r.add(method, pattern, route);
+      const lookup: Lookup = (m, p) => r.match(m, p);
+      lookup('GET', '/warm-up'); // RegExpRouter builds its matcher on the first match
+      return lookup;
+    });
+  }
+  return peers;
+}
+
+// ---------------------------------------------------------------- requests
+
+/** A hit for every alternative (`:x` → `12345`, `*x` → `a/b`) and as many misses, as fresh strings. */
+function requestsFor(endpoints: readonly JobTokenEndpoint[]): Request[] {
+  const hits: Request[] = [];
+  for (const e of endpoints) {
+    const alts = expandAlternatives(e.pattern);
+    if ('error' in alts) continue;
+    for (const alt of alts.alternatives) {
+      const p = `/${alt.segments.map((t) => (t.kind === 'literal' ? t.text : `${t.prefix}${t.kind === 'param' ? '12345' : 'a/b'}${t.suffix}`)).join('/')}`;
+      hits.push({ method: e.method, path: p });
+    }
+  }
+  const misses = hits.map((h, i) => {
+    const segs = h.path.split('/');
+    const k = 1 + (i % (segs.length - 1));
+    segs[k] = `${segs[k]}x`; // one changed segment: often still a hit on a parameter, otherwise a miss deep in the tree
+    return { method: h.method, path: i % 3 === 0 ? `${h.path}/extra/segments` : i % 3 === 1 ? segs.join('/') : `/nope${h.path}` };
+  });
+  return [...hits, ...misses].map((r) => ({ method: fresh(r.method), path: fresh(r.path) }));
+}
+
+function fresh(s: string): string {
+  return Buffer.from(s, 'latin1').toString('latin1');
+}
+
+// ---------------------------------------------------------------- timing
+
+/**
+ * Median ns per lookup of each matcher over the same requests. Every matcher is warmed up first
+ * (`WARM_MS`), then rounds run round-robin so that load from other processes hits all alike.
+ */
+function measure(matchers: readonly { name: string; lookup: Lookup }[], requests: readonly Request[]): Map<string, number> {
+  let sink = 0;
+  const run = (lookup: Lookup, times: number): number => {
+    const start = process.hrtime.bigint();
+    for (let k = 0; k < times; k++) {
+      for (let i = 0; i < requests.length; i++) {
+        const r = requests[i]!;
+        if (lookup(r.method, r.path) !== undefined) sink++;
+      }
+    }
+    return Number(process.hrtime.bigint() - start) / (times * requests.length);
+  };
+  const times = new Map<string, number>();
+  for (const m of matchers) {
+    let estimate = run(m.lookup, 1);
+    const until = performance.now() + WARM_MS;
+    while (performance.now() < until) estimate = Math.min(estimate, run(m.lookup, 1));
+    times.set(m.name, Math.max(1, Math.round((ROUND_MS * 1e6) / (estimate * requests.length))));
+  }
+  const samples = new Map<string, number[]>(matchers.map((m) => [m.name, []]));
+  for (let round = 0; round < ROUNDS; round++) for (const m of matchers) samples.get(m.name)!.push(run(m.lookup, times.get(m.name)!));
+  if (sink < 0) console.log(sink);
+  return new Map([...samples].map(([name, xs]) => [name, median(xs)]));
+}
+
+/** The floor: one `charCodeAt` pass over the path, nothing else. */
+const floorLookup: Lookup = (_m, p) => {
+  let h = 0;
+  for (let i = 0; i < p.length; i++) h = (h + p.charCodeAt(i)) | 0;
+  return h === -1 ? undefined : h;
+};
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+}
+
+// ---------------------------------------------------------------- synthetic table
+
+/**
+ * 10,000 routes shaped like the page's: resources under `/projects/:id/`, `/groups/:id/-/packages/`
+ * and `/packages/`, with ids, sub-resources, splats in the middle and at the end, suffixed params.
+ */
+function syntheticEndpoints(count: number): JobTokenEndpoint[] {
+  const file = 'synthetic.md';
+  const shapes: [HttpMethod, (r: string) => string][] = [
+    ['GET', (r) => `/projects/:id/${r}`],
+    ['POST', (r) => `/projects/:id/${r}`],
+    ['GET', (r) => `/projects/:id/${r}/:${r}_id`],
+    ['PUT', (r) => `/projects/:id/${r}/:${r}_id`],
+    ['DELETE', (r) => `/projects/:id/${r}/:${r}_id`],
+    ['GET', (r) => `/projects/:id/${r}/:${r}_id/files/*file_path`],
+    ['GET', (r) => `/projects/:id/packages/${r}/*package_name/-/*file_name`],
+    ['GET', (r) => `/projects/:id/packages/${r}/*module_name/@v/:module_version.info`],
+    ['GET', (r) => `/groups/:id/-/packages/${r}/*package_name`],
+    ['PUT', (r) => `/packages/${r}/v1/files/:package_name/:package_version/:file_name/authorize`],
+  ];
+  const out: JobTokenEndpoint[] = [];
+  for (let i = 0; out.length < count; i++) {
+    const resource = `${['deploy', 'env', 'job', 'pkg', 'release', 'secure', 'state', 'tag'][i % 8]}${Math.floor(i / 8)}`;
+    for (const [method, shape] of shapes) {
+      if (out.length >= count) break;
+      const p = shape(resource);
+      const parsed = parsePathPattern(p);
+      if ('error' in parsed) throw new Error(parsed.error.message);
+      const position = { file, line: out.length + 1, column: 1 };
+      out.push({ text: `${method} ${p}`, method, path: p, pattern: parsed.pattern, permissions: ['READ_JOBS'], labels: 'Jobs: Read', controlled: true, description: '', position, pathPosition: position });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- main
+
+function fmt(ns: number): string {
+  return ns < 10 ? ns.toFixed(2) : ns.toFixed(1);
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const built = await buildCatalog({ root: projectRoot });
+  const real = built.catalog.sources.find((s): s is JobTokenEndpointsModel => s.kind === 'gitlab-job-token-endpoints');
+  if (!real) throw new Error('The job-token page was not read.');
+
+  const ours = await emitMatcher(real);
+  const requests = requestsFor(real.endpoints);
+  const hitCount = requests.length / 2;
+  const peers = buildPeers(real.endpoints);
+  const realTimes = measure([{ name: OURS, lookup: ours.match }, { name: FLOOR, lookup: floorLookup }, ...peers], requests);
+  const oursNs = realTimes.get(OURS)!;
+  const floor = realTimes.get(FLOOR)!;
+  const rows = peers.map((peer) => ({ name: peer.name, ns: realTimes.get(peer.name)!, agree: agreement(peer.lookup, ours.match, requests) }));
+
+  const synthetic = syntheticEndpoints(10_000);
+  const syntheticModel: JobTokenEndpointsModel = { ...real, endpoints: synthetic };
+  const ours10k = await emitMatcher(syntheticModel);
+  const requests10k = requestsFor(synthetic);
+  const peers10k = buildPeers(synthetic).filter((p) => p.name !== 'hono RegExpRouter'); // tens of µs per lookup at this size: not worth the run time
+  const times10k = measure([{ name: OURS, lookup: ours10k.match }, { name: FLOOR, lookup: floorLookup }, ...peers10k], requests10k);
+  const ours10kNs = times10k.get(OURS)!;
+  const floor10k = times10k.get(FLOOR)!;
+  const rows10k = peers10k.map((peer) => ({ name: peer.name, ns: times10k.get(peer.name)! }));
+
+  const fastest = Math.min(...rows.map((r) => r.ns));
+  const lines: string[] = [];
+  lines.push(`Real table: ${real.endpoints.length} rows, ${requests.length} requests (${hitCount} hits, ${hitCount} misses); median of ${ROUNDS} rounds, ns per lookup; Node ${process.version}.`);
+  lines.push('');
+  lines.push('| matcher | ns/lookup | ours is × faster | ours matches its route on hits |');
+  lines.push('| --- | ---: | ---: | ---: |');
+  lines.push(`| **permgen (generated)** | **${fmt(oursNs)}** | 1.00 | — |`);
+  for (const r of rows) lines.push(`| ${r.name} | ${fmt(r.ns)} | ${(r.ns / oursNs).toFixed(2)} | ${(r.agree * 100).toFixed(0)}% |`);
+  lines.push(`| floor: one charCodeAt pass | ${fmt(floor)} | ${(floor / oursNs).toFixed(2)} | — |`);
+  lines.push('');
+  lines.push(`Targets: ≥ 2× the fastest peer: ${(fastest / oursNs).toFixed(2)}× ${fastest / oursNs >= 2 ? 'met' : 'NOT met'}; within 1.5× of the floor: ${(oursNs / floor).toFixed(2)}× ${oursNs / floor <= 1.5 ? 'met' : 'NOT met'}.`);
+  lines.push('');
+  lines.push(`Synthetic table: ${synthetic.length} routes, ${requests10k.length} requests; generated module ${(ours10k.bytes / 1024).toFixed(0)} KiB (real table: ${(ours.bytes / 1024).toFixed(0)} KiB).`);
+  lines.push('');
+  lines.push('| matcher | ns/lookup | ours is × faster |');
+  lines.push('| --- | ---: | ---: |');
+  lines.push(`| **permgen (generated)** | **${fmt(ours10kNs)}** | 1.00 |`);
+  for (const r of rows10k) lines.push(`| ${r.name} | ${fmt(r.ns)} | ${(r.ns / ours10kNs).toFixed(2)} |`);
+  lines.push(`| floor: one charCodeAt pass | ${fmt(floor10k)} | ${(floor10k / ours10kNs).toFixed(2)} |`);
+  lines.push('');
+  lines.push(`10,000 routes vs the real table, per lookup: ${(ours10kNs / oursNs).toFixed(2)}× (target ≤ 1.5×: ${ours10kNs / oursNs <= 1.5 ? 'met' : 'NOT met'}); per character read (ns/lookup ÷ floor): ${(ours10kNs / floor10k).toFixed(2)} vs ${(oursNs / floor).toFixed(2)}.`);
+  lines.push('');
+  lines.push(`Run took ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  console.log(lines.join('\n'));
+}
+
+/** Share of hit requests for which the peer answers with the route our matcher answers. */
+function agreement(peer: Lookup, ours: Lookup, requests: readonly Request[]): number {
+  let same = 0;
+  let total = 0;
+  for (const r of requests.slice(0, requests.length / 2)) {
+    const want = (ours(r.method, r.path) as { route?: string } | undefined)?.route;
+    total++;
+    if (want !== undefined && peerRoute(peer(r.method, r.path)) === want) same++;
+  }
+  return same / total;
+}
+
+/** The route text out of each peer's result shape (handlers return it, stores hold it). */
+function peerRoute(result: unknown): string | undefined {
+  if (result === null || result === undefined) return undefined;
+  const r = result as Record<string, unknown>;
+  if (typeof r.handler === 'function') return (r.handler as () => string)();
+  if (typeof r.data === 'string') return r.data;
+  if (typeof r.store === 'string') return r.store;
+  if (Array.isArray(result)) {
+    const first = (result as unknown[][])[0]?.[0] as unknown;
+    if (Array.isArray(first)) return typeof first[0] === 'string' ? first[0] : undefined;
+  }
+  return undefined;
+}
+
+await main();
