@@ -18,7 +18,7 @@ export const routeShadowed: ValidationRule = {
       for (const m of table.methods) {
         for (const route of table.routes) {
           if (route.endpoint.method !== m.method || route.alternatives.length === 0) continue;
-          const winners = new Set<string>();
+          const winners = new Map<number, string>();
           let shadowed = true;
           for (const [rank, c] of m.candidates.entries()) {
             if (c.route !== route) continue;
@@ -27,12 +27,12 @@ export const routeShadowed: ValidationRule = {
               shadowed = false;
               break;
             }
-            for (const o of above) winners.add(`\`${o.route.endpoint.text}\` (line ${o.route.endpoint.position.line})`);
+            for (const o of above) winners.set(o.route.endpoint.position.line, `\`${o.route.endpoint.text}\` (line ${o.route.endpoint.position.line})`);
           }
           if (!shadowed) continue;
           report.warn(
             'route-shadowed',
-            `\`${route.endpoint.text}\` can never be selected: every path it matches is matched by a more specific route (or an equally specific one listed earlier): ${[...winners].join(', ')}.`,
+            `\`${route.endpoint.text}\` can never be selected: every path it matches is matched by a more specific route (or an equally specific one listed earlier): ${[...winners].sort(([a], [b]) => a - b).map(([, text]) => text).join(', ')}.`,
             route.endpoint.position,
             'Requests for this row get the other route\'s permissions. Check the page: a duplicate row, or a pattern that needs a more specific literal.',
           );

@@ -1,0 +1,63 @@
+/** `permgen match` as users run it: output, JSON and exit codes. */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../helpers/build.ts';
+
+const exec = promisify(execFile);
+const bin = path.join(projectRoot, 'bin/permgen.js');
+
+async function permgen(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, [bin, ...args], { cwd: projectRoot });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('permgen match', () => {
+  it('prints the route, permissions, source line and why the winner beat the other candidates', async () => {
+    const r = await permgen(['match', 'gitlab-job-token', 'GET', '/packages/npm/-/package/@scope%2Fpkg/dist-tags']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        'GET /packages/npm/-/package/@scope%2Fpkg/dist-tags',
+        '  route:       GET /packages/npm/-/package/*package_name/dist-tags',
+        '  source:      sources/gitlab-ci-job-token-fine-grained-permissions.md:181:1',
+        '  permissions: READ_PACKAGES (Packages: Read); all are required',
+        '  params:      package_name=@scope%2Fpkg (raw, still encoded)',
+        '  why:         2 candidate(s) matched; the most specific wins (literal over parameter over splat, segment by segment)',
+        '    * GET /packages/npm/-/package/*package_name/dist-tags (line 181)',
+        '    - GET /packages/npm/*package_name (line 125): loses, at segment 3 the literal `-` beats the splat `*package_name` (literal over parameter over splat)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('answers JSON for scripts, with the canonical path', async () => {
+    const r = await permgen(['match', 'gitlab-job-token', 'HEAD', '/%70rojects/1/releases/', '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { canonicalPath: string; denied: null; match: { route: string; permissions: string[]; source: string; params: Record<string, string> } };
+    expect(json.canonicalPath).toBe('/projects/1/releases');
+    expect(json.denied).toBeNull();
+    expect(json.match).toMatchObject({ route: 'GET /projects/:id/releases', permissions: ['READ_RELEASES'], source: 'sources/gitlab-ci-job-token-fine-grained-permissions.md:242:1', params: { id: '1' } });
+  });
+
+  it('exits 1 when denied, and says why', async () => {
+    const unlisted = await permgen(['match', 'gitlab-job-token', 'GET', '/projects/1/issues']);
+    expect(unlisted.code).toBe(1);
+    expect(unlisted.stdout).toBe('GET /projects/1/issues\n  denied: no documented route matches\n');
+    const method = await permgen(['match', 'gitlab-job-token', 'get', '/projects/1/releases']);
+    expect(method.code).toBe(1);
+    expect(method.stdout).toContain('denied: `get` is not an upper-case standard method');
+  });
+
+  it('exits 2 on usage errors', async () => {
+    const r = await permgen(['match', 'nope', 'GET', '/x']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown table `nope`');
+  });
+});
