@@ -40,7 +40,7 @@ const ROUNDS = 11;
 /** Target duration of one round of one matcher. */
 const ROUND_MS = 40;
 /** Warm-up per matcher before the rounds (lets V8 optimize the big generated functions). */
-const WARM_MS = 400;
+const WARM_MS = 1000;
 
 type Lookup = (method: string, path: string) => unknown;
 

@@ -1,7 +1,8 @@
 /**
  * Compiles ranked route alternatives into matcher functions: a decision tree over path segments
- * that reads the canonical path `p` with `indexOf`/`lastIndexOf`, `===`, `startsWith`, `endsWith`
- * and `charCodeAt`: no regular expression, no `eval`, no allocation. Parameter boundaries are
+ * that reads the path `p` with `charCodeAt` comparisons (literal characters inline, a trie of
+ * `switch`es where literals branch), `startsWith` for long literal runs, `lastIndexOf`/`endsWith`
+ * after splats: no regular expression, no `eval`, no allocation. Parameter boundaries are
  * written to a scratch `Int32Array` (two slots per parameter, in token order) and the matched
  * candidate's number is returned; the caller slices the values out only for the winner.
  *
@@ -18,10 +19,15 @@
  * is as long as possible (the values a greedy regular expression gives). Work per candidate is
  * linear in the number of segments (times the fixed segments between two splats).
  *
+ * The tree also runs on raw (not yet canonical) paths: the caller accepts such a match only when the
+ * segments parameters took are canonical (`checks`, and `isCanonicalSpan` for spans after a splat),
+ * which is why parameter and splat conditions require at least one character.
+ *
  * Size: V8 optimizes only functions under a bytecode budget (about 60 KB), and a table of thousands
- * of routes would make one function of megabytes that runs unoptimized. Subtrees with more than
- * `INLINE_CANDIDATES` candidates, and literal dispatch groups of more than `INLINE_LITERALS`
- * branches, therefore become functions of their own; small ones stay inline (V8 inlines the rest).
+ * of routes would make one function of megabytes that runs unoptimized (measured: 1 µs per lookup
+ * instead of 0.3). Subtrees with more than `INLINE_CANDIDATES` candidates, subtrees whose shape
+ * repeats (one function per shape, returning offsets), and literal dispatch groups of more than
+ * `INLINE_LITERALS` branches become functions of their own; small ones stay inline.
  */
 import { CodeBlockWriter } from 'ts-morph';
 import { compareTokens, type SegmentToken } from '../../model/route-alternatives.ts';
@@ -61,16 +67,21 @@ interface Node {
   terminal: number | undefined;
   /** Candidates in this subtree (for the inline/function decision). */
   size: number;
+  /** The smallest candidate number in this subtree; its numbers are `lo … lo + size - 1` (ranks are lexicographic, so a subtree's candidates are consecutive). */
+  lo: number;
 }
 
-const newNode = (): Node => ({ literals: new Map(), params: [], splats: [], terminal: undefined, size: 0 });
+const newNode = (): Node => ({ literals: new Map(), params: [], splats: [], terminal: undefined, size: 0, lo: -1 });
 
 /** Builds the tree; `candidates` must be ranked, most specific first. */
 function buildTree(candidates: readonly TreeCandidate[]): Node {
   const root = newNode();
   for (const c of candidates) {
     let node = root;
-    node.size++;
+    const enter = (n: Node) => {
+      if (n.size++ === 0) n.lo = c.index;
+    };
+    enter(node);
     let i = 0;
     for (; i < c.segments.length; i++) {
       const t = c.segments[i]!;
@@ -88,7 +99,7 @@ function buildTree(candidates: readonly TreeCandidate[]): Node {
         group.tails.push({ index: c.index, tail: c.segments.slice(i + 1) });
         break;
       }
-      node.size++;
+      enter(node);
     }
     if (i === c.segments.length && node.terminal === undefined) node.terminal = c.index;
   }
@@ -111,8 +122,13 @@ export interface TreeNames {
 export function compileDecisionTree(candidates: readonly TreeCandidate[], name: string, names: TreeNames): CompiledTree {
   const root = buildTree(candidates);
   const slots = Math.max(0, ...candidates.map((c) => c.segments.filter((t) => t.kind !== 'literal').length));
-  const compiler = new TreeCompiler(name, names);
+  for (let k = 1; k < candidates.length; k++) {
+    // Subtree sharing returns offsets from a subtree's first candidate: numbers must be consecutive.
+    if (candidates[k]!.index !== candidates[k - 1]!.index + 1) throw new Error('compileDecisionTree: candidate numbers must be consecutive');
+  }
+  const compiler = new TreeCompiler(name, names, root);
   compiler.functions.push({
+    base: 0,
     name,
     parameters: [{ name: 'p', type: 'string' }],
     description: 'The most specific candidate for a canonical path, or -1; parameter boundaries are left in the scratch array.',
@@ -129,52 +145,106 @@ export function compileDecisionTree(candidates: readonly TreeCandidate[], name: 
   for (let k = 0; k < compiler.functions.length; k++) {
     const fn = compiler.functions[k]!;
     const body = new CodeBlockWriter({ indentNumberOfSpaces: 2 });
+    compiler.base = fn.base;
     fn.write(body);
     const text = body.toString();
-    functions.push({ ...fn, write: (w) => void w.write(text) });
+    functions.push({ name: fn.name, parameters: fn.parameters, description: fn.description, write: (w) => void w.write(text) });
   }
   return { functions, slots };
 }
 
+/** A function being written: what its returns are relative to (`base`). */
+type PendingFunction = TreeFunction & { base: number };
+
 class TreeCompiler {
-  readonly functions: TreeFunction[] = [];
+  readonly functions: PendingFunction[] = [];
+  /** Candidate number that the function being written returns as 0. */
+  base = 0;
   private labels = 0;
+  /** Shape id of each node (memo) and how many nodes have each shape. */
+  private readonly shapeIds = new Map<Node, number>();
+  private readonly shapeKeys = new Map<string, number>();
+  private readonly shapeCounts: number[] = [];
+  /** The function written for a shape, once. */
+  private readonly shapeFunctions = new Map<number, string>();
+
   constructor(
     private readonly name: string,
     private readonly names: TreeNames,
-  ) {}
+    root: Node,
+  ) {
+    this.shapeOf(root, 0);
+  }
+
+  /**
+   * Structural identity of a subtree: its tokens, literal texts below it, the offsets of its
+   * candidates from its first one, and the capture slots in use when it is entered. Subtrees with
+   * one shape (the same resource layout under many literals) share one function.
+   */
+  private shapeOf(node: Node, captured: number): number {
+    const known = this.shapeIds.get(node);
+    if (known !== undefined) return known;
+    const off = (i: number) => i - node.lo;
+    const tok = (t: SegmentToken) => (t.kind === 'literal' ? `L${t.text}` : `${t.kind === 'param' ? 'P' : 'S'}${t.prefix}\u0000${t.suffix}`);
+    const parts = [`c${captured}`, `t${node.terminal === undefined ? '' : off(node.terminal)}`];
+    for (const [text, child] of [...node.literals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) parts.push(`L${text}:${this.shapeOf(child, captured)}@${off(child.lo)}`);
+    for (const { token, node: child } of node.params) parts.push(`${tok(token)}:${this.shapeOf(child, captured + 1)}@${off(child.lo)}`);
+    for (const g of node.splats) parts.push(`${tok(g.token)}[${g.tails.map((t) => `${t.tail.map(tok).join('/')}@${off(t.index)}`).join(';')}]`);
+    const key = parts.join('|');
+    let id = this.shapeKeys.get(key);
+    if (id === undefined) {
+      id = this.shapeKeys.size;
+      this.shapeKeys.set(key, id);
+      this.shapeCounts.push(0);
+    }
+    this.shapeCounts[id]!++;
+    this.shapeIds.set(node, id);
+    return id;
+  }
 
   private helperName(): string {
     return `${this.name}_${this.functions.length}`;
   }
 
-  /** A subtree as a call to its own function: `(p, n, cursor)`, captured parameters so far are already in the scratch array. */
+  /**
+   * A subtree inline, or as a call to the function of its shape `(p, n, c)`, which returns offsets
+   * from the subtree's first candidate (captured parameters so far are already in the scratch
+   * arrays): large subtrees, and subtrees whose shape repeats, get one.
+   */
   private writeNodeOrCall(w: CodeBlockWriter, node: Node, cursor: string, depth: number, captured: number): void {
-    if (node.size <= INLINE_CANDIDATES) return this.writeNode(w, node, cursor, depth, captured);
-    const fn = this.helperName();
-    this.functions.push({
-      name: fn,
-      parameters: [
-        { name: 'p', type: 'string' },
-        { name: 'n', type: 'number' },
-        { name: 'c', type: 'number' },
-      ],
-      description: 'A subtree of the decision tree; `c` is the index of the `/` before its first segment (or `n`).',
-      write: (fw) => {
-        this.writeNode(fw, node, 'c', 1, captured);
-        fw.writeLine('return -1;');
-      },
-    });
+    const shape = this.shapeIds.get(node)!;
+    const shared = this.shapeCounts[shape]! > 1 && (node.literals.size > 0 || node.params.length > 0 || node.splats.length > 0);
+    if (node.size <= INLINE_CANDIDATES && !shared) return this.writeNode(w, node, cursor, depth, captured);
+    let fn = this.shapeFunctions.get(shape);
+    if (fn === undefined) {
+      fn = this.helperName();
+      this.shapeFunctions.set(shape, fn);
+      this.functions.push({
+        base: node.lo,
+        name: fn,
+        parameters: [
+          { name: 'p', type: 'string' },
+          { name: 'n', type: 'number' },
+          { name: 'c', type: 'number' },
+        ],
+        description: `A subtree of the decision tree (${this.shapeCounts[shape]} place(s) share it); \`c\` is the index of the \`/\` before its first segment (or \`n\`). Returns the candidate's offset from the subtree's first candidate, or -1.`,
+        write: (fw) => {
+          this.writeNode(fw, node, 'c', 1, captured);
+          fw.writeLine('return -1;');
+        },
+      });
+    }
+    const offset = node.lo - this.base;
     w.write('').block(() => {
       w.writeLine(`const r = ${fn}(p, n, ${cursor});`);
-      w.writeLine('if (r >= 0) return r;');
+      w.writeLine(`if (r >= 0) return ${offset === 0 ? 'r' : `r + ${offset}`};`);
     });
   }
 
   /** `cursor` holds the index of the `/` before the next segment, or `n` when the path is consumed. */
   writeNode(w: CodeBlockWriter, node: Node, cursor: string, depth: number, captured: number): void {
     const hasChildren = node.literals.size > 0 || node.params.length > 0 || node.splats.length > 0;
-    if (node.terminal !== undefined) w.writeLine(`if (${cursor} === n) return ${node.terminal};`);
+    if (node.terminal !== undefined) w.writeLine(`if (${cursor} === n) return ${node.terminal - this.base};`);
     if (!hasChildren) return;
     w.write(`if (${cursor} < n)`).block(() => {
       const s = `s${depth}`;
@@ -237,6 +307,7 @@ class TreeCompiler {
     if (entries.length > INLINE_LITERALS && !own) {
       const fn = this.helperName();
       this.functions.push({
+        base: this.base,
         name: fn,
         parameters: [
           { name: 'p', type: 'string' },
@@ -320,7 +391,7 @@ class TreeCompiler {
 
     if (second < 0) {
       const cond = splatCondition(splat, `${cursor} + 1`, splatEnd);
-      const hit = `${capture(splatSlot, `${cursor} + 1`, splatEnd, splat)}${lastCaptures}return ${index};`;
+      const hit = `${capture(splatSlot, `${cursor} + 1`, splatEnd, splat)}${lastCaptures}return ${index - this.base};`;
       if (last.length === 0 && !splat.prefix && !splat.suffix) {
         // `*splat` as the last segment: any one or more characters after the cursor. Always matches
         // a canonical path (the caller checked there is a segment); on a raw path, a trailing `/` is
@@ -352,7 +423,7 @@ class TreeCompiler {
             end = `m${id}_${j}`;
           }
           const y = end;
-          const hit = `${capture(splatSlot, `${cursor} + 1`, y, splat)}${mids.map((m) => capture(m.slot, `${m.a} + 1`, m.b, m.t)).join('')}${capture(splat2Slot, `${x} + 1`, splatEnd, splat2)}${lastCaptures}return ${index};`;
+          const hit = `${capture(splatSlot, `${cursor} + 1`, y, splat)}${mids.map((m) => capture(m.slot, `${m.a} + 1`, m.b, m.t)).join('')}${capture(splat2Slot, `${x} + 1`, splatEnd, splat2)}${lastCaptures}return ${index - this.base};`;
           const cond1 = splatCondition(splat, `${cursor} + 1`, y);
           const open = (k: number): void => {
             if (k < 0) {
