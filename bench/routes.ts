@@ -61,6 +61,8 @@ async function emitMatcher(model: JobTokenEndpointsModel): Promise<{ match: Look
   jobTokenRoutes.emit(ctx);
   if (report.errorCount > 0) throw new Error(report.diagnostics.map((d) => d.message).join('\n'));
   const dir = await mkdtemp(path.join(tmpdir(), 'permgen-bench-'));
+  // ESM, as the real package: without it the loader would treat the files as CommonJS and read every import through a getter.
+  await writeFile(path.join(dir, 'package.json'), '{ "type": "module" }\n');
   let bytes = 0;
   for (const sf of project.getSourceFiles()) {
     const rel = sf.getFilePath().replace(/^\/generated\//, '').replace(/\.ts$/, '.js');

@@ -192,6 +192,15 @@ export const jobTokenRoutes: Emitter = {
       docs: [{ description: 'Per candidate, how many parameters it has (their boundaries are the first entries of `B`).' }],
       declarations: [{ name: 'paramCounts', initializer: `Uint8Array.of(${candidates.map((c) => c.alternative.segments.filter((t) => t.kind !== 'literal').length).join(', ')})` }],
     });
+    const shapes = [...byNames.values()].sort((a, b) => a.candidates[0]! - b.candidates[0]!);
+    const shapeOf: number[] = [];
+    shapes.forEach((shape, k) => shape.candidates.forEach((i) => (shapeOf[i] = k)));
+    statements.push({
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [{ description: 'Per candidate, which list of parameter names it has (the case of `paramsOf`): a table, so that `paramsOf` stays small enough for V8 to optimize whatever the number of routes.' }],
+      declarations: [{ name: 'paramShapes', initializer: `${shapes.length > 65_535 ? 'Uint32Array' : 'Uint16Array'}.of(${shapeOf.join(', ')})` }],
+    });
     statements.push({
       kind: StructureKind.Function,
       name: 'paramsOf',
@@ -202,12 +211,13 @@ export const jobTokenRoutes: Emitter = {
       ],
       returnType: 'Record<string, string>',
       statements: (w) => {
-        w.write('switch (i)').block(() => {
-          for (const { names, candidates: list } of [...byNames.values()].sort((a, b) => a.candidates[0]! - b.candidates[0]!)) {
-            for (const i of list) w.writeLine(`case ${i}: // ${safeComment(candidates[i]!.route.endpoint.method)} ${safeComment(candidates[i]!.alternative.text)}`);
-            const fields = names.map((name, k) => `${name === '__proto__' ? `[${stringLiteral(name)}]` : stringLiteral(name)}: p.slice(B[${2 * k}]!, B[${2 * k + 1}]!)`);
+        w.write('switch (paramShapes[i])').block(() => {
+          shapes.forEach(({ names, candidates: list }, k) => {
+            const example = candidates[list[0]!]!;
+            w.writeLine(`case ${k}: // ${safeComment(example.route.endpoint.method)} ${safeComment(example.alternative.text)}${list.length > 1 ? ` and ${list.length - 1} more` : ''}`);
+            const fields = names.map((name, j) => `${name === '__proto__' ? `[${stringLiteral(name)}]` : stringLiteral(name)}: p.slice(B[${2 * j}]!, B[${2 * j + 1}]!)`);
             w.indent().write(`return { ${fields.join(', ')} };`).newLine();
-          }
+          });
           w.writeLine('default:').indent().write('return {};').newLine();
         });
       },
