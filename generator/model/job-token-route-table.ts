@@ -25,7 +25,7 @@ export interface PreparedMethod {
 export interface PreparedRouteTable {
   routes: PreparedRoute[];
   unsupported: { route: PreparedRoute; message: string }[];
-  /** Methods that have routes, in `HTTP_METHODS` order. */
+  /** Methods that have routes (that compile), in `HTTP_METHODS` order. */
   methods: PreparedMethod[];
 }
 
@@ -40,7 +40,7 @@ export function prepareRouteTable(endpoints: readonly JobTokenEndpoint[]): Prepa
   });
   const methods: PreparedMethod[] = [];
   for (const method of HTTP_METHODS) {
-    const own = routes.filter((r) => r.endpoint.method === method);
+    const own = routes.filter((r) => r.endpoint.method === method && r.alternatives.length > 0);
     if (own.length === 0) continue;
     methods.push({ method, candidates: rankCandidates(own.map((r) => ({ route: r, alternatives: r.alternatives }))) });
   }

@@ -1,0 +1,86 @@
+/** Pattern alternatives, the specificity order, and what the compiler refuses: expectations by hand. */
+import { Project } from 'ts-morph';
+import { describe, expect, it } from 'vitest';
+import { parsePathPattern } from '../../generator/model/parse-path-pattern.ts';
+import { compareAlternatives, expandAlternatives, printSegments, type RouteAlternative } from '../../generator/model/route-alternatives.ts';
+import { jobTokenRoutes } from '../../generator/emit/job-token-routes.ts';
+import { Reporter } from '../../generator/diagnostics/reporter.ts';
+import type { Catalog, JobTokenEndpointsModel } from '../../generator/model/catalog.ts';
+
+function alternatives(path: string): RouteAlternative[] | string {
+  const parsed = parsePathPattern(path);
+  if ('error' in parsed) throw new Error(parsed.error.message);
+  const result = expandAlternatives(parsed.pattern);
+  return 'error' in result ? result.error : result.alternatives;
+}
+
+const texts = (path: string) => {
+  const a = alternatives(path);
+  return typeof a === 'string' ? a : a.map((x) => x.text);
+};
+
+describe('expandAlternatives', () => {
+  it('expands optional groups, drops a trailing slash, lists equal alternatives once', () => {
+    expect(texts('/projects/:id/releases/permalink/latest(/)(*suffix_path)')).toEqual([
+      '/projects/:id/releases/permalink/latest/*suffix_path',
+      '/projects/:id/releases/permalink/latest*suffix_path',
+      '/projects/:id/releases/permalink/latest',
+    ]);
+    expect(texts('/projects/:id/packages/generic/:package_name/*package_version/(*path/):file_name')).toEqual([
+      '/projects/:id/packages/generic/:package_name/*package_version/*path/:file_name',
+      '/projects/:id/packages/generic/:package_name/*package_version/:file_name',
+    ]);
+    expect(texts('/a/')).toEqual(['/a']);
+    expect(texts('/')).toEqual(['/']);
+  });
+
+  it('keeps a parameter\'s literal prefix and suffix in its segment', () => {
+    const [alt] = alternatives('/go/*module_name/@v/:module_version.info') as RouteAlternative[];
+    expect(alt!.segments[3]).toEqual({ kind: 'param', name: 'module_version', prefix: '', suffix: '.info' });
+    expect(alt!.segments[1]).toEqual({ kind: 'splat', name: 'module_name', prefix: '', suffix: '' });
+  });
+
+  it('refuses what the matcher cannot compile exactly', () => {
+    expect(texts('/a/:x.:y')).toBe('Segment `:x.:y` has 2 parameters; one per segment is supported.');
+    expect(texts('/a//b')).toBe('The pattern has an empty segment (`//`), which no canonical path has.');
+    expect(texts('/a/../b')).toBe('The pattern has a `..` segment, which canonicalization removes from every path.');
+    expect(texts('/*a/x/*b/y/*c')).toBe('An alternative has 3 splats; the matcher handles at most 2.');
+  });
+});
+
+describe('compareAlternatives: the specificity order', () => {
+  it('sorts by hand-checked order: literal > parameter > splat > end, more literal characters first, then ordinal', () => {
+    const patterns = ['/a/*s', '/a/:x', '/a/b', '/a', '/a/:x.info', '/a/bb', '/a/*s/c', '/a/c', '/a/:x/*s'];
+    const sorted = patterns
+      .map((p) => (alternatives(p) as RouteAlternative[])[0]!)
+      .sort((x, y) => -compareAlternatives(x.segments, y.segments))
+      .map((a) => printSegments(a.segments));
+    expect(sorted).toEqual(['/a/bb', '/a/b', '/a/c', '/a/:x.info', '/a/:x/*s', '/a/:x', '/a/*s/c', '/a/*s', '/a']);
+  });
+});
+
+describe('job-token-routes emitter', () => {
+  it('reports a pattern it cannot compile at the path cell, and leaves the row out of the matcher', () => {
+    const file = 'sources/hand.md';
+    const parsed = parsePathPattern('/a/:x.:y');
+    if ('error' in parsed) throw new Error('unexpected');
+    const model: JobTokenEndpointsModel = {
+      kind: 'gitlab-job-token-endpoints',
+      source: { id: 'hand', file: 'hand.md', format: 'markdown', provider: 'gitlab', title: 'Hand', url: 'https://example.com', sha256: '0' },
+      permissions: [],
+      endpoints: [
+        { text: 'GET /a/:x.:y', method: 'GET', path: '/a/:x.:y', pattern: parsed.pattern, permissions: ['READ_JOBS'], labels: 'Jobs: Read', controlled: true, description: 'd', position: { file, line: 7, column: 1 }, pathPosition: { file, line: 7, column: 35 } },
+      ],
+    };
+    const catalog: Catalog = { catalogVersion: 1, sources: [model] };
+    const report = new Reporter();
+    const project = new Project({ useInMemoryFileSystem: true });
+    jobTokenRoutes.emit({ catalog, project, files: [], options: { enumStyle: 'const' }, report });
+    expect(report.diagnostics.map((d) => [d.ruleId, d.severity, `${d.file}:${d.line}:${d.column}`, d.message])).toEqual([
+      ['route-pattern-unsupported', 'error', 'sources/hand.md:7:35', '`GET /a/:x.:y` cannot be compiled: Segment `:x.:y` has 2 parameters; one per segment is supported.'],
+    ]);
+    const text = project.getSourceFileOrThrow('/generated/gitlab/job-token-routes.ts').getFullText();
+    expect(text).toContain('"GET /a/:x.:y"'); // still listed in the table
+    expect(text).not.toContain('function matchGet('); // but no GET matcher: every request is denied
+  });
+});
