@@ -56,7 +56,7 @@ export const jobTokenRoutes: Emitter = {
 
     statements.push(
       { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './job-token-permissions.js', namedImports: ['JobTokenPermission'] },
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/route-path.js', namedImports: ['areSpansCanonical', 'canonicalizePath', 'MAX_PATH_LENGTH', 'RAW_CHARS'] },
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/route-path.js', namedImports: ['areSpansCanonical', 'canonicalizePath', 'MAX_PATH_LENGTH', 'mayCanonicalizationChange', 'RAW_CHARS'] },
       {
         kind: StructureKind.TypeAlias,
         isExported: true,
@@ -285,8 +285,11 @@ export const jobTokenRoutes: Emitter = {
           w.writeLine(`if (typeof method !== 'string' || typeof path !== 'string') return undefined;`);
           w.writeLine('// Try the raw path first; canonicalize only when that does not settle it (see isCanonicalSpan).');
           w.writeLine('let canonical = path;');
-          w.writeLine('let i = path.length <= MAX_PATH_LENGTH && path.charCodeAt(0) === 47 ? lookup(method, path) : -1;');
+          w.writeLine('const plain = path.length <= MAX_PATH_LENGTH && path.charCodeAt(0) === 47;');
+          w.writeLine('let i = plain ? lookup(method, path) : -1;');
           w.writeLine('if (i === -2) return undefined;');
+          w.writeLine('// No route on a path canonicalization would not change (or would deny): a final miss.');
+          w.writeLine('if (i === -1 && plain && !mayCanonicalizationChange(path)) return undefined;');
           w.write('if (i < 0 || !spansCanonical(path, i))').block(() => {
             w.writeLine('const c = canonicalizePath(path);');
             w.writeLine('if (c === undefined) return undefined;');

@@ -135,6 +135,24 @@ export function isCanonicalSpan(s: string, from: number, to: number): boolean {
 }
 
 /**
+ * False when `canonicalizePath(s)` would return `s` itself or deny it, for a string that starts
+ * with `/` and is within the length limit: no `%`, `?`, `#`, `//`, `/.` (which covers `.` and `..`
+ * segments) and no trailing `/`. A matcher that found no route on the raw path needs no second
+ * attempt then (invalid characters are denied either way), and this loop is cheaper than
+ * canonicalizing.
+ */
+export function mayCanonicalizationChange(s: string): boolean {
+  const n = s.length;
+  let previous = 0x2f;
+  for (let i = 1; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x25 || c === 0x3f || c === 0x23 || (previous === 0x2f && (c === 0x2f || c === 0x2e))) return true;
+    previous = c;
+  }
+  return n > 1 && previous === 0x2f;
+}
+
+/**
  * Whether what the parameters of a match took is canonical: `checks[k]` 0 means the matcher saw
  * that parameter k's segment is, 1 that it is not, -1 that the span `[bounds[2k], bounds[2k+1])`
  * is to be checked here (`isCanonicalSpan`).
