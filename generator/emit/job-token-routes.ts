@@ -281,7 +281,7 @@ export const jobTokenRoutes: Emitter = {
       ],
       returnType: 'JobTokenRouteMatch | undefined',
       statements: (w) => {
-        w.write('try').block(() => {
+        w.write('try ').inlineBlock(() => {
           w.writeLine(`if (typeof method !== 'string' || typeof path !== 'string') return undefined;`);
           w.writeLine('// Try the raw path first; canonicalize only when that does not settle it (see isCanonicalSpan).');
           w.writeLine('let canonical = path;');
@@ -304,7 +304,7 @@ export const jobTokenRoutes: Emitter = {
             'return { method: method as JobTokenRequestMethod, route: route.route, canonicalPath: canonical, params: paramsOf(i, canonical), permissions: route.permissions, controlled: route.controlled, source: route.source };',
           );
         });
-        w.write(' catch').block(() => {
+        w.write(' catch ').block(() => {
           w.writeLine('return undefined;');
         });
       },
@@ -330,7 +330,7 @@ export const jobTokenRoutes: Emitter = {
       statements: (w) => {
         w.writeLine('const match = matchJobTokenRoute(method, path);');
         w.writeLine('if (match === undefined || !match.controlled || match.permissions.length === 0) return false;');
-        w.write('try').block(() => {
+        w.write('try ').inlineBlock(() => {
           w.writeLine(`if (granted === null || typeof granted !== 'object' || typeof (granted as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') return false;`);
           w.writeLine('let missing = match.permissions.length;');
           w.writeLine('const seen: boolean[] = [];');
@@ -343,7 +343,7 @@ export const jobTokenRoutes: Emitter = {
           });
           w.writeLine('return false;');
         });
-        w.write(' catch').block(() => {
+        w.write(' catch ').block(() => {
           w.writeLine('return false;');
         });
       },
