@@ -24,6 +24,8 @@ export interface GenerateOptions {
   check?: boolean;
   strict?: boolean;
   emit?: Partial<EmitOptions>;
+  /** Also type-check the emitted TypeScript as one strict program (slow; the tests always do). */
+  typecheck?: boolean;
   hooks?: WriteHooks;
 }
 
@@ -46,7 +48,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   report.diagnostics.push(...built.diagnostics);
   const blocking = (ds: Diagnostic[]) => ds.some((d) => d.severity === 'error' || (options.strict === true && d.severity === 'warning'));
   let files = new Map<string, string>();
-  if (!blocking(report.diagnostics)) files = emitPackage(built.catalog, { enumStyle: options.emit?.enumStyle ?? 'const' }, report);
+  if (!blocking(report.diagnostics)) files = emitPackage(built.catalog, { enumStyle: options.emit?.enumStyle ?? 'const' }, report, { typecheck: options.typecheck === true });
   const diagnostics = [...report.diagnostics].sort(compareDiagnostics);
   const result: GenerateResult = { ok: !blocking(diagnostics), catalog: built.catalog, diagnostics, files, differences: [], written: false, inputs: built.inputs };
   if (!result.ok) return result;

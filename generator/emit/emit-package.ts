@@ -3,6 +3,9 @@
  * `.d.ts`, all in memory. Returns every file of `generated/` (path → contents); writing is a
  * separate stage so that `--check` and failures never touch the disk.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { IndentationText, NewLineKind, Project, QuoteKind, ts } from 'ts-morph';
 import type { Catalog } from '../model/catalog.ts';
 import type { Reporter } from '../diagnostics/reporter.ts';
@@ -25,7 +28,16 @@ export const compilerOptions: ts.CompilerOptions = {
   types: [],
 };
 
-export function emitPackage(catalog: Catalog, options: EmitOptions, report: Reporter): Map<string, string> {
+export interface CompileOptions {
+  /**
+   * Also type-check the whole package as one strict program (slow: seconds, most of it the compiled
+   * route matcher). Off by default: the test suite type-checks the package emitted from the real
+   * sources and from hostile fixtures, and `permgen generate --typecheck` turns it on for a run.
+   */
+  typecheck?: boolean;
+}
+
+export function emitPackage(catalog: Catalog, options: EmitOptions, report: Reporter, compile: CompileOptions = {}): Map<string, string> {
   const project = new Project({
     useInMemoryFileSystem: true,
     compilerOptions,
@@ -37,30 +49,73 @@ export function emitPackage(catalog: Catalog, options: EmitOptions, report: Repo
 
   const out = new Map<string, string>();
   for (const f of files) out.set(f.path, f.contents);
+  // No formatting pass: ts-morph prints every file once (a formatText pass cost ~1 s); writer-built
+  // initializers keep ts-morph's hanging indent.
   for (const sf of project.getSourceFiles()) {
-    // Writer-built initializers get a hanging indent from ts-morph; one formatting pass evens it out.
-    sf.formatText({ indentSize: 2, convertTabsToSpaces: true, semicolons: ts.SemicolonPreference.Insert });
-    out.set(relative(sf.getFilePath()), sf.getFullText());
+    if (sf.isDeclarationFile() || sf.getFilePath().includes('/node_modules/')) continue;
+    const rel = relative(sf.getFilePath());
+    const text = sf.getFullText();
+    out.set(rel, text);
+    transpile(rel, text, out, report);
   }
-  const result = project.emitToMemory();
-  for (const d of result.getDiagnostics()) {
-    report.error('emit-typescript', `Generated TypeScript does not compile: ${d.getMessageText().toString()}`, { file: 'generated', line: 1, column: 1 }, 'This is a permgen bug; please report it with the page that caused it.');
+  if (compile.typecheck) typecheckProject(project, report);
+  return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * `.js` and `.d.ts` per file, without a program: `transpileModule` strips the types and
+ * `transpileDeclaration` (isolated declarations: every export carries its type) writes the
+ * declarations. A file that needs the checker to declare its exports is a permgen bug, reported.
+ */
+function transpile(rel: string, text: string, out: Map<string, string>, report: Reporter): void {
+  const fileName = `/generated/${rel}`;
+  // ES module output whatever the in-memory file system says about package.json "type".
+  const js = ts.transpileModule(text, { fileName, compilerOptions: { ...compilerOptions, module: ts.ModuleKind.ES2022, moduleResolution: ts.ModuleResolutionKind.Bundler, declaration: false, isolatedModules: true }, reportDiagnostics: true });
+  const dts = ts.transpileDeclaration(text, { fileName, compilerOptions: { ...compilerOptions, isolatedDeclarations: true }, reportDiagnostics: true });
+  for (const d of [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])]) {
+    const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 1;
+    report.error('emit-typescript', `Generated TypeScript does not compile (${rel}:${line}): ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`, { file: 'generated', line: 1, column: 1 }, 'This is a permgen bug; please report it with the page that caused it.');
   }
-  for (const f of result.getFiles()) {
-    const rel = relative(f.filePath);
-    // Declaration emit drops the file's leading comment: put the do-not-edit header back.
-    const source = rel.endsWith('.d.ts') ? out.get(rel.replace(/\.d\.ts$/, '.ts')) : undefined;
-    const header = source ? /^\/\*[\s\S]*?\*\/\n/.exec(source)?.[0] : undefined;
-    out.set(rel, header && !f.text.startsWith(header) ? `${header}${f.text}` : f.text);
-  }
-  const preDiagnostics = project.getPreEmitDiagnostics();
-  for (const d of preDiagnostics) {
+  // Both emits drop or keep the leading comment unpredictably: make sure the do-not-edit header leads.
+  const header = /^\/\*[\s\S]*?\*\/\n/.exec(text)?.[0];
+  const withHeader = (code: string) => (header && !code.startsWith(header) ? `${header}${code}` : code);
+  out.set(rel.replace(/\.ts$/, '.js'), withHeader(js.outputText.replace(/\n?\/\/# sourceMappingURL=.*$/, '')));
+  out.set(rel.replace(/\.ts$/, '.d.ts'), withHeader(dts.outputText.replace(/\n?\/\/# sourceMappingURL=.*$/, '')));
+}
+
+function typecheckProject(project: Project, report: Reporter): void {
+  installPeerTypes(project, 'graphql', report);
+  for (const d of project.getPreEmitDiagnostics()) {
     const file = d.getSourceFile();
     const where = file ? `${relative(file.getFilePath())}:${file.getLineAndColumnAtPos(d.getStart() ?? 0).line}` : 'generated';
-    const message = ts.flattenDiagnosticMessageText(d.getMessageText() as string | ts.DiagnosticMessageChain, ' ');
+    const message = ts.flattenDiagnosticMessageText(d.compilerObject.messageText, ' ');
     report.error('emit-typescript', `Generated TypeScript does not type-check (${where}): ${message}`, { file: 'generated', line: 1, column: 1 }, 'This is a permgen bug; please report it with the page that caused it.');
   }
-  return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * The `gitlab/graphql` modules import `graphql` (an optional peer dependency of the package). The
+ * in-memory project has no node_modules, so for a type-check the declaration files of the `graphql`
+ * permgen itself uses are made visible there; they are never written to `generated/`.
+ */
+function installPeerTypes(project: Project, name: string, report: Reporter): void {
+  const fs = project.getFileSystem();
+  if (fs.fileExistsSync(`/node_modules/${name}/package.json`)) return;
+  let root: string;
+  try {
+    root = path.dirname(createRequire(import.meta.url).resolve(`${name}/package.json`));
+  } catch {
+    report.error('peer-types-missing', `The \`${name}\` package is not installed, so the package cannot be type-checked.`, { file: 'package.json', line: 1, column: 1 }, 'Run `npm install`.');
+    return;
+  }
+  const copy = (from: string, to: string): void => {
+    for (const entry of readdirSync(from, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(from, entry.name);
+      if (entry.isDirectory()) copy(full, `${to}/${entry.name}`);
+      else if (entry.name.endsWith('.d.ts') || entry.name === 'package.json') fs.writeFileSync(`${to}/${entry.name}`, readFileSync(full, 'utf8'));
+    }
+  };
+  copy(root, `/node_modules/${name}`);
 }
 
 /** In-memory paths are rooted at `/generated`; files in the map are relative to `generated/`. */

@@ -8,8 +8,7 @@
  * The logic is the same whatever the page says, so it lives as real TypeScript in `emit/runtime/` and is
  * copied into the package (see RUNTIME_FILES); only the data and the binding are emitted.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StructureKind, VariableDeclarationKind, type Project, type StatementStructures } from 'ts-morph';
@@ -125,7 +124,6 @@ export const graphqlGuard: Emitter = {
     if (!model) return;
     const entries = guardEntries(model, ctx.report);
     copyRuntime(ctx, [model.source]);
-    installGraphqlTypes(ctx);
     emitMap(ctx, model, entries);
     emitRule(ctx, model);
   },
@@ -347,34 +345,6 @@ function copyRuntime(ctx: EmitContext, sources: readonly SourceInfo[]): void {
       if (!relative.startsWith('.')) relative = `./${relative}`;
       declaration.setModuleSpecifier(relative);
     }
-  }
-}
-
-/**
- * The `gitlab/graphql` modules import `graphql` (a peer dependency of the package). The in-memory
- * project that type-checks the package has no node_modules, so the declaration files of the `graphql`
- * permgen itself uses are made visible there; they are not source files of the project and are never
- * written to `generated/`.
- */
-function installGraphqlTypes(ctx: EmitContext): void {
-  const fs = ctx.project.getFileSystem();
-  if (fs.fileExistsSync('/node_modules/graphql/package.json')) return;
-  let root: string;
-  try {
-    root = path.dirname(createRequire(import.meta.url).resolve('graphql/package.json'));
-  } catch {
-    ctx.report.error('graphql-types-missing', 'The `graphql` package is not installed, so the gitlab/graphql subpath cannot be type-checked.', { file: 'package.json', line: 1, column: 1 }, 'Run `npm install` (graphql is a devDependency of permgen).');
-    return;
-  }
-  copyDeclarations(ctx.project, root, '/node_modules/graphql');
-}
-
-function copyDeclarations(project: Project, from: string, to: string): void {
-  const fs = project.getFileSystem();
-  for (const name of readdirSync(from).sort()) {
-    const full = path.join(from, name);
-    if (statSync(full).isDirectory()) copyDeclarations(project, full, `${to}/${name}`);
-    else if (name.endsWith('.d.ts') || name === 'package.json') fs.writeFileSync(`${to}/${name}`, readFileSync(full, 'utf8'));
   }
 }
 

@@ -85,7 +85,7 @@ export const jobTokenRoutes: Emitter = {
           { name: 'method', isReadonly: true, type: 'JobTokenRequestMethod' },
           { name: 'path', isReadonly: true, type: 'string', docs: ['The path pattern as written (Grape syntax).'] },
           { name: 'route', isReadonly: true, type: 'JobTokenRoute' },
-          { name: 'permissions', isReadonly: true, type: 'readonly JobTokenPermission[]', docs: ['All are required. Empty for `None` rows.'] },
+          { name: 'permissions', isReadonly: true, type: 'readonly `${JobTokenPermission}`[]', docs: ['All are required. Empty for `None` rows.'] },
           { name: 'controlled', isReadonly: true, type: 'boolean', docs: ['False for `None` rows: fine-grained permissions cannot control access to the endpoint.'] },
           { name: 'description', isReadonly: true, type: 'string' },
           { name: 'source', isReadonly: true, type: 'string', docs: ['`file:line:column` of the row on the page.'] },
@@ -102,7 +102,7 @@ export const jobTokenRoutes: Emitter = {
           { name: 'route', isReadonly: true, type: 'JobTokenRoute', docs: ['The documented route that matched (the most specific one).'] },
           { name: 'canonicalPath', isReadonly: true, type: 'string', docs: ['The path the route was matched against: query and fragment dropped, dot segments resolved, unreserved escapes decoded.'] },
           { name: 'params', isReadonly: true, type: 'Readonly<Record<string, string>>', docs: ['Parameter values, raw and still percent-encoded (`group%2Fproject`). A splat may contain `/`.'] },
-          { name: 'permissions', isReadonly: true, type: 'readonly JobTokenPermission[]', docs: ['All are required. Empty when `controlled` is false.'] },
+          { name: 'permissions', isReadonly: true, type: 'readonly `${JobTokenPermission}`[]', docs: ['All are required. Empty when `controlled` is false.'] },
           { name: 'controlled', isReadonly: true, type: 'boolean', docs: ['False for `None` rows: fine-grained permissions cannot control access; the job token\'s default access applies.'] },
           { name: 'source', isReadonly: true, type: 'string', docs: ['`file:line:column` of the row on the page.'] },
         ],
@@ -335,7 +335,7 @@ export const jobTokenRoutes: Emitter = {
           w.writeLine('let missing = match.permissions.length;');
           w.writeLine('const seen: boolean[] = [];');
           w.write('for (const g of granted)').block(() => {
-            w.writeLine('const k = match.permissions.indexOf(g as JobTokenPermission);');
+            w.writeLine('const k = match.permissions.indexOf(g as `${JobTokenPermission}`);');
             w.write('if (k >= 0 && !seen[k])').block(() => {
               w.writeLine('seen[k] = true;');
               w.writeLine('if (--missing === 0) return true;');

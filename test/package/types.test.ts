@@ -2,6 +2,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { realCatalog, writePackage } from '../helpers/build.ts';
 import { typecheckConsumer } from '../helpers/typecheck.ts';
+import { emitPackage } from '../../generator/emit/emit-package.ts';
+import { Reporter } from '../../generator/diagnostics/reporter.ts';
 
 const fixtures = path.join(import.meta.dirname, '../fixtures/package');
 
@@ -21,5 +23,22 @@ describe('the generated package type-checks with a strict consumer', () => {
     const result = await typecheckConsumer(dir, [path.join(fixtures, 'consumer-loose.ts')]);
     expect(result.ok).toBe(false);
     expect(result.output).toContain("error TS2578: Unused '@ts-expect-error' directive.");
+  });
+});
+
+describe('the generated TypeScript sources', () => {
+  it('type-check as one strict program (what `generate --typecheck` runs)', async () => {
+    const { catalog } = await realCatalog();
+    const report = new Reporter();
+    const files = emitPackage(catalog, { enumStyle: 'const' }, report, { typecheck: true });
+    expect(files.size).toBeGreaterThan(50);
+    expect(report.diagnostics).toEqual([]);
+  });
+
+  it('type-check in classic enum style too', async () => {
+    const { catalog } = await realCatalog();
+    const report = new Reporter();
+    emitPackage(catalog, { enumStyle: 'enum' }, report, { typecheck: true });
+    expect(report.diagnostics).toEqual([]);
   });
 });

@@ -7,11 +7,12 @@ import { LockHeldError } from '../../write/lock.ts';
 import { countEntries } from '../../model/count-entries.ts';
 import { watchAndGenerate } from '../../watch.ts';
 
-const HELP = `Usage: permgen generate [--check] [--strict] [--watch] [--enum-style const|enum] [--root DIR] [--json]
+const HELP = `Usage: permgen generate [--check] [--strict] [--typecheck] [--watch] [--enum-style const|enum] [--root DIR] [--json]
 
 Reads every page in sources/sources.json and writes the token-permissions package to generated/.
   --check        write nothing; exit 1 when generated/ differs from what the sources produce
   --strict       treat warnings as errors
+  --typecheck    also type-check the generated TypeScript as one strict program (slower)
   --watch        regenerate whenever sources, templates or config change (Ctrl-C to stop)
   --enum-style   'const' (as-const object + union type, default) or 'enum' (classic enums)
   --root DIR     project root (default: current folder)
@@ -25,6 +26,7 @@ export const generateCommand: Command = {
     const parsed = parse(args, {
       check: { type: 'boolean' },
       strict: { type: 'boolean' },
+      typecheck: { type: 'boolean' },
       watch: { type: 'boolean' },
       'enum-style': { type: 'string' },
       root: { type: 'string' },
@@ -73,7 +75,7 @@ export const generateCommand: Command = {
     const started = performance.now();
     let result;
     try {
-      result = await generate({ root, check: v.check === true, strict: v.strict === true, emit: { enumStyle } });
+      result = await generate({ root, check: v.check === true, strict: v.strict === true, typecheck: v.typecheck === true, emit: { enumStyle } });
     } catch (error) {
       if (error instanceof LockHeldError) {
         io.stderr.write(`permgen generate: ${error.message}\n`);

@@ -26,7 +26,7 @@ export interface HittingSet {
  * milliseconds at most. GitLab's page gives almost every name a single permission, so real
  * operations are decided by step 1 and never come near this.
  */
-export const EXACT_SUBSET_LIMIT = 1 << 16;
+export const EXACT_SUBSET_LIMIT: number = 1 << 16;
 
 export function minimumHittingSet(requirements: readonly (readonly (readonly string[])[])[], exactLimit: number = EXACT_SUBSET_LIMIT): HittingSet {
   const reqs = requirements.filter((alternatives) => alternatives.length > 0).map((alternatives) => alternatives.map((a) => [...new Set(a)].sort(compare)));

@@ -37,7 +37,7 @@ const CLASS = /* @__PURE__ */ (() => {
  * and every character `canonicalizePath` denies); 0 for the rest (pchar other than `%`, and `.`).
  * Generated matchers read it while scanning a parameter's segment.
  */
-export const RAW_CHARS = /* @__PURE__ */ (() => {
+export const RAW_CHARS: Uint8Array = /* @__PURE__ */ (() => {
   const t = new Uint8Array(128);
   for (let c = 0; c < 128; c++) t[c] = CLASS[c] === PLAIN || CLASS[c] === DOT ? 0 : 1;
   return t;
