@@ -34,7 +34,7 @@ export const jobTokenRoutes: Emitter = {
         'route-pattern-unsupported',
         `\`${route.endpoint.text}\` cannot be compiled: ${message}`,
         route.endpoint.pathPosition,
-        'The route is left out of the matcher (requests to it are denied). Rewrite the pattern with an override, or extend the matcher.',
+        'The row is left out of the matcher, so its requests are denied. Extend the matcher (generator/model/route-alternatives.ts) or report the pattern upstream.',
       );
     }
 

@@ -42,7 +42,7 @@ export const routeOverlap: ValidationRule = {
               'route-overlap',
               `\`${lose.route.endpoint.text}\` (${describe(lose.route.endpoint)}) overlaps \`${win.route.endpoint.text}\` (line ${win.route.endpoint.position.line}, ${describe(win.route.endpoint)}): both match \`${path}\`. The matcher picks \`${win.route.endpoint.text}\` for such paths: ${why}.`,
               lose.route.endpoint.position,
-              'Check on the page that the more specific route is the one GitLab routes such requests to; if not, fix the page upstream or record the intended pattern in sources/overrides.json.',
+              'Check that GitLab routes such requests to the more specific route too; if not, report it upstream. `permgen match gitlab-job-token GET <path>` shows the decision for any path.',
             );
           }
         }
