@@ -81,12 +81,12 @@ export const jobTokenEndpointExtractor: Extractor<JobTokenEndpointsModel> = {
         if (endpoint) endpoints.push(endpoint);
       }
     }
-    reportDuplicates(endpoints, ctx);
+    const unique = dropDuplicates(endpoints, ctx);
     return {
       kind: 'gitlab-job-token-endpoints',
       source: ctx.source,
       permissions: [...permissions.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
-      endpoints,
+      endpoints: unique,
     };
   },
 };
@@ -189,7 +189,8 @@ function readRow(row: TableRow, layout: Layout, section: Section, ctx: ExtractCo
   };
 }
 
-function reportDuplicates(endpoints: JobTokenEndpoint[], ctx: ExtractContext): void {
+/** A route listed twice is an error; only its first row goes on (the model never holds two answers for one route). */
+function dropDuplicates(endpoints: JobTokenEndpoint[], ctx: ExtractContext): JobTokenEndpoint[] {
   const seen = new Map<string, JobTokenEndpoint>();
   for (const e of endpoints) {
     const key = `${e.method} ${e.path}`;
@@ -198,6 +199,7 @@ function reportDuplicates(endpoints: JobTokenEndpoint[], ctx: ExtractContext): v
       ctx.report.error('route-duplicate', `Duplicate route \`${key}\` (first listed at line ${first.position.line}).`, e.position, 'Each method and path may be listed once; merge the rows.');
     } else seen.set(key, e);
   }
+  return [...seen.values()];
 }
 
 function splitList(text: string): string[] {

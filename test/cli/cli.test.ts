@@ -25,7 +25,7 @@ describe('permgen CLI', () => {
     const root = await jobTokenProject();
     const gen = await permgen(['generate'], root);
     expect(gen.code).toBe(0);
-    expect(gen.stdout).toMatch(/^permgen: wrote \d+ files to generated\/\. 1 sources, 168 entries \(gitlab-job-token-permissions: 168\), 0 warning\(s\), \d+ ms\n$/);
+    expect(gen.stdout).toMatch(/^permgen: wrote \d+ files to generated\/\. 1 sources, 168 entries \(gitlab-job-token-permissions: 168\), 3 warning\(s\), \d+ ms\n$/);
     const check = await permgen(['generate', '--check'], root);
     expect(check.code).toBe(0);
     expect(check.stdout).toMatch(/generated\/ is up to date/);
