@@ -7,12 +7,10 @@
  * `runtime/forgejo-route-match.ts` and `runtime/route-path.ts` (the GitLab matcher's canonicalization),
  * copied into the package under `forgejo/runtime/`, so the subpath does not load `gitlab/`.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { copyRuntime, type RuntimeFile } from './ts/copy-runtime.ts';
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
-import type { EmitContext, Emitter } from './emitter.ts';
-import type { ForgejoScopesModel, SourceInfo } from '../model/catalog.ts';
+import type { Emitter } from './emitter.ts';
+import type { ForgejoScopesModel } from '../model/catalog.ts';
 import { formatPosition } from '../model/position.ts';
 import { interpretForgejoRoutes } from '../model/forgejo-route-rules.ts';
 import { codeHeader, safeComment } from './header.ts';
@@ -21,7 +19,7 @@ import { constantKey, stringLiteral } from './ts/identifier.ts';
 const OUT = '/generated/forgejo/routes.ts';
 
 /** Runtime files (in `emit/runtime/`) and where they go; `runtime/` folders are not re-exported by the subpath index. */
-const RUNTIME_FILES: readonly { file: string; to: string }[] = Object.freeze([
+const RUNTIME_FILES: readonly RuntimeFile[] = Object.freeze([
   { file: 'route-path.ts', to: '/generated/forgejo/runtime/route-path.ts' },
   { file: 'forgejo-route-match.ts', to: '/generated/forgejo/runtime/forgejo-route-match.ts' },
 ]);
@@ -33,7 +31,7 @@ export const forgejoRoutes: Emitter = {
     const model = ctx.catalog.sources.find((s): s is ForgejoScopesModel => s.kind === 'forgejo-scopes');
     if (!model) return;
     const table = interpretForgejoRoutes(model, ctx.report);
-    copyRuntime(ctx, [model.source]);
+    copyRuntime(ctx, [model.source], RUNTIME_FILES, 'forgejo-routes');
 
     const scopeRef = (name: string) => `ForgejoScope.${constantKey(name)}`;
     const categoryRef = (name: string) => `ForgejoScopeCategory.${constantKey(name)}`;
@@ -254,24 +252,3 @@ export const forgejoRoutes: Emitter = {
   },
 };
 
-/** Copies the runtime files with the header, pointing their relative imports at where the files land. */
-function copyRuntime(ctx: EmitContext, sources: readonly SourceInfo[]): void {
-  const destination = new Map(RUNTIME_FILES.map((r) => [`./${r.file.replace(/\.ts$/, '.js')}`, r.to]));
-  for (const r of RUNTIME_FILES) {
-    const text = readFileSync(fileURLToPath(new URL(`./runtime/${r.file}`, import.meta.url)), 'utf8');
-    const note = `// Copied from permgen's generator/emit/runtime/${r.file}: logic that does not depend on the page.\n`;
-    const file = ctx.project.createSourceFile(r.to, `${codeHeader(sources)}\n${note}\n${text}`, { overwrite: true });
-    for (const declaration of [...file.getImportDeclarations(), ...file.getExportDeclarations()]) {
-      const specifier = declaration.getModuleSpecifierValue();
-      if (specifier === undefined || !specifier.startsWith('.')) continue;
-      const target = destination.get(specifier);
-      if (!target) {
-        ctx.report.error('forgejo-routes-runtime', `Runtime file ${r.file} imports ${specifier}, which is not in RUNTIME_FILES.`, { file: `generator/emit/runtime/${r.file}`, line: 1, column: 1 }, 'This is a permgen bug: list the file in generator/emit/forgejo-routes.ts RUNTIME_FILES.');
-        continue;
-      }
-      let relative = path.posix.relative(path.posix.dirname(r.to), target).replace(/\.ts$/, '.js');
-      if (!relative.startsWith('.')) relative = `./${relative}`;
-      declaration.setModuleSpecifier(relative);
-    }
-  }
-}

@@ -8,12 +8,10 @@
  * The logic is the same whatever the page says, so it lives as real TypeScript in `emit/runtime/` and is
  * copied into the package (see RUNTIME_FILES); only the data and the binding are emitted.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { StructureKind, VariableDeclarationKind, type Project, type StatementStructures } from 'ts-morph';
+import { copyRuntime, type RuntimeFile } from './ts/copy-runtime.ts';
+import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
 import type { EmitContext, Emitter } from './emitter.ts';
-import type { Boundary, GraphqlKind, GraphqlPermissionsModel, SourceInfo } from '../model/catalog.ts';
+import type { Boundary, GraphqlKind, GraphqlPermissionsModel } from '../model/catalog.ts';
 import { formatPosition } from '../model/position.ts';
 import { codeHeader, safeComment } from './header.ts';
 import { stringLiteral } from './ts/identifier.ts';
@@ -28,7 +26,7 @@ const PERMISSIONS_MODULE = '/generated/gitlab/graphql-permissions.ts';
  * subpath indexes do not re-export, so only the emitted modules decide the public API. The files that
  * import `graphql` go under `gitlab/graphql/`: the rest of the package never loads them.
  */
-const RUNTIME_FILES: readonly { file: string; to: string }[] = Object.freeze([
+const RUNTIME_FILES: readonly RuntimeFile[] = Object.freeze([
   { file: 'graphql-guard-lookup.ts', to: '/generated/gitlab/runtime/graphql-guard-lookup.ts' },
   { file: 'graphql-requirements.ts', to: '/generated/gitlab/graphql/runtime/graphql-requirements.ts' },
   { file: 'graphql-hitting-set.ts', to: '/generated/gitlab/graphql/runtime/graphql-hitting-set.ts' },
@@ -123,7 +121,7 @@ export const graphqlGuard: Emitter = {
     const model = ctx.catalog.sources.find((s): s is GraphqlPermissionsModel => s.kind === 'gitlab-graphql-permissions');
     if (!model) return;
     const entries = guardEntries(model, ctx.report);
-    copyRuntime(ctx, [model.source]);
+    copyRuntime(ctx, [model.source], RUNTIME_FILES, 'graphql-guard');
     emitMap(ctx, model, entries);
     emitRule(ctx, model);
   },
@@ -327,26 +325,6 @@ function emitRule(ctx: EmitContext, model: GraphqlPermissionsModel): void {
  * Copies the runtime files with the header, and points their relative imports (`./graphql-x.js`,
  * written for `emit/runtime/`) at where those files land in the package.
  */
-function copyRuntime(ctx: EmitContext, sources: readonly SourceInfo[]): void {
-  const destination = new Map(RUNTIME_FILES.map((r) => [`./${r.file.replace(/\.ts$/, '.js')}`, r.to]));
-  for (const r of RUNTIME_FILES) {
-    const text = readFileSync(fileURLToPath(new URL(`./runtime/${r.file}`, import.meta.url)), 'utf8');
-    const note = `// Copied from permgen's generator/emit/runtime/${r.file}: logic that does not depend on the page.\n`;
-    const file = ctx.project.createSourceFile(r.to, `${codeHeader(sources)}\n${note}\n${text}`, { overwrite: true });
-    for (const declaration of [...file.getImportDeclarations(), ...file.getExportDeclarations()]) {
-      const specifier = declaration.getModuleSpecifierValue();
-      if (specifier === undefined || !specifier.startsWith('.')) continue;
-      const target = destination.get(specifier);
-      if (!target) {
-        ctx.report.error('graphql-guard-runtime', `Runtime file ${r.file} imports ${specifier}, which is not in RUNTIME_FILES.`, { file: `generator/emit/runtime/${r.file}`, line: 1, column: 1 }, 'This is a permgen bug: list the file in generator/emit/graphql-guard.ts RUNTIME_FILES.');
-        continue;
-      }
-      let relative = path.posix.relative(path.posix.dirname(r.to), target).replace(/\.ts$/, '.js');
-      if (!relative.startsWith('.')) relative = `./${relative}`;
-      declaration.setModuleSpecifier(relative);
-    }
-  }
-}
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

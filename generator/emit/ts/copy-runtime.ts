@@ -1,0 +1,40 @@
+/**
+ * Runtime files are real, type-checked TypeScript in `generator/emit/runtime/` (logic that does not
+ * depend on the page). An emitter copies the ones it needs into the package with the header, and
+ * points their relative imports (written for `emit/runtime/`) at where those files land.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { EmitContext } from '../emitter.ts';
+import type { SourceInfo } from '../../model/catalog.ts';
+import { codeHeader } from '../header.ts';
+
+export interface RuntimeFile {
+  /** File name in `generator/emit/runtime/`. */
+  file: string;
+  /** Destination in the in-memory package (`/generated/…`). */
+  to: string;
+}
+
+/** `owner` names the emitter (for the diagnostic when a runtime file imports one not listed). */
+export function copyRuntime(ctx: EmitContext, sources: readonly SourceInfo[], files: readonly RuntimeFile[], owner: string): void {
+  const destination = new Map(files.map((r) => [`./${r.file.replace(/\.ts$/, '.js')}`, r.to]));
+  for (const r of files) {
+    const text = readFileSync(fileURLToPath(new URL(`../runtime/${r.file}`, import.meta.url)), 'utf8');
+    const note = `// Copied from permgen's generator/emit/runtime/${r.file}: logic that does not depend on the page.\n`;
+    const file = ctx.project.createSourceFile(r.to, `${codeHeader(sources)}\n${note}\n${text}`, { overwrite: true });
+    for (const declaration of [...file.getImportDeclarations(), ...file.getExportDeclarations()]) {
+      const specifier = declaration.getModuleSpecifierValue();
+      if (specifier === undefined || !specifier.startsWith('.')) continue;
+      const target = destination.get(specifier);
+      if (!target) {
+        ctx.report.error(`${owner}-runtime`, `Runtime file ${r.file} imports ${specifier}, which is not in RUNTIME_FILES.`, { file: `generator/emit/runtime/${r.file}`, line: 1, column: 1 }, `This is a permgen bug: list the file in generator/emit/${owner}.ts RUNTIME_FILES.`);
+        continue;
+      }
+      let relative = path.posix.relative(path.posix.dirname(r.to), target).replace(/\.ts$/, '.js');
+      if (!relative.startsWith('.')) relative = `./${relative}`;
+      declaration.setModuleSpecifier(relative);
+    }
+  }
+}
