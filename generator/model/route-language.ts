@@ -172,3 +172,54 @@ export function uncoveredWitness(a: readonly SegmentToken[], others: readonly (r
   }
   return undefined;
 }
+
+/**
+ * A cheap necessary condition for `intersectionWitness`: compares the segments before the first
+ * splat (aligned from the left) and after the last splat (aligned from the right), where both
+ * patterns' segments line up with the same path segments. `false` means the patterns share no path;
+ * `true` means the automata must decide. Keeps the overlap rules close to linear on large tables,
+ * where almost every pair differs in a literal segment.
+ */
+export function mayIntersect(a: readonly SegmentToken[], b: readonly SegmentToken[]): boolean {
+  const firstSplat = (s: readonly SegmentToken[]) => {
+    const i = s.findIndex((t) => t.kind === 'splat');
+    return i < 0 ? s.length : i;
+  };
+  const lastSplat = (s: readonly SegmentToken[]) => {
+    for (let i = s.length - 1; i >= 0; i--) if (s[i]!.kind === 'splat') return i;
+    return -1;
+  };
+  const fa = firstSplat(a);
+  const fb = firstSplat(b);
+  if (fa === a.length && fb === b.length && a.length !== b.length) return false;
+  const head = Math.min(fa, fb);
+  for (let i = 0; i < head; i++) if (!segmentsMayMeet(a[i]!, b[i]!)) return false;
+  // Without a splat a pattern's tail is all of it; segments after each side's last splat end the path together.
+  const tail = Math.min(a.length - 1 - lastSplat(a), b.length - 1 - lastSplat(b));
+  for (let k = 1; k <= tail; k++) if (!segmentsMayMeet(a[a.length - k]!, b[b.length - k]!)) return false;
+  return true;
+}
+
+function segmentsMayMeet(x: SegmentToken, y: SegmentToken): boolean {
+  if (x.kind === 'splat' || y.kind === 'splat') return true;
+  if (x.kind === 'literal' && y.kind === 'literal') return x.text === y.text;
+  if (x.kind === 'literal' && y.kind === 'param') return literalFits(x.text, y);
+  if (x.kind === 'param' && y.kind === 'literal') return literalFits(y.text, x);
+  const p = x as Extract<SegmentToken, { kind: 'param' }>;
+  const q = y as Extract<SegmentToken, { kind: 'param' }>;
+  return (p.prefix.startsWith(q.prefix) || q.prefix.startsWith(p.prefix)) && (p.suffix.endsWith(q.suffix) || q.suffix.endsWith(p.suffix));
+}
+
+function literalFits(text: string, p: Extract<SegmentToken, { kind: 'param' }>): boolean {
+  return text.length > p.prefix.length + p.suffix.length && text.startsWith(p.prefix) && text.endsWith(p.suffix);
+}
+
+/**
+ * The literal first segment of a pattern, or `undefined` when it is a parameter or splat. Patterns
+ * whose first segments are different literals share no path: the overlap rules only compare
+ * patterns with the same key, or with no key.
+ */
+export function firstLiteral(segments: readonly SegmentToken[]): string | undefined {
+  const first = segments[0];
+  return first?.kind === 'literal' ? first.text : undefined;
+}

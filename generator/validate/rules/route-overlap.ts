@@ -2,7 +2,7 @@ import type { ValidationRule } from '../rule.ts';
 import type { JobTokenEndpoint } from '../../model/catalog.ts';
 import { prepareRouteTable, routeToken, type PreparedRoute } from '../../model/job-token-route-table.ts';
 import { explainOrder } from '../../model/route-alternatives.ts';
-import { intersectionWitness } from '../../model/route-language.ts';
+import { firstLiteral, intersectionWitness, mayIntersect } from '../../model/route-language.ts';
 import { captureRouteParams } from '../../emit/runtime/route-path.ts';
 
 /**
@@ -21,15 +21,30 @@ export const routeOverlap: ValidationRule = {
       for (const m of table.methods) {
         const rank = new Map(m.candidates.map((c, i) => [c, i]));
         const routes = table.routes.filter((r) => r.endpoint.method === m.method && r.alternatives.length > 0);
-        const candidatesOf = (r: PreparedRoute) => m.candidates.filter((c) => c.route === r);
+        const byRoute = new Map<PreparedRoute, (typeof m.candidates)[number][]>();
+        for (const c of m.candidates) byRoute.set(c.route, [...(byRoute.get(c.route) ?? []), c]);
+        const candidatesOf = (r: PreparedRoute) => byRoute.get(r) ?? [];
+        // First literal segments of each route's alternatives (`null` for a parameter or splat): two
+        // routes can only overlap when they share one, or one of them has `null`.
+        const keys = new Map(routes.map((r) => [r, new Set(candidatesOf(r).map((c) => firstLiteral(c.alternative.segments) ?? null))]));
+        const mayShare = (a: PreparedRoute, b: PreparedRoute) => {
+          const x = keys.get(a)!;
+          const y = keys.get(b)!;
+          if (x.has(null) || y.has(null)) return true;
+          for (const k of x) if (y.has(k)) return true;
+          return false;
+        };
         for (let i = 0; i < routes.length; i++) {
           for (let j = i + 1; j < routes.length; j++) {
             const a = routes[i]!;
             const b = routes[j]!;
-            if (samePermissions(a.endpoint, b.endpoint)) continue;
+            if (!mayShare(a, b) || samePermissions(a.endpoint, b.endpoint)) continue;
             let witness: string | undefined;
             for (const ca of candidatesOf(a)) {
-              for (const cb of candidatesOf(b)) if ((witness = intersectionWitness(ca.alternative.segments, cb.alternative.segments))) break;
+              for (const cb of candidatesOf(b)) {
+                if (!mayIntersect(ca.alternative.segments, cb.alternative.segments)) continue;
+                if ((witness = intersectionWitness(ca.alternative.segments, cb.alternative.segments))) break;
+              }
               if (witness) break;
             }
             if (witness === undefined) continue;

@@ -1,6 +1,6 @@
 import type { ValidationRule } from '../rule.ts';
 import { prepareRouteTable } from '../../model/job-token-route-table.ts';
-import { intersectionWitness, uncoveredWitness } from '../../model/route-language.ts';
+import { firstLiteral, intersectionWitness, mayIntersect, uncoveredWitness } from '../../model/route-language.ts';
 
 /**
  * A job-token route that the matcher can never answer with: every path it matches is matched by a
@@ -16,13 +16,23 @@ export const routeShadowed: ValidationRule = {
       if (source.kind !== 'gitlab-job-token-endpoints') continue;
       const table = prepareRouteTable(source.endpoints);
       for (const m of table.methods) {
+        // Candidates by first literal segment (`null`: a parameter or splat, comparable with all), with their rank.
+        const buckets = new Map<string | null, number[]>();
+        for (const [rank, c] of m.candidates.entries()) {
+          const k = firstLiteral(c.alternative.segments) ?? null;
+          buckets.set(k, [...(buckets.get(k) ?? []), rank]);
+        }
+        const comparable = (rank: number, key: string | null): number[] =>
+          key === null ? [...Array(rank).keys()] : [...(buckets.get(key) ?? []), ...(buckets.get(null) ?? [])].filter((r) => r < rank).sort((x, y) => x - y);
         for (const route of table.routes) {
           if (route.endpoint.method !== m.method || route.alternatives.length === 0) continue;
           const winners = new Map<number, string>();
           let shadowed = true;
           for (const [rank, c] of m.candidates.entries()) {
             if (c.route !== route) continue;
-            const above = m.candidates.slice(0, rank).filter((o) => o.route !== route && intersectionWitness(c.alternative.segments, o.alternative.segments) !== undefined);
+            const above = comparable(rank, firstLiteral(c.alternative.segments) ?? null)
+              .map((r) => m.candidates[r]!)
+              .filter((o) => o.route !== route && mayIntersect(c.alternative.segments, o.alternative.segments) && intersectionWitness(c.alternative.segments, o.alternative.segments) !== undefined);
             if (uncoveredWitness(c.alternative.segments, above.map((o) => o.alternative.segments)) !== undefined) {
               shadowed = false;
               break;
