@@ -1,0 +1,53 @@
+/** Names from pages become member names: reserved words, leading digits and collisions. */
+import { describe, expect, it } from 'vitest';
+import { Project } from 'ts-morph';
+import { constantKey, isIdentifier, stringLiteral } from '../../generator/emit/ts/identifier.ts';
+import { stringUnionStatements } from '../../generator/emit/ts/string-union.ts';
+import { Reporter } from '../../generator/diagnostics/reporter.ts';
+
+const at = { file: 'sources/page.md', line: 7, column: 3 };
+
+describe('identifiers from page text', () => {
+  it.each([
+    ['read:issue', 'READ_ISSUE'],
+    ['read-x', 'READ_X'],
+    ['2fa', '_2FA'],
+    ['class', 'CLASS'],
+    ['  ', '_'],
+    ['ＲＥＡＤ', 'READ'],
+  ])('%j → %s', (value, key) => {
+    expect(constantKey(value)).toBe(key);
+    expect(isIdentifier(key)).toBe(true);
+  });
+
+  it('escapes line separators that JSON leaves raw', () => {
+    expect(stringLiteral('a\u2028b"c\\')).toBe('"a\\u2028b\\"c\\\\"');
+  });
+
+  it('reports values that collide after normalization, keeping the first', () => {
+    const report = new Reporter();
+    const statements = stringUnionStatements(
+      {
+        typeName: 'Scope',
+        listName: 'scopes',
+        guardName: 'isScope',
+        description: 'Test scopes',
+        members: [
+          { value: 'READ_X', description: 'first', position: at },
+          { value: 'read-x', description: 'second', position: { ...at, line: 8 } },
+          { value: 'class', description: 'reserved word', position: { ...at, line: 9 } },
+        ],
+      },
+      { enumStyle: 'enum' },
+      report,
+    );
+    expect(report.diagnostics.map((d) => [d.ruleId, d.line, d.message])).toEqual([
+      ['identifier-collision', 8, '`read-x` and `READ_X` both become the member name `Scope.READ_X`.'],
+    ]);
+    const file = new Project({ useInMemoryFileSystem: true }).createSourceFile('/s.ts', { statements });
+    expect(file.getEnumOrThrow('Scope').getMembers().map((m) => [m.getName(), m.getValue()])).toEqual([
+      ['READ_X', 'READ_X'],
+      ['CLASS', 'class'],
+    ]);
+  });
+});
