@@ -10,8 +10,11 @@ export interface Limits {
 }
 
 export const limits: Readonly<Limits> = Object.freeze({
-  /** Bytes of one page. */
-  pageBytes: 16 * 1024 * 1024,
+  /**
+   * Bytes of one page. remark's syntax tree of a 10 MB GraphQL export outgrew a 4 GB heap
+   * (`npm run bench:readers`); 2 MiB is 70× the largest real page and reads in seconds.
+   */
+  pageBytes: 2 * 1024 * 1024,
   /** Rows in one table. */
   tableRows: 50_000,
   /** Characters in one documented path pattern. */

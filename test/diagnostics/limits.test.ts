@@ -9,7 +9,7 @@ import { jobTokenProject } from '../generate/helpers.ts';
 
 describe('limits', () => {
   it('documents its defaults', () => {
-    expect(limits).toEqual({ pageBytes: 16 * 1024 * 1024, tableRows: 50_000, pathLength: 2_048 });
+    expect(limits).toEqual({ pageBytes: 2 * 1024 * 1024, tableRows: 50_000, pathLength: 2_048 });
   });
 
   it('refuses a page over the size cap', async () => {
@@ -19,6 +19,16 @@ describe('limits', () => {
     expect(diagnostics.map((d) => [d.ruleId, d.file, d.line, d.column, d.message])).toEqual([
       ['limit-page-size', 'sources/job-token.md', 1, 1, 'sources/job-token.md is 29207 bytes; the limit is 1000.'],
     ]);
+  });
+
+  it('refuses a 10 MB page with a diagnostic, before reading it', async () => {
+    const root = await jobTokenProject();
+    const page = path.join(root, 'sources/job-token.md');
+    const row = '| Jobs: Read | `READ_JOBS` | `GET /jobs/:id/artifacts` | Download |\n';
+    await writeFile(page, row.repeat(Math.ceil(10_000_000 / row.length)));
+    const { diagnostics, catalog } = await buildCatalog({ root });
+    expect(catalog.sources).toEqual([]);
+    expect(diagnostics.map((d) => [d.ruleId, d.line, d.column])).toEqual([['limit-page-size', 1, 1]]);
   });
 
   it('refuses a table over the row cap', async () => {
