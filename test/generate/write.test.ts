@@ -107,3 +107,23 @@ describe('generate', () => {
     expect(result.written).toBe(true);
   });
 });
+
+describe('two real processes at once', () => {
+  it('never interleave: one writes, the other waits for nothing and says who holds the lock', async () => {
+    const { execFile } = await import('node:child_process');
+    const bin = path.join(import.meta.dirname, '../../bin/permgen.js');
+    const root = await jobTokenProject();
+    const run = () =>
+      new Promise<{ code: number; stderr: string }>((resolve) => {
+        execFile(process.execPath, [bin, 'generate'], { cwd: root }, (error, _stdout, stderr) => resolve({ code: error ? (error as { code: number }).code : 0, stderr }));
+      });
+    const results = await Promise.all([run(), run()]);
+    expect(results.some((r) => r.code === 0)).toBe(true);
+    for (const r of results.filter((x) => x.code !== 0)) expect(r.stderr).toMatch(/Another permgen run holds .*\.permgen-lock \(pid \d+\)/);
+    // Whatever the interleaving, the output is exactly one run's output.
+    const written = await readTree(path.join(root, 'generated'));
+    const check = await generate({ root, check: true });
+    expect(check.differences).toEqual([]);
+    expect(written.size).toBeGreaterThan(10);
+  });
+});

@@ -48,7 +48,7 @@ describe('mayIntersect', () => {
     ['splat on one side, tails agree', [lit('a'), splat(), lit('x')], [lit('a'), lit('b'), lit('x')], true],
     ['parameters with incompatible suffixes', [param('', '.mod')], [param('', '.zip')], false],
   ] as const)('%s', (_name, a, b, expected) => {
-    expect(mayIntersect(a as SegmentToken[], b as SegmentToken[])).toBe(expected);
-    if (!expected) expect(intersectionWitness(a as SegmentToken[], b as SegmentToken[])).toBeUndefined();
+    expect(mayIntersect(a as readonly SegmentToken[], b as readonly SegmentToken[])).toBe(expected);
+    if (!expected) expect(intersectionWitness(a as readonly SegmentToken[], b as readonly SegmentToken[])).toBeUndefined();
   });
 });
