@@ -3,18 +3,17 @@
  * page's Markdown) or `input.txt` (code-viewer scrape cases), and `expected.json`, written by hand,
  * with the exact severity, rule id, position and message of every diagnostic.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { itMatchesDiagnosticFixtures } from '../helpers/diagnostic-fixtures.ts';
 import { extractFixture, fixturesDir } from './pipeline.ts';
 import { recoverScrapedText } from '../../generator/read/code-viewer-scrape.ts';
 import { Reporter } from '../../generator/diagnostics/reporter.ts';
 
-const cases = readdirSync(fixturesDir).filter((name) => !name.startsWith('.')).sort();
 
 describe('Forgejo scope page: diagnostic fixtures', () => {
-  it('has a fixture for each diagnostic', () => {
-    for (const required of [
+  itMatchesDiagnosticFixtures(fixturesDir, [
       'valid',
       'scope-category-missing',
       'scope-level-unknown',
@@ -30,17 +29,7 @@ describe('Forgejo scope page: diagnostic fixtures', () => {
       'scrape-line-count',
       'scrape-gutter',
       'scrape-banner',
-    ]) {
-      expect(cases).toContain(required);
-    }
-  });
-
-  it.each(cases)('%s', (name) => {
-    const expected = JSON.parse(readFileSync(path.join(fixturesDir, name, 'expected.json'), 'utf8')) as unknown[];
-    const { diagnostics } = extractFixture(name);
-    expect(diagnostics.map(({ hint: _hint, ...d }) => d)).toEqual(expected);
-    for (const d of diagnostics) expect(d.hint.length).toBeGreaterThan(10);
-  });
+    ], extractFixture);
 });
 
 describe('Forgejo scope page: what the fixtures extract', () => {

@@ -3,26 +3,13 @@
  * page, hand-written on the model of the real one) and `expected.json`, written by hand, with the
  * exact severity, rule id, position and message of every diagnostic.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { itMatchesDiagnosticFixtures } from '../helpers/diagnostic-fixtures.ts';
 import { extractFixture, fixturesDir } from './pipeline.ts';
 
-const cases = readdirSync(fixturesDir).filter((name) => !name.startsWith('.')).sort();
 
 describe('GitLab token scopes page: diagnostic fixtures', () => {
-  it('has a fixture for each diagnostic', () => {
-    for (const required of ['valid', 'lower-case-availability', 'table-row-split', 'token-type-unknown', 'scope-duplicate', 'footnote-unresolved', 'footnote-unused', 'list-numbering', 'table-empty']) {
-      expect(cases).toContain(required);
-    }
-  });
-
-  it.each(cases)('%s', (name) => {
-    const expected = JSON.parse(readFileSync(path.join(fixturesDir, name, 'expected.json'), 'utf8')) as unknown[];
-    const { diagnostics } = extractFixture(name);
-    expect(diagnostics.map(({ hint: _hint, ...d }) => d)).toEqual(expected);
-    for (const d of diagnostics) expect(d.hint.length).toBeGreaterThan(10);
-  });
+  itMatchesDiagnosticFixtures(fixturesDir, ['valid', 'lower-case-availability', 'table-row-split', 'token-type-unknown', 'scope-duplicate', 'footnote-unresolved', 'footnote-unused', 'list-numbering', 'table-empty'], extractFixture);
 });
 
 describe('GitLab token scopes page: what the fixtures extract', () => {

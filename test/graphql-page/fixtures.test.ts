@@ -3,18 +3,16 @@
  * export) or `input.md` (GitLab's Markdown layout), an optional `overrides.json`, and
  * `expected.json`, written by hand, with the exact severity, rule id, position and message.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { itMatchesDiagnosticFixtures } from '../helpers/diagnostic-fixtures.ts';
 import { extractFixture } from './pipeline.ts';
 
 const dir = path.join(import.meta.dirname, '../fixtures/graphql-page');
-const cases = readdirSync(dir).filter((name) => !name.startsWith('.')).sort();
 const fixture = (name: string) => extractFixture(path.join(dir, name));
 
 describe('GraphQL permission page: diagnostic fixtures', () => {
-  it('has a fixture for each required case', () => {
-    for (const required of [
+  itMatchesDiagnosticFixtures(dir, [
       'table-cell-count',
       'action-unknown',
       'boundary-unknown',
@@ -29,17 +27,7 @@ describe('GraphQL permission page: diagnostic fixtures', () => {
       'override-unused',
       'permission-id-override',
       'markdown-layout',
-    ]) {
-      expect(cases).toContain(required);
-    }
-  });
-
-  it.each(cases)('%s', (name) => {
-    const expected = JSON.parse(readFileSync(path.join(dir, name, 'expected.json'), 'utf8')) as unknown[];
-    const { diagnostics } = fixture(name);
-    expect(diagnostics.map(({ hint: _hint, ...d }) => d)).toEqual(expected);
-    for (const d of diagnostics) expect(d.hint.length).toBeGreaterThan(10);
-  });
+    ], fixture);
 });
 
 describe('GraphQL permission page: what the fixtures extract', () => {
