@@ -19,5 +19,5 @@ if (!command || name === '--help' || name === '-h') {
   out.write('\nRun `permgen <command> --help` for its options.\n');
   process.exitCode = command || !name || name === '--help' || name === '-h' ? 0 : 2;
 } else {
-  process.exitCode = await command.run(args, { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr });
+  process.exitCode = await (await command.load()).run(args, { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr });
 }
