@@ -19,8 +19,9 @@ async function run(...args: string[]) {
 }
 
 describe('permgen graphql-permissions', () => {
-  it('is registered', () => {
-    expect(commands).toContain(graphqlPermissionsCommand);
+  it('is registered', async () => {
+    const entry = commands.find((c) => c.name === 'graphql-permissions');
+    expect(await entry?.load()).toBe(graphqlPermissionsCommand);
   });
 
   it('prints the permissions, each requirement, where it is selected and the rows behind it', async () => {
