@@ -39,8 +39,9 @@ query {
       {
         reason: 'type',
         subject: 'CiRunner',
-        fields: ['CiRunnerConnection.nodes'],
-        locations: [{ line: 4, column: 15 }],
+        // Project.runners returns a connection of CiRunner: it needs CiRunner's rows as nodes does.
+        fields: ['Project.runners', 'CiRunnerConnection.nodes'],
+        locations: [{ line: 4, column: 5 }, { line: 4, column: 15 }],
         grants: [`${PAGE}:11:1`, `${PAGE}:14:1`, `${PAGE}:16:1`],
         alternatives: [['read_runner']],
         satisfiedBy: ['read_runner'],

@@ -100,6 +100,10 @@ describe('the rule and least privilege with the real page', () => {
     const errors = validate(schema, doc, [...specifiedRules, pkg.graphql.fineGrainedPermissionsRule(['read_project'])]);
     expect(errors.map((e) => ({ message: e.message, locations: e.locations }))).toEqual([{ message: 'Field "Query.runners" needs the fine-grained permission read_runner.', locations: [{ line: 1, column: 3 }] }]);
     const result = pkg.graphql.requiredPermissionsForOperation(schema, doc);
-    expect(result.requirements.map((r) => [r.subject, r.grants.map((g) => g.source)])).toEqual([['Query.runners', [`${PAGE}:154:1`]]]);
+    // The connection's count reveals runners, so the field also needs CiRunner's rows (lines 146, 149, 152).
+    expect(result.requirements.map((r) => [r.subject, r.grants.map((g) => g.source)])).toEqual([
+      ['Query.runners', [`${PAGE}:154:1`]],
+      ['CiRunner', [`${PAGE}:146:1`, `${PAGE}:149:1`, `${PAGE}:152:1`]],
+    ]);
   });
 });

@@ -59,6 +59,19 @@ const allowed: Case[] = [
 
 const denied: Case[] = [
   {
+    name: 'a connection selected only for its count needs what its nodes need (the count reveals them)',
+    doc: `
+{
+  project(fullPath: "a") {
+    labels {
+      pageInfo { hasNextPage }
+    }
+  }
+}`,
+    granted: ['read_project'],
+    errors: [{ message: 'Field "Project.labels" returns type "Label", which needs the fine-grained permission read_label.', locations: at(4, 5) }],
+  },
+  {
     name: 'a documented field without its permission (reported once, not again for its type)',
     doc: `
 {

@@ -20,7 +20,8 @@
  *   `runnerUpdate`, by name) is covered by the mutation itself.
  * - Transparent: scalars, enums, the root operation types, introspection (`__*` fields and types),
  *   `PageInfo`, `*Connection` types with a `pageInfo: PageInfo` field and `*Edge` types with `node`
- *   and `cursor` fields. A Type row wins over transparency.
+ *   and `cursor` fields. A Type row wins over transparency. A field that returns a connection or an
+ *   edge needs what the type it lists needs (its count and page info reveal those objects).
  * - Strict (default): any other object type, and any mutation without a row, cannot be granted at all.
  *   Lax: they need nothing.
  */
@@ -78,6 +79,11 @@ export declare class RequirementIndex<G extends GuardGrantShape> {
      * (the page writes root fields as `Query.project`, whatever a schema calls its root).
      */
     private fieldOwners;
+    /**
+     * The type a connection (`<X>Connection` with `pageInfo: PageInfo`, through `nodes` or
+     * `edges.node`) or an edge (`<X>Edge`, through `node`) lists; undefined for anything else.
+     */
+    private listedType;
     /** Object types that need no row of their own (see the policy above). */
     private isTransparent;
 }

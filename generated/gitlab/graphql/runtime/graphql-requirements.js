@@ -21,7 +21,8 @@
  *   `runnerUpdate`, by name) is covered by the mutation itself.
  * - Transparent: scalars, enums, the root operation types, introspection (`__*` fields and types),
  *   `PageInfo`, `*Connection` types with a `pageInfo: PageInfo` field and `*Edge` types with `node`
- *   and `cursor` fields. A Type row wins over transparency.
+ *   and `cursor` fields. A Type row wins over transparency. A field that returns a connection or an
+ *   edge needs what the type it lists needs (its count and page info reveal those objects).
  * - Strict (default): any other object type, and any mutation without a row, cannot be granted at all.
  *   Lax: they need nothing.
  */
@@ -84,10 +85,18 @@ export class RequirementIndex {
             if (grants && grants.length > 0)
                 add('field', name, grants);
         }
-        const returned = getNamedType(field.type);
+        let returned = getNamedType(field.type);
         if (isLeafType(returned))
             return out;
-        const own = this.lookup('Type', returned.name);
+        let own = this.lookup('Type', returned.name);
+        // A connection or edge needs no row of its own, but it is not empty: `project { issues { count } }`
+        // tells how many issues there are. So the field that returns one needs what the type it lists
+        // needs, as if it returned that type (its `nodes`/`node` fields are checked again, for free).
+        const listed = !own && isObjectType(returned) ? this.listedType(returned) : undefined;
+        if (listed) {
+            returned = listed;
+            own = this.lookup('Type', listed.name);
+        }
         if (own && own.length > 0)
             add('type', returned.name, own);
         if (isObjectType(returned)) {
@@ -126,6 +135,24 @@ export class RequirementIndex {
             for (const t of this.schema.getPossibleTypes(parent))
                 names.push(t.name);
         return [...new Set(names)];
+    }
+    /**
+     * The type a connection (`<X>Connection` with `pageInfo: PageInfo`, through `nodes` or
+     * `edges.node`) or an edge (`<X>Edge`, through `node`) lists; undefined for anything else.
+     */
+    listedType(type) {
+        if (!this.isTransparent(type) || type.name === 'PageInfo')
+            return undefined;
+        const fields = type.getFields();
+        const named = (name) => (Object.hasOwn(fields, name) ? getNamedType(fields[name].type) : undefined);
+        const isConnection = type.name.endsWith('Connection');
+        let target = isConnection ? named('nodes') : named('node');
+        if (!target && isConnection) {
+            const edge = named('edges');
+            if (edge && isObjectType(edge) && edge.name.endsWith('Edge'))
+                target = this.listedType(edge);
+        }
+        return target && (isObjectType(target) || isAbstractType(target)) ? target : undefined;
     }
     /** Object types that need no row of their own (see the policy above). */
     isTransparent(type) {
