@@ -10,6 +10,7 @@ import { IndentationText, NewLineKind, Project, QuoteKind, ts } from 'ts-morph';
 import type { Catalog } from '../model/catalog.ts';
 import type { Reporter } from '../diagnostics/reporter.ts';
 import { emitters } from './registry.ts';
+import { cachedTranspile } from './transpile-cache.ts';
 import type { EmitContext, EmitOptions, GeneratedFile } from './emitter.ts';
 
 export const compilerOptions: ts.CompilerOptions = {
@@ -70,17 +71,28 @@ export function emitPackage(catalog: Catalog, options: EmitOptions, report: Repo
 function transpile(rel: string, text: string, out: Map<string, string>, report: Reporter): void {
   const fileName = `/generated/${rel}`;
   // ES module output whatever the in-memory file system says about package.json "type".
-  const js = ts.transpileModule(text, { fileName, compilerOptions: { ...compilerOptions, module: ts.ModuleKind.ES2022, moduleResolution: ts.ModuleResolutionKind.Bundler, declaration: false, isolatedModules: true }, reportDiagnostics: true });
-  const dts = ts.transpileDeclaration(text, { fileName, compilerOptions: { ...compilerOptions, isolatedDeclarations: true }, reportDiagnostics: true });
-  for (const d of [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])]) {
-    const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 1;
-    report.error('emit-typescript', `Generated TypeScript does not compile (${rel}:${line}): ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`, { file: 'generated', line: 1, column: 1 }, 'This is a permgen bug; please report it with the page that caused it.');
+  const jsOptions: ts.CompilerOptions = { ...compilerOptions, module: ts.ModuleKind.ES2022, moduleResolution: ts.ModuleResolutionKind.Bundler, declaration: false, isolatedModules: true };
+  const dtsOptions: ts.CompilerOptions = { ...compilerOptions, isolatedDeclarations: true };
+  const result = cachedTranspile([ts.version, JSON.stringify(jsOptions), JSON.stringify(dtsOptions), fileName, text], () => {
+    const js = ts.transpileModule(text, { fileName, compilerOptions: jsOptions, reportDiagnostics: true });
+    const dts = ts.transpileDeclaration(text, { fileName, compilerOptions: dtsOptions, reportDiagnostics: true });
+    return {
+      js: js.outputText,
+      dts: dts.outputText,
+      diagnostics: [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])].map((d) => ({
+        line: d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 1,
+        message: ts.flattenDiagnosticMessageText(d.messageText, ' '),
+      })),
+    };
+  });
+  for (const d of result.diagnostics) {
+    report.error('emit-typescript', `Generated TypeScript does not compile (${rel}:${d.line}): ${d.message}`, { file: 'generated', line: 1, column: 1 }, 'This is a permgen bug; please report it with the page that caused it.');
   }
   // Both emits drop or keep the leading comment unpredictably: make sure the do-not-edit header leads.
   const header = /^\/\*[\s\S]*?\*\/\n/.exec(text)?.[0];
   const withHeader = (code: string) => (header && !code.startsWith(header) ? `${header}${code}` : code);
-  out.set(rel.replace(/\.ts$/, '.js'), withHeader(js.outputText.replace(/\n?\/\/# sourceMappingURL=.*$/, '')));
-  out.set(rel.replace(/\.ts$/, '.d.ts'), withHeader(dts.outputText.replace(/\n?\/\/# sourceMappingURL=.*$/, '')));
+  out.set(rel.replace(/\.ts$/, '.js'), withHeader(result.js.replace(/\n?\/\/# sourceMappingURL=.*$/, '')));
+  out.set(rel.replace(/\.ts$/, '.d.ts'), withHeader(result.dts.replace(/\n?\/\/# sourceMappingURL=.*$/, '')));
 }
 
 function typecheckProject(project: Project, report: Reporter): void {
