@@ -5,6 +5,7 @@
 import type { Emitter } from './emitter.ts';
 import { catalogJson } from './catalog-json.ts';
 import { packageManifest } from './package-manifest.ts';
+import { packageReadme } from './package-readme.ts';
 import { jobTokenPermissions } from './job-token-permissions.ts';
 import { jobTokenRoutes } from './job-token-routes.ts';
 import { gitlabTokenScopes } from './gitlab-token-scopes.ts';
@@ -21,6 +22,8 @@ export const emitters: readonly Emitter[] = Object.freeze([
   catalogJson,
   // generated/package.json with the exports map.
   packageManifest,
+  // generated/README.md: what to import, and the pages it came from.
+  packageReadme,
   // GitLab job-token page: JobTokenPermission union and metadata.
   jobTokenPermissions,
   // GitLab job-token page: compiled route matcher (method + path → permissions).

@@ -47,6 +47,8 @@ describe('npm pack → install → import', () => {
       '  sources: catalog.sources.map((s) => s.source.id),',
       '}));',
     ].join('\n');
+    const installed = path.join(app, 'node_modules/token-permissions');
+    expect((await readdir(installed)).filter((f) => /^(README\.md|catalog\.json|package\.json)$/.test(f)).sort()).toEqual(['README.md', 'catalog.json', 'package.json']);
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: app });
     const out = JSON.parse(stdout);
     expect(out).toMatchObject({ root: ['buildkite', 'forgejo', 'gitlab'], readJobs: true, nope: false, permissions: 15, buildkite: 'object', forgejo: 'object' });
