@@ -1,5 +1,5 @@
-/** One generate at a time per project: a lock file created with `wx` (fails if it exists). */
-import { open, readFile, rm } from 'node:fs/promises';
+/** One generate at a time per project: a lock file that only one run can create. */
+import { link, readFile, rm, writeFile } from 'node:fs/promises';
 
 export class LockHeldError extends Error {
   constructor(readonly lockFile: string, readonly holder: string) {
@@ -8,10 +8,12 @@ export class LockHeldError extends Error {
 }
 
 export async function withLock<T>(lockFile: string, fn: () => Promise<T>): Promise<T> {
+  // The lock appears with its content in one step (a hard link to a file already written), so a
+  // second run never sees an empty lock and cannot mistake a starting holder for a dead one.
+  const pending = `${lockFile}.${process.pid}`;
   try {
-    const handle = await open(lockFile, 'wx');
-    await handle.writeFile(`pid ${process.pid}\n`);
-    await handle.close();
+    await writeFile(pending, `pid ${process.pid}\n`);
+    await link(pending, lockFile);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     const holder = (await readFile(lockFile, 'utf8').catch(() => '')).trim();
@@ -22,6 +24,8 @@ export async function withLock<T>(lockFile: string, fn: () => Promise<T>): Promi
       return withLock(lockFile, fn);
     }
     throw new LockHeldError(lockFile, holder || 'unknown holder');
+  } finally {
+    await rm(pending, { force: true });
   }
   try {
     return await fn();
