@@ -21,7 +21,7 @@ export async function withLock<T>(lockFile: string, fn: () => Promise<T>): Promi
     if (pid && !isAlive(pid)) {
       // The holder died (killed run): its lock is stale.
       await rm(lockFile, { force: true });
-      return withLock(lockFile, fn);
+      return await withLock(lockFile, fn);
     }
     throw new LockHeldError(lockFile, holder || 'unknown holder');
   } finally {
