@@ -7,7 +7,6 @@
  * the package as `gitlab/runtime/route-path.ts`. Parameter values are sliced from the boundaries
  * the tree leaves in scratch arrays, so a lookup allocates only its result.
  */
-import { readFileSync } from 'node:fs';
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
 import type { Emitter } from './emitter.ts';
 import type { JobTokenEndpointsModel } from '../model/catalog.ts';
@@ -17,9 +16,10 @@ import { prepareRouteTable } from '../model/job-token-route-table.ts';
 import { codeHeader, safeComment } from './header.ts';
 import { stringLiteral } from './ts/identifier.ts';
 import { compileDecisionTree } from './ts/route-decision-tree.ts';
+import { copyRuntime, type RuntimeFile } from './ts/copy-runtime.ts';
 
-const RUNTIME_SOURCE = new URL('./runtime/route-path.ts', import.meta.url);
-const RUNTIME_OUT = '/generated/gitlab/runtime/route-path.ts';
+/** The page-independent canonicalization, copied into the package (`runtime/` folders are not re-exported). */
+const RUNTIME_FILES: readonly RuntimeFile[] = Object.freeze([{ file: 'route-path.ts', to: '/generated/gitlab/runtime/route-path.ts' }]);
 const OUT = '/generated/gitlab/job-token-routes.ts';
 
 export const jobTokenRoutes: Emitter = {
@@ -38,9 +38,7 @@ export const jobTokenRoutes: Emitter = {
       );
     }
 
-    const header = codeHeader([model.source]);
-    const runtime = readFileSync(RUNTIME_SOURCE, 'utf8');
-    ctx.project.createSourceFile(RUNTIME_OUT, `${header}\n\n${runtime}`, { overwrite: true });
+    copyRuntime(ctx, [model.source], RUNTIME_FILES, 'job-token-routes');
 
     // Candidates of every method, numbered in one sequence: the tree returns the number.
     const candidates = table.methods.flatMap((m) => m.candidates);
@@ -362,6 +360,6 @@ export const jobTokenRoutes: Emitter = {
       },
     });
 
-    ctx.project.createSourceFile(OUT, { leadingTrivia: `${header}\n\n`, statements }, { overwrite: true });
+    ctx.project.createSourceFile(OUT, { leadingTrivia: `${codeHeader([model.source])}\n\n`, statements }, { overwrite: true });
   },
 };
