@@ -4,7 +4,7 @@
  */
 
 import type { JobTokenPermission } from './job-token-permissions.js';
-import { areSpansCanonical, canonicalizePath, MAX_PATH_LENGTH, mayCanonicalizationChange, RAW_CHARS } from './runtime/route-path.js';
+import { areSpansCanonical, canonicalizePath, MAX_PATH_LENGTH, mayCanonicalizationChange, segmentEnd, segmentIs } from './runtime/route-path.js';
 /** The request methods the matcher accepts (upper case, as sent). `HEAD` also matches `GET` routes; any other token is denied. */
 export type JobTokenRequestMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
 /** A documented route, `METHOD /path` as the page writes it (Fine-grained permissions for CI/CD job tokens). */
@@ -568,755 +568,353 @@ function matchGet(p: string): number {
   const n = p.length;
   // The root path `/` has no segment.
   const c0 = n === 1 ? 1 : 0;
-  if (c0 < n) {
-    const s1 = c0 + 1;
-    switch (p.charCodeAt(s1)) {
-      case 103: // "g"
-        switch (p.charCodeAt(s1 + 1)) {
-          case 114: // "r"
-            switch (p.charCodeAt(s1 + 2)) {
-              case 111: // "o"
-                switch (p.charCodeAt(s1 + 3)) {
+  const s1 = c0 + 1;
+  switch (p.charCodeAt(s1)) {
+    case 103: // "g"
+      if (p.charCodeAt(s1 + 1) === 114 && p.charCodeAt(s1 + 2) === 111 && p.charCodeAt(s1 + 3) === 117 && p.charCodeAt(s1 + 4) === 112 && (s1 + 5 === n || p.charCodeAt(s1 + 5) === 47)) {
+        const l1 = s1 + 5;
+        const s2 = l1 + 1;
+        const r2 = segmentEnd(p, s2, n);
+        const e2 = r2 & 2147483647;
+        if (e2 > s2) {
+          B[0] = s2; B[1] = e2; V[0] = r2 >>> 31;
+          const s3 = e2 + 1;
+          if (segmentIs(p, s3, n, "-/packages/composer")) {
+            const e3 = s3 + 19;
+            const s4 = e3 + 1;
+            if (p.charCodeAt(s4) === 112 && (s4 + 1 === n || p.charCodeAt(s4 + 1) === 47)) {
+              const l4 = s4 + 1;
+              const s5 = l4 + 1;
+              const r5 = segmentEnd(p, s5, n);
+              const e5 = r5 & 2147483647;
+              if (e5 > s5) {
+                B[2] = s5; B[3] = e5; V[1] = r5 >>> 31;
+                if (e5 === n) return 94;
+              }
+            }
+            switch (p.charCodeAt(s4 + 1)) {
+              case 50: // "2"
+                if (p.charCodeAt(s4) === 112 && (s4 + 2 === n || p.charCodeAt(s4 + 2) === 47)) {
+                  const l4 = s4 + 2;
+                  {
+                    const r = matchGet_1(p, n, l4);
+                    if (r >= 0) return r + 93;
+                  }
+                }
+                break;
+              case 97: // "a"
+                if (p.charCodeAt(s4) === 112 && p.charCodeAt(s4 + 2) === 99 && p.charCodeAt(s4 + 3) === 107 && p.charCodeAt(s4 + 4) === 97 && p.charCodeAt(s4 + 5) === 103 && p.charCodeAt(s4 + 6) === 101 && p.charCodeAt(s4 + 7) === 115 && (s4 + 8 === n || p.charCodeAt(s4 + 8) === 47)) {
+                  const l4 = s4 + 8;
+                  if (l4 === n) return 92;
+                }
+                break;
+            }
+            if (e3 < n) {
+              B[2] = e3 + 1; B[3] = n; V[1] = -1; return 95;
+            }
+          }
+        }
+      }
+      else if (p.charCodeAt(s1 + 1) === 114 && p.charCodeAt(s1 + 2) === 111 && p.charCodeAt(s1 + 3) === 117 && p.charCodeAt(s1 + 4) === 112 && p.charCodeAt(s1 + 5) === 115 && (s1 + 6 === n || p.charCodeAt(s1 + 6) === 47)) {
+        const l1 = s1 + 6;
+        const s2 = l1 + 1;
+        const r2 = segmentEnd(p, s2, n);
+        const e2 = r2 & 2147483647;
+        if (e2 > s2) {
+          B[0] = s2; B[1] = e2; V[0] = r2 >>> 31;
+          const s3 = e2 + 1;
+          if (segmentIs(p, s3, n, "-/packages")) {
+            const e3 = s3 + 10;
+            const s4 = e3 + 1;
+            switch (p.charCodeAt(s4)) {
+              case 109: // "m"
+                if (p.charCodeAt(s4 + 1) === 97 && p.charCodeAt(s4 + 2) === 118 && p.charCodeAt(s4 + 3) === 101 && p.charCodeAt(s4 + 4) === 110 && (s4 + 5 === n || p.charCodeAt(s4 + 5) === 47)) {
+                  const l4 = s4 + 5;
+                  {
+                    const r = matchGet_2(p, n, l4);
+                    if (r >= 0) return r + 86;
+                  }
+                }
+                break;
+              case 110: // "n"
+                if (p.charCodeAt(s4 + 1) === 112 && p.charCodeAt(s4 + 2) === 109 && (s4 + 3 === n || p.charCodeAt(s4 + 3) === 47)) {
+                  const l4 = s4 + 3;
+                  const s5 = l4 + 1;
+                  if (p.charCodeAt(s5) === 45 && (s5 + 1 === n || p.charCodeAt(s5 + 1) === 47)) {
+                    const l5 = s5 + 1;
+                    {
+                      const r = matchGet_3(p, n, l5);
+                      if (r >= 0) return r + 90;
+                    }
+                  }
+                  if (l4 < n) {
+                    B[2] = l4 + 1; B[3] = n; V[1] = -1; return 91;
+                  }
+                }
+                break;
+              case 112: // "p"
+                if (p.charCodeAt(s4 + 1) === 121 && p.charCodeAt(s4 + 2) === 112 && p.charCodeAt(s4 + 3) === 105 && (s4 + 4 === n || p.charCodeAt(s4 + 4) === 47)) {
+                  const l4 = s4 + 4;
+                  {
+                    const r = matchGet_4(p, n, l4);
+                    if (r >= 0) return r + 87;
+                  }
+                }
+                break;
+            }
+          }
+        }
+      }
+      break;
+    case 106: // "j"
+      if (p.charCodeAt(s1 + 1) === 111 && p.charCodeAt(s1 + 2) === 98 && (s1 + 3 === n || p.charCodeAt(s1 + 3) === 47)) {
+        const l1 = s1 + 3;
+        if (l1 === n) return 98;
+        const s2 = l1 + 1;
+        if (segmentIs(p, s2, n, "allowed_agents")) {
+          const e2 = s2 + 14;
+          if (e2 === n) return 97;
+        }
+      }
+      else if (p.charCodeAt(s1 + 1) === 111 && p.charCodeAt(s1 + 2) === 98 && p.charCodeAt(s1 + 3) === 115 && (s1 + 4 === n || p.charCodeAt(s1 + 4) === 47)) {
+        const l1 = s1 + 4;
+        const s2 = l1 + 1;
+        const r2 = segmentEnd(p, s2, n);
+        const e2 = r2 & 2147483647;
+        if (e2 > s2) {
+          B[0] = s2; B[1] = e2; V[0] = r2 >>> 31;
+          const s3 = e2 + 1;
+          if (segmentIs(p, s3, n, "artifacts")) {
+            const e3 = s3 + 9;
+            if (e3 === n) return 96;
+          }
+        }
+      }
+      break;
+    case 112: // "p"
+      if (p.charCodeAt(s1 + 1) === 97 && p.charCodeAt(s1 + 2) === 99 && p.charCodeAt(s1 + 3) === 107 && p.charCodeAt(s1 + 4) === 97 && p.charCodeAt(s1 + 5) === 103 && p.charCodeAt(s1 + 6) === 101 && p.charCodeAt(s1 + 7) === 115 && (s1 + 8 === n || p.charCodeAt(s1 + 8) === 47)) {
+        const l1 = s1 + 8;
+        const s2 = l1 + 1;
+        switch (p.charCodeAt(s2)) {
+          case 99: // "c"
+            if (p.charCodeAt(s2 + 1) === 111 && p.charCodeAt(s2 + 2) === 110 && p.charCodeAt(s2 + 3) === 97 && p.charCodeAt(s2 + 4) === 110 && (s2 + 5 === n || p.charCodeAt(s2 + 5) === 47)) {
+              const l2 = s2 + 5;
+              const s3 = l2 + 1;
+              if (p.charCodeAt(s3) === 118 && p.charCodeAt(s3 + 1) === 49 && (s3 + 2 === n || p.charCodeAt(s3 + 2) === 47)) {
+                const e3 = s3 + 2;
+                const s4 = e3 + 1;
+                switch (p.charCodeAt(s4)) {
+                  case 99: // "c"
+                    if (p.charCodeAt(s4 + 1) === 111 && p.charCodeAt(s4 + 2) === 110 && p.charCodeAt(s4 + 3) === 97 && p.charCodeAt(s4 + 4) === 110 && p.charCodeAt(s4 + 5) === 115 && (s4 + 6 === n || p.charCodeAt(s4 + 6) === 47)) {
+                      const l4 = s4 + 6;
+                      const s5 = l4 + 1;
+                      if (p.charCodeAt(s5) === 115 && p.charCodeAt(s5 + 1) === 101 && p.charCodeAt(s5 + 2) === 97 && p.charCodeAt(s5 + 3) === 114 && p.charCodeAt(s5 + 4) === 99 && p.charCodeAt(s5 + 5) === 104 && (s5 + 6 === n || p.charCodeAt(s5 + 6) === 47)) {
+                        const l5 = s5 + 6;
+                        if (l5 === n) return 0;
+                      }
+                      const r5 = segmentEnd(p, s5, n);
+                      const e5 = r5 & 2147483647;
+                      if (e5 > s5) {
+                        B[0] = s5; B[1] = e5; V[0] = r5 >>> 31;
+                        const s6 = e5 + 1;
+                        const r6 = segmentEnd(p, s6, n);
+                        const e6 = r6 & 2147483647;
+                        if (e6 > s6) {
+                          B[2] = s6; B[3] = e6; V[1] = r6 >>> 31;
+                          const s7 = e6 + 1;
+                          const r7 = segmentEnd(p, s7, n);
+                          const e7 = r7 & 2147483647;
+                          if (e7 > s7) {
+                            B[4] = s7; B[5] = e7; V[2] = r7 >>> 31;
+                            const s8 = e7 + 1;
+                            const r8 = segmentEnd(p, s8, n);
+                            const e8 = r8 & 2147483647;
+                            if (e8 > s8) {
+                              B[6] = s8; B[7] = e8; V[3] = r8 >>> 31;
+                              if (e8 === n) return 7;
+                              const s9 = e8 + 1;
+                              switch (p.charCodeAt(s9)) {
+                                case 100: // "d"
+                                  if (p.charCodeAt(s9 + 1) === 105 && p.charCodeAt(s9 + 2) === 103 && p.charCodeAt(s9 + 3) === 101 && p.charCodeAt(s9 + 4) === 115 && p.charCodeAt(s9 + 5) === 116 && (s9 + 6 === n || p.charCodeAt(s9 + 6) === 47)) {
+                                    const l9 = s9 + 6;
+                                    if (l9 === n) return 5;
+                                  }
+                                  else if (segmentIs(p, s9, n, "download_urls")) {
+                                    const l9 = s9 + 13;
+                                    if (l9 === n) return 1;
+                                  }
+                                  break;
+                                case 112: // "p"
+                                  if (p.charCodeAt(s9 + 1) === 97 && p.charCodeAt(s9 + 2) === 99 && p.charCodeAt(s9 + 3) === 107 && p.charCodeAt(s9 + 4) === 97 && p.charCodeAt(s9 + 5) === 103 && p.charCodeAt(s9 + 6) === 101 && p.charCodeAt(s9 + 7) === 115 && (s9 + 8 === n || p.charCodeAt(s9 + 8) === 47)) {
+                                    const l9 = s9 + 8;
+                                    const s10 = l9 + 1;
+                                    const r10 = segmentEnd(p, s10, n);
+                                    const e10 = r10 & 2147483647;
+                                    if (e10 > s10) {
+                                      B[8] = s10; B[9] = e10; V[4] = r10 >>> 31;
+                                      if (e10 === n) return 4;
+                                      const s11 = e10 + 1;
+                                      if (p.charCodeAt(s11) === 100 && p.charCodeAt(s11 + 1) === 105 && p.charCodeAt(s11 + 2) === 103 && p.charCodeAt(s11 + 3) === 101 && p.charCodeAt(s11 + 4) === 115 && p.charCodeAt(s11 + 5) === 116 && (s11 + 6 === n || p.charCodeAt(s11 + 6) === 47)) {
+                                        const l11 = s11 + 6;
+                                        if (l11 === n) return 3;
+                                      }
+                                      else if (segmentIs(p, s11, n, "download_urls")) {
+                                        const l11 = s11 + 13;
+                                        if (l11 === n) return 2;
+                                      }
+                                    }
+                                  }
+                                  break;
+                                case 115: // "s"
+                                  if (p.charCodeAt(s9 + 1) === 101 && p.charCodeAt(s9 + 2) === 97 && p.charCodeAt(s9 + 3) === 114 && p.charCodeAt(s9 + 4) === 99 && p.charCodeAt(s9 + 5) === 104 && (s9 + 6 === n || p.charCodeAt(s9 + 6) === 47)) {
+                                    const l9 = s9 + 6;
+                                    if (l9 === n) return 6;
+                                  }
+                                  break;
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                    break;
+                  case 102: // "f"
+                    if (p.charCodeAt(s4 + 1) === 105 && p.charCodeAt(s4 + 2) === 108 && p.charCodeAt(s4 + 3) === 101 && p.charCodeAt(s4 + 4) === 115 && (s4 + 5 === n || p.charCodeAt(s4 + 5) === 47)) {
+                      const l4 = s4 + 5;
+                      const s5 = l4 + 1;
+                      const r5 = segmentEnd(p, s5, n);
+                      const e5 = r5 & 2147483647;
+                      if (e5 > s5) {
+                        B[0] = s5; B[1] = e5; V[0] = r5 >>> 31;
+                        const s6 = e5 + 1;
+                        const r6 = segmentEnd(p, s6, n);
+                        const e6 = r6 & 2147483647;
+                        if (e6 > s6) {
+                          B[2] = s6; B[3] = e6; V[1] = r6 >>> 31;
+                          const s7 = e6 + 1;
+                          const r7 = segmentEnd(p, s7, n);
+                          const e7 = r7 & 2147483647;
+                          if (e7 > s7) {
+                            B[4] = s7; B[5] = e7; V[2] = r7 >>> 31;
+                            const s8 = e7 + 1;
+                            const r8 = segmentEnd(p, s8, n);
+                            const e8 = r8 & 2147483647;
+                            if (e8 > s8) {
+                              B[6] = s8; B[7] = e8; V[3] = r8 >>> 31;
+                              const s9 = e8 + 1;
+                              const r9 = segmentEnd(p, s9, n);
+                              const e9 = r9 & 2147483647;
+                              if (e9 > s9) {
+                                B[8] = s9; B[9] = e9; V[4] = r9 >>> 31;
+                                const s10 = e9 + 1;
+                                if (p.charCodeAt(s10) === 101 && p.charCodeAt(s10 + 1) === 120 && p.charCodeAt(s10 + 2) === 112 && p.charCodeAt(s10 + 3) === 111 && p.charCodeAt(s10 + 4) === 114 && p.charCodeAt(s10 + 5) === 116 && (s10 + 6 === n || p.charCodeAt(s10 + 6) === 47)) {
+                                  const l10 = s10 + 6;
+                                  const s11 = l10 + 1;
+                                  const r11 = segmentEnd(p, s11, n);
+                                  const e11 = r11 & 2147483647;
+                                  if (e11 > s11) {
+                                    B[10] = s11; B[11] = e11; V[5] = r11 >>> 31;
+                                    if (e11 === n) return 9;
+                                  }
+                                }
+                                else if (p.charCodeAt(s10) === 112 && p.charCodeAt(s10 + 1) === 97 && p.charCodeAt(s10 + 2) === 99 && p.charCodeAt(s10 + 3) === 107 && p.charCodeAt(s10 + 4) === 97 && p.charCodeAt(s10 + 5) === 103 && p.charCodeAt(s10 + 6) === 101 && (s10 + 7 === n || p.charCodeAt(s10 + 7) === 47)) {
+                                  const l10 = s10 + 7;
+                                  const s11 = l10 + 1;
+                                  const r11 = segmentEnd(p, s11, n);
+                                  const e11 = r11 & 2147483647;
+                                  if (e11 > s11) {
+                                    B[10] = s11; B[11] = e11; V[5] = r11 >>> 31;
+                                    const s12 = e11 + 1;
+                                    const r12 = segmentEnd(p, s12, n);
+                                    const e12 = r12 & 2147483647;
+                                    if (e12 > s12) {
+                                      B[12] = s12; B[13] = e12; V[6] = r12 >>> 31;
+                                      const s13 = e12 + 1;
+                                      const r13 = segmentEnd(p, s13, n);
+                                      const e13 = r13 & 2147483647;
+                                      if (e13 > s13) {
+                                        B[14] = s13; B[15] = e13; V[7] = r13 >>> 31;
+                                        if (e13 === n) return 8;
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                    break;
+                  case 112: // "p"
+                    if (p.charCodeAt(s4 + 1) === 105 && p.charCodeAt(s4 + 2) === 110 && p.charCodeAt(s4 + 3) === 103 && (s4 + 4 === n || p.charCodeAt(s4 + 4) === 47)) {
+                      const l4 = s4 + 4;
+                      if (l4 === n) return 12;
+                    }
+                    break;
                   case 117: // "u"
-                    switch (p.charCodeAt(s1 + 4)) {
-                      case 112: // "p"
-                        {
-                          const l1 = s1 + 5;
-                          if (l1 === n || p.charCodeAt(l1) === 47) {
-                            if (l1 < n) {
-                              const s2 = l1 + 1;
-                              let e2 = s2;
-                              let v2 = 0;
-                              for (; e2 < n; e2++) {
-                                const ch = p.charCodeAt(e2);
-                                if (ch === 47) break;
-                                v2 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                              }
-                              if (e2 - s2 <= 2 && p.charCodeAt(s2) === 46 && (e2 - s2 === 1 || p.charCodeAt(s2 + 1) === 46)) v2 = 1;
-                              if (e2 > s2) {
-                                B[0] = s2;
-                                B[1] = e2;
-                                V[0] = v2;
-                                if (e2 < n) {
-                                  const s3 = e2 + 1;
-                                  if (p.startsWith("-/packages/composer", s3)) {
-                                    const e3 = s3 + 19;
-                                    if (e3 === n || p.charCodeAt(e3) === 47) {
-                                      if (e3 < n) {
-                                        const s4 = e3 + 1;
-                                        switch (p.charCodeAt(s4)) {
-                                          case 112: // "p"
-                                            {
-                                              const l4 = s4 + 1;
-                                              if (l4 === n || p.charCodeAt(l4) === 47) {
-                                                if (l4 < n) {
-                                                  const s5 = l4 + 1;
-                                                  let e5 = s5;
-                                                  let v5 = 0;
-                                                  for (; e5 < n; e5++) {
-                                                    const ch = p.charCodeAt(e5);
-                                                    if (ch === 47) break;
-                                                    v5 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                  }
-                                                  if (e5 - s5 <= 2 && p.charCodeAt(s5) === 46 && (e5 - s5 === 1 || p.charCodeAt(s5 + 1) === 46)) v5 = 1;
-                                                  if (e5 > s5) {
-                                                    B[2] = s5;
-                                                    B[3] = e5;
-                                                    V[1] = v5;
-                                                    if (e5 === n) return 94;
-                                                  }
-                                                }
-                                              }
-                                            }
-                                            switch (p.charCodeAt(s4 + 1)) {
-                                              case 50: // "2"
-                                                {
-                                                  const l4 = s4 + 2;
-                                                  if (l4 === n || p.charCodeAt(l4) === 47) {
-                                                    {
-                                                      const r = matchGet_1(p, n, l4);
-                                                      if (r >= 0) return r + 93;
-                                                    }
-                                                  }
-                                                }
-                                                break;
-                                              case 97: // "a"
-                                                if (p.charCodeAt(s4 + 2) === 99 && p.charCodeAt((s4 + 2) + 1) === 107 && p.charCodeAt((s4 + 2) + 2) === 97 && p.charCodeAt((s4 + 2) + 3) === 103 && p.charCodeAt((s4 + 2) + 4) === 101 && p.charCodeAt((s4 + 2) + 5) === 115) {
-                                                  {
-                                                    const l4 = s4 + 8;
-                                                    if (l4 === n || p.charCodeAt(l4) === 47) {
-                                                      if (l4 === n) return 92;
-                                                    }
-                                                  }
-                                                }
-                                                break;
-                                            }
-                                            break;
-                                        }
-                                        B[2] = e3 + 1; B[3] = n; V[1] = -1; return 95;
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                        if (p.charCodeAt(s1 + 5) === 115) {
-                          {
-                            const l1 = s1 + 6;
-                            if (l1 === n || p.charCodeAt(l1) === 47) {
-                              if (l1 < n) {
-                                const s2 = l1 + 1;
-                                let e2 = s2;
-                                let v2 = 0;
-                                for (; e2 < n; e2++) {
-                                  const ch = p.charCodeAt(e2);
-                                  if (ch === 47) break;
-                                  v2 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                }
-                                if (e2 - s2 <= 2 && p.charCodeAt(s2) === 46 && (e2 - s2 === 1 || p.charCodeAt(s2 + 1) === 46)) v2 = 1;
-                                if (e2 > s2) {
-                                  B[0] = s2;
-                                  B[1] = e2;
-                                  V[0] = v2;
-                                  if (e2 < n) {
-                                    const s3 = e2 + 1;
-                                    if (p.charCodeAt(s3) === 45 && p.charCodeAt(s3 + 1) === 47 && p.charCodeAt(s3 + 2) === 112 && p.charCodeAt(s3 + 3) === 97 && p.charCodeAt(s3 + 4) === 99 && p.charCodeAt(s3 + 5) === 107 && p.charCodeAt(s3 + 6) === 97 && p.charCodeAt(s3 + 7) === 103 && p.charCodeAt(s3 + 8) === 101 && p.charCodeAt(s3 + 9) === 115) {
-                                      const e3 = s3 + 10;
-                                      if (e3 === n || p.charCodeAt(e3) === 47) {
-                                        if (e3 < n) {
-                                          const s4 = e3 + 1;
-                                          switch (p.charCodeAt(s4)) {
-                                            case 109: // "m"
-                                              if (p.charCodeAt(s4 + 1) === 97 && p.charCodeAt((s4 + 1) + 1) === 118 && p.charCodeAt((s4 + 1) + 2) === 101 && p.charCodeAt((s4 + 1) + 3) === 110) {
-                                                {
-                                                  const l4 = s4 + 5;
-                                                  if (l4 === n || p.charCodeAt(l4) === 47) {
-                                                    {
-                                                      const r = matchGet_2(p, n, l4);
-                                                      if (r >= 0) return r + 86;
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                              break;
-                                            case 110: // "n"
-                                              if (p.charCodeAt(s4 + 1) === 112 && p.charCodeAt((s4 + 1) + 1) === 109) {
-                                                {
-                                                  const l4 = s4 + 3;
-                                                  if (l4 === n || p.charCodeAt(l4) === 47) {
-                                                    if (l4 < n) {
-                                                      const s5 = l4 + 1;
-                                                      if (p.charCodeAt(s5) === 45) {
-                                                        {
-                                                          const l5 = s5 + 1;
-                                                          if (l5 === n || p.charCodeAt(l5) === 47) {
-                                                            {
-                                                              const r = matchGet_3(p, n, l5);
-                                                              if (r >= 0) return r + 90;
-                                                            }
-                                                          }
-                                                        }
-                                                      }
-                                                      B[2] = l4 + 1; B[3] = n; V[1] = -1; return 91;
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                              break;
-                                            case 112: // "p"
-                                              if (p.charCodeAt(s4 + 1) === 121 && p.charCodeAt((s4 + 1) + 1) === 112 && p.charCodeAt((s4 + 1) + 2) === 105) {
-                                                {
-                                                  const l4 = s4 + 4;
-                                                  if (l4 === n || p.charCodeAt(l4) === 47) {
-                                                    {
-                                                      const r = matchGet_4(p, n, l4);
-                                                      if (r >= 0) return r + 87;
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                              break;
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                        break;
+                    if (p.charCodeAt(s4 + 1) === 115 && p.charCodeAt(s4 + 2) === 101 && p.charCodeAt(s4 + 3) === 114 && p.charCodeAt(s4 + 4) === 115 && (s4 + 5 === n || p.charCodeAt(s4 + 5) === 47)) {
+                      const l4 = s4 + 5;
+                      const s5 = l4 + 1;
+                      if (segmentIs(p, s5, n, "authenticate")) {
+                        const l5 = s5 + 12;
+                        if (l5 === n) return 11;
+                      }
+                      else if (segmentIs(p, s5, n, "check_credentials")) {
+                        const l5 = s5 + 17;
+                        if (l5 === n) return 10;
+                      }
                     }
                     break;
                 }
-                break;
+              }
             }
             break;
-        }
-        break;
-      case 106: // "j"
-        switch (p.charCodeAt(s1 + 1)) {
-          case 111: // "o"
-            switch (p.charCodeAt(s1 + 2)) {
-              case 98: // "b"
-                {
-                  const l1 = s1 + 3;
-                  if (l1 === n || p.charCodeAt(l1) === 47) {
-                    if (l1 === n) return 98;
-                    if (l1 < n) {
-                      const s2 = l1 + 1;
-                      if (p.startsWith("allowed_agents", s2)) {
-                        const e2 = s2 + 14;
-                        if (e2 === n || p.charCodeAt(e2) === 47) {
-                          if (e2 === n) return 97;
-                        }
-                      }
-                    }
-                  }
-                }
-                if (p.charCodeAt(s1 + 3) === 115) {
-                  {
-                    const l1 = s1 + 4;
-                    if (l1 === n || p.charCodeAt(l1) === 47) {
-                      if (l1 < n) {
-                        const s2 = l1 + 1;
-                        let e2 = s2;
-                        let v2 = 0;
-                        for (; e2 < n; e2++) {
-                          const ch = p.charCodeAt(e2);
-                          if (ch === 47) break;
-                          v2 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                        }
-                        if (e2 - s2 <= 2 && p.charCodeAt(s2) === 46 && (e2 - s2 === 1 || p.charCodeAt(s2 + 1) === 46)) v2 = 1;
-                        if (e2 > s2) {
-                          B[0] = s2;
-                          B[1] = e2;
-                          V[0] = v2;
-                          if (e2 < n) {
-                            const s3 = e2 + 1;
-                            if (p.charCodeAt(s3) === 97 && p.charCodeAt(s3 + 1) === 114 && p.charCodeAt(s3 + 2) === 116 && p.charCodeAt(s3 + 3) === 105 && p.charCodeAt(s3 + 4) === 102 && p.charCodeAt(s3 + 5) === 97 && p.charCodeAt(s3 + 6) === 99 && p.charCodeAt(s3 + 7) === 116 && p.charCodeAt(s3 + 8) === 115) {
-                              const e3 = s3 + 9;
-                              if (e3 === n || p.charCodeAt(e3) === 47) {
-                                if (e3 === n) return 96;
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-                break;
-            }
-            break;
-        }
-        break;
-      case 112: // "p"
-        switch (p.charCodeAt(s1 + 1)) {
-          case 97: // "a"
-            if (p.charCodeAt(s1 + 2) === 99 && p.charCodeAt((s1 + 2) + 1) === 107 && p.charCodeAt((s1 + 2) + 2) === 97 && p.charCodeAt((s1 + 2) + 3) === 103 && p.charCodeAt((s1 + 2) + 4) === 101 && p.charCodeAt((s1 + 2) + 5) === 115) {
-              {
-                const l1 = s1 + 8;
-                if (l1 === n || p.charCodeAt(l1) === 47) {
-                  if (l1 < n) {
-                    const s2 = l1 + 1;
-                    switch (p.charCodeAt(s2)) {
-                      case 99: // "c"
-                        if (p.charCodeAt(s2 + 1) === 111 && p.charCodeAt((s2 + 1) + 1) === 110 && p.charCodeAt((s2 + 1) + 2) === 97 && p.charCodeAt((s2 + 1) + 3) === 110) {
-                          {
-                            const l2 = s2 + 5;
-                            if (l2 === n || p.charCodeAt(l2) === 47) {
-                              if (l2 < n) {
-                                const s3 = l2 + 1;
-                                if (p.charCodeAt(s3) === 118 && p.charCodeAt(s3 + 1) === 49) {
-                                  const e3 = s3 + 2;
-                                  if (e3 === n || p.charCodeAt(e3) === 47) {
-                                    if (e3 < n) {
-                                      const s4 = e3 + 1;
-                                      switch (p.charCodeAt(s4)) {
-                                        case 99: // "c"
-                                          if (p.charCodeAt(s4 + 1) === 111 && p.charCodeAt((s4 + 1) + 1) === 110 && p.charCodeAt((s4 + 1) + 2) === 97 && p.charCodeAt((s4 + 1) + 3) === 110 && p.charCodeAt((s4 + 1) + 4) === 115) {
-                                            {
-                                              const l4 = s4 + 6;
-                                              if (l4 === n || p.charCodeAt(l4) === 47) {
-                                                if (l4 < n) {
-                                                  const s5 = l4 + 1;
-                                                  if (p.charCodeAt(s5) === 115 && p.charCodeAt(s5 + 1) === 101 && p.charCodeAt(s5 + 2) === 97 && p.charCodeAt(s5 + 3) === 114 && p.charCodeAt(s5 + 4) === 99 && p.charCodeAt(s5 + 5) === 104) {
-                                                    {
-                                                      const l5 = s5 + 6;
-                                                      if (l5 === n || p.charCodeAt(l5) === 47) {
-                                                        if (l5 === n) return 0;
-                                                      }
-                                                    }
-                                                  }
-                                                  let e5 = s5;
-                                                  let v5 = 0;
-                                                  for (; e5 < n; e5++) {
-                                                    const ch = p.charCodeAt(e5);
-                                                    if (ch === 47) break;
-                                                    v5 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                  }
-                                                  if (e5 - s5 <= 2 && p.charCodeAt(s5) === 46 && (e5 - s5 === 1 || p.charCodeAt(s5 + 1) === 46)) v5 = 1;
-                                                  if (e5 > s5) {
-                                                    B[0] = s5;
-                                                    B[1] = e5;
-                                                    V[0] = v5;
-                                                    if (e5 < n) {
-                                                      const s6 = e5 + 1;
-                                                      let e6 = s6;
-                                                      let v6 = 0;
-                                                      for (; e6 < n; e6++) {
-                                                        const ch = p.charCodeAt(e6);
-                                                        if (ch === 47) break;
-                                                        v6 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                      }
-                                                      if (e6 - s6 <= 2 && p.charCodeAt(s6) === 46 && (e6 - s6 === 1 || p.charCodeAt(s6 + 1) === 46)) v6 = 1;
-                                                      if (e6 > s6) {
-                                                        B[2] = s6;
-                                                        B[3] = e6;
-                                                        V[1] = v6;
-                                                        if (e6 < n) {
-                                                          const s7 = e6 + 1;
-                                                          let e7 = s7;
-                                                          let v7 = 0;
-                                                          for (; e7 < n; e7++) {
-                                                            const ch = p.charCodeAt(e7);
-                                                            if (ch === 47) break;
-                                                            v7 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                          }
-                                                          if (e7 - s7 <= 2 && p.charCodeAt(s7) === 46 && (e7 - s7 === 1 || p.charCodeAt(s7 + 1) === 46)) v7 = 1;
-                                                          if (e7 > s7) {
-                                                            B[4] = s7;
-                                                            B[5] = e7;
-                                                            V[2] = v7;
-                                                            if (e7 < n) {
-                                                              const s8 = e7 + 1;
-                                                              let e8 = s8;
-                                                              let v8 = 0;
-                                                              for (; e8 < n; e8++) {
-                                                                const ch = p.charCodeAt(e8);
-                                                                if (ch === 47) break;
-                                                                v8 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                              }
-                                                              if (e8 - s8 <= 2 && p.charCodeAt(s8) === 46 && (e8 - s8 === 1 || p.charCodeAt(s8 + 1) === 46)) v8 = 1;
-                                                              if (e8 > s8) {
-                                                                B[6] = s8;
-                                                                B[7] = e8;
-                                                                V[3] = v8;
-                                                                if (e8 === n) return 7;
-                                                                if (e8 < n) {
-                                                                  const s9 = e8 + 1;
-                                                                  switch (p.charCodeAt(s9)) {
-                                                                    case 100: // "d"
-                                                                      switch (p.charCodeAt(s9 + 1)) {
-                                                                        case 105: // "i"
-                                                                          if (p.charCodeAt(s9 + 2) === 103 && p.charCodeAt((s9 + 2) + 1) === 101 && p.charCodeAt((s9 + 2) + 2) === 115 && p.charCodeAt((s9 + 2) + 3) === 116) {
-                                                                            {
-                                                                              const l9 = s9 + 6;
-                                                                              if (l9 === n || p.charCodeAt(l9) === 47) {
-                                                                                if (l9 === n) return 5;
-                                                                              }
-                                                                            }
-                                                                          }
-                                                                          break;
-                                                                        case 111: // "o"
-                                                                          if (p.charCodeAt(s9 + 2) === 119 && p.charCodeAt((s9 + 2) + 1) === 110 && p.charCodeAt((s9 + 2) + 2) === 108 && p.charCodeAt((s9 + 2) + 3) === 111 && p.charCodeAt((s9 + 2) + 4) === 97 && p.charCodeAt((s9 + 2) + 5) === 100 && p.charCodeAt((s9 + 2) + 6) === 95 && p.charCodeAt((s9 + 2) + 7) === 117 && p.charCodeAt((s9 + 2) + 8) === 114 && p.charCodeAt((s9 + 2) + 9) === 108 && p.charCodeAt((s9 + 2) + 10) === 115) {
-                                                                            {
-                                                                              const l9 = s9 + 13;
-                                                                              if (l9 === n || p.charCodeAt(l9) === 47) {
-                                                                                if (l9 === n) return 1;
-                                                                              }
-                                                                            }
-                                                                          }
-                                                                          break;
-                                                                      }
-                                                                      break;
-                                                                    case 112: // "p"
-                                                                      if (p.charCodeAt(s9 + 1) === 97 && p.charCodeAt((s9 + 1) + 1) === 99 && p.charCodeAt((s9 + 1) + 2) === 107 && p.charCodeAt((s9 + 1) + 3) === 97 && p.charCodeAt((s9 + 1) + 4) === 103 && p.charCodeAt((s9 + 1) + 5) === 101 && p.charCodeAt((s9 + 1) + 6) === 115) {
-                                                                        {
-                                                                          const l9 = s9 + 8;
-                                                                          if (l9 === n || p.charCodeAt(l9) === 47) {
-                                                                            if (l9 < n) {
-                                                                              const s10 = l9 + 1;
-                                                                              let e10 = s10;
-                                                                              let v10 = 0;
-                                                                              for (; e10 < n; e10++) {
-                                                                                const ch = p.charCodeAt(e10);
-                                                                                if (ch === 47) break;
-                                                                                v10 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                              }
-                                                                              if (e10 - s10 <= 2 && p.charCodeAt(s10) === 46 && (e10 - s10 === 1 || p.charCodeAt(s10 + 1) === 46)) v10 = 1;
-                                                                              if (e10 > s10) {
-                                                                                B[8] = s10;
-                                                                                B[9] = e10;
-                                                                                V[4] = v10;
-                                                                                if (e10 === n) return 4;
-                                                                                if (e10 < n) {
-                                                                                  const s11 = e10 + 1;
-                                                                                  switch (p.charCodeAt(s11)) {
-                                                                                    case 100: // "d"
-                                                                                      switch (p.charCodeAt(s11 + 1)) {
-                                                                                        case 105: // "i"
-                                                                                          if (p.charCodeAt(s11 + 2) === 103 && p.charCodeAt((s11 + 2) + 1) === 101 && p.charCodeAt((s11 + 2) + 2) === 115 && p.charCodeAt((s11 + 2) + 3) === 116) {
-                                                                                            {
-                                                                                              const l11 = s11 + 6;
-                                                                                              if (l11 === n || p.charCodeAt(l11) === 47) {
-                                                                                                if (l11 === n) return 3;
-                                                                                              }
-                                                                                            }
-                                                                                          }
-                                                                                          break;
-                                                                                        case 111: // "o"
-                                                                                          if (p.charCodeAt(s11 + 2) === 119 && p.charCodeAt((s11 + 2) + 1) === 110 && p.charCodeAt((s11 + 2) + 2) === 108 && p.charCodeAt((s11 + 2) + 3) === 111 && p.charCodeAt((s11 + 2) + 4) === 97 && p.charCodeAt((s11 + 2) + 5) === 100 && p.charCodeAt((s11 + 2) + 6) === 95 && p.charCodeAt((s11 + 2) + 7) === 117 && p.charCodeAt((s11 + 2) + 8) === 114 && p.charCodeAt((s11 + 2) + 9) === 108 && p.charCodeAt((s11 + 2) + 10) === 115) {
-                                                                                            {
-                                                                                              const l11 = s11 + 13;
-                                                                                              if (l11 === n || p.charCodeAt(l11) === 47) {
-                                                                                                if (l11 === n) return 2;
-                                                                                              }
-                                                                                            }
-                                                                                          }
-                                                                                          break;
-                                                                                      }
-                                                                                      break;
-                                                                                  }
-                                                                                }
-                                                                              }
-                                                                            }
-                                                                          }
-                                                                        }
-                                                                      }
-                                                                      break;
-                                                                    case 115: // "s"
-                                                                      if (p.charCodeAt(s9 + 1) === 101 && p.charCodeAt((s9 + 1) + 1) === 97 && p.charCodeAt((s9 + 1) + 2) === 114 && p.charCodeAt((s9 + 1) + 3) === 99 && p.charCodeAt((s9 + 1) + 4) === 104) {
-                                                                        {
-                                                                          const l9 = s9 + 6;
-                                                                          if (l9 === n || p.charCodeAt(l9) === 47) {
-                                                                            if (l9 === n) return 6;
-                                                                          }
-                                                                        }
-                                                                      }
-                                                                      break;
-                                                                  }
-                                                                }
-                                                              }
-                                                            }
-                                                          }
-                                                        }
-                                                      }
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                            }
-                                          }
-                                          break;
-                                        case 102: // "f"
-                                          if (p.charCodeAt(s4 + 1) === 105 && p.charCodeAt((s4 + 1) + 1) === 108 && p.charCodeAt((s4 + 1) + 2) === 101 && p.charCodeAt((s4 + 1) + 3) === 115) {
-                                            {
-                                              const l4 = s4 + 5;
-                                              if (l4 === n || p.charCodeAt(l4) === 47) {
-                                                if (l4 < n) {
-                                                  const s5 = l4 + 1;
-                                                  let e5 = s5;
-                                                  let v5 = 0;
-                                                  for (; e5 < n; e5++) {
-                                                    const ch = p.charCodeAt(e5);
-                                                    if (ch === 47) break;
-                                                    v5 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                  }
-                                                  if (e5 - s5 <= 2 && p.charCodeAt(s5) === 46 && (e5 - s5 === 1 || p.charCodeAt(s5 + 1) === 46)) v5 = 1;
-                                                  if (e5 > s5) {
-                                                    B[0] = s5;
-                                                    B[1] = e5;
-                                                    V[0] = v5;
-                                                    if (e5 < n) {
-                                                      const s6 = e5 + 1;
-                                                      let e6 = s6;
-                                                      let v6 = 0;
-                                                      for (; e6 < n; e6++) {
-                                                        const ch = p.charCodeAt(e6);
-                                                        if (ch === 47) break;
-                                                        v6 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                      }
-                                                      if (e6 - s6 <= 2 && p.charCodeAt(s6) === 46 && (e6 - s6 === 1 || p.charCodeAt(s6 + 1) === 46)) v6 = 1;
-                                                      if (e6 > s6) {
-                                                        B[2] = s6;
-                                                        B[3] = e6;
-                                                        V[1] = v6;
-                                                        if (e6 < n) {
-                                                          const s7 = e6 + 1;
-                                                          let e7 = s7;
-                                                          let v7 = 0;
-                                                          for (; e7 < n; e7++) {
-                                                            const ch = p.charCodeAt(e7);
-                                                            if (ch === 47) break;
-                                                            v7 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                          }
-                                                          if (e7 - s7 <= 2 && p.charCodeAt(s7) === 46 && (e7 - s7 === 1 || p.charCodeAt(s7 + 1) === 46)) v7 = 1;
-                                                          if (e7 > s7) {
-                                                            B[4] = s7;
-                                                            B[5] = e7;
-                                                            V[2] = v7;
-                                                            if (e7 < n) {
-                                                              const s8 = e7 + 1;
-                                                              let e8 = s8;
-                                                              let v8 = 0;
-                                                              for (; e8 < n; e8++) {
-                                                                const ch = p.charCodeAt(e8);
-                                                                if (ch === 47) break;
-                                                                v8 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                              }
-                                                              if (e8 - s8 <= 2 && p.charCodeAt(s8) === 46 && (e8 - s8 === 1 || p.charCodeAt(s8 + 1) === 46)) v8 = 1;
-                                                              if (e8 > s8) {
-                                                                B[6] = s8;
-                                                                B[7] = e8;
-                                                                V[3] = v8;
-                                                                if (e8 < n) {
-                                                                  const s9 = e8 + 1;
-                                                                  let e9 = s9;
-                                                                  let v9 = 0;
-                                                                  for (; e9 < n; e9++) {
-                                                                    const ch = p.charCodeAt(e9);
-                                                                    if (ch === 47) break;
-                                                                    v9 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                  }
-                                                                  if (e9 - s9 <= 2 && p.charCodeAt(s9) === 46 && (e9 - s9 === 1 || p.charCodeAt(s9 + 1) === 46)) v9 = 1;
-                                                                  if (e9 > s9) {
-                                                                    B[8] = s9;
-                                                                    B[9] = e9;
-                                                                    V[4] = v9;
-                                                                    if (e9 < n) {
-                                                                      const s10 = e9 + 1;
-                                                                      switch (p.charCodeAt(s10)) {
-                                                                        case 101: // "e"
-                                                                          if (p.charCodeAt(s10 + 1) === 120 && p.charCodeAt((s10 + 1) + 1) === 112 && p.charCodeAt((s10 + 1) + 2) === 111 && p.charCodeAt((s10 + 1) + 3) === 114 && p.charCodeAt((s10 + 1) + 4) === 116) {
-                                                                            {
-                                                                              const l10 = s10 + 6;
-                                                                              if (l10 === n || p.charCodeAt(l10) === 47) {
-                                                                                if (l10 < n) {
-                                                                                  const s11 = l10 + 1;
-                                                                                  let e11 = s11;
-                                                                                  let v11 = 0;
-                                                                                  for (; e11 < n; e11++) {
-                                                                                    const ch = p.charCodeAt(e11);
-                                                                                    if (ch === 47) break;
-                                                                                    v11 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                                  }
-                                                                                  if (e11 - s11 <= 2 && p.charCodeAt(s11) === 46 && (e11 - s11 === 1 || p.charCodeAt(s11 + 1) === 46)) v11 = 1;
-                                                                                  if (e11 > s11) {
-                                                                                    B[10] = s11;
-                                                                                    B[11] = e11;
-                                                                                    V[5] = v11;
-                                                                                    if (e11 === n) return 9;
-                                                                                  }
-                                                                                }
-                                                                              }
-                                                                            }
-                                                                          }
-                                                                          break;
-                                                                        case 112: // "p"
-                                                                          if (p.charCodeAt(s10 + 1) === 97 && p.charCodeAt((s10 + 1) + 1) === 99 && p.charCodeAt((s10 + 1) + 2) === 107 && p.charCodeAt((s10 + 1) + 3) === 97 && p.charCodeAt((s10 + 1) + 4) === 103 && p.charCodeAt((s10 + 1) + 5) === 101) {
-                                                                            {
-                                                                              const l10 = s10 + 7;
-                                                                              if (l10 === n || p.charCodeAt(l10) === 47) {
-                                                                                if (l10 < n) {
-                                                                                  const s11 = l10 + 1;
-                                                                                  let e11 = s11;
-                                                                                  let v11 = 0;
-                                                                                  for (; e11 < n; e11++) {
-                                                                                    const ch = p.charCodeAt(e11);
-                                                                                    if (ch === 47) break;
-                                                                                    v11 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                                  }
-                                                                                  if (e11 - s11 <= 2 && p.charCodeAt(s11) === 46 && (e11 - s11 === 1 || p.charCodeAt(s11 + 1) === 46)) v11 = 1;
-                                                                                  if (e11 > s11) {
-                                                                                    B[10] = s11;
-                                                                                    B[11] = e11;
-                                                                                    V[5] = v11;
-                                                                                    if (e11 < n) {
-                                                                                      const s12 = e11 + 1;
-                                                                                      let e12 = s12;
-                                                                                      let v12 = 0;
-                                                                                      for (; e12 < n; e12++) {
-                                                                                        const ch = p.charCodeAt(e12);
-                                                                                        if (ch === 47) break;
-                                                                                        v12 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                                      }
-                                                                                      if (e12 - s12 <= 2 && p.charCodeAt(s12) === 46 && (e12 - s12 === 1 || p.charCodeAt(s12 + 1) === 46)) v12 = 1;
-                                                                                      if (e12 > s12) {
-                                                                                        B[12] = s12;
-                                                                                        B[13] = e12;
-                                                                                        V[6] = v12;
-                                                                                        if (e12 < n) {
-                                                                                          const s13 = e12 + 1;
-                                                                                          let e13 = s13;
-                                                                                          let v13 = 0;
-                                                                                          for (; e13 < n; e13++) {
-                                                                                            const ch = p.charCodeAt(e13);
-                                                                                            if (ch === 47) break;
-                                                                                            v13 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                                          }
-                                                                                          if (e13 - s13 <= 2 && p.charCodeAt(s13) === 46 && (e13 - s13 === 1 || p.charCodeAt(s13 + 1) === 46)) v13 = 1;
-                                                                                          if (e13 > s13) {
-                                                                                            B[14] = s13;
-                                                                                            B[15] = e13;
-                                                                                            V[7] = v13;
-                                                                                            if (e13 === n) return 8;
-                                                                                          }
-                                                                                        }
-                                                                                      }
-                                                                                    }
-                                                                                  }
-                                                                                }
-                                                                              }
-                                                                            }
-                                                                          }
-                                                                          break;
-                                                                      }
-                                                                    }
-                                                                  }
-                                                                }
-                                                              }
-                                                            }
-                                                          }
-                                                        }
-                                                      }
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                            }
-                                          }
-                                          break;
-                                        case 112: // "p"
-                                          if (p.charCodeAt(s4 + 1) === 105 && p.charCodeAt((s4 + 1) + 1) === 110 && p.charCodeAt((s4 + 1) + 2) === 103) {
-                                            {
-                                              const l4 = s4 + 4;
-                                              if (l4 === n || p.charCodeAt(l4) === 47) {
-                                                if (l4 === n) return 12;
-                                              }
-                                            }
-                                          }
-                                          break;
-                                        case 117: // "u"
-                                          if (p.charCodeAt(s4 + 1) === 115 && p.charCodeAt((s4 + 1) + 1) === 101 && p.charCodeAt((s4 + 1) + 2) === 114 && p.charCodeAt((s4 + 1) + 3) === 115) {
-                                            {
-                                              const l4 = s4 + 5;
-                                              if (l4 === n || p.charCodeAt(l4) === 47) {
-                                                if (l4 < n) {
-                                                  const s5 = l4 + 1;
-                                                  switch (p.charCodeAt(s5)) {
-                                                    case 97: // "a"
-                                                      if (p.charCodeAt(s5 + 1) === 117 && p.charCodeAt((s5 + 1) + 1) === 116 && p.charCodeAt((s5 + 1) + 2) === 104 && p.charCodeAt((s5 + 1) + 3) === 101 && p.charCodeAt((s5 + 1) + 4) === 110 && p.charCodeAt((s5 + 1) + 5) === 116 && p.charCodeAt((s5 + 1) + 6) === 105 && p.charCodeAt((s5 + 1) + 7) === 99 && p.charCodeAt((s5 + 1) + 8) === 97 && p.charCodeAt((s5 + 1) + 9) === 116 && p.charCodeAt((s5 + 1) + 10) === 101) {
-                                                        {
-                                                          const l5 = s5 + 12;
-                                                          if (l5 === n || p.charCodeAt(l5) === 47) {
-                                                            if (l5 === n) return 11;
-                                                          }
-                                                        }
-                                                      }
-                                                      break;
-                                                    case 99: // "c"
-                                                      if (p.startsWith("heck_credentials", s5 + 1)) {
-                                                        {
-                                                          const l5 = s5 + 17;
-                                                          if (l5 === n || p.charCodeAt(l5) === 47) {
-                                                            if (l5 === n) return 10;
-                                                          }
-                                                        }
-                                                      }
-                                                      break;
-                                                  }
-                                                }
-                                              }
-                                            }
-                                          }
-                                          break;
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                        break;
-                      case 109: // "m"
-                        if (p.charCodeAt(s2 + 1) === 97 && p.charCodeAt((s2 + 1) + 1) === 118 && p.charCodeAt((s2 + 1) + 2) === 101 && p.charCodeAt((s2 + 1) + 3) === 110) {
-                          {
-                            const l2 = s2 + 5;
-                            if (l2 === n || p.charCodeAt(l2) === 47) {
-                              if (l2 < n) {
-                                t2: {
-                                  const a2_0 = p.lastIndexOf('/', n - 1);
-                                  if (a2_0 <= l2 || !(n > (a2_0 + 1))) break t2;
-                                  if (a2_0 - (l2 + 1) > 0) { B[0] = l2 + 1; B[1] = a2_0; V[0] = -1; B[2] = a2_0 + 1; B[3] = n; V[1] = -1; return 13; }
-                                }
-                              }
-                            }
-                          }
-                        }
-                        break;
-                      case 110: // "n"
-                        if (p.charCodeAt(s2 + 1) === 112 && p.charCodeAt((s2 + 1) + 1) === 109) {
-                          {
-                            const l2 = s2 + 3;
-                            if (l2 === n || p.charCodeAt(l2) === 47) {
-                              if (l2 < n) {
-                                const s3 = l2 + 1;
-                                if (p.charCodeAt(s3) === 45) {
-                                  {
-                                    const l3 = s3 + 1;
-                                    if (l3 === n || p.charCodeAt(l3) === 47) {
-                                      if (l3 < n) {
-                                        const s4 = l3 + 1;
-                                        if (p.charCodeAt(s4) === 112 && p.charCodeAt(s4 + 1) === 97 && p.charCodeAt(s4 + 2) === 99 && p.charCodeAt(s4 + 3) === 107 && p.charCodeAt(s4 + 4) === 97 && p.charCodeAt(s4 + 5) === 103 && p.charCodeAt(s4 + 6) === 101) {
-                                          const e4 = s4 + 7;
-                                          if (e4 === n || p.charCodeAt(e4) === 47) {
-                                            if (e4 < n) {
-                                              t3: {
-                                                const a3_0 = p.lastIndexOf('/', n - 1);
-                                                if (a3_0 <= e4 || !(n - (a3_0 + 1) === 9 && p.charCodeAt((a3_0 + 1)) === 100 && p.charCodeAt(((a3_0 + 1)) + 1) === 105 && p.charCodeAt(((a3_0 + 1)) + 2) === 115 && p.charCodeAt(((a3_0 + 1)) + 3) === 116 && p.charCodeAt(((a3_0 + 1)) + 4) === 45 && p.charCodeAt(((a3_0 + 1)) + 5) === 116 && p.charCodeAt(((a3_0 + 1)) + 6) === 97 && p.charCodeAt(((a3_0 + 1)) + 7) === 103 && p.charCodeAt(((a3_0 + 1)) + 8) === 115)) break t3;
-                                                if (a3_0 - (e4 + 1) > 0) { B[0] = e4 + 1; B[1] = a3_0; V[0] = -1; return 14; }
-                                              }
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                                B[0] = l2 + 1; B[1] = n; V[0] = -1; return 15;
-                              }
-                            }
-                          }
-                        }
-                        break;
-                    }
-                  }
+          case 109: // "m"
+            if (p.charCodeAt(s2 + 1) === 97 && p.charCodeAt(s2 + 2) === 118 && p.charCodeAt(s2 + 3) === 101 && p.charCodeAt(s2 + 4) === 110 && (s2 + 5 === n || p.charCodeAt(s2 + 5) === 47)) {
+              const l2 = s2 + 5;
+              if (l2 < n) {
+                t2: {
+                  const a2_0 = p.lastIndexOf('/', n - 1);
+                  if (a2_0 <= l2 || !(n > (a2_0 + 1))) break t2;
+                  if (a2_0 - (l2 + 1) > 0) { B[0] = l2 + 1; B[1] = a2_0; V[0] = -1; B[2] = a2_0 + 1; B[3] = n; V[1] = -1; return 13; }
                 }
               }
             }
             break;
-          case 114: // "r"
-            if (p.charCodeAt(s1 + 2) === 111 && p.charCodeAt((s1 + 2) + 1) === 106 && p.charCodeAt((s1 + 2) + 2) === 101 && p.charCodeAt((s1 + 2) + 3) === 99 && p.charCodeAt((s1 + 2) + 4) === 116 && p.charCodeAt((s1 + 2) + 5) === 115) {
-              {
-                const l1 = s1 + 8;
-                if (l1 === n || p.charCodeAt(l1) === 47) {
-                  {
-                    const r = matchGet_5(p, n, l1);
-                    if (r >= 0) return r + 16;
+          case 110: // "n"
+            if (p.charCodeAt(s2 + 1) === 112 && p.charCodeAt(s2 + 2) === 109 && (s2 + 3 === n || p.charCodeAt(s2 + 3) === 47)) {
+              const l2 = s2 + 3;
+              const s3 = l2 + 1;
+              if (p.charCodeAt(s3) === 45 && (s3 + 1 === n || p.charCodeAt(s3 + 1) === 47)) {
+                const l3 = s3 + 1;
+                const s4 = l3 + 1;
+                if (p.charCodeAt(s4) === 112 && p.charCodeAt(s4 + 1) === 97 && p.charCodeAt(s4 + 2) === 99 && p.charCodeAt(s4 + 3) === 107 && p.charCodeAt(s4 + 4) === 97 && p.charCodeAt(s4 + 5) === 103 && p.charCodeAt(s4 + 6) === 101 && (s4 + 7 === n || p.charCodeAt(s4 + 7) === 47)) {
+                  const e4 = s4 + 7;
+                  if (e4 < n) {
+                    t3: {
+                      const a3_0 = p.lastIndexOf('/', n - 1);
+                      if (a3_0 <= e4 || !(n - (a3_0 + 1) === 9 && p.charCodeAt((a3_0 + 1)) === 100 && p.charCodeAt(((a3_0 + 1)) + 1) === 105 && p.charCodeAt(((a3_0 + 1)) + 2) === 115 && p.charCodeAt(((a3_0 + 1)) + 3) === 116 && p.charCodeAt(((a3_0 + 1)) + 4) === 45 && p.charCodeAt(((a3_0 + 1)) + 5) === 116 && p.charCodeAt(((a3_0 + 1)) + 6) === 97 && p.charCodeAt(((a3_0 + 1)) + 7) === 103 && p.charCodeAt(((a3_0 + 1)) + 8) === 115)) break t3;
+                      if (a3_0 - (e4 + 1) > 0) { B[0] = e4 + 1; B[1] = a3_0; V[0] = -1; return 14; }
+                    }
                   }
                 }
+              }
+              if (l2 < n) {
+                B[0] = l2 + 1; B[1] = n; V[0] = -1; return 15;
               }
             }
             break;
         }
-        break;
-    }
+      }
+      else if (p.charCodeAt(s1 + 1) === 114 && p.charCodeAt(s1 + 2) === 111 && p.charCodeAt(s1 + 3) === 106 && p.charCodeAt(s1 + 4) === 101 && p.charCodeAt(s1 + 5) === 99 && p.charCodeAt(s1 + 6) === 116 && p.charCodeAt(s1 + 7) === 115 && (s1 + 8 === n || p.charCodeAt(s1 + 8) === 47)) {
+        const l1 = s1 + 8;
+        {
+          const r = matchGet_5(p, n, l1);
+          if (r >= 0) return r + 16;
+        }
+      }
+      break;
   }
   return -1;
 }
@@ -1343,16 +941,12 @@ function matchGet_2(p: string, n: number, c: number): number {
 
 /** A subtree of the decision tree (2 place(s) share it); `c` is the index of the `/` before its first segment (or `n`). Returns the candidate's offset from the subtree's first candidate, or -1. */
 function matchGet_3(p: string, n: number, c: number): number {
-  if (c < n) {
-    const s1 = c + 1;
-    if (p.charCodeAt(s1) === 112 && p.charCodeAt(s1 + 1) === 97 && p.charCodeAt(s1 + 2) === 99 && p.charCodeAt(s1 + 3) === 107 && p.charCodeAt(s1 + 4) === 97 && p.charCodeAt(s1 + 5) === 103 && p.charCodeAt(s1 + 6) === 101) {
-      const e1 = s1 + 7;
-      if (e1 === n || p.charCodeAt(e1) === 47) {
-        {
-          const r = matchGet_6(p, n, e1);
-          if (r >= 0) return r;
-        }
-      }
+  const s1 = c + 1;
+  if (p.charCodeAt(s1) === 112 && p.charCodeAt(s1 + 1) === 97 && p.charCodeAt(s1 + 2) === 99 && p.charCodeAt(s1 + 3) === 107 && p.charCodeAt(s1 + 4) === 97 && p.charCodeAt(s1 + 5) === 103 && p.charCodeAt(s1 + 6) === 101 && (s1 + 7 === n || p.charCodeAt(s1 + 7) === 47)) {
+    const e1 = s1 + 7;
+    {
+      const r = matchGet_6(p, n, e1);
+      if (r >= 0) return r;
     }
   }
   return -1;
@@ -1360,35 +954,19 @@ function matchGet_3(p: string, n: number, c: number): number {
 
 /** A subtree of the decision tree (2 place(s) share it); `c` is the index of the `/` before its first segment (or `n`). Returns the candidate's offset from the subtree's first candidate, or -1. */
 function matchGet_4(p: string, n: number, c: number): number {
-  if (c < n) {
-    const s1 = c + 1;
-    switch (p.charCodeAt(s1)) {
-      case 102: // "f"
-        if (p.charCodeAt(s1 + 1) === 105 && p.charCodeAt((s1 + 1) + 1) === 108 && p.charCodeAt((s1 + 1) + 2) === 101 && p.charCodeAt((s1 + 1) + 3) === 115) {
-          {
-            const l1 = s1 + 5;
-            if (l1 === n || p.charCodeAt(l1) === 47) {
-              {
-                const r = matchGet_7(p, n, l1);
-                if (r >= 0) return r + 2;
-              }
-            }
-          }
-        }
-        break;
-      case 115: // "s"
-        if (p.charCodeAt(s1 + 1) === 105 && p.charCodeAt((s1 + 1) + 1) === 109 && p.charCodeAt((s1 + 1) + 2) === 112 && p.charCodeAt((s1 + 1) + 3) === 108 && p.charCodeAt((s1 + 1) + 4) === 101) {
-          {
-            const l1 = s1 + 6;
-            if (l1 === n || p.charCodeAt(l1) === 47) {
-              {
-                const r = matchGet_8(p, n, l1);
-                if (r >= 0) return r;
-              }
-            }
-          }
-        }
-        break;
+  const s1 = c + 1;
+  if (p.charCodeAt(s1) === 102 && p.charCodeAt(s1 + 1) === 105 && p.charCodeAt(s1 + 2) === 108 && p.charCodeAt(s1 + 3) === 101 && p.charCodeAt(s1 + 4) === 115 && (s1 + 5 === n || p.charCodeAt(s1 + 5) === 47)) {
+    const l1 = s1 + 5;
+    {
+      const r = matchGet_7(p, n, l1);
+      if (r >= 0) return r + 2;
+    }
+  }
+  else if (p.charCodeAt(s1) === 115 && p.charCodeAt(s1 + 1) === 105 && p.charCodeAt(s1 + 2) === 109 && p.charCodeAt(s1 + 3) === 112 && p.charCodeAt(s1 + 4) === 108 && p.charCodeAt(s1 + 5) === 101 && (s1 + 6 === n || p.charCodeAt(s1 + 6) === 47)) {
+    const l1 = s1 + 6;
+    {
+      const r = matchGet_8(p, n, l1);
+      if (r >= 0) return r;
     }
   }
   return -1;
@@ -1396,24 +974,14 @@ function matchGet_4(p: string, n: number, c: number): number {
 
 /** A subtree of the decision tree (1 place(s) share it); `c` is the index of the `/` before its first segment (or `n`). Returns the candidate's offset from the subtree's first candidate, or -1. */
 function matchGet_5(p: string, n: number, c: number): number {
-  if (c < n) {
-    const s1 = c + 1;
-    let e1 = s1;
-    let v1 = 0;
-    for (; e1 < n; e1++) {
-      const ch = p.charCodeAt(e1);
-      if (ch === 47) break;
-      v1 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-    }
-    if (e1 - s1 <= 2 && p.charCodeAt(s1) === 46 && (e1 - s1 === 1 || p.charCodeAt(s1 + 1) === 46)) v1 = 1;
-    if (e1 > s1) {
-      B[0] = s1;
-      B[1] = e1;
-      V[0] = v1;
-      {
-        const r = matchGet_9(p, n, e1);
-        if (r >= 0) return r;
-      }
+  const s1 = c + 1;
+  const r1 = segmentEnd(p, s1, n);
+  const e1 = r1 & 2147483647;
+  if (e1 > s1) {
+    B[0] = s1; B[1] = e1; V[0] = r1 >>> 31;
+    {
+      const r = matchGet_9(p, n, e1);
+      if (r >= 0) return r;
     }
   }
   return -1;
@@ -1433,24 +1001,14 @@ function matchGet_6(p: string, n: number, c: number): number {
 
 /** A subtree of the decision tree (2 place(s) share it); `c` is the index of the `/` before its first segment (or `n`). Returns the candidate's offset from the subtree's first candidate, or -1. */
 function matchGet_7(p: string, n: number, c: number): number {
-  if (c < n) {
-    const s1 = c + 1;
-    let e1 = s1;
-    let v1 = 0;
-    for (; e1 < n; e1++) {
-      const ch = p.charCodeAt(e1);
-      if (ch === 47) break;
-      v1 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-    }
-    if (e1 - s1 <= 2 && p.charCodeAt(s1) === 46 && (e1 - s1 === 1 || p.charCodeAt(s1 + 1) === 46)) v1 = 1;
-    if (e1 > s1) {
-      B[2] = s1;
-      B[3] = e1;
-      V[1] = v1;
-      {
-        const r = matchGet_10(p, n, e1);
-        if (r >= 0) return r;
-      }
+  const s1 = c + 1;
+  const r1 = segmentEnd(p, s1, n);
+  const e1 = r1 & 2147483647;
+  if (e1 > s1) {
+    B[2] = s1; B[3] = e1; V[1] = r1 >>> 31;
+    {
+      const r = matchGet_10(p, n, e1);
+      if (r >= 0) return r;
     }
   }
   return -1;
@@ -1467,431 +1025,219 @@ function matchGet_8(p: string, n: number, c: number): number {
 
 /** A subtree of the decision tree (1 place(s) share it); `c` is the index of the `/` before its first segment (or `n`). Returns the candidate's offset from the subtree's first candidate, or -1. */
 function matchGet_9(p: string, n: number, c: number): number {
-  if (c < n) {
-    const s1 = c + 1;
-    switch (p.charCodeAt(s1)) {
-      case 100: // "d"
-        if (p.charCodeAt(s1 + 1) === 101 && p.charCodeAt((s1 + 1) + 1) === 112 && p.charCodeAt((s1 + 1) + 2) === 108 && p.charCodeAt((s1 + 1) + 3) === 111 && p.charCodeAt((s1 + 1) + 4) === 121 && p.charCodeAt((s1 + 1) + 5) === 109 && p.charCodeAt((s1 + 1) + 6) === 101 && p.charCodeAt((s1 + 1) + 7) === 110 && p.charCodeAt((s1 + 1) + 8) === 116 && p.charCodeAt((s1 + 1) + 9) === 115) {
-          {
-            const l1 = s1 + 11;
-            if (l1 === n || p.charCodeAt(l1) === 47) {
-              if (l1 === n) return 7;
-              if (l1 < n) {
-                const s2 = l1 + 1;
-                let e2 = s2;
-                let v2 = 0;
-                for (; e2 < n; e2++) {
-                  const ch = p.charCodeAt(e2);
-                  if (ch === 47) break;
-                  v2 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                }
-                if (e2 - s2 <= 2 && p.charCodeAt(s2) === 46 && (e2 - s2 === 1 || p.charCodeAt(s2 + 1) === 46)) v2 = 1;
-                if (e2 > s2) {
-                  B[2] = s2;
-                  B[3] = e2;
-                  V[1] = v2;
-                  if (e2 === n) return 6;
-                  if (e2 < n) {
-                    const s3 = e2 + 1;
-                    if (p.startsWith("merge_requests", s3)) {
-                      const e3 = s3 + 14;
-                      if (e3 === n || p.charCodeAt(e3) === 47) {
-                        if (e3 === n) return 5;
-                      }
-                    }
-                  }
-                }
-              }
-            }
+  const s1 = c + 1;
+  switch (p.charCodeAt(s1)) {
+    case 100: // "d"
+      if (segmentIs(p, s1, n, "deployments")) {
+        const l1 = s1 + 11;
+        if (l1 === n) return 7;
+        const s2 = l1 + 1;
+        const r2 = segmentEnd(p, s2, n);
+        const e2 = r2 & 2147483647;
+        if (e2 > s2) {
+          B[2] = s2; B[3] = e2; V[1] = r2 >>> 31;
+          if (e2 === n) return 6;
+          const s3 = e2 + 1;
+          if (segmentIs(p, s3, n, "merge_requests")) {
+            const e3 = s3 + 14;
+            if (e3 === n) return 5;
           }
         }
-        break;
-      case 101: // "e"
-        if (p.charCodeAt(s1 + 1) === 110 && p.charCodeAt((s1 + 1) + 1) === 118 && p.charCodeAt((s1 + 1) + 2) === 105 && p.charCodeAt((s1 + 1) + 3) === 114 && p.charCodeAt((s1 + 1) + 4) === 111 && p.charCodeAt((s1 + 1) + 5) === 110 && p.charCodeAt((s1 + 1) + 6) === 109 && p.charCodeAt((s1 + 1) + 7) === 101 && p.charCodeAt((s1 + 1) + 8) === 110 && p.charCodeAt((s1 + 1) + 9) === 116 && p.charCodeAt((s1 + 1) + 10) === 115) {
-          {
-            const l1 = s1 + 12;
-            if (l1 === n || p.charCodeAt(l1) === 47) {
-              if (l1 === n) return 1;
-              if (l1 < n) {
-                const s2 = l1 + 1;
-                let e2 = s2;
-                let v2 = 0;
-                for (; e2 < n; e2++) {
-                  const ch = p.charCodeAt(e2);
-                  if (ch === 47) break;
-                  v2 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                }
-                if (e2 - s2 <= 2 && p.charCodeAt(s2) === 46 && (e2 - s2 === 1 || p.charCodeAt(s2 + 1) === 46)) v2 = 1;
-                if (e2 > s2) {
-                  B[2] = s2;
-                  B[3] = e2;
-                  V[1] = v2;
-                  if (e2 === n) return 0;
-                }
-              }
-            }
-          }
+      }
+      break;
+    case 101: // "e"
+      if (segmentIs(p, s1, n, "environments")) {
+        const l1 = s1 + 12;
+        if (l1 === n) return 1;
+        const s2 = l1 + 1;
+        const r2 = segmentEnd(p, s2, n);
+        const e2 = r2 & 2147483647;
+        if (e2 > s2) {
+          B[2] = s2; B[3] = e2; V[1] = r2 >>> 31;
+          if (e2 === n) return 0;
         }
-        break;
-      case 106: // "j"
-        if (p.charCodeAt(s1 + 1) === 111 && p.charCodeAt((s1 + 1) + 1) === 98 && p.charCodeAt((s1 + 1) + 2) === 115) {
-          {
-            const l1 = s1 + 4;
-            if (l1 === n || p.charCodeAt(l1) === 47) {
-              if (l1 < n) {
-                const s2 = l1 + 1;
-                if (p.charCodeAt(s2) === 97 && p.charCodeAt(s2 + 1) === 114 && p.charCodeAt(s2 + 2) === 116 && p.charCodeAt(s2 + 3) === 105 && p.charCodeAt(s2 + 4) === 102 && p.charCodeAt(s2 + 5) === 97 && p.charCodeAt(s2 + 6) === 99 && p.charCodeAt(s2 + 7) === 116 && p.charCodeAt(s2 + 8) === 115) {
-                  {
-                    const l2 = s2 + 9;
-                    if (l2 === n || p.charCodeAt(l2) === 47) {
-                      if (l2 < n) {
-                        const s3 = l2 + 1;
-                        let e3 = s3;
-                        let v3 = 0;
-                        for (; e3 < n; e3++) {
-                          const ch = p.charCodeAt(e3);
-                          if (ch === 47) break;
-                          v3 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                        }
-                        if (e3 - s3 <= 2 && p.charCodeAt(s3) === 46 && (e3 - s3 === 1 || p.charCodeAt(s3 + 1) === 46)) v3 = 1;
-                        if (e3 > s3) {
-                          B[2] = s3;
-                          B[3] = e3;
-                          V[1] = v3;
-                          if (e3 < n) {
-                            const s4 = e3 + 1;
-                            switch (p.charCodeAt(s4)) {
-                              case 100: // "d"
-                                if (p.charCodeAt(s4 + 1) === 111 && p.charCodeAt((s4 + 1) + 1) === 119 && p.charCodeAt((s4 + 1) + 2) === 110 && p.charCodeAt((s4 + 1) + 3) === 108 && p.charCodeAt((s4 + 1) + 4) === 111 && p.charCodeAt((s4 + 1) + 5) === 97 && p.charCodeAt((s4 + 1) + 6) === 100) {
-                                  {
-                                    const l4 = s4 + 8;
-                                    if (l4 === n || p.charCodeAt(l4) === 47) {
-                                      if (l4 === n) return 66;
-                                    }
-                                  }
-                                }
-                                break;
-                              case 114: // "r"
-                                if (p.charCodeAt(s4 + 1) === 97 && p.charCodeAt((s4 + 1) + 1) === 119) {
-                                  {
-                                    const l4 = s4 + 3;
-                                    if (l4 === n || p.charCodeAt(l4) === 47) {
-                                      {
-                                        const r = matchGet_10(p, n, l4);
-                                        if (r >= 0) return r + 67;
-                                      }
-                                    }
-                                  }
-                                }
-                                break;
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-                let e2 = s2;
-                let v2 = 0;
-                for (; e2 < n; e2++) {
-                  const ch = p.charCodeAt(e2);
-                  if (ch === 47) break;
-                  v2 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                }
-                if (e2 - s2 <= 2 && p.charCodeAt(s2) === 46 && (e2 - s2 === 1 || p.charCodeAt(s2 + 1) === 46)) v2 = 1;
-                if (e2 > s2) {
-                  B[2] = s2;
-                  B[3] = e2;
-                  V[1] = v2;
-                  if (e2 < n) {
-                    const s3 = e2 + 1;
-                    if (p.charCodeAt(s3) === 97 && p.charCodeAt(s3 + 1) === 114 && p.charCodeAt(s3 + 2) === 116 && p.charCodeAt(s3 + 3) === 105 && p.charCodeAt(s3 + 4) === 102 && p.charCodeAt(s3 + 5) === 97 && p.charCodeAt(s3 + 6) === 99 && p.charCodeAt(s3 + 7) === 116 && p.charCodeAt(s3 + 8) === 115) {
-                      const e3 = s3 + 9;
-                      if (e3 === n || p.charCodeAt(e3) === 47) {
-                        if (e3 === n) return 69;
-                        if (e3 < n) {
-                          B[4] = e3 + 1; B[5] = n; V[2] = -1; return 68;
-                        }
-                      }
-                    }
-                  }
-                }
-              }
+      }
+      break;
+    case 106: // "j"
+      if (p.charCodeAt(s1 + 1) === 111 && p.charCodeAt(s1 + 2) === 98 && p.charCodeAt(s1 + 3) === 115 && (s1 + 4 === n || p.charCodeAt(s1 + 4) === 47)) {
+        const l1 = s1 + 4;
+        const s2 = l1 + 1;
+        if (segmentIs(p, s2, n, "artifacts")) {
+          const l2 = s2 + 9;
+          const s3 = l2 + 1;
+          const r3 = segmentEnd(p, s3, n);
+          const e3 = r3 & 2147483647;
+          if (e3 > s3) {
+            B[2] = s3; B[3] = e3; V[1] = r3 >>> 31;
+            const s4 = e3 + 1;
+            if (p.charCodeAt(s4) === 100 && p.charCodeAt(s4 + 1) === 111 && p.charCodeAt(s4 + 2) === 119 && p.charCodeAt(s4 + 3) === 110 && p.charCodeAt(s4 + 4) === 108 && p.charCodeAt(s4 + 5) === 111 && p.charCodeAt(s4 + 6) === 97 && p.charCodeAt(s4 + 7) === 100 && (s4 + 8 === n || p.charCodeAt(s4 + 8) === 47)) {
+              const l4 = s4 + 8;
+              if (l4 === n) return 66;
             }
-          }
-        }
-        break;
-      case 112: // "p"
-        if (p.charCodeAt(s1 + 1) === 97 && p.charCodeAt((s1 + 1) + 1) === 99 && p.charCodeAt((s1 + 1) + 2) === 107 && p.charCodeAt((s1 + 1) + 3) === 97 && p.charCodeAt((s1 + 1) + 4) === 103 && p.charCodeAt((s1 + 1) + 5) === 101 && p.charCodeAt((s1 + 1) + 6) === 115) {
-          {
-            const l1 = s1 + 8;
-            if (l1 === n || p.charCodeAt(l1) === 47) {
+            else if (p.charCodeAt(s4) === 114 && p.charCodeAt(s4 + 1) === 97 && p.charCodeAt(s4 + 2) === 119 && (s4 + 3 === n || p.charCodeAt(s4 + 3) === 47)) {
+              const l4 = s4 + 3;
               {
-                const r = matchGet_11(p, n, l1);
-                if (r >= 0) return r + 11;
+                const r = matchGet_10(p, n, l4);
+                if (r >= 0) return r + 67;
               }
             }
           }
         }
-        break;
-      case 114: // "r"
-        switch (p.charCodeAt(s1 + 1)) {
-          case 101: // "e"
-            switch (p.charCodeAt(s1 + 2)) {
-              case 103: // "g"
-                if (p.charCodeAt(s1 + 3) === 105 && p.charCodeAt((s1 + 3) + 1) === 115 && p.charCodeAt((s1 + 3) + 2) === 116 && p.charCodeAt((s1 + 3) + 3) === 114 && p.charCodeAt((s1 + 3) + 4) === 121) {
-                  {
-                    const l1 = s1 + 8;
-                    if (l1 === n || p.charCodeAt(l1) === 47) {
-                      if (l1 < n) {
-                        const s2 = l1 + 1;
-                        if (p.charCodeAt(s2) === 114 && p.charCodeAt(s2 + 1) === 101 && p.charCodeAt(s2 + 2) === 112 && p.charCodeAt(s2 + 3) === 111 && p.charCodeAt(s2 + 4) === 115 && p.charCodeAt(s2 + 5) === 105 && p.charCodeAt(s2 + 6) === 116 && p.charCodeAt(s2 + 7) === 111 && p.charCodeAt(s2 + 8) === 114 && p.charCodeAt(s2 + 9) === 105 && p.charCodeAt(s2 + 10) === 101 && p.charCodeAt(s2 + 11) === 115) {
-                          const e2 = s2 + 12;
-                          if (e2 === n || p.charCodeAt(e2) === 47) {
-                            if (e2 === n) return 57;
-                            if (e2 < n) {
-                              const s3 = e2 + 1;
-                              let e3 = s3;
-                              let v3 = 0;
-                              for (; e3 < n; e3++) {
-                                const ch = p.charCodeAt(e3);
-                                if (ch === 47) break;
-                                v3 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                              }
-                              if (e3 - s3 <= 2 && p.charCodeAt(s3) === 46 && (e3 - s3 === 1 || p.charCodeAt(s3 + 1) === 46)) v3 = 1;
-                              if (e3 > s3) {
-                                B[2] = s3;
-                                B[3] = e3;
-                                V[1] = v3;
-                                if (e3 < n) {
-                                  const s4 = e3 + 1;
-                                  if (p.charCodeAt(s4) === 116 && p.charCodeAt(s4 + 1) === 97 && p.charCodeAt(s4 + 2) === 103 && p.charCodeAt(s4 + 3) === 115) {
-                                    const e4 = s4 + 4;
-                                    if (e4 === n || p.charCodeAt(e4) === 47) {
-                                      {
-                                        const r = matchGet_12(p, n, e4);
-                                        if (r >= 0) return r + 55;
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-                break;
-              case 108: // "l"
-                if (p.charCodeAt(s1 + 3) === 101 && p.charCodeAt((s1 + 3) + 1) === 97 && p.charCodeAt((s1 + 3) + 2) === 115 && p.charCodeAt((s1 + 3) + 3) === 101 && p.charCodeAt((s1 + 3) + 4) === 115) {
-                  {
-                    const l1 = s1 + 8;
-                    if (l1 === n || p.charCodeAt(l1) === 47) {
-                      if (l1 === n) return 65;
-                      if (l1 < n) {
-                        const s2 = l1 + 1;
-                        if (p.charCodeAt(s2) === 112 && p.charCodeAt(s2 + 1) === 101 && p.charCodeAt(s2 + 2) === 114 && p.charCodeAt(s2 + 3) === 109 && p.charCodeAt(s2 + 4) === 97 && p.charCodeAt(s2 + 5) === 108 && p.charCodeAt(s2 + 6) === 105 && p.charCodeAt(s2 + 7) === 110 && p.charCodeAt(s2 + 8) === 107) {
-                          {
-                            const l2 = s2 + 9;
-                            if (l2 === n || p.charCodeAt(l2) === 47) {
-                              if (l2 < n) {
-                                const s3 = l2 + 1;
-                                if (p.charCodeAt(s3) === 108 && p.charCodeAt(s3 + 1) === 97 && p.charCodeAt(s3 + 2) === 116 && p.charCodeAt(s3 + 3) === 101 && p.charCodeAt(s3 + 4) === 115 && p.charCodeAt(s3 + 5) === 116) {
-                                  {
-                                    const l3 = s3 + 6;
-                                    if (l3 === n || p.charCodeAt(l3) === 47) {
-                                      {
-                                        const r = matchGet_8(p, n, l3);
-                                        if (r >= 0) return r + 58;
-                                      }
-                                    }
-                                  }
-                                }
-                                t10: {
-                                  if (p.startsWith("latest", (l2 + 1)) && n - (l2 + 1) > 6) { B[2] = (l2 + 1) + 6; B[3] = n; V[1] = -1; return 60; }
-                                }
-                              }
-                            }
-                          }
-                        }
-                        let e2 = s2;
-                        let v2 = 0;
-                        for (; e2 < n; e2++) {
-                          const ch = p.charCodeAt(e2);
-                          if (ch === 47) break;
-                          v2 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                        }
-                        if (e2 - s2 <= 2 && p.charCodeAt(s2) === 46 && (e2 - s2 === 1 || p.charCodeAt(s2 + 1) === 46)) v2 = 1;
-                        if (e2 > s2) {
-                          B[2] = s2;
-                          B[3] = e2;
-                          V[1] = v2;
-                          if (e2 === n) return 64;
-                          if (e2 < n) {
-                            const s3 = e2 + 1;
-                            switch (p.charCodeAt(s3)) {
-                              case 97: // "a"
-                                if (p.charCodeAt(s3 + 1) === 115 && p.charCodeAt((s3 + 1) + 1) === 115 && p.charCodeAt((s3 + 1) + 2) === 101 && p.charCodeAt((s3 + 1) + 3) === 116 && p.charCodeAt((s3 + 1) + 4) === 115) {
-                                  {
-                                    const l3 = s3 + 6;
-                                    if (l3 === n || p.charCodeAt(l3) === 47) {
-                                      if (l3 < n) {
-                                        const s4 = l3 + 1;
-                                        if (p.charCodeAt(s4) === 108 && p.charCodeAt(s4 + 1) === 105 && p.charCodeAt(s4 + 2) === 110 && p.charCodeAt(s4 + 3) === 107 && p.charCodeAt(s4 + 4) === 115) {
-                                          const e4 = s4 + 5;
-                                          if (e4 === n || p.charCodeAt(e4) === 47) {
-                                            {
-                                              const r = matchGet_12(p, n, e4);
-                                              if (r >= 0) return r + 62;
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                                break;
-                              case 100: // "d"
-                                if (p.charCodeAt(s3 + 1) === 111 && p.charCodeAt((s3 + 1) + 1) === 119 && p.charCodeAt((s3 + 1) + 2) === 110 && p.charCodeAt((s3 + 1) + 3) === 108 && p.charCodeAt((s3 + 1) + 4) === 111 && p.charCodeAt((s3 + 1) + 5) === 97 && p.charCodeAt((s3 + 1) + 6) === 100 && p.charCodeAt((s3 + 1) + 7) === 115) {
-                                  {
-                                    const l3 = s3 + 9;
-                                    if (l3 === n || p.charCodeAt(l3) === 47) {
-                                      {
-                                        const r = matchGet_10(p, n, l3);
-                                        if (r >= 0) return r + 61;
-                                      }
-                                    }
-                                  }
-                                }
-                                break;
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-                break;
-              case 112: // "p"
-                if (p.charCodeAt(s1 + 3) === 111 && p.charCodeAt((s1 + 3) + 1) === 115 && p.charCodeAt((s1 + 3) + 2) === 105 && p.charCodeAt((s1 + 3) + 3) === 116 && p.charCodeAt((s1 + 3) + 4) === 111 && p.charCodeAt((s1 + 3) + 5) === 114 && p.charCodeAt((s1 + 3) + 6) === 121) {
-                  {
-                    const l1 = s1 + 10;
-                    if (l1 === n || p.charCodeAt(l1) === 47) {
-                      if (l1 < n) {
-                        const s2 = l1 + 1;
-                        if (p.charCodeAt(s2) === 99 && p.charCodeAt(s2 + 1) === 104 && p.charCodeAt(s2 + 2) === 97 && p.charCodeAt(s2 + 3) === 110 && p.charCodeAt(s2 + 4) === 103 && p.charCodeAt(s2 + 5) === 101 && p.charCodeAt(s2 + 6) === 108 && p.charCodeAt(s2 + 7) === 111 && p.charCodeAt(s2 + 8) === 103) {
-                          const e2 = s2 + 9;
-                          if (e2 === n || p.charCodeAt(e2) === 47) {
-                            if (e2 === n) return 8;
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-                break;
+        const r2 = segmentEnd(p, s2, n);
+        const e2 = r2 & 2147483647;
+        if (e2 > s2) {
+          B[2] = s2; B[3] = e2; V[1] = r2 >>> 31;
+          const s3 = e2 + 1;
+          if (segmentIs(p, s3, n, "artifacts")) {
+            const e3 = s3 + 9;
+            if (e3 === n) return 69;
+            if (e3 < n) {
+              B[4] = e3 + 1; B[5] = n; V[2] = -1; return 68;
             }
-            break;
+          }
         }
-        break;
-      case 115: // "s"
-        if (p.charCodeAt(s1 + 1) === 101 && p.charCodeAt((s1 + 1) + 1) === 99 && p.charCodeAt((s1 + 1) + 2) === 117 && p.charCodeAt((s1 + 1) + 3) === 114 && p.charCodeAt((s1 + 1) + 4) === 101 && p.charCodeAt((s1 + 1) + 5) === 95 && p.charCodeAt((s1 + 1) + 6) === 102 && p.charCodeAt((s1 + 1) + 7) === 105 && p.charCodeAt((s1 + 1) + 8) === 108 && p.charCodeAt((s1 + 1) + 9) === 101 && p.charCodeAt((s1 + 1) + 10) === 115) {
-          {
-            const l1 = s1 + 12;
-            if (l1 === n || p.charCodeAt(l1) === 47) {
-              if (l1 === n) return 4;
-              if (l1 < n) {
-                const s2 = l1 + 1;
-                let e2 = s2;
-                let v2 = 0;
-                for (; e2 < n; e2++) {
-                  const ch = p.charCodeAt(e2);
-                  if (ch === 47) break;
-                  v2 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                }
-                if (e2 - s2 <= 2 && p.charCodeAt(s2) === 46 && (e2 - s2 === 1 || p.charCodeAt(s2 + 1) === 46)) v2 = 1;
-                if (e2 > s2) {
-                  B[2] = s2;
-                  B[3] = e2;
-                  V[1] = v2;
-                  if (e2 === n) return 3;
-                  if (e2 < n) {
-                    const s3 = e2 + 1;
-                    if (p.charCodeAt(s3) === 100 && p.charCodeAt(s3 + 1) === 111 && p.charCodeAt(s3 + 2) === 119 && p.charCodeAt(s3 + 3) === 110 && p.charCodeAt(s3 + 4) === 108 && p.charCodeAt(s3 + 5) === 111 && p.charCodeAt(s3 + 6) === 97 && p.charCodeAt(s3 + 7) === 100) {
-                      const e3 = s3 + 8;
-                      if (e3 === n || p.charCodeAt(e3) === 47) {
-                        if (e3 === n) return 2;
-                      }
-                    }
+      }
+      break;
+    case 112: // "p"
+      if (p.charCodeAt(s1 + 1) === 97 && p.charCodeAt(s1 + 2) === 99 && p.charCodeAt(s1 + 3) === 107 && p.charCodeAt(s1 + 4) === 97 && p.charCodeAt(s1 + 5) === 103 && p.charCodeAt(s1 + 6) === 101 && p.charCodeAt(s1 + 7) === 115 && (s1 + 8 === n || p.charCodeAt(s1 + 8) === 47)) {
+        const l1 = s1 + 8;
+        {
+          const r = matchGet_11(p, n, l1);
+          if (r >= 0) return r + 11;
+        }
+      }
+      break;
+    case 114: // "r"
+      switch (p.charCodeAt(s1 + 2)) {
+        case 103: // "g"
+          if (p.charCodeAt(s1 + 1) === 101 && p.charCodeAt(s1 + 3) === 105 && p.charCodeAt(s1 + 4) === 115 && p.charCodeAt(s1 + 5) === 116 && p.charCodeAt(s1 + 6) === 114 && p.charCodeAt(s1 + 7) === 121 && (s1 + 8 === n || p.charCodeAt(s1 + 8) === 47)) {
+            const l1 = s1 + 8;
+            const s2 = l1 + 1;
+            if (segmentIs(p, s2, n, "repositories")) {
+              const e2 = s2 + 12;
+              if (e2 === n) return 57;
+              const s3 = e2 + 1;
+              const r3 = segmentEnd(p, s3, n);
+              const e3 = r3 & 2147483647;
+              if (e3 > s3) {
+                B[2] = s3; B[3] = e3; V[1] = r3 >>> 31;
+                const s4 = e3 + 1;
+                if (p.charCodeAt(s4) === 116 && p.charCodeAt(s4 + 1) === 97 && p.charCodeAt(s4 + 2) === 103 && p.charCodeAt(s4 + 3) === 115 && (s4 + 4 === n || p.charCodeAt(s4 + 4) === 47)) {
+                  const e4 = s4 + 4;
+                  {
+                    const r = matchGet_12(p, n, e4);
+                    if (r >= 0) return r + 55;
                   }
                 }
               }
             }
           }
-        }
-        break;
-      case 116: // "t"
-        if (p.charCodeAt(s1 + 1) === 101 && p.charCodeAt((s1 + 1) + 1) === 114 && p.charCodeAt((s1 + 1) + 2) === 114 && p.charCodeAt((s1 + 1) + 3) === 97 && p.charCodeAt((s1 + 1) + 4) === 102 && p.charCodeAt((s1 + 1) + 5) === 111 && p.charCodeAt((s1 + 1) + 6) === 114 && p.charCodeAt((s1 + 1) + 7) === 109) {
-          {
-            const l1 = s1 + 9;
-            if (l1 === n || p.charCodeAt(l1) === 47) {
-              if (l1 < n) {
-                const s2 = l1 + 1;
-                if (p.charCodeAt(s2) === 115 && p.charCodeAt(s2 + 1) === 116 && p.charCodeAt(s2 + 2) === 97 && p.charCodeAt(s2 + 3) === 116 && p.charCodeAt(s2 + 4) === 101) {
-                  const e2 = s2 + 5;
-                  if (e2 === n || p.charCodeAt(e2) === 47) {
-                    if (e2 < n) {
-                      const s3 = e2 + 1;
-                      let e3 = s3;
-                      let v3 = 0;
-                      for (; e3 < n; e3++) {
-                        const ch = p.charCodeAt(e3);
-                        if (ch === 47) break;
-                        v3 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                      }
-                      if (e3 - s3 <= 2 && p.charCodeAt(s3) === 46 && (e3 - s3 === 1 || p.charCodeAt(s3 + 1) === 46)) v3 = 1;
-                      if (e3 > s3) {
-                        B[2] = s3;
-                        B[3] = e3;
-                        V[1] = v3;
-                        if (e3 === n) return 10;
-                        if (e3 < n) {
-                          const s4 = e3 + 1;
-                          if (p.charCodeAt(s4) === 118 && p.charCodeAt(s4 + 1) === 101 && p.charCodeAt(s4 + 2) === 114 && p.charCodeAt(s4 + 3) === 115 && p.charCodeAt(s4 + 4) === 105 && p.charCodeAt(s4 + 5) === 111 && p.charCodeAt(s4 + 6) === 110 && p.charCodeAt(s4 + 7) === 115) {
-                            const e4 = s4 + 8;
-                            if (e4 === n || p.charCodeAt(e4) === 47) {
-                              if (e4 < n) {
-                                const s5 = e4 + 1;
-                                let e5 = s5;
-                                let v5 = 0;
-                                for (; e5 < n; e5++) {
-                                  const ch = p.charCodeAt(e5);
-                                  if (ch === 47) break;
-                                  v5 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                }
-                                if (e5 - s5 <= 2 && p.charCodeAt(s5) === 46 && (e5 - s5 === 1 || p.charCodeAt(s5 + 1) === 46)) v5 = 1;
-                                if (e5 > s5) {
-                                  B[4] = s5;
-                                  B[5] = e5;
-                                  V[2] = v5;
-                                  if (e5 === n) return 9;
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
+          break;
+        case 108: // "l"
+          if (p.charCodeAt(s1 + 1) === 101 && p.charCodeAt(s1 + 3) === 101 && p.charCodeAt(s1 + 4) === 97 && p.charCodeAt(s1 + 5) === 115 && p.charCodeAt(s1 + 6) === 101 && p.charCodeAt(s1 + 7) === 115 && (s1 + 8 === n || p.charCodeAt(s1 + 8) === 47)) {
+            const l1 = s1 + 8;
+            if (l1 === n) return 65;
+            const s2 = l1 + 1;
+            if (segmentIs(p, s2, n, "permalink")) {
+              const l2 = s2 + 9;
+              const s3 = l2 + 1;
+              if (p.charCodeAt(s3) === 108 && p.charCodeAt(s3 + 1) === 97 && p.charCodeAt(s3 + 2) === 116 && p.charCodeAt(s3 + 3) === 101 && p.charCodeAt(s3 + 4) === 115 && p.charCodeAt(s3 + 5) === 116 && (s3 + 6 === n || p.charCodeAt(s3 + 6) === 47)) {
+                const l3 = s3 + 6;
+                {
+                  const r = matchGet_8(p, n, l3);
+                  if (r >= 0) return r + 58;
+                }
+              }
+              if (l2 < n) {
+                t10: {
+                  if (p.startsWith("latest", (l2 + 1)) && n - (l2 + 1) > 6) { B[2] = (l2 + 1) + 6; B[3] = n; V[1] = -1; return 60; }
+                }
+              }
+            }
+            const r2 = segmentEnd(p, s2, n);
+            const e2 = r2 & 2147483647;
+            if (e2 > s2) {
+              B[2] = s2; B[3] = e2; V[1] = r2 >>> 31;
+              if (e2 === n) return 64;
+              const s3 = e2 + 1;
+              if (p.charCodeAt(s3) === 97 && p.charCodeAt(s3 + 1) === 115 && p.charCodeAt(s3 + 2) === 115 && p.charCodeAt(s3 + 3) === 101 && p.charCodeAt(s3 + 4) === 116 && p.charCodeAt(s3 + 5) === 115 && (s3 + 6 === n || p.charCodeAt(s3 + 6) === 47)) {
+                const l3 = s3 + 6;
+                const s4 = l3 + 1;
+                if (p.charCodeAt(s4) === 108 && p.charCodeAt(s4 + 1) === 105 && p.charCodeAt(s4 + 2) === 110 && p.charCodeAt(s4 + 3) === 107 && p.charCodeAt(s4 + 4) === 115 && (s4 + 5 === n || p.charCodeAt(s4 + 5) === 47)) {
+                  const e4 = s4 + 5;
+                  {
+                    const r = matchGet_12(p, n, e4);
+                    if (r >= 0) return r + 62;
                   }
+                }
+              }
+              else if (segmentIs(p, s3, n, "downloads")) {
+                const l3 = s3 + 9;
+                {
+                  const r = matchGet_10(p, n, l3);
+                  if (r >= 0) return r + 61;
                 }
               }
             }
           }
+          break;
+        case 112: // "p"
+          if (segmentIs(p, s1, n, "repository")) {
+            const l1 = s1 + 10;
+            const s2 = l1 + 1;
+            if (segmentIs(p, s2, n, "changelog")) {
+              const e2 = s2 + 9;
+              if (e2 === n) return 8;
+            }
+          }
+          break;
+      }
+      break;
+    case 115: // "s"
+      if (segmentIs(p, s1, n, "secure_files")) {
+        const l1 = s1 + 12;
+        if (l1 === n) return 4;
+        const s2 = l1 + 1;
+        const r2 = segmentEnd(p, s2, n);
+        const e2 = r2 & 2147483647;
+        if (e2 > s2) {
+          B[2] = s2; B[3] = e2; V[1] = r2 >>> 31;
+          if (e2 === n) return 3;
+          const s3 = e2 + 1;
+          if (p.charCodeAt(s3) === 100 && p.charCodeAt(s3 + 1) === 111 && p.charCodeAt(s3 + 2) === 119 && p.charCodeAt(s3 + 3) === 110 && p.charCodeAt(s3 + 4) === 108 && p.charCodeAt(s3 + 5) === 111 && p.charCodeAt(s3 + 6) === 97 && p.charCodeAt(s3 + 7) === 100 && (s3 + 8 === n || p.charCodeAt(s3 + 8) === 47)) {
+            const e3 = s3 + 8;
+            if (e3 === n) return 2;
+          }
         }
-        break;
-    }
+      }
+      break;
+    case 116: // "t"
+      if (segmentIs(p, s1, n, "terraform")) {
+        const l1 = s1 + 9;
+        const s2 = l1 + 1;
+        if (p.charCodeAt(s2) === 115 && p.charCodeAt(s2 + 1) === 116 && p.charCodeAt(s2 + 2) === 97 && p.charCodeAt(s2 + 3) === 116 && p.charCodeAt(s2 + 4) === 101 && (s2 + 5 === n || p.charCodeAt(s2 + 5) === 47)) {
+          const e2 = s2 + 5;
+          const s3 = e2 + 1;
+          const r3 = segmentEnd(p, s3, n);
+          const e3 = r3 & 2147483647;
+          if (e3 > s3) {
+            B[2] = s3; B[3] = e3; V[1] = r3 >>> 31;
+            if (e3 === n) return 10;
+            const s4 = e3 + 1;
+            if (p.charCodeAt(s4) === 118 && p.charCodeAt(s4 + 1) === 101 && p.charCodeAt(s4 + 2) === 114 && p.charCodeAt(s4 + 3) === 115 && p.charCodeAt(s4 + 4) === 105 && p.charCodeAt(s4 + 5) === 111 && p.charCodeAt(s4 + 6) === 110 && p.charCodeAt(s4 + 7) === 115 && (s4 + 8 === n || p.charCodeAt(s4 + 8) === 47)) {
+              const e4 = s4 + 8;
+              const s5 = e4 + 1;
+              const r5 = segmentEnd(p, s5, n);
+              const e5 = r5 & 2147483647;
+              if (e5 > s5) {
+                B[4] = s5; B[5] = e5; V[2] = r5 >>> 31;
+                if (e5 === n) return 9;
+              }
+            }
+          }
+        }
+      }
+      break;
   }
   return -1;
 }
@@ -1907,724 +1253,92 @@ function matchGet_10(p: string, n: number, c: number): number {
 /** A subtree of the decision tree (1 place(s) share it); `c` is the index of the `/` before its first segment (or `n`). Returns the candidate's offset from the subtree's first candidate, or -1. */
 function matchGet_11(p: string, n: number, c: number): number {
   if (c === n) return 43;
-  if (c < n) {
-    const s1 = c + 1;
-    switch (p.charCodeAt(s1)) {
-      case 99: // "c"
-        switch (p.charCodeAt(s1 + 1)) {
-          case 111: // "o"
-            switch (p.charCodeAt(s1 + 2)) {
-              case 109: // "m"
-                if (p.charCodeAt(s1 + 3) === 112 && p.charCodeAt((s1 + 3) + 1) === 111 && p.charCodeAt((s1 + 3) + 2) === 115 && p.charCodeAt((s1 + 3) + 3) === 101 && p.charCodeAt((s1 + 3) + 4) === 114) {
-                  {
-                    const l1 = s1 + 8;
-                    if (l1 === n || p.charCodeAt(l1) === 47) {
-                      if (l1 < n) {
-                        const s2 = l1 + 1;
-                        if (p.charCodeAt(s2) === 97 && p.charCodeAt(s2 + 1) === 114 && p.charCodeAt(s2 + 2) === 99 && p.charCodeAt(s2 + 3) === 104 && p.charCodeAt(s2 + 4) === 105 && p.charCodeAt(s2 + 5) === 118 && p.charCodeAt(s2 + 6) === 101 && p.charCodeAt(s2 + 7) === 115) {
-                          const e2 = s2 + 8;
-                          if (e2 === n || p.charCodeAt(e2) === 47) {
-                            {
-                              const r = matchGet_1(p, n, e2);
-                              if (r >= 0) return r;
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
+  const s1 = c + 1;
+  switch (p.charCodeAt(s1)) {
+    case 99: // "c"
+      if (p.charCodeAt(s1 + 1) === 111 && p.charCodeAt(s1 + 2) === 109 && p.charCodeAt(s1 + 3) === 112 && p.charCodeAt(s1 + 4) === 111 && p.charCodeAt(s1 + 5) === 115 && p.charCodeAt(s1 + 6) === 101 && p.charCodeAt(s1 + 7) === 114 && (s1 + 8 === n || p.charCodeAt(s1 + 8) === 47)) {
+        const l1 = s1 + 8;
+        const s2 = l1 + 1;
+        if (p.charCodeAt(s2) === 97 && p.charCodeAt(s2 + 1) === 114 && p.charCodeAt(s2 + 2) === 99 && p.charCodeAt(s2 + 3) === 104 && p.charCodeAt(s2 + 4) === 105 && p.charCodeAt(s2 + 5) === 118 && p.charCodeAt(s2 + 6) === 101 && p.charCodeAt(s2 + 7) === 115 && (s2 + 8 === n || p.charCodeAt(s2 + 8) === 47)) {
+          const e2 = s2 + 8;
+          {
+            const r = matchGet_1(p, n, e2);
+            if (r >= 0) return r;
+          }
+        }
+      }
+      else if (p.charCodeAt(s1 + 1) === 111 && p.charCodeAt(s1 + 2) === 110 && p.charCodeAt(s1 + 3) === 97 && p.charCodeAt(s1 + 4) === 110 && (s1 + 5 === n || p.charCodeAt(s1 + 5) === 47)) {
+        const l1 = s1 + 5;
+        const s2 = l1 + 1;
+        if (p.charCodeAt(s2) === 118 && p.charCodeAt(s2 + 1) === 49 && (s2 + 2 === n || p.charCodeAt(s2 + 2) === 47)) {
+          const l2 = s2 + 2;
+          const s3 = l2 + 1;
+          switch (p.charCodeAt(s3)) {
+            case 99: // "c"
+              if (p.charCodeAt(s3 + 1) === 111 && p.charCodeAt(s3 + 2) === 110 && p.charCodeAt(s3 + 3) === 97 && p.charCodeAt(s3 + 4) === 110 && p.charCodeAt(s3 + 5) === 115 && (s3 + 6 === n || p.charCodeAt(s3 + 6) === 47)) {
+                const l3 = s3 + 6;
+                const s4 = l3 + 1;
+                if (p.charCodeAt(s4) === 115 && p.charCodeAt(s4 + 1) === 101 && p.charCodeAt(s4 + 2) === 97 && p.charCodeAt(s4 + 3) === 114 && p.charCodeAt(s4 + 4) === 99 && p.charCodeAt(s4 + 5) === 104 && (s4 + 6 === n || p.charCodeAt(s4 + 6) === 47)) {
+                  const l4 = s4 + 6;
+                  if (l4 === n) return 3;
                 }
-                break;
-              case 110: // "n"
-                if (p.charCodeAt(s1 + 3) === 97 && p.charCodeAt((s1 + 3) + 1) === 110) {
-                  {
-                    const l1 = s1 + 5;
-                    if (l1 === n || p.charCodeAt(l1) === 47) {
-                      if (l1 < n) {
-                        const s2 = l1 + 1;
-                        switch (p.charCodeAt(s2)) {
-                          case 118: // "v"
-                            switch (p.charCodeAt(s2 + 1)) {
-                              case 49: // "1"
-                                {
-                                  const l2 = s2 + 2;
-                                  if (l2 === n || p.charCodeAt(l2) === 47) {
-                                    if (l2 < n) {
-                                      const s3 = l2 + 1;
-                                      switch (p.charCodeAt(s3)) {
-                                        case 99: // "c"
-                                          if (p.charCodeAt(s3 + 1) === 111 && p.charCodeAt((s3 + 1) + 1) === 110 && p.charCodeAt((s3 + 1) + 2) === 97 && p.charCodeAt((s3 + 1) + 3) === 110 && p.charCodeAt((s3 + 1) + 4) === 115) {
-                                            {
-                                              const l3 = s3 + 6;
-                                              if (l3 === n || p.charCodeAt(l3) === 47) {
-                                                if (l3 < n) {
-                                                  const s4 = l3 + 1;
-                                                  if (p.charCodeAt(s4) === 115 && p.charCodeAt(s4 + 1) === 101 && p.charCodeAt(s4 + 2) === 97 && p.charCodeAt(s4 + 3) === 114 && p.charCodeAt(s4 + 4) === 99 && p.charCodeAt(s4 + 5) === 104) {
-                                                    {
-                                                      const l4 = s4 + 6;
-                                                      if (l4 === n || p.charCodeAt(l4) === 47) {
-                                                        if (l4 === n) return 3;
-                                                      }
-                                                    }
-                                                  }
-                                                  let e4 = s4;
-                                                  let v4 = 0;
-                                                  for (; e4 < n; e4++) {
-                                                    const ch = p.charCodeAt(e4);
-                                                    if (ch === 47) break;
-                                                    v4 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                  }
-                                                  if (e4 - s4 <= 2 && p.charCodeAt(s4) === 46 && (e4 - s4 === 1 || p.charCodeAt(s4 + 1) === 46)) v4 = 1;
-                                                  if (e4 > s4) {
-                                                    B[2] = s4;
-                                                    B[3] = e4;
-                                                    V[1] = v4;
-                                                    if (e4 < n) {
-                                                      const s5 = e4 + 1;
-                                                      let e5 = s5;
-                                                      let v5 = 0;
-                                                      for (; e5 < n; e5++) {
-                                                        const ch = p.charCodeAt(e5);
-                                                        if (ch === 47) break;
-                                                        v5 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                      }
-                                                      if (e5 - s5 <= 2 && p.charCodeAt(s5) === 46 && (e5 - s5 === 1 || p.charCodeAt(s5 + 1) === 46)) v5 = 1;
-                                                      if (e5 > s5) {
-                                                        B[4] = s5;
-                                                        B[5] = e5;
-                                                        V[2] = v5;
-                                                        if (e5 < n) {
-                                                          const s6 = e5 + 1;
-                                                          let e6 = s6;
-                                                          let v6 = 0;
-                                                          for (; e6 < n; e6++) {
-                                                            const ch = p.charCodeAt(e6);
-                                                            if (ch === 47) break;
-                                                            v6 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                          }
-                                                          if (e6 - s6 <= 2 && p.charCodeAt(s6) === 46 && (e6 - s6 === 1 || p.charCodeAt(s6 + 1) === 46)) v6 = 1;
-                                                          if (e6 > s6) {
-                                                            B[6] = s6;
-                                                            B[7] = e6;
-                                                            V[3] = v6;
-                                                            if (e6 < n) {
-                                                              const s7 = e6 + 1;
-                                                              let e7 = s7;
-                                                              let v7 = 0;
-                                                              for (; e7 < n; e7++) {
-                                                                const ch = p.charCodeAt(e7);
-                                                                if (ch === 47) break;
-                                                                v7 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                              }
-                                                              if (e7 - s7 <= 2 && p.charCodeAt(s7) === 46 && (e7 - s7 === 1 || p.charCodeAt(s7 + 1) === 46)) v7 = 1;
-                                                              if (e7 > s7) {
-                                                                B[8] = s7;
-                                                                B[9] = e7;
-                                                                V[4] = v7;
-                                                                if (e7 === n) return 10;
-                                                                if (e7 < n) {
-                                                                  const s8 = e7 + 1;
-                                                                  switch (p.charCodeAt(s8)) {
-                                                                    case 100: // "d"
-                                                                      switch (p.charCodeAt(s8 + 1)) {
-                                                                        case 105: // "i"
-                                                                          if (p.charCodeAt(s8 + 2) === 103 && p.charCodeAt((s8 + 2) + 1) === 101 && p.charCodeAt((s8 + 2) + 2) === 115 && p.charCodeAt((s8 + 2) + 3) === 116) {
-                                                                            {
-                                                                              const l8 = s8 + 6;
-                                                                              if (l8 === n || p.charCodeAt(l8) === 47) {
-                                                                                if (l8 === n) return 8;
-                                                                              }
-                                                                            }
-                                                                          }
-                                                                          break;
-                                                                        case 111: // "o"
-                                                                          if (p.charCodeAt(s8 + 2) === 119 && p.charCodeAt((s8 + 2) + 1) === 110 && p.charCodeAt((s8 + 2) + 2) === 108 && p.charCodeAt((s8 + 2) + 3) === 111 && p.charCodeAt((s8 + 2) + 4) === 97 && p.charCodeAt((s8 + 2) + 5) === 100 && p.charCodeAt((s8 + 2) + 6) === 95 && p.charCodeAt((s8 + 2) + 7) === 117 && p.charCodeAt((s8 + 2) + 8) === 114 && p.charCodeAt((s8 + 2) + 9) === 108 && p.charCodeAt((s8 + 2) + 10) === 115) {
-                                                                            {
-                                                                              const l8 = s8 + 13;
-                                                                              if (l8 === n || p.charCodeAt(l8) === 47) {
-                                                                                if (l8 === n) return 4;
-                                                                              }
-                                                                            }
-                                                                          }
-                                                                          break;
-                                                                      }
-                                                                      break;
-                                                                    case 112: // "p"
-                                                                      if (p.charCodeAt(s8 + 1) === 97 && p.charCodeAt((s8 + 1) + 1) === 99 && p.charCodeAt((s8 + 1) + 2) === 107 && p.charCodeAt((s8 + 1) + 3) === 97 && p.charCodeAt((s8 + 1) + 4) === 103 && p.charCodeAt((s8 + 1) + 5) === 101 && p.charCodeAt((s8 + 1) + 6) === 115) {
-                                                                        {
-                                                                          const l8 = s8 + 8;
-                                                                          if (l8 === n || p.charCodeAt(l8) === 47) {
-                                                                            if (l8 < n) {
-                                                                              const s9 = l8 + 1;
-                                                                              let e9 = s9;
-                                                                              let v9 = 0;
-                                                                              for (; e9 < n; e9++) {
-                                                                                const ch = p.charCodeAt(e9);
-                                                                                if (ch === 47) break;
-                                                                                v9 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                              }
-                                                                              if (e9 - s9 <= 2 && p.charCodeAt(s9) === 46 && (e9 - s9 === 1 || p.charCodeAt(s9 + 1) === 46)) v9 = 1;
-                                                                              if (e9 > s9) {
-                                                                                B[10] = s9;
-                                                                                B[11] = e9;
-                                                                                V[5] = v9;
-                                                                                if (e9 === n) return 7;
-                                                                                if (e9 < n) {
-                                                                                  const s10 = e9 + 1;
-                                                                                  switch (p.charCodeAt(s10)) {
-                                                                                    case 100: // "d"
-                                                                                      switch (p.charCodeAt(s10 + 1)) {
-                                                                                        case 105: // "i"
-                                                                                          if (p.charCodeAt(s10 + 2) === 103 && p.charCodeAt((s10 + 2) + 1) === 101 && p.charCodeAt((s10 + 2) + 2) === 115 && p.charCodeAt((s10 + 2) + 3) === 116) {
-                                                                                            {
-                                                                                              const l10 = s10 + 6;
-                                                                                              if (l10 === n || p.charCodeAt(l10) === 47) {
-                                                                                                if (l10 === n) return 6;
-                                                                                              }
-                                                                                            }
-                                                                                          }
-                                                                                          break;
-                                                                                        case 111: // "o"
-                                                                                          if (p.charCodeAt(s10 + 2) === 119 && p.charCodeAt((s10 + 2) + 1) === 110 && p.charCodeAt((s10 + 2) + 2) === 108 && p.charCodeAt((s10 + 2) + 3) === 111 && p.charCodeAt((s10 + 2) + 4) === 97 && p.charCodeAt((s10 + 2) + 5) === 100 && p.charCodeAt((s10 + 2) + 6) === 95 && p.charCodeAt((s10 + 2) + 7) === 117 && p.charCodeAt((s10 + 2) + 8) === 114 && p.charCodeAt((s10 + 2) + 9) === 108 && p.charCodeAt((s10 + 2) + 10) === 115) {
-                                                                                            {
-                                                                                              const l10 = s10 + 13;
-                                                                                              if (l10 === n || p.charCodeAt(l10) === 47) {
-                                                                                                if (l10 === n) return 5;
-                                                                                              }
-                                                                                            }
-                                                                                          }
-                                                                                          break;
-                                                                                      }
-                                                                                      break;
-                                                                                  }
-                                                                                }
-                                                                              }
-                                                                            }
-                                                                          }
-                                                                        }
-                                                                      }
-                                                                      break;
-                                                                    case 115: // "s"
-                                                                      if (p.charCodeAt(s8 + 1) === 101 && p.charCodeAt((s8 + 1) + 1) === 97 && p.charCodeAt((s8 + 1) + 2) === 114 && p.charCodeAt((s8 + 1) + 3) === 99 && p.charCodeAt((s8 + 1) + 4) === 104) {
-                                                                        {
-                                                                          const l8 = s8 + 6;
-                                                                          if (l8 === n || p.charCodeAt(l8) === 47) {
-                                                                            if (l8 === n) return 9;
-                                                                          }
-                                                                        }
-                                                                      }
-                                                                      break;
-                                                                  }
-                                                                }
-                                                              }
-                                                            }
-                                                          }
-                                                        }
-                                                      }
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                            }
-                                          }
-                                          break;
-                                        case 102: // "f"
-                                          if (p.charCodeAt(s3 + 1) === 105 && p.charCodeAt((s3 + 1) + 1) === 108 && p.charCodeAt((s3 + 1) + 2) === 101 && p.charCodeAt((s3 + 1) + 3) === 115) {
-                                            {
-                                              const l3 = s3 + 5;
-                                              if (l3 === n || p.charCodeAt(l3) === 47) {
-                                                if (l3 < n) {
-                                                  const s4 = l3 + 1;
-                                                  let e4 = s4;
-                                                  let v4 = 0;
-                                                  for (; e4 < n; e4++) {
-                                                    const ch = p.charCodeAt(e4);
-                                                    if (ch === 47) break;
-                                                    v4 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                  }
-                                                  if (e4 - s4 <= 2 && p.charCodeAt(s4) === 46 && (e4 - s4 === 1 || p.charCodeAt(s4 + 1) === 46)) v4 = 1;
-                                                  if (e4 > s4) {
-                                                    B[2] = s4;
-                                                    B[3] = e4;
-                                                    V[1] = v4;
-                                                    if (e4 < n) {
-                                                      const s5 = e4 + 1;
-                                                      let e5 = s5;
-                                                      let v5 = 0;
-                                                      for (; e5 < n; e5++) {
-                                                        const ch = p.charCodeAt(e5);
-                                                        if (ch === 47) break;
-                                                        v5 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                      }
-                                                      if (e5 - s5 <= 2 && p.charCodeAt(s5) === 46 && (e5 - s5 === 1 || p.charCodeAt(s5 + 1) === 46)) v5 = 1;
-                                                      if (e5 > s5) {
-                                                        B[4] = s5;
-                                                        B[5] = e5;
-                                                        V[2] = v5;
-                                                        if (e5 < n) {
-                                                          const s6 = e5 + 1;
-                                                          let e6 = s6;
-                                                          let v6 = 0;
-                                                          for (; e6 < n; e6++) {
-                                                            const ch = p.charCodeAt(e6);
-                                                            if (ch === 47) break;
-                                                            v6 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                          }
-                                                          if (e6 - s6 <= 2 && p.charCodeAt(s6) === 46 && (e6 - s6 === 1 || p.charCodeAt(s6 + 1) === 46)) v6 = 1;
-                                                          if (e6 > s6) {
-                                                            B[6] = s6;
-                                                            B[7] = e6;
-                                                            V[3] = v6;
-                                                            if (e6 < n) {
-                                                              const s7 = e6 + 1;
-                                                              let e7 = s7;
-                                                              let v7 = 0;
-                                                              for (; e7 < n; e7++) {
-                                                                const ch = p.charCodeAt(e7);
-                                                                if (ch === 47) break;
-                                                                v7 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                              }
-                                                              if (e7 - s7 <= 2 && p.charCodeAt(s7) === 46 && (e7 - s7 === 1 || p.charCodeAt(s7 + 1) === 46)) v7 = 1;
-                                                              if (e7 > s7) {
-                                                                B[8] = s7;
-                                                                B[9] = e7;
-                                                                V[4] = v7;
-                                                                if (e7 < n) {
-                                                                  const s8 = e7 + 1;
-                                                                  let e8 = s8;
-                                                                  let v8 = 0;
-                                                                  for (; e8 < n; e8++) {
-                                                                    const ch = p.charCodeAt(e8);
-                                                                    if (ch === 47) break;
-                                                                    v8 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                  }
-                                                                  if (e8 - s8 <= 2 && p.charCodeAt(s8) === 46 && (e8 - s8 === 1 || p.charCodeAt(s8 + 1) === 46)) v8 = 1;
-                                                                  if (e8 > s8) {
-                                                                    B[10] = s8;
-                                                                    B[11] = e8;
-                                                                    V[5] = v8;
-                                                                    if (e8 < n) {
-                                                                      const s9 = e8 + 1;
-                                                                      switch (p.charCodeAt(s9)) {
-                                                                        case 101: // "e"
-                                                                          if (p.charCodeAt(s9 + 1) === 120 && p.charCodeAt((s9 + 1) + 1) === 112 && p.charCodeAt((s9 + 1) + 2) === 111 && p.charCodeAt((s9 + 1) + 3) === 114 && p.charCodeAt((s9 + 1) + 4) === 116) {
-                                                                            {
-                                                                              const l9 = s9 + 6;
-                                                                              if (l9 === n || p.charCodeAt(l9) === 47) {
-                                                                                if (l9 < n) {
-                                                                                  const s10 = l9 + 1;
-                                                                                  let e10 = s10;
-                                                                                  let v10 = 0;
-                                                                                  for (; e10 < n; e10++) {
-                                                                                    const ch = p.charCodeAt(e10);
-                                                                                    if (ch === 47) break;
-                                                                                    v10 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                                  }
-                                                                                  if (e10 - s10 <= 2 && p.charCodeAt(s10) === 46 && (e10 - s10 === 1 || p.charCodeAt(s10 + 1) === 46)) v10 = 1;
-                                                                                  if (e10 > s10) {
-                                                                                    B[12] = s10;
-                                                                                    B[13] = e10;
-                                                                                    V[6] = v10;
-                                                                                    if (e10 === n) return 12;
-                                                                                  }
-                                                                                }
-                                                                              }
-                                                                            }
-                                                                          }
-                                                                          break;
-                                                                        case 112: // "p"
-                                                                          if (p.charCodeAt(s9 + 1) === 97 && p.charCodeAt((s9 + 1) + 1) === 99 && p.charCodeAt((s9 + 1) + 2) === 107 && p.charCodeAt((s9 + 1) + 3) === 97 && p.charCodeAt((s9 + 1) + 4) === 103 && p.charCodeAt((s9 + 1) + 5) === 101) {
-                                                                            {
-                                                                              const l9 = s9 + 7;
-                                                                              if (l9 === n || p.charCodeAt(l9) === 47) {
-                                                                                if (l9 < n) {
-                                                                                  const s10 = l9 + 1;
-                                                                                  let e10 = s10;
-                                                                                  let v10 = 0;
-                                                                                  for (; e10 < n; e10++) {
-                                                                                    const ch = p.charCodeAt(e10);
-                                                                                    if (ch === 47) break;
-                                                                                    v10 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                                  }
-                                                                                  if (e10 - s10 <= 2 && p.charCodeAt(s10) === 46 && (e10 - s10 === 1 || p.charCodeAt(s10 + 1) === 46)) v10 = 1;
-                                                                                  if (e10 > s10) {
-                                                                                    B[12] = s10;
-                                                                                    B[13] = e10;
-                                                                                    V[6] = v10;
-                                                                                    if (e10 < n) {
-                                                                                      const s11 = e10 + 1;
-                                                                                      let e11 = s11;
-                                                                                      let v11 = 0;
-                                                                                      for (; e11 < n; e11++) {
-                                                                                        const ch = p.charCodeAt(e11);
-                                                                                        if (ch === 47) break;
-                                                                                        v11 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                                      }
-                                                                                      if (e11 - s11 <= 2 && p.charCodeAt(s11) === 46 && (e11 - s11 === 1 || p.charCodeAt(s11 + 1) === 46)) v11 = 1;
-                                                                                      if (e11 > s11) {
-                                                                                        B[14] = s11;
-                                                                                        B[15] = e11;
-                                                                                        V[7] = v11;
-                                                                                        if (e11 < n) {
-                                                                                          const s12 = e11 + 1;
-                                                                                          let e12 = s12;
-                                                                                          let v12 = 0;
-                                                                                          for (; e12 < n; e12++) {
-                                                                                            const ch = p.charCodeAt(e12);
-                                                                                            if (ch === 47) break;
-                                                                                            v12 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                                          }
-                                                                                          if (e12 - s12 <= 2 && p.charCodeAt(s12) === 46 && (e12 - s12 === 1 || p.charCodeAt(s12 + 1) === 46)) v12 = 1;
-                                                                                          if (e12 > s12) {
-                                                                                            B[16] = s12;
-                                                                                            B[17] = e12;
-                                                                                            V[8] = v12;
-                                                                                            if (e12 === n) return 11;
-                                                                                          }
-                                                                                        }
-                                                                                      }
-                                                                                    }
-                                                                                  }
-                                                                                }
-                                                                              }
-                                                                            }
-                                                                          }
-                                                                          break;
-                                                                      }
-                                                                    }
-                                                                  }
-                                                                }
-                                                              }
-                                                            }
-                                                          }
-                                                        }
-                                                      }
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                            }
-                                          }
-                                          break;
-                                        case 112: // "p"
-                                          if (p.charCodeAt(s3 + 1) === 105 && p.charCodeAt((s3 + 1) + 1) === 110 && p.charCodeAt((s3 + 1) + 2) === 103) {
-                                            {
-                                              const l3 = s3 + 4;
-                                              if (l3 === n || p.charCodeAt(l3) === 47) {
-                                                if (l3 === n) return 15;
-                                              }
-                                            }
-                                          }
-                                          break;
-                                        case 117: // "u"
-                                          if (p.charCodeAt(s3 + 1) === 115 && p.charCodeAt((s3 + 1) + 1) === 101 && p.charCodeAt((s3 + 1) + 2) === 114 && p.charCodeAt((s3 + 1) + 3) === 115) {
-                                            {
-                                              const l3 = s3 + 5;
-                                              if (l3 === n || p.charCodeAt(l3) === 47) {
-                                                {
-                                                  const r = matchGet_13(p, n, l3);
-                                                  if (r >= 0) return r + 13;
-                                                }
-                                              }
-                                            }
-                                          }
-                                          break;
-                                      }
-                                    }
-                                  }
+                const r4 = segmentEnd(p, s4, n);
+                const e4 = r4 & 2147483647;
+                if (e4 > s4) {
+                  B[2] = s4; B[3] = e4; V[1] = r4 >>> 31;
+                  const s5 = e4 + 1;
+                  const r5 = segmentEnd(p, s5, n);
+                  const e5 = r5 & 2147483647;
+                  if (e5 > s5) {
+                    B[4] = s5; B[5] = e5; V[2] = r5 >>> 31;
+                    const s6 = e5 + 1;
+                    const r6 = segmentEnd(p, s6, n);
+                    const e6 = r6 & 2147483647;
+                    if (e6 > s6) {
+                      B[6] = s6; B[7] = e6; V[3] = r6 >>> 31;
+                      const s7 = e6 + 1;
+                      const r7 = segmentEnd(p, s7, n);
+                      const e7 = r7 & 2147483647;
+                      if (e7 > s7) {
+                        B[8] = s7; B[9] = e7; V[4] = r7 >>> 31;
+                        if (e7 === n) return 10;
+                        const s8 = e7 + 1;
+                        switch (p.charCodeAt(s8)) {
+                          case 100: // "d"
+                            if (p.charCodeAt(s8 + 1) === 105 && p.charCodeAt(s8 + 2) === 103 && p.charCodeAt(s8 + 3) === 101 && p.charCodeAt(s8 + 4) === 115 && p.charCodeAt(s8 + 5) === 116 && (s8 + 6 === n || p.charCodeAt(s8 + 6) === 47)) {
+                              const l8 = s8 + 6;
+                              if (l8 === n) return 8;
+                            }
+                            else if (segmentIs(p, s8, n, "download_urls")) {
+                              const l8 = s8 + 13;
+                              if (l8 === n) return 4;
+                            }
+                            break;
+                          case 112: // "p"
+                            if (p.charCodeAt(s8 + 1) === 97 && p.charCodeAt(s8 + 2) === 99 && p.charCodeAt(s8 + 3) === 107 && p.charCodeAt(s8 + 4) === 97 && p.charCodeAt(s8 + 5) === 103 && p.charCodeAt(s8 + 6) === 101 && p.charCodeAt(s8 + 7) === 115 && (s8 + 8 === n || p.charCodeAt(s8 + 8) === 47)) {
+                              const l8 = s8 + 8;
+                              const s9 = l8 + 1;
+                              const r9 = segmentEnd(p, s9, n);
+                              const e9 = r9 & 2147483647;
+                              if (e9 > s9) {
+                                B[10] = s9; B[11] = e9; V[5] = r9 >>> 31;
+                                if (e9 === n) return 7;
+                                const s10 = e9 + 1;
+                                if (p.charCodeAt(s10) === 100 && p.charCodeAt(s10 + 1) === 105 && p.charCodeAt(s10 + 2) === 103 && p.charCodeAt(s10 + 3) === 101 && p.charCodeAt(s10 + 4) === 115 && p.charCodeAt(s10 + 5) === 116 && (s10 + 6 === n || p.charCodeAt(s10 + 6) === 47)) {
+                                  const l10 = s10 + 6;
+                                  if (l10 === n) return 6;
                                 }
-                                break;
-                              case 50: // "2"
-                                {
-                                  const l2 = s2 + 2;
-                                  if (l2 === n || p.charCodeAt(l2) === 47) {
-                                    if (l2 < n) {
-                                      const s3 = l2 + 1;
-                                      switch (p.charCodeAt(s3)) {
-                                        case 99: // "c"
-                                          if (p.charCodeAt(s3 + 1) === 111 && p.charCodeAt((s3 + 1) + 1) === 110 && p.charCodeAt((s3 + 1) + 2) === 97 && p.charCodeAt((s3 + 1) + 3) === 110 && p.charCodeAt((s3 + 1) + 4) === 115) {
-                                            {
-                                              const l3 = s3 + 6;
-                                              if (l3 === n || p.charCodeAt(l3) === 47) {
-                                                if (l3 < n) {
-                                                  const s4 = l3 + 1;
-                                                  if (p.charCodeAt(s4) === 115 && p.charCodeAt(s4 + 1) === 101 && p.charCodeAt(s4 + 2) === 97 && p.charCodeAt(s4 + 3) === 114 && p.charCodeAt(s4 + 4) === 99 && p.charCodeAt(s4 + 5) === 104) {
-                                                    {
-                                                      const l4 = s4 + 6;
-                                                      if (l4 === n || p.charCodeAt(l4) === 47) {
-                                                        if (l4 === n) return 16;
-                                                      }
-                                                    }
-                                                  }
-                                                  let e4 = s4;
-                                                  let v4 = 0;
-                                                  for (; e4 < n; e4++) {
-                                                    const ch = p.charCodeAt(e4);
-                                                    if (ch === 47) break;
-                                                    v4 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                  }
-                                                  if (e4 - s4 <= 2 && p.charCodeAt(s4) === 46 && (e4 - s4 === 1 || p.charCodeAt(s4 + 1) === 46)) v4 = 1;
-                                                  if (e4 > s4) {
-                                                    B[2] = s4;
-                                                    B[3] = e4;
-                                                    V[1] = v4;
-                                                    if (e4 < n) {
-                                                      const s5 = e4 + 1;
-                                                      let e5 = s5;
-                                                      let v5 = 0;
-                                                      for (; e5 < n; e5++) {
-                                                        const ch = p.charCodeAt(e5);
-                                                        if (ch === 47) break;
-                                                        v5 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                      }
-                                                      if (e5 - s5 <= 2 && p.charCodeAt(s5) === 46 && (e5 - s5 === 1 || p.charCodeAt(s5 + 1) === 46)) v5 = 1;
-                                                      if (e5 > s5) {
-                                                        B[4] = s5;
-                                                        B[5] = e5;
-                                                        V[2] = v5;
-                                                        if (e5 < n) {
-                                                          const s6 = e5 + 1;
-                                                          let e6 = s6;
-                                                          let v6 = 0;
-                                                          for (; e6 < n; e6++) {
-                                                            const ch = p.charCodeAt(e6);
-                                                            if (ch === 47) break;
-                                                            v6 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                          }
-                                                          if (e6 - s6 <= 2 && p.charCodeAt(s6) === 46 && (e6 - s6 === 1 || p.charCodeAt(s6 + 1) === 46)) v6 = 1;
-                                                          if (e6 > s6) {
-                                                            B[6] = s6;
-                                                            B[7] = e6;
-                                                            V[3] = v6;
-                                                            if (e6 < n) {
-                                                              const s7 = e6 + 1;
-                                                              let e7 = s7;
-                                                              let v7 = 0;
-                                                              for (; e7 < n; e7++) {
-                                                                const ch = p.charCodeAt(e7);
-                                                                if (ch === 47) break;
-                                                                v7 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                              }
-                                                              if (e7 - s7 <= 2 && p.charCodeAt(s7) === 46 && (e7 - s7 === 1 || p.charCodeAt(s7 + 1) === 46)) v7 = 1;
-                                                              if (e7 > s7) {
-                                                                B[8] = s7;
-                                                                B[9] = e7;
-                                                                V[4] = v7;
-                                                                if (e7 < n) {
-                                                                  const s8 = e7 + 1;
-                                                                  switch (p.charCodeAt(s8)) {
-                                                                    case 108: // "l"
-                                                                      if (p.charCodeAt(s8 + 1) === 97 && p.charCodeAt((s8 + 1) + 1) === 116 && p.charCodeAt((s8 + 1) + 2) === 101 && p.charCodeAt((s8 + 1) + 3) === 115 && p.charCodeAt((s8 + 1) + 4) === 116) {
-                                                                        {
-                                                                          const l8 = s8 + 6;
-                                                                          if (l8 === n || p.charCodeAt(l8) === 47) {
-                                                                            if (l8 === n) return 25;
-                                                                          }
-                                                                        }
-                                                                      }
-                                                                      break;
-                                                                    case 114: // "r"
-                                                                      if (p.charCodeAt(s8 + 1) === 101 && p.charCodeAt((s8 + 1) + 1) === 118 && p.charCodeAt((s8 + 1) + 2) === 105 && p.charCodeAt((s8 + 1) + 3) === 115 && p.charCodeAt((s8 + 1) + 4) === 105 && p.charCodeAt((s8 + 1) + 5) === 111 && p.charCodeAt((s8 + 1) + 6) === 110 && p.charCodeAt((s8 + 1) + 7) === 115) {
-                                                                        {
-                                                                          const l8 = s8 + 9;
-                                                                          if (l8 === n || p.charCodeAt(l8) === 47) {
-                                                                            if (l8 === n) return 24;
-                                                                            if (l8 < n) {
-                                                                              const s9 = l8 + 1;
-                                                                              let e9 = s9;
-                                                                              let v9 = 0;
-                                                                              for (; e9 < n; e9++) {
-                                                                                const ch = p.charCodeAt(e9);
-                                                                                if (ch === 47) break;
-                                                                                v9 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                              }
-                                                                              if (e9 - s9 <= 2 && p.charCodeAt(s9) === 46 && (e9 - s9 === 1 || p.charCodeAt(s9 + 1) === 46)) v9 = 1;
-                                                                              if (e9 > s9) {
-                                                                                B[10] = s9;
-                                                                                B[11] = e9;
-                                                                                V[5] = v9;
-                                                                                if (e9 < n) {
-                                                                                  const s10 = e9 + 1;
-                                                                                  switch (p.charCodeAt(s10)) {
-                                                                                    case 102: // "f"
-                                                                                      if (p.charCodeAt(s10 + 1) === 105 && p.charCodeAt((s10 + 1) + 1) === 108 && p.charCodeAt((s10 + 1) + 2) === 101 && p.charCodeAt((s10 + 1) + 3) === 115) {
-                                                                                        {
-                                                                                          const l10 = s10 + 5;
-                                                                                          if (l10 === n || p.charCodeAt(l10) === 47) {
-                                                                                            if (l10 === n) return 23;
-                                                                                            if (l10 < n) {
-                                                                                              const s11 = l10 + 1;
-                                                                                              let e11 = s11;
-                                                                                              let v11 = 0;
-                                                                                              for (; e11 < n; e11++) {
-                                                                                                const ch = p.charCodeAt(e11);
-                                                                                                if (ch === 47) break;
-                                                                                                v11 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                                              }
-                                                                                              if (e11 - s11 <= 2 && p.charCodeAt(s11) === 46 && (e11 - s11 === 1 || p.charCodeAt(s11 + 1) === 46)) v11 = 1;
-                                                                                              if (e11 > s11) {
-                                                                                                B[12] = s11;
-                                                                                                B[13] = e11;
-                                                                                                V[6] = v11;
-                                                                                                if (e11 === n) return 22;
-                                                                                              }
-                                                                                            }
-                                                                                          }
-                                                                                        }
-                                                                                      }
-                                                                                      break;
-                                                                                    case 112: // "p"
-                                                                                      if (p.charCodeAt(s10 + 1) === 97 && p.charCodeAt((s10 + 1) + 1) === 99 && p.charCodeAt((s10 + 1) + 2) === 107 && p.charCodeAt((s10 + 1) + 3) === 97 && p.charCodeAt((s10 + 1) + 4) === 103 && p.charCodeAt((s10 + 1) + 5) === 101 && p.charCodeAt((s10 + 1) + 6) === 115) {
-                                                                                        {
-                                                                                          const l10 = s10 + 8;
-                                                                                          if (l10 === n || p.charCodeAt(l10) === 47) {
-                                                                                            if (l10 < n) {
-                                                                                              const s11 = l10 + 1;
-                                                                                              let e11 = s11;
-                                                                                              let v11 = 0;
-                                                                                              for (; e11 < n; e11++) {
-                                                                                                const ch = p.charCodeAt(e11);
-                                                                                                if (ch === 47) break;
-                                                                                                v11 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                                              }
-                                                                                              if (e11 - s11 <= 2 && p.charCodeAt(s11) === 46 && (e11 - s11 === 1 || p.charCodeAt(s11 + 1) === 46)) v11 = 1;
-                                                                                              if (e11 > s11) {
-                                                                                                B[12] = s11;
-                                                                                                B[13] = e11;
-                                                                                                V[6] = v11;
-                                                                                                if (e11 < n) {
-                                                                                                  const s12 = e11 + 1;
-                                                                                                  switch (p.charCodeAt(s12)) {
-                                                                                                    case 108: // "l"
-                                                                                                      if (p.charCodeAt(s12 + 1) === 97 && p.charCodeAt((s12 + 1) + 1) === 116 && p.charCodeAt((s12 + 1) + 2) === 101 && p.charCodeAt((s12 + 1) + 3) === 115 && p.charCodeAt((s12 + 1) + 4) === 116) {
-                                                                                                        {
-                                                                                                          const l12 = s12 + 6;
-                                                                                                          if (l12 === n || p.charCodeAt(l12) === 47) {
-                                                                                                            if (l12 === n) return 20;
-                                                                                                          }
-                                                                                                        }
-                                                                                                      }
-                                                                                                      break;
-                                                                                                    case 114: // "r"
-                                                                                                      if (p.charCodeAt(s12 + 1) === 101 && p.charCodeAt((s12 + 1) + 1) === 118 && p.charCodeAt((s12 + 1) + 2) === 105 && p.charCodeAt((s12 + 1) + 3) === 115 && p.charCodeAt((s12 + 1) + 4) === 105 && p.charCodeAt((s12 + 1) + 5) === 111 && p.charCodeAt((s12 + 1) + 6) === 110 && p.charCodeAt((s12 + 1) + 7) === 115) {
-                                                                                                        {
-                                                                                                          const l12 = s12 + 9;
-                                                                                                          if (l12 === n || p.charCodeAt(l12) === 47) {
-                                                                                                            if (l12 === n) return 19;
-                                                                                                            if (l12 < n) {
-                                                                                                              const s13 = l12 + 1;
-                                                                                                              let e13 = s13;
-                                                                                                              let v13 = 0;
-                                                                                                              for (; e13 < n; e13++) {
-                                                                                                                const ch = p.charCodeAt(e13);
-                                                                                                                if (ch === 47) break;
-                                                                                                                v13 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                                                              }
-                                                                                                              if (e13 - s13 <= 2 && p.charCodeAt(s13) === 46 && (e13 - s13 === 1 || p.charCodeAt(s13 + 1) === 46)) v13 = 1;
-                                                                                                              if (e13 > s13) {
-                                                                                                                B[14] = s13;
-                                                                                                                B[15] = e13;
-                                                                                                                V[7] = v13;
-                                                                                                                if (e13 < n) {
-                                                                                                                  const s14 = e13 + 1;
-                                                                                                                  if (p.charCodeAt(s14) === 102 && p.charCodeAt(s14 + 1) === 105 && p.charCodeAt(s14 + 2) === 108 && p.charCodeAt(s14 + 3) === 101 && p.charCodeAt(s14 + 4) === 115) {
-                                                                                                                    const e14 = s14 + 5;
-                                                                                                                    if (e14 === n || p.charCodeAt(e14) === 47) {
-                                                                                                                      if (e14 === n) return 18;
-                                                                                                                      if (e14 < n) {
-                                                                                                                        const s15 = e14 + 1;
-                                                                                                                        let e15 = s15;
-                                                                                                                        let v15 = 0;
-                                                                                                                        for (; e15 < n; e15++) {
-                                                                                                                          const ch = p.charCodeAt(e15);
-                                                                                                                          if (ch === 47) break;
-                                                                                                                          v15 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                                                                        }
-                                                                                                                        if (e15 - s15 <= 2 && p.charCodeAt(s15) === 46 && (e15 - s15 === 1 || p.charCodeAt(s15 + 1) === 46)) v15 = 1;
-                                                                                                                        if (e15 > s15) {
-                                                                                                                          B[16] = s15;
-                                                                                                                          B[17] = e15;
-                                                                                                                          V[8] = v15;
-                                                                                                                          if (e15 === n) return 17;
-                                                                                                                        }
-                                                                                                                      }
-                                                                                                                    }
-                                                                                                                  }
-                                                                                                                }
-                                                                                                              }
-                                                                                                            }
-                                                                                                          }
-                                                                                                        }
-                                                                                                      }
-                                                                                                      break;
-                                                                                                  }
-                                                                                                }
-                                                                                              }
-                                                                                            }
-                                                                                          }
-                                                                                        }
-                                                                                      }
-                                                                                      break;
-                                                                                    case 115: // "s"
-                                                                                      if (p.charCodeAt(s10 + 1) === 101 && p.charCodeAt((s10 + 1) + 1) === 97 && p.charCodeAt((s10 + 1) + 2) === 114 && p.charCodeAt((s10 + 1) + 3) === 99 && p.charCodeAt((s10 + 1) + 4) === 104) {
-                                                                                        {
-                                                                                          const l10 = s10 + 6;
-                                                                                          if (l10 === n || p.charCodeAt(l10) === 47) {
-                                                                                            if (l10 === n) return 21;
-                                                                                          }
-                                                                                        }
-                                                                                      }
-                                                                                      break;
-                                                                                  }
-                                                                                }
-                                                                              }
-                                                                            }
-                                                                          }
-                                                                        }
-                                                                      }
-                                                                      break;
-                                                                    case 115: // "s"
-                                                                      if (p.charCodeAt(s8 + 1) === 101 && p.charCodeAt((s8 + 1) + 1) === 97 && p.charCodeAt((s8 + 1) + 2) === 114 && p.charCodeAt((s8 + 1) + 3) === 99 && p.charCodeAt((s8 + 1) + 4) === 104) {
-                                                                        {
-                                                                          const l8 = s8 + 6;
-                                                                          if (l8 === n || p.charCodeAt(l8) === 47) {
-                                                                            if (l8 === n) return 26;
-                                                                          }
-                                                                        }
-                                                                      }
-                                                                      break;
-                                                                  }
-                                                                }
-                                                              }
-                                                            }
-                                                          }
-                                                        }
-                                                      }
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                            }
-                                          }
-                                          break;
-                                        case 117: // "u"
-                                          if (p.charCodeAt(s3 + 1) === 115 && p.charCodeAt((s3 + 1) + 1) === 101 && p.charCodeAt((s3 + 1) + 2) === 114 && p.charCodeAt((s3 + 1) + 3) === 115) {
-                                            {
-                                              const l3 = s3 + 5;
-                                              if (l3 === n || p.charCodeAt(l3) === 47) {
-                                                {
-                                                  const r = matchGet_13(p, n, l3);
-                                                  if (r >= 0) return r + 27;
-                                                }
-                                              }
-                                            }
-                                          }
-                                          break;
-                                      }
-                                    }
-                                  }
+                                else if (segmentIs(p, s10, n, "download_urls")) {
+                                  const l10 = s10 + 13;
+                                  if (l10 === n) return 5;
                                 }
-                                break;
+                              }
+                            }
+                            break;
+                          case 115: // "s"
+                            if (p.charCodeAt(s8 + 1) === 101 && p.charCodeAt(s8 + 2) === 97 && p.charCodeAt(s8 + 3) === 114 && p.charCodeAt(s8 + 4) === 99 && p.charCodeAt(s8 + 5) === 104 && (s8 + 6 === n || p.charCodeAt(s8 + 6) === 47)) {
+                              const l8 = s8 + 6;
+                              if (l8 === n) return 9;
                             }
                             break;
                         }
@@ -2632,47 +1346,68 @@ function matchGet_11(p: string, n: number, c: number): number {
                     }
                   }
                 }
-                break;
-            }
-            break;
-        }
-        break;
-      case 103: // "g"
-        switch (p.charCodeAt(s1 + 1)) {
-          case 101: // "e"
-            if (p.charCodeAt(s1 + 2) === 110 && p.charCodeAt((s1 + 2) + 1) === 101 && p.charCodeAt((s1 + 2) + 2) === 114 && p.charCodeAt((s1 + 2) + 3) === 105 && p.charCodeAt((s1 + 2) + 4) === 99) {
-              {
-                const l1 = s1 + 7;
-                if (l1 === n || p.charCodeAt(l1) === 47) {
-                  if (l1 < n) {
-                    const s2 = l1 + 1;
-                    let e2 = s2;
-                    let v2 = 0;
-                    for (; e2 < n; e2++) {
-                      const ch = p.charCodeAt(e2);
-                      if (ch === 47) break;
-                      v2 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                    }
-                    if (e2 - s2 <= 2 && p.charCodeAt(s2) === 46 && (e2 - s2 === 1 || p.charCodeAt(s2 + 1) === 46)) v2 = 1;
-                    if (e2 > s2) {
-                      B[2] = s2;
-                      B[3] = e2;
-                      V[1] = v2;
-                      if (e2 < n) {
-                        t12: {
-                          const a12_0 = p.lastIndexOf('/', n - 1);
-                          if (a12_0 <= e2 || !(n > (a12_0 + 1))) break t12;
-                          if (a12_0 - (e2 + 1) > 0) { B[4] = e2 + 1; B[5] = a12_0; V[2] = -1; B[6] = a12_0 + 1; B[7] = n; V[3] = -1; return 1; }
-                        }
-                        t13: {
-                          const a13_0 = p.lastIndexOf('/', n - 1);
-                          if (a13_0 <= e2 || !(n > (a13_0 + 1))) break t13;
-                          let x13 = p.lastIndexOf('/', a13_0 - 1);
-                          while (x13 > e2) {
-                            if (a13_0 - (x13 + 1) > 0) {
-                              if (x13 - (e2 + 1) > 0) { B[4] = e2 + 1; B[5] = x13; V[2] = -1; B[6] = x13 + 1; B[7] = a13_0; V[3] = -1; B[8] = a13_0 + 1; B[9] = n; V[4] = -1; return 2; }
+              }
+              break;
+            case 102: // "f"
+              if (p.charCodeAt(s3 + 1) === 105 && p.charCodeAt(s3 + 2) === 108 && p.charCodeAt(s3 + 3) === 101 && p.charCodeAt(s3 + 4) === 115 && (s3 + 5 === n || p.charCodeAt(s3 + 5) === 47)) {
+                const l3 = s3 + 5;
+                const s4 = l3 + 1;
+                const r4 = segmentEnd(p, s4, n);
+                const e4 = r4 & 2147483647;
+                if (e4 > s4) {
+                  B[2] = s4; B[3] = e4; V[1] = r4 >>> 31;
+                  const s5 = e4 + 1;
+                  const r5 = segmentEnd(p, s5, n);
+                  const e5 = r5 & 2147483647;
+                  if (e5 > s5) {
+                    B[4] = s5; B[5] = e5; V[2] = r5 >>> 31;
+                    const s6 = e5 + 1;
+                    const r6 = segmentEnd(p, s6, n);
+                    const e6 = r6 & 2147483647;
+                    if (e6 > s6) {
+                      B[6] = s6; B[7] = e6; V[3] = r6 >>> 31;
+                      const s7 = e6 + 1;
+                      const r7 = segmentEnd(p, s7, n);
+                      const e7 = r7 & 2147483647;
+                      if (e7 > s7) {
+                        B[8] = s7; B[9] = e7; V[4] = r7 >>> 31;
+                        const s8 = e7 + 1;
+                        const r8 = segmentEnd(p, s8, n);
+                        const e8 = r8 & 2147483647;
+                        if (e8 > s8) {
+                          B[10] = s8; B[11] = e8; V[5] = r8 >>> 31;
+                          const s9 = e8 + 1;
+                          if (p.charCodeAt(s9) === 101 && p.charCodeAt(s9 + 1) === 120 && p.charCodeAt(s9 + 2) === 112 && p.charCodeAt(s9 + 3) === 111 && p.charCodeAt(s9 + 4) === 114 && p.charCodeAt(s9 + 5) === 116 && (s9 + 6 === n || p.charCodeAt(s9 + 6) === 47)) {
+                            const l9 = s9 + 6;
+                            const s10 = l9 + 1;
+                            const r10 = segmentEnd(p, s10, n);
+                            const e10 = r10 & 2147483647;
+                            if (e10 > s10) {
+                              B[12] = s10; B[13] = e10; V[6] = r10 >>> 31;
+                              if (e10 === n) return 12;
                             }
-                            x13 = p.lastIndexOf('/', x13 - 1);
+                          }
+                          else if (p.charCodeAt(s9) === 112 && p.charCodeAt(s9 + 1) === 97 && p.charCodeAt(s9 + 2) === 99 && p.charCodeAt(s9 + 3) === 107 && p.charCodeAt(s9 + 4) === 97 && p.charCodeAt(s9 + 5) === 103 && p.charCodeAt(s9 + 6) === 101 && (s9 + 7 === n || p.charCodeAt(s9 + 7) === 47)) {
+                            const l9 = s9 + 7;
+                            const s10 = l9 + 1;
+                            const r10 = segmentEnd(p, s10, n);
+                            const e10 = r10 & 2147483647;
+                            if (e10 > s10) {
+                              B[12] = s10; B[13] = e10; V[6] = r10 >>> 31;
+                              const s11 = e10 + 1;
+                              const r11 = segmentEnd(p, s11, n);
+                              const e11 = r11 & 2147483647;
+                              if (e11 > s11) {
+                                B[14] = s11; B[15] = e11; V[7] = r11 >>> 31;
+                                const s12 = e11 + 1;
+                                const r12 = segmentEnd(p, s12, n);
+                                const e12 = r12 & 2147483647;
+                                if (e12 > s12) {
+                                  B[16] = s12; B[17] = e12; V[8] = r12 >>> 31;
+                                  if (e12 === n) return 11;
+                                }
+                              }
+                            }
                           }
                         }
                       }
@@ -2680,152 +1415,277 @@ function matchGet_11(p: string, n: number, c: number): number {
                   }
                 }
               }
+              break;
+            case 112: // "p"
+              if (p.charCodeAt(s3 + 1) === 105 && p.charCodeAt(s3 + 2) === 110 && p.charCodeAt(s3 + 3) === 103 && (s3 + 4 === n || p.charCodeAt(s3 + 4) === 47)) {
+                const l3 = s3 + 4;
+                if (l3 === n) return 15;
+              }
+              break;
+            case 117: // "u"
+              if (p.charCodeAt(s3 + 1) === 115 && p.charCodeAt(s3 + 2) === 101 && p.charCodeAt(s3 + 3) === 114 && p.charCodeAt(s3 + 4) === 115 && (s3 + 5 === n || p.charCodeAt(s3 + 5) === 47)) {
+                const l3 = s3 + 5;
+                {
+                  const r = matchGet_13(p, n, l3);
+                  if (r >= 0) return r + 13;
+                }
+              }
+              break;
+          }
+        }
+        else if (p.charCodeAt(s2) === 118 && p.charCodeAt(s2 + 1) === 50 && (s2 + 2 === n || p.charCodeAt(s2 + 2) === 47)) {
+          const l2 = s2 + 2;
+          const s3 = l2 + 1;
+          if (p.charCodeAt(s3) === 99 && p.charCodeAt(s3 + 1) === 111 && p.charCodeAt(s3 + 2) === 110 && p.charCodeAt(s3 + 3) === 97 && p.charCodeAt(s3 + 4) === 110 && p.charCodeAt(s3 + 5) === 115 && (s3 + 6 === n || p.charCodeAt(s3 + 6) === 47)) {
+            const l3 = s3 + 6;
+            const s4 = l3 + 1;
+            if (p.charCodeAt(s4) === 115 && p.charCodeAt(s4 + 1) === 101 && p.charCodeAt(s4 + 2) === 97 && p.charCodeAt(s4 + 3) === 114 && p.charCodeAt(s4 + 4) === 99 && p.charCodeAt(s4 + 5) === 104 && (s4 + 6 === n || p.charCodeAt(s4 + 6) === 47)) {
+              const l4 = s4 + 6;
+              if (l4 === n) return 16;
             }
-            break;
-          case 111: // "o"
+            const r4 = segmentEnd(p, s4, n);
+            const e4 = r4 & 2147483647;
+            if (e4 > s4) {
+              B[2] = s4; B[3] = e4; V[1] = r4 >>> 31;
+              const s5 = e4 + 1;
+              const r5 = segmentEnd(p, s5, n);
+              const e5 = r5 & 2147483647;
+              if (e5 > s5) {
+                B[4] = s5; B[5] = e5; V[2] = r5 >>> 31;
+                const s6 = e5 + 1;
+                const r6 = segmentEnd(p, s6, n);
+                const e6 = r6 & 2147483647;
+                if (e6 > s6) {
+                  B[6] = s6; B[7] = e6; V[3] = r6 >>> 31;
+                  const s7 = e6 + 1;
+                  const r7 = segmentEnd(p, s7, n);
+                  const e7 = r7 & 2147483647;
+                  if (e7 > s7) {
+                    B[8] = s7; B[9] = e7; V[4] = r7 >>> 31;
+                    const s8 = e7 + 1;
+                    switch (p.charCodeAt(s8)) {
+                      case 108: // "l"
+                        if (p.charCodeAt(s8 + 1) === 97 && p.charCodeAt(s8 + 2) === 116 && p.charCodeAt(s8 + 3) === 101 && p.charCodeAt(s8 + 4) === 115 && p.charCodeAt(s8 + 5) === 116 && (s8 + 6 === n || p.charCodeAt(s8 + 6) === 47)) {
+                          const l8 = s8 + 6;
+                          if (l8 === n) return 25;
+                        }
+                        break;
+                      case 114: // "r"
+                        if (segmentIs(p, s8, n, "revisions")) {
+                          const l8 = s8 + 9;
+                          if (l8 === n) return 24;
+                          const s9 = l8 + 1;
+                          const r9 = segmentEnd(p, s9, n);
+                          const e9 = r9 & 2147483647;
+                          if (e9 > s9) {
+                            B[10] = s9; B[11] = e9; V[5] = r9 >>> 31;
+                            const s10 = e9 + 1;
+                            switch (p.charCodeAt(s10)) {
+                              case 102: // "f"
+                                if (p.charCodeAt(s10 + 1) === 105 && p.charCodeAt(s10 + 2) === 108 && p.charCodeAt(s10 + 3) === 101 && p.charCodeAt(s10 + 4) === 115 && (s10 + 5 === n || p.charCodeAt(s10 + 5) === 47)) {
+                                  const l10 = s10 + 5;
+                                  if (l10 === n) return 23;
+                                  const s11 = l10 + 1;
+                                  const r11 = segmentEnd(p, s11, n);
+                                  const e11 = r11 & 2147483647;
+                                  if (e11 > s11) {
+                                    B[12] = s11; B[13] = e11; V[6] = r11 >>> 31;
+                                    if (e11 === n) return 22;
+                                  }
+                                }
+                                break;
+                              case 112: // "p"
+                                if (p.charCodeAt(s10 + 1) === 97 && p.charCodeAt(s10 + 2) === 99 && p.charCodeAt(s10 + 3) === 107 && p.charCodeAt(s10 + 4) === 97 && p.charCodeAt(s10 + 5) === 103 && p.charCodeAt(s10 + 6) === 101 && p.charCodeAt(s10 + 7) === 115 && (s10 + 8 === n || p.charCodeAt(s10 + 8) === 47)) {
+                                  const l10 = s10 + 8;
+                                  const s11 = l10 + 1;
+                                  const r11 = segmentEnd(p, s11, n);
+                                  const e11 = r11 & 2147483647;
+                                  if (e11 > s11) {
+                                    B[12] = s11; B[13] = e11; V[6] = r11 >>> 31;
+                                    const s12 = e11 + 1;
+                                    if (p.charCodeAt(s12) === 108 && p.charCodeAt(s12 + 1) === 97 && p.charCodeAt(s12 + 2) === 116 && p.charCodeAt(s12 + 3) === 101 && p.charCodeAt(s12 + 4) === 115 && p.charCodeAt(s12 + 5) === 116 && (s12 + 6 === n || p.charCodeAt(s12 + 6) === 47)) {
+                                      const l12 = s12 + 6;
+                                      if (l12 === n) return 20;
+                                    }
+                                    else if (segmentIs(p, s12, n, "revisions")) {
+                                      const l12 = s12 + 9;
+                                      if (l12 === n) return 19;
+                                      const s13 = l12 + 1;
+                                      const r13 = segmentEnd(p, s13, n);
+                                      const e13 = r13 & 2147483647;
+                                      if (e13 > s13) {
+                                        B[14] = s13; B[15] = e13; V[7] = r13 >>> 31;
+                                        const s14 = e13 + 1;
+                                        if (p.charCodeAt(s14) === 102 && p.charCodeAt(s14 + 1) === 105 && p.charCodeAt(s14 + 2) === 108 && p.charCodeAt(s14 + 3) === 101 && p.charCodeAt(s14 + 4) === 115 && (s14 + 5 === n || p.charCodeAt(s14 + 5) === 47)) {
+                                          const e14 = s14 + 5;
+                                          if (e14 === n) return 18;
+                                          const s15 = e14 + 1;
+                                          const r15 = segmentEnd(p, s15, n);
+                                          const e15 = r15 & 2147483647;
+                                          if (e15 > s15) {
+                                            B[16] = s15; B[17] = e15; V[8] = r15 >>> 31;
+                                            if (e15 === n) return 17;
+                                          }
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                                break;
+                              case 115: // "s"
+                                if (p.charCodeAt(s10 + 1) === 101 && p.charCodeAt(s10 + 2) === 97 && p.charCodeAt(s10 + 3) === 114 && p.charCodeAt(s10 + 4) === 99 && p.charCodeAt(s10 + 5) === 104 && (s10 + 6 === n || p.charCodeAt(s10 + 6) === 47)) {
+                                  const l10 = s10 + 6;
+                                  if (l10 === n) return 21;
+                                }
+                                break;
+                            }
+                          }
+                        }
+                        break;
+                      case 115: // "s"
+                        if (p.charCodeAt(s8 + 1) === 101 && p.charCodeAt(s8 + 2) === 97 && p.charCodeAt(s8 + 3) === 114 && p.charCodeAt(s8 + 4) === 99 && p.charCodeAt(s8 + 5) === 104 && (s8 + 6 === n || p.charCodeAt(s8 + 6) === 47)) {
+                          const l8 = s8 + 6;
+                          if (l8 === n) return 26;
+                        }
+                        break;
+                    }
+                  }
+                }
+              }
+            }
+          }
+          else if (p.charCodeAt(s3) === 117 && p.charCodeAt(s3 + 1) === 115 && p.charCodeAt(s3 + 2) === 101 && p.charCodeAt(s3 + 3) === 114 && p.charCodeAt(s3 + 4) === 115 && (s3 + 5 === n || p.charCodeAt(s3 + 5) === 47)) {
+            const l3 = s3 + 5;
             {
-              const l1 = s1 + 2;
-              if (l1 === n || p.charCodeAt(l1) === 47) {
-                if (l1 < n) {
-                  t14: {
-                    const a14_1 = p.lastIndexOf('/', n - 1);
-                    if (a14_1 <= l1 || !(n - (a14_1 + 1) === 4 && p.charCodeAt((a14_1 + 1)) === 108 && p.charCodeAt(((a14_1 + 1)) + 1) === 105 && p.charCodeAt(((a14_1 + 1)) + 2) === 115 && p.charCodeAt(((a14_1 + 1)) + 3) === 116)) break t14;
-                    const a14_0 = p.lastIndexOf('/', a14_1 - 1);
-                    if (a14_0 <= l1 || !(a14_1 - (a14_0 + 1) === 2 && p.charCodeAt((a14_0 + 1)) === 64 && p.charCodeAt(((a14_0 + 1)) + 1) === 118)) break t14;
-                    if (a14_0 - (l1 + 1) > 0) { B[2] = l1 + 1; B[3] = a14_0; V[1] = -1; return 36; }
-                  }
-                  t15: {
-                    const a15_1 = p.lastIndexOf('/', n - 1);
-                    if (a15_1 <= l1 || !(n - (a15_1 + 1) > 5 && p.endsWith(".info", n))) break t15;
-                    const a15_0 = p.lastIndexOf('/', a15_1 - 1);
-                    if (a15_0 <= l1 || !(a15_1 - (a15_0 + 1) === 2 && p.charCodeAt((a15_0 + 1)) === 64 && p.charCodeAt(((a15_0 + 1)) + 1) === 118)) break t15;
-                    if (a15_0 - (l1 + 1) > 0) { B[2] = l1 + 1; B[3] = a15_0; V[1] = -1; B[4] = a15_1 + 1; B[5] = n - 5; V[2] = -1; return 37; }
-                  }
-                  t16: {
-                    const a16_1 = p.lastIndexOf('/', n - 1);
-                    if (a16_1 <= l1 || !(n - (a16_1 + 1) > 4 && p.endsWith(".mod", n))) break t16;
-                    const a16_0 = p.lastIndexOf('/', a16_1 - 1);
-                    if (a16_0 <= l1 || !(a16_1 - (a16_0 + 1) === 2 && p.charCodeAt((a16_0 + 1)) === 64 && p.charCodeAt(((a16_0 + 1)) + 1) === 118)) break t16;
-                    if (a16_0 - (l1 + 1) > 0) { B[2] = l1 + 1; B[3] = a16_0; V[1] = -1; B[4] = a16_1 + 1; B[5] = n - 4; V[2] = -1; return 38; }
-                  }
-                  t17: {
-                    const a17_1 = p.lastIndexOf('/', n - 1);
-                    if (a17_1 <= l1 || !(n - (a17_1 + 1) > 4 && p.endsWith(".zip", n))) break t17;
-                    const a17_0 = p.lastIndexOf('/', a17_1 - 1);
-                    if (a17_0 <= l1 || !(a17_1 - (a17_0 + 1) === 2 && p.charCodeAt((a17_0 + 1)) === 64 && p.charCodeAt(((a17_0 + 1)) + 1) === 118)) break t17;
-                    if (a17_0 - (l1 + 1) > 0) { B[2] = l1 + 1; B[3] = a17_0; V[1] = -1; B[4] = a17_1 + 1; B[5] = n - 4; V[2] = -1; return 39; }
-                  }
-                }
-              }
-            }
-            break;
-        }
-        break;
-      case 109: // "m"
-        if (p.charCodeAt(s1 + 1) === 97 && p.charCodeAt((s1 + 1) + 1) === 118 && p.charCodeAt((s1 + 1) + 2) === 101 && p.charCodeAt((s1 + 1) + 3) === 110) {
-          {
-            const l1 = s1 + 5;
-            if (l1 === n || p.charCodeAt(l1) === 47) {
-              {
-                const r = matchGet_2(p, n, l1);
-                if (r >= 0) return r + 29;
-              }
+              const r = matchGet_13(p, n, l3);
+              if (r >= 0) return r + 27;
             }
           }
-        }
-        break;
-      case 110: // "n"
-        if (p.charCodeAt(s1 + 1) === 112 && p.charCodeAt((s1 + 1) + 1) === 109) {
-          {
-            const l1 = s1 + 3;
-            if (l1 === n || p.charCodeAt(l1) === 47) {
-              if (l1 < n) {
-                const s2 = l1 + 1;
-                if (p.charCodeAt(s2) === 45) {
-                  {
-                    const l2 = s2 + 1;
-                    if (l2 === n || p.charCodeAt(l2) === 47) {
-                      {
-                        const r = matchGet_3(p, n, l2);
-                        if (r >= 0) return r + 33;
-                      }
-                    }
-                  }
-                }
-                t18: {
-                  let x18 = p.lastIndexOf('/', n - 1);
-                  while (x18 > l1) {
-                    if (n - (x18 + 1) > 0) {
-                      const m18_0 = p.lastIndexOf('/', x18 - 1);
-                      if (m18_0 > l1 && x18 - (m18_0 + 1) === 1 && p.charCodeAt((m18_0 + 1)) === 45) {
-                        if (m18_0 - (l1 + 1) > 0) { B[2] = l1 + 1; B[3] = m18_0; V[1] = -1; B[4] = x18 + 1; B[5] = n; V[2] = -1; return 34; }
-                      }
-                    }
-                    x18 = p.lastIndexOf('/', x18 - 1);
-                  }
-                }
-                B[2] = l1 + 1; B[3] = n; V[1] = -1; return 35;
-              }
-            }
-          }
-        }
-        break;
-      case 112: // "p"
-        if (p.charCodeAt(s1 + 1) === 121 && p.charCodeAt((s1 + 1) + 1) === 112 && p.charCodeAt((s1 + 1) + 2) === 105) {
-          {
-            const l1 = s1 + 4;
-            if (l1 === n || p.charCodeAt(l1) === 47) {
-              {
-                const r = matchGet_4(p, n, l1);
-                if (r >= 0) return r + 30;
-              }
-            }
-          }
-        }
-        break;
-    }
-    let e1 = s1;
-    let v1 = 0;
-    for (; e1 < n; e1++) {
-      const ch = p.charCodeAt(e1);
-      if (ch === 47) break;
-      v1 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-    }
-    if (e1 - s1 <= 2 && p.charCodeAt(s1) === 46 && (e1 - s1 === 1 || p.charCodeAt(s1 + 1) === 46)) v1 = 1;
-    if (e1 > s1) {
-      B[2] = s1;
-      B[3] = e1;
-      V[1] = v1;
-      if (e1 === n) return 42;
-      if (e1 < n) {
-        const s2 = e1 + 1;
-        switch (p.charCodeAt(s2)) {
-          case 112: // "p"
-            switch (p.charCodeAt(s2 + 1)) {
-              case 97: // "a"
-                if (p.charCodeAt(s2 + 2) === 99 && p.charCodeAt((s2 + 2) + 1) === 107 && p.charCodeAt((s2 + 2) + 2) === 97 && p.charCodeAt((s2 + 2) + 3) === 103 && p.charCodeAt((s2 + 2) + 4) === 101 && p.charCodeAt((s2 + 2) + 5) === 95 && p.charCodeAt((s2 + 2) + 6) === 102 && p.charCodeAt((s2 + 2) + 7) === 105 && p.charCodeAt((s2 + 2) + 8) === 108 && p.charCodeAt((s2 + 2) + 9) === 101 && p.charCodeAt((s2 + 2) + 10) === 115) {
-                  {
-                    const l2 = s2 + 13;
-                    if (l2 === n || p.charCodeAt(l2) === 47) {
-                      if (l2 === n) return 40;
-                    }
-                  }
-                }
-                break;
-              case 105: // "i"
-                if (p.charCodeAt(s2 + 2) === 112 && p.charCodeAt((s2 + 2) + 1) === 101 && p.charCodeAt((s2 + 2) + 2) === 108 && p.charCodeAt((s2 + 2) + 3) === 105 && p.charCodeAt((s2 + 2) + 4) === 110 && p.charCodeAt((s2 + 2) + 5) === 101 && p.charCodeAt((s2 + 2) + 6) === 115) {
-                  {
-                    const l2 = s2 + 9;
-                    if (l2 === n || p.charCodeAt(l2) === 47) {
-                      if (l2 === n) return 41;
-                    }
-                  }
-                }
-                break;
-            }
-            break;
         }
       }
+      break;
+    case 103: // "g"
+      if (p.charCodeAt(s1 + 1) === 101 && p.charCodeAt(s1 + 2) === 110 && p.charCodeAt(s1 + 3) === 101 && p.charCodeAt(s1 + 4) === 114 && p.charCodeAt(s1 + 5) === 105 && p.charCodeAt(s1 + 6) === 99 && (s1 + 7 === n || p.charCodeAt(s1 + 7) === 47)) {
+        const l1 = s1 + 7;
+        const s2 = l1 + 1;
+        const r2 = segmentEnd(p, s2, n);
+        const e2 = r2 & 2147483647;
+        if (e2 > s2) {
+          B[2] = s2; B[3] = e2; V[1] = r2 >>> 31;
+          if (e2 < n) {
+            t12: {
+              const a12_0 = p.lastIndexOf('/', n - 1);
+              if (a12_0 <= e2 || !(n > (a12_0 + 1))) break t12;
+              if (a12_0 - (e2 + 1) > 0) { B[4] = e2 + 1; B[5] = a12_0; V[2] = -1; B[6] = a12_0 + 1; B[7] = n; V[3] = -1; return 1; }
+            }
+            t13: {
+              const a13_0 = p.lastIndexOf('/', n - 1);
+              if (a13_0 <= e2 || !(n > (a13_0 + 1))) break t13;
+              let x13 = p.lastIndexOf('/', a13_0 - 1);
+              while (x13 > e2) {
+                if (a13_0 - (x13 + 1) > 0) {
+                  if (x13 - (e2 + 1) > 0) { B[4] = e2 + 1; B[5] = x13; V[2] = -1; B[6] = x13 + 1; B[7] = a13_0; V[3] = -1; B[8] = a13_0 + 1; B[9] = n; V[4] = -1; return 2; }
+                }
+                x13 = p.lastIndexOf('/', x13 - 1);
+              }
+            }
+          }
+        }
+      }
+      else if (p.charCodeAt(s1 + 1) === 111 && (s1 + 2 === n || p.charCodeAt(s1 + 2) === 47)) {
+        const l1 = s1 + 2;
+        if (l1 < n) {
+          t14: {
+            const a14_1 = p.lastIndexOf('/', n - 1);
+            if (a14_1 <= l1 || !(n - (a14_1 + 1) === 4 && p.charCodeAt((a14_1 + 1)) === 108 && p.charCodeAt(((a14_1 + 1)) + 1) === 105 && p.charCodeAt(((a14_1 + 1)) + 2) === 115 && p.charCodeAt(((a14_1 + 1)) + 3) === 116)) break t14;
+            const a14_0 = p.lastIndexOf('/', a14_1 - 1);
+            if (a14_0 <= l1 || !(a14_1 - (a14_0 + 1) === 2 && p.charCodeAt((a14_0 + 1)) === 64 && p.charCodeAt(((a14_0 + 1)) + 1) === 118)) break t14;
+            if (a14_0 - (l1 + 1) > 0) { B[2] = l1 + 1; B[3] = a14_0; V[1] = -1; return 36; }
+          }
+          t15: {
+            const a15_1 = p.lastIndexOf('/', n - 1);
+            if (a15_1 <= l1 || !(n - (a15_1 + 1) > 5 && p.endsWith(".info", n))) break t15;
+            const a15_0 = p.lastIndexOf('/', a15_1 - 1);
+            if (a15_0 <= l1 || !(a15_1 - (a15_0 + 1) === 2 && p.charCodeAt((a15_0 + 1)) === 64 && p.charCodeAt(((a15_0 + 1)) + 1) === 118)) break t15;
+            if (a15_0 - (l1 + 1) > 0) { B[2] = l1 + 1; B[3] = a15_0; V[1] = -1; B[4] = a15_1 + 1; B[5] = n - 5; V[2] = -1; return 37; }
+          }
+          t16: {
+            const a16_1 = p.lastIndexOf('/', n - 1);
+            if (a16_1 <= l1 || !(n - (a16_1 + 1) > 4 && p.endsWith(".mod", n))) break t16;
+            const a16_0 = p.lastIndexOf('/', a16_1 - 1);
+            if (a16_0 <= l1 || !(a16_1 - (a16_0 + 1) === 2 && p.charCodeAt((a16_0 + 1)) === 64 && p.charCodeAt(((a16_0 + 1)) + 1) === 118)) break t16;
+            if (a16_0 - (l1 + 1) > 0) { B[2] = l1 + 1; B[3] = a16_0; V[1] = -1; B[4] = a16_1 + 1; B[5] = n - 4; V[2] = -1; return 38; }
+          }
+          t17: {
+            const a17_1 = p.lastIndexOf('/', n - 1);
+            if (a17_1 <= l1 || !(n - (a17_1 + 1) > 4 && p.endsWith(".zip", n))) break t17;
+            const a17_0 = p.lastIndexOf('/', a17_1 - 1);
+            if (a17_0 <= l1 || !(a17_1 - (a17_0 + 1) === 2 && p.charCodeAt((a17_0 + 1)) === 64 && p.charCodeAt(((a17_0 + 1)) + 1) === 118)) break t17;
+            if (a17_0 - (l1 + 1) > 0) { B[2] = l1 + 1; B[3] = a17_0; V[1] = -1; B[4] = a17_1 + 1; B[5] = n - 4; V[2] = -1; return 39; }
+          }
+        }
+      }
+      break;
+    case 109: // "m"
+      if (p.charCodeAt(s1 + 1) === 97 && p.charCodeAt(s1 + 2) === 118 && p.charCodeAt(s1 + 3) === 101 && p.charCodeAt(s1 + 4) === 110 && (s1 + 5 === n || p.charCodeAt(s1 + 5) === 47)) {
+        const l1 = s1 + 5;
+        {
+          const r = matchGet_2(p, n, l1);
+          if (r >= 0) return r + 29;
+        }
+      }
+      break;
+    case 110: // "n"
+      if (p.charCodeAt(s1 + 1) === 112 && p.charCodeAt(s1 + 2) === 109 && (s1 + 3 === n || p.charCodeAt(s1 + 3) === 47)) {
+        const l1 = s1 + 3;
+        const s2 = l1 + 1;
+        if (p.charCodeAt(s2) === 45 && (s2 + 1 === n || p.charCodeAt(s2 + 1) === 47)) {
+          const l2 = s2 + 1;
+          {
+            const r = matchGet_3(p, n, l2);
+            if (r >= 0) return r + 33;
+          }
+        }
+        if (l1 < n) {
+          t18: {
+            let x18 = p.lastIndexOf('/', n - 1);
+            while (x18 > l1) {
+              if (n - (x18 + 1) > 0) {
+                const m18_0 = p.lastIndexOf('/', x18 - 1);
+                if (m18_0 > l1 && x18 - (m18_0 + 1) === 1 && p.charCodeAt((m18_0 + 1)) === 45) {
+                  if (m18_0 - (l1 + 1) > 0) { B[2] = l1 + 1; B[3] = m18_0; V[1] = -1; B[4] = x18 + 1; B[5] = n; V[2] = -1; return 34; }
+                }
+              }
+              x18 = p.lastIndexOf('/', x18 - 1);
+            }
+          }
+          B[2] = l1 + 1; B[3] = n; V[1] = -1; return 35;
+        }
+      }
+      break;
+    case 112: // "p"
+      if (p.charCodeAt(s1 + 1) === 121 && p.charCodeAt(s1 + 2) === 112 && p.charCodeAt(s1 + 3) === 105 && (s1 + 4 === n || p.charCodeAt(s1 + 4) === 47)) {
+        const l1 = s1 + 4;
+        {
+          const r = matchGet_4(p, n, l1);
+          if (r >= 0) return r + 30;
+        }
+      }
+      break;
+  }
+  const r1 = segmentEnd(p, s1, n);
+  const e1 = r1 & 2147483647;
+  if (e1 > s1) {
+    B[2] = s1; B[3] = e1; V[1] = r1 >>> 31;
+    if (e1 === n) return 42;
+    const s2 = e1 + 1;
+    if (segmentIs(p, s2, n, "package_files")) {
+      const l2 = s2 + 13;
+      if (l2 === n) return 40;
+    }
+    else if (segmentIs(p, s2, n, "pipelines")) {
+      const l2 = s2 + 9;
+      if (l2 === n) return 41;
     }
   }
   return -1;
@@ -2834,52 +1694,26 @@ function matchGet_11(p: string, n: number, c: number): number {
 /** A subtree of the decision tree (2 place(s) share it); `c` is the index of the `/` before its first segment (or `n`). Returns the candidate's offset from the subtree's first candidate, or -1. */
 function matchGet_12(p: string, n: number, c: number): number {
   if (c === n) return 1;
-  if (c < n) {
-    const s1 = c + 1;
-    let e1 = s1;
-    let v1 = 0;
-    for (; e1 < n; e1++) {
-      const ch = p.charCodeAt(e1);
-      if (ch === 47) break;
-      v1 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-    }
-    if (e1 - s1 <= 2 && p.charCodeAt(s1) === 46 && (e1 - s1 === 1 || p.charCodeAt(s1 + 1) === 46)) v1 = 1;
-    if (e1 > s1) {
-      B[4] = s1;
-      B[5] = e1;
-      V[2] = v1;
-      if (e1 === n) return 0;
-    }
+  const s1 = c + 1;
+  const r1 = segmentEnd(p, s1, n);
+  const e1 = r1 & 2147483647;
+  if (e1 > s1) {
+    B[4] = s1; B[5] = e1; V[2] = r1 >>> 31;
+    if (e1 === n) return 0;
   }
   return -1;
 }
 
 /** A subtree of the decision tree (2 place(s) share it); `c` is the index of the `/` before its first segment (or `n`). Returns the candidate's offset from the subtree's first candidate, or -1. */
 function matchGet_13(p: string, n: number, c: number): number {
-  if (c < n) {
-    const s1 = c + 1;
-    switch (p.charCodeAt(s1)) {
-      case 97: // "a"
-        if (p.charCodeAt(s1 + 1) === 117 && p.charCodeAt((s1 + 1) + 1) === 116 && p.charCodeAt((s1 + 1) + 2) === 104 && p.charCodeAt((s1 + 1) + 3) === 101 && p.charCodeAt((s1 + 1) + 4) === 110 && p.charCodeAt((s1 + 1) + 5) === 116 && p.charCodeAt((s1 + 1) + 6) === 105 && p.charCodeAt((s1 + 1) + 7) === 99 && p.charCodeAt((s1 + 1) + 8) === 97 && p.charCodeAt((s1 + 1) + 9) === 116 && p.charCodeAt((s1 + 1) + 10) === 101) {
-          {
-            const l1 = s1 + 12;
-            if (l1 === n || p.charCodeAt(l1) === 47) {
-              if (l1 === n) return 1;
-            }
-          }
-        }
-        break;
-      case 99: // "c"
-        if (p.startsWith("heck_credentials", s1 + 1)) {
-          {
-            const l1 = s1 + 17;
-            if (l1 === n || p.charCodeAt(l1) === 47) {
-              if (l1 === n) return 0;
-            }
-          }
-        }
-        break;
-    }
+  const s1 = c + 1;
+  if (segmentIs(p, s1, n, "authenticate")) {
+    const l1 = s1 + 12;
+    if (l1 === n) return 1;
+  }
+  else if (segmentIs(p, s1, n, "check_credentials")) {
+    const l1 = s1 + 17;
+    if (l1 === n) return 0;
   }
   return -1;
 }
@@ -2889,38 +1723,94 @@ function matchPost(p: string): number {
   const n = p.length;
   // The root path `/` has no segment.
   const c0 = n === 1 ? 1 : 0;
-  if (c0 < n) {
-    const s1 = c0 + 1;
-    switch (p.charCodeAt(s1)) {
-      case 103: // "g"
-        if (p.charCodeAt(s1 + 1) === 114 && p.charCodeAt((s1 + 1) + 1) === 111 && p.charCodeAt((s1 + 1) + 2) === 117 && p.charCodeAt((s1 + 1) + 3) === 112 && p.charCodeAt((s1 + 1) + 4) === 115) {
-          {
-            const l1 = s1 + 6;
-            if (l1 === n || p.charCodeAt(l1) === 47) {
-              if (l1 < n) {
-                const s2 = l1 + 1;
-                let e2 = s2;
-                let v2 = 0;
-                for (; e2 < n; e2++) {
-                  const ch = p.charCodeAt(e2);
-                  if (ch === 47) break;
-                  v2 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                }
-                if (e2 - s2 <= 2 && p.charCodeAt(s2) === 46 && (e2 - s2 === 1 || p.charCodeAt(s2 + 1) === 46)) v2 = 1;
-                if (e2 > s2) {
-                  B[0] = s2;
-                  B[1] = e2;
-                  V[0] = v2;
-                  if (e2 < n) {
-                    const s3 = e2 + 1;
-                    if (p.startsWith("-/packages/npm/-/npm/v1/security", s3)) {
-                      const e3 = s3 + 32;
-                      if (e3 === n || p.charCodeAt(e3) === 47) {
-                        {
-                          const r = matchPost_1(p, n, e3);
-                          if (r >= 0) return r + 123;
+  const s1 = c0 + 1;
+  switch (p.charCodeAt(s1)) {
+    case 103: // "g"
+      if (p.charCodeAt(s1 + 1) === 114 && p.charCodeAt(s1 + 2) === 111 && p.charCodeAt(s1 + 3) === 117 && p.charCodeAt(s1 + 4) === 112 && p.charCodeAt(s1 + 5) === 115 && (s1 + 6 === n || p.charCodeAt(s1 + 6) === 47)) {
+        const l1 = s1 + 6;
+        const s2 = l1 + 1;
+        const r2 = segmentEnd(p, s2, n);
+        const e2 = r2 & 2147483647;
+        if (e2 > s2) {
+          B[0] = s2; B[1] = e2; V[0] = r2 >>> 31;
+          const s3 = e2 + 1;
+          if (segmentIs(p, s3, n, "-/packages/npm/-/npm/v1/security")) {
+            const e3 = s3 + 32;
+            {
+              const r = matchPost_1(p, n, e3);
+              if (r >= 0) return r + 123;
+            }
+          }
+        }
+      }
+      break;
+    case 105: // "i"
+      if (p.charCodeAt(s1 + 1) === 110 && p.charCodeAt(s1 + 2) === 116 && p.charCodeAt(s1 + 3) === 101 && p.charCodeAt(s1 + 4) === 114 && p.charCodeAt(s1 + 5) === 110 && p.charCodeAt(s1 + 6) === 97 && p.charCodeAt(s1 + 7) === 108 && (s1 + 8 === n || p.charCodeAt(s1 + 8) === 47)) {
+        const l1 = s1 + 8;
+        const s2 = l1 + 1;
+        if (segmentIs(p, s2, n, "dast/site_validations")) {
+          const e2 = s2 + 21;
+          const s3 = e2 + 1;
+          const r3 = segmentEnd(p, s3, n);
+          const e3 = r3 & 2147483647;
+          if (e3 > s3) {
+            B[0] = s3; B[1] = e3; V[0] = r3 >>> 31;
+            const s4 = e3 + 1;
+            if (segmentIs(p, s4, n, "transition")) {
+              const e4 = s4 + 10;
+              if (e4 === n) return 99;
+            }
+          }
+        }
+      }
+      break;
+    case 112: // "p"
+      if (p.charCodeAt(s1 + 1) === 97 && p.charCodeAt(s1 + 2) === 99 && p.charCodeAt(s1 + 3) === 107 && p.charCodeAt(s1 + 4) === 97 && p.charCodeAt(s1 + 5) === 103 && p.charCodeAt(s1 + 6) === 101 && p.charCodeAt(s1 + 7) === 115 && (s1 + 8 === n || p.charCodeAt(s1 + 8) === 47)) {
+        const l1 = s1 + 8;
+        const s2 = l1 + 1;
+        if (p.charCodeAt(s2) === 99 && p.charCodeAt(s2 + 1) === 111 && p.charCodeAt(s2 + 2) === 110 && p.charCodeAt(s2 + 3) === 97 && p.charCodeAt(s2 + 4) === 110 && (s2 + 5 === n || p.charCodeAt(s2 + 5) === 47)) {
+          const l2 = s2 + 5;
+          const s3 = l2 + 1;
+          if (segmentIs(p, s3, n, "v1/conans")) {
+            const e3 = s3 + 9;
+            const s4 = e3 + 1;
+            const r4 = segmentEnd(p, s4, n);
+            const e4 = r4 & 2147483647;
+            if (e4 > s4) {
+              B[0] = s4; B[1] = e4; V[0] = r4 >>> 31;
+              const s5 = e4 + 1;
+              const r5 = segmentEnd(p, s5, n);
+              const e5 = r5 & 2147483647;
+              if (e5 > s5) {
+                B[2] = s5; B[3] = e5; V[1] = r5 >>> 31;
+                const s6 = e5 + 1;
+                const r6 = segmentEnd(p, s6, n);
+                const e6 = r6 & 2147483647;
+                if (e6 > s6) {
+                  B[4] = s6; B[5] = e6; V[2] = r6 >>> 31;
+                  const s7 = e6 + 1;
+                  const r7 = segmentEnd(p, s7, n);
+                  const e7 = r7 & 2147483647;
+                  if (e7 > s7) {
+                    B[6] = s7; B[7] = e7; V[3] = r7 >>> 31;
+                    const s8 = e7 + 1;
+                    if (p.charCodeAt(s8) === 112 && p.charCodeAt(s8 + 1) === 97 && p.charCodeAt(s8 + 2) === 99 && p.charCodeAt(s8 + 3) === 107 && p.charCodeAt(s8 + 4) === 97 && p.charCodeAt(s8 + 5) === 103 && p.charCodeAt(s8 + 6) === 101 && p.charCodeAt(s8 + 7) === 115 && (s8 + 8 === n || p.charCodeAt(s8 + 8) === 47)) {
+                      const l8 = s8 + 8;
+                      const s9 = l8 + 1;
+                      const r9 = segmentEnd(p, s9, n);
+                      const e9 = r9 & 2147483647;
+                      if (e9 > s9) {
+                        B[8] = s9; B[9] = e9; V[4] = r9 >>> 31;
+                        const s10 = e9 + 1;
+                        if (segmentIs(p, s10, n, "upload_urls")) {
+                          const e10 = s10 + 11;
+                          if (e10 === n) return 101;
                         }
                       }
+                    }
+                    else if (segmentIs(p, s8, n, "upload_urls")) {
+                      const l8 = s8 + 11;
+                      if (l8 === n) return 100;
                     }
                   }
                 }
@@ -2928,731 +1818,247 @@ function matchPost(p: string): number {
             }
           }
         }
-        break;
-      case 105: // "i"
-        if (p.charCodeAt(s1 + 1) === 110 && p.charCodeAt((s1 + 1) + 1) === 116 && p.charCodeAt((s1 + 1) + 2) === 101 && p.charCodeAt((s1 + 1) + 3) === 114 && p.charCodeAt((s1 + 1) + 4) === 110 && p.charCodeAt((s1 + 1) + 5) === 97 && p.charCodeAt((s1 + 1) + 6) === 108) {
-          {
-            const l1 = s1 + 8;
-            if (l1 === n || p.charCodeAt(l1) === 47) {
-              if (l1 < n) {
-                const s2 = l1 + 1;
-                if (p.startsWith("dast/site_validations", s2)) {
-                  const e2 = s2 + 21;
-                  if (e2 === n || p.charCodeAt(e2) === 47) {
-                    if (e2 < n) {
-                      const s3 = e2 + 1;
-                      let e3 = s3;
-                      let v3 = 0;
-                      for (; e3 < n; e3++) {
-                        const ch = p.charCodeAt(e3);
-                        if (ch === 47) break;
-                        v3 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                      }
-                      if (e3 - s3 <= 2 && p.charCodeAt(s3) === 46 && (e3 - s3 === 1 || p.charCodeAt(s3 + 1) === 46)) v3 = 1;
-                      if (e3 > s3) {
-                        B[0] = s3;
-                        B[1] = e3;
-                        V[0] = v3;
-                        if (e3 < n) {
-                          const s4 = e3 + 1;
-                          if (p.charCodeAt(s4) === 116 && p.charCodeAt(s4 + 1) === 114 && p.charCodeAt(s4 + 2) === 97 && p.charCodeAt(s4 + 3) === 110 && p.charCodeAt(s4 + 4) === 115 && p.charCodeAt(s4 + 5) === 105 && p.charCodeAt(s4 + 6) === 116 && p.charCodeAt(s4 + 7) === 105 && p.charCodeAt(s4 + 8) === 111 && p.charCodeAt(s4 + 9) === 110) {
-                            const e4 = s4 + 10;
-                            if (e4 === n || p.charCodeAt(e4) === 47) {
-                              if (e4 === n) return 99;
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
+        else if (p.charCodeAt(s2) === 110 && p.charCodeAt(s2 + 1) === 112 && p.charCodeAt(s2 + 2) === 109 && (s2 + 3 === n || p.charCodeAt(s2 + 3) === 47)) {
+          const l2 = s2 + 3;
+          const s3 = l2 + 1;
+          if (segmentIs(p, s3, n, "-/npm/v1/security")) {
+            const e3 = s3 + 17;
+            const s4 = e3 + 1;
+            if (segmentIs(p, s4, n, "advisories")) {
+              const l4 = s4 + 10;
+              const s5 = l4 + 1;
+              if (p.charCodeAt(s5) === 98 && p.charCodeAt(s5 + 1) === 117 && p.charCodeAt(s5 + 2) === 108 && p.charCodeAt(s5 + 3) === 107 && (s5 + 4 === n || p.charCodeAt(s5 + 4) === 47)) {
+                const e5 = s5 + 4;
+                if (e5 === n) return 102;
+              }
+            }
+            else if (p.charCodeAt(s4) === 97 && p.charCodeAt(s4 + 1) === 117 && p.charCodeAt(s4 + 2) === 100 && p.charCodeAt(s4 + 3) === 105 && p.charCodeAt(s4 + 4) === 116 && p.charCodeAt(s4 + 5) === 115 && (s4 + 6 === n || p.charCodeAt(s4 + 6) === 47)) {
+              const l4 = s4 + 6;
+              const s5 = l4 + 1;
+              if (p.charCodeAt(s5) === 113 && p.charCodeAt(s5 + 1) === 117 && p.charCodeAt(s5 + 2) === 105 && p.charCodeAt(s5 + 3) === 99 && p.charCodeAt(s5 + 4) === 107 && (s5 + 5 === n || p.charCodeAt(s5 + 5) === 47)) {
+                const e5 = s5 + 5;
+                if (e5 === n) return 103;
               }
             }
           }
         }
-        break;
-      case 112: // "p"
-        switch (p.charCodeAt(s1 + 1)) {
-          case 97: // "a"
-            if (p.charCodeAt(s1 + 2) === 99 && p.charCodeAt((s1 + 2) + 1) === 107 && p.charCodeAt((s1 + 2) + 2) === 97 && p.charCodeAt((s1 + 2) + 3) === 103 && p.charCodeAt((s1 + 2) + 4) === 101 && p.charCodeAt((s1 + 2) + 5) === 115) {
-              {
-                const l1 = s1 + 8;
-                if (l1 === n || p.charCodeAt(l1) === 47) {
-                  if (l1 < n) {
-                    const s2 = l1 + 1;
-                    switch (p.charCodeAt(s2)) {
-                      case 99: // "c"
-                        if (p.charCodeAt(s2 + 1) === 111 && p.charCodeAt((s2 + 1) + 1) === 110 && p.charCodeAt((s2 + 1) + 2) === 97 && p.charCodeAt((s2 + 1) + 3) === 110) {
-                          {
-                            const l2 = s2 + 5;
-                            if (l2 === n || p.charCodeAt(l2) === 47) {
-                              if (l2 < n) {
-                                const s3 = l2 + 1;
-                                if (p.charCodeAt(s3) === 118 && p.charCodeAt(s3 + 1) === 49 && p.charCodeAt(s3 + 2) === 47 && p.charCodeAt(s3 + 3) === 99 && p.charCodeAt(s3 + 4) === 111 && p.charCodeAt(s3 + 5) === 110 && p.charCodeAt(s3 + 6) === 97 && p.charCodeAt(s3 + 7) === 110 && p.charCodeAt(s3 + 8) === 115) {
-                                  const e3 = s3 + 9;
-                                  if (e3 === n || p.charCodeAt(e3) === 47) {
-                                    if (e3 < n) {
-                                      const s4 = e3 + 1;
-                                      let e4 = s4;
-                                      let v4 = 0;
-                                      for (; e4 < n; e4++) {
-                                        const ch = p.charCodeAt(e4);
-                                        if (ch === 47) break;
-                                        v4 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                      }
-                                      if (e4 - s4 <= 2 && p.charCodeAt(s4) === 46 && (e4 - s4 === 1 || p.charCodeAt(s4 + 1) === 46)) v4 = 1;
-                                      if (e4 > s4) {
-                                        B[0] = s4;
-                                        B[1] = e4;
-                                        V[0] = v4;
-                                        if (e4 < n) {
-                                          const s5 = e4 + 1;
-                                          let e5 = s5;
-                                          let v5 = 0;
-                                          for (; e5 < n; e5++) {
-                                            const ch = p.charCodeAt(e5);
-                                            if (ch === 47) break;
-                                            v5 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                          }
-                                          if (e5 - s5 <= 2 && p.charCodeAt(s5) === 46 && (e5 - s5 === 1 || p.charCodeAt(s5 + 1) === 46)) v5 = 1;
-                                          if (e5 > s5) {
-                                            B[2] = s5;
-                                            B[3] = e5;
-                                            V[1] = v5;
-                                            if (e5 < n) {
-                                              const s6 = e5 + 1;
-                                              let e6 = s6;
-                                              let v6 = 0;
-                                              for (; e6 < n; e6++) {
-                                                const ch = p.charCodeAt(e6);
-                                                if (ch === 47) break;
-                                                v6 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                              }
-                                              if (e6 - s6 <= 2 && p.charCodeAt(s6) === 46 && (e6 - s6 === 1 || p.charCodeAt(s6 + 1) === 46)) v6 = 1;
-                                              if (e6 > s6) {
-                                                B[4] = s6;
-                                                B[5] = e6;
-                                                V[2] = v6;
-                                                if (e6 < n) {
-                                                  const s7 = e6 + 1;
-                                                  let e7 = s7;
-                                                  let v7 = 0;
-                                                  for (; e7 < n; e7++) {
-                                                    const ch = p.charCodeAt(e7);
-                                                    if (ch === 47) break;
-                                                    v7 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                  }
-                                                  if (e7 - s7 <= 2 && p.charCodeAt(s7) === 46 && (e7 - s7 === 1 || p.charCodeAt(s7 + 1) === 46)) v7 = 1;
-                                                  if (e7 > s7) {
-                                                    B[6] = s7;
-                                                    B[7] = e7;
-                                                    V[3] = v7;
-                                                    if (e7 < n) {
-                                                      const s8 = e7 + 1;
-                                                      switch (p.charCodeAt(s8)) {
-                                                        case 112: // "p"
-                                                          if (p.charCodeAt(s8 + 1) === 97 && p.charCodeAt((s8 + 1) + 1) === 99 && p.charCodeAt((s8 + 1) + 2) === 107 && p.charCodeAt((s8 + 1) + 3) === 97 && p.charCodeAt((s8 + 1) + 4) === 103 && p.charCodeAt((s8 + 1) + 5) === 101 && p.charCodeAt((s8 + 1) + 6) === 115) {
-                                                            {
-                                                              const l8 = s8 + 8;
-                                                              if (l8 === n || p.charCodeAt(l8) === 47) {
-                                                                if (l8 < n) {
-                                                                  const s9 = l8 + 1;
-                                                                  let e9 = s9;
-                                                                  let v9 = 0;
-                                                                  for (; e9 < n; e9++) {
-                                                                    const ch = p.charCodeAt(e9);
-                                                                    if (ch === 47) break;
-                                                                    v9 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                  }
-                                                                  if (e9 - s9 <= 2 && p.charCodeAt(s9) === 46 && (e9 - s9 === 1 || p.charCodeAt(s9 + 1) === 46)) v9 = 1;
-                                                                  if (e9 > s9) {
-                                                                    B[8] = s9;
-                                                                    B[9] = e9;
-                                                                    V[4] = v9;
-                                                                    if (e9 < n) {
-                                                                      const s10 = e9 + 1;
-                                                                      if (p.charCodeAt(s10) === 117 && p.charCodeAt(s10 + 1) === 112 && p.charCodeAt(s10 + 2) === 108 && p.charCodeAt(s10 + 3) === 111 && p.charCodeAt(s10 + 4) === 97 && p.charCodeAt(s10 + 5) === 100 && p.charCodeAt(s10 + 6) === 95 && p.charCodeAt(s10 + 7) === 117 && p.charCodeAt(s10 + 8) === 114 && p.charCodeAt(s10 + 9) === 108 && p.charCodeAt(s10 + 10) === 115) {
-                                                                        const e10 = s10 + 11;
-                                                                        if (e10 === n || p.charCodeAt(e10) === 47) {
-                                                                          if (e10 === n) return 101;
-                                                                        }
-                                                                      }
-                                                                    }
-                                                                  }
-                                                                }
-                                                              }
-                                                            }
-                                                          }
-                                                          break;
-                                                        case 117: // "u"
-                                                          if (p.charCodeAt(s8 + 1) === 112 && p.charCodeAt((s8 + 1) + 1) === 108 && p.charCodeAt((s8 + 1) + 2) === 111 && p.charCodeAt((s8 + 1) + 3) === 97 && p.charCodeAt((s8 + 1) + 4) === 100 && p.charCodeAt((s8 + 1) + 5) === 95 && p.charCodeAt((s8 + 1) + 6) === 117 && p.charCodeAt((s8 + 1) + 7) === 114 && p.charCodeAt((s8 + 1) + 8) === 108 && p.charCodeAt((s8 + 1) + 9) === 115) {
-                                                            {
-                                                              const l8 = s8 + 11;
-                                                              if (l8 === n || p.charCodeAt(l8) === 47) {
-                                                                if (l8 === n) return 100;
-                                                              }
-                                                            }
-                                                          }
-                                                          break;
-                                                      }
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                        break;
-                      case 110: // "n"
-                        if (p.charCodeAt(s2 + 1) === 112 && p.charCodeAt((s2 + 1) + 1) === 109) {
-                          {
-                            const l2 = s2 + 3;
-                            if (l2 === n || p.charCodeAt(l2) === 47) {
-                              if (l2 < n) {
-                                const s3 = l2 + 1;
-                                if (p.startsWith("-/npm/v1/security", s3)) {
-                                  const e3 = s3 + 17;
-                                  if (e3 === n || p.charCodeAt(e3) === 47) {
-                                    if (e3 < n) {
-                                      const s4 = e3 + 1;
-                                      switch (p.charCodeAt(s4)) {
-                                        case 97: // "a"
-                                          switch (p.charCodeAt(s4 + 1)) {
-                                            case 100: // "d"
-                                              if (p.charCodeAt(s4 + 2) === 118 && p.charCodeAt((s4 + 2) + 1) === 105 && p.charCodeAt((s4 + 2) + 2) === 115 && p.charCodeAt((s4 + 2) + 3) === 111 && p.charCodeAt((s4 + 2) + 4) === 114 && p.charCodeAt((s4 + 2) + 5) === 105 && p.charCodeAt((s4 + 2) + 6) === 101 && p.charCodeAt((s4 + 2) + 7) === 115) {
-                                                {
-                                                  const l4 = s4 + 10;
-                                                  if (l4 === n || p.charCodeAt(l4) === 47) {
-                                                    if (l4 < n) {
-                                                      const s5 = l4 + 1;
-                                                      if (p.charCodeAt(s5) === 98 && p.charCodeAt(s5 + 1) === 117 && p.charCodeAt(s5 + 2) === 108 && p.charCodeAt(s5 + 3) === 107) {
-                                                        const e5 = s5 + 4;
-                                                        if (e5 === n || p.charCodeAt(e5) === 47) {
-                                                          if (e5 === n) return 102;
-                                                        }
-                                                      }
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                              break;
-                                            case 117: // "u"
-                                              if (p.charCodeAt(s4 + 2) === 100 && p.charCodeAt((s4 + 2) + 1) === 105 && p.charCodeAt((s4 + 2) + 2) === 116 && p.charCodeAt((s4 + 2) + 3) === 115) {
-                                                {
-                                                  const l4 = s4 + 6;
-                                                  if (l4 === n || p.charCodeAt(l4) === 47) {
-                                                    if (l4 < n) {
-                                                      const s5 = l4 + 1;
-                                                      if (p.charCodeAt(s5) === 113 && p.charCodeAt(s5 + 1) === 117 && p.charCodeAt(s5 + 2) === 105 && p.charCodeAt(s5 + 3) === 99 && p.charCodeAt(s5 + 4) === 107) {
-                                                        const e5 = s5 + 5;
-                                                        if (e5 === n || p.charCodeAt(e5) === 47) {
-                                                          if (e5 === n) return 103;
-                                                        }
-                                                      }
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                              break;
-                                          }
-                                          break;
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                        break;
-                    }
+      }
+      else if (p.charCodeAt(s1 + 1) === 114 && p.charCodeAt(s1 + 2) === 111 && p.charCodeAt(s1 + 3) === 106 && p.charCodeAt(s1 + 4) === 101 && p.charCodeAt(s1 + 5) === 99 && p.charCodeAt(s1 + 6) === 116 && p.charCodeAt(s1 + 7) === 115 && (s1 + 8 === n || p.charCodeAt(s1 + 8) === 47)) {
+        const l1 = s1 + 8;
+        const s2 = l1 + 1;
+        const r2 = segmentEnd(p, s2, n);
+        const e2 = r2 & 2147483647;
+        if (e2 > s2) {
+          B[0] = s2; B[1] = e2; V[0] = r2 >>> 31;
+          const s3 = e2 + 1;
+          switch (p.charCodeAt(s3)) {
+            case 99: // "c"
+              if (p.charCodeAt(s3 + 1) === 97 && p.charCodeAt(s3 + 2) === 116 && p.charCodeAt(s3 + 3) === 97 && p.charCodeAt(s3 + 4) === 108 && p.charCodeAt(s3 + 5) === 111 && p.charCodeAt(s3 + 6) === 103 && (s3 + 7 === n || p.charCodeAt(s3 + 7) === 47)) {
+                const l3 = s3 + 7;
+                const s4 = l3 + 1;
+                if (p.charCodeAt(s4) === 112 && p.charCodeAt(s4 + 1) === 117 && p.charCodeAt(s4 + 2) === 98 && p.charCodeAt(s4 + 3) === 108 && p.charCodeAt(s4 + 4) === 105 && p.charCodeAt(s4 + 5) === 115 && p.charCodeAt(s4 + 6) === 104 && (s4 + 7 === n || p.charCodeAt(s4 + 7) === 47)) {
+                  const e4 = s4 + 7;
+                  if (e4 === n) return 122;
+                }
+              }
+              break;
+            case 100: // "d"
+              if (segmentIs(p, s3, n, "deployments")) {
+                const l3 = s3 + 11;
+                if (l3 === n) return 109;
+                const s4 = l3 + 1;
+                const r4 = segmentEnd(p, s4, n);
+                const e4 = r4 & 2147483647;
+                if (e4 > s4) {
+                  B[2] = s4; B[3] = e4; V[1] = r4 >>> 31;
+                  const s5 = e4 + 1;
+                  if (p.charCodeAt(s5) === 97 && p.charCodeAt(s5 + 1) === 112 && p.charCodeAt(s5 + 2) === 112 && p.charCodeAt(s5 + 3) === 114 && p.charCodeAt(s5 + 4) === 111 && p.charCodeAt(s5 + 5) === 118 && p.charCodeAt(s5 + 6) === 97 && p.charCodeAt(s5 + 7) === 108 && (s5 + 8 === n || p.charCodeAt(s5 + 8) === 47)) {
+                    const e5 = s5 + 8;
+                    if (e5 === n) return 108;
                   }
                 }
               }
-            }
-            break;
-          case 114: // "r"
-            if (p.charCodeAt(s1 + 2) === 111 && p.charCodeAt((s1 + 2) + 1) === 106 && p.charCodeAt((s1 + 2) + 2) === 101 && p.charCodeAt((s1 + 2) + 3) === 99 && p.charCodeAt((s1 + 2) + 4) === 116 && p.charCodeAt((s1 + 2) + 5) === 115) {
-              {
-                const l1 = s1 + 8;
-                if (l1 === n || p.charCodeAt(l1) === 47) {
-                  if (l1 < n) {
-                    const s2 = l1 + 1;
-                    let e2 = s2;
-                    let v2 = 0;
-                    for (; e2 < n; e2++) {
-                      const ch = p.charCodeAt(e2);
-                      if (ch === 47) break;
-                      v2 |= ch < 128 ? RAW_CHARS[ch]! : 1;
+              break;
+            case 101: // "e"
+              if (segmentIs(p, s3, n, "environments")) {
+                const l3 = s3 + 12;
+                if (l3 === n) return 106;
+                const s4 = l3 + 1;
+                if (segmentIs(p, s4, n, "stop_stale")) {
+                  const l4 = s4 + 10;
+                  if (l4 === n) return 104;
+                }
+                const r4 = segmentEnd(p, s4, n);
+                const e4 = r4 & 2147483647;
+                if (e4 > s4) {
+                  B[2] = s4; B[3] = e4; V[1] = r4 >>> 31;
+                  const s5 = e4 + 1;
+                  if (p.charCodeAt(s5) === 115 && p.charCodeAt(s5 + 1) === 116 && p.charCodeAt(s5 + 2) === 111 && p.charCodeAt(s5 + 3) === 112 && (s5 + 4 === n || p.charCodeAt(s5 + 4) === 47)) {
+                    const e5 = s5 + 4;
+                    if (e5 === n) return 105;
+                  }
+                }
+              }
+              break;
+            case 112: // "p"
+              if (p.charCodeAt(s3 + 1) === 97 && p.charCodeAt(s3 + 2) === 99 && p.charCodeAt(s3 + 3) === 107 && p.charCodeAt(s3 + 4) === 97 && p.charCodeAt(s3 + 5) === 103 && p.charCodeAt(s3 + 6) === 101 && p.charCodeAt(s3 + 7) === 115 && (s3 + 8 === n || p.charCodeAt(s3 + 8) === 47)) {
+                const l3 = s3 + 8;
+                const s4 = l3 + 1;
+                switch (p.charCodeAt(s4)) {
+                  case 99: // "c"
+                    if (p.charCodeAt(s4 + 1) === 111 && p.charCodeAt(s4 + 2) === 109 && p.charCodeAt(s4 + 3) === 112 && p.charCodeAt(s4 + 4) === 111 && p.charCodeAt(s4 + 5) === 115 && p.charCodeAt(s4 + 6) === 101 && p.charCodeAt(s4 + 7) === 114 && (s4 + 8 === n || p.charCodeAt(s4 + 8) === 47)) {
+                      const l4 = s4 + 8;
+                      if (l4 === n) return 112;
                     }
-                    if (e2 - s2 <= 2 && p.charCodeAt(s2) === 46 && (e2 - s2 === 1 || p.charCodeAt(s2 + 1) === 46)) v2 = 1;
-                    if (e2 > s2) {
-                      B[0] = s2;
-                      B[1] = e2;
-                      V[0] = v2;
-                      if (e2 < n) {
-                        const s3 = e2 + 1;
-                        switch (p.charCodeAt(s3)) {
-                          case 99: // "c"
-                            if (p.charCodeAt(s3 + 1) === 97 && p.charCodeAt((s3 + 1) + 1) === 116 && p.charCodeAt((s3 + 1) + 2) === 97 && p.charCodeAt((s3 + 1) + 3) === 108 && p.charCodeAt((s3 + 1) + 4) === 111 && p.charCodeAt((s3 + 1) + 5) === 103) {
-                              {
-                                const l3 = s3 + 7;
-                                if (l3 === n || p.charCodeAt(l3) === 47) {
-                                  if (l3 < n) {
-                                    const s4 = l3 + 1;
-                                    if (p.charCodeAt(s4) === 112 && p.charCodeAt(s4 + 1) === 117 && p.charCodeAt(s4 + 2) === 98 && p.charCodeAt(s4 + 3) === 108 && p.charCodeAt(s4 + 4) === 105 && p.charCodeAt(s4 + 5) === 115 && p.charCodeAt(s4 + 6) === 104) {
-                                      const e4 = s4 + 7;
-                                      if (e4 === n || p.charCodeAt(e4) === 47) {
-                                        if (e4 === n) return 122;
-                                      }
+                    else if (p.charCodeAt(s4 + 1) === 111 && p.charCodeAt(s4 + 2) === 110 && p.charCodeAt(s4 + 3) === 97 && p.charCodeAt(s4 + 4) === 110 && (s4 + 5 === n || p.charCodeAt(s4 + 5) === 47)) {
+                      const l4 = s4 + 5;
+                      const s5 = l4 + 1;
+                      if (segmentIs(p, s5, n, "v1/conans")) {
+                        const e5 = s5 + 9;
+                        const s6 = e5 + 1;
+                        const r6 = segmentEnd(p, s6, n);
+                        const e6 = r6 & 2147483647;
+                        if (e6 > s6) {
+                          B[2] = s6; B[3] = e6; V[1] = r6 >>> 31;
+                          const s7 = e6 + 1;
+                          const r7 = segmentEnd(p, s7, n);
+                          const e7 = r7 & 2147483647;
+                          if (e7 > s7) {
+                            B[4] = s7; B[5] = e7; V[2] = r7 >>> 31;
+                            const s8 = e7 + 1;
+                            const r8 = segmentEnd(p, s8, n);
+                            const e8 = r8 & 2147483647;
+                            if (e8 > s8) {
+                              B[6] = s8; B[7] = e8; V[3] = r8 >>> 31;
+                              const s9 = e8 + 1;
+                              const r9 = segmentEnd(p, s9, n);
+                              const e9 = r9 & 2147483647;
+                              if (e9 > s9) {
+                                B[8] = s9; B[9] = e9; V[4] = r9 >>> 31;
+                                const s10 = e9 + 1;
+                                if (p.charCodeAt(s10) === 112 && p.charCodeAt(s10 + 1) === 97 && p.charCodeAt(s10 + 2) === 99 && p.charCodeAt(s10 + 3) === 107 && p.charCodeAt(s10 + 4) === 97 && p.charCodeAt(s10 + 5) === 103 && p.charCodeAt(s10 + 6) === 101 && p.charCodeAt(s10 + 7) === 115 && (s10 + 8 === n || p.charCodeAt(s10 + 8) === 47)) {
+                                  const l10 = s10 + 8;
+                                  const s11 = l10 + 1;
+                                  const r11 = segmentEnd(p, s11, n);
+                                  const e11 = r11 & 2147483647;
+                                  if (e11 > s11) {
+                                    B[10] = s11; B[11] = e11; V[5] = r11 >>> 31;
+                                    const s12 = e11 + 1;
+                                    if (segmentIs(p, s12, n, "upload_urls")) {
+                                      const e12 = s12 + 11;
+                                      if (e12 === n) return 114;
                                     }
                                   }
                                 }
-                              }
-                            }
-                            break;
-                          case 100: // "d"
-                            if (p.charCodeAt(s3 + 1) === 101 && p.charCodeAt((s3 + 1) + 1) === 112 && p.charCodeAt((s3 + 1) + 2) === 108 && p.charCodeAt((s3 + 1) + 3) === 111 && p.charCodeAt((s3 + 1) + 4) === 121 && p.charCodeAt((s3 + 1) + 5) === 109 && p.charCodeAt((s3 + 1) + 6) === 101 && p.charCodeAt((s3 + 1) + 7) === 110 && p.charCodeAt((s3 + 1) + 8) === 116 && p.charCodeAt((s3 + 1) + 9) === 115) {
-                              {
-                                const l3 = s3 + 11;
-                                if (l3 === n || p.charCodeAt(l3) === 47) {
-                                  if (l3 === n) return 109;
-                                  if (l3 < n) {
-                                    const s4 = l3 + 1;
-                                    let e4 = s4;
-                                    let v4 = 0;
-                                    for (; e4 < n; e4++) {
-                                      const ch = p.charCodeAt(e4);
-                                      if (ch === 47) break;
-                                      v4 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                    }
-                                    if (e4 - s4 <= 2 && p.charCodeAt(s4) === 46 && (e4 - s4 === 1 || p.charCodeAt(s4 + 1) === 46)) v4 = 1;
-                                    if (e4 > s4) {
-                                      B[2] = s4;
-                                      B[3] = e4;
-                                      V[1] = v4;
-                                      if (e4 < n) {
-                                        const s5 = e4 + 1;
-                                        if (p.charCodeAt(s5) === 97 && p.charCodeAt(s5 + 1) === 112 && p.charCodeAt(s5 + 2) === 112 && p.charCodeAt(s5 + 3) === 114 && p.charCodeAt(s5 + 4) === 111 && p.charCodeAt(s5 + 5) === 118 && p.charCodeAt(s5 + 6) === 97 && p.charCodeAt(s5 + 7) === 108) {
-                                          const e5 = s5 + 8;
-                                          if (e5 === n || p.charCodeAt(e5) === 47) {
-                                            if (e5 === n) return 108;
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
+                                else if (segmentIs(p, s10, n, "upload_urls")) {
+                                  const l10 = s10 + 11;
+                                  if (l10 === n) return 113;
                                 }
                               }
                             }
-                            break;
-                          case 101: // "e"
-                            if (p.charCodeAt(s3 + 1) === 110 && p.charCodeAt((s3 + 1) + 1) === 118 && p.charCodeAt((s3 + 1) + 2) === 105 && p.charCodeAt((s3 + 1) + 3) === 114 && p.charCodeAt((s3 + 1) + 4) === 111 && p.charCodeAt((s3 + 1) + 5) === 110 && p.charCodeAt((s3 + 1) + 6) === 109 && p.charCodeAt((s3 + 1) + 7) === 101 && p.charCodeAt((s3 + 1) + 8) === 110 && p.charCodeAt((s3 + 1) + 9) === 116 && p.charCodeAt((s3 + 1) + 10) === 115) {
-                              {
-                                const l3 = s3 + 12;
-                                if (l3 === n || p.charCodeAt(l3) === 47) {
-                                  if (l3 === n) return 106;
-                                  if (l3 < n) {
-                                    const s4 = l3 + 1;
-                                    if (p.charCodeAt(s4) === 115 && p.charCodeAt(s4 + 1) === 116 && p.charCodeAt(s4 + 2) === 111 && p.charCodeAt(s4 + 3) === 112 && p.charCodeAt(s4 + 4) === 95 && p.charCodeAt(s4 + 5) === 115 && p.charCodeAt(s4 + 6) === 116 && p.charCodeAt(s4 + 7) === 97 && p.charCodeAt(s4 + 8) === 108 && p.charCodeAt(s4 + 9) === 101) {
-                                      {
-                                        const l4 = s4 + 10;
-                                        if (l4 === n || p.charCodeAt(l4) === 47) {
-                                          if (l4 === n) return 104;
-                                        }
-                                      }
-                                    }
-                                    let e4 = s4;
-                                    let v4 = 0;
-                                    for (; e4 < n; e4++) {
-                                      const ch = p.charCodeAt(e4);
-                                      if (ch === 47) break;
-                                      v4 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                    }
-                                    if (e4 - s4 <= 2 && p.charCodeAt(s4) === 46 && (e4 - s4 === 1 || p.charCodeAt(s4 + 1) === 46)) v4 = 1;
-                                    if (e4 > s4) {
-                                      B[2] = s4;
-                                      B[3] = e4;
-                                      V[1] = v4;
-                                      if (e4 < n) {
-                                        const s5 = e4 + 1;
-                                        if (p.charCodeAt(s5) === 115 && p.charCodeAt(s5 + 1) === 116 && p.charCodeAt(s5 + 2) === 111 && p.charCodeAt(s5 + 3) === 112) {
-                                          const e5 = s5 + 4;
-                                          if (e5 === n || p.charCodeAt(e5) === 47) {
-                                            if (e5 === n) return 105;
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                            break;
-                          case 112: // "p"
-                            if (p.charCodeAt(s3 + 1) === 97 && p.charCodeAt((s3 + 1) + 1) === 99 && p.charCodeAt((s3 + 1) + 2) === 107 && p.charCodeAt((s3 + 1) + 3) === 97 && p.charCodeAt((s3 + 1) + 4) === 103 && p.charCodeAt((s3 + 1) + 5) === 101 && p.charCodeAt((s3 + 1) + 6) === 115) {
-                              {
-                                const l3 = s3 + 8;
-                                if (l3 === n || p.charCodeAt(l3) === 47) {
-                                  if (l3 < n) {
-                                    const s4 = l3 + 1;
-                                    switch (p.charCodeAt(s4)) {
-                                      case 99: // "c"
-                                        switch (p.charCodeAt(s4 + 1)) {
-                                          case 111: // "o"
-                                            switch (p.charCodeAt(s4 + 2)) {
-                                              case 109: // "m"
-                                                if (p.charCodeAt(s4 + 3) === 112 && p.charCodeAt((s4 + 3) + 1) === 111 && p.charCodeAt((s4 + 3) + 2) === 115 && p.charCodeAt((s4 + 3) + 3) === 101 && p.charCodeAt((s4 + 3) + 4) === 114) {
-                                                  {
-                                                    const l4 = s4 + 8;
-                                                    if (l4 === n || p.charCodeAt(l4) === 47) {
-                                                      if (l4 === n) return 112;
-                                                    }
-                                                  }
-                                                }
-                                                break;
-                                              case 110: // "n"
-                                                if (p.charCodeAt(s4 + 3) === 97 && p.charCodeAt((s4 + 3) + 1) === 110) {
-                                                  {
-                                                    const l4 = s4 + 5;
-                                                    if (l4 === n || p.charCodeAt(l4) === 47) {
-                                                      if (l4 < n) {
-                                                        const s5 = l4 + 1;
-                                                        if (p.charCodeAt(s5) === 118 && p.charCodeAt(s5 + 1) === 49 && p.charCodeAt(s5 + 2) === 47 && p.charCodeAt(s5 + 3) === 99 && p.charCodeAt(s5 + 4) === 111 && p.charCodeAt(s5 + 5) === 110 && p.charCodeAt(s5 + 6) === 97 && p.charCodeAt(s5 + 7) === 110 && p.charCodeAt(s5 + 8) === 115) {
-                                                          const e5 = s5 + 9;
-                                                          if (e5 === n || p.charCodeAt(e5) === 47) {
-                                                            if (e5 < n) {
-                                                              const s6 = e5 + 1;
-                                                              let e6 = s6;
-                                                              let v6 = 0;
-                                                              for (; e6 < n; e6++) {
-                                                                const ch = p.charCodeAt(e6);
-                                                                if (ch === 47) break;
-                                                                v6 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                              }
-                                                              if (e6 - s6 <= 2 && p.charCodeAt(s6) === 46 && (e6 - s6 === 1 || p.charCodeAt(s6 + 1) === 46)) v6 = 1;
-                                                              if (e6 > s6) {
-                                                                B[2] = s6;
-                                                                B[3] = e6;
-                                                                V[1] = v6;
-                                                                if (e6 < n) {
-                                                                  const s7 = e6 + 1;
-                                                                  let e7 = s7;
-                                                                  let v7 = 0;
-                                                                  for (; e7 < n; e7++) {
-                                                                    const ch = p.charCodeAt(e7);
-                                                                    if (ch === 47) break;
-                                                                    v7 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                  }
-                                                                  if (e7 - s7 <= 2 && p.charCodeAt(s7) === 46 && (e7 - s7 === 1 || p.charCodeAt(s7 + 1) === 46)) v7 = 1;
-                                                                  if (e7 > s7) {
-                                                                    B[4] = s7;
-                                                                    B[5] = e7;
-                                                                    V[2] = v7;
-                                                                    if (e7 < n) {
-                                                                      const s8 = e7 + 1;
-                                                                      let e8 = s8;
-                                                                      let v8 = 0;
-                                                                      for (; e8 < n; e8++) {
-                                                                        const ch = p.charCodeAt(e8);
-                                                                        if (ch === 47) break;
-                                                                        v8 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                      }
-                                                                      if (e8 - s8 <= 2 && p.charCodeAt(s8) === 46 && (e8 - s8 === 1 || p.charCodeAt(s8 + 1) === 46)) v8 = 1;
-                                                                      if (e8 > s8) {
-                                                                        B[6] = s8;
-                                                                        B[7] = e8;
-                                                                        V[3] = v8;
-                                                                        if (e8 < n) {
-                                                                          const s9 = e8 + 1;
-                                                                          let e9 = s9;
-                                                                          let v9 = 0;
-                                                                          for (; e9 < n; e9++) {
-                                                                            const ch = p.charCodeAt(e9);
-                                                                            if (ch === 47) break;
-                                                                            v9 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                          }
-                                                                          if (e9 - s9 <= 2 && p.charCodeAt(s9) === 46 && (e9 - s9 === 1 || p.charCodeAt(s9 + 1) === 46)) v9 = 1;
-                                                                          if (e9 > s9) {
-                                                                            B[8] = s9;
-                                                                            B[9] = e9;
-                                                                            V[4] = v9;
-                                                                            if (e9 < n) {
-                                                                              const s10 = e9 + 1;
-                                                                              switch (p.charCodeAt(s10)) {
-                                                                                case 112: // "p"
-                                                                                  if (p.charCodeAt(s10 + 1) === 97 && p.charCodeAt((s10 + 1) + 1) === 99 && p.charCodeAt((s10 + 1) + 2) === 107 && p.charCodeAt((s10 + 1) + 3) === 97 && p.charCodeAt((s10 + 1) + 4) === 103 && p.charCodeAt((s10 + 1) + 5) === 101 && p.charCodeAt((s10 + 1) + 6) === 115) {
-                                                                                    {
-                                                                                      const l10 = s10 + 8;
-                                                                                      if (l10 === n || p.charCodeAt(l10) === 47) {
-                                                                                        if (l10 < n) {
-                                                                                          const s11 = l10 + 1;
-                                                                                          let e11 = s11;
-                                                                                          let v11 = 0;
-                                                                                          for (; e11 < n; e11++) {
-                                                                                            const ch = p.charCodeAt(e11);
-                                                                                            if (ch === 47) break;
-                                                                                            v11 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                                          }
-                                                                                          if (e11 - s11 <= 2 && p.charCodeAt(s11) === 46 && (e11 - s11 === 1 || p.charCodeAt(s11 + 1) === 46)) v11 = 1;
-                                                                                          if (e11 > s11) {
-                                                                                            B[10] = s11;
-                                                                                            B[11] = e11;
-                                                                                            V[5] = v11;
-                                                                                            if (e11 < n) {
-                                                                                              const s12 = e11 + 1;
-                                                                                              if (p.charCodeAt(s12) === 117 && p.charCodeAt(s12 + 1) === 112 && p.charCodeAt(s12 + 2) === 108 && p.charCodeAt(s12 + 3) === 111 && p.charCodeAt(s12 + 4) === 97 && p.charCodeAt(s12 + 5) === 100 && p.charCodeAt(s12 + 6) === 95 && p.charCodeAt(s12 + 7) === 117 && p.charCodeAt(s12 + 8) === 114 && p.charCodeAt(s12 + 9) === 108 && p.charCodeAt(s12 + 10) === 115) {
-                                                                                                const e12 = s12 + 11;
-                                                                                                if (e12 === n || p.charCodeAt(e12) === 47) {
-                                                                                                  if (e12 === n) return 114;
-                                                                                                }
-                                                                                              }
-                                                                                            }
-                                                                                          }
-                                                                                        }
-                                                                                      }
-                                                                                    }
-                                                                                  }
-                                                                                  break;
-                                                                                case 117: // "u"
-                                                                                  if (p.charCodeAt(s10 + 1) === 112 && p.charCodeAt((s10 + 1) + 1) === 108 && p.charCodeAt((s10 + 1) + 2) === 111 && p.charCodeAt((s10 + 1) + 3) === 97 && p.charCodeAt((s10 + 1) + 4) === 100 && p.charCodeAt((s10 + 1) + 5) === 95 && p.charCodeAt((s10 + 1) + 6) === 117 && p.charCodeAt((s10 + 1) + 7) === 114 && p.charCodeAt((s10 + 1) + 8) === 108 && p.charCodeAt((s10 + 1) + 9) === 115) {
-                                                                                    {
-                                                                                      const l10 = s10 + 11;
-                                                                                      if (l10 === n || p.charCodeAt(l10) === 47) {
-                                                                                        if (l10 === n) return 113;
-                                                                                      }
-                                                                                    }
-                                                                                  }
-                                                                                  break;
-                                                                              }
-                                                                            }
-                                                                          }
-                                                                        }
-                                                                      }
-                                                                    }
-                                                                  }
-                                                                }
-                                                              }
-                                                            }
-                                                          }
-                                                        }
-                                                      }
-                                                    }
-                                                  }
-                                                }
-                                                break;
-                                            }
-                                            break;
-                                        }
-                                        break;
-                                      case 110: // "n"
-                                        if (p.charCodeAt(s4 + 1) === 112 && p.charCodeAt((s4 + 1) + 1) === 109) {
-                                          {
-                                            const l4 = s4 + 3;
-                                            if (l4 === n || p.charCodeAt(l4) === 47) {
-                                              {
-                                                const r = matchPost_2(p, n, l4);
-                                                if (r >= 0) return r + 117;
-                                              }
-                                            }
-                                          }
-                                        }
-                                        break;
-                                      case 112: // "p"
-                                        if (p.charCodeAt(s4 + 1) === 121 && p.charCodeAt((s4 + 1) + 1) === 112 && p.charCodeAt((s4 + 1) + 2) === 105) {
-                                          {
-                                            const l4 = s4 + 4;
-                                            if (l4 === n || p.charCodeAt(l4) === 47) {
-                                              if (l4 === n) return 116;
-                                              if (l4 < n) {
-                                                const s5 = l4 + 1;
-                                                if (p.charCodeAt(s5) === 97 && p.charCodeAt(s5 + 1) === 117 && p.charCodeAt(s5 + 2) === 116 && p.charCodeAt(s5 + 3) === 104 && p.charCodeAt(s5 + 4) === 111 && p.charCodeAt(s5 + 5) === 114 && p.charCodeAt(s5 + 6) === 105 && p.charCodeAt(s5 + 7) === 122 && p.charCodeAt(s5 + 8) === 101) {
-                                                  const e5 = s5 + 9;
-                                                  if (e5 === n || p.charCodeAt(e5) === 47) {
-                                                    if (e5 === n) return 115;
-                                                  }
-                                                }
-                                              }
-                                            }
-                                          }
-                                        }
-                                        break;
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                            break;
-                          case 114: // "r"
-                            if (p.charCodeAt(s3 + 1) === 101 && p.charCodeAt((s3 + 1) + 1) === 108 && p.charCodeAt((s3 + 1) + 2) === 101 && p.charCodeAt((s3 + 1) + 3) === 97 && p.charCodeAt((s3 + 1) + 4) === 115 && p.charCodeAt((s3 + 1) + 5) === 101 && p.charCodeAt((s3 + 1) + 6) === 115) {
-                              {
-                                const l3 = s3 + 8;
-                                if (l3 === n || p.charCodeAt(l3) === 47) {
-                                  if (l3 === n) return 121;
-                                  if (l3 < n) {
-                                    const s4 = l3 + 1;
-                                    let e4 = s4;
-                                    let v4 = 0;
-                                    for (; e4 < n; e4++) {
-                                      const ch = p.charCodeAt(e4);
-                                      if (ch === 47) break;
-                                      v4 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                    }
-                                    if (e4 - s4 <= 2 && p.charCodeAt(s4) === 46 && (e4 - s4 === 1 || p.charCodeAt(s4 + 1) === 46)) v4 = 1;
-                                    if (e4 > s4) {
-                                      B[2] = s4;
-                                      B[3] = e4;
-                                      V[1] = v4;
-                                      if (e4 < n) {
-                                        const s5 = e4 + 1;
-                                        switch (p.charCodeAt(s5)) {
-                                          case 97: // "a"
-                                            if (p.charCodeAt(s5 + 1) === 115 && p.charCodeAt((s5 + 1) + 1) === 115 && p.charCodeAt((s5 + 1) + 2) === 101 && p.charCodeAt((s5 + 1) + 3) === 116 && p.charCodeAt((s5 + 1) + 4) === 115) {
-                                              {
-                                                const l5 = s5 + 6;
-                                                if (l5 === n || p.charCodeAt(l5) === 47) {
-                                                  if (l5 < n) {
-                                                    const s6 = l5 + 1;
-                                                    if (p.charCodeAt(s6) === 108 && p.charCodeAt(s6 + 1) === 105 && p.charCodeAt(s6 + 2) === 110 && p.charCodeAt(s6 + 3) === 107 && p.charCodeAt(s6 + 4) === 115) {
-                                                      const e6 = s6 + 5;
-                                                      if (e6 === n || p.charCodeAt(e6) === 47) {
-                                                        if (e6 === n) return 120;
-                                                      }
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                            }
-                                            break;
-                                          case 101: // "e"
-                                            if (p.charCodeAt(s5 + 1) === 118 && p.charCodeAt((s5 + 1) + 1) === 105 && p.charCodeAt((s5 + 1) + 2) === 100 && p.charCodeAt((s5 + 1) + 3) === 101 && p.charCodeAt((s5 + 1) + 4) === 110 && p.charCodeAt((s5 + 1) + 5) === 99 && p.charCodeAt((s5 + 1) + 6) === 101) {
-                                              {
-                                                const l5 = s5 + 8;
-                                                if (l5 === n || p.charCodeAt(l5) === 47) {
-                                                  if (l5 === n) return 119;
-                                                }
-                                              }
-                                            }
-                                            break;
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                            break;
-                          case 115: // "s"
-                            if (p.charCodeAt(s3 + 1) === 101 && p.charCodeAt((s3 + 1) + 1) === 99 && p.charCodeAt((s3 + 1) + 2) === 117 && p.charCodeAt((s3 + 1) + 3) === 114 && p.charCodeAt((s3 + 1) + 4) === 101 && p.charCodeAt((s3 + 1) + 5) === 95 && p.charCodeAt((s3 + 1) + 6) === 102 && p.charCodeAt((s3 + 1) + 7) === 105 && p.charCodeAt((s3 + 1) + 8) === 108 && p.charCodeAt((s3 + 1) + 9) === 101 && p.charCodeAt((s3 + 1) + 10) === 115) {
-                              {
-                                const l3 = s3 + 12;
-                                if (l3 === n || p.charCodeAt(l3) === 47) {
-                                  if (l3 === n) return 107;
-                                }
-                              }
-                            }
-                            break;
-                          case 116: // "t"
-                            if (p.charCodeAt(s3 + 1) === 101 && p.charCodeAt((s3 + 1) + 1) === 114 && p.charCodeAt((s3 + 1) + 2) === 114 && p.charCodeAt((s3 + 1) + 3) === 97 && p.charCodeAt((s3 + 1) + 4) === 102 && p.charCodeAt((s3 + 1) + 5) === 111 && p.charCodeAt((s3 + 1) + 6) === 114 && p.charCodeAt((s3 + 1) + 7) === 109) {
-                              {
-                                const l3 = s3 + 9;
-                                if (l3 === n || p.charCodeAt(l3) === 47) {
-                                  if (l3 < n) {
-                                    const s4 = l3 + 1;
-                                    if (p.charCodeAt(s4) === 115 && p.charCodeAt(s4 + 1) === 116 && p.charCodeAt(s4 + 2) === 97 && p.charCodeAt(s4 + 3) === 116 && p.charCodeAt(s4 + 4) === 101) {
-                                      const e4 = s4 + 5;
-                                      if (e4 === n || p.charCodeAt(e4) === 47) {
-                                        if (e4 < n) {
-                                          const s5 = e4 + 1;
-                                          let e5 = s5;
-                                          let v5 = 0;
-                                          for (; e5 < n; e5++) {
-                                            const ch = p.charCodeAt(e5);
-                                            if (ch === 47) break;
-                                            v5 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                          }
-                                          if (e5 - s5 <= 2 && p.charCodeAt(s5) === 46 && (e5 - s5 === 1 || p.charCodeAt(s5 + 1) === 46)) v5 = 1;
-                                          if (e5 > s5) {
-                                            B[2] = s5;
-                                            B[3] = e5;
-                                            V[1] = v5;
-                                            if (e5 === n) return 111;
-                                            if (e5 < n) {
-                                              const s6 = e5 + 1;
-                                              if (p.charCodeAt(s6) === 108 && p.charCodeAt(s6 + 1) === 111 && p.charCodeAt(s6 + 2) === 99 && p.charCodeAt(s6 + 3) === 107) {
-                                                const e6 = s6 + 4;
-                                                if (e6 === n || p.charCodeAt(e6) === 47) {
-                                                  if (e6 === n) return 110;
-                                                }
-                                              }
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                            break;
+                          }
                         }
                       }
                     }
+                    break;
+                  case 110: // "n"
+                    if (p.charCodeAt(s4 + 1) === 112 && p.charCodeAt(s4 + 2) === 109 && (s4 + 3 === n || p.charCodeAt(s4 + 3) === 47)) {
+                      const l4 = s4 + 3;
+                      {
+                        const r = matchPost_2(p, n, l4);
+                        if (r >= 0) return r + 117;
+                      }
+                    }
+                    break;
+                  case 112: // "p"
+                    if (p.charCodeAt(s4 + 1) === 121 && p.charCodeAt(s4 + 2) === 112 && p.charCodeAt(s4 + 3) === 105 && (s4 + 4 === n || p.charCodeAt(s4 + 4) === 47)) {
+                      const l4 = s4 + 4;
+                      if (l4 === n) return 116;
+                      const s5 = l4 + 1;
+                      if (segmentIs(p, s5, n, "authorize")) {
+                        const e5 = s5 + 9;
+                        if (e5 === n) return 115;
+                      }
+                    }
+                    break;
+                }
+              }
+              break;
+            case 114: // "r"
+              if (p.charCodeAt(s3 + 1) === 101 && p.charCodeAt(s3 + 2) === 108 && p.charCodeAt(s3 + 3) === 101 && p.charCodeAt(s3 + 4) === 97 && p.charCodeAt(s3 + 5) === 115 && p.charCodeAt(s3 + 6) === 101 && p.charCodeAt(s3 + 7) === 115 && (s3 + 8 === n || p.charCodeAt(s3 + 8) === 47)) {
+                const l3 = s3 + 8;
+                if (l3 === n) return 121;
+                const s4 = l3 + 1;
+                const r4 = segmentEnd(p, s4, n);
+                const e4 = r4 & 2147483647;
+                if (e4 > s4) {
+                  B[2] = s4; B[3] = e4; V[1] = r4 >>> 31;
+                  const s5 = e4 + 1;
+                  if (p.charCodeAt(s5) === 97 && p.charCodeAt(s5 + 1) === 115 && p.charCodeAt(s5 + 2) === 115 && p.charCodeAt(s5 + 3) === 101 && p.charCodeAt(s5 + 4) === 116 && p.charCodeAt(s5 + 5) === 115 && (s5 + 6 === n || p.charCodeAt(s5 + 6) === 47)) {
+                    const l5 = s5 + 6;
+                    const s6 = l5 + 1;
+                    if (p.charCodeAt(s6) === 108 && p.charCodeAt(s6 + 1) === 105 && p.charCodeAt(s6 + 2) === 110 && p.charCodeAt(s6 + 3) === 107 && p.charCodeAt(s6 + 4) === 115 && (s6 + 5 === n || p.charCodeAt(s6 + 5) === 47)) {
+                      const e6 = s6 + 5;
+                      if (e6 === n) return 120;
+                    }
+                  }
+                  else if (p.charCodeAt(s5) === 101 && p.charCodeAt(s5 + 1) === 118 && p.charCodeAt(s5 + 2) === 105 && p.charCodeAt(s5 + 3) === 100 && p.charCodeAt(s5 + 4) === 101 && p.charCodeAt(s5 + 5) === 110 && p.charCodeAt(s5 + 6) === 99 && p.charCodeAt(s5 + 7) === 101 && (s5 + 8 === n || p.charCodeAt(s5 + 8) === 47)) {
+                    const l5 = s5 + 8;
+                    if (l5 === n) return 119;
                   }
                 }
               }
-            }
-            break;
+              break;
+            case 115: // "s"
+              if (segmentIs(p, s3, n, "secure_files")) {
+                const l3 = s3 + 12;
+                if (l3 === n) return 107;
+              }
+              break;
+            case 116: // "t"
+              if (segmentIs(p, s3, n, "terraform")) {
+                const l3 = s3 + 9;
+                const s4 = l3 + 1;
+                if (p.charCodeAt(s4) === 115 && p.charCodeAt(s4 + 1) === 116 && p.charCodeAt(s4 + 2) === 97 && p.charCodeAt(s4 + 3) === 116 && p.charCodeAt(s4 + 4) === 101 && (s4 + 5 === n || p.charCodeAt(s4 + 5) === 47)) {
+                  const e4 = s4 + 5;
+                  const s5 = e4 + 1;
+                  const r5 = segmentEnd(p, s5, n);
+                  const e5 = r5 & 2147483647;
+                  if (e5 > s5) {
+                    B[2] = s5; B[3] = e5; V[1] = r5 >>> 31;
+                    if (e5 === n) return 111;
+                    const s6 = e5 + 1;
+                    if (p.charCodeAt(s6) === 108 && p.charCodeAt(s6 + 1) === 111 && p.charCodeAt(s6 + 2) === 99 && p.charCodeAt(s6 + 3) === 107 && (s6 + 4 === n || p.charCodeAt(s6 + 4) === 47)) {
+                      const e6 = s6 + 4;
+                      if (e6 === n) return 110;
+                    }
+                  }
+                }
+              }
+              break;
+          }
         }
-        break;
-    }
+      }
+      break;
   }
   return -1;
 }
 
 /** A subtree of the decision tree (2 place(s) share it); `c` is the index of the `/` before its first segment (or `n`). Returns the candidate's offset from the subtree's first candidate, or -1. */
 function matchPost_1(p: string, n: number, c: number): number {
-  if (c < n) {
-    const s1 = c + 1;
-    switch (p.charCodeAt(s1)) {
-      case 97: // "a"
-        switch (p.charCodeAt(s1 + 1)) {
-          case 100: // "d"
-            if (p.charCodeAt(s1 + 2) === 118 && p.charCodeAt((s1 + 2) + 1) === 105 && p.charCodeAt((s1 + 2) + 2) === 115 && p.charCodeAt((s1 + 2) + 3) === 111 && p.charCodeAt((s1 + 2) + 4) === 114 && p.charCodeAt((s1 + 2) + 5) === 105 && p.charCodeAt((s1 + 2) + 6) === 101 && p.charCodeAt((s1 + 2) + 7) === 115) {
-              {
-                const l1 = s1 + 10;
-                if (l1 === n || p.charCodeAt(l1) === 47) {
-                  {
-                    const r = matchPost_3(p, n, l1);
-                    if (r >= 0) return r;
-                  }
-                }
-              }
-            }
-            break;
-          case 117: // "u"
-            if (p.charCodeAt(s1 + 2) === 100 && p.charCodeAt((s1 + 2) + 1) === 105 && p.charCodeAt((s1 + 2) + 2) === 116 && p.charCodeAt((s1 + 2) + 3) === 115) {
-              {
-                const l1 = s1 + 6;
-                if (l1 === n || p.charCodeAt(l1) === 47) {
-                  {
-                    const r = matchPost_4(p, n, l1);
-                    if (r >= 0) return r + 1;
-                  }
-                }
-              }
-            }
-            break;
-        }
-        break;
+  const s1 = c + 1;
+  if (segmentIs(p, s1, n, "advisories")) {
+    const l1 = s1 + 10;
+    {
+      const r = matchPost_3(p, n, l1);
+      if (r >= 0) return r;
+    }
+  }
+  else if (p.charCodeAt(s1) === 97 && p.charCodeAt(s1 + 1) === 117 && p.charCodeAt(s1 + 2) === 100 && p.charCodeAt(s1 + 3) === 105 && p.charCodeAt(s1 + 4) === 116 && p.charCodeAt(s1 + 5) === 115 && (s1 + 6 === n || p.charCodeAt(s1 + 6) === 47)) {
+    const l1 = s1 + 6;
+    {
+      const r = matchPost_4(p, n, l1);
+      if (r >= 0) return r + 1;
     }
   }
   return -1;
@@ -3660,16 +2066,12 @@ function matchPost_1(p: string, n: number, c: number): number {
 
 /** A subtree of the decision tree (2 place(s) share it); `c` is the index of the `/` before its first segment (or `n`). Returns the candidate's offset from the subtree's first candidate, or -1. */
 function matchPost_2(p: string, n: number, c: number): number {
-  if (c < n) {
-    const s1 = c + 1;
-    if (p.startsWith("-/npm/v1/security", s1)) {
-      const e1 = s1 + 17;
-      if (e1 === n || p.charCodeAt(e1) === 47) {
-        {
-          const r = matchPost_1(p, n, e1);
-          if (r >= 0) return r;
-        }
-      }
+  const s1 = c + 1;
+  if (segmentIs(p, s1, n, "-/npm/v1/security")) {
+    const e1 = s1 + 17;
+    {
+      const r = matchPost_1(p, n, e1);
+      if (r >= 0) return r;
     }
   }
   return -1;
@@ -3677,28 +2079,20 @@ function matchPost_2(p: string, n: number, c: number): number {
 
 /** A subtree of the decision tree (2 place(s) share it); `c` is the index of the `/` before its first segment (or `n`). Returns the candidate's offset from the subtree's first candidate, or -1. */
 function matchPost_3(p: string, n: number, c: number): number {
-  if (c < n) {
-    const s1 = c + 1;
-    if (p.charCodeAt(s1) === 98 && p.charCodeAt(s1 + 1) === 117 && p.charCodeAt(s1 + 2) === 108 && p.charCodeAt(s1 + 3) === 107) {
-      const e1 = s1 + 4;
-      if (e1 === n || p.charCodeAt(e1) === 47) {
-        if (e1 === n) return 0;
-      }
-    }
+  const s1 = c + 1;
+  if (p.charCodeAt(s1) === 98 && p.charCodeAt(s1 + 1) === 117 && p.charCodeAt(s1 + 2) === 108 && p.charCodeAt(s1 + 3) === 107 && (s1 + 4 === n || p.charCodeAt(s1 + 4) === 47)) {
+    const e1 = s1 + 4;
+    if (e1 === n) return 0;
   }
   return -1;
 }
 
 /** A subtree of the decision tree (2 place(s) share it); `c` is the index of the `/` before its first segment (or `n`). Returns the candidate's offset from the subtree's first candidate, or -1. */
 function matchPost_4(p: string, n: number, c: number): number {
-  if (c < n) {
-    const s1 = c + 1;
-    if (p.charCodeAt(s1) === 113 && p.charCodeAt(s1 + 1) === 117 && p.charCodeAt(s1 + 2) === 105 && p.charCodeAt(s1 + 3) === 99 && p.charCodeAt(s1 + 4) === 107) {
-      const e1 = s1 + 5;
-      if (e1 === n || p.charCodeAt(e1) === 47) {
-        if (e1 === n) return 0;
-      }
-    }
+  const s1 = c + 1;
+  if (p.charCodeAt(s1) === 113 && p.charCodeAt(s1 + 1) === 117 && p.charCodeAt(s1 + 2) === 105 && p.charCodeAt(s1 + 3) === 99 && p.charCodeAt(s1 + 4) === 107 && (s1 + 5 === n || p.charCodeAt(s1 + 5) === 47)) {
+    const e1 = s1 + 5;
+    if (e1 === n) return 0;
   }
   return -1;
 }
@@ -3708,36 +2102,102 @@ function matchPut(p: string): number {
   const n = p.length;
   // The root path `/` has no segment.
   const c0 = n === 1 ? 1 : 0;
-  if (c0 < n) {
-    const s1 = c0 + 1;
-    switch (p.charCodeAt(s1)) {
-      case 103: // "g"
-        if (p.charCodeAt(s1 + 1) === 114 && p.charCodeAt((s1 + 1) + 1) === 111 && p.charCodeAt((s1 + 1) + 2) === 117 && p.charCodeAt((s1 + 1) + 3) === 112 && p.charCodeAt((s1 + 1) + 4) === 115) {
-          {
-            const l1 = s1 + 6;
-            if (l1 === n || p.charCodeAt(l1) === 47) {
-              if (l1 < n) {
-                const s2 = l1 + 1;
-                let e2 = s2;
-                let v2 = 0;
-                for (; e2 < n; e2++) {
-                  const ch = p.charCodeAt(e2);
-                  if (ch === 47) break;
-                  v2 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                }
-                if (e2 - s2 <= 2 && p.charCodeAt(s2) === 46 && (e2 - s2 === 1 || p.charCodeAt(s2 + 1) === 46)) v2 = 1;
-                if (e2 > s2) {
-                  B[0] = s2;
-                  B[1] = e2;
-                  V[0] = v2;
-                  if (e2 < n) {
-                    const s3 = e2 + 1;
-                    if (p.startsWith("-/packages/npm/-/package", s3)) {
-                      const e3 = s3 + 24;
-                      if (e3 === n || p.charCodeAt(e3) === 47) {
-                        {
-                          const r = matchPut_1(p, n, e3);
-                          if (r >= 0) return r + 151;
+  const s1 = c0 + 1;
+  switch (p.charCodeAt(s1)) {
+    case 103: // "g"
+      if (p.charCodeAt(s1 + 1) === 114 && p.charCodeAt(s1 + 2) === 111 && p.charCodeAt(s1 + 3) === 117 && p.charCodeAt(s1 + 4) === 112 && p.charCodeAt(s1 + 5) === 115 && (s1 + 6 === n || p.charCodeAt(s1 + 6) === 47)) {
+        const l1 = s1 + 6;
+        const s2 = l1 + 1;
+        const r2 = segmentEnd(p, s2, n);
+        const e2 = r2 & 2147483647;
+        if (e2 > s2) {
+          B[0] = s2; B[1] = e2; V[0] = r2 >>> 31;
+          const s3 = e2 + 1;
+          if (segmentIs(p, s3, n, "-/packages/npm/-/package")) {
+            const e3 = s3 + 24;
+            {
+              const r = matchPut_1(p, n, e3);
+              if (r >= 0) return r + 151;
+            }
+          }
+        }
+      }
+      break;
+    case 112: // "p"
+      if (p.charCodeAt(s1 + 1) === 97 && p.charCodeAt(s1 + 2) === 99 && p.charCodeAt(s1 + 3) === 107 && p.charCodeAt(s1 + 4) === 97 && p.charCodeAt(s1 + 5) === 103 && p.charCodeAt(s1 + 6) === 101 && p.charCodeAt(s1 + 7) === 115 && (s1 + 8 === n || p.charCodeAt(s1 + 8) === 47)) {
+        const l1 = s1 + 8;
+        const s2 = l1 + 1;
+        if (p.charCodeAt(s2) === 99 && p.charCodeAt(s2 + 1) === 111 && p.charCodeAt(s2 + 2) === 110 && p.charCodeAt(s2 + 3) === 97 && p.charCodeAt(s2 + 4) === 110 && (s2 + 5 === n || p.charCodeAt(s2 + 5) === 47)) {
+          const l2 = s2 + 5;
+          const s3 = l2 + 1;
+          if (p.charCodeAt(s3) === 118 && p.charCodeAt(s3 + 1) === 49 && p.charCodeAt(s3 + 2) === 47 && p.charCodeAt(s3 + 3) === 102 && p.charCodeAt(s3 + 4) === 105 && p.charCodeAt(s3 + 5) === 108 && p.charCodeAt(s3 + 6) === 101 && p.charCodeAt(s3 + 7) === 115 && (s3 + 8 === n || p.charCodeAt(s3 + 8) === 47)) {
+            const e3 = s3 + 8;
+            const s4 = e3 + 1;
+            const r4 = segmentEnd(p, s4, n);
+            const e4 = r4 & 2147483647;
+            if (e4 > s4) {
+              B[0] = s4; B[1] = e4; V[0] = r4 >>> 31;
+              const s5 = e4 + 1;
+              const r5 = segmentEnd(p, s5, n);
+              const e5 = r5 & 2147483647;
+              if (e5 > s5) {
+                B[2] = s5; B[3] = e5; V[1] = r5 >>> 31;
+                const s6 = e5 + 1;
+                const r6 = segmentEnd(p, s6, n);
+                const e6 = r6 & 2147483647;
+                if (e6 > s6) {
+                  B[4] = s6; B[5] = e6; V[2] = r6 >>> 31;
+                  const s7 = e6 + 1;
+                  const r7 = segmentEnd(p, s7, n);
+                  const e7 = r7 & 2147483647;
+                  if (e7 > s7) {
+                    B[6] = s7; B[7] = e7; V[3] = r7 >>> 31;
+                    const s8 = e7 + 1;
+                    const r8 = segmentEnd(p, s8, n);
+                    const e8 = r8 & 2147483647;
+                    if (e8 > s8) {
+                      B[8] = s8; B[9] = e8; V[4] = r8 >>> 31;
+                      const s9 = e8 + 1;
+                      if (p.charCodeAt(s9) === 101 && p.charCodeAt(s9 + 1) === 120 && p.charCodeAt(s9 + 2) === 112 && p.charCodeAt(s9 + 3) === 111 && p.charCodeAt(s9 + 4) === 114 && p.charCodeAt(s9 + 5) === 116 && (s9 + 6 === n || p.charCodeAt(s9 + 6) === 47)) {
+                        const l9 = s9 + 6;
+                        const s10 = l9 + 1;
+                        const r10 = segmentEnd(p, s10, n);
+                        const e10 = r10 & 2147483647;
+                        if (e10 > s10) {
+                          B[10] = s10; B[11] = e10; V[5] = r10 >>> 31;
+                          if (e10 === n) return 128;
+                          const s11 = e10 + 1;
+                          if (segmentIs(p, s11, n, "authorize")) {
+                            const e11 = s11 + 9;
+                            if (e11 === n) return 127;
+                          }
+                        }
+                      }
+                      else if (p.charCodeAt(s9) === 112 && p.charCodeAt(s9 + 1) === 97 && p.charCodeAt(s9 + 2) === 99 && p.charCodeAt(s9 + 3) === 107 && p.charCodeAt(s9 + 4) === 97 && p.charCodeAt(s9 + 5) === 103 && p.charCodeAt(s9 + 6) === 101 && (s9 + 7 === n || p.charCodeAt(s9 + 7) === 47)) {
+                        const l9 = s9 + 7;
+                        const s10 = l9 + 1;
+                        const r10 = segmentEnd(p, s10, n);
+                        const e10 = r10 & 2147483647;
+                        if (e10 > s10) {
+                          B[10] = s10; B[11] = e10; V[5] = r10 >>> 31;
+                          const s11 = e10 + 1;
+                          const r11 = segmentEnd(p, s11, n);
+                          const e11 = r11 & 2147483647;
+                          if (e11 > s11) {
+                            B[12] = s11; B[13] = e11; V[6] = r11 >>> 31;
+                            const s12 = e11 + 1;
+                            const r12 = segmentEnd(p, s12, n);
+                            const e12 = r12 & 2147483647;
+                            if (e12 > s12) {
+                              B[14] = s12; B[15] = e12; V[7] = r12 >>> 31;
+                              if (e12 === n) return 126;
+                              const s13 = e12 + 1;
+                              if (segmentIs(p, s13, n, "authorize")) {
+                                const e13 = s13 + 9;
+                                if (e13 === n) return 125;
+                              }
+                            }
+                          }
                         }
                       }
                     }
@@ -3747,874 +2207,186 @@ function matchPut(p: string): number {
             }
           }
         }
-        break;
-      case 112: // "p"
-        switch (p.charCodeAt(s1 + 1)) {
-          case 97: // "a"
-            if (p.charCodeAt(s1 + 2) === 99 && p.charCodeAt((s1 + 2) + 1) === 107 && p.charCodeAt((s1 + 2) + 2) === 97 && p.charCodeAt((s1 + 2) + 3) === 103 && p.charCodeAt((s1 + 2) + 4) === 101 && p.charCodeAt((s1 + 2) + 5) === 115) {
-              {
-                const l1 = s1 + 8;
-                if (l1 === n || p.charCodeAt(l1) === 47) {
-                  if (l1 < n) {
-                    const s2 = l1 + 1;
-                    switch (p.charCodeAt(s2)) {
-                      case 99: // "c"
-                        if (p.charCodeAt(s2 + 1) === 111 && p.charCodeAt((s2 + 1) + 1) === 110 && p.charCodeAt((s2 + 1) + 2) === 97 && p.charCodeAt((s2 + 1) + 3) === 110) {
-                          {
-                            const l2 = s2 + 5;
-                            if (l2 === n || p.charCodeAt(l2) === 47) {
-                              if (l2 < n) {
-                                const s3 = l2 + 1;
-                                if (p.charCodeAt(s3) === 118 && p.charCodeAt(s3 + 1) === 49 && p.charCodeAt(s3 + 2) === 47 && p.charCodeAt(s3 + 3) === 102 && p.charCodeAt(s3 + 4) === 105 && p.charCodeAt(s3 + 5) === 108 && p.charCodeAt(s3 + 6) === 101 && p.charCodeAt(s3 + 7) === 115) {
-                                  const e3 = s3 + 8;
-                                  if (e3 === n || p.charCodeAt(e3) === 47) {
-                                    if (e3 < n) {
-                                      const s4 = e3 + 1;
-                                      let e4 = s4;
-                                      let v4 = 0;
-                                      for (; e4 < n; e4++) {
-                                        const ch = p.charCodeAt(e4);
-                                        if (ch === 47) break;
-                                        v4 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                      }
-                                      if (e4 - s4 <= 2 && p.charCodeAt(s4) === 46 && (e4 - s4 === 1 || p.charCodeAt(s4 + 1) === 46)) v4 = 1;
-                                      if (e4 > s4) {
-                                        B[0] = s4;
-                                        B[1] = e4;
-                                        V[0] = v4;
-                                        if (e4 < n) {
-                                          const s5 = e4 + 1;
-                                          let e5 = s5;
-                                          let v5 = 0;
-                                          for (; e5 < n; e5++) {
-                                            const ch = p.charCodeAt(e5);
-                                            if (ch === 47) break;
-                                            v5 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                          }
-                                          if (e5 - s5 <= 2 && p.charCodeAt(s5) === 46 && (e5 - s5 === 1 || p.charCodeAt(s5 + 1) === 46)) v5 = 1;
-                                          if (e5 > s5) {
-                                            B[2] = s5;
-                                            B[3] = e5;
-                                            V[1] = v5;
-                                            if (e5 < n) {
-                                              const s6 = e5 + 1;
-                                              let e6 = s6;
-                                              let v6 = 0;
-                                              for (; e6 < n; e6++) {
-                                                const ch = p.charCodeAt(e6);
-                                                if (ch === 47) break;
-                                                v6 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                              }
-                                              if (e6 - s6 <= 2 && p.charCodeAt(s6) === 46 && (e6 - s6 === 1 || p.charCodeAt(s6 + 1) === 46)) v6 = 1;
-                                              if (e6 > s6) {
-                                                B[4] = s6;
-                                                B[5] = e6;
-                                                V[2] = v6;
-                                                if (e6 < n) {
-                                                  const s7 = e6 + 1;
-                                                  let e7 = s7;
-                                                  let v7 = 0;
-                                                  for (; e7 < n; e7++) {
-                                                    const ch = p.charCodeAt(e7);
-                                                    if (ch === 47) break;
-                                                    v7 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                  }
-                                                  if (e7 - s7 <= 2 && p.charCodeAt(s7) === 46 && (e7 - s7 === 1 || p.charCodeAt(s7 + 1) === 46)) v7 = 1;
-                                                  if (e7 > s7) {
-                                                    B[6] = s7;
-                                                    B[7] = e7;
-                                                    V[3] = v7;
-                                                    if (e7 < n) {
-                                                      const s8 = e7 + 1;
-                                                      let e8 = s8;
-                                                      let v8 = 0;
-                                                      for (; e8 < n; e8++) {
-                                                        const ch = p.charCodeAt(e8);
-                                                        if (ch === 47) break;
-                                                        v8 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                      }
-                                                      if (e8 - s8 <= 2 && p.charCodeAt(s8) === 46 && (e8 - s8 === 1 || p.charCodeAt(s8 + 1) === 46)) v8 = 1;
-                                                      if (e8 > s8) {
-                                                        B[8] = s8;
-                                                        B[9] = e8;
-                                                        V[4] = v8;
-                                                        if (e8 < n) {
-                                                          const s9 = e8 + 1;
-                                                          switch (p.charCodeAt(s9)) {
-                                                            case 101: // "e"
-                                                              if (p.charCodeAt(s9 + 1) === 120 && p.charCodeAt((s9 + 1) + 1) === 112 && p.charCodeAt((s9 + 1) + 2) === 111 && p.charCodeAt((s9 + 1) + 3) === 114 && p.charCodeAt((s9 + 1) + 4) === 116) {
-                                                                {
-                                                                  const l9 = s9 + 6;
-                                                                  if (l9 === n || p.charCodeAt(l9) === 47) {
-                                                                    if (l9 < n) {
-                                                                      const s10 = l9 + 1;
-                                                                      let e10 = s10;
-                                                                      let v10 = 0;
-                                                                      for (; e10 < n; e10++) {
-                                                                        const ch = p.charCodeAt(e10);
-                                                                        if (ch === 47) break;
-                                                                        v10 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                      }
-                                                                      if (e10 - s10 <= 2 && p.charCodeAt(s10) === 46 && (e10 - s10 === 1 || p.charCodeAt(s10 + 1) === 46)) v10 = 1;
-                                                                      if (e10 > s10) {
-                                                                        B[10] = s10;
-                                                                        B[11] = e10;
-                                                                        V[5] = v10;
-                                                                        if (e10 === n) return 128;
-                                                                        if (e10 < n) {
-                                                                          const s11 = e10 + 1;
-                                                                          if (p.charCodeAt(s11) === 97 && p.charCodeAt(s11 + 1) === 117 && p.charCodeAt(s11 + 2) === 116 && p.charCodeAt(s11 + 3) === 104 && p.charCodeAt(s11 + 4) === 111 && p.charCodeAt(s11 + 5) === 114 && p.charCodeAt(s11 + 6) === 105 && p.charCodeAt(s11 + 7) === 122 && p.charCodeAt(s11 + 8) === 101) {
-                                                                            const e11 = s11 + 9;
-                                                                            if (e11 === n || p.charCodeAt(e11) === 47) {
-                                                                              if (e11 === n) return 127;
-                                                                            }
-                                                                          }
-                                                                        }
-                                                                      }
-                                                                    }
-                                                                  }
-                                                                }
-                                                              }
-                                                              break;
-                                                            case 112: // "p"
-                                                              if (p.charCodeAt(s9 + 1) === 97 && p.charCodeAt((s9 + 1) + 1) === 99 && p.charCodeAt((s9 + 1) + 2) === 107 && p.charCodeAt((s9 + 1) + 3) === 97 && p.charCodeAt((s9 + 1) + 4) === 103 && p.charCodeAt((s9 + 1) + 5) === 101) {
-                                                                {
-                                                                  const l9 = s9 + 7;
-                                                                  if (l9 === n || p.charCodeAt(l9) === 47) {
-                                                                    if (l9 < n) {
-                                                                      const s10 = l9 + 1;
-                                                                      let e10 = s10;
-                                                                      let v10 = 0;
-                                                                      for (; e10 < n; e10++) {
-                                                                        const ch = p.charCodeAt(e10);
-                                                                        if (ch === 47) break;
-                                                                        v10 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                      }
-                                                                      if (e10 - s10 <= 2 && p.charCodeAt(s10) === 46 && (e10 - s10 === 1 || p.charCodeAt(s10 + 1) === 46)) v10 = 1;
-                                                                      if (e10 > s10) {
-                                                                        B[10] = s10;
-                                                                        B[11] = e10;
-                                                                        V[5] = v10;
-                                                                        if (e10 < n) {
-                                                                          const s11 = e10 + 1;
-                                                                          let e11 = s11;
-                                                                          let v11 = 0;
-                                                                          for (; e11 < n; e11++) {
-                                                                            const ch = p.charCodeAt(e11);
-                                                                            if (ch === 47) break;
-                                                                            v11 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                          }
-                                                                          if (e11 - s11 <= 2 && p.charCodeAt(s11) === 46 && (e11 - s11 === 1 || p.charCodeAt(s11 + 1) === 46)) v11 = 1;
-                                                                          if (e11 > s11) {
-                                                                            B[12] = s11;
-                                                                            B[13] = e11;
-                                                                            V[6] = v11;
-                                                                            if (e11 < n) {
-                                                                              const s12 = e11 + 1;
-                                                                              let e12 = s12;
-                                                                              let v12 = 0;
-                                                                              for (; e12 < n; e12++) {
-                                                                                const ch = p.charCodeAt(e12);
-                                                                                if (ch === 47) break;
-                                                                                v12 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                              }
-                                                                              if (e12 - s12 <= 2 && p.charCodeAt(s12) === 46 && (e12 - s12 === 1 || p.charCodeAt(s12 + 1) === 46)) v12 = 1;
-                                                                              if (e12 > s12) {
-                                                                                B[14] = s12;
-                                                                                B[15] = e12;
-                                                                                V[7] = v12;
-                                                                                if (e12 === n) return 126;
-                                                                                if (e12 < n) {
-                                                                                  const s13 = e12 + 1;
-                                                                                  if (p.charCodeAt(s13) === 97 && p.charCodeAt(s13 + 1) === 117 && p.charCodeAt(s13 + 2) === 116 && p.charCodeAt(s13 + 3) === 104 && p.charCodeAt(s13 + 4) === 111 && p.charCodeAt(s13 + 5) === 114 && p.charCodeAt(s13 + 6) === 105 && p.charCodeAt(s13 + 7) === 122 && p.charCodeAt(s13 + 8) === 101) {
-                                                                                    const e13 = s13 + 9;
-                                                                                    if (e13 === n || p.charCodeAt(e13) === 47) {
-                                                                                      if (e13 === n) return 125;
-                                                                                    }
-                                                                                  }
-                                                                                }
-                                                                              }
-                                                                            }
-                                                                          }
-                                                                        }
-                                                                      }
-                                                                    }
-                                                                  }
-                                                                }
-                                                              }
-                                                              break;
-                                                          }
-                                                        }
-                                                      }
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                        break;
-                      case 110: // "n"
-                        if (p.charCodeAt(s2 + 1) === 112 && p.charCodeAt((s2 + 1) + 1) === 109) {
-                          {
-                            const l2 = s2 + 3;
-                            if (l2 === n || p.charCodeAt(l2) === 47) {
-                              if (l2 < n) {
-                                const s3 = l2 + 1;
-                                if (p.charCodeAt(s3) === 45 && p.charCodeAt(s3 + 1) === 47 && p.charCodeAt(s3 + 2) === 112 && p.charCodeAt(s3 + 3) === 97 && p.charCodeAt(s3 + 4) === 99 && p.charCodeAt(s3 + 5) === 107 && p.charCodeAt(s3 + 6) === 97 && p.charCodeAt(s3 + 7) === 103 && p.charCodeAt(s3 + 8) === 101) {
-                                  const e3 = s3 + 9;
-                                  if (e3 === n || p.charCodeAt(e3) === 47) {
-                                    if (e3 < n) {
-                                      t0: {
-                                        const a0_1 = p.lastIndexOf('/', n - 1);
-                                        if (a0_1 <= e3 || !(n > (a0_1 + 1))) break t0;
-                                        const a0_0 = p.lastIndexOf('/', a0_1 - 1);
-                                        if (a0_0 <= e3 || !(a0_1 - (a0_0 + 1) === 9 && p.charCodeAt((a0_0 + 1)) === 100 && p.charCodeAt(((a0_0 + 1)) + 1) === 105 && p.charCodeAt(((a0_0 + 1)) + 2) === 115 && p.charCodeAt(((a0_0 + 1)) + 3) === 116 && p.charCodeAt(((a0_0 + 1)) + 4) === 45 && p.charCodeAt(((a0_0 + 1)) + 5) === 116 && p.charCodeAt(((a0_0 + 1)) + 6) === 97 && p.charCodeAt(((a0_0 + 1)) + 7) === 103 && p.charCodeAt(((a0_0 + 1)) + 8) === 115)) break t0;
-                                        if (a0_0 - (e3 + 1) > 0) { B[0] = e3 + 1; B[1] = a0_0; V[0] = -1; B[2] = a0_1 + 1; B[3] = n; V[1] = -1; return 129; }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                        break;
-                    }
-                  }
-                }
+        else if (p.charCodeAt(s2) === 110 && p.charCodeAt(s2 + 1) === 112 && p.charCodeAt(s2 + 2) === 109 && (s2 + 3 === n || p.charCodeAt(s2 + 3) === 47)) {
+          const l2 = s2 + 3;
+          const s3 = l2 + 1;
+          if (segmentIs(p, s3, n, "-/package")) {
+            const e3 = s3 + 9;
+            if (e3 < n) {
+              t0: {
+                const a0_1 = p.lastIndexOf('/', n - 1);
+                if (a0_1 <= e3 || !(n > (a0_1 + 1))) break t0;
+                const a0_0 = p.lastIndexOf('/', a0_1 - 1);
+                if (a0_0 <= e3 || !(a0_1 - (a0_0 + 1) === 9 && p.charCodeAt((a0_0 + 1)) === 100 && p.charCodeAt(((a0_0 + 1)) + 1) === 105 && p.charCodeAt(((a0_0 + 1)) + 2) === 115 && p.charCodeAt(((a0_0 + 1)) + 3) === 116 && p.charCodeAt(((a0_0 + 1)) + 4) === 45 && p.charCodeAt(((a0_0 + 1)) + 5) === 116 && p.charCodeAt(((a0_0 + 1)) + 6) === 97 && p.charCodeAt(((a0_0 + 1)) + 7) === 103 && p.charCodeAt(((a0_0 + 1)) + 8) === 115)) break t0;
+                if (a0_0 - (e3 + 1) > 0) { B[0] = e3 + 1; B[1] = a0_0; V[0] = -1; B[2] = a0_1 + 1; B[3] = n; V[1] = -1; return 129; }
               }
             }
-            break;
-          case 114: // "r"
-            if (p.charCodeAt(s1 + 2) === 111 && p.charCodeAt((s1 + 2) + 1) === 106 && p.charCodeAt((s1 + 2) + 2) === 101 && p.charCodeAt((s1 + 2) + 3) === 99 && p.charCodeAt((s1 + 2) + 4) === 116 && p.charCodeAt((s1 + 2) + 5) === 115) {
-              {
-                const l1 = s1 + 8;
-                if (l1 === n || p.charCodeAt(l1) === 47) {
-                  if (l1 < n) {
-                    const s2 = l1 + 1;
-                    let e2 = s2;
-                    let v2 = 0;
-                    for (; e2 < n; e2++) {
-                      const ch = p.charCodeAt(e2);
-                      if (ch === 47) break;
-                      v2 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                    }
-                    if (e2 - s2 <= 2 && p.charCodeAt(s2) === 46 && (e2 - s2 === 1 || p.charCodeAt(s2 + 1) === 46)) v2 = 1;
-                    if (e2 > s2) {
-                      B[0] = s2;
-                      B[1] = e2;
-                      V[0] = v2;
-                      if (e2 < n) {
-                        const s3 = e2 + 1;
-                        switch (p.charCodeAt(s3)) {
-                          case 100: // "d"
-                            if (p.charCodeAt(s3 + 1) === 101 && p.charCodeAt((s3 + 1) + 1) === 112 && p.charCodeAt((s3 + 1) + 2) === 108 && p.charCodeAt((s3 + 1) + 3) === 111 && p.charCodeAt((s3 + 1) + 4) === 121 && p.charCodeAt((s3 + 1) + 5) === 109 && p.charCodeAt((s3 + 1) + 6) === 101 && p.charCodeAt((s3 + 1) + 7) === 110 && p.charCodeAt((s3 + 1) + 8) === 116 && p.charCodeAt((s3 + 1) + 9) === 115) {
-                              {
-                                const l3 = s3 + 11;
-                                if (l3 === n || p.charCodeAt(l3) === 47) {
-                                  {
-                                    const r = matchPut_2(p, n, l3);
-                                    if (r >= 0) return r + 131;
-                                  }
-                                }
-                              }
-                            }
-                            break;
-                          case 101: // "e"
-                            if (p.charCodeAt(s3 + 1) === 110 && p.charCodeAt((s3 + 1) + 1) === 118 && p.charCodeAt((s3 + 1) + 2) === 105 && p.charCodeAt((s3 + 1) + 3) === 114 && p.charCodeAt((s3 + 1) + 4) === 111 && p.charCodeAt((s3 + 1) + 5) === 110 && p.charCodeAt((s3 + 1) + 6) === 109 && p.charCodeAt((s3 + 1) + 7) === 101 && p.charCodeAt((s3 + 1) + 8) === 110 && p.charCodeAt((s3 + 1) + 9) === 116 && p.charCodeAt((s3 + 1) + 10) === 115) {
-                              {
-                                const l3 = s3 + 12;
-                                if (l3 === n || p.charCodeAt(l3) === 47) {
-                                  {
-                                    const r = matchPut_2(p, n, l3);
-                                    if (r >= 0) return r + 130;
-                                  }
-                                }
-                              }
-                            }
-                            break;
-                          case 112: // "p"
-                            switch (p.charCodeAt(s3 + 1)) {
-                              case 97: // "a"
-                                if (p.charCodeAt(s3 + 2) === 99 && p.charCodeAt((s3 + 2) + 1) === 107 && p.charCodeAt((s3 + 2) + 2) === 97 && p.charCodeAt((s3 + 2) + 3) === 103 && p.charCodeAt((s3 + 2) + 4) === 101 && p.charCodeAt((s3 + 2) + 5) === 115) {
-                                  {
-                                    const l3 = s3 + 8;
-                                    if (l3 === n || p.charCodeAt(l3) === 47) {
-                                      if (l3 < n) {
-                                        const s4 = l3 + 1;
-                                        switch (p.charCodeAt(s4)) {
-                                          case 99: // "c"
-                                            if (p.charCodeAt(s4 + 1) === 111 && p.charCodeAt((s4 + 1) + 1) === 110 && p.charCodeAt((s4 + 1) + 2) === 97 && p.charCodeAt((s4 + 1) + 3) === 110) {
-                                              {
-                                                const l4 = s4 + 5;
-                                                if (l4 === n || p.charCodeAt(l4) === 47) {
-                                                  if (l4 < n) {
-                                                    const s5 = l4 + 1;
-                                                    switch (p.charCodeAt(s5)) {
-                                                      case 118: // "v"
-                                                        switch (p.charCodeAt(s5 + 1)) {
-                                                          case 49: // "1"
-                                                            {
-                                                              const l5 = s5 + 2;
-                                                              if (l5 === n || p.charCodeAt(l5) === 47) {
-                                                                if (l5 < n) {
-                                                                  const s6 = l5 + 1;
-                                                                  if (p.charCodeAt(s6) === 102 && p.charCodeAt(s6 + 1) === 105 && p.charCodeAt(s6 + 2) === 108 && p.charCodeAt(s6 + 3) === 101 && p.charCodeAt(s6 + 4) === 115) {
-                                                                    const e6 = s6 + 5;
-                                                                    if (e6 === n || p.charCodeAt(e6) === 47) {
-                                                                      if (e6 < n) {
-                                                                        const s7 = e6 + 1;
-                                                                        let e7 = s7;
-                                                                        let v7 = 0;
-                                                                        for (; e7 < n; e7++) {
-                                                                          const ch = p.charCodeAt(e7);
-                                                                          if (ch === 47) break;
-                                                                          v7 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                        }
-                                                                        if (e7 - s7 <= 2 && p.charCodeAt(s7) === 46 && (e7 - s7 === 1 || p.charCodeAt(s7 + 1) === 46)) v7 = 1;
-                                                                        if (e7 > s7) {
-                                                                          B[2] = s7;
-                                                                          B[3] = e7;
-                                                                          V[1] = v7;
-                                                                          if (e7 < n) {
-                                                                            const s8 = e7 + 1;
-                                                                            let e8 = s8;
-                                                                            let v8 = 0;
-                                                                            for (; e8 < n; e8++) {
-                                                                              const ch = p.charCodeAt(e8);
-                                                                              if (ch === 47) break;
-                                                                              v8 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                            }
-                                                                            if (e8 - s8 <= 2 && p.charCodeAt(s8) === 46 && (e8 - s8 === 1 || p.charCodeAt(s8 + 1) === 46)) v8 = 1;
-                                                                            if (e8 > s8) {
-                                                                              B[4] = s8;
-                                                                              B[5] = e8;
-                                                                              V[2] = v8;
-                                                                              if (e8 < n) {
-                                                                                const s9 = e8 + 1;
-                                                                                let e9 = s9;
-                                                                                let v9 = 0;
-                                                                                for (; e9 < n; e9++) {
-                                                                                  const ch = p.charCodeAt(e9);
-                                                                                  if (ch === 47) break;
-                                                                                  v9 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                                }
-                                                                                if (e9 - s9 <= 2 && p.charCodeAt(s9) === 46 && (e9 - s9 === 1 || p.charCodeAt(s9 + 1) === 46)) v9 = 1;
-                                                                                if (e9 > s9) {
-                                                                                  B[6] = s9;
-                                                                                  B[7] = e9;
-                                                                                  V[3] = v9;
-                                                                                  if (e9 < n) {
-                                                                                    const s10 = e9 + 1;
-                                                                                    let e10 = s10;
-                                                                                    let v10 = 0;
-                                                                                    for (; e10 < n; e10++) {
-                                                                                      const ch = p.charCodeAt(e10);
-                                                                                      if (ch === 47) break;
-                                                                                      v10 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                                    }
-                                                                                    if (e10 - s10 <= 2 && p.charCodeAt(s10) === 46 && (e10 - s10 === 1 || p.charCodeAt(s10 + 1) === 46)) v10 = 1;
-                                                                                    if (e10 > s10) {
-                                                                                      B[8] = s10;
-                                                                                      B[9] = e10;
-                                                                                      V[4] = v10;
-                                                                                      if (e10 < n) {
-                                                                                        const s11 = e10 + 1;
-                                                                                        let e11 = s11;
-                                                                                        let v11 = 0;
-                                                                                        for (; e11 < n; e11++) {
-                                                                                          const ch = p.charCodeAt(e11);
-                                                                                          if (ch === 47) break;
-                                                                                          v11 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                                        }
-                                                                                        if (e11 - s11 <= 2 && p.charCodeAt(s11) === 46 && (e11 - s11 === 1 || p.charCodeAt(s11 + 1) === 46)) v11 = 1;
-                                                                                        if (e11 > s11) {
-                                                                                          B[10] = s11;
-                                                                                          B[11] = e11;
-                                                                                          V[5] = v11;
-                                                                                          if (e11 < n) {
-                                                                                            const s12 = e11 + 1;
-                                                                                            switch (p.charCodeAt(s12)) {
-                                                                                              case 101: // "e"
-                                                                                                if (p.charCodeAt(s12 + 1) === 120 && p.charCodeAt((s12 + 1) + 1) === 112 && p.charCodeAt((s12 + 1) + 2) === 111 && p.charCodeAt((s12 + 1) + 3) === 114 && p.charCodeAt((s12 + 1) + 4) === 116) {
-                                                                                                  {
-                                                                                                    const l12 = s12 + 6;
-                                                                                                    if (l12 === n || p.charCodeAt(l12) === 47) {
-                                                                                                      {
-                                                                                                        const r = matchPut_3(p, n, l12);
-                                                                                                        if (r >= 0) return r + 139;
-                                                                                                      }
-                                                                                                    }
-                                                                                                  }
-                                                                                                }
-                                                                                                break;
-                                                                                              case 112: // "p"
-                                                                                                if (p.charCodeAt(s12 + 1) === 97 && p.charCodeAt((s12 + 1) + 1) === 99 && p.charCodeAt((s12 + 1) + 2) === 107 && p.charCodeAt((s12 + 1) + 3) === 97 && p.charCodeAt((s12 + 1) + 4) === 103 && p.charCodeAt((s12 + 1) + 5) === 101) {
-                                                                                                  {
-                                                                                                    const l12 = s12 + 7;
-                                                                                                    if (l12 === n || p.charCodeAt(l12) === 47) {
-                                                                                                      if (l12 < n) {
-                                                                                                        const s13 = l12 + 1;
-                                                                                                        let e13 = s13;
-                                                                                                        let v13 = 0;
-                                                                                                        for (; e13 < n; e13++) {
-                                                                                                          const ch = p.charCodeAt(e13);
-                                                                                                          if (ch === 47) break;
-                                                                                                          v13 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                                                        }
-                                                                                                        if (e13 - s13 <= 2 && p.charCodeAt(s13) === 46 && (e13 - s13 === 1 || p.charCodeAt(s13 + 1) === 46)) v13 = 1;
-                                                                                                        if (e13 > s13) {
-                                                                                                          B[12] = s13;
-                                                                                                          B[13] = e13;
-                                                                                                          V[6] = v13;
-                                                                                                          if (e13 < n) {
-                                                                                                            const s14 = e13 + 1;
-                                                                                                            let e14 = s14;
-                                                                                                            let v14 = 0;
-                                                                                                            for (; e14 < n; e14++) {
-                                                                                                              const ch = p.charCodeAt(e14);
-                                                                                                              if (ch === 47) break;
-                                                                                                              v14 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                                                            }
-                                                                                                            if (e14 - s14 <= 2 && p.charCodeAt(s14) === 46 && (e14 - s14 === 1 || p.charCodeAt(s14 + 1) === 46)) v14 = 1;
-                                                                                                            if (e14 > s14) {
-                                                                                                              B[14] = s14;
-                                                                                                              B[15] = e14;
-                                                                                                              V[7] = v14;
-                                                                                                              {
-                                                                                                                const r = matchPut_4(p, n, e14);
-                                                                                                                if (r >= 0) return r + 137;
-                                                                                                              }
-                                                                                                            }
-                                                                                                          }
-                                                                                                        }
-                                                                                                      }
-                                                                                                    }
-                                                                                                  }
-                                                                                                }
-                                                                                                break;
-                                                                                            }
-                                                                                          }
-                                                                                        }
-                                                                                      }
-                                                                                    }
-                                                                                  }
-                                                                                }
-                                                                              }
-                                                                            }
-                                                                          }
-                                                                        }
-                                                                      }
-                                                                    }
-                                                                  }
-                                                                }
-                                                              }
-                                                            }
-                                                            break;
-                                                          case 50: // "2"
-                                                            {
-                                                              const l5 = s5 + 2;
-                                                              if (l5 === n || p.charCodeAt(l5) === 47) {
-                                                                if (l5 < n) {
-                                                                  const s6 = l5 + 1;
-                                                                  if (p.charCodeAt(s6) === 99 && p.charCodeAt(s6 + 1) === 111 && p.charCodeAt(s6 + 2) === 110 && p.charCodeAt(s6 + 3) === 97 && p.charCodeAt(s6 + 4) === 110 && p.charCodeAt(s6 + 5) === 115) {
-                                                                    const e6 = s6 + 6;
-                                                                    if (e6 === n || p.charCodeAt(e6) === 47) {
-                                                                      if (e6 < n) {
-                                                                        const s7 = e6 + 1;
-                                                                        let e7 = s7;
-                                                                        let v7 = 0;
-                                                                        for (; e7 < n; e7++) {
-                                                                          const ch = p.charCodeAt(e7);
-                                                                          if (ch === 47) break;
-                                                                          v7 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                        }
-                                                                        if (e7 - s7 <= 2 && p.charCodeAt(s7) === 46 && (e7 - s7 === 1 || p.charCodeAt(s7 + 1) === 46)) v7 = 1;
-                                                                        if (e7 > s7) {
-                                                                          B[2] = s7;
-                                                                          B[3] = e7;
-                                                                          V[1] = v7;
-                                                                          if (e7 < n) {
-                                                                            const s8 = e7 + 1;
-                                                                            let e8 = s8;
-                                                                            let v8 = 0;
-                                                                            for (; e8 < n; e8++) {
-                                                                              const ch = p.charCodeAt(e8);
-                                                                              if (ch === 47) break;
-                                                                              v8 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                            }
-                                                                            if (e8 - s8 <= 2 && p.charCodeAt(s8) === 46 && (e8 - s8 === 1 || p.charCodeAt(s8 + 1) === 46)) v8 = 1;
-                                                                            if (e8 > s8) {
-                                                                              B[4] = s8;
-                                                                              B[5] = e8;
-                                                                              V[2] = v8;
-                                                                              if (e8 < n) {
-                                                                                const s9 = e8 + 1;
-                                                                                let e9 = s9;
-                                                                                let v9 = 0;
-                                                                                for (; e9 < n; e9++) {
-                                                                                  const ch = p.charCodeAt(e9);
-                                                                                  if (ch === 47) break;
-                                                                                  v9 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                                }
-                                                                                if (e9 - s9 <= 2 && p.charCodeAt(s9) === 46 && (e9 - s9 === 1 || p.charCodeAt(s9 + 1) === 46)) v9 = 1;
-                                                                                if (e9 > s9) {
-                                                                                  B[6] = s9;
-                                                                                  B[7] = e9;
-                                                                                  V[3] = v9;
-                                                                                  if (e9 < n) {
-                                                                                    const s10 = e9 + 1;
-                                                                                    let e10 = s10;
-                                                                                    let v10 = 0;
-                                                                                    for (; e10 < n; e10++) {
-                                                                                      const ch = p.charCodeAt(e10);
-                                                                                      if (ch === 47) break;
-                                                                                      v10 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                                    }
-                                                                                    if (e10 - s10 <= 2 && p.charCodeAt(s10) === 46 && (e10 - s10 === 1 || p.charCodeAt(s10 + 1) === 46)) v10 = 1;
-                                                                                    if (e10 > s10) {
-                                                                                      B[8] = s10;
-                                                                                      B[9] = e10;
-                                                                                      V[4] = v10;
-                                                                                      if (e10 < n) {
-                                                                                        const s11 = e10 + 1;
-                                                                                        if (p.charCodeAt(s11) === 114 && p.charCodeAt(s11 + 1) === 101 && p.charCodeAt(s11 + 2) === 118 && p.charCodeAt(s11 + 3) === 105 && p.charCodeAt(s11 + 4) === 115 && p.charCodeAt(s11 + 5) === 105 && p.charCodeAt(s11 + 6) === 111 && p.charCodeAt(s11 + 7) === 110 && p.charCodeAt(s11 + 8) === 115) {
-                                                                                          const e11 = s11 + 9;
-                                                                                          if (e11 === n || p.charCodeAt(e11) === 47) {
-                                                                                            if (e11 < n) {
-                                                                                              const s12 = e11 + 1;
-                                                                                              let e12 = s12;
-                                                                                              let v12 = 0;
-                                                                                              for (; e12 < n; e12++) {
-                                                                                                const ch = p.charCodeAt(e12);
-                                                                                                if (ch === 47) break;
-                                                                                                v12 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                                              }
-                                                                                              if (e12 - s12 <= 2 && p.charCodeAt(s12) === 46 && (e12 - s12 === 1 || p.charCodeAt(s12 + 1) === 46)) v12 = 1;
-                                                                                              if (e12 > s12) {
-                                                                                                B[10] = s12;
-                                                                                                B[11] = e12;
-                                                                                                V[5] = v12;
-                                                                                                if (e12 < n) {
-                                                                                                  const s13 = e12 + 1;
-                                                                                                  switch (p.charCodeAt(s13)) {
-                                                                                                    case 102: // "f"
-                                                                                                      if (p.charCodeAt(s13 + 1) === 105 && p.charCodeAt((s13 + 1) + 1) === 108 && p.charCodeAt((s13 + 1) + 2) === 101 && p.charCodeAt((s13 + 1) + 3) === 115) {
-                                                                                                        {
-                                                                                                          const l13 = s13 + 5;
-                                                                                                          if (l13 === n || p.charCodeAt(l13) === 47) {
-                                                                                                            {
-                                                                                                              const r = matchPut_3(p, n, l13);
-                                                                                                              if (r >= 0) return r + 143;
-                                                                                                            }
-                                                                                                          }
-                                                                                                        }
-                                                                                                      }
-                                                                                                      break;
-                                                                                                    case 112: // "p"
-                                                                                                      if (p.charCodeAt(s13 + 1) === 97 && p.charCodeAt((s13 + 1) + 1) === 99 && p.charCodeAt((s13 + 1) + 2) === 107 && p.charCodeAt((s13 + 1) + 3) === 97 && p.charCodeAt((s13 + 1) + 4) === 103 && p.charCodeAt((s13 + 1) + 5) === 101 && p.charCodeAt((s13 + 1) + 6) === 115) {
-                                                                                                        {
-                                                                                                          const l13 = s13 + 8;
-                                                                                                          if (l13 === n || p.charCodeAt(l13) === 47) {
-                                                                                                            if (l13 < n) {
-                                                                                                              const s14 = l13 + 1;
-                                                                                                              let e14 = s14;
-                                                                                                              let v14 = 0;
-                                                                                                              for (; e14 < n; e14++) {
-                                                                                                                const ch = p.charCodeAt(e14);
-                                                                                                                if (ch === 47) break;
-                                                                                                                v14 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                                                              }
-                                                                                                              if (e14 - s14 <= 2 && p.charCodeAt(s14) === 46 && (e14 - s14 === 1 || p.charCodeAt(s14 + 1) === 46)) v14 = 1;
-                                                                                                              if (e14 > s14) {
-                                                                                                                B[12] = s14;
-                                                                                                                B[13] = e14;
-                                                                                                                V[6] = v14;
-                                                                                                                if (e14 < n) {
-                                                                                                                  const s15 = e14 + 1;
-                                                                                                                  if (p.charCodeAt(s15) === 114 && p.charCodeAt(s15 + 1) === 101 && p.charCodeAt(s15 + 2) === 118 && p.charCodeAt(s15 + 3) === 105 && p.charCodeAt(s15 + 4) === 115 && p.charCodeAt(s15 + 5) === 105 && p.charCodeAt(s15 + 6) === 111 && p.charCodeAt(s15 + 7) === 110 && p.charCodeAt(s15 + 8) === 115) {
-                                                                                                                    const e15 = s15 + 9;
-                                                                                                                    if (e15 === n || p.charCodeAt(e15) === 47) {
-                                                                                                                      if (e15 < n) {
-                                                                                                                        const s16 = e15 + 1;
-                                                                                                                        let e16 = s16;
-                                                                                                                        let v16 = 0;
-                                                                                                                        for (; e16 < n; e16++) {
-                                                                                                                          const ch = p.charCodeAt(e16);
-                                                                                                                          if (ch === 47) break;
-                                                                                                                          v16 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                                                                        }
-                                                                                                                        if (e16 - s16 <= 2 && p.charCodeAt(s16) === 46 && (e16 - s16 === 1 || p.charCodeAt(s16 + 1) === 46)) v16 = 1;
-                                                                                                                        if (e16 > s16) {
-                                                                                                                          B[14] = s16;
-                                                                                                                          B[15] = e16;
-                                                                                                                          V[7] = v16;
-                                                                                                                          if (e16 < n) {
-                                                                                                                            const s17 = e16 + 1;
-                                                                                                                            if (p.charCodeAt(s17) === 102 && p.charCodeAt(s17 + 1) === 105 && p.charCodeAt(s17 + 2) === 108 && p.charCodeAt(s17 + 3) === 101 && p.charCodeAt(s17 + 4) === 115) {
-                                                                                                                              const e17 = s17 + 5;
-                                                                                                                              if (e17 === n || p.charCodeAt(e17) === 47) {
-                                                                                                                                {
-                                                                                                                                  const r = matchPut_4(p, n, e17);
-                                                                                                                                  if (r >= 0) return r + 141;
-                                                                                                                                }
-                                                                                                                              }
-                                                                                                                            }
-                                                                                                                          }
-                                                                                                                        }
-                                                                                                                      }
-                                                                                                                    }
-                                                                                                                  }
-                                                                                                                }
-                                                                                                              }
-                                                                                                            }
-                                                                                                          }
-                                                                                                        }
-                                                                                                      }
-                                                                                                      break;
-                                                                                                  }
-                                                                                                }
-                                                                                              }
-                                                                                            }
-                                                                                          }
-                                                                                        }
-                                                                                      }
-                                                                                    }
-                                                                                  }
-                                                                                }
-                                                                              }
-                                                                            }
-                                                                          }
-                                                                        }
-                                                                      }
-                                                                    }
-                                                                  }
-                                                                }
-                                                              }
-                                                            }
-                                                            break;
-                                                        }
-                                                        break;
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                            }
-                                            break;
-                                          case 103: // "g"
-                                            if (p.charCodeAt(s4 + 1) === 101 && p.charCodeAt((s4 + 1) + 1) === 110 && p.charCodeAt((s4 + 1) + 2) === 101 && p.charCodeAt((s4 + 1) + 3) === 114 && p.charCodeAt((s4 + 1) + 4) === 105 && p.charCodeAt((s4 + 1) + 5) === 99) {
-                                              {
-                                                const l4 = s4 + 7;
-                                                if (l4 === n || p.charCodeAt(l4) === 47) {
-                                                  if (l4 < n) {
-                                                    const s5 = l4 + 1;
-                                                    let e5 = s5;
-                                                    let v5 = 0;
-                                                    for (; e5 < n; e5++) {
-                                                      const ch = p.charCodeAt(e5);
-                                                      if (ch === 47) break;
-                                                      v5 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                    }
-                                                    if (e5 - s5 <= 2 && p.charCodeAt(s5) === 46 && (e5 - s5 === 1 || p.charCodeAt(s5 + 1) === 46)) v5 = 1;
-                                                    if (e5 > s5) {
-                                                      B[2] = s5;
-                                                      B[3] = e5;
-                                                      V[1] = v5;
-                                                      if (e5 < n) {
-                                                        t1: {
-                                                          const a1_1 = p.lastIndexOf('/', n - 1);
-                                                          if (a1_1 <= e5 || !(n - (a1_1 + 1) === 9 && p.charCodeAt((a1_1 + 1)) === 97 && p.charCodeAt(((a1_1 + 1)) + 1) === 117 && p.charCodeAt(((a1_1 + 1)) + 2) === 116 && p.charCodeAt(((a1_1 + 1)) + 3) === 104 && p.charCodeAt(((a1_1 + 1)) + 4) === 111 && p.charCodeAt(((a1_1 + 1)) + 5) === 114 && p.charCodeAt(((a1_1 + 1)) + 6) === 105 && p.charCodeAt(((a1_1 + 1)) + 7) === 122 && p.charCodeAt(((a1_1 + 1)) + 8) === 101)) break t1;
-                                                          const a1_0 = p.lastIndexOf('/', a1_1 - 1);
-                                                          if (a1_0 <= e5 || !(a1_1 > (a1_0 + 1))) break t1;
-                                                          if (a1_0 - (e5 + 1) > 0) { B[4] = e5 + 1; B[5] = a1_0; V[2] = -1; B[6] = a1_0 + 1; B[7] = a1_1; V[3] = -1; return 133; }
-                                                        }
-                                                        t2: {
-                                                          const a2_0 = p.lastIndexOf('/', n - 1);
-                                                          if (a2_0 <= e5 || !(n > (a2_0 + 1))) break t2;
-                                                          if (a2_0 - (e5 + 1) > 0) { B[4] = e5 + 1; B[5] = a2_0; V[2] = -1; B[6] = a2_0 + 1; B[7] = n; V[3] = -1; return 134; }
-                                                        }
-                                                        t3: {
-                                                          const a3_1 = p.lastIndexOf('/', n - 1);
-                                                          if (a3_1 <= e5 || !(n - (a3_1 + 1) === 9 && p.charCodeAt((a3_1 + 1)) === 97 && p.charCodeAt(((a3_1 + 1)) + 1) === 117 && p.charCodeAt(((a3_1 + 1)) + 2) === 116 && p.charCodeAt(((a3_1 + 1)) + 3) === 104 && p.charCodeAt(((a3_1 + 1)) + 4) === 111 && p.charCodeAt(((a3_1 + 1)) + 5) === 114 && p.charCodeAt(((a3_1 + 1)) + 6) === 105 && p.charCodeAt(((a3_1 + 1)) + 7) === 122 && p.charCodeAt(((a3_1 + 1)) + 8) === 101)) break t3;
-                                                          const a3_0 = p.lastIndexOf('/', a3_1 - 1);
-                                                          if (a3_0 <= e5 || !(a3_1 > (a3_0 + 1))) break t3;
-                                                          let x3 = p.lastIndexOf('/', a3_0 - 1);
-                                                          while (x3 > e5) {
-                                                            if (a3_0 - (x3 + 1) > 0) {
-                                                              if (x3 - (e5 + 1) > 0) { B[4] = e5 + 1; B[5] = x3; V[2] = -1; B[6] = x3 + 1; B[7] = a3_0; V[3] = -1; B[8] = a3_0 + 1; B[9] = a3_1; V[4] = -1; return 135; }
-                                                            }
-                                                            x3 = p.lastIndexOf('/', x3 - 1);
-                                                          }
-                                                        }
-                                                        t4: {
-                                                          const a4_0 = p.lastIndexOf('/', n - 1);
-                                                          if (a4_0 <= e5 || !(n > (a4_0 + 1))) break t4;
-                                                          let x4 = p.lastIndexOf('/', a4_0 - 1);
-                                                          while (x4 > e5) {
-                                                            if (a4_0 - (x4 + 1) > 0) {
-                                                              if (x4 - (e5 + 1) > 0) { B[4] = e5 + 1; B[5] = x4; V[2] = -1; B[6] = x4 + 1; B[7] = a4_0; V[3] = -1; B[8] = a4_0 + 1; B[9] = n; V[4] = -1; return 136; }
-                                                            }
-                                                            x4 = p.lastIndexOf('/', x4 - 1);
-                                                          }
-                                                        }
-                                                      }
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                            }
-                                            break;
-                                          case 109: // "m"
-                                            if (p.charCodeAt(s4 + 1) === 97 && p.charCodeAt((s4 + 1) + 1) === 118 && p.charCodeAt((s4 + 1) + 2) === 101 && p.charCodeAt((s4 + 1) + 3) === 110) {
-                                              {
-                                                const l4 = s4 + 5;
-                                                if (l4 === n || p.charCodeAt(l4) === 47) {
-                                                  if (l4 < n) {
-                                                    t5: {
-                                                      const a5_1 = p.lastIndexOf('/', n - 1);
-                                                      if (a5_1 <= l4 || !(n - (a5_1 + 1) === 9 && p.charCodeAt((a5_1 + 1)) === 97 && p.charCodeAt(((a5_1 + 1)) + 1) === 117 && p.charCodeAt(((a5_1 + 1)) + 2) === 116 && p.charCodeAt(((a5_1 + 1)) + 3) === 104 && p.charCodeAt(((a5_1 + 1)) + 4) === 111 && p.charCodeAt(((a5_1 + 1)) + 5) === 114 && p.charCodeAt(((a5_1 + 1)) + 6) === 105 && p.charCodeAt(((a5_1 + 1)) + 7) === 122 && p.charCodeAt(((a5_1 + 1)) + 8) === 101)) break t5;
-                                                      const a5_0 = p.lastIndexOf('/', a5_1 - 1);
-                                                      if (a5_0 <= l4 || !(a5_1 > (a5_0 + 1))) break t5;
-                                                      if (a5_0 - (l4 + 1) > 0) { B[2] = l4 + 1; B[3] = a5_0; V[1] = -1; B[4] = a5_0 + 1; B[5] = a5_1; V[2] = -1; return 145; }
-                                                    }
-                                                    t6: {
-                                                      const a6_0 = p.lastIndexOf('/', n - 1);
-                                                      if (a6_0 <= l4 || !(n > (a6_0 + 1))) break t6;
-                                                      if (a6_0 - (l4 + 1) > 0) { B[2] = l4 + 1; B[3] = a6_0; V[1] = -1; B[4] = a6_0 + 1; B[5] = n; V[2] = -1; return 146; }
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                            }
-                                            break;
-                                          case 110: // "n"
-                                            if (p.charCodeAt(s4 + 1) === 112 && p.charCodeAt((s4 + 1) + 1) === 109) {
-                                              {
-                                                const l4 = s4 + 3;
-                                                if (l4 === n || p.charCodeAt(l4) === 47) {
-                                                  if (l4 < n) {
-                                                    const s5 = l4 + 1;
-                                                    if (p.charCodeAt(s5) === 45) {
-                                                      {
-                                                        const l5 = s5 + 1;
-                                                        if (l5 === n || p.charCodeAt(l5) === 47) {
-                                                          {
-                                                            const r = matchPut_5(p, n, l5);
-                                                            if (r >= 0) return r + 147;
-                                                          }
-                                                        }
-                                                      }
-                                                    }
-                                                    let e5 = s5;
-                                                    let v5 = 0;
-                                                    for (; e5 < n; e5++) {
-                                                      const ch = p.charCodeAt(e5);
-                                                      if (ch === 47) break;
-                                                      v5 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                    }
-                                                    if (e5 - s5 <= 2 && p.charCodeAt(s5) === 46 && (e5 - s5 === 1 || p.charCodeAt(s5 + 1) === 46)) v5 = 1;
-                                                    if (e5 > s5) {
-                                                      B[2] = s5;
-                                                      B[3] = e5;
-                                                      V[1] = v5;
-                                                      if (e5 === n) return 148;
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                            }
-                                            break;
-                                        }
+          }
+        }
+      }
+      else if (p.charCodeAt(s1 + 1) === 114 && p.charCodeAt(s1 + 2) === 111 && p.charCodeAt(s1 + 3) === 106 && p.charCodeAt(s1 + 4) === 101 && p.charCodeAt(s1 + 5) === 99 && p.charCodeAt(s1 + 6) === 116 && p.charCodeAt(s1 + 7) === 115 && (s1 + 8 === n || p.charCodeAt(s1 + 8) === 47)) {
+        const l1 = s1 + 8;
+        const s2 = l1 + 1;
+        const r2 = segmentEnd(p, s2, n);
+        const e2 = r2 & 2147483647;
+        if (e2 > s2) {
+          B[0] = s2; B[1] = e2; V[0] = r2 >>> 31;
+          const s3 = e2 + 1;
+          switch (p.charCodeAt(s3)) {
+            case 100: // "d"
+              if (segmentIs(p, s3, n, "deployments")) {
+                const l3 = s3 + 11;
+                {
+                  const r = matchPut_2(p, n, l3);
+                  if (r >= 0) return r + 131;
+                }
+              }
+              break;
+            case 101: // "e"
+              if (segmentIs(p, s3, n, "environments")) {
+                const l3 = s3 + 12;
+                {
+                  const r = matchPut_2(p, n, l3);
+                  if (r >= 0) return r + 130;
+                }
+              }
+              break;
+            case 112: // "p"
+              if (p.charCodeAt(s3 + 1) === 97 && p.charCodeAt(s3 + 2) === 99 && p.charCodeAt(s3 + 3) === 107 && p.charCodeAt(s3 + 4) === 97 && p.charCodeAt(s3 + 5) === 103 && p.charCodeAt(s3 + 6) === 101 && p.charCodeAt(s3 + 7) === 115 && (s3 + 8 === n || p.charCodeAt(s3 + 8) === 47)) {
+                const l3 = s3 + 8;
+                const s4 = l3 + 1;
+                switch (p.charCodeAt(s4)) {
+                  case 99: // "c"
+                    if (p.charCodeAt(s4 + 1) === 111 && p.charCodeAt(s4 + 2) === 110 && p.charCodeAt(s4 + 3) === 97 && p.charCodeAt(s4 + 4) === 110 && (s4 + 5 === n || p.charCodeAt(s4 + 5) === 47)) {
+                      const l4 = s4 + 5;
+                      const s5 = l4 + 1;
+                      if (p.charCodeAt(s5) === 118 && p.charCodeAt(s5 + 1) === 49 && (s5 + 2 === n || p.charCodeAt(s5 + 2) === 47)) {
+                        const l5 = s5 + 2;
+                        const s6 = l5 + 1;
+                        if (p.charCodeAt(s6) === 102 && p.charCodeAt(s6 + 1) === 105 && p.charCodeAt(s6 + 2) === 108 && p.charCodeAt(s6 + 3) === 101 && p.charCodeAt(s6 + 4) === 115 && (s6 + 5 === n || p.charCodeAt(s6 + 5) === 47)) {
+                          const e6 = s6 + 5;
+                          const s7 = e6 + 1;
+                          const r7 = segmentEnd(p, s7, n);
+                          const e7 = r7 & 2147483647;
+                          if (e7 > s7) {
+                            B[2] = s7; B[3] = e7; V[1] = r7 >>> 31;
+                            const s8 = e7 + 1;
+                            const r8 = segmentEnd(p, s8, n);
+                            const e8 = r8 & 2147483647;
+                            if (e8 > s8) {
+                              B[4] = s8; B[5] = e8; V[2] = r8 >>> 31;
+                              const s9 = e8 + 1;
+                              const r9 = segmentEnd(p, s9, n);
+                              const e9 = r9 & 2147483647;
+                              if (e9 > s9) {
+                                B[6] = s9; B[7] = e9; V[3] = r9 >>> 31;
+                                const s10 = e9 + 1;
+                                const r10 = segmentEnd(p, s10, n);
+                                const e10 = r10 & 2147483647;
+                                if (e10 > s10) {
+                                  B[8] = s10; B[9] = e10; V[4] = r10 >>> 31;
+                                  const s11 = e10 + 1;
+                                  const r11 = segmentEnd(p, s11, n);
+                                  const e11 = r11 & 2147483647;
+                                  if (e11 > s11) {
+                                    B[10] = s11; B[11] = e11; V[5] = r11 >>> 31;
+                                    const s12 = e11 + 1;
+                                    if (p.charCodeAt(s12) === 101 && p.charCodeAt(s12 + 1) === 120 && p.charCodeAt(s12 + 2) === 112 && p.charCodeAt(s12 + 3) === 111 && p.charCodeAt(s12 + 4) === 114 && p.charCodeAt(s12 + 5) === 116 && (s12 + 6 === n || p.charCodeAt(s12 + 6) === 47)) {
+                                      const l12 = s12 + 6;
+                                      {
+                                        const r = matchPut_3(p, n, l12);
+                                        if (r >= 0) return r + 139;
                                       }
                                     }
-                                  }
-                                }
-                                break;
-                              case 105: // "i"
-                                if (p.charCodeAt(s3 + 2) === 112 && p.charCodeAt((s3 + 2) + 1) === 101 && p.charCodeAt((s3 + 2) + 2) === 108 && p.charCodeAt((s3 + 2) + 3) === 105 && p.charCodeAt((s3 + 2) + 4) === 110 && p.charCodeAt((s3 + 2) + 5) === 101 && p.charCodeAt((s3 + 2) + 6) === 115) {
-                                  {
-                                    const l3 = s3 + 9;
-                                    if (l3 === n || p.charCodeAt(l3) === 47) {
-                                      if (l3 < n) {
-                                        const s4 = l3 + 1;
-                                        let e4 = s4;
-                                        let v4 = 0;
-                                        for (; e4 < n; e4++) {
-                                          const ch = p.charCodeAt(e4);
-                                          if (ch === 47) break;
-                                          v4 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                        }
-                                        if (e4 - s4 <= 2 && p.charCodeAt(s4) === 46 && (e4 - s4 === 1 || p.charCodeAt(s4 + 1) === 46)) v4 = 1;
-                                        if (e4 > s4) {
-                                          B[2] = s4;
-                                          B[3] = e4;
-                                          V[1] = v4;
-                                          if (e4 < n) {
-                                            const s5 = e4 + 1;
-                                            if (p.charCodeAt(s5) === 109 && p.charCodeAt(s5 + 1) === 101 && p.charCodeAt(s5 + 2) === 116 && p.charCodeAt(s5 + 3) === 97 && p.charCodeAt(s5 + 4) === 100 && p.charCodeAt(s5 + 5) === 97 && p.charCodeAt(s5 + 6) === 116 && p.charCodeAt(s5 + 7) === 97) {
-                                              const e5 = s5 + 8;
-                                              if (e5 === n || p.charCodeAt(e5) === 47) {
-                                                if (e5 === n) return 132;
-                                              }
-                                            }
+                                    else if (p.charCodeAt(s12) === 112 && p.charCodeAt(s12 + 1) === 97 && p.charCodeAt(s12 + 2) === 99 && p.charCodeAt(s12 + 3) === 107 && p.charCodeAt(s12 + 4) === 97 && p.charCodeAt(s12 + 5) === 103 && p.charCodeAt(s12 + 6) === 101 && (s12 + 7 === n || p.charCodeAt(s12 + 7) === 47)) {
+                                      const l12 = s12 + 7;
+                                      const s13 = l12 + 1;
+                                      const r13 = segmentEnd(p, s13, n);
+                                      const e13 = r13 & 2147483647;
+                                      if (e13 > s13) {
+                                        B[12] = s13; B[13] = e13; V[6] = r13 >>> 31;
+                                        const s14 = e13 + 1;
+                                        const r14 = segmentEnd(p, s14, n);
+                                        const e14 = r14 & 2147483647;
+                                        if (e14 > s14) {
+                                          B[14] = s14; B[15] = e14; V[7] = r14 >>> 31;
+                                          {
+                                            const r = matchPut_4(p, n, e14);
+                                            if (r >= 0) return r + 137;
                                           }
                                         }
                                       }
                                     }
                                   }
                                 }
-                                break;
+                              }
                             }
-                            break;
-                          case 114: // "r"
-                            if (p.charCodeAt(s3 + 1) === 101 && p.charCodeAt((s3 + 1) + 1) === 108 && p.charCodeAt((s3 + 1) + 2) === 101 && p.charCodeAt((s3 + 1) + 3) === 97 && p.charCodeAt((s3 + 1) + 4) === 115 && p.charCodeAt((s3 + 1) + 5) === 101 && p.charCodeAt((s3 + 1) + 6) === 115) {
-                              {
-                                const l3 = s3 + 8;
-                                if (l3 === n || p.charCodeAt(l3) === 47) {
-                                  if (l3 < n) {
-                                    const s4 = l3 + 1;
-                                    let e4 = s4;
-                                    let v4 = 0;
-                                    for (; e4 < n; e4++) {
-                                      const ch = p.charCodeAt(e4);
-                                      if (ch === 47) break;
-                                      v4 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                    }
-                                    if (e4 - s4 <= 2 && p.charCodeAt(s4) === 46 && (e4 - s4 === 1 || p.charCodeAt(s4 + 1) === 46)) v4 = 1;
-                                    if (e4 > s4) {
-                                      B[2] = s4;
-                                      B[3] = e4;
-                                      V[1] = v4;
-                                      if (e4 === n) return 150;
-                                      if (e4 < n) {
-                                        const s5 = e4 + 1;
-                                        if (p.charCodeAt(s5) === 97 && p.charCodeAt(s5 + 1) === 115 && p.charCodeAt(s5 + 2) === 115 && p.charCodeAt(s5 + 3) === 101 && p.charCodeAt(s5 + 4) === 116 && p.charCodeAt(s5 + 5) === 115 && p.charCodeAt(s5 + 6) === 47 && p.charCodeAt(s5 + 7) === 108 && p.charCodeAt(s5 + 8) === 105 && p.charCodeAt(s5 + 9) === 110 && p.charCodeAt(s5 + 10) === 107 && p.charCodeAt(s5 + 11) === 115) {
-                                          const e5 = s5 + 12;
-                                          if (e5 === n || p.charCodeAt(e5) === 47) {
-                                            if (e5 < n) {
-                                              const s6 = e5 + 1;
-                                              let e6 = s6;
-                                              let v6 = 0;
-                                              for (; e6 < n; e6++) {
-                                                const ch = p.charCodeAt(e6);
-                                                if (ch === 47) break;
-                                                v6 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                              }
-                                              if (e6 - s6 <= 2 && p.charCodeAt(s6) === 46 && (e6 - s6 === 1 || p.charCodeAt(s6 + 1) === 46)) v6 = 1;
-                                              if (e6 > s6) {
-                                                B[4] = s6;
-                                                B[5] = e6;
-                                                V[2] = v6;
-                                                if (e6 === n) return 149;
+                          }
+                        }
+                      }
+                      else if (p.charCodeAt(s5) === 118 && p.charCodeAt(s5 + 1) === 50 && (s5 + 2 === n || p.charCodeAt(s5 + 2) === 47)) {
+                        const l5 = s5 + 2;
+                        const s6 = l5 + 1;
+                        if (p.charCodeAt(s6) === 99 && p.charCodeAt(s6 + 1) === 111 && p.charCodeAt(s6 + 2) === 110 && p.charCodeAt(s6 + 3) === 97 && p.charCodeAt(s6 + 4) === 110 && p.charCodeAt(s6 + 5) === 115 && (s6 + 6 === n || p.charCodeAt(s6 + 6) === 47)) {
+                          const e6 = s6 + 6;
+                          const s7 = e6 + 1;
+                          const r7 = segmentEnd(p, s7, n);
+                          const e7 = r7 & 2147483647;
+                          if (e7 > s7) {
+                            B[2] = s7; B[3] = e7; V[1] = r7 >>> 31;
+                            const s8 = e7 + 1;
+                            const r8 = segmentEnd(p, s8, n);
+                            const e8 = r8 & 2147483647;
+                            if (e8 > s8) {
+                              B[4] = s8; B[5] = e8; V[2] = r8 >>> 31;
+                              const s9 = e8 + 1;
+                              const r9 = segmentEnd(p, s9, n);
+                              const e9 = r9 & 2147483647;
+                              if (e9 > s9) {
+                                B[6] = s9; B[7] = e9; V[3] = r9 >>> 31;
+                                const s10 = e9 + 1;
+                                const r10 = segmentEnd(p, s10, n);
+                                const e10 = r10 & 2147483647;
+                                if (e10 > s10) {
+                                  B[8] = s10; B[9] = e10; V[4] = r10 >>> 31;
+                                  const s11 = e10 + 1;
+                                  if (segmentIs(p, s11, n, "revisions")) {
+                                    const e11 = s11 + 9;
+                                    const s12 = e11 + 1;
+                                    const r12 = segmentEnd(p, s12, n);
+                                    const e12 = r12 & 2147483647;
+                                    if (e12 > s12) {
+                                      B[10] = s12; B[11] = e12; V[5] = r12 >>> 31;
+                                      const s13 = e12 + 1;
+                                      if (p.charCodeAt(s13) === 102 && p.charCodeAt(s13 + 1) === 105 && p.charCodeAt(s13 + 2) === 108 && p.charCodeAt(s13 + 3) === 101 && p.charCodeAt(s13 + 4) === 115 && (s13 + 5 === n || p.charCodeAt(s13 + 5) === 47)) {
+                                        const l13 = s13 + 5;
+                                        {
+                                          const r = matchPut_3(p, n, l13);
+                                          if (r >= 0) return r + 143;
+                                        }
+                                      }
+                                      else if (p.charCodeAt(s13) === 112 && p.charCodeAt(s13 + 1) === 97 && p.charCodeAt(s13 + 2) === 99 && p.charCodeAt(s13 + 3) === 107 && p.charCodeAt(s13 + 4) === 97 && p.charCodeAt(s13 + 5) === 103 && p.charCodeAt(s13 + 6) === 101 && p.charCodeAt(s13 + 7) === 115 && (s13 + 8 === n || p.charCodeAt(s13 + 8) === 47)) {
+                                        const l13 = s13 + 8;
+                                        const s14 = l13 + 1;
+                                        const r14 = segmentEnd(p, s14, n);
+                                        const e14 = r14 & 2147483647;
+                                        if (e14 > s14) {
+                                          B[12] = s14; B[13] = e14; V[6] = r14 >>> 31;
+                                          const s15 = e14 + 1;
+                                          if (segmentIs(p, s15, n, "revisions")) {
+                                            const e15 = s15 + 9;
+                                            const s16 = e15 + 1;
+                                            const r16 = segmentEnd(p, s16, n);
+                                            const e16 = r16 & 2147483647;
+                                            if (e16 > s16) {
+                                              B[14] = s16; B[15] = e16; V[7] = r16 >>> 31;
+                                              const s17 = e16 + 1;
+                                              if (p.charCodeAt(s17) === 102 && p.charCodeAt(s17 + 1) === 105 && p.charCodeAt(s17 + 2) === 108 && p.charCodeAt(s17 + 3) === 101 && p.charCodeAt(s17 + 4) === 115 && (s17 + 5 === n || p.charCodeAt(s17 + 5) === 47)) {
+                                                const e17 = s17 + 5;
+                                                {
+                                                  const r = matchPut_4(p, n, e17);
+                                                  if (r >= 0) return r + 141;
+                                                }
                                               }
                                             }
                                           }
@@ -4625,18 +2397,142 @@ function matchPut(p: string): number {
                                 }
                               }
                             }
-                            break;
+                          }
                         }
                       }
                     }
+                    break;
+                  case 103: // "g"
+                    if (p.charCodeAt(s4 + 1) === 101 && p.charCodeAt(s4 + 2) === 110 && p.charCodeAt(s4 + 3) === 101 && p.charCodeAt(s4 + 4) === 114 && p.charCodeAt(s4 + 5) === 105 && p.charCodeAt(s4 + 6) === 99 && (s4 + 7 === n || p.charCodeAt(s4 + 7) === 47)) {
+                      const l4 = s4 + 7;
+                      const s5 = l4 + 1;
+                      const r5 = segmentEnd(p, s5, n);
+                      const e5 = r5 & 2147483647;
+                      if (e5 > s5) {
+                        B[2] = s5; B[3] = e5; V[1] = r5 >>> 31;
+                        if (e5 < n) {
+                          t1: {
+                            const a1_1 = p.lastIndexOf('/', n - 1);
+                            if (a1_1 <= e5 || !(n - (a1_1 + 1) === 9 && p.charCodeAt((a1_1 + 1)) === 97 && p.charCodeAt(((a1_1 + 1)) + 1) === 117 && p.charCodeAt(((a1_1 + 1)) + 2) === 116 && p.charCodeAt(((a1_1 + 1)) + 3) === 104 && p.charCodeAt(((a1_1 + 1)) + 4) === 111 && p.charCodeAt(((a1_1 + 1)) + 5) === 114 && p.charCodeAt(((a1_1 + 1)) + 6) === 105 && p.charCodeAt(((a1_1 + 1)) + 7) === 122 && p.charCodeAt(((a1_1 + 1)) + 8) === 101)) break t1;
+                            const a1_0 = p.lastIndexOf('/', a1_1 - 1);
+                            if (a1_0 <= e5 || !(a1_1 > (a1_0 + 1))) break t1;
+                            if (a1_0 - (e5 + 1) > 0) { B[4] = e5 + 1; B[5] = a1_0; V[2] = -1; B[6] = a1_0 + 1; B[7] = a1_1; V[3] = -1; return 133; }
+                          }
+                          t2: {
+                            const a2_0 = p.lastIndexOf('/', n - 1);
+                            if (a2_0 <= e5 || !(n > (a2_0 + 1))) break t2;
+                            if (a2_0 - (e5 + 1) > 0) { B[4] = e5 + 1; B[5] = a2_0; V[2] = -1; B[6] = a2_0 + 1; B[7] = n; V[3] = -1; return 134; }
+                          }
+                          t3: {
+                            const a3_1 = p.lastIndexOf('/', n - 1);
+                            if (a3_1 <= e5 || !(n - (a3_1 + 1) === 9 && p.charCodeAt((a3_1 + 1)) === 97 && p.charCodeAt(((a3_1 + 1)) + 1) === 117 && p.charCodeAt(((a3_1 + 1)) + 2) === 116 && p.charCodeAt(((a3_1 + 1)) + 3) === 104 && p.charCodeAt(((a3_1 + 1)) + 4) === 111 && p.charCodeAt(((a3_1 + 1)) + 5) === 114 && p.charCodeAt(((a3_1 + 1)) + 6) === 105 && p.charCodeAt(((a3_1 + 1)) + 7) === 122 && p.charCodeAt(((a3_1 + 1)) + 8) === 101)) break t3;
+                            const a3_0 = p.lastIndexOf('/', a3_1 - 1);
+                            if (a3_0 <= e5 || !(a3_1 > (a3_0 + 1))) break t3;
+                            let x3 = p.lastIndexOf('/', a3_0 - 1);
+                            while (x3 > e5) {
+                              if (a3_0 - (x3 + 1) > 0) {
+                                if (x3 - (e5 + 1) > 0) { B[4] = e5 + 1; B[5] = x3; V[2] = -1; B[6] = x3 + 1; B[7] = a3_0; V[3] = -1; B[8] = a3_0 + 1; B[9] = a3_1; V[4] = -1; return 135; }
+                              }
+                              x3 = p.lastIndexOf('/', x3 - 1);
+                            }
+                          }
+                          t4: {
+                            const a4_0 = p.lastIndexOf('/', n - 1);
+                            if (a4_0 <= e5 || !(n > (a4_0 + 1))) break t4;
+                            let x4 = p.lastIndexOf('/', a4_0 - 1);
+                            while (x4 > e5) {
+                              if (a4_0 - (x4 + 1) > 0) {
+                                if (x4 - (e5 + 1) > 0) { B[4] = e5 + 1; B[5] = x4; V[2] = -1; B[6] = x4 + 1; B[7] = a4_0; V[3] = -1; B[8] = a4_0 + 1; B[9] = n; V[4] = -1; return 136; }
+                              }
+                              x4 = p.lastIndexOf('/', x4 - 1);
+                            }
+                          }
+                        }
+                      }
+                    }
+                    break;
+                  case 109: // "m"
+                    if (p.charCodeAt(s4 + 1) === 97 && p.charCodeAt(s4 + 2) === 118 && p.charCodeAt(s4 + 3) === 101 && p.charCodeAt(s4 + 4) === 110 && (s4 + 5 === n || p.charCodeAt(s4 + 5) === 47)) {
+                      const l4 = s4 + 5;
+                      if (l4 < n) {
+                        t5: {
+                          const a5_1 = p.lastIndexOf('/', n - 1);
+                          if (a5_1 <= l4 || !(n - (a5_1 + 1) === 9 && p.charCodeAt((a5_1 + 1)) === 97 && p.charCodeAt(((a5_1 + 1)) + 1) === 117 && p.charCodeAt(((a5_1 + 1)) + 2) === 116 && p.charCodeAt(((a5_1 + 1)) + 3) === 104 && p.charCodeAt(((a5_1 + 1)) + 4) === 111 && p.charCodeAt(((a5_1 + 1)) + 5) === 114 && p.charCodeAt(((a5_1 + 1)) + 6) === 105 && p.charCodeAt(((a5_1 + 1)) + 7) === 122 && p.charCodeAt(((a5_1 + 1)) + 8) === 101)) break t5;
+                          const a5_0 = p.lastIndexOf('/', a5_1 - 1);
+                          if (a5_0 <= l4 || !(a5_1 > (a5_0 + 1))) break t5;
+                          if (a5_0 - (l4 + 1) > 0) { B[2] = l4 + 1; B[3] = a5_0; V[1] = -1; B[4] = a5_0 + 1; B[5] = a5_1; V[2] = -1; return 145; }
+                        }
+                        t6: {
+                          const a6_0 = p.lastIndexOf('/', n - 1);
+                          if (a6_0 <= l4 || !(n > (a6_0 + 1))) break t6;
+                          if (a6_0 - (l4 + 1) > 0) { B[2] = l4 + 1; B[3] = a6_0; V[1] = -1; B[4] = a6_0 + 1; B[5] = n; V[2] = -1; return 146; }
+                        }
+                      }
+                    }
+                    break;
+                  case 110: // "n"
+                    if (p.charCodeAt(s4 + 1) === 112 && p.charCodeAt(s4 + 2) === 109 && (s4 + 3 === n || p.charCodeAt(s4 + 3) === 47)) {
+                      const l4 = s4 + 3;
+                      const s5 = l4 + 1;
+                      if (p.charCodeAt(s5) === 45 && (s5 + 1 === n || p.charCodeAt(s5 + 1) === 47)) {
+                        const l5 = s5 + 1;
+                        {
+                          const r = matchPut_5(p, n, l5);
+                          if (r >= 0) return r + 147;
+                        }
+                      }
+                      const r5 = segmentEnd(p, s5, n);
+                      const e5 = r5 & 2147483647;
+                      if (e5 > s5) {
+                        B[2] = s5; B[3] = e5; V[1] = r5 >>> 31;
+                        if (e5 === n) return 148;
+                      }
+                    }
+                    break;
+                }
+              }
+              else if (segmentIs(p, s3, n, "pipelines")) {
+                const l3 = s3 + 9;
+                const s4 = l3 + 1;
+                const r4 = segmentEnd(p, s4, n);
+                const e4 = r4 & 2147483647;
+                if (e4 > s4) {
+                  B[2] = s4; B[3] = e4; V[1] = r4 >>> 31;
+                  const s5 = e4 + 1;
+                  if (p.charCodeAt(s5) === 109 && p.charCodeAt(s5 + 1) === 101 && p.charCodeAt(s5 + 2) === 116 && p.charCodeAt(s5 + 3) === 97 && p.charCodeAt(s5 + 4) === 100 && p.charCodeAt(s5 + 5) === 97 && p.charCodeAt(s5 + 6) === 116 && p.charCodeAt(s5 + 7) === 97 && (s5 + 8 === n || p.charCodeAt(s5 + 8) === 47)) {
+                    const e5 = s5 + 8;
+                    if (e5 === n) return 132;
                   }
                 }
               }
-            }
-            break;
+              break;
+            case 114: // "r"
+              if (p.charCodeAt(s3 + 1) === 101 && p.charCodeAt(s3 + 2) === 108 && p.charCodeAt(s3 + 3) === 101 && p.charCodeAt(s3 + 4) === 97 && p.charCodeAt(s3 + 5) === 115 && p.charCodeAt(s3 + 6) === 101 && p.charCodeAt(s3 + 7) === 115 && (s3 + 8 === n || p.charCodeAt(s3 + 8) === 47)) {
+                const l3 = s3 + 8;
+                const s4 = l3 + 1;
+                const r4 = segmentEnd(p, s4, n);
+                const e4 = r4 & 2147483647;
+                if (e4 > s4) {
+                  B[2] = s4; B[3] = e4; V[1] = r4 >>> 31;
+                  if (e4 === n) return 150;
+                  const s5 = e4 + 1;
+                  if (segmentIs(p, s5, n, "assets/links")) {
+                    const e5 = s5 + 12;
+                    const s6 = e5 + 1;
+                    const r6 = segmentEnd(p, s6, n);
+                    const e6 = r6 & 2147483647;
+                    if (e6 > s6) {
+                      B[4] = s6; B[5] = e6; V[2] = r6 >>> 31;
+                      if (e6 === n) return 149;
+                    }
+                  }
+                }
+              }
+              break;
+          }
         }
-        break;
-    }
+      }
+      break;
   }
   return -1;
 }
@@ -4657,46 +2553,26 @@ function matchPut_1(p: string, n: number, c: number): number {
 
 /** A subtree of the decision tree (2 place(s) share it); `c` is the index of the `/` before its first segment (or `n`). Returns the candidate's offset from the subtree's first candidate, or -1. */
 function matchPut_2(p: string, n: number, c: number): number {
-  if (c < n) {
-    const s1 = c + 1;
-    let e1 = s1;
-    let v1 = 0;
-    for (; e1 < n; e1++) {
-      const ch = p.charCodeAt(e1);
-      if (ch === 47) break;
-      v1 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-    }
-    if (e1 - s1 <= 2 && p.charCodeAt(s1) === 46 && (e1 - s1 === 1 || p.charCodeAt(s1 + 1) === 46)) v1 = 1;
-    if (e1 > s1) {
-      B[2] = s1;
-      B[3] = e1;
-      V[1] = v1;
-      if (e1 === n) return 0;
-    }
+  const s1 = c + 1;
+  const r1 = segmentEnd(p, s1, n);
+  const e1 = r1 & 2147483647;
+  if (e1 > s1) {
+    B[2] = s1; B[3] = e1; V[1] = r1 >>> 31;
+    if (e1 === n) return 0;
   }
   return -1;
 }
 
 /** A subtree of the decision tree (2 place(s) share it); `c` is the index of the `/` before its first segment (or `n`). Returns the candidate's offset from the subtree's first candidate, or -1. */
 function matchPut_3(p: string, n: number, c: number): number {
-  if (c < n) {
-    const s1 = c + 1;
-    let e1 = s1;
-    let v1 = 0;
-    for (; e1 < n; e1++) {
-      const ch = p.charCodeAt(e1);
-      if (ch === 47) break;
-      v1 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-    }
-    if (e1 - s1 <= 2 && p.charCodeAt(s1) === 46 && (e1 - s1 === 1 || p.charCodeAt(s1 + 1) === 46)) v1 = 1;
-    if (e1 > s1) {
-      B[12] = s1;
-      B[13] = e1;
-      V[6] = v1;
-      {
-        const r = matchPut_6(p, n, e1);
-        if (r >= 0) return r;
-      }
+  const s1 = c + 1;
+  const r1 = segmentEnd(p, s1, n);
+  const e1 = r1 & 2147483647;
+  if (e1 > s1) {
+    B[12] = s1; B[13] = e1; V[6] = r1 >>> 31;
+    {
+      const r = matchPut_6(p, n, e1);
+      if (r >= 0) return r;
     }
   }
   return -1;
@@ -4704,24 +2580,14 @@ function matchPut_3(p: string, n: number, c: number): number {
 
 /** A subtree of the decision tree (2 place(s) share it); `c` is the index of the `/` before its first segment (or `n`). Returns the candidate's offset from the subtree's first candidate, or -1. */
 function matchPut_4(p: string, n: number, c: number): number {
-  if (c < n) {
-    const s1 = c + 1;
-    let e1 = s1;
-    let v1 = 0;
-    for (; e1 < n; e1++) {
-      const ch = p.charCodeAt(e1);
-      if (ch === 47) break;
-      v1 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-    }
-    if (e1 - s1 <= 2 && p.charCodeAt(s1) === 46 && (e1 - s1 === 1 || p.charCodeAt(s1 + 1) === 46)) v1 = 1;
-    if (e1 > s1) {
-      B[16] = s1;
-      B[17] = e1;
-      V[8] = v1;
-      {
-        const r = matchPut_7(p, n, e1);
-        if (r >= 0) return r;
-      }
+  const s1 = c + 1;
+  const r1 = segmentEnd(p, s1, n);
+  const e1 = r1 & 2147483647;
+  if (e1 > s1) {
+    B[16] = s1; B[17] = e1; V[8] = r1 >>> 31;
+    {
+      const r = matchPut_7(p, n, e1);
+      if (r >= 0) return r;
     }
   }
   return -1;
@@ -4729,16 +2595,12 @@ function matchPut_4(p: string, n: number, c: number): number {
 
 /** A subtree of the decision tree (2 place(s) share it); `c` is the index of the `/` before its first segment (or `n`). Returns the candidate's offset from the subtree's first candidate, or -1. */
 function matchPut_5(p: string, n: number, c: number): number {
-  if (c < n) {
-    const s1 = c + 1;
-    if (p.charCodeAt(s1) === 112 && p.charCodeAt(s1 + 1) === 97 && p.charCodeAt(s1 + 2) === 99 && p.charCodeAt(s1 + 3) === 107 && p.charCodeAt(s1 + 4) === 97 && p.charCodeAt(s1 + 5) === 103 && p.charCodeAt(s1 + 6) === 101) {
-      const e1 = s1 + 7;
-      if (e1 === n || p.charCodeAt(e1) === 47) {
-        {
-          const r = matchPut_1(p, n, e1);
-          if (r >= 0) return r;
-        }
-      }
+  const s1 = c + 1;
+  if (p.charCodeAt(s1) === 112 && p.charCodeAt(s1 + 1) === 97 && p.charCodeAt(s1 + 2) === 99 && p.charCodeAt(s1 + 3) === 107 && p.charCodeAt(s1 + 4) === 97 && p.charCodeAt(s1 + 5) === 103 && p.charCodeAt(s1 + 6) === 101 && (s1 + 7 === n || p.charCodeAt(s1 + 7) === 47)) {
+    const e1 = s1 + 7;
+    {
+      const r = matchPut_1(p, n, e1);
+      if (r >= 0) return r;
     }
   }
   return -1;
@@ -4747,14 +2609,10 @@ function matchPut_5(p: string, n: number, c: number): number {
 /** A subtree of the decision tree (2 place(s) share it); `c` is the index of the `/` before its first segment (or `n`). Returns the candidate's offset from the subtree's first candidate, or -1. */
 function matchPut_6(p: string, n: number, c: number): number {
   if (c === n) return 1;
-  if (c < n) {
-    const s1 = c + 1;
-    if (p.charCodeAt(s1) === 97 && p.charCodeAt(s1 + 1) === 117 && p.charCodeAt(s1 + 2) === 116 && p.charCodeAt(s1 + 3) === 104 && p.charCodeAt(s1 + 4) === 111 && p.charCodeAt(s1 + 5) === 114 && p.charCodeAt(s1 + 6) === 105 && p.charCodeAt(s1 + 7) === 122 && p.charCodeAt(s1 + 8) === 101) {
-      const e1 = s1 + 9;
-      if (e1 === n || p.charCodeAt(e1) === 47) {
-        if (e1 === n) return 0;
-      }
-    }
+  const s1 = c + 1;
+  if (segmentIs(p, s1, n, "authorize")) {
+    const e1 = s1 + 9;
+    if (e1 === n) return 0;
   }
   return -1;
 }
@@ -4762,14 +2620,10 @@ function matchPut_6(p: string, n: number, c: number): number {
 /** A subtree of the decision tree (2 place(s) share it); `c` is the index of the `/` before its first segment (or `n`). Returns the candidate's offset from the subtree's first candidate, or -1. */
 function matchPut_7(p: string, n: number, c: number): number {
   if (c === n) return 1;
-  if (c < n) {
-    const s1 = c + 1;
-    if (p.charCodeAt(s1) === 97 && p.charCodeAt(s1 + 1) === 117 && p.charCodeAt(s1 + 2) === 116 && p.charCodeAt(s1 + 3) === 104 && p.charCodeAt(s1 + 4) === 111 && p.charCodeAt(s1 + 5) === 114 && p.charCodeAt(s1 + 6) === 105 && p.charCodeAt(s1 + 7) === 122 && p.charCodeAt(s1 + 8) === 101) {
-      const e1 = s1 + 9;
-      if (e1 === n || p.charCodeAt(e1) === 47) {
-        if (e1 === n) return 0;
-      }
-    }
+  const s1 = c + 1;
+  if (segmentIs(p, s1, n, "authorize")) {
+    const e1 = s1 + 9;
+    if (e1 === n) return 0;
   }
   return -1;
 }
@@ -4779,535 +2633,204 @@ function matchDelete(p: string): number {
   const n = p.length;
   // The root path `/` has no segment.
   const c0 = n === 1 ? 1 : 0;
-  if (c0 < n) {
-    const s1 = c0 + 1;
-    switch (p.charCodeAt(s1)) {
-      case 103: // "g"
-        if (p.charCodeAt(s1 + 1) === 114 && p.charCodeAt((s1 + 1) + 1) === 111 && p.charCodeAt((s1 + 1) + 2) === 117 && p.charCodeAt((s1 + 1) + 3) === 112 && p.charCodeAt((s1 + 1) + 4) === 115) {
-          {
-            const l1 = s1 + 6;
-            if (l1 === n || p.charCodeAt(l1) === 47) {
-              if (l1 < n) {
-                const s2 = l1 + 1;
-                let e2 = s2;
-                let v2 = 0;
-                for (; e2 < n; e2++) {
-                  const ch = p.charCodeAt(e2);
-                  if (ch === 47) break;
-                  v2 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                }
-                if (e2 - s2 <= 2 && p.charCodeAt(s2) === 46 && (e2 - s2 === 1 || p.charCodeAt(s2 + 1) === 46)) v2 = 1;
-                if (e2 > s2) {
-                  B[0] = s2;
-                  B[1] = e2;
-                  V[0] = v2;
-                  if (e2 < n) {
-                    const s3 = e2 + 1;
-                    if (p.startsWith("-/packages/npm/-/package", s3)) {
-                      const e3 = s3 + 24;
-                      if (e3 === n || p.charCodeAt(e3) === 47) {
-                        {
-                          const r = matchDelete_1(p, n, e3);
-                          if (r >= 0) return r + 172;
-                        }
-                      }
-                    }
+  const s1 = c0 + 1;
+  switch (p.charCodeAt(s1)) {
+    case 103: // "g"
+      if (p.charCodeAt(s1 + 1) === 114 && p.charCodeAt(s1 + 2) === 111 && p.charCodeAt(s1 + 3) === 117 && p.charCodeAt(s1 + 4) === 112 && p.charCodeAt(s1 + 5) === 115 && (s1 + 6 === n || p.charCodeAt(s1 + 6) === 47)) {
+        const l1 = s1 + 6;
+        const s2 = l1 + 1;
+        const r2 = segmentEnd(p, s2, n);
+        const e2 = r2 & 2147483647;
+        if (e2 > s2) {
+          B[0] = s2; B[1] = e2; V[0] = r2 >>> 31;
+          const s3 = e2 + 1;
+          if (segmentIs(p, s3, n, "-/packages/npm/-/package")) {
+            const e3 = s3 + 24;
+            {
+              const r = matchDelete_1(p, n, e3);
+              if (r >= 0) return r + 172;
+            }
+          }
+        }
+      }
+      break;
+    case 112: // "p"
+      if (p.charCodeAt(s1 + 1) === 97 && p.charCodeAt(s1 + 2) === 99 && p.charCodeAt(s1 + 3) === 107 && p.charCodeAt(s1 + 4) === 97 && p.charCodeAt(s1 + 5) === 103 && p.charCodeAt(s1 + 6) === 101 && p.charCodeAt(s1 + 7) === 115 && (s1 + 8 === n || p.charCodeAt(s1 + 8) === 47)) {
+        const l1 = s1 + 8;
+        const s2 = l1 + 1;
+        if (p.charCodeAt(s2) === 99 && p.charCodeAt(s2 + 1) === 111 && p.charCodeAt(s2 + 2) === 110 && p.charCodeAt(s2 + 3) === 97 && p.charCodeAt(s2 + 4) === 110 && (s2 + 5 === n || p.charCodeAt(s2 + 5) === 47)) {
+          const l2 = s2 + 5;
+          const s3 = l2 + 1;
+          if (segmentIs(p, s3, n, "v1/conans")) {
+            const e3 = s3 + 9;
+            const s4 = e3 + 1;
+            const r4 = segmentEnd(p, s4, n);
+            const e4 = r4 & 2147483647;
+            if (e4 > s4) {
+              B[0] = s4; B[1] = e4; V[0] = r4 >>> 31;
+              const s5 = e4 + 1;
+              const r5 = segmentEnd(p, s5, n);
+              const e5 = r5 & 2147483647;
+              if (e5 > s5) {
+                B[2] = s5; B[3] = e5; V[1] = r5 >>> 31;
+                const s6 = e5 + 1;
+                const r6 = segmentEnd(p, s6, n);
+                const e6 = r6 & 2147483647;
+                if (e6 > s6) {
+                  B[4] = s6; B[5] = e6; V[2] = r6 >>> 31;
+                  const s7 = e6 + 1;
+                  const r7 = segmentEnd(p, s7, n);
+                  const e7 = r7 & 2147483647;
+                  if (e7 > s7) {
+                    B[6] = s7; B[7] = e7; V[3] = r7 >>> 31;
+                    if (e7 === n) return 152;
                   }
                 }
               }
             }
           }
         }
-        break;
-      case 112: // "p"
-        switch (p.charCodeAt(s1 + 1)) {
-          case 97: // "a"
-            if (p.charCodeAt(s1 + 2) === 99 && p.charCodeAt((s1 + 2) + 1) === 107 && p.charCodeAt((s1 + 2) + 2) === 97 && p.charCodeAt((s1 + 2) + 3) === 103 && p.charCodeAt((s1 + 2) + 4) === 101 && p.charCodeAt((s1 + 2) + 5) === 115) {
-              {
-                const l1 = s1 + 8;
-                if (l1 === n || p.charCodeAt(l1) === 47) {
-                  if (l1 < n) {
-                    const s2 = l1 + 1;
-                    switch (p.charCodeAt(s2)) {
-                      case 99: // "c"
-                        if (p.charCodeAt(s2 + 1) === 111 && p.charCodeAt((s2 + 1) + 1) === 110 && p.charCodeAt((s2 + 1) + 2) === 97 && p.charCodeAt((s2 + 1) + 3) === 110) {
-                          {
-                            const l2 = s2 + 5;
-                            if (l2 === n || p.charCodeAt(l2) === 47) {
-                              if (l2 < n) {
-                                const s3 = l2 + 1;
-                                if (p.charCodeAt(s3) === 118 && p.charCodeAt(s3 + 1) === 49 && p.charCodeAt(s3 + 2) === 47 && p.charCodeAt(s3 + 3) === 99 && p.charCodeAt(s3 + 4) === 111 && p.charCodeAt(s3 + 5) === 110 && p.charCodeAt(s3 + 6) === 97 && p.charCodeAt(s3 + 7) === 110 && p.charCodeAt(s3 + 8) === 115) {
-                                  const e3 = s3 + 9;
-                                  if (e3 === n || p.charCodeAt(e3) === 47) {
-                                    if (e3 < n) {
-                                      const s4 = e3 + 1;
-                                      let e4 = s4;
-                                      let v4 = 0;
-                                      for (; e4 < n; e4++) {
-                                        const ch = p.charCodeAt(e4);
-                                        if (ch === 47) break;
-                                        v4 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                      }
-                                      if (e4 - s4 <= 2 && p.charCodeAt(s4) === 46 && (e4 - s4 === 1 || p.charCodeAt(s4 + 1) === 46)) v4 = 1;
-                                      if (e4 > s4) {
-                                        B[0] = s4;
-                                        B[1] = e4;
-                                        V[0] = v4;
-                                        if (e4 < n) {
-                                          const s5 = e4 + 1;
-                                          let e5 = s5;
-                                          let v5 = 0;
-                                          for (; e5 < n; e5++) {
-                                            const ch = p.charCodeAt(e5);
-                                            if (ch === 47) break;
-                                            v5 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                          }
-                                          if (e5 - s5 <= 2 && p.charCodeAt(s5) === 46 && (e5 - s5 === 1 || p.charCodeAt(s5 + 1) === 46)) v5 = 1;
-                                          if (e5 > s5) {
-                                            B[2] = s5;
-                                            B[3] = e5;
-                                            V[1] = v5;
-                                            if (e5 < n) {
-                                              const s6 = e5 + 1;
-                                              let e6 = s6;
-                                              let v6 = 0;
-                                              for (; e6 < n; e6++) {
-                                                const ch = p.charCodeAt(e6);
-                                                if (ch === 47) break;
-                                                v6 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                              }
-                                              if (e6 - s6 <= 2 && p.charCodeAt(s6) === 46 && (e6 - s6 === 1 || p.charCodeAt(s6 + 1) === 46)) v6 = 1;
-                                              if (e6 > s6) {
-                                                B[4] = s6;
-                                                B[5] = e6;
-                                                V[2] = v6;
-                                                if (e6 < n) {
-                                                  const s7 = e6 + 1;
-                                                  let e7 = s7;
-                                                  let v7 = 0;
-                                                  for (; e7 < n; e7++) {
-                                                    const ch = p.charCodeAt(e7);
-                                                    if (ch === 47) break;
-                                                    v7 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                  }
-                                                  if (e7 - s7 <= 2 && p.charCodeAt(s7) === 46 && (e7 - s7 === 1 || p.charCodeAt(s7 + 1) === 46)) v7 = 1;
-                                                  if (e7 > s7) {
-                                                    B[6] = s7;
-                                                    B[7] = e7;
-                                                    V[3] = v7;
-                                                    if (e7 === n) return 152;
-                                                  }
-                                                }
-                                              }
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                        break;
-                      case 110: // "n"
-                        if (p.charCodeAt(s2 + 1) === 112 && p.charCodeAt((s2 + 1) + 1) === 109) {
-                          {
-                            const l2 = s2 + 3;
-                            if (l2 === n || p.charCodeAt(l2) === 47) {
-                              if (l2 < n) {
-                                const s3 = l2 + 1;
-                                if (p.charCodeAt(s3) === 45 && p.charCodeAt(s3 + 1) === 47 && p.charCodeAt(s3 + 2) === 112 && p.charCodeAt(s3 + 3) === 97 && p.charCodeAt(s3 + 4) === 99 && p.charCodeAt(s3 + 5) === 107 && p.charCodeAt(s3 + 6) === 97 && p.charCodeAt(s3 + 7) === 103 && p.charCodeAt(s3 + 8) === 101) {
-                                  const e3 = s3 + 9;
-                                  if (e3 === n || p.charCodeAt(e3) === 47) {
-                                    if (e3 < n) {
-                                      t0: {
-                                        const a0_1 = p.lastIndexOf('/', n - 1);
-                                        if (a0_1 <= e3 || !(n > (a0_1 + 1))) break t0;
-                                        const a0_0 = p.lastIndexOf('/', a0_1 - 1);
-                                        if (a0_0 <= e3 || !(a0_1 - (a0_0 + 1) === 9 && p.charCodeAt((a0_0 + 1)) === 100 && p.charCodeAt(((a0_0 + 1)) + 1) === 105 && p.charCodeAt(((a0_0 + 1)) + 2) === 115 && p.charCodeAt(((a0_0 + 1)) + 3) === 116 && p.charCodeAt(((a0_0 + 1)) + 4) === 45 && p.charCodeAt(((a0_0 + 1)) + 5) === 116 && p.charCodeAt(((a0_0 + 1)) + 6) === 97 && p.charCodeAt(((a0_0 + 1)) + 7) === 103 && p.charCodeAt(((a0_0 + 1)) + 8) === 115)) break t0;
-                                        if (a0_0 - (e3 + 1) > 0) { B[0] = e3 + 1; B[1] = a0_0; V[0] = -1; B[2] = a0_1 + 1; B[3] = n; V[1] = -1; return 153; }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                        break;
-                    }
-                  }
-                }
+        else if (p.charCodeAt(s2) === 110 && p.charCodeAt(s2 + 1) === 112 && p.charCodeAt(s2 + 2) === 109 && (s2 + 3 === n || p.charCodeAt(s2 + 3) === 47)) {
+          const l2 = s2 + 3;
+          const s3 = l2 + 1;
+          if (segmentIs(p, s3, n, "-/package")) {
+            const e3 = s3 + 9;
+            if (e3 < n) {
+              t0: {
+                const a0_1 = p.lastIndexOf('/', n - 1);
+                if (a0_1 <= e3 || !(n > (a0_1 + 1))) break t0;
+                const a0_0 = p.lastIndexOf('/', a0_1 - 1);
+                if (a0_0 <= e3 || !(a0_1 - (a0_0 + 1) === 9 && p.charCodeAt((a0_0 + 1)) === 100 && p.charCodeAt(((a0_0 + 1)) + 1) === 105 && p.charCodeAt(((a0_0 + 1)) + 2) === 115 && p.charCodeAt(((a0_0 + 1)) + 3) === 116 && p.charCodeAt(((a0_0 + 1)) + 4) === 45 && p.charCodeAt(((a0_0 + 1)) + 5) === 116 && p.charCodeAt(((a0_0 + 1)) + 6) === 97 && p.charCodeAt(((a0_0 + 1)) + 7) === 103 && p.charCodeAt(((a0_0 + 1)) + 8) === 115)) break t0;
+                if (a0_0 - (e3 + 1) > 0) { B[0] = e3 + 1; B[1] = a0_0; V[0] = -1; B[2] = a0_1 + 1; B[3] = n; V[1] = -1; return 153; }
               }
             }
-            break;
-          case 114: // "r"
-            if (p.charCodeAt(s1 + 2) === 111 && p.charCodeAt((s1 + 2) + 1) === 106 && p.charCodeAt((s1 + 2) + 2) === 101 && p.charCodeAt((s1 + 2) + 3) === 99 && p.charCodeAt((s1 + 2) + 4) === 116 && p.charCodeAt((s1 + 2) + 5) === 115) {
-              {
-                const l1 = s1 + 8;
-                if (l1 === n || p.charCodeAt(l1) === 47) {
-                  if (l1 < n) {
-                    const s2 = l1 + 1;
-                    let e2 = s2;
-                    let v2 = 0;
-                    for (; e2 < n; e2++) {
-                      const ch = p.charCodeAt(e2);
-                      if (ch === 47) break;
-                      v2 |= ch < 128 ? RAW_CHARS[ch]! : 1;
+          }
+        }
+      }
+      else if (p.charCodeAt(s1 + 1) === 114 && p.charCodeAt(s1 + 2) === 111 && p.charCodeAt(s1 + 3) === 106 && p.charCodeAt(s1 + 4) === 101 && p.charCodeAt(s1 + 5) === 99 && p.charCodeAt(s1 + 6) === 116 && p.charCodeAt(s1 + 7) === 115 && (s1 + 8 === n || p.charCodeAt(s1 + 8) === 47)) {
+        const l1 = s1 + 8;
+        const s2 = l1 + 1;
+        const r2 = segmentEnd(p, s2, n);
+        const e2 = r2 & 2147483647;
+        if (e2 > s2) {
+          B[0] = s2; B[1] = e2; V[0] = r2 >>> 31;
+          const s3 = e2 + 1;
+          switch (p.charCodeAt(s3)) {
+            case 100: // "d"
+              if (segmentIs(p, s3, n, "deployments")) {
+                const l3 = s3 + 11;
+                {
+                  const r = matchDelete_2(p, n, l3);
+                  if (r >= 0) return r + 157;
+                }
+              }
+              break;
+            case 101: // "e"
+              if (segmentIs(p, s3, n, "environments")) {
+                const l3 = s3 + 12;
+                const s4 = l3 + 1;
+                if (segmentIs(p, s4, n, "review_apps")) {
+                  const l4 = s4 + 11;
+                  if (l4 === n) return 154;
+                }
+                const r4 = segmentEnd(p, s4, n);
+                const e4 = r4 & 2147483647;
+                if (e4 > s4) {
+                  B[2] = s4; B[3] = e4; V[1] = r4 >>> 31;
+                  if (e4 === n) return 155;
+                }
+              }
+              break;
+            case 112: // "p"
+              if (p.charCodeAt(s3 + 1) === 97 && p.charCodeAt(s3 + 2) === 99 && p.charCodeAt(s3 + 3) === 107 && p.charCodeAt(s3 + 4) === 97 && p.charCodeAt(s3 + 5) === 103 && p.charCodeAt(s3 + 6) === 101 && p.charCodeAt(s3 + 7) === 115 && (s3 + 8 === n || p.charCodeAt(s3 + 8) === 47)) {
+                const l3 = s3 + 8;
+                const s4 = l3 + 1;
+                if (p.charCodeAt(s4) === 99 && p.charCodeAt(s4 + 1) === 111 && p.charCodeAt(s4 + 2) === 110 && p.charCodeAt(s4 + 3) === 97 && p.charCodeAt(s4 + 4) === 110 && (s4 + 5 === n || p.charCodeAt(s4 + 5) === 47)) {
+                  const l4 = s4 + 5;
+                  const s5 = l4 + 1;
+                  if (p.charCodeAt(s5) === 118 && p.charCodeAt(s5 + 1) === 49 && (s5 + 2 === n || p.charCodeAt(s5 + 2) === 47)) {
+                    const l5 = s5 + 2;
+                    const s6 = l5 + 1;
+                    if (p.charCodeAt(s6) === 99 && p.charCodeAt(s6 + 1) === 111 && p.charCodeAt(s6 + 2) === 110 && p.charCodeAt(s6 + 3) === 97 && p.charCodeAt(s6 + 4) === 110 && p.charCodeAt(s6 + 5) === 115 && (s6 + 6 === n || p.charCodeAt(s6 + 6) === 47)) {
+                      const e6 = s6 + 6;
+                      const s7 = e6 + 1;
+                      const r7 = segmentEnd(p, s7, n);
+                      const e7 = r7 & 2147483647;
+                      if (e7 > s7) {
+                        B[2] = s7; B[3] = e7; V[1] = r7 >>> 31;
+                        const s8 = e7 + 1;
+                        const r8 = segmentEnd(p, s8, n);
+                        const e8 = r8 & 2147483647;
+                        if (e8 > s8) {
+                          B[4] = s8; B[5] = e8; V[2] = r8 >>> 31;
+                          const s9 = e8 + 1;
+                          const r9 = segmentEnd(p, s9, n);
+                          const e9 = r9 & 2147483647;
+                          if (e9 > s9) {
+                            B[6] = s9; B[7] = e9; V[3] = r9 >>> 31;
+                            const s10 = e9 + 1;
+                            const r10 = segmentEnd(p, s10, n);
+                            const e10 = r10 & 2147483647;
+                            if (e10 > s10) {
+                              B[8] = s10; B[9] = e10; V[4] = r10 >>> 31;
+                              if (e10 === n) return 161;
+                            }
+                          }
+                        }
+                      }
                     }
-                    if (e2 - s2 <= 2 && p.charCodeAt(s2) === 46 && (e2 - s2 === 1 || p.charCodeAt(s2 + 1) === 46)) v2 = 1;
-                    if (e2 > s2) {
-                      B[0] = s2;
-                      B[1] = e2;
-                      V[0] = v2;
-                      if (e2 < n) {
-                        const s3 = e2 + 1;
-                        switch (p.charCodeAt(s3)) {
-                          case 100: // "d"
-                            if (p.charCodeAt(s3 + 1) === 101 && p.charCodeAt((s3 + 1) + 1) === 112 && p.charCodeAt((s3 + 1) + 2) === 108 && p.charCodeAt((s3 + 1) + 3) === 111 && p.charCodeAt((s3 + 1) + 4) === 121 && p.charCodeAt((s3 + 1) + 5) === 109 && p.charCodeAt((s3 + 1) + 6) === 101 && p.charCodeAt((s3 + 1) + 7) === 110 && p.charCodeAt((s3 + 1) + 8) === 116 && p.charCodeAt((s3 + 1) + 9) === 115) {
-                              {
-                                const l3 = s3 + 11;
-                                if (l3 === n || p.charCodeAt(l3) === 47) {
-                                  {
-                                    const r = matchDelete_2(p, n, l3);
-                                    if (r >= 0) return r + 157;
-                                  }
-                                }
-                              }
-                            }
-                            break;
-                          case 101: // "e"
-                            if (p.charCodeAt(s3 + 1) === 110 && p.charCodeAt((s3 + 1) + 1) === 118 && p.charCodeAt((s3 + 1) + 2) === 105 && p.charCodeAt((s3 + 1) + 3) === 114 && p.charCodeAt((s3 + 1) + 4) === 111 && p.charCodeAt((s3 + 1) + 5) === 110 && p.charCodeAt((s3 + 1) + 6) === 109 && p.charCodeAt((s3 + 1) + 7) === 101 && p.charCodeAt((s3 + 1) + 8) === 110 && p.charCodeAt((s3 + 1) + 9) === 116 && p.charCodeAt((s3 + 1) + 10) === 115) {
-                              {
-                                const l3 = s3 + 12;
-                                if (l3 === n || p.charCodeAt(l3) === 47) {
-                                  if (l3 < n) {
-                                    const s4 = l3 + 1;
-                                    if (p.charCodeAt(s4) === 114 && p.charCodeAt(s4 + 1) === 101 && p.charCodeAt(s4 + 2) === 118 && p.charCodeAt(s4 + 3) === 105 && p.charCodeAt(s4 + 4) === 101 && p.charCodeAt(s4 + 5) === 119 && p.charCodeAt(s4 + 6) === 95 && p.charCodeAt(s4 + 7) === 97 && p.charCodeAt(s4 + 8) === 112 && p.charCodeAt(s4 + 9) === 112 && p.charCodeAt(s4 + 10) === 115) {
-                                      {
-                                        const l4 = s4 + 11;
-                                        if (l4 === n || p.charCodeAt(l4) === 47) {
-                                          if (l4 === n) return 154;
-                                        }
-                                      }
-                                    }
-                                    let e4 = s4;
-                                    let v4 = 0;
-                                    for (; e4 < n; e4++) {
-                                      const ch = p.charCodeAt(e4);
-                                      if (ch === 47) break;
-                                      v4 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                    }
-                                    if (e4 - s4 <= 2 && p.charCodeAt(s4) === 46 && (e4 - s4 === 1 || p.charCodeAt(s4 + 1) === 46)) v4 = 1;
-                                    if (e4 > s4) {
-                                      B[2] = s4;
-                                      B[3] = e4;
-                                      V[1] = v4;
-                                      if (e4 === n) return 155;
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                            break;
-                          case 112: // "p"
-                            if (p.charCodeAt(s3 + 1) === 97 && p.charCodeAt((s3 + 1) + 1) === 99 && p.charCodeAt((s3 + 1) + 2) === 107 && p.charCodeAt((s3 + 1) + 3) === 97 && p.charCodeAt((s3 + 1) + 4) === 103 && p.charCodeAt((s3 + 1) + 5) === 101 && p.charCodeAt((s3 + 1) + 6) === 115) {
-                              {
-                                const l3 = s3 + 8;
-                                if (l3 === n || p.charCodeAt(l3) === 47) {
-                                  if (l3 < n) {
-                                    const s4 = l3 + 1;
-                                    switch (p.charCodeAt(s4)) {
-                                      case 99: // "c"
-                                        if (p.charCodeAt(s4 + 1) === 111 && p.charCodeAt((s4 + 1) + 1) === 110 && p.charCodeAt((s4 + 1) + 2) === 97 && p.charCodeAt((s4 + 1) + 3) === 110) {
-                                          {
-                                            const l4 = s4 + 5;
-                                            if (l4 === n || p.charCodeAt(l4) === 47) {
-                                              if (l4 < n) {
-                                                const s5 = l4 + 1;
-                                                switch (p.charCodeAt(s5)) {
-                                                  case 118: // "v"
-                                                    switch (p.charCodeAt(s5 + 1)) {
-                                                      case 49: // "1"
-                                                        {
-                                                          const l5 = s5 + 2;
-                                                          if (l5 === n || p.charCodeAt(l5) === 47) {
-                                                            if (l5 < n) {
-                                                              const s6 = l5 + 1;
-                                                              if (p.charCodeAt(s6) === 99 && p.charCodeAt(s6 + 1) === 111 && p.charCodeAt(s6 + 2) === 110 && p.charCodeAt(s6 + 3) === 97 && p.charCodeAt(s6 + 4) === 110 && p.charCodeAt(s6 + 5) === 115) {
-                                                                const e6 = s6 + 6;
-                                                                if (e6 === n || p.charCodeAt(e6) === 47) {
-                                                                  if (e6 < n) {
-                                                                    const s7 = e6 + 1;
-                                                                    let e7 = s7;
-                                                                    let v7 = 0;
-                                                                    for (; e7 < n; e7++) {
-                                                                      const ch = p.charCodeAt(e7);
-                                                                      if (ch === 47) break;
-                                                                      v7 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                    }
-                                                                    if (e7 - s7 <= 2 && p.charCodeAt(s7) === 46 && (e7 - s7 === 1 || p.charCodeAt(s7 + 1) === 46)) v7 = 1;
-                                                                    if (e7 > s7) {
-                                                                      B[2] = s7;
-                                                                      B[3] = e7;
-                                                                      V[1] = v7;
-                                                                      if (e7 < n) {
-                                                                        const s8 = e7 + 1;
-                                                                        let e8 = s8;
-                                                                        let v8 = 0;
-                                                                        for (; e8 < n; e8++) {
-                                                                          const ch = p.charCodeAt(e8);
-                                                                          if (ch === 47) break;
-                                                                          v8 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                        }
-                                                                        if (e8 - s8 <= 2 && p.charCodeAt(s8) === 46 && (e8 - s8 === 1 || p.charCodeAt(s8 + 1) === 46)) v8 = 1;
-                                                                        if (e8 > s8) {
-                                                                          B[4] = s8;
-                                                                          B[5] = e8;
-                                                                          V[2] = v8;
-                                                                          if (e8 < n) {
-                                                                            const s9 = e8 + 1;
-                                                                            let e9 = s9;
-                                                                            let v9 = 0;
-                                                                            for (; e9 < n; e9++) {
-                                                                              const ch = p.charCodeAt(e9);
-                                                                              if (ch === 47) break;
-                                                                              v9 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                            }
-                                                                            if (e9 - s9 <= 2 && p.charCodeAt(s9) === 46 && (e9 - s9 === 1 || p.charCodeAt(s9 + 1) === 46)) v9 = 1;
-                                                                            if (e9 > s9) {
-                                                                              B[6] = s9;
-                                                                              B[7] = e9;
-                                                                              V[3] = v9;
-                                                                              if (e9 < n) {
-                                                                                const s10 = e9 + 1;
-                                                                                let e10 = s10;
-                                                                                let v10 = 0;
-                                                                                for (; e10 < n; e10++) {
-                                                                                  const ch = p.charCodeAt(e10);
-                                                                                  if (ch === 47) break;
-                                                                                  v10 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                                }
-                                                                                if (e10 - s10 <= 2 && p.charCodeAt(s10) === 46 && (e10 - s10 === 1 || p.charCodeAt(s10 + 1) === 46)) v10 = 1;
-                                                                                if (e10 > s10) {
-                                                                                  B[8] = s10;
-                                                                                  B[9] = e10;
-                                                                                  V[4] = v10;
-                                                                                  if (e10 === n) return 161;
-                                                                                }
-                                                                              }
-                                                                            }
-                                                                          }
-                                                                        }
-                                                                      }
-                                                                    }
-                                                                  }
-                                                                }
-                                                              }
-                                                            }
-                                                          }
-                                                        }
-                                                        break;
-                                                      case 50: // "2"
-                                                        {
-                                                          const l5 = s5 + 2;
-                                                          if (l5 === n || p.charCodeAt(l5) === 47) {
-                                                            if (l5 < n) {
-                                                              const s6 = l5 + 1;
-                                                              if (p.charCodeAt(s6) === 99 && p.charCodeAt(s6 + 1) === 111 && p.charCodeAt(s6 + 2) === 110 && p.charCodeAt(s6 + 3) === 97 && p.charCodeAt(s6 + 4) === 110 && p.charCodeAt(s6 + 5) === 115) {
-                                                                const e6 = s6 + 6;
-                                                                if (e6 === n || p.charCodeAt(e6) === 47) {
-                                                                  if (e6 < n) {
-                                                                    const s7 = e6 + 1;
-                                                                    let e7 = s7;
-                                                                    let v7 = 0;
-                                                                    for (; e7 < n; e7++) {
-                                                                      const ch = p.charCodeAt(e7);
-                                                                      if (ch === 47) break;
-                                                                      v7 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                    }
-                                                                    if (e7 - s7 <= 2 && p.charCodeAt(s7) === 46 && (e7 - s7 === 1 || p.charCodeAt(s7 + 1) === 46)) v7 = 1;
-                                                                    if (e7 > s7) {
-                                                                      B[2] = s7;
-                                                                      B[3] = e7;
-                                                                      V[1] = v7;
-                                                                      if (e7 < n) {
-                                                                        const s8 = e7 + 1;
-                                                                        let e8 = s8;
-                                                                        let v8 = 0;
-                                                                        for (; e8 < n; e8++) {
-                                                                          const ch = p.charCodeAt(e8);
-                                                                          if (ch === 47) break;
-                                                                          v8 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                        }
-                                                                        if (e8 - s8 <= 2 && p.charCodeAt(s8) === 46 && (e8 - s8 === 1 || p.charCodeAt(s8 + 1) === 46)) v8 = 1;
-                                                                        if (e8 > s8) {
-                                                                          B[4] = s8;
-                                                                          B[5] = e8;
-                                                                          V[2] = v8;
-                                                                          if (e8 < n) {
-                                                                            const s9 = e8 + 1;
-                                                                            let e9 = s9;
-                                                                            let v9 = 0;
-                                                                            for (; e9 < n; e9++) {
-                                                                              const ch = p.charCodeAt(e9);
-                                                                              if (ch === 47) break;
-                                                                              v9 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                            }
-                                                                            if (e9 - s9 <= 2 && p.charCodeAt(s9) === 46 && (e9 - s9 === 1 || p.charCodeAt(s9 + 1) === 46)) v9 = 1;
-                                                                            if (e9 > s9) {
-                                                                              B[6] = s9;
-                                                                              B[7] = e9;
-                                                                              V[3] = v9;
-                                                                              if (e9 < n) {
-                                                                                const s10 = e9 + 1;
-                                                                                let e10 = s10;
-                                                                                let v10 = 0;
-                                                                                for (; e10 < n; e10++) {
-                                                                                  const ch = p.charCodeAt(e10);
-                                                                                  if (ch === 47) break;
-                                                                                  v10 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                                }
-                                                                                if (e10 - s10 <= 2 && p.charCodeAt(s10) === 46 && (e10 - s10 === 1 || p.charCodeAt(s10 + 1) === 46)) v10 = 1;
-                                                                                if (e10 > s10) {
-                                                                                  B[8] = s10;
-                                                                                  B[9] = e10;
-                                                                                  V[4] = v10;
-                                                                                  if (e10 < n) {
-                                                                                    const s11 = e10 + 1;
-                                                                                    if (p.charCodeAt(s11) === 114 && p.charCodeAt(s11 + 1) === 101 && p.charCodeAt(s11 + 2) === 118 && p.charCodeAt(s11 + 3) === 105 && p.charCodeAt(s11 + 4) === 115 && p.charCodeAt(s11 + 5) === 105 && p.charCodeAt(s11 + 6) === 111 && p.charCodeAt(s11 + 7) === 110 && p.charCodeAt(s11 + 8) === 115) {
-                                                                                      const e11 = s11 + 9;
-                                                                                      if (e11 === n || p.charCodeAt(e11) === 47) {
-                                                                                        if (e11 < n) {
-                                                                                          const s12 = e11 + 1;
-                                                                                          let e12 = s12;
-                                                                                          let v12 = 0;
-                                                                                          for (; e12 < n; e12++) {
-                                                                                            const ch = p.charCodeAt(e12);
-                                                                                            if (ch === 47) break;
-                                                                                            v12 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                                          }
-                                                                                          if (e12 - s12 <= 2 && p.charCodeAt(s12) === 46 && (e12 - s12 === 1 || p.charCodeAt(s12 + 1) === 46)) v12 = 1;
-                                                                                          if (e12 > s12) {
-                                                                                            B[10] = s12;
-                                                                                            B[11] = e12;
-                                                                                            V[5] = v12;
-                                                                                            if (e12 === n) return 163;
-                                                                                            if (e12 < n) {
-                                                                                              const s13 = e12 + 1;
-                                                                                              if (p.charCodeAt(s13) === 112 && p.charCodeAt(s13 + 1) === 97 && p.charCodeAt(s13 + 2) === 99 && p.charCodeAt(s13 + 3) === 107 && p.charCodeAt(s13 + 4) === 97 && p.charCodeAt(s13 + 5) === 103 && p.charCodeAt(s13 + 6) === 101 && p.charCodeAt(s13 + 7) === 115) {
-                                                                                                const e13 = s13 + 8;
-                                                                                                if (e13 === n || p.charCodeAt(e13) === 47) {
-                                                                                                  if (e13 < n) {
-                                                                                                    const s14 = e13 + 1;
-                                                                                                    let e14 = s14;
-                                                                                                    let v14 = 0;
-                                                                                                    for (; e14 < n; e14++) {
-                                                                                                      const ch = p.charCodeAt(e14);
-                                                                                                      if (ch === 47) break;
-                                                                                                      v14 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                                                    }
-                                                                                                    if (e14 - s14 <= 2 && p.charCodeAt(s14) === 46 && (e14 - s14 === 1 || p.charCodeAt(s14 + 1) === 46)) v14 = 1;
-                                                                                                    if (e14 > s14) {
-                                                                                                      B[12] = s14;
-                                                                                                      B[13] = e14;
-                                                                                                      V[6] = v14;
-                                                                                                      if (e14 < n) {
-                                                                                                        const s15 = e14 + 1;
-                                                                                                        if (p.charCodeAt(s15) === 114 && p.charCodeAt(s15 + 1) === 101 && p.charCodeAt(s15 + 2) === 118 && p.charCodeAt(s15 + 3) === 105 && p.charCodeAt(s15 + 4) === 115 && p.charCodeAt(s15 + 5) === 105 && p.charCodeAt(s15 + 6) === 111 && p.charCodeAt(s15 + 7) === 110 && p.charCodeAt(s15 + 8) === 115) {
-                                                                                                          const e15 = s15 + 9;
-                                                                                                          if (e15 === n || p.charCodeAt(e15) === 47) {
-                                                                                                            if (e15 < n) {
-                                                                                                              const s16 = e15 + 1;
-                                                                                                              let e16 = s16;
-                                                                                                              let v16 = 0;
-                                                                                                              for (; e16 < n; e16++) {
-                                                                                                                const ch = p.charCodeAt(e16);
-                                                                                                                if (ch === 47) break;
-                                                                                                                v16 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                                                                              }
-                                                                                                              if (e16 - s16 <= 2 && p.charCodeAt(s16) === 46 && (e16 - s16 === 1 || p.charCodeAt(s16 + 1) === 46)) v16 = 1;
-                                                                                                              if (e16 > s16) {
-                                                                                                                B[14] = s16;
-                                                                                                                B[15] = e16;
-                                                                                                                V[7] = v16;
-                                                                                                                if (e16 === n) return 162;
-                                                                                                              }
-                                                                                                            }
-                                                                                                          }
-                                                                                                        }
-                                                                                                      }
-                                                                                                    }
-                                                                                                  }
-                                                                                                }
-                                                                                              }
-                                                                                            }
-                                                                                          }
-                                                                                        }
-                                                                                      }
-                                                                                    }
-                                                                                  }
-                                                                                }
-                                                                              }
-                                                                            }
-                                                                          }
-                                                                        }
-                                                                      }
-                                                                    }
-                                                                  }
-                                                                }
-                                                              }
-                                                            }
-                                                          }
-                                                        }
-                                                        break;
-                                                    }
-                                                    break;
-                                                }
-                                              }
-                                            }
-                                          }
-                                        }
-                                        break;
-                                      case 110: // "n"
-                                        if (p.charCodeAt(s4 + 1) === 112 && p.charCodeAt((s4 + 1) + 1) === 109) {
-                                          {
-                                            const l4 = s4 + 3;
-                                            if (l4 === n || p.charCodeAt(l4) === 47) {
-                                              {
-                                                const r = matchDelete_3(p, n, l4);
-                                                if (r >= 0) return r + 164;
-                                              }
-                                            }
-                                          }
-                                        }
-                                        break;
-                                    }
-                                    let e4 = s4;
-                                    let v4 = 0;
-                                    for (; e4 < n; e4++) {
-                                      const ch = p.charCodeAt(e4);
-                                      if (ch === 47) break;
-                                      v4 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                    }
-                                    if (e4 - s4 <= 2 && p.charCodeAt(s4) === 46 && (e4 - s4 === 1 || p.charCodeAt(s4 + 1) === 46)) v4 = 1;
-                                    if (e4 > s4) {
-                                      B[2] = s4;
-                                      B[3] = e4;
-                                      V[1] = v4;
-                                      if (e4 === n) return 166;
-                                      if (e4 < n) {
-                                        const s5 = e4 + 1;
-                                        if (p.startsWith("package_files", s5)) {
-                                          const e5 = s5 + 13;
-                                          if (e5 === n || p.charCodeAt(e5) === 47) {
-                                            {
-                                              const r = matchDelete_4(p, n, e5);
-                                              if (r >= 0) return r + 165;
-                                            }
-                                          }
+                  }
+                  else if (p.charCodeAt(s5) === 118 && p.charCodeAt(s5 + 1) === 50 && (s5 + 2 === n || p.charCodeAt(s5 + 2) === 47)) {
+                    const l5 = s5 + 2;
+                    const s6 = l5 + 1;
+                    if (p.charCodeAt(s6) === 99 && p.charCodeAt(s6 + 1) === 111 && p.charCodeAt(s6 + 2) === 110 && p.charCodeAt(s6 + 3) === 97 && p.charCodeAt(s6 + 4) === 110 && p.charCodeAt(s6 + 5) === 115 && (s6 + 6 === n || p.charCodeAt(s6 + 6) === 47)) {
+                      const e6 = s6 + 6;
+                      const s7 = e6 + 1;
+                      const r7 = segmentEnd(p, s7, n);
+                      const e7 = r7 & 2147483647;
+                      if (e7 > s7) {
+                        B[2] = s7; B[3] = e7; V[1] = r7 >>> 31;
+                        const s8 = e7 + 1;
+                        const r8 = segmentEnd(p, s8, n);
+                        const e8 = r8 & 2147483647;
+                        if (e8 > s8) {
+                          B[4] = s8; B[5] = e8; V[2] = r8 >>> 31;
+                          const s9 = e8 + 1;
+                          const r9 = segmentEnd(p, s9, n);
+                          const e9 = r9 & 2147483647;
+                          if (e9 > s9) {
+                            B[6] = s9; B[7] = e9; V[3] = r9 >>> 31;
+                            const s10 = e9 + 1;
+                            const r10 = segmentEnd(p, s10, n);
+                            const e10 = r10 & 2147483647;
+                            if (e10 > s10) {
+                              B[8] = s10; B[9] = e10; V[4] = r10 >>> 31;
+                              const s11 = e10 + 1;
+                              if (segmentIs(p, s11, n, "revisions")) {
+                                const e11 = s11 + 9;
+                                const s12 = e11 + 1;
+                                const r12 = segmentEnd(p, s12, n);
+                                const e12 = r12 & 2147483647;
+                                if (e12 > s12) {
+                                  B[10] = s12; B[11] = e12; V[5] = r12 >>> 31;
+                                  if (e12 === n) return 163;
+                                  const s13 = e12 + 1;
+                                  if (p.charCodeAt(s13) === 112 && p.charCodeAt(s13 + 1) === 97 && p.charCodeAt(s13 + 2) === 99 && p.charCodeAt(s13 + 3) === 107 && p.charCodeAt(s13 + 4) === 97 && p.charCodeAt(s13 + 5) === 103 && p.charCodeAt(s13 + 6) === 101 && p.charCodeAt(s13 + 7) === 115 && (s13 + 8 === n || p.charCodeAt(s13 + 8) === 47)) {
+                                    const e13 = s13 + 8;
+                                    const s14 = e13 + 1;
+                                    const r14 = segmentEnd(p, s14, n);
+                                    const e14 = r14 & 2147483647;
+                                    if (e14 > s14) {
+                                      B[12] = s14; B[13] = e14; V[6] = r14 >>> 31;
+                                      const s15 = e14 + 1;
+                                      if (segmentIs(p, s15, n, "revisions")) {
+                                        const e15 = s15 + 9;
+                                        const s16 = e15 + 1;
+                                        const r16 = segmentEnd(p, s16, n);
+                                        const e16 = r16 & 2147483647;
+                                        if (e16 > s16) {
+                                          B[14] = s16; B[15] = e16; V[7] = r16 >>> 31;
+                                          if (e16 === n) return 162;
                                         }
                                       }
                                     }
@@ -5315,199 +2838,122 @@ function matchDelete(p: string): number {
                                 }
                               }
                             }
-                            break;
-                          case 114: // "r"
-                            switch (p.charCodeAt(s3 + 1)) {
-                              case 101: // "e"
-                                switch (p.charCodeAt(s3 + 2)) {
-                                  case 103: // "g"
-                                    if (p.charCodeAt(s3 + 3) === 105 && p.charCodeAt((s3 + 3) + 1) === 115 && p.charCodeAt((s3 + 3) + 2) === 116 && p.charCodeAt((s3 + 3) + 3) === 114 && p.charCodeAt((s3 + 3) + 4) === 121) {
-                                      {
-                                        const l3 = s3 + 8;
-                                        if (l3 === n || p.charCodeAt(l3) === 47) {
-                                          if (l3 < n) {
-                                            const s4 = l3 + 1;
-                                            if (p.charCodeAt(s4) === 114 && p.charCodeAt(s4 + 1) === 101 && p.charCodeAt(s4 + 2) === 112 && p.charCodeAt(s4 + 3) === 111 && p.charCodeAt(s4 + 4) === 115 && p.charCodeAt(s4 + 5) === 105 && p.charCodeAt(s4 + 6) === 116 && p.charCodeAt(s4 + 7) === 111 && p.charCodeAt(s4 + 8) === 114 && p.charCodeAt(s4 + 9) === 105 && p.charCodeAt(s4 + 10) === 101 && p.charCodeAt(s4 + 11) === 115) {
-                                              const e4 = s4 + 12;
-                                              if (e4 === n || p.charCodeAt(e4) === 47) {
-                                                if (e4 < n) {
-                                                  const s5 = e4 + 1;
-                                                  let e5 = s5;
-                                                  let v5 = 0;
-                                                  for (; e5 < n; e5++) {
-                                                    const ch = p.charCodeAt(e5);
-                                                    if (ch === 47) break;
-                                                    v5 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                  }
-                                                  if (e5 - s5 <= 2 && p.charCodeAt(s5) === 46 && (e5 - s5 === 1 || p.charCodeAt(s5 + 1) === 46)) v5 = 1;
-                                                  if (e5 > s5) {
-                                                    B[2] = s5;
-                                                    B[3] = e5;
-                                                    V[1] = v5;
-                                                    if (e5 === n) return 169;
-                                                    if (e5 < n) {
-                                                      const s6 = e5 + 1;
-                                                      if (p.charCodeAt(s6) === 116 && p.charCodeAt(s6 + 1) === 97 && p.charCodeAt(s6 + 2) === 103 && p.charCodeAt(s6 + 3) === 115) {
-                                                        const e6 = s6 + 4;
-                                                        if (e6 === n || p.charCodeAt(e6) === 47) {
-                                                          if (e6 === n) return 168;
-                                                          if (e6 < n) {
-                                                            const s7 = e6 + 1;
-                                                            let e7 = s7;
-                                                            let v7 = 0;
-                                                            for (; e7 < n; e7++) {
-                                                              const ch = p.charCodeAt(e7);
-                                                              if (ch === 47) break;
-                                                              v7 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                                            }
-                                                            if (e7 - s7 <= 2 && p.charCodeAt(s7) === 46 && (e7 - s7 === 1 || p.charCodeAt(s7 + 1) === 46)) v7 = 1;
-                                                            if (e7 > s7) {
-                                                              B[4] = s7;
-                                                              B[5] = e7;
-                                                              V[2] = v7;
-                                                              if (e7 === n) return 167;
-                                                            }
-                                                          }
-                                                        }
-                                                      }
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                    break;
-                                  case 108: // "l"
-                                    if (p.charCodeAt(s3 + 3) === 101 && p.charCodeAt((s3 + 3) + 1) === 97 && p.charCodeAt((s3 + 3) + 2) === 115 && p.charCodeAt((s3 + 3) + 3) === 101 && p.charCodeAt((s3 + 3) + 4) === 115) {
-                                      {
-                                        const l3 = s3 + 8;
-                                        if (l3 === n || p.charCodeAt(l3) === 47) {
-                                          if (l3 < n) {
-                                            const s4 = l3 + 1;
-                                            let e4 = s4;
-                                            let v4 = 0;
-                                            for (; e4 < n; e4++) {
-                                              const ch = p.charCodeAt(e4);
-                                              if (ch === 47) break;
-                                              v4 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                            }
-                                            if (e4 - s4 <= 2 && p.charCodeAt(s4) === 46 && (e4 - s4 === 1 || p.charCodeAt(s4 + 1) === 46)) v4 = 1;
-                                            if (e4 > s4) {
-                                              B[2] = s4;
-                                              B[3] = e4;
-                                              V[1] = v4;
-                                              if (e4 === n) return 171;
-                                              if (e4 < n) {
-                                                const s5 = e4 + 1;
-                                                if (p.charCodeAt(s5) === 97 && p.charCodeAt(s5 + 1) === 115 && p.charCodeAt(s5 + 2) === 115 && p.charCodeAt(s5 + 3) === 101 && p.charCodeAt(s5 + 4) === 116 && p.charCodeAt(s5 + 5) === 115 && p.charCodeAt(s5 + 6) === 47 && p.charCodeAt(s5 + 7) === 108 && p.charCodeAt(s5 + 8) === 105 && p.charCodeAt(s5 + 9) === 110 && p.charCodeAt(s5 + 10) === 107 && p.charCodeAt(s5 + 11) === 115) {
-                                                  const e5 = s5 + 12;
-                                                  if (e5 === n || p.charCodeAt(e5) === 47) {
-                                                    {
-                                                      const r = matchDelete_4(p, n, e5);
-                                                      if (r >= 0) return r + 170;
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                    break;
-                                }
-                                break;
-                            }
-                            break;
-                          case 115: // "s"
-                            if (p.charCodeAt(s3 + 1) === 101 && p.charCodeAt((s3 + 1) + 1) === 99 && p.charCodeAt((s3 + 1) + 2) === 117 && p.charCodeAt((s3 + 1) + 3) === 114 && p.charCodeAt((s3 + 1) + 4) === 101 && p.charCodeAt((s3 + 1) + 5) === 95 && p.charCodeAt((s3 + 1) + 6) === 102 && p.charCodeAt((s3 + 1) + 7) === 105 && p.charCodeAt((s3 + 1) + 8) === 108 && p.charCodeAt((s3 + 1) + 9) === 101 && p.charCodeAt((s3 + 1) + 10) === 115) {
-                              {
-                                const l3 = s3 + 12;
-                                if (l3 === n || p.charCodeAt(l3) === 47) {
-                                  {
-                                    const r = matchDelete_2(p, n, l3);
-                                    if (r >= 0) return r + 156;
-                                  }
-                                }
-                              }
-                            }
-                            break;
-                          case 116: // "t"
-                            if (p.charCodeAt(s3 + 1) === 101 && p.charCodeAt((s3 + 1) + 1) === 114 && p.charCodeAt((s3 + 1) + 2) === 114 && p.charCodeAt((s3 + 1) + 3) === 97 && p.charCodeAt((s3 + 1) + 4) === 102 && p.charCodeAt((s3 + 1) + 5) === 111 && p.charCodeAt((s3 + 1) + 6) === 114 && p.charCodeAt((s3 + 1) + 7) === 109) {
-                              {
-                                const l3 = s3 + 9;
-                                if (l3 === n || p.charCodeAt(l3) === 47) {
-                                  if (l3 < n) {
-                                    const s4 = l3 + 1;
-                                    if (p.charCodeAt(s4) === 115 && p.charCodeAt(s4 + 1) === 116 && p.charCodeAt(s4 + 2) === 97 && p.charCodeAt(s4 + 3) === 116 && p.charCodeAt(s4 + 4) === 101) {
-                                      const e4 = s4 + 5;
-                                      if (e4 === n || p.charCodeAt(e4) === 47) {
-                                        if (e4 < n) {
-                                          const s5 = e4 + 1;
-                                          let e5 = s5;
-                                          let v5 = 0;
-                                          for (; e5 < n; e5++) {
-                                            const ch = p.charCodeAt(e5);
-                                            if (ch === 47) break;
-                                            v5 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-                                          }
-                                          if (e5 - s5 <= 2 && p.charCodeAt(s5) === 46 && (e5 - s5 === 1 || p.charCodeAt(s5 + 1) === 46)) v5 = 1;
-                                          if (e5 > s5) {
-                                            B[2] = s5;
-                                            B[3] = e5;
-                                            V[1] = v5;
-                                            if (e5 === n) return 160;
-                                            if (e5 < n) {
-                                              const s6 = e5 + 1;
-                                              switch (p.charCodeAt(s6)) {
-                                                case 108: // "l"
-                                                  if (p.charCodeAt(s6 + 1) === 111 && p.charCodeAt((s6 + 1) + 1) === 99 && p.charCodeAt((s6 + 1) + 2) === 107) {
-                                                    {
-                                                      const l6 = s6 + 4;
-                                                      if (l6 === n || p.charCodeAt(l6) === 47) {
-                                                        if (l6 === n) return 159;
-                                                      }
-                                                    }
-                                                  }
-                                                  break;
-                                                case 118: // "v"
-                                                  if (p.charCodeAt(s6 + 1) === 101 && p.charCodeAt((s6 + 1) + 1) === 114 && p.charCodeAt((s6 + 1) + 2) === 115 && p.charCodeAt((s6 + 1) + 3) === 105 && p.charCodeAt((s6 + 1) + 4) === 111 && p.charCodeAt((s6 + 1) + 5) === 110 && p.charCodeAt((s6 + 1) + 6) === 115) {
-                                                    {
-                                                      const l6 = s6 + 8;
-                                                      if (l6 === n || p.charCodeAt(l6) === 47) {
-                                                        {
-                                                          const r = matchDelete_4(p, n, l6);
-                                                          if (r >= 0) return r + 158;
-                                                        }
-                                                      }
-                                                    }
-                                                  }
-                                                  break;
-                                              }
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                            break;
+                          }
                         }
                       }
                     }
                   }
                 }
+                else if (p.charCodeAt(s4) === 110 && p.charCodeAt(s4 + 1) === 112 && p.charCodeAt(s4 + 2) === 109 && (s4 + 3 === n || p.charCodeAt(s4 + 3) === 47)) {
+                  const l4 = s4 + 3;
+                  {
+                    const r = matchDelete_3(p, n, l4);
+                    if (r >= 0) return r + 164;
+                  }
+                }
+                const r4 = segmentEnd(p, s4, n);
+                const e4 = r4 & 2147483647;
+                if (e4 > s4) {
+                  B[2] = s4; B[3] = e4; V[1] = r4 >>> 31;
+                  if (e4 === n) return 166;
+                  const s5 = e4 + 1;
+                  if (segmentIs(p, s5, n, "package_files")) {
+                    const e5 = s5 + 13;
+                    {
+                      const r = matchDelete_4(p, n, e5);
+                      if (r >= 0) return r + 165;
+                    }
+                  }
+                }
               }
-            }
-            break;
+              break;
+            case 114: // "r"
+              if (p.charCodeAt(s3 + 1) === 101 && p.charCodeAt(s3 + 2) === 103 && p.charCodeAt(s3 + 3) === 105 && p.charCodeAt(s3 + 4) === 115 && p.charCodeAt(s3 + 5) === 116 && p.charCodeAt(s3 + 6) === 114 && p.charCodeAt(s3 + 7) === 121 && (s3 + 8 === n || p.charCodeAt(s3 + 8) === 47)) {
+                const l3 = s3 + 8;
+                const s4 = l3 + 1;
+                if (segmentIs(p, s4, n, "repositories")) {
+                  const e4 = s4 + 12;
+                  const s5 = e4 + 1;
+                  const r5 = segmentEnd(p, s5, n);
+                  const e5 = r5 & 2147483647;
+                  if (e5 > s5) {
+                    B[2] = s5; B[3] = e5; V[1] = r5 >>> 31;
+                    if (e5 === n) return 169;
+                    const s6 = e5 + 1;
+                    if (p.charCodeAt(s6) === 116 && p.charCodeAt(s6 + 1) === 97 && p.charCodeAt(s6 + 2) === 103 && p.charCodeAt(s6 + 3) === 115 && (s6 + 4 === n || p.charCodeAt(s6 + 4) === 47)) {
+                      const e6 = s6 + 4;
+                      if (e6 === n) return 168;
+                      const s7 = e6 + 1;
+                      const r7 = segmentEnd(p, s7, n);
+                      const e7 = r7 & 2147483647;
+                      if (e7 > s7) {
+                        B[4] = s7; B[5] = e7; V[2] = r7 >>> 31;
+                        if (e7 === n) return 167;
+                      }
+                    }
+                  }
+                }
+              }
+              else if (p.charCodeAt(s3 + 1) === 101 && p.charCodeAt(s3 + 2) === 108 && p.charCodeAt(s3 + 3) === 101 && p.charCodeAt(s3 + 4) === 97 && p.charCodeAt(s3 + 5) === 115 && p.charCodeAt(s3 + 6) === 101 && p.charCodeAt(s3 + 7) === 115 && (s3 + 8 === n || p.charCodeAt(s3 + 8) === 47)) {
+                const l3 = s3 + 8;
+                const s4 = l3 + 1;
+                const r4 = segmentEnd(p, s4, n);
+                const e4 = r4 & 2147483647;
+                if (e4 > s4) {
+                  B[2] = s4; B[3] = e4; V[1] = r4 >>> 31;
+                  if (e4 === n) return 171;
+                  const s5 = e4 + 1;
+                  if (segmentIs(p, s5, n, "assets/links")) {
+                    const e5 = s5 + 12;
+                    {
+                      const r = matchDelete_4(p, n, e5);
+                      if (r >= 0) return r + 170;
+                    }
+                  }
+                }
+              }
+              break;
+            case 115: // "s"
+              if (segmentIs(p, s3, n, "secure_files")) {
+                const l3 = s3 + 12;
+                {
+                  const r = matchDelete_2(p, n, l3);
+                  if (r >= 0) return r + 156;
+                }
+              }
+              break;
+            case 116: // "t"
+              if (segmentIs(p, s3, n, "terraform")) {
+                const l3 = s3 + 9;
+                const s4 = l3 + 1;
+                if (p.charCodeAt(s4) === 115 && p.charCodeAt(s4 + 1) === 116 && p.charCodeAt(s4 + 2) === 97 && p.charCodeAt(s4 + 3) === 116 && p.charCodeAt(s4 + 4) === 101 && (s4 + 5 === n || p.charCodeAt(s4 + 5) === 47)) {
+                  const e4 = s4 + 5;
+                  const s5 = e4 + 1;
+                  const r5 = segmentEnd(p, s5, n);
+                  const e5 = r5 & 2147483647;
+                  if (e5 > s5) {
+                    B[2] = s5; B[3] = e5; V[1] = r5 >>> 31;
+                    if (e5 === n) return 160;
+                    const s6 = e5 + 1;
+                    if (p.charCodeAt(s6) === 108 && p.charCodeAt(s6 + 1) === 111 && p.charCodeAt(s6 + 2) === 99 && p.charCodeAt(s6 + 3) === 107 && (s6 + 4 === n || p.charCodeAt(s6 + 4) === 47)) {
+                      const l6 = s6 + 4;
+                      if (l6 === n) return 159;
+                    }
+                    else if (p.charCodeAt(s6) === 118 && p.charCodeAt(s6 + 1) === 101 && p.charCodeAt(s6 + 2) === 114 && p.charCodeAt(s6 + 3) === 115 && p.charCodeAt(s6 + 4) === 105 && p.charCodeAt(s6 + 5) === 111 && p.charCodeAt(s6 + 6) === 110 && p.charCodeAt(s6 + 7) === 115 && (s6 + 8 === n || p.charCodeAt(s6 + 8) === 47)) {
+                      const l6 = s6 + 8;
+                      {
+                        const r = matchDelete_4(p, n, l6);
+                        if (r >= 0) return r + 158;
+                      }
+                    }
+                  }
+                }
+              }
+              break;
+          }
         }
-        break;
-    }
+      }
+      break;
   }
   return -1;
 }
@@ -5528,38 +2974,24 @@ function matchDelete_1(p: string, n: number, c: number): number {
 
 /** A subtree of the decision tree (2 place(s) share it); `c` is the index of the `/` before its first segment (or `n`). Returns the candidate's offset from the subtree's first candidate, or -1. */
 function matchDelete_2(p: string, n: number, c: number): number {
-  if (c < n) {
-    const s1 = c + 1;
-    let e1 = s1;
-    let v1 = 0;
-    for (; e1 < n; e1++) {
-      const ch = p.charCodeAt(e1);
-      if (ch === 47) break;
-      v1 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-    }
-    if (e1 - s1 <= 2 && p.charCodeAt(s1) === 46 && (e1 - s1 === 1 || p.charCodeAt(s1 + 1) === 46)) v1 = 1;
-    if (e1 > s1) {
-      B[2] = s1;
-      B[3] = e1;
-      V[1] = v1;
-      if (e1 === n) return 0;
-    }
+  const s1 = c + 1;
+  const r1 = segmentEnd(p, s1, n);
+  const e1 = r1 & 2147483647;
+  if (e1 > s1) {
+    B[2] = s1; B[3] = e1; V[1] = r1 >>> 31;
+    if (e1 === n) return 0;
   }
   return -1;
 }
 
 /** A subtree of the decision tree (2 place(s) share it); `c` is the index of the `/` before its first segment (or `n`). Returns the candidate's offset from the subtree's first candidate, or -1. */
 function matchDelete_3(p: string, n: number, c: number): number {
-  if (c < n) {
-    const s1 = c + 1;
-    if (p.charCodeAt(s1) === 45 && p.charCodeAt(s1 + 1) === 47 && p.charCodeAt(s1 + 2) === 112 && p.charCodeAt(s1 + 3) === 97 && p.charCodeAt(s1 + 4) === 99 && p.charCodeAt(s1 + 5) === 107 && p.charCodeAt(s1 + 6) === 97 && p.charCodeAt(s1 + 7) === 103 && p.charCodeAt(s1 + 8) === 101) {
-      const e1 = s1 + 9;
-      if (e1 === n || p.charCodeAt(e1) === 47) {
-        {
-          const r = matchDelete_1(p, n, e1);
-          if (r >= 0) return r;
-        }
-      }
+  const s1 = c + 1;
+  if (segmentIs(p, s1, n, "-/package")) {
+    const e1 = s1 + 9;
+    {
+      const r = matchDelete_1(p, n, e1);
+      if (r >= 0) return r;
     }
   }
   return -1;
@@ -5567,22 +2999,12 @@ function matchDelete_3(p: string, n: number, c: number): number {
 
 /** A subtree of the decision tree (3 place(s) share it); `c` is the index of the `/` before its first segment (or `n`). Returns the candidate's offset from the subtree's first candidate, or -1. */
 function matchDelete_4(p: string, n: number, c: number): number {
-  if (c < n) {
-    const s1 = c + 1;
-    let e1 = s1;
-    let v1 = 0;
-    for (; e1 < n; e1++) {
-      const ch = p.charCodeAt(e1);
-      if (ch === 47) break;
-      v1 |= ch < 128 ? RAW_CHARS[ch]! : 1;
-    }
-    if (e1 - s1 <= 2 && p.charCodeAt(s1) === 46 && (e1 - s1 === 1 || p.charCodeAt(s1 + 1) === 46)) v1 = 1;
-    if (e1 > s1) {
-      B[4] = s1;
-      B[5] = e1;
-      V[2] = v1;
-      if (e1 === n) return 0;
-    }
+  const s1 = c + 1;
+  const r1 = segmentEnd(p, s1, n);
+  const e1 = r1 & 2147483647;
+  if (e1 > s1) {
+    B[4] = s1; B[5] = e1; V[2] = r1 >>> 31;
+    if (e1 === n) return 0;
   }
   return -1;
 }
@@ -5594,7 +3016,8 @@ const paramShapes = Uint16Array.of(0, 1, 2, 2, 2, 1, 1, 1, 3, 4, 0, 0, 0, 5, 6, 
 
 /** The parameters of candidate `i`, raw (still percent-encoded), from the boundaries the decision tree left in `B`. */
 function paramsOf(i: number, p: string): Record<string, string> {
-  switch (paramShapes[i]) {
+  const k = paramShapes[i]!;
+  switch (k) {
     case 0: // GET /packages/conan/v1/conans/search and 7 more
       return {  };
     case 1: // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls and 5 more

@@ -7,7 +7,7 @@
  * the package as `gitlab/runtime/route-path.ts`. Parameter values are sliced from the boundaries
  * the tree leaves in scratch arrays, so a lookup allocates only its result.
  */
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind, type CodeBlockWriter, type StatementStructures } from 'ts-morph';
 import type { Emitter } from './emitter.ts';
 import type { JobTokenEndpointsModel } from '../model/catalog.ts';
 import { HTTP_METHODS } from '../model/http-methods.ts';
@@ -21,6 +21,8 @@ import { copyRuntime, type RuntimeFile } from './ts/copy-runtime.ts';
 /** The page-independent canonicalization, copied into the package (`runtime/` folders are not re-exported). */
 const RUNTIME_FILES: readonly RuntimeFile[] = Object.freeze([{ file: 'route-path.ts', to: '/generated/gitlab/runtime/route-path.ts' }]);
 const OUT = '/generated/gitlab/job-token-routes.ts';
+/** Cases of `paramsOf` per function (see there). */
+const PARAM_SHAPES_PER_FUNCTION = 64;
 
 export const jobTokenRoutes: Emitter = {
   name: 'job-token-routes',
@@ -55,7 +57,7 @@ export const jobTokenRoutes: Emitter = {
 
     statements.push(
       { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './job-token-permissions.js', namedImports: ['JobTokenPermission'] },
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/route-path.js', namedImports: ['areSpansCanonical', 'canonicalizePath', 'MAX_PATH_LENGTH', 'mayCanonicalizationChange', 'RAW_CHARS'] },
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/route-path.js', namedImports: ['areSpansCanonical', 'canonicalizePath', 'MAX_PATH_LENGTH', 'mayCanonicalizationChange', 'segmentEnd', 'segmentIs'] },
       {
         kind: StructureKind.TypeAlias,
         isExported: true,
@@ -146,7 +148,7 @@ export const jobTokenRoutes: Emitter = {
       return compileDecisionTree(
         m.candidates.map((c, i) => ({ index: base + i, segments: c.alternative.segments })),
         matcherName(m.method),
-        { bounds: 'B', checks: 'V', rawChars: 'RAW_CHARS' },
+        { bounds: 'B', checks: 'V', segmentEnd: 'segmentEnd', segmentIs: 'segmentIs' },
       );
     });
     const slots = Math.max(1, ...trees.map((t) => t.slots));
@@ -200,6 +202,25 @@ export const jobTokenRoutes: Emitter = {
       docs: [{ description: 'Per candidate, which list of parameter names it has (the case of `paramsOf`): a table, so that `paramsOf` stays small enough for V8 to optimize whatever the number of routes.' }],
       declarations: [{ name: 'paramShapes', initializer: `${shapes.length > 65_535 ? 'Uint32Array' : 'Uint16Array'}.of(${shapeOf.join(', ')})` }],
     });
+    // One `case` per list of names; past PARAM_SHAPES_PER_FUNCTION lists (thousands of routes), one
+    // function per chunk of cases behind a `switch` on the chunk, so each stays small enough for V8
+    // to optimize (a single switch of 2,500 cases ran unoptimized: measured on the 10,000-route table).
+    const writeCases = (w: CodeBlockWriter, from: number, to: number) => {
+      w.write('switch (k)').block(() => {
+        shapes.slice(from, to).forEach(({ names, candidates: list }, j) => {
+          const example = candidates[list[0]!]!;
+          w.writeLine(`case ${from + j}: // ${safeComment(example.route.endpoint.method)} ${safeComment(example.alternative.text)}${list.length > 1 ? ` and ${list.length - 1} more` : ''}`);
+          const fields = names.map((name, f) => `${name === '__proto__' ? `[${stringLiteral(name)}]` : stringLiteral(name)}: p.slice(B[${2 * f}]!, B[${2 * f + 1}]!)`);
+          w.indent().write(`return { ${fields.join(', ')} };`).newLine();
+        });
+        w.writeLine('default:').indent().write('return {};').newLine();
+      });
+    };
+    const chunks = Math.ceil(shapes.length / PARAM_SHAPES_PER_FUNCTION);
+    const paramsParameters = [
+      { name: 'k', type: 'number' },
+      { name: 'p', type: 'string' },
+    ];
     statements.push({
       kind: StructureKind.Function,
       name: 'paramsOf',
@@ -210,17 +231,24 @@ export const jobTokenRoutes: Emitter = {
       ],
       returnType: 'Record<string, string>',
       statements: (w) => {
-        w.write('switch (paramShapes[i])').block(() => {
-          shapes.forEach(({ names, candidates: list }, k) => {
-            const example = candidates[list[0]!]!;
-            w.writeLine(`case ${k}: // ${safeComment(example.route.endpoint.method)} ${safeComment(example.alternative.text)}${list.length > 1 ? ` and ${list.length - 1} more` : ''}`);
-            const fields = names.map((name, j) => `${name === '__proto__' ? `[${stringLiteral(name)}]` : stringLiteral(name)}: p.slice(B[${2 * j}]!, B[${2 * j + 1}]!)`);
-            w.indent().write(`return { ${fields.join(', ')} };`).newLine();
-          });
-          w.writeLine('default:').indent().write('return {};').newLine();
+        w.writeLine('const k = paramShapes[i]!;');
+        if (chunks <= 1) return writeCases(w, 0, shapes.length);
+        w.write(`switch (Math.floor(k / ${PARAM_SHAPES_PER_FUNCTION}))`).block(() => {
+          for (let c = 0; c < chunks; c++) w.writeLine(`case ${c}: return paramsOf_${c}(k, p);`);
+          w.writeLine('default: return {};');
         });
       },
     });
+    for (let c = 0; chunks > 1 && c < chunks; c++) {
+      statements.push({
+        kind: StructureKind.Function,
+        name: `paramsOf_${c}`,
+        docs: [{ description: `\`paramsOf\` for the lists of names ${c * PARAM_SHAPES_PER_FUNCTION} to ${Math.min(shapes.length, (c + 1) * PARAM_SHAPES_PER_FUNCTION) - 1}.` }],
+        parameters: paramsParameters,
+        returnType: 'Record<string, string>',
+        statements: (w) => writeCases(w, c * PARAM_SHAPES_PER_FUNCTION, (c + 1) * PARAM_SHAPES_PER_FUNCTION),
+      });
+    }
 
     statements.push({
       kind: StructureKind.Function,

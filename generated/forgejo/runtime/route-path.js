@@ -37,7 +37,7 @@ const CLASS = /* @__PURE__ */ (() => {
 /**
  * 1 for an ASCII character that a canonical path segment cannot hold as it is (`%`, `?`, `#`, `/`,
  * and every character `canonicalizePath` denies); 0 for the rest (pchar other than `%`, and `.`).
- * Generated matchers read it while scanning a parameter's segment.
+ * `segmentEnd` reads it while scanning a parameter's segment.
  */
 export const RAW_CHARS = /* @__PURE__ */ (() => {
     const t = new Uint8Array(128);
@@ -45,6 +45,43 @@ export const RAW_CHARS = /* @__PURE__ */ (() => {
         t[c] = CLASS[c] === PLAIN || CLASS[c] === DOT ? 0 : 1;
     return t;
 })();
+/** Bit 31 of what `segmentEnd` returns: the segment is not canonical as it is. */
+const NOT_CANONICAL = 0x80000000;
+/**
+ * Where the path segment that starts at `s` ends (the index of the next `/`, or `n`), with bit 31
+ * set (a negative number) when the segment is not canonical as it is: a character `RAW_CHARS`
+ * flags, or the segment is `.` or `..`. Generated matchers call it for every segment a parameter
+ * may take and read the end as `r & 0x7fffffff` and the flag as `r >>> 31`.
+ *
+ * A function rather than the same loop written out at every parameter of the decision tree: the
+ * loop was most of the emitted module's size (V8 inlines it where the budget allows).
+ */
+export function segmentEnd(p, s, n) {
+    let e = s;
+    let raw = 0;
+    for (; e < n; e++) {
+        const ch = p.charCodeAt(e);
+        if (ch === 47)
+            break;
+        raw |= ch < 128 ? RAW_CHARS[ch] : 1;
+    }
+    if (e - s <= 2 && p.charCodeAt(s) === 46 && (e - s === 1 || p.charCodeAt(s + 1) === 46))
+        raw = 1;
+    return raw === 0 ? e : (e | NOT_CANONICAL);
+}
+/**
+ * Whether `text` (one or more whole literal segments, `a/b`) is at `s`, followed by `/` or the end
+ * of the path at `n`. Literal text is canonical by construction, so a match needs no further check.
+ */
+export function segmentIs(p, s, n, text) {
+    const e = s + text.length;
+    if (e > n || (e < n && p.charCodeAt(e) !== 47))
+        return false;
+    for (let i = 0; i < text.length; i++)
+        if (p.charCodeAt(s + i) !== text.charCodeAt(i))
+            return false;
+    return true;
+}
 /** Bytes that `%xx` is decoded to (unreserved: ALPHA DIGIT - . _ ~); every other escape stays encoded. */
 const UNRESERVED = /* @__PURE__ */ (() => {
     const t = new Uint8Array(128);
@@ -162,14 +199,26 @@ export function isCanonicalSpan(s, from, to) {
  */
 export function mayCanonicalizationChange(s) {
     const n = s.length;
-    let previous = 0x2f;
+    let afterSlash = true;
     for (let i = 1; i < n; i++) {
         const c = s.charCodeAt(i);
-        if (c === 0x25 || c === 0x3f || c === 0x23 || (previous === 0x2f && (c === 0x2f || c === 0x2e)))
+        // Letters, digits and most other characters first: one comparison for most of a path.
+        if (c > 0x2f) {
+            if (c === 0x3f)
+                return true;
+            afterSlash = false;
+        }
+        else if (c === 0x2f) {
+            if (afterSlash)
+                return true;
+            afterSlash = true;
+        }
+        else if (c === 0x25 || c === 0x23 || (afterSlash && c === 0x2e))
             return true;
-        previous = c;
+        else
+            afterSlash = false;
     }
-    return n > 1 && previous === 0x2f;
+    return n > 1 && afterSlash;
 }
 /**
  * Whether what the parameters of a match took is canonical: `checks[k]` 0 means the matcher saw

@@ -16,9 +16,24 @@ export declare const MAX_PATH_LENGTH = 8192;
 /**
  * 1 for an ASCII character that a canonical path segment cannot hold as it is (`%`, `?`, `#`, `/`,
  * and every character `canonicalizePath` denies); 0 for the rest (pchar other than `%`, and `.`).
- * Generated matchers read it while scanning a parameter's segment.
+ * `segmentEnd` reads it while scanning a parameter's segment.
  */
 export declare const RAW_CHARS: Uint8Array;
+/**
+ * Where the path segment that starts at `s` ends (the index of the next `/`, or `n`), with bit 31
+ * set (a negative number) when the segment is not canonical as it is: a character `RAW_CHARS`
+ * flags, or the segment is `.` or `..`. Generated matchers call it for every segment a parameter
+ * may take and read the end as `r & 0x7fffffff` and the flag as `r >>> 31`.
+ *
+ * A function rather than the same loop written out at every parameter of the decision tree: the
+ * loop was most of the emitted module's size (V8 inlines it where the budget allows).
+ */
+export declare function segmentEnd(p: string, s: number, n: number): number;
+/**
+ * Whether `text` (one or more whole literal segments, `a/b`) is at `s`, followed by `/` or the end
+ * of the path at `n`. Literal text is canonical by construction, so a match needs no further check.
+ */
+export declare function segmentIs(p: string, s: number, n: number, text: string): boolean;
 /**
  * The canonical form of a request path, or `undefined` to deny:
  * drops `?query` and `#fragment`; denies paths that do not start with `/`, are longer than

@@ -1,10 +1,11 @@
 /**
  * Compiles ranked route alternatives into matcher functions: a decision tree over path segments
- * that reads the path `p` with `charCodeAt` comparisons (literal characters inline, a trie of
- * `switch`es where literals branch), `startsWith` for long literal runs, `lastIndexOf`/`endsWith`
- * after splats: no regular expression, no `eval`, no allocation. Parameter boundaries are
- * written to a scratch `Int32Array` (two slots per parameter, in token order) and the matched
- * candidate's number is returned; the caller slices the values out only for the winner.
+ * that reads the path `p` with `charCodeAt` comparisons (a `switch` on a character where literals
+ * branch, short literals compared inline, longer ones and parameter segments through the runtime's
+ * `segmentIs` and `segmentEnd`), `lastIndexOf`/`endsWith` after splats: no regular expression, no
+ * `eval`, no allocation. Parameter boundaries are written to a scratch `Int32Array` (two slots per
+ * parameter, in token order) and the matched candidate's number is returned; the caller slices the
+ * values out only for the winner.
  *
  * Correctness rests on the order of `compareAlternatives` being lexicographic over segment tokens:
  * the tree branches on the token of each segment and tries the branches of a node in token order
@@ -38,6 +39,15 @@ import { safeComment } from '../header.ts';
 const INLINE_CANDIDATES = 32;
 /** Literal dispatch groups with more branches than this get a function of their own. */
 const INLINE_LITERALS = 24;
+/**
+ * Literals up to this many characters are compared inline (`p.charCodeAt(s) === 112 && …`), longer
+ * ones by a call to the runtime's `segmentIs`. Measured on the real table (bench/routes.ts's
+ * requests, one process, interleaved): every literal through `segmentIs` 292 ns/lookup, up to 4
+ * characters inline 287, up to 8 250, up to 12 251; the module grows from 272 to 296 KiB at 8.
+ */
+const INLINE_LITERAL_CHARS = 8;
+/** Literal groups up to this size are compared one by one; larger ones branch on a character first. */
+const LITERAL_CHAIN = 2;
 
 export interface TreeCandidate {
   /** The value the generated function returns when this candidate is the answer. */
@@ -115,8 +125,10 @@ export interface TreeNames {
   bounds: string;
   /** `Int32Array`: per parameter, 0 when the tree saw that its segment is canonical, 1 when it is not, -1 when not checked. */
   checks: string;
-  /** `Uint8Array(128)`: 1 for a character that a canonical segment cannot hold as is (`%`, `?`, `#`, invalid). */
-  rawChars: string;
+  /** `(p, s, n) => number`: the end of the segment at `s`, bit 31 set when it is not canonical (runtime `segmentEnd`). */
+  segmentEnd: string;
+  /** `(p, s, n, text) => boolean`: `text` is at `s`, followed by `/` or the end (runtime `segmentIs`). */
+  segmentIs: string;
 }
 
 export function compileDecisionTree(candidates: readonly TreeCandidate[], name: string, names: TreeNames): CompiledTree {
@@ -202,6 +214,18 @@ class TreeCompiler {
     return id;
   }
 
+  /**
+   * The condition that literal `text` is the segment(s) at `s`, followed by `/` or the end: short
+   * literals as inline comparisons, longer ones through the runtime's `segmentIs`.
+   */
+  private isSegment(s: string, text: string, known: ReadonlySet<number> = new Set()): string {
+    if (text.length > INLINE_LITERAL_CHARS) return `${this.names.segmentIs}(p, ${s}, n, ${stringLiteral(text)})`;
+    const end = plus(s, text.length);
+    // Characters an enclosing `switch` already compared are not compared again.
+    const chars = [...text].flatMap((ch, i) => (known.has(i) ? [] : [`p.charCodeAt(${plus(s, i)}) === ${ch.charCodeAt(0)}`]));
+    return [...chars, `(${end} === n || p.charCodeAt(${end}) === 47)`].join(' && ');
+  }
+
   private helperName(): string {
     return `${this.name}_${this.functions.length}`;
   }
@@ -246,7 +270,9 @@ class TreeCompiler {
     const hasChildren = node.literals.size > 0 || node.params.length > 0 || node.splats.length > 0;
     if (node.terminal !== undefined) w.writeLine(`if (${cursor} === n) return ${node.terminal - this.base};`);
     if (!hasChildren) return;
-    w.write(`if (${cursor} < n)`).block(() => {
+    // Past the end of the path (`cursor === n`), the segment start `n + 1` fails every literal and
+    // parameter condition by itself; only splat tails need the check.
+    const branches = () => {
       const s = `s${depth}`;
       const e = `e${depth}`;
       const chain = literalChain(node);
@@ -254,37 +280,27 @@ class TreeCompiler {
         // Segments that do not branch are compared at once: `a/b/c`, then a `/` or the end.
         const text = chain.texts.join('/');
         w.writeLine(`const ${s} = ${cursor} + 1;`);
-        w.write(`if (${literalCondition(text, s)})`).block(() => {
+        w.write(`if (${this.isSegment(s, text)})`).block(() => {
           w.writeLine(`const ${e} = ${s} + ${text.length};`);
-          w.write(`if (${e} === n || p.charCodeAt(${e}) === 47)`).block(() => this.writeNodeOrCall(w, chain.end, e, depth + 1, captured));
+          this.writeNodeOrCall(w, chain.end, e, depth + 1, captured);
         });
         return;
       }
       if (node.literals.size > 0 || node.params.length > 0) w.writeLine(`const ${s} = ${cursor} + 1;`);
       if (node.literals.size > 0) {
         const entries = [...node.literals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-        this.writeCharTrie(w, entries, s, 0, depth, captured, false);
+        this.writeLiterals(w, entries, s, 0, new Set(), depth, captured, false);
       }
       if (node.params.length > 0) {
-        // The segment's end, by an inline scan (parameters are short; a builtin call costs more), noting
-        // in `v` whether the segment is canonical as it is (valid characters, no `%`, not `.` or `..`).
-        const v = `v${depth}`;
-        w.writeLine(`let ${e} = ${s};`);
-        w.writeLine(`let ${v} = 0;`);
-        w.write(`for (; ${e} < n; ${e}++)`).block(() => {
-          w.writeLine(`const ch = p.charCodeAt(${e});`);
-          w.writeLine('if (ch === 47) break;');
-          w.writeLine(`${v} |= ch < 128 ? ${this.names.rawChars}[ch]! : 1;`);
-        });
-        w.writeLine(`if (${e} - ${s} <= 2 && p.charCodeAt(${s}) === 46 && (${e} - ${s} === 1 || p.charCodeAt(${s} + 1) === 46)) ${v} = 1;`);
+        // The segment's end, and in bit 31 whether it is not canonical as it is (runtime `segmentEnd`).
+        w.writeLine(`const r${depth} = ${this.names.segmentEnd}(p, ${s}, n);`);
+        w.writeLine(`const ${e} = r${depth} & 2147483647;`);
       }
       const params = [...node.params].sort((a, b) => -compareTokens(a.token, b.token));
       for (const { token, node: child } of params) {
         const cond = segmentCondition(token, s, e);
         const body = () => {
-          w.writeLine(`${this.names.bounds}[${2 * captured}] = ${plus(s, token.prefix.length)};`);
-          w.writeLine(`${this.names.bounds}[${2 * captured + 1}] = ${minus(e, token.suffix.length)};`);
-          w.writeLine(`${this.names.checks}[${captured}] = v${depth};`);
+          w.writeLine(`${this.names.bounds}[${2 * captured}] = ${plus(s, token.prefix.length)}; ${this.names.bounds}[${2 * captured + 1}] = ${minus(e, token.suffix.length)}; ${this.names.checks}[${captured}] = r${depth} >>> 31;`);
           this.writeNodeOrCall(w, child, e, depth + 1, captured + 1);
         };
         if (cond === 'true') w.write('').block(body);
@@ -292,18 +308,26 @@ class TreeCompiler {
       }
       const splats = [...node.splats].sort((a, b) => -compareTokens(a.token, b.token));
       // A tail that always matches ends the node: the candidates after it can never be reached.
-      done: for (const group of splats) for (const tail of group.tails) if (this.writeTail(w, group.token, tail.tail, tail.index, cursor, captured)) break done;
-    });
+      if (splats.length === 0) return;
+      w.write(`if (${cursor} < n)`).block(() => {
+        done: for (const group of splats) for (const tail of group.tails) if (this.writeTail(w, group.token, tail.tail, tail.index, cursor, captured)) break done;
+      });
+    };
+    branches();
   }
 
   /**
-   * The literal branches of a node as a trie over characters: `switch` on the character at offset
-   * `k` of the segment, a run of comparisons where one literal is left, and at the end of each
-   * literal a check for `/` or the end of the path. A segment equals at most one literal, so when
-   * that branch fails, control falls out to the node's parameter and splat branches.
-   * Groups of more than `INLINE_LITERALS` literals get a function of their own.
+   * The literal branches of a node: where more than `LITERAL_CHAIN` literals branch, a `switch` on
+   * the first character at which they differ (recursively), then one whole-segment test per literal
+   * (`isSegment`: its characters and the `/` or end after it). A segment equals at most one literal,
+   * so the tests are an `else if` chain and, when the branch that matched fails further down, control
+   * falls out to the node's parameter and splat branches. Groups of more than `INLINE_LITERALS`
+   * literals get a function of their own.
+   *
+   * (Before: a `switch` per character all the way down, every comparison and every parameter scan
+   * written out: 745 KiB of JavaScript for the real table, and slower than this, 296 KiB.)
    */
-  private writeCharTrie(w: CodeBlockWriter, entries: [string, Node][], s: string, k: number, depth: number, captured: number, own: boolean): void {
+  private writeLiterals(w: CodeBlockWriter, entries: [string, Node][], s: string, k0: number, known: ReadonlySet<number>, depth: number, captured: number, own: boolean): void {
     if (entries.length > INLINE_LITERALS && !own) {
       const fn = this.helperName();
       this.functions.push({
@@ -316,7 +340,7 @@ class TreeCompiler {
         ],
         description: `Literal branches of one node of the decision tree (${entries.length} literals); \`s\` is where the segment starts.`,
         write: (fw) => {
-          this.writeCharTrie(fw, entries, 's', k, depth, captured, true);
+          this.writeLiterals(fw, entries, 's', k0, known, depth, captured, true);
           fw.writeLine('return -1;');
         },
       });
@@ -327,35 +351,39 @@ class TreeCompiler {
       return;
     }
     const end = `l${depth}`;
-    const ending = (child: Node, at: number) => {
-      w.write('').block(() => {
-        w.writeLine(`const ${end} = ${plus(s, at)};`);
-        w.write(`if (${end} === n || p.charCodeAt(${end}) === 47)`).block(() => this.writeNodeOrCall(w, child, end, depth + 1, captured));
+    const chain = (group: [string, Node][]) => {
+      group.forEach(([text, child], k) => {
+        w.write(`${k === 0 ? '' : 'else '}if (${this.isSegment(s, text, known)})`).block(() => {
+          w.writeLine(`const ${end} = ${plus(s, text.length)};`);
+          this.writeNodeOrCall(w, child, end, depth + 1, captured);
+        });
       });
     };
-    const here = entries.find(([text]) => text.length === k);
-    const longer = entries.filter(([text]) => text.length > k);
-    if (here) ending(here[1], k);
-    if (longer.length === 1) {
-      const [text, child] = longer[0]!;
-      w.write(`if (${charsCondition(text.slice(k), plus(s, k))})`).block(() => ending(child, text.length));
-      return;
-    }
-    if (longer.length === 0) return;
-    const byChar = new Map<number, [string, Node][]>();
-    for (const entry of longer) {
-      const code = entry[0].charCodeAt(k);
-      byChar.set(code, [...(byChar.get(code) ?? []), entry]);
-    }
-    w.write(`switch (p.charCodeAt(${plus(s, k)}))`).block(() => {
-      for (const [code, group] of [...byChar].sort(([a], [b]) => a - b)) {
-        w.writeLine(`case ${code}: // ${safeComment(JSON.stringify(String.fromCharCode(code)))}`);
-        w.indent(() => {
-          this.writeCharTrie(w, group, s, k + 1, depth, captured, group.length === longer.length ? own : false);
-          w.writeLine('break;');
-        });
+    // Literals that differ at character k are told apart by a `switch` on it; a literal that ends
+    // before k and small groups are compared whole.
+    const dispatch = (group: [string, Node][], k: number): void => {
+      if (group.length <= LITERAL_CHAIN) return chain(group);
+      const short = group.filter(([text]) => text.length <= k);
+      const byChar = new Map<number, [string, Node][]>();
+      for (const entry of group) {
+        if (entry[0].length <= k) continue;
+        const code = entry[0].charCodeAt(k);
+        byChar.set(code, [...(byChar.get(code) ?? []), entry]);
       }
-    });
+      chain(short);
+      if (byChar.size === 1) return dispatch([...byChar.values()][0]!, k + 1);
+      w.write(`switch (p.charCodeAt(${plus(s, k)}))`).block(() => {
+        for (const [code, sub] of [...byChar].sort(([x], [y]) => x - y)) {
+          w.writeLine(`case ${code}: // ${safeComment(JSON.stringify(String.fromCharCode(code)))}`);
+          w.indent(() => {
+            // A large branch gets a function of its own (V8 optimizes only functions under its budget).
+            this.writeLiterals(w, sub, s, k + 1, new Set([...known, k]), depth, captured, false);
+            w.writeLine('break;');
+          });
+        }
+      });
+    };
+    dispatch(entries, k0);
   }
 
   /**
