@@ -37,6 +37,9 @@ const projectRoot = path.resolve(import.meta.dirname, '..');
 const OURS = 'permgen (generated)';
 const FLOOR = 'floor: one charCodeAt pass';
 const ROUNDS = 11;
+/** `BENCH_ROUTES=real` measures only the real table, `BENCH_PEERS=memoirist,find-my-way compile()` only those peers (for quick iterations; the README's table comes from a full run). */
+const ONLY_REAL = process.env.BENCH_ROUTES === 'real';
+const PEER_FILTER = process.env.BENCH_PEERS?.split(',').map((s) => s.trim());
 /** Target duration of one round of one matcher. */
 const ROUND_MS = 40;
 /** Warm-up per matcher before the rounds (lets V8 optimize the big generated functions). */
@@ -52,7 +55,7 @@ interface Request {
 // ---------------------------------------------------------------- our matcher
 
 /** Emits only the two job-token modules (and the runtime) for `model`, transpiled, into a temp folder. */
-async function emitMatcher(model: JobTokenEndpointsModel): Promise<{ match: Lookup; bytes: number }> {
+export async function emitMatcher(model: JobTokenEndpointsModel): Promise<{ match: Lookup; bytes: number }> {
   const report = new Reporter();
   const project = new Project({ useInMemoryFileSystem: true, compilerOptions });
   const catalog: Catalog = { catalogVersion: 1, sources: [model] };
@@ -71,6 +74,7 @@ async function emitMatcher(model: JobTokenEndpointsModel): Promise<{ match: Look
     await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
     await writeFile(path.join(dir, rel), js);
   }
+  if (process.env.BENCH_KEEP) console.error(`(matcher for ${model.endpoints.length} rows emitted to ${dir})`);
   const mod = (await import(pathToFileURL(path.join(dir, 'gitlab/job-token-routes.js')).href)) as { matchJobTokenRoute: Lookup };
   return { match: mod.matchJobTokenRoute, bytes };
 }
@@ -118,6 +122,7 @@ function peerRoutes(endpoints: readonly JobTokenEndpoint[], flavor: Flavor): { m
 function buildPeers(endpoints: readonly JobTokenEndpoint[]): { name: string; lookup: Lookup }[] {
   const peers: { name: string; lookup: Lookup }[] = [];
   const attempt = (name: string, build: () => Lookup) => {
+    if (PEER_FILTER && !PEER_FILTER.includes(name)) return;
     try {
       peers.push({ name, lookup: build() });
     } catch (error) {
@@ -176,7 +181,7 @@ function buildPeers(endpoints: readonly JobTokenEndpoint[]): { name: string; loo
 // ---------------------------------------------------------------- requests
 
 /** A hit for every alternative (`:x` → `12345`, `*x` → `a/b`) and as many misses, as fresh strings. */
-function requestsFor(endpoints: readonly JobTokenEndpoint[]): Request[] {
+export function requestsFor(endpoints: readonly JobTokenEndpoint[]): Request[] {
   const hits: Request[] = [];
   for (const e of endpoints) {
     const alts = expandAlternatives(e.pattern);
@@ -248,7 +253,7 @@ function median(xs: number[]): number {
  * 10,000 routes shaped like the page's: resources under `/projects/:id/`, `/groups/:id/-/packages/`
  * and `/packages/`, with ids, sub-resources, splats in the middle and at the end, suffixed params.
  */
-function syntheticEndpoints(count: number): JobTokenEndpoint[] {
+export function syntheticEndpoints(count: number): JobTokenEndpoint[] {
   const file = 'synthetic.md';
   const shapes: [HttpMethod, (r: string) => string][] = [
     ['GET', (r) => `/projects/:id/${r}`],
@@ -298,6 +303,11 @@ async function main(): Promise<void> {
   const floor = realTimes.get(FLOOR)!;
   const rows = peers.map((peer) => ({ name: peer.name, ns: realTimes.get(peer.name)!, agree: agreement(peer.lookup, ours.match, requests) }));
 
+  if (ONLY_REAL) {
+    console.log(`Real table only: permgen ${fmt(oursNs)} ns, floor ${fmt(floor)} ns (${(oursNs / floor).toFixed(2)}×), module ${(ours.bytes / 1024).toFixed(0)} KiB`);
+    for (const r of rows) console.log(`  ${r.name}: ${fmt(r.ns)} ns (ours is ${(r.ns / oursNs).toFixed(2)}× faster)`);
+    return;
+  }
   const synthetic = syntheticEndpoints(10_000);
   const syntheticModel: JobTokenEndpointsModel = { ...real, endpoints: synthetic };
   const ours10k = await emitMatcher(syntheticModel);
@@ -360,4 +370,5 @@ function peerRoute(result: unknown): string | undefined {
   return undefined;
 }
 
-await main();
+// Runs when started as a script; scratch scripts may import the helpers above.
+if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) await main();
