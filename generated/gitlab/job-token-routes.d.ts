@@ -23,16 +23,873 @@ export interface JobTokenRouteInfo {
     /** Line of the row on the page. */
     readonly line: number;
 }
-/** The route a request is for, and what it needs. */
-export interface JobTokenRouteMatch {
+/** The parameters of each route, named as its path pattern names them; optional where an optional group may leave one out. Values are raw (still percent-encoded). */
+export interface JobTokenRouteParams {
+    readonly "DELETE /projects/:id/deployments/:deployment_id": {
+        readonly "id": string;
+        readonly "deployment_id": string;
+    };
+    readonly "POST /projects/:id/deployments/:deployment_id/approval": {
+        readonly "id": string;
+        readonly "deployment_id": string;
+    };
+    readonly "PUT /projects/:id/deployments/:deployment_id": {
+        readonly "id": string;
+        readonly "deployment_id": string;
+    };
+    readonly "POST /projects/:id/deployments": {
+        readonly "id": string;
+    };
+    readonly "GET /projects/:id/deployments/:deployment_id/merge_requests": {
+        readonly "id": string;
+        readonly "deployment_id": string;
+    };
+    readonly "GET /projects/:id/deployments/:deployment_id": {
+        readonly "id": string;
+        readonly "deployment_id": string;
+    };
+    readonly "GET /projects/:id/deployments": {
+        readonly "id": string;
+    };
+    readonly "DELETE /projects/:id/environments/:environment_id": {
+        readonly "id": string;
+        readonly "environment_id": string;
+    };
+    readonly "DELETE /projects/:id/environments/review_apps": {
+        readonly "id": string;
+    };
+    readonly "POST /projects/:id/environments/:environment_id/stop": {
+        readonly "id": string;
+        readonly "environment_id": string;
+    };
+    readonly "POST /projects/:id/environments/stop_stale": {
+        readonly "id": string;
+    };
+    readonly "POST /projects/:id/environments": {
+        readonly "id": string;
+    };
+    readonly "PUT /projects/:id/environments/:environment_id": {
+        readonly "id": string;
+        readonly "environment_id": string;
+    };
+    readonly "GET /projects/:id/environments/:environment_id": {
+        readonly "id": string;
+        readonly "environment_id": string;
+    };
+    readonly "GET /projects/:id/environments": {
+        readonly "id": string;
+    };
+    readonly "GET /jobs/:id/artifacts": {
+        readonly "id": string;
+    };
+    readonly "GET /projects/:id/jobs/:job_id/artifacts/*artifact_path": {
+        readonly "id": string;
+        readonly "job_id": string;
+        readonly "artifact_path": string;
+    };
+    readonly "GET /projects/:id/jobs/:job_id/artifacts": {
+        readonly "id": string;
+        readonly "job_id": string;
+    };
+    readonly "GET /projects/:id/jobs/artifacts/:ref_name/download": {
+        readonly "id": string;
+        readonly "ref_name": string;
+    };
+    readonly "GET /projects/:id/jobs/artifacts/:ref_name/raw/*artifact_path": {
+        readonly "id": string;
+        readonly "ref_name": string;
+        readonly "artifact_path": string;
+    };
+    readonly "DELETE /projects/:id/registry/repositories/:repository_id/tags/:tag_name": {
+        readonly "id": string;
+        readonly "repository_id": string;
+        readonly "tag_name": string;
+    };
+    readonly "DELETE /projects/:id/registry/repositories/:repository_id/tags": {
+        readonly "id": string;
+        readonly "repository_id": string;
+    };
+    readonly "DELETE /projects/:id/registry/repositories/:repository_id": {
+        readonly "id": string;
+        readonly "repository_id": string;
+    };
+    readonly "GET /group/:id/-/packages/composer/*package_name": {
+        readonly "id": string;
+        readonly "package_name": string;
+    };
+    readonly "GET /group/:id/-/packages/composer/p/:sha": {
+        readonly "id": string;
+        readonly "sha": string;
+    };
+    readonly "GET /group/:id/-/packages/composer/p2/*package_name": {
+        readonly "id": string;
+        readonly "package_name": string;
+    };
+    readonly "GET /group/:id/-/packages/composer/packages": {
+        readonly "id": string;
+    };
+    readonly "GET /groups/:id/-/packages/npm/*package_name": {
+        readonly "id": string;
+        readonly "package_name": string;
+    };
+    readonly "GET /groups/:id/-/packages/pypi/files/:sha256/*file_identifier": {
+        readonly "id": string;
+        readonly "sha256": string;
+        readonly "file_identifier": string;
+    };
+    readonly "GET /groups/:id/-/packages/pypi/simple/*package_name": {
+        readonly "id": string;
+        readonly "package_name": string;
+    };
+    readonly "GET /groups/:id/-/packages/pypi/simple": {
+        readonly "id": string;
+    };
+    readonly "GET /job/allowed_agents": Record<never, never>;
+    readonly "GET /job": Record<never, never>;
+    readonly "GET /packages/conan/v1/conans/search": Record<never, never>;
+    readonly "GET /packages/conan/v1/ping": Record<never, never>;
+    readonly "GET /packages/conan/v1/users/authenticate": Record<never, never>;
+    readonly "GET /packages/conan/v1/users/check_credentials": Record<never, never>;
+    readonly "GET /packages/npm/*package_name": {
+        readonly "package_name": string;
+    };
+    readonly "GET /projects/:id/packages/conan/v1/conans/search": {
+        readonly "id": string;
+    };
+    readonly "GET /projects/:id/packages/conan/v1/ping": {
+        readonly "id": string;
+    };
+    readonly "GET /projects/:id/packages/conan/v1/users/authenticate": {
+        readonly "id": string;
+    };
+    readonly "GET /projects/:id/packages/conan/v1/users/check_credentials": {
+        readonly "id": string;
+    };
+    readonly "GET /projects/:id/packages/conan/v2/conans/search": {
+        readonly "id": string;
+    };
+    readonly "GET /projects/:id/packages/conan/v2/users/authenticate": {
+        readonly "id": string;
+    };
+    readonly "GET /projects/:id/packages/conan/v2/users/check_credentials": {
+        readonly "id": string;
+    };
+    readonly "GET /projects/:id/registry/repositories/:repository_id/tags/:tag_name": {
+        readonly "id": string;
+        readonly "repository_id": string;
+        readonly "tag_name": string;
+    };
+    readonly "GET /projects/:id/registry/repositories/:repository_id/tags": {
+        readonly "id": string;
+        readonly "repository_id": string;
+    };
+    readonly "GET /projects/:id/registry/repositories": {
+        readonly "id": string;
+    };
+    readonly "POST /internal/dast/site_validations/:id/transition": {
+        readonly "id": string;
+    };
+    readonly "DELETE /groups/:id/-/packages/npm/-/package/*package_name/dist-tags/:tag": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "tag": string;
+    };
+    readonly "DELETE /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel": {
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+    };
+    readonly "DELETE /packages/npm/-/package/*package_name/dist-tags/:tag": {
+        readonly "package_name": string;
+        readonly "tag": string;
+    };
+    readonly "DELETE /projects/:id/packages/:package_id/package_files/:package_file_id": {
+        readonly "id": string;
+        readonly "package_id": string;
+        readonly "package_file_id": string;
+    };
+    readonly "DELETE /projects/:id/packages/:package_id": {
+        readonly "id": string;
+        readonly "package_id": string;
+    };
+    readonly "DELETE /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+    };
+    readonly "DELETE /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "recipe_revision": string;
+        readonly "conan_package_reference": string;
+        readonly "package_revision": string;
+    };
+    readonly "DELETE /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "recipe_revision": string;
+    };
+    readonly "DELETE /projects/:id/packages/npm/-/package/*package_name/dist-tags/:tag": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "tag": string;
+    };
+    readonly "POST /projects/:id/packages/composer": {
+        readonly "id": string;
+    };
+    readonly "POST /projects/:id/packages/pypi/authorize": {
+        readonly "id": string;
+    };
+    readonly "POST /projects/:id/packages/pypi": {
+        readonly "id": string;
+    };
+    readonly "PUT /groups/:id/-/packages/npm/-/package/*package_name/dist-tags/:tag": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "tag": string;
+    };
+    readonly "PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name/authorize": {
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "recipe_revision": string;
+        readonly "file_name": string;
+    };
+    readonly "PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name": {
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "recipe_revision": string;
+        readonly "file_name": string;
+    };
+    readonly "PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name/authorize": {
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "recipe_revision": string;
+        readonly "conan_package_reference": string;
+        readonly "package_revision": string;
+        readonly "file_name": string;
+    };
+    readonly "PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name": {
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "recipe_revision": string;
+        readonly "conan_package_reference": string;
+        readonly "package_revision": string;
+        readonly "file_name": string;
+    };
+    readonly "PUT /packages/npm/-/package/*package_name/dist-tags/:tag": {
+        readonly "package_name": string;
+        readonly "tag": string;
+    };
+    readonly "PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name/authorize": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "recipe_revision": string;
+        readonly "file_name": string;
+    };
+    readonly "PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "recipe_revision": string;
+        readonly "file_name": string;
+    };
+    readonly "PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name/authorize": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "recipe_revision": string;
+        readonly "conan_package_reference": string;
+        readonly "package_revision": string;
+        readonly "file_name": string;
+    };
+    readonly "PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "recipe_revision": string;
+        readonly "conan_package_reference": string;
+        readonly "package_revision": string;
+        readonly "file_name": string;
+    };
+    readonly "PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name/authorize": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "recipe_revision": string;
+        readonly "file_name": string;
+    };
+    readonly "PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "recipe_revision": string;
+        readonly "file_name": string;
+    };
+    readonly "PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name/authorize": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "recipe_revision": string;
+        readonly "conan_package_reference": string;
+        readonly "package_revision": string;
+        readonly "file_name": string;
+    };
+    readonly "PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "recipe_revision": string;
+        readonly "conan_package_reference": string;
+        readonly "package_revision": string;
+        readonly "file_name": string;
+    };
+    readonly "PUT /projects/:id/packages/generic/:package_name/*package_version/(*path/):file_name/authorize": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "path"?: string;
+        readonly "file_name": string;
+    };
+    readonly "PUT /projects/:id/packages/generic/:package_name/*package_version/(*path/):file_name": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "path"?: string;
+        readonly "file_name": string;
+    };
+    readonly "PUT /projects/:id/packages/maven/*path/:file_name/authorize": {
+        readonly "id": string;
+        readonly "path": string;
+        readonly "file_name": string;
+    };
+    readonly "PUT /projects/:id/packages/maven/*path/:file_name": {
+        readonly "id": string;
+        readonly "path": string;
+        readonly "file_name": string;
+    };
+    readonly "PUT /projects/:id/packages/npm/-/package/*package_name/dist-tags/:tag": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "tag": string;
+    };
+    readonly "PUT /projects/:id/packages/npm/:package_name": {
+        readonly "id": string;
+        readonly "package_name": string;
+    };
+    readonly "GET /groups/:id/-/packages/maven/*path/:file_name": {
+        readonly "id": string;
+        readonly "path": string;
+        readonly "file_name": string;
+    };
+    readonly "GET /groups/:id/-/packages/npm/-/package/*package_name/dist-tags": {
+        readonly "id": string;
+        readonly "package_name": string;
+    };
+    readonly "GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/digest": {
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+    };
+    readonly "GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls": {
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+    };
+    readonly "GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/digest": {
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "conan_package_reference": string;
+    };
+    readonly "GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls": {
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "conan_package_reference": string;
+    };
+    readonly "GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference": {
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "conan_package_reference": string;
+    };
+    readonly "GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/search": {
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+    };
+    readonly "GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel": {
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+    };
+    readonly "GET /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name": {
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "recipe_revision": string;
+        readonly "file_name": string;
+    };
+    readonly "GET /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name": {
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "recipe_revision": string;
+        readonly "conan_package_reference": string;
+        readonly "package_revision": string;
+        readonly "file_name": string;
+    };
+    readonly "GET /packages/maven/*path/:file_name": {
+        readonly "path": string;
+        readonly "file_name": string;
+    };
+    readonly "GET /packages/npm/-/package/*package_name/dist-tags": {
+        readonly "package_name": string;
+    };
+    readonly "GET /projects/:id/packages/:package_id/package_files": {
+        readonly "id": string;
+        readonly "package_id": string;
+    };
+    readonly "GET /projects/:id/packages/:package_id": {
+        readonly "id": string;
+        readonly "package_id": string;
+    };
+    readonly "GET /projects/:id/packages/composer/archives/*package_name": {
+        readonly "id": string;
+        readonly "package_name": string;
+    };
+    readonly "GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/digest": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+    };
+    readonly "GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+    };
+    readonly "GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/digest": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "conan_package_reference": string;
+    };
+    readonly "GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "conan_package_reference": string;
+    };
+    readonly "GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "conan_package_reference": string;
+    };
+    readonly "GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/search": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+    };
+    readonly "GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+    };
+    readonly "GET /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "recipe_revision": string;
+        readonly "file_name": string;
+    };
+    readonly "GET /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "recipe_revision": string;
+        readonly "conan_package_reference": string;
+        readonly "package_revision": string;
+        readonly "file_name": string;
+    };
+    readonly "GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/latest": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+    };
+    readonly "GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "recipe_revision": string;
+        readonly "file_name": string;
+    };
+    readonly "GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "recipe_revision": string;
+    };
+    readonly "GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/latest": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "recipe_revision": string;
+        readonly "conan_package_reference": string;
+    };
+    readonly "GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "recipe_revision": string;
+        readonly "conan_package_reference": string;
+        readonly "package_revision": string;
+        readonly "file_name": string;
+    };
+    readonly "GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "recipe_revision": string;
+        readonly "conan_package_reference": string;
+        readonly "package_revision": string;
+    };
+    readonly "GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "recipe_revision": string;
+        readonly "conan_package_reference": string;
+    };
+    readonly "GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/search": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "recipe_revision": string;
+    };
+    readonly "GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+    };
+    readonly "GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/search": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+    };
+    readonly "GET /projects/:id/packages/generic/:package_name/*package_version/(*path/):file_name": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "path"?: string;
+        readonly "file_name": string;
+    };
+    readonly "GET /projects/:id/packages/go/*module_name/@v/:module_version.info": {
+        readonly "id": string;
+        readonly "module_name": string;
+        readonly "module_version": string;
+    };
+    readonly "GET /projects/:id/packages/go/*module_name/@v/:module_version.mod": {
+        readonly "id": string;
+        readonly "module_name": string;
+        readonly "module_version": string;
+    };
+    readonly "GET /projects/:id/packages/go/*module_name/@v/:module_version.zip": {
+        readonly "id": string;
+        readonly "module_name": string;
+        readonly "module_version": string;
+    };
+    readonly "GET /projects/:id/packages/go/*module_name/@v/list": {
+        readonly "id": string;
+        readonly "module_name": string;
+    };
+    readonly "GET /projects/:id/packages/maven/*path/:file_name": {
+        readonly "id": string;
+        readonly "path": string;
+        readonly "file_name": string;
+    };
+    readonly "GET /projects/:id/packages/npm/*package_name/-/*file_name": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "file_name": string;
+    };
+    readonly "GET /projects/:id/packages/npm/*package_name": {
+        readonly "id": string;
+        readonly "package_name": string;
+    };
+    readonly "GET /projects/:id/packages/npm/-/package/*package_name/dist-tags": {
+        readonly "id": string;
+        readonly "package_name": string;
+    };
+    readonly "GET /projects/:id/packages/pypi/files/:sha256/*file_identifier": {
+        readonly "id": string;
+        readonly "sha256": string;
+        readonly "file_identifier": string;
+    };
+    readonly "GET /projects/:id/packages/pypi/simple/*package_name": {
+        readonly "id": string;
+        readonly "package_name": string;
+    };
+    readonly "GET /projects/:id/packages/pypi/simple": {
+        readonly "id": string;
+    };
+    readonly "GET /projects/:id/packages": {
+        readonly "id": string;
+    };
+    readonly "POST /groups/:id/-/packages/npm/-/npm/v1/security/advisories/bulk": {
+        readonly "id": string;
+    };
+    readonly "POST /groups/:id/-/packages/npm/-/npm/v1/security/audits/quick": {
+        readonly "id": string;
+    };
+    readonly "POST /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/upload_urls": {
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "conan_package_reference": string;
+    };
+    readonly "POST /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/upload_urls": {
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+    };
+    readonly "POST /packages/npm/-/npm/v1/security/advisories/bulk": Record<never, never>;
+    readonly "POST /packages/npm/-/npm/v1/security/audits/quick": Record<never, never>;
+    readonly "POST /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/upload_urls": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+        readonly "conan_package_reference": string;
+    };
+    readonly "POST /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/upload_urls": {
+        readonly "id": string;
+        readonly "package_name": string;
+        readonly "package_version": string;
+        readonly "package_username": string;
+        readonly "package_channel": string;
+    };
+    readonly "POST /projects/:id/packages/npm/-/npm/v1/security/advisories/bulk": {
+        readonly "id": string;
+    };
+    readonly "POST /projects/:id/packages/npm/-/npm/v1/security/audits/quick": {
+        readonly "id": string;
+    };
+    readonly "PUT /projects/:id/pipelines/:pipeline_id/metadata": {
+        readonly "id": string;
+        readonly "pipeline_id": string;
+    };
+    readonly "GET /projects/:id/packages/:package_id/pipelines": {
+        readonly "id": string;
+        readonly "package_id": string;
+    };
+    readonly "DELETE /projects/:id/releases/:tag_name/assets/links/:link_id": {
+        readonly "id": string;
+        readonly "tag_name": string;
+        readonly "link_id": string;
+    };
+    readonly "DELETE /projects/:id/releases/:tag_name": {
+        readonly "id": string;
+        readonly "tag_name": string;
+    };
+    readonly "POST /projects/:id/catalog/publish": {
+        readonly "id": string;
+    };
+    readonly "POST /projects/:id/releases/:tag_name/assets/links": {
+        readonly "id": string;
+        readonly "tag_name": string;
+    };
+    readonly "POST /projects/:id/releases/:tag_name/evidence": {
+        readonly "id": string;
+        readonly "tag_name": string;
+    };
+    readonly "POST /projects/:id/releases": {
+        readonly "id": string;
+    };
+    readonly "PUT /projects/:id/releases/:tag_name/assets/links/:link_id": {
+        readonly "id": string;
+        readonly "tag_name": string;
+        readonly "link_id": string;
+    };
+    readonly "PUT /projects/:id/releases/:tag_name": {
+        readonly "id": string;
+        readonly "tag_name": string;
+    };
+    readonly "GET /projects/:id/releases/:tag_name/assets/links/:link_id": {
+        readonly "id": string;
+        readonly "tag_name": string;
+        readonly "link_id": string;
+    };
+    readonly "GET /projects/:id/releases/:tag_name/assets/links": {
+        readonly "id": string;
+        readonly "tag_name": string;
+    };
+    readonly "GET /projects/:id/releases/:tag_name/downloads/*direct_asset_path": {
+        readonly "id": string;
+        readonly "tag_name": string;
+        readonly "direct_asset_path": string;
+    };
+    readonly "GET /projects/:id/releases/:tag_name": {
+        readonly "id": string;
+        readonly "tag_name": string;
+    };
+    readonly "GET /projects/:id/releases/permalink/latest(/)(*suffix_path)": {
+        readonly "id": string;
+        readonly "suffix_path"?: string;
+    };
+    readonly "GET /projects/:id/releases": {
+        readonly "id": string;
+    };
+    readonly "GET /projects/:id/repository/changelog": {
+        readonly "id": string;
+    };
+    readonly "DELETE /projects/:id/secure_files/:secure_file_id": {
+        readonly "id": string;
+        readonly "secure_file_id": string;
+    };
+    readonly "POST /projects/:id/secure_files": {
+        readonly "id": string;
+    };
+    readonly "GET /projects/:id/secure_files/:secure_file_id/download": {
+        readonly "id": string;
+        readonly "secure_file_id": string;
+    };
+    readonly "GET /projects/:id/secure_files/:secure_file_id": {
+        readonly "id": string;
+        readonly "secure_file_id": string;
+    };
+    readonly "GET /projects/:id/secure_files": {
+        readonly "id": string;
+    };
+    readonly "DELETE /projects/:id/terraform/state/:name/lock": {
+        readonly "id": string;
+        readonly "name": string;
+    };
+    readonly "DELETE /projects/:id/terraform/state/:name/versions/:serial": {
+        readonly "id": string;
+        readonly "name": string;
+        readonly "serial": string;
+    };
+    readonly "DELETE /projects/:id/terraform/state/:name": {
+        readonly "id": string;
+        readonly "name": string;
+    };
+    readonly "POST /projects/:id/terraform/state/:name/lock": {
+        readonly "id": string;
+        readonly "name": string;
+    };
+    readonly "POST /projects/:id/terraform/state/:name": {
+        readonly "id": string;
+        readonly "name": string;
+    };
+    readonly "GET /projects/:id/terraform/state/:name/versions/:serial": {
+        readonly "id": string;
+        readonly "name": string;
+        readonly "serial": string;
+    };
+    readonly "GET /projects/:id/terraform/state/:name": {
+        readonly "id": string;
+        readonly "name": string;
+    };
+}
+/** The route a request is for, and what it needs: one member per route, so narrowing on `route` types `params`. */
+export type JobTokenRouteMatch = {
+    readonly [R in JobTokenRoute]: JobTokenRouteMatchFor<R>;
+}[JobTokenRoute];
+/** A match of route `R`. */
+export interface JobTokenRouteMatchFor<R extends JobTokenRoute> {
     /** The request's method (`HEAD` for a `HEAD` request answered by a `GET` route). */
     readonly method: JobTokenRequestMethod;
     /** The documented route that matched (the most specific one). */
-    readonly route: JobTokenRoute;
+    readonly route: R;
     /** The path the route was matched against: query and fragment dropped, dot segments resolved, unreserved escapes decoded. */
     readonly canonicalPath: string;
-    /** Parameter values, raw and still percent-encoded (`group%2Fproject`). A splat may contain `/`. */
-    readonly params: Readonly<Record<string, string>>;
+    /** Parameter values, raw and still percent-encoded (`group%2Fproject`). A splat may contain `/`. The route's own names are typed (`JobTokenRouteParams`); any other key reads as `string | undefined`. */
+    readonly params: Readonly<JobTokenRouteParams[R]> & Readonly<Record<string, string>>;
     /** All are required. Empty when `controlled` is false. */
     readonly permissions: readonly `${JobTokenPermission}`[];
     /** False for `None` rows: fine-grained permissions cannot control access; the job token's default access applies. */

@@ -3572,6 +3572,7 @@ export function matchJobTokenRoute(method, path) {
                 return undefined;
         }
         const route = jobTokenRoutes[candidateRoutes[i]];
+        // The tree and `paramsOf` give route `route.route` exactly the parameters `JobTokenRouteParams` names for it (tests compare them with an independent reference).
         return { method: method, route: route.route, canonicalPath: canonical, params: paramsOf(i, canonical), permissions: route.permissions, controlled: route.controlled, source: route.source };
     }
     catch {

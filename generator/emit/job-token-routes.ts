@@ -13,6 +13,7 @@ import type { JobTokenEndpointsModel } from '../model/catalog.ts';
 import { HTTP_METHODS } from '../model/http-methods.ts';
 import { formatPosition } from '../model/position.ts';
 import { prepareRouteTable } from '../model/job-token-route-table.ts';
+import type { SegmentToken } from '../model/route-alternatives.ts';
 import { codeHeader, safeComment } from './header.ts';
 import { stringLiteral } from './ts/identifier.ts';
 import { compileDecisionTree } from './ts/route-decision-tree.ts';
@@ -96,13 +97,30 @@ export const jobTokenRoutes: Emitter = {
       {
         kind: StructureKind.Interface,
         isExported: true,
+        name: 'JobTokenRouteParams',
+        docs: [{ description: 'The parameters of each route, named as its path pattern names them; optional where an optional group may leave one out. Values are raw (still percent-encoded).' }],
+        properties: table.routes
+          .filter((r) => r.alternatives.length > 0)
+          .map((r) => ({ name: stringLiteral(r.endpoint.text), isReadonly: true, type: paramsType(r.alternatives.map((a) => a.segments)) })),
+      },
+      {
+        kind: StructureKind.TypeAlias,
+        isExported: true,
         name: 'JobTokenRouteMatch',
-        docs: [{ description: 'The route a request is for, and what it needs.' }],
+        docs: [{ description: 'The route a request is for, and what it needs: one member per route, so narrowing on `route` types `params`.' }],
+        type: '{ readonly [R in JobTokenRoute]: JobTokenRouteMatchFor<R> }[JobTokenRoute]',
+      },
+      {
+        kind: StructureKind.Interface,
+        isExported: true,
+        name: 'JobTokenRouteMatchFor',
+        typeParameters: [{ name: 'R', constraint: 'JobTokenRoute' }],
+        docs: [{ description: 'A match of route `R`.' }],
         properties: [
           { name: 'method', isReadonly: true, type: 'JobTokenRequestMethod', docs: ['The request\'s method (`HEAD` for a `HEAD` request answered by a `GET` route).'] },
-          { name: 'route', isReadonly: true, type: 'JobTokenRoute', docs: ['The documented route that matched (the most specific one).'] },
+          { name: 'route', isReadonly: true, type: 'R', docs: ['The documented route that matched (the most specific one).'] },
           { name: 'canonicalPath', isReadonly: true, type: 'string', docs: ['The path the route was matched against: query and fragment dropped, dot segments resolved, unreserved escapes decoded.'] },
-          { name: 'params', isReadonly: true, type: 'Readonly<Record<string, string>>', docs: ['Parameter values, raw and still percent-encoded (`group%2Fproject`). A splat may contain `/`.'] },
+          { name: 'params', isReadonly: true, type: 'Readonly<JobTokenRouteParams[R]> & Readonly<Record<string, string>>', docs: ['Parameter values, raw and still percent-encoded (`group%2Fproject`). A splat may contain `/`. The route\'s own names are typed (`JobTokenRouteParams`); any other key reads as `string | undefined`.'] },
           { name: 'permissions', isReadonly: true, type: 'readonly `${JobTokenPermission}`[]', docs: ['All are required. Empty when `controlled` is false.'] },
           { name: 'controlled', isReadonly: true, type: 'boolean', docs: ['False for `None` rows: fine-grained permissions cannot control access; the job token\'s default access applies.'] },
           { name: 'source', isReadonly: true, type: 'string', docs: ['`file:line:column` of the row on the page.'] },
@@ -328,7 +346,10 @@ export const jobTokenRoutes: Emitter = {
           });
           w.writeLine('const route = jobTokenRoutes[candidateRoutes[i]!]!;');
           w.writeLine(
-            'return { method: method as JobTokenRequestMethod, route: route.route, canonicalPath: canonical, params: paramsOf(i, canonical), permissions: route.permissions, controlled: route.controlled, source: route.source };',
+            '// The tree and `paramsOf` give route `route.route` exactly the parameters `JobTokenRouteParams` names for it (tests compare them with an independent reference).',
+          );
+          w.writeLine(
+            'return { method: method as JobTokenRequestMethod, route: route.route, canonicalPath: canonical, params: paramsOf(i, canonical), permissions: route.permissions, controlled: route.controlled, source: route.source } as JobTokenRouteMatch;',
           );
         });
         w.write(' catch ').block(() => {
@@ -391,3 +412,21 @@ export const jobTokenRoutes: Emitter = {
     ctx.project.createSourceFile(OUT, { leadingTrivia: `${codeHeader([model.source])}\n\n`, statements }, { overwrite: true });
   },
 };
+
+/**
+ * The type of a route's `params`: every name its alternatives capture, in order of first
+ * appearance; required when every alternative has it, optional when an optional group can leave it out.
+ */
+function paramsType(alternatives: readonly (readonly SegmentToken[])[]): string {
+  const names: string[] = [];
+  const counts = new Map<string, number>();
+  for (const segments of alternatives) {
+    for (const t of segments) {
+      if (t.kind === 'literal') continue;
+      if (!counts.has(t.name)) names.push(t.name);
+      counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
+    }
+  }
+  if (names.length === 0) return 'Record<never, never>';
+  return `{ ${names.map((name) => `readonly ${stringLiteral(name)}${counts.get(name) === alternatives.length ? '' : '?'}: string`).join('; ')} }`;
+}

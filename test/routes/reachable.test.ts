@@ -25,6 +25,14 @@ function concretePaths(template: string): string[] {
   return [...concretePaths(template.slice(0, open) + template.slice(open + 1, close) + template.slice(close + 1)), ...concretePaths(template.slice(0, open) + template.slice(close + 1))];
 }
 
+/** The variants of a template, each optional group kept and dropped (the order of `concretePaths`). */
+function variants(template: string): string[] {
+  const open = template.indexOf('(');
+  if (open < 0) return [template];
+  const close = template.indexOf(')', open);
+  return [...variants(template.slice(0, open) + template.slice(open + 1, close) + template.slice(close + 1)), ...variants(template.slice(0, open) + template.slice(close + 1))];
+}
+
 describe('every documented row is reachable', () => {
   it('the page has 168 rows', () => {
     expect(m.jobTokenRoutes).toHaveLength(168);
@@ -37,6 +45,26 @@ describe('every documented row is reachable', () => {
         const got = m.matchJobTokenRoute(row.method, path);
         const want = MORE_SPECIFIC[`${row.route} ${path}`] ?? row.route;
         if (got?.route !== want) wrong.push(`${row.method} ${path}: expected ${want}, got ${got?.route ?? 'no match'}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('each match carries the parameters its template names: all that every variant has, none it lacks', () => {
+    const wrong: string[] = [];
+    for (const row of m.jobTokenRoutes) {
+      // Names from the page's template: in every variant (optional groups kept or dropped), and in any.
+      const named = variants(row.path).map((t) => [...t.matchAll(/[:*]([A-Za-z_]\w*)/g)].map(([, name]) => name!));
+      const always = named[0]!.filter((name) => named.every((names) => names.includes(name)));
+      const any = new Set(named.flat());
+      for (const path of concretePaths(row.path)) {
+        const got = m.matchJobTokenRoute(row.method, path);
+        if (got?.route !== row.route) continue; // the test above reports it
+        const keys = Object.keys(got.params);
+        const missing = always.filter((name) => !keys.includes(name));
+        const extra = keys.filter((key) => !any.has(key));
+        const empty = keys.filter((key) => got.params[key] === '');
+        if (missing.length + extra.length + empty.length > 0) wrong.push(`${row.route} ${path}: missing ${missing}, extra ${extra}, empty ${empty}`);
       }
     }
     expect(wrong).toEqual([]);
