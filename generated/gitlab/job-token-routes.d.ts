@@ -903,6 +903,11 @@ export interface JobTokenRouteMatchFor<R extends JobTokenRoute> {
  */
 export declare const jobTokenRoutes: readonly JobTokenRouteInfo[];
 /**
+ * The documented row a request is for (its frozen entry in `jobTokenRoutes`), or `undefined` (deny): the same decision as `matchJobTokenRoute`, without the parameters and the canonical path, and without allocating (unless the path has to be canonicalized). Never throws.
+ * @see https://docs.gitlab.com/ci/jobs/fine_grained_permissions/
+ */
+export declare function jobTokenRouteFor(method: string, path: string): JobTokenRouteInfo | undefined;
+/**
  * The documented route a request is for, or `undefined` (deny) when no route matches, the method is not an upper-case standard method, or the path cannot be canonicalized safely. Never throws.
  *
  * `path` is the raw request target (still percent-encoded; a query and fragment are ignored). When several routes match, the most specific wins (README, "Route matching").

@@ -3313,6 +3313,45 @@ function spansCanonical(p: string, i: number): boolean {
   return areSpansCanonical(p, B, V, paramCounts[i]!);
 }
 
+/** The canonical path of the last `candidateFor` call (scratch, like `B`): the path itself unless it had to be canonicalized. */
+let lastPath: string = '';
+
+/** The candidate a request is for, or -1 (deny); leaves the canonical path in `lastPath` and the parameter boundaries in `B`. May throw only on hostile input the callers catch. */
+function candidateFor(method: string, path: string): number {
+  if (typeof method !== 'string' || typeof path !== 'string') return -1;
+  // Try the raw path first; canonicalize only when that does not settle it (see isCanonicalSpan).
+  let canonical = path;
+  const plain = path.length <= MAX_PATH_LENGTH && path.charCodeAt(0) === 47;
+  let i = plain ? lookup(method, path) : -1;
+  if (i === -2) return -1;
+  // No route on a path canonicalization would not change (or would deny): a final miss.
+  if (i === -1 && plain && !mayCanonicalizationChange(path)) return -1;
+  if (i < 0 || !spansCanonical(path, i)) {
+    const c = canonicalizePath(path);
+    if (c === undefined) return -1;
+    if (c !== path) {
+      canonical = c;
+      i = lookup(method, c);
+    }
+    if (i < 0) return -1;
+  }
+  lastPath = canonical;
+  return i;
+}
+
+/**
+ * The documented row a request is for (its frozen entry in `jobTokenRoutes`), or `undefined` (deny): the same decision as `matchJobTokenRoute`, without the parameters and the canonical path, and without allocating (unless the path has to be canonicalized). Never throws.
+ * @see https://docs.gitlab.com/ci/jobs/fine_grained_permissions/
+ */
+export function jobTokenRouteFor(method: string, path: string): JobTokenRouteInfo | undefined {
+  try {
+    const i = candidateFor(method, path);
+    return i < 0 ? undefined : jobTokenRoutes[candidateRoutes[i]!];
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The documented route a request is for, or `undefined` (deny) when no route matches, the method is not an upper-case standard method, or the path cannot be canonicalized safely. Never throws.
  *
@@ -3321,23 +3360,9 @@ function spansCanonical(p: string, i: number): boolean {
  */
 export function matchJobTokenRoute(method: string, path: string): JobTokenRouteMatch | undefined {
   try {
-    if (typeof method !== 'string' || typeof path !== 'string') return undefined;
-    // Try the raw path first; canonicalize only when that does not settle it (see isCanonicalSpan).
-    let canonical = path;
-    const plain = path.length <= MAX_PATH_LENGTH && path.charCodeAt(0) === 47;
-    let i = plain ? lookup(method, path) : -1;
-    if (i === -2) return undefined;
-    // No route on a path canonicalization would not change (or would deny): a final miss.
-    if (i === -1 && plain && !mayCanonicalizationChange(path)) return undefined;
-    if (i < 0 || !spansCanonical(path, i)) {
-      const c = canonicalizePath(path);
-      if (c === undefined) return undefined;
-      if (c !== path) {
-        canonical = c;
-        i = lookup(method, c);
-      }
-      if (i < 0) return undefined;
-    }
+    const i = candidateFor(method, path);
+    if (i < 0) return undefined;
+    const canonical = lastPath;
     const route = jobTokenRoutes[candidateRoutes[i]!]!;
     // The tree and `paramsOf` give route `route.route` exactly the parameters `JobTokenRouteParams` names for it (tests compare them with an independent reference).
     return { method: method as JobTokenRequestMethod, route: route.route, canonicalPath: canonical, params: paramsOf(i, canonical), permissions: route.permissions, controlled: route.controlled, source: route.source } as JobTokenRouteMatch;
@@ -3348,7 +3373,7 @@ export function matchJobTokenRoute(method: string, path: string): JobTokenRouteM
 
 /** True only when the request matches a route that fine-grained permissions control and `granted` holds every permission it needs. False when no route matches, and also for `None` routes (`controlled: false`): fine-grained permissions do not grant those, the job token's default access governs them, so call `matchJobTokenRoute` to tell the two apart. Never throws. */
 export function isJobTokenRequestAllowed(granted: Iterable<string>, method: string, path: string): boolean {
-  const match = matchJobTokenRoute(method, path);
+  const match = jobTokenRouteFor(method, path);
   if (match === undefined || !match.controlled || match.permissions.length === 0) return false;
   try {
     if (granted === null || typeof granted !== 'object' || typeof (granted as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') return false;

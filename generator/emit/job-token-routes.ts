@@ -309,6 +309,69 @@ export const jobTokenRoutes: Emitter = {
       statements: ['return areSpansCanonical(p, B, V, paramCounts[i]!);'],
     });
     statements.push({
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Let,
+      docs: [{ description: 'The canonical path of the last `candidateFor` call (scratch, like `B`): the path itself unless it had to be canonicalized.' }],
+      declarations: [{ name: 'lastPath', type: 'string', initializer: "''" }],
+    });
+    statements.push({
+      kind: StructureKind.Function,
+      name: 'candidateFor',
+      docs: [{ description: 'The candidate a request is for, or -1 (deny); leaves the canonical path in `lastPath` and the parameter boundaries in `B`. Its callers catch whatever it might throw (nothing is expected to).' }],
+      parameters: [
+        { name: 'method', type: 'string' },
+        { name: 'path', type: 'string' },
+      ],
+      returnType: 'number',
+      statements: (w) => {
+        w.writeLine(`if (typeof method !== 'string' || typeof path !== 'string') return -1;`);
+        w.writeLine('// Try the raw path first; canonicalize only when that does not settle it (see isCanonicalSpan).');
+        w.writeLine('let canonical = path;');
+        w.writeLine('const plain = path.length <= MAX_PATH_LENGTH && path.charCodeAt(0) === 47;');
+        w.writeLine('let i = plain ? lookup(method, path) : -1;');
+        w.writeLine('if (i === -2) return -1;');
+        w.writeLine('// No route on a path canonicalization would not change (or would deny): a final miss.');
+        w.writeLine('if (i === -1 && plain && !mayCanonicalizationChange(path)) return -1;');
+        w.write('if (i < 0 || !spansCanonical(path, i))').block(() => {
+          w.writeLine('const c = canonicalizePath(path);');
+          w.writeLine('if (c === undefined) return -1;');
+          w.write('if (c !== path)').block(() => {
+            w.writeLine('canonical = c;');
+            w.writeLine('i = lookup(method, c);');
+          });
+          w.writeLine('if (i < 0) return -1;');
+        });
+        w.writeLine('lastPath = canonical;');
+        w.writeLine('return i;');
+      },
+    });
+    statements.push({
+      kind: StructureKind.Function,
+      isExported: true,
+      name: 'jobTokenRouteFor',
+      docs: [
+        {
+          description:
+            'The documented row a request is for (its frozen entry in `jobTokenRoutes`), or `undefined` (deny): the same decision as `matchJobTokenRoute`, without the parameters and the canonical path, and without allocating (unless the path has to be canonicalized). Never throws.',
+          tags: [{ tagName: 'see', text: safeComment(model.source.url) }],
+        },
+      ],
+      parameters: [
+        { name: 'method', type: 'string' },
+        { name: 'path', type: 'string' },
+      ],
+      returnType: 'JobTokenRouteInfo | undefined',
+      statements: (w) => {
+        w.write('try ').inlineBlock(() => {
+          w.writeLine('const i = candidateFor(method, path);');
+          w.writeLine('return i < 0 ? undefined : jobTokenRoutes[candidateRoutes[i]!];');
+        });
+        w.write(' catch ').block(() => {
+          w.writeLine('return undefined;');
+        });
+      },
+    });
+    statements.push({
       kind: StructureKind.Function,
       isExported: true,
       name: 'matchJobTokenRoute',
@@ -327,23 +390,9 @@ export const jobTokenRoutes: Emitter = {
       returnType: 'JobTokenRouteMatch | undefined',
       statements: (w) => {
         w.write('try ').inlineBlock(() => {
-          w.writeLine(`if (typeof method !== 'string' || typeof path !== 'string') return undefined;`);
-          w.writeLine('// Try the raw path first; canonicalize only when that does not settle it (see isCanonicalSpan).');
-          w.writeLine('let canonical = path;');
-          w.writeLine('const plain = path.length <= MAX_PATH_LENGTH && path.charCodeAt(0) === 47;');
-          w.writeLine('let i = plain ? lookup(method, path) : -1;');
-          w.writeLine('if (i === -2) return undefined;');
-          w.writeLine('// No route on a path canonicalization would not change (or would deny): a final miss.');
-          w.writeLine('if (i === -1 && plain && !mayCanonicalizationChange(path)) return undefined;');
-          w.write('if (i < 0 || !spansCanonical(path, i))').block(() => {
-            w.writeLine('const c = canonicalizePath(path);');
-            w.writeLine('if (c === undefined) return undefined;');
-            w.write('if (c !== path)').block(() => {
-              w.writeLine('canonical = c;');
-              w.writeLine('i = lookup(method, c);');
-            });
-            w.writeLine('if (i < 0) return undefined;');
-          });
+          w.writeLine('const i = candidateFor(method, path);');
+          w.writeLine('if (i < 0) return undefined;');
+          w.writeLine('const canonical = lastPath;');
           w.writeLine('const route = jobTokenRoutes[candidateRoutes[i]!]!;');
           w.writeLine(
             '// The tree and `paramsOf` give route `route.route` exactly the parameters `JobTokenRouteParams` names for it (tests compare them with an independent reference).',
@@ -376,7 +425,7 @@ export const jobTokenRoutes: Emitter = {
       ],
       returnType: 'boolean',
       statements: (w) => {
-        w.writeLine('const match = matchJobTokenRoute(method, path);');
+        w.writeLine('const match = jobTokenRouteFor(method, path);');
         w.writeLine('if (match === undefined || !match.controlled || match.permissions.length === 0) return false;');
         w.write('try ').inlineBlock(() => {
           w.writeLine(`if (granted === null || typeof granted !== 'object' || typeof (granted as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') return false;`);

@@ -83,6 +83,7 @@ const request = fc
 describe('compiled matcher = reference matcher', () => {
   it(`agrees on ${NUM_RUNS} generated requests (seed ${SEED})`, () => {
     let hits = 0;
+    const rowByRoute = new Map(module.jobTokenRoutes.map((r) => [r.route, r]));
     try {
       fc.assert(
         fc.property(request, ({ method, path }) => {
@@ -91,6 +92,10 @@ describe('compiled matcher = reference matcher', () => {
           if (want) hits++;
           const shape = (m: typeof got | typeof want) => (m ? { route: m.route, canonicalPath: m.canonicalPath, params: { ...m.params }, permissions: [...m.permissions], controlled: m.controlled } : undefined);
           expect(shape(got)).toEqual(shape(want));
+          // The allocation-free form decides the same, and answers with the row itself.
+          const row = module.jobTokenRouteFor(method, path);
+          expect(row?.route).toBe(want?.route);
+          if (row) expect(row).toBe(rowByRoute.get(row.route));
         }),
         { numRuns: NUM_RUNS, seed: SEED },
       );

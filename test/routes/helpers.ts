@@ -15,6 +15,7 @@ export interface RouteMatch {
 export interface RoutesModule {
   matchJobTokenRoute(method: unknown, path: unknown): RouteMatch | undefined;
   isJobTokenRequestAllowed(granted: unknown, method: unknown, path: unknown): boolean;
+  jobTokenRouteFor(method: unknown, path: unknown): RoutesModule['jobTokenRoutes'][number] | undefined;
   jobTokenRoutes: readonly { method: string; path: string; route: string; permissions: readonly string[]; controlled: boolean; description: string; source: string; line: number }[];
 }
 

@@ -5,7 +5,7 @@ import { compilerOptions } from '../../generator/emit/emit-package.ts';
 import { loadRoutes } from './helpers.ts';
 
 const USAGE = `
-import { matchJobTokenRoute, isJobTokenRequestAllowed, jobTokenRoutes, type JobTokenRouteMatch, type JobTokenRoute } from './gitlab/job-token-routes.js';
+import { matchJobTokenRoute, isJobTokenRequestAllowed, jobTokenRouteFor, jobTokenRoutes, type JobTokenRouteInfo, type JobTokenRouteMatch, type JobTokenRoute } from './gitlab/job-token-routes.js';
 import type { JobTokenPermission } from './gitlab/job-token-permissions.js';
 
 const m: JobTokenRouteMatch | undefined = matchJobTokenRoute('GET', '/projects/1/releases');
@@ -34,6 +34,13 @@ if (j?.route === 'GET /projects/:id/releases/permalink/latest(/)(*suffix_path)')
   // @ts-expect-error suffix_path is in an optional group: it may be absent
   const suffix: string = j.params.suffix_path;
   void suffix;
+}
+const row: JobTokenRouteInfo | undefined = jobTokenRouteFor('GET', '/projects/1/releases');
+if (row) {
+  const needs: readonly JobTokenPermission[] = row.permissions;
+  void needs;
+  // @ts-expect-error the row has no params (matchJobTokenRoute has them)
+  void row.params;
 }
 const allowed: boolean = isJobTokenRequestAllowed(new Set<JobTokenPermission>(['READ_RELEASES']), 'GET', '/projects/1/releases');
 const first: JobTokenRoute | undefined = jobTokenRoutes[0]?.route;
