@@ -3543,7 +3543,7 @@ function spansCanonical(p, i) {
 }
 /** The canonical path of the last `candidateFor` call (scratch, like `B`): the path itself unless it had to be canonicalized. */
 let lastPath = '';
-/** The candidate a request is for, or -1 (deny); leaves the canonical path in `lastPath` and the parameter boundaries in `B`. May throw only on hostile input the callers catch. */
+/** The candidate a request is for, or -1 (deny); leaves the canonical path in `lastPath` and the parameter boundaries in `B`. Its callers catch whatever it might throw (nothing is expected to). */
 function candidateFor(method, path) {
     if (typeof method !== 'string' || typeof path !== 'string')
         return -1;

@@ -3316,7 +3316,7 @@ function spansCanonical(p: string, i: number): boolean {
 /** The canonical path of the last `candidateFor` call (scratch, like `B`): the path itself unless it had to be canonicalized. */
 let lastPath: string = '';
 
-/** The candidate a request is for, or -1 (deny); leaves the canonical path in `lastPath` and the parameter boundaries in `B`. May throw only on hostile input the callers catch. */
+/** The candidate a request is for, or -1 (deny); leaves the canonical path in `lastPath` and the parameter boundaries in `B`. Its callers catch whatever it might throw (nothing is expected to). */
 function candidateFor(method: string, path: string): number {
   if (typeof method !== 'string' || typeof path !== 'string') return -1;
   // Try the raw path first; canonicalize only when that does not settle it (see isCanonicalSpan).
