@@ -1,5 +1,12 @@
 #!/usr/bin/env node
-// Thin launcher: runs the TypeScript CLI through tsx (a dependency), so no build step is needed.
-import { register } from 'tsx/esm/api';
-register();
-await import('../generator/cli/main.ts');
+// Thin launcher: runs the CLI from a cached esbuild bundle of generator/ (bin/cli-bundle.js), or
+// through tsx when it cannot be built or PERMGEN_BUNDLE=off, so no build step is needed either way.
+import { bundledCli } from './cli-bundle.js';
+
+const bundle = await bundledCli();
+if (bundle) await import(bundle);
+else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../generator/cli/main.ts');
+}

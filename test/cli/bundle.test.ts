@@ -1,0 +1,39 @@
+/**
+ * The launcher runs the CLI from a cached esbuild bundle (bin/cli-bundle.js) or, with
+ * PERMGEN_BUNDLE=off, through tsx. Both must produce the same package, and processes that start
+ * together on an empty cache must all run (one bundle is kept).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../helpers/build.ts';
+
+const exec = promisify(execFile);
+const bin = path.join(projectRoot, 'bin/permgen.js');
+
+function permgen(args: string[], env: Record<string, string>) {
+  return exec(process.execPath, [bin, ...args], { cwd: projectRoot, env: { ...process.env, ...env } });
+}
+
+describe('bundled CLI', () => {
+  it('checks the real generated/ as up to date, bundled and through tsx alike', async () => {
+    // --check emits the whole package (runtime files copied, templates rendered, browser code not
+    // needed) and compares it byte for byte with generated/: a path the bundle resolved wrongly fails it.
+    const cache = await mkdtemp(path.join(tmpdir(), 'permgen-cli-cache-'));
+    const bundled = await permgen(['generate', '--check'], { PERMGEN_CLI_CACHE_DIR: cache });
+    expect(bundled.stdout).toMatch(/generated\/ is up to date/);
+    expect((await readdir(cache)).filter((name) => name.startsWith('cli-'))).toHaveLength(1);
+    const viaTsx = await permgen(['generate', '--check'], { PERMGEN_BUNDLE: 'off', PERMGEN_CLI_CACHE_DIR: cache });
+    expect(viaTsx.stdout).toMatch(/generated\/ is up to date/);
+  }, 60_000);
+
+  it('three launchers racing on an empty cache all run, and one bundle is kept', async () => {
+    const cache = await mkdtemp(path.join(tmpdir(), 'permgen-cli-cache-'));
+    const runs = await Promise.all([1, 2, 3].map(() => permgen(['--help'], { PERMGEN_CLI_CACHE_DIR: cache })));
+    for (const r of runs) expect(r.stdout).toContain('Usage: permgen <command>');
+    expect((await readdir(cache)).sort()).toEqual([expect.stringMatching(/^cli-[0-9a-f]{16}$/)]);
+  }, 60_000);
+});
