@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { buildCatalog } from './build-catalog.ts';
-import { emitPackage } from './emit/emit-package.ts';
+import { emitCacheKey, readEmitCache, writeEmitCache } from './emit/emit-cache.ts';
 import type { EmitOptions } from './emit/emitter.ts';
 import { Reporter } from './diagnostics/reporter.ts';
 import type { Diagnostic } from './diagnostics/diagnostic.ts';
@@ -48,7 +48,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   report.diagnostics.push(...built.diagnostics);
   const blocking = (ds: Diagnostic[]) => ds.some((d) => d.severity === 'error' || (options.strict === true && d.severity === 'warning'));
   let files = new Map<string, string>();
-  if (!blocking(report.diagnostics)) files = emitPackage(built.catalog, { enumStyle: options.emit?.enumStyle ?? 'const' }, report, { typecheck: options.typecheck === true });
+  if (!blocking(report.diagnostics)) files = await emitFiles(built.catalog, { enumStyle: options.emit?.enumStyle ?? 'const' }, report, options.typecheck === true);
   const diagnostics = [...report.diagnostics].sort(compareDiagnostics);
   const result: GenerateResult = { ok: !blocking(diagnostics), catalog: built.catalog, diagnostics, files, differences: [], written: false, inputs: built.inputs };
   if (!result.ok) return result;
@@ -60,4 +60,21 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   await withLock(path.join(options.root, '.permgen-lock'), () => writeTreeAtomically(outDir, files, options.hooks));
   result.written = true;
   return result;
+}
+
+/**
+ * The package for a catalog: from the emit cache when permgen and the catalog are what an earlier
+ * clean emit saw (`emit/emit-cache.ts`), otherwise emitted, with ts-morph loaded only then. A
+ * `--typecheck` run always emits (the type-check is the point), and an emit that reported anything
+ * is not cached, so its diagnostics show again next time.
+ */
+async function emitFiles(catalog: Catalog, emitOptions: EmitOptions, report: Reporter, typecheck: boolean): Promise<Map<string, string>> {
+  const key = typecheck ? undefined : emitCacheKey(catalog, emitOptions);
+  const cached = key === undefined ? undefined : readEmitCache(key);
+  if (cached) return cached;
+  const { emitPackage } = await import('./emit/emit-package.ts');
+  const before = report.diagnostics.length;
+  const files = emitPackage(catalog, emitOptions, report, { typecheck });
+  if (key !== undefined && report.diagnostics.length === before) writeEmitCache(key, files);
+  return files;
 }
