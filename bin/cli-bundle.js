@@ -23,9 +23,17 @@ export async function bundledCli() {
   if (process.env.PERMGEN_BUNDLE === 'off') return undefined;
   try {
     const cacheDir = process.env.PERMGEN_CLI_CACHE_DIR ?? path.join(root, 'node_modules/.cache/permgen');
-    const dir = path.join(cacheDir, `cli-${sourceHash()}`);
+    const hash = sourceHash();
+    const dir = path.join(cacheDir, `cli-${hash}`);
     const entry = path.join(dir, 'main.mjs');
-    if (!existsSync(entry)) await build(dir, cacheDir);
+    if (!existsSync(entry)) {
+      await build(dir, cacheDir);
+      // generator/ changed while esbuild read it: the bundle may mix versions, so it is not used.
+      if (sourceHash() !== hash) {
+        rmSync(dir, { recursive: true, force: true });
+        return undefined;
+      }
+    }
     return pathToFileURL(entry).href;
   } catch {
     return undefined;
