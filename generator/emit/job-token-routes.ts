@@ -5,7 +5,8 @@
  * `ts/route-decision-tree.ts`; canonicalization and the span checks are the runtime file
  * `runtime/route-path.ts` (the same whatever the page says, so a real TypeScript file), copied into
  * the package as `gitlab/runtime/route-path.ts`. Parameter values are sliced from the boundaries
- * the tree leaves in scratch arrays, so a lookup allocates only its result.
+ * the tree leaves in scratch arrays, so a lookup allocates only its result (`matchJobTokenRoute`)
+ * or nothing (`jobTokenRouteFor`, which answers with the row itself).
  */
 import { StructureKind, VariableDeclarationKind, type CodeBlockWriter, type StatementStructures } from 'ts-morph';
 import type { Emitter } from './emitter.ts';
@@ -13,10 +14,10 @@ import type { JobTokenEndpointsModel } from '../model/catalog.ts';
 import { HTTP_METHODS } from '../model/http-methods.ts';
 import { formatPosition } from '../model/position.ts';
 import { prepareRouteTable } from '../model/job-token-route-table.ts';
-import type { SegmentToken } from '../model/route-alternatives.ts';
 import { codeHeader, safeComment } from './header.ts';
 import { stringLiteral } from './ts/identifier.ts';
 import { compileDecisionTree } from './ts/route-decision-tree.ts';
+import { routeParamsType } from './ts/route-params-type.ts';
 import { copyRuntime, type RuntimeFile } from './ts/copy-runtime.ts';
 
 /** The page-independent canonicalization, copied into the package (`runtime/` folders are not re-exported). */
@@ -101,7 +102,7 @@ export const jobTokenRoutes: Emitter = {
         docs: [{ description: 'The parameters of each route, named as its path pattern names them; optional where an optional group may leave one out. Values are raw (still percent-encoded).' }],
         properties: table.routes
           .filter((r) => r.alternatives.length > 0)
-          .map((r) => ({ name: stringLiteral(r.endpoint.text), isReadonly: true, type: paramsType(r.alternatives.map((a) => a.segments)) })),
+          .map((r) => ({ name: stringLiteral(r.endpoint.text), isReadonly: true, type: routeParamsType(r.alternatives.map((a) => a.segments)) })),
       },
       {
         kind: StructureKind.TypeAlias,
@@ -461,21 +462,3 @@ export const jobTokenRoutes: Emitter = {
     ctx.project.createSourceFile(OUT, { leadingTrivia: `${codeHeader([model.source])}\n\n`, statements }, { overwrite: true });
   },
 };
-
-/**
- * The type of a route's `params`: every name its alternatives capture, in order of first
- * appearance; required when every alternative has it, optional when an optional group can leave it out.
- */
-function paramsType(alternatives: readonly (readonly SegmentToken[])[]): string {
-  const names: string[] = [];
-  const counts = new Map<string, number>();
-  for (const segments of alternatives) {
-    for (const t of segments) {
-      if (t.kind === 'literal') continue;
-      if (!counts.has(t.name)) names.push(t.name);
-      counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
-    }
-  }
-  if (names.length === 0) return 'Record<never, never>';
-  return `{ ${names.map((name) => `readonly ${stringLiteral(name)}${counts.get(name) === alternatives.length ? '' : '?'}: string`).join('; ')} }`;
-}
