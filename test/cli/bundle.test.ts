@@ -4,7 +4,7 @@
  * together on an empty cache must all run (one bundle is kept).
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -28,6 +28,13 @@ describe('bundled CLI', () => {
     expect((await readdir(cache)).filter((name) => name.startsWith('cli-'))).toHaveLength(1);
     const viaTsx = await permgen(['generate', '--check'], { PERMGEN_BUNDLE: 'off', PERMGEN_CLI_CACHE_DIR: cache });
     expect(viaTsx.stdout).toMatch(/generated\/ is up to date/);
+  }, 60_000);
+
+  it('falls back to tsx when the bundle cannot be built (cache folder not writable)', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'permgen-cli-cache-')), 'not-a-folder');
+    await writeFile(file, '');
+    const r = await permgen(['--help'], { PERMGEN_CLI_CACHE_DIR: file });
+    expect(r.stdout).toContain('Usage: permgen <command>');
   }, 60_000);
 
   it('three launchers racing on an empty cache all run, and one bundle is kept', async () => {
