@@ -1,0 +1,111 @@
+/**
+ * The compiled matcher on a table far larger than the page's: 1,650 routes shaped like it (one
+ * resource per literal, its own parameter names, splats in the middle and at the end, a suffixed
+ * parameter, an optional group). At this size the emitter takes the paths the real table barely
+ * reaches: literal groups in functions of their own, subtrees shared by shape, `paramsOf` split
+ * into chunks. Compared with the plain reference matcher on generated requests.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importGenerated, realCatalog, writePackage } from '../helpers/build.ts';
+import { parsePathPattern } from '../../generator/model/parse-path-pattern.ts';
+import type { HttpMethod, JobTokenEndpoint, JobTokenEndpointsModel } from '../../generator/model/catalog.ts';
+import type { RoutesModule } from './helpers.ts';
+import { createReference, refExpand } from './reference-matcher.ts';
+
+const SEED = 20_261_122;
+const NUM_RUNS = 5_000;
+const RESOURCES = 150;
+
+const SHAPES: [HttpMethod, (r: string) => string][] = [
+  ['GET', (r) => `/projects/:id/${r}`],
+  ['POST', (r) => `/projects/:id/${r}`],
+  ['GET', (r) => `/projects/:id/${r}/:${r}_id`],
+  ['PUT', (r) => `/projects/:id/${r}/:${r}_id`],
+  ['DELETE', (r) => `/projects/:id/${r}/:${r}_id`],
+  ['GET', (r) => `/projects/:id/${r}/:${r}_id/files/*file_path`],
+  ['GET', (r) => `/projects/:id/packages/${r}/*package_name/-/*file_name`],
+  ['GET', (r) => `/projects/:id/packages/${r}/*module_name/@v/:module_version.info`],
+  ['GET', (r) => `/groups/:id/-/packages/${r}/*package_name`],
+  ['PUT', (r) => `/packages/${r}/v1/files/:package_name/:package_version/:file_name/authorize`],
+  ['GET', (r) => `/projects/:id/${r}/permalink/latest(/)(*suffix_path)`],
+];
+
+function endpoints(): JobTokenEndpoint[] {
+  const out: JobTokenEndpoint[] = [];
+  for (let i = 0; i < RESOURCES; i++) {
+    const r = `${['deploy', 'env', 'job', 'pkg', 'release', 'secure'][i % 6]}${Math.floor(i / 6)}`;
+    for (const [method, shape] of SHAPES) {
+      const path = shape(r);
+      const parsed = parsePathPattern(path);
+      if ('error' in parsed) throw new Error(parsed.error.message);
+      const position = { file: 'large.md', line: out.length + 1, column: 1 };
+      out.push({ text: `${method} ${path}`, method, path, pattern: parsed.pattern, permissions: [`READ_${i % 7}`], labels: '', controlled: true, description: '', position, pathPosition: position });
+    }
+  }
+  return out;
+}
+
+let module: RoutesModule;
+let refMatch: ReturnType<typeof createReference>;
+let templates: { method: string; text: string }[];
+let source = '';
+
+beforeAll(async () => {
+  const { catalog } = await realCatalog();
+  const real = catalog.sources.find((s): s is JobTokenEndpointsModel => s.kind === 'gitlab-job-token-endpoints')!;
+  const pkg = await writePackage({ catalogVersion: 1, sources: [{ ...real, endpoints: endpoints() }] });
+  source = pkg.files.get('gitlab/job-token-routes.ts')!;
+  module = await importGenerated<RoutesModule>(pkg.dir, 'gitlab/job-token-routes.js');
+  refMatch = createReference(module.jobTokenRoutes);
+  templates = module.jobTokenRoutes.flatMap((r) => refExpand(r.path).map((text) => ({ method: r.method, text })));
+}, 120_000);
+
+const piece = fc.constantFrom('a', 'v1', '42', '-', '@v', '.', '.info', 'files', 'latest', 'packages', 'deploy3', 'env10', '%2F', '%2e', '%41');
+const segment = fc.array(piece, { minLength: 1, maxLength: 3 }).map((ps) => ps.join(''));
+const splat = fc.array(segment, { minLength: 1, maxLength: 3 }).map((ss) => ss.join('/'));
+
+const request = fc
+  .record({
+    template: fc.nat(),
+    values: fc.array(segment, { minLength: 1, maxLength: 3 }),
+    splats: fc.array(splat, { minLength: 1, maxLength: 2 }),
+    cut: fc.option(fc.nat(), { nil: undefined }),
+    extra: fc.option(fc.constantFrom('/x', '/', '//', '/./y', '/../z', 'x', '?q=1'), { nil: undefined }),
+    method: fc.constantFrom(undefined, 'HEAD', 'GET', 'PUT'),
+  })
+  .map(({ template, values, splats, cut, extra, method }) => {
+    const t = templates[template % templates.length]!;
+    let i = 0;
+    let j = 0;
+    let path = t.text.replace(/:[A-Za-z_]\w*|\*[A-Za-z_]\w*/g, (m) => (m[0] === ':' ? values[i++ % values.length]! : splats[j++ % splats.length]!));
+    if (cut !== undefined) path = path.slice(0, cut % (path.length + 1));
+    if (extra !== undefined) path += extra;
+    return { method: method ?? t.method, path };
+  });
+
+describe('a 1,650-route table', () => {
+  it('takes the large-table paths of the emitter (a guard on this test)', () => {
+    expect(module.jobTokenRoutes).toHaveLength(RESOURCES * SHAPES.length);
+    expect(source).toContain('function paramsOf_0(');
+    expect(source).toMatch(/Literal branches of one node of the decision tree \(\d+ literals\)/);
+    expect(source).toMatch(/A subtree of the decision tree \((?:[2-9]|[1-9]\d+) place\(s\) share it\)/);
+  });
+
+  it(`agrees with the reference on ${NUM_RUNS} generated requests (seed ${SEED})`, () => {
+    let hits = 0;
+    fc.assert(
+      fc.property(request, ({ method, path }) => {
+        const got = module.matchJobTokenRoute(method, path);
+        const want = refMatch(method, path);
+        if (want) hits++;
+        const shape = (m: typeof got | typeof want) => (m ? { route: m.route, canonicalPath: m.canonicalPath, params: { ...m.params }, permissions: [...m.permissions] } : undefined);
+        expect(shape(got)).toEqual(shape(want));
+        expect(module.jobTokenRouteFor(method, path)?.route).toBe(want?.route);
+      }),
+      { numRuns: NUM_RUNS, seed: SEED },
+    );
+    // The generator must reach routes, not only near-misses (a guard on the test itself).
+    expect(hits).toBeGreaterThan(NUM_RUNS / 5);
+  }, 120_000);
+});
