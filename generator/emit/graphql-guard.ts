@@ -15,6 +15,7 @@ import type { Boundary, GraphqlKind, GraphqlPermissionsModel } from '../model/ca
 import { formatPosition } from '../model/position.ts';
 import { codeHeader, safeComment } from './header.ts';
 import { stringLiteral } from './ts/identifier.ts';
+import { exportedNames } from './ts/exported-names.ts';
 import { mutationFieldName } from './runtime/graphql-guard-lookup.ts';
 
 const MAP_MODULE = '/generated/gitlab/graphql-guard-map.ts';
@@ -131,10 +132,10 @@ function emitMap(ctx: EmitContext, model: GraphqlPermissionsModel, entries: read
   // Reuse the permission and boundary unions of gitlab/graphql-permissions.ts when that emitter made them:
   // the data then fails to compile if a row names a permission the union lacks. `${T}` accepts both the
   // const-object union and the string enum of `--enum-style enum`.
-  const exported = ctx.project.getSourceFile(PERMISSIONS_MODULE)?.getExportedDeclarations();
-  const permissionType = exported?.has('GraphqlPermission') ? '`${GraphqlPermission}`' : 'string';
-  const boundaryType = exported?.has('Boundary') ? '`${Boundary}`' : `'project' | 'group' | 'user' | 'instance'`;
-  const typeImports = [...(exported?.has('GraphqlPermission') ? ['GraphqlPermission'] : []), ...(exported?.has('Boundary') ? ['Boundary'] : [])];
+  const exported = exportedNames(ctx.project.getSourceFile(PERMISSIONS_MODULE));
+  const permissionType = exported.has('GraphqlPermission') ? '`${GraphqlPermission}`' : 'string';
+  const boundaryType = exported.has('Boundary') ? '`${Boundary}`' : `'project' | 'group' | 'user' | 'instance'`;
+  const typeImports = [...(exported.has('GraphqlPermission') ? ['GraphqlPermission'] : []), ...(exported.has('Boundary') ? ['Boundary'] : [])];
 
   const statements: StatementStructures[] = [];
   if (typeImports.length > 0) statements.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './graphql-permissions.js', namedImports: typeImports });
