@@ -7,7 +7,7 @@ import { LockHeldError } from '../../write/lock.ts';
 import { countEntries } from '../../model/count-entries.ts';
 import { watchAndGenerate } from '../../watch.ts';
 
-const HELP = `Usage: permgen generate [--check] [--strict] [--typecheck] [--watch] [--enum-style const|enum] [--root DIR] [--json]
+const HELP = `Usage: permgen generate [--check] [--strict] [--typecheck] [--watch] [--enum-style const|enum] [--root DIR] [--json] [--no-cache]
 
 Reads every page in sources/sources.json and writes the token-permissions package to generated/.
   --check        write nothing; exit 1 when generated/ differs from what the sources produce
@@ -17,6 +17,8 @@ Reads every page in sources/sources.json and writes the token-permissions packag
   --enum-style   'const' (as-const object + union type, default) or 'enum' (classic enums)
   --root DIR     project root (default: current folder)
   --json         print diagnostics and the summary as JSON
+  --no-cache     neither read nor write the emit and transpile caches in node_modules/.cache/permgen
+                 (the same as PERMGEN_CACHE=off)
 `;
 
 export const generateCommand: Command = {
@@ -31,6 +33,7 @@ export const generateCommand: Command = {
       'enum-style': { type: 'string' },
       root: { type: 'string' },
       json: { type: 'boolean' },
+      'no-cache': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     }, false);
     if (!parsed.ok) {
@@ -47,6 +50,8 @@ export const generateCommand: Command = {
       io.stderr.write(`permgen generate: --enum-style must be 'const' or 'enum', not '${enumStyle}'\n`);
       return 2;
     }
+    // The caches read this switch when they are used; the flag sets it for this process.
+    if (v['no-cache']) process.env.PERMGEN_CACHE = 'off';
     const root = path.resolve(io.cwd, v.root ?? '.');
     if (v.watch) {
       if (v.check) {
