@@ -15,7 +15,7 @@ describe('permgen generate --no-cache', () => {
   it('writes the package and leaves the cache folder empty; without the flag the same run fills it', async () => {
     const root = await jobTokenProject();
     const cache = await mkdtemp(path.join(tmpdir(), 'permgen-cache-'));
-    const env = { ...process.env, PERMGEN_CACHE_DIR: cache };
+    const env: NodeJS.ProcessEnv = { ...process.env, PERMGEN_CACHE_DIR: cache };
     delete env.PERMGEN_CACHE;
     const off = await exec(process.execPath, [bin, 'generate', '--no-cache'], { cwd: root, env });
     expect(off.stdout).toMatch(/^permgen: wrote \d+ files to generated\//);
