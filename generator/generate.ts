@@ -68,7 +68,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
  * `--typecheck` run always emits (the type-check is the point), and an emit that reported anything
  * is not cached, so its diagnostics show again next time.
  */
-async function emitFiles(catalog: Catalog, emitOptions: EmitOptions, report: Reporter, typecheck: boolean): Promise<Map<string, string>> {
+export async function emitFiles(catalog: Catalog, emitOptions: EmitOptions, report: Reporter, typecheck: boolean): Promise<Map<string, string>> {
   const key = typecheck ? undefined : emitCacheKey(catalog, emitOptions);
   const cached = key === undefined ? undefined : readEmitCache(key);
   if (cached) return cached;

@@ -4,9 +4,7 @@ export interface CommandIo {
   stderr: { write(s: string): unknown };
 }
 
-/** One CLI command; `run` returns the exit code (0 ok, 1 failure/diagnostics, 2 usage). */
+/** One CLI command; `run` returns the exit code (0 ok, 1 failure/diagnostics, 2 usage). Its name and summary are in `commands/registry.ts`. */
 export interface Command {
-  name: string;
-  summary: string;
   run(args: string[], io: CommandIo): Promise<number>;
 }

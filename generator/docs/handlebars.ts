@@ -3,6 +3,8 @@
  * data: helpers escape it for the context it lands in, so a page cannot inject markup or code.
  */
 import Handlebars from 'handlebars';
+
+type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -32,17 +34,21 @@ export function markdownCode(value: unknown): string {
 
 hb.registerHelper('md', (v: unknown) => new hb.SafeString(markdownText(v)));
 hb.registerHelper('code', (v: unknown) => new hb.SafeString(markdownCode(v)));
-hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-hb.registerHelper('json', (v: unknown) => new hb.SafeString(JSON.stringify(v ?? null).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')));
-
-const cache = new Map<string, Handlebars.TemplateDelegate>();
+/**
+ * A renderer of the templates in `dir` for the Handlebars environment `env`: each template is read
+ * and compiled once, on first use. The docs (here) and the site (`site/handlebars.ts`) each have one.
+ */
+export function templateRenderer(env: typeof Handlebars, dir: string, options: CompileOptions): (name: string, data: unknown) => string {
+  const compiled = new Map<string, Handlebars.TemplateDelegate>();
+  return (name, data) => {
+    let t = compiled.get(name);
+    if (!t) {
+      t = env.compile(readFileSync(path.join(dir, name), 'utf8'), options);
+      compiled.set(name, t);
+    }
+    return t(data);
+  };
+}
 
 /** Renders `templates/<name>`; `{{…}}` HTML-escapes, and the helpers above escape for Markdown. */
-export function render(name: string, data: unknown): string {
-  let t = cache.get(name);
-  if (!t) {
-    t = hb.compile(readFileSync(path.join(templatesDir, name), 'utf8'), { strict: true, noEscape: false });
-    cache.set(name, t);
-  }
-  return t(data);
-}
+export const render = templateRenderer(hb, templatesDir, { strict: true, noEscape: false });

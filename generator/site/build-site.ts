@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { buildCatalog } from '../build-catalog.ts';
-import { emitPackage } from '../emit/emit-package.ts';
+import { emitFiles } from '../generate.ts';
 import { Reporter } from '../diagnostics/reporter.ts';
 import { compareDiagnostics, createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { writeTreeAtomically } from '../write/atomic-write.ts';
@@ -49,7 +49,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const blocking = () => report.diagnostics.some((d) => d.severity === 'error' || (options.strict === true && d.severity === 'warning'));
   let files = new Map<string, string>();
   if (!blocking()) {
-    const packageFiles = emitPackage(built.catalog, { enumStyle: 'const' }, report);
+    const packageFiles = await emitFiles(built.catalog, { enumStyle: 'const' }, report, false);
     if (!blocking()) files = (await renderSite(built.catalog, packageFiles, report)) ?? new Map();
   }
   const result: BuildSiteResult = { ok: !blocking(), catalog: built.catalog, diagnostics: [...report.diagnostics].sort(compareDiagnostics), files, outDir, written: false };

@@ -9,6 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { inlineJson } from './inline-json.ts';
+import { templateRenderer } from '../docs/handlebars.ts';
 
 export const siteTemplatesDir = fileURLToPath(new URL('../../templates/site/', import.meta.url));
 
@@ -26,14 +27,5 @@ for (const file of readdirSync(partialsDir).sort()) {
   if (file.endsWith('.html.hbs')) hb.registerPartial(file.slice(0, -'.html.hbs'.length), hb.compile(readFileSync(path.join(partialsDir, file), 'utf8').replace(/\n$/, ''), compileOptions));
 }
 
-const cache = new Map<string, Handlebars.TemplateDelegate>();
-
 /** Renders `templates/site/<name>`. */
-export function renderSiteTemplate(name: string, data: unknown): string {
-  let t = cache.get(name);
-  if (!t) {
-    t = hb.compile(readFileSync(path.join(siteTemplatesDir, name), 'utf8'), compileOptions);
-    cache.set(name, t);
-  }
-  return t(data);
-}
+export const renderSiteTemplate = templateRenderer(hb, siteTemplatesDir, compileOptions);

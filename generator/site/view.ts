@@ -3,6 +3,7 @@
  * from the model, the Handlebars templates render them. Every string in here is plain text (page
  * text included): templates escape it with `{{ }}`; nothing in a view is markup.
  */
+import { formatPosition } from '../model/position.ts';
 import type { SourceInfo, SourceModel } from '../model/catalog.ts';
 import type { SourcePosition } from '../model/position.ts';
 
@@ -88,7 +89,7 @@ export function safeUrl(url: string): string | null {
 
 /** `sources/<file>:line`, with the full `file:line:column` as its title and the upstream page as its link. */
 export function sourcePart(position: SourcePosition, source: SourceInfo): CellPart {
-  return { kind: 'source', text: `${position.file}:${position.line}`, title: `${position.file}:${position.line}:${position.column}`, url: safeUrl(source.url) };
+  return { kind: 'source', text: `${position.file}:${position.line}`, title: formatPosition(position), url: safeUrl(source.url) };
 }
 
 export function cell(...parts: CellPart[]): SiteCell {
@@ -103,8 +104,4 @@ export function sourceCell(position: SourcePosition, source: SourceInfo): SiteCe
 export function list(parts: CellPart[], empty = '—'): CellPart[] {
   if (parts.length === 0) return [text(empty)];
   return parts.flatMap((p, i) => (i === 0 ? [p] : [text(', '), p]));
-}
-
-export function formatSource(position: SourcePosition): string {
-  return `${position.file}:${position.line}:${position.column}`;
 }

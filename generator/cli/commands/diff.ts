@@ -15,8 +15,6 @@ or a git revision (e.g. HEAD~1, origin/main). Markdown (for a pull-request comme
 `;
 
 export const diffCommand: Command = {
-  name: 'diff',
-  summary: 'Report permission changes between two versions of the sources.',
   async run(args, io) {
     const parsed = parse(args, { json: { type: 'boolean' }, 'fail-on': { type: 'string' }, help: { type: 'boolean', short: 'h' } });
     if (!parsed.ok || (!parsed.values.help && parsed.positionals.length !== 2)) {

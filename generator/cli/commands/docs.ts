@@ -16,8 +16,6 @@ the folder as is.
 `;
 
 export const docsCommand: Command = {
-  name: 'docs',
-  summary: 'Build the static docs site (tables, deep links, explorer) into site/.',
   async run(args, io) {
     const parsed = parse(args, { out: { type: 'string' }, root: { type: 'string' }, strict: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, false);
     if (!parsed.ok) {

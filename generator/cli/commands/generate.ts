@@ -22,8 +22,6 @@ Reads every page in sources/sources.json and writes the token-permissions packag
 `;
 
 export const generateCommand: Command = {
-  name: 'generate',
-  summary: 'Generate (or --check) the package from the sources.',
   async run(args, io) {
     const parsed = parse(args, {
       check: { type: 'boolean' },

@@ -27,8 +27,6 @@ Exit code: 0 when the operation can be granted, 1 when it cannot or a file has e
 `;
 
 export const graphqlPermissionsCommand: Command = {
-  name: 'graphql-permissions',
-  summary: 'Least fine-grained permissions a GitLab GraphQL operation needs.',
   async run(args, io) {
     const parsed = parse(args, {
       schema: { type: 'string' },

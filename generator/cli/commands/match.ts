@@ -28,8 +28,6 @@ control), 1 when the request is denied (no route, or a path that cannot be canon
 `;
 
 export const matchCommand: Command = {
-  name: 'match',
-  summary: 'Which documented route (and permissions) a request is for, and why.',
   async run(args, io) {
     const parsed = parse(args, { json: { type: 'boolean' }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
     if (parsed.ok && parsed.values.help) {

@@ -22,8 +22,6 @@ ${extractors.map((e) => `  ${e.kind.padEnd(28)} ${e.headers.map((h) => `| ${h.jo
 `;
 
 export const readCommand: Command = {
-  name: 'read',
-  summary: 'Print the model extracted from one page.',
   async run(args, io) {
     const parsed = parse(args, { reader: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
     if (!parsed.ok || (!parsed.values.help && parsed.positionals.length !== 1)) {

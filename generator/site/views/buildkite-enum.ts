@@ -1,7 +1,8 @@
 /** Buildkite GraphQL enum page → its values. */
 import type { BuildkiteEnumModel } from '../../model/catalog.ts';
 import { AnchorIds } from '../slug.ts';
-import { cell, code, formatSource, sourceCell, text, type AnchorEntry, type SiteRow, type SourcePageView } from '../view.ts';
+import { cell, code, sourceCell, text, type AnchorEntry, type SiteRow, type SourcePageView } from '../view.ts';
+import { formatPosition } from '../../model/position.ts';
 import { countEntries } from '../../model/count-entries.ts';
 import { pageFileName, reservedIds } from './page.ts';
 
@@ -12,7 +13,7 @@ export function buildkiteEnumView(model: BuildkiteEnumModel): SourcePageView {
   const anchors: AnchorEntry[] = [];
   const rows: SiteRow[] = model.values.map((v) => {
     const id = ids.take(v.name);
-    anchors.push({ key: v.name, anchor: id, source: formatSource(v.position) });
+    anchors.push({ key: v.name, anchor: id, source: formatPosition(v.position) });
     return { id, cells: [cell(code(v.name)), cell(text(v.description === '' ? '—' : v.description)), sourceCell(v.position, model.source)] };
   });
   return {

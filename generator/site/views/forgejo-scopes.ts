@@ -1,7 +1,8 @@
 /** Forgejo access token scope page → its level rules, its scopes and their categories. */
 import type { ForgejoScopesModel } from '../../model/catalog.ts';
 import { AnchorIds } from '../slug.ts';
-import { cell, code, formatSource, link, list, sourceCell, sourcePart, text, type AnchorEntry, type SiteNote, type SiteRow, type SourcePageView } from '../view.ts';
+import { cell, code, link, list, sourceCell, sourcePart, text, type AnchorEntry, type SiteNote, type SiteRow, type SourcePageView } from '../view.ts';
+import { formatPosition } from '../../model/position.ts';
 import { countEntries } from '../../model/count-entries.ts';
 import { pageFileName, reservedIds } from './page.ts';
 
@@ -12,7 +13,7 @@ export function forgejoScopesView(model: ForgejoScopesModel): SourcePageView {
   const anchors: AnchorEntry[] = [];
   const notes: SiteNote[] = model.levels.map((l) => {
     const id = ids.take(`level ${l.level}`);
-    anchors.push({ key: `level ${l.level}`, anchor: id, source: formatSource(l.position) });
+    anchors.push({ key: `level ${l.level}`, anchor: id, source: formatPosition(l.position) });
     return { id, parts: [text(l.text)], at: cell(sourcePart(l.position, model.source)) };
   });
   if (model.noScope) notes.push({ id: ids.take('no scope'), parts: [code(model.noScope.text), text(`: ${model.noScope.description}`)], at: cell(sourcePart(model.noScope.position, model.source)) });
@@ -21,12 +22,12 @@ export function forgejoScopesView(model: ForgejoScopesModel): SourcePageView {
   for (const c of model.categories) {
     const id = ids.take(`category ${c.name}`);
     categoryId.set(c.name, id);
-    anchors.push({ key: `category ${c.name}`, anchor: id, source: formatSource(c.position) });
+    anchors.push({ key: `category ${c.name}`, anchor: id, source: formatPosition(c.position) });
   }
   const scopeRows: SiteRow[] = model.categories.flatMap((c) =>
     c.scopes.map((s) => {
       const id = ids.take(s.name);
-      anchors.push({ key: s.name, anchor: id, source: formatSource(s.position) });
+      anchors.push({ key: s.name, anchor: id, source: formatPosition(s.position) });
       return {
         id,
         cells: [cell(code(s.name)), cell(text(s.level)), cell(link(c.name, `#${categoryId.get(c.name)}`)), cell(...list(c.routes.map(code))), cell(...list(c.except.map(code))), cell(text(s.description)), sourceCell(s.position, model.source)],

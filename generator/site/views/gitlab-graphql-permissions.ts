@@ -1,8 +1,8 @@
 /** GitLab fine-grained PAT GraphQL page → one row per grant (the guard map's rows) and one per permission. */
 import type { GraphqlGrant, GraphqlPermissionsModel, GraphqlResource } from '../../model/catalog.ts';
-import type { SourcePosition } from '../../model/position.ts';
 import { AnchorIds } from '../slug.ts';
-import { badge, cell, code, formatSource, link, list, sourceCell, text, type AnchorEntry, type CellPart, type SiteRow, type SourcePageView } from '../view.ts';
+import { badge, cell, code, link, list, sourceCell, text, type AnchorEntry, type CellPart, type SiteRow, type SourcePageView } from '../view.ts';
+import { formatPosition, type SourcePosition } from '../../model/position.ts';
 import { countEntries } from '../../model/count-entries.ts';
 import { pageFileName, reservedIds } from './page.ts';
 
@@ -37,14 +37,14 @@ export function graphqlPermissionsView(model: GraphqlPermissionsModel): SourcePa
   for (const p of permissions.values()) {
     const id = ids.take(p.permission);
     permissionId.set(p.permission, id);
-    anchors.push({ key: p.permission, anchor: id, source: formatSource(p.position) });
+    anchors.push({ key: p.permission, anchor: id, source: formatPosition(p.position) });
   }
   const permissionLink = (name: string): CellPart => (permissionId.has(name) ? link(name, `#${permissionId.get(name)}`) : code(name));
 
   const grantRows: SiteRow[] = rows.map(({ grant, resource, category }) => {
     const id = ids.take(`${grant.kind} ${grant.name} ${grant.permission}`);
     // The explorer finds a row by the `file:line:column` the package's guard map carries.
-    anchors.push({ key: formatSource(grant.position), anchor: id, source: formatSource(grant.position) });
+    anchors.push({ key: formatPosition(grant.position), anchor: id, source: formatPosition(grant.position) });
     const permission: CellPart[] = [permissionLink(grant.permission)];
     if (grant.permissionOverride !== undefined) permission.push(text(' '), badge('override', `Permission id from sources/overrides.json: ${grant.permissionOverride}`));
     if (grant.alsoRequires.length > 0) permission.push(text(' and '), ...list(grant.alsoRequires.map(permissionLink)));

@@ -1,7 +1,8 @@
 /** GitLab CI/CD job token page → its endpoints (with the permissions each needs) and its permissions. */
 import type { JobTokenEndpointsModel } from '../../model/catalog.ts';
 import { AnchorIds } from '../slug.ts';
-import { badge, cell, code, formatSource, link, list, sourceCell, text, type AnchorEntry, type SiteRow, type SourcePageView } from '../view.ts';
+import { badge, cell, code, link, list, sourceCell, text, type AnchorEntry, type SiteRow, type SourcePageView } from '../view.ts';
+import { formatPosition } from '../../model/position.ts';
 import { countEntries } from '../../model/count-entries.ts';
 import { pageFileName, reservedIds } from './page.ts';
 
@@ -15,12 +16,12 @@ export function jobTokenEndpointsView(model: JobTokenEndpointsModel): SourcePage
   for (const p of model.permissions) {
     const id = ids.take(p.name);
     permissionId.set(p.name, id);
-    anchors.push({ key: p.name, anchor: id, source: formatSource(p.position) });
+    anchors.push({ key: p.name, anchor: id, source: formatPosition(p.position) });
   }
   const withScope = model.endpoints.some((e) => e.scope !== undefined);
   const endpointRows: SiteRow[] = model.endpoints.map((e) => {
     const id = ids.take(e.text);
-    anchors.push({ key: e.text, anchor: id, source: formatSource(e.position) });
+    anchors.push({ key: e.text, anchor: id, source: formatPosition(e.position) });
     const permissions = e.controlled
       ? list(e.permissions.map((name) => (permissionId.has(name) ? link(name, `#${permissionId.get(name)}`) : code(name))))
       : [badge('None', 'Fine-grained permissions do not control this endpoint: the job token\u2019s default access applies.')];

@@ -1,7 +1,8 @@
 /** GitLab access token scopes page → its scopes (with availability per token type) and footnotes. */
 import type { GitlabTokenScopesModel } from '../../model/catalog.ts';
 import { AnchorIds } from '../slug.ts';
-import { cell, code, formatSource, link, list, sourceCell, sourcePart, text, type AnchorEntry, type CellPart, type SiteNote, type SiteRow, type SourcePageView } from '../view.ts';
+import { cell, code, link, list, sourceCell, sourcePart, text, type AnchorEntry, type CellPart, type SiteNote, type SiteRow, type SourcePageView } from '../view.ts';
+import { formatPosition } from '../../model/position.ts';
 import { countEntries } from '../../model/count-entries.ts';
 import { pageFileName, reservedIds } from './page.ts';
 
@@ -18,7 +19,7 @@ export function gitlabTokenScopesView(model: GitlabTokenScopesModel): SourcePage
   });
   const rows: SiteRow[] = model.scopes.map((s) => {
     const id = ids.take(s.name);
-    anchors.push({ key: s.name, anchor: id, source: formatSource(s.position) });
+    anchors.push({ key: s.name, anchor: id, source: formatPosition(s.position) });
     const refs: CellPart[] = s.footnotes.flatMap((n) => [text(' '), footnoteId.has(n) ? link(`[${n}]`, `#${footnoteId.get(n)}`, false) : text(`[${n}]`)]);
     return { id, cells: [cell(code(s.name)), cell(...list(s.availability.map(text))), cell(text(s.description), ...refs), sourceCell(s.position, model.source)] };
   });
