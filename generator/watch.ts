@@ -38,25 +38,28 @@ export function watchAndGenerate(options: WatchOptions): Watcher {
       options.onResult(error as Error, changed);
     }
   };
+  // The first run and every later one go through here, so runs never overlap.
+  const run = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await runOnce();
+      } while (again);
+      running = undefined;
+    })();
+    return running;
+  };
   const schedule = (file: string) => {
     pending.push(path.relative(root, file).split(path.sep).join('/'));
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      if (running) {
-        again = true;
-        return;
-      }
-      running = (async () => {
-        do {
-          again = false;
-          await runOnce();
-        } while (again);
-        running = undefined;
-      })();
-    }, options.debounceMs ?? 150);
+    timer = setTimeout(() => void run(), options.debounceMs ?? 150);
   };
   watcher.on('all', (_event, file) => schedule(file));
-  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve())).then(runOnce);
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve())).then(run);
   return {
     ready,
     async close() {

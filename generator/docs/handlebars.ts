@@ -5,7 +5,7 @@
 import Handlebars from 'handlebars';
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -36,17 +36,20 @@ hb.registerHelper('md', (v: unknown) => new hb.SafeString(markdownText(v)));
 hb.registerHelper('code', (v: unknown) => new hb.SafeString(markdownCode(v)));
 /**
  * A renderer of the templates in `dir` for the Handlebars environment `env`: each template is read
- * and compiled once, on first use. The docs (here) and the site (`site/handlebars.ts`) each have one.
+ * and compiled on first use, and again when the file has changed since. The docs (here) and the site (`site/handlebars.ts`) each have one.
  */
 export function templateRenderer(env: typeof Handlebars, dir: string, options: CompileOptions): (name: string, data: unknown) => string {
-  const compiled = new Map<string, Handlebars.TemplateDelegate>();
+  const compiled = new Map<string, { mtimeMs: number; template: Handlebars.TemplateDelegate }>();
   return (name, data) => {
-    let t = compiled.get(name);
-    if (!t) {
-      t = env.compile(readFileSync(path.join(dir, name), 'utf8'), options);
-      compiled.set(name, t);
+    const file = path.join(dir, name);
+    // Compiled again when the file changed (`generate --watch` runs in one process).
+    const { mtimeMs } = statSync(file);
+    let entry = compiled.get(name);
+    if (!entry || entry.mtimeMs !== mtimeMs) {
+      entry = { mtimeMs, template: env.compile(readFileSync(file, 'utf8'), options) };
+      compiled.set(name, entry);
     }
-    return t(data);
+    return entry.template(data);
   };
 }
 

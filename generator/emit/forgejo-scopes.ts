@@ -7,9 +7,10 @@
  * `read`: GET), and only within one category. So `write:X` satisfies `read:X` and nothing else does;
  * the page's remark that `write:package` is "currently the same as `read:package`" grants nothing.
  */
+import { levelIncludes } from '../model/forgejo-levels.ts';
 import { StructureKind, VariableDeclarationKind, type StatementStructures, type WriterFunction } from 'ts-morph';
 import type { Emitter } from './emitter.ts';
-import type { ForgejoLevel, ForgejoScope, ForgejoScopesModel } from '../model/catalog.ts';
+import type { ForgejoScope, ForgejoScopesModel } from '../model/catalog.ts';
 import { codeHeader, safeComment } from './header.ts';
 import { stringUnionStatements } from './ts/string-union.ts';
 import { constantKey, stringLiteral } from './ts/identifier.ts';
@@ -17,15 +18,6 @@ import { formatPosition } from '../model/position.ts';
 
 const SCOPE = 'ForgejoScope';
 const CATEGORY = 'ForgejoScopeCategory';
-
-/** Whether `a` includes `b` by the page's level list: `a` allows every method `b` allows. Unknown levels include only themselves. */
-export function levelIncludes(model: ForgejoScopesModel, a: ForgejoLevel, b: ForgejoLevel): boolean {
-  if (a === b) return true;
-  const ra = model.levels.find((l) => l.level === a);
-  const rb = model.levels.find((l) => l.level === b);
-  if (!ra || !rb || rb.methods.length === 0) return false;
-  return rb.methods.every((m) => ra.methods.includes(m));
-}
 
 export const forgejoScopes: Emitter = {
   name: 'forgejo-scopes',

@@ -322,11 +322,6 @@ function emitRule(ctx: EmitContext, model: GraphqlPermissionsModel): void {
   ctx.project.createSourceFile(RULE_MODULE, { leadingTrivia: `${codeHeader([model.source])}\n\n`, statements }, { overwrite: true });
 }
 
-/**
- * Copies the runtime files with the header, and points their relative imports (`./graphql-x.js`,
- * written for `emit/runtime/`) at where those files land in the package.
- */
-
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

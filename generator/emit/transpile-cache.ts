@@ -1,14 +1,10 @@
 /**
  * Transpiling the package is most of a run (the compiled route matcher alone is ~750 KiB), and
  * its output depends only on the TypeScript version, the options and the file's text. Results are
- * kept in memory for the process and on disk under `node_modules/.cache/permgen/` (the convention
- * of babel-loader, eslint and friends), keyed by a sha256 of all three. A cache that cannot be read
- * or written is ignored: the result is computed, never guessed.
+ * kept in memory for the process and on disk (`disk-cache.ts`), keyed by a sha256 of all three.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readCacheEntry, writeCacheEntry } from './disk-cache.ts';
 
 export interface Transpiled {
   js: string;
@@ -18,7 +14,6 @@ export interface Transpiled {
 }
 
 const memory = new Map<string, Transpiled>();
-const directory = () => process.env.PERMGEN_CACHE_DIR ?? fileURLToPath(new URL('../../node_modules/.cache/permgen/', import.meta.url));
 
 /** Forgets what this process cached in memory (tests). */
 export function resetTranspileMemory(): void {
@@ -38,24 +33,14 @@ export function cachedTranspile(keyParts: readonly string[], compute: () => Tran
   return result;
 }
 
+/** Transpile entries kept: about ten runs' worth of files, however often the generator changes. */
+const ENTRIES = { pattern: /^[0-9a-f]{64}\.json$/, keep: 500 };
+
 function readDisk(key: string): Transpiled | undefined {
-  if (process.env.PERMGEN_CACHE === 'off') return undefined;
-  try {
-    const value = JSON.parse(readFileSync(path.join(directory(), `${key}.json`), 'utf8')) as Transpiled;
-    return typeof value.js === 'string' && typeof value.dts === 'string' && Array.isArray(value.diagnostics) ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  const value = readCacheEntry(`${key}.json`) as Transpiled | undefined;
+  return value && typeof value.js === 'string' && typeof value.dts === 'string' && Array.isArray(value.diagnostics) ? value : undefined;
 }
 
 function writeDisk(key: string, value: Transpiled): void {
-  if (process.env.PERMGEN_CACHE === 'off') return;
-  try {
-    mkdirSync(directory(), { recursive: true });
-    const tmp = path.join(directory(), `${key}.${process.pid}.tmp`);
-    writeFileSync(tmp, JSON.stringify(value));
-    renameSync(tmp, path.join(directory(), `${key}.json`));
-  } catch {
-    // A read-only or full disk only costs the next run the time to transpile again.
-  }
+  writeCacheEntry(`${key}.json`, value, ENTRIES);
 }

@@ -18,7 +18,7 @@ import type { SourcePosition } from './position.ts';
 import type { Reporter } from '../diagnostics/reporter.ts';
 import { HTTP_METHODS } from './http-methods.ts';
 // The scope hierarchy `hasForgejoScope` is emitted from; the method levels must agree with it.
-import { levelIncludes } from '../emit/forgejo-scopes.ts';
+import { levelIncludes } from './forgejo-levels.ts';
 import type { ForgejoRuleShape, ForgejoSegment, ForgejoShape } from '../emit/runtime/forgejo-route-match.ts';
 
 /** An interpretation of a route prefix the page writes in a category row (`ForgejoCategory.routes`). */

@@ -272,48 +272,45 @@ class TreeCompiler {
     if (!hasChildren) return;
     // Past the end of the path (`cursor === n`), the segment start `n + 1` fails every literal and
     // parameter condition by itself; only splat tails need the check.
-    const branches = () => {
-      const s = `s${depth}`;
-      const e = `e${depth}`;
-      const chain = literalChain(node);
-      if (chain) {
-        // Segments that do not branch are compared at once: `a/b/c`, then a `/` or the end.
-        const text = chain.texts.join('/');
-        w.writeLine(`const ${s} = ${cursor} + 1;`);
-        w.write(`if (${this.isSegment(s, text)})`).block(() => {
-          w.writeLine(`const ${e} = ${s} + ${text.length};`);
-          this.writeNodeOrCall(w, chain.end, e, depth + 1, captured);
-        });
-        return;
-      }
-      if (node.literals.size > 0 || node.params.length > 0) w.writeLine(`const ${s} = ${cursor} + 1;`);
-      if (node.literals.size > 0) {
-        const entries = [...node.literals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-        this.writeLiterals(w, entries, s, 0, new Set(), depth, captured, false);
-      }
-      if (node.params.length > 0) {
-        // The segment's end, and in bit 31 whether it is not canonical as it is (runtime `segmentEnd`).
-        w.writeLine(`const r${depth} = ${this.names.segmentEnd}(p, ${s}, n);`);
-        w.writeLine(`const ${e} = r${depth} & 2147483647;`);
-      }
-      const params = [...node.params].sort((a, b) => -compareTokens(a.token, b.token));
-      for (const { token, node: child } of params) {
-        const cond = segmentCondition(token, s, e);
-        const body = () => {
-          w.writeLine(`${this.names.bounds}[${2 * captured}] = ${plus(s, token.prefix.length)}; ${this.names.bounds}[${2 * captured + 1}] = ${minus(e, token.suffix.length)}; ${this.names.checks}[${captured}] = r${depth} >>> 31;`);
-          this.writeNodeOrCall(w, child, e, depth + 1, captured + 1);
-        };
-        if (cond === 'true') w.write('').block(body);
-        else w.write(`if (${cond})`).block(body);
-      }
-      const splats = [...node.splats].sort((a, b) => -compareTokens(a.token, b.token));
-      // A tail that always matches ends the node: the candidates after it can never be reached.
-      if (splats.length === 0) return;
-      w.write(`if (${cursor} < n)`).block(() => {
-        done: for (const group of splats) for (const tail of group.tails) if (this.writeTail(w, group.token, tail.tail, tail.index, cursor, captured)) break done;
+    const s = `s${depth}`;
+    const e = `e${depth}`;
+    const chain = literalChain(node);
+    if (chain) {
+      // Segments that do not branch are compared at once: `a/b/c`, then a `/` or the end.
+      const text = chain.texts.join('/');
+      w.writeLine(`const ${s} = ${cursor} + 1;`);
+      w.write(`if (${this.isSegment(s, text)})`).block(() => {
+        w.writeLine(`const ${e} = ${s} + ${text.length};`);
+        this.writeNodeOrCall(w, chain.end, e, depth + 1, captured);
       });
-    };
-    branches();
+      return;
+    }
+    if (node.literals.size > 0 || node.params.length > 0) w.writeLine(`const ${s} = ${cursor} + 1;`);
+    if (node.literals.size > 0) {
+      const entries = [...node.literals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      this.writeLiterals(w, entries, s, 0, new Set(), depth, captured, false);
+    }
+    if (node.params.length > 0) {
+      // The segment's end, and in bit 31 whether it is not canonical as it is (runtime `segmentEnd`).
+      w.writeLine(`const r${depth} = ${this.names.segmentEnd}(p, ${s}, n);`);
+      w.writeLine(`const ${e} = r${depth} & 2147483647;`);
+    }
+    const params = [...node.params].sort((a, b) => -compareTokens(a.token, b.token));
+    for (const { token, node: child } of params) {
+      const cond = segmentCondition(token, s, e);
+      const body = () => {
+        w.writeLine(`${this.names.bounds}[${2 * captured}] = ${plus(s, token.prefix.length)}; ${this.names.bounds}[${2 * captured + 1}] = ${minus(e, token.suffix.length)}; ${this.names.checks}[${captured}] = r${depth} >>> 31;`);
+        this.writeNodeOrCall(w, child, e, depth + 1, captured + 1);
+      };
+      if (cond === 'true') w.write('').block(body);
+      else w.write(`if (${cond})`).block(body);
+    }
+    const splats = [...node.splats].sort((a, b) => -compareTokens(a.token, b.token));
+    // A tail that always matches ends the node: the candidates after it can never be reached.
+    if (splats.length === 0) return;
+    w.write(`if (${cursor} < n)`).block(() => {
+      done: for (const group of splats) for (const tail of group.tails) if (this.writeTail(w, group.token, tail.tail, tail.index, cursor, captured)) break done;
+    });
   }
 
   /**
@@ -521,15 +518,10 @@ function charsCondition(text: string, s: string): string {
   return [...text].map((ch, i) => `p.charCodeAt(${plus(s, i)}) === ${ch.charCodeAt(0)}`).join(' && ');
 }
 
-/** The segment starting at `s` (length already checked) is `text`. */
-function literalCondition(text: string, s: string): string {
-  return charsCondition(text, s);
-}
-
 /** The segment [start, e) matches a literal or a parameter token (length included). */
 function segmentCondition(t: SegmentToken, start: string, e: string): string {
   const s = paren(start);
-  if (t.kind === 'literal') return `${e} - ${s} === ${t.text.length} && ${literalCondition(t.text, s)}`;
+  if (t.kind === 'literal') return `${e} - ${s} === ${t.text.length} && ${charsCondition(t.text, s)}`;
   // Not empty: the tree also runs on raw paths, where `//` leaves an empty segment.
   const fixed = t.prefix.length + t.suffix.length;
   const parts = [fixed > 0 ? `${e} - ${s} > ${fixed}` : `${e} > ${s}`];

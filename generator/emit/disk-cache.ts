@@ -1,0 +1,55 @@
+/**
+ * What permgen's on-disk caches share (the transpile cache and the emit cache): one folder,
+ * `node_modules/.cache/permgen/` (the convention of babel-loader, eslint and friends) or
+ * `PERMGEN_CACHE_DIR`; one switch, `PERMGEN_CACHE=off`; entries written atomically (a reader never
+ * sees half an entry) and the oldest dropped past a count. A cache that cannot be read or written
+ * is ignored: the result is computed again, never guessed.
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const projectDir = fileURLToPath(new URL('../../', import.meta.url));
+
+export function cacheDirectory(): string {
+  return process.env.PERMGEN_CACHE_DIR ?? path.join(projectDir, 'node_modules/.cache/permgen');
+}
+
+export function cacheOff(): boolean {
+  return process.env.PERMGEN_CACHE === 'off';
+}
+
+/** The parsed entry `name`, or undefined when caching is off or the entry is missing or unreadable. */
+export function readCacheEntry(name: string): unknown {
+  if (cacheOff()) return undefined;
+  try {
+    return JSON.parse(readFileSync(path.join(cacheDirectory(), name), 'utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Folders pruned by this process already, per pattern: a listing per run, not per entry. */
+const pruned = new Set<string>();
+
+/** Writes entry `name` atomically; then, once per process, keeps only the newest `keep` entries matching `pattern`. */
+export function writeCacheEntry(name: string, value: unknown, prune: { pattern: RegExp; keep: number }): void {
+  if (cacheOff()) return;
+  try {
+    const dir = cacheDirectory();
+    mkdirSync(dir, { recursive: true });
+    const tmp = path.join(dir, `${name}.${process.pid}.tmp`);
+    writeFileSync(tmp, JSON.stringify(value));
+    renameSync(tmp, path.join(dir, name));
+    const key = `${dir}\0${prune.pattern.source}`;
+    if (pruned.has(key)) return;
+    pruned.add(key);
+    const entries = readdirSync(dir)
+      .filter((entry) => prune.pattern.test(entry))
+      .map((entry) => ({ file: path.join(dir, entry), mtimeMs: statSync(path.join(dir, entry)).mtimeMs }))
+      .sort((a, b) => b.mtimeMs - a.mtimeMs);
+    for (const old of entries.slice(prune.keep)) rmSync(old.file, { force: true });
+  } catch {
+    // A read-only or full disk only costs the next run the time to compute the entry again.
+  }
+}
