@@ -5,7 +5,7 @@
  */
 import type { Extractor } from './extractor.ts';
 import type { BuildkiteEnumModel, BuildkiteEnumValue } from '../model/catalog.ts';
-import type { Block, HeadingBlock, PageDocument, TableBlock } from '../read/document.ts';
+import { hasHeader, type Block, type HeadingBlock, type PageDocument, type TableBlock } from '../read/document.ts';
 import { formatPosition } from '../model/position.ts';
 
 const HEADER = ['ENUM Values'] as const;
@@ -13,7 +13,7 @@ const HEADER = ['ENUM Values'] as const;
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 
 function isEnumTable(block: Block): block is TableBlock {
-  return block.type === 'table' && block.header.length === HEADER.length && block.header.every((c, i) => c.text === HEADER[i]);
+  return hasHeader(block, HEADER);
 }
 
 export const buildkiteEnumExtractor: Extractor<BuildkiteEnumModel> = {

@@ -7,7 +7,7 @@
  */
 import type { Extractor, ExtractContext } from './extractor.ts';
 import type { ForgejoCategory, ForgejoLevel, ForgejoLevelRule, ForgejoScope, ForgejoScopesModel, HttpMethod } from '../model/catalog.ts';
-import type { Block, Cell, ListBlock, TableBlock } from '../read/document.ts';
+import { hasHeader, type Block, type Cell, type ListBlock, type TableBlock } from '../read/document.ts';
 import { HTTP_METHODS } from '../model/http-methods.ts';
 import { formatPosition, type SourcePosition } from '../model/position.ts';
 
@@ -21,7 +21,7 @@ const ROUTES_MARKER = 'API routes';
 const EXCEPT_MARKER = 'except';
 
 function isScopeTable(block: Block): block is TableBlock {
-  return block.type === 'table' && block.header.length === HEADER.length && block.header.every((c, i) => c.text === HEADER[i]);
+  return hasHeader(block, HEADER);
 }
 
 export const forgejoScopeExtractor: Extractor<ForgejoScopesModel> = {
@@ -34,7 +34,7 @@ export const forgejoScopeExtractor: Extractor<ForgejoScopesModel> = {
   extract(doc, ctx) {
     const levels = readLevels(doc.blocks, doc.blocks.find(isScopeTable)!.position, ctx);
     const categories = new Map<string, ForgejoCategory>();
-    const scopeRows: { scope: ForgejoScope; category: string; prefixAt: SourcePosition }[] = [];
+    const scopeRows: { scope: ForgejoScope; category: string }[] = [];
     let noScope: ForgejoScopesModel['noScope'] = null;
     const tables = doc.blocks.filter(isScopeTable);
     for (const table of tables) {
@@ -59,7 +59,7 @@ export const forgejoScopeExtractor: Extractor<ForgejoScopesModel> = {
             ctx.report.error('forgejo-scope-level', `Scope \`${name}\` has prefix \`${scope.prefix}:\`; Forgejo scopes start with \`read:\` or \`write:\`.`, nameCell.position, 'Check the upstream page: a new access level needs a review of the scope hierarchy before it is added.');
             continue;
           }
-          scopeRows.push({ scope: { name, level, description, position: nameCell.position }, category: scope.category!, prefixAt: nameCell.position });
+          scopeRows.push({ scope: { name, level, description, position: nameCell.position }, category: scope.category! });
           continue;
         }
         if (!CATEGORY.test(name)) {

@@ -7,7 +7,7 @@
  */
 import type { Extractor, ExtractContext } from './extractor.ts';
 import type { GitlabFootnote, GitlabTokenScope, GitlabTokenScopesModel, TokenType } from '../model/catalog.ts';
-import type { Block, Cell, PageDocument, TableBlock, TableRow } from '../read/document.ts';
+import { hasHeader, type Block, type Cell, type PageDocument, type TableBlock, type TableRow } from '../read/document.ts';
 import { formatPosition, type SourcePosition } from '../model/position.ts';
 
 const HEADER = ['Scope', 'Token availability', 'Description'] as const;
@@ -19,7 +19,7 @@ const MARKERS = /(?:(?<=[.!?)])\s+|(?<=。)\s*)(\d{1,2}(?:[\s,]+\d{1,2})*)$/u;
 const FOOTNOTES_TITLE = /^Footnotes?:?$/i;
 
 function isScopeTable(block: Block): block is TableBlock {
-  return block.type === 'table' && block.header.length === HEADER.length && block.header.every((c, i) => c.text === HEADER[i]);
+  return hasHeader(block, HEADER);
 }
 
 export const gitlabScopeExtractor: Extractor<GitlabTokenScopesModel> = {

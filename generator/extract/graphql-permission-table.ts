@@ -15,7 +15,7 @@
  */
 import type { Extractor, ExtractContext } from './extractor.ts';
 import type { Boundary, GraphqlCategory, GraphqlGrant, GraphqlKind, GraphqlPermissionsModel, GraphqlResource } from '../model/catalog.ts';
-import type { Block, Cell, PageDocument, TableBlock, TableRow } from '../read/document.ts';
+import { hasHeader, type Block, type Cell, type PageDocument, type TableBlock, type TableRow } from '../read/document.ts';
 import type { SourcePosition } from '../model/position.ts';
 import { limits } from '../config/limits.ts';
 
@@ -40,7 +40,7 @@ const FOOTNOTE_START = /^<sup>\d+<\/sup>/;
 const ALSO_REQUIRES = /^Also requires the (?<what>.+?) permission\.?$/;
 
 function isPermissionTable(block: Block): block is TableBlock {
-  return block.type === 'table' && block.header.length === HEADER.length && block.header.every((c, i) => c.text === HEADER[i]);
+  return hasHeader(block, HEADER);
 }
 
 /** `CI/CD Setting` → `ci_cd_setting`; `Read` → `read`. */
@@ -89,7 +89,6 @@ class Walk {
   /** The current resource already had its table (a second table belongs to no resource). */
   private resourceHasTable = false;
   /** False for a resource whose rows are dropped (title missing): its table is consumed silently. */
-  private resourceUsable = true;
   private resourceAt: SourcePosition | undefined;
   /** Permission id → the resource that owns it, to catch two resources deriving the same id. */
   private readonly owners = new Map<string, GraphqlResource>();
@@ -178,7 +177,6 @@ class Walk {
     const { report, overrides, source } = this.ctx;
     this.closeResource();
     this.resourceHasTable = false;
-    this.resourceUsable = false;
     this.resourceAt = at;
     if (!this.category) {
       report.error(
@@ -240,7 +238,6 @@ class Walk {
 
   private openResource(resource: GraphqlResource): void {
     this.resource = resource;
-    this.resourceUsable = true;
     this.category!.resources.push(resource);
     this.categoryOf.set(resource, this.category!);
   }
@@ -249,7 +246,7 @@ class Walk {
     if (this.resourceAt && !this.resourceHasTable) {
       this.ctx.report.error(
         'table-missing',
-        `The resource ${this.resource && this.resourceUsable ? `\`${this.resource.name}\` ` : ''}has no \`${HEADER.join(' | ')}\` table.`,
+        `The resource ${this.resource ? `\`${this.resource.name}\` ` : ''}has no \`${HEADER.join(' | ')}\` table.`,
         this.resourceAt,
         'Each `Grants the ability to …` line is followed by its table; the page may have lost it (or its `|---|` delimiter row).',
       );
@@ -257,7 +254,6 @@ class Walk {
     this.resource = undefined;
     this.resourceAt = undefined;
     this.resourceHasTable = false;
-    this.resourceUsable = true;
   }
 
   private readTable(table: TableBlock): void {
@@ -281,7 +277,7 @@ class Walk {
       return;
     }
     const resource = this.resource;
-    if (!resource || !this.resourceUsable) return;
+    if (!resource) return;
     this.footnotes = { grants: resource.grants, rows: [], defined: new Map() };
     for (const row of table.rows) {
       const grant = this.readRow(row, resource);

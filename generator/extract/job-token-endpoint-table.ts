@@ -4,7 +4,7 @@
  */
 import type { Extractor, ExtractContext } from './extractor.ts';
 import type { HttpMethod, JobTokenEndpoint, JobTokenEndpointsModel, JobTokenPermission } from '../model/catalog.ts';
-import type { Cell, PageDocument, TableBlock, TableRow } from '../read/document.ts';
+import { hasHeader, type Cell, type PageDocument, type TableBlock, type TableRow } from '../read/document.ts';
 import { parsePathPattern } from '../model/parse-path-pattern.ts';
 import { HTTP_METHODS } from '../model/http-methods.ts';
 import { limits } from '../config/limits.ts';
@@ -38,7 +38,7 @@ const PERMISSION_NAME = /^[A-Z][A-Z0-9_]*$/;
 const LABEL = /^(?<resource>[^:]+):\s*(?<access>Read and write|Read)$/;
 
 function layoutOf(block: TableBlock): Layout | undefined {
-  return LAYOUTS.find((l) => block.header.length === l.header.length && block.header.every((c, i) => c.text === l.header[i]));
+  return LAYOUTS.find((l) => hasHeader(block, l.header));
 }
 
 /** Where a row sits: the section heading above its table. */

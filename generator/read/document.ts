@@ -73,3 +73,8 @@ export interface TableBlock {
 export function blockText(block: Block): string {
   return block.type === 'heading' || block.type === 'paragraph' ? block.text : '';
 }
+
+/** A table whose header row is exactly `header`: how an extractor recognises its table. */
+export function hasHeader(block: Block, header: readonly string[]): block is TableBlock {
+  return block.type === 'table' && block.header.length === header.length && block.header.every((c, i) => c.text === header[i]);
+}
