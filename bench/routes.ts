@@ -31,7 +31,7 @@ import { jobTokenPermissions } from '../generator/emit/job-token-permissions.ts'
 import { jobTokenRoutes } from '../generator/emit/job-token-routes.ts';
 import type { Catalog, HttpMethod, JobTokenEndpoint, JobTokenEndpointsModel } from '../generator/model/catalog.ts';
 import { expandAlternatives, type SegmentToken } from '../generator/model/route-alternatives.ts';
-import { parsePathPattern } from '../generator/model/parse-path-pattern.ts';
+import { syntheticEndpoints } from './synthetic-routes.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 const OURS = 'permgen (generated)';
@@ -268,39 +268,6 @@ function median(xs: number[]): number {
 }
 
 // ---------------------------------------------------------------- synthetic table
-
-/**
- * 10,000 routes shaped like the page's: resources under `/projects/:id/`, `/groups/:id/-/packages/`
- * and `/packages/`, with ids, sub-resources, splats in the middle and at the end, suffixed params.
- */
-export function syntheticEndpoints(count: number): JobTokenEndpoint[] {
-  const file = 'synthetic.md';
-  const shapes: [HttpMethod, (r: string) => string][] = [
-    ['GET', (r) => `/projects/:id/${r}`],
-    ['POST', (r) => `/projects/:id/${r}`],
-    ['GET', (r) => `/projects/:id/${r}/:${r}_id`],
-    ['PUT', (r) => `/projects/:id/${r}/:${r}_id`],
-    ['DELETE', (r) => `/projects/:id/${r}/:${r}_id`],
-    ['GET', (r) => `/projects/:id/${r}/:${r}_id/files/*file_path`],
-    ['GET', (r) => `/projects/:id/packages/${r}/*package_name/-/*file_name`],
-    ['GET', (r) => `/projects/:id/packages/${r}/*module_name/@v/:module_version.info`],
-    ['GET', (r) => `/groups/:id/-/packages/${r}/*package_name`],
-    ['PUT', (r) => `/packages/${r}/v1/files/:package_name/:package_version/:file_name/authorize`],
-  ];
-  const out: JobTokenEndpoint[] = [];
-  for (let i = 0; out.length < count; i++) {
-    const resource = `${['deploy', 'env', 'job', 'pkg', 'release', 'secure', 'state', 'tag'][i % 8]}${Math.floor(i / 8)}`;
-    for (const [method, shape] of shapes) {
-      if (out.length >= count) break;
-      const p = shape(resource);
-      const parsed = parsePathPattern(p);
-      if ('error' in parsed) throw new Error(parsed.error.message);
-      const position = { file, line: out.length + 1, column: 1 };
-      out.push({ text: `${method} ${p}`, method, path: p, pattern: parsed.pattern, permissions: ['READ_JOBS'], labels: 'Jobs: Read', controlled: true, description: '', position, pathPosition: position });
-    }
-  }
-  return out;
-}
 
 // ---------------------------------------------------------------- main
 

@@ -272,8 +272,10 @@ class Walk {
       report.error('table-empty', 'The permission table has no rows.', table.position, 'The page lost its rows; check the upstream page before regenerating.');
       return;
     }
-    if (table.rows.length > limits.tableRows) {
-      report.error('limit-table-rows', `The table has ${table.rows.length} rows; the limit is ${limits.tableRows}.`, table.position, 'A permission table this large is almost certainly not the page meant; check the file.');
+    // The run's limits (a catalog build checks them before extraction; `permgen read` does not).
+    const maxRows = (this.ctx.limits ?? limits).tableRows;
+    if (table.rows.length > maxRows) {
+      report.error('limit-table-rows', `The table has ${table.rows.length} rows; the limit is ${maxRows}.`, table.position, 'A permission table this large is almost certainly not the page meant; check the file.');
       return;
     }
     const resource = this.resource;

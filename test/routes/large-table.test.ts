@@ -8,8 +8,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importGenerated, realCatalog, writePackage } from '../helpers/build.ts';
-import { parsePathPattern } from '../../generator/model/parse-path-pattern.ts';
-import type { HttpMethod, JobTokenEndpoint, JobTokenEndpointsModel } from '../../generator/model/catalog.ts';
+import { ROUTE_SHAPES, syntheticEndpoints, type RouteShape } from '../../bench/synthetic-routes.ts';
+import type { JobTokenEndpointsModel } from '../../generator/model/catalog.ts';
 import type { RoutesModule } from './helpers.ts';
 import { createReference, refExpand } from './reference-matcher.ts';
 
@@ -17,34 +17,7 @@ const SEED = 20_261_122;
 const NUM_RUNS = 5_000;
 const RESOURCES = 150;
 
-const SHAPES: [HttpMethod, (r: string) => string][] = [
-  ['GET', (r) => `/projects/:id/${r}`],
-  ['POST', (r) => `/projects/:id/${r}`],
-  ['GET', (r) => `/projects/:id/${r}/:${r}_id`],
-  ['PUT', (r) => `/projects/:id/${r}/:${r}_id`],
-  ['DELETE', (r) => `/projects/:id/${r}/:${r}_id`],
-  ['GET', (r) => `/projects/:id/${r}/:${r}_id/files/*file_path`],
-  ['GET', (r) => `/projects/:id/packages/${r}/*package_name/-/*file_name`],
-  ['GET', (r) => `/projects/:id/packages/${r}/*module_name/@v/:module_version.info`],
-  ['GET', (r) => `/groups/:id/-/packages/${r}/*package_name`],
-  ['PUT', (r) => `/packages/${r}/v1/files/:package_name/:package_version/:file_name/authorize`],
-  ['GET', (r) => `/projects/:id/${r}/permalink/latest(/)(*suffix_path)`],
-];
-
-function endpoints(): JobTokenEndpoint[] {
-  const out: JobTokenEndpoint[] = [];
-  for (let i = 0; i < RESOURCES; i++) {
-    const r = `${['deploy', 'env', 'job', 'pkg', 'release', 'secure'][i % 6]}${Math.floor(i / 6)}`;
-    for (const [method, shape] of SHAPES) {
-      const path = shape(r);
-      const parsed = parsePathPattern(path);
-      if ('error' in parsed) throw new Error(parsed.error.message);
-      const position = { file: 'large.md', line: out.length + 1, column: 1 };
-      out.push({ text: `${method} ${path}`, method, path, pattern: parsed.pattern, permissions: [`READ_${i % 7}`], labels: '', controlled: true, description: '', position, pathPosition: position });
-    }
-  }
-  return out;
-}
+const SHAPES: readonly RouteShape[] = [...ROUTE_SHAPES, ['GET', (r) => `/projects/:id/${r}/permalink/latest(/)(*suffix_path)`]];
 
 let module: RoutesModule;
 let refMatch: ReturnType<typeof createReference>;
@@ -54,7 +27,7 @@ let source = '';
 beforeAll(async () => {
   const { catalog } = await realCatalog();
   const real = catalog.sources.find((s): s is JobTokenEndpointsModel => s.kind === 'gitlab-job-token-endpoints')!;
-  const pkg = await writePackage({ catalogVersion: 1, sources: [{ ...real, endpoints: endpoints() }] });
+  const pkg = await writePackage({ catalogVersion: 1, sources: [{ ...real, endpoints: syntheticEndpoints(RESOURCES * SHAPES.length, SHAPES) }] });
   source = pkg.files.get('gitlab/job-token-routes.ts')!;
   module = await importGenerated<RoutesModule>(pkg.dir, 'gitlab/job-token-routes.js');
   refMatch = createReference(module.jobTokenRoutes);
