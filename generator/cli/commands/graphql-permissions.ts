@@ -58,7 +58,7 @@ export const graphqlPermissionsCommand: Command = {
     let schema: import('graphql').GraphQLSchema;
     try {
       schema = v.schema.endsWith('.json')
-        ? graphql.buildClientSchema((JSON.parse(schemaText) as { data?: import('graphql').IntrospectionQuery }).data ?? (JSON.parse(schemaText) as import('graphql').IntrospectionQuery))
+        ? graphql.buildClientSchema(introspection(JSON.parse(schemaText) as { data?: import('graphql').IntrospectionQuery } & import('graphql').IntrospectionQuery))
         : graphql.buildSchema(schemaText);
     } catch (error) {
       io.stderr.write(`${graphqlErrorLine(shown(v.schema), error, 'graphql-schema')}\n`);
@@ -160,4 +160,9 @@ async function readText(io: CommandIo, file: string): Promise<string | undefined
 function usage(io: CommandIo, message: string): number {
   io.stderr.write(`permgen graphql-permissions: ${message}\n\n${HELP}`);
   return 2;
+}
+
+/** An introspection result, whether or not it is wrapped in a `{ data }` response. */
+function introspection(json: { data?: import('graphql').IntrospectionQuery } & import('graphql').IntrospectionQuery): import('graphql').IntrospectionQuery {
+  return json.data ?? json;
 }

@@ -11,6 +11,9 @@ import { interpretForgejoRoutes, type ForgejoRouteRule } from '../../model/forge
 import { explainForgejoPath, ruleCoverage, type ForgejoPathDenial } from '../../emit/runtime/forgejo-route-match.ts';
 import { MAX_PATH_LENGTH } from '../../emit/runtime/route-path.ts';
 
+/** Why a path is denied before any route is looked at (`permgen match`, both pages). */
+export const NOT_CANONICAL = `the path cannot be canonicalized safely (it must start with \`/\`, be at most ${MAX_PATH_LENGTH} characters before \`?\`, use only URL path characters with valid \`%\` escapes and no encoded controls, and not go above the root with \`..\`)`;
+
 /** Exit status as `permgen match`: 0 a scope is needed (the request can be allowed), 1 denied. */
 export function matchForgejo(model: ForgejoScopesModel, method: string, requestPath: string, json: boolean, io: CommandIo): number {
   const table = interpretForgejoRoutes(model, new Reporter());
@@ -69,7 +72,7 @@ export function matchForgejo(model: ForgejoScopesModel, method: string, requestP
 function denialText(path: ForgejoPathDenial, rules: readonly ForgejoRouteRule[]): string {
   switch (path.reason) {
     case 'not-canonical':
-      return `the path cannot be canonicalized safely (it must start with \`/\`, be at most ${MAX_PATH_LENGTH} characters before \`?\`, use only URL path characters with valid \`%\` escapes and no encoded controls, and not go above the root with \`..\`)`;
+      return NOT_CANONICAL;
     case 'leaves-api-base':
       return `the path starts with /api/v1 but leaves it through \`..\` (canonical: ${path.canonicalPath})`;
     case 'no-rule':

@@ -7,8 +7,7 @@ import { HTTP_METHODS } from '../../model/http-methods.ts';
 import { formatPosition } from '../../model/position.ts';
 import { interpretRoute, prepareRouteTable, type InterpretedMatch } from '../../model/job-token-route-table.ts';
 import { explainOrder } from '../../model/route-alternatives.ts';
-import { MAX_PATH_LENGTH } from '../../emit/runtime/route-path.ts';
-import { matchForgejo } from './match-forgejo.ts';
+import { matchForgejo, NOT_CANONICAL } from './match-forgejo.ts';
 
 /** Route tables `permgen match` knows, by the name given on the command line. */
 const TABLES = ['gitlab-job-token', 'forgejo'] as const;
@@ -64,7 +63,7 @@ export const matchCommand: Command = {
     const denial = !methodOk
       ? `\`${method}\` is not an upper-case standard method (${HTTP_METHODS.join(', ')})`
       : result.canonicalPath === undefined
-        ? `the path cannot be canonicalized safely (it must start with \`/\`, be at most ${MAX_PATH_LENGTH} characters before \`?\`, use only URL path characters with valid \`%\` escapes and no encoded controls, and not go above the root with \`..\`)`
+        ? NOT_CANONICAL
         : winner === undefined
           ? 'no documented route matches'
           : undefined;

@@ -20,7 +20,9 @@ export const routeShadowed: ValidationRule = {
         const buckets = new Map<string | null, number[]>();
         for (const [rank, c] of m.candidates.entries()) {
           const k = firstLiteral(c.alternative.segments) ?? null;
-          buckets.set(k, [...(buckets.get(k) ?? []), rank]);
+          const bucket = buckets.get(k);
+          if (bucket) bucket.push(rank);
+          else buckets.set(k, [rank]);
         }
         const comparable = (rank: number, key: string | null): number[] =>
           key === null ? [...Array(rank).keys()] : [...(buckets.get(key) ?? []), ...(buckets.get(null) ?? [])].filter((r) => r < rank).sort((x, y) => x - y);
