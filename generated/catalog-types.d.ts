@@ -4,6 +4,7 @@
  * Source: sources/forgejo-access-token-scopes.code-viewer.txt (sha256 860bc8e92344a2299f734371600eee70abb927d965aa099096ae189996916960)
  * Source: sources/gitlab-graphql-fine-grained-permissions.export.txt (sha256 72504cb20e8e8e3e0c511f156709384dbfdc8fe05ce0f6878a7d1950590b6c2a)
  * Source: sources/gitlab-ci-job-token-fine-grained-permissions.md (sha256 291d916811390ad13b4984b2b67993b9d57bb09b2745998446874d8df0780e25)
+ * Source: sources/gitlab-pat-fine-grained-other-operations.3f07355.md (sha256 ac470b11f4b51a5139fa87aae6e4e3e4e93eb86b02246e793ef7be84b0508eb2)
  * Source: sources/gitlab-access-token-scopes.ja.flattened.txt (sha256 478c8b2f7ecb02a42d40508bf09f6dce72c3c54ab357a3510b5380ae4d9f27c4)
  */
 /** The model permgen extracted from the pages; the shape of `catalog.json`. */
@@ -74,7 +75,7 @@ export interface SourceInfo {
     /** sha256 of the page's bytes, hex. */
     sha256: string;
 }
-export type SourceModel = BuildkiteEnumModel | JobTokenEndpointsModel | GraphqlPermissionsModel | ForgejoScopesModel | GitlabTokenScopesModel;
+export type SourceModel = BuildkiteEnumModel | JobTokenEndpointsModel | GraphqlPermissionsModel | ForgejoScopesModel | GitlabTokenScopesModel | GitlabOperationPermissionsModel;
 export type SourceKind = SourceModel['kind'];
 export interface Catalog {
     /** Bumped when the shape of the catalog changes incompatibly. */
@@ -242,5 +243,54 @@ export interface GitlabTokenScope {
 export interface GitlabFootnote {
     id: number;
     text: string;
+    position: SourcePosition;
+}
+export interface GitlabOperationPermissionsModel {
+    kind: 'gitlab-operation-permissions';
+    source: SourceInfo;
+    /** The page's sections (`## Git operations`) that hold a table or a note, in page order. */
+    sections: GitlabOperationSection[];
+}
+export interface GitlabOperationSection {
+    /** The heading as written: `Git operations`. */
+    title: string;
+    /** The heading's anchor on the published page (`git-operations`): the first half of every operation id. */
+    anchor: string;
+    position: SourcePosition;
+    /** The section's `> [!note]` callouts (and plain block quotes), in order. */
+    notes: GitlabOperationNote[];
+    tables: GitlabOperationTable[];
+}
+export interface GitlabOperationNote {
+    /** `note`, `warning`, … for a callout; absent for a plain block quote. */
+    alert?: string;
+    text: string;
+    position: SourcePosition;
+}
+export interface GitlabOperationTable {
+    /** The first header cell: `Operation` or `Feed`. */
+    subject: 'Operation' | 'Feed';
+    position: SourcePosition;
+    operations: GitlabOperation[];
+    /** The numbered list after `**Footnotes**:` below the table. */
+    footnotes: GitlabFootnote[];
+}
+export interface GitlabOperation {
+    /** `git-operations:push-to-a-project-repository`: section anchor, `:`, the kebab-cased first cell. */
+    id: string;
+    /** The Operation (or Feed) cell as written: `Push to a project repository`. */
+    name: string;
+    /** `Code` as written. */
+    resource: string;
+    /** The Permission cell as written: `Push`. */
+    action: string;
+    /** `snake(action)_snake(resource)`, as on the GraphQL page: `push_code`. */
+    permission: string;
+    /** The Access cell as written: `Project, Group <sup>1</sup>`. */
+    access: string;
+    /** Every boundary the Access cell lists, in its order. Any one of them may contain the target. */
+    boundaries: Boundary[];
+    /** The footnotes the Access cell cites, text attached. */
+    footnotes: GitlabFootnote[];
     position: SourcePosition;
 }

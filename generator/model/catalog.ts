@@ -31,7 +31,8 @@ export type SourceModel =
   | JobTokenEndpointsModel
   | GraphqlPermissionsModel
   | ForgejoScopesModel
-  | GitlabTokenScopesModel;
+  | GitlabTokenScopesModel
+  | GitlabOperationPermissionsModel;
 
 export type SourceKind = SourceModel['kind'];
 
@@ -227,5 +228,61 @@ export interface GitlabTokenScope {
 export interface GitlabFootnote {
   id: number;
   text: string;
+  position: SourcePosition;
+}
+
+// ---------------------------------------------------------------- GitLab fine-grained PAT page for Git and other operations
+
+export interface GitlabOperationPermissionsModel {
+  kind: 'gitlab-operation-permissions';
+  source: SourceInfo;
+  /** The page's sections (`## Git operations`) that hold a table or a note, in page order. */
+  sections: GitlabOperationSection[];
+}
+
+export interface GitlabOperationSection {
+  /** The heading as written: `Git operations`. */
+  title: string;
+  /** The heading's anchor on the published page (`git-operations`): the first half of every operation id. */
+  anchor: string;
+  position: SourcePosition;
+  /** The section's `> [!note]` callouts (and plain block quotes), in order. */
+  notes: GitlabOperationNote[];
+  tables: GitlabOperationTable[];
+}
+
+export interface GitlabOperationNote {
+  /** `note`, `warning`, … for a callout; absent for a plain block quote. */
+  alert?: string;
+  text: string;
+  position: SourcePosition;
+}
+
+export interface GitlabOperationTable {
+  /** The first header cell: `Operation` or `Feed`. */
+  subject: 'Operation' | 'Feed';
+  position: SourcePosition;
+  operations: GitlabOperation[];
+  /** The numbered list after `**Footnotes**:` below the table. */
+  footnotes: GitlabFootnote[];
+}
+
+export interface GitlabOperation {
+  /** `git-operations:push-to-a-project-repository`: section anchor, `:`, the kebab-cased first cell. */
+  id: string;
+  /** The Operation (or Feed) cell as written: `Push to a project repository`. */
+  name: string;
+  /** `Code` as written. */
+  resource: string;
+  /** The Permission cell as written: `Push`. */
+  action: string;
+  /** `snake(action)_snake(resource)`, as on the GraphQL page: `push_code`. */
+  permission: string;
+  /** The Access cell as written: `Project, Group <sup>1</sup>`. */
+  access: string;
+  /** Every boundary the Access cell lists, in its order. Any one of them may contain the target. */
+  boundaries: Boundary[];
+  /** The footnotes the Access cell cites, text attached. */
+  footnotes: GitlabFootnote[];
   position: SourcePosition;
 }

@@ -13,5 +13,7 @@ export function countEntries(s: SourceModel): number {
       return s.categories.reduce((n, c) => n + 1 + c.scopes.length, s.noScope ? 1 : 0);
     case 'gitlab-token-scopes':
       return s.scopes.length;
+    case 'gitlab-operation-permissions':
+      return s.sections.reduce((n, c) => n + c.tables.reduce((m, t) => m + t.operations.length, 0), 0);
   }
 }

@@ -14,7 +14,7 @@ export interface PageDocument {
   blocks: Block[];
 }
 
-export type Block = HeadingBlock | ParagraphBlock | ListBlock | TableBlock;
+export type Block = HeadingBlock | ParagraphBlock | ListBlock | TableBlock | BlockQuoteBlock;
 
 export interface HeadingBlock {
   type: 'heading';
@@ -37,6 +37,20 @@ export interface ListBlock {
   type: 'list';
   ordered: boolean;
   items: ParagraphBlock[];
+  position: SourcePosition;
+}
+
+/**
+ * A block quote, GitLab's callouts included (`> [!note]` … : GFM alerts). Only the Markdown readers
+ * produce it; its contents stay inside it, so extractors that read tables and headings do not see
+ * a callout's text as page structure.
+ */
+export interface BlockQuoteBlock {
+  type: 'blockquote';
+  /** The alert type of a GFM callout, lower-cased (`note`, `warning`, …); absent for a plain quote. */
+  alert?: string;
+  /** Plain text of the quote, the `[!note]` marker removed, white space collapsed. */
+  text: string;
   position: SourcePosition;
 }
 

@@ -2,12 +2,12 @@
  * mdast → format-independent blocks. Shared by every reader that ends in Markdown (the Markdown
  * reader itself, and the readers that first recover Markdown from an export or a scrape).
  */
-import type { Root, RootContent, Table, TableCell, PhrasingContent, Paragraph, List } from 'mdast';
+import type { Root, RootContent, Table, TableCell, PhrasingContent, Paragraph, List, Blockquote } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parse as parseYaml } from 'yaml';
 import type { Reporter } from '../diagnostics/reporter.ts';
 import type { SourcePosition } from '../model/position.ts';
-import type { Block, Cell, ParagraphBlock, TableBlock } from './document.ts';
+import type { Block, BlockQuoteBlock, Cell, ParagraphBlock, TableBlock } from './document.ts';
 
 /** Maps a line of the parsed text back to the page (identity for plain Markdown). */
 type Positioned = { position?: { start: { line: number; column: number } } };
@@ -51,7 +51,7 @@ export function mdastToBlocks(tree: Root, file: string, report: Reporter, mapLin
         blocks.push(table(node, at));
         return;
       case 'blockquote':
-        for (const child of node.children) visit(child);
+        blocks.push(blockquote(node, at));
         return;
       default:
         // html comments, code blocks, thematic breaks: not permission data.
@@ -64,6 +64,18 @@ export function mdastToBlocks(tree: Root, file: string, report: Reporter, mapLin
 
 function paragraph(node: Paragraph, at: (n: Positioned) => SourcePosition): ParagraphBlock {
   return { type: 'paragraph', text: clean(toString(node)), code: collect(node.children, 'inlineCode'), position: at(node) };
+}
+
+/** GFM alert marker at the start of a quote: `[!note]`, `[!WARNING]` (GitHub and GitLab callouts). */
+const ALERT = /^\[!(?<alert>[A-Za-z]+)\]\s*/;
+
+function blockquote(node: Blockquote, at: (n: Positioned) => SourcePosition): BlockQuoteBlock {
+  // `[!note]` parses as text (remark-gfm has no alerts); take it off the front of the quote's text.
+  const text = clean(node.children.map((c) => toString(c)).join(' '));
+  const m = ALERT.exec(text);
+  return m?.groups
+    ? { type: 'blockquote', alert: m.groups.alert!.toLowerCase(), text: text.slice(m[0].length), position: at(node) }
+    : { type: 'blockquote', text, position: at(node) };
 }
 
 function list(node: List, at: (n: Positioned) => SourcePosition): Block {

@@ -6,6 +6,7 @@ import { jobTokenEndpointsView } from './gitlab-job-token-endpoints.ts';
 import { graphqlPermissionsView } from './gitlab-graphql-permissions.ts';
 import { forgejoScopesView } from './forgejo-scopes.ts';
 import { gitlabTokenScopesView } from './gitlab-token-scopes.ts';
+import { gitlabOperationPermissionsView } from './gitlab-operation-permissions.ts';
 
 type ViewFor = { [K in SourceModel['kind']]: (model: Extract<SourceModel, { kind: K }>) => SourcePageView };
 
@@ -20,6 +21,8 @@ export const sourceViews: Readonly<ViewFor> = Object.freeze({
   'forgejo-scopes': forgejoScopesView,
   // GitLab token scopes page: scopes and footnotes.
   'gitlab-token-scopes': gitlabTokenScopesView,
+  // GitLab Git and other operations page: operations → permission and boundaries, section notes.
+  'gitlab-operation-permissions': gitlabOperationPermissionsView,
 });
 
 export function viewOf(model: SourceModel): SourcePageView {
