@@ -15,6 +15,8 @@ import { buildkiteEnums } from './buildkite-enums.ts';
 import { forgejoScopes } from './forgejo-scopes.ts';
 import { forgejoRoutes } from './forgejo-routes.ts';
 import { subpathIndex } from './subpath-index.ts';
+import { gitlabFineGrainedPermissions } from './gitlab-fine-grained-permissions.ts';
+import { gitlabOperations } from './gitlab-operations.ts';
 import { docsMarkdown } from './docs-markdown.ts';
 
 export const emitters: readonly Emitter[] = Object.freeze([
@@ -34,6 +36,10 @@ export const emitters: readonly Emitter[] = Object.freeze([
   graphqlPermissions,
   // GitLab GraphQL page: guard map, validation rule, least privilege (subpath gitlab/graphql).
   graphqlGuard,
+  // GitLab GraphQL, Git and other operations (and REST) pages: one GitlabFineGrainedPermission vocabulary.
+  gitlabFineGrainedPermissions,
+  // GitLab Git and other operations page: operation ids → required permissions and boundaries.
+  gitlabOperations,
   // Buildkite enum pages: one union per enum.
   buildkiteEnums,
   // Forgejo scope page: ForgejoScope union, hierarchy, scope-string parsing.

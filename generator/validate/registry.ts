@@ -3,6 +3,7 @@ import type { ValidationRule } from './rule.ts';
 import { enumValueIdentifier } from './rules/enum-value-identifier.ts';
 import { routeOverlap } from './rules/route-overlap.ts';
 import { routeShadowed } from './rules/route-shadowed.ts';
+import { gitlabPermissionSpelling } from './rules/gitlab-permission-spelling.ts';
 
 export const validationRules: readonly ValidationRule[] = Object.freeze([
   // Buildkite enum values must be GraphQL names (they become union members and enum keys).
@@ -11,4 +12,6 @@ export const validationRules: readonly ValidationRule[] = Object.freeze([
   routeOverlap,
   // GitLab job-token page: routes that more specific routes always win against.
   routeShadowed,
+  // GitLab fine-grained permissions: one spelling of each permission across the GraphQL, operations (and REST) pages.
+  gitlabPermissionSpelling,
 ]);

@@ -1,0 +1,106 @@
+/**
+ * gitlab/fine-grained-permissions.ts: the one vocabulary of GitLab fine-grained personal access
+ * token permissions, merged from every page that names them (model/gitlab-permission-contributors.ts):
+ * the `GitlabFineGrainedPermission` union and what each permission is (resource, action, category,
+ * description, the pages naming it). Other GitLab fine-grained artifacts refer to this union:
+ * the operations data types its permissions with it, and the GraphQL permission union is checked
+ * to be part of it at compile time.
+ */
+import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import type { Emitter } from './emitter.ts';
+import { codeHeader, safeComment } from './header.ts';
+import { stringUnionStatements } from './ts/string-union.ts';
+import { stringLiteral } from './ts/identifier.ts';
+import { formatPosition } from '../model/position.ts';
+import { buildVocabulary, collectMentions, type VocabularyEntry } from '../model/gitlab-permission-vocabulary.ts';
+import { gitlabPermissionContributors } from '../model/gitlab-permission-contributors.ts';
+
+export const FINE_GRAINED_MODULE = '/generated/gitlab/fine-grained-permissions.ts';
+
+export const gitlabFineGrainedPermissions: Emitter = {
+  name: 'gitlab-fine-grained-permissions',
+  description: 'gitlab/fine-grained-permissions.ts: the GitlabFineGrainedPermission union over every GitLab page that names fine-grained permissions, with metadata.',
+  emit(ctx) {
+    const kinds = new Set<string>(gitlabPermissionContributors.map((c) => c.kind));
+    const models = ctx.catalog.sources.filter((s) => kinds.has(s.kind));
+    if (models.length === 0) return;
+    const entries = buildVocabulary(collectMentions(ctx.catalog, gitlabPermissionContributors));
+    const statements: StatementStructures[] = stringUnionStatements(
+      {
+        typeName: 'GitlabFineGrainedPermission',
+        listName: 'gitlabFineGrainedPermissions',
+        guardName: 'isGitlabFineGrainedPermission',
+        description: `A GitLab fine-grained personal access token permission, as named by any of: ${models.map((m) => m.source.title).join('; ')}. Sorted by id.`,
+        members: entries.map((e) => ({ value: e.id, description: memberDescription(e), position: e.position })),
+      },
+      ctx.options,
+      ctx.report,
+    );
+    statements.push({
+      kind: StructureKind.Interface,
+      isExported: true,
+      name: 'GitlabFineGrainedPermissionInfo',
+      docs: [{ description: 'What a fine-grained permission is, in the pages\' words.' }],
+      properties: [
+        { name: 'id', isReadonly: true, type: 'GitlabFineGrainedPermission', docs: ['`snake(action)_snake(resource)`: `read_work_item`.'] },
+        { name: 'resource', isReadonly: true, type: 'string', docs: ['The resource as the first page naming it writes it: `Work Item`.'] },
+        { name: 'action', isReadonly: true, type: 'string', docs: ['The action as written: `Read`.'] },
+        { name: 'category', isReadonly: true, type: 'string | null', docs: ['The category a page states (`### <Category> resources`); `null` when no page states one.'] },
+        { name: 'description', isReadonly: true, type: 'string | null', docs: ['What a page says it grants (`Grants the ability to …`); `null` when no page says.'] },
+        { name: 'namedOn', isReadonly: true, type: 'readonly { readonly source: string; readonly at: string }[]', docs: ['Every page naming it (manifest id) and its first mention there (`file:line:column`).'] },
+      ],
+    });
+    statements.push({
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [{ description: 'Every fine-grained permission and what it is (frozen).' }],
+      declarations: [
+        {
+          name: 'gitlabFineGrainedPermissionInfo',
+          type: 'Readonly<Record<GitlabFineGrainedPermission, GitlabFineGrainedPermissionInfo>>',
+          initializer: (w) => {
+            w.write('Object.freeze({').newLine();
+            w.indent(() => {
+              for (const e of entries) {
+                const pages = e.pages.map((p) => `Object.freeze({ source: ${stringLiteral(p.source)}, at: ${stringLiteral(formatPosition(p.position))} })`).join(', ');
+                w.writeLine(`/** @see ${safeComment(formatPosition(e.position))} */`);
+                w.writeLine(
+                  `${stringLiteral(e.id)}: Object.freeze({ id: ${stringLiteral(e.id)}, resource: ${stringLiteral(e.resource)}, action: ${stringLiteral(e.action)}, category: ${e.category === undefined ? 'null' : stringLiteral(e.category)}, description: ${e.description === undefined ? 'null' : stringLiteral(e.description)}, namedOn: Object.freeze([${pages}]) }),`,
+                );
+              }
+            });
+            w.write('})');
+          },
+        },
+      ],
+    });
+    if (ctx.catalog.sources.some((s) => s.kind === 'gitlab-graphql-permissions')) {
+      // The GraphQL guard's permission type is emitted by graphql-permissions.ts; this alias stops the
+      // package from type-checking if it ever names a permission outside the vocabulary.
+      statements.unshift({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './graphql-permissions.js', namedImports: ['GraphqlPermission'] });
+      statements.push({
+        kind: StructureKind.TypeAlias,
+        name: 'IsFineGrained',
+        typeParameters: [{ name: 'T', constraint: 'GitlabFineGrainedPermission' }],
+        type: 'T',
+        docs: [{ description: 'Compile-time check: `T` must be part of the vocabulary.' }],
+      });
+      statements.push({
+        kind: StructureKind.TypeAlias,
+        isExported: true,
+        name: 'GitlabGraphqlFineGrainedPermission',
+        type: 'IsFineGrained<GraphqlPermission>',
+        docs: [{ description: 'The GraphQL page\'s permissions (`GraphqlPermission`), checked at compile time to be `GitlabFineGrainedPermission`s.' }],
+      });
+    }
+    ctx.project.createSourceFile(FINE_GRAINED_MODULE, { leadingTrivia: `${codeHeader(models.map((m) => m.source))}\n\n`, statements }, { overwrite: true });
+  },
+};
+
+/** `Read Work Item (Planning). Grants the ability to … Named on: gitlab-graphql-…, gitlab-pat-other-operations.` */
+function memberDescription(e: VocabularyEntry): string {
+  let text = `${e.action} ${e.resource}${e.category ? ` (${e.category})` : ''}.`;
+  if (e.description) text += ` ${e.description}`;
+  return `${text} Named on: ${e.pages.map((p) => p.source).join(', ')}.`;
+}
