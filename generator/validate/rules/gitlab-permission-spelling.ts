@@ -21,7 +21,7 @@ export const gitlabPermissionSpelling: ValidationRule = {
   description: 'A GitLab fine-grained permission is spelt the same on every page that names it.',
   check(catalog, report) {
     const mentions = collectMentions(catalog, gitlabPermissionContributors);
-    const where = (m: SourcedMention) => `${m.source} at ${formatPosition(m.position)}`;
+    const where = (m: SourcedMention) => `${m.source}, ${formatPosition(m.position)}`;
 
     const byKey = new Map<string, Map<string, SourcedMention>>();
     for (const m of mentions) {
@@ -59,7 +59,7 @@ export const gitlabPermissionSpelling: ValidationRule = {
         for (const [value, m] of others) {
           report.warn(
             'gitlab-permission-spelling',
-            `Permission \`${id}\` has ${field} \`${value}\` here (${where(m)}) but \`${first![0]}\` at ${where(first![1])}.`,
+            `Permission \`${id}\` has ${field} \`${value}\` (${where(m)}) but \`${first![0]}\` (${where(first![1])}).`,
             m.position,
             `The id is the same, so no decision changes; the generated vocabulary uses \`${first![0]}\`. Report the difference upstream.`,
           );
