@@ -326,7 +326,7 @@ export interface GitlabFineGrainedPermissionInfo {
 /** Every fine-grained permission and what it is (frozen). */
 export declare const gitlabFineGrainedPermissionInfo: Readonly<Record<GitlabFineGrainedPermission, GitlabFineGrainedPermissionInfo>>;
 /** Compile-time check: `T` must be part of the vocabulary. */
-type IsFineGrained<T extends GitlabFineGrainedPermission> = T;
-/** The GraphQL page's permissions (`GraphqlPermission`), checked at compile time to be `GitlabFineGrainedPermission`s. */
-export type GitlabGraphqlFineGrainedPermission = IsFineGrained<GraphqlPermission>;
+type IsFineGrained<T extends `${GitlabFineGrainedPermission}`> = T;
+/** The ids of the GraphQL page's permissions (`GraphqlPermission`), checked at compile time to be ids of `GitlabFineGrainedPermission`s. */
+export type GitlabGraphqlFineGrainedPermission = IsFineGrained<`${GraphqlPermission}`>;
 export {};

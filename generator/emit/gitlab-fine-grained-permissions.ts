@@ -10,7 +10,7 @@ import { StructureKind, VariableDeclarationKind, type StatementStructures } from
 import type { Emitter } from './emitter.ts';
 import { codeHeader, safeComment } from './header.ts';
 import { stringUnionStatements } from './ts/string-union.ts';
-import { stringLiteral } from './ts/identifier.ts';
+import { constantKey, stringLiteral } from './ts/identifier.ts';
 import { formatPosition } from '../model/position.ts';
 import { buildVocabulary, collectMentions, type VocabularyEntry } from '../model/gitlab-permission-vocabulary.ts';
 import { gitlabPermissionContributors } from '../model/gitlab-permission-contributors.ts';
@@ -66,7 +66,7 @@ export const gitlabFineGrainedPermissions: Emitter = {
                 const pages = e.pages.map((p) => `Object.freeze({ source: ${stringLiteral(p.source)}, at: ${stringLiteral(formatPosition(p.position))} })`).join(', ');
                 w.writeLine(`/** @see ${safeComment(formatPosition(e.position))} */`);
                 w.writeLine(
-                  `${stringLiteral(e.id)}: Object.freeze({ id: ${stringLiteral(e.id)}, resource: ${stringLiteral(e.resource)}, action: ${stringLiteral(e.action)}, category: ${e.category === undefined ? 'null' : stringLiteral(e.category)}, description: ${e.description === undefined ? 'null' : stringLiteral(e.description)}, namedOn: Object.freeze([${pages}]) }),`,
+                  `${stringLiteral(e.id)}: Object.freeze({ id: GitlabFineGrainedPermission.${constantKey(e.id)}, resource: ${stringLiteral(e.resource)}, action: ${stringLiteral(e.action)}, category: ${e.category === undefined ? 'null' : stringLiteral(e.category)}, description: ${e.description === undefined ? 'null' : stringLiteral(e.description)}, namedOn: Object.freeze([${pages}]) }),`,
                 );
               }
             });
@@ -82,7 +82,8 @@ export const gitlabFineGrainedPermissions: Emitter = {
       statements.push({
         kind: StructureKind.TypeAlias,
         name: 'IsFineGrained',
-        typeParameters: [{ name: 'T', constraint: 'GitlabFineGrainedPermission' }],
+        // Compared as strings (`${…}`), so the check holds in both enum styles (two enums are never assignable).
+        typeParameters: [{ name: 'T', constraint: '`${GitlabFineGrainedPermission}`' }],
         type: 'T',
         docs: [{ description: 'Compile-time check: `T` must be part of the vocabulary.' }],
       });
@@ -90,8 +91,8 @@ export const gitlabFineGrainedPermissions: Emitter = {
         kind: StructureKind.TypeAlias,
         isExported: true,
         name: 'GitlabGraphqlFineGrainedPermission',
-        type: 'IsFineGrained<GraphqlPermission>',
-        docs: [{ description: 'The GraphQL page\'s permissions (`GraphqlPermission`), checked at compile time to be `GitlabFineGrainedPermission`s.' }],
+        type: 'IsFineGrained<`${GraphqlPermission}`>',
+        docs: [{ description: 'The ids of the GraphQL page\'s permissions (`GraphqlPermission`), checked at compile time to be ids of `GitlabFineGrainedPermission`s.' }],
       });
     }
     ctx.project.createSourceFile(FINE_GRAINED_MODULE, { leadingTrivia: `${codeHeader(models.map((m) => m.source))}\n\n`, statements }, { overwrite: true });

@@ -11,7 +11,7 @@ import type { Emitter } from './emitter.ts';
 import type { GitlabOperation, GitlabOperationPermissionsModel, GitlabOperationSection } from '../model/catalog.ts';
 import { codeHeader, safeComment } from './header.ts';
 import { stringUnionStatements } from './ts/string-union.ts';
-import { stringLiteral } from './ts/identifier.ts';
+import { constantKey, stringLiteral } from './ts/identifier.ts';
 import { formatPosition } from '../model/position.ts';
 
 const BOUNDARY_TYPE = "'project' | 'group' | 'user' | 'instance'";
@@ -26,8 +26,11 @@ export const gitlabOperations: Emitter = {
     const nameCount = new Map<string, number>();
     for (const { op } of rows) nameCount.set(op.name, (nameCount.get(op.name) ?? 0) + 1);
 
+    // Members are referenced through their object (`GitlabOperation.KEY`), which is valid in both enum styles.
+    const opRef = (id: string) => `GitlabOperation.${constantKey(id)}`;
+    const permissionRef = (id: string) => `GitlabFineGrainedPermission.${constantKey(id)}`;
     const statements: StatementStructures[] = [
-      { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './fine-grained-permissions.js', namedImports: ['GitlabFineGrainedPermission'] },
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: './fine-grained-permissions.js', namedImports: ['GitlabFineGrainedPermission'] },
       ...stringUnionStatements(
         {
           typeName: 'GitlabOperation',
@@ -76,7 +79,7 @@ export const gitlabOperations: Emitter = {
                 const notes = section.notes.map((n) => n.text);
                 w.writeLine(`/** ${safeComment(`${op.name}: ${op.action} ${op.resource} at ${op.access}.`)} @see ${safeComment(formatPosition(op.position))} */`);
                 w.writeLine(
-                  `${stringLiteral(op.id)}: Object.freeze({ operation: ${stringLiteral(op.id)}, name: ${stringLiteral(op.name)}, section: ${stringLiteral(section.title)}, resource: ${stringLiteral(op.resource)}, action: ${stringLiteral(op.action)}, permissions: Object.freeze<GitlabFineGrainedPermission[]>([${stringLiteral(op.permission)}]), boundaries: Object.freeze<(${BOUNDARY_TYPE})[]>([${op.boundaries.map(stringLiteral).join(', ')}]), footnotes: ${list(op.footnotes.map((f) => f.text))}, notes: ${list(notes)}, source: ${stringLiteral(formatPosition(op.position))} }),`,
+                  `${stringLiteral(op.id)}: Object.freeze({ operation: ${opRef(op.id)}, name: ${stringLiteral(op.name)}, section: ${stringLiteral(section.title)}, resource: ${stringLiteral(op.resource)}, action: ${stringLiteral(op.action)}, permissions: Object.freeze<GitlabFineGrainedPermission[]>([${permissionRef(op.permission)}]), boundaries: Object.freeze<(${BOUNDARY_TYPE})[]>([${op.boundaries.map(stringLiteral).join(', ')}]), footnotes: ${list(op.footnotes.map((f) => f.text))}, notes: ${list(notes)}, source: ${stringLiteral(formatPosition(op.position))} }),`,
                 );
               }
             });
@@ -94,7 +97,7 @@ export const gitlabOperations: Emitter = {
           type: 'ReadonlyMap<string, GitlabOperation>',
           initializer: `new Map<string, GitlabOperation>([${rows
             .filter(({ op }) => nameCount.get(op.name) === 1)
-            .map(({ op }) => `[${stringLiteral(op.name)}, ${stringLiteral(op.id)}]`)
+            .map(({ op }) => `[${stringLiteral(op.name)}, ${opRef(op.id)}]`)
             .join(', ')}])`,
         },
       ],
