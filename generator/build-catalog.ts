@@ -113,7 +113,7 @@ export function buildSourceFromText(text: string, sha256: string, file: string, 
     url: entry.url,
     sha256,
   };
-  return extractor.extract(doc, { source, report, overrides, limits });
+  return extractor.extract(doc, { source, report, overrides, limits, ...(entry.tokenType ? { tokenType: entry.tokenType } : {}) });
 }
 
 async function readBytes(root: string, file: string, entry: ManifestEntry, report: Reporter): Promise<Uint8Array | undefined> {
