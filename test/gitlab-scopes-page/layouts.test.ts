@@ -19,6 +19,8 @@ import { Overrides } from '../../generator/config/overrides.ts';
 import { readFlattenedText } from '../../generator/read/flattened-table-text.ts';
 import { gitlabScopeExtractor } from '../../generator/extract/gitlab-scope-table.ts';
 import type { GitlabTokenScopesModel, SourceInfo } from '../../generator/model/catalog.ts';
+import { importGenerated, writePackage } from '../helpers/build.ts';
+import { markdownReader } from '../../generator/read/markdown.ts';
 
 const dir = path.join(import.meta.dirname, '../fixtures/gitlab-scope-layouts');
 const build = (name: string) => buildCatalog({ root: path.join(dir, name) });
@@ -113,5 +115,26 @@ describe('GitLab token scope layouts: what each reads', () => {
     ]);
     // `read_api grants …`: a space after the scope means the cells did not run together; nothing is guessed.
     expect(report.diagnostics.map((d) => [d.ruleId, d.line, d.column])).toEqual([['table-row-split', 4, 1]]);
+  });
+});
+
+describe('GitLab token scope layouts: the emitted package', () => {
+  it('emits the personal access tokens page as personal-only scopes, saying where the token type came from', async () => {
+    const { catalog } = await build('personal-access-tokens');
+    const pkg = await writePackage(catalog);
+    expect(pkg.report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const mod = await importGenerated<{ scopesFor(t: string): readonly string[]; isScopeAvailableFor(s: string, t: string): boolean }>(pkg.dir, 'gitlab/token-scopes.js');
+    expect(mod.scopesFor('personal')).toHaveLength(13);
+    expect(mod.scopesFor('project')).toEqual([]);
+    expect(mod.isScopeAvailableFor('read_service_ping', 'personal')).toBe(true);
+    expect(mod.isScopeAvailableFor('api', 'group')).toBe(false);
+    expect(pkg.files.get('gitlab/token-scopes.ts')).toContain("/** The page's token type, from the page title: Personal access tokens (FREE ALL) (sources/page.md:7:1). @see sources/page.md:19:1 */");
+    // The regenerated page states the token type in a Token availability column and reads back to the same scopes.
+    const docs = pkg.files.get('docs/personal-access-tokens.md')!;
+    const report = new Reporter();
+    const again = gitlabScopeExtractor.extract(markdownReader.read(docs, 'docs.md', report), { source: catalog.sources[0]!.source, report, overrides: new Overrides() });
+    // The upstream's open parenthesis is kept, so the regenerated row (line 26) is warned about too.
+    expect(report.diagnostics.map((d) => [d.ruleId, d.line, d.message])).toEqual([['table-row-malformed', 26, 'Row of the token scope table read despite an unclosed `(` in the Description cell.']]);
+    expect(again.scopes.map((s) => [s.name, s.availability, s.description])).toEqual((catalog.sources[0] as GitlabTokenScopesModel).scopes.map((s) => [s.name, s.availability, s.description]));
   });
 });
