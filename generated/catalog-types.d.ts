@@ -239,6 +239,16 @@ export interface GitlabTokenScope {
     /** Numbers of the footnotes the row refers to. */
     footnotes: number[];
     position: SourcePosition;
+    /**
+     * Set when the table does not say which token types the scope is available to (`Scope | Access`,
+     * `Scope | Description`): the page's own token type, from the manifest's `tokenType` or the page
+     * title, and where that was read. `availabilityText` is then empty.
+     */
+    availabilityBasis?: {
+        from: 'manifest' | 'page-title';
+        text: string;
+        position: SourcePosition;
+    };
 }
 export interface GitlabFootnote {
     id: number;

@@ -15,6 +15,7 @@ import { findExtractor, recognizeExtractor } from './extract/registry.ts';
 import { validationRules } from './validate/registry.ts';
 import type { Catalog, SourceInfo, SourceModel } from './model/catalog.ts';
 import { limits as defaultLimits, type Limits } from './config/limits.ts';
+import { describeTables } from './extract/table-headers.ts';
 
 export interface BuildOptions {
   /** Project root (holds `sources/`). */
@@ -93,12 +94,11 @@ export function buildSourceFromText(text: string, sha256: string, file: string, 
   }
   const extractor = entry.kind ? findExtractor(entry.kind) : recognizeExtractor(doc);
   if (!extractor) {
-    const headers = doc.blocks.filter((b) => b.type === 'table').map((t) => `| ${t.header.map((c) => c.text).join(' | ')} |`);
     report.error(
       'layout-unknown',
       entry.kind
         ? `Unknown kind \`${entry.kind}\` for source \`${entry.id}\`.`
-        : `No known permission table in ${file}; tables found: ${headers.length > 0 ? headers.join(', ') : 'none'}.`,
+        : `No known permission table in ${file}; tables found: ${describeTables(doc.blocks)}.`,
       entry.kind ? entry.position : { file, line: 1, column: 1 },
       'The upstream page may have changed its layout: compare it with the headers permgen knows (`permgen read --help`).',
     );
@@ -113,7 +113,7 @@ export function buildSourceFromText(text: string, sha256: string, file: string, 
     url: entry.url,
     sha256,
   };
-  return extractor.extract(doc, { source, report, overrides, limits });
+  return extractor.extract(doc, { source, report, overrides, limits, ...(entry.tokenType ? { tokenType: entry.tokenType } : {}) });
 }
 
 async function readBytes(root: string, file: string, entry: ManifestEntry, report: Reporter): Promise<Uint8Array | undefined> {

@@ -1,5 +1,5 @@
 /** The source manifest, `sources/sources.json`: one entry per page. Adding a page of a known format is an entry here, not code. */
-import type { Provider } from '../model/catalog.ts';
+import type { Provider, TokenType } from '../model/catalog.ts';
 import type { Reporter } from '../diagnostics/reporter.ts';
 import type { SourcePosition } from '../model/position.ts';
 import { parseJsonWithPositions } from './json-with-positions.ts';
@@ -14,12 +14,18 @@ export interface ManifestEntry {
   provider: Provider;
   title: string;
   url: string;
+  /**
+   * The token type a GitLab token scope page is about, for scope tables that do not say which token
+   * types each scope is available to (`Scope | Access`), with where the manifest says so.
+   */
+  tokenType?: { type: TokenType; position: SourcePosition };
   /** Where the entry is in the manifest. */
   position: SourcePosition;
 }
 
 const PROVIDERS: readonly Provider[] = ['gitlab', 'buildkite', 'forgejo'];
 const REQUIRED = ['id', 'file', 'format', 'provider', 'title', 'url'] as const;
+const TOKEN_TYPES: readonly TokenType[] = ['personal', 'group', 'project'];
 
 export function parseManifest(text: string, file: string, report: Reporter): ManifestEntry[] {
   const json = parseJsonWithPositions(text, file, report);
@@ -39,7 +45,7 @@ export function parseManifest(text: string, file: string, report: Reporter): Man
       report.error('manifest-entry', `Manifest entry ${i + 1} lacks ${missing.map((k) => `\`${k}\``).join(', ')}.`, at, `Each entry needs ${REQUIRED.join(', ')}.`);
       return;
     }
-    const e = entry as Record<(typeof REQUIRED)[number], string> & { kind?: unknown };
+    const e = entry as Record<(typeof REQUIRED)[number], string> & { kind?: unknown; tokenType?: unknown };
     if (!/^[a-z][a-z0-9-]*$/.test(e.id)) {
       report.error('manifest-entry', `Source id \`${e.id}\` is not lower-case kebab-case.`, json.at(['sources', i, 'id']), 'Use letters, digits and `-`, starting with a letter.');
       return;
@@ -56,6 +62,10 @@ export function parseManifest(text: string, file: string, report: Reporter): Man
       report.error('manifest-entry', `Source file \`${e.file}\` is outside the sources folder.`, json.at(['sources', i, 'file']), 'Name a file inside sources/.');
       return;
     }
+    if (e.tokenType !== undefined && !TOKEN_TYPES.includes(e.tokenType as TokenType)) {
+      report.error('manifest-entry', `Unknown token type \`${String(e.tokenType)}\`.`, json.at(['sources', i, 'tokenType']), `Use one of ${TOKEN_TYPES.join(', ')}.`);
+      return;
+    }
     seen.add(e.id);
     entries.push({
       id: e.id,
@@ -65,6 +75,7 @@ export function parseManifest(text: string, file: string, report: Reporter): Man
       provider: e.provider as Provider,
       title: e.title,
       url: e.url,
+      ...(e.tokenType !== undefined ? { tokenType: { type: e.tokenType as TokenType, position: json.at(['sources', i, 'tokenType']) } } : {}),
       position: at,
     });
   });

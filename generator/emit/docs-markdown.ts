@@ -4,7 +4,7 @@
  * permgen's own readers gives back the same model (tested), which keeps the templates honest.
  */
 import type { Emitter } from './emitter.ts';
-import type { ForgejoScopesModel, GraphqlPermissionsModel, SourceModel } from '../model/catalog.ts';
+import type { ForgejoScopesModel, GitlabTokenScopesModel, GraphqlPermissionsModel, SourceModel } from '../model/catalog.ts';
 import { markdownCode, markdownText, render } from '../docs/handlebars.ts';
 import { markupHeader } from './header.ts';
 import { countEntries } from '../model/count-entries.ts';
@@ -15,7 +15,7 @@ const PAGES: Partial<Record<SourceModel['kind'], (m: SourceModel) => unknown>> =
   'gitlab-job-token-endpoints': (m) => m,
   'gitlab-graphql-permissions': (m) => graphqlView(sortGraphqlModel(m as GraphqlPermissionsModel)),
   'buildkite-enum': (m) => m,
-  'gitlab-token-scopes': (m) => m,
+  'gitlab-token-scopes': (m) => tokenScopesView(m as GitlabTokenScopesModel),
   'forgejo-scopes': (m) => forgejoView(m as ForgejoScopesModel),
 };
 
@@ -89,4 +89,13 @@ function forgejoView(m: ForgejoScopesModel) {
 
 function tidy(text: string): string {
   return `${text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
+
+/**
+ * A page without a Token availability column (`Scope | Access`) is regenerated in today's layout;
+ * the column then states the page's token type (from the manifest or title) as the page would.
+ */
+function tokenScopesView(m: GitlabTokenScopesModel): GitlabTokenScopesModel {
+  const written = (types: readonly string[]) => types.join(', ').replace(/^./, (c) => c.toUpperCase());
+  return { ...m, scopes: m.scopes.map((s) => (s.availabilityText === '' ? { ...s, availabilityText: written(s.availability) } : s)) };
 }

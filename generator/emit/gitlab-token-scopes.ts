@@ -86,7 +86,11 @@ export const gitlabTokenScopes: Emitter = {
             w.write('Object.freeze({').newLine();
             w.indent(() => {
               for (const s of model.scopes) {
-                w.writeLine(`/** ${safeComment(s.availabilityText)} @see ${safeComment(formatPosition(s.position))} */`);
+                const basis = s.availabilityBasis;
+                const said = basis
+                  ? `The page's token type, from ${basis.from === 'manifest' ? 'the manifest' : 'the page title'}: ${basis.text} (${formatPosition(basis.position)}).`
+                  : s.availabilityText;
+                w.writeLine(`/** ${safeComment(said)} @see ${safeComment(formatPosition(s.position))} */`);
                 w.writeLine(`[${ref(s.name)}]: Object.freeze([${s.availability.map(stringLiteral).join(', ')}] as const),`);
               }
             });

@@ -7,6 +7,7 @@ import type { Extractor } from './extractor.ts';
 import type { BuildkiteEnumModel, BuildkiteEnumValue } from '../model/catalog.ts';
 import { hasHeader, type Block, type HeadingBlock, type PageDocument, type TableBlock } from '../read/document.ts';
 import { formatPosition } from '../model/position.ts';
+import { fitRowToHeader } from './row-cells.ts';
 
 const HEADER = ['ENUM Values'] as const;
 /** GraphQL spec, Names: the enum's name becomes a TypeScript identifier and a module name. */
@@ -41,11 +42,13 @@ export const buildkiteEnumExtractor: Extractor<BuildkiteEnumModel> = {
     for (const t of tables) {
       if (t.rows.length === 0) report.error('table-empty', 'The `ENUM Values` table has no rows.', t.position, 'The page lost its values; check the upstream page before regenerating.');
       for (const row of t.rows) {
-        if (row.cells.length !== 1) {
-          report.error('table-cell-count', `Row has ${row.cells.length} cells; the \`ENUM Values\` table has 1.`, row.position, 'Each row holds one cell: `<strong><code>VALUE</code></strong>` and an optional description paragraph.');
-          continue;
-        }
-        const cell = row.cells[0]!;
+        const cells = fitRowToHeader(row, HEADER, {
+          report,
+          table: 'the `ENUM Values` table',
+          cellCountHint: 'Each row holds one cell: `<strong><code>VALUE</code></strong>` and an optional description paragraph.',
+        });
+        if (!cells) continue;
+        const cell = cells[0]!;
         // The value is the code span inside <strong>; a description may add code spans of its own after it.
         const strongCode = cell.code.findIndex((c) => cell.strong[0] === c);
         const index = strongCode >= 0 ? strongCode : 0;

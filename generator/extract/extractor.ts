@@ -1,5 +1,6 @@
 import type { Reporter } from '../diagnostics/reporter.ts';
-import type { SourceInfo, SourceModel } from '../model/catalog.ts';
+import type { SourceInfo, SourceModel, TokenType } from '../model/catalog.ts';
+import type { SourcePosition } from '../model/position.ts';
 import type { PageDocument } from '../read/document.ts';
 import type { Overrides } from '../config/overrides.ts';
 import type { Limits } from '../config/limits.ts';
@@ -10,6 +11,8 @@ export interface ExtractContext {
   overrides: Overrides;
   /** Caps in force for this run (defaults in config/limits.ts). */
   limits?: Readonly<Limits>;
+  /** The manifest's `tokenType` for this page, with its position in the manifest. */
+  tokenType?: { type: TokenType; position: SourcePosition };
 }
 
 /** One kind of permission page, recognised by its table headers. Registered in `extract/registry.ts`. */

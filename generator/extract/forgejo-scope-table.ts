@@ -10,6 +10,7 @@ import type { ForgejoCategory, ForgejoLevel, ForgejoLevelRule, ForgejoScope, For
 import { hasHeader, type Block, type Cell, type ListBlock, type TableBlock } from '../read/document.ts';
 import { HTTP_METHODS } from '../model/http-methods.ts';
 import { formatPosition, type SourcePosition } from '../model/position.ts';
+import { fitRowToHeader } from './row-cells.ts';
 
 const HEADER = ['Name', 'Description'] as const;
 const NO_SCOPE = '(no scope)';
@@ -40,11 +41,10 @@ export const forgejoScopeExtractor: Extractor<ForgejoScopesModel> = {
     for (const table of tables) {
       if (table.rows.length === 0) ctx.report.error('table-empty', 'The scope table has no rows.', table.position, 'The page lost its rows; check the upstream page before regenerating.');
       for (const row of table.rows) {
-        if (row.cells.length !== HEADER.length) {
-          ctx.report.error('table-cell-count', `Row has ${row.cells.length} cells; the scope table has ${HEADER.length} (${HEADER.join(' | ')}).`, row.position, 'A `|` inside a cell must be escaped as `\\|`.');
-          continue;
-        }
-        const [nameCell, descriptionCell] = row.cells as [Cell, Cell];
+        // Gitea's older page ends its `write:admin` row in an extra empty cell: read, with a warning.
+        const cells = fitRowToHeader(row, HEADER, { report: ctx.report, table: 'the scope table' });
+        if (!cells) continue;
+        const [nameCell, descriptionCell] = cells as [Cell, Cell];
         const name = nameCell.strong[0] ?? nameCell.text;
         const description = descriptionCell.text;
         if (name === NO_SCOPE) {

@@ -17,6 +17,7 @@ import type { Extractor, ExtractContext } from './extractor.ts';
 import type { Boundary, GraphqlCategory, GraphqlGrant, GraphqlKind, GraphqlPermissionsModel, GraphqlResource } from '../model/catalog.ts';
 import { hasHeader, type Block, type Cell, type PageDocument, type TableBlock, type TableRow } from '../read/document.ts';
 import type { SourcePosition } from '../model/position.ts';
+import { fitRowToHeader } from './row-cells.ts';
 import { limits } from '../config/limits.ts';
 
 const HEADER = ['Action', 'Access', 'Kind', 'Name'] as const;
@@ -289,17 +290,10 @@ class Walk {
 
   private readRow(row: TableRow, resource: GraphqlResource): GraphqlGrant | undefined {
     const { report } = this.ctx;
-    if (row.cells.length !== HEADER.length) {
-      report.error(
-        'table-cell-count',
-        `Row has ${row.cells.length} cells; the permission table has ${HEADER.length} (${HEADER.join(' | ')}).`,
-        row.position,
-        'A `|` inside a cell must be escaped as `\\|`; a missing cell must be left empty (`| |`).',
-      );
-      return undefined;
-    }
+    const cells = fitRowToHeader(row, HEADER, { report, table: 'the permission table', cellCountHint: 'A `|` inside a cell must be escaped as `\\|`; a missing cell must be left empty (`| |`).' });
+    if (!cells) return undefined;
     const numbers: number[] = [];
-    const [action, access, kindText, name] = (row.cells as [Cell, Cell, Cell, Cell]).map((cell): Value => {
+    const [action, access, kindText, name] = (cells as [Cell, Cell, Cell, Cell]).map((cell): Value => {
       // Cell text keeps code spans' contents (without backticks) and inline HTML (`<sup>1</sup>`).
       const m = MARKERS.exec(cell.text);
       if (m?.groups) for (const n of m.groups.markers!.matchAll(/<sup>(\d+)<\/sup>/g)) numbers.push(Number(n[1]));

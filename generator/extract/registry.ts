@@ -16,7 +16,7 @@ export const extractors: readonly Extractor[] = Object.freeze([
   jobTokenEndpointExtractor,
   // GitLab "Fine-grained permissions for personal access tokens in the GraphQL API": Action | Access | Kind | Name.
   graphqlPermissionExtractor,
-  // GitLab "Access token scopes": Scope | Token availability | Description.
+  // GitLab token scopes: Scope | Token availability | Description, Scope | Access, Scope | Description (first column Scope, scopes in code spans).
   gitlabScopeExtractor,
   // Forgejo "Access Token scope": Name | Description.
   forgejoScopeExtractor,

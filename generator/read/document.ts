@@ -69,6 +69,11 @@ export interface Cell {
 export interface TableRow {
   cells: Cell[];
   position: SourcePosition;
+  /**
+   * The row as written (one line of pipe-table Markdown), when the reader has it: lets extractors
+   * point at quirks the cells no longer show, such as a cell that runs into its closing pipe.
+   */
+  text?: string;
 }
 
 export interface TableBlock {

@@ -17,7 +17,7 @@ export function parseMarkdown(text: string): Root {
 
 /** Parses Markdown text into blocks; `mapLine` maps lines of `text` back to the page when `text` was recovered from it. */
 export function readMarkdownText(text: string, file: string, format: string, report: Reporter, mapLine?: LineMap): PageDocument {
-  const { frontmatter, blocks } = mdastToBlocks(parseMarkdown(text), file, report, mapLine);
+  const { frontmatter, blocks } = mdastToBlocks(parseMarkdown(text), file, report, mapLine, text);
   return { file, format, frontmatter, blocks };
 }
 

@@ -19,7 +19,8 @@ export interface BlocksResult {
   blocks: Block[];
 }
 
-export function mdastToBlocks(tree: Root, file: string, report: Reporter, mapLine: LineMap = (l) => l): BlocksResult {
+/** `source` is the text `tree` was parsed from; with it, table rows keep their text as written. */
+export function mdastToBlocks(tree: Root, file: string, report: Reporter, mapLine: LineMap = (l) => l, source?: string): BlocksResult {
   const at = (node: Positioned): SourcePosition => ({
     file,
     line: mapLine(node.position?.start.line ?? 1),
@@ -48,7 +49,7 @@ export function mdastToBlocks(tree: Root, file: string, report: Reporter, mapLin
         blocks.push(list(node, at));
         return;
       case 'table':
-        blocks.push(table(node, at));
+        blocks.push(table(node, at, source));
         return;
       case 'blockquote':
         blocks.push(blockquote(node, at));
@@ -87,7 +88,7 @@ function list(node: List, at: (n: Positioned) => SourcePosition): Block {
   return { type: 'list', ordered: node.ordered === true, items, position: at(node) };
 }
 
-function table(node: Table, at: (n: Positioned) => SourcePosition): TableBlock {
+function table(node: Table, at: (n: Positioned) => SourcePosition, source: string | undefined): TableBlock {
   const [head, ...body] = node.children;
   const toCell = (c: TableCell): Cell => ({
     text: clean(toString(c)),
@@ -99,7 +100,12 @@ function table(node: Table, at: (n: Positioned) => SourcePosition): TableBlock {
   return {
     type: 'table',
     header: head ? head.children.map(toCell) : [],
-    rows: body.map((row) => ({ cells: row.children.map(toCell), position: at(row) })),
+    rows: body.map((row) => {
+      const start = row.position?.start.offset;
+      const end = row.position?.end.offset;
+      const text = source !== undefined && start !== undefined && end !== undefined ? source.slice(start, end) : undefined;
+      return { cells: row.children.map(toCell), position: at(row), ...(text !== undefined ? { text } : {}) };
+    }),
     position: at(node),
   };
 }

@@ -25,6 +25,7 @@ describe('Forgejo scope page: diagnostic fixtures', () => {
       'level-method-unknown',
       'table-cell-count',
       'table-empty',
+      'gitea-write-admin-extra-cell',
       'scrape-valid',
       'scrape-line-count',
       'scrape-gutter',
@@ -33,6 +34,19 @@ describe('Forgejo scope page: diagnostic fixtures', () => {
 });
 
 describe('Forgejo scope page: what the fixtures extract', () => {
+  it("reads Gitea's write:admin row despite its extra empty cell (README.md in the fixture says where the page comes from)", () => {
+    const { model } = extractFixture('gitea-write-admin-extra-cell');
+    // Counted on input.md: `grep -c '^| \*\*[a-z]*\*\* |'` gives 9 categories,
+    // `grep -c '^| &nbsp;&nbsp;&nbsp; \*\*\(read\|write\):'` gives 18 scopes.
+    expect(model?.categories).toHaveLength(9);
+    expect(model?.categories.flatMap((c) => c.scopes)).toHaveLength(18);
+    const admin = model?.categories.find((c) => c.name === 'admin');
+    expect(admin?.scopes.map((s) => [s.name, s.description, s.position.line])).toEqual([
+      ['read:admin', 'Grants read access for admin operations, such as getting cron jobs or registered user emails.', 17],
+      ['write:admin', 'Grants read/write/delete access for admin operations, such as running cron jobs or updating user accounts.', 18],
+    ]);
+  });
+
   it('reads a valid page: levels, no-scope row, category routes, scopes', () => {
     const { model } = extractFixture('valid');
     expect(model?.levels.map((l) => [l.level, l.methods, l.position.line, l.position.column])).toEqual([

@@ -4,6 +4,7 @@ import type { Command } from '../command.ts';
 import { parse } from '../args.ts';
 import { readers, findReader, detectReader } from '../../read/registry.ts';
 import { extractors, recognizeExtractor } from '../../extract/registry.ts';
+import { describeTables } from '../../extract/table-headers.ts';
 import { Reporter } from '../../diagnostics/reporter.ts';
 import { formatDiagnostic } from '../../diagnostics/diagnostic.ts';
 import { Overrides } from '../../config/overrides.ts';
@@ -53,8 +54,7 @@ export const readCommand: Command = {
     const source = { id: path.basename(file).replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-'), file: shown, format: reader.name, provider: 'gitlab' as const, title: '', url: '', sha256: createHash('sha256').update(bytes).digest('hex') };
     const model = extractor ? extractor.extract(doc, { source, report, overrides: new Overrides() }) : undefined;
     if (!extractor) {
-      const headers = doc.blocks.filter((b) => b.type === 'table').map((t) => `| ${t.header.map((c) => c.text).join(' | ')} |`);
-      report.error('layout-unknown', `No known permission table; tables found: ${headers.length ? headers.join(', ') : 'none'}.`, { file: shown, line: 1, column: 1 }, 'See `permgen read --help` for the headers permgen knows.');
+      report.error('layout-unknown', `No known permission table; tables found: ${describeTables(doc.blocks)}.`, { file: shown, line: 1, column: 1 }, 'See `permgen read --help` for the headers permgen knows.');
     }
     if (parsed.values.json) {
       io.stdout.write(`${JSON.stringify({ reader: reader.name, kind: extractor?.kind ?? null, model: model ?? null, diagnostics: report.diagnostics }, null, 2)}\n`);
