@@ -332,8 +332,8 @@ function scopedMeanings(
         report.error(
           'permission-label-mismatch',
           byScope
-            ? `Permission \`${name}\` contradicts the scope \`${scopeCell.text}\` of its row (section \`${section}\` and scope \`${scopeCell.text}\` name \`${expected}\`).`
-            : `Permission \`${name}\` contradicts its section \`${section}\` (section \`${section}\` and scope \`${scopeCell.text}\` name \`${expected}\`).`,
+            ? `Permission \`${name}\` contradicts the scope \`${scopeCell.text}\` of its row: under \`${section}\` that scope is \`${expected}\`.`
+            : `Permission \`${name}\` contradicts its section \`${section}\`: with scope \`${scopeCell.text}\` the section's permission is \`${expected}\`.`,
           nameAt(i),
           byScope
             ? `A \`${scopeCell.text}\` row names \`${expected}\`; check the upstream page: the scope and the name must give the same access.`
@@ -350,7 +350,7 @@ function scopedMeanings(
         'permission-label-mismatch',
         other === undefined
           ? `Permission \`${name}\` (an added permission of a row under \`${section}\`) names no resource with a section on the page.`
-          : `Permission \`${name}\` contradicts the scope \`${scopeCell.text}\` of its row (which names \`${permissionNameOf(other, access)}\` for \`${other}\`).`,
+          : `Permission \`${name}\` contradicts the scope \`${scopeCell.text}\` of its row: for \`${other}\` that scope is \`${permissionNameOf(other, access)}\`.`,
         nameAt(i),
         'A row that needs several permissions names its section\'s permission first, then permissions of other sections of the page with the same scope; check the upstream page.',
       );
