@@ -13,7 +13,7 @@ import { limits } from '../config/limits.ts';
 
 /**
  * GitLab has published this page in two layouts; both read to the same model.
- * - `single-table` (the beta page, GitLab 18.0–18.2): one table for every endpoint, the permission
+ * - `single-table` (the beta page, before GitLab 18.3): one table for every endpoint, the permission
  *   labels in their own column (`Deployments: Read and write`), `None` rows for uncontrolled endpoints.
  * - `per-resource` (GA, GitLab 18.3+): under `## Available API endpoints`, one `### <Resource> endpoints`
  *   section per resource whose table is `Permission | API endpoint | Permission name | Scope`: the first
