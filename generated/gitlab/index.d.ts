@@ -3,7 +3,7 @@
  * Source: sources/buildkite-graphql-enum-api-access-token-scopes.html (sha256 a008af54cd5f56b1a303ccd8210e84a60807c29da6aec86312916a28c78d77c6)
  * Source: sources/forgejo-access-token-scopes.code-viewer.txt (sha256 860bc8e92344a2299f734371600eee70abb927d965aa099096ae189996916960)
  * Source: sources/gitlab-graphql-fine-grained-permissions.export.txt (sha256 72504cb20e8e8e3e0c511f156709384dbfdc8fe05ce0f6878a7d1950590b6c2a)
- * Source: sources/gitlab-ci-job-token-fine-grained-permissions.md (sha256 291d916811390ad13b4984b2b67993b9d57bb09b2745998446874d8df0780e25)
+ * Source: sources/gitlab-job-token-fine-grained-permissions.008551b.md (sha256 6a2a24cff150c05883bee560fed62769695394fd916e8b46533ccce45e452824)
  * Source: sources/gitlab-pat-fine-grained-other-operations.3f07355.md (sha256 ac470b11f4b51a5139fa87aae6e4e3e4e93eb86b02246e793ef7be84b0508eb2)
  * Source: sources/gitlab-access-token-scopes.ja.flattened.txt (sha256 478c8b2f7ecb02a42d40508bf09f6dce72c3c54ab357a3510b5380ae4d9f27c4)
  */

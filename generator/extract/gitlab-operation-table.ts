@@ -12,6 +12,7 @@
  * Every problem is an error that drops the row (an unknown operation is then denied) or, for a
  * footnote nobody cites, a warning. Nothing is guessed.
  */
+import { fitRowToHeader } from './row-cells.ts';
 import type { Extractor, ExtractContext } from './extractor.ts';
 import type { Boundary, GitlabFootnote, GitlabOperation, GitlabOperationPermissionsModel, GitlabOperationSection, GitlabOperationTable } from '../model/catalog.ts';
 import type { SourcePosition } from '../model/position.ts';
@@ -116,6 +117,7 @@ class Walk {
   private readTable(block: TableBlock): void {
     const { report } = this.ctx;
     const subject = block.header[0]!.text as GitlabOperationTable['subject'];
+    const header = block.header.map((c) => c.text);
     if (!this.section) {
       report.error(
         'gitlab-operation-table-outside-section',
@@ -138,21 +140,19 @@ class Walk {
     this.section.tables.push(table);
     this.pending = { table, rows: [] };
     for (const row of block.rows) {
-      const read = this.readRow(row, this.section);
+      const read = this.readRow(row, this.section, header);
       if (!read) continue;
       table.operations.push(read.operation);
       if (read.numbers.length > 0) this.pending.rows.push(read);
     }
   }
 
-  private readRow(row: TableRow, section: GitlabOperationSection): PendingRow | undefined {
+  private readRow(row: TableRow, section: GitlabOperationSection, header: readonly string[]): PendingRow | undefined {
     const { report } = this.ctx;
-    if (row.cells.length !== 4) {
-      report.error('table-cell-count', `Row has ${row.cells.length} cells; the table has 4 (Operation | Resource | Permission | Access).`, row.position, 'A `|` inside a cell must be escaped as `\\|`; a missing cell must be left empty (`| |`).');
-      return undefined;
-    }
+    const cells = fitRowToHeader(row, header, { report, table: 'the table', cellCountHint: 'A `|` inside a cell must be escaped as `\\|`; a missing cell must be left empty (`| |`).' });
+    if (!cells) return undefined;
     const numbers: number[] = [];
-    const [name, resource, action, access] = row.cells.map((cell) => {
+    const [name, resource, action, access] = cells.map((cell) => {
       for (const m of cell.text.matchAll(MARKER)) if (!numbers.includes(Number(m[1]))) numbers.push(Number(m[1]));
       return { value: cell.text.replace(MARKER, '').replace(/\s+/g, ' ').trim(), raw: cell.text, at: cell.position };
     }) as [Cell, Cell, Cell, Cell];

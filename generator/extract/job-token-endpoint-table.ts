@@ -1,51 +1,88 @@
 /**
- * GitLab "Fine-grained permissions for CI/CD job tokens": the table
- * `Permissions | Permission Names | Path | Description`, one row per REST endpoint.
+ * GitLab "Fine-grained permissions for CI/CD job tokens": one row per REST endpoint with the
+ * fine-grained permissions a CI/CD job token needs for it (two layouts, below).
  */
 import type { Extractor, ExtractContext } from './extractor.ts';
 import type { HttpMethod, JobTokenEndpoint, JobTokenEndpointsModel, JobTokenPermission } from '../model/catalog.ts';
-import { hasHeader, type Cell, type PageDocument, type TableBlock, type TableRow } from '../read/document.ts';
+import { hasHeader, type Cell, type HeadingBlock, type PageDocument, type TableBlock, type TableRow } from '../read/document.ts';
+import type { SourcePosition } from '../model/position.ts';
+import type { Reporter } from '../diagnostics/reporter.ts';
 import { parsePathPattern } from '../model/parse-path-pattern.ts';
+import { fitRowToHeader } from './row-cells.ts';
 import { HTTP_METHODS } from '../model/http-methods.ts';
 import { limits } from '../config/limits.ts';
 
 /**
  * GitLab has published this page in two layouts; both read to the same model.
- * - `single-table` (the page in sources/): one table for every endpoint, the permission labels in
- *   their own column (`Deployments: Read and write`), `None` rows for uncontrolled endpoints.
- * - `per-category`: a section `## <Category> endpoints` per resource with a table whose
- *   `Permission` column says `Read` or `Read and write` (the resource is the section's), and an
- *   `## Unavailable endpoints` section listing the endpoints fine-grained permissions cannot control.
+ * - `single-table` (the beta page, before GitLab 18.3): one table for every endpoint, the permission
+ *   labels in their own column (`Deployments: Read and write`), `None` rows for uncontrolled endpoints.
+ * - `per-resource` (GA, GitLab 18.3+): under `## Available API endpoints`, one `### <Resource> endpoints`
+ *   section per resource whose table is `Permission | API endpoint | Permission name | Scope`: the first
+ *   column is the endpoint's *description*, `Scope` is `Read` or `Read and write`, and the label of each
+ *   name is built from the section and the scope (`Badges: Read and write`). Under
+ *   `## Unavailable API endpoints`, a `Permission | API endpoint` table lists the endpoints fine-grained
+ *   permissions cannot control (`controlled: false`, described by the first column).
+ * Structure, not one version's heading levels: a resource section is any heading `<Resource> endpoints`
+ * deeper than the `Available …`/`Unavailable …` heading above it.
  */
 interface Layout {
-  name: string;
+  name: 'single-table' | 'per-resource' | 'unavailable';
   header: readonly string[];
-  cols: { labels?: number; names?: number; route: number; description?: number; scope?: number };
+  cols: { labels?: number; names?: number; route: number; description: number; scope?: number };
 }
 
-const LAYOUTS: readonly Layout[] = [
-  { name: 'single-table', header: ['Permissions', 'Permission Names', 'Path', 'Description'], cols: { labels: 0, names: 1, route: 2, description: 3 } },
-  { name: 'per-category', header: ['Permission', 'API endpoint', 'Permission name', 'Scope'], cols: { labels: 0, route: 1, names: 2, scope: 3 } },
-];
-/** The `## Unavailable endpoints` section's table: any table with an `API endpoint` column. */
-const UNAVAILABLE_ROUTE_COLUMN = 'API endpoint';
-const SECTION = /^(?<category>.+) endpoints$/;
-const UNAVAILABLE_SECTION = 'Unavailable endpoints';
+const SINGLE_TABLE: Layout = { name: 'single-table', header: ['Permissions', 'Permission Names', 'Path', 'Description'], cols: { labels: 0, names: 1, route: 2, description: 3 } };
+const PER_RESOURCE: Layout = { name: 'per-resource', header: ['Permission', 'API endpoint', 'Permission name', 'Scope'], cols: { description: 0, route: 1, names: 2, scope: 3 } };
+const UNAVAILABLE: Layout = { name: 'unavailable', header: ['Permission', 'API endpoint'], cols: { description: 0, route: 1 } };
+const LAYOUTS: readonly Layout[] = [SINGLE_TABLE, PER_RESOURCE, UNAVAILABLE];
+/** Tables that make a page a job-token page (the unavailable table alone does not). */
+const RECOGNIZED: readonly Layout[] = [SINGLE_TABLE, PER_RESOURCE];
+
+/** `Available API endpoints`, `Unavailable API endpoints`, `Unavailable endpoints`. */
+const CONTAINER = /^(?<which>Available|Unavailable)(?: API)? endpoints$/;
+/** `Badges endpoints`, `Terraform state endpoints`. */
+const RESOURCE_SECTION = /^(?<resource>.+) endpoints$/;
 
 const NONE = 'None';
 const PERMISSION_NAME = /^[A-Z][A-Z0-9_]*$/;
 /** `Deployments: Read and write` / `Secure files: Read`. */
 const LABEL = /^(?<resource>[^:]+):\s*(?<access>Read and write|Read)$/;
+const SCOPES: Readonly<Record<string, 'read' | 'admin'>> = { Read: 'read', 'Read and write': 'admin' };
+
+const permissionNameOf = (resource: string, access: 'read' | 'admin') => `${access === 'read' ? 'READ' : 'ADMIN'}_${resource.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
+const headerText = (header: readonly string[]) => `\`| ${header.join(' | ')} |\``;
 
 function layoutOf(block: TableBlock): Layout | undefined {
   return LAYOUTS.find((l) => hasHeader(block, l.header));
 }
 
-/** Where a row sits: the section heading above its table. */
-interface Section {
-  /** `Deployments` for `## Deployments endpoints`; undefined outside such a section. */
-  category?: string;
+/** Where a table sits: the `Available …`/`Unavailable …` heading above it and the resource section inside that. */
+interface Place {
+  container?: { unavailable: boolean; heading: HeadingBlock };
+  /** `Badges` for `### Badges endpoints`. */
+  section?: { resource: string; heading: HeadingBlock };
+  /** The nearest heading above, whatever it says (for diagnostics). */
+  heading?: HeadingBlock;
+}
+
+function enter(place: Place, h: HeadingBlock): Place {
+  const container = CONTAINER.exec(h.text);
+  if (container) return { container: { unavailable: container.groups!.which === 'Unavailable', heading: h }, heading: h };
+  if (place.container && h.depth <= place.container.heading.depth) return { heading: h };
+  const section = RESOURCE_SECTION.exec(h.text);
+  if (place.container && section) return { container: place.container, section: { resource: section.groups!.resource!.trim(), heading: h }, heading: h };
+  // A heading inside a resource section (deeper than it) keeps the section; a sibling ends it.
+  if (place.section && h.depth > place.section.heading.depth) return { ...place, heading: h };
+  return { ...(place.container ? { container: place.container } : {}), heading: h };
+}
+
+/** What a row's names are checked against. */
+interface RowContext {
   unavailable: boolean;
+  /** Per-resource layout: the section's resource. */
+  resource?: string;
+  /** Per-resource layout: every resource with a section on the page, by permission name (`ADMIN_ENVIRONMENTS` → `Environments`). */
+  resourceOfName: ReadonlyMap<string, string>;
 }
 
 export const jobTokenEndpointExtractor: Extractor<JobTokenEndpointsModel> = {
@@ -53,31 +90,42 @@ export const jobTokenEndpointExtractor: Extractor<JobTokenEndpointsModel> = {
   description: 'GitLab CI/CD job token endpoints with the fine-grained permissions each needs.',
   headers: LAYOUTS.map((l) => l.header),
   recognizes(doc) {
-    return doc.blocks.some((b) => b.type === 'table' && layoutOf(b) !== undefined);
+    return doc.blocks.some((b) => b.type === 'table' && RECOGNIZED.some((l) => hasHeader(b, l.header)));
   },
   extract(doc, ctx) {
     const endpoints: JobTokenEndpoint[] = [];
     const permissions = new Map<string, JobTokenPermission>();
-    let section: Section = { unavailable: false };
+    const resourceOfName = resourcesOf(doc);
+    let place: Place = {};
     for (const block of doc.blocks) {
       if (block.type === 'heading') {
-        const m = SECTION.exec(block.text);
-        section = block.text === UNAVAILABLE_SECTION ? { unavailable: true } : m?.groups && block.depth === 2 ? { category: m.groups.category!, unavailable: false } : block.depth <= 2 ? { unavailable: false } : section;
+        place = enter(place, block);
         continue;
       }
       if (block.type !== 'table') continue;
-      let layout = layoutOf(block);
-      if (!layout && section.unavailable) {
-        const route = block.header.findIndex((c) => c.text === UNAVAILABLE_ROUTE_COLUMN);
-        const description = block.header.findIndex((c) => c.text === 'Description');
-        if (route >= 0) layout = { name: 'unavailable', header: block.header.map((c) => c.text), cols: { route, ...(description >= 0 ? { description } : {}) } };
+      const layout = layoutOf(block);
+      if (!layout) {
+        if (place.container) {
+          ctx.report.error(
+            'job-token-table-unknown',
+            `A table ${headerText(block.header.map((c) => c.text))} under \`${place.container.heading.text}\` is none of the job-token tables permgen reads.`,
+            block.position,
+            `The upstream page may have changed its layout; the tables permgen reads are ${LAYOUTS.map((l) => headerText(l.header)).join(', ')}.`,
+          );
+        }
+        continue;
       }
-      if (!layout) continue;
+      if (!placed(block, layout, place, ctx)) continue;
       if (block.rows.length === 0) {
         ctx.report.error('table-empty', 'The endpoint table has no rows.', block.position, 'The page lost its rows; check the upstream page before regenerating.');
       }
+      const rowContext: RowContext = {
+        unavailable: place.container?.unavailable === true || layout === UNAVAILABLE,
+        ...(layout === PER_RESOURCE ? { resource: place.section!.resource } : {}),
+        resourceOfName,
+      };
       for (const row of block.rows) {
-        const endpoint = readRow(row, layout, section, ctx, permissions);
+        const endpoint = readRow(row, layout, rowContext, ctx, permissions);
         if (endpoint) endpoints.push(endpoint);
       }
     }
@@ -91,22 +139,56 @@ export const jobTokenEndpointExtractor: Extractor<JobTokenEndpointsModel> = {
   },
 };
 
-function readRow(row: TableRow, layout: Layout, section: Section, ctx: ExtractContext, permissions: Map<string, JobTokenPermission>): JobTokenEndpoint | undefined {
-  const { report } = ctx;
-  if (row.cells.length !== layout.header.length) {
-    report.error(
-      'table-cell-count',
-      `Row has ${row.cells.length} cells; the endpoint table has ${layout.header.length} (${layout.header.join(' | ')}).`,
-      row.position,
-      'A `|` inside a cell must be escaped as `\\|`; a missing cell must be left empty (`| |`).',
-    );
-    return undefined;
+/** Permission names of every resource section under an `Available …` heading: the names a row may add to its section's. */
+function resourcesOf(doc: PageDocument): Map<string, string> {
+  const names = new Map<string, string>();
+  let place: Place = {};
+  for (const block of doc.blocks) {
+    if (block.type !== 'heading') continue;
+    place = enter(place, block);
+    if (place.section && place.section.heading === block && !place.container!.unavailable) {
+      for (const access of ['read', 'admin'] as const) names.set(permissionNameOf(place.section.resource, access), place.section.resource);
+    }
   }
-  const cell = (i: number | undefined): Cell | undefined => (i === undefined ? undefined : row.cells[i]);
+  return names;
+}
+
+/**
+ * A per-resource table belongs in a resource section under `Available …`; an unavailable table under
+ * `Unavailable …`. Anywhere else the page cannot be read exactly: an error naming what is there.
+ */
+function placed(block: TableBlock, layout: Layout, place: Place, ctx: ExtractContext): boolean {
+  const where = place.heading ? `under \`${'#'.repeat(place.heading.depth)} ${place.heading.text}\` (line ${place.heading.position.line})` : 'under no heading';
+  if (layout === PER_RESOURCE && !(place.container && !place.container.unavailable && place.section)) {
+    ctx.report.error(
+      'job-token-table-section',
+      `The table ${headerText(layout.header)} is ${where}, not in a \`<Resource> endpoints\` section under \`Available API endpoints\`: its rows have no resource.`,
+      block.position,
+      'Each table of this layout sits under a heading `<Resource> endpoints` (the resource of its permissions), below the `Available API endpoints` heading; check the upstream page.',
+    );
+    return false;
+  }
+  if (layout === UNAVAILABLE && !place.container?.unavailable) {
+    ctx.report.error(
+      'job-token-table-section',
+      `The table ${headerText(layout.header)} is ${where}, not under \`Unavailable API endpoints\`: permgen cannot tell whether its endpoints are controlled.`,
+      block.position,
+      'Endpoints without permissions are read from the `Unavailable API endpoints` section only; check the upstream page.',
+    );
+    return false;
+  }
+  return true;
+}
+
+function readRow(row: TableRow, layout: Layout, place: RowContext, ctx: ExtractContext, permissions: Map<string, JobTokenPermission>): JobTokenEndpoint | undefined {
+  const { report } = ctx;
+  const cells = fitRowToHeader(row, layout.header, { report, table: 'the endpoint table', cellCountHint: 'A `|` inside a cell must be escaped as `\\|`; a missing cell must be left empty (`| |`).' });
+  if (!cells) return undefined;
+  const cell = (i: number | undefined): Cell | undefined => (i === undefined ? undefined : cells[i]);
   const pathCell = cell(layout.cols.route)!;
   const labelCell = cell(layout.cols.labels);
   const namesCell = cell(layout.cols.names);
-  const descriptionCell = cell(layout.cols.description);
+  const descriptionCell = cell(layout.cols.description)!;
   const scopeCell = cell(layout.cols.scope);
 
   const route = pathCell.code[0] ?? pathCell.text;
@@ -131,10 +213,8 @@ function readRow(row: TableRow, layout: Layout, section: Section, ctx: ExtractCo
   }
 
   const names = !namesCell ? [] : namesCell.code.length > 0 ? namesCell.code : splitList(namesCell.text);
-  const labelText = labelCell?.text ?? NONE;
-  const controlled = !section.unavailable && labelText !== NONE;
   const namesAt = namesCell ?? pathCell;
-  const labelAt = labelCell ?? pathCell;
+  const nameAt = (i: number) => namesAt.codePositions[i] ?? namesAt.position;
   let ok = true;
   for (const name of names) {
     if (!PERMISSION_NAME.test(name)) {
@@ -142,51 +222,137 @@ function readRow(row: TableRow, layout: Layout, section: Section, ctx: ExtractCo
       ok = false;
     }
   }
-  if (!controlled && names.length > 0) {
-    report.error('permission-label-mismatch', `Row is ${section.unavailable ? 'listed as unavailable' : 'labelled `None`'} but names permissions ${names.map((n) => `\`${n}\``).join(', ')}.`, namesAt.position, '`None` rows cannot be controlled by fine-grained permissions and name no permission.');
-    ok = false;
-  }
-  if (controlled) {
-    // In the per-category layout a bare `Read` / `Read and write` names the section's resource.
-    const labels = labelText.split(/,\s*(?=[^,:]+:)/).map((l) => (section.category && !l.includes(':') ? `${section.category}: ${l.trim()}` : l));
-    if (labels.length !== names.length) {
-      report.error('permission-label-mismatch', `Row has ${labels.length} permission label(s) but ${names.length} permission name(s).`, labelAt.position, 'Each label (`Deployments: Read and write`) pairs with one name (`ADMIN_DEPLOYMENTS`), in order.');
-      ok = false;
-    } else {
-      labels.forEach((label, i) => {
-        const name = names[i]!;
-        const m = LABEL.exec(label.trim());
-        if (!m?.groups) {
-          report.error('permission-label', `Permission label \`${label}\` is not \`<Resource>: Read\` or \`<Resource>: Read and write\`.`, labelAt.position, 'The label states the resource and the access the permission gives.');
-          ok = false;
-          return;
-        }
-        const resource = m.groups.resource!.trim();
-        const access = m.groups.access === 'Read' ? 'read' : 'admin';
-        const expected = `${access === 'read' ? 'READ' : 'ADMIN'}_${resource.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
-        if (expected !== name) {
-          report.error('permission-label-mismatch', `Permission \`${name}\` contradicts its label \`${label.trim()}\` (which names \`${expected}\`).`, namesAt.codePositions[i] ?? namesAt.position, 'Check the upstream page: the label and the name must describe the same permission.');
-          ok = false;
-          return;
-        }
-        if (!permissions.has(name)) permissions.set(name, { name, label: label.trim(), resource, access, position: namesAt.codePositions[i] ?? namesAt.position });
-      });
-    }
-  }
   if (!ok) return undefined;
+
+  // What each name means: `[name, label, resource, access]`, or undefined when the row is wrong.
+  let meanings: { label: string; resource: string; access: 'read' | 'admin' }[] | undefined;
+  let controlled: boolean;
+  if (layout === SINGLE_TABLE) {
+    const labelText = labelCell!.text;
+    controlled = !place.unavailable && labelText !== NONE;
+    if (!controlled && names.length > 0) {
+      report.error('permission-label-mismatch', `Row is ${place.unavailable ? 'listed as unavailable' : 'labelled `None`'} but names permissions ${names.map((n) => `\`${n}\``).join(', ')}.`, namesAt.position, '`None` rows cannot be controlled by fine-grained permissions and name no permission.');
+      return undefined;
+    }
+    meanings = controlled ? labelledMeanings(labelText, names, labelCell!, nameAt, report) : [];
+  } else if (layout === PER_RESOURCE) {
+    controlled = true;
+    meanings = scopedMeanings(scopeCell!, names, place, namesAt, nameAt, report);
+  } else {
+    controlled = false;
+    meanings = [];
+  }
+  if (!meanings) return undefined;
+  meanings.forEach((m, i) => {
+    const name = names[i]!;
+    if (!permissions.has(name)) permissions.set(name, { name, label: m.label, resource: m.resource, access: m.access, position: nameAt(i) });
+  });
   return {
     text: route,
     method: methodText as HttpMethod,
     path,
     pattern: parsed.pattern,
     permissions: names,
-    labels: labelCell?.text ?? NONE,
+    labels: controlled ? (labelCell?.text ?? meanings.map((m) => m.label).join(', ')) : NONE,
     controlled,
-    description: descriptionCell?.text ?? '',
-    ...(scopeCell ? { scope: scopeCell.text } : {}),
+    description: descriptionCell.text,
     position: row.position,
     pathPosition,
   };
+}
+
+/** Single-table layout: each label (`Deployments: Read and write`) pairs with one name, in order. */
+function labelledMeanings(labelText: string, names: string[], labelAt: Cell, nameAt: (i: number) => SourcePosition, report: Reporter): { label: string; resource: string; access: 'read' | 'admin' }[] | undefined {
+  const labels = labelText.split(/,\s*(?=[^,:]+:)/).map((l) => l.trim());
+  if (labels.length !== names.length) {
+    report.error('permission-label-mismatch', `Row has ${labels.length} permission label(s) but ${names.length} permission name(s).`, labelAt.position, 'Each label (`Deployments: Read and write`) pairs with one name (`ADMIN_DEPLOYMENTS`), in order.');
+    return undefined;
+  }
+  const meanings: { label: string; resource: string; access: 'read' | 'admin' }[] = [];
+  for (const [i, label] of labels.entries()) {
+    const name = names[i]!;
+    const m = LABEL.exec(label);
+    if (!m?.groups) {
+      report.error('permission-label', `Permission label \`${label}\` is not \`<Resource>: Read\` or \`<Resource>: Read and write\`.`, labelAt.position, 'The label states the resource and the access the permission gives.');
+      return undefined;
+    }
+    const resource = m.groups.resource!.trim();
+    const access = m.groups.access === 'Read' ? 'read' : 'admin';
+    const expected = permissionNameOf(resource, access);
+    if (expected !== name) {
+      report.error('permission-label-mismatch', `Permission \`${name}\` contradicts its label \`${label}\` (which names \`${expected}\`).`, nameAt(i), 'Check the upstream page: the label and the name must describe the same permission.');
+      return undefined;
+    }
+    meanings.push({ label, resource, access });
+  }
+  return meanings;
+}
+
+/**
+ * Per-resource layout: the section and the `Scope` cell name the row's permission (`Badges` +
+ * `Read and write` ↔ `ADMIN_BADGES`), and that must be the row's first name. The page writes an endpoint
+ * that needs two permissions as one row in the section of the first (`Create a deployment`, under
+ * Deployments: `ADMIN_DEPLOYMENTS`, `ADMIN_ENVIRONMENTS`, `Read and write`), so `Scope` is the access
+ * of every name on the row, and each further name must be that access on a resource that has its own
+ * section on the page (its label comes from that section: `Environments: Read and write`). Anything
+ * else contradicts the page's structure and is an error at the name.
+ */
+function scopedMeanings(
+  scopeCell: Cell,
+  names: string[],
+  place: RowContext,
+  namesAt: Cell,
+  nameAt: (i: number) => SourcePosition,
+  report: Reporter,
+): { label: string; resource: string; access: 'read' | 'admin' }[] | undefined {
+  const access = SCOPES[scopeCell.text];
+  if (!access) {
+    report.error('permission-scope', `Scope \`${scopeCell.text}\` is not \`Read\` or \`Read and write\`.`, scopeCell.position, 'The `Scope` column states the access the row\'s permissions give: `Read` or `Read and write`.');
+    return undefined;
+  }
+  const resource = place.resource!;
+  const section = `${resource} endpoints`;
+  if (names.length === 0) {
+    report.error('permission-name', `Row under \`${section}\` names no permission.`, namesAt.position, 'Endpoints without permissions belong in the `Unavailable API endpoints` table.');
+    return undefined;
+  }
+  const expected = permissionNameOf(resource, access);
+  const meanings: { label: string; resource: string; access: 'read' | 'admin' }[] = [];
+  for (const [i, name] of names.entries()) {
+    if (i === 0) {
+      if (name !== expected) {
+        const other = access === 'read' ? 'admin' : 'read';
+        const byScope = name === permissionNameOf(resource, other);
+        report.error(
+          'permission-label-mismatch',
+          byScope
+            ? `Permission \`${name}\` contradicts the scope \`${scopeCell.text}\` of its row: under \`${section}\` that scope is \`${expected}\`.`
+            : `Permission \`${name}\` contradicts its section \`${section}\`: with scope \`${scopeCell.text}\` the section's permission is \`${expected}\`.`,
+          nameAt(i),
+          byScope
+            ? `A \`${scopeCell.text}\` row names \`${expected}\`; check the upstream page: the scope and the name must give the same access.`
+            : `A row under \`${section}\` names \`${expected}\` first; check the upstream page: the row may sit in the wrong section.`,
+        );
+        return undefined;
+      }
+      meanings.push({ label: `${resource}: ${scopeCell.text}`, resource, access });
+      continue;
+    }
+    const other = place.resourceOfName.get(name);
+    if (other === undefined || permissionNameOf(other, access) !== name) {
+      report.error(
+        'permission-label-mismatch',
+        other === undefined
+          ? `Permission \`${name}\` (an added permission of a row under \`${section}\`) names no resource with a section on the page.`
+          : `Permission \`${name}\` contradicts the scope \`${scopeCell.text}\` of its row: for \`${other}\` that scope is \`${permissionNameOf(other, access)}\`.`,
+        nameAt(i),
+        'A row that needs several permissions names its section\'s permission first, then permissions of other sections of the page with the same scope; check the upstream page.',
+      );
+      return undefined;
+    }
+    meanings.push({ label: `${other}: ${scopeCell.text}`, resource: other, access });
+  }
+  return meanings;
 }
 
 /** A route listed twice is an error; only its first row goes on (the model never holds two answers for one route). */

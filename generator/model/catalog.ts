@@ -96,14 +96,16 @@ export interface JobTokenEndpoint {
   pattern: PathPattern;
   /** Required permission names; all are needed. `[]` for the page's `None` rows. */
   permissions: string[];
-  /** The permissions cell as written (`Deployments: Read and write` or `None`). */
+  /**
+   * The permission labels, `None` for uncontrolled rows: as written in the single-table layout
+   * (`Deployments: Read and write, Environments: Read and write`); in the per-resource layout built
+   * the same way from each name's section and the row's `Scope` (`Badges: Read and write`).
+   */
   labels: string;
-  /** False for `None` rows: fine-grained permissions cannot control this endpoint. */
+  /** False for `None` rows and unavailable endpoints: fine-grained permissions cannot control this endpoint. */
   controlled: boolean;
-  /** The row's description; `''` in layouts without one. */
+  /** The row's description (the `Description` column, or the per-resource layout's first column, `Permission`). */
   description: string;
-  /** The `Scope` cell of the per-category layout, as written; absent in the single-table layout. */
-  scope?: string;
   /** Start of the table row. */
   position: SourcePosition;
   /** Start of the path cell (for diagnostics about the pattern). */

@@ -51,7 +51,7 @@ describe('permgen CLI', () => {
   });
 
   it('read picks the reader from the content and prints the model as JSON', async () => {
-    const r = await permgen(['read', 'sources/gitlab-ci-job-token-fine-grained-permissions.md', '--json']);
+    const r = await permgen(['read', 'test/fixtures/seeds/gitlab-ci-job-token-fine-grained-permissions.md', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.reader).toBe('markdown');

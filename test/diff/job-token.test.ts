@@ -1,9 +1,11 @@
 /**
- * Change reports on real history: the "new" side is a copy of the real job-token page with
- * edits a docs change could make; every expected change is written by hand.
+ * Change reports on real history: the seed job-token page against a copy of it with edits a docs
+ * change could make, and the seed page against GitLab's current page (what really changed upstream);
+ * every expected change is written by hand.
  */
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +13,7 @@ import { buildCatalog } from '../../generator/build-catalog.ts';
 import { compareCatalogs } from '../../generator/diff/compare-catalogs.ts';
 import { projectRoot } from '../helpers/build.ts';
 import { jobTokenProject } from '../generate/helpers.ts';
+import { jobTokenSeedProject } from '../helpers/job-token-seed.ts';
 
 const exec = promisify(execFile);
 
@@ -69,5 +72,66 @@ describe('permgen diff on the job-token page', () => {
     expect(r.stdout).toContain('**2 narrowed**');
     const same = await exec(process.execPath, [bin, 'diff', oldRoot, oldRoot, '--fail-on', 'any']);
     expect(same.stdout.trim()).toBe('## Token permission changes\n\nNo permission changes.');
+  });
+});
+
+/** A project whose only source is the job-token entry of the real manifest: the page sources/ compiles today. */
+async function currentJobTokenProject(): Promise<string> {
+  const manifest = JSON.parse(await readFile(path.join(projectRoot, 'sources/sources.json'), 'utf8')) as { sources: { id: string; file: string }[] };
+  const entry = manifest.sources.find((s) => s.id === 'gitlab-job-token-permissions')!;
+  const root = await mkdtemp(path.join(tmpdir(), 'permgen-current-'));
+  await mkdir(path.join(root, 'sources'));
+  await copyFile(path.join(projectRoot, 'sources', entry.file), path.join(root, 'sources', entry.file));
+  await writeFile(path.join(root, 'sources/sources.json'), JSON.stringify({ sources: [entry] }));
+  return root;
+}
+
+/**
+ * The routes of the current page that the seed page does not have (none go the other way):
+ *   comm -13 <(grep -o '`[A-Z]* /[^`]*`' test/fixtures/seeds/gitlab-ci-job-token-fine-grained-permissions.md | sort) \
+ *            <(grep -o '`[A-Z]* /[^`]*`' sources/gitlab-job-token-fine-grained-permissions.008551b.md | sort)   → 28 lines
+ * (`comm -23` on the same lists prints nothing: no route was removed.)
+ */
+const ADDED = [
+  'DELETE /projects/:id/badges/:badge_id',
+  'GET /projects/:id/badges',
+  'GET /projects/:id/badges/:badge_id',
+  'GET /projects/:id/badges/render',
+  'GET /projects/:id/issues',
+  'GET /projects/:id/issues/:issue_iid',
+  'GET /projects/:id/jobs',
+  'GET /projects/:id/jobs/:job_id/artifacts/tree',
+  'GET /projects/:id/merge_requests',
+  'GET /projects/:id/merge_requests/:merge_request_iid',
+  'GET /projects/:id/merge_requests/:noteable_id/notes',
+  'GET /projects/:id/merge_requests/:noteable_id/notes/:note_id',
+  'GET /projects/:id/packages/:package_id/package_files/:package_file_id/download',
+  'GET /projects/:id/pipelines',
+  'GET /projects/:id/pipelines/:pipeline_id',
+  'GET /projects/:id/pipelines/:pipeline_id/bridges',
+  'GET /projects/:id/pipelines/:pipeline_id/jobs',
+  'GET /projects/:id/pipelines/:pipeline_id/trigger_jobs',
+  'GET /projects/:id/repository/branches',
+  'GET /projects/:id/repository/commits/:sha',
+  'GET /projects/:id/repository/commits/:sha/merge_requests',
+  'GET /projects/:id/repository/files/:file_path/raw',
+  'GET /projects/:id/repository/tags',
+  'GET /projects/:id/repository/tags/:tag_name',
+  'POST /projects/:id/badges',
+  'POST /token_exchange',
+  'PUT /projects/:id/badges/:badge_id',
+  'PUT /projects/:id/packages/npm/:package_name/authorize',
+];
+
+describe('permgen diff from the seed job-token page to the current one', () => {
+  it('reports exactly the 28 added endpoints: none removed, none changed', async () => {
+    const bin = path.join(projectRoot, 'bin/permgen.js');
+    const r = await exec(process.execPath, [bin, 'diff', await jobTokenSeedProject(), await currentJobTokenProject(), '--json']);
+    const { changes } = JSON.parse(r.stdout) as { changes: { source: string; type: string; impact: string; subject: string; before?: string; after?: string }[] };
+    expect(changes).toHaveLength(28);
+    expect(changes.every((c) => c.source === 'gitlab-job-token-permissions' && c.type === 'endpoint-added' && c.before === undefined)).toBe(true);
+    expect(changes.map((c) => c.subject).sort()).toEqual([...ADDED].sort());
+    // The one added endpoint fine-grained permissions cannot control is widened; the rest need a permission.
+    expect(changes.filter((c) => c.impact !== 'neutral').map((c) => `${c.impact} ${c.subject}: ${c.after}`)).toEqual(['widened POST /token_exchange: None (not controllable)']);
   });
 });

@@ -25,7 +25,7 @@ describe('plain-text export reader', () => {
   it('is chosen for the GraphQL page, and not for a Markdown page', () => {
     expect(plainTextExportReader.detect(text)).toBe(0.9);
     expect(detectReader(text)?.name).toBe('plain-text-export');
-    const md = readFileSync(path.join(projectRoot, 'sources/gitlab-ci-job-token-fine-grained-permissions.md'), 'utf8');
+    const md = readFileSync(path.join(projectRoot, 'test/fixtures/seeds/gitlab-ci-job-token-fine-grained-permissions.md'), 'utf8');
     expect(plainTextExportReader.detect(md)).toBeLessThan(markdownReader.detect(md));
     expect(plainTextExportReader.detect('Just a line\nand another\n')).toBe(0);
     expect(plainTextExportReader.detect('Title\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\nText\n')).toBe(0.3);

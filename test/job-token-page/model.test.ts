@@ -1,15 +1,17 @@
 /**
- * The GitLab CI/CD job-token page, read as it is. Counts and rows are taken from
- * sources/gitlab-ci-job-token-fine-grained-permissions.md by hand (table at lines 86–255).
+ * The seed GitLab CI/CD job-token page (beta, single-table layout), read as it is. Counts and rows
+ * are taken from test/fixtures/seeds/gitlab-ci-job-token-fine-grained-permissions.md by hand (table
+ * at lines 86–255); it is read in a project where it sits at its old path in sources/ (FILE), so the
+ * positions and the snapshot are those it always had. The current page is current-page.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { realCatalog } from '../helpers/build.ts';
+import { seedCatalog } from '../helpers/job-token-seed.ts';
 import type { JobTokenEndpointsModel } from '../../generator/model/catalog.ts';
 
 const FILE = 'sources/gitlab-ci-job-token-fine-grained-permissions.md';
 
 async function model(): Promise<JobTokenEndpointsModel> {
-  const { catalog } = await realCatalog();
+  const { catalog } = await seedCatalog();
   const m = catalog.sources.find((s): s is JobTokenEndpointsModel => s.kind === 'gitlab-job-token-endpoints');
   if (!m) throw new Error('job-token page not read');
   return m;

@@ -7,7 +7,7 @@ import { projectRoot } from '../helpers/build.ts';
 
 describe('reader detection', () => {
   it.each([
-    ['gitlab-ci-job-token-fine-grained-permissions.md', 'markdown'],
+    ['gitlab-job-token-fine-grained-permissions.008551b.md', 'markdown'],
     ['forgejo-access-token-scopes.code-viewer.txt', 'code-viewer-scrape'],
     ['gitlab-access-token-scopes.ja.flattened.txt', 'flattened-table-text'],
     ['gitlab-graphql-fine-grained-permissions.export.txt', 'plain-text-export'],

@@ -1,5 +1,6 @@
 /** Loads the job-token route module of a package emitted from the real sources (once per test file). */
-import { importGenerated, realCatalog, writePackage } from '../helpers/build.ts';
+import { importGenerated, writePackage } from '../helpers/build.ts';
+import { seedCatalog as realCatalog } from '../helpers/job-token-seed.ts';
 import type { JobTokenEndpoint, JobTokenEndpointsModel } from '../../generator/model/catalog.ts';
 
 export interface RouteMatch {

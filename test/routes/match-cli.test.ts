@@ -4,13 +4,14 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/build.ts';
+import { jobTokenSeedProject } from '../helpers/job-token-seed.ts';
 
 const exec = promisify(execFile);
 const bin = path.join(projectRoot, 'bin/permgen.js');
 
 async function permgen(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await exec(process.execPath, [bin, ...args], { cwd: projectRoot });
+    const { stdout, stderr } = await exec(process.execPath, [bin, ...args], { cwd: await jobTokenSeedProject() });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -4,7 +4,7 @@
  * the real page, and on hand-written pairs.
  */
 import { describe, expect, it } from 'vitest';
-import { realCatalog } from '../helpers/build.ts';
+import { seedCatalog as realCatalog } from '../helpers/job-token-seed.ts';
 import { prepareRouteTable } from '../../generator/model/job-token-route-table.ts';
 import { firstLiteral, intersectionWitness, mayIntersect } from '../../generator/model/route-language.ts';
 import type { JobTokenEndpointsModel } from '../../generator/model/catalog.ts';

@@ -1,6 +1,6 @@
 /** route-overlap and route-shadowed: exact messages and positions, on the real page and on hand-made tables. */
 import { describe, expect, it } from 'vitest';
-import { realCatalog } from '../helpers/build.ts';
+import { seedCatalog as realCatalog } from '../helpers/job-token-seed.ts';
 import { Reporter } from '../../generator/diagnostics/reporter.ts';
 import { routeOverlap } from '../../generator/validate/rules/route-overlap.ts';
 import { routeShadowed } from '../../generator/validate/rules/route-shadowed.ts';

@@ -22,16 +22,16 @@ import { HOSTILE, hostileCatalog } from './hostile.ts';
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SHOTS = path.join(projectRoot, 'test-output', 'site');
-const JOB_TOKEN_PAGE = 'sources/gitlab-ci-job-token-fine-grained-permissions.md';
+const JOB_TOKEN_PAGE = 'sources/gitlab-job-token-fine-grained-permissions.008551b.md';
 const GRAPHQL_PAGE = 'sources/gitlab-graphql-fine-grained-permissions.export.txt';
 const FORGEJO_PAGE = 'sources/forgejo-access-token-scopes.code-viewer.txt';
-/** The rows of the job-token page that mention `secure_files` (lines 244–248), in page order. */
+/** The rows of the job-token page that mention `secure_files` (lines 269–273), in page order. */
 const SECURE_FILES_ROUTES = [
-  'DELETE /projects/:id/secure_files/:secure_file_id',
-  'POST /projects/:id/secure_files',
   'GET /projects/:id/secure_files/:secure_file_id/download',
-  'GET /projects/:id/secure_files/:secure_file_id',
   'GET /projects/:id/secure_files',
+  'GET /projects/:id/secure_files/:secure_file_id',
+  'POST /projects/:id/secure_files',
+  'DELETE /projects/:id/secure_files/:secure_file_id',
 ];
 
 const hasChromium = existsSync(CHROMIUM);
@@ -122,7 +122,7 @@ describe.runIf(hasChromium)('the docs site in Chromium', () => {
   it('filters and sorts the endpoints table', async () => {
     await page.fill('#endpoints-filter', 'secure_files');
     expect(await rowTexts('endpoints', 1)).toEqual(SECURE_FILES_ROUTES);
-    expect(await page.textContent('#endpoints-count')).toBe('5 of 168 rows');
+    expect(await page.textContent('#endpoints-count')).toBe('5 of 196 rows');
 
     await page.click('#endpoints th:nth-child(1) button');
     expect(await page.getAttribute('#endpoints th:nth-child(1)', 'aria-sort')).toBe('ascending');
@@ -143,7 +143,7 @@ describe.runIf(hasChromium)('the docs site in Chromium', () => {
     // The Source column sorts by line number: back to page order.
     await page.click('#endpoints th:last-child button');
     expect(await rowTexts('endpoints', 1)).toEqual(SECURE_FILES_ROUTES);
-    expect(await rowTexts('endpoints', 4)).toEqual([244, 245, 246, 247, 248].map((n) => `${JOB_TOKEN_PAGE}:${n} upstream`));
+    expect(await rowTexts('endpoints', 4)).toEqual([269, 270, 271, 272, 273].map((n) => `${JOB_TOKEN_PAGE}:${n} upstream`));
   });
 
   it('follows a deep link to a row hidden by the filter: the filter is cleared and the row highlighted', async () => {
@@ -154,7 +154,7 @@ describe.runIf(hasChromium)('the docs site in Chromium', () => {
     expect(await page.inputValue('#endpoints-filter')).toBe('');
     expect(await row.evaluate((r) => r.matches(':target'))).toBe(true);
     expect(await row.evaluate((r) => getComputedStyle(r).backgroundColor)).toBe('rgb(255, 248, 197)');
-    expect(await row.locator('td').allTextContents()).toEqual(['GET /projects/:id/releases', 'READ_RELEASES', 'List Releases', `${JOB_TOKEN_PAGE}:242 upstream`]);
+    expect(await row.locator('td').allTextContents()).toEqual(['GET /projects/:id/releases', 'READ_RELEASES', 'List all releases in a project', `${JOB_TOKEN_PAGE}:242 upstream`]);
     await shot('job-token-deep-link');
 
     await row.locator('a[href="#read-releases"]').click();

@@ -18,7 +18,7 @@ import { docsCommand } from '../../generator/cli/commands/docs.ts';
 import type { Catalog } from '../../generator/model/catalog.ts';
 import { HOSTILE, HOSTILE_TITLE, HOSTILE_URL, hostileCatalog } from './hostile.ts';
 
-const JOB_TOKEN_PAGE = 'sources/gitlab-ci-job-token-fine-grained-permissions.md';
+const JOB_TOKEN_PAGE = 'sources/gitlab-job-token-fine-grained-permissions.008551b.md';
 
 async function site(catalog: Catalog): Promise<Map<string, string>> {
   const report = new Reporter();
@@ -87,9 +87,9 @@ describe('the site built from the real sources', () => {
   it('shows a job-token row with its route, permission, source line and upstream URL under a stable anchor', async () => {
     expect(await pageLine(JOB_TOKEN_PAGE, 242)).toContain('`GET /projects/:id/releases`');
     const $ = load(files.get('gitlab-job-token-permissions.html')!);
-    expect($('#endpoints tbody tr')).toHaveLength(168);
+    expect($('#endpoints tbody tr')).toHaveLength(196);
     const cells = $('#get-projects-id-releases td').map((_, td) => $(td).text()).get();
-    expect(cells).toEqual(['GET /projects/:id/releases', 'READ_RELEASES', 'List Releases', `${JOB_TOKEN_PAGE}:242 upstream`]);
+    expect(cells).toEqual(['GET /projects/:id/releases', 'READ_RELEASES', 'List all releases in a project', `${JOB_TOKEN_PAGE}:242 upstream`]);
     expect($('#get-projects-id-releases a[href="#read-releases"]').text()).toBe('READ_RELEASES');
     expect($('#get-projects-id-releases a.up').attr('href')).toBe('https://docs.gitlab.com/ci/jobs/fine_grained_permissions/');
     expect($('#get-projects-id-releases td').last().attr('data-sort')).toBe('242');

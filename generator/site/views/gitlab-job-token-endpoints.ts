@@ -18,7 +18,6 @@ export function jobTokenEndpointsView(model: JobTokenEndpointsModel): SourcePage
     permissionId.set(p.name, id);
     anchors.push({ key: p.name, anchor: id, source: formatPosition(p.position) });
   }
-  const withScope = model.endpoints.some((e) => e.scope !== undefined);
   const endpointRows: SiteRow[] = model.endpoints.map((e) => {
     const id = ids.take(e.text);
     anchors.push({ key: e.text, anchor: id, source: formatPosition(e.position) });
@@ -27,7 +26,7 @@ export function jobTokenEndpointsView(model: JobTokenEndpointsModel): SourcePage
       : [badge('None', 'Fine-grained permissions do not control this endpoint: the job token\u2019s default access applies.')];
     return {
       id,
-      cells: [cell(code(e.text)), cell(...permissions), cell(text(e.description)), ...(withScope ? [cell(text(e.scope ?? ''))] : []), sourceCell(e.position, model.source)],
+      cells: [cell(code(e.text)), cell(...permissions), cell(text(e.description)), sourceCell(e.position, model.source)],
     };
   });
   const routesPer = (name: string) => model.endpoints.filter((e) => e.permissions.includes(name)).length;
@@ -51,7 +50,6 @@ export function jobTokenEndpointsView(model: JobTokenEndpointsModel): SourcePage
           { label: 'Route', type: 'text' },
           { label: 'Permissions (all required)', type: 'text' },
           { label: 'Description', type: 'text' },
-          ...(withScope ? [{ label: 'Scope', type: 'text' as const }] : []),
           { label: 'Source', type: 'number' },
         ],
         rows: endpointRows,
