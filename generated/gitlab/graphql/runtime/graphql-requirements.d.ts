@@ -16,12 +16,14 @@
  * - A field with Field rows (`Project.runners`) needs one of them too. Rows are looked up on the
  *   parent type, the interfaces it implements, for an interface parent every possible type, and for a
  *   root type its role (`Query.project` applies to `QueryRoot.project`).
- * - A Mutation field needs one of its Mutation rows; its payload (`RunnerUpdatePayload` for
- *   `runnerUpdate`, by name) is covered by the mutation itself.
- * - Transparent: scalars, enums, the root operation types, introspection (`__*` fields and types),
- *   `PageInfo`, `*Connection` types with a `pageInfo: PageInfo` field and `*Edge` types with `node`
- *   and `cursor` fields. A Type row wins over transparency. A field that returns a connection or an
- *   edge needs what the type it lists needs (its count and page info reveal those objects).
+ * - A Mutation field needs one of its Mutation rows; its payload, the object type the mutation field
+ *   returns (whatever it is called), is covered by the mutation itself.
+ * - Transparent: scalars, enums, the root operation types, introspection (`__*` fields and types), and,
+ *   recognised by their shape, never by their names: connections (object types that expose their items
+ *   through `nodes: [X]` or `edges: [E]` where `E` has `node: X`, with or without `pageInfo`), their
+ *   edges (the `E` above), and page-info objects (only `hasNextPage`, `hasPreviousPage`, `startCursor`,
+ *   `endCursor`, all scalar). A Type row wins over transparency. A field that returns a connection or
+ *   an edge needs what the type it lists needs (its count and page info reveal those objects).
  * - Strict (default): any other object type, and any mutation without a row, cannot be granted at all.
  *   Lax: they need nothing.
  */
@@ -80,10 +82,20 @@ export declare class RequirementIndex<G extends GuardGrantShape> {
      */
     private fieldOwners;
     /**
-     * The type a connection (`<X>Connection` with `pageInfo: PageInfo`, through `nodes` or
-     * `edges.node`) or an edge (`<X>Edge`, through `node`) lists; undefined for anything else.
+     * The type a connection or an edge lists (see `connectionItem`, `edgeItem`); undefined for anything
+     * else, root operation types and introspection types included.
      */
     private listedType;
+    /**
+     * A connection, by shape: `nodes: [X]`, or `edges: [E]` with `E.node: X` (Relay's cursor connection),
+     * or both with the same `X`; `pageInfo`, `count` and other fields may be there or not. Returns `X`.
+     * Two different item types (`nodes: [X]`, `edges { node: Y }`) are no connection: fail closed.
+     */
+    private connectionItem;
+    /** Edge types: the item types of the `edges` lists of the schema's connections, computed once. */
+    private edgeTypes;
+    private edges;
+    private isRootOrIntrospection;
     /** Object types that need no row of their own (see the policy above). */
     private isTransparent;
 }
