@@ -35,11 +35,21 @@ function repeatLines(text: string, row: RegExp, n: number, copy: (line: string, 
 const SCALERS: Record<string, (text: string, n: number) => string> = {
   // Endpoint rows: `/projects/…` → `/s3/projects/…`.
   'gitlab-job-token-permissions': (text, n) => repeatLines(text, /^\| .*\| `[A-Z]+ \//, n, (line, i) => line.replace(/`([A-Z]+) \//, `\`$1 /s${i}/`)),
-  // Whole resources (title, Grants line, table) repeated under each category with a suffixed title.
+  // Whole resources (title, Grants line, table) repeated under each category with a suffixed title:
+  // `#### Title` up to the next heading in GitLab's Markdown page, the title line and the rows after
+  // it in the plain-text export.
   'gitlab-graphql-fine-grained-permissions': (text, n) => {
     const lines = text.split('\n');
     const out: string[] = [];
     for (let i = 0; i < lines.length; i++) {
+      if (lines[i]!.startsWith('#### ')) {
+        let end = i + 1;
+        while (end < lines.length && !lines[end]!.startsWith('#')) end++;
+        const block = lines.slice(i, end);
+        for (const k of range(n)) out.push(...(k === 0 ? block : [`${block[0]} S${k}`, ...block.slice(1)]));
+        i = end - 1;
+        continue;
+      }
       const isResourceStart = lines[i + 1]?.startsWith('Grants the ability to') && !/ resources$/.test(lines[i]!);
       if (!isResourceStart) {
         out.push(lines[i]!);

@@ -29,14 +29,14 @@ async function edit(root: string, file: string, edits: [string, string][]): Prom
 describe('permgen diff on the GraphQL, scope and enum pages', async () => {
   const oldRoot = await copyOfSources();
   const newRoot = await copyOfSources();
-  await edit(newRoot, 'gitlab-graphql-fine-grained-permissions.export.txt', [
+  await edit(newRoot, 'gitlab-pat-fine-grained-graphql.41946e6.md', [
     // RunnerCreate no longer granted at instance level: a grant moves between boundaries (narrowed).
-    ['| Create | Instance | Mutation | RunnerCreate |\n', ''],
+    ['| Create | Instance | Mutation | `RunnerCreate` |\n', ''],
     // Label now also readable at instance level (widened).
-    ['| Read | Group | Type | Label |\n', '| Read | Group | Type | Label |\n| Read | Instance | Type | Label |\n'],
+    ['| Read | Group | Type | `Label` |\n', '| Read | Group | Type | `Label` |\n| Read | Instance | Type | `Label` |\n'],
     // Blob dropped from Repository (narrowed); Project.jobs gains a Field row under Runner (widened: a new grant).
-    ['| Read | Project | Type | Blob |\n', ''],
-    ['| Read | Project | Type | CiRunner |\n', '| Read | Project | Type | CiRunner |\n| Read | Project | Field | Project.jobs |\n'],
+    ['| Read | Project | Type | `Blob` |\n', ''],
+    ['| Read | Project | Type | `CiRunner` |\n', '| Read | Project | Type | `CiRunner` |\n| Read | Project | Field | `Project.jobs` |\n'],
   ]);
   await edit(newRoot, 'gitlab-access-token-scopes.ja.flattened.txt', [
     // sudo becomes available to group tokens (widened); read_user is removed.

@@ -7,7 +7,7 @@ import { graphqlPermissionsCommand } from '../../generator/cli/commands/graphql-
 import { commands } from '../../generator/cli/commands/registry.ts';
 import { projectRoot } from '../helpers/build.ts';
 
-const PAGE = 'sources/gitlab-graphql-fine-grained-permissions.export.txt';
+const PAGE = 'sources/gitlab-pat-fine-grained-graphql.41946e6.md';
 const SCHEMA = 'test/fixtures/graphql-guard/schema.graphql';
 const CLI = 'test/fixtures/graphql-guard/cli';
 
@@ -33,21 +33,15 @@ describe('permgen graphql-permissions', () => {
         `${CLI}/runners.graphql needs 3 fine-grained permission(s): read_project, read_runner, read_work_item`,
         '',
         'Requirements (any one alternative covers each):',
-        '  field Query.project: read_project',
-        `    selected at ${CLI}/runners.graphql:2:3`,
-        `    documented at ${PAGE}:395:1 (read_project, project)`,
         '  type Project (returned by Query.project): read_project',
         `    selected at ${CLI}/runners.graphql:2:3`,
-        `    documented at ${PAGE}:393:1 (read_project, project)`,
-        '  field Project.runners: read_runner',
-        `    selected at ${CLI}/runners.graphql:4:5`,
-        `    documented at ${PAGE}:147:1 (read_runner, project)`,
+        `    documented at ${PAGE}:765:1 (read_project, project)`,
         '  type CiRunner (returned by Project.runners, CiRunnerConnection.nodes): read_runner',
         `    selected at ${CLI}/runners.graphql:4:5, ${CLI}/runners.graphql:4:15`,
-        `    documented at ${PAGE}:146:1 (read_runner, project), ${PAGE}:149:1 (read_runner, group), ${PAGE}:152:1 (read_runner, instance)`,
+        `    documented at ${PAGE}:322:1 (read_runner, project), ${PAGE}:323:1 (read_runner, group), ${PAGE}:324:1 (read_runner, instance)`,
         '  type Milestone (returned by Query.milestone): read_work_item',
         `    selected at ${CLI}/runners.graphql:6:3`,
-        `    documented at ${PAGE}:348:1 (read_work_item, project), ${PAGE}:352:1 (read_work_item, group)`,
+        `    documented at ${PAGE}:691:1 (read_work_item, project), ${PAGE}:699:1 (read_work_item, group)`,
         '',
       ].join('\n'),
     });
@@ -71,11 +65,9 @@ describe('permgen graphql-permissions', () => {
     const json = JSON.parse(result.stdout) as { ok: boolean; mode: string; permissions: string[]; requirements: { subject: string; grants: { source: string }[] }[]; ungrantable: unknown[]; errors: unknown[] };
     expect([json.ok, json.mode, json.permissions, json.ungrantable, json.errors]).toEqual([true, 'strict', ['read_project', 'read_runner', 'read_work_item'], [], []]);
     expect(json.requirements.map((r) => [r.subject, r.grants.map((g) => g.source)])).toEqual([
-      ['Query.project', [`${PAGE}:395:1`]],
-      ['Project', [`${PAGE}:393:1`]],
-      ['Project.runners', [`${PAGE}:147:1`]],
-      ['CiRunner', [`${PAGE}:146:1`, `${PAGE}:149:1`, `${PAGE}:152:1`]],
-      ['Milestone', [`${PAGE}:348:1`, `${PAGE}:352:1`]],
+      ['Project', [`${PAGE}:765:1`]],
+      ['CiRunner', [`${PAGE}:322:1`, `${PAGE}:323:1`, `${PAGE}:324:1`]],
+      ['Milestone', [`${PAGE}:691:1`, `${PAGE}:699:1`]],
     ]);
   });
 

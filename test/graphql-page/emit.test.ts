@@ -1,7 +1,9 @@
 /**
- * The `gitlab/graphql-permissions` module, emitted alone from the real page's model: it must
- * type-check under the package's strict options, reject what the page does not list, and hold
- * the page's data at run time. Expected values are read off the page by hand.
+ * The `gitlab/graphql-permissions` module, emitted alone from the real page's model
+ * (sources/gitlab-pat-fine-grained-graphql.41946e6.md): it must type-check under the package's strict
+ * options, reject what the page does not list, and hold the page's data at run time. Expected values
+ * are read off the page by hand; the 170 permissions are the distinct `<action>_<#### title>` pairs of
+ * the row lines, lower-cased, counted with awk (see page.test.ts).
  */
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,12 +15,12 @@ import { graphqlPermissions } from '../../generator/emit/graphql-permissions.ts'
 import { compilerOptions } from '../../generator/emit/emit-package.ts';
 import type { EmitOptions } from '../../generator/emit/emitter.ts';
 import { Reporter } from '../../generator/diagnostics/reporter.ts';
-import { extractRealPage } from './pipeline.ts';
+import { extractRealPage, extractSeedPage } from './pipeline.ts';
 
 const MODULE = '/generated/gitlab/graphql-permissions.ts';
 
-function emit(options: EmitOptions): { project: Project; report: Reporter; text: string } {
-  const { model } = extractRealPage();
+function emit(options: EmitOptions, extracted = extractRealPage()): { project: Project; report: Reporter; text: string } {
+  const { model } = extracted;
   const project = new Project({ useInMemoryFileSystem: true, compilerOptions });
   const report = new Reporter();
   graphqlPermissions.emit({ catalog: { catalogVersion: 1, sources: [model!] }, project, files: [], options, report });
@@ -83,9 +85,9 @@ describe('gitlab/graphql-permissions module', () => {
     expect(diagnostics).toEqual([]);
   });
 
-  it('lists the 135 permissions in page order', () => {
-    expect(mod.graphqlPermissions).toHaveLength(135);
-    expect(mod.graphqlPermissions.slice(0, 4)).toEqual(['read_dependency', 'create_vulnerability', 'read_vulnerability', 'update_vulnerability']);
+  it('lists the 170 permissions in page order', () => {
+    expect(mod.graphqlPermissions).toHaveLength(170);
+    expect(mod.graphqlPermissions.slice(0, 4)).toEqual(['read_dependency', 'read_pipeline_execution_project_schedule', 'read_secrets_manager', 'create_vulnerability']);
     expect(mod.graphqlPermissions.at(-1)).toBe('read_user');
     expect(Object.isFrozen(mod.graphqlPermissions)).toBe(true);
     expect(mod.GraphqlPermission.UPDATE_CI_CD_SETTING).toBe('update_ci_cd_setting');
@@ -102,7 +104,7 @@ describe('gitlab/graphql-permissions module', () => {
 
   it('says what each permission grants and at which boundaries', () => {
     const info = mod.graphqlPermissionInfo;
-    expect(Object.keys(info)).toHaveLength(135);
+    expect(Object.keys(info)).toHaveLength(170);
     expect(info.read_runner).toEqual({ action: 'Read', resource: 'Runner', category: 'CI/CD', boundaries: ['project', 'group', 'instance'] });
     expect(info.update_ci_cd_setting).toEqual({ action: 'Update', resource: 'CI/CD Setting', category: 'CI/CD', boundaries: ['project', 'group'] });
     expect(info.read_label).toEqual({ action: 'Read', resource: 'Label', category: 'Project Planning', boundaries: ['project', 'group'] });
@@ -117,10 +119,13 @@ describe('gitlab/graphql-permissions module', () => {
   it('documents each member with the page text, its first row and any override', () => {
     const { text } = emit({ enumStyle: 'const' });
     expect(text).toContain(
-      '/** Read Runner (CI/CD). Grants the ability to assign, create, delete, read, and update runners. @see sources/gitlab-graphql-fine-grained-permissions.export.txt:146:1 */',
+      '/** Read Runner (CI/CD). Grants the ability to assign, create, delete, read, and update runners. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:322:1 */',
     );
-    expect(text).toContain(
-      '/** Read Email (System Access). Grants the ability to create, delete, and read emails. The page omits the resource title; `Email` comes from override `gitlab-graphql-email-title`. @see sources/gitlab-graphql-fine-grained-permissions.export.txt:458:1 */',
+    expect(text).toContain('/** Read Email (System Access). Grants the ability to create, delete, and read emails. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:877:1 */');
+    expect(text).not.toContain('override');
+    // The seed export's Email resource has no title line: the comment names the override that supplied it.
+    expect(emit({ enumStyle: 'const' }, extractSeedPage()).text).toContain(
+      '/** Read Email (System Access). Grants the ability to create, delete, and read emails. The page omits the resource title; `Email` comes from override `gitlab-graphql-email-title`. @see test/fixtures/seeds/gitlab-graphql-fine-grained-permissions.export.txt:458:1 */',
     );
     expect(text).toContain("export type Boundary = \"project\" | \"group\" | \"user\" | \"instance\";");
     expect(text.startsWith('/*\n * This file was generated by permgen.')).toBe(true);

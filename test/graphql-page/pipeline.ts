@@ -13,7 +13,12 @@ import { graphqlPermissionExtractor } from '../../generator/extract/graphql-perm
 import type { GraphqlPermissionsModel, SourceInfo } from '../../generator/model/catalog.ts';
 import { projectRoot } from '../helpers/build.ts';
 
-export const PAGE = 'sources/gitlab-graphql-fine-grained-permissions.export.txt';
+/** The page `sources/sources.json` compiles: GitLab's Markdown layout, upstream commit 41946e6. */
+export const PAGE = 'sources/gitlab-pat-fine-grained-graphql.41946e6.md';
+/** The plain-text export the product started from, kept as a fixture that must read as it always did. */
+export const SEED_PAGE = 'test/fixtures/seeds/gitlab-graphql-fine-grained-permissions.export.txt';
+/** The override the seed needs (its Email resource has no title line); the current page needs none. */
+export const SEED_OVERRIDES = 'test/fixtures/seeds/gitlab-graphql-fine-grained-permissions.overrides.json';
 export const SOURCE_ID = 'gitlab-graphql-fine-grained-permissions';
 
 export interface Extracted {
@@ -33,12 +38,22 @@ export function extract(text: string, file: string, opts: { sourceId: string; ma
   return { model, diagnostics: [...report.diagnostics].sort(compareDiagnostics) };
 }
 
-/** The real page with the real sources/overrides.json. */
+/** The real page (Markdown) with the real sources/overrides.json. */
 export function extractRealPage(): Extracted {
   return extract(readFileSync(path.join(projectRoot, PAGE), 'utf8'), PAGE, {
     sourceId: SOURCE_ID,
+    markdown: true,
     overridesText: readFileSync(path.join(projectRoot, 'sources/overrides.json'), 'utf8'),
     overridesFile: 'sources/overrides.json',
+  });
+}
+
+/** The seed export (plain text) with its own overrides file. */
+export function extractSeedPage(): Extracted {
+  return extract(readFileSync(path.join(projectRoot, SEED_PAGE), 'utf8'), SEED_PAGE, {
+    sourceId: SOURCE_ID,
+    overridesText: readFileSync(path.join(projectRoot, SEED_OVERRIDES), 'utf8'),
+    overridesFile: SEED_OVERRIDES,
   });
 }
 

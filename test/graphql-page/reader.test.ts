@@ -1,6 +1,6 @@
 /**
  * The plain-text export reader: block structure and positions recovered line by line. Lines and
- * columns are read off sources/gitlab-graphql-fine-grained-permissions.export.txt by hand.
+ * columns are read off the seed export, test/fixtures/seeds/gitlab-graphql-fine-grained-permissions.export.txt, by hand.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +11,7 @@ import { detectReader } from '../../generator/read/registry.ts';
 import { Reporter } from '../../generator/diagnostics/reporter.ts';
 import type { TableBlock } from '../../generator/read/document.ts';
 import { projectRoot } from '../helpers/build.ts';
-import { PAGE } from './pipeline.ts';
+import { SEED_PAGE as PAGE } from './pipeline.ts';
 
 const text = readFileSync(path.join(projectRoot, PAGE), 'utf8');
 const at = (line: number, column: number) => ({ file: PAGE, line, column });
@@ -22,7 +22,7 @@ function read(input: string, file = PAGE) {
 }
 
 describe('plain-text export reader', () => {
-  it('is chosen for the GraphQL page, and not for a Markdown page', () => {
+  it('is chosen for the seed GraphQL export, and not for a Markdown page', () => {
     expect(plainTextExportReader.detect(text)).toBe(0.9);
     expect(detectReader(text)?.name).toBe('plain-text-export');
     const md = readFileSync(path.join(projectRoot, 'test/fixtures/seeds/gitlab-ci-job-token-fine-grained-permissions.md'), 'utf8');

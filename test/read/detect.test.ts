@@ -10,7 +10,7 @@ describe('reader detection', () => {
     ['gitlab-job-token-fine-grained-permissions.008551b.md', 'markdown'],
     ['forgejo-access-token-scopes.code-viewer.txt', 'code-viewer-scrape'],
     ['gitlab-access-token-scopes.ja.flattened.txt', 'flattened-table-text'],
-    ['gitlab-graphql-fine-grained-permissions.export.txt', 'plain-text-export'],
+    ['gitlab-pat-fine-grained-graphql.41946e6.md', 'markdown'],
     ['buildkite-graphql-enum-api-access-token-scopes.html', 'html'],
   ])('%s → %s', (file, reader) => {
     expect(detectReader(readFileSync(path.join(projectRoot, 'sources', file), 'utf8'))?.name).toBe(reader);

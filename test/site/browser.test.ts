@@ -23,7 +23,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SHOTS = path.join(projectRoot, 'test-output', 'site');
 const JOB_TOKEN_PAGE = 'sources/gitlab-job-token-fine-grained-permissions.008551b.md';
-const GRAPHQL_PAGE = 'sources/gitlab-graphql-fine-grained-permissions.export.txt';
+const GRAPHQL_PAGE = 'sources/gitlab-pat-fine-grained-graphql.41946e6.md';
 const FORGEJO_PAGE = 'sources/forgejo-access-token-scopes.code-viewer.txt';
 /** The rows of the job-token page that mention `secure_files` (lines 269–273), in page order. */
 const SECURE_FILES_ROUTES = [
@@ -110,7 +110,7 @@ describe.runIf(hasChromium)('the docs site in Chromium', () => {
     expect(await page.locator('#sources tbody tr td:first-child a').allTextContents()).toEqual([
       'APIAccessTokenScopes – Enums – GraphQL API',
       'Access Token scope',
-      'Fine-grained permissions for personal access tokens in the GraphQL API',
+      'Fine-grained permissions for GraphQL API',
       'Fine-grained permissions for CI/CD job tokens',
       'Access token scopes',
     ]);
@@ -221,22 +221,22 @@ describe.runIf(hasChromium)('the docs site in Chromium', () => {
     await page.locator('#query:enabled').waitFor();
     expect(hasGuardMap).toBe(true);
     const lines = (await readFile(path.join(projectRoot, GRAPHQL_PAGE), 'utf8')).split('\n');
-    expect([lines[145], lines[146], lines[155]]).toEqual(['| Read | Project | Type | CiRunner |', '| Read | Project | Field | Project.runners |', '| Update | Project | Mutation | RunnerUpdate |']);
+    expect([lines[321], lines[379], lines[325]]).toEqual(['| Read | Project | Type | `CiRunner` |', '| Read | Group | Field | `Query.aiToolRules` |', '| Update | Project | Mutation | `RunnerUpdate` |']);
 
     await ask('CiRunner');
     const card = page.locator('[data-card="graphql-name"]');
     await expect.poll(() => card.locator('h2').textContent()).toBe('Type CiRunner');
     expect(await card.locator('.verdict').textContent()).toBe('Any one of 3 rows');
-    expect(await card.locator('ul.grants li').allTextContents()).toEqual([146, 149, 152].map((n, i) => expect.stringContaining(`read_runner · Read · ${['project', 'group', 'instance'][i]} · Runner · CI/CD · ${GRAPHQL_PAGE}:${n}:1`)));
+    expect(await card.locator('ul.grants li').allTextContents()).toEqual([322, 323, 324].map((n, i) => expect.stringContaining(`read_runner · Read · ${['project', 'group', 'instance'][i]} · Runner · CI/CD · ${GRAPHQL_PAGE}:${n}:1`)));
     await shot('explorer-graphql-type');
 
-    await ask('Project.runners');
-    await expect.poll(() => card.locator('h2').textContent()).toBe('Field Project.runners');
-    expect(await card.locator('ul.grants li').first().textContent()).toContain(`${GRAPHQL_PAGE}:147:1`);
+    await ask('Query.aiToolRules');
+    await expect.poll(() => card.locator('h2').textContent()).toBe('Field Query.aiToolRules');
+    expect(await card.locator('ul.grants li').first().textContent()).toContain(`${GRAPHQL_PAGE}:380:1`);
 
     await ask('runnerUpdate');
     await expect.poll(() => card.locator('h2').textContent()).toBe('Mutation RunnerUpdate');
-    expect(await card.locator('ul.grants li').first().textContent()).toContain(`${GRAPHQL_PAGE}:156:1`);
+    expect(await card.locator('ul.grants li').first().textContent()).toContain(`${GRAPHQL_PAGE}:326:1`);
   });
 
   it('answers scopes: a Forgejo scope and a GitLab token scope', async () => {

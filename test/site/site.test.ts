@@ -97,12 +97,13 @@ describe('the site built from the real sources', () => {
   });
 
   it('shows GraphQL rows under kind-name-permission anchors, and the page line they came from', async () => {
-    expect(await pageLine('sources/gitlab-graphql-fine-grained-permissions.export.txt', 146)).toContain('CiRunner');
+    expect(await pageLine('sources/gitlab-pat-fine-grained-graphql.41946e6.md', 322)).toContain('CiRunner');
     const $ = load(files.get('gitlab-graphql-fine-grained-permissions.html')!);
-    expect($('#grants tbody tr')).toHaveLength(251);
+    // The page's 352 rows: `grep '^| ' | grep -v '^| Action\|^| ---' | wc -l` on the page.
+    expect($('#grants tbody tr')).toHaveLength(352);
     const row = $('#type-cirunner-read-runner td').map((_, td) => $(td).text()).get();
     expect(row.slice(0, 5)).toEqual(['CiRunner', 'Type', 'read_runner', 'Read', 'Project']);
-    expect(row.at(-1)).toBe('sources/gitlab-graphql-fine-grained-permissions.export.txt:146 upstream');
+    expect(row.at(-1)).toBe('sources/gitlab-pat-fine-grained-graphql.41946e6.md:322 upstream');
     // The same name and permission on the Group and Instance rows.
     expect($('#type-cirunner-read-runner-2 td').eq(4).text()).toBe('Group');
   });

@@ -12,12 +12,14 @@
  * - A field with Field rows (`Project.runners`) needs one of them too. Rows are looked up on the
  *   parent type, the interfaces it implements, for an interface parent every possible type, and for a
  *   root type its role (`Query.project` applies to `QueryRoot.project`).
- * - A Mutation field needs one of its Mutation rows; its payload (`RunnerUpdatePayload` for
- *   `runnerUpdate`, by name) is covered by the mutation itself.
- * - Transparent: scalars, enums, the root operation types, introspection (`__*` fields and types),
- *   `PageInfo`, `*Connection` types with a `pageInfo: PageInfo` field and `*Edge` types with `node`
- *   and `cursor` fields. A Type row wins over transparency. A field that returns a connection or an
- *   edge needs what the type it lists needs (its count and page info reveal those objects).
+ * - A Mutation field needs one of its Mutation rows; its payload, the object type the mutation field
+ *   returns (whatever it is called), is covered by the mutation itself.
+ * - Transparent: scalars, enums, the root operation types, introspection (`__*` fields and types), and,
+ *   recognised by their shape, never by their names: connections (object types that expose their items
+ *   through `nodes: [X]` or `edges: [E]` where `E` has `node: X`, with or without `pageInfo`), their
+ *   edges (the `E` above), and page-info objects (only `hasNextPage`, `hasPreviousPage`, `startCursor`,
+ *   `endCursor`, all scalar). A Type row wins over transparency. A field that returns a connection or
+ *   an edge needs what the type it lists needs (its count and page info reveal those objects).
  * - Strict (default): any other object type, and any mutation without a row, cannot be granted at all.
  *   Lax: they need nothing.
  */
@@ -27,6 +29,8 @@ import {
   isInterfaceType,
   isIntrospectionType,
   isLeafType,
+  isListType,
+  isNonNullType,
   isObjectType,
   type ASTVisitor,
   type FieldNode,
@@ -34,6 +38,7 @@ import {
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLObjectType,
+  type GraphQLOutputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type ValidationContext,
@@ -116,12 +121,15 @@ export class RequirementIndex<G extends GuardGrantShape> {
       out.push(Object.freeze({ reason, subject, field: coordinate, possibleType, grants, alternatives: alternativesOf(grants) }));
     };
 
-    let payload: string | undefined;
+    // The payload is what the mutation field returns, by structure: `runnerUpdate: RunnerUpdatePayload`
+    // and `runnerUpdate: RunnerChange` alike. Only this field's return is covered, not the type anywhere.
+    let payload: GraphQLObjectType | undefined;
     if (parent === this.schema.getMutationType()) {
       const grants = this.lookup('Mutation', field.name);
       if (grants && grants.length > 0) add('mutation', grants[0]!.name, grants);
       else if (this.mode === 'strict') add('unknown-mutation', field.name, []);
-      payload = `${field.name.charAt(0).toUpperCase()}${field.name.slice(1)}Payload`;
+      const returns = getNamedType(field.type);
+      if (isObjectType(returns)) payload = returns;
     }
 
     for (const owner of this.fieldOwners(parent)) {
@@ -135,20 +143,33 @@ export class RequirementIndex<G extends GuardGrantShape> {
     let own = this.lookup('Type', returned.name);
     // A connection or edge needs no row of its own, but it is not empty: `project { issues { count } }`
     // tells how many issues there are. So the field that returns one needs what the type it lists
-    // needs, as if it returned that type (its `nodes`/`node` fields are checked again, for free).
-    const listed = !own && isObjectType(returned) ? this.listedType(returned) : undefined;
-    if (listed) {
-      returned = listed;
-      own = this.lookup('Type', listed.name);
+    // needs, as if it returned that type (its `nodes`/`node` fields are checked again, for free). A
+    // connection of connections is followed to its items; one that lists itself, directly or through
+    // others, never reaches items and is denied like any type the page does not list.
+    let listed = false;
+    if (!own && isObjectType(returned)) {
+      const seen = new Set<GraphQLCompositeType>([returned]);
+      for (let item = this.listedType(returned); item; item = isObjectType(item) && !own ? this.listedType(item) : undefined) {
+        listed = true;
+        returned = item;
+        own = this.lookup('Type', item.name);
+        if (seen.has(item)) break;
+        seen.add(item);
+      }
     }
     if (own && own.length > 0) add('type', returned.name, own);
     if (isObjectType(returned)) {
-      if (!own && returned.name !== payload && !this.isTransparent(returned) && this.mode === 'strict') add('unlisted-type', returned.name, []);
+      // What a connection lists must be covered by rows (or be a payload-free scalar wrapper such as
+      // page info): being a connection itself no longer makes it transparent.
+      const transparent = listed ? this.isRootOrIntrospection(returned) || isPageInfo(returned) : this.isTransparent(returned);
+      if (!own && returned !== payload && !transparent && this.mode === 'strict') add('unlisted-type', returned.name, []);
     } else if (isAbstractType(returned)) {
+      // A possible type needs its own rows: only root, introspection and page-info types are exempt
+      // (a connection among the possible types would hide what it lists).
       for (const possible of this.schema.getPossibleTypes(returned)) {
         const grants = this.lookup('Type', possible.name);
         if (grants && grants.length > 0) add('type', possible.name, grants, true);
-        else if (!this.isTransparent(possible) && this.mode === 'strict') add('unlisted-type', possible.name, [], true);
+        else if (!this.isRootOrIntrospection(possible) && !isPageInfo(possible) && this.mode === 'strict') add('unlisted-type', possible.name, [], true);
       }
     }
     return out;
@@ -171,36 +192,80 @@ export class RequirementIndex<G extends GuardGrantShape> {
   }
 
   /**
-   * The type a connection (`<X>Connection` with `pageInfo: PageInfo`, through `nodes` or
-   * `edges.node`) or an edge (`<X>Edge`, through `node`) lists; undefined for anything else.
+   * The type a connection or an edge lists (see `connectionItem`, `edgeItem`); undefined for anything
+   * else, root operation types and introspection types included.
    */
   private listedType(type: GraphQLObjectType): GraphQLCompositeType | undefined {
-    if (!this.isTransparent(type) || type.name === 'PageInfo') return undefined;
+    if (this.isRootOrIntrospection(type)) return undefined;
+    return this.connectionItem(type) ?? (this.edgeTypes().has(type) ? edgeItem(type) : undefined);
+  }
+
+  /**
+   * A connection, by shape: `nodes: [X]`, or `edges: [E]` with `E.node: X` (Relay's cursor connection),
+   * or both with the same `X`; `pageInfo`, `count` and other fields may be there or not. Returns `X`.
+   * Two different item types (`nodes: [X]`, `edges { node: Y }`) are no connection: fail closed.
+   */
+  private connectionItem(type: GraphQLObjectType): GraphQLCompositeType | undefined {
+    if (this.isRootOrIntrospection(type)) return undefined;
     const fields = type.getFields();
-    const named = (name: string) => (Object.hasOwn(fields, name) ? getNamedType(fields[name]!.type) : undefined);
-    const isConnection = type.name.endsWith('Connection');
-    let target = isConnection ? named('nodes') : named('node');
-    if (!target && isConnection) {
-      const edge = named('edges');
-      if (edge && isObjectType(edge) && edge.name.endsWith('Edge')) target = this.listedType(edge);
+    const nodes = Object.hasOwn(fields, 'nodes') ? listItem(fields['nodes']!.type) : undefined;
+    const edge = Object.hasOwn(fields, 'edges') ? listItem(fields['edges']!.type) : undefined;
+    const viaEdges = edge && isObjectType(edge) ? edgeItem(edge) : undefined;
+    if (nodes && viaEdges) return nodes === viaEdges ? nodes : undefined;
+    return nodes ?? viaEdges;
+  }
+
+  /** Edge types: the item types of the `edges` lists of the schema's connections, computed once. */
+  private edgeTypes(): ReadonlySet<GraphQLObjectType> {
+    if (this.edges) return this.edges;
+    const edges = new Set<GraphQLObjectType>();
+    for (const type of Object.values(this.schema.getTypeMap())) {
+      if (!isObjectType(type) || !this.connectionItem(type)) continue;
+      const fields = type.getFields();
+      const edge = Object.hasOwn(fields, 'edges') ? listItem(fields['edges']!.type) : undefined;
+      if (edge && isObjectType(edge) && edgeItem(edge)) edges.add(edge);
     }
-    return target && (isObjectType(target) || isAbstractType(target)) ? target : undefined;
+    return (this.edges = edges);
+  }
+
+  private edges: ReadonlySet<GraphQLObjectType> | undefined;
+
+  private isRootOrIntrospection(type: GraphQLObjectType): boolean {
+    const s = this.schema;
+    return type === s.getQueryType() || type === s.getMutationType() || type === s.getSubscriptionType() || isIntrospectionType(type);
   }
 
   /** Object types that need no row of their own (see the policy above). */
   private isTransparent(type: GraphQLObjectType): boolean {
-    const s = this.schema;
-    if (type === s.getQueryType() || type === s.getMutationType() || type === s.getSubscriptionType()) return true;
-    if (isIntrospectionType(type)) return true;
-    if (type.name === 'PageInfo') return true;
-    const fields = type.getFields();
-    if (type.name.length > 'Connection'.length && type.name.endsWith('Connection')) {
-      const pageInfo = Object.hasOwn(fields, 'pageInfo') ? fields['pageInfo'] : undefined;
-      return pageInfo !== undefined && getNamedType(pageInfo.type).name === 'PageInfo';
-    }
-    if (type.name.length > 'Edge'.length && type.name.endsWith('Edge')) return Object.hasOwn(fields, 'node') && Object.hasOwn(fields, 'cursor');
-    return false;
+    if (this.isRootOrIntrospection(type)) return true;
+    return isPageInfo(type) || this.listedType(type) !== undefined;
   }
+}
+
+/** The composite item type of a list field (`[X]`, `[X!]!`); undefined for anything else. */
+function listItem(type: GraphQLOutputType): GraphQLCompositeType | undefined {
+  const list = isNonNullType(type) ? type.ofType : type;
+  if (!isListType(list)) return undefined;
+  const item = getNamedType(list);
+  return isLeafType(item) ? undefined : item;
+}
+
+/** The composite type of an object's `node` field when it is a single object, not a list (an edge's item). */
+function edgeItem(type: GraphQLObjectType): GraphQLCompositeType | undefined {
+  const fields = type.getFields();
+  if (!Object.hasOwn(fields, 'node')) return undefined;
+  const node = fields['node']!.type;
+  if (isListType(isNonNullType(node) ? node.ofType : node)) return undefined;
+  const item = getNamedType(node);
+  return isLeafType(item) ? undefined : item;
+}
+
+/** Relay's page info, by shape: nothing but scalar `hasNextPage`, `hasPreviousPage`, `startCursor`, `endCursor`. */
+const PAGE_INFO_FIELDS: ReadonlySet<string> = new Set(['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor']);
+
+function isPageInfo(type: GraphQLObjectType): boolean {
+  const fields = Object.values(type.getFields());
+  return fields.length > 0 && fields.every((f) => PAGE_INFO_FIELDS.has(f.name) && isLeafType(getNamedType(f.type)));
 }
 
 /** The distinct permission sets of some rows, sorted, without any set that contains another. */
