@@ -4,11 +4,12 @@
  * permgen's own readers gives back the same model (tested), which keeps the templates honest.
  */
 import type { Emitter } from './emitter.ts';
-import type { ForgejoScopesModel, GitlabTokenScopesModel, GraphqlPermissionsModel, SourceModel } from '../model/catalog.ts';
+import type { ForgejoScopesModel, GitlabOperationPermissionsModel, GitlabTokenScopesModel, GraphqlPermissionsModel, SourceModel } from '../model/catalog.ts';
 import { markdownCode, markdownText, render } from '../docs/handlebars.ts';
 import { markupHeader } from './header.ts';
 import { countEntries } from '../model/count-entries.ts';
 import { sortGraphqlModel } from '../model/sort-graphql.ts';
+import { gitlabOperationPermissionsDocsView } from '../docs/views/gitlab-operation-permissions.ts';
 
 /** Kinds with a page template, and how each model is prepared for it. */
 const PAGES: Partial<Record<SourceModel['kind'], (m: SourceModel) => unknown>> = {
@@ -17,6 +18,7 @@ const PAGES: Partial<Record<SourceModel['kind'], (m: SourceModel) => unknown>> =
   'buildkite-enum': (m) => m,
   'gitlab-token-scopes': (m) => tokenScopesView(m as GitlabTokenScopesModel),
   'forgejo-scopes': (m) => forgejoView(m as ForgejoScopesModel),
+  'gitlab-operation-permissions': (m) => gitlabOperationPermissionsDocsView(m as GitlabOperationPermissionsModel),
 };
 
 export const docsMarkdown: Emitter = {

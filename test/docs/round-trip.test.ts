@@ -5,18 +5,20 @@
 import { describe, expect, it } from 'vitest';
 import { realCatalog, writePackage } from '../helpers/build.ts';
 import { essence, readBack } from './read-back.ts';
+import type { GitlabOperationPermissionsModel } from '../../generator/model/catalog.ts';
 
 describe('regenerated docs round trip', async () => {
   const { catalog } = await realCatalog();
   const { files } = await writePackage(catalog);
   const withDocs = catalog.sources.filter((s) => files.has(`docs/${s.source.id}.md`));
 
-  it('regenerates a page for each of the five sources', () => {
+  it('regenerates a page for each of the six sources', () => {
     expect(withDocs.map((s) => s.source.id).sort()).toEqual([
       'buildkite-api-access-token-scopes',
       'forgejo-token-scopes',
       'gitlab-graphql-fine-grained-permissions',
       'gitlab-job-token-permissions',
+      'gitlab-pat-other-operations',
       'gitlab-token-scopes',
     ]);
   });
@@ -25,5 +27,55 @@ describe('regenerated docs round trip', async () => {
     const { model: back, report } = readBack(files.get(`docs/${id}.md`)!, `docs/${id}.md`);
     expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(back && essence(back)).toEqual(essence(model));
+  });
+
+  describe('Git and other operations (sources/gitlab-pat-fine-grained-other-operations.3f07355.md)', () => {
+    const id = 'gitlab-pat-other-operations';
+    const page = () => files.get(`docs/${id}.md`)!;
+    const back = () => readBack(page(), `docs/${id}.md`).model as GitlabOperationPermissionsModel;
+    const lines = (pattern: RegExp) => page().split('\n').filter((l) => pattern.test(l));
+
+    // The counts below are the source page's, so the same-model check above cannot pass on two empty models.
+    it('reads back without a diagnostic, warnings included', () => {
+      expect(readBack(page(), `docs/${id}.md`).report.diagnostics).toEqual([]);
+    });
+
+    it('keeps the sections, tables, rows, footnotes and the note', () => {
+      const m = back();
+      // grep -n '^## ' → 6 sections, each with a table.
+      expect(m.sections.map((s) => s.title)).toEqual(['Git operations', 'Container registry', 'Dependency proxy', 'Archive and release asset downloads', 'RSS and calendar feeds', 'Other operations']);
+      // Rows per table, counted with awk on the page's `|` lines (delimiter rows skipped): 8, 2, 1, 2, 9, 3.
+      expect(m.sections.flatMap((s) => s.tables.map((t) => t.operations.length))).toEqual([8, 2, 1, 2, 9, 3]);
+      // One `**Footnotes**:` list, two `1.` items, under the Git operations table.
+      expect(m.sections[0]!.tables[0]!.footnotes.map((f) => f.text)).toEqual([
+        'Project wikis use the project boundary and group wikis use the group boundary.',
+        'Project snippets use the project boundary and personal snippets use the user boundary.',
+      ]);
+      // grep -c '<sup>' → 4 rows cite a footnote, each in its Access cell.
+      const cited = m.sections.flatMap((s) => s.tables.flatMap((t) => t.operations)).filter((o) => o.footnotes.length > 0);
+      expect(cited.map((o) => [o.name, o.access, o.boundaries, o.footnotes.map((f) => f.id)])).toEqual([
+        ['Clone or pull a wiki', 'Project, Group <sup>1</sup>', ['project', 'group'], [1]],
+        ['Push to a wiki', 'Project, Group <sup>1</sup>', ['project', 'group'], [1]],
+        ['Clone or pull a snippet', 'Project, User <sup>2</sup>', ['project', 'user'], [2]],
+        ['Push to a snippet', 'Project, User <sup>2</sup>', ['project', 'user'], [2]],
+      ]);
+      // grep -c '^> \[!' → one callout, under Container registry.
+      expect(m.sections.map((s) => s.notes.map((n) => [n.alert, n.text]))).toEqual([
+        [], [['note', 'You cannot use fine-grained personal access tokens to push container images.']], [], [], [], [],
+      ]);
+    });
+
+    it('is written in GitLab\'s layout', () => {
+      expect(lines(/^## /)).toHaveLength(6);
+      expect(lines(/^\| (Operation|Feed) \| Resource \| Permission \| Access \|$/)).toHaveLength(6);
+      expect(lines(/<sup>\d+<\/sup> \|$/)).toEqual([
+        '| Clone or pull a wiki | Wiki | Read | Project, Group <sup>1</sup> |',
+        '| Push to a wiki | Wiki | Create | Project, Group <sup>1</sup> |',
+        '| Clone or pull a snippet | Snippet | Read | Project, User <sup>2</sup> |',
+        '| Push to a snippet | Snippet | Update | Project, User <sup>2</sup> |',
+      ]);
+      expect(page()).toContain('\n**Footnotes**:\n\n1. Project wikis use the project boundary and group wikis use the group boundary.\n1. Project snippets use the project boundary and personal snippets use the user boundary.\n');
+      expect(page()).toContain('\n> [!note]\n> You cannot use fine-grained personal access tokens to push container images.\n');
+    });
   });
 });
