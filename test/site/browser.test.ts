@@ -112,6 +112,7 @@ describe.runIf(hasChromium)('the docs site in Chromium', () => {
       'Access Token scope',
       'Fine-grained permissions for GraphQL API',
       'Fine-grained permissions for CI/CD job tokens',
+      'Fine-grained permissions for Git and other operations',
       'Access token scopes',
     ]);
     await shot('index');
