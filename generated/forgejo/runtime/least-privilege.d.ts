@@ -46,6 +46,8 @@ export type LeastPrivilegeRequest = {
 export type RequestVerdict = {
     readonly status: 'needs';
     readonly alternatives: readonly (readonly string[])[];
+    /** The page lines behind each alternative (same order), when they differ per alternative; `source` holds them all. */
+    readonly alternativeSources?: readonly (readonly string[])[];
     readonly boundaries?: readonly string[];
     readonly why: string;
     readonly source: readonly string[];
@@ -59,6 +61,11 @@ export interface RequestAnswer<R extends LeastPrivilegeRequest = LeastPrivilegeR
     readonly index: number;
     readonly request: R;
     readonly verdict: RequestVerdict;
+    /** For a `needs` verdict let through by the grant: the alternative it is let through with, and the page lines behind it. */
+    readonly grantedWith?: {
+        readonly ids: readonly string[];
+        readonly source: readonly string[];
+    };
 }
 /** One id of the grant and the requests it is there for (in input order). */
 export interface GrantedId<R extends LeastPrivilegeRequest = LeastPrivilegeRequest> {

@@ -38,7 +38,15 @@ export type LeastPrivilegeRequest =
  * - `unknown`: the page does not list it for this kind: denied.
  */
 export type RequestVerdict =
-  | { readonly status: 'needs'; readonly alternatives: readonly (readonly string[])[]; readonly boundaries?: readonly string[]; readonly why: string; readonly source: readonly string[] }
+  | {
+      readonly status: 'needs';
+      readonly alternatives: readonly (readonly string[])[];
+      /** The page lines behind each alternative (same order), when they differ per alternative; `source` holds them all. */
+      readonly alternativeSources?: readonly (readonly string[])[];
+      readonly boundaries?: readonly string[];
+      readonly why: string;
+      readonly source: readonly string[];
+    }
   | { readonly status: 'always' | 'default-access' | 'unavailable' | 'unknown'; readonly why: string; readonly source: readonly string[] };
 
 /** A request and its verdict, with its index in the input. */
@@ -46,6 +54,8 @@ export interface RequestAnswer<R extends LeastPrivilegeRequest = LeastPrivilegeR
   readonly index: number;
   readonly request: R;
   readonly verdict: RequestVerdict;
+  /** For a `needs` verdict let through by the grant: the alternative it is let through with, and the page lines behind it. */
+  readonly grantedWith?: { readonly ids: readonly string[]; readonly source: readonly string[] };
 }
 
 /** One id of the grant and the requests it is there for (in input order). */
@@ -85,22 +95,28 @@ export function leastGrant<K extends string, R extends LeastPrivilegeRequest>(
   verdictOf: (request: R) => RequestVerdict,
   weight: (id: string) => number = () => 1,
 ): TokenKindAnswer<K, R> {
-  const answers: RequestAnswer<R>[] = requests.map((request, index) => Object.freeze({ index, request, verdict: verdictOf(request) }));
-  const needing = answers.filter((a) => a.verdict.status === 'needs' && a.verdict.alternatives.length > 0);
-  const requirements = needing.map((a) => (a.verdict as Extract<RequestVerdict, { status: 'needs' }>).alternatives.map((alt) => [...new Set(alt)].sort(compare)));
+  const verdicts = requests.map((request) => verdictOf(request));
+  const needs = (v: RequestVerdict): v is Extract<RequestVerdict, { status: 'needs' }> => v.status === 'needs' && v.alternatives.length > 0;
+  const requirements = verdicts.filter(needs).map((v) => v.alternatives.map((alt) => [...new Set(alt)].sort(compare)));
   const { ids: grant, method } = leastWeightSet(requirements, weight);
   const chosen = new Set(grant);
   const byId = new Map<string, { boundaries: Set<string>; neededBy: RequestAnswer<R>[] }>(grant.map((id) => [id, { boundaries: new Set(), neededBy: [] }]));
-  needing.forEach((a, i) => {
+  const answers: RequestAnswer<R>[] = requests.map((request, index) => {
+    const verdict = verdicts[index]!;
+    if (!needs(verdict)) return Object.freeze({ index, request, verdict });
     // The alternative the grant satisfies with the least weight: the one the request is reported under.
-    const alternatives = requirements[i]!.filter((alt) => alt.every((id) => chosen.has(id)));
-    const alt = alternatives.sort((x, y) => totalWeight(x, weight) - totalWeight(y, weight) || x.length - y.length || compare(x.join(' '), y.join(' ')))[0] ?? [];
-    const boundaries = (a.verdict as Extract<RequestVerdict, { status: 'needs' }>).boundaries ?? [];
-    for (const id of alt) {
+    const k = verdict.alternatives
+      .map((alt, i) => ({ alt: [...new Set(alt)].sort(compare), i }))
+      .filter(({ alt }) => alt.every((id) => chosen.has(id)))
+      .sort((x, y) => totalWeight(x.alt, weight) - totalWeight(y.alt, weight) || x.alt.length - y.alt.length || compare(x.alt.join(' '), y.alt.join(' ')))[0];
+    if (k === undefined) return Object.freeze({ index, request, verdict });
+    const answer: RequestAnswer<R> = Object.freeze({ index, request, verdict, grantedWith: Object.freeze({ ids: Object.freeze(k.alt), source: verdict.alternativeSources?.[k.i] ?? verdict.source }) });
+    for (const id of k.alt) {
       const entry = byId.get(id)!;
-      entry.neededBy.push(a);
-      for (const b of boundaries) entry.boundaries.add(b);
+      entry.neededBy.push(answer);
+      for (const b of verdict.boundaries ?? []) entry.boundaries.add(b);
     }
+    return answer;
   });
   const notGranted = answers.filter((a) => a.verdict.status !== 'needs' && a.verdict.status !== 'always');
   const emptyNeeds = answers.filter((a) => a.verdict.status === 'needs' && a.verdict.alternatives.length === 0);

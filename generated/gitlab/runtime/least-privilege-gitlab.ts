@@ -88,7 +88,13 @@ export function classicScopeVerdict(
   if (matching.length === 0)
     return { status: 'unknown', why: `The token-scopes page states no scope that lets a ${tokenType} access token make this request (or it is silent about it): denied.`, source: [] };
   const alternatives = matching.map((r) => [r.scope, ...r.alsoRequires]);
-  return { status: 'needs', alternatives, why: matching.map((r) => `\`${r.scope}\`: ${r.why}`).join(' '), source: [...new Set(matching.map((r) => r.source))] };
+  return {
+    status: 'needs',
+    alternatives,
+    alternativeSources: matching.map((r) => [r.source]),
+    why: matching.map((r) => `\`${r.scope}\`: ${r.why}`).join(' '),
+    source: [...new Set(matching.map((r) => r.source))],
+  };
 }
 
 // ---------------------------------------------------------------- fine-grained personal access token

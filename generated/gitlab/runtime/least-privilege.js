@@ -7,23 +7,31 @@
 export const EXACT_SUBSET_LIMIT = 1 << 16;
 /** The least grant of one token kind for `requests`, given each request's verdict. `weight` defaults to 1 for every id. */
 export function leastGrant(kind, requests, verdictOf, weight = () => 1) {
-    const answers = requests.map((request, index) => Object.freeze({ index, request, verdict: verdictOf(request) }));
-    const needing = answers.filter((a) => a.verdict.status === 'needs' && a.verdict.alternatives.length > 0);
-    const requirements = needing.map((a) => a.verdict.alternatives.map((alt) => [...new Set(alt)].sort(compare)));
+    const verdicts = requests.map((request) => verdictOf(request));
+    const needs = (v) => v.status === 'needs' && v.alternatives.length > 0;
+    const requirements = verdicts.filter(needs).map((v) => v.alternatives.map((alt) => [...new Set(alt)].sort(compare)));
     const { ids: grant, method } = leastWeightSet(requirements, weight);
     const chosen = new Set(grant);
     const byId = new Map(grant.map((id) => [id, { boundaries: new Set(), neededBy: [] }]));
-    needing.forEach((a, i) => {
+    const answers = requests.map((request, index) => {
+        const verdict = verdicts[index];
+        if (!needs(verdict))
+            return Object.freeze({ index, request, verdict });
         // The alternative the grant satisfies with the least weight: the one the request is reported under.
-        const alternatives = requirements[i].filter((alt) => alt.every((id) => chosen.has(id)));
-        const alt = alternatives.sort((x, y) => totalWeight(x, weight) - totalWeight(y, weight) || x.length - y.length || compare(x.join(' '), y.join(' ')))[0] ?? [];
-        const boundaries = a.verdict.boundaries ?? [];
-        for (const id of alt) {
+        const k = verdict.alternatives
+            .map((alt, i) => ({ alt: [...new Set(alt)].sort(compare), i }))
+            .filter(({ alt }) => alt.every((id) => chosen.has(id)))
+            .sort((x, y) => totalWeight(x.alt, weight) - totalWeight(y.alt, weight) || x.alt.length - y.alt.length || compare(x.alt.join(' '), y.alt.join(' ')))[0];
+        if (k === undefined)
+            return Object.freeze({ index, request, verdict });
+        const answer = Object.freeze({ index, request, verdict, grantedWith: Object.freeze({ ids: Object.freeze(k.alt), source: verdict.alternativeSources?.[k.i] ?? verdict.source }) });
+        for (const id of k.alt) {
             const entry = byId.get(id);
-            entry.neededBy.push(a);
-            for (const b of boundaries)
+            entry.neededBy.push(answer);
+            for (const b of verdict.boundaries ?? [])
                 entry.boundaries.add(b);
         }
+        return answer;
     });
     const notGranted = answers.filter((a) => a.verdict.status !== 'needs' && a.verdict.status !== 'always');
     const emptyNeeds = answers.filter((a) => a.verdict.status === 'needs' && a.verdict.alternatives.length === 0);
