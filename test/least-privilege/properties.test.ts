@@ -153,3 +153,19 @@ describe('classic scopes', () => {
     );
   });
 });
+
+describe('malformed requests', () => {
+  it('never throws; anything that is not a well-formed request is denied for every kind', () => {
+    fc.assert(
+      fc.property(fc.array(fc.anything(), { maxLength: 5 }), (junk) => {
+        const requests = junk as Request[];
+        const a = m.least.leastPrivilegeForRequests(requests);
+        for (const k of [a.jobToken, a.classic, a.fineGrained]) expect(k.requests).toHaveLength(junk.length);
+        expect(m.forgejo.leastPrivilegeForForgejoRequests(requests).requests).toHaveLength(junk.length);
+      }),
+      { numRuns: 300 },
+    );
+    const a = m.least.leastPrivilegeForRequests([null, { kind: 'rest', method: 'GET', path: 42 }, { kind: 'operation', operation: 'nope', target: 'x' }] as unknown as Request[]);
+    for (const k of [a.jobToken, a.classic, a.fineGrained]) expect(k.notGranted.map((r) => r.verdict.status)).toEqual(['unknown', 'unknown', 'unknown']);
+  });
+});

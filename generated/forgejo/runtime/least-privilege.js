@@ -7,7 +7,7 @@
 export const EXACT_SUBSET_LIMIT = 1 << 16;
 /** The least grant of one token kind for `requests`, given each request's verdict. `weight` defaults to 1 for every id. */
 export function leastGrant(kind, requests, verdictOf, weight = () => 1) {
-    const verdicts = requests.map((request) => verdictOf(request));
+    const verdicts = requests.map((request) => safeVerdict(verdictOf, request));
     const needs = (v) => v.status === 'needs' && v.alternatives.length > 0;
     const requirements = verdicts.filter(needs).map((v) => v.alternatives.map((alt) => [...new Set(alt)].sort(compare)));
     const { ids: grant, method } = leastWeightSet(requirements, weight);
@@ -46,6 +46,17 @@ export function leastGrant(kind, requests, verdictOf, weight = () => 1) {
         complete: notGranted.length === 0 && emptyNeeds.length === 0,
         requests: Object.freeze(answers),
     });
+}
+/** A lookup that throws on a malformed request (not an object, a path that is not a string, …) denies it instead. */
+function safeVerdict(verdictOf, request) {
+    try {
+        if (request === null || typeof request !== 'object')
+            return { status: 'unknown', why: 'Not a request object: denied.', source: [] };
+        return verdictOf(request);
+    }
+    catch {
+        return { status: 'unknown', why: 'The request could not be read (malformed fields): denied.', source: [] };
+    }
 }
 /** The set of least total weight that satisfies every requirement (a list of alternatives, each a set of ids all needed). */
 export function leastWeightSet(requirements, weight = () => 1, exactLimit = EXACT_SUBSET_LIMIT) {
@@ -126,7 +137,7 @@ function compare(a, b) {
  * access log has them with it.
  */
 export function stripApiBase(path, base) {
-    if (!path.startsWith(base))
+    if (typeof path !== 'string' || !path.startsWith(base))
         return path;
     const next = path.charAt(base.length);
     if (next === '' || next === '?' || next === '#')

@@ -95,7 +95,7 @@ export function leastGrant<K extends string, R extends LeastPrivilegeRequest>(
   verdictOf: (request: R) => RequestVerdict,
   weight: (id: string) => number = () => 1,
 ): TokenKindAnswer<K, R> {
-  const verdicts = requests.map((request) => verdictOf(request));
+  const verdicts = requests.map((request) => safeVerdict(verdictOf, request));
   const needs = (v: RequestVerdict): v is Extract<RequestVerdict, { status: 'needs' }> => v.status === 'needs' && v.alternatives.length > 0;
   const requirements = verdicts.filter(needs).map((v) => v.alternatives.map((alt) => [...new Set(alt)].sort(compare)));
   const { ids: grant, method } = leastWeightSet(requirements, weight);
@@ -131,6 +131,16 @@ export function leastGrant<K extends string, R extends LeastPrivilegeRequest>(
     complete: notGranted.length === 0 && emptyNeeds.length === 0,
     requests: Object.freeze(answers),
   });
+}
+
+/** A lookup that throws on a malformed request (not an object, a path that is not a string, …) denies it instead. */
+function safeVerdict<R>(verdictOf: (request: R) => RequestVerdict, request: R): RequestVerdict {
+  try {
+    if (request === null || typeof request !== 'object') return { status: 'unknown', why: 'Not a request object: denied.', source: [] };
+    return verdictOf(request);
+  } catch {
+    return { status: 'unknown', why: 'The request could not be read (malformed fields): denied.', source: [] };
+  }
 }
 
 /** The set of least total weight that satisfies every requirement (a list of alternatives, each a set of ids all needed). */
@@ -211,7 +221,7 @@ function compare(a: string, b: string): number {
  * access log has them with it.
  */
 export function stripApiBase(path: string, base: string): string {
-  if (!path.startsWith(base)) return path;
+  if (typeof path !== 'string' || !path.startsWith(base)) return path;
   const next = path.charAt(base.length);
   if (next === '' || next === '?' || next === '#') return '/';
   return next === '/' ? path.slice(base.length) : path;
