@@ -42,11 +42,11 @@ const FORGEJO_RUNTIME: readonly RuntimeFile[] = Object.freeze([
  * entry here; its export must be assignable to the runtime's `*Like` shape, which the package's
  * type check verifies.
  */
-export const FINE_GRAINED_LOOKUPS: readonly { role: 'rest' | 'operations'; exportName: string; declaration: 'function' | 'variable'; page: string }[] = Object.freeze([
+export const FINE_GRAINED_LOOKUPS: readonly { role: 'rest' | 'operations'; exportName: string; declaration: 'function' | 'variable'; page: string; sourceFile: RegExp }[] = Object.freeze([
   // GitLab fine-grained REST page: (method, path) → FineGrainedRestMatchLike | undefined.
-  { role: 'rest', exportName: 'matchFineGrainedRestRoute', declaration: 'function', page: 'Fine-grained permissions for REST API' },
+  { role: 'rest', exportName: 'matchFineGrainedRestRoute', declaration: 'function', page: 'Fine-grained permissions for REST API', sourceFile: /fine-grained-rest|fine_grained_access_tokens_rest/ },
   // GitLab Git and other operations page: readonly GitlabOperationRowLike[].
-  { role: 'operations', exportName: 'gitlabOperationPermissions', declaration: 'variable', page: 'Fine-grained permissions for Git and other operations' },
+  { role: 'operations', exportName: 'gitlabOperationPermissions', declaration: 'variable', page: 'Fine-grained permissions for Git and other operations', sourceFile: /fine-grained-other-operations|fine_grained_access_tokens_other/ },
 ]);
 
 /** The module of `folder` (top level) that exports `name`, as a relative specifier from that folder, or undefined. */
@@ -79,6 +79,17 @@ function emitGitlab(ctx: EmitContext): void {
   if (!jobToken || !scopes) return;
   const readings = checkClassicScopeRules(scopes, ctx.report);
   const lookups = FINE_GRAINED_LOOKUPS.map((l) => ({ ...l, found: findExport(ctx, 'gitlab', l.exportName, l.declaration) }));
+  for (const l of lookups) {
+    const page = ctx.catalog.sources.find((s) => l.sourceFile.test(s.source.file));
+    // The page is compiled but its lookup was not found under the expected name: the fine-grained answer would deny what the page grants.
+    if (page && !l.found)
+      ctx.report.warn(
+        'least-privilege-lookup-missing',
+        `${l.page} is a source, but no module of gitlab/ exports \`${l.exportName}\`: the fine-grained least-privilege answer denies every ${l.role === 'rest' ? 'REST request' : 'operation'} as not compiled.`,
+        { file: page.source.file, line: 1, column: 1 },
+        `Name the lookup in generator/emit/least-privilege.ts FINE_GRAINED_LOOKUPS after the export the page's emitter writes.`,
+      );
+  }
   const rest = lookups.find((l) => l.role === 'rest' && l.found);
   const operations = lookups.find((l) => l.role === 'operations' && l.found);
   const sources: SourceInfo[] = [jobToken.source, scopes.source];
