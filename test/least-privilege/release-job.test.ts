@@ -18,12 +18,18 @@
  *   matcher and the operations table are compiled into the package; until then every input is
  *   denied as not compiled.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { leastPrivilegeCommand } from '../../generator/cli/commands/least-privilege.ts';
 import { projectRoot } from '../helpers/build.ts';
 
 const LOG = 'test/least-privilege/fixtures/release-job.access.log';
-const JOB_TOKEN_PAGE = 'sources/gitlab-ci-job-token-fine-grained-permissions.md';
+/** The job-token page compiled today (sources.json), and the line of an endpoint on it, found by its text (the current page's layout or the seed's: lines 164, 234, 242 in the seed page). */
+const JOB_TOKEN_PAGE = `sources/${(JSON.parse(readFileSync(new URL('../../sources/sources.json', import.meta.url), 'utf8')) as { sources: { id: string; file: string }[] }).sources.find((s) => s.id === 'gitlab-job-token-permissions')!.file}`;
+const jobTokenLine = (endpoint: string) => readFileSync(new URL(`../../${JOB_TOKEN_PAGE}`, import.meta.url), 'utf8').split('\n').findIndex((l) => l.includes(`\`${endpoint}\``)) + 1;
+const PUT_PACKAGE = jobTokenLine('PUT /projects/:id/packages/generic/:package_name/*package_version/(*path/):file_name');
+const POST_RELEASE = jobTokenLine('POST /projects/:id/releases');
+const GET_RELEASES = jobTokenLine('GET /projects/:id/releases');
 const SCOPES_PAGE = 'sources/gitlab-access-token-scopes.ja.flattened.txt';
 
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -42,6 +48,10 @@ interface JsonKind {
 }
 
 describe('permgen least-privilege on a release job', () => {
+  it('finds the three endpoints on the job-token page', () => {
+    expect([PUT_PACKAGE, POST_RELEASE, GET_RELEASES].every((l) => l > 0)).toBe(true);
+  });
+
   it('prints the three answers and their reasons', async () => {
     const r = await run(LOG);
     expect(r.code).toBe(0);
@@ -52,11 +62,11 @@ describe('permgen least-privilege on a release job', () => {
         'CI/CD job token: cannot grant 2 of 5 input(s)',
         '  grant: ADMIN_PACKAGES, ADMIN_RELEASES, READ_RELEASES',
         '  ADMIN_PACKAGES: 1 input(s)',
-        `    line 2    PUT /projects/42/packages/generic/app/1.4.0/app-linux-amd64.tar.gz  ${JOB_TOKEN_PAGE}:164:1`,
+        `    line 2    PUT /projects/42/packages/generic/app/1.4.0/app-linux-amd64.tar.gz  ${JOB_TOKEN_PAGE}:${PUT_PACKAGE}:1`,
         '  ADMIN_RELEASES: 1 input(s)',
-        `    line 3    POST /projects/42/releases  ${JOB_TOKEN_PAGE}:234:1`,
+        `    line 3    POST /projects/42/releases  ${JOB_TOKEN_PAGE}:${POST_RELEASE}:1`,
         '  READ_RELEASES: 1 input(s)',
-        `    line 1    GET /projects/42/releases  ${JOB_TOKEN_PAGE}:242:1`,
+        `    line 1    GET /projects/42/releases  ${JOB_TOKEN_PAGE}:${GET_RELEASES}:1`,
         '  not granted:',
         '    line 4    git-push acme/app  unknown: The job-token page lists REST API endpoints only; it does not say whether a job token can make this operation: denied.',
       ].join('\n'),
