@@ -60,7 +60,15 @@ function safeVerdict(verdictOf, request) {
 }
 /** The set of least total weight that satisfies every requirement (a list of alternatives, each a set of ids all needed). */
 export function leastWeightSet(requirements, weight = () => 1, exactLimit = EXACT_SUBSET_LIMIT) {
-    const reqs = requirements.filter((alts) => alts.length > 0);
+    // Identical requirements (a log repeats the same request) are checked once.
+    const seen = new Set();
+    const reqs = requirements.filter((alts) => {
+        const key = JSON.stringify(alts);
+        if (alts.length === 0 || seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
     const forced = new Set();
     for (const alts of reqs)
         if (alts.length === 1)

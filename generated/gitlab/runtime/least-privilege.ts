@@ -149,7 +149,14 @@ export function leastWeightSet(
   weight: (id: string) => number = () => 1,
   exactLimit: number = EXACT_SUBSET_LIMIT,
 ): { ids: readonly string[]; method: 'exact' | 'greedy' } {
-  const reqs = requirements.filter((alts) => alts.length > 0);
+  // Identical requirements (a log repeats the same request) are checked once.
+  const seen = new Set<string>();
+  const reqs = requirements.filter((alts) => {
+    const key = JSON.stringify(alts);
+    if (alts.length === 0 || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const forced = new Set<string>();
   for (const alts of reqs) if (alts.length === 1) for (const id of alts[0]!) forced.add(id);
   const rest = reqs.filter((alts) => !satisfied(alts, forced));

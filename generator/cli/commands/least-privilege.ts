@@ -146,8 +146,20 @@ function report(file: string, format: string, count: number, diagnostics: number
     }
     if (k.free.length > 0) out.push(`  needs nothing: ${k.free.map((r) => `${lineOf(r)} ${itemText(r)}`).join('; ')}`);
     if (k.notGranted.length > 0) {
-      out.push('  not granted:');
-      for (const r of k.notGranted) out.push(`    ${lineOf(r).padEnd(9)} ${itemText(r)}  ${r.verdict.status}: ${r.verdict.why}${r.verdict.source.length > 0 ? ` (${r.verdict.source.join(', ')})` : ''}`);
+      // Grouped by reason: a log repeats the same denial thousands of times.
+      const groups = new Map<string, RequestAnswer[]>();
+      for (const r of k.notGranted) {
+        const key = `${r.verdict.status}: ${r.verdict.why}${r.verdict.source.length > 0 ? ` (${r.verdict.source.join(', ')})` : ''}`;
+        const group = groups.get(key);
+        if (group) group.push(r);
+        else groups.set(key, [r]);
+      }
+      out.push(`  not granted: ${k.notGranted.length} input(s)`);
+      for (const [reason, rs] of groups) {
+        out.push(`    ${reason}`);
+        for (const r of rs.slice(0, SHOWN)) out.push(`      ${lineOf(r).padEnd(9)} ${itemText(r)}`);
+        if (rs.length > SHOWN) out.push(`      … and ${rs.length - SHOWN} more`);
+      }
     }
     out.push('');
   }
@@ -155,7 +167,8 @@ function report(file: string, format: string, count: number, diagnostics: number
 }
 
 function toJson(file: string, format: string, provider: string, workload: { items: WorkloadItem[]; diagnostics: unknown[] }, answers: Answers) {
-  const request = (r: RequestAnswer) => ({ line: (r.request as WorkloadItem).line, input: itemText(r), verdict: r.verdict, ...(r.grantedWith ? { grantedWith: r.grantedWith } : {}) });
+  const request = (r: RequestAnswer) => ({ line: (r.request as WorkloadItem).line, input: itemText(r), source: r.grantedWith?.source ?? r.verdict.source });
+  const denied = (r: RequestAnswer) => ({ line: (r.request as WorkloadItem).line, input: itemText(r), status: r.verdict.status, why: r.verdict.why, source: r.verdict.source });
   return {
     file,
     format,
@@ -170,7 +183,7 @@ function toJson(file: string, format: string, provider: string, workload: { item
       method: k.method,
       ids: k.ids.map((id) => ({ id: id.id, boundaries: id.boundaries, neededBy: id.neededBy.map(request) })),
       free: k.free.map(request),
-      notGranted: k.notGranted.map(request),
+      notGranted: k.notGranted.map(denied),
     })),
   };
 }
