@@ -205,8 +205,9 @@ export const CLASSIC_SCOPES_WITHOUT_READING: readonly { scope: string; line: num
 
 /**
  * Checks every reading against the page: the line is the scope's row (or a footnote the scope's row
- * refers to) and contains the quoted words. A reading that no longer matches is an error: the page
- * changed, the reading must be reviewed again.
+ * refers to) and contains the quoted words. A reading that no longer matches is dropped (the
+ * requests only it let through are denied for classic tokens) with a warning: the page changed, the
+ * reading must be reviewed again (`--strict` makes it an error).
  */
 export function checkClassicScopeRules(model: GitlabTokenScopesModel, report: Reporter): ClassicScopeReading[] {
   const valid: ClassicScopeReading[] = [];
@@ -214,14 +215,14 @@ export function checkClassicScopeRules(model: GitlabTokenScopesModel, report: Re
   for (const r of [...CLASSIC_SCOPE_READINGS, ...CLASSIC_SCOPE_READINGS.flatMap((x) => x.alsoRequires.map((s) => ({ ...x, scope: s, alsoRequires: [] })))]) {
     const row = model.scopes.find((s) => s.name === r.scope);
     if (row === undefined) {
-      report.error('least-privilege-classic-reading', `Classic-scope reading for \`${r.scope}\` (line ${r.line}): the page has no such scope.`, at(r.line), 'Review generator/least-privilege/classic-scope-rules.ts against the page.');
+      report.warn('least-privilege-classic-reading', `Classic-scope reading for \`${r.scope}\` (line ${r.line}): the page has no such scope.`, at(r.line), 'Review generator/least-privilege/classic-scope-rules.ts against the page.');
       continue;
     }
     if (!CLASSIC_SCOPE_READINGS.includes(r)) continue;
     const footnote = model.footnotes.find((f) => f.position.line === r.line);
     const text = row.position.line === r.line ? `${row.name}${row.availabilityText}${row.description}` : footnote !== undefined && row.footnotes.includes(footnote.id) ? footnote.text : undefined;
     if (text === undefined || !text.includes(r.quote)) {
-      report.error(
+      report.warn(
         'least-privilege-classic-reading',
         `Classic-scope reading for \`${r.scope}\` rests on "${r.quote}" at line ${r.line}, which the page no longer says there (the scope's row is at line ${row.position.line}).`,
         at(r.line),

@@ -62,7 +62,7 @@ describe('classic-scope readings', () => {
     for (const s of CLASSIC_SCOPES_WITHOUT_READING) expect(scopeLines[s.line - 1]!.startsWith(s.scope)).toBe(true);
   });
 
-  it('a reading the page no longer supports is an error at its line', async () => {
+  it('a reading the page no longer supports is dropped, with a warning at its line', async () => {
     const { catalog } = await realCatalog();
     const model = catalog.sources.find((s): s is GitlabTokenScopesModel => s.kind === 'gitlab-token-scopes')!;
     const ok = new Reporter();
@@ -71,9 +71,9 @@ describe('classic-scope readings', () => {
     const changed: GitlabTokenScopesModel = { ...model, scopes: model.scopes.map((s) => (s.name === 'read_api' ? { ...s, description: 'Grants access to some endpoints.' } : s)) };
     const report = new Reporter();
     expect(checkClassicScopeRules(changed, report)).toHaveLength(13);
-    expect(report.diagnostics.map((d) => [d.file, d.line, d.ruleId])).toEqual([
-      [SCOPES_PAGE, 20, 'least-privilege-classic-reading'],
-      [SCOPES_PAGE, 20, 'least-privilege-classic-reading'],
+    expect(report.diagnostics.map((d) => [d.file, d.line, d.severity, d.ruleId])).toEqual([
+      [SCOPES_PAGE, 20, 'warning', 'least-privilege-classic-reading'],
+      [SCOPES_PAGE, 20, 'warning', 'least-privilege-classic-reading'],
     ]);
   });
 });
