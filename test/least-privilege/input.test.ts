@@ -132,3 +132,41 @@ describe('format detection', () => {
     expect(items(w)).toEqual([[1, 'GET', '/repos/o/r/issues']]);
   });
 });
+
+describe('feed paths and clone URLs (hand-written from GitLab\'s web routes)', () => {
+  const one = (line: string) => {
+    const w = readWorkload(`${line}\n`, 'x', '/api/v4', 'list');
+    return w.items.length === 1 ? (w.items[0] as { operation: string }).operation : w.diagnostics.map((d) => d.ruleId).join();
+  };
+
+  it.each([
+    ['feed GET /acme/app.atom', 'feed-project-activity'],
+    ['feed GET /acme/sub/app.atom', 'feed-project-activity'],
+    ['feed GET /alice.atom', 'feed-user-activity'],
+    ['feed GET /groups/acme.atom', 'feed-group-activity'],
+    ['feed GET /groups/acme/sub/-/activity.atom', 'feed-group-activity'],
+    ['feed GET /acme/app/-/commits/main.atom', 'feed-project-commits'],
+    ['feed GET /acme/app/-/tags.atom', 'feed-project-tags'],
+    ['feed GET /acme/app/-/issues.atom', 'feed-issues'],
+    ['feed GET /groups/acme/-/issues.ics', 'feed-issues'],
+    ['feed GET /dashboard/issues.ics', 'feed-issues'],
+    ['feed GET /acme/app/-/merge_requests.atom', 'feed-merge-requests'],
+    ['feed GET /dashboard/merge_requests.atom', 'feed-merge-requests'],
+    ['feed GET /dashboard/projects.atom', 'feed-your-projects'],
+    ['feed GET /-/user_settings/personal_access_tokens.ics', 'feed-token-expiration'],
+    // Not on the page: refused at their line, never guessed.
+    ['feed GET /dashboard/activity.atom', 'workload-feed'],
+    ['feed GET /acme/app/-/wikis.atom', 'workload-feed'],
+    ['feed GET /acme/app/-/activity.atom', 'workload-feed'],
+    ['feed GET /acme/app.rss', 'workload-feed'],
+  ])('%s → %s', (line, expected) => expect(one(line)).toBe(expected));
+
+  it('reads clone URLs', () => {
+    const w = readWorkload('git clone https://gitlab.example.com/acme/app.git\ngit push https://gitlab.example.com/acme/app.wiki.git\ngit push https://gitlab.example.com/\n', 'x', '/api/v4');
+    expect(items(w)).toEqual([
+      [1, 'git-pull', 'acme/app'],
+      [2, 'git-push-wiki', 'acme/app.wiki'],
+    ]);
+    expect(diagnostics(w)).toEqual([[3, 1, 'error', 'workload-target']]);
+  });
+});

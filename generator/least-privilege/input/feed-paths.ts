@@ -12,10 +12,16 @@ export const FEED_SHAPES: readonly { pattern: RegExp; operation: string; why: st
   { pattern: /^\/.+\/-\/tags\.atom$/, operation: 'feed-project-tags', why: 'A project\'s tags.' },
   { pattern: /^\/groups\/.+?(\/-\/activity)?\.atom$/, operation: 'feed-group-activity', why: 'A group\'s activity (`/groups/<group>.atom`).' },
   { pattern: /^\/[^/]+\.atom$/, operation: 'feed-user-activity', why: 'One segment: a user\'s activity (`/<username>.atom`).' },
-  { pattern: /^\/[^/]+(\/[^/]+)+\.atom$/, operation: 'feed-project-activity', why: 'Namespace and project, no `/-/`: the project\'s activity.' },
+  {
+    pattern: /^\/(?!dashboard\/|groups\/|users\/|-\/)[^/]+(\/[^/]+)*\/(?!-\/)[^/]+\.atom$/,
+    operation: 'feed-project-activity',
+    why: 'Namespace and project (not /dashboard, /groups, /users or /-): the project\'s activity.',
+  },
 ]);
 
 export function feedOperation(path: string): string | undefined {
-  if (path.includes('/-/') && !/\/-\/(issues|merge_requests|tags|commits\/[^/]+|activity)\.(atom|ics)$/.test(path) && !path.startsWith('/-/user_settings/')) return undefined;
+  // Under `/-/` only the feeds listed above: `…/-/wikis.atom` and the like are not on the page.
+  if (path.includes('/-/') && !/\/-\/(issues\.(atom|ics)|merge_requests\.atom|tags\.atom|commits\/[^/]+\.atom)$/.test(path) && !/^\/groups\/.+\/-\/activity\.atom$/.test(path) && path !== '/-/user_settings/personal_access_tokens.ics')
+    return undefined;
   return FEED_SHAPES.find((s) => s.pattern.test(path))?.operation;
 }

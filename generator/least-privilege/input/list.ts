@@ -2,7 +2,7 @@
  * The plain list: one request or operation per line, `#` starts a comment line, blank lines are ignored.
  *
  *   GET /projects/1/releases              a REST request (path relative to the API base /api/v4, or with it; query ignored)
- *   git clone|pull|fetch group/project     Git over HTTP (`.wiki` → the wiki, `[project/]snippets/<id>` → a snippet)
+ *   git clone|pull|fetch group/project     Git over HTTP (`.wiki` → the wiki, `[project/]snippets/<id>` → a snippet; a clone URL works too)
  *   git push group/project
  *   lfs download|upload group/project
  *   registry pull|push|delete group/project
@@ -56,7 +56,9 @@ export function readListLine(raw: string, line: number, apiBase: string): LineRe
   if (first === 'git') {
     const direction = second === 'push' ? 'push' : ['clone', 'pull', 'fetch'].includes(second) ? 'pull' : undefined;
     if (direction === undefined) return { error: `Unknown Git command \`git ${second}\`.`, column, ruleId: 'workload-operation', hint: 'Git commands: clone, pull, fetch, push.' };
-    const repo = third.replace(/^\/+|\/+$/g, '').replace(/\.git$/, '');
+    // A clone URL (`https://host/group/project.git`) or a path; `.git` and slashes around it dropped.
+    const repo = (/^[a-z][a-z0-9+.-]*:\/\//i.test(third) ? (targetPath(third) ?? '') : third).replace(/^\/+|\/+$/g, '').replace(/\.git$/, '');
+    if (repo === '') return { error: `\`${third}\` names no repository.`, column, ruleId: 'workload-target', hint: 'Write `git push group/project` or a clone URL.' };
     return { kind: 'operation', operation: gitOperationName(direction, repo), target: repo, line, text };
   }
   if (first === 'feed') {
