@@ -70,7 +70,8 @@ export function fineGrainedVerdict(request, matchRest, operations, names) {
     if (request.kind === 'rest') {
         if (matchRest === undefined)
             return { status: 'unknown', why: 'This package was generated without the fine-grained REST page: no answer for REST requests (denied).', source: [] };
-        const m = matchRest(request.method, request.path);
+        // The REST matcher takes the path with or without `/api/v4` (issue 12); stripped here too, so an older matcher answers the same.
+        const m = matchRest(request.method, stripApiBase(request.path, GITLAB_API_BASE));
         if (m === undefined)
             return { status: 'unknown', why: 'No row of the fine-grained REST page matches: denied.', source: [] };
         if (m.access === 'always')
