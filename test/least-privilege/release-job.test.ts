@@ -140,6 +140,25 @@ describe('permgen least-privilege on a release job', () => {
     expect(r.code).toBe(1);
   });
 
+  it('a row the job-token page lists without a permission is governed by the default job-token access, said as such', async () => {
+    // Both tag rows are `None` (seed page) / unavailable (GA page): job-token permissions do not control them.
+    const DELETE_TAG = jobTokenLine('DELETE /projects/:id/registry/repositories/:repository_id/tags/:tag_name');
+    const GET_TAG = jobTokenLine('GET /projects/:id/registry/repositories/:repository_id/tags/:tag_name');
+    const r = await run('test/least-privilege/fixtures/registry-cleanup.list', '--json');
+    const out = JSON.parse(r.stdout) as { kinds: (JsonKind & { notGranted: { line: number; status: string; source: string[] }[] })[] };
+    const job = out.kinds.find((k) => k.kind === 'job-token')!;
+    expect(job.grant).toEqual([]);
+    expect(job.notGranted.map((n) => [n.line, n.status, n.source])).toEqual([
+      [2, 'default-access', [`${JOB_TOKEN_PAGE}:${GET_TAG}:1`]],
+      [3, 'default-access', [`${JOB_TOKEN_PAGE}:${DELETE_TAG}:1`]],
+      [4, 'unknown', []],
+    ]);
+    // Classic: the GET by read_api (line 20), the DELETE only by api (line 19), the pull by api too (line 19) or read_registry (line 23): api alone weighs less than api + read_registry.
+    expect(out.kinds.find((k) => k.kind === 'classic')!.grant).toEqual(['api']);
+    const text = (await run('test/least-privilege/fixtures/registry-cleanup.list')).stdout;
+    expect(text).toContain("default-access: Listed with no fine-grained permission (`None` / unavailable): permissions cannot grant or restrict it; the job token's default access decides.");
+  });
+
   it('Forgejo: write:issue rather than write:repository, read:user; an unlisted route denied (page lines 76, 130)', async () => {
     const r = await run('test/least-privilege/fixtures/forgejo-triage-bot.list', '--provider', 'forgejo', '--json');
     expect(r.code).toBe(0);
