@@ -33,7 +33,7 @@ export function webRequestItem(method: string, target: string, line: number, tex
  * Git smart HTTP and LFS, as GitLab serves them under the repository path:
  * `<repo>.git/info/refs?service=git-upload-pack` and `POST <repo>.git/git-upload-pack` (clone, fetch, pull),
  * `…?service=git-receive-pack` and `POST <repo>.git/git-receive-pack` (push), `<repo>.git/info/lfs/objects/…`
- * (`GET` download, `PUT` upload; the batch `POST` does not say which, and is reported as unreadable by the caller).
+ * (`GET` download, `PUT` upload; the batch `POST` does not say which, so it is reported, not answered).
  * `<repo>` ending in `.wiki` is a wiki, `…/snippets/<id>` a snippet.
  */
 export function gitOperation(method: string, path: string, query: string): { operation: string; target: string } | undefined {
