@@ -9,5 +9,6 @@
  */
 
 /** Forgejo: token scopes, their hierarchy and the scope a request needs. */
+export * from './least-privilege.js';
 export * from './routes.js';
 export * from './scopes.js';

@@ -13,5 +13,6 @@ export * from './graphql-guard-map.js';
 export * from './graphql-permissions.js';
 export * from './job-token-permissions.js';
 export * from './job-token-routes.js';
+export * from './least-privilege.js';
 export * from './operation-permissions.js';
 export * from './token-scopes.js';

@@ -14,6 +14,7 @@ import { graphqlGuard } from './graphql-guard.ts';
 import { buildkiteEnums } from './buildkite-enums.ts';
 import { forgejoScopes } from './forgejo-scopes.ts';
 import { forgejoRoutes } from './forgejo-routes.ts';
+import { leastPrivilege } from './least-privilege.ts';
 import { subpathIndex } from './subpath-index.ts';
 import { gitlabFineGrainedPermissions } from './gitlab-fine-grained-permissions.ts';
 import { gitlabOperations } from './gitlab-operations.ts';
@@ -46,6 +47,8 @@ export const emitters: readonly Emitter[] = Object.freeze([
   forgejoScopes,
   // Forgejo scope page: method + path → required scope.
   forgejoRoutes,
+  // GitLab job-token, token-scopes (and fine-grained) pages, Forgejo scope page: least privilege for a workload. After the emitters whose lookups it finds.
+  leastPrivilege,
   // Every page: docs/<source-id>.md in the upstream layout, docs/README.md.
   docsMarkdown,
   // Index module of each subpath (gitlab, buildkite, forgejo) and the root.

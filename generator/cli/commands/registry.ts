@@ -15,4 +15,5 @@ export const commands: readonly CommandEntry[] = Object.freeze([
   { name: 'match', summary: 'Which documented route (and permissions) a request is for, and why.', load: async () => (await import('./match.ts')).matchCommand },
   { name: 'docs', summary: 'Build the static docs site (tables, deep links, explorer) into site/.', load: async () => (await import('./docs.ts')).docsCommand },
   { name: 'graphql-permissions', summary: 'Least fine-grained permissions a GitLab GraphQL operation needs.', load: async () => (await import('./graphql-permissions.ts')).graphqlPermissionsCommand },
+  { name: 'least-privilege', summary: 'Smallest grant of every token kind for a workload (access log or list of requests and operations).', load: async () => (await import('./least-privilege.ts')).leastPrivilegeCommand },
 ]);

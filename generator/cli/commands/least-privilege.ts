@@ -1,0 +1,200 @@
+/**
+ * `permgen least-privilege access.log`: the smallest grant of every token kind for a workload (an
+ * access log, GitLab JSON log lines or a plain list of requests and operations). It reads the input
+ * here (`generator/least-privilege/input/`) and answers with the generated package's own
+ * `leastPrivilegeForRequests` / `leastPrivilegeForForgejoRequests` (loaded from `<root>/generated/`),
+ * so the answer is the package's answer.
+ */
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import type { Command, CommandIo } from '../command.ts';
+import { parse } from '../args.ts';
+import { formatDiagnostic } from '../../diagnostics/diagnostic.ts';
+import { readWorkload, WORKLOAD_FORMATS, type WorkloadFormat, type WorkloadItem } from '../../least-privilege/input/index.ts';
+import type { RequestAnswer, TokenKindAnswer } from '../../emit/runtime/least-privilege.ts';
+
+const PROVIDERS = { gitlab: { apiBase: '/api/v4', kinds: ['fine-grained', 'job-token', 'classic'] }, forgejo: { apiBase: '/api/v1', kinds: ['forgejo'] } } as const;
+type Provider = keyof typeof PROVIDERS;
+const TOKEN_TYPES = ['personal', 'group', 'project'] as const;
+/** Requests shown under each granted id in the readable report. */
+const SHOWN = 3;
+
+const KIND_TITLES: Readonly<Record<string, string>> = {
+  'fine-grained': 'Fine-grained personal access token',
+  'job-token': 'CI/CD job token',
+  classic: 'Classic access token scopes',
+  forgejo: 'Forgejo access token scopes',
+};
+
+const HELP = `Usage: permgen least-privilege <file> [--provider gitlab|forgejo] [--format ${Object.keys(WORKLOAD_FORMATS).join('|')}] [--json]
+                                [--require KIND]... [--token-type personal|group|project] [--root DIR]
+
+Prints, for each kind of token, the smallest grant that lets every request of the workload through, the
+requests that need each permission (with their line numbers), and what that kind of token cannot do.
+  <file>          the workload (- for standard input); the format is detected unless --format names it:
+${Object.entries(WORKLOAD_FORMATS)
+  .map(([k, f]) => `                    ${k.padEnd(12)}${f.description}`)
+  .join('\n')}
+  --provider P    gitlab (default): fine-grained PAT, CI/CD job token, classic scopes; forgejo: Forgejo scopes
+  --require KIND  exit 1 when some input cannot be granted by a token of KIND (fine-grained, job-token, classic, forgejo); repeatable
+  --token-type T  the classic token's type (default personal): scopes and their readings differ per type
+  --json          print the answer as JSON
+  --root DIR      project root holding generated/ (default: current folder)
+Lines that cannot be read are reported on stderr with their line number; with --require they make the exit status 1.
+Exit status: 0 answered, 1 a required kind cannot grant some input (or the package is missing), 2 usage errors.
+`;
+
+interface Answers {
+  kinds: TokenKindAnswer[];
+  tokenType?: string;
+}
+
+export const leastPrivilegeCommand: Command = {
+  async run(args, io) {
+    const parsed = parse(args, {
+      provider: { type: 'string' },
+      format: { type: 'string' },
+      json: { type: 'boolean' },
+      require: { type: 'string', multiple: true },
+      'token-type': { type: 'string' },
+      root: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    });
+    if (parsed.ok && parsed.values.help) {
+      io.stdout.write(HELP);
+      return 0;
+    }
+    if (!parsed.ok) return usage(io, parsed.error);
+    const v = parsed.values;
+    if (parsed.positionals.length !== 1) return usage(io, 'expected one workload file');
+    const provider = (v.provider ?? 'gitlab') as Provider;
+    if (!(provider in PROVIDERS)) return usage(io, `unknown provider \`${v.provider}\` (gitlab, forgejo)`);
+    if (v.format !== undefined && !(v.format in WORKLOAD_FORMATS)) return usage(io, `unknown format \`${v.format}\` (${Object.keys(WORKLOAD_FORMATS).join(', ')})`);
+    const tokenType = v['token-type'] ?? 'personal';
+    if (!(TOKEN_TYPES as readonly string[]).includes(tokenType)) return usage(io, `unknown token type \`${tokenType}\` (${TOKEN_TYPES.join(', ')})`);
+    const required = (v.require ?? []) as string[];
+    const kinds: readonly string[] = PROVIDERS[provider].kinds;
+    for (const k of required) if (!kinds.includes(k)) return usage(io, `--require ${k}: ${provider} token kinds are ${kinds.join(', ')}`);
+
+    const file = parsed.positionals[0]!;
+    let text: string;
+    try {
+      text = file === '-' ? await readStdin() : await readFile(path.resolve(io.cwd, file), 'utf8');
+    } catch (error) {
+      io.stderr.write(`${file}:1:1 error Cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). [workload-unreadable]\n`);
+      return 1;
+    }
+    const shown = file === '-' ? '<stdin>' : file.split(path.sep).join('/');
+    const workload = readWorkload(text, shown, PROVIDERS[provider].apiBase, v.format as WorkloadFormat | undefined);
+    for (const d of workload.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
+
+    const root = path.resolve(io.cwd, v.root ?? '.');
+    const answers = await answer(root, provider, workload.items, tokenType, io);
+    if (answers === undefined) return 1;
+
+    const unreadable = workload.diagnostics.filter((d) => d.severity === 'error').length;
+    if (v.json) io.stdout.write(`${JSON.stringify(toJson(shown, workload.format, provider, workload, answers), null, 2)}\n`);
+    else io.stdout.write(report(shown, workload.format, workload.items.length, workload.diagnostics.length, answers));
+
+    const failing = answers.kinds.filter((k) => required.includes(k.kind) && !k.complete);
+    for (const k of failing) io.stderr.write(`permgen least-privilege: ${KIND_TITLES[k.kind]} cannot grant ${k.notGranted.length} input(s) (--require ${k.kind}).\n`);
+    if (required.length > 0 && unreadable > 0) io.stderr.write(`permgen least-privilege: ${unreadable} line(s) could not be read; with --require the answer cannot be relied on.\n`);
+    return failing.length > 0 || (required.length > 0 && unreadable > 0) ? 1 : 0;
+  },
+};
+
+async function answer(root: string, provider: Provider, items: WorkloadItem[], tokenType: string, io: CommandIo): Promise<Answers | undefined> {
+  const module = path.join(root, 'generated', provider, 'least-privilege.js');
+  let lib: Record<string, unknown>;
+  try {
+    lib = (await import(pathToFileURL(module).href)) as Record<string, unknown>;
+  } catch (error) {
+    io.stderr.write(`${path.relative(io.cwd, module) || module}:1:1 error Cannot load the generated package (${(error as Error).message.split('\n')[0]}). [least-privilege-package]\n  hint: Run \`permgen generate\` first (or pass --root).\n`);
+    return undefined;
+  }
+  if (provider === 'forgejo') {
+    const least = lib['leastPrivilegeForForgejoRequests'] as (r: readonly WorkloadItem[]) => TokenKindAnswer;
+    return { kinds: [least(items)] };
+  }
+  const least = lib['leastPrivilegeForRequests'] as (r: readonly WorkloadItem[], o: { classicTokenType: string }) => { fineGrained: TokenKindAnswer; jobToken: TokenKindAnswer; classic: TokenKindAnswer };
+  const a = least(items, { classicTokenType: tokenType });
+  return { kinds: [a.fineGrained, a.jobToken, a.classic], tokenType };
+}
+
+function itemText(r: RequestAnswer): string {
+  const item = r.request as WorkloadItem;
+  return item.kind === 'rest' ? `${item.method} ${item.path}` : `${item.operation} ${item.target}`;
+}
+
+function lineOf(r: RequestAnswer): string {
+  const line = (r.request as WorkloadItem).line;
+  return line === undefined ? `#${r.index + 1}` : `line ${line}`;
+}
+
+function report(file: string, format: string, count: number, diagnostics: number, answers: Answers): string {
+  const out: string[] = [`${file}: ${count} input(s) read as ${format}${diagnostics > 0 ? `, ${diagnostics} line(s) not answered (see stderr)` : ''}.`, ''];
+  for (const k of answers.kinds) {
+    const title = k.kind === 'classic' && answers.tokenType ? `${KIND_TITLES[k.kind]} (${answers.tokenType} access token)` : KIND_TITLES[k.kind] ?? k.kind;
+    const status = k.complete ? 'grants every input' : `cannot grant ${k.notGranted.length} of ${k.requests.length} input(s)`;
+    out.push(`${title}: ${status}`);
+    out.push(`  grant: ${k.grant.length > 0 ? k.grant.join(', ') : '(nothing)'}`);
+    for (const id of k.ids) {
+      out.push(`  ${id.id}${id.boundaries.length > 0 ? ` (at ${id.boundaries.join(' or ')})` : ''}: ${id.neededBy.length} input(s)`);
+      for (const r of id.neededBy.slice(0, SHOWN)) out.push(`    ${lineOf(r).padEnd(9)} ${itemText(r)}  ${(r.grantedWith?.source ?? r.verdict.source).join(', ')}`);
+      if (id.neededBy.length > SHOWN) out.push(`    … and ${id.neededBy.length - SHOWN} more`);
+    }
+    if (k.free.length > 0) out.push(`  needs nothing: ${k.free.map((r) => `${lineOf(r)} ${itemText(r)}`).join('; ')}`);
+    if (k.notGranted.length > 0) {
+      // Grouped by reason: a log repeats the same denial thousands of times.
+      const groups = new Map<string, RequestAnswer[]>();
+      for (const r of k.notGranted) {
+        const key = `${r.verdict.status}: ${r.verdict.why}${r.verdict.source.length > 0 ? ` (${r.verdict.source.join(', ')})` : ''}`;
+        const group = groups.get(key);
+        if (group) group.push(r);
+        else groups.set(key, [r]);
+      }
+      out.push(`  not granted: ${k.notGranted.length} input(s)`);
+      for (const [reason, rs] of groups) {
+        out.push(`    ${reason}`);
+        for (const r of rs.slice(0, SHOWN)) out.push(`      ${lineOf(r).padEnd(9)} ${itemText(r)}`);
+        if (rs.length > SHOWN) out.push(`      … and ${rs.length - SHOWN} more`);
+      }
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+function toJson(file: string, format: string, provider: string, workload: { items: WorkloadItem[]; diagnostics: unknown[] }, answers: Answers) {
+  const request = (r: RequestAnswer) => ({ line: (r.request as WorkloadItem).line, input: itemText(r), source: r.grantedWith?.source ?? r.verdict.source });
+  const denied = (r: RequestAnswer) => ({ line: (r.request as WorkloadItem).line, input: itemText(r), status: r.verdict.status, why: r.verdict.why, source: r.verdict.source });
+  return {
+    file,
+    format,
+    provider,
+    inputs: workload.items.length,
+    diagnostics: workload.diagnostics,
+    ...(answers.tokenType ? { classicTokenType: answers.tokenType } : {}),
+    kinds: answers.kinds.map((k) => ({
+      kind: k.kind,
+      complete: k.complete,
+      grant: k.grant,
+      method: k.method,
+      ids: k.ids.map((id) => ({ id: id.id, boundaries: id.boundaries, neededBy: id.neededBy.map(request) })),
+      free: k.free.map(request),
+      notGranted: k.notGranted.map(denied),
+    })),
+  };
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function usage(io: CommandIo, message: string): number {
+  io.stderr.write(`permgen least-privilege: ${message}\n\n${HELP}`);
+  return 2;
+}

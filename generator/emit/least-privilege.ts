@@ -1,0 +1,352 @@
+/**
+ * Least privilege for a workload → `gitlab/least-privilege.ts` and `forgejo/least-privilege.ts`.
+ *
+ * Given the requests and operations an integration makes, the smallest grant of each token kind that
+ * lets all of it through, and what no such token can do. The logic does not depend on the pages
+ * (`runtime/least-privilege*.ts`, copied under each subpath's `runtime/`); this emitter writes the
+ * page-derived data (the classic-scope readings with their page lines, the operation short names)
+ * and wires each token kind to the lookup the package compiled for it:
+ * - CI/CD job token: `jobTokenRouteFor` (job-token page);
+ * - classic scopes: `classicScopeRules` (token-scopes page, readings in
+ *   `generator/least-privilege/classic-scope-rules.ts`) and `isScopeAvailableFor`;
+ * - fine-grained PAT: the lookups of `FINE_GRAINED_LOOKUPS`, each found by its exported name among
+ *   the modules other emitters put in `gitlab/`. A lookup whose page is not compiled is left out and
+ *   the requests it would answer are `unknown` (denied), said as such.
+ * - Forgejo: `requiredForgejoScope` and `forgejoScopeSatisfiedBy` (Forgejo scope page).
+ */
+import { StructureKind, VariableDeclarationKind, type StatementStructures, type SourceFile } from 'ts-morph';
+import type { EmitContext, Emitter } from './emitter.ts';
+import type { ForgejoScopesModel, GitlabTokenScopesModel, JobTokenEndpointsModel, SourceInfo } from '../model/catalog.ts';
+import { copyRuntime, type RuntimeFile } from './ts/copy-runtime.ts';
+import { codeHeader, safeComment } from './header.ts';
+import { stringLiteral } from './ts/identifier.ts';
+import { checkClassicScopeRules, CLASSIC_SCOPE_WEIGHTS } from '../least-privilege/classic-scope-rules.ts';
+import { GITLAB_OPERATION_NAMES } from '../least-privilege/operation-names.ts';
+
+const GITLAB_OUT = '/generated/gitlab/least-privilege.ts';
+const FORGEJO_OUT = '/generated/forgejo/least-privilege.ts';
+
+const GITLAB_RUNTIME: readonly RuntimeFile[] = Object.freeze([
+  { file: 'route-path.ts', to: '/generated/gitlab/runtime/route-path.ts' },
+  { file: 'least-privilege.ts', to: '/generated/gitlab/runtime/least-privilege.ts' },
+  { file: 'least-privilege-gitlab.ts', to: '/generated/gitlab/runtime/least-privilege-gitlab.ts' },
+]);
+const FORGEJO_RUNTIME: readonly RuntimeFile[] = Object.freeze([
+  { file: 'least-privilege.ts', to: '/generated/forgejo/runtime/least-privilege.ts' },
+  { file: 'least-privilege-forgejo.ts', to: '/generated/forgejo/runtime/least-privilege-forgejo.ts' },
+]);
+
+/**
+ * The lookups the fine-grained answer uses, each found by its exported name in a module of
+ * `gitlab/` (whichever emitter writes it). Adding a page that answers fine-grained requests is one
+ * entry here; its export must be assignable to the runtime's `*Like` shape, which the package's
+ * type check verifies.
+ */
+export const FINE_GRAINED_LOOKUPS: readonly { role: 'rest' | 'operations'; exportName: string; declaration: 'function' | 'variable'; page: string; sourceFile: RegExp }[] = Object.freeze([
+  // GitLab fine-grained REST page: (method, path) → FineGrainedRestMatchLike | undefined.
+  { role: 'rest', exportName: 'matchFineGrainedRestRoute', declaration: 'function', page: 'Fine-grained permissions for REST API', sourceFile: /fine-grained-rest|fine_grained_access_tokens_rest/ },
+  // GitLab Git and other operations page: readonly GitlabOperationRowLike[].
+  { role: 'operations', exportName: 'gitlabOperationPermissions', declaration: 'variable', page: 'Fine-grained permissions for Git and other operations', sourceFile: /fine-grained-other-operations|fine_grained_access_tokens_other/ },
+]);
+
+/** The module of `folder` (top level) that exports `name`, as a relative specifier from that folder, or undefined. */
+function findExport(ctx: EmitContext, folder: string, name: string, declaration: 'function' | 'variable'): { specifier: string; file: SourceFile } | undefined {
+  const prefix = `/generated/${folder}/`;
+  for (const file of ctx.project.getSourceFiles()) {
+    const p = file.getFilePath();
+    if (!p.startsWith(prefix) || p.slice(prefix.length).includes('/') || p.endsWith('/index.ts') || p === GITLAB_OUT) continue;
+    const found = declaration === 'function' ? file.getFunction(name)?.isExported() : file.getVariableStatements().some((s) => s.isExported() && s.getDeclarations().some((d) => d.getName() === name));
+    if (found) return { specifier: `./${p.slice(prefix.length).replace(/\.ts$/, '.js')}`, file };
+  }
+  return undefined;
+}
+
+const REQUEST_DOCS =
+  'One input of a workload: a REST request (`path` as sent, with or without `/api/v4`, query ignored) or an operation by short name (`gitlabOperationNames`). `line` and `text` say where it was read; they do not change the answer.';
+
+export const leastPrivilege: Emitter = {
+  name: 'least-privilege',
+  description: 'gitlab/least-privilege.ts and forgejo/least-privilege.ts: the smallest grant of each token kind for a workload (leastPrivilegeForRequests, leastPrivilegeForForgejoRequests).',
+  emit(ctx) {
+    emitGitlab(ctx);
+    emitForgejo(ctx);
+  },
+};
+
+function emitGitlab(ctx: EmitContext): void {
+  const jobToken = ctx.catalog.sources.find((s): s is JobTokenEndpointsModel => s.kind === 'gitlab-job-token-endpoints');
+  const scopes = ctx.catalog.sources.find((s): s is GitlabTokenScopesModel => s.kind === 'gitlab-token-scopes');
+  if (!jobToken || !scopes) return;
+  const readings = checkClassicScopeRules(scopes, ctx.report);
+  const lookups = FINE_GRAINED_LOOKUPS.map((l) => ({ ...l, found: findExport(ctx, 'gitlab', l.exportName, l.declaration) }));
+  for (const l of lookups) {
+    const page = ctx.catalog.sources.find((s) => l.sourceFile.test(s.source.file));
+    // The page is compiled but its lookup was not found under the expected name: the fine-grained answer would deny what the page grants.
+    if (page && !l.found)
+      ctx.report.warn(
+        'least-privilege-lookup-missing',
+        `${l.page} is a source, but no module of gitlab/ exports \`${l.exportName}\`: the fine-grained least-privilege answer denies every ${l.role === 'rest' ? 'REST request' : 'operation'} as not compiled.`,
+        { file: page.source.file, line: 1, column: 1 },
+        `Name the lookup in generator/emit/least-privilege.ts FINE_GRAINED_LOOKUPS after the export the page's emitter writes.`,
+      );
+  }
+  const rest = lookups.find((l) => l.role === 'rest' && l.found);
+  const operations = lookups.find((l) => l.role === 'operations' && l.found);
+  const sources: SourceInfo[] = [jobToken.source, scopes.source];
+  // Headed like the job-token emitter's copy of route-path.ts, which this one overwrites with the same text.
+  copyRuntime(ctx, [jobToken.source], GITLAB_RUNTIME, 'least-privilege');
+
+  const operationIds = Object.keys(GITLAB_OPERATION_NAMES).sort();
+  const scopeFile = scopes.source.file;
+  const notCompiled = lookups.filter((l) => !l.found).map((l) => `${l.page} (\`${l.exportName}\`)`);
+
+  const statements: StatementStructures[] = [
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './job-token-routes.js', namedImports: ['jobTokenRouteFor'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './job-token-permissions.js', namedImports: ['type JobTokenPermission'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './token-scopes.js', namedImports: ['isScopeAvailableFor', 'type TokenScope', 'type TokenType'] },
+    ...(rest?.found ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: rest.found.specifier, namedImports: [rest.exportName] }] : []),
+    ...(operations?.found ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: operations.found.specifier, namedImports: [operations.exportName] }] : []),
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/least-privilege.js', namedImports: ['leastGrant', 'type RequestVerdict', 'type TokenKindAnswer'] },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: './runtime/least-privilege-gitlab.js',
+      namedImports: ['classicScopeVerdict', 'fineGrainedVerdict', 'jobTokenVerdict', 'type ClassicScopeRule', 'type GitlabOperationName'],
+    },
+    {
+      kind: StructureKind.ExportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: './runtime/least-privilege.js',
+      namedExports: ['GrantedId', 'RequestAnswer', 'RequestVerdict', 'TokenKindAnswer'],
+    },
+    {
+      kind: StructureKind.ExportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: './runtime/least-privilege-gitlab.js',
+      namedExports: ['ClassicScopeGrant', 'ClassicScopeRule', 'FineGrainedRestMatchLike', 'GitlabOperationName', 'GitlabOperationRowLike'],
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: 'GitlabOperation',
+      docs: [{ description: 'Short names of the operations of the "Fine-grained permissions for Git and other operations" page (README, "Least privilege").' }],
+      type: operationIds.map(stringLiteral).join(' | '),
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [{ description: 'Each short name and the Operation / Feed cell of the operations page it stands for (or the page\'s words saying fine-grained tokens cannot do it), with the list syntax that produces it.' }],
+      declarations: [
+        {
+          name: 'gitlabOperationNames',
+          type: 'Readonly<Record<GitlabOperation, GitlabOperationName & { readonly syntax: string }>>',
+          initializer: (w) => {
+            w.write('Object.freeze({').newLine();
+            w.indent(() => {
+              for (const id of operationIds) {
+                const n = GITLAB_OPERATION_NAMES[id]!;
+                const fields = [`syntax: ${stringLiteral(n.syntax)}`, `section: ${stringLiteral(n.section)}`];
+                if (n.pageOperation !== undefined) fields.push(`pageOperation: ${stringLiteral(n.pageOperation)}`);
+                if (n.unavailable !== undefined) fields.push(`unavailable: Object.freeze({ quote: ${stringLiteral(n.unavailable.quote)}, source: ${stringLiteral(n.unavailable.source)} })`);
+                w.writeLine(`${stringLiteral(id)}: Object.freeze({ ${fields.join(', ')} }),`);
+              }
+            });
+            w.write('})');
+          },
+        },
+      ],
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: 'GitlabLeastPrivilegeRequest',
+      docs: [{ description: REQUEST_DOCS }],
+      type:
+        "{ readonly kind: 'rest'; readonly method: string; readonly path: string; readonly line?: number; readonly text?: string } | { readonly kind: 'operation'; readonly operation: GitlabOperation; readonly target: string; readonly line?: number; readonly text?: string }",
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [
+        {
+          description: safeComment(
+            'What each classic scope lets through, as read from the token-scopes page: one entry per reading, with the words it rests on and their line. A request no reading covers is denied for classic tokens (README, "Least privilege", lists what the page is silent about).',
+          ),
+          tags: [{ tagName: 'see', text: safeComment(scopes.source.url) }],
+        },
+      ],
+      declarations: [
+        {
+          name: 'classicScopeRules',
+          type: 'readonly ClassicScopeRule[]',
+          initializer: (w) => {
+            w.write('Object.freeze([').newLine();
+            w.indent(() => {
+              for (const r of readings) {
+                const grants =
+                  r.grants.kind === 'rest'
+                    ? `{ kind: 'rest', methods: Object.freeze([${r.grants.methods.map(stringLiteral).join(', ')}]), paths: Object.freeze([${r.grants.paths.map(stringLiteral).join(', ')}]) }`
+                    : `{ kind: 'operation', operations: Object.freeze([${r.grants.operations.map(stringLiteral).join(', ')}]) }`;
+                w.writeLine(`/** ${safeComment(r.why)} @see ${safeComment(`${scopeFile}:${r.line}`)} */`);
+                w.writeLine(
+                  `Object.freeze({ scope: ${stringLiteral(r.scope)}, grants: Object.freeze(${grants}), tokenTypes: Object.freeze([${r.tokenTypes.map(stringLiteral).join(', ')}]), ` +
+                    `alsoRequires: Object.freeze([${r.alsoRequires.map(stringLiteral).join(', ')}]), quote: ${stringLiteral(r.quote)}, why: ${stringLiteral(r.why)}, source: ${stringLiteral(`${scopeFile}:${r.line}`)} }),`,
+                );
+              }
+            });
+            w.write('])');
+          },
+        },
+      ],
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [{ description: 'How much each classic scope allows, to choose between alternatives (`read_api` and `read_repository` rather than `api`). Reviewed data; a scope not listed weighs 1000.' }],
+      declarations: [
+        {
+          name: 'classicScopeWeights',
+          type: 'Readonly<Partial<Record<TokenScope, number>>>',
+          initializer: `Object.freeze({ ${Object.entries(CLASSIC_SCOPE_WEIGHTS)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join(', ')} })`,
+        },
+      ],
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [
+        {
+          description: safeComment(
+            'Which fine-grained lookups this package was generated with. A lookup that is false answers every request it would decide `unknown` (denied).' +
+              (notCompiled.length > 0 ? ` Not compiled: ${notCompiled.join('; ')}.` : ''),
+          ),
+        },
+      ],
+      declarations: [
+        {
+          name: 'fineGrainedLookupsCompiled',
+          type: '{ readonly rest: boolean; readonly operations: boolean }',
+          initializer: `Object.freeze({ rest: ${rest !== undefined}, operations: ${operations !== undefined} })`,
+        },
+      ],
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: 'jobTokenRequestVerdict',
+      docs: [{ description: 'What a CI/CD job token needs for one request (job-token page): the row\'s permissions; `default-access` for rows fine-grained permissions do not control; `unknown` (denied) for requests the page does not list and for operations.' }],
+      parameters: [{ name: 'request', type: 'GitlabLeastPrivilegeRequest' }],
+      returnType: 'RequestVerdict',
+      statements: 'return jobTokenVerdict(request, jobTokenRouteFor);',
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: 'classicScopeRequestVerdict',
+      docs: [{ description: 'What a classic access token of `tokenType` needs for one request: any one of the scopes `classicScopeRules` lets it through with (with the scopes they also require), or `unknown` (denied).' }],
+      parameters: [
+        { name: 'request', type: 'GitlabLeastPrivilegeRequest' },
+        { name: 'tokenType', type: 'TokenType', initializer: "'personal'" },
+      ],
+      returnType: 'RequestVerdict',
+      statements: 'return classicScopeVerdict(request, classicScopeRules, tokenType, isScopeAvailableFor);',
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: 'fineGrainedRequestVerdict',
+      docs: [{ description: 'What a fine-grained personal access token needs for one request: the permission ids (own first, then "also requires") and the boundaries, or `always`, `unavailable`, `unknown` (denied).' }],
+      parameters: [{ name: 'request', type: 'GitlabLeastPrivilegeRequest' }],
+      returnType: 'RequestVerdict',
+      statements: `return fineGrainedVerdict(request, ${rest ? rest.exportName : 'undefined'}, ${operations ? operations.exportName : 'undefined'}, gitlabOperationNames);`,
+    },
+    {
+      kind: StructureKind.Interface,
+      isExported: true,
+      name: 'GitlabLeastPrivilege',
+      docs: [{ description: 'The smallest grant of each GitLab token kind for a workload, and the requests each kind cannot make (`notGranted`).' }],
+      properties: [
+        { name: 'fineGrained', isReadonly: true, type: "TokenKindAnswer<'fine-grained', GitlabLeastPrivilegeRequest>", docs: ['Fine-grained personal access token: permission ids, each with the boundaries it is needed at.'] },
+        { name: 'jobToken', isReadonly: true, type: "TokenKindAnswer<'job-token', GitlabLeastPrivilegeRequest> & { readonly grant: readonly JobTokenPermission[] }", docs: ['CI/CD job token: the job-token permissions.'] },
+        { name: 'classic', isReadonly: true, type: "TokenKindAnswer<'classic', GitlabLeastPrivilegeRequest> & { readonly grant: readonly TokenScope[]; readonly tokenType: TokenType }", docs: ['Classic access token of `tokenType`: the scopes.'] },
+      ],
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: 'leastPrivilegeForRequests',
+      docs: [
+        {
+          description:
+            'The smallest grant of each GitLab token kind that lets every request of the workload through, and what each kind cannot do. Pure: no I/O, never throws for any request. ' +
+            'The grant is minimal: dropping any id denies at least one request (README, "Least privilege").',
+        },
+      ],
+      parameters: [
+        { name: 'requests', type: 'readonly GitlabLeastPrivilegeRequest[]' },
+        { name: 'options', type: '{ readonly classicTokenType?: TokenType }', initializer: '{}' },
+      ],
+      returnType: 'GitlabLeastPrivilege',
+      statements: [
+        "const tokenType: TokenType = options.classicTokenType ?? 'personal';",
+        'return Object.freeze({',
+        "  fineGrained: leastGrant('fine-grained', requests, fineGrainedRequestVerdict),",
+        "  jobToken: leastGrant('job-token', requests, jobTokenRequestVerdict) as GitlabLeastPrivilege['jobToken'],",
+        "  classic: Object.freeze({ ...leastGrant('classic', requests, (r) => classicScopeRequestVerdict(r, tokenType), (s) => (classicScopeWeights as Readonly<Record<string, number>>)[s] ?? 1000), tokenType }) as GitlabLeastPrivilege['classic'],",
+        '});',
+      ],
+    },
+  ];
+  ctx.project.createSourceFile(GITLAB_OUT, { leadingTrivia: `${codeHeader(sources)}\n\n`, statements }, { overwrite: true });
+}
+
+function emitForgejo(ctx: EmitContext): void {
+  const model = ctx.catalog.sources.find((s): s is ForgejoScopesModel => s.kind === 'forgejo-scopes');
+  if (!model) return;
+  copyRuntime(ctx, [model.source], FORGEJO_RUNTIME, 'least-privilege');
+  const statements: StatementStructures[] = [
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './routes.js', namedImports: ['requiredForgejoScope'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './scopes.js', namedImports: ['forgejoScopeSatisfiedBy', 'type ForgejoScope'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/least-privilege.js', namedImports: ['leastGrant', 'type RequestVerdict', 'type TokenKindAnswer'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/least-privilege-forgejo.js', namedImports: ['forgejoScopeWeight', 'forgejoVerdict'] },
+    { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/least-privilege.js', namedExports: ['GrantedId', 'RequestAnswer', 'RequestVerdict', 'TokenKindAnswer'] },
+    {
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: 'ForgejoLeastPrivilegeRequest',
+      docs: [{ description: 'One request of a workload: `path` as sent, with or without `/api/v1`, query ignored. `line` and `text` say where it was read.' }],
+      type: "{ readonly kind: 'rest'; readonly method: string; readonly path: string; readonly line?: number; readonly text?: string }",
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: 'forgejoRequestVerdict',
+      docs: [{ description: 'What a Forgejo access token needs for one request: the scope `requiredForgejoScope` names or one that includes it, or `unknown` (denied).' }],
+      parameters: [{ name: 'request', type: 'ForgejoLeastPrivilegeRequest' }],
+      returnType: 'RequestVerdict',
+      statements: 'return forgejoVerdict(request, requiredForgejoScope, forgejoScopeSatisfiedBy);',
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: 'leastPrivilegeForForgejoRequests',
+      docs: [
+        {
+          description:
+            'The least Forgejo scopes that let every request of the workload through (`read:issue` rather than `write:repository`), and the requests no scope grants. Pure, never throws. Minimal: dropping any scope denies at least one request.',
+        },
+      ],
+      parameters: [{ name: 'requests', type: 'readonly ForgejoLeastPrivilegeRequest[]' }],
+      returnType: "TokenKindAnswer<'forgejo', ForgejoLeastPrivilegeRequest> & { readonly grant: readonly ForgejoScope[] }",
+      statements: [
+        "return leastGrant('forgejo', requests, forgejoRequestVerdict, forgejoScopeWeight(forgejoScopeSatisfiedBy)) as TokenKindAnswer<'forgejo', ForgejoLeastPrivilegeRequest> & { readonly grant: readonly ForgejoScope[] };",
+      ],
+    },
+  ];
+  ctx.project.createSourceFile(FORGEJO_OUT, { leadingTrivia: `${codeHeader([model.source])}\n\n`, statements }, { overwrite: true });
+}

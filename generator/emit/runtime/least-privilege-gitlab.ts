@@ -1,0 +1,175 @@
+/**
+ * GitLab's token kinds as least-privilege verdicts (copied by `generator/emit/least-privilege.ts`
+ * into the package as `gitlab/runtime/least-privilege-gitlab.ts`). Each function turns one request
+ * into what one kind of token needs for it, from a lookup the package compiled from a page; the
+ * lookups are parameters, so a kind whose page is not compiled is answered `unknown` (denied) and
+ * tests can pass small hand-made tables.
+ */
+import { canonicalizePath } from './route-path.js';
+import { patternCovers, stripApiBase, type LeastPrivilegeRequest, type RequestVerdict } from './least-privilege.js';
+
+/** GitLab's REST API base; the pages write routes relative to it. */
+export const GITLAB_API_BASE = '/api/v4';
+
+// ---------------------------------------------------------------- CI/CD job token
+
+/** The fields of a job-token route row (`JobTokenRouteInfo`) the answer reads. */
+export interface JobTokenRowLike {
+  readonly permissions: readonly string[];
+  readonly controlled: boolean;
+  readonly source: string;
+}
+
+/** What a CI/CD job token needs for a request, from the job-token page's route matcher (`jobTokenRouteFor`). */
+export function jobTokenVerdict(request: LeastPrivilegeRequest, routeFor: (method: string, path: string) => JobTokenRowLike | undefined): RequestVerdict {
+  if (request.kind !== 'rest')
+    return { status: 'unknown', why: 'The job-token page lists REST API endpoints only; it does not say whether a job token can make this operation: denied.', source: [] };
+  const row = routeFor(request.method, stripApiBase(request.path, GITLAB_API_BASE));
+  if (row === undefined) return { status: 'unknown', why: 'No endpoint of the job-token page matches: job tokens cannot make this request (denied).', source: [] };
+  if (!row.controlled || row.permissions.length === 0)
+    return {
+      status: 'default-access',
+      why: 'Listed with no fine-grained permission (`None` / unavailable): permissions cannot grant or restrict it; the job token\'s default access decides.',
+      source: [row.source],
+    };
+  return { status: 'needs', alternatives: [row.permissions], why: 'The endpoint\'s row on the job-token page: every permission listed is needed.', source: [row.source] };
+}
+
+// ---------------------------------------------------------------- classic scopes
+
+/** What a classic scope lets through, as read from the token-scopes page (`classicScopeRules`). */
+export type ClassicScopeGrant =
+  /** REST requests: `methods` (`*` any), to paths covered by one of `paths` (`**` any; see `patternCovers`), relative to `/api/v4`. */
+  | { readonly kind: 'rest'; readonly methods: readonly string[]; readonly paths: readonly string[] }
+  /** Git and other operations, by short name (`gitlabOperationNames`). */
+  | { readonly kind: 'operation'; readonly operations: readonly string[] };
+
+/** One reading of the token-scopes page's prose: the scope, what it grants, for which token types, and the line it reads. */
+export interface ClassicScopeRule {
+  readonly scope: string;
+  readonly grants: ClassicScopeGrant;
+  /** Token types the reading holds for (`personal`, `group`, `project`). */
+  readonly tokenTypes: readonly string[];
+  /** Scopes also needed with this one (the page's "you must also include"). */
+  readonly alsoRequires: readonly string[];
+  /** Words of the page line the reading rests on, as written. */
+  readonly quote: string;
+  /** Why the words are read this way. */
+  readonly why: string;
+  /** `file:line` of the page line. */
+  readonly source: string;
+}
+
+/** What a classic (personal, group or project) access token of `tokenType` needs for a request: any one of the scopes the readings let it through with. */
+export function classicScopeVerdict(
+  request: LeastPrivilegeRequest,
+  rules: readonly ClassicScopeRule[],
+  tokenType: string,
+  isAvailable: (scope: string, tokenType: string) => boolean,
+): RequestVerdict {
+  let canonical: string | undefined;
+  if (request.kind === 'rest') {
+    canonical = canonicalizePath(stripApiBase(request.path, GITLAB_API_BASE));
+    if (canonical === undefined) return { status: 'unknown', why: 'The path cannot be canonicalized safely: denied.', source: [] };
+  }
+  const matching = rules.filter((r) => {
+    if (!r.tokenTypes.includes(tokenType) || !isAvailable(r.scope, tokenType) || !r.alsoRequires.every((s) => isAvailable(s, tokenType))) return false;
+    if (request.kind === 'operation') return r.grants.kind === 'operation' && r.grants.operations.includes(request.operation);
+    if (r.grants.kind !== 'rest') return false;
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
+    return (r.grants.methods.includes('*') || r.grants.methods.includes(method)) && r.grants.paths.some((p) => patternCovers(p, canonical!));
+  });
+  if (matching.length === 0)
+    return { status: 'unknown', why: `The token-scopes page states no scope that lets a ${tokenType} access token make this request (or it is silent about it): denied.`, source: [] };
+  const alternatives = matching.map((r) => [r.scope, ...r.alsoRequires]);
+  return {
+    status: 'needs',
+    alternatives,
+    alternativeSources: matching.map((r) => [r.source]),
+    why: matching.map((r) => `\`${r.scope}\`: ${r.why}`).join(' '),
+    source: [...new Set(matching.map((r) => r.source))],
+  };
+}
+
+// ---------------------------------------------------------------- fine-grained personal access token
+
+/**
+ * The fields of a fine-grained REST route match (`matchFineGrainedRestRoute`) the answer reads:
+ * `granted` rows need every id of `permissions` at one of `boundaries`; `always` rows need nothing;
+ * `unavailable` rows cannot be called with a fine-grained token.
+ */
+export interface FineGrainedRestMatchLike {
+  readonly access: 'granted' | 'always' | 'unavailable';
+  readonly permissions: readonly string[];
+  readonly boundaries: readonly string[];
+  readonly source?: string | readonly string[];
+  readonly reason?: string;
+  readonly public?: boolean;
+}
+
+/** The fields of a row of the Git-and-other-operations page the answer reads. */
+export interface GitlabOperationRowLike {
+  /** The page's Operation (or Feed) cell, as written. */
+  readonly operation: string;
+  /** Permission id in the fine-grained vocabulary (`download_code`). */
+  readonly permission: string;
+  readonly boundaries: readonly string[];
+  readonly source?: string;
+}
+
+/** A short operation name (`git-push`) and the page row it stands for. */
+export interface GitlabOperationName {
+  /** The Operation / Feed cell of the Git-and-other-operations page it stands for; absent when the page says fine-grained tokens cannot do it. */
+  readonly pageOperation?: string;
+  readonly section: string;
+  /** Set when the page says fine-grained tokens cannot make the operation: its words and line. */
+  readonly unavailable?: { readonly quote: string; readonly source: string };
+}
+
+function sources(s: string | readonly string[] | undefined): readonly string[] {
+  return s === undefined ? [] : typeof s === 'string' ? [s] : s;
+}
+
+/**
+ * What a fine-grained personal access token needs for a request: REST requests through the REST
+ * matcher, operations through the operations table. A lookup that is `undefined` (its page is not
+ * compiled into this package) answers `unknown`: denied.
+ */
+export function fineGrainedVerdict(
+  request: LeastPrivilegeRequest,
+  matchRest: ((method: string, path: string) => FineGrainedRestMatchLike | undefined) | undefined,
+  operations: readonly GitlabOperationRowLike[] | undefined,
+  names: Readonly<Record<string, GitlabOperationName>>,
+): RequestVerdict {
+  if (request.kind === 'rest') {
+    if (matchRest === undefined)
+      return { status: 'unknown', why: 'This package was generated without the fine-grained REST page: no answer for REST requests (denied).', source: [] };
+    // The REST matcher takes the path with or without `/api/v4` (issue 12); stripped here too, so an older matcher answers the same.
+    const m = matchRest(request.method, stripApiBase(request.path, GITLAB_API_BASE));
+    if (m === undefined) return { status: 'unknown', why: 'No row of the fine-grained REST page matches: denied.', source: [] };
+    if (m.access === 'always') return { status: 'always', why: 'Always accessible: no authentication, no permission checks.', source: sources(m.source) };
+    if (m.access === 'unavailable')
+      return { status: 'unavailable', why: `Fine-grained tokens cannot call this endpoint${m.reason ? `: ${m.reason}` : '.'}`, source: sources(m.source) };
+    if (m.permissions.length === 0) return { status: 'unknown', why: 'The row names no permission: denied.', source: sources(m.source) };
+    const also = m.permissions.length > 1 ? ` (also requires ${m.permissions.slice(1).map((p) => `\`${p}\``).join(', ')})` : '';
+    const pub = m.public ? ' Not needed when the target resource is public.' : '';
+    return { status: 'needs', alternatives: [m.permissions], boundaries: m.boundaries, why: `\`${m.permissions[0]}\`${also} at ${m.boundaries.join(' or ')}.${pub}`, source: sources(m.source) };
+  }
+  const name = names[request.operation];
+  if (name === undefined) return { status: 'unknown', why: `Unknown operation \`${request.operation}\`: denied.`, source: [] };
+  if (name.unavailable !== undefined) return { status: 'unavailable', why: name.unavailable.quote, source: [name.unavailable.source] };
+  if (operations === undefined)
+    return { status: 'unknown', why: 'This package was generated without the Git-and-other-operations page: no answer for operations (denied).', source: [] };
+  const rows = operations.filter((r) => r.operation === name.pageOperation);
+  if (rows.length === 0) return { status: 'unknown', why: `The operations page has no row \`${name.pageOperation}\`: denied.`, source: [] };
+  // Several rows for one operation would each be needed: fail closed.
+  const permissions = [...new Set(rows.map((r) => r.permission))];
+  const boundaries = [...new Set(rows.flatMap((r) => r.boundaries.map((b) => b.toLowerCase())))];
+  return {
+    status: 'needs',
+    alternatives: [permissions],
+    boundaries,
+    why: `${name.section}: ${name.pageOperation} needs ${permissions.map((p) => `\`${p}\``).join(', ')} at ${boundaries.join(' or ')}.`,
+    source: rows.flatMap((r) => sources(r.source)),
+  };
+}

@@ -1,0 +1,248 @@
+/**
+ * Least privilege for a workload (copied by `generator/emit/least-privilege.ts` into the package as
+ * `gitlab/runtime/least-privilege.ts` and `forgejo/runtime/least-privilege.ts`): given what each
+ * request needs from one kind of token (a `RequestVerdict`), the smallest grant that lets every
+ * grantable request through, and the requests that kind of token cannot make.
+ *
+ * It does not know any page: each token kind turns a request into a verdict with its own lookup
+ * (the job-token route matcher, the classic-scope readings, Forgejo's route rules, the fine-grained
+ * REST matcher) and this file combines the verdicts. Self-contained: no imports.
+ *
+ * The grant (deterministic, README "Least privilege"):
+ * 1. A request whose verdict has a single alternative forces it (every id in it is needed).
+ * 2. The other requests are satisfied by the subset of the remaining candidate ids with the least
+ *    total weight (weights say how much a grant allows: `read:issue` weighs less than
+ *    `write:issue`, `read_api` less than `api`), then the fewest ids, then the first sorted list.
+ *    With positive weights this set is minimal: no id can be dropped without denying a request.
+ * 3. Past `EXACT_SUBSET_LIMIT` subsets, a greedy choice is made and then every id that is not
+ *    needed is dropped (minimal, maybe not of least weight); `method` says which.
+ */
+
+/** One input of the workload. `line` and `text` are where it was read (for the report); they do not change the answer. */
+export type LeastPrivilegeRequest =
+  | { readonly kind: 'rest'; readonly method: string; readonly path: string; readonly line?: number; readonly text?: string }
+  | { readonly kind: 'operation'; readonly operation: string; readonly target: string; readonly line?: number; readonly text?: string };
+
+/**
+ * What one request needs from one kind of token.
+ * - `needs`: any one of `alternatives` (each a set of ids that are all needed) lets it through;
+ * - `always`: no permission is needed (fine-grained "always accessible" endpoints);
+ * - `default-access`: listed, but the kind's permissions do not control it: the token's default access decides (job-token `None` rows);
+ * - `unavailable`: the page says this kind of token cannot make it;
+ * - `unknown`: the page does not list it for this kind: denied.
+ */
+export type RequestVerdict =
+  | {
+      readonly status: 'needs';
+      readonly alternatives: readonly (readonly string[])[];
+      /** The page lines behind each alternative (same order), when they differ per alternative; `source` holds them all. */
+      readonly alternativeSources?: readonly (readonly string[])[];
+      readonly boundaries?: readonly string[];
+      readonly why: string;
+      readonly source: readonly string[];
+    }
+  | { readonly status: 'always' | 'default-access' | 'unavailable' | 'unknown'; readonly why: string; readonly source: readonly string[] };
+
+/** A request and its verdict, with its index in the input. */
+export interface RequestAnswer<R extends LeastPrivilegeRequest = LeastPrivilegeRequest> {
+  readonly index: number;
+  readonly request: R;
+  readonly verdict: RequestVerdict;
+  /** For a `needs` verdict let through by the grant: the alternative it is let through with, and the page lines behind it. */
+  readonly grantedWith?: { readonly ids: readonly string[]; readonly source: readonly string[] };
+}
+
+/** One id of the grant and the requests it is there for (in input order). */
+export interface GrantedId<R extends LeastPrivilegeRequest = LeastPrivilegeRequest> {
+  readonly id: string;
+  /** Union of the boundaries (`project`, `group`, `user`, `instance`) of the requests that need it; empty when the kind has no boundaries. */
+  readonly boundaries: readonly string[];
+  /** The requests whose chosen alternative contains this id. */
+  readonly neededBy: readonly RequestAnswer<R>[];
+}
+
+/** The answer for one kind of token. */
+export interface TokenKindAnswer<K extends string = string, R extends LeastPrivilegeRequest = LeastPrivilegeRequest> {
+  readonly kind: K;
+  /** The minimal grant, sorted. */
+  readonly grant: readonly string[];
+  readonly ids: readonly GrantedId<R>[];
+  /** How the grant was chosen (see the file's comment). */
+  readonly method: 'exact' | 'greedy';
+  /** Requests that need nothing (`always`). */
+  readonly free: readonly RequestAnswer<R>[];
+  /** Requests the grant does not let through: `default-access`, `unavailable`, `unknown`. */
+  readonly notGranted: readonly RequestAnswer<R>[];
+  /** True when every request is let through by `grant` (or needs nothing). */
+  readonly complete: boolean;
+  /** Every request with its verdict, in input order. */
+  readonly requests: readonly RequestAnswer<R>[];
+}
+
+/** 2^16 subsets of the remaining candidates at most: milliseconds; real workloads are decided by step 1 almost entirely. */
+export const EXACT_SUBSET_LIMIT: number = 1 << 16;
+
+/** The least grant of one token kind for `requests`, given each request's verdict. `weight` defaults to 1 for every id. */
+export function leastGrant<K extends string, R extends LeastPrivilegeRequest>(
+  kind: K,
+  requests: readonly R[],
+  verdictOf: (request: R) => RequestVerdict,
+  weight: (id: string) => number = () => 1,
+): TokenKindAnswer<K, R> {
+  const verdicts = requests.map((request) => safeVerdict(verdictOf, request));
+  const needs = (v: RequestVerdict): v is Extract<RequestVerdict, { status: 'needs' }> => v.status === 'needs' && v.alternatives.length > 0;
+  const requirements = verdicts.filter(needs).map((v) => v.alternatives.map((alt) => [...new Set(alt)].sort(compare)));
+  const { ids: grant, method } = leastWeightSet(requirements, weight);
+  const chosen = new Set(grant);
+  const byId = new Map<string, { boundaries: Set<string>; neededBy: RequestAnswer<R>[] }>(grant.map((id) => [id, { boundaries: new Set(), neededBy: [] }]));
+  const answers: RequestAnswer<R>[] = requests.map((request, index) => {
+    const verdict = verdicts[index]!;
+    if (!needs(verdict)) return Object.freeze({ index, request, verdict });
+    // The alternative the grant satisfies with the least weight: the one the request is reported under.
+    const k = verdict.alternatives
+      .map((alt, i) => ({ alt: [...new Set(alt)].sort(compare), i }))
+      .filter(({ alt }) => alt.every((id) => chosen.has(id)))
+      .sort((x, y) => totalWeight(x.alt, weight) - totalWeight(y.alt, weight) || x.alt.length - y.alt.length || compare(x.alt.join(' '), y.alt.join(' ')))[0];
+    if (k === undefined) return Object.freeze({ index, request, verdict });
+    const answer: RequestAnswer<R> = Object.freeze({ index, request, verdict, grantedWith: Object.freeze({ ids: Object.freeze(k.alt), source: verdict.alternativeSources?.[k.i] ?? verdict.source }) });
+    for (const id of k.alt) {
+      const entry = byId.get(id)!;
+      entry.neededBy.push(answer);
+      for (const b of verdict.boundaries ?? []) entry.boundaries.add(b);
+    }
+    return answer;
+  });
+  const notGranted = answers.filter((a) => a.verdict.status !== 'needs' && a.verdict.status !== 'always');
+  const emptyNeeds = answers.filter((a) => a.verdict.status === 'needs' && a.verdict.alternatives.length === 0);
+  return Object.freeze({
+    kind,
+    grant: Object.freeze([...grant]),
+    ids: Object.freeze(grant.map((id) => Object.freeze({ id, boundaries: Object.freeze([...byId.get(id)!.boundaries].sort(compare)), neededBy: Object.freeze(byId.get(id)!.neededBy) }))),
+    method,
+    free: Object.freeze(answers.filter((a) => a.verdict.status === 'always')),
+    // A `needs` verdict with no alternative cannot be satisfied: reported with the others, never dropped.
+    notGranted: Object.freeze([...notGranted, ...emptyNeeds].sort((x, y) => x.index - y.index)),
+    complete: notGranted.length === 0 && emptyNeeds.length === 0,
+    requests: Object.freeze(answers),
+  });
+}
+
+/** A lookup that throws on a malformed request (not an object, a path that is not a string, …) denies it instead. */
+function safeVerdict<R>(verdictOf: (request: R) => RequestVerdict, request: R): RequestVerdict {
+  try {
+    if (request === null || typeof request !== 'object') return { status: 'unknown', why: 'Not a request object: denied.', source: [] };
+    return verdictOf(request);
+  } catch {
+    return { status: 'unknown', why: 'The request could not be read (malformed fields): denied.', source: [] };
+  }
+}
+
+/** The set of least total weight that satisfies every requirement (a list of alternatives, each a set of ids all needed). */
+export function leastWeightSet(
+  requirements: readonly (readonly (readonly string[])[])[],
+  weight: (id: string) => number = () => 1,
+  exactLimit: number = EXACT_SUBSET_LIMIT,
+): { ids: readonly string[]; method: 'exact' | 'greedy' } {
+  // Identical requirements (a log repeats the same request) are checked once.
+  const seen = new Set<string>();
+  const reqs = requirements.filter((alts) => {
+    const key = JSON.stringify(alts);
+    if (alts.length === 0 || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const forced = new Set<string>();
+  for (const alts of reqs) if (alts.length === 1) for (const id of alts[0]!) forced.add(id);
+  const rest = reqs.filter((alts) => !satisfied(alts, forced));
+  const candidates = [...new Set(rest.flatMap((alts) => alts.flat()))].filter((id) => !forced.has(id)).sort(compare);
+  if (rest.length === 0) return { ids: [...forced].sort(compare), method: 'exact' };
+
+  if (candidates.length < 31 && 2 ** candidates.length <= exactLimit) {
+    let best: string[] | undefined;
+    let bestWeight = Infinity;
+    for (let mask = 1; mask < 1 << candidates.length; mask++) {
+      const picked = candidates.filter((_, k) => (mask & (1 << k)) !== 0);
+      const w = totalWeight(picked, weight);
+      if (w > bestWeight) continue;
+      const set = new Set([...forced, ...picked]);
+      if (!rest.every((alts) => satisfied(alts, set))) continue;
+      if (best === undefined || w < bestWeight || picked.length < best.length || (picked.length === best.length && compare(picked.join(' '), best.join(' ')) < 0)) {
+        best = picked;
+        bestWeight = w;
+      }
+    }
+    if (best !== undefined) return { ids: [...forced, ...best].sort(compare), method: 'exact' };
+  }
+
+  // Greedy: the alternative that satisfies the most open requirements per unit of added weight.
+  const set = new Set(forced);
+  let open = rest.filter((alts) => !satisfied(alts, set));
+  while (open.length > 0) {
+    let pick: readonly string[] | undefined;
+    let score = -1;
+    for (const alts of open)
+      for (const alt of alts) {
+        const added = alt.filter((id) => !set.has(id));
+        const trial = new Set([...set, ...added]);
+        const covered = open.filter((a) => satisfied(a, trial)).length;
+        const s = covered / Math.max(totalWeight(added, weight), 1e-9);
+        if (s > score) {
+          score = s;
+          pick = alt;
+        }
+      }
+    for (const id of pick!) set.add(id);
+    open = open.filter((alts) => !satisfied(alts, set));
+  }
+  for (const id of [...set].sort(compare).reverse()) {
+    if (forced.has(id)) continue;
+    set.delete(id);
+    if (!rest.every((alts) => satisfied(alts, set))) set.add(id);
+  }
+  return { ids: [...set].sort(compare), method: 'greedy' };
+}
+
+function satisfied(alternatives: readonly (readonly string[])[], set: ReadonlySet<string>): boolean {
+  return alternatives.some((alt) => alt.every((id) => set.has(id)));
+}
+
+function totalWeight(ids: readonly string[], weight: (id: string) => number): number {
+  let w = 0;
+  for (const id of ids) w += weight(id);
+  return w;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The request path relative to the API base: `base` (`/api/v4`) is removed when the path starts with
+ * it followed by `/`, `?`, `#` or the end. The pages write their routes relative to the base, and an
+ * access log has them with it.
+ */
+export function stripApiBase(path: string, base: string): string {
+  if (typeof path !== 'string' || !path.startsWith(base)) return path;
+  const next = path.charAt(base.length);
+  if (next === '' || next === '?' || next === '#') return '/';
+  return next === '/' ? path.slice(base.length) : path;
+}
+
+/**
+ * Whether a path pattern covers a canonical path (no query): literal segments, `:name` any one
+ * segment, a trailing `*` this path and every path below it, `**` alone any path.
+ */
+export function patternCovers(pattern: string, canonicalPath: string): boolean {
+  if (pattern === '**') return true;
+  const want = pattern.split('/').slice(1);
+  const have = canonicalPath.split('/').slice(1);
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i]!;
+    if (w === '*' && i === want.length - 1) return true;
+    const h = have[i];
+    if (h === undefined || h === '') return false;
+    if (w.startsWith(':')) continue;
+    if (w !== h) return false;
+  }
+  return have.length === want.length;
+}

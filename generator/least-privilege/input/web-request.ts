@@ -1,0 +1,63 @@
+/**
+ * A request as a web server logged it (method + target) → a workload item: GitLab's REST API
+ * (`/api/v4/…`, the prefix stripped), Git over HTTP (smart HTTP and LFS), or an RSS / calendar feed.
+ * Anything else (web UI pages, assets) is not something a token's permissions are documented for:
+ * it is reported, not answered.
+ */
+import { HTTP_METHODS } from '../../model/http-methods.ts';
+import { feedOperation } from './feed-paths.ts';
+import { targetPath, targetQuery, type LineResult } from './workload.ts';
+
+/** `apiBase`: GitLab's `/api/v4`, Forgejo's `/api/v1`. */
+export function webRequestItem(method: string, target: string, line: number, text: string, apiBase: string): LineResult {
+  if (!(HTTP_METHODS as readonly string[]).includes(method))
+    return { error: `Unknown request method \`${method}\`.`, ruleId: 'workload-method', hint: 'Methods are upper case: GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS.' };
+  const path = targetPath(target);
+  if (path === undefined) return { error: `Cannot read the request target \`${target}\`.`, ruleId: 'workload-target', hint: 'The target must be a path (`/api/v4/…`) or an absolute URL.' };
+  if (path === apiBase || path.startsWith(`${apiBase}/`)) return { kind: 'rest', method, path: path.slice(apiBase.length) || '/', line, text };
+  const git = gitOperation(method, path, targetQuery(target));
+  if (git !== undefined) return { kind: 'operation', operation: git.operation, target: git.target, line, text };
+  if (/\.(atom|ics)$/.test(path) && (method === 'GET' || method === 'HEAD')) {
+    const feed = feedOperation(path);
+    if (feed !== undefined) return { kind: 'operation', operation: feed, target: path, line, text };
+  }
+  return {
+    error: `\`${method} ${path}\` is not a REST API (${apiBase}), Git-over-HTTP or feed request: no token page documents it; not answered.`,
+    ruleId: 'workload-not-api',
+    hint: 'Filter the log to API, Git and feed requests, or list the requests in the plain list format.',
+    severity: 'warning',
+  };
+}
+
+/**
+ * Git smart HTTP and LFS, as GitLab serves them under the repository path:
+ * `<repo>.git/info/refs?service=git-upload-pack` and `POST <repo>.git/git-upload-pack` (clone, fetch, pull),
+ * `…?service=git-receive-pack` and `POST <repo>.git/git-receive-pack` (push), `<repo>.git/info/lfs/objects/…`
+ * (`GET` download, `PUT` upload; the batch `POST` does not say which, so it is reported, not answered).
+ * `<repo>` ending in `.wiki` is a wiki, `…/snippets/<id>` a snippet.
+ */
+export function gitOperation(method: string, path: string, query: string): { operation: string; target: string } | undefined {
+  const m = /^\/(.+?)\.git(\/.*)$/.exec(path);
+  if (!m) return undefined;
+  const repo = m[1]!;
+  const rest = m[2]!;
+  const service = /(?:^|&)service=(git-upload-pack|git-receive-pack)(?:&|$)/.exec(query)?.[1];
+  let direction: 'pull' | 'push' | undefined;
+  if (rest === '/info/refs') direction = service === 'git-receive-pack' ? 'push' : service === 'git-upload-pack' ? 'pull' : undefined;
+  else if (rest === '/git-upload-pack' && method === 'POST') direction = 'pull';
+  else if (rest === '/git-receive-pack' && method === 'POST') direction = 'push';
+  else if (rest.startsWith('/info/lfs/objects/') && rest !== '/info/lfs/objects/batch') {
+    if (method === 'GET' || method === 'HEAD') return { operation: 'lfs-download', target: repo };
+    if (method === 'PUT') return { operation: 'lfs-upload', target: repo };
+  }
+  if (direction === undefined) return undefined;
+  return { operation: gitOperationName(direction, repo), target: repo };
+}
+
+/** `git-pull` / `git-push`, `-wiki` for `<x>.wiki`, `-snippet` for `snippets/<id>` or `<project>/snippets/<id>`. */
+export function gitOperationName(direction: 'pull' | 'push', repo: string): string {
+  const base = `git-${direction}`;
+  if (/\.wiki$/.test(repo)) return `${base}-wiki`;
+  if (/(^|\/)snippets\/[0-9]+$/.test(repo)) return `${base}-snippet`;
+  return base;
+}

@@ -1,0 +1,171 @@
+/**
+ * Properties over random workloads drawn from the real tables: the grant lets every grantable
+ * request through the package's own check (`isJobTokenRequestAllowed`, `isForgejoRequestAllowed`),
+ * dropping any one id denies at least one request (minimal), and what is reported not granted is
+ * not granted by any set of the kind's ids.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { concretePaths, loadModules, type GitlabModules, type Request } from './helpers.ts';
+
+let m: GitlabModules;
+beforeAll(async () => {
+  m = await loadModules();
+}, 120_000);
+
+/** Segment values: plain, numeric, an encoded full path (`%2F` stays in one segment). */
+const segment = fc.constantFrom('1', '42', 'v1', 'group%2Fproject', 'app');
+const RUNS = { numRuns: 200 };
+/** The request path relative to `/api/v4`: today's `isJobTokenRequestAllowed` takes it so (issue 12 makes it take both); the answer takes both. */
+const rel = (path: string) => path.replace(/^\/api\/v4(?=\/)/, '');
+
+describe('CI/CD job token', () => {
+  /** A request built from a random row of the page's table (the matcher may pick a more specific row: the answer follows the matcher). */
+  const rowRequest = () =>
+    fc.record({ i: fc.nat(), v: segment, prefix: fc.boolean(), variant: fc.nat() }).map(({ i, v, prefix, variant }): Request => {
+      const row = m.routes.jobTokenRoutes[i % m.routes.jobTokenRoutes.length]!;
+      const paths = concretePaths(row.path, (_, splat) => (splat ? `${v}/x` : v));
+      const path = paths[variant % paths.length]!;
+      return { kind: 'rest', method: row.method, path: prefix ? `/api/v4${path}` : path };
+    });
+  /** Requests no row lists: other paths, other prefixes, operations. */
+  const stray = fc.constantFrom<Request>(
+    { kind: 'rest', method: 'GET', path: '/projects/1/no_such_endpoint' },
+    { kind: 'rest', method: 'GET', path: '/api/v3/projects/1/releases' },
+    { kind: 'rest', method: 'PATCH', path: '/projects/1/releases' },
+    { kind: 'operation', operation: 'git-push', target: 'g/p' },
+  );
+  const workload = fc.array(fc.oneof({ weight: 5, arbitrary: rowRequest() }, { weight: 1, arbitrary: stray }), { minLength: 1, maxLength: 12 });
+  const allPermissions = () => [...new Set(m.routes.jobTokenRoutes.flatMap((r) => r.permissions))];
+
+  it('lets every request it grants through, and no permission can be dropped', () => {
+    fc.assert(
+      fc.property(workload, (requests) => {
+        const a = m.least.leastPrivilegeForRequests(requests).jobToken;
+        const granted = a.requests.filter((r) => r.verdict.status === 'needs');
+        for (const r of granted) {
+          const q = r.request as Extract<Request, { kind: 'rest' }>;
+          expect(m.routes.isJobTokenRequestAllowed(a.grant, q.method, rel(q.path))).toBe(true);
+        }
+        for (const id of a.grant) {
+          const without = a.grant.filter((g) => g !== id);
+          expect(granted.some((r) => !m.routes.isJobTokenRequestAllowed(without, (r.request as { method: string }).method, rel((r.request as { path: string }).path)))).toBe(true);
+        }
+        expect(a.complete).toBe(a.notGranted.length === 0);
+      }),
+      RUNS,
+    );
+  });
+
+  it('reports as not granted exactly the requests no set of job-token permissions lets through', () => {
+    const all = allPermissions();
+    fc.assert(
+      fc.property(workload, (requests) => {
+        const a = m.least.leastPrivilegeForRequests(requests).jobToken;
+        for (const r of a.requests) {
+          const q = r.request;
+          const allowedByAll = q.kind === 'rest' && m.routes.isJobTokenRequestAllowed(all, q.method, rel(q.path));
+          expect(a.notGranted.includes(r)).toBe(!allowedByAll);
+          // `None` rows are said to be governed by the default job-token access, never `unknown`.
+          if (q.kind === 'rest' && m.routes.matchJobTokenRoute(q.method, rel(q.path))?.controlled === false) expect(r.verdict.status).toBe('default-access');
+        }
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('Forgejo scopes', () => {
+  const rest = (method: string, path: string): Request => ({ kind: 'rest', method, path });
+  /** A request under a random rule's shape: `{x}` filled, a trailing `/*` dropped or extended. */
+  const ruleRequest = () =>
+    fc.record({ i: fc.nat(), method: fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'), tail: fc.constantFrom('', '/1', '/1/comments'), prefix: fc.boolean(), v: fc.constantFrom('o', 'r', 'x1') }).map(
+      ({ i, method, tail, prefix, v }) => {
+        const rule = m.forgejo.forgejoRouteRules[i % m.forgejo.forgejoRouteRules.length]!;
+        const path = rule.interpretation.replace(/\{[^}]+\}/g, v).replace(/\/\*$/, tail);
+        return rest(method, prefix ? `/api/v1${path}` : path);
+      },
+    );
+  const workload = fc.array(fc.oneof({ weight: 6, arbitrary: ruleRequest() }, { weight: 1, arbitrary: fc.constantFrom(rest('GET', '/no/such/route'), rest('OPTIONS', '/repos/o/r')) }), { minLength: 1, maxLength: 12 });
+
+  it('lets every request it grants through, no scope can be dropped, the rest no scopes grant', () => {
+    fc.assert(
+      fc.property(workload, (requests) => {
+        const a = m.forgejo.leastPrivilegeForForgejoRequests(requests);
+        for (const r of a.requests) {
+          const q = r.request as { method: string; path: string };
+          const byAll = m.forgejo.isForgejoRequestAllowed(m.forgejo.forgejoScopes, q.method, q.path);
+          expect(a.notGranted.includes(r)).toBe(!byAll);
+          if (byAll) expect(m.forgejo.isForgejoRequestAllowed(a.grant, q.method, q.path)).toBe(true);
+        }
+        for (const id of a.grant) {
+          const without = a.grant.filter((g) => g !== id);
+          expect(a.requests.some((r) => r.verdict.status === 'needs' && !m.forgejo.isForgejoRequestAllowed(without, (r.request as { method: string }).method, (r.request as { path: string }).path))).toBe(true);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('prefers read:issue to write:issue, and write:issue to write:repository (hand-written from the page, issue row line 76)', () => {
+    const a = m.forgejo.leastPrivilegeForForgejoRequests([rest('GET', '/api/v1/repos/o/r/issues'), rest('GET', '/repos/o/r/issues/1/comments')]);
+    expect(a.grant).toEqual(['read:issue']);
+    const b = m.forgejo.leastPrivilegeForForgejoRequests([rest('GET', '/repos/o/r/issues'), rest('POST', '/repos/o/r/issues/1/comments')]);
+    expect(b.grant).toEqual(['write:issue']);
+  });
+});
+
+describe('classic scopes', () => {
+  const operations = ['git-pull', 'git-push', 'git-pull-wiki', 'registry-pull', 'registry-push', 'registry-delete', 'dependency-proxy-pull', 'archive-download', 'feed-project-activity'];
+  const request = fc.oneof(
+    fc.record({ method: fc.constantFrom('GET', 'HEAD', 'POST', 'DELETE'), path: fc.constantFrom('/projects/1/releases', '/projects/1/repository/files/a%2Fb.txt', '/user', '/users/2/projects', '/api/v4/groups/3') }).map((r): Request => ({ kind: 'rest', ...r })),
+    fc.constantFrom(...operations).map((operation): Request => ({ kind: 'operation', operation, target: 'g/p' })),
+  );
+  const tokenType = fc.constantFrom('personal', 'group', 'project');
+
+  /** An independent check: a request is allowed by `scopes` when some reading covers it and every scope it needs is held and available. */
+  const allowed = (scopes: readonly string[], r: Request, type: string) => {
+    const v = m.least.classicScopeRequestVerdict(r, type);
+    return v.status === 'needs' && v.alternatives.some((alt) => alt.every((s) => scopes.includes(s)));
+  };
+  const weight = (scopes: readonly string[]) => scopes.reduce((w, s) => w + (m.least.classicScopeWeights[s] ?? 1000), 0);
+
+  it('is a grant of least weight among all subsets of the readings\' scopes, and minimal', () => {
+    const candidates = [...new Set(m.least.classicScopeRules.flatMap((r) => [r.scope, ...r.alsoRequires]))];
+    expect(candidates.length).toBeLessThanOrEqual(12);
+    fc.assert(
+      fc.property(fc.array(request, { minLength: 1, maxLength: 8 }), tokenType, (requests, type) => {
+        const a = m.least.leastPrivilegeForRequests(requests, { classicTokenType: type }).classic;
+        const grantable = requests.filter((r) => candidates.some(() => allowed(candidates, r, type)));
+        for (const r of grantable) expect(allowed(a.grant, r, type)).toBe(true);
+        expect(a.notGranted.map((x) => x.request)).toEqual(requests.filter((r) => !grantable.includes(r)));
+        for (const s of a.grant) expect(grantable.some((r) => !allowed(a.grant.filter((g) => g !== s), r, type))).toBe(true);
+        for (const s of a.grant) expect(m.scopes.isScopeAvailableFor(s, type)).toBe(true);
+        // Brute force over every subset: none lets the same requests through with less weight.
+        let best = Infinity;
+        for (let mask = 0; mask < 1 << candidates.length; mask++) {
+          const set = candidates.filter((_, k) => mask & (1 << k));
+          if (grantable.every((r) => allowed(set, r, type))) best = Math.min(best, weight(set));
+        }
+        expect(weight(a.grant)).toBe(best);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('malformed requests', () => {
+  it('never throws; anything that is not a well-formed request is denied for every kind', () => {
+    fc.assert(
+      fc.property(fc.array(fc.anything(), { maxLength: 5 }), (junk) => {
+        const requests = junk as Request[];
+        const a = m.least.leastPrivilegeForRequests(requests);
+        for (const k of [a.jobToken, a.classic, a.fineGrained]) expect(k.requests).toHaveLength(junk.length);
+        expect(m.forgejo.leastPrivilegeForForgejoRequests(requests).requests).toHaveLength(junk.length);
+      }),
+      { numRuns: 300 },
+    );
+    const a = m.least.leastPrivilegeForRequests([null, { kind: 'rest', method: 'GET', path: 42 }, { kind: 'operation', operation: 'nope', target: 'x' }] as unknown as Request[]);
+    for (const k of [a.jobToken, a.classic, a.fineGrained]) expect(k.notGranted.map((r) => r.verdict.status)).toEqual(['unknown', 'unknown', 'unknown']);
+  });
+});
