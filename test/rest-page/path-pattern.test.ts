@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePathPattern, printPathPattern } from '../../generator/model/parse-path-pattern.ts';
 import type { PathPattern } from '../../generator/model/path-pattern.ts';
 
-const PAGE = new URL('../../../../shared/upstream/gitlab-pat-fine-grained-rest.0739b8b.md', import.meta.url);
+const PAGE = new URL('../../sources/gitlab-pat-fine-grained-rest.0739b8b.md', import.meta.url);
 
 function parse(text: string): PathPattern {
   const parsed = parsePathPattern(text);
