@@ -349,14 +349,14 @@ class RestPage {
           if (!endpoint) continue;
           endpoint.rowPositions.push(grant.position);
           if (!endpoint.boundaries.includes(grant.boundary)) endpoint.boundaries.push(grant.boundary);
-          const needed = [grant.permission, ...grant.alsoRequires];
+          const needed = [...new Set([grant.permission, ...grant.alsoRequires])];
           const first = firstRow.get(endpoint);
           if (!first) {
             firstRow.set(endpoint, grant);
             endpoint.permissions.push(...needed);
             continue;
           }
-          const firstNeeded = [first.permission, ...first.alsoRequires];
+          const firstNeeded = [...new Set([first.permission, ...first.alsoRequires])];
           if (needed.length !== firstNeeded.length || needed.some((p) => !firstNeeded.includes(p))) {
             report.warn(
               'rest-permission-mismatch',
