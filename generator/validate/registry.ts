@@ -3,6 +3,7 @@ import type { ValidationRule } from './rule.ts';
 import { enumValueIdentifier } from './rules/enum-value-identifier.ts';
 import { routeOverlap } from './rules/route-overlap.ts';
 import { routeShadowed } from './rules/route-shadowed.ts';
+import { restGraphqlPermissions } from './rules/rest-graphql-permissions.ts';
 
 export const validationRules: readonly ValidationRule[] = Object.freeze([
   // Buildkite enum values must be GraphQL names (they become union members and enum keys).
@@ -11,4 +12,6 @@ export const validationRules: readonly ValidationRule[] = Object.freeze([
   routeOverlap,
   // GitLab job-token page: routes that more specific routes always win against.
   routeShadowed,
+  // GitLab GraphQL and REST pages: a permission id both grant is the same action on the same resource.
+  restGraphqlPermissions,
 ]);
