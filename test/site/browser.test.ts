@@ -112,6 +112,7 @@ describe.runIf(hasChromium)('the docs site in Chromium', () => {
       'Access Token scope',
       'Fine-grained permissions for personal access tokens in the GraphQL API',
       'Fine-grained permissions for CI/CD job tokens',
+      'Fine-grained permissions for REST API',
       'Access token scopes',
     ]);
     await shot('index');
