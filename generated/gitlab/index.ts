@@ -5,6 +5,7 @@
  * Source: sources/gitlab-pat-fine-grained-graphql.41946e6.md (sha256 3af6819ba670a413a21652b49d7b898ed9a67a846993517d0008c70075d69652)
  * Source: sources/gitlab-job-token-fine-grained-permissions.008551b.md (sha256 6a2a24cff150c05883bee560fed62769695394fd916e8b46533ccce45e452824)
  * Source: sources/gitlab-pat-fine-grained-other-operations.3f07355.md (sha256 ac470b11f4b51a5139fa87aae6e4e3e4e93eb86b02246e793ef7be84b0508eb2)
+ * Source: sources/gitlab-pat-fine-grained-rest.0739b8b.md (sha256 a0902dcdb0119a10515e43eea6c1109a022c550fe2a37b6c2a30f81d3481cb24)
  * Source: sources/gitlab-access-token-scopes.ja.flattened.txt (sha256 478c8b2f7ecb02a42d40508bf09f6dce72c3c54ab357a3510b5380ae4d9f27c4)
  */
 

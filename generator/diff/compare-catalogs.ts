@@ -4,6 +4,7 @@ import { compareJobToken } from './compare-job-token.ts';
 import { compareGraphql } from './compare-graphql.ts';
 import { compareBuildkite, compareForgejo, compareGitlabScopes } from './compare-scopes.ts';
 import { compareGitlabOperations } from './compare-gitlab-operations.ts';
+import { compareRest } from './compare-rest.ts';
 
 /** Compares two catalogs source by source (matched by manifest id). */
 export function compareCatalogs(before: Catalog, after: Catalog): ChangeReport {
@@ -36,5 +37,7 @@ function compareSource(id: string, o: SourceModel, n: SourceModel): Change[] {
       return compareBuildkite(id, o as typeof n, n);
     case 'gitlab-operation-permissions':
       return compareGitlabOperations(id, o as typeof n, n);
+    case 'gitlab-rest-permissions':
+      return compareRest(id, o as typeof n, n);
   }
 }

@@ -4,7 +4,7 @@
  * permgen's own readers gives back the same model (tested), which keeps the templates honest.
  */
 import type { Emitter } from './emitter.ts';
-import type { ForgejoScopesModel, GitlabOperationPermissionsModel, GitlabTokenScopesModel, GraphqlPermissionsModel, SourceModel } from '../model/catalog.ts';
+import type { ForgejoScopesModel, GitlabOperationPermissionsModel, GitlabRestPermissionsModel, GitlabTokenScopesModel, GraphqlPermissionsModel, SourceModel } from '../model/catalog.ts';
 import { markdownCode, markdownText, render } from '../docs/handlebars.ts';
 import { markupHeader } from './header.ts';
 import { countEntries } from '../model/count-entries.ts';
@@ -19,6 +19,7 @@ const PAGES: Partial<Record<SourceModel['kind'], (m: SourceModel) => unknown>> =
   'gitlab-token-scopes': (m) => tokenScopesView(m as GitlabTokenScopesModel),
   'forgejo-scopes': (m) => forgejoView(m as ForgejoScopesModel),
   'gitlab-operation-permissions': (m) => gitlabOperationPermissionsDocsView(m as GitlabOperationPermissionsModel),
+  'gitlab-rest-permissions': (m) => restView(m as GitlabRestPermissionsModel),
 };
 
 export const docsMarkdown: Emitter = {
@@ -63,6 +64,11 @@ function graphqlView(m: GraphqlPermissionsModel) {
       }),
     })),
   };
+}
+
+/** The REST page as GitLab lays it out; the unavailable table has a Reason column when any row gives one (older pages have two columns). */
+function restView(m: GitlabRestPermissionsModel) {
+  return { ...m, unavailableReasons: (m.unavailable?.rows ?? []).some((r) => r.reason !== undefined) };
 }
 
 /**

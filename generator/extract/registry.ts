@@ -10,6 +10,7 @@ import { gitlabScopeExtractor } from './gitlab-scope-table.ts';
 import { forgejoScopeExtractor } from './forgejo-scope-table.ts';
 import { buildkiteEnumExtractor } from './buildkite-enum-table.ts';
 import { gitlabOperationExtractor } from './gitlab-operation-table.ts';
+import { gitlabRestPermissionExtractor } from './gitlab-rest-permission-table.ts';
 
 export const extractors: readonly Extractor[] = Object.freeze([
   // GitLab "Fine-grained permissions for CI/CD job tokens": Permissions | Permission Names | Path | Description.
@@ -24,6 +25,8 @@ export const extractors: readonly Extractor[] = Object.freeze([
   buildkiteEnumExtractor,
   // GitLab "Fine-grained permissions for Git and other operations": Operation (or Feed) | Resource | Permission | Access.
   gitlabOperationExtractor,
+  // GitLab "Fine-grained permissions for REST API": Action | Access | Method | Path, then the closing sections.
+  gitlabRestPermissionExtractor,
 ] as Extractor[]);
 
 export function findExtractor(kind: string): Extractor | undefined {

@@ -15,5 +15,7 @@ export function countEntries(s: SourceModel): number {
       return s.scopes.length;
     case 'gitlab-operation-permissions':
       return s.sections.reduce((n, c) => n + c.tables.reduce((m, t) => m + t.operations.length, 0), 0);
+    case 'gitlab-rest-permissions':
+      return s.endpoints.length;
   }
 }

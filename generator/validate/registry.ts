@@ -4,6 +4,7 @@ import { enumValueIdentifier } from './rules/enum-value-identifier.ts';
 import { routeOverlap } from './rules/route-overlap.ts';
 import { routeShadowed } from './rules/route-shadowed.ts';
 import { gitlabPermissionSpelling } from './rules/gitlab-permission-spelling.ts';
+import { restGraphqlPermissions } from './rules/rest-graphql-permissions.ts';
 
 export const validationRules: readonly ValidationRule[] = Object.freeze([
   // Buildkite enum values must be GraphQL names (they become union members and enum keys).
@@ -14,4 +15,6 @@ export const validationRules: readonly ValidationRule[] = Object.freeze([
   routeShadowed,
   // GitLab fine-grained permissions: one spelling of each permission across the GraphQL, operations (and REST) pages.
   gitlabPermissionSpelling,
+  // GitLab GraphQL and REST pages: a permission id both grant is the same action on the same resource.
+  restGraphqlPermissions,
 ]);

@@ -7,7 +7,7 @@ import type { SourceModel } from '../../generator/model/catalog.ts';
 import { sortGraphqlModel } from '../../generator/model/sort-graphql.ts';
 
 /** Keys that are not what a page states: positions, source info, override bookkeeping, text as written. */
-const NOT_STATED = ['position', 'pathPosition', 'source', 'override', 'permissionOverride', 'text', 'column'];
+const NOT_STATED = ['position', 'pathPosition', 'rowPositions', 'source', 'override', 'permissionOverride', 'text', 'column'];
 /**
  * On the Git and other operations page `text` is what the page states (a note's, a footnote's):
  * dropping or changing one must fail the round trip, so only positions and source info go.

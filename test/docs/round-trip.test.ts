@@ -19,6 +19,7 @@ describe('regenerated docs round trip', async () => {
       'gitlab-graphql-fine-grained-permissions',
       'gitlab-job-token-permissions',
       'gitlab-pat-other-operations',
+      'gitlab-pat-rest-permissions',
       'gitlab-token-scopes',
     ]);
   });

@@ -113,6 +113,7 @@ describe.runIf(hasChromium)('the docs site in Chromium', () => {
       'Fine-grained permissions for GraphQL API',
       'Fine-grained permissions for CI/CD job tokens',
       'Fine-grained permissions for Git and other operations',
+      'Fine-grained permissions for REST API',
       'Access token scopes',
     ]);
     await shot('index');

@@ -7,6 +7,7 @@ import { graphqlPermissionsView } from './gitlab-graphql-permissions.ts';
 import { forgejoScopesView } from './forgejo-scopes.ts';
 import { gitlabTokenScopesView } from './gitlab-token-scopes.ts';
 import { gitlabOperationPermissionsView } from './gitlab-operation-permissions.ts';
+import { gitlabRestPermissionsView } from './gitlab-rest-permissions.ts';
 
 type ViewFor = { [K in SourceModel['kind']]: (model: Extract<SourceModel, { kind: K }>) => SourcePageView };
 
@@ -23,6 +24,8 @@ export const sourceViews: Readonly<ViewFor> = Object.freeze({
   'gitlab-token-scopes': gitlabTokenScopesView,
   // GitLab Git and other operations page: operations → permission and boundaries, section notes.
   'gitlab-operation-permissions': gitlabOperationPermissionsView,
+  // GitLab fine-grained PAT REST page: routes, access, permissions, boundaries.
+  'gitlab-rest-permissions': gitlabRestPermissionsView,
 });
 
 export function viewOf(model: SourceModel): SourcePageView {
