@@ -1,15 +1,32 @@
 /**
  * Every model kind that names GitLab fine-grained permissions, each with the one function that
- * lists its mentions. A new page kind (the REST page, `gitlab-rest-permissions`) is one more entry.
+ * lists its mentions. A new page kind is one more entry.
  * The order decides whose spelling the vocabulary keeps when pages disagree (the disagreement is
  * reported by `gitlab-permission-spelling`): the GraphQL page first, the page GitLab generates.
  */
-import type { GitlabOperationPermissionsModel, GraphqlPermissionsModel } from './catalog.ts';
+import type { GitlabOperationPermissionsModel, GitlabRestPermissionsModel, GraphqlPermissionsModel } from './catalog.ts';
 import type { PermissionContributor, PermissionMention } from './gitlab-permission-vocabulary.ts';
 
 const graphqlPage: PermissionContributor<'gitlab-graphql-permissions'> = {
   kind: 'gitlab-graphql-permissions',
   mentions: (model: GraphqlPermissionsModel) =>
+    model.categories.flatMap((category) =>
+      category.resources.flatMap((resource) =>
+        resource.grants.map((grant): PermissionMention => ({
+          id: grant.permission,
+          resource: resource.name,
+          action: grant.action,
+          category: category.name,
+          description: resource.description,
+          position: grant.position,
+        })),
+      ),
+    ),
+};
+
+const restPage: PermissionContributor<'gitlab-rest-permissions'> = {
+  kind: 'gitlab-rest-permissions',
+  mentions: (model: GitlabRestPermissionsModel) =>
     model.categories.flatMap((category) =>
       category.resources.flatMap((resource) =>
         resource.grants.map((grant): PermissionMention => ({
@@ -35,6 +52,8 @@ const operationsPage: PermissionContributor<'gitlab-operation-permissions'> = {
 export const gitlabPermissionContributors: readonly PermissionContributor[] = Object.freeze([
   // GitLab GraphQL page: one mention per row; categories and descriptions come from here.
   graphqlPage,
+  // GitLab REST page: one mention per permission row; the same shape as the GraphQL page's.
+  restPage,
   // GitLab Git and other operations page: one mention per operation (no category, no description).
   operationsPage,
 ] as PermissionContributor[]);

@@ -4,7 +4,6 @@ import { enumValueIdentifier } from './rules/enum-value-identifier.ts';
 import { routeOverlap } from './rules/route-overlap.ts';
 import { routeShadowed } from './rules/route-shadowed.ts';
 import { gitlabPermissionSpelling } from './rules/gitlab-permission-spelling.ts';
-import { restGraphqlPermissions } from './rules/rest-graphql-permissions.ts';
 
 export const validationRules: readonly ValidationRule[] = Object.freeze([
   // Buildkite enum values must be GraphQL names (they become union members and enum keys).
@@ -13,8 +12,6 @@ export const validationRules: readonly ValidationRule[] = Object.freeze([
   routeOverlap,
   // GitLab job-token page: routes that more specific routes always win against.
   routeShadowed,
-  // GitLab fine-grained permissions: one spelling of each permission across the GraphQL, operations (and REST) pages.
+  // GitLab fine-grained permissions: one spelling of each permission across the GraphQL, REST and operations pages.
   gitlabPermissionSpelling,
-  // GitLab GraphQL and REST pages: a permission id both grant is the same action on the same resource.
-  restGraphqlPermissions,
 ]);

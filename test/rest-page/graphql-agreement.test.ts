@@ -4,7 +4,7 @@ import { Reporter } from '../../generator/diagnostics/reporter.ts';
 import { Overrides } from '../../generator/config/overrides.ts';
 import { markdownReader } from '../../generator/read/markdown.ts';
 import { graphqlPermissionExtractor } from '../../generator/extract/graphql-permission-table.ts';
-import { restGraphqlPermissions } from '../../generator/validate/rules/rest-graphql-permissions.ts';
+import { gitlabPermissionSpelling } from '../../generator/validate/rules/gitlab-permission-spelling.ts';
 import type { Catalog, SourceInfo } from '../../generator/model/catalog.ts';
 import { extract } from './pipeline.ts';
 import { realCatalog } from '../helpers/build.ts';
@@ -60,25 +60,35 @@ const REST = [
   '',
 ].join('\n');
 
-describe('rest-graphql-permission-mismatch', () => {
-  it('accepts a category that differs only in case, and warns when one id sits in another category', () => {
+describe('the REST page in the one vocabulary (gitlab-permission-spelling)', () => {
+  it('warns when one id sits in another category, or in one spelt with another case, naming both places', () => {
     const catalog: Catalog = { catalogVersion: 1, sources: [graphqlModel(GRAPHQL), extract(REST, 'rest.md', { sourceId: 'r' }).model!] };
     const report = new Reporter();
-    restGraphqlPermissions.check(catalog, report);
+    gitlabPermissionSpelling.check(catalog, report);
+    // REST line 9 is the `Read` row under `Packages and Registry` (GraphQL line 9: `Packages And Registry`);
+    // REST line 19 is the `Read` row of Merge Request under `Code Review` (GraphQL line 17: `Packages And Registry`).
     expect(report.diagnostics.map(({ hint: _h, ...d }) => d)).toEqual([
       {
         severity: 'warning',
-        ruleId: 'rest-graphql-permission-mismatch',
+        ruleId: 'gitlab-permission-spelling',
+        file: 'rest.md',
+        line: 9,
+        column: 1,
+        message: 'Permission `read_package` has category `Packages and Registry` (r, rest.md:9:1) but `Packages And Registry` (g, graphql.md:9:1).',
+      },
+      {
+        severity: 'warning',
+        ruleId: 'gitlab-permission-spelling',
         file: 'rest.md',
         line: 19,
         column: 1,
-        message: '`read_merge_request` is `Read` on `Merge Request` (in `Code Review`) here, but `Read` on `Merge Request` (in `Packages And Registry`) on the GraphQL page (graphql.md:17:1).',
+        message: 'Permission `read_merge_request` has category `Code Review` (r, rest.md:19:1) but `Packages And Registry` (g, graphql.md:17:1).',
       },
     ]);
   });
 
   it('finds no disagreement between the real pages', async () => {
     const { diagnostics } = await realCatalog();
-    expect(diagnostics.filter((d) => d.ruleId === 'rest-graphql-permission-mismatch')).toEqual([]);
+    expect(diagnostics.filter((d) => d.ruleId === 'gitlab-permission-spelling')).toEqual([]);
   });
 });
