@@ -84,24 +84,30 @@ export function fineGrainedVerdict(request, matchRest, operations, names) {
         const pub = m.public ? ' Not needed when the target resource is public.' : '';
         return { status: 'needs', alternatives: [m.permissions], boundaries: m.boundaries, why: `\`${m.permissions[0]}\`${also} at ${m.boundaries.join(' or ')}.${pub}`, source: sources(m.source) };
     }
-    const name = names[request.operation];
+    // Own properties only: a request naming `constructor` or `__proto__` is not an operation.
+    const name = hasOwn(names, request.operation) ? names[request.operation] : undefined;
     if (name === undefined)
         return { status: 'unknown', why: `Unknown operation \`${request.operation}\`: denied.`, source: [] };
     if (name.unavailable !== undefined)
         return { status: 'unavailable', why: name.unavailable.quote, source: [name.unavailable.source] };
     if (operations === undefined)
         return { status: 'unknown', why: 'This package was generated without the Git-and-other-operations page: no answer for operations (denied).', source: [] };
-    const rows = operations.filter((r) => r.operation === name.pageOperation);
-    if (rows.length === 0)
-        return { status: 'unknown', why: `The operations page has no row \`${name.pageOperation}\`: denied.`, source: [] };
-    // Several rows for one operation would each be needed: fail closed.
-    const permissions = [...new Set(rows.map((r) => r.permission))];
-    const boundaries = [...new Set(rows.flatMap((r) => r.boundaries.map((b) => b.toLowerCase())))];
+    const row = name.operation !== undefined && hasOwn(operations, name.operation) ? operations[name.operation] : undefined;
+    if (row === undefined)
+        return { status: 'unknown', why: `The operations page has no operation \`${name.operation ?? request.operation}\`: denied.`, source: [] };
+    if (row.permissions.length === 0)
+        return { status: 'unknown', why: `The operations page names no permission for \`${row.name}\`: denied.`, source: sources(row.source) };
+    const boundaries = [...new Set(row.boundaries.map((b) => b.toLowerCase()))];
+    const footnotes = row.footnotes !== undefined && row.footnotes.length > 0 ? ` ${row.footnotes.join(' ')}` : '';
     return {
         status: 'needs',
-        alternatives: [permissions],
+        // Every permission of the row is needed (one alternative holding them all).
+        alternatives: [[...new Set(row.permissions)]],
         boundaries,
-        why: `${name.section}: ${name.pageOperation} needs ${permissions.map((p) => `\`${p}\``).join(', ')} at ${boundaries.join(' or ')}.`,
-        source: rows.flatMap((r) => sources(r.source)),
+        why: `${row.section}: ${row.name} needs ${row.permissions.map((p) => `\`${p}\``).join(' and ')} at ${boundaries.join(' or ')}.${footnotes}`,
+        source: sources(row.source),
     };
+}
+function hasOwn(record, key) {
+    return Object.prototype.hasOwnProperty.call(record, key);
 }
