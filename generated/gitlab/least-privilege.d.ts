@@ -7,9 +7,9 @@
 import { type JobTokenPermission } from './job-token-permissions.js';
 import { type TokenScope, type TokenType } from './token-scopes.js';
 import { type GitlabOperation } from './operation-permissions.js';
-import { type RequestVerdict, type TokenKindAnswer } from './runtime/least-privilege.js';
+import { type GraphqlWorkloadRequest, type RequestVerdict, type TokenKindAnswer } from './runtime/least-privilege.js';
 import { type ClassicScopeRule, type WorkloadOperationName } from './runtime/least-privilege-gitlab.js';
-export type { GrantedId, RequestAnswer, RequestVerdict, TokenKindAnswer } from './runtime/least-privilege.js';
+export type { GrantedId, GraphqlWorkloadRequest, RequestAnswer, RequestVerdict, TokenKindAnswer } from './runtime/least-privilege.js';
 export type { ClassicScopeGrant, ClassicScopeRule, FineGrainedRestMatchLike, GitlabOperationPermissionLike, WorkloadOperationName } from './runtime/least-privilege-gitlab.js';
 /** Short names of the operations of the "Fine-grained permissions for Git and other operations" page in a workload (`git-push`; README, "Least privilege"). Each stands for one `GitlabOperation` id of that page (`workloadOperationNames`). */
 export type WorkloadOperation = "archive-download" | "dependency-proxy-pull" | "design-image-download" | "editor-telemetry" | "feed-group-activity" | "feed-issues" | "feed-merge-requests" | "feed-project-activity" | "feed-project-commits" | "feed-project-tags" | "feed-token-expiration" | "feed-user-activity" | "feed-your-projects" | "git-pull" | "git-pull-snippet" | "git-pull-wiki" | "git-push" | "git-push-snippet" | "git-push-wiki" | "lfs-download" | "lfs-upload" | "live-comments" | "registry-delete" | "registry-pull" | "registry-push" | "release-asset-download";
@@ -30,7 +30,7 @@ export type GitlabLeastPrivilegeRequest = {
     readonly target: string;
     readonly line?: number;
     readonly text?: string;
-};
+} | GraphqlWorkloadRequest;
 /**
  * What each classic scope lets through, as read from the token-scopes page: one entry per reading, with the words it rests on and their line. A request no reading covers is denied for classic tokens (README, "Least privilege", lists what the page is silent about).
  * @see https://docs.gitlab.com/ja-jp/auth/tokens/token_scopes/

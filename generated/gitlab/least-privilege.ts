@@ -9,9 +9,9 @@ import { jobTokenRouteFor } from './job-token-routes.js';
 import { type JobTokenPermission } from './job-token-permissions.js';
 import { isScopeAvailableFor, type TokenScope, type TokenType } from './token-scopes.js';
 import { gitlabOperationPermissions, type GitlabOperation } from './operation-permissions.js';
-import { leastGrant, type RequestVerdict, type TokenKindAnswer } from './runtime/least-privilege.js';
+import { leastGrant, type GraphqlWorkloadRequest, type RequestVerdict, type TokenKindAnswer } from './runtime/least-privilege.js';
 import { classicScopeVerdict, fineGrainedVerdict, jobTokenVerdict, type ClassicScopeRule, type WorkloadOperationName } from './runtime/least-privilege-gitlab.js';
-export type { GrantedId, RequestAnswer, RequestVerdict, TokenKindAnswer } from './runtime/least-privilege.js';
+export type { GrantedId, GraphqlWorkloadRequest, RequestAnswer, RequestVerdict, TokenKindAnswer } from './runtime/least-privilege.js';
 export type { ClassicScopeGrant, ClassicScopeRule, FineGrainedRestMatchLike, GitlabOperationPermissionLike, WorkloadOperationName } from './runtime/least-privilege-gitlab.js';
 /** Short names of the operations of the "Fine-grained permissions for Git and other operations" page in a workload (`git-push`; README, "Least privilege"). Each stands for one `GitlabOperation` id of that page (`workloadOperationNames`). */
 export type WorkloadOperation = "archive-download" | "dependency-proxy-pull" | "design-image-download" | "editor-telemetry" | "feed-group-activity" | "feed-issues" | "feed-merge-requests" | "feed-project-activity" | "feed-project-commits" | "feed-project-tags" | "feed-token-expiration" | "feed-user-activity" | "feed-your-projects" | "git-pull" | "git-pull-snippet" | "git-pull-wiki" | "git-push" | "git-push-snippet" | "git-push-wiki" | "lfs-download" | "lfs-upload" | "live-comments" | "registry-delete" | "registry-pull" | "registry-push" | "release-asset-download";
@@ -45,7 +45,7 @@ export const workloadOperationNames: Readonly<Record<WorkloadOperation, Workload
     "release-asset-download": Object.freeze({ syntax: "release-asset download <project>", operation: "archive-and-release-asset-downloads:download-a-release-asset-from-a-direct-link" }),
   });
 /** One input of a workload: a REST request (`path` as sent, with or without `/api/v4`, query ignored) or an operation by short name (`workloadOperationNames`). `line` and `text` say where it was read; they do not change the answer. */
-export type GitlabLeastPrivilegeRequest = { readonly kind: 'rest'; readonly method: string; readonly path: string; readonly line?: number; readonly text?: string } | { readonly kind: 'operation'; readonly operation: WorkloadOperation; readonly target: string; readonly line?: number; readonly text?: string };
+export type GitlabLeastPrivilegeRequest = { readonly kind: 'rest'; readonly method: string; readonly path: string; readonly line?: number; readonly text?: string } | { readonly kind: 'operation'; readonly operation: WorkloadOperation; readonly target: string; readonly line?: number; readonly text?: string } | GraphqlWorkloadRequest;
 /**
  * What each classic scope lets through, as read from the token-scopes page: one entry per reading, with the words it rests on and their line. A request no reading covers is denied for classic tokens (README, "Least privilege", lists what the page is silent about).
  * @see https://docs.gitlab.com/ja-jp/auth/tokens/token_scopes/

@@ -31,6 +31,10 @@ const GITLAB_RUNTIME: readonly RuntimeFile[] = Object.freeze([
   { file: 'least-privilege.ts', to: '/generated/gitlab/runtime/least-privilege.ts' },
   { file: 'least-privilege-gitlab.ts', to: '/generated/gitlab/runtime/least-privilege-gitlab.ts' },
 ]);
+const GRAPHQL_OUT = '/generated/gitlab/graphql/least-privilege.ts';
+/** The GraphQL guard's module (generator/emit/graphql-guard.ts) whose `requiredPermissionsForOperation` GraphQL inputs reuse. */
+const GRAPHQL_GUARD_MODULE = '/generated/gitlab/graphql/fine-grained-permissions.ts';
+const GRAPHQL_RUNTIME: readonly RuntimeFile[] = Object.freeze([{ file: 'least-privilege-graphql.ts', to: '/generated/gitlab/graphql/runtime/least-privilege-graphql.ts' }]);
 const FORGEJO_RUNTIME: readonly RuntimeFile[] = Object.freeze([
   { file: 'least-privilege.ts', to: '/generated/forgejo/runtime/least-privilege.ts' },
   { file: 'least-privilege-forgejo.ts', to: '/generated/forgejo/runtime/least-privilege-forgejo.ts' },
@@ -112,7 +116,7 @@ function emitGitlab(ctx: EmitContext): void {
     ...(operations?.found
       ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: operations.found.specifier, namedImports: [operations.exportName, ...(operationIdType === 'string' ? [] : [`type ${operationIdType}`])] }]
       : []),
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/least-privilege.js', namedImports: ['leastGrant', 'type RequestVerdict', 'type TokenKindAnswer'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/least-privilege.js', namedImports: ['leastGrant', 'type GraphqlWorkloadRequest', 'type RequestVerdict', 'type TokenKindAnswer'] },
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: './runtime/least-privilege-gitlab.js',
@@ -122,7 +126,7 @@ function emitGitlab(ctx: EmitContext): void {
       kind: StructureKind.ExportDeclaration,
       isTypeOnly: true,
       moduleSpecifier: './runtime/least-privilege.js',
-      namedExports: ['GrantedId', 'RequestAnswer', 'RequestVerdict', 'TokenKindAnswer'],
+      namedExports: ['GrantedId', 'GraphqlWorkloadRequest', 'RequestAnswer', 'RequestVerdict', 'TokenKindAnswer'],
     },
     {
       kind: StructureKind.ExportDeclaration,
@@ -173,7 +177,7 @@ function emitGitlab(ctx: EmitContext): void {
       name: 'GitlabLeastPrivilegeRequest',
       docs: [{ description: REQUEST_DOCS }],
       type:
-        "{ readonly kind: 'rest'; readonly method: string; readonly path: string; readonly line?: number; readonly text?: string } | { readonly kind: 'operation'; readonly operation: WorkloadOperation; readonly target: string; readonly line?: number; readonly text?: string }",
+        "{ readonly kind: 'rest'; readonly method: string; readonly path: string; readonly line?: number; readonly text?: string } | { readonly kind: 'operation'; readonly operation: WorkloadOperation; readonly target: string; readonly line?: number; readonly text?: string } | GraphqlWorkloadRequest",
     },
     {
       kind: StructureKind.VariableStatement,
@@ -314,6 +318,48 @@ function emitGitlab(ctx: EmitContext): void {
     },
   ];
   ctx.project.createSourceFile(GITLAB_OUT, { leadingTrivia: `${codeHeader(sources)}\n\n`, statements }, { overwrite: true });
+  emitGraphqlInputs(ctx);
+}
+
+/**
+ * `gitlab/graphql/least-privilege.ts`: GraphQL operations as workload inputs, through the GraphQL
+ * guard's own `requiredPermissionsForOperation` (in the `gitlab/graphql` subpath, the only one that
+ * imports `graphql`). Written only when the guard is.
+ */
+function emitGraphqlInputs(ctx: EmitContext): void {
+  const guard = ctx.project.getSourceFile(GRAPHQL_GUARD_MODULE);
+  const model = ctx.catalog.sources.find((s) => s.kind === 'gitlab-graphql-permissions');
+  if (!guard?.getFunction('requiredPermissionsForOperation')?.isExported() || !model) return;
+  copyRuntime(ctx, [model.source], GRAPHQL_RUNTIME, 'least-privilege');
+  const statements: StatementStructures[] = [
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: 'graphql', namedImports: ['DocumentNode', 'GraphQLSchema'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './fine-grained-permissions.js', namedImports: ['requiredPermissionsForOperation', 'type GraphqlGuardOptions'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/least-privilege-graphql.js', namedImports: ['graphqlInputs', 'type GraphqlInputs'] },
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../least-privilege.js', namedImports: ['GraphqlWorkloadRequest'] },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: 'graphqlLeastPrivilegeRequests',
+      docs: [
+        {
+          description: safeComment(
+            'The inputs of `leastPrivilegeForRequests` (gitlab) for a GraphQL document: every operation is answered by `requiredPermissionsForOperation` and each of its requirements is one input named after the operation (`query GetProject: CiRunner`), so the fine-grained grant covers REST requests, Git operations and GraphQL operations together and stays minimal. ' +
+              'A requirement the page does not grant (strict mode) is an input no fine-grained token can make; job tokens and classic scopes deny GraphQL inputs (their pages do not say). `errors` holds the validation errors of graphql-js. Pure; needs the `graphql` peer dependency.\n\n' +
+              '```ts\nconst { requests } = graphqlLeastPrivilegeRequests(buildSchema(sdl), parse(operations));\nleastPrivilegeForRequests([...restRequests, ...requests]).fineGrained.grant;\n```',
+          ),
+          tags: [{ tagName: 'see', text: safeComment(model.source.url) }],
+        },
+      ],
+      parameters: [
+        { name: 'schema', type: 'GraphQLSchema' },
+        { name: 'document', type: 'DocumentNode' },
+        { name: 'options', type: 'GraphqlGuardOptions', hasQuestionToken: true },
+      ],
+      returnType: 'Omit<GraphqlInputs, \'requests\'> & { readonly requests: readonly GraphqlWorkloadRequest[] }',
+      statements: 'return graphqlInputs(requiredPermissionsForOperation, schema, document, options);',
+    },
+  ];
+  ctx.project.createSourceFile(GRAPHQL_OUT, { leadingTrivia: `${codeHeader([model.source])}\n\n`, statements }, { overwrite: true });
 }
 
 /**

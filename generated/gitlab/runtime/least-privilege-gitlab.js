@@ -31,6 +31,9 @@ export function jobTokenVerdict(request, routeFor) {
 }
 /** What a classic (personal, group or project) access token of `tokenType` needs for a request: any one of the scopes the readings let it through with. */
 export function classicScopeVerdict(request, rules, tokenType, isAvailable) {
+    // The page says which scopes reach "the API" but not which of them GraphQL requests need: not read, denied (README, "Least privilege").
+    if (request.kind === 'graphql')
+        return { status: 'unknown', why: 'The token-scopes page does not say which scope a GraphQL request needs: denied for classic tokens.', source: [] };
     let canonical;
     if (request.kind === 'rest') {
         canonical = canonicalizePath(stripApiBase(request.path, GITLAB_API_BASE));
@@ -84,6 +87,8 @@ export function fineGrainedVerdict(request, matchRest, operations, names) {
         const pub = m.public ? ' Not needed when the target resource is public.' : '';
         return { status: 'needs', alternatives: [m.permissions], boundaries: m.boundaries, why: `\`${m.permissions[0]}\`${also} at ${m.boundaries.join(' or ')}.${pub}`, source: sources(m.source) };
     }
+    if (request.kind === 'graphql')
+        return graphqlVerdict(request);
     // Own properties only: a request naming `constructor` or `__proto__` is not an operation.
     const name = hasOwn(names, request.operation) ? names[request.operation] : undefined;
     if (name === undefined)
@@ -107,6 +112,19 @@ export function fineGrainedVerdict(request, matchRest, operations, names) {
         why: `${row.section}: ${row.name} needs ${row.permissions.map((p) => `\`${p}\``).join(' and ')} at ${boundaries.join(' or ')}.${footnotes}`,
         source: sources(row.source),
     };
+}
+/** A GraphQL requirement: the alternatives `requiredPermissionsForOperation` found on the GraphQL page. */
+function graphqlVerdict(request) {
+    const at = `${request.operation}: ${Array.isArray(request.fields) ? request.fields.join(', ') : request.subject}`;
+    const alternatives = Array.isArray(request.alternatives) ? request.alternatives : [];
+    if (alternatives.some((a) => a.length === 0))
+        return { status: 'always', why: `${request.operation} needs no fine-grained permission.`, source: [] };
+    if (alternatives.length === 0) {
+        const what = request.reason === 'unknown-mutation' ? `the mutation \`${request.subject}\`` : `the object type \`${request.subject}\``;
+        return { status: 'unknown', why: `The GraphQL page does not list ${what} (strict mode): no fine-grained token can run ${at}; denied.`, source: request.source };
+    }
+    const options = alternatives.map((a) => a.map((p) => `\`${p}\``).join(' + ')).join(' or ');
+    return { status: 'needs', alternatives, boundaries: request.boundaries, why: `${at} needs ${request.subject}: ${options}.`, source: request.source };
 }
 function hasOwn(record, key) {
     return Object.prototype.hasOwnProperty.call(record, key);

@@ -12,7 +12,7 @@
  * tests can pass small hand-made tables.
  */
 import { canonicalizePath } from './route-path.js';
-import { patternCovers, stripApiBase, type LeastPrivilegeRequest, type RequestVerdict } from './least-privilege.js';
+import { patternCovers, stripApiBase, type GraphqlWorkloadRequest, type LeastPrivilegeRequest, type RequestVerdict } from './least-privilege.js';
 
 /** GitLab's REST API base; the pages write routes relative to it. */
 export const GITLAB_API_BASE = '/api/v4';
@@ -73,6 +73,8 @@ export function classicScopeVerdict(
   tokenType: string,
   isAvailable: (scope: string, tokenType: string) => boolean,
 ): RequestVerdict {
+  // The page says which scopes reach "the API" but not which of them GraphQL requests need: not read, denied (README, "Least privilege").
+  if (request.kind === 'graphql') return { status: 'unknown', why: 'The token-scopes page does not say which scope a GraphQL request needs: denied for classic tokens.', source: [] };
   let canonical: string | undefined;
   if (request.kind === 'rest') {
     canonical = canonicalizePath(stripApiBase(request.path, GITLAB_API_BASE));
@@ -175,6 +177,7 @@ export function fineGrainedVerdict(
     const pub = m.public ? ' Not needed when the target resource is public.' : '';
     return { status: 'needs', alternatives: [m.permissions], boundaries: m.boundaries, why: `\`${m.permissions[0]}\`${also} at ${m.boundaries.join(' or ')}.${pub}`, source: sources(m.source) };
   }
+  if (request.kind === 'graphql') return graphqlVerdict(request);
   // Own properties only: a request naming `constructor` or `__proto__` is not an operation.
   const name = hasOwn(names, request.operation) ? names[request.operation] : undefined;
   if (name === undefined) return { status: 'unknown', why: `Unknown operation \`${request.operation}\`: denied.`, source: [] };
@@ -194,6 +197,19 @@ export function fineGrainedVerdict(
     why: `${row.section}: ${row.name} needs ${row.permissions.map((p) => `\`${p}\``).join(' and ')} at ${boundaries.join(' or ')}.${footnotes}`,
     source: sources(row.source),
   };
+}
+
+/** A GraphQL requirement: the alternatives `requiredPermissionsForOperation` found on the GraphQL page. */
+function graphqlVerdict(request: GraphqlWorkloadRequest): RequestVerdict {
+  const at = `${request.operation}: ${Array.isArray(request.fields) ? request.fields.join(', ') : request.subject}`;
+  const alternatives: readonly (readonly string[])[] = Array.isArray(request.alternatives) ? request.alternatives : [];
+  if (alternatives.some((a) => a.length === 0)) return { status: 'always', why: `${request.operation} needs no fine-grained permission.`, source: [] };
+  if (alternatives.length === 0) {
+    const what = request.reason === 'unknown-mutation' ? `the mutation \`${request.subject}\`` : `the object type \`${request.subject}\``;
+    return { status: 'unknown', why: `The GraphQL page does not list ${what} (strict mode): no fine-grained token can run ${at}; denied.`, source: request.source };
+  }
+  const options = alternatives.map((a) => a.map((p) => `\`${p}\``).join(' + ')).join(' or ');
+  return { status: 'needs', alternatives, boundaries: request.boundaries, why: `${at} needs ${request.subject}: ${options}.`, source: request.source };
 }
 
 function hasOwn<T extends object>(record: T, key: string): boolean {

@@ -12,6 +12,12 @@ import type { Command, CommandIo } from '../command.ts';
 import { parse } from '../args.ts';
 import { formatDiagnostic } from '../../diagnostics/diagnostic.ts';
 import { readWorkload, WORKLOAD_FORMATS, type WorkloadFormat, type WorkloadItem } from '../../least-privilege/input/index.ts';
+import { GRAPHQL_FILE, readGraphqlWorkload } from '../../least-privilege/input/graphql.ts';
+import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
+import type { GraphqlWorkloadItem } from '../../least-privilege/input/workload.ts';
+
+/** An input as the CLI reads it: a line of a log or list, or a requirement of a GraphQL operation. */
+type Item = WorkloadItem | GraphqlWorkloadItem;
 import type { RequestAnswer, TokenKindAnswer } from '../../emit/runtime/least-privilege.ts';
 
 const PROVIDERS = { gitlab: { apiBase: '/api/v4', kinds: ['fine-grained', 'job-token', 'classic'] }, forgejo: { apiBase: '/api/v1', kinds: ['forgejo'] } } as const;
@@ -27,8 +33,8 @@ const KIND_TITLES: Readonly<Record<string, string>> = {
   forgejo: 'Forgejo access token scopes',
 };
 
-const HELP = `Usage: permgen least-privilege <file> [--provider gitlab|forgejo] [--format ${Object.keys(WORKLOAD_FORMATS).join('|')}] [--json]
-                                [--require KIND]... [--token-type personal|group|project] [--root DIR]
+const HELP = `Usage: permgen least-privilege <file> [--provider gitlab|forgejo] [--format ${Object.keys(WORKLOAD_FORMATS).join('|')}|graphql] [--json]
+                                [--schema SCHEMA.graphql] [--require KIND]... [--token-type personal|group|project] [--root DIR]
 
 Prints, for each kind of token, the smallest grant that lets every request of the workload through, the
 requests that need each permission (with their line numbers), and what that kind of token cannot do.
@@ -36,6 +42,9 @@ requests that need each permission (with their line numbers), and what that kind
 ${Object.entries(WORKLOAD_FORMATS)
   .map(([k, f]) => `                    ${k.padEnd(12)}${f.description}`)
   .join('\n')}
+                    ${'graphql'.padEnd(12)}GraphQL operations (a .graphql or .gql file), answered against --schema
+  --schema FILE   the GraphQL schema (SDL) the operations run against; each requirement requiredPermissionsForOperation
+                  finds is one input, named after its operation (GitLab only)
   --provider P    gitlab (default): fine-grained PAT, CI/CD job token, classic scopes; forgejo: Forgejo scopes
   --require KIND  exit 1 when some input cannot be granted by a token of KIND (fine-grained, job-token, classic, forgejo); repeatable
   --token-type T  the classic token's type (default personal): scopes and their readings differ per type
@@ -58,6 +67,7 @@ export const leastPrivilegeCommand: Command = {
       json: { type: 'boolean' },
       require: { type: 'string', multiple: true },
       'token-type': { type: 'string' },
+      schema: { type: 'string' },
       root: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     });
@@ -70,7 +80,11 @@ export const leastPrivilegeCommand: Command = {
     if (parsed.positionals.length !== 1) return usage(io, 'expected one workload file');
     const provider = (v.provider ?? 'gitlab') as Provider;
     if (!(provider in PROVIDERS)) return usage(io, `unknown provider \`${v.provider}\` (gitlab, forgejo)`);
-    if (v.format !== undefined && !(v.format in WORKLOAD_FORMATS)) return usage(io, `unknown format \`${v.format}\` (${Object.keys(WORKLOAD_FORMATS).join(', ')})`);
+    if (v.format !== undefined && v.format !== 'graphql' && !(v.format in WORKLOAD_FORMATS)) return usage(io, `unknown format \`${v.format}\` (${Object.keys(WORKLOAD_FORMATS).join(', ')}, graphql)`);
+    const graphqlInput = v.format === 'graphql' || (v.format === undefined && (v.schema !== undefined || GRAPHQL_FILE.test(parsed.positionals[0]!)));
+    if (graphqlInput && v.schema === undefined) return usage(io, 'GraphQL operations need the schema they run against: --schema FILE');
+    if (v.schema !== undefined && !graphqlInput) return usage(io, `--schema is for GraphQL operations, not --format ${v.format}`);
+    if (graphqlInput && provider !== 'gitlab') return usage(io, 'GraphQL operations are answered for GitLab only (--provider gitlab)');
     const tokenType = v['token-type'] ?? 'personal';
     if (!(TOKEN_TYPES as readonly string[]).includes(tokenType)) return usage(io, `unknown token type \`${tokenType}\` (${TOKEN_TYPES.join(', ')})`);
     const required = (v.require ?? []) as string[];
@@ -86,10 +100,30 @@ export const leastPrivilegeCommand: Command = {
       return 1;
     }
     const shown = file === '-' ? '<stdin>' : file.split(path.sep).join('/');
-    const workload = readWorkload(text, shown, PROVIDERS[provider].apiBase, v.format as WorkloadFormat | undefined);
+    const root = path.resolve(io.cwd, v.root ?? '.');
+    let workload: { format: string; items: Item[]; diagnostics: Diagnostic[] };
+    if (graphqlInput) {
+      let schemaText: string;
+      try {
+        schemaText = await readFile(path.resolve(io.cwd, v.schema!), 'utf8');
+      } catch (error) {
+        io.stderr.write(`${v.schema}:1:1 error Cannot read the schema (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). [workload-unreadable]\n`);
+        return 1;
+      }
+      try {
+        const read = await readGraphqlWorkload(root, text, shown, schemaText, v.schema!.split(path.sep).join('/'));
+        if (read.fatal) {
+          for (const d of read.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
+          return 1;
+        }
+        workload = read;
+      } catch (error) {
+        io.stderr.write(`generated/gitlab/graphql/least-privilege.js:1:1 error Cannot load the generated package or graphql (${(error as Error).message.split('\n')[0]}). [least-privilege-package]\n  hint: Run \`permgen generate\` first (or pass --root); GraphQL input needs the \`graphql\` package.\n`);
+        return 1;
+      }
+    } else workload = readWorkload(text, shown, PROVIDERS[provider].apiBase, v.format as WorkloadFormat | undefined);
     for (const d of workload.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
 
-    const root = path.resolve(io.cwd, v.root ?? '.');
     const answers = await answer(root, provider, workload.items, tokenType, io);
     if (answers === undefined) return 1;
 
@@ -104,7 +138,7 @@ export const leastPrivilegeCommand: Command = {
   },
 };
 
-async function answer(root: string, provider: Provider, items: WorkloadItem[], tokenType: string, io: CommandIo): Promise<Answers | undefined> {
+async function answer(root: string, provider: Provider, items: Item[], tokenType: string, io: CommandIo): Promise<Answers | undefined> {
   const module = path.join(root, 'generated', provider, 'least-privilege.js');
   let lib: Record<string, unknown>;
   try {
@@ -114,21 +148,22 @@ async function answer(root: string, provider: Provider, items: WorkloadItem[], t
     return undefined;
   }
   if (provider === 'forgejo') {
-    const least = lib['leastPrivilegeForForgejoRequests'] as (r: readonly WorkloadItem[]) => TokenKindAnswer;
+    const least = lib['leastPrivilegeForForgejoRequests'] as (r: readonly Item[]) => TokenKindAnswer;
     return { kinds: [least(items)] };
   }
-  const least = lib['leastPrivilegeForRequests'] as (r: readonly WorkloadItem[], o: { classicTokenType: string }) => { fineGrained: TokenKindAnswer; jobToken: TokenKindAnswer; classic: TokenKindAnswer };
+  const least = lib['leastPrivilegeForRequests'] as (r: readonly Item[], o: { classicTokenType: string }) => { fineGrained: TokenKindAnswer; jobToken: TokenKindAnswer; classic: TokenKindAnswer };
   const a = least(items, { classicTokenType: tokenType });
   return { kinds: [a.fineGrained, a.jobToken, a.classic], tokenType };
 }
 
 function itemText(r: RequestAnswer): string {
-  const item = r.request as WorkloadItem;
+  const item = r.request as Item;
+  if (item.kind === 'graphql') return item.text;
   return item.kind === 'rest' ? `${item.method} ${item.path}` : `${item.operation} ${item.target}`;
 }
 
 function lineOf(r: RequestAnswer): string {
-  const line = (r.request as WorkloadItem).line;
+  const line = (r.request as Item).line;
   return line === undefined ? `#${r.index + 1}` : `line ${line}`;
 }
 
@@ -166,9 +201,9 @@ function report(file: string, format: string, count: number, diagnostics: number
   return out.join('\n');
 }
 
-function toJson(file: string, format: string, provider: string, workload: { items: WorkloadItem[]; diagnostics: unknown[] }, answers: Answers) {
-  const request = (r: RequestAnswer) => ({ line: (r.request as WorkloadItem).line, input: itemText(r), source: r.grantedWith?.source ?? r.verdict.source });
-  const denied = (r: RequestAnswer) => ({ line: (r.request as WorkloadItem).line, input: itemText(r), status: r.verdict.status, why: r.verdict.why, source: r.verdict.source });
+function toJson(file: string, format: string, provider: string, workload: { items: Item[]; diagnostics: unknown[] }, answers: Answers) {
+  const request = (r: RequestAnswer) => ({ line: (r.request as Item).line, input: itemText(r), source: r.grantedWith?.source ?? r.verdict.source });
+  const denied = (r: RequestAnswer) => ({ line: (r.request as Item).line, input: itemText(r), status: r.verdict.status, why: r.verdict.why, source: r.verdict.source });
   return {
     file,
     format,
