@@ -14,24 +14,14 @@ import { formatDiagnostic } from '../../diagnostics/diagnostic.ts';
 import { readWorkload, WORKLOAD_FORMATS, type WorkloadFormat, type WorkloadItem } from '../../least-privilege/input/index.ts';
 import { GRAPHQL_FILE, readGraphqlWorkload } from '../../least-privilege/input/graphql.ts';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
-import type { GraphqlWorkloadItem } from '../../least-privilege/input/workload.ts';
 
-/** An input as the CLI reads it: a line of a log or list, or a requirement of a GraphQL operation. */
-type Item = WorkloadItem | GraphqlWorkloadItem;
 import type { RequestAnswer, TokenKindAnswer } from '../../emit/runtime/least-privilege.ts';
+import { itemText, KIND_TITLES, report, type Answers, type Item } from '../../least-privilege/report.ts';
 
 const PROVIDERS = { gitlab: { apiBase: '/api/v4', kinds: ['fine-grained', 'job-token', 'classic'] }, forgejo: { apiBase: '/api/v1', kinds: ['forgejo'] } } as const;
 type Provider = keyof typeof PROVIDERS;
 const TOKEN_TYPES = ['personal', 'group', 'project'] as const;
-/** Requests shown under each granted id in the readable report. */
-const SHOWN = 3;
 
-const KIND_TITLES: Readonly<Record<string, string>> = {
-  'fine-grained': 'Fine-grained personal access token',
-  'job-token': 'CI/CD job token',
-  classic: 'Classic access token scopes',
-  forgejo: 'Forgejo access token scopes',
-};
 
 const HELP = `Usage: permgen least-privilege <file> [--provider gitlab|forgejo] [--format ${Object.keys(WORKLOAD_FORMATS).join('|')}|graphql] [--json]
                                 [--schema SCHEMA.graphql] [--require KIND]... [--token-type personal|group|project] [--root DIR]
@@ -54,10 +44,6 @@ Lines that cannot be read are reported on stderr with their line number; with --
 Exit status: 0 answered, 1 a required kind cannot grant some input (or the package is missing), 2 usage errors.
 `;
 
-interface Answers {
-  kinds: TokenKindAnswer[];
-  tokenType?: string;
-}
 
 export const leastPrivilegeCommand: Command = {
   async run(args, io) {
@@ -154,51 +140,6 @@ async function answer(root: string, provider: Provider, items: Item[], tokenType
   const least = lib['leastPrivilegeForRequests'] as (r: readonly Item[], o: { classicTokenType: string }) => { fineGrained: TokenKindAnswer; jobToken: TokenKindAnswer; classic: TokenKindAnswer };
   const a = least(items, { classicTokenType: tokenType });
   return { kinds: [a.fineGrained, a.jobToken, a.classic], tokenType };
-}
-
-function itemText(r: RequestAnswer): string {
-  const item = r.request as Item;
-  if (item.kind === 'graphql') return item.text;
-  return item.kind === 'rest' ? `${item.method} ${item.path}` : `${item.operation} ${item.target}`;
-}
-
-function lineOf(r: RequestAnswer): string {
-  const line = (r.request as Item).line;
-  return line === undefined ? `#${r.index + 1}` : `line ${line}`;
-}
-
-function report(file: string, format: string, count: number, diagnostics: number, answers: Answers): string {
-  const out: string[] = [`${file}: ${count} input(s) read as ${format}${diagnostics > 0 ? `, ${diagnostics} line(s) not answered (see stderr)` : ''}.`, ''];
-  for (const k of answers.kinds) {
-    const title = k.kind === 'classic' && answers.tokenType ? `${KIND_TITLES[k.kind]} (${answers.tokenType} access token)` : KIND_TITLES[k.kind] ?? k.kind;
-    const status = k.complete ? 'grants every input' : `cannot grant ${k.notGranted.length} of ${k.requests.length} input(s)`;
-    out.push(`${title}: ${status}`);
-    out.push(`  grant: ${k.grant.length > 0 ? k.grant.join(', ') : '(nothing)'}`);
-    for (const id of k.ids) {
-      out.push(`  ${id.id}${id.boundaries.length > 0 ? ` (at ${id.boundaries.join(' or ')})` : ''}: ${id.neededBy.length} input(s)`);
-      for (const r of id.neededBy.slice(0, SHOWN)) out.push(`    ${lineOf(r).padEnd(9)} ${itemText(r)}  ${(r.grantedWith?.source ?? r.verdict.source).join(', ')}`);
-      if (id.neededBy.length > SHOWN) out.push(`    … and ${id.neededBy.length - SHOWN} more`);
-    }
-    if (k.free.length > 0) out.push(`  needs nothing: ${k.free.map((r) => `${lineOf(r)} ${itemText(r)}`).join('; ')}`);
-    if (k.notGranted.length > 0) {
-      // Grouped by reason: a log repeats the same denial thousands of times.
-      const groups = new Map<string, RequestAnswer[]>();
-      for (const r of k.notGranted) {
-        const key = `${r.verdict.status}: ${r.verdict.why}${r.verdict.source.length > 0 ? ` (${r.verdict.source.join(', ')})` : ''}`;
-        const group = groups.get(key);
-        if (group) group.push(r);
-        else groups.set(key, [r]);
-      }
-      out.push(`  not granted: ${k.notGranted.length} input(s)`);
-      for (const [reason, rs] of groups) {
-        out.push(`    ${reason}`);
-        for (const r of rs.slice(0, SHOWN)) out.push(`      ${lineOf(r).padEnd(9)} ${itemText(r)}`);
-        if (rs.length > SHOWN) out.push(`      … and ${rs.length - SHOWN} more`);
-      }
-    }
-    out.push('');
-  }
-  return out.join('\n');
 }
 
 function toJson(file: string, format: string, provider: string, workload: { items: Item[]; diagnostics: unknown[] }, answers: Answers) {
