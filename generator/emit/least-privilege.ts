@@ -16,12 +16,12 @@
  */
 import { StructureKind, VariableDeclarationKind, type StatementStructures, type SourceFile } from 'ts-morph';
 import type { EmitContext, Emitter } from './emitter.ts';
-import type { ForgejoScopesModel, GitlabTokenScopesModel, JobTokenEndpointsModel, SourceInfo } from '../model/catalog.ts';
+import type { ForgejoScopesModel, GitlabOperationNote, GitlabOperationPermissionsModel, GitlabTokenScopesModel, JobTokenEndpointsModel, SourceInfo } from '../model/catalog.ts';
 import { copyRuntime, type RuntimeFile } from './ts/copy-runtime.ts';
 import { codeHeader, safeComment } from './header.ts';
 import { stringLiteral } from './ts/identifier.ts';
 import { checkClassicScopeRules, CLASSIC_SCOPE_WEIGHTS } from '../least-privilege/classic-scope-rules.ts';
-import { GITLAB_OPERATION_NAMES } from '../least-privilege/operation-names.ts';
+import { WORKLOAD_OPERATION_NAMES } from '../least-privilege/operation-names.ts';
 
 const GITLAB_OUT = '/generated/gitlab/least-privilege.ts';
 const FORGEJO_OUT = '/generated/forgejo/least-privilege.ts';
@@ -31,6 +31,10 @@ const GITLAB_RUNTIME: readonly RuntimeFile[] = Object.freeze([
   { file: 'least-privilege.ts', to: '/generated/gitlab/runtime/least-privilege.ts' },
   { file: 'least-privilege-gitlab.ts', to: '/generated/gitlab/runtime/least-privilege-gitlab.ts' },
 ]);
+const GRAPHQL_OUT = '/generated/gitlab/graphql/least-privilege.ts';
+/** The GraphQL guard's module (generator/emit/graphql-guard.ts) whose `requiredPermissionsForOperation` GraphQL inputs reuse. */
+const GRAPHQL_GUARD_MODULE = '/generated/gitlab/graphql/fine-grained-permissions.ts';
+const GRAPHQL_RUNTIME: readonly RuntimeFile[] = Object.freeze([{ file: 'least-privilege-graphql.ts', to: '/generated/gitlab/graphql/runtime/least-privilege-graphql.ts' }]);
 const FORGEJO_RUNTIME: readonly RuntimeFile[] = Object.freeze([
   { file: 'least-privilege.ts', to: '/generated/forgejo/runtime/least-privilege.ts' },
   { file: 'least-privilege-forgejo.ts', to: '/generated/forgejo/runtime/least-privilege-forgejo.ts' },
@@ -45,7 +49,7 @@ const FORGEJO_RUNTIME: readonly RuntimeFile[] = Object.freeze([
 export const FINE_GRAINED_LOOKUPS: readonly { role: 'rest' | 'operations'; exportName: string; declaration: 'function' | 'variable'; page: string; sourceFile: RegExp }[] = Object.freeze([
   // GitLab fine-grained REST page: (method, path) → FineGrainedRestMatchLike | undefined.
   { role: 'rest', exportName: 'matchFineGrainedRestRoute', declaration: 'function', page: 'Fine-grained permissions for REST API', sourceFile: /fine-grained-rest|fine_grained_access_tokens_rest/ },
-  // GitLab Git and other operations page: readonly GitlabOperationRowLike[].
+  // GitLab Git and other operations page: Readonly<Record<GitlabOperation, GitlabOperationPermissionLike>>, keyed by operation id.
   { role: 'operations', exportName: 'gitlabOperationPermissions', declaration: 'variable', page: 'Fine-grained permissions for Git and other operations', sourceFile: /fine-grained-other-operations|fine_grained_access_tokens_other/ },
 ]);
 
@@ -62,7 +66,7 @@ function findExport(ctx: EmitContext, folder: string, name: string, declaration:
 }
 
 const REQUEST_DOCS =
-  'One input of a workload: a REST request (`path` as sent, with or without `/api/v4`, query ignored) or an operation by short name (`gitlabOperationNames`). `line` and `text` say where it was read; they do not change the answer.';
+  'One input of a workload: a REST request (`path` as sent, with or without `/api/v4`, query ignored) or an operation by short name (`workloadOperationNames`). `line` and `text` say where it was read; they do not change the answer.';
 
 export const leastPrivilege: Emitter = {
   name: 'least-privilege',
@@ -92,11 +96,15 @@ function emitGitlab(ctx: EmitContext): void {
   }
   const rest = lookups.find((l) => l.role === 'rest' && l.found);
   const operations = lookups.find((l) => l.role === 'operations' && l.found);
-  const sources: SourceInfo[] = [jobToken.source, scopes.source];
+  const operationsModel = ctx.catalog.sources.find((s): s is GitlabOperationPermissionsModel => s.kind === 'gitlab-operation-permissions');
+  const sources: SourceInfo[] = [jobToken.source, scopes.source, ...(operations?.found && operationsModel ? [operationsModel.source] : [])];
   // Headed like the job-token emitter's copy of route-path.ts, which this one overwrites with the same text.
   copyRuntime(ctx, [jobToken.source], GITLAB_RUNTIME, 'least-privilege');
 
-  const operationIds = Object.keys(GITLAB_OPERATION_NAMES).sort();
+  const operationIds = Object.keys(WORKLOAD_OPERATION_NAMES).sort();
+  checkOperationNames(ctx, operationsModel);
+  // The short names' ids are typed with the operations page's union when the package has it: a name pointing at no row does not compile.
+  const operationIdType = operations?.found?.file.getTypeAlias('GitlabOperation')?.isExported() ? 'GitlabOperation' : 'string';
   const scopeFile = scopes.source.file;
   const notCompiled = lookups.filter((l) => !l.found).map((l) => `${l.page} (\`${l.exportName}\`)`);
 
@@ -105,48 +113,55 @@ function emitGitlab(ctx: EmitContext): void {
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './job-token-permissions.js', namedImports: ['type JobTokenPermission'] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './token-scopes.js', namedImports: ['isScopeAvailableFor', 'type TokenScope', 'type TokenType'] },
     ...(rest?.found ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: rest.found.specifier, namedImports: [rest.exportName] }] : []),
-    ...(operations?.found ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: operations.found.specifier, namedImports: [operations.exportName] }] : []),
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/least-privilege.js', namedImports: ['leastGrant', 'type RequestVerdict', 'type TokenKindAnswer'] },
+    ...(operations?.found
+      ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: operations.found.specifier, namedImports: [operations.exportName, ...(operationIdType === 'string' ? [] : [`type ${operationIdType}`])] }]
+      : []),
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/least-privilege.js', namedImports: ['leastGrant', 'type GraphqlWorkloadRequest', 'type RequestVerdict', 'type TokenKindAnswer'] },
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: './runtime/least-privilege-gitlab.js',
-      namedImports: ['classicScopeVerdict', 'fineGrainedVerdict', 'jobTokenVerdict', 'type ClassicScopeRule', 'type GitlabOperationName'],
+      namedImports: ['classicScopeVerdict', 'fineGrainedVerdict', 'jobTokenVerdict', 'type ClassicScopeRule', 'type WorkloadOperationName'],
     },
     {
       kind: StructureKind.ExportDeclaration,
       isTypeOnly: true,
       moduleSpecifier: './runtime/least-privilege.js',
-      namedExports: ['GrantedId', 'RequestAnswer', 'RequestVerdict', 'TokenKindAnswer'],
+      namedExports: ['GrantedId', 'GraphqlWorkloadRequest', 'RequestAnswer', 'RequestVerdict', 'TokenKindAnswer'],
     },
     {
       kind: StructureKind.ExportDeclaration,
       isTypeOnly: true,
       moduleSpecifier: './runtime/least-privilege-gitlab.js',
-      namedExports: ['ClassicScopeGrant', 'ClassicScopeRule', 'FineGrainedRestMatchLike', 'GitlabOperationName', 'GitlabOperationRowLike'],
+      namedExports: ['ClassicScopeGrant', 'ClassicScopeRule', 'FineGrainedRestMatchLike', 'GitlabOperationPermissionLike', 'WorkloadOperationName'],
     },
     {
       kind: StructureKind.TypeAlias,
       isExported: true,
-      name: 'GitlabOperation',
-      docs: [{ description: 'Short names of the operations of the "Fine-grained permissions for Git and other operations" page (README, "Least privilege").' }],
+      name: 'WorkloadOperation',
+      docs: [
+        {
+          description:
+            'Short names of the operations of the "Fine-grained permissions for Git and other operations" page in a workload (`git-push`; README, "Least privilege"). Each stands for one `GitlabOperation` id of that page (`workloadOperationNames`).',
+        },
+      ],
       type: operationIds.map(stringLiteral).join(' | '),
     },
     {
       kind: StructureKind.VariableStatement,
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
-      docs: [{ description: 'Each short name and the Operation / Feed cell of the operations page it stands for (or the page\'s words saying fine-grained tokens cannot do it), with the list syntax that produces it.' }],
+      docs: [{ description: 'Each short name and the id of the operations page\'s operation it stands for (or the page\'s words saying fine-grained tokens cannot do it), with the list syntax that produces it.' }],
       declarations: [
         {
-          name: 'gitlabOperationNames',
-          type: 'Readonly<Record<GitlabOperation, GitlabOperationName & { readonly syntax: string }>>',
+          name: 'workloadOperationNames',
+          type: `Readonly<Record<WorkloadOperation, WorkloadOperationName<${operationIdType}> & { readonly syntax: string }>>`,
           initializer: (w) => {
             w.write('Object.freeze({').newLine();
             w.indent(() => {
               for (const id of operationIds) {
-                const n = GITLAB_OPERATION_NAMES[id]!;
-                const fields = [`syntax: ${stringLiteral(n.syntax)}`, `section: ${stringLiteral(n.section)}`];
-                if (n.pageOperation !== undefined) fields.push(`pageOperation: ${stringLiteral(n.pageOperation)}`);
+                const n = WORKLOAD_OPERATION_NAMES[id]!;
+                const fields = [`syntax: ${stringLiteral(n.syntax)}`];
+                if (n.operation !== undefined) fields.push(`operation: ${stringLiteral(n.operation)}`);
                 if (n.unavailable !== undefined) fields.push(`unavailable: Object.freeze({ quote: ${stringLiteral(n.unavailable.quote)}, source: ${stringLiteral(n.unavailable.source)} })`);
                 w.writeLine(`${stringLiteral(id)}: Object.freeze({ ${fields.join(', ')} }),`);
               }
@@ -162,7 +177,7 @@ function emitGitlab(ctx: EmitContext): void {
       name: 'GitlabLeastPrivilegeRequest',
       docs: [{ description: REQUEST_DOCS }],
       type:
-        "{ readonly kind: 'rest'; readonly method: string; readonly path: string; readonly line?: number; readonly text?: string } | { readonly kind: 'operation'; readonly operation: GitlabOperation; readonly target: string; readonly line?: number; readonly text?: string }",
+        "{ readonly kind: 'rest'; readonly method: string; readonly path: string; readonly line?: number; readonly text?: string } | { readonly kind: 'operation'; readonly operation: WorkloadOperation; readonly target: string; readonly line?: number; readonly text?: string } | GraphqlWorkloadRequest",
     },
     {
       kind: StructureKind.VariableStatement,
@@ -263,7 +278,7 @@ function emitGitlab(ctx: EmitContext): void {
       docs: [{ description: 'What a fine-grained personal access token needs for one request: the permission ids (own first, then "also requires") and the boundaries, or `always`, `unavailable`, `unknown` (denied).' }],
       parameters: [{ name: 'request', type: 'GitlabLeastPrivilegeRequest' }],
       returnType: 'RequestVerdict',
-      statements: `return fineGrainedVerdict(request, ${rest ? rest.exportName : 'undefined'}, ${operations ? operations.exportName : 'undefined'}, gitlabOperationNames);`,
+      statements: `return fineGrainedVerdict(request, ${rest ? rest.exportName : 'undefined'}, ${operations ? operations.exportName : 'undefined'}, workloadOperationNames);`,
     },
     {
       kind: StructureKind.Interface,
@@ -303,6 +318,97 @@ function emitGitlab(ctx: EmitContext): void {
     },
   ];
   ctx.project.createSourceFile(GITLAB_OUT, { leadingTrivia: `${codeHeader(sources)}\n\n`, statements }, { overwrite: true });
+  emitGraphqlInputs(ctx);
+}
+
+/**
+ * `gitlab/graphql/least-privilege.ts`: GraphQL operations as workload inputs, through the GraphQL
+ * guard's own `requiredPermissionsForOperation` (in the `gitlab/graphql` subpath, the only one that
+ * imports `graphql`). Written only when the guard is.
+ */
+function emitGraphqlInputs(ctx: EmitContext): void {
+  const guard = ctx.project.getSourceFile(GRAPHQL_GUARD_MODULE);
+  const model = ctx.catalog.sources.find((s) => s.kind === 'gitlab-graphql-permissions');
+  if (!guard?.getFunction('requiredPermissionsForOperation')?.isExported() || !model) return;
+  copyRuntime(ctx, [model.source], GRAPHQL_RUNTIME, 'least-privilege');
+  const statements: StatementStructures[] = [
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: 'graphql', namedImports: ['DocumentNode', 'GraphQLSchema'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './fine-grained-permissions.js', namedImports: ['requiredPermissionsForOperation', 'type GraphqlGuardOptions'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/least-privilege-graphql.js', namedImports: ['graphqlInputs', 'type GraphqlInputs'] },
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../least-privilege.js', namedImports: ['GraphqlWorkloadRequest'] },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: 'graphqlLeastPrivilegeRequests',
+      docs: [
+        {
+          description: safeComment(
+            'The inputs of `leastPrivilegeForRequests` (gitlab) for a GraphQL document: every operation is answered by `requiredPermissionsForOperation` and each of its requirements is one input named after the operation (`query GetProject: CiRunner`), so the fine-grained grant covers REST requests, Git operations and GraphQL operations together and stays minimal. ' +
+              'A requirement the page does not grant (strict mode) is an input no fine-grained token can make; job tokens and classic scopes deny GraphQL inputs (their pages do not say). `errors` holds the validation errors of graphql-js. Pure; needs the `graphql` peer dependency.\n\n' +
+              '```ts\nconst { requests } = graphqlLeastPrivilegeRequests(buildSchema(sdl), parse(operations));\nleastPrivilegeForRequests([...restRequests, ...requests]).fineGrained.grant;\n```',
+          ),
+          tags: [{ tagName: 'see', text: safeComment(model.source.url) }],
+        },
+      ],
+      parameters: [
+        { name: 'schema', type: 'GraphQLSchema' },
+        { name: 'document', type: 'DocumentNode' },
+        { name: 'options', type: 'GraphqlGuardOptions', hasQuestionToken: true },
+      ],
+      returnType: 'Omit<GraphqlInputs, \'requests\'> & { readonly requests: readonly GraphqlWorkloadRequest[] }',
+      statements: 'return graphqlInputs(requiredPermissionsForOperation, schema, document, options);',
+    },
+  ];
+  ctx.project.createSourceFile(GRAPHQL_OUT, { leadingTrivia: `${codeHeader([model.source])}\n\n`, statements }, { overwrite: true });
+}
+
+/**
+ * Every short name must point at an operation the operations page has (else the fine-grained answer
+ * would deny it as unknown while the page grants it): an error, generation stops. An operation of
+ * the page without a short name cannot be asked about in a workload list: a warning. A short name
+ * the page says fine-grained tokens cannot do must still be said by the page, in a note.
+ */
+function checkOperationNames(ctx: EmitContext, model: GitlabOperationPermissionsModel | undefined): void {
+  if (!model) return;
+  const at = { file: model.source.file, line: 1, column: 1 };
+  const ids = new Set(model.sections.flatMap((s) => s.tables.flatMap((t) => t.operations.map((o) => o.id))));
+  const named = new Set<string>();
+  for (const [short, entry] of Object.entries(WORKLOAD_OPERATION_NAMES)) {
+    if (entry.operation !== undefined) {
+      named.add(entry.operation);
+      if (!ids.has(entry.operation))
+        ctx.report.error(
+          'least-privilege-operation-missing',
+          `The workload operation \`${short}\` stands for \`${entry.operation}\`, which ${model.source.file} does not have: the fine-grained answer would deny it while the page may grant it.`,
+          at,
+          `Point \`${short}\` at the page's operation id (\`gitlabOperationPermissions\` keys) in generator/least-privilege/operation-names.ts, or drop it if the page dropped the operation.`,
+        );
+    }
+    const unavailable = entry.unavailable;
+    const line = unavailable ? Number(unavailable.source.slice(unavailable.source.lastIndexOf(':') + 1)) : 0;
+    if (unavailable !== undefined && !model.sections.some((s) => s.notes.some((n) => n.text.trim() === unavailable.quote && noteSpans(n, line))))
+      ctx.report.warn(
+        'least-privilege-operation-missing',
+        `The workload operation \`${short}\` is answered "unavailable" for fine-grained tokens from the words "${unavailable.quote}", which no note of the page says at line ${line} any more.`,
+        { file: model.source.file, line, column: 1 },
+        'Check whether the page now lets fine-grained tokens make it, and give the short name the operation id if so.',
+      );
+  }
+  for (const s of model.sections)
+    for (const t of s.tables)
+      for (const o of t.operations)
+        if (!named.has(o.id))
+          ctx.report.warn(
+            'least-privilege-operation-unnamed',
+            `\`${o.id}\` (${o.name}) has no workload short name: a workload list cannot ask for it.`,
+            o.position,
+            'Add a short name and its list syntax in generator/least-privilege/operation-names.ts and generator/least-privilege/input/list.ts.',
+          );
+}
+
+/** The page line is one of the note's: a `> [!note]` callout starts a line above its text. */
+function noteSpans(n: GitlabOperationNote, line: number): boolean {
+  return line >= n.position.line && line < n.position.line + n.text.split('\n').length + (n.alert !== undefined ? 1 : 0);
 }
 
 function emitForgejo(ctx: EmitContext): void {

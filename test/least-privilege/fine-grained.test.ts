@@ -1,16 +1,18 @@
 /**
- * The fine-grained answer through its lookup interface, with small hand-made stand-ins for the REST
- * matcher (`matchFineGrainedRestRoute`, issue 12) and the operations table (issue 11): rows copied
- * by hand from GitLab's current pages (`gitlab-pat-fine-grained-rest.0739b8b.md`,
- * `gitlab-pat-fine-grained-other-operations.3f07355.md`; line numbers in the comments). The
- * stand-in check `allowed` is the one issue 12 specifies for `isFineGrainedRestRequestAllowed`:
- * true for `granted` rows whose permissions are all held, and for `always` rows.
+ * The fine-grained answer through its lookup interface: the operations are read from the real
+ * `gitlabOperationPermissions` of a package generated from the sources (issue 11's page); the REST
+ * matcher (`matchFineGrainedRestRoute`, issue 12) is not compiled yet, so it is a small hand-made
+ * stand-in with rows copied by hand from GitLab's current page (`gitlab-pat-fine-grained-rest.0739b8b.md`;
+ * line numbers in the comments). Expected grants are written by hand from the pages. The stand-in
+ * check `allowed` is the one issue 12 specifies for `isFineGrainedRestRequestAllowed`: true for
+ * `granted` rows whose permissions are all held, and for `always` rows.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { leastGrant, type LeastPrivilegeRequest } from '../../generator/emit/runtime/least-privilege.ts';
-import { fineGrainedVerdict, type FineGrainedRestMatchLike, type GitlabOperationRowLike } from '../../generator/emit/runtime/least-privilege-gitlab.ts';
-import { GITLAB_OPERATION_NAMES } from '../../generator/least-privilege/operation-names.ts';
+import { fineGrainedVerdict, type FineGrainedRestMatchLike, type GitlabOperationPermissionLike } from '../../generator/emit/runtime/least-privilege-gitlab.ts';
+import { WORKLOAD_OPERATION_NAMES } from '../../generator/least-privilege/operation-names.ts';
+import { loadModules } from './helpers.ts';
 
 const REST = 'gitlab-pat-fine-grained-rest.0739b8b.md';
 const OPS = 'gitlab-pat-fine-grained-other-operations.3f07355.md';
@@ -47,18 +49,16 @@ function allowed(held: readonly string[], method: string, path: string): boolean
   return m !== undefined && (m.access === 'always' || (m.access === 'granted' && m.permissions.every((p) => held.includes(p))));
 }
 
-const OPERATION_ROWS: GitlabOperationRowLike[] = [
-  { operation: 'Clone or pull a project repository', permission: 'download_code', boundaries: ['Project'], source: `${OPS}:39` },
-  { operation: 'Push to a project repository', permission: 'push_code', boundaries: ['Project'], source: `${OPS}:40` },
-  { operation: 'Clone or pull a wiki', permission: 'read_wiki', boundaries: ['Project', 'Group'], source: `${OPS}:41` },
-  { operation: 'Pull container images', permission: 'read_container_repository', boundaries: ['Project'], source: `${OPS}:61` },
-  { operation: 'Pull container images through the dependency proxy', permission: 'read_dependency_proxy', boundaries: ['Group'], source: `${OPS}:75` },
-];
+/** The operations as the package writes them (`gitlab/operation-permissions.js`), keyed by operation id. */
+let operations: Readonly<Record<string, GitlabOperationPermissionLike>>;
+beforeAll(async () => {
+  operations = (await loadModules()).operations.gitlabOperationPermissions;
+}, 120_000);
 
 const answer = (requests: readonly LeastPrivilegeRequest[]) =>
-  leastGrant('fine-grained', requests, (r) => fineGrainedVerdict(r, matchRest, OPERATION_ROWS, GITLAB_OPERATION_NAMES));
+  leastGrant('fine-grained', requests, (r) => fineGrainedVerdict(r, matchRest, operations, WORKLOAD_OPERATION_NAMES));
 
-describe('fine-grained answer with stand-in lookups', () => {
+describe('fine-grained answer: stand-in REST matcher, the generated operations', () => {
   it('answers the release job (hand-written: REST lines 1959, 1691, 1956; operations line 40)', () => {
     const a = answer([
       { kind: 'rest', method: 'GET', path: '/api/v4/projects/42/releases', line: 1 },
@@ -97,13 +97,88 @@ describe('fine-grained answer with stand-in lookups', () => {
       [5, 'unavailable'],
     ]);
     expect(a.notGranted[2]!.verdict.source).toEqual([`${OPS}:65`]);
+    // Line 41: | Clone or pull a wiki | Wiki | Read | Project, Group <sup>1</sup> |, footnote 1 said in the reason.
+    const wiki = a.requests[6]!.verdict;
+    expect(wiki.source).toEqual([`sources/${OPS}:41:1`]);
+    expect(wiki.why).toBe('Git operations: Clone or pull a wiki needs `read_wiki` at project or group. Project wikis use the project boundary and group wikis use the group boundary.');
     expect(a.notGranted[0]!.verdict.why).toContain('AI workflows OAuth token');
   });
 
+  it('answers every short name from the page row it stands for (hand-written from the page, lines 39–107)', () => {
+    // Short name → [Permission cell + Resource cell in snake case, Access cell, page line].
+    const expected: Record<string, [string, string[], number]> = {
+      'git-pull': ['download_code', ['project'], 39],
+      'git-push': ['push_code', ['project'], 40],
+      'git-pull-wiki': ['read_wiki', ['project', 'group'], 41],
+      'git-push-wiki': ['create_wiki', ['project', 'group'], 42],
+      'git-pull-snippet': ['read_snippet', ['project', 'user'], 43],
+      'git-push-snippet': ['update_snippet', ['project', 'user'], 44],
+      'lfs-download': ['download_code', ['project'], 45],
+      'lfs-upload': ['push_code', ['project'], 46],
+      'registry-pull': ['read_container_repository', ['project'], 61],
+      'registry-delete': ['delete_container_repository', ['project'], 62],
+      'dependency-proxy-pull': ['read_dependency_proxy', ['group'], 75],
+      'archive-download': ['download_code', ['project'], 81],
+      'release-asset-download': ['read_release', ['project'], 82],
+      'feed-user-activity': ['read_activity', ['user'], 91],
+      'feed-project-activity': ['read_event', ['project'], 92],
+      'feed-group-activity': ['read_event', ['group'], 93],
+      'feed-project-commits': ['read_code', ['project'], 94],
+      'feed-project-tags': ['read_code', ['project'], 95],
+      'feed-issues': ['read_work_item', ['project', 'group', 'user'], 96],
+      'feed-merge-requests': ['read_merge_request', ['project', 'group'], 97],
+      'feed-your-projects': ['read_project', ['user'], 98],
+      'feed-token-expiration': ['read_personal_access_token', ['user'], 99],
+      'design-image-download': ['read_work_item', ['project'], 105],
+      'editor-telemetry': ['create_editor_telemetry', ['user'], 106],
+      'live-comments': ['read_work_item', ['project', 'group'], 107],
+    };
+    // 25 page operations (page-readings.test.ts counts them) + `registry-push`, which the page says fine-grained tokens cannot do.
+    expect(Object.keys(WORKLOAD_OPERATION_NAMES).sort()).toEqual([...Object.keys(expected), 'registry-push'].sort());
+    for (const [operation, [permission, boundaries, line]] of Object.entries(expected)) {
+      const v = fineGrainedVerdict({ kind: 'operation', operation, target: 'g/p' }, undefined, operations, WORKLOAD_OPERATION_NAMES);
+      expect([operation, v.status, v.status === 'needs' ? [v.alternatives, v.boundaries] : [], v.source]).toEqual([operation, 'needs', [[[permission]], boundaries], [`sources/${OPS}:${line}:1`]]);
+    }
+  });
+
+  it('uses every permission of a row, and denies a short name whose id the lookup does not have', () => {
+    const twoPermissions = { ...operations, 'git-operations:push-to-a-project-repository': { ...operations['git-operations:push-to-a-project-repository']!, permissions: ['push_code', 'read_code'] } };
+    const v = fineGrainedVerdict({ kind: 'operation', operation: 'git-push', target: 'g/p' }, undefined, twoPermissions, WORKLOAD_OPERATION_NAMES);
+    expect(v.status === 'needs' && v.alternatives).toEqual([['push_code', 'read_code']]);
+    const missing = fineGrainedVerdict({ kind: 'operation', operation: 'git-push', target: 'g/p' }, undefined, {}, WORKLOAD_OPERATION_NAMES);
+    expect([missing.status, missing.why]).toEqual(['unknown', 'The operations page has no operation `git-operations:push-to-a-project-repository`: denied.']);
+    for (const operation of ['constructor', '__proto__', 'toString'])
+      expect(fineGrainedVerdict({ kind: 'operation', operation, target: 'g/p' }, undefined, operations, WORKLOAD_OPERATION_NAMES).status).toBe('unknown');
+  });
+
+  it('property: operations drawn from the generated table are let through by the grant, and dropping any permission denies one', () => {
+    const shortNames = Object.keys(WORKLOAD_OPERATION_NAMES);
+    // Independent check: the token holds every permission of the row the short name's id names.
+    const allowedOp = (held: readonly string[], short: string) => {
+      const id = WORKLOAD_OPERATION_NAMES[short]!.operation;
+      return id !== undefined && operations[id]!.permissions.every((p) => held.includes(p));
+    };
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...shortNames), { minLength: 1, maxLength: 8 }), (names) => {
+        const a = answer(names.map((operation) => ({ kind: 'operation', operation, target: 'g/p' })));
+        for (const r of a.requests) {
+          const short = (r.request as { operation: string }).operation;
+          expect(a.notGranted.includes(r)).toBe(WORKLOAD_OPERATION_NAMES[short]!.operation === undefined);
+          if (!a.notGranted.includes(r)) expect(allowedOp(a.grant, short)).toBe(true);
+        }
+        for (const id of a.grant) {
+          const without = a.grant.filter((g) => g !== id);
+          expect(names.some((n) => WORKLOAD_OPERATION_NAMES[n]!.operation !== undefined && !allowedOp(without, n))).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('answers `unknown` (denied) when a lookup is not compiled into the package', () => {
-    const v = fineGrainedVerdict({ kind: 'rest', method: 'GET', path: '/projects/1/releases' }, undefined, undefined, GITLAB_OPERATION_NAMES);
+    const v = fineGrainedVerdict({ kind: 'rest', method: 'GET', path: '/projects/1/releases' }, undefined, undefined, WORKLOAD_OPERATION_NAMES);
     expect(v.status).toBe('unknown');
-    expect(fineGrainedVerdict({ kind: 'operation', operation: 'git-push', target: 'g/p' }, matchRest, undefined, GITLAB_OPERATION_NAMES).status).toBe('unknown');
+    expect(fineGrainedVerdict({ kind: 'operation', operation: 'git-push', target: 'g/p' }, matchRest, undefined, WORKLOAD_OPERATION_NAMES).status).toBe('unknown');
   });
 
   it('property: every controlled request is let through by the grant, and dropping any permission denies one', () => {

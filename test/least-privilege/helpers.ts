@@ -15,8 +15,11 @@ export interface GitlabModules {
     fineGrainedRequestVerdict(r: Request): RequestVerdict;
     classicScopeRules: readonly { scope: string; grants: { kind: string; methods?: readonly string[]; paths?: readonly string[]; operations?: readonly string[] }; tokenTypes: readonly string[]; alsoRequires: readonly string[]; quote: string; why: string; source: string }[];
     classicScopeWeights: Readonly<Record<string, number>>;
-    gitlabOperationNames: Readonly<Record<string, { pageOperation?: string; section: string; syntax: string; unavailable?: { quote: string; source: string } }>>;
+    workloadOperationNames: Readonly<Record<string, { operation?: string; syntax: string; unavailable?: { quote: string; source: string } }>>;
     fineGrainedLookupsCompiled: { rest: boolean; operations: boolean };
+  };
+  operations: {
+    gitlabOperationPermissions: Readonly<Record<string, { operation: string; name: string; section: string; permissions: readonly string[]; boundaries: readonly string[]; footnotes: readonly string[]; source: string }>>;
   };
   routes: {
     jobTokenRoutes: readonly { method: string; path: string; route: string; permissions: readonly string[]; controlled: boolean; line: number }[];
@@ -42,6 +45,7 @@ export function loadModules(): Promise<GitlabModules> {
     const pkg = await writePackage(catalog);
     return {
       least: await importGenerated(pkg.dir, 'gitlab/least-privilege.js'),
+      operations: await importGenerated(pkg.dir, 'gitlab/operation-permissions.js'),
       routes: await importGenerated(pkg.dir, 'gitlab/job-token-routes.js'),
       scopes: await importGenerated(pkg.dir, 'gitlab/token-scopes.js'),
       forgejo: {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CLASSIC_SCOPE_READINGS, CLASSIC_SCOPES_WITHOUT_READING, checkClassicScopeRules } from '../../generator/least-privilege/classic-scope-rules.ts';
-import { GITLAB_OPERATION_NAMES } from '../../generator/least-privilege/operation-names.ts';
+import { WORKLOAD_OPERATION_NAMES } from '../../generator/least-privilege/operation-names.ts';
 import { Reporter } from '../../generator/diagnostics/reporter.ts';
 import { realCatalog } from '../helpers/build.ts';
 import type { GitlabTokenScopesModel } from '../../generator/model/catalog.ts';
@@ -84,13 +84,21 @@ describe('operation short names', () => {
 
   it('the page has 25 operations and every one has a short name', () => {
     expect(cells).toHaveLength(25);
-    const named = Object.values(GITLAB_OPERATION_NAMES).map((n) => n.pageOperation);
-    expect(cells.filter((c) => !named.includes(c))).toEqual([]);
-    expect(named.filter((n) => n !== undefined && !cells.includes(n))).toEqual([]);
+    // The id is the section's anchor, `:`, the kebab-cased first cell (the operations emitter's rule); rebuilt here from the page.
+    const ids: string[] = [];
+    let section = '';
+    for (const l of opsLines) {
+      if (l.startsWith('## ')) section = l.slice(3).trim().toLowerCase().replace(/[^a-z0-9]+/g, '-');
+      else if (/^\| [A-Z]/.test(l) && !/^\| (Operation|Feed) /.test(l)) ids.push(`${section}:${l.split('|')[1]!.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`);
+    }
+    expect(ids).toHaveLength(25);
+    const named = Object.values(WORKLOAD_OPERATION_NAMES).map((n) => n.operation);
+    expect(ids.filter((c) => !named.includes(c))).toEqual([]);
+    expect(named.filter((n) => n !== undefined && !ids.includes(n))).toEqual([]);
   });
 
   it('registry push is unavailable, in the words of the note at line 65', () => {
-    const u = GITLAB_OPERATION_NAMES['registry-push']!.unavailable!;
+    const u = WORKLOAD_OPERATION_NAMES['registry-push']!.unavailable!;
     expect(opsLines[64]).toBe(`> ${u.quote}`);
     expect(u.source.endsWith(':65')).toBe(true);
   });

@@ -18,6 +18,7 @@ import { renderSite } from '../../generator/site/render-site.ts';
 import { writeTreeAtomically } from '../../generator/write/atomic-write.ts';
 import type { Catalog } from '../../generator/model/catalog.ts';
 import { HOSTILE, hostileCatalog } from './hostile.ts';
+import { leastPrivilegeCommand } from '../../generator/cli/commands/least-privilege.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -255,6 +256,47 @@ describe.runIf(hasChromium)('the docs site in Chromium', () => {
     await expect.poll(() => gitlab.locator('h2').textContent()).toBe('read_api');
     expect(await gitlab.textContent()).toContain('Available forpersonal, group, project');
     expect(await gitlab.textContent()).toContain('sources/gitlab-access-token-scopes.ja.flattened.txt:');
+  });
+
+  it('answers a pasted workload list as `permgen least-privilege` answers the same list', async () => {
+    // A release job as a list (the README's example), plus a line the list format cannot read (line 7).
+    const list = [
+      '# release job',
+      'GET /api/v4/projects/42/releases',
+      'PUT /projects/42/packages/generic/app/1.4.0/app-linux-amd64.tar.gz',
+      'POST /projects/42/releases',
+      'git push acme/app',
+      '',
+      'git rebase acme/app',
+    ].join('\n');
+    await open('site', 'explorer.html#least-privilege');
+    await page.locator('#workload:enabled').waitFor();
+    await page.fill('#workload', list);
+    const answer = page.locator('#workload-answer');
+    await expect.poll(() => answer.textContent()).toContain('CI/CD job token');
+    const shown = (await answer.textContent())!;
+    await shot('explorer-workload');
+
+    // The CLI on the same list, from a file: the same text, but for the name of the input.
+    const file = path.join(work, 'workload.txt');
+    await writeFile(file, `${list}\n`);
+    let stdout = '';
+    let stderr = '';
+    const code = await leastPrivilegeCommand.run([file, '--format', 'list'], { cwd: projectRoot, stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
+    expect(code).toBe(0);
+    expect(shown).toBe(`${stderr}\n${stdout}`.replaceAll(file, 'pasted list'));
+
+    // Hand-written from the pages: line 7 is refused; the job token needs the three REST rows' permissions
+    // and cannot push; a personal token's classic grant is `api` (token-scopes page lines 19 and 41).
+    expect(shown).toContain('pasted list:7:1 error Unknown Git command `git rebase`. [workload-operation]');
+    expect(shown).toContain('pasted list: 4 input(s) read as list, 1 line(s) not answered (see stderr).');
+    expect(shown).toContain('CI/CD job token: cannot grant 1 of 4 input(s)\n  grant: ADMIN_PACKAGES, ADMIN_RELEASES, READ_RELEASES');
+    expect(shown).toContain('Classic access token scopes (personal access token): grants every input\n  grant: api');
+    expect(shown).toContain('  push_code (at project): 1 input(s)\n    line 5    git-push acme/app  sources/gitlab-pat-fine-grained-other-operations.3f07355.md:40:1');
+
+    // A project access token: the push needs write_repository (footnote 1 is for personal tokens).
+    await page.selectOption('#workload-token-type', 'project');
+    await expect.poll(() => answer.textContent()).toContain('Classic access token scopes (project access token): grants every input\n  grant: api, write_repository');
   });
 
   it('shows hostile page text as text, in the pages and in the explorer', async () => {

@@ -27,7 +27,34 @@
 /** One input of the workload. `line` and `text` are where it was read (for the report); they do not change the answer. */
 export type LeastPrivilegeRequest =
   | { readonly kind: 'rest'; readonly method: string; readonly path: string; readonly line?: number; readonly text?: string }
-  | { readonly kind: 'operation'; readonly operation: string; readonly target: string; readonly line?: number; readonly text?: string };
+  | { readonly kind: 'operation'; readonly operation: string; readonly target: string; readonly line?: number; readonly text?: string }
+  | GraphqlWorkloadRequest;
+
+/**
+ * One requirement of a GraphQL operation, as `requiredPermissionsForOperation` (gitlab/graphql)
+ * found it: an operation needs every one of its requirements, so each is one input of the workload
+ * (built by `graphqlLeastPrivilegeRequests`, not by hand). Any one of `alternatives` satisfies it;
+ * none when the page does not grant it (strict mode); one empty alternative when the operation
+ * needs nothing at all.
+ */
+export interface GraphqlWorkloadRequest {
+  readonly kind: 'graphql';
+  /** `query GetProject` (`(anonymous)` for an unnamed operation). */
+  readonly operation: string;
+  /** What needs the permissions: `CiRunner`, `Project.runners`, `RunnerUpdate`. */
+  readonly subject: string;
+  /** `type`, `field`, `mutation`, `unlisted-type`, `unknown-mutation`, or `none` (the operation needs nothing). */
+  readonly reason: string;
+  /** Schema coordinates of the selected fields that need it (`Query.project`). */
+  readonly fields: readonly string[];
+  readonly alternatives: readonly (readonly string[])[];
+  /** Boundaries of the page rows behind it. */
+  readonly boundaries: readonly string[];
+  /** `file:line:column` of the page rows behind it. */
+  readonly source: readonly string[];
+  readonly line?: number;
+  readonly text?: string;
+}
 
 /**
  * What one request needs from one kind of token.

@@ -11,3 +11,4 @@
 
 /** GitLab GraphQL: a graphql-js validation rule and least-privilege answers (needs the `graphql` peer dependency). */
 export * from './fine-grained-permissions.js';
+export * from './least-privilege.js';

@@ -21,7 +21,7 @@ export type ClassicScopeGrant =
     readonly methods: readonly string[];
     readonly paths: readonly string[];
 }
-/** Git and other operations, by short name (`gitlabOperationNames`). */
+/** Git and other operations, by short name (`workloadOperationNames`). */
  | {
     readonly kind: 'operation';
     readonly operations: readonly string[];
@@ -56,20 +56,34 @@ export interface FineGrainedRestMatchLike {
     readonly reason?: string;
     readonly public?: boolean;
 }
-/** The fields of a row of the Git-and-other-operations page the answer reads. */
-export interface GitlabOperationRowLike {
-    /** The page's Operation (or Feed) cell, as written. */
+/**
+ * The fields of an operation of the Git-and-other-operations page (`gitlabOperationPermissions`,
+ * keyed by operation id) the answer reads: every id of `permissions` is needed, at one of
+ * `boundaries`.
+ */
+export interface GitlabOperationPermissionLike {
+    /** The operation id: `git-operations:push-to-a-project-repository`. */
     readonly operation: string;
-    /** Permission id in the fine-grained vocabulary (`download_code`). */
-    readonly permission: string;
+    /** The Operation (or Feed) cell as written. */
+    readonly name: string;
+    /** The heading of the row's section. */
+    readonly section: string;
+    /** Permission ids in the fine-grained vocabulary (`push_code`): all of them are needed. */
+    readonly permissions: readonly string[];
     readonly boundaries: readonly string[];
+    /** The footnotes the row cites, as written. */
+    readonly footnotes?: readonly string[];
+    /** `file:line:column` of the row. */
     readonly source?: string;
 }
-/** A short operation name (`git-push`) and the page row it stands for. */
-export interface GitlabOperationName {
-    /** The Operation / Feed cell of the Git-and-other-operations page it stands for; absent when the page says fine-grained tokens cannot do it. */
-    readonly pageOperation?: string;
-    readonly section: string;
+/**
+ * A short operation name of a workload (`git-push`) and the operation of the Git-and-other-operations
+ * page it stands for. `Id` is the page's operation-id union when the package has it, so a name that
+ * points at no row is a type error in the package (and a generation error before that).
+ */
+export interface WorkloadOperationName<Id extends string = string> {
+    /** The operation id on the Git-and-other-operations page (`git-operations:push-to-a-project-repository`); absent when the page says fine-grained tokens cannot do it. */
+    readonly operation?: Id;
     /** Set when the page says fine-grained tokens cannot make the operation: its words and line. */
     readonly unavailable?: {
         readonly quote: string;
@@ -81,4 +95,4 @@ export interface GitlabOperationName {
  * matcher, operations through the operations table. A lookup that is `undefined` (its page is not
  * compiled into this package) answers `unknown`: denied.
  */
-export declare function fineGrainedVerdict(request: LeastPrivilegeRequest, matchRest: ((method: string, path: string) => FineGrainedRestMatchLike | undefined) | undefined, operations: readonly GitlabOperationRowLike[] | undefined, names: Readonly<Record<string, GitlabOperationName>>): RequestVerdict;
+export declare function fineGrainedVerdict(request: LeastPrivilegeRequest, matchRest: ((method: string, path: string) => FineGrainedRestMatchLike | undefined) | undefined, operations: Readonly<Record<string, GitlabOperationPermissionLike>> | undefined, names: Readonly<Record<string, WorkloadOperationName>>): RequestVerdict;

@@ -31,6 +31,9 @@ export function jobTokenVerdict(request, routeFor) {
 }
 /** What a classic (personal, group or project) access token of `tokenType` needs for a request: any one of the scopes the readings let it through with. */
 export function classicScopeVerdict(request, rules, tokenType, isAvailable) {
+    // The page says which scopes reach "the API" but not which of them GraphQL requests need: not read, denied (README, "Least privilege").
+    if (request.kind === 'graphql')
+        return { status: 'unknown', why: 'The token-scopes page does not say which scope a GraphQL request needs: denied for classic tokens.', source: [] };
     let canonical;
     if (request.kind === 'rest') {
         canonical = canonicalizePath(stripApiBase(request.path, GITLAB_API_BASE));
@@ -84,24 +87,45 @@ export function fineGrainedVerdict(request, matchRest, operations, names) {
         const pub = m.public ? ' Not needed when the target resource is public.' : '';
         return { status: 'needs', alternatives: [m.permissions], boundaries: m.boundaries, why: `\`${m.permissions[0]}\`${also} at ${m.boundaries.join(' or ')}.${pub}`, source: sources(m.source) };
     }
-    const name = names[request.operation];
+    if (request.kind === 'graphql')
+        return graphqlVerdict(request);
+    // Own properties only: a request naming `constructor` or `__proto__` is not an operation.
+    const name = hasOwn(names, request.operation) ? names[request.operation] : undefined;
     if (name === undefined)
         return { status: 'unknown', why: `Unknown operation \`${request.operation}\`: denied.`, source: [] };
     if (name.unavailable !== undefined)
         return { status: 'unavailable', why: name.unavailable.quote, source: [name.unavailable.source] };
     if (operations === undefined)
         return { status: 'unknown', why: 'This package was generated without the Git-and-other-operations page: no answer for operations (denied).', source: [] };
-    const rows = operations.filter((r) => r.operation === name.pageOperation);
-    if (rows.length === 0)
-        return { status: 'unknown', why: `The operations page has no row \`${name.pageOperation}\`: denied.`, source: [] };
-    // Several rows for one operation would each be needed: fail closed.
-    const permissions = [...new Set(rows.map((r) => r.permission))];
-    const boundaries = [...new Set(rows.flatMap((r) => r.boundaries.map((b) => b.toLowerCase())))];
+    const row = name.operation !== undefined && hasOwn(operations, name.operation) ? operations[name.operation] : undefined;
+    if (row === undefined)
+        return { status: 'unknown', why: `The operations page has no operation \`${name.operation ?? request.operation}\`: denied.`, source: [] };
+    if (row.permissions.length === 0)
+        return { status: 'unknown', why: `The operations page names no permission for \`${row.name}\`: denied.`, source: sources(row.source) };
+    const boundaries = [...new Set(row.boundaries.map((b) => b.toLowerCase()))];
+    const footnotes = row.footnotes !== undefined && row.footnotes.length > 0 ? ` ${row.footnotes.join(' ')}` : '';
     return {
         status: 'needs',
-        alternatives: [permissions],
+        // Every permission of the row is needed (one alternative holding them all).
+        alternatives: [[...new Set(row.permissions)]],
         boundaries,
-        why: `${name.section}: ${name.pageOperation} needs ${permissions.map((p) => `\`${p}\``).join(', ')} at ${boundaries.join(' or ')}.`,
-        source: rows.flatMap((r) => sources(r.source)),
+        why: `${row.section}: ${row.name} needs ${row.permissions.map((p) => `\`${p}\``).join(' and ')} at ${boundaries.join(' or ')}.${footnotes}`,
+        source: sources(row.source),
     };
+}
+/** A GraphQL requirement: the alternatives `requiredPermissionsForOperation` found on the GraphQL page. */
+function graphqlVerdict(request) {
+    const at = `${request.operation}: ${Array.isArray(request.fields) ? request.fields.join(', ') : request.subject}`;
+    const alternatives = Array.isArray(request.alternatives) ? request.alternatives : [];
+    if (alternatives.some((a) => a.length === 0))
+        return { status: 'always', why: `${request.operation} needs no fine-grained permission.`, source: [] };
+    if (alternatives.length === 0) {
+        const what = request.reason === 'unknown-mutation' ? `the mutation \`${request.subject}\`` : `the object type \`${request.subject}\``;
+        return { status: 'unknown', why: `The GraphQL page does not list ${what} (strict mode): no fine-grained token can run ${at}; denied.`, source: request.source };
+    }
+    const options = alternatives.map((a) => a.map((p) => `\`${p}\``).join(' + ')).join(' or ');
+    return { status: 'needs', alternatives, boundaries: request.boundaries, why: `${at} needs ${request.subject}: ${options}.`, source: request.source };
+}
+function hasOwn(record, key) {
+    return Object.prototype.hasOwnProperty.call(record, key);
 }

@@ -12,23 +12,19 @@ import type { Command, CommandIo } from '../command.ts';
 import { parse } from '../args.ts';
 import { formatDiagnostic } from '../../diagnostics/diagnostic.ts';
 import { readWorkload, WORKLOAD_FORMATS, type WorkloadFormat, type WorkloadItem } from '../../least-privilege/input/index.ts';
+import { GRAPHQL_FILE, readGraphqlWorkload } from '../../least-privilege/input/graphql.ts';
+import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
+
 import type { RequestAnswer, TokenKindAnswer } from '../../emit/runtime/least-privilege.ts';
+import { itemText, KIND_TITLES, report, type Answers, type Item } from '../../least-privilege/report.ts';
 
 const PROVIDERS = { gitlab: { apiBase: '/api/v4', kinds: ['fine-grained', 'job-token', 'classic'] }, forgejo: { apiBase: '/api/v1', kinds: ['forgejo'] } } as const;
 type Provider = keyof typeof PROVIDERS;
 const TOKEN_TYPES = ['personal', 'group', 'project'] as const;
-/** Requests shown under each granted id in the readable report. */
-const SHOWN = 3;
 
-const KIND_TITLES: Readonly<Record<string, string>> = {
-  'fine-grained': 'Fine-grained personal access token',
-  'job-token': 'CI/CD job token',
-  classic: 'Classic access token scopes',
-  forgejo: 'Forgejo access token scopes',
-};
 
-const HELP = `Usage: permgen least-privilege <file> [--provider gitlab|forgejo] [--format ${Object.keys(WORKLOAD_FORMATS).join('|')}] [--json]
-                                [--require KIND]... [--token-type personal|group|project] [--root DIR]
+const HELP = `Usage: permgen least-privilege <file> [--provider gitlab|forgejo] [--format ${Object.keys(WORKLOAD_FORMATS).join('|')}|graphql] [--json]
+                                [--schema SCHEMA.graphql] [--require KIND]... [--token-type personal|group|project] [--root DIR]
 
 Prints, for each kind of token, the smallest grant that lets every request of the workload through, the
 requests that need each permission (with their line numbers), and what that kind of token cannot do.
@@ -36,6 +32,9 @@ requests that need each permission (with their line numbers), and what that kind
 ${Object.entries(WORKLOAD_FORMATS)
   .map(([k, f]) => `                    ${k.padEnd(12)}${f.description}`)
   .join('\n')}
+                    ${'graphql'.padEnd(12)}GraphQL operations (a .graphql or .gql file), answered against --schema
+  --schema FILE   the GraphQL schema (SDL) the operations run against; each requirement requiredPermissionsForOperation
+                  finds is one input, named after its operation (GitLab only)
   --provider P    gitlab (default): fine-grained PAT, CI/CD job token, classic scopes; forgejo: Forgejo scopes
   --require KIND  exit 1 when some input cannot be granted by a token of KIND (fine-grained, job-token, classic, forgejo); repeatable
   --token-type T  the classic token's type (default personal): scopes and their readings differ per type
@@ -45,10 +44,6 @@ Lines that cannot be read are reported on stderr with their line number; with --
 Exit status: 0 answered, 1 a required kind cannot grant some input (or the package is missing), 2 usage errors.
 `;
 
-interface Answers {
-  kinds: TokenKindAnswer[];
-  tokenType?: string;
-}
 
 export const leastPrivilegeCommand: Command = {
   async run(args, io) {
@@ -58,6 +53,7 @@ export const leastPrivilegeCommand: Command = {
       json: { type: 'boolean' },
       require: { type: 'string', multiple: true },
       'token-type': { type: 'string' },
+      schema: { type: 'string' },
       root: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     });
@@ -70,7 +66,11 @@ export const leastPrivilegeCommand: Command = {
     if (parsed.positionals.length !== 1) return usage(io, 'expected one workload file');
     const provider = (v.provider ?? 'gitlab') as Provider;
     if (!(provider in PROVIDERS)) return usage(io, `unknown provider \`${v.provider}\` (gitlab, forgejo)`);
-    if (v.format !== undefined && !(v.format in WORKLOAD_FORMATS)) return usage(io, `unknown format \`${v.format}\` (${Object.keys(WORKLOAD_FORMATS).join(', ')})`);
+    if (v.format !== undefined && v.format !== 'graphql' && !(v.format in WORKLOAD_FORMATS)) return usage(io, `unknown format \`${v.format}\` (${Object.keys(WORKLOAD_FORMATS).join(', ')}, graphql)`);
+    const graphqlInput = v.format === 'graphql' || (v.format === undefined && (v.schema !== undefined || GRAPHQL_FILE.test(parsed.positionals[0]!)));
+    if (graphqlInput && v.schema === undefined) return usage(io, 'GraphQL operations need the schema they run against: --schema FILE');
+    if (v.schema !== undefined && !graphqlInput) return usage(io, `--schema is for GraphQL operations, not --format ${v.format}`);
+    if (graphqlInput && provider !== 'gitlab') return usage(io, 'GraphQL operations are answered for GitLab only (--provider gitlab)');
     const tokenType = v['token-type'] ?? 'personal';
     if (!(TOKEN_TYPES as readonly string[]).includes(tokenType)) return usage(io, `unknown token type \`${tokenType}\` (${TOKEN_TYPES.join(', ')})`);
     const required = (v.require ?? []) as string[];
@@ -86,10 +86,30 @@ export const leastPrivilegeCommand: Command = {
       return 1;
     }
     const shown = file === '-' ? '<stdin>' : file.split(path.sep).join('/');
-    const workload = readWorkload(text, shown, PROVIDERS[provider].apiBase, v.format as WorkloadFormat | undefined);
+    const root = path.resolve(io.cwd, v.root ?? '.');
+    let workload: { format: string; items: Item[]; diagnostics: Diagnostic[] };
+    if (graphqlInput) {
+      let schemaText: string;
+      try {
+        schemaText = await readFile(path.resolve(io.cwd, v.schema!), 'utf8');
+      } catch (error) {
+        io.stderr.write(`${v.schema}:1:1 error Cannot read the schema (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). [workload-unreadable]\n`);
+        return 1;
+      }
+      try {
+        const read = await readGraphqlWorkload(root, text, shown, schemaText, v.schema!.split(path.sep).join('/'));
+        if (read.fatal) {
+          for (const d of read.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
+          return 1;
+        }
+        workload = read;
+      } catch (error) {
+        io.stderr.write(`generated/gitlab/graphql/least-privilege.js:1:1 error Cannot load the generated package or graphql (${(error as Error).message.split('\n')[0]}). [least-privilege-package]\n  hint: Run \`permgen generate\` first (or pass --root); GraphQL input needs the \`graphql\` package.\n`);
+        return 1;
+      }
+    } else workload = readWorkload(text, shown, PROVIDERS[provider].apiBase, v.format as WorkloadFormat | undefined);
     for (const d of workload.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
 
-    const root = path.resolve(io.cwd, v.root ?? '.');
     const answers = await answer(root, provider, workload.items, tokenType, io);
     if (answers === undefined) return 1;
 
@@ -104,7 +124,7 @@ export const leastPrivilegeCommand: Command = {
   },
 };
 
-async function answer(root: string, provider: Provider, items: WorkloadItem[], tokenType: string, io: CommandIo): Promise<Answers | undefined> {
+async function answer(root: string, provider: Provider, items: Item[], tokenType: string, io: CommandIo): Promise<Answers | undefined> {
   const module = path.join(root, 'generated', provider, 'least-privilege.js');
   let lib: Record<string, unknown>;
   try {
@@ -114,61 +134,17 @@ async function answer(root: string, provider: Provider, items: WorkloadItem[], t
     return undefined;
   }
   if (provider === 'forgejo') {
-    const least = lib['leastPrivilegeForForgejoRequests'] as (r: readonly WorkloadItem[]) => TokenKindAnswer;
+    const least = lib['leastPrivilegeForForgejoRequests'] as (r: readonly Item[]) => TokenKindAnswer;
     return { kinds: [least(items)] };
   }
-  const least = lib['leastPrivilegeForRequests'] as (r: readonly WorkloadItem[], o: { classicTokenType: string }) => { fineGrained: TokenKindAnswer; jobToken: TokenKindAnswer; classic: TokenKindAnswer };
+  const least = lib['leastPrivilegeForRequests'] as (r: readonly Item[], o: { classicTokenType: string }) => { fineGrained: TokenKindAnswer; jobToken: TokenKindAnswer; classic: TokenKindAnswer };
   const a = least(items, { classicTokenType: tokenType });
   return { kinds: [a.fineGrained, a.jobToken, a.classic], tokenType };
 }
 
-function itemText(r: RequestAnswer): string {
-  const item = r.request as WorkloadItem;
-  return item.kind === 'rest' ? `${item.method} ${item.path}` : `${item.operation} ${item.target}`;
-}
-
-function lineOf(r: RequestAnswer): string {
-  const line = (r.request as WorkloadItem).line;
-  return line === undefined ? `#${r.index + 1}` : `line ${line}`;
-}
-
-function report(file: string, format: string, count: number, diagnostics: number, answers: Answers): string {
-  const out: string[] = [`${file}: ${count} input(s) read as ${format}${diagnostics > 0 ? `, ${diagnostics} line(s) not answered (see stderr)` : ''}.`, ''];
-  for (const k of answers.kinds) {
-    const title = k.kind === 'classic' && answers.tokenType ? `${KIND_TITLES[k.kind]} (${answers.tokenType} access token)` : KIND_TITLES[k.kind] ?? k.kind;
-    const status = k.complete ? 'grants every input' : `cannot grant ${k.notGranted.length} of ${k.requests.length} input(s)`;
-    out.push(`${title}: ${status}`);
-    out.push(`  grant: ${k.grant.length > 0 ? k.grant.join(', ') : '(nothing)'}`);
-    for (const id of k.ids) {
-      out.push(`  ${id.id}${id.boundaries.length > 0 ? ` (at ${id.boundaries.join(' or ')})` : ''}: ${id.neededBy.length} input(s)`);
-      for (const r of id.neededBy.slice(0, SHOWN)) out.push(`    ${lineOf(r).padEnd(9)} ${itemText(r)}  ${(r.grantedWith?.source ?? r.verdict.source).join(', ')}`);
-      if (id.neededBy.length > SHOWN) out.push(`    … and ${id.neededBy.length - SHOWN} more`);
-    }
-    if (k.free.length > 0) out.push(`  needs nothing: ${k.free.map((r) => `${lineOf(r)} ${itemText(r)}`).join('; ')}`);
-    if (k.notGranted.length > 0) {
-      // Grouped by reason: a log repeats the same denial thousands of times.
-      const groups = new Map<string, RequestAnswer[]>();
-      for (const r of k.notGranted) {
-        const key = `${r.verdict.status}: ${r.verdict.why}${r.verdict.source.length > 0 ? ` (${r.verdict.source.join(', ')})` : ''}`;
-        const group = groups.get(key);
-        if (group) group.push(r);
-        else groups.set(key, [r]);
-      }
-      out.push(`  not granted: ${k.notGranted.length} input(s)`);
-      for (const [reason, rs] of groups) {
-        out.push(`    ${reason}`);
-        for (const r of rs.slice(0, SHOWN)) out.push(`      ${lineOf(r).padEnd(9)} ${itemText(r)}`);
-        if (rs.length > SHOWN) out.push(`      … and ${rs.length - SHOWN} more`);
-      }
-    }
-    out.push('');
-  }
-  return out.join('\n');
-}
-
-function toJson(file: string, format: string, provider: string, workload: { items: WorkloadItem[]; diagnostics: unknown[] }, answers: Answers) {
-  const request = (r: RequestAnswer) => ({ line: (r.request as WorkloadItem).line, input: itemText(r), source: r.grantedWith?.source ?? r.verdict.source });
-  const denied = (r: RequestAnswer) => ({ line: (r.request as WorkloadItem).line, input: itemText(r), status: r.verdict.status, why: r.verdict.why, source: r.verdict.source });
+function toJson(file: string, format: string, provider: string, workload: { items: Item[]; diagnostics: unknown[] }, answers: Answers) {
+  const request = (r: RequestAnswer) => ({ line: (r.request as Item).line, input: itemText(r), source: r.grantedWith?.source ?? r.verdict.source });
+  const denied = (r: RequestAnswer) => ({ line: (r.request as Item).line, input: itemText(r), status: r.verdict.status, why: r.verdict.why, source: r.verdict.source });
   return {
     file,
     format,

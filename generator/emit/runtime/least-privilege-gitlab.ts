@@ -6,7 +6,7 @@
  * tests can pass small hand-made tables.
  */
 import { canonicalizePath } from './route-path.js';
-import { patternCovers, stripApiBase, type LeastPrivilegeRequest, type RequestVerdict } from './least-privilege.js';
+import { patternCovers, stripApiBase, type GraphqlWorkloadRequest, type LeastPrivilegeRequest, type RequestVerdict } from './least-privilege.js';
 
 /** GitLab's REST API base; the pages write routes relative to it. */
 export const GITLAB_API_BASE = '/api/v4';
@@ -41,7 +41,7 @@ export function jobTokenVerdict(request: LeastPrivilegeRequest, routeFor: (metho
 export type ClassicScopeGrant =
   /** REST requests: `methods` (`*` any), to paths covered by one of `paths` (`**` any; see `patternCovers`), relative to `/api/v4`. */
   | { readonly kind: 'rest'; readonly methods: readonly string[]; readonly paths: readonly string[] }
-  /** Git and other operations, by short name (`gitlabOperationNames`). */
+  /** Git and other operations, by short name (`workloadOperationNames`). */
   | { readonly kind: 'operation'; readonly operations: readonly string[] };
 
 /** One reading of the token-scopes page's prose: the scope, what it grants, for which token types, and the line it reads. */
@@ -67,6 +67,8 @@ export function classicScopeVerdict(
   tokenType: string,
   isAvailable: (scope: string, tokenType: string) => boolean,
 ): RequestVerdict {
+  // The page says which scopes reach "the API" but not which of them GraphQL requests need: not read, denied (README, "Least privilege").
+  if (request.kind === 'graphql') return { status: 'unknown', why: 'The token-scopes page does not say which scope a GraphQL request needs: denied for classic tokens.', source: [] };
   let canonical: string | undefined;
   if (request.kind === 'rest') {
     canonical = canonicalizePath(stripApiBase(request.path, GITLAB_API_BASE));
@@ -107,21 +109,35 @@ export interface FineGrainedRestMatchLike {
   readonly public?: boolean;
 }
 
-/** The fields of a row of the Git-and-other-operations page the answer reads. */
-export interface GitlabOperationRowLike {
-  /** The page's Operation (or Feed) cell, as written. */
+/**
+ * The fields of an operation of the Git-and-other-operations page (`gitlabOperationPermissions`,
+ * keyed by operation id) the answer reads: every id of `permissions` is needed, at one of
+ * `boundaries`.
+ */
+export interface GitlabOperationPermissionLike {
+  /** The operation id: `git-operations:push-to-a-project-repository`. */
   readonly operation: string;
-  /** Permission id in the fine-grained vocabulary (`download_code`). */
-  readonly permission: string;
+  /** The Operation (or Feed) cell as written. */
+  readonly name: string;
+  /** The heading of the row's section. */
+  readonly section: string;
+  /** Permission ids in the fine-grained vocabulary (`push_code`): all of them are needed. */
+  readonly permissions: readonly string[];
   readonly boundaries: readonly string[];
+  /** The footnotes the row cites, as written. */
+  readonly footnotes?: readonly string[];
+  /** `file:line:column` of the row. */
   readonly source?: string;
 }
 
-/** A short operation name (`git-push`) and the page row it stands for. */
-export interface GitlabOperationName {
-  /** The Operation / Feed cell of the Git-and-other-operations page it stands for; absent when the page says fine-grained tokens cannot do it. */
-  readonly pageOperation?: string;
-  readonly section: string;
+/**
+ * A short operation name of a workload (`git-push`) and the operation of the Git-and-other-operations
+ * page it stands for. `Id` is the page's operation-id union when the package has it, so a name that
+ * points at no row is a type error in the package (and a generation error before that).
+ */
+export interface WorkloadOperationName<Id extends string = string> {
+  /** The operation id on the Git-and-other-operations page (`git-operations:push-to-a-project-repository`); absent when the page says fine-grained tokens cannot do it. */
+  readonly operation?: Id;
   /** Set when the page says fine-grained tokens cannot make the operation: its words and line. */
   readonly unavailable?: { readonly quote: string; readonly source: string };
 }
@@ -138,8 +154,8 @@ function sources(s: string | readonly string[] | undefined): readonly string[] {
 export function fineGrainedVerdict(
   request: LeastPrivilegeRequest,
   matchRest: ((method: string, path: string) => FineGrainedRestMatchLike | undefined) | undefined,
-  operations: readonly GitlabOperationRowLike[] | undefined,
-  names: Readonly<Record<string, GitlabOperationName>>,
+  operations: Readonly<Record<string, GitlabOperationPermissionLike>> | undefined,
+  names: Readonly<Record<string, WorkloadOperationName>>,
 ): RequestVerdict {
   if (request.kind === 'rest') {
     if (matchRest === undefined)
@@ -155,21 +171,41 @@ export function fineGrainedVerdict(
     const pub = m.public ? ' Not needed when the target resource is public.' : '';
     return { status: 'needs', alternatives: [m.permissions], boundaries: m.boundaries, why: `\`${m.permissions[0]}\`${also} at ${m.boundaries.join(' or ')}.${pub}`, source: sources(m.source) };
   }
-  const name = names[request.operation];
+  if (request.kind === 'graphql') return graphqlVerdict(request);
+  // Own properties only: a request naming `constructor` or `__proto__` is not an operation.
+  const name = hasOwn(names, request.operation) ? names[request.operation] : undefined;
   if (name === undefined) return { status: 'unknown', why: `Unknown operation \`${request.operation}\`: denied.`, source: [] };
   if (name.unavailable !== undefined) return { status: 'unavailable', why: name.unavailable.quote, source: [name.unavailable.source] };
   if (operations === undefined)
     return { status: 'unknown', why: 'This package was generated without the Git-and-other-operations page: no answer for operations (denied).', source: [] };
-  const rows = operations.filter((r) => r.operation === name.pageOperation);
-  if (rows.length === 0) return { status: 'unknown', why: `The operations page has no row \`${name.pageOperation}\`: denied.`, source: [] };
-  // Several rows for one operation would each be needed: fail closed.
-  const permissions = [...new Set(rows.map((r) => r.permission))];
-  const boundaries = [...new Set(rows.flatMap((r) => r.boundaries.map((b) => b.toLowerCase())))];
+  const row = name.operation !== undefined && hasOwn(operations, name.operation) ? operations[name.operation] : undefined;
+  if (row === undefined) return { status: 'unknown', why: `The operations page has no operation \`${name.operation ?? request.operation}\`: denied.`, source: [] };
+  if (row.permissions.length === 0) return { status: 'unknown', why: `The operations page names no permission for \`${row.name}\`: denied.`, source: sources(row.source) };
+  const boundaries = [...new Set(row.boundaries.map((b) => b.toLowerCase()))];
+  const footnotes = row.footnotes !== undefined && row.footnotes.length > 0 ? ` ${row.footnotes.join(' ')}` : '';
   return {
     status: 'needs',
-    alternatives: [permissions],
+    // Every permission of the row is needed (one alternative holding them all).
+    alternatives: [[...new Set(row.permissions)]],
     boundaries,
-    why: `${name.section}: ${name.pageOperation} needs ${permissions.map((p) => `\`${p}\``).join(', ')} at ${boundaries.join(' or ')}.`,
-    source: rows.flatMap((r) => sources(r.source)),
+    why: `${row.section}: ${row.name} needs ${row.permissions.map((p) => `\`${p}\``).join(' and ')} at ${boundaries.join(' or ')}.${footnotes}`,
+    source: sources(row.source),
   };
+}
+
+/** A GraphQL requirement: the alternatives `requiredPermissionsForOperation` found on the GraphQL page. */
+function graphqlVerdict(request: GraphqlWorkloadRequest): RequestVerdict {
+  const at = `${request.operation}: ${Array.isArray(request.fields) ? request.fields.join(', ') : request.subject}`;
+  const alternatives: readonly (readonly string[])[] = Array.isArray(request.alternatives) ? request.alternatives : [];
+  if (alternatives.some((a) => a.length === 0)) return { status: 'always', why: `${request.operation} needs no fine-grained permission.`, source: [] };
+  if (alternatives.length === 0) {
+    const what = request.reason === 'unknown-mutation' ? `the mutation \`${request.subject}\`` : `the object type \`${request.subject}\``;
+    return { status: 'unknown', why: `The GraphQL page does not list ${what} (strict mode): no fine-grained token can run ${at}; denied.`, source: request.source };
+  }
+  const options = alternatives.map((a) => a.map((p) => `\`${p}\``).join(' + ')).join(' or ');
+  return { status: 'needs', alternatives, boundaries: request.boundaries, why: `${at} needs ${request.subject}: ${options}.`, source: request.source };
+}
+
+function hasOwn<T extends object>(record: T, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(record, key);
 }

@@ -14,7 +14,7 @@
  *   telemetry forward user
  *   websocket comments group/project
  *
- * The operation names are those of `gitlabOperationNames` (README, "Least privilege").
+ * The operation names are those of `workloadOperationNames` (README, "Least privilege").
  */
 import { HTTP_METHODS } from '../../model/http-methods.ts';
 import { feedOperation } from './feed-paths.ts';

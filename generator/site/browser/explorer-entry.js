@@ -4,5 +4,7 @@ import * as gitlab from 'token-permissions/gitlab';
 import * as forgejo from 'token-permissions/forgejo';
 import * as buildkite from 'token-permissions/buildkite';
 import { startExplorer } from './explorer.ts';
+import { startWorkload } from './workload.ts';
 
 startExplorer({ gitlab, forgejo, buildkite });
+startWorkload({ gitlab, forgejo, buildkite });

@@ -1,0 +1,111 @@
+/**
+ * GraphQL operations as inputs of a workload (copied by `generator/emit/least-privilege.ts` into the
+ * package as `gitlab/graphql/runtime/least-privilege-graphql.ts`): each operation of a document is
+ * answered by `requiredPermissionsForOperation` (passed in), and each of its requirements becomes
+ * one input of `leastPrivilegeForRequests`, named after the operation. The workload's grant is then
+ * chosen over every input together (REST, Git and other operations, GraphQL), so it stays minimal
+ * across them. Nothing is dropped: a requirement no permission grants is an input the answer lists
+ * as not granted, and an operation that needs nothing is one input that needs nothing.
+ */
+import { Kind, type DocumentNode, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+
+/** The fields of a `requiredPermissionsForOperation` requirement this file reads. */
+export interface GraphqlRequirementLike {
+  readonly reason: string;
+  readonly subject: string;
+  readonly fields: readonly string[];
+  readonly locations: readonly { readonly line: number; readonly column: number }[];
+  readonly grants: readonly { readonly boundary: string; readonly source: string }[];
+  readonly alternatives: readonly (readonly string[])[];
+}
+
+/** The fields of a `requiredPermissionsForOperation` answer this file reads. */
+export interface GraphqlAnswerLike {
+  readonly requirements: readonly GraphqlRequirementLike[];
+  readonly ungrantable: readonly GraphqlRequirementLike[];
+  readonly errors: readonly GraphQLError[];
+}
+
+/** One requirement of one operation, as an input of the workload (the package's `GraphqlWorkloadRequest`). */
+export interface GraphqlInput {
+  readonly kind: 'graphql';
+  readonly operation: string;
+  readonly subject: string;
+  readonly reason: string;
+  readonly fields: readonly string[];
+  readonly alternatives: readonly (readonly string[])[];
+  readonly boundaries: readonly string[];
+  readonly source: readonly string[];
+  readonly line?: number;
+  readonly text: string;
+}
+
+export interface GraphqlInputs {
+  /** Every requirement of every operation, in document order. */
+  readonly requests: readonly GraphqlInput[];
+  /** The operations read, in document order (`query GetProject`). */
+  readonly operations: readonly string[];
+  /** graphql-js validation errors of the document (once each), and operations that cannot be selected on their own. */
+  readonly errors: readonly GraphQLError[];
+}
+
+export function graphqlInputs<O extends { readonly mode?: 'strict' | 'lax' }>(
+  required: (schema: GraphQLSchema, document: DocumentNode, options?: O & { readonly operationName?: string }) => GraphqlAnswerLike,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  options?: O,
+): GraphqlInputs {
+  const definitions = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const requests: GraphqlInput[] = [];
+  const operations: string[] = [];
+  const errors: GraphQLError[] = [];
+  const seen = new Set<string>();
+  const addErrors = (list: readonly GraphQLError[]) => {
+    for (const e of list) {
+      const key = `${e.message}\u0000${JSON.stringify(e.locations ?? [])}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      errors.push(e);
+    }
+  };
+  for (const definition of definitions) {
+    const name = definition.name?.value;
+    const label = `${definition.operation} ${name ?? '(anonymous)'}`;
+    const line = definition.loc?.startToken.line;
+    operations.push(label);
+    // An anonymous operation can only be run alone; graphql-js reports it when it is not (LoneAnonymousOperationRule).
+    if (name === undefined && definitions.length > 1) {
+      addErrors(required(schema, document, options).errors);
+      continue;
+    }
+    const answer = required(schema, document, name === undefined ? options : ({ ...options, operationName: name } as O & { operationName: string }));
+    addErrors(answer.errors);
+    const all = [...answer.requirements, ...answer.ungrantable].sort((a, b) => firstLine(a, line) - firstLine(b, line));
+    if (all.length === 0) {
+      requests.push(Object.freeze({ kind: 'graphql', operation: label, subject: '', reason: 'none', fields: Object.freeze([]), alternatives: Object.freeze([Object.freeze([])]), boundaries: Object.freeze([]), source: Object.freeze([]), ...(line !== undefined ? { line } : {}), text: label }));
+      continue;
+    }
+    for (const r of all) {
+      const at = r.locations[0]?.line ?? line;
+      requests.push(
+        Object.freeze({
+          kind: 'graphql',
+          operation: label,
+          subject: r.subject,
+          reason: r.reason,
+          fields: Object.freeze([...r.fields]),
+          alternatives: Object.freeze(r.alternatives.map((a) => Object.freeze([...a]))),
+          boundaries: Object.freeze([...new Set(r.grants.map((g) => g.boundary.toLowerCase()))]),
+          source: Object.freeze([...new Set(r.grants.map((g) => g.source))]),
+          ...(at !== undefined ? { line: at } : {}),
+          text: `${label}: ${r.subject}`,
+        }),
+      );
+    }
+  }
+  return Object.freeze({ requests: Object.freeze(requests), operations: Object.freeze(operations), errors: Object.freeze(errors) });
+}
+
+function firstLine(r: GraphqlRequirementLike, fallback: number | undefined): number {
+  return r.locations[0]?.line ?? fallback ?? 0;
+}

@@ -1,0 +1,48 @@
+/**
+ * explorer.html, "Least privilege for a workload": a pasted plain list (one request or operation per
+ * line, the `list` format of `permgen least-privilege`) read by the CLI's own list reader and answered
+ * by the bundled package's `leastPrivilegeForRequests`; the answer is the CLI's readable report,
+ * printed by the same code (`generator/least-privilege/report.ts`), so the page and the CLI say the
+ * same thing. Lines that cannot be read are listed first, with their line number. Text only.
+ */
+import { formatDiagnostic } from '../../diagnostics/diagnostic.ts';
+import { readList } from '../../least-privilege/input/list.ts';
+import { report, type Answers } from '../../least-privilege/report.ts';
+import type { TokenKindAnswer } from '../../emit/runtime/least-privilege.ts';
+import { fn, type PackageModules } from './answers.ts';
+
+/** What the answer calls the pasted text (the CLI names the file). */
+export const PASTED = 'pasted list';
+
+type GitlabLeastPrivilege = (requests: readonly unknown[], options: { classicTokenType: string }) => { fineGrained: TokenKindAnswer; jobToken: TokenKindAnswer; classic: TokenKindAnswer };
+
+/** The answer for a pasted list, as the CLI prints it for a file (`permgen least-privilege <file> --format list`). */
+export function workloadAnswer(pkg: PackageModules, text: string, tokenType = 'personal'): string {
+  const least = fn(pkg.gitlab, 'leastPrivilegeForRequests') as GitlabLeastPrivilege | undefined;
+  if (!least) return 'This build of token-permissions has no leastPrivilegeForRequests: nothing can be answered (denied).';
+  const workload = readList(text, PASTED, '/api/v4');
+  const a = least(workload.items, { classicTokenType: tokenType });
+  const answers: Answers = { kinds: [a.fineGrained, a.jobToken, a.classic], tokenType };
+  const unread = workload.diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join('');
+  return `${unread}${unread === '' ? '' : '\n'}${report(PASTED, workload.format, workload.items.length, workload.diagnostics.length, answers)}`;
+}
+
+export function startWorkload(pkg: PackageModules): void {
+  const input = document.getElementById('workload');
+  const output = document.getElementById('workload-answer');
+  const type = document.getElementById('workload-token-type');
+  if (!(input instanceof HTMLTextAreaElement) || !output) return;
+  const show = () => {
+    const tokenType = type instanceof HTMLSelectElement ? type.value : 'personal';
+    // textContent: page text and pasted text stay text.
+    output.textContent = input.value.trim() === '' ? '' : workloadAnswer(pkg, input.value, tokenType);
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(show, 120);
+  });
+  type?.addEventListener('change', show);
+  input.disabled = false;
+  show();
+}
