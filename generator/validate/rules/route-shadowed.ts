@@ -1,20 +1,20 @@
 import type { ValidationRule } from '../rule.ts';
-import { prepareRouteTable } from '../../model/job-token-route-table.ts';
+import { prepareRouteTable } from '../../model/route-table.ts';
+import { routeTablesIn } from '../../model/route-tables.ts';
 import { firstLiteral, intersectionWitness, mayIntersect, uncoveredWitness } from '../../model/route-language.ts';
 
 /**
- * A job-token route that the matcher can never answer with: every path it matches is matched by a
+ * A route (of any endpoint table) that the matcher can never answer with: every path it matches is matched by a
  * more specific route of another row (or an equally specific one listed earlier). Decided exactly:
  * for each alternative, the paths it matches must all be matched by higher-ranked candidates of
  * other rows (inclusion in a union, on the pattern automata).
  */
 export const routeShadowed: ValidationRule = {
   id: 'route-shadowed',
-  description: 'Job-token routes that more specific routes always win against.',
+  description: 'Routes (in any endpoint table) that more specific routes always win against.',
   check(catalog, report) {
-    for (const source of catalog.sources) {
-      if (source.kind !== 'gitlab-job-token-endpoints') continue;
-      const table = prepareRouteTable(source.endpoints);
+    for (const { rows } of routeTablesIn(catalog)) {
+      const table = prepareRouteTable(rows);
       for (const m of table.methods) {
         // Candidates by first literal segment (`null`: a parameter or splat, comparable with all), with their rank.
         const buckets = new Map<string | null, number[]>();
