@@ -4,7 +4,7 @@
  */
 
 import type { JobTokenPermission } from './job-token-permissions.js';
-import { areSpansCanonical, canonicalizePath, MAX_PATH_LENGTH, mayCanonicalizationChange, segmentEnd, segmentIs } from './runtime/route-path.js';
+import { apiRelativePath, areSpansCanonical, canonicalizePath, MAX_PATH_LENGTH, mayCanonicalizationChange, segmentEnd, segmentIs, startsWithApiSegment } from './runtime/route-path.js';
 /** The request methods the matcher accepts (upper case, as sent). `HEAD` also matches `GET` routes; any other token is denied. */
 export type JobTokenRequestMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
 /** A documented route, `METHOD /path` as the page writes it (Fine-grained permissions for CI/CD job tokens). */
@@ -731,6 +731,10 @@ export const jobTokenRoutes: readonly JobTokenRouteInfo[] = Object.freeze([
     /** Get a Terraform state by its name @see sources/gitlab-ci-job-token-fine-grained-permissions.md:255:1 */
     Object.freeze({ method: "GET", path: "/projects/:id/terraform/state/:name", route: "GET /projects/:id/terraform/state/:name", permissions: Object.freeze(["READ_TERRAFORM_STATE" as const]), controlled: true, description: "Get a Terraform state by its name", source: "sources/gitlab-ci-job-token-fine-grained-permissions.md:255:1", line: 255 }),
   ]);
+/** The API root the routes are relative to: a request target may start with it (README, "Route matching"). */
+const API_PREFIX = "/api/v4";
+/** Candidates whose pattern names a first segment starting `api` literally (rooted outside `/api/v4`): the only answers for such a path. */
+const ROOTED_CANDIDATES: readonly number[] = [];
 /** Per candidate (an alternative of a route after expanding optional groups; most specific first within each method): its row in `jobTokenRoutes`. */
 const candidateRoutes: readonly number[] = [33, 84, 86, 85, 87, 83, 88, 89, 91, 90, 36, 35, 34, 92, 93, 37, 13, 14, 158, 159, 160, 4, 5, 6, 155, 166, 167, 96, 116, 116, 38, 98, 100, 99, 101, 97, 102, 103, 105, 104, 41, 40, 39, 42, 110, 111, 112, 109, 113, 107, 108, 114, 106, 115, 44, 43, 121, 126, 127, 125, 124, 122, 123, 120, 117, 118, 119, 94, 140, 95, 128, 45, 46, 47, 153, 153, 153, 151, 149, 150, 152, 154, 18, 19, 16, 17, 81, 29, 30, 28, 82, 27, 26, 25, 24, 23, 15, 31, 32, 48, 132, 131, 133, 134, 10, 9, 11, 157, 1, 3, 164, 165, 58, 136, 135, 59, 60, 137, 138, 145, 144, 146, 143, 129, 130, 64, 65, 62, 63, 66, 12, 2, 139, 75, 76, 75, 76, 69, 70, 67, 68, 73, 74, 71, 72, 77, 78, 79, 80, 147, 148, 61, 50, 51, 8, 7, 156, 0, 162, 161, 163, 54, 55, 56, 57, 52, 53, 20, 21, 22, 141, 142, 49];
 /** Scratch boundaries of the parameters of the last match: `[start, end)` of parameter k at `2k`, `2k + 1`. Written by the decision tree, read right after it returns; no allocation per request. */
@@ -3319,22 +3323,26 @@ let lastPath: string = '';
 /** The candidate a request is for, or -1 (deny); leaves the canonical path in `lastPath` and the parameter boundaries in `B`. Its callers catch whatever it might throw (nothing is expected to). */
 function candidateFor(method: string, path: string): number {
   if (typeof method !== 'string' || typeof path !== 'string') return -1;
+  // `/api/v4/…` as sent: the rest is the path (a prefix that canonicalization reveals is removed on the slow path).
+  const q = path.startsWith(API_PREFIX) && path.charCodeAt(API_PREFIX.length) === 47 ? path.slice(API_PREFIX.length) : path;
   // Try the raw path first; canonicalize only when that does not settle it (see isCanonicalSpan).
-  let canonical = path;
-  const plain = path.length <= MAX_PATH_LENGTH && path.charCodeAt(0) === 47;
-  let i = plain ? lookup(method, path) : -1;
+  let canonical = q;
+  const plain = path.length <= MAX_PATH_LENGTH && q.charCodeAt(0) === 47 && !startsWithApiSegment(q, API_PREFIX);
+  let i = plain ? lookup(method, q) : -1;
   if (i === -2) return -1;
   // No route on a path canonicalization would not change (or would deny): a final miss.
-  if (i === -1 && plain && !mayCanonicalizationChange(path)) return -1;
-  if (i < 0 || !spansCanonical(path, i)) {
-    const c = canonicalizePath(path);
+  if (i === -1 && plain && !mayCanonicalizationChange(q)) return -1;
+  if (i < 0 || !spansCanonical(q, i)) {
+    const c = apiRelativePath(canonicalizePath(path), API_PREFIX);
     if (c === undefined) return -1;
-    if (c !== path) {
+    if (c !== q) {
       canonical = c;
       i = lookup(method, c);
     }
     if (i < 0) return -1;
   }
+  // A path outside the API root (`/api/v3/…`) only for a route rooted there.
+  if (startsWithApiSegment(canonical, API_PREFIX) && ROOTED_CANDIDATES.indexOf(i) < 0) return -1;
   lastPath = canonical;
   return i;
 }

@@ -17,6 +17,7 @@ import { prepareRouteTable } from '../model/job-token-route-table.ts';
 import { codeHeader, safeComment } from './header.ts';
 import { stringLiteral } from './ts/identifier.ts';
 import { routeMatcherStatements, ROUTE_MATCHER_RUNTIME_IMPORTS } from './ts/route-matcher.ts';
+import { GITLAB_API_PREFIX } from '../model/route-tables.ts';
 import { routeParamsType } from './ts/route-params-type.ts';
 import { copyRuntime, type RuntimeFile } from './ts/copy-runtime.ts';
 
@@ -143,7 +144,7 @@ export const jobTokenRoutes: Emitter = {
       ],
     });
 
-    statements.push(...routeMatcherStatements(table, 'jobTokenRoutes'));
+    statements.push(...routeMatcherStatements(table, 'jobTokenRoutes', GITLAB_API_PREFIX));
 
     statements.push({
       kind: StructureKind.Function,

@@ -10,7 +10,7 @@ import type { PathPattern } from './path-pattern.ts';
 import type { SourcePosition } from './position.ts';
 import { HTTP_METHODS } from './http-methods.ts';
 import { expandAlternatives, rankCandidates, type RouteAlternative, type RouteCandidate, type SegmentToken } from './route-alternatives.ts';
-import { canonicalizePath, captureRouteParams, type RouteToken } from '../emit/runtime/route-path.ts';
+import { apiRelativePath, canonicalizePath, startsWithApiSegment, captureRouteParams, type RouteToken } from '../emit/runtime/route-path.ts';
 
 /** What the route compiler needs of a row, whatever the page. */
 export interface RouteRow {
@@ -96,14 +96,17 @@ export interface Interpretation<R extends RouteRow = RouteRow> {
 
 /**
  * Matches by trying every candidate in rank order: slow and plain, for explanations (`permgen match`)
- * and cross-checks. Same semantics as the compiled matcher.
+ * and cross-checks. Same semantics as the compiled matcher (`apiPrefix` included).
  */
-export function interpretRoute<R extends RouteRow>(table: PreparedRouteTable<R>, method: string, path: string): Interpretation<R> {
-  const canonicalPath = canonicalizePath(path);
+export function interpretRoute<R extends RouteRow>(table: PreparedRouteTable<R>, method: string, path: string, apiPrefix: string): Interpretation<R> {
+  const canonicalPath = apiRelativePath(canonicalizePath(path), apiPrefix);
   const matches: InterpretedMatch<R>[] = [];
   if (canonicalPath === undefined) return { canonicalPath, matches };
+  // A path outside the API root (`/api/v3/…`): only routes that name its first segment literally.
+  const rootedOnly = startsWithApiSegment(canonicalPath, apiPrefix);
   for (const m of methodsSearched(table, method)) {
     for (const candidate of m.candidates) {
+      if (rootedOnly && candidate.alternative.segments[0]?.kind !== 'literal') continue;
       const params = captureRouteParams(canonicalPath, candidate.alternative.segments.map(routeToken));
       if (params) matches.push({ candidate, method: m.method, params });
     }

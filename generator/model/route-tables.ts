@@ -7,9 +7,14 @@
 import type { JobTokenEndpoint, SourceModel } from './catalog.ts';
 import type { RouteRow } from './route-table.ts';
 
+/** The root GitLab's REST paths are relative to; both GitLab matchers accept requests with it or without it. */
+export const GITLAB_API_PREFIX = '/api/v4';
+
 export interface RouteTableKind<R extends RouteRow = RouteRow> {
   /** The table's name on the command line: `permgen match <name> METHOD path`. */
   name: string;
+  /** The API root the page's paths are relative to (README, "Route matching"). */
+  apiPrefix: string;
   /** The rows of a source model of this table's kind, or `undefined` for any other model. */
   rows(source: SourceModel): readonly R[] | undefined;
   /** Whether two rows give every request the same answer (their overlap is then not worth a warning). */
@@ -32,6 +37,7 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 
 export const jobTokenRouteTable: RouteTableKind<JobTokenEndpoint> = {
   name: 'gitlab-job-token',
+  apiPrefix: GITLAB_API_PREFIX,
   rows: (source) => (source.kind === 'gitlab-job-token-endpoints' ? source.endpoints : undefined),
   sameAccess: (a, b) => a.controlled === b.controlled && sameSet(a.permissions, b.permissions),
   describe: (e) => (e.controlled ? e.permissions.join(' + ') : 'None: not controlled by fine-grained permissions'),

@@ -49,6 +49,21 @@ export function refCanonicalize(raw: unknown): string | undefined {
   return `/${out.join('/')}`;
 }
 
+/**
+ * GitLab's API root: `/api/v4/x` is `/x`, `/api/v4` is `/`, a second `/api…` after it is denied;
+ * another path starting `/api` (`/api/v3`, `/apiv4`) only matches routes written with a literal
+ * `/api…` first segment (`rooted`).
+ */
+export function refApiRelative(canonical: string | undefined): { path: string; rooted: boolean } | undefined {
+  if (canonical === undefined) return undefined;
+  const rest = /^\/api\/v4(\/.*)?$/.exec(canonical);
+  if (rest) {
+    const p = rest[1] ?? '/';
+    return /^\/api/.test(p) ? undefined : { path: p, rooted: false };
+  }
+  return { path: canonical, rooted: /^\/api/.test(canonical) };
+}
+
 /** Every way to keep or drop each `( … )` group of the pattern text. */
 export function refExpand(text: string): string[] {
   const open = text.indexOf('(');
@@ -134,13 +149,15 @@ export function createReference(routes: readonly RefRoute[]) {
   const alternatives = routes.flatMap((route, order) => refExpand(route.path).map((text) => buildAlternative(route, order, text)));
   return function refMatch(method: unknown, path: unknown): RefMatch | undefined {
     if (typeof method !== 'string' || !METHODS.includes(method)) return undefined;
-    const canonicalPath = refCanonicalize(path);
-    if (canonicalPath === undefined) return undefined;
+    const relative = refApiRelative(refCanonicalize(path));
+    if (relative === undefined) return undefined;
+    const canonicalPath = relative.path;
     const search = method === 'HEAD' ? ['HEAD', 'GET'] : [method];
     for (const m of search) {
       let best: { alt: RefAlternative; groups: RegExpExecArray } | undefined;
       for (const alt of alternatives) {
         if (alt.route.method !== m) continue;
+        if (relative.rooted && !/^\/api/.test(alt.text)) continue;
         const groups = alt.regex.exec(canonicalPath);
         if (groups && (!best || compareKeys(alt, best.alt) > 0)) best = { alt, groups };
       }

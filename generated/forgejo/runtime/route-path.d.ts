@@ -46,6 +46,17 @@ export declare function segmentIs(p: string, s: number, n: number, text: string)
  */
 export declare function canonicalizePath(raw: unknown): string | undefined;
 /**
+ * A canonical path relative to an API root (`prefix`, `/api/v4` for GitLab): `/api/v4/…` is `/…`
+ * (the prefix is removed once), `/api/v4` is `/`, and the result is denied (`undefined`) when its
+ * first segment starts like the prefix's (`/api/v4/api/…`). Any other path is returned as is: the
+ * pages' paths are relative to the root, except a few rooted elsewhere (`/api/scim/…`), so a path
+ * whose first segment starts like the prefix's (`/api/v3/…`, `/apiv4/…`) is left to the caller,
+ * which accepts it only for a route that names that segment literally (`startsWithApiSegment`).
+ */
+export declare function apiRelativePath(c: string | undefined, prefix: string): string | undefined;
+/** Whether the first segment of `p` starts with the first segment of `prefix` (`/api…`). */
+export declare function startsWithApiSegment(p: string, prefix: string): boolean;
+/**
  * True when the segments around `[from, to)` of `s` are already canonical: valid characters, no
  * `%`, `?` or `#`, no empty, `.` or `..` segment. The span is widened to whole segments (a
  * parameter's literal prefix and suffix share its segment).

@@ -153,6 +153,37 @@ export function canonicalizePath(raw) {
     return canonicalizeSlow(raw, end);
 }
 /**
+ * A canonical path relative to an API root (`prefix`, `/api/v4` for GitLab): `/api/v4/…` is `/…`
+ * (the prefix is removed once), `/api/v4` is `/`, and the result is denied (`undefined`) when its
+ * first segment starts like the prefix's (`/api/v4/api/…`). Any other path is returned as is: the
+ * pages' paths are relative to the root, except a few rooted elsewhere (`/api/scim/…`), so a path
+ * whose first segment starts like the prefix's (`/api/v3/…`, `/apiv4/…`) is left to the caller,
+ * which accepts it only for a route that names that segment literally (`startsWithApiSegment`).
+ */
+export function apiRelativePath(c, prefix) {
+    if (c === undefined)
+        return undefined;
+    const n = prefix.length;
+    let r;
+    if (c.length === n && c === prefix)
+        r = '/';
+    else if (c.length > n && c.charCodeAt(n) === 0x2f && c.startsWith(prefix))
+        r = c.slice(n);
+    else
+        return c;
+    return startsWithApiSegment(r, prefix) ? undefined : r;
+}
+/** Whether the first segment of `p` starts with the first segment of `prefix` (`/api…`). */
+export function startsWithApiSegment(p, prefix) {
+    let k = prefix.indexOf('/', 1);
+    if (k < 0)
+        k = prefix.length;
+    for (let i = 1; i < k; i++)
+        if (p.charCodeAt(i) !== prefix.charCodeAt(i))
+            return false;
+    return true;
+}
+/**
  * True when the segments around `[from, to)` of `s` are already canonical: valid characters, no
  * `%`, `?` or `#`, no empty, `.` or `..` segment. The span is widened to whole segments (a
  * parameter's literal prefix and suffix share its segment).

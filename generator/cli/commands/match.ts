@@ -59,7 +59,7 @@ export const matchCommand: Command = {
       return 1;
     }
     const table = prepareRouteTable(found.rows);
-    const result = interpretRoute(table, method, requestPath);
+    const result = interpretRoute(table, method, requestPath, kind.apiPrefix);
     const methodOk = (HTTP_METHODS as readonly string[]).includes(method);
     const winner = methodOk ? result.matches[0] : undefined;
     const denial = !methodOk

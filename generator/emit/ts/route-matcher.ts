@@ -17,10 +17,14 @@ import { compileDecisionTree } from './route-decision-tree.ts';
 const PARAM_SHAPES_PER_FUNCTION = 64;
 
 /** What the statements import from the copied runtime (`runtime/route-path.ts`). */
-export const ROUTE_MATCHER_RUNTIME_IMPORTS: readonly string[] = Object.freeze(['areSpansCanonical', 'canonicalizePath', 'MAX_PATH_LENGTH', 'mayCanonicalizationChange', 'segmentEnd', 'segmentIs']);
+export const ROUTE_MATCHER_RUNTIME_IMPORTS: readonly string[] = Object.freeze(['apiRelativePath', 'areSpansCanonical', 'canonicalizePath', 'MAX_PATH_LENGTH', 'mayCanonicalizationChange', 'segmentEnd', 'segmentIs', 'startsWithApiSegment']);
 
-/** The matcher's statements for `table`, whose rows the module exports as `rowsName` (for comments). */
-export function routeMatcherStatements(table: PreparedRouteTable, rowsName: string): StatementStructures[] {
+/**
+ * The matcher's statements for `table`, whose rows the module exports as `rowsName` (for comments).
+ * `apiPrefix`: the API root the pages' paths are relative to (`/api/v4`); requests are accepted with
+ * it or without it (`apiRelativePath`).
+ */
+export function routeMatcherStatements(table: PreparedRouteTable, rowsName: string, apiPrefix: string): StatementStructures[] {
   const statements: StatementStructures[] = [];
   // Candidates of every method, numbered in one sequence: the tree returns the number.
   const candidates = table.methods.flatMap((m) => m.candidates);
@@ -32,6 +36,26 @@ export function routeMatcherStatements(table: PreparedRouteTable, rowsName: stri
   }
   const methodsWithRoutes = new Set(table.methods.map((m) => m.method));
   const matcherName = (method: string) => `match${method[0]}${method.slice(1).toLowerCase()}`;
+
+  statements.push({
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [{ description: 'The API root the routes are relative to: a request target may start with it (README, "Route matching").' }],
+    declarations: [{ name: 'API_PREFIX', initializer: stringLiteral(apiPrefix) }],
+  });
+  // Candidates whose pattern starts with a literal segment like the prefix's (`/api/scim/…`): the
+  // only ones a path outside the API root (`/api/…` without the prefix) may match.
+  const apiSegment = apiPrefix.split('/')[1] ?? '';
+  const rooted = candidates.flatMap((c, i) => {
+    const first = c.alternative.segments[0];
+    return first?.kind === 'literal' && first.text.startsWith(apiSegment) ? [i] : [];
+  });
+  statements.push({
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [{ description: `Candidates whose pattern names a first segment starting \`${safeComment(apiSegment)}\` literally (rooted outside \`${safeComment(apiPrefix)}\`): the only answers for such a path.` }],
+    declarations: [{ name: 'ROOTED_CANDIDATES', type: 'readonly number[]', initializer: `[${rooted.join(', ')}]` }],
+  });
 
   statements.push({
     kind: StructureKind.VariableStatement,
@@ -204,22 +228,26 @@ export function routeMatcherStatements(table: PreparedRouteTable, rowsName: stri
     returnType: 'number',
     statements: (w) => {
       w.writeLine(`if (typeof method !== 'string' || typeof path !== 'string') return -1;`);
+      w.writeLine('// `/api/v4/…` as sent: the rest is the path (a prefix that canonicalization reveals is removed on the slow path).');
+      w.writeLine('const q = path.startsWith(API_PREFIX) && path.charCodeAt(API_PREFIX.length) === 47 ? path.slice(API_PREFIX.length) : path;');
       w.writeLine('// Try the raw path first; canonicalize only when that does not settle it (see isCanonicalSpan).');
-      w.writeLine('let canonical = path;');
-      w.writeLine('const plain = path.length <= MAX_PATH_LENGTH && path.charCodeAt(0) === 47;');
-      w.writeLine('let i = plain ? lookup(method, path) : -1;');
+      w.writeLine('let canonical = q;');
+      w.writeLine('const plain = path.length <= MAX_PATH_LENGTH && q.charCodeAt(0) === 47 && !startsWithApiSegment(q, API_PREFIX);');
+      w.writeLine('let i = plain ? lookup(method, q) : -1;');
       w.writeLine('if (i === -2) return -1;');
       w.writeLine('// No route on a path canonicalization would not change (or would deny): a final miss.');
-      w.writeLine('if (i === -1 && plain && !mayCanonicalizationChange(path)) return -1;');
-      w.write('if (i < 0 || !spansCanonical(path, i))').block(() => {
-        w.writeLine('const c = canonicalizePath(path);');
+      w.writeLine('if (i === -1 && plain && !mayCanonicalizationChange(q)) return -1;');
+      w.write('if (i < 0 || !spansCanonical(q, i))').block(() => {
+        w.writeLine('const c = apiRelativePath(canonicalizePath(path), API_PREFIX);');
         w.writeLine('if (c === undefined) return -1;');
-        w.write('if (c !== path)').block(() => {
+        w.write('if (c !== q)').block(() => {
           w.writeLine('canonical = c;');
           w.writeLine('i = lookup(method, c);');
         });
         w.writeLine('if (i < 0) return -1;');
       });
+      w.writeLine('// A path outside the API root (`/api/v3/…`) only for a route rooted there.');
+      w.writeLine('if (startsWithApiSegment(canonical, API_PREFIX) && ROOTED_CANDIDATES.indexOf(i) < 0) return -1;');
       w.writeLine('lastPath = canonical;');
       w.writeLine('return i;');
     },
