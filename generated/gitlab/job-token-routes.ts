@@ -4,7 +4,7 @@
  */
 
 import type { JobTokenPermission } from './job-token-permissions.js';
-import { apiRelativePath, areSpansCanonical, canonicalizePath, MAX_PATH_LENGTH, mayCanonicalizationChange, segmentEnd, segmentIs, startsWithApiSegment } from './runtime/route-path.js';
+import { MAX_PATH_LENGTH, apiRelativePath, areSpansCanonical, canonicalizePath, mayCanonicalizationChange, segmentEnd, segmentIs, startsWithApiSegment } from './runtime/route-path.js';
 /** The request methods the matcher accepts (upper case, as sent). `HEAD` also matches `GET` routes; any other token is denied. */
 export type JobTokenRequestMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
 /** A documented route, `METHOD /path` as the page writes it (Fine-grained permissions for CI/CD job tokens). */

@@ -16,7 +16,7 @@ import { formatPosition } from '../model/position.ts';
 import { prepareRouteTable } from '../model/job-token-route-table.ts';
 import { codeHeader, safeComment } from './header.ts';
 import { stringLiteral } from './ts/identifier.ts';
-import { routeMatcherStatements, ROUTE_MATCHER_RUNTIME_IMPORTS } from './ts/route-matcher.ts';
+import { routeMatcherStatements } from './ts/route-matcher.ts';
 import { GITLAB_API_PREFIX } from '../model/route-tables.ts';
 import { routeParamsType } from './ts/route-params-type.ts';
 import { copyRuntime, type RuntimeFile } from './ts/copy-runtime.ts';
@@ -43,12 +43,13 @@ export const jobTokenRoutes: Emitter = {
 
     copyRuntime(ctx, [model.source], RUNTIME_FILES, 'job-token-routes');
 
+    const matcher = routeMatcherStatements(table, 'jobTokenRoutes', GITLAB_API_PREFIX);
     const maxPermissions = Math.max(0, ...model.endpoints.map((e) => e.permissions.length));
     const statements: StatementStructures[] = [];
 
     statements.push(
       { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './job-token-permissions.js', namedImports: ['JobTokenPermission'] },
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/route-path.js', namedImports: [...ROUTE_MATCHER_RUNTIME_IMPORTS] },
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/route-path.js', namedImports: matcher.runtimeImports },
       {
         kind: StructureKind.TypeAlias,
         isExported: true,
@@ -144,7 +145,7 @@ export const jobTokenRoutes: Emitter = {
       ],
     });
 
-    statements.push(...routeMatcherStatements(table, 'jobTokenRoutes', GITLAB_API_PREFIX));
+    statements.push(...matcher.statements);
 
     statements.push({
       kind: StructureKind.Function,

@@ -78,6 +78,7 @@ export function methodsSearched<R extends RouteRow>(table: PreparedRouteTable<R>
 
 /** The token as emitted data (`RouteToken` of the runtime). */
 export function routeToken(t: SegmentToken): RouteToken {
+  if (t.kind === 'compound') return [3, '', '', '', t.parts.map((p) => (p.type === 'literal' ? p.value : ([p.type === 'param' ? 1 : 2, p.name] as const)))];
   return t.kind === 'literal' ? [0, t.text, '', ''] : [t.kind === 'param' ? 1 : 2, t.prefix, t.suffix, t.name];
 }
 

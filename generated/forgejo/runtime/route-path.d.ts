@@ -83,16 +83,33 @@ export declare function mayCanonicalizationChange(s: string): boolean;
  */
 export declare function areSpansCanonical(s: string, bounds: Int32Array, checks: Int32Array, count: number): boolean;
 /**
- * A route token as emitted data: `[kind, prefix, suffix, name]`; kind 0 = literal (`prefix` holds
- * the whole segment), 1 = `:param` (one or more characters other than `/` between prefix and
- * suffix), 2 = `*splat` (one or more characters, `/` included).
+ * A route token as data: `[kind, prefix, suffix, name]`; kind 0 = literal (`prefix` holds the whole
+ * segment), 1 = `:param` (one or more characters other than `/` between prefix and suffix), 2 =
+ * `*splat` (one or more characters, `/` included); 3 = a segment with several parameters or splats,
+ * its pieces in `parts` (literal text, or `[1 | 2, name]`).
  */
-export type RouteToken = readonly [kind: 0 | 1 | 2, prefix: string, suffix: string, name: string];
+export type RouteToken = readonly [kind: 0 | 1 | 2, prefix: string, suffix: string, name: string] | readonly [kind: 3, prefix: string, suffix: string, name: string, parts: readonly (string | readonly [1 | 2, string])[]];
+/**
+ * An alternative (or the tail of one) as the element list `matchElements` reads: literal text
+ * (`/` between segments included) as strings, a parameter as 1, a splat as 2.
+ */
+export type RouteElements = readonly (string | 1 | 2)[];
+/**
+ * Whether `p.slice(from, to)` is exactly the elements `els` (literal text; 1: one or more characters
+ * other than `/`; 2: one or more characters): when it is, the boundaries of variable k (counting
+ * from `slot`) are written to `bounds[2k]`, `bounds[2k + 1]` and `checks[k]` is set to -1 (the span
+ * is to be checked for canonical form by the caller when `p` is a raw path).
+ * Values are taken left to right, each as long as the rest still matches: the values of a JavaScript
+ * regular expression with greedy `([^/]+)` and `(.+)`. Linear time: one table of which element can
+ * start where (computed right to left), then one pass to read the values; no backtracking.
+ */
+export declare function matchElements(p: string, from: number, to: number, els: RouteElements, bounds: Int32Array, checks: Int32Array, slot: number): boolean;
+/** The element list of tokens (segments joined by `/`, after the `/` that starts the first one). */
+export declare function routeElements(tokens: readonly RouteToken[]): (string | 1 | 2)[];
 /**
  * Matches a canonical path against one alternative and returns its parameters (raw, still
  * encoded), or `undefined` when it does not match. Values are taken left to right, each as long as
- * the rest still matches: the same values as a JavaScript regular expression with greedy `(.+)` for
- * splats and `([^/]+)` for parameters. The compiled decision tree decides which route matches; this
- * only reads the values of the winner (and answers `permgen match`).
+ * the rest still matches (`matchElements`). The compiled matcher decides which route matches; this
+ * answers `permgen match` and the generator's rules.
  */
 export declare function captureRouteParams(path: string, tokens: readonly RouteToken[]): Record<string, string> | undefined;

@@ -306,74 +306,134 @@ function canonicalizeSlow(raw, end) {
     }
     return segments.length === 0 ? '/' : `/${segments.join('/')}`;
 }
+/** Scratch of `matchElements`, grown on demand: row i, column x says elements i… match from x to the end. */
+let reachable = new Uint8Array(4096);
+/**
+ * Whether `p.slice(from, to)` is exactly the elements `els` (literal text; 1: one or more characters
+ * other than `/`; 2: one or more characters): when it is, the boundaries of variable k (counting
+ * from `slot`) are written to `bounds[2k]`, `bounds[2k + 1]` and `checks[k]` is set to -1 (the span
+ * is to be checked for canonical form by the caller when `p` is a raw path).
+ * Values are taken left to right, each as long as the rest still matches: the values of a JavaScript
+ * regular expression with greedy `([^/]+)` and `(.+)`. Linear time: one table of which element can
+ * start where (computed right to left), then one pass to read the values; no backtracking.
+ */
+export function matchElements(p, from, to, els, bounds, checks, slot) {
+    const len = to - from;
+    if (len < 0)
+        return false;
+    const m = els.length;
+    const w = len + 1;
+    const size = (m + 1) * w;
+    if (reachable.length < size)
+        reachable = new Uint8Array(Math.max(size, reachable.length * 2));
+    const ok = reachable;
+    const last = m * w;
+    ok.fill(0, last, last + w);
+    ok[last + len] = 1;
+    for (let i = m - 1; i >= 0; i--) {
+        const e = els[i];
+        const row = i * w;
+        const next = row + w;
+        if (typeof e === 'string') {
+            const k = e.length;
+            for (let x = 0; x <= len; x++)
+                ok[row + x] = x + k <= len && ok[next + x + k] === 1 && p.startsWith(e, from + x) ? 1 : 0;
+        }
+        else {
+            // One or more characters (no `/` for a parameter), then elements i + 1… from there.
+            ok[row + len] = 0;
+            let any = 0;
+            for (let x = len - 1; x >= 0; x--) {
+                if (e === 1 && p.charCodeAt(from + x) === 47) {
+                    any = 0;
+                    ok[row + x] = 0;
+                    continue;
+                }
+                any |= ok[next + x + 1];
+                ok[row + x] = any;
+            }
+        }
+    }
+    if (ok[0] !== 1)
+        return false;
+    let x = 0;
+    let k = slot;
+    for (let i = 0; i < m; i++) {
+        const e = els[i];
+        if (typeof e === 'string') {
+            x += e.length;
+            continue;
+        }
+        const next = (i + 1) * w;
+        let y = len;
+        if (e === 1) {
+            y = x;
+            while (y < len && p.charCodeAt(from + y) !== 47)
+                y++;
+        }
+        while (y > x && ok[next + y] !== 1)
+            y--;
+        bounds[2 * k] = from + x;
+        bounds[2 * k + 1] = from + y;
+        checks[k] = -1;
+        k++;
+        x = y;
+    }
+    return true;
+}
+/** The element list of tokens (segments joined by `/`, after the `/` that starts the first one). */
+export function routeElements(tokens) {
+    const out = [];
+    const text = (t) => {
+        if (t === '')
+            return;
+        if (typeof out[out.length - 1] === 'string')
+            out[out.length - 1] += t;
+        else
+            out.push(t);
+    };
+    tokens.forEach((t, i) => {
+        if (i > 0)
+            text('/');
+        if (t[0] === 0)
+            text(t[1]);
+        else if (t[0] === 3)
+            for (const part of t[4])
+                typeof part === 'string' ? text(part) : out.push(part[0]);
+        else {
+            text(t[1]);
+            out.push(t[0]);
+            text(t[2]);
+        }
+    });
+    return out;
+}
 /**
  * Matches a canonical path against one alternative and returns its parameters (raw, still
  * encoded), or `undefined` when it does not match. Values are taken left to right, each as long as
- * the rest still matches: the same values as a JavaScript regular expression with greedy `(.+)` for
- * splats and `([^/]+)` for parameters. The compiled decision tree decides which route matches; this
- * only reads the values of the winner (and answers `permgen match`).
+ * the rest still matches (`matchElements`). The compiled matcher decides which route matches; this
+ * answers `permgen match` and the generator's rules.
  */
 export function captureRouteParams(path, tokens) {
     if (typeof path !== 'string' || path.length === 0 || path.charCodeAt(0) !== 0x2f)
         return undefined;
-    const starts = [];
-    const ends = [];
-    if (path.length > 1) {
-        let s = 1;
-        for (;;) {
-            const e = path.indexOf('/', s);
-            starts.push(s);
-            ends.push(e < 0 ? path.length : e);
-            if (e < 0)
-                break;
-            s = e + 1;
-        }
+    const names = [];
+    for (const t of tokens) {
+        if (t[0] === 1 || t[0] === 2)
+            names.push(t[3]);
+        else if (t[0] === 3)
+            for (const part of t[4])
+                if (typeof part !== 'string')
+                    names.push(part[1]);
     }
-    const count = starts.length;
-    const values = new Array(tokens.length);
-    // Splats after token i: a splat with none after it has a forced extent.
-    const splatsAfter = new Array(tokens.length + 1).fill(0);
-    for (let i = tokens.length - 1; i >= 0; i--)
-        splatsAfter[i] = splatsAfter[i + 1] + (tokens[i][0] === 2 ? 1 : 0);
-    const walk = (ti, si) => {
-        if (ti === tokens.length)
-            return si === count;
-        if (si >= count)
-            return false;
-        const [kind, prefix, suffix] = tokens[ti];
-        const start = starts[si];
-        if (kind === 0) {
-            const end = ends[si];
-            return end - start === prefix.length && path.startsWith(prefix, start) && walk(ti + 1, si + 1);
-        }
-        if (kind === 1) {
-            const end = ends[si];
-            if (end - start < prefix.length + suffix.length + 1 || !path.startsWith(prefix, start) || !path.endsWith(suffix, end))
-                return false;
-            values[ti] = path.slice(start + prefix.length, end - suffix.length);
-            return walk(ti + 1, si + 1);
-        }
-        const rest = tokens.length - ti - 1;
-        const longest = count - si - rest;
-        const shortest = splatsAfter[ti + 1] === 0 ? longest : 1;
-        for (let len = longest; len >= shortest; len--) {
-            const end = ends[si + len - 1];
-            const from = start + prefix.length;
-            const to = end - suffix.length;
-            if (to - from < 1 || !path.startsWith(prefix, start) || !path.endsWith(suffix, end))
-                continue;
-            values[ti] = path.slice(from, to);
-            if (walk(ti + 1, si + len))
-                return true;
-        }
-        return false;
-    };
-    if (!walk(0, 0))
+    const bounds = new Int32Array(2 * names.length);
+    const checks = new Int32Array(names.length);
+    // The root path `/` is the alternative with no segment.
+    if (tokens.length === 0)
+        return path === '/' ? Object.create(null) : undefined;
+    if (!matchElements(path, 1, path.length, routeElements(tokens), bounds, checks, 0))
         return undefined;
     const params = Object.create(null);
-    tokens.forEach((t, i) => {
-        if (t[0] !== 0)
-            params[t[3]] = values[i];
-    });
+    names.forEach((name, k) => (params[name] = path.slice(bounds[2 * k], bounds[2 * k + 1])));
     return params;
 }

@@ -31,7 +31,9 @@
  * `INLINE_LITERALS` branches become functions of their own; small ones stay inline.
  */
 import { CodeBlockWriter } from 'ts-morph';
-import { compareTokens, type SegmentToken } from '../../model/route-alternatives.ts';
+import { alternativeNames, compareTokens, printToken as printTokenText, isSplatToken, tokenShape, type SegmentToken } from '../../model/route-alternatives.ts';
+import { routeToken } from '../../model/route-table.ts';
+import { routeElements } from '../runtime/route-path.ts';
 import { stringLiteral } from './identifier.ts';
 import { safeComment } from '../header.ts';
 
@@ -65,14 +67,18 @@ export interface TreeFunction {
 export interface CompiledTree {
   /** The entry `(p: string) => number` first, then its helpers. */
   functions: TreeFunction[];
+  /** Module-level constants the functions read: element lists for `matchElements` (`name = initializer`). */
+  constants: { name: string; initializer: string; description: string }[];
   /** Capture slots the scratch array needs (two per parameter of the candidate with the most). */
   slots: number;
 }
 
 interface Node {
   literals: Map<string, Node>;
-  params: { token: SegmentToken & { kind: 'param' }; node: Node }[];
-  splats: { token: SegmentToken & { kind: 'splat' }; tails: { index: number; tail: SegmentToken[] }[] }[];
+  /** Parameter tokens, and segments with several parameters (no splat). */
+  params: { token: ParamToken; node: Node }[];
+  /** Splat tokens, and segments with several parts one of which is a splat. */
+  splats: { token: SplatToken; tails: { index: number; tail: SegmentToken[] }[] }[];
   /** The candidate that ends here (the first inserted: candidates come most specific first). */
   terminal: number | undefined;
   /** Candidates in this subtree (for the inline/function decision). */
@@ -80,6 +86,11 @@ interface Node {
   /** The smallest candidate number in this subtree; its numbers are `lo … lo + size - 1` (ranks are lexicographic, so a subtree's candidates are consecutive). */
   lo: number;
 }
+
+/** A token of one part (the decision tree's own code handles these; others go through `matchElements`). */
+type SimpleToken = Exclude<SegmentToken, { kind: 'compound' }>;
+type ParamToken = Exclude<SegmentToken, { kind: 'literal' | 'splat' }>;
+type SplatToken = Exclude<SegmentToken, { kind: 'literal' | 'param' }>;
 
 const newNode = (): Node => ({ literals: new Map(), params: [], splats: [], terminal: undefined, size: 0, lo: -1 });
 
@@ -99,13 +110,13 @@ function buildTree(candidates: readonly TreeCandidate[]): Node {
         let next = node.literals.get(t.text);
         if (!next) node.literals.set(t.text, (next = newNode()));
         node = next;
-      } else if (t.kind === 'param') {
+      } else if (!isSplatToken(t)) {
         let branch = node.params.find((b) => compareTokens(b.token, t) === 0);
-        if (!branch) node.params.push((branch = { token: t, node: newNode() }));
+        if (!branch) node.params.push((branch = { token: t as ParamToken, node: newNode() }));
         node = branch.node;
       } else {
         let group = node.splats.find((g) => compareTokens(g.token, t) === 0);
-        if (!group) node.splats.push((group = { token: t, tails: [] }));
+        if (!group) node.splats.push((group = { token: t as SplatToken, tails: [] }));
         group.tails.push({ index: c.index, tail: c.segments.slice(i + 1) });
         break;
       }
@@ -129,11 +140,13 @@ export interface TreeNames {
   segmentEnd: string;
   /** `(p, s, n, text) => boolean`: `text` is at `s`, followed by `/` or the end (runtime `segmentIs`). */
   segmentIs: string;
+  /** `(p, from, to, elements, bounds, checks, slot) => boolean`: runtime `matchElements`. */
+  matchElements: string;
 }
 
 export function compileDecisionTree(candidates: readonly TreeCandidate[], name: string, names: TreeNames): CompiledTree {
   const root = buildTree(candidates);
-  const slots = Math.max(0, ...candidates.map((c) => c.segments.filter((t) => t.kind !== 'literal').length));
+  const slots = Math.max(0, ...candidates.map((c) => alternativeNames(c.segments).length));
   for (let k = 1; k < candidates.length; k++) {
     // Subtree sharing returns offsets from a subtree's first candidate: numbers must be consecutive.
     if (candidates[k]!.index !== candidates[k - 1]!.index + 1) throw new Error('compileDecisionTree: candidate numbers must be consecutive');
@@ -162,7 +175,7 @@ export function compileDecisionTree(candidates: readonly TreeCandidate[], name: 
     const text = body.toString();
     functions.push({ name: fn.name, parameters: fn.parameters, description: fn.description, write: (w) => void w.write(text) });
   }
-  return { functions, slots };
+  return { functions, constants: compiler.constants, slots };
 }
 
 /** A function being written: what its returns are relative to (`base`). */
@@ -170,6 +183,8 @@ type PendingFunction = TreeFunction & { base: number };
 
 class TreeCompiler {
   readonly functions: PendingFunction[] = [];
+  readonly constants: CompiledTree['constants'] = [];
+  private readonly constantNames = new Map<string, string>();
   /** Candidate number that the function being written returns as 0. */
   base = 0;
   private labels = 0;
@@ -197,7 +212,7 @@ class TreeCompiler {
     const known = this.shapeIds.get(node);
     if (known !== undefined) return known;
     const off = (i: number) => i - node.lo;
-    const tok = (t: SegmentToken) => (t.kind === 'literal' ? `L${t.text}` : `${t.kind === 'param' ? 'P' : 'S'}${t.prefix}\u0000${t.suffix}`);
+    const tok = (t: SegmentToken) => (t.kind === 'literal' ? `L${t.text}` : `${t.kind === 'compound' ? 'C' : ''}${isSplatToken(t) ? 'S' : 'P'}${tokenShape(t)}`);
     const parts = [`c${captured}`, `t${node.terminal === undefined ? '' : off(node.terminal)}`];
     for (const [text, child] of [...node.literals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) parts.push(`L${text}:${this.shapeOf(child, captured)}@${off(child.lo)}`);
     for (const { token, node: child } of node.params) parts.push(`${tok(token)}:${this.shapeOf(child, captured + 1)}@${off(child.lo)}`);
@@ -224,6 +239,18 @@ class TreeCompiler {
     // Characters an enclosing `switch` already compared are not compared again.
     const chars = [...text].flatMap((ch, i) => (known.has(i) ? [] : [`p.charCodeAt(${plus(s, i)}) === ${ch.charCodeAt(0)}`]));
     return [...chars, `(${end} === n || p.charCodeAt(${end}) === 47)`].join(' && ');
+  }
+
+  /** The module constant holding the element list of `tokens` (one per distinct list). */
+  private elements(tokens: readonly SegmentToken[]): string {
+    const initializer = `Object.freeze(${JSON.stringify(routeElements(tokens.map(routeToken)))} as const)`;
+    let name = this.constantNames.get(initializer);
+    if (name === undefined) {
+      name = `${this.name}_E${this.constants.length}`;
+      this.constantNames.set(initializer, name);
+      this.constants.push({ name, initializer, description: `Elements of \`${safeComment(tokens.map((t) => printTokenText(t)).join('/'))}\` for \`matchElements\` (text; 1: parameter; 2: splat).` });
+    }
+    return name;
   }
 
   private helperName(): string {
@@ -297,6 +324,14 @@ class TreeCompiler {
     }
     const params = [...node.params].sort((a, b) => -compareTokens(a.token, b.token));
     for (const { token, node: child } of params) {
+      if (token.kind === 'compound') {
+        // Several parameters in the segment: the runtime reads their values (and marks them for the span check).
+        const list = this.elements([token]);
+        w.write(`if (${this.names.matchElements}(p, ${s}, ${e}, ${list}, ${this.names.bounds}, ${this.names.checks}, ${captured}))`).block(() => {
+          this.writeNodeOrCall(w, child, e, depth + 1, captured + alternativeNames([token]).length);
+        });
+        continue;
+      }
       const cond = segmentCondition(token, s, e);
       const body = () => {
         w.writeLine(`${this.names.bounds}[${2 * captured}] = ${plus(s, token.prefix.length)}; ${this.names.bounds}[${2 * captured + 1}] = ${minus(e, token.suffix.length)}; ${this.names.checks}[${captured}] = r${depth} >>> 31;`);
@@ -388,24 +423,33 @@ class TreeCompiler {
    * one more splat. Writes a block that returns the candidate's number (with its captures written) or
    * falls through. Returns true when the candidate always matches (nothing after it is reachable).
    */
-  private writeTail(w: CodeBlockWriter, splat: SegmentToken & { kind: 'splat' }, tail: readonly SegmentToken[], index: number, cursor: string, captured: number): boolean {
+  private writeTail(w: CodeBlockWriter, first: SplatToken, tail: readonly SegmentToken[], index: number, cursor: string, captured: number): boolean {
+    const splatCount = [first, ...tail].filter(isSplatToken).length;
+    if (first.kind === 'compound' || splatCount > 2 || tail.some((t) => t.kind === 'compound')) {
+      // Segments with several parts, or more than two splats: the runtime's linear element matcher.
+      const list = this.elements([first, ...tail]);
+      w.writeLine(`if (${this.names.matchElements}(p, ${cursor} + 1, n, ${list}, ${this.names.bounds}, ${this.names.checks}, ${captured})) return ${index - this.base};`);
+      return false;
+    }
+    const splat = first as SimpleToken & { kind: 'splat' };
+    const simple = tail as readonly SimpleToken[];
     const B = this.names.bounds;
     const V = this.names.checks;
-    const second = tail.findIndex((t) => t.kind === 'splat');
-    const middle = second < 0 ? [] : tail.slice(0, second);
-    const last = second < 0 ? [...tail] : tail.slice(second + 1);
+    const second = simple.findIndex((t) => t.kind === 'splat');
+    const middle = second < 0 ? [] : simple.slice(0, second);
+    const last = second < 0 ? [...simple] : simple.slice(second + 1);
     // Capture slots in token order: splat, middle…, second splat, last…
     let slot = captured;
     const splatSlot = slot++;
     const middleSlots = middle.map((t) => (t.kind === 'literal' ? -1 : slot++));
     const splat2Slot = second < 0 ? -1 : slot++;
     const lastSlots = last.map((t) => (t.kind === 'literal' ? -1 : slot++));
-    const capture = (k: number, from: string, to: string, t: SegmentToken): string =>
+    const capture = (k: number, from: string, to: string, t: SimpleToken): string =>
       t.kind === 'literal' ? '' : `${B}[${2 * k}] = ${plus(from, t.prefix.length)}; ${B}[${2 * k + 1}] = ${minus(to, t.suffix.length)}; ${V}[${k}] = -1; `;
 
     const id = this.labels++;
     // Fixed segments after the last splat, from the end of the path: segment j is [a_j + 1, b_j).
-    const bounds: { a: string; b: string; t: SegmentToken; slot: number }[] = [];
+    const bounds: { a: string; b: string; t: SimpleToken; slot: number }[] = [];
     let b = 'n';
     for (let j = last.length - 1; j >= 0; j--) {
       bounds.unshift({ a: `a${id}_${j}`, b, t: last[j]!, slot: lastSlots[j]! });
@@ -431,7 +475,7 @@ class TreeCompiler {
       return false;
     }
 
-    const splat2 = tail[second] as SegmentToken & { kind: 'splat' };
+    const splat2 = simple[second] as SegmentToken & { kind: 'splat' };
     w.write(`t${id}:`).block(() => {
       this.writeFromEnd(w, bounds, cursor, `t${id}`);
       // The second splat ends at `splatEnd`; try its start `x` from the right (the first splat as long as possible).
@@ -441,7 +485,7 @@ class TreeCompiler {
         const cond2 = splatCondition(splat2, `${x} + 1`, splatEnd);
         const inner = () => {
           // Fixed segments between the splats, from `x` to the left: segment j is [m_j + 1, end_j).
-          const mids: { a: string; b: string; t: SegmentToken; slot: number }[] = [];
+          const mids: { a: string; b: string; t: SimpleToken; slot: number }[] = [];
           let end = x;
           for (let j = middle.length - 1; j >= 0; j--) {
             mids.unshift({ a: `m${id}_${j}`, b: end, t: middle[j]!, slot: middleSlots[j]! });
@@ -470,7 +514,7 @@ class TreeCompiler {
   }
 
   /** Declares the segments of `bounds` from the end of the path, breaking `label` when one does not match. */
-  private writeFromEnd(w: CodeBlockWriter, bounds: { a: string; b: string; t: SegmentToken }[], cursor: string, label: string): void {
+  private writeFromEnd(w: CodeBlockWriter, bounds: { a: string; b: string; t: SimpleToken }[], cursor: string, label: string): void {
     for (let j = bounds.length - 1; j >= 0; j--) {
       const { a, b, t } = bounds[j]!;
       w.writeLine(`const ${a} = p.lastIndexOf('/', ${b} - 1);`);
@@ -519,7 +563,7 @@ function charsCondition(text: string, s: string): string {
 }
 
 /** The segment [start, e) matches a literal or a parameter token (length included). */
-function segmentCondition(t: SegmentToken, start: string, e: string): string {
+function segmentCondition(t: SimpleToken, start: string, e: string): string {
   const s = paren(start);
   if (t.kind === 'literal') return `${e} - ${s} === ${t.text.length} && ${charsCondition(t.text, s)}`;
   // Not empty: the tree also runs on raw paths, where `//` leaves an empty segment.

@@ -8,6 +8,7 @@
  */
 import { StructureKind, VariableDeclarationKind, type CodeBlockWriter, type StatementStructures } from 'ts-morph';
 import type { PreparedRouteTable } from '../../model/route-table.ts';
+import { alternativeNames } from '../../model/route-alternatives.ts';
 import { HTTP_METHODS } from '../../model/http-methods.ts';
 import { safeComment } from '../header.ts';
 import { stringLiteral } from './identifier.ts';
@@ -16,15 +17,21 @@ import { compileDecisionTree } from './route-decision-tree.ts';
 /** Cases of `paramsOf` per function (see there). */
 const PARAM_SHAPES_PER_FUNCTION = 64;
 
-/** What the statements import from the copied runtime (`runtime/route-path.ts`). */
-export const ROUTE_MATCHER_RUNTIME_IMPORTS: readonly string[] = Object.freeze(['apiRelativePath', 'areSpansCanonical', 'canonicalizePath', 'MAX_PATH_LENGTH', 'mayCanonicalizationChange', 'segmentEnd', 'segmentIs', 'startsWithApiSegment']);
+/** What the statements import from the copied runtime (`runtime/route-path.ts`); `matchElements` only where a tree uses it. */
+const RUNTIME_IMPORTS: readonly string[] = Object.freeze(['apiRelativePath', 'areSpansCanonical', 'canonicalizePath', 'MAX_PATH_LENGTH', 'mayCanonicalizationChange', 'segmentEnd', 'segmentIs', 'startsWithApiSegment']);
+
+export interface RouteMatcherStatements {
+  statements: StatementStructures[];
+  /** Names to import from `./runtime/route-path.js`. */
+  runtimeImports: string[];
+}
 
 /**
  * The matcher's statements for `table`, whose rows the module exports as `rowsName` (for comments).
  * `apiPrefix`: the API root the pages' paths are relative to (`/api/v4`); requests are accepted with
  * it or without it (`apiRelativePath`).
  */
-export function routeMatcherStatements(table: PreparedRouteTable, rowsName: string, apiPrefix: string): StatementStructures[] {
+export function routeMatcherStatements(table: PreparedRouteTable, rowsName: string, apiPrefix: string): RouteMatcherStatements {
   const statements: StatementStructures[] = [];
   // Candidates of every method, numbered in one sequence: the tree returns the number.
   const candidates = table.methods.flatMap((m) => m.candidates);
@@ -69,7 +76,7 @@ export function routeMatcherStatements(table: PreparedRouteTable, rowsName: stri
     return compileDecisionTree(
       m.candidates.map((c, i) => ({ index: base + i, segments: c.alternative.segments })),
       matcherName(m.method),
-      { bounds: 'B', checks: 'V', segmentEnd: 'segmentEnd', segmentIs: 'segmentIs' },
+      { bounds: 'B', checks: 'V', segmentEnd: 'segmentEnd', segmentIs: 'segmentIs', matchElements: 'matchElements' },
     );
   });
   const slots = Math.max(1, ...trees.map((t) => t.slots));
@@ -85,6 +92,11 @@ export function routeMatcherStatements(table: PreparedRouteTable, rowsName: stri
     docs: [{ description: 'Per parameter of the last match: 0 when the tree saw its segment is canonical, 1 when not, -1 when `areSpansCanonical` must look.' }],
     declarations: [{ name: 'V', initializer: `new Int32Array(${slots})` }],
   });
+  for (const tree of trees) {
+    for (const c of tree.constants) {
+      statements.push({ kind: StructureKind.VariableStatement, declarationKind: VariableDeclarationKind.Const, docs: [{ description: c.description }], declarations: [{ name: c.name, initializer: c.initializer }] });
+    }
+  }
   for (const tree of trees) {
     for (const fn of tree.functions) {
       statements.push({
@@ -102,7 +114,7 @@ export function routeMatcherStatements(table: PreparedRouteTable, rowsName: stri
   // one object literal per list of names (in token order), so every result has a fixed shape.
   const byNames = new Map<string, { names: string[]; candidates: number[] }>();
   candidates.forEach((c, i) => {
-    const names = c.alternative.segments.filter((t) => t.kind !== 'literal').map((t) => (t as { name: string }).name);
+    const names = alternativeNames(c.alternative.segments);
     const key = JSON.stringify(names);
     const entry = byNames.get(key) ?? { names, candidates: [] };
     entry.candidates.push(i);
@@ -112,7 +124,7 @@ export function routeMatcherStatements(table: PreparedRouteTable, rowsName: stri
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
     docs: [{ description: 'Per candidate, how many parameters it has (their boundaries are the first entries of `B`).' }],
-    declarations: [{ name: 'paramCounts', initializer: `Uint8Array.of(${candidates.map((c) => c.alternative.segments.filter((t) => t.kind !== 'literal').length).join(', ')})` }],
+    declarations: [{ name: 'paramCounts', initializer: `Uint8Array.of(${candidates.map((c) => alternativeNames(c.alternative.segments).length).join(', ')})` }],
   });
   const shapes = [...byNames.values()].sort((a, b) => a.candidates[0]! - b.candidates[0]!);
   const shapeOf: number[] = [];
@@ -252,5 +264,7 @@ export function routeMatcherStatements(table: PreparedRouteTable, rowsName: stri
       w.writeLine('return i;');
     },
   });
-  return statements;
+  const runtimeImports = [...RUNTIME_IMPORTS];
+  if (trees.some((t) => t.constants.length > 0)) runtimeImports.push('matchElements');
+  return { statements, runtimeImports: runtimeImports.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) };
 }
