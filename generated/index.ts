@@ -4,6 +4,7 @@
  * Source: sources/forgejo-access-token-scopes.code-viewer.txt (sha256 860bc8e92344a2299f734371600eee70abb927d965aa099096ae189996916960)
  * Source: sources/gitlab-graphql-fine-grained-permissions.export.txt (sha256 72504cb20e8e8e3e0c511f156709384dbfdc8fe05ce0f6878a7d1950590b6c2a)
  * Source: sources/gitlab-ci-job-token-fine-grained-permissions.md (sha256 291d916811390ad13b4984b2b67993b9d57bb09b2745998446874d8df0780e25)
+ * Source: sources/gitlab-pat-fine-grained-rest.0739b8b.md (sha256 a0902dcdb0119a10515e43eea6c1109a022c550fe2a37b6c2a30f81d3481cb24)
  * Source: sources/gitlab-access-token-scopes.ja.flattened.txt (sha256 478c8b2f7ecb02a42d40508bf09f6dce72c3c54ab357a3510b5380ae4d9f27c4)
  */
 

@@ -3,6 +3,7 @@ import type { Change, ChangeReport } from './change.ts';
 import { compareJobToken } from './compare-job-token.ts';
 import { compareGraphql } from './compare-graphql.ts';
 import { compareBuildkite, compareForgejo, compareGitlabScopes } from './compare-scopes.ts';
+import { compareRest } from './compare-rest.ts';
 
 /** Compares two catalogs source by source (matched by manifest id). */
 export function compareCatalogs(before: Catalog, after: Catalog): ChangeReport {
@@ -33,5 +34,7 @@ function compareSource(id: string, o: SourceModel, n: SourceModel): Change[] {
       return compareForgejo(id, o as typeof n, n);
     case 'buildkite-enum':
       return compareBuildkite(id, o as typeof n, n);
+    case 'gitlab-rest-permissions':
+      return compareRest(id, o as typeof n, n);
   }
 }

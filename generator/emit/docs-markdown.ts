@@ -4,7 +4,7 @@
  * permgen's own readers gives back the same model (tested), which keeps the templates honest.
  */
 import type { Emitter } from './emitter.ts';
-import type { ForgejoScopesModel, GraphqlPermissionsModel, SourceModel } from '../model/catalog.ts';
+import type { ForgejoScopesModel, GitlabRestPermissionsModel, GraphqlPermissionsModel, SourceModel } from '../model/catalog.ts';
 import { markdownCode, markdownText, render } from '../docs/handlebars.ts';
 import { markupHeader } from './header.ts';
 import { countEntries } from '../model/count-entries.ts';
@@ -17,6 +17,7 @@ const PAGES: Partial<Record<SourceModel['kind'], (m: SourceModel) => unknown>> =
   'buildkite-enum': (m) => m,
   'gitlab-token-scopes': (m) => m,
   'forgejo-scopes': (m) => forgejoView(m as ForgejoScopesModel),
+  'gitlab-rest-permissions': (m) => restView(m as GitlabRestPermissionsModel),
 };
 
 export const docsMarkdown: Emitter = {
@@ -61,6 +62,11 @@ function graphqlView(m: GraphqlPermissionsModel) {
       }),
     })),
   };
+}
+
+/** The REST page as GitLab lays it out; the unavailable table has a Reason column when any row gives one (older pages have two columns). */
+function restView(m: GitlabRestPermissionsModel) {
+  return { ...m, unavailableReasons: (m.unavailable?.rows ?? []).some((r) => r.reason !== undefined) };
 }
 
 /**

@@ -15,7 +15,7 @@
  */
 import type { Extractor, ExtractContext } from './extractor.ts';
 import type { Boundary, GraphqlCategory, GraphqlGrant, GraphqlKind, GraphqlPermissionsModel, GraphqlResource } from '../model/catalog.ts';
-import { hasHeader, type Block, type Cell, type PageDocument, type TableBlock, type TableRow } from '../read/document.ts';
+import { hasHeader, type Block, type TableBlock, type TableRow } from '../read/document.ts';
 import type { SourcePosition } from '../model/position.ts';
 import { limits } from '../config/limits.ts';
 
@@ -26,7 +26,7 @@ const CATEGORY = /^(?<name>[^.:;!?]+?) resources$/;
 const DESCRIPTION = /^Grants the ability to\b/;
 /** The page's actions are single verbs: `Read`, `Update`, `Push`, `Rotate`. */
 const ACTION = /^[A-Z][a-z]+$/;
-const BOUNDARIES: Readonly<Record<string, Boundary>> = { Project: 'project', Group: 'group', User: 'user', Instance: 'instance' };
+export const BOUNDARIES: Readonly<Record<string, Boundary>> = { Project: 'project', Group: 'group', User: 'user', Instance: 'instance' };
 const KINDS: readonly GraphqlKind[] = ['Type', 'Mutation', 'Field'];
 /** https://spec.graphql.org/October2021/#Name */
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
@@ -64,46 +64,126 @@ export const graphqlPermissionExtractor: Extractor<GraphqlPermissionsModel> = {
     return doc.blocks.some(isPermissionTable);
   },
   extract(doc, ctx) {
-    return new Walk(doc, ctx).run();
+    return { kind: 'gitlab-graphql-permissions', source: ctx.source, categories: new ResourceWalk(doc.blocks, ctx, graphqlRows).run() };
   },
 };
 
-interface PendingFootnotes {
+/**
+ * What varies between pages of this structure (the GraphQL and the REST page, STYLE.md #14): the
+ * table's columns and what one row becomes. The walk does the rest: categories, resource titles and
+ * `Grants …` lines, cell count, footnote markers and footnotes, permission ids, duplicates.
+ */
+export interface ResourceRows<G extends WalkedGrant> {
+  header: readonly string[];
+  /** Prefix of the walk's rule ids: `graphql` → `graphql-footnote-undefined`. */
+  rules: string;
+  /** Reads a row's cells (footnote markers removed); reports what is wrong and returns `undefined` to drop the row. */
+  readRow(cells: Value[], row: TableRow, walk: RowContext): { grant: G; key: string; text: string } | undefined;
+  /** How messages name a row. */
+  name(grant: G): string;
+}
+
+export interface WalkedGrant {
+  alsoRequires: string[];
+  position: SourcePosition;
+}
+export type WalkedResource<G> = Omit<GraphqlResource, 'grants'> & { grants: G[] };
+export type WalkedCategory<G> = Omit<GraphqlCategory, 'resources'> & { resources: WalkedResource<G>[] };
+
+export interface RowContext {
+  report: ExtractContext['report'];
+  /** The permission id of `action` on the row's resource (derived or overridden); `undefined` after an error. */
+  permissionFor(action: string, at: SourcePosition): { id: string; override?: string } | undefined;
+}
+
+const graphqlRows: ResourceRows<GraphqlGrant> = {
+  header: HEADER,
+  rules: 'graphql',
+  name: (grant) => grant.name,
+  readRow(cells, row, walk) {
+    const { report } = walk;
+    const [action, access, kindText, name] = cells as [Value, Value, Value, Value];
+    let ok = true;
+    if (!ACTION.test(action.value)) {
+      report.error('graphql-action-unknown', `Action \`${action.value}\` is not a capitalised verb.`, action.at, 'Actions are single words like `Read`, `Create`, `Update`.');
+      ok = false;
+    }
+    const boundary = Object.hasOwn(BOUNDARIES, access.value) ? BOUNDARIES[access.value] : undefined;
+    if (!boundary) {
+      report.error('graphql-boundary-unknown', `Unknown access boundary \`${access.value}\`.`, access.at, `Use one of ${Object.keys(BOUNDARIES).join(', ')}.`);
+      ok = false;
+    }
+    const kind = KINDS.find((k) => k === kindText.value);
+    if (!kind) {
+      report.error('graphql-kind-unknown', `Unknown kind \`${kindText.value}\`.`, kindText.at, `Use one of ${KINDS.join(', ')}.`);
+      ok = false;
+    } else if (kind === 'Field') {
+      const [type, field, ...rest] = name.value.split('.');
+      if (rest.length > 0 || !GRAPHQL_NAME.test(type ?? '') || !GRAPHQL_NAME.test(field ?? '')) {
+        report.error('graphql-name-invalid', `Field \`${name.value}\` is not of the form \`Type.field\`.`, name.at, 'A Field row names the parent type and the field, like `Project.runners`.');
+        ok = false;
+      }
+    } else if (!GRAPHQL_NAME.test(name.value)) {
+      report.error('graphql-name-invalid', `${kind} name \`${name.value}\` is not a GraphQL name.`, name.at, 'GraphQL names are letters, digits and `_`, not starting with a digit (like `CiRunner`).');
+      ok = false;
+    }
+    if (!ok || !boundary || !kind) return undefined;
+
+    const permission = walk.permissionFor(action.value, row.position);
+    if (!permission) return undefined;
+    const grant: GraphqlGrant = {
+      action: action.value,
+      access: access.value,
+      boundary,
+      kind,
+      name: name.value,
+      permission: permission.id,
+      ...(permission.override ? { permissionOverride: permission.override } : {}),
+      alsoRequires: [],
+      position: row.position,
+    };
+    return { grant, key: `${permission.id} ${boundary} ${kind} ${name.value}`, text: `${action.value} | ${access.value} | ${kind} | ${name.value}` };
+  },
+};
+
+interface PendingFootnotes<G> {
   /** The grants of the table's resource (a row citing an undefined footnote is removed from it). */
-  grants: GraphqlGrant[];
+  grants: G[];
   /** Rows waiting for their footnotes, with the numbers each refers to. */
-  rows: { grant: GraphqlGrant; numbers: number[]; at: SourcePosition }[];
+  rows: { grant: G; numbers: number[]; at: SourcePosition }[];
   /** Footnote number → the permission it requires. */
   defined: Map<number, { permission: string; at: SourcePosition }>;
 }
 
-class Walk {
-  private readonly categories: GraphqlCategory[] = [];
-  private category: GraphqlCategory | undefined;
+/** Walks the blocks of a `<Category> resources` page (or of its permission section) with one page kind's rows. */
+export class ResourceWalk<G extends WalkedGrant> {
+  private readonly categories: WalkedCategory<G>[] = [];
+  private category: WalkedCategory<G> | undefined;
   /** `Grants …` lines read in the current category (a resource dropped for an error still counts). */
   private categoryDescriptions = 0;
   /** Category of each resource, for messages. */
-  private readonly categoryOf = new Map<GraphqlResource, GraphqlCategory>();
+  private readonly categoryOf = new Map<WalkedResource<G>, WalkedCategory<G>>();
   /** The resource whose `Grants …` line was the last one read; `undefined` when none is open. */
-  private resource: GraphqlResource | undefined;
+  private resource: WalkedResource<G> | undefined;
   /** The current resource already had its table (a second table belongs to no resource). */
   private resourceHasTable = false;
   /** False for a resource whose rows are dropped (title missing): its table is consumed silently. */
   private resourceAt: SourcePosition | undefined;
   /** Permission id → the resource that owns it, to catch two resources deriving the same id. */
-  private readonly owners = new Map<string, GraphqlResource>();
+  private readonly owners = new Map<string, WalkedResource<G>>();
   /** Exact duplicates: `permission boundary kind name`. */
   private readonly seen = new Map<string, SourcePosition>();
-  private footnotes: PendingFootnotes | undefined;
-  private readonly requirements: { grant: GraphqlGrant; permission: string; at: SourcePosition }[] = [];
+  private footnotes: PendingFootnotes<G> | undefined;
+  private readonly requirements: { grant: G; permission: string; at: SourcePosition }[] = [];
 
   constructor(
-    private readonly doc: PageDocument,
+    private readonly blocks: readonly Block[],
     private readonly ctx: ExtractContext,
+    private readonly rows: ResourceRows<G>,
   ) {}
 
-  run(): GraphqlPermissionsModel {
-    const { blocks } = this.doc;
+  run(): WalkedCategory<G>[] {
+    const { blocks } = this;
     blocks.forEach((block, i) => {
       const text = block.type === 'heading' || block.type === 'paragraph' ? block.text : undefined;
       if (text !== undefined && FOOTNOTE_START.test(text) && this.footnotes) {
@@ -111,7 +191,7 @@ class Walk {
         return;
       }
       this.closeFootnotes();
-      if (isPermissionTable(block)) {
+      if (hasHeader(block, this.rows.header)) {
         this.readTable(block);
         return;
       }
@@ -131,7 +211,7 @@ class Walk {
       // A paragraph of `|` lines is a table that did not parse: `table-missing` reports it.
       if (this.category && !isTitle && !text.startsWith('|')) {
         this.ctx.report.warn(
-          'graphql-line-unexpected',
+          `${this.rows.rules}-line-unexpected`,
           `\`${text}\` is not a \`<Category> resources\` line, a resource title or a \`Grants the ability to …\` line; it is ignored.`,
           block.position,
           'If it is a renamed category line, the resources after it are listed under the previous category; check the upstream page.',
@@ -142,7 +222,7 @@ class Walk {
     this.closeResource();
     this.closeCategory();
     this.checkRequirements();
-    return { kind: 'gitlab-graphql-permissions', source: this.ctx.source, categories: this.categories };
+    return this.categories;
   }
 
   private startCategory(name: string, text: string, position: SourcePosition): void {
@@ -156,7 +236,7 @@ class Walk {
   private closeCategory(): void {
     if (this.category && this.categoryDescriptions === 0) {
       this.ctx.report.warn(
-        'graphql-category-empty',
+        `${this.rows.rules}-category-empty`,
         `Category \`${this.category.name}\` has no resources.`,
         this.category.position,
         'A `<Category> resources` line should be followed by resources (a title, a `Grants the ability to …` line and a table); check the upstream page.',
@@ -180,7 +260,7 @@ class Walk {
     this.resourceAt = at;
     if (!this.category) {
       report.error(
-        'graphql-category-missing',
+        `${this.rows.rules}-category-missing`,
         `\`${description}\` comes before any \`<Category> resources\` line; its rows are not read.`,
         at,
         'Every resource belongs to a category; check the upstream page.',
@@ -228,7 +308,7 @@ class Walk {
   private checkTitle(title: string, at: SourcePosition, overrideId?: string): boolean {
     if (DERIVABLE_TITLE.test(title)) return true;
     this.ctx.report.error(
-      'graphql-resource-title',
+      `${this.rows.rules}-resource-title`,
       `Resource title \`${title}\`${overrideId ? ` (from override \`${overrideId}\`)` : ''} is not words of letters and digits; no permission id can be derived from it.`,
       at,
       'A title like `CI/CD Setting` gives `read_ci_cd_setting`; check the upstream page.',
@@ -236,7 +316,7 @@ class Walk {
     return false;
   }
 
-  private openResource(resource: GraphqlResource): void {
+  private openResource(resource: WalkedResource<G>): void {
     this.resource = resource;
     this.category!.resources.push(resource);
     this.categoryOf.set(resource, this.category!);
@@ -246,7 +326,7 @@ class Walk {
     if (this.resourceAt && !this.resourceHasTable) {
       this.ctx.report.error(
         'table-missing',
-        `The resource ${this.resource ? `\`${this.resource.name}\` ` : ''}has no \`${HEADER.join(' | ')}\` table.`,
+        `The resource ${this.resource ? `\`${this.resource.name}\` ` : ''}has no \`${this.rows.header.join(' | ')}\` table.`,
         this.resourceAt,
         'Each `Grants the ability to …` line is followed by its table; the page may have lost it (or its `|---|` delimiter row).',
       );
@@ -260,7 +340,7 @@ class Walk {
     const { report } = this.ctx;
     if (!this.resourceAt || this.resourceHasTable) {
       report.error(
-        'graphql-rows-outside-resource',
+        `${this.rows.rules}-rows-outside-resource`,
         `This table follows no \`Grants the ability to …\` line; its ${table.rows.length} row(s) belong to no resource and are not read.`,
         table.position,
         'Each table comes right after a resource title and its `Grants the ability to …` line; check the upstream page.',
@@ -287,77 +367,39 @@ class Walk {
     }
   }
 
-  private readRow(row: TableRow, resource: GraphqlResource): GraphqlGrant | undefined {
+  private readRow(row: TableRow, resource: WalkedResource<G>): G | undefined {
     const { report } = this.ctx;
-    if (row.cells.length !== HEADER.length) {
+    const { header } = this.rows;
+    if (row.cells.length !== header.length) {
       report.error(
         'table-cell-count',
-        `Row has ${row.cells.length} cells; the permission table has ${HEADER.length} (${HEADER.join(' | ')}).`,
+        `Row has ${row.cells.length} cells; the permission table has ${header.length} (${header.join(' | ')}).`,
         row.position,
         'A `|` inside a cell must be escaped as `\\|`; a missing cell must be left empty (`| |`).',
       );
       return undefined;
     }
     const numbers: number[] = [];
-    const [action, access, kindText, name] = (row.cells as [Cell, Cell, Cell, Cell]).map((cell): Value => {
+    const cells = row.cells.map((cell): Value => {
       // Cell text keeps code spans' contents (without backticks) and inline HTML (`<sup>1</sup>`).
       const m = MARKERS.exec(cell.text);
       if (m?.groups) for (const n of m.groups.markers!.matchAll(/<sup>(\d+)<\/sup>/g)) numbers.push(Number(n[1]));
       return { value: m?.groups ? m.groups.value!.trim() : cell.text, at: cell.codePositions[0] ?? cell.position };
-    }) as [Value, Value, Value, Value];
-
-    let ok = true;
-    if (!ACTION.test(action.value)) {
-      report.error('graphql-action-unknown', `Action \`${action.value}\` is not a capitalised verb.`, action.at, 'Actions are single words like `Read`, `Create`, `Update`.');
-      ok = false;
-    }
-    const boundary = Object.hasOwn(BOUNDARIES, access.value) ? BOUNDARIES[access.value] : undefined;
-    if (!boundary) {
-      report.error('graphql-boundary-unknown', `Unknown access boundary \`${access.value}\`.`, access.at, `Use one of ${Object.keys(BOUNDARIES).join(', ')}.`);
-      ok = false;
-    }
-    const kind = KINDS.find((k) => k === kindText.value);
-    if (!kind) {
-      report.error('graphql-kind-unknown', `Unknown kind \`${kindText.value}\`.`, kindText.at, `Use one of ${KINDS.join(', ')}.`);
-      ok = false;
-    } else if (kind === 'Field') {
-      const [type, field, ...rest] = name.value.split('.');
-      if (rest.length > 0 || !GRAPHQL_NAME.test(type ?? '') || !GRAPHQL_NAME.test(field ?? '')) {
-        report.error('graphql-name-invalid', `Field \`${name.value}\` is not of the form \`Type.field\`.`, name.at, 'A Field row names the parent type and the field, like `Project.runners`.');
-        ok = false;
-      }
-    } else if (!GRAPHQL_NAME.test(name.value)) {
-      report.error('graphql-name-invalid', `${kind} name \`${name.value}\` is not a GraphQL name.`, name.at, 'GraphQL names are letters, digits and `_`, not starting with a digit (like `CiRunner`).');
-      ok = false;
-    }
-    if (!ok || !boundary || !kind) return undefined;
-
-    const permission = this.permissionFor(action.value, resource, row.position);
-    if (!permission) return undefined;
-    const key = `${permission.id} ${boundary} ${kind} ${name.value}`;
-    const first = this.seen.get(key);
+    });
+    const read = this.rows.readRow(cells, row, { report, permissionFor: (action, at) => this.permissionFor(action, resource, at) });
+    if (!read) return undefined;
+    const first = this.seen.get(read.key);
     if (first) {
-      report.warn('graphql-grant-duplicate', `Duplicate row: \`${action.value} | ${access.value} | ${kind} | ${name.value}\` is already listed at line ${first.line}.`, row.position, 'The second row adds nothing and is dropped; remove it upstream.');
+      report.warn(`${this.rows.rules}-grant-duplicate`, `Duplicate row: \`${read.text}\` is already listed at line ${first.line}.`, row.position, 'The second row adds nothing and is dropped; remove it upstream.');
       return undefined;
     }
-    this.seen.set(key, row.position);
-    const grant: GraphqlGrant = {
-      action: action.value,
-      access: access.value,
-      boundary,
-      kind,
-      name: name.value,
-      permission: permission.id,
-      ...(permission.override ? { permissionOverride: permission.override } : {}),
-      alsoRequires: [],
-      position: row.position,
-    };
-    if (numbers.length > 0) this.footnotes?.rows.push({ grant, numbers, at: row.position });
-    return grant;
+    this.seen.set(read.key, row.position);
+    if (numbers.length > 0) this.footnotes?.rows.push({ grant: read.grant, numbers, at: row.position });
+    return read.grant;
   }
 
   /** The derived id, or a reviewed `permission-id` override's. */
-  private permissionFor(action: string, resource: GraphqlResource, at: SourcePosition): { id: string; override?: string } | undefined {
+  private permissionFor(action: string, resource: WalkedResource<G>, at: SourcePosition): { id: string; override?: string } | undefined {
     const { report, overrides, source } = this.ctx;
     const found = overrides.take(source.id, 'permission-id', (o) => o.resource === resource.name && o.action === action);
     if (found.length > 1) {
@@ -367,13 +409,13 @@ class Walk {
     const override = found[0];
     const id = override ? override.permission : permissionId(action, resource.name);
     if (!PERMISSION_ID.test(id)) {
-      report.error('graphql-permission-id', `Permission id \`${id}\`${override ? ` (from override \`${override.id}\`)` : ''} is not snake_case.`, at, 'Permission ids look like `read_runner`.');
+      report.error(`${this.rows.rules}-permission-id`, `Permission id \`${id}\`${override ? ` (from override \`${override.id}\`)` : ''} is not snake_case.`, at, 'Permission ids look like `read_runner`.');
       return undefined;
     }
     const owner = this.owners.get(id);
     if (owner && owner !== resource) {
       report.error(
-        'graphql-permission-collision',
+        `${this.rows.rules}-permission-collision`,
         `Permission \`${id}\` of \`${resource.name}\` (in \`${this.categoryOf.get(resource)?.name}\`) is already the permission of \`${owner.name}\` (in \`${this.categoryOf.get(owner)?.name}\`, line ${owner.position.line}).`,
         at,
         'Two resources would share one permission id; check the upstream page and add a `permission-id` override if one of them is named differently by GitLab.',
@@ -395,11 +437,11 @@ class Walk {
       const what = body?.groups?.what?.trim() ?? '';
       const permission = PERMISSION_ID.test(what) ? what : DERIVABLE_TITLE.test(what) && what.includes(' ') ? snake(what) : undefined;
       if (!permission) {
-        this.ctx.report.error('graphql-footnote-unrecognised', `Footnote ${n} is not \`Also requires the <permission> permission.\`: \`${m[2]!.trim()}\`.`, at, 'permgen only understands footnotes that add one required permission; the rows citing it are not read.');
+        this.ctx.report.error(`${this.rows.rules}-footnote-unrecognised`, `Footnote ${n} is not \`Also requires the <permission> permission.\`: \`${m[2]!.trim()}\`.`, at, 'permgen only understands footnotes that add one required permission; the rows citing it are not read.');
         continue;
       }
       if (pending.defined.has(n)) {
-        this.ctx.report.error('graphql-footnote-duplicate', `Footnote ${n} is defined twice after the same table.`, at, 'Number the footnotes of a table uniquely.');
+        this.ctx.report.error(`${this.rows.rules}-footnote-duplicate`, `Footnote ${n} is defined twice after the same table.`, at, 'Number the footnotes of a table uniquely.');
         continue;
       }
       pending.defined.set(n, { permission, at });
@@ -414,7 +456,7 @@ class Walk {
     for (const { grant, numbers, at } of pending.rows) {
       const missing = numbers.filter((n) => !pending.defined.has(n));
       if (missing.length > 0) {
-        this.ctx.report.error('graphql-footnote-undefined', `Row cites footnote ${missing.join(', ')}, which is not defined after its table; the row is not read.`, at, 'The footnote states an extra permission the row needs; without it the row cannot be trusted.');
+        this.ctx.report.error(`${this.rows.rules}-footnote-undefined`, `Row cites footnote ${missing.join(', ')}, which is not defined after its table; the row is not read.`, at, 'The footnote states an extra permission the row needs; without it the row cannot be trusted.');
         pending.grants.splice(pending.grants.indexOf(grant), 1);
         continue;
       }
@@ -426,7 +468,7 @@ class Walk {
     }
     const cited = new Set(pending.rows.flatMap((r) => r.numbers));
     for (const [n, { at }] of [...pending.defined].sort(([a], [b]) => a - b)) {
-      if (!cited.has(n)) this.ctx.report.warn('graphql-footnote-unused', `Footnote ${n} is cited by no row of the table above it.`, at, 'A footnote marker (`<sup>N</sup>`) may have been lost from a row; check the upstream page.');
+      if (!cited.has(n)) this.ctx.report.warn(`${this.rows.rules}-footnote-unused`, `Footnote ${n} is cited by no row of the table above it.`, at, 'A footnote marker (`<sup>N</sup>`) may have been lost from a row; check the upstream page.');
     }
   }
 
@@ -434,12 +476,12 @@ class Walk {
   private checkRequirements(): void {
     for (const { grant, permission, at } of this.requirements) {
       if (this.owners.has(permission)) continue;
-      this.ctx.report.error('graphql-footnote-permission-unknown', `Footnote requires \`${permission}\`, which no row of the page grants (cited by \`${grant.name}\` at line ${grant.position.line}).`, at, 'Check the permission named in the footnote against the page.');
+      this.ctx.report.error(`${this.rows.rules}-footnote-permission-unknown`, `Footnote requires \`${permission}\`, which no row of the page grants (cited by \`${this.rows.name(grant)}\` at line ${grant.position.line}).`, at, 'Check the permission named in the footnote against the page.');
     }
   }
 }
 
-interface Value {
+export interface Value {
   value: string;
   at: SourcePosition;
 }

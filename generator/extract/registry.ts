@@ -9,6 +9,7 @@ import { graphqlPermissionExtractor } from './graphql-permission-table.ts';
 import { gitlabScopeExtractor } from './gitlab-scope-table.ts';
 import { forgejoScopeExtractor } from './forgejo-scope-table.ts';
 import { buildkiteEnumExtractor } from './buildkite-enum-table.ts';
+import { gitlabRestPermissionExtractor } from './gitlab-rest-permission-table.ts';
 
 export const extractors: readonly Extractor[] = Object.freeze([
   // GitLab "Fine-grained permissions for CI/CD job tokens": Permissions | Permission Names | Path | Description.
@@ -21,6 +22,8 @@ export const extractors: readonly Extractor[] = Object.freeze([
   forgejoScopeExtractor,
   // Buildkite GraphQL enum pages: one "ENUM Values" column.
   buildkiteEnumExtractor,
+  // GitLab "Fine-grained permissions for REST API": Action | Access | Method | Path, then the closing sections.
+  gitlabRestPermissionExtractor,
 ] as Extractor[]);
 
 export function findExtractor(kind: string): Extractor | undefined {

@@ -31,7 +31,8 @@ export type SourceModel =
   | JobTokenEndpointsModel
   | GraphqlPermissionsModel
   | ForgejoScopesModel
-  | GitlabTokenScopesModel;
+  | GitlabTokenScopesModel
+  | GitlabRestPermissionsModel;
 
 export type SourceKind = SourceModel['kind'];
 
@@ -228,4 +229,139 @@ export interface GitlabFootnote {
   id: number;
   text: string;
   position: SourcePosition;
+}
+
+// ---------------------------------------------------------------- GitLab fine-grained PAT REST page
+
+/**
+ * GitLab "Fine-grained permissions for REST API": the permission section (`### <Category> resources` →
+ * `#### <Resource>` → `Grants the ability to …` → `Action | Access | Method | Path` rows), the closing
+ * sections as the page gives them, and `endpoints`, one per method + path and section: what a matcher
+ * compiles.
+ */
+export interface GitlabRestPermissionsModel {
+  kind: 'gitlab-rest-permissions';
+  source: SourceInfo;
+  categories: RestCategory[];
+  /** `## Always accessible endpoints` (`Method | Path`); `null` when the page has no such section. */
+  always: RestSection<RestPlainRow> | null;
+  /** `## Publicly accessible endpoints` (`Action | Method | Path`). */
+  public: RestSection<RestPublicRow> | null;
+  /** `## Unavailable endpoints` (`Method | Path | Reason`, or `Method | Path` in older versions). */
+  unavailable: RestSection<RestUnavailableRow> | null;
+  endpoints: RestEndpoint[];
+}
+
+export interface RestCategory {
+  /** `CI/CD` */
+  name: string;
+  /** The heading as written (`Packages And Registry resources` in older versions). */
+  text: string;
+  position: SourcePosition;
+  resources: RestResource[];
+}
+
+export interface RestResource {
+  /** `Merge Request` */
+  name: string;
+  /** `Grants the ability to …` */
+  description: string;
+  position: SourcePosition;
+  /** Set when the title is not on the page and came from `sources/overrides.json`. */
+  override?: string;
+  grants: RestGrant[];
+  /** The `<sup>N</sup> Also requires the … permission.` lines after the resource's table. */
+  footnotes: RestFootnote[];
+}
+
+export interface RestGrant {
+  /** `Read`, `Disable Two Factor` as written. */
+  action: string;
+  /** `Project` as written. */
+  access: string;
+  boundary: Boundary;
+  /** The method cell; `GET` … */
+  method: HttpMethod;
+  /** The path cell as written: `/projects/:id/releases`. */
+  path: string;
+  /** `snake(action)_snake(resource)`, or the override's id. */
+  permission: string;
+  /** Set when `permission` came from an override. */
+  permissionOverride?: string;
+  /** Permissions the row's footnotes add (`read_merge_request`). */
+  alsoRequires: string[];
+  /** The footnote numbers the Action cell cites (`Read <sup>1</sup>` → `[1]`). */
+  footnotes: number[];
+  position: SourcePosition;
+  /** Start of the path (inside the code span), for diagnostics about the pattern. */
+  pathPosition: SourcePosition;
+}
+
+export interface RestFootnote {
+  id: number;
+  /** What the footnote names, as written: `Read Merge Request`. */
+  requires: string;
+  /** Its permission id: `read_merge_request`. */
+  permission: string;
+  position: SourcePosition;
+}
+
+export interface RestSection<R> {
+  /** The `##` heading as written. */
+  heading: string;
+  position: SourcePosition;
+  rows: R[];
+}
+
+/** `*` is the unavailable table's catch-all method (any method). */
+export type RestMethod = HttpMethod | '*';
+
+export interface RestPlainRow {
+  method: RestMethod;
+  path: string;
+  position: SourcePosition;
+  pathPosition: SourcePosition;
+}
+
+export interface RestPublicRow extends RestPlainRow {
+  /** The Action cell as written: `Deployment: Read, Merge Request: Read`. */
+  actions: string;
+  /** The permission ids it names, in its order: `read_deployment`, `read_merge_request`. */
+  permissions: string[];
+}
+
+export interface RestUnavailableRow extends RestPlainRow {
+  /** The Reason cell; absent in the two-column layout. */
+  reason?: string;
+}
+
+export type RestAccess = 'granted' | 'always' | 'unavailable';
+
+/** One method + path of one section: the rows listing it merged (several boundaries, a repeated row). */
+export interface RestEndpoint {
+  access: RestAccess;
+  method: RestMethod;
+  path: string;
+  pattern: PathPattern;
+  /** Category, resource and action of the first permission row (granted only). */
+  category?: string;
+  resource?: string;
+  action?: string;
+  /** Boundaries at which the permissions may be granted, in the page's order (granted only; `[]` otherwise). */
+  boundaries: Boundary[];
+  /**
+   * Every permission required (granted only; `[]` otherwise): the first row's own, then its footnotes'
+   * (`also requires`), then any other row's that differs (fail closed, with a `rest-permission-mismatch` warning).
+   */
+  permissions: string[];
+  /** Also listed under publicly accessible endpoints with the same permissions (granted only). */
+  public: boolean;
+  /** The unavailable row's reason, when the page gives one. */
+  reason?: string;
+  /** Every row the endpoint comes from (its permission rows, then its publicly accessible row; or its closing-section rows), in page order. */
+  rowPositions: SourcePosition[];
+  /** Start of the first row. */
+  position: SourcePosition;
+  /** Start of the first row's path. */
+  pathPosition: SourcePosition;
 }

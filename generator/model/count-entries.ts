@@ -13,5 +13,7 @@ export function countEntries(s: SourceModel): number {
       return s.categories.reduce((n, c) => n + 1 + c.scopes.length, s.noScope ? 1 : 0);
     case 'gitlab-token-scopes':
       return s.scopes.length;
+    case 'gitlab-rest-permissions':
+      return s.endpoints.length;
   }
 }

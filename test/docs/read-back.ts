@@ -10,7 +10,7 @@ import { sortGraphqlModel } from '../../generator/model/sort-graphql.ts';
 export function essence(m: SourceModel): unknown {
   const normalized = m.kind === 'gitlab-graphql-permissions' ? sortGraphqlModel(m) : m;
   return JSON.parse(
-    JSON.stringify(normalized, (key, value) => (['position', 'pathPosition', 'source', 'override', 'permissionOverride', 'text', 'column'].includes(key) ? undefined : value)),
+    JSON.stringify(normalized, (key, value) => (['position', 'pathPosition', 'rowPositions', 'source', 'override', 'permissionOverride', 'text', 'column'].includes(key) ? undefined : value)),
   );
 }
 

@@ -11,12 +11,13 @@ describe('regenerated docs round trip', async () => {
   const { files } = await writePackage(catalog);
   const withDocs = catalog.sources.filter((s) => files.has(`docs/${s.source.id}.md`));
 
-  it('regenerates a page for each of the five sources', () => {
+  it('regenerates a page for each of the six sources', () => {
     expect(withDocs.map((s) => s.source.id).sort()).toEqual([
       'buildkite-api-access-token-scopes',
       'forgejo-token-scopes',
       'gitlab-graphql-fine-grained-permissions',
       'gitlab-job-token-permissions',
+      'gitlab-pat-rest-permissions',
       'gitlab-token-scopes',
     ]);
   });

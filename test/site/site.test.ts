@@ -72,6 +72,7 @@ describe('the site built from the real sources', () => {
       'forgejo-token-scopes.html',
       'gitlab-graphql-fine-grained-permissions.html',
       'gitlab-job-token-permissions.html',
+      'gitlab-pat-rest-permissions.html',
       'gitlab-token-scopes.html',
       'index.html',
     ]);
@@ -80,7 +81,7 @@ describe('the site built from the real sources', () => {
   it('links every source page from the index', () => {
     const $ = load(files.get('index.html')!);
     const links = $('#sources tbody tr td:first-child a').map((_, a) => $(a).attr('href')).get();
-    expect(links).toEqual(['buildkite-api-access-token-scopes.html', 'forgejo-token-scopes.html', 'gitlab-graphql-fine-grained-permissions.html', 'gitlab-job-token-permissions.html', 'gitlab-token-scopes.html']);
+    expect(links).toEqual(['buildkite-api-access-token-scopes.html', 'forgejo-token-scopes.html', 'gitlab-graphql-fine-grained-permissions.html', 'gitlab-job-token-permissions.html', 'gitlab-pat-rest-permissions.html', 'gitlab-token-scopes.html']);
     expect($('#sources tbody tr').eq(3).text()).toContain('Fine-grained permissions for CI/CD job tokens');
   });
 
@@ -211,7 +212,7 @@ describe('permgen docs', () => {
       const out = path.join(dir, 'site');
       const first = io();
       expect(await docsCommand.run(['--out', out], first.io)).toBe(0);
-      expect(first.out.stdout).toMatch(/^permgen: wrote 10 files \(\d+ KiB\) to .*site\/ in \d+ ms\. Open .*index\.html\.\n$/);
+      expect(first.out.stdout).toMatch(/^permgen: wrote 11 files \(\d+ KiB\) to .*site\/ in \d+ ms\. Open .*index\.html\.\n$/);
       expect((await readdir(out)).sort()).toEqual([...files.keys()].filter((f) => !f.includes('/')).concat('assets').sort());
       expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe(files.get('index.html'));
       expect(await readdir(dir)).toEqual(['site']);

@@ -6,6 +6,7 @@ import { jobTokenEndpointsView } from './gitlab-job-token-endpoints.ts';
 import { graphqlPermissionsView } from './gitlab-graphql-permissions.ts';
 import { forgejoScopesView } from './forgejo-scopes.ts';
 import { gitlabTokenScopesView } from './gitlab-token-scopes.ts';
+import { gitlabRestPermissionsView } from './gitlab-rest-permissions.ts';
 
 type ViewFor = { [K in SourceModel['kind']]: (model: Extract<SourceModel, { kind: K }>) => SourcePageView };
 
@@ -20,6 +21,8 @@ export const sourceViews: Readonly<ViewFor> = Object.freeze({
   'forgejo-scopes': forgejoScopesView,
   // GitLab token scopes page: scopes and footnotes.
   'gitlab-token-scopes': gitlabTokenScopesView,
+  // GitLab fine-grained PAT REST page: routes, access, permissions, boundaries.
+  'gitlab-rest-permissions': gitlabRestPermissionsView,
 });
 
 export function viewOf(model: SourceModel): SourcePageView {
