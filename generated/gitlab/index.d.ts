@@ -12,4 +12,5 @@ export * from './graphql-guard-map.js';
 export * from './graphql-permissions.js';
 export * from './job-token-permissions.js';
 export * from './job-token-routes.js';
+export * from './rest-routes.js';
 export * from './token-scopes.js';

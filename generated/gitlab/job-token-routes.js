@@ -3566,7 +3566,7 @@ function candidateFor(method, path) {
         const c = apiRelativePath(canonicalizePath(path), API_PREFIX);
         if (c === undefined)
             return -1;
-        if (c !== q) {
+        if (c !== q || !plain) {
             canonical = c;
             i = lookup(method, c);
         }

@@ -3335,7 +3335,7 @@ function candidateFor(method: string, path: string): number {
   if (i < 0 || !spansCanonical(q, i)) {
     const c = apiRelativePath(canonicalizePath(path), API_PREFIX);
     if (c === undefined) return -1;
-    if (c !== q) {
+    if (c !== q || !plain) {
       canonical = c;
       i = lookup(method, c);
     }

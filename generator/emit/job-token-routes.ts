@@ -17,7 +17,7 @@ import { prepareRouteTable } from '../model/job-token-route-table.ts';
 import { codeHeader, safeComment } from './header.ts';
 import { stringLiteral } from './ts/identifier.ts';
 import { routeMatcherStatements } from './ts/route-matcher.ts';
-import { GITLAB_API_PREFIX } from '../model/route-tables.ts';
+import { GITLAB_API_PREFIX, gitlabRouteSources } from '../model/route-tables.ts';
 import { routeParamsType } from './ts/route-params-type.ts';
 import { copyRuntime, type RuntimeFile } from './ts/copy-runtime.ts';
 
@@ -41,7 +41,7 @@ export const jobTokenRoutes: Emitter = {
       );
     }
 
-    copyRuntime(ctx, [model.source], RUNTIME_FILES, 'job-token-routes');
+    copyRuntime(ctx, gitlabRouteSources(ctx.catalog), RUNTIME_FILES, 'job-token-routes');
 
     const matcher = routeMatcherStatements(table, 'jobTokenRoutes', GITLAB_API_PREFIX);
     const maxPermissions = Math.max(0, ...model.endpoints.map((e) => e.permissions.length));

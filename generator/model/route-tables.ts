@@ -4,7 +4,8 @@
  * API); the alternatives, the specificity order, the overlap/shadow rules, the compiled matcher and
  * `permgen match` come from the shared route engine (`route-table.ts`).
  */
-import type { JobTokenEndpoint, SourceModel } from './catalog.ts';
+import type { GitlabRestPermissionsModel, JobTokenEndpoint, RestEndpoint, SourceModel } from './catalog.ts';
+import { HTTP_METHODS } from './http-methods.ts';
 import type { RouteRow } from './route-table.ts';
 
 /** The root GitLab's REST paths are relative to; both GitLab matchers accept requests with it or without it. */
@@ -49,10 +50,77 @@ export const jobTokenRouteTable: RouteTableKind<JobTokenEndpoint> = {
   missing: 'no GitLab job-token page was read',
 };
 
+/**
+ * A row of the REST page's table as the route compiler sees it: one per endpoint and method (the
+ * unavailable section's `*` method is every method but HEAD, which GET rows answer: its catch-all
+ * `* /*path` is six rows).
+ */
+export interface RestRouteRow extends RouteRow {
+  endpoint: RestEndpoint;
+  /** Index of `endpoint` in the model's `endpoints` (the emitted table's order). */
+  endpointIndex: number;
+  /** The `*` method: a catch-all for every method. */
+  anyMethod: boolean;
+}
+
+const restRows = new WeakMap<GitlabRestPermissionsModel, RestRouteRow[]>();
+
+/** The REST model's endpoints as route rows (computed once per model, so rows are stable objects). */
+export function restRouteRows(model: GitlabRestPermissionsModel): RestRouteRow[] {
+  let rows = restRows.get(model);
+  if (rows) return rows;
+  rows = model.endpoints.flatMap((endpoint, endpointIndex) =>
+    // `*` is every method but HEAD: a HEAD request searches its own rows, then the GET rows, which include the catch-all.
+    (endpoint.method === '*' ? HTTP_METHODS.filter((m) => m !== 'HEAD') : [endpoint.method]).map((method) => ({
+      text: `${endpoint.method} ${endpoint.path}`,
+      method,
+      path: endpoint.path,
+      pattern: endpoint.pattern,
+      position: endpoint.position,
+      pathPosition: endpoint.pathPosition,
+      endpoint,
+      endpointIndex,
+      anyMethod: endpoint.method === '*',
+    })),
+  );
+  restRows.set(model, rows);
+  return rows;
+}
+
+function describeRest(e: RestEndpoint): string {
+  if (e.access === 'always') return 'always accessible: no authentication';
+  if (e.access === 'unavailable') return `unavailable to fine-grained tokens${e.reason ? `: ${e.reason}` : ''}`;
+  return `${e.permissions.join(' + ')} at ${e.boundaries.join(' or ')}${e.public ? ', or public' : ''}`;
+}
+
+export const gitlabRestRouteTable: RouteTableKind<RestRouteRow> = {
+  name: 'gitlab-rest',
+  apiPrefix: GITLAB_API_PREFIX,
+  rows: (source) => (source.kind === 'gitlab-rest-permissions' ? restRouteRows(source) : undefined),
+  // The catch-all (`* /*path`, unavailable) overlaps every route on purpose: the more specific row wins.
+  sameAccess: (a, b) =>
+    a.endpoint === b.endpoint ||
+    a.anyMethod ||
+    b.anyMethod ||
+    (a.endpoint.access === b.endpoint.access && a.endpoint.public === b.endpoint.public && sameSet(a.endpoint.permissions, b.endpoint.permissions)),
+  describe: (r) => describeRest(r.endpoint),
+  explain: (r) => {
+    const e = r.endpoint;
+    if (e.access === 'granted') {
+      return `granted: ${e.permissions.join(' + ')} (all are required), at ${e.boundaries.join(' or ')}${e.public ? '; not needed when the target resource is public (publicly accessible endpoint)' : ''}`;
+    }
+    return e.access === 'always' ? 'always: no authentication, no permission check' : `unavailable: fine-grained tokens cannot call it${e.reason ? ` (${e.reason})` : ''}`;
+  },
+  json: (r) => ({ access: r.endpoint.access, permissions: r.endpoint.permissions, boundaries: r.endpoint.boundaries, public: r.endpoint.public, ...(r.endpoint.reason === undefined ? {} : { reason: r.endpoint.reason }) }),
+  missing: 'no GitLab fine-grained REST page was read',
+};
+
 /** Every endpoint table, in the order `permgen match` lists them. */
 export const ROUTE_TABLES: readonly RouteTableKind<any>[] = Object.freeze([
   // GitLab CI/CD job-token page.
   jobTokenRouteTable,
+  // GitLab fine-grained PAT REST page.
+  gitlabRestRouteTable,
 ]);
 
 /** Every endpoint table of a catalog with its kind, in source order. */
@@ -65,4 +133,9 @@ export function routeTablesIn(catalog: { sources: readonly SourceModel[] }): { k
     }
   }
   return out;
+}
+
+/** The sources of the GitLab endpoint tables: their matchers share `gitlab/runtime/route-path.ts`, whose header names them all. */
+export function gitlabRouteSources(catalog: { sources: readonly SourceModel[] }): SourceModel['source'][] {
+  return catalog.sources.filter((s) => s.kind === 'gitlab-job-token-endpoints' || s.kind === 'gitlab-rest-permissions').map((s) => s.source);
 }

@@ -164,17 +164,30 @@ function compareKeys(a: RefAlternative, b: RefAlternative): number {
   return b.order - a.order;
 }
 
-export function createReference(routes: readonly RefRoute[]) {
+/** The first segment of a pattern alternative when it is plain literal text, else `null` (compared with every path). */
+function firstLiteralSegment(text: string): string | null {
+  const first = text.split('/')[1] ?? '';
+  return /[:*\\]/.test(first) ? null : first;
+}
+
+export function createReference<T extends RefRoute>(routes: readonly T[]) {
   const alternatives = routes.flatMap((route, order) => refExpand(route.path).map((text) => buildAlternative(route, order, text)));
-  return function refMatch(method: unknown, path: unknown): RefMatch | undefined {
+  // Only to keep large tables fast: alternatives by method and literal first segment.
+  const index = new Map<string, RefAlternative[]>();
+  for (const alt of alternatives) {
+    const key = `${alt.route.method} ${firstLiteralSegment(alt.text) ?? '\u0000'}`;
+    index.set(key, [...(index.get(key) ?? []), alt]);
+  }
+  return function refMatch(method: unknown, path: unknown): (RefMatch & { row: T }) | undefined {
     if (typeof method !== 'string' || !METHODS.includes(method)) return undefined;
     const relative = refApiRelative(refCanonicalize(path));
     if (relative === undefined) return undefined;
     const canonicalPath = relative.path;
+    const first = canonicalPath.split('/')[1] ?? '';
     const search = method === 'HEAD' ? ['HEAD', 'GET'] : [method];
     for (const m of search) {
       let best: { alt: RefAlternative; groups: RegExpExecArray } | undefined;
-      for (const alt of alternatives) {
+      for (const alt of [...(index.get(`${m} ${first}`) ?? []), ...(index.get(`${m} \u0000`) ?? [])]) {
         if (alt.route.method !== m) continue;
         if (relative.rooted && !/^\/api/.test(alt.text)) continue;
         const groups = alt.regex.exec(canonicalPath);
@@ -183,8 +196,8 @@ export function createReference(routes: readonly RefRoute[]) {
       if (best) {
         const params: Record<string, string> = {};
         best.alt.names.forEach((name, i) => (params[name] = best.groups[i + 1]!));
-        const r = best.alt.route;
-        return { route: r.route, canonicalPath, params, permissions: r.permissions, controlled: r.controlled };
+        const r = best.alt.route as T;
+        return { route: r.route, canonicalPath, params, permissions: r.permissions, controlled: r.controlled, row: r };
       }
     }
     return undefined;

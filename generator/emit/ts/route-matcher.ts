@@ -7,7 +7,7 @@
  * row), `paramsOf(i, lastPath)`.
  */
 import { StructureKind, VariableDeclarationKind, type CodeBlockWriter, type StatementStructures } from 'ts-morph';
-import type { PreparedRouteTable } from '../../model/route-table.ts';
+import type { PreparedRoute, PreparedRouteTable, RouteRow } from '../../model/route-table.ts';
 import { alternativeNames } from '../../model/route-alternatives.ts';
 import { HTTP_METHODS } from '../../model/http-methods.ts';
 import { safeComment } from '../header.ts';
@@ -31,7 +31,7 @@ export interface RouteMatcherStatements {
  * `apiPrefix`: the API root the pages' paths are relative to (`/api/v4`); requests are accepted with
  * it or without it (`apiRelativePath`).
  */
-export function routeMatcherStatements(table: PreparedRouteTable, rowsName: string, apiPrefix: string): RouteMatcherStatements {
+export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteTable<R>, rowsName: string, apiPrefix: string, rowOf: (route: PreparedRoute<R>) => number = (r) => r.index): RouteMatcherStatements {
   const statements: StatementStructures[] = [];
   // Candidates of every method, numbered in one sequence: the tree returns the number.
   const candidates = table.methods.flatMap((m) => m.candidates);
@@ -68,7 +68,7 @@ export function routeMatcherStatements(table: PreparedRouteTable, rowsName: stri
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
     docs: [{ description: `Per candidate (an alternative of a route after expanding optional groups; most specific first within each method): its row in \`${rowsName}\`.` }],
-    declarations: [{ name: 'candidateRoutes', type: 'readonly number[]', initializer: `[${candidates.map((c) => c.route.index).join(', ')}]` }],
+    declarations: [{ name: 'candidateRoutes', type: 'readonly number[]', initializer: `[${candidates.map((c) => rowOf(c.route)).join(', ')}]` }],
   });
 
   const trees = table.methods.map((m) => {
@@ -252,7 +252,7 @@ export function routeMatcherStatements(table: PreparedRouteTable, rowsName: stri
       w.write('if (i < 0 || !spansCanonical(q, i))').block(() => {
         w.writeLine('const c = apiRelativePath(canonicalizePath(path), API_PREFIX);');
         w.writeLine('if (c === undefined) return -1;');
-        w.write('if (c !== q)').block(() => {
+        w.write('if (c !== q || !plain)').block(() => {
           w.writeLine('canonical = c;');
           w.writeLine('i = lookup(method, c);');
         });
