@@ -1,11 +1,11 @@
 /**
  * GitLab job-token page → `gitlab/job-token-routes.ts`: the route table as data and a compiled
  * matcher (method + raw request path → the documented route and the permissions it needs).
- * The matching rules are in the README ("Route matching"); the tree is written by
- * `ts/route-decision-tree.ts`; canonicalization and the span checks are the runtime file
- * `runtime/route-path.ts` (the same whatever the page says, so a real TypeScript file), copied into
- * the package as `gitlab/runtime/route-path.ts`. Parameter values are sliced from the boundaries
- * the tree leaves in scratch arrays, so a lookup allocates only its result (`matchJobTokenRoute`)
+ * The matching rules are in the README ("Route matching"); the matcher's statements (each
+ * method's candidates as data) come from `ts/route-matcher.ts`; the trie walk, canonicalization and
+ * the span checks are the runtime file `runtime/route-path.ts` (the same whatever the page says, so
+ * a real TypeScript file), copied into the package as `gitlab/runtime/route-path.ts`. Parameter
+ * values are sliced from the boundaries the walk leaves in scratch arrays, so a lookup allocates only its result (`matchJobTokenRoute`)
  * or nothing (`jobTokenRouteFor`, which answers with the row itself).
  */
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';

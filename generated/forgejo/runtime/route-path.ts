@@ -55,11 +55,9 @@ const NOT_CANONICAL = 0x80000000;
 /**
  * Where the path segment that starts at `s` ends (the index of the next `/`, or `n`), with bit 31
  * set (a negative number) when the segment is not canonical as it is: a character `RAW_CHARS`
- * flags, or the segment is `.` or `..`. Generated matchers call it for every segment a parameter
- * may take and read the end as `r & 0x7fffffff` and the flag as `r >>> 31`.
+ * flags, or the segment is `.` or `..`. The trie walk calls it for every segment and reads the end as `r & 0x7fffffff` and the flag as `r >>> 31`.
  *
- * A function rather than the same loop written out at every parameter of the decision tree: the
- * loop was most of the emitted module's size (V8 inlines it where the budget allows).
+ * `walkRouteTrie` calls it once per segment it visits.
  */
 export function segmentEnd(p: string, s: number, n: number): number {
   let e = s;
@@ -399,4 +397,155 @@ export function captureRouteParams(path: string, tokens: readonly RouteToken[]):
   const params: Record<string, string> = Object.create(null) as Record<string, string>;
   names.forEach((name, k) => (params[name] = path.slice(bounds[2 * k]!, bounds[2 * k + 1]!)));
   return params;
+}
+
+// ---------------------------------------------------------------- the route table as data, walked by one function
+
+/**
+ * One token of a route alternative as emitted data: a literal segment as its text; `[1, prefix,
+ * suffix]` a parameter, `[2, prefix, suffix]` a splat (the rest of the alternative from here is
+ * matched by `matchElements`); `[3, elements, splat]` a segment with several parameters or splats.
+ */
+export type RouteTokenData = string | readonly [1 | 2, string, string] | readonly [3, RouteElements, 0 | 1];
+
+interface ParamEdge {
+  prefix: string;
+  suffix: string;
+  /** Set for a segment with several parameters (`matchElements`); its number of variables in `vars`. */
+  els: RouteElements | undefined;
+  vars: number;
+  node: TrieNode;
+}
+
+interface TrieNode {
+  /** The candidate whose alternative ends here, or -1. */
+  end: number;
+  /** Literal children by `length * 128 + first character` (no string is allocated to look one up). */
+  literals: Map<number, { text: string; node: TrieNode }[]> | undefined;
+  /** Parameter children, most specific first. */
+  params: ParamEdge[];
+  /** Candidates from a splat on: the rest of the path against their elements, most specific first. */
+  tails: { els: RouteElements; vars: number; candidate: number }[];
+}
+
+/** A compiled route table of one method: the root of its trie. */
+export type RouteTrie = TrieNode;
+
+const newTrieNode = (): TrieNode => ({ end: -1, literals: undefined, params: [], tails: [] });
+
+function tokenElements(t: RouteTokenData): (string | 1 | 2)[] {
+  if (typeof t === 'string') return [t];
+  if (t[0] === 3) return [...t[1]];
+  const out: (string | 1 | 2)[] = [];
+  if (t[1] !== '') out.push(t[1]);
+  out.push(t[0]);
+  if (t[2] !== '') out.push(t[2]);
+  return out;
+}
+
+function tailElements(tokens: readonly RouteTokenData[]): (string | 1 | 2)[] {
+  const out: (string | 1 | 2)[] = [];
+  tokens.forEach((t, i) => {
+    for (const e of i === 0 ? tokenElements(t) : ['/', ...tokenElements(t)]) {
+      if (typeof e === 'string' && typeof out[out.length - 1] === 'string') out[out.length - 1] += e;
+      else out.push(e);
+    }
+  });
+  return out;
+}
+
+const countVars = (els: RouteElements) => els.reduce<number>((k, e) => k + (typeof e === 'string' ? 0 : 1), 0);
+
+/**
+ * Builds the trie of one method from its candidates, most specific first (the generator's order:
+ * lexicographic over segment tokens, so the children of every node appear in the order the walk
+ * must try them). Candidate k of `candidates` answers as `base + k`.
+ */
+export function buildRouteTrie(candidates: readonly (readonly RouteTokenData[])[], base: number): RouteTrie {
+  const root = newTrieNode();
+  candidates.forEach((tokens, k) => {
+    let node = root;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (typeof t === 'string') {
+        node.literals ??= new Map();
+        const key = t.length * 128 + t.charCodeAt(0);
+        const bucket = node.literals.get(key) ?? [];
+        if (bucket.length === 0) node.literals.set(key, bucket);
+        let hit = bucket.find((b) => b.text === t);
+        if (!hit) bucket.push((hit = { text: t, node: newTrieNode() }));
+        node = hit.node;
+      } else if (t[0] === 1 || (t[0] === 3 && t[2] === 0)) {
+        const els = t[0] === 3 ? t[1] : undefined;
+        const prefix = t[0] === 1 ? t[1] : '';
+        const suffix = t[0] === 1 ? t[2] : '';
+        const key = els === undefined ? undefined : JSON.stringify(els);
+        let edge = node.params.find((p) => (els === undefined ? p.els === undefined && p.prefix === prefix && p.suffix === suffix : p.els !== undefined && JSON.stringify(p.els) === key));
+        if (!edge) node.params.push((edge = { prefix, suffix, els, vars: els === undefined ? 1 : countVars(els), node: newTrieNode() }));
+        node = edge.node;
+      } else {
+        const els = tailElements(tokens.slice(i));
+        node.tails.push({ els, vars: countVars(els), candidate: base + k });
+        return;
+      }
+    }
+    if (node.end < 0) node.end = base + k;
+  });
+  return root;
+}
+
+/**
+ * The most specific candidate for path `p` (raw or canonical) in a trie, or -1; the boundaries of
+ * its parameters are left in `bounds` (two per parameter, in order) and whether each is canonical in
+ * `checks` (0 yes, 1 no, -1 to be checked: `areSpansCanonical`). A depth-first walk over path
+ * segments: at each node a literal child (exact text), then parameter children, then the splat
+ * tails, in that order, the first that leads to a match wins: the order of `compareAlternatives`.
+ * Backtracks only from a literal child into its siblings; tails are matched in linear time.
+ */
+export function walkRouteTrie(root: RouteTrie, p: string, bounds: Int32Array, checks: Int32Array): number {
+  const n = p.length;
+  return walkNode(root, p, n, n === 1 ? 1 : 0, 0, bounds, checks);
+}
+
+function walkNode(node: TrieNode, p: string, n: number, cursor: number, k: number, bounds: Int32Array, checks: Int32Array): number {
+  // Every child needs at least one character: at the end of the path only the node itself can answer.
+  if (cursor >= n) return node.end;
+  const s = cursor + 1;
+  const r = segmentEnd(p, s, n);
+  const e = r & 0x7fffffff;
+  if (node.literals !== undefined && e > s) {
+    const bucket = node.literals.get((e - s) * 128 + p.charCodeAt(s));
+    if (bucket !== undefined) {
+      for (let b = 0; b < bucket.length; b++) {
+        const text = bucket[b]!.text;
+        let same = true;
+        for (let i = 1; i < text.length; i++) {
+          if (p.charCodeAt(s + i) !== text.charCodeAt(i)) {
+            same = false;
+            break;
+          }
+        }
+        if (!same) continue;
+        const found = walkNode(bucket[b]!.node, p, n, e, k, bounds, checks);
+        if (found >= 0) return found;
+        break; // a segment equals at most one literal
+      }
+    }
+  }
+  const params = node.params;
+  for (let j = 0; j < params.length; j++) {
+    const edge = params[j]!;
+    if (edge.els === undefined) {
+      if (e - s <= edge.prefix.length + edge.suffix.length) continue;
+      if ((edge.prefix !== '' && !p.startsWith(edge.prefix, s)) || (edge.suffix !== '' && !p.endsWith(edge.suffix, e))) continue;
+      bounds[2 * k] = s + edge.prefix.length;
+      bounds[2 * k + 1] = e - edge.suffix.length;
+      checks[k] = r >>> 31;
+    } else if (!matchElements(p, s, e, edge.els, bounds, checks, k)) continue;
+    const found = walkNode(edge.node, p, n, e, k + edge.vars, bounds, checks);
+    if (found >= 0) return found;
+  }
+  const tails = node.tails;
+  for (let j = 0; j < tails.length; j++) if (matchElements(p, s, n, tails[j]!.els, bounds, checks, k)) return tails[j]!.candidate;
+  return -1;
 }

@@ -23,11 +23,9 @@ export declare const RAW_CHARS: Uint8Array;
 /**
  * Where the path segment that starts at `s` ends (the index of the next `/`, or `n`), with bit 31
  * set (a negative number) when the segment is not canonical as it is: a character `RAW_CHARS`
- * flags, or the segment is `.` or `..`. Generated matchers call it for every segment a parameter
- * may take and read the end as `r & 0x7fffffff` and the flag as `r >>> 31`.
+ * flags, or the segment is `.` or `..`. The trie walk calls it for every segment and reads the end as `r & 0x7fffffff` and the flag as `r >>> 31`.
  *
- * A function rather than the same loop written out at every parameter of the decision tree: the
- * loop was most of the emitted module's size (V8 inlines it where the budget allows).
+ * `walkRouteTrie` calls it once per segment it visits.
  */
 export declare function segmentEnd(p: string, s: number, n: number): number;
 /**
@@ -114,3 +112,52 @@ export declare function routeElements(tokens: readonly RouteToken[]): (string | 
  * answers `permgen match` and the generator's rules.
  */
 export declare function captureRouteParams(path: string, tokens: readonly RouteToken[]): Record<string, string> | undefined;
+/**
+ * One token of a route alternative as emitted data: a literal segment as its text; `[1, prefix,
+ * suffix]` a parameter, `[2, prefix, suffix]` a splat (the rest of the alternative from here is
+ * matched by `matchElements`); `[3, elements, splat]` a segment with several parameters or splats.
+ */
+export type RouteTokenData = string | readonly [1 | 2, string, string] | readonly [3, RouteElements, 0 | 1];
+interface ParamEdge {
+    prefix: string;
+    suffix: string;
+    /** Set for a segment with several parameters (`matchElements`); its number of variables in `vars`. */
+    els: RouteElements | undefined;
+    vars: number;
+    node: TrieNode;
+}
+interface TrieNode {
+    /** The candidate whose alternative ends here, or -1. */
+    end: number;
+    /** Literal children by `length * 128 + first character` (no string is allocated to look one up). */
+    literals: Map<number, {
+        text: string;
+        node: TrieNode;
+    }[]> | undefined;
+    /** Parameter children, most specific first. */
+    params: ParamEdge[];
+    /** Candidates from a splat on: the rest of the path against their elements, most specific first. */
+    tails: {
+        els: RouteElements;
+        vars: number;
+        candidate: number;
+    }[];
+}
+/** A compiled route table of one method: the root of its trie. */
+export type RouteTrie = TrieNode;
+/**
+ * Builds the trie of one method from its candidates, most specific first (the generator's order:
+ * lexicographic over segment tokens, so the children of every node appear in the order the walk
+ * must try them). Candidate k of `candidates` answers as `base + k`.
+ */
+export declare function buildRouteTrie(candidates: readonly (readonly RouteTokenData[])[], base: number): RouteTrie;
+/**
+ * The most specific candidate for path `p` (raw or canonical) in a trie, or -1; the boundaries of
+ * its parameters are left in `bounds` (two per parameter, in order) and whether each is canonical in
+ * `checks` (0 yes, 1 no, -1 to be checked: `areSpansCanonical`). A depth-first walk over path
+ * segments: at each node a literal child (exact text), then parameter children, then the splat
+ * tails, in that order, the first that leads to a match wins: the order of `compareAlternatives`.
+ * Backtracks only from a literal child into its siblings; tails are matched in linear time.
+ */
+export declare function walkRouteTrie(root: RouteTrie, p: string, bounds: Int32Array, checks: Int32Array): number;
+export {};

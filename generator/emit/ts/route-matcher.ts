@@ -1,7 +1,8 @@
 /**
  * The page-independent part of every compiled route matcher (one per endpoint table): the
- * candidates' rows, the decision trees of each method (`route-decision-tree.ts`), the scratch
- * arrays, `paramsOf` (parameter values of the winner), `lookup` (method → tree) and `candidateFor`
+ * candidates' rows, each method's candidates as data (a trie built at load and walked by the
+ * runtime's `walkRouteTrie`: no code per route), the scratch arrays, `paramsOf` (parameter values
+ * of the winner), `lookup` (method → trie) and `candidateFor`
  * (raw path first, canonicalization only when needed). A table's emitter adds its public API on top:
  * `candidateFor(method, path)` → candidate number (-1: deny), `lastPath`, `candidateRoutes[i]` (the
  * row), `paramsOf(i, lastPath)`.
@@ -12,13 +13,14 @@ import { alternativeNames } from '../../model/route-alternatives.ts';
 import { HTTP_METHODS } from '../../model/http-methods.ts';
 import { safeComment } from '../header.ts';
 import { stringLiteral } from './identifier.ts';
-import { compileDecisionTree } from './route-decision-tree.ts';
+import type { SegmentToken } from '../../model/route-alternatives.ts';
+import type { RouteTokenData } from '../runtime/route-path.ts';
 
 /** Cases of `paramsOf` per function (see there). */
 const PARAM_SHAPES_PER_FUNCTION = 64;
 
-/** What the statements import from the copied runtime (`runtime/route-path.ts`); `matchElements` only where a tree uses it. */
-const RUNTIME_IMPORTS: readonly string[] = Object.freeze(['apiRelativePath', 'areSpansCanonical', 'canonicalizePath', 'MAX_PATH_LENGTH', 'mayCanonicalizationChange', 'segmentEnd', 'segmentIs', 'startsWithApiSegment']);
+/** What the statements import from the copied runtime (`runtime/route-path.ts`). */
+const RUNTIME_IMPORTS: readonly string[] = Object.freeze(['apiRelativePath', 'areSpansCanonical', 'buildRouteTrie', 'canonicalizePath', 'MAX_PATH_LENGTH', 'mayCanonicalizationChange', 'type RouteTrie', 'startsWithApiSegment', 'walkRouteTrie']);
 
 export interface RouteMatcherStatements {
   statements: StatementStructures[];
@@ -33,7 +35,7 @@ export interface RouteMatcherStatements {
  */
 export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteTable<R>, rowsName: string, apiPrefix: string, rowOf: (route: PreparedRoute<R>) => number = (r) => r.index): RouteMatcherStatements {
   const statements: StatementStructures[] = [];
-  // Candidates of every method, numbered in one sequence: the tree returns the number.
+  // Candidates of every method, numbered in one sequence: the walk returns the number.
   const candidates = table.methods.flatMap((m) => m.candidates);
   const firstOf = new Map<string, number>();
   let next = 0;
@@ -42,7 +44,7 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
     next += m.candidates.length;
   }
   const methodsWithRoutes = new Set(table.methods.map((m) => m.method));
-  const matcherName = (method: string) => `match${method[0]}${method.slice(1).toLowerCase()}`;
+  const matcherName = (method: string) => `walkRouteTrie(${trieName(method)}, p, B, V)`;
 
   statements.push({
     kind: StructureKind.VariableStatement,
@@ -71,44 +73,43 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
     declarations: [{ name: 'candidateRoutes', type: 'readonly number[]', initializer: `[${candidates.map((c) => rowOf(c.route)).join(', ')}]` }],
   });
 
-  const trees = table.methods.map((m) => {
+  // Per method, its candidates as data (most specific first), built into a trie once at load and
+  // walked by the runtime's `walkRouteTrie`: one mechanism for every table, no code per route.
+  const trieName = (method: string) => `ROUTES_${method}`;
+  for (const m of table.methods) {
     const base = firstOf.get(m.method)!;
-    return compileDecisionTree(
-      m.candidates.map((c, i) => ({ index: base + i, segments: c.alternative.segments })),
-      matcherName(m.method),
-      { bounds: 'B', checks: 'V', segmentEnd: 'segmentEnd', segmentIs: 'segmentIs', matchElements: 'matchElements' },
-    );
-  });
-  const slots = Math.max(1, ...trees.map((t) => t.slots));
+    statements.push({
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [{ description: `The ${m.method} candidates, most specific first (candidate \`${base} + k\`), one per line with its route: literal segments as text, \`[1, prefix, suffix]\` a parameter, \`[2, prefix, suffix]\` a splat, \`[3, elements, splat]\` a segment with several.` }],
+      declarations: [
+        {
+          name: trieName(m.method),
+          type: 'RouteTrie',
+          initializer: (w) => {
+            w.write('buildRouteTrie([').newLine();
+            w.indent(() => {
+              for (const c of m.candidates) w.writeLine(`${JSON.stringify(c.alternative.segments.map(tokenData))}, // ${safeComment(c.route.endpoint.text)}${c.alternative.text !== c.route.endpoint.path ? ` as ${safeComment(c.alternative.text)}` : ''}`);
+            });
+            w.write(`], ${base})`);
+          },
+        },
+      ],
+    });
+  }
+  const slots = Math.max(1, ...candidates.map((c) => alternativeNames(c.alternative.segments).length));
   statements.push({
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
-    docs: [{ description: 'Scratch boundaries of the parameters of the last match: `[start, end)` of parameter k at `2k`, `2k + 1`. Written by the decision tree, read right after it returns; no allocation per request.' }],
+    docs: [{ description: 'Scratch boundaries of the parameters of the last match: `[start, end)` of parameter k at `2k`, `2k + 1`. Written by the walk, read right after it returns; no allocation per request.' }],
     declarations: [{ name: 'B', initializer: `new Int32Array(${2 * slots})` }],
   });
   statements.push({
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
-    docs: [{ description: 'Per parameter of the last match: 0 when the tree saw its segment is canonical, 1 when not, -1 when `areSpansCanonical` must look.' }],
+    docs: [{ description: 'Per parameter of the last match: 0 when the walk saw its segment is canonical, 1 when not, -1 when `areSpansCanonical` must look.' }],
     declarations: [{ name: 'V', initializer: `new Int32Array(${slots})` }],
   });
-  for (const tree of trees) {
-    for (const c of tree.constants) {
-      statements.push({ kind: StructureKind.VariableStatement, declarationKind: VariableDeclarationKind.Const, docs: [{ description: c.description }], declarations: [{ name: c.name, initializer: c.initializer }] });
-    }
-  }
-  for (const tree of trees) {
-    for (const fn of tree.functions) {
-      statements.push({
-        kind: StructureKind.Function,
-        name: fn.name,
-        docs: [{ description: fn.description }],
-        parameters: fn.parameters,
-        returnType: 'number',
-        statements: (w) => fn.write(w),
-      });
-    }
-  }
 
   // Parameter values of the winner, sliced from the canonical path at the boundaries in `B`:
   // one object literal per list of names (in token order), so every result has a fixed shape.
@@ -157,7 +158,7 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
   statements.push({
     kind: StructureKind.Function,
     name: 'paramsOf',
-    docs: [{ description: 'The parameters of candidate `i`, raw (still percent-encoded), from the boundaries the decision tree left in `B`.' }],
+    docs: [{ description: 'The parameters of candidate `i`, raw (still percent-encoded), from the boundaries the walk left in `B`.' }],
     parameters: [
       { name: 'i', type: 'number' },
       { name: 'p', type: 'string' },
@@ -200,11 +201,11 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
           w.writeLine(`case ${stringLiteral(method)}:`);
           w.indent(() => {
             if (own && viaGet) w.write('').block(() => {
-              w.writeLine(`const i = ${matcherName(method)}(p);`);
-              w.writeLine(`return i >= 0 ? i : ${matcherName('GET')}(p);`);
+              w.writeLine(`const i = ${matcherName(method)};`);
+              w.writeLine(`return i >= 0 ? i : ${matcherName('GET')};`);
             });
-            else if (own) w.writeLine(`return ${matcherName(method)}(p);`);
-            else if (viaGet) w.writeLine(`return ${matcherName('GET')}(p);`);
+            else if (own) w.writeLine(`return ${matcherName(method)};`);
+            else if (viaGet) w.writeLine(`return ${matcherName('GET')};`);
             else w.writeLine('return -1;');
           });
         }
@@ -265,6 +266,12 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
     },
   });
   const runtimeImports = [...RUNTIME_IMPORTS];
-  if (trees.some((t) => t.constants.length > 0)) runtimeImports.push('matchElements');
   return { statements, runtimeImports: runtimeImports.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) };
+}
+
+/** A token as the runtime's trie data (`RouteTokenData`). */
+function tokenData(t: SegmentToken): RouteTokenData {
+  if (t.kind === 'literal') return t.text;
+  if (t.kind === 'compound') return [3, t.parts.map((p) => (p.type === 'literal' ? p.value : p.type === 'param' ? 1 : 2)), t.splat ? 1 : 0];
+  return [t.kind === 'param' ? 1 : 2, t.prefix, t.suffix];
 }
