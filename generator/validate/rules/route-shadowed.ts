@@ -1,5 +1,7 @@
 import type { ValidationRule } from '../rule.ts';
-import { prepareRouteTable } from '../../model/route-table.ts';
+import { prepareRouteTable, routeToken } from '../../model/route-table.ts';
+import type { SegmentToken } from '../../model/route-alternatives.ts';
+import { captureRouteParams } from '../../emit/runtime/route-path.ts';
 import { routeTablesIn } from '../../model/route-tables.ts';
 import { firstLiteral, intersectionWitness, mayIntersect, uncoveredWitness } from '../../model/route-language.ts';
 
@@ -32,9 +34,17 @@ export const routeShadowed: ValidationRule = {
           let shadowed = true;
           for (const [rank, c] of m.candidates.entries()) {
             if (c.route !== route) continue;
-            const above = comparable(rank, firstLiteral(c.alternative.segments) ?? null)
+            const candidates = comparable(rank, firstLiteral(c.alternative.segments) ?? null)
               .map((r) => m.candidates[r]!)
-              .filter((o) => o.route !== route && mayIntersect(c.alternative.segments, o.alternative.segments) && intersectionWitness(c.alternative.segments, o.alternative.segments) !== undefined);
+              .filter((o) => o.route !== route && mayIntersect(c.alternative.segments, o.alternative.segments));
+            // Most rows are settled by one path of their own that no candidate above matches: no automata then.
+            const sample = samplePath(c.alternative.segments);
+            const own = c.alternative.segments.map(routeToken);
+            if (captureRouteParams(sample, own) && !candidates.some((o) => captureRouteParams(sample, o.alternative.segments.map(routeToken)))) {
+              shadowed = false;
+              break;
+            }
+            const above = candidates.filter((o) => intersectionWitness(c.alternative.segments, o.alternative.segments) !== undefined);
             if (uncoveredWitness(c.alternative.segments, above.map((o) => o.alternative.segments)) !== undefined) {
               shadowed = false;
               break;
@@ -53,3 +63,12 @@ export const routeShadowed: ValidationRule = {
     }
   },
 };
+
+/** A canonical path an alternative matches: each parameter and splat takes `~~` (a sufficient check only). */
+function samplePath(segments: readonly SegmentToken[]): string {
+  if (segments.length === 0) return '/';
+  const value = '~~';
+  return `/${segments
+    .map((t) => (t.kind === 'literal' ? t.text : t.kind === 'compound' ? t.parts.map((p) => (p.type === 'literal' ? p.value : value)).join('') : `${t.prefix}${value}${t.suffix}`))
+    .join('/')}`;
+}
