@@ -101,6 +101,7 @@ function peerPattern(segments: readonly SegmentToken[], flavor: Flavor): string 
     const last = i === segments.length - 1;
     if (t.kind === 'literal') out.push(t.text);
     else if (t.kind === 'param') out.push(flavor === 'rou3' ? `${t.prefix}:${t.name}${t.suffix}` : `:${t.name}`);
+    else if (t.kind === 'compound') return undefined; // several parameters in a segment: no peer expresses it
     else {
       if (t.prefix || t.suffix) return undefined; // `latest*suffix_path`: the `latest/*suffix_path` alternative covers the useful case
       const lastSplat = segments.slice(i + 1).every((u) => u.kind !== 'splat');
@@ -198,7 +199,8 @@ export function requestsFor(endpoints: readonly JobTokenEndpoint[]): Request[] {
     const alts = expandAlternatives(e.pattern);
     if ('error' in alts) continue;
     for (const alt of alts.alternatives) {
-      const p = `/${alt.segments.map((t) => (t.kind === 'literal' ? t.text : `${t.prefix}${t.kind === 'param' ? '12345' : 'a/b'}${t.suffix}`)).join('/')}`;
+      const value = (kind: string) => (kind === 'param' ? '12345' : 'a/b');
+      const p = `/${alt.segments.map((t) => (t.kind === 'literal' ? t.text : t.kind === 'compound' ? t.parts.map((q) => (q.type === 'literal' ? q.value : value(q.type))).join('') : `${t.prefix}${value(t.kind)}${t.suffix}`)).join('/')}`;
       hits.push({ method: e.method, path: p });
     }
   }

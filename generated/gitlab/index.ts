@@ -17,4 +17,5 @@ export * from './job-token-permissions.js';
 export * from './job-token-routes.js';
 export * from './least-privilege.js';
 export * from './operation-permissions.js';
+export * from './rest-routes.js';
 export * from './token-scopes.js';

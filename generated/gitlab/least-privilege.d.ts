@@ -38,7 +38,7 @@ export type GitlabLeastPrivilegeRequest = {
 export declare const classicScopeRules: readonly ClassicScopeRule[];
 /** How much each classic scope allows, to choose between alternatives (`read_api` and `read_repository` rather than `api`). Reviewed data; a scope not listed weighs 1000. */
 export declare const classicScopeWeights: Readonly<Partial<Record<TokenScope, number>>>;
-/** Which fine-grained lookups this package was generated with. A lookup that is false answers every request it would decide `unknown` (denied). Not compiled: Fine-grained permissions for REST API (`matchFineGrainedRestRoute`). */
+/** Which fine-grained lookups this package was generated with. A lookup that is false answers every request it would decide `unknown` (denied). */
 export declare const fineGrainedLookupsCompiled: {
     readonly rest: boolean;
     readonly operations: boolean;

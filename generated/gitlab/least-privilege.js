@@ -6,6 +6,7 @@
  */
 import { jobTokenRouteFor } from './job-token-routes.js';
 import { isScopeAvailableFor } from './token-scopes.js';
+import { matchFineGrainedRestRoute } from './rest-routes.js';
 import { gitlabOperationPermissions } from './operation-permissions.js';
 import { leastGrant } from './runtime/least-privilege.js';
 import { classicScopeVerdict, fineGrainedVerdict, jobTokenVerdict } from './runtime/least-privilege-gitlab.js';
@@ -76,8 +77,8 @@ export const classicScopeRules = Object.freeze([
 ]);
 /** How much each classic scope allows, to choose between alternatives (`read_api` and `read_repository` rather than `api`). Reviewed data; a scope not listed weighs 1000. */
 export const classicScopeWeights = Object.freeze({ api: 16, read_api: 4, write_repository: 2, read_repository: 1, write_registry: 2, read_registry: 1, write_virtual_registry: 2, read_virtual_registry: 1, read_user: 1 });
-/** Which fine-grained lookups this package was generated with. A lookup that is false answers every request it would decide `unknown` (denied). Not compiled: Fine-grained permissions for REST API (`matchFineGrainedRestRoute`). */
-export const fineGrainedLookupsCompiled = Object.freeze({ rest: false, operations: true });
+/** Which fine-grained lookups this package was generated with. A lookup that is false answers every request it would decide `unknown` (denied). */
+export const fineGrainedLookupsCompiled = Object.freeze({ rest: true, operations: true });
 /** What a CI/CD job token needs for one request (job-token page): the row's permissions; `default-access` for rows fine-grained permissions do not control; `unknown` (denied) for requests the page does not list and for operations. */
 export function jobTokenRequestVerdict(request) {
     return jobTokenVerdict(request, jobTokenRouteFor);
@@ -88,7 +89,7 @@ export function classicScopeRequestVerdict(request, tokenType = 'personal') {
 }
 /** What a fine-grained personal access token needs for one request: the permission ids (own first, then "also requires") and the boundaries, or `always`, `unavailable`, `unknown` (denied). */
 export function fineGrainedRequestVerdict(request) {
-    return fineGrainedVerdict(request, undefined, gitlabOperationPermissions, workloadOperationNames);
+    return fineGrainedVerdict(request, matchFineGrainedRestRoute, gitlabOperationPermissions, workloadOperationNames);
 }
 /** The smallest grant of each GitLab token kind that lets every request of the workload through, and what each kind cannot do. Pure: no I/O, never throws for any request. The grant is minimal: dropping any id denies at least one request (README, "Least privilege"). */
 export function leastPrivilegeForRequests(requests, options = {}) {

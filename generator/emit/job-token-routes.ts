@@ -1,14 +1,14 @@
 /**
  * GitLab job-token page → `gitlab/job-token-routes.ts`: the route table as data and a compiled
  * matcher (method + raw request path → the documented route and the permissions it needs).
- * The matching rules are in the README ("Route matching"); the tree is written by
- * `ts/route-decision-tree.ts`; canonicalization and the span checks are the runtime file
- * `runtime/route-path.ts` (the same whatever the page says, so a real TypeScript file), copied into
- * the package as `gitlab/runtime/route-path.ts`. Parameter values are sliced from the boundaries
- * the tree leaves in scratch arrays, so a lookup allocates only its result (`matchJobTokenRoute`)
+ * The matching rules are in the README ("Route matching"); the matcher's statements (each
+ * method's candidates as data) come from `ts/route-matcher.ts`; the trie walk, canonicalization and
+ * the span checks are the runtime file `runtime/route-path.ts` (the same whatever the page says, so
+ * a real TypeScript file), copied into the package as `gitlab/runtime/route-path.ts`. Parameter
+ * values are sliced from the boundaries the walk leaves in scratch arrays, so a lookup allocates only its result (`matchJobTokenRoute`)
  * or nothing (`jobTokenRouteFor`, which answers with the row itself).
  */
-import { StructureKind, VariableDeclarationKind, type CodeBlockWriter, type StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
 import type { Emitter } from './emitter.ts';
 import type { JobTokenEndpointsModel } from '../model/catalog.ts';
 import { HTTP_METHODS } from '../model/http-methods.ts';
@@ -16,15 +16,14 @@ import { formatPosition } from '../model/position.ts';
 import { prepareRouteTable } from '../model/job-token-route-table.ts';
 import { codeHeader, safeComment } from './header.ts';
 import { stringLiteral } from './ts/identifier.ts';
-import { compileDecisionTree } from './ts/route-decision-tree.ts';
+import { routeMatcherStatements } from './ts/route-matcher.ts';
+import { GITLAB_API_PREFIX, gitlabRouteSources } from '../model/route-tables.ts';
 import { routeParamsType } from './ts/route-params-type.ts';
 import { copyRuntime, type RuntimeFile } from './ts/copy-runtime.ts';
 
 /** The page-independent canonicalization, copied into the package (`runtime/` folders are not re-exported). */
 const RUNTIME_FILES: readonly RuntimeFile[] = Object.freeze([{ file: 'route-path.ts', to: '/generated/gitlab/runtime/route-path.ts' }]);
 const OUT = '/generated/gitlab/job-token-routes.ts';
-/** Cases of `paramsOf` per function (see there). */
-const PARAM_SHAPES_PER_FUNCTION = 64;
 
 export const jobTokenRoutes: Emitter = {
   name: 'job-token-routes',
@@ -42,24 +41,15 @@ export const jobTokenRoutes: Emitter = {
       );
     }
 
-    copyRuntime(ctx, [model.source], RUNTIME_FILES, 'job-token-routes');
+    copyRuntime(ctx, gitlabRouteSources(ctx.catalog), RUNTIME_FILES, 'job-token-routes');
 
-    // Candidates of every method, numbered in one sequence: the tree returns the number.
-    const candidates = table.methods.flatMap((m) => m.candidates);
-    const firstOf = new Map<string, number>();
-    let next = 0;
-    for (const m of table.methods) {
-      firstOf.set(m.method, next);
-      next += m.candidates.length;
-    }
-    const methodsWithRoutes = new Set(table.methods.map((m) => m.method));
+    const matcher = routeMatcherStatements(table, 'jobTokenRoutes', GITLAB_API_PREFIX);
     const maxPermissions = Math.max(0, ...model.endpoints.map((e) => e.permissions.length));
-    const matcherName = (method: string) => `match${method[0]}${method.slice(1).toLowerCase()}`;
     const statements: StatementStructures[] = [];
 
     statements.push(
       { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './job-token-permissions.js', namedImports: ['JobTokenPermission'] },
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/route-path.js', namedImports: ['areSpansCanonical', 'canonicalizePath', 'MAX_PATH_LENGTH', 'mayCanonicalizationChange', 'segmentEnd', 'segmentIs'] },
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/route-path.js', namedImports: matcher.runtimeImports },
       {
         kind: StructureKind.TypeAlias,
         isExported: true,
@@ -155,197 +145,8 @@ export const jobTokenRoutes: Emitter = {
       ],
     });
 
-    statements.push({
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: [{ description: 'Per candidate (an alternative of a route after expanding optional groups; most specific first within each method): its row in `jobTokenRoutes`.' }],
-      declarations: [{ name: 'candidateRoutes', type: 'readonly number[]', initializer: `[${candidates.map((c) => c.route.index).join(', ')}]` }],
-    });
+    statements.push(...matcher.statements);
 
-    const trees = table.methods.map((m) => {
-      const base = firstOf.get(m.method)!;
-      return compileDecisionTree(
-        m.candidates.map((c, i) => ({ index: base + i, segments: c.alternative.segments })),
-        matcherName(m.method),
-        { bounds: 'B', checks: 'V', segmentEnd: 'segmentEnd', segmentIs: 'segmentIs' },
-      );
-    });
-    const slots = Math.max(1, ...trees.map((t) => t.slots));
-    statements.push({
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: [{ description: 'Scratch boundaries of the parameters of the last match: `[start, end)` of parameter k at `2k`, `2k + 1`. Written by the decision tree, read right after it returns; no allocation per request.' }],
-      declarations: [{ name: 'B', initializer: `new Int32Array(${2 * slots})` }],
-    });
-    statements.push({
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: [{ description: 'Per parameter of the last match: 0 when the tree saw its segment is canonical, 1 when not, -1 when `areSpansCanonical` must look.' }],
-      declarations: [{ name: 'V', initializer: `new Int32Array(${slots})` }],
-    });
-    for (const tree of trees) {
-      for (const fn of tree.functions) {
-        statements.push({
-          kind: StructureKind.Function,
-          name: fn.name,
-          docs: [{ description: fn.description }],
-          parameters: fn.parameters,
-          returnType: 'number',
-          statements: (w) => fn.write(w),
-        });
-      }
-    }
-
-    // Parameter values of the winner, sliced from the canonical path at the boundaries in `B`:
-    // one object literal per list of names (in token order), so every result has a fixed shape.
-    const byNames = new Map<string, { names: string[]; candidates: number[] }>();
-    candidates.forEach((c, i) => {
-      const names = c.alternative.segments.filter((t) => t.kind !== 'literal').map((t) => (t as { name: string }).name);
-      const key = JSON.stringify(names);
-      const entry = byNames.get(key) ?? { names, candidates: [] };
-      entry.candidates.push(i);
-      byNames.set(key, entry);
-    });
-    statements.push({
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: [{ description: 'Per candidate, how many parameters it has (their boundaries are the first entries of `B`).' }],
-      declarations: [{ name: 'paramCounts', initializer: `Uint8Array.of(${candidates.map((c) => c.alternative.segments.filter((t) => t.kind !== 'literal').length).join(', ')})` }],
-    });
-    const shapes = [...byNames.values()].sort((a, b) => a.candidates[0]! - b.candidates[0]!);
-    const shapeOf: number[] = [];
-    shapes.forEach((shape, k) => shape.candidates.forEach((i) => (shapeOf[i] = k)));
-    statements.push({
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: [{ description: 'Per candidate, which list of parameter names it has (the case of `paramsOf`): a table, so that `paramsOf` stays small enough for V8 to optimize whatever the number of routes.' }],
-      declarations: [{ name: 'paramShapes', initializer: `${shapes.length > 65_535 ? 'Uint32Array' : 'Uint16Array'}.of(${shapeOf.join(', ')})` }],
-    });
-    // One `case` per list of names; past PARAM_SHAPES_PER_FUNCTION lists (thousands of routes), one
-    // function per chunk of cases behind a `switch` on the chunk, so each stays small enough for V8
-    // to optimize (a single switch of 2,500 cases ran unoptimized: measured on the 10,000-route table).
-    const writeCases = (w: CodeBlockWriter, from: number, to: number) => {
-      w.write('switch (k)').block(() => {
-        shapes.slice(from, to).forEach(({ names, candidates: list }, j) => {
-          const example = candidates[list[0]!]!;
-          w.writeLine(`case ${from + j}: // ${safeComment(example.route.endpoint.method)} ${safeComment(example.alternative.text)}${list.length > 1 ? ` and ${list.length - 1} more` : ''}`);
-          const fields = names.map((name, f) => `${name === '__proto__' ? `[${stringLiteral(name)}]` : stringLiteral(name)}: p.slice(B[${2 * f}]!, B[${2 * f + 1}]!)`);
-          w.indent().write(`return { ${fields.join(', ')} };`).newLine();
-        });
-        w.writeLine('default:').indent().write('return {};').newLine();
-      });
-    };
-    const chunks = Math.ceil(shapes.length / PARAM_SHAPES_PER_FUNCTION);
-    const paramsParameters = [
-      { name: 'k', type: 'number' },
-      { name: 'p', type: 'string' },
-    ];
-    statements.push({
-      kind: StructureKind.Function,
-      name: 'paramsOf',
-      docs: [{ description: 'The parameters of candidate `i`, raw (still percent-encoded), from the boundaries the decision tree left in `B`.' }],
-      parameters: [
-        { name: 'i', type: 'number' },
-        { name: 'p', type: 'string' },
-      ],
-      returnType: 'Record<string, string>',
-      statements: (w) => {
-        w.writeLine('const k = paramShapes[i]!;');
-        if (chunks <= 1) return writeCases(w, 0, shapes.length);
-        w.write(`switch (Math.floor(k / ${PARAM_SHAPES_PER_FUNCTION}))`).block(() => {
-          for (let c = 0; c < chunks; c++) w.writeLine(`case ${c}: return paramsOf_${c}(k, p);`);
-          w.writeLine('default: return {};');
-        });
-      },
-    });
-    for (let c = 0; chunks > 1 && c < chunks; c++) {
-      statements.push({
-        kind: StructureKind.Function,
-        name: `paramsOf_${c}`,
-        docs: [{ description: `\`paramsOf\` for the lists of names ${c * PARAM_SHAPES_PER_FUNCTION} to ${Math.min(shapes.length, (c + 1) * PARAM_SHAPES_PER_FUNCTION) - 1}.` }],
-        parameters: paramsParameters,
-        returnType: 'Record<string, string>',
-        statements: (w) => writeCases(w, c * PARAM_SHAPES_PER_FUNCTION, (c + 1) * PARAM_SHAPES_PER_FUNCTION),
-      });
-    }
-
-    statements.push({
-      kind: StructureKind.Function,
-      name: 'lookup',
-      docs: [{ description: 'The candidate for a method and a path (canonical or raw), -1 when none matches, -2 when the method is not accepted. `HEAD` tries `HEAD` routes, then `GET` routes.' }],
-      parameters: [
-        { name: 'method', type: 'string' },
-        { name: 'p', type: 'string' },
-      ],
-      returnType: 'number',
-      statements: (w) => {
-        w.write('switch (method)').block(() => {
-          for (const method of HTTP_METHODS) {
-            const own = methodsWithRoutes.has(method);
-            const viaGet = method === 'HEAD' && methodsWithRoutes.has('GET');
-            w.writeLine(`case ${stringLiteral(method)}:`);
-            w.indent(() => {
-              if (own && viaGet) w.write('').block(() => {
-                w.writeLine(`const i = ${matcherName(method)}(p);`);
-                w.writeLine(`return i >= 0 ? i : ${matcherName('GET')}(p);`);
-              });
-              else if (own) w.writeLine(`return ${matcherName(method)}(p);`);
-              else if (viaGet) w.writeLine(`return ${matcherName('GET')}(p);`);
-              else w.writeLine('return -1;');
-            });
-          }
-          w.writeLine('default:').indent().write('return -2;').newLine();
-        });
-      },
-    });
-    statements.push({
-      kind: StructureKind.Function,
-      name: 'spansCanonical',
-      docs: [{ description: 'Whether what the parameters of candidate `i` took (boundaries in `B`) is canonical, so a match on the raw path stands.' }],
-      parameters: [
-        { name: 'p', type: 'string' },
-        { name: 'i', type: 'number' },
-      ],
-      returnType: 'boolean',
-      statements: ['return areSpansCanonical(p, B, V, paramCounts[i]!);'],
-    });
-    statements.push({
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Let,
-      docs: [{ description: 'The canonical path of the last `candidateFor` call (scratch, like `B`): the path itself unless it had to be canonicalized.' }],
-      declarations: [{ name: 'lastPath', type: 'string', initializer: "''" }],
-    });
-    statements.push({
-      kind: StructureKind.Function,
-      name: 'candidateFor',
-      docs: [{ description: 'The candidate a request is for, or -1 (deny); leaves the canonical path in `lastPath` and the parameter boundaries in `B`. Its callers catch whatever it might throw (nothing is expected to).' }],
-      parameters: [
-        { name: 'method', type: 'string' },
-        { name: 'path', type: 'string' },
-      ],
-      returnType: 'number',
-      statements: (w) => {
-        w.writeLine(`if (typeof method !== 'string' || typeof path !== 'string') return -1;`);
-        w.writeLine('// Try the raw path first; canonicalize only when that does not settle it (see isCanonicalSpan).');
-        w.writeLine('let canonical = path;');
-        w.writeLine('const plain = path.length <= MAX_PATH_LENGTH && path.charCodeAt(0) === 47;');
-        w.writeLine('let i = plain ? lookup(method, path) : -1;');
-        w.writeLine('if (i === -2) return -1;');
-        w.writeLine('// No route on a path canonicalization would not change (or would deny): a final miss.');
-        w.writeLine('if (i === -1 && plain && !mayCanonicalizationChange(path)) return -1;');
-        w.write('if (i < 0 || !spansCanonical(path, i))').block(() => {
-          w.writeLine('const c = canonicalizePath(path);');
-          w.writeLine('if (c === undefined) return -1;');
-          w.write('if (c !== path)').block(() => {
-            w.writeLine('canonical = c;');
-            w.writeLine('i = lookup(method, c);');
-          });
-          w.writeLine('if (i < 0) return -1;');
-        });
-        w.writeLine('lastPath = canonical;');
-        w.writeLine('return i;');
-      },
-    });
     statements.push({
       kind: StructureKind.Function,
       isExported: true,

@@ -8,6 +8,7 @@ import { packageManifest } from './package-manifest.ts';
 import { packageReadme } from './package-readme.ts';
 import { jobTokenPermissions } from './job-token-permissions.ts';
 import { jobTokenRoutes } from './job-token-routes.ts';
+import { gitlabRestRoutes } from './gitlab-rest-routes.ts';
 import { gitlabTokenScopes } from './gitlab-token-scopes.ts';
 import { graphqlPermissions } from './graphql-permissions.ts';
 import { graphqlGuard } from './graphql-guard.ts';
@@ -31,6 +32,8 @@ export const emitters: readonly Emitter[] = Object.freeze([
   jobTokenPermissions,
   // GitLab job-token page: compiled route matcher (method + path → permissions).
   jobTokenRoutes,
+  // GitLab fine-grained PAT REST page: compiled route matcher (method + path → access, permissions, boundaries).
+  gitlabRestRoutes,
   // GitLab token scopes page: TokenScope union, availability per token type.
   gitlabTokenScopes,
   // GitLab GraphQL page: GraphqlPermission union.

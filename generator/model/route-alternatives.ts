@@ -11,11 +11,35 @@ import type { PathPattern, PatternNode } from './path-pattern.ts';
  * One path segment of a pattern alternative.
  * `literal`: the whole segment is `text`. `param`: `prefix` + one or more characters other than `/` + `suffix`.
  * `splat`: `prefix` + one or more characters (`/` included, so it may span segments) + `suffix`.
+ * `compound`: a segment with several parameters or splats and literal text around and between them
+ * (`Packages(Id='*package_name',Version='*package_version')`); `splat` when one of them is a splat
+ * (then the segment may span several path segments).
  */
 export type SegmentToken =
   | { kind: 'literal'; text: string }
   | { kind: 'param'; name: string; prefix: string; suffix: string }
-  | { kind: 'splat'; name: string; prefix: string; suffix: string };
+  | { kind: 'splat'; name: string; prefix: string; suffix: string }
+  | { kind: 'compound'; parts: readonly SegmentPart[]; splat: boolean };
+
+/** A piece of a compound segment: literal text, or a parameter or splat. */
+export type SegmentPart = { type: 'literal'; value: string } | { type: 'param' | 'splat'; name: string };
+
+/** The names a token captures, in order. */
+export function tokenNames(t: SegmentToken): string[] {
+  if (t.kind === 'literal') return [];
+  if (t.kind === 'compound') return t.parts.flatMap((p) => (p.type === 'literal' ? [] : [p.name]));
+  return [t.name];
+}
+
+/** The names an alternative captures, in order (the order of the matcher's capture slots). */
+export function alternativeNames(segments: readonly SegmentToken[]): string[] {
+  return segments.flatMap(tokenNames);
+}
+
+/** Whether a token may take `/` (a splat, or a compound segment holding one). */
+export function isSplatToken(t: SegmentToken): boolean {
+  return t.kind === 'splat' || (t.kind === 'compound' && t.splat);
+}
 
 export interface RouteAlternative {
   /** Which optional groups are present, for messages: the alternative printed in Grape syntax. */
@@ -25,8 +49,12 @@ export interface RouteAlternative {
 
 /** Optional groups per pattern before the expansion (2^n alternatives) is refused. */
 const MAX_OPTIONAL_GROUPS = 6;
-/** Splats per alternative the compiled matcher handles (the page has at most 2: `*package_name/-/*file_name`). */
-export const MAX_SPLATS = 2;
+/**
+ * Splats per alternative before the pattern is refused (the REST page has at most 3:
+ * `*file_name/*signature/*same_file_name`). Matching stays linear in the path's length whatever the
+ * number (runtime `matchElements`); the cap only keeps generated tables sane.
+ */
+export const MAX_SPLATS = 8;
 
 export type AlternativesResult = { alternatives: RouteAlternative[] } | { error: string };
 
@@ -107,7 +135,7 @@ function segmentsOf(flat: FlatNode[]): { segments: SegmentToken[] } | { error: s
     if ('error' in token) return token;
     segments.push(token);
   }
-  const splats = segments.filter((s) => s.kind === 'splat').length;
+  const splats = segments.reduce((k, t) => k + (t.kind === 'splat' ? 1 : t.kind === 'compound' ? t.parts.filter((p) => p.type === 'splat').length : 0), 0);
   if (splats > MAX_SPLATS) return { error: `An alternative has ${splats} splats; the matcher handles at most ${MAX_SPLATS}.` };
   return { segments };
 }
@@ -120,7 +148,14 @@ function tokenOf(parts: Part[]): SegmentToken | { error: string } {
     if (text === '.' || text === '..') return { error: `The pattern has a \`${text}\` segment, which canonicalization removes from every path.` };
     return { kind: 'literal', text };
   }
-  if (vars.length > 1) return { error: `Segment \`${printParts(parts)}\` has ${vars.length} parameters; one per segment is supported.` };
+  if (vars.length > 1) {
+    for (let i = 1; i < parts.length; i++) {
+      if (parts[i]!.type !== 'literal' && parts[i - 1]!.type !== 'literal') {
+        return { error: `Segment \`${printParts(parts)}\` has two parameters with no literal text between them, so the split between them is ambiguous.` };
+      }
+    }
+    return { kind: 'compound', parts: parts.map((p) => ({ ...p })), splat: vars.some((v) => v.type === 'splat') };
+  }
   const v = vars[0] as { type: 'param' | 'splat'; name: string };
   const at = parts.indexOf(v);
   const prefix = at > 0 ? (parts[0] as { value: string }).value : '';
@@ -128,12 +163,23 @@ function tokenOf(parts: Part[]): SegmentToken | { error: string } {
   return { kind: v.type, name: v.name, prefix, suffix };
 }
 
-function printParts(parts: Part[]): string {
+function printParts(parts: readonly Part[]): string {
   return parts.map((p) => (p.type === 'literal' ? p.value : `${p.type === 'param' ? ':' : '*'}${p.name}`)).join('');
 }
 
 export function printToken(t: SegmentToken): string {
+  if (t.kind === 'compound') return printParts(t.parts);
   return t.kind === 'literal' ? t.text : `${t.prefix}${t.kind === 'param' ? ':' : '*'}${t.name}${t.suffix}`;
+}
+
+/**
+ * A parameter or splat token's literal text with each variable as `\u0000` (names do not count):
+ * `prefix\u0000suffix` for one variable. Two tokens of one rank with the same shape are the same token.
+ */
+export function tokenShape(t: SegmentToken): string {
+  if (t.kind === 'literal') return t.text;
+  if (t.kind === 'compound') return t.parts.map((p) => (p.type === 'literal' ? p.value : '\u0000')).join('');
+  return `${t.prefix}\u0000${t.suffix}`;
 }
 
 export function printSegments(segments: readonly SegmentToken[]): string {
@@ -142,15 +188,18 @@ export function printSegments(segments: readonly SegmentToken[]): string {
 
 /** Identity of an alternative for ordering: names do not count (`:id` and `:project_id` are the same token). */
 function tokensKey(segments: readonly SegmentToken[]): string {
-  return segments.map((t) => (t.kind === 'literal' ? `L${t.text}` : `${t.kind === 'param' ? 'P' : 'S'}${t.prefix}\u0000${t.suffix}`)).join('\u0001');
+  return segments.map((t) => (t.kind === 'literal' ? `L${t.text}` : `${isSplatToken(t) ? 'S' : 'P'}${tokenShape(t)}`)).join('\u0001');
 }
 
 // ---------------------------------------------------------------- specificity
 
-/** literal > param > splat > end of pattern. */
-const KIND_RANK = { literal: 3, param: 2, splat: 1 } as const;
+/** literal > param > splat > end of pattern; a compound segment ranks as its least specific part. */
+function kindRank(t: SegmentToken): number {
+  return t.kind === 'literal' ? 3 : isSplatToken(t) ? 1 : 2;
+}
 
 function literalChars(t: SegmentToken): number {
+  if (t.kind === 'compound') return t.parts.reduce((k, p) => k + (p.type === 'literal' ? p.value.length : 0), 0);
   return t.kind === 'literal' ? t.text.length : t.prefix.length + t.suffix.length;
 }
 
@@ -160,18 +209,19 @@ function ordinal(a: string, b: string): number {
 
 /**
  * Compares two tokens at the same segment position: > 0 when `a` is more specific.
- * 1. kind: literal over param over splat; 2. more literal characters (a literal's length, a
- * parameter's prefix + suffix); 3. ordinal comparison of the texts, the one that sorts first wins
- * (only to make the order total: two different literals never match the same segment).
+ * 1. kind: literal over param over splat, a segment with several parts ranking as its least
+ * specific part (any splat: splat; else parameter); 2. more literal characters (a literal's
+ * length, the literal text around and between a segment's parameters); 3. ordinal comparison of
+ * the texts with each variable as U+0000 (`tokenShape`; for one variable: the prefix, then the
+ * suffix), the one that sorts first wins (only to make the order total).
  */
 export function compareTokens(a: SegmentToken, b: SegmentToken): number {
-  if (a.kind !== b.kind) return KIND_RANK[a.kind] - KIND_RANK[b.kind];
+  const ka = kindRank(a);
+  const kb = kindRank(b);
+  if (ka !== kb) return ka - kb;
   const chars = literalChars(a) - literalChars(b);
   if (chars !== 0) return chars;
-  if (a.kind === 'literal' && b.kind === 'literal') return -ordinal(a.text, b.text);
-  const pa = a as { prefix: string; suffix: string };
-  const pb = b as { prefix: string; suffix: string };
-  return -ordinal(pa.prefix, pb.prefix) || -ordinal(pa.suffix, pb.suffix);
+  return -ordinal(tokenShape(a), tokenShape(b));
 }
 
 /**
@@ -189,7 +239,7 @@ export function compareAlternatives(a: readonly SegmentToken[], b: readonly Segm
   return a.length - b.length;
 }
 
-const KIND_NAME = { literal: 'literal', param: 'parameter', splat: 'splat' } as const;
+const KIND_NAME = { literal: 'literal', param: 'parameter', splat: 'splat', compound: 'segment' } as const;
 
 /** Why `winner` ranks above `loser`, in words: the position and the step of the order that decides. */
 export function explainOrder(winner: readonly SegmentToken[], loser: readonly SegmentToken[], tie?: string): string {
@@ -202,7 +252,7 @@ export function explainOrder(winner: readonly SegmentToken[], loser: readonly Se
     const where = `at segment ${i + 1}`;
     const ws = `${KIND_NAME[w.kind]} \`${printToken(w)}\``;
     const ls = `${KIND_NAME[l.kind]} \`${printToken(l)}\``;
-    if (w.kind !== l.kind) return `${where} the ${ws} beats the ${ls} (literal over parameter over splat)`;
+    if (kindRank(w) !== kindRank(l)) return `${where} the ${ws} beats the ${ls} (literal over parameter over splat)`;
     if (literalChars(w) !== literalChars(l)) return `${where} the ${ws} has more literal characters than the ${ls}`;
     return `${where} the ${ws} sorts before the ${ls} (ordinal tie-break)`;
   }

@@ -13,7 +13,7 @@
  * The alphabet is every character the literals use, `/`, and one stand-in for all other
  * characters, which behave alike for these automata.
  */
-import type { SegmentToken } from './route-alternatives.ts';
+import { isSplatToken, type SegmentToken } from './route-alternatives.ts';
 
 /** One exact character, or `PARAM` / `SPLAT`. */
 type Element = string;
@@ -28,7 +28,12 @@ function elementsOf(segments: readonly SegmentToken[]): Element[] {
   for (const t of segments) {
     out.push('/');
     if (t.kind === 'literal') out.push(...t.text);
-    else {
+    else if (t.kind === 'compound') {
+      for (const part of t.parts) {
+        if (part.type === 'literal') out.push(...part.value);
+        else out.push(part.type === 'param' ? PARAM : SPLAT);
+      }
+    } else {
       out.push(...t.prefix, t.kind === 'param' ? PARAM : SPLAT, ...t.suffix);
     }
   }
@@ -182,11 +187,11 @@ export function uncoveredWitness(a: readonly SegmentToken[], others: readonly (r
  */
 export function mayIntersect(a: readonly SegmentToken[], b: readonly SegmentToken[]): boolean {
   const firstSplat = (s: readonly SegmentToken[]) => {
-    const i = s.findIndex((t) => t.kind === 'splat');
+    const i = s.findIndex(isSplatToken);
     return i < 0 ? s.length : i;
   };
   const lastSplat = (s: readonly SegmentToken[]) => {
-    for (let i = s.length - 1; i >= 0; i--) if (s[i]!.kind === 'splat') return i;
+    for (let i = s.length - 1; i >= 0; i--) if (isSplatToken(s[i]!)) return i;
     return -1;
   };
   const fa = firstSplat(a);
@@ -201,7 +206,8 @@ export function mayIntersect(a: readonly SegmentToken[], b: readonly SegmentToke
 }
 
 function segmentsMayMeet(x: SegmentToken, y: SegmentToken): boolean {
-  if (x.kind === 'splat' || y.kind === 'splat') return true;
+  // Splats, and segments with several parts: the automata decide.
+  if (x.kind === 'splat' || y.kind === 'splat' || x.kind === 'compound' || y.kind === 'compound') return true;
   if (x.kind === 'literal' && y.kind === 'literal') return x.text === y.text;
   if (x.kind === 'literal' && y.kind === 'param') return literalFits(x.text, y);
   if (x.kind === 'param' && y.kind === 'literal') return literalFits(y.text, x);

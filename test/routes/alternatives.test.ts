@@ -41,10 +41,18 @@ describe('expandAlternatives', () => {
   });
 
   it('refuses what the matcher cannot compile exactly', () => {
-    expect(texts('/a/:x.:y')).toBe('Segment `:x.:y` has 2 parameters; one per segment is supported.');
     expect(texts('/a//b')).toBe('The pattern has an empty segment (`//`), which no canonical path has.');
     expect(texts('/a/../b')).toBe('The pattern has a `..` segment, which canonicalization removes from every path.');
-    expect(texts('/*a/x/*b/y/*c')).toBe('An alternative has 3 splats; the matcher handles at most 2.');
+    expect(texts('/*a/*b/*c/*d/*e/*f/*g/*h/*i')).toBe('An alternative has 9 splats; the matcher handles at most 8.');
+  });
+
+  // The REST page's language (issue 12): several variables in one segment, three splats.
+  it('keeps a segment with several parameters or splats as one compound segment', () => {
+    const [alt] = alternatives('/a/:x.:y') as RouteAlternative[];
+    expect(alt!.segments[1]).toEqual({ kind: 'compound', splat: false, parts: [{ type: 'param', name: 'x' }, { type: 'literal', value: '.' }, { type: 'param', name: 'y' }] });
+    const [nuget] = alternatives('/v2/Packages-*package_name-V-*package_version-x') as RouteAlternative[];
+    expect(nuget!.segments[1]).toMatchObject({ kind: 'compound', splat: true });
+    expect(texts('/*a/x/*b/y/*c')).toEqual(['/*a/x/*b/y/*c']);
   });
 });
 
@@ -62,14 +70,14 @@ describe('compareAlternatives: the specificity order', () => {
 describe('job-token-routes emitter', () => {
   it('reports a pattern it cannot compile at the path cell, and leaves the row out of the matcher', () => {
     const file = 'sources/hand.md';
-    const parsed = parsePathPattern('/a/:x.:y');
+    const parsed = parsePathPattern('/a/../b');
     if ('error' in parsed) throw new Error('unexpected');
     const model: JobTokenEndpointsModel = {
       kind: 'gitlab-job-token-endpoints',
       source: { id: 'hand', file: 'hand.md', format: 'markdown', provider: 'gitlab', title: 'Hand', url: 'https://example.com', sha256: '0' },
       permissions: [],
       endpoints: [
-        { text: 'GET /a/:x.:y', method: 'GET', path: '/a/:x.:y', pattern: parsed.pattern, permissions: ['READ_JOBS'], labels: 'Jobs: Read', controlled: true, description: 'd', position: { file, line: 7, column: 1 }, pathPosition: { file, line: 7, column: 35 } },
+        { text: 'GET /a/../b', method: 'GET', path: '/a/../b', pattern: parsed.pattern, permissions: ['READ_JOBS'], labels: 'Jobs: Read', controlled: true, description: 'd', position: { file, line: 7, column: 1 }, pathPosition: { file, line: 7, column: 35 } },
       ],
     };
     const catalog: Catalog = { catalogVersion: 1, sources: [model] };
@@ -77,10 +85,10 @@ describe('job-token-routes emitter', () => {
     const project = new Project({ useInMemoryFileSystem: true });
     jobTokenRoutes.emit({ catalog, project, files: [], options: { enumStyle: 'const' }, report });
     expect(report.diagnostics.map((d) => [d.ruleId, d.severity, `${d.file}:${d.line}:${d.column}`, d.message])).toEqual([
-      ['route-pattern-unsupported', 'error', 'sources/hand.md:7:35', '`GET /a/:x.:y` cannot be compiled: Segment `:x.:y` has 2 parameters; one per segment is supported.'],
+      ['route-pattern-unsupported', 'error', 'sources/hand.md:7:35', '`GET /a/../b` cannot be compiled: The pattern has a `..` segment, which canonicalization removes from every path.'],
     ]);
     const text = project.getSourceFileOrThrow('/generated/gitlab/job-token-routes.ts').getFullText();
-    expect(text).toContain('"GET /a/:x.:y"'); // still listed in the table
+    expect(text).toContain('"GET /a/../b"'); // still listed in the table
     expect(text).not.toContain('function matchGet('); // but no GET matcher: every request is denied
   });
 });

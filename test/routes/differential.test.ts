@@ -45,6 +45,8 @@ const mutation = fc.oneof(
   fc.constant((p: string) => `${p}?a=1/../b`),
   fc.constant((p: string) => `${p}#frag`),
   fc.constant((p: string) => p.slice(1)),
+  // The API root: accepted once, anything like it denied.
+  fc.constantFrom('/api/v4', '/api/v4/api/v4', '/api/v3', '/apiv4', '/api', '/api/v4/..', '/%61pi/v4', '/x/../api/v4').map((prefix) => (p: string) => `${prefix}${p}`),
   fc.constant((p: string) => p.toUpperCase()),
   fc.nat().map((k) => (p: string) => {
     // Encode one character as %xx (upper or lower case hex).

@@ -49,13 +49,39 @@ export function refCanonicalize(raw: unknown): string | undefined {
   return `/${out.join('/')}`;
 }
 
-/** Every way to keep or drop each `( … )` group of the pattern text. */
+/**
+ * GitLab's API root: `/api/v4/x` is `/x`, `/api/v4` is `/`, a second `/api…` after it is denied;
+ * another path starting `/api` (`/api/v3`, `/apiv4`) only matches routes written with a literal
+ * `/api…` first segment (`rooted`).
+ */
+export function refApiRelative(canonical: string | undefined): { path: string; rooted: boolean } | undefined {
+  if (canonical === undefined) return undefined;
+  const rest = /^\/api\/v4(\/.*)?$/.exec(canonical);
+  if (rest) {
+    const p = rest[1] ?? '/';
+    return /^\/api/.test(p) ? undefined : { path: p, rooted: false };
+  }
+  return { path: canonical, rooted: /^\/api/.test(canonical) };
+}
+
+/** Every way to keep or drop each `( … )` group of the pattern text (`\(` and `\)` are literal characters). */
 export function refExpand(text: string): string[] {
-  const open = text.indexOf('(');
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '(') {
+      open = i;
+      break;
+    }
+  }
   if (open < 0) return [text];
   let depth = 0;
   let close = -1;
   for (let i = open; i < text.length; i++) {
+    if (text[i] === '\\') {
+      i++;
+      continue;
+    }
     if (text[i] === '(') depth++;
     if (text[i] === ')' && --depth === 0) {
       close = i;
@@ -73,6 +99,9 @@ export function refExpand(text: string): string[] {
   return out;
 }
 
+/** Pieces of pattern text: `\x` is the literal `x`; `:name` and `*name` are variables. */
+const PIECES = /\\(.)|([:*])([A-Za-z_][A-Za-z0-9_]*)|([^:*\\]+)/g;
+
 interface RefAlternative {
   route: RefRoute;
   order: number;
@@ -87,23 +116,36 @@ function buildAlternative(route: RefRoute, order: number, raw: string): RefAlter
   const text = raw.length > 1 && raw.endsWith('/') ? raw.slice(0, -1) : raw;
   const names: string[] = [];
   let source = '^';
-  for (const m of text.matchAll(/([:*])([A-Za-z_][A-Za-z0-9_]*)|([^:*]+)/g)) {
-    if (m[3] !== undefined) source += m[3].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const m of text.matchAll(PIECES)) {
+    const literal = m[1] ?? m[4];
+    if (literal !== undefined) source += literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     else {
-      names.push(m[2]!);
-      source += m[1] === ':' ? '([^/]+)' : '(.+)';
+      names.push(m[3]!);
+      source += m[2] === ':' ? '([^/]+)' : '(.+)';
     }
   }
   source += '$';
+  // Per segment: a splat anywhere in it makes it a splat segment, else a parameter makes it a
+  // parameter segment; its literal characters; its text with each variable as U+0000 (tie-break).
   const key: [number, number, string][] = text
     .split('/')
     .slice(1)
     .filter((seg, i, all) => !(seg === '' && i === all.length - 1))
     .map((seg) => {
-      const literal = seg.replace(/[:*][A-Za-z_][A-Za-z0-9_]*/, '');
-      if (seg.includes(':')) return [2, literal.length, seg.replace(/:[A-Za-z_][A-Za-z0-9_]*/, ':')];
-      if (seg.includes('*')) return [1, literal.length, seg.replace(/\*[A-Za-z_][A-Za-z0-9_]*/, '*')];
-      return [3, seg.length, seg];
+      let shape = '';
+      let splat = false;
+      let param = false;
+      for (const m of seg.matchAll(PIECES)) {
+        const literal = m[1] ?? m[4];
+        if (literal !== undefined) shape += literal;
+        else {
+          shape += '\u0000';
+          if (m[2] === '*') splat = true;
+          else param = true;
+        }
+      }
+      const chars = shape.replace(/\u0000/g, '').length;
+      return [splat ? 1 : param ? 2 : 3, chars, shape];
     });
   return { route, order, text, regex: new RegExp(source), names, key };
 }
@@ -115,40 +157,47 @@ function compareKeys(a: RefAlternative, b: RefAlternative): number {
     const [kb, lb, tb] = b.key[i]!;
     if (ka !== kb) return ka - kb;
     if (la !== lb) return la - lb;
-    // Ordinal tie-break: for parameters and splats compare the prefix, then the suffix; the text that sorts first wins.
-    const [pa, sa] = ka === 3 ? [ta, ''] : splitAround(ta);
-    const [pb, sb] = kb === 3 ? [tb, ''] : splitAround(tb);
-    if (pa !== pb) return pa < pb ? 1 : -1;
-    if (sa !== sb) return sa < sb ? 1 : -1;
+    // Ordinal tie-break on the text with variables blanked: the text that sorts first wins.
+    if (ta !== tb) return ta < tb ? 1 : -1;
   }
   if (a.key.length !== b.key.length) return a.key.length - b.key.length;
   return b.order - a.order;
 }
 
-function splitAround(t: string): [string, string] {
-  const i = t.search(/[:*]/);
-  return [t.slice(0, i), t.slice(i + 1)];
+/** The first segment of a pattern alternative when it is plain literal text, else `null` (compared with every path). */
+function firstLiteralSegment(text: string): string | null {
+  const first = text.split('/')[1] ?? '';
+  return /[:*\\]/.test(first) ? null : first;
 }
 
-export function createReference(routes: readonly RefRoute[]) {
+export function createReference<T extends RefRoute>(routes: readonly T[]) {
   const alternatives = routes.flatMap((route, order) => refExpand(route.path).map((text) => buildAlternative(route, order, text)));
-  return function refMatch(method: unknown, path: unknown): RefMatch | undefined {
+  // Only to keep large tables fast: alternatives by method and literal first segment.
+  const index = new Map<string, RefAlternative[]>();
+  for (const alt of alternatives) {
+    const key = `${alt.route.method} ${firstLiteralSegment(alt.text) ?? '\u0000'}`;
+    index.set(key, [...(index.get(key) ?? []), alt]);
+  }
+  return function refMatch(method: unknown, path: unknown): (RefMatch & { row: T }) | undefined {
     if (typeof method !== 'string' || !METHODS.includes(method)) return undefined;
-    const canonicalPath = refCanonicalize(path);
-    if (canonicalPath === undefined) return undefined;
+    const relative = refApiRelative(refCanonicalize(path));
+    if (relative === undefined) return undefined;
+    const canonicalPath = relative.path;
+    const first = canonicalPath.split('/')[1] ?? '';
     const search = method === 'HEAD' ? ['HEAD', 'GET'] : [method];
     for (const m of search) {
       let best: { alt: RefAlternative; groups: RegExpExecArray } | undefined;
-      for (const alt of alternatives) {
+      for (const alt of [...(index.get(`${m} ${first}`) ?? []), ...(index.get(`${m} \u0000`) ?? [])]) {
         if (alt.route.method !== m) continue;
+        if (relative.rooted && !/^\/api/.test(alt.text)) continue;
         const groups = alt.regex.exec(canonicalPath);
         if (groups && (!best || compareKeys(alt, best.alt) > 0)) best = { alt, groups };
       }
       if (best) {
         const params: Record<string, string> = {};
         best.alt.names.forEach((name, i) => (params[name] = best.groups[i + 1]!));
-        const r = best.alt.route;
-        return { route: r.route, canonicalPath, params, permissions: r.permissions, controlled: r.controlled };
+        const r = best.alt.route as T;
+        return { route: r.route, canonicalPath, params, permissions: r.permissions, controlled: r.controlled, row: r };
       }
     }
     return undefined;

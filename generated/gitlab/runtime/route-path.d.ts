@@ -22,11 +22,9 @@ export declare const RAW_CHARS: Uint8Array;
 /**
  * Where the path segment that starts at `s` ends (the index of the next `/`, or `n`), with bit 31
  * set (a negative number) when the segment is not canonical as it is: a character `RAW_CHARS`
- * flags, or the segment is `.` or `..`. Generated matchers call it for every segment a parameter
- * may take and read the end as `r & 0x7fffffff` and the flag as `r >>> 31`.
+ * flags, or the segment is `.` or `..`. The trie walk calls it for every segment and reads the end as `r & 0x7fffffff` and the flag as `r >>> 31`.
  *
- * A function rather than the same loop written out at every parameter of the decision tree: the
- * loop was most of the emitted module's size (V8 inlines it where the budget allows).
+ * `walkRouteTrie` calls it once per segment it visits.
  */
 export declare function segmentEnd(p: string, s: number, n: number): number;
 /**
@@ -45,6 +43,17 @@ export declare function segmentIs(p: string, s: number, n: number, text: string)
  * trailing `/`. The root is `/`. A path that needs none of this is returned as is (no allocation).
  */
 export declare function canonicalizePath(raw: unknown): string | undefined;
+/**
+ * A canonical path relative to an API root (`prefix`, `/api/v4` for GitLab): `/api/v4/…` is `/…`
+ * (the prefix is removed once), `/api/v4` is `/`, and the result is denied (`undefined`) when its
+ * first segment starts like the prefix's (`/api/v4/api/…`). Any other path is returned as is: the
+ * pages' paths are relative to the root, except a few rooted elsewhere (`/api/scim/…`), so a path
+ * whose first segment starts like the prefix's (`/api/v3/…`, `/apiv4/…`) is left to the caller,
+ * which accepts it only for a route that names that segment literally (`startsWithApiSegment`).
+ */
+export declare function apiRelativePath(c: string | undefined, prefix: string): string | undefined;
+/** Whether the first segment of `p` starts with the first segment of `prefix` (`/api…`). */
+export declare function startsWithApiSegment(p: string, prefix: string): boolean;
 /**
  * True when the segments around `[from, to)` of `s` are already canonical: valid characters, no
  * `%`, `?` or `#`, no empty, `.` or `..` segment. The span is widened to whole segments (a
@@ -72,16 +81,82 @@ export declare function mayCanonicalizationChange(s: string): boolean;
  */
 export declare function areSpansCanonical(s: string, bounds: Int32Array, checks: Int32Array, count: number): boolean;
 /**
- * A route token as emitted data: `[kind, prefix, suffix, name]`; kind 0 = literal (`prefix` holds
- * the whole segment), 1 = `:param` (one or more characters other than `/` between prefix and
- * suffix), 2 = `*splat` (one or more characters, `/` included).
+ * A route token as data: `[kind, prefix, suffix, name]`; kind 0 = literal (`prefix` holds the whole
+ * segment), 1 = `:param` (one or more characters other than `/` between prefix and suffix), 2 =
+ * `*splat` (one or more characters, `/` included); 3 = a segment with several parameters or splats,
+ * its pieces in `parts` (literal text, or `[1 | 2, name]`).
  */
-export type RouteToken = readonly [kind: 0 | 1 | 2, prefix: string, suffix: string, name: string];
+export type RouteToken = readonly [kind: 0 | 1 | 2, prefix: string, suffix: string, name: string] | readonly [kind: 3, prefix: string, suffix: string, name: string, parts: readonly (string | readonly [1 | 2, string])[]];
+/**
+ * An alternative (or the tail of one) as the element list `matchElements` reads: literal text
+ * (`/` between segments included) as strings, a parameter as 1, a splat as 2.
+ */
+export type RouteElements = readonly (string | 1 | 2)[];
+/**
+ * Whether `p.slice(from, to)` is exactly the elements `els` (literal text; 1: one or more characters
+ * other than `/`; 2: one or more characters): when it is, the boundaries of variable k (counting
+ * from `slot`) are written to `bounds[2k]`, `bounds[2k + 1]` and `checks[k]` is set to -1 (the span
+ * is to be checked for canonical form by the caller when `p` is a raw path).
+ * Values are taken left to right, each as long as the rest still matches: the values of a JavaScript
+ * regular expression with greedy `([^/]+)` and `(.+)`. Linear time: one table of which element can
+ * start where (computed right to left), then one pass to read the values; no backtracking.
+ */
+export declare function matchElements(p: string, from: number, to: number, els: RouteElements, bounds: Int32Array, checks: Int32Array, slot: number): boolean;
+/** The element list of tokens (segments joined by `/`, after the `/` that starts the first one). */
+export declare function routeElements(tokens: readonly RouteToken[]): (string | 1 | 2)[];
 /**
  * Matches a canonical path against one alternative and returns its parameters (raw, still
  * encoded), or `undefined` when it does not match. Values are taken left to right, each as long as
- * the rest still matches: the same values as a JavaScript regular expression with greedy `(.+)` for
- * splats and `([^/]+)` for parameters. The compiled decision tree decides which route matches; this
- * only reads the values of the winner (and answers `permgen match`).
+ * the rest still matches (`matchElements`). The compiled matcher decides which route matches; this
+ * answers `permgen match` and the generator's rules.
  */
 export declare function captureRouteParams(path: string, tokens: readonly RouteToken[]): Record<string, string> | undefined;
+/**
+ * One token of a route alternative as emitted data: a literal segment as its text; `[1, prefix,
+ * suffix]` a parameter, `[2, prefix, suffix]` a splat (the rest of the alternative from here is
+ * matched by `matchElements`); `[3, elements, splat]` a segment with several parameters or splats.
+ */
+export type RouteTokenData = string | readonly [1 | 2, string, string] | readonly [3, RouteElements, 0 | 1];
+interface ParamEdge {
+    prefix: string;
+    suffix: string;
+    /** Set for a segment with several parameters (`matchElements`); its number of variables in `vars`. */
+    els: RouteElements | undefined;
+    vars: number;
+    node: TrieNode;
+}
+interface TrieNode {
+    /** The candidate whose alternative ends here, or -1. */
+    end: number;
+    /** Literal children by `length * 128 + first character` (no string is allocated to look one up). */
+    literals: Map<number, {
+        text: string;
+        node: TrieNode;
+    }[]> | undefined;
+    /** Parameter children, most specific first. */
+    params: ParamEdge[];
+    /** Candidates from a splat on: the rest of the path against their elements, most specific first. */
+    tails: {
+        els: RouteElements;
+        vars: number;
+        candidate: number;
+    }[];
+}
+/** A compiled route table of one method: the root of its trie. */
+export type RouteTrie = TrieNode;
+/**
+ * Builds the trie of one method from its candidates, most specific first (the generator's order:
+ * lexicographic over segment tokens, so the children of every node appear in the order the walk
+ * must try them). Candidate k of `candidates` answers as `base + k`.
+ */
+export declare function buildRouteTrie(candidates: readonly (readonly RouteTokenData[])[], base: number): RouteTrie;
+/**
+ * The most specific candidate for path `p` (raw or canonical) in a trie, or -1; the boundaries of
+ * its parameters are left in `bounds` (two per parameter, in order) and whether each is canonical in
+ * `checks` (0 yes, 1 no, -1 to be checked: `areSpansCanonical`). A depth-first walk over path
+ * segments: at each node a literal child (exact text), then parameter children, then the splat
+ * tails, in that order, the first that leads to a match wins: the order of `compareAlternatives`.
+ * Backtracks only from a literal child into its siblings; tails are matched in linear time.
+ */
+export declare function walkRouteTrie(root: RouteTrie, p: string, bounds: Int32Array, checks: Int32Array): number;
+export {};

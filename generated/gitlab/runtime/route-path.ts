@@ -55,11 +55,9 @@ const NOT_CANONICAL = 0x80000000;
 /**
  * Where the path segment that starts at `s` ends (the index of the next `/`, or `n`), with bit 31
  * set (a negative number) when the segment is not canonical as it is: a character `RAW_CHARS`
- * flags, or the segment is `.` or `..`. Generated matchers call it for every segment a parameter
- * may take and read the end as `r & 0x7fffffff` and the flag as `r >>> 31`.
+ * flags, or the segment is `.` or `..`. The trie walk calls it for every segment and reads the end as `r & 0x7fffffff` and the flag as `r >>> 31`.
  *
- * A function rather than the same loop written out at every parameter of the decision tree: the
- * loop was most of the emitted module's size (V8 inlines it where the budget allows).
+ * `walkRouteTrie` calls it once per segment it visits.
  */
 export function segmentEnd(p: string, s: number, n: number): number {
   let e = s;
@@ -140,6 +138,32 @@ export function canonicalizePath(raw: unknown): string | undefined {
   if ((last === 0 && end > 1) || (last > 0 && last <= 2 && isDots(raw, segment, end))) slow = true;
   if (!slow) return end === n ? raw : raw.slice(0, end);
   return canonicalizeSlow(raw, end);
+}
+
+/**
+ * A canonical path relative to an API root (`prefix`, `/api/v4` for GitLab): `/api/v4/…` is `/…`
+ * (the prefix is removed once), `/api/v4` is `/`, and the result is denied (`undefined`) when its
+ * first segment starts like the prefix's (`/api/v4/api/…`). Any other path is returned as is: the
+ * pages' paths are relative to the root, except a few rooted elsewhere (`/api/scim/…`), so a path
+ * whose first segment starts like the prefix's (`/api/v3/…`, `/apiv4/…`) is left to the caller,
+ * which accepts it only for a route that names that segment literally (`startsWithApiSegment`).
+ */
+export function apiRelativePath(c: string | undefined, prefix: string): string | undefined {
+  if (c === undefined) return undefined;
+  const n = prefix.length;
+  let r: string;
+  if (c.length === n && c === prefix) r = '/';
+  else if (c.length > n && c.charCodeAt(n) === 0x2f && c.startsWith(prefix)) r = c.slice(n);
+  else return c;
+  return startsWithApiSegment(r, prefix) ? undefined : r;
+}
+
+/** Whether the first segment of `p` starts with the first segment of `prefix` (`/api…`). */
+export function startsWithApiSegment(p: string, prefix: string): boolean {
+  let k = prefix.indexOf('/', 1);
+  if (k < 0) k = prefix.length;
+  for (let i = 1; i < k; i++) if (p.charCodeAt(i) !== prefix.charCodeAt(i)) return false;
+  return true;
 }
 
 /**
@@ -246,71 +270,282 @@ function canonicalizeSlow(raw: string, end: number): string | undefined {
 }
 
 /**
- * A route token as emitted data: `[kind, prefix, suffix, name]`; kind 0 = literal (`prefix` holds
- * the whole segment), 1 = `:param` (one or more characters other than `/` between prefix and
- * suffix), 2 = `*splat` (one or more characters, `/` included).
+ * A route token as data: `[kind, prefix, suffix, name]`; kind 0 = literal (`prefix` holds the whole
+ * segment), 1 = `:param` (one or more characters other than `/` between prefix and suffix), 2 =
+ * `*splat` (one or more characters, `/` included); 3 = a segment with several parameters or splats,
+ * its pieces in `parts` (literal text, or `[1 | 2, name]`).
  */
-export type RouteToken = readonly [kind: 0 | 1 | 2, prefix: string, suffix: string, name: string];
+export type RouteToken =
+  | readonly [kind: 0 | 1 | 2, prefix: string, suffix: string, name: string]
+  | readonly [kind: 3, prefix: string, suffix: string, name: string, parts: readonly (string | readonly [1 | 2, string])[]];
+
+/**
+ * An alternative (or the tail of one) as the element list `matchElements` reads: literal text
+ * (`/` between segments included) as strings, a parameter as 1, a splat as 2.
+ */
+export type RouteElements = readonly (string | 1 | 2)[];
+
+/** Scratch of `matchElements`, grown on demand: row i, column x says elements i… match from x to the end. */
+let reachable = new Uint8Array(4096);
+
+/**
+ * Whether `p.slice(from, to)` is exactly the elements `els` (literal text; 1: one or more characters
+ * other than `/`; 2: one or more characters): when it is, the boundaries of variable k (counting
+ * from `slot`) are written to `bounds[2k]`, `bounds[2k + 1]` and `checks[k]` is set to -1 (the span
+ * is to be checked for canonical form by the caller when `p` is a raw path).
+ * Values are taken left to right, each as long as the rest still matches: the values of a JavaScript
+ * regular expression with greedy `([^/]+)` and `(.+)`. Linear time: one table of which element can
+ * start where (computed right to left), then one pass to read the values; no backtracking.
+ */
+export function matchElements(p: string, from: number, to: number, els: RouteElements, bounds: Int32Array, checks: Int32Array, slot: number): boolean {
+  const len = to - from;
+  if (len < 0) return false;
+  const m = els.length;
+  const w = len + 1;
+  const size = (m + 1) * w;
+  if (reachable.length < size) reachable = new Uint8Array(Math.max(size, reachable.length * 2));
+  const ok = reachable;
+  const last = m * w;
+  ok.fill(0, last, last + w);
+  ok[last + len] = 1;
+  for (let i = m - 1; i >= 0; i--) {
+    const e = els[i]!;
+    const row = i * w;
+    const next = row + w;
+    if (typeof e === 'string') {
+      const k = e.length;
+      for (let x = 0; x <= len; x++) ok[row + x] = x + k <= len && ok[next + x + k] === 1 && p.startsWith(e, from + x) ? 1 : 0;
+    } else {
+      // One or more characters (no `/` for a parameter), then elements i + 1… from there.
+      ok[row + len] = 0;
+      let any = 0;
+      for (let x = len - 1; x >= 0; x--) {
+        if (e === 1 && p.charCodeAt(from + x) === 47) {
+          any = 0;
+          ok[row + x] = 0;
+          continue;
+        }
+        any |= ok[next + x + 1]!;
+        ok[row + x] = any;
+      }
+    }
+  }
+  if (ok[0] !== 1) return false;
+  let x = 0;
+  let k = slot;
+  for (let i = 0; i < m; i++) {
+    const e = els[i]!;
+    if (typeof e === 'string') {
+      x += e.length;
+      continue;
+    }
+    const next = (i + 1) * w;
+    let y = len;
+    if (e === 1) {
+      y = x;
+      while (y < len && p.charCodeAt(from + y) !== 47) y++;
+    }
+    while (y > x && ok[next + y] !== 1) y--;
+    bounds[2 * k] = from + x;
+    bounds[2 * k + 1] = from + y;
+    checks[k] = -1;
+    k++;
+    x = y;
+  }
+  return true;
+}
+
+/** The element list of tokens (segments joined by `/`, after the `/` that starts the first one). */
+export function routeElements(tokens: readonly RouteToken[]): (string | 1 | 2)[] {
+  const out: (string | 1 | 2)[] = [];
+  const text = (t: string) => {
+    if (t === '') return;
+    if (typeof out[out.length - 1] === 'string') out[out.length - 1] += t;
+    else out.push(t);
+  };
+  tokens.forEach((t, i) => {
+    if (i > 0) text('/');
+    if (t[0] === 0) text(t[1]);
+    else if (t[0] === 3) for (const part of t[4]) typeof part === 'string' ? text(part) : out.push(part[0]);
+    else {
+      text(t[1]);
+      out.push(t[0]);
+      text(t[2]);
+    }
+  });
+  return out;
+}
 
 /**
  * Matches a canonical path against one alternative and returns its parameters (raw, still
  * encoded), or `undefined` when it does not match. Values are taken left to right, each as long as
- * the rest still matches: the same values as a JavaScript regular expression with greedy `(.+)` for
- * splats and `([^/]+)` for parameters. The compiled decision tree decides which route matches; this
- * only reads the values of the winner (and answers `permgen match`).
+ * the rest still matches (`matchElements`). The compiled matcher decides which route matches; this
+ * answers `permgen match` and the generator's rules.
  */
 export function captureRouteParams(path: string, tokens: readonly RouteToken[]): Record<string, string> | undefined {
   if (typeof path !== 'string' || path.length === 0 || path.charCodeAt(0) !== 0x2f) return undefined;
-  const starts: number[] = [];
-  const ends: number[] = [];
-  if (path.length > 1) {
-    let s = 1;
-    for (;;) {
-      const e = path.indexOf('/', s);
-      starts.push(s);
-      ends.push(e < 0 ? path.length : e);
-      if (e < 0) break;
-      s = e + 1;
+  const names: string[] = [];
+  for (const t of tokens) {
+    if (t[0] === 1 || t[0] === 2) names.push(t[3]);
+    else if (t[0] === 3) for (const part of t[4]) if (typeof part !== 'string') names.push(part[1]);
+  }
+  const bounds = new Int32Array(2 * names.length);
+  const checks = new Int32Array(names.length);
+  // The root path `/` is the alternative with no segment.
+  if (tokens.length === 0) return path === '/' ? (Object.create(null) as Record<string, string>) : undefined;
+  if (!matchElements(path, 1, path.length, routeElements(tokens), bounds, checks, 0)) return undefined;
+  const params: Record<string, string> = Object.create(null) as Record<string, string>;
+  names.forEach((name, k) => (params[name] = path.slice(bounds[2 * k]!, bounds[2 * k + 1]!)));
+  return params;
+}
+
+// ---------------------------------------------------------------- the route table as data, walked by one function
+
+/**
+ * One token of a route alternative as emitted data: a literal segment as its text; `[1, prefix,
+ * suffix]` a parameter, `[2, prefix, suffix]` a splat (the rest of the alternative from here is
+ * matched by `matchElements`); `[3, elements, splat]` a segment with several parameters or splats.
+ */
+export type RouteTokenData = string | readonly [1 | 2, string, string] | readonly [3, RouteElements, 0 | 1];
+
+interface ParamEdge {
+  prefix: string;
+  suffix: string;
+  /** Set for a segment with several parameters (`matchElements`); its number of variables in `vars`. */
+  els: RouteElements | undefined;
+  vars: number;
+  node: TrieNode;
+}
+
+interface TrieNode {
+  /** The candidate whose alternative ends here, or -1. */
+  end: number;
+  /** Literal children by `length * 128 + first character` (no string is allocated to look one up). */
+  literals: Map<number, { text: string; node: TrieNode }[]> | undefined;
+  /** Parameter children, most specific first. */
+  params: ParamEdge[];
+  /** Candidates from a splat on: the rest of the path against their elements, most specific first. */
+  tails: { els: RouteElements; vars: number; candidate: number }[];
+}
+
+/** A compiled route table of one method: the root of its trie. */
+export type RouteTrie = TrieNode;
+
+const newTrieNode = (): TrieNode => ({ end: -1, literals: undefined, params: [], tails: [] });
+
+function tokenElements(t: RouteTokenData): (string | 1 | 2)[] {
+  if (typeof t === 'string') return [t];
+  if (t[0] === 3) return [...t[1]];
+  const out: (string | 1 | 2)[] = [];
+  if (t[1] !== '') out.push(t[1]);
+  out.push(t[0]);
+  if (t[2] !== '') out.push(t[2]);
+  return out;
+}
+
+function tailElements(tokens: readonly RouteTokenData[]): (string | 1 | 2)[] {
+  const out: (string | 1 | 2)[] = [];
+  tokens.forEach((t, i) => {
+    for (const e of i === 0 ? tokenElements(t) : ['/', ...tokenElements(t)]) {
+      if (typeof e === 'string' && typeof out[out.length - 1] === 'string') out[out.length - 1] += e;
+      else out.push(e);
+    }
+  });
+  return out;
+}
+
+const countVars = (els: RouteElements) => els.reduce<number>((k, e) => k + (typeof e === 'string' ? 0 : 1), 0);
+
+/**
+ * Builds the trie of one method from its candidates, most specific first (the generator's order:
+ * lexicographic over segment tokens, so the children of every node appear in the order the walk
+ * must try them). Candidate k of `candidates` answers as `base + k`.
+ */
+export function buildRouteTrie(candidates: readonly (readonly RouteTokenData[])[], base: number): RouteTrie {
+  const root = newTrieNode();
+  candidates.forEach((tokens, k) => {
+    let node = root;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (typeof t === 'string') {
+        node.literals ??= new Map();
+        const key = t.length * 128 + t.charCodeAt(0);
+        const bucket = node.literals.get(key) ?? [];
+        if (bucket.length === 0) node.literals.set(key, bucket);
+        let hit = bucket.find((b) => b.text === t);
+        if (!hit) bucket.push((hit = { text: t, node: newTrieNode() }));
+        node = hit.node;
+      } else if (t[0] === 1 || (t[0] === 3 && t[2] === 0)) {
+        const els = t[0] === 3 ? t[1] : undefined;
+        const prefix = t[0] === 1 ? t[1] : '';
+        const suffix = t[0] === 1 ? t[2] : '';
+        const key = els === undefined ? undefined : JSON.stringify(els);
+        let edge = node.params.find((p) => (els === undefined ? p.els === undefined && p.prefix === prefix && p.suffix === suffix : p.els !== undefined && JSON.stringify(p.els) === key));
+        if (!edge) node.params.push((edge = { prefix, suffix, els, vars: els === undefined ? 1 : countVars(els), node: newTrieNode() }));
+        node = edge.node;
+      } else {
+        const els = tailElements(tokens.slice(i));
+        node.tails.push({ els, vars: countVars(els), candidate: base + k });
+        return;
+      }
+    }
+    if (node.end < 0) node.end = base + k;
+  });
+  return root;
+}
+
+/**
+ * The most specific candidate for path `p` (raw or canonical) in a trie, or -1; the boundaries of
+ * its parameters are left in `bounds` (two per parameter, in order) and whether each is canonical in
+ * `checks` (0 yes, 1 no, -1 to be checked: `areSpansCanonical`). A depth-first walk over path
+ * segments: at each node a literal child (exact text), then parameter children, then the splat
+ * tails, in that order, the first that leads to a match wins: the order of `compareAlternatives`.
+ * Backtracks only from a literal child into its siblings; tails are matched in linear time.
+ */
+export function walkRouteTrie(root: RouteTrie, p: string, bounds: Int32Array, checks: Int32Array): number {
+  const n = p.length;
+  return walkNode(root, p, n, n === 1 ? 1 : 0, 0, bounds, checks);
+}
+
+function walkNode(node: TrieNode, p: string, n: number, cursor: number, k: number, bounds: Int32Array, checks: Int32Array): number {
+  // Every child needs at least one character: at the end of the path only the node itself can answer.
+  if (cursor >= n) return node.end;
+  const s = cursor + 1;
+  const r = segmentEnd(p, s, n);
+  const e = r & 0x7fffffff;
+  if (node.literals !== undefined && e > s) {
+    const bucket = node.literals.get((e - s) * 128 + p.charCodeAt(s));
+    if (bucket !== undefined) {
+      for (let b = 0; b < bucket.length; b++) {
+        const text = bucket[b]!.text;
+        let same = true;
+        for (let i = 1; i < text.length; i++) {
+          if (p.charCodeAt(s + i) !== text.charCodeAt(i)) {
+            same = false;
+            break;
+          }
+        }
+        if (!same) continue;
+        const found = walkNode(bucket[b]!.node, p, n, e, k, bounds, checks);
+        if (found >= 0) return found;
+        break; // a segment equals at most one literal
+      }
     }
   }
-  const count = starts.length;
-  const values: (string | undefined)[] = new Array<string | undefined>(tokens.length);
-  // Splats after token i: a splat with none after it has a forced extent.
-  const splatsAfter: number[] = new Array<number>(tokens.length + 1).fill(0);
-  for (let i = tokens.length - 1; i >= 0; i--) splatsAfter[i] = splatsAfter[i + 1]! + (tokens[i]![0] === 2 ? 1 : 0);
-
-  const walk = (ti: number, si: number): boolean => {
-    if (ti === tokens.length) return si === count;
-    if (si >= count) return false;
-    const [kind, prefix, suffix] = tokens[ti]!;
-    const start = starts[si]!;
-    if (kind === 0) {
-      const end = ends[si]!;
-      return end - start === prefix.length && path.startsWith(prefix, start) && walk(ti + 1, si + 1);
-    }
-    if (kind === 1) {
-      const end = ends[si]!;
-      if (end - start < prefix.length + suffix.length + 1 || !path.startsWith(prefix, start) || !path.endsWith(suffix, end)) return false;
-      values[ti] = path.slice(start + prefix.length, end - suffix.length);
-      return walk(ti + 1, si + 1);
-    }
-    const rest = tokens.length - ti - 1;
-    const longest = count - si - rest;
-    const shortest = splatsAfter[ti + 1] === 0 ? longest : 1;
-    for (let len = longest; len >= shortest; len--) {
-      const end = ends[si + len - 1]!;
-      const from = start + prefix.length;
-      const to = end - suffix.length;
-      if (to - from < 1 || !path.startsWith(prefix, start) || !path.endsWith(suffix, end)) continue;
-      values[ti] = path.slice(from, to);
-      if (walk(ti + 1, si + len)) return true;
-    }
-    return false;
-  };
-  if (!walk(0, 0)) return undefined;
-  const params: Record<string, string> = Object.create(null) as Record<string, string>;
-  tokens.forEach((t, i) => {
-    if (t[0] !== 0) params[t[3]] = values[i]!;
-  });
-  return params;
+  const params = node.params;
+  for (let j = 0; j < params.length; j++) {
+    const edge = params[j]!;
+    if (edge.els === undefined) {
+      if (e - s <= edge.prefix.length + edge.suffix.length) continue;
+      if ((edge.prefix !== '' && !p.startsWith(edge.prefix, s)) || (edge.suffix !== '' && !p.endsWith(edge.suffix, e))) continue;
+      bounds[2 * k] = s + edge.prefix.length;
+      bounds[2 * k + 1] = e - edge.suffix.length;
+      checks[k] = r >>> 31;
+    } else if (!matchElements(p, s, e, edge.els, bounds, checks, k)) continue;
+    const found = walkNode(edge.node, p, n, e, k + edge.vars, bounds, checks);
+    if (found >= 0) return found;
+  }
+  const tails = node.tails;
+  for (let j = 0; j < tails.length; j++) if (matchElements(p, s, n, tails[j]!.els, bounds, checks, k)) return tails[j]!.candidate;
+  return -1;
 }

@@ -2,15 +2,16 @@ import path from 'node:path';
 import type { Command } from '../command.ts';
 import { parse } from '../args.ts';
 import { buildCatalog } from '../../build-catalog.ts';
-import type { ForgejoScopesModel, JobTokenEndpoint, JobTokenEndpointsModel } from '../../model/catalog.ts';
+import type { ForgejoScopesModel } from '../../model/catalog.ts';
 import { HTTP_METHODS } from '../../model/http-methods.ts';
 import { formatPosition } from '../../model/position.ts';
-import { interpretRoute, prepareRouteTable, type InterpretedMatch } from '../../model/job-token-route-table.ts';
+import { interpretRoute, prepareRouteTable, type InterpretedMatch, type RouteRow } from '../../model/route-table.ts';
+import { ROUTE_TABLES, routeTablesIn, type RouteTableKind } from '../../model/route-tables.ts';
 import { explainOrder } from '../../model/route-alternatives.ts';
 import { matchForgejo, NOT_CANONICAL } from './match-forgejo.ts';
 
 /** Route tables `permgen match` knows, by the name given on the command line. */
-const TABLES = ['gitlab-job-token', 'forgejo'] as const;
+const TABLES: readonly string[] = [...ROUTE_TABLES.map((t) => t.name), 'forgejo'];
 
 const HELP = `Usage: permgen match <table> <METHOD> <path> [--json] [--root DIR]
 
@@ -38,7 +39,7 @@ export const matchCommand: Command = {
       return 2;
     }
     const [tableName, method, requestPath] = parsed.positionals as [string, string, string];
-    if (!(TABLES as readonly string[]).includes(tableName)) {
+    if (!TABLES.includes(tableName)) {
       io.stderr.write(`permgen match: unknown table \`${tableName}\`; known: ${TABLES.join(', ')}\n`);
       return 2;
     }
@@ -51,13 +52,14 @@ export const matchCommand: Command = {
       io.stderr.write('permgen match: no Forgejo scope page was read (see `permgen generate` for the diagnostics).\n');
       return 1;
     }
-    const model = built.catalog.sources.find((s): s is JobTokenEndpointsModel => s.kind === 'gitlab-job-token-endpoints');
-    if (!model) {
-      io.stderr.write('permgen match: no GitLab job-token page was read (see `permgen generate` for the diagnostics).\n');
+    const kind = ROUTE_TABLES.find((t) => t.name === tableName)!;
+    const found = routeTablesIn(built.catalog).find((t) => t.kind === kind);
+    if (!found) {
+      io.stderr.write(`permgen match: ${kind.missing} (see \`permgen generate\` for the diagnostics).\n`);
       return 1;
     }
-    const table = prepareRouteTable(model.endpoints);
-    const result = interpretRoute(table, method, requestPath);
+    const table = prepareRouteTable(found.rows);
+    const result = interpretRoute(table, method, requestPath, kind.apiPrefix);
     const methodOk = (HTTP_METHODS as readonly string[]).includes(method);
     const winner = methodOk ? result.matches[0] : undefined;
     const denial = !methodOk
@@ -80,9 +82,9 @@ export const matchCommand: Command = {
         path: requestPath,
         canonicalPath: result.canonicalPath ?? null,
         denied: denial ?? null,
-        match: winner ? { ...routeJson(winner.candidate.route.endpoint), params: winner.params } : null,
+        match: winner ? { ...routeJson(kind, winner.candidate.route.endpoint), params: winner.params } : null,
         candidates: methodOk
-          ? reasons.map((r) => ({ ...routeJson(r.match.candidate.route.endpoint), alternative: r.match.candidate.alternative.text, searchedAs: r.match.method, won: r.won, reason: r.reason }))
+          ? reasons.map((r) => ({ ...routeJson(kind, r.match.candidate.route.endpoint), alternative: r.match.candidate.alternative.text, searchedAs: r.match.method, won: r.won, reason: r.reason }))
           : [],
       };
       io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
@@ -97,11 +99,7 @@ export const matchCommand: Command = {
     const e = winner.candidate.route.endpoint;
     io.stdout.write(`  route:       ${e.text}\n`);
     io.stdout.write(`  source:      ${formatPosition(e.position)}\n`);
-    io.stdout.write(
-      e.controlled
-        ? `  permissions: ${e.permissions.join(' + ')} (${e.labels}); all are required\n`
-        : '  permissions: None: fine-grained permissions cannot control this endpoint (the job token\'s default access applies; isJobTokenRequestAllowed returns false)\n',
-    );
+    io.stdout.write(`  permissions: ${kind.explain(e)}\n`);
     const params = Object.entries(winner.params);
     if (params.length > 0) io.stdout.write(`  params:      ${params.map(([k, v]) => `${k}=${v}`).join(', ')} (raw, still encoded)\n`);
     io.stdout.write(`  why:         ${result.matches.length} candidate(s) matched${result.matches.length > 1 ? '; the most specific wins (literal over parameter over splat, segment by segment)' : ''}\n`);
@@ -116,6 +114,6 @@ function line(m: InterpretedMatch): string {
   return `${e.text}${alt} (line ${e.position.line})`;
 }
 
-function routeJson(e: JobTokenEndpoint) {
-  return { route: e.text, permissions: e.permissions, controlled: e.controlled, description: e.description, source: formatPosition(e.position) };
+function routeJson(kind: RouteTableKind<any>, e: RouteRow) {
+  return { route: e.text, ...kind.json(e), source: formatPosition(e.position) };
 }

@@ -1,4 +1,4 @@
-import type { SegmentToken } from '../../model/route-alternatives.ts';
+import { alternativeNames, type SegmentToken } from '../../model/route-alternatives.ts';
 import { stringLiteral } from './identifier.ts';
 
 /**
@@ -10,7 +10,7 @@ export function routeParamsType(alternatives: readonly (readonly SegmentToken[])
   const counts = new Map<string, number>();
   for (const segments of alternatives) {
     // Alternatives that capture each name (a name counts once per alternative).
-    for (const name of new Set(segments.flatMap((t) => (t.kind === 'literal' ? [] : [t.name])))) {
+    for (const name of new Set(alternativeNames(segments))) {
       if (!counts.has(name)) names.push(name);
       counts.set(name, (counts.get(name) ?? 0) + 1);
     }

@@ -1,6 +1,6 @@
 import type { ValidationRule } from '../rule.ts';
-import type { JobTokenEndpoint } from '../../model/catalog.ts';
-import { prepareRouteTable, routeToken, type PreparedRoute } from '../../model/job-token-route-table.ts';
+import { prepareRouteTable, routeToken, type PreparedRoute } from '../../model/route-table.ts';
+import { routeTablesIn } from '../../model/route-tables.ts';
 import { explainOrder } from '../../model/route-alternatives.ts';
 import { firstLiteral, intersectionWitness, mayIntersect } from '../../model/route-language.ts';
 import { captureRouteParams } from '../../emit/runtime/route-path.ts';
@@ -13,11 +13,10 @@ import { captureRouteParams } from '../../emit/runtime/route-path.ts';
  */
 export const routeOverlap: ValidationRule = {
   id: 'route-overlap',
-  description: 'Job-token routes of one method whose patterns overlap while their permissions differ.',
+  description: 'Routes of one method (in any endpoint table) whose patterns overlap while their permissions differ.',
   check(catalog, report) {
-    for (const source of catalog.sources) {
-      if (source.kind !== 'gitlab-job-token-endpoints') continue;
-      const table = prepareRouteTable(source.endpoints);
+    for (const { kind, rows } of routeTablesIn(catalog)) {
+      const table = prepareRouteTable(rows);
       for (const m of table.methods) {
         const rank = new Map(m.candidates.map((c, i) => [c, i]));
         const routes = table.routes.filter((r) => r.endpoint.method === m.method && r.alternatives.length > 0);
@@ -38,7 +37,7 @@ export const routeOverlap: ValidationRule = {
           for (let j = i + 1; j < routes.length; j++) {
             const a = routes[i]!;
             const b = routes[j]!;
-            if (!mayShare(a, b) || samePermissions(a.endpoint, b.endpoint)) continue;
+            if (!mayShare(a, b) || kind.sameAccess(a.endpoint, b.endpoint)) continue;
             let witness: string | undefined;
             for (const ca of candidatesOf(a)) {
               for (const cb of candidatesOf(b)) {
@@ -55,9 +54,9 @@ export const routeOverlap: ValidationRule = {
             const why = explainOrder(win.alternative.segments, lose.alternative.segments);
             report.warn(
               'route-overlap',
-              `\`${lose.route.endpoint.text}\` (${describe(lose.route.endpoint)}) overlaps \`${win.route.endpoint.text}\` (line ${win.route.endpoint.position.line}, ${describe(win.route.endpoint)}): both match \`${path}\`. The matcher picks \`${win.route.endpoint.text}\` for such paths: ${why}.`,
+              `\`${lose.route.endpoint.text}\` (${kind.describe(lose.route.endpoint)}) overlaps \`${win.route.endpoint.text}\` (line ${win.route.endpoint.position.line}, ${kind.describe(win.route.endpoint)}): both match \`${path}\`. The matcher picks \`${win.route.endpoint.text}\` for such paths: ${why}.`,
               lose.route.endpoint.position,
-              'Check that GitLab routes such requests to the more specific route too; if not, report it upstream. `permgen match gitlab-job-token GET <path>` shows the decision for any path.',
+              `Check that GitLab routes such requests to the more specific route too; if not, report it upstream. \`permgen match ${kind.name} ${win.route.endpoint.method} <path>\` shows the decision for any path.`,
             );
           }
         }
@@ -65,14 +64,3 @@ export const routeOverlap: ValidationRule = {
     }
   },
 };
-
-function samePermissions(a: JobTokenEndpoint, b: JobTokenEndpoint): boolean {
-  if (a.controlled !== b.controlled) return false;
-  const x = [...a.permissions].sort();
-  const y = [...b.permissions].sort();
-  return x.length === y.length && x.every((p, i) => p === y[i]);
-}
-
-function describe(e: JobTokenEndpoint): string {
-  return e.controlled ? e.permissions.join(' + ') : 'None: not controlled by fine-grained permissions';
-}

@@ -1,20 +1,22 @@
 import type { ValidationRule } from '../rule.ts';
-import { prepareRouteTable } from '../../model/job-token-route-table.ts';
+import { prepareRouteTable, routeToken } from '../../model/route-table.ts';
+import type { SegmentToken } from '../../model/route-alternatives.ts';
+import { captureRouteParams } from '../../emit/runtime/route-path.ts';
+import { routeTablesIn } from '../../model/route-tables.ts';
 import { firstLiteral, intersectionWitness, mayIntersect, uncoveredWitness } from '../../model/route-language.ts';
 
 /**
- * A job-token route that the matcher can never answer with: every path it matches is matched by a
+ * A route (of any endpoint table) that the matcher can never answer with: every path it matches is matched by a
  * more specific route of another row (or an equally specific one listed earlier). Decided exactly:
  * for each alternative, the paths it matches must all be matched by higher-ranked candidates of
  * other rows (inclusion in a union, on the pattern automata).
  */
 export const routeShadowed: ValidationRule = {
   id: 'route-shadowed',
-  description: 'Job-token routes that more specific routes always win against.',
+  description: 'Routes (in any endpoint table) that more specific routes always win against.',
   check(catalog, report) {
-    for (const source of catalog.sources) {
-      if (source.kind !== 'gitlab-job-token-endpoints') continue;
-      const table = prepareRouteTable(source.endpoints);
+    for (const { rows } of routeTablesIn(catalog)) {
+      const table = prepareRouteTable(rows);
       for (const m of table.methods) {
         // Candidates by first literal segment (`null`: a parameter or splat, comparable with all), with their rank.
         const buckets = new Map<string | null, number[]>();
@@ -32,9 +34,17 @@ export const routeShadowed: ValidationRule = {
           let shadowed = true;
           for (const [rank, c] of m.candidates.entries()) {
             if (c.route !== route) continue;
-            const above = comparable(rank, firstLiteral(c.alternative.segments) ?? null)
+            const candidates = comparable(rank, firstLiteral(c.alternative.segments) ?? null)
               .map((r) => m.candidates[r]!)
-              .filter((o) => o.route !== route && mayIntersect(c.alternative.segments, o.alternative.segments) && intersectionWitness(c.alternative.segments, o.alternative.segments) !== undefined);
+              .filter((o) => o.route !== route && mayIntersect(c.alternative.segments, o.alternative.segments));
+            // Most rows are settled by one path of their own that no candidate above matches: no automata then.
+            const sample = samplePath(c.alternative.segments);
+            const own = c.alternative.segments.map(routeToken);
+            if (captureRouteParams(sample, own) && !candidates.some((o) => captureRouteParams(sample, o.alternative.segments.map(routeToken)))) {
+              shadowed = false;
+              break;
+            }
+            const above = candidates.filter((o) => intersectionWitness(c.alternative.segments, o.alternative.segments) !== undefined);
             if (uncoveredWitness(c.alternative.segments, above.map((o) => o.alternative.segments)) !== undefined) {
               shadowed = false;
               break;
@@ -53,3 +63,12 @@ export const routeShadowed: ValidationRule = {
     }
   },
 };
+
+/** A canonical path an alternative matches: each parameter and splat takes `~~` (a sufficient check only). */
+function samplePath(segments: readonly SegmentToken[]): string {
+  if (segments.length === 0) return '/';
+  const value = '~~';
+  return `/${segments
+    .map((t) => (t.kind === 'literal' ? t.text : t.kind === 'compound' ? t.parts.map((p) => (p.type === 'literal' ? p.value : value)).join('') : `${t.prefix}${value}${t.suffix}`))
+    .join('/')}`;
+}

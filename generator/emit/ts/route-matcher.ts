@@ -1,0 +1,277 @@
+/**
+ * The page-independent part of every compiled route matcher (one per endpoint table): the
+ * candidates' rows, each method's candidates as data (a trie built at load and walked by the
+ * runtime's `walkRouteTrie`: no code per route), the scratch arrays, `paramsOf` (parameter values
+ * of the winner), `lookup` (method → trie) and `candidateFor`
+ * (raw path first, canonicalization only when needed). A table's emitter adds its public API on top:
+ * `candidateFor(method, path)` → candidate number (-1: deny), `lastPath`, `candidateRoutes[i]` (the
+ * row), `paramsOf(i, lastPath)`.
+ */
+import { StructureKind, VariableDeclarationKind, type CodeBlockWriter, type StatementStructures } from 'ts-morph';
+import type { PreparedRoute, PreparedRouteTable, RouteRow } from '../../model/route-table.ts';
+import { alternativeNames } from '../../model/route-alternatives.ts';
+import { HTTP_METHODS } from '../../model/http-methods.ts';
+import { safeComment } from '../header.ts';
+import { stringLiteral } from './identifier.ts';
+import type { SegmentToken } from '../../model/route-alternatives.ts';
+import type { RouteTokenData } from '../runtime/route-path.ts';
+
+/** Cases of `paramsOf` per function (see there). */
+const PARAM_SHAPES_PER_FUNCTION = 64;
+
+/** What the statements import from the copied runtime (`runtime/route-path.ts`). */
+const RUNTIME_IMPORTS: readonly string[] = Object.freeze(['apiRelativePath', 'areSpansCanonical', 'buildRouteTrie', 'canonicalizePath', 'MAX_PATH_LENGTH', 'mayCanonicalizationChange', 'type RouteTrie', 'startsWithApiSegment', 'walkRouteTrie']);
+
+export interface RouteMatcherStatements {
+  statements: StatementStructures[];
+  /** Names to import from `./runtime/route-path.js`. */
+  runtimeImports: string[];
+}
+
+/**
+ * The matcher's statements for `table`, whose rows the module exports as `rowsName` (for comments).
+ * `apiPrefix`: the API root the pages' paths are relative to (`/api/v4`); requests are accepted with
+ * it or without it (`apiRelativePath`).
+ */
+export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteTable<R>, rowsName: string, apiPrefix: string, rowOf: (route: PreparedRoute<R>) => number = (r) => r.index): RouteMatcherStatements {
+  const statements: StatementStructures[] = [];
+  // Candidates of every method, numbered in one sequence: the walk returns the number.
+  const candidates = table.methods.flatMap((m) => m.candidates);
+  const firstOf = new Map<string, number>();
+  let next = 0;
+  for (const m of table.methods) {
+    firstOf.set(m.method, next);
+    next += m.candidates.length;
+  }
+  const methodsWithRoutes = new Set(table.methods.map((m) => m.method));
+  const matcherName = (method: string) => `walkRouteTrie(${trieName(method)}, p, B, V)`;
+
+  statements.push({
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [{ description: 'The API root the routes are relative to: a request target may start with it (README, "Route matching").' }],
+    declarations: [{ name: 'API_PREFIX', initializer: stringLiteral(apiPrefix) }],
+  });
+  // Candidates whose pattern starts with a literal segment like the prefix's (`/api/scim/…`): the
+  // only ones a path outside the API root (`/api/…` without the prefix) may match.
+  const apiSegment = apiPrefix.split('/')[1] ?? '';
+  const rooted = candidates.flatMap((c, i) => {
+    const first = c.alternative.segments[0];
+    return first?.kind === 'literal' && first.text.startsWith(apiSegment) ? [i] : [];
+  });
+  statements.push({
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [{ description: `Candidates whose pattern names a first segment starting \`${safeComment(apiSegment)}\` literally (rooted outside \`${safeComment(apiPrefix)}\`): the only answers for such a path.` }],
+    declarations: [{ name: 'ROOTED_CANDIDATES', type: 'readonly number[]', initializer: `[${rooted.join(', ')}]` }],
+  });
+
+  statements.push({
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [{ description: `Per candidate (an alternative of a route after expanding optional groups; most specific first within each method): its row in \`${rowsName}\`.` }],
+    declarations: [{ name: 'candidateRoutes', type: 'readonly number[]', initializer: `[${candidates.map((c) => rowOf(c.route)).join(', ')}]` }],
+  });
+
+  // Per method, its candidates as data (most specific first), built into a trie once at load and
+  // walked by the runtime's `walkRouteTrie`: one mechanism for every table, no code per route.
+  const trieName = (method: string) => `ROUTES_${method}`;
+  for (const m of table.methods) {
+    const base = firstOf.get(m.method)!;
+    statements.push({
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [{ description: `The ${m.method} candidates, most specific first (candidate \`${base} + k\`), one per line with its route: literal segments as text, \`[1, prefix, suffix]\` a parameter, \`[2, prefix, suffix]\` a splat, \`[3, elements, splat]\` a segment with several.` }],
+      declarations: [
+        {
+          name: trieName(m.method),
+          type: 'RouteTrie',
+          initializer: (w) => {
+            w.write('buildRouteTrie([').newLine();
+            w.indent(() => {
+              for (const c of m.candidates) w.writeLine(`${JSON.stringify(c.alternative.segments.map(tokenData))}, // ${safeComment(c.route.endpoint.text)}${c.alternative.text !== c.route.endpoint.path ? ` as ${safeComment(c.alternative.text)}` : ''}`);
+            });
+            w.write(`], ${base})`);
+          },
+        },
+      ],
+    });
+  }
+  const slots = Math.max(1, ...candidates.map((c) => alternativeNames(c.alternative.segments).length));
+  statements.push({
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [{ description: 'Scratch boundaries of the parameters of the last match: `[start, end)` of parameter k at `2k`, `2k + 1`. Written by the walk, read right after it returns; no allocation per request.' }],
+    declarations: [{ name: 'B', initializer: `new Int32Array(${2 * slots})` }],
+  });
+  statements.push({
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [{ description: 'Per parameter of the last match: 0 when the walk saw its segment is canonical, 1 when not, -1 when `areSpansCanonical` must look.' }],
+    declarations: [{ name: 'V', initializer: `new Int32Array(${slots})` }],
+  });
+
+  // Parameter values of the winner, sliced from the canonical path at the boundaries in `B`:
+  // one object literal per list of names (in token order), so every result has a fixed shape.
+  const byNames = new Map<string, { names: string[]; candidates: number[] }>();
+  candidates.forEach((c, i) => {
+    const names = alternativeNames(c.alternative.segments);
+    const key = JSON.stringify(names);
+    const entry = byNames.get(key) ?? { names, candidates: [] };
+    entry.candidates.push(i);
+    byNames.set(key, entry);
+  });
+  statements.push({
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [{ description: 'Per candidate, how many parameters it has (their boundaries are the first entries of `B`).' }],
+    declarations: [{ name: 'paramCounts', initializer: `Uint8Array.of(${candidates.map((c) => alternativeNames(c.alternative.segments).length).join(', ')})` }],
+  });
+  const shapes = [...byNames.values()].sort((a, b) => a.candidates[0]! - b.candidates[0]!);
+  const shapeOf: number[] = [];
+  shapes.forEach((shape, k) => shape.candidates.forEach((i) => (shapeOf[i] = k)));
+  statements.push({
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [{ description: 'Per candidate, which list of parameter names it has (the case of `paramsOf`): a table, so that `paramsOf` stays small enough for V8 to optimize whatever the number of routes.' }],
+    declarations: [{ name: 'paramShapes', initializer: `${shapes.length > 65_535 ? 'Uint32Array' : 'Uint16Array'}.of(${shapeOf.join(', ')})` }],
+  });
+  // One `case` per list of names; past PARAM_SHAPES_PER_FUNCTION lists (thousands of routes), one
+  // function per chunk of cases behind a `switch` on the chunk, so each stays small enough for V8
+  // to optimize (a single switch of 2,500 cases ran unoptimized: measured on the 10,000-route table).
+  const writeCases = (w: CodeBlockWriter, from: number, to: number) => {
+    w.write('switch (k)').block(() => {
+      shapes.slice(from, to).forEach(({ names, candidates: list }, j) => {
+        const example = candidates[list[0]!]!;
+        w.writeLine(`case ${from + j}: // ${safeComment(example.route.endpoint.method)} ${safeComment(example.alternative.text)}${list.length > 1 ? ` and ${list.length - 1} more` : ''}`);
+        const fields = names.map((name, f) => `${name === '__proto__' ? `[${stringLiteral(name)}]` : stringLiteral(name)}: p.slice(B[${2 * f}]!, B[${2 * f + 1}]!)`);
+        w.indent().write(`return { ${fields.join(', ')} };`).newLine();
+      });
+      w.writeLine('default:').indent().write('return {};').newLine();
+    });
+  };
+  const chunks = Math.ceil(shapes.length / PARAM_SHAPES_PER_FUNCTION);
+  const paramsParameters = [
+    { name: 'k', type: 'number' },
+    { name: 'p', type: 'string' },
+  ];
+  statements.push({
+    kind: StructureKind.Function,
+    name: 'paramsOf',
+    docs: [{ description: 'The parameters of candidate `i`, raw (still percent-encoded), from the boundaries the walk left in `B`.' }],
+    parameters: [
+      { name: 'i', type: 'number' },
+      { name: 'p', type: 'string' },
+    ],
+    returnType: 'Record<string, string>',
+    statements: (w) => {
+      w.writeLine('const k = paramShapes[i]!;');
+      if (chunks <= 1) return writeCases(w, 0, shapes.length);
+      w.write(`switch (Math.floor(k / ${PARAM_SHAPES_PER_FUNCTION}))`).block(() => {
+        for (let c = 0; c < chunks; c++) w.writeLine(`case ${c}: return paramsOf_${c}(k, p);`);
+        w.writeLine('default: return {};');
+      });
+    },
+  });
+  for (let c = 0; chunks > 1 && c < chunks; c++) {
+    statements.push({
+      kind: StructureKind.Function,
+      name: `paramsOf_${c}`,
+      docs: [{ description: `\`paramsOf\` for the lists of names ${c * PARAM_SHAPES_PER_FUNCTION} to ${Math.min(shapes.length, (c + 1) * PARAM_SHAPES_PER_FUNCTION) - 1}.` }],
+      parameters: paramsParameters,
+      returnType: 'Record<string, string>',
+      statements: (w) => writeCases(w, c * PARAM_SHAPES_PER_FUNCTION, (c + 1) * PARAM_SHAPES_PER_FUNCTION),
+    });
+  }
+
+  statements.push({
+    kind: StructureKind.Function,
+    name: 'lookup',
+    docs: [{ description: 'The candidate for a method and a path (canonical or raw), -1 when none matches, -2 when the method is not accepted. `HEAD` tries `HEAD` routes, then `GET` routes.' }],
+    parameters: [
+      { name: 'method', type: 'string' },
+      { name: 'p', type: 'string' },
+    ],
+    returnType: 'number',
+    statements: (w) => {
+      w.write('switch (method)').block(() => {
+        for (const method of HTTP_METHODS) {
+          const own = methodsWithRoutes.has(method);
+          const viaGet = method === 'HEAD' && methodsWithRoutes.has('GET');
+          w.writeLine(`case ${stringLiteral(method)}:`);
+          w.indent(() => {
+            if (own && viaGet) w.write('').block(() => {
+              w.writeLine(`const i = ${matcherName(method)};`);
+              w.writeLine(`return i >= 0 ? i : ${matcherName('GET')};`);
+            });
+            else if (own) w.writeLine(`return ${matcherName(method)};`);
+            else if (viaGet) w.writeLine(`return ${matcherName('GET')};`);
+            else w.writeLine('return -1;');
+          });
+        }
+        w.writeLine('default:').indent().write('return -2;').newLine();
+      });
+    },
+  });
+  statements.push({
+    kind: StructureKind.Function,
+    name: 'spansCanonical',
+    docs: [{ description: 'Whether what the parameters of candidate `i` took (boundaries in `B`) is canonical, so a match on the raw path stands.' }],
+    parameters: [
+      { name: 'p', type: 'string' },
+      { name: 'i', type: 'number' },
+    ],
+    returnType: 'boolean',
+    statements: ['return areSpansCanonical(p, B, V, paramCounts[i]!);'],
+  });
+  statements.push({
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Let,
+    docs: [{ description: 'The canonical path of the last `candidateFor` call (scratch, like `B`): the path itself unless it had to be canonicalized.' }],
+    declarations: [{ name: 'lastPath', type: 'string', initializer: "''" }],
+  });
+  statements.push({
+    kind: StructureKind.Function,
+    name: 'candidateFor',
+    docs: [{ description: 'The candidate a request is for, or -1 (deny); leaves the canonical path in `lastPath` and the parameter boundaries in `B`. Its callers catch whatever it might throw (nothing is expected to).' }],
+    parameters: [
+      { name: 'method', type: 'string' },
+      { name: 'path', type: 'string' },
+    ],
+    returnType: 'number',
+    statements: (w) => {
+      w.writeLine(`if (typeof method !== 'string' || typeof path !== 'string') return -1;`);
+      w.writeLine('// `/api/v4/…` as sent: the rest is the path (a prefix that canonicalization reveals is removed on the slow path).');
+      w.writeLine('const q = path.startsWith(API_PREFIX) && path.charCodeAt(API_PREFIX.length) === 47 ? path.slice(API_PREFIX.length) : path;');
+      w.writeLine('// Try the raw path first; canonicalize only when that does not settle it (see isCanonicalSpan).');
+      w.writeLine('let canonical = q;');
+      w.writeLine('const plain = path.length <= MAX_PATH_LENGTH && q.charCodeAt(0) === 47 && !startsWithApiSegment(q, API_PREFIX);');
+      w.writeLine('let i = plain ? lookup(method, q) : -1;');
+      w.writeLine('if (i === -2) return -1;');
+      w.writeLine('// No route on a path canonicalization would not change (or would deny): a final miss.');
+      w.writeLine('if (i === -1 && plain && !mayCanonicalizationChange(q)) return -1;');
+      w.write('if (i < 0 || !spansCanonical(q, i))').block(() => {
+        w.writeLine('const c = apiRelativePath(canonicalizePath(path), API_PREFIX);');
+        w.writeLine('if (c === undefined) return -1;');
+        w.write('if (c !== q || !plain)').block(() => {
+          w.writeLine('canonical = c;');
+          w.writeLine('i = lookup(method, c);');
+        });
+        w.writeLine('if (i < 0) return -1;');
+      });
+      w.writeLine('// A path outside the API root (`/api/v3/…`) only for a route rooted there.');
+      w.writeLine('if (startsWithApiSegment(canonical, API_PREFIX) && ROOTED_CANDIDATES.indexOf(i) < 0) return -1;');
+      w.writeLine('lastPath = canonical;');
+      w.writeLine('return i;');
+    },
+  });
+  const runtimeImports = [...RUNTIME_IMPORTS];
+  return { statements, runtimeImports: runtimeImports.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) };
+}
+
+/** A token as the runtime's trie data (`RouteTokenData`). */
+function tokenData(t: SegmentToken): RouteTokenData {
+  if (t.kind === 'literal') return t.text;
+  if (t.kind === 'compound') return [3, t.parts.map((p) => (p.type === 'literal' ? p.value : p.type === 'param' ? 1 : 2)), t.splat ? 1 : 0];
+  return [t.kind === 'param' ? 1 : 2, t.prefix, t.suffix];
+}

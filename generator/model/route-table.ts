@@ -1,0 +1,116 @@
+/**
+ * One route compiler for every endpoint table: a table of documented routes (method + Grape path
+ * pattern + the doc line) prepared for matching: every row's alternatives, and per method the
+ * candidates (alternatives) most specific first. The compiled matchers (emit), the overlap/shadow
+ * rules (validate) and `permgen match` (cli) all start from this one preparation, whatever page the
+ * table comes from; `route-tables.ts` lists the tables (one registry entry per page kind).
+ */
+import type { HttpMethod } from './catalog.ts';
+import type { PathPattern } from './path-pattern.ts';
+import type { SourcePosition } from './position.ts';
+import { HTTP_METHODS } from './http-methods.ts';
+import { expandAlternatives, rankCandidates, type RouteAlternative, type RouteCandidate, type SegmentToken } from './route-alternatives.ts';
+import { apiRelativePath, canonicalizePath, startsWithApiSegment, captureRouteParams, type RouteToken } from '../emit/runtime/route-path.ts';
+
+/** What the route compiler needs of a row, whatever the page. */
+export interface RouteRow {
+  /** `METHOD /path` as the page writes it (the route's name in generated types). */
+  text: string;
+  method: HttpMethod;
+  /** The path pattern as written. */
+  path: string;
+  pattern: PathPattern;
+  /** Start of the table row. */
+  position: SourcePosition;
+  /** Start of the path cell (for diagnostics about the pattern). */
+  pathPosition: SourcePosition;
+}
+
+export interface PreparedRoute<R extends RouteRow = RouteRow> {
+  endpoint: R;
+  /** Row index in the model (page order). */
+  index: number;
+  /** Empty when the pattern is unsupported (see `unsupported`): such a route never matches. */
+  alternatives: RouteAlternative[];
+}
+
+export interface PreparedMethod<R extends RouteRow = RouteRow> {
+  method: HttpMethod;
+  /** Most specific first (`rankCandidates`). */
+  candidates: RouteCandidate<PreparedRoute<R>>[];
+}
+
+export interface PreparedRouteTable<R extends RouteRow = RouteRow> {
+  routes: PreparedRoute<R>[];
+  unsupported: { route: PreparedRoute<R>; message: string }[];
+  /** Methods that have routes (that compile), in `HTTP_METHODS` order. */
+  methods: PreparedMethod<R>[];
+}
+
+export function prepareRouteTable<R extends RouteRow>(endpoints: readonly R[]): PreparedRouteTable<R> {
+  const routes: PreparedRoute<R>[] = [];
+  const unsupported: PreparedRouteTable<R>['unsupported'] = [];
+  endpoints.forEach((endpoint, index) => {
+    const result = expandAlternatives(endpoint.pattern);
+    const route: PreparedRoute<R> = { endpoint, index, alternatives: 'error' in result ? [] : result.alternatives };
+    if ('error' in result) unsupported.push({ route, message: result.error });
+    routes.push(route);
+  });
+  const methods: PreparedMethod<R>[] = [];
+  for (const method of HTTP_METHODS) {
+    const own = routes.filter((r) => r.endpoint.method === method && r.alternatives.length > 0);
+    if (own.length === 0) continue;
+    methods.push({ method, candidates: rankCandidates(own.map((r) => ({ route: r, alternatives: r.alternatives }))) });
+  }
+  return { routes, unsupported, methods };
+}
+
+/**
+ * The candidate lists a request method searches, in order: its own routes, and for `HEAD` then
+ * the `GET` routes (a documented `HEAD` route wins over any `GET` route). Methods outside
+ * `HTTP_METHODS` (including lower-case spellings) search nothing.
+ */
+export function methodsSearched<R extends RouteRow>(table: PreparedRouteTable<R>, method: string): PreparedMethod<R>[] {
+  const own = table.methods.find((m) => m.method === method);
+  const get = method === 'HEAD' ? table.methods.find((m) => m.method === 'GET') : undefined;
+  return [own, get].filter((m): m is PreparedMethod<R> => m !== undefined);
+}
+
+/** The token as emitted data (`RouteToken` of the runtime). */
+export function routeToken(t: SegmentToken): RouteToken {
+  if (t.kind === 'compound') return [3, '', '', '', t.parts.map((p) => (p.type === 'literal' ? p.value : ([p.type === 'param' ? 1 : 2, p.name] as const)))];
+  return t.kind === 'literal' ? [0, t.text, '', ''] : [t.kind === 'param' ? 1 : 2, t.prefix, t.suffix, t.name];
+}
+
+export interface InterpretedMatch<R extends RouteRow = RouteRow> {
+  candidate: RouteCandidate<PreparedRoute<R>>;
+  method: HttpMethod;
+  params: Record<string, string>;
+}
+
+export interface Interpretation<R extends RouteRow = RouteRow> {
+  /** `undefined` when the path is denied before matching. */
+  canonicalPath: string | undefined;
+  /** Every candidate that matches, best first (the first is the answer). */
+  matches: InterpretedMatch<R>[];
+}
+
+/**
+ * Matches by trying every candidate in rank order: slow and plain, for explanations (`permgen match`)
+ * and cross-checks. Same semantics as the compiled matcher (`apiPrefix` included).
+ */
+export function interpretRoute<R extends RouteRow>(table: PreparedRouteTable<R>, method: string, path: string, apiPrefix: string): Interpretation<R> {
+  const canonicalPath = apiRelativePath(canonicalizePath(path), apiPrefix);
+  const matches: InterpretedMatch<R>[] = [];
+  if (canonicalPath === undefined) return { canonicalPath, matches };
+  // A path outside the API root (`/api/v3/…`): only routes that name its first segment literally.
+  const rootedOnly = startsWithApiSegment(canonicalPath, apiPrefix);
+  for (const m of methodsSearched(table, method)) {
+    for (const candidate of m.candidates) {
+      if (rootedOnly && candidate.alternative.segments[0]?.kind !== 'literal') continue;
+      const params = captureRouteParams(canonicalPath, candidate.alternative.segments.map(routeToken));
+      if (params) matches.push({ candidate, method: m.method, params });
+    }
+  }
+  return { canonicalPath, matches };
+}

@@ -1,0 +1,152 @@
+/**
+ * The compiled REST matcher against the plain reference (test/routes/reference-matcher.ts: one
+ * anchored regular expression per route alternative, canonicalization written separately) on
+ * paths generated from every route template of the page with random values, and on near-misses.
+ * Then every endpoint is reachable, and hostile input is denied without throwing, in linear time.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadRestRoutes, type RestRouteInfo, type RestRoutesModule } from './helpers.ts';
+import { createReference, refExpand, type RefRoute } from '../routes/reference-matcher.ts';
+
+const SEED = 20_261_207;
+const NUM_RUNS = 100_000;
+const ALL_BUT_HEAD = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
+let m: RestRoutesModule;
+let refMatch: ReturnType<typeof createReference<RefRoute & { info: RestRouteInfo }>>;
+let templates: { method: string; text: string }[];
+
+beforeAll(async () => {
+  m = (await loadRestRoutes()).module;
+  // `*` (the catch-all) is every method but HEAD: HEAD falls back to the GET rows (README).
+  const rows = m.fineGrainedRestRoutes.flatMap((info) =>
+    (info.method === '*' ? ALL_BUT_HEAD : [info.method]).map((method) => ({ method, path: info.path, route: info.route, permissions: info.permissions, controlled: info.access === 'granted', info })),
+  );
+  refMatch = createReference(rows);
+  templates = m.fineGrainedRestRoutes.flatMap((r) => refExpand(r.path).map((text) => ({ method: r.method === '*' ? 'GET' : r.method, text })));
+}, 180_000);
+
+const piece = fc.constantFrom('a', 'b', 'v1', '1', '42', '-', '@', '.', '..', '_', '~', '%2F', '%2e', '%41', '%40', '%25', ':', '!', "'", '(', ')', '$', '=', ',', 'latest', 'search', 'dist-tags', 'package', 'npm', 'binary-', 'Packages', 'debian-installer', 'ref', 'trigger', 'pipeline', 'projects', 'groups', 'user', 'files', 'raw');
+const segmentValue = fc.array(piece, { minLength: 1, maxLength: 4 }).map((ps) => ps.join(''));
+const splatValue = fc.array(segmentValue, { minLength: 1, maxLength: 4 }).map((ss) => ss.join('/'));
+
+/** A path from a template: `:x` → one segment value, `*x` → one or more segments, `\x` → `x`. */
+function fill(text: string, values: string[], splats: string[]): string {
+  let i = 0;
+  let j = 0;
+  return text.replace(/\\(.)|:[A-Za-z_][A-Za-z0-9_]*|\*[A-Za-z_][A-Za-z0-9_]*/g, (s, escaped: string | undefined) =>
+    escaped !== undefined ? escaped : s[0] === ':' ? values[i++ % values.length]! : splats[j++ % splats.length]!,
+  );
+}
+
+const mutation = fc.oneof(
+  fc.constant((p: string) => p),
+  fc.constant((p: string) => `${p}/`),
+  fc.constant((p: string) => p.replace('/', '//')),
+  fc.constant((p: string) => p.replace(/\/([^/]*)$/, '/./$1')),
+  fc.constant((p: string) => p.replace(/\/([^/]*)$/, '/x/../$1')),
+  fc.constant((p: string) => `${p}?a=1/../b`),
+  fc.constant((p: string) => p.slice(1)),
+  fc.constantFrom('/api/v4', '/api/v4', '/api/v3', '/apiv4', '/api/v4/api/v4', '/%61pi/v4').map((prefix) => (p: string) => `${prefix}${p}`),
+  fc.nat().map((k) => (p: string) => p.slice(0, k % (p.length + 1))),
+  fc.tuple(fc.nat(), fc.constantFrom('x', '/', '%', '%zz', ' ', '\\', 'é', '..', '.', "'", ')', '-')).map(([k, s]) => (p: string) => {
+    const at = k % (p.length + 1);
+    return p.slice(0, at) + s + p.slice(at);
+  }),
+);
+
+const request = fc
+  .record({
+    template: fc.nat(),
+    values: fc.array(segmentValue, { minLength: 1, maxLength: 3 }),
+    splats: fc.array(splatValue, { minLength: 1, maxLength: 3 }),
+    mutations: fc.array(mutation, { maxLength: 2 }),
+    method: fc.oneof({ weight: 8, arbitrary: fc.constant(undefined) }, { weight: 2, arbitrary: fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'get', '') }),
+  })
+  .map(({ template, values, splats, mutations, method }) => {
+    const t = templates[template % templates.length]!;
+    let path = fill(t.text, values, splats);
+    for (const mu of mutations) path = mu(path);
+    return { method: method ?? t.method, path };
+  });
+
+describe('compiled REST matcher = reference matcher', () => {
+  it(`agrees on ${NUM_RUNS} generated requests (seed ${SEED})`, () => {
+    let specific = 0;
+    fc.assert(
+      fc.property(request, ({ method, path }) => {
+        const got = m.matchFineGrainedRestRoute(method, path);
+        const want = refMatch(method, path);
+        if (want && want.route !== '* /*path') specific++;
+        const shape = (x: typeof got) => (x ? { route: x.route, canonicalPath: x.canonicalPath, params: { ...x.params }, access: x.access, permissions: [...x.permissions], boundaries: [...x.boundaries], public: x.public, source: x.source } : undefined);
+        const wanted = want ? { route: want.route, canonicalPath: want.canonicalPath, params: want.params, access: want.row.info.access, permissions: [...want.row.info.permissions], boundaries: [...want.row.info.boundaries], public: want.row.info.public, source: want.row.info.source } : undefined;
+        expect(shape(got)).toEqual(wanted);
+        const row = m.fineGrainedRestRouteFor(method, path);
+        expect(row?.route).toBe(want?.route);
+        if (row) expect(row).toBe(want!.row.info);
+      }),
+      { numRuns: NUM_RUNS, seed: SEED },
+    );
+    // The generator must reach documented routes, not only the catch-all (a guard on the test itself).
+    expect(specific).toBeGreaterThan(NUM_RUNS / 4);
+  }, 600_000);
+});
+
+describe('every endpoint is reachable', () => {
+  /** Concrete paths of a template: each optional group kept and dropped, values filled in two ways. */
+  const concrete = (template: string): string[] => refExpand(template).flatMap((t) => [fill(t, ['v1'], ['s1/s2']), fill(t, ['zz9'], ['z1'])]);
+
+  it('each of the 2,135 endpoints answers some request built from its own pattern (1,876 + 27 + 232, counted on the page)', () => {
+    expect(m.fineGrainedRestRoutes).toHaveLength(2135);
+    const unreached: string[] = [];
+    for (const info of m.fineGrainedRestRoutes) {
+      const method = info.method === '*' ? 'GET' : info.method;
+      const hit = concrete(info.path).some((p) => m.fineGrainedRestRouteFor(method, p) === info);
+      if (!hit) unreached.push(`${info.route} (line ${info.line})`);
+    }
+    expect(unreached).toEqual([]);
+  });
+});
+
+describe('adversarial input', () => {
+  const hostile: [string, unknown, unknown][] = [
+    ['100 KB path', 'GET', `/projects/1/releases/${'a'.repeat(100_000)}`],
+    ['10,000 slashes', 'GET', '/'.repeat(10_000)],
+    ['10,000 slashes after a prefix', 'GET', `/api/v4/projects/1${'/'.repeat(10_000)}`],
+    ['a long run of %', 'GET', `/projects/${'%'.repeat(5_000)}`],
+    ['non-string path', 'GET', { toString: () => '/projects/1/releases' }],
+    ['non-string method', 7, '/projects/1/releases'],
+  ];
+  it.each(hostile)('%s: denied, no throw', (_name, method, path) => {
+    expect(() => m.matchFineGrainedRestRoute(method, path)).not.toThrow();
+    expect(m.matchFineGrainedRestRoute(method, path)).toBeUndefined();
+    expect(m.isFineGrainedRestRequestAllowed(['read_release'], method, path)).toBe(false);
+  });
+
+  it('a long run of %25 is a valid path: the catch-all answers `unavailable`', () => {
+    const got = m.matchFineGrainedRestRoute('GET', `/projects/1/${'%25'.repeat(2_000)}`);
+    expect(got?.route).toBe('* /*path');
+    expect(got?.access).toBe('unavailable');
+    expect(m.isFineGrainedRestRequestAllowed(['read_release'], 'GET', `/projects/1/${'%25'.repeat(2_000)}`)).toBe(false);
+  });
+
+  it('three consecutive splats over 8 KiB of segments answer, in time linear in the path (no backtracking)', () => {
+    const time = (segments: number) => {
+      const path = `/projects/1/packages/nuget/symbolfiles/${'a/'.repeat(segments)}b`;
+      const start = performance.now();
+      for (let k = 0; k < 20; k++) expect(m.matchFineGrainedRestRoute('GET', path)?.params.same_file_name).toBe('b');
+      return performance.now() - start;
+    };
+    time(100); // warm up
+    const small = time(500);
+    const large = time(4_000);
+    // 8× the input: linear is ~8× the time; quadratic would be ~64×. Generous bound for a shared machine.
+    expect(large).toBeLessThan(Math.max(small, 1) * 30);
+  });
+
+  it('a compound splat segment over a long value answers', () => {
+    const got = m.matchFineGrainedRestRoute('GET', `/projects/1/packages/nuget/v2/Packages(Id='${"a',Version='".repeat(500)}x',Version='1')`);
+    expect(got?.params.package_version).toBe('1');
+  });
+});
