@@ -276,7 +276,7 @@ export interface GitlabOperationSection {
 }
 export interface GitlabOperationNote {
     /** `note`, `warning`, … for a callout; absent for a plain block quote. */
-    alert?: string;
+    callout?: string;
     text: string;
     position: SourcePosition;
 }

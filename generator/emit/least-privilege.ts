@@ -408,7 +408,7 @@ function checkOperationNames(ctx: EmitContext, model: GitlabOperationPermissions
 
 /** The page line is one of the note's: a `> [!note]` callout starts a line above its text. */
 function noteSpans(n: GitlabOperationNote, line: number): boolean {
-  return line >= n.position.line && line < n.position.line + n.text.split('\n').length + (n.alert !== undefined ? 1 : 0);
+  return line >= n.position.line && line < n.position.line + n.text.split('\n').length + (n.callout !== undefined ? 1 : 0);
 }
 
 function emitForgejo(ctx: EmitContext): void {

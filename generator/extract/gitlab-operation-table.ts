@@ -92,7 +92,7 @@ class Walk {
         this.sections.push(this.section);
       } else if (block.type === 'blockquote') {
         // A quote before the first heading is the page's introduction, not a note of any section.
-        this.section?.notes.push({ ...(block.alert ? { alert: block.alert } : {}), text: block.text, position: block.position });
+        this.section?.notes.push({ ...(block.callout ? { callout: block.callout } : {}), text: block.text, position: block.position });
       } else if (operationTable(block)) {
         this.closeTable();
         this.readTable(block);

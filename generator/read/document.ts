@@ -47,8 +47,8 @@ export interface ListBlock {
  */
 export interface BlockQuoteBlock {
   type: 'blockquote';
-  /** The alert type of a GFM callout, lower-cased (`note`, `warning`, …); absent for a plain quote. */
-  alert?: string;
+  /** The type of a GFM callout (alert), lower-cased (`note`, `warning`, …); absent for a plain quote. */
+  callout?: string;
   /** Plain text of the quote, the `[!note]` marker removed, white space collapsed. */
   text: string;
   position: SourcePosition;

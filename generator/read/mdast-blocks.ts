@@ -68,14 +68,14 @@ function paragraph(node: Paragraph, at: (n: Positioned) => SourcePosition): Para
 }
 
 /** GFM alert marker at the start of a quote: `[!note]`, `[!WARNING]` (GitHub and GitLab callouts). */
-const ALERT = /^\[!(?<alert>[A-Za-z]+)\]\s*/;
+const ALERT = /^\[!(?<callout>[A-Za-z]+)\]\s*/;
 
 function blockquote(node: Blockquote, at: (n: Positioned) => SourcePosition): BlockQuoteBlock {
   // `[!note]` parses as text (remark-gfm has no alerts); take it off the front of the quote's text.
   const text = clean(node.children.map((c) => toString(c)).join(' '));
   const m = ALERT.exec(text);
   return m?.groups
-    ? { type: 'blockquote', alert: m.groups.alert!.toLowerCase(), text: text.slice(m[0].length), position: at(node) }
+    ? { type: 'blockquote', callout: m.groups.callout!.toLowerCase(), text: text.slice(m[0].length), position: at(node) }
     : { type: 'blockquote', text, position: at(node) };
 }
 

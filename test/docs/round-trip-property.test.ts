@@ -105,7 +105,7 @@ describe('regenerated docs round trip (property)', () => {
       footnotes: fc.array(prose, { maxLength: 3 }),
     });
     // A plain quote never starts with `[!alert]` (the reader would have read a callout), so the model below takes it off.
-    const note = fc.record({ alert: fc.constantFrom('note', 'warning', 'caution', undefined), text: fc.oneof(prose, fc.constant('')) });
+    const note = fc.record({ callout: fc.constantFrom('note', 'warning', 'caution', undefined), text: fc.oneof(prose, fc.constant('')) });
     const section = fc.record({ title: prose, notes: fc.array(note, { maxLength: 2 }), tables: fc.array(table, { maxLength: 2 }) })
       // A section with neither is not in a model; ids are unique across a section's tables (the extractor drops a repeat).
       .filter((s) => s.notes.length + s.tables.length > 0)
@@ -119,7 +119,7 @@ describe('regenerated docs round trip (property)', () => {
           source,
           sections: sections.map((s) => ({
             title: s.title, anchor: anchorOf(s.title), position: at,
-            notes: s.notes.map((n) => (n.alert === undefined ? { text: n.text.replace(/^(?:\[![A-Za-z]+\]\s*)+/, '') } : { alert: n.alert, text: n.text })).map((n) => ({ ...n, position: at })),
+            notes: s.notes.map((n) => (n.callout === undefined ? { text: n.text.replace(/^(?:\[![A-Za-z]+\]\s*)+/, '') } : { callout: n.callout, text: n.text })).map((n) => ({ ...n, position: at })),
             tables: s.tables.map((t) => {
               const footnotes = t.footnotes.map((text, i) => ({ id: i + 1, text, position: at }));
               return {
@@ -157,7 +157,7 @@ describe('regenerated docs round trip (property)', () => {
       source,
       sections: [{
         title: `<script>x</script> | ${evil}`, anchor: anchorOf(`<script>x</script> | ${evil}`), position: at,
-        notes: [{ alert: 'note', text: `- ${evil}`, position: at }],
+        notes: [{ callout: 'note', text: `- ${evil}`, position: at }],
         tables: [{
           subject: 'Operation', position: at, footnotes: [footnote],
           operations: [{

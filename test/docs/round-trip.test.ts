@@ -61,7 +61,7 @@ describe('regenerated docs round trip', async () => {
         ['Push to a snippet', 'Project, User <sup>2</sup>', ['project', 'user'], [2]],
       ]);
       // grep -c '^> \[!' → one callout, under Container registry.
-      expect(m.sections.map((s) => s.notes.map((n) => [n.alert, n.text]))).toEqual([
+      expect(m.sections.map((s) => s.notes.map((n) => [n.callout, n.text]))).toEqual([
         [], [['note', 'You cannot use fine-grained personal access tokens to push container images.']], [], [], [], [],
       ]);
     });

@@ -65,7 +65,9 @@ describe('the emitted operations lookup', () => {
     const vocabulary = new Set(g.gitlabFineGrainedPermissions);
     for (const id of g.gitlabOperations) for (const p of g.gitlabOperationPermissions[id]!.permissions) expect(vocabulary).toContain(p);
     for (const p of g.graphqlPermissions) expect(vocabulary).toContain(p);
-    expect(g.gitlabFineGrainedPermissionInfo.read_code?.namedOn.map((n) => n.source)).toEqual(['gitlab-graphql-fine-grained-permissions', 'gitlab-pat-other-operations']);
+    // `read_code`: the GraphQL page, the REST page (`#### Code` under `### Repository resources`, its
+    // `Read` row at line 2705) and this page, in the vocabulary's contributor order.
+    expect(g.gitlabFineGrainedPermissionInfo.read_code?.namedOn.map((n) => n.source)).toEqual(['gitlab-graphql-fine-grained-permissions', 'gitlab-pat-rest-permissions', 'gitlab-pat-other-operations']);
     // Grep the operations page: no category lines; `read_code` gets its category from the GraphQL page.
     expect(g.gitlabFineGrainedPermissionInfo.read_code?.category).toBe('Repository');
     expect(g.gitlabFineGrainedPermissionInfo.create_editor_telemetry).toMatchObject({ category: null, namedOn: [{ source: 'gitlab-pat-other-operations', at: `${PAGE}:106:1` }] });

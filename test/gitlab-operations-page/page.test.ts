@@ -85,7 +85,7 @@ describe('GitLab "Fine-grained permissions for Git and other operations"', () =>
 
   it('keeps the `> [!note]` callout (grep -c "^> \\[!note\\]" → 1) as a note of its section', () => {
     const notes = model().sections.flatMap((s) => s.notes.map((n) => [s.title, n]));
-    expect(notes).toEqual([['Container registry', { alert: 'note', text: 'You cannot use fine-grained personal access tokens to push container images.', position: at(64, 1) }]]);
+    expect(notes).toEqual([['Container registry', { callout: 'note', text: 'You cannot use fine-grained personal access tokens to push container images.', position: at(64, 1) }]]);
   });
 
   it('names permissions as the GraphQL page does: snake(action)_snake(resource)', () => {

@@ -61,6 +61,8 @@ const OPS_PAGE = 'sources/gitlab-pat-fine-grained-other-operations.3f07355.md';
 
 /** The catalog without the operations page: the lookup then comes only from a stand-in (or nowhere). */
 const withoutOperations = (catalog: Catalog): Catalog => ({ ...catalog, sources: catalog.sources.filter((s) => s.kind !== 'gitlab-operation-permissions') });
+/** Without the two pages the fine-grained answer reads (operations and REST): nothing to wire, so no warning either. */
+const withoutFineGrainedPages = (catalog: Catalog): Catalog => ({ ...catalog, sources: catalog.sources.filter((s) => s.kind !== 'gitlab-operation-permissions' && s.kind !== 'gitlab-rest-permissions') });
 
 /** The catalog with the operations page's model edited (a copy; the shared catalog is left as read). */
 function editOperations(catalog: Catalog, edit: (model: GitlabOperationPermissionsModel) => void): Catalog {
@@ -90,7 +92,7 @@ describe('fine-grained lookups plug in by name', () => {
 
   it('without them, fine-grained requests are answered as not compiled', async () => {
     const { catalog } = await realCatalog();
-    const { project, text, report } = emit(withoutOperations(catalog), {});
+    const { project, text, report } = emit(withoutFineGrainedPages(catalog), {});
     expect(text).toContain('return fineGrainedVerdict(request, undefined, undefined, workloadOperationNames);');
     expect(text).toContain('Object.freeze({ rest: false, operations: false })');
     expect(text).toContain('WorkloadOperationName<string>');

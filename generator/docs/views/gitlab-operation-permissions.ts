@@ -38,7 +38,7 @@ function tableView(t: GitlabOperationTable) {
 }
 
 function noteView(n: GitlabOperationNote) {
-  return { alert: n.alert ?? '', markdown: blockMarkdown(n.text) };
+  return { callout: n.callout ?? '', markdown: blockMarkdown(n.text) };
 }
 
 /**
