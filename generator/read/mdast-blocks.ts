@@ -7,19 +7,22 @@ import { toString } from 'mdast-util-to-string';
 import { parse as parseYaml } from 'yaml';
 import type { Reporter } from '../diagnostics/reporter.ts';
 import type { SourcePosition } from '../model/position.ts';
-import type { Block, Cell, ParagraphBlock, TableBlock } from './document.ts';
+import type { Block, Cell, ParagraphBlock, TableBlock, TableRow } from './document.ts';
 
 /** Maps a line of the parsed text back to the page (identity for plain Markdown). */
 type Positioned = { position?: { start: { line: number; column: number } } };
 
 export type LineMap = (line: number) => number;
 
+/** The rows a body row of the parsed tree stands for, when the caller read them itself (`markdown-fast-rows.ts`). */
+export type RowExpansion = (row: object) => TableRow[] | undefined;
+
 export interface BlocksResult {
   frontmatter: Record<string, unknown>;
   blocks: Block[];
 }
 
-export function mdastToBlocks(tree: Root, file: string, report: Reporter, mapLine: LineMap = (l) => l): BlocksResult {
+export function mdastToBlocks(tree: Root, file: string, report: Reporter, mapLine: LineMap = (l) => l, expand?: RowExpansion): BlocksResult {
   const at = (node: Positioned): SourcePosition => ({
     file,
     line: mapLine(node.position?.start.line ?? 1),
@@ -48,7 +51,7 @@ export function mdastToBlocks(tree: Root, file: string, report: Reporter, mapLin
         blocks.push(list(node, at));
         return;
       case 'table':
-        blocks.push(table(node, at));
+        blocks.push(table(node, at, expand));
         return;
       case 'blockquote':
         for (const child of node.children) visit(child);
@@ -75,7 +78,7 @@ function list(node: List, at: (n: Positioned) => SourcePosition): Block {
   return { type: 'list', ordered: node.ordered === true, items, position: at(node) };
 }
 
-function table(node: Table, at: (n: Positioned) => SourcePosition): TableBlock {
+function table(node: Table, at: (n: Positioned) => SourcePosition, expand?: RowExpansion): TableBlock {
   const [head, ...body] = node.children;
   const toCell = (c: TableCell): Cell => ({
     text: clean(toString(c)),
@@ -87,7 +90,7 @@ function table(node: Table, at: (n: Positioned) => SourcePosition): TableBlock {
   return {
     type: 'table',
     header: head ? head.children.map(toCell) : [],
-    rows: body.map((row) => ({ cells: row.children.map(toCell), position: at(row) })),
+    rows: body.flatMap((row) => expand?.(row) ?? [{ cells: row.children.map(toCell), position: at(row) }]),
     position: at(node),
   };
 }

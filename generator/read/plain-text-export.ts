@@ -11,8 +11,8 @@
 import type { Reader } from './reader.ts';
 import type { Reporter } from '../diagnostics/reporter.ts';
 import type { Block, PageDocument, ParagraphBlock } from './document.ts';
-import { parseMarkdown } from './markdown.ts';
-import { clean, mdastToBlocks } from './mdast-blocks.ts';
+import { clean } from './mdast-blocks.ts';
+import { markdownToBlocks } from './markdown-fast-rows.ts';
 
 const LIST_ITEM = /^(\s*)- (\s*)(\S.*)$/;
 
@@ -56,7 +56,7 @@ function readBlocks(text: string, file: string, report: Reporter): Block[] {
       let end = i;
       while (end < lines.length && lines[end]!.trimStart().startsWith('|')) end++;
       const first = lineNo;
-      const parsed = mdastToBlocks(parseMarkdown(lines.slice(i, end).join('\n')), file, report, (l) => first + l - 1).blocks;
+      const parsed = markdownToBlocks(lines.slice(i, end).join('\n'), file, report, (l) => first + l - 1).blocks;
       if (!parsed.some((b) => b.type === 'table')) {
         report.warn(
           'pipe-table-malformed',

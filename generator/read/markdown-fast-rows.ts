@@ -1,0 +1,239 @@
+/**
+ * Markdown → blocks, with the body rows of pipe tables read without micromark when that is provably
+ * the same. remark-parse + remark-gfm stay the parser of record: this module only saves remark the
+ * work it spends on large tables (micromark tokenizes, resolves and re-walks every character of every
+ * row, and mdast-util-gfm-autolink-literal searches every text node again: about 0.3 MB/s), and every
+ * row it cannot read exactly is still given to remark.
+ *
+ * How:
+ * 1. A body row that is *plain* is read here: a line that starts with `|`, after a delimiter row
+ *    (`|---|`) in the same run of `|` lines, holding nothing but text and code spans (no `\`, `*`,
+ *    `_`, `[`, `]`, `<`, `&`, `~`, no tab or control character, no lone surrogate, nothing an
+ *    autolink literal could start with: `@`, `www.`, `://`). GFM splits such a row on every `|`
+ *    (there is no escape to honour), a cell's text is its content between spaces, and its only
+ *    inline markup is code spans, whose rules (a run of n backticks closed by the next run of exactly
+ *    n, one padding space stripped from each side) are reproduced below.
+ * 2. Each run of consecutive plain rows is replaced by one placeholder row (`|x|`) and remark parses
+ *    that skeleton: every other line, every non-plain row, the front matter, headings, lists and the
+ *    table's header and delimiter rows are parsed by remark exactly as before.
+ * 3. The skeleton is accepted only if every placeholder came back as a body row, at column 1, of a
+ *    table that is a child of the root. A line starting with `|` at column 1 inside a top-level
+ *    table's body is always one more body row (no block construct starts with `|`, and there is no
+ *    container whose laziness could end the table), whatever its content, so the rows a placeholder
+ *    stands for are rows of that same table in the page, and the lines after them parse the same
+ *    (micromark continues a table from the kind of the last row, not from its text). Otherwise (a
+ *    `|` run in a code block, front matter or HTML block, a table that does not start where it
+ *    seemed to) the page is parsed whole by remark, as before.
+ * test/fuzz/markdown-fast-rows.test.ts checks the result equals `mdastToBlocks(parseMarkdown(text))`
+ * on generated pages mixing plain and non-plain rows, code blocks, lists, front matter and CRLF.
+ */
+import type { Reporter } from '../diagnostics/reporter.ts';
+import type { SourcePosition } from '../model/position.ts';
+import type { Cell, TableRow } from './document.ts';
+import { parseMarkdown } from './markdown.ts';
+import { clean, mdastToBlocks, type BlocksResult, type LineMap } from './mdast-blocks.ts';
+
+const PLACEHOLDER = '|x|';
+const LINE = /\r\n|\n|\r/g;
+/** A delimiter row: only `|`, `-`, `:` and spaces, with at least one `-`. */
+const DELIMITER = /^\|[ \t|:-]*-[ \t|:-]*$/;
+/** What an autolink literal needs (micromark-extension-gfm-autolink-literal, mdast-util-gfm-autolink-literal). */
+const AUTOLINK = /@|www\.|:\/\//i;
+
+/** `mdastToBlocks(parseMarkdown(text), …)`, reading plain table rows directly (see above). */
+export function markdownToBlocks(text: string, file: string, report: Reporter, mapLine: LineMap = (l) => l): BlocksResult {
+  const lines: string[] = [];
+  const endings: string[] = [];
+  let from = 0;
+  LINE.lastIndex = 0;
+  for (let m = LINE.exec(text); m; m = LINE.exec(text)) {
+    lines.push(text.slice(from, m.index));
+    endings.push(m[0]);
+    from = m.index + m[0].length;
+  }
+  lines.push(text.slice(from));
+  endings.push('');
+
+  // Plain body rows, by line index: their cells, read here.
+  const plain = new Map<number, PlainCell[]>();
+  for (let i = 0; i < lines.length; ) {
+    if (lines[i]!.charCodeAt(0) !== 124) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < lines.length && lines[end]!.charCodeAt(0) === 124) end++;
+    let body = -1;
+    for (let d = i + 1; d < end; d++) {
+      if (DELIMITER.test(lines[d]!)) {
+        body = d + 1;
+        break;
+      }
+    }
+    if (body >= 0) {
+      for (let r = body; r < end; r++) {
+        const cells = plainCells(lines[r]!);
+        if (cells) plain.set(r, cells);
+      }
+    }
+    i = end;
+  }
+  if (plain.size === 0) return mdastToBlocks(parseMarkdown(text), file, report, mapLine);
+
+  // The skeleton: each run of plain rows becomes one placeholder line.
+  const parts: string[] = [];
+  /** Page line (1-based) of each skeleton line. */
+  const pageLine: number[] = [0];
+  /** Skeleton line (1-based) of each placeholder → the page lines it stands for. */
+  const placeholders = new Map<number, number[]>();
+  for (let i = 0; i < lines.length; ) {
+    if (!plain.has(i)) {
+      parts.push(lines[i]!, endings[i]!);
+      pageLine.push(i + 1);
+      i++;
+      continue;
+    }
+    const run: number[] = [];
+    while (plain.has(i)) run.push(i++);
+    parts.push(PLACEHOLDER, endings[i - 1]!);
+    pageLine.push(run[0]! + 1);
+    placeholders.set(pageLine.length - 1, run);
+  }
+  const tree = parseMarkdown(parts.join(''));
+
+  // Accept the skeleton only when every placeholder is a body row of a top-level table.
+  const expanded = new Map<object, TableRow[]>();
+  for (const node of tree.children) {
+    if (node.type !== 'table') continue;
+    for (let r = 1; r < node.children.length; r++) {
+      const row = node.children[r]!;
+      const start = row.position?.start;
+      const run = start && start.column === 1 ? placeholders.get(start.line) : undefined;
+      if (!run) continue;
+      expanded.set(
+        row,
+        run.map((index) => {
+          const line = mapLine(index + 1);
+          return { cells: plain.get(index)!.map((c) => toCell(c, file, line)), position: { file, line, column: 1 } };
+        }),
+      );
+    }
+  }
+  if (expanded.size !== placeholders.size) return mdastToBlocks(parseMarkdown(text), file, report, mapLine);
+  return mdastToBlocks(tree, file, report, (l) => mapLine(pageLine[l] ?? l), (row) => expanded.get(row));
+}
+
+interface PlainCell {
+  /** 0-based offset of the cell's start in the line (its opening `|`). */
+  start: number;
+  /** Text and code span values, in order (`toString` of the cell). */
+  text: string;
+  code: string[];
+  /** 0-based offsets of each code span's opening backtick. */
+  codeAt: number[];
+  strong: string[];
+}
+
+function toCell(c: PlainCell, file: string, line: number): Cell {
+  const codePositions: SourcePosition[] = c.codeAt.map((at) => ({ file, line, column: at + 2 }));
+  return { text: clean(c.text), code: c.code, codePositions, strong: c.strong, position: { file, line, column: c.start + 1 } };
+}
+
+/** The cells of a plain body row as GFM reads them, or undefined when the row is not plain. */
+function plainCells(line: string): PlainCell[] | undefined {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    // `\` escapes a `|` (the row would split elsewhere); tabs and control characters change columns or values.
+    if (c < 0x20 || c === 0x7f || c === 92 || (c >= 0xd800 && c <= 0xdfff)) return undefined;
+  }
+  const pipes: number[] = [];
+  for (let i = line.indexOf('|'); i >= 0; i = line.indexOf('|', i + 1)) pipes.push(i);
+  const cells: PlainCell[] = [];
+  for (let k = 0; k < pipes.length; k++) {
+    const open = pipes[k]!;
+    const close = k + 1 < pipes.length ? pipes[k + 1]! : line.length;
+    // After the last `|`, only something other than spaces is a cell.
+    if (k + 1 === pipes.length && !/[^ ]/.test(line.slice(open + 1))) break;
+    let a = open + 1;
+    let b = close;
+    while (a < b && line.charCodeAt(a) === 32) a++;
+    while (b > a && line.charCodeAt(b - 1) === 32) b--;
+    const cell = strongCell(line, a, b, open) ?? inline(line, a, b, open);
+    if (!cell) return undefined;
+    cells.push(cell);
+  }
+  // A row that is only `|` still has one (empty) cell in mdast: leave it to remark.
+  return cells.length > 0 ? cells : undefined;
+}
+
+/**
+ * A cell that is one strong span and nothing else, `**text**` (Forgejo's scope names): the text has no
+ * markup, no backtick and no white space at either end, so the first `**` can open (nothing before
+ * it in the cell, and it is not followed by white space) and the last can close (nothing after it).
+ */
+function strongCell(line: string, a: number, b: number, start: number): PlainCell | undefined {
+  if (b - a < 5 || !line.startsWith('**', a) || !line.startsWith('**', b - 2)) return undefined;
+  const inner = line.slice(a + 2, b - 2);
+  if (/^\s|\s$|[`*]/.test(inner) || MARKUP.test(inner) || AUTOLINK.test(inner)) return undefined;
+  return { start, text: inner, code: [], codeAt: [], strong: [clean(inner)] };
+}
+
+/** Markup other than code spans, outside code spans: emphasis, links, HTML, references, strikethrough. */
+const MARKUP = /[*_[\]<&~]/;
+
+/**
+ * Text and code spans of `line[a, b)`, or undefined when the text outside code spans holds other
+ * markup (CommonMark code spans take precedence over everything that starts after their backticks).
+ */
+function inline(line: string, a: number, b: number, start: number): PlainCell | undefined {
+  let text = '';
+  let outside = '';
+  const code: string[] = [];
+  const codeAt: number[] = [];
+  let i = a;
+  let literal = a;
+  while (i < b) {
+    if (line.charCodeAt(i) !== 96) {
+      i++;
+      continue;
+    }
+    let n = i;
+    while (n < b && line.charCodeAt(n) === 96) n++;
+    const size = n - i;
+    // The closing run: the next run of exactly `size` backticks.
+    let j = n;
+    let found = -1;
+    while (j < b) {
+      if (line.charCodeAt(j) !== 96) {
+        j++;
+        continue;
+      }
+      let m = j;
+      while (m < b && line.charCodeAt(m) === 96) m++;
+      if (m - j === size) {
+        found = j;
+        break;
+      }
+      j = m;
+    }
+    if (found < 0) {
+      // No closing run: the backticks are text.
+      i = n;
+      continue;
+    }
+    let value = line.slice(n, found);
+    if (value.charCodeAt(0) === 32 && value.charCodeAt(value.length - 1) === 32 && /[^ ]/.test(value)) value = value.slice(1, -1);
+    const before = line.slice(literal, i);
+    outside += before + ' ';
+    text += before + value;
+    code.push(value);
+    codeAt.push(i);
+    i = found + size;
+    literal = i;
+  }
+  const rest = line.slice(literal, b);
+  outside += rest;
+  text += rest;
+  if (MARKUP.test(outside) || AUTOLINK.test(outside)) return undefined;
+  return { start, text, code, codeAt, strong: [] };
+}
