@@ -54,8 +54,8 @@ export function markdownToBlocks(text: string, file: string, report: Reporter, m
   lines.push(text.slice(from));
   endings.push('');
 
-  // Plain body rows, by line index: their cells, read here.
-  const plain = new Map<number, PlainCell[]>();
+  // Plain body rows, by line index, read here.
+  const plain = new Map<number, TableRow>();
   for (let i = 0; i < lines.length; ) {
     if (lines[i]!.charCodeAt(0) !== 124) {
       i++;
@@ -72,8 +72,9 @@ export function markdownToBlocks(text: string, file: string, report: Reporter, m
     }
     if (body >= 0) {
       for (let r = body; r < end; r++) {
-        const cells = plainCells(lines[r]!);
-        if (cells) plain.set(r, cells);
+        const line = mapLine(r + 1);
+        const cells = plainCells(lines[r]!, file, line);
+        if (cells) plain.set(r, { cells, position: { file, line, column: 1 } });
       }
     }
     i = end;
@@ -112,10 +113,7 @@ export function markdownToBlocks(text: string, file: string, report: Reporter, m
       if (!run) continue;
       expanded.set(
         row,
-        run.map((index) => {
-          const line = mapLine(index + 1);
-          return { cells: plain.get(index)!.map((c) => toCell(c, file, line)), position: { file, line, column: 1 } };
-        }),
+        run.map((index) => plain.get(index)!),
       );
     }
   }
@@ -123,24 +121,8 @@ export function markdownToBlocks(text: string, file: string, report: Reporter, m
   return mdastToBlocks(tree, file, report, (l) => mapLine(pageLine[l] ?? l), (row) => expanded.get(row));
 }
 
-interface PlainCell {
-  /** 0-based offset of the cell's start in the line (its opening `|`). */
-  start: number;
-  /** Text and code span values, in order (`toString` of the cell). */
-  text: string;
-  code: string[];
-  /** 0-based offsets of each code span's opening backtick. */
-  codeAt: number[];
-  strong: string[];
-}
-
-function toCell(c: PlainCell, file: string, line: number): Cell {
-  const codePositions: SourcePosition[] = c.codeAt.map((at) => ({ file, line, column: at + 2 }));
-  return { text: clean(c.text), code: c.code, codePositions, strong: c.strong, position: { file, line, column: c.start + 1 } };
-}
-
 /** The cells of a plain body row as GFM reads them, or undefined when the row is not plain. */
-function plainCells(line: string): PlainCell[] | undefined {
+function plainCells(line: string, file: string, lineNo: number): Cell[] | undefined {
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
     // `\` escapes a `|` (the row would split elsewhere); tabs and control characters change columns or values.
@@ -148,7 +130,7 @@ function plainCells(line: string): PlainCell[] | undefined {
   }
   const pipes: number[] = [];
   for (let i = line.indexOf('|'); i >= 0; i = line.indexOf('|', i + 1)) pipes.push(i);
-  const cells: PlainCell[] = [];
+  const cells: Cell[] = [];
   for (let k = 0; k < pipes.length; k++) {
     const open = pipes[k]!;
     const close = k + 1 < pipes.length ? pipes[k + 1]! : line.length;
@@ -158,7 +140,8 @@ function plainCells(line: string): PlainCell[] | undefined {
     let b = close;
     while (a < b && line.charCodeAt(a) === 32) a++;
     while (b > a && line.charCodeAt(b - 1) === 32) b--;
-    const cell = strongCell(line, a, b, open) ?? inline(line, a, b, open);
+    const position = { file, line: lineNo, column: open + 1 };
+    const cell = strongCell(line, a, b, position) ?? inline(line, a, b, position);
     if (!cell) return undefined;
     cells.push(cell);
   }
@@ -171,11 +154,12 @@ function plainCells(line: string): PlainCell[] | undefined {
  * markup, no backtick and no white space at either end, so the first `**` can open (nothing before
  * it in the cell, and it is not followed by white space) and the last can close (nothing after it).
  */
-function strongCell(line: string, a: number, b: number, start: number): PlainCell | undefined {
+function strongCell(line: string, a: number, b: number, position: SourcePosition): Cell | undefined {
   if (b - a < 5 || !line.startsWith('**', a) || !line.startsWith('**', b - 2)) return undefined;
   const inner = line.slice(a + 2, b - 2);
   if (/^\s|\s$|[`*]/.test(inner) || MARKUP.test(inner) || AUTOLINK.test(inner)) return undefined;
-  return { start, text: inner, code: [], codeAt: [], strong: [clean(inner)] };
+  const text = clean(inner);
+  return { text, code: [], codePositions: [], strong: [text], position };
 }
 
 /** Markup other than code spans, outside code spans: emphasis, links, HTML, references, strikethrough. */
@@ -185,11 +169,11 @@ const MARKUP = /[*_[\]<&~]/;
  * Text and code spans of `line[a, b)`, or undefined when the text outside code spans holds other
  * markup (CommonMark code spans take precedence over everything that starts after their backticks).
  */
-function inline(line: string, a: number, b: number, start: number): PlainCell | undefined {
+function inline(line: string, a: number, b: number, position: SourcePosition): Cell | undefined {
   let text = '';
   let outside = '';
   const code: string[] = [];
-  const codeAt: number[] = [];
+  const codePositions: SourcePosition[] = [];
   let i = a;
   let literal = a;
   while (i < b) {
@@ -227,7 +211,8 @@ function inline(line: string, a: number, b: number, start: number): PlainCell | 
     outside += before + ' ';
     text += before + value;
     code.push(value);
-    codeAt.push(i);
+    // mdast positions a code span at its opening backtick; `Cell.codePositions` point after it.
+    codePositions.push({ file: position.file, line: position.line, column: i + 2 });
     i = found + size;
     literal = i;
   }
@@ -235,5 +220,5 @@ function inline(line: string, a: number, b: number, start: number): PlainCell | 
   outside += rest;
   text += rest;
   if (MARKUP.test(outside) || AUTOLINK.test(outside)) return undefined;
-  return { start, text, code, codeAt, strong: [] };
+  return { text: clean(text), code, codePositions, strong: [], position };
 }
