@@ -14,10 +14,14 @@
  *    inline markup is code spans, whose rules (a run of n backticks closed by the next run of exactly
  *    n, one padding space stripped from each side) are reproduced below.
  * 2. Each run of consecutive plain rows is replaced by one placeholder row (`|x|`) and remark parses
- *    that skeleton: every other line, every non-plain row, the front matter, headings, lists and the
- *    table's header and delimiter rows are parsed by remark exactly as before.
+ *    that skeleton: every other line, every non-plain row, the front matter, headings and lists are
+ *    parsed by remark exactly as before. A plain header row (no empty cell) whose delimiter row is
+ *    valid GFM with as many cells becomes `|x|` over `|-|`: whether a table starts there depends on
+ *    that count and on what precedes the header line, not on the header's text (micromark-extension-
+ *    gfm-table), and mdast keeps a body row's cells whatever the header's count (no padding, no
+ *    truncation), so the non-plain rows left in the skeleton read the same.
  * 3. The skeleton is accepted only if every placeholder came back as a body row, at column 1, of a
- *    table that is a child of the root. A line starting with `|` at column 1 inside a top-level
+ *    table that is a child of the root (and every header placeholder as the header row of one). A line starting with `|` at column 1 inside a top-level
  *    table's body is always one more body row (no block construct starts with `|`, and there is no
  *    container whose laziness could end the table), whatever its content, so the rows a placeholder
  *    stands for are rows of that same table in the page, and the lines after them parse the same
@@ -56,6 +60,9 @@ export function markdownToBlocks(text: string, file: string, report: Reporter, m
 
   // Plain body rows, by line index, read here.
   const plain = new Map<number, TableRow>();
+  // Plain header rows whose delimiter row is valid with as many cells, by line index: the table
+  // starts there whatever the header's text, so remark gets `|x|` and `|-|` in their place.
+  const heads = new Map<number, TableRow>();
   for (let i = 0; i < lines.length; ) {
     if (lines[i]!.charCodeAt(0) !== 124) {
       i++;
@@ -71,6 +78,10 @@ export function markdownToBlocks(text: string, file: string, report: Reporter, m
       }
     }
     if (body >= 0) {
+      const h = body - 2;
+      const line = mapLine(h + 1);
+      const cells = h >= i ? plainCells(lines[h]!, file, line) : undefined;
+      if (cells && cells.every((c) => c.text !== '') && delimiterCells(lines[body - 1]!) === cells.length) heads.set(h, { cells, position: { file, line, column: 1 } });
       for (let r = body; r < end; r++) {
         const line = mapLine(r + 1);
         const cells = plainCells(lines[r]!, file, line);
@@ -79,7 +90,7 @@ export function markdownToBlocks(text: string, file: string, report: Reporter, m
     }
     i = end;
   }
-  if (plain.size === 0) return mdastToBlocks(parseMarkdown(text), file, report, mapLine);
+  if (plain.size === 0 && heads.size === 0) return mdastToBlocks(parseMarkdown(text), file, report, mapLine);
 
   // The skeleton: each run of plain rows becomes one placeholder line.
   const parts: string[] = [];
@@ -87,7 +98,16 @@ export function markdownToBlocks(text: string, file: string, report: Reporter, m
   const pageLine: number[] = [0];
   /** Skeleton line (1-based) of each placeholder → the page lines it stands for. */
   const placeholders = new Map<number, number[]>();
+  /** Skeleton line (1-based) of each header placeholder → the header's page line index. */
+  const headPlaceholders = new Map<number, number>();
   for (let i = 0; i < lines.length; ) {
+    if (heads.has(i)) {
+      parts.push(PLACEHOLDER, endings[i]!, '|-|', endings[i + 1]!);
+      pageLine.push(i + 1, i + 2);
+      headPlaceholders.set(pageLine.length - 2, i);
+      i += 2;
+      continue;
+    }
     if (!plain.has(i)) {
       parts.push(lines[i]!, endings[i]!);
       pageLine.push(i + 1);
@@ -102,10 +122,19 @@ export function markdownToBlocks(text: string, file: string, report: Reporter, m
   }
   const tree = parseMarkdown(parts.join(''));
 
-  // Accept the skeleton only when every placeholder is a body row of a top-level table.
+  // Accept the skeleton only when every placeholder is a body row of a top-level table, and every
+  // header placeholder the header of one.
   const expanded = new Map<object, TableRow[]>();
+  let headsFound = 0;
   for (const node of tree.children) {
     if (node.type !== 'table') continue;
+    const head = node.children[0];
+    const at = head?.position?.start;
+    const h = at && at.column === 1 && node.position?.start.line === at.line ? headPlaceholders.get(at.line) : undefined;
+    if (head && h !== undefined) {
+      expanded.set(head, [heads.get(h)!]);
+      headsFound++;
+    }
     for (let r = 1; r < node.children.length; r++) {
       const row = node.children[r]!;
       const start = row.position?.start;
@@ -117,8 +146,20 @@ export function markdownToBlocks(text: string, file: string, report: Reporter, m
       );
     }
   }
-  if (expanded.size !== placeholders.size) return mdastToBlocks(parseMarkdown(text), file, report, mapLine);
+  if (expanded.size !== placeholders.size + headPlaceholders.size || headsFound !== headPlaceholders.size) return mdastToBlocks(parseMarkdown(text), file, report, mapLine);
   return mdastToBlocks(tree, file, report, (l) => mapLine(pageLine[l] ?? l), (row) => expanded.get(row));
+}
+
+/**
+ * How many cells a delimiter row has, when it is one GFM accepts (every cell `:?-+:?` between
+ * spaces, a leading `|`, an optional trailing one); undefined otherwise.
+ */
+function delimiterCells(line: string): number | undefined {
+  const pieces = line.split('|');
+  // pieces[0] is '' (the line starts with `|`); a last piece of spaces follows a trailing `|`.
+  if (pieces.length > 2 && /^ *$/.test(pieces[pieces.length - 1]!)) pieces.pop();
+  const cells = pieces.slice(1);
+  return cells.length > 0 && cells.every((c) => /^ *:?-+:? *$/.test(c)) ? cells.length : undefined;
 }
 
 /** The cells of a plain body row as GFM reads them, or undefined when the row is not plain. */

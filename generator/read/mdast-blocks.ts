@@ -14,7 +14,7 @@ type Positioned = { position?: { start: { line: number; column: number } } };
 
 export type LineMap = (line: number) => number;
 
-/** The rows a body row of the parsed tree stands for, when the caller read them itself (`markdown-fast-rows.ts`). */
+/** The rows a row of the parsed tree stands for (its cells, for a header row), when the caller read them itself (`markdown-fast-rows.ts`). */
 export type RowExpansion = (row: object) => TableRow[] | undefined;
 
 export interface BlocksResult {
@@ -89,7 +89,7 @@ function table(node: Table, at: (n: Positioned) => SourcePosition, expand?: RowE
   });
   return {
     type: 'table',
-    header: head ? head.children.map(toCell) : [],
+    header: head ? (expand?.(head)?.[0]?.cells ?? head.children.map(toCell)) : [],
     rows: body.flatMap((row) => expand?.(row) ?? [{ cells: row.children.map(toCell), position: at(row) }]),
     position: at(node),
   };

@@ -44,7 +44,13 @@ const cell = fc.array(piece, { minLength: 0, maxLength: 4 }).map((p) => p.join('
 const row = fc
   .tuple(fc.array(cell, { minLength: 0, maxLength: 5 }), fc.boolean(), fc.boolean(), fc.constantFrom('', ' ', '  '))
   .map(([cells, lead, trail, pad]) => (lead || cells.length === 0 ? '|' : '') + cells.map((c) => pad + c + pad).join('|') + (trail ? '|' : ''));
-const header = fc.integer({ min: 1, max: 4 }).map((n) => ({ head: '|' + Array.from({ length: n }, (_, i) => ` H${i} `).join('|') + '|', delim: '|' + Array.from({ length: n }, () => ' --- ').join('|') + '|' }));
+// Headers: plain or not, with a delimiter row of as many cells or not, valid or not.
+const header = fc
+  .tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: -1, max: 1 }), fc.constantFrom(' --- ', ':--', '-:', ' :-: ', '-', ' - - ', '--\t', ' ==='), fc.boolean(), fc.option(cell, { freq: 3 }))
+  .map(([n, skew, d, trail, odd]) => ({
+    head: '|' + Array.from({ length: n }, (_, i) => (i === 0 && odd !== null ? odd : ` H${i} `)).join('|') + '|',
+    delim: '|' + Array.from({ length: Math.max(1, n + skew) }, () => d).join('|') + (trail ? '|' : ''),
+  }));
 const table = fc.tuple(header, fc.array(row, { maxLength: 8 })).map(([h, rows]) => [h.head, h.delim, ...rows].join('\n'));
 const block = fc.oneof(
   { weight: 6, arbitrary: table },
