@@ -33,7 +33,7 @@
  */
 import type { Reporter } from '../diagnostics/reporter.ts';
 import type { SourcePosition } from '../model/position.ts';
-import type { Cell, TableRow } from './document.ts';
+import type { Cell, TableBlock, TableRow } from './document.ts';
 import { parseMarkdown } from './markdown.ts';
 import { clean, mdastToBlocks, type BlocksResult, type LineMap } from './mdast-blocks.ts';
 
@@ -148,6 +148,28 @@ export function markdownToBlocks(text: string, file: string, report: Reporter, m
   }
   if (expanded.size !== placeholders.size + headPlaceholders.size || headsFound !== headPlaceholders.size) return mdastToBlocks(parseMarkdown(text), file, report, mapLine);
   return mdastToBlocks(tree, file, report, (l) => mapLine(pageLine[l] ?? l), (row) => expanded.get(row));
+}
+
+/**
+ * The table a run of `|` lines is when the run is a document of its own (the plain-text export
+ * parses each run alone) and every line is plain: a first line that is a plain header (no empty
+ * cell), a second that is a valid delimiter row with as many cells, the rest plain body rows. At the
+ * start of a document such a header and delimiter start a table (nothing precedes it to interrupt or
+ * contain it) and every later line starting with `|` is one of its body rows, so remark would return
+ * exactly this table; undefined when any line is not plain. `first` is the run's first page line.
+ */
+export function plainTable(lines: readonly string[], first: number, file: string): TableBlock | undefined {
+  if (lines.length < 2 || !lines.every((l) => l.charCodeAt(0) === 124)) return undefined;
+  const header = plainCells(lines[0]!, file, first);
+  if (!header || !header.every((c) => c.text !== '') || delimiterCells(lines[1]!) !== header.length) return undefined;
+  const rows: TableRow[] = [];
+  for (let i = 2; i < lines.length; i++) {
+    const line = first + i;
+    const cells = plainCells(lines[i]!, file, line);
+    if (!cells) return undefined;
+    rows.push({ cells, position: { file, line, column: 1 } });
+  }
+  return { type: 'table', header, rows, position: { file, line: first, column: 1 } };
 }
 
 /**
