@@ -18,11 +18,16 @@ const EXTERNAL = /^(esbuild|graphql|playwright-core|ts-morph|typescript)(\/.*)?$
 /** Bundles of earlier generator sources kept (a run that started with one may still load its chunks). */
 const KEEP = 3;
 
+/** Where the bundle (and the code cache, `code-cache.js`) live. */
+export function cliCacheDir() {
+  return process.env.PERMGEN_CLI_CACHE_DIR ?? path.join(root, 'node_modules/.cache/permgen');
+}
+
 /** The URL of the bundled CLI entry, or undefined (PERMGEN_BUNDLE=off, or it could not be built). */
 export async function bundledCli() {
   if (process.env.PERMGEN_BUNDLE === 'off') return undefined;
   try {
-    const cacheDir = process.env.PERMGEN_CLI_CACHE_DIR ?? path.join(root, 'node_modules/.cache/permgen');
+    const cacheDir = cliCacheDir();
     const hash = sourceHash();
     const dir = path.join(cacheDir, `cli-${hash}`);
     const entry = path.join(dir, 'main.mjs');

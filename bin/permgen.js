@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Thin launcher: runs the CLI from a cached esbuild bundle of generator/ (bin/cli-bundle.js), or
 // through tsx when it cannot be built or PERMGEN_BUNDLE=off, so no build step is needed either way.
-import { bundledCli } from './cli-bundle.js';
+import { bundledCli, cliCacheDir } from './cli-bundle.js';
+import { installCodeCache } from './code-cache.js';
+
+installCodeCache(cliCacheDir());
 
 const bundle = await bundledCli();
 if (bundle) await import(bundle);

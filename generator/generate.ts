@@ -4,7 +4,7 @@
  * nothing is written. Returns values; the CLI decides exit codes.
  */
 import path from 'node:path';
-import { buildCatalog } from './build-catalog.ts';
+import { cachedBuildCatalog } from './build-cache.ts';
 import { emitCacheKey, readEmitCache, writeEmitCache } from './emit/emit-cache.ts';
 import type { EmitOptions } from './emit/emitter.ts';
 import { Reporter } from './diagnostics/reporter.ts';
@@ -43,7 +43,7 @@ export interface GenerateResult {
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const outDir = path.join(options.root, options.outDir ?? 'generated');
-  const built = await buildCatalog(options);
+  const built = await cachedBuildCatalog(options);
   const report = new Reporter();
   report.diagnostics.push(...built.diagnostics);
   const blocking = (ds: Diagnostic[]) => ds.some((d) => d.severity === 'error' || (options.strict === true && d.severity === 'warning'));

@@ -33,7 +33,7 @@ let codeHash: string | undefined;
  * sha256 over generator/ and package-lock.json (once per process: that code is what runs), and
  * templates/ (on every call: `generate --watch` renders an edited template in the same process).
  */
-function permgenHash(): string {
+export function permgenHash(): string {
   if (codeHash === undefined) {
     const code = createHash('sha256');
     hashTree(code, path.join(projectDir, 'generator'));

@@ -6,7 +6,8 @@ import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
 import type { Reader } from './reader.ts';
 import type { Reporter } from '../diagnostics/reporter.ts';
-import { mdastToBlocks, type LineMap } from './mdast-blocks.ts';
+import type { LineMap } from './mdast-blocks.ts';
+import { markdownToBlocks } from './markdown-fast-rows.ts';
 import type { PageDocument } from './document.ts';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
@@ -17,7 +18,7 @@ export function parseMarkdown(text: string): Root {
 
 /** Parses Markdown text into blocks; `mapLine` maps lines of `text` back to the page when `text` was recovered from it. */
 export function readMarkdownText(text: string, file: string, format: string, report: Reporter, mapLine?: LineMap): PageDocument {
-  const { frontmatter, blocks } = mdastToBlocks(parseMarkdown(text), file, report, mapLine, text);
+  const { frontmatter, blocks } = markdownToBlocks(text, file, report, mapLine);
   return { file, format, frontmatter, blocks };
 }
 

@@ -7,20 +7,26 @@ import { toString } from 'mdast-util-to-string';
 import { parse as parseYaml } from 'yaml';
 import type { Reporter } from '../diagnostics/reporter.ts';
 import type { SourcePosition } from '../model/position.ts';
-import type { Block, BlockQuoteBlock, Cell, ParagraphBlock, TableBlock } from './document.ts';
+import type { Block, BlockQuoteBlock, Cell, ParagraphBlock, TableBlock, TableRow } from './document.ts';
 
 /** Maps a line of the parsed text back to the page (identity for plain Markdown). */
 type Positioned = { position?: { start: { line: number; column: number } } };
 
 export type LineMap = (line: number) => number;
 
+/** The rows a row of the parsed tree stands for (its cells, for a header row), when the caller read them itself (`markdown-fast-rows.ts`). */
+export type RowExpansion = (row: object) => TableRow[] | undefined;
+
 export interface BlocksResult {
   frontmatter: Record<string, unknown>;
   blocks: Block[];
 }
 
-/** `source` is the text `tree` was parsed from; with it, table rows keep their text as written. */
-export function mdastToBlocks(tree: Root, file: string, report: Reporter, mapLine: LineMap = (l) => l, source?: string): BlocksResult {
+/**
+ * `source` is the text `tree` was parsed from; with it, table rows keep their text as written (end
+ * trimmed). `expand` replaces a row node with rows read without micromark (markdown-fast-rows.ts).
+ */
+export function mdastToBlocks(tree: Root, file: string, report: Reporter, mapLine: LineMap = (l) => l, source?: string, expand?: RowExpansion): BlocksResult {
   const at = (node: Positioned): SourcePosition => ({
     file,
     line: mapLine(node.position?.start.line ?? 1),
@@ -49,7 +55,7 @@ export function mdastToBlocks(tree: Root, file: string, report: Reporter, mapLin
         blocks.push(list(node, at));
         return;
       case 'table':
-        blocks.push(table(node, at, source));
+        blocks.push(table(node, at, source, expand));
         return;
       case 'blockquote':
         blocks.push(blockquote(node, at));
@@ -88,7 +94,7 @@ function list(node: List, at: (n: Positioned) => SourcePosition): Block {
   return { type: 'list', ordered: node.ordered === true, items, position: at(node) };
 }
 
-function table(node: Table, at: (n: Positioned) => SourcePosition, source: string | undefined): TableBlock {
+function table(node: Table, at: (n: Positioned) => SourcePosition, source: string | undefined, expand?: RowExpansion): TableBlock {
   const [head, ...body] = node.children;
   const toCell = (c: TableCell): Cell => ({
     text: clean(toString(c)),
@@ -99,12 +105,14 @@ function table(node: Table, at: (n: Positioned) => SourcePosition, source: strin
   });
   return {
     type: 'table',
-    header: head ? head.children.map(toCell) : [],
-    rows: body.map((row) => {
+    header: head ? (expand?.(head)?.[0]?.cells ?? head.children.map(toCell)) : [],
+    rows: body.flatMap((row): TableRow[] => {
+      const expanded = expand?.(row);
+      if (expanded) return expanded;
       const start = row.position?.start.offset;
       const end = row.position?.end.offset;
-      const text = source !== undefined && start !== undefined && end !== undefined ? source.slice(start, end) : undefined;
-      return { cells: row.children.map(toCell), position: at(row), ...(text !== undefined ? { text } : {}) };
+      const text = source !== undefined && start !== undefined && end !== undefined ? source.slice(start, end).trimEnd() : undefined;
+      return [{ cells: row.children.map(toCell), position: at(row), ...(text !== undefined ? { text } : {}) }];
     }),
     position: at(node),
   };

@@ -11,8 +11,8 @@
 import type { Reader } from './reader.ts';
 import type { Reporter } from '../diagnostics/reporter.ts';
 import type { Block, PageDocument, ParagraphBlock } from './document.ts';
-import { parseMarkdown } from './markdown.ts';
-import { clean, mdastToBlocks } from './mdast-blocks.ts';
+import { clean } from './mdast-blocks.ts';
+import { markdownToBlocks, plainTable } from './markdown-fast-rows.ts';
 
 const LIST_ITEM = /^(\s*)- (\s*)(\S.*)$/;
 
@@ -40,9 +40,63 @@ export const plainTextExportReader: Reader = {
   },
 };
 
+const isPipeLine = (line: string) => line.trimStart().startsWith('|');
+
+/**
+ * The blocks of every run of `|` lines, by the run's first line index: all runs parsed as one
+ * Markdown document, each after a blank line, so remark runs once and not once per table (a
+ * synthetic export with 2,900 tables spent most of its time starting remark). The same as parsing
+ * each run alone: a blank line ends every block a `|` line can be part of (paragraph, table; an
+ * indented code block that went on into the next run yields no block either way), and the only
+ * state remark carries across blocks, link reference definitions, cannot be written on a line that
+ * starts with `|`.
+ */
+function readRuns(lines: string[], file: string, report: Reporter): Map<number, Block[]> {
+  const runs: { start: number; end: number }[] = [];
+  for (let i = 0; i < lines.length; ) {
+    if (lines[i]!.trim() === '' || !isPipeLine(lines[i]!)) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < lines.length && isPipeLine(lines[end]!)) end++;
+    runs.push({ start: i, end });
+    i = end;
+  }
+  const byRun = new Map<number, Block[]>(runs.map((r) => [r.start, []]));
+  // A run that is one plain table is built directly (markdown-fast-rows.ts: plainTable).
+  const rest = runs.filter((run) => {
+    const table = plainTable(lines.slice(run.start, run.end), run.start + 1, file);
+    if (table) byRun.get(run.start)!.push(table);
+    return !table;
+  });
+  const parts: string[] = [];
+  /** Page line (1-based) of each line of the combined document (index 0 unused). */
+  const pageLine: number[] = [0];
+  for (const [k, run] of rest.entries()) {
+    if (k > 0) {
+      parts.push('');
+      pageLine.push(run.start); // the blank line: never a block's start
+    }
+    for (let i = run.start; i < run.end; i++) {
+      parts.push(lines[i]!);
+      pageLine.push(i + 1);
+    }
+  }
+  if (rest.length === 0) return byRun;
+  const blocks = markdownToBlocks(parts.join('\n'), file, report, (l) => pageLine[l] ?? pageLine[pageLine.length - 1]!).blocks;
+  let k = 0;
+  for (const block of blocks) {
+    while (k + 1 < rest.length && block.position.line > rest[k]!.end) k++;
+    byRun.get(rest[k]!.start)!.push(block);
+  }
+  return byRun;
+}
+
 function readBlocks(text: string, file: string, report: Reporter): Block[] {
   // TextDecoder already drops a BOM; a caller passing a decoded string with one keeps column 1 right.
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  const runs = readRuns(lines, file, report);
   const blocks: Block[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -56,7 +110,7 @@ function readBlocks(text: string, file: string, report: Reporter): Block[] {
       let end = i;
       while (end < lines.length && lines[end]!.trimStart().startsWith('|')) end++;
       const first = lineNo;
-      const parsed = mdastToBlocks(parseMarkdown(lines.slice(i, end).join('\n')), file, report, (l) => first + l - 1).blocks;
+      const parsed = runs.get(i)!;
       if (!parsed.some((b) => b.type === 'table')) {
         report.warn(
           'pipe-table-malformed',

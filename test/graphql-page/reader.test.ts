@@ -112,6 +112,8 @@ describe('plain-text export reader', () => {
               { text: '1', code: [], codePositions: [], strong: [], position: { file: 'x.txt', line: 7, column: 1 } },
               { text: '2', code: [], codePositions: [], strong: [], position: { file: 'x.txt', line: 7, column: 5 } },
             ],
+            // The row as written (end trimmed), for the malformed-row rule (extract/row-cells.ts).
+            text: '| 1 | 2 |',
           },
         ],
       },

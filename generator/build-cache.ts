@@ -1,0 +1,76 @@
+/**
+ * `generate`'s first stage (read → extract → model → validate) depends only on the files it reads
+ * (manifest, overrides, pages), the build options and permgen itself. When none of them changed
+ * since a run, that run's catalog and diagnostics are reused, and the readers (remark, cheerio), the
+ * extractors and the validation rules are not even loaded: most of an unchanged run or `--check`
+ * after start-up (`--cpu-prof`: reading and validating were ~0.5 s of CPU, the route-overlap
+ * automata and remark's first calls most of it).
+ *
+ * An entry holds the sha256 of every input the build read (and of the overrides file's absence), so
+ * an edited, added or deleted input is a miss. It lives beside the emit and transpile caches
+ * (`emit/disk-cache.ts`: same folder, `PERMGEN_CACHE=off` and `--no-cache` turn it off), keyed by
+ * permgen's own hash (generator code, lock file, templates) and the options. A result is stored
+ * only if it survives the trip through JSON unchanged, so a hit is exactly what a build returns.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import type { BuildOptions, BuildResult } from './build-catalog.ts';
+import { cacheOff, readCacheEntry, writeCacheEntry } from './emit/disk-cache.ts';
+import { permgenHash } from './emit/emit-cache.ts';
+
+const ENTRIES = { pattern: /^build-[0-9a-f]{64}\.json$/, keep: 4 };
+
+interface Entry {
+  /** Input path relative to the root → sha256 of its bytes, or null when it did not exist. */
+  inputs: [string, string | null][];
+  result: BuildResult;
+}
+
+/** `buildCatalog(options)`, from the cache when every input is as the cached run read it. */
+export async function cachedBuildCatalog(options: BuildOptions): Promise<BuildResult> {
+  const key = cacheKey(options);
+  if (key !== undefined) {
+    const hit = read(key, options.root);
+    if (hit) return hit;
+  }
+  const { buildCatalog } = await import('./build-catalog.ts');
+  const built = await buildCatalog(options);
+  if (key !== undefined) write(key, options, built);
+  return built;
+}
+
+function cacheKey(options: BuildOptions): string | undefined {
+  if (cacheOff()) return undefined;
+  try {
+    return createHash('sha256').update(permgenHash()).update('\0').update(JSON.stringify({ root: path.resolve(options.root), sourcesDir: options.sourcesDir ?? 'sources', limits: options.limits ?? {} })).digest('hex');
+  } catch {
+    return undefined;
+  }
+}
+
+function hashFile(root: string, file: string): string | null {
+  try {
+    return createHash('sha256').update(readFileSync(path.join(root, file))).digest('hex');
+  } catch {
+    return null;
+  }
+}
+
+function read(key: string, root: string): BuildResult | undefined {
+  const entry = readCacheEntry(`build-${key}.json`) as Entry | undefined;
+  if (!entry || !Array.isArray(entry.inputs) || !entry.result || typeof entry.result !== 'object') return undefined;
+  for (const input of entry.inputs) {
+    if (!Array.isArray(input) || typeof input[0] !== 'string' || hashFile(root, input[0]) !== input[1]) return undefined;
+  }
+  return entry.result;
+}
+
+function write(key: string, options: BuildOptions, built: BuildResult): void {
+  // The overrides file is optional: its absence is an input too (adding one must be a miss).
+  const files = new Set([...built.inputs, path.posix.join(options.sourcesDir ?? 'sources', 'overrides.json')]);
+  const entry: Entry = { inputs: [...files].map((f) => [f, hashFile(options.root, f)]), result: built };
+  if (!isDeepStrictEqual(JSON.parse(JSON.stringify(built)), built)) return;
+  writeCacheEntry(`build-${key}.json`, entry, ENTRIES);
+}

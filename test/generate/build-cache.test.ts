@@ -1,0 +1,72 @@
+/**
+ * The build cache (generator/build-cache.ts): an unchanged run reuses the catalog and diagnostics of
+ * the last build; an edited page, an added overrides file or a deleted page is a miss; a corrupt
+ * entry is ignored; PERMGEN_CACHE=off writes nothing.
+ */
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cachedBuildCatalog } from '../../generator/build-cache.ts';
+import { buildCatalog } from '../../generator/build-catalog.ts';
+import { jobTokenProject } from './helpers.ts';
+
+describe('build cache', () => {
+  const saved = { dir: process.env.PERMGEN_CACHE_DIR, cache: process.env.PERMGEN_CACHE };
+  afterEach(() => {
+    for (const [name, value] of [['PERMGEN_CACHE_DIR', saved.dir], ['PERMGEN_CACHE', saved.cache]] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
+
+  it('serves an unchanged build exactly, and misses on every kind of input change', async () => {
+    const cache = await mkdtemp(path.join(tmpdir(), 'permgen-cache-'));
+    process.env.PERMGEN_CACHE_DIR = cache;
+    const root = await jobTokenProject();
+    const entries = async () => (await readdir(cache)).filter((name) => name.startsWith('build-'));
+
+    const first = await cachedBuildCatalog({ root });
+    expect(await entries()).toHaveLength(1);
+    // The real page gives three route-overlap warnings (README): they come back from the cache too.
+    expect(first.diagnostics.filter((d) => d.ruleId === 'route-overlap')).toHaveLength(3);
+    const hit = await cachedBuildCatalog({ root });
+    expect(hit).toStrictEqual(first);
+    expect(hit).toStrictEqual(await buildCatalog({ root }));
+
+    // A tampered entry shows that the second call was served from it (nothing else holds this text).
+    const [name] = await entries();
+    const file = path.join(cache, name!);
+    await writeFile(file, (await readFile(file, 'utf8')).replaceAll('Job tokens', 'Job tokens (cached)'));
+    expect(JSON.stringify((await cachedBuildCatalog({ root })).catalog)).toContain('Job tokens (cached)');
+
+    // An edited page: built anew.
+    const page = path.join(root, 'sources/job-token.md');
+    await writeFile(page, (await readFile(page, 'utf8')).replace('| Download the artifacts file for job |', '| Download the artifacts file of a job |'));
+    const edited = await cachedBuildCatalog({ root });
+    expect(JSON.stringify(edited.catalog)).toContain('Download the artifacts file of a job');
+    expect(edited).toStrictEqual(await buildCatalog({ root }));
+
+    // An overrides file where there was none: built anew (its absence was an input).
+    await writeFile(path.join(root, 'sources/overrides.json'), '{ "overrides": [] }');
+    expect(await cachedBuildCatalog({ root })).toStrictEqual(await buildCatalog({ root }));
+
+    // A deleted page: built anew, with the error a missing page gives.
+    await rm(page);
+    const missing = await cachedBuildCatalog({ root });
+    expect(missing).toStrictEqual(await buildCatalog({ root }));
+    expect(missing.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+
+    // Corrupt entries are ignored.
+    for (const n of await entries()) await writeFile(path.join(cache, n), '{ not json');
+    expect(await cachedBuildCatalog({ root })).toStrictEqual(await buildCatalog({ root }));
+  }, 120_000);
+
+  it('is not used with PERMGEN_CACHE=off', async () => {
+    const cache = await mkdtemp(path.join(tmpdir(), 'permgen-cache-'));
+    process.env.PERMGEN_CACHE_DIR = cache;
+    process.env.PERMGEN_CACHE = 'off';
+    await cachedBuildCatalog({ root: await jobTokenProject() });
+    expect((await readdir(cache)).filter((name) => name.startsWith('build-'))).toEqual([]);
+  }, 60_000);
+});
