@@ -14,7 +14,7 @@ import { bundleBrowserCode } from './bundle-browser.ts';
 import { slug } from './slug.ts';
 
 /** Queries the explorer offers as buttons: one of each kind it answers. */
-export const explorerExamples: readonly string[] = Object.freeze(['GET /projects/1/releases', 'GET /repos/owner/repo/issues', 'CiRunner', 'Query.aiToolRules', 'runnerUpdate', 'read:issue', 'read_api', 'READ_RELEASES']);
+export const explorerExamples: readonly string[] = Object.freeze(['GET /projects/1/releases', 'GET /api/v4/projects/1/deployments/2/merge_requests', 'GET /repos/owner/repo/issues', 'CiRunner', 'Query.aiToolRules', 'runnerUpdate', 'read:issue', 'read_api', 'READ_RELEASES', 'read_release']);
 
 /** Static files copied from templates/site/assets/. */
 const STATIC_ASSETS: readonly string[] = Object.freeze(['site.css']);

@@ -345,6 +345,36 @@ describe.runIf(hasChromium)('the docs site in Chromium', () => {
     await shot('explorer-rest-deny');
   });
 
+  it('answers a fine-grained permission with its resource, the REST routes that need it and the pages that name it', async () => {
+    const lines = (await readFile(path.join(projectRoot, REST_PAGE), 'utf8')).split('\n');
+    // `#### Release` (line 1950) of `### Project Features resources`; its Read rows are lines 1959–1963.
+    expect([lines[1949], lines[1951]]).toEqual(['#### Release', 'Grants the ability to create, delete, read, and update releases.']);
+    expect(lines.slice(1958, 1963).every((l) => l.startsWith('| Read |'))).toBe(true);
+    const operations = (await readFile(path.join(projectRoot, 'sources/gitlab-pat-fine-grained-other-operations.3f07355.md'), 'utf8')).split('\n');
+    expect(operations[81]).toMatch(/^\| Download a release asset from a direct link +\| Release +\| Read /);
+    await open('site', 'explorer.html#q=read_release');
+    const card = page.locator('[data-card="fine-grained-permission"]');
+    await expect.poll(() => card.locator('h2').textContent()).toBe('read_release');
+    const row = (label: string) => card.locator(`dt:text-is("${label}") + dd`);
+    expect(await row('Resource').textContent()).toBe('Read Release (Project Features)');
+    expect(await row('Description').textContent()).toBe('Grants the ability to create, delete, read, and update releases.');
+    expect(await row('REST routes that need it').locator('li').allTextContents()).toEqual([
+      'GET /projects/:id/releases',
+      'GET /projects/:id/releases/:tag_name',
+      'GET /projects/:id/releases/:tag_name/downloads/*direct_asset_path',
+      'GET /projects/:id/releases/permalink/latest(/)(*suffix_path)',
+      'GET /groups/:id/releases',
+    ]);
+    expect(await row('Named on').locator('li').allTextContents()).toEqual([
+      `Fine-grained permissions for REST API · ${REST_PAGE}:1959:1 · upstream page`,
+      'Fine-grained permissions for Git and other operations · sources/gitlab-pat-fine-grained-other-operations.3f07355.md:82:1 · upstream page',
+    ]);
+    expect(await page.locator('[data-card="nothing"]').count()).toBe(0);
+    await shot('explorer-fine-grained-permission');
+    await row('REST routes that need it').locator('a', { hasText: 'GET /groups/:id/releases' }).click();
+    expect(page.url()).toMatch(/\/gitlab-pat-rest-permissions\.html#get-groups-id-releases$/);
+  });
+
   it('takes a question from the index page to the explorer', async () => {
     await open('site', 'index.html');
     await page.fill('#q', 'READ_RELEASES');

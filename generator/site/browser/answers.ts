@@ -41,6 +41,9 @@ const ACCESS_TEXT: Readonly<Record<string, string>> = Object.freeze({
   unavailable: 'Unavailable: fine-grained tokens cannot call this endpoint.',
 });
 
+/** Routes listed on a permission's card; the rest are counted. */
+const ROUTES_SHOWN = 25;
+
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*(\.[_A-Za-z][_0-9A-Za-z]*)?$/;
 const REQUEST = /^([A-Za-z]+)\s+(\S+)$/;
 
@@ -50,6 +53,7 @@ export const FEATURES: readonly [keyof PackageModules, string][] = Object.freeze
   ['gitlab', 'jobTokenRoutes'],
   ['gitlab', 'matchFineGrainedRestRoute'],
   ['gitlab', 'fineGrainedRestRoutes'],
+  ['gitlab', 'isGitlabFineGrainedPermission'],
   ['gitlab', 'requiredGraphqlPermissions'],
   ['gitlab', 'isJobTokenPermission'],
   ['gitlab', 'isGraphqlPermission'],
@@ -70,7 +74,7 @@ export class Answers {
     if (q === '') return [];
     const request = REQUEST.exec(q);
     if (request) return this.request(request[1]!, request[2]!);
-    const cards = [...this.graphqlName(q), ...this.jobTokenPermission(q), ...this.graphqlPermission(q), ...this.tokenScope(q), ...this.forgejoScope(q), ...this.buildkiteValue(q)];
+    const cards = [...this.graphqlName(q), ...this.jobTokenPermission(q), ...this.fineGrainedPermission(q), ...this.graphqlPermission(q), ...this.tokenScope(q), ...this.forgejoScope(q), ...this.buildkiteValue(q)];
     if (cards.length === 0 && GRAPHQL_NAME.test(q) && !fn(this.pkg.gitlab, 'requiredGraphqlPermissions')) cards.push(missing('GitLab GraphQL', 'requiredGraphqlPermissions', 'token-permissions/gitlab'));
     return cards.length > 0 ? cards : [this.nothing(q)];
   }
@@ -301,6 +305,49 @@ export class Answers {
           ['Label', str(info, 'label') ?? '—'],
           ['Routes that need it', routes.length === 0 ? '—' : h('ul', { class: 'routes' }, ...routes.map((r) => h('li', {}, link(str(r, 'route') ?? '', this.index.find('gitlab-job-token-endpoints', str(r, 'route') ?? '')?.href))))],
           ['Source', this.source(located?.source, located?.url ?? null, located?.href)],
+        ],
+      },
+    ];
+  }
+
+  /** A permission of the fine-grained PAT pages (REST, Git and other operations, GraphQL): what it is, where it is named, the REST routes that need it. */
+  private fineGrainedPermission(q: string): Card[] {
+    const is = fn(this.pkg.gitlab, 'isGitlabFineGrainedPermission');
+    if (!is || is(q) !== true) return [];
+    const info = rec(own(rec(this.pkg.gitlab.gitlabFineGrainedPermissionInfo), q));
+    const routes = Array.isArray(this.pkg.gitlab.fineGrainedRestRoutes) ? this.pkg.gitlab.fineGrainedRestRoutes.map(rec).filter((r): r is Rec => r !== undefined && strs(r.permissions).includes(q)) : [];
+    const shown = routes.slice(0, ROUTES_SHOWN);
+    const namedOn = Array.isArray(info?.namedOn) ? info.namedOn.map(rec).filter((n): n is Rec => n !== undefined) : [];
+    return [
+      {
+        id: 'fine-grained-permission',
+        provider: 'GitLab fine-grained PAT',
+        title: code(q),
+        verdict: 'Fine-grained permission',
+        tone: 'info',
+        rows: [
+          ['Resource', `${str(info, 'action') ?? ''} ${str(info, 'resource') ?? ''}${str(info, 'category') ? ` (${str(info, 'category')})` : ''}`.trim() || '—'],
+          ['Description', str(info, 'description') ?? '—'],
+          [
+            'REST routes that need it',
+            routes.length === 0
+              ? '—'
+              : h(
+                  'div',
+                  {},
+                  h('ul', { class: 'routes' }, ...shown.map((r) => h('li', {}, link(str(r, 'route') ?? '', this.index.find('gitlab-rest-permissions', str(r, 'route') ?? '')?.href)))),
+                  routes.length > shown.length ? h('span', { class: 'muted' }, `and ${routes.length - shown.length} more (${routes.length} in all)`) : null,
+                ),
+          ],
+          [
+            'Named on',
+            namedOn.length === 0
+              ? '—'
+              : h('ul', {}, ...namedOn.map((n) => {
+                  const page = this.index.byId(str(n, 'source') ?? '');
+                  return h('li', {}, page ? h('a', { href: page.page }, page.title) : code(str(n, 'source') ?? ''), ' · ', this.source(str(n, 'at'), page?.url ?? null));
+                })),
+          ],
         ],
       },
     ];

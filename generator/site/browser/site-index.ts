@@ -47,6 +47,10 @@ export class SiteIndex {
     return this.sources.filter((s) => s.kind === kind);
   }
 
+  byId(id: string): SourceRef | undefined {
+    return this.sources.find((s) => s.id === id);
+  }
+
   /** The entry `key` of the first source of `kind` that lists it. */
   find(kind: string, key: string): Located | undefined {
     for (const s of this.ofKind(kind)) {
