@@ -99,8 +99,9 @@ export class Answers {
     if (!m) {
       const hints: Child[] = [];
       if (method !== method.toUpperCase()) hints.push(h('li', {}, 'Methods are matched as written: standard methods are upper case (', suggestion(`${method.toUpperCase()} ${path}`), ').'));
+      // Only a hint the package confirms (the matcher accepts /api/v4 itself today).
       const prefix = /^\/api\/v4(\/.*)$/.exec(path);
-      if (prefix) hints.push(h('li', {}, 'The page documents routes without the /api/v4 prefix: ', suggestion(`${method} ${prefix[1]}`), '.'));
+      if (prefix && rec(match(method, prefix[1]!))) hints.push(h('li', {}, 'The page documents routes without the /api/v4 prefix: ', suggestion(`${method} ${prefix[1]}`), '.'));
       return {
         id: 'job-token-route',
         provider: 'GitLab CI/CD job token',
