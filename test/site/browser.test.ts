@@ -238,7 +238,7 @@ describe.runIf(hasChromium)('the docs site in Chromium', () => {
     expect(await rowTexts('routes', 1)).toEqual(ascending);
     await page.click('#routes th:last-child button');
     expect(await rowTexts('routes', 1)).toEqual(RELEASE_LINK_ROUTES);
-    expect(await rowTexts('routes', 7)).toEqual([1972, 1973, 1974, 1975, 1976].map((n) => `${REST_PAGE}:${n} upstream`));
+    expect(await rowTexts('routes', 7)).toEqual([1972, 1973, 1974, 1975, 1976].map((n) => `line ${n} upstream`));
 
     // Sorting every row by route, timed the same way.
     await page.fill('#routes-filter', '');
@@ -267,13 +267,13 @@ describe.runIf(hasChromium)('the docs site in Chromium', () => {
       'project',
       'Public',
       'CI/CD / Deployment',
-      `${REST_PAGE}:300 upstream · also :3846`,
+      'line 300 upstream · also 3846',
     ]);
     await shot('rest-deep-link');
     await row.locator('a[href="#deployment-footnote-1"]').click();
     const note = page.locator('#deployment-footnote-1');
     expect(await note.evaluate((r) => r.matches(':target'))).toBe(true);
-    expect(await note.textContent()).toContain(`also requires read_merge_request (Read Merge Request). ${REST_PAGE}:303`);
+    expect(await note.textContent()).toContain('also requires read_merge_request (Read Merge Request). line 303 upstream');
   });
 
   it('answers a REST request with the fine-grained card next to the job-token card, with or without /api/v4', async () => {

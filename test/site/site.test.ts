@@ -120,14 +120,15 @@ describe('the site built from the real sources', () => {
       'project',
       'Public',
       'CI/CD / Deployment',
-      `${REST_PAGE}:300 upstream · also :3846`,
+      'line 300 upstream · also 3846',
     ]);
     expect($('#get-projects-id-deployments-deployment-id-merge-requests a[href="#deployment-footnote-1"]').text()).toBe('footnote');
     expect($('#deployment-footnote-1 .at code').attr('title')).toBe(`${REST_PAGE}:303:1`);
     expect($('#get-projects-id-deployments-deployment-id-merge-requests a.up').attr('href')).toBe('https://docs.gitlab.com/auth/tokens/fine_grained_access_tokens_rest/');
     expect($('#get-projects-id-deployments-deployment-id-merge-requests td').last().attr('data-sort')).toBe('300');
-    expect(cells('post-ai-duo-workflows-agent-workflows')).toEqual(['POST /ai/duo_workflows/agent_workflows', 'Unavailable', '—', '—', '—', 'AI workflows OAuth token', `${REST_PAGE}:4029 upstream`]);
-    expect(cells('get-broadcast-messages')).toEqual(['GET /broadcast_messages', 'Always', '—', '—', '—', '—', `${REST_PAGE}:3737 upstream`]);
+    expect($('#get-projects-id-deployments-deployment-id-merge-requests td').last().find('code').map((_, c) => $(c).attr('title')).get()).toEqual([`${REST_PAGE}:300:1`, `${REST_PAGE}:3846:1`]);
+    expect(cells('post-ai-duo-workflows-agent-workflows')).toEqual(['POST /ai/duo_workflows/agent_workflows', 'Unavailable', '—', '—', '—', 'AI workflows OAuth token', 'line 4029 upstream']);
+    expect(cells('get-broadcast-messages')).toEqual(['GET /broadcast_messages', 'Always', '—', '—', '—', '—', 'line 3737 upstream']);
     // No per-row script: the page's only script is the shared table script.
     expect($('script').map((_, e) => $(e).attr('src')).get()).toEqual(['assets/site.js']);
     expect($('[onclick], [onload], [oninput]')).toHaveLength(0);
