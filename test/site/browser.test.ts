@@ -327,6 +327,13 @@ describe.runIf(hasChromium)('the docs site in Chromium', () => {
     await expect.poll(() => card.locator('.verdict').textContent()).toBe('Needs read_deployment + read_merge_request');
     expect(await row('Parameters')).toBe('id = 1, deployment_id = 2');
 
+    // Two rows whose routes slug alike: `GET /groups/:id/-/epics` comes first on the page and takes the plain slug.
+    expect(lines[2421]).toBe('| Read | Group | `GET` | `/groups/:id/epics` |');
+    await ask('GET /groups/1/epics');
+    await expect.poll(() => card.locator('h2').textContent()).toBe('GET /groups/1/epics');
+    expect(await card.locator('dt:text-is("Route") + dd a').getAttribute('href')).toBe('gitlab-pat-rest-permissions.html#get-groups-id-epics-2');
+    expect(await row('Source')).toContain(`${REST_PAGE}:2422:1`);
+
     // Anything else under /api/v4 falls to the catch-all (line 4028): unavailable.
     await ask('GET /projects/1/no-such-thing');
     await expect.poll(() => card.locator('h2').textContent()).toBe('GET /projects/1/no-such-thing');

@@ -31,7 +31,8 @@ export function gitlabRestPermissionsView(model: GitlabRestPermissionsModel): So
   const rowIds = model.endpoints.map((e) => {
     const route = `${e.method} ${e.path}`;
     const id = ids.take(route);
-    anchors.push({ key: route, anchor: id, source: formatPosition(e.position) });
+    // No source in the explorer's index: matchFineGrainedRestRoute answers with it.
+    anchors.push({ key: route, anchor: id });
     return id;
   });
   // Each permission row by its line (an endpoint's first row tells which permissions its footnotes add), and each footnote's anchor.
