@@ -9,12 +9,12 @@ import type { Catalog } from '../model/catalog.ts';
 import type { Reporter } from '../diagnostics/reporter.ts';
 import { renderSiteTemplate, siteTemplatesDir } from './handlebars.ts';
 import { viewOf } from './views/registry.ts';
-import { safeUrl, type SourcePageView } from './view.ts';
+import { safeUrl, type AnchorEntry, type SourcePageView } from './view.ts';
 import { bundleBrowserCode } from './bundle-browser.ts';
 import { slug } from './slug.ts';
 
 /** Queries the explorer offers as buttons: one of each kind it answers. */
-export const explorerExamples: readonly string[] = Object.freeze(['GET /projects/1/releases', 'GET /repos/owner/repo/issues', 'CiRunner', 'Query.aiToolRules', 'runnerUpdate', 'read:issue', 'read_api', 'READ_RELEASES']);
+export const explorerExamples: readonly string[] = Object.freeze(['GET /projects/1/releases', 'GET /api/v4/projects/1/deployments/2/merge_requests', 'GET /repos/owner/repo/issues', 'CiRunner', 'Query.aiToolRules', 'runnerUpdate', 'read:issue', 'read_api', 'READ_RELEASES', 'read_release']);
 
 /** Static files copied from templates/site/assets/. */
 const STATIC_ASSETS: readonly string[] = Object.freeze(['site.css']);
@@ -22,8 +22,20 @@ const STATIC_ASSETS: readonly string[] = Object.freeze(['site.css']);
 /** What explorer.html inlines: where each source's page is and the anchor and source line of every entry. */
 export interface ExplorerIndex {
   sources: { id: string; kind: string; title: string; page: string; url: string | null }[];
-  /** Per source id: `[key, anchor, file:line:column]`. */
-  anchors: Record<string, [string, string, string][]>;
+  /**
+   * Per source id: `[key, anchor, file:line:column]`, compact: the anchor is `''` when it is
+   * `slug(key)` (most are), and trailing empty fields are dropped (`[key]` is a row whose anchor is
+   * its slug and whose source line the package gives).
+   */
+  anchors: Record<string, IndexEntry[]>;
+}
+
+export type IndexEntry = [key: string] | [key: string, anchor: string] | [key: string, anchor: string, source: string];
+
+function indexEntry(a: AnchorEntry): IndexEntry {
+  const anchor = a.anchor === slug(a.key) ? '' : a.anchor;
+  if (a.source !== undefined) return [a.key, anchor, a.source];
+  return anchor === '' ? [a.key] : [a.key, anchor];
 }
 
 export async function renderSite(catalog: Catalog, packageFiles: ReadonlyMap<string, string>, report: Reporter): Promise<Map<string, string> | undefined> {
@@ -58,6 +70,6 @@ export async function renderSite(catalog: Catalog, packageFiles: ReadonlyMap<str
 export function explorerIndex(views: readonly SourcePageView[]): ExplorerIndex {
   return {
     sources: views.map((v) => ({ id: v.source.id, kind: v.kind, title: v.source.title, page: v.fileName, url: safeUrl(v.source.url) })),
-    anchors: Object.fromEntries(views.map((v) => [v.source.id, v.anchors.map((a): [string, string, string] => [a.key, a.anchor, a.source])])),
+    anchors: Object.fromEntries(views.map((v) => [v.source.id, v.anchors.map(indexEntry)])),
   };
 }

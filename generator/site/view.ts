@@ -55,7 +55,8 @@ export interface SiteNote {
 export interface AnchorEntry {
   key: string;
   anchor: string;
-  source: string;
+  /** Omitted where the package's answer carries the entry's source line itself (REST rows: 2,135 of them). */
+  source?: string;
 }
 
 export interface SourcePageView {

@@ -26,6 +26,15 @@ const SHOTS = path.join(projectRoot, 'test-output', 'site');
 const JOB_TOKEN_PAGE = 'sources/gitlab-job-token-fine-grained-permissions.008551b.md';
 const GRAPHQL_PAGE = 'sources/gitlab-pat-fine-grained-graphql.41946e6.md';
 const FORGEJO_PAGE = 'sources/forgejo-access-token-scopes.code-viewer.txt';
+const REST_PAGE = 'sources/gitlab-pat-fine-grained-rest.0739b8b.md';
+/** The REST page's rows for `/projects/:id/releases/:tag_name/assets/links` (lines 1972–1976), in page order. */
+const RELEASE_LINK_ROUTES = [
+  'POST /projects/:id/releases/:tag_name/assets/links',
+  'DELETE /projects/:id/releases/:tag_name/assets/links/:link_id',
+  'GET /projects/:id/releases/:tag_name/assets/links',
+  'GET /projects/:id/releases/:tag_name/assets/links/:link_id',
+  'PUT /projects/:id/releases/:tag_name/assets/links/:link_id',
+];
 /** The rows of the job-token page that mention `secure_files` (lines 269–273), in page order. */
 const SECURE_FILES_ROUTES = [
   'GET /projects/:id/secure_files/:secure_file_id/download',
@@ -202,6 +211,177 @@ describe.runIf(hasChromium)('the docs site in Chromium', () => {
     await shot('explorer-forgejo-request');
   });
 
+  it('filters, sorts and deep-links the REST page (2,135 rows) with the shared table script', async () => {
+    const lines = (await readFile(path.join(projectRoot, REST_PAGE), 'utf8')).split('\n');
+    expect(lines.slice(1971, 1976).map((l) => /`([A-Z]+)` \| `([^`]+)`/.exec(l)!.slice(1).join(' '))).toEqual(RELEASE_LINK_ROUTES);
+    await open('site', 'gitlab-pat-rest-permissions.html');
+    // 1,876 permission-table endpoints + 27 always accessible + 232 unavailable (counted in site.test.ts).
+    expect(await page.textContent('#routes-count')).toBe('2135 rows');
+    expect(await page.locator('script').evaluateAll((scripts) => scripts.map((e) => e.getAttribute('src')))).toEqual(['assets/site.js']);
+
+    // One filter pass over every row, timed in the page (reported, and bounded loosely: 2 cores shared).
+    const filterMs = await page.evaluate(() => {
+      const input = document.getElementById('routes-filter') as HTMLInputElement;
+      input.value = 'releases/:tag_name/assets';
+      const start = performance.now();
+      input.dispatchEvent(new Event('input'));
+      return performance.now() - start;
+    });
+    expect(await rowTexts('routes', 1)).toEqual(RELEASE_LINK_ROUTES);
+    expect(await page.textContent('#routes-count')).toBe('5 of 2135 rows');
+    expect(filterMs).toBeLessThan(1000);
+    await shot('rest-filtered');
+
+    await page.click('#routes th:nth-child(1) button');
+    const ascending = [...RELEASE_LINK_ROUTES].sort((a, b) => a.localeCompare(b, 'en'));
+    expect(ascending[0]).toBe('DELETE /projects/:id/releases/:tag_name/assets/links/:link_id');
+    expect(await rowTexts('routes', 1)).toEqual(ascending);
+    await page.click('#routes th:last-child button');
+    expect(await rowTexts('routes', 1)).toEqual(RELEASE_LINK_ROUTES);
+    expect(await rowTexts('routes', 7)).toEqual([1972, 1973, 1974, 1975, 1976].map((n) => `line ${n} upstream`));
+
+    // Sorting every row by route, timed the same way.
+    await page.fill('#routes-filter', '');
+    const sortMs = await page.evaluate(() => {
+      const start = performance.now();
+      (document.querySelector('#routes th:nth-child(1) button') as HTMLButtonElement).click();
+      return performance.now() - start;
+    });
+    expect(sortMs).toBeLessThan(3000);
+    console.info(`REST page in Chromium: filter ${filterMs.toFixed(1)} ms, sort ${sortMs.toFixed(1)} ms (2,135 rows)`);
+
+    // A footnoted row (line 300, footnote on line 303, public row on line 3846), reached by its anchor with a filter hiding it.
+    expect(lines[299]).toContain('| Read <sup>1</sup> | Project | `GET` | `/projects/:id/deployments/:deployment_id/merge_requests` |');
+    expect(lines[302]).toBe('<sup>1</sup> Also requires the `Read Merge Request` permission.');
+    expect(lines[3845]).toContain('`/projects/:id/deployments/:deployment_id/merge_requests`');
+    await page.fill('#routes-filter', 'releases');
+    await page.evaluate(() => (location.hash = '#get-projects-id-deployments-deployment-id-merge-requests'));
+    const row = page.locator('#get-projects-id-deployments-deployment-id-merge-requests');
+    await expect.poll(() => row.isVisible()).toBe(true);
+    expect(await page.inputValue('#routes-filter')).toBe('');
+    expect(await row.evaluate((r) => r.matches(':target'))).toBe(true);
+    expect(await row.locator('td').allTextContents()).toEqual([
+      'GET /projects/:id/deployments/:deployment_id/merge_requests',
+      'Granted',
+      'read_deployment, also requires read_merge_request (footnote)',
+      'project',
+      'Public',
+      'CI/CD / Deployment',
+      'line 300 upstream · also 3846',
+    ]);
+    await shot('rest-deep-link');
+    await row.locator('a[href="#deployment-footnote-1"]').click();
+    const note = page.locator('#deployment-footnote-1');
+    expect(await note.evaluate((r) => r.matches(':target'))).toBe(true);
+    expect(await note.textContent()).toContain('also requires read_merge_request (Read Merge Request). line 303 upstream');
+  });
+
+  it('answers a REST request with the fine-grained card next to the job-token card, with or without /api/v4', async () => {
+    const lines = (await readFile(path.join(projectRoot, REST_PAGE), 'utf8')).split('\n');
+    expect(lines[1958]).toBe('| Read | Project | `GET` | `/projects/:id/releases` |');
+    expect(lines[3959]).toBe('| Release: Read | `GET` | `/projects/:id/releases` |');
+    expect(lines.slice(1948, 1950).join('\n')).toContain('#### Release');
+    for (const request of ['GET /projects/1/releases', 'GET /api/v4/projects/1/releases']) {
+      await open('site', `explorer.html#q=${encodeURIComponent(request)}`);
+      const card = page.locator('[data-card="rest-route"]');
+      await expect.poll(() => card.locator('.verdict').textContent()).toBe('Needs read_release');
+      expect(await page.locator('[data-card="job-token-route"] .verdict').textContent()).toBe('Needs READ_RELEASES');
+      const rows = Object.fromEntries(await card.locator('dt').evaluateAll((dts) => dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent])));
+      expect(rows).toEqual({
+        Access: 'Granted: the token needs every listed permission, at one of the listed boundaries.',
+        Permissions: 'read_release (all required)',
+        Boundaries: 'project',
+        Public: 'Yes: the permissions are not needed when the target resource is publicly visible.',
+        Route: 'GET /projects/:id/releases',
+        Resource: 'Project Features / Release',
+        Parameters: 'id = 1',
+        'Matched path': '/projects/1/releases',
+        Source: `${REST_PAGE}:1959:1 · show entry · upstream page`,
+        'Also listed at': `${REST_PAGE}:3960:1`,
+      });
+    }
+    await shot('explorer-rest-request');
+    await page.locator('[data-card="rest-route"]').locator('text=show entry').click();
+    expect(page.url()).toMatch(/\/gitlab-pat-rest-permissions\.html#get-projects-id-releases$/);
+    expect(await page.locator('#get-projects-id-releases').evaluate((r) => r.matches(':target'))).toBe(true);
+  });
+
+  it('answers unavailable, always accessible, footnoted and undocumented REST requests', async () => {
+    const lines = (await readFile(path.join(projectRoot, REST_PAGE), 'utf8')).split('\n');
+    expect([lines[4027], lines[4028], lines[3736]]).toEqual(['| `*` | `/*path` | Catch-all fallback |', '| `POST` | `/ai/duo_workflows/agent_workflows` | AI workflows OAuth token |', '| `GET` | `/broadcast_messages` |']);
+    await open('site', 'explorer.html');
+    await page.locator('#query:enabled').waitFor();
+    const card = page.locator('[data-card="rest-route"]');
+    const row = (label: string) => card.locator(`dt:text-is("${label}") + dd`).textContent();
+
+    await ask('POST /ai/duo_workflows/agent_workflows');
+    await expect.poll(() => card.locator('.verdict').textContent()).toBe('Unavailable to fine-grained tokens: deny');
+    expect(await row('Reason')).toBe('AI workflows OAuth token');
+    expect(await row('Source')).toContain(`${REST_PAGE}:4029:1`);
+
+    await ask('GET /broadcast_messages');
+    await expect.poll(() => card.locator('.verdict').textContent()).toBe('Always accessible');
+    expect(await row('Source')).toContain(`${REST_PAGE}:3737:1`);
+
+    await ask('GET /projects/1/deployments/2/merge_requests');
+    await expect.poll(() => card.locator('.verdict').textContent()).toBe('Needs read_deployment + read_merge_request');
+    expect(await row('Parameters')).toBe('id = 1, deployment_id = 2');
+
+    // Two rows whose routes slug alike: `GET /groups/:id/-/epics` comes first on the page and takes the plain slug.
+    expect(lines[2421]).toBe('| Read | Group | `GET` | `/groups/:id/epics` |');
+    await ask('GET /groups/1/epics');
+    await expect.poll(() => card.locator('h2').textContent()).toBe('GET /groups/1/epics');
+    expect(await card.locator('dt:text-is("Route") + dd a').getAttribute('href')).toBe('gitlab-pat-rest-permissions.html#get-groups-id-epics-2');
+    expect(await row('Source')).toContain(`${REST_PAGE}:2422:1`);
+
+    // Anything else under /api/v4 falls to the catch-all (line 4028): unavailable.
+    await ask('GET /projects/1/no-such-thing');
+    await expect.poll(() => card.locator('h2').textContent()).toBe('GET /projects/1/no-such-thing');
+    expect(await card.locator('.verdict').textContent()).toBe('Unavailable to fine-grained tokens: deny');
+    expect(await row('Route')).toBe('* /*path');
+    expect(await row('Reason')).toBe('Catch-all fallback');
+
+    // Outside the API root, and a lower-case method: no route.
+    await ask('GET /api/v3/projects/1/releases');
+    await expect.poll(() => card.locator('h2').textContent()).toBe('GET /api/v3/projects/1/releases');
+    expect(await card.locator('.verdict').textContent()).toBe('No documented route: deny');
+    await ask('get /projects/1/releases');
+    await expect.poll(() => card.locator('h2').textContent()).toBe('get /projects/1/releases');
+    expect(await card.locator('.verdict').textContent()).toBe('No documented route: deny');
+    expect(await card.locator('button[data-example="GET /projects/1/releases"]').count()).toBe(1);
+    await shot('explorer-rest-deny');
+  });
+
+  it('answers a fine-grained permission with its resource, the REST routes that need it and the pages that name it', async () => {
+    const lines = (await readFile(path.join(projectRoot, REST_PAGE), 'utf8')).split('\n');
+    // `#### Release` (line 1950) of `### Project Features resources`; its Read rows are lines 1959–1963.
+    expect([lines[1949], lines[1951]]).toEqual(['#### Release', 'Grants the ability to create, delete, read, and update releases.']);
+    expect(lines.slice(1958, 1963).every((l) => l.startsWith('| Read |'))).toBe(true);
+    const operations = (await readFile(path.join(projectRoot, 'sources/gitlab-pat-fine-grained-other-operations.3f07355.md'), 'utf8')).split('\n');
+    expect(operations[81]).toMatch(/^\| Download a release asset from a direct link +\| Release +\| Read /);
+    await open('site', 'explorer.html#q=read_release');
+    const card = page.locator('[data-card="fine-grained-permission"]');
+    await expect.poll(() => card.locator('h2').textContent()).toBe('read_release');
+    const row = (label: string) => card.locator(`dt:text-is("${label}") + dd`);
+    expect(await row('Resource').textContent()).toBe('Read Release (Project Features)');
+    expect(await row('Description').textContent()).toBe('Grants the ability to create, delete, read, and update releases.');
+    expect(await row('REST routes that need it').locator('li').allTextContents()).toEqual([
+      'GET /projects/:id/releases',
+      'GET /projects/:id/releases/:tag_name',
+      'GET /projects/:id/releases/:tag_name/downloads/*direct_asset_path',
+      'GET /projects/:id/releases/permalink/latest(/)(*suffix_path)',
+      'GET /groups/:id/releases',
+    ]);
+    expect(await row('Named on').locator('li').allTextContents()).toEqual([
+      `Fine-grained permissions for REST API · ${REST_PAGE}:1959:1 · upstream page`,
+      'Fine-grained permissions for Git and other operations · sources/gitlab-pat-fine-grained-other-operations.3f07355.md:82:1 · upstream page',
+    ]);
+    expect(await page.locator('[data-card="nothing"]').count()).toBe(0);
+    await shot('explorer-fine-grained-permission');
+    await row('REST routes that need it').locator('a', { hasText: 'GET /groups/:id/releases' }).click();
+    expect(page.url()).toMatch(/\/gitlab-pat-rest-permissions\.html#get-groups-id-releases$/);
+  });
+
   it('takes a question from the index page to the explorer', async () => {
     await open('site', 'index.html');
     await page.fill('#q', 'READ_RELEASES');
@@ -308,6 +488,13 @@ describe.runIf(hasChromium)('the docs site in Chromium', () => {
     await open('hostile', 'explorer.html#q=GET%20%2Fprojects%2F1%2Freleases');
     await page.locator('[data-card="job-token-route"]').waitFor();
     expect(await page.locator('[data-card="job-token-route"] dd').nth(2).textContent()).toBe(HOSTILE);
+    const rest = page.locator('[data-card="rest-route"]');
+    expect(await rest.locator('dt:text-is("Resource") + dd').textContent()).toBe(`Project Features / ${HOSTILE}`);
+    await open('hostile', 'gitlab-pat-rest-permissions.html#get-projects-id-releases');
+    expect(await page.locator('#get-projects-id-releases td').nth(5).textContent()).toBe(`Project Features / ${HOSTILE}`);
+    expect(await page.locator('img').count()).toBe(0);
+    await open('hostile', 'explorer.html');
+    await page.locator('#query:enabled').waitFor();
     await ask('read:issue');
     await expect.poll(() => page.locator('[data-card="forgejo-scope"] dd').nth(1).textContent()).toBe(HOSTILE);
     expect(await page.locator('img').count()).toBe(0);

@@ -36,6 +36,15 @@ export function hostileCatalog(real: Catalog): Catalog {
       case 'gitlab-token-scopes':
         for (const scope of s.scopes) if (scope.name === 'read_api') scope.description = HOSTILE;
         break;
+      case 'gitlab-rest-permissions': {
+        const releases = s.endpoints.find((e) => e.method === 'GET' && e.path === '/projects/:id/releases');
+        if (!releases) throw new Error('the REST page has no GET /projects/:id/releases row');
+        releases.resource = HOSTILE;
+        const unavailable = s.endpoints.find((e) => e.access === 'unavailable' && e.reason !== undefined);
+        if (!unavailable) throw new Error('the REST page has no unavailable endpoint with a reason');
+        unavailable.reason = HOSTILE;
+        break;
+      }
       case 'buildkite-enum':
         s.values[0]!.description = HOSTILE;
         break;

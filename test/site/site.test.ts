@@ -7,6 +7,7 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { load } from 'cheerio';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { projectRoot, realCatalog } from '../helpers/build.ts';
 import { emitPackage } from '../../generator/emit/emit-package.ts';
@@ -19,6 +20,7 @@ import type { Catalog } from '../../generator/model/catalog.ts';
 import { HOSTILE, HOSTILE_TITLE, HOSTILE_URL, hostileCatalog } from './hostile.ts';
 
 const JOB_TOKEN_PAGE = 'sources/gitlab-job-token-fine-grained-permissions.008551b.md';
+const REST_PAGE = 'sources/gitlab-pat-fine-grained-rest.0739b8b.md';
 
 async function site(catalog: Catalog): Promise<Map<string, string>> {
   const report = new Reporter();
@@ -98,6 +100,40 @@ describe('the site built from the real sources', () => {
     expect($('#read-releases td').first().text()).toBe('READ_RELEASES');
   });
 
+  it('shows one REST row per endpoint: access, permissions with what a footnote adds, boundaries, public, every source line', async () => {
+    expect(await pageLine(REST_PAGE, 300)).toBe('| Read <sup>1</sup> | Project | `GET` | `/projects/:id/deployments/:deployment_id/merge_requests` |');
+    expect(await pageLine(REST_PAGE, 303)).toBe('<sup>1</sup> Also requires the `Read Merge Request` permission.');
+    expect(await pageLine(REST_PAGE, 3846)).toBe('| Deployment: Read, Merge Request: Read | `GET` | `/projects/:id/deployments/:deployment_id/merge_requests` |');
+    expect(await pageLine(REST_PAGE, 4029)).toBe('| `POST` | `/ai/duo_workflows/agent_workflows` | AI workflows OAuth token |');
+    expect(await pageLine(REST_PAGE, 3737)).toBe('| `GET` | `/broadcast_messages` |');
+    const $ = load(files.get('gitlab-pat-rest-permissions.html')!);
+    // 2,135 endpoints: 1,876 distinct method + path in the permission tables (lines 35–3729:
+    // `awk 'NR>=35 && NR<3730 && /^\| .* \| `[A-Z]+` \| `/' | awk -F'|' '{print $4 $5}' | sort -u | wc -l`),
+    // 27 always accessible rows (lines 3730–3764) and 232 distinct unavailable rows (from line 4020).
+    expect($('#routes tbody tr')).toHaveLength(1876 + 27 + 232);
+    expect($('#routes-count').text()).toBe('2135 rows');
+    const cells = (id: string) => $(`#${id} td`).map((_, td) => $(td).text()).get();
+    expect(cells('get-projects-id-deployments-deployment-id-merge-requests')).toEqual([
+      'GET /projects/:id/deployments/:deployment_id/merge_requests',
+      'Granted',
+      'read_deployment, also requires read_merge_request (footnote)',
+      'project',
+      'Public',
+      'CI/CD / Deployment',
+      'line 300 upstream · also 3846',
+    ]);
+    expect($('#get-projects-id-deployments-deployment-id-merge-requests a[href="#deployment-footnote-1"]').text()).toBe('footnote');
+    expect($('#deployment-footnote-1 .at code').attr('title')).toBe(`${REST_PAGE}:303:1`);
+    expect($('#get-projects-id-deployments-deployment-id-merge-requests a.up').attr('href')).toBe('https://docs.gitlab.com/auth/tokens/fine_grained_access_tokens_rest/');
+    expect($('#get-projects-id-deployments-deployment-id-merge-requests td').last().attr('data-sort')).toBe('300');
+    expect($('#get-projects-id-deployments-deployment-id-merge-requests td').last().find('code').map((_, c) => $(c).attr('title')).get()).toEqual([`${REST_PAGE}:300:1`, `${REST_PAGE}:3846:1`]);
+    expect(cells('post-ai-duo-workflows-agent-workflows')).toEqual(['POST /ai/duo_workflows/agent_workflows', 'Unavailable', '—', '—', '—', 'AI workflows OAuth token', 'line 4029 upstream']);
+    expect(cells('get-broadcast-messages')).toEqual(['GET /broadcast_messages', 'Always', '—', '—', '—', '—', 'line 3737 upstream']);
+    // No per-row script: the page's only script is the shared table script.
+    expect($('script').map((_, e) => $(e).attr('src')).get()).toEqual(['assets/site.js']);
+    expect($('[onclick], [onload], [oninput]')).toHaveLength(0);
+  });
+
   it('shows GraphQL rows under kind-name-permission anchors, and the page line they came from', async () => {
     expect(await pageLine('sources/gitlab-pat-fine-grained-graphql.41946e6.md', 322)).toContain('CiRunner');
     const $ = load(files.get('gitlab-graphql-fine-grained-permissions.html')!);
@@ -125,8 +161,8 @@ describe('the site built from the real sources', () => {
       expect(new Set(list).size, `duplicate ids in ${name}`).toBe(list.length);
       ids.set(name, new Set(list));
     }
-    const index = JSON.parse(load(files.get('explorer.html')!)('#site-index').text()) as { sources: { id: string; page: string }[]; anchors: Record<string, [string, string, string][]> };
-    const targets: string[] = index.sources.flatMap((s) => index.anchors[s.id]!.map(([, anchor]) => `${s.page}#${anchor}`));
+    const index = JSON.parse(load(files.get('explorer.html')!)('#site-index').text()) as { sources: { id: string; page: string }[]; anchors: Record<string, string[]> };
+    const targets: string[] = index.sources.flatMap((s) => index.anchors[s.id]!.map(([key, anchor]) => `${s.page}#${anchor || slug(key!)}`));
     for (const [name, html] of files) {
       if (!name.endsWith('.html')) continue;
       const $ = load(html);
@@ -141,9 +177,14 @@ describe('the site built from the real sources', () => {
   });
 
   it('puts the anchor and source line of each entry in the explorer index', () => {
-    const index = JSON.parse(load(files.get('explorer.html')!)('#site-index').text()) as { anchors: Record<string, [string, string, string][]> };
-    expect(index.anchors['gitlab-job-token-permissions']).toContainEqual(['GET /projects/:id/releases', 'get-projects-id-releases', `${JOB_TOKEN_PAGE}:242:1`]);
+    const index = JSON.parse(load(files.get('explorer.html')!)('#site-index').text()) as { anchors: Record<string, string[][]> };
+    // The anchor is '' where it is the key's slug (get-projects-id-releases).
+    expect(index.anchors['gitlab-job-token-permissions']).toContainEqual(['GET /projects/:id/releases', '', `${JOB_TOKEN_PAGE}:242:1`]);
     expect(index.anchors['forgejo-token-scopes']!.map(([key]) => key)).toContain('read:issue');
+    // REST rows: the key alone (anchor = slug, the package gives the source line); a slug an earlier row took keeps its anchor.
+    expect(index.anchors['gitlab-pat-rest-permissions']).toContainEqual(['GET /projects/:id/releases']);
+    expect(index.anchors['gitlab-pat-rest-permissions']).toContainEqual(['GET /groups/:id/epics', 'get-groups-id-epics-2']);
+    expect(index.anchors['gitlab-pat-rest-permissions']).toHaveLength(2135);
   });
 
   it('bundles the emitted package into the explorer as a classic script', () => {
@@ -151,6 +192,16 @@ describe('the site built from the real sources', () => {
     expect(bundle).toContain('GET /projects/:id/releases');
     expect(bundle).not.toMatch(/^\s*(import|export)\s/m);
     expect(load(files.get('explorer.html')!)('script[src]').map((_, s) => load(files.get('explorer.html')!)(s).attr('src')).get()).toEqual(['assets/explorer.js', 'assets/site.js']);
+  });
+
+  it('keeps the explorer bundle, with every table in it, under 150 KB gzipped, minified and without the catalog', () => {
+    const bundle = files.get('assets/explorer.js')!;
+    // Every table: the REST, job-token and Forgejo routes, the GraphQL guard map, the Buildkite values.
+    for (const entry of ['GET /projects/:id/releases/permalink/latest(/)(*suffix_path)', 'POST /projects/:id/releases', 'READ_AGENTS', 'aiToolRules', 'write:issue']) expect(bundle).toContain(entry);
+    // Issue 14, target 4 (size, not time): ≤ 150 KB gzipped (gzip -9 as servers precompress).
+    expect(gzipSync(bundle, { level: 9 }).length).toBeLessThanOrEqual(150_000);
+    expect(bundle).not.toContain('catalogVersion');
+    expect(bundle).not.toContain('This file was generated by permgen');
   });
 
   it('is deterministic', async () => {
@@ -175,6 +226,9 @@ describe('page text is data', () => {
     const $ = load(hostile.get('gitlab-job-token-permissions.html')!);
     expect($('#get-projects-id-releases td').eq(2).text()).toBe(HOSTILE);
     expect($('#read-releases td').eq(1).text()).toBe(HOSTILE);
+    const rest = load(hostile.get('gitlab-pat-rest-permissions.html')!);
+    expect(rest('#get-projects-id-releases td').eq(5).text()).toBe(`Project Features / ${HOSTILE}`);
+    expect(rest('#routes td').filter((_, td) => rest(td).text() === HOSTILE)).toHaveLength(1);
     expect(load(hostile.get('forgejo-token-scopes.html')!)('#read-issue td').eq(5).text()).toBe(HOSTILE);
     expect(load(hostile.get('gitlab-token-scopes.html')!)('#read-api td').eq(2).text()).toBe(HOSTILE);
   });

@@ -34,6 +34,16 @@ const own = (r: Rec | undefined, key: string): unknown => (r !== undefined && Ob
 const str = (r: Rec | undefined, key: string): string | undefined => (typeof r?.[key] === 'string' ? (r[key] as string) : undefined);
 const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
+const REST_PROVIDER = 'GitLab fine-grained PAT (REST)';
+const ACCESS_TEXT: Readonly<Record<string, string>> = Object.freeze({
+  granted: 'Granted: the token needs every listed permission, at one of the listed boundaries.',
+  always: 'Always accessible: no authentication and no fine-grained permission check.',
+  unavailable: 'Unavailable: fine-grained tokens cannot call this endpoint.',
+});
+
+/** Routes listed on a permission's card; the rest are counted. */
+const ROUTES_SHOWN = 25;
+
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*(\.[_A-Za-z][_0-9A-Za-z]*)?$/;
 const REQUEST = /^([A-Za-z]+)\s+(\S+)$/;
 
@@ -41,6 +51,9 @@ const REQUEST = /^([A-Za-z]+)\s+(\S+)$/;
 export const FEATURES: readonly [keyof PackageModules, string][] = Object.freeze([
   ['gitlab', 'matchJobTokenRoute'],
   ['gitlab', 'jobTokenRoutes'],
+  ['gitlab', 'matchFineGrainedRestRoute'],
+  ['gitlab', 'fineGrainedRestRoutes'],
+  ['gitlab', 'isGitlabFineGrainedPermission'],
   ['gitlab', 'requiredGraphqlPermissions'],
   ['gitlab', 'isJobTokenPermission'],
   ['gitlab', 'isGraphqlPermission'],
@@ -61,7 +74,7 @@ export class Answers {
     if (q === '') return [];
     const request = REQUEST.exec(q);
     if (request) return this.request(request[1]!, request[2]!);
-    const cards = [...this.graphqlName(q), ...this.jobTokenPermission(q), ...this.graphqlPermission(q), ...this.tokenScope(q), ...this.forgejoScope(q), ...this.buildkiteValue(q)];
+    const cards = [...this.graphqlName(q), ...this.jobTokenPermission(q), ...this.fineGrainedPermission(q), ...this.graphqlPermission(q), ...this.tokenScope(q), ...this.forgejoScope(q), ...this.buildkiteValue(q)];
     if (cards.length === 0 && GRAPHQL_NAME.test(q) && !fn(this.pkg.gitlab, 'requiredGraphqlPermissions')) cards.push(missing('GitLab GraphQL', 'requiredGraphqlPermissions', 'token-permissions/gitlab'));
     return cards.length > 0 ? cards : [this.nothing(q)];
   }
@@ -72,6 +85,8 @@ export class Answers {
     const cards: Card[] = [];
     const match = fn(this.pkg.gitlab, 'matchJobTokenRoute');
     cards.push(match ? this.jobTokenRoute(match, method, path) : missing('GitLab CI/CD job token', 'matchJobTokenRoute', 'token-permissions/gitlab'));
+    const rest = fn(this.pkg.gitlab, 'matchFineGrainedRestRoute');
+    cards.push(rest ? this.restRoute(rest, method, path) : missing(REST_PROVIDER, 'matchFineGrainedRestRoute', 'token-permissions/gitlab'));
     const forgejo = fn(this.pkg.forgejo, 'requiredForgejoScope');
     if (forgejo) cards.push(this.forgejoRoute(forgejo, method, path));
     // The provider that documents the request first; the others' denials after it.
@@ -84,8 +99,9 @@ export class Answers {
     if (!m) {
       const hints: Child[] = [];
       if (method !== method.toUpperCase()) hints.push(h('li', {}, 'Methods are matched as written: standard methods are upper case (', suggestion(`${method.toUpperCase()} ${path}`), ').'));
+      // Only a hint the package confirms (the matcher accepts /api/v4 itself today).
       const prefix = /^\/api\/v4(\/.*)$/.exec(path);
-      if (prefix) hints.push(h('li', {}, 'The page documents routes without the /api/v4 prefix: ', suggestion(`${method} ${prefix[1]}`), '.'));
+      if (prefix && rec(match(method, prefix[1]!))) hints.push(h('li', {}, 'The page documents routes without the /api/v4 prefix: ', suggestion(`${method} ${prefix[1]}`), '.'));
       return {
         id: 'job-token-route',
         provider: 'GitLab CI/CD job token',
@@ -117,6 +133,61 @@ export class Answers {
         ['Source', this.source(str(m, 'source') ?? located?.source, located?.url ?? null, located?.href)],
       ],
     };
+  }
+
+  private restRoute(match: AnyFunction, method: string, path: string): Card {
+    const m = rec(match(method, path));
+    const title = code(`${method} ${path}`);
+    if (!m) {
+      const hints: Child[] = [];
+      if (method !== method.toUpperCase()) hints.push(h('li', {}, 'Methods are matched as written: standard methods are upper case (', suggestion(`${method.toUpperCase()} ${path}`), ').'));
+      return {
+        id: 'rest-route',
+        provider: REST_PROVIDER,
+        title,
+        verdict: 'No documented route: deny',
+        tone: 'deny',
+        rows: [['Answer', 'matchFineGrainedRestRoute returned no route: a fine-grained token cannot be granted this request.'], ...(hints.length > 0 ? ([['Hints', h('ul', {}, ...hints)]] as [string, Child][]) : [])],
+      };
+    }
+    const route = str(m, 'route') ?? '';
+    const access = str(m, 'access');
+    const permissions = strs(m.permissions);
+    const boundaries = strs(m.boundaries);
+    const source = str(m, 'source');
+    // The endpoint's table entry (every row it comes from, its resource): the one whose first row is the match's.
+    const routes = this.pkg.gitlab.fineGrainedRestRoutes;
+    const info = Array.isArray(routes) ? routes.map(rec).find((r) => str(r, 'route') === route && str(r, 'source') === source) : undefined;
+    const located = this.index.find('gitlab-rest-permissions', route);
+    const url = located?.url ?? this.index.ofKind('gitlab-rest-permissions')[0]?.url ?? null;
+    const isPublic = m.public === true;
+    const [verdict, tone]: [string, Card['tone']] =
+      access === 'granted' && permissions.length > 0
+        ? [`Needs ${permissions.join(' + ')}`, 'grant']
+        : access === 'always'
+          ? ['Always accessible', 'grant']
+          : access === 'unavailable'
+            ? ['Unavailable to fine-grained tokens: deny', 'deny']
+            : // A granted row without permissions, or an answer this explorer does not know: fail closed.
+              [`Unknown answer (${access ?? 'no access'}): deny`, 'deny'];
+    const params = Object.entries(rec(m.params) ?? {}).map(([k, v]) => code(`${k} = ${String(v)}`));
+    const rows: [string, Child][] = [
+      ['Access', access !== undefined && Object.hasOwn(ACCESS_TEXT, access) ? ACCESS_TEXT[access]! : `Unknown (${access ?? '—'})`],
+      ['Permissions', permissions.length > 0 ? h('span', {}, joined(permissions.map(code), ' + '), h('span', { class: 'muted' }, ' (all required)')) : '—'],
+      ['Boundaries', boundaries.join(', ') || '—'],
+      ['Public', isPublic ? 'Yes: the permissions are not needed when the target resource is publicly visible.' : 'No'],
+      ['Route', link(route, located?.href)],
+    ];
+    const resource = [str(info, 'category'), str(info, 'resource')].filter((x) => x !== undefined).join(' / ');
+    if (resource !== '') rows.push(['Resource', resource]);
+    const reason = str(m, 'reason');
+    if (reason !== undefined) rows.push(['Reason', reason]);
+    rows.push(['Parameters', params.length > 0 ? joined(params) : '—'], ['Matched path', code(str(m, 'canonicalPath') ?? path)]);
+    const sources = strs(info?.sources);
+    rows.push(['Source', this.source(source, url, located?.href)]);
+    const others = sources.filter((s) => s !== source);
+    if (others.length > 0) rows.push(['Also listed at', joined(others.map(code))]);
+    return { id: 'rest-route', provider: REST_PROVIDER, title, verdict, tone, rows };
   }
 
   private forgejoRoute(required: AnyFunction, method: string, path: string): Card {
@@ -235,6 +306,49 @@ export class Answers {
           ['Label', str(info, 'label') ?? '—'],
           ['Routes that need it', routes.length === 0 ? '—' : h('ul', { class: 'routes' }, ...routes.map((r) => h('li', {}, link(str(r, 'route') ?? '', this.index.find('gitlab-job-token-endpoints', str(r, 'route') ?? '')?.href))))],
           ['Source', this.source(located?.source, located?.url ?? null, located?.href)],
+        ],
+      },
+    ];
+  }
+
+  /** A permission of the fine-grained PAT pages (REST, Git and other operations, GraphQL): what it is, where it is named, the REST routes that need it. */
+  private fineGrainedPermission(q: string): Card[] {
+    const is = fn(this.pkg.gitlab, 'isGitlabFineGrainedPermission');
+    if (!is || is(q) !== true) return [];
+    const info = rec(own(rec(this.pkg.gitlab.gitlabFineGrainedPermissionInfo), q));
+    const routes = Array.isArray(this.pkg.gitlab.fineGrainedRestRoutes) ? this.pkg.gitlab.fineGrainedRestRoutes.map(rec).filter((r): r is Rec => r !== undefined && strs(r.permissions).includes(q)) : [];
+    const shown = routes.slice(0, ROUTES_SHOWN);
+    const namedOn = Array.isArray(info?.namedOn) ? info.namedOn.map(rec).filter((n): n is Rec => n !== undefined) : [];
+    return [
+      {
+        id: 'fine-grained-permission',
+        provider: 'GitLab fine-grained PAT',
+        title: code(q),
+        verdict: 'Fine-grained permission',
+        tone: 'info',
+        rows: [
+          ['Resource', `${str(info, 'action') ?? ''} ${str(info, 'resource') ?? ''}${str(info, 'category') ? ` (${str(info, 'category')})` : ''}`.trim() || '—'],
+          ['Description', str(info, 'description') ?? '—'],
+          [
+            'REST routes that need it',
+            routes.length === 0
+              ? '—'
+              : h(
+                  'div',
+                  {},
+                  h('ul', { class: 'routes' }, ...shown.map((r) => h('li', {}, link(str(r, 'route') ?? '', this.index.find('gitlab-rest-permissions', str(r, 'route') ?? '')?.href)))),
+                  routes.length > shown.length ? h('span', { class: 'muted' }, `and ${routes.length - shown.length} more (${routes.length} in all)`) : null,
+                ),
+          ],
+          [
+            'Named on',
+            namedOn.length === 0
+              ? '—'
+              : h('ul', {}, ...namedOn.map((n) => {
+                  const page = this.index.byId(str(n, 'source') ?? '');
+                  return h('li', {}, page ? h('a', { href: page.page }, page.title) : code(str(n, 'source') ?? ''), ' · ', this.source(str(n, 'at'), page?.url ?? null));
+                })),
+          ],
         ],
       },
     ];

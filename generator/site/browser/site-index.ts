@@ -3,6 +3,7 @@
  * shows each source, and the anchor and source line of every entry. It only places answers on the
  * site; the answers themselves come from the package.
  */
+import { slug } from '../slug.ts';
 
 export interface SourceRef {
   id: string;
@@ -15,15 +16,16 @@ export interface SourceRef {
 export interface Located {
   /** `page.html#anchor` */
   href: string;
-  /** `file:line:column` */
-  source: string;
+  /** `file:line:column`; absent where the package's answer gives it (REST rows). */
+  source: string | undefined;
   /** The source page's upstream URL. */
   url: string | null;
 }
 
 interface RawIndex {
   sources: SourceRef[];
-  anchors: Record<string, [string, string, string][]>;
+  /** `[key, anchor, source]`; anchor `''` or absent: `slug(key)`; source absent: not in the index. */
+  anchors: Record<string, string[]>;
 }
 
 export class SiteIndex {
@@ -34,7 +36,7 @@ export class SiteIndex {
     this.sources = raw.sources;
     for (const s of raw.sources) {
       const list = Object.hasOwn(raw.anchors, s.id) ? raw.anchors[s.id] : undefined;
-      for (const [key, anchor, source] of list ?? []) this.entries.set(`${s.id}\u0000${key}`, { href: `${s.page}#${anchor}`, source, url: s.url });
+      for (const [key = '', anchor, source] of list ?? []) this.entries.set(`${s.id}\u0000${key}`, { href: `${s.page}#${anchor || slug(key)}`, source, url: s.url });
     }
   }
 
@@ -45,6 +47,10 @@ export class SiteIndex {
 
   ofKind(kind: string): SourceRef[] {
     return this.sources.filter((s) => s.kind === kind);
+  }
+
+  byId(id: string): SourceRef | undefined {
+    return this.sources.find((s) => s.id === id);
   }
 
   /** The entry `key` of the first source of `kind` that lists it. */
