@@ -24,7 +24,8 @@ export interface JobTokenRowLike {
 export function jobTokenVerdict(request: LeastPrivilegeRequest, routeFor: (method: string, path: string) => JobTokenRowLike | undefined): RequestVerdict {
   if (request.kind !== 'rest')
     return { status: 'unknown', why: 'The job-token page lists REST API endpoints only; it does not say whether a job token can make this operation: denied.', source: [] };
-  const row = routeFor(request.method, stripApiBase(request.path, GITLAB_API_BASE));
+  // The path as sent: the job-token matcher takes it with or without `/api/v4` and strips the prefix once (as `fineGrainedVerdict`).
+  const row = routeFor(request.method, request.path);
   if (row === undefined) return { status: 'unknown', why: 'No endpoint of the job-token page matches: job tokens cannot make this request (denied).', source: [] };
   if (!row.controlled || row.permissions.length === 0)
     return {
