@@ -1,64 +1,33 @@
 /**
- * The fine-grained answer through its lookup interface: the operations are read from the real
- * `gitlabOperationPermissions` of a package generated from the sources (issue 11's page); the REST
- * matcher (`matchFineGrainedRestRoute`, issue 12) is not compiled yet, so it is a small hand-made
- * stand-in with rows copied by hand from GitLab's current page (`gitlab-pat-fine-grained-rest.0739b8b.md`;
- * line numbers in the comments). Expected grants are written by hand from the pages. The stand-in
- * check `allowed` is the one issue 12 specifies for `isFineGrainedRestRequestAllowed`: true for
- * `granted` rows whose permissions are all held, and for `always` rows.
+ * The fine-grained answer of a package generated from the sources: REST requests through the
+ * compiled REST matcher (`matchFineGrainedRestRoute`, gitlab/rest-routes.js, from GitLab's current
+ * page `gitlab-pat-fine-grained-rest.0739b8b.md`), operations through `gitlabOperationPermissions`
+ * (the Git-and-other-operations page). Expected grants are written by hand from the pages (line
+ * numbers in the comments). The random workloads over both tables are in properties.test.ts; how the
+ * lookups plug in (and what happens without them) is in plug-in.test.ts.
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { leastGrant, type LeastPrivilegeRequest } from '../../generator/emit/runtime/least-privilege.ts';
-import { fineGrainedVerdict, type FineGrainedRestMatchLike, type GitlabOperationPermissionLike } from '../../generator/emit/runtime/least-privilege-gitlab.ts';
+import { type LeastPrivilegeRequest } from '../../generator/emit/runtime/least-privilege.ts';
+import { fineGrainedVerdict, type GitlabOperationPermissionLike } from '../../generator/emit/runtime/least-privilege-gitlab.ts';
 import { WORKLOAD_OPERATION_NAMES } from '../../generator/least-privilege/operation-names.ts';
-import { loadModules } from './helpers.ts';
+import { loadModules, type GitlabModules, type Request } from './helpers.ts';
 
-const REST = 'gitlab-pat-fine-grained-rest.0739b8b.md';
+const REST = 'sources/gitlab-pat-fine-grained-rest.0739b8b.md';
 const OPS = 'gitlab-pat-fine-grained-other-operations.3f07355.md';
 
-interface StandInRow extends FineGrainedRestMatchLike {
-  method: string;
-  pattern: RegExp;
-}
-const granted = (method: string, pattern: RegExp, permissions: string[], boundaries: string[], line: number): StandInRow => ({ method, pattern, access: 'granted', permissions, boundaries, source: `${REST}:${line}` });
-const ROWS: StandInRow[] = [
-  // 1959: | Read | Project | `GET` | `/projects/:id/releases` | under `#### Release` (1950).
-  granted('GET', /^\/projects\/[^/]+\/releases$/, ['read_release'], ['project'], 1959),
-  // 1956: | Create | Project | `POST` | `/projects/:id/releases` |
-  granted('POST', /^\/projects\/[^/]+\/releases$/, ['create_release'], ['project'], 1956),
-  // 1691: | Create | Project | `PUT` | `/projects/:id/packages/generic/:package_name/*package_version/(*path/):file_name` | under `#### Package` (1666).
-  granted('PUT', /^\/projects\/[^/]+\/packages\/generic\/[^/]+\/.+\/[^/]+$/, ['create_package'], ['project'], 1691),
-  // 300 + footnote 303: | Read <sup>1</sup> | … `/projects/:id/deployments/:deployment_id/merge_requests`; "Also requires the `Read Merge Request` permission."
-  granted('GET', /^\/projects\/[^/]+\/deployments\/[^/]+\/merge_requests$/, ['read_deployment', 'read_merge_request'], ['project'], 300),
-  // 527–529: `DELETE /runners/:id` at Project, Group and Instance (one route, any of the boundaries).
-  granted('DELETE', /^\/runners\/[^/]+$/, ['delete_runner'], ['project', 'group', 'instance'], 527),
-  // 3737: always accessible `GET /broadcast_messages`.
-  { method: 'GET', pattern: /^\/broadcast_messages$/, access: 'always', permissions: [], boundaries: [], source: `${REST}:3737` },
-  // 4030: unavailable `POST /ai/duo_workflows/code_review/add_comments` (AI workflows OAuth token).
-  { method: 'POST', pattern: /^\/ai\/duo_workflows\/code_review\/add_comments$/, access: 'unavailable', permissions: [], boundaries: [], reason: 'AI workflows OAuth token', source: `${REST}:4030` },
-];
-
-function matchRest(method: string, path: string): FineGrainedRestMatchLike | undefined {
-  const p = path.replace(/^\/api\/v4(?=\/)/, '').replace(/[?#].*$/, '');
-  return ROWS.find((r) => r.method === method && r.pattern.test(p));
-}
-
-function allowed(held: readonly string[], method: string, path: string): boolean {
-  const m = matchRest(method, path);
-  return m !== undefined && (m.access === 'always' || (m.access === 'granted' && m.permissions.every((p) => held.includes(p))));
-}
-
+let m: GitlabModules;
 /** The operations as the package writes them (`gitlab/operation-permissions.js`), keyed by operation id. */
 let operations: Readonly<Record<string, GitlabOperationPermissionLike>>;
 beforeAll(async () => {
-  operations = (await loadModules()).operations.gitlabOperationPermissions;
+  m = await loadModules();
+  operations = m.operations.gitlabOperationPermissions;
 }, 120_000);
 
-const answer = (requests: readonly LeastPrivilegeRequest[]) =>
-  leastGrant('fine-grained', requests, (r) => fineGrainedVerdict(r, matchRest, operations, WORKLOAD_OPERATION_NAMES));
+/** The package's own answer (`leastPrivilegeForRequests(…).fineGrained`). */
+const answer = (requests: readonly LeastPrivilegeRequest[]) => m.least.leastPrivilegeForRequests(requests as readonly Request[]).fineGrained;
 
-describe('fine-grained answer: stand-in REST matcher, the generated operations', () => {
+describe('fine-grained answer: the compiled REST matcher and operations table', () => {
   it('answers the release job (hand-written: REST lines 1959, 1691, 1956; operations line 40)', () => {
     const a = answer([
       { kind: 'rest', method: 'GET', path: '/api/v4/projects/42/releases', line: 1 },
@@ -76,7 +45,7 @@ describe('fine-grained answer: stand-in REST matcher, the generated operations',
     expect(a.complete).toBe(true);
   });
 
-  it('includes "also requires" permissions, keeps every boundary of a multi-boundary route, lists always / unavailable / unlisted apart', () => {
+  it('includes "also requires" permissions, keeps every boundary of a multi-boundary route, lists always / unavailable / unlisted apart (REST lines 300, 527-529, 3737, 4030, 4028)', () => {
     const a = answer([
       { kind: 'rest', method: 'GET', path: '/projects/1/deployments/2/merge_requests' },
       { kind: 'rest', method: 'DELETE', path: '/runners/7' },
@@ -90,13 +59,16 @@ describe('fine-grained answer: stand-in REST matcher, the generated operations',
     expect(a.ids.find((i) => i.id === 'delete_runner')?.boundaries).toEqual(['group', 'instance', 'project']);
     expect(a.ids.find((i) => i.id === 'read_wiki')?.boundaries).toEqual(['group', 'project']);
     expect(a.free.map((r) => r.index)).toEqual([2]);
-    expect(a.notGranted.map((r) => [r.index, r.verdict.status])).toEqual([
-      [3, 'unavailable'],
-      [4, 'unknown'],
+    expect(a.notGranted.map((r) => [r.index, r.verdict.status, r.verdict.source])).toEqual([
+      // 4030: | `POST` | `/ai/duo_workflows/code_review/add_comments` | AI workflows OAuth token |
+      [3, 'unavailable', [`${REST}:4030:1`]],
+      // An unlisted path falls to the page's catch-all `* /*path` (line 4028, Catch-all fallback): unavailable.
+      [4, 'unavailable', [`${REST}:4028:1`]],
       // Operations page line 65: "You cannot use fine-grained personal access tokens to push container images."
-      [5, 'unavailable'],
+      [5, 'unavailable', [`${OPS}:65`]],
     ]);
-    expect(a.notGranted[2]!.verdict.source).toEqual([`${OPS}:65`]);
+    // 300 + footnote 303: "Also requires the `Read Merge Request` permission."; 527–529: DELETE /runners/:id at Project, Group and Instance; 3737: always accessible.
+    expect(a.requests.slice(0, 3).map((r) => r.verdict.source)).toEqual([[`${REST}:300:1`], [`${REST}:527:1`], [`${REST}:3737:1`]]);
     // Line 41: | Clone or pull a wiki | Wiki | Read | Project, Group <sup>1</sup> |, footnote 1 said in the reason.
     const wiki = a.requests[6]!.verdict;
     expect(wiki.source).toEqual([`sources/${OPS}:41:1`]);
@@ -178,39 +150,16 @@ describe('fine-grained answer: stand-in REST matcher, the generated operations',
   it('answers `unknown` (denied) when a lookup is not compiled into the package', () => {
     const v = fineGrainedVerdict({ kind: 'rest', method: 'GET', path: '/projects/1/releases' }, undefined, undefined, WORKLOAD_OPERATION_NAMES);
     expect(v.status).toBe('unknown');
-    expect(fineGrainedVerdict({ kind: 'operation', operation: 'git-push', target: 'g/p' }, matchRest, undefined, WORKLOAD_OPERATION_NAMES).status).toBe('unknown');
+    expect(fineGrainedVerdict({ kind: 'operation', operation: 'git-push', target: 'g/p' }, m.rest.matchFineGrainedRestRoute, undefined, WORKLOAD_OPERATION_NAMES).status).toBe('unknown');
   });
 
-  it('property: every controlled request is let through by the grant, and dropping any permission denies one', () => {
-    const request = fc.record({ i: fc.nat(ROWS.length), v: fc.constantFrom('1', 'g%2Fp') }).map(({ i, v }): LeastPrivilegeRequest => {
-      const samples: [string, string][] = [
-        ['GET', `/projects/${v}/releases`],
-        ['POST', `/api/v4/projects/${v}/releases`],
-        ['PUT', `/projects/${v}/packages/generic/app/1.0/a/b.bin`],
-        ['GET', `/projects/${v}/deployments/3/merge_requests`],
-        ['DELETE', `/runners/${v}`],
-        ['GET', '/broadcast_messages'],
-        ['POST', '/ai/duo_workflows/code_review/add_comments'],
-        ['GET', `/projects/${v}/unlisted`],
-      ];
-      const [method, path] = samples[i % samples.length]!;
-      return { kind: 'rest', method, path };
-    });
-    fc.assert(
-      fc.property(fc.array(request, { minLength: 1, maxLength: 10 }), (requests) => {
-        const a = answer(requests);
-        const all = ROWS.flatMap((r) => r.permissions);
-        for (const r of a.requests) {
-          const q = r.request as { method: string; path: string };
-          expect(a.notGranted.includes(r)).toBe(!allowed(all, q.method, q.path));
-          if (!a.notGranted.includes(r)) expect(allowed(a.grant, q.method, q.path)).toBe(true);
-        }
-        for (const id of a.grant) {
-          const without = a.grant.filter((g) => g !== id);
-          expect(a.requests.some((r) => !allowed(without, (r.request as { method: string }).method, (r.request as { path: string }).path) && !a.notGranted.includes(r))).toBe(true);
-        }
-      }),
-      { numRuns: 300 },
-    );
+  it('answers a path with the `/api/v4` prefix as the matcher does: once is the same request, twice is no route (denied)', () => {
+    const a = answer([
+      { kind: 'rest', method: 'GET', path: '/api/v4/projects/42/releases' },
+      { kind: 'rest', method: 'GET', path: '/api/v4/api/v4/projects/42/releases' },
+    ]);
+    expect(a.grant).toEqual(['read_release']);
+    expect(a.notGranted.map((r) => r.index)).toEqual([1]);
+    expect(m.rest.isFineGrainedRestRequestAllowed(['read_release'], 'GET', '/api/v4/api/v4/projects/42/releases')).toBe(false);
   });
 });

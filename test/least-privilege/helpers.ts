@@ -2,6 +2,7 @@
 import { importGenerated, realCatalog, writePackage } from '../helpers/build.ts';
 import type { Diagnostic } from '../../generator/diagnostics/diagnostic.ts';
 import type { RequestVerdict, TokenKindAnswer } from '../../generator/emit/runtime/least-privilege.ts';
+import type { RestRoutesModule } from '../rest-routes/helpers.ts';
 
 export type Request =
   | { kind: 'rest'; method: string; path: string; line?: number }
@@ -21,6 +22,8 @@ export interface GitlabModules {
   operations: {
     gitlabOperationPermissions: Readonly<Record<string, { operation: string; name: string; section: string; permissions: readonly string[]; boundaries: readonly string[]; footnotes: readonly string[]; source: string }>>;
   };
+  /** The fine-grained REST matcher (`gitlab/rest-routes.js`, from the REST page). */
+  rest: RestRoutesModule;
   routes: {
     jobTokenRoutes: readonly { method: string; path: string; route: string; permissions: readonly string[]; controlled: boolean; line: number }[];
     isJobTokenRequestAllowed(granted: Iterable<string>, method: string, path: string): boolean;
@@ -46,6 +49,7 @@ export function loadModules(): Promise<GitlabModules> {
     return {
       least: await importGenerated(pkg.dir, 'gitlab/least-privilege.js'),
       operations: await importGenerated(pkg.dir, 'gitlab/operation-permissions.js'),
+      rest: await importGenerated(pkg.dir, 'gitlab/rest-routes.js'),
       routes: await importGenerated(pkg.dir, 'gitlab/job-token-routes.js'),
       scopes: await importGenerated(pkg.dir, 'gitlab/token-scopes.js'),
       forgejo: {

@@ -1,12 +1,13 @@
 /**
  * Properties over random workloads drawn from the real tables: the grant lets every grantable
- * request through the package's own check (`isJobTokenRequestAllowed`, `isForgejoRequestAllowed`),
- * dropping any one id denies at least one request (minimal), and what is reported not granted is
- * not granted by any set of the kind's ids.
+ * request through the package's own check (`isFineGrainedRestRequestAllowed`,
+ * `isJobTokenRequestAllowed`, `isForgejoRequestAllowed`), dropping any one id denies at least one
+ * request (minimal), and what is reported not granted is not granted by any set of the kind's ids.
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { concretePaths, loadModules, type GitlabModules, type Request } from './helpers.ts';
+import { routeTemplates, templateRequest } from '../rest-routes/generators.ts';
 
 let m: GitlabModules;
 beforeAll(async () => {
@@ -16,17 +17,90 @@ beforeAll(async () => {
 /** Segment values: plain, numeric, an encoded full path (`%2F` stays in one segment). */
 const segment = fc.constantFrom('1', '42', 'v1', 'group%2Fproject', 'app');
 const RUNS = { numRuns: 200 };
-/** The request path relative to `/api/v4`: today's `isJobTokenRequestAllowed` takes it so (issue 12 makes it take both); the answer takes both. */
-const rel = (path: string) => path.replace(/^\/api\/v4(?=\/)/, '');
+
+describe('fine-grained personal access token (the compiled REST matcher and operations table)', () => {
+  /** Fixed seed, a modest number of runs: each run answers a workload of up to 12 requests and checks every id of its grant. */
+  const FINE_RUNS = { numRuns: 300, seed: 20_261_207 };
+  let templates: { method: string; text: string }[] = [];
+  /** Operations of `gitlabOperationPermissions` a workload can name (by the short name standing for the id), and the short names the page says fine-grained tokens cannot make. */
+  let operationNames: string[] = [];
+  let all: string[] = [];
+  beforeAll(() => {
+    templates = routeTemplates(m.rest.fineGrainedRestRoutes);
+    const names = Object.entries(m.least.workloadOperationNames);
+    operationNames = [
+      ...Object.keys(m.operations.gitlabOperationPermissions).flatMap((id) => names.filter(([, n]) => n.operation === id).map(([short]) => short)),
+      ...names.filter(([, n]) => n.unavailable !== undefined).map(([short]) => short),
+    ];
+    all = [...new Set([...m.rest.fineGrainedRestRoutes.flatMap((r) => r.permissions), ...Object.values(m.operations.gitlabOperationPermissions).flatMap((o) => o.permissions)])];
+  });
+
+  /** A REST request from a random row's pattern (test/rest-routes/generators.ts, as the REST differential test draws them), or an operation. */
+  const workload = fc.array(
+    fc.oneof(
+      { weight: 4, arbitrary: templateRequest(() => templates).map((r): Request => ({ kind: 'rest', ...r })) },
+      { weight: 1, arbitrary: fc.nat().map((i): Request => ({ kind: 'operation', operation: operationNames[i % operationNames.length]!, target: 'g/p' })) },
+    ),
+    { minLength: 1, maxLength: 12 },
+  );
+
+  /** Independent of the answer: REST through the package's `isFineGrainedRestRequestAllowed`; an operation when every permission of its row is held. */
+  const allowed = (held: readonly string[], r: Request): boolean => {
+    if (r.kind === 'rest') return m.rest.isFineGrainedRestRequestAllowed(held, r.method, r.path);
+    const id = m.least.workloadOperationNames[r.operation]?.operation;
+    const row = id === undefined ? undefined : m.operations.gitlabOperationPermissions[id];
+    return row !== undefined && row.permissions.length > 0 && row.permissions.every((p) => held.includes(p));
+  };
+
+  it('lets every controlled request through, lists the rest as not granted, and no permission can be dropped', () => {
+    expect(m.least.fineGrainedLookupsCompiled).toEqual({ rest: true, operations: true });
+    // Guards on the generator itself: workloads must reach granted, always and unavailable rows, and operations.
+    const seen = { needs: 0, always: 0, unavailable: 0, operation: 0 };
+    fc.assert(
+      fc.property(workload, (requests) => {
+        const a = m.least.leastPrivilegeForRequests(requests).fineGrained;
+        expect(a.requests).toHaveLength(requests.length);
+        for (const r of a.requests) {
+          const q = r.request as Request;
+          const byAll = allowed(all, q);
+          expect(a.notGranted.includes(r)).toBe(!byAll);
+          if (byAll) expect(allowed(a.grant, q)).toBe(true);
+          if (q.kind === 'operation') seen.operation++;
+          if (q.kind !== 'rest') continue;
+          const row = m.rest.matchFineGrainedRestRoute(q.method, q.path);
+          if (row?.access === 'always') {
+            seen.always++;
+            expect([r.verdict.status, a.free.includes(r), allowed([], q)]).toEqual(['always', true, true]);
+          } else if (row?.access === 'unavailable') {
+            seen.unavailable++;
+            expect([r.verdict.status, a.notGranted.includes(r)]).toEqual(['unavailable', true]);
+          } else if (row?.access === 'granted') {
+            seen.needs++;
+            expect(r.verdict.status === 'needs' && r.verdict.alternatives).toEqual([row.permissions]);
+          } else expect(a.notGranted.includes(r)).toBe(true);
+        }
+        for (const id of a.grant) {
+          const without = a.grant.filter((g) => g !== id);
+          expect(a.requests.some((r) => r.verdict.status === 'needs' && !allowed(without, r.request as Request))).toBe(true);
+        }
+        expect(a.complete).toBe(a.notGranted.length === 0);
+      }),
+      FINE_RUNS,
+    );
+    expect(seen.needs).toBeGreaterThan(FINE_RUNS.numRuns);
+    for (const k of ['always', 'unavailable', 'operation'] as const) expect(seen[k]).toBeGreaterThan(0);
+  }, 120_000);
+});
 
 describe('CI/CD job token', () => {
   /** A request built from a random row of the page's table (the matcher may pick a more specific row: the answer follows the matcher). */
   const rowRequest = () =>
-    fc.record({ i: fc.nat(), v: segment, prefix: fc.boolean(), variant: fc.nat() }).map(({ i, v, prefix, variant }): Request => {
+    // The prefix as sent: none, `/api/v4`, or doubled (a path GitLab does not route: the answer must deny it as the matcher does).
+    fc.record({ i: fc.nat(), v: segment, prefix: fc.constantFrom('', '/api/v4', '/api/v4/api/v4'), variant: fc.nat() }).map(({ i, v, prefix, variant }): Request => {
       const row = m.routes.jobTokenRoutes[i % m.routes.jobTokenRoutes.length]!;
       const paths = concretePaths(row.path, (_, splat) => (splat ? `${v}/x` : v));
       const path = paths[variant % paths.length]!;
-      return { kind: 'rest', method: row.method, path: prefix ? `/api/v4${path}` : path };
+      return { kind: 'rest', method: row.method, path: `${prefix}${path}` };
     });
   /** Requests no row lists: other paths, other prefixes, operations. */
   const stray = fc.constantFrom<Request>(
@@ -45,11 +119,11 @@ describe('CI/CD job token', () => {
         const granted = a.requests.filter((r) => r.verdict.status === 'needs');
         for (const r of granted) {
           const q = r.request as Extract<Request, { kind: 'rest' }>;
-          expect(m.routes.isJobTokenRequestAllowed(a.grant, q.method, rel(q.path))).toBe(true);
+          expect(m.routes.isJobTokenRequestAllowed(a.grant, q.method, q.path)).toBe(true);
         }
         for (const id of a.grant) {
           const without = a.grant.filter((g) => g !== id);
-          expect(granted.some((r) => !m.routes.isJobTokenRequestAllowed(without, (r.request as { method: string }).method, rel((r.request as { path: string }).path)))).toBe(true);
+          expect(granted.some((r) => !m.routes.isJobTokenRequestAllowed(without, (r.request as { method: string }).method, (r.request as { path: string }).path))).toBe(true);
         }
         expect(a.complete).toBe(a.notGranted.length === 0);
       }),
@@ -64,10 +138,10 @@ describe('CI/CD job token', () => {
         const a = m.least.leastPrivilegeForRequests(requests).jobToken;
         for (const r of a.requests) {
           const q = r.request;
-          const allowedByAll = q.kind === 'rest' && m.routes.isJobTokenRequestAllowed(all, q.method, rel(q.path));
+          const allowedByAll = q.kind === 'rest' && m.routes.isJobTokenRequestAllowed(all, q.method, q.path);
           expect(a.notGranted.includes(r)).toBe(!allowedByAll);
           // `None` rows are said to be governed by the default job-token access, never `unknown`.
-          if (q.kind === 'rest' && m.routes.matchJobTokenRoute(q.method, rel(q.path))?.controlled === false) expect(r.verdict.status).toBe('default-access');
+          if (q.kind === 'rest' && m.routes.matchJobTokenRoute(q.method, q.path)?.controlled === false) expect(r.verdict.status).toBe('default-access');
         }
       }),
       RUNS,

@@ -14,9 +14,8 @@
  *   41): personal → `api`; project → `api` + `write_repository`.
  * - fine-grained (gitlab-pat-fine-grained-rest.0739b8b.md lines 1959, 1691, 1956;
  *   gitlab-pat-fine-grained-other-operations.3f07355.md line 40): `read_release`,
- *   `create_package`, `create_release`, `push_code`, all at the project boundary, once the REST
- *   matcher is compiled into the package; until then the REST requests are denied as not compiled
- *   and the push needs `push_code` (the operations table is compiled).
+ *   `create_package`, `create_release`, `push_code`, all at the project boundary: the REST matcher
+ *   and the operations table are both compiled into the package.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +30,8 @@ const PUT_PACKAGE = jobTokenLine('PUT /projects/:id/packages/generic/:package_na
 const POST_RELEASE = jobTokenLine('POST /projects/:id/releases');
 const GET_RELEASES = jobTokenLine('GET /projects/:id/releases');
 const SCOPES_PAGE = 'sources/gitlab-access-token-scopes.ja.flattened.txt';
+const REST_PAGE = 'sources/gitlab-pat-fine-grained-rest.0739b8b.md';
+const OPS_PAGE = 'sources/gitlab-pat-fine-grained-other-operations.3f07355.md';
 
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -81,7 +82,21 @@ describe('permgen least-privilege on a release job', () => {
         `    line 1    GET /projects/42/releases  ${SCOPES_PAGE}:19`,
       ].join('\n'),
     );
-    expect(r.stdout).toContain('Fine-grained personal access token: ');
+    expect(r.stdout).toContain(
+      [
+        'Fine-grained personal access token: grants every input',
+        '  grant: create_package, create_release, push_code, read_release',
+        '  create_package (at project): 1 input(s)',
+        `    line 2    PUT /projects/42/packages/generic/app/1.4.0/app-linux-amd64.tar.gz  ${REST_PAGE}:1691:1`,
+        '  create_release (at project): 1 input(s)',
+        `    line 3    POST /projects/42/releases  ${REST_PAGE}:1956:1`,
+        '  push_code (at project): 2 input(s)',
+        `    line 4    git-push acme/app  ${OPS_PAGE}:40:1`,
+        `    line 5    git-push acme/app  ${OPS_PAGE}:40:1`,
+        '  read_release (at project): 1 input(s)',
+        `    line 1    GET /projects/42/releases  ${REST_PAGE}:1959:1`,
+      ].join('\n'),
+    );
   });
 
   it('JSON: the grants written by hand from the pages', async () => {
@@ -112,19 +127,17 @@ describe('permgen least-privilege on a release job', () => {
 
     const fine = kind('fine-grained');
     const { fineGrainedLookupsCompiled } = (await import('../../generated/gitlab/least-privilege.js')) as { fineGrainedLookupsCompiled: { rest: boolean; operations: boolean } };
-    // The operations table is compiled (generated/gitlab/operation-permissions.ts): the push needs `push_code` (line 40).
-    expect(fineGrainedLookupsCompiled.operations).toBe(true);
-    if (fineGrainedLookupsCompiled.rest) {
-      expect(fine.grant).toEqual(['create_package', 'create_release', 'push_code', 'read_release']);
-      expect(fine.ids.every((i) => i.boundaries.join() === 'project')).toBe(true);
-    } else {
-      // The REST matcher is not compiled yet: the three REST requests are denied as such.
-      expect(fine.grant).toEqual(['push_code']);
-      expect(fine.ids.map((i) => [i.id, i.boundaries, i.neededBy.map((n) => [n.line, n.source])])).toEqual([
-        ['push_code', ['project'], [4, 5].map((l) => [l, ['sources/gitlab-pat-fine-grained-other-operations.3f07355.md:40:1']])],
-      ]);
-      expect(fine.notGranted.map((n) => [n.line, n.status])).toEqual([1, 2, 3].map((l) => [l, 'unknown']));
-    }
+    // Both lookups are compiled into the package (generated/gitlab/rest-routes.ts, operation-permissions.ts).
+    expect(fineGrainedLookupsCompiled).toEqual({ rest: true, operations: true });
+    expect(fine.complete).toBe(true);
+    expect(fine.grant).toEqual(['create_package', 'create_release', 'push_code', 'read_release']);
+    expect(fine.ids.map((i) => [i.id, i.boundaries, i.neededBy.map((n) => [n.line, n.source])])).toEqual([
+      ['create_package', ['project'], [[2, [`${REST_PAGE}:1691:1`]]]],
+      ['create_release', ['project'], [[3, [`${REST_PAGE}:1956:1`]]]],
+      ['push_code', ['project'], [4, 5].map((l) => [l, [`${OPS_PAGE}:40:1`]])],
+      ['read_release', ['project'], [[1, [`${REST_PAGE}:1959:1`]]]],
+    ]);
+    expect(fine.notGranted).toEqual([]);
   });
 
   it('a project access token needs write_repository for the push (footnote 1 is for personal tokens only)', async () => {

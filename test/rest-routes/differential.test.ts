@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRestRoutes, type RestRouteInfo, type RestRoutesModule } from './helpers.ts';
 import { createReference, refExpand, type RefRoute } from '../routes/reference-matcher.ts';
+import { fill, routeTemplates, templateRequest } from './generators.ts';
 
 const SEED = 20_261_207;
 const NUM_RUNS = 100_000;
@@ -24,52 +25,10 @@ beforeAll(async () => {
     (info.method === '*' ? ALL_BUT_HEAD : [info.method]).map((method) => ({ method, path: info.path, route: info.route, permissions: info.permissions, controlled: info.access === 'granted', info })),
   );
   refMatch = createReference(rows);
-  templates = m.fineGrainedRestRoutes.flatMap((r) => refExpand(r.path).map((text) => ({ method: r.method === '*' ? 'GET' : r.method, text })));
+  templates = routeTemplates(m.fineGrainedRestRoutes);
 }, 180_000);
 
-const piece = fc.constantFrom('a', 'b', 'v1', '1', '42', '-', '@', '.', '..', '_', '~', '%2F', '%2e', '%41', '%40', '%25', ':', '!', "'", '(', ')', '$', '=', ',', 'latest', 'search', 'dist-tags', 'package', 'npm', 'binary-', 'Packages', 'debian-installer', 'ref', 'trigger', 'pipeline', 'projects', 'groups', 'user', 'files', 'raw');
-const segmentValue = fc.array(piece, { minLength: 1, maxLength: 4 }).map((ps) => ps.join(''));
-const splatValue = fc.array(segmentValue, { minLength: 1, maxLength: 4 }).map((ss) => ss.join('/'));
-
-/** A path from a template: `:x` → one segment value, `*x` → one or more segments, `\x` → `x`. */
-function fill(text: string, values: string[], splats: string[]): string {
-  let i = 0;
-  let j = 0;
-  return text.replace(/\\(.)|:[A-Za-z_][A-Za-z0-9_]*|\*[A-Za-z_][A-Za-z0-9_]*/g, (s, escaped: string | undefined) =>
-    escaped !== undefined ? escaped : s[0] === ':' ? values[i++ % values.length]! : splats[j++ % splats.length]!,
-  );
-}
-
-const mutation = fc.oneof(
-  fc.constant((p: string) => p),
-  fc.constant((p: string) => `${p}/`),
-  fc.constant((p: string) => p.replace('/', '//')),
-  fc.constant((p: string) => p.replace(/\/([^/]*)$/, '/./$1')),
-  fc.constant((p: string) => p.replace(/\/([^/]*)$/, '/x/../$1')),
-  fc.constant((p: string) => `${p}?a=1/../b`),
-  fc.constant((p: string) => p.slice(1)),
-  fc.constantFrom('/api/v4', '/api/v4', '/api/v3', '/apiv4', '/api/v4/api/v4', '/%61pi/v4').map((prefix) => (p: string) => `${prefix}${p}`),
-  fc.nat().map((k) => (p: string) => p.slice(0, k % (p.length + 1))),
-  fc.tuple(fc.nat(), fc.constantFrom('x', '/', '%', '%zz', ' ', '\\', 'é', '..', '.', "'", ')', '-')).map(([k, s]) => (p: string) => {
-    const at = k % (p.length + 1);
-    return p.slice(0, at) + s + p.slice(at);
-  }),
-);
-
-const request = fc
-  .record({
-    template: fc.nat(),
-    values: fc.array(segmentValue, { minLength: 1, maxLength: 3 }),
-    splats: fc.array(splatValue, { minLength: 1, maxLength: 3 }),
-    mutations: fc.array(mutation, { maxLength: 2 }),
-    method: fc.oneof({ weight: 8, arbitrary: fc.constant(undefined) }, { weight: 2, arbitrary: fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'get', '') }),
-  })
-  .map(({ template, values, splats, mutations, method }) => {
-    const t = templates[template % templates.length]!;
-    let path = fill(t.text, values, splats);
-    for (const mu of mutations) path = mu(path);
-    return { method: method ?? t.method, path };
-  });
+const request = templateRequest(() => templates);
 
 describe('compiled REST matcher = reference matcher', () => {
   it(`agrees on ${NUM_RUNS} generated requests (seed ${SEED})`, () => {

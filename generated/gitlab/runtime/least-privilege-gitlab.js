@@ -18,7 +18,8 @@ export const GITLAB_API_BASE = '/api/v4';
 export function jobTokenVerdict(request, routeFor) {
     if (request.kind !== 'rest')
         return { status: 'unknown', why: 'The job-token page lists REST API endpoints only; it does not say whether a job token can make this operation: denied.', source: [] };
-    const row = routeFor(request.method, stripApiBase(request.path, GITLAB_API_BASE));
+    // The path as sent: the job-token matcher takes it with or without `/api/v4` and strips the prefix once (as `fineGrainedVerdict`).
+    const row = routeFor(request.method, request.path);
     if (row === undefined)
         return { status: 'unknown', why: 'No endpoint of the job-token page matches: job tokens cannot make this request (denied).', source: [] };
     if (!row.controlled || row.permissions.length === 0)
@@ -73,8 +74,9 @@ export function fineGrainedVerdict(request, matchRest, operations, names) {
     if (request.kind === 'rest') {
         if (matchRest === undefined)
             return { status: 'unknown', why: 'This package was generated without the fine-grained REST page: no answer for REST requests (denied).', source: [] };
-        // The REST matcher takes the path with or without `/api/v4` (issue 12); stripped here too, so an older matcher answers the same.
-        const m = matchRest(request.method, stripApiBase(request.path, GITLAB_API_BASE));
+        // The path as sent: the REST matcher takes it with or without `/api/v4` and strips the prefix once. Stripping it here as
+        // well would answer `/api/v4/api/v4/…` from the row of `/api/v4/…`, a request the package's own check denies.
+        const m = matchRest(request.method, request.path);
         if (m === undefined)
             return { status: 'unknown', why: 'No row of the fine-grained REST page matches: denied.', source: [] };
         if (m.access === 'always')
