@@ -4963,9 +4963,12 @@ export function matchFineGrainedRestRoute(method, path) {
             return undefined;
         const canonical = lastPath;
         const e = fineGrainedRestRoutes[candidateRoutes[i]];
-        const base = { method: method, route: e.route, canonicalPath: canonical, params: paramsOf(i, canonical), access: e.access, permissions: e.permissions, boundaries: e.boundaries, public: e.public, source: e.source };
+        const params = paramsOf(i, canonical);
         // The tree and `paramsOf` give route `e.route` exactly the parameters `FineGrainedRestRouteParams` names for it (tests compare them with an independent reference).
-        return (e.reason === undefined ? base : { ...base, reason: e.reason });
+        // Two object literals, not a spread: copying `base` into a new object cost a fifth of a lookup on the catch-all (every miss).
+        if (e.reason === undefined)
+            return { method: method, route: e.route, canonicalPath: canonical, params, access: e.access, permissions: e.permissions, boundaries: e.boundaries, public: e.public, source: e.source };
+        return { method: method, route: e.route, canonicalPath: canonical, params, access: e.access, permissions: e.permissions, boundaries: e.boundaries, public: e.public, source: e.source, reason: e.reason };
     }
     catch {
         return undefined;

@@ -9299,9 +9299,11 @@ export function matchFineGrainedRestRoute(method: string, path: string): FineGra
     if (i < 0) return undefined;
     const canonical = lastPath;
     const e = fineGrainedRestRoutes[candidateRoutes[i]!]!;
-    const base = { method: method as FineGrainedRestRequestMethod, route: e.route, canonicalPath: canonical, params: paramsOf(i, canonical), access: e.access, permissions: e.permissions, boundaries: e.boundaries, public: e.public, source: e.source };
+    const params = paramsOf(i, canonical);
     // The tree and `paramsOf` give route `e.route` exactly the parameters `FineGrainedRestRouteParams` names for it (tests compare them with an independent reference).
-    return (e.reason === undefined ? base : { ...base, reason: e.reason }) as FineGrainedRestRouteMatch;
+    // Two object literals, not a spread: copying `base` into a new object cost a fifth of a lookup on the catch-all (every miss).
+    if (e.reason === undefined) return { method: method as FineGrainedRestRequestMethod, route: e.route, canonicalPath: canonical, params, access: e.access, permissions: e.permissions, boundaries: e.boundaries, public: e.public, source: e.source } as FineGrainedRestRouteMatch;
+    return { method: method as FineGrainedRestRequestMethod, route: e.route, canonicalPath: canonical, params, access: e.access, permissions: e.permissions, boundaries: e.boundaries, public: e.public, source: e.source, reason: e.reason } as FineGrainedRestRouteMatch;
   } catch {
     return undefined;
   }
