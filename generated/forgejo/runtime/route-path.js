@@ -435,7 +435,40 @@ export function captureRouteParams(path, tokens) {
     names.forEach((name, k) => (params[name] = path.slice(bounds[2 * k], bounds[2 * k + 1])));
     return params;
 }
-const newTrieNode = () => ({ end: -1, literals: undefined, params: [], tails: [] });
+const NO_SLOTS = new Int32Array(0);
+const newTrieNode = () => ({ end: -1, slots: NO_SLOTS, hashes: NO_SLOTS, literals: [], params: [], tails: [] });
+/** The hash of `text` the walk computes while scanning a segment (`h * 31 + c`, 32-bit). */
+function segmentHash(text) {
+    let h = 0;
+    for (let i = 0; i < text.length; i++)
+        h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+    return h;
+}
+/** Fills the hash table of every node's literal children (`TrieNode.slots`), once the trie is built. */
+function indexLiterals(node) {
+    const lits = node.literals;
+    if (lits.length > 0) {
+        let size = 2;
+        while (size < lits.length * 2)
+            size *= 2;
+        const slots = new Int32Array(size);
+        const hashes = new Int32Array(size);
+        lits.forEach((lit, c) => {
+            const h = segmentHash(lit.text);
+            let j = h & (size - 1);
+            while (slots[j] !== 0)
+                j = (j + 1) & (size - 1);
+            slots[j] = c + 1;
+            hashes[j] = h;
+        });
+        node.slots = slots;
+        node.hashes = hashes;
+    }
+    for (const lit of lits)
+        indexLiterals(lit.node);
+    for (const edge of node.params)
+        indexLiterals(edge.node);
+}
 function tokenElements(t) {
     if (typeof t === 'string')
         return [t];
@@ -474,14 +507,9 @@ export function buildRouteTrie(candidates, base) {
         for (let i = 0; i < tokens.length; i++) {
             const t = tokens[i];
             if (typeof t === 'string') {
-                node.literals ??= new Map();
-                const key = t.length * 128 + t.charCodeAt(0);
-                const bucket = node.literals.get(key) ?? [];
-                if (bucket.length === 0)
-                    node.literals.set(key, bucket);
-                let hit = bucket.find((b) => b.text === t);
+                let hit = node.literals.find((b) => b.text === t);
                 if (!hit)
-                    bucket.push((hit = { text: t, node: newTrieNode() }));
+                    node.literals.push((hit = { text: t, node: newTrieNode() }));
                 node = hit.node;
             }
             else if (t[0] === 1 || (t[0] === 3 && t[2] === 0)) {
@@ -491,7 +519,7 @@ export function buildRouteTrie(candidates, base) {
                 const key = els === undefined ? undefined : JSON.stringify(els);
                 let edge = node.params.find((p) => (els === undefined ? p.els === undefined && p.prefix === prefix && p.suffix === suffix : p.els !== undefined && JSON.stringify(p.els) === key));
                 if (!edge)
-                    node.params.push((edge = { prefix, suffix, els, vars: els === undefined ? 1 : countVars(els), node: newTrieNode() }));
+                    node.params.push((edge = { prefix, suffix, plain: els === undefined && prefix === '' && suffix === '', els, vars: els === undefined ? 1 : countVars(els), node: newTrieNode() }));
                 node = edge.node;
             }
             else {
@@ -503,6 +531,7 @@ export function buildRouteTrie(candidates, base) {
         if (node.end < 0)
             node.end = base + k;
     });
+    indexLiterals(root);
     return root;
 }
 /**
@@ -522,40 +551,59 @@ function walkNode(node, p, n, cursor, k, bounds, checks) {
     if (cursor >= n)
         return node.end;
     const s = cursor + 1;
-    const r = segmentEnd(p, s, n);
-    const e = r & 0x7fffffff;
-    if (node.literals !== undefined && e > s) {
-        const bucket = node.literals.get((e - s) * 128 + p.charCodeAt(s));
-        if (bucket !== undefined) {
-            for (let b = 0; b < bucket.length; b++) {
-                const text = bucket[b].text;
-                let same = true;
-                for (let i = 1; i < text.length; i++) {
-                    if (p.charCodeAt(s + i) !== text.charCodeAt(i)) {
-                        same = false;
-                        break;
-                    }
-                }
-                if (!same)
-                    continue;
-                const found = walkNode(bucket[b].node, p, n, e, k, bounds, checks);
-                if (found >= 0)
-                    return found;
-                break; // a segment equals at most one literal
-            }
+    // One pass over the segment: where it ends, whether it is canonical as it is, and its hash.
+    let e = s;
+    let raw = 0;
+    let h = 0;
+    for (; e < n; e++) {
+        const ch = p.charCodeAt(e);
+        if (ch === 47)
+            break;
+        raw |= ch < 128 ? RAW_CHARS[ch] : 1;
+        h = (Math.imul(h, 31) + ch) | 0;
+    }
+    if (e - s <= 2 && p.charCodeAt(s) === 46 && (e - s === 1 || p.charCodeAt(s + 1) === 46))
+        raw = 1;
+    const slots = node.slots;
+    if (slots.length !== 0 && e > s) {
+        const mask = slots.length - 1;
+        const hashes = node.hashes;
+        for (let j = h & mask, c = slots[j]; c !== 0; j = (j + 1) & mask, c = slots[j]) {
+            if (hashes[j] !== h)
+                continue;
+            const lit = node.literals[c - 1];
+            const text = lit.text;
+            if (text.length !== e - s)
+                continue;
+            let i = 0;
+            while (i < text.length && p.charCodeAt(s + i) === text.charCodeAt(i))
+                i++;
+            if (i < text.length)
+                continue;
+            const found = walkNode(lit.node, p, n, e, k, bounds, checks);
+            if (found >= 0)
+                return found;
+            break; // a segment equals at most one literal
         }
     }
     const params = node.params;
     for (let j = 0; j < params.length; j++) {
         const edge = params[j];
-        if (edge.els === undefined) {
+        if (edge.plain) {
+            if (e === s)
+                continue;
+            bounds[2 * k] = s;
+            bounds[2 * k + 1] = e;
+            checks[k] = raw;
+        }
+        else if (edge.els === undefined) {
             if (e - s <= edge.prefix.length + edge.suffix.length)
                 continue;
             if ((edge.prefix !== '' && !p.startsWith(edge.prefix, s)) || (edge.suffix !== '' && !p.endsWith(edge.suffix, e)))
                 continue;
             bounds[2 * k] = s + edge.prefix.length;
             bounds[2 * k + 1] = e - edge.suffix.length;
-            checks[k] = r >>> 31;
+            checks[k] = raw;
         }
         else if (!matchElements(p, s, e, edge.els, bounds, checks, k))
             continue;
@@ -564,8 +612,17 @@ function walkNode(node, p, n, cursor, k, bounds, checks) {
             return found;
     }
     const tails = node.tails;
-    for (let j = 0; j < tails.length; j++)
-        if (matchElements(p, s, n, tails[j].els, bounds, checks, k))
+    for (let j = 0; j < tails.length; j++) {
+        const els = tails[j].els;
+        // A lone splat (`*path` to the end: catch-alls) takes the rest of the path, without `matchElements`' table.
+        if (els.length === 1 && els[0] === 2) {
+            bounds[2 * k] = s;
+            bounds[2 * k + 1] = n;
+            checks[k] = -1;
             return tails[j].candidate;
+        }
+        if (matchElements(p, s, n, els, bounds, checks, k))
+            return tails[j].candidate;
+    }
     return -1;
 }

@@ -120,19 +120,29 @@ export type RouteTokenData = string | readonly [1 | 2, string, string] | readonl
 interface ParamEdge {
     prefix: string;
     suffix: string;
+    /** No prefix, no suffix, one parameter: the whole segment is the value (the common case, no comparison). */
+    plain: boolean;
     /** Set for a segment with several parameters (`matchElements`); its number of variables in `vars`. */
     els: RouteElements | undefined;
     vars: number;
     node: TrieNode;
 }
+interface LiteralEdge {
+    text: string;
+    node: TrieNode;
+}
 interface TrieNode {
     /** The candidate whose alternative ends here, or -1. */
     end: number;
-    /** Literal children by `length * 128 + first character` (no string is allocated to look one up). */
-    literals: Map<number, {
-        text: string;
-        node: TrieNode;
-    }[]> | undefined;
+    /**
+     * Literal children in an open-addressing hash table built at load: slot `j` holds child
+     * `slots[j] - 1` (0: empty) whose text hashes to `hashes[j]` (`segmentHash`), probed linearly from
+     * `hash & (slots.length - 1)`. The walk hashes a segment in the same pass that validates it, so a
+     * literal child costs one probe and one comparison of the candidate text, and no string is made.
+     */
+    slots: Int32Array;
+    hashes: Int32Array;
+    literals: LiteralEdge[];
     /** Parameter children, most specific first. */
     params: ParamEdge[];
     /** Candidates from a splat on: the rest of the path against their elements, most specific first. */
