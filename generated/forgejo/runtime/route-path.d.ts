@@ -16,22 +16,9 @@ export declare const MAX_PATH_LENGTH = 8192;
 /**
  * 1 for an ASCII character that a canonical path segment cannot hold as it is (`%`, `?`, `#`, `/`,
  * and every character `canonicalizePath` denies); 0 for the rest (pchar other than `%`, and `.`).
- * `segmentEnd` reads it while scanning a parameter's segment.
+ * `walkNode` reads it while scanning each segment.
  */
 export declare const RAW_CHARS: Uint8Array;
-/**
- * Where the path segment that starts at `s` ends (the index of the next `/`, or `n`), with bit 31
- * set (a negative number) when the segment is not canonical as it is: a character `RAW_CHARS`
- * flags, or the segment is `.` or `..`. The trie walk calls it for every segment and reads the end as `r & 0x7fffffff` and the flag as `r >>> 31`.
- *
- * `walkRouteTrie` calls it once per segment it visits.
- */
-export declare function segmentEnd(p: string, s: number, n: number): number;
-/**
- * Whether `text` (one or more whole literal segments, `a/b`) is at `s`, followed by `/` or the end
- * of the path at `n`. Literal text is canonical by construction, so a match needs no further check.
- */
-export declare function segmentIs(p: string, s: number, n: number, text: string): boolean;
 /**
  * The canonical form of a request path, or `undefined` to deny:
  * drops `?query` and `#fragment`; denies paths that do not start with `/`, are longer than

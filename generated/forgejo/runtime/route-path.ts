@@ -41,46 +41,13 @@ const CLASS = /* @__PURE__ */ (() => {
 /**
  * 1 for an ASCII character that a canonical path segment cannot hold as it is (`%`, `?`, `#`, `/`,
  * and every character `canonicalizePath` denies); 0 for the rest (pchar other than `%`, and `.`).
- * `segmentEnd` reads it while scanning a parameter's segment.
+ * `walkNode` reads it while scanning each segment.
  */
 export const RAW_CHARS: Uint8Array = /* @__PURE__ */ (() => {
   const t = new Uint8Array(128);
   for (let c = 0; c < 128; c++) t[c] = CLASS[c] === PLAIN || CLASS[c] === DOT ? 0 : 1;
   return t;
 })();
-
-/** Bit 31 of what `segmentEnd` returns: the segment is not canonical as it is. */
-const NOT_CANONICAL = 0x80000000;
-
-/**
- * Where the path segment that starts at `s` ends (the index of the next `/`, or `n`), with bit 31
- * set (a negative number) when the segment is not canonical as it is: a character `RAW_CHARS`
- * flags, or the segment is `.` or `..`. The trie walk calls it for every segment and reads the end as `r & 0x7fffffff` and the flag as `r >>> 31`.
- *
- * `walkRouteTrie` calls it once per segment it visits.
- */
-export function segmentEnd(p: string, s: number, n: number): number {
-  let e = s;
-  let raw = 0;
-  for (; e < n; e++) {
-    const ch = p.charCodeAt(e);
-    if (ch === 47) break;
-    raw |= ch < 128 ? RAW_CHARS[ch]! : 1;
-  }
-  if (e - s <= 2 && p.charCodeAt(s) === 46 && (e - s === 1 || p.charCodeAt(s + 1) === 46)) raw = 1;
-  return raw === 0 ? e : (e | NOT_CANONICAL);
-}
-
-/**
- * Whether `text` (one or more whole literal segments, `a/b`) is at `s`, followed by `/` or the end
- * of the path at `n`. Literal text is canonical by construction, so a match needs no further check.
- */
-export function segmentIs(p: string, s: number, n: number, text: string): boolean {
-  const e = s + text.length;
-  if (e > n || (e < n && p.charCodeAt(e) !== 47)) return false;
-  for (let i = 0; i < text.length; i++) if (p.charCodeAt(s + i) !== text.charCodeAt(i)) return false;
-  return true;
-}
 
 /** Bytes that `%xx` is decoded to (unreserved: ALPHA DIGIT - . _ ~); every other escape stays encoded. */
 const UNRESERVED = /* @__PURE__ */ (() => {
