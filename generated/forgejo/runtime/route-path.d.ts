@@ -99,11 +99,12 @@ export declare function routeElements(tokens: readonly RouteToken[]): (string | 
  */
 export declare function captureRouteParams(path: string, tokens: readonly RouteToken[]): Record<string, string> | undefined;
 /**
- * One token of a route alternative as emitted data: a literal segment as its text; `[1, prefix,
- * suffix]` a parameter, `[2, prefix, suffix]` a splat (the rest of the alternative from here is
+ * One token of a route alternative as emitted data: a literal segment as its text; `1` a parameter
+ * and `2` a splat that are the whole segment, `[1, prefix, suffix]` a parameter, `[2, prefix,
+ * suffix]` a splat with literal text around it (the rest of the alternative from here is
  * matched by `matchElements`); `[3, elements, splat]` a segment with several parameters or splats.
  */
-export type RouteTokenData = string | readonly [1 | 2, string, string] | readonly [3, RouteElements, 0 | 1];
+export type RouteTokenData = string | 1 | 2 | readonly [1 | 2, string, string] | readonly [3, RouteElements, 0 | 1];
 interface ParamEdge {
     prefix: string;
     suffix: string;

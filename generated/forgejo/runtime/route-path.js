@@ -409,9 +409,24 @@ function segmentHash(text) {
         h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
     return h;
 }
-/** Fills the hash table of every node's literal children (`TrieNode.slots`), once the trie is built. */
+/**
+ * Fills the hash table of every node's literal children (`TrieNode.slots`), once the trie is built,
+ * after joining chains: a literal child whose node has no end, no parameters, no tails and one
+ * literal child of its own is merged with that child (`packages` → `conan` → `v1` becomes one
+ * edge `packages/conan/v1`), so the walk compares the chain's text once instead of hashing and
+ * looking up each segment; the nodes it skips offered no alternative to backtrack into. The edge is
+ * found by the hash of its first segment.
+ */
 function indexLiterals(node) {
     const lits = node.literals;
+    for (const lit of lits) {
+        let next = lit.node;
+        while (next.end < 0 && next.params.length === 0 && next.tails.length === 0 && next.literals.length === 1) {
+            lit.text += `/${next.literals[0].text}`;
+            next = next.literals[0].node;
+        }
+        lit.node = next;
+    }
     if (lits.length > 0) {
         let size = 2;
         while (size < lits.length * 2)
@@ -419,7 +434,8 @@ function indexLiterals(node) {
         const slots = new Int32Array(size);
         const hashes = new Int32Array(size);
         lits.forEach((lit, c) => {
-            const h = segmentHash(lit.text);
+            const slash = lit.text.indexOf('/');
+            const h = segmentHash(slash < 0 ? lit.text : lit.text.slice(0, slash));
             let j = h & (size - 1);
             while (slots[j] !== 0)
                 j = (j + 1) & (size - 1);
@@ -434,7 +450,12 @@ function indexLiterals(node) {
     for (const edge of node.params)
         indexLiterals(edge.node);
 }
-function tokenElements(t) {
+/** `1` and `2` as the `[kind, prefix, suffix]` form they abbreviate. */
+function expandToken(t) {
+    return t === 1 || t === 2 ? [t, '', ''] : t;
+}
+function tokenElements(token) {
+    const t = expandToken(token);
     if (typeof t === 'string')
         return [t];
     if (t[0] === 3)
@@ -470,7 +491,7 @@ export function buildRouteTrie(candidates, base) {
     candidates.forEach((tokens, k) => {
         let node = root;
         for (let i = 0; i < tokens.length; i++) {
-            const t = tokens[i];
+            const t = expandToken(tokens[i]);
             if (typeof t === 'string') {
                 let hit = node.literals.find((b) => b.text === t);
                 if (!hit)
@@ -538,14 +559,11 @@ function walkNode(node, p, n, cursor, k, bounds, checks) {
                 continue;
             const lit = node.literals[c - 1];
             const text = lit.text;
-            if (text.length !== e - s)
+            // The edge's text (one or more whole segments, none with `/`) at `s`, then `/` or the end of the path.
+            const end = s + text.length;
+            if ((end !== n && p.charCodeAt(end) !== 47) || !p.startsWith(text, s))
                 continue;
-            let i = 0;
-            while (i < text.length && p.charCodeAt(s + i) === text.charCodeAt(i))
-                i++;
-            if (i < text.length)
-                continue;
-            const found = walkNode(lit.node, p, n, e, k, bounds, checks);
+            const found = walkNode(lit.node, p, n, end, k, bounds, checks);
             if (found >= 0)
                 return found;
             break; // a segment equals at most one literal
@@ -581,6 +599,8 @@ function walkNode(node, p, n, cursor, k, bounds, checks) {
         const els = tails[j].els;
         // A lone splat (`*path` to the end: catch-alls) takes the rest of the path, without `matchElements`' table.
         if (els.length === 1 && els[0] === 2) {
+            if (n === s)
+                continue; // one or more characters (a trailing `/` leaves none)
             bounds[2 * k] = s;
             bounds[2 * k + 1] = n;
             checks[k] = -1;
