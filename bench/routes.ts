@@ -104,7 +104,10 @@ function peerPattern(segments: readonly SegmentToken[], flavor: Flavor): string 
   const out: string[] = [];
   for (const [i, t] of segments.entries()) {
     const last = i === segments.length - 1;
-    if (t.kind === 'literal') out.push(t.text);
+    if (t.kind === 'literal') {
+      if (flavor === 'rou3' && /[()]/.test(t.text)) return undefined; // rou3 reads `(…)` as a regular-expression group and refuses the whole table (`FindPackagesById()`)
+      out.push(t.text);
+    }
     else if (t.kind === 'param') out.push(flavor === 'rou3' ? `${t.prefix}:${t.name}${t.suffix}` : `:${t.name}`);
     else if (t.kind === 'compound') return undefined; // several parameters in a segment: no peer expresses it
     else {
