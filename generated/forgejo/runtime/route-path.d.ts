@@ -16,22 +16,9 @@ export declare const MAX_PATH_LENGTH = 8192;
 /**
  * 1 for an ASCII character that a canonical path segment cannot hold as it is (`%`, `?`, `#`, `/`,
  * and every character `canonicalizePath` denies); 0 for the rest (pchar other than `%`, and `.`).
- * `segmentEnd` reads it while scanning a parameter's segment.
+ * `walkNode` reads it while scanning each segment.
  */
 export declare const RAW_CHARS: Uint8Array;
-/**
- * Where the path segment that starts at `s` ends (the index of the next `/`, or `n`), with bit 31
- * set (a negative number) when the segment is not canonical as it is: a character `RAW_CHARS`
- * flags, or the segment is `.` or `..`. The trie walk calls it for every segment and reads the end as `r & 0x7fffffff` and the flag as `r >>> 31`.
- *
- * `walkRouteTrie` calls it once per segment it visits.
- */
-export declare function segmentEnd(p: string, s: number, n: number): number;
-/**
- * Whether `text` (one or more whole literal segments, `a/b`) is at `s`, followed by `/` or the end
- * of the path at `n`. Literal text is canonical by construction, so a match needs no further check.
- */
-export declare function segmentIs(p: string, s: number, n: number, text: string): boolean;
 /**
  * The canonical form of a request path, or `undefined` to deny:
  * drops `?query` and `#fragment`; denies paths that do not start with `/`, are longer than
@@ -112,27 +99,38 @@ export declare function routeElements(tokens: readonly RouteToken[]): (string | 
  */
 export declare function captureRouteParams(path: string, tokens: readonly RouteToken[]): Record<string, string> | undefined;
 /**
- * One token of a route alternative as emitted data: a literal segment as its text; `[1, prefix,
- * suffix]` a parameter, `[2, prefix, suffix]` a splat (the rest of the alternative from here is
+ * One token of a route alternative as emitted data: a literal segment as its text; `1` a parameter
+ * and `2` a splat that are the whole segment, `[1, prefix, suffix]` a parameter, `[2, prefix,
+ * suffix]` a splat with literal text around it (the rest of the alternative from here is
  * matched by `matchElements`); `[3, elements, splat]` a segment with several parameters or splats.
  */
-export type RouteTokenData = string | readonly [1 | 2, string, string] | readonly [3, RouteElements, 0 | 1];
+export type RouteTokenData = string | 1 | 2 | readonly [1 | 2, string, string] | readonly [3, RouteElements, 0 | 1];
 interface ParamEdge {
     prefix: string;
     suffix: string;
+    /** No prefix, no suffix, one parameter: the whole segment is the value (the common case, no comparison). */
+    plain: boolean;
     /** Set for a segment with several parameters (`matchElements`); its number of variables in `vars`. */
     els: RouteElements | undefined;
     vars: number;
     node: TrieNode;
 }
+interface LiteralEdge {
+    text: string;
+    node: TrieNode;
+}
 interface TrieNode {
     /** The candidate whose alternative ends here, or -1. */
     end: number;
-    /** Literal children by `length * 128 + first character` (no string is allocated to look one up). */
-    literals: Map<number, {
-        text: string;
-        node: TrieNode;
-    }[]> | undefined;
+    /**
+     * Literal children in an open-addressing hash table built at load: slot `j` holds child
+     * `slots[j] - 1` (0: empty) whose text hashes to `hashes[j]` (`segmentHash`), probed linearly from
+     * `hash & (slots.length - 1)`. The walk hashes a segment in the same pass that validates it, so a
+     * literal child costs one probe and one comparison of the candidate text, and no string is made.
+     */
+    slots: Int32Array;
+    hashes: Int32Array;
+    literals: LiteralEdge[];
     /** Parameter children, most specific first. */
     params: ParamEdge[];
     /** Candidates from a splat on: the rest of the path against their elements, most specific first. */

@@ -37,7 +37,7 @@ const CLASS = /* @__PURE__ */ (() => {
 /**
  * 1 for an ASCII character that a canonical path segment cannot hold as it is (`%`, `?`, `#`, `/`,
  * and every character `canonicalizePath` denies); 0 for the rest (pchar other than `%`, and `.`).
- * `segmentEnd` reads it while scanning a parameter's segment.
+ * `walkNode` reads it while scanning each segment.
  */
 export const RAW_CHARS = /* @__PURE__ */ (() => {
     const t = new Uint8Array(128);
@@ -45,41 +45,6 @@ export const RAW_CHARS = /* @__PURE__ */ (() => {
         t[c] = CLASS[c] === PLAIN || CLASS[c] === DOT ? 0 : 1;
     return t;
 })();
-/** Bit 31 of what `segmentEnd` returns: the segment is not canonical as it is. */
-const NOT_CANONICAL = 0x80000000;
-/**
- * Where the path segment that starts at `s` ends (the index of the next `/`, or `n`), with bit 31
- * set (a negative number) when the segment is not canonical as it is: a character `RAW_CHARS`
- * flags, or the segment is `.` or `..`. The trie walk calls it for every segment and reads the end as `r & 0x7fffffff` and the flag as `r >>> 31`.
- *
- * `walkRouteTrie` calls it once per segment it visits.
- */
-export function segmentEnd(p, s, n) {
-    let e = s;
-    let raw = 0;
-    for (; e < n; e++) {
-        const ch = p.charCodeAt(e);
-        if (ch === 47)
-            break;
-        raw |= ch < 128 ? RAW_CHARS[ch] : 1;
-    }
-    if (e - s <= 2 && p.charCodeAt(s) === 46 && (e - s === 1 || p.charCodeAt(s + 1) === 46))
-        raw = 1;
-    return raw === 0 ? e : (e | NOT_CANONICAL);
-}
-/**
- * Whether `text` (one or more whole literal segments, `a/b`) is at `s`, followed by `/` or the end
- * of the path at `n`. Literal text is canonical by construction, so a match needs no further check.
- */
-export function segmentIs(p, s, n, text) {
-    const e = s + text.length;
-    if (e > n || (e < n && p.charCodeAt(e) !== 47))
-        return false;
-    for (let i = 0; i < text.length; i++)
-        if (p.charCodeAt(s + i) !== text.charCodeAt(i))
-            return false;
-    return true;
-}
 /** Bytes that `%xx` is decoded to (unreserved: ALPHA DIGIT - . _ ~); every other escape stays encoded. */
 const UNRESERVED = /* @__PURE__ */ (() => {
     const t = new Uint8Array(128);
@@ -435,8 +400,62 @@ export function captureRouteParams(path, tokens) {
     names.forEach((name, k) => (params[name] = path.slice(bounds[2 * k], bounds[2 * k + 1])));
     return params;
 }
-const newTrieNode = () => ({ end: -1, literals: undefined, params: [], tails: [] });
-function tokenElements(t) {
+const NO_SLOTS = new Int32Array(0);
+const newTrieNode = () => ({ end: -1, slots: NO_SLOTS, hashes: NO_SLOTS, literals: [], params: [], tails: [] });
+/** The hash of `text` the walk computes while scanning a segment (`h * 31 + c`, 32-bit). */
+function segmentHash(text) {
+    let h = 0;
+    for (let i = 0; i < text.length; i++)
+        h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+    return h;
+}
+/**
+ * Fills the hash table of every node's literal children (`TrieNode.slots`), once the trie is built,
+ * after joining chains: a literal child whose node has no end, no parameters, no tails and one
+ * literal child of its own is merged with that child (`packages` → `conan` → `v1` becomes one
+ * edge `packages/conan/v1`), so the walk compares the chain's text once instead of hashing and
+ * looking up each segment; the nodes it skips offered no alternative to backtrack into. The edge is
+ * found by the hash of its first segment.
+ */
+function indexLiterals(node) {
+    const lits = node.literals;
+    for (const lit of lits) {
+        let next = lit.node;
+        while (next.end < 0 && next.params.length === 0 && next.tails.length === 0 && next.literals.length === 1) {
+            lit.text += `/${next.literals[0].text}`;
+            next = next.literals[0].node;
+        }
+        lit.node = next;
+    }
+    if (lits.length > 0) {
+        let size = 2;
+        while (size < lits.length * 2)
+            size *= 2;
+        const slots = new Int32Array(size);
+        const hashes = new Int32Array(size);
+        lits.forEach((lit, c) => {
+            const slash = lit.text.indexOf('/');
+            const h = segmentHash(slash < 0 ? lit.text : lit.text.slice(0, slash));
+            let j = h & (size - 1);
+            while (slots[j] !== 0)
+                j = (j + 1) & (size - 1);
+            slots[j] = c + 1;
+            hashes[j] = h;
+        });
+        node.slots = slots;
+        node.hashes = hashes;
+    }
+    for (const lit of lits)
+        indexLiterals(lit.node);
+    for (const edge of node.params)
+        indexLiterals(edge.node);
+}
+/** `1` and `2` as the `[kind, prefix, suffix]` form they abbreviate. */
+function expandToken(t) {
+    return t === 1 || t === 2 ? [t, '', ''] : t;
+}
+function tokenElements(token) {
+    const t = expandToken(token);
     if (typeof t === 'string')
         return [t];
     if (t[0] === 3)
@@ -472,16 +491,11 @@ export function buildRouteTrie(candidates, base) {
     candidates.forEach((tokens, k) => {
         let node = root;
         for (let i = 0; i < tokens.length; i++) {
-            const t = tokens[i];
+            const t = expandToken(tokens[i]);
             if (typeof t === 'string') {
-                node.literals ??= new Map();
-                const key = t.length * 128 + t.charCodeAt(0);
-                const bucket = node.literals.get(key) ?? [];
-                if (bucket.length === 0)
-                    node.literals.set(key, bucket);
-                let hit = bucket.find((b) => b.text === t);
+                let hit = node.literals.find((b) => b.text === t);
                 if (!hit)
-                    bucket.push((hit = { text: t, node: newTrieNode() }));
+                    node.literals.push((hit = { text: t, node: newTrieNode() }));
                 node = hit.node;
             }
             else if (t[0] === 1 || (t[0] === 3 && t[2] === 0)) {
@@ -491,7 +505,7 @@ export function buildRouteTrie(candidates, base) {
                 const key = els === undefined ? undefined : JSON.stringify(els);
                 let edge = node.params.find((p) => (els === undefined ? p.els === undefined && p.prefix === prefix && p.suffix === suffix : p.els !== undefined && JSON.stringify(p.els) === key));
                 if (!edge)
-                    node.params.push((edge = { prefix, suffix, els, vars: els === undefined ? 1 : countVars(els), node: newTrieNode() }));
+                    node.params.push((edge = { prefix, suffix, plain: els === undefined && prefix === '' && suffix === '', els, vars: els === undefined ? 1 : countVars(els), node: newTrieNode() }));
                 node = edge.node;
             }
             else {
@@ -503,6 +517,7 @@ export function buildRouteTrie(candidates, base) {
         if (node.end < 0)
             node.end = base + k;
     });
+    indexLiterals(root);
     return root;
 }
 /**
@@ -522,40 +537,56 @@ function walkNode(node, p, n, cursor, k, bounds, checks) {
     if (cursor >= n)
         return node.end;
     const s = cursor + 1;
-    const r = segmentEnd(p, s, n);
-    const e = r & 0x7fffffff;
-    if (node.literals !== undefined && e > s) {
-        const bucket = node.literals.get((e - s) * 128 + p.charCodeAt(s));
-        if (bucket !== undefined) {
-            for (let b = 0; b < bucket.length; b++) {
-                const text = bucket[b].text;
-                let same = true;
-                for (let i = 1; i < text.length; i++) {
-                    if (p.charCodeAt(s + i) !== text.charCodeAt(i)) {
-                        same = false;
-                        break;
-                    }
-                }
-                if (!same)
-                    continue;
-                const found = walkNode(bucket[b].node, p, n, e, k, bounds, checks);
-                if (found >= 0)
-                    return found;
-                break; // a segment equals at most one literal
-            }
+    // One pass over the segment: where it ends, whether it is canonical as it is, and its hash.
+    let e = s;
+    let raw = 0;
+    let h = 0;
+    for (; e < n; e++) {
+        const ch = p.charCodeAt(e);
+        if (ch === 47)
+            break;
+        raw |= ch < 128 ? RAW_CHARS[ch] : 1;
+        h = (Math.imul(h, 31) + ch) | 0;
+    }
+    if (e - s <= 2 && p.charCodeAt(s) === 46 && (e - s === 1 || p.charCodeAt(s + 1) === 46))
+        raw = 1;
+    const slots = node.slots;
+    if (slots.length !== 0 && e > s) {
+        const mask = slots.length - 1;
+        const hashes = node.hashes;
+        for (let j = h & mask, c = slots[j]; c !== 0; j = (j + 1) & mask, c = slots[j]) {
+            if (hashes[j] !== h)
+                continue;
+            const lit = node.literals[c - 1];
+            const text = lit.text;
+            // The edge's text (one or more whole segments, none with `/`) at `s`, then `/` or the end of the path.
+            const end = s + text.length;
+            if ((end !== n && p.charCodeAt(end) !== 47) || !p.startsWith(text, s))
+                continue;
+            const found = walkNode(lit.node, p, n, end, k, bounds, checks);
+            if (found >= 0)
+                return found;
+            break; // a segment equals at most one literal
         }
     }
     const params = node.params;
     for (let j = 0; j < params.length; j++) {
         const edge = params[j];
-        if (edge.els === undefined) {
+        if (edge.plain) {
+            if (e === s)
+                continue;
+            bounds[2 * k] = s;
+            bounds[2 * k + 1] = e;
+            checks[k] = raw;
+        }
+        else if (edge.els === undefined) {
             if (e - s <= edge.prefix.length + edge.suffix.length)
                 continue;
             if ((edge.prefix !== '' && !p.startsWith(edge.prefix, s)) || (edge.suffix !== '' && !p.endsWith(edge.suffix, e)))
                 continue;
             bounds[2 * k] = s + edge.prefix.length;
             bounds[2 * k + 1] = e - edge.suffix.length;
-            checks[k] = r >>> 31;
+            checks[k] = raw;
         }
         else if (!matchElements(p, s, e, edge.els, bounds, checks, k))
             continue;
@@ -564,8 +595,19 @@ function walkNode(node, p, n, cursor, k, bounds, checks) {
             return found;
     }
     const tails = node.tails;
-    for (let j = 0; j < tails.length; j++)
-        if (matchElements(p, s, n, tails[j].els, bounds, checks, k))
+    for (let j = 0; j < tails.length; j++) {
+        const els = tails[j].els;
+        // A lone splat (`*path` to the end: catch-alls) takes the rest of the path, without `matchElements`' table.
+        if (els.length === 1 && els[0] === 2) {
+            if (n === s)
+                continue; // one or more characters (a trailing `/` leaves none)
+            bounds[2 * k] = s;
+            bounds[2 * k + 1] = n;
+            checks[k] = -1;
             return tails[j].candidate;
+        }
+        if (matchElements(p, s, n, els, bounds, checks, k))
+            return tails[j].candidate;
+    }
     return -1;
 }

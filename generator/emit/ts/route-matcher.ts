@@ -81,7 +81,7 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
     statements.push({
       kind: StructureKind.VariableStatement,
       declarationKind: VariableDeclarationKind.Const,
-      docs: [{ description: `The ${m.method} candidates, most specific first (candidate \`${base} + k\`), one per line with its route: literal segments as text, \`[1, prefix, suffix]\` a parameter, \`[2, prefix, suffix]\` a splat, \`[3, elements, splat]\` a segment with several.` }],
+      docs: [{ description: `The ${m.method} candidates, most specific first (candidate \`${base} + k\`), one per line with its route: literal segments as text, \`1\` a parameter, \`2\` a splat (\`[1 | 2, prefix, suffix]\` with text around it in the segment), \`[3, elements, splat]\` a segment with several.` }],
       declarations: [
         {
           name: trieName(m.method),
@@ -273,5 +273,7 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
 function tokenData(t: SegmentToken): RouteTokenData {
   if (t.kind === 'literal') return t.text;
   if (t.kind === 'compound') return [3, t.parts.map((p) => (p.type === 'literal' ? p.value : p.type === 'param' ? 1 : 2)), t.splat ? 1 : 0];
-  return [t.kind === 'param' ? 1 : 2, t.prefix, t.suffix];
+  const kind = t.kind === 'param' ? 1 : 2;
+  // A parameter or splat that is the whole segment (most of them) is its kind alone: `1`, not `[1,"",""]`.
+  return t.prefix === '' && t.suffix === '' ? kind : [kind, t.prefix, t.suffix];
 }
