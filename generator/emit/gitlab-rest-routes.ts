@@ -12,7 +12,7 @@ import { prepareRouteTable } from '../model/route-table.ts';
 import { GITLAB_API_PREFIX, gitlabRouteSources, restRouteRows } from '../model/route-tables.ts';
 import { codeHeader, safeComment } from './header.ts';
 import { stringLiteral } from './ts/identifier.ts';
-import { guarded, routeForFunction, routeMatcherStatements, routeRowsStatement, routeTypeStatements } from './ts/route-matcher.ts';
+import { matchRouteFunction, requestAllowedFunction, routeForFunction, routeMatcherStatements, routeRowsStatement, routeTypeStatements } from './ts/route-matcher.ts';
 import { copyRuntime, type RuntimeFile } from './ts/copy-runtime.ts';
 
 const RUNTIME_FILES: readonly RuntimeFile[] = Object.freeze([{ file: 'route-path.ts', to: '/generated/gitlab/runtime/route-path.ts' }]);
@@ -165,76 +165,45 @@ export const gitlabRestRoutes: Emitter = {
         { description: 'The endpoint a request is for (its frozen entry in `fineGrainedRestRoutes`), or `undefined` (deny): the same decision as `matchFineGrainedRestRoute`, without parameters and canonical path, and without allocating (unless the path must be canonicalized). Never throws.' },
       ]),
     );
-    statements.push({
-      kind: StructureKind.Function,
-      isExported: true,
-      name: 'matchFineGrainedRestRoute',
-      docs: [
-        {
-          description:
-            'The documented REST endpoint a request is for, or `undefined` (deny) when no row matches, the method is not an upper-case standard method, or the path cannot be canonicalized safely. Never throws.\n\n' +
-            '`path` is the raw request target, with or without `/api/v4` (still percent-encoded; a query and fragment are ignored). When several rows match, the most specific wins (README, "Route matching"); with the page\'s catch-all, any other canonical request is `unavailable`.',
-          tags: [{ tagName: 'see', text: safeComment(model.source.url) }],
-        },
-      ],
-      parameters: [
-        { name: 'method', type: 'string' },
-        { name: 'path', type: 'string' },
-      ],
-      returnType: 'FineGrainedRestRouteMatch | undefined',
-      statements: guarded(
+    statements.push(
+      matchRouteFunction(
+        'matchFineGrainedRestRoute',
+        'FineGrainedRestRouteMatch',
         [
-          'const i = candidateFor(method, path);',
-          'if (i < 0) return undefined;',
-          'const canonical = lastPath;',
-          'const e = fineGrainedRestRoutes[candidateRoutes[i]!]!;',
+          {
+            description:
+              'The documented REST endpoint a request is for, or `undefined` (deny) when no row matches, the method is not an upper-case standard method, or the path cannot be canonicalized safely. Never throws.\n\n' +
+              '`path` is the raw request target, with or without `/api/v4` (still percent-encoded; a query and fragment are ignored). When several rows match, the most specific wins (README, "Route matching"); with the page\'s catch-all, any other canonical request is `unavailable`.',
+            tags: [{ tagName: 'see', text: safeComment(model.source.url) }],
+          },
+        ],
+        'fineGrainedRestRoutes',
+        'e',
+        [
           'const params = paramsOf(i, canonical);',
           '// The tree and `paramsOf` give route `e.route` exactly the parameters `FineGrainedRestRouteParams` names for it (tests compare them with an independent reference).',
           '// Two object literals, not a spread: copying `base` into a new object cost a fifth of a lookup on the catch-all (every miss).',
           'if (e.reason === undefined) return { method: method as FineGrainedRestRequestMethod, route: e.route, canonicalPath: canonical, params, access: e.access, permissions: e.permissions, boundaries: e.boundaries, public: e.public, source: e.source } as FineGrainedRestRouteMatch;',
           'return { method: method as FineGrainedRestRequestMethod, route: e.route, canonicalPath: canonical, params, access: e.access, permissions: e.permissions, boundaries: e.boundaries, public: e.public, source: e.source, reason: e.reason } as FineGrainedRestRouteMatch;',
         ],
-        'undefined',
       ),
-    });
-    statements.push({
-      kind: StructureKind.Function,
-      isExported: true,
-      name: 'isFineGrainedRestRequestAllowed',
-      docs: [
-        {
-          description:
-            'True when the request matches an `always` accessible endpoint, or a `granted` endpoint and `granted` holds every permission it needs (at the right boundary: checking where a permission was granted is the caller\'s part). ' +
-            'False when no row matches, for `unavailable` endpoints, and for a publicly accessible endpoint without the permissions (whether the target resource is public is not known here: check `matchFineGrainedRestRoute(…).public`). Never throws.',
-        },
-      ],
-      parameters: [
-        { name: 'granted', type: 'Iterable<string>' },
-        { name: 'method', type: 'string' },
-        { name: 'path', type: 'string' },
-      ],
-      returnType: 'boolean',
-      statements: (w) => {
-        w.writeLine('const e = fineGrainedRestRouteFor(method, path);');
-        w.writeLine('if (e === undefined || e.access === \'unavailable\') return false;');
-        w.writeLine('if (e.access === \'always\') return true;');
-        w.writeLine('if (e.permissions.length === 0) return false;');
-        w.write('try ').inlineBlock(() => {
-          w.writeLine(`if (granted === null || typeof granted !== 'object' || typeof (granted as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') return false;`);
-          w.writeLine('const seen: boolean[] = [];');
-          w.writeLine('let missing = e.permissions.length;');
-          w.write('for (const g of granted)').block(() => {
-            w.writeLine('const k = e.permissions.indexOf(g as `${GitlabFineGrainedPermission}`);');
-            w.write('if (k >= 0 && !seen[k])').block(() => {
-              w.writeLine('seen[k] = true;');
-              w.writeLine('if (--missing === 0) return true;');
-            });
-          });
-          w.writeLine('return false;');
-        });
-        w.write(' catch ').block(() => void w.writeLine('return false;'));
-      },
-    });
+    );
+    statements.push(
+      requestAllowedFunction({
+        name: 'isFineGrainedRestRequestAllowed',
+        docs: [
+          {
+            description:
+              'True when the request matches an `always` accessible endpoint, or a `granted` endpoint and `granted` holds every permission it needs (at the right boundary: checking where a permission was granted is the caller\'s part). ' +
+              'False when no row matches, for `unavailable` endpoints, and for a publicly accessible endpoint without the permissions (whether the target resource is public is not known here: check `matchFineGrainedRestRoute(…).public`). Never throws.',
+          },
+        ],
+        find: ['const e = fineGrainedRestRouteFor(method, path);', "if (e === undefined || e.access === 'unavailable') return false;", "if (e.access === 'always') return true;", 'if (e.permissions.length === 0) return false;'],
+        rowVar: 'e',
+        permissionType: '`${GitlabFineGrainedPermission}`',
+        bitset: false,
+      }),
+    );
 
     ctx.project.createSourceFile(OUT, { leadingTrivia: `${codeHeader([model.source])}\n\n`, statements }, { overwrite: true });
   },

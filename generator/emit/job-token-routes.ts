@@ -15,7 +15,7 @@ import { formatPosition } from '../model/position.ts';
 import { prepareRouteTable } from '../model/job-token-route-table.ts';
 import { codeHeader, safeComment } from './header.ts';
 import { stringLiteral } from './ts/identifier.ts';
-import { guarded, routeForFunction, routeMatcherStatements, routeRowsStatement, routeTypeStatements } from './ts/route-matcher.ts';
+import { matchRouteFunction, requestAllowedFunction, routeForFunction, routeMatcherStatements, routeRowsStatement, routeTypeStatements } from './ts/route-matcher.ts';
 import { GITLAB_API_PREFIX, gitlabRouteSources } from '../model/route-tables.ts';
 import { copyRuntime, type RuntimeFile } from './ts/copy-runtime.ts';
 
@@ -107,86 +107,43 @@ export const jobTokenRoutes: Emitter = {
         },
       ]),
     );
-    statements.push({
-      kind: StructureKind.Function,
-      isExported: true,
-      name: 'matchJobTokenRoute',
-      docs: [
-        {
-          description:
-            'The documented route a request is for, or `undefined` (deny) when no route matches, the method is not an upper-case standard method, or the path cannot be canonicalized safely. Never throws.\n\n' +
-            '`path` is the raw request target (still percent-encoded; a query and fragment are ignored). When several routes match, the most specific wins (README, "Route matching").',
-          tags: [{ tagName: 'see', text: safeComment(model.source.url) }],
-        },
-      ],
-      parameters: [
-        { name: 'method', type: 'string' },
-        { name: 'path', type: 'string' },
-      ],
-      returnType: 'JobTokenRouteMatch | undefined',
-      statements: guarded(
+    statements.push(
+      matchRouteFunction(
+        'matchJobTokenRoute',
+        'JobTokenRouteMatch',
         [
-          'const i = candidateFor(method, path);',
-          'if (i < 0) return undefined;',
-          'const canonical = lastPath;',
-          'const route = jobTokenRoutes[candidateRoutes[i]!]!;',
+          {
+            description:
+              'The documented route a request is for, or `undefined` (deny) when no route matches, the method is not an upper-case standard method, or the path cannot be canonicalized safely. Never throws.\n\n' +
+              '`path` is the raw request target (still percent-encoded; a query and fragment are ignored). When several routes match, the most specific wins (README, "Route matching").',
+            tags: [{ tagName: 'see', text: safeComment(model.source.url) }],
+          },
+        ],
+        'jobTokenRoutes',
+        'route',
+        [
           '// The tree and `paramsOf` give route `route.route` exactly the parameters `JobTokenRouteParams` names for it (tests compare them with an independent reference).',
           'return { method: method as JobTokenRequestMethod, route: route.route, canonicalPath: canonical, params: paramsOf(i, canonical), permissions: route.permissions, controlled: route.controlled, source: route.source } as JobTokenRouteMatch;',
         ],
-        'undefined',
       ),
-    });
+    );
 
-    statements.push({
-      kind: StructureKind.Function,
-      isExported: true,
-      name: 'isJobTokenRequestAllowed',
-      docs: [
-        {
-          description:
-            'True only when the request matches a route that fine-grained permissions control and `granted` holds every permission it needs. ' +
-            'False when no route matches, and also for `None` routes (`controlled: false`): fine-grained permissions do not grant those, the job token\'s default access governs them, so call `matchJobTokenRoute` to tell the two apart. Never throws.',
-        },
-      ],
-      parameters: [
-        { name: 'granted', type: 'Iterable<string>' },
-        { name: 'method', type: 'string' },
-        { name: 'path', type: 'string' },
-      ],
-      returnType: 'boolean',
-      statements: (w) => {
-        w.writeLine('const match = jobTokenRouteFor(method, path);');
-        w.writeLine('if (match === undefined || !match.controlled || match.permissions.length === 0) return false;');
-        w.write('try ').inlineBlock(() => {
-          w.writeLine(`if (granted === null || typeof granted !== 'object' || typeof (granted as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') return false;`);
-          w.writeLine('let missing = match.permissions.length;');
-          if (maxPermissions <= 30) {
-            w.writeLine('// Which of the row\'s permissions were seen, as bits: no allocation (rows need at most 30).');
-            w.writeLine('let seen = 0;');
-            w.write('for (const g of granted)').block(() => {
-              w.writeLine('const k = match.permissions.indexOf(g as `${JobTokenPermission}`);');
-              w.write('if (k >= 0 && (seen & (1 << k)) === 0)').block(() => {
-                w.writeLine('seen |= 1 << k;');
-                w.writeLine('if (--missing === 0) return true;');
-              });
-            });
-          } else {
-            w.writeLine('const seen: boolean[] = [];');
-            w.write('for (const g of granted)').block(() => {
-              w.writeLine('const k = match.permissions.indexOf(g as `${JobTokenPermission}`);');
-              w.write('if (k >= 0 && !seen[k])').block(() => {
-                w.writeLine('seen[k] = true;');
-                w.writeLine('if (--missing === 0) return true;');
-              });
-            });
-          }
-          w.writeLine('return false;');
-        });
-        w.write(' catch ').block(() => {
-          w.writeLine('return false;');
-        });
-      },
-    });
+    statements.push(
+      requestAllowedFunction({
+        name: 'isJobTokenRequestAllowed',
+        docs: [
+          {
+            description:
+              'True only when the request matches a route that fine-grained permissions control and `granted` holds every permission it needs. ' +
+              'False when no route matches, and also for `None` routes (`controlled: false`): fine-grained permissions do not grant those, the job token\'s default access governs them, so call `matchJobTokenRoute` to tell the two apart. Never throws.',
+          },
+        ],
+        find: ['const match = jobTokenRouteFor(method, path);', 'if (match === undefined || !match.controlled || match.permissions.length === 0) return false;'],
+        rowVar: 'match',
+        permissionType: '`${JobTokenPermission}`',
+        bitset: maxPermissions <= 30,
+      }),
+    );
 
     ctx.project.createSourceFile(OUT, { leadingTrivia: `${codeHeader([model.source])}\n\n`, statements }, { overwrite: true });
   },

@@ -5,7 +5,9 @@
  * of the winner), `lookup` (method → trie) and `candidateFor`
  * (raw path first, canonicalization only when needed). A table's emitter adds its public API on top:
  * `candidateFor(method, path)` → candidate number (-1: deny), `lastPath`, `candidateRoutes[i]` (the
- * row), `paramsOf(i, lastPath)`.
+ * row), `paramsOf(i, lastPath)`. The public API's common part is here too, built from a small spec
+ * (`routeTypeStatements`, `routeRowsStatement`, `routeForFunction`, `matchRouteFunction`,
+ * `requestAllowedFunction`): a table's emitter writes only what its page adds.
  */
 import { StructureKind, VariableDeclarationKind, type CodeBlockWriter, type JSDocStructure, type OptionalKind, type PropertySignatureStructure, type StatementStructures } from 'ts-morph';
 import type { PreparedRoute, PreparedRouteTable, RouteRow } from '../../model/route-table.ts';
@@ -403,5 +405,74 @@ export function routeForFunction(name: string, rowsName: string, infoType: strin
     ],
     returnType: `${infoType} | undefined`,
     statements: guarded(['const i = candidateFor(method, path);', `return i < 0 ? undefined : ${rowsName}[candidateRoutes[i]!];`], 'undefined'),
+  };
+}
+
+/** `name(method, path)`: the match of the row (`rowVar`, from `rowsName`) a request is for, built by the table's `returns` lines, or `undefined` (deny). */
+export function matchRouteFunction(name: string, matchType: string, docs: OptionalKind<JSDocStructure>[], rowsName: string, rowVar: string, returns: readonly string[]): StatementStructures {
+  return {
+    kind: StructureKind.Function,
+    isExported: true,
+    name,
+    docs,
+    parameters: [
+      { name: 'method', type: 'string' },
+      { name: 'path', type: 'string' },
+    ],
+    returnType: `${matchType} | undefined`,
+    statements: guarded(['const i = candidateFor(method, path);', 'if (i < 0) return undefined;', 'const canonical = lastPath;', `const ${rowVar} = ${rowsName}[candidateRoutes[i]!]!;`, ...returns], 'undefined'),
+  };
+}
+
+/** How a table's `is…RequestAllowed(granted, method, path)` finds the row and which rows it can allow. */
+export interface RequestAllowedSpec {
+  name: string;
+  docs: OptionalKind<JSDocStructure>[];
+  /** Lines that set `rowVar` to the row and return early unless every one of its (non-empty) `permissions` is what decides. */
+  find: readonly string[];
+  rowVar: string;
+  /** The type of one permission of a row (for `indexOf`). */
+  permissionType: string;
+  /** Rows need at most 30 permissions: track the ones seen as bits (no allocation). */
+  bitset: boolean;
+}
+
+/** True when `granted` (any iterable; anything else is `false`) holds every permission of the row `find` found. Never throws. */
+export function requestAllowedFunction(spec: RequestAllowedSpec): StatementStructures {
+  const row = spec.rowVar;
+  return {
+    kind: StructureKind.Function,
+    isExported: true,
+    name: spec.name,
+    docs: spec.docs,
+    parameters: [
+      { name: 'granted', type: 'Iterable<string>' },
+      { name: 'method', type: 'string' },
+      { name: 'path', type: 'string' },
+    ],
+    returnType: 'boolean',
+    statements: (w) => {
+      for (const line of spec.find) w.writeLine(line);
+      w.write('try ').inlineBlock(() => {
+        w.writeLine(`if (granted === null || typeof granted !== 'object' || typeof (granted as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') return false;`);
+        if (spec.bitset) {
+          w.writeLine(`let missing = ${row}.permissions.length;`);
+          w.writeLine('// Which of the row\'s permissions were seen, as bits: no allocation (rows need at most 30).');
+          w.writeLine('let seen = 0;');
+        } else {
+          w.writeLine('const seen: boolean[] = [];');
+          w.writeLine(`let missing = ${row}.permissions.length;`);
+        }
+        w.write('for (const g of granted)').block(() => {
+          w.writeLine(`const k = ${row}.permissions.indexOf(g as ${spec.permissionType});`);
+          w.write(spec.bitset ? 'if (k >= 0 && (seen & (1 << k)) === 0)' : 'if (k >= 0 && !seen[k])').block(() => {
+            w.writeLine(spec.bitset ? 'seen |= 1 << k;' : 'seen[k] = true;');
+            w.writeLine('if (--missing === 0) return true;');
+          });
+        });
+        w.writeLine('return false;');
+      });
+      w.write(' catch ').block(() => void w.writeLine('return false;'));
+    },
   };
 }
