@@ -433,7 +433,7 @@ export interface JobTokenRouteMatchFor<R extends JobTokenRoute> {
   readonly method: JobTokenRequestMethod;
   /** The documented route that matched (the most specific one). */
   readonly route: R;
-  /** The path the route was matched against: query and fragment dropped, dot segments resolved, unreserved escapes decoded. */
+  /** The path the route was matched against, relative to `/api/v4`: query and fragment dropped, dot segments resolved, unreserved escapes decoded. */
   readonly canonicalPath: string;
   /** Parameter values, raw and still percent-encoded (`group%2Fproject`). A splat may contain `/`. The route's own names are typed (`JobTokenRouteParams`); any other key reads as `string | undefined`. */
   readonly params: Readonly<JobTokenRouteParams[R]> & Readonly<Record<string, string>>;

@@ -3,6 +3,7 @@
  * Source: sources/gitlab-pat-fine-grained-rest.0739b8b.md (sha256 a0902dcdb0119a10515e43eea6c1109a022c550fe2a37b6c2a30f81d3481cb24)
  */
 
+import type { GitlabFineGrainedPermission } from './fine-grained-permissions.js';
 import { MAX_PATH_LENGTH, apiRelativePath, areSpansCanonical, buildRouteTrie, canonicalizePath, mayCanonicalizationChange, startsWithApiSegment, type RouteTrie, walkRouteTrie } from './runtime/route-path.js';
 /** The request methods the matcher accepts (upper case, as sent). `HEAD` also matches `GET` routes; any other token is denied. */
 export type FineGrainedRestRequestMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
@@ -2158,7 +2159,7 @@ export interface FineGrainedRestRouteInfo {
   readonly route: FineGrainedRestRoute;
   readonly access: FineGrainedRestAccess;
   /** All are required (`granted` only; `[]` otherwise): the row's own permission first, then what its footnotes add. */
-  readonly permissions: readonly string[];
+  readonly permissions: readonly `${GitlabFineGrainedPermission}`[];
   /** Where the permissions may be granted (`granted` only; `[]` otherwise). */
   readonly boundaries: readonly FineGrainedRestBoundary[];
   /** Also a publicly accessible endpoint: the permissions are not needed when the target resource is public. */
@@ -4319,17 +4320,17 @@ export type FineGrainedRestRouteMatch = { readonly [R in keyof FineGrainedRestRo
 
 /** A match of route `R`. */
 export interface FineGrainedRestRouteMatchFor<R extends keyof FineGrainedRestRouteParams> {
-  /** The request's method. */
+  /** The request's method (`HEAD` for a `HEAD` request answered by a `GET` route). */
   readonly method: FineGrainedRestRequestMethod;
   /** The documented route that matched (the most specific one). */
   readonly route: R;
   /** The path the route was matched against, relative to `/api/v4`: query and fragment dropped, dot segments resolved, unreserved escapes decoded. */
   readonly canonicalPath: string;
-  /** Parameter values, raw and still percent-encoded. A splat may contain `/`. */
+  /** Parameter values, raw and still percent-encoded (`group%2Fproject`). A splat may contain `/`. The route's own names are typed (`FineGrainedRestRouteParams`); any other key reads as `string | undefined`. */
   readonly params: Readonly<FineGrainedRestRouteParams[R]> & Readonly<Record<string, string>>;
   readonly access: FineGrainedRestAccess;
   /** All are required (`granted`); `[]` otherwise. */
-  readonly permissions: readonly string[];
+  readonly permissions: readonly `${GitlabFineGrainedPermission}`[];
   readonly boundaries: readonly FineGrainedRestBoundary[];
   readonly public: boolean;
   readonly reason?: string;
@@ -4341,7 +4342,7 @@ export interface FineGrainedRestRouteMatchFor<R extends keyof FineGrainedRestRou
 const PAGE = "sources/gitlab-pat-fine-grained-rest.0739b8b.md";
 
 /** One frozen row of `fineGrainedRestRoutes` (a function, so that 2,000 rows are one type, not a union of 2,000 object types, and the table stays compact). */
-function row(method: FineGrainedRestRequestMethod | '*', path: string, access: FineGrainedRestAccess, permissions: string[], boundaries: FineGrainedRestBoundary[], isPublic: boolean, positions: string[], category: string | undefined, resource: string | undefined, reason: string | undefined): FineGrainedRestRouteInfo {
+function row(method: FineGrainedRestRequestMethod | '*', path: string, access: FineGrainedRestAccess, permissions: `${GitlabFineGrainedPermission}`[], boundaries: FineGrainedRestBoundary[], isPublic: boolean, positions: string[], category: string | undefined, resource: string | undefined, reason: string | undefined): FineGrainedRestRouteInfo {
   const sources = Object.freeze(positions.map((p) => `${PAGE}:${p}`));
   const info: { -readonly [K in keyof FineGrainedRestRouteInfo]: FineGrainedRestRouteInfo[K] } = {
     method, path, route: `${method} ${path}` as FineGrainedRestRoute, access,
@@ -9320,7 +9321,7 @@ export function isFineGrainedRestRequestAllowed(granted: Iterable<string>, metho
     const seen: boolean[] = [];
     let missing = e.permissions.length;
     for (const g of granted) {
-      const k = e.permissions.indexOf(g);
+      const k = e.permissions.indexOf(g as `${GitlabFineGrainedPermission}`);
       if (k >= 0 && !seen[k]) {
         seen[k] = true;
         if (--missing === 0) return true;

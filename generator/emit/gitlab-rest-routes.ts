@@ -8,14 +8,11 @@
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
 import type { Emitter } from './emitter.ts';
 import type { GitlabRestPermissionsModel } from '../model/catalog.ts';
-import { HTTP_METHODS } from '../model/http-methods.ts';
-import { formatPosition } from '../model/position.ts';
 import { prepareRouteTable } from '../model/route-table.ts';
 import { GITLAB_API_PREFIX, gitlabRouteSources, restRouteRows } from '../model/route-tables.ts';
 import { codeHeader, safeComment } from './header.ts';
 import { stringLiteral } from './ts/identifier.ts';
-import { routeMatcherStatements } from './ts/route-matcher.ts';
-import { routeParamsType } from './ts/route-params-type.ts';
+import { matchRouteFunction, requestAllowedFunction, routeForFunction, routeMatcherStatements, routeRowsStatement, routeTypeStatements } from './ts/route-matcher.ts';
 import { copyRuntime, type RuntimeFile } from './ts/copy-runtime.ts';
 
 const RUNTIME_FILES: readonly RuntimeFile[] = Object.freeze([{ file: 'route-path.ts', to: '/generated/gitlab/runtime/route-path.ts' }]);
@@ -45,96 +42,58 @@ export const gitlabRestRoutes: Emitter = {
     const matcher = routeMatcherStatements(table, 'fineGrainedRestRoutes', GITLAB_API_PREFIX, (r) => r.endpoint.endpointIndex);
     const endpoints = model.endpoints;
     const routeNames = [...new Set(endpoints.map((e) => `${e.method} ${e.path}`))];
-    // Params per route name: the alternatives of every row with that name (the same path).
-    const alternativesOf = new Map<string, (typeof table.routes)[number]['alternatives']>();
-    for (const r of table.routes) if (r.alternatives.length > 0 && !alternativesOf.has(r.endpoint.text)) alternativesOf.set(r.endpoint.text, r.alternatives);
     const statements: StatementStructures[] = [];
 
     statements.push(
+      { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './fine-grained-permissions.js', namedImports: ['GitlabFineGrainedPermission'] },
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/route-path.js', namedImports: matcher.runtimeImports },
-      {
-        kind: StructureKind.TypeAlias,
-        isExported: true,
-        name: 'FineGrainedRestRequestMethod',
-        docs: [{ description: 'The request methods the matcher accepts (upper case, as sent). `HEAD` also matches `GET` routes; any other token is denied.' }],
-        type: HTTP_METHODS.map((m) => stringLiteral(m)).join(' | '),
-      },
-      {
-        kind: StructureKind.TypeAlias,
-        isExported: true,
-        name: 'FineGrainedRestRoute',
-        docs: [{ description: `A documented route, \`METHOD /path\` as the page writes it (\`*\`: any method) (${safeComment(model.source.title)}).` }],
-        type: (w) => {
-          w.newLine();
-          w.indent(() => {
-            for (const name of routeNames) w.writeLine(`| ${stringLiteral(name)}`);
-          });
-        },
-      },
-      { kind: StructureKind.TypeAlias, isExported: true, name: 'FineGrainedRestBoundary', docs: [{ description: 'Where a permission may be granted.' }], type: "'project' | 'group' | 'user' | 'instance'" },
-      {
-        kind: StructureKind.TypeAlias,
-        isExported: true,
-        name: 'FineGrainedRestAccess',
-        docs: [{ description: '`granted`: the token needs every permission in `permissions` at one of `boundaries`; `always`: no authentication, no permission check; `unavailable`: fine-grained tokens cannot call it.' }],
-        type: "'granted' | 'always' | 'unavailable'",
-      },
-      {
-        kind: StructureKind.Interface,
-        isExported: true,
-        name: 'FineGrainedRestRouteInfo',
-        docs: [{ description: 'One endpoint of the page: one method + path of one section, the rows listing it merged.' }],
-        properties: [
-          { name: 'method', isReadonly: true, type: "FineGrainedRestRequestMethod | '*'", docs: ['`*`: every method (the unavailable section\'s catch-all).'] },
-          { name: 'path', isReadonly: true, type: 'string', docs: ['The path pattern as written (Grape syntax, `\\(` escapes kept).'] },
-          { name: 'route', isReadonly: true, type: 'FineGrainedRestRoute' },
-          { name: 'access', isReadonly: true, type: 'FineGrainedRestAccess' },
-          { name: 'permissions', isReadonly: true, type: 'readonly string[]', docs: ['All are required (`granted` only; `[]` otherwise): the row\'s own permission first, then what its footnotes add.'] },
-          { name: 'boundaries', isReadonly: true, type: 'readonly FineGrainedRestBoundary[]', docs: ['Where the permissions may be granted (`granted` only; `[]` otherwise).'] },
-          { name: 'public', isReadonly: true, type: 'boolean', docs: ['Also a publicly accessible endpoint: the permissions are not needed when the target resource is public.'] },
-          { name: 'reason', isReadonly: true, hasQuestionToken: true, type: 'string', docs: ['Why fine-grained tokens cannot call it (`unavailable`, when the page says).'] },
-          { name: 'category', isReadonly: true, hasQuestionToken: true, type: 'string' },
-          { name: 'resource', isReadonly: true, hasQuestionToken: true, type: 'string' },
-          { name: 'source', isReadonly: true, type: 'string', docs: ['`file:line:column` of the first row on the page.'] },
-          { name: 'sources', isReadonly: true, type: 'readonly string[]', docs: ['Every row it comes from (several boundaries, the publicly accessible row).'] },
-          { name: 'line', isReadonly: true, type: 'number', docs: ['Line of the first row on the page.'] },
+      ...routeTypeStatements({
+        prefix: 'FineGrainedRest',
+        table,
+        apiPrefix: GITLAB_API_PREFIX,
+        routeNames,
+        routeDoc: `A documented route, \`METHOD /path\` as the page writes it (\`*\`: any method) (${safeComment(model.source.title)}).`,
+        matchKeys: 'keyof FineGrainedRestRouteParams',
+        ownTypes: [
+          { kind: StructureKind.TypeAlias, isExported: true, name: 'FineGrainedRestBoundary', docs: [{ description: 'Where a permission may be granted.' }], type: "'project' | 'group' | 'user' | 'instance'" },
+          {
+            kind: StructureKind.TypeAlias,
+            isExported: true,
+            name: 'FineGrainedRestAccess',
+            docs: [{ description: '`granted`: the token needs every permission in `permissions` at one of `boundaries`; `always`: no authentication, no permission check; `unavailable`: fine-grained tokens cannot call it.' }],
+            type: "'granted' | 'always' | 'unavailable'",
+          },
+          {
+            kind: StructureKind.Interface,
+            isExported: true,
+            name: 'FineGrainedRestRouteInfo',
+            docs: [{ description: 'One endpoint of the page: one method + path of one section, the rows listing it merged.' }],
+            properties: [
+              { name: 'method', isReadonly: true, type: "FineGrainedRestRequestMethod | '*'", docs: ['`*`: every method (the unavailable section\'s catch-all).'] },
+              { name: 'path', isReadonly: true, type: 'string', docs: ['The path pattern as written (Grape syntax, `\\(` escapes kept).'] },
+              { name: 'route', isReadonly: true, type: 'FineGrainedRestRoute' },
+              { name: 'access', isReadonly: true, type: 'FineGrainedRestAccess' },
+              { name: 'permissions', isReadonly: true, type: 'readonly `${GitlabFineGrainedPermission}`[]', docs: ['All are required (`granted` only; `[]` otherwise): the row\'s own permission first, then what its footnotes add.'] },
+              { name: 'boundaries', isReadonly: true, type: 'readonly FineGrainedRestBoundary[]', docs: ['Where the permissions may be granted (`granted` only; `[]` otherwise).'] },
+              { name: 'public', isReadonly: true, type: 'boolean', docs: ['Also a publicly accessible endpoint: the permissions are not needed when the target resource is public.'] },
+              { name: 'reason', isReadonly: true, hasQuestionToken: true, type: 'string', docs: ['Why fine-grained tokens cannot call it (`unavailable`, when the page says).'] },
+              { name: 'category', isReadonly: true, hasQuestionToken: true, type: 'string' },
+              { name: 'resource', isReadonly: true, hasQuestionToken: true, type: 'string' },
+              { name: 'source', isReadonly: true, type: 'string', docs: ['`file:line:column` of the first row on the page.'] },
+              { name: 'sources', isReadonly: true, type: 'readonly string[]', docs: ['Every row it comes from (several boundaries, the publicly accessible row).'] },
+              { name: 'line', isReadonly: true, type: 'number', docs: ['Line of the first row on the page.'] },
+            ],
+          },
         ],
-      },
-      {
-        kind: StructureKind.Interface,
-        isExported: true,
-        name: 'FineGrainedRestRouteParams',
-        docs: [{ description: 'The parameters of each route, named as its path pattern names them; optional where an optional group may leave one out. Values are raw (still percent-encoded).' }],
-        properties: routeNames
-          .filter((name) => alternativesOf.has(name))
-          .map((name) => ({ name: stringLiteral(name), isReadonly: true, type: routeParamsType(alternativesOf.get(name)!.map((a) => a.segments)) })),
-      },
-      {
-        kind: StructureKind.TypeAlias,
-        isExported: true,
-        name: 'FineGrainedRestRouteMatch',
-        docs: [{ description: 'The route a request is for, and what it needs: one member per route, so narrowing on `route` types `params`.' }],
-        type: '{ readonly [R in keyof FineGrainedRestRouteParams]: FineGrainedRestRouteMatchFor<R> }[keyof FineGrainedRestRouteParams]',
-      },
-      {
-        kind: StructureKind.Interface,
-        isExported: true,
-        name: 'FineGrainedRestRouteMatchFor',
-        typeParameters: [{ name: 'R', constraint: 'keyof FineGrainedRestRouteParams' }],
-        docs: [{ description: 'A match of route `R`.' }],
-        properties: [
-          { name: 'method', isReadonly: true, type: 'FineGrainedRestRequestMethod', docs: ['The request\'s method.'] },
-          { name: 'route', isReadonly: true, type: 'R', docs: ['The documented route that matched (the most specific one).'] },
-          { name: 'canonicalPath', isReadonly: true, type: 'string', docs: ['The path the route was matched against, relative to `/api/v4`: query and fragment dropped, dot segments resolved, unreserved escapes decoded.'] },
-          { name: 'params', isReadonly: true, type: 'Readonly<FineGrainedRestRouteParams[R]> & Readonly<Record<string, string>>', docs: ['Parameter values, raw and still percent-encoded. A splat may contain `/`.'] },
+        matchProperties: [
           { name: 'access', isReadonly: true, type: 'FineGrainedRestAccess' },
-          { name: 'permissions', isReadonly: true, type: 'readonly string[]', docs: ['All are required (`granted`); `[]` otherwise.'] },
+          { name: 'permissions', isReadonly: true, type: 'readonly `${GitlabFineGrainedPermission}`[]', docs: ['All are required (`granted`); `[]` otherwise.'] },
           { name: 'boundaries', isReadonly: true, type: 'readonly FineGrainedRestBoundary[]' },
           { name: 'public', isReadonly: true, type: 'boolean' },
           { name: 'reason', isReadonly: true, hasQuestionToken: true, type: 'string' },
           { name: 'source', isReadonly: true, type: 'string', docs: ['`file:line:column` of the first row on the page.'] },
         ],
-      },
+      }),
     );
 
     const file = model.source.file.startsWith('sources/') ? model.source.file : `sources/${model.source.file}`;
@@ -155,7 +114,7 @@ export const gitlabRestRoutes: Emitter = {
         { name: 'method', type: "FineGrainedRestRequestMethod | '*'" },
         { name: 'path', type: 'string' },
         { name: 'access', type: 'FineGrainedRestAccess' },
-        { name: 'permissions', type: 'string[]' },
+        { name: 'permissions', type: '`${GitlabFineGrainedPermission}`[]' },
         { name: 'boundaries', type: 'FineGrainedRestBoundary[]' },
         { name: 'isPublic', type: 'boolean' },
         { name: 'positions', type: 'string[]' },
@@ -179,125 +138,72 @@ export const gitlabRestRoutes: Emitter = {
         w.writeLine('return Object.freeze(info);');
       },
     });
-    statements.push({
-      kind: StructureKind.VariableStatement,
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: [
-        {
-          description:
-            'Every endpoint of the page (permission section, then always accessible, then unavailable), one per method + path and section: `row(method, path, access, permissions, boundaries, public, positions, category, resource, reason)`, positions `line:column` on the page.',
-          tags: [{ tagName: 'see', text: safeComment(model.source.url) }],
-        },
-      ],
-      declarations: [
-        {
-          name: 'fineGrainedRestRoutes',
-          type: 'readonly FineGrainedRestRouteInfo[]',
-          initializer: (w) => {
-            w.write('Object.freeze([').newLine();
-            w.indent(() => {
-              const list = (xs: readonly string[]) => `[${xs.map((x) => stringLiteral(x)).join(', ')}]`;
-              const opt = (x: string | undefined) => (x === undefined ? 'undefined' : stringLiteral(x));
-              for (const e of endpoints) {
-                const positions = e.rowPositions.map((p) => `${p.line}:${p.column}`);
-                const args = [stringLiteral(e.method), stringLiteral(e.path), stringLiteral(e.access), list(e.permissions), list(e.boundaries), String(e.public), list(positions), opt(e.category), opt(e.resource), opt(e.reason)];
-                w.writeLine(`row(${args.join(', ')}),`);
-              }
-            });
-            w.write('])');
+    const list = (xs: readonly string[]) => `[${xs.map((x) => stringLiteral(x)).join(', ')}]`;
+    const opt = (x: string | undefined) => (x === undefined ? 'undefined' : stringLiteral(x));
+    statements.push(
+      routeRowsStatement(
+        'fineGrainedRestRoutes',
+        'FineGrainedRestRouteInfo',
+        [
+          {
+            description:
+              'Every endpoint of the page (permission section, then always accessible, then unavailable), one per method + path and section: `row(method, path, access, permissions, boundaries, public, positions, category, resource, reason)`, positions `line:column` on the page.',
+            tags: [{ tagName: 'see', text: safeComment(model.source.url) }],
           },
-        },
-      ],
-    });
+        ],
+        endpoints.map((e) => {
+          const positions = e.rowPositions.map((p) => `${p.line}:${p.column}`);
+          const args = [stringLiteral(e.method), stringLiteral(e.path), stringLiteral(e.access), list(e.permissions), list(e.boundaries), String(e.public), list(positions), opt(e.category), opt(e.resource), opt(e.reason)];
+          return `row(${args.join(', ')}),`;
+        }),
+      ),
+    );
     statements.push(...matcher.statements);
 
-    const tryCatch = (body: string[], fallback: string) => (w: import('ts-morph').CodeBlockWriter) => {
-      w.write('try ').inlineBlock(() => body.forEach((line) => w.writeLine(line)));
-      w.write(' catch ').block(() => void w.writeLine(`return ${fallback};`));
-    };
-    statements.push({
-      kind: StructureKind.Function,
-      isExported: true,
-      name: 'fineGrainedRestRouteFor',
-      docs: [{ description: 'The endpoint a request is for (its frozen entry in `fineGrainedRestRoutes`), or `undefined` (deny): the same decision as `matchFineGrainedRestRoute`, without parameters and canonical path, and without allocating (unless the path must be canonicalized). Never throws.' }],
-      parameters: [
-        { name: 'method', type: 'string' },
-        { name: 'path', type: 'string' },
-      ],
-      returnType: 'FineGrainedRestRouteInfo | undefined',
-      statements: tryCatch(['const i = candidateFor(method, path);', 'return i < 0 ? undefined : fineGrainedRestRoutes[candidateRoutes[i]!];'], 'undefined'),
-    });
-    statements.push({
-      kind: StructureKind.Function,
-      isExported: true,
-      name: 'matchFineGrainedRestRoute',
-      docs: [
-        {
-          description:
-            'The documented REST endpoint a request is for, or `undefined` (deny) when no row matches, the method is not an upper-case standard method, or the path cannot be canonicalized safely. Never throws.\n\n' +
-            '`path` is the raw request target, with or without `/api/v4` (still percent-encoded; a query and fragment are ignored). When several rows match, the most specific wins (README, "Route matching"); with the page\'s catch-all, any other canonical request is `unavailable`.',
-          tags: [{ tagName: 'see', text: safeComment(model.source.url) }],
-        },
-      ],
-      parameters: [
-        { name: 'method', type: 'string' },
-        { name: 'path', type: 'string' },
-      ],
-      returnType: 'FineGrainedRestRouteMatch | undefined',
-      statements: tryCatch(
+    statements.push(
+      routeForFunction('fineGrainedRestRouteFor', 'fineGrainedRestRoutes', 'FineGrainedRestRouteInfo', [
+        { description: 'The endpoint a request is for (its frozen entry in `fineGrainedRestRoutes`), or `undefined` (deny): the same decision as `matchFineGrainedRestRoute`, without parameters and canonical path, and without allocating (unless the path must be canonicalized). Never throws.' },
+      ]),
+    );
+    statements.push(
+      matchRouteFunction(
+        'matchFineGrainedRestRoute',
+        'FineGrainedRestRouteMatch',
         [
-          'const i = candidateFor(method, path);',
-          'if (i < 0) return undefined;',
-          'const canonical = lastPath;',
-          'const e = fineGrainedRestRoutes[candidateRoutes[i]!]!;',
+          {
+            description:
+              'The documented REST endpoint a request is for, or `undefined` (deny) when no row matches, the method is not an upper-case standard method, or the path cannot be canonicalized safely. Never throws.\n\n' +
+              '`path` is the raw request target, with or without `/api/v4` (still percent-encoded; a query and fragment are ignored). When several rows match, the most specific wins (README, "Route matching"); with the page\'s catch-all, any other canonical request is `unavailable`.',
+            tags: [{ tagName: 'see', text: safeComment(model.source.url) }],
+          },
+        ],
+        'fineGrainedRestRoutes',
+        'e',
+        [
           'const params = paramsOf(i, canonical);',
           '// The tree and `paramsOf` give route `e.route` exactly the parameters `FineGrainedRestRouteParams` names for it (tests compare them with an independent reference).',
           '// Two object literals, not a spread: copying `base` into a new object cost a fifth of a lookup on the catch-all (every miss).',
           'if (e.reason === undefined) return { method: method as FineGrainedRestRequestMethod, route: e.route, canonicalPath: canonical, params, access: e.access, permissions: e.permissions, boundaries: e.boundaries, public: e.public, source: e.source } as FineGrainedRestRouteMatch;',
           'return { method: method as FineGrainedRestRequestMethod, route: e.route, canonicalPath: canonical, params, access: e.access, permissions: e.permissions, boundaries: e.boundaries, public: e.public, source: e.source, reason: e.reason } as FineGrainedRestRouteMatch;',
         ],
-        'undefined',
       ),
-    });
-    statements.push({
-      kind: StructureKind.Function,
-      isExported: true,
-      name: 'isFineGrainedRestRequestAllowed',
-      docs: [
-        {
-          description:
-            'True when the request matches an `always` accessible endpoint, or a `granted` endpoint and `granted` holds every permission it needs (at the right boundary: checking where a permission was granted is the caller\'s part). ' +
-            'False when no row matches, for `unavailable` endpoints, and for a publicly accessible endpoint without the permissions (whether the target resource is public is not known here: check `matchFineGrainedRestRoute(…).public`). Never throws.',
-        },
-      ],
-      parameters: [
-        { name: 'granted', type: 'Iterable<string>' },
-        { name: 'method', type: 'string' },
-        { name: 'path', type: 'string' },
-      ],
-      returnType: 'boolean',
-      statements: (w) => {
-        w.writeLine('const e = fineGrainedRestRouteFor(method, path);');
-        w.writeLine('if (e === undefined || e.access === \'unavailable\') return false;');
-        w.writeLine('if (e.access === \'always\') return true;');
-        w.writeLine('if (e.permissions.length === 0) return false;');
-        w.write('try ').inlineBlock(() => {
-          w.writeLine(`if (granted === null || typeof granted !== 'object' || typeof (granted as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') return false;`);
-          w.writeLine('const seen: boolean[] = [];');
-          w.writeLine('let missing = e.permissions.length;');
-          w.write('for (const g of granted)').block(() => {
-            w.writeLine('const k = e.permissions.indexOf(g);');
-            w.write('if (k >= 0 && !seen[k])').block(() => {
-              w.writeLine('seen[k] = true;');
-              w.writeLine('if (--missing === 0) return true;');
-            });
-          });
-          w.writeLine('return false;');
-        });
-        w.write(' catch ').block(() => void w.writeLine('return false;'));
-      },
-    });
+    );
+    statements.push(
+      requestAllowedFunction({
+        name: 'isFineGrainedRestRequestAllowed',
+        docs: [
+          {
+            description:
+              'True when the request matches an `always` accessible endpoint, or a `granted` endpoint and `granted` holds every permission it needs (at the right boundary: checking where a permission was granted is the caller\'s part). ' +
+              'False when no row matches, for `unavailable` endpoints, and for a publicly accessible endpoint without the permissions (whether the target resource is public is not known here: check `matchFineGrainedRestRoute(…).public`). Never throws.',
+          },
+        ],
+        find: ['const e = fineGrainedRestRouteFor(method, path);', "if (e === undefined || e.access === 'unavailable') return false;", "if (e.access === 'always') return true;", 'if (e.permissions.length === 0) return false;'],
+        rowVar: 'e',
+        permissionType: '`${GitlabFineGrainedPermission}`',
+        bitset: false,
+      }),
+    );
 
     ctx.project.createSourceFile(OUT, { leadingTrivia: `${codeHeader([model.source])}\n\n`, statements }, { overwrite: true });
   },

@@ -8,17 +8,15 @@
  * values are sliced from the boundaries the walk leaves in scratch arrays, so a lookup allocates only its result (`matchJobTokenRoute`)
  * or nothing (`jobTokenRouteFor`, which answers with the row itself).
  */
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import { StructureKind, type StatementStructures } from 'ts-morph';
 import type { Emitter } from './emitter.ts';
 import type { JobTokenEndpointsModel } from '../model/catalog.ts';
-import { HTTP_METHODS } from '../model/http-methods.ts';
 import { formatPosition } from '../model/position.ts';
 import { prepareRouteTable } from '../model/job-token-route-table.ts';
 import { codeHeader, safeComment } from './header.ts';
 import { stringLiteral } from './ts/identifier.ts';
-import { routeMatcherStatements } from './ts/route-matcher.ts';
+import { matchRouteFunction, requestAllowedFunction, routeForFunction, routeMatcherStatements, routeRowsStatement, routeTypeStatements } from './ts/route-matcher.ts';
 import { GITLAB_API_PREFIX, gitlabRouteSources } from '../model/route-tables.ts';
-import { routeParamsType } from './ts/route-params-type.ts';
 import { copyRuntime, type RuntimeFile } from './ts/copy-runtime.ts';
 
 /** The page-independent canonicalization, copied into the package (`runtime/` folders are not re-exported). */
@@ -50,215 +48,102 @@ export const jobTokenRoutes: Emitter = {
     statements.push(
       { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './job-token-permissions.js', namedImports: ['JobTokenPermission'] },
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/route-path.js', namedImports: matcher.runtimeImports },
-      {
-        kind: StructureKind.TypeAlias,
-        isExported: true,
-        name: 'JobTokenRequestMethod',
-        docs: [{ description: 'The request methods the matcher accepts (upper case, as sent). `HEAD` also matches `GET` routes; any other token is denied.' }],
-        type: HTTP_METHODS.map((m) => stringLiteral(m)).join(' | '),
-      },
-      {
-        kind: StructureKind.TypeAlias,
-        isExported: true,
-        name: 'JobTokenRoute',
-        docs: [{ description: `A documented route, \`METHOD /path\` as the page writes it (${safeComment(model.source.title)}).` }],
-        type: (w) => {
-          w.newLine();
-          w.indent(() => {
-            for (const e of model.endpoints) w.writeLine(`| ${stringLiteral(e.text)}`);
-          });
-        },
-      },
-      {
-        kind: StructureKind.Interface,
-        isExported: true,
-        name: 'JobTokenRouteInfo',
-        docs: [{ description: 'One row of the page\'s endpoint table.' }],
-        properties: [
-          { name: 'method', isReadonly: true, type: 'JobTokenRequestMethod' },
-          { name: 'path', isReadonly: true, type: 'string', docs: ['The path pattern as written (Grape syntax).'] },
-          { name: 'route', isReadonly: true, type: 'JobTokenRoute' },
-          { name: 'permissions', isReadonly: true, type: 'readonly `${JobTokenPermission}`[]', docs: ['All are required. Empty for `None` rows.'] },
-          { name: 'controlled', isReadonly: true, type: 'boolean', docs: ['False for `None` rows: fine-grained permissions cannot control access to the endpoint.'] },
-          { name: 'description', isReadonly: true, type: 'string' },
-          { name: 'source', isReadonly: true, type: 'string', docs: ['`file:line:column` of the row on the page.'] },
-          { name: 'line', isReadonly: true, type: 'number', docs: ['Line of the row on the page.'] },
+      ...routeTypeStatements({
+        prefix: 'JobToken',
+        table,
+        apiPrefix: GITLAB_API_PREFIX,
+        routeNames: model.endpoints.map((e) => e.text),
+        routeDoc: `A documented route, \`METHOD /path\` as the page writes it (${safeComment(model.source.title)}).`,
+        matchKeys: 'JobTokenRoute',
+        ownTypes: [
+          {
+            kind: StructureKind.Interface,
+            isExported: true,
+            name: 'JobTokenRouteInfo',
+            docs: [{ description: 'One row of the page\'s endpoint table.' }],
+            properties: [
+              { name: 'method', isReadonly: true, type: 'JobTokenRequestMethod' },
+              { name: 'path', isReadonly: true, type: 'string', docs: ['The path pattern as written (Grape syntax).'] },
+              { name: 'route', isReadonly: true, type: 'JobTokenRoute' },
+              { name: 'permissions', isReadonly: true, type: 'readonly `${JobTokenPermission}`[]', docs: ['All are required. Empty for `None` rows.'] },
+              { name: 'controlled', isReadonly: true, type: 'boolean', docs: ['False for `None` rows: fine-grained permissions cannot control access to the endpoint.'] },
+              { name: 'description', isReadonly: true, type: 'string' },
+              { name: 'source', isReadonly: true, type: 'string', docs: ['`file:line:column` of the row on the page.'] },
+              { name: 'line', isReadonly: true, type: 'number', docs: ['Line of the row on the page.'] },
+            ],
+          },
         ],
-      },
-      {
-        kind: StructureKind.Interface,
-        isExported: true,
-        name: 'JobTokenRouteParams',
-        docs: [{ description: 'The parameters of each route, named as its path pattern names them; optional where an optional group may leave one out. Values are raw (still percent-encoded).' }],
-        properties: table.routes
-          .filter((r) => r.alternatives.length > 0)
-          .map((r) => ({ name: stringLiteral(r.endpoint.text), isReadonly: true, type: routeParamsType(r.alternatives.map((a) => a.segments)) })),
-      },
-      {
-        kind: StructureKind.TypeAlias,
-        isExported: true,
-        name: 'JobTokenRouteMatch',
-        docs: [{ description: 'The route a request is for, and what it needs: one member per route, so narrowing on `route` types `params`.' }],
-        type: '{ readonly [R in JobTokenRoute]: JobTokenRouteMatchFor<R> }[JobTokenRoute]',
-      },
-      {
-        kind: StructureKind.Interface,
-        isExported: true,
-        name: 'JobTokenRouteMatchFor',
-        typeParameters: [{ name: 'R', constraint: 'JobTokenRoute' }],
-        docs: [{ description: 'A match of route `R`.' }],
-        properties: [
-          { name: 'method', isReadonly: true, type: 'JobTokenRequestMethod', docs: ['The request\'s method (`HEAD` for a `HEAD` request answered by a `GET` route).'] },
-          { name: 'route', isReadonly: true, type: 'R', docs: ['The documented route that matched (the most specific one).'] },
-          { name: 'canonicalPath', isReadonly: true, type: 'string', docs: ['The path the route was matched against: query and fragment dropped, dot segments resolved, unreserved escapes decoded.'] },
-          { name: 'params', isReadonly: true, type: 'Readonly<JobTokenRouteParams[R]> & Readonly<Record<string, string>>', docs: ['Parameter values, raw and still percent-encoded (`group%2Fproject`). A splat may contain `/`. The route\'s own names are typed (`JobTokenRouteParams`); any other key reads as `string | undefined`.'] },
+        matchProperties: [
           { name: 'permissions', isReadonly: true, type: 'readonly `${JobTokenPermission}`[]', docs: ['All are required. Empty when `controlled` is false.'] },
           { name: 'controlled', isReadonly: true, type: 'boolean', docs: ['False for `None` rows: fine-grained permissions cannot control access; the job token\'s default access applies.'] },
           { name: 'source', isReadonly: true, type: 'string', docs: ['`file:line:column` of the row on the page.'] },
         ],
-      },
+      }),
     );
 
-    statements.push({
-      kind: StructureKind.VariableStatement,
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: [{ description: 'Every documented route, in the page\'s order.', tags: [{ tagName: 'see', text: safeComment(model.source.url) }] }],
-      declarations: [
-        {
-          name: 'jobTokenRoutes',
-          type: 'readonly JobTokenRouteInfo[]',
-          initializer: (w) => {
-            w.write('Object.freeze([').newLine();
-            w.indent(() => {
-              for (const e of model.endpoints) {
-                const perms = `Object.freeze([${e.permissions.map((p) => `${stringLiteral(p)} as const`).join(', ')}])`;
-                w.writeLine(`/** ${safeComment(e.description.trim())} @see ${safeComment(formatPosition(e.position))} */`);
-                w.writeLine(
-                  `Object.freeze({ method: ${stringLiteral(e.method)}, path: ${stringLiteral(e.path)}, route: ${stringLiteral(e.text)}, permissions: ${perms}, controlled: ${e.controlled}, description: ${stringLiteral(e.description)}, source: ${stringLiteral(formatPosition(e.position))}, line: ${e.position.line} }),`,
-                );
-              }
-            });
-            w.write('])');
-          },
-        },
-      ],
-    });
+    statements.push(
+      routeRowsStatement(
+        'jobTokenRoutes',
+        'JobTokenRouteInfo',
+        [{ description: 'Every documented route, in the page\'s order.', tags: [{ tagName: 'see', text: safeComment(model.source.url) }] }],
+        model.endpoints.flatMap((e) => {
+          const perms = `Object.freeze([${e.permissions.map((p) => `${stringLiteral(p)} as const`).join(', ')}])`;
+          return [
+            `/** ${safeComment(e.description.trim())} @see ${safeComment(formatPosition(e.position))} */`,
+            `Object.freeze({ method: ${stringLiteral(e.method)}, path: ${stringLiteral(e.path)}, route: ${stringLiteral(e.text)}, permissions: ${perms}, controlled: ${e.controlled}, description: ${stringLiteral(e.description)}, source: ${stringLiteral(formatPosition(e.position))}, line: ${e.position.line} }),`,
+          ];
+        }),
+      ),
+    );
 
     statements.push(...matcher.statements);
 
-    statements.push({
-      kind: StructureKind.Function,
-      isExported: true,
-      name: 'jobTokenRouteFor',
-      docs: [
+    statements.push(
+      routeForFunction('jobTokenRouteFor', 'jobTokenRoutes', 'JobTokenRouteInfo', [
         {
           description:
             'The documented row a request is for (its frozen entry in `jobTokenRoutes`), or `undefined` (deny): the same decision as `matchJobTokenRoute`, without the parameters and the canonical path, and without allocating (unless the path has to be canonicalized). Never throws.',
           tags: [{ tagName: 'see', text: safeComment(model.source.url) }],
         },
-      ],
-      parameters: [
-        { name: 'method', type: 'string' },
-        { name: 'path', type: 'string' },
-      ],
-      returnType: 'JobTokenRouteInfo | undefined',
-      statements: (w) => {
-        w.write('try ').inlineBlock(() => {
-          w.writeLine('const i = candidateFor(method, path);');
-          w.writeLine('return i < 0 ? undefined : jobTokenRoutes[candidateRoutes[i]!];');
-        });
-        w.write(' catch ').block(() => {
-          w.writeLine('return undefined;');
-        });
-      },
-    });
-    statements.push({
-      kind: StructureKind.Function,
-      isExported: true,
-      name: 'matchJobTokenRoute',
-      docs: [
-        {
-          description:
-            'The documented route a request is for, or `undefined` (deny) when no route matches, the method is not an upper-case standard method, or the path cannot be canonicalized safely. Never throws.\n\n' +
-            '`path` is the raw request target (still percent-encoded; a query and fragment are ignored). When several routes match, the most specific wins (README, "Route matching").',
-          tags: [{ tagName: 'see', text: safeComment(model.source.url) }],
-        },
-      ],
-      parameters: [
-        { name: 'method', type: 'string' },
-        { name: 'path', type: 'string' },
-      ],
-      returnType: 'JobTokenRouteMatch | undefined',
-      statements: (w) => {
-        w.write('try ').inlineBlock(() => {
-          w.writeLine('const i = candidateFor(method, path);');
-          w.writeLine('if (i < 0) return undefined;');
-          w.writeLine('const canonical = lastPath;');
-          w.writeLine('const route = jobTokenRoutes[candidateRoutes[i]!]!;');
-          w.writeLine(
-            '// The tree and `paramsOf` give route `route.route` exactly the parameters `JobTokenRouteParams` names for it (tests compare them with an independent reference).',
-          );
-          w.writeLine(
-            'return { method: method as JobTokenRequestMethod, route: route.route, canonicalPath: canonical, params: paramsOf(i, canonical), permissions: route.permissions, controlled: route.controlled, source: route.source } as JobTokenRouteMatch;',
-          );
-        });
-        w.write(' catch ').block(() => {
-          w.writeLine('return undefined;');
-        });
-      },
-    });
+      ]),
+    );
+    statements.push(
+      matchRouteFunction(
+        'matchJobTokenRoute',
+        'JobTokenRouteMatch',
+        [
+          {
+            description:
+              'The documented route a request is for, or `undefined` (deny) when no route matches, the method is not an upper-case standard method, or the path cannot be canonicalized safely. Never throws.\n\n' +
+              '`path` is the raw request target (still percent-encoded; a query and fragment are ignored). When several routes match, the most specific wins (README, "Route matching").',
+            tags: [{ tagName: 'see', text: safeComment(model.source.url) }],
+          },
+        ],
+        'jobTokenRoutes',
+        'route',
+        [
+          '// The tree and `paramsOf` give route `route.route` exactly the parameters `JobTokenRouteParams` names for it (tests compare them with an independent reference).',
+          'return { method: method as JobTokenRequestMethod, route: route.route, canonicalPath: canonical, params: paramsOf(i, canonical), permissions: route.permissions, controlled: route.controlled, source: route.source } as JobTokenRouteMatch;',
+        ],
+      ),
+    );
 
-    statements.push({
-      kind: StructureKind.Function,
-      isExported: true,
-      name: 'isJobTokenRequestAllowed',
-      docs: [
-        {
-          description:
-            'True only when the request matches a route that fine-grained permissions control and `granted` holds every permission it needs. ' +
-            'False when no route matches, and also for `None` routes (`controlled: false`): fine-grained permissions do not grant those, the job token\'s default access governs them, so call `matchJobTokenRoute` to tell the two apart. Never throws.',
-        },
-      ],
-      parameters: [
-        { name: 'granted', type: 'Iterable<string>' },
-        { name: 'method', type: 'string' },
-        { name: 'path', type: 'string' },
-      ],
-      returnType: 'boolean',
-      statements: (w) => {
-        w.writeLine('const match = jobTokenRouteFor(method, path);');
-        w.writeLine('if (match === undefined || !match.controlled || match.permissions.length === 0) return false;');
-        w.write('try ').inlineBlock(() => {
-          w.writeLine(`if (granted === null || typeof granted !== 'object' || typeof (granted as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') return false;`);
-          w.writeLine('let missing = match.permissions.length;');
-          if (maxPermissions <= 30) {
-            w.writeLine('// Which of the row\'s permissions were seen, as bits: no allocation (rows need at most 30).');
-            w.writeLine('let seen = 0;');
-            w.write('for (const g of granted)').block(() => {
-              w.writeLine('const k = match.permissions.indexOf(g as `${JobTokenPermission}`);');
-              w.write('if (k >= 0 && (seen & (1 << k)) === 0)').block(() => {
-                w.writeLine('seen |= 1 << k;');
-                w.writeLine('if (--missing === 0) return true;');
-              });
-            });
-          } else {
-            w.writeLine('const seen: boolean[] = [];');
-            w.write('for (const g of granted)').block(() => {
-              w.writeLine('const k = match.permissions.indexOf(g as `${JobTokenPermission}`);');
-              w.write('if (k >= 0 && !seen[k])').block(() => {
-                w.writeLine('seen[k] = true;');
-                w.writeLine('if (--missing === 0) return true;');
-              });
-            });
-          }
-          w.writeLine('return false;');
-        });
-        w.write(' catch ').block(() => {
-          w.writeLine('return false;');
-        });
-      },
-    });
+    statements.push(
+      requestAllowedFunction({
+        name: 'isJobTokenRequestAllowed',
+        docs: [
+          {
+            description:
+              'True only when the request matches a route that fine-grained permissions control and `granted` holds every permission it needs. ' +
+              'False when no route matches, and also for `None` routes (`controlled: false`): fine-grained permissions do not grant those, the job token\'s default access governs them, so call `matchJobTokenRoute` to tell the two apart. Never throws.',
+          },
+        ],
+        find: ['const match = jobTokenRouteFor(method, path);', 'if (match === undefined || !match.controlled || match.permissions.length === 0) return false;'],
+        rowVar: 'match',
+        permissionType: '`${JobTokenPermission}`',
+        bitset: maxPermissions <= 30,
+      }),
+    );
 
     ctx.project.createSourceFile(OUT, { leadingTrivia: `${codeHeader([model.source])}\n\n`, statements }, { overwrite: true });
   },

@@ -6,6 +6,7 @@ import { loadRestRoutes } from './helpers.ts';
 
 const USAGE = `
 import { matchFineGrainedRestRoute, isFineGrainedRestRequestAllowed, fineGrainedRestRouteFor, fineGrainedRestRoutes, type FineGrainedRestRouteMatch, type FineGrainedRestRoute, type FineGrainedRestAccess, type FineGrainedRestBoundary } from './gitlab/rest-routes.js';
+import type { GitlabFineGrainedPermission } from './gitlab/fine-grained-permissions.js';
 
 const m: FineGrainedRestRouteMatch | undefined = matchFineGrainedRestRoute('GET', '/api/v4/projects/1/releases');
 if (m) {
@@ -48,7 +49,11 @@ if (t?.route === 'POST /projects/:id/(ref/:ref/)trigger/pipeline') {
 const row = fineGrainedRestRouteFor('GET', '/projects/1/releases');
 if (row) {
   const needs: readonly string[] = row.permissions;
-  void needs;
+  const vocabulary: readonly \`\${GitlabFineGrainedPermission}\`[] = row.permissions;
+  void needs, vocabulary;
+  // @ts-expect-error permissions are ids of the GitLab vocabulary, not any string
+  const unknown: typeof row.permissions = ['read_nothing_at_all'];
+  void unknown;
   // @ts-expect-error the row has no params
   void row.params;
 }
@@ -64,7 +69,8 @@ describe('emitted gitlab/rest-routes.ts', () => {
   it('type-checks strictly, with the expected errors on misuse', async () => {
     const { files } = await loadRestRoutes();
     const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { ...compilerOptions, noUnusedLocals: true, noImplicitReturns: true, noFallthroughCasesInSwitch: true } });
-    for (const rel of ['gitlab/rest-routes.ts', 'gitlab/runtime/route-path.ts']) {
+    // The permissions are typed with the GitLab vocabulary (`fine-grained-permissions.ts`, which names the GraphQL union).
+    for (const rel of ['gitlab/rest-routes.ts', 'gitlab/runtime/route-path.ts', 'gitlab/fine-grained-permissions.ts', 'gitlab/graphql-permissions.ts']) {
       const text = files.get(rel);
       expect(text, rel).toBeDefined();
       project.createSourceFile(`/generated/${rel}`, text!);

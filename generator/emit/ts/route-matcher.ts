@@ -5,14 +5,17 @@
  * of the winner), `lookup` (method → trie) and `candidateFor`
  * (raw path first, canonicalization only when needed). A table's emitter adds its public API on top:
  * `candidateFor(method, path)` → candidate number (-1: deny), `lastPath`, `candidateRoutes[i]` (the
- * row), `paramsOf(i, lastPath)`.
+ * row), `paramsOf(i, lastPath)`. The public API's common part is here too, built from a small spec
+ * (`routeTypeStatements`, `routeRowsStatement`, `routeForFunction`, `matchRouteFunction`,
+ * `requestAllowedFunction`): a table's emitter writes only what its page adds.
  */
-import { StructureKind, VariableDeclarationKind, type CodeBlockWriter, type StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind, type CodeBlockWriter, type JSDocStructure, type OptionalKind, type PropertySignatureStructure, type StatementStructures } from 'ts-morph';
 import type { PreparedRoute, PreparedRouteTable, RouteRow } from '../../model/route-table.ts';
 import { alternativeNames } from '../../model/route-alternatives.ts';
 import { HTTP_METHODS } from '../../model/http-methods.ts';
 import { safeComment } from '../header.ts';
 import { stringLiteral } from './identifier.ts';
+import { routeParamsType } from './route-params-type.ts';
 import type { SegmentToken } from '../../model/route-alternatives.ts';
 import type { RouteTokenData } from '../runtime/route-path.ts';
 
@@ -276,4 +279,200 @@ function tokenData(t: SegmentToken): RouteTokenData {
   const kind = t.kind === 'param' ? 1 : 2;
   // A parameter or splat that is the whole segment (most of them) is its kind alone: `1`, not `[1,"",""]`.
   return t.prefix === '' && t.suffix === '' ? kind : [kind, t.prefix, t.suffix];
+}
+
+/** What a table's public types share, named from its prefix (`JobToken` → `JobTokenRouteMatch`). */
+export interface RouteTypesSpec<R extends RouteRow> {
+  prefix: string;
+  table: PreparedRouteTable<R>;
+  /** The API root the table's paths are relative to (`/api/v4`), for the docs. */
+  apiPrefix: string;
+  /** Every route name (`METHOD /path`), in the page's order: the `…Route` union. */
+  routeNames: readonly string[];
+  /** Doc of the `…Route` union. */
+  routeDoc: string;
+  /** The keys `…RouteMatch` ranges over (`…Route`, or `keyof …RouteParams` when some routes have no parameters entry). */
+  matchKeys: string;
+  /** The table's own types (its row interface, …), emitted after the `…Route` union. */
+  ownTypes: StatementStructures[];
+  /** The table's own properties of a match, after `params`. */
+  matchProperties: OptionalKind<PropertySignatureStructure>[];
+}
+
+/**
+ * `…RequestMethod`, `…Route`, the table's own types, `…RouteParams` (per route, from its first
+ * compiled row's alternatives), `…RouteMatch` (one member per route) and `…RouteMatchFor<R>`.
+ */
+export function routeTypeStatements<R extends RouteRow>(spec: RouteTypesSpec<R>): StatementStructures[] {
+  const { prefix } = spec;
+  const alternativesOf = new Map<string, PreparedRoute<R>['alternatives']>();
+  for (const r of spec.table.routes) if (r.alternatives.length > 0 && !alternativesOf.has(r.endpoint.text)) alternativesOf.set(r.endpoint.text, r.alternatives);
+  return [
+    {
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: `${prefix}RequestMethod`,
+      docs: [{ description: 'The request methods the matcher accepts (upper case, as sent). `HEAD` also matches `GET` routes; any other token is denied.' }],
+      type: HTTP_METHODS.map((m) => stringLiteral(m)).join(' | '),
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: `${prefix}Route`,
+      docs: [{ description: spec.routeDoc }],
+      type: (w) => {
+        w.newLine();
+        w.indent(() => {
+          for (const name of spec.routeNames) w.writeLine(`| ${stringLiteral(name)}`);
+        });
+      },
+    },
+    ...spec.ownTypes,
+    {
+      kind: StructureKind.Interface,
+      isExported: true,
+      name: `${prefix}RouteParams`,
+      docs: [{ description: 'The parameters of each route, named as its path pattern names them; optional where an optional group may leave one out. Values are raw (still percent-encoded).' }],
+      properties: spec.routeNames
+        .filter((name) => alternativesOf.has(name))
+        .map((name) => ({ name: stringLiteral(name), isReadonly: true, type: routeParamsType(alternativesOf.get(name)!.map((a) => a.segments)) })),
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: `${prefix}RouteMatch`,
+      docs: [{ description: 'The route a request is for, and what it needs: one member per route, so narrowing on `route` types `params`.' }],
+      type: `{ readonly [R in ${spec.matchKeys}]: ${prefix}RouteMatchFor<R> }[${spec.matchKeys}]`,
+    },
+    {
+      kind: StructureKind.Interface,
+      isExported: true,
+      name: `${prefix}RouteMatchFor`,
+      typeParameters: [{ name: 'R', constraint: spec.matchKeys }],
+      docs: [{ description: 'A match of route `R`.' }],
+      properties: [
+        { name: 'method', isReadonly: true, type: `${prefix}RequestMethod`, docs: ['The request\'s method (`HEAD` for a `HEAD` request answered by a `GET` route).'] },
+        { name: 'route', isReadonly: true, type: 'R', docs: ['The documented route that matched (the most specific one).'] },
+        { name: 'canonicalPath', isReadonly: true, type: 'string', docs: [`The path the route was matched against, relative to \`${spec.apiPrefix}\`: query and fragment dropped, dot segments resolved, unreserved escapes decoded.`] },
+        { name: 'params', isReadonly: true, type: `Readonly<${prefix}RouteParams[R]> & Readonly<Record<string, string>>`, docs: [`Parameter values, raw and still percent-encoded (\`group%2Fproject\`). A splat may contain \`/\`. The route's own names are typed (\`${prefix}RouteParams\`); any other key reads as \`string | undefined\`.`] },
+        ...spec.matchProperties,
+      ],
+    },
+  ];
+}
+
+/** `export const rowsName: readonly infoType[] = Object.freeze([…lines])`: the table as data, one row per line (or more). */
+export function routeRowsStatement(rowsName: string, infoType: string, docs: OptionalKind<JSDocStructure>[], lines: Iterable<string>): StatementStructures {
+  return {
+    kind: StructureKind.VariableStatement,
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs,
+    declarations: [
+      {
+        name: rowsName,
+        type: `readonly ${infoType}[]`,
+        initializer: (w) => {
+          w.write('Object.freeze([').newLine();
+          w.indent(() => {
+            for (const line of lines) w.writeLine(line);
+          });
+          w.write('])');
+        },
+      },
+    ],
+  };
+}
+
+/** `try { …body } catch { return fallback; }`: the public lookups never throw. */
+export function guarded(body: readonly string[], fallback: string): (w: CodeBlockWriter) => void {
+  return (w) => {
+    w.write('try ').inlineBlock(() => body.forEach((line) => w.writeLine(line)));
+    w.write(' catch ').block(() => void w.writeLine(`return ${fallback};`));
+  };
+}
+
+/** `name(method, path)`: the row a request is for, from `rowsName`, or `undefined` (deny); no allocation. */
+export function routeForFunction(name: string, rowsName: string, infoType: string, docs: OptionalKind<JSDocStructure>[]): StatementStructures {
+  return {
+    kind: StructureKind.Function,
+    isExported: true,
+    name,
+    docs,
+    parameters: [
+      { name: 'method', type: 'string' },
+      { name: 'path', type: 'string' },
+    ],
+    returnType: `${infoType} | undefined`,
+    statements: guarded(['const i = candidateFor(method, path);', `return i < 0 ? undefined : ${rowsName}[candidateRoutes[i]!];`], 'undefined'),
+  };
+}
+
+/** `name(method, path)`: the match of the row (`rowVar`, from `rowsName`) a request is for, built by the table's `returns` lines, or `undefined` (deny). */
+export function matchRouteFunction(name: string, matchType: string, docs: OptionalKind<JSDocStructure>[], rowsName: string, rowVar: string, returns: readonly string[]): StatementStructures {
+  return {
+    kind: StructureKind.Function,
+    isExported: true,
+    name,
+    docs,
+    parameters: [
+      { name: 'method', type: 'string' },
+      { name: 'path', type: 'string' },
+    ],
+    returnType: `${matchType} | undefined`,
+    statements: guarded(['const i = candidateFor(method, path);', 'if (i < 0) return undefined;', 'const canonical = lastPath;', `const ${rowVar} = ${rowsName}[candidateRoutes[i]!]!;`, ...returns], 'undefined'),
+  };
+}
+
+/** How a table's `is…RequestAllowed(granted, method, path)` finds the row and which rows it can allow. */
+export interface RequestAllowedSpec {
+  name: string;
+  docs: OptionalKind<JSDocStructure>[];
+  /** Lines that set `rowVar` to the row and return early unless every one of its (non-empty) `permissions` is what decides. */
+  find: readonly string[];
+  rowVar: string;
+  /** The type of one permission of a row (for `indexOf`). */
+  permissionType: string;
+  /** Rows need at most 30 permissions: track the ones seen as bits (no allocation). */
+  bitset: boolean;
+}
+
+/** True when `granted` (any iterable; anything else is `false`) holds every permission of the row `find` found. Never throws. */
+export function requestAllowedFunction(spec: RequestAllowedSpec): StatementStructures {
+  const row = spec.rowVar;
+  return {
+    kind: StructureKind.Function,
+    isExported: true,
+    name: spec.name,
+    docs: spec.docs,
+    parameters: [
+      { name: 'granted', type: 'Iterable<string>' },
+      { name: 'method', type: 'string' },
+      { name: 'path', type: 'string' },
+    ],
+    returnType: 'boolean',
+    statements: (w) => {
+      for (const line of spec.find) w.writeLine(line);
+      w.write('try ').inlineBlock(() => {
+        w.writeLine(`if (granted === null || typeof granted !== 'object' || typeof (granted as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') return false;`);
+        if (spec.bitset) {
+          w.writeLine(`let missing = ${row}.permissions.length;`);
+          w.writeLine('// Which of the row\'s permissions were seen, as bits: no allocation (rows need at most 30).');
+          w.writeLine('let seen = 0;');
+        } else {
+          w.writeLine('const seen: boolean[] = [];');
+          w.writeLine(`let missing = ${row}.permissions.length;`);
+        }
+        w.write('for (const g of granted)').block(() => {
+          w.writeLine(`const k = ${row}.permissions.indexOf(g as ${spec.permissionType});`);
+          w.write(spec.bitset ? 'if (k >= 0 && (seen & (1 << k)) === 0)' : 'if (k >= 0 && !seen[k])').block(() => {
+            w.writeLine(spec.bitset ? 'seen |= 1 << k;' : 'seen[k] = true;');
+            w.writeLine('if (--missing === 0) return true;');
+          });
+        });
+        w.writeLine('return false;');
+      });
+      w.write(' catch ').block(() => void w.writeLine('return false;'));
+    },
+  };
 }
