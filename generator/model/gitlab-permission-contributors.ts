@@ -7,39 +7,28 @@
 import type { GitlabOperationPermissionsModel, GitlabRestPermissionsModel, GraphqlPermissionsModel } from './catalog.ts';
 import type { PermissionContributor, PermissionMention } from './gitlab-permission-vocabulary.ts';
 
-const graphqlPage: PermissionContributor<'gitlab-graphql-permissions'> = {
-  kind: 'gitlab-graphql-permissions',
-  mentions: (model: GraphqlPermissionsModel) =>
-    model.categories.flatMap((category) =>
-      category.resources.flatMap((resource) =>
-        resource.grants.map((grant): PermissionMention => ({
-          id: grant.permission,
-          resource: resource.name,
-          action: grant.action,
-          category: category.name,
-          description: resource.description,
-          position: grant.position,
-        })),
-      ),
+/**
+ * The GraphQL and REST pages share one structure (`### <Category> resources` → `#### <Resource>` →
+ * `Grants the ability to …` → a table), so one function lists the mentions of either.
+ */
+function resourcePageMentions(model: GraphqlPermissionsModel | GitlabRestPermissionsModel): PermissionMention[] {
+  return model.categories.flatMap((category) =>
+    category.resources.flatMap((resource) =>
+      resource.grants.map((grant): PermissionMention => ({
+        id: grant.permission,
+        resource: resource.name,
+        action: grant.action,
+        category: category.name,
+        description: resource.description,
+        position: grant.position,
+      })),
     ),
-};
+  );
+}
 
-const restPage: PermissionContributor<'gitlab-rest-permissions'> = {
-  kind: 'gitlab-rest-permissions',
-  mentions: (model: GitlabRestPermissionsModel) =>
-    model.categories.flatMap((category) =>
-      category.resources.flatMap((resource) =>
-        resource.grants.map((grant): PermissionMention => ({
-          id: grant.permission,
-          resource: resource.name,
-          action: grant.action,
-          category: category.name,
-          description: resource.description,
-          position: grant.position,
-        })),
-      ),
-    ),
-};
+const graphqlPage: PermissionContributor<'gitlab-graphql-permissions'> = { kind: 'gitlab-graphql-permissions', mentions: resourcePageMentions };
+
+const restPage: PermissionContributor<'gitlab-rest-permissions'> = { kind: 'gitlab-rest-permissions', mentions: resourcePageMentions };
 
 const operationsPage: PermissionContributor<'gitlab-operation-permissions'> = {
   kind: 'gitlab-operation-permissions',

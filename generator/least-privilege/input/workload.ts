@@ -10,19 +10,11 @@ export type WorkloadItem =
   | { readonly kind: 'rest'; readonly method: string; readonly path: string; readonly line: number; readonly text: string }
   | { readonly kind: 'operation'; readonly operation: string; readonly target: string; readonly line: number; readonly text: string };
 
-/** One requirement of a GraphQL operation (`generator/least-privilege/input/graphql.ts`), as the package's `graphqlLeastPrivilegeRequests` builds it. */
-export interface GraphqlWorkloadItem {
-  readonly kind: 'graphql';
-  readonly operation: string;
-  readonly subject: string;
-  readonly reason: string;
-  readonly fields: readonly string[];
-  readonly alternatives: readonly (readonly string[])[];
-  readonly boundaries: readonly string[];
-  readonly source: readonly string[];
-  readonly line?: number;
-  readonly text: string;
-}
+/**
+ * One requirement of a GraphQL operation (`generator/least-privilege/input/graphql.ts`), as the
+ * package's `graphqlLeastPrivilegeRequests` builds it: the runtime's own type, not a copy of it.
+ */
+export type { GraphqlInput as GraphqlWorkloadItem } from '../../emit/runtime/least-privilege-graphql.ts';
 
 export interface Workload {
   format: WorkloadFormat;
