@@ -28,7 +28,8 @@ import { pathToFileURL } from 'node:url';
 const projectRoot = path.resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.RUNS ?? 7);
 const LARGE = 20_000;
-const dirs: { label: string; dir: string }[] = [{ label: 'generated', dir: path.join(projectRoot, 'generated') }];
+const generatedDir = path.join(projectRoot, 'generated');
+const dirs: { label: string; dir: string }[] = [{ label: 'generated', dir: generatedDir }];
 if (process.env.BASELINE) dirs.push({ label: 'baseline', dir: path.resolve(process.env.BASELINE) });
 
 /**
@@ -97,10 +98,10 @@ function targets(dir: string): Target[] {
 function staticImports(dir: string, file: string): string[] {
   const text = readFileSync(path.join(dir, file), 'utf8');
   const out: string[] = [];
-  for (const m of text.matchAll(/^(?:import|export)\s[^;]*?\sfrom\s+'([^']+)';/gm)) {
-    if (!m[1].startsWith('.') && m[1] !== 'graphql') continue;
-    if (/^export\s+\*/.test(m[0])) continue;
-    out.push(m[1].startsWith('.') ? pathToFileURL(path.resolve(path.dirname(path.join(dir, file)), m[1])).href : m[1]);
+  for (const [statement, specifier = ''] of text.matchAll(/^(?:import|export)\s[^;]*?\sfrom\s+'([^']+)';/gm)) {
+    if (!specifier.startsWith('.') && specifier !== 'graphql') continue;
+    if (/^export\s+\*/.test(statement)) continue;
+    out.push(specifier.startsWith('.') ? pathToFileURL(path.resolve(path.dirname(path.join(dir, file)), specifier)).href : specifier);
   }
   return out;
 }
@@ -133,11 +134,11 @@ process.stdout.write(JSON.stringify({ wall: t1 - t0, cpu: (c1.user + c1.system) 
 
 const stats = (xs: number[]): { best: number; median: number } => {
   const s = [...xs].sort((a, b) => a - b);
-  return { best: s[0], median: s[(s.length - 1) >> 1] };
+  return { best: s[0] ?? NaN, median: s[(s.length - 1) >> 1] ?? NaN };
 };
 const f = (n: number): string => n.toFixed(1);
 
-const list = targets(dirs[0].dir);
+const list = targets(generatedDir);
 const samples = new Map<string, { total: Sample[]; self: Sample[] }>();
 for (let round = 0; round < RUNS; round++) {
   for (const t of list) {

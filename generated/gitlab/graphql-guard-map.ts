@@ -4,7 +4,7 @@
  */
 
 import type { GraphqlPermission, Boundary } from './graphql-permissions.js';
-import { createGuardLookup, freezeGuardEntries } from './runtime/graphql-guard-lookup.js';
+import { createGuardLookup, freezeGuardEntries, type GuardLookup } from './runtime/graphql-guard-lookup.js';
 /** The kinds of rows of the page: a GraphQL object type, a mutation, or one field of a type (`Project.runners`). */
 export type GraphqlGuardKind = "Type" | "Mutation" | "Field";
 
@@ -44,985 +44,322 @@ export interface GraphqlGuardEntry {
  * Every Type, Mutation and Field the page documents, sorted by kind (Type, Mutation, Field) then name; frozen. Fine-grained permissions for GraphQL API.
  * @see https://docs.gitlab.com/auth/tokens/fine_grained_access_tokens_graphql/
  */
-export const graphqlGuardEntries: readonly GraphqlGuardEntry[] = freezeGuardEntries<GraphqlGuardGrant>([
-    { kind: "Type", name: "AddOnUser", schemaName: "AddOnUser", grants: [
-      { permission: "read_user", alsoRequires: [], action: "Read", resource: "User", category: "System Access", boundary: "user", kind: "Type", name: "AddOnUser", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:935:1" },
-    ] },
-    { kind: "Type", name: "AdminMemberRole", schemaName: "AdminMemberRole", grants: [
-      { permission: "read_admin_member_role", alsoRequires: [], action: "Read", resource: "Admin Member Role", category: "Groups", boundary: "instance", kind: "Type", name: "AdminMemberRole", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:426:1" },
-    ] },
-    { kind: "Type", name: "AiFlowsMetadata", schemaName: "AiFlowsMetadata", grants: [
-      { permission: "read_flows_metadata", alsoRequires: [], action: "Read", resource: "Flows Metadata", category: "Duo", boundary: "project", kind: "Type", name: "AiFlowsMetadata", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:399:1" },
-      { permission: "read_flows_metadata", alsoRequires: [], action: "Read", resource: "Flows Metadata", category: "Duo", boundary: "group", kind: "Type", name: "AiFlowsMetadata", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:400:1" },
-      { permission: "read_flows_metadata", alsoRequires: [], action: "Read", resource: "Flows Metadata", category: "Duo", boundary: "instance", kind: "Type", name: "AiFlowsMetadata", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:401:1" },
-    ] },
-    { kind: "Type", name: "AiModelSelectionAllowList", schemaName: "AiModelSelectionAllowList", grants: [
-      { permission: "read_model_selection_allowlist", alsoRequires: [], action: "Read", resource: "Model Selection Allowlist", category: "Duo", boundary: "group", kind: "Type", name: "AiModelSelectionAllowList", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:409:1" },
-      { permission: "read_model_selection_allowlist", alsoRequires: [], action: "Read", resource: "Model Selection Allowlist", category: "Duo", boundary: "instance", kind: "Type", name: "AiModelSelectionAllowList", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:411:1" },
-    ] },
-    { kind: "Type", name: "AiModelSelectionAllowListModel", schemaName: "AiModelSelectionAllowListModel", grants: [
-      { permission: "read_model_selection_allowlist", alsoRequires: [], action: "Read", resource: "Model Selection Allowlist", category: "Duo", boundary: "group", kind: "Type", name: "AiModelSelectionAllowListModel", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:410:1" },
-      { permission: "read_model_selection_allowlist", alsoRequires: [], action: "Read", resource: "Model Selection Allowlist", category: "Duo", boundary: "instance", kind: "Type", name: "AiModelSelectionAllowListModel", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:412:1" },
-    ] },
-    { kind: "Type", name: "ApprovalProjectRule", schemaName: "ApprovalProjectRule", grants: [
-      { permission: "read_approval_rule", alsoRequires: [], action: "Read", resource: "Approval Rule", category: "Repository", boundary: "project", kind: "Type", name: "ApprovalProjectRule", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:780:1" },
-    ] },
-    { kind: "Type", name: "ApprovalRule", schemaName: "ApprovalRule", grants: [
-      { permission: "read_approval_rule", alsoRequires: [], action: "Read", resource: "Approval Rule", category: "Repository", boundary: "project", kind: "Type", name: "ApprovalRule", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:781:1" },
-    ] },
-    { kind: "Type", name: "AutocompletedUser", schemaName: "AutocompletedUser", grants: [
-      { permission: "read_user", alsoRequires: [], action: "Read", resource: "User", category: "System Access", boundary: "user", kind: "Type", name: "AutocompletedUser", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:936:1" },
-    ] },
-    { kind: "Type", name: "Blob", schemaName: "Blob", grants: [
-      { permission: "read_repository", alsoRequires: [], action: "Read", resource: "Repository", category: "Repository", boundary: "project", kind: "Type", name: "Blob", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:855:1" },
-    ] },
-    { kind: "Type", name: "Board", schemaName: "Board", grants: [
-      { permission: "read_work_item", alsoRequires: [], action: "Read", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Type", name: "Board", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:688:1" },
-      { permission: "read_work_item", alsoRequires: [], action: "Read", resource: "Work Item", category: "Project Planning", boundary: "group", kind: "Type", name: "Board", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:694:1" },
-    ] },
-    { kind: "Type", name: "BoardEpic", schemaName: "BoardEpic", grants: [
-      { permission: "read_work_item", alsoRequires: [], action: "Read", resource: "Work Item", category: "Project Planning", boundary: "group", kind: "Type", name: "BoardEpic", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:695:1" },
-    ] },
-    { kind: "Type", name: "Branch", schemaName: "Branch", grants: [
-      { permission: "read_branch", alsoRequires: [], action: "Read", resource: "Branch", category: "Repository", boundary: "project", kind: "Type", name: "Branch", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:793:1" },
-    ] },
-    { kind: "Type", name: "CdApplication", schemaName: "CdApplication", grants: [
-      { permission: "read_cd_application", alsoRequires: [], action: "Read", resource: "CD Application", category: "CI/CD", boundary: "instance", kind: "Type", name: "CdApplication", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:103:1" },
-    ] },
-    { kind: "Type", name: "CdApplicationFlowDefinition", schemaName: "CdApplicationFlowDefinition", grants: [
-      { permission: "read_cd_application_flow_definition", alsoRequires: [], action: "Read", resource: "CD Application Flow Definition", category: "CI/CD", boundary: "instance", kind: "Type", name: "CdApplicationFlowDefinition", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:113:1" },
-    ] },
-    { kind: "Type", name: "CdApplicationLink", schemaName: "CdApplicationLink", grants: [
-      { permission: "read_cd_application_link", alsoRequires: [], action: "Read", resource: "CD Application Link", category: "CI/CD", boundary: "instance", kind: "Type", name: "CdApplicationLink", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:122:1" },
-    ] },
-    { kind: "Type", name: "CdArtifactSource", schemaName: "CdArtifactSource", grants: [
-      { permission: "read_cd_artifact_source", alsoRequires: [], action: "Read", resource: "CD Artifact Source", category: "CI/CD", boundary: "instance", kind: "Type", name: "CdArtifactSource", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:131:1" },
-    ] },
-    { kind: "Type", name: "CdDeployment", schemaName: "CdDeployment", grants: [
-      { permission: "read_cd_rollout", alsoRequires: [], action: "Read", resource: "CD Rollout", category: "CI/CD", boundary: "instance", kind: "Type", name: "CdDeployment", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:152:1" },
-    ] },
-    { kind: "Type", name: "CdDeploymentTransition", schemaName: "CdDeploymentTransition", grants: [
-      { permission: "read_cd_rollout", alsoRequires: [], action: "Read", resource: "CD Rollout", category: "CI/CD", boundary: "instance", kind: "Type", name: "CdDeploymentTransition", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:153:1" },
-    ] },
-    { kind: "Type", name: "CdEnvironment", schemaName: "CdEnvironment", grants: [
-      { permission: "read_cd_environment", alsoRequires: [], action: "Read", resource: "CD Environment", category: "CI/CD", boundary: "instance", kind: "Type", name: "CdEnvironment", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:141:1" },
-    ] },
-    { kind: "Type", name: "CdEnvironmentDriverBinding", schemaName: "CdEnvironmentDriverBinding", grants: [
-      { permission: "read_cd_environment", alsoRequires: [], action: "Read", resource: "CD Environment", category: "CI/CD", boundary: "instance", kind: "Type", name: "CdEnvironmentDriverBinding", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:142:1" },
-    ] },
-    { kind: "Type", name: "CdRollout", schemaName: "CdRollout", grants: [
-      { permission: "read_cd_rollout", alsoRequires: [], action: "Read", resource: "CD Rollout", category: "CI/CD", boundary: "instance", kind: "Type", name: "CdRollout", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:154:1" },
-    ] },
-    { kind: "Type", name: "CdRolloutEnvironment", schemaName: "CdRolloutEnvironment", grants: [
-      { permission: "read_cd_rollout", alsoRequires: [], action: "Read", resource: "CD Rollout", category: "CI/CD", boundary: "instance", kind: "Type", name: "CdRolloutEnvironment", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:155:1" },
-    ] },
-    { kind: "Type", name: "CdRolloutTransition", schemaName: "CdRolloutTransition", grants: [
-      { permission: "read_cd_rollout", alsoRequires: [], action: "Read", resource: "CD Rollout", category: "CI/CD", boundary: "instance", kind: "Type", name: "CdRolloutTransition", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:156:1" },
-    ] },
-    { kind: "Type", name: "CdService", schemaName: "CdService", grants: [
-      { permission: "read_cd_service", alsoRequires: [], action: "Read", resource: "CD Service", category: "CI/CD", boundary: "instance", kind: "Type", name: "CdService", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:173:1" },
-    ] },
-    { kind: "Type", name: "CdServiceEnvironmentHealth", schemaName: "CdServiceEnvironmentHealth", grants: [
-      { permission: "read_cd_service", alsoRequires: [], action: "Read", resource: "CD Service", category: "CI/CD", boundary: "instance", kind: "Type", name: "CdServiceEnvironmentHealth", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:174:1" },
-    ] },
-    { kind: "Type", name: "CdVersion", schemaName: "CdVersion", grants: [
-      { permission: "read_cd_artifact_source", alsoRequires: [], action: "Read", resource: "CD Artifact Source", category: "CI/CD", boundary: "instance", kind: "Type", name: "CdVersion", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:132:1" },
-    ] },
-    { kind: "Type", name: "CdVersionSet", schemaName: "CdVersionSet", grants: [
-      { permission: "read_cd_version_set", alsoRequires: [], action: "Read", resource: "CD Version Set", category: "CI/CD", boundary: "instance", kind: "Type", name: "CdVersionSet", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:184:1" },
-    ] },
-    { kind: "Type", name: "CdVersionSetEntry", schemaName: "CdVersionSetEntry", grants: [
-      { permission: "read_cd_version_set", alsoRequires: [], action: "Read", resource: "CD Version Set", category: "CI/CD", boundary: "instance", kind: "Type", name: "CdVersionSetEntry", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:185:1" },
-    ] },
-    { kind: "Type", name: "CiFreezePeriod", schemaName: "CiFreezePeriod", grants: [
-      { permission: "read_freeze_period", alsoRequires: [], action: "Read", resource: "Freeze Period", category: "CI/CD", boundary: "project", kind: "Type", name: "CiFreezePeriod", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:257:1" },
-    ] },
-    { kind: "Type", name: "CiJob", schemaName: "CiJob", grants: [
-      { permission: "read_job", alsoRequires: [], action: "Read", resource: "Job", category: "CI/CD", boundary: "project", kind: "Type", name: "CiJob", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:265:1" },
-    ] },
-    { kind: "Type", name: "CiJobArtifact", schemaName: "CiJobArtifact", grants: [
-      { permission: "read_job_artifact", alsoRequires: [], action: "Read", resource: "Job Artifact", category: "CI/CD", boundary: "project", kind: "Type", name: "CiJobArtifact", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:280:1" },
-    ] },
-    { kind: "Type", name: "CiRunner", schemaName: "CiRunner", grants: [
-      { permission: "read_runner", alsoRequires: [], action: "Read", resource: "Runner", category: "CI/CD", boundary: "project", kind: "Type", name: "CiRunner", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:322:1" },
-      { permission: "read_runner", alsoRequires: [], action: "Read", resource: "Runner", category: "CI/CD", boundary: "group", kind: "Type", name: "CiRunner", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:323:1" },
-      { permission: "read_runner", alsoRequires: [], action: "Read", resource: "Runner", category: "CI/CD", boundary: "instance", kind: "Type", name: "CiRunner", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:324:1" },
-    ] },
-    { kind: "Type", name: "CiStage", schemaName: "CiStage", grants: [
-      { permission: "read_pipeline", alsoRequires: [], action: "Read", resource: "Pipeline", category: "CI/CD", boundary: "project", kind: "Type", name: "CiStage", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:290:1" },
-    ] },
-    { kind: "Type", name: "ClusterAgent", schemaName: "ClusterAgent", grants: [
-      { permission: "read_cluster_agent", alsoRequires: [], action: "Read", resource: "Cluster Agent", category: "CI/CD", boundary: "project", kind: "Type", name: "ClusterAgent", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:212:1" },
-    ] },
-    { kind: "Type", name: "Commit", schemaName: "Commit", grants: [
-      { permission: "read_code", alsoRequires: [], action: "Read", resource: "Code", category: "Repository", boundary: "project", kind: "Type", name: "Commit", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:812:1" },
-    ] },
-    { kind: "Type", name: "CountableVulnerability", schemaName: "CountableVulnerability", grants: [
-      { permission: "read_vulnerability", alsoRequires: [], action: "Read", resource: "Vulnerability", category: "Application Security", boundary: "project", kind: "Type", name: "CountableVulnerability", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:75:1" },
-    ] },
-    { kind: "Type", name: "CurrentUser", schemaName: "CurrentUser", grants: [
-      { permission: "read_user", alsoRequires: [], action: "Read", resource: "User", category: "System Access", boundary: "user", kind: "Type", name: "CurrentUser", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:937:1" },
-    ] },
-    { kind: "Type", name: "DependencyLocation", schemaName: "DependencyLocation", grants: [
-      { permission: "read_dependency", alsoRequires: [], action: "Read", resource: "Dependency", category: "Application Security", boundary: "project", kind: "Type", name: "DependencyLocation", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:47:1" },
-    ] },
-    { kind: "Type", name: "DuoWorkflowWorkItemLink", schemaName: "DuoWorkflowWorkItemLink", grants: [
-      { permission: "read_duo_workflow", alsoRequires: [], action: "Read", resource: "Duo Workflow", category: "Duo", boundary: "user", kind: "Type", name: "DuoWorkflowWorkItemLink", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:390:1" },
-    ] },
-    { kind: "Type", name: "Email", schemaName: "Email", grants: [
-      { permission: "read_email", alsoRequires: [], action: "Read", resource: "Email", category: "System Access", boundary: "user", kind: "Type", name: "Email", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:877:1" },
-    ] },
-    { kind: "Type", name: "Environment", schemaName: "Environment", grants: [
-      { permission: "read_environment", alsoRequires: [], action: "Read", resource: "Environment", category: "CI/CD", boundary: "project", kind: "Type", name: "Environment", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:247:1" },
-    ] },
-    { kind: "Type", name: "Epic", schemaName: "Epic", grants: [
-      { permission: "read_work_item", alsoRequires: [], action: "Read", resource: "Work Item", category: "Project Planning", boundary: "group", kind: "Type", name: "Epic", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:696:1" },
-    ] },
-    { kind: "Type", name: "EpicIssue", schemaName: "EpicIssue", grants: [
-      { permission: "read_work_item", alsoRequires: [], action: "Read", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Type", name: "EpicIssue", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:689:1" },
-    ] },
-    { kind: "Type", name: "EscalationPolicyType", schemaName: "EscalationPolicyType", grants: [
-      { permission: "read_escalation_policy", alsoRequires: [], action: "Read", resource: "Escalation Policy", category: "Monitoring", boundary: "project", kind: "Type", name: "EscalationPolicyType", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:483:1" },
-    ] },
-    { kind: "Type", name: "GitlabInstanceFeatureFlag", schemaName: "GitlabInstanceFeatureFlag", grants: [
-      { permission: "read_metadata", alsoRequires: [], action: "Read", resource: "Metadata", category: "System Access", boundary: "instance", kind: "Type", name: "GitlabInstanceFeatureFlag", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:915:1" },
-    ] },
-    { kind: "Type", name: "Group", schemaName: "Group", grants: [
-      { permission: "read_group", alsoRequires: [], action: "Read", resource: "Group", category: "Groups", boundary: "group", kind: "Type", name: "Group", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:435:1" },
-    ] },
-    { kind: "Type", name: "GroupMember", schemaName: "GroupMember", grants: [
-      { permission: "read_member", alsoRequires: [], action: "Read", resource: "Member", category: "System Access", boundary: "group", kind: "Type", name: "GroupMember", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:905:1" },
-    ] },
-    { kind: "Type", name: "GroupSecretsManager", schemaName: "GroupSecretsManager", grants: [
-      { permission: "read_secrets_manager", alsoRequires: [], action: "Read", resource: "Secrets Manager", category: "Application Security", boundary: "group", kind: "Type", name: "GroupSecretsManager", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:64:1" },
-    ] },
-    { kind: "Type", name: "Issue", schemaName: "Issue", grants: [
-      { permission: "read_work_item", alsoRequires: [], action: "Read", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Type", name: "Issue", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:690:1" },
-    ] },
-    { kind: "Type", name: "Iteration", schemaName: "Iteration", grants: [
-      { permission: "read_work_item", alsoRequires: [], action: "Read", resource: "Work Item", category: "Project Planning", boundary: "group", kind: "Type", name: "Iteration", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:697:1" },
-    ] },
-    { kind: "Type", name: "IterationCadence", schemaName: "IterationCadence", grants: [
-      { permission: "read_work_item", alsoRequires: [], action: "Read", resource: "Work Item", category: "Project Planning", boundary: "group", kind: "Type", name: "IterationCadence", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:698:1" },
-    ] },
-    { kind: "Type", name: "Kas", schemaName: "Kas", grants: [
-      { permission: "read_metadata", alsoRequires: [], action: "Read", resource: "Metadata", category: "System Access", boundary: "instance", kind: "Type", name: "Kas", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:916:1" },
-    ] },
-    { kind: "Type", name: "Label", schemaName: "Label", grants: [
-      { permission: "read_label", alsoRequires: [], action: "Read", resource: "Label", category: "Project Planning", boundary: "project", kind: "Type", name: "Label", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:654:1" },
-      { permission: "read_label", alsoRequires: [], action: "Read", resource: "Label", category: "Project Planning", boundary: "group", kind: "Type", name: "Label", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:655:1" },
-    ] },
-    { kind: "Type", name: "LdapAdminRoleLink", schemaName: "LdapAdminRoleLink", grants: [
-      { permission: "read_ldap_admin_role_link", alsoRequires: [], action: "Read", resource: "LDAP Admin Role Link", category: "Groups", boundary: "instance", kind: "Type", name: "LdapAdminRoleLink", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:447:1" },
-    ] },
-    { kind: "Type", name: "MergeRequest", schemaName: "MergeRequest", grants: [
-      { permission: "read_merge_request", alsoRequires: [], action: "Read", resource: "Merge Request", category: "Repository", boundary: "project", kind: "Type", name: "MergeRequest", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:823:1" },
-    ] },
-    { kind: "Type", name: "MergeRequestApprovalState", schemaName: "MergeRequestApprovalState", grants: [
-      { permission: "read_merge_request", alsoRequires: [], action: "Read", resource: "Merge Request", category: "Repository", boundary: "project", kind: "Type", name: "MergeRequestApprovalState", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:824:1" },
-    ] },
-    { kind: "Type", name: "MergeRequestAssignee", schemaName: "MergeRequestAssignee", grants: [
-      { permission: "read_user", alsoRequires: [], action: "Read", resource: "User", category: "System Access", boundary: "user", kind: "Type", name: "MergeRequestAssignee", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:938:1" },
-    ] },
-    { kind: "Type", name: "MergeRequestAuthor", schemaName: "MergeRequestAuthor", grants: [
-      { permission: "read_user", alsoRequires: [], action: "Read", resource: "User", category: "System Access", boundary: "user", kind: "Type", name: "MergeRequestAuthor", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:939:1" },
-    ] },
-    { kind: "Type", name: "MergeRequestParticipant", schemaName: "MergeRequestParticipant", grants: [
-      { permission: "read_user", alsoRequires: [], action: "Read", resource: "User", category: "System Access", boundary: "user", kind: "Type", name: "MergeRequestParticipant", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:940:1" },
-    ] },
-    { kind: "Type", name: "MergeRequestReviewer", schemaName: "MergeRequestReviewer", grants: [
-      { permission: "read_user", alsoRequires: [], action: "Read", resource: "User", category: "System Access", boundary: "user", kind: "Type", name: "MergeRequestReviewer", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:941:1" },
-    ] },
-    { kind: "Type", name: "MergeRequestWorkItemRelation", schemaName: "MergeRequestWorkItemRelation", grants: [
-      { permission: "read_merge_request", alsoRequires: [], action: "Read", resource: "Merge Request", category: "Repository", boundary: "project", kind: "Type", name: "MergeRequestWorkItemRelation", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:825:1" },
-    ] },
-    { kind: "Type", name: "Metadata", schemaName: "Metadata", grants: [
-      { permission: "read_metadata", alsoRequires: [], action: "Read", resource: "Metadata", category: "System Access", boundary: "instance", kind: "Type", name: "Metadata", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:917:1" },
-    ] },
-    { kind: "Type", name: "Milestone", schemaName: "Milestone", grants: [
-      { permission: "read_work_item", alsoRequires: [], action: "Read", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Type", name: "Milestone", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:691:1" },
-      { permission: "read_work_item", alsoRequires: [], action: "Read", resource: "Work Item", category: "Project Planning", boundary: "group", kind: "Type", name: "Milestone", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:699:1" },
-    ] },
-    { kind: "Type", name: "Note", schemaName: "Note", grants: [
-      { permission: "read_work_item", alsoRequires: [], action: "Read", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Type", name: "Note", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:692:1" },
-      { permission: "read_work_item", alsoRequires: [], action: "Read", resource: "Work Item", category: "Project Planning", boundary: "group", kind: "Type", name: "Note", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:700:1" },
-    ] },
-    { kind: "Type", name: "Organization", schemaName: "Organization", grants: [
-      { permission: "read_organization", alsoRequires: [], action: "Read", resource: "Organization", category: "Organizations", boundary: "instance", kind: "Type", name: "Organization", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:518:1" },
-    ] },
-    { kind: "Type", name: "OrganizationUser", schemaName: "OrganizationUser", grants: [
-      { permission: "read_organization", alsoRequires: [], action: "Read", resource: "Organization", category: "Organizations", boundary: "instance", kind: "Type", name: "OrganizationUser", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:519:1" },
-    ] },
-    { kind: "Type", name: "OrganizationUserBadge", schemaName: "OrganizationUserBadge", grants: [
-      { permission: "read_badge", alsoRequires: [], action: "Read", resource: "Badge", category: "Project Features", boundary: "instance", kind: "Type", name: "OrganizationUserBadge", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:586:1" },
-    ] },
-    { kind: "Type", name: "PagesDeployment", schemaName: "PagesDeployment", grants: [
-      { permission: "read_page", alsoRequires: [], action: "Read", resource: "Page", category: "Projects", boundary: "project", kind: "Type", name: "PagesDeployment", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:754:1" },
-    ] },
-    { kind: "Type", name: "Pipeline", schemaName: "Pipeline", grants: [
-      { permission: "read_pipeline", alsoRequires: [], action: "Read", resource: "Pipeline", category: "CI/CD", boundary: "project", kind: "Type", name: "Pipeline", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:291:1" },
-    ] },
-    { kind: "Type", name: "PipelineExecutionProjectSchedule", schemaName: "PipelineExecutionProjectSchedule", grants: [
-      { permission: "read_pipeline_execution_project_schedule", alsoRequires: [], action: "Read", resource: "Pipeline Execution Project Schedule", category: "Application Security", boundary: "project", kind: "Type", name: "PipelineExecutionProjectSchedule", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:55:1" },
-    ] },
-    { kind: "Type", name: "PipelineSchedule", schemaName: "PipelineSchedule", grants: [
-      { permission: "read_pipeline_schedule", alsoRequires: [], action: "Read", resource: "Pipeline Schedule", category: "CI/CD", boundary: "project", kind: "Type", name: "PipelineSchedule", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:303:1" },
-    ] },
-    { kind: "Type", name: "PipelineTrigger", schemaName: "PipelineTrigger", grants: [
-      { permission: "read_trigger", alsoRequires: [], action: "Read", resource: "Trigger", category: "CI/CD", boundary: "project", kind: "Type", name: "PipelineTrigger", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:361:1" },
-    ] },
-    { kind: "Type", name: "Project", schemaName: "Project", grants: [
-      { permission: "read_project", alsoRequires: [], action: "Read", resource: "Project", category: "Projects", boundary: "project", kind: "Type", name: "Project", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:765:1" },
-    ] },
-    { kind: "Type", name: "ProjectMember", schemaName: "ProjectMember", grants: [
-      { permission: "read_member", alsoRequires: [], action: "Read", resource: "Member", category: "System Access", boundary: "project", kind: "Type", name: "ProjectMember", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:904:1" },
-    ] },
-    { kind: "Type", name: "ProjectSecretsManager", schemaName: "ProjectSecretsManager", grants: [
-      { permission: "read_secrets_manager", alsoRequires: [], action: "Read", resource: "Secrets Manager", category: "Application Security", boundary: "project", kind: "Type", name: "ProjectSecretsManager", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:63:1" },
-    ] },
-    { kind: "Type", name: "PushRules", schemaName: "PushRules", grants: [
-      { permission: "read_push_rule", alsoRequires: [], action: "Read", resource: "Push Rule", category: "Repository", boundary: "project", kind: "Type", name: "PushRules", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:847:1" },
-    ] },
-    { kind: "Type", name: "Repository", schemaName: "Repository", grants: [
-      { permission: "read_code", alsoRequires: [], action: "Read", resource: "Code", category: "Repository", boundary: "project", kind: "Type", name: "Repository", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:813:1" },
-    ] },
-    { kind: "Type", name: "RepositoryBlob", schemaName: "RepositoryBlob", grants: [
-      { permission: "read_repository", alsoRequires: [], action: "Read", resource: "Repository", category: "Repository", boundary: "project", kind: "Type", name: "RepositoryBlob", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:856:1" },
-    ] },
-    { kind: "Type", name: "RepositoryLanguage", schemaName: "RepositoryLanguage", grants: [
-      { permission: "read_project", alsoRequires: [], action: "Read", resource: "Project", category: "Projects", boundary: "project", kind: "Type", name: "RepositoryLanguage", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:766:1" },
-    ] },
-    { kind: "Type", name: "SecretsManagerEntitlement", schemaName: "SecretsManagerEntitlement", grants: [
-      { permission: "read_secrets_manager", alsoRequires: [], action: "Read", resource: "Secrets Manager", category: "Application Security", boundary: "group", kind: "Type", name: "SecretsManagerEntitlement", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:65:1" },
-    ] },
-    { kind: "Type", name: "Tag", schemaName: "Tag", grants: [
-      { permission: "read_repository_tag", alsoRequires: [], action: "Read", resource: "Repository Tag", category: "Repository", boundary: "project", kind: "Type", name: "Tag", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:867:1" },
-    ] },
-    { kind: "Type", name: "TerraformState", schemaName: "TerraformState", grants: [
-      { permission: "read_terraform_state", alsoRequires: [], action: "Read", resource: "Terraform State", category: "CI/CD", boundary: "project", kind: "Type", name: "TerraformState", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:339:1" },
-    ] },
-    { kind: "Type", name: "TerraformStateProtectionRule", schemaName: "TerraformStateProtectionRule", grants: [
-      { permission: "read_terraform_state", alsoRequires: [], action: "Read", resource: "Terraform State", category: "CI/CD", boundary: "project", kind: "Type", name: "TerraformStateProtectionRule", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:340:1" },
-    ] },
-    { kind: "Type", name: "TerraformStateVersion", schemaName: "TerraformStateVersion", grants: [
-      { permission: "read_terraform_state", alsoRequires: [], action: "Read", resource: "Terraform State", category: "CI/CD", boundary: "project", kind: "Type", name: "TerraformStateVersion", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:341:1" },
-    ] },
-    { kind: "Type", name: "Todo", schemaName: "Todo", grants: [
-      { permission: "read_todo", alsoRequires: [], action: "Read", resource: "Todo", category: "Notifications", boundary: "user", kind: "Type", name: "Todo", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:497:1" },
-    ] },
-    { kind: "Type", name: "Topic", schemaName: "Topic", grants: [
-      { permission: "read_topic", alsoRequires: [], action: "Read", resource: "Topic", category: "Groups", boundary: "instance", kind: "Type", name: "Topic", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:473:1" },
-    ] },
-    { kind: "Type", name: "Tree", schemaName: "Tree", grants: [
-      { permission: "read_repository", alsoRequires: [], action: "Read", resource: "Repository", category: "Repository", boundary: "project", kind: "Type", name: "Tree", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:857:1" },
-    ] },
-    { kind: "Type", name: "UserCore", schemaName: "UserCore", grants: [
-      { permission: "read_user", alsoRequires: [], action: "Read", resource: "User", category: "System Access", boundary: "user", kind: "Type", name: "UserCore", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:942:1" },
-    ] },
-    { kind: "Type", name: "UserPreferences", schemaName: "UserPreferences", grants: [
-      { permission: "read_preference", alsoRequires: [], action: "Read", resource: "Preference", category: "Groups", boundary: "user", kind: "Type", name: "UserPreferences", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:464:1" },
-    ] },
-    { kind: "Type", name: "Vulnerability", schemaName: "Vulnerability", grants: [
-      { permission: "read_vulnerability", alsoRequires: [], action: "Read", resource: "Vulnerability", category: "Application Security", boundary: "project", kind: "Type", name: "Vulnerability", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:76:1" },
-    ] },
-    { kind: "Type", name: "VulnerabilityScanner", schemaName: "VulnerabilityScanner", grants: [
-      { permission: "read_vulnerability", alsoRequires: [], action: "Read", resource: "Vulnerability", category: "Application Security", boundary: "project", kind: "Type", name: "VulnerabilityScanner", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:77:1" },
-    ] },
-    { kind: "Type", name: "WorkItem", schemaName: "WorkItem", grants: [
-      { permission: "read_work_item", alsoRequires: [], action: "Read", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Type", name: "WorkItem", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:693:1" },
-    ] },
-    { kind: "Type", name: "WorkItemMoveTarget", schemaName: "WorkItemMoveTarget", grants: [
-      { permission: "read_work_item", alsoRequires: [], action: "Read", resource: "Work Item", category: "Project Planning", boundary: "group", kind: "Type", name: "WorkItemMoveTarget", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:701:1" },
-    ] },
-    { kind: "Mutation", name: "AdminRolesLdapSync", schemaName: "adminRolesLdapSync", grants: [
-      { permission: "create_ldap_admin_role_link", alsoRequires: [], action: "Create", resource: "LDAP Admin Role Link", category: "Groups", boundary: "instance", kind: "Mutation", name: "AdminRolesLdapSync", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:444:1" },
-    ] },
-    { kind: "Mutation", name: "AiCatalogItemVersionRestore", schemaName: "aiCatalogItemVersionRestore", grants: [
-      { permission: "restore_ai_catalog_item", alsoRequires: [], action: "Restore", resource: "AI catalog item", category: "Duo", boundary: "project", kind: "Mutation", name: "AiCatalogItemVersionRestore", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:372:1" },
-    ] },
-    { kind: "Mutation", name: "AiFeatureSettingModelAllowlistUpdate", schemaName: "aiFeatureSettingModelAllowlistUpdate", grants: [
-      { permission: "update_model_selection_allowlist", alsoRequires: [], action: "Update", resource: "Model Selection Allowlist", category: "Duo", boundary: "instance", kind: "Mutation", name: "AiFeatureSettingModelAllowlistUpdate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:414:1" },
-    ] },
-    { kind: "Mutation", name: "AiModelSelectionNamespaceModelAllowlistUpdate", schemaName: "aiModelSelectionNamespaceModelAllowlistUpdate", grants: [
-      { permission: "update_model_selection_allowlist", alsoRequires: [], action: "Update", resource: "Model Selection Allowlist", category: "Duo", boundary: "group", kind: "Mutation", name: "AiModelSelectionNamespaceModelAllowlistUpdate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:413:1" },
-    ] },
-    { kind: "Mutation", name: "ApproveDeployment", schemaName: "approveDeployment", grants: [
-      { permission: "approve_deployment", alsoRequires: [], action: "Approve", resource: "Deployment", category: "CI/CD", boundary: "project", kind: "Mutation", name: "ApproveDeployment", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:237:1" },
-    ] },
-    { kind: "Mutation", name: "ArtifactDestroy", schemaName: "artifactDestroy", grants: [
-      { permission: "delete_job_artifact", alsoRequires: [], action: "Delete", resource: "Job Artifact", category: "CI/CD", boundary: "project", kind: "Mutation", name: "ArtifactDestroy", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:277:1" },
-    ] },
-    { kind: "Mutation", name: "BranchDelete", schemaName: "branchDelete", grants: [
-      { permission: "delete_branch", alsoRequires: [], action: "Delete", resource: "Branch", category: "Repository", boundary: "project", kind: "Mutation", name: "BranchDelete", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:792:1" },
-    ] },
-    { kind: "Mutation", name: "BranchRuleCreate", schemaName: "branchRuleCreate", grants: [
-      { permission: "create_branch_rule", alsoRequires: [], action: "Create", resource: "Branch Rule", category: "Repository", boundary: "project", kind: "Mutation", name: "BranchRuleCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:801:1" },
-    ] },
-    { kind: "Mutation", name: "BranchRuleUpdate", schemaName: "branchRuleUpdate", grants: [
-      { permission: "update_branch_rule", alsoRequires: [], action: "Update", resource: "Branch Rule", category: "Repository", boundary: "project", kind: "Mutation", name: "BranchRuleUpdate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:802:1" },
-    ] },
-    { kind: "Mutation", name: "BulkDestroyJobArtifacts", schemaName: "bulkDestroyJobArtifacts", grants: [
-      { permission: "delete_job_artifact", alsoRequires: [], action: "Delete", resource: "Job Artifact", category: "CI/CD", boundary: "project", kind: "Mutation", name: "BulkDestroyJobArtifacts", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:278:1" },
-    ] },
-    { kind: "Mutation", name: "BulkUpdateAiToolRules", schemaName: "bulkUpdateAiToolRules", grants: [
-      { permission: "update_ai_tool_rule", alsoRequires: [], action: "Update", resource: "AI tool rule", category: "Duo", boundary: "group", kind: "Mutation", name: "BulkUpdateAiToolRules", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:381:1" },
-    ] },
-    { kind: "Mutation", name: "CatalogResourcesCreate", schemaName: "catalogResourcesCreate", grants: [
-      { permission: "create_catalog_resource", alsoRequires: [], action: "Create", resource: "Catalog Resource", category: "CI/CD", boundary: "project", kind: "Mutation", name: "CatalogResourcesCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:93:1" },
-    ] },
-    { kind: "Mutation", name: "CatalogResourcesDestroy", schemaName: "catalogResourcesDestroy", grants: [
-      { permission: "delete_catalog_resource", alsoRequires: [], action: "Delete", resource: "Catalog Resource", category: "CI/CD", boundary: "project", kind: "Mutation", name: "CatalogResourcesDestroy", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:94:1" },
-    ] },
-    { kind: "Mutation", name: "CdApplicationCreate", schemaName: "cdApplicationCreate", grants: [
-      { permission: "create_cd_application", alsoRequires: [], action: "Create", resource: "CD Application", category: "CI/CD", boundary: "instance", kind: "Mutation", name: "CdApplicationCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:102:1" },
-    ] },
-    { kind: "Mutation", name: "CdApplicationFlowDefinitionCreate", schemaName: "cdApplicationFlowDefinitionCreate", grants: [
-      { permission: "create_cd_application_flow_definition", alsoRequires: [], action: "Create", resource: "CD Application Flow Definition", category: "CI/CD", boundary: "instance", kind: "Mutation", name: "CdApplicationFlowDefinitionCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:112:1" },
-    ] },
-    { kind: "Mutation", name: "CdApplicationLinkCreate", schemaName: "cdApplicationLinkCreate", grants: [
-      { permission: "create_cd_application_link", alsoRequires: [], action: "Create", resource: "CD Application Link", category: "CI/CD", boundary: "instance", kind: "Mutation", name: "CdApplicationLinkCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:121:1" },
-    ] },
-    { kind: "Mutation", name: "CdApplicationUpdate", schemaName: "cdApplicationUpdate", grants: [
-      { permission: "update_cd_application", alsoRequires: [], action: "Update", resource: "CD Application", category: "CI/CD", boundary: "instance", kind: "Mutation", name: "CdApplicationUpdate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:104:1" },
-    ] },
-    { kind: "Mutation", name: "CdArtifactSourceCreate", schemaName: "cdArtifactSourceCreate", grants: [
-      { permission: "create_cd_artifact_source", alsoRequires: [], action: "Create", resource: "CD Artifact Source", category: "CI/CD", boundary: "instance", kind: "Mutation", name: "CdArtifactSourceCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:130:1" },
-    ] },
-    { kind: "Mutation", name: "CdEnvironmentCreate", schemaName: "cdEnvironmentCreate", grants: [
-      { permission: "create_cd_environment", alsoRequires: [], action: "Create", resource: "CD Environment", category: "CI/CD", boundary: "instance", kind: "Mutation", name: "CdEnvironmentCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:140:1" },
-    ] },
-    { kind: "Mutation", name: "CdEnvironmentUpdate", schemaName: "cdEnvironmentUpdate", grants: [
-      { permission: "update_cd_environment", alsoRequires: [], action: "Update", resource: "CD Environment", category: "CI/CD", boundary: "instance", kind: "Mutation", name: "CdEnvironmentUpdate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:143:1" },
-    ] },
-    { kind: "Mutation", name: "CdRolloutCreate", schemaName: "cdRolloutCreate", grants: [
-      { permission: "create_cd_rollout", alsoRequires: [], action: "Create", resource: "CD Rollout", category: "CI/CD", boundary: "instance", kind: "Mutation", name: "CdRolloutCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:151:1" },
-    ] },
-    { kind: "Mutation", name: "CdRolloutGateResolve", schemaName: "cdRolloutGateResolve", grants: [
-      { permission: "resolve_cd_rollout_gate", alsoRequires: [], action: "Resolve", resource: "CD Rollout Gate", category: "CI/CD", boundary: "instance", kind: "Mutation", name: "CdRolloutGateResolve", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:164:1" },
-    ] },
-    { kind: "Mutation", name: "CdServiceCreate", schemaName: "cdServiceCreate", grants: [
-      { permission: "create_cd_service", alsoRequires: [], action: "Create", resource: "CD Service", category: "CI/CD", boundary: "instance", kind: "Mutation", name: "CdServiceCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:172:1" },
-    ] },
-    { kind: "Mutation", name: "CdServiceUpdate", schemaName: "cdServiceUpdate", grants: [
-      { permission: "update_cd_service", alsoRequires: [], action: "Update", resource: "CD Service", category: "CI/CD", boundary: "instance", kind: "Mutation", name: "CdServiceUpdate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:175:1" },
-    ] },
-    { kind: "Mutation", name: "CdVersionSetCreate", schemaName: "cdVersionSetCreate", grants: [
-      { permission: "create_cd_version_set", alsoRequires: [], action: "Create", resource: "CD Version Set", category: "CI/CD", boundary: "instance", kind: "Mutation", name: "CdVersionSetCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:183:1" },
-    ] },
-    { kind: "Mutation", name: "CiJobTokenScopeAddGroupOrProject", schemaName: "ciJobTokenScopeAddGroupOrProject", grants: [
-      { permission: "create_job_token_scope_allowlist", alsoRequires: [], action: "Create", resource: "Job Token Scope Allowlist", category: "System Access", boundary: "project", kind: "Mutation", name: "CiJobTokenScopeAddGroupOrProject", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:893:1" },
-    ] },
-    { kind: "Mutation", name: "CiJobTokenScopeAddProject", schemaName: "ciJobTokenScopeAddProject", grants: [
-      { permission: "create_job_token_scope_allowlist", alsoRequires: [], action: "Create", resource: "Job Token Scope Allowlist", category: "System Access", boundary: "project", kind: "Mutation", name: "CiJobTokenScopeAddProject", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:894:1" },
-    ] },
-    { kind: "Mutation", name: "CiJobTokenScopeRemoveGroup", schemaName: "ciJobTokenScopeRemoveGroup", grants: [
-      { permission: "delete_job_token_scope_allowlist", alsoRequires: [], action: "Delete", resource: "Job Token Scope Allowlist", category: "System Access", boundary: "project", kind: "Mutation", name: "CiJobTokenScopeRemoveGroup", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:895:1" },
-    ] },
-    { kind: "Mutation", name: "CiJobTokenScopeRemoveProject", schemaName: "ciJobTokenScopeRemoveProject", grants: [
-      { permission: "delete_job_token_scope_allowlist", alsoRequires: [], action: "Delete", resource: "Job Token Scope Allowlist", category: "System Access", boundary: "project", kind: "Mutation", name: "CiJobTokenScopeRemoveProject", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:896:1" },
-    ] },
-    { kind: "Mutation", name: "CiJobTokenScopeUpdatePolicies", schemaName: "ciJobTokenScopeUpdatePolicies", grants: [
-      { permission: "update_job_token_scope", alsoRequires: [], action: "Update", resource: "Job Token Scope", category: "System Access", boundary: "project", kind: "Mutation", name: "CiJobTokenScopeUpdatePolicies", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:885:1" },
-    ] },
-    { kind: "Mutation", name: "CiLint", schemaName: "ciLint", grants: [
-      { permission: "validate_ci_config", alsoRequires: [], action: "Validate", resource: "CI Config", category: "CI/CD", boundary: "project", kind: "Mutation", name: "CiLint", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:193:1" },
-    ] },
-    { kind: "Mutation", name: "ClusterAgentDelete", schemaName: "clusterAgentDelete", grants: [
-      { permission: "delete_cluster_agent", alsoRequires: [], action: "Delete", resource: "Cluster Agent", category: "CI/CD", boundary: "project", kind: "Mutation", name: "ClusterAgentDelete", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:211:1" },
-    ] },
-    { kind: "Mutation", name: "ClusterAgentTokenCreate", schemaName: "clusterAgentTokenCreate", grants: [
-      { permission: "create_cluster_agent_token", alsoRequires: [], action: "Create", resource: "Cluster Agent Token", category: "CI/CD", boundary: "project", kind: "Mutation", name: "ClusterAgentTokenCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:220:1" },
-    ] },
-    { kind: "Mutation", name: "ClusterAgentUrlConfigurationCreate", schemaName: "clusterAgentUrlConfigurationCreate", grants: [
-      { permission: "create_cluster_agent_url_configuration", alsoRequires: [], action: "Create", resource: "Cluster Agent URL Configuration", category: "CI/CD", boundary: "project", kind: "Mutation", name: "ClusterAgentUrlConfigurationCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:228:1" },
-    ] },
-    { kind: "Mutation", name: "ClusterAgentUrlConfigurationDelete", schemaName: "clusterAgentUrlConfigurationDelete", grants: [
-      { permission: "delete_cluster_agent_url_configuration", alsoRequires: [], action: "Delete", resource: "Cluster Agent URL Configuration", category: "CI/CD", boundary: "project", kind: "Mutation", name: "ClusterAgentUrlConfigurationDelete", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:229:1" },
-    ] },
-    { kind: "Mutation", name: "CommitCreate", schemaName: "commitCreate", grants: [
-      { permission: "push_code", alsoRequires: [], action: "Push", resource: "Code", category: "Repository", boundary: "project", kind: "Mutation", name: "CommitCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:810:1" },
-    ] },
-    { kind: "Mutation", name: "CreateBranch", schemaName: "createBranch", grants: [
-      { permission: "create_branch", alsoRequires: [], action: "Create", resource: "Branch", category: "Repository", boundary: "project", kind: "Mutation", name: "CreateBranch", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:791:1" },
-    ] },
-    { kind: "Mutation", name: "CreateClusterAgent", schemaName: "createClusterAgent", grants: [
-      { permission: "create_cluster_agent", alsoRequires: [], action: "Create", resource: "Cluster Agent", category: "CI/CD", boundary: "project", kind: "Mutation", name: "CreateClusterAgent", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:210:1" },
-    ] },
-    { kind: "Mutation", name: "CreateContainerProtectionRepositoryRule", schemaName: "createContainerProtectionRepositoryRule", grants: [
-      { permission: "create_container_repository_protection_rule", alsoRequires: [], action: "Create", resource: "Container Repository Protection Rule", category: "Packages and Registry", boundary: "project", kind: "Mutation", name: "CreateContainerProtectionRepositoryRule", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:551:1" },
-    ] },
-    { kind: "Mutation", name: "CreateDiffNote", schemaName: "createDiffNote", grants: [
-      { permission: "create_work_item", alsoRequires: [], action: "Create", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "CreateDiffNote", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:665:1" },
-      { permission: "create_work_item", alsoRequires: [], action: "Create", resource: "Work Item", category: "Project Planning", boundary: "group", kind: "Mutation", name: "CreateDiffNote", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:675:1" },
-    ] },
-    { kind: "Mutation", name: "CreateDiscussion", schemaName: "createDiscussion", grants: [
-      { permission: "create_work_item", alsoRequires: [], action: "Create", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "CreateDiscussion", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:666:1" },
-      { permission: "create_work_item", alsoRequires: [], action: "Create", resource: "Work Item", category: "Project Planning", boundary: "group", kind: "Mutation", name: "CreateDiscussion", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:676:1" },
-    ] },
-    { kind: "Mutation", name: "CreateImageDiffNote", schemaName: "createImageDiffNote", grants: [
-      { permission: "create_work_item", alsoRequires: [], action: "Create", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "CreateImageDiffNote", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:667:1" },
-      { permission: "create_work_item", alsoRequires: [], action: "Create", resource: "Work Item", category: "Project Planning", boundary: "group", kind: "Mutation", name: "CreateImageDiffNote", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:677:1" },
-    ] },
-    { kind: "Mutation", name: "CreateIssue", schemaName: "createIssue", grants: [
-      { permission: "create_work_item", alsoRequires: [], action: "Create", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "CreateIssue", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:668:1" },
-    ] },
-    { kind: "Mutation", name: "CreateLatestDiffNote", schemaName: "createLatestDiffNote", grants: [
-      { permission: "create_work_item", alsoRequires: [], action: "Create", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "CreateLatestDiffNote", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:669:1" },
-      { permission: "create_work_item", alsoRequires: [], action: "Create", resource: "Work Item", category: "Project Planning", boundary: "group", kind: "Mutation", name: "CreateLatestDiffNote", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:678:1" },
-    ] },
-    { kind: "Mutation", name: "CreateNote", schemaName: "createNote", grants: [
-      { permission: "create_work_item", alsoRequires: [], action: "Create", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "CreateNote", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:670:1" },
-      { permission: "create_work_item", alsoRequires: [], action: "Create", resource: "Work Item", category: "Project Planning", boundary: "group", kind: "Mutation", name: "CreateNote", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:679:1" },
-    ] },
-    { kind: "Mutation", name: "CreatePackagesProtectionRule", schemaName: "createPackagesProtectionRule", grants: [
-      { permission: "create_package", alsoRequires: [], action: "Create", resource: "Package", category: "Packages and Registry", boundary: "project", kind: "Mutation", name: "CreatePackagesProtectionRule", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:570:1" },
-    ] },
-    { kind: "Mutation", name: "CreateSnippet", schemaName: "createSnippet", grants: [
-      { permission: "create_snippet", alsoRequires: [], action: "Create", resource: "Snippet", category: "Project Features", boundary: "project", kind: "Mutation", name: "CreateSnippet", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:614:1" },
-      { permission: "create_snippet", alsoRequires: [], action: "Create", resource: "Snippet", category: "Project Features", boundary: "user", kind: "Mutation", name: "CreateSnippet", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:615:1" },
-    ] },
-    { kind: "Mutation", name: "CreateTerraformStateProtectionRule", schemaName: "createTerraformStateProtectionRule", grants: [
-      { permission: "create_terraform_state_protection_rule", alsoRequires: [], action: "Create", resource: "Terraform State Protection Rule", category: "CI/CD", boundary: "project", kind: "Mutation", name: "CreateTerraformStateProtectionRule", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:350:1" },
-    ] },
-    { kind: "Mutation", name: "DeleteContainerProtectionRepositoryRule", schemaName: "deleteContainerProtectionRepositoryRule", grants: [
-      { permission: "delete_container_repository_protection_rule", alsoRequires: [], action: "Delete", resource: "Container Repository Protection Rule", category: "Packages and Registry", boundary: "project", kind: "Mutation", name: "DeleteContainerProtectionRepositoryRule", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:552:1" },
-    ] },
-    { kind: "Mutation", name: "DeleteContainerProtectionTagRule", schemaName: "deleteContainerProtectionTagRule", grants: [
-      { permission: "delete_container_registry_protection_tag_rule", alsoRequires: [], action: "Delete", resource: "Container Registry Protection Tag Rule", category: "Packages and Registry", boundary: "project", kind: "Mutation", name: "DeleteContainerProtectionTagRule", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:533:1" },
-    ] },
-    { kind: "Mutation", name: "DeleteGroupCustomAttribute", schemaName: "deleteGroupCustomAttribute", grants: [
-      { permission: "delete_custom_attribute", alsoRequires: [], action: "Delete", resource: "Custom Attribute", category: "Project Planning", boundary: "group", kind: "Mutation", name: "DeleteGroupCustomAttribute", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:642:1" },
-    ] },
-    { kind: "Mutation", name: "DeletePackagesProtectionRule", schemaName: "deletePackagesProtectionRule", grants: [
-      { permission: "delete_package", alsoRequires: [], action: "Delete", resource: "Package", category: "Packages and Registry", boundary: "project", kind: "Mutation", name: "DeletePackagesProtectionRule", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:571:1" },
-    ] },
-    { kind: "Mutation", name: "DeletePagesDeployment", schemaName: "deletePagesDeployment", grants: [
-      { permission: "delete_page", alsoRequires: [], action: "Delete", resource: "Page", category: "Projects", boundary: "project", kind: "Mutation", name: "DeletePagesDeployment", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:752:1" },
-    ] },
-    { kind: "Mutation", name: "DeleteProjectCustomAttribute", schemaName: "deleteProjectCustomAttribute", grants: [
-      { permission: "delete_custom_attribute", alsoRequires: [], action: "Delete", resource: "Custom Attribute", category: "Project Planning", boundary: "project", kind: "Mutation", name: "DeleteProjectCustomAttribute", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:641:1" },
-    ] },
-    { kind: "Mutation", name: "DeleteTerraformStateProtectionRule", schemaName: "deleteTerraformStateProtectionRule", grants: [
-      { permission: "delete_terraform_state_protection_rule", alsoRequires: [], action: "Delete", resource: "Terraform State Protection Rule", category: "CI/CD", boundary: "project", kind: "Mutation", name: "DeleteTerraformStateProtectionRule", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:351:1" },
-    ] },
-    { kind: "Mutation", name: "DestroyContainerRepository", schemaName: "destroyContainerRepository", grants: [
-      { permission: "delete_container_repository", alsoRequires: [], action: "Delete", resource: "Container Repository", category: "Packages and Registry", boundary: "project", kind: "Mutation", name: "DestroyContainerRepository", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:542:1" },
-    ] },
-    { kind: "Mutation", name: "DestroyContainerRepositoryTags", schemaName: "destroyContainerRepositoryTags", grants: [
-      { permission: "delete_container_repository", alsoRequires: [], action: "Delete", resource: "Container Repository", category: "Packages and Registry", boundary: "project", kind: "Mutation", name: "DestroyContainerRepositoryTags", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:543:1" },
-    ] },
-    { kind: "Mutation", name: "DestroyNote", schemaName: "destroyNote", grants: [
-      { permission: "delete_work_item", alsoRequires: [], action: "Delete", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "DestroyNote", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:682:1" },
-      { permission: "delete_work_item", alsoRequires: [], action: "Delete", resource: "Work Item", category: "Project Planning", boundary: "group", kind: "Mutation", name: "DestroyNote", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:684:1" },
-    ] },
-    { kind: "Mutation", name: "DestroyPackage", schemaName: "destroyPackage", grants: [
-      { permission: "delete_package", alsoRequires: [], action: "Delete", resource: "Package", category: "Packages and Registry", boundary: "project", kind: "Mutation", name: "DestroyPackage", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:572:1" },
-    ] },
-    { kind: "Mutation", name: "DestroyPackageFile", schemaName: "destroyPackageFile", grants: [
-      { permission: "delete_package", alsoRequires: [], action: "Delete", resource: "Package", category: "Packages and Registry", boundary: "project", kind: "Mutation", name: "DestroyPackageFile", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:573:1" },
-    ] },
-    { kind: "Mutation", name: "DestroyPackageFiles", schemaName: "destroyPackageFiles", grants: [
-      { permission: "delete_package", alsoRequires: [], action: "Delete", resource: "Package", category: "Packages and Registry", boundary: "project", kind: "Mutation", name: "DestroyPackageFiles", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:574:1" },
-    ] },
-    { kind: "Mutation", name: "DestroySnippet", schemaName: "destroySnippet", grants: [
-      { permission: "delete_snippet", alsoRequires: [], action: "Delete", resource: "Snippet", category: "Project Features", boundary: "project", kind: "Mutation", name: "DestroySnippet", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:616:1" },
-      { permission: "delete_snippet", alsoRequires: [], action: "Delete", resource: "Snippet", category: "Project Features", boundary: "user", kind: "Mutation", name: "DestroySnippet", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:617:1" },
-    ] },
-    { kind: "Mutation", name: "DismissPolicyViolations", schemaName: "dismissPolicyViolations", grants: [
-      { permission: "update_merge_request", alsoRequires: [], action: "Update", resource: "Merge Request", category: "Repository", boundary: "project", kind: "Mutation", name: "DismissPolicyViolations", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:826:1" },
-    ] },
-    { kind: "Mutation", name: "EnvironmentCreate", schemaName: "environmentCreate", grants: [
-      { permission: "create_environment", alsoRequires: [], action: "Create", resource: "Environment", category: "CI/CD", boundary: "project", kind: "Mutation", name: "EnvironmentCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:245:1" },
-    ] },
-    { kind: "Mutation", name: "EnvironmentDelete", schemaName: "environmentDelete", grants: [
-      { permission: "delete_environment", alsoRequires: [], action: "Delete", resource: "Environment", category: "CI/CD", boundary: "project", kind: "Mutation", name: "EnvironmentDelete", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:246:1" },
-    ] },
-    { kind: "Mutation", name: "EnvironmentStop", schemaName: "environmentStop", grants: [
-      { permission: "stop_environment", alsoRequires: [], action: "Stop", resource: "Environment", category: "CI/CD", boundary: "project", kind: "Mutation", name: "EnvironmentStop", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:248:1" },
-    ] },
-    { kind: "Mutation", name: "EnvironmentUpdate", schemaName: "environmentUpdate", grants: [
-      { permission: "update_environment", alsoRequires: [], action: "Update", resource: "Environment", category: "CI/CD", boundary: "project", kind: "Mutation", name: "EnvironmentUpdate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:249:1" },
-    ] },
-    { kind: "Mutation", name: "GroupMemberBulkUpdate", schemaName: "groupMemberBulkUpdate", grants: [
-      { permission: "update_member", alsoRequires: [], action: "Update", resource: "Member", category: "System Access", boundary: "group", kind: "Mutation", name: "GroupMemberBulkUpdate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:907:1" },
-    ] },
-    { kind: "Mutation", name: "GroupUpdate", schemaName: "groupUpdate", grants: [
-      { permission: "update_group", alsoRequires: [], action: "Update", resource: "Group", category: "Groups", boundary: "group", kind: "Mutation", name: "GroupUpdate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:436:1" },
-    ] },
-    { kind: "Mutation", name: "IssueLinkAlerts", schemaName: "issueLinkAlerts", grants: [
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "IssueLinkAlerts", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:702:1" },
-    ] },
-    { kind: "Mutation", name: "IssueMove", schemaName: "issueMove", grants: [
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "IssueMove", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:703:1" },
-    ] },
-    { kind: "Mutation", name: "IssueSetAssignees", schemaName: "issueSetAssignees", grants: [
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "IssueSetAssignees", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:704:1" },
-    ] },
-    { kind: "Mutation", name: "IssueSetConfidential", schemaName: "issueSetConfidential", grants: [
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "IssueSetConfidential", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:705:1" },
-    ] },
-    { kind: "Mutation", name: "IssueSetCrmContacts", schemaName: "issueSetCrmContacts", grants: [
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "IssueSetCrmContacts", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:706:1" },
-    ] },
-    { kind: "Mutation", name: "IssueSetDueDate", schemaName: "issueSetDueDate", grants: [
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "IssueSetDueDate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:707:1" },
-    ] },
-    { kind: "Mutation", name: "IssueSetEpic", schemaName: "issueSetEpic", grants: [
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "IssueSetEpic", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:708:1" },
-    ] },
-    { kind: "Mutation", name: "IssueSetEscalationPolicy", schemaName: "issueSetEscalationPolicy", grants: [
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "IssueSetEscalationPolicy", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:709:1" },
-    ] },
-    { kind: "Mutation", name: "IssueSetEscalationStatus", schemaName: "issueSetEscalationStatus", grants: [
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "IssueSetEscalationStatus", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:710:1" },
-    ] },
-    { kind: "Mutation", name: "IssueSetIteration", schemaName: "issueSetIteration", grants: [
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "IssueSetIteration", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:711:1" },
-    ] },
-    { kind: "Mutation", name: "IssueSetLocked", schemaName: "issueSetLocked", grants: [
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "IssueSetLocked", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:712:1" },
-    ] },
-    { kind: "Mutation", name: "IssueSetSeverity", schemaName: "issueSetSeverity", grants: [
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "IssueSetSeverity", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:713:1" },
-    ] },
-    { kind: "Mutation", name: "IssueSetWeight", schemaName: "issueSetWeight", grants: [
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "IssueSetWeight", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:714:1" },
-    ] },
-    { kind: "Mutation", name: "IssueUnlinkAlert", schemaName: "issueUnlinkAlert", grants: [
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "IssueUnlinkAlert", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:715:1" },
-    ] },
-    { kind: "Mutation", name: "IterationCadenceCreate", schemaName: "iterationCadenceCreate", grants: [
-      { permission: "create_work_item", alsoRequires: [], action: "Create", resource: "Work Item", category: "Project Planning", boundary: "group", kind: "Mutation", name: "IterationCadenceCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:680:1" },
-    ] },
-    { kind: "Mutation", name: "IterationCadenceDestroy", schemaName: "iterationCadenceDestroy", grants: [
-      { permission: "delete_work_item", alsoRequires: [], action: "Delete", resource: "Work Item", category: "Project Planning", boundary: "group", kind: "Mutation", name: "IterationCadenceDestroy", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:685:1" },
-    ] },
-    { kind: "Mutation", name: "IterationCadenceUpdate", schemaName: "iterationCadenceUpdate", grants: [
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "group", kind: "Mutation", name: "IterationCadenceUpdate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:724:1" },
-    ] },
-    { kind: "Mutation", name: "IterationDelete", schemaName: "iterationDelete", grants: [
-      { permission: "delete_work_item", alsoRequires: [], action: "Delete", resource: "Work Item", category: "Project Planning", boundary: "group", kind: "Mutation", name: "IterationDelete", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:686:1" },
-    ] },
-    { kind: "Mutation", name: "JobArtifactsDestroy", schemaName: "jobArtifactsDestroy", grants: [
-      { permission: "delete_job_artifact", alsoRequires: [], action: "Delete", resource: "Job Artifact", category: "CI/CD", boundary: "project", kind: "Mutation", name: "JobArtifactsDestroy", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:279:1" },
-    ] },
-    { kind: "Mutation", name: "JobCancel", schemaName: "jobCancel", grants: [
-      { permission: "update_job", alsoRequires: [], action: "Update", resource: "Job", category: "CI/CD", boundary: "project", kind: "Mutation", name: "JobCancel", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:268:1" },
-    ] },
-    { kind: "Mutation", name: "JobPlay", schemaName: "jobPlay", grants: [
-      { permission: "run_job", alsoRequires: [], action: "Run", resource: "Job", category: "CI/CD", boundary: "project", kind: "Mutation", name: "JobPlay", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:266:1" },
-    ] },
-    { kind: "Mutation", name: "JobRetry", schemaName: "jobRetry", grants: [
-      { permission: "run_job", alsoRequires: [], action: "Run", resource: "Job", category: "CI/CD", boundary: "project", kind: "Mutation", name: "JobRetry", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:267:1" },
-    ] },
-    { kind: "Mutation", name: "JobUnschedule", schemaName: "jobUnschedule", grants: [
-      { permission: "update_job", alsoRequires: [], action: "Update", resource: "Job", category: "CI/CD", boundary: "project", kind: "Mutation", name: "JobUnschedule", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:269:1" },
-    ] },
-    { kind: "Mutation", name: "LabelCreate", schemaName: "labelCreate", grants: [
-      { permission: "create_label", alsoRequires: [], action: "Create", resource: "Label", category: "Project Planning", boundary: "project", kind: "Mutation", name: "LabelCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:652:1" },
-      { permission: "create_label", alsoRequires: [], action: "Create", resource: "Label", category: "Project Planning", boundary: "group", kind: "Mutation", name: "LabelCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:653:1" },
-    ] },
-    { kind: "Mutation", name: "LabelUpdate", schemaName: "labelUpdate", grants: [
-      { permission: "update_label", alsoRequires: [], action: "Update", resource: "Label", category: "Project Planning", boundary: "project", kind: "Mutation", name: "LabelUpdate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:656:1" },
-      { permission: "update_label", alsoRequires: [], action: "Update", resource: "Label", category: "Project Planning", boundary: "group", kind: "Mutation", name: "LabelUpdate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:657:1" },
-    ] },
-    { kind: "Mutation", name: "LdapAdminRoleLinkCreate", schemaName: "ldapAdminRoleLinkCreate", grants: [
-      { permission: "create_ldap_admin_role_link", alsoRequires: [], action: "Create", resource: "LDAP Admin Role Link", category: "Groups", boundary: "instance", kind: "Mutation", name: "LdapAdminRoleLinkCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:445:1" },
-    ] },
-    { kind: "Mutation", name: "LdapAdminRoleLinkDestroy", schemaName: "ldapAdminRoleLinkDestroy", grants: [
-      { permission: "delete_ldap_admin_role_link", alsoRequires: [], action: "Delete", resource: "LDAP Admin Role Link", category: "Groups", boundary: "instance", kind: "Mutation", name: "LdapAdminRoleLinkDestroy", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:446:1" },
-    ] },
-    { kind: "Mutation", name: "MemberRoleAdminCreate", schemaName: "memberRoleAdminCreate", grants: [
-      { permission: "create_admin_member_role", alsoRequires: [], action: "Create", resource: "Admin Member Role", category: "Groups", boundary: "instance", kind: "Mutation", name: "MemberRoleAdminCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:424:1" },
-    ] },
-    { kind: "Mutation", name: "MemberRoleAdminDelete", schemaName: "memberRoleAdminDelete", grants: [
-      { permission: "delete_admin_member_role", alsoRequires: [], action: "Delete", resource: "Admin Member Role", category: "Groups", boundary: "instance", kind: "Mutation", name: "MemberRoleAdminDelete", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:425:1" },
-    ] },
-    { kind: "Mutation", name: "MemberRoleAdminUpdate", schemaName: "memberRoleAdminUpdate", grants: [
-      { permission: "update_admin_member_role", alsoRequires: [], action: "Update", resource: "Admin Member Role", category: "Groups", boundary: "instance", kind: "Mutation", name: "MemberRoleAdminUpdate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:427:1" },
-    ] },
-    { kind: "Mutation", name: "MemberRoleCreate", schemaName: "memberRoleCreate", grants: [
-      { permission: "create_member_role", alsoRequires: [], action: "Create", resource: "Member Role", category: "Groups", boundary: "group", kind: "Mutation", name: "MemberRoleCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:455:1" },
-      { permission: "create_member_role", alsoRequires: [], action: "Create", resource: "Member Role", category: "Groups", boundary: "instance", kind: "Mutation", name: "MemberRoleCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:456:1" },
-    ] },
-    { kind: "Mutation", name: "MergeRequestAccept", schemaName: "mergeRequestAccept", grants: [
-      { permission: "merge_merge_request", alsoRequires: [], action: "Merge", resource: "Merge Request", category: "Repository", boundary: "project", kind: "Mutation", name: "MergeRequestAccept", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:822:1" },
-    ] },
-    { kind: "Mutation", name: "MergeRequestBypassSecurityPolicy", schemaName: "mergeRequestBypassSecurityPolicy", grants: [
-      { permission: "update_merge_request", alsoRequires: [], action: "Update", resource: "Merge Request", category: "Repository", boundary: "project", kind: "Mutation", name: "MergeRequestBypassSecurityPolicy", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:827:1" },
-    ] },
-    { kind: "Mutation", name: "MergeRequestCreate", schemaName: "mergeRequestCreate", grants: [
-      { permission: "create_merge_request", alsoRequires: [], action: "Create", resource: "Merge Request", category: "Repository", boundary: "project", kind: "Mutation", name: "MergeRequestCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:821:1" },
-    ] },
-    { kind: "Mutation", name: "MergeRequestCreateWorkItemRelations", schemaName: "mergeRequestCreateWorkItemRelations", grants: [
-      { permission: "update_merge_request", alsoRequires: [], action: "Update", resource: "Merge Request", category: "Repository", boundary: "project", kind: "Mutation", name: "MergeRequestCreateWorkItemRelations", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:828:1" },
-    ] },
-    { kind: "Mutation", name: "MergeRequestDestroyRequestedChanges", schemaName: "mergeRequestDestroyRequestedChanges", grants: [
-      { permission: "update_merge_request", alsoRequires: [], action: "Update", resource: "Merge Request", category: "Repository", boundary: "project", kind: "Mutation", name: "MergeRequestDestroyRequestedChanges", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:829:1" },
-    ] },
-    { kind: "Mutation", name: "MergeRequestDestroyWorkItemRelations", schemaName: "mergeRequestDestroyWorkItemRelations", grants: [
-      { permission: "update_merge_request", alsoRequires: [], action: "Update", resource: "Merge Request", category: "Repository", boundary: "project", kind: "Mutation", name: "MergeRequestDestroyWorkItemRelations", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:830:1" },
-    ] },
-    { kind: "Mutation", name: "MergeRequestRequestChanges", schemaName: "mergeRequestRequestChanges", grants: [
-      { permission: "update_merge_request", alsoRequires: [], action: "Update", resource: "Merge Request", category: "Repository", boundary: "project", kind: "Mutation", name: "MergeRequestRequestChanges", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:831:1" },
-    ] },
-    { kind: "Mutation", name: "MergeRequestSetAssignees", schemaName: "mergeRequestSetAssignees", grants: [
-      { permission: "update_merge_request", alsoRequires: [], action: "Update", resource: "Merge Request", category: "Repository", boundary: "project", kind: "Mutation", name: "MergeRequestSetAssignees", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:832:1" },
-    ] },
-    { kind: "Mutation", name: "MergeRequestSetBlockingMergeRequests", schemaName: "mergeRequestSetBlockingMergeRequests", grants: [
-      { permission: "update_merge_request", alsoRequires: [], action: "Update", resource: "Merge Request", category: "Repository", boundary: "project", kind: "Mutation", name: "MergeRequestSetBlockingMergeRequests", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:833:1" },
-    ] },
-    { kind: "Mutation", name: "MergeRequestSetDraft", schemaName: "mergeRequestSetDraft", grants: [
-      { permission: "update_merge_request", alsoRequires: [], action: "Update", resource: "Merge Request", category: "Repository", boundary: "project", kind: "Mutation", name: "MergeRequestSetDraft", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:834:1" },
-    ] },
-    { kind: "Mutation", name: "MergeRequestSetLabels", schemaName: "mergeRequestSetLabels", grants: [
-      { permission: "update_merge_request", alsoRequires: [], action: "Update", resource: "Merge Request", category: "Repository", boundary: "project", kind: "Mutation", name: "MergeRequestSetLabels", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:835:1" },
-    ] },
-    { kind: "Mutation", name: "MergeRequestSetLocked", schemaName: "mergeRequestSetLocked", grants: [
-      { permission: "update_merge_request", alsoRequires: [], action: "Update", resource: "Merge Request", category: "Repository", boundary: "project", kind: "Mutation", name: "MergeRequestSetLocked", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:836:1" },
-    ] },
-    { kind: "Mutation", name: "MergeRequestSetMilestone", schemaName: "mergeRequestSetMilestone", grants: [
-      { permission: "update_merge_request", alsoRequires: [], action: "Update", resource: "Merge Request", category: "Repository", boundary: "project", kind: "Mutation", name: "MergeRequestSetMilestone", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:837:1" },
-    ] },
-    { kind: "Mutation", name: "MergeRequestSetReviewers", schemaName: "mergeRequestSetReviewers", grants: [
-      { permission: "update_merge_request", alsoRequires: [], action: "Update", resource: "Merge Request", category: "Repository", boundary: "project", kind: "Mutation", name: "MergeRequestSetReviewers", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:838:1" },
-    ] },
-    { kind: "Mutation", name: "MergeRequestUpdate", schemaName: "mergeRequestUpdate", grants: [
-      { permission: "update_merge_request", alsoRequires: [], action: "Update", resource: "Merge Request", category: "Repository", boundary: "project", kind: "Mutation", name: "MergeRequestUpdate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:839:1" },
-    ] },
-    { kind: "Mutation", name: "MergeRequestUpdateApprovalRule", schemaName: "mergeRequestUpdateApprovalRule", grants: [
-      { permission: "update_approval_rule", alsoRequires: [], action: "Update", resource: "Approval Rule", category: "Repository", boundary: "project", kind: "Mutation", name: "MergeRequestUpdateApprovalRule", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:782:1" },
-    ] },
-    { kind: "Mutation", name: "MlModelVersionCreate", schemaName: "mlModelVersionCreate", grants: [
-      { permission: "create_model_version", alsoRequires: [], action: "Create", resource: "Model Version", category: "Project Model Registry and Experiments", boundary: "project", kind: "Mutation", name: "MlModelVersionCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:629:1" },
-    ] },
-    { kind: "Mutation", name: "MlModelVersionDelete", schemaName: "mlModelVersionDelete", grants: [
-      { permission: "delete_model_version", alsoRequires: [], action: "Delete", resource: "Model Version", category: "Project Model Registry and Experiments", boundary: "project", kind: "Mutation", name: "MlModelVersionDelete", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:630:1" },
-    ] },
-    { kind: "Mutation", name: "MlModelVersionEdit", schemaName: "mlModelVersionEdit", grants: [
-      { permission: "update_model_version", alsoRequires: [], action: "Update", resource: "Model Version", category: "Project Model Registry and Experiments", boundary: "project", kind: "Mutation", name: "MlModelVersionEdit", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:631:1" },
-    ] },
-    { kind: "Mutation", name: "OrganizationConfirm", schemaName: "organizationConfirm", grants: [
-      { permission: "update_organization", alsoRequires: [], action: "Update", resource: "Organization", category: "Organizations", boundary: "instance", kind: "Mutation", name: "OrganizationConfirm", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:520:1" },
-    ] },
-    { kind: "Mutation", name: "OrganizationCreate", schemaName: "organizationCreate", grants: [
-      { permission: "create_organization", alsoRequires: [], action: "Create", resource: "Organization", category: "Organizations", boundary: "instance", kind: "Mutation", name: "OrganizationCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:516:1" },
-    ] },
-    { kind: "Mutation", name: "OrganizationDelete", schemaName: "organizationDelete", grants: [
-      { permission: "delete_organization", alsoRequires: [], action: "Delete", resource: "Organization", category: "Organizations", boundary: "instance", kind: "Mutation", name: "OrganizationDelete", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:517:1" },
-    ] },
-    { kind: "Mutation", name: "OrganizationUpdate", schemaName: "organizationUpdate", grants: [
-      { permission: "update_organization", alsoRequires: [], action: "Update", resource: "Organization", category: "Organizations", boundary: "instance", kind: "Mutation", name: "OrganizationUpdate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:521:1" },
-    ] },
-    { kind: "Mutation", name: "OrganizationUserUpdate", schemaName: "organizationUserUpdate", grants: [
-      { permission: "update_organization", alsoRequires: [], action: "Update", resource: "Organization", category: "Organizations", boundary: "instance", kind: "Mutation", name: "OrganizationUserUpdate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:522:1" },
-    ] },
-    { kind: "Mutation", name: "PagesMarkOnboardingComplete", schemaName: "pagesMarkOnboardingComplete", grants: [
-      { permission: "update_page", alsoRequires: [], action: "Update", resource: "Page", category: "Projects", boundary: "project", kind: "Mutation", name: "PagesMarkOnboardingComplete", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:755:1" },
-    ] },
-    { kind: "Mutation", name: "PersonalAccessTokenCreate", schemaName: "personalAccessTokenCreate", grants: [
-      { permission: "create_personal_access_token", alsoRequires: [], action: "Create", resource: "Personal Access Token", category: "System Access", boundary: "user", kind: "Mutation", name: "PersonalAccessTokenCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:925:1" },
-    ] },
-    { kind: "Mutation", name: "PersonalAccessTokenRevoke", schemaName: "personalAccessTokenRevoke", grants: [
-      { permission: "revoke_personal_access_token", alsoRequires: [], action: "Revoke", resource: "Personal Access Token", category: "System Access", boundary: "user", kind: "Mutation", name: "PersonalAccessTokenRevoke", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:926:1" },
-    ] },
-    { kind: "Mutation", name: "PersonalAccessTokenRotate", schemaName: "personalAccessTokenRotate", grants: [
-      { permission: "rotate_personal_access_token", alsoRequires: [], action: "Rotate", resource: "Personal Access Token", category: "System Access", boundary: "user", kind: "Mutation", name: "PersonalAccessTokenRotate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:927:1" },
-    ] },
-    { kind: "Mutation", name: "PipelineCancel", schemaName: "pipelineCancel", grants: [
-      { permission: "update_pipeline", alsoRequires: [], action: "Update", resource: "Pipeline", category: "CI/CD", boundary: "project", kind: "Mutation", name: "PipelineCancel", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:292:1" },
-    ] },
-    { kind: "Mutation", name: "PipelineCreate", schemaName: "pipelineCreate", grants: [
-      { permission: "create_pipeline", alsoRequires: [], action: "Create", resource: "Pipeline", category: "CI/CD", boundary: "project", kind: "Mutation", name: "PipelineCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:288:1" },
-    ] },
-    { kind: "Mutation", name: "PipelineDestroy", schemaName: "pipelineDestroy", grants: [
-      { permission: "delete_pipeline", alsoRequires: [], action: "Delete", resource: "Pipeline", category: "CI/CD", boundary: "project", kind: "Mutation", name: "PipelineDestroy", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:289:1" },
-    ] },
-    { kind: "Mutation", name: "PipelineRetry", schemaName: "pipelineRetry", grants: [
-      { permission: "update_pipeline", alsoRequires: [], action: "Update", resource: "Pipeline", category: "CI/CD", boundary: "project", kind: "Mutation", name: "PipelineRetry", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:293:1" },
-    ] },
-    { kind: "Mutation", name: "PipelineScheduleCreate", schemaName: "pipelineScheduleCreate", grants: [
-      { permission: "create_pipeline_schedule", alsoRequires: [], action: "Create", resource: "Pipeline Schedule", category: "CI/CD", boundary: "project", kind: "Mutation", name: "PipelineScheduleCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:301:1" },
-    ] },
-    { kind: "Mutation", name: "PipelineScheduleDelete", schemaName: "pipelineScheduleDelete", grants: [
-      { permission: "delete_pipeline_schedule", alsoRequires: [], action: "Delete", resource: "Pipeline Schedule", category: "CI/CD", boundary: "project", kind: "Mutation", name: "PipelineScheduleDelete", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:302:1" },
-    ] },
-    { kind: "Mutation", name: "PipelineSchedulePlay", schemaName: "pipelineSchedulePlay", grants: [
-      { permission: "update_pipeline_schedule", alsoRequires: [], action: "Update", resource: "Pipeline Schedule", category: "CI/CD", boundary: "project", kind: "Mutation", name: "PipelineSchedulePlay", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:304:1" },
-    ] },
-    { kind: "Mutation", name: "PipelineScheduleTakeOwnership", schemaName: "pipelineScheduleTakeOwnership", grants: [
-      { permission: "update_pipeline_schedule", alsoRequires: [], action: "Update", resource: "Pipeline Schedule", category: "CI/CD", boundary: "project", kind: "Mutation", name: "PipelineScheduleTakeOwnership", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:305:1" },
-    ] },
-    { kind: "Mutation", name: "PipelineScheduleUpdate", schemaName: "pipelineScheduleUpdate", grants: [
-      { permission: "update_pipeline_schedule", alsoRequires: [], action: "Update", resource: "Pipeline Schedule", category: "CI/CD", boundary: "project", kind: "Mutation", name: "PipelineScheduleUpdate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:306:1" },
-    ] },
-    { kind: "Mutation", name: "PipelineTriggerCreate", schemaName: "pipelineTriggerCreate", grants: [
-      { permission: "create_trigger", alsoRequires: [], action: "Create", resource: "Trigger", category: "CI/CD", boundary: "project", kind: "Mutation", name: "PipelineTriggerCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:359:1" },
-    ] },
-    { kind: "Mutation", name: "PipelineTriggerDelete", schemaName: "pipelineTriggerDelete", grants: [
-      { permission: "delete_trigger", alsoRequires: [], action: "Delete", resource: "Trigger", category: "CI/CD", boundary: "project", kind: "Mutation", name: "PipelineTriggerDelete", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:360:1" },
-    ] },
-    { kind: "Mutation", name: "PipelineTriggerUpdate", schemaName: "pipelineTriggerUpdate", grants: [
-      { permission: "update_trigger", alsoRequires: [], action: "Update", resource: "Trigger", category: "CI/CD", boundary: "project", kind: "Mutation", name: "PipelineTriggerUpdate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:362:1" },
-    ] },
-    { kind: "Mutation", name: "ProjectCiCdSettingsUpdate", schemaName: "projectCiCdSettingsUpdate", grants: [
-      { permission: "update_ci_cd_setting", alsoRequires: [], action: "Update", resource: "CI/CD Setting", category: "CI/CD", boundary: "project", kind: "Mutation", name: "ProjectCiCdSettingsUpdate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:201:1" },
-    ] },
-    { kind: "Mutation", name: "ProjectCustomAttributeSet", schemaName: "projectCustomAttributeSet", grants: [
-      { permission: "update_custom_attribute", alsoRequires: [], action: "Update", resource: "Custom Attribute", category: "Project Planning", boundary: "project", kind: "Mutation", name: "ProjectCustomAttributeSet", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:643:1" },
-    ] },
-    { kind: "Mutation", name: "ProjectMemberBulkUpdate", schemaName: "projectMemberBulkUpdate", grants: [
-      { permission: "update_member", alsoRequires: [], action: "Update", resource: "Member", category: "System Access", boundary: "project", kind: "Mutation", name: "ProjectMemberBulkUpdate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:906:1" },
-    ] },
-    { kind: "Mutation", name: "ProjectSettingsUpdate", schemaName: "projectSettingsUpdate", grants: [
-      { permission: "update_project", alsoRequires: [], action: "Update", resource: "Project", category: "Projects", boundary: "project", kind: "Mutation", name: "ProjectSettingsUpdate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:767:1" },
-    ] },
-    { kind: "Mutation", name: "ProjectSyncFork", schemaName: "projectSyncFork", grants: [
-      { permission: "push_code", alsoRequires: [], action: "Push", resource: "Code", category: "Repository", boundary: "project", kind: "Mutation", name: "ProjectSyncFork", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:811:1" },
-    ] },
-    { kind: "Mutation", name: "ReleaseAssetLinkCreate", schemaName: "releaseAssetLinkCreate", grants: [
-      { permission: "create_release", alsoRequires: [], action: "Create", resource: "Release", category: "Project Features", boundary: "project", kind: "Mutation", name: "ReleaseAssetLinkCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:603:1" },
-    ] },
-    { kind: "Mutation", name: "ReleaseCreate", schemaName: "releaseCreate", grants: [
-      { permission: "create_release", alsoRequires: [], action: "Create", resource: "Release", category: "Project Features", boundary: "project", kind: "Mutation", name: "ReleaseCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:604:1" },
-    ] },
-    { kind: "Mutation", name: "ReleaseDelete", schemaName: "releaseDelete", grants: [
-      { permission: "delete_release", alsoRequires: [], action: "Delete", resource: "Release", category: "Project Features", boundary: "project", kind: "Mutation", name: "ReleaseDelete", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:605:1" },
-    ] },
-    { kind: "Mutation", name: "ReleaseUpdate", schemaName: "releaseUpdate", grants: [
-      { permission: "update_release", alsoRequires: [], action: "Update", resource: "Release", category: "Project Features", boundary: "project", kind: "Mutation", name: "ReleaseUpdate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:606:1" },
-    ] },
-    { kind: "Mutation", name: "RestorePagesDeployment", schemaName: "restorePagesDeployment", grants: [
-      { permission: "delete_page", alsoRequires: [], action: "Delete", resource: "Page", category: "Projects", boundary: "project", kind: "Mutation", name: "RestorePagesDeployment", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:753:1" },
-    ] },
-    { kind: "Mutation", name: "RunnerAssignToProject", schemaName: "runnerAssignToProject", grants: [
-      { permission: "assign_runner", alsoRequires: [], action: "Assign", resource: "Runner", category: "CI/CD", boundary: "project", kind: "Mutation", name: "RunnerAssignToProject", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:314:1" },
-    ] },
-    { kind: "Mutation", name: "RunnerCacheClear", schemaName: "runnerCacheClear", grants: [
-      { permission: "update_runner", alsoRequires: [], action: "Update", resource: "Runner", category: "CI/CD", boundary: "project", kind: "Mutation", name: "RunnerCacheClear", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:325:1" },
-    ] },
-    { kind: "Mutation", name: "RunnerCreate", schemaName: "runnerCreate", grants: [
-      { permission: "create_runner", alsoRequires: [], action: "Create", resource: "Runner", category: "CI/CD", boundary: "project", kind: "Mutation", name: "RunnerCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:316:1" },
-      { permission: "create_runner", alsoRequires: [], action: "Create", resource: "Runner", category: "CI/CD", boundary: "group", kind: "Mutation", name: "RunnerCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:317:1" },
-      { permission: "create_runner", alsoRequires: [], action: "Create", resource: "Runner", category: "CI/CD", boundary: "instance", kind: "Mutation", name: "RunnerCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:318:1" },
-    ] },
-    { kind: "Mutation", name: "RunnerDelete", schemaName: "runnerDelete", grants: [
-      { permission: "delete_runner", alsoRequires: [], action: "Delete", resource: "Runner", category: "CI/CD", boundary: "project", kind: "Mutation", name: "RunnerDelete", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:319:1" },
-      { permission: "delete_runner", alsoRequires: [], action: "Delete", resource: "Runner", category: "CI/CD", boundary: "group", kind: "Mutation", name: "RunnerDelete", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:320:1" },
-      { permission: "delete_runner", alsoRequires: [], action: "Delete", resource: "Runner", category: "CI/CD", boundary: "instance", kind: "Mutation", name: "RunnerDelete", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:321:1" },
-    ] },
-    { kind: "Mutation", name: "RunnerUnassignFromProject", schemaName: "runnerUnassignFromProject", grants: [
-      { permission: "assign_runner", alsoRequires: [], action: "Assign", resource: "Runner", category: "CI/CD", boundary: "project", kind: "Mutation", name: "RunnerUnassignFromProject", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:315:1" },
-    ] },
-    { kind: "Mutation", name: "RunnerUpdate", schemaName: "runnerUpdate", grants: [
-      { permission: "update_runner", alsoRequires: [], action: "Update", resource: "Runner", category: "CI/CD", boundary: "project", kind: "Mutation", name: "RunnerUpdate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:326:1" },
-      { permission: "update_runner", alsoRequires: [], action: "Update", resource: "Runner", category: "CI/CD", boundary: "group", kind: "Mutation", name: "RunnerUpdate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:327:1" },
-      { permission: "update_runner", alsoRequires: [], action: "Update", resource: "Runner", category: "CI/CD", boundary: "instance", kind: "Mutation", name: "RunnerUpdate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:328:1" },
-    ] },
-    { kind: "Mutation", name: "SafeDisablePipelineVariables", schemaName: "safeDisablePipelineVariables", grants: [
-      { permission: "update_ci_cd_setting", alsoRequires: [], action: "Update", resource: "CI/CD Setting", category: "CI/CD", boundary: "group", kind: "Mutation", name: "SafeDisablePipelineVariables", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:202:1" },
-    ] },
-    { kind: "Mutation", name: "SecretsManagerStartTrial", schemaName: "secretsManagerStartTrial", grants: [
-      { permission: "read_secrets_manager", alsoRequires: [], action: "Read", resource: "Secrets Manager", category: "Application Security", boundary: "group", kind: "Mutation", name: "SecretsManagerStartTrial", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:66:1" },
-    ] },
-    { kind: "Mutation", name: "SetGroupCustomAttribute", schemaName: "setGroupCustomAttribute", grants: [
-      { permission: "update_custom_attribute", alsoRequires: [], action: "Update", resource: "Custom Attribute", category: "Project Planning", boundary: "group", kind: "Mutation", name: "SetGroupCustomAttribute", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:644:1" },
-    ] },
-    { kind: "Mutation", name: "SetPagesForceHttps", schemaName: "setPagesForceHttps", grants: [
-      { permission: "update_page", alsoRequires: [], action: "Update", resource: "Page", category: "Projects", boundary: "project", kind: "Mutation", name: "SetPagesForceHttps", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:756:1" },
-    ] },
-    { kind: "Mutation", name: "SetPagesUseUniqueDomain", schemaName: "setPagesUseUniqueDomain", grants: [
-      { permission: "update_page", alsoRequires: [], action: "Update", resource: "Page", category: "Projects", boundary: "project", kind: "Mutation", name: "SetPagesUseUniqueDomain", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:757:1" },
-    ] },
-    { kind: "Mutation", name: "StarProject", schemaName: "starProject", grants: [
-      { permission: "update_project", alsoRequires: [], action: "Update", resource: "Project", category: "Projects", boundary: "project", kind: "Mutation", name: "StarProject", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:768:1" },
-    ] },
-    { kind: "Mutation", name: "TagCreate", schemaName: "tagCreate", grants: [
-      { permission: "create_repository_tag", alsoRequires: [], action: "Create", resource: "Repository Tag", category: "Repository", boundary: "project", kind: "Mutation", name: "TagCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:865:1" },
-    ] },
-    { kind: "Mutation", name: "TagDelete", schemaName: "tagDelete", grants: [
-      { permission: "delete_repository_tag", alsoRequires: [], action: "Delete", resource: "Repository Tag", category: "Repository", boundary: "project", kind: "Mutation", name: "TagDelete", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:866:1" },
-    ] },
-    { kind: "Mutation", name: "TerraformStateDelete", schemaName: "terraformStateDelete", grants: [
-      { permission: "delete_terraform_state", alsoRequires: [], action: "Delete", resource: "Terraform State", category: "CI/CD", boundary: "project", kind: "Mutation", name: "TerraformStateDelete", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:336:1" },
-    ] },
-    { kind: "Mutation", name: "TerraformStateLock", schemaName: "terraformStateLock", grants: [
-      { permission: "lock_terraform_state", alsoRequires: [], action: "Lock", resource: "Terraform State", category: "CI/CD", boundary: "project", kind: "Mutation", name: "TerraformStateLock", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:337:1" },
-    ] },
-    { kind: "Mutation", name: "TerraformStateUnlock", schemaName: "terraformStateUnlock", grants: [
-      { permission: "lock_terraform_state", alsoRequires: [], action: "Lock", resource: "Terraform State", category: "CI/CD", boundary: "project", kind: "Mutation", name: "TerraformStateUnlock", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:338:1" },
-    ] },
-    { kind: "Mutation", name: "TodoCreate", schemaName: "todoCreate", grants: [
-      { permission: "create_todo", alsoRequires: [], action: "Create", resource: "Todo", category: "Notifications", boundary: "project", kind: "Mutation", name: "TodoCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:493:1" },
-      { permission: "create_todo", alsoRequires: [], action: "Create", resource: "Todo", category: "Notifications", boundary: "group", kind: "Mutation", name: "TodoCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:494:1" },
-    ] },
-    { kind: "Mutation", name: "TodoDeleteAllDone", schemaName: "todoDeleteAllDone", grants: [
-      { permission: "delete_todo", alsoRequires: [], action: "Delete", resource: "Todo", category: "Notifications", boundary: "user", kind: "Mutation", name: "TodoDeleteAllDone", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:495:1" },
-    ] },
-    { kind: "Mutation", name: "TodoDeleteMany", schemaName: "todoDeleteMany", grants: [
-      { permission: "delete_todo", alsoRequires: [], action: "Delete", resource: "Todo", category: "Notifications", boundary: "user", kind: "Mutation", name: "TodoDeleteMany", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:496:1" },
-    ] },
-    { kind: "Mutation", name: "TodoMarkDone", schemaName: "todoMarkDone", grants: [
-      { permission: "update_todo", alsoRequires: [], action: "Update", resource: "Todo", category: "Notifications", boundary: "user", kind: "Mutation", name: "TodoMarkDone", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:498:1" },
-    ] },
-    { kind: "Mutation", name: "TodoResolveMany", schemaName: "todoResolveMany", grants: [
-      { permission: "update_todo", alsoRequires: [], action: "Update", resource: "Todo", category: "Notifications", boundary: "user", kind: "Mutation", name: "TodoResolveMany", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:499:1" },
-    ] },
-    { kind: "Mutation", name: "TodoRestore", schemaName: "todoRestore", grants: [
-      { permission: "update_todo", alsoRequires: [], action: "Update", resource: "Todo", category: "Notifications", boundary: "user", kind: "Mutation", name: "TodoRestore", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:500:1" },
-    ] },
-    { kind: "Mutation", name: "TodoRestoreMany", schemaName: "todoRestoreMany", grants: [
-      { permission: "update_todo", alsoRequires: [], action: "Update", resource: "Todo", category: "Notifications", boundary: "user", kind: "Mutation", name: "TodoRestoreMany", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:501:1" },
-    ] },
-    { kind: "Mutation", name: "TodoSnooze", schemaName: "todoSnooze", grants: [
-      { permission: "update_todo", alsoRequires: [], action: "Update", resource: "Todo", category: "Notifications", boundary: "user", kind: "Mutation", name: "TodoSnooze", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:502:1" },
-    ] },
-    { kind: "Mutation", name: "TodoSnoozeMany", schemaName: "todoSnoozeMany", grants: [
-      { permission: "update_todo", alsoRequires: [], action: "Update", resource: "Todo", category: "Notifications", boundary: "user", kind: "Mutation", name: "TodoSnoozeMany", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:503:1" },
-    ] },
-    { kind: "Mutation", name: "TodoUnSnooze", schemaName: "todoUnSnooze", grants: [
-      { permission: "update_todo", alsoRequires: [], action: "Update", resource: "Todo", category: "Notifications", boundary: "user", kind: "Mutation", name: "TodoUnSnooze", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:504:1" },
-    ] },
-    { kind: "Mutation", name: "TodoUnsnoozeMany", schemaName: "todoUnsnoozeMany", grants: [
-      { permission: "update_todo", alsoRequires: [], action: "Update", resource: "Todo", category: "Notifications", boundary: "user", kind: "Mutation", name: "TodoUnsnoozeMany", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:505:1" },
-    ] },
-    { kind: "Mutation", name: "TodosMarkAllDone", schemaName: "todosMarkAllDone", grants: [
-      { permission: "update_todo", alsoRequires: [], action: "Update", resource: "Todo", category: "Notifications", boundary: "user", kind: "Mutation", name: "TodosMarkAllDone", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:506:1" },
-    ] },
-    { kind: "Mutation", name: "UpdateAiToolRule", schemaName: "updateAiToolRule", grants: [
-      { permission: "update_ai_tool_rule", alsoRequires: [], action: "Update", resource: "AI tool rule", category: "Duo", boundary: "group", kind: "Mutation", name: "UpdateAiToolRule", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:382:1" },
-    ] },
-    { kind: "Mutation", name: "UpdateContainerProtectionRepositoryRule", schemaName: "updateContainerProtectionRepositoryRule", grants: [
-      { permission: "update_container_repository_protection_rule", alsoRequires: [], action: "Update", resource: "Container Repository Protection Rule", category: "Packages and Registry", boundary: "project", kind: "Mutation", name: "UpdateContainerProtectionRepositoryRule", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:553:1" },
-    ] },
-    { kind: "Mutation", name: "UpdateContainerProtectionTagRule", schemaName: "updateContainerProtectionTagRule", grants: [
-      { permission: "update_container_registry_protection_tag_rule", alsoRequires: [], action: "Update", resource: "Container Registry Protection Tag Rule", category: "Packages and Registry", boundary: "project", kind: "Mutation", name: "UpdateContainerProtectionTagRule", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:534:1" },
-    ] },
-    { kind: "Mutation", name: "UpdateDependencyProxyImageTtlGroupPolicy", schemaName: "updateDependencyProxyImageTtlGroupPolicy", grants: [
-      { permission: "update_dependency_proxy", alsoRequires: [], action: "Update", resource: "Dependency Proxy", category: "Packages and Registry", boundary: "group", kind: "Mutation", name: "UpdateDependencyProxyImageTtlGroupPolicy", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:561:1" },
-    ] },
-    { kind: "Mutation", name: "UpdateDependencyProxySettings", schemaName: "updateDependencyProxySettings", grants: [
-      { permission: "update_dependency_proxy", alsoRequires: [], action: "Update", resource: "Dependency Proxy", category: "Packages and Registry", boundary: "group", kind: "Mutation", name: "UpdateDependencyProxySettings", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:562:1" },
-    ] },
-    { kind: "Mutation", name: "UpdateDuoWorkflowAgentPrivileges", schemaName: "updateDuoWorkflowAgentPrivileges", grants: [
-      { permission: "update_duo_workflow", alsoRequires: [], action: "Update", resource: "Duo Workflow", category: "Duo", boundary: "user", kind: "Mutation", name: "UpdateDuoWorkflowAgentPrivileges", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:391:1" },
-    ] },
-    { kind: "Mutation", name: "UpdateImageDiffNote", schemaName: "updateImageDiffNote", grants: [
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "UpdateImageDiffNote", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:716:1" },
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "group", kind: "Mutation", name: "UpdateImageDiffNote", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:725:1" },
-    ] },
-    { kind: "Mutation", name: "UpdateIssue", schemaName: "updateIssue", grants: [
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "UpdateIssue", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:717:1" },
-    ] },
-    { kind: "Mutation", name: "UpdateIteration", schemaName: "updateIteration", grants: [
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "group", kind: "Mutation", name: "UpdateIteration", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:726:1" },
-    ] },
-    { kind: "Mutation", name: "UpdateNote", schemaName: "updateNote", grants: [
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "UpdateNote", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:718:1" },
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "group", kind: "Mutation", name: "UpdateNote", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:727:1" },
-    ] },
-    { kind: "Mutation", name: "UpdatePackagesCleanupPolicy", schemaName: "updatePackagesCleanupPolicy", grants: [
-      { permission: "update_package", alsoRequires: [], action: "Update", resource: "Package", category: "Packages and Registry", boundary: "project", kind: "Mutation", name: "UpdatePackagesCleanupPolicy", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:575:1" },
-    ] },
-    { kind: "Mutation", name: "UpdatePackagesProtectionRule", schemaName: "updatePackagesProtectionRule", grants: [
-      { permission: "update_package", alsoRequires: [], action: "Update", resource: "Package", category: "Packages and Registry", boundary: "project", kind: "Mutation", name: "UpdatePackagesProtectionRule", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:576:1" },
-    ] },
-    { kind: "Mutation", name: "UpdateSnippet", schemaName: "updateSnippet", grants: [
-      { permission: "update_snippet", alsoRequires: [], action: "Update", resource: "Snippet", category: "Project Features", boundary: "project", kind: "Mutation", name: "UpdateSnippet", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:618:1" },
-      { permission: "update_snippet", alsoRequires: [], action: "Update", resource: "Snippet", category: "Project Features", boundary: "user", kind: "Mutation", name: "UpdateSnippet", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:619:1" },
-    ] },
-    { kind: "Mutation", name: "UpdateTerraformStateProtectionRule", schemaName: "updateTerraformStateProtectionRule", grants: [
-      { permission: "update_terraform_state", alsoRequires: [], action: "Update", resource: "Terraform State", category: "CI/CD", boundary: "project", kind: "Mutation", name: "UpdateTerraformStateProtectionRule", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:342:1" },
-    ] },
-    { kind: "Mutation", name: "UploadCreate", schemaName: "uploadCreate", grants: [
-      { permission: "create_markdown_upload", alsoRequires: [], action: "Create", resource: "Markdown Upload", category: "Projects", boundary: "project", kind: "Mutation", name: "UploadCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:741:1" },
-      { permission: "create_markdown_upload", alsoRequires: [], action: "Create", resource: "Markdown Upload", category: "Projects", boundary: "group", kind: "Mutation", name: "UploadCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:742:1" },
-    ] },
-    { kind: "Mutation", name: "UploadDelete", schemaName: "uploadDelete", grants: [
-      { permission: "delete_markdown_upload", alsoRequires: [], action: "Delete", resource: "Markdown Upload", category: "Projects", boundary: "project", kind: "Mutation", name: "UploadDelete", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:743:1" },
-      { permission: "delete_markdown_upload", alsoRequires: [], action: "Delete", resource: "Markdown Upload", category: "Projects", boundary: "group", kind: "Mutation", name: "UploadDelete", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:744:1" },
-    ] },
-    { kind: "Mutation", name: "UserPreferencesUpdate", schemaName: "userPreferencesUpdate", grants: [
-      { permission: "update_preference", alsoRequires: [], action: "Update", resource: "Preference", category: "Groups", boundary: "user", kind: "Mutation", name: "UserPreferencesUpdate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:465:1" },
-    ] },
-    { kind: "Mutation", name: "VulnerabilityAutoRemediation", schemaName: "vulnerabilityAutoRemediation", grants: [
-      { permission: "update_vulnerability", alsoRequires: [], action: "Update", resource: "Vulnerability", category: "Application Security", boundary: "project", kind: "Mutation", name: "VulnerabilityAutoRemediation", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:79:1" },
-    ] },
-    { kind: "Mutation", name: "VulnerabilityConfirm", schemaName: "vulnerabilityConfirm", grants: [
-      { permission: "update_vulnerability", alsoRequires: [], action: "Update", resource: "Vulnerability", category: "Application Security", boundary: "project", kind: "Mutation", name: "VulnerabilityConfirm", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:80:1" },
-    ] },
-    { kind: "Mutation", name: "VulnerabilityCreate", schemaName: "vulnerabilityCreate", grants: [
-      { permission: "create_vulnerability", alsoRequires: [], action: "Create", resource: "Vulnerability", category: "Application Security", boundary: "project", kind: "Mutation", name: "VulnerabilityCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:74:1" },
-    ] },
-    { kind: "Mutation", name: "VulnerabilityDismiss", schemaName: "vulnerabilityDismiss", grants: [
-      { permission: "update_vulnerability", alsoRequires: [], action: "Update", resource: "Vulnerability", category: "Application Security", boundary: "project", kind: "Mutation", name: "VulnerabilityDismiss", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:81:1" },
-    ] },
-    { kind: "Mutation", name: "VulnerabilityResolve", schemaName: "vulnerabilityResolve", grants: [
-      { permission: "update_vulnerability", alsoRequires: [], action: "Update", resource: "Vulnerability", category: "Application Security", boundary: "project", kind: "Mutation", name: "VulnerabilityResolve", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:82:1" },
-    ] },
-    { kind: "Mutation", name: "VulnerabilityRevertToDetected", schemaName: "vulnerabilityRevertToDetected", grants: [
-      { permission: "update_vulnerability", alsoRequires: [], action: "Update", resource: "Vulnerability", category: "Application Security", boundary: "project", kind: "Mutation", name: "VulnerabilityRevertToDetected", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:83:1" },
-    ] },
-    { kind: "Mutation", name: "WorkItemAddClosingMergeRequest", schemaName: "workItemAddClosingMergeRequest", grants: [
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "WorkItemAddClosingMergeRequest", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:719:1" },
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "group", kind: "Mutation", name: "WorkItemAddClosingMergeRequest", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:728:1" },
-    ] },
-    { kind: "Mutation", name: "WorkItemConvert", schemaName: "workItemConvert", grants: [
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "WorkItemConvert", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:720:1" },
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "group", kind: "Mutation", name: "WorkItemConvert", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:729:1" },
-    ] },
-    { kind: "Mutation", name: "WorkItemCreate", schemaName: "workItemCreate", grants: [
-      { permission: "create_work_item", alsoRequires: [], action: "Create", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "WorkItemCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:671:1" },
-      { permission: "create_work_item", alsoRequires: [], action: "Create", resource: "Work Item", category: "Project Planning", boundary: "group", kind: "Mutation", name: "WorkItemCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:681:1" },
-    ] },
-    { kind: "Mutation", name: "WorkItemCreateFromTask", schemaName: "workItemCreateFromTask", grants: [
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "WorkItemCreateFromTask", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:721:1" },
-    ] },
-    { kind: "Mutation", name: "WorkItemDelete", schemaName: "workItemDelete", grants: [
-      { permission: "delete_work_item", alsoRequires: [], action: "Delete", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "WorkItemDelete", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:683:1" },
-      { permission: "delete_work_item", alsoRequires: [], action: "Delete", resource: "Work Item", category: "Project Planning", boundary: "group", kind: "Mutation", name: "WorkItemDelete", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:687:1" },
-    ] },
-    { kind: "Mutation", name: "WorkItemUpdate", schemaName: "workItemUpdate", grants: [
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "WorkItemUpdate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:722:1" },
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "group", kind: "Mutation", name: "WorkItemUpdate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:730:1" },
-    ] },
-    { kind: "Mutation", name: "approvalProjectRuleDelete", schemaName: "approvalProjectRuleDelete", grants: [
-      { permission: "delete_approval_rule", alsoRequires: [], action: "Delete", resource: "Approval Rule", category: "Repository", boundary: "project", kind: "Mutation", name: "approvalProjectRuleDelete", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:779:1" },
-    ] },
-    { kind: "Mutation", name: "approvalProjectRuleUpdate", schemaName: "approvalProjectRuleUpdate", grants: [
-      { permission: "update_approval_rule", alsoRequires: [], action: "Update", resource: "Approval Rule", category: "Repository", boundary: "project", kind: "Mutation", name: "approvalProjectRuleUpdate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:783:1" },
-    ] },
-    { kind: "Mutation", name: "branchRuleApprovalProjectRuleCreate", schemaName: "branchRuleApprovalProjectRuleCreate", grants: [
-      { permission: "create_approval_rule", alsoRequires: [], action: "Create", resource: "Approval Rule", category: "Repository", boundary: "project", kind: "Mutation", name: "branchRuleApprovalProjectRuleCreate", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:778:1" },
-    ] },
-    { kind: "Mutation", name: "createContainerProtectionTagRule", schemaName: "createContainerProtectionTagRule", grants: [
-      { permission: "create_container_registry_protection_tag_rule", alsoRequires: [], action: "Create", resource: "Container Registry Protection Tag Rule", category: "Packages and Registry", boundary: "project", kind: "Mutation", name: "createContainerProtectionTagRule", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:532:1" },
-    ] },
-    { kind: "Mutation", name: "workItemsReorder", schemaName: "workItemsReorder", grants: [
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Mutation", name: "workItemsReorder", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:723:1" },
-      { permission: "update_work_item", alsoRequires: [], action: "Update", resource: "Work Item", category: "Project Planning", boundary: "group", kind: "Mutation", name: "workItemsReorder", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:731:1" },
-    ] },
-    { kind: "Field", name: "Analytics.mergeRequests", schemaName: "Analytics.mergeRequests", grants: [
-      { permission: "read_cycle_analytics", alsoRequires: [], action: "Read", resource: "Cycle Analytics", category: "Project Features", boundary: "project", kind: "Field", name: "Analytics.mergeRequests", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:594:1" },
-      { permission: "read_cycle_analytics", alsoRequires: [], action: "Read", resource: "Cycle Analytics", category: "Project Features", boundary: "group", kind: "Field", name: "Analytics.mergeRequests", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:595:1" },
-    ] },
-    { kind: "Field", name: "EpicIssue.createNoteEmail", schemaName: "EpicIssue.createNoteEmail", grants: [
-      { permission: "create_work_item", alsoRequires: [], action: "Create", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Field", name: "EpicIssue.createNoteEmail", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:672:1" },
-    ] },
-    { kind: "Field", name: "Issue.createNoteEmail", schemaName: "Issue.createNoteEmail", grants: [
-      { permission: "create_work_item", alsoRequires: [], action: "Create", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Field", name: "Issue.createNoteEmail", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:673:1" },
-    ] },
-    { kind: "Field", name: "MergeRequest.findingReportsComparer", schemaName: "MergeRequest.findingReportsComparer", grants: [
-      { permission: "read_vulnerability", alsoRequires: [], action: "Read", resource: "Vulnerability", category: "Application Security", boundary: "project", kind: "Field", name: "MergeRequest.findingReportsComparer", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:78:1" },
-    ] },
-    { kind: "Field", name: "Query.aiToolRules", schemaName: "Query.aiToolRules", grants: [
-      { permission: "read_ai_tool_rule", alsoRequires: [], action: "Read", resource: "AI tool rule", category: "Duo", boundary: "group", kind: "Field", name: "Query.aiToolRules", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:380:1" },
-    ] },
-    { kind: "Field", name: "WorkItem.createNoteEmail", schemaName: "WorkItem.createNoteEmail", grants: [
-      { permission: "create_work_item", alsoRequires: [], action: "Create", resource: "Work Item", category: "Project Planning", boundary: "project", kind: "Field", name: "WorkItem.createNoteEmail", source: "sources/gitlab-pat-fine-grained-graphql.41946e6.md:674:1" },
-    ] },
-  ]);
-const lookup = createGuardLookup(graphqlGuardEntries);
+export const graphqlGuardEntries: readonly GraphqlGuardEntry[] = freezeGuardEntries<GraphqlGuardGrant>(JSON.parse(`[
+{"kind":"Type","name":"AddOnUser","schemaName":"AddOnUser","grants":[{"permission":"read_user","alsoRequires":[],"action":"Read","resource":"User","category":"System Access","boundary":"user","kind":"Type","name":"AddOnUser","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:935:1"}]},
+{"kind":"Type","name":"AdminMemberRole","schemaName":"AdminMemberRole","grants":[{"permission":"read_admin_member_role","alsoRequires":[],"action":"Read","resource":"Admin Member Role","category":"Groups","boundary":"instance","kind":"Type","name":"AdminMemberRole","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:426:1"}]},
+{"kind":"Type","name":"AiFlowsMetadata","schemaName":"AiFlowsMetadata","grants":[{"permission":"read_flows_metadata","alsoRequires":[],"action":"Read","resource":"Flows Metadata","category":"Duo","boundary":"project","kind":"Type","name":"AiFlowsMetadata","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:399:1"},{"permission":"read_flows_metadata","alsoRequires":[],"action":"Read","resource":"Flows Metadata","category":"Duo","boundary":"group","kind":"Type","name":"AiFlowsMetadata","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:400:1"},{"permission":"read_flows_metadata","alsoRequires":[],"action":"Read","resource":"Flows Metadata","category":"Duo","boundary":"instance","kind":"Type","name":"AiFlowsMetadata","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:401:1"}]},
+{"kind":"Type","name":"AiModelSelectionAllowList","schemaName":"AiModelSelectionAllowList","grants":[{"permission":"read_model_selection_allowlist","alsoRequires":[],"action":"Read","resource":"Model Selection Allowlist","category":"Duo","boundary":"group","kind":"Type","name":"AiModelSelectionAllowList","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:409:1"},{"permission":"read_model_selection_allowlist","alsoRequires":[],"action":"Read","resource":"Model Selection Allowlist","category":"Duo","boundary":"instance","kind":"Type","name":"AiModelSelectionAllowList","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:411:1"}]},
+{"kind":"Type","name":"AiModelSelectionAllowListModel","schemaName":"AiModelSelectionAllowListModel","grants":[{"permission":"read_model_selection_allowlist","alsoRequires":[],"action":"Read","resource":"Model Selection Allowlist","category":"Duo","boundary":"group","kind":"Type","name":"AiModelSelectionAllowListModel","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:410:1"},{"permission":"read_model_selection_allowlist","alsoRequires":[],"action":"Read","resource":"Model Selection Allowlist","category":"Duo","boundary":"instance","kind":"Type","name":"AiModelSelectionAllowListModel","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:412:1"}]},
+{"kind":"Type","name":"ApprovalProjectRule","schemaName":"ApprovalProjectRule","grants":[{"permission":"read_approval_rule","alsoRequires":[],"action":"Read","resource":"Approval Rule","category":"Repository","boundary":"project","kind":"Type","name":"ApprovalProjectRule","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:780:1"}]},
+{"kind":"Type","name":"ApprovalRule","schemaName":"ApprovalRule","grants":[{"permission":"read_approval_rule","alsoRequires":[],"action":"Read","resource":"Approval Rule","category":"Repository","boundary":"project","kind":"Type","name":"ApprovalRule","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:781:1"}]},
+{"kind":"Type","name":"AutocompletedUser","schemaName":"AutocompletedUser","grants":[{"permission":"read_user","alsoRequires":[],"action":"Read","resource":"User","category":"System Access","boundary":"user","kind":"Type","name":"AutocompletedUser","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:936:1"}]},
+{"kind":"Type","name":"Blob","schemaName":"Blob","grants":[{"permission":"read_repository","alsoRequires":[],"action":"Read","resource":"Repository","category":"Repository","boundary":"project","kind":"Type","name":"Blob","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:855:1"}]},
+{"kind":"Type","name":"Board","schemaName":"Board","grants":[{"permission":"read_work_item","alsoRequires":[],"action":"Read","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Type","name":"Board","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:688:1"},{"permission":"read_work_item","alsoRequires":[],"action":"Read","resource":"Work Item","category":"Project Planning","boundary":"group","kind":"Type","name":"Board","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:694:1"}]},
+{"kind":"Type","name":"BoardEpic","schemaName":"BoardEpic","grants":[{"permission":"read_work_item","alsoRequires":[],"action":"Read","resource":"Work Item","category":"Project Planning","boundary":"group","kind":"Type","name":"BoardEpic","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:695:1"}]},
+{"kind":"Type","name":"Branch","schemaName":"Branch","grants":[{"permission":"read_branch","alsoRequires":[],"action":"Read","resource":"Branch","category":"Repository","boundary":"project","kind":"Type","name":"Branch","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:793:1"}]},
+{"kind":"Type","name":"CdApplication","schemaName":"CdApplication","grants":[{"permission":"read_cd_application","alsoRequires":[],"action":"Read","resource":"CD Application","category":"CI/CD","boundary":"instance","kind":"Type","name":"CdApplication","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:103:1"}]},
+{"kind":"Type","name":"CdApplicationFlowDefinition","schemaName":"CdApplicationFlowDefinition","grants":[{"permission":"read_cd_application_flow_definition","alsoRequires":[],"action":"Read","resource":"CD Application Flow Definition","category":"CI/CD","boundary":"instance","kind":"Type","name":"CdApplicationFlowDefinition","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:113:1"}]},
+{"kind":"Type","name":"CdApplicationLink","schemaName":"CdApplicationLink","grants":[{"permission":"read_cd_application_link","alsoRequires":[],"action":"Read","resource":"CD Application Link","category":"CI/CD","boundary":"instance","kind":"Type","name":"CdApplicationLink","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:122:1"}]},
+{"kind":"Type","name":"CdArtifactSource","schemaName":"CdArtifactSource","grants":[{"permission":"read_cd_artifact_source","alsoRequires":[],"action":"Read","resource":"CD Artifact Source","category":"CI/CD","boundary":"instance","kind":"Type","name":"CdArtifactSource","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:131:1"}]},
+{"kind":"Type","name":"CdDeployment","schemaName":"CdDeployment","grants":[{"permission":"read_cd_rollout","alsoRequires":[],"action":"Read","resource":"CD Rollout","category":"CI/CD","boundary":"instance","kind":"Type","name":"CdDeployment","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:152:1"}]},
+{"kind":"Type","name":"CdDeploymentTransition","schemaName":"CdDeploymentTransition","grants":[{"permission":"read_cd_rollout","alsoRequires":[],"action":"Read","resource":"CD Rollout","category":"CI/CD","boundary":"instance","kind":"Type","name":"CdDeploymentTransition","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:153:1"}]},
+{"kind":"Type","name":"CdEnvironment","schemaName":"CdEnvironment","grants":[{"permission":"read_cd_environment","alsoRequires":[],"action":"Read","resource":"CD Environment","category":"CI/CD","boundary":"instance","kind":"Type","name":"CdEnvironment","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:141:1"}]},
+{"kind":"Type","name":"CdEnvironmentDriverBinding","schemaName":"CdEnvironmentDriverBinding","grants":[{"permission":"read_cd_environment","alsoRequires":[],"action":"Read","resource":"CD Environment","category":"CI/CD","boundary":"instance","kind":"Type","name":"CdEnvironmentDriverBinding","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:142:1"}]},
+{"kind":"Type","name":"CdRollout","schemaName":"CdRollout","grants":[{"permission":"read_cd_rollout","alsoRequires":[],"action":"Read","resource":"CD Rollout","category":"CI/CD","boundary":"instance","kind":"Type","name":"CdRollout","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:154:1"}]},
+{"kind":"Type","name":"CdRolloutEnvironment","schemaName":"CdRolloutEnvironment","grants":[{"permission":"read_cd_rollout","alsoRequires":[],"action":"Read","resource":"CD Rollout","category":"CI/CD","boundary":"instance","kind":"Type","name":"CdRolloutEnvironment","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:155:1"}]},
+{"kind":"Type","name":"CdRolloutTransition","schemaName":"CdRolloutTransition","grants":[{"permission":"read_cd_rollout","alsoRequires":[],"action":"Read","resource":"CD Rollout","category":"CI/CD","boundary":"instance","kind":"Type","name":"CdRolloutTransition","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:156:1"}]},
+{"kind":"Type","name":"CdService","schemaName":"CdService","grants":[{"permission":"read_cd_service","alsoRequires":[],"action":"Read","resource":"CD Service","category":"CI/CD","boundary":"instance","kind":"Type","name":"CdService","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:173:1"}]},
+{"kind":"Type","name":"CdServiceEnvironmentHealth","schemaName":"CdServiceEnvironmentHealth","grants":[{"permission":"read_cd_service","alsoRequires":[],"action":"Read","resource":"CD Service","category":"CI/CD","boundary":"instance","kind":"Type","name":"CdServiceEnvironmentHealth","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:174:1"}]},
+{"kind":"Type","name":"CdVersion","schemaName":"CdVersion","grants":[{"permission":"read_cd_artifact_source","alsoRequires":[],"action":"Read","resource":"CD Artifact Source","category":"CI/CD","boundary":"instance","kind":"Type","name":"CdVersion","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:132:1"}]},
+{"kind":"Type","name":"CdVersionSet","schemaName":"CdVersionSet","grants":[{"permission":"read_cd_version_set","alsoRequires":[],"action":"Read","resource":"CD Version Set","category":"CI/CD","boundary":"instance","kind":"Type","name":"CdVersionSet","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:184:1"}]},
+{"kind":"Type","name":"CdVersionSetEntry","schemaName":"CdVersionSetEntry","grants":[{"permission":"read_cd_version_set","alsoRequires":[],"action":"Read","resource":"CD Version Set","category":"CI/CD","boundary":"instance","kind":"Type","name":"CdVersionSetEntry","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:185:1"}]},
+{"kind":"Type","name":"CiFreezePeriod","schemaName":"CiFreezePeriod","grants":[{"permission":"read_freeze_period","alsoRequires":[],"action":"Read","resource":"Freeze Period","category":"CI/CD","boundary":"project","kind":"Type","name":"CiFreezePeriod","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:257:1"}]},
+{"kind":"Type","name":"CiJob","schemaName":"CiJob","grants":[{"permission":"read_job","alsoRequires":[],"action":"Read","resource":"Job","category":"CI/CD","boundary":"project","kind":"Type","name":"CiJob","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:265:1"}]},
+{"kind":"Type","name":"CiJobArtifact","schemaName":"CiJobArtifact","grants":[{"permission":"read_job_artifact","alsoRequires":[],"action":"Read","resource":"Job Artifact","category":"CI/CD","boundary":"project","kind":"Type","name":"CiJobArtifact","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:280:1"}]},
+{"kind":"Type","name":"CiRunner","schemaName":"CiRunner","grants":[{"permission":"read_runner","alsoRequires":[],"action":"Read","resource":"Runner","category":"CI/CD","boundary":"project","kind":"Type","name":"CiRunner","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:322:1"},{"permission":"read_runner","alsoRequires":[],"action":"Read","resource":"Runner","category":"CI/CD","boundary":"group","kind":"Type","name":"CiRunner","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:323:1"},{"permission":"read_runner","alsoRequires":[],"action":"Read","resource":"Runner","category":"CI/CD","boundary":"instance","kind":"Type","name":"CiRunner","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:324:1"}]},
+{"kind":"Type","name":"CiStage","schemaName":"CiStage","grants":[{"permission":"read_pipeline","alsoRequires":[],"action":"Read","resource":"Pipeline","category":"CI/CD","boundary":"project","kind":"Type","name":"CiStage","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:290:1"}]},
+{"kind":"Type","name":"ClusterAgent","schemaName":"ClusterAgent","grants":[{"permission":"read_cluster_agent","alsoRequires":[],"action":"Read","resource":"Cluster Agent","category":"CI/CD","boundary":"project","kind":"Type","name":"ClusterAgent","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:212:1"}]},
+{"kind":"Type","name":"Commit","schemaName":"Commit","grants":[{"permission":"read_code","alsoRequires":[],"action":"Read","resource":"Code","category":"Repository","boundary":"project","kind":"Type","name":"Commit","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:812:1"}]},
+{"kind":"Type","name":"CountableVulnerability","schemaName":"CountableVulnerability","grants":[{"permission":"read_vulnerability","alsoRequires":[],"action":"Read","resource":"Vulnerability","category":"Application Security","boundary":"project","kind":"Type","name":"CountableVulnerability","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:75:1"}]},
+{"kind":"Type","name":"CurrentUser","schemaName":"CurrentUser","grants":[{"permission":"read_user","alsoRequires":[],"action":"Read","resource":"User","category":"System Access","boundary":"user","kind":"Type","name":"CurrentUser","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:937:1"}]},
+{"kind":"Type","name":"DependencyLocation","schemaName":"DependencyLocation","grants":[{"permission":"read_dependency","alsoRequires":[],"action":"Read","resource":"Dependency","category":"Application Security","boundary":"project","kind":"Type","name":"DependencyLocation","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:47:1"}]},
+{"kind":"Type","name":"DuoWorkflowWorkItemLink","schemaName":"DuoWorkflowWorkItemLink","grants":[{"permission":"read_duo_workflow","alsoRequires":[],"action":"Read","resource":"Duo Workflow","category":"Duo","boundary":"user","kind":"Type","name":"DuoWorkflowWorkItemLink","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:390:1"}]},
+{"kind":"Type","name":"Email","schemaName":"Email","grants":[{"permission":"read_email","alsoRequires":[],"action":"Read","resource":"Email","category":"System Access","boundary":"user","kind":"Type","name":"Email","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:877:1"}]},
+{"kind":"Type","name":"Environment","schemaName":"Environment","grants":[{"permission":"read_environment","alsoRequires":[],"action":"Read","resource":"Environment","category":"CI/CD","boundary":"project","kind":"Type","name":"Environment","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:247:1"}]},
+{"kind":"Type","name":"Epic","schemaName":"Epic","grants":[{"permission":"read_work_item","alsoRequires":[],"action":"Read","resource":"Work Item","category":"Project Planning","boundary":"group","kind":"Type","name":"Epic","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:696:1"}]},
+{"kind":"Type","name":"EpicIssue","schemaName":"EpicIssue","grants":[{"permission":"read_work_item","alsoRequires":[],"action":"Read","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Type","name":"EpicIssue","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:689:1"}]},
+{"kind":"Type","name":"EscalationPolicyType","schemaName":"EscalationPolicyType","grants":[{"permission":"read_escalation_policy","alsoRequires":[],"action":"Read","resource":"Escalation Policy","category":"Monitoring","boundary":"project","kind":"Type","name":"EscalationPolicyType","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:483:1"}]},
+{"kind":"Type","name":"GitlabInstanceFeatureFlag","schemaName":"GitlabInstanceFeatureFlag","grants":[{"permission":"read_metadata","alsoRequires":[],"action":"Read","resource":"Metadata","category":"System Access","boundary":"instance","kind":"Type","name":"GitlabInstanceFeatureFlag","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:915:1"}]},
+{"kind":"Type","name":"Group","schemaName":"Group","grants":[{"permission":"read_group","alsoRequires":[],"action":"Read","resource":"Group","category":"Groups","boundary":"group","kind":"Type","name":"Group","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:435:1"}]},
+{"kind":"Type","name":"GroupMember","schemaName":"GroupMember","grants":[{"permission":"read_member","alsoRequires":[],"action":"Read","resource":"Member","category":"System Access","boundary":"group","kind":"Type","name":"GroupMember","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:905:1"}]},
+{"kind":"Type","name":"GroupSecretsManager","schemaName":"GroupSecretsManager","grants":[{"permission":"read_secrets_manager","alsoRequires":[],"action":"Read","resource":"Secrets Manager","category":"Application Security","boundary":"group","kind":"Type","name":"GroupSecretsManager","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:64:1"}]},
+{"kind":"Type","name":"Issue","schemaName":"Issue","grants":[{"permission":"read_work_item","alsoRequires":[],"action":"Read","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Type","name":"Issue","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:690:1"}]},
+{"kind":"Type","name":"Iteration","schemaName":"Iteration","grants":[{"permission":"read_work_item","alsoRequires":[],"action":"Read","resource":"Work Item","category":"Project Planning","boundary":"group","kind":"Type","name":"Iteration","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:697:1"}]},
+{"kind":"Type","name":"IterationCadence","schemaName":"IterationCadence","grants":[{"permission":"read_work_item","alsoRequires":[],"action":"Read","resource":"Work Item","category":"Project Planning","boundary":"group","kind":"Type","name":"IterationCadence","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:698:1"}]},
+{"kind":"Type","name":"Kas","schemaName":"Kas","grants":[{"permission":"read_metadata","alsoRequires":[],"action":"Read","resource":"Metadata","category":"System Access","boundary":"instance","kind":"Type","name":"Kas","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:916:1"}]},
+{"kind":"Type","name":"Label","schemaName":"Label","grants":[{"permission":"read_label","alsoRequires":[],"action":"Read","resource":"Label","category":"Project Planning","boundary":"project","kind":"Type","name":"Label","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:654:1"},{"permission":"read_label","alsoRequires":[],"action":"Read","resource":"Label","category":"Project Planning","boundary":"group","kind":"Type","name":"Label","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:655:1"}]},
+{"kind":"Type","name":"LdapAdminRoleLink","schemaName":"LdapAdminRoleLink","grants":[{"permission":"read_ldap_admin_role_link","alsoRequires":[],"action":"Read","resource":"LDAP Admin Role Link","category":"Groups","boundary":"instance","kind":"Type","name":"LdapAdminRoleLink","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:447:1"}]},
+{"kind":"Type","name":"MergeRequest","schemaName":"MergeRequest","grants":[{"permission":"read_merge_request","alsoRequires":[],"action":"Read","resource":"Merge Request","category":"Repository","boundary":"project","kind":"Type","name":"MergeRequest","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:823:1"}]},
+{"kind":"Type","name":"MergeRequestApprovalState","schemaName":"MergeRequestApprovalState","grants":[{"permission":"read_merge_request","alsoRequires":[],"action":"Read","resource":"Merge Request","category":"Repository","boundary":"project","kind":"Type","name":"MergeRequestApprovalState","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:824:1"}]},
+{"kind":"Type","name":"MergeRequestAssignee","schemaName":"MergeRequestAssignee","grants":[{"permission":"read_user","alsoRequires":[],"action":"Read","resource":"User","category":"System Access","boundary":"user","kind":"Type","name":"MergeRequestAssignee","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:938:1"}]},
+{"kind":"Type","name":"MergeRequestAuthor","schemaName":"MergeRequestAuthor","grants":[{"permission":"read_user","alsoRequires":[],"action":"Read","resource":"User","category":"System Access","boundary":"user","kind":"Type","name":"MergeRequestAuthor","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:939:1"}]},
+{"kind":"Type","name":"MergeRequestParticipant","schemaName":"MergeRequestParticipant","grants":[{"permission":"read_user","alsoRequires":[],"action":"Read","resource":"User","category":"System Access","boundary":"user","kind":"Type","name":"MergeRequestParticipant","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:940:1"}]},
+{"kind":"Type","name":"MergeRequestReviewer","schemaName":"MergeRequestReviewer","grants":[{"permission":"read_user","alsoRequires":[],"action":"Read","resource":"User","category":"System Access","boundary":"user","kind":"Type","name":"MergeRequestReviewer","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:941:1"}]},
+{"kind":"Type","name":"MergeRequestWorkItemRelation","schemaName":"MergeRequestWorkItemRelation","grants":[{"permission":"read_merge_request","alsoRequires":[],"action":"Read","resource":"Merge Request","category":"Repository","boundary":"project","kind":"Type","name":"MergeRequestWorkItemRelation","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:825:1"}]},
+{"kind":"Type","name":"Metadata","schemaName":"Metadata","grants":[{"permission":"read_metadata","alsoRequires":[],"action":"Read","resource":"Metadata","category":"System Access","boundary":"instance","kind":"Type","name":"Metadata","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:917:1"}]},
+{"kind":"Type","name":"Milestone","schemaName":"Milestone","grants":[{"permission":"read_work_item","alsoRequires":[],"action":"Read","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Type","name":"Milestone","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:691:1"},{"permission":"read_work_item","alsoRequires":[],"action":"Read","resource":"Work Item","category":"Project Planning","boundary":"group","kind":"Type","name":"Milestone","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:699:1"}]},
+{"kind":"Type","name":"Note","schemaName":"Note","grants":[{"permission":"read_work_item","alsoRequires":[],"action":"Read","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Type","name":"Note","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:692:1"},{"permission":"read_work_item","alsoRequires":[],"action":"Read","resource":"Work Item","category":"Project Planning","boundary":"group","kind":"Type","name":"Note","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:700:1"}]},
+{"kind":"Type","name":"Organization","schemaName":"Organization","grants":[{"permission":"read_organization","alsoRequires":[],"action":"Read","resource":"Organization","category":"Organizations","boundary":"instance","kind":"Type","name":"Organization","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:518:1"}]},
+{"kind":"Type","name":"OrganizationUser","schemaName":"OrganizationUser","grants":[{"permission":"read_organization","alsoRequires":[],"action":"Read","resource":"Organization","category":"Organizations","boundary":"instance","kind":"Type","name":"OrganizationUser","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:519:1"}]},
+{"kind":"Type","name":"OrganizationUserBadge","schemaName":"OrganizationUserBadge","grants":[{"permission":"read_badge","alsoRequires":[],"action":"Read","resource":"Badge","category":"Project Features","boundary":"instance","kind":"Type","name":"OrganizationUserBadge","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:586:1"}]},
+{"kind":"Type","name":"PagesDeployment","schemaName":"PagesDeployment","grants":[{"permission":"read_page","alsoRequires":[],"action":"Read","resource":"Page","category":"Projects","boundary":"project","kind":"Type","name":"PagesDeployment","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:754:1"}]},
+{"kind":"Type","name":"Pipeline","schemaName":"Pipeline","grants":[{"permission":"read_pipeline","alsoRequires":[],"action":"Read","resource":"Pipeline","category":"CI/CD","boundary":"project","kind":"Type","name":"Pipeline","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:291:1"}]},
+{"kind":"Type","name":"PipelineExecutionProjectSchedule","schemaName":"PipelineExecutionProjectSchedule","grants":[{"permission":"read_pipeline_execution_project_schedule","alsoRequires":[],"action":"Read","resource":"Pipeline Execution Project Schedule","category":"Application Security","boundary":"project","kind":"Type","name":"PipelineExecutionProjectSchedule","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:55:1"}]},
+{"kind":"Type","name":"PipelineSchedule","schemaName":"PipelineSchedule","grants":[{"permission":"read_pipeline_schedule","alsoRequires":[],"action":"Read","resource":"Pipeline Schedule","category":"CI/CD","boundary":"project","kind":"Type","name":"PipelineSchedule","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:303:1"}]},
+{"kind":"Type","name":"PipelineTrigger","schemaName":"PipelineTrigger","grants":[{"permission":"read_trigger","alsoRequires":[],"action":"Read","resource":"Trigger","category":"CI/CD","boundary":"project","kind":"Type","name":"PipelineTrigger","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:361:1"}]},
+{"kind":"Type","name":"Project","schemaName":"Project","grants":[{"permission":"read_project","alsoRequires":[],"action":"Read","resource":"Project","category":"Projects","boundary":"project","kind":"Type","name":"Project","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:765:1"}]},
+{"kind":"Type","name":"ProjectMember","schemaName":"ProjectMember","grants":[{"permission":"read_member","alsoRequires":[],"action":"Read","resource":"Member","category":"System Access","boundary":"project","kind":"Type","name":"ProjectMember","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:904:1"}]},
+{"kind":"Type","name":"ProjectSecretsManager","schemaName":"ProjectSecretsManager","grants":[{"permission":"read_secrets_manager","alsoRequires":[],"action":"Read","resource":"Secrets Manager","category":"Application Security","boundary":"project","kind":"Type","name":"ProjectSecretsManager","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:63:1"}]},
+{"kind":"Type","name":"PushRules","schemaName":"PushRules","grants":[{"permission":"read_push_rule","alsoRequires":[],"action":"Read","resource":"Push Rule","category":"Repository","boundary":"project","kind":"Type","name":"PushRules","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:847:1"}]},
+{"kind":"Type","name":"Repository","schemaName":"Repository","grants":[{"permission":"read_code","alsoRequires":[],"action":"Read","resource":"Code","category":"Repository","boundary":"project","kind":"Type","name":"Repository","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:813:1"}]},
+{"kind":"Type","name":"RepositoryBlob","schemaName":"RepositoryBlob","grants":[{"permission":"read_repository","alsoRequires":[],"action":"Read","resource":"Repository","category":"Repository","boundary":"project","kind":"Type","name":"RepositoryBlob","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:856:1"}]},
+{"kind":"Type","name":"RepositoryLanguage","schemaName":"RepositoryLanguage","grants":[{"permission":"read_project","alsoRequires":[],"action":"Read","resource":"Project","category":"Projects","boundary":"project","kind":"Type","name":"RepositoryLanguage","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:766:1"}]},
+{"kind":"Type","name":"SecretsManagerEntitlement","schemaName":"SecretsManagerEntitlement","grants":[{"permission":"read_secrets_manager","alsoRequires":[],"action":"Read","resource":"Secrets Manager","category":"Application Security","boundary":"group","kind":"Type","name":"SecretsManagerEntitlement","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:65:1"}]},
+{"kind":"Type","name":"Tag","schemaName":"Tag","grants":[{"permission":"read_repository_tag","alsoRequires":[],"action":"Read","resource":"Repository Tag","category":"Repository","boundary":"project","kind":"Type","name":"Tag","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:867:1"}]},
+{"kind":"Type","name":"TerraformState","schemaName":"TerraformState","grants":[{"permission":"read_terraform_state","alsoRequires":[],"action":"Read","resource":"Terraform State","category":"CI/CD","boundary":"project","kind":"Type","name":"TerraformState","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:339:1"}]},
+{"kind":"Type","name":"TerraformStateProtectionRule","schemaName":"TerraformStateProtectionRule","grants":[{"permission":"read_terraform_state","alsoRequires":[],"action":"Read","resource":"Terraform State","category":"CI/CD","boundary":"project","kind":"Type","name":"TerraformStateProtectionRule","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:340:1"}]},
+{"kind":"Type","name":"TerraformStateVersion","schemaName":"TerraformStateVersion","grants":[{"permission":"read_terraform_state","alsoRequires":[],"action":"Read","resource":"Terraform State","category":"CI/CD","boundary":"project","kind":"Type","name":"TerraformStateVersion","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:341:1"}]},
+{"kind":"Type","name":"Todo","schemaName":"Todo","grants":[{"permission":"read_todo","alsoRequires":[],"action":"Read","resource":"Todo","category":"Notifications","boundary":"user","kind":"Type","name":"Todo","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:497:1"}]},
+{"kind":"Type","name":"Topic","schemaName":"Topic","grants":[{"permission":"read_topic","alsoRequires":[],"action":"Read","resource":"Topic","category":"Groups","boundary":"instance","kind":"Type","name":"Topic","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:473:1"}]},
+{"kind":"Type","name":"Tree","schemaName":"Tree","grants":[{"permission":"read_repository","alsoRequires":[],"action":"Read","resource":"Repository","category":"Repository","boundary":"project","kind":"Type","name":"Tree","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:857:1"}]},
+{"kind":"Type","name":"UserCore","schemaName":"UserCore","grants":[{"permission":"read_user","alsoRequires":[],"action":"Read","resource":"User","category":"System Access","boundary":"user","kind":"Type","name":"UserCore","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:942:1"}]},
+{"kind":"Type","name":"UserPreferences","schemaName":"UserPreferences","grants":[{"permission":"read_preference","alsoRequires":[],"action":"Read","resource":"Preference","category":"Groups","boundary":"user","kind":"Type","name":"UserPreferences","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:464:1"}]},
+{"kind":"Type","name":"Vulnerability","schemaName":"Vulnerability","grants":[{"permission":"read_vulnerability","alsoRequires":[],"action":"Read","resource":"Vulnerability","category":"Application Security","boundary":"project","kind":"Type","name":"Vulnerability","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:76:1"}]},
+{"kind":"Type","name":"VulnerabilityScanner","schemaName":"VulnerabilityScanner","grants":[{"permission":"read_vulnerability","alsoRequires":[],"action":"Read","resource":"Vulnerability","category":"Application Security","boundary":"project","kind":"Type","name":"VulnerabilityScanner","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:77:1"}]},
+{"kind":"Type","name":"WorkItem","schemaName":"WorkItem","grants":[{"permission":"read_work_item","alsoRequires":[],"action":"Read","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Type","name":"WorkItem","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:693:1"}]},
+{"kind":"Type","name":"WorkItemMoveTarget","schemaName":"WorkItemMoveTarget","grants":[{"permission":"read_work_item","alsoRequires":[],"action":"Read","resource":"Work Item","category":"Project Planning","boundary":"group","kind":"Type","name":"WorkItemMoveTarget","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:701:1"}]},
+{"kind":"Mutation","name":"AdminRolesLdapSync","schemaName":"adminRolesLdapSync","grants":[{"permission":"create_ldap_admin_role_link","alsoRequires":[],"action":"Create","resource":"LDAP Admin Role Link","category":"Groups","boundary":"instance","kind":"Mutation","name":"AdminRolesLdapSync","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:444:1"}]},
+{"kind":"Mutation","name":"AiCatalogItemVersionRestore","schemaName":"aiCatalogItemVersionRestore","grants":[{"permission":"restore_ai_catalog_item","alsoRequires":[],"action":"Restore","resource":"AI catalog item","category":"Duo","boundary":"project","kind":"Mutation","name":"AiCatalogItemVersionRestore","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:372:1"}]},
+{"kind":"Mutation","name":"AiFeatureSettingModelAllowlistUpdate","schemaName":"aiFeatureSettingModelAllowlistUpdate","grants":[{"permission":"update_model_selection_allowlist","alsoRequires":[],"action":"Update","resource":"Model Selection Allowlist","category":"Duo","boundary":"instance","kind":"Mutation","name":"AiFeatureSettingModelAllowlistUpdate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:414:1"}]},
+{"kind":"Mutation","name":"AiModelSelectionNamespaceModelAllowlistUpdate","schemaName":"aiModelSelectionNamespaceModelAllowlistUpdate","grants":[{"permission":"update_model_selection_allowlist","alsoRequires":[],"action":"Update","resource":"Model Selection Allowlist","category":"Duo","boundary":"group","kind":"Mutation","name":"AiModelSelectionNamespaceModelAllowlistUpdate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:413:1"}]},
+{"kind":"Mutation","name":"ApproveDeployment","schemaName":"approveDeployment","grants":[{"permission":"approve_deployment","alsoRequires":[],"action":"Approve","resource":"Deployment","category":"CI/CD","boundary":"project","kind":"Mutation","name":"ApproveDeployment","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:237:1"}]},
+{"kind":"Mutation","name":"ArtifactDestroy","schemaName":"artifactDestroy","grants":[{"permission":"delete_job_artifact","alsoRequires":[],"action":"Delete","resource":"Job Artifact","category":"CI/CD","boundary":"project","kind":"Mutation","name":"ArtifactDestroy","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:277:1"}]},
+{"kind":"Mutation","name":"BranchDelete","schemaName":"branchDelete","grants":[{"permission":"delete_branch","alsoRequires":[],"action":"Delete","resource":"Branch","category":"Repository","boundary":"project","kind":"Mutation","name":"BranchDelete","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:792:1"}]},
+{"kind":"Mutation","name":"BranchRuleCreate","schemaName":"branchRuleCreate","grants":[{"permission":"create_branch_rule","alsoRequires":[],"action":"Create","resource":"Branch Rule","category":"Repository","boundary":"project","kind":"Mutation","name":"BranchRuleCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:801:1"}]},
+{"kind":"Mutation","name":"BranchRuleUpdate","schemaName":"branchRuleUpdate","grants":[{"permission":"update_branch_rule","alsoRequires":[],"action":"Update","resource":"Branch Rule","category":"Repository","boundary":"project","kind":"Mutation","name":"BranchRuleUpdate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:802:1"}]},
+{"kind":"Mutation","name":"BulkDestroyJobArtifacts","schemaName":"bulkDestroyJobArtifacts","grants":[{"permission":"delete_job_artifact","alsoRequires":[],"action":"Delete","resource":"Job Artifact","category":"CI/CD","boundary":"project","kind":"Mutation","name":"BulkDestroyJobArtifacts","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:278:1"}]},
+{"kind":"Mutation","name":"BulkUpdateAiToolRules","schemaName":"bulkUpdateAiToolRules","grants":[{"permission":"update_ai_tool_rule","alsoRequires":[],"action":"Update","resource":"AI tool rule","category":"Duo","boundary":"group","kind":"Mutation","name":"BulkUpdateAiToolRules","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:381:1"}]},
+{"kind":"Mutation","name":"CatalogResourcesCreate","schemaName":"catalogResourcesCreate","grants":[{"permission":"create_catalog_resource","alsoRequires":[],"action":"Create","resource":"Catalog Resource","category":"CI/CD","boundary":"project","kind":"Mutation","name":"CatalogResourcesCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:93:1"}]},
+{"kind":"Mutation","name":"CatalogResourcesDestroy","schemaName":"catalogResourcesDestroy","grants":[{"permission":"delete_catalog_resource","alsoRequires":[],"action":"Delete","resource":"Catalog Resource","category":"CI/CD","boundary":"project","kind":"Mutation","name":"CatalogResourcesDestroy","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:94:1"}]},
+{"kind":"Mutation","name":"CdApplicationCreate","schemaName":"cdApplicationCreate","grants":[{"permission":"create_cd_application","alsoRequires":[],"action":"Create","resource":"CD Application","category":"CI/CD","boundary":"instance","kind":"Mutation","name":"CdApplicationCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:102:1"}]},
+{"kind":"Mutation","name":"CdApplicationFlowDefinitionCreate","schemaName":"cdApplicationFlowDefinitionCreate","grants":[{"permission":"create_cd_application_flow_definition","alsoRequires":[],"action":"Create","resource":"CD Application Flow Definition","category":"CI/CD","boundary":"instance","kind":"Mutation","name":"CdApplicationFlowDefinitionCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:112:1"}]},
+{"kind":"Mutation","name":"CdApplicationLinkCreate","schemaName":"cdApplicationLinkCreate","grants":[{"permission":"create_cd_application_link","alsoRequires":[],"action":"Create","resource":"CD Application Link","category":"CI/CD","boundary":"instance","kind":"Mutation","name":"CdApplicationLinkCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:121:1"}]},
+{"kind":"Mutation","name":"CdApplicationUpdate","schemaName":"cdApplicationUpdate","grants":[{"permission":"update_cd_application","alsoRequires":[],"action":"Update","resource":"CD Application","category":"CI/CD","boundary":"instance","kind":"Mutation","name":"CdApplicationUpdate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:104:1"}]},
+{"kind":"Mutation","name":"CdArtifactSourceCreate","schemaName":"cdArtifactSourceCreate","grants":[{"permission":"create_cd_artifact_source","alsoRequires":[],"action":"Create","resource":"CD Artifact Source","category":"CI/CD","boundary":"instance","kind":"Mutation","name":"CdArtifactSourceCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:130:1"}]},
+{"kind":"Mutation","name":"CdEnvironmentCreate","schemaName":"cdEnvironmentCreate","grants":[{"permission":"create_cd_environment","alsoRequires":[],"action":"Create","resource":"CD Environment","category":"CI/CD","boundary":"instance","kind":"Mutation","name":"CdEnvironmentCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:140:1"}]},
+{"kind":"Mutation","name":"CdEnvironmentUpdate","schemaName":"cdEnvironmentUpdate","grants":[{"permission":"update_cd_environment","alsoRequires":[],"action":"Update","resource":"CD Environment","category":"CI/CD","boundary":"instance","kind":"Mutation","name":"CdEnvironmentUpdate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:143:1"}]},
+{"kind":"Mutation","name":"CdRolloutCreate","schemaName":"cdRolloutCreate","grants":[{"permission":"create_cd_rollout","alsoRequires":[],"action":"Create","resource":"CD Rollout","category":"CI/CD","boundary":"instance","kind":"Mutation","name":"CdRolloutCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:151:1"}]},
+{"kind":"Mutation","name":"CdRolloutGateResolve","schemaName":"cdRolloutGateResolve","grants":[{"permission":"resolve_cd_rollout_gate","alsoRequires":[],"action":"Resolve","resource":"CD Rollout Gate","category":"CI/CD","boundary":"instance","kind":"Mutation","name":"CdRolloutGateResolve","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:164:1"}]},
+{"kind":"Mutation","name":"CdServiceCreate","schemaName":"cdServiceCreate","grants":[{"permission":"create_cd_service","alsoRequires":[],"action":"Create","resource":"CD Service","category":"CI/CD","boundary":"instance","kind":"Mutation","name":"CdServiceCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:172:1"}]},
+{"kind":"Mutation","name":"CdServiceUpdate","schemaName":"cdServiceUpdate","grants":[{"permission":"update_cd_service","alsoRequires":[],"action":"Update","resource":"CD Service","category":"CI/CD","boundary":"instance","kind":"Mutation","name":"CdServiceUpdate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:175:1"}]},
+{"kind":"Mutation","name":"CdVersionSetCreate","schemaName":"cdVersionSetCreate","grants":[{"permission":"create_cd_version_set","alsoRequires":[],"action":"Create","resource":"CD Version Set","category":"CI/CD","boundary":"instance","kind":"Mutation","name":"CdVersionSetCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:183:1"}]},
+{"kind":"Mutation","name":"CiJobTokenScopeAddGroupOrProject","schemaName":"ciJobTokenScopeAddGroupOrProject","grants":[{"permission":"create_job_token_scope_allowlist","alsoRequires":[],"action":"Create","resource":"Job Token Scope Allowlist","category":"System Access","boundary":"project","kind":"Mutation","name":"CiJobTokenScopeAddGroupOrProject","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:893:1"}]},
+{"kind":"Mutation","name":"CiJobTokenScopeAddProject","schemaName":"ciJobTokenScopeAddProject","grants":[{"permission":"create_job_token_scope_allowlist","alsoRequires":[],"action":"Create","resource":"Job Token Scope Allowlist","category":"System Access","boundary":"project","kind":"Mutation","name":"CiJobTokenScopeAddProject","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:894:1"}]},
+{"kind":"Mutation","name":"CiJobTokenScopeRemoveGroup","schemaName":"ciJobTokenScopeRemoveGroup","grants":[{"permission":"delete_job_token_scope_allowlist","alsoRequires":[],"action":"Delete","resource":"Job Token Scope Allowlist","category":"System Access","boundary":"project","kind":"Mutation","name":"CiJobTokenScopeRemoveGroup","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:895:1"}]},
+{"kind":"Mutation","name":"CiJobTokenScopeRemoveProject","schemaName":"ciJobTokenScopeRemoveProject","grants":[{"permission":"delete_job_token_scope_allowlist","alsoRequires":[],"action":"Delete","resource":"Job Token Scope Allowlist","category":"System Access","boundary":"project","kind":"Mutation","name":"CiJobTokenScopeRemoveProject","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:896:1"}]},
+{"kind":"Mutation","name":"CiJobTokenScopeUpdatePolicies","schemaName":"ciJobTokenScopeUpdatePolicies","grants":[{"permission":"update_job_token_scope","alsoRequires":[],"action":"Update","resource":"Job Token Scope","category":"System Access","boundary":"project","kind":"Mutation","name":"CiJobTokenScopeUpdatePolicies","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:885:1"}]},
+{"kind":"Mutation","name":"CiLint","schemaName":"ciLint","grants":[{"permission":"validate_ci_config","alsoRequires":[],"action":"Validate","resource":"CI Config","category":"CI/CD","boundary":"project","kind":"Mutation","name":"CiLint","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:193:1"}]},
+{"kind":"Mutation","name":"ClusterAgentDelete","schemaName":"clusterAgentDelete","grants":[{"permission":"delete_cluster_agent","alsoRequires":[],"action":"Delete","resource":"Cluster Agent","category":"CI/CD","boundary":"project","kind":"Mutation","name":"ClusterAgentDelete","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:211:1"}]},
+{"kind":"Mutation","name":"ClusterAgentTokenCreate","schemaName":"clusterAgentTokenCreate","grants":[{"permission":"create_cluster_agent_token","alsoRequires":[],"action":"Create","resource":"Cluster Agent Token","category":"CI/CD","boundary":"project","kind":"Mutation","name":"ClusterAgentTokenCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:220:1"}]},
+{"kind":"Mutation","name":"ClusterAgentUrlConfigurationCreate","schemaName":"clusterAgentUrlConfigurationCreate","grants":[{"permission":"create_cluster_agent_url_configuration","alsoRequires":[],"action":"Create","resource":"Cluster Agent URL Configuration","category":"CI/CD","boundary":"project","kind":"Mutation","name":"ClusterAgentUrlConfigurationCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:228:1"}]},
+{"kind":"Mutation","name":"ClusterAgentUrlConfigurationDelete","schemaName":"clusterAgentUrlConfigurationDelete","grants":[{"permission":"delete_cluster_agent_url_configuration","alsoRequires":[],"action":"Delete","resource":"Cluster Agent URL Configuration","category":"CI/CD","boundary":"project","kind":"Mutation","name":"ClusterAgentUrlConfigurationDelete","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:229:1"}]},
+{"kind":"Mutation","name":"CommitCreate","schemaName":"commitCreate","grants":[{"permission":"push_code","alsoRequires":[],"action":"Push","resource":"Code","category":"Repository","boundary":"project","kind":"Mutation","name":"CommitCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:810:1"}]},
+{"kind":"Mutation","name":"CreateBranch","schemaName":"createBranch","grants":[{"permission":"create_branch","alsoRequires":[],"action":"Create","resource":"Branch","category":"Repository","boundary":"project","kind":"Mutation","name":"CreateBranch","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:791:1"}]},
+{"kind":"Mutation","name":"CreateClusterAgent","schemaName":"createClusterAgent","grants":[{"permission":"create_cluster_agent","alsoRequires":[],"action":"Create","resource":"Cluster Agent","category":"CI/CD","boundary":"project","kind":"Mutation","name":"CreateClusterAgent","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:210:1"}]},
+{"kind":"Mutation","name":"CreateContainerProtectionRepositoryRule","schemaName":"createContainerProtectionRepositoryRule","grants":[{"permission":"create_container_repository_protection_rule","alsoRequires":[],"action":"Create","resource":"Container Repository Protection Rule","category":"Packages and Registry","boundary":"project","kind":"Mutation","name":"CreateContainerProtectionRepositoryRule","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:551:1"}]},
+{"kind":"Mutation","name":"CreateDiffNote","schemaName":"createDiffNote","grants":[{"permission":"create_work_item","alsoRequires":[],"action":"Create","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"CreateDiffNote","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:665:1"},{"permission":"create_work_item","alsoRequires":[],"action":"Create","resource":"Work Item","category":"Project Planning","boundary":"group","kind":"Mutation","name":"CreateDiffNote","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:675:1"}]},
+{"kind":"Mutation","name":"CreateDiscussion","schemaName":"createDiscussion","grants":[{"permission":"create_work_item","alsoRequires":[],"action":"Create","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"CreateDiscussion","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:666:1"},{"permission":"create_work_item","alsoRequires":[],"action":"Create","resource":"Work Item","category":"Project Planning","boundary":"group","kind":"Mutation","name":"CreateDiscussion","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:676:1"}]},
+{"kind":"Mutation","name":"CreateImageDiffNote","schemaName":"createImageDiffNote","grants":[{"permission":"create_work_item","alsoRequires":[],"action":"Create","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"CreateImageDiffNote","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:667:1"},{"permission":"create_work_item","alsoRequires":[],"action":"Create","resource":"Work Item","category":"Project Planning","boundary":"group","kind":"Mutation","name":"CreateImageDiffNote","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:677:1"}]},
+{"kind":"Mutation","name":"CreateIssue","schemaName":"createIssue","grants":[{"permission":"create_work_item","alsoRequires":[],"action":"Create","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"CreateIssue","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:668:1"}]},
+{"kind":"Mutation","name":"CreateLatestDiffNote","schemaName":"createLatestDiffNote","grants":[{"permission":"create_work_item","alsoRequires":[],"action":"Create","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"CreateLatestDiffNote","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:669:1"},{"permission":"create_work_item","alsoRequires":[],"action":"Create","resource":"Work Item","category":"Project Planning","boundary":"group","kind":"Mutation","name":"CreateLatestDiffNote","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:678:1"}]},
+{"kind":"Mutation","name":"CreateNote","schemaName":"createNote","grants":[{"permission":"create_work_item","alsoRequires":[],"action":"Create","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"CreateNote","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:670:1"},{"permission":"create_work_item","alsoRequires":[],"action":"Create","resource":"Work Item","category":"Project Planning","boundary":"group","kind":"Mutation","name":"CreateNote","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:679:1"}]},
+{"kind":"Mutation","name":"CreatePackagesProtectionRule","schemaName":"createPackagesProtectionRule","grants":[{"permission":"create_package","alsoRequires":[],"action":"Create","resource":"Package","category":"Packages and Registry","boundary":"project","kind":"Mutation","name":"CreatePackagesProtectionRule","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:570:1"}]},
+{"kind":"Mutation","name":"CreateSnippet","schemaName":"createSnippet","grants":[{"permission":"create_snippet","alsoRequires":[],"action":"Create","resource":"Snippet","category":"Project Features","boundary":"project","kind":"Mutation","name":"CreateSnippet","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:614:1"},{"permission":"create_snippet","alsoRequires":[],"action":"Create","resource":"Snippet","category":"Project Features","boundary":"user","kind":"Mutation","name":"CreateSnippet","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:615:1"}]},
+{"kind":"Mutation","name":"CreateTerraformStateProtectionRule","schemaName":"createTerraformStateProtectionRule","grants":[{"permission":"create_terraform_state_protection_rule","alsoRequires":[],"action":"Create","resource":"Terraform State Protection Rule","category":"CI/CD","boundary":"project","kind":"Mutation","name":"CreateTerraformStateProtectionRule","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:350:1"}]},
+{"kind":"Mutation","name":"DeleteContainerProtectionRepositoryRule","schemaName":"deleteContainerProtectionRepositoryRule","grants":[{"permission":"delete_container_repository_protection_rule","alsoRequires":[],"action":"Delete","resource":"Container Repository Protection Rule","category":"Packages and Registry","boundary":"project","kind":"Mutation","name":"DeleteContainerProtectionRepositoryRule","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:552:1"}]},
+{"kind":"Mutation","name":"DeleteContainerProtectionTagRule","schemaName":"deleteContainerProtectionTagRule","grants":[{"permission":"delete_container_registry_protection_tag_rule","alsoRequires":[],"action":"Delete","resource":"Container Registry Protection Tag Rule","category":"Packages and Registry","boundary":"project","kind":"Mutation","name":"DeleteContainerProtectionTagRule","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:533:1"}]},
+{"kind":"Mutation","name":"DeleteGroupCustomAttribute","schemaName":"deleteGroupCustomAttribute","grants":[{"permission":"delete_custom_attribute","alsoRequires":[],"action":"Delete","resource":"Custom Attribute","category":"Project Planning","boundary":"group","kind":"Mutation","name":"DeleteGroupCustomAttribute","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:642:1"}]},
+{"kind":"Mutation","name":"DeletePackagesProtectionRule","schemaName":"deletePackagesProtectionRule","grants":[{"permission":"delete_package","alsoRequires":[],"action":"Delete","resource":"Package","category":"Packages and Registry","boundary":"project","kind":"Mutation","name":"DeletePackagesProtectionRule","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:571:1"}]},
+{"kind":"Mutation","name":"DeletePagesDeployment","schemaName":"deletePagesDeployment","grants":[{"permission":"delete_page","alsoRequires":[],"action":"Delete","resource":"Page","category":"Projects","boundary":"project","kind":"Mutation","name":"DeletePagesDeployment","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:752:1"}]},
+{"kind":"Mutation","name":"DeleteProjectCustomAttribute","schemaName":"deleteProjectCustomAttribute","grants":[{"permission":"delete_custom_attribute","alsoRequires":[],"action":"Delete","resource":"Custom Attribute","category":"Project Planning","boundary":"project","kind":"Mutation","name":"DeleteProjectCustomAttribute","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:641:1"}]},
+{"kind":"Mutation","name":"DeleteTerraformStateProtectionRule","schemaName":"deleteTerraformStateProtectionRule","grants":[{"permission":"delete_terraform_state_protection_rule","alsoRequires":[],"action":"Delete","resource":"Terraform State Protection Rule","category":"CI/CD","boundary":"project","kind":"Mutation","name":"DeleteTerraformStateProtectionRule","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:351:1"}]},
+{"kind":"Mutation","name":"DestroyContainerRepository","schemaName":"destroyContainerRepository","grants":[{"permission":"delete_container_repository","alsoRequires":[],"action":"Delete","resource":"Container Repository","category":"Packages and Registry","boundary":"project","kind":"Mutation","name":"DestroyContainerRepository","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:542:1"}]},
+{"kind":"Mutation","name":"DestroyContainerRepositoryTags","schemaName":"destroyContainerRepositoryTags","grants":[{"permission":"delete_container_repository","alsoRequires":[],"action":"Delete","resource":"Container Repository","category":"Packages and Registry","boundary":"project","kind":"Mutation","name":"DestroyContainerRepositoryTags","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:543:1"}]},
+{"kind":"Mutation","name":"DestroyNote","schemaName":"destroyNote","grants":[{"permission":"delete_work_item","alsoRequires":[],"action":"Delete","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"DestroyNote","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:682:1"},{"permission":"delete_work_item","alsoRequires":[],"action":"Delete","resource":"Work Item","category":"Project Planning","boundary":"group","kind":"Mutation","name":"DestroyNote","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:684:1"}]},
+{"kind":"Mutation","name":"DestroyPackage","schemaName":"destroyPackage","grants":[{"permission":"delete_package","alsoRequires":[],"action":"Delete","resource":"Package","category":"Packages and Registry","boundary":"project","kind":"Mutation","name":"DestroyPackage","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:572:1"}]},
+{"kind":"Mutation","name":"DestroyPackageFile","schemaName":"destroyPackageFile","grants":[{"permission":"delete_package","alsoRequires":[],"action":"Delete","resource":"Package","category":"Packages and Registry","boundary":"project","kind":"Mutation","name":"DestroyPackageFile","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:573:1"}]},
+{"kind":"Mutation","name":"DestroyPackageFiles","schemaName":"destroyPackageFiles","grants":[{"permission":"delete_package","alsoRequires":[],"action":"Delete","resource":"Package","category":"Packages and Registry","boundary":"project","kind":"Mutation","name":"DestroyPackageFiles","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:574:1"}]},
+{"kind":"Mutation","name":"DestroySnippet","schemaName":"destroySnippet","grants":[{"permission":"delete_snippet","alsoRequires":[],"action":"Delete","resource":"Snippet","category":"Project Features","boundary":"project","kind":"Mutation","name":"DestroySnippet","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:616:1"},{"permission":"delete_snippet","alsoRequires":[],"action":"Delete","resource":"Snippet","category":"Project Features","boundary":"user","kind":"Mutation","name":"DestroySnippet","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:617:1"}]},
+{"kind":"Mutation","name":"DismissPolicyViolations","schemaName":"dismissPolicyViolations","grants":[{"permission":"update_merge_request","alsoRequires":[],"action":"Update","resource":"Merge Request","category":"Repository","boundary":"project","kind":"Mutation","name":"DismissPolicyViolations","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:826:1"}]},
+{"kind":"Mutation","name":"EnvironmentCreate","schemaName":"environmentCreate","grants":[{"permission":"create_environment","alsoRequires":[],"action":"Create","resource":"Environment","category":"CI/CD","boundary":"project","kind":"Mutation","name":"EnvironmentCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:245:1"}]},
+{"kind":"Mutation","name":"EnvironmentDelete","schemaName":"environmentDelete","grants":[{"permission":"delete_environment","alsoRequires":[],"action":"Delete","resource":"Environment","category":"CI/CD","boundary":"project","kind":"Mutation","name":"EnvironmentDelete","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:246:1"}]},
+{"kind":"Mutation","name":"EnvironmentStop","schemaName":"environmentStop","grants":[{"permission":"stop_environment","alsoRequires":[],"action":"Stop","resource":"Environment","category":"CI/CD","boundary":"project","kind":"Mutation","name":"EnvironmentStop","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:248:1"}]},
+{"kind":"Mutation","name":"EnvironmentUpdate","schemaName":"environmentUpdate","grants":[{"permission":"update_environment","alsoRequires":[],"action":"Update","resource":"Environment","category":"CI/CD","boundary":"project","kind":"Mutation","name":"EnvironmentUpdate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:249:1"}]},
+{"kind":"Mutation","name":"GroupMemberBulkUpdate","schemaName":"groupMemberBulkUpdate","grants":[{"permission":"update_member","alsoRequires":[],"action":"Update","resource":"Member","category":"System Access","boundary":"group","kind":"Mutation","name":"GroupMemberBulkUpdate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:907:1"}]},
+{"kind":"Mutation","name":"GroupUpdate","schemaName":"groupUpdate","grants":[{"permission":"update_group","alsoRequires":[],"action":"Update","resource":"Group","category":"Groups","boundary":"group","kind":"Mutation","name":"GroupUpdate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:436:1"}]},
+{"kind":"Mutation","name":"IssueLinkAlerts","schemaName":"issueLinkAlerts","grants":[{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"IssueLinkAlerts","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:702:1"}]},
+{"kind":"Mutation","name":"IssueMove","schemaName":"issueMove","grants":[{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"IssueMove","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:703:1"}]},
+{"kind":"Mutation","name":"IssueSetAssignees","schemaName":"issueSetAssignees","grants":[{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"IssueSetAssignees","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:704:1"}]},
+{"kind":"Mutation","name":"IssueSetConfidential","schemaName":"issueSetConfidential","grants":[{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"IssueSetConfidential","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:705:1"}]},
+{"kind":"Mutation","name":"IssueSetCrmContacts","schemaName":"issueSetCrmContacts","grants":[{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"IssueSetCrmContacts","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:706:1"}]},
+{"kind":"Mutation","name":"IssueSetDueDate","schemaName":"issueSetDueDate","grants":[{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"IssueSetDueDate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:707:1"}]},
+{"kind":"Mutation","name":"IssueSetEpic","schemaName":"issueSetEpic","grants":[{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"IssueSetEpic","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:708:1"}]},
+{"kind":"Mutation","name":"IssueSetEscalationPolicy","schemaName":"issueSetEscalationPolicy","grants":[{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"IssueSetEscalationPolicy","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:709:1"}]},
+{"kind":"Mutation","name":"IssueSetEscalationStatus","schemaName":"issueSetEscalationStatus","grants":[{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"IssueSetEscalationStatus","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:710:1"}]},
+{"kind":"Mutation","name":"IssueSetIteration","schemaName":"issueSetIteration","grants":[{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"IssueSetIteration","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:711:1"}]},
+{"kind":"Mutation","name":"IssueSetLocked","schemaName":"issueSetLocked","grants":[{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"IssueSetLocked","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:712:1"}]},
+{"kind":"Mutation","name":"IssueSetSeverity","schemaName":"issueSetSeverity","grants":[{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"IssueSetSeverity","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:713:1"}]},
+{"kind":"Mutation","name":"IssueSetWeight","schemaName":"issueSetWeight","grants":[{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"IssueSetWeight","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:714:1"}]},
+{"kind":"Mutation","name":"IssueUnlinkAlert","schemaName":"issueUnlinkAlert","grants":[{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"IssueUnlinkAlert","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:715:1"}]},
+{"kind":"Mutation","name":"IterationCadenceCreate","schemaName":"iterationCadenceCreate","grants":[{"permission":"create_work_item","alsoRequires":[],"action":"Create","resource":"Work Item","category":"Project Planning","boundary":"group","kind":"Mutation","name":"IterationCadenceCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:680:1"}]},
+{"kind":"Mutation","name":"IterationCadenceDestroy","schemaName":"iterationCadenceDestroy","grants":[{"permission":"delete_work_item","alsoRequires":[],"action":"Delete","resource":"Work Item","category":"Project Planning","boundary":"group","kind":"Mutation","name":"IterationCadenceDestroy","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:685:1"}]},
+{"kind":"Mutation","name":"IterationCadenceUpdate","schemaName":"iterationCadenceUpdate","grants":[{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"group","kind":"Mutation","name":"IterationCadenceUpdate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:724:1"}]},
+{"kind":"Mutation","name":"IterationDelete","schemaName":"iterationDelete","grants":[{"permission":"delete_work_item","alsoRequires":[],"action":"Delete","resource":"Work Item","category":"Project Planning","boundary":"group","kind":"Mutation","name":"IterationDelete","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:686:1"}]},
+{"kind":"Mutation","name":"JobArtifactsDestroy","schemaName":"jobArtifactsDestroy","grants":[{"permission":"delete_job_artifact","alsoRequires":[],"action":"Delete","resource":"Job Artifact","category":"CI/CD","boundary":"project","kind":"Mutation","name":"JobArtifactsDestroy","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:279:1"}]},
+{"kind":"Mutation","name":"JobCancel","schemaName":"jobCancel","grants":[{"permission":"update_job","alsoRequires":[],"action":"Update","resource":"Job","category":"CI/CD","boundary":"project","kind":"Mutation","name":"JobCancel","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:268:1"}]},
+{"kind":"Mutation","name":"JobPlay","schemaName":"jobPlay","grants":[{"permission":"run_job","alsoRequires":[],"action":"Run","resource":"Job","category":"CI/CD","boundary":"project","kind":"Mutation","name":"JobPlay","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:266:1"}]},
+{"kind":"Mutation","name":"JobRetry","schemaName":"jobRetry","grants":[{"permission":"run_job","alsoRequires":[],"action":"Run","resource":"Job","category":"CI/CD","boundary":"project","kind":"Mutation","name":"JobRetry","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:267:1"}]},
+{"kind":"Mutation","name":"JobUnschedule","schemaName":"jobUnschedule","grants":[{"permission":"update_job","alsoRequires":[],"action":"Update","resource":"Job","category":"CI/CD","boundary":"project","kind":"Mutation","name":"JobUnschedule","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:269:1"}]},
+{"kind":"Mutation","name":"LabelCreate","schemaName":"labelCreate","grants":[{"permission":"create_label","alsoRequires":[],"action":"Create","resource":"Label","category":"Project Planning","boundary":"project","kind":"Mutation","name":"LabelCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:652:1"},{"permission":"create_label","alsoRequires":[],"action":"Create","resource":"Label","category":"Project Planning","boundary":"group","kind":"Mutation","name":"LabelCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:653:1"}]},
+{"kind":"Mutation","name":"LabelUpdate","schemaName":"labelUpdate","grants":[{"permission":"update_label","alsoRequires":[],"action":"Update","resource":"Label","category":"Project Planning","boundary":"project","kind":"Mutation","name":"LabelUpdate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:656:1"},{"permission":"update_label","alsoRequires":[],"action":"Update","resource":"Label","category":"Project Planning","boundary":"group","kind":"Mutation","name":"LabelUpdate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:657:1"}]},
+{"kind":"Mutation","name":"LdapAdminRoleLinkCreate","schemaName":"ldapAdminRoleLinkCreate","grants":[{"permission":"create_ldap_admin_role_link","alsoRequires":[],"action":"Create","resource":"LDAP Admin Role Link","category":"Groups","boundary":"instance","kind":"Mutation","name":"LdapAdminRoleLinkCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:445:1"}]},
+{"kind":"Mutation","name":"LdapAdminRoleLinkDestroy","schemaName":"ldapAdminRoleLinkDestroy","grants":[{"permission":"delete_ldap_admin_role_link","alsoRequires":[],"action":"Delete","resource":"LDAP Admin Role Link","category":"Groups","boundary":"instance","kind":"Mutation","name":"LdapAdminRoleLinkDestroy","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:446:1"}]},
+{"kind":"Mutation","name":"MemberRoleAdminCreate","schemaName":"memberRoleAdminCreate","grants":[{"permission":"create_admin_member_role","alsoRequires":[],"action":"Create","resource":"Admin Member Role","category":"Groups","boundary":"instance","kind":"Mutation","name":"MemberRoleAdminCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:424:1"}]},
+{"kind":"Mutation","name":"MemberRoleAdminDelete","schemaName":"memberRoleAdminDelete","grants":[{"permission":"delete_admin_member_role","alsoRequires":[],"action":"Delete","resource":"Admin Member Role","category":"Groups","boundary":"instance","kind":"Mutation","name":"MemberRoleAdminDelete","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:425:1"}]},
+{"kind":"Mutation","name":"MemberRoleAdminUpdate","schemaName":"memberRoleAdminUpdate","grants":[{"permission":"update_admin_member_role","alsoRequires":[],"action":"Update","resource":"Admin Member Role","category":"Groups","boundary":"instance","kind":"Mutation","name":"MemberRoleAdminUpdate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:427:1"}]},
+{"kind":"Mutation","name":"MemberRoleCreate","schemaName":"memberRoleCreate","grants":[{"permission":"create_member_role","alsoRequires":[],"action":"Create","resource":"Member Role","category":"Groups","boundary":"group","kind":"Mutation","name":"MemberRoleCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:455:1"},{"permission":"create_member_role","alsoRequires":[],"action":"Create","resource":"Member Role","category":"Groups","boundary":"instance","kind":"Mutation","name":"MemberRoleCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:456:1"}]},
+{"kind":"Mutation","name":"MergeRequestAccept","schemaName":"mergeRequestAccept","grants":[{"permission":"merge_merge_request","alsoRequires":[],"action":"Merge","resource":"Merge Request","category":"Repository","boundary":"project","kind":"Mutation","name":"MergeRequestAccept","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:822:1"}]},
+{"kind":"Mutation","name":"MergeRequestBypassSecurityPolicy","schemaName":"mergeRequestBypassSecurityPolicy","grants":[{"permission":"update_merge_request","alsoRequires":[],"action":"Update","resource":"Merge Request","category":"Repository","boundary":"project","kind":"Mutation","name":"MergeRequestBypassSecurityPolicy","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:827:1"}]},
+{"kind":"Mutation","name":"MergeRequestCreate","schemaName":"mergeRequestCreate","grants":[{"permission":"create_merge_request","alsoRequires":[],"action":"Create","resource":"Merge Request","category":"Repository","boundary":"project","kind":"Mutation","name":"MergeRequestCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:821:1"}]},
+{"kind":"Mutation","name":"MergeRequestCreateWorkItemRelations","schemaName":"mergeRequestCreateWorkItemRelations","grants":[{"permission":"update_merge_request","alsoRequires":[],"action":"Update","resource":"Merge Request","category":"Repository","boundary":"project","kind":"Mutation","name":"MergeRequestCreateWorkItemRelations","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:828:1"}]},
+{"kind":"Mutation","name":"MergeRequestDestroyRequestedChanges","schemaName":"mergeRequestDestroyRequestedChanges","grants":[{"permission":"update_merge_request","alsoRequires":[],"action":"Update","resource":"Merge Request","category":"Repository","boundary":"project","kind":"Mutation","name":"MergeRequestDestroyRequestedChanges","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:829:1"}]},
+{"kind":"Mutation","name":"MergeRequestDestroyWorkItemRelations","schemaName":"mergeRequestDestroyWorkItemRelations","grants":[{"permission":"update_merge_request","alsoRequires":[],"action":"Update","resource":"Merge Request","category":"Repository","boundary":"project","kind":"Mutation","name":"MergeRequestDestroyWorkItemRelations","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:830:1"}]},
+{"kind":"Mutation","name":"MergeRequestRequestChanges","schemaName":"mergeRequestRequestChanges","grants":[{"permission":"update_merge_request","alsoRequires":[],"action":"Update","resource":"Merge Request","category":"Repository","boundary":"project","kind":"Mutation","name":"MergeRequestRequestChanges","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:831:1"}]},
+{"kind":"Mutation","name":"MergeRequestSetAssignees","schemaName":"mergeRequestSetAssignees","grants":[{"permission":"update_merge_request","alsoRequires":[],"action":"Update","resource":"Merge Request","category":"Repository","boundary":"project","kind":"Mutation","name":"MergeRequestSetAssignees","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:832:1"}]},
+{"kind":"Mutation","name":"MergeRequestSetBlockingMergeRequests","schemaName":"mergeRequestSetBlockingMergeRequests","grants":[{"permission":"update_merge_request","alsoRequires":[],"action":"Update","resource":"Merge Request","category":"Repository","boundary":"project","kind":"Mutation","name":"MergeRequestSetBlockingMergeRequests","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:833:1"}]},
+{"kind":"Mutation","name":"MergeRequestSetDraft","schemaName":"mergeRequestSetDraft","grants":[{"permission":"update_merge_request","alsoRequires":[],"action":"Update","resource":"Merge Request","category":"Repository","boundary":"project","kind":"Mutation","name":"MergeRequestSetDraft","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:834:1"}]},
+{"kind":"Mutation","name":"MergeRequestSetLabels","schemaName":"mergeRequestSetLabels","grants":[{"permission":"update_merge_request","alsoRequires":[],"action":"Update","resource":"Merge Request","category":"Repository","boundary":"project","kind":"Mutation","name":"MergeRequestSetLabels","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:835:1"}]},
+{"kind":"Mutation","name":"MergeRequestSetLocked","schemaName":"mergeRequestSetLocked","grants":[{"permission":"update_merge_request","alsoRequires":[],"action":"Update","resource":"Merge Request","category":"Repository","boundary":"project","kind":"Mutation","name":"MergeRequestSetLocked","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:836:1"}]},
+{"kind":"Mutation","name":"MergeRequestSetMilestone","schemaName":"mergeRequestSetMilestone","grants":[{"permission":"update_merge_request","alsoRequires":[],"action":"Update","resource":"Merge Request","category":"Repository","boundary":"project","kind":"Mutation","name":"MergeRequestSetMilestone","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:837:1"}]},
+{"kind":"Mutation","name":"MergeRequestSetReviewers","schemaName":"mergeRequestSetReviewers","grants":[{"permission":"update_merge_request","alsoRequires":[],"action":"Update","resource":"Merge Request","category":"Repository","boundary":"project","kind":"Mutation","name":"MergeRequestSetReviewers","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:838:1"}]},
+{"kind":"Mutation","name":"MergeRequestUpdate","schemaName":"mergeRequestUpdate","grants":[{"permission":"update_merge_request","alsoRequires":[],"action":"Update","resource":"Merge Request","category":"Repository","boundary":"project","kind":"Mutation","name":"MergeRequestUpdate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:839:1"}]},
+{"kind":"Mutation","name":"MergeRequestUpdateApprovalRule","schemaName":"mergeRequestUpdateApprovalRule","grants":[{"permission":"update_approval_rule","alsoRequires":[],"action":"Update","resource":"Approval Rule","category":"Repository","boundary":"project","kind":"Mutation","name":"MergeRequestUpdateApprovalRule","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:782:1"}]},
+{"kind":"Mutation","name":"MlModelVersionCreate","schemaName":"mlModelVersionCreate","grants":[{"permission":"create_model_version","alsoRequires":[],"action":"Create","resource":"Model Version","category":"Project Model Registry and Experiments","boundary":"project","kind":"Mutation","name":"MlModelVersionCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:629:1"}]},
+{"kind":"Mutation","name":"MlModelVersionDelete","schemaName":"mlModelVersionDelete","grants":[{"permission":"delete_model_version","alsoRequires":[],"action":"Delete","resource":"Model Version","category":"Project Model Registry and Experiments","boundary":"project","kind":"Mutation","name":"MlModelVersionDelete","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:630:1"}]},
+{"kind":"Mutation","name":"MlModelVersionEdit","schemaName":"mlModelVersionEdit","grants":[{"permission":"update_model_version","alsoRequires":[],"action":"Update","resource":"Model Version","category":"Project Model Registry and Experiments","boundary":"project","kind":"Mutation","name":"MlModelVersionEdit","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:631:1"}]},
+{"kind":"Mutation","name":"OrganizationConfirm","schemaName":"organizationConfirm","grants":[{"permission":"update_organization","alsoRequires":[],"action":"Update","resource":"Organization","category":"Organizations","boundary":"instance","kind":"Mutation","name":"OrganizationConfirm","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:520:1"}]},
+{"kind":"Mutation","name":"OrganizationCreate","schemaName":"organizationCreate","grants":[{"permission":"create_organization","alsoRequires":[],"action":"Create","resource":"Organization","category":"Organizations","boundary":"instance","kind":"Mutation","name":"OrganizationCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:516:1"}]},
+{"kind":"Mutation","name":"OrganizationDelete","schemaName":"organizationDelete","grants":[{"permission":"delete_organization","alsoRequires":[],"action":"Delete","resource":"Organization","category":"Organizations","boundary":"instance","kind":"Mutation","name":"OrganizationDelete","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:517:1"}]},
+{"kind":"Mutation","name":"OrganizationUpdate","schemaName":"organizationUpdate","grants":[{"permission":"update_organization","alsoRequires":[],"action":"Update","resource":"Organization","category":"Organizations","boundary":"instance","kind":"Mutation","name":"OrganizationUpdate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:521:1"}]},
+{"kind":"Mutation","name":"OrganizationUserUpdate","schemaName":"organizationUserUpdate","grants":[{"permission":"update_organization","alsoRequires":[],"action":"Update","resource":"Organization","category":"Organizations","boundary":"instance","kind":"Mutation","name":"OrganizationUserUpdate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:522:1"}]},
+{"kind":"Mutation","name":"PagesMarkOnboardingComplete","schemaName":"pagesMarkOnboardingComplete","grants":[{"permission":"update_page","alsoRequires":[],"action":"Update","resource":"Page","category":"Projects","boundary":"project","kind":"Mutation","name":"PagesMarkOnboardingComplete","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:755:1"}]},
+{"kind":"Mutation","name":"PersonalAccessTokenCreate","schemaName":"personalAccessTokenCreate","grants":[{"permission":"create_personal_access_token","alsoRequires":[],"action":"Create","resource":"Personal Access Token","category":"System Access","boundary":"user","kind":"Mutation","name":"PersonalAccessTokenCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:925:1"}]},
+{"kind":"Mutation","name":"PersonalAccessTokenRevoke","schemaName":"personalAccessTokenRevoke","grants":[{"permission":"revoke_personal_access_token","alsoRequires":[],"action":"Revoke","resource":"Personal Access Token","category":"System Access","boundary":"user","kind":"Mutation","name":"PersonalAccessTokenRevoke","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:926:1"}]},
+{"kind":"Mutation","name":"PersonalAccessTokenRotate","schemaName":"personalAccessTokenRotate","grants":[{"permission":"rotate_personal_access_token","alsoRequires":[],"action":"Rotate","resource":"Personal Access Token","category":"System Access","boundary":"user","kind":"Mutation","name":"PersonalAccessTokenRotate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:927:1"}]},
+{"kind":"Mutation","name":"PipelineCancel","schemaName":"pipelineCancel","grants":[{"permission":"update_pipeline","alsoRequires":[],"action":"Update","resource":"Pipeline","category":"CI/CD","boundary":"project","kind":"Mutation","name":"PipelineCancel","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:292:1"}]},
+{"kind":"Mutation","name":"PipelineCreate","schemaName":"pipelineCreate","grants":[{"permission":"create_pipeline","alsoRequires":[],"action":"Create","resource":"Pipeline","category":"CI/CD","boundary":"project","kind":"Mutation","name":"PipelineCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:288:1"}]},
+{"kind":"Mutation","name":"PipelineDestroy","schemaName":"pipelineDestroy","grants":[{"permission":"delete_pipeline","alsoRequires":[],"action":"Delete","resource":"Pipeline","category":"CI/CD","boundary":"project","kind":"Mutation","name":"PipelineDestroy","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:289:1"}]},
+{"kind":"Mutation","name":"PipelineRetry","schemaName":"pipelineRetry","grants":[{"permission":"update_pipeline","alsoRequires":[],"action":"Update","resource":"Pipeline","category":"CI/CD","boundary":"project","kind":"Mutation","name":"PipelineRetry","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:293:1"}]},
+{"kind":"Mutation","name":"PipelineScheduleCreate","schemaName":"pipelineScheduleCreate","grants":[{"permission":"create_pipeline_schedule","alsoRequires":[],"action":"Create","resource":"Pipeline Schedule","category":"CI/CD","boundary":"project","kind":"Mutation","name":"PipelineScheduleCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:301:1"}]},
+{"kind":"Mutation","name":"PipelineScheduleDelete","schemaName":"pipelineScheduleDelete","grants":[{"permission":"delete_pipeline_schedule","alsoRequires":[],"action":"Delete","resource":"Pipeline Schedule","category":"CI/CD","boundary":"project","kind":"Mutation","name":"PipelineScheduleDelete","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:302:1"}]},
+{"kind":"Mutation","name":"PipelineSchedulePlay","schemaName":"pipelineSchedulePlay","grants":[{"permission":"update_pipeline_schedule","alsoRequires":[],"action":"Update","resource":"Pipeline Schedule","category":"CI/CD","boundary":"project","kind":"Mutation","name":"PipelineSchedulePlay","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:304:1"}]},
+{"kind":"Mutation","name":"PipelineScheduleTakeOwnership","schemaName":"pipelineScheduleTakeOwnership","grants":[{"permission":"update_pipeline_schedule","alsoRequires":[],"action":"Update","resource":"Pipeline Schedule","category":"CI/CD","boundary":"project","kind":"Mutation","name":"PipelineScheduleTakeOwnership","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:305:1"}]},
+{"kind":"Mutation","name":"PipelineScheduleUpdate","schemaName":"pipelineScheduleUpdate","grants":[{"permission":"update_pipeline_schedule","alsoRequires":[],"action":"Update","resource":"Pipeline Schedule","category":"CI/CD","boundary":"project","kind":"Mutation","name":"PipelineScheduleUpdate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:306:1"}]},
+{"kind":"Mutation","name":"PipelineTriggerCreate","schemaName":"pipelineTriggerCreate","grants":[{"permission":"create_trigger","alsoRequires":[],"action":"Create","resource":"Trigger","category":"CI/CD","boundary":"project","kind":"Mutation","name":"PipelineTriggerCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:359:1"}]},
+{"kind":"Mutation","name":"PipelineTriggerDelete","schemaName":"pipelineTriggerDelete","grants":[{"permission":"delete_trigger","alsoRequires":[],"action":"Delete","resource":"Trigger","category":"CI/CD","boundary":"project","kind":"Mutation","name":"PipelineTriggerDelete","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:360:1"}]},
+{"kind":"Mutation","name":"PipelineTriggerUpdate","schemaName":"pipelineTriggerUpdate","grants":[{"permission":"update_trigger","alsoRequires":[],"action":"Update","resource":"Trigger","category":"CI/CD","boundary":"project","kind":"Mutation","name":"PipelineTriggerUpdate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:362:1"}]},
+{"kind":"Mutation","name":"ProjectCiCdSettingsUpdate","schemaName":"projectCiCdSettingsUpdate","grants":[{"permission":"update_ci_cd_setting","alsoRequires":[],"action":"Update","resource":"CI/CD Setting","category":"CI/CD","boundary":"project","kind":"Mutation","name":"ProjectCiCdSettingsUpdate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:201:1"}]},
+{"kind":"Mutation","name":"ProjectCustomAttributeSet","schemaName":"projectCustomAttributeSet","grants":[{"permission":"update_custom_attribute","alsoRequires":[],"action":"Update","resource":"Custom Attribute","category":"Project Planning","boundary":"project","kind":"Mutation","name":"ProjectCustomAttributeSet","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:643:1"}]},
+{"kind":"Mutation","name":"ProjectMemberBulkUpdate","schemaName":"projectMemberBulkUpdate","grants":[{"permission":"update_member","alsoRequires":[],"action":"Update","resource":"Member","category":"System Access","boundary":"project","kind":"Mutation","name":"ProjectMemberBulkUpdate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:906:1"}]},
+{"kind":"Mutation","name":"ProjectSettingsUpdate","schemaName":"projectSettingsUpdate","grants":[{"permission":"update_project","alsoRequires":[],"action":"Update","resource":"Project","category":"Projects","boundary":"project","kind":"Mutation","name":"ProjectSettingsUpdate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:767:1"}]},
+{"kind":"Mutation","name":"ProjectSyncFork","schemaName":"projectSyncFork","grants":[{"permission":"push_code","alsoRequires":[],"action":"Push","resource":"Code","category":"Repository","boundary":"project","kind":"Mutation","name":"ProjectSyncFork","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:811:1"}]},
+{"kind":"Mutation","name":"ReleaseAssetLinkCreate","schemaName":"releaseAssetLinkCreate","grants":[{"permission":"create_release","alsoRequires":[],"action":"Create","resource":"Release","category":"Project Features","boundary":"project","kind":"Mutation","name":"ReleaseAssetLinkCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:603:1"}]},
+{"kind":"Mutation","name":"ReleaseCreate","schemaName":"releaseCreate","grants":[{"permission":"create_release","alsoRequires":[],"action":"Create","resource":"Release","category":"Project Features","boundary":"project","kind":"Mutation","name":"ReleaseCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:604:1"}]},
+{"kind":"Mutation","name":"ReleaseDelete","schemaName":"releaseDelete","grants":[{"permission":"delete_release","alsoRequires":[],"action":"Delete","resource":"Release","category":"Project Features","boundary":"project","kind":"Mutation","name":"ReleaseDelete","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:605:1"}]},
+{"kind":"Mutation","name":"ReleaseUpdate","schemaName":"releaseUpdate","grants":[{"permission":"update_release","alsoRequires":[],"action":"Update","resource":"Release","category":"Project Features","boundary":"project","kind":"Mutation","name":"ReleaseUpdate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:606:1"}]},
+{"kind":"Mutation","name":"RestorePagesDeployment","schemaName":"restorePagesDeployment","grants":[{"permission":"delete_page","alsoRequires":[],"action":"Delete","resource":"Page","category":"Projects","boundary":"project","kind":"Mutation","name":"RestorePagesDeployment","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:753:1"}]},
+{"kind":"Mutation","name":"RunnerAssignToProject","schemaName":"runnerAssignToProject","grants":[{"permission":"assign_runner","alsoRequires":[],"action":"Assign","resource":"Runner","category":"CI/CD","boundary":"project","kind":"Mutation","name":"RunnerAssignToProject","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:314:1"}]},
+{"kind":"Mutation","name":"RunnerCacheClear","schemaName":"runnerCacheClear","grants":[{"permission":"update_runner","alsoRequires":[],"action":"Update","resource":"Runner","category":"CI/CD","boundary":"project","kind":"Mutation","name":"RunnerCacheClear","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:325:1"}]},
+{"kind":"Mutation","name":"RunnerCreate","schemaName":"runnerCreate","grants":[{"permission":"create_runner","alsoRequires":[],"action":"Create","resource":"Runner","category":"CI/CD","boundary":"project","kind":"Mutation","name":"RunnerCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:316:1"},{"permission":"create_runner","alsoRequires":[],"action":"Create","resource":"Runner","category":"CI/CD","boundary":"group","kind":"Mutation","name":"RunnerCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:317:1"},{"permission":"create_runner","alsoRequires":[],"action":"Create","resource":"Runner","category":"CI/CD","boundary":"instance","kind":"Mutation","name":"RunnerCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:318:1"}]},
+{"kind":"Mutation","name":"RunnerDelete","schemaName":"runnerDelete","grants":[{"permission":"delete_runner","alsoRequires":[],"action":"Delete","resource":"Runner","category":"CI/CD","boundary":"project","kind":"Mutation","name":"RunnerDelete","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:319:1"},{"permission":"delete_runner","alsoRequires":[],"action":"Delete","resource":"Runner","category":"CI/CD","boundary":"group","kind":"Mutation","name":"RunnerDelete","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:320:1"},{"permission":"delete_runner","alsoRequires":[],"action":"Delete","resource":"Runner","category":"CI/CD","boundary":"instance","kind":"Mutation","name":"RunnerDelete","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:321:1"}]},
+{"kind":"Mutation","name":"RunnerUnassignFromProject","schemaName":"runnerUnassignFromProject","grants":[{"permission":"assign_runner","alsoRequires":[],"action":"Assign","resource":"Runner","category":"CI/CD","boundary":"project","kind":"Mutation","name":"RunnerUnassignFromProject","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:315:1"}]},
+{"kind":"Mutation","name":"RunnerUpdate","schemaName":"runnerUpdate","grants":[{"permission":"update_runner","alsoRequires":[],"action":"Update","resource":"Runner","category":"CI/CD","boundary":"project","kind":"Mutation","name":"RunnerUpdate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:326:1"},{"permission":"update_runner","alsoRequires":[],"action":"Update","resource":"Runner","category":"CI/CD","boundary":"group","kind":"Mutation","name":"RunnerUpdate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:327:1"},{"permission":"update_runner","alsoRequires":[],"action":"Update","resource":"Runner","category":"CI/CD","boundary":"instance","kind":"Mutation","name":"RunnerUpdate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:328:1"}]},
+{"kind":"Mutation","name":"SafeDisablePipelineVariables","schemaName":"safeDisablePipelineVariables","grants":[{"permission":"update_ci_cd_setting","alsoRequires":[],"action":"Update","resource":"CI/CD Setting","category":"CI/CD","boundary":"group","kind":"Mutation","name":"SafeDisablePipelineVariables","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:202:1"}]},
+{"kind":"Mutation","name":"SecretsManagerStartTrial","schemaName":"secretsManagerStartTrial","grants":[{"permission":"read_secrets_manager","alsoRequires":[],"action":"Read","resource":"Secrets Manager","category":"Application Security","boundary":"group","kind":"Mutation","name":"SecretsManagerStartTrial","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:66:1"}]},
+{"kind":"Mutation","name":"SetGroupCustomAttribute","schemaName":"setGroupCustomAttribute","grants":[{"permission":"update_custom_attribute","alsoRequires":[],"action":"Update","resource":"Custom Attribute","category":"Project Planning","boundary":"group","kind":"Mutation","name":"SetGroupCustomAttribute","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:644:1"}]},
+{"kind":"Mutation","name":"SetPagesForceHttps","schemaName":"setPagesForceHttps","grants":[{"permission":"update_page","alsoRequires":[],"action":"Update","resource":"Page","category":"Projects","boundary":"project","kind":"Mutation","name":"SetPagesForceHttps","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:756:1"}]},
+{"kind":"Mutation","name":"SetPagesUseUniqueDomain","schemaName":"setPagesUseUniqueDomain","grants":[{"permission":"update_page","alsoRequires":[],"action":"Update","resource":"Page","category":"Projects","boundary":"project","kind":"Mutation","name":"SetPagesUseUniqueDomain","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:757:1"}]},
+{"kind":"Mutation","name":"StarProject","schemaName":"starProject","grants":[{"permission":"update_project","alsoRequires":[],"action":"Update","resource":"Project","category":"Projects","boundary":"project","kind":"Mutation","name":"StarProject","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:768:1"}]},
+{"kind":"Mutation","name":"TagCreate","schemaName":"tagCreate","grants":[{"permission":"create_repository_tag","alsoRequires":[],"action":"Create","resource":"Repository Tag","category":"Repository","boundary":"project","kind":"Mutation","name":"TagCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:865:1"}]},
+{"kind":"Mutation","name":"TagDelete","schemaName":"tagDelete","grants":[{"permission":"delete_repository_tag","alsoRequires":[],"action":"Delete","resource":"Repository Tag","category":"Repository","boundary":"project","kind":"Mutation","name":"TagDelete","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:866:1"}]},
+{"kind":"Mutation","name":"TerraformStateDelete","schemaName":"terraformStateDelete","grants":[{"permission":"delete_terraform_state","alsoRequires":[],"action":"Delete","resource":"Terraform State","category":"CI/CD","boundary":"project","kind":"Mutation","name":"TerraformStateDelete","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:336:1"}]},
+{"kind":"Mutation","name":"TerraformStateLock","schemaName":"terraformStateLock","grants":[{"permission":"lock_terraform_state","alsoRequires":[],"action":"Lock","resource":"Terraform State","category":"CI/CD","boundary":"project","kind":"Mutation","name":"TerraformStateLock","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:337:1"}]},
+{"kind":"Mutation","name":"TerraformStateUnlock","schemaName":"terraformStateUnlock","grants":[{"permission":"lock_terraform_state","alsoRequires":[],"action":"Lock","resource":"Terraform State","category":"CI/CD","boundary":"project","kind":"Mutation","name":"TerraformStateUnlock","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:338:1"}]},
+{"kind":"Mutation","name":"TodoCreate","schemaName":"todoCreate","grants":[{"permission":"create_todo","alsoRequires":[],"action":"Create","resource":"Todo","category":"Notifications","boundary":"project","kind":"Mutation","name":"TodoCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:493:1"},{"permission":"create_todo","alsoRequires":[],"action":"Create","resource":"Todo","category":"Notifications","boundary":"group","kind":"Mutation","name":"TodoCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:494:1"}]},
+{"kind":"Mutation","name":"TodoDeleteAllDone","schemaName":"todoDeleteAllDone","grants":[{"permission":"delete_todo","alsoRequires":[],"action":"Delete","resource":"Todo","category":"Notifications","boundary":"user","kind":"Mutation","name":"TodoDeleteAllDone","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:495:1"}]},
+{"kind":"Mutation","name":"TodoDeleteMany","schemaName":"todoDeleteMany","grants":[{"permission":"delete_todo","alsoRequires":[],"action":"Delete","resource":"Todo","category":"Notifications","boundary":"user","kind":"Mutation","name":"TodoDeleteMany","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:496:1"}]},
+{"kind":"Mutation","name":"TodoMarkDone","schemaName":"todoMarkDone","grants":[{"permission":"update_todo","alsoRequires":[],"action":"Update","resource":"Todo","category":"Notifications","boundary":"user","kind":"Mutation","name":"TodoMarkDone","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:498:1"}]},
+{"kind":"Mutation","name":"TodoResolveMany","schemaName":"todoResolveMany","grants":[{"permission":"update_todo","alsoRequires":[],"action":"Update","resource":"Todo","category":"Notifications","boundary":"user","kind":"Mutation","name":"TodoResolveMany","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:499:1"}]},
+{"kind":"Mutation","name":"TodoRestore","schemaName":"todoRestore","grants":[{"permission":"update_todo","alsoRequires":[],"action":"Update","resource":"Todo","category":"Notifications","boundary":"user","kind":"Mutation","name":"TodoRestore","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:500:1"}]},
+{"kind":"Mutation","name":"TodoRestoreMany","schemaName":"todoRestoreMany","grants":[{"permission":"update_todo","alsoRequires":[],"action":"Update","resource":"Todo","category":"Notifications","boundary":"user","kind":"Mutation","name":"TodoRestoreMany","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:501:1"}]},
+{"kind":"Mutation","name":"TodoSnooze","schemaName":"todoSnooze","grants":[{"permission":"update_todo","alsoRequires":[],"action":"Update","resource":"Todo","category":"Notifications","boundary":"user","kind":"Mutation","name":"TodoSnooze","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:502:1"}]},
+{"kind":"Mutation","name":"TodoSnoozeMany","schemaName":"todoSnoozeMany","grants":[{"permission":"update_todo","alsoRequires":[],"action":"Update","resource":"Todo","category":"Notifications","boundary":"user","kind":"Mutation","name":"TodoSnoozeMany","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:503:1"}]},
+{"kind":"Mutation","name":"TodoUnSnooze","schemaName":"todoUnSnooze","grants":[{"permission":"update_todo","alsoRequires":[],"action":"Update","resource":"Todo","category":"Notifications","boundary":"user","kind":"Mutation","name":"TodoUnSnooze","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:504:1"}]},
+{"kind":"Mutation","name":"TodoUnsnoozeMany","schemaName":"todoUnsnoozeMany","grants":[{"permission":"update_todo","alsoRequires":[],"action":"Update","resource":"Todo","category":"Notifications","boundary":"user","kind":"Mutation","name":"TodoUnsnoozeMany","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:505:1"}]},
+{"kind":"Mutation","name":"TodosMarkAllDone","schemaName":"todosMarkAllDone","grants":[{"permission":"update_todo","alsoRequires":[],"action":"Update","resource":"Todo","category":"Notifications","boundary":"user","kind":"Mutation","name":"TodosMarkAllDone","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:506:1"}]},
+{"kind":"Mutation","name":"UpdateAiToolRule","schemaName":"updateAiToolRule","grants":[{"permission":"update_ai_tool_rule","alsoRequires":[],"action":"Update","resource":"AI tool rule","category":"Duo","boundary":"group","kind":"Mutation","name":"UpdateAiToolRule","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:382:1"}]},
+{"kind":"Mutation","name":"UpdateContainerProtectionRepositoryRule","schemaName":"updateContainerProtectionRepositoryRule","grants":[{"permission":"update_container_repository_protection_rule","alsoRequires":[],"action":"Update","resource":"Container Repository Protection Rule","category":"Packages and Registry","boundary":"project","kind":"Mutation","name":"UpdateContainerProtectionRepositoryRule","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:553:1"}]},
+{"kind":"Mutation","name":"UpdateContainerProtectionTagRule","schemaName":"updateContainerProtectionTagRule","grants":[{"permission":"update_container_registry_protection_tag_rule","alsoRequires":[],"action":"Update","resource":"Container Registry Protection Tag Rule","category":"Packages and Registry","boundary":"project","kind":"Mutation","name":"UpdateContainerProtectionTagRule","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:534:1"}]},
+{"kind":"Mutation","name":"UpdateDependencyProxyImageTtlGroupPolicy","schemaName":"updateDependencyProxyImageTtlGroupPolicy","grants":[{"permission":"update_dependency_proxy","alsoRequires":[],"action":"Update","resource":"Dependency Proxy","category":"Packages and Registry","boundary":"group","kind":"Mutation","name":"UpdateDependencyProxyImageTtlGroupPolicy","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:561:1"}]},
+{"kind":"Mutation","name":"UpdateDependencyProxySettings","schemaName":"updateDependencyProxySettings","grants":[{"permission":"update_dependency_proxy","alsoRequires":[],"action":"Update","resource":"Dependency Proxy","category":"Packages and Registry","boundary":"group","kind":"Mutation","name":"UpdateDependencyProxySettings","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:562:1"}]},
+{"kind":"Mutation","name":"UpdateDuoWorkflowAgentPrivileges","schemaName":"updateDuoWorkflowAgentPrivileges","grants":[{"permission":"update_duo_workflow","alsoRequires":[],"action":"Update","resource":"Duo Workflow","category":"Duo","boundary":"user","kind":"Mutation","name":"UpdateDuoWorkflowAgentPrivileges","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:391:1"}]},
+{"kind":"Mutation","name":"UpdateImageDiffNote","schemaName":"updateImageDiffNote","grants":[{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"UpdateImageDiffNote","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:716:1"},{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"group","kind":"Mutation","name":"UpdateImageDiffNote","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:725:1"}]},
+{"kind":"Mutation","name":"UpdateIssue","schemaName":"updateIssue","grants":[{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"UpdateIssue","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:717:1"}]},
+{"kind":"Mutation","name":"UpdateIteration","schemaName":"updateIteration","grants":[{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"group","kind":"Mutation","name":"UpdateIteration","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:726:1"}]},
+{"kind":"Mutation","name":"UpdateNote","schemaName":"updateNote","grants":[{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"UpdateNote","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:718:1"},{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"group","kind":"Mutation","name":"UpdateNote","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:727:1"}]},
+{"kind":"Mutation","name":"UpdatePackagesCleanupPolicy","schemaName":"updatePackagesCleanupPolicy","grants":[{"permission":"update_package","alsoRequires":[],"action":"Update","resource":"Package","category":"Packages and Registry","boundary":"project","kind":"Mutation","name":"UpdatePackagesCleanupPolicy","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:575:1"}]},
+{"kind":"Mutation","name":"UpdatePackagesProtectionRule","schemaName":"updatePackagesProtectionRule","grants":[{"permission":"update_package","alsoRequires":[],"action":"Update","resource":"Package","category":"Packages and Registry","boundary":"project","kind":"Mutation","name":"UpdatePackagesProtectionRule","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:576:1"}]},
+{"kind":"Mutation","name":"UpdateSnippet","schemaName":"updateSnippet","grants":[{"permission":"update_snippet","alsoRequires":[],"action":"Update","resource":"Snippet","category":"Project Features","boundary":"project","kind":"Mutation","name":"UpdateSnippet","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:618:1"},{"permission":"update_snippet","alsoRequires":[],"action":"Update","resource":"Snippet","category":"Project Features","boundary":"user","kind":"Mutation","name":"UpdateSnippet","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:619:1"}]},
+{"kind":"Mutation","name":"UpdateTerraformStateProtectionRule","schemaName":"updateTerraformStateProtectionRule","grants":[{"permission":"update_terraform_state","alsoRequires":[],"action":"Update","resource":"Terraform State","category":"CI/CD","boundary":"project","kind":"Mutation","name":"UpdateTerraformStateProtectionRule","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:342:1"}]},
+{"kind":"Mutation","name":"UploadCreate","schemaName":"uploadCreate","grants":[{"permission":"create_markdown_upload","alsoRequires":[],"action":"Create","resource":"Markdown Upload","category":"Projects","boundary":"project","kind":"Mutation","name":"UploadCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:741:1"},{"permission":"create_markdown_upload","alsoRequires":[],"action":"Create","resource":"Markdown Upload","category":"Projects","boundary":"group","kind":"Mutation","name":"UploadCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:742:1"}]},
+{"kind":"Mutation","name":"UploadDelete","schemaName":"uploadDelete","grants":[{"permission":"delete_markdown_upload","alsoRequires":[],"action":"Delete","resource":"Markdown Upload","category":"Projects","boundary":"project","kind":"Mutation","name":"UploadDelete","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:743:1"},{"permission":"delete_markdown_upload","alsoRequires":[],"action":"Delete","resource":"Markdown Upload","category":"Projects","boundary":"group","kind":"Mutation","name":"UploadDelete","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:744:1"}]},
+{"kind":"Mutation","name":"UserPreferencesUpdate","schemaName":"userPreferencesUpdate","grants":[{"permission":"update_preference","alsoRequires":[],"action":"Update","resource":"Preference","category":"Groups","boundary":"user","kind":"Mutation","name":"UserPreferencesUpdate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:465:1"}]},
+{"kind":"Mutation","name":"VulnerabilityAutoRemediation","schemaName":"vulnerabilityAutoRemediation","grants":[{"permission":"update_vulnerability","alsoRequires":[],"action":"Update","resource":"Vulnerability","category":"Application Security","boundary":"project","kind":"Mutation","name":"VulnerabilityAutoRemediation","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:79:1"}]},
+{"kind":"Mutation","name":"VulnerabilityConfirm","schemaName":"vulnerabilityConfirm","grants":[{"permission":"update_vulnerability","alsoRequires":[],"action":"Update","resource":"Vulnerability","category":"Application Security","boundary":"project","kind":"Mutation","name":"VulnerabilityConfirm","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:80:1"}]},
+{"kind":"Mutation","name":"VulnerabilityCreate","schemaName":"vulnerabilityCreate","grants":[{"permission":"create_vulnerability","alsoRequires":[],"action":"Create","resource":"Vulnerability","category":"Application Security","boundary":"project","kind":"Mutation","name":"VulnerabilityCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:74:1"}]},
+{"kind":"Mutation","name":"VulnerabilityDismiss","schemaName":"vulnerabilityDismiss","grants":[{"permission":"update_vulnerability","alsoRequires":[],"action":"Update","resource":"Vulnerability","category":"Application Security","boundary":"project","kind":"Mutation","name":"VulnerabilityDismiss","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:81:1"}]},
+{"kind":"Mutation","name":"VulnerabilityResolve","schemaName":"vulnerabilityResolve","grants":[{"permission":"update_vulnerability","alsoRequires":[],"action":"Update","resource":"Vulnerability","category":"Application Security","boundary":"project","kind":"Mutation","name":"VulnerabilityResolve","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:82:1"}]},
+{"kind":"Mutation","name":"VulnerabilityRevertToDetected","schemaName":"vulnerabilityRevertToDetected","grants":[{"permission":"update_vulnerability","alsoRequires":[],"action":"Update","resource":"Vulnerability","category":"Application Security","boundary":"project","kind":"Mutation","name":"VulnerabilityRevertToDetected","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:83:1"}]},
+{"kind":"Mutation","name":"WorkItemAddClosingMergeRequest","schemaName":"workItemAddClosingMergeRequest","grants":[{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"WorkItemAddClosingMergeRequest","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:719:1"},{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"group","kind":"Mutation","name":"WorkItemAddClosingMergeRequest","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:728:1"}]},
+{"kind":"Mutation","name":"WorkItemConvert","schemaName":"workItemConvert","grants":[{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"WorkItemConvert","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:720:1"},{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"group","kind":"Mutation","name":"WorkItemConvert","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:729:1"}]},
+{"kind":"Mutation","name":"WorkItemCreate","schemaName":"workItemCreate","grants":[{"permission":"create_work_item","alsoRequires":[],"action":"Create","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"WorkItemCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:671:1"},{"permission":"create_work_item","alsoRequires":[],"action":"Create","resource":"Work Item","category":"Project Planning","boundary":"group","kind":"Mutation","name":"WorkItemCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:681:1"}]},
+{"kind":"Mutation","name":"WorkItemCreateFromTask","schemaName":"workItemCreateFromTask","grants":[{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"WorkItemCreateFromTask","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:721:1"}]},
+{"kind":"Mutation","name":"WorkItemDelete","schemaName":"workItemDelete","grants":[{"permission":"delete_work_item","alsoRequires":[],"action":"Delete","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"WorkItemDelete","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:683:1"},{"permission":"delete_work_item","alsoRequires":[],"action":"Delete","resource":"Work Item","category":"Project Planning","boundary":"group","kind":"Mutation","name":"WorkItemDelete","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:687:1"}]},
+{"kind":"Mutation","name":"WorkItemUpdate","schemaName":"workItemUpdate","grants":[{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"WorkItemUpdate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:722:1"},{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"group","kind":"Mutation","name":"WorkItemUpdate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:730:1"}]},
+{"kind":"Mutation","name":"approvalProjectRuleDelete","schemaName":"approvalProjectRuleDelete","grants":[{"permission":"delete_approval_rule","alsoRequires":[],"action":"Delete","resource":"Approval Rule","category":"Repository","boundary":"project","kind":"Mutation","name":"approvalProjectRuleDelete","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:779:1"}]},
+{"kind":"Mutation","name":"approvalProjectRuleUpdate","schemaName":"approvalProjectRuleUpdate","grants":[{"permission":"update_approval_rule","alsoRequires":[],"action":"Update","resource":"Approval Rule","category":"Repository","boundary":"project","kind":"Mutation","name":"approvalProjectRuleUpdate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:783:1"}]},
+{"kind":"Mutation","name":"branchRuleApprovalProjectRuleCreate","schemaName":"branchRuleApprovalProjectRuleCreate","grants":[{"permission":"create_approval_rule","alsoRequires":[],"action":"Create","resource":"Approval Rule","category":"Repository","boundary":"project","kind":"Mutation","name":"branchRuleApprovalProjectRuleCreate","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:778:1"}]},
+{"kind":"Mutation","name":"createContainerProtectionTagRule","schemaName":"createContainerProtectionTagRule","grants":[{"permission":"create_container_registry_protection_tag_rule","alsoRequires":[],"action":"Create","resource":"Container Registry Protection Tag Rule","category":"Packages and Registry","boundary":"project","kind":"Mutation","name":"createContainerProtectionTagRule","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:532:1"}]},
+{"kind":"Mutation","name":"workItemsReorder","schemaName":"workItemsReorder","grants":[{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Mutation","name":"workItemsReorder","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:723:1"},{"permission":"update_work_item","alsoRequires":[],"action":"Update","resource":"Work Item","category":"Project Planning","boundary":"group","kind":"Mutation","name":"workItemsReorder","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:731:1"}]},
+{"kind":"Field","name":"Analytics.mergeRequests","schemaName":"Analytics.mergeRequests","grants":[{"permission":"read_cycle_analytics","alsoRequires":[],"action":"Read","resource":"Cycle Analytics","category":"Project Features","boundary":"project","kind":"Field","name":"Analytics.mergeRequests","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:594:1"},{"permission":"read_cycle_analytics","alsoRequires":[],"action":"Read","resource":"Cycle Analytics","category":"Project Features","boundary":"group","kind":"Field","name":"Analytics.mergeRequests","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:595:1"}]},
+{"kind":"Field","name":"EpicIssue.createNoteEmail","schemaName":"EpicIssue.createNoteEmail","grants":[{"permission":"create_work_item","alsoRequires":[],"action":"Create","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Field","name":"EpicIssue.createNoteEmail","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:672:1"}]},
+{"kind":"Field","name":"Issue.createNoteEmail","schemaName":"Issue.createNoteEmail","grants":[{"permission":"create_work_item","alsoRequires":[],"action":"Create","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Field","name":"Issue.createNoteEmail","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:673:1"}]},
+{"kind":"Field","name":"MergeRequest.findingReportsComparer","schemaName":"MergeRequest.findingReportsComparer","grants":[{"permission":"read_vulnerability","alsoRequires":[],"action":"Read","resource":"Vulnerability","category":"Application Security","boundary":"project","kind":"Field","name":"MergeRequest.findingReportsComparer","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:78:1"}]},
+{"kind":"Field","name":"Query.aiToolRules","schemaName":"Query.aiToolRules","grants":[{"permission":"read_ai_tool_rule","alsoRequires":[],"action":"Read","resource":"AI tool rule","category":"Duo","boundary":"group","kind":"Field","name":"Query.aiToolRules","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:380:1"}]},
+{"kind":"Field","name":"WorkItem.createNoteEmail","schemaName":"WorkItem.createNoteEmail","grants":[{"permission":"create_work_item","alsoRequires":[],"action":"Create","resource":"Work Item","category":"Project Planning","boundary":"project","kind":"Field","name":"WorkItem.createNoteEmail","source":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:674:1"}]}
+]`));
+/** Built on the first lookup, so importing the package does not pay for it. */
+let lookup: GuardLookup<GraphqlGuardGrant> | undefined;
 
 /**
  * The rows that cover a documented GraphQL name, in page order (frozen), or `undefined` when the page does not list it.
@@ -1032,5 +369,5 @@ const lookup = createGuardLookup(graphqlGuardEntries);
  * @see https://docs.gitlab.com/auth/tokens/fine_grained_access_tokens_graphql/
  */
 export function requiredGraphqlPermissions(kind: GraphqlGuardKind, name: string): readonly GraphqlGuardGrant[] | undefined {
-  return lookup(kind, name);
+  return (lookup ??= createGuardLookup(graphqlGuardEntries))(kind, name);
 }

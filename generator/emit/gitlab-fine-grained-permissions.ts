@@ -8,9 +8,9 @@
  */
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
 import type { Emitter } from './emitter.ts';
-import { codeHeader, safeComment } from './header.ts';
+import { codeHeader } from './header.ts';
 import { stringUnionStatements } from './ts/string-union.ts';
-import { constantKey, stringLiteral } from './ts/identifier.ts';
+import { deepFreezeFunction, jsonMember, jsonParseExpression } from './json-data.ts';
 import { formatPosition } from '../model/position.ts';
 import { buildVocabulary, collectMentions, type VocabularyEntry } from '../model/gitlab-permission-vocabulary.ts';
 import { gitlabPermissionContributors } from '../model/gitlab-permission-contributors.ts';
@@ -59,22 +59,24 @@ export const gitlabFineGrainedPermissions: Emitter = {
         {
           name: 'gitlabFineGrainedPermissionInfo',
           type: 'Readonly<Record<GitlabFineGrainedPermission, GitlabFineGrainedPermissionInfo>>',
-          initializer: (w) => {
-            w.write('Object.freeze({').newLine();
-            w.indent(() => {
-              for (const e of entries) {
-                const pages = e.pages.map((p) => `Object.freeze({ source: ${stringLiteral(p.source)}, at: ${stringLiteral(formatPosition(p.position))} })`).join(', ');
-                w.writeLine(`/** @see ${safeComment(formatPosition(e.position))} */`);
-                w.writeLine(
-                  `${stringLiteral(e.id)}: Object.freeze({ id: GitlabFineGrainedPermission.${constantKey(e.id)}, resource: ${stringLiteral(e.resource)}, action: ${stringLiteral(e.action)}, category: ${e.category === undefined ? 'null' : stringLiteral(e.category)}, description: ${e.description === undefined ? 'null' : stringLiteral(e.description)}, namedOn: Object.freeze([${pages}]) }),`,
-                );
-              }
-            });
-            w.write('})');
-          },
+          // JSON parsed at load (see json-data.ts): one row per permission, with the line naming it first.
+          initializer: `deepFreeze(${jsonParseExpression(
+            entries.map((e) =>
+              jsonMember(e.id, {
+                id: e.id,
+                resource: e.resource,
+                action: e.action,
+                category: e.category ?? null,
+                description: e.description ?? null,
+                namedOn: e.pages.map((p) => ({ source: p.source, at: formatPosition(p.position) })),
+              }),
+            ),
+            'object',
+          )})`,
         },
       ],
     });
+    statements.push(deepFreezeFunction());
     if (ctx.catalog.sources.some((s) => s.kind === 'gitlab-graphql-permissions')) {
       // The GraphQL guard's permission type is emitted by graphql-permissions.ts; this alias stops the
       // package from type-checking if it ever names a permission outside the vocabulary.

@@ -15,6 +15,7 @@ import type { Boundary, GraphqlKind, GraphqlPermissionsModel } from '../model/ca
 import { formatPosition } from '../model/position.ts';
 import { codeHeader, safeComment } from './header.ts';
 import { stringLiteral } from './ts/identifier.ts';
+import { jsonParseExpression } from './json-data.ts';
 import { exportedNames } from './ts/exported-names.ts';
 import { mutationFieldName } from './runtime/graphql-guard-lookup.ts';
 
@@ -139,7 +140,7 @@ function emitMap(ctx: EmitContext, model: GraphqlPermissionsModel, entries: read
 
   const statements: StatementStructures[] = [];
   if (typeImports.length > 0) statements.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './graphql-permissions.js', namedImports: typeImports });
-  statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/graphql-guard-lookup.js', namedImports: ['createGuardLookup', 'freezeGuardEntries'] });
+  statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/graphql-guard-lookup.js', namedImports: ['createGuardLookup', 'freezeGuardEntries', { name: 'GuardLookup', isTypeOnly: true }] });
   statements.push({
     kind: StructureKind.TypeAlias,
     isExported: true,
@@ -190,30 +191,19 @@ function emitMap(ctx: EmitContext, model: GraphqlPermissionsModel, entries: read
       {
         name: 'graphqlGuardEntries',
         type: 'readonly GraphqlGuardEntry[]',
-        initializer: (w) => {
-          w.write('freezeGuardEntries<GraphqlGuardGrant>([').newLine();
-          w.indent(() => {
-            for (const e of entries) {
-              w.writeLine(`{ kind: ${stringLiteral(e.kind)}, name: ${stringLiteral(e.name)}, schemaName: ${stringLiteral(e.schemaName)}, grants: [`);
-              w.indent(() => {
-                for (const g of e.grants) {
-                  w.writeLine(
-                    `{ permission: ${stringLiteral(g.permission)}, alsoRequires: [${g.alsoRequires.map(stringLiteral).join(', ')}], action: ${stringLiteral(g.action)}, resource: ${stringLiteral(g.resource)}, category: ${stringLiteral(g.category)}, boundary: ${stringLiteral(g.boundary)}, kind: ${stringLiteral(g.kind)}, name: ${stringLiteral(g.name)}, source: ${stringLiteral(g.source)} },`,
-                  );
-                }
-              });
-              w.writeLine('] },');
-            }
-          });
-          w.write('])');
-        },
+        // JSON parsed at load (json-data.ts): one entry per line, each grant with its `file:line:column`.
+        initializer: `freezeGuardEntries<GraphqlGuardGrant>(${jsonParseExpression(
+          entries.map((e) => JSON.stringify(e)),
+          'array',
+        )})`,
       },
     ],
   });
   statements.push({
     kind: StructureKind.VariableStatement,
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name: 'lookup', initializer: 'createGuardLookup(graphqlGuardEntries)' }],
+    declarationKind: VariableDeclarationKind.Let,
+    docs: [{ description: 'Built on the first lookup, so importing the package does not pay for it.' }],
+    declarations: [{ name: 'lookup', type: 'GuardLookup<GraphqlGuardGrant> | undefined' }],
   });
   statements.push({
     kind: StructureKind.Function,
@@ -235,7 +225,7 @@ function emitMap(ctx: EmitContext, model: GraphqlPermissionsModel, entries: read
       { name: 'name', type: 'string' },
     ],
     returnType: 'readonly GraphqlGuardGrant[] | undefined',
-    statements: ['return lookup(kind, name);'],
+    statements: ['return (lookup ??= createGuardLookup(graphqlGuardEntries))(kind, name);'],
   });
   ctx.project.createSourceFile(MAP_MODULE, { leadingTrivia: `${codeHeader([model.source])}\n\n`, statements }, { overwrite: true });
 }

@@ -10,6 +10,7 @@ import type { SourcePosition } from '../model/position.ts';
 import { codeHeader } from './header.ts';
 import { stringUnionStatements } from './ts/string-union.ts';
 import { stringLiteral } from './ts/identifier.ts';
+import { deepFreezeFunction, jsonMember, jsonParseExpression } from './json-data.ts';
 
 /** Fixed by the model, not by the page: also the order `boundaries` lists them in. */
 const BOUNDARIES: readonly Boundary[] = ['project', 'group', 'user', 'instance'];
@@ -88,21 +89,17 @@ export const graphqlPermissions: Emitter = {
         {
           name: 'graphqlPermissionInfo',
           type: 'Readonly<Record<GraphqlPermission, { readonly action: string; readonly resource: string; readonly category: string; readonly boundaries: readonly Boundary[] }>>',
-          initializer: (w) => {
-            w.write('Object.freeze({').newLine();
-            w.indent(() => {
-              for (const e of entries) {
-                const boundaries = BOUNDARIES.filter((b) => e.boundaries.has(b)).map(stringLiteral).join(', ');
-                w.writeLine(
-                  `${stringLiteral(e.id)}: Object.freeze({ action: ${stringLiteral(e.action)}, resource: ${stringLiteral(e.resource.name)}, category: ${stringLiteral(e.category.name)}, boundaries: Object.freeze<Boundary[]>([${boundaries}]) }),`,
-                );
-              }
-            });
-            w.write('})');
-          },
+          // JSON parsed at load (json-data.ts); `graphqlGuardEntries` carries each row's line.
+          initializer: `deepFreeze(${jsonParseExpression(
+            entries.map((e) =>
+              jsonMember(e.id, { action: e.action, resource: e.resource.name, category: e.category.name, boundaries: BOUNDARIES.filter((b) => e.boundaries.has(b)) }),
+            ),
+            'object',
+          )})`,
         },
       ],
     });
+    statements.push(deepFreezeFunction());
     ctx.project.createSourceFile('/generated/gitlab/graphql-permissions.ts', { leadingTrivia: `${codeHeader([model.source])}\n\n`, statements }, { overwrite: true });
   },
 };
