@@ -159,19 +159,24 @@ for (let round = 0; round < RUNS; round++) {
 }
 
 console.log(`\nimport cost, fresh process per run, ms; best / median of ${RUNS} interleaved rounds; CPU = user + system during the import (median)\n`);
-console.log(`| module | import (wall) | import CPU | self (wall) | first call |${dirs.length > 1 ? ' import vs baseline (median) |' : ''}`);
-console.log(`| --- | ---: | ---: | ---: | ---: |${dirs.length > 1 ? ' ---: |' : ''}`);
+console.log(`| module | import (wall) | import CPU | self (wall) | self CPU | first call |${dirs.length > 1 ? ' import vs baseline (median wall; CPU) |' : ''}`);
+console.log(`| --- | ---: | ---: | ---: | ---: | ---: |${dirs.length > 1 ? ' ---: |' : ''}`);
 for (const t of list) {
   const cur = samples.get(`generated\u0000${t.file}`)!;
   const total = stats(cur.total.map((s) => s.wall));
   const cpu = stats(cur.total.map((s) => s.cpu));
   const self = cur.self.length ? stats(cur.self.map((s) => s.wall)) : undefined;
+  const selfCpu = cur.self.length ? stats(cur.self.map((s) => s.cpu)) : undefined;
   const first = FIRST_CALLS[t.file] ? stats(cur.total.map((s) => s.first)) : undefined;
   const name = t.subpath ? `\`${t.subpath}\` (${t.file})` : t.bare ? `\`${t.file}\` alone (peer dependency, for reference)` : t.file;
-  let row = `| ${name} | ${f(total.best)} / ${f(total.median)} | ${f(cpu.median)} | ${self ? `${f(self.best)} / ${f(self.median)}` : '—'} | ${first ? `${f(first.best)} / ${f(first.median)}` : '—'} |`;
+  let row = `| ${name} | ${f(total.best)} / ${f(total.median)} | ${f(cpu.median)} | ${self ? `${f(self.best)} / ${f(self.median)}` : '—'} | ${selfCpu ? f(selfCpu.median) : '—'} | ${first ? `${f(first.best)} / ${f(first.median)}` : '—'} |`;
   if (dirs.length > 1) {
     const base = samples.get(`baseline\u0000${t.file}`);
-    row += base && base.total.length ? ` ${f(stats(base.total.map((s) => s.wall)).median)} → ${f(total.median)} (×${(total.median / stats(base.total.map((s) => s.wall)).median).toFixed(2)}) |` : ' — |';
+    if (base && base.total.length) {
+      const baseWall = stats(base.total.map((s) => s.wall)).median;
+      const baseCpu = stats(base.total.map((s) => s.cpu)).median;
+      row += ` ${f(baseWall)} → ${f(total.median)} (×${(total.median / baseWall).toFixed(2)}); CPU ${f(baseCpu)} → ${f(cpu.median)} (×${(cpu.median / baseCpu).toFixed(2)}) |`;
+    } else row += ' — |';
   }
   console.log(row);
 }
