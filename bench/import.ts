@@ -158,7 +158,7 @@ for (let round = 0; round < RUNS; round++) {
   process.stderr.write(`round ${round + 1}/${RUNS}\n`);
 }
 
-console.log(`\nimport cost, fresh process per run, ms; best / median of ${RUNS} interleaved rounds; CPU = user + system during the import (median)\n`);
+console.log(`\nimport cost, fresh process per run, ms; best / median of ${RUNS} interleaved rounds; CPU = user + system of the process during the import\n`);
 console.log(`| module | import (wall) | import CPU | self (wall) | self CPU | first call |${dirs.length > 1 ? ' import vs baseline (median wall; CPU) |' : ''}`);
 console.log(`| --- | ---: | ---: | ---: | ---: | ---: |${dirs.length > 1 ? ' ---: |' : ''}`);
 for (const t of list) {
@@ -169,7 +169,7 @@ for (const t of list) {
   const selfCpu = cur.self.length ? stats(cur.self.map((s) => s.cpu)) : undefined;
   const first = FIRST_CALLS[t.file] ? stats(cur.total.map((s) => s.first)) : undefined;
   const name = t.subpath ? `\`${t.subpath}\` (${t.file})` : t.bare ? `\`${t.file}\` alone (peer dependency, for reference)` : t.file;
-  let row = `| ${name} | ${f(total.best)} / ${f(total.median)} | ${f(cpu.median)} | ${self ? `${f(self.best)} / ${f(self.median)}` : '—'} | ${selfCpu ? f(selfCpu.median) : '—'} | ${first ? `${f(first.best)} / ${f(first.median)}` : '—'} |`;
+  let row = `| ${name} | ${f(total.best)} / ${f(total.median)} | ${f(cpu.best)} / ${f(cpu.median)} | ${self ? `${f(self.best)} / ${f(self.median)}` : '—'} | ${selfCpu ? `${f(selfCpu.best)} / ${f(selfCpu.median)}` : '—'} | ${first ? `${f(first.best)} / ${f(first.median)}` : '—'} |`;
   if (dirs.length > 1) {
     const base = samples.get(`baseline\u0000${t.file}`);
     if (base && base.total.length) {
