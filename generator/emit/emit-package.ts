@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { transformSync, version as esbuildVersion, type Message } from 'esbuild';
-import { IndentationText, NewLineKind, Project, QuoteKind, ts } from 'ts-morph';
+import { IndentationText, NewLineKind, QuoteKind, ts, type Project } from 'ts-morph';
+import { EmitProject } from './emit-project.ts';
 import type { Catalog } from '../model/catalog.ts';
 import type { Reporter } from '../diagnostics/reporter.ts';
 import { emitters } from './registry.ts';
@@ -40,7 +41,7 @@ export interface CompileOptions {
 }
 
 export function emitPackage(catalog: Catalog, options: EmitOptions, report: Reporter, compile: CompileOptions = {}): Map<string, string> {
-  const project = new Project({
+  const project = new EmitProject({
     useInMemoryFileSystem: true,
     compilerOptions,
     manipulationSettings: { indentationText: IndentationText.TwoSpaces, newLineKind: NewLineKind.LineFeed, quoteKind: QuoteKind.Single, useTrailingCommas: true },
@@ -53,10 +54,10 @@ export function emitPackage(catalog: Catalog, options: EmitOptions, report: Repo
   for (const f of files) out.set(f.path, f.contents);
   // No formatting pass: ts-morph prints every file once (a formatText pass cost ~1 s); writer-built
   // initializers keep ts-morph's hanging indent.
-  for (const sf of project.getSourceFiles()) {
-    if (sf.isDeclarationFile() || sf.getFilePath().includes('/node_modules/')) continue;
-    const rel = relative(sf.getFilePath());
-    const text = sf.getFullText();
+  // Texts only: a file built from a structure is never parsed by ts-morph (`emit-project.ts`).
+  for (const [filePath, text] of project.texts()) {
+    if (filePath.endsWith('.d.ts') || filePath.includes('/node_modules/')) continue;
+    const rel = relative(filePath);
     out.set(rel, text);
     transpile(rel, text, out, report);
   }
@@ -73,7 +74,7 @@ const jsOptions = { loader: 'ts', format: 'esm', target: 'es2022', charset: 'utf
  * (isolated declarations: every export carries its type) writes the declarations. A file that does
  * not parse, or needs the checker to declare its exports, is a permgen bug, reported with file:line.
  */
-function transpile(rel: string, text: string, out: Map<string, string>, report: Reporter): void {
+export function transpile(rel: string, text: string, out: Map<string, string>, report: Reporter): void {
   const fileName = `/generated/${rel}`;
   const dtsOptions: ts.CompilerOptions = { ...compilerOptions, isolatedDeclarations: true };
   const result = cachedTranspile([esbuildVersion, ts.version, JSON.stringify(jsOptions), JSON.stringify(dtsOptions), fileName, text], () => {
@@ -107,6 +108,7 @@ function transpile(rel: string, text: string, out: Map<string, string>, report: 
 
 function typecheckProject(project: Project, report: Reporter): void {
   installPeerTypes(project, 'graphql', report);
+  project.getSourceFiles(); // an EmitProject parses its files only when asked; the program needs them all
   for (const d of project.getPreEmitDiagnostics()) {
     const file = d.getSourceFile();
     const where = file ? `${relative(file.getFilePath())}:${file.getLineAndColumnAtPos(d.getStart() ?? 0).line}` : 'generated';

@@ -1,0 +1,248 @@
+/**
+ * The ts-morph project the emitters build the package in, without paying for a ts-morph SourceFile
+ * per emitted file. ts-morph's `createSourceFile` prints a structure to text and then parses that
+ * text into a TypeScript AST and wraps it (~1.2 s of a run for 2 MB of emitted TypeScript), while
+ * all the pipeline needs of most files is their text. Here a file given as a structure or text is
+ * printed with ts-morph's own printer and the same settings (byte-identical text) and parsed only
+ * when something asks for its SourceFile (`getSourceFile`, `getSourceFiles`, `--typecheck`).
+ * What emitters ask of other emitters' files (which names a module exports) is answered from the
+ * structure when every top-level statement is a structure, and from a parse otherwise
+ * (`exportKinds`).
+ */
+import {
+  CodeBlockWriter,
+  IndentationText,
+  Node,
+  Project,
+  printStructure,
+  QuoteKind,
+  StructureKind,
+  type OptionalKind,
+  type ProjectOptions,
+  type SourceFile,
+  type SourceFileCreateOptions,
+  type SourceFileStructure,
+  type StatementStructures,
+  type WriterFunction,
+} from 'ts-morph';
+
+/** What a module exports under a name (declarations with the `export` keyword or named in a local `export { … }`). */
+export type ExportKind = 'function' | 'variable' | 'type' | 'interface' | 'enum' | 'class' | 'namespace';
+export type ExportKinds = ReadonlyMap<string, ExportKind>;
+
+interface Pending {
+  text: string;
+  /** From the structure; undefined when a statement is text or a writer (then the file is parsed to answer). */
+  exports: ExportKinds | undefined;
+}
+
+export class EmitProject extends Project {
+  readonly #pending = new Map<string, Pending>();
+  readonly #settings: { indentNumberOfSpaces: number; newLine: string; useSingleQuote: boolean };
+
+  constructor(options: ProjectOptions) {
+    super(options);
+    // What ts-morph's own `createWriter()` reads from the same settings.
+    const m = this.manipulationSettings;
+    this.#settings = {
+      indentNumberOfSpaces: m.getIndentationText().length,
+      newLine: m.getNewLineKindAsString(),
+      useSingleQuote: m.getQuoteKind() === QuoteKind.Single,
+    };
+    if (m.getIndentationText() === IndentationText.Tab) throw new Error('EmitProject prints with spaces; tabs are not supported.');
+  }
+
+  override createSourceFile(filePath: string, content?: string | OptionalKind<SourceFileStructure> | WriterFunction, options?: SourceFileCreateOptions): SourceFile {
+    const at = standard(filePath);
+    if (options?.overwrite !== true && this.#exists(at)) throw new Error(`A source file already exists at the provided file path: ${at}`);
+    const existing = super.getSourceFile(at);
+    if (existing) this.removeSourceFile(existing);
+    let text: string;
+    let exports: ExportKinds | undefined;
+    if (content === undefined || typeof content === 'string') text = content ?? '';
+    else if (typeof content === 'function') {
+      const writer = new CodeBlockWriter(this.#settings);
+      content(writer);
+      text = writer.toString();
+    } else {
+      text = printStructure({ ...content, kind: StructureKind.SourceFile }, this.#settings);
+      exports = exportsOfStructure(content);
+    }
+    this.#pending.set(at, { text, exports });
+    return lazySourceFile(() => this.#materialize(at));
+  }
+
+  override getSourceFile(fileNameOrSearch: string | ((file: SourceFile) => boolean)): SourceFile | undefined {
+    if (typeof fileNameOrSearch === 'string' && fileNameOrSearch.includes('/')) this.#materialize(standard(fileNameOrSearch));
+    else this.#materializeAll();
+    return super.getSourceFile(fileNameOrSearch as string);
+  }
+
+  override getSourceFiles(...args: [] | [string] | [ReadonlyArray<string>]): SourceFile[] {
+    this.#materializeAll();
+    return super.getSourceFiles(...(args as [string]));
+  }
+
+  /** Paths of every TypeScript file in the project, parsed or not, sorted. */
+  paths(): string[] {
+    const paths = new Set(this.#pending.keys());
+    for (const file of super.getSourceFiles()) paths.add(file.getFilePath());
+    return [...paths].sort();
+  }
+
+  /** The text of every TypeScript file (path → text), without parsing any. */
+  texts(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const file of super.getSourceFiles()) out.set(file.getFilePath(), file.getFullText());
+    for (const [at, p] of this.#pending) out.set(at, p.text);
+    return out;
+  }
+
+  /** What the file at `filePath` exports, or undefined when there is no such file. */
+  exportKinds(filePath: string): ExportKinds | undefined {
+    const pending = this.#pending.get(standard(filePath));
+    if (pending?.exports) return pending.exports;
+    const file = this.getSourceFile(filePath);
+    return file ? exportsOfSourceFile(file) : undefined;
+  }
+
+  #exists(at: string): boolean {
+    return this.#pending.has(at) || super.getSourceFile(at) !== undefined;
+  }
+
+  #materialize(at: string): SourceFile | undefined {
+    const pending = this.#pending.get(at);
+    if (!pending) return super.getSourceFile(at);
+    this.#pending.delete(at);
+    return super.createSourceFile(at, pending.text, { overwrite: true });
+  }
+
+  #materializeAll(): void {
+    for (const at of [...this.#pending.keys()]) this.#materialize(at);
+  }
+}
+
+/** What a module exports, for a plain ts-morph project or an `EmitProject`; undefined when the file is not there. */
+export function exportKinds(project: Project, filePath: string): ExportKinds | undefined {
+  if (project instanceof EmitProject) return project.exportKinds(filePath);
+  const file = project.getSourceFile(filePath);
+  return file ? exportsOfSourceFile(file) : undefined;
+}
+
+/** Paths of every TypeScript file of a project, without parsing the files of an `EmitProject`. */
+export function projectPaths(project: Project): string[] {
+  if (project instanceof EmitProject) return project.paths();
+  return project
+    .getSourceFiles()
+    .map((f) => f.getFilePath())
+    .sort();
+}
+
+function standard(filePath: string): string {
+  return filePath.startsWith('/') ? filePath.replace(/\/{2,}/g, '/') : `/${filePath}`;
+}
+
+/** A SourceFile that is parsed on first use (the value `createSourceFile` returns; emitters rarely use it). */
+function lazySourceFile(materialize: () => SourceFile | undefined): SourceFile {
+  let file: SourceFile | undefined;
+  const get = (): SourceFile => {
+    file ??= materialize();
+    if (!file) throw new Error('The source file was overwritten or removed.');
+    return file;
+  };
+  return new Proxy({} as SourceFile, {
+    get(_, key) {
+      const target = get();
+      const value = Reflect.get(target, key, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+    has: (_, key) => key in get(),
+  });
+}
+
+function exportsOfStructure(structure: OptionalKind<SourceFileStructure>): ExportKinds | undefined {
+  const raw = structure.statements;
+  const statements = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  const declared = new Map<string, ExportKind>();
+  const exported = new Map<string, ExportKind>();
+  const localExports: string[] = [];
+  for (const s of statements as (string | WriterFunction | StatementStructures)[]) {
+    if (typeof s === 'string' || typeof s === 'function') return undefined;
+    const add = (name: string | undefined, kind: ExportKind, isExported: boolean | undefined) => {
+      if (name === undefined) return;
+      declared.set(name, kind);
+      if (isExported) exported.set(name, kind);
+    };
+    switch (s.kind) {
+      case StructureKind.Function:
+        add(s.name, 'function', s.isExported === true || s.isDefaultExport === true);
+        break;
+      case StructureKind.VariableStatement:
+        for (const d of s.declarations) add(d.name, 'variable', s.isExported === true || s.isDefaultExport === true);
+        break;
+      case StructureKind.TypeAlias:
+        add(s.name, 'type', s.isExported === true || s.isDefaultExport === true);
+        break;
+      case StructureKind.Interface:
+        add(s.name, 'interface', s.isExported === true || s.isDefaultExport === true);
+        break;
+      case StructureKind.Enum:
+        add(s.name, 'enum', s.isExported === true || s.isDefaultExport === true);
+        break;
+      case StructureKind.Class:
+        add(s.name, 'class', s.isExported === true || s.isDefaultExport === true);
+        break;
+      case StructureKind.Module:
+        add(s.name, 'namespace', s.isExported === true || s.isDefaultExport === true);
+        break;
+      case StructureKind.ExportDeclaration:
+        if (s.moduleSpecifier !== undefined) break;
+        if (s.namedExports === undefined || typeof s.namedExports === 'function') return undefined;
+        for (const e of s.namedExports) {
+          if (typeof e !== 'string') return undefined; // `{ name, alias }` forms: let the parse answer
+          if (!/^[A-Za-z_$][\w$]*$/.test(e)) return undefined;
+          localExports.push(e);
+        }
+        break;
+      case StructureKind.ExportAssignment:
+        return undefined;
+      default:
+        break; // imports and other statements declare nothing exported
+    }
+  }
+  for (const name of localExports) {
+    const kind = declared.get(name);
+    if (kind === undefined) return undefined;
+    exported.set(name, kind);
+  }
+  return exported;
+}
+
+/** The same answer from a parsed file: `export` keywords on top-level declarations and local `export { … }`. */
+export function exportsOfSourceFile(file: SourceFile): ExportKinds {
+  const declared = new Map<string, ExportKind>();
+  const exported = new Map<string, ExportKind>();
+  const localExports: string[] = [];
+  for (const statement of file.getStatements()) {
+    const add = (name: string | undefined, kind: ExportKind, isExported: boolean) => {
+      if (name === undefined) return;
+      declared.set(name, kind);
+      if (isExported) exported.set(name, kind);
+    };
+    if (Node.isVariableStatement(statement)) for (const d of statement.getDeclarations()) add(d.getName(), 'variable', statement.hasExportKeyword());
+    else if (Node.isFunctionDeclaration(statement)) add(statement.getName(), 'function', statement.hasExportKeyword());
+    else if (Node.isTypeAliasDeclaration(statement)) add(statement.getName(), 'type', statement.hasExportKeyword());
+    else if (Node.isInterfaceDeclaration(statement)) add(statement.getName(), 'interface', statement.hasExportKeyword());
+    else if (Node.isEnumDeclaration(statement)) add(statement.getName(), 'enum', statement.hasExportKeyword());
+    else if (Node.isClassDeclaration(statement)) add(statement.getName(), 'class', statement.hasExportKeyword());
+    else if (Node.isModuleDeclaration(statement)) add(statement.getName(), 'namespace', statement.hasExportKeyword());
+    else if (Node.isExportDeclaration(statement) && statement.getModuleSpecifier() === undefined) {
+      for (const e of statement.getNamedExports()) if (e.getAliasNode() === undefined) localExports.push(e.getName());
+    }
+  }
+  for (const name of localExports) {
+    const kind = declared.get(name);
+    if (kind !== undefined) exported.set(name, kind);
+  }
+  return exported;
+}
