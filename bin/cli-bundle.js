@@ -11,10 +11,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const generatorDir = path.join(root, 'generator');
 /**
- * Left out of the bundle: native or very large (esbuild, ts-morph, typescript), or compared by
+ * Left out of the bundle: native or very large (esbuild, oxc-transform, ts-morph, typescript), or compared by
  * identity (graphql). Imported by absolute URL, so the bundle runs from any cache folder.
  */
-const EXTERNAL = /^(esbuild|graphql|playwright-core|ts-morph|typescript)(\/.*)?$/;
+const EXTERNAL = /^(esbuild|graphql|oxc-transform|playwright-core|ts-morph|typescript)(\/.*)?$/;
 /** Bundles of earlier generator sources kept (a run that started with one may still load its chunks). */
 const KEEP = 3;
 

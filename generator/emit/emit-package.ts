@@ -9,6 +9,7 @@ import path from 'node:path';
 import { transformSync, version as esbuildVersion, type Message } from 'esbuild';
 import { IndentationText, NewLineKind, QuoteKind, ts, type Project } from 'ts-morph';
 import { EmitProject } from './emit-project.ts';
+import { DECLARATIONS_CODE, isolatedDeclarations, OXC_VERSION } from './ts/declarations.ts';
 import type { Catalog } from '../model/catalog.ts';
 import type { Reporter } from '../diagnostics/reporter.ts';
 import { emitters } from './registry.ts';
@@ -70,14 +71,13 @@ const jsOptions = { loader: 'ts', format: 'esm', target: 'es2022', charset: 'utf
 
 /**
  * `.js` and `.d.ts` per file, without a program: esbuild's `transformSync` strips the types (the
- * `.js` carries no JSDoc; the `.ts` and `.d.ts` do) and TypeScript's `transpileDeclaration`
- * (isolated declarations: every export carries its type) writes the declarations. A file that does
+ * `.js` carries no JSDoc; the `.ts` and `.d.ts` do) and oxc's isolated-declarations emitter
+ * (`ts/declarations.ts`: every export carries its type) writes the declarations. A file that does
  * not parse, or needs the checker to declare its exports, is a permgen bug, reported with file:line.
  */
 export function transpile(rel: string, text: string, out: Map<string, string>, report: Reporter): void {
   const fileName = `/generated/${rel}`;
-  const dtsOptions: ts.CompilerOptions = { ...compilerOptions, isolatedDeclarations: true };
-  const result = cachedTranspile([esbuildVersion, ts.version, JSON.stringify(jsOptions), JSON.stringify(dtsOptions), fileName, text], () => {
+  const result = cachedTranspile([esbuildVersion, OXC_VERSION, DECLARATIONS_CODE, JSON.stringify(jsOptions), fileName, text], () => {
     const diagnostics: { line: number; message: string }[] = [];
     let js = '';
     try {
@@ -90,11 +90,9 @@ export function transpile(rel: string, text: string, out: Map<string, string>, r
       if (!errors?.length) throw error;
       for (const e of errors) diagnostics.push({ line: e.location?.line ?? 1, message: e.text });
     }
-    const dts = ts.transpileDeclaration(text, { fileName, compilerOptions: dtsOptions, reportDiagnostics: true });
-    for (const d of dts.diagnostics ?? []) {
-      diagnostics.push({ line: d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 1, message: ts.flattenDiagnosticMessageText(d.messageText, ' ') });
-    }
-    return { js, dts: dts.outputText, diagnostics };
+    const dts = isolatedDeclarations(fileName, text);
+    diagnostics.push(...dts.diagnostics);
+    return { js, dts: dts.dts, diagnostics };
   });
   for (const d of result.diagnostics) {
     report.error('emit-typescript', `Generated TypeScript does not compile (${rel}:${d.line}): ${d.message}`, { file: 'generated', line: 1, column: 1 }, 'This is a permgen bug; please report it with the page that caused it.');
@@ -103,7 +101,7 @@ export function transpile(rel: string, text: string, out: Map<string, string>, r
   const header = /^\/\*[\s\S]*?\*\/\n/.exec(text)?.[0];
   const withHeader = (code: string) => (header && !code.startsWith(header) ? `${header}${code}` : code);
   out.set(rel.replace(/\.ts$/, '.js'), withHeader(result.js));
-  out.set(rel.replace(/\.ts$/, '.d.ts'), withHeader(result.dts.replace(/\n?\/\/# sourceMappingURL=.*$/, '')));
+  out.set(rel.replace(/\.ts$/, '.d.ts'), withHeader(result.dts));
 }
 
 function typecheckProject(project: Project, report: Reporter): void {
