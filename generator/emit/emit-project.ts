@@ -38,7 +38,7 @@ interface Pending {
 
 export class EmitProject extends Project {
   readonly #pending = new Map<string, Pending>();
-  readonly #settings: { indentNumberOfSpaces: number; newLine: string; useSingleQuote: boolean };
+  readonly #settings: { indentNumberOfSpaces: number; newLine: '\n' | '\r\n'; useSingleQuote: boolean };
 
   constructor(options: ProjectOptions) {
     super(options);
@@ -46,7 +46,7 @@ export class EmitProject extends Project {
     const m = this.manipulationSettings;
     this.#settings = {
       indentNumberOfSpaces: m.getIndentationText().length,
-      newLine: m.getNewLineKindAsString(),
+      newLine: m.getNewLineKindAsString() as '\n' | '\r\n',
       useSingleQuote: m.getQuoteKind() === QuoteKind.Single,
     };
     if (m.getIndentationText() === IndentationText.Tab) throw new Error('EmitProject prints with spaces; tabs are not supported.');

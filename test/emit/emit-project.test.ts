@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { IndentationText, NewLineKind, Project, QuoteKind, StructureKind, VariableDeclarationKind, type OptionalKind, type SourceFileStructure } from 'ts-morph';
+import { IndentationText, NewLineKind, Project, QuoteKind, StructureKind, VariableDeclarationKind, type OptionalKind, type SourceFile, type SourceFileStructure } from 'ts-morph';
 import { EmitProject, exportKinds, exportsOfSourceFile, projectPaths } from '../../generator/emit/emit-project.ts';
+
+/** The files ts-morph has parsed (Project's own list, without EmitProject materializing the rest). */
+const parsed = (project: Project): SourceFile[] => (Project.prototype.getSourceFiles as () => SourceFile[]).call(project);
 
 const settings = { useInMemoryFileSystem: true, manipulationSettings: { indentationText: IndentationText.TwoSpaces, newLineKind: NewLineKind.LineFeed, quoteKind: QuoteKind.Single, useTrailingCommas: true } };
 
@@ -34,18 +37,18 @@ describe('EmitProject', () => {
     expect(project.texts().get('/generated/a.ts')).toBe(expected);
     expect(projectPaths(project)).toEqual(['/generated/a.ts', '/generated/b.ts']);
     // ts-morph's own project has them parsed; this one has none until asked.
-    expect(Project.prototype.getSourceFiles.call(project)).toEqual([]);
+    expect(parsed(project)).toEqual([]);
     expect(project.getSourceFile('/generated/a.ts')?.getFullText()).toBe(expected);
-    expect(Project.prototype.getSourceFiles.call(project).map((f) => f.getFilePath())).toEqual(['/generated/a.ts']);
+    expect(parsed(project).map((f) => f.getFilePath())).toEqual(['/generated/a.ts']);
   });
 
   it('answers what a module exports from its structure as a parse would', () => {
     const project = new EmitProject(settings);
     project.createSourceFile('/generated/a.ts', structure);
     const fromStructure = exportKinds(project, '/generated/a.ts');
-    expect(Project.prototype.getSourceFiles.call(project)).toEqual([]); // answered without a parse
-    const parsed = exportsOfSourceFile(new Project(settings).createSourceFile('/generated/a.ts', structure));
-    expect(fromStructure).toEqual(parsed);
+    expect(parsed(project)).toEqual([]); // answered without a parse
+    const fromParse = exportsOfSourceFile(new Project(settings).createSourceFile('/generated/a.ts', structure));
+    expect(fromStructure).toEqual(fromParse);
     expect([...fromStructure!].sort()).toEqual([
       ['Key', 'type'],
       ['Shape', 'interface'],
