@@ -45,8 +45,7 @@ function lineAt(text: string, offset: number): number {
  * and comment text apart, so a `/*` or a tab inside a string literal type (page text) is left alone.
  */
 export function formatDeclarations(code: string): string {
-  let out = '';
-  let i = 0;
+  const parts: string[] = [];
   const n = code.length;
   /** Indentation (already converted) of the line where the open block comment started. */
   let commentIndent = '';
@@ -56,6 +55,9 @@ export function formatDeclarations(code: string): string {
   const templates: number[] = [];
   let lineIndent = '';
   let atLineStart = true;
+  /** The characters any state reacts to; runs of others are copied as one slice. */
+  const special = /[\n/*'"`\\${}]/g;
+  let i = 0;
   while (i < n) {
     if (atLineStart) {
       atLineStart = false;
@@ -63,7 +65,7 @@ export function formatDeclarations(code: string): string {
         let j = i;
         let indent = '';
         while (j < n && (code[j] === '\t' || code[j] === ' ')) indent += code[j++] === '\t' ? '    ' : ' ';
-        out += indent;
+        parts.push(indent);
         lineIndent = indent;
         i = j;
         continue;
@@ -72,35 +74,40 @@ export function formatDeclarations(code: string): string {
         let j = i;
         while (j < n && (code[j] === '\t' || code[j] === ' ')) j++;
         if (code[j] === '*') {
-          out += `${commentIndent} `;
+          parts.push(`${commentIndent} `);
           i = j;
           continue;
         }
       }
     }
+    special.lastIndex = i;
+    const next = special.exec(code);
+    const at = next ? next.index : n;
+    if (at > i) {
+      parts.push(code.slice(i, at));
+      i = at;
+      continue;
+    }
     const c = code[i]!;
     if (c === '\n') {
-      out += c;
+      parts.push(c);
       i++;
       atLineStart = true;
       if (state === 'line') state = 'code';
       continue;
     }
+    let take = 1;
     switch (state) {
       case 'code':
         if (c === '/' && code[i + 1] === '*') {
           state = 'block';
           commentIndent = lineIndent;
-          out += '/*';
-          i += 2;
-          continue;
-        }
-        if (c === '/' && code[i + 1] === '/') state = 'line';
+          take = 2;
+        } else if (c === '/' && code[i + 1] === '/') state = 'line';
         else if (c === "'") state = 'single';
         else if (c === '"') state = 'double';
-        else if (c === '`') {
-          state = 'template';
-        } else if (c === '{' && templates.length > 0) templates[templates.length - 1]!++;
+        else if (c === '`') state = 'template';
+        else if (c === '{' && templates.length > 0) templates[templates.length - 1]!++;
         else if (c === '}' && templates.length > 0) {
           if (templates[templates.length - 1] === 0) {
             templates.pop();
@@ -110,34 +117,26 @@ export function formatDeclarations(code: string): string {
         break;
       case 'block':
         if (c === '*' && code[i + 1] === '/') {
-          out += '*/';
-          i += 2;
           state = 'code';
-          continue;
+          take = 2;
         }
         break;
       case 'single':
       case 'double':
       case 'template':
-        if (c === '\\') {
-          out += code.slice(i, i + 2);
-          i += 2;
-          continue;
-        }
-        if ((state === 'single' && c === "'") || (state === 'double' && c === '"') || (state === 'template' && c === '`')) state = 'code';
+        if (c === '\\') take = 2;
+        else if ((state === 'single' && c === "'") || (state === 'double' && c === '"') || (state === 'template' && c === '`')) state = 'code';
         else if (state === 'template' && c === '$' && code[i + 1] === '{') {
           templates.push(0);
           state = 'code';
-          out += '${';
-          i += 2;
-          continue;
+          take = 2;
         }
         break;
       case 'line':
         break;
     }
-    out += c;
-    i++;
+    parts.push(code.slice(i, i + take));
+    i += take;
   }
-  return out;
+  return parts.join('');
 }
