@@ -30,6 +30,9 @@ import {
 export type ExportKind = 'function' | 'variable' | 'type' | 'interface' | 'enum' | 'class' | 'namespace';
 export type ExportKinds = ReadonlyMap<string, ExportKind>;
 
+/** Initializers shorter than this (characters) are left to ts-morph's printing as they are. */
+const LARGE_INITIALIZER = 4096;
+
 interface Pending {
   text: string;
   /** From the structure; undefined when a statement is text or a writer (then the file is parsed to answer). */
@@ -38,6 +41,8 @@ interface Pending {
 
 export class EmitProject extends Project {
   readonly #pending = new Map<string, Pending>();
+  /** How many initializers `#print`'s shortcut placed (tests check that it is taken). */
+  shortcutInitializers = 0;
   readonly #settings: { indentNumberOfSpaces: number; newLine: '\n' | '\r\n'; useSingleQuote: boolean };
 
   constructor(options: ProjectOptions) {
@@ -65,7 +70,7 @@ export class EmitProject extends Project {
       content(writer);
       text = writer.toString();
     } else {
-      text = printStructure({ ...content, kind: StructureKind.SourceFile }, this.#settings);
+      text = this.#print(content);
       exports = exportsOfStructure(content);
     }
     this.#pending.set(at, { text, exports });
@@ -104,6 +109,67 @@ export class EmitProject extends Project {
     if (pending?.exports) return pending.exports;
     const file = this.getSourceFile(filePath);
     return file ? exportsOfSourceFile(file) : undefined;
+  }
+
+  /**
+   * ts-morph's printing of the file, with one shortcut that gives the same text: a top-level
+   * `const x: T = <initializer>` with a large initializer is printed with a placeholder in its place,
+   * and the placeholder is then replaced by the initializer's text written as ts-morph writes it.
+   * ts-morph prints an initializer with a fresh writer (its text does not depend on where it goes)
+   * and then writes `= text` into the statement's hanging indent; after printing each declaration it
+   * re-reads the declaration's text and scans it with TypeScript's scanner to place list commas,
+   * which for the megabyte-long data tables was ~40% of printing. Here the re-indenting write happens
+   * in a writer put in the same state (the statement's line up to the initializer, in the same two
+   * hanging indents), so the result is what ts-morph writes; `test/emit/emit-project.test.ts` compares
+   * it with `createSourceFile` on initializers with template literals, comments and regular expressions.
+   */
+  #print(content: OptionalKind<SourceFileStructure>): string {
+    const raw = content.statements;
+    if (!Array.isArray(raw)) return printStructure({ ...content, kind: StructureKind.SourceFile }, this.#settings);
+    const nonce = `${this.#pending.size}_${raw.length}`;
+    const initializers = new Map<string, string>();
+    const statements = (raw as (string | WriterFunction | StatementStructures)[]).map((statement, i) => {
+      if (typeof statement !== 'object' || statement.kind !== StructureKind.VariableStatement || statement.declarations.length !== 1) return statement;
+      const [declaration] = statement.declarations;
+      const { initializer, type } = declaration!;
+      if (initializer === undefined || (typeof initializer === 'string' && initializer.length < LARGE_INITIALIZER)) return statement;
+      if (typeof type === 'function' || type?.includes('\n') || declaration!.name.includes('\n')) return statement;
+      const writer = new CodeBlockWriter(this.#settings);
+      if (typeof initializer === 'string') writer.write(initializer);
+      else initializer(writer);
+      const text = writer.toString();
+      if (text.length < LARGE_INITIALIZER || /^\s*$/.test(text)) return statement;
+      const token = `__permgen_initializer_${nonce}_${i}__`;
+      initializers.set(token, text);
+      return { ...statement, declarations: [{ ...declaration!, initializer: token }] };
+    });
+    const printed = printStructure({ ...content, statements, kind: StructureKind.SourceFile }, this.#settings);
+    if (initializers.size === 0) return printed;
+    let out = '';
+    let from = 0;
+    for (const [token, text] of initializers) {
+      const at = printed.indexOf(token, from);
+      const lineStart = printed.lastIndexOf('\n', at) + 1;
+      const prefix = printed.slice(lineStart, at);
+      // The placeholder appears once, after `= ` on the statement's line, or the shortcut is not taken.
+      if (at < 0 || printed.indexOf(token, at + token.length) >= 0 || !prefix.endsWith(' = ') || prefix.slice(0, -3).includes('=')) {
+        return printStructure({ ...content, kind: StructureKind.SourceFile }, this.#settings);
+      }
+      const writer = new CodeBlockWriter(this.#settings);
+      writer.hangingIndent(() => {
+        writer.write(prefix.slice(0, -3));
+        writer.hangingIndent(() => {
+          writer.spaceIfLastNot();
+          writer.write(`= ${text}`);
+        });
+      });
+      const statementText = writer.toString();
+      if (!statementText.startsWith(prefix)) return printStructure({ ...content, kind: StructureKind.SourceFile }, this.#settings);
+      out += printed.slice(from, lineStart) + statementText;
+      from = at + token.length;
+    }
+    this.shortcutInitializers += initializers.size;
+    return out + printed.slice(from);
   }
 
   #exists(at: string): boolean {

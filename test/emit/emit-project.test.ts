@@ -42,6 +42,37 @@ describe('EmitProject', () => {
     expect(parsed(project).map((f) => f.getFilePath())).toEqual(['/generated/a.ts']);
   });
 
+  it('prints large initializers (the placeholder shortcut) exactly as ts-morph does', () => {
+    const big = (tail: string) => (w: import('ts-morph').CodeBlockWriter) => {
+      w.write('[').newLine();
+      w.indent(() => {
+        for (let i = 0; i < 300; i++) w.write(`{ path: '/projects/:id/${i}/*', doc: "it's \\"quoted\\" /* not a comment */", re: /'[a-z]+/u },`).newLine();
+        w.write('`a template\nwith a ${`nested ${1}`} line\n  indented`,').newLine();
+        w.write('/* a block\n comment */ 1,').newLine();
+        w.write('// a line comment with a quote \'').newLine();
+        w.write(tail).newLine();
+      });
+      w.write(']');
+    };
+    const tricky: OptionalKind<SourceFileStructure> = {
+      leadingTrivia: '/*\n * header\n */\n\n',
+      statements: [
+        { kind: StructureKind.VariableStatement, isExported: true, declarationKind: VariableDeclarationKind.Const, docs: ['Rows.'], declarations: [{ name: 'rows', type: 'readonly unknown[]', initializer: big('"last"') }] },
+        { kind: StructureKind.Function, name: 'f', statements: ['return 1;'], returnType: 'number' },
+        { kind: StructureKind.VariableStatement, declarationKind: VariableDeclarationKind.Const, declarations: [{ name: 'more', initializer: big("{ a: { b: [1, 2] } }") }] },
+        { kind: StructureKind.VariableStatement, declarationKind: VariableDeclarationKind.Let, declarations: [{ name: 'text', type: 'string', initializer: `'${'x'.repeat(5000)}'` }] },
+        { kind: StructureKind.VariableStatement, declarationKind: VariableDeclarationKind.Const, declarations: [{ name: 'a', initializer: big('0') }, { name: 'b', initializer: '2' }] },
+      ],
+    };
+    const expected = new Project(settings).createSourceFile('/generated/t.ts', tricky).getFullText();
+    const project = new EmitProject(settings);
+    project.createSourceFile('/generated/t.ts', tricky);
+    expect(project.texts().get('/generated/t.ts')).toBe(expected);
+    // rows, more and text went through the shortcut; `a` shares its statement with `b`, so ts-morph prints it.
+    expect(project.shortcutInitializers).toBe(3);
+    expect(expected).toContain('with a ${`nested ${1}`} line\n  indented`');
+  });
+
   it('answers what a module exports from its structure as a parse would', () => {
     const project = new EmitProject(settings);
     project.createSourceFile('/generated/a.ts', structure);
