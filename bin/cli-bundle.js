@@ -11,10 +11,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const generatorDir = path.join(root, 'generator');
 /**
- * Left out of the bundle: native or very large (esbuild, ts-morph, typescript), or compared by
+ * Left out of the bundle: native or very large (esbuild, oxc-transform, ts-morph, typescript), or compared by
  * identity (graphql). Imported by absolute URL, so the bundle runs from any cache folder.
  */
-const EXTERNAL = /^(esbuild|graphql|playwright-core|ts-morph|typescript)(\/.*)?$/;
+const EXTERNAL = /^(esbuild|graphql|oxc-transform|playwright-core|ts-morph|typescript)(\/.*)?$/;
 /** Bundles of earlier generator sources kept (a run that started with one may still load its chunks). */
 const KEEP = 3;
 
@@ -23,8 +23,12 @@ export function cliCacheDir() {
   return process.env.PERMGEN_CLI_CACHE_DIR ?? path.join(root, 'node_modules/.cache/permgen');
 }
 
-/** The URL of the bundled CLI entry, or undefined (PERMGEN_BUNDLE=off, or it could not be built). */
-export async function bundledCli() {
+/**
+ * The URL of the bundled CLI entry, or undefined (PERMGEN_BUNDLE=off, or it could not be built).
+ * `whileBuilding` runs on this thread while esbuild bundles on its own threads (a first run has
+ * nothing else to do meanwhile); a failure in it is ignored.
+ */
+export async function bundledCli(whileBuilding) {
   if (process.env.PERMGEN_BUNDLE === 'off') return undefined;
   try {
     const cacheDir = cliCacheDir();
@@ -32,7 +36,7 @@ export async function bundledCli() {
     const dir = path.join(cacheDir, `cli-${hash}`);
     const entry = path.join(dir, 'main.mjs');
     if (!existsSync(entry)) {
-      await build(dir, cacheDir);
+      await build(dir, cacheDir, whileBuilding);
       // generator/ changed while esbuild read it: the bundle may mix versions, so it is not used.
       if (sourceHash() !== hash) {
         rmSync(dir, { recursive: true, force: true });
@@ -61,11 +65,11 @@ function sourceHash() {
   return hash.digest('hex').slice(0, 16);
 }
 
-async function build(dir, cacheDir) {
+async function build(dir, cacheDir, whileBuilding) {
   const esbuild = await import('esbuild');
   mkdirSync(cacheDir, { recursive: true });
   const tmp = `${dir}.tmp-${process.pid}`;
-  await esbuild.build({
+  const building = esbuild.build({
     entryPoints: { main: path.join(generatorDir, 'cli/main.ts') },
     bundle: true,
     platform: 'node',
@@ -80,6 +84,7 @@ async function build(dir, cacheDir) {
     plugins: [sourceUrls, externals],
     logLevel: 'silent',
   });
+  await Promise.all([building, whileBuilding?.().catch(() => undefined)]);
   try {
     renameSync(tmp, dir);
   } catch {

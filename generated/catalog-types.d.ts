@@ -28,25 +28,25 @@ export interface SourcePosition {
  */
 export type PatternNode = LiteralNode | ParamNode | SplatNode | OptionalNode;
 export interface LiteralNode {
-    type: 'literal';
+    type: "literal";
     value: string;
     column: number;
 }
 /** `:name`: one or more characters other than `/` (stops before a literal suffix in the same segment). */
 export interface ParamNode {
-    type: 'param';
+    type: "param";
     name: string;
     column: number;
 }
 /** `*name`: one or more characters, `/` included. */
 export interface SplatNode {
-    type: 'splat';
+    type: "splat";
     name: string;
     column: number;
 }
 /** `( … )`: may be absent. */
 export interface OptionalNode {
-    type: 'optional';
+    type: "optional";
     nodes: PatternNode[];
     column: number;
 }
@@ -62,7 +62,7 @@ export interface PathPattern {
  * Each entry keeps the page's own words (`text`) next to the parsed form, so a reviewer can
  * find any value by searching the page for it.
  */
-export type Provider = 'gitlab' | 'buildkite' | 'forgejo';
+export type Provider = "gitlab" | "buildkite" | "forgejo";
 /** One manifest entry, as resolved when the page was read. */
 export interface SourceInfo {
     id: string;
@@ -77,14 +77,14 @@ export interface SourceInfo {
     sha256: string;
 }
 export type SourceModel = BuildkiteEnumModel | JobTokenEndpointsModel | GraphqlPermissionsModel | ForgejoScopesModel | GitlabTokenScopesModel | GitlabOperationPermissionsModel | GitlabRestPermissionsModel;
-export type SourceKind = SourceModel['kind'];
+export type SourceKind = SourceModel["kind"];
 export interface Catalog {
     /** Bumped when the shape of the catalog changes incompatibly. */
     catalogVersion: 1;
     sources: SourceModel[];
 }
 export interface BuildkiteEnumModel {
-    kind: 'buildkite-enum';
+    kind: "buildkite-enum";
     source: SourceInfo;
     /** The enum's GraphQL name, from the page heading (`APIAccessTokenScopes`). */
     name: string;
@@ -99,9 +99,9 @@ export interface BuildkiteEnumValue {
     description: string;
     position: SourcePosition;
 }
-export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
+export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
 export interface JobTokenEndpointsModel {
-    kind: 'gitlab-job-token-endpoints';
+    kind: "gitlab-job-token-endpoints";
     source: SourceInfo;
     /** Distinct permission names, sorted. */
     permissions: JobTokenPermission[];
@@ -115,7 +115,7 @@ export interface JobTokenPermission {
     /** `Deployments` */
     resource: string;
     /** `read` for "Read", `admin` for "Read and write". */
-    access: 'read' | 'admin';
+    access: "read" | "admin";
     /** First row that names it. */
     position: SourcePosition;
 }
@@ -143,10 +143,10 @@ export interface JobTokenEndpoint {
     /** Start of the path cell (for diagnostics about the pattern). */
     pathPosition: SourcePosition;
 }
-export type GraphqlKind = 'Type' | 'Mutation' | 'Field';
-export type Boundary = 'project' | 'group' | 'user' | 'instance';
+export type GraphqlKind = "Type" | "Mutation" | "Field";
+export type Boundary = "project" | "group" | "user" | "instance";
 export interface GraphqlPermissionsModel {
-    kind: 'gitlab-graphql-permissions';
+    kind: "gitlab-graphql-permissions";
     source: SourceInfo;
     categories: GraphqlCategory[];
 }
@@ -186,9 +186,9 @@ export interface GraphqlGrant {
     alsoRequires: string[];
     position: SourcePosition;
 }
-export type ForgejoLevel = 'read' | 'write';
+export type ForgejoLevel = "read" | "write";
 export interface ForgejoScopesModel {
-    kind: 'forgejo-scopes';
+    kind: "forgejo-scopes";
     source: SourceInfo;
     /** What each level allows, from the page's list (`read`: `GET` routes, …). */
     levels: ForgejoLevelRule[];
@@ -225,9 +225,9 @@ export interface ForgejoScope {
     description: string;
     position: SourcePosition;
 }
-export type TokenType = 'personal' | 'group' | 'project';
+export type TokenType = "personal" | "group" | "project";
 export interface GitlabTokenScopesModel {
-    kind: 'gitlab-token-scopes';
+    kind: "gitlab-token-scopes";
     source: SourceInfo;
     scopes: GitlabTokenScope[];
     footnotes: GitlabFootnote[];
@@ -248,7 +248,7 @@ export interface GitlabTokenScope {
      * title, and where that was read. `availabilityText` is then empty.
      */
     availabilityBasis?: {
-        from: 'manifest' | 'page-title';
+        from: "manifest" | "page-title";
         text: string;
         position: SourcePosition;
     };
@@ -259,7 +259,7 @@ export interface GitlabFootnote {
     position: SourcePosition;
 }
 export interface GitlabOperationPermissionsModel {
-    kind: 'gitlab-operation-permissions';
+    kind: "gitlab-operation-permissions";
     source: SourceInfo;
     /** The page's sections (`## Git operations`) that hold a table or a note, in page order. */
     sections: GitlabOperationSection[];
@@ -282,7 +282,7 @@ export interface GitlabOperationNote {
 }
 export interface GitlabOperationTable {
     /** The first header cell: `Operation` or `Feed`. */
-    subject: 'Operation' | 'Feed';
+    subject: "Operation" | "Feed";
     position: SourcePosition;
     operations: GitlabOperation[];
     /** The numbered list after `**Footnotes**:` below the table. */
@@ -314,7 +314,7 @@ export interface GitlabOperation {
  * compiles.
  */
 export interface GitlabRestPermissionsModel {
-    kind: 'gitlab-rest-permissions';
+    kind: "gitlab-rest-permissions";
     source: SourceInfo;
     categories: RestCategory[];
     /** `## Always accessible endpoints` (`Method | Path`); `null` when the page has no such section. */
@@ -382,7 +382,7 @@ export interface RestSection<R> {
     rows: R[];
 }
 /** `*` is the unavailable table's catch-all method (any method). */
-export type RestMethod = HttpMethod | '*';
+export type RestMethod = HttpMethod | "*";
 export interface RestPlainRow {
     method: RestMethod;
     path: string;
@@ -399,7 +399,7 @@ export interface RestUnavailableRow extends RestPlainRow {
     /** The Reason cell; absent in the two-column layout. */
     reason?: string;
 }
-export type RestAccess = 'granted' | 'always' | 'unavailable';
+export type RestAccess = "granted" | "always" | "unavailable";
 /** One method + path of one section: the rows listing it merged (several boundaries, a repeated row). */
 export interface RestEndpoint {
     access: RestAccess;

@@ -64,17 +64,22 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
 /**
  * The package for a catalog: from the emit cache when permgen and the catalog are what an earlier
- * clean emit saw (`emit/emit-cache.ts`), otherwise emitted, with ts-morph loaded only then. A
- * `--typecheck` run always emits (the type-check is the point), and an emit that reported anything
- * is not cached, so its diagnostics show again next time.
+ * emit without errors saw (`emit/emit-cache.ts`), otherwise emitted, with ts-morph loaded only
+ * then. A `--typecheck` run always emits (the type-check is the point). What the emitters reported
+ * (warnings) is cached with the files and reported again on a hit, as if emitted: a page that makes
+ * an emitter warn no longer costs every run a full emit.
  */
 export async function emitFiles(catalog: Catalog, emitOptions: EmitOptions, report: Reporter, typecheck: boolean): Promise<Map<string, string>> {
   const key = typecheck ? undefined : emitCacheKey(catalog, emitOptions);
   const cached = key === undefined ? undefined : readEmitCache(key);
-  if (cached) return cached;
+  if (cached) {
+    report.diagnostics.push(...cached.diagnostics);
+    return cached.files;
+  }
   const { emitPackage } = await import('./emit/emit-package.ts');
   const before = report.diagnostics.length;
   const files = emitPackage(catalog, emitOptions, report, { typecheck });
-  if (key !== undefined && report.diagnostics.length === before) writeEmitCache(key, files);
+  const reported = report.diagnostics.slice(before);
+  if (key !== undefined && !reported.some((d) => d.severity === 'error')) writeEmitCache(key, files, reported);
   return files;
 }

@@ -9,4 +9,4 @@
  * Source: sources/gitlab-access-token-scopes.ja.flattened.txt (sha256 478c8b2f7ecb02a42d40508bf09f6dce72c3c54ab357a3510b5380ae4d9f27c4)
  */
 /** Buildkite: API access token scopes. */
-export * from './api-access-token-scopes.js';
+export * from "./api-access-token-scopes.js";

@@ -9,6 +9,6 @@
  * Source: sources/gitlab-access-token-scopes.ja.flattened.txt (sha256 478c8b2f7ecb02a42d40508bf09f6dce72c3c54ab357a3510b5380ae4d9f27c4)
  */
 /** Forgejo: token scopes, their hierarchy and the scope a request needs. */
-export * from './least-privilege.js';
-export * from './routes.js';
-export * from './scopes.js';
+export * from "./least-privilege.js";
+export * from "./routes.js";
+export * from "./scopes.js";

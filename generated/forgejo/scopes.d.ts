@@ -89,7 +89,7 @@ export declare function isForgejoScopeCategory(value: unknown): value is Forgejo
 /** What the page says about one scope. */
 export interface ForgejoScopeInfo {
     readonly category: ForgejoScopeCategory;
-    readonly level: 'read' | 'write';
+    readonly level: "read" | "write";
     /** The Description cell as written. */
     readonly description: string;
 }

@@ -4,7 +4,7 @@
  * Source: sources/gitlab-pat-fine-grained-other-operations.3f07355.md (sha256 ac470b11f4b51a5139fa87aae6e4e3e4e93eb86b02246e793ef7be84b0508eb2)
  * Source: sources/gitlab-pat-fine-grained-rest.0739b8b.md (sha256 a0902dcdb0119a10515e43eea6c1109a022c550fe2a37b6c2a30f81d3481cb24)
  */
-import type { GraphqlPermission } from './graphql-permissions.js';
+import type { GraphqlPermission } from "./graphql-permissions.js";
 /** A GitLab fine-grained personal access token permission, as named by any of: Fine-grained permissions for GraphQL API; Fine-grained permissions for Git and other operations; Fine-grained permissions for REST API. Sorted by id. */
 export declare const GitlabFineGrainedPermission: {
     /** Activate User (System Access). Grants the ability to activate, approve, ban, block, create, deactivate, delete, disable two factor, follow, read, reject, unban, unblock, unfollow, and update users. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3563:1 */

@@ -61,5 +61,5 @@ export declare function isJobTokenPermission(value: unknown): value is JobTokenP
 export declare const jobTokenPermissionInfo: Readonly<Record<JobTokenPermission, {
     readonly label: string;
     readonly resource: string;
-    readonly access: 'read' | 'admin';
+    readonly access: "read" | "admin";
 }>>;

@@ -4,13 +4,13 @@
  * Source: sources/gitlab-pat-fine-grained-other-operations.3f07355.md (sha256 ac470b11f4b51a5139fa87aae6e4e3e4e93eb86b02246e793ef7be84b0508eb2)
  * Source: sources/gitlab-access-token-scopes.ja.flattened.txt (sha256 478c8b2f7ecb02a42d40508bf09f6dce72c3c54ab357a3510b5380ae4d9f27c4)
  */
-import { type JobTokenPermission } from './job-token-permissions.js';
-import { type TokenScope, type TokenType } from './token-scopes.js';
-import { type GitlabOperation } from './operation-permissions.js';
-import { type GraphqlWorkloadRequest, type RequestVerdict, type TokenKindAnswer } from './runtime/least-privilege.js';
-import { type ClassicScopeRule, type WorkloadOperationName } from './runtime/least-privilege-gitlab.js';
-export type { GrantedId, GraphqlWorkloadRequest, RequestAnswer, RequestVerdict, TokenKindAnswer } from './runtime/least-privilege.js';
-export type { ClassicScopeGrant, ClassicScopeRule, FineGrainedRestMatchLike, GitlabOperationPermissionLike, WorkloadOperationName } from './runtime/least-privilege-gitlab.js';
+import { type JobTokenPermission } from "./job-token-permissions.js";
+import { type TokenScope, type TokenType } from "./token-scopes.js";
+import { type GitlabOperation } from "./operation-permissions.js";
+import { type GraphqlWorkloadRequest, type RequestVerdict, type TokenKindAnswer } from "./runtime/least-privilege.js";
+import { type ClassicScopeRule, type WorkloadOperationName } from "./runtime/least-privilege-gitlab.js";
+export type { GrantedId, GraphqlWorkloadRequest, RequestAnswer, RequestVerdict, TokenKindAnswer } from "./runtime/least-privilege.js";
+export type { ClassicScopeGrant, ClassicScopeRule, FineGrainedRestMatchLike, GitlabOperationPermissionLike, WorkloadOperationName } from "./runtime/least-privilege-gitlab.js";
 /** Short names of the operations of the "Fine-grained permissions for Git and other operations" page in a workload (`git-push`; README, "Least privilege"). Each stands for one `GitlabOperation` id of that page (`workloadOperationNames`). */
 export type WorkloadOperation = "archive-download" | "dependency-proxy-pull" | "design-image-download" | "editor-telemetry" | "feed-group-activity" | "feed-issues" | "feed-merge-requests" | "feed-project-activity" | "feed-project-commits" | "feed-project-tags" | "feed-token-expiration" | "feed-user-activity" | "feed-your-projects" | "git-pull" | "git-pull-snippet" | "git-pull-wiki" | "git-push" | "git-push-snippet" | "git-push-wiki" | "lfs-download" | "lfs-upload" | "live-comments" | "registry-delete" | "registry-pull" | "registry-push" | "release-asset-download";
 /** Each short name and the id of the operations page's operation it stands for (or the page's words saying fine-grained tokens cannot do it), with the list syntax that produces it. */
@@ -19,13 +19,13 @@ export declare const workloadOperationNames: Readonly<Record<WorkloadOperation, 
 }>>;
 /** One input of a workload: a REST request (`path` as sent, with or without `/api/v4`, query ignored) or an operation by short name (`workloadOperationNames`). `line` and `text` say where it was read; they do not change the answer. */
 export type GitlabLeastPrivilegeRequest = {
-    readonly kind: 'rest';
+    readonly kind: "rest";
     readonly method: string;
     readonly path: string;
     readonly line?: number;
     readonly text?: string;
 } | {
-    readonly kind: 'operation';
+    readonly kind: "operation";
     readonly operation: WorkloadOperation;
     readonly target: string;
     readonly line?: number;
@@ -52,13 +52,13 @@ export declare function fineGrainedRequestVerdict(request: GitlabLeastPrivilegeR
 /** The smallest grant of each GitLab token kind for a workload, and the requests each kind cannot make (`notGranted`). */
 export interface GitlabLeastPrivilege {
     /** Fine-grained personal access token: permission ids, each with the boundaries it is needed at. */
-    readonly fineGrained: TokenKindAnswer<'fine-grained', GitlabLeastPrivilegeRequest>;
+    readonly fineGrained: TokenKindAnswer<"fine-grained", GitlabLeastPrivilegeRequest>;
     /** CI/CD job token: the job-token permissions. */
-    readonly jobToken: TokenKindAnswer<'job-token', GitlabLeastPrivilegeRequest> & {
+    readonly jobToken: TokenKindAnswer<"job-token", GitlabLeastPrivilegeRequest> & {
         readonly grant: readonly JobTokenPermission[];
     };
     /** Classic access token of `tokenType`: the scopes. */
-    readonly classic: TokenKindAnswer<'classic', GitlabLeastPrivilegeRequest> & {
+    readonly classic: TokenKindAnswer<"classic", GitlabLeastPrivilegeRequest> & {
         readonly grant: readonly TokenScope[];
         readonly tokenType: TokenType;
     };

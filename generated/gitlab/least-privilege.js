@@ -4,99 +4,98 @@
  * Source: sources/gitlab-pat-fine-grained-other-operations.3f07355.md (sha256 ac470b11f4b51a5139fa87aae6e4e3e4e93eb86b02246e793ef7be84b0508eb2)
  * Source: sources/gitlab-access-token-scopes.ja.flattened.txt (sha256 478c8b2f7ecb02a42d40508bf09f6dce72c3c54ab357a3510b5380ae4d9f27c4)
  */
-import { jobTokenRouteFor } from './job-token-routes.js';
-import { isScopeAvailableFor } from './token-scopes.js';
-import { matchFineGrainedRestRoute } from './rest-routes.js';
-import { gitlabOperationPermissions } from './operation-permissions.js';
-import { leastGrant } from './runtime/least-privilege.js';
-import { classicScopeVerdict, fineGrainedVerdict, jobTokenVerdict } from './runtime/least-privilege-gitlab.js';
-/** Each short name and the id of the operations page's operation it stands for (or the page's words saying fine-grained tokens cannot do it), with the list syntax that produces it. */
-export const workloadOperationNames = Object.freeze({
-    "archive-download": Object.freeze({ syntax: "archive download <project>", operation: "archive-and-release-asset-downloads:download-a-repository-archive" }),
-    "dependency-proxy-pull": Object.freeze({ syntax: "dependency-proxy pull <group>", operation: "dependency-proxy:pull-container-images-through-the-dependency-proxy" }),
-    "design-image-download": Object.freeze({ syntax: "design download <project>", operation: "other-operations:download-a-design-management-image" }),
-    "editor-telemetry": Object.freeze({ syntax: "telemetry forward <user>", operation: "other-operations:forward-editor-extension-telemetry-events" }),
-    "feed-group-activity": Object.freeze({ syntax: "feed GET /groups/<group>.atom, /groups/<group>/-/activity.atom", operation: "rss-and-calendar-feeds:group-activity" }),
-    "feed-issues": Object.freeze({ syntax: "feed GET …/-/issues.atom|.ics, /dashboard/issues.atom|.ics", operation: "rss-and-calendar-feeds:issues-and-work-items-including-calendars" }),
-    "feed-merge-requests": Object.freeze({ syntax: "feed GET …/-/merge_requests.atom, /dashboard/merge_requests.atom", operation: "rss-and-calendar-feeds:merge-requests" }),
-    "feed-project-activity": Object.freeze({ syntax: "feed GET /<group>/<project>.atom", operation: "rss-and-calendar-feeds:project-activity" }),
-    "feed-project-commits": Object.freeze({ syntax: "feed GET /<group>/<project>/-/commits/<ref>.atom", operation: "rss-and-calendar-feeds:project-commits" }),
-    "feed-project-tags": Object.freeze({ syntax: "feed GET /<group>/<project>/-/tags.atom", operation: "rss-and-calendar-feeds:project-tags" }),
-    "feed-token-expiration": Object.freeze({ syntax: "feed GET /-/user_settings/personal_access_tokens.ics", operation: "rss-and-calendar-feeds:personal-access-token-expiration-calendar" }),
-    "feed-user-activity": Object.freeze({ syntax: "feed GET /<user>.atom", operation: "rss-and-calendar-feeds:user-activity" }),
-    "feed-your-projects": Object.freeze({ syntax: "feed GET /dashboard/projects.atom", operation: "rss-and-calendar-feeds:your-projects" }),
-    "git-pull": Object.freeze({ syntax: "git clone|pull|fetch <project>", operation: "git-operations:clone-or-pull-a-project-repository" }),
-    "git-pull-snippet": Object.freeze({ syntax: "git clone|pull|fetch [<project>/]snippets/<id>", operation: "git-operations:clone-or-pull-a-snippet" }),
-    "git-pull-wiki": Object.freeze({ syntax: "git clone|pull|fetch <project-or-group>.wiki", operation: "git-operations:clone-or-pull-a-wiki" }),
-    "git-push": Object.freeze({ syntax: "git push <project>", operation: "git-operations:push-to-a-project-repository" }),
-    "git-push-snippet": Object.freeze({ syntax: "git push [<project>/]snippets/<id>", operation: "git-operations:push-to-a-snippet" }),
-    "git-push-wiki": Object.freeze({ syntax: "git push <project-or-group>.wiki", operation: "git-operations:push-to-a-wiki" }),
-    "lfs-download": Object.freeze({ syntax: "lfs download <project>", operation: "git-operations:download-git-lfs-objects" }),
-    "lfs-upload": Object.freeze({ syntax: "lfs upload <project>", operation: "git-operations:upload-git-lfs-objects" }),
-    "live-comments": Object.freeze({ syntax: "websocket comments <project-or-group>", operation: "other-operations:receive-live-comment-updates-over-websocket" }),
-    "registry-delete": Object.freeze({ syntax: "registry delete <project>", operation: "container-registry:delete-container-images-and-tags" }),
-    "registry-pull": Object.freeze({ syntax: "registry pull <project>", operation: "container-registry:pull-container-images" }),
-    "registry-push": Object.freeze({ syntax: "registry push <project>", unavailable: Object.freeze({ quote: "You cannot use fine-grained personal access tokens to push container images.", source: "gitlab-pat-fine-grained-other-operations.3f07355.md:65" }) }),
-    "release-asset-download": Object.freeze({ syntax: "release-asset download <project>", operation: "archive-and-release-asset-downloads:download-a-release-asset-from-a-direct-link" }),
+import { jobTokenRouteFor } from "./job-token-routes.js";
+import { isScopeAvailableFor } from "./token-scopes.js";
+import { matchFineGrainedRestRoute } from "./rest-routes.js";
+import { gitlabOperationPermissions } from "./operation-permissions.js";
+import { leastGrant } from "./runtime/least-privilege.js";
+import { classicScopeVerdict, fineGrainedVerdict, jobTokenVerdict } from "./runtime/least-privilege-gitlab.js";
+const workloadOperationNames = Object.freeze({
+  "archive-download": Object.freeze({ syntax: "archive download <project>", operation: "archive-and-release-asset-downloads:download-a-repository-archive" }),
+  "dependency-proxy-pull": Object.freeze({ syntax: "dependency-proxy pull <group>", operation: "dependency-proxy:pull-container-images-through-the-dependency-proxy" }),
+  "design-image-download": Object.freeze({ syntax: "design download <project>", operation: "other-operations:download-a-design-management-image" }),
+  "editor-telemetry": Object.freeze({ syntax: "telemetry forward <user>", operation: "other-operations:forward-editor-extension-telemetry-events" }),
+  "feed-group-activity": Object.freeze({ syntax: "feed GET /groups/<group>.atom, /groups/<group>/-/activity.atom", operation: "rss-and-calendar-feeds:group-activity" }),
+  "feed-issues": Object.freeze({ syntax: "feed GET …/-/issues.atom|.ics, /dashboard/issues.atom|.ics", operation: "rss-and-calendar-feeds:issues-and-work-items-including-calendars" }),
+  "feed-merge-requests": Object.freeze({ syntax: "feed GET …/-/merge_requests.atom, /dashboard/merge_requests.atom", operation: "rss-and-calendar-feeds:merge-requests" }),
+  "feed-project-activity": Object.freeze({ syntax: "feed GET /<group>/<project>.atom", operation: "rss-and-calendar-feeds:project-activity" }),
+  "feed-project-commits": Object.freeze({ syntax: "feed GET /<group>/<project>/-/commits/<ref>.atom", operation: "rss-and-calendar-feeds:project-commits" }),
+  "feed-project-tags": Object.freeze({ syntax: "feed GET /<group>/<project>/-/tags.atom", operation: "rss-and-calendar-feeds:project-tags" }),
+  "feed-token-expiration": Object.freeze({ syntax: "feed GET /-/user_settings/personal_access_tokens.ics", operation: "rss-and-calendar-feeds:personal-access-token-expiration-calendar" }),
+  "feed-user-activity": Object.freeze({ syntax: "feed GET /<user>.atom", operation: "rss-and-calendar-feeds:user-activity" }),
+  "feed-your-projects": Object.freeze({ syntax: "feed GET /dashboard/projects.atom", operation: "rss-and-calendar-feeds:your-projects" }),
+  "git-pull": Object.freeze({ syntax: "git clone|pull|fetch <project>", operation: "git-operations:clone-or-pull-a-project-repository" }),
+  "git-pull-snippet": Object.freeze({ syntax: "git clone|pull|fetch [<project>/]snippets/<id>", operation: "git-operations:clone-or-pull-a-snippet" }),
+  "git-pull-wiki": Object.freeze({ syntax: "git clone|pull|fetch <project-or-group>.wiki", operation: "git-operations:clone-or-pull-a-wiki" }),
+  "git-push": Object.freeze({ syntax: "git push <project>", operation: "git-operations:push-to-a-project-repository" }),
+  "git-push-snippet": Object.freeze({ syntax: "git push [<project>/]snippets/<id>", operation: "git-operations:push-to-a-snippet" }),
+  "git-push-wiki": Object.freeze({ syntax: "git push <project-or-group>.wiki", operation: "git-operations:push-to-a-wiki" }),
+  "lfs-download": Object.freeze({ syntax: "lfs download <project>", operation: "git-operations:download-git-lfs-objects" }),
+  "lfs-upload": Object.freeze({ syntax: "lfs upload <project>", operation: "git-operations:upload-git-lfs-objects" }),
+  "live-comments": Object.freeze({ syntax: "websocket comments <project-or-group>", operation: "other-operations:receive-live-comment-updates-over-websocket" }),
+  "registry-delete": Object.freeze({ syntax: "registry delete <project>", operation: "container-registry:delete-container-images-and-tags" }),
+  "registry-pull": Object.freeze({ syntax: "registry pull <project>", operation: "container-registry:pull-container-images" }),
+  "registry-push": Object.freeze({ syntax: "registry push <project>", unavailable: Object.freeze({ quote: "You cannot use fine-grained personal access tokens to push container images.", source: "gitlab-pat-fine-grained-other-operations.3f07355.md:65" }) }),
+  "release-asset-download": Object.freeze({ syntax: "release-asset download <project>", operation: "archive-and-release-asset-downloads:download-a-release-asset-from-a-direct-link" })
 });
-/**
- * What each classic scope lets through, as read from the token-scopes page: one entry per reading, with the words it rests on and their line. A request no reading covers is denied for classic tokens (README, "Least privilege", lists what the page is silent about).
- * @see https://docs.gitlab.com/ja-jp/auth/tokens/token_scopes/
- */
-export const classicScopeRules = Object.freeze([
-    /** "complete read and write access to the API": every REST request, any method. @see sources/gitlab-access-token-scopes.ja.flattened.txt:19 */
-    Object.freeze({ scope: "api", grants: Object.freeze({ kind: 'rest', methods: Object.freeze(["*"]), paths: Object.freeze(["**"]) }), tokenTypes: Object.freeze(["personal", "group", "project"]), alsoRequires: Object.freeze([]), quote: "Grants complete read and write access to the API", why: "\"complete read and write access to the API\": every REST request, any method.", source: "sources/gitlab-access-token-scopes.ja.flattened.txt:19" }),
-    /** The container registry and the dependency proxy are included (read and write); the package registry is REST API, covered above. @see sources/gitlab-access-token-scopes.ja.flattened.txt:19 */
-    Object.freeze({ scope: "api", grants: Object.freeze({ kind: 'operation', operations: Object.freeze(["registry-pull", "registry-push", "registry-delete", "dependency-proxy-pull"]) }), tokenTypes: Object.freeze(["personal", "group", "project"]), alsoRequires: Object.freeze([]), quote: "Includes the container registry, the dependency proxy, and the package registry.", why: "The container registry and the dependency proxy are included (read and write); the package registry is REST API, covered above.", source: "sources/gitlab-access-token-scopes.ja.flattened.txt:19" }),
-    /** Footnote 1: Git over HTTP, pull and push, for personal access tokens only ("Group and project access tokens do not include this Git-over-HTTP clause"). Git LFS is read as part of Git over HTTP. @see sources/gitlab-access-token-scopes.ja.flattened.txt:41 */
-    Object.freeze({ scope: "api", grants: Object.freeze({ kind: 'operation', operations: Object.freeze(["git-pull", "git-pull-wiki", "git-pull-snippet", "lfs-download", "git-push", "git-push-wiki", "git-push-snippet", "lfs-upload"]) }), tokenTypes: Object.freeze(["personal"]), alsoRequires: Object.freeze([]), quote: "For a personal access token, api also grants complete read and write access to the registry and repository through Git-over-HTTP.", why: "Footnote 1: Git over HTTP, pull and push, for personal access tokens only (\"Group and project access tokens do not include this Git-over-HTTP clause\"). Git LFS is read as part of Git over HTTP.", source: "sources/gitlab-access-token-scopes.ja.flattened.txt:41" }),
-    /** "read access to the API" read as GET (and HEAD) requests to any API path. The page does not list endpoints; a GET that changes state would still be allowed by GitLab or not, the page does not say. @see sources/gitlab-access-token-scopes.ja.flattened.txt:20 */
-    Object.freeze({ scope: "read_api", grants: Object.freeze({ kind: 'rest', methods: Object.freeze(["GET"]), paths: Object.freeze(["**"]) }), tokenTypes: Object.freeze(["personal", "group", "project"]), alsoRequires: Object.freeze([]), quote: "Grants read access to the API", why: "\"read access to the API\" read as GET (and HEAD) requests to any API path. The page does not list endpoints; a GET that changes state would still be allowed by GitLab or not, the page does not say.", source: "sources/gitlab-access-token-scopes.ja.flattened.txt:20" }),
-    /** Read access includes the container registry for personal access tokens: pulling images. Group and project tokens get "the package registry only" (REST, covered above). @see sources/gitlab-access-token-scopes.ja.flattened.txt:20 */
-    Object.freeze({ scope: "read_api", grants: Object.freeze({ kind: 'operation', operations: Object.freeze(["registry-pull"]) }), tokenTypes: Object.freeze(["personal"]), alsoRequires: Object.freeze([]), quote: "For a personal access token, includes the container registry and the package registry", why: "Read access includes the container registry for personal access tokens: pulling images. Group and project tokens get \"the package registry only\" (REST, covered above).", source: "sources/gitlab-access-token-scopes.ja.flattened.txt:20" }),
-    /** "read access (pull) to repositories … Uses Git-over-HTTP": clone, pull and fetch of any Git repository of the target (project, wiki, snippet) and LFS downloads. @see sources/gitlab-access-token-scopes.ja.flattened.txt:21 */
-    Object.freeze({ scope: "read_repository", grants: Object.freeze({ kind: 'operation', operations: Object.freeze(["git-pull", "git-pull-wiki", "git-pull-snippet", "lfs-download"]) }), tokenTypes: Object.freeze(["personal", "group", "project"]), alsoRequires: Object.freeze([]), quote: "Uses Git-over-HTTP or the repository files API.", why: "\"read access (pull) to repositories … Uses Git-over-HTTP\": clone, pull and fetch of any Git repository of the target (project, wiki, snippet) and LFS downloads.", source: "sources/gitlab-access-token-scopes.ja.flattened.txt:21" }),
-    /** "or the repository files API": GET requests under /projects/:id/repository/files (read: the scope is read access). @see sources/gitlab-access-token-scopes.ja.flattened.txt:21 */
-    Object.freeze({ scope: "read_repository", grants: Object.freeze({ kind: 'rest', methods: Object.freeze(["GET"]), paths: Object.freeze(["/projects/:id/repository/files/*"]) }), tokenTypes: Object.freeze(["personal", "group", "project"]), alsoRequires: Object.freeze([]), quote: "Uses Git-over-HTTP or the repository files API.", why: "\"or the repository files API\": GET requests under /projects/:id/repository/files (read: the scope is read access).", source: "sources/gitlab-access-token-scopes.ja.flattened.txt:21" }),
-    /** Pull and push over Git-over-HTTP ("Uses Git-over-HTTP. Does not support API authentication": no REST request). @see sources/gitlab-access-token-scopes.ja.flattened.txt:22 */
-    Object.freeze({ scope: "write_repository", grants: Object.freeze({ kind: 'operation', operations: Object.freeze(["git-pull", "git-pull-wiki", "git-pull-snippet", "lfs-download", "git-push", "git-push-wiki", "git-push-snippet", "lfs-upload"]) }), tokenTypes: Object.freeze(["personal", "group", "project"]), alsoRequires: Object.freeze([]), quote: "Grants read and write access (pull and push) to repositories", why: "Pull and push over Git-over-HTTP (\"Uses Git-over-HTTP. Does not support API authentication\": no REST request).", source: "sources/gitlab-access-token-scopes.ja.flattened.txt:22" }),
-    /** Pulling container images. @see sources/gitlab-access-token-scopes.ja.flattened.txt:23 */
-    Object.freeze({ scope: "read_registry", grants: Object.freeze({ kind: 'operation', operations: Object.freeze(["registry-pull"]) }), tokenTypes: Object.freeze(["personal", "group", "project"]), alsoRequires: Object.freeze([]), quote: "Grants read access (pull) to container registry images", why: "Pulling container images.", source: "sources/gitlab-access-token-scopes.ja.flattened.txt:23" }),
-    /** Pushing container images. The page does not say it also allows pulling or deleting. @see sources/gitlab-access-token-scopes.ja.flattened.txt:24 */
-    Object.freeze({ scope: "write_registry", grants: Object.freeze({ kind: 'operation', operations: Object.freeze(["registry-push"]) }), tokenTypes: Object.freeze(["personal"]), alsoRequires: Object.freeze([]), quote: "Grants write access (push) to container registry images.", why: "Pushing container images. The page does not say it also allows pulling or deleting.", source: "sources/gitlab-access-token-scopes.ja.flattened.txt:24" }),
-    /** Group and project access tokens push only with read_registry as well. @see sources/gitlab-access-token-scopes.ja.flattened.txt:24 */
-    Object.freeze({ scope: "write_registry", grants: Object.freeze({ kind: 'operation', operations: Object.freeze(["registry-push"]) }), tokenTypes: Object.freeze(["group", "project"]), alsoRequires: Object.freeze(["read_registry"]), quote: "For group and project access tokens, you must also include the read_registry scope to push images.", why: "Group and project access tokens push only with read_registry as well.", source: "sources/gitlab-access-token-scopes.ja.flattened.txt:24" }),
-    /** Pulling images through the dependency proxy (footnote 2: for personal tokens only when the project is private and authorization is required). @see sources/gitlab-access-token-scopes.ja.flattened.txt:26 */
-    Object.freeze({ scope: "read_virtual_registry", grants: Object.freeze({ kind: 'operation', operations: Object.freeze(["dependency-proxy-pull"]) }), tokenTypes: Object.freeze(["personal", "group"]), alsoRequires: Object.freeze([]), quote: "Grants read access (pull) to container images through the dependency proxy.", why: "Pulling images through the dependency proxy (footnote 2: for personal tokens only when the project is private and authorization is required).", source: "sources/gitlab-access-token-scopes.ja.flattened.txt:26" }),
-    /** Includes pulling through the dependency proxy. @see sources/gitlab-access-token-scopes.ja.flattened.txt:27 */
-    Object.freeze({ scope: "write_virtual_registry", grants: Object.freeze({ kind: 'operation', operations: Object.freeze(["dependency-proxy-pull"]) }), tokenTypes: Object.freeze(["personal", "group"]), alsoRequires: Object.freeze([]), quote: "Grants read and write access (pull, push, and delete) to container images through the dependency proxy.", why: "Includes pulling through the dependency proxy.", source: "sources/gitlab-access-token-scopes.ja.flattened.txt:27" }),
-    /** Read-only: GET /user. @see sources/gitlab-access-token-scopes.ja.flattened.txt:35 */
-    Object.freeze({ scope: "read_user", grants: Object.freeze({ kind: 'rest', methods: Object.freeze(["GET"]), paths: Object.freeze(["/user"]) }), tokenTypes: Object.freeze(["personal"]), alsoRequires: Object.freeze([]), quote: "through the /user API endpoint", why: "Read-only: GET /user.", source: "sources/gitlab-access-token-scopes.ja.flattened.txt:35" }),
-    /** "read-only API endpoints under /users": GET requests to /users and below. @see sources/gitlab-access-token-scopes.ja.flattened.txt:35 */
-    Object.freeze({ scope: "read_user", grants: Object.freeze({ kind: 'rest', methods: Object.freeze(["GET"]), paths: Object.freeze(["/users/*"]) }), tokenTypes: Object.freeze(["personal"]), alsoRequires: Object.freeze([]), quote: "Also grants access to read-only API endpoints under /users.", why: "\"read-only API endpoints under /users\": GET requests to /users and below.", source: "sources/gitlab-access-token-scopes.ja.flattened.txt:35" }),
+const classicScopeRules = Object.freeze([
+  /** "complete read and write access to the API": every REST request, any method. @see sources/gitlab-access-token-scopes.ja.flattened.txt:19 */
+  Object.freeze({ scope: "api", grants: Object.freeze({ kind: "rest", methods: Object.freeze(["*"]), paths: Object.freeze(["**"]) }), tokenTypes: Object.freeze(["personal", "group", "project"]), alsoRequires: Object.freeze([]), quote: "Grants complete read and write access to the API", why: '"complete read and write access to the API": every REST request, any method.', source: "sources/gitlab-access-token-scopes.ja.flattened.txt:19" }),
+  /** The container registry and the dependency proxy are included (read and write); the package registry is REST API, covered above. @see sources/gitlab-access-token-scopes.ja.flattened.txt:19 */
+  Object.freeze({ scope: "api", grants: Object.freeze({ kind: "operation", operations: Object.freeze(["registry-pull", "registry-push", "registry-delete", "dependency-proxy-pull"]) }), tokenTypes: Object.freeze(["personal", "group", "project"]), alsoRequires: Object.freeze([]), quote: "Includes the container registry, the dependency proxy, and the package registry.", why: "The container registry and the dependency proxy are included (read and write); the package registry is REST API, covered above.", source: "sources/gitlab-access-token-scopes.ja.flattened.txt:19" }),
+  /** Footnote 1: Git over HTTP, pull and push, for personal access tokens only ("Group and project access tokens do not include this Git-over-HTTP clause"). Git LFS is read as part of Git over HTTP. @see sources/gitlab-access-token-scopes.ja.flattened.txt:41 */
+  Object.freeze({ scope: "api", grants: Object.freeze({ kind: "operation", operations: Object.freeze(["git-pull", "git-pull-wiki", "git-pull-snippet", "lfs-download", "git-push", "git-push-wiki", "git-push-snippet", "lfs-upload"]) }), tokenTypes: Object.freeze(["personal"]), alsoRequires: Object.freeze([]), quote: "For a personal access token, api also grants complete read and write access to the registry and repository through Git-over-HTTP.", why: 'Footnote 1: Git over HTTP, pull and push, for personal access tokens only ("Group and project access tokens do not include this Git-over-HTTP clause"). Git LFS is read as part of Git over HTTP.', source: "sources/gitlab-access-token-scopes.ja.flattened.txt:41" }),
+  /** "read access to the API" read as GET (and HEAD) requests to any API path. The page does not list endpoints; a GET that changes state would still be allowed by GitLab or not, the page does not say. @see sources/gitlab-access-token-scopes.ja.flattened.txt:20 */
+  Object.freeze({ scope: "read_api", grants: Object.freeze({ kind: "rest", methods: Object.freeze(["GET"]), paths: Object.freeze(["**"]) }), tokenTypes: Object.freeze(["personal", "group", "project"]), alsoRequires: Object.freeze([]), quote: "Grants read access to the API", why: '"read access to the API" read as GET (and HEAD) requests to any API path. The page does not list endpoints; a GET that changes state would still be allowed by GitLab or not, the page does not say.', source: "sources/gitlab-access-token-scopes.ja.flattened.txt:20" }),
+  /** Read access includes the container registry for personal access tokens: pulling images. Group and project tokens get "the package registry only" (REST, covered above). @see sources/gitlab-access-token-scopes.ja.flattened.txt:20 */
+  Object.freeze({ scope: "read_api", grants: Object.freeze({ kind: "operation", operations: Object.freeze(["registry-pull"]) }), tokenTypes: Object.freeze(["personal"]), alsoRequires: Object.freeze([]), quote: "For a personal access token, includes the container registry and the package registry", why: 'Read access includes the container registry for personal access tokens: pulling images. Group and project tokens get "the package registry only" (REST, covered above).', source: "sources/gitlab-access-token-scopes.ja.flattened.txt:20" }),
+  /** "read access (pull) to repositories … Uses Git-over-HTTP": clone, pull and fetch of any Git repository of the target (project, wiki, snippet) and LFS downloads. @see sources/gitlab-access-token-scopes.ja.flattened.txt:21 */
+  Object.freeze({ scope: "read_repository", grants: Object.freeze({ kind: "operation", operations: Object.freeze(["git-pull", "git-pull-wiki", "git-pull-snippet", "lfs-download"]) }), tokenTypes: Object.freeze(["personal", "group", "project"]), alsoRequires: Object.freeze([]), quote: "Uses Git-over-HTTP or the repository files API.", why: '"read access (pull) to repositories … Uses Git-over-HTTP": clone, pull and fetch of any Git repository of the target (project, wiki, snippet) and LFS downloads.', source: "sources/gitlab-access-token-scopes.ja.flattened.txt:21" }),
+  /** "or the repository files API": GET requests under /projects/:id/repository/files (read: the scope is read access). @see sources/gitlab-access-token-scopes.ja.flattened.txt:21 */
+  Object.freeze({ scope: "read_repository", grants: Object.freeze({ kind: "rest", methods: Object.freeze(["GET"]), paths: Object.freeze(["/projects/:id/repository/files/*"]) }), tokenTypes: Object.freeze(["personal", "group", "project"]), alsoRequires: Object.freeze([]), quote: "Uses Git-over-HTTP or the repository files API.", why: '"or the repository files API": GET requests under /projects/:id/repository/files (read: the scope is read access).', source: "sources/gitlab-access-token-scopes.ja.flattened.txt:21" }),
+  /** Pull and push over Git-over-HTTP ("Uses Git-over-HTTP. Does not support API authentication": no REST request). @see sources/gitlab-access-token-scopes.ja.flattened.txt:22 */
+  Object.freeze({ scope: "write_repository", grants: Object.freeze({ kind: "operation", operations: Object.freeze(["git-pull", "git-pull-wiki", "git-pull-snippet", "lfs-download", "git-push", "git-push-wiki", "git-push-snippet", "lfs-upload"]) }), tokenTypes: Object.freeze(["personal", "group", "project"]), alsoRequires: Object.freeze([]), quote: "Grants read and write access (pull and push) to repositories", why: 'Pull and push over Git-over-HTTP ("Uses Git-over-HTTP. Does not support API authentication": no REST request).', source: "sources/gitlab-access-token-scopes.ja.flattened.txt:22" }),
+  /** Pulling container images. @see sources/gitlab-access-token-scopes.ja.flattened.txt:23 */
+  Object.freeze({ scope: "read_registry", grants: Object.freeze({ kind: "operation", operations: Object.freeze(["registry-pull"]) }), tokenTypes: Object.freeze(["personal", "group", "project"]), alsoRequires: Object.freeze([]), quote: "Grants read access (pull) to container registry images", why: "Pulling container images.", source: "sources/gitlab-access-token-scopes.ja.flattened.txt:23" }),
+  /** Pushing container images. The page does not say it also allows pulling or deleting. @see sources/gitlab-access-token-scopes.ja.flattened.txt:24 */
+  Object.freeze({ scope: "write_registry", grants: Object.freeze({ kind: "operation", operations: Object.freeze(["registry-push"]) }), tokenTypes: Object.freeze(["personal"]), alsoRequires: Object.freeze([]), quote: "Grants write access (push) to container registry images.", why: "Pushing container images. The page does not say it also allows pulling or deleting.", source: "sources/gitlab-access-token-scopes.ja.flattened.txt:24" }),
+  /** Group and project access tokens push only with read_registry as well. @see sources/gitlab-access-token-scopes.ja.flattened.txt:24 */
+  Object.freeze({ scope: "write_registry", grants: Object.freeze({ kind: "operation", operations: Object.freeze(["registry-push"]) }), tokenTypes: Object.freeze(["group", "project"]), alsoRequires: Object.freeze(["read_registry"]), quote: "For group and project access tokens, you must also include the read_registry scope to push images.", why: "Group and project access tokens push only with read_registry as well.", source: "sources/gitlab-access-token-scopes.ja.flattened.txt:24" }),
+  /** Pulling images through the dependency proxy (footnote 2: for personal tokens only when the project is private and authorization is required). @see sources/gitlab-access-token-scopes.ja.flattened.txt:26 */
+  Object.freeze({ scope: "read_virtual_registry", grants: Object.freeze({ kind: "operation", operations: Object.freeze(["dependency-proxy-pull"]) }), tokenTypes: Object.freeze(["personal", "group"]), alsoRequires: Object.freeze([]), quote: "Grants read access (pull) to container images through the dependency proxy.", why: "Pulling images through the dependency proxy (footnote 2: for personal tokens only when the project is private and authorization is required).", source: "sources/gitlab-access-token-scopes.ja.flattened.txt:26" }),
+  /** Includes pulling through the dependency proxy. @see sources/gitlab-access-token-scopes.ja.flattened.txt:27 */
+  Object.freeze({ scope: "write_virtual_registry", grants: Object.freeze({ kind: "operation", operations: Object.freeze(["dependency-proxy-pull"]) }), tokenTypes: Object.freeze(["personal", "group"]), alsoRequires: Object.freeze([]), quote: "Grants read and write access (pull, push, and delete) to container images through the dependency proxy.", why: "Includes pulling through the dependency proxy.", source: "sources/gitlab-access-token-scopes.ja.flattened.txt:27" }),
+  /** Read-only: GET /user. @see sources/gitlab-access-token-scopes.ja.flattened.txt:35 */
+  Object.freeze({ scope: "read_user", grants: Object.freeze({ kind: "rest", methods: Object.freeze(["GET"]), paths: Object.freeze(["/user"]) }), tokenTypes: Object.freeze(["personal"]), alsoRequires: Object.freeze([]), quote: "through the /user API endpoint", why: "Read-only: GET /user.", source: "sources/gitlab-access-token-scopes.ja.flattened.txt:35" }),
+  /** "read-only API endpoints under /users": GET requests to /users and below. @see sources/gitlab-access-token-scopes.ja.flattened.txt:35 */
+  Object.freeze({ scope: "read_user", grants: Object.freeze({ kind: "rest", methods: Object.freeze(["GET"]), paths: Object.freeze(["/users/*"]) }), tokenTypes: Object.freeze(["personal"]), alsoRequires: Object.freeze([]), quote: "Also grants access to read-only API endpoints under /users.", why: '"read-only API endpoints under /users": GET requests to /users and below.', source: "sources/gitlab-access-token-scopes.ja.flattened.txt:35" })
 ]);
-/** How much each classic scope allows, to choose between alternatives (`read_api` and `read_repository` rather than `api`). Reviewed data; a scope not listed weighs 1000. */
-export const classicScopeWeights = Object.freeze({ api: 16, read_api: 4, write_repository: 2, read_repository: 1, write_registry: 2, read_registry: 1, write_virtual_registry: 2, read_virtual_registry: 1, read_user: 1 });
-/** Which fine-grained lookups this package was generated with. A lookup that is false answers every request it would decide `unknown` (denied). */
-export const fineGrainedLookupsCompiled = Object.freeze({ rest: true, operations: true });
-/** What a CI/CD job token needs for one request (job-token page): the row's permissions; `default-access` for rows fine-grained permissions do not control; `unknown` (denied) for requests the page does not list and for operations. */
-export function jobTokenRequestVerdict(request) {
-    return jobTokenVerdict(request, jobTokenRouteFor);
+const classicScopeWeights = Object.freeze({ api: 16, read_api: 4, write_repository: 2, read_repository: 1, write_registry: 2, read_registry: 1, write_virtual_registry: 2, read_virtual_registry: 1, read_user: 1 });
+const fineGrainedLookupsCompiled = Object.freeze({ rest: true, operations: true });
+function jobTokenRequestVerdict(request) {
+  return jobTokenVerdict(request, jobTokenRouteFor);
 }
-/** What a classic access token of `tokenType` needs for one request: any one of the scopes `classicScopeRules` lets it through with (with the scopes they also require), or `unknown` (denied). */
-export function classicScopeRequestVerdict(request, tokenType = 'personal') {
-    return classicScopeVerdict(request, classicScopeRules, tokenType, isScopeAvailableFor);
+function classicScopeRequestVerdict(request, tokenType = "personal") {
+  return classicScopeVerdict(request, classicScopeRules, tokenType, isScopeAvailableFor);
 }
-/** What a fine-grained personal access token needs for one request: the permission ids (own first, then "also requires") and the boundaries, or `always`, `unavailable`, `unknown` (denied). */
-export function fineGrainedRequestVerdict(request) {
-    return fineGrainedVerdict(request, matchFineGrainedRestRoute, gitlabOperationPermissions, workloadOperationNames);
+function fineGrainedRequestVerdict(request) {
+  return fineGrainedVerdict(request, matchFineGrainedRestRoute, gitlabOperationPermissions, workloadOperationNames);
 }
-/** The smallest grant of each GitLab token kind that lets every request of the workload through, and what each kind cannot do. Pure: no I/O, never throws for any request. The grant is minimal: dropping any id denies at least one request (README, "Least privilege"). */
-export function leastPrivilegeForRequests(requests, options = {}) {
-    const tokenType = options.classicTokenType ?? 'personal';
-    return Object.freeze({
-        fineGrained: leastGrant('fine-grained', requests, fineGrainedRequestVerdict),
-        jobToken: leastGrant('job-token', requests, jobTokenRequestVerdict),
-        classic: Object.freeze({ ...leastGrant('classic', requests, (r) => classicScopeRequestVerdict(r, tokenType), (s) => classicScopeWeights[s] ?? 1000), tokenType }),
-    });
+function leastPrivilegeForRequests(requests, options = {}) {
+  const tokenType = options.classicTokenType ?? "personal";
+  return Object.freeze({
+    fineGrained: leastGrant("fine-grained", requests, fineGrainedRequestVerdict),
+    jobToken: leastGrant("job-token", requests, jobTokenRequestVerdict),
+    classic: Object.freeze({ ...leastGrant("classic", requests, (r) => classicScopeRequestVerdict(r, tokenType), (s) => classicScopeWeights[s] ?? 1e3), tokenType })
+  });
 }
+export {
+  classicScopeRequestVerdict,
+  classicScopeRules,
+  classicScopeWeights,
+  fineGrainedLookupsCompiled,
+  fineGrainedRequestVerdict,
+  jobTokenRequestVerdict,
+  leastPrivilegeForRequests,
+  workloadOperationNames
+};

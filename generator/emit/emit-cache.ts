@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Catalog } from '../model/catalog.ts';
 import type { EmitOptions } from './emitter.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { cacheOff, readCacheEntry, writeCacheEntry } from './disk-cache.ts';
 
 /** Entries kept (one per recent catalog and generator version). */
@@ -55,13 +56,35 @@ export function emitCacheKey(catalog: Catalog, options: EmitOptions): string | u
   }
 }
 
-export function readEmitCache(key: string): Map<string, string> | undefined {
-  const value = readCacheEntry(`emit-${key}.json`) as { files?: unknown } | undefined;
-  if (!value || !Array.isArray(value.files) || !value.files.every((f) => Array.isArray(f) && f.length === 2 && typeof f[0] === 'string' && typeof f[1] === 'string')) return undefined;
-  return new Map(value.files as [string, string][]);
+export interface EmitCacheEntry {
+  files: Map<string, string>;
+  /** What the emitters reported (warnings; an emit with an error is not cached), shown again on a hit. */
+  diagnostics: Diagnostic[];
 }
 
-/** Stores the files of an emit and drops old entries. */
-export function writeEmitCache(key: string, files: ReadonlyMap<string, string>): void {
-  writeCacheEntry(`emit-${key}.json`, { files: [...files] }, ENTRIES);
+export function readEmitCache(key: string): EmitCacheEntry | undefined {
+  const value = readCacheEntry(`emit-${key}.json`) as { files?: unknown; diagnostics?: unknown } | undefined;
+  if (!value || !Array.isArray(value.files) || !value.files.every((f) => Array.isArray(f) && f.length === 2 && typeof f[0] === 'string' && typeof f[1] === 'string')) return undefined;
+  const diagnostics = value.diagnostics ?? [];
+  if (!Array.isArray(diagnostics) || !diagnostics.every(isCachedDiagnostic)) return undefined;
+  return { files: new Map(value.files as [string, string][]), diagnostics };
+}
+
+/** Stores the files of an emit and what it reported, and drops old entries. */
+export function writeEmitCache(key: string, files: ReadonlyMap<string, string>, diagnostics: readonly Diagnostic[] = []): void {
+  writeCacheEntry(`emit-${key}.json`, { files: [...files], diagnostics }, ENTRIES);
+}
+
+function isCachedDiagnostic(d: unknown): d is Diagnostic {
+  if (typeof d !== 'object' || d === null) return false;
+  const x = d as Record<string, unknown>;
+  return (
+    typeof x.file === 'string' &&
+    typeof x.line === 'number' &&
+    typeof x.column === 'number' &&
+    x.severity === 'warning' &&
+    typeof x.ruleId === 'string' &&
+    typeof x.message === 'string' &&
+    typeof x.hint === 'string'
+  );
 }

@@ -6,7 +6,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { IndentationText, NewLineKind, Project, QuoteKind, ts } from 'ts-morph';
+import { transformSync, version as esbuildVersion, type Message } from 'esbuild';
+import { IndentationText, NewLineKind, QuoteKind, ts, type Project } from 'ts-morph';
+import { EmitProject } from './emit-project.ts';
+import { DECLARATIONS_CODE, isolatedDeclarations, OXC_VERSION } from './ts/declarations.ts';
 import type { Catalog } from '../model/catalog.ts';
 import type { Reporter } from '../diagnostics/reporter.ts';
 import { emitters } from './registry.ts';
@@ -39,7 +42,7 @@ export interface CompileOptions {
 }
 
 export function emitPackage(catalog: Catalog, options: EmitOptions, report: Reporter, compile: CompileOptions = {}): Map<string, string> {
-  const project = new Project({
+  const project = new EmitProject({
     useInMemoryFileSystem: true,
     compilerOptions,
     manipulationSettings: { indentationText: IndentationText.TwoSpaces, newLineKind: NewLineKind.LineFeed, quoteKind: QuoteKind.Single, useTrailingCommas: true },
@@ -52,10 +55,10 @@ export function emitPackage(catalog: Catalog, options: EmitOptions, report: Repo
   for (const f of files) out.set(f.path, f.contents);
   // No formatting pass: ts-morph prints every file once (a formatText pass cost ~1 s); writer-built
   // initializers keep ts-morph's hanging indent.
-  for (const sf of project.getSourceFiles()) {
-    if (sf.isDeclarationFile() || sf.getFilePath().includes('/node_modules/')) continue;
-    const rel = relative(sf.getFilePath());
-    const text = sf.getFullText();
+  // Texts only: a file built from a structure is never parsed by ts-morph (`emit-project.ts`).
+  for (const [filePath, text] of project.texts()) {
+    if (filePath.endsWith('.d.ts') || filePath.includes('/node_modules/')) continue;
+    const rel = relative(filePath);
     out.set(rel, text);
     transpile(rel, text, out, report);
   }
@@ -63,40 +66,47 @@ export function emitPackage(catalog: Catalog, options: EmitOptions, report: Repo
   return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/** What the `.js` is compiled with (part of the transpile cache key). */
+const jsOptions = { loader: 'ts', format: 'esm', target: 'es2022', charset: 'utf8', tsconfigRaw: { compilerOptions: { useDefineForClassFields: true } } } as const;
+
 /**
- * `.js` and `.d.ts` per file, without a program: `transpileModule` strips the types and
- * `transpileDeclaration` (isolated declarations: every export carries its type) writes the
- * declarations. A file that needs the checker to declare its exports is a permgen bug, reported.
+ * `.js` and `.d.ts` per file, without a program: esbuild's `transformSync` strips the types (the
+ * `.js` carries no JSDoc; the `.ts` and `.d.ts` do) and oxc's isolated-declarations emitter
+ * (`ts/declarations.ts`: every export carries its type) writes the declarations. A file that does
+ * not parse, or needs the checker to declare its exports, is a permgen bug, reported with file:line.
  */
-function transpile(rel: string, text: string, out: Map<string, string>, report: Reporter): void {
+export function transpile(rel: string, text: string, out: Map<string, string>, report: Reporter): void {
   const fileName = `/generated/${rel}`;
-  // ES module output whatever the in-memory file system says about package.json "type".
-  const jsOptions: ts.CompilerOptions = { ...compilerOptions, module: ts.ModuleKind.ES2022, moduleResolution: ts.ModuleResolutionKind.Bundler, declaration: false, isolatedModules: true };
-  const dtsOptions: ts.CompilerOptions = { ...compilerOptions, isolatedDeclarations: true };
-  const result = cachedTranspile([ts.version, JSON.stringify(jsOptions), JSON.stringify(dtsOptions), fileName, text], () => {
-    const js = ts.transpileModule(text, { fileName, compilerOptions: jsOptions, reportDiagnostics: true });
-    const dts = ts.transpileDeclaration(text, { fileName, compilerOptions: dtsOptions, reportDiagnostics: true });
-    return {
-      js: js.outputText,
-      dts: dts.outputText,
-      diagnostics: [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])].map((d) => ({
-        line: d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 1,
-        message: ts.flattenDiagnosticMessageText(d.messageText, ' '),
-      })),
-    };
+  const result = cachedTranspile([esbuildVersion, OXC_VERSION, DECLARATIONS_CODE, JSON.stringify(jsOptions), fileName, text], () => {
+    const diagnostics: { line: number; message: string }[] = [];
+    let js = '';
+    try {
+      const r = transformSync(text, { ...jsOptions, sourcefile: fileName, logLevel: 'silent' });
+      js = r.code;
+      // A warning on permgen's own output (a duplicate key, an unreachable branch) is a bug too.
+      for (const w of r.warnings) diagnostics.push({ line: w.location?.line ?? 1, message: w.text });
+    } catch (error) {
+      const errors = (error as { errors?: Message[] }).errors;
+      if (!errors?.length) throw error;
+      for (const e of errors) diagnostics.push({ line: e.location?.line ?? 1, message: e.text });
+    }
+    const dts = isolatedDeclarations(fileName, text);
+    diagnostics.push(...dts.diagnostics);
+    return { js, dts: dts.dts, diagnostics };
   });
   for (const d of result.diagnostics) {
     report.error('emit-typescript', `Generated TypeScript does not compile (${rel}:${d.line}): ${d.message}`, { file: 'generated', line: 1, column: 1 }, 'This is a permgen bug; please report it with the page that caused it.');
   }
-  // Both emits drop or keep the leading comment unpredictably: make sure the do-not-edit header leads.
+  // The emits drop or keep the leading comment unpredictably: make sure the do-not-edit header leads.
   const header = /^\/\*[\s\S]*?\*\/\n/.exec(text)?.[0];
   const withHeader = (code: string) => (header && !code.startsWith(header) ? `${header}${code}` : code);
-  out.set(rel.replace(/\.ts$/, '.js'), withHeader(result.js.replace(/\n?\/\/# sourceMappingURL=.*$/, '')));
-  out.set(rel.replace(/\.ts$/, '.d.ts'), withHeader(result.dts.replace(/\n?\/\/# sourceMappingURL=.*$/, '')));
+  out.set(rel.replace(/\.ts$/, '.js'), withHeader(result.js));
+  out.set(rel.replace(/\.ts$/, '.d.ts'), withHeader(result.dts));
 }
 
 function typecheckProject(project: Project, report: Reporter): void {
   installPeerTypes(project, 'graphql', report);
+  project.getSourceFiles(); // an EmitProject parses its files only when asked; the program needs them all
   for (const d of project.getPreEmitDiagnostics()) {
     const file = d.getSourceFile();
     const where = file ? `${relative(file.getFilePath())}:${file.getLineAndColumnAtPos(d.getStart() ?? 0).line}` : 'generated';

@@ -15,7 +15,11 @@ export interface GeneratedFile {
 
 export interface EmitContext {
   catalog: Catalog;
-  /** In-memory ts-morph project; emitters add `.ts` files (paths relative to `generated/`), compiled to `.js` + `.d.ts` afterwards. */
+  /**
+   * In-memory ts-morph project; emitters add `.ts` files (paths relative to `generated/`), compiled to `.js` + `.d.ts` afterwards.
+   * In `emitPackage` it is an `EmitProject` (`emit-project.ts`): a file is parsed only when its SourceFile is asked for, so ask
+   * `exportKinds()` / `projectPaths()` for what a module exports and which files exist.
+   */
   project: Project;
   /** Other files (JSON, Markdown, HTML). */
   files: GeneratedFile[];

@@ -14,7 +14,8 @@
  *   the requests it would answer are `unknown` (denied), said as such.
  * - Forgejo: `requiredForgejoScope` and `forgejoScopeSatisfiedBy` (Forgejo scope page).
  */
-import { StructureKind, VariableDeclarationKind, type StatementStructures, type SourceFile } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import { exportKinds, projectPaths, type ExportKinds } from './emit-project.ts';
 import type { EmitContext, Emitter } from './emitter.ts';
 import type { ForgejoScopesModel, GitlabOperationNote, GitlabOperationPermissionsModel, GitlabTokenScopesModel, JobTokenEndpointsModel, SourceInfo } from '../model/catalog.ts';
 import { copyRuntime, type RuntimeFile } from './ts/copy-runtime.ts';
@@ -54,13 +55,13 @@ export const FINE_GRAINED_LOOKUPS: readonly { role: 'rest' | 'operations'; expor
 ]);
 
 /** The module of `folder` (top level) that exports `name`, as a relative specifier from that folder, or undefined. */
-function findExport(ctx: EmitContext, folder: string, name: string, declaration: 'function' | 'variable'): { specifier: string; file: SourceFile } | undefined {
+function findExport(ctx: EmitContext, folder: string, name: string, declaration: 'function' | 'variable'): { specifier: string; exports: ExportKinds } | undefined {
   const prefix = `/generated/${folder}/`;
-  for (const file of ctx.project.getSourceFiles()) {
-    const p = file.getFilePath();
-    if (!p.startsWith(prefix) || p.slice(prefix.length).includes('/') || p.endsWith('/index.ts') || p === GITLAB_OUT) continue;
-    const found = declaration === 'function' ? file.getFunction(name)?.isExported() : file.getVariableStatements().some((s) => s.isExported() && s.getDeclarations().some((d) => d.getName() === name));
-    if (found) return { specifier: `./${p.slice(prefix.length).replace(/\.ts$/, '.js')}`, file };
+  for (const p of projectPaths(ctx.project)) {
+    if (!p.startsWith(prefix) || p.slice(prefix.length).includes('/') || p.endsWith('/index.ts') || p.endsWith('.d.ts') || p === GITLAB_OUT) continue;
+    // From the emitters' structures where it can (`emit-project.ts`): parsing every module of gitlab/ to find two names cost ~0.5 s.
+    const exports = exportKinds(ctx.project, p);
+    if (exports?.get(name) === declaration) return { specifier: `./${p.slice(prefix.length).replace(/\.ts$/, '.js')}`, exports };
   }
   return undefined;
 }
@@ -104,7 +105,7 @@ function emitGitlab(ctx: EmitContext): void {
   const operationIds = Object.keys(WORKLOAD_OPERATION_NAMES).sort();
   checkOperationNames(ctx, operationsModel);
   // The short names' ids are typed with the operations page's union when the package has it: a name pointing at no row does not compile.
-  const operationIdType = operations?.found?.file.getTypeAlias('GitlabOperation')?.isExported() ? 'GitlabOperation' : 'string';
+  const operationIdType = operations?.found?.exports.get('GitlabOperation') === 'type' ? 'GitlabOperation' : 'string';
   const scopeFile = scopes.source.file;
   const notCompiled = lookups.filter((l) => !l.found).map((l) => `${l.page} (\`${l.exportName}\`)`);
 
@@ -327,9 +328,9 @@ function emitGitlab(ctx: EmitContext): void {
  * imports `graphql`). Written only when the guard is.
  */
 function emitGraphqlInputs(ctx: EmitContext): void {
-  const guard = ctx.project.getSourceFile(GRAPHQL_GUARD_MODULE);
+  const guard = exportKinds(ctx.project, GRAPHQL_GUARD_MODULE);
   const model = ctx.catalog.sources.find((s) => s.kind === 'gitlab-graphql-permissions');
-  if (!guard?.getFunction('requiredPermissionsForOperation')?.isExported() || !model) return;
+  if (guard?.get('requiredPermissionsForOperation') !== 'function' || !model) return;
   copyRuntime(ctx, [model.source], GRAPHQL_RUNTIME, 'least-privilege');
   const statements: StatementStructures[] = [
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: 'graphql', namedImports: ['DocumentNode', 'GraphQLSchema'] },

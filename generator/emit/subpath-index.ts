@@ -2,6 +2,7 @@ import { StructureKind } from 'ts-morph';
 import type { Emitter } from './emitter.ts';
 import { subpaths } from './subpaths.ts';
 import { codeHeader } from './header.ts';
+import { projectPaths } from './emit-project.ts';
 
 export const subpathIndex: Emitter = {
   name: 'subpath-index',
@@ -10,9 +11,7 @@ export const subpathIndex: Emitter = {
     const sources = ctx.catalog.sources.map((s) => s.source);
     for (const s of subpaths) {
       const prefix = `/generated/${s.folder}/`;
-      const modules = ctx.project
-        .getSourceFiles()
-        .map((f) => f.getFilePath())
+      const modules = projectPaths(ctx.project)
         .filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/') && !p.endsWith('/index.ts'))
         .map((p) => `./${p.slice(prefix.length).replace(/\.ts$/, '.js')}`)
         .sort();

@@ -50,6 +50,31 @@ describe('emit cache', () => {
     expect(fromCache.differences.map((d) => d.path)).toEqual(['catalog.json']);
   }, 60_000);
 
+  it('reports again what the emitters reported when the entry was written (a warning does not cost a full emit)', async () => {
+    const cache = await mkdtemp(path.join(tmpdir(), 'permgen-cache-'));
+    process.env.PERMGEN_CACHE_DIR = cache;
+    const root = await jobTokenProject();
+    const first = await generate({ root });
+    expect(first.written).toBe(true);
+    const [name] = (await readdir(cache)).filter((n) => n.startsWith('emit-'));
+    const entry = JSON.parse(await readFile(path.join(cache, name!), 'utf8')) as { files: [string, string][]; diagnostics: unknown[] };
+    // What an emitter's warning looks like in the entry (the real ones come from pages this fixture does not have).
+    const warning = { file: 'sources/job-token.md', line: 7, column: 1, severity: 'warning', ruleId: 'emitter-said-so', message: 'An emitter warned.', hint: 'Look.' };
+    await writeFile(path.join(cache, name!), JSON.stringify({ ...entry, diagnostics: [...entry.diagnostics, warning] }));
+
+    const again = await generate({ root, check: true });
+    expect(again.differences).toEqual([]);
+    expect(again.diagnostics.filter((d) => d.ruleId === 'emitter-said-so')).toEqual([warning]);
+    // …and it counts as a warning does: --strict blocks on it.
+    expect((await generate({ root, check: true, strict: true })).ok).toBe(false);
+
+    // An entry whose diagnostics are not diagnostics (or hold an error) is not used: emitted anew, and the warning is gone.
+    await writeFile(path.join(cache, name!), JSON.stringify({ ...entry, diagnostics: [{ ...warning, severity: 'error' }] }));
+    const emitted = await generate({ root, check: true });
+    expect(emitted.differences).toEqual([]);
+    expect(emitted.diagnostics.filter((d) => d.ruleId === 'emitter-said-so')).toEqual([]);
+  }, 60_000);
+
   it('is not used with PERMGEN_CACHE=off', async () => {
     const cache = await mkdtemp(path.join(tmpdir(), 'permgen-cache-'));
     process.env.PERMGEN_CACHE_DIR = cache;

@@ -22,15 +22,15 @@ export interface ForgejoPathMatch {
 }
 /** Why a path matched no rule: for explanations (`permgen match`); the matcher itself only denies. */
 export type ForgejoPathDenial = {
-    readonly reason: 'not-canonical';
+    readonly reason: "not-canonical";
 } | {
-    readonly reason: 'leaves-api-base';
+    readonly reason: "leaves-api-base";
     readonly canonicalPath: string;
 } | {
-    readonly reason: 'no-rule';
+    readonly reason: "no-rule";
     readonly apiPath: string;
 } | {
-    readonly reason: 'encoded-slash-ambiguous';
+    readonly reason: "encoded-slash-ambiguous";
     readonly apiPath: string;
     readonly rule: number;
     readonly decodedPath: string | undefined;
@@ -45,6 +45,6 @@ export declare function explainForgejoPath(rules: readonly ForgejoRuleShape[], r
  * How one rule relates to a canonical API-relative path (`explainForgejoPath().apiPath`): its shape
  * covers it, covers it but an exclusion applies, or does not cover it. For explanations.
  */
-export declare function ruleCoverage(rule: ForgejoRuleShape, apiPath: string): 'covers' | 'excluded' | 'no';
+export declare function ruleCoverage(rule: ForgejoRuleShape, apiPath: string): "covers" | "excluded" | "no";
 /** The winning rule for a raw request path, or `undefined` (deny). Never throws. */
 export declare function matchForgejoPath(rules: readonly ForgejoRuleShape[], raw: unknown): ForgejoPathMatch | undefined;

@@ -7,7 +7,7 @@
  * package as `forgejo/runtime/least-privilege-forgejo.ts`). The lookups are parameters: the route
  * rules (`requiredForgejoScope`) and the scope hierarchy (`forgejoScopeSatisfiedBy`).
  */
-import type { LeastPrivilegeRequest, RequestVerdict } from './least-privilege.js';
+import type { LeastPrivilegeRequest, RequestVerdict } from "./least-privilege.js";
 /** The fields of `ForgejoRouteRequirement` the answer reads. */
 export interface ForgejoRequirementLike {
     readonly scope: string;

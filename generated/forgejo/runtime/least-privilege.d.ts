@@ -23,13 +23,13 @@
  */
 /** One input of the workload. `line` and `text` are where it was read (for the report); they do not change the answer. */
 export type LeastPrivilegeRequest = {
-    readonly kind: 'rest';
+    readonly kind: "rest";
     readonly method: string;
     readonly path: string;
     readonly line?: number;
     readonly text?: string;
 } | {
-    readonly kind: 'operation';
+    readonly kind: "operation";
     readonly operation: string;
     readonly target: string;
     readonly line?: number;
@@ -43,7 +43,7 @@ export type LeastPrivilegeRequest = {
  * needs nothing at all.
  */
 export interface GraphqlWorkloadRequest {
-    readonly kind: 'graphql';
+    readonly kind: "graphql";
     /** `query GetProject` (`(anonymous)` for an unnamed operation). */
     readonly operation: string;
     /** What needs the permissions: `CiRunner`, `Project.runners`, `RunnerUpdate`. */
@@ -69,7 +69,7 @@ export interface GraphqlWorkloadRequest {
  * - `unknown`: the page does not list it for this kind: denied.
  */
 export type RequestVerdict = {
-    readonly status: 'needs';
+    readonly status: "needs";
     readonly alternatives: readonly (readonly string[])[];
     /** The page lines behind each alternative (same order), when they differ per alternative; `source` holds them all. */
     readonly alternativeSources?: readonly (readonly string[])[];
@@ -77,7 +77,7 @@ export type RequestVerdict = {
     readonly why: string;
     readonly source: readonly string[];
 } | {
-    readonly status: 'always' | 'default-access' | 'unavailable' | 'unknown';
+    readonly status: "always" | "default-access" | "unavailable" | "unknown";
     readonly why: string;
     readonly source: readonly string[];
 };
@@ -101,13 +101,16 @@ export interface GrantedId<R extends LeastPrivilegeRequest = LeastPrivilegeReque
     readonly neededBy: readonly RequestAnswer<R>[];
 }
 /** The answer for one kind of token. */
-export interface TokenKindAnswer<K extends string = string, R extends LeastPrivilegeRequest = LeastPrivilegeRequest> {
+export interface TokenKindAnswer<
+    K extends string = string,
+    R extends LeastPrivilegeRequest = LeastPrivilegeRequest
+> {
     readonly kind: K;
     /** The minimal grant, sorted. */
     readonly grant: readonly string[];
     readonly ids: readonly GrantedId<R>[];
     /** How the grant was chosen (see the file's comment). */
-    readonly method: 'exact' | 'greedy';
+    readonly method: "exact" | "greedy";
     /** Requests that need nothing (`always`). */
     readonly free: readonly RequestAnswer<R>[];
     /** Requests the grant does not let through: `default-access`, `unavailable`, `unknown`. */
@@ -120,11 +123,14 @@ export interface TokenKindAnswer<K extends string = string, R extends LeastPrivi
 /** 2^16 subsets of the remaining candidates at most: milliseconds; real workloads are decided by step 1 almost entirely. */
 export declare const EXACT_SUBSET_LIMIT: number;
 /** The least grant of one token kind for `requests`, given each request's verdict. `weight` defaults to 1 for every id. */
-export declare function leastGrant<K extends string, R extends LeastPrivilegeRequest>(kind: K, requests: readonly R[], verdictOf: (request: R) => RequestVerdict, weight?: (id: string) => number): TokenKindAnswer<K, R>;
+export declare function leastGrant<
+    K extends string,
+    R extends LeastPrivilegeRequest
+>(kind: K, requests: readonly R[], verdictOf: (request: R) => RequestVerdict, weight?: (id: string) => number): TokenKindAnswer<K, R>;
 /** The set of least total weight that satisfies every requirement (a list of alternatives, each a set of ids all needed). */
 export declare function leastWeightSet(requirements: readonly (readonly (readonly string[])[])[], weight?: (id: string) => number, exactLimit?: number): {
     ids: readonly string[];
-    method: 'exact' | 'greedy';
+    method: "exact" | "greedy";
 };
 /**
  * The request path relative to the API base: `base` (`/api/v4`) is removed when the path starts with

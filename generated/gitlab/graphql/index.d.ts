@@ -9,5 +9,5 @@
  * Source: sources/gitlab-access-token-scopes.ja.flattened.txt (sha256 478c8b2f7ecb02a42d40508bf09f6dce72c3c54ab357a3510b5380ae4d9f27c4)
  */
 /** GitLab GraphQL: a graphql-js validation rule and least-privilege answers (needs the `graphql` peer dependency). */
-export * from './fine-grained-permissions.js';
-export * from './least-privilege.js';
+export * from "./fine-grained-permissions.js";
+export * from "./least-privilege.js";

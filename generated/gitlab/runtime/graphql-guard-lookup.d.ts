@@ -9,7 +9,7 @@
  * rather than emitted text. It must stay dependency-free: `token-permissions/gitlab` imports it.
  */
 /** The three kinds of rows of the page. */
-export type GuardKind = 'Type' | 'Mutation' | 'Field';
+export type GuardKind = "Type" | "Mutation" | "Field";
 /** What the lookup needs of a grant; the generated map's grants carry more (action, resource, …). */
 export interface GuardGrantShape {
     readonly permission: string;

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { EmitContext } from '../emitter.ts';
 import type { SourceInfo } from '../../model/catalog.ts';
 import { codeHeader } from '../header.ts';
+import { ts } from 'ts-morph';
 
 export interface RuntimeFile {
   /** File name in `generator/emit/runtime/`. */
@@ -23,10 +24,13 @@ export function copyRuntime(ctx: EmitContext, sources: readonly SourceInfo[], fi
   for (const r of files) {
     const text = readFileSync(fileURLToPath(new URL(`../runtime/${r.file}`, import.meta.url)), 'utf8');
     const note = `// Copied from permgen's generator/emit/runtime/${r.file}: logic that does not depend on the page.\n`;
-    const file = ctx.project.createSourceFile(r.to, `${codeHeader(sources)}\n${note}\n${text}`, { overwrite: true });
-    for (const declaration of [...file.getImportDeclarations(), ...file.getExportDeclarations()]) {
-      const specifier = declaration.getModuleSpecifierValue();
-      if (specifier === undefined || !specifier.startsWith('.')) continue;
+    const full = `${codeHeader(sources)}\n${note}\n${text}`;
+    // The module specifiers of its imports and exports, found by TypeScript's pre-processor (a scan,
+    // not a parse: ts-morph would parse and re-parse the file to rewrite them), replaced from the end.
+    const edits: { pos: number; from: string; specifier: string }[] = [];
+    for (const ref of ts.preProcessFile(full, true, false).importedFiles) {
+      const specifier = ref.fileName;
+      if (!specifier.startsWith('.')) continue;
       const target = destination.get(specifier);
       if (!target) {
         ctx.report.error(`${owner}-runtime`, `Runtime file ${r.file} imports ${specifier}, which is not in RUNTIME_FILES.`, { file: `generator/emit/runtime/${r.file}`, line: 1, column: 1 }, `This is a permgen bug: list the file in generator/emit/${owner}.ts RUNTIME_FILES.`);
@@ -34,7 +38,17 @@ export function copyRuntime(ctx: EmitContext, sources: readonly SourceInfo[], fi
       }
       let relative = path.posix.relative(path.posix.dirname(r.to), target).replace(/\.ts$/, '.js');
       if (!relative.startsWith('.')) relative = `./${relative}`;
-      declaration.setModuleSpecifier(relative);
+      edits.push({ pos: ref.pos, from: specifier, specifier: relative });
     }
+    let out = full;
+    for (const e of edits.sort((a, b) => b.pos - a.pos)) {
+      // `pos` is the opening quote's offset; the specifier follows it, closed by the same quote.
+      const quote = out[e.pos];
+      const from = e.pos + 1;
+      const to = from + e.from.length;
+      if ((quote !== "'" && quote !== '"') || out.slice(from, to) !== e.from || out[to] !== quote) throw new Error(`copyRuntime: the specifier ${e.from} of ${r.file} is not where TypeScript's scanner put it`);
+      out = `${out.slice(0, from)}${e.specifier}${out.slice(to)}`;
+    }
+    ctx.project.createSourceFile(r.to, out, { overwrite: true });
   }
 }

@@ -21,7 +21,7 @@
 export interface HittingSet {
     /** Sorted permission ids. */
     readonly permissions: readonly string[];
-    readonly method: 'exact' | 'greedy';
+    readonly method: "exact" | "greedy";
 }
 /**
  * 2^16 subsets of up to ~16 remaining candidates, each checked against every requirement: a few

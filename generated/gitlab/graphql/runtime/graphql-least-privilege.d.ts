@@ -7,10 +7,10 @@
  * generated package as `gitlab/graphql/runtime/graphql-least-privilege.ts`): the fewest permissions a
  * token needs to run an operation, by the same requirements the validation rule enforces.
  */
-import { GraphQLError, type DocumentNode, type GraphQLSchema, type SourceLocation } from 'graphql';
-import type { GuardGrantShape, GuardLookup } from '../../runtime/graphql-guard-lookup.js';
-import { type RequirementReason } from './graphql-requirements.js';
-import type { GuardOptions } from './graphql-rule.js';
+import { GraphQLError, type DocumentNode, type GraphQLSchema, type SourceLocation } from "graphql";
+import type { GuardGrantShape, GuardLookup } from "../../runtime/graphql-guard-lookup.js";
+import { type RequirementReason } from "./graphql-requirements.js";
+import type { GuardOptions } from "./graphql-rule.js";
 export interface LeastPrivilegeOptions extends GuardOptions {
     /** Only this operation (and the fragments it spreads). Default: every operation of the document. */
     readonly operationName?: string;
@@ -41,7 +41,7 @@ export interface LeastPrivilegeResult<G extends GuardGrantShape> {
     /** Strict mode: undocumented object types and mutations the operation reaches. */
     readonly ungrantable: readonly PermissionRequirement<G>[];
     /** `exact`: a minimum set; `greedy`: too many alternatives to search, a minimal set (see the hitting-set rule). */
-    readonly method: 'exact' | 'greedy';
+    readonly method: "exact" | "greedy";
     /** Errors of graphql-js's standard validation, and an unknown `operationName`. Fields the schema does not have need nothing. */
     readonly errors: readonly GraphQLError[];
 }

@@ -27,22 +27,12 @@
  * - Strict (default): any other object type, and any mutation without a row, cannot be granted at all.
  *   Lax: they need nothing.
  */
-import { type ASTVisitor, type FieldNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLField, type GraphQLSchema, type OperationDefinitionNode, type ValidationContext } from 'graphql';
-import type { GuardGrantShape, GuardLookup } from '../../runtime/graphql-guard-lookup.js';
+import { type ASTVisitor, type FieldNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLField, type GraphQLSchema, type OperationDefinitionNode, type ValidationContext } from "graphql";
+import type { GuardGrantShape, GuardLookup } from "../../runtime/graphql-guard-lookup.js";
 /** `strict` (default): unlisted object types and undocumented mutations are denied. `lax`: allowed. */
-export type GuardMode = 'strict' | 'lax';
+export type GuardMode = "strict" | "lax";
 /** Why a field needs permissions. */
-export type RequirementReason = 
-/** The field returns (or may return) a type with Type rows. */
-'type'
-/** The field itself has Field rows. */
- | 'field'
-/** The field is a mutation with Mutation rows. */
- | 'mutation'
-/** Strict mode: the field returns (or may return) an object type the page does not list. */
- | 'unlisted-type'
-/** Strict mode: the field is a mutation the page does not list. */
- | 'unknown-mutation';
+export type RequirementReason = "type" | "field" | "mutation" | "unlisted-type" | "unknown-mutation";
 export interface FieldRequirement<G extends GuardGrantShape> {
     readonly reason: RequirementReason;
     /**

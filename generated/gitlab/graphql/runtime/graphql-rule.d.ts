@@ -7,9 +7,9 @@
  * generated package as `gitlab/graphql/runtime/graphql-rule.ts`): the graphql-js validation rule.
  * The generated `gitlab/graphql/fine-grained-permissions.ts` binds it to the page's guard map.
  */
-import { type ValidationRule } from 'graphql';
-import type { GuardGrantShape, GuardLookup } from '../../runtime/graphql-guard-lookup.js';
-import { type FieldRequirement, type GuardMode } from './graphql-requirements.js';
+import { type ValidationRule } from "graphql";
+import type { GuardGrantShape, GuardLookup } from "../../runtime/graphql-guard-lookup.js";
+import { type FieldRequirement, type GuardMode } from "./graphql-requirements.js";
 export interface GuardOptions {
     /**
      * `strict` (default): an object type the page does not list, or a mutation without a row, is denied.

@@ -11,7 +11,7 @@
  * across them. Nothing is dropped: a requirement no permission grants is an input the answer lists
  * as not granted, and an operation that needs nothing is one input that needs nothing.
  */
-import { type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
+import { type DocumentNode, type GraphQLError, type GraphQLSchema } from "graphql";
 /** The fields of a `requiredPermissionsForOperation` requirement this file reads. */
 export interface GraphqlRequirementLike {
     readonly reason: string;
@@ -35,7 +35,7 @@ export interface GraphqlAnswerLike {
 }
 /** One requirement of one operation, as an input of the workload (the package's `GraphqlWorkloadRequest`). */
 export interface GraphqlInput {
-    readonly kind: 'graphql';
+    readonly kind: "graphql";
     readonly operation: string;
     readonly subject: string;
     readonly reason: string;
@@ -55,7 +55,7 @@ export interface GraphqlInputs {
     readonly errors: readonly GraphQLError[];
 }
 export declare function graphqlInputs<O extends {
-    readonly mode?: 'strict' | 'lax';
+    readonly mode?: "strict" | "lax";
 }>(required: (schema: GraphQLSchema, document: DocumentNode, options?: O & {
     readonly operationName?: string;
 }) => GraphqlAnswerLike, schema: GraphQLSchema, document: DocumentNode, options?: O): GraphqlInputs;
