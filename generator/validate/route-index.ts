@@ -5,11 +5,13 @@
  * - the prepared tables, built once per catalog for both rules (`prepareRouteTable` expands and
  *   ranks every pattern);
  * - an index of candidates by *shape*: the first literal segment (`null` for a parameter, splat or
- *   compound) and the segment count (`'*'` when the alternative has a splat, so any count).
+ *   compound), the segment count (`'*'` when the alternative has a splat, so any count) and, without
+ *   a splat, the last literal segment.
  *
  * The index only leaves out pairs that `mayIntersect` rejects anyway: different first literals
  * (`firstLiteral`, the rules' existing key) or, with no splat on either side, different segment
- * counts (`mayIntersect`'s first test). Every pair it returns still goes through the same checks as
+ * counts (`mayIntersect`'s first test) or different last literals (its segment-by-segment test
+ * compares every segment when neither side has a splat). Every pair it returns still goes through the same checks as
  * before, so the rules' answers and their order do not change.
  */
 import type { Catalog } from '../model/catalog.ts';
@@ -41,43 +43,58 @@ export function preparedRouteTables(catalog: Catalog): PreparedTableOf[] {
 type Length = number | '*';
 
 export interface Shape {
+  /** The first segment when it is a literal (`firstLiteral`), else `null`. */
   first: string | null;
   length: Length;
+  /** Without a splat, the last segment when it is a literal, else `null`; with a splat, `'*'` (any). */
+  last: string | null;
 }
 
 export function shapeOf(segments: readonly SegmentToken[]): Shape {
   let splat = false;
   for (const t of segments) if (isSplatToken(t)) splat = true;
-  return { first: firstLiteral(segments) ?? null, length: splat ? '*' : segments.length };
+  const end = segments[segments.length - 1];
+  return {
+    first: firstLiteral(segments) ?? null,
+    length: splat ? '*' : segments.length,
+    last: splat ? '*' : end?.kind === 'literal' ? end.text : null,
+  };
 }
 
 /** Items (in insertion order within a bucket) filed under their shape. */
 export class ShapeIndex<T> {
-  private readonly byFirst = new Map<string | null, Map<Length, T[]>>();
+  private readonly byFirst = new Map<string | null, Map<Length, Map<string | null, T[]>>>();
 
   add(shape: Shape, item: T): void {
     let byLength = this.byFirst.get(shape.first);
     if (!byLength) this.byFirst.set(shape.first, (byLength = new Map()));
-    const bucket = byLength.get(shape.length);
+    let byLast = byLength.get(shape.length);
+    if (!byLast) byLength.set(shape.length, (byLast = new Map()));
+    const bucket = byLast.get(shape.last);
     if (bucket) bucket.push(item);
-    else byLength.set(shape.length, [item]);
+    else byLast.set(shape.last, [item]);
   }
 
   /**
    * Every item whose shape may share a path with `shape`: same first literal or either without one;
-   * same segment count or either with a splat. Bucket by bucket (not in any global order): callers sort.
+   * same segment count or either with a splat; without splats, same last literal or either without
+   * one. Bucket by bucket (not in any global order): callers sort.
    */
   *compatible(shape: Shape): Generator<T> {
     const firsts = shape.first === null ? [...this.byFirst.values()] : [this.byFirst.get(shape.first), this.byFirst.get(null)];
     for (const byLength of firsts) {
       if (!byLength) continue;
-      if (shape.length === '*') {
-        for (const bucket of byLength.values()) yield* bucket;
-      } else {
-        const same = byLength.get(shape.length);
-        if (same) yield* same;
-        const any = byLength.get('*');
-        if (any) yield* any;
+      const lengths = shape.length === '*' ? [...byLength.values()] : [byLength.get(shape.length), byLength.get('*')];
+      for (const byLast of lengths) {
+        if (!byLast) continue;
+        if (shape.last === null || shape.last === '*') {
+          for (const bucket of byLast.values()) yield* bucket;
+        } else {
+          for (const key of [shape.last, null, '*'] as const) {
+            const bucket = byLast.get(key);
+            if (bucket) yield* bucket;
+          }
+        }
       }
     }
   }

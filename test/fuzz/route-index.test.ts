@@ -41,7 +41,8 @@ describe('route shape index', () => {
     }
     // The REST page alone has 965 GET alternatives; without the index every rule compared them all.
     expect(pairs).toBeGreaterThan(1_000_000);
-    expect(kept).toBeLessThan(pairs / 5);
+    // 85,445 of 1,432,063 ordered pairs on 2026-12-07 (first literal, segment count and last literal).
+    expect(kept).toBeLessThan(pairs / 10);
   });
 
   it('prepares each catalog once for both rules', async () => {

@@ -46,6 +46,8 @@ export const routeOverlap: ValidationRule = {
           for (const ca of candidatesOf(a)) for (const j of index.compatible(shapes.get(ca)!)) if (j > i) partners.add(j);
           for (const j of [...partners].sort((x, y) => x - y)) {
             const b = routes[j]!;
+            // The cheap test first: most partners share no path (then whether their access differs does not matter).
+            if (!candidatesOf(a).some((ca) => candidatesOf(b).some((cb) => mayIntersect(ca.alternative.segments, cb.alternative.segments)))) continue;
             if (kind.sameAccess(a.endpoint, b.endpoint)) continue;
             let witness: string | undefined;
             for (const ca of candidatesOf(a)) {
