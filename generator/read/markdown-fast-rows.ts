@@ -38,8 +38,11 @@
  *    interrupts none, and with no markup character, autolink literal, tab, control character or
  *    trailing space its text is itself (lines joined with a line ending, which `clean` makes a
  *    space). The blank line after the run leaves remark in the same state after `x` as after the
- *    run. The prose of GitLab's REST page (a heading and a `Grants …` line per resource) is ~75% of
- *    what remark otherwise still parses there.
+ *    run. A plain table (a plain header over a valid delimiter row with as many cells, then only
+ *    plain body rows; step 2) after a blank line and followed by one joins the run: in that state
+ *    its header and delimiter start a table and every `|` line after them is a body row (step 3),
+ *    so it is exactly that table. GitLab's REST page (per resource a heading, a `Grants …` line and
+ *    a table) then leaves remark a skeleton of ~1 KB instead of the whole 234 KB.
  * test/fuzz/markdown-fast-rows.test.ts checks the result equals `mdastToBlocks(parseMarkdown(text))`
  * on generated pages mixing plain and non-plain rows, code blocks, lists, front matter and CRLF.
  */
@@ -104,7 +107,20 @@ export function markdownToBlocks(text: string, file: string, report: Reporter, m
     i = end;
   }
   // Runs of plain headings and paragraphs between blank lines, by first line index (see `proseRuns`).
-  const prose = proseRuns(lines, file, mapLine);
+  // A plain table starting at line k: a plain header row and delimiter (`heads`), then only plain body rows.
+  const tableAt = (k: number): { end: number; block: TableBlock } | undefined => {
+    const head = heads.get(k);
+    if (!head) return undefined;
+    const rows: TableRow[] = [];
+    let end = k + 2;
+    for (; end < lines.length && lines[end]!.charCodeAt(0) === 124; end++) {
+      const row = plain.get(end);
+      if (!row) return undefined;
+      rows.push(row);
+    }
+    return { end, block: { type: 'table', header: head.cells, rows, position: head.position } };
+  };
+  const prose = proseRuns(lines, file, mapLine, tableAt);
   if (plain.size === 0 && heads.size === 0 && prose.size === 0) return mdastToBlocks(parseMarkdown(text), file, report, mapLine, text);
 
   // The skeleton: each run of plain rows becomes one placeholder line.
@@ -206,26 +222,41 @@ function plainProse(text: string): boolean {
 
 /**
  * Runs of plain prose, read here (step 4 of the module comment): lines i..last, each a plain heading,
- * a plain paragraph line or blank, the first and last not blank, with a blank line before i and
- * after last. A plain paragraph line starts with an ASCII letter (so it starts no block and
+ * a plain paragraph line, a line of a plain table that has a blank line before and after it, or
+ * blank; the first and last not blank, with a blank line before i and after last. A plain paragraph line starts with an ASCII letter (so it starts no block and
  * interrupts nothing), has no markup character, no autolink literal, no tab or control character and
  * no trailing space (no hard break); a plain heading is `#`×1–6, a space and such text without `#`.
  */
-function proseRuns(lines: readonly string[], file: string, mapLine: LineMap): Map<number, { last: number; blocks: Block[] }> {
+function proseRuns(lines: readonly string[], file: string, mapLine: LineMap, tableAt: (k: number) => { end: number; block: TableBlock } | undefined): Map<number, { last: number; blocks: Block[] }> {
   const runs = new Map<number, { last: number; blocks: Block[] }>();
   const kind = (line: string): 'heading' | 'line' | undefined => {
     const c = line.charCodeAt(0);
     if (c === 35) return HEADING.test(line) && plainProse(line) ? 'heading' : undefined;
     return ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) && plainProse(line) ? 'line' : undefined;
   };
+  const blankBefore = (k: number) => k > 0 && BLANK.test(lines[k - 1]!);
   for (let i = 1; i < lines.length; i++) {
-    if (!BLANK.test(lines[i - 1]!) || !kind(lines[i]!)) continue;
-    // Extend over plain lines and blank lines; end at the last plain line that a blank line follows.
+    if (!blankBefore(i) || !(kind(lines[i]!) || tableAt(i))) continue;
+    // Extend over plain lines, plain tables (after a blank line) and blank lines; end at the last
+    // plain line, or the end of a table, that a blank line follows.
     let last = -1;
+    const tables = new Map<number, { end: number; block: TableBlock }>();
     let j = i;
-    while (j < lines.length && (BLANK.test(lines[j]!) || kind(lines[j]!))) {
-      if (!BLANK.test(lines[j]!) && j + 1 < lines.length && BLANK.test(lines[j + 1]!)) last = j;
-      j++;
+    while (j < lines.length) {
+      const line = lines[j]!;
+      if (BLANK.test(line)) {
+        j++;
+        continue;
+      }
+      const table = blankBefore(j) ? tableAt(j) : undefined;
+      if (table) {
+        // A line right after a table's rows is one more row (GFM), whatever it holds: only a blank line ends it here.
+        if (table.end >= lines.length || !BLANK.test(lines[table.end]!)) break;
+        tables.set(j, table);
+        j = table.end;
+      } else if (kind(line)) j++;
+      else break;
+      if (j < lines.length && BLANK.test(lines[j]!)) last = j - 1;
     }
     if (last < 0) {
       i = j;
@@ -239,7 +270,12 @@ function proseRuns(lines: readonly string[], file: string, mapLine: LineMap): Ma
     };
     for (let k = i; k <= last; k++) {
       const line = lines[k]!;
-      if (BLANK.test(line)) close();
+      const table = tables.get(k);
+      if (table) {
+        close();
+        blocks.push(table.block);
+        k = table.end - 1;
+      } else if (BLANK.test(line)) close();
       else if (line.charCodeAt(0) === 35) {
         close();
         const m = HEADING.exec(line)!;

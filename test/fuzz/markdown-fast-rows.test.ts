@@ -94,8 +94,13 @@ describe('markdownToBlocks = remark on the whole page', () => {
   });
 
   it('generated prose pages', () => {
+    // Tables whose header and rows are all plain (the generic `table` rarely is).
+    const plainCell = fc.constantFrom('Read', '`GET`', '`/projects/:id`', 'a b', '', 'x');
+    const plainTable = fc
+      .tuple(fc.integer({ min: 1, max: 3 }), fc.array(fc.array(plainCell, { minLength: 1, maxLength: 3 }), { maxLength: 4 }))
+      .map(([n, rows]) => [`|${Array.from({ length: n }, (_, i) => ` H${i} `).join('|')}|`, `|${Array.from({ length: n }, () => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n'));
     const prosePage = fc
-      .array(fc.tuple(fc.oneof({ weight: 4, arbitrary: prose }, { weight: 2, arbitrary: proseInContext }, { weight: 1, arbitrary: table }), fc.constantFrom('\n\n', '\n', '\n \n')), { minLength: 1, maxLength: 8 })
+      .array(fc.tuple(fc.oneof({ weight: 4, arbitrary: prose }, { weight: 2, arbitrary: proseInContext }, { weight: 1, arbitrary: table }, { weight: 3, arbitrary: plainTable }), fc.constantFrom('\n\n', '\n', '\n \n')), { minLength: 1, maxLength: 8 })
       .map((blocks) => blocks.map(([b, sep]) => b + sep).join(''));
     fc.assert(
       fc.property(prosePage, (text) => {
@@ -117,6 +122,12 @@ describe('markdownToBlocks = remark on the whole page', () => {
     '#### Title ##\n\n#### Title\nGrants *all* x\n\nGrants _x_ y\n\n| a |\n| - |\n| b |\n',
     '---\ntitle: x\n\nGrants: y\n\n---\n\nGrants x\n\n| a |\n| - |\n| b |\n',
     '```\n\nGrants x\n\n```\n\n<!--\n\nGrants y\n\n-->\n\n| a |\n| - |\n| b |\n',
+    // Plain tables inside prose: a line right after the rows (a row in GFM), a paragraph right before
+    // the header, a table at the end of the page, a table right after a heading.
+    '# T\n\n| a | b |\n| - | - |\n| c | d |\nGrants x\n\nGrants y\n\n',
+    '# T\n\nGrants y\n| a |\n| - |\n| c |\n\nGrants z\n\n',
+    '# T\n\nGrants y\n\n| a |\n| - |\n| c |',
+    '# T\n\n#### R\n| a |\n| - |\n| c |\n\nGrants z\n\n',
   ])('prose edge %#', (text) => {
     expect(fast(text)).toEqual(remark(text));
   });
