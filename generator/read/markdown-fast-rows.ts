@@ -9,7 +9,8 @@
  * 1. A body row that is *plain* is read here: a line that starts with `|`, after a delimiter row
  *    (`|---|`) in the same run of `|` lines, holding nothing but text and code spans (no `\`, `*`,
  *    `_`, `[`, `]`, `<`, `&`, `~`, no tab or control character, no lone surrogate, nothing an
- *    autolink literal could start with: `@`, `www.`, `://`). GFM splits such a row on every `|`
+ *    autolink literal could start with: `@`, `www.`, `://`; `<sup>` and `</sup>` exactly are
+ *    allowed, see `inline`). GFM splits such a row on every `|`
  *    (there is no escape to honour), a cell's text is its content between spaces, and its only
  *    inline markup is code spans, whose rules (a run of n backticks closed by the next run of exactly
  *    n, one padding space stripped from each side) are reproduced below.
@@ -365,6 +366,8 @@ function strongCell(line: string, a: number, b: number, position: SourcePosition
   return { text, code: [], codePositions: [], strong: [text], position };
 }
 
+/** A `<sup>` or `</sup>` tag exactly (see `inline`). */
+const SUP = /<\/?sup>/g;
 /** Markup other than code spans, outside code spans: emphasis, links, HTML, references, strikethrough. */
 const MARKUP = /[*_[\]<&~]/;
 
@@ -422,6 +425,10 @@ function inline(line: string, a: number, b: number, position: SourcePosition): C
   const rest = line.slice(literal, b);
   outside += rest;
   text += rest;
-  if (MARKUP.test(outside) || AUTOLINK.test(outside)) return undefined;
+  // `<sup>` and `</sup>` (footnote marks: `Project, Group <sup>1</sup>`) are raw inline HTML in
+  // CommonMark, whatever surrounds them; mdast keeps them as html nodes whose value is the tag, and
+  // the cell's text (mdast-util-to-string) includes it: the text is as written.
+  const markup = outside.includes('sup>') ? outside.replace(SUP, '') : outside;
+  if (MARKUP.test(markup) || AUTOLINK.test(markup)) return undefined;
   return { text: clean(text), code, codePositions, strong: [], position };
 }

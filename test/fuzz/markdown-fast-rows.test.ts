@@ -40,6 +40,7 @@ const piece = fc.constantFrom(
   '**bold**', '**(no scope)**', '** x**', '**x **', '**a*b**', '*em*', '_u_', 'snake_case', ':id', 'GET /projects/:id',
   '[link](x)', '[ref]', '<b>', '&amp;', '~~s~~', '\\|', '\\', 'www.example.com', 'https://x.y', 'a@b.co', 'mailto:a@b.co',
   '\u00a0', '\t', 'é', '𝔘', '\u0000', '-', ':--', '---', '#', '> q', '1.', '- item',
+  '<sup>1</sup>', ' <sup>2</sup>', '<sup>', '</sup>', '<SUP>1</SUP>', '<sup class="x">1</sup>', '<sup>*a*</sup>', '`<sup>`', '<sup>a@b.co</sup>', '<sup >', 'sup>',
 );
 const cell = fc.array(piece, { minLength: 0, maxLength: 4 }).map((p) => p.join(''));
 const row = fc
