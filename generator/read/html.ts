@@ -2,6 +2,8 @@
  * HTML pages with optional YAML front matter (Buildkite's GraphQL enum pages: front matter, an h1
  * with an `ENUM` pill, a lead paragraph, one `<table>` of values). Parsed with cheerio (parse5)
  * keeping source locations, so every block, cell and code span points at its real line and column.
+ * Plain table rows (html-fast-rows.ts) are read without building their DOM when that is provably
+ * what parse5 returns; parse5 then parses the rest of the page.
  */
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element, Text } from 'domhandler';
@@ -11,6 +13,7 @@ import type { Reporter } from '../diagnostics/reporter.ts';
 import type { SourcePosition } from '../model/position.ts';
 import type { Block, Cell, PageDocument, ParagraphBlock, TableBlock, TableRow } from './document.ts';
 import { clean } from './mdast-blocks.ts';
+import { findFastRows, type FastRow, type FastRows } from './html-fast-rows.ts';
 
 /** Elements that end a run of inline content; anything else (code, strong, a, span…) is inline. */
 const BLOCK_ELEMENTS = new Set([
@@ -38,15 +41,41 @@ export const htmlReader: Reader = {
   },
 };
 
-export function readHtml(text: string, file: string, report: Reporter): PageDocument {
+export interface HtmlReadOptions {
+  /** Read plain table rows without parse5 (html-fast-rows.ts); `false` parses the whole page (tests compare both). */
+  fastRows?: boolean;
+}
+
+export function readHtml(text: string, file: string, report: Reporter, options: HtmlReadOptions = {}): PageDocument {
+  return readHtmlDocument(text, file, report, options).document;
+}
+
+/** `readHtml`, also saying how many table rows were read without parse5 (0 when the page was parsed whole). */
+export function readHtmlDocument(text: string, file: string, report: Reporter, options: HtmlReadOptions = {}): { document: PageDocument; fastRows: number } {
   const lines = new LineIndex(text, file);
   const { frontmatter, body } = splitFrontMatter(text, lines, report);
   // `body` is the page with the front matter blanked out (same length, same newlines), so parse5's
   // offsets are offsets of the page itself.
-  const $ = cheerio.load(body, { sourceCodeLocationInfo: true }, false);
-  const reader = new BlockReader(body, lines);
-  reader.readChildren($.root()[0]!.children);
-  return { file, format: 'html', frontmatter, blocks: reader.blocks };
+  if (options.fastRows !== false) {
+    const fast = findFastRows(body, (offset) => lines.at(offset));
+    if (fast.runs.size > 0) {
+      const reader = new BlockReader(fast.skeleton, (offset) => lines.at(fast.pageOffset(offset)), fast.runs);
+      reader.readChildren(parseHtml(fast.skeleton));
+      // Every run must have come back as one row of a table read above; otherwise parse the page whole.
+      if (reader.runsRead === fast.runs.size) {
+        let fastRows = 0;
+        for (const rows of fast.runs.values()) fastRows += rows.length;
+        return { document: { file, format: 'html', frontmatter, blocks: reader.blocks }, fastRows };
+      }
+    }
+  }
+  const reader = new BlockReader(body, (offset) => lines.at(offset));
+  reader.readChildren(parseHtml(body));
+  return { document: { file, format: 'html', frontmatter, blocks: reader.blocks }, fastRows: 0 };
+}
+
+function parseHtml(body: string): AnyNode[] {
+  return cheerio.load(body, { sourceCodeLocationInfo: true }, false).root()[0]!.children;
 }
 
 // ---------------------------------------------------------------- front matter
@@ -86,13 +115,26 @@ interface InlineRun {
   start: number | undefined;
 }
 
+/** A row of a table as the reader sees it: from the DOM, or read by html-fast-rows.ts. */
+interface RowItem {
+  /** The `tr` element (for a fast row, the placeholder of its run). */
+  tr: Element;
+  names: string[];
+  read: () => TableRow;
+}
+
 class BlockReader {
   readonly blocks: Block[] = [];
   private run: InlineRun = emptyRun();
+  /** How many of `fastRuns` were found as rows of tables read. */
+  runsRead = 0;
 
   constructor(
+    /** What parse5 parsed (the page, or the skeleton of html-fast-rows.ts). */
     private readonly source: string,
-    private readonly lines: LineIndex,
+    /** Position of an offset in `source`. */
+    private readonly at: (offset: number) => SourcePosition,
+    private readonly fastRuns?: FastRows['runs'],
   ) {}
 
   readChildren(nodes: readonly AnyNode[]): void {
@@ -114,13 +156,13 @@ class BlockReader {
     this.flush();
     const heading = HEADING.exec(name);
     if (heading) {
-      this.blocks.push({ type: 'heading', depth: Number(heading[1]), text: clean(textOf(node)), position: this.lines.at(offsetOf(node)) });
+      this.blocks.push({ type: 'heading', depth: Number(heading[1]), text: clean(textOf(node)), position: this.at(offsetOf(node)) });
     } else if (name === 'p') {
       const p = this.paragraph(node);
       if (p.text !== '' && !KRAMDOWN_IAL.test(p.text)) this.blocks.push(p);
     } else if (name === 'ul' || name === 'ol') {
       const items = node.children.filter((c): c is Element => isElement(c) && c.name === 'li').map((li) => this.paragraph(li));
-      this.blocks.push({ type: 'list', ordered: name === 'ol', items, position: this.lines.at(offsetOf(node)) });
+      this.blocks.push({ type: 'list', ordered: name === 'ol', items, position: this.at(offsetOf(node)) });
     } else if (name === 'table') {
       this.blocks.push(this.table(node));
     } else if (CONTAINERS.has(name)) {
@@ -152,28 +194,50 @@ class BlockReader {
   private flush(): void {
     const text = clean(this.run.text);
     if (text !== '' && this.run.start !== undefined && !KRAMDOWN_IAL.test(text)) {
-      this.blocks.push({ type: 'paragraph', text, code: this.run.code, position: this.lines.at(this.run.start) });
+      this.blocks.push({ type: 'paragraph', text, code: this.run.code, position: this.at(this.run.start) });
     }
     this.run = emptyRun();
   }
 
   private paragraph(node: Element): ParagraphBlock {
-    return { type: 'paragraph', text: clean(textOf(node)), code: codeOf(node).map((c) => c.text), position: this.lines.at(offsetOf(node)) };
+    return { type: 'paragraph', text: clean(textOf(node)), code: codeOf(node).map((c) => c.text), position: this.at(offsetOf(node)) };
   }
 
   private table(node: Element): TableBlock {
-    const trs = rowsOf(node);
-    const inHead = (tr: Element) => ancestorNamed(tr, 'thead', node);
-    let headRows = trs.filter(inHead);
-    let bodyRows = trs.filter((tr) => !inHead(tr));
+    const items: RowItem[] = [];
+    for (const tr of rowsOf(node)) {
+      const fast = this.fastRun(tr);
+      if (fast) {
+        for (const row of fast) items.push({ tr, names: row.names, read: () => ({ cells: row.cells, position: row.position }) });
+        continue;
+      }
+      const cells = cellsOf(tr);
+      items.push({ tr, names: cells.map((c) => c.name), read: () => ({ cells: cells.map((c) => this.cell(c)), position: this.at(offsetOf(tr)) }) });
+    }
+    const inHead = (item: RowItem) => ancestorNamed(item.tr, 'thead', node);
+    let headRows = items.filter(inHead);
+    let bodyRows = items.filter((item) => !inHead(item));
     // Without a <thead>, a first row of <th> cells is the header.
-    if (headRows.length === 0 && bodyRows[0] && cellsOf(bodyRows[0]).every((c) => c.name === 'th') && cellsOf(bodyRows[0]).length > 0) {
+    if (headRows.length === 0 && bodyRows[0] && bodyRows[0].names.every((name) => name === 'th') && bodyRows[0].names.length > 0) {
       headRows = [bodyRows[0]];
       bodyRows = bodyRows.slice(1);
     }
-    const header = headRows.flatMap((tr) => cellsOf(tr).map((c) => this.cell(c)));
-    const rows: TableRow[] = bodyRows.map((tr) => ({ cells: cellsOf(tr).map((c) => this.cell(c)), position: this.lines.at(offsetOf(tr)) }));
-    return { type: 'table', header, rows, position: this.lines.at(offsetOf(node)) };
+    const header = headRows.flatMap((item) => item.read().cells);
+    const rows: TableRow[] = bodyRows.map((item) => item.read());
+    return { type: 'table', header, rows, position: this.at(offsetOf(node)) };
+  }
+
+  /**
+   * The rows a placeholder `tr` stands for (html-fast-rows.ts): a `tr` made of the placeholder's own
+   * start and end tags (`<tr></tr>`), nothing between them.
+   */
+  private fastRun(tr: Element): FastRow[] | undefined {
+    const loc = tr.sourceCodeLocation;
+    if (!this.fastRuns || !loc) return undefined;
+    const rows = this.fastRuns.get(loc.startOffset);
+    if (!rows || loc.startTag?.endOffset !== loc.startOffset + 4 || loc.endTag?.startOffset !== loc.startOffset + 4 || loc.endTag.endOffset !== loc.startOffset + 9 || tr.children.length > 0) return undefined;
+    this.runsRead++;
+    return rows;
   }
 
   private cell(node: Element): Cell {
@@ -181,9 +245,9 @@ class BlockReader {
     return {
       text: clean(textOf(node)),
       code: code.map((c) => c.text),
-      codePositions: code.map((c) => this.lines.at(c.offset)),
+      codePositions: code.map((c) => this.at(c.offset)),
       strong: descendants(node, (e) => e.name === 'strong' || e.name === 'b').map((e) => clean(textOf(e))),
-      position: this.lines.at(offsetOf(node)),
+      position: this.at(offsetOf(node)),
     };
   }
 }

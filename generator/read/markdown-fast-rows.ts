@@ -9,7 +9,8 @@
  * 1. A body row that is *plain* is read here: a line that starts with `|`, after a delimiter row
  *    (`|---|`) in the same run of `|` lines, holding nothing but text and code spans (no `\`, `*`,
  *    `_`, `[`, `]`, `<`, `&`, `~`, no tab or control character, no lone surrogate, nothing an
- *    autolink literal could start with: `@`, `www.`, `://`). GFM splits such a row on every `|`
+ *    autolink literal could start with: `@`, `www.`, `://`; `<sup>` and `</sup>` exactly are
+ *    allowed, see `inline`). GFM splits such a row on every `|`
  *    (there is no escape to honour), a cell's text is its content between spaces, and its only
  *    inline markup is code spans, whose rules (a run of n backticks closed by the next run of exactly
  *    n, one padding space stripped from each side) are reproduced below.
@@ -28,23 +29,39 @@
  *    (micromark continues a table from the kind of the last row, not from its text). Otherwise (a
  *    `|` run in a code block, front matter or HTML block, a table that does not start where it
  *    seemed to) the page is parsed whole by remark, as before.
+ * 4. Prose is read here too when it is plain (`proseRuns`): a run of plain ATX headings and plain
+ *    paragraph lines, with blank lines between them and a blank line before and after the run,
+ *    becomes one placeholder paragraph `x`. If `x` comes back as a top-level paragraph of its own
+ *    line holding only that text, the run's first line was read in the top-level state after a blank
+ *    line (not in a fenced or HTML block, front matter, list item, quote or footnote: there `x` would
+ *    not be such a paragraph), where remark reads each heading line as a heading and each group of
+ *    paragraph lines as a paragraph: a line that starts with an ASCII letter starts no other block and
+ *    interrupts none, and with no markup character, autolink literal, tab, control character or
+ *    trailing space its text is itself (lines joined with a line ending, which `clean` makes a
+ *    space). The blank line after the run leaves remark in the same state after `x` as after the
+ *    run. A plain table (a plain header over a valid delimiter row with as many cells, then only
+ *    plain body rows; step 2) after a blank line and followed by one joins the run: in that state
+ *    its header and delimiter start a table and every `|` line after them is a body row (step 3),
+ *    so it is exactly that table. GitLab's REST page (per resource a heading, a `Grants …` line and
+ *    a table) then leaves remark a skeleton of ~1 KB instead of the whole 234 KB.
  * test/fuzz/markdown-fast-rows.test.ts checks the result equals `mdastToBlocks(parseMarkdown(text))`
  * on generated pages mixing plain and non-plain rows, code blocks, lists, front matter and CRLF.
  */
 import type { Reporter } from '../diagnostics/reporter.ts';
 import type { SourcePosition } from '../model/position.ts';
-import type { Cell, TableBlock, TableRow } from './document.ts';
+import type { Block, Cell, TableBlock, TableRow } from './document.ts';
 import { parseMarkdown } from './markdown.ts';
 import { clean, mdastToBlocks, type BlocksResult, type LineMap } from './mdast-blocks.ts';
 
 const PLACEHOLDER = '|x|';
+const PROSE_PLACEHOLDER = 'x';
 const LINE = /\r\n|\n|\r/g;
 /** A delimiter row: only `|`, `-`, `:` and spaces, with at least one `-`. */
 const DELIMITER = /^\|[ \t|:-]*-[ \t|:-]*$/;
 /** What an autolink literal needs (micromark-extension-gfm-autolink-literal, mdast-util-gfm-autolink-literal). */
 const AUTOLINK = /@|www\.|:\/\//i;
 
-/** `mdastToBlocks(parseMarkdown(text), …)`, reading plain table rows directly (see above). */
+/** `mdastToBlocks(parseMarkdown(text), …)`, reading plain table rows and plain prose directly (see above). */
 export function markdownToBlocks(text: string, file: string, report: Reporter, mapLine: LineMap = (l) => l): BlocksResult {
   const lines: string[] = [];
   const endings: string[] = [];
@@ -90,7 +107,22 @@ export function markdownToBlocks(text: string, file: string, report: Reporter, m
     }
     i = end;
   }
-  if (plain.size === 0 && heads.size === 0) return mdastToBlocks(parseMarkdown(text), file, report, mapLine, text);
+  // Runs of plain headings and paragraphs between blank lines, by first line index (see `proseRuns`).
+  // A plain table starting at line k: a plain header row and delimiter (`heads`), then only plain body rows.
+  const tableAt = (k: number): { end: number; block: TableBlock } | undefined => {
+    const head = heads.get(k);
+    if (!head) return undefined;
+    const rows: TableRow[] = [];
+    let end = k + 2;
+    for (; end < lines.length && lines[end]!.charCodeAt(0) === 124; end++) {
+      const row = plain.get(end);
+      if (!row) return undefined;
+      rows.push(row);
+    }
+    return { end, block: { type: 'table', header: head.cells, rows, position: head.position } };
+  };
+  const prose = proseRuns(lines, file, mapLine, tableAt);
+  if (plain.size === 0 && heads.size === 0 && prose.size === 0) return mdastToBlocks(parseMarkdown(text), file, report, mapLine, text);
 
   // The skeleton: each run of plain rows becomes one placeholder line.
   const parts: string[] = [];
@@ -100,7 +132,17 @@ export function markdownToBlocks(text: string, file: string, report: Reporter, m
   const placeholders = new Map<number, number[]>();
   /** Skeleton line (1-based) of each header placeholder → the header's page line index. */
   const headPlaceholders = new Map<number, number>();
+  /** Skeleton line (1-based) of each prose placeholder → the blocks it stands for. */
+  const prosePlaceholders = new Map<number, Block[]>();
   for (let i = 0; i < lines.length; ) {
+    const proseRun = prose.get(i);
+    if (proseRun) {
+      parts.push(PROSE_PLACEHOLDER, endings[proseRun.last]!);
+      pageLine.push(i + 1);
+      prosePlaceholders.set(pageLine.length - 1, proseRun.blocks);
+      i = proseRun.last + 1;
+      continue;
+    }
     if (heads.has(i)) {
       parts.push(PLACEHOLDER, endings[i]!, '|-|', endings[i + 1]!);
       pageLine.push(i + 1, i + 2);
@@ -126,8 +168,17 @@ export function markdownToBlocks(text: string, file: string, report: Reporter, m
   // Accept the skeleton only when every placeholder is a body row of a top-level table, and every
   // header placeholder the header of one.
   const expanded = new Map<object, TableRow[]>();
+  const expandedBlocks = new Map<object, Block[]>();
   let headsFound = 0;
   for (const node of tree.children) {
+    if (node.type === 'paragraph') {
+      // A prose placeholder: a top-level paragraph of its own line, holding only `x`.
+      const start = node.position?.start;
+      const blocks = start && start.column === 1 && node.position?.end.line === start.line ? prosePlaceholders.get(start.line) : undefined;
+      const only = node.children.length === 1 ? node.children[0] : undefined;
+      if (blocks && only?.type === 'text' && only.value === PROSE_PLACEHOLDER) expandedBlocks.set(node, blocks);
+      continue;
+    }
     if (node.type !== 'table') continue;
     const head = node.children[0];
     const at = head?.position?.start;
@@ -147,8 +198,97 @@ export function markdownToBlocks(text: string, file: string, report: Reporter, m
       );
     }
   }
-  if (expanded.size !== placeholders.size + headPlaceholders.size || headsFound !== headPlaceholders.size) return mdastToBlocks(parseMarkdown(text), file, report, mapLine, text);
-  return mdastToBlocks(tree, file, report, (l) => mapLine(pageLine[l] ?? l), skeleton, (row) => expanded.get(row));
+  if (expanded.size !== placeholders.size + headPlaceholders.size || headsFound !== headPlaceholders.size || expandedBlocks.size !== prosePlaceholders.size) {
+    return mdastToBlocks(parseMarkdown(text), file, report, mapLine, text);
+  }
+  return mdastToBlocks(tree, file, report, (l) => mapLine(pageLine[l] ?? l), skeleton, (row) => expanded.get(row), (node) => expandedBlocks.get(node));
+}
+
+/** A blank line (CommonMark: only spaces and tabs). */
+const BLANK = /^[ \t]*$/;
+/** A plain ATX heading: 1–6 `#`, one space, content with no `#` and no white space at its end. */
+const HEADING = /^(#{1,6}) ([^ #][^#]*)$/;
+/** Characters that may start or be markup, outside code spans (none in plain prose: no code spans either). */
+const PROSE_MARKUP = /[\\`*_[\]<>&~|]/;
+
+/** Text with nothing remark would read as markup, and nothing it would trim or break on. */
+function plainProse(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f || (c >= 0xd800 && c <= 0xdfff)) return false;
+  }
+  const last = text.charCodeAt(text.length - 1);
+  return last !== 32 && !PROSE_MARKUP.test(text) && !AUTOLINK.test(text);
+}
+
+/**
+ * Runs of plain prose, read here (step 4 of the module comment): lines i..last, each a plain heading,
+ * a plain paragraph line, a line of a plain table that has a blank line before and after it, or
+ * blank; the first and last not blank, with a blank line before i and after last. A plain paragraph line starts with an ASCII letter (so it starts no block and
+ * interrupts nothing), has no markup character, no autolink literal, no tab or control character and
+ * no trailing space (no hard break); a plain heading is `#`×1–6, a space and such text without `#`.
+ */
+function proseRuns(lines: readonly string[], file: string, mapLine: LineMap, tableAt: (k: number) => { end: number; block: TableBlock } | undefined): Map<number, { last: number; blocks: Block[] }> {
+  const runs = new Map<number, { last: number; blocks: Block[] }>();
+  const kind = (line: string): 'heading' | 'line' | undefined => {
+    const c = line.charCodeAt(0);
+    if (c === 35) return HEADING.test(line) && plainProse(line) ? 'heading' : undefined;
+    return ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) && plainProse(line) ? 'line' : undefined;
+  };
+  const blankBefore = (k: number) => k > 0 && BLANK.test(lines[k - 1]!);
+  for (let i = 1; i < lines.length; i++) {
+    if (!blankBefore(i) || !(kind(lines[i]!) || tableAt(i))) continue;
+    // Extend over plain lines, plain tables (after a blank line) and blank lines; end at the last
+    // plain line, or the end of a table, that a blank line follows.
+    let last = -1;
+    const tables = new Map<number, { end: number; block: TableBlock }>();
+    let j = i;
+    while (j < lines.length) {
+      const line = lines[j]!;
+      if (BLANK.test(line)) {
+        j++;
+        continue;
+      }
+      const table = blankBefore(j) ? tableAt(j) : undefined;
+      if (table) {
+        // A line right after a table's rows is one more row (GFM), whatever it holds: only a blank line ends it here.
+        if (table.end >= lines.length || !BLANK.test(lines[table.end]!)) break;
+        tables.set(j, table);
+        j = table.end;
+      } else if (kind(line)) j++;
+      else break;
+      if (j < lines.length && BLANK.test(lines[j]!)) last = j - 1;
+    }
+    if (last < 0) {
+      i = j;
+      continue;
+    }
+    const blocks: Block[] = [];
+    let paragraph: { lines: string[]; line: number } | undefined;
+    const close = () => {
+      if (paragraph) blocks.push({ type: 'paragraph', text: clean(paragraph.lines.join('\n')), code: [], position: { file, line: mapLine(paragraph.line + 1), column: 1 } });
+      paragraph = undefined;
+    };
+    for (let k = i; k <= last; k++) {
+      const line = lines[k]!;
+      const table = tables.get(k);
+      if (table) {
+        close();
+        blocks.push(table.block);
+        k = table.end - 1;
+      } else if (BLANK.test(line)) close();
+      else if (line.charCodeAt(0) === 35) {
+        close();
+        const m = HEADING.exec(line)!;
+        blocks.push({ type: 'heading', depth: m[1]!.length, text: clean(m[2]!), position: { file, line: mapLine(k + 1), column: 1 } });
+      } else if (paragraph) paragraph.lines.push(line);
+      else paragraph = { lines: [line], line: k };
+    }
+    close();
+    runs.set(i, { last, blocks });
+    i = last + 1;
+  }
+  return runs;
 }
 
 /**
@@ -226,6 +366,8 @@ function strongCell(line: string, a: number, b: number, position: SourcePosition
   return { text, code: [], codePositions: [], strong: [text], position };
 }
 
+/** A `<sup>` or `</sup>` tag exactly (see `inline`). */
+const SUP = /<\/?sup>/g;
 /** Markup other than code spans, outside code spans: emphasis, links, HTML, references, strikethrough. */
 const MARKUP = /[*_[\]<&~]/;
 
@@ -283,6 +425,10 @@ function inline(line: string, a: number, b: number, position: SourcePosition): C
   const rest = line.slice(literal, b);
   outside += rest;
   text += rest;
-  if (MARKUP.test(outside) || AUTOLINK.test(outside)) return undefined;
+  // `<sup>` and `</sup>` (footnote marks: `Project, Group <sup>1</sup>`) are raw inline HTML in
+  // CommonMark, whatever surrounds them; mdast keeps them as html nodes whose value is the tag, and
+  // the cell's text (mdast-util-to-string) includes it: the text is as written.
+  const markup = outside.includes('sup>') ? outside.replace(SUP, '') : outside;
+  if (MARKUP.test(markup) || AUTOLINK.test(markup)) return undefined;
   return { text: clean(text), code, codePositions, strong: [], position };
 }

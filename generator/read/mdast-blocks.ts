@@ -17,6 +17,9 @@ export type LineMap = (line: number) => number;
 /** The rows a row of the parsed tree stands for (its cells, for a header row), when the caller read them itself (`markdown-fast-rows.ts`). */
 export type RowExpansion = (row: object) => TableRow[] | undefined;
 
+/** The blocks a top-level paragraph of the parsed tree stands for, when the caller read them itself (`markdown-fast-rows.ts`). */
+export type BlockExpansion = (paragraph: object) => Block[] | undefined;
+
 export interface BlocksResult {
   frontmatter: Record<string, unknown>;
   blocks: Block[];
@@ -26,7 +29,7 @@ export interface BlocksResult {
  * `source` is the text `tree` was parsed from; with it, table rows keep their text as written (end
  * trimmed). `expand` replaces a row node with rows read without micromark (markdown-fast-rows.ts).
  */
-export function mdastToBlocks(tree: Root, file: string, report: Reporter, mapLine: LineMap = (l) => l, source?: string, expand?: RowExpansion): BlocksResult {
+export function mdastToBlocks(tree: Root, file: string, report: Reporter, mapLine: LineMap = (l) => l, source?: string, expand?: RowExpansion, expandBlock?: BlockExpansion): BlocksResult {
   const at = (node: Positioned): SourcePosition => ({
     file,
     line: mapLine(node.position?.start.line ?? 1),
@@ -48,9 +51,12 @@ export function mdastToBlocks(tree: Root, file: string, report: Reporter, mapLin
       case 'heading':
         blocks.push({ type: 'heading', depth: node.depth, text: clean(toString(node)), position: at(node) });
         return;
-      case 'paragraph':
-        blocks.push(paragraph(node, at));
+      case 'paragraph': {
+        const read = expandBlock?.(node);
+        if (read) blocks.push(...read);
+        else blocks.push(paragraph(node, at));
         return;
+      }
       case 'list':
         blocks.push(list(node, at));
         return;

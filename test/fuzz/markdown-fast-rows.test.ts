@@ -1,6 +1,7 @@
 /**
- * Differential test of the fast table-row path (generator/read/markdown-fast-rows.ts): on generated
- * Markdown pages (pipe tables with plain and non-plain rows, code spans with odd backtick runs,
+ * Differential test of the fast table-row and prose paths (generator/read/markdown-fast-rows.ts): on generated
+ * Markdown pages (pipe tables with plain and non-plain rows, headings and paragraphs plain or not and
+ * in code blocks, HTML blocks, lists, quotes and footnotes, code spans with odd backtick runs,
  * strong cells, empty cells, rows that are only `|`, tables in code blocks, front matter, lists,
  * block quotes, paragraphs glued to tables, CRLF and CR line endings), `markdownToBlocks` must return
  * exactly what remark returns for the whole page, `mdastToBlocks(parseMarkdown(text))`, line map
@@ -39,6 +40,7 @@ const piece = fc.constantFrom(
   '**bold**', '**(no scope)**', '** x**', '**x **', '**a*b**', '*em*', '_u_', 'snake_case', ':id', 'GET /projects/:id',
   '[link](x)', '[ref]', '<b>', '&amp;', '~~s~~', '\\|', '\\', 'www.example.com', 'https://x.y', 'a@b.co', 'mailto:a@b.co',
   '\u00a0', '\t', 'é', '𝔘', '\u0000', '-', ':--', '---', '#', '> q', '1.', '- item',
+  '<sup>1</sup>', ' <sup>2</sup>', '<sup>', '</sup>', '<SUP>1</SUP>', '<sup class="x">1</sup>', '<sup>*a*</sup>', '`<sup>`', '<sup>a@b.co</sup>', '<sup >', 'sup>',
 );
 const cell = fc.array(piece, { minLength: 0, maxLength: 4 }).map((p) => p.join(''));
 const row = fc
@@ -52,14 +54,35 @@ const header = fc
     delim: '|' + Array.from({ length: Math.max(1, n + skew) }, () => d).join('|') + (trail ? '|' : ''),
   }));
 const table = fc.tuple(header, fc.array(row, { maxLength: 8 })).map(([h, rows]) => [h.head, h.delim, ...rows].join('\n'));
+// Prose: headings and paragraph lines, plain (read without remark when blank lines surround them)
+// or not (markup, autolinks, trailing spaces or `#`, indentation, list and quote markers, setext
+// underlines), and prose where remark does not read it as top-level prose: in a fenced code block, an
+// HTML block, a list item, a quote, a footnote, front matter, after a paragraph it continues.
+const word = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom('Grants', 'the ability', 'to read', 'x', 'Read Job', 'é', '2024', ' ', '\u00a0', ':', '!', 'a.b', 'Title: value') },
+  { weight: 1, arbitrary: fc.constantFrom('*em*', '_u_', '`code`', '[l](x)', '<b>', '&amp;', 'a@b.co', 'www.x.y', '\\', '|', '~~s~~', '#', '\t', '{{< x >}}') },
+);
+const proseLine = fc
+  .tuple(
+    fc.oneof({ weight: 3, arbitrary: fc.constantFrom('', 'Grants ', '#### ', '# ') }, { weight: 1, arbitrary: fc.constantFrom('###### ', '####### ', '#', '- ', '1. ', '> ', '    ', '  ', '=', '---', '***', '[x]: y ', '<div>', '2. ') }),
+    fc.array(word, { minLength: 1, maxLength: 4 }),
+    fc.constantFrom('', '', '', ' ', '  ', ' #', ' ##', '\t', '.'),
+  )
+  .map(([prefix, words, suffix]) => prefix + words.join(' ') + suffix);
+const prose = fc.array(proseLine, { minLength: 1, maxLength: 4 }).map((l) => l.join('\n'));
+const proseInContext = fc
+  .tuple(prose, prose, fc.constantFrom('```\n%\n\n%\n```', '~~~\n%\n\n%', '<!--\n%\n\n%\n-->', '<pre>\n\n%\n\n%\n</pre>', '<div>\n%\n\n%', '- item\n\n%\n\n  %', '> quote\n%\n\n%', '[^1]: note\n\n%', '%\n===\n\n%', '%\n---\n\n%', '%\n| a |\n| - |\n\n%', '1. one\n\n   %\n\n%', '    %\n\n    %'))
+  .map(([a, b, shape]) => shape.replace('%', a).replace('%', b));
 const block = fc.oneof(
   { weight: 6, arbitrary: table },
+  { weight: 3, arbitrary: prose },
+  { weight: 2, arbitrary: proseInContext },
   { weight: 1, arbitrary: fc.constantFrom('# Heading', 'A paragraph line.', '- item `a`\n- item b', '> | q |\n> | - |\n> | r |', '```\n| a |\n| - |\n| b |\n```', '    | a |\n    | - |\n    | b |', '<div>\n| a |\n| - |\n| b |\n</div>', '[ref]: https://example.com', '- | a |\n  | - |\n  | b |\n| c |', 'text\n| a |\n| - |\n| b |', '| not | a table |', '|', '---') },
   { weight: 1, arbitrary: row },
 );
 const page = fc
   .tuple(fc.boolean(), fc.array(fc.tuple(block, fc.constantFrom('\n\n', '\n', '\n\n\n')), { minLength: 1, maxLength: 6 }), fc.constantFrom('\n', '\r\n', '\r'))
-  .map(([front, blocks, eol]) => ((front ? "---\ntitle: 'x'\n| y\n---\n" : '') + blocks.map(([b, sep]) => b + sep).join('')).replace(/\n/g, eol));
+  .map(([front, blocks, eol]) => ((front ? (blocks.length % 2 ? "---\ntitle: 'x'\n| y\n---\n" : '---\ntitle: x\n\nGrants: y\n\n---\n\n') : '') + blocks.map(([b, sep]) => b + sep).join('')).replace(/\n/g, eol));
 
 describe('markdownToBlocks = remark on the whole page', () => {
   it('generated pages', () => {
@@ -69,6 +92,45 @@ describe('markdownToBlocks = remark on the whole page', () => {
       }),
       { seed: SEED, numRuns: RUNS },
     );
+  });
+
+  it('generated prose pages', () => {
+    // Tables whose header and rows are all plain (the generic `table` rarely is).
+    const plainCell = fc.constantFrom('Read', '`GET`', '`/projects/:id`', 'a b', '', 'x');
+    const plainTable = fc
+      .tuple(fc.integer({ min: 1, max: 3 }), fc.array(fc.array(plainCell, { minLength: 1, maxLength: 3 }), { maxLength: 4 }))
+      .map(([n, rows]) => [`|${Array.from({ length: n }, (_, i) => ` H${i} `).join('|')}|`, `|${Array.from({ length: n }, () => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n'));
+    const prosePage = fc
+      .array(fc.tuple(fc.oneof({ weight: 4, arbitrary: prose }, { weight: 2, arbitrary: proseInContext }, { weight: 1, arbitrary: table }, { weight: 3, arbitrary: plainTable }), fc.constantFrom('\n\n', '\n', '\n \n')), { minLength: 1, maxLength: 8 })
+      .map((blocks) => blocks.map(([b, sep]) => b + sep).join(''));
+    fc.assert(
+      fc.property(prosePage, (text) => {
+        expect(fast(text)).toEqual(remark(text));
+      }),
+      { seed: SEED + 2, numRuns: RUNS * 3 },
+    );
+  });
+
+  // Prose at the edges of what is read without remark: a hard break (two trailing spaces), one
+  // trailing space, lazy continuation lines (no blank line before), a setext underline after, a
+  // heading's closing `#`s, emphasis, blank lines in front matter, a fenced block and an HTML block.
+  it.each([
+    '# T\n\nGrants x  \nthe ability\n\n| a |\n| - |\n| b |\n',
+    '# T\n\nGrants x \nthe ability\n\n| a |\n| - |\n| b |\n',
+    '- item\nGrants x\n\n| a |\n| - |\n| b |\n',
+    '> quote\nGrants x\n\n| a |\n| - |\n| b |\n',
+    'Intro\nGrants x\n\nGrants y\n===\n\nGrants z\n---\n\n| a |\n| - |\n| b |\n',
+    '#### Title ##\n\n#### Title\nGrants *all* x\n\nGrants _x_ y\n\n| a |\n| - |\n| b |\n',
+    '---\ntitle: x\n\nGrants: y\n\n---\n\nGrants x\n\n| a |\n| - |\n| b |\n',
+    '```\n\nGrants x\n\n```\n\n<!--\n\nGrants y\n\n-->\n\n| a |\n| - |\n| b |\n',
+    // Plain tables inside prose: a line right after the rows (a row in GFM), a paragraph right before
+    // the header, a table at the end of the page, a table right after a heading.
+    '# T\n\n| a | b |\n| - | - |\n| c | d |\nGrants x\n\nGrants y\n\n',
+    '# T\n\nGrants y\n| a |\n| - |\n| c |\n\nGrants z\n\n',
+    '# T\n\nGrants y\n\n| a |\n| - |\n| c |',
+    '# T\n\n#### R\n| a |\n| - |\n| c |\n\nGrants z\n\n',
+  ])('prose edge %#', (text) => {
+    expect(fast(text)).toEqual(remark(text));
   });
 
   it('generated pages, with a line map', () => {

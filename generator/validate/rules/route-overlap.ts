@@ -1,8 +1,8 @@
 import type { ValidationRule } from '../rule.ts';
-import { prepareRouteTable, routeToken, type PreparedRoute } from '../../model/route-table.ts';
-import { routeTablesIn } from '../../model/route-tables.ts';
-import { explainOrder } from '../../model/route-alternatives.ts';
-import { firstLiteral, intersectionWitness, mayIntersect } from '../../model/route-language.ts';
+import { routeToken, type PreparedRoute } from '../../model/route-table.ts';
+import { explainOrder, type RouteCandidate } from '../../model/route-alternatives.ts';
+import { intersectionWitness, mayIntersect } from '../../model/route-language.ts';
+import { preparedRouteTables, ShapeIndex, shapeOf, type Shape } from '../route-index.ts';
 import { captureRouteParams } from '../../emit/runtime/route-path.ts';
 
 /**
@@ -11,33 +11,44 @@ import { captureRouteParams } from '../../emit/runtime/route-path.ts';
  * of the route that loses, with a path both match (found on the pattern automata, so exact) and
  * the step of the specificity order that decides.
  */
+type Candidate = RouteCandidate<PreparedRoute>;
+
 export const routeOverlap: ValidationRule = {
   id: 'route-overlap',
   description: 'Routes of one method (in any endpoint table) whose patterns overlap while their permissions differ.',
   check(catalog, report) {
-    for (const { kind, rows } of routeTablesIn(catalog)) {
-      const table = prepareRouteTable(rows);
+    for (const { kind, table } of preparedRouteTables(catalog)) {
       for (const m of table.methods) {
         const rank = new Map(m.candidates.map((c, i) => [c, i]));
         const routes = table.routes.filter((r) => r.endpoint.method === m.method && r.alternatives.length > 0);
-        const byRoute = new Map<PreparedRoute, (typeof m.candidates)[number][]>();
-        for (const c of m.candidates) byRoute.set(c.route, [...(byRoute.get(c.route) ?? []), c]);
+        const byRoute = new Map<PreparedRoute, Candidate[]>();
+        for (const c of m.candidates) {
+          const own = byRoute.get(c.route);
+          if (own) own.push(c);
+          else byRoute.set(c.route, [c]);
+        }
         const candidatesOf = (r: PreparedRoute) => byRoute.get(r) ?? [];
-        // First literal segments of each route's alternatives (`null` for a parameter or splat): two
-        // routes can only overlap when they share one, or one of them has `null`.
-        const keys = new Map(routes.map((r) => [r, new Set(candidatesOf(r).map((c) => firstLiteral(c.alternative.segments) ?? null))]));
-        const mayShare = (a: PreparedRoute, b: PreparedRoute) => {
-          const x = keys.get(a)!;
-          const y = keys.get(b)!;
-          if (x.has(null) || y.has(null)) return true;
-          for (const k of x) if (y.has(k)) return true;
-          return false;
-        };
+        // Routes by the shapes of their alternatives (first literal segment, segment count): two routes
+        // can only overlap when an alternative of one has a shape compatible with one of the other
+        // (route-index.ts), so each route is compared with those routes only, in page order as before.
+        const index = new ShapeIndex<number>();
+        const shapes = new Map<Candidate, Shape>();
+        for (const [i, r] of routes.entries()) {
+          for (const c of candidatesOf(r)) {
+            const shape = shapeOf(c.alternative.segments);
+            shapes.set(c, shape);
+            index.add(shape, i);
+          }
+        }
         for (let i = 0; i < routes.length; i++) {
-          for (let j = i + 1; j < routes.length; j++) {
-            const a = routes[i]!;
+          const a = routes[i]!;
+          const partners = new Set<number>();
+          for (const ca of candidatesOf(a)) for (const j of index.compatible(shapes.get(ca)!)) if (j > i) partners.add(j);
+          for (const j of [...partners].sort((x, y) => x - y)) {
             const b = routes[j]!;
-            if (!mayShare(a, b) || kind.sameAccess(a.endpoint, b.endpoint)) continue;
+            // The cheap test first: most partners share no path (then whether their access differs does not matter).
+            if (!candidatesOf(a).some((ca) => candidatesOf(b).some((cb) => mayIntersect(ca.alternative.segments, cb.alternative.segments)))) continue;
+            if (kind.sameAccess(a.endpoint, b.endpoint)) continue;
             let witness: string | undefined;
             for (const ca of candidatesOf(a)) {
               for (const cb of candidatesOf(b)) {
@@ -50,7 +61,7 @@ export const routeOverlap: ValidationRule = {
             const path = witness;
             // On the witness, each route's best matching alternative; the better of the two wins.
             const best = (r: PreparedRoute) => candidatesOf(r).find((c) => captureRouteParams(path, c.alternative.segments.map(routeToken)) !== undefined)!;
-            const [win, lose] = [best(a), best(b)].sort((x, y) => rank.get(x)! - rank.get(y)!) as [typeof m.candidates[number], typeof m.candidates[number]];
+            const [win, lose] = [best(a), best(b)].sort((x, y) => rank.get(x)! - rank.get(y)!) as [Candidate, Candidate];
             const why = explainOrder(win.alternative.segments, lose.alternative.segments);
             report.warn(
               'route-overlap',

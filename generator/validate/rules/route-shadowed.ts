@@ -1,9 +1,9 @@
 import type { ValidationRule } from '../rule.ts';
-import { prepareRouteTable, routeToken } from '../../model/route-table.ts';
+import { routeToken, type PreparedRoute } from '../../model/route-table.ts';
 import type { SegmentToken } from '../../model/route-alternatives.ts';
 import { captureRouteParams } from '../../emit/runtime/route-path.ts';
-import { routeTablesIn } from '../../model/route-tables.ts';
-import { firstLiteral, intersectionWitness, mayIntersect, uncoveredWitness } from '../../model/route-language.ts';
+import { intersectionWitness, mayIntersect, uncoveredWitness } from '../../model/route-language.ts';
+import { preparedRouteTables, ShapeIndex, shapeOf } from '../route-index.ts';
 
 /**
  * A route (of any endpoint table) that the matcher can never answer with: every path it matches is matched by a
@@ -15,32 +15,37 @@ export const routeShadowed: ValidationRule = {
   id: 'route-shadowed',
   description: 'Routes (in any endpoint table) that more specific routes always win against.',
   check(catalog, report) {
-    for (const { rows } of routeTablesIn(catalog)) {
-      const table = prepareRouteTable(rows);
+    for (const { table } of preparedRouteTables(catalog)) {
       for (const m of table.methods) {
-        // Candidates by first literal segment (`null`: a parameter or splat, comparable with all), with their rank.
-        const buckets = new Map<string | null, number[]>();
+        // Candidates by shape (first literal segment, segment count; route-index.ts): a candidate is
+        // only compared with the higher-ranked ones whose shape may share a path with its own, taken in
+        // rank order as before.
+        const index = new ShapeIndex<number>();
+        const shapes = m.candidates.map((c) => shapeOf(c.alternative.segments));
+        const ranksOf = new Map<PreparedRoute, number[]>();
+        const tokens = m.candidates.map((c) => c.alternative.segments.map(routeToken));
         for (const [rank, c] of m.candidates.entries()) {
-          const k = firstLiteral(c.alternative.segments) ?? null;
-          const bucket = buckets.get(k);
-          if (bucket) bucket.push(rank);
-          else buckets.set(k, [rank]);
+          index.add(shapes[rank]!, rank);
+          const own = ranksOf.get(c.route);
+          if (own) own.push(rank);
+          else ranksOf.set(c.route, [rank]);
         }
-        const comparable = (rank: number, key: string | null): number[] =>
-          key === null ? [...Array(rank).keys()] : [...(buckets.get(key) ?? []), ...(buckets.get(null) ?? [])].filter((r) => r < rank).sort((x, y) => x - y);
+        const comparable = (rank: number): number[] => {
+          const out: number[] = [];
+          for (const r of index.compatible(shapes[rank]!)) if (r < rank) out.push(r);
+          return out.sort((x, y) => x - y);
+        };
         for (const route of table.routes) {
           if (route.endpoint.method !== m.method || route.alternatives.length === 0) continue;
           const winners = new Map<number, string>();
           let shadowed = true;
-          for (const [rank, c] of m.candidates.entries()) {
-            if (c.route !== route) continue;
-            const candidates = comparable(rank, firstLiteral(c.alternative.segments) ?? null)
-              .map((r) => m.candidates[r]!)
-              .filter((o) => o.route !== route && mayIntersect(c.alternative.segments, o.alternative.segments));
+          for (const rank of ranksOf.get(route) ?? []) {
+            const c = m.candidates[rank]!;
+            const candidateRanks = comparable(rank).filter((r) => m.candidates[r]!.route !== route && mayIntersect(c.alternative.segments, m.candidates[r]!.alternative.segments));
+            const candidates = candidateRanks.map((r) => m.candidates[r]!);
             // Most rows are settled by one path of their own that no candidate above matches: no automata then.
             const sample = samplePath(c.alternative.segments);
-            const own = c.alternative.segments.map(routeToken);
-            if (captureRouteParams(sample, own) && !candidates.some((o) => captureRouteParams(sample, o.alternative.segments.map(routeToken)))) {
+            if (captureRouteParams(sample, tokens[rank]!) && !candidateRanks.some((r) => captureRouteParams(sample, tokens[r]!))) {
               shadowed = false;
               break;
             }
