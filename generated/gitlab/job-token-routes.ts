@@ -4,7 +4,7 @@
  */
 
 import type { JobTokenPermission } from './job-token-permissions.js';
-import { MAX_PATH_LENGTH, apiRelativePath, areSpansCanonical, buildRouteTrie, canonicalizePath, mayCanonicalizationChange, startsWithApiSegment, type RouteTrie, walkRouteTrie } from './runtime/route-path.js';
+import { MAX_PATH_LENGTH, apiRelativePath, areSpansCanonical, buildRouteTrie, candidateRows, canonicalizePath, mayCanonicalizationChange, startsWithApiSegment, type RouteTrie, walkRouteTrie } from './runtime/route-path.js';
 /** The request methods the matcher accepts (upper case, as sent). `HEAD` also matches `GET` routes; any other token is denied. */
 export type JobTokenRequestMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
 /** A documented route, `METHOD /path` as the page writes it (Fine-grained permissions for CI/CD job tokens). */
@@ -847,221 +847,221 @@ export const jobTokenRoutes: readonly JobTokenRouteInfo[] = Object.freeze([
 const API_PREFIX = "/api/v4";
 /** Candidates whose pattern names a first segment starting `api` literally (rooted outside `/api/v4`): the only answers for such a path. */
 const ROOTED_CANDIDATES: readonly number[] = [];
-/** Per candidate (an alternative of a route after expanding optional groups; most specific first within each method): its row in `jobTokenRoutes`. */
-const candidateRoutes: readonly number[] = [179, 55, 46, 71, 73, 79, 85, 81, 68, 76, 182, 181, 180, 41, 43, 183, 32, 29, 31, 30, 14, 13, 152, 154, 153, 6, 8, 7, 132, 148, 146, 149, 150, 151, 147, 128, 125, 26, 129, 127, 158, 157, 33, 37, 37, 184, 56, 47, 72, 74, 80, 86, 82, 69, 77, 187, 186, 185, 188, 70, 49, 50, 83, 88, 78, 57, 58, 84, 87, 190, 189, 40, 89, 54, 90, 44, 38, 64, 45, 91, 35, 36, 34, 48, 126, 75, 53, 193, 192, 191, 133, 133, 133, 131, 137, 134, 136, 135, 4, 1, 0, 165, 164, 28, 22, 25, 21, 23, 27, 39, 176, 175, 174, 42, 173, 172, 171, 170, 169, 24, 178, 177, 195, 194, 59, 51, 62, 66, 19, 18, 15, 155, 9, 10, 162, 159, 94, 60, 52, 93, 108, 63, 67, 142, 139, 138, 143, 2, 61, 65, 118, 109, 121, 112, 96, 20, 12, 130, 117, 115, 117, 115, 119, 110, 122, 113, 120, 111, 123, 114, 124, 116, 97, 92, 98, 145, 144, 5, 95, 102, 106, 17, 16, 156, 11, 161, 163, 160, 103, 100, 104, 107, 99, 101, 168, 167, 166, 141, 140, 3, 105];
-/** The GET candidates, most specific first (candidate `0 + k`), one per line with its route: literal segments as text, `1` a parameter, `2` a splat (`[1 | 2, prefix, suffix]` with text around it in the segment), `[3, elements, splat]` a segment with several. */
+/** The GET candidates, most specific first (candidate `0 + k`), one per line with its route: the row's number in `jobTokenRoutes` (its path is the pattern), or `[row, ...tokens]` for an alternative of a pattern with optional groups (literal segments as text, `1` a parameter, `2` a splat, `[1 | 2, prefix, suffix]` with text around it in the segment, `[3, elements, splat]` a segment with several). The trie is built on the first match. */
 const ROUTES_GET: RouteTrie = buildRouteTrie([
-    ["packages","conan","v1","conans","search"], // GET /packages/conan/v1/conans/search
-    ["packages","conan","v1","conans",1,1,1,1,"download_urls"], // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls
-    ["packages","conan","v1","conans",1,1,1,1,"packages",1,"download_urls"], // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls
-    ["packages","conan","v1","conans",1,1,1,1,"packages",1,"digest"], // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/digest
-    ["packages","conan","v1","conans",1,1,1,1,"packages",1], // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference
-    ["packages","conan","v1","conans",1,1,1,1,"digest"], // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/digest
-    ["packages","conan","v1","conans",1,1,1,1,"search"], // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/search
-    ["packages","conan","v1","conans",1,1,1,1], // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel
-    ["packages","conan","v1","files",1,1,1,1,1,"package",1,1,1], // GET /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name
-    ["packages","conan","v1","files",1,1,1,1,1,"export",1], // GET /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name
-    ["packages","conan","v1","users","check_credentials"], // GET /packages/conan/v1/users/check_credentials
-    ["packages","conan","v1","users","authenticate"], // GET /packages/conan/v1/users/authenticate
-    ["packages","conan","v1","ping"], // GET /packages/conan/v1/ping
-    ["packages","maven",2,1], // GET /packages/maven/\*path/:file_name
-    ["packages","npm","-","package",2,"dist-tags"], // GET /packages/npm/-/package/\*package_name/dist-tags
-    ["packages","npm",2], // GET /packages/npm/\*package_name
-    ["projects",1,"merge_requests",1,"notes",1], // GET /projects/:id/merge_requests/:noteable_id/notes/:note_id
-    ["projects",1,"merge_requests",1,"notes"], // GET /projects/:id/merge_requests/:noteable_id/notes
-    ["projects",1,"merge_requests",1], // GET /projects/:id/merge_requests/:merge_request_iid
-    ["projects",1,"merge_requests"], // GET /projects/:id/merge_requests
-    ["projects",1,"environments",1], // GET /projects/:id/environments/:environment_id
-    ["projects",1,"environments"], // GET /projects/:id/environments
-    ["projects",1,"secure_files",1,"download"], // GET /projects/:id/secure_files/:secure_file_id/download
-    ["projects",1,"secure_files",1], // GET /projects/:id/secure_files/:secure_file_id
-    ["projects",1,"secure_files"], // GET /projects/:id/secure_files
-    ["projects",1,"deployments",1,"merge_requests"], // GET /projects/:id/deployments/:deployment_id/merge_requests
-    ["projects",1,"deployments",1], // GET /projects/:id/deployments/:deployment_id
-    ["projects",1,"deployments"], // GET /projects/:id/deployments
-    ["projects",1,"repository","changelog"], // GET /projects/:id/repository/changelog
-    ["projects",1,"repository","branches"], // GET /projects/:id/repository/branches
-    ["projects",1,"repository","commits",1,"merge_requests"], // GET /projects/:id/repository/commits/:sha/merge_requests
-    ["projects",1,"repository","commits",1], // GET /projects/:id/repository/commits/:sha
-    ["projects",1,"repository","files",1,"raw"], // GET /projects/:id/repository/files/:file_path/raw
-    ["projects",1,"repository","tags",1], // GET /projects/:id/repository/tags/:tag_name
-    ["projects",1,"repository","tags"], // GET /projects/:id/repository/tags
-    ["projects",1,"pipelines",1,"trigger_jobs"], // GET /projects/:id/pipelines/:pipeline_id/trigger_jobs
-    ["projects",1,"pipelines",1,"bridges"], // GET /projects/:id/pipelines/:pipeline_id/bridges
-    ["projects",1,"pipelines",1,"jobs"], // GET /projects/:id/pipelines/:pipeline_id/jobs
-    ["projects",1,"pipelines",1], // GET /projects/:id/pipelines/:pipeline_id
-    ["projects",1,"pipelines"], // GET /projects/:id/pipelines
-    ["projects",1,"terraform","state",1,"versions",1], // GET /projects/:id/terraform/state/:name/versions/:serial
-    ["projects",1,"terraform","state",1], // GET /projects/:id/terraform/state/:name
-    ["projects",1,"packages","composer","archives",2], // GET /projects/:id/packages/composer/archives/\*package_name
-    ["projects",1,"packages","generic",1,2,1], // GET /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name as /projects/:id/packages/generic/:package_name/\*package_version/:file_name
-    ["projects",1,"packages","generic",1,2,2,1], // GET /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name as /projects/:id/packages/generic/:package_name/\*package_version/\*path/:file_name
-    ["projects",1,"packages","conan","v1","conans","search"], // GET /projects/:id/packages/conan/v1/conans/search
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1,"download_urls"], // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1,"packages",1,"download_urls"], // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1,"packages",1,"digest"], // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/digest
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1,"packages",1], // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1,"digest"], // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/digest
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1,"search"], // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/search
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1], // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel
-    ["projects",1,"packages","conan","v1","files",1,1,1,1,1,"package",1,1,1], // GET /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name
-    ["projects",1,"packages","conan","v1","files",1,1,1,1,1,"export",1], // GET /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name
-    ["projects",1,"packages","conan","v1","users","check_credentials"], // GET /projects/:id/packages/conan/v1/users/check_credentials
-    ["projects",1,"packages","conan","v1","users","authenticate"], // GET /projects/:id/packages/conan/v1/users/authenticate
-    ["projects",1,"packages","conan","v1","ping"], // GET /projects/:id/packages/conan/v1/ping
-    ["projects",1,"packages","conan","v2","conans","search"], // GET /projects/:id/packages/conan/v2/conans/search
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"packages",1,"revisions",1,"files",1], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"packages",1,"revisions",1,"files"], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"packages",1,"revisions"], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"packages",1,"latest"], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/latest
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"search"], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/search
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"files",1], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"files"], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions"], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"latest"], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/latest
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"search"], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/search
-    ["projects",1,"packages","conan","v2","users","check_credentials"], // GET /projects/:id/packages/conan/v2/users/check_credentials
-    ["projects",1,"packages","conan","v2","users","authenticate"], // GET /projects/:id/packages/conan/v2/users/authenticate
-    ["projects",1,"packages","maven",2,1], // GET /projects/:id/packages/maven/\*path/:file_name
-    ["projects",1,"packages","pypi","simple",2], // GET /projects/:id/packages/pypi/simple/\*package_name
-    ["projects",1,"packages","pypi","simple"], // GET /projects/:id/packages/pypi/simple
-    ["projects",1,"packages","pypi","files",1,2], // GET /projects/:id/packages/pypi/files/:sha256/\*file_identifier
-    ["projects",1,"packages","npm","-","package",2,"dist-tags"], // GET /projects/:id/packages/npm/-/package/\*package_name/dist-tags
-    ["projects",1,"packages","npm",2,"-",2], // GET /projects/:id/packages/npm/\*package_name/-/\*file_name
-    ["projects",1,"packages","npm",2], // GET /projects/:id/packages/npm/\*package_name
-    ["projects",1,"packages","go",2,"@v","list"], // GET /projects/:id/packages/go/\*module_name/@v/list
-    ["projects",1,"packages","go",2,"@v",[1,"",".info"]], // GET /projects/:id/packages/go/\*module_name/@v/:module_version.info
-    ["projects",1,"packages","go",2,"@v",[1,"",".mod"]], // GET /projects/:id/packages/go/\*module_name/@v/:module_version.mod
-    ["projects",1,"packages","go",2,"@v",[1,"",".zip"]], // GET /projects/:id/packages/go/\*module_name/@v/:module_version.zip
-    ["projects",1,"packages",1,"package_files",1,"download"], // GET /projects/:id/packages/:package_id/package_files/:package_file_id/download
-    ["projects",1,"packages",1,"package_files"], // GET /projects/:id/packages/:package_id/package_files
-    ["projects",1,"packages",1,"pipelines"], // GET /projects/:id/packages/:package_id/pipelines
-    ["projects",1,"packages",1], // GET /projects/:id/packages/:package_id
-    ["projects",1,"packages"], // GET /projects/:id/packages
-    ["projects",1,"registry","repositories",1,"tags",1], // GET /projects/:id/registry/repositories/:repository_id/tags/:tag_name
-    ["projects",1,"registry","repositories",1,"tags"], // GET /projects/:id/registry/repositories/:repository_id/tags
-    ["projects",1,"registry","repositories"], // GET /projects/:id/registry/repositories
-    ["projects",1,"releases","permalink","latest",2], // GET /projects/:id/releases/permalink/latest(/)(*suffix_path) as /projects/:id/releases/permalink/latest/\*suffix_path
-    ["projects",1,"releases","permalink","latest"], // GET /projects/:id/releases/permalink/latest(/)(*suffix_path) as /projects/:id/releases/permalink/latest
-    ["projects",1,"releases","permalink",[2,"latest",""]], // GET /projects/:id/releases/permalink/latest(/)(*suffix_path) as /projects/:id/releases/permalink/latest*suffix_path
-    ["projects",1,"releases",1,"downloads",2], // GET /projects/:id/releases/:tag_name/downloads/\*direct_asset_path
-    ["projects",1,"releases",1,"assets","links",1], // GET /projects/:id/releases/:tag_name/assets/links/:link_id
-    ["projects",1,"releases",1,"assets","links"], // GET /projects/:id/releases/:tag_name/assets/links
-    ["projects",1,"releases",1], // GET /projects/:id/releases/:tag_name
-    ["projects",1,"releases"], // GET /projects/:id/releases
-    ["projects",1,"badges","render"], // GET /projects/:id/badges/render
-    ["projects",1,"badges",1], // GET /projects/:id/badges/:badge_id
-    ["projects",1,"badges"], // GET /projects/:id/badges
-    ["projects",1,"issues",1], // GET /projects/:id/issues/:issue_iid
-    ["projects",1,"issues"], // GET /projects/:id/issues
-    ["projects",1,"jobs","artifacts",1,"download"], // GET /projects/:id/jobs/artifacts/:ref_name/download
-    ["projects",1,"jobs","artifacts",1,"raw",2], // GET /projects/:id/jobs/artifacts/:ref_name/raw/\*artifact_path
-    ["projects",1,"jobs",1,"artifacts","tree"], // GET /projects/:id/jobs/:job_id/artifacts/tree
-    ["projects",1,"jobs",1,"artifacts",2], // GET /projects/:id/jobs/:job_id/artifacts/\*artifact_path
-    ["projects",1,"jobs",1,"artifacts"], // GET /projects/:id/jobs/:job_id/artifacts
-    ["projects",1,"jobs"], // GET /projects/:id/jobs
-    ["groups",1,"-","packages","maven",2,1], // GET /groups/:id/-/packages/maven/\*path/:file_name
-    ["groups",1,"-","packages","pypi","simple",2], // GET /groups/:id/-/packages/pypi/simple/\*package_name
-    ["groups",1,"-","packages","pypi","simple"], // GET /groups/:id/-/packages/pypi/simple
-    ["groups",1,"-","packages","pypi","files",1,2], // GET /groups/:id/-/packages/pypi/files/:sha256/\*file_identifier
-    ["groups",1,"-","packages","npm","-","package",2,"dist-tags"], // GET /groups/:id/-/packages/npm/-/package/\*package_name/dist-tags
-    ["groups",1,"-","packages","npm",2], // GET /groups/:id/-/packages/npm/\*package_name
-    ["group",1,"-","packages","composer","packages"], // GET /group/:id/-/packages/composer/packages
-    ["group",1,"-","packages","composer","p2",2], // GET /group/:id/-/packages/composer/p2/\*package_name
-    ["group",1,"-","packages","composer","p",1], // GET /group/:id/-/packages/composer/p/:sha
-    ["group",1,"-","packages","composer",2], // GET /group/:id/-/packages/composer/\*package_name
-    ["jobs",1,"artifacts"], // GET /jobs/:id/artifacts
-    ["job","allowed_agents"], // GET /job/allowed_agents
-    ["job"], // GET /job
-  ], 0);
-/** The POST candidates, most specific first (candidate `122 + k`), one per line with its route: literal segments as text, `1` a parameter, `2` a splat (`[1 | 2, prefix, suffix]` with text around it in the segment), `[3, elements, splat]` a segment with several. */
+    179, // GET /packages/conan/v1/conans/search
+    55, // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls
+    46, // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls
+    71, // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/digest
+    73, // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference
+    79, // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/digest
+    85, // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/search
+    81, // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel
+    68, // GET /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name
+    76, // GET /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name
+    182, // GET /packages/conan/v1/users/check_credentials
+    181, // GET /packages/conan/v1/users/authenticate
+    180, // GET /packages/conan/v1/ping
+    41, // GET /packages/maven/\*path/:file_name
+    43, // GET /packages/npm/-/package/\*package_name/dist-tags
+    183, // GET /packages/npm/\*package_name
+    32, // GET /projects/:id/merge_requests/:noteable_id/notes/:note_id
+    29, // GET /projects/:id/merge_requests/:noteable_id/notes
+    31, // GET /projects/:id/merge_requests/:merge_request_iid
+    30, // GET /projects/:id/merge_requests
+    14, // GET /projects/:id/environments/:environment_id
+    13, // GET /projects/:id/environments
+    152, // GET /projects/:id/secure_files/:secure_file_id/download
+    154, // GET /projects/:id/secure_files/:secure_file_id
+    153, // GET /projects/:id/secure_files
+    6, // GET /projects/:id/deployments/:deployment_id/merge_requests
+    8, // GET /projects/:id/deployments/:deployment_id
+    7, // GET /projects/:id/deployments
+    132, // GET /projects/:id/repository/changelog
+    148, // GET /projects/:id/repository/branches
+    146, // GET /projects/:id/repository/commits/:sha/merge_requests
+    149, // GET /projects/:id/repository/commits/:sha
+    150, // GET /projects/:id/repository/files/:file_path/raw
+    151, // GET /projects/:id/repository/tags/:tag_name
+    147, // GET /projects/:id/repository/tags
+    128, // GET /projects/:id/pipelines/:pipeline_id/trigger_jobs
+    125, // GET /projects/:id/pipelines/:pipeline_id/bridges
+    26, // GET /projects/:id/pipelines/:pipeline_id/jobs
+    129, // GET /projects/:id/pipelines/:pipeline_id
+    127, // GET /projects/:id/pipelines
+    158, // GET /projects/:id/terraform/state/:name/versions/:serial
+    157, // GET /projects/:id/terraform/state/:name
+    33, // GET /projects/:id/packages/composer/archives/\*package_name
+    [37,"projects",1,"packages","generic",1,2,1], // GET /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name as /projects/:id/packages/generic/:package_name/\*package_version/:file_name
+    [37,"projects",1,"packages","generic",1,2,2,1], // GET /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name as /projects/:id/packages/generic/:package_name/\*package_version/\*path/:file_name
+    184, // GET /projects/:id/packages/conan/v1/conans/search
+    56, // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls
+    47, // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls
+    72, // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/digest
+    74, // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference
+    80, // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/digest
+    86, // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/search
+    82, // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel
+    69, // GET /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name
+    77, // GET /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name
+    187, // GET /projects/:id/packages/conan/v1/users/check_credentials
+    186, // GET /projects/:id/packages/conan/v1/users/authenticate
+    185, // GET /projects/:id/packages/conan/v1/ping
+    188, // GET /projects/:id/packages/conan/v2/conans/search
+    70, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name
+    49, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files
+    50, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions
+    83, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/latest
+    88, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/search
+    78, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name
+    57, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files
+    58, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions
+    84, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/latest
+    87, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/search
+    190, // GET /projects/:id/packages/conan/v2/users/check_credentials
+    189, // GET /projects/:id/packages/conan/v2/users/authenticate
+    40, // GET /projects/:id/packages/maven/\*path/:file_name
+    89, // GET /projects/:id/packages/pypi/simple/\*package_name
+    54, // GET /projects/:id/packages/pypi/simple
+    90, // GET /projects/:id/packages/pypi/files/:sha256/\*file_identifier
+    44, // GET /projects/:id/packages/npm/-/package/\*package_name/dist-tags
+    38, // GET /projects/:id/packages/npm/\*package_name/-/\*file_name
+    64, // GET /projects/:id/packages/npm/\*package_name
+    45, // GET /projects/:id/packages/go/\*module_name/@v/list
+    91, // GET /projects/:id/packages/go/\*module_name/@v/:module_version.info
+    35, // GET /projects/:id/packages/go/\*module_name/@v/:module_version.mod
+    36, // GET /projects/:id/packages/go/\*module_name/@v/:module_version.zip
+    34, // GET /projects/:id/packages/:package_id/package_files/:package_file_id/download
+    48, // GET /projects/:id/packages/:package_id/package_files
+    126, // GET /projects/:id/packages/:package_id/pipelines
+    75, // GET /projects/:id/packages/:package_id
+    53, // GET /projects/:id/packages
+    193, // GET /projects/:id/registry/repositories/:repository_id/tags/:tag_name
+    192, // GET /projects/:id/registry/repositories/:repository_id/tags
+    191, // GET /projects/:id/registry/repositories
+    [133,"projects",1,"releases","permalink","latest",2], // GET /projects/:id/releases/permalink/latest(/)(*suffix_path) as /projects/:id/releases/permalink/latest/\*suffix_path
+    [133,"projects",1,"releases","permalink","latest"], // GET /projects/:id/releases/permalink/latest(/)(*suffix_path) as /projects/:id/releases/permalink/latest
+    [133,"projects",1,"releases","permalink",[2,"latest",""]], // GET /projects/:id/releases/permalink/latest(/)(*suffix_path) as /projects/:id/releases/permalink/latest*suffix_path
+    131, // GET /projects/:id/releases/:tag_name/downloads/\*direct_asset_path
+    137, // GET /projects/:id/releases/:tag_name/assets/links/:link_id
+    134, // GET /projects/:id/releases/:tag_name/assets/links
+    136, // GET /projects/:id/releases/:tag_name
+    135, // GET /projects/:id/releases
+    4, // GET /projects/:id/badges/render
+    1, // GET /projects/:id/badges/:badge_id
+    0, // GET /projects/:id/badges
+    165, // GET /projects/:id/issues/:issue_iid
+    164, // GET /projects/:id/issues
+    28, // GET /projects/:id/jobs/artifacts/:ref_name/download
+    22, // GET /projects/:id/jobs/artifacts/:ref_name/raw/\*artifact_path
+    25, // GET /projects/:id/jobs/:job_id/artifacts/tree
+    21, // GET /projects/:id/jobs/:job_id/artifacts/\*artifact_path
+    23, // GET /projects/:id/jobs/:job_id/artifacts
+    27, // GET /projects/:id/jobs
+    39, // GET /groups/:id/-/packages/maven/\*path/:file_name
+    176, // GET /groups/:id/-/packages/pypi/simple/\*package_name
+    175, // GET /groups/:id/-/packages/pypi/simple
+    174, // GET /groups/:id/-/packages/pypi/files/:sha256/\*file_identifier
+    42, // GET /groups/:id/-/packages/npm/-/package/\*package_name/dist-tags
+    173, // GET /groups/:id/-/packages/npm/\*package_name
+    172, // GET /group/:id/-/packages/composer/packages
+    171, // GET /group/:id/-/packages/composer/p2/\*package_name
+    170, // GET /group/:id/-/packages/composer/p/:sha
+    169, // GET /group/:id/-/packages/composer/\*package_name
+    24, // GET /jobs/:id/artifacts
+    178, // GET /job/allowed_agents
+    177, // GET /job
+  ], 0, jobTokenRoutes);
+/** The POST candidates, most specific first (candidate `122 + k`), one per line with its route: the row's number in `jobTokenRoutes` (its path is the pattern), or `[row, ...tokens]` for an alternative of a pattern with optional groups (literal segments as text, `1` a parameter, `2` a splat, `[1 | 2, prefix, suffix]` with text around it in the segment, `[3, elements, splat]` a segment with several). The trie is built on the first match. */
 const ROUTES_POST: RouteTrie = buildRouteTrie([
-    ["token_exchange"], // POST /token_exchange
-    ["internal","dast","site_validations",1,"transition"], // POST /internal/dast/site_validations/:id/transition
-    ["packages","conan","v1","conans",1,1,1,1,"upload_urls"], // POST /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/upload_urls
-    ["packages","conan","v1","conans",1,1,1,1,"packages",1,"upload_urls"], // POST /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/upload_urls
-    ["packages","npm","-","npm","v1","security","advisories","bulk"], // POST /packages/npm/-/npm/v1/security/advisories/bulk
-    ["packages","npm","-","npm","v1","security","audits","quick"], // POST /packages/npm/-/npm/v1/security/audits/quick
-    ["projects",1,"environments","stop_stale"], // POST /projects/:id/environments/stop_stale
-    ["projects",1,"environments",1,"stop"], // POST /projects/:id/environments/:environment_id/stop
-    ["projects",1,"environments"], // POST /projects/:id/environments
-    ["projects",1,"secure_files"], // POST /projects/:id/secure_files
-    ["projects",1,"deployments",1,"approval"], // POST /projects/:id/deployments/:deployment_id/approval
-    ["projects",1,"deployments"], // POST /projects/:id/deployments
-    ["projects",1,"terraform","state",1,"lock"], // POST /projects/:id/terraform/state/:name/lock
-    ["projects",1,"terraform","state",1], // POST /projects/:id/terraform/state/:name
-    ["projects",1,"packages","composer"], // POST /projects/:id/packages/composer
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1,"upload_urls"], // POST /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/upload_urls
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1,"packages",1,"upload_urls"], // POST /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/upload_urls
-    ["projects",1,"packages","pypi","authorize"], // POST /projects/:id/packages/pypi/authorize
-    ["projects",1,"packages","pypi"], // POST /projects/:id/packages/pypi
-    ["projects",1,"packages","npm","-","npm","v1","security","advisories","bulk"], // POST /projects/:id/packages/npm/-/npm/v1/security/advisories/bulk
-    ["projects",1,"packages","npm","-","npm","v1","security","audits","quick"], // POST /projects/:id/packages/npm/-/npm/v1/security/audits/quick
-    ["projects",1,"releases",1,"evidence"], // POST /projects/:id/releases/:tag_name/evidence
-    ["projects",1,"releases",1,"assets","links"], // POST /projects/:id/releases/:tag_name/assets/links
-    ["projects",1,"releases"], // POST /projects/:id/releases
-    ["projects",1,"catalog","publish"], // POST /projects/:id/catalog/publish
-    ["projects",1,"badges"], // POST /projects/:id/badges
-    ["groups",1,"-","packages","npm","-","npm","v1","security","advisories","bulk"], // POST /groups/:id/-/packages/npm/-/npm/v1/security/advisories/bulk
-    ["groups",1,"-","packages","npm","-","npm","v1","security","audits","quick"], // POST /groups/:id/-/packages/npm/-/npm/v1/security/audits/quick
-  ], 122);
-/** The PUT candidates, most specific first (candidate `150 + k`), one per line with its route: literal segments as text, `1` a parameter, `2` a splat (`[1 | 2, prefix, suffix]` with text around it in the segment), `[3, elements, splat]` a segment with several. */
+    195, // POST /token_exchange
+    194, // POST /internal/dast/site_validations/:id/transition
+    59, // POST /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/upload_urls
+    51, // POST /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/upload_urls
+    62, // POST /packages/npm/-/npm/v1/security/advisories/bulk
+    66, // POST /packages/npm/-/npm/v1/security/audits/quick
+    19, // POST /projects/:id/environments/stop_stale
+    18, // POST /projects/:id/environments/:environment_id/stop
+    15, // POST /projects/:id/environments
+    155, // POST /projects/:id/secure_files
+    9, // POST /projects/:id/deployments/:deployment_id/approval
+    10, // POST /projects/:id/deployments
+    162, // POST /projects/:id/terraform/state/:name/lock
+    159, // POST /projects/:id/terraform/state/:name
+    94, // POST /projects/:id/packages/composer
+    60, // POST /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/upload_urls
+    52, // POST /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/upload_urls
+    93, // POST /projects/:id/packages/pypi/authorize
+    108, // POST /projects/:id/packages/pypi
+    63, // POST /projects/:id/packages/npm/-/npm/v1/security/advisories/bulk
+    67, // POST /projects/:id/packages/npm/-/npm/v1/security/audits/quick
+    142, // POST /projects/:id/releases/:tag_name/evidence
+    139, // POST /projects/:id/releases/:tag_name/assets/links
+    138, // POST /projects/:id/releases
+    143, // POST /projects/:id/catalog/publish
+    2, // POST /projects/:id/badges
+    61, // POST /groups/:id/-/packages/npm/-/npm/v1/security/advisories/bulk
+    65, // POST /groups/:id/-/packages/npm/-/npm/v1/security/audits/quick
+  ], 122, jobTokenRoutes);
+/** The PUT candidates, most specific first (candidate `150 + k`), one per line with its route: the row's number in `jobTokenRoutes` (its path is the pattern), or `[row, ...tokens]` for an alternative of a pattern with optional groups (literal segments as text, `1` a parameter, `2` a splat, `[1 | 2, prefix, suffix]` with text around it in the segment, `[3, elements, splat]` a segment with several). The trie is built on the first match. */
 const ROUTES_PUT: RouteTrie = buildRouteTrie([
-    ["packages","conan","v1","files",1,1,1,1,1,"package",1,1,1,"authorize"], // PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name/authorize
-    ["packages","conan","v1","files",1,1,1,1,1,"package",1,1,1], // PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name
-    ["packages","conan","v1","files",1,1,1,1,1,"export",1,"authorize"], // PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name/authorize
-    ["packages","conan","v1","files",1,1,1,1,1,"export",1], // PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name
-    ["packages","npm","-","package",2,"dist-tags",1], // PUT /packages/npm/-/package/\*package_name/dist-tags/:tag
-    ["projects",1,"environments",1], // PUT /projects/:id/environments/:environment_id
-    ["projects",1,"deployments",1], // PUT /projects/:id/deployments/:deployment_id
-    ["projects",1,"pipelines",1,"metadata"], // PUT /projects/:id/pipelines/:pipeline_id/metadata
-    ["projects",1,"packages","generic",1,2,1,"authorize"], // PUT /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name/authorize as /projects/:id/packages/generic/:package_name/\*package_version/:file_name/authorize
-    ["projects",1,"packages","generic",1,2,1], // PUT /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name as /projects/:id/packages/generic/:package_name/\*package_version/:file_name
-    ["projects",1,"packages","generic",1,2,2,1,"authorize"], // PUT /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name/authorize as /projects/:id/packages/generic/:package_name/\*package_version/\*path/:file_name/authorize
-    ["projects",1,"packages","generic",1,2,2,1], // PUT /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name as /projects/:id/packages/generic/:package_name/\*package_version/\*path/:file_name
-    ["projects",1,"packages","conan","v1","files",1,1,1,1,1,"package",1,1,1,"authorize"], // PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name/authorize
-    ["projects",1,"packages","conan","v1","files",1,1,1,1,1,"package",1,1,1], // PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name
-    ["projects",1,"packages","conan","v1","files",1,1,1,1,1,"export",1,"authorize"], // PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name/authorize
-    ["projects",1,"packages","conan","v1","files",1,1,1,1,1,"export",1], // PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"packages",1,"revisions",1,"files",1,"authorize"], // PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name/authorize
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"packages",1,"revisions",1,"files",1], // PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"files",1,"authorize"], // PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name/authorize
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"files",1], // PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name
-    ["projects",1,"packages","maven",2,1,"authorize"], // PUT /projects/:id/packages/maven/\*path/:file_name/authorize
-    ["projects",1,"packages","maven",2,1], // PUT /projects/:id/packages/maven/\*path/:file_name
-    ["projects",1,"packages","npm","-","package",2,"dist-tags",1], // PUT /projects/:id/packages/npm/-/package/\*package_name/dist-tags/:tag
-    ["projects",1,"packages","npm",1,"authorize"], // PUT /projects/:id/packages/npm/:package_name/authorize
-    ["projects",1,"packages","npm",1], // PUT /projects/:id/packages/npm/:package_name
-    ["projects",1,"releases",1,"assets","links",1], // PUT /projects/:id/releases/:tag_name/assets/links/:link_id
-    ["projects",1,"releases",1], // PUT /projects/:id/releases/:tag_name
-    ["projects",1,"badges",1], // PUT /projects/:id/badges/:badge_id
-    ["groups",1,"-","packages","npm","-","package",2,"dist-tags",1], // PUT /groups/:id/-/packages/npm/-/package/\*package_name/dist-tags/:tag
-  ], 150);
-/** The DELETE candidates, most specific first (candidate `179 + k`), one per line with its route: literal segments as text, `1` a parameter, `2` a splat (`[1 | 2, prefix, suffix]` with text around it in the segment), `[3, elements, splat]` a segment with several. */
+    118, // PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name/authorize
+    109, // PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name
+    121, // PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name/authorize
+    112, // PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name
+    96, // PUT /packages/npm/-/package/\*package_name/dist-tags/:tag
+    20, // PUT /projects/:id/environments/:environment_id
+    12, // PUT /projects/:id/deployments/:deployment_id
+    130, // PUT /projects/:id/pipelines/:pipeline_id/metadata
+    [117,"projects",1,"packages","generic",1,2,1,"authorize"], // PUT /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name/authorize as /projects/:id/packages/generic/:package_name/\*package_version/:file_name/authorize
+    [115,"projects",1,"packages","generic",1,2,1], // PUT /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name as /projects/:id/packages/generic/:package_name/\*package_version/:file_name
+    [117,"projects",1,"packages","generic",1,2,2,1,"authorize"], // PUT /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name/authorize as /projects/:id/packages/generic/:package_name/\*package_version/\*path/:file_name/authorize
+    [115,"projects",1,"packages","generic",1,2,2,1], // PUT /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name as /projects/:id/packages/generic/:package_name/\*package_version/\*path/:file_name
+    119, // PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name/authorize
+    110, // PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name
+    122, // PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name/authorize
+    113, // PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name
+    120, // PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name/authorize
+    111, // PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name
+    123, // PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name/authorize
+    114, // PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name
+    124, // PUT /projects/:id/packages/maven/\*path/:file_name/authorize
+    116, // PUT /projects/:id/packages/maven/\*path/:file_name
+    97, // PUT /projects/:id/packages/npm/-/package/\*package_name/dist-tags/:tag
+    92, // PUT /projects/:id/packages/npm/:package_name/authorize
+    98, // PUT /projects/:id/packages/npm/:package_name
+    145, // PUT /projects/:id/releases/:tag_name/assets/links/:link_id
+    144, // PUT /projects/:id/releases/:tag_name
+    5, // PUT /projects/:id/badges/:badge_id
+    95, // PUT /groups/:id/-/packages/npm/-/package/\*package_name/dist-tags/:tag
+  ], 150, jobTokenRoutes);
+/** The DELETE candidates, most specific first (candidate `179 + k`), one per line with its route: the row's number in `jobTokenRoutes` (its path is the pattern), or `[row, ...tokens]` for an alternative of a pattern with optional groups (literal segments as text, `1` a parameter, `2` a splat, `[1 | 2, prefix, suffix]` with text around it in the segment, `[3, elements, splat]` a segment with several). The trie is built on the first match. */
 const ROUTES_DELETE: RouteTrie = buildRouteTrie([
-    ["packages","conan","v1","conans",1,1,1,1], // DELETE /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel
-    ["packages","npm","-","package",2,"dist-tags",1], // DELETE /packages/npm/-/package/\*package_name/dist-tags/:tag
-    ["projects",1,"environments","review_apps"], // DELETE /projects/:id/environments/review_apps
-    ["projects",1,"environments",1], // DELETE /projects/:id/environments/:environment_id
-    ["projects",1,"secure_files",1], // DELETE /projects/:id/secure_files/:secure_file_id
-    ["projects",1,"deployments",1], // DELETE /projects/:id/deployments/:deployment_id
-    ["projects",1,"terraform","state",1,"versions",1], // DELETE /projects/:id/terraform/state/:name/versions/:serial
-    ["projects",1,"terraform","state",1,"lock"], // DELETE /projects/:id/terraform/state/:name/lock
-    ["projects",1,"terraform","state",1], // DELETE /projects/:id/terraform/state/:name
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1], // DELETE /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"packages",1,"revisions",1], // DELETE /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1], // DELETE /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision
-    ["projects",1,"packages","npm","-","package",2,"dist-tags",1], // DELETE /projects/:id/packages/npm/-/package/\*package_name/dist-tags/:tag
-    ["projects",1,"packages",1,"package_files",1], // DELETE /projects/:id/packages/:package_id/package_files/:package_file_id
-    ["projects",1,"packages",1], // DELETE /projects/:id/packages/:package_id
-    ["projects",1,"registry","repositories",1,"tags",1], // DELETE /projects/:id/registry/repositories/:repository_id/tags/:tag_name
-    ["projects",1,"registry","repositories",1,"tags"], // DELETE /projects/:id/registry/repositories/:repository_id/tags
-    ["projects",1,"registry","repositories",1], // DELETE /projects/:id/registry/repositories/:repository_id
-    ["projects",1,"releases",1,"assets","links",1], // DELETE /projects/:id/releases/:tag_name/assets/links/:link_id
-    ["projects",1,"releases",1], // DELETE /projects/:id/releases/:tag_name
-    ["projects",1,"badges",1], // DELETE /projects/:id/badges/:badge_id
-    ["groups",1,"-","packages","npm","-","package",2,"dist-tags",1], // DELETE /groups/:id/-/packages/npm/-/package/\*package_name/dist-tags/:tag
-  ], 179);
+    102, // DELETE /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel
+    106, // DELETE /packages/npm/-/package/\*package_name/dist-tags/:tag
+    17, // DELETE /projects/:id/environments/review_apps
+    16, // DELETE /projects/:id/environments/:environment_id
+    156, // DELETE /projects/:id/secure_files/:secure_file_id
+    11, // DELETE /projects/:id/deployments/:deployment_id
+    161, // DELETE /projects/:id/terraform/state/:name/versions/:serial
+    163, // DELETE /projects/:id/terraform/state/:name/lock
+    160, // DELETE /projects/:id/terraform/state/:name
+    103, // DELETE /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel
+    100, // DELETE /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision
+    104, // DELETE /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision
+    107, // DELETE /projects/:id/packages/npm/-/package/\*package_name/dist-tags/:tag
+    99, // DELETE /projects/:id/packages/:package_id/package_files/:package_file_id
+    101, // DELETE /projects/:id/packages/:package_id
+    168, // DELETE /projects/:id/registry/repositories/:repository_id/tags/:tag_name
+    167, // DELETE /projects/:id/registry/repositories/:repository_id/tags
+    166, // DELETE /projects/:id/registry/repositories/:repository_id
+    141, // DELETE /projects/:id/releases/:tag_name/assets/links/:link_id
+    140, // DELETE /projects/:id/releases/:tag_name
+    3, // DELETE /projects/:id/badges/:badge_id
+    105, // DELETE /groups/:id/-/packages/npm/-/package/\*package_name/dist-tags/:tag
+  ], 179, jobTokenRoutes);
+/** Per candidate (an alternative of a route after expanding optional groups; most specific first within each method): its row in `jobTokenRoutes`. */
+const candidateRoutes: readonly number[] = candidateRows([ROUTES_GET, ROUTES_POST, ROUTES_PUT, ROUTES_DELETE]);
 /** Scratch boundaries of the parameters of the last match: `[start, end)` of parameter k at `2k`, `2k + 1`. Written by the walk, read right after it returns; no allocation per request. */
 const B = new Int32Array(18);
 /** Per parameter of the last match: 0 when the walk saw its segment is canonical, 1 when not, -1 when `areSpansCanonical` must look. */

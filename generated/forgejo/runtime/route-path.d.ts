@@ -119,11 +119,12 @@ interface LiteralEdge {
     text: string;
     node: TrieNode;
 }
-interface TrieNode {
+/** A node of a method's trie (`RouteTrie.root`), built on the first walk. */
+export interface TrieNode {
     /** The candidate whose alternative ends here, or -1. */
     end: number;
     /**
-     * Literal children in an open-addressing hash table built at load: slot `j` holds child
+     * Literal children in an open-addressing hash table built with the trie: slot `j` holds child
      * `slots[j] - 1` (0: empty) whose text hashes to `hashes[j]` (`segmentHash`), probed linearly from
      * `hash & (slots.length - 1)`. The walk hashes a segment in the same pass that validates it, so a
      * literal child costs one probe and one comparison of the candidate text, and no string is made.
@@ -140,14 +141,44 @@ interface TrieNode {
         candidate: number;
     }[];
 }
-/** A compiled route table of one method: the root of its trie. */
-export type RouteTrie = TrieNode;
 /**
- * Builds the trie of one method from its candidates, most specific first (the generator's order:
- * lexicographic over segment tokens, so the children of every node appear in the order the walk
- * must try them). Candidate k of `candidates` answers as `base + k`.
+ * One candidate of a method's list as emitted: the number of its row, whose `path` gives the tokens
+ * (`patternTokens`, the common case: a pattern without optional groups), or `[row, ...tokens]` with
+ * the alternative's tokens written out (an alternative of a pattern with optional groups).
  */
-export declare function buildRouteTrie(candidates: readonly (readonly RouteTokenData[])[], base: number): RouteTrie;
+export type RouteCandidateData = number | readonly [number, ...RouteTokenData[]];
+/**
+ * A compiled route table of one method: its candidates as data, and the trie built from them on the
+ * first walk (`walkRouteTrie`), so that importing a table costs no trie.
+ */
+export interface RouteTrie {
+    readonly candidates: readonly RouteCandidateData[];
+    readonly base: number;
+    readonly rows: readonly {
+        readonly path: string;
+    }[];
+    root: TrieNode | undefined;
+}
+/**
+ * The tokens of a path pattern without optional groups, as the generator compiles them
+ * (`RouteTokenData`): `/`-separated segments, `:name` a parameter and `*name` a splat, `\\x` the
+ * literal `x`, literal text merged; a trailing `/` adds nothing (the root `/` has no segment).
+ * `undefined` for anything else (`(`, `)`, an empty, `.` or `..` segment, `:` or `*` without a
+ * name, an escaped `/`): the generator then writes the tokens out. The generator checks, for every
+ * candidate it emits as a row number, that this gives exactly its tokens (and tests do too).
+ */
+export declare function patternTokens(path: string): RouteTokenData[] | undefined;
+/**
+ * A method's candidates, most specific first (the generator's order: lexicographic over segment
+ * tokens, so the children of every node appear in the order the walk must try them), as a table
+ * whose trie is built on its first walk. Candidate k answers as `base + k`; a candidate given as a
+ * row number takes its tokens from `rows[row].path` (`patternTokens`).
+ */
+export declare function buildRouteTrie(candidates: readonly RouteCandidateData[], base: number, rows: readonly {
+    readonly path: string;
+}[]): RouteTrie;
+/** The row of every candidate of `tries`, in order (the candidates of one table are numbered across its methods). */
+export declare function candidateRows(tries: readonly RouteTrie[]): number[];
 /**
  * The most specific candidate for path `p` (raw or canonical) in a trie, or -1; the boundaries of
  * its parameters are left in `bounds` (two per parameter, in order) and whether each is canonical in
@@ -155,6 +186,7 @@ export declare function buildRouteTrie(candidates: readonly (readonly RouteToken
  * segments: at each node a literal child (exact text), then parameter children, then the splat
  * tails, in that order, the first that leads to a match wins: the order of `compareAlternatives`.
  * Backtracks only from a literal child into its siblings; tails are matched in linear time.
+ * The first walk of a table builds its trie.
  */
-export declare function walkRouteTrie(root: RouteTrie, p: string, bounds: Int32Array, checks: Int32Array): number;
+export declare function walkRouteTrie(trie: RouteTrie, p: string, bounds: Int32Array, checks: Int32Array): number;
 export {};

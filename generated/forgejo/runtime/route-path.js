@@ -482,13 +482,117 @@ function tailElements(tokens) {
 }
 const countVars = (els) => els.reduce((k, e) => k + (typeof e === 'string' ? 0 : 1), 0);
 /**
- * Builds the trie of one method from its candidates, most specific first (the generator's order:
- * lexicographic over segment tokens, so the children of every node appear in the order the walk
- * must try them). Candidate k of `candidates` answers as `base + k`.
+ * The tokens of a path pattern without optional groups, as the generator compiles them
+ * (`RouteTokenData`): `/`-separated segments, `:name` a parameter and `*name` a splat, `\\x` the
+ * literal `x`, literal text merged; a trailing `/` adds nothing (the root `/` has no segment).
+ * `undefined` for anything else (`(`, `)`, an empty, `.` or `..` segment, `:` or `*` without a
+ * name, an escaped `/`): the generator then writes the tokens out. The generator checks, for every
+ * candidate it emits as a row number, that this gives exactly its tokens (and tests do too).
  */
-export function buildRouteTrie(candidates, base) {
+export function patternTokens(path) {
+    const n = path.length;
+    if (n === 0 || path.charCodeAt(0) !== 47)
+        return undefined;
+    const out = [];
+    let parts = [];
+    let text = '';
+    for (let i = 1; i <= n; i++) {
+        const c = i === n ? 47 : path.charCodeAt(i);
+        if (c === 47) {
+            if (text !== '')
+                parts.push(text);
+            text = '';
+            if (parts.length === 0) {
+                if (i === n)
+                    break; // a trailing `/`, or the root
+                return undefined;
+            }
+            const token = segmentToken(parts);
+            if (token === undefined)
+                return undefined;
+            out.push(token);
+            parts = [];
+        }
+        else if (c === 92) {
+            const d = path.charCodeAt(i + 1);
+            if (!(d > 32 && d < 127) || d === 47)
+                return undefined;
+            text += path[i + 1];
+            i++;
+        }
+        else if (c === 58 || c === 42) {
+            let j = i + 1;
+            if (!(j < n && isNameChar(path.charCodeAt(j)) && !(path.charCodeAt(j) >= 48 && path.charCodeAt(j) <= 57)))
+                return undefined;
+            while (j < n && isNameChar(path.charCodeAt(j)))
+                j++;
+            if (text !== '')
+                parts.push(text);
+            text = '';
+            parts.push(c === 58 ? 1 : 2);
+            i = j - 1;
+        }
+        else if (c === 40 || c === 41)
+            return undefined;
+        else
+            text += path[i];
+    }
+    return out;
+}
+/** `[A-Za-z0-9_]`. */
+function isNameChar(c) {
+    return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
+}
+/** One segment's pieces (literal text merged; 1 a parameter, 2 a splat) as a token. */
+function segmentToken(parts) {
+    let vars = 0;
+    let at = -1;
+    for (let k = 0; k < parts.length; k++)
+        if (typeof parts[k] !== 'string')
+            (vars++, (at = k));
+    if (vars === 0) {
+        const t = parts[0];
+        return t === '.' || t === '..' ? undefined : t;
+    }
+    if (vars > 1)
+        return [3, parts, parts.indexOf(2) >= 0 ? 1 : 0];
+    const kind = parts[at];
+    if (parts.length === 1)
+        return kind;
+    return [kind, at > 0 ? parts[0] : '', at < parts.length - 1 ? parts[parts.length - 1] : ''];
+}
+/**
+ * A method's candidates, most specific first (the generator's order: lexicographic over segment
+ * tokens, so the children of every node appear in the order the walk must try them), as a table
+ * whose trie is built on its first walk. Candidate k answers as `base + k`; a candidate given as a
+ * row number takes its tokens from `rows[row].path` (`patternTokens`).
+ */
+export function buildRouteTrie(candidates, base, rows) {
+    return { candidates, base, rows, root: undefined };
+}
+/** The row of every candidate of `tries`, in order (the candidates of one table are numbered across its methods). */
+export function candidateRows(tries) {
+    const out = [];
+    for (const t of tries)
+        for (const c of t.candidates)
+            out.push(typeof c === 'number' ? c : c[0]);
+    return out;
+}
+/** The tokens of one candidate (a row's path, or written out). */
+function candidateTokens(trie, c) {
+    if (typeof c !== 'number')
+        return c.slice(1);
+    // The generator writes out every alternative this does not parse: `undefined` (no candidate) never happens for its tables.
+    const row = trie.rows[c];
+    return row === undefined ? undefined : patternTokens(row.path);
+}
+function growTrie(trie) {
     const root = newTrieNode();
-    candidates.forEach((tokens, k) => {
+    const base = trie.base;
+    trie.candidates.forEach((c, k) => {
+        const tokens = candidateTokens(trie, c);
+        if (tokens === undefined)
+            return;
         let node = root;
         for (let i = 0; i < tokens.length; i++) {
             const t = expandToken(tokens[i]);
@@ -518,6 +622,7 @@ export function buildRouteTrie(candidates, base) {
             node.end = base + k;
     });
     indexLiterals(root);
+    trie.root = root;
     return root;
 }
 /**
@@ -527,10 +632,11 @@ export function buildRouteTrie(candidates, base) {
  * segments: at each node a literal child (exact text), then parameter children, then the splat
  * tails, in that order, the first that leads to a match wins: the order of `compareAlternatives`.
  * Backtracks only from a literal child into its siblings; tails are matched in linear time.
+ * The first walk of a table builds its trie.
  */
-export function walkRouteTrie(root, p, bounds, checks) {
+export function walkRouteTrie(trie, p, bounds, checks) {
     const n = p.length;
-    return walkNode(root, p, n, n === 1 ? 1 : 0, 0, bounds, checks);
+    return walkNode(trie.root ?? growTrie(trie), p, n, n === 1 ? 1 : 0, 0, bounds, checks);
 }
 function walkNode(node, p, n, cursor, k, bounds, checks) {
     // Every child needs at least one character: at the end of the path only the node itself can answer.

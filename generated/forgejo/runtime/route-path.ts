@@ -392,11 +392,12 @@ interface LiteralEdge {
   node: TrieNode;
 }
 
-interface TrieNode {
+/** A node of a method's trie (`RouteTrie.root`), built on the first walk. */
+export interface TrieNode {
   /** The candidate whose alternative ends here, or -1. */
   end: number;
   /**
-   * Literal children in an open-addressing hash table built at load: slot `j` holds child
+   * Literal children in an open-addressing hash table built with the trie: slot `j` holds child
    * `slots[j] - 1` (0: empty) whose text hashes to `hashes[j]` (`segmentHash`), probed linearly from
    * `hash & (slots.length - 1)`. The walk hashes a segment in the same pass that validates it, so a
    * literal child costs one probe and one comparison of the candidate text, and no string is made.
@@ -410,8 +411,23 @@ interface TrieNode {
   tails: { els: RouteElements; vars: number; candidate: number }[];
 }
 
-/** A compiled route table of one method: the root of its trie. */
-export type RouteTrie = TrieNode;
+/**
+ * One candidate of a method's list as emitted: the number of its row, whose `path` gives the tokens
+ * (`patternTokens`, the common case: a pattern without optional groups), or `[row, ...tokens]` with
+ * the alternative's tokens written out (an alternative of a pattern with optional groups).
+ */
+export type RouteCandidateData = number | readonly [number, ...RouteTokenData[]];
+
+/**
+ * A compiled route table of one method: its candidates as data, and the trie built from them on the
+ * first walk (`walkRouteTrie`), so that importing a table costs no trie.
+ */
+export interface RouteTrie {
+  readonly candidates: readonly RouteCandidateData[];
+  readonly base: number;
+  readonly rows: readonly { readonly path: string }[];
+  root: TrieNode | undefined;
+}
 
 const NO_SLOTS = new Int32Array(0);
 
@@ -492,13 +508,102 @@ function tailElements(tokens: readonly RouteTokenData[]): (string | 1 | 2)[] {
 const countVars = (els: RouteElements) => els.reduce<number>((k, e) => k + (typeof e === 'string' ? 0 : 1), 0);
 
 /**
- * Builds the trie of one method from its candidates, most specific first (the generator's order:
- * lexicographic over segment tokens, so the children of every node appear in the order the walk
- * must try them). Candidate k of `candidates` answers as `base + k`.
+ * The tokens of a path pattern without optional groups, as the generator compiles them
+ * (`RouteTokenData`): `/`-separated segments, `:name` a parameter and `*name` a splat, `\\x` the
+ * literal `x`, literal text merged; a trailing `/` adds nothing (the root `/` has no segment).
+ * `undefined` for anything else (`(`, `)`, an empty, `.` or `..` segment, `:` or `*` without a
+ * name, an escaped `/`): the generator then writes the tokens out. The generator checks, for every
+ * candidate it emits as a row number, that this gives exactly its tokens (and tests do too).
  */
-export function buildRouteTrie(candidates: readonly (readonly RouteTokenData[])[], base: number): RouteTrie {
+export function patternTokens(path: string): RouteTokenData[] | undefined {
+  const n = path.length;
+  if (n === 0 || path.charCodeAt(0) !== 47) return undefined;
+  const out: RouteTokenData[] = [];
+  let parts: (string | 1 | 2)[] = [];
+  let text = '';
+  for (let i = 1; i <= n; i++) {
+    const c = i === n ? 47 : path.charCodeAt(i);
+    if (c === 47) {
+      if (text !== '') parts.push(text);
+      text = '';
+      if (parts.length === 0) {
+        if (i === n) break; // a trailing `/`, or the root
+        return undefined;
+      }
+      const token = segmentToken(parts);
+      if (token === undefined) return undefined;
+      out.push(token);
+      parts = [];
+    } else if (c === 92) {
+      const d = path.charCodeAt(i + 1);
+      if (!(d > 32 && d < 127) || d === 47) return undefined;
+      text += path[i + 1];
+      i++;
+    } else if (c === 58 || c === 42) {
+      let j = i + 1;
+      if (!(j < n && isNameChar(path.charCodeAt(j)) && !(path.charCodeAt(j) >= 48 && path.charCodeAt(j) <= 57))) return undefined;
+      while (j < n && isNameChar(path.charCodeAt(j))) j++;
+      if (text !== '') parts.push(text);
+      text = '';
+      parts.push(c === 58 ? 1 : 2);
+      i = j - 1;
+    } else if (c === 40 || c === 41) return undefined;
+    else text += path[i];
+  }
+  return out;
+}
+
+/** `[A-Za-z0-9_]`. */
+function isNameChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** One segment's pieces (literal text merged; 1 a parameter, 2 a splat) as a token. */
+function segmentToken(parts: readonly (string | 1 | 2)[]): RouteTokenData | undefined {
+  let vars = 0;
+  let at = -1;
+  for (let k = 0; k < parts.length; k++) if (typeof parts[k] !== 'string') (vars++, (at = k));
+  if (vars === 0) {
+    const t = parts[0] as string;
+    return t === '.' || t === '..' ? undefined : t;
+  }
+  if (vars > 1) return [3, parts, parts.indexOf(2) >= 0 ? 1 : 0];
+  const kind = parts[at] as 1 | 2;
+  if (parts.length === 1) return kind;
+  return [kind, at > 0 ? (parts[0] as string) : '', at < parts.length - 1 ? (parts[parts.length - 1] as string) : ''];
+}
+
+/**
+ * A method's candidates, most specific first (the generator's order: lexicographic over segment
+ * tokens, so the children of every node appear in the order the walk must try them), as a table
+ * whose trie is built on its first walk. Candidate k answers as `base + k`; a candidate given as a
+ * row number takes its tokens from `rows[row].path` (`patternTokens`).
+ */
+export function buildRouteTrie(candidates: readonly RouteCandidateData[], base: number, rows: readonly { readonly path: string }[]): RouteTrie {
+  return { candidates, base, rows, root: undefined };
+}
+
+/** The row of every candidate of `tries`, in order (the candidates of one table are numbered across its methods). */
+export function candidateRows(tries: readonly RouteTrie[]): number[] {
+  const out: number[] = [];
+  for (const t of tries) for (const c of t.candidates) out.push(typeof c === 'number' ? c : c[0]);
+  return out;
+}
+
+/** The tokens of one candidate (a row's path, or written out). */
+function candidateTokens(trie: RouteTrie, c: RouteCandidateData): readonly RouteTokenData[] | undefined {
+  if (typeof c !== 'number') return c.slice(1) as RouteTokenData[];
+  // The generator writes out every alternative this does not parse: `undefined` (no candidate) never happens for its tables.
+  const row = trie.rows[c];
+  return row === undefined ? undefined : patternTokens(row.path);
+}
+
+function growTrie(trie: RouteTrie): TrieNode {
   const root = newTrieNode();
-  candidates.forEach((tokens, k) => {
+  const base = trie.base;
+  trie.candidates.forEach((c, k) => {
+    const tokens = candidateTokens(trie, c);
+    if (tokens === undefined) return;
     let node = root;
     for (let i = 0; i < tokens.length; i++) {
       const t = expandToken(tokens[i]!);
@@ -523,6 +628,7 @@ export function buildRouteTrie(candidates: readonly (readonly RouteTokenData[])[
     if (node.end < 0) node.end = base + k;
   });
   indexLiterals(root);
+  trie.root = root;
   return root;
 }
 
@@ -533,10 +639,11 @@ export function buildRouteTrie(candidates: readonly (readonly RouteTokenData[])[
  * segments: at each node a literal child (exact text), then parameter children, then the splat
  * tails, in that order, the first that leads to a match wins: the order of `compareAlternatives`.
  * Backtracks only from a literal child into its siblings; tails are matched in linear time.
+ * The first walk of a table builds its trie.
  */
-export function walkRouteTrie(root: RouteTrie, p: string, bounds: Int32Array, checks: Int32Array): number {
+export function walkRouteTrie(trie: RouteTrie, p: string, bounds: Int32Array, checks: Int32Array): number {
   const n = p.length;
-  return walkNode(root, p, n, n === 1 ? 1 : 0, 0, bounds, checks);
+  return walkNode(trie.root ?? growTrie(trie), p, n, n === 1 ? 1 : 0, 0, bounds, checks);
 }
 
 function walkNode(node: TrieNode, p: string, n: number, cursor: number, k: number, bounds: Int32Array, checks: Int32Array): number {
