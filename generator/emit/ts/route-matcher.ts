@@ -284,7 +284,7 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
 }
 
 /** A token as the runtime's trie data (`RouteTokenData`). */
-function tokenData(t: SegmentToken): RouteTokenData {
+export function tokenData(t: SegmentToken): RouteTokenData {
   if (t.kind === 'literal') return t.text;
   if (t.kind === 'compound') return [3, t.parts.map((p) => (p.type === 'literal' ? p.value : p.type === 'param' ? 1 : 2)), t.splat ? 1 : 0];
   const kind = t.kind === 'param' ? 1 : 2;
