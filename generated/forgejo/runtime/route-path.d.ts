@@ -115,6 +115,19 @@ interface ParamEdge {
     vars: number;
     node: TrieNode;
 }
+interface TailEdge {
+    els: RouteElements;
+    vars: number;
+    candidate: number;
+    /**
+     * What any match of `els` needs, checked before `matchElements` builds its table: at least
+     * `minLength` characters, ending with `last` (its last element when that is literal text, else '')
+     * and starting with `first` (likewise). Most tails that do not match fail here in a comparison.
+     */
+    minLength: number;
+    first: string;
+    last: string;
+}
 interface LiteralEdge {
     text: string;
     node: TrieNode;
@@ -135,11 +148,7 @@ export interface TrieNode {
     /** Parameter children, most specific first. */
     params: ParamEdge[];
     /** Candidates from a splat on: the rest of the path against their elements, most specific first. */
-    tails: {
-        els: RouteElements;
-        vars: number;
-        candidate: number;
-    }[];
+    tails: TailEdge[];
 }
 /**
  * One candidate of a method's list as emitted: the number of its row, whose `path` gives the tokens

@@ -387,6 +387,20 @@ interface ParamEdge {
   node: TrieNode;
 }
 
+interface TailEdge {
+  els: RouteElements;
+  vars: number;
+  candidate: number;
+  /**
+   * What any match of `els` needs, checked before `matchElements` builds its table: at least
+   * `minLength` characters, ending with `last` (its last element when that is literal text, else '')
+   * and starting with `first` (likewise). Most tails that do not match fail here in a comparison.
+   */
+  minLength: number;
+  first: string;
+  last: string;
+}
+
 interface LiteralEdge {
   text: string;
   node: TrieNode;
@@ -408,7 +422,7 @@ export interface TrieNode {
   /** Parameter children, most specific first. */
   params: ParamEdge[];
   /** Candidates from a splat on: the rest of the path against their elements, most specific first. */
-  tails: { els: RouteElements; vars: number; candidate: number }[];
+  tails: TailEdge[];
 }
 
 /**
@@ -621,7 +635,10 @@ function growTrie(trie: RouteTrie): TrieNode {
         node = edge.node;
       } else {
         const els = tailElements(tokens.slice(i));
-        node.tails.push({ els, vars: countVars(els), candidate: base + k });
+        const minLength = els.reduce<number>((m, x) => m + (typeof x === 'string' ? x.length : 1), 0);
+        const first = typeof els[0] === 'string' ? els[0] : '';
+        const last = els.length > 1 && typeof els[els.length - 1] === 'string' ? (els[els.length - 1] as string) : '';
+        node.tails.push({ els, vars: countVars(els), candidate: base + k, minLength, first, last });
         return;
       }
     }
@@ -670,8 +687,13 @@ function walkNode(node: TrieNode, p: string, n: number, cursor: number, k: numbe
       const lit = node.literals[c - 1]!;
       const text = lit.text;
       // The edge's text (one or more whole segments, none with `/`) at `s`, then `/` or the end of the path.
-      const end = s + text.length;
-      if ((end !== n && p.charCodeAt(end) !== 47) || !p.startsWith(text, s)) continue;
+      const len = text.length;
+      const end = s + len;
+      if (end !== n && p.charCodeAt(end) !== 47) continue;
+      // Character by character: cheaper than \`startsWith\` for a segment or a few (measured).
+      let x = 0;
+      while (x < len && text.charCodeAt(x) === p.charCodeAt(s + x)) x++;
+      if (x !== len) continue;
       const found = walkNode(lit.node, p, n, end, k, bounds, checks);
       if (found >= 0) return found;
       break; // a segment equals at most one literal
@@ -697,7 +719,13 @@ function walkNode(node: TrieNode, p: string, n: number, cursor: number, k: numbe
   }
   const tails = node.tails;
   for (let j = 0; j < tails.length; j++) {
-    const els = tails[j]!.els;
+    const tail = tails[j]!;
+    const els = tail.els;
+    if (n - s < tail.minLength) continue;
+    const last = tail.last;
+    if (last !== '' && !p.endsWith(last, n)) continue;
+    const first = tail.first;
+    if (first !== '' && !p.startsWith(first, s)) continue;
     // A lone splat (`*path` to the end: catch-alls) takes the rest of the path, without `matchElements`' table.
     if (els.length === 1 && els[0] === 2) {
       if (n === s) continue; // one or more characters (a trailing `/` leaves none)

@@ -614,7 +614,10 @@ function growTrie(trie) {
             }
             else {
                 const els = tailElements(tokens.slice(i));
-                node.tails.push({ els, vars: countVars(els), candidate: base + k });
+                const minLength = els.reduce((m, x) => m + (typeof x === 'string' ? x.length : 1), 0);
+                const first = typeof els[0] === 'string' ? els[0] : '';
+                const last = els.length > 1 && typeof els[els.length - 1] === 'string' ? els[els.length - 1] : '';
+                node.tails.push({ els, vars: countVars(els), candidate: base + k, minLength, first, last });
                 return;
             }
         }
@@ -666,8 +669,15 @@ function walkNode(node, p, n, cursor, k, bounds, checks) {
             const lit = node.literals[c - 1];
             const text = lit.text;
             // The edge's text (one or more whole segments, none with `/`) at `s`, then `/` or the end of the path.
-            const end = s + text.length;
-            if ((end !== n && p.charCodeAt(end) !== 47) || !p.startsWith(text, s))
+            const len = text.length;
+            const end = s + len;
+            if (end !== n && p.charCodeAt(end) !== 47)
+                continue;
+            // Character by character: cheaper than \`startsWith\` for a segment or a few (measured).
+            let x = 0;
+            while (x < len && text.charCodeAt(x) === p.charCodeAt(s + x))
+                x++;
+            if (x !== len)
                 continue;
             const found = walkNode(lit.node, p, n, end, k, bounds, checks);
             if (found >= 0)
@@ -702,7 +712,16 @@ function walkNode(node, p, n, cursor, k, bounds, checks) {
     }
     const tails = node.tails;
     for (let j = 0; j < tails.length; j++) {
-        const els = tails[j].els;
+        const tail = tails[j];
+        const els = tail.els;
+        if (n - s < tail.minLength)
+            continue;
+        const last = tail.last;
+        if (last !== '' && !p.endsWith(last, n))
+            continue;
+        const first = tail.first;
+        if (first !== '' && !p.startsWith(first, s))
+            continue;
         // A lone splat (`*path` to the end: catch-alls) takes the rest of the path, without `matchElements`' table.
         if (els.length === 1 && els[0] === 2) {
             if (n === s)
