@@ -534,8 +534,17 @@ export function patternTokens(path) {
         }
         else if (c === 40 || c === 41)
             return undefined;
-        else
-            text += path[i];
+        else {
+            // A run of plain literal characters, taken in one slice.
+            let j = i + 1;
+            for (; j < n; j++) {
+                const d = path.charCodeAt(j);
+                if (d === 47 || d === 92 || d === 58 || d === 42 || d === 40 || d === 41)
+                    break;
+            }
+            text += path.slice(i, j);
+            i = j - 1;
+        }
     }
     return out;
 }
@@ -589,6 +598,8 @@ function candidateTokens(trie, c) {
 function growTrie(trie) {
     const root = newTrieNode();
     const base = trie.base;
+    // Literal children by text while building (a node's `literals` keep their order: the walk's).
+    const byText = new Map();
     trie.candidates.forEach((c, k) => {
         const tokens = candidateTokens(trie, c);
         if (tokens === undefined)
@@ -597,9 +608,14 @@ function growTrie(trie) {
         for (let i = 0; i < tokens.length; i++) {
             const t = expandToken(tokens[i]);
             if (typeof t === 'string') {
-                let hit = node.literals.find((b) => b.text === t);
-                if (!hit)
+                let children = byText.get(node);
+                if (children === undefined)
+                    byText.set(node, (children = new Map()));
+                let hit = children.get(t);
+                if (!hit) {
                     node.literals.push((hit = { text: t, node: newTrieNode() }));
+                    children.set(t, hit);
+                }
                 node = hit.node;
             }
             else if (t[0] === 1 || (t[0] === 3 && t[2] === 0)) {

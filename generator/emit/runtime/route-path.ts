@@ -556,7 +556,16 @@ export function patternTokens(path: string): RouteTokenData[] | undefined {
       parts.push(c === 58 ? 1 : 2);
       i = j - 1;
     } else if (c === 40 || c === 41) return undefined;
-    else text += path[i];
+    else {
+      // A run of plain literal characters, taken in one slice.
+      let j = i + 1;
+      for (; j < n; j++) {
+        const d = path.charCodeAt(j);
+        if (d === 47 || d === 92 || d === 58 || d === 42 || d === 40 || d === 41) break;
+      }
+      text += path.slice(i, j);
+      i = j - 1;
+    }
   }
   return out;
 }
@@ -609,6 +618,8 @@ function candidateTokens(trie: RouteTrie, c: RouteCandidateData): readonly Route
 function growTrie(trie: RouteTrie): TrieNode {
   const root = newTrieNode();
   const base = trie.base;
+  // Literal children by text while building (a node's `literals` keep their order: the walk's).
+  const byText = new Map<TrieNode, Map<string, LiteralEdge>>();
   trie.candidates.forEach((c, k) => {
     const tokens = candidateTokens(trie, c);
     if (tokens === undefined) return;
@@ -616,8 +627,13 @@ function growTrie(trie: RouteTrie): TrieNode {
     for (let i = 0; i < tokens.length; i++) {
       const t = expandToken(tokens[i]!);
       if (typeof t === 'string') {
-        let hit = node.literals.find((b) => b.text === t);
-        if (!hit) node.literals.push((hit = { text: t, node: newTrieNode() }));
+        let children = byText.get(node);
+        if (children === undefined) byText.set(node, (children = new Map()));
+        let hit = children.get(t);
+        if (!hit) {
+          node.literals.push((hit = { text: t, node: newTrieNode() }));
+          children.set(t, hit);
+        }
         node = hit.node;
       } else if (t[0] === 1 || (t[0] === 3 && t[2] === 0)) {
         const els = t[0] === 3 ? t[1] : undefined;
