@@ -138,6 +138,9 @@ export function apiRelativePath(c, prefix) {
 }
 /** Whether the first segment of `p` starts with the first segment of `prefix` (`/api…`). */
 export function startsWithApiSegment(p, prefix) {
+    // Most paths differ at their first character (`/projects/…`): no search in `prefix` then.
+    if (p.charCodeAt(1) !== prefix.charCodeAt(1))
+        return prefix.length <= 1 || prefix.charCodeAt(1) === 47;
     let k = prefix.indexOf('/', 1);
     if (k < 0)
         k = prefix.length;
@@ -655,9 +658,20 @@ function growTrie(trie) {
  */
 export function walkRouteTrie(trie, p, bounds, checks) {
     const n = p.length;
-    return walkNode(trie.root ?? growTrie(trie), p, n, n === 1 ? 1 : 0, 0, bounds, checks);
+    walkPath = p;
+    walkBounds = bounds;
+    walkChecks = checks;
+    return walkNode(trie.root ?? growTrie(trie), n === 1 ? 1 : 0, 0);
 }
-function walkNode(node, p, n, cursor, k, bounds, checks) {
+// The walk's path and scratch arrays, set by `walkRouteTrie` (fewer arguments per recursive call).
+let walkPath = '';
+let walkBounds = new Int32Array(0);
+let walkChecks = new Int32Array(0);
+function walkNode(node, cursor, k) {
+    const p = walkPath;
+    const n = p.length;
+    const bounds = walkBounds;
+    const checks = walkChecks;
     // Every child needs at least one character: at the end of the path only the node itself can answer.
     if (cursor >= n)
         return node.end;
@@ -695,7 +709,7 @@ function walkNode(node, p, n, cursor, k, bounds, checks) {
                 x++;
             if (x !== len)
                 continue;
-            const found = walkNode(lit.node, p, n, end, k, bounds, checks);
+            const found = walkNode(lit.node, end, k);
             if (found >= 0)
                 return found;
             break; // a segment equals at most one literal
@@ -722,7 +736,7 @@ function walkNode(node, p, n, cursor, k, bounds, checks) {
         }
         else if (!matchElements(p, s, e, edge.els, bounds, checks, k))
             continue;
-        const found = walkNode(edge.node, p, n, e, k + edge.vars, bounds, checks);
+        const found = walkNode(edge.node, e, k + edge.vars);
         if (found >= 0)
             return found;
     }

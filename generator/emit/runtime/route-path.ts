@@ -121,6 +121,8 @@ export function apiRelativePath(c: string | undefined, prefix: string): string |
 
 /** Whether the first segment of `p` starts with the first segment of `prefix` (`/api…`). */
 export function startsWithApiSegment(p: string, prefix: string): boolean {
+  // Most paths differ at their first character (`/projects/…`): no search in `prefix` then.
+  if (p.charCodeAt(1) !== prefix.charCodeAt(1)) return prefix.length <= 1 || prefix.charCodeAt(1) === 47;
   let k = prefix.indexOf('/', 1);
   if (k < 0) k = prefix.length;
   for (let i = 1; i < k; i++) if (p.charCodeAt(i) !== prefix.charCodeAt(i)) return false;
@@ -670,10 +672,22 @@ function growTrie(trie: RouteTrie): TrieNode {
  */
 export function walkRouteTrie(trie: RouteTrie, p: string, bounds: Int32Array, checks: Int32Array): number {
   const n = p.length;
-  return walkNode(trie.root ?? growTrie(trie), p, n, n === 1 ? 1 : 0, 0, bounds, checks);
+  walkPath = p;
+  walkBounds = bounds;
+  walkChecks = checks;
+  return walkNode(trie.root ?? growTrie(trie), n === 1 ? 1 : 0, 0);
 }
 
-function walkNode(node: TrieNode, p: string, n: number, cursor: number, k: number, bounds: Int32Array, checks: Int32Array): number {
+// The walk's path and scratch arrays, set by `walkRouteTrie` (fewer arguments per recursive call).
+let walkPath = '';
+let walkBounds: Int32Array = new Int32Array(0);
+let walkChecks: Int32Array = new Int32Array(0);
+
+function walkNode(node: TrieNode, cursor: number, k: number): number {
+  const p = walkPath;
+  const n = p.length;
+  const bounds = walkBounds;
+  const checks = walkChecks;
   // Every child needs at least one character: at the end of the path only the node itself can answer.
   if (cursor >= n) return node.end;
   const s = cursor + 1;
@@ -704,7 +718,7 @@ function walkNode(node: TrieNode, p: string, n: number, cursor: number, k: numbe
       let x = 0;
       while (x < len && text.charCodeAt(x) === p.charCodeAt(s + x)) x++;
       if (x !== len) continue;
-      const found = walkNode(lit.node, p, n, end, k, bounds, checks);
+      const found = walkNode(lit.node, end, k);
       if (found >= 0) return found;
       break; // a segment equals at most one literal
     }
@@ -724,7 +738,7 @@ function walkNode(node: TrieNode, p: string, n: number, cursor: number, k: numbe
       bounds[2 * k + 1] = e - edge.suffix.length;
       checks[k] = raw;
     } else if (!matchElements(p, s, e, edge.els, bounds, checks, k)) continue;
-    const found = walkNode(edge.node, p, n, e, k + edge.vars, bounds, checks);
+    const found = walkNode(edge.node, e, k + edge.vars);
     if (found >= 0) return found;
   }
   const tails = node.tails;

@@ -256,7 +256,7 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
     statements: (w) => {
       w.writeLine(`if (typeof method !== 'string' || typeof path !== 'string') return -1;`);
       w.writeLine('// `/api/v4/…` as sent: the rest is the path (a prefix that canonicalization reveals is removed on the slow path).');
-      w.writeLine('const q = path.startsWith(API_PREFIX) && path.charCodeAt(API_PREFIX.length) === 47 ? path.slice(API_PREFIX.length) : path;');
+      w.writeLine('const q = path.charCodeAt(1) === API_PREFIX.charCodeAt(1) && path.startsWith(API_PREFIX) && path.charCodeAt(API_PREFIX.length) === 47 ? path.slice(API_PREFIX.length) : path;');
       w.writeLine('// Try the raw path first; canonicalize only when that does not settle it (see isCanonicalSpan).');
       w.writeLine('let canonical = q;');
       w.writeLine('const plain = path.length <= MAX_PATH_LENGTH && q.charCodeAt(0) === 47 && !startsWithApiSegment(q, API_PREFIX);');
