@@ -149,6 +149,20 @@ export interface TrieNode {
     params: ParamEdge[];
     /** Candidates from a splat on: the rest of the path against their elements, most specific first. */
     tails: TailEdge[];
+    /**
+     * False until the walk first reaches the node (`prepareNode`): its candidates are then sorted into
+     * its children (`pending`, tokens from `depth` on) and its literal children indexed, so a first
+     * match builds the nodes on its way and their children, not the whole trie.
+     */
+    ready: boolean;
+    /** Candidates not yet sorted into children, in candidate order; `undefined` once sorted. */
+    pending: PendingCandidate[] | undefined;
+    depth: number;
+}
+/** A candidate waiting in a node: its number and its tokens (the node sorts it by `tokens[depth]`). */
+interface PendingCandidate {
+    candidate: number;
+    tokens: readonly RouteTokenData[];
 }
 /**
  * One candidate of a method's list as emitted: the number of its row, whose `path` gives the tokens

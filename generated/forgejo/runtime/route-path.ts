@@ -425,6 +425,21 @@ export interface TrieNode {
   params: ParamEdge[];
   /** Candidates from a splat on: the rest of the path against their elements, most specific first. */
   tails: TailEdge[];
+  /**
+   * False until the walk first reaches the node (`prepareNode`): its candidates are then sorted into
+   * its children (`pending`, tokens from `depth` on) and its literal children indexed, so a first
+   * match builds the nodes on its way and their children, not the whole trie.
+   */
+  ready: boolean;
+  /** Candidates not yet sorted into children, in candidate order; `undefined` once sorted. */
+  pending: PendingCandidate[] | undefined;
+  depth: number;
+}
+
+/** A candidate waiting in a node: its number and its tokens (the node sorts it by `tokens[depth]`). */
+interface PendingCandidate {
+  candidate: number;
+  tokens: readonly RouteTokenData[];
 }
 
 /**
@@ -447,7 +462,7 @@ export interface RouteTrie {
 
 const NO_SLOTS = new Int32Array(0);
 
-const newTrieNode = (): TrieNode => ({ end: -1, slots: NO_SLOTS, hashes: NO_SLOTS, literals: [], params: [], tails: [] });
+const newTrieNode = (depth: number): TrieNode => ({ end: -1, slots: NO_SLOTS, hashes: NO_SLOTS, literals: [], params: [], tails: [], ready: false, pending: [], depth });
 
 /** The hash of `text` the walk computes while scanning a segment (`h * 31 + c`, 32-bit). */
 function segmentHash(text: string): number {
@@ -468,7 +483,9 @@ function indexLiterals(node: TrieNode): void {
   const lits = node.literals;
   for (const lit of lits) {
     let next = lit.node;
-    while (next.end < 0 && next.params.length === 0 && next.tails.length === 0 && next.literals.length === 1) {
+    for (;;) {
+      if (next.pending !== undefined) sortPending(next);
+      if (!(next.end < 0 && next.params.length === 0 && next.tails.length === 0 && next.literals.length === 1)) break;
       lit.text += `/${next.literals[0]!.text}`;
       next = next.literals[0]!.node;
     }
@@ -490,8 +507,13 @@ function indexLiterals(node: TrieNode): void {
     node.slots = slots;
     node.hashes = hashes;
   }
-  for (const lit of lits) indexLiterals(lit.node);
-  for (const edge of node.params) indexLiterals(edge.node);
+}
+
+/** Makes a node walkable: its candidates sorted into children, its literal children indexed (the children themselves wait for the walk). */
+function prepareNode(node: TrieNode): void {
+  if (node.pending !== undefined) sortPending(node);
+  indexLiterals(node);
+  node.ready = true;
 }
 
 /** `1` and `2` as the `[kind, prefix, suffix]` form they abbreviate. */
@@ -624,47 +646,56 @@ function candidateTokens(trie: RouteTrie, c: RouteCandidateData): readonly Route
 }
 
 function growTrie(trie: RouteTrie): TrieNode {
-  const root = newTrieNode();
+  const root = newTrieNode(0);
   const base = trie.base;
-  // Literal children by text while building (a node's `literals` keep their order: the walk's).
-  const byText = new Map<TrieNode, Map<string, LiteralEdge>>();
   trie.candidates.forEach((c, k) => {
     const tokens = candidateTokens(trie, c);
-    if (tokens === undefined) return;
-    let node = root;
-    for (let i = 0; i < tokens.length; i++) {
-      const t = expandToken(tokens[i]!);
-      if (typeof t === 'string') {
-        let children = byText.get(node);
-        if (children === undefined) byText.set(node, (children = new Map()));
-        let hit = children.get(t);
-        if (!hit) {
-          node.literals.push((hit = { text: t, node: newTrieNode() }));
-          children.set(t, hit);
-        }
-        node = hit.node;
-      } else if (t[0] === 1 || (t[0] === 3 && t[2] === 0)) {
-        const els = t[0] === 3 ? t[1] : undefined;
-        const prefix = t[0] === 1 ? t[1] : '';
-        const suffix = t[0] === 1 ? t[2] : '';
-        const key = els === undefined ? undefined : JSON.stringify(els);
-        let edge = node.params.find((p) => (els === undefined ? p.els === undefined && p.prefix === prefix && p.suffix === suffix : p.els !== undefined && JSON.stringify(p.els) === key));
-        if (!edge) node.params.push((edge = { prefix, suffix, plain: els === undefined && prefix === '' && suffix === '', els, vars: els === undefined ? 1 : countVars(els), node: newTrieNode() }));
-        node = edge.node;
-      } else {
-        const els = tailElements(tokens.slice(i));
-        const minLength = els.reduce<number>((m, x) => m + (typeof x === 'string' ? x.length : 1), 0);
-        const first = typeof els[0] === 'string' ? els[0] : '';
-        const last = els.length > 1 && typeof els[els.length - 1] === 'string' ? (els[els.length - 1] as string) : '';
-        node.tails.push({ els, vars: countVars(els), candidate: base + k, minLength, first, last });
-        return;
-      }
-    }
-    if (node.end < 0) node.end = base + k;
+    if (tokens !== undefined) root.pending!.push({ candidate: base + k, tokens });
   });
-  indexLiterals(root);
   trie.root = root;
   return root;
+}
+
+/**
+ * Sorts a node's waiting candidates into its children by their token at the node's depth, in
+ * candidate order (most specific first): literal children by text, parameter children by shape,
+ * splat tails, and the node's own end (the first candidate that ends here).
+ */
+function sortPending(node: TrieNode): void {
+  const pending = node.pending!;
+  node.pending = undefined;
+  const i = node.depth;
+  let byText: Map<string, LiteralEdge> | undefined;
+  for (const { candidate, tokens } of pending) {
+    if (i === tokens.length) {
+      if (node.end < 0) node.end = candidate;
+      continue;
+    }
+    const t = expandToken(tokens[i]!);
+    if (typeof t === 'string') {
+      byText ??= new Map();
+      let hit = byText.get(t);
+      if (!hit) {
+        node.literals.push((hit = { text: t, node: newTrieNode(i + 1) }));
+        byText.set(t, hit);
+      }
+      hit.node.pending!.push({ candidate, tokens });
+    } else if (t[0] === 1 || (t[0] === 3 && t[2] === 0)) {
+      const els = t[0] === 3 ? t[1] : undefined;
+      const prefix = t[0] === 1 ? t[1] : '';
+      const suffix = t[0] === 1 ? t[2] : '';
+      const key = els === undefined ? undefined : JSON.stringify(els);
+      let edge = node.params.find((p) => (els === undefined ? p.els === undefined && p.prefix === prefix && p.suffix === suffix : p.els !== undefined && JSON.stringify(p.els) === key));
+      if (!edge) node.params.push((edge = { prefix, suffix, plain: els === undefined && prefix === '' && suffix === '', els, vars: els === undefined ? 1 : countVars(els), node: newTrieNode(i + 1) }));
+      edge.node.pending!.push({ candidate, tokens });
+    } else {
+      const els = tailElements(tokens.slice(i));
+      const minLength = els.reduce<number>((m, x) => m + (typeof x === 'string' ? x.length : 1), 0);
+      const first = typeof els[0] === 'string' ? els[0] : '';
+      const last = els.length > 1 && typeof els[els.length - 1] === 'string' ? (els[els.length - 1] as string) : '';
+      node.tails.push({ els, vars: countVars(els), candidate, minLength, first, last });
+    }
+  }
 }
 
 /**
@@ -690,6 +721,7 @@ let walkBounds: Int32Array = new Int32Array(0);
 let walkChecks: Int32Array = new Int32Array(0);
 
 function walkNode(node: TrieNode, cursor: number, k: number): number {
+  if (!node.ready) prepareNode(node);
   const p = walkPath;
   const n = p.length;
   const bounds = walkBounds;
