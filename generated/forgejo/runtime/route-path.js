@@ -583,7 +583,7 @@ function segmentToken(parts) {
 /**
  * A method's candidates, most specific first (the generator's order: lexicographic over segment
  * tokens, so the children of every node appear in the order the walk must try them), as a table
- * whose trie is built on its first walk. Candidate k answers as `base + k`; a candidate given as a
+ * whose trie grows as walks reach its nodes. Candidate k answers as `base + k`; a candidate given as a
  * row number takes its tokens from `rows[row].path` (`patternTokens`).
  */
 export function buildRouteTrie(candidates, base, rows) {
@@ -668,7 +668,7 @@ function sortPending(node) {
  * segments: at each node a literal child (exact text), then parameter children, then the splat
  * tails, in that order, the first that leads to a match wins: the order of `compareAlternatives`.
  * Backtracks only from a literal child into its siblings; tails are matched in linear time.
- * The first walk of a table builds its trie.
+ * A walk builds the nodes it is the first to reach (`prepareNode`).
  */
 export function walkRouteTrie(trie, p, bounds, checks) {
     const n = p.length;

@@ -171,8 +171,8 @@ interface PendingCandidate {
  */
 export type RouteCandidateData = number | readonly [number, ...RouteTokenData[]];
 /**
- * A compiled route table of one method: its candidates as data, and the trie built from them on the
- * first walk (`walkRouteTrie`), so that importing a table costs no trie.
+ * A compiled route table of one method: its candidates as data, and the trie grown from them node by
+ * node as walks reach the nodes (`walkRouteTrie`), so that importing a table costs no trie.
  */
 export interface RouteTrie {
     readonly candidates: readonly RouteCandidateData[];
@@ -194,7 +194,7 @@ export declare function patternTokens(path: string): RouteTokenData[] | undefine
 /**
  * A method's candidates, most specific first (the generator's order: lexicographic over segment
  * tokens, so the children of every node appear in the order the walk must try them), as a table
- * whose trie is built on its first walk. Candidate k answers as `base + k`; a candidate given as a
+ * whose trie grows as walks reach its nodes. Candidate k answers as `base + k`; a candidate given as a
  * row number takes its tokens from `rows[row].path` (`patternTokens`).
  */
 export declare function buildRouteTrie(candidates: readonly RouteCandidateData[], base: number, rows: readonly {
@@ -209,7 +209,7 @@ export declare function candidateRows(tries: readonly RouteTrie[]): number[];
  * segments: at each node a literal child (exact text), then parameter children, then the splat
  * tails, in that order, the first that leads to a match wins: the order of `compareAlternatives`.
  * Backtracks only from a literal child into its siblings; tails are matched in linear time.
- * The first walk of a table builds its trie.
+ * A walk builds the nodes it is the first to reach (`prepareNode`).
  */
 export declare function walkRouteTrie(trie: RouteTrie, p: string, bounds: Int32Array, checks: Int32Array): number;
 export {};
