@@ -4,7 +4,7 @@
  */
 
 import type { JobTokenPermission } from './job-token-permissions.js';
-import { MAX_PATH_LENGTH, apiRelativePath, areSpansCanonical, buildRouteTrie, canonicalizePath, mayCanonicalizationChange, startsWithApiSegment, type RouteTrie, walkRouteTrie } from './runtime/route-path.js';
+import { MAX_PATH_LENGTH, apiRelativePath, areSpansCanonical, buildRouteTrie, candidateRows, canonicalizePath, mayCanonicalizationChange, startsWithApiSegment, type RouteTrie, walkRouteTrie } from './runtime/route-path.js';
 /** The request methods the matcher accepts (upper case, as sent). `HEAD` also matches `GET` routes; any other token is denied. */
 export type JobTokenRequestMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
 /** A documented route, `METHOD /path` as the page writes it (Fine-grained permissions for CI/CD job tokens). */
@@ -445,623 +445,438 @@ export interface JobTokenRouteMatchFor<R extends JobTokenRoute> {
   readonly source: string;
 }
 
+/** The page every row comes from (`source` is `PAGE:line:column`; empty when rows come from several files). */
+const PAGE: string = "sources/gitlab-job-token-fine-grained-permissions.008551b.md";
+
+/** One frozen row of `jobTokenRoutes`: `position` is its line on the page (column 1), or `"line:column"`, or (rows from several files) `"file:line:column"`. */
+function row(method: JobTokenRequestMethod, path: string, permissions: readonly `${JobTokenPermission}`[], controlled: boolean, description: string, position: number | string): JobTokenRouteInfo {
+  const source = typeof position === 'number' ? `${PAGE}:${position}:1` : PAGE === '' ? position : `${PAGE}:${position}`;
+  const parts = source.split(':');
+  const line = typeof position === 'number' ? position : Number(parts[parts.length - 2]);
+  return Object.freeze({ method, path, route: `${method} ${path}` as JobTokenRoute, permissions: Object.freeze(permissions), controlled, description, source, line });
+}
+
 /**
- * Every documented route, in the page's order.
+ * Every documented route, in the page's order, one per line: `row(method, path, permissions, controlled, description, line on the page)`.
  * @see https://docs.gitlab.com/ci/jobs/fine_grained_permissions/
  */
 export const jobTokenRoutes: readonly JobTokenRouteInfo[] = Object.freeze([
-    /** List all badges for a project @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:72:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/badges", route: "GET /projects/:id/badges", permissions: Object.freeze(["READ_BADGES" as const]), controlled: true, description: "List all badges for a project", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:72:1", line: 72 }),
-    /** Retrieve a badge for a project @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:73:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/badges/:badge_id", route: "GET /projects/:id/badges/:badge_id", permissions: Object.freeze(["READ_BADGES" as const]), controlled: true, description: "Retrieve a badge for a project", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:73:1", line: 73 }),
-    /** Create a badge for a project @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:74:1 */
-    Object.freeze({ method: "POST", path: "/projects/:id/badges", route: "POST /projects/:id/badges", permissions: Object.freeze(["ADMIN_BADGES" as const]), controlled: true, description: "Create a badge for a project", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:74:1", line: 74 }),
-    /** Delete a badge from a project @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:75:1 */
-    Object.freeze({ method: "DELETE", path: "/projects/:id/badges/:badge_id", route: "DELETE /projects/:id/badges/:badge_id", permissions: Object.freeze(["ADMIN_BADGES" as const]), controlled: true, description: "Delete a badge from a project", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:75:1", line: 75 }),
-    /** Retrieve a badge preview for a project @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:76:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/badges/render", route: "GET /projects/:id/badges/render", permissions: Object.freeze(["ADMIN_BADGES" as const]), controlled: true, description: "Retrieve a badge preview for a project", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:76:1", line: 76 }),
-    /** Update a badge for a project @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:77:1 */
-    Object.freeze({ method: "PUT", path: "/projects/:id/badges/:badge_id", route: "PUT /projects/:id/badges/:badge_id", permissions: Object.freeze(["ADMIN_BADGES" as const]), controlled: true, description: "Update a badge for a project", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:77:1", line: 77 }),
-    /** List all merge requests associated with a deployment @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:83:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/deployments/:deployment_id/merge_requests", route: "GET /projects/:id/deployments/:deployment_id/merge_requests", permissions: Object.freeze(["READ_DEPLOYMENTS" as const]), controlled: true, description: "List all merge requests associated with a deployment", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:83:1", line: 83 }),
-    /** List all project deployments @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:84:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/deployments", route: "GET /projects/:id/deployments", permissions: Object.freeze(["READ_DEPLOYMENTS" as const]), controlled: true, description: "List all project deployments", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:84:1", line: 84 }),
-    /** Retrieve a deployment @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:85:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/deployments/:deployment_id", route: "GET /projects/:id/deployments/:deployment_id", permissions: Object.freeze(["READ_DEPLOYMENTS" as const]), controlled: true, description: "Retrieve a deployment", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:85:1", line: 85 }),
-    /** Approve or reject a deployment @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:86:1 */
-    Object.freeze({ method: "POST", path: "/projects/:id/deployments/:deployment_id/approval", route: "POST /projects/:id/deployments/:deployment_id/approval", permissions: Object.freeze(["ADMIN_DEPLOYMENTS" as const]), controlled: true, description: "Approve or reject a deployment", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:86:1", line: 86 }),
-    /** Create a deployment @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:87:1 */
-    Object.freeze({ method: "POST", path: "/projects/:id/deployments", route: "POST /projects/:id/deployments", permissions: Object.freeze(["ADMIN_DEPLOYMENTS" as const, "ADMIN_ENVIRONMENTS" as const]), controlled: true, description: "Create a deployment", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:87:1", line: 87 }),
-    /** Delete a deployment @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:88:1 */
-    Object.freeze({ method: "DELETE", path: "/projects/:id/deployments/:deployment_id", route: "DELETE /projects/:id/deployments/:deployment_id", permissions: Object.freeze(["ADMIN_DEPLOYMENTS" as const]), controlled: true, description: "Delete a deployment", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:88:1", line: 88 }),
-    /** Update a deployment @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:89:1 */
-    Object.freeze({ method: "PUT", path: "/projects/:id/deployments/:deployment_id", route: "PUT /projects/:id/deployments/:deployment_id", permissions: Object.freeze(["ADMIN_DEPLOYMENTS" as const]), controlled: true, description: "Update a deployment", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:89:1", line: 89 }),
-    /** List all environments @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:95:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/environments", route: "GET /projects/:id/environments", permissions: Object.freeze(["READ_ENVIRONMENTS" as const]), controlled: true, description: "List all environments", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:95:1", line: 95 }),
-    /** Retrieve an environment @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:96:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/environments/:environment_id", route: "GET /projects/:id/environments/:environment_id", permissions: Object.freeze(["READ_ENVIRONMENTS" as const]), controlled: true, description: "Retrieve an environment", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:96:1", line: 96 }),
-    /** Create an environment @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:97:1 */
-    Object.freeze({ method: "POST", path: "/projects/:id/environments", route: "POST /projects/:id/environments", permissions: Object.freeze(["ADMIN_ENVIRONMENTS" as const]), controlled: true, description: "Create an environment", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:97:1", line: 97 }),
-    /** Delete an environment @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:98:1 */
-    Object.freeze({ method: "DELETE", path: "/projects/:id/environments/:environment_id", route: "DELETE /projects/:id/environments/:environment_id", permissions: Object.freeze(["ADMIN_ENVIRONMENTS" as const]), controlled: true, description: "Delete an environment", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:98:1", line: 98 }),
-    /** Schedule multiple stopped review apps for deletion @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:99:1 */
-    Object.freeze({ method: "DELETE", path: "/projects/:id/environments/review_apps", route: "DELETE /projects/:id/environments/review_apps", permissions: Object.freeze(["ADMIN_ENVIRONMENTS" as const]), controlled: true, description: "Schedule multiple stopped review apps for deletion", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:99:1", line: 99 }),
-    /** Stop an environment @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:100:1 */
-    Object.freeze({ method: "POST", path: "/projects/:id/environments/:environment_id/stop", route: "POST /projects/:id/environments/:environment_id/stop", permissions: Object.freeze(["ADMIN_ENVIRONMENTS" as const]), controlled: true, description: "Stop an environment", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:100:1", line: 100 }),
-    /** Stop stale environments @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:101:1 */
-    Object.freeze({ method: "POST", path: "/projects/:id/environments/stop_stale", route: "POST /projects/:id/environments/stop_stale", permissions: Object.freeze(["ADMIN_ENVIRONMENTS" as const]), controlled: true, description: "Stop stale environments", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:101:1", line: 101 }),
-    /** Update an existing environment @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:102:1 */
-    Object.freeze({ method: "PUT", path: "/projects/:id/environments/:environment_id", route: "PUT /projects/:id/environments/:environment_id", permissions: Object.freeze(["ADMIN_ENVIRONMENTS" as const]), controlled: true, description: "Update an existing environment", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:102:1", line: 102 }),
-    /** Download a specific file from artifacts archive @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:108:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/jobs/:job_id/artifacts/*artifact_path", route: "GET /projects/:id/jobs/:job_id/artifacts/*artifact_path", permissions: Object.freeze(["READ_JOBS" as const]), controlled: true, description: "Download a specific file from artifacts archive", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:108:1", line: 108 }),
-    /** Download a specific file from artifacts archive from a ref @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:109:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/jobs/artifacts/:ref_name/raw/*artifact_path", route: "GET /projects/:id/jobs/artifacts/:ref_name/raw/*artifact_path", permissions: Object.freeze(["READ_JOBS" as const]), controlled: true, description: "Download a specific file from artifacts archive from a ref", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:109:1", line: 109 }),
-    /** Download the artifacts archive from a job @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:110:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/jobs/:job_id/artifacts", route: "GET /projects/:id/jobs/:job_id/artifacts", permissions: Object.freeze(["READ_JOBS" as const]), controlled: true, description: "Download the artifacts archive from a job", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:110:1", line: 110 }),
-    /** Download the artifacts file for job @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:111:1 */
-    Object.freeze({ method: "GET", path: "/jobs/:id/artifacts", route: "GET /jobs/:id/artifacts", permissions: Object.freeze(["READ_JOBS" as const]), controlled: true, description: "Download the artifacts file for job", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:111:1", line: 111 }),
-    /** List all files in an artifacts archive @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:112:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/jobs/:job_id/artifacts/tree", route: "GET /projects/:id/jobs/:job_id/artifacts/tree", permissions: Object.freeze(["READ_JOBS" as const]), controlled: true, description: "List all files in an artifacts archive", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:112:1", line: 112 }),
-    /** List all jobs by pipeline @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:113:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/pipelines/:pipeline_id/jobs", route: "GET /projects/:id/pipelines/:pipeline_id/jobs", permissions: Object.freeze(["READ_JOBS" as const]), controlled: true, description: "List all jobs by pipeline", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:113:1", line: 113 }),
-    /** List all jobs for a project @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:114:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/jobs", route: "GET /projects/:id/jobs", permissions: Object.freeze(["READ_JOBS" as const]), controlled: true, description: "List all jobs for a project", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:114:1", line: 114 }),
-    /** Retrieve job artifacts @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:115:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/jobs/artifacts/:ref_name/download", route: "GET /projects/:id/jobs/artifacts/:ref_name/download", permissions: Object.freeze(["READ_JOBS" as const]), controlled: true, description: "Retrieve job artifacts", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:115:1", line: 115 }),
-    /** List all merge request notes @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:121:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/merge_requests/:noteable_id/notes", route: "GET /projects/:id/merge_requests/:noteable_id/notes", permissions: Object.freeze(["READ_MERGE_REQUESTS" as const]), controlled: true, description: "List all merge request notes", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:121:1", line: 121 }),
-    /** List all project merge requests @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:122:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/merge_requests", route: "GET /projects/:id/merge_requests", permissions: Object.freeze(["READ_MERGE_REQUESTS" as const]), controlled: true, description: "List all project merge requests", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:122:1", line: 122 }),
-    /** Retrieve a merge request @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:123:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/merge_requests/:merge_request_iid", route: "GET /projects/:id/merge_requests/:merge_request_iid", permissions: Object.freeze(["READ_MERGE_REQUESTS" as const]), controlled: true, description: "Retrieve a merge request", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:123:1", line: 123 }),
-    /** Retrieve a merge request note @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:124:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/merge_requests/:noteable_id/notes/:note_id", route: "GET /projects/:id/merge_requests/:noteable_id/notes/:note_id", permissions: Object.freeze(["READ_MERGE_REQUESTS" as const]), controlled: true, description: "Retrieve a merge request note", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:124:1", line: 124 }),
-    /** Composer package endpoint to download a package archive @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:130:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/composer/archives/*package_name", route: "GET /projects/:id/packages/composer/archives/*package_name", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Composer package endpoint to download a package archive", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:130:1", line: 130 }),
-    /** Download a package file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:131:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/:package_id/package_files/:package_file_id/download", route: "GET /projects/:id/packages/:package_id/package_files/:package_file_id/download", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Download a package file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:131:1", line: 131 }),
-    /** Download module file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:132:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/go/*module_name/@v/:module_version.mod", route: "GET /projects/:id/packages/go/*module_name/@v/:module_version.mod", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Download module file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:132:1", line: 132 }),
-    /** Download module source @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:133:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/go/*module_name/@v/:module_version.zip", route: "GET /projects/:id/packages/go/*module_name/@v/:module_version.zip", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Download module source", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:133:1", line: 133 }),
-    /** Download package file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:134:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/generic/:package_name/*package_version/(*path/):file_name", route: "GET /projects/:id/packages/generic/:package_name/*package_version/(*path/):file_name", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Download package file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:134:1", line: 134 }),
-    /** Download the NPM tarball @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:135:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/npm/*package_name/-/*file_name", route: "GET /projects/:id/packages/npm/*package_name/-/*file_name", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Download the NPM tarball", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:135:1", line: 135 }),
-    /** Download the maven package file at a group level @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:136:1 */
-    Object.freeze({ method: "GET", path: "/groups/:id/-/packages/maven/*path/:file_name", route: "GET /groups/:id/-/packages/maven/*path/:file_name", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Download the maven package file at a group level", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:136:1", line: 136 }),
-    /** Download the maven package file at a project level @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:137:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/maven/*path/:file_name", route: "GET /projects/:id/packages/maven/*path/:file_name", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Download the maven package file at a project level", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:137:1", line: 137 }),
-    /** Download the maven package file at instance level @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:138:1 */
-    Object.freeze({ method: "GET", path: "/packages/maven/*path/:file_name", route: "GET /packages/maven/*path/:file_name", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Download the maven package file at instance level", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:138:1", line: 138 }),
-    /** Get all tags for a given an NPM package @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:139:1 */
-    Object.freeze({ method: "GET", path: "/groups/:id/-/packages/npm/-/package/*package_name/dist-tags", route: "GET /groups/:id/-/packages/npm/-/package/*package_name/dist-tags", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Get all tags for a given an NPM package", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:139:1", line: 139 }),
-    /** Get all tags for a given an NPM package @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:140:1 */
-    Object.freeze({ method: "GET", path: "/packages/npm/-/package/*package_name/dist-tags", route: "GET /packages/npm/-/package/*package_name/dist-tags", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Get all tags for a given an NPM package", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:140:1", line: 140 }),
-    /** Get all tags for a given an NPM package @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:141:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/npm/-/package/*package_name/dist-tags", route: "GET /projects/:id/packages/npm/-/package/*package_name/dist-tags", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Get all tags for a given an NPM package", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:141:1", line: 141 }),
-    /** List @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:142:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/go/*module_name/@v/list", route: "GET /projects/:id/packages/go/*module_name/@v/list", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "List", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:142:1", line: 142 }),
-    /** List all package download URLs @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:143:1 */
-    Object.freeze({ method: "GET", path: "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls", route: "GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "List all package download URLs", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:143:1", line: 143 }),
-    /** List all package download URLs @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:144:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls", route: "GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "List all package download URLs", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:144:1", line: 144 }),
-    /** List all package files @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:145:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/:package_id/package_files", route: "GET /projects/:id/packages/:package_id/package_files", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "List all package files", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:145:1", line: 145 }),
-    /** List all package files @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:146:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files", route: "GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "List all package files", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:146:1", line: 146 }),
-    /** List all package revisions @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:147:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions", route: "GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "List all package revisions", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:147:1", line: 147 }),
-    /** List all package upload URLs @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:148:1 */
-    Object.freeze({ method: "POST", path: "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/upload_urls", route: "POST /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/upload_urls", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "List all package upload URLs", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:148:1", line: 148 }),
-    /** List all package upload URLs @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:149:1 */
-    Object.freeze({ method: "POST", path: "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/upload_urls", route: "POST /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/upload_urls", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "List all package upload URLs", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:149:1", line: 149 }),
-    /** List all packages for a project @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:150:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages", route: "GET /projects/:id/packages", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "List all packages for a project", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:150:1", line: 150 }),
-    /** List all packages for a project @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:151:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/pypi/simple", route: "GET /projects/:id/packages/pypi/simple", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "List all packages for a project", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:151:1", line: 151 }),
-    /** List all recipe download URLs @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:152:1 */
-    Object.freeze({ method: "GET", path: "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls", route: "GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "List all recipe download URLs", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:152:1", line: 152 }),
-    /** List all recipe download URLs @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:153:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls", route: "GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "List all recipe download URLs", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:153:1", line: 153 }),
-    /** List all recipe files @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:154:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files", route: "GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "List all recipe files", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:154:1", line: 154 }),
-    /** List all recipe revisions @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:155:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions", route: "GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "List all recipe revisions", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:155:1", line: 155 }),
-    /** List all recipe upload URLs @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:156:1 */
-    Object.freeze({ method: "POST", path: "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/upload_urls", route: "POST /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/upload_urls", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "List all recipe upload URLs", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:156:1", line: 156 }),
-    /** List all recipe upload URLs @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:157:1 */
-    Object.freeze({ method: "POST", path: "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/upload_urls", route: "POST /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/upload_urls", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "List all recipe upload URLs", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:157:1", line: 157 }),
-    /** NPM registry bulk advisory endpoint @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:158:1 */
-    Object.freeze({ method: "POST", path: "/groups/:id/-/packages/npm/-/npm/v1/security/advisories/bulk", route: "POST /groups/:id/-/packages/npm/-/npm/v1/security/advisories/bulk", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "NPM registry bulk advisory endpoint", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:158:1", line: 158 }),
-    /** NPM registry bulk advisory endpoint @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:159:1 */
-    Object.freeze({ method: "POST", path: "/packages/npm/-/npm/v1/security/advisories/bulk", route: "POST /packages/npm/-/npm/v1/security/advisories/bulk", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "NPM registry bulk advisory endpoint", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:159:1", line: 159 }),
-    /** NPM registry bulk advisory endpoint @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:160:1 */
-    Object.freeze({ method: "POST", path: "/projects/:id/packages/npm/-/npm/v1/security/advisories/bulk", route: "POST /projects/:id/packages/npm/-/npm/v1/security/advisories/bulk", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "NPM registry bulk advisory endpoint", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:160:1", line: 160 }),
-    /** NPM registry metadata endpoint @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:161:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/npm/*package_name", route: "GET /projects/:id/packages/npm/*package_name", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "NPM registry metadata endpoint", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:161:1", line: 161 }),
-    /** NPM registry quick audit endpoint @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:162:1 */
-    Object.freeze({ method: "POST", path: "/groups/:id/-/packages/npm/-/npm/v1/security/audits/quick", route: "POST /groups/:id/-/packages/npm/-/npm/v1/security/audits/quick", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "NPM registry quick audit endpoint", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:162:1", line: 162 }),
-    /** NPM registry quick audit endpoint @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:163:1 */
-    Object.freeze({ method: "POST", path: "/packages/npm/-/npm/v1/security/audits/quick", route: "POST /packages/npm/-/npm/v1/security/audits/quick", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "NPM registry quick audit endpoint", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:163:1", line: 163 }),
-    /** NPM registry quick audit endpoint @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:164:1 */
-    Object.freeze({ method: "POST", path: "/projects/:id/packages/npm/-/npm/v1/security/audits/quick", route: "POST /projects/:id/packages/npm/-/npm/v1/security/audits/quick", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "NPM registry quick audit endpoint", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:164:1", line: 164 }),
-    /** Retrieve a package file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:165:1 */
-    Object.freeze({ method: "GET", path: "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name", route: "GET /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Retrieve a package file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:165:1", line: 165 }),
-    /** Retrieve a package file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:166:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name", route: "GET /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Retrieve a package file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:166:1", line: 166 }),
-    /** Retrieve a package file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:167:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name", route: "GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Retrieve a package file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:167:1", line: 167 }),
-    /** Retrieve a package manifest @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:168:1 */
-    Object.freeze({ method: "GET", path: "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/digest", route: "GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/digest", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Retrieve a package manifest", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:168:1", line: 168 }),
-    /** Retrieve a package manifest @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:169:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/digest", route: "GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/digest", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Retrieve a package manifest", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:169:1", line: 169 }),
-    /** Retrieve a package snapshot @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:170:1 */
-    Object.freeze({ method: "GET", path: "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference", route: "GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Retrieve a package snapshot", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:170:1", line: 170 }),
-    /** Retrieve a package snapshot @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:171:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference", route: "GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Retrieve a package snapshot", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:171:1", line: 171 }),
-    /** Retrieve a project package @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:172:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/:package_id", route: "GET /projects/:id/packages/:package_id", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Retrieve a project package", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:172:1", line: 172 }),
-    /** Retrieve a recipe file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:173:1 */
-    Object.freeze({ method: "GET", path: "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name", route: "GET /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Retrieve a recipe file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:173:1", line: 173 }),
-    /** Retrieve a recipe file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:174:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name", route: "GET /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Retrieve a recipe file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:174:1", line: 174 }),
-    /** Retrieve a recipe file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:175:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name", route: "GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Retrieve a recipe file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:175:1", line: 175 }),
-    /** Retrieve a recipe manifest @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:176:1 */
-    Object.freeze({ method: "GET", path: "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/digest", route: "GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/digest", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Retrieve a recipe manifest", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:176:1", line: 176 }),
-    /** Retrieve a recipe manifest @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:177:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/digest", route: "GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/digest", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Retrieve a recipe manifest", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:177:1", line: 177 }),
-    /** Retrieve a recipe snapshot @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:178:1 */
-    Object.freeze({ method: "GET", path: "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel", route: "GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Retrieve a recipe snapshot", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:178:1", line: 178 }),
-    /** Retrieve a recipe snapshot @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:179:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel", route: "GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Retrieve a recipe snapshot", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:179:1", line: 179 }),
-    /** Retrieve latest package revision @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:180:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/latest", route: "GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/latest", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Retrieve latest package revision", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:180:1", line: 180 }),
-    /** Retrieve latest recipe revision @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:181:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/latest", route: "GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/latest", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Retrieve latest recipe revision", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:181:1", line: 181 }),
-    /** Retrieve package references metadata @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:182:1 */
-    Object.freeze({ method: "GET", path: "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/search", route: "GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/search", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Retrieve package references metadata", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:182:1", line: 182 }),
-    /** Retrieve package references metadata @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:183:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/search", route: "GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/search", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Retrieve package references metadata", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:183:1", line: 183 }),
-    /** Retrieve package references metadata @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:184:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/search", route: "GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/search", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Retrieve package references metadata", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:184:1", line: 184 }),
-    /** Retrieve package references metadata by recipe revision @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:185:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/search", route: "GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/search", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Retrieve package references metadata by recipe revision", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:185:1", line: 185 }),
-    /** The PyPi Simple Project Package Endpoint @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:186:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/pypi/simple/*package_name", route: "GET /projects/:id/packages/pypi/simple/*package_name", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "The PyPi Simple Project Package Endpoint", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:186:1", line: 186 }),
-    /** The PyPi package download endpoint @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:187:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/pypi/files/:sha256/*file_identifier", route: "GET /projects/:id/packages/pypi/files/:sha256/*file_identifier", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "The PyPi package download endpoint", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:187:1", line: 187 }),
-    /** Version metadata @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:188:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/go/*module_name/@v/:module_version.info", route: "GET /projects/:id/packages/go/*module_name/@v/:module_version.info", permissions: Object.freeze(["READ_PACKAGES" as const]), controlled: true, description: "Version metadata", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:188:1", line: 188 }),
-    /** Authorize NPM package upload @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:189:1 */
-    Object.freeze({ method: "PUT", path: "/projects/:id/packages/npm/:package_name/authorize", route: "PUT /projects/:id/packages/npm/:package_name/authorize", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Authorize NPM package upload", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:189:1", line: 189 }),
-    /** Authorize the PyPi package upload from workhorse @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:190:1 */
-    Object.freeze({ method: "POST", path: "/projects/:id/packages/pypi/authorize", route: "POST /projects/:id/packages/pypi/authorize", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Authorize the PyPi package upload from workhorse", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:190:1", line: 190 }),
-    /** Create a package @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:191:1 */
-    Object.freeze({ method: "POST", path: "/projects/:id/packages/composer", route: "POST /projects/:id/packages/composer", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Create a package", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:191:1", line: 191 }),
-    /** Create or Update the given tag for the given NPM package and version @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:192:1 */
-    Object.freeze({ method: "PUT", path: "/groups/:id/-/packages/npm/-/package/*package_name/dist-tags/:tag", route: "PUT /groups/:id/-/packages/npm/-/package/*package_name/dist-tags/:tag", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Create or Update the given tag for the given NPM package and version", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:192:1", line: 192 }),
-    /** Create or Update the given tag for the given NPM package and version @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:193:1 */
-    Object.freeze({ method: "PUT", path: "/packages/npm/-/package/*package_name/dist-tags/:tag", route: "PUT /packages/npm/-/package/*package_name/dist-tags/:tag", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Create or Update the given tag for the given NPM package and version", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:193:1", line: 193 }),
-    /** Create or Update the given tag for the given NPM package and version @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:194:1 */
-    Object.freeze({ method: "PUT", path: "/projects/:id/packages/npm/-/package/*package_name/dist-tags/:tag", route: "PUT /projects/:id/packages/npm/-/package/*package_name/dist-tags/:tag", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Create or Update the given tag for the given NPM package and version", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:194:1", line: 194 }),
-    /** Create or deprecate an NPM package @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:195:1 */
-    Object.freeze({ method: "PUT", path: "/projects/:id/packages/npm/:package_name", route: "PUT /projects/:id/packages/npm/:package_name", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Create or deprecate an NPM package", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:195:1", line: 195 }),
-    /** Delete a package file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:196:1 */
-    Object.freeze({ method: "DELETE", path: "/projects/:id/packages/:package_id/package_files/:package_file_id", route: "DELETE /projects/:id/packages/:package_id/package_files/:package_file_id", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Delete a package file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:196:1", line: 196 }),
-    /** Delete a package revision @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:197:1 */
-    Object.freeze({ method: "DELETE", path: "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision", route: "DELETE /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Delete a package revision", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:197:1", line: 197 }),
-    /** Delete a project package @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:198:1 */
-    Object.freeze({ method: "DELETE", path: "/projects/:id/packages/:package_id", route: "DELETE /projects/:id/packages/:package_id", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Delete a project package", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:198:1", line: 198 }),
-    /** Delete a recipe and package @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:199:1 */
-    Object.freeze({ method: "DELETE", path: "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel", route: "DELETE /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Delete a recipe and package", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:199:1", line: 199 }),
-    /** Delete a recipe and package @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:200:1 */
-    Object.freeze({ method: "DELETE", path: "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel", route: "DELETE /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Delete a recipe and package", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:200:1", line: 200 }),
-    /** Delete recipe revision @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:201:1 */
-    Object.freeze({ method: "DELETE", path: "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision", route: "DELETE /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Delete recipe revision", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:201:1", line: 201 }),
-    /** Deletes the given tag @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:202:1 */
-    Object.freeze({ method: "DELETE", path: "/groups/:id/-/packages/npm/-/package/*package_name/dist-tags/:tag", route: "DELETE /groups/:id/-/packages/npm/-/package/*package_name/dist-tags/:tag", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Deletes the given tag", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:202:1", line: 202 }),
-    /** Deletes the given tag @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:203:1 */
-    Object.freeze({ method: "DELETE", path: "/packages/npm/-/package/*package_name/dist-tags/:tag", route: "DELETE /packages/npm/-/package/*package_name/dist-tags/:tag", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Deletes the given tag", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:203:1", line: 203 }),
-    /** Deletes the given tag @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:204:1 */
-    Object.freeze({ method: "DELETE", path: "/projects/:id/packages/npm/-/package/*package_name/dist-tags/:tag", route: "DELETE /projects/:id/packages/npm/-/package/*package_name/dist-tags/:tag", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Deletes the given tag", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:204:1", line: 204 }),
-    /** Upload a package @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:205:1 */
-    Object.freeze({ method: "POST", path: "/projects/:id/packages/pypi", route: "POST /projects/:id/packages/pypi", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Upload a package", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:205:1", line: 205 }),
-    /** Upload a package file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:206:1 */
-    Object.freeze({ method: "PUT", path: "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name", route: "PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Upload a package file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:206:1", line: 206 }),
-    /** Upload a package file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:207:1 */
-    Object.freeze({ method: "PUT", path: "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name", route: "PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Upload a package file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:207:1", line: 207 }),
-    /** Upload a package file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:208:1 */
-    Object.freeze({ method: "PUT", path: "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name", route: "PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Upload a package file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:208:1", line: 208 }),
-    /** Upload a recipe file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:209:1 */
-    Object.freeze({ method: "PUT", path: "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name", route: "PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Upload a recipe file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:209:1", line: 209 }),
-    /** Upload a recipe file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:210:1 */
-    Object.freeze({ method: "PUT", path: "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name", route: "PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Upload a recipe file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:210:1", line: 210 }),
-    /** Upload a recipe file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:211:1 */
-    Object.freeze({ method: "PUT", path: "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name", route: "PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Upload a recipe file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:211:1", line: 211 }),
-    /** Upload package file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:212:1 */
-    Object.freeze({ method: "PUT", path: "/projects/:id/packages/generic/:package_name/*package_version/(*path/):file_name", route: "PUT /projects/:id/packages/generic/:package_name/*package_version/(*path/):file_name", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Upload package file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:212:1", line: 212 }),
-    /** Upload the maven package file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:213:1 */
-    Object.freeze({ method: "PUT", path: "/projects/:id/packages/maven/*path/:file_name", route: "PUT /projects/:id/packages/maven/*path/:file_name", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Upload the maven package file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:213:1", line: 213 }),
-    /** Workhorse authorize generic package file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:214:1 */
-    Object.freeze({ method: "PUT", path: "/projects/:id/packages/generic/:package_name/*package_version/(*path/):file_name/authorize", route: "PUT /projects/:id/packages/generic/:package_name/*package_version/(*path/):file_name/authorize", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Workhorse authorize generic package file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:214:1", line: 214 }),
-    /** Workhorse authorize the Conan package file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:215:1 */
-    Object.freeze({ method: "PUT", path: "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name/authorize", route: "PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name/authorize", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Workhorse authorize the Conan package file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:215:1", line: 215 }),
-    /** Workhorse authorize the Conan package file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:216:1 */
-    Object.freeze({ method: "PUT", path: "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name/authorize", route: "PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name/authorize", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Workhorse authorize the Conan package file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:216:1", line: 216 }),
-    /** Workhorse authorize the Conan package file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:217:1 */
-    Object.freeze({ method: "PUT", path: "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name/authorize", route: "PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name/authorize", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Workhorse authorize the Conan package file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:217:1", line: 217 }),
-    /** Workhorse authorize the Conan recipe file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:218:1 */
-    Object.freeze({ method: "PUT", path: "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name/authorize", route: "PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name/authorize", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Workhorse authorize the Conan recipe file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:218:1", line: 218 }),
-    /** Workhorse authorize the Conan recipe file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:219:1 */
-    Object.freeze({ method: "PUT", path: "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name/authorize", route: "PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name/authorize", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Workhorse authorize the Conan recipe file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:219:1", line: 219 }),
-    /** Workhorse authorize the Conan recipe file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:220:1 */
-    Object.freeze({ method: "PUT", path: "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name/authorize", route: "PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name/authorize", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Workhorse authorize the Conan recipe file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:220:1", line: 220 }),
-    /** Workhorse authorize the maven package file upload @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:221:1 */
-    Object.freeze({ method: "PUT", path: "/projects/:id/packages/maven/*path/:file_name/authorize", route: "PUT /projects/:id/packages/maven/*path/:file_name/authorize", permissions: Object.freeze(["ADMIN_PACKAGES" as const]), controlled: true, description: "Workhorse authorize the maven package file upload", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:221:1", line: 221 }),
-    /** List all bridge jobs by pipeline @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:227:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/pipelines/:pipeline_id/bridges", route: "GET /projects/:id/pipelines/:pipeline_id/bridges", permissions: Object.freeze(["READ_PIPELINES" as const]), controlled: true, description: "List all bridge jobs by pipeline", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:227:1", line: 227 }),
-    /** List all package pipelines @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:228:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/:package_id/pipelines", route: "GET /projects/:id/packages/:package_id/pipelines", permissions: Object.freeze(["READ_PIPELINES" as const]), controlled: true, description: "List all package pipelines", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:228:1", line: 228 }),
-    /** List all project pipelines @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:229:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/pipelines", route: "GET /projects/:id/pipelines", permissions: Object.freeze(["READ_PIPELINES" as const]), controlled: true, description: "List all project pipelines", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:229:1", line: 229 }),
-    /** List all trigger jobs by pipeline @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:230:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/pipelines/:pipeline_id/trigger_jobs", route: "GET /projects/:id/pipelines/:pipeline_id/trigger_jobs", permissions: Object.freeze(["READ_PIPELINES" as const]), controlled: true, description: "List all trigger jobs by pipeline", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:230:1", line: 230 }),
-    /** Retrieve a pipeline @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:231:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/pipelines/:pipeline_id", route: "GET /projects/:id/pipelines/:pipeline_id", permissions: Object.freeze(["READ_PIPELINES" as const]), controlled: true, description: "Retrieve a pipeline", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:231:1", line: 231 }),
-    /** Update pipeline metadata @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:232:1 */
-    Object.freeze({ method: "PUT", path: "/projects/:id/pipelines/:pipeline_id/metadata", route: "PUT /projects/:id/pipelines/:pipeline_id/metadata", permissions: Object.freeze(["ADMIN_PIPELINES" as const]), controlled: true, description: "Update pipeline metadata", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:232:1", line: 232 }),
-    /** Download a project release asset file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:238:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/releases/:tag_name/downloads/*direct_asset_path", route: "GET /projects/:id/releases/:tag_name/downloads/*direct_asset_path", permissions: Object.freeze(["READ_RELEASES" as const]), controlled: true, description: "Download a project release asset file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:238:1", line: 238 }),
-    /** Generate changelog data @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:239:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/repository/changelog", route: "GET /projects/:id/repository/changelog", permissions: Object.freeze(["READ_RELEASES" as const]), controlled: true, description: "Generate changelog data", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:239:1", line: 239 }),
-    /** Get the latest project release @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:240:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/releases/permalink/latest(/)(*suffix_path)", route: "GET /projects/:id/releases/permalink/latest(/)(*suffix_path)", permissions: Object.freeze(["READ_RELEASES" as const]), controlled: true, description: "Get the latest project release", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:240:1", line: 240 }),
-    /** List all release links @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:241:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/releases/:tag_name/assets/links", route: "GET /projects/:id/releases/:tag_name/assets/links", permissions: Object.freeze(["READ_RELEASES" as const]), controlled: true, description: "List all release links", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:241:1", line: 241 }),
-    /** List all releases in a project @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:242:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/releases", route: "GET /projects/:id/releases", permissions: Object.freeze(["READ_RELEASES" as const]), controlled: true, description: "List all releases in a project", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:242:1", line: 242 }),
-    /** Retrieve a release by tag name @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:243:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/releases/:tag_name", route: "GET /projects/:id/releases/:tag_name", permissions: Object.freeze(["READ_RELEASES" as const]), controlled: true, description: "Retrieve a release by tag name", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:243:1", line: 243 }),
-    /** Retrieve a release link @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:244:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/releases/:tag_name/assets/links/:link_id", route: "GET /projects/:id/releases/:tag_name/assets/links/:link_id", permissions: Object.freeze(["READ_RELEASES" as const]), controlled: true, description: "Retrieve a release link", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:244:1", line: 244 }),
-    /** Create a release @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:245:1 */
-    Object.freeze({ method: "POST", path: "/projects/:id/releases", route: "POST /projects/:id/releases", permissions: Object.freeze(["ADMIN_RELEASES" as const]), controlled: true, description: "Create a release", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:245:1", line: 245 }),
-    /** Create a release link @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:246:1 */
-    Object.freeze({ method: "POST", path: "/projects/:id/releases/:tag_name/assets/links", route: "POST /projects/:id/releases/:tag_name/assets/links", permissions: Object.freeze(["ADMIN_RELEASES" as const]), controlled: true, description: "Create a release link", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:246:1", line: 246 }),
-    /** Delete a release @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:247:1 */
-    Object.freeze({ method: "DELETE", path: "/projects/:id/releases/:tag_name", route: "DELETE /projects/:id/releases/:tag_name", permissions: Object.freeze(["ADMIN_RELEASES" as const]), controlled: true, description: "Delete a release", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:247:1", line: 247 }),
-    /** Delete a release link @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:248:1 */
-    Object.freeze({ method: "DELETE", path: "/projects/:id/releases/:tag_name/assets/links/:link_id", route: "DELETE /projects/:id/releases/:tag_name/assets/links/:link_id", permissions: Object.freeze(["ADMIN_RELEASES" as const]), controlled: true, description: "Delete a release link", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:248:1", line: 248 }),
-    /** Generate release evidence @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:249:1 */
-    Object.freeze({ method: "POST", path: "/projects/:id/releases/:tag_name/evidence", route: "POST /projects/:id/releases/:tag_name/evidence", permissions: Object.freeze(["ADMIN_RELEASES" as const]), controlled: true, description: "Generate release evidence", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:249:1", line: 249 }),
-    /** Publish a new component project release as version to the CI/CD catalog @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:250:1 */
-    Object.freeze({ method: "POST", path: "/projects/:id/catalog/publish", route: "POST /projects/:id/catalog/publish", permissions: Object.freeze(["ADMIN_RELEASES" as const]), controlled: true, description: "Publish a new component project release as version to the CI/CD catalog", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:250:1", line: 250 }),
-    /** Update a release @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:251:1 */
-    Object.freeze({ method: "PUT", path: "/projects/:id/releases/:tag_name", route: "PUT /projects/:id/releases/:tag_name", permissions: Object.freeze(["ADMIN_RELEASES" as const]), controlled: true, description: "Update a release", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:251:1", line: 251 }),
-    /** Update a release link @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:252:1 */
-    Object.freeze({ method: "PUT", path: "/projects/:id/releases/:tag_name/assets/links/:link_id", route: "PUT /projects/:id/releases/:tag_name/assets/links/:link_id", permissions: Object.freeze(["ADMIN_RELEASES" as const]), controlled: true, description: "Update a release link", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:252:1", line: 252 }),
-    /** List all merge requests associated with a commit @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:258:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/repository/commits/:sha/merge_requests", route: "GET /projects/:id/repository/commits/:sha/merge_requests", permissions: Object.freeze(["READ_REPOSITORIES" as const]), controlled: true, description: "List all merge requests associated with a commit", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:258:1", line: 258 }),
-    /** List all project repository tags @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:259:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/repository/tags", route: "GET /projects/:id/repository/tags", permissions: Object.freeze(["READ_REPOSITORIES" as const]), controlled: true, description: "List all project repository tags", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:259:1", line: 259 }),
-    /** List all repository branches @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:260:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/repository/branches", route: "GET /projects/:id/repository/branches", permissions: Object.freeze(["READ_REPOSITORIES" as const]), controlled: true, description: "List all repository branches", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:260:1", line: 260 }),
-    /** Retrieve a commit @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:261:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/repository/commits/:sha", route: "GET /projects/:id/repository/commits/:sha", permissions: Object.freeze(["READ_REPOSITORIES" as const]), controlled: true, description: "Retrieve a commit", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:261:1", line: 261 }),
-    /** Retrieve a raw file from a repository @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:262:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/repository/files/:file_path/raw", route: "GET /projects/:id/repository/files/:file_path/raw", permissions: Object.freeze(["READ_REPOSITORIES" as const]), controlled: true, description: "Retrieve a raw file from a repository", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:262:1", line: 262 }),
-    /** Retrieve a single repository tag @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:263:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/repository/tags/:tag_name", route: "GET /projects/:id/repository/tags/:tag_name", permissions: Object.freeze(["READ_REPOSITORIES" as const]), controlled: true, description: "Retrieve a single repository tag", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:263:1", line: 263 }),
-    /** Download a secure file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:269:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/secure_files/:secure_file_id/download", route: "GET /projects/:id/secure_files/:secure_file_id/download", permissions: Object.freeze(["READ_SECURE_FILES" as const]), controlled: true, description: "Download a secure file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:269:1", line: 269 }),
-    /** List all secure files for a project @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:270:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/secure_files", route: "GET /projects/:id/secure_files", permissions: Object.freeze(["READ_SECURE_FILES" as const]), controlled: true, description: "List all secure files for a project", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:270:1", line: 270 }),
-    /** Retrieve details of a secure file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:271:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/secure_files/:secure_file_id", route: "GET /projects/:id/secure_files/:secure_file_id", permissions: Object.freeze(["READ_SECURE_FILES" as const]), controlled: true, description: "Retrieve details of a secure file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:271:1", line: 271 }),
-    /** Create a secure file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:272:1 */
-    Object.freeze({ method: "POST", path: "/projects/:id/secure_files", route: "POST /projects/:id/secure_files", permissions: Object.freeze(["ADMIN_SECURE_FILES" as const]), controlled: true, description: "Create a secure file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:272:1", line: 272 }),
-    /** Delete a secure file @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:273:1 */
-    Object.freeze({ method: "DELETE", path: "/projects/:id/secure_files/:secure_file_id", route: "DELETE /projects/:id/secure_files/:secure_file_id", permissions: Object.freeze(["ADMIN_SECURE_FILES" as const]), controlled: true, description: "Delete a secure file", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:273:1", line: 273 }),
-    /** Get a Terraform state by its name @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:279:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/terraform/state/:name", route: "GET /projects/:id/terraform/state/:name", permissions: Object.freeze(["READ_TERRAFORM_STATE" as const]), controlled: true, description: "Get a Terraform state by its name", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:279:1", line: 279 }),
-    /** Get a Terraform state version @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:280:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/terraform/state/:name/versions/:serial", route: "GET /projects/:id/terraform/state/:name/versions/:serial", permissions: Object.freeze(["READ_TERRAFORM_STATE" as const]), controlled: true, description: "Get a Terraform state version", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:280:1", line: 280 }),
-    /** Add a new Terraform state or update an existing one @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:281:1 */
-    Object.freeze({ method: "POST", path: "/projects/:id/terraform/state/:name", route: "POST /projects/:id/terraform/state/:name", permissions: Object.freeze(["ADMIN_TERRAFORM_STATE" as const]), controlled: true, description: "Add a new Terraform state or update an existing one", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:281:1", line: 281 }),
-    /** Delete a Terraform state of a certain name @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:282:1 */
-    Object.freeze({ method: "DELETE", path: "/projects/:id/terraform/state/:name", route: "DELETE /projects/:id/terraform/state/:name", permissions: Object.freeze(["ADMIN_TERRAFORM_STATE" as const]), controlled: true, description: "Delete a Terraform state of a certain name", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:282:1", line: 282 }),
-    /** Delete a Terraform state version @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:283:1 */
-    Object.freeze({ method: "DELETE", path: "/projects/:id/terraform/state/:name/versions/:serial", route: "DELETE /projects/:id/terraform/state/:name/versions/:serial", permissions: Object.freeze(["ADMIN_TERRAFORM_STATE" as const]), controlled: true, description: "Delete a Terraform state version", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:283:1", line: 283 }),
-    /** Lock a Terraform state of a certain name @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:284:1 */
-    Object.freeze({ method: "POST", path: "/projects/:id/terraform/state/:name/lock", route: "POST /projects/:id/terraform/state/:name/lock", permissions: Object.freeze(["ADMIN_TERRAFORM_STATE" as const]), controlled: true, description: "Lock a Terraform state of a certain name", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:284:1", line: 284 }),
-    /** Unlock a Terraform state of a certain name @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:285:1 */
-    Object.freeze({ method: "DELETE", path: "/projects/:id/terraform/state/:name/lock", route: "DELETE /projects/:id/terraform/state/:name/lock", permissions: Object.freeze(["ADMIN_TERRAFORM_STATE" as const]), controlled: true, description: "Unlock a Terraform state of a certain name", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:285:1", line: 285 }),
-    /** List all project issues @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:291:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/issues", route: "GET /projects/:id/issues", permissions: Object.freeze(["READ_WORK_ITEMS" as const]), controlled: true, description: "List all project issues", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:291:1", line: 291 }),
-    /** Retrieve a project issue @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:292:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/issues/:issue_iid", route: "GET /projects/:id/issues/:issue_iid", permissions: Object.freeze(["READ_WORK_ITEMS" as const]), controlled: true, description: "Retrieve a project issue", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:292:1", line: 292 }),
-    /** Delete registry repository @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:300:1 */
-    Object.freeze({ method: "DELETE", path: "/projects/:id/registry/repositories/:repository_id", route: "DELETE /projects/:id/registry/repositories/:repository_id", permissions: Object.freeze([]), controlled: false, description: "Delete registry repository", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:300:1", line: 300 }),
-    /** Delete multiple registry repository tags @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:301:1 */
-    Object.freeze({ method: "DELETE", path: "/projects/:id/registry/repositories/:repository_id/tags", route: "DELETE /projects/:id/registry/repositories/:repository_id/tags", permissions: Object.freeze([]), controlled: false, description: "Delete multiple registry repository tags", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:301:1", line: 301 }),
-    /** Delete a registry repository tag @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:302:1 */
-    Object.freeze({ method: "DELETE", path: "/projects/:id/registry/repositories/:repository_id/tags/:tag_name", route: "DELETE /projects/:id/registry/repositories/:repository_id/tags/:tag_name", permissions: Object.freeze([]), controlled: false, description: "Delete a registry repository tag", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:302:1", line: 302 }),
-    /** Composer packages endpoint at group level for package versions metadata @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:303:1 */
-    Object.freeze({ method: "GET", path: "/group/:id/-/packages/composer/*package_name", route: "GET /group/:id/-/packages/composer/*package_name", permissions: Object.freeze([]), controlled: false, description: "Composer packages endpoint at group level for package versions metadata", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:303:1", line: 303 }),
-    /** List all packages for a group @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:304:1 */
-    Object.freeze({ method: "GET", path: "/group/:id/-/packages/composer/p/:sha", route: "GET /group/:id/-/packages/composer/p/:sha", permissions: Object.freeze([]), controlled: false, description: "List all packages for a group", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:304:1", line: 304 }),
-    /** Composer v2 packages p2 endpoint at group level for package versions metadata @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:305:1 */
-    Object.freeze({ method: "GET", path: "/group/:id/-/packages/composer/p2/*package_name", route: "GET /group/:id/-/packages/composer/p2/*package_name", permissions: Object.freeze([]), controlled: false, description: "Composer v2 packages p2 endpoint at group level for package versions metadata", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:305:1", line: 305 }),
-    /** Retrieve repository URL templates @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:306:1 */
-    Object.freeze({ method: "GET", path: "/group/:id/-/packages/composer/packages", route: "GET /group/:id/-/packages/composer/packages", permissions: Object.freeze([]), controlled: false, description: "Retrieve repository URL templates", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:306:1", line: 306 }),
-    /** NPM registry metadata endpoint @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:307:1 */
-    Object.freeze({ method: "GET", path: "/groups/:id/-/packages/npm/*package_name", route: "GET /groups/:id/-/packages/npm/*package_name", permissions: Object.freeze([]), controlled: false, description: "NPM registry metadata endpoint", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:307:1", line: 307 }),
-    /** Download a package file from a group @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:308:1 */
-    Object.freeze({ method: "GET", path: "/groups/:id/-/packages/pypi/files/:sha256/*file_identifier", route: "GET /groups/:id/-/packages/pypi/files/:sha256/*file_identifier", permissions: Object.freeze([]), controlled: false, description: "Download a package file from a group", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:308:1", line: 308 }),
-    /** List all packages for a group @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:309:1 */
-    Object.freeze({ method: "GET", path: "/groups/:id/-/packages/pypi/simple", route: "GET /groups/:id/-/packages/pypi/simple", permissions: Object.freeze([]), controlled: false, description: "List all packages for a group", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:309:1", line: 309 }),
-    /** The PyPi Simple Group Package Endpoint @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:310:1 */
-    Object.freeze({ method: "GET", path: "/groups/:id/-/packages/pypi/simple/*package_name", route: "GET /groups/:id/-/packages/pypi/simple/*package_name", permissions: Object.freeze([]), controlled: false, description: "The PyPi Simple Group Package Endpoint", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:310:1", line: 310 }),
-    /** Retrieve a job by job token @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:311:1 */
-    Object.freeze({ method: "GET", path: "/job", route: "GET /job", permissions: Object.freeze([]), controlled: false, description: "Retrieve a job by job token", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:311:1", line: 311 }),
-    /** List all GitLab agents for Kubernetes by job token @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:312:1 */
-    Object.freeze({ method: "GET", path: "/job/allowed_agents", route: "GET /job/allowed_agents", permissions: Object.freeze([]), controlled: false, description: "List all GitLab agents for Kubernetes by job token", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:312:1", line: 312 }),
-    /** Search for a Conan package @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:313:1 */
-    Object.freeze({ method: "GET", path: "/packages/conan/v1/conans/search", route: "GET /packages/conan/v1/conans/search", permissions: Object.freeze([]), controlled: false, description: "Search for a Conan package", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:313:1", line: 313 }),
-    /** Verify availability of a Conan repository @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:314:1 */
-    Object.freeze({ method: "GET", path: "/packages/conan/v1/ping", route: "GET /packages/conan/v1/ping", permissions: Object.freeze([]), controlled: false, description: "Verify availability of a Conan repository", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:314:1", line: 314 }),
-    /** Retrieve an authentication token @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:315:1 */
-    Object.freeze({ method: "GET", path: "/packages/conan/v1/users/authenticate", route: "GET /packages/conan/v1/users/authenticate", permissions: Object.freeze([]), controlled: false, description: "Retrieve an authentication token", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:315:1", line: 315 }),
-    /** Verify authentication credentials @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:316:1 */
-    Object.freeze({ method: "GET", path: "/packages/conan/v1/users/check_credentials", route: "GET /packages/conan/v1/users/check_credentials", permissions: Object.freeze([]), controlled: false, description: "Verify authentication credentials", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:316:1", line: 316 }),
-    /** NPM registry metadata endpoint @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:317:1 */
-    Object.freeze({ method: "GET", path: "/packages/npm/*package_name", route: "GET /packages/npm/*package_name", permissions: Object.freeze([]), controlled: false, description: "NPM registry metadata endpoint", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:317:1", line: 317 }),
-    /** Search for a Conan package @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:318:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/conan/v1/conans/search", route: "GET /projects/:id/packages/conan/v1/conans/search", permissions: Object.freeze([]), controlled: false, description: "Search for a Conan package", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:318:1", line: 318 }),
-    /** Verify availability of a Conan repository @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:319:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/conan/v1/ping", route: "GET /projects/:id/packages/conan/v1/ping", permissions: Object.freeze([]), controlled: false, description: "Verify availability of a Conan repository", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:319:1", line: 319 }),
-    /** Retrieve an authentication token @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:320:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/conan/v1/users/authenticate", route: "GET /projects/:id/packages/conan/v1/users/authenticate", permissions: Object.freeze([]), controlled: false, description: "Retrieve an authentication token", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:320:1", line: 320 }),
-    /** Verify authentication credentials @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:321:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/conan/v1/users/check_credentials", route: "GET /projects/:id/packages/conan/v1/users/check_credentials", permissions: Object.freeze([]), controlled: false, description: "Verify authentication credentials", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:321:1", line: 321 }),
-    /** Search for a Conan package @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:322:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/conan/v2/conans/search", route: "GET /projects/:id/packages/conan/v2/conans/search", permissions: Object.freeze([]), controlled: false, description: "Search for a Conan package", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:322:1", line: 322 }),
-    /** Retrieve an authentication token @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:323:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/conan/v2/users/authenticate", route: "GET /projects/:id/packages/conan/v2/users/authenticate", permissions: Object.freeze([]), controlled: false, description: "Retrieve an authentication token", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:323:1", line: 323 }),
-    /** Verify authentication credentials @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:324:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/packages/conan/v2/users/check_credentials", route: "GET /projects/:id/packages/conan/v2/users/check_credentials", permissions: Object.freeze([]), controlled: false, description: "Verify authentication credentials", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:324:1", line: 324 }),
-    /** List all registry repositories for a project @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:325:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/registry/repositories", route: "GET /projects/:id/registry/repositories", permissions: Object.freeze([]), controlled: false, description: "List all registry repositories for a project", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:325:1", line: 325 }),
-    /** List all registry repository tags for a project @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:326:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/registry/repositories/:repository_id/tags", route: "GET /projects/:id/registry/repositories/:repository_id/tags", permissions: Object.freeze([]), controlled: false, description: "List all registry repository tags for a project", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:326:1", line: 326 }),
-    /** Retrieve details of a registry repository tag @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:327:1 */
-    Object.freeze({ method: "GET", path: "/projects/:id/registry/repositories/:repository_id/tags/:tag_name", route: "GET /projects/:id/registry/repositories/:repository_id/tags/:tag_name", permissions: Object.freeze([]), controlled: false, description: "Retrieve details of a registry repository tag", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:327:1", line: 327 }),
-    /** Transitions a DAST site validation to a new state. @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:328:1 */
-    Object.freeze({ method: "POST", path: "/internal/dast/site_validations/:id/transition", route: "POST /internal/dast/site_validations/:id/transition", permissions: Object.freeze([]), controlled: false, description: "Transitions a DAST site validation to a new state.", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:328:1", line: 328 }),
-    /** Issue a short-lived JWT for a single modular-service audience @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:329:1 */
-    Object.freeze({ method: "POST", path: "/token_exchange", route: "POST /token_exchange", permissions: Object.freeze([]), controlled: false, description: "Issue a short-lived JWT for a single modular-service audience", source: "sources/gitlab-job-token-fine-grained-permissions.008551b.md:329:1", line: 329 }),
+    row("GET", "/projects/:id/badges", ["READ_BADGES"], true, "List all badges for a project", 72),
+    row("GET", "/projects/:id/badges/:badge_id", ["READ_BADGES"], true, "Retrieve a badge for a project", 73),
+    row("POST", "/projects/:id/badges", ["ADMIN_BADGES"], true, "Create a badge for a project", 74),
+    row("DELETE", "/projects/:id/badges/:badge_id", ["ADMIN_BADGES"], true, "Delete a badge from a project", 75),
+    row("GET", "/projects/:id/badges/render", ["ADMIN_BADGES"], true, "Retrieve a badge preview for a project", 76),
+    row("PUT", "/projects/:id/badges/:badge_id", ["ADMIN_BADGES"], true, "Update a badge for a project", 77),
+    row("GET", "/projects/:id/deployments/:deployment_id/merge_requests", ["READ_DEPLOYMENTS"], true, "List all merge requests associated with a deployment", 83),
+    row("GET", "/projects/:id/deployments", ["READ_DEPLOYMENTS"], true, "List all project deployments", 84),
+    row("GET", "/projects/:id/deployments/:deployment_id", ["READ_DEPLOYMENTS"], true, "Retrieve a deployment", 85),
+    row("POST", "/projects/:id/deployments/:deployment_id/approval", ["ADMIN_DEPLOYMENTS"], true, "Approve or reject a deployment", 86),
+    row("POST", "/projects/:id/deployments", ["ADMIN_DEPLOYMENTS", "ADMIN_ENVIRONMENTS"], true, "Create a deployment", 87),
+    row("DELETE", "/projects/:id/deployments/:deployment_id", ["ADMIN_DEPLOYMENTS"], true, "Delete a deployment", 88),
+    row("PUT", "/projects/:id/deployments/:deployment_id", ["ADMIN_DEPLOYMENTS"], true, "Update a deployment", 89),
+    row("GET", "/projects/:id/environments", ["READ_ENVIRONMENTS"], true, "List all environments", 95),
+    row("GET", "/projects/:id/environments/:environment_id", ["READ_ENVIRONMENTS"], true, "Retrieve an environment", 96),
+    row("POST", "/projects/:id/environments", ["ADMIN_ENVIRONMENTS"], true, "Create an environment", 97),
+    row("DELETE", "/projects/:id/environments/:environment_id", ["ADMIN_ENVIRONMENTS"], true, "Delete an environment", 98),
+    row("DELETE", "/projects/:id/environments/review_apps", ["ADMIN_ENVIRONMENTS"], true, "Schedule multiple stopped review apps for deletion", 99),
+    row("POST", "/projects/:id/environments/:environment_id/stop", ["ADMIN_ENVIRONMENTS"], true, "Stop an environment", 100),
+    row("POST", "/projects/:id/environments/stop_stale", ["ADMIN_ENVIRONMENTS"], true, "Stop stale environments", 101),
+    row("PUT", "/projects/:id/environments/:environment_id", ["ADMIN_ENVIRONMENTS"], true, "Update an existing environment", 102),
+    row("GET", "/projects/:id/jobs/:job_id/artifacts/*artifact_path", ["READ_JOBS"], true, "Download a specific file from artifacts archive", 108),
+    row("GET", "/projects/:id/jobs/artifacts/:ref_name/raw/*artifact_path", ["READ_JOBS"], true, "Download a specific file from artifacts archive from a ref", 109),
+    row("GET", "/projects/:id/jobs/:job_id/artifacts", ["READ_JOBS"], true, "Download the artifacts archive from a job", 110),
+    row("GET", "/jobs/:id/artifacts", ["READ_JOBS"], true, "Download the artifacts file for job", 111),
+    row("GET", "/projects/:id/jobs/:job_id/artifacts/tree", ["READ_JOBS"], true, "List all files in an artifacts archive", 112),
+    row("GET", "/projects/:id/pipelines/:pipeline_id/jobs", ["READ_JOBS"], true, "List all jobs by pipeline", 113),
+    row("GET", "/projects/:id/jobs", ["READ_JOBS"], true, "List all jobs for a project", 114),
+    row("GET", "/projects/:id/jobs/artifacts/:ref_name/download", ["READ_JOBS"], true, "Retrieve job artifacts", 115),
+    row("GET", "/projects/:id/merge_requests/:noteable_id/notes", ["READ_MERGE_REQUESTS"], true, "List all merge request notes", 121),
+    row("GET", "/projects/:id/merge_requests", ["READ_MERGE_REQUESTS"], true, "List all project merge requests", 122),
+    row("GET", "/projects/:id/merge_requests/:merge_request_iid", ["READ_MERGE_REQUESTS"], true, "Retrieve a merge request", 123),
+    row("GET", "/projects/:id/merge_requests/:noteable_id/notes/:note_id", ["READ_MERGE_REQUESTS"], true, "Retrieve a merge request note", 124),
+    row("GET", "/projects/:id/packages/composer/archives/*package_name", ["READ_PACKAGES"], true, "Composer package endpoint to download a package archive", 130),
+    row("GET", "/projects/:id/packages/:package_id/package_files/:package_file_id/download", ["READ_PACKAGES"], true, "Download a package file", 131),
+    row("GET", "/projects/:id/packages/go/*module_name/@v/:module_version.mod", ["READ_PACKAGES"], true, "Download module file", 132),
+    row("GET", "/projects/:id/packages/go/*module_name/@v/:module_version.zip", ["READ_PACKAGES"], true, "Download module source", 133),
+    row("GET", "/projects/:id/packages/generic/:package_name/*package_version/(*path/):file_name", ["READ_PACKAGES"], true, "Download package file", 134),
+    row("GET", "/projects/:id/packages/npm/*package_name/-/*file_name", ["READ_PACKAGES"], true, "Download the NPM tarball", 135),
+    row("GET", "/groups/:id/-/packages/maven/*path/:file_name", ["READ_PACKAGES"], true, "Download the maven package file at a group level", 136),
+    row("GET", "/projects/:id/packages/maven/*path/:file_name", ["READ_PACKAGES"], true, "Download the maven package file at a project level", 137),
+    row("GET", "/packages/maven/*path/:file_name", ["READ_PACKAGES"], true, "Download the maven package file at instance level", 138),
+    row("GET", "/groups/:id/-/packages/npm/-/package/*package_name/dist-tags", ["READ_PACKAGES"], true, "Get all tags for a given an NPM package", 139),
+    row("GET", "/packages/npm/-/package/*package_name/dist-tags", ["READ_PACKAGES"], true, "Get all tags for a given an NPM package", 140),
+    row("GET", "/projects/:id/packages/npm/-/package/*package_name/dist-tags", ["READ_PACKAGES"], true, "Get all tags for a given an NPM package", 141),
+    row("GET", "/projects/:id/packages/go/*module_name/@v/list", ["READ_PACKAGES"], true, "List", 142),
+    row("GET", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls", ["READ_PACKAGES"], true, "List all package download URLs", 143),
+    row("GET", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls", ["READ_PACKAGES"], true, "List all package download URLs", 144),
+    row("GET", "/projects/:id/packages/:package_id/package_files", ["READ_PACKAGES"], true, "List all package files", 145),
+    row("GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files", ["READ_PACKAGES"], true, "List all package files", 146),
+    row("GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions", ["READ_PACKAGES"], true, "List all package revisions", 147),
+    row("POST", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/upload_urls", ["READ_PACKAGES"], true, "List all package upload URLs", 148),
+    row("POST", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/upload_urls", ["READ_PACKAGES"], true, "List all package upload URLs", 149),
+    row("GET", "/projects/:id/packages", ["READ_PACKAGES"], true, "List all packages for a project", 150),
+    row("GET", "/projects/:id/packages/pypi/simple", ["READ_PACKAGES"], true, "List all packages for a project", 151),
+    row("GET", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls", ["READ_PACKAGES"], true, "List all recipe download URLs", 152),
+    row("GET", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls", ["READ_PACKAGES"], true, "List all recipe download URLs", 153),
+    row("GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files", ["READ_PACKAGES"], true, "List all recipe files", 154),
+    row("GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions", ["READ_PACKAGES"], true, "List all recipe revisions", 155),
+    row("POST", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/upload_urls", ["READ_PACKAGES"], true, "List all recipe upload URLs", 156),
+    row("POST", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/upload_urls", ["READ_PACKAGES"], true, "List all recipe upload URLs", 157),
+    row("POST", "/groups/:id/-/packages/npm/-/npm/v1/security/advisories/bulk", ["READ_PACKAGES"], true, "NPM registry bulk advisory endpoint", 158),
+    row("POST", "/packages/npm/-/npm/v1/security/advisories/bulk", ["READ_PACKAGES"], true, "NPM registry bulk advisory endpoint", 159),
+    row("POST", "/projects/:id/packages/npm/-/npm/v1/security/advisories/bulk", ["READ_PACKAGES"], true, "NPM registry bulk advisory endpoint", 160),
+    row("GET", "/projects/:id/packages/npm/*package_name", ["READ_PACKAGES"], true, "NPM registry metadata endpoint", 161),
+    row("POST", "/groups/:id/-/packages/npm/-/npm/v1/security/audits/quick", ["READ_PACKAGES"], true, "NPM registry quick audit endpoint", 162),
+    row("POST", "/packages/npm/-/npm/v1/security/audits/quick", ["READ_PACKAGES"], true, "NPM registry quick audit endpoint", 163),
+    row("POST", "/projects/:id/packages/npm/-/npm/v1/security/audits/quick", ["READ_PACKAGES"], true, "NPM registry quick audit endpoint", 164),
+    row("GET", "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name", ["READ_PACKAGES"], true, "Retrieve a package file", 165),
+    row("GET", "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name", ["READ_PACKAGES"], true, "Retrieve a package file", 166),
+    row("GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name", ["READ_PACKAGES"], true, "Retrieve a package file", 167),
+    row("GET", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/digest", ["READ_PACKAGES"], true, "Retrieve a package manifest", 168),
+    row("GET", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/digest", ["READ_PACKAGES"], true, "Retrieve a package manifest", 169),
+    row("GET", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference", ["READ_PACKAGES"], true, "Retrieve a package snapshot", 170),
+    row("GET", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference", ["READ_PACKAGES"], true, "Retrieve a package snapshot", 171),
+    row("GET", "/projects/:id/packages/:package_id", ["READ_PACKAGES"], true, "Retrieve a project package", 172),
+    row("GET", "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name", ["READ_PACKAGES"], true, "Retrieve a recipe file", 173),
+    row("GET", "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name", ["READ_PACKAGES"], true, "Retrieve a recipe file", 174),
+    row("GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name", ["READ_PACKAGES"], true, "Retrieve a recipe file", 175),
+    row("GET", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/digest", ["READ_PACKAGES"], true, "Retrieve a recipe manifest", 176),
+    row("GET", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/digest", ["READ_PACKAGES"], true, "Retrieve a recipe manifest", 177),
+    row("GET", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel", ["READ_PACKAGES"], true, "Retrieve a recipe snapshot", 178),
+    row("GET", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel", ["READ_PACKAGES"], true, "Retrieve a recipe snapshot", 179),
+    row("GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/latest", ["READ_PACKAGES"], true, "Retrieve latest package revision", 180),
+    row("GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/latest", ["READ_PACKAGES"], true, "Retrieve latest recipe revision", 181),
+    row("GET", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/search", ["READ_PACKAGES"], true, "Retrieve package references metadata", 182),
+    row("GET", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/search", ["READ_PACKAGES"], true, "Retrieve package references metadata", 183),
+    row("GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/search", ["READ_PACKAGES"], true, "Retrieve package references metadata", 184),
+    row("GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/search", ["READ_PACKAGES"], true, "Retrieve package references metadata by recipe revision", 185),
+    row("GET", "/projects/:id/packages/pypi/simple/*package_name", ["READ_PACKAGES"], true, "The PyPi Simple Project Package Endpoint", 186),
+    row("GET", "/projects/:id/packages/pypi/files/:sha256/*file_identifier", ["READ_PACKAGES"], true, "The PyPi package download endpoint", 187),
+    row("GET", "/projects/:id/packages/go/*module_name/@v/:module_version.info", ["READ_PACKAGES"], true, "Version metadata", 188),
+    row("PUT", "/projects/:id/packages/npm/:package_name/authorize", ["ADMIN_PACKAGES"], true, "Authorize NPM package upload", 189),
+    row("POST", "/projects/:id/packages/pypi/authorize", ["ADMIN_PACKAGES"], true, "Authorize the PyPi package upload from workhorse", 190),
+    row("POST", "/projects/:id/packages/composer", ["ADMIN_PACKAGES"], true, "Create a package", 191),
+    row("PUT", "/groups/:id/-/packages/npm/-/package/*package_name/dist-tags/:tag", ["ADMIN_PACKAGES"], true, "Create or Update the given tag for the given NPM package and version", 192),
+    row("PUT", "/packages/npm/-/package/*package_name/dist-tags/:tag", ["ADMIN_PACKAGES"], true, "Create or Update the given tag for the given NPM package and version", 193),
+    row("PUT", "/projects/:id/packages/npm/-/package/*package_name/dist-tags/:tag", ["ADMIN_PACKAGES"], true, "Create or Update the given tag for the given NPM package and version", 194),
+    row("PUT", "/projects/:id/packages/npm/:package_name", ["ADMIN_PACKAGES"], true, "Create or deprecate an NPM package", 195),
+    row("DELETE", "/projects/:id/packages/:package_id/package_files/:package_file_id", ["ADMIN_PACKAGES"], true, "Delete a package file", 196),
+    row("DELETE", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision", ["ADMIN_PACKAGES"], true, "Delete a package revision", 197),
+    row("DELETE", "/projects/:id/packages/:package_id", ["ADMIN_PACKAGES"], true, "Delete a project package", 198),
+    row("DELETE", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel", ["ADMIN_PACKAGES"], true, "Delete a recipe and package", 199),
+    row("DELETE", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel", ["ADMIN_PACKAGES"], true, "Delete a recipe and package", 200),
+    row("DELETE", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision", ["ADMIN_PACKAGES"], true, "Delete recipe revision", 201),
+    row("DELETE", "/groups/:id/-/packages/npm/-/package/*package_name/dist-tags/:tag", ["ADMIN_PACKAGES"], true, "Deletes the given tag", 202),
+    row("DELETE", "/packages/npm/-/package/*package_name/dist-tags/:tag", ["ADMIN_PACKAGES"], true, "Deletes the given tag", 203),
+    row("DELETE", "/projects/:id/packages/npm/-/package/*package_name/dist-tags/:tag", ["ADMIN_PACKAGES"], true, "Deletes the given tag", 204),
+    row("POST", "/projects/:id/packages/pypi", ["ADMIN_PACKAGES"], true, "Upload a package", 205),
+    row("PUT", "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name", ["ADMIN_PACKAGES"], true, "Upload a package file", 206),
+    row("PUT", "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name", ["ADMIN_PACKAGES"], true, "Upload a package file", 207),
+    row("PUT", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name", ["ADMIN_PACKAGES"], true, "Upload a package file", 208),
+    row("PUT", "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name", ["ADMIN_PACKAGES"], true, "Upload a recipe file", 209),
+    row("PUT", "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name", ["ADMIN_PACKAGES"], true, "Upload a recipe file", 210),
+    row("PUT", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name", ["ADMIN_PACKAGES"], true, "Upload a recipe file", 211),
+    row("PUT", "/projects/:id/packages/generic/:package_name/*package_version/(*path/):file_name", ["ADMIN_PACKAGES"], true, "Upload package file", 212),
+    row("PUT", "/projects/:id/packages/maven/*path/:file_name", ["ADMIN_PACKAGES"], true, "Upload the maven package file", 213),
+    row("PUT", "/projects/:id/packages/generic/:package_name/*package_version/(*path/):file_name/authorize", ["ADMIN_PACKAGES"], true, "Workhorse authorize generic package file", 214),
+    row("PUT", "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name/authorize", ["ADMIN_PACKAGES"], true, "Workhorse authorize the Conan package file", 215),
+    row("PUT", "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name/authorize", ["ADMIN_PACKAGES"], true, "Workhorse authorize the Conan package file", 216),
+    row("PUT", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name/authorize", ["ADMIN_PACKAGES"], true, "Workhorse authorize the Conan package file", 217),
+    row("PUT", "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name/authorize", ["ADMIN_PACKAGES"], true, "Workhorse authorize the Conan recipe file", 218),
+    row("PUT", "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name/authorize", ["ADMIN_PACKAGES"], true, "Workhorse authorize the Conan recipe file", 219),
+    row("PUT", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name/authorize", ["ADMIN_PACKAGES"], true, "Workhorse authorize the Conan recipe file", 220),
+    row("PUT", "/projects/:id/packages/maven/*path/:file_name/authorize", ["ADMIN_PACKAGES"], true, "Workhorse authorize the maven package file upload", 221),
+    row("GET", "/projects/:id/pipelines/:pipeline_id/bridges", ["READ_PIPELINES"], true, "List all bridge jobs by pipeline", 227),
+    row("GET", "/projects/:id/packages/:package_id/pipelines", ["READ_PIPELINES"], true, "List all package pipelines", 228),
+    row("GET", "/projects/:id/pipelines", ["READ_PIPELINES"], true, "List all project pipelines", 229),
+    row("GET", "/projects/:id/pipelines/:pipeline_id/trigger_jobs", ["READ_PIPELINES"], true, "List all trigger jobs by pipeline", 230),
+    row("GET", "/projects/:id/pipelines/:pipeline_id", ["READ_PIPELINES"], true, "Retrieve a pipeline", 231),
+    row("PUT", "/projects/:id/pipelines/:pipeline_id/metadata", ["ADMIN_PIPELINES"], true, "Update pipeline metadata", 232),
+    row("GET", "/projects/:id/releases/:tag_name/downloads/*direct_asset_path", ["READ_RELEASES"], true, "Download a project release asset file", 238),
+    row("GET", "/projects/:id/repository/changelog", ["READ_RELEASES"], true, "Generate changelog data", 239),
+    row("GET", "/projects/:id/releases/permalink/latest(/)(*suffix_path)", ["READ_RELEASES"], true, "Get the latest project release", 240),
+    row("GET", "/projects/:id/releases/:tag_name/assets/links", ["READ_RELEASES"], true, "List all release links", 241),
+    row("GET", "/projects/:id/releases", ["READ_RELEASES"], true, "List all releases in a project", 242),
+    row("GET", "/projects/:id/releases/:tag_name", ["READ_RELEASES"], true, "Retrieve a release by tag name", 243),
+    row("GET", "/projects/:id/releases/:tag_name/assets/links/:link_id", ["READ_RELEASES"], true, "Retrieve a release link", 244),
+    row("POST", "/projects/:id/releases", ["ADMIN_RELEASES"], true, "Create a release", 245),
+    row("POST", "/projects/:id/releases/:tag_name/assets/links", ["ADMIN_RELEASES"], true, "Create a release link", 246),
+    row("DELETE", "/projects/:id/releases/:tag_name", ["ADMIN_RELEASES"], true, "Delete a release", 247),
+    row("DELETE", "/projects/:id/releases/:tag_name/assets/links/:link_id", ["ADMIN_RELEASES"], true, "Delete a release link", 248),
+    row("POST", "/projects/:id/releases/:tag_name/evidence", ["ADMIN_RELEASES"], true, "Generate release evidence", 249),
+    row("POST", "/projects/:id/catalog/publish", ["ADMIN_RELEASES"], true, "Publish a new component project release as version to the CI/CD catalog", 250),
+    row("PUT", "/projects/:id/releases/:tag_name", ["ADMIN_RELEASES"], true, "Update a release", 251),
+    row("PUT", "/projects/:id/releases/:tag_name/assets/links/:link_id", ["ADMIN_RELEASES"], true, "Update a release link", 252),
+    row("GET", "/projects/:id/repository/commits/:sha/merge_requests", ["READ_REPOSITORIES"], true, "List all merge requests associated with a commit", 258),
+    row("GET", "/projects/:id/repository/tags", ["READ_REPOSITORIES"], true, "List all project repository tags", 259),
+    row("GET", "/projects/:id/repository/branches", ["READ_REPOSITORIES"], true, "List all repository branches", 260),
+    row("GET", "/projects/:id/repository/commits/:sha", ["READ_REPOSITORIES"], true, "Retrieve a commit", 261),
+    row("GET", "/projects/:id/repository/files/:file_path/raw", ["READ_REPOSITORIES"], true, "Retrieve a raw file from a repository", 262),
+    row("GET", "/projects/:id/repository/tags/:tag_name", ["READ_REPOSITORIES"], true, "Retrieve a single repository tag", 263),
+    row("GET", "/projects/:id/secure_files/:secure_file_id/download", ["READ_SECURE_FILES"], true, "Download a secure file", 269),
+    row("GET", "/projects/:id/secure_files", ["READ_SECURE_FILES"], true, "List all secure files for a project", 270),
+    row("GET", "/projects/:id/secure_files/:secure_file_id", ["READ_SECURE_FILES"], true, "Retrieve details of a secure file", 271),
+    row("POST", "/projects/:id/secure_files", ["ADMIN_SECURE_FILES"], true, "Create a secure file", 272),
+    row("DELETE", "/projects/:id/secure_files/:secure_file_id", ["ADMIN_SECURE_FILES"], true, "Delete a secure file", 273),
+    row("GET", "/projects/:id/terraform/state/:name", ["READ_TERRAFORM_STATE"], true, "Get a Terraform state by its name", 279),
+    row("GET", "/projects/:id/terraform/state/:name/versions/:serial", ["READ_TERRAFORM_STATE"], true, "Get a Terraform state version", 280),
+    row("POST", "/projects/:id/terraform/state/:name", ["ADMIN_TERRAFORM_STATE"], true, "Add a new Terraform state or update an existing one", 281),
+    row("DELETE", "/projects/:id/terraform/state/:name", ["ADMIN_TERRAFORM_STATE"], true, "Delete a Terraform state of a certain name", 282),
+    row("DELETE", "/projects/:id/terraform/state/:name/versions/:serial", ["ADMIN_TERRAFORM_STATE"], true, "Delete a Terraform state version", 283),
+    row("POST", "/projects/:id/terraform/state/:name/lock", ["ADMIN_TERRAFORM_STATE"], true, "Lock a Terraform state of a certain name", 284),
+    row("DELETE", "/projects/:id/terraform/state/:name/lock", ["ADMIN_TERRAFORM_STATE"], true, "Unlock a Terraform state of a certain name", 285),
+    row("GET", "/projects/:id/issues", ["READ_WORK_ITEMS"], true, "List all project issues", 291),
+    row("GET", "/projects/:id/issues/:issue_iid", ["READ_WORK_ITEMS"], true, "Retrieve a project issue", 292),
+    row("DELETE", "/projects/:id/registry/repositories/:repository_id", [], false, "Delete registry repository", 300),
+    row("DELETE", "/projects/:id/registry/repositories/:repository_id/tags", [], false, "Delete multiple registry repository tags", 301),
+    row("DELETE", "/projects/:id/registry/repositories/:repository_id/tags/:tag_name", [], false, "Delete a registry repository tag", 302),
+    row("GET", "/group/:id/-/packages/composer/*package_name", [], false, "Composer packages endpoint at group level for package versions metadata", 303),
+    row("GET", "/group/:id/-/packages/composer/p/:sha", [], false, "List all packages for a group", 304),
+    row("GET", "/group/:id/-/packages/composer/p2/*package_name", [], false, "Composer v2 packages p2 endpoint at group level for package versions metadata", 305),
+    row("GET", "/group/:id/-/packages/composer/packages", [], false, "Retrieve repository URL templates", 306),
+    row("GET", "/groups/:id/-/packages/npm/*package_name", [], false, "NPM registry metadata endpoint", 307),
+    row("GET", "/groups/:id/-/packages/pypi/files/:sha256/*file_identifier", [], false, "Download a package file from a group", 308),
+    row("GET", "/groups/:id/-/packages/pypi/simple", [], false, "List all packages for a group", 309),
+    row("GET", "/groups/:id/-/packages/pypi/simple/*package_name", [], false, "The PyPi Simple Group Package Endpoint", 310),
+    row("GET", "/job", [], false, "Retrieve a job by job token", 311),
+    row("GET", "/job/allowed_agents", [], false, "List all GitLab agents for Kubernetes by job token", 312),
+    row("GET", "/packages/conan/v1/conans/search", [], false, "Search for a Conan package", 313),
+    row("GET", "/packages/conan/v1/ping", [], false, "Verify availability of a Conan repository", 314),
+    row("GET", "/packages/conan/v1/users/authenticate", [], false, "Retrieve an authentication token", 315),
+    row("GET", "/packages/conan/v1/users/check_credentials", [], false, "Verify authentication credentials", 316),
+    row("GET", "/packages/npm/*package_name", [], false, "NPM registry metadata endpoint", 317),
+    row("GET", "/projects/:id/packages/conan/v1/conans/search", [], false, "Search for a Conan package", 318),
+    row("GET", "/projects/:id/packages/conan/v1/ping", [], false, "Verify availability of a Conan repository", 319),
+    row("GET", "/projects/:id/packages/conan/v1/users/authenticate", [], false, "Retrieve an authentication token", 320),
+    row("GET", "/projects/:id/packages/conan/v1/users/check_credentials", [], false, "Verify authentication credentials", 321),
+    row("GET", "/projects/:id/packages/conan/v2/conans/search", [], false, "Search for a Conan package", 322),
+    row("GET", "/projects/:id/packages/conan/v2/users/authenticate", [], false, "Retrieve an authentication token", 323),
+    row("GET", "/projects/:id/packages/conan/v2/users/check_credentials", [], false, "Verify authentication credentials", 324),
+    row("GET", "/projects/:id/registry/repositories", [], false, "List all registry repositories for a project", 325),
+    row("GET", "/projects/:id/registry/repositories/:repository_id/tags", [], false, "List all registry repository tags for a project", 326),
+    row("GET", "/projects/:id/registry/repositories/:repository_id/tags/:tag_name", [], false, "Retrieve details of a registry repository tag", 327),
+    row("POST", "/internal/dast/site_validations/:id/transition", [], false, "Transitions a DAST site validation to a new state.", 328),
+    row("POST", "/token_exchange", [], false, "Issue a short-lived JWT for a single modular-service audience", 329),
   ]);
 /** The API root the routes are relative to: a request target may start with it (README, "Route matching"). */
 const API_PREFIX = "/api/v4";
 /** Candidates whose pattern names a first segment starting `api` literally (rooted outside `/api/v4`): the only answers for such a path. */
 const ROOTED_CANDIDATES: readonly number[] = [];
-/** Per candidate (an alternative of a route after expanding optional groups; most specific first within each method): its row in `jobTokenRoutes`. */
-const candidateRoutes: readonly number[] = [179, 55, 46, 71, 73, 79, 85, 81, 68, 76, 182, 181, 180, 41, 43, 183, 32, 29, 31, 30, 14, 13, 152, 154, 153, 6, 8, 7, 132, 148, 146, 149, 150, 151, 147, 128, 125, 26, 129, 127, 158, 157, 33, 37, 37, 184, 56, 47, 72, 74, 80, 86, 82, 69, 77, 187, 186, 185, 188, 70, 49, 50, 83, 88, 78, 57, 58, 84, 87, 190, 189, 40, 89, 54, 90, 44, 38, 64, 45, 91, 35, 36, 34, 48, 126, 75, 53, 193, 192, 191, 133, 133, 133, 131, 137, 134, 136, 135, 4, 1, 0, 165, 164, 28, 22, 25, 21, 23, 27, 39, 176, 175, 174, 42, 173, 172, 171, 170, 169, 24, 178, 177, 195, 194, 59, 51, 62, 66, 19, 18, 15, 155, 9, 10, 162, 159, 94, 60, 52, 93, 108, 63, 67, 142, 139, 138, 143, 2, 61, 65, 118, 109, 121, 112, 96, 20, 12, 130, 117, 115, 117, 115, 119, 110, 122, 113, 120, 111, 123, 114, 124, 116, 97, 92, 98, 145, 144, 5, 95, 102, 106, 17, 16, 156, 11, 161, 163, 160, 103, 100, 104, 107, 99, 101, 168, 167, 166, 141, 140, 3, 105];
-/** The GET candidates, most specific first (candidate `0 + k`), one per line with its route: literal segments as text, `1` a parameter, `2` a splat (`[1 | 2, prefix, suffix]` with text around it in the segment), `[3, elements, splat]` a segment with several. */
+/** The GET candidates, most specific first (candidate `0 + k`), one per line with its route: the row's number in `jobTokenRoutes` (its path is the pattern), or `[row, ...tokens]` for an alternative of a pattern with optional groups (literal segments as text, `1` a parameter, `2` a splat, `[1 | 2, prefix, suffix]` with text around it in the segment, `[3, elements, splat]` a segment with several). The trie is built on the first match. */
 const ROUTES_GET: RouteTrie = buildRouteTrie([
-    ["packages","conan","v1","conans","search"], // GET /packages/conan/v1/conans/search
-    ["packages","conan","v1","conans",1,1,1,1,"download_urls"], // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls
-    ["packages","conan","v1","conans",1,1,1,1,"packages",1,"download_urls"], // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls
-    ["packages","conan","v1","conans",1,1,1,1,"packages",1,"digest"], // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/digest
-    ["packages","conan","v1","conans",1,1,1,1,"packages",1], // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference
-    ["packages","conan","v1","conans",1,1,1,1,"digest"], // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/digest
-    ["packages","conan","v1","conans",1,1,1,1,"search"], // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/search
-    ["packages","conan","v1","conans",1,1,1,1], // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel
-    ["packages","conan","v1","files",1,1,1,1,1,"package",1,1,1], // GET /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name
-    ["packages","conan","v1","files",1,1,1,1,1,"export",1], // GET /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name
-    ["packages","conan","v1","users","check_credentials"], // GET /packages/conan/v1/users/check_credentials
-    ["packages","conan","v1","users","authenticate"], // GET /packages/conan/v1/users/authenticate
-    ["packages","conan","v1","ping"], // GET /packages/conan/v1/ping
-    ["packages","maven",2,1], // GET /packages/maven/\*path/:file_name
-    ["packages","npm","-","package",2,"dist-tags"], // GET /packages/npm/-/package/\*package_name/dist-tags
-    ["packages","npm",2], // GET /packages/npm/\*package_name
-    ["projects",1,"merge_requests",1,"notes",1], // GET /projects/:id/merge_requests/:noteable_id/notes/:note_id
-    ["projects",1,"merge_requests",1,"notes"], // GET /projects/:id/merge_requests/:noteable_id/notes
-    ["projects",1,"merge_requests",1], // GET /projects/:id/merge_requests/:merge_request_iid
-    ["projects",1,"merge_requests"], // GET /projects/:id/merge_requests
-    ["projects",1,"environments",1], // GET /projects/:id/environments/:environment_id
-    ["projects",1,"environments"], // GET /projects/:id/environments
-    ["projects",1,"secure_files",1,"download"], // GET /projects/:id/secure_files/:secure_file_id/download
-    ["projects",1,"secure_files",1], // GET /projects/:id/secure_files/:secure_file_id
-    ["projects",1,"secure_files"], // GET /projects/:id/secure_files
-    ["projects",1,"deployments",1,"merge_requests"], // GET /projects/:id/deployments/:deployment_id/merge_requests
-    ["projects",1,"deployments",1], // GET /projects/:id/deployments/:deployment_id
-    ["projects",1,"deployments"], // GET /projects/:id/deployments
-    ["projects",1,"repository","changelog"], // GET /projects/:id/repository/changelog
-    ["projects",1,"repository","branches"], // GET /projects/:id/repository/branches
-    ["projects",1,"repository","commits",1,"merge_requests"], // GET /projects/:id/repository/commits/:sha/merge_requests
-    ["projects",1,"repository","commits",1], // GET /projects/:id/repository/commits/:sha
-    ["projects",1,"repository","files",1,"raw"], // GET /projects/:id/repository/files/:file_path/raw
-    ["projects",1,"repository","tags",1], // GET /projects/:id/repository/tags/:tag_name
-    ["projects",1,"repository","tags"], // GET /projects/:id/repository/tags
-    ["projects",1,"pipelines",1,"trigger_jobs"], // GET /projects/:id/pipelines/:pipeline_id/trigger_jobs
-    ["projects",1,"pipelines",1,"bridges"], // GET /projects/:id/pipelines/:pipeline_id/bridges
-    ["projects",1,"pipelines",1,"jobs"], // GET /projects/:id/pipelines/:pipeline_id/jobs
-    ["projects",1,"pipelines",1], // GET /projects/:id/pipelines/:pipeline_id
-    ["projects",1,"pipelines"], // GET /projects/:id/pipelines
-    ["projects",1,"terraform","state",1,"versions",1], // GET /projects/:id/terraform/state/:name/versions/:serial
-    ["projects",1,"terraform","state",1], // GET /projects/:id/terraform/state/:name
-    ["projects",1,"packages","composer","archives",2], // GET /projects/:id/packages/composer/archives/\*package_name
-    ["projects",1,"packages","generic",1,2,1], // GET /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name as /projects/:id/packages/generic/:package_name/\*package_version/:file_name
-    ["projects",1,"packages","generic",1,2,2,1], // GET /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name as /projects/:id/packages/generic/:package_name/\*package_version/\*path/:file_name
-    ["projects",1,"packages","conan","v1","conans","search"], // GET /projects/:id/packages/conan/v1/conans/search
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1,"download_urls"], // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1,"packages",1,"download_urls"], // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1,"packages",1,"digest"], // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/digest
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1,"packages",1], // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1,"digest"], // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/digest
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1,"search"], // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/search
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1], // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel
-    ["projects",1,"packages","conan","v1","files",1,1,1,1,1,"package",1,1,1], // GET /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name
-    ["projects",1,"packages","conan","v1","files",1,1,1,1,1,"export",1], // GET /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name
-    ["projects",1,"packages","conan","v1","users","check_credentials"], // GET /projects/:id/packages/conan/v1/users/check_credentials
-    ["projects",1,"packages","conan","v1","users","authenticate"], // GET /projects/:id/packages/conan/v1/users/authenticate
-    ["projects",1,"packages","conan","v1","ping"], // GET /projects/:id/packages/conan/v1/ping
-    ["projects",1,"packages","conan","v2","conans","search"], // GET /projects/:id/packages/conan/v2/conans/search
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"packages",1,"revisions",1,"files",1], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"packages",1,"revisions",1,"files"], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"packages",1,"revisions"], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"packages",1,"latest"], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/latest
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"search"], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/search
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"files",1], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"files"], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions"], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"latest"], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/latest
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"search"], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/search
-    ["projects",1,"packages","conan","v2","users","check_credentials"], // GET /projects/:id/packages/conan/v2/users/check_credentials
-    ["projects",1,"packages","conan","v2","users","authenticate"], // GET /projects/:id/packages/conan/v2/users/authenticate
-    ["projects",1,"packages","maven",2,1], // GET /projects/:id/packages/maven/\*path/:file_name
-    ["projects",1,"packages","pypi","simple",2], // GET /projects/:id/packages/pypi/simple/\*package_name
-    ["projects",1,"packages","pypi","simple"], // GET /projects/:id/packages/pypi/simple
-    ["projects",1,"packages","pypi","files",1,2], // GET /projects/:id/packages/pypi/files/:sha256/\*file_identifier
-    ["projects",1,"packages","npm","-","package",2,"dist-tags"], // GET /projects/:id/packages/npm/-/package/\*package_name/dist-tags
-    ["projects",1,"packages","npm",2,"-",2], // GET /projects/:id/packages/npm/\*package_name/-/\*file_name
-    ["projects",1,"packages","npm",2], // GET /projects/:id/packages/npm/\*package_name
-    ["projects",1,"packages","go",2,"@v","list"], // GET /projects/:id/packages/go/\*module_name/@v/list
-    ["projects",1,"packages","go",2,"@v",[1,"",".info"]], // GET /projects/:id/packages/go/\*module_name/@v/:module_version.info
-    ["projects",1,"packages","go",2,"@v",[1,"",".mod"]], // GET /projects/:id/packages/go/\*module_name/@v/:module_version.mod
-    ["projects",1,"packages","go",2,"@v",[1,"",".zip"]], // GET /projects/:id/packages/go/\*module_name/@v/:module_version.zip
-    ["projects",1,"packages",1,"package_files",1,"download"], // GET /projects/:id/packages/:package_id/package_files/:package_file_id/download
-    ["projects",1,"packages",1,"package_files"], // GET /projects/:id/packages/:package_id/package_files
-    ["projects",1,"packages",1,"pipelines"], // GET /projects/:id/packages/:package_id/pipelines
-    ["projects",1,"packages",1], // GET /projects/:id/packages/:package_id
-    ["projects",1,"packages"], // GET /projects/:id/packages
-    ["projects",1,"registry","repositories",1,"tags",1], // GET /projects/:id/registry/repositories/:repository_id/tags/:tag_name
-    ["projects",1,"registry","repositories",1,"tags"], // GET /projects/:id/registry/repositories/:repository_id/tags
-    ["projects",1,"registry","repositories"], // GET /projects/:id/registry/repositories
-    ["projects",1,"releases","permalink","latest",2], // GET /projects/:id/releases/permalink/latest(/)(*suffix_path) as /projects/:id/releases/permalink/latest/\*suffix_path
-    ["projects",1,"releases","permalink","latest"], // GET /projects/:id/releases/permalink/latest(/)(*suffix_path) as /projects/:id/releases/permalink/latest
-    ["projects",1,"releases","permalink",[2,"latest",""]], // GET /projects/:id/releases/permalink/latest(/)(*suffix_path) as /projects/:id/releases/permalink/latest*suffix_path
-    ["projects",1,"releases",1,"downloads",2], // GET /projects/:id/releases/:tag_name/downloads/\*direct_asset_path
-    ["projects",1,"releases",1,"assets","links",1], // GET /projects/:id/releases/:tag_name/assets/links/:link_id
-    ["projects",1,"releases",1,"assets","links"], // GET /projects/:id/releases/:tag_name/assets/links
-    ["projects",1,"releases",1], // GET /projects/:id/releases/:tag_name
-    ["projects",1,"releases"], // GET /projects/:id/releases
-    ["projects",1,"badges","render"], // GET /projects/:id/badges/render
-    ["projects",1,"badges",1], // GET /projects/:id/badges/:badge_id
-    ["projects",1,"badges"], // GET /projects/:id/badges
-    ["projects",1,"issues",1], // GET /projects/:id/issues/:issue_iid
-    ["projects",1,"issues"], // GET /projects/:id/issues
-    ["projects",1,"jobs","artifacts",1,"download"], // GET /projects/:id/jobs/artifacts/:ref_name/download
-    ["projects",1,"jobs","artifacts",1,"raw",2], // GET /projects/:id/jobs/artifacts/:ref_name/raw/\*artifact_path
-    ["projects",1,"jobs",1,"artifacts","tree"], // GET /projects/:id/jobs/:job_id/artifacts/tree
-    ["projects",1,"jobs",1,"artifacts",2], // GET /projects/:id/jobs/:job_id/artifacts/\*artifact_path
-    ["projects",1,"jobs",1,"artifacts"], // GET /projects/:id/jobs/:job_id/artifacts
-    ["projects",1,"jobs"], // GET /projects/:id/jobs
-    ["groups",1,"-","packages","maven",2,1], // GET /groups/:id/-/packages/maven/\*path/:file_name
-    ["groups",1,"-","packages","pypi","simple",2], // GET /groups/:id/-/packages/pypi/simple/\*package_name
-    ["groups",1,"-","packages","pypi","simple"], // GET /groups/:id/-/packages/pypi/simple
-    ["groups",1,"-","packages","pypi","files",1,2], // GET /groups/:id/-/packages/pypi/files/:sha256/\*file_identifier
-    ["groups",1,"-","packages","npm","-","package",2,"dist-tags"], // GET /groups/:id/-/packages/npm/-/package/\*package_name/dist-tags
-    ["groups",1,"-","packages","npm",2], // GET /groups/:id/-/packages/npm/\*package_name
-    ["group",1,"-","packages","composer","packages"], // GET /group/:id/-/packages/composer/packages
-    ["group",1,"-","packages","composer","p2",2], // GET /group/:id/-/packages/composer/p2/\*package_name
-    ["group",1,"-","packages","composer","p",1], // GET /group/:id/-/packages/composer/p/:sha
-    ["group",1,"-","packages","composer",2], // GET /group/:id/-/packages/composer/\*package_name
-    ["jobs",1,"artifacts"], // GET /jobs/:id/artifacts
-    ["job","allowed_agents"], // GET /job/allowed_agents
-    ["job"], // GET /job
-  ], 0);
-/** The POST candidates, most specific first (candidate `122 + k`), one per line with its route: literal segments as text, `1` a parameter, `2` a splat (`[1 | 2, prefix, suffix]` with text around it in the segment), `[3, elements, splat]` a segment with several. */
+    179, // GET /packages/conan/v1/conans/search
+    55, // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls
+    46, // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls
+    71, // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/digest
+    73, // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference
+    79, // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/digest
+    85, // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/search
+    81, // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel
+    68, // GET /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name
+    76, // GET /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name
+    182, // GET /packages/conan/v1/users/check_credentials
+    181, // GET /packages/conan/v1/users/authenticate
+    180, // GET /packages/conan/v1/ping
+    41, // GET /packages/maven/\*path/:file_name
+    43, // GET /packages/npm/-/package/\*package_name/dist-tags
+    183, // GET /packages/npm/\*package_name
+    32, // GET /projects/:id/merge_requests/:noteable_id/notes/:note_id
+    29, // GET /projects/:id/merge_requests/:noteable_id/notes
+    31, // GET /projects/:id/merge_requests/:merge_request_iid
+    30, // GET /projects/:id/merge_requests
+    14, // GET /projects/:id/environments/:environment_id
+    13, // GET /projects/:id/environments
+    152, // GET /projects/:id/secure_files/:secure_file_id/download
+    154, // GET /projects/:id/secure_files/:secure_file_id
+    153, // GET /projects/:id/secure_files
+    6, // GET /projects/:id/deployments/:deployment_id/merge_requests
+    8, // GET /projects/:id/deployments/:deployment_id
+    7, // GET /projects/:id/deployments
+    132, // GET /projects/:id/repository/changelog
+    148, // GET /projects/:id/repository/branches
+    146, // GET /projects/:id/repository/commits/:sha/merge_requests
+    149, // GET /projects/:id/repository/commits/:sha
+    150, // GET /projects/:id/repository/files/:file_path/raw
+    151, // GET /projects/:id/repository/tags/:tag_name
+    147, // GET /projects/:id/repository/tags
+    128, // GET /projects/:id/pipelines/:pipeline_id/trigger_jobs
+    125, // GET /projects/:id/pipelines/:pipeline_id/bridges
+    26, // GET /projects/:id/pipelines/:pipeline_id/jobs
+    129, // GET /projects/:id/pipelines/:pipeline_id
+    127, // GET /projects/:id/pipelines
+    158, // GET /projects/:id/terraform/state/:name/versions/:serial
+    157, // GET /projects/:id/terraform/state/:name
+    33, // GET /projects/:id/packages/composer/archives/\*package_name
+    [37,"projects",1,"packages","generic",1,2,1], // GET /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name as /projects/:id/packages/generic/:package_name/\*package_version/:file_name
+    [37,"projects",1,"packages","generic",1,2,2,1], // GET /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name as /projects/:id/packages/generic/:package_name/\*package_version/\*path/:file_name
+    184, // GET /projects/:id/packages/conan/v1/conans/search
+    56, // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls
+    47, // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls
+    72, // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/digest
+    74, // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference
+    80, // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/digest
+    86, // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/search
+    82, // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel
+    69, // GET /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name
+    77, // GET /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name
+    187, // GET /projects/:id/packages/conan/v1/users/check_credentials
+    186, // GET /projects/:id/packages/conan/v1/users/authenticate
+    185, // GET /projects/:id/packages/conan/v1/ping
+    188, // GET /projects/:id/packages/conan/v2/conans/search
+    70, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name
+    49, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files
+    50, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions
+    83, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/latest
+    88, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/search
+    78, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name
+    57, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files
+    58, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions
+    84, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/latest
+    87, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/search
+    190, // GET /projects/:id/packages/conan/v2/users/check_credentials
+    189, // GET /projects/:id/packages/conan/v2/users/authenticate
+    40, // GET /projects/:id/packages/maven/\*path/:file_name
+    89, // GET /projects/:id/packages/pypi/simple/\*package_name
+    54, // GET /projects/:id/packages/pypi/simple
+    90, // GET /projects/:id/packages/pypi/files/:sha256/\*file_identifier
+    44, // GET /projects/:id/packages/npm/-/package/\*package_name/dist-tags
+    38, // GET /projects/:id/packages/npm/\*package_name/-/\*file_name
+    64, // GET /projects/:id/packages/npm/\*package_name
+    45, // GET /projects/:id/packages/go/\*module_name/@v/list
+    91, // GET /projects/:id/packages/go/\*module_name/@v/:module_version.info
+    35, // GET /projects/:id/packages/go/\*module_name/@v/:module_version.mod
+    36, // GET /projects/:id/packages/go/\*module_name/@v/:module_version.zip
+    34, // GET /projects/:id/packages/:package_id/package_files/:package_file_id/download
+    48, // GET /projects/:id/packages/:package_id/package_files
+    126, // GET /projects/:id/packages/:package_id/pipelines
+    75, // GET /projects/:id/packages/:package_id
+    53, // GET /projects/:id/packages
+    193, // GET /projects/:id/registry/repositories/:repository_id/tags/:tag_name
+    192, // GET /projects/:id/registry/repositories/:repository_id/tags
+    191, // GET /projects/:id/registry/repositories
+    [133,"projects",1,"releases","permalink","latest",2], // GET /projects/:id/releases/permalink/latest(/)(*suffix_path) as /projects/:id/releases/permalink/latest/\*suffix_path
+    [133,"projects",1,"releases","permalink","latest"], // GET /projects/:id/releases/permalink/latest(/)(*suffix_path) as /projects/:id/releases/permalink/latest
+    [133,"projects",1,"releases","permalink",[2,"latest",""]], // GET /projects/:id/releases/permalink/latest(/)(*suffix_path) as /projects/:id/releases/permalink/latest*suffix_path
+    131, // GET /projects/:id/releases/:tag_name/downloads/\*direct_asset_path
+    137, // GET /projects/:id/releases/:tag_name/assets/links/:link_id
+    134, // GET /projects/:id/releases/:tag_name/assets/links
+    136, // GET /projects/:id/releases/:tag_name
+    135, // GET /projects/:id/releases
+    4, // GET /projects/:id/badges/render
+    1, // GET /projects/:id/badges/:badge_id
+    0, // GET /projects/:id/badges
+    165, // GET /projects/:id/issues/:issue_iid
+    164, // GET /projects/:id/issues
+    28, // GET /projects/:id/jobs/artifacts/:ref_name/download
+    22, // GET /projects/:id/jobs/artifacts/:ref_name/raw/\*artifact_path
+    25, // GET /projects/:id/jobs/:job_id/artifacts/tree
+    21, // GET /projects/:id/jobs/:job_id/artifacts/\*artifact_path
+    23, // GET /projects/:id/jobs/:job_id/artifacts
+    27, // GET /projects/:id/jobs
+    39, // GET /groups/:id/-/packages/maven/\*path/:file_name
+    176, // GET /groups/:id/-/packages/pypi/simple/\*package_name
+    175, // GET /groups/:id/-/packages/pypi/simple
+    174, // GET /groups/:id/-/packages/pypi/files/:sha256/\*file_identifier
+    42, // GET /groups/:id/-/packages/npm/-/package/\*package_name/dist-tags
+    173, // GET /groups/:id/-/packages/npm/\*package_name
+    172, // GET /group/:id/-/packages/composer/packages
+    171, // GET /group/:id/-/packages/composer/p2/\*package_name
+    170, // GET /group/:id/-/packages/composer/p/:sha
+    169, // GET /group/:id/-/packages/composer/\*package_name
+    24, // GET /jobs/:id/artifacts
+    178, // GET /job/allowed_agents
+    177, // GET /job
+  ], 0, jobTokenRoutes);
+/** The POST candidates, most specific first (candidate `122 + k`), one per line with its route: the row's number in `jobTokenRoutes` (its path is the pattern), or `[row, ...tokens]` for an alternative of a pattern with optional groups (literal segments as text, `1` a parameter, `2` a splat, `[1 | 2, prefix, suffix]` with text around it in the segment, `[3, elements, splat]` a segment with several). The trie is built on the first match. */
 const ROUTES_POST: RouteTrie = buildRouteTrie([
-    ["token_exchange"], // POST /token_exchange
-    ["internal","dast","site_validations",1,"transition"], // POST /internal/dast/site_validations/:id/transition
-    ["packages","conan","v1","conans",1,1,1,1,"upload_urls"], // POST /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/upload_urls
-    ["packages","conan","v1","conans",1,1,1,1,"packages",1,"upload_urls"], // POST /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/upload_urls
-    ["packages","npm","-","npm","v1","security","advisories","bulk"], // POST /packages/npm/-/npm/v1/security/advisories/bulk
-    ["packages","npm","-","npm","v1","security","audits","quick"], // POST /packages/npm/-/npm/v1/security/audits/quick
-    ["projects",1,"environments","stop_stale"], // POST /projects/:id/environments/stop_stale
-    ["projects",1,"environments",1,"stop"], // POST /projects/:id/environments/:environment_id/stop
-    ["projects",1,"environments"], // POST /projects/:id/environments
-    ["projects",1,"secure_files"], // POST /projects/:id/secure_files
-    ["projects",1,"deployments",1,"approval"], // POST /projects/:id/deployments/:deployment_id/approval
-    ["projects",1,"deployments"], // POST /projects/:id/deployments
-    ["projects",1,"terraform","state",1,"lock"], // POST /projects/:id/terraform/state/:name/lock
-    ["projects",1,"terraform","state",1], // POST /projects/:id/terraform/state/:name
-    ["projects",1,"packages","composer"], // POST /projects/:id/packages/composer
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1,"upload_urls"], // POST /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/upload_urls
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1,"packages",1,"upload_urls"], // POST /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/upload_urls
-    ["projects",1,"packages","pypi","authorize"], // POST /projects/:id/packages/pypi/authorize
-    ["projects",1,"packages","pypi"], // POST /projects/:id/packages/pypi
-    ["projects",1,"packages","npm","-","npm","v1","security","advisories","bulk"], // POST /projects/:id/packages/npm/-/npm/v1/security/advisories/bulk
-    ["projects",1,"packages","npm","-","npm","v1","security","audits","quick"], // POST /projects/:id/packages/npm/-/npm/v1/security/audits/quick
-    ["projects",1,"releases",1,"evidence"], // POST /projects/:id/releases/:tag_name/evidence
-    ["projects",1,"releases",1,"assets","links"], // POST /projects/:id/releases/:tag_name/assets/links
-    ["projects",1,"releases"], // POST /projects/:id/releases
-    ["projects",1,"catalog","publish"], // POST /projects/:id/catalog/publish
-    ["projects",1,"badges"], // POST /projects/:id/badges
-    ["groups",1,"-","packages","npm","-","npm","v1","security","advisories","bulk"], // POST /groups/:id/-/packages/npm/-/npm/v1/security/advisories/bulk
-    ["groups",1,"-","packages","npm","-","npm","v1","security","audits","quick"], // POST /groups/:id/-/packages/npm/-/npm/v1/security/audits/quick
-  ], 122);
-/** The PUT candidates, most specific first (candidate `150 + k`), one per line with its route: literal segments as text, `1` a parameter, `2` a splat (`[1 | 2, prefix, suffix]` with text around it in the segment), `[3, elements, splat]` a segment with several. */
+    195, // POST /token_exchange
+    194, // POST /internal/dast/site_validations/:id/transition
+    59, // POST /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/upload_urls
+    51, // POST /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/upload_urls
+    62, // POST /packages/npm/-/npm/v1/security/advisories/bulk
+    66, // POST /packages/npm/-/npm/v1/security/audits/quick
+    19, // POST /projects/:id/environments/stop_stale
+    18, // POST /projects/:id/environments/:environment_id/stop
+    15, // POST /projects/:id/environments
+    155, // POST /projects/:id/secure_files
+    9, // POST /projects/:id/deployments/:deployment_id/approval
+    10, // POST /projects/:id/deployments
+    162, // POST /projects/:id/terraform/state/:name/lock
+    159, // POST /projects/:id/terraform/state/:name
+    94, // POST /projects/:id/packages/composer
+    60, // POST /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/upload_urls
+    52, // POST /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/upload_urls
+    93, // POST /projects/:id/packages/pypi/authorize
+    108, // POST /projects/:id/packages/pypi
+    63, // POST /projects/:id/packages/npm/-/npm/v1/security/advisories/bulk
+    67, // POST /projects/:id/packages/npm/-/npm/v1/security/audits/quick
+    142, // POST /projects/:id/releases/:tag_name/evidence
+    139, // POST /projects/:id/releases/:tag_name/assets/links
+    138, // POST /projects/:id/releases
+    143, // POST /projects/:id/catalog/publish
+    2, // POST /projects/:id/badges
+    61, // POST /groups/:id/-/packages/npm/-/npm/v1/security/advisories/bulk
+    65, // POST /groups/:id/-/packages/npm/-/npm/v1/security/audits/quick
+  ], 122, jobTokenRoutes);
+/** The PUT candidates, most specific first (candidate `150 + k`), one per line with its route: the row's number in `jobTokenRoutes` (its path is the pattern), or `[row, ...tokens]` for an alternative of a pattern with optional groups (literal segments as text, `1` a parameter, `2` a splat, `[1 | 2, prefix, suffix]` with text around it in the segment, `[3, elements, splat]` a segment with several). The trie is built on the first match. */
 const ROUTES_PUT: RouteTrie = buildRouteTrie([
-    ["packages","conan","v1","files",1,1,1,1,1,"package",1,1,1,"authorize"], // PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name/authorize
-    ["packages","conan","v1","files",1,1,1,1,1,"package",1,1,1], // PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name
-    ["packages","conan","v1","files",1,1,1,1,1,"export",1,"authorize"], // PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name/authorize
-    ["packages","conan","v1","files",1,1,1,1,1,"export",1], // PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name
-    ["packages","npm","-","package",2,"dist-tags",1], // PUT /packages/npm/-/package/\*package_name/dist-tags/:tag
-    ["projects",1,"environments",1], // PUT /projects/:id/environments/:environment_id
-    ["projects",1,"deployments",1], // PUT /projects/:id/deployments/:deployment_id
-    ["projects",1,"pipelines",1,"metadata"], // PUT /projects/:id/pipelines/:pipeline_id/metadata
-    ["projects",1,"packages","generic",1,2,1,"authorize"], // PUT /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name/authorize as /projects/:id/packages/generic/:package_name/\*package_version/:file_name/authorize
-    ["projects",1,"packages","generic",1,2,1], // PUT /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name as /projects/:id/packages/generic/:package_name/\*package_version/:file_name
-    ["projects",1,"packages","generic",1,2,2,1,"authorize"], // PUT /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name/authorize as /projects/:id/packages/generic/:package_name/\*package_version/\*path/:file_name/authorize
-    ["projects",1,"packages","generic",1,2,2,1], // PUT /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name as /projects/:id/packages/generic/:package_name/\*package_version/\*path/:file_name
-    ["projects",1,"packages","conan","v1","files",1,1,1,1,1,"package",1,1,1,"authorize"], // PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name/authorize
-    ["projects",1,"packages","conan","v1","files",1,1,1,1,1,"package",1,1,1], // PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name
-    ["projects",1,"packages","conan","v1","files",1,1,1,1,1,"export",1,"authorize"], // PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name/authorize
-    ["projects",1,"packages","conan","v1","files",1,1,1,1,1,"export",1], // PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"packages",1,"revisions",1,"files",1,"authorize"], // PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name/authorize
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"packages",1,"revisions",1,"files",1], // PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"files",1,"authorize"], // PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name/authorize
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"files",1], // PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name
-    ["projects",1,"packages","maven",2,1,"authorize"], // PUT /projects/:id/packages/maven/\*path/:file_name/authorize
-    ["projects",1,"packages","maven",2,1], // PUT /projects/:id/packages/maven/\*path/:file_name
-    ["projects",1,"packages","npm","-","package",2,"dist-tags",1], // PUT /projects/:id/packages/npm/-/package/\*package_name/dist-tags/:tag
-    ["projects",1,"packages","npm",1,"authorize"], // PUT /projects/:id/packages/npm/:package_name/authorize
-    ["projects",1,"packages","npm",1], // PUT /projects/:id/packages/npm/:package_name
-    ["projects",1,"releases",1,"assets","links",1], // PUT /projects/:id/releases/:tag_name/assets/links/:link_id
-    ["projects",1,"releases",1], // PUT /projects/:id/releases/:tag_name
-    ["projects",1,"badges",1], // PUT /projects/:id/badges/:badge_id
-    ["groups",1,"-","packages","npm","-","package",2,"dist-tags",1], // PUT /groups/:id/-/packages/npm/-/package/\*package_name/dist-tags/:tag
-  ], 150);
-/** The DELETE candidates, most specific first (candidate `179 + k`), one per line with its route: literal segments as text, `1` a parameter, `2` a splat (`[1 | 2, prefix, suffix]` with text around it in the segment), `[3, elements, splat]` a segment with several. */
+    118, // PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name/authorize
+    109, // PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name
+    121, // PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name/authorize
+    112, // PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name
+    96, // PUT /packages/npm/-/package/\*package_name/dist-tags/:tag
+    20, // PUT /projects/:id/environments/:environment_id
+    12, // PUT /projects/:id/deployments/:deployment_id
+    130, // PUT /projects/:id/pipelines/:pipeline_id/metadata
+    [117,"projects",1,"packages","generic",1,2,1,"authorize"], // PUT /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name/authorize as /projects/:id/packages/generic/:package_name/\*package_version/:file_name/authorize
+    [115,"projects",1,"packages","generic",1,2,1], // PUT /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name as /projects/:id/packages/generic/:package_name/\*package_version/:file_name
+    [117,"projects",1,"packages","generic",1,2,2,1,"authorize"], // PUT /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name/authorize as /projects/:id/packages/generic/:package_name/\*package_version/\*path/:file_name/authorize
+    [115,"projects",1,"packages","generic",1,2,2,1], // PUT /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name as /projects/:id/packages/generic/:package_name/\*package_version/\*path/:file_name
+    119, // PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name/authorize
+    110, // PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name
+    122, // PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name/authorize
+    113, // PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name
+    120, // PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name/authorize
+    111, // PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name
+    123, // PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name/authorize
+    114, // PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name
+    124, // PUT /projects/:id/packages/maven/\*path/:file_name/authorize
+    116, // PUT /projects/:id/packages/maven/\*path/:file_name
+    97, // PUT /projects/:id/packages/npm/-/package/\*package_name/dist-tags/:tag
+    92, // PUT /projects/:id/packages/npm/:package_name/authorize
+    98, // PUT /projects/:id/packages/npm/:package_name
+    145, // PUT /projects/:id/releases/:tag_name/assets/links/:link_id
+    144, // PUT /projects/:id/releases/:tag_name
+    5, // PUT /projects/:id/badges/:badge_id
+    95, // PUT /groups/:id/-/packages/npm/-/package/\*package_name/dist-tags/:tag
+  ], 150, jobTokenRoutes);
+/** The DELETE candidates, most specific first (candidate `179 + k`), one per line with its route: the row's number in `jobTokenRoutes` (its path is the pattern), or `[row, ...tokens]` for an alternative of a pattern with optional groups (literal segments as text, `1` a parameter, `2` a splat, `[1 | 2, prefix, suffix]` with text around it in the segment, `[3, elements, splat]` a segment with several). The trie is built on the first match. */
 const ROUTES_DELETE: RouteTrie = buildRouteTrie([
-    ["packages","conan","v1","conans",1,1,1,1], // DELETE /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel
-    ["packages","npm","-","package",2,"dist-tags",1], // DELETE /packages/npm/-/package/\*package_name/dist-tags/:tag
-    ["projects",1,"environments","review_apps"], // DELETE /projects/:id/environments/review_apps
-    ["projects",1,"environments",1], // DELETE /projects/:id/environments/:environment_id
-    ["projects",1,"secure_files",1], // DELETE /projects/:id/secure_files/:secure_file_id
-    ["projects",1,"deployments",1], // DELETE /projects/:id/deployments/:deployment_id
-    ["projects",1,"terraform","state",1,"versions",1], // DELETE /projects/:id/terraform/state/:name/versions/:serial
-    ["projects",1,"terraform","state",1,"lock"], // DELETE /projects/:id/terraform/state/:name/lock
-    ["projects",1,"terraform","state",1], // DELETE /projects/:id/terraform/state/:name
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1], // DELETE /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"packages",1,"revisions",1], // DELETE /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1], // DELETE /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision
-    ["projects",1,"packages","npm","-","package",2,"dist-tags",1], // DELETE /projects/:id/packages/npm/-/package/\*package_name/dist-tags/:tag
-    ["projects",1,"packages",1,"package_files",1], // DELETE /projects/:id/packages/:package_id/package_files/:package_file_id
-    ["projects",1,"packages",1], // DELETE /projects/:id/packages/:package_id
-    ["projects",1,"registry","repositories",1,"tags",1], // DELETE /projects/:id/registry/repositories/:repository_id/tags/:tag_name
-    ["projects",1,"registry","repositories",1,"tags"], // DELETE /projects/:id/registry/repositories/:repository_id/tags
-    ["projects",1,"registry","repositories",1], // DELETE /projects/:id/registry/repositories/:repository_id
-    ["projects",1,"releases",1,"assets","links",1], // DELETE /projects/:id/releases/:tag_name/assets/links/:link_id
-    ["projects",1,"releases",1], // DELETE /projects/:id/releases/:tag_name
-    ["projects",1,"badges",1], // DELETE /projects/:id/badges/:badge_id
-    ["groups",1,"-","packages","npm","-","package",2,"dist-tags",1], // DELETE /groups/:id/-/packages/npm/-/package/\*package_name/dist-tags/:tag
-  ], 179);
+    102, // DELETE /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel
+    106, // DELETE /packages/npm/-/package/\*package_name/dist-tags/:tag
+    17, // DELETE /projects/:id/environments/review_apps
+    16, // DELETE /projects/:id/environments/:environment_id
+    156, // DELETE /projects/:id/secure_files/:secure_file_id
+    11, // DELETE /projects/:id/deployments/:deployment_id
+    161, // DELETE /projects/:id/terraform/state/:name/versions/:serial
+    163, // DELETE /projects/:id/terraform/state/:name/lock
+    160, // DELETE /projects/:id/terraform/state/:name
+    103, // DELETE /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel
+    100, // DELETE /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision
+    104, // DELETE /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision
+    107, // DELETE /projects/:id/packages/npm/-/package/\*package_name/dist-tags/:tag
+    99, // DELETE /projects/:id/packages/:package_id/package_files/:package_file_id
+    101, // DELETE /projects/:id/packages/:package_id
+    168, // DELETE /projects/:id/registry/repositories/:repository_id/tags/:tag_name
+    167, // DELETE /projects/:id/registry/repositories/:repository_id/tags
+    166, // DELETE /projects/:id/registry/repositories/:repository_id
+    141, // DELETE /projects/:id/releases/:tag_name/assets/links/:link_id
+    140, // DELETE /projects/:id/releases/:tag_name
+    3, // DELETE /projects/:id/badges/:badge_id
+    105, // DELETE /groups/:id/-/packages/npm/-/package/\*package_name/dist-tags/:tag
+  ], 179, jobTokenRoutes);
+/** Per candidate (an alternative of a route after expanding optional groups; most specific first within each method): its row in `jobTokenRoutes`. */
+const candidateRoutes: readonly number[] = candidateRows([ROUTES_GET, ROUTES_POST, ROUTES_PUT, ROUTES_DELETE]);
 /** Scratch boundaries of the parameters of the last match: `[start, end)` of parameter k at `2k`, `2k + 1`. Written by the walk, read right after it returns; no allocation per request. */
 const B = new Int32Array(18);
 /** Per parameter of the last match: 0 when the walk saw its segment is canonical, 1 when not, -1 when `areSpansCanonical` must look. */
@@ -1214,7 +1029,7 @@ let lastPath: string = '';
 function candidateFor(method: string, path: string): number {
   if (typeof method !== 'string' || typeof path !== 'string') return -1;
   // `/api/v4/…` as sent: the rest is the path (a prefix that canonicalization reveals is removed on the slow path).
-  const q = path.startsWith(API_PREFIX) && path.charCodeAt(API_PREFIX.length) === 47 ? path.slice(API_PREFIX.length) : path;
+  const q = path.charCodeAt(1) === API_PREFIX.charCodeAt(1) && path.startsWith(API_PREFIX) && path.charCodeAt(API_PREFIX.length) === 47 ? path.slice(API_PREFIX.length) : path;
   // Try the raw path first; canonicalize only when that does not settle it (see isCanonicalSpan).
   let canonical = q;
   const plain = path.length <= MAX_PATH_LENGTH && q.charCodeAt(0) === 47 && !startsWithApiSegment(q, API_PREFIX);

@@ -4,7 +4,7 @@
  */
 
 import type { GitlabFineGrainedPermission } from './fine-grained-permissions.js';
-import { MAX_PATH_LENGTH, apiRelativePath, areSpansCanonical, buildRouteTrie, canonicalizePath, mayCanonicalizationChange, startsWithApiSegment, type RouteTrie, walkRouteTrie } from './runtime/route-path.js';
+import { MAX_PATH_LENGTH, apiRelativePath, areSpansCanonical, buildRouteTrie, candidateRows, canonicalizePath, mayCanonicalizationChange, startsWithApiSegment, type RouteTrie, walkRouteTrie } from './runtime/route-path.js';
 /** The request methods the matcher accepts (upper case, as sent). `HEAD` also matches `GET` routes; any other token is denied. */
 export type FineGrainedRestRequestMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
 /** A documented route, `METHOD /path` as the page writes it (`*`: any method) (Fine-grained permissions for REST API). */
@@ -4340,14 +4340,17 @@ export interface FineGrainedRestRouteMatchFor<R extends keyof FineGrainedRestRou
 
 /** The page every row comes from (`source` is `PAGE:line:column`). */
 const PAGE = "sources/gitlab-pat-fine-grained-rest.0739b8b.md";
+/** Where a row is on the page: its line (column 1, every table row) or `"line:column"`. */
+type RestRowPosition = number | string;
 
 /** One frozen row of `fineGrainedRestRoutes` (a function, so that 2,000 rows are one type, not a union of 2,000 object types, and the table stays compact). */
-function row(method: FineGrainedRestRequestMethod | '*', path: string, access: FineGrainedRestAccess, permissions: `${GitlabFineGrainedPermission}`[], boundaries: FineGrainedRestBoundary[], isPublic: boolean, positions: string[], category: string | undefined, resource: string | undefined, reason: string | undefined): FineGrainedRestRouteInfo {
-  const sources = Object.freeze(positions.map((p) => `${PAGE}:${p}`));
+function row(method: FineGrainedRestRequestMethod | '*', path: string, access: FineGrainedRestAccess, permissions: readonly `${GitlabFineGrainedPermission}`[], boundaries: readonly FineGrainedRestBoundary[], isPublic: boolean, positions: readonly RestRowPosition[], category: string | undefined, resource: string | undefined, reason: string | undefined): FineGrainedRestRouteInfo {
+  const sources = Object.freeze(positions.map((p) => (typeof p === 'number' ? `${PAGE}:${p}:1` : `${PAGE}:${p}`)));
+  const first = positions[0]!;
   const info: { -readonly [K in keyof FineGrainedRestRouteInfo]: FineGrainedRestRouteInfo[K] } = {
     method, path, route: `${method} ${path}` as FineGrainedRestRoute, access,
     permissions: Object.freeze(permissions), boundaries: Object.freeze(boundaries), public: isPublic,
-    source: sources[0]!, sources, line: Number(positions[0]!.split(':')[0]),
+    source: sources[0]!, sources, line: typeof first === 'number' ? first : Number(first.split(':')[0]),
   };
   if (reason !== undefined) info.reason = reason;
   if (category !== undefined) info.category = category;
@@ -4355,4342 +4358,4918 @@ function row(method: FineGrainedRestRequestMethod | '*', path: string, access: F
   return Object.freeze(info);
 }
 
+/** A run of `granted` rows of one category and resource: `[method, path, permissions, boundaries, public, positions]` each. */
+function granted(category: string, resource: string, rows: readonly (readonly [method: FineGrainedRestRequestMethod | '*', path: string, permissions: readonly `${GitlabFineGrainedPermission}`[], boundaries: readonly FineGrainedRestBoundary[], isPublic: boolean, positions: readonly RestRowPosition[]])[]): FineGrainedRestRouteInfo[] {
+  return rows.map((r) => row(r[0], r[1], 'granted', r[2], r[3], r[4], r[5], category, resource, undefined));
+}
+
+/** A run of `always` or `unavailable` rows with one reason (or none): `[method, path, positions]` each (no permissions, boundaries, category or resource; not public). */
+function closing(access: 'always' | 'unavailable', reason: string | undefined, rows: readonly (readonly [method: FineGrainedRestRequestMethod | '*', path: string, positions: readonly RestRowPosition[]])[]): FineGrainedRestRouteInfo[] {
+  return rows.map((r) => row(r[0], r[1], access, [], [], false, r[2], undefined, undefined, reason));
+}
+
 /**
- * Every endpoint of the page (permission section, then always accessible, then unavailable), one per method + path and section: `row(method, path, access, permissions, boundaries, public, positions, category, resource, reason)`, positions `line:column` on the page.
+ * Every endpoint of the page (permission section, then always accessible, then unavailable), one per method + path and section, one per line with its page lines (`line`, column 1, or `"line:column"`): `granted(category, resource, [[method, path, permissions, boundaries, public, positions], …])` for a run of one category and resource, `closing(access, reason, [[method, path, positions], …])` for always accessible and unavailable rows, `row(method, path, access, permissions, boundaries, public, positions, category, resource, reason)` for any other.
  * @see https://docs.gitlab.com/auth/tokens/fine_grained_access_tokens_rest/
  */
 export const fineGrainedRestRoutes: readonly FineGrainedRestRouteInfo[] = Object.freeze([
-    row("GET", "/projects/:id/attestations/:attestation_iid/download", "granted", ["read_attestation"], ["project"], false, ["47:1"], "Application Security", "Attestation", undefined),
-    row("GET", "/projects/:id/attestations/:subject_digest", "granted", ["read_attestation"], ["project"], false, ["48:1"], "Application Security", "Attestation", undefined),
-    row("GET", "/admin/security/compliance_policy_settings", "granted", ["read_compliance_policy_setting"], ["instance"], false, ["56:1"], "Application Security", "Compliance Policy Setting", undefined),
-    row("PUT", "/admin/security/compliance_policy_settings", "granted", ["update_compliance_policy_setting"], ["instance"], false, ["57:1"], "Application Security", "Compliance Policy Setting", undefined),
-    row("GET", "/projects/:id/dependencies", "granted", ["read_dependency"], ["project"], false, ["65:1"], "Application Security", "Dependency", undefined),
-    row("POST", "/projects/:id/dependency_firewall/evaluate", "granted", ["create_dependency_firewall_evaluation"], ["project"], false, ["73:1"], "Application Security", "Dependency Firewall Evaluation", undefined),
-    row("POST", "/pipelines/:id/dependency_list_exports", "granted", ["create_dependency_list_export"], ["project"], false, ["81:1"], "Application Security", "Dependency List Export", undefined),
-    row("POST", "/projects/:id/dependency_list_exports", "granted", ["create_dependency_list_export"], ["project"], false, ["82:1"], "Application Security", "Dependency List Export", undefined),
-    row("POST", "/groups/:id/dependency_list_exports", "granted", ["create_dependency_list_export"], ["group"], false, ["83:1"], "Application Security", "Dependency List Export", undefined),
-    row("GET", "/dependency_list_exports/:export_id", "granted", ["read_dependency_list_export"], ["project", "group"], false, ["84:1", "86:1"], "Application Security", "Dependency List Export", undefined),
-    row("GET", "/dependency_list_exports/:export_id/download", "granted", ["read_dependency_list_export"], ["project", "group"], false, ["85:1", "87:1"], "Application Security", "Dependency List Export", undefined),
-    row("POST", "/groups/:id/security/policy_store", "granted", ["create_policy_store_policy"], ["group"], false, ["95:1"], "Application Security", "Policy Store Policy", undefined),
-    row("POST", "/organizations/:id/security/policy_store", "granted", ["create_policy_store_policy"], ["instance"], false, ["96:1"], "Application Security", "Policy Store Policy", undefined),
-    row("DELETE", "/groups/:id/security/policy_store/:policy_id", "granted", ["delete_policy_store_policy"], ["group"], false, ["97:1"], "Application Security", "Policy Store Policy", undefined),
-    row("DELETE", "/organizations/:id/security/policy_store/:policy_id", "granted", ["delete_policy_store_policy"], ["instance"], false, ["98:1"], "Application Security", "Policy Store Policy", undefined),
-    row("GET", "/groups/:id/security/policy_store", "granted", ["read_policy_store_policy"], ["group"], false, ["99:1"], "Application Security", "Policy Store Policy", undefined),
-    row("GET", "/groups/:id/security/policy_store/:policy_id", "granted", ["read_policy_store_policy"], ["group"], false, ["100:1"], "Application Security", "Policy Store Policy", undefined),
-    row("GET", "/organizations/:id/security/policy_store", "granted", ["read_policy_store_policy"], ["instance"], false, ["101:1"], "Application Security", "Policy Store Policy", undefined),
-    row("GET", "/organizations/:id/security/policy_store/:policy_id", "granted", ["read_policy_store_policy"], ["instance"], false, ["102:1"], "Application Security", "Policy Store Policy", undefined),
-    row("PATCH", "/groups/:id/security/policy_store/:policy_id", "granted", ["update_policy_store_policy"], ["group"], false, ["103:1"], "Application Security", "Policy Store Policy", undefined),
-    row("PATCH", "/organizations/:id/security/policy_store/:policy_id", "granted", ["update_policy_store_policy"], ["instance"], false, ["104:1"], "Application Security", "Policy Store Policy", undefined),
-    row("GET", "/occurrences/vulnerabilities", "granted", ["read_sbom_occurrence"], ["project"], false, ["112:1"], "Application Security", "SBOM Occurrence", undefined),
-    row("POST", "/projects/:id/security_scans/sast/:sast_endpoint", "granted", ["create_security_scan"], ["project"], false, ["120:1"], "Application Security", "Security Scan", undefined),
-    row("GET", "/projects/:id/security_settings", "granted", ["read_security_setting"], ["project"], false, ["128:1"], "Application Security", "Security Setting", undefined),
-    row("PUT", "/projects/:id/security_settings", "granted", ["update_security_setting"], ["project"], false, ["129:1"], "Application Security", "Security Setting", undefined),
-    row("PUT", "/groups/:id/security_settings", "granted", ["update_security_setting"], ["group"], false, ["130:1"], "Application Security", "Security Setting", undefined),
-    row("POST", "/projects/:id/vulnerabilities", "granted", ["create_vulnerability"], ["project"], false, ["138:1"], "Application Security", "Vulnerability", undefined),
-    row("GET", "/projects/:id/vulnerabilities", "granted", ["read_vulnerability"], ["project"], false, ["139:1"], "Application Security", "Vulnerability", undefined),
-    row("GET", "/projects/:id/vulnerability_findings", "granted", ["read_vulnerability"], ["project"], false, ["140:1"], "Application Security", "Vulnerability", undefined),
-    row("GET", "/vulnerabilities/:id", "granted", ["read_vulnerability"], ["project"], false, ["141:1"], "Application Security", "Vulnerability", undefined),
-    row("POST", "/vulnerabilities/:id/confirm", "granted", ["update_vulnerability"], ["project"], false, ["142:1"], "Application Security", "Vulnerability", undefined),
-    row("POST", "/vulnerabilities/:id/dismiss", "granted", ["update_vulnerability"], ["project"], false, ["143:1"], "Application Security", "Vulnerability", undefined),
-    row("POST", "/vulnerabilities/:id/resolve", "granted", ["update_vulnerability"], ["project"], false, ["144:1"], "Application Security", "Vulnerability", undefined),
-    row("POST", "/vulnerabilities/:id/revert", "granted", ["update_vulnerability"], ["project"], false, ["145:1"], "Application Security", "Vulnerability", undefined),
-    row("POST", "/security/projects/:id/vulnerability_archive_exports", "granted", ["create_vulnerability_archive_export"], ["project"], false, ["153:1"], "Application Security", "Vulnerability Archive Export", undefined),
-    row("GET", "/security/vulnerability_archive_exports/:id", "granted", ["read_vulnerability_archive_export"], ["project"], false, ["154:1"], "Application Security", "Vulnerability Archive Export", undefined),
-    row("GET", "/security/vulnerability_archive_exports/:id/download", "granted", ["read_vulnerability_archive_export"], ["project"], false, ["155:1"], "Application Security", "Vulnerability Archive Export", undefined),
-    row("POST", "/security/projects/:id/vulnerability_exports", "granted", ["create_vulnerability_export"], ["project"], false, ["163:1"], "Application Security", "Vulnerability Export", undefined),
-    row("POST", "/security/groups/:id/vulnerability_exports", "granted", ["create_vulnerability_export"], ["group"], false, ["164:1"], "Application Security", "Vulnerability Export", undefined),
-    row("POST", "/security/vulnerability_exports", "granted", ["create_vulnerability_export"], ["instance"], false, ["165:1"], "Application Security", "Vulnerability Export", undefined),
-    row("GET", "/security/vulnerability_exports/:id", "granted", ["read_vulnerability_export"], ["instance"], false, ["166:1"], "Application Security", "Vulnerability Export", undefined),
-    row("GET", "/security/vulnerability_exports/:id/download", "granted", ["read_vulnerability_export"], ["instance"], false, ["167:1"], "Application Security", "Vulnerability Export", undefined),
-    row("POST", "/vulnerabilities/:vulnerability_id/flags/ai_detection", "granted", ["update_vulnerability_flag"], ["project"], false, ["175:1"], "Application Security", "Vulnerability Flag", undefined),
-    row("POST", "/vulnerabilities/:id/issue_links", "granted", ["create_vulnerability_issue_link"], ["project"], false, ["183:1"], "Application Security", "Vulnerability Issue Link", undefined),
-    row("DELETE", "/vulnerabilities/:id/issue_links/:issue_link_id", "granted", ["delete_vulnerability_issue_link"], ["project"], false, ["184:1"], "Application Security", "Vulnerability Issue Link", undefined),
-    row("GET", "/vulnerabilities/:id/issue_links", "granted", ["read_vulnerability_issue_link"], ["project"], false, ["185:1"], "Application Security", "Vulnerability Issue Link", undefined),
-    row("DELETE", "/projects/:id/artifacts", "granted", ["delete_artifact"], ["project"], false, ["195:1"], "CI/CD", "Artifact", undefined),
-    row("POST", "/projects/:id/catalog/publish", "granted", ["publish_catalog_version"], ["project"], false, ["203:1"], "CI/CD", "Catalog Version", undefined),
-    row("GET", "/projects/:id/ci/lint", "granted", ["read_ci_config"], ["project"], false, ["211:1"], "CI/CD", "CI Config", undefined),
-    row("POST", "/projects/:id/ci/lint", "granted", ["validate_ci_config"], ["project"], false, ["212:1"], "CI/CD", "CI Config", undefined),
-    row("POST", "/namespaces/:id/minutes", "granted", ["create_ci_minute"], ["group", "user"], false, ["220:1", "221:1"], "CI/CD", "CI Minute", undefined),
-    row("PATCH", "/namespaces/:id/minutes/move/:target_id", "granted", ["transfer_ci_minute"], ["group", "user"], false, ["222:1", "223:1"], "CI/CD", "CI Minute", undefined),
-    row("POST", "/projects/:id/clusters/user", "granted", ["create_cluster"], ["project"], false, ["231:1"], "CI/CD", "Cluster", undefined),
-    row("POST", "/groups/:id/clusters/user", "granted", ["create_cluster"], ["group"], false, ["232:1"], "CI/CD", "Cluster", undefined),
-    row("POST", "/admin/clusters/add", "granted", ["create_cluster"], ["instance"], false, ["233:1"], "CI/CD", "Cluster", undefined),
-    row("DELETE", "/projects/:id/clusters/:cluster_id", "granted", ["delete_cluster"], ["project"], false, ["234:1"], "CI/CD", "Cluster", undefined),
-    row("DELETE", "/groups/:id/clusters/:cluster_id", "granted", ["delete_cluster"], ["group"], false, ["235:1"], "CI/CD", "Cluster", undefined),
-    row("DELETE", "/admin/clusters/:cluster_id", "granted", ["delete_cluster"], ["instance"], false, ["236:1"], "CI/CD", "Cluster", undefined),
-    row("GET", "/projects/:id/clusters", "granted", ["read_cluster"], ["project"], false, ["237:1"], "CI/CD", "Cluster", undefined),
-    row("GET", "/projects/:id/clusters/:cluster_id", "granted", ["read_cluster"], ["project"], false, ["238:1"], "CI/CD", "Cluster", undefined),
-    row("GET", "/discover-cert-based-clusters", "granted", ["read_cluster"], ["group"], false, ["239:1"], "CI/CD", "Cluster", undefined),
-    row("GET", "/groups/:id/clusters", "granted", ["read_cluster"], ["group"], false, ["240:1"], "CI/CD", "Cluster", undefined),
-    row("GET", "/groups/:id/clusters/:cluster_id", "granted", ["read_cluster"], ["group"], false, ["241:1"], "CI/CD", "Cluster", undefined),
-    row("GET", "/admin/clusters", "granted", ["read_cluster"], ["instance"], false, ["242:1"], "CI/CD", "Cluster", undefined),
-    row("GET", "/admin/clusters/:cluster_id", "granted", ["read_cluster"], ["instance"], false, ["243:1"], "CI/CD", "Cluster", undefined),
-    row("PUT", "/projects/:id/clusters/:cluster_id", "granted", ["update_cluster"], ["project"], false, ["244:1"], "CI/CD", "Cluster", undefined),
-    row("PUT", "/groups/:id/clusters/:cluster_id", "granted", ["update_cluster"], ["group"], false, ["245:1"], "CI/CD", "Cluster", undefined),
-    row("PUT", "/admin/clusters/:cluster_id", "granted", ["update_cluster"], ["instance"], false, ["246:1"], "CI/CD", "Cluster", undefined),
-    row("POST", "/projects/:id/cluster_agents", "granted", ["create_cluster_agent"], ["project"], false, ["254:1"], "CI/CD", "Cluster Agent", undefined),
-    row("DELETE", "/projects/:id/cluster_agents/:agent_id", "granted", ["delete_cluster_agent"], ["project"], false, ["255:1"], "CI/CD", "Cluster Agent", undefined),
-    row("GET", "/projects/:id/cluster_agents", "granted", ["read_cluster_agent"], ["project"], false, ["256:1"], "CI/CD", "Cluster Agent", undefined),
-    row("GET", "/projects/:id/cluster_agents/:agent_id", "granted", ["read_cluster_agent"], ["project"], false, ["257:1"], "CI/CD", "Cluster Agent", undefined),
-    row("POST", "/projects/:id/cluster_agents/:agent_id/tokens", "granted", ["create_cluster_agent_token"], ["project"], false, ["265:1"], "CI/CD", "Cluster Agent Token", undefined),
-    row("GET", "/projects/:id/cluster_agents/:agent_id/tokens", "granted", ["read_cluster_agent_token"], ["project"], false, ["266:1"], "CI/CD", "Cluster Agent Token", undefined),
-    row("GET", "/projects/:id/cluster_agents/:agent_id/tokens/:token_id", "granted", ["read_cluster_agent_token"], ["project"], false, ["267:1"], "CI/CD", "Cluster Agent Token", undefined),
-    row("DELETE", "/projects/:id/cluster_agents/:agent_id/tokens/:token_id", "granted", ["revoke_cluster_agent_token"], ["project"], false, ["268:1"], "CI/CD", "Cluster Agent Token", undefined),
-    row("POST", "/projects/:id/cluster_agents/:agent_id/url_configurations", "granted", ["create_cluster_agent_url_configuration"], ["project"], false, ["276:1"], "CI/CD", "Cluster Agent URL Configuration", undefined),
-    row("DELETE", "/projects/:id/cluster_agents/:agent_id/url_configurations/:url_configuration_id", "granted", ["delete_cluster_agent_url_configuration"], ["project"], false, ["277:1"], "CI/CD", "Cluster Agent URL Configuration", undefined),
-    row("GET", "/projects/:id/cluster_agents/:agent_id/url_configurations", "granted", ["read_cluster_agent_url_configuration"], ["project"], false, ["278:1"], "CI/CD", "Cluster Agent URL Configuration", undefined),
-    row("GET", "/projects/:id/cluster_agents/:agent_id/url_configurations/:url_configuration_id", "granted", ["read_cluster_agent_url_configuration"], ["project"], false, ["279:1"], "CI/CD", "Cluster Agent URL Configuration", undefined),
-    row("POST", "/projects/:id/statuses/:sha", "granted", ["create_commit_status"], ["project"], false, ["287:1"], "CI/CD", "Commit Status", undefined),
-    row("POST", "/projects/:id/deployments/:deployment_id/approval", "granted", ["approve_deployment"], ["project"], false, ["295:1"], "CI/CD", "Deployment", undefined),
-    row("POST", "/projects/:id/deployments", "granted", ["create_deployment"], ["project"], false, ["296:1"], "CI/CD", "Deployment", undefined),
-    row("DELETE", "/projects/:id/deployments/:deployment_id", "granted", ["delete_deployment"], ["project"], false, ["297:1"], "CI/CD", "Deployment", undefined),
-    row("GET", "/projects/:id/deployments", "granted", ["read_deployment"], ["project"], true, ["298:1", "3844:1"], "CI/CD", "Deployment", undefined),
-    row("GET", "/projects/:id/deployments/:deployment_id", "granted", ["read_deployment"], ["project"], true, ["299:1", "3845:1"], "CI/CD", "Deployment", undefined),
-    row("GET", "/projects/:id/deployments/:deployment_id/merge_requests", "granted", ["read_deployment", "read_merge_request"], ["project"], true, ["300:1", "3846:1"], "CI/CD", "Deployment", undefined),
-    row("PUT", "/projects/:id/deployments/:deployment_id", "granted", ["update_deployment"], ["project"], false, ["301:1"], "CI/CD", "Deployment", undefined),
-    row("GET", "/projects/:id/analytics/deployment_frequency", "granted", ["read_dora_metric"], ["project"], false, ["311:1"], "CI/CD", "Dora Metric", undefined),
-    row("GET", "/projects/:id/dora/metrics", "granted", ["read_dora_metric"], ["project"], false, ["312:1"], "CI/CD", "Dora Metric", undefined),
-    row("GET", "/groups/:id/dora/metrics", "granted", ["read_dora_metric"], ["group"], false, ["313:1"], "CI/CD", "Dora Metric", undefined),
-    row("POST", "/projects/:id/environments", "granted", ["create_environment"], ["project"], false, ["321:1"], "CI/CD", "Environment", undefined),
-    row("DELETE", "/projects/:id/environments/:environment_id", "granted", ["delete_environment"], ["project"], false, ["322:1"], "CI/CD", "Environment", undefined),
-    row("DELETE", "/projects/:id/environments/review_apps", "granted", ["delete_environment"], ["project"], false, ["323:1"], "CI/CD", "Environment", undefined),
-    row("GET", "/projects/:id/environments", "granted", ["read_environment"], ["project"], true, ["324:1", "3847:1"], "CI/CD", "Environment", undefined),
-    row("GET", "/projects/:id/environments/:environment_id", "granted", ["read_environment"], ["project"], true, ["325:1", "3848:1"], "CI/CD", "Environment", undefined),
-    row("POST", "/projects/:id/environments/:environment_id/stop", "granted", ["stop_environment"], ["project"], false, ["326:1"], "CI/CD", "Environment", undefined),
-    row("POST", "/projects/:id/environments/stop_stale", "granted", ["stop_environment"], ["project"], false, ["327:1"], "CI/CD", "Environment", undefined),
-    row("PUT", "/projects/:id/environments/:environment_id", "granted", ["update_environment"], ["project"], false, ["328:1"], "CI/CD", "Environment", undefined),
-    row("POST", "/projects/:id/feature_flags", "granted", ["create_feature_flag"], ["project"], false, ["336:1"], "CI/CD", "Feature Flag", undefined),
-    row("DELETE", "/projects/:id/feature_flags/:feature_flag_name", "granted", ["delete_feature_flag"], ["project"], false, ["337:1"], "CI/CD", "Feature Flag", undefined),
-    row("GET", "/projects/:id/feature_flags", "granted", ["read_feature_flag"], ["project"], false, ["338:1"], "CI/CD", "Feature Flag", undefined),
-    row("GET", "/projects/:id/feature_flags/:feature_flag_name", "granted", ["read_feature_flag"], ["project"], false, ["339:1"], "CI/CD", "Feature Flag", undefined),
-    row("GET", "/projects/:id/feature_flags_settings", "granted", ["read_feature_flag"], ["project"], false, ["340:1"], "CI/CD", "Feature Flag", undefined),
-    row("PUT", "/projects/:id/feature_flags/:feature_flag_name", "granted", ["update_feature_flag"], ["project"], false, ["341:1"], "CI/CD", "Feature Flag", undefined),
-    row("PUT", "/projects/:id/feature_flags_settings", "granted", ["update_feature_flag_settings"], ["project"], false, ["349:1"], "CI/CD", "Feature Flag Settings", undefined),
-    row("POST", "/projects/:id/freeze_periods", "granted", ["create_freeze_period"], ["project"], false, ["357:1"], "CI/CD", "Freeze Period", undefined),
-    row("DELETE", "/projects/:id/freeze_periods/:freeze_period_id", "granted", ["delete_freeze_period"], ["project"], false, ["358:1"], "CI/CD", "Freeze Period", undefined),
-    row("GET", "/projects/:id/freeze_periods", "granted", ["read_freeze_period"], ["project"], false, ["359:1"], "CI/CD", "Freeze Period", undefined),
-    row("GET", "/projects/:id/freeze_periods/:freeze_period_id", "granted", ["read_freeze_period"], ["project"], false, ["360:1"], "CI/CD", "Freeze Period", undefined),
-    row("PUT", "/projects/:id/freeze_periods/:freeze_period_id", "granted", ["update_freeze_period"], ["project"], false, ["361:1"], "CI/CD", "Freeze Period", undefined),
-    row("POST", "/projects/:id/jobs/:job_id/erase", "granted", ["delete_job"], ["project"], false, ["369:1"], "CI/CD", "Job", undefined),
-    row("GET", "/projects/:id/jobs", "granted", ["read_job"], ["project"], false, ["370:1"], "CI/CD", "Job", undefined),
-    row("GET", "/projects/:id/jobs/:job_id", "granted", ["read_job"], ["project"], false, ["371:1"], "CI/CD", "Job", undefined),
-    row("GET", "/projects/:id/jobs/:job_id/trace", "granted", ["read_job"], ["project"], false, ["372:1"], "CI/CD", "Job", undefined),
-    row("POST", "/projects/:id/jobs/:job_id/play", "granted", ["run_job"], ["project"], false, ["373:1"], "CI/CD", "Job", undefined),
-    row("POST", "/projects/:id/jobs/:job_id/retry", "granted", ["run_job"], ["project"], false, ["374:1"], "CI/CD", "Job", undefined),
-    row("POST", "/projects/:id/jobs/:job_id/cancel", "granted", ["update_job"], ["project"], false, ["375:1"], "CI/CD", "Job", undefined),
-    row("DELETE", "/projects/:id/jobs/:job_id/artifacts", "granted", ["delete_job_artifact"], ["project"], false, ["383:1"], "CI/CD", "Job Artifact", undefined),
-    row("GET", "/projects/:id/jobs/:job_id/artifacts", "granted", ["read_job_artifact"], ["project"], false, ["384:1"], "CI/CD", "Job Artifact", undefined),
-    row("GET", "/projects/:id/jobs/:job_id/artifacts/*artifact_path", "granted", ["read_job_artifact"], ["project"], false, ["385:1"], "CI/CD", "Job Artifact", undefined),
-    row("GET", "/projects/:id/jobs/:job_id/artifacts/tree", "granted", ["read_job_artifact"], ["project"], false, ["386:1"], "CI/CD", "Job Artifact", undefined),
-    row("GET", "/projects/:id/jobs/artifacts/:ref_name/download", "granted", ["read_job_artifact"], ["project"], false, ["387:1"], "CI/CD", "Job Artifact", undefined),
-    row("GET", "/projects/:id/jobs/artifacts/:ref_name/raw/*artifact_path", "granted", ["read_job_artifact"], ["project"], false, ["388:1"], "CI/CD", "Job Artifact", undefined),
-    row("POST", "/projects/:id/jobs/:job_id/artifacts/keep", "granted", ["update_job_artifact"], ["project"], false, ["389:1"], "CI/CD", "Job Artifact", undefined),
-    row("GET", "/projects/:id/merge_trains", "granted", ["read_merge_train"], ["project"], false, ["397:1"], "CI/CD", "Merge Train", undefined),
-    row("GET", "/projects/:id/merge_trains/:target_branch", "granted", ["read_merge_train"], ["project"], false, ["398:1"], "CI/CD", "Merge Train", undefined),
-    row("GET", "/projects/:id/merge_trains/merge_requests/:merge_request_iid", "granted", ["read_merge_train"], ["project"], false, ["399:1"], "CI/CD", "Merge Train", undefined),
-    row("POST", "/projects/:id/merge_trains/merge_requests/:merge_request_iid", "granted", ["add_merge_train_merge_request"], ["project"], false, ["407:1"], "CI/CD", "Merge Train Merge Request", undefined),
-    row("POST", "/projects/:id/pipeline", "granted", ["create_pipeline"], ["project"], false, ["415:1"], "CI/CD", "Pipeline", undefined),
-    row("DELETE", "/projects/:id/pipelines/:pipeline_id", "granted", ["delete_pipeline"], ["project"], false, ["416:1"], "CI/CD", "Pipeline", undefined),
-    row("GET", "/projects/:id/pipelines", "granted", ["read_pipeline"], ["project"], true, ["417:1", "3957:1"], "CI/CD", "Pipeline", undefined),
-    row("GET", "/projects/:id/pipelines/:pipeline_id", "granted", ["read_pipeline"], ["project"], true, ["418:1", "3958:1"], "CI/CD", "Pipeline", undefined),
-    row("GET", "/projects/:id/pipelines/:pipeline_id/bridges", "granted", ["read_pipeline"], ["project"], false, ["419:1"], "CI/CD", "Pipeline", undefined),
-    row("GET", "/projects/:id/pipelines/:pipeline_id/jobs", "granted", ["read_pipeline"], ["project"], false, ["420:1"], "CI/CD", "Pipeline", undefined),
-    row("GET", "/projects/:id/pipelines/:pipeline_id/test_report", "granted", ["read_pipeline"], ["project"], false, ["421:1"], "CI/CD", "Pipeline", undefined),
-    row("GET", "/projects/:id/pipelines/:pipeline_id/test_report_summary", "granted", ["read_pipeline"], ["project"], false, ["422:1"], "CI/CD", "Pipeline", undefined),
-    row("GET", "/projects/:id/pipelines/:pipeline_id/trigger_jobs", "granted", ["read_pipeline"], ["project"], false, ["423:1"], "CI/CD", "Pipeline", undefined),
-    row("GET", "/projects/:id/pipelines/:pipeline_id/variables", "granted", ["read_pipeline"], ["project"], false, ["424:1"], "CI/CD", "Pipeline", undefined),
-    row("GET", "/projects/:id/pipelines/latest", "granted", ["read_pipeline"], ["project"], true, ["425:1", "3959:1"], "CI/CD", "Pipeline", undefined),
-    row("GET", "/pipelines", "granted", ["read_pipeline"], ["user"], false, ["426:1"], "CI/CD", "Pipeline", undefined),
-    row("POST", "/projects/:id/pipelines/:pipeline_id/cancel", "granted", ["update_pipeline"], ["project"], false, ["427:1"], "CI/CD", "Pipeline", undefined),
-    row("POST", "/projects/:id/pipelines/:pipeline_id/retry", "granted", ["update_pipeline"], ["project"], false, ["428:1"], "CI/CD", "Pipeline", undefined),
-    row("PUT", "/projects/:id/pipelines/:pipeline_id/metadata", "granted", ["update_pipeline"], ["project"], false, ["429:1"], "CI/CD", "Pipeline", undefined),
-    row("POST", "/projects/:id/pipeline_schedules", "granted", ["create_pipeline_schedule"], ["project"], false, ["437:1"], "CI/CD", "Pipeline Schedule", undefined),
-    row("DELETE", "/projects/:id/pipeline_schedules/:pipeline_schedule_id", "granted", ["delete_pipeline_schedule"], ["project"], false, ["438:1"], "CI/CD", "Pipeline Schedule", undefined),
-    row("GET", "/projects/:id/pipeline_schedules", "granted", ["read_pipeline_schedule"], ["project"], false, ["439:1"], "CI/CD", "Pipeline Schedule", undefined),
-    row("GET", "/projects/:id/pipeline_schedules/:pipeline_schedule_id", "granted", ["read_pipeline_schedule"], ["project"], false, ["440:1"], "CI/CD", "Pipeline Schedule", undefined),
-    row("GET", "/projects/:id/pipeline_schedules/:pipeline_schedule_id/pipelines", "granted", ["read_pipeline_schedule", "read_pipeline"], ["project"], false, ["441:1"], "CI/CD", "Pipeline Schedule", undefined),
-    row("GET", "/projects/:id/pipeline_schedules/:pipeline_schedule_id/variables/:key", "granted", ["read_pipeline_schedule"], ["project"], false, ["442:1"], "CI/CD", "Pipeline Schedule", undefined),
-    row("POST", "/projects/:id/pipeline_schedules/:pipeline_schedule_id/play", "granted", ["update_pipeline_schedule"], ["project"], false, ["443:1"], "CI/CD", "Pipeline Schedule", undefined),
-    row("POST", "/projects/:id/pipeline_schedules/:pipeline_schedule_id/take_ownership", "granted", ["update_pipeline_schedule"], ["project"], false, ["444:1"], "CI/CD", "Pipeline Schedule", undefined),
-    row("POST", "/projects/:id/pipeline_schedules/:pipeline_schedule_id/variables", "granted", ["update_pipeline_schedule"], ["project"], false, ["445:1"], "CI/CD", "Pipeline Schedule", undefined),
-    row("PUT", "/projects/:id/pipeline_schedules/:pipeline_schedule_id", "granted", ["update_pipeline_schedule"], ["project"], false, ["446:1"], "CI/CD", "Pipeline Schedule", undefined),
-    row("PUT", "/projects/:id/pipeline_schedules/:pipeline_schedule_id/variables/:key", "granted", ["update_pipeline_schedule"], ["project"], false, ["447:1"], "CI/CD", "Pipeline Schedule", undefined),
-    row("DELETE", "/projects/:id/pipeline_schedules/:pipeline_schedule_id/variables/:key", "granted", ["update_pipeline_schedule"], ["project"], false, ["448:1"], "CI/CD", "Pipeline Schedule", undefined),
-    row("POST", "/projects/:id/protected_environments", "granted", ["create_protected_environment"], ["project"], false, ["458:1"], "CI/CD", "Protected Environment", undefined),
-    row("POST", "/groups/:id/protected_environments", "granted", ["create_protected_environment"], ["group"], false, ["459:1"], "CI/CD", "Protected Environment", undefined),
-    row("DELETE", "/projects/:id/protected_environments/:name", "granted", ["delete_protected_environment"], ["project"], false, ["460:1"], "CI/CD", "Protected Environment", undefined),
-    row("DELETE", "/groups/:id/protected_environments/:name", "granted", ["delete_protected_environment"], ["group"], false, ["461:1"], "CI/CD", "Protected Environment", undefined),
-    row("GET", "/projects/:id/protected_environments", "granted", ["read_protected_environment"], ["project"], false, ["462:1"], "CI/CD", "Protected Environment", undefined),
-    row("GET", "/projects/:id/protected_environments/:name", "granted", ["read_protected_environment"], ["project"], false, ["463:1"], "CI/CD", "Protected Environment", undefined),
-    row("GET", "/groups/:id/protected_environments", "granted", ["read_protected_environment"], ["group"], false, ["464:1"], "CI/CD", "Protected Environment", undefined),
-    row("GET", "/groups/:id/protected_environments/:name", "granted", ["read_protected_environment"], ["group"], false, ["465:1"], "CI/CD", "Protected Environment", undefined),
-    row("PUT", "/projects/:id/protected_environments/:name", "granted", ["update_protected_environment"], ["project"], false, ["466:1"], "CI/CD", "Protected Environment", undefined),
-    row("PUT", "/groups/:id/protected_environments/:name", "granted", ["update_protected_environment"], ["group"], false, ["467:1"], "CI/CD", "Protected Environment", undefined),
-    row("POST", "/projects/:id/mirror/pull", "granted", ["create_pull_mirror"], ["project"], false, ["475:1"], "CI/CD", "Pull Mirror", undefined),
-    row("GET", "/projects/:id/mirror/pull", "granted", ["read_pull_mirror"], ["project"], false, ["476:1"], "CI/CD", "Pull Mirror", undefined),
-    row("PUT", "/projects/:id/mirror/pull", "granted", ["update_pull_mirror"], ["project"], false, ["477:1"], "CI/CD", "Pull Mirror", undefined),
-    row("POST", "/projects/:id/repository_storage_moves", "granted", ["create_repository_storage_move"], ["project"], false, ["485:1"], "CI/CD", "Repository Storage Move", undefined),
-    row("POST", "/groups/:id/repository_storage_moves", "granted", ["create_repository_storage_move"], ["group"], false, ["486:1"], "CI/CD", "Repository Storage Move", undefined),
-    row("POST", "/group_repository_storage_moves", "granted", ["create_repository_storage_move"], ["instance"], false, ["487:1"], "CI/CD", "Repository Storage Move", undefined),
-    row("POST", "/project_repository_storage_moves", "granted", ["create_repository_storage_move"], ["instance"], false, ["488:1"], "CI/CD", "Repository Storage Move", undefined),
-    row("POST", "/snippet_repository_storage_moves", "granted", ["create_repository_storage_move"], ["instance"], false, ["489:1"], "CI/CD", "Repository Storage Move", undefined),
-    row("POST", "/snippets/:id/repository_storage_moves", "granted", ["create_repository_storage_move"], ["instance"], false, ["490:1"], "CI/CD", "Repository Storage Move", undefined),
-    row("GET", "/projects/:id/repository_storage_moves", "granted", ["read_repository_storage_move"], ["project"], false, ["491:1"], "CI/CD", "Repository Storage Move", undefined),
-    row("GET", "/projects/:id/repository_storage_moves/:repository_storage_move_id", "granted", ["read_repository_storage_move"], ["project"], false, ["492:1"], "CI/CD", "Repository Storage Move", undefined),
-    row("GET", "/groups/:id/repository_storage_moves", "granted", ["read_repository_storage_move"], ["group"], false, ["493:1"], "CI/CD", "Repository Storage Move", undefined),
-    row("GET", "/groups/:id/repository_storage_moves/:repository_storage_move_id", "granted", ["read_repository_storage_move"], ["group"], false, ["494:1"], "CI/CD", "Repository Storage Move", undefined),
-    row("GET", "/group_repository_storage_moves", "granted", ["read_repository_storage_move"], ["instance"], false, ["495:1"], "CI/CD", "Repository Storage Move", undefined),
-    row("GET", "/group_repository_storage_moves/:repository_storage_move_id", "granted", ["read_repository_storage_move"], ["instance"], false, ["496:1"], "CI/CD", "Repository Storage Move", undefined),
-    row("GET", "/project_repository_storage_moves", "granted", ["read_repository_storage_move"], ["instance"], false, ["497:1"], "CI/CD", "Repository Storage Move", undefined),
-    row("GET", "/project_repository_storage_moves/:repository_storage_move_id", "granted", ["read_repository_storage_move"], ["instance"], false, ["498:1"], "CI/CD", "Repository Storage Move", undefined),
-    row("GET", "/snippet_repository_storage_moves", "granted", ["read_repository_storage_move"], ["instance"], false, ["499:1"], "CI/CD", "Repository Storage Move", undefined),
-    row("GET", "/snippet_repository_storage_moves/:repository_storage_move_id", "granted", ["read_repository_storage_move"], ["instance"], false, ["500:1"], "CI/CD", "Repository Storage Move", undefined),
-    row("GET", "/snippets/:id/repository_storage_moves", "granted", ["read_repository_storage_move"], ["instance"], false, ["501:1"], "CI/CD", "Repository Storage Move", undefined),
-    row("GET", "/snippets/:id/repository_storage_moves/:repository_storage_move_id", "granted", ["read_repository_storage_move"], ["instance"], false, ["502:1"], "CI/CD", "Repository Storage Move", undefined),
-    row("GET", "/projects/:id/resource_groups", "granted", ["read_resource_group"], ["project"], false, ["510:1"], "CI/CD", "Resource Group", undefined),
-    row("GET", "/projects/:id/resource_groups/:key", "granted", ["read_resource_group"], ["project"], false, ["511:1"], "CI/CD", "Resource Group", undefined),
-    row("GET", "/projects/:id/resource_groups/:key/current_job", "granted", ["read_resource_group", "read_job"], ["project"], false, ["512:1"], "CI/CD", "Resource Group", undefined),
-    row("GET", "/projects/:id/resource_groups/:key/upcoming_jobs", "granted", ["read_resource_group", "read_job"], ["project"], false, ["513:1"], "CI/CD", "Resource Group", undefined),
-    row("PUT", "/projects/:id/resource_groups/:key", "granted", ["update_resource_group"], ["project"], false, ["514:1"], "CI/CD", "Resource Group", undefined),
-    row("POST", "/projects/:id/runners", "granted", ["assign_runner"], ["project"], false, ["524:1"], "CI/CD", "Runner", undefined),
-    row("DELETE", "/projects/:id/runners/:runner_id", "granted", ["assign_runner"], ["project"], false, ["525:1"], "CI/CD", "Runner", undefined),
-    row("POST", "/user/runners", "granted", ["create_runner"], ["user"], false, ["526:1"], "CI/CD", "Runner", undefined),
-    row("DELETE", "/runners/:id", "granted", ["delete_runner"], ["project", "group", "instance"], false, ["527:1", "528:1", "529:1"], "CI/CD", "Runner", undefined),
-    row("GET", "/projects/:id/runners", "granted", ["read_runner"], ["project"], false, ["530:1"], "CI/CD", "Runner", undefined),
-    row("GET", "/runners/:id", "granted", ["read_runner"], ["project", "group", "instance"], false, ["531:1", "536:1", "541:1"], "CI/CD", "Runner", undefined),
-    row("GET", "/runners/:id/jobs", "granted", ["read_runner"], ["project", "group", "instance"], false, ["532:1", "537:1", "542:1"], "CI/CD", "Runner", undefined),
-    row("GET", "/runners/:id/managers", "granted", ["read_runner"], ["project", "group", "instance"], false, ["533:1", "538:1", "543:1"], "CI/CD", "Runner", undefined),
-    row("GET", "/runners/:id/projects", "granted", ["read_runner"], ["project", "group", "instance"], false, ["534:1", "539:1", "544:1"], "CI/CD", "Runner", undefined),
-    row("GET", "/groups/:id/runners", "granted", ["read_runner"], ["group"], false, ["535:1"], "CI/CD", "Runner", undefined),
-    row("GET", "/runners", "granted", ["read_runner"], ["user"], false, ["540:1"], "CI/CD", "Runner", undefined),
-    row("GET", "/runners/all", "granted", ["read_runner"], ["instance"], false, ["545:1"], "CI/CD", "Runner", undefined),
-    row("POST", "/runners/:id/reset_authentication_token", "granted", ["update_runner"], ["project", "group", "instance"], false, ["546:1", "548:1", "550:1"], "CI/CD", "Runner", undefined),
-    row("PUT", "/runners/:id", "granted", ["update_runner"], ["project", "group", "instance"], false, ["547:1", "549:1", "551:1"], "CI/CD", "Runner", undefined),
-    row("POST", "/runner_controllers", "granted", ["create_runner_controller"], ["instance"], false, ["559:1"], "CI/CD", "Runner Controller", undefined),
-    row("DELETE", "/runner_controllers/:id", "granted", ["delete_runner_controller"], ["instance"], false, ["560:1"], "CI/CD", "Runner Controller", undefined),
-    row("GET", "/runner_controllers", "granted", ["read_runner_controller"], ["instance"], false, ["561:1"], "CI/CD", "Runner Controller", undefined),
-    row("GET", "/runner_controllers/:id", "granted", ["read_runner_controller"], ["instance"], false, ["562:1"], "CI/CD", "Runner Controller", undefined),
-    row("GET", "/runner_controllers/:id/scopes", "granted", ["read_runner_controller"], ["instance"], false, ["563:1"], "CI/CD", "Runner Controller", undefined),
-    row("POST", "/runner_controllers/:id/scopes/instance", "granted", ["update_runner_controller"], ["instance"], false, ["564:1"], "CI/CD", "Runner Controller", undefined),
-    row("POST", "/runner_controllers/:id/scopes/runners/:runner_id", "granted", ["update_runner_controller"], ["instance"], false, ["565:1"], "CI/CD", "Runner Controller", undefined),
-    row("PUT", "/runner_controllers/:id", "granted", ["update_runner_controller"], ["instance"], false, ["566:1"], "CI/CD", "Runner Controller", undefined),
-    row("DELETE", "/runner_controllers/:id/scopes/instance", "granted", ["update_runner_controller"], ["instance"], false, ["567:1"], "CI/CD", "Runner Controller", undefined),
-    row("DELETE", "/runner_controllers/:id/scopes/runners/:runner_id", "granted", ["update_runner_controller"], ["instance"], false, ["568:1"], "CI/CD", "Runner Controller", undefined),
-    row("POST", "/runner_controllers/:runner_controller_id/tokens", "granted", ["create_runner_controller_token"], ["instance"], false, ["576:1"], "CI/CD", "Runner Controller Token", undefined),
-    row("GET", "/runner_controllers/:runner_controller_id/tokens", "granted", ["read_runner_controller_token"], ["instance"], false, ["577:1"], "CI/CD", "Runner Controller Token", undefined),
-    row("GET", "/runner_controllers/:runner_controller_id/tokens/:id", "granted", ["read_runner_controller_token"], ["instance"], false, ["578:1"], "CI/CD", "Runner Controller Token", undefined),
-    row("DELETE", "/runner_controllers/:runner_controller_id/tokens/:id", "granted", ["revoke_runner_controller_token"], ["instance"], false, ["579:1"], "CI/CD", "Runner Controller Token", undefined),
-    row("POST", "/runner_controllers/:runner_controller_id/tokens/:id/rotate", "granted", ["rotate_runner_controller_token"], ["instance"], false, ["580:1"], "CI/CD", "Runner Controller Token", undefined),
-    row("POST", "/projects/:id/runners/reset_registration_token", "granted", ["reset_runner_registration_token"], ["project"], false, ["588:1"], "CI/CD", "Runner Registration Token", undefined),
-    row("POST", "/groups/:id/runners/reset_registration_token", "granted", ["reset_runner_registration_token"], ["group"], false, ["589:1"], "CI/CD", "Runner Registration Token", undefined),
-    row("POST", "/runners/reset_registration_token", "granted", ["reset_runner_registration_token"], ["instance"], false, ["590:1"], "CI/CD", "Runner Registration Token", undefined),
-    row("POST", "/projects/:id/secure_files", "granted", ["create_secure_file"], ["project"], false, ["598:1"], "CI/CD", "Secure File", undefined),
-    row("DELETE", "/projects/:id/secure_files/:secure_file_id", "granted", ["delete_secure_file"], ["project"], false, ["599:1"], "CI/CD", "Secure File", undefined),
-    row("GET", "/projects/:id/secure_files", "granted", ["read_secure_file"], ["project"], false, ["600:1"], "CI/CD", "Secure File", undefined),
-    row("GET", "/projects/:id/secure_files/:secure_file_id", "granted", ["read_secure_file"], ["project"], false, ["601:1"], "CI/CD", "Secure File", undefined),
-    row("GET", "/projects/:id/secure_files/:secure_file_id/download", "granted", ["read_secure_file"], ["project"], false, ["602:1"], "CI/CD", "Secure File", undefined),
-    row("POST", "/projects/:id/terraform/state/:name", "granted", ["create_terraform_state"], ["project"], false, ["610:1"], "CI/CD", "Terraform State", undefined),
-    row("DELETE", "/projects/:id/terraform/state/:name", "granted", ["delete_terraform_state"], ["project"], false, ["611:1"], "CI/CD", "Terraform State", undefined),
-    row("DELETE", "/projects/:id/terraform/state/:name/versions/:serial", "granted", ["delete_terraform_state"], ["project"], false, ["612:1"], "CI/CD", "Terraform State", undefined),
-    row("POST", "/projects/:id/terraform/state/:name/lock", "granted", ["lock_terraform_state"], ["project"], false, ["613:1"], "CI/CD", "Terraform State", undefined),
-    row("DELETE", "/projects/:id/terraform/state/:name/lock", "granted", ["lock_terraform_state"], ["project"], false, ["614:1"], "CI/CD", "Terraform State", undefined),
-    row("GET", "/projects/:id/terraform/state/:name", "granted", ["read_terraform_state"], ["project"], false, ["615:1"], "CI/CD", "Terraform State", undefined),
-    row("GET", "/projects/:id/terraform/state/:name/versions/:serial", "granted", ["read_terraform_state"], ["project"], false, ["616:1"], "CI/CD", "Terraform State", undefined),
-    row("GET", "/projects/:id/terraform/state_protection_rules", "granted", ["read_terraform_state"], ["project"], false, ["617:1"], "CI/CD", "Terraform State", undefined),
-    row("POST", "/projects/:id/terraform/state_protection_rules", "granted", ["create_terraform_state_protection_rule"], ["project"], false, ["625:1"], "CI/CD", "Terraform State Protection Rule", undefined),
-    row("DELETE", "/projects/:id/terraform/state_protection_rules/:terraform_state_protection_rule_id", "granted", ["delete_terraform_state_protection_rule"], ["project"], false, ["626:1"], "CI/CD", "Terraform State Protection Rule", undefined),
-    row("PATCH", "/projects/:id/terraform/state_protection_rules/:terraform_state_protection_rule_id", "granted", ["update_terraform_state_protection_rule"], ["project"], false, ["627:1"], "CI/CD", "Terraform State Protection Rule", undefined),
-    row("POST", "/projects/:id/triggers", "granted", ["create_trigger"], ["project"], false, ["635:1"], "CI/CD", "Trigger", undefined),
-    row("DELETE", "/projects/:id/triggers/:trigger_id", "granted", ["delete_trigger"], ["project"], false, ["636:1"], "CI/CD", "Trigger", undefined),
-    row("GET", "/projects/:id/triggers", "granted", ["read_trigger"], ["project"], false, ["637:1"], "CI/CD", "Trigger", undefined),
-    row("GET", "/projects/:id/triggers/:trigger_id", "granted", ["read_trigger"], ["project"], false, ["638:1"], "CI/CD", "Trigger", undefined),
-    row("PUT", "/projects/:id/triggers/:trigger_id", "granted", ["update_trigger"], ["project"], false, ["639:1"], "CI/CD", "Trigger", undefined),
-    row("POST", "/projects/:id/variables", "granted", ["create_variable"], ["project"], false, ["647:1"], "CI/CD", "Variable", undefined),
-    row("POST", "/groups/:id/variables", "granted", ["create_variable"], ["group"], false, ["648:1"], "CI/CD", "Variable", undefined),
-    row("POST", "/admin/ci/variables", "granted", ["create_variable"], ["instance"], false, ["649:1"], "CI/CD", "Variable", undefined),
-    row("DELETE", "/projects/:id/variables/:key", "granted", ["delete_variable"], ["project"], false, ["650:1"], "CI/CD", "Variable", undefined),
-    row("DELETE", "/groups/:id/variables/:key", "granted", ["delete_variable"], ["group"], false, ["651:1"], "CI/CD", "Variable", undefined),
-    row("DELETE", "/admin/ci/variables/:key", "granted", ["delete_variable"], ["instance"], false, ["652:1"], "CI/CD", "Variable", undefined),
-    row("GET", "/projects/:id/variables", "granted", ["read_variable"], ["project"], false, ["653:1"], "CI/CD", "Variable", undefined),
-    row("GET", "/projects/:id/variables/:key", "granted", ["read_variable"], ["project"], false, ["654:1"], "CI/CD", "Variable", undefined),
-    row("GET", "/groups/:id/variables", "granted", ["read_variable"], ["group"], false, ["655:1"], "CI/CD", "Variable", undefined),
-    row("GET", "/groups/:id/variables/:key", "granted", ["read_variable"], ["group"], false, ["656:1"], "CI/CD", "Variable", undefined),
-    row("GET", "/admin/ci/variables", "granted", ["read_variable"], ["instance"], false, ["657:1"], "CI/CD", "Variable", undefined),
-    row("GET", "/admin/ci/variables/:key", "granted", ["read_variable"], ["instance"], false, ["658:1"], "CI/CD", "Variable", undefined),
-    row("PUT", "/projects/:id/variables/:key", "granted", ["update_variable"], ["project"], false, ["659:1"], "CI/CD", "Variable", undefined),
-    row("PUT", "/groups/:id/variables/:key", "granted", ["update_variable"], ["group"], false, ["660:1"], "CI/CD", "Variable", undefined),
-    row("PUT", "/admin/ci/variables/:key", "granted", ["update_variable"], ["instance"], false, ["661:1"], "CI/CD", "Variable", undefined),
-    row("GET", "/projects/:id/audit_events", "granted", ["read_audit_event"], ["project"], false, ["671:1"], "Compliance", "Audit Event", undefined),
-    row("GET", "/projects/:id/audit_events/:audit_event_id", "granted", ["read_audit_event"], ["project"], false, ["672:1"], "Compliance", "Audit Event", undefined),
-    row("GET", "/groups/:id/audit_events", "granted", ["read_audit_event"], ["group"], false, ["673:1"], "Compliance", "Audit Event", undefined),
-    row("GET", "/groups/:id/audit_events/:audit_event_id", "granted", ["read_audit_event"], ["group"], false, ["674:1"], "Compliance", "Audit Event", undefined),
-    row("GET", "/audit_events", "granted", ["read_audit_event"], ["instance"], false, ["675:1"], "Compliance", "Audit Event", undefined),
-    row("GET", "/audit_events/:id", "granted", ["read_audit_event"], ["instance"], false, ["676:1"], "Compliance", "Audit Event", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid/status_checks", "granted", ["read_external_status_check"], ["project"], false, ["684:1"], "Compliance", "External Status Check", undefined),
-    row("POST", "/projects/:id/merge_requests/:merge_request_iid/status_checks/:external_status_check_id/retry", "granted", ["retry_external_status_check"], ["project"], false, ["685:1"], "Compliance", "External Status Check", undefined),
-    row("POST", "/projects/:id/merge_requests/:merge_request_iid/status_check_responses", "granted", ["update_external_status_check"], ["project"], false, ["686:1"], "Compliance", "External Status Check", undefined),
-    row("POST", "/projects/:id/external_status_checks", "granted", ["create_external_status_check_service"], ["project"], false, ["694:1"], "Compliance", "External Status Check Service", undefined),
-    row("DELETE", "/projects/:id/external_status_checks/:check_id", "granted", ["delete_external_status_check_service"], ["project"], false, ["695:1"], "Compliance", "External Status Check Service", undefined),
-    row("GET", "/projects/:id/external_status_checks", "granted", ["read_external_status_check_service"], ["project"], false, ["696:1"], "Compliance", "External Status Check Service", undefined),
-    row("PUT", "/projects/:id/external_status_checks/:check_id", "granted", ["update_external_status_check_service"], ["project"], false, ["697:1"], "Compliance", "External Status Check Service", undefined),
-    row("POST", "/projects/:id/ai_agent/audit_events", "granted", ["create_ai_agent_audit_event"], ["project"], false, ["707:1"], "Duo", "AI Agent Audit Event", undefined),
-    row("POST", "/projects/:id/ai_agent/identities", "granted", ["create_ai_agent_identity"], ["project"], false, ["715:1"], "Duo", "AI Agent Identity", undefined),
-    row("POST", "/projects/:id/ai_agent/sessions", "granted", ["create_ai_agent_session"], ["project"], false, ["723:1"], "Duo", "AI Agent Session", undefined),
-    row("GET", "/projects/:id/ai_agent/sessions", "granted", ["read_ai_agent_session"], ["project"], false, ["724:1"], "Duo", "AI Agent Session", undefined),
-    row("PATCH", "/projects/:id/ai_agent/sessions/:session_id", "granted", ["update_ai_agent_session"], ["project"], false, ["725:1"], "Duo", "AI Agent Session", undefined),
-    row("POST", "/admin/ai_catalog/seed_external_agents", "granted", ["create_ai_catalog_external_agent"], ["instance"], false, ["733:1"], "Duo", "AI Catalog External Agent", undefined),
-    row("POST", "/chat/completions", "granted", ["create_chat_completion"], ["user"], false, ["741:1"], "Duo", "Chat Completion", undefined),
-    row("POST", "/code_suggestions/completions", "granted", ["create_code_suggestion_completion"], ["user"], false, ["749:1"], "Duo", "Code Suggestion Completion", undefined),
-    row("POST", "/code_suggestions/connection_details", "granted", ["read_code_suggestion_connection_detail"], ["user"], false, ["757:1"], "Duo", "Code Suggestion Connection Detail", undefined),
-    row("POST", "/code_suggestions/direct_access", "granted", ["create_code_suggestion_direct_access"], ["user"], false, ["765:1"], "Duo", "Code Suggestion Direct Access", undefined),
-    row("POST", "/code_suggestions/enabled", "granted", ["read_code_suggestion_enabled_status"], ["project"], false, ["773:1"], "Duo", "Code Suggestion Enabled Status", undefined),
-    row("POST", "/ai/duo_workflows/workflows", "granted", ["create_duo_workflow"], ["user"], false, ["781:1"], "Duo", "Duo Workflow", undefined),
-    row("GET", "/ai/duo_workflows/list_tools", "granted", ["read_duo_workflow"], ["user"], false, ["782:1"], "Duo", "Duo Workflow", undefined),
-    row("GET", "/ai/duo_workflows/workflows/:workflow_id/trace.jsonl", "granted", ["read_duo_workflow"], ["user"], false, ["783:1"], "Duo", "Duo Workflow", undefined),
-    row("GET", "/ai/duo_workflows/workflows/agent_privileges", "granted", ["read_duo_workflow"], ["user"], false, ["784:1"], "Duo", "Duo Workflow", undefined),
-    row("GET", "/ai/duo_workflows/ws", "granted", ["read_duo_workflow"], ["user"], false, ["785:1"], "Duo", "Duo Workflow", undefined),
-    row("POST", "/ai/duo_workflows/workflows/:workflow_id/execute", "granted", ["read_duo_workflow"], ["user"], false, ["786:1"], "Duo", "Duo Workflow", undefined),
-    row("POST", "/ai/duo_workflows/workflows/:workflow_id/restart", "granted", ["restart_duo_workflow"], ["user"], false, ["787:1"], "Duo", "Duo Workflow", undefined),
-    row("POST", "/ai/duo_workflows/workflows/:workflow_id/resume", "granted", ["resume_duo_workflow"], ["user"], false, ["788:1"], "Duo", "Duo Workflow", undefined),
-    row("POST", "/ai/duo_workflows/direct_access", "granted", ["create_duo_workflow_direct_access_token"], ["user"], false, ["796:1"], "Duo", "Duo Workflow Direct Access Token", undefined),
-    row("POST", "/ai/llm/git_command", "granted", ["create_git_command"], ["user"], false, ["804:1"], "Duo", "Git Command", undefined),
-    row("GET", "/mcp", "granted", ["execute_mcp_tool"], ["user"], false, ["812:1"], "Duo", "MCP tool", undefined),
-    row("POST", "/mcp", "granted", ["execute_mcp_tool"], ["user"], false, ["813:1"], "Duo", "MCP tool", undefined),
-    row("POST", "/ai/third_party_agents/direct_access", "granted", ["create_third_party_agent_direct_access_token"], ["user"], false, ["821:1"], "Duo", "Third Party Agent Direct Access Token", undefined),
-    row("GET", "/admin/data_management/:model_name", "granted", ["read_admin_data_management"], ["instance"], false, ["831:1"], "Geo", "Admin Data Management", undefined),
-    row("GET", "/admin/data_management/:model_name/:record_identifier", "granted", ["read_admin_data_management"], ["instance"], false, ["832:1"], "Geo", "Admin Data Management", undefined),
-    row("PUT", "/admin/data_management/:model_name/:record_identifier/checksum", "granted", ["update_admin_data_management"], ["instance"], false, ["833:1"], "Geo", "Admin Data Management", undefined),
-    row("PUT", "/admin/data_management/:model_name/checksum", "granted", ["update_admin_data_management"], ["instance"], false, ["834:1"], "Geo", "Admin Data Management", undefined),
-    row("POST", "/geo_nodes", "granted", ["create_geo_node"], ["instance"], false, ["842:1"], "Geo", "Geo Node", undefined),
-    row("DELETE", "/geo_nodes/:id", "granted", ["delete_geo_node"], ["instance"], false, ["843:1"], "Geo", "Geo Node", undefined),
-    row("GET", "/geo_nodes", "granted", ["read_geo_node"], ["instance"], false, ["844:1"], "Geo", "Geo Node", undefined),
-    row("GET", "/geo_nodes/:id", "granted", ["read_geo_node"], ["instance"], false, ["845:1"], "Geo", "Geo Node", undefined),
-    row("GET", "/geo_nodes/:id/status", "granted", ["read_geo_node"], ["instance"], false, ["846:1"], "Geo", "Geo Node", undefined),
-    row("GET", "/geo_nodes/status", "granted", ["read_geo_node"], ["instance"], false, ["847:1"], "Geo", "Geo Node", undefined),
-    row("POST", "/geo/node_proxy/:id/graphql", "granted", ["read_geo_node"], ["instance"], false, ["848:1"], "Geo", "Geo Node", undefined),
-    row("POST", "/geo_nodes/:id/repair", "granted", ["repair_geo_node"], ["instance"], false, ["849:1"], "Geo", "Geo Node", undefined),
-    row("PUT", "/geo_nodes/:id", "granted", ["update_geo_node"], ["instance"], false, ["850:1"], "Geo", "Geo Node", undefined),
-    row("POST", "/geo_sites", "granted", ["create_geo_site"], ["instance"], false, ["858:1"], "Geo", "Geo Site", undefined),
-    row("DELETE", "/geo_sites/:id", "granted", ["delete_geo_site"], ["instance"], false, ["859:1"], "Geo", "Geo Site", undefined),
-    row("GET", "/geo_sites", "granted", ["read_geo_site"], ["instance"], false, ["860:1"], "Geo", "Geo Site", undefined),
-    row("GET", "/geo_sites/:id", "granted", ["read_geo_site"], ["instance"], false, ["861:1"], "Geo", "Geo Site", undefined),
-    row("GET", "/geo_sites/:id/status", "granted", ["read_geo_site"], ["instance"], false, ["862:1"], "Geo", "Geo Site", undefined),
-    row("GET", "/geo_sites/status", "granted", ["read_geo_site"], ["instance"], false, ["863:1"], "Geo", "Geo Site", undefined),
-    row("POST", "/geo_sites/:id/repair", "granted", ["repair_geo_site"], ["instance"], false, ["864:1"], "Geo", "Geo Site", undefined),
-    row("PUT", "/geo_sites/:id", "granted", ["update_geo_site"], ["instance"], false, ["865:1"], "Geo", "Geo Site", undefined),
-    row("PUT", "/admin/knowledge_graph/namespaces/:id", "granted", ["create_knowledge_graph_enabled_namespace"], ["instance"], false, ["875:1"], "GitLab Orbit", "Knowledge Graph Enabled Namespace", undefined),
-    row("DELETE", "/admin/knowledge_graph/namespaces/:id", "granted", ["delete_knowledge_graph_enabled_namespace"], ["instance"], false, ["876:1"], "GitLab Orbit", "Knowledge Graph Enabled Namespace", undefined),
-    row("GET", "/admin/knowledge_graph/namespaces", "granted", ["read_knowledge_graph_enabled_namespace"], ["instance"], false, ["877:1"], "GitLab Orbit", "Knowledge Graph Enabled Namespace", undefined),
-    row("GET", "/orbit/agent/commands", "granted", ["read_orbit"], ["user"], false, ["885:1"], "GitLab Orbit", "Orbit", undefined),
-    row("GET", "/orbit/graph_status", "granted", ["read_orbit"], ["user"], false, ["886:1"], "GitLab Orbit", "Orbit", undefined),
-    row("GET", "/orbit/mcp", "granted", ["read_orbit"], ["user"], false, ["887:1"], "GitLab Orbit", "Orbit", undefined),
-    row("GET", "/orbit/query/templates", "granted", ["read_orbit"], ["user"], false, ["888:1"], "GitLab Orbit", "Orbit", undefined),
-    row("GET", "/orbit/schema", "granted", ["read_orbit"], ["user"], false, ["889:1"], "GitLab Orbit", "Orbit", undefined),
-    row("GET", "/orbit/schema/dsl", "granted", ["read_orbit"], ["user"], false, ["890:1"], "GitLab Orbit", "Orbit", undefined),
-    row("GET", "/orbit/schema/format", "granted", ["read_orbit"], ["user"], false, ["891:1"], "GitLab Orbit", "Orbit", undefined),
-    row("GET", "/orbit/skills", "granted", ["read_orbit"], ["user"], false, ["892:1"], "GitLab Orbit", "Orbit", undefined),
-    row("GET", "/orbit/skills/:name", "granted", ["read_orbit"], ["user"], false, ["893:1"], "GitLab Orbit", "Orbit", undefined),
-    row("GET", "/orbit/skills/:name/*path", "granted", ["read_orbit"], ["user"], false, ["894:1"], "GitLab Orbit", "Orbit", undefined),
-    row("GET", "/orbit/status", "granted", ["read_orbit"], ["user"], false, ["895:1"], "GitLab Orbit", "Orbit", undefined),
-    row("GET", "/orbit/tools", "granted", ["read_orbit"], ["user"], false, ["896:1"], "GitLab Orbit", "Orbit", undefined),
-    row("POST", "/orbit/agent/commands/:name", "granted", ["read_orbit"], ["user"], false, ["897:1"], "GitLab Orbit", "Orbit", undefined),
-    row("POST", "/orbit/mcp", "granted", ["read_orbit"], ["user"], false, ["898:1"], "GitLab Orbit", "Orbit", undefined),
-    row("POST", "/orbit/query", "granted", ["read_orbit"], ["user"], false, ["899:1"], "GitLab Orbit", "Orbit", undefined),
-    row("POST", "/orbit/query/:name", "granted", ["read_orbit"], ["user"], false, ["900:1"], "GitLab Orbit", "Orbit", undefined),
-    row("GET", "/user/activities", "granted", ["read_activity"], ["user"], false, ["910:1"], "Groups", "Activity", undefined),
-    row("GET", "/analytics/group_activity/issues_count", "granted", ["read_activity_analytics"], ["group"], false, ["918:1"], "Groups", "Activity Analytics", undefined),
-    row("GET", "/analytics/group_activity/merge_requests_count", "granted", ["read_activity_analytics"], ["group"], false, ["919:1"], "Groups", "Activity Analytics", undefined),
-    row("GET", "/analytics/group_activity/new_members_count", "granted", ["read_activity_analytics"], ["group"], false, ["920:1"], "Groups", "Activity Analytics", undefined),
-    row("POST", "/admin_member_roles", "granted", ["create_admin_member_role"], ["instance"], false, ["928:1"], "Groups", "Admin Member Role", undefined),
-    row("DELETE", "/admin_member_roles/:member_role_id", "granted", ["delete_admin_member_role"], ["instance"], false, ["929:1"], "Groups", "Admin Member Role", undefined),
-    row("GET", "/admin_member_roles", "granted", ["read_admin_member_role"], ["instance"], false, ["930:1"], "Groups", "Admin Member Role", undefined),
-    row("GET", "/users/:id/associations_count", "granted", ["read_association"], ["user"], false, ["938:1"], "Groups", "Association", undefined),
-    row("GET", "/projects/:id/avatar", "granted", ["read_avatar"], ["project"], true, ["946:1", "3833:1"], "Groups", "Avatar", undefined),
-    row("GET", "/groups/:id/avatar", "granted", ["read_avatar"], ["group"], true, ["947:1", "3787:1"], "Groups", "Avatar", undefined),
-    row("GET", "/avatar", "granted", ["read_avatar"], ["user"], false, ["948:1"], "Groups", "Avatar", undefined),
-    row("PUT", "/user/avatar", "granted", ["update_avatar"], ["user"], false, ["949:1"], "Groups", "Avatar", undefined),
-    row("GET", "/users/:id/followers", "granted", ["read_follower"], ["user"], false, ["957:1"], "Groups", "Follower", undefined),
-    row("GET", "/users/:id/following", "granted", ["read_following"], ["user"], false, ["965:1"], "Groups", "Following", undefined),
-    row("POST", "/user/gpg_keys", "granted", ["create_gpg_key"], ["user"], false, ["973:1"], "Groups", "GPG Key", undefined),
-    row("POST", "/users/:id/gpg_keys", "granted", ["create_gpg_key"], ["instance"], false, ["974:1"], "Groups", "GPG Key", undefined),
-    row("DELETE", "/user/gpg_keys/:key_id", "granted", ["delete_gpg_key"], ["user"], false, ["975:1"], "Groups", "GPG Key", undefined),
-    row("DELETE", "/users/:id/gpg_keys/:key_id", "granted", ["delete_gpg_key"], ["instance"], false, ["976:1"], "Groups", "GPG Key", undefined),
-    row("GET", "/user/gpg_keys", "granted", ["read_gpg_key"], ["user"], false, ["977:1"], "Groups", "GPG Key", undefined),
-    row("GET", "/user/gpg_keys/:key_id", "granted", ["read_gpg_key"], ["user"], false, ["978:1"], "Groups", "GPG Key", undefined),
-    row("GET", "/users/:id/gpg_keys", "granted", ["read_gpg_key"], ["user"], false, ["979:1"], "Groups", "GPG Key", undefined),
-    row("GET", "/users/:id/gpg_keys/:key_id", "granted", ["read_gpg_key"], ["user"], false, ["980:1"], "Groups", "GPG Key", undefined),
-    row("POST", "/user/gpg_keys/:key_id/revoke", "granted", ["revoke_gpg_key"], ["user"], false, ["981:1"], "Groups", "GPG Key", undefined),
-    row("POST", "/users/:id/gpg_keys/:key_id/revoke", "granted", ["revoke_gpg_key"], ["instance"], false, ["982:1"], "Groups", "GPG Key", undefined),
-    row("POST", "/groups/:id/archive", "granted", ["archive_group"], ["group"], false, ["990:1"], "Groups", "Group", undefined),
-    row("POST", "/groups/:id/unarchive", "granted", ["archive_group"], ["group"], false, ["991:1"], "Groups", "Group", undefined),
-    row("POST", "/groups", "granted", ["create_group"], ["user"], false, ["992:1"], "Groups", "Group", undefined),
-    row("DELETE", "/groups/:id", "granted", ["delete_group"], ["group"], false, ["993:1"], "Groups", "Group", undefined),
-    row("GET", "/groups/:id", "granted", ["read_group"], ["group"], true, ["994:1", "3778:1"], "Groups", "Group", undefined),
-    row("GET", "/groups/:id/descendant_groups", "granted", ["read_group"], ["group"], true, ["995:1", "3791:1"], "Groups", "Group", undefined),
-    row("GET", "/groups/:id/groups/shared", "granted", ["read_group"], ["group"], false, ["996:1"], "Groups", "Group", undefined),
-    row("GET", "/groups/:id/invited_groups", "granted", ["read_group"], ["group"], false, ["997:1"], "Groups", "Group", undefined),
-    row("GET", "/groups/:id/projects/shared", "granted", ["read_group"], ["group"], true, ["998:1", "3817:1"], "Groups", "Group", undefined),
-    row("GET", "/groups/:id/subgroups", "granted", ["read_group"], ["group"], true, ["999:1", "3818:1"], "Groups", "Group", undefined),
-    row("GET", "/groups/:id/transfer_locations", "granted", ["read_group"], ["group"], false, ["1000:1"], "Groups", "Group", undefined),
-    row("GET", "/groups", "granted", ["read_group"], ["user"], false, ["1001:1"], "Groups", "Group", undefined),
-    row("POST", "/groups/:id/share", "granted", ["share_group"], ["group"], false, ["1002:1"], "Groups", "Group", undefined),
-    row("DELETE", "/groups/:id/share/:group_id", "granted", ["share_group"], ["group"], false, ["1003:1"], "Groups", "Group", undefined),
-    row("POST", "/groups/:id/transfer", "granted", ["transfer_group"], ["group"], false, ["1004:1"], "Groups", "Group", undefined),
-    row("POST", "/groups/:id/transfer_to_organization", "granted", ["transfer_group"], ["group"], false, ["1005:1"], "Groups", "Group", undefined),
-    row("POST", "/groups/:id/restore", "granted", ["update_group"], ["group"], false, ["1006:1"], "Groups", "Group", undefined),
-    row("PUT", "/groups/:id", "granted", ["update_group"], ["group"], false, ["1007:1"], "Groups", "Group", undefined),
-    row("POST", "/groups/:id/member_roles", "granted", ["create_member_role"], ["group"], false, ["1015:1"], "Groups", "Member Role", undefined),
-    row("POST", "/member_roles", "granted", ["create_member_role"], ["instance"], false, ["1016:1"], "Groups", "Member Role", undefined),
-    row("DELETE", "/groups/:id/member_roles/:member_role_id", "granted", ["delete_member_role"], ["group"], false, ["1017:1"], "Groups", "Member Role", undefined),
-    row("DELETE", "/member_roles/:member_role_id", "granted", ["delete_member_role"], ["instance"], false, ["1018:1"], "Groups", "Member Role", undefined),
-    row("GET", "/groups/:id/member_roles", "granted", ["read_member_role"], ["group"], false, ["1019:1"], "Groups", "Member Role", undefined),
-    row("GET", "/member_roles", "granted", ["read_member_role"], ["instance"], false, ["1020:1"], "Groups", "Member Role", undefined),
-    row("GET", "/namespaces", "granted", ["read_namespace"], ["user"], false, ["1028:1"], "Groups", "Namespace", undefined),
-    row("GET", "/namespaces/:id", "granted", ["read_namespace"], ["user"], false, ["1029:1"], "Groups", "Namespace", undefined),
-    row("GET", "/namespaces/:id/exists", "granted", ["read_namespace"], ["user"], false, ["1030:1"], "Groups", "Namespace", undefined),
-    row("PUT", "/namespaces/:id", "granted", ["update_namespace"], ["instance"], false, ["1031:1"], "Groups", "Namespace", undefined),
-    row("GET", "/user/preferences", "granted", ["read_preference"], ["user"], false, ["1039:1"], "Groups", "Preference", undefined),
-    row("PUT", "/user/preferences", "granted", ["update_preference"], ["user"], false, ["1040:1"], "Groups", "Preference", undefined),
-    row("POST", "/groups/:id/ssh_certificates", "granted", ["create_ssh_certificate"], ["group"], false, ["1048:1"], "Groups", "SSH Certificate", undefined),
-    row("POST", "/admin/ssh_certificates", "granted", ["create_ssh_certificate"], ["instance"], false, ["1049:1"], "Groups", "SSH Certificate", undefined),
-    row("DELETE", "/groups/:id/ssh_certificates/:ssh_certificates_id", "granted", ["delete_ssh_certificate"], ["group"], false, ["1050:1"], "Groups", "SSH Certificate", undefined),
-    row("DELETE", "/admin/ssh_certificates/:id", "granted", ["delete_ssh_certificate"], ["instance"], false, ["1051:1"], "Groups", "SSH Certificate", undefined),
-    row("GET", "/groups/:id/ssh_certificates", "granted", ["read_ssh_certificate"], ["group"], false, ["1052:1"], "Groups", "SSH Certificate", undefined),
-    row("GET", "/admin/ssh_certificates", "granted", ["read_ssh_certificate"], ["instance"], false, ["1053:1"], "Groups", "SSH Certificate", undefined),
-    row("GET", "/user/status", "granted", ["read_status"], ["user"], false, ["1061:1"], "Groups", "Status", undefined),
-    row("GET", "/users/:user_id/status", "granted", ["read_status"], ["user"], false, ["1062:1"], "Groups", "Status", undefined),
-    row("PATCH", "/user/status", "granted", ["update_status"], ["user"], false, ["1063:1"], "Groups", "Status", undefined),
-    row("PUT", "/user/status", "granted", ["update_status"], ["user"], false, ["1064:1"], "Groups", "Status", undefined),
-    row("POST", "/user/support_pin", "granted", ["create_support_pin"], ["user"], false, ["1072:1"], "Groups", "Support PIN", undefined),
-    row("GET", "/user/support_pin", "granted", ["read_support_pin"], ["user"], false, ["1073:1"], "Groups", "Support PIN", undefined),
-    row("GET", "/users/:id/support_pin", "granted", ["read_support_pin"], ["instance"], false, ["1074:1"], "Groups", "Support PIN", undefined),
-    row("POST", "/users/:id/support_pin/revoke", "granted", ["revoke_support_pin"], ["instance"], false, ["1075:1"], "Groups", "Support PIN", undefined),
-    row("GET", "/projects/:id/templates/:type", "granted", ["read_template"], ["project"], false, ["1083:1"], "Groups", "Template", undefined),
-    row("GET", "/projects/:id/templates/:type/:name", "granted", ["read_template"], ["project"], false, ["1084:1"], "Groups", "Template", undefined),
-    row("POST", "/topics", "granted", ["create_topic"], ["instance"], false, ["1092:1"], "Groups", "Topic", undefined),
-    row("DELETE", "/topics/:id", "granted", ["delete_topic"], ["instance"], false, ["1093:1"], "Groups", "Topic", undefined),
-    row("POST", "/topics/merge", "granted", ["merge_topic"], ["instance"], false, ["1094:1"], "Groups", "Topic", undefined),
-    row("PUT", "/topics/:id", "granted", ["update_topic"], ["instance"], false, ["1095:1"], "Groups", "Topic", undefined),
-    row("DELETE", "/groups/:id/integrations/:slug", "granted", ["delete_integration"], ["project", "group"], false, ["1105:1", "1108:1"], "Integrations", "Integration", undefined),
-    row("DELETE", "/projects/:id/integrations/:slug", "granted", ["delete_integration"], ["project", "group"], false, ["1106:1", "1109:1"], "Integrations", "Integration", undefined),
-    row("DELETE", "/projects/:id/services/:slug", "granted", ["delete_integration"], ["project", "group"], false, ["1107:1", "1110:1"], "Integrations", "Integration", undefined),
-    row("GET", "/groups/:id/integrations", "granted", ["read_integration"], ["project", "group"], false, ["1111:1", "1119:1"], "Integrations", "Integration", undefined),
-    row("GET", "/groups/:id/integrations/:slug", "granted", ["read_integration"], ["project", "group"], false, ["1112:1", "1120:1"], "Integrations", "Integration", undefined),
-    row("GET", "/projects/:id/google_cloud/setup/integrations.sh", "granted", ["read_integration"], ["project"], false, ["1113:1"], "Integrations", "Integration", undefined),
-    row("GET", "/projects/:id/google_cloud/setup/runner_deployment_project.sh", "granted", ["read_integration"], ["project"], false, ["1114:1"], "Integrations", "Integration", undefined),
-    row("GET", "/projects/:id/integrations", "granted", ["read_integration"], ["project", "group"], false, ["1115:1", "1121:1"], "Integrations", "Integration", undefined),
-    row("GET", "/projects/:id/integrations/:slug", "granted", ["read_integration"], ["project", "group"], false, ["1116:1", "1122:1"], "Integrations", "Integration", undefined),
-    row("GET", "/projects/:id/services", "granted", ["read_integration"], ["project", "group"], false, ["1117:1", "1123:1"], "Integrations", "Integration", undefined),
-    row("GET", "/projects/:id/services/:slug", "granted", ["read_integration"], ["project", "group"], false, ["1118:1", "1124:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/apple-app-store", "granted", ["update_integration"], ["project", "group"], false, ["1125:1", "1278:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/asana", "granted", ["update_integration"], ["project", "group"], false, ["1126:1", "1279:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/assembla", "granted", ["update_integration"], ["project", "group"], false, ["1127:1", "1280:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/bamboo", "granted", ["update_integration"], ["project", "group"], false, ["1128:1", "1281:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/bugzilla", "granted", ["update_integration"], ["project", "group"], false, ["1129:1", "1282:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/buildkite", "granted", ["update_integration"], ["project", "group"], false, ["1130:1", "1283:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/campfire", "granted", ["update_integration"], ["project", "group"], false, ["1131:1", "1284:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/clickup", "granted", ["update_integration"], ["project", "group"], false, ["1132:1", "1285:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/confluence", "granted", ["update_integration"], ["project", "group"], false, ["1133:1", "1286:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/custom-issue-tracker", "granted", ["update_integration"], ["project", "group"], false, ["1134:1", "1287:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/datadog", "granted", ["update_integration"], ["project", "group"], false, ["1135:1", "1288:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/diffblue-cover", "granted", ["update_integration"], ["project", "group"], false, ["1136:1", "1289:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/discord", "granted", ["update_integration"], ["project", "group"], false, ["1137:1", "1290:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/drone-ci", "granted", ["update_integration"], ["project", "group"], false, ["1138:1", "1291:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/emails-on-push", "granted", ["update_integration"], ["project", "group"], false, ["1139:1", "1292:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/ewm", "granted", ["update_integration"], ["project", "group"], false, ["1140:1", "1293:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/external-wiki", "granted", ["update_integration"], ["project", "group"], false, ["1141:1", "1294:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/git-guardian", "granted", ["update_integration"], ["project", "group"], false, ["1142:1", "1295:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/github", "granted", ["update_integration"], ["project", "group"], false, ["1143:1", "1296:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/gitlab-slack-application", "granted", ["update_integration"], ["project", "group"], false, ["1144:1", "1297:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/google-cloud-platform-artifact-registry", "granted", ["update_integration"], ["project", "group"], false, ["1145:1", "1298:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/google-cloud-platform-workload-identity-federation", "granted", ["update_integration"], ["project", "group"], false, ["1146:1", "1299:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/google-play", "granted", ["update_integration"], ["project", "group"], false, ["1147:1", "1300:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/hangouts-chat", "granted", ["update_integration"], ["project", "group"], false, ["1148:1", "1301:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/harbor", "granted", ["update_integration"], ["project", "group"], false, ["1149:1", "1302:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/irker", "granted", ["update_integration"], ["project", "group"], false, ["1150:1", "1303:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/jenkins", "granted", ["update_integration"], ["project", "group"], false, ["1151:1", "1304:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/jira", "granted", ["update_integration"], ["project", "group"], false, ["1152:1", "1305:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/jira-cloud-app", "granted", ["update_integration"], ["project", "group"], false, ["1153:1", "1306:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/linear", "granted", ["update_integration"], ["project", "group"], false, ["1154:1", "1307:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/matrix", "granted", ["update_integration"], ["project", "group"], false, ["1155:1", "1308:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/mattermost", "granted", ["update_integration"], ["project", "group"], false, ["1156:1", "1309:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/mattermost-slash-commands", "granted", ["update_integration"], ["project", "group"], false, ["1157:1", "1310:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/microsoft-teams", "granted", ["update_integration"], ["project", "group"], false, ["1158:1", "1311:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/mock-ci", "granted", ["update_integration"], ["project", "group"], false, ["1159:1", "1312:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/mock-monitoring", "granted", ["update_integration"], ["project", "group"], false, ["1160:1", "1313:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/packagist", "granted", ["update_integration"], ["project", "group"], false, ["1161:1", "1314:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/phorge", "granted", ["update_integration"], ["project", "group"], false, ["1162:1", "1315:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/pipelines-email", "granted", ["update_integration"], ["project", "group"], false, ["1163:1", "1316:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/pivotaltracker", "granted", ["update_integration"], ["project", "group"], false, ["1164:1", "1317:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/pumble", "granted", ["update_integration"], ["project", "group"], false, ["1165:1", "1318:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/pushover", "granted", ["update_integration"], ["project", "group"], false, ["1166:1", "1319:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/redmine", "granted", ["update_integration"], ["project", "group"], false, ["1167:1", "1320:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/slack", "granted", ["update_integration"], ["project", "group"], false, ["1168:1", "1321:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/squash-tm", "granted", ["update_integration"], ["project", "group"], false, ["1169:1", "1322:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/teamcity", "granted", ["update_integration"], ["project", "group"], false, ["1170:1", "1323:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/telegram", "granted", ["update_integration"], ["project", "group"], false, ["1171:1", "1324:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/unify-circuit", "granted", ["update_integration"], ["project", "group"], false, ["1172:1", "1325:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/webex-teams", "granted", ["update_integration"], ["project", "group"], false, ["1173:1", "1326:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/youtrack", "granted", ["update_integration"], ["project", "group"], false, ["1174:1", "1327:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/groups/:id/integrations/zentao", "granted", ["update_integration"], ["project", "group"], false, ["1175:1", "1328:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/apple-app-store", "granted", ["update_integration"], ["project", "group"], false, ["1176:1", "1329:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/asana", "granted", ["update_integration"], ["project", "group"], false, ["1177:1", "1330:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/assembla", "granted", ["update_integration"], ["project", "group"], false, ["1178:1", "1331:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/bamboo", "granted", ["update_integration"], ["project", "group"], false, ["1179:1", "1332:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/bugzilla", "granted", ["update_integration"], ["project", "group"], false, ["1180:1", "1333:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/buildkite", "granted", ["update_integration"], ["project", "group"], false, ["1181:1", "1334:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/campfire", "granted", ["update_integration"], ["project", "group"], false, ["1182:1", "1335:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/clickup", "granted", ["update_integration"], ["project", "group"], false, ["1183:1", "1336:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/confluence", "granted", ["update_integration"], ["project", "group"], false, ["1184:1", "1337:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/custom-issue-tracker", "granted", ["update_integration"], ["project", "group"], false, ["1185:1", "1338:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/datadog", "granted", ["update_integration"], ["project", "group"], false, ["1186:1", "1339:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/diffblue-cover", "granted", ["update_integration"], ["project", "group"], false, ["1187:1", "1340:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/discord", "granted", ["update_integration"], ["project", "group"], false, ["1188:1", "1341:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/drone-ci", "granted", ["update_integration"], ["project", "group"], false, ["1189:1", "1342:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/emails-on-push", "granted", ["update_integration"], ["project", "group"], false, ["1190:1", "1343:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/ewm", "granted", ["update_integration"], ["project", "group"], false, ["1191:1", "1344:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/external-wiki", "granted", ["update_integration"], ["project", "group"], false, ["1192:1", "1345:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/git-guardian", "granted", ["update_integration"], ["project", "group"], false, ["1193:1", "1346:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/github", "granted", ["update_integration"], ["project", "group"], false, ["1194:1", "1347:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/gitlab-slack-application", "granted", ["update_integration"], ["project", "group"], false, ["1195:1", "1348:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/google-cloud-platform-artifact-registry", "granted", ["update_integration"], ["project", "group"], false, ["1196:1", "1349:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/google-cloud-platform-workload-identity-federation", "granted", ["update_integration"], ["project", "group"], false, ["1197:1", "1350:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/google-play", "granted", ["update_integration"], ["project", "group"], false, ["1198:1", "1351:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/hangouts-chat", "granted", ["update_integration"], ["project", "group"], false, ["1199:1", "1352:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/harbor", "granted", ["update_integration"], ["project", "group"], false, ["1200:1", "1353:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/irker", "granted", ["update_integration"], ["project", "group"], false, ["1201:1", "1354:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/jenkins", "granted", ["update_integration"], ["project", "group"], false, ["1202:1", "1355:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/jira", "granted", ["update_integration"], ["project", "group"], false, ["1203:1", "1356:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/jira-cloud-app", "granted", ["update_integration"], ["project", "group"], false, ["1204:1", "1357:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/linear", "granted", ["update_integration"], ["project", "group"], false, ["1205:1", "1358:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/matrix", "granted", ["update_integration"], ["project", "group"], false, ["1206:1", "1359:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/mattermost", "granted", ["update_integration"], ["project", "group"], false, ["1207:1", "1360:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/mattermost-slash-commands", "granted", ["update_integration"], ["project", "group"], false, ["1208:1", "1361:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/microsoft-teams", "granted", ["update_integration"], ["project", "group"], false, ["1209:1", "1362:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/mock-ci", "granted", ["update_integration"], ["project", "group"], false, ["1210:1", "1363:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/mock-monitoring", "granted", ["update_integration"], ["project", "group"], false, ["1211:1", "1364:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/packagist", "granted", ["update_integration"], ["project", "group"], false, ["1212:1", "1365:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/phorge", "granted", ["update_integration"], ["project", "group"], false, ["1213:1", "1366:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/pipelines-email", "granted", ["update_integration"], ["project", "group"], false, ["1214:1", "1367:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/pivotaltracker", "granted", ["update_integration"], ["project", "group"], false, ["1215:1", "1368:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/pumble", "granted", ["update_integration"], ["project", "group"], false, ["1216:1", "1369:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/pushover", "granted", ["update_integration"], ["project", "group"], false, ["1217:1", "1370:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/redmine", "granted", ["update_integration"], ["project", "group"], false, ["1218:1", "1371:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/slack", "granted", ["update_integration"], ["project", "group"], false, ["1219:1", "1372:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/squash-tm", "granted", ["update_integration"], ["project", "group"], false, ["1220:1", "1373:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/teamcity", "granted", ["update_integration"], ["project", "group"], false, ["1221:1", "1374:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/telegram", "granted", ["update_integration"], ["project", "group"], false, ["1222:1", "1375:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/unify-circuit", "granted", ["update_integration"], ["project", "group"], false, ["1223:1", "1376:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/webex-teams", "granted", ["update_integration"], ["project", "group"], false, ["1224:1", "1377:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/youtrack", "granted", ["update_integration"], ["project", "group"], false, ["1225:1", "1378:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/integrations/zentao", "granted", ["update_integration"], ["project", "group"], false, ["1226:1", "1379:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/apple-app-store", "granted", ["update_integration"], ["project", "group"], false, ["1227:1", "1380:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/asana", "granted", ["update_integration"], ["project", "group"], false, ["1228:1", "1381:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/assembla", "granted", ["update_integration"], ["project", "group"], false, ["1229:1", "1382:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/bamboo", "granted", ["update_integration"], ["project", "group"], false, ["1230:1", "1383:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/bugzilla", "granted", ["update_integration"], ["project", "group"], false, ["1231:1", "1384:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/buildkite", "granted", ["update_integration"], ["project", "group"], false, ["1232:1", "1385:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/campfire", "granted", ["update_integration"], ["project", "group"], false, ["1233:1", "1386:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/clickup", "granted", ["update_integration"], ["project", "group"], false, ["1234:1", "1387:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/confluence", "granted", ["update_integration"], ["project", "group"], false, ["1235:1", "1388:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/custom-issue-tracker", "granted", ["update_integration"], ["project", "group"], false, ["1236:1", "1389:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/datadog", "granted", ["update_integration"], ["project", "group"], false, ["1237:1", "1390:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/diffblue-cover", "granted", ["update_integration"], ["project", "group"], false, ["1238:1", "1391:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/discord", "granted", ["update_integration"], ["project", "group"], false, ["1239:1", "1392:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/drone-ci", "granted", ["update_integration"], ["project", "group"], false, ["1240:1", "1393:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/emails-on-push", "granted", ["update_integration"], ["project", "group"], false, ["1241:1", "1394:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/ewm", "granted", ["update_integration"], ["project", "group"], false, ["1242:1", "1395:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/external-wiki", "granted", ["update_integration"], ["project", "group"], false, ["1243:1", "1396:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/git-guardian", "granted", ["update_integration"], ["project", "group"], false, ["1244:1", "1397:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/github", "granted", ["update_integration"], ["project", "group"], false, ["1245:1", "1398:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/gitlab-slack-application", "granted", ["update_integration"], ["project", "group"], false, ["1246:1", "1399:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/google-cloud-platform-artifact-registry", "granted", ["update_integration"], ["project", "group"], false, ["1247:1", "1400:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/google-cloud-platform-workload-identity-federation", "granted", ["update_integration"], ["project", "group"], false, ["1248:1", "1401:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/google-play", "granted", ["update_integration"], ["project", "group"], false, ["1249:1", "1402:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/hangouts-chat", "granted", ["update_integration"], ["project", "group"], false, ["1250:1", "1403:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/harbor", "granted", ["update_integration"], ["project", "group"], false, ["1251:1", "1404:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/irker", "granted", ["update_integration"], ["project", "group"], false, ["1252:1", "1405:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/jenkins", "granted", ["update_integration"], ["project", "group"], false, ["1253:1", "1406:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/jira", "granted", ["update_integration"], ["project", "group"], false, ["1254:1", "1407:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/jira-cloud-app", "granted", ["update_integration"], ["project", "group"], false, ["1255:1", "1408:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/linear", "granted", ["update_integration"], ["project", "group"], false, ["1256:1", "1409:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/matrix", "granted", ["update_integration"], ["project", "group"], false, ["1257:1", "1410:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/mattermost", "granted", ["update_integration"], ["project", "group"], false, ["1258:1", "1411:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/mattermost-slash-commands", "granted", ["update_integration"], ["project", "group"], false, ["1259:1", "1412:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/microsoft-teams", "granted", ["update_integration"], ["project", "group"], false, ["1260:1", "1413:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/mock-ci", "granted", ["update_integration"], ["project", "group"], false, ["1261:1", "1414:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/mock-monitoring", "granted", ["update_integration"], ["project", "group"], false, ["1262:1", "1415:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/packagist", "granted", ["update_integration"], ["project", "group"], false, ["1263:1", "1416:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/phorge", "granted", ["update_integration"], ["project", "group"], false, ["1264:1", "1417:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/pipelines-email", "granted", ["update_integration"], ["project", "group"], false, ["1265:1", "1418:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/pivotaltracker", "granted", ["update_integration"], ["project", "group"], false, ["1266:1", "1419:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/pumble", "granted", ["update_integration"], ["project", "group"], false, ["1267:1", "1420:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/pushover", "granted", ["update_integration"], ["project", "group"], false, ["1268:1", "1421:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/redmine", "granted", ["update_integration"], ["project", "group"], false, ["1269:1", "1422:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/slack", "granted", ["update_integration"], ["project", "group"], false, ["1270:1", "1423:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/squash-tm", "granted", ["update_integration"], ["project", "group"], false, ["1271:1", "1424:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/teamcity", "granted", ["update_integration"], ["project", "group"], false, ["1272:1", "1425:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/telegram", "granted", ["update_integration"], ["project", "group"], false, ["1273:1", "1426:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/unify-circuit", "granted", ["update_integration"], ["project", "group"], false, ["1274:1", "1427:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/webex-teams", "granted", ["update_integration"], ["project", "group"], false, ["1275:1", "1428:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/youtrack", "granted", ["update_integration"], ["project", "group"], false, ["1276:1", "1429:1"], "Integrations", "Integration", undefined),
-    row("PUT", "/projects/:id/services/zentao", "granted", ["update_integration"], ["project", "group"], false, ["1277:1", "1430:1"], "Integrations", "Integration", undefined),
-    row("POST", "/integrations/jira_connect/subscriptions", "granted", ["create_jira_connect_subscription"], ["group"], false, ["1438:1"], "Integrations", "Jira Connect Subscription", undefined),
-    row("POST", "/projects/:id/hooks", "granted", ["create_webhook"], ["project"], false, ["1446:1"], "Integrations", "Webhook", undefined),
-    row("POST", "/groups/:id/hooks", "granted", ["create_webhook"], ["group"], false, ["1447:1"], "Integrations", "Webhook", undefined),
-    row("POST", "/hooks", "granted", ["create_webhook"], ["instance"], false, ["1448:1"], "Integrations", "Webhook", undefined),
-    row("DELETE", "/projects/:id/hooks/:hook_id", "granted", ["delete_webhook"], ["project"], false, ["1449:1"], "Integrations", "Webhook", undefined),
-    row("DELETE", "/groups/:id/hooks/:hook_id", "granted", ["delete_webhook"], ["group"], false, ["1450:1"], "Integrations", "Webhook", undefined),
-    row("DELETE", "/hooks/:hook_id", "granted", ["delete_webhook"], ["instance"], false, ["1451:1"], "Integrations", "Webhook", undefined),
-    row("GET", "/projects/:id/hooks", "granted", ["read_webhook"], ["project"], false, ["1452:1"], "Integrations", "Webhook", undefined),
-    row("GET", "/projects/:id/hooks/:hook_id", "granted", ["read_webhook"], ["project"], false, ["1453:1"], "Integrations", "Webhook", undefined),
-    row("GET", "/projects/:id/hooks/:hook_id/events", "granted", ["read_webhook"], ["project"], false, ["1454:1"], "Integrations", "Webhook", undefined),
-    row("GET", "/groups/:id/hooks", "granted", ["read_webhook"], ["group"], false, ["1455:1"], "Integrations", "Webhook", undefined),
-    row("GET", "/groups/:id/hooks/:hook_id", "granted", ["read_webhook"], ["group"], false, ["1456:1"], "Integrations", "Webhook", undefined),
-    row("GET", "/groups/:id/hooks/:hook_id/events", "granted", ["read_webhook"], ["group"], false, ["1457:1"], "Integrations", "Webhook", undefined),
-    row("GET", "/hooks", "granted", ["read_webhook"], ["instance"], false, ["1458:1"], "Integrations", "Webhook", undefined),
-    row("GET", "/hooks/:hook_id", "granted", ["read_webhook"], ["instance"], false, ["1459:1"], "Integrations", "Webhook", undefined),
-    row("POST", "/projects/:id/hooks/:hook_id/events/:hook_log_id/resend", "granted", ["trigger_webhook"], ["project"], false, ["1460:1"], "Integrations", "Webhook", undefined),
-    row("POST", "/projects/:id/hooks/:hook_id/test/:trigger", "granted", ["trigger_webhook"], ["project"], false, ["1461:1"], "Integrations", "Webhook", undefined),
-    row("POST", "/groups/:id/hooks/:hook_id/events/:hook_log_id/resend", "granted", ["trigger_webhook"], ["group"], false, ["1462:1"], "Integrations", "Webhook", undefined),
-    row("POST", "/groups/:id/hooks/:hook_id/test/:trigger", "granted", ["trigger_webhook"], ["group"], false, ["1463:1"], "Integrations", "Webhook", undefined),
-    row("POST", "/hooks/:hook_id", "granted", ["trigger_webhook"], ["instance"], false, ["1464:1"], "Integrations", "Webhook", undefined),
-    row("PUT", "/projects/:id/hooks/:hook_id", "granted", ["update_webhook"], ["project"], false, ["1465:1"], "Integrations", "Webhook", undefined),
-    row("PUT", "/projects/:id/hooks/:hook_id/custom_headers/:key", "granted", ["update_webhook"], ["project"], false, ["1466:1"], "Integrations", "Webhook", undefined),
-    row("PUT", "/projects/:id/hooks/:hook_id/url_variables/:key", "granted", ["update_webhook"], ["project"], false, ["1467:1"], "Integrations", "Webhook", undefined),
-    row("DELETE", "/projects/:id/hooks/:hook_id/custom_headers/:key", "granted", ["update_webhook"], ["project"], false, ["1468:1"], "Integrations", "Webhook", undefined),
-    row("DELETE", "/projects/:id/hooks/:hook_id/url_variables/:key", "granted", ["update_webhook"], ["project"], false, ["1469:1"], "Integrations", "Webhook", undefined),
-    row("PUT", "/groups/:id/hooks/:hook_id", "granted", ["update_webhook"], ["group"], false, ["1470:1"], "Integrations", "Webhook", undefined),
-    row("PUT", "/groups/:id/hooks/:hook_id/custom_headers/:key", "granted", ["update_webhook"], ["group"], false, ["1471:1"], "Integrations", "Webhook", undefined),
-    row("PUT", "/groups/:id/hooks/:hook_id/url_variables/:key", "granted", ["update_webhook"], ["group"], false, ["1472:1"], "Integrations", "Webhook", undefined),
-    row("DELETE", "/groups/:id/hooks/:hook_id/custom_headers/:key", "granted", ["update_webhook"], ["group"], false, ["1473:1"], "Integrations", "Webhook", undefined),
-    row("DELETE", "/groups/:id/hooks/:hook_id/url_variables/:key", "granted", ["update_webhook"], ["group"], false, ["1474:1"], "Integrations", "Webhook", undefined),
-    row("PUT", "/hooks/:hook_id", "granted", ["update_webhook"], ["instance"], false, ["1475:1"], "Integrations", "Webhook", undefined),
-    row("PUT", "/hooks/:hook_id/custom_headers/:key", "granted", ["update_webhook"], ["instance"], false, ["1476:1"], "Integrations", "Webhook", undefined),
-    row("PUT", "/hooks/:hook_id/url_variables/:key", "granted", ["update_webhook"], ["instance"], false, ["1477:1"], "Integrations", "Webhook", undefined),
-    row("DELETE", "/hooks/:hook_id/custom_headers/:key", "granted", ["update_webhook"], ["instance"], false, ["1478:1"], "Integrations", "Webhook", undefined),
-    row("DELETE", "/hooks/:hook_id/url_variables/:key", "granted", ["update_webhook"], ["instance"], false, ["1479:1"], "Integrations", "Webhook", undefined),
-    row("POST", "/projects/:id/alert_management_alerts/:alert_iid/metric_images", "granted", ["create_alert_metric_image"], ["project"], false, ["1489:1"], "Monitoring", "Alert Metric Image", undefined),
-    row("DELETE", "/projects/:id/alert_management_alerts/:alert_iid/metric_images/:metric_image_id", "granted", ["delete_alert_metric_image"], ["project"], false, ["1490:1"], "Monitoring", "Alert Metric Image", undefined),
-    row("GET", "/projects/:id/alert_management_alerts/:alert_iid/metric_images", "granted", ["read_alert_metric_image"], ["project"], false, ["1491:1"], "Monitoring", "Alert Metric Image", undefined),
-    row("PUT", "/projects/:id/alert_management_alerts/:alert_iid/metric_images/:metric_image_id", "granted", ["update_alert_metric_image"], ["project"], false, ["1492:1"], "Monitoring", "Alert Metric Image", undefined),
-    row("POST", "/projects/:id/error_tracking/client_keys", "granted", ["create_error_tracking_client_key"], ["project"], false, ["1500:1"], "Monitoring", "Error Tracking Client Key", undefined),
-    row("DELETE", "/projects/:id/error_tracking/client_keys/:key_id", "granted", ["delete_error_tracking_client_key"], ["project"], false, ["1501:1"], "Monitoring", "Error Tracking Client Key", undefined),
-    row("GET", "/projects/:id/error_tracking/client_keys", "granted", ["read_error_tracking_client_key"], ["project"], false, ["1502:1"], "Monitoring", "Error Tracking Client Key", undefined),
-    row("GET", "/projects/:id/error_tracking/settings", "granted", ["read_error_tracking_setting"], ["project"], false, ["1510:1"], "Monitoring", "Error Tracking Setting", undefined),
-    row("PATCH", "/projects/:id/error_tracking/settings", "granted", ["update_error_tracking_setting"], ["project"], false, ["1511:1"], "Monitoring", "Error Tracking Setting", undefined),
-    row("PUT", "/projects/:id/error_tracking/settings", "granted", ["update_error_tracking_setting"], ["project"], false, ["1512:1"], "Monitoring", "Error Tracking Setting", undefined),
-    row("POST", "/glql", "granted", ["read_glql"], ["user"], false, ["1520:1"], "Monitoring", "GLQL", undefined),
-    row("DELETE", "/admin/sidekiq/queues/:queue_name", "granted", ["drop_sidekiq_job"], ["instance"], false, ["1528:1"], "Monitoring", "Sidekiq Job", undefined),
-    row("GET", "/sidekiq/compound_metrics", "granted", ["read_sidekiq_metric"], ["instance"], false, ["1536:1"], "Monitoring", "Sidekiq Metric", undefined),
-    row("GET", "/sidekiq/job_stats", "granted", ["read_sidekiq_metric"], ["instance"], false, ["1537:1"], "Monitoring", "Sidekiq Metric", undefined),
-    row("GET", "/sidekiq/process_metrics", "granted", ["read_sidekiq_metric"], ["instance"], false, ["1538:1"], "Monitoring", "Sidekiq Metric", undefined),
-    row("GET", "/sidekiq/queue_metrics", "granted", ["read_sidekiq_metric"], ["instance"], false, ["1539:1"], "Monitoring", "Sidekiq Metric", undefined),
-    row("POST", "/projects/:id/vulnerabilities/:noteable_id/notes", "granted", ["create_vulnerability_note"], ["project"], false, ["1549:1"], "Note", "Vulnerability Note", undefined),
-    row("DELETE", "/projects/:id/vulnerabilities/:noteable_id/notes/:note_id", "granted", ["delete_vulnerability_note"], ["project"], false, ["1550:1"], "Note", "Vulnerability Note", undefined),
-    row("GET", "/projects/:id/vulnerabilities/:noteable_id/notes", "granted", ["read_vulnerability_note"], ["project"], false, ["1551:1"], "Note", "Vulnerability Note", undefined),
-    row("GET", "/projects/:id/vulnerabilities/:noteable_id/notes/:note_id", "granted", ["read_vulnerability_note"], ["project"], false, ["1552:1"], "Note", "Vulnerability Note", undefined),
-    row("PUT", "/projects/:id/vulnerabilities/:noteable_id/notes/:note_id", "granted", ["update_vulnerability_note"], ["project"], false, ["1553:1"], "Note", "Vulnerability Note", undefined),
-    row("POST", "/broadcast_messages", "granted", ["create_broadcast_message"], ["instance"], false, ["1563:1"], "Notifications", "Broadcast Message", undefined),
-    row("DELETE", "/broadcast_messages/:id", "granted", ["delete_broadcast_message"], ["instance"], false, ["1564:1"], "Notifications", "Broadcast Message", undefined),
-    row("PUT", "/broadcast_messages/:id", "granted", ["update_broadcast_message"], ["instance"], false, ["1565:1"], "Notifications", "Broadcast Message", undefined),
-    row("POST", "/user/push_subscriptions", "granted", ["create_mobile_push_subscription"], ["user"], false, ["1573:1"], "Notifications", "Mobile Push Subscription", undefined),
-    row("DELETE", "/user/push_subscriptions", "granted", ["delete_mobile_push_subscription"], ["user"], false, ["1574:1"], "Notifications", "Mobile Push Subscription", undefined),
-    row("POST", "/projects/:id/issues/:issue_iid/todo", "granted", ["create_todo"], ["project"], false, ["1582:1"], "Notifications", "Todo", undefined),
-    row("POST", "/projects/:id/merge_requests/:merge_request_iid/todo", "granted", ["create_todo"], ["project"], false, ["1583:1"], "Notifications", "Todo", undefined),
-    row("POST", "/groups/:id/epics/:epic_iid/todo", "granted", ["create_todo"], ["group"], false, ["1584:1"], "Notifications", "Todo", undefined),
-    row("GET", "/todos", "granted", ["read_todo"], ["user"], false, ["1585:1"], "Notifications", "Todo", undefined),
-    row("POST", "/todos/:id/mark_as_done", "granted", ["update_todo"], ["user"], false, ["1586:1"], "Notifications", "Todo", undefined),
-    row("POST", "/todos/mark_as_done", "granted", ["update_todo"], ["user"], false, ["1587:1"], "Notifications", "Todo", undefined),
-    row("POST", "/organizations", "granted", ["create_organization"], ["instance"], false, ["1597:1"], "Organizations", "Organization", undefined),
-    row("DELETE", "/organizations/:id", "granted", ["delete_organization"], ["instance"], false, ["1598:1"], "Organizations", "Organization", undefined),
-    row("POST", "/projects/:id/registry/protection/tag/rules", "granted", ["create_container_registry_protection_tag_rule"], ["project"], false, ["1608:1"], "Packages and Registry", "Container Registry Protection Tag Rule", undefined),
-    row("DELETE", "/projects/:id/registry/protection/tag/rules/:protection_rule_id", "granted", ["delete_container_registry_protection_tag_rule"], ["project"], false, ["1609:1"], "Packages and Registry", "Container Registry Protection Tag Rule", undefined),
-    row("GET", "/projects/:id/registry/protection/tag/rules", "granted", ["read_container_registry_protection_tag_rule"], ["project"], false, ["1610:1"], "Packages and Registry", "Container Registry Protection Tag Rule", undefined),
-    row("PATCH", "/projects/:id/registry/protection/tag/rules/:protection_rule_id", "granted", ["update_container_registry_protection_tag_rule"], ["project"], false, ["1611:1"], "Packages and Registry", "Container Registry Protection Tag Rule", undefined),
-    row("DELETE", "/projects/:id/registry/repositories/:repository_id", "granted", ["delete_container_repository"], ["project"], false, ["1619:1"], "Packages and Registry", "Container Repository", undefined),
-    row("DELETE", "/projects/:id/registry/repositories/:repository_id/tags", "granted", ["delete_container_repository"], ["project"], false, ["1620:1"], "Packages and Registry", "Container Repository", undefined),
-    row("DELETE", "/projects/:id/registry/repositories/:repository_id/tags/:tag_name", "granted", ["delete_container_repository"], ["project"], false, ["1621:1"], "Packages and Registry", "Container Repository", undefined),
-    row("GET", "/projects/:id/registry/repositories", "granted", ["read_container_repository"], ["project"], false, ["1622:1"], "Packages and Registry", "Container Repository", undefined),
-    row("GET", "/projects/:id/registry/repositories/:repository_id/tags", "granted", ["read_container_repository"], ["project"], false, ["1623:1"], "Packages and Registry", "Container Repository", undefined),
-    row("GET", "/projects/:id/registry/repositories/:repository_id/tags/:tag_name", "granted", ["read_container_repository"], ["project"], false, ["1624:1"], "Packages and Registry", "Container Repository", undefined),
-    row("GET", "/registry/repositories/:id", "granted", ["read_container_repository"], ["project"], false, ["1625:1"], "Packages and Registry", "Container Repository", undefined),
-    row("GET", "/groups/:id/registry/repositories", "granted", ["read_container_repository"], ["group"], false, ["1626:1"], "Packages and Registry", "Container Repository", undefined),
-    row("POST", "/projects/:id/registry/protection/repository/rules", "granted", ["create_container_repository_protection_rule"], ["project"], false, ["1634:1"], "Packages and Registry", "Container Repository Protection Rule", undefined),
-    row("DELETE", "/projects/:id/registry/protection/repository/rules/:protection_rule_id", "granted", ["delete_container_repository_protection_rule"], ["project"], false, ["1635:1"], "Packages and Registry", "Container Repository Protection Rule", undefined),
-    row("GET", "/projects/:id/registry/protection/repository/rules", "granted", ["read_container_repository_protection_rule"], ["project"], false, ["1636:1"], "Packages and Registry", "Container Repository Protection Rule", undefined),
-    row("PATCH", "/projects/:id/registry/protection/repository/rules/:protection_rule_id", "granted", ["update_container_repository_protection_rule"], ["project"], false, ["1637:1"], "Packages and Registry", "Container Repository Protection Rule", undefined),
-    row("POST", "/projects/:id/debian_distributions", "granted", ["create_debian_distribution"], ["project"], false, ["1645:1"], "Packages and Registry", "Debian Distribution", undefined),
-    row("POST", "/groups/:id/-/debian_distributions", "granted", ["create_debian_distribution"], ["group"], false, ["1646:1"], "Packages and Registry", "Debian Distribution", undefined),
-    row("DELETE", "/projects/:id/debian_distributions/:codename", "granted", ["delete_debian_distribution"], ["project"], false, ["1647:1"], "Packages and Registry", "Debian Distribution", undefined),
-    row("DELETE", "/groups/:id/-/debian_distributions/:codename", "granted", ["delete_debian_distribution"], ["group"], false, ["1648:1"], "Packages and Registry", "Debian Distribution", undefined),
-    row("GET", "/projects/:id/debian_distributions", "granted", ["read_debian_distribution"], ["project"], false, ["1649:1"], "Packages and Registry", "Debian Distribution", undefined),
-    row("GET", "/projects/:id/debian_distributions/:codename", "granted", ["read_debian_distribution"], ["project"], false, ["1650:1"], "Packages and Registry", "Debian Distribution", undefined),
-    row("GET", "/projects/:id/debian_distributions/:codename/key.asc", "granted", ["read_debian_distribution"], ["project"], false, ["1651:1"], "Packages and Registry", "Debian Distribution", undefined),
-    row("GET", "/groups/:id/-/debian_distributions", "granted", ["read_debian_distribution"], ["group"], false, ["1652:1"], "Packages and Registry", "Debian Distribution", undefined),
-    row("GET", "/groups/:id/-/debian_distributions/:codename", "granted", ["read_debian_distribution"], ["group"], false, ["1653:1"], "Packages and Registry", "Debian Distribution", undefined),
-    row("GET", "/groups/:id/-/debian_distributions/:codename/key.asc", "granted", ["read_debian_distribution"], ["group"], false, ["1654:1"], "Packages and Registry", "Debian Distribution", undefined),
-    row("PUT", "/projects/:id/debian_distributions/:codename", "granted", ["update_debian_distribution"], ["project"], false, ["1655:1"], "Packages and Registry", "Debian Distribution", undefined),
-    row("PUT", "/groups/:id/-/debian_distributions/:codename", "granted", ["update_debian_distribution"], ["group"], false, ["1656:1"], "Packages and Registry", "Debian Distribution", undefined),
-    row("DELETE", "/groups/:id/dependency_proxy/cache", "granted", ["purge_dependency_proxy_cache"], ["group"], false, ["1664:1"], "Packages and Registry", "Dependency Proxy Cache", undefined),
-    row("POST", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/upload_urls", "granted", ["create_package"], ["project"], false, ["1672:1"], "Packages and Registry", "Package", undefined),
-    row("POST", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/upload_urls", "granted", ["create_package"], ["project"], false, ["1673:1"], "Packages and Registry", "Package", undefined),
-    row("POST", "/projects/:id/packages/composer", "granted", ["create_package"], ["project"], false, ["1674:1"], "Packages and Registry", "Package", undefined),
-    row("POST", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/upload_urls", "granted", ["create_package"], ["project"], false, ["1675:1"], "Packages and Registry", "Package", undefined),
-    row("POST", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/upload_urls", "granted", ["create_package"], ["project"], false, ["1676:1"], "Packages and Registry", "Package", undefined),
-    row("POST", "/projects/:id/packages/helm/api/:channel/charts", "granted", ["create_package"], ["project"], false, ["1677:1"], "Packages and Registry", "Package", undefined),
-    row("POST", "/projects/:id/packages/protection/rules", "granted", ["create_package"], ["project"], false, ["1678:1"], "Packages and Registry", "Package", undefined),
-    row("POST", "/projects/:id/packages/pypi", "granted", ["create_package"], ["project"], false, ["1679:1"], "Packages and Registry", "Package", undefined),
-    row("POST", "/projects/:id/packages/rpm", "granted", ["create_package"], ["project"], false, ["1680:1"], "Packages and Registry", "Package", undefined),
-    row("POST", "/projects/:id/packages/rubygems/api/v1/gems", "granted", ["create_package"], ["project"], false, ["1681:1"], "Packages and Registry", "Package", undefined),
-    row("PUT", "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name", "granted", ["create_package"], ["project"], false, ["1682:1"], "Packages and Registry", "Package", undefined),
-    row("PUT", "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name", "granted", ["create_package"], ["project"], false, ["1683:1"], "Packages and Registry", "Package", undefined),
-    row("PUT", "/packages/npm/-/package/*package_name/dist-tags/:tag", "granted", ["create_package"], ["project"], false, ["1684:1"], "Packages and Registry", "Package", undefined),
-    row("PUT", "/projects/:id/packages/cargo/api/v1/crates/new", "granted", ["create_package"], ["project"], false, ["1685:1"], "Packages and Registry", "Package", undefined),
-    row("PUT", "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name", "granted", ["create_package"], ["project"], false, ["1686:1"], "Packages and Registry", "Package", undefined),
-    row("PUT", "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name", "granted", ["create_package"], ["project"], false, ["1687:1"], "Packages and Registry", "Package", undefined),
-    row("PUT", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name", "granted", ["create_package"], ["project"], false, ["1688:1"], "Packages and Registry", "Package", undefined),
-    row("PUT", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name", "granted", ["create_package"], ["project"], false, ["1689:1"], "Packages and Registry", "Package", undefined),
-    row("PUT", "/projects/:id/packages/debian/:file_name", "granted", ["create_package"], ["project"], false, ["1690:1"], "Packages and Registry", "Package", undefined),
-    row("PUT", "/projects/:id/packages/generic/:package_name/*package_version/(*path/):file_name", "granted", ["create_package"], ["project"], false, ["1691:1"], "Packages and Registry", "Package", undefined),
-    row("PUT", "/projects/:id/packages/maven/*path/:file_name", "granted", ["create_package"], ["project"], false, ["1692:1"], "Packages and Registry", "Package", undefined),
-    row("PUT", "/projects/:id/packages/npm/-/package/*package_name/dist-tags/:tag", "granted", ["create_package"], ["project"], false, ["1693:1"], "Packages and Registry", "Package", undefined),
-    row("PUT", "/projects/:id/packages/npm/:package_name", "granted", ["create_package"], ["project"], false, ["1694:1"], "Packages and Registry", "Package", undefined),
-    row("PUT", "/projects/:id/packages/nuget", "granted", ["create_package"], ["project"], false, ["1695:1"], "Packages and Registry", "Package", undefined),
-    row("PUT", "/projects/:id/packages/nuget/symbolpackage", "granted", ["create_package"], ["project"], false, ["1696:1"], "Packages and Registry", "Package", undefined),
-    row("PUT", "/projects/:id/packages/nuget/v2", "granted", ["create_package"], ["project"], false, ["1697:1"], "Packages and Registry", "Package", undefined),
-    row("PUT", "/projects/:id/packages/terraform/modules/:module_name/:module_system/*module_version/file", "granted", ["create_package"], ["project"], false, ["1698:1"], "Packages and Registry", "Package", undefined),
-    row("POST", "/virtual_registries/packages/maven/:id/*path/upload", "granted", ["create_package"], ["group"], false, ["1699:1"], "Packages and Registry", "Package", undefined),
-    row("PUT", "/groups/:id/-/packages/npm/-/package/*package_name/dist-tags/:tag", "granted", ["create_package"], ["group"], false, ["1700:1"], "Packages and Registry", "Package", undefined),
-    row("DELETE", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel", "granted", ["delete_package"], ["project"], false, ["1701:1"], "Packages and Registry", "Package", undefined),
-    row("DELETE", "/packages/npm/-/package/*package_name/dist-tags/:tag", "granted", ["delete_package"], ["project"], false, ["1702:1"], "Packages and Registry", "Package", undefined),
-    row("DELETE", "/projects/:id/packages/:package_id", "granted", ["delete_package"], ["project"], false, ["1703:1"], "Packages and Registry", "Package", undefined),
-    row("DELETE", "/projects/:id/packages/:package_id/package_files/:package_file_id", "granted", ["delete_package"], ["project"], false, ["1704:1"], "Packages and Registry", "Package", undefined),
-    row("DELETE", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel", "granted", ["delete_package"], ["project"], false, ["1705:1"], "Packages and Registry", "Package", undefined),
-    row("DELETE", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision", "granted", ["delete_package"], ["project"], false, ["1706:1"], "Packages and Registry", "Package", undefined),
-    row("DELETE", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision", "granted", ["delete_package"], ["project"], false, ["1707:1"], "Packages and Registry", "Package", undefined),
-    row("DELETE", "/projects/:id/packages/npm/-/package/*package_name/dist-tags/:tag", "granted", ["delete_package"], ["project"], false, ["1708:1"], "Packages and Registry", "Package", undefined),
-    row("DELETE", "/projects/:id/packages/nuget/*package_name/*package_version", "granted", ["delete_package"], ["project"], false, ["1709:1"], "Packages and Registry", "Package", undefined),
-    row("DELETE", "/projects/:id/packages/protection/rules/:package_protection_rule_id", "granted", ["delete_package"], ["project"], false, ["1710:1"], "Packages and Registry", "Package", undefined),
-    row("DELETE", "/groups/:id/-/packages/npm/-/package/*package_name/dist-tags/:tag", "granted", ["delete_package"], ["group"], false, ["1711:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel", "granted", ["read_package"], ["project"], false, ["1712:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/digest", "granted", ["read_package"], ["project"], false, ["1713:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls", "granted", ["read_package"], ["project"], false, ["1714:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference", "granted", ["read_package"], ["project"], false, ["1715:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/digest", "granted", ["read_package"], ["project"], false, ["1716:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls", "granted", ["read_package"], ["project"], false, ["1717:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/search", "granted", ["read_package"], ["project"], false, ["1718:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name", "granted", ["read_package"], ["project"], false, ["1719:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name", "granted", ["read_package"], ["project"], false, ["1720:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/packages/npm/-/package/*package_name/dist-tags", "granted", ["read_package"], ["project"], true, ["1721:1", "3826:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/dependency_proxy/packages/maven/*path/:file_name", "granted", ["read_package"], ["project"], true, ["1722:1", "3842:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/dependency_proxy/packages/npm/*package_name/-/*file_name", "granted", ["read_package"], ["project"], true, ["1723:1", "3843:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages", "granted", ["read_package"], ["project"], true, ["1724:1", "3924:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/:package_id", "granted", ["read_package"], ["project"], true, ["1725:1", "3925:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/:package_id/package_files", "granted", ["read_package"], ["project"], true, ["1726:1", "3926:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/:package_id/package_files/:package_file_id/download", "granted", ["read_package"], ["project"], true, ["1727:1", "3927:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/:package_id/pipelines", "granted", ["read_package"], ["project"], true, ["1728:1", "3928:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/cargo/1/:package_name", "granted", ["read_package"], ["project"], true, ["1729:1", "3929:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/cargo/2/:package_name", "granted", ["read_package"], ["project"], true, ["1730:1", "3930:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/cargo/3/:first_char/:package_name", "granted", ["read_package"], ["project"], true, ["1731:1", "3931:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/cargo/:package_name/:package_version/download", "granted", ["read_package"], ["project"], true, ["1732:1", "3932:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/cargo/:prefix_1/:prefix_2/:package_name", "granted", ["read_package"], ["project"], true, ["1733:1", "3933:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/cargo/config.json", "granted", ["read_package"], ["project"], true, ["1734:1", "3934:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/composer/archives/*package_name", "granted", ["read_package"], ["project"], true, ["1735:1", "3935:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel", "granted", ["read_package"], ["project"], false, ["1736:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/digest", "granted", ["read_package"], ["project"], false, ["1737:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls", "granted", ["read_package"], ["project"], false, ["1738:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference", "granted", ["read_package"], ["project"], false, ["1739:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/digest", "granted", ["read_package"], ["project"], false, ["1740:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls", "granted", ["read_package"], ["project"], false, ["1741:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/search", "granted", ["read_package"], ["project"], false, ["1742:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/conan/v1/conans/search", "granted", ["read_package"], ["project"], false, ["1743:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name", "granted", ["read_package"], ["project"], false, ["1744:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name", "granted", ["read_package"], ["project"], false, ["1745:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/conan/v1/users/authenticate", "granted", ["read_package"], ["project"], false, ["1746:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/conan/v1/users/check_credentials", "granted", ["read_package"], ["project"], false, ["1747:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/latest", "granted", ["read_package"], ["project"], false, ["1748:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions", "granted", ["read_package"], ["project"], false, ["1749:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files", "granted", ["read_package"], ["project"], false, ["1750:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name", "granted", ["read_package"], ["project"], false, ["1751:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/latest", "granted", ["read_package"], ["project"], false, ["1752:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions", "granted", ["read_package"], ["project"], false, ["1753:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files", "granted", ["read_package"], ["project"], false, ["1754:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name", "granted", ["read_package"], ["project"], false, ["1755:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/search", "granted", ["read_package"], ["project"], false, ["1756:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/search", "granted", ["read_package"], ["project"], false, ["1757:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/conan/v2/conans/search", "granted", ["read_package"], ["project"], false, ["1758:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/conan/v2/users/authenticate", "granted", ["read_package"], ["project"], false, ["1759:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/conan/v2/users/check_credentials", "granted", ["read_package"], ["project"], false, ["1760:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/debian/dists/*distribution/:component/binary-:architecture/Packages", "granted", ["read_package"], ["project"], false, ["1761:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/debian/dists/*distribution/:component/binary-:architecture/by-hash/SHA256/:file_sha256", "granted", ["read_package"], ["project"], false, ["1762:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/debian/dists/*distribution/:component/debian-installer/binary-:architecture/Packages", "granted", ["read_package"], ["project"], false, ["1763:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/debian/dists/*distribution/:component/debian-installer/binary-:architecture/by-hash/SHA256/:file_sha256", "granted", ["read_package"], ["project"], false, ["1764:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/debian/dists/*distribution/:component/source/Sources", "granted", ["read_package"], ["project"], false, ["1765:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/debian/dists/*distribution/:component/source/by-hash/SHA256/:file_sha256", "granted", ["read_package"], ["project"], false, ["1766:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/debian/dists/*distribution/InRelease", "granted", ["read_package"], ["project"], false, ["1767:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/debian/dists/*distribution/Release", "granted", ["read_package"], ["project"], false, ["1768:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/debian/dists/*distribution/Release.gpg", "granted", ["read_package"], ["project"], false, ["1769:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/debian/pool/:distribution/:letter/:package_name/:package_version/:file_name", "granted", ["read_package"], ["project"], true, ["1770:1", "3936:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/generic/:package_name/*package_version/(*path/):file_name", "granted", ["read_package"], ["project"], true, ["1771:1", "3937:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/go/*module_name/@v/:module_version.info", "granted", ["read_package"], ["project"], true, ["1772:1", "3938:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/go/*module_name/@v/:module_version.mod", "granted", ["read_package"], ["project"], true, ["1773:1", "3939:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/go/*module_name/@v/:module_version.zip", "granted", ["read_package"], ["project"], true, ["1774:1", "3940:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/go/*module_name/@v/list", "granted", ["read_package"], ["project"], true, ["1775:1", "3941:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/helm/:channel/charts/:file_name.tgz", "granted", ["read_package"], ["project"], true, ["1776:1", "3942:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/helm/:channel/index.yaml", "granted", ["read_package"], ["project"], true, ["1777:1", "3943:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/maven/*path/:file_name", "granted", ["read_package"], ["project"], true, ["1778:1", "3944:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/npm/*package_name", "granted", ["read_package"], ["project"], true, ["1779:1", "3946:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/npm/*package_name/-/*file_name", "granted", ["read_package"], ["project"], true, ["1780:1", "3947:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/npm/-/package/*package_name/dist-tags", "granted", ["read_package"], ["project"], true, ["1781:1", "3948:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/nuget/download/*package_name/*package_version/*package_filename", "granted", ["read_package"], ["project"], true, ["1782:1", "3949:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/nuget/download/*package_name/index", "granted", ["read_package"], ["project"], true, ["1783:1", "3950:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/nuget/metadata/*package_name/*package_version", "granted", ["read_package"], ["project"], true, ["1784:1", "3951:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/nuget/metadata/*package_name/index", "granted", ["read_package"], ["project"], true, ["1785:1", "3952:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/nuget/query", "granted", ["read_package"], ["project"], false, ["1786:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/protection/rules", "granted", ["read_package"], ["project"], false, ["1787:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/pypi/files/:sha256/*file_identifier", "granted", ["read_package"], ["project"], true, ["1788:1", "3953:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/pypi/forward/:package_name/*upstream_path", "granted", ["read_package"], ["project"], true, ["1789:1", "3954:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/pypi/simple", "granted", ["read_package"], ["project"], true, ["1790:1", "3955:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/pypi/simple/*package_name", "granted", ["read_package"], ["project"], true, ["1791:1", "3956:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/rpm/*package_file_id/*file_name", "granted", ["read_package"], ["project"], false, ["1792:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/rpm/repodata/*file_name", "granted", ["read_package"], ["project"], false, ["1793:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/rubygems/:file_name", "granted", ["read_package"], ["project"], false, ["1794:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/rubygems/api/v1/dependencies", "granted", ["read_package"], ["project"], false, ["1795:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/rubygems/gems/:file_name", "granted", ["read_package"], ["project"], false, ["1796:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/rubygems/quick/Marshal.4.8/:file_name", "granted", ["read_package"], ["project"], false, ["1797:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/terraform/modules/:module_name/:module_system", "granted", ["read_package"], ["project"], false, ["1798:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/projects/:id/packages/terraform/modules/:module_name/:module_system/*module_version", "granted", ["read_package"], ["project"], false, ["1799:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/group/:id/-/packages/composer/*package_name", "granted", ["read_package"], ["group"], true, ["1800:1", "3774:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/group/:id/-/packages/composer/p/:sha", "granted", ["read_package"], ["group"], true, ["1801:1", "3775:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/group/:id/-/packages/composer/p2/*package_name", "granted", ["read_package"], ["group"], true, ["1802:1", "3776:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/group/:id/-/packages/composer/packages", "granted", ["read_package"], ["group"], true, ["1803:1", "3777:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/groups/:id/-/packages/debian/dists/*distribution/:component/binary-:architecture/Packages", "granted", ["read_package"], ["group"], false, ["1804:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/groups/:id/-/packages/debian/dists/*distribution/:component/binary-:architecture/by-hash/SHA256/:file_sha256", "granted", ["read_package"], ["group"], false, ["1805:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/groups/:id/-/packages/debian/dists/*distribution/:component/debian-installer/binary-:architecture/Packages", "granted", ["read_package"], ["group"], false, ["1806:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/groups/:id/-/packages/debian/dists/*distribution/:component/debian-installer/binary-:architecture/by-hash/SHA256/:file_sha256", "granted", ["read_package"], ["group"], false, ["1807:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/groups/:id/-/packages/debian/dists/*distribution/:component/source/Sources", "granted", ["read_package"], ["group"], false, ["1808:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/groups/:id/-/packages/debian/dists/*distribution/:component/source/by-hash/SHA256/:file_sha256", "granted", ["read_package"], ["group"], false, ["1809:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/groups/:id/-/packages/debian/dists/*distribution/InRelease", "granted", ["read_package"], ["group"], false, ["1810:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/groups/:id/-/packages/debian/dists/*distribution/Release", "granted", ["read_package"], ["group"], false, ["1811:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/groups/:id/-/packages/debian/dists/*distribution/Release.gpg", "granted", ["read_package"], ["group"], false, ["1812:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/groups/:id/-/packages/debian/pool/:distribution/:project_id/:letter/:package_name/:package_version/:file_name", "granted", ["read_package"], ["group"], false, ["1813:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/groups/:id/-/packages/maven/*path/:file_name", "granted", ["read_package"], ["group"], true, ["1814:1", "3782:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/groups/:id/-/packages/npm/-/package/*package_name/dist-tags", "granted", ["read_package"], ["group"], true, ["1815:1", "3783:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/groups/:id/-/packages/nuget/metadata/*package_name/*package_version", "granted", ["read_package"], ["group"], false, ["1816:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/groups/:id/-/packages/nuget/metadata/*package_name/index", "granted", ["read_package"], ["group"], false, ["1817:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/groups/:id/-/packages/nuget/query", "granted", ["read_package"], ["group"], false, ["1818:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/groups/:id/-/packages/pypi/files/:sha256/*file_identifier", "granted", ["read_package"], ["group"], true, ["1819:1", "3784:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/groups/:id/-/packages/pypi/simple", "granted", ["read_package"], ["group"], true, ["1820:1", "3785:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/groups/:id/-/packages/pypi/simple/*package_name", "granted", ["read_package"], ["group"], true, ["1821:1", "3786:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/groups/:id/packages", "granted", ["read_package"], ["group"], true, ["1822:1", "3815:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/packages/terraform/modules/v1/:module_namespace/:module_name/:module_system", "granted", ["read_package"], ["group"], false, ["1823:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/*module_version", "granted", ["read_package"], ["group"], false, ["1824:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/*module_version/download", "granted", ["read_package"], ["group"], false, ["1825:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/*module_version/file", "granted", ["read_package"], ["group"], false, ["1826:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/download", "granted", ["read_package"], ["group"], false, ["1827:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/versions", "granted", ["read_package"], ["group"], false, ["1828:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/virtual_registries/packages/maven/:id/*path", "granted", ["read_package"], ["group"], true, ["1829:1", "4018:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/packages/conan/v1/conans/search", "granted", ["read_package"], ["instance"], false, ["1830:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/packages/conan/v1/users/authenticate", "granted", ["read_package"], ["instance"], false, ["1831:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/packages/conan/v1/users/check_credentials", "granted", ["read_package"], ["instance"], false, ["1832:1"], "Packages and Registry", "Package", undefined),
-    row("GET", "/packages/maven/*path/:file_name", "granted", ["read_package"], ["instance"], false, ["1833:1"], "Packages and Registry", "Package", undefined),
-    row("PATCH", "/projects/:id/packages/protection/rules/:package_protection_rule_id", "granted", ["update_package"], ["project"], false, ["1834:1"], "Packages and Registry", "Package", undefined),
-    row("POST", "/groups/:id/-/virtual_registries/container/registries", "granted", ["create_virtual_registry"], ["group"], false, ["1842:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("POST", "/groups/:id/-/virtual_registries/packages/maven/registries", "granted", ["create_virtual_registry"], ["group"], false, ["1843:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("POST", "/groups/:id/-/virtual_registries/packages/npm/registries", "granted", ["create_virtual_registry"], ["group"], false, ["1844:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("POST", "/virtual_registries/container/registries/:id/upstreams", "granted", ["create_virtual_registry"], ["group"], false, ["1845:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("POST", "/virtual_registries/container/registry_upstreams", "granted", ["create_virtual_registry"], ["group"], false, ["1846:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("POST", "/virtual_registries/packages/maven/registries/:id/local/upstreams", "granted", ["create_virtual_registry"], ["group"], false, ["1847:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("POST", "/virtual_registries/packages/maven/registries/:id/upstreams", "granted", ["create_virtual_registry"], ["group"], false, ["1848:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("POST", "/virtual_registries/packages/maven/registry_upstreams", "granted", ["create_virtual_registry"], ["group"], false, ["1849:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("POST", "/virtual_registries/packages/npm/registry_upstreams", "granted", ["create_virtual_registry"], ["group"], false, ["1850:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("DELETE", "/virtual_registries/container/cache_entries/*id", "granted", ["delete_virtual_registry"], ["group"], false, ["1851:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("DELETE", "/virtual_registries/container/registries/:id", "granted", ["delete_virtual_registry"], ["group"], false, ["1852:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("DELETE", "/virtual_registries/container/registries/:id/cache", "granted", ["delete_virtual_registry"], ["group"], false, ["1853:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("DELETE", "/virtual_registries/container/registry_upstreams/:id", "granted", ["delete_virtual_registry"], ["group"], false, ["1854:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("DELETE", "/virtual_registries/container/upstreams/:id", "granted", ["delete_virtual_registry"], ["group"], false, ["1855:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("DELETE", "/virtual_registries/container/upstreams/:id/cache", "granted", ["delete_virtual_registry"], ["group"], false, ["1856:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("DELETE", "/virtual_registries/packages/maven/cache_entries/*id", "granted", ["delete_virtual_registry"], ["group"], false, ["1857:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("DELETE", "/virtual_registries/packages/maven/local/upstreams/:id", "granted", ["delete_virtual_registry"], ["group"], false, ["1858:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("DELETE", "/virtual_registries/packages/maven/registries/:id", "granted", ["delete_virtual_registry"], ["group"], false, ["1859:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("DELETE", "/virtual_registries/packages/maven/registries/:id/cache", "granted", ["delete_virtual_registry"], ["group"], false, ["1860:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("DELETE", "/virtual_registries/packages/maven/registry_upstreams/:id", "granted", ["delete_virtual_registry"], ["group"], false, ["1861:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("DELETE", "/virtual_registries/packages/maven/upstreams/:id", "granted", ["delete_virtual_registry"], ["group"], false, ["1862:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("DELETE", "/virtual_registries/packages/maven/upstreams/:id/cache", "granted", ["delete_virtual_registry"], ["group"], false, ["1863:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("DELETE", "/virtual_registries/packages/npm/registries/:id", "granted", ["delete_virtual_registry"], ["group"], false, ["1864:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("DELETE", "/virtual_registries/packages/npm/registries/:id/cache", "granted", ["delete_virtual_registry"], ["group"], false, ["1865:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("DELETE", "/virtual_registries/packages/npm/registry_upstreams/:id", "granted", ["delete_virtual_registry"], ["group"], false, ["1866:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("DELETE", "/virtual_registries/packages/npm/remote/cache_entries/*id", "granted", ["delete_virtual_registry"], ["group"], false, ["1867:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("GET", "/groups/:id/-/virtual_registries/container/registries", "granted", ["read_virtual_registry"], ["group"], false, ["1868:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("GET", "/groups/:id/-/virtual_registries/container/upstreams", "granted", ["read_virtual_registry"], ["group"], false, ["1869:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("GET", "/groups/:id/-/virtual_registries/packages/maven/registries", "granted", ["read_virtual_registry"], ["group"], false, ["1870:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("GET", "/groups/:id/-/virtual_registries/packages/maven/upstreams", "granted", ["read_virtual_registry"], ["group"], false, ["1871:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("GET", "/groups/:id/-/virtual_registries/packages/npm/registries", "granted", ["read_virtual_registry"], ["group"], false, ["1872:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("GET", "/virtual_registries/container/registries/:id", "granted", ["read_virtual_registry"], ["group"], false, ["1873:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("GET", "/virtual_registries/container/registries/:id/upstreams", "granted", ["read_virtual_registry"], ["group"], false, ["1874:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("GET", "/virtual_registries/container/upstreams/:id", "granted", ["read_virtual_registry"], ["group"], false, ["1875:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("GET", "/virtual_registries/container/upstreams/:id/cache_entries", "granted", ["read_virtual_registry"], ["group"], false, ["1876:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("GET", "/virtual_registries/packages/maven/local/upstreams/:id", "granted", ["read_virtual_registry"], ["group"], false, ["1877:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("GET", "/virtual_registries/packages/maven/registries/:id", "granted", ["read_virtual_registry"], ["group"], false, ["1878:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("GET", "/virtual_registries/packages/maven/registries/:id/upstreams", "granted", ["read_virtual_registry"], ["group"], false, ["1879:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("GET", "/virtual_registries/packages/maven/upstreams/:id", "granted", ["read_virtual_registry"], ["group"], false, ["1880:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("GET", "/virtual_registries/packages/maven/upstreams/:id/cache_entries", "granted", ["read_virtual_registry"], ["group"], false, ["1881:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("GET", "/virtual_registries/packages/npm/registries/:id", "granted", ["read_virtual_registry"], ["group"], false, ["1882:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("GET", "/virtual_registries/packages/npm/remote/upstreams/:id/cache_entries", "granted", ["read_virtual_registry"], ["group"], false, ["1883:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("GET", "/virtual_registries/packages/maven/upstreams/:id/test", "granted", ["update_virtual_registry"], ["group"], false, ["1884:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("POST", "/groups/:id/-/virtual_registries/container/upstreams/test", "granted", ["update_virtual_registry"], ["group"], false, ["1885:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("POST", "/groups/:id/-/virtual_registries/packages/maven/upstreams/test", "granted", ["update_virtual_registry"], ["group"], false, ["1886:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("POST", "/virtual_registries/container/upstreams/:id/test", "granted", ["update_virtual_registry"], ["group"], false, ["1887:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("POST", "/virtual_registries/packages/maven/upstreams/:id/test", "granted", ["update_virtual_registry"], ["group"], false, ["1888:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("PATCH", "/virtual_registries/container/registries/:id", "granted", ["update_virtual_registry"], ["group"], false, ["1889:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("PATCH", "/virtual_registries/container/registry_upstreams/:id", "granted", ["update_virtual_registry"], ["group"], false, ["1890:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("PATCH", "/virtual_registries/container/upstreams/:id", "granted", ["update_virtual_registry"], ["group"], false, ["1891:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("PATCH", "/virtual_registries/packages/maven/local/upstreams/:id", "granted", ["update_virtual_registry"], ["group"], false, ["1892:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("PATCH", "/virtual_registries/packages/maven/registries/:id", "granted", ["update_virtual_registry"], ["group"], false, ["1893:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("PATCH", "/virtual_registries/packages/maven/registry_upstreams/:id", "granted", ["update_virtual_registry"], ["group"], false, ["1894:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("PATCH", "/virtual_registries/packages/maven/upstreams/:id", "granted", ["update_virtual_registry"], ["group"], false, ["1895:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("PATCH", "/virtual_registries/packages/npm/registries/:id", "granted", ["update_virtual_registry"], ["group"], false, ["1896:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("PATCH", "/virtual_registries/packages/npm/registry_upstreams/:id", "granted", ["update_virtual_registry"], ["group"], false, ["1897:1"], "Packages and Registry", "Virtual Registry", undefined),
-    row("POST", "/groups/:id/-/virtual_registries/cleanup/policy", "granted", ["create_virtual_registry_cleanup_policy"], ["group"], false, ["1905:1"], "Packages and Registry", "Virtual Registry Cleanup Policy", undefined),
-    row("DELETE", "/groups/:id/-/virtual_registries/cleanup/policy", "granted", ["delete_virtual_registry_cleanup_policy"], ["group"], false, ["1906:1"], "Packages and Registry", "Virtual Registry Cleanup Policy", undefined),
-    row("GET", "/groups/:id/-/virtual_registries/cleanup/policy", "granted", ["read_virtual_registry_cleanup_policy"], ["group"], false, ["1907:1"], "Packages and Registry", "Virtual Registry Cleanup Policy", undefined),
-    row("PATCH", "/groups/:id/-/virtual_registries/cleanup/policy", "granted", ["update_virtual_registry_cleanup_policy"], ["group"], false, ["1908:1"], "Packages and Registry", "Virtual Registry Cleanup Policy", undefined),
-    row("POST", "/project_aliases", "granted", ["create_alias"], ["instance"], false, ["1918:1"], "Project Features", "Alias", undefined),
-    row("DELETE", "/project_aliases/:name", "granted", ["delete_alias"], ["instance"], false, ["1919:1"], "Project Features", "Alias", undefined),
-    row("GET", "/project_aliases", "granted", ["read_alias"], ["instance"], false, ["1920:1"], "Project Features", "Alias", undefined),
-    row("GET", "/project_aliases/:name", "granted", ["read_alias"], ["instance"], false, ["1921:1"], "Project Features", "Alias", undefined),
-    row("POST", "/projects/:id/badges", "granted", ["create_badge"], ["project"], false, ["1929:1"], "Project Features", "Badge", undefined),
-    row("POST", "/groups/:id/badges", "granted", ["create_badge"], ["group"], false, ["1930:1"], "Project Features", "Badge", undefined),
-    row("DELETE", "/projects/:id/badges/:badge_id", "granted", ["delete_badge"], ["project"], false, ["1931:1"], "Project Features", "Badge", undefined),
-    row("DELETE", "/groups/:id/badges/:badge_id", "granted", ["delete_badge"], ["group"], false, ["1932:1"], "Project Features", "Badge", undefined),
-    row("GET", "/projects/:id/badges", "granted", ["read_badge"], ["project"], true, ["1933:1", "3834:1"], "Project Features", "Badge", undefined),
-    row("GET", "/projects/:id/badges/:badge_id", "granted", ["read_badge"], ["project"], true, ["1934:1", "3835:1"], "Project Features", "Badge", undefined),
-    row("GET", "/projects/:id/badges/render", "granted", ["read_badge"], ["project"], true, ["1935:1", "3836:1"], "Project Features", "Badge", undefined),
-    row("GET", "/groups/:id/badges", "granted", ["read_badge"], ["group"], true, ["1936:1", "3788:1"], "Project Features", "Badge", undefined),
-    row("GET", "/groups/:id/badges/:badge_id", "granted", ["read_badge"], ["group"], true, ["1937:1", "3789:1"], "Project Features", "Badge", undefined),
-    row("GET", "/groups/:id/badges/render", "granted", ["read_badge"], ["group"], true, ["1938:1", "3790:1"], "Project Features", "Badge", undefined),
-    row("PUT", "/projects/:id/badges/:badge_id", "granted", ["update_badge"], ["project"], false, ["1939:1"], "Project Features", "Badge", undefined),
-    row("PUT", "/groups/:id/badges/:badge_id", "granted", ["update_badge"], ["group"], false, ["1940:1"], "Project Features", "Badge", undefined),
-    row("GET", "/analytics/code_review", "granted", ["read_code_review_analytics"], ["project"], true, ["1948:1", "3773:1"], "Project Features", "Code Review Analytics", undefined),
-    row("POST", "/projects/:id/releases", "granted", ["create_release"], ["project"], false, ["1956:1"], "Project Features", "Release", undefined),
-    row("POST", "/projects/:id/releases/:tag_name/evidence", "granted", ["create_release"], ["project"], false, ["1957:1"], "Project Features", "Release", undefined),
-    row("DELETE", "/projects/:id/releases/:tag_name", "granted", ["delete_release"], ["project"], false, ["1958:1"], "Project Features", "Release", undefined),
-    row("GET", "/projects/:id/releases", "granted", ["read_release"], ["project"], true, ["1959:1", "3960:1"], "Project Features", "Release", undefined),
-    row("GET", "/projects/:id/releases/:tag_name", "granted", ["read_release"], ["project"], true, ["1960:1", "3961:1"], "Project Features", "Release", undefined),
-    row("GET", "/projects/:id/releases/:tag_name/downloads/*direct_asset_path", "granted", ["read_release"], ["project"], true, ["1961:1", "3962:1"], "Project Features", "Release", undefined),
-    row("GET", "/projects/:id/releases/permalink/latest(/)(*suffix_path)", "granted", ["read_release"], ["project"], true, ["1962:1", "3963:1"], "Project Features", "Release", undefined),
-    row("GET", "/groups/:id/releases", "granted", ["read_release"], ["group"], false, ["1963:1"], "Project Features", "Release", undefined),
-    row("PUT", "/projects/:id/releases/:tag_name", "granted", ["update_release"], ["project"], false, ["1964:1"], "Project Features", "Release", undefined),
-    row("POST", "/projects/:id/releases/:tag_name/assets/links", "granted", ["create_release_link"], ["project"], false, ["1972:1"], "Project Features", "Release Link", undefined),
-    row("DELETE", "/projects/:id/releases/:tag_name/assets/links/:link_id", "granted", ["delete_release_link"], ["project"], false, ["1973:1"], "Project Features", "Release Link", undefined),
-    row("GET", "/projects/:id/releases/:tag_name/assets/links", "granted", ["read_release_link"], ["project"], false, ["1974:1"], "Project Features", "Release Link", undefined),
-    row("GET", "/projects/:id/releases/:tag_name/assets/links/:link_id", "granted", ["read_release_link"], ["project"], false, ["1975:1"], "Project Features", "Release Link", undefined),
-    row("PUT", "/projects/:id/releases/:tag_name/assets/links/:link_id", "granted", ["update_release_link"], ["project"], false, ["1976:1"], "Project Features", "Release Link", undefined),
-    row("POST", "/projects/:id/remote_mirrors", "granted", ["create_remote_mirror"], ["project"], false, ["1984:1"], "Project Features", "Remote Mirror", undefined),
-    row("DELETE", "/projects/:id/remote_mirrors/:mirror_id", "granted", ["delete_remote_mirror"], ["project"], false, ["1985:1"], "Project Features", "Remote Mirror", undefined),
-    row("GET", "/projects/:id/remote_mirrors", "granted", ["read_remote_mirror"], ["project"], false, ["1986:1"], "Project Features", "Remote Mirror", undefined),
-    row("GET", "/projects/:id/remote_mirrors/:mirror_id", "granted", ["read_remote_mirror"], ["project"], false, ["1987:1"], "Project Features", "Remote Mirror", undefined),
-    row("POST", "/projects/:id/remote_mirrors/:mirror_id/sync", "granted", ["update_remote_mirror"], ["project"], false, ["1988:1"], "Project Features", "Remote Mirror", undefined),
-    row("PUT", "/projects/:id/remote_mirrors/:mirror_id", "granted", ["update_remote_mirror"], ["project"], false, ["1989:1"], "Project Features", "Remote Mirror", undefined),
-    row("GET", "/projects/:id/remote_mirrors/:mirror_id/public_key", "granted", ["read_remote_mirror_public_key"], ["project"], false, ["1997:1"], "Project Features", "Remote Mirror Public Key", undefined),
-    row("GET", "/projects/:id/snapshot", "granted", ["read_snapshot"], ["project"], false, ["2005:1"], "Project Features", "Snapshot", undefined),
-    row("POST", "/projects/:id/snippets", "granted", ["create_snippet"], ["project"], false, ["2013:1"], "Project Features", "Snippet", undefined),
-    row("POST", "/snippets", "granted", ["create_snippet"], ["user"], false, ["2014:1"], "Project Features", "Snippet", undefined),
-    row("DELETE", "/projects/:id/snippets/:snippet_id", "granted", ["delete_snippet"], ["project"], false, ["2015:1"], "Project Features", "Snippet", undefined),
-    row("DELETE", "/snippets/:id", "granted", ["delete_snippet"], ["user"], false, ["2016:1"], "Project Features", "Snippet", undefined),
-    row("GET", "/projects/:id/snippets", "granted", ["read_snippet"], ["project"], true, ["2017:1", "4001:1"], "Project Features", "Snippet", undefined),
-    row("GET", "/projects/:id/snippets/:snippet_id", "granted", ["read_snippet"], ["project"], true, ["2018:1", "4008:1"], "Project Features", "Snippet", undefined),
-    row("GET", "/projects/:id/snippets/:snippet_id/files/:ref/:file_path/raw", "granted", ["read_snippet"], ["project"], true, ["2019:1", "4009:1"], "Project Features", "Snippet", undefined),
-    row("GET", "/projects/:id/snippets/:snippet_id/raw", "granted", ["read_snippet"], ["project"], true, ["2020:1", "4012:1"], "Project Features", "Snippet", undefined),
-    row("GET", "/snippets", "granted", ["read_snippet"], ["user"], false, ["2021:1"], "Project Features", "Snippet", undefined),
-    row("GET", "/snippets/:id", "granted", ["read_snippet"], ["user"], false, ["2022:1"], "Project Features", "Snippet", undefined),
-    row("GET", "/snippets/:id/files/:ref/:file_path/raw", "granted", ["read_snippet"], ["user"], false, ["2023:1"], "Project Features", "Snippet", undefined),
-    row("GET", "/snippets/:id/raw", "granted", ["read_snippet"], ["user"], false, ["2024:1"], "Project Features", "Snippet", undefined),
-    row("GET", "/snippets/all", "granted", ["read_snippet"], ["user"], false, ["2025:1"], "Project Features", "Snippet", undefined),
-    row("GET", "/snippets/public", "granted", ["read_snippet"], ["user"], false, ["2026:1"], "Project Features", "Snippet", undefined),
-    row("GET", "/projects/:id/snippets/:snippet_id/user_agent_detail", "granted", ["read_snippet"], ["instance"], false, ["2027:1"], "Project Features", "Snippet", undefined),
-    row("GET", "/snippets/:id/user_agent_detail", "granted", ["read_snippet"], ["instance"], false, ["2028:1"], "Project Features", "Snippet", undefined),
-    row("PUT", "/projects/:id/snippets/:snippet_id", "granted", ["update_snippet"], ["project"], false, ["2029:1"], "Project Features", "Snippet", undefined),
-    row("PUT", "/snippets/:id", "granted", ["update_snippet"], ["user"], false, ["2030:1"], "Project Features", "Snippet", undefined),
-    row("POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/experiments/create", "granted", ["create_ml_experiment"], ["project"], false, ["2040:1"], "Project Model Registry and Experiments", "ML Experiment", undefined),
-    row("POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/experiments/delete", "granted", ["delete_ml_experiment"], ["project"], false, ["2041:1"], "Project Model Registry and Experiments", "ML Experiment", undefined),
-    row("GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/experiments/get", "granted", ["read_ml_experiment"], ["project"], false, ["2042:1"], "Project Model Registry and Experiments", "ML Experiment", undefined),
-    row("GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/experiments/get-by-name", "granted", ["read_ml_experiment"], ["project"], false, ["2043:1"], "Project Model Registry and Experiments", "ML Experiment", undefined),
-    row("GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/experiments/list", "granted", ["read_ml_experiment"], ["project"], false, ["2044:1"], "Project Model Registry and Experiments", "ML Experiment", undefined),
-    row("GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/metrics/get-history", "granted", ["read_ml_experiment"], ["project"], false, ["2045:1"], "Project Model Registry and Experiments", "ML Experiment", undefined),
-    row("POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/experiments/search", "granted", ["read_ml_experiment"], ["project"], false, ["2046:1"], "Project Model Registry and Experiments", "ML Experiment", undefined),
-    row("POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/experiments/set-experiment-tag", "granted", ["update_ml_experiment"], ["project"], false, ["2047:1"], "Project Model Registry and Experiments", "ML Experiment", undefined),
-    row("POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/create", "granted", ["create_ml_model"], ["project"], false, ["2055:1"], "Project Model Registry and Experiments", "ML Model", undefined),
-    row("DELETE", "/projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/delete", "granted", ["delete_ml_model"], ["project"], false, ["2056:1"], "Project Model Registry and Experiments", "ML Model", undefined),
-    row("GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/alias", "granted", ["read_ml_model"], ["project"], false, ["2057:1"], "Project Model Registry and Experiments", "ML Model", undefined),
-    row("GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/get", "granted", ["read_ml_model"], ["project"], false, ["2058:1"], "Project Model Registry and Experiments", "ML Model", undefined),
-    row("GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/search", "granted", ["read_ml_model"], ["project"], false, ["2059:1"], "Project Model Registry and Experiments", "ML Model", undefined),
-    row("POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/get-latest-versions", "granted", ["read_ml_model"], ["project"], false, ["2060:1"], "Project Model Registry and Experiments", "ML Model", undefined),
-    row("PATCH", "/projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/update", "granted", ["update_ml_model"], ["project"], false, ["2061:1"], "Project Model Registry and Experiments", "ML Model", undefined),
-    row("GET", "/projects/:id/ml/mlflow/api/2.0/mlflow-artifacts/artifacts", "granted", ["read_mlflow_artifact"], ["project"], false, ["2069:1"], "Project Model Registry and Experiments", "MLflow Artifact", undefined),
-    row("GET", "/projects/:id/ml/mlflow/api/2.0/mlflow-artifacts/artifacts/:model_version/*file_path", "granted", ["read_mlflow_artifact"], ["project"], false, ["2070:1"], "Project Model Registry and Experiments", "MLflow Artifact", undefined),
-    row("POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/runs/create", "granted", ["create_mlflow_run"], ["project"], false, ["2078:1"], "Project Model Registry and Experiments", "MLflow Run", undefined),
-    row("POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/runs/delete", "granted", ["delete_mlflow_run"], ["project"], false, ["2079:1"], "Project Model Registry and Experiments", "MLflow Run", undefined),
-    row("POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/runs/log-batch", "granted", ["log_mlflow_run"], ["project"], false, ["2080:1"], "Project Model Registry and Experiments", "MLflow Run", undefined),
-    row("POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/runs/log-metric", "granted", ["log_mlflow_run"], ["project"], false, ["2081:1"], "Project Model Registry and Experiments", "MLflow Run", undefined),
-    row("POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/runs/log-parameter", "granted", ["log_mlflow_run"], ["project"], false, ["2082:1"], "Project Model Registry and Experiments", "MLflow Run", undefined),
-    row("GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/runs/get", "granted", ["read_mlflow_run"], ["project"], false, ["2083:1"], "Project Model Registry and Experiments", "MLflow Run", undefined),
-    row("POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/runs/search", "granted", ["read_mlflow_run"], ["project"], false, ["2084:1"], "Project Model Registry and Experiments", "MLflow Run", undefined),
-    row("POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/runs/set-tag", "granted", ["update_mlflow_run"], ["project"], false, ["2085:1"], "Project Model Registry and Experiments", "MLflow Run", undefined),
-    row("POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/runs/update", "granted", ["update_mlflow_run"], ["project"], false, ["2086:1"], "Project Model Registry and Experiments", "MLflow Run", undefined),
-    row("POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/model-versions/create", "granted", ["create_model_version"], ["project"], false, ["2094:1"], "Project Model Registry and Experiments", "Model Version", undefined),
-    row("PUT", "/projects/:id/packages/ml_models/:model_version_id/files/(*path/):file_name", "granted", ["create_model_version"], ["project"], false, ["2095:1"], "Project Model Registry and Experiments", "Model Version", undefined),
-    row("GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/model-versions/get", "granted", ["read_model_version"], ["project"], true, ["2096:1", "3922:1"], "Project Model Registry and Experiments", "Model Version", undefined),
-    row("GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/model-versions/get-download-uri", "granted", ["read_model_version"], ["project"], true, ["2097:1", "3923:1"], "Project Model Registry and Experiments", "Model Version", undefined),
-    row("GET", "/projects/:id/packages/ml_models/:model_version_id/files/(*path/):file_name", "granted", ["read_model_version"], ["project"], true, ["2098:1", "3945:1"], "Project Model Registry and Experiments", "Model Version", undefined),
-    row("PATCH", "/projects/:id/ml/mlflow/api/2.0/mlflow/model-versions/update", "granted", ["update_model_version"], ["project"], false, ["2099:1"], "Project Model Registry and Experiments", "Model Version", undefined),
-    row("DELETE", "/projects/:id/custom_attributes/:key", "granted", ["delete_custom_attribute"], ["project"], false, ["2109:1"], "Project Planning", "Custom Attribute", undefined),
-    row("DELETE", "/groups/:id/custom_attributes/:key", "granted", ["delete_custom_attribute"], ["group"], false, ["2110:1"], "Project Planning", "Custom Attribute", undefined),
-    row("DELETE", "/users/:id/custom_attributes/:key", "granted", ["delete_custom_attribute"], ["instance"], false, ["2111:1"], "Project Planning", "Custom Attribute", undefined),
-    row("GET", "/projects/:id/custom_attributes", "granted", ["read_custom_attribute"], ["project"], false, ["2112:1"], "Project Planning", "Custom Attribute", undefined),
-    row("GET", "/projects/:id/custom_attributes/:key", "granted", ["read_custom_attribute"], ["project"], false, ["2113:1"], "Project Planning", "Custom Attribute", undefined),
-    row("GET", "/groups/:id/custom_attributes", "granted", ["read_custom_attribute"], ["group"], false, ["2114:1"], "Project Planning", "Custom Attribute", undefined),
-    row("GET", "/groups/:id/custom_attributes/:key", "granted", ["read_custom_attribute"], ["group"], false, ["2115:1"], "Project Planning", "Custom Attribute", undefined),
-    row("GET", "/users/:id/custom_attributes", "granted", ["read_custom_attribute"], ["instance"], false, ["2116:1"], "Project Planning", "Custom Attribute", undefined),
-    row("GET", "/users/:id/custom_attributes/:key", "granted", ["read_custom_attribute"], ["instance"], false, ["2117:1"], "Project Planning", "Custom Attribute", undefined),
-    row("PUT", "/projects/:id/custom_attributes/:key", "granted", ["update_custom_attribute"], ["project"], false, ["2118:1"], "Project Planning", "Custom Attribute", undefined),
-    row("PUT", "/groups/:id/custom_attributes/:key", "granted", ["update_custom_attribute"], ["group"], false, ["2119:1"], "Project Planning", "Custom Attribute", undefined),
-    row("PUT", "/users/:id/custom_attributes/:key", "granted", ["update_custom_attribute"], ["instance"], false, ["2120:1"], "Project Planning", "Custom Attribute", undefined),
-    row("POST", "/projects/:id/feature_flags_user_lists", "granted", ["create_feature_flag_user_list"], ["project"], false, ["2128:1"], "Project Planning", "Feature Flag User List", undefined),
-    row("DELETE", "/projects/:id/feature_flags_user_lists/:iid", "granted", ["delete_feature_flag_user_list"], ["project"], false, ["2129:1"], "Project Planning", "Feature Flag User List", undefined),
-    row("GET", "/projects/:id/feature_flags_user_lists", "granted", ["read_feature_flag_user_list"], ["project"], false, ["2130:1"], "Project Planning", "Feature Flag User List", undefined),
-    row("GET", "/projects/:id/feature_flags_user_lists/:iid", "granted", ["read_feature_flag_user_list"], ["project"], false, ["2131:1"], "Project Planning", "Feature Flag User List", undefined),
-    row("PUT", "/projects/:id/feature_flags_user_lists/:iid", "granted", ["update_feature_flag_user_list"], ["project"], false, ["2132:1"], "Project Planning", "Feature Flag User List", undefined),
-    row("POST", "/usage_data/track_event", "granted", ["track_internal_event"], ["instance"], false, ["2140:1"], "Project Planning", "Internal Event", undefined),
-    row("POST", "/usage_data/track_events", "granted", ["track_internal_event"], ["instance"], false, ["2141:1"], "Project Planning", "Internal Event", undefined),
-    row("POST", "/projects/:id/issues/:issue_iid/metric_images", "granted", ["create_issuable_metric_image"], ["project"], false, ["2149:1"], "Project Planning", "Issuable Metric Image", undefined),
-    row("DELETE", "/projects/:id/issues/:issue_iid/metric_images/:metric_image_id", "granted", ["delete_issuable_metric_image"], ["project"], false, ["2150:1"], "Project Planning", "Issuable Metric Image", undefined),
-    row("GET", "/projects/:id/issues/:issue_iid/metric_images", "granted", ["read_issuable_metric_image"], ["project"], true, ["2151:1", "3864:1"], "Project Planning", "Issuable Metric Image", undefined),
-    row("PUT", "/projects/:id/issues/:issue_iid/metric_images/:metric_image_id", "granted", ["update_issuable_metric_image"], ["project"], false, ["2152:1"], "Project Planning", "Issuable Metric Image", undefined),
-    row("POST", "/projects/:id/issues/:subscribable_id/subscribe", "granted", ["subscribe_issue"], ["project"], false, ["2160:1"], "Project Planning", "Issue", undefined),
-    row("POST", "/projects/:id/issues/:subscribable_id/unsubscribe", "granted", ["subscribe_issue"], ["project"], false, ["2161:1"], "Project Planning", "Issue", undefined),
-    row("POST", "/projects/:id/labels", "granted", ["create_label"], ["project"], false, ["2169:1"], "Project Planning", "Label", undefined),
-    row("POST", "/groups/:id/labels", "granted", ["create_label"], ["group"], false, ["2170:1"], "Project Planning", "Label", undefined),
-    row("DELETE", "/projects/:id/labels", "granted", ["delete_label"], ["project"], false, ["2171:1"], "Project Planning", "Label", undefined),
-    row("DELETE", "/projects/:id/labels/:name", "granted", ["delete_label"], ["project"], false, ["2172:1"], "Project Planning", "Label", undefined),
-    row("DELETE", "/groups/:id/labels", "granted", ["delete_label"], ["group"], false, ["2173:1"], "Project Planning", "Label", undefined),
-    row("DELETE", "/groups/:id/labels/:name", "granted", ["delete_label"], ["group"], false, ["2174:1"], "Project Planning", "Label", undefined),
-    row("PUT", "/projects/:id/labels/:name/promote", "granted", ["promote_label"], ["project"], false, ["2175:1"], "Project Planning", "Label", undefined),
-    row("PUT", "/projects/:id/labels/promote", "granted", ["promote_label"], ["project"], false, ["2176:1"], "Project Planning", "Label", undefined),
-    row("GET", "/projects/:id/labels", "granted", ["read_label"], ["project"], true, ["2177:1", "3877:1"], "Project Planning", "Label", undefined),
-    row("GET", "/projects/:id/labels/:name", "granted", ["read_label"], ["project"], true, ["2178:1", "3878:1"], "Project Planning", "Label", undefined),
-    row("GET", "/groups/:id/labels", "granted", ["read_label"], ["group"], false, ["2179:1"], "Project Planning", "Label", undefined),
-    row("GET", "/groups/:id/labels/:name", "granted", ["read_label"], ["group"], false, ["2180:1"], "Project Planning", "Label", undefined),
-    row("POST", "/projects/:id/labels/:subscribable_id/subscribe", "granted", ["subscribe_label"], ["project"], false, ["2181:1"], "Project Planning", "Label", undefined),
-    row("POST", "/projects/:id/labels/:subscribable_id/unsubscribe", "granted", ["subscribe_label"], ["project"], false, ["2182:1"], "Project Planning", "Label", undefined),
-    row("POST", "/groups/:id/labels/:subscribable_id/subscribe", "granted", ["subscribe_label"], ["group"], false, ["2183:1"], "Project Planning", "Label", undefined),
-    row("POST", "/groups/:id/labels/:subscribable_id/unsubscribe", "granted", ["subscribe_label"], ["group"], false, ["2184:1"], "Project Planning", "Label", undefined),
-    row("PUT", "/projects/:id/labels", "granted", ["update_label"], ["project"], false, ["2185:1"], "Project Planning", "Label", undefined),
-    row("PUT", "/projects/:id/labels/:name", "granted", ["update_label"], ["project"], false, ["2186:1"], "Project Planning", "Label", undefined),
-    row("PUT", "/groups/:id/labels", "granted", ["update_label"], ["group"], false, ["2187:1"], "Project Planning", "Label", undefined),
-    row("PUT", "/groups/:id/labels/:name", "granted", ["update_label"], ["group"], false, ["2188:1"], "Project Planning", "Label", undefined),
-    row("GET", "/usage_data/service_ping", "granted", ["read_service_ping"], ["instance"], false, ["2196:1"], "Project Planning", "Service Ping", undefined),
-    row("GET", "/usage_data/non_sql_metrics", "granted", ["read_usage_data_metric"], ["instance"], false, ["2204:1"], "Project Planning", "Usage Data Metric", undefined),
-    row("POST", "/usage_data/increment_counter", "granted", ["update_usage_data_metric"], ["instance"], false, ["2205:1"], "Project Planning", "Usage Data Metric", undefined),
-    row("POST", "/usage_data/increment_unique_users", "granted", ["update_usage_data_metric"], ["instance"], false, ["2206:1"], "Project Planning", "Usage Data Metric", undefined),
-    row("POST", "/namespaces/:id/-/work_items", "granted", ["create_work_item"], ["project", "group"], false, ["2214:1", "2257:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/namespaces/:id/-/work_items/:work_item_iid/discussions", "granted", ["create_work_item"], ["project", "group"], false, ["2215:1", "2258:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/namespaces/:id/-/work_items/:work_item_iid/notes", "granted", ["create_work_item"], ["project", "group"], false, ["2216:1", "2259:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/-/work_items", "granted", ["create_work_item"], ["project"], false, ["2217:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/-/work_items/:work_item_iid/discussions", "granted", ["create_work_item"], ["project"], false, ["2218:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/-/work_items/:work_item_iid/notes", "granted", ["create_work_item"], ["project"], false, ["2219:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/boards", "granted", ["create_work_item"], ["project"], false, ["2220:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/boards/:board_id/lists", "granted", ["create_work_item"], ["project"], false, ["2221:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/issues", "granted", ["create_work_item"], ["project"], false, ["2222:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/issues/:issue_iid/award_emoji", "granted", ["create_work_item"], ["project"], false, ["2223:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/issues/:issue_iid/clone", "granted", ["create_work_item"], ["project"], false, ["2224:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/issues/:issue_iid/links", "granted", ["create_work_item"], ["project"], false, ["2225:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/issues/:issue_iid/notes/:note_id/award_emoji", "granted", ["create_work_item"], ["project"], false, ["2226:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/issues/:noteable_id/discussions", "granted", ["create_work_item"], ["project"], false, ["2227:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/issues/:noteable_id/discussions/:discussion_id/notes", "granted", ["create_work_item"], ["project"], false, ["2228:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/issues/:noteable_id/notes", "granted", ["create_work_item"], ["project"], false, ["2229:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/merge_requests/:merge_request_iid/award_emoji", "granted", ["create_work_item"], ["project"], false, ["2230:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/merge_requests/:merge_request_iid/notes/:note_id/award_emoji", "granted", ["create_work_item"], ["project"], false, ["2231:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/merge_requests/:noteable_id/notes", "granted", ["create_work_item"], ["project"], false, ["2232:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/milestones", "granted", ["create_work_item"], ["project"], false, ["2233:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/snippets/:noteable_id/discussions", "granted", ["create_work_item"], ["project"], false, ["2234:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes", "granted", ["create_work_item"], ["project"], false, ["2235:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/snippets/:noteable_id/notes", "granted", ["create_work_item"], ["project"], false, ["2236:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/snippets/:snippet_id/award_emoji", "granted", ["create_work_item"], ["project"], false, ["2237:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/snippets/:snippet_id/notes/:note_id/award_emoji", "granted", ["create_work_item"], ["project"], false, ["2238:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/wiki_pages/:noteable_id/notes", "granted", ["create_work_item"], ["project"], false, ["2239:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/groups/:id/(-/)epics", "granted", ["create_work_item"], ["group"], false, ["2240:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/groups/:id/(-/)epics/:epic_iid/epics", "granted", ["create_work_item"], ["group"], false, ["2241:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/groups/:id/(-/)epics/:epic_iid/epics/:child_epic_id", "granted", ["create_work_item"], ["group"], false, ["2242:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/groups/:id/(-/)epics/:epic_iid/issues/:issue_id", "granted", ["create_work_item"], ["group"], false, ["2243:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/groups/:id/-/work_items", "granted", ["create_work_item"], ["group"], false, ["2244:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/groups/:id/-/work_items/:work_item_iid/discussions", "granted", ["create_work_item"], ["group"], false, ["2245:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/groups/:id/-/work_items/:work_item_iid/notes", "granted", ["create_work_item"], ["group"], false, ["2246:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/groups/:id/boards", "granted", ["create_work_item"], ["group"], false, ["2247:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/groups/:id/boards/:board_id/lists", "granted", ["create_work_item"], ["group"], false, ["2248:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/groups/:id/epics/:epic_iid/award_emoji", "granted", ["create_work_item"], ["group"], false, ["2249:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/groups/:id/epics/:epic_iid/notes/:note_id/award_emoji", "granted", ["create_work_item"], ["group"], false, ["2250:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/groups/:id/epics/:epic_iid/related_epics", "granted", ["create_work_item"], ["group"], false, ["2251:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/groups/:id/epics/:noteable_id/discussions", "granted", ["create_work_item"], ["group"], false, ["2252:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/groups/:id/epics/:noteable_id/discussions/:discussion_id/notes", "granted", ["create_work_item"], ["group"], false, ["2253:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/groups/:id/epics/:noteable_id/notes", "granted", ["create_work_item"], ["group"], false, ["2254:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/groups/:id/milestones", "granted", ["create_work_item"], ["group"], false, ["2255:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/groups/:id/wiki_pages/:noteable_id/notes", "granted", ["create_work_item"], ["group"], false, ["2256:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/namespaces/:id/-/work_items/:work_item_iid", "granted", ["delete_work_item"], ["project", "group"], false, ["2260:1", "2292:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/projects/:id/-/work_items/:work_item_iid", "granted", ["delete_work_item"], ["project"], false, ["2261:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/projects/:id/boards/:board_id", "granted", ["delete_work_item"], ["project"], false, ["2262:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/projects/:id/boards/:board_id/lists/:list_id", "granted", ["delete_work_item"], ["project"], false, ["2263:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/projects/:id/issues/:issue_iid", "granted", ["delete_work_item"], ["project"], false, ["2264:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/projects/:id/issues/:issue_iid/award_emoji/:award_id", "granted", ["delete_work_item"], ["project"], false, ["2265:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/projects/:id/issues/:issue_iid/links/:issue_link_id", "granted", ["delete_work_item"], ["project"], false, ["2266:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/projects/:id/issues/:issue_iid/notes/:note_id/award_emoji/:award_id", "granted", ["delete_work_item"], ["project"], false, ["2267:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/projects/:id/issues/:noteable_id/discussions/:discussion_id/notes/:note_id", "granted", ["delete_work_item"], ["project"], false, ["2268:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/projects/:id/issues/:noteable_id/notes/:note_id", "granted", ["delete_work_item"], ["project"], false, ["2269:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/projects/:id/merge_requests/:merge_request_iid/award_emoji/:award_id", "granted", ["delete_work_item"], ["project"], false, ["2270:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/projects/:id/merge_requests/:merge_request_iid/notes/:note_id/award_emoji/:award_id", "granted", ["delete_work_item"], ["project"], false, ["2271:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/projects/:id/merge_requests/:noteable_id/notes/:note_id", "granted", ["delete_work_item"], ["project"], false, ["2272:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/projects/:id/milestones/:milestone_id", "granted", ["delete_work_item"], ["project"], false, ["2273:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes/:note_id", "granted", ["delete_work_item"], ["project"], false, ["2274:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/projects/:id/snippets/:noteable_id/notes/:note_id", "granted", ["delete_work_item"], ["project"], false, ["2275:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/projects/:id/snippets/:snippet_id/award_emoji/:award_id", "granted", ["delete_work_item"], ["project"], false, ["2276:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/projects/:id/snippets/:snippet_id/notes/:note_id/award_emoji/:award_id", "granted", ["delete_work_item"], ["project"], false, ["2277:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/projects/:id/wiki_pages/:noteable_id/notes/:note_id", "granted", ["delete_work_item"], ["project"], false, ["2278:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/groups/:id/(-/)epics/:epic_iid", "granted", ["delete_work_item"], ["group"], false, ["2279:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/groups/:id/(-/)epics/:epic_iid/epics/:child_epic_id", "granted", ["delete_work_item"], ["group"], false, ["2280:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/groups/:id/(-/)epics/:epic_iid/issues/:epic_issue_id", "granted", ["delete_work_item"], ["group"], false, ["2281:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/groups/:id/-/work_items/:work_item_iid", "granted", ["delete_work_item"], ["group"], false, ["2282:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/groups/:id/boards/:board_id", "granted", ["delete_work_item"], ["group"], false, ["2283:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/groups/:id/boards/:board_id/lists/:list_id", "granted", ["delete_work_item"], ["group"], false, ["2284:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/groups/:id/epics/:epic_iid/award_emoji/:award_id", "granted", ["delete_work_item"], ["group"], false, ["2285:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/groups/:id/epics/:epic_iid/notes/:note_id/award_emoji/:award_id", "granted", ["delete_work_item"], ["group"], false, ["2286:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/groups/:id/epics/:epic_iid/related_epics/:related_epic_link_id", "granted", ["delete_work_item"], ["group"], false, ["2287:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/groups/:id/epics/:noteable_id/discussions/:discussion_id/notes/:note_id", "granted", ["delete_work_item"], ["group"], false, ["2288:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/groups/:id/epics/:noteable_id/notes/:note_id", "granted", ["delete_work_item"], ["group"], false, ["2289:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/groups/:id/milestones/:milestone_id", "granted", ["delete_work_item"], ["group"], false, ["2290:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/groups/:id/wiki_pages/:noteable_id/notes/:note_id", "granted", ["delete_work_item"], ["group"], false, ["2291:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/namespaces/:id/-/work_items", "granted", ["read_work_item"], ["project", "group"], false, ["2293:1", "2451:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/namespaces/:id/-/work_items/:work_item_iid", "granted", ["read_work_item"], ["project", "group"], false, ["2294:1", "2452:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/namespaces/:id/-/work_items/:work_item_iid/award_emoji", "granted", ["read_work_item"], ["project", "group"], false, ["2295:1", "2453:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/namespaces/:id/-/work_items/:work_item_iid/children", "granted", ["read_work_item"], ["project", "group"], false, ["2296:1", "2454:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/namespaces/:id/-/work_items/:work_item_iid/closing_merge_requests", "granted", ["read_work_item"], ["project", "group"], false, ["2297:1", "2455:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/namespaces/:id/-/work_items/:work_item_iid/current_user_todos", "granted", ["read_work_item"], ["project", "group"], false, ["2298:1", "2456:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/namespaces/:id/-/work_items/:work_item_iid/discussions", "granted", ["read_work_item"], ["project", "group"], false, ["2299:1", "2457:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id", "granted", ["read_work_item"], ["project", "group"], false, ["2300:1", "2458:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes", "granted", ["read_work_item"], ["project", "group"], false, ["2301:1", "2459:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id", "granted", ["read_work_item"], ["project", "group"], false, ["2302:1", "2460:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/namespaces/:id/-/work_items/:work_item_iid/email_participants", "granted", ["read_work_item"], ["project", "group"], false, ["2303:1", "2461:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/namespaces/:id/-/work_items/:work_item_iid/feature_flags", "granted", ["read_work_item"], ["project", "group"], false, ["2304:1", "2462:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/namespaces/:id/-/work_items/:work_item_iid/linked_items", "granted", ["read_work_item"], ["project", "group"], false, ["2305:1", "2463:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/namespaces/:id/-/work_items/:work_item_iid/linked_resources", "granted", ["read_work_item"], ["project", "group"], false, ["2306:1", "2464:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/namespaces/:id/-/work_items/:work_item_iid/notes", "granted", ["read_work_item"], ["project", "group"], false, ["2307:1", "2465:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/namespaces/:id/-/work_items/:work_item_iid/notes/:note_id", "granted", ["read_work_item"], ["project", "group"], false, ["2308:1", "2466:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/namespaces/:id/-/work_items/:work_item_iid/related_branches", "granted", ["read_work_item"], ["project", "group"], false, ["2309:1", "2467:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/namespaces/:id/-/work_items/:work_item_iid/related_merge_requests", "granted", ["read_work_item"], ["project", "group"], false, ["2310:1", "2468:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/-/work_items", "granted", ["read_work_item"], ["project"], false, ["2311:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/-/work_items/:work_item_iid", "granted", ["read_work_item"], ["project"], false, ["2312:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/-/work_items/:work_item_iid/award_emoji", "granted", ["read_work_item"], ["project"], false, ["2313:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/-/work_items/:work_item_iid/children", "granted", ["read_work_item"], ["project"], false, ["2314:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/-/work_items/:work_item_iid/closing_merge_requests", "granted", ["read_work_item"], ["project"], false, ["2315:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/-/work_items/:work_item_iid/current_user_todos", "granted", ["read_work_item"], ["project"], false, ["2316:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/-/work_items/:work_item_iid/discussions", "granted", ["read_work_item"], ["project"], false, ["2317:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id", "granted", ["read_work_item"], ["project"], false, ["2318:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes", "granted", ["read_work_item"], ["project"], false, ["2319:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id", "granted", ["read_work_item"], ["project"], false, ["2320:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/-/work_items/:work_item_iid/email_participants", "granted", ["read_work_item"], ["project"], false, ["2321:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/-/work_items/:work_item_iid/feature_flags", "granted", ["read_work_item"], ["project"], false, ["2322:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/-/work_items/:work_item_iid/linked_items", "granted", ["read_work_item"], ["project"], false, ["2323:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/-/work_items/:work_item_iid/linked_resources", "granted", ["read_work_item"], ["project"], false, ["2324:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/-/work_items/:work_item_iid/notes", "granted", ["read_work_item"], ["project"], false, ["2325:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/-/work_items/:work_item_iid/notes/:note_id", "granted", ["read_work_item"], ["project"], false, ["2326:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/-/work_items/:work_item_iid/related_branches", "granted", ["read_work_item"], ["project"], false, ["2327:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/-/work_items/:work_item_iid/related_merge_requests", "granted", ["read_work_item"], ["project"], false, ["2328:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/boards", "granted", ["read_work_item"], ["project"], true, ["2329:1", "3837:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/boards/:board_id", "granted", ["read_work_item"], ["project"], true, ["2330:1", "3838:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/boards/:board_id/lists", "granted", ["read_work_item"], ["project"], true, ["2331:1", "3839:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/boards/:board_id/lists/:list_id", "granted", ["read_work_item"], ["project"], true, ["2332:1", "3840:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues", "granted", ["read_work_item"], ["project"], true, ["2333:1", "3851:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues/:eventable_id/resource_iteration_events", "granted", ["read_work_item"], ["project"], true, ["2334:1", "3852:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues/:eventable_id/resource_iteration_events/:event_id", "granted", ["read_work_item"], ["project"], true, ["2335:1", "3853:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues/:eventable_id/resource_label_events", "granted", ["read_work_item"], ["project"], true, ["2336:1", "3854:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues/:eventable_id/resource_label_events/:event_id", "granted", ["read_work_item"], ["project"], true, ["2337:1", "3855:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues/:eventable_id/resource_milestone_events", "granted", ["read_work_item"], ["project"], true, ["2338:1", "3856:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues/:eventable_id/resource_milestone_events/:event_id", "granted", ["read_work_item"], ["project"], true, ["2339:1", "3857:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues/:eventable_id/resource_state_events", "granted", ["read_work_item"], ["project"], true, ["2340:1", "3858:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues/:eventable_id/resource_state_events/:event_id", "granted", ["read_work_item"], ["project"], true, ["2341:1", "3859:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues/:eventable_id/resource_weight_events", "granted", ["read_work_item"], ["project"], true, ["2342:1", "3860:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues/:eventable_id/resource_weight_events/:event_id", "granted", ["read_work_item"], ["project"], true, ["2343:1", "3861:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues/:issue_iid", "granted", ["read_work_item"], ["project"], true, ["2344:1", "3862:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues/:issue_iid/award_emoji", "granted", ["read_work_item"], ["project"], false, ["2345:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues/:issue_iid/award_emoji/:award_id", "granted", ["read_work_item"], ["project"], false, ["2346:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues/:issue_iid/closed_by", "granted", ["read_work_item"], ["project"], true, ["2347:1", "3863:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues/:issue_iid/links", "granted", ["read_work_item"], ["project"], false, ["2348:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues/:issue_iid/links/:issue_link_id", "granted", ["read_work_item"], ["project"], false, ["2349:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues/:issue_iid/notes/:note_id/award_emoji", "granted", ["read_work_item"], ["project"], true, ["2350:1", "3865:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues/:issue_iid/notes/:note_id/award_emoji/:award_id", "granted", ["read_work_item"], ["project"], true, ["2351:1", "3866:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues/:issue_iid/participants", "granted", ["read_work_item"], ["project"], true, ["2352:1", "3867:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues/:issue_iid/related_merge_requests", "granted", ["read_work_item"], ["project"], true, ["2353:1", "3868:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues/:issue_iid/time_stats", "granted", ["read_work_item"], ["project"], true, ["2354:1", "3869:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues/:issue_iid/user_agent_detail", "granted", ["read_work_item"], ["project"], false, ["2355:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues/:noteable_id/discussions", "granted", ["read_work_item"], ["project"], true, ["2356:1", "3870:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues/:noteable_id/discussions/:discussion_id", "granted", ["read_work_item"], ["project"], true, ["2357:1", "3871:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues/:noteable_id/discussions/:discussion_id/notes", "granted", ["read_work_item"], ["project"], true, ["2358:1", "3872:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues/:noteable_id/discussions/:discussion_id/notes/:note_id", "granted", ["read_work_item"], ["project"], true, ["2359:1", "3873:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues/:noteable_id/notes", "granted", ["read_work_item"], ["project"], true, ["2360:1", "3874:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues/:noteable_id/notes/:note_id", "granted", ["read_work_item"], ["project"], true, ["2361:1", "3875:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/issues_statistics", "granted", ["read_work_item"], ["project"], true, ["2362:1", "3876:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/iterations", "granted", ["read_work_item"], ["project"], false, ["2363:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/merge_requests/:eventable_id/resource_milestone_events", "granted", ["read_work_item"], ["project"], true, ["2364:1", "3886:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/merge_requests/:eventable_id/resource_milestone_events/:event_id", "granted", ["read_work_item"], ["project"], true, ["2365:1", "3887:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/merge_requests/:eventable_id/resource_state_events", "granted", ["read_work_item"], ["project"], true, ["2366:1", "3888:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/merge_requests/:eventable_id/resource_state_events/:event_id", "granted", ["read_work_item"], ["project"], true, ["2367:1", "3889:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid/award_emoji", "granted", ["read_work_item"], ["project"], false, ["2368:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid/award_emoji/:award_id", "granted", ["read_work_item"], ["project"], false, ["2369:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid/notes/:note_id/award_emoji", "granted", ["read_work_item"], ["project"], true, ["2370:1", "3904:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid/notes/:note_id/award_emoji/:award_id", "granted", ["read_work_item"], ["project"], true, ["2371:1", "3905:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid/time_stats", "granted", ["read_work_item"], ["project"], true, ["2372:1", "3911:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/merge_requests/:noteable_id/notes", "granted", ["read_work_item"], ["project"], true, ["2373:1", "3918:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/merge_requests/:noteable_id/notes/:note_id", "granted", ["read_work_item"], ["project"], true, ["2374:1", "3919:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/milestones", "granted", ["read_work_item"], ["project"], true, ["2375:1", "3920:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/milestones/:milestone_id", "granted", ["read_work_item"], ["project"], true, ["2376:1", "3921:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/milestones/:milestone_id/burndown_events", "granted", ["read_work_item"], ["project"], false, ["2377:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/milestones/:milestone_id/issues", "granted", ["read_work_item"], ["project"], false, ["2378:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/milestones/:milestone_id/merge_requests", "granted", ["read_work_item"], ["project"], false, ["2379:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/snippets/:noteable_id/discussions", "granted", ["read_work_item"], ["project"], true, ["2380:1", "4002:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/snippets/:noteable_id/discussions/:discussion_id", "granted", ["read_work_item"], ["project"], true, ["2381:1", "4003:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes", "granted", ["read_work_item"], ["project"], true, ["2382:1", "4004:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes/:note_id", "granted", ["read_work_item"], ["project"], true, ["2383:1", "4005:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/snippets/:noteable_id/notes", "granted", ["read_work_item"], ["project"], true, ["2384:1", "4006:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/snippets/:noteable_id/notes/:note_id", "granted", ["read_work_item"], ["project"], true, ["2385:1", "4007:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/snippets/:snippet_id/award_emoji", "granted", ["read_work_item"], ["project"], false, ["2386:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/snippets/:snippet_id/award_emoji/:award_id", "granted", ["read_work_item"], ["project"], false, ["2387:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/snippets/:snippet_id/notes/:note_id/award_emoji", "granted", ["read_work_item"], ["project"], true, ["2388:1", "4010:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/snippets/:snippet_id/notes/:note_id/award_emoji/:award_id", "granted", ["read_work_item"], ["project"], true, ["2389:1", "4011:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/wiki_pages/:noteable_id/notes", "granted", ["read_work_item"], ["project"], true, ["2390:1", "4014:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/wiki_pages/:noteable_id/notes/:note_id", "granted", ["read_work_item"], ["project"], true, ["2391:1", "4015:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/(-/)epics/:epic_iid/epics", "granted", ["read_work_item"], ["group"], true, ["2392:1", "3779:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/-/epics", "granted", ["read_work_item"], ["group"], false, ["2393:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/-/epics/:epic_iid", "granted", ["read_work_item"], ["group"], false, ["2394:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/-/epics/:epic_iid/issues", "granted", ["read_work_item"], ["group"], true, ["2395:1", "3781:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/-/work_items", "granted", ["read_work_item"], ["group"], false, ["2396:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/-/work_items/:work_item_iid", "granted", ["read_work_item"], ["group"], false, ["2397:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/-/work_items/:work_item_iid/award_emoji", "granted", ["read_work_item"], ["group"], false, ["2398:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/-/work_items/:work_item_iid/children", "granted", ["read_work_item"], ["group"], false, ["2399:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/-/work_items/:work_item_iid/closing_merge_requests", "granted", ["read_work_item"], ["group"], false, ["2400:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/-/work_items/:work_item_iid/current_user_todos", "granted", ["read_work_item"], ["group"], false, ["2401:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/-/work_items/:work_item_iid/discussions", "granted", ["read_work_item"], ["group"], false, ["2402:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id", "granted", ["read_work_item"], ["group"], false, ["2403:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes", "granted", ["read_work_item"], ["group"], false, ["2404:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id", "granted", ["read_work_item"], ["group"], false, ["2405:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/-/work_items/:work_item_iid/email_participants", "granted", ["read_work_item"], ["group"], false, ["2406:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/-/work_items/:work_item_iid/feature_flags", "granted", ["read_work_item"], ["group"], false, ["2407:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/-/work_items/:work_item_iid/linked_items", "granted", ["read_work_item"], ["group"], false, ["2408:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/-/work_items/:work_item_iid/linked_resources", "granted", ["read_work_item"], ["group"], false, ["2409:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/-/work_items/:work_item_iid/notes", "granted", ["read_work_item"], ["group"], false, ["2410:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/-/work_items/:work_item_iid/notes/:note_id", "granted", ["read_work_item"], ["group"], false, ["2411:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/-/work_items/:work_item_iid/related_branches", "granted", ["read_work_item"], ["group"], false, ["2412:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/-/work_items/:work_item_iid/related_merge_requests", "granted", ["read_work_item"], ["group"], false, ["2413:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/boards", "granted", ["read_work_item"], ["group"], false, ["2414:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/boards/:board_id", "granted", ["read_work_item"], ["group"], false, ["2415:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/boards/:board_id/lists", "granted", ["read_work_item"], ["group"], false, ["2416:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/boards/:board_id/lists/:list_id", "granted", ["read_work_item"], ["group"], false, ["2417:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/epic_boards", "granted", ["read_work_item"], ["group"], false, ["2418:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/epic_boards/:board_id", "granted", ["read_work_item"], ["group"], false, ["2419:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/epic_boards/:board_id/lists", "granted", ["read_work_item"], ["group"], false, ["2420:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/epic_boards/:board_id/lists/:list_id", "granted", ["read_work_item"], ["group"], false, ["2421:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/epics", "granted", ["read_work_item"], ["group"], false, ["2422:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/epics/:epic_iid", "granted", ["read_work_item"], ["group"], false, ["2423:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/epics/:epic_iid/award_emoji", "granted", ["read_work_item"], ["group"], true, ["2424:1", "3792:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/epics/:epic_iid/award_emoji/:award_id", "granted", ["read_work_item"], ["group"], true, ["2425:1", "3793:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/epics/:epic_iid/issues", "granted", ["read_work_item"], ["group"], true, ["2426:1", "3794:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/epics/:epic_iid/notes/:note_id/award_emoji", "granted", ["read_work_item"], ["group"], true, ["2427:1", "3795:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/epics/:epic_iid/notes/:note_id/award_emoji/:award_id", "granted", ["read_work_item"], ["group"], true, ["2428:1", "3796:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/epics/:epic_iid/related_epics", "granted", ["read_work_item"], ["group"], false, ["2429:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/epics/:eventable_id/resource_label_events", "granted", ["read_work_item"], ["group"], true, ["2430:1", "3797:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/epics/:eventable_id/resource_label_events/:event_id", "granted", ["read_work_item"], ["group"], true, ["2431:1", "3798:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/epics/:eventable_id/resource_state_events", "granted", ["read_work_item"], ["group"], true, ["2432:1", "3799:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/epics/:eventable_id/resource_state_events/:event_id", "granted", ["read_work_item"], ["group"], true, ["2433:1", "3800:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/epics/:noteable_id/discussions", "granted", ["read_work_item"], ["group"], true, ["2434:1", "3801:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/epics/:noteable_id/discussions/:discussion_id", "granted", ["read_work_item"], ["group"], true, ["2435:1", "3802:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/epics/:noteable_id/discussions/:discussion_id/notes", "granted", ["read_work_item"], ["group"], true, ["2436:1", "3803:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/epics/:noteable_id/discussions/:discussion_id/notes/:note_id", "granted", ["read_work_item"], ["group"], true, ["2437:1", "3804:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/epics/:noteable_id/notes", "granted", ["read_work_item"], ["group"], true, ["2438:1", "3805:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/epics/:noteable_id/notes/:note_id", "granted", ["read_work_item"], ["group"], true, ["2439:1", "3806:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/issues", "granted", ["read_work_item"], ["group"], false, ["2440:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/issues_statistics", "granted", ["read_work_item"], ["group"], true, ["2441:1", "3807:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/iterations", "granted", ["read_work_item"], ["group"], false, ["2442:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/milestones", "granted", ["read_work_item"], ["group"], false, ["2443:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/milestones/:milestone_id", "granted", ["read_work_item"], ["group"], false, ["2444:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/milestones/:milestone_id/burndown_events", "granted", ["read_work_item"], ["group"], false, ["2445:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/milestones/:milestone_id/issues", "granted", ["read_work_item"], ["group"], true, ["2446:1", "3813:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/milestones/:milestone_id/merge_requests", "granted", ["read_work_item"], ["group"], true, ["2447:1", "3814:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/related_epic_links", "granted", ["read_work_item"], ["group"], false, ["2448:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/wiki_pages/:noteable_id/notes", "granted", ["read_work_item"], ["group"], true, ["2449:1", "3822:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/groups/:id/wiki_pages/:noteable_id/notes/:note_id", "granted", ["read_work_item"], ["group"], true, ["2450:1", "3823:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/issues", "granted", ["read_work_item"], ["user"], false, ["2469:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/issues_statistics", "granted", ["read_work_item"], ["user"], false, ["2470:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/issues/:id", "granted", ["read_work_item"], ["instance"], false, ["2471:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/namespaces/:id/-/work_items/:work_item_iid/children/:child_id", "granted", ["update_work_item"], ["project", "group"], false, ["2472:1", "2507:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/-/work_items/:work_item_iid/children/:child_id", "granted", ["update_work_item"], ["project"], false, ["2473:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/issues/:issue_iid/add_spent_time", "granted", ["update_work_item"], ["project"], false, ["2474:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/issues/:issue_iid/move", "granted", ["update_work_item"], ["project"], false, ["2475:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/issues/:issue_iid/reset_spent_time", "granted", ["update_work_item"], ["project"], false, ["2476:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/issues/:issue_iid/reset_time_estimate", "granted", ["update_work_item"], ["project"], false, ["2477:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/issues/:issue_iid/time_estimate", "granted", ["update_work_item"], ["project"], false, ["2478:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/merge_requests/:merge_request_iid/add_spent_time", "granted", ["update_work_item"], ["project"], false, ["2479:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/merge_requests/:merge_request_iid/reset_spent_time", "granted", ["update_work_item"], ["project"], false, ["2480:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/merge_requests/:merge_request_iid/reset_time_estimate", "granted", ["update_work_item"], ["project"], false, ["2481:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/merge_requests/:merge_request_iid/time_estimate", "granted", ["update_work_item"], ["project"], false, ["2482:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/projects/:id/milestones/:milestone_id/promote", "granted", ["update_work_item"], ["project"], false, ["2483:1"], "Project Planning", "Work Item", undefined),
-    row("PATCH", "/namespaces/:id/-/work_items/:work_item_iid", "granted", ["update_work_item"], ["project", "group"], false, ["2484:1", "2509:1"], "Project Planning", "Work Item", undefined),
-    row("PATCH", "/projects/:id/-/work_items/:work_item_iid", "granted", ["update_work_item"], ["project"], false, ["2485:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/namespaces/:id/-/work_items/:work_item_iid/children/:child_id", "granted", ["update_work_item"], ["project", "group"], false, ["2486:1", "2523:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id", "granted", ["update_work_item"], ["project", "group"], false, ["2487:1", "2524:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id", "granted", ["update_work_item"], ["project", "group"], false, ["2488:1", "2525:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/projects/:id/-/work_items/:work_item_iid/children/:child_id", "granted", ["update_work_item"], ["project"], false, ["2489:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id", "granted", ["update_work_item"], ["project"], false, ["2490:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id", "granted", ["update_work_item"], ["project"], false, ["2491:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/projects/:id/boards/:board_id", "granted", ["update_work_item"], ["project"], false, ["2492:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/projects/:id/boards/:board_id/lists/:list_id", "granted", ["update_work_item"], ["project"], false, ["2493:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/projects/:id/issues/:issue_iid", "granted", ["update_work_item"], ["project"], false, ["2494:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/projects/:id/issues/:issue_iid/reorder", "granted", ["update_work_item"], ["project"], false, ["2495:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/projects/:id/issues/:noteable_id/discussions/:discussion_id", "granted", ["update_work_item"], ["project"], false, ["2496:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/projects/:id/issues/:noteable_id/discussions/:discussion_id/notes/:note_id", "granted", ["update_work_item"], ["project"], false, ["2497:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/projects/:id/issues/:noteable_id/notes/:note_id", "granted", ["update_work_item"], ["project"], false, ["2498:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/projects/:id/merge_requests/:noteable_id/notes/:note_id", "granted", ["update_work_item"], ["project"], false, ["2499:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/projects/:id/milestones/:milestone_id", "granted", ["update_work_item"], ["project"], false, ["2500:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes/:note_id", "granted", ["update_work_item"], ["project"], false, ["2501:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/projects/:id/snippets/:noteable_id/notes/:note_id", "granted", ["update_work_item"], ["project"], false, ["2502:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/projects/:id/wiki_pages/:noteable_id/notes/:note_id", "granted", ["update_work_item"], ["project"], false, ["2503:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/namespaces/:id/-/work_items/:work_item_iid/children/:child_id", "granted", ["update_work_item"], ["project", "group"], false, ["2504:1", "2527:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/projects/:id/-/work_items/:work_item_iid/children/:child_id", "granted", ["update_work_item"], ["project"], false, ["2505:1"], "Project Planning", "Work Item", undefined),
-    row("POST", "/groups/:id/-/work_items/:work_item_iid/children/:child_id", "granted", ["update_work_item"], ["group"], false, ["2506:1"], "Project Planning", "Work Item", undefined),
-    row("PATCH", "/groups/:id/-/work_items/:work_item_iid", "granted", ["update_work_item"], ["group"], false, ["2508:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/groups/:id/(-/)epics/:epic_iid", "granted", ["update_work_item"], ["group"], false, ["2510:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/groups/:id/(-/)epics/:epic_iid/epics/:child_epic_id", "granted", ["update_work_item"], ["group"], false, ["2511:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/groups/:id/(-/)epics/:epic_iid/issues/:epic_issue_id", "granted", ["update_work_item"], ["group"], false, ["2512:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/groups/:id/-/work_items/:work_item_iid/children/:child_id", "granted", ["update_work_item"], ["group"], false, ["2513:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id", "granted", ["update_work_item"], ["group"], false, ["2514:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id", "granted", ["update_work_item"], ["group"], false, ["2515:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/groups/:id/boards/:board_id", "granted", ["update_work_item"], ["group"], false, ["2516:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/groups/:id/boards/:board_id/lists/:list_id", "granted", ["update_work_item"], ["group"], false, ["2517:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/groups/:id/epics/:noteable_id/discussions/:discussion_id", "granted", ["update_work_item"], ["group"], false, ["2518:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/groups/:id/epics/:noteable_id/discussions/:discussion_id/notes/:note_id", "granted", ["update_work_item"], ["group"], false, ["2519:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/groups/:id/epics/:noteable_id/notes/:note_id", "granted", ["update_work_item"], ["group"], false, ["2520:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/groups/:id/milestones/:milestone_id", "granted", ["update_work_item"], ["group"], false, ["2521:1"], "Project Planning", "Work Item", undefined),
-    row("PUT", "/groups/:id/wiki_pages/:noteable_id/notes/:note_id", "granted", ["update_work_item"], ["group"], false, ["2522:1"], "Project Planning", "Work Item", undefined),
-    row("DELETE", "/groups/:id/-/work_items/:work_item_iid/children/:child_id", "granted", ["update_work_item"], ["group"], false, ["2526:1"], "Project Planning", "Work Item", undefined),
-    row("GET", "/projects/:id/events", "granted", ["read_event"], ["project"], true, ["2537:1", "3849:1"], "Projects", "Event", undefined),
-    row("GET", "/events", "granted", ["read_event"], ["user"], false, ["2538:1"], "Projects", "Event", undefined),
-    row("GET", "/users/:id/events", "granted", ["read_event"], ["user"], false, ["2539:1"], "Projects", "Event", undefined),
-    row("POST", "/markdown", "granted", ["render_markdown"], ["project", "user"], false, ["2547:1", "2548:1"], "Projects", "Markdown", undefined),
-    row("POST", "/projects/:id/uploads", "granted", ["create_markdown_upload"], ["project"], false, ["2556:1"], "Projects", "Markdown Upload", undefined),
-    row("POST", "/groups/:id/uploads", "granted", ["create_markdown_upload"], ["group"], false, ["2557:1"], "Projects", "Markdown Upload", undefined),
-    row("DELETE", "/projects/:id/uploads/:secret/:filename", "granted", ["delete_markdown_upload"], ["project"], false, ["2558:1"], "Projects", "Markdown Upload", undefined),
-    row("DELETE", "/projects/:id/uploads/:upload_id", "granted", ["delete_markdown_upload"], ["project"], false, ["2559:1"], "Projects", "Markdown Upload", undefined),
-    row("DELETE", "/groups/:id/uploads/:secret/:filename", "granted", ["delete_markdown_upload"], ["group"], false, ["2560:1"], "Projects", "Markdown Upload", undefined),
-    row("DELETE", "/groups/:id/uploads/:upload_id", "granted", ["delete_markdown_upload"], ["group"], false, ["2561:1"], "Projects", "Markdown Upload", undefined),
-    row("GET", "/projects/:id/uploads", "granted", ["read_markdown_upload"], ["project"], false, ["2562:1"], "Projects", "Markdown Upload", undefined),
-    row("GET", "/projects/:id/uploads/:secret/:filename", "granted", ["read_markdown_upload"], ["project"], false, ["2563:1"], "Projects", "Markdown Upload", undefined),
-    row("GET", "/projects/:id/uploads/:upload_id", "granted", ["read_markdown_upload"], ["project"], false, ["2564:1"], "Projects", "Markdown Upload", undefined),
-    row("GET", "/groups/:id/uploads", "granted", ["read_markdown_upload"], ["group"], true, ["2565:1", "3819:1"], "Projects", "Markdown Upload", undefined),
-    row("GET", "/groups/:id/uploads/:secret/:filename", "granted", ["read_markdown_upload"], ["group"], true, ["2566:1", "3820:1"], "Projects", "Markdown Upload", undefined),
-    row("GET", "/groups/:id/uploads/:upload_id", "granted", ["read_markdown_upload"], ["group"], true, ["2567:1", "3821:1"], "Projects", "Markdown Upload", undefined),
-    row("DELETE", "/projects/:id/pages", "granted", ["delete_page"], ["project"], false, ["2575:1"], "Projects", "Page", undefined),
-    row("GET", "/projects/:id/pages", "granted", ["read_page"], ["project"], false, ["2576:1"], "Projects", "Page", undefined),
-    row("PATCH", "/projects/:id/pages", "granted", ["update_page"], ["project"], false, ["2577:1"], "Projects", "Page", undefined),
-    row("POST", "/projects/:id/pages/domains", "granted", ["create_pages_domain"], ["project"], false, ["2585:1"], "Projects", "Pages Domain", undefined),
-    row("DELETE", "/projects/:id/pages/domains/:domain", "granted", ["delete_pages_domain"], ["project"], false, ["2586:1"], "Projects", "Pages Domain", undefined),
-    row("GET", "/projects/:id/pages/domains", "granted", ["read_pages_domain"], ["project"], false, ["2587:1"], "Projects", "Pages Domain", undefined),
-    row("GET", "/projects/:id/pages/domains/:domain", "granted", ["read_pages_domain"], ["project"], false, ["2588:1"], "Projects", "Pages Domain", undefined),
-    row("GET", "/pages/domains", "granted", ["read_pages_domain"], ["instance"], false, ["2589:1"], "Projects", "Pages Domain", undefined),
-    row("PUT", "/projects/:id/pages/domains/:domain", "granted", ["update_pages_domain"], ["project"], false, ["2590:1"], "Projects", "Pages Domain", undefined),
-    row("PUT", "/projects/:id/pages/domains/:domain/verify", "granted", ["verify_pages_domain"], ["project"], false, ["2591:1"], "Projects", "Pages Domain", undefined),
-    row("POST", "/projects/:id/archive", "granted", ["archive_project"], ["project"], false, ["2599:1"], "Projects", "Project", undefined),
-    row("POST", "/projects/:id/unarchive", "granted", ["archive_project"], ["project"], false, ["2600:1"], "Projects", "Project", undefined),
-    row("POST", "/projects", "granted", ["create_project"], ["user"], false, ["2601:1"], "Projects", "Project", undefined),
-    row("POST", "/projects/user/:user_id", "granted", ["create_project"], ["user"], false, ["2602:1"], "Projects", "Project", undefined),
-    row("DELETE", "/projects/:id", "granted", ["delete_project"], ["project"], false, ["2603:1"], "Projects", "Project", undefined),
-    row("POST", "/projects/:id/fork", "granted", ["fork_project"], ["project"], false, ["2604:1"], "Projects", "Project", undefined),
-    row("POST", "/projects/:id/fork/:forked_from_id", "granted", ["fork_project"], ["project"], false, ["2605:1"], "Projects", "Project", undefined),
-    row("DELETE", "/projects/:id/fork", "granted", ["fork_project"], ["project"], false, ["2606:1"], "Projects", "Project", undefined),
-    row("GET", "/projects/:id", "granted", ["read_project"], ["project"], true, ["2607:1", "3827:1"], "Projects", "Project", undefined),
-    row("GET", "/projects/:id/dependency_firewall/enablement", "granted", ["read_project"], ["project"], true, ["2608:1", "3841:1"], "Projects", "Project", undefined),
-    row("GET", "/projects/:id/forks", "granted", ["read_project"], ["project"], true, ["2609:1", "3850:1"], "Projects", "Project", undefined),
-    row("GET", "/projects/:id/groups", "granted", ["read_project"], ["project"], false, ["2610:1"], "Projects", "Project", undefined),
-    row("GET", "/projects/:id/invited_groups", "granted", ["read_project"], ["project"], false, ["2611:1"], "Projects", "Project", undefined),
-    row("GET", "/projects/:id/languages", "granted", ["read_project"], ["project"], false, ["2612:1"], "Projects", "Project", undefined),
-    row("GET", "/projects/:id/pages_access", "granted", ["read_project"], ["project"], false, ["2613:1"], "Projects", "Project", undefined),
-    row("GET", "/projects/:id/share_locations", "granted", ["read_project"], ["project"], false, ["2614:1"], "Projects", "Project", undefined),
-    row("GET", "/projects/:id/starrers", "granted", ["read_project"], ["project"], true, ["2615:1", "4013:1"], "Projects", "Project", undefined),
-    row("GET", "/projects/:id/storage", "granted", ["read_project"], ["project"], false, ["2616:1"], "Projects", "Project", undefined),
-    row("GET", "/projects/:id/transfer_locations", "granted", ["read_project"], ["project"], false, ["2617:1"], "Projects", "Project", undefined),
-    row("GET", "/projects/:id/users", "granted", ["read_project"], ["project"], false, ["2618:1"], "Projects", "Project", undefined),
-    row("GET", "/groups/:id/projects", "granted", ["read_project"], ["group"], true, ["2619:1", "3816:1"], "Projects", "Project", undefined),
-    row("GET", "/projects", "granted", ["read_project"], ["user"], false, ["2620:1"], "Projects", "Project", undefined),
-    row("GET", "/users/:user_id/contributed_projects", "granted", ["read_project"], ["user"], false, ["2621:1"], "Projects", "Project", undefined),
-    row("GET", "/users/:user_id/projects", "granted", ["read_project"], ["user"], false, ["2622:1"], "Projects", "Project", undefined),
-    row("GET", "/users/:user_id/starred_projects", "granted", ["read_project"], ["user"], false, ["2623:1"], "Projects", "Project", undefined),
-    row("POST", "/projects/:id/share", "granted", ["share_project"], ["project"], false, ["2624:1"], "Projects", "Project", undefined),
-    row("DELETE", "/projects/:id/share/:group_id", "granted", ["share_project"], ["project"], false, ["2625:1"], "Projects", "Project", undefined),
-    row("DELETE", "/groups/:id/shared_projects/:project_id", "granted", ["share_project"], ["group"], false, ["2626:1"], "Projects", "Project", undefined),
-    row("PUT", "/projects/:id/transfer", "granted", ["transfer_project"], ["project"], false, ["2627:1"], "Projects", "Project", undefined),
-    row("POST", "/groups/:id/projects/:project_id", "granted", ["transfer_project"], ["instance"], false, ["2628:1"], "Projects", "Project", undefined),
-    row("POST", "/projects/:id/housekeeping", "granted", ["update_project"], ["project"], false, ["2629:1"], "Projects", "Project", undefined),
-    row("POST", "/projects/:id/import_project_members/:project_id", "granted", ["update_project"], ["project"], false, ["2630:1"], "Projects", "Project", undefined),
-    row("POST", "/projects/:id/repository_size", "granted", ["update_project"], ["project"], false, ["2631:1"], "Projects", "Project", undefined),
-    row("POST", "/projects/:id/restore", "granted", ["update_project"], ["project"], false, ["2632:1"], "Projects", "Project", undefined),
-    row("POST", "/projects/:id/star", "granted", ["update_project"], ["project"], false, ["2633:1"], "Projects", "Project", undefined),
-    row("POST", "/projects/:id/unstar", "granted", ["update_project"], ["project"], false, ["2634:1"], "Projects", "Project", undefined),
-    row("PUT", "/projects/:id", "granted", ["update_project"], ["project"], false, ["2635:1"], "Projects", "Project", undefined),
-    row("GET", "/projects/:id/approvals", "granted", ["read_approval_configuration"], ["project"], false, ["2645:1"], "Repository", "Approval Configuration", undefined),
-    row("POST", "/projects/:id/approvals", "granted", ["update_approval_configuration"], ["project"], false, ["2646:1"], "Repository", "Approval Configuration", undefined),
-    row("POST", "/projects/:id/approval_rules", "granted", ["create_approval_rule"], ["project"], false, ["2654:1"], "Repository", "Approval Rule", undefined),
-    row("POST", "/projects/:id/approval_settings/rules", "granted", ["create_approval_rule"], ["project"], false, ["2655:1"], "Repository", "Approval Rule", undefined),
-    row("POST", "/groups/:id/approval_rules", "granted", ["create_approval_rule"], ["group"], false, ["2656:1"], "Repository", "Approval Rule", undefined),
-    row("DELETE", "/projects/:id/approval_rules/:approval_rule_id", "granted", ["delete_approval_rule"], ["project"], false, ["2657:1"], "Repository", "Approval Rule", undefined),
-    row("DELETE", "/projects/:id/approval_settings/rules/:approval_rule_id", "granted", ["delete_approval_rule"], ["project"], false, ["2658:1"], "Repository", "Approval Rule", undefined),
-    row("GET", "/projects/:id/approval_rules", "granted", ["read_approval_rule"], ["project"], true, ["2659:1", "3830:1"], "Repository", "Approval Rule", undefined),
-    row("GET", "/projects/:id/approval_rules/:approval_rule_id", "granted", ["read_approval_rule"], ["project"], true, ["2660:1", "3831:1"], "Repository", "Approval Rule", undefined),
-    row("GET", "/projects/:id/approval_settings", "granted", ["read_approval_rule"], ["project"], true, ["2661:1", "3832:1"], "Repository", "Approval Rule", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid/approval_settings", "granted", ["read_approval_rule"], ["project"], true, ["2662:1", "3893:1"], "Repository", "Approval Rule", undefined),
-    row("GET", "/groups/:id/approval_rules", "granted", ["read_approval_rule"], ["group"], false, ["2663:1"], "Repository", "Approval Rule", undefined),
-    row("POST", "/projects/:id/merge_requests/:merge_request_iid/approvals", "granted", ["update_approval_rule"], ["project"], false, ["2664:1"], "Repository", "Approval Rule", undefined),
-    row("PUT", "/projects/:id/approval_rules/:approval_rule_id", "granted", ["update_approval_rule"], ["project"], false, ["2665:1"], "Repository", "Approval Rule", undefined),
-    row("PUT", "/projects/:id/approval_settings/rules/:approval_rule_id", "granted", ["update_approval_rule"], ["project"], false, ["2666:1"], "Repository", "Approval Rule", undefined),
-    row("PUT", "/groups/:id/approval_rules/:approval_rule_id", "granted", ["update_approval_rule"], ["group"], false, ["2667:1"], "Repository", "Approval Rule", undefined),
-    row("GET", "/projects/:id/merge_request_approval_setting", "granted", ["read_approval_setting"], ["project"], false, ["2675:1"], "Repository", "Approval Setting", undefined),
-    row("GET", "/groups/:id/merge_request_approval_setting", "granted", ["read_approval_setting"], ["group"], false, ["2676:1"], "Repository", "Approval Setting", undefined),
-    row("PUT", "/projects/:id/merge_request_approval_setting", "granted", ["update_approval_setting"], ["project"], false, ["2677:1"], "Repository", "Approval Setting", undefined),
-    row("PUT", "/groups/:id/merge_request_approval_setting", "granted", ["update_approval_setting"], ["group"], false, ["2678:1"], "Repository", "Approval Setting", undefined),
-    row("POST", "/projects/:id/repository/branches", "granted", ["create_branch"], ["project"], false, ["2686:1"], "Repository", "Branch", undefined),
-    row("DELETE", "/projects/:id/repository/branches/:branch", "granted", ["delete_branch"], ["project"], false, ["2687:1"], "Repository", "Branch", undefined),
-    row("DELETE", "/projects/:id/repository/merged_branches", "granted", ["delete_branch"], ["project"], false, ["2688:1"], "Repository", "Branch", undefined),
-    row("POST", "/projects/:id/protected_branches", "granted", ["protect_branch"], ["project"], false, ["2689:1"], "Repository", "Branch", undefined),
-    row("PUT", "/projects/:id/repository/branches/:branch/protect", "granted", ["protect_branch"], ["project"], false, ["2690:1"], "Repository", "Branch", undefined),
-    row("PUT", "/projects/:id/repository/branches/:branch/unprotect", "granted", ["protect_branch"], ["project"], false, ["2691:1"], "Repository", "Branch", undefined),
-    row("DELETE", "/projects/:id/protected_branches/:name", "granted", ["protect_branch"], ["project"], false, ["2692:1"], "Repository", "Branch", undefined),
-    row("POST", "/groups/:id/protected_branches", "granted", ["protect_branch"], ["group"], false, ["2693:1"], "Repository", "Branch", undefined),
-    row("DELETE", "/groups/:id/protected_branches/:name", "granted", ["protect_branch"], ["group"], false, ["2694:1"], "Repository", "Branch", undefined),
-    row("GET", "/projects/:id/repository/branches", "granted", ["read_branch"], ["project"], true, ["2695:1", "3968:1"], "Repository", "Branch", undefined),
-    row("GET", "/projects/:id/repository/branches/:branch", "granted", ["read_branch"], ["project"], true, ["2696:1", "3969:1"], "Repository", "Branch", undefined),
-    row("HEAD", "/projects/:id/repository/branches/:branch", "granted", ["read_branch"], ["project"], true, ["2697:1", "3970:1"], "Repository", "Branch", undefined),
-    row("GET", "/projects/:id/(-/)search/semantic", "granted", ["read_code"], ["project"], true, ["2705:1", "3829:1"], "Repository", "Code", undefined),
-    row("POST", "/projects/:id/repository/commits", "granted", ["create_commit"], ["project"], false, ["2713:1"], "Repository", "Commit", undefined),
-    row("POST", "/projects/:id/repository/commits/:noteable_id/discussions", "granted", ["create_commit"], ["project"], false, ["2714:1"], "Repository", "Commit", undefined),
-    row("POST", "/projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes", "granted", ["create_commit"], ["project"], false, ["2715:1"], "Repository", "Commit", undefined),
-    row("POST", "/projects/:id/repository/commits/:sha/cherry_pick", "granted", ["create_commit"], ["project"], false, ["2716:1"], "Repository", "Commit", undefined),
-    row("POST", "/projects/:id/repository/commits/:sha/revert", "granted", ["create_commit"], ["project"], false, ["2717:1"], "Repository", "Commit", undefined),
-    row("DELETE", "/projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes/:note_id", "granted", ["delete_commit"], ["project"], false, ["2718:1"], "Repository", "Commit", undefined),
-    row("GET", "/projects/:id/repository/commits", "granted", ["read_commit"], ["project"], true, ["2719:1", "3973:1"], "Repository", "Commit", undefined),
-    row("GET", "/projects/:id/repository/commits/:noteable_id/discussions", "granted", ["read_commit"], ["project"], true, ["2720:1", "3974:1"], "Repository", "Commit", undefined),
-    row("GET", "/projects/:id/repository/commits/:noteable_id/discussions/:discussion_id", "granted", ["read_commit"], ["project"], true, ["2721:1", "3975:1"], "Repository", "Commit", undefined),
-    row("GET", "/projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes", "granted", ["read_commit"], ["project"], true, ["2722:1", "3976:1"], "Repository", "Commit", undefined),
-    row("GET", "/projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes/:note_id", "granted", ["read_commit"], ["project"], true, ["2723:1", "3977:1"], "Repository", "Commit", undefined),
-    row("GET", "/projects/:id/repository/commits/:sha", "granted", ["read_commit"], ["project"], true, ["2724:1", "3978:1"], "Repository", "Commit", undefined),
-    row("GET", "/projects/:id/repository/commits/:sha/comments", "granted", ["read_commit"], ["project"], true, ["2725:1", "3979:1"], "Repository", "Commit", undefined),
-    row("GET", "/projects/:id/repository/commits/:sha/diff", "granted", ["read_commit"], ["project"], true, ["2726:1", "3980:1"], "Repository", "Commit", undefined),
-    row("GET", "/projects/:id/repository/commits/:sha/merge_requests", "granted", ["read_commit"], ["project"], true, ["2727:1", "3981:1"], "Repository", "Commit", undefined),
-    row("GET", "/projects/:id/repository/commits/:sha/refs", "granted", ["read_commit"], ["project"], true, ["2728:1", "3982:1"], "Repository", "Commit", undefined),
-    row("GET", "/projects/:id/repository/commits/:sha/sequence", "granted", ["read_commit"], ["project"], true, ["2729:1", "3983:1"], "Repository", "Commit", undefined),
-    row("GET", "/projects/:id/repository/commits/:sha/signature", "granted", ["read_commit"], ["project"], true, ["2730:1", "3984:1"], "Repository", "Commit", undefined),
-    row("GET", "/projects/:id/repository/commits/:sha/statuses", "granted", ["read_commit"], ["project"], true, ["2731:1", "3985:1"], "Repository", "Commit", undefined),
-    row("GET", "/projects/:id/repository/diverging_commits", "granted", ["read_commit"], ["project"], true, ["2732:1", "3989:1"], "Repository", "Commit", undefined),
-    row("POST", "/projects/:id/repository/commits/:sha/comments", "granted", ["update_commit"], ["project"], false, ["2733:1"], "Repository", "Commit", undefined),
-    row("PUT", "/projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes/:note_id", "granted", ["update_commit"], ["project"], false, ["2734:1"], "Repository", "Commit", undefined),
-    row("POST", "/projects/:id/merge_requests/:merge_request_iid/approve", "granted", ["approve_merge_request"], ["project"], false, ["2742:1"], "Repository", "Merge Request", undefined),
-    row("POST", "/projects/:id/merge_requests/:merge_request_iid/unapprove", "granted", ["approve_merge_request"], ["project"], false, ["2743:1"], "Repository", "Merge Request", undefined),
-    row("PUT", "/projects/:id/merge_requests/:merge_request_iid/reset_approvals", "granted", ["approve_merge_request"], ["project"], false, ["2744:1"], "Repository", "Merge Request", undefined),
-    row("POST", "/projects/:id/create_ci_config", "granted", ["create_merge_request"], ["project"], false, ["2745:1"], "Repository", "Merge Request", undefined),
-    row("POST", "/projects/:id/merge_requests", "granted", ["create_merge_request"], ["project"], false, ["2746:1"], "Repository", "Merge Request", undefined),
-    row("POST", "/projects/:id/merge_requests/:merge_request_iid/blocks", "granted", ["create_merge_request"], ["project"], false, ["2747:1"], "Repository", "Merge Request", undefined),
-    row("POST", "/projects/:id/merge_requests/:noteable_id/discussions", "granted", ["create_merge_request"], ["project"], false, ["2748:1"], "Repository", "Merge Request", undefined),
-    row("POST", "/projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes", "granted", ["create_merge_request"], ["project"], false, ["2749:1"], "Repository", "Merge Request", undefined),
-    row("DELETE", "/projects/:id/merge_requests/:merge_request_iid", "granted", ["delete_merge_request"], ["project"], false, ["2750:1"], "Repository", "Merge Request", undefined),
-    row("DELETE", "/projects/:id/merge_requests/:merge_request_iid/blocks/:block_id", "granted", ["delete_merge_request"], ["project"], false, ["2751:1"], "Repository", "Merge Request", undefined),
-    row("DELETE", "/projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes/:note_id", "granted", ["delete_merge_request"], ["project"], false, ["2752:1"], "Repository", "Merge Request", undefined),
-    row("POST", "/projects/:id/merge_requests/:merge_request_iid/cancel_auto_merge", "granted", ["merge_merge_request"], ["project"], false, ["2753:1"], "Repository", "Merge Request", undefined),
-    row("POST", "/projects/:id/merge_requests/:merge_request_iid/cancel_merge_when_pipeline_succeeds", "granted", ["merge_merge_request"], ["project"], false, ["2754:1"], "Repository", "Merge Request", undefined),
-    row("PUT", "/projects/:id/merge_requests/:merge_request_iid/merge", "granted", ["merge_merge_request"], ["project"], false, ["2755:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/projects/:id/merge_requests", "granted", ["read_merge_request"], ["project"], true, ["2756:1", "3883:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/projects/:id/merge_requests/:eventable_id/resource_label_events", "granted", ["read_merge_request"], ["project"], true, ["2757:1", "3884:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/projects/:id/merge_requests/:eventable_id/resource_label_events/:event_id", "granted", ["read_merge_request"], ["project"], true, ["2758:1", "3885:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid", "granted", ["read_merge_request"], ["project"], true, ["2759:1", "3890:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid/approval_state", "granted", ["read_merge_request"], ["project"], true, ["2760:1", "3894:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid/approvals", "granted", ["read_merge_request"], ["project"], true, ["2761:1", "3895:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid/blockees", "granted", ["read_merge_request"], ["project"], false, ["2762:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid/blocks", "granted", ["read_merge_request"], ["project"], false, ["2763:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid/blocks/:block_id", "granted", ["read_merge_request"], ["project"], false, ["2764:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid/changes", "granted", ["read_merge_request"], ["project"], true, ["2765:1", "3896:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid/closes_issues", "granted", ["read_merge_request"], ["project"], true, ["2766:1", "3897:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid/commits", "granted", ["read_merge_request"], ["project"], true, ["2767:1", "3898:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid/context_commits", "granted", ["read_merge_request"], ["project"], true, ["2768:1", "3899:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid/diffs", "granted", ["read_merge_request"], ["project"], true, ["2769:1", "3900:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid/draft_notes", "granted", ["read_merge_request"], ["project"], true, ["2770:1", "3901:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid/draft_notes/:draft_note_id", "granted", ["read_merge_request"], ["project"], true, ["2771:1", "3902:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid/merge_ref", "granted", ["read_merge_request"], ["project"], true, ["2772:1", "3903:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid/participants", "granted", ["read_merge_request"], ["project"], true, ["2773:1", "3906:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid/pipelines", "granted", ["read_merge_request"], ["project"], true, ["2774:1", "3907:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid/raw_diffs", "granted", ["read_merge_request"], ["project"], true, ["2775:1", "3908:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid/related_issues", "granted", ["read_merge_request"], ["project"], true, ["2776:1", "3909:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid/reviewers", "granted", ["read_merge_request"], ["project"], true, ["2777:1", "3910:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid/versions", "granted", ["read_merge_request"], ["project"], true, ["2778:1", "3912:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid/versions/:version_id", "granted", ["read_merge_request"], ["project"], true, ["2779:1", "3913:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/projects/:id/merge_requests/:noteable_id/discussions", "granted", ["read_merge_request"], ["project"], true, ["2780:1", "3914:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/projects/:id/merge_requests/:noteable_id/discussions/:discussion_id", "granted", ["read_merge_request"], ["project"], true, ["2781:1", "3915:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes", "granted", ["read_merge_request"], ["project"], true, ["2782:1", "3916:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes/:note_id", "granted", ["read_merge_request"], ["project"], true, ["2783:1", "3917:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/groups/:id/merge_requests", "granted", ["read_merge_request"], ["group"], true, ["2784:1", "3812:1"], "Repository", "Merge Request", undefined),
-    row("GET", "/merge_requests", "granted", ["read_merge_request"], ["user"], false, ["2785:1"], "Repository", "Merge Request", undefined),
-    row("POST", "/projects/:id/merge_requests/:subscribable_id/subscribe", "granted", ["subscribe_merge_request"], ["project"], false, ["2786:1"], "Repository", "Merge Request", undefined),
-    row("POST", "/projects/:id/merge_requests/:subscribable_id/unsubscribe", "granted", ["subscribe_merge_request"], ["project"], false, ["2787:1"], "Repository", "Merge Request", undefined),
-    row("POST", "/projects/:id/merge_requests/:merge_request_iid/context_commits", "granted", ["update_merge_request"], ["project"], false, ["2788:1"], "Repository", "Merge Request", undefined),
-    row("POST", "/projects/:id/merge_requests/:merge_request_iid/draft_notes", "granted", ["update_merge_request"], ["project"], false, ["2789:1"], "Repository", "Merge Request", undefined),
-    row("POST", "/projects/:id/merge_requests/:merge_request_iid/draft_notes/bulk_publish", "granted", ["update_merge_request"], ["project"], false, ["2790:1"], "Repository", "Merge Request", undefined),
-    row("POST", "/projects/:id/merge_requests/:merge_request_iid/pipelines", "granted", ["update_merge_request"], ["project"], false, ["2791:1"], "Repository", "Merge Request", undefined),
-    row("PUT", "/projects/:id/merge_requests/:merge_request_iid", "granted", ["update_merge_request"], ["project"], false, ["2792:1"], "Repository", "Merge Request", undefined),
-    row("PUT", "/projects/:id/merge_requests/:merge_request_iid/draft_notes/:draft_note_id", "granted", ["update_merge_request"], ["project"], false, ["2793:1"], "Repository", "Merge Request", undefined),
-    row("PUT", "/projects/:id/merge_requests/:merge_request_iid/draft_notes/:draft_note_id/publish", "granted", ["update_merge_request"], ["project"], false, ["2794:1"], "Repository", "Merge Request", undefined),
-    row("PUT", "/projects/:id/merge_requests/:merge_request_iid/rebase", "granted", ["update_merge_request"], ["project"], false, ["2795:1"], "Repository", "Merge Request", undefined),
-    row("PUT", "/projects/:id/merge_requests/:noteable_id/discussions/:discussion_id", "granted", ["update_merge_request"], ["project"], false, ["2796:1"], "Repository", "Merge Request", undefined),
-    row("PUT", "/projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes/:note_id", "granted", ["update_merge_request"], ["project"], false, ["2797:1"], "Repository", "Merge Request", undefined),
-    row("DELETE", "/projects/:id/merge_requests/:merge_request_iid/context_commits", "granted", ["update_merge_request"], ["project"], false, ["2798:1"], "Repository", "Merge Request", undefined),
-    row("DELETE", "/projects/:id/merge_requests/:merge_request_iid/draft_notes/:draft_note_id", "granted", ["update_merge_request"], ["project"], false, ["2799:1"], "Repository", "Merge Request", undefined),
-    row("POST", "/projects/:id/merge_requests/:merge_request_iid/approval_rules", "granted", ["create_merge_request_approval_rule"], ["project"], false, ["2807:1"], "Repository", "Merge Request Approval Rule", undefined),
-    row("DELETE", "/projects/:id/merge_requests/:merge_request_iid/approval_rules/:approval_rule_id", "granted", ["delete_merge_request_approval_rule"], ["project"], false, ["2808:1"], "Repository", "Merge Request Approval Rule", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid/approval_rules", "granted", ["read_merge_request_approval_rule"], ["project"], true, ["2809:1", "3891:1"], "Repository", "Merge Request Approval Rule", undefined),
-    row("GET", "/projects/:id/merge_requests/:merge_request_iid/approval_rules/:approval_rule_id", "granted", ["read_merge_request_approval_rule"], ["project"], true, ["2810:1", "3892:1"], "Repository", "Merge Request Approval Rule", undefined),
-    row("PUT", "/projects/:id/merge_requests/:merge_request_iid/approval_rules/:approval_rule_id", "granted", ["update_merge_request_approval_rule"], ["project"], false, ["2811:1"], "Repository", "Merge Request Approval Rule", undefined),
-    row("GET", "/projects/:id/protected_branches", "granted", ["read_protected_branch"], ["project"], false, ["2819:1"], "Repository", "Protected Branch", undefined),
-    row("GET", "/projects/:id/protected_branches/:name", "granted", ["read_protected_branch"], ["project"], false, ["2820:1"], "Repository", "Protected Branch", undefined),
-    row("GET", "/groups/:id/protected_branches", "granted", ["read_protected_branch"], ["group"], false, ["2821:1"], "Repository", "Protected Branch", undefined),
-    row("GET", "/groups/:id/protected_branches/:name", "granted", ["read_protected_branch"], ["group"], false, ["2822:1"], "Repository", "Protected Branch", undefined),
-    row("PATCH", "/projects/:id/protected_branches/:name", "granted", ["update_protected_branch"], ["project"], false, ["2823:1"], "Repository", "Protected Branch", undefined),
-    row("PATCH", "/groups/:id/protected_branches/:name", "granted", ["update_protected_branch"], ["group"], false, ["2824:1"], "Repository", "Protected Branch", undefined),
-    row("GET", "/projects/:id/protected_tags", "granted", ["read_protected_tag"], ["project"], false, ["2832:1"], "Repository", "Protected Tag", undefined),
-    row("GET", "/projects/:id/protected_tags/:name", "granted", ["read_protected_tag"], ["project"], false, ["2833:1"], "Repository", "Protected Tag", undefined),
-    row("POST", "/projects/:id/push_rule", "granted", ["create_push_rule"], ["project"], false, ["2841:1"], "Repository", "Push Rule", undefined),
-    row("POST", "/groups/:id/push_rule", "granted", ["create_push_rule"], ["group"], false, ["2842:1"], "Repository", "Push Rule", undefined),
-    row("DELETE", "/projects/:id/push_rule", "granted", ["delete_push_rule"], ["project"], false, ["2843:1"], "Repository", "Push Rule", undefined),
-    row("DELETE", "/groups/:id/push_rule", "granted", ["delete_push_rule"], ["group"], false, ["2844:1"], "Repository", "Push Rule", undefined),
-    row("GET", "/projects/:id/push_rule", "granted", ["read_push_rule"], ["project"], false, ["2845:1"], "Repository", "Push Rule", undefined),
-    row("GET", "/groups/:id/push_rule", "granted", ["read_push_rule"], ["group"], false, ["2846:1"], "Repository", "Push Rule", undefined),
-    row("PUT", "/projects/:id/push_rule", "granted", ["update_push_rule"], ["project"], false, ["2847:1"], "Repository", "Push Rule", undefined),
-    row("PUT", "/groups/:id/push_rule", "granted", ["update_push_rule"], ["group"], false, ["2848:1"], "Repository", "Push Rule", undefined),
-    row("POST", "/projects/:id/repository/changelog", "granted", ["create_repository"], ["project"], false, ["2856:1"], "Repository", "Repository", undefined),
-    row("POST", "/projects/:id/repository/files/:file_path", "granted", ["create_repository"], ["project"], false, ["2857:1"], "Repository", "Repository", undefined),
-    row("DELETE", "/projects/:id/repository/files/:file_path", "granted", ["delete_repository"], ["project"], false, ["2858:1"], "Repository", "Repository", undefined),
-    row("GET", "/projects/:id/repository/archive", "granted", ["read_repository"], ["project"], true, ["2859:1", "3964:1"], "Repository", "Repository", undefined),
-    row("GET", "/projects/:id/repository/blobs/:sha", "granted", ["read_repository"], ["project"], true, ["2860:1", "3965:1"], "Repository", "Repository", undefined),
-    row("GET", "/projects/:id/repository/blobs/:sha/raw", "granted", ["read_repository"], ["project"], true, ["2861:1", "3966:1"], "Repository", "Repository", undefined),
-    row("GET", "/projects/:id/repository/changed_paths", "granted", ["read_repository"], ["project"], true, ["2862:1", "3971:1"], "Repository", "Repository", undefined),
-    row("GET", "/projects/:id/repository/changelog", "granted", ["read_repository"], ["project"], true, ["2863:1", "3972:1"], "Repository", "Repository", undefined),
-    row("GET", "/projects/:id/repository/compare", "granted", ["read_repository"], ["project"], true, ["2864:1", "3986:1"], "Repository", "Repository", undefined),
-    row("GET", "/projects/:id/repository/contributors", "granted", ["read_repository"], ["project"], true, ["2865:1", "3987:1"], "Repository", "Repository", undefined),
-    row("GET", "/projects/:id/repository/diff_stats", "granted", ["read_repository"], ["project"], true, ["2866:1", "3988:1"], "Repository", "Repository", undefined),
-    row("GET", "/projects/:id/repository/files/:file_path", "granted", ["read_repository"], ["project"], true, ["2867:1", "3990:1"], "Repository", "Repository", undefined),
-    row("GET", "/projects/:id/repository/files/:file_path/blame", "granted", ["read_repository"], ["project"], true, ["2868:1", "3992:1"], "Repository", "Repository", undefined),
-    row("GET", "/projects/:id/repository/files/:file_path/raw", "granted", ["read_repository"], ["project"], true, ["2869:1", "3994:1"], "Repository", "Repository", undefined),
-    row("GET", "/projects/:id/repository/health", "granted", ["read_repository"], ["project"], true, ["2870:1", "3995:1"], "Repository", "Repository", undefined),
-    row("GET", "/projects/:id/repository/merge_base", "granted", ["read_repository"], ["project"], true, ["2871:1", "3996:1"], "Repository", "Repository", undefined),
-    row("GET", "/projects/:id/repository/tree", "granted", ["read_repository"], ["project"], true, ["2872:1", "4000:1"], "Repository", "Repository", undefined),
-    row("POST", "/projects/:id/repository/blobs/batch", "granted", ["read_repository"], ["project"], true, ["2873:1", "3967:1"], "Repository", "Repository", undefined),
-    row("HEAD", "/projects/:id/repository/files/:file_path", "granted", ["read_repository"], ["project"], true, ["2874:1", "3991:1"], "Repository", "Repository", undefined),
-    row("HEAD", "/projects/:id/repository/files/:file_path/blame", "granted", ["read_repository"], ["project"], true, ["2875:1", "3993:1"], "Repository", "Repository", undefined),
-    row("PUT", "/projects/:id/repository/files/:file_path", "granted", ["update_repository"], ["project"], false, ["2876:1"], "Repository", "Repository", undefined),
-    row("PUT", "/projects/:id/repository/submodules/:submodule", "granted", ["update_repository_submodule"], ["project"], false, ["2884:1"], "Repository", "Repository Submodule", undefined),
-    row("POST", "/projects/:id/repository/tags", "granted", ["create_repository_tag"], ["project"], false, ["2892:1"], "Repository", "Repository Tag", undefined),
-    row("DELETE", "/projects/:id/repository/tags/:tag_name", "granted", ["delete_repository_tag"], ["project"], false, ["2893:1"], "Repository", "Repository Tag", undefined),
-    row("GET", "/projects/:id/repository/tags", "granted", ["read_repository_tag"], ["project"], true, ["2894:1", "3997:1"], "Repository", "Repository Tag", undefined),
-    row("GET", "/projects/:id/repository/tags/:tag_name", "granted", ["read_repository_tag"], ["project"], true, ["2895:1", "3998:1"], "Repository", "Repository Tag", undefined),
-    row("GET", "/projects/:id/repository/tags/:tag_name/signature", "granted", ["read_repository_tag"], ["project"], true, ["2896:1", "3999:1"], "Repository", "Repository Tag", undefined),
-    row("PUT", "/suggestions/:id/apply", "granted", ["apply_suggestion"], ["project"], false, ["2904:1"], "Repository", "Suggestion", undefined),
-    row("PUT", "/suggestions/batch_apply", "granted", ["apply_suggestion"], ["project"], false, ["2905:1"], "Repository", "Suggestion", undefined),
-    row("POST", "/projects/:id/protected_tags", "granted", ["protect_tag"], ["project"], false, ["2913:1"], "Repository", "Tag", undefined),
-    row("DELETE", "/projects/:id/protected_tags/:name", "granted", ["protect_tag"], ["project"], false, ["2914:1"], "Repository", "Tag", undefined),
-    row("PUT", "/admin/active_context/collections/:id", "granted", ["update_active_context_collection"], ["instance"], false, ["2924:1"], "Search", "Active Context Collection", undefined),
-    row("GET", "/admin/active_context/connections", "granted", ["read_active_context_connection"], ["instance"], false, ["2932:1"], "Search", "Active Context Connection", undefined),
-    row("PUT", "/admin/active_context/connections/activate", "granted", ["update_active_context_connection"], ["instance"], false, ["2933:1"], "Search", "Active Context Connection", undefined),
-    row("PUT", "/admin/active_context/connections/deactivate", "granted", ["update_active_context_connection"], ["instance"], false, ["2934:1"], "Search", "Active Context Connection", undefined),
-    row("DELETE", "/admin/active_context/dead_queue", "granted", ["clear_active_context_dead_queue"], ["instance"], false, ["2942:1"], "Search", "Active Context Dead Queue", undefined),
-    row("POST", "/admin/active_context/dead_queue/replay", "granted", ["replay_active_context_dead_queue"], ["instance"], false, ["2943:1"], "Search", "Active Context Dead Queue", undefined),
-    row("PUT", "/admin/active_context/code/enabled_namespaces", "granted", ["update_active_context_enabled_namespace"], ["instance"], false, ["2951:1"], "Search", "Active Context Enabled Namespace", undefined),
-    row("PUT", "/elasticsearch_indexed_namespaces/rollback", "granted", ["update_elasticsearch_indexed_namespace"], ["instance"], false, ["2959:1"], "Search", "Elasticsearch Indexed Namespace", undefined),
-    row("PUT", "/elasticsearch_indexed_namespaces/rollout", "granted", ["update_elasticsearch_indexed_namespace"], ["instance"], false, ["2960:1"], "Search", "Elasticsearch Indexed Namespace", undefined),
-    row("GET", "/projects/:id/(-/)search", "granted", ["use_global_search"], ["project"], true, ["2968:1", "3828:1"], "Search", "Global Search", undefined),
-    row("GET", "/groups/:id/(-/)search", "granted", ["use_global_search"], ["group"], true, ["2969:1", "3780:1"], "Search", "Global Search", undefined),
-    row("GET", "/search", "granted", ["use_global_search"], ["user"], false, ["2970:1"], "Search", "Global Search", undefined),
-    row("GET", "/admin/search/migrations", "granted", ["read_search_migration"], ["instance"], false, ["2978:1"], "Search", "Search Migration", undefined),
-    row("GET", "/admin/search/migrations/:migration_id", "granted", ["read_search_migration"], ["instance"], false, ["2979:1"], "Search", "Search Migration", undefined),
-    row("PUT", "/admin/zoekt/projects/:project_id/index", "granted", ["update_zoekt_index"], ["instance"], false, ["2987:1"], "Search", "Zoekt Index", undefined),
-    row("PUT", "/admin/zoekt/shards/:node_id/indexed_namespaces/:namespace_id", "granted", ["create_zoekt_namespace"], ["instance"], false, ["2995:1"], "Search", "Zoekt Namespace", undefined),
-    row("DELETE", "/admin/zoekt/shards/:node_id/indexed_namespaces/:namespace_id", "granted", ["delete_zoekt_namespace"], ["instance"], false, ["2996:1"], "Search", "Zoekt Namespace", undefined),
-    row("PATCH", "/admin/zoekt/namespaces/:id", "granted", ["update_zoekt_namespace"], ["instance"], false, ["2997:1"], "Search", "Zoekt Namespace", undefined),
-    row("GET", "/admin/zoekt/shards", "granted", ["read_zoekt_node"], ["instance"], false, ["3005:1"], "Search", "Zoekt Node", undefined),
-    row("GET", "/admin/zoekt/shards/:node_id/indexed_namespaces", "granted", ["read_zoekt_node"], ["instance"], false, ["3006:1"], "Search", "Zoekt Node", undefined),
-    row("POST", "/projects/:id/secrets_manager/access_token", "granted", ["create_secrets_manager_api_jwt"], ["project"], false, ["3016:1"], "Secrets Management", "Secrets Manager API JWT", undefined),
-    row("POST", "/groups/:id/secrets_manager/access_token", "granted", ["create_secrets_manager_api_jwt"], ["group"], false, ["3017:1"], "Secrets Management", "Secrets Manager API JWT", undefined),
-    row("POST", "/namespaces/:id/subscription_add_on_purchase/:add_on_name", "granted", ["create_add_on_purchase"], ["instance"], false, ["3027:1"], "Subscription and Licensing", "Add On Purchase", undefined),
-    row("GET", "/namespaces/:id/subscription_add_on_purchase/:add_on_name", "granted", ["read_add_on_purchase"], ["instance"], false, ["3028:1"], "Subscription and Licensing", "Add On Purchase", undefined),
-    row("PUT", "/namespaces/:id/subscription_add_on_purchase/:add_on_name", "granted", ["update_add_on_purchase"], ["instance"], false, ["3029:1"], "Subscription and Licensing", "Add On Purchase", undefined),
-    row("PUT", "/user/:user_id/credit_card_validation", "granted", ["update_credit_card_validation"], ["instance"], false, ["3037:1"], "Subscription and Licensing", "Credit Card Validation", undefined),
-    row("POST", "/namespaces/:id/gitlab_subscription", "granted", ["create_gitlab_subscription"], ["group", "user"], false, ["3045:1", "3046:1"], "Subscription and Licensing", "GitLab Subscription", undefined),
-    row("GET", "/namespaces/:id/gitlab_subscription", "granted", ["read_gitlab_subscription"], ["group", "user"], false, ["3047:1", "3048:1"], "Subscription and Licensing", "GitLab Subscription", undefined),
-    row("PUT", "/namespaces/:id/gitlab_subscription", "granted", ["update_gitlab_subscription"], ["group", "user"], false, ["3049:1", "3050:1"], "Subscription and Licensing", "GitLab Subscription", undefined),
-    row("POST", "/license", "granted", ["create_license"], ["instance"], false, ["3058:1"], "Subscription and Licensing", "License", undefined),
-    row("DELETE", "/license/:id", "granted", ["delete_license"], ["instance"], false, ["3059:1"], "Subscription and Licensing", "License", undefined),
-    row("GET", "/license", "granted", ["read_license"], ["instance"], false, ["3060:1"], "Subscription and Licensing", "License", undefined),
-    row("GET", "/license/:id", "granted", ["read_license"], ["instance"], false, ["3061:1"], "Subscription and Licensing", "License", undefined),
-    row("GET", "/license/usage_export", "granted", ["read_license"], ["instance"], false, ["3062:1"], "Subscription and Licensing", "License", undefined),
-    row("GET", "/licenses", "granted", ["read_license"], ["instance"], false, ["3063:1"], "Subscription and Licensing", "License", undefined),
-    row("PUT", "/license/:id/refresh_billable_users", "granted", ["refresh_license_billable_user"], ["instance"], false, ["3071:1"], "Subscription and Licensing", "License Billable User", undefined),
-    row("POST", "/namespaces/:id/storage/limit_exclusion", "granted", ["create_namespace_storage_limit_exclusion"], ["instance"], false, ["3079:1"], "Subscription and Licensing", "Namespace Storage Limit Exclusion", undefined),
-    row("DELETE", "/namespaces/:id/storage/limit_exclusion", "granted", ["delete_namespace_storage_limit_exclusion"], ["instance"], false, ["3080:1"], "Subscription and Licensing", "Namespace Storage Limit Exclusion", undefined),
-    row("GET", "/namespaces/storage/limit_exclusions", "granted", ["read_namespace_storage_limit_exclusion"], ["instance"], false, ["3081:1"], "Subscription and Licensing", "Namespace Storage Limit Exclusion", undefined),
-    row("PUT", "/projects/:id/access_requests/:user_id/approve", "granted", ["approve_access_request"], ["project"], false, ["3091:1"], "System Access", "Access Request", undefined),
-    row("PUT", "/groups/:id/access_requests/:user_id/approve", "granted", ["approve_access_request"], ["group"], false, ["3092:1"], "System Access", "Access Request", undefined),
-    row("POST", "/groups/:id/access_requests", "granted", ["create_access_request"], ["user"], false, ["3093:1"], "System Access", "Access Request", undefined),
-    row("POST", "/projects/:id/access_requests", "granted", ["create_access_request"], ["user"], false, ["3094:1"], "System Access", "Access Request", undefined),
-    row("DELETE", "/projects/:id/access_requests/:user_id", "granted", ["delete_access_request"], ["project", "user"], false, ["3095:1", "3098:1"], "System Access", "Access Request", undefined),
-    row("DELETE", "/groups/:id/access_requests/:user_id", "granted", ["delete_access_request"], ["group", "user"], false, ["3096:1", "3097:1"], "System Access", "Access Request", undefined),
-    row("GET", "/projects/:id/access_requests", "granted", ["read_access_request"], ["project"], false, ["3099:1"], "System Access", "Access Request", undefined),
-    row("GET", "/groups/:id/access_requests", "granted", ["read_access_request"], ["group"], false, ["3100:1"], "System Access", "Access Request", undefined),
-    row("POST", "/admin/token", "granted", ["read_any_token"], ["instance"], false, ["3108:1"], "System Access", "Any Token", undefined),
-    row("DELETE", "/admin/token", "granted", ["revoke_any_token"], ["instance"], false, ["3109:1"], "System Access", "Any Token", undefined),
-    row("GET", "/application/appearance", "granted", ["read_application_appearance"], ["instance"], false, ["3117:1"], "System Access", "Application Appearance", undefined),
-    row("PUT", "/application/appearance", "granted", ["update_application_appearance"], ["instance"], false, ["3118:1"], "System Access", "Application Appearance", undefined),
-    row("GET", "/application/settings", "granted", ["read_application_setting"], ["instance"], false, ["3126:1"], "System Access", "Application Setting", undefined),
-    row("PUT", "/application/settings", "granted", ["update_application_setting"], ["instance"], false, ["3127:1"], "System Access", "Application Setting", undefined),
-    row("GET", "/user_counts", "granted", ["read_counts"], ["user"], false, ["3135:1"], "System Access", "Counts", undefined),
-    row("POST", "/projects/:id/deploy_keys", "granted", ["create_deploy_key"], ["project"], false, ["3143:1"], "System Access", "Deploy Key", undefined),
-    row("POST", "/deploy_keys", "granted", ["create_deploy_key"], ["instance"], false, ["3144:1"], "System Access", "Deploy Key", undefined),
-    row("DELETE", "/projects/:id/deploy_keys/:key_id", "granted", ["delete_deploy_key"], ["project"], false, ["3145:1"], "System Access", "Deploy Key", undefined),
-    row("POST", "/projects/:id/deploy_keys/:key_id/enable", "granted", ["enable_deploy_key"], ["project"], false, ["3146:1"], "System Access", "Deploy Key", undefined),
-    row("GET", "/projects/:id/deploy_keys", "granted", ["read_deploy_key"], ["project"], false, ["3147:1"], "System Access", "Deploy Key", undefined),
-    row("GET", "/projects/:id/deploy_keys/:key_id", "granted", ["read_deploy_key"], ["project"], false, ["3148:1"], "System Access", "Deploy Key", undefined),
-    row("GET", "/users/:user_id/project_deploy_keys", "granted", ["read_deploy_key"], ["user"], false, ["3149:1"], "System Access", "Deploy Key", undefined),
-    row("GET", "/deploy_keys", "granted", ["read_deploy_key"], ["instance"], false, ["3150:1"], "System Access", "Deploy Key", undefined),
-    row("PUT", "/projects/:id/deploy_keys/:key_id", "granted", ["update_deploy_key"], ["project"], false, ["3151:1"], "System Access", "Deploy Key", undefined),
-    row("POST", "/projects/:id/deploy_tokens", "granted", ["create_deploy_token"], ["project"], false, ["3159:1"], "System Access", "Deploy Token", undefined),
-    row("POST", "/groups/:id/deploy_tokens", "granted", ["create_deploy_token"], ["group"], false, ["3160:1"], "System Access", "Deploy Token", undefined),
-    row("DELETE", "/projects/:id/deploy_tokens/:token_id", "granted", ["delete_deploy_token"], ["project"], false, ["3161:1"], "System Access", "Deploy Token", undefined),
-    row("DELETE", "/groups/:id/deploy_tokens/:token_id", "granted", ["delete_deploy_token"], ["group"], false, ["3162:1"], "System Access", "Deploy Token", undefined),
-    row("GET", "/projects/:id/deploy_tokens", "granted", ["read_deploy_token"], ["project"], false, ["3163:1"], "System Access", "Deploy Token", undefined),
-    row("GET", "/projects/:id/deploy_tokens/:token_id", "granted", ["read_deploy_token"], ["project"], false, ["3164:1"], "System Access", "Deploy Token", undefined),
-    row("GET", "/groups/:id/deploy_tokens", "granted", ["read_deploy_token"], ["group"], false, ["3165:1"], "System Access", "Deploy Token", undefined),
-    row("GET", "/groups/:id/deploy_tokens/:token_id", "granted", ["read_deploy_token"], ["group"], false, ["3166:1"], "System Access", "Deploy Token", undefined),
-    row("GET", "/deploy_tokens", "granted", ["read_deploy_token"], ["instance"], false, ["3167:1"], "System Access", "Deploy Token", undefined),
-    row("POST", "/user/emails", "granted", ["create_email"], ["user"], false, ["3175:1"], "System Access", "Email", undefined),
-    row("POST", "/users/:id/emails", "granted", ["create_email"], ["instance"], false, ["3176:1"], "System Access", "Email", undefined),
-    row("DELETE", "/user/emails/:email_id", "granted", ["delete_email"], ["user"], false, ["3177:1"], "System Access", "Email", undefined),
-    row("DELETE", "/users/:id/emails/:email_id", "granted", ["delete_email"], ["instance"], false, ["3178:1"], "System Access", "Email", undefined),
-    row("GET", "/user/emails", "granted", ["read_email"], ["user"], false, ["3179:1"], "System Access", "Email", undefined),
-    row("GET", "/user/emails/:email_id", "granted", ["read_email"], ["user"], false, ["3180:1"], "System Access", "Email", undefined),
-    row("GET", "/users/:id/emails", "granted", ["read_email"], ["instance"], false, ["3181:1"], "System Access", "Email", undefined),
-    row("DELETE", "/groups/:id/enterprise_users/:user_id", "granted", ["delete_enterprise_user"], ["group"], false, ["3189:1"], "System Access", "Enterprise User", undefined),
-    row("PATCH", "/groups/:id/enterprise_users/:user_id/disable_two_factor", "granted", ["disable_two_factor_enterprise_user"], ["group"], false, ["3190:1"], "System Access", "Enterprise User", undefined),
-    row("GET", "/groups/:id/enterprise_users", "granted", ["read_enterprise_user"], ["group"], false, ["3191:1"], "System Access", "Enterprise User", undefined),
-    row("GET", "/groups/:id/enterprise_users/:user_id", "granted", ["read_enterprise_user"], ["group"], false, ["3192:1"], "System Access", "Enterprise User", undefined),
-    row("PATCH", "/groups/:id/enterprise_users/:user_id", "granted", ["update_enterprise_user"], ["group"], false, ["3193:1"], "System Access", "Enterprise User", undefined),
-    row("GET", "/experiments", "granted", ["read_experiment"], ["instance"], false, ["3201:1"], "System Access", "Experiment", undefined),
-    row("GET", "/experiments/:experiment_name/assignments", "granted", ["read_experiment"], ["instance"], false, ["3202:1"], "System Access", "Experiment", undefined),
-    row("POST", "/experiments/:experiment_name/assignments", "granted", ["create_experiment_assignment"], ["instance"], false, ["3210:1"], "System Access", "Experiment Assignment", undefined),
-    row("DELETE", "/experiments/:experiment_name/assignments", "granted", ["delete_experiment_assignment"], ["instance"], false, ["3211:1"], "System Access", "Experiment Assignment", undefined),
-    row("DELETE", "/experiments/:name/cache", "granted", ["delete_experiment_cache"], ["instance"], false, ["3219:1"], "System Access", "Experiment Cache", undefined),
-    row("DELETE", "/features/:name", "granted", ["delete_feature"], ["instance"], false, ["3227:1"], "System Access", "Feature", undefined),
-    row("GET", "/features", "granted", ["read_feature"], ["instance"], false, ["3228:1"], "System Access", "Feature", undefined),
-    row("GET", "/features/definitions", "granted", ["read_feature"], ["instance"], false, ["3229:1"], "System Access", "Feature", undefined),
-    row("POST", "/features/:name", "granted", ["update_feature"], ["instance"], false, ["3230:1"], "System Access", "Feature", undefined),
-    row("DELETE", "/users/:id/identities/:provider", "granted", ["delete_identity"], ["instance"], false, ["3238:1"], "System Access", "Identity", undefined),
-    row("POST", "/users/:user_id/impersonation_tokens", "granted", ["create_impersonation_token"], ["instance"], false, ["3246:1"], "System Access", "Impersonation Token", undefined),
-    row("GET", "/users/:user_id/impersonation_tokens", "granted", ["read_impersonation_token"], ["instance"], false, ["3247:1"], "System Access", "Impersonation Token", undefined),
-    row("GET", "/users/:user_id/impersonation_tokens/:impersonation_token_id", "granted", ["read_impersonation_token"], ["instance"], false, ["3248:1"], "System Access", "Impersonation Token", undefined),
-    row("DELETE", "/users/:user_id/impersonation_tokens/:impersonation_token_id", "granted", ["revoke_impersonation_token"], ["instance"], false, ["3249:1"], "System Access", "Impersonation Token", undefined),
-    row("POST", "/projects/:id/invitations", "granted", ["create_invitation"], ["project"], false, ["3257:1"], "System Access", "Invitation", undefined),
-    row("POST", "/groups/:id/invitations", "granted", ["create_invitation"], ["group"], false, ["3258:1"], "System Access", "Invitation", undefined),
-    row("DELETE", "/projects/:id/invitations/:email", "granted", ["delete_invitation"], ["project"], false, ["3259:1"], "System Access", "Invitation", undefined),
-    row("DELETE", "/groups/:id/invitations/:email", "granted", ["delete_invitation"], ["group"], false, ["3260:1"], "System Access", "Invitation", undefined),
-    row("GET", "/projects/:id/invitations", "granted", ["read_invitation"], ["project"], false, ["3261:1"], "System Access", "Invitation", undefined),
-    row("GET", "/groups/:id/invitations", "granted", ["read_invitation"], ["group"], false, ["3262:1"], "System Access", "Invitation", undefined),
-    row("PUT", "/projects/:id/invitations/:email", "granted", ["update_invitation"], ["project"], false, ["3263:1"], "System Access", "Invitation", undefined),
-    row("PUT", "/groups/:id/invitations/:email", "granted", ["update_invitation"], ["group"], false, ["3264:1"], "System Access", "Invitation", undefined),
-    row("GET", "/projects/:id/job_token_scope", "granted", ["read_job_token_scope"], ["project"], false, ["3272:1"], "System Access", "Job Token Scope", undefined),
-    row("PATCH", "/projects/:id/job_token_scope", "granted", ["update_job_token_scope"], ["project"], false, ["3273:1"], "System Access", "Job Token Scope", undefined),
-    row("POST", "/projects/:id/job_token_scope/allowlist", "granted", ["create_job_token_scope_allowlist"], ["project"], false, ["3281:1"], "System Access", "Job Token Scope Allowlist", undefined),
-    row("POST", "/projects/:id/job_token_scope/groups_allowlist", "granted", ["create_job_token_scope_allowlist"], ["project"], false, ["3282:1"], "System Access", "Job Token Scope Allowlist", undefined),
-    row("DELETE", "/projects/:id/job_token_scope/allowlist/:target_project_id", "granted", ["delete_job_token_scope_allowlist"], ["project"], false, ["3283:1"], "System Access", "Job Token Scope Allowlist", undefined),
-    row("DELETE", "/projects/:id/job_token_scope/groups_allowlist/:target_group_id", "granted", ["delete_job_token_scope_allowlist"], ["project"], false, ["3284:1"], "System Access", "Job Token Scope Allowlist", undefined),
-    row("GET", "/projects/:id/job_token_scope/allowlist", "granted", ["read_job_token_scope_allowlist"], ["project"], false, ["3285:1"], "System Access", "Job Token Scope Allowlist", undefined),
-    row("GET", "/projects/:id/job_token_scope/groups_allowlist", "granted", ["read_job_token_scope_allowlist"], ["project"], false, ["3286:1"], "System Access", "Job Token Scope Allowlist", undefined),
-    row("GET", "/ldap/:provider/groups", "granted", ["read_ldap_group"], ["instance"], false, ["3294:1"], "System Access", "LDAP Group", undefined),
-    row("GET", "/ldap/groups", "granted", ["read_ldap_group"], ["instance"], false, ["3295:1"], "System Access", "LDAP Group", undefined),
-    row("POST", "/groups/:id/ldap_group_links", "granted", ["create_ldap_group_link"], ["group"], false, ["3303:1"], "System Access", "LDAP Group Link", undefined),
-    row("DELETE", "/groups/:id/ldap_group_links", "granted", ["delete_ldap_group_link"], ["group"], false, ["3304:1"], "System Access", "LDAP Group Link", undefined),
-    row("DELETE", "/groups/:id/ldap_group_links/:cn", "granted", ["delete_ldap_group_link"], ["group"], false, ["3305:1"], "System Access", "LDAP Group Link", undefined),
-    row("DELETE", "/groups/:id/ldap_group_links/:provider/:cn", "granted", ["delete_ldap_group_link"], ["group"], false, ["3306:1"], "System Access", "LDAP Group Link", undefined),
-    row("GET", "/groups/:id/ldap_group_links", "granted", ["read_ldap_group_link"], ["group"], false, ["3307:1"], "System Access", "LDAP Group Link", undefined),
-    row("POST", "/groups/:id/ldap_sync", "granted", ["run_ldap_group_sync"], ["group"], false, ["3315:1"], "System Access", "LDAP Group Sync", undefined),
-    row("POST", "/projects/:id/members", "granted", ["create_member"], ["project"], false, ["3323:1"], "System Access", "Member", undefined),
-    row("POST", "/groups/:id/members", "granted", ["create_member"], ["group"], false, ["3324:1"], "System Access", "Member", undefined),
-    row("DELETE", "/projects/:id/members/:user_id", "granted", ["delete_member"], ["project"], false, ["3325:1"], "System Access", "Member", undefined),
-    row("DELETE", "/groups/:id/billable_members/:user_id", "granted", ["delete_member"], ["group"], false, ["3326:1"], "System Access", "Member", undefined),
-    row("DELETE", "/groups/:id/members/:user_id", "granted", ["delete_member"], ["group"], false, ["3327:1"], "System Access", "Member", undefined),
-    row("GET", "/projects/:id/members", "granted", ["read_member"], ["project"], true, ["3328:1", "3879:1"], "System Access", "Member", undefined),
-    row("GET", "/projects/:id/members/:user_id", "granted", ["read_member"], ["project"], true, ["3329:1", "3880:1"], "System Access", "Member", undefined),
-    row("GET", "/projects/:id/members/all", "granted", ["read_member"], ["project"], true, ["3330:1", "3881:1"], "System Access", "Member", undefined),
-    row("GET", "/projects/:id/members/all/:user_id", "granted", ["read_member"], ["project"], true, ["3331:1", "3882:1"], "System Access", "Member", undefined),
-    row("GET", "/groups/:id/billable_members", "granted", ["read_member"], ["group"], false, ["3332:1"], "System Access", "Member", undefined),
-    row("GET", "/groups/:id/billable_members/:user_id/indirect", "granted", ["read_member"], ["group"], false, ["3333:1"], "System Access", "Member", undefined),
-    row("GET", "/groups/:id/billable_members/:user_id/memberships", "granted", ["read_member"], ["group"], false, ["3334:1"], "System Access", "Member", undefined),
-    row("GET", "/groups/:id/members", "granted", ["read_member"], ["group"], true, ["3335:1", "3808:1"], "System Access", "Member", undefined),
-    row("GET", "/groups/:id/members/:user_id", "granted", ["read_member"], ["group"], true, ["3336:1", "3809:1"], "System Access", "Member", undefined),
-    row("GET", "/groups/:id/members/all", "granted", ["read_member"], ["group"], true, ["3337:1", "3810:1"], "System Access", "Member", undefined),
-    row("GET", "/groups/:id/members/all/:user_id", "granted", ["read_member"], ["group"], true, ["3338:1", "3811:1"], "System Access", "Member", undefined),
-    row("GET", "/groups/:id/pending_members", "granted", ["read_member"], ["group"], false, ["3339:1"], "System Access", "Member", undefined),
-    row("PUT", "/projects/:id/members/:user_id", "granted", ["update_member"], ["project"], false, ["3340:1"], "System Access", "Member", undefined),
-    row("POST", "/groups/:id/members/:user_id/override", "granted", ["update_member"], ["group"], false, ["3341:1"], "System Access", "Member", undefined),
-    row("POST", "/groups/:id/members/approve_all", "granted", ["update_member"], ["group"], false, ["3342:1"], "System Access", "Member", undefined),
-    row("PUT", "/groups/:id/members/:member_id/approve", "granted", ["update_member"], ["group"], false, ["3343:1"], "System Access", "Member", undefined),
-    row("PUT", "/groups/:id/members/:user_id", "granted", ["update_member"], ["group"], false, ["3344:1"], "System Access", "Member", undefined),
-    row("PUT", "/groups/:id/members/:user_id/state", "granted", ["update_member"], ["group"], false, ["3345:1"], "System Access", "Member", undefined),
-    row("DELETE", "/groups/:id/members/:user_id/override", "granted", ["update_member"], ["group"], false, ["3346:1"], "System Access", "Member", undefined),
-    row("GET", "/metadata", "granted", ["read_metadata"], ["instance"], false, ["3354:1"], "System Access", "Metadata", undefined),
-    row("GET", "/version", "granted", ["read_metadata"], ["instance"], false, ["3355:1"], "System Access", "Metadata", undefined),
-    row("GET", "/groups/:id/notification_settings", "granted", ["read_notification_setting"], ["user"], false, ["3363:1"], "System Access", "Notification Setting", undefined),
-    row("GET", "/notification_settings", "granted", ["read_notification_setting"], ["user"], false, ["3364:1"], "System Access", "Notification Setting", undefined),
-    row("GET", "/projects/:id/notification_settings", "granted", ["read_notification_setting"], ["user"], false, ["3365:1"], "System Access", "Notification Setting", undefined),
-    row("PUT", "/groups/:id/notification_settings", "granted", ["update_notification_setting"], ["user"], false, ["3366:1"], "System Access", "Notification Setting", undefined),
-    row("PUT", "/notification_settings", "granted", ["update_notification_setting"], ["user"], false, ["3367:1"], "System Access", "Notification Setting", undefined),
-    row("PUT", "/projects/:id/notification_settings", "granted", ["update_notification_setting"], ["user"], false, ["3368:1"], "System Access", "Notification Setting", undefined),
-    row("POST", "/user/applications", "granted", ["create_oauth_application"], ["user"], false, ["3376:1"], "System Access", "OAuth Application", undefined),
-    row("POST", "/applications", "granted", ["create_oauth_application"], ["instance"], false, ["3377:1"], "System Access", "OAuth Application", undefined),
-    row("DELETE", "/user/applications/:id", "granted", ["delete_oauth_application"], ["user"], false, ["3378:1"], "System Access", "OAuth Application", undefined),
-    row("DELETE", "/applications/:id", "granted", ["delete_oauth_application"], ["instance"], false, ["3379:1"], "System Access", "OAuth Application", undefined),
-    row("GET", "/user/applications", "granted", ["read_oauth_application"], ["user"], false, ["3380:1"], "System Access", "OAuth Application", undefined),
-    row("GET", "/user/applications/:id", "granted", ["read_oauth_application"], ["user"], false, ["3381:1"], "System Access", "OAuth Application", undefined),
-    row("GET", "/applications", "granted", ["read_oauth_application"], ["instance"], false, ["3382:1"], "System Access", "OAuth Application", undefined),
-    row("POST", "/applications/:id/renew-secret", "granted", ["renew_secret_oauth_application"], ["instance"], false, ["3383:1"], "System Access", "OAuth Application", undefined),
-    row("PUT", "/user/applications/:id", "granted", ["update_oauth_application"], ["user"], false, ["3384:1"], "System Access", "OAuth Application", undefined),
-    row("POST", "/user/personal_access_tokens", "granted", ["create_personal_access_token"], ["user"], false, ["3392:1"], "System Access", "Personal Access Token", undefined),
-    row("POST", "/users/:user_id/personal_access_tokens", "granted", ["create_personal_access_token"], ["instance"], false, ["3393:1"], "System Access", "Personal Access Token", undefined),
-    row("GET", "/groups/:id/manage/personal_access_tokens", "granted", ["read_personal_access_token"], ["group"], false, ["3394:1"], "System Access", "Personal Access Token", undefined),
-    row("GET", "/personal_access_tokens", "granted", ["read_personal_access_token"], ["user"], false, ["3395:1"], "System Access", "Personal Access Token", undefined),
-    row("GET", "/personal_access_tokens/:id", "granted", ["read_personal_access_token"], ["user"], false, ["3396:1"], "System Access", "Personal Access Token", undefined),
-    row("GET", "/personal_access_tokens/self", "granted", ["read_personal_access_token"], ["user"], false, ["3397:1"], "System Access", "Personal Access Token", undefined),
-    row("GET", "/personal_access_tokens/self/associations", "granted", ["read_personal_access_token"], ["user"], false, ["3398:1"], "System Access", "Personal Access Token", undefined),
-    row("DELETE", "/groups/:id/manage/personal_access_tokens/:pat_id", "granted", ["revoke_personal_access_token"], ["group"], false, ["3399:1"], "System Access", "Personal Access Token", undefined),
-    row("DELETE", "/personal_access_tokens/:id", "granted", ["revoke_personal_access_token"], ["user"], false, ["3400:1"], "System Access", "Personal Access Token", undefined),
-    row("DELETE", "/personal_access_tokens/self", "granted", ["revoke_personal_access_token"], ["user"], false, ["3401:1"], "System Access", "Personal Access Token", undefined),
-    row("POST", "/groups/:id/manage/personal_access_tokens/:pat_id/rotate", "granted", ["rotate_personal_access_token"], ["group"], false, ["3402:1"], "System Access", "Personal Access Token", undefined),
-    row("POST", "/personal_access_tokens/:id/rotate", "granted", ["rotate_personal_access_token"], ["user"], false, ["3403:1"], "System Access", "Personal Access Token", undefined),
-    row("POST", "/personal_access_tokens/self/rotate", "granted", ["rotate_personal_access_token"], ["user"], false, ["3404:1"], "System Access", "Personal Access Token", undefined),
-    row("GET", "/application/plan_limits", "granted", ["read_plan_limit"], ["instance"], false, ["3412:1"], "System Access", "Plan Limit", undefined),
-    row("PUT", "/application/plan_limits", "granted", ["update_plan_limit"], ["instance"], false, ["3413:1"], "System Access", "Plan Limit", undefined),
-    row("GET", "/groups/:id/provisioned_users", "granted", ["read_provisioned_user"], ["group"], false, ["3421:1"], "System Access", "Provisioned User", undefined),
-    row("POST", "/projects/:id/access_tokens", "granted", ["create_resource_access_token"], ["project"], false, ["3429:1"], "System Access", "Resource Access Token", undefined),
-    row("POST", "/groups/:id/access_tokens", "granted", ["create_resource_access_token"], ["group"], false, ["3430:1"], "System Access", "Resource Access Token", undefined),
-    row("DELETE", "/projects/:id/access_tokens/:token_id", "granted", ["delete_resource_access_token"], ["project"], false, ["3431:1"], "System Access", "Resource Access Token", undefined),
-    row("DELETE", "/groups/:id/access_tokens/:token_id", "granted", ["delete_resource_access_token"], ["group"], false, ["3432:1"], "System Access", "Resource Access Token", undefined),
-    row("DELETE", "/groups/:id/manage/resource_access_tokens/:prat_id", "granted", ["delete_resource_access_token"], ["group"], false, ["3433:1"], "System Access", "Resource Access Token", undefined),
-    row("GET", "/projects/:id/access_tokens", "granted", ["read_resource_access_token"], ["project"], false, ["3434:1"], "System Access", "Resource Access Token", undefined),
-    row("GET", "/projects/:id/access_tokens/:token_id", "granted", ["read_resource_access_token"], ["project"], false, ["3435:1"], "System Access", "Resource Access Token", undefined),
-    row("GET", "/groups/:id/access_tokens", "granted", ["read_resource_access_token"], ["group"], false, ["3436:1"], "System Access", "Resource Access Token", undefined),
-    row("GET", "/groups/:id/access_tokens/:token_id", "granted", ["read_resource_access_token"], ["group"], false, ["3437:1"], "System Access", "Resource Access Token", undefined),
-    row("GET", "/groups/:id/manage/resource_access_tokens", "granted", ["read_resource_access_token"], ["group"], false, ["3438:1"], "System Access", "Resource Access Token", undefined),
-    row("POST", "/projects/:id/access_tokens/:token_id/rotate", "granted", ["rotate_resource_access_token"], ["project"], false, ["3439:1"], "System Access", "Resource Access Token", undefined),
-    row("POST", "/projects/:id/access_tokens/self/rotate", "granted", ["rotate_resource_access_token"], ["project"], false, ["3440:1"], "System Access", "Resource Access Token", undefined),
-    row("POST", "/groups/:id/access_tokens/:token_id/rotate", "granted", ["rotate_resource_access_token"], ["group"], false, ["3441:1"], "System Access", "Resource Access Token", undefined),
-    row("POST", "/groups/:id/access_tokens/self/rotate", "granted", ["rotate_resource_access_token"], ["group"], false, ["3442:1"], "System Access", "Resource Access Token", undefined),
-    row("POST", "/groups/:id/manage/resource_access_tokens/:prat_id/rotate", "granted", ["rotate_resource_access_token"], ["group"], false, ["3443:1"], "System Access", "Resource Access Token", undefined),
-    row("DELETE", "/groups/:id/saml/:uid", "granted", ["delete_saml_group_identity"], ["group"], false, ["3451:1"], "System Access", "SAML Group Identity", undefined),
-    row("GET", "/groups/:id/saml/:uid", "granted", ["read_saml_group_identity"], ["group"], false, ["3452:1"], "System Access", "SAML Group Identity", undefined),
-    row("GET", "/groups/:id/saml/identities", "granted", ["read_saml_group_identity"], ["group"], false, ["3453:1"], "System Access", "SAML Group Identity", undefined),
-    row("PATCH", "/groups/:id/saml/:uid", "granted", ["update_saml_group_identity"], ["group"], false, ["3454:1"], "System Access", "SAML Group Identity", undefined),
-    row("POST", "/groups/:id/saml_group_links", "granted", ["create_saml_group_link"], ["group"], false, ["3462:1"], "System Access", "SAML Group Link", undefined),
-    row("DELETE", "/groups/:id/saml_group_links/:saml_group_name", "granted", ["delete_saml_group_link"], ["group"], false, ["3463:1"], "System Access", "SAML Group Link", undefined),
-    row("GET", "/groups/:id/saml_group_links", "granted", ["read_saml_group_link"], ["group"], false, ["3464:1"], "System Access", "SAML Group Link", undefined),
-    row("GET", "/groups/:id/saml_group_links/:saml_group_name", "granted", ["read_saml_group_link"], ["group"], false, ["3465:1"], "System Access", "SAML Group Link", undefined),
-    row("GET", "/groups/:id/saml_users", "granted", ["read_saml_user"], ["group"], false, ["3473:1"], "System Access", "SAML User", undefined),
-    row("DELETE", "/groups/:id/scim/:uid", "granted", ["delete_scim_identity"], ["group"], false, ["3481:1"], "System Access", "SCIM Identity", undefined),
-    row("GET", "/groups/:id/scim/:uid", "granted", ["read_scim_identity"], ["group"], false, ["3482:1"], "System Access", "SCIM Identity", undefined),
-    row("GET", "/groups/:id/scim/identities", "granted", ["read_scim_identity"], ["group"], false, ["3483:1"], "System Access", "SCIM Identity", undefined),
-    row("PATCH", "/groups/:id/scim/:uid", "granted", ["update_scim_identity"], ["group"], false, ["3484:1"], "System Access", "SCIM Identity", undefined),
-    row("POST", "/projects/:id/service_accounts", "granted", ["create_service_account"], ["project"], false, ["3492:1"], "System Access", "Service Account", undefined),
-    row("POST", "/groups/:id/service_accounts", "granted", ["create_service_account"], ["group"], false, ["3493:1"], "System Access", "Service Account", undefined),
-    row("POST", "/service_accounts", "granted", ["create_service_account"], ["instance"], false, ["3494:1"], "System Access", "Service Account", undefined),
-    row("DELETE", "/projects/:id/service_accounts/:user_id", "granted", ["delete_service_account"], ["project"], false, ["3495:1"], "System Access", "Service Account", undefined),
-    row("DELETE", "/groups/:id/service_accounts/:user_id", "granted", ["delete_service_account"], ["group"], false, ["3496:1"], "System Access", "Service Account", undefined),
-    row("GET", "/projects/:id/service_accounts", "granted", ["read_service_account"], ["project"], false, ["3497:1"], "System Access", "Service Account", undefined),
-    row("GET", "/projects/:id/service_accounts/:user_id", "granted", ["read_service_account"], ["project"], false, ["3498:1"], "System Access", "Service Account", undefined),
-    row("GET", "/groups/:id/service_accounts", "granted", ["read_service_account"], ["group"], false, ["3499:1"], "System Access", "Service Account", undefined),
-    row("GET", "/groups/:id/service_accounts/:user_id", "granted", ["read_service_account"], ["group"], false, ["3500:1"], "System Access", "Service Account", undefined),
-    row("GET", "/service_accounts", "granted", ["read_service_account"], ["instance"], false, ["3501:1"], "System Access", "Service Account", undefined),
-    row("PATCH", "/projects/:id/service_accounts/:user_id", "granted", ["update_service_account"], ["project"], false, ["3502:1"], "System Access", "Service Account", undefined),
-    row("PATCH", "/groups/:id/service_accounts/:user_id", "granted", ["update_service_account"], ["group"], false, ["3503:1"], "System Access", "Service Account", undefined),
-    row("PATCH", "/service_accounts/:user_id", "granted", ["update_service_account"], ["instance"], false, ["3504:1"], "System Access", "Service Account", undefined),
-    row("POST", "/projects/:id/service_accounts/:user_id/personal_access_tokens", "granted", ["create_service_account_personal_access_token"], ["project"], false, ["3512:1"], "System Access", "Service Account Personal Access Token", undefined),
-    row("POST", "/groups/:id/service_accounts/:user_id/personal_access_tokens", "granted", ["create_service_account_personal_access_token"], ["group"], false, ["3513:1"], "System Access", "Service Account Personal Access Token", undefined),
-    row("GET", "/projects/:id/service_accounts/:user_id/personal_access_tokens", "granted", ["read_service_account_personal_access_token"], ["project"], false, ["3514:1"], "System Access", "Service Account Personal Access Token", undefined),
-    row("GET", "/groups/:id/service_accounts/:user_id/personal_access_tokens", "granted", ["read_service_account_personal_access_token"], ["group"], false, ["3515:1"], "System Access", "Service Account Personal Access Token", undefined),
-    row("DELETE", "/projects/:id/service_accounts/:user_id/personal_access_tokens/:token_id", "granted", ["revoke_service_account_personal_access_token"], ["project"], false, ["3516:1"], "System Access", "Service Account Personal Access Token", undefined),
-    row("DELETE", "/groups/:id/service_accounts/:user_id/personal_access_tokens/:token_id", "granted", ["revoke_service_account_personal_access_token"], ["group"], false, ["3517:1"], "System Access", "Service Account Personal Access Token", undefined),
-    row("POST", "/projects/:id/service_accounts/:user_id/personal_access_tokens/:token_id/rotate", "granted", ["rotate_service_account_personal_access_token"], ["project"], false, ["3518:1"], "System Access", "Service Account Personal Access Token", undefined),
-    row("POST", "/groups/:id/service_accounts/:user_id/personal_access_tokens/:token_id/rotate", "granted", ["rotate_service_account_personal_access_token"], ["group"], false, ["3519:1"], "System Access", "Service Account Personal Access Token", undefined),
-    row("POST", "/user/keys", "granted", ["create_ssh_key"], ["user"], false, ["3527:1"], "System Access", "SSH Key", undefined),
-    row("POST", "/users/:user_id/keys", "granted", ["create_ssh_key"], ["instance"], false, ["3528:1"], "System Access", "SSH Key", undefined),
-    row("DELETE", "/groups/:id/manage/ssh_keys/:key_id", "granted", ["delete_ssh_key"], ["group"], false, ["3529:1"], "System Access", "SSH Key", undefined),
-    row("DELETE", "/user/keys/:key_id", "granted", ["delete_ssh_key"], ["user"], false, ["3530:1"], "System Access", "SSH Key", undefined),
-    row("DELETE", "/users/:id/keys/:key_id", "granted", ["delete_ssh_key"], ["instance"], false, ["3531:1"], "System Access", "SSH Key", undefined),
-    row("GET", "/groups/:id/manage/ssh_keys", "granted", ["read_ssh_key"], ["group"], false, ["3532:1"], "System Access", "SSH Key", undefined),
-    row("GET", "/user/keys", "granted", ["read_ssh_key"], ["user"], false, ["3533:1"], "System Access", "SSH Key", undefined),
-    row("GET", "/user/keys/:key_id", "granted", ["read_ssh_key"], ["user"], false, ["3534:1"], "System Access", "SSH Key", undefined),
-    row("GET", "/users/:id/keys/:key_id", "granted", ["read_ssh_key"], ["user"], false, ["3535:1"], "System Access", "SSH Key", undefined),
-    row("GET", "/users/:user_id/keys", "granted", ["read_ssh_key"], ["user"], false, ["3536:1"], "System Access", "SSH Key", undefined),
-    row("GET", "/keys", "granted", ["read_ssh_key"], ["instance"], false, ["3537:1"], "System Access", "SSH Key", undefined),
-    row("GET", "/keys/:id", "granted", ["read_ssh_key"], ["instance"], false, ["3538:1"], "System Access", "SSH Key", undefined),
-    row("GET", "/projects/:id/statistics", "granted", ["read_statistic"], ["project"], false, ["3546:1"], "System Access", "Statistic", undefined),
-    row("GET", "/application/statistics", "granted", ["read_statistic"], ["instance"], false, ["3547:1"], "System Access", "Statistic", undefined),
-    row("GET", "/usage_data/queries", "granted", ["read_usage_data_query"], ["instance"], false, ["3555:1"], "System Access", "Usage Data Query", undefined),
-    row("POST", "/users/:id/activate", "granted", ["activate_user"], ["instance"], false, ["3563:1"], "System Access", "User", undefined),
-    row("POST", "/users/:id/approve", "granted", ["approve_user"], ["instance"], false, ["3564:1"], "System Access", "User", undefined),
-    row("POST", "/users/:id/ban", "granted", ["ban_user"], ["instance"], false, ["3565:1"], "System Access", "User", undefined),
-    row("POST", "/users/:id/block", "granted", ["block_user"], ["instance"], false, ["3566:1"], "System Access", "User", undefined),
-    row("POST", "/users", "granted", ["create_user"], ["instance"], false, ["3567:1"], "System Access", "User", undefined),
-    row("POST", "/users/:id/deactivate", "granted", ["deactivate_user"], ["instance"], false, ["3568:1"], "System Access", "User", undefined),
-    row("DELETE", "/users/:id", "granted", ["delete_user"], ["instance"], false, ["3569:1"], "System Access", "User", undefined),
-    row("PATCH", "/users/:id/disable_two_factor", "granted", ["disable_two_factor_user"], ["instance"], false, ["3570:1"], "System Access", "User", undefined),
-    row("POST", "/users/:id/follow", "granted", ["follow_user"], ["user"], false, ["3571:1"], "System Access", "User", undefined),
-    row("GET", "/user", "granted", ["read_user"], ["user"], false, ["3572:1"], "System Access", "User", undefined),
-    row("GET", "/users/:id", "granted", ["read_user"], ["user"], false, ["3573:1"], "System Access", "User", undefined),
-    row("GET", "/users", "granted", ["read_user"], ["instance"], false, ["3574:1"], "System Access", "User", undefined),
-    row("GET", "/users/:user_id/memberships", "granted", ["read_user"], ["instance"], false, ["3575:1"], "System Access", "User", undefined),
-    row("POST", "/users/:id/reject", "granted", ["reject_user"], ["instance"], false, ["3576:1"], "System Access", "User", undefined),
-    row("POST", "/users/:id/unban", "granted", ["unban_user"], ["instance"], false, ["3577:1"], "System Access", "User", undefined),
-    row("POST", "/users/:id/unblock", "granted", ["unblock_user"], ["instance"], false, ["3578:1"], "System Access", "User", undefined),
-    row("POST", "/users/:id/unfollow", "granted", ["unfollow_user"], ["user"], false, ["3579:1"], "System Access", "User", undefined),
-    row("PUT", "/users/:id", "granted", ["update_user"], ["instance"], false, ["3580:1"], "System Access", "User", undefined),
-    row("DELETE", "/vscode/settings_sync(/:settings_context_hash)/v1/collection", "granted", ["delete_vscode_setting"], ["user"], false, ["3588:1"], "System Access", "VSCode Setting", undefined),
-    row("GET", "/vscode/settings_sync(/:settings_context_hash)/v1/manifest", "granted", ["read_vscode_setting"], ["user"], false, ["3589:1"], "System Access", "VSCode Setting", undefined),
-    row("GET", "/vscode/settings_sync(/:settings_context_hash)/v1/resource/:resource_name", "granted", ["read_vscode_setting"], ["user"], false, ["3590:1"], "System Access", "VSCode Setting", undefined),
-    row("GET", "/vscode/settings_sync(/:settings_context_hash)/v1/resource/:resource_name/:id", "granted", ["read_vscode_setting"], ["user"], false, ["3591:1"], "System Access", "VSCode Setting", undefined),
-    row("POST", "/vscode/settings_sync(/:settings_context_hash)/v1/resource/:resource_name", "granted", ["update_vscode_setting"], ["user"], false, ["3592:1"], "System Access", "VSCode Setting", undefined),
-    row("GET", "/admin/batched_background_migrations", "granted", ["read_batched_background_migration"], ["instance"], false, ["3602:1"], "System Migration", "Batched Background Migration", undefined),
-    row("GET", "/admin/batched_background_migrations/:id", "granted", ["read_batched_background_migration"], ["instance"], false, ["3603:1"], "System Migration", "Batched Background Migration", undefined),
-    row("PUT", "/admin/batched_background_migrations/:id/pause", "granted", ["run_batched_background_migration"], ["instance"], false, ["3604:1"], "System Migration", "Batched Background Migration", undefined),
-    row("PUT", "/admin/batched_background_migrations/:id/resume", "granted", ["run_batched_background_migration"], ["instance"], false, ["3605:1"], "System Migration", "Batched Background Migration", undefined),
-    row("GET", "/admin/databases/:database_name/dictionary/tables/:table_name", "granted", ["read_database_dictionary"], ["instance"], false, ["3613:1"], "System Migration", "Database Dictionary", undefined),
-    row("GET", "/databases/:database_name/dictionary/tables", "granted", ["read_database_dictionary"], ["instance"], false, ["3614:1"], "System Migration", "Database Dictionary", undefined),
-    row("POST", "/admin/migrations/:timestamp/mark", "granted", ["mark_database_migration"], ["instance"], false, ["3622:1"], "System Migration", "Database Migration", undefined),
-    row("GET", "/admin/migrations/pending", "granted", ["read_database_migration"], ["instance"], false, ["3623:1"], "System Migration", "Database Migration", undefined),
-    row("POST", "/projects/:id/export", "granted", ["create_export"], ["project"], false, ["3631:1"], "System Migration", "Export", undefined),
-    row("POST", "/projects/:id/export_relations", "granted", ["create_export"], ["project"], false, ["3632:1"], "System Migration", "Export", undefined),
-    row("POST", "/groups/:id/export", "granted", ["create_export"], ["group"], false, ["3633:1"], "System Migration", "Export", undefined),
-    row("POST", "/groups/:id/export_relations", "granted", ["create_export"], ["group"], false, ["3634:1"], "System Migration", "Export", undefined),
-    row("GET", "/projects/:id/export/download", "granted", ["download_export"], ["project"], false, ["3635:1"], "System Migration", "Export", undefined),
-    row("GET", "/projects/:id/export_relations/download", "granted", ["download_export"], ["project"], false, ["3636:1"], "System Migration", "Export", undefined),
-    row("GET", "/groups/:id/export/download", "granted", ["download_export"], ["group"], false, ["3637:1"], "System Migration", "Export", undefined),
-    row("GET", "/groups/:id/export_relations/download", "granted", ["download_export"], ["group"], false, ["3638:1"], "System Migration", "Export", undefined),
-    row("GET", "/projects/:id/export", "granted", ["read_export"], ["project"], false, ["3639:1"], "System Migration", "Export", undefined),
-    row("GET", "/projects/:id/export_relations/status", "granted", ["read_export"], ["project"], false, ["3640:1"], "System Migration", "Export", undefined),
-    row("GET", "/groups/:id/export_relations/status", "granted", ["read_export"], ["group"], false, ["3641:1"], "System Migration", "Export", undefined),
-    row("POST", "/import/github/cancel", "granted", ["cancel_import"], ["user"], false, ["3649:1"], "System Migration", "Import", undefined),
-    row("POST", "/bulk_imports/:import_id/cancel", "granted", ["cancel_import"], ["instance"], false, ["3650:1"], "System Migration", "Import", undefined),
-    row("POST", "/projects/:id/import/git", "granted", ["create_import"], ["project"], false, ["3651:1"], "System Migration", "Import", undefined),
-    row("POST", "/projects/import-relation", "granted", ["create_import"], ["project"], false, ["3652:1"], "System Migration", "Import", undefined),
-    row("POST", "/import/bitbucket", "granted", ["create_import"], ["group", "user"], false, ["3653:1", "3658:1"], "System Migration", "Import", undefined),
-    row("POST", "/import/github", "granted", ["create_import"], ["group", "user"], false, ["3654:1", "3659:1"], "System Migration", "Import", undefined),
-    row("POST", "/projects/import", "granted", ["create_import"], ["group", "user"], false, ["3655:1", "3661:1"], "System Migration", "Import", undefined),
-    row("POST", "/projects/remote-import", "granted", ["create_import"], ["group", "user"], false, ["3656:1", "3662:1"], "System Migration", "Import", undefined),
-    row("POST", "/projects/remote-import-s3", "granted", ["create_import"], ["group", "user"], false, ["3657:1", "3663:1"], "System Migration", "Import", undefined),
-    row("POST", "/import/github/gists", "granted", ["create_import"], ["user"], false, ["3660:1"], "System Migration", "Import", undefined),
-    row("POST", "/bulk_imports", "granted", ["create_import"], ["instance"], false, ["3664:1"], "System Migration", "Import", undefined),
-    row("POST", "/groups/import", "granted", ["create_import"], ["instance"], false, ["3665:1"], "System Migration", "Import", undefined),
-    row("POST", "/import/bitbucket_server", "granted", ["create_import"], ["instance"], false, ["3666:1"], "System Migration", "Import", undefined),
-    row("POST", "/offline_imports", "granted", ["create_import"], ["instance"], false, ["3667:1"], "System Migration", "Import", undefined),
-    row("GET", "/projects/:id/import", "granted", ["read_import"], ["project"], false, ["3668:1"], "System Migration", "Import", undefined),
-    row("GET", "/projects/:id/relation-imports", "granted", ["read_import"], ["project"], false, ["3669:1"], "System Migration", "Import", undefined),
-    row("GET", "/bulk_imports", "granted", ["read_import"], ["instance"], false, ["3670:1"], "System Migration", "Import", undefined),
-    row("GET", "/bulk_imports/:import_id", "granted", ["read_import"], ["instance"], false, ["3671:1"], "System Migration", "Import", undefined),
-    row("GET", "/bulk_imports/:import_id/entities", "granted", ["read_import"], ["instance"], false, ["3672:1"], "System Migration", "Import", undefined),
-    row("GET", "/bulk_imports/:import_id/entities/:entity_id", "granted", ["read_import"], ["instance"], false, ["3673:1"], "System Migration", "Import", undefined),
-    row("GET", "/bulk_imports/:import_id/entities/:entity_id/failures", "granted", ["read_import"], ["instance"], false, ["3674:1"], "System Migration", "Import", undefined),
-    row("GET", "/bulk_imports/entities", "granted", ["read_import"], ["instance"], false, ["3675:1"], "System Migration", "Import", undefined),
-    row("POST", "/offline_exports", "granted", ["create_offline_export"], ["user"], false, ["3683:1"], "System Migration", "Offline Export", undefined),
-    row("GET", "/offline_exports", "granted", ["read_offline_export"], ["user"], false, ["3684:1"], "System Migration", "Offline Export", undefined),
-    row("GET", "/offline_exports/:id", "granted", ["read_offline_export"], ["user"], false, ["3685:1"], "System Migration", "Offline Export", undefined),
-    row("POST", "/groups/:id/placeholder_reassignments", "granted", ["create_placeholder_reassignment"], ["group"], false, ["3693:1"], "System Migration", "Placeholder Reassignment", undefined),
-    row("GET", "/groups/:id/placeholder_reassignments", "granted", ["read_placeholder_reassignment"], ["group"], false, ["3694:1"], "System Migration", "Placeholder Reassignment", undefined),
-    row("GET", "/admin/batched_background_operations", "granted", ["read_batched_background_operation"], ["instance"], false, ["3704:1"], "System Migration and Integration", "Batched Background Operation", undefined),
-    row("GET", "/admin/batched_background_operations/:id", "granted", ["read_batched_background_operation"], ["instance"], false, ["3705:1"], "System Migration and Integration", "Batched Background Operation", undefined),
-    row("PUT", "/admin/batched_background_operations/:id/restart", "granted", ["run_batched_background_operation"], ["instance"], false, ["3706:1"], "System Migration and Integration", "Batched Background Operation", undefined),
-    row("PUT", "/admin/batched_background_operations/:id/stop", "granted", ["run_batched_background_operation"], ["instance"], false, ["3707:1"], "System Migration and Integration", "Batched Background Operation", undefined),
-    row("POST", "/projects/:id/wikis", "granted", ["create_wiki"], ["project"], false, ["3717:1"], "Wiki", "Wiki", undefined),
-    row("POST", "/groups/:id/wikis", "granted", ["create_wiki"], ["group"], false, ["3718:1"], "Wiki", "Wiki", undefined),
-    row("DELETE", "/projects/:id/wikis/:slug", "granted", ["delete_wiki"], ["project"], false, ["3719:1"], "Wiki", "Wiki", undefined),
-    row("DELETE", "/groups/:id/wikis/:slug", "granted", ["delete_wiki"], ["group"], false, ["3720:1"], "Wiki", "Wiki", undefined),
-    row("GET", "/projects/:id/wikis", "granted", ["read_wiki"], ["project"], true, ["3721:1", "4016:1"], "Wiki", "Wiki", undefined),
-    row("GET", "/projects/:id/wikis/:slug", "granted", ["read_wiki"], ["project"], true, ["3722:1", "4017:1"], "Wiki", "Wiki", undefined),
-    row("GET", "/groups/:id/wikis", "granted", ["read_wiki"], ["group"], true, ["3723:1", "3824:1"], "Wiki", "Wiki", undefined),
-    row("GET", "/groups/:id/wikis/:slug", "granted", ["read_wiki"], ["group"], true, ["3724:1", "3825:1"], "Wiki", "Wiki", undefined),
-    row("POST", "/projects/:id/wikis/attachments", "granted", ["update_wiki"], ["project"], false, ["3725:1"], "Wiki", "Wiki", undefined),
-    row("PUT", "/projects/:id/wikis/:slug", "granted", ["update_wiki"], ["project"], false, ["3726:1"], "Wiki", "Wiki", undefined),
-    row("POST", "/groups/:id/wikis/attachments", "granted", ["update_wiki"], ["group"], false, ["3727:1"], "Wiki", "Wiki", undefined),
-    row("PUT", "/groups/:id/wikis/:slug", "granted", ["update_wiki"], ["group"], false, ["3728:1"], "Wiki", "Wiki", undefined),
-    row("GET", "/broadcast_messages", "always", [], [], false, ["3737:1"], undefined, undefined, undefined),
-    row("GET", "/broadcast_messages/:id", "always", [], [], false, ["3738:1"], undefined, undefined, undefined),
-    row("GET", "/glql/schema", "always", [], [], false, ["3739:1"], undefined, undefined, undefined),
-    row("GET", "/groups/:id/-/packages/nuget/index", "always", [], [], false, ["3740:1"], undefined, undefined, undefined),
-    row("GET", "/groups/:id/-/packages/nuget/symbolfiles/*file_name/*signature/*same_file_name", "always", [], [], false, ["3741:1"], undefined, undefined, undefined),
-    row("GET", "/groups/:id/-/packages/nuget/v2", "always", [], [], false, ["3742:1"], undefined, undefined, undefined),
-    row("GET", "/groups/:id/-/packages/nuget/v2/$metadata", "always", [], [], false, ["3743:1"], undefined, undefined, undefined),
-    row("GET", "/packages/conan/v1/ping", "always", [], [], false, ["3744:1"], undefined, undefined, undefined),
-    row("GET", "/projects/:id/packages/conan/v1/ping", "always", [], [], false, ["3745:1"], undefined, undefined, undefined),
-    row("GET", "/projects/:id/packages/nuget/index", "always", [], [], false, ["3746:1"], undefined, undefined, undefined),
-    row("GET", "/projects/:id/packages/nuget/symbolfiles/*file_name/*signature/*same_file_name", "always", [], [], false, ["3747:1"], undefined, undefined, undefined),
-    row("GET", "/projects/:id/packages/nuget/v2", "always", [], [], false, ["3748:1"], undefined, undefined, undefined),
-    row("GET", "/projects/:id/packages/nuget/v2/$metadata", "always", [], [], false, ["3749:1"], undefined, undefined, undefined),
-    row("GET", "/projects/:project_id/packages/nuget/v2/FindPackagesById\\(\\)", "always", [], [], false, ["3750:1"], undefined, undefined, undefined),
-    row("GET", "/projects/:project_id/packages/nuget/v2/Packages\\(Id='*package_name',Version='*package_version'\\)", "always", [], [], false, ["3751:1"], undefined, undefined, undefined),
-    row("GET", "/projects/:project_id/packages/nuget/v2/Packages\\(\\)", "always", [], [], false, ["3752:1"], undefined, undefined, undefined),
-    row("GET", "/templates/dockerfiles", "always", [], [], false, ["3753:1"], undefined, undefined, undefined),
-    row("GET", "/templates/dockerfiles/:name", "always", [], [], false, ["3754:1"], undefined, undefined, undefined),
-    row("GET", "/templates/gitignores", "always", [], [], false, ["3755:1"], undefined, undefined, undefined),
-    row("GET", "/templates/gitignores/:name", "always", [], [], false, ["3756:1"], undefined, undefined, undefined),
-    row("GET", "/templates/gitlab_ci_ymls", "always", [], [], false, ["3757:1"], undefined, undefined, undefined),
-    row("GET", "/templates/gitlab_ci_ymls/:name", "always", [], [], false, ["3758:1"], undefined, undefined, undefined),
-    row("GET", "/templates/licenses", "always", [], [], false, ["3759:1"], undefined, undefined, undefined),
-    row("GET", "/templates/licenses/:name", "always", [], [], false, ["3760:1"], undefined, undefined, undefined),
-    row("GET", "/topics", "always", [], [], false, ["3761:1"], undefined, undefined, undefined),
-    row("GET", "/topics/:id", "always", [], [], false, ["3762:1"], undefined, undefined, undefined),
-    row("GET", "/web_commits/public_key", "always", [], [], false, ["3763:1"], undefined, undefined, undefined),
-    row("*", "/*path", "unavailable", [], [], false, ["4028:1"], undefined, undefined, "Catch-all fallback"),
-    row("POST", "/ai/duo_workflows/agent_workflows", "unavailable", [], [], false, ["4029:1"], undefined, undefined, "AI workflows OAuth token"),
-    row("POST", "/ai/duo_workflows/code_review/add_comments", "unavailable", [], [], false, ["4030:1"], undefined, undefined, "AI workflows OAuth token"),
-    row("GET", "/ai/duo_workflows/code_review/custom_instructions", "unavailable", [], [], false, ["4031:1"], undefined, undefined, "AI workflows OAuth token"),
-    row("POST", "/ai/duo_workflows/revoke_token", "unavailable", [], [], false, ["4032:1"], undefined, undefined, "AI workflows OAuth token"),
-    row("POST", "/ai/duo_workflows/tools/risk_classification/results", "unavailable", [], [], false, ["4033:1"], undefined, undefined, "AI workflows OAuth token"),
-    row("GET", "/ai/duo_workflows/workflows/:id", "unavailable", [], [], false, ["4034:1"], undefined, undefined, "AI workflows OAuth token"),
-    row("PATCH", "/ai/duo_workflows/workflows/:id", "unavailable", [], [], false, ["4035:1"], undefined, undefined, "AI workflows OAuth token"),
-    row("POST", "/ai/duo_workflows/workflows/:id/audit_events", "unavailable", [], [], false, ["4036:1"], undefined, undefined, "AI Workflows OAuth token"),
-    row("POST", "/ai/duo_workflows/workflows/:id/checkpoint_writes_batch", "unavailable", [], [], false, ["4037:1"], undefined, undefined, "AI workflows OAuth token"),
-    row("GET", "/ai/duo_workflows/workflows/:id/checkpoints", "unavailable", [], [], false, ["4038:1"], undefined, undefined, "AI workflows OAuth token"),
-    row("POST", "/ai/duo_workflows/workflows/:id/checkpoints", "unavailable", [], [], false, ["4039:1"], undefined, undefined, "AI workflows OAuth token"),
-    row("GET", "/ai/duo_workflows/workflows/:id/checkpoints/:checkpoint_id", "unavailable", [], [], false, ["4040:1"], undefined, undefined, "AI workflows OAuth token"),
-    row("GET", "/ai/duo_workflows/workflows/:id/checkpoints/by_thread_ts", "unavailable", [], [], false, ["4041:1"], undefined, undefined, "AI workflows OAuth token"),
-    row("GET", "/ai/duo_workflows/workflows/:id/events", "unavailable", [], [], false, ["4042:1"], undefined, undefined, "AI workflows OAuth token"),
-    row("POST", "/ai/duo_workflows/workflows/:id/events", "unavailable", [], [], false, ["4043:1"], undefined, undefined, "AI workflows OAuth token"),
-    row("PUT", "/ai/duo_workflows/workflows/:id/events/:event_id", "unavailable", [], [], false, ["4044:1"], undefined, undefined, "AI workflows OAuth token"),
-    row("GET", "/api/scim/:version/application/Groups", "unavailable", [], [], false, ["4045:1"], undefined, undefined, "SCIM token"),
-    row("POST", "/api/scim/:version/application/Groups", "unavailable", [], [], false, ["4046:1"], undefined, undefined, "SCIM token"),
-    row("GET", "/api/scim/:version/application/Groups/:id", "unavailable", [], [], false, ["4047:1"], undefined, undefined, "SCIM token"),
-    row("PATCH", "/api/scim/:version/application/Groups/:id", "unavailable", [], [], false, ["4048:1"], undefined, undefined, "SCIM token"),
-    row("PUT", "/api/scim/:version/application/Groups/:id", "unavailable", [], [], false, ["4049:1"], undefined, undefined, "SCIM token"),
-    row("DELETE", "/api/scim/:version/application/Groups/:id", "unavailable", [], [], false, ["4050:1"], undefined, undefined, "SCIM token"),
-    row("GET", "/api/scim/:version/application/Schemas", "unavailable", [], [], false, ["4051:1"], undefined, undefined, "SCIM token"),
-    row("GET", "/api/scim/:version/application/Schemas/:id", "unavailable", [], [], false, ["4052:1"], undefined, undefined, "SCIM token"),
-    row("GET", "/api/scim/:version/application/Users", "unavailable", [], [], false, ["4053:1"], undefined, undefined, "SCIM token"),
-    row("POST", "/api/scim/:version/application/Users", "unavailable", [], [], false, ["4054:1"], undefined, undefined, "SCIM token"),
-    row("GET", "/api/scim/:version/application/Users/:id", "unavailable", [], [], false, ["4055:1"], undefined, undefined, "SCIM token"),
-    row("PATCH", "/api/scim/:version/application/Users/:id", "unavailable", [], [], false, ["4056:1"], undefined, undefined, "SCIM token"),
-    row("DELETE", "/api/scim/:version/application/Users/:id", "unavailable", [], [], false, ["4057:1"], undefined, undefined, "SCIM token"),
-    row("GET", "/api/scim/:version/groups/:group/Schemas", "unavailable", [], [], false, ["4058:1"], undefined, undefined, "SCIM token"),
-    row("GET", "/api/scim/:version/groups/:group/Schemas/:id", "unavailable", [], [], false, ["4059:1"], undefined, undefined, "SCIM token"),
-    row("GET", "/api/scim/:version/groups/:group/Users", "unavailable", [], [], false, ["4060:1"], undefined, undefined, "SCIM token"),
-    row("POST", "/api/scim/:version/groups/:group/Users", "unavailable", [], [], false, ["4061:1"], undefined, undefined, "SCIM token"),
-    row("GET", "/api/scim/:version/groups/:group/Users/:id", "unavailable", [], [], false, ["4062:1"], undefined, undefined, "SCIM token"),
-    row("PATCH", "/api/scim/:version/groups/:group/Users/:id", "unavailable", [], [], false, ["4063:1"], undefined, undefined, "SCIM token"),
-    row("DELETE", "/api/scim/:version/groups/:group/Users/:id", "unavailable", [], [], false, ["4064:1"], undefined, undefined, "SCIM token"),
-    row("POST", "/container_registry_event/events", "unavailable", [], [], false, ["4065:1"], undefined, undefined, "Container registry event token"),
-    row("POST", "/duo_code_review/evaluations", "unavailable", [], [], false, ["4066:1"], undefined, undefined, "Internal testing"),
-    row("GET", "/feature_flags/unleash/:project_id", "unavailable", [], [], false, ["4067:1"], undefined, undefined, "Unleash token"),
-    row("GET", "/feature_flags/unleash/:project_id/client/features", "unavailable", [], [], false, ["4068:1"], undefined, undefined, "Unleash token"),
-    row("POST", "/feature_flags/unleash/:project_id/client/metrics", "unavailable", [], [], false, ["4069:1"], undefined, undefined, "Unleash token"),
-    row("POST", "/feature_flags/unleash/:project_id/client/register", "unavailable", [], [], false, ["4070:1"], undefined, undefined, "Unleash token"),
-    row("GET", "/feature_flags/unleash/:project_id/features", "unavailable", [], [], false, ["4071:1"], undefined, undefined, "Unleash token"),
-    row("POST", "/geo/failures", "unavailable", [], [], false, ["4072:1"], undefined, undefined, "Geo node JWT"),
-    row("GET", "/geo/proxy", "unavailable", [], [], false, ["4073:1"], undefined, undefined, "Geo proxy"),
-    row("POST", "/geo/proxy_git_ssh/info_refs_receive_pack", "unavailable", [], [], false, ["4074:1"], undefined, undefined, "GitLab Shell token"),
-    row("POST", "/geo/proxy_git_ssh/info_refs_upload_pack", "unavailable", [], [], false, ["4075:1"], undefined, undefined, "GitLab Shell token"),
-    row("POST", "/geo/proxy_git_ssh/receive_pack", "unavailable", [], [], false, ["4076:1"], undefined, undefined, "GitLab Shell token"),
-    row("POST", "/geo/proxy_git_ssh/upload_pack", "unavailable", [], [], false, ["4077:1"], undefined, undefined, "GitLab Shell token"),
-    row("GET", "/geo/repositories/:gl_repository/pipeline_refs", "unavailable", [], [], false, ["4078:1"], undefined, undefined, "Geo node JWT"),
-    row("GET", "/geo/retrieve/:replicable_name/:replicable_id", "unavailable", [], [], false, ["4079:1"], undefined, undefined, "Geo node JWT"),
-    row("POST", "/geo/status", "unavailable", [], [], false, ["4080:1"], undefined, undefined, "Geo node JWT"),
-    row("GET", "/groups/:id/-/packages/npm/*package_name", "unavailable", [], [], false, ["4081:1"], undefined, undefined, "External registry redirect"),
-    row("POST", "/groups/:id/-/packages/npm/-/npm/v1/security/advisories/bulk", "unavailable", [], [], false, ["4082:1"], undefined, undefined, "External registry redirect"),
-    row("POST", "/groups/:id/-/packages/npm/-/npm/v1/security/audits/quick", "unavailable", [], [], false, ["4083:1"], undefined, undefined, "External registry redirect"),
-    row("POST", "/groups/:id/placeholder_reassignments/authorize", "unavailable", [], [], false, ["4084:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("POST", "/groups/:id/uploads/authorize", "unavailable", [], [], false, ["4085:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("POST", "/groups/import/authorize", "unavailable", [], [], false, ["4086:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("GET", "/iam/userinfo", "unavailable", [], [], false, ["4087:1"], undefined, undefined, "IAM OAuth token"),
-    row("PUT", "/integrations/jira_forge/installation", "unavailable", [], [], false, ["4088:1"], undefined, undefined, "GitLab for Jira (Forge) app token"),
-    row("DELETE", "/integrations/jira_forge/installation", "unavailable", [], [], false, ["4089:1"], undefined, undefined, "GitLab for Jira (Forge) app token"),
-    row("POST", "/integrations/jira_forge/installation/forge_token", "unavailable", [], [], false, ["4090:1"], undefined, undefined, "GitLab for Jira (Forge) app token"),
-    row("GET", "/integrations/jira_forge/subscriptions", "unavailable", [], [], false, ["4091:1"], undefined, undefined, "GitLab for Jira (Forge) app token"),
-    row("POST", "/integrations/jira_forge/subscriptions", "unavailable", [], [], false, ["4092:1"], undefined, undefined, "GitLab for Jira (Forge) app token"),
-    row("DELETE", "/integrations/jira_forge/subscriptions/:id", "unavailable", [], [], false, ["4093:1"], undefined, undefined, "GitLab for Jira (Forge) app token"),
-    row("POST", "/integrations/jira_forge/user_delegation", "unavailable", [], [], false, ["4094:1"], undefined, undefined, "GitLab for Jira (Forge) app token"),
-    row("POST", "/integrations/slack/events", "unavailable", [], [], false, ["4095:1"], undefined, undefined, "Slack request signature"),
-    row("POST", "/integrations/slack/interactions", "unavailable", [], [], false, ["4096:1"], undefined, undefined, "Slack request signature"),
-    row("POST", "/integrations/slack/options", "unavailable", [], [], false, ["4097:1"], undefined, undefined, "Slack request signature"),
-    row("GET", "/internal/agents/agentk/agent_info", "unavailable", [], [], false, ["4098:1"], undefined, undefined, "Kubernetes agent JWT"),
-    row("GET", "/internal/agents/agentw/agent_info", "unavailable", [], [], false, ["4099:1"], undefined, undefined, "Kubernetes agent JWT"),
-    row("GET", "/internal/agents/agentw/authorize_user_access", "unavailable", [], [], false, ["4100:1"], undefined, undefined, "Kubernetes agent JWT"),
-    row("GET", "/internal/agents/agentw/server_config", "unavailable", [], [], false, ["4101:1"], undefined, undefined, "Kubernetes agent JWT"),
-    row("POST", "/internal/allowed", "unavailable", [], [], false, ["4102:1"], undefined, undefined, "GitLab Shell token"),
-    row("GET", "/internal/authorized_certs", "unavailable", [], [], false, ["4103:1"], undefined, undefined, "GitLab Shell token"),
-    row("GET", "/internal/authorized_keys", "unavailable", [], [], false, ["4104:1"], undefined, undefined, "GitLab Shell token"),
-    row("GET", "/internal/check", "unavailable", [], [], false, ["4105:1"], undefined, undefined, "GitLab Shell token"),
-    row("GET", "/internal/ci/agents/runner/info", "unavailable", [], [], false, ["4106:1"], undefined, undefined, "Kubernetes agent JWT"),
-    row("GET", "/internal/ci/agents/runnerc/info", "unavailable", [], [], false, ["4107:1"], undefined, undefined, "Kubernetes agent JWT"),
-    row("PUT", "/internal/ci/job_router/jobs/:id", "unavailable", [], [], false, ["4108:1"], undefined, undefined, "CI job token"),
-    row("POST", "/internal/ci/job_router/jobs/request", "unavailable", [], [], false, ["4109:1"], undefined, undefined, "Kubernetes agent JWT"),
-    row("GET", "/internal/ci/job_router/runner_controllers/job_admission", "unavailable", [], [], false, ["4110:1"], undefined, undefined, "Kubernetes agent JWT"),
-    row("POST", "/internal/dast/site_validations/:id/transition", "unavailable", [], [], false, ["4111:1"], undefined, undefined, "CI job token"),
-    row("GET", "/internal/discover", "unavailable", [], [], false, ["4112:1"], undefined, undefined, "GitLab Shell token"),
-    row("POST", "/internal/error_tracking/allowed", "unavailable", [], [], false, ["4113:1"], undefined, undefined, "Error tracking token"),
-    row("GET", "/internal/gitaly/object_pool_members", "unavailable", [], [], false, ["4114:1"], undefined, undefined, "GitLab Shell token"),
-    row("GET", "/internal/gitlab_subscriptions/namespaces/:id", "unavailable", [], [], false, ["4115:1"], undefined, undefined, "Subscription portal JWT"),
-    row("PUT", "/internal/gitlab_subscriptions/namespaces/:id", "unavailable", [], [], false, ["4116:1"], undefined, undefined, "Subscription portal JWT"),
-    row("GET", "/internal/gitlab_subscriptions/namespaces/:id/gitlab_subscription", "unavailable", [], [], false, ["4117:1"], undefined, undefined, "Subscription portal JWT"),
-    row("POST", "/internal/gitlab_subscriptions/namespaces/:id/gitlab_subscription", "unavailable", [], [], false, ["4118:1"], undefined, undefined, "Subscription portal JWT"),
-    row("PUT", "/internal/gitlab_subscriptions/namespaces/:id/gitlab_subscription", "unavailable", [], [], false, ["4119:1"], undefined, undefined, "Subscription portal JWT"),
-    row("POST", "/internal/gitlab_subscriptions/namespaces/:id/minutes", "unavailable", [], [], false, ["4120:1"], undefined, undefined, "Subscription portal JWT"),
-    row("PATCH", "/internal/gitlab_subscriptions/namespaces/:id/minutes/move/:target_id", "unavailable", [], [], false, ["4121:1"], undefined, undefined, "Subscription portal JWT"),
-    row("GET", "/internal/gitlab_subscriptions/namespaces/:id/owners", "unavailable", [], [], false, ["4122:1"], undefined, undefined, "Subscription portal JWT"),
-    row("GET", "/internal/gitlab_subscriptions/namespaces/:id/projects", "unavailable", [], [], false, ["4123:1"], undefined, undefined, "Subscription portal JWT"),
-    row("POST", "/internal/gitlab_subscriptions/namespaces/:id/provision", "unavailable", [], [], false, ["4124:1"], undefined, undefined, "Subscription portal JWT"),
-    row("POST", "/internal/gitlab_subscriptions/namespaces/:id/subscription_add_on_purchases", "unavailable", [], [], false, ["4125:1"], undefined, undefined, "Subscription portal JWT"),
-    row("GET", "/internal/gitlab_subscriptions/namespaces/:id/subscription_add_on_purchases/:add_on_name", "unavailable", [], [], false, ["4126:1"], undefined, undefined, "Subscription portal JWT"),
-    row("PUT", "/internal/gitlab_subscriptions/namespaces/:namespace_id/upcoming_reconciliations", "unavailable", [], [], false, ["4127:1"], undefined, undefined, "Subscription portal JWT"),
-    row("DELETE", "/internal/gitlab_subscriptions/namespaces/:namespace_id/upcoming_reconciliations", "unavailable", [], [], false, ["4128:1"], undefined, undefined, "Subscription portal JWT"),
-    row("GET", "/internal/gitlab_subscriptions/namespaces/:namespace_id/user_permissions/:user_id", "unavailable", [], [], false, ["4129:1"], undefined, undefined, "Subscription portal JWT"),
-    row("GET", "/internal/gitlab_subscriptions/users/:id", "unavailable", [], [], false, ["4130:1"], undefined, undefined, "Subscription portal JWT"),
-    row("PUT", "/internal/gitlab_subscriptions/users/:user_id/credit_card_validation", "unavailable", [], [], false, ["4131:1"], undefined, undefined, "Subscription portal JWT"),
-    row("POST", "/internal/kubernetes/agent_configuration", "unavailable", [], [], false, ["4132:1"], undefined, undefined, "Kubernetes agent JWT"),
-    row("POST", "/internal/kubernetes/agent_events", "unavailable", [], [], false, ["4133:1"], undefined, undefined, "Kubernetes agent JWT"),
-    row("POST", "/internal/kubernetes/authorize_proxy_user", "unavailable", [], [], false, ["4134:1"], undefined, undefined, "Kubernetes agent JWT"),
-    row("GET", "/internal/kubernetes/modules/remote_development/prerequisites", "unavailable", [], [], false, ["4135:1"], undefined, undefined, "Kubernetes agent JWT"),
-    row("POST", "/internal/kubernetes/modules/remote_development/reconcile", "unavailable", [], [], false, ["4136:1"], undefined, undefined, "Kubernetes agent JWT"),
-    row("PUT", "/internal/kubernetes/modules/starboard_vulnerability", "unavailable", [], [], false, ["4137:1"], undefined, undefined, "Kubernetes agent JWT"),
-    row("GET", "/internal/kubernetes/modules/starboard_vulnerability/policies_configuration", "unavailable", [], [], false, ["4138:1"], undefined, undefined, "Kubernetes agent JWT"),
-    row("POST", "/internal/kubernetes/modules/starboard_vulnerability/scan_result", "unavailable", [], [], false, ["4139:1"], undefined, undefined, "Kubernetes agent JWT"),
-    row("GET", "/internal/kubernetes/receptive_agents", "unavailable", [], [], false, ["4140:1"], undefined, undefined, "Kubernetes agent JWT"),
-    row("POST", "/internal/kubernetes/usage_metrics", "unavailable", [], [], false, ["4141:1"], undefined, undefined, "Kubernetes agent JWT"),
-    row("GET", "/internal/kubernetes/verify_project_access", "unavailable", [], [], false, ["4142:1"], undefined, undefined, "Kubernetes agent JWT"),
-    row("GET", "/internal/lfs", "unavailable", [], [], false, ["4143:1"], undefined, undefined, "GitLab Shell token"),
-    row("POST", "/internal/lfs_authenticate", "unavailable", [], [], false, ["4144:1"], undefined, undefined, "GitLab Shell token"),
-    row("POST", "/internal/mail_room/*mailbox_type", "unavailable", [], [], false, ["4145:1"], undefined, undefined, "Mailroom token"),
-    row("GET", "/internal/observability/project/:id/read/analytics", "unavailable", [], [], false, ["4146:1"], undefined, undefined, "Workhorse verification"),
-    row("GET", "/internal/observability/project/:id/read/logs", "unavailable", [], [], false, ["4147:1"], undefined, undefined, "Workhorse verification"),
-    row("GET", "/internal/observability/project/:id/read/metrics", "unavailable", [], [], false, ["4148:1"], undefined, undefined, "Workhorse verification"),
-    row("GET", "/internal/observability/project/:id/read/services", "unavailable", [], [], false, ["4149:1"], undefined, undefined, "Workhorse verification"),
-    row("GET", "/internal/observability/project/:id/read/traces", "unavailable", [], [], false, ["4150:1"], undefined, undefined, "Workhorse verification"),
-    row("POST", "/internal/observability/project/:id/write/logs", "unavailable", [], [], false, ["4151:1"], undefined, undefined, "Workhorse verification"),
-    row("POST", "/internal/observability/project/:id/write/metrics", "unavailable", [], [], false, ["4152:1"], undefined, undefined, "Workhorse verification"),
-    row("POST", "/internal/observability/project/:id/write/traces", "unavailable", [], [], false, ["4153:1"], undefined, undefined, "Workhorse verification"),
-    row("GET", "/internal/orbit/cloud_connector_token", "unavailable", [], [], false, ["4154:1"], undefined, undefined, "GitLab Orbit internal token"),
-    row("GET", "/internal/orbit/project/:project_id/info", "unavailable", [], [], false, ["4155:1"], undefined, undefined, "GitLab Orbit internal token"),
-    row("GET", "/internal/orbit/project/:project_id/merge_request_diffs/:diff_id", "unavailable", [], [], false, ["4156:1"], undefined, undefined, "GitLab Orbit internal token"),
-    row("GET", "/internal/orbit/project/:project_id/merge_request_diffs/:diff_id/raw_diffs", "unavailable", [], [], false, ["4157:1"], undefined, undefined, "GitLab Orbit internal token"),
-    row("GET", "/internal/orbit/project/:project_id/merge_requests/:merge_request_iid/raw_diffs", "unavailable", [], [], false, ["4158:1"], undefined, undefined, "GitLab Orbit internal token"),
-    row("GET", "/internal/orbit/project/:project_id/repository/archive", "unavailable", [], [], false, ["4159:1"], undefined, undefined, "GitLab Orbit internal token"),
-    row("GET", "/internal/orbit/project/:project_id/repository/branches", "unavailable", [], [], false, ["4160:1"], undefined, undefined, "GitLab Orbit internal token"),
-    row("GET", "/internal/orbit/project/:project_id/repository/changed_paths", "unavailable", [], [], false, ["4161:1"], undefined, undefined, "GitLab Orbit internal token"),
-    row("POST", "/internal/orbit/project/:project_id/repository/changed_paths", "unavailable", [], [], false, ["4162:1"], undefined, undefined, "GitLab Orbit internal token"),
-    row("GET", "/internal/orbit/project/:project_id/repository/commits", "unavailable", [], [], false, ["4163:1"], undefined, undefined, "GitLab Orbit internal token"),
-    row("POST", "/internal/orbit/project/:project_id/repository/list_blobs", "unavailable", [], [], false, ["4164:1"], undefined, undefined, "GitLab Orbit internal token"),
-    row("GET", "/internal/orbit/project/:project_id/repository/tree", "unavailable", [], [], false, ["4165:1"], undefined, undefined, "GitLab Orbit internal token"),
-    row("POST", "/internal/orbit/redaction", "unavailable", [], [], false, ["4166:1"], undefined, undefined, "GitLab Orbit internal token"),
-    row("POST", "/internal/org_mover/cancel_maintenance", "unavailable", [], [], false, ["4167:1"], undefined, undefined, "GitLab Shell token"),
-    row("POST", "/internal/org_mover/confirm_maintenance", "unavailable", [], [], false, ["4168:1"], undefined, undefined, "GitLab Shell token"),
-    row("POST", "/internal/org_mover/exit_maintenance", "unavailable", [], [], false, ["4169:1"], undefined, undefined, "GitLab Shell token"),
-    row("GET", "/internal/org_mover/maintenance_readiness", "unavailable", [], [], false, ["4170:1"], undefined, undefined, "GitLab Shell token"),
-    row("GET", "/internal/org_mover/maintenance_state", "unavailable", [], [], false, ["4171:1"], undefined, undefined, "GitLab Shell token"),
-    row("POST", "/internal/org_mover/start_maintenance", "unavailable", [], [], false, ["4172:1"], undefined, undefined, "GitLab Shell token"),
-    row("GET", "/internal/pages", "unavailable", [], [], false, ["4173:1"], undefined, undefined, "GitLab Pages token"),
-    row("GET", "/internal/pages/status", "unavailable", [], [], false, ["4174:1"], undefined, undefined, "GitLab Pages token"),
-    row("POST", "/internal/personal_access_token", "unavailable", [], [], false, ["4175:1"], undefined, undefined, "GitLab Shell token"),
-    row("POST", "/internal/post_receive", "unavailable", [], [], false, ["4176:1"], undefined, undefined, "GitLab Shell token"),
-    row("POST", "/internal/pre_receive", "unavailable", [], [], false, ["4177:1"], undefined, undefined, "GitLab Shell token"),
-    row("POST", "/internal/search/zoekt/:uuid/callback", "unavailable", [], [], false, ["4178:1"], undefined, undefined, "GitLab Shell token"),
-    row("POST", "/internal/search/zoekt/:uuid/heartbeat", "unavailable", [], [], false, ["4179:1"], undefined, undefined, "GitLab Shell token"),
-    row("POST", "/internal/secrets_manager/audit_logs", "unavailable", [], [], false, ["4180:1"], undefined, undefined, "OpenBao token"),
-    row("POST", "/internal/shellhorse/git_audit_event", "unavailable", [], [], false, ["4181:1"], undefined, undefined, "GitLab shared secret"),
-    row("POST", "/internal/two_factor_config", "unavailable", [], [], false, ["4182:1"], undefined, undefined, "GitLab Shell token"),
-    row("POST", "/internal/two_factor_manual_otp_check", "unavailable", [], [], false, ["4183:1"], undefined, undefined, "GitLab Shell token"),
-    row("POST", "/internal/two_factor_push_otp_check", "unavailable", [], [], false, ["4184:1"], undefined, undefined, "GitLab Shell token"),
-    row("POST", "/internal/two_factor_recovery_codes", "unavailable", [], [], false, ["4185:1"], undefined, undefined, "GitLab Shell token"),
-    row("POST", "/internal/workhorse/authorize_upload", "unavailable", [], [], false, ["4186:1"], undefined, undefined, "Workhorse verification"),
-    row("POST", "/internal/workhorse/oauth_routing", "unavailable", [], [], false, ["4187:1"], undefined, undefined, "Workhorse verification"),
-    row("GET", "/job", "unavailable", [], [], false, ["4188:1"], undefined, undefined, "CI job token"),
-    row("GET", "/job/allowed_agents", "unavailable", [], [], false, ["4189:1"], undefined, undefined, "CI job token"),
-    row("POST", "/job/test_balancing/initialize", "unavailable", [], [], false, ["4190:1"], undefined, undefined, "CI job token"),
-    row("POST", "/job/test_balancing/request", "unavailable", [], [], false, ["4191:1"], undefined, undefined, "CI job token"),
-    row("PUT", "/jobs/:id", "unavailable", [], [], false, ["4192:1"], undefined, undefined, "CI job token"),
-    row("GET", "/jobs/:id/artifacts", "unavailable", [], [], false, ["4193:1"], undefined, undefined, "CI job token"),
-    row("POST", "/jobs/:id/artifacts", "unavailable", [], [], false, ["4194:1"], undefined, undefined, "CI job token"),
-    row("POST", "/jobs/:id/artifacts/authorize", "unavailable", [], [], false, ["4195:1"], undefined, undefined, "CI job token"),
-    row("GET", "/jobs/:id/runtime_environment_key", "unavailable", [], [], false, ["4196:1"], undefined, undefined, "CI job token"),
-    row("POST", "/jobs/:id/sbom_scans", "unavailable", [], [], false, ["4197:1"], undefined, undefined, "CI job token"),
-    row("POST", "/jobs/:id/sbom_scans/:sbom_digest", "unavailable", [], [], false, ["4198:1"], undefined, undefined, "CI job token"),
-    row("GET", "/jobs/:id/sbom_scans/:sbom_scan_id", "unavailable", [], [], false, ["4199:1"], undefined, undefined, "CI job token"),
-    row("POST", "/jobs/:id/sbom_scans/authorize", "unavailable", [], [], false, ["4200:1"], undefined, undefined, "CI job token"),
-    row("PATCH", "/jobs/:id/trace", "unavailable", [], [], false, ["4201:1"], undefined, undefined, "CI job token"),
-    row("POST", "/jobs/request", "unavailable", [], [], false, ["4202:1"], undefined, undefined, "Runner token"),
-    row("PUT", "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name/authorize", "unavailable", [], [], false, ["4203:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("PUT", "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name/authorize", "unavailable", [], [], false, ["4204:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("GET", "/packages/npm/*package_name", "unavailable", [], [], false, ["4205:1"], undefined, undefined, "External registry redirect"),
-    row("POST", "/packages/npm/-/npm/v1/security/advisories/bulk", "unavailable", [], [], false, ["4206:1"], undefined, undefined, "External registry redirect"),
-    row("POST", "/packages/npm/-/npm/v1/security/audits/quick", "unavailable", [], [], false, ["4207:1"], undefined, undefined, "External registry redirect"),
-    row("POST", "/projects/:id/(ref/:ref/)trigger/pipeline", "unavailable", [], [], false, ["4208:1"], undefined, undefined, "CI trigger token"),
-    row("POST", "/projects/:id/alert_management_alerts/:alert_iid/metric_images/authorize", "unavailable", [], [], false, ["4209:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("PATCH", "/projects/:id/compliance_external_controls/:control_id/status", "unavailable", [], [], false, ["4210:1"], undefined, undefined, "Compliance external control token"),
-    row("POST", "/projects/:id/github/webhooks", "unavailable", [], [], false, ["4211:1"], undefined, undefined, "GitHub OAuth webhook signature"),
-    row("POST", "/projects/:id/integrations/mattermost_slash_commands/trigger", "unavailable", [], [], false, ["4212:1"], undefined, undefined, "Project integration token"),
-    row("POST", "/projects/:id/issues/:issue_iid/metric_images/authorize", "unavailable", [], [], false, ["4213:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("GET", "/projects/:id/managed_licenses", "unavailable", [], [], false, ["4214:1"], undefined, undefined, "Deprecated endpoint"),
-    row("POST", "/projects/:id/managed_licenses", "unavailable", [], [], false, ["4215:1"], undefined, undefined, "Deprecated endpoint"),
-    row("GET", "/projects/:id/managed_licenses/:managed_license_id", "unavailable", [], [], false, ["4216:1"], undefined, undefined, "Deprecated endpoint"),
-    row("PATCH", "/projects/:id/managed_licenses/:managed_license_id", "unavailable", [], [], false, ["4217:1"], undefined, undefined, "Deprecated endpoint"),
-    row("DELETE", "/projects/:id/managed_licenses/:managed_license_id", "unavailable", [], [], false, ["4218:1"], undefined, undefined, "Deprecated endpoint"),
-    row("POST", "/projects/:id/merge_requests/:merge_request_iid/suggested_reviewers", "unavailable", [], [], false, ["4219:1"], undefined, undefined, "AI workflows OAuth token"),
-    row("PUT", "/projects/:id/packages/cargo/api/v1/crates/new/authorize", "unavailable", [], [], false, ["4220:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("PUT", "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name/authorize", "unavailable", [], [], false, ["4221:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("PUT", "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name/authorize", "unavailable", [], [], false, ["4222:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("PUT", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name/authorize", "unavailable", [], [], false, ["4223:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("PUT", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name/authorize", "unavailable", [], [], false, ["4224:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("PUT", "/projects/:id/packages/debian/:file_name/authorize", "unavailable", [], [], false, ["4225:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("PUT", "/projects/:id/packages/generic/:package_name/*package_version/(*path/):file_name/authorize", "unavailable", [], [], false, ["4226:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("POST", "/projects/:id/packages/helm/api/:channel/charts/authorize", "unavailable", [], [], false, ["4227:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("PUT", "/projects/:id/packages/maven/*path/:file_name/authorize", "unavailable", [], [], false, ["4228:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("PUT", "/projects/:id/packages/ml_models/:model_version_id/files/(*path/):file_name/authorize", "unavailable", [], [], false, ["4229:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("POST", "/projects/:id/packages/npm/-/npm/v1/security/advisories/bulk", "unavailable", [], [], false, ["4230:1"], undefined, undefined, "External registry redirect"),
-    row("POST", "/projects/:id/packages/npm/-/npm/v1/security/audits/quick", "unavailable", [], [], false, ["4231:1"], undefined, undefined, "External registry redirect"),
-    row("PUT", "/projects/:id/packages/npm/:package_name/authorize", "unavailable", [], [], false, ["4232:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("PUT", "/projects/:id/packages/nuget/authorize", "unavailable", [], [], false, ["4233:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("PUT", "/projects/:id/packages/nuget/symbolpackage/authorize", "unavailable", [], [], false, ["4234:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("PUT", "/projects/:id/packages/nuget/v2/authorize", "unavailable", [], [], false, ["4235:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("POST", "/projects/:id/packages/pypi/authorize", "unavailable", [], [], false, ["4236:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("POST", "/projects/:id/packages/rpm/authorize", "unavailable", [], [], false, ["4237:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("POST", "/projects/:id/packages/rubygems/api/v1/gems/authorize", "unavailable", [], [], false, ["4238:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("PUT", "/projects/:id/packages/terraform/modules/:module_name/:module_system/*module_version/file/authorize", "unavailable", [], [], false, ["4239:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("POST", "/projects/:id/repository/commits/authorize", "unavailable", [], [], false, ["4240:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("POST", "/projects/:id/repository/files/:file_path/authorize", "unavailable", [], [], false, ["4241:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("PUT", "/projects/:id/repository/files/:file_path/authorize", "unavailable", [], [], false, ["4242:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("POST", "/projects/:id/services/mattermost_slash_commands/trigger", "unavailable", [], [], false, ["4243:1"], undefined, undefined, "Project integration token"),
-    row("POST", "/projects/:id/terraform/state/:name/authorize", "unavailable", [], [], false, ["4244:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("POST", "/projects/:id/uploads/authorize", "unavailable", [], [], false, ["4245:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("POST", "/projects/import-relation/authorize", "unavailable", [], [], false, ["4246:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("POST", "/projects/import/authorize", "unavailable", [], [], false, ["4247:1"], undefined, undefined, "Workhorse pre-authorization"),
-    row("POST", "/rollouts/:id", "unavailable", [], [], false, ["4248:1"], undefined, undefined, "CD rollout deploy driver callback token"),
-    row("POST", "/runners", "unavailable", [], [], false, ["4249:1"], undefined, undefined, "Runner token"),
-    row("DELETE", "/runners", "unavailable", [], [], false, ["4250:1"], undefined, undefined, "Runner token"),
-    row("DELETE", "/runners/managers", "unavailable", [], [], false, ["4251:1"], undefined, undefined, "Runner token"),
-    row("POST", "/runners/reset_authentication_token", "unavailable", [], [], false, ["4252:1"], undefined, undefined, "Runner token"),
-    row("GET", "/runners/router/discovery", "unavailable", [], [], false, ["4253:1"], undefined, undefined, "Runner token"),
-    row("POST", "/runners/verify", "unavailable", [], [], false, ["4254:1"], undefined, undefined, "Runner token"),
-    row("POST", "/slack/trigger", "unavailable", [], [], false, ["4255:1"], undefined, undefined, "Project integration token"),
-    row("GET", "/swagger_doc", "unavailable", [], [], false, ["4256:1"], undefined, undefined, "Internal testing"),
-    row("GET", "/swagger_doc/:name", "unavailable", [], [], false, ["4257:1"], undefined, undefined, "Internal testing"),
-    row("POST", "/token_exchange", "unavailable", [], [], false, ["4258:1"], undefined, undefined, "Modular service token exchange"),
-    row("GET", "/usage_data/metric_definitions", "unavailable", [], [], false, ["4259:1"], undefined, undefined, "Usage data token"),
+    ...granted("Application Security", "Attestation", [
+      ["GET", "/projects/:id/attestations/:attestation_iid/download", ["read_attestation"], ["project"], false, [47]],
+      ["GET", "/projects/:id/attestations/:subject_digest", ["read_attestation"], ["project"], false, [48]],
+    ]),
+    ...granted("Application Security", "Compliance Policy Setting", [
+      ["GET", "/admin/security/compliance_policy_settings", ["read_compliance_policy_setting"], ["instance"], false, [56]],
+      ["PUT", "/admin/security/compliance_policy_settings", ["update_compliance_policy_setting"], ["instance"], false, [57]],
+    ]),
+    ...granted("Application Security", "Dependency", [
+      ["GET", "/projects/:id/dependencies", ["read_dependency"], ["project"], false, [65]],
+    ]),
+    ...granted("Application Security", "Dependency Firewall Evaluation", [
+      ["POST", "/projects/:id/dependency_firewall/evaluate", ["create_dependency_firewall_evaluation"], ["project"], false, [73]],
+    ]),
+    ...granted("Application Security", "Dependency List Export", [
+      ["POST", "/pipelines/:id/dependency_list_exports", ["create_dependency_list_export"], ["project"], false, [81]],
+      ["POST", "/projects/:id/dependency_list_exports", ["create_dependency_list_export"], ["project"], false, [82]],
+      ["POST", "/groups/:id/dependency_list_exports", ["create_dependency_list_export"], ["group"], false, [83]],
+      ["GET", "/dependency_list_exports/:export_id", ["read_dependency_list_export"], ["project", "group"], false, [84, 86]],
+      ["GET", "/dependency_list_exports/:export_id/download", ["read_dependency_list_export"], ["project", "group"], false, [85, 87]],
+    ]),
+    ...granted("Application Security", "Policy Store Policy", [
+      ["POST", "/groups/:id/security/policy_store", ["create_policy_store_policy"], ["group"], false, [95]],
+      ["POST", "/organizations/:id/security/policy_store", ["create_policy_store_policy"], ["instance"], false, [96]],
+      ["DELETE", "/groups/:id/security/policy_store/:policy_id", ["delete_policy_store_policy"], ["group"], false, [97]],
+      ["DELETE", "/organizations/:id/security/policy_store/:policy_id", ["delete_policy_store_policy"], ["instance"], false, [98]],
+      ["GET", "/groups/:id/security/policy_store", ["read_policy_store_policy"], ["group"], false, [99]],
+      ["GET", "/groups/:id/security/policy_store/:policy_id", ["read_policy_store_policy"], ["group"], false, [100]],
+      ["GET", "/organizations/:id/security/policy_store", ["read_policy_store_policy"], ["instance"], false, [101]],
+      ["GET", "/organizations/:id/security/policy_store/:policy_id", ["read_policy_store_policy"], ["instance"], false, [102]],
+      ["PATCH", "/groups/:id/security/policy_store/:policy_id", ["update_policy_store_policy"], ["group"], false, [103]],
+      ["PATCH", "/organizations/:id/security/policy_store/:policy_id", ["update_policy_store_policy"], ["instance"], false, [104]],
+    ]),
+    ...granted("Application Security", "SBOM Occurrence", [
+      ["GET", "/occurrences/vulnerabilities", ["read_sbom_occurrence"], ["project"], false, [112]],
+    ]),
+    ...granted("Application Security", "Security Scan", [
+      ["POST", "/projects/:id/security_scans/sast/:sast_endpoint", ["create_security_scan"], ["project"], false, [120]],
+    ]),
+    ...granted("Application Security", "Security Setting", [
+      ["GET", "/projects/:id/security_settings", ["read_security_setting"], ["project"], false, [128]],
+      ["PUT", "/projects/:id/security_settings", ["update_security_setting"], ["project"], false, [129]],
+      ["PUT", "/groups/:id/security_settings", ["update_security_setting"], ["group"], false, [130]],
+    ]),
+    ...granted("Application Security", "Vulnerability", [
+      ["POST", "/projects/:id/vulnerabilities", ["create_vulnerability"], ["project"], false, [138]],
+      ["GET", "/projects/:id/vulnerabilities", ["read_vulnerability"], ["project"], false, [139]],
+      ["GET", "/projects/:id/vulnerability_findings", ["read_vulnerability"], ["project"], false, [140]],
+      ["GET", "/vulnerabilities/:id", ["read_vulnerability"], ["project"], false, [141]],
+      ["POST", "/vulnerabilities/:id/confirm", ["update_vulnerability"], ["project"], false, [142]],
+      ["POST", "/vulnerabilities/:id/dismiss", ["update_vulnerability"], ["project"], false, [143]],
+      ["POST", "/vulnerabilities/:id/resolve", ["update_vulnerability"], ["project"], false, [144]],
+      ["POST", "/vulnerabilities/:id/revert", ["update_vulnerability"], ["project"], false, [145]],
+    ]),
+    ...granted("Application Security", "Vulnerability Archive Export", [
+      ["POST", "/security/projects/:id/vulnerability_archive_exports", ["create_vulnerability_archive_export"], ["project"], false, [153]],
+      ["GET", "/security/vulnerability_archive_exports/:id", ["read_vulnerability_archive_export"], ["project"], false, [154]],
+      ["GET", "/security/vulnerability_archive_exports/:id/download", ["read_vulnerability_archive_export"], ["project"], false, [155]],
+    ]),
+    ...granted("Application Security", "Vulnerability Export", [
+      ["POST", "/security/projects/:id/vulnerability_exports", ["create_vulnerability_export"], ["project"], false, [163]],
+      ["POST", "/security/groups/:id/vulnerability_exports", ["create_vulnerability_export"], ["group"], false, [164]],
+      ["POST", "/security/vulnerability_exports", ["create_vulnerability_export"], ["instance"], false, [165]],
+      ["GET", "/security/vulnerability_exports/:id", ["read_vulnerability_export"], ["instance"], false, [166]],
+      ["GET", "/security/vulnerability_exports/:id/download", ["read_vulnerability_export"], ["instance"], false, [167]],
+    ]),
+    ...granted("Application Security", "Vulnerability Flag", [
+      ["POST", "/vulnerabilities/:vulnerability_id/flags/ai_detection", ["update_vulnerability_flag"], ["project"], false, [175]],
+    ]),
+    ...granted("Application Security", "Vulnerability Issue Link", [
+      ["POST", "/vulnerabilities/:id/issue_links", ["create_vulnerability_issue_link"], ["project"], false, [183]],
+      ["DELETE", "/vulnerabilities/:id/issue_links/:issue_link_id", ["delete_vulnerability_issue_link"], ["project"], false, [184]],
+      ["GET", "/vulnerabilities/:id/issue_links", ["read_vulnerability_issue_link"], ["project"], false, [185]],
+    ]),
+    ...granted("CI/CD", "Artifact", [
+      ["DELETE", "/projects/:id/artifacts", ["delete_artifact"], ["project"], false, [195]],
+    ]),
+    ...granted("CI/CD", "Catalog Version", [
+      ["POST", "/projects/:id/catalog/publish", ["publish_catalog_version"], ["project"], false, [203]],
+    ]),
+    ...granted("CI/CD", "CI Config", [
+      ["GET", "/projects/:id/ci/lint", ["read_ci_config"], ["project"], false, [211]],
+      ["POST", "/projects/:id/ci/lint", ["validate_ci_config"], ["project"], false, [212]],
+    ]),
+    ...granted("CI/CD", "CI Minute", [
+      ["POST", "/namespaces/:id/minutes", ["create_ci_minute"], ["group", "user"], false, [220, 221]],
+      ["PATCH", "/namespaces/:id/minutes/move/:target_id", ["transfer_ci_minute"], ["group", "user"], false, [222, 223]],
+    ]),
+    ...granted("CI/CD", "Cluster", [
+      ["POST", "/projects/:id/clusters/user", ["create_cluster"], ["project"], false, [231]],
+      ["POST", "/groups/:id/clusters/user", ["create_cluster"], ["group"], false, [232]],
+      ["POST", "/admin/clusters/add", ["create_cluster"], ["instance"], false, [233]],
+      ["DELETE", "/projects/:id/clusters/:cluster_id", ["delete_cluster"], ["project"], false, [234]],
+      ["DELETE", "/groups/:id/clusters/:cluster_id", ["delete_cluster"], ["group"], false, [235]],
+      ["DELETE", "/admin/clusters/:cluster_id", ["delete_cluster"], ["instance"], false, [236]],
+      ["GET", "/projects/:id/clusters", ["read_cluster"], ["project"], false, [237]],
+      ["GET", "/projects/:id/clusters/:cluster_id", ["read_cluster"], ["project"], false, [238]],
+      ["GET", "/discover-cert-based-clusters", ["read_cluster"], ["group"], false, [239]],
+      ["GET", "/groups/:id/clusters", ["read_cluster"], ["group"], false, [240]],
+      ["GET", "/groups/:id/clusters/:cluster_id", ["read_cluster"], ["group"], false, [241]],
+      ["GET", "/admin/clusters", ["read_cluster"], ["instance"], false, [242]],
+      ["GET", "/admin/clusters/:cluster_id", ["read_cluster"], ["instance"], false, [243]],
+      ["PUT", "/projects/:id/clusters/:cluster_id", ["update_cluster"], ["project"], false, [244]],
+      ["PUT", "/groups/:id/clusters/:cluster_id", ["update_cluster"], ["group"], false, [245]],
+      ["PUT", "/admin/clusters/:cluster_id", ["update_cluster"], ["instance"], false, [246]],
+    ]),
+    ...granted("CI/CD", "Cluster Agent", [
+      ["POST", "/projects/:id/cluster_agents", ["create_cluster_agent"], ["project"], false, [254]],
+      ["DELETE", "/projects/:id/cluster_agents/:agent_id", ["delete_cluster_agent"], ["project"], false, [255]],
+      ["GET", "/projects/:id/cluster_agents", ["read_cluster_agent"], ["project"], false, [256]],
+      ["GET", "/projects/:id/cluster_agents/:agent_id", ["read_cluster_agent"], ["project"], false, [257]],
+    ]),
+    ...granted("CI/CD", "Cluster Agent Token", [
+      ["POST", "/projects/:id/cluster_agents/:agent_id/tokens", ["create_cluster_agent_token"], ["project"], false, [265]],
+      ["GET", "/projects/:id/cluster_agents/:agent_id/tokens", ["read_cluster_agent_token"], ["project"], false, [266]],
+      ["GET", "/projects/:id/cluster_agents/:agent_id/tokens/:token_id", ["read_cluster_agent_token"], ["project"], false, [267]],
+      ["DELETE", "/projects/:id/cluster_agents/:agent_id/tokens/:token_id", ["revoke_cluster_agent_token"], ["project"], false, [268]],
+    ]),
+    ...granted("CI/CD", "Cluster Agent URL Configuration", [
+      ["POST", "/projects/:id/cluster_agents/:agent_id/url_configurations", ["create_cluster_agent_url_configuration"], ["project"], false, [276]],
+      ["DELETE", "/projects/:id/cluster_agents/:agent_id/url_configurations/:url_configuration_id", ["delete_cluster_agent_url_configuration"], ["project"], false, [277]],
+      ["GET", "/projects/:id/cluster_agents/:agent_id/url_configurations", ["read_cluster_agent_url_configuration"], ["project"], false, [278]],
+      ["GET", "/projects/:id/cluster_agents/:agent_id/url_configurations/:url_configuration_id", ["read_cluster_agent_url_configuration"], ["project"], false, [279]],
+    ]),
+    ...granted("CI/CD", "Commit Status", [
+      ["POST", "/projects/:id/statuses/:sha", ["create_commit_status"], ["project"], false, [287]],
+    ]),
+    ...granted("CI/CD", "Deployment", [
+      ["POST", "/projects/:id/deployments/:deployment_id/approval", ["approve_deployment"], ["project"], false, [295]],
+      ["POST", "/projects/:id/deployments", ["create_deployment"], ["project"], false, [296]],
+      ["DELETE", "/projects/:id/deployments/:deployment_id", ["delete_deployment"], ["project"], false, [297]],
+      ["GET", "/projects/:id/deployments", ["read_deployment"], ["project"], true, [298, 3844]],
+      ["GET", "/projects/:id/deployments/:deployment_id", ["read_deployment"], ["project"], true, [299, 3845]],
+      ["GET", "/projects/:id/deployments/:deployment_id/merge_requests", ["read_deployment", "read_merge_request"], ["project"], true, [300, 3846]],
+      ["PUT", "/projects/:id/deployments/:deployment_id", ["update_deployment"], ["project"], false, [301]],
+    ]),
+    ...granted("CI/CD", "Dora Metric", [
+      ["GET", "/projects/:id/analytics/deployment_frequency", ["read_dora_metric"], ["project"], false, [311]],
+      ["GET", "/projects/:id/dora/metrics", ["read_dora_metric"], ["project"], false, [312]],
+      ["GET", "/groups/:id/dora/metrics", ["read_dora_metric"], ["group"], false, [313]],
+    ]),
+    ...granted("CI/CD", "Environment", [
+      ["POST", "/projects/:id/environments", ["create_environment"], ["project"], false, [321]],
+      ["DELETE", "/projects/:id/environments/:environment_id", ["delete_environment"], ["project"], false, [322]],
+      ["DELETE", "/projects/:id/environments/review_apps", ["delete_environment"], ["project"], false, [323]],
+      ["GET", "/projects/:id/environments", ["read_environment"], ["project"], true, [324, 3847]],
+      ["GET", "/projects/:id/environments/:environment_id", ["read_environment"], ["project"], true, [325, 3848]],
+      ["POST", "/projects/:id/environments/:environment_id/stop", ["stop_environment"], ["project"], false, [326]],
+      ["POST", "/projects/:id/environments/stop_stale", ["stop_environment"], ["project"], false, [327]],
+      ["PUT", "/projects/:id/environments/:environment_id", ["update_environment"], ["project"], false, [328]],
+    ]),
+    ...granted("CI/CD", "Feature Flag", [
+      ["POST", "/projects/:id/feature_flags", ["create_feature_flag"], ["project"], false, [336]],
+      ["DELETE", "/projects/:id/feature_flags/:feature_flag_name", ["delete_feature_flag"], ["project"], false, [337]],
+      ["GET", "/projects/:id/feature_flags", ["read_feature_flag"], ["project"], false, [338]],
+      ["GET", "/projects/:id/feature_flags/:feature_flag_name", ["read_feature_flag"], ["project"], false, [339]],
+      ["GET", "/projects/:id/feature_flags_settings", ["read_feature_flag"], ["project"], false, [340]],
+      ["PUT", "/projects/:id/feature_flags/:feature_flag_name", ["update_feature_flag"], ["project"], false, [341]],
+    ]),
+    ...granted("CI/CD", "Feature Flag Settings", [
+      ["PUT", "/projects/:id/feature_flags_settings", ["update_feature_flag_settings"], ["project"], false, [349]],
+    ]),
+    ...granted("CI/CD", "Freeze Period", [
+      ["POST", "/projects/:id/freeze_periods", ["create_freeze_period"], ["project"], false, [357]],
+      ["DELETE", "/projects/:id/freeze_periods/:freeze_period_id", ["delete_freeze_period"], ["project"], false, [358]],
+      ["GET", "/projects/:id/freeze_periods", ["read_freeze_period"], ["project"], false, [359]],
+      ["GET", "/projects/:id/freeze_periods/:freeze_period_id", ["read_freeze_period"], ["project"], false, [360]],
+      ["PUT", "/projects/:id/freeze_periods/:freeze_period_id", ["update_freeze_period"], ["project"], false, [361]],
+    ]),
+    ...granted("CI/CD", "Job", [
+      ["POST", "/projects/:id/jobs/:job_id/erase", ["delete_job"], ["project"], false, [369]],
+      ["GET", "/projects/:id/jobs", ["read_job"], ["project"], false, [370]],
+      ["GET", "/projects/:id/jobs/:job_id", ["read_job"], ["project"], false, [371]],
+      ["GET", "/projects/:id/jobs/:job_id/trace", ["read_job"], ["project"], false, [372]],
+      ["POST", "/projects/:id/jobs/:job_id/play", ["run_job"], ["project"], false, [373]],
+      ["POST", "/projects/:id/jobs/:job_id/retry", ["run_job"], ["project"], false, [374]],
+      ["POST", "/projects/:id/jobs/:job_id/cancel", ["update_job"], ["project"], false, [375]],
+    ]),
+    ...granted("CI/CD", "Job Artifact", [
+      ["DELETE", "/projects/:id/jobs/:job_id/artifacts", ["delete_job_artifact"], ["project"], false, [383]],
+      ["GET", "/projects/:id/jobs/:job_id/artifacts", ["read_job_artifact"], ["project"], false, [384]],
+      ["GET", "/projects/:id/jobs/:job_id/artifacts/*artifact_path", ["read_job_artifact"], ["project"], false, [385]],
+      ["GET", "/projects/:id/jobs/:job_id/artifacts/tree", ["read_job_artifact"], ["project"], false, [386]],
+      ["GET", "/projects/:id/jobs/artifacts/:ref_name/download", ["read_job_artifact"], ["project"], false, [387]],
+      ["GET", "/projects/:id/jobs/artifacts/:ref_name/raw/*artifact_path", ["read_job_artifact"], ["project"], false, [388]],
+      ["POST", "/projects/:id/jobs/:job_id/artifacts/keep", ["update_job_artifact"], ["project"], false, [389]],
+    ]),
+    ...granted("CI/CD", "Merge Train", [
+      ["GET", "/projects/:id/merge_trains", ["read_merge_train"], ["project"], false, [397]],
+      ["GET", "/projects/:id/merge_trains/:target_branch", ["read_merge_train"], ["project"], false, [398]],
+      ["GET", "/projects/:id/merge_trains/merge_requests/:merge_request_iid", ["read_merge_train"], ["project"], false, [399]],
+    ]),
+    ...granted("CI/CD", "Merge Train Merge Request", [
+      ["POST", "/projects/:id/merge_trains/merge_requests/:merge_request_iid", ["add_merge_train_merge_request"], ["project"], false, [407]],
+    ]),
+    ...granted("CI/CD", "Pipeline", [
+      ["POST", "/projects/:id/pipeline", ["create_pipeline"], ["project"], false, [415]],
+      ["DELETE", "/projects/:id/pipelines/:pipeline_id", ["delete_pipeline"], ["project"], false, [416]],
+      ["GET", "/projects/:id/pipelines", ["read_pipeline"], ["project"], true, [417, 3957]],
+      ["GET", "/projects/:id/pipelines/:pipeline_id", ["read_pipeline"], ["project"], true, [418, 3958]],
+      ["GET", "/projects/:id/pipelines/:pipeline_id/bridges", ["read_pipeline"], ["project"], false, [419]],
+      ["GET", "/projects/:id/pipelines/:pipeline_id/jobs", ["read_pipeline"], ["project"], false, [420]],
+      ["GET", "/projects/:id/pipelines/:pipeline_id/test_report", ["read_pipeline"], ["project"], false, [421]],
+      ["GET", "/projects/:id/pipelines/:pipeline_id/test_report_summary", ["read_pipeline"], ["project"], false, [422]],
+      ["GET", "/projects/:id/pipelines/:pipeline_id/trigger_jobs", ["read_pipeline"], ["project"], false, [423]],
+      ["GET", "/projects/:id/pipelines/:pipeline_id/variables", ["read_pipeline"], ["project"], false, [424]],
+      ["GET", "/projects/:id/pipelines/latest", ["read_pipeline"], ["project"], true, [425, 3959]],
+      ["GET", "/pipelines", ["read_pipeline"], ["user"], false, [426]],
+      ["POST", "/projects/:id/pipelines/:pipeline_id/cancel", ["update_pipeline"], ["project"], false, [427]],
+      ["POST", "/projects/:id/pipelines/:pipeline_id/retry", ["update_pipeline"], ["project"], false, [428]],
+      ["PUT", "/projects/:id/pipelines/:pipeline_id/metadata", ["update_pipeline"], ["project"], false, [429]],
+    ]),
+    ...granted("CI/CD", "Pipeline Schedule", [
+      ["POST", "/projects/:id/pipeline_schedules", ["create_pipeline_schedule"], ["project"], false, [437]],
+      ["DELETE", "/projects/:id/pipeline_schedules/:pipeline_schedule_id", ["delete_pipeline_schedule"], ["project"], false, [438]],
+      ["GET", "/projects/:id/pipeline_schedules", ["read_pipeline_schedule"], ["project"], false, [439]],
+      ["GET", "/projects/:id/pipeline_schedules/:pipeline_schedule_id", ["read_pipeline_schedule"], ["project"], false, [440]],
+      ["GET", "/projects/:id/pipeline_schedules/:pipeline_schedule_id/pipelines", ["read_pipeline_schedule", "read_pipeline"], ["project"], false, [441]],
+      ["GET", "/projects/:id/pipeline_schedules/:pipeline_schedule_id/variables/:key", ["read_pipeline_schedule"], ["project"], false, [442]],
+      ["POST", "/projects/:id/pipeline_schedules/:pipeline_schedule_id/play", ["update_pipeline_schedule"], ["project"], false, [443]],
+      ["POST", "/projects/:id/pipeline_schedules/:pipeline_schedule_id/take_ownership", ["update_pipeline_schedule"], ["project"], false, [444]],
+      ["POST", "/projects/:id/pipeline_schedules/:pipeline_schedule_id/variables", ["update_pipeline_schedule"], ["project"], false, [445]],
+      ["PUT", "/projects/:id/pipeline_schedules/:pipeline_schedule_id", ["update_pipeline_schedule"], ["project"], false, [446]],
+      ["PUT", "/projects/:id/pipeline_schedules/:pipeline_schedule_id/variables/:key", ["update_pipeline_schedule"], ["project"], false, [447]],
+      ["DELETE", "/projects/:id/pipeline_schedules/:pipeline_schedule_id/variables/:key", ["update_pipeline_schedule"], ["project"], false, [448]],
+    ]),
+    ...granted("CI/CD", "Protected Environment", [
+      ["POST", "/projects/:id/protected_environments", ["create_protected_environment"], ["project"], false, [458]],
+      ["POST", "/groups/:id/protected_environments", ["create_protected_environment"], ["group"], false, [459]],
+      ["DELETE", "/projects/:id/protected_environments/:name", ["delete_protected_environment"], ["project"], false, [460]],
+      ["DELETE", "/groups/:id/protected_environments/:name", ["delete_protected_environment"], ["group"], false, [461]],
+      ["GET", "/projects/:id/protected_environments", ["read_protected_environment"], ["project"], false, [462]],
+      ["GET", "/projects/:id/protected_environments/:name", ["read_protected_environment"], ["project"], false, [463]],
+      ["GET", "/groups/:id/protected_environments", ["read_protected_environment"], ["group"], false, [464]],
+      ["GET", "/groups/:id/protected_environments/:name", ["read_protected_environment"], ["group"], false, [465]],
+      ["PUT", "/projects/:id/protected_environments/:name", ["update_protected_environment"], ["project"], false, [466]],
+      ["PUT", "/groups/:id/protected_environments/:name", ["update_protected_environment"], ["group"], false, [467]],
+    ]),
+    ...granted("CI/CD", "Pull Mirror", [
+      ["POST", "/projects/:id/mirror/pull", ["create_pull_mirror"], ["project"], false, [475]],
+      ["GET", "/projects/:id/mirror/pull", ["read_pull_mirror"], ["project"], false, [476]],
+      ["PUT", "/projects/:id/mirror/pull", ["update_pull_mirror"], ["project"], false, [477]],
+    ]),
+    ...granted("CI/CD", "Repository Storage Move", [
+      ["POST", "/projects/:id/repository_storage_moves", ["create_repository_storage_move"], ["project"], false, [485]],
+      ["POST", "/groups/:id/repository_storage_moves", ["create_repository_storage_move"], ["group"], false, [486]],
+      ["POST", "/group_repository_storage_moves", ["create_repository_storage_move"], ["instance"], false, [487]],
+      ["POST", "/project_repository_storage_moves", ["create_repository_storage_move"], ["instance"], false, [488]],
+      ["POST", "/snippet_repository_storage_moves", ["create_repository_storage_move"], ["instance"], false, [489]],
+      ["POST", "/snippets/:id/repository_storage_moves", ["create_repository_storage_move"], ["instance"], false, [490]],
+      ["GET", "/projects/:id/repository_storage_moves", ["read_repository_storage_move"], ["project"], false, [491]],
+      ["GET", "/projects/:id/repository_storage_moves/:repository_storage_move_id", ["read_repository_storage_move"], ["project"], false, [492]],
+      ["GET", "/groups/:id/repository_storage_moves", ["read_repository_storage_move"], ["group"], false, [493]],
+      ["GET", "/groups/:id/repository_storage_moves/:repository_storage_move_id", ["read_repository_storage_move"], ["group"], false, [494]],
+      ["GET", "/group_repository_storage_moves", ["read_repository_storage_move"], ["instance"], false, [495]],
+      ["GET", "/group_repository_storage_moves/:repository_storage_move_id", ["read_repository_storage_move"], ["instance"], false, [496]],
+      ["GET", "/project_repository_storage_moves", ["read_repository_storage_move"], ["instance"], false, [497]],
+      ["GET", "/project_repository_storage_moves/:repository_storage_move_id", ["read_repository_storage_move"], ["instance"], false, [498]],
+      ["GET", "/snippet_repository_storage_moves", ["read_repository_storage_move"], ["instance"], false, [499]],
+      ["GET", "/snippet_repository_storage_moves/:repository_storage_move_id", ["read_repository_storage_move"], ["instance"], false, [500]],
+      ["GET", "/snippets/:id/repository_storage_moves", ["read_repository_storage_move"], ["instance"], false, [501]],
+      ["GET", "/snippets/:id/repository_storage_moves/:repository_storage_move_id", ["read_repository_storage_move"], ["instance"], false, [502]],
+    ]),
+    ...granted("CI/CD", "Resource Group", [
+      ["GET", "/projects/:id/resource_groups", ["read_resource_group"], ["project"], false, [510]],
+      ["GET", "/projects/:id/resource_groups/:key", ["read_resource_group"], ["project"], false, [511]],
+      ["GET", "/projects/:id/resource_groups/:key/current_job", ["read_resource_group", "read_job"], ["project"], false, [512]],
+      ["GET", "/projects/:id/resource_groups/:key/upcoming_jobs", ["read_resource_group", "read_job"], ["project"], false, [513]],
+      ["PUT", "/projects/:id/resource_groups/:key", ["update_resource_group"], ["project"], false, [514]],
+    ]),
+    ...granted("CI/CD", "Runner", [
+      ["POST", "/projects/:id/runners", ["assign_runner"], ["project"], false, [524]],
+      ["DELETE", "/projects/:id/runners/:runner_id", ["assign_runner"], ["project"], false, [525]],
+      ["POST", "/user/runners", ["create_runner"], ["user"], false, [526]],
+      ["DELETE", "/runners/:id", ["delete_runner"], ["project", "group", "instance"], false, [527, 528, 529]],
+      ["GET", "/projects/:id/runners", ["read_runner"], ["project"], false, [530]],
+      ["GET", "/runners/:id", ["read_runner"], ["project", "group", "instance"], false, [531, 536, 541]],
+      ["GET", "/runners/:id/jobs", ["read_runner"], ["project", "group", "instance"], false, [532, 537, 542]],
+      ["GET", "/runners/:id/managers", ["read_runner"], ["project", "group", "instance"], false, [533, 538, 543]],
+      ["GET", "/runners/:id/projects", ["read_runner"], ["project", "group", "instance"], false, [534, 539, 544]],
+      ["GET", "/groups/:id/runners", ["read_runner"], ["group"], false, [535]],
+      ["GET", "/runners", ["read_runner"], ["user"], false, [540]],
+      ["GET", "/runners/all", ["read_runner"], ["instance"], false, [545]],
+      ["POST", "/runners/:id/reset_authentication_token", ["update_runner"], ["project", "group", "instance"], false, [546, 548, 550]],
+      ["PUT", "/runners/:id", ["update_runner"], ["project", "group", "instance"], false, [547, 549, 551]],
+    ]),
+    ...granted("CI/CD", "Runner Controller", [
+      ["POST", "/runner_controllers", ["create_runner_controller"], ["instance"], false, [559]],
+      ["DELETE", "/runner_controllers/:id", ["delete_runner_controller"], ["instance"], false, [560]],
+      ["GET", "/runner_controllers", ["read_runner_controller"], ["instance"], false, [561]],
+      ["GET", "/runner_controllers/:id", ["read_runner_controller"], ["instance"], false, [562]],
+      ["GET", "/runner_controllers/:id/scopes", ["read_runner_controller"], ["instance"], false, [563]],
+      ["POST", "/runner_controllers/:id/scopes/instance", ["update_runner_controller"], ["instance"], false, [564]],
+      ["POST", "/runner_controllers/:id/scopes/runners/:runner_id", ["update_runner_controller"], ["instance"], false, [565]],
+      ["PUT", "/runner_controllers/:id", ["update_runner_controller"], ["instance"], false, [566]],
+      ["DELETE", "/runner_controllers/:id/scopes/instance", ["update_runner_controller"], ["instance"], false, [567]],
+      ["DELETE", "/runner_controllers/:id/scopes/runners/:runner_id", ["update_runner_controller"], ["instance"], false, [568]],
+    ]),
+    ...granted("CI/CD", "Runner Controller Token", [
+      ["POST", "/runner_controllers/:runner_controller_id/tokens", ["create_runner_controller_token"], ["instance"], false, [576]],
+      ["GET", "/runner_controllers/:runner_controller_id/tokens", ["read_runner_controller_token"], ["instance"], false, [577]],
+      ["GET", "/runner_controllers/:runner_controller_id/tokens/:id", ["read_runner_controller_token"], ["instance"], false, [578]],
+      ["DELETE", "/runner_controllers/:runner_controller_id/tokens/:id", ["revoke_runner_controller_token"], ["instance"], false, [579]],
+      ["POST", "/runner_controllers/:runner_controller_id/tokens/:id/rotate", ["rotate_runner_controller_token"], ["instance"], false, [580]],
+    ]),
+    ...granted("CI/CD", "Runner Registration Token", [
+      ["POST", "/projects/:id/runners/reset_registration_token", ["reset_runner_registration_token"], ["project"], false, [588]],
+      ["POST", "/groups/:id/runners/reset_registration_token", ["reset_runner_registration_token"], ["group"], false, [589]],
+      ["POST", "/runners/reset_registration_token", ["reset_runner_registration_token"], ["instance"], false, [590]],
+    ]),
+    ...granted("CI/CD", "Secure File", [
+      ["POST", "/projects/:id/secure_files", ["create_secure_file"], ["project"], false, [598]],
+      ["DELETE", "/projects/:id/secure_files/:secure_file_id", ["delete_secure_file"], ["project"], false, [599]],
+      ["GET", "/projects/:id/secure_files", ["read_secure_file"], ["project"], false, [600]],
+      ["GET", "/projects/:id/secure_files/:secure_file_id", ["read_secure_file"], ["project"], false, [601]],
+      ["GET", "/projects/:id/secure_files/:secure_file_id/download", ["read_secure_file"], ["project"], false, [602]],
+    ]),
+    ...granted("CI/CD", "Terraform State", [
+      ["POST", "/projects/:id/terraform/state/:name", ["create_terraform_state"], ["project"], false, [610]],
+      ["DELETE", "/projects/:id/terraform/state/:name", ["delete_terraform_state"], ["project"], false, [611]],
+      ["DELETE", "/projects/:id/terraform/state/:name/versions/:serial", ["delete_terraform_state"], ["project"], false, [612]],
+      ["POST", "/projects/:id/terraform/state/:name/lock", ["lock_terraform_state"], ["project"], false, [613]],
+      ["DELETE", "/projects/:id/terraform/state/:name/lock", ["lock_terraform_state"], ["project"], false, [614]],
+      ["GET", "/projects/:id/terraform/state/:name", ["read_terraform_state"], ["project"], false, [615]],
+      ["GET", "/projects/:id/terraform/state/:name/versions/:serial", ["read_terraform_state"], ["project"], false, [616]],
+      ["GET", "/projects/:id/terraform/state_protection_rules", ["read_terraform_state"], ["project"], false, [617]],
+    ]),
+    ...granted("CI/CD", "Terraform State Protection Rule", [
+      ["POST", "/projects/:id/terraform/state_protection_rules", ["create_terraform_state_protection_rule"], ["project"], false, [625]],
+      ["DELETE", "/projects/:id/terraform/state_protection_rules/:terraform_state_protection_rule_id", ["delete_terraform_state_protection_rule"], ["project"], false, [626]],
+      ["PATCH", "/projects/:id/terraform/state_protection_rules/:terraform_state_protection_rule_id", ["update_terraform_state_protection_rule"], ["project"], false, [627]],
+    ]),
+    ...granted("CI/CD", "Trigger", [
+      ["POST", "/projects/:id/triggers", ["create_trigger"], ["project"], false, [635]],
+      ["DELETE", "/projects/:id/triggers/:trigger_id", ["delete_trigger"], ["project"], false, [636]],
+      ["GET", "/projects/:id/triggers", ["read_trigger"], ["project"], false, [637]],
+      ["GET", "/projects/:id/triggers/:trigger_id", ["read_trigger"], ["project"], false, [638]],
+      ["PUT", "/projects/:id/triggers/:trigger_id", ["update_trigger"], ["project"], false, [639]],
+    ]),
+    ...granted("CI/CD", "Variable", [
+      ["POST", "/projects/:id/variables", ["create_variable"], ["project"], false, [647]],
+      ["POST", "/groups/:id/variables", ["create_variable"], ["group"], false, [648]],
+      ["POST", "/admin/ci/variables", ["create_variable"], ["instance"], false, [649]],
+      ["DELETE", "/projects/:id/variables/:key", ["delete_variable"], ["project"], false, [650]],
+      ["DELETE", "/groups/:id/variables/:key", ["delete_variable"], ["group"], false, [651]],
+      ["DELETE", "/admin/ci/variables/:key", ["delete_variable"], ["instance"], false, [652]],
+      ["GET", "/projects/:id/variables", ["read_variable"], ["project"], false, [653]],
+      ["GET", "/projects/:id/variables/:key", ["read_variable"], ["project"], false, [654]],
+      ["GET", "/groups/:id/variables", ["read_variable"], ["group"], false, [655]],
+      ["GET", "/groups/:id/variables/:key", ["read_variable"], ["group"], false, [656]],
+      ["GET", "/admin/ci/variables", ["read_variable"], ["instance"], false, [657]],
+      ["GET", "/admin/ci/variables/:key", ["read_variable"], ["instance"], false, [658]],
+      ["PUT", "/projects/:id/variables/:key", ["update_variable"], ["project"], false, [659]],
+      ["PUT", "/groups/:id/variables/:key", ["update_variable"], ["group"], false, [660]],
+      ["PUT", "/admin/ci/variables/:key", ["update_variable"], ["instance"], false, [661]],
+    ]),
+    ...granted("Compliance", "Audit Event", [
+      ["GET", "/projects/:id/audit_events", ["read_audit_event"], ["project"], false, [671]],
+      ["GET", "/projects/:id/audit_events/:audit_event_id", ["read_audit_event"], ["project"], false, [672]],
+      ["GET", "/groups/:id/audit_events", ["read_audit_event"], ["group"], false, [673]],
+      ["GET", "/groups/:id/audit_events/:audit_event_id", ["read_audit_event"], ["group"], false, [674]],
+      ["GET", "/audit_events", ["read_audit_event"], ["instance"], false, [675]],
+      ["GET", "/audit_events/:id", ["read_audit_event"], ["instance"], false, [676]],
+    ]),
+    ...granted("Compliance", "External Status Check", [
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid/status_checks", ["read_external_status_check"], ["project"], false, [684]],
+      ["POST", "/projects/:id/merge_requests/:merge_request_iid/status_checks/:external_status_check_id/retry", ["retry_external_status_check"], ["project"], false, [685]],
+      ["POST", "/projects/:id/merge_requests/:merge_request_iid/status_check_responses", ["update_external_status_check"], ["project"], false, [686]],
+    ]),
+    ...granted("Compliance", "External Status Check Service", [
+      ["POST", "/projects/:id/external_status_checks", ["create_external_status_check_service"], ["project"], false, [694]],
+      ["DELETE", "/projects/:id/external_status_checks/:check_id", ["delete_external_status_check_service"], ["project"], false, [695]],
+      ["GET", "/projects/:id/external_status_checks", ["read_external_status_check_service"], ["project"], false, [696]],
+      ["PUT", "/projects/:id/external_status_checks/:check_id", ["update_external_status_check_service"], ["project"], false, [697]],
+    ]),
+    ...granted("Duo", "AI Agent Audit Event", [
+      ["POST", "/projects/:id/ai_agent/audit_events", ["create_ai_agent_audit_event"], ["project"], false, [707]],
+    ]),
+    ...granted("Duo", "AI Agent Identity", [
+      ["POST", "/projects/:id/ai_agent/identities", ["create_ai_agent_identity"], ["project"], false, [715]],
+    ]),
+    ...granted("Duo", "AI Agent Session", [
+      ["POST", "/projects/:id/ai_agent/sessions", ["create_ai_agent_session"], ["project"], false, [723]],
+      ["GET", "/projects/:id/ai_agent/sessions", ["read_ai_agent_session"], ["project"], false, [724]],
+      ["PATCH", "/projects/:id/ai_agent/sessions/:session_id", ["update_ai_agent_session"], ["project"], false, [725]],
+    ]),
+    ...granted("Duo", "AI Catalog External Agent", [
+      ["POST", "/admin/ai_catalog/seed_external_agents", ["create_ai_catalog_external_agent"], ["instance"], false, [733]],
+    ]),
+    ...granted("Duo", "Chat Completion", [
+      ["POST", "/chat/completions", ["create_chat_completion"], ["user"], false, [741]],
+    ]),
+    ...granted("Duo", "Code Suggestion Completion", [
+      ["POST", "/code_suggestions/completions", ["create_code_suggestion_completion"], ["user"], false, [749]],
+    ]),
+    ...granted("Duo", "Code Suggestion Connection Detail", [
+      ["POST", "/code_suggestions/connection_details", ["read_code_suggestion_connection_detail"], ["user"], false, [757]],
+    ]),
+    ...granted("Duo", "Code Suggestion Direct Access", [
+      ["POST", "/code_suggestions/direct_access", ["create_code_suggestion_direct_access"], ["user"], false, [765]],
+    ]),
+    ...granted("Duo", "Code Suggestion Enabled Status", [
+      ["POST", "/code_suggestions/enabled", ["read_code_suggestion_enabled_status"], ["project"], false, [773]],
+    ]),
+    ...granted("Duo", "Duo Workflow", [
+      ["POST", "/ai/duo_workflows/workflows", ["create_duo_workflow"], ["user"], false, [781]],
+      ["GET", "/ai/duo_workflows/list_tools", ["read_duo_workflow"], ["user"], false, [782]],
+      ["GET", "/ai/duo_workflows/workflows/:workflow_id/trace.jsonl", ["read_duo_workflow"], ["user"], false, [783]],
+      ["GET", "/ai/duo_workflows/workflows/agent_privileges", ["read_duo_workflow"], ["user"], false, [784]],
+      ["GET", "/ai/duo_workflows/ws", ["read_duo_workflow"], ["user"], false, [785]],
+      ["POST", "/ai/duo_workflows/workflows/:workflow_id/execute", ["read_duo_workflow"], ["user"], false, [786]],
+      ["POST", "/ai/duo_workflows/workflows/:workflow_id/restart", ["restart_duo_workflow"], ["user"], false, [787]],
+      ["POST", "/ai/duo_workflows/workflows/:workflow_id/resume", ["resume_duo_workflow"], ["user"], false, [788]],
+    ]),
+    ...granted("Duo", "Duo Workflow Direct Access Token", [
+      ["POST", "/ai/duo_workflows/direct_access", ["create_duo_workflow_direct_access_token"], ["user"], false, [796]],
+    ]),
+    ...granted("Duo", "Git Command", [
+      ["POST", "/ai/llm/git_command", ["create_git_command"], ["user"], false, [804]],
+    ]),
+    ...granted("Duo", "MCP tool", [
+      ["GET", "/mcp", ["execute_mcp_tool"], ["user"], false, [812]],
+      ["POST", "/mcp", ["execute_mcp_tool"], ["user"], false, [813]],
+    ]),
+    ...granted("Duo", "Third Party Agent Direct Access Token", [
+      ["POST", "/ai/third_party_agents/direct_access", ["create_third_party_agent_direct_access_token"], ["user"], false, [821]],
+    ]),
+    ...granted("Geo", "Admin Data Management", [
+      ["GET", "/admin/data_management/:model_name", ["read_admin_data_management"], ["instance"], false, [831]],
+      ["GET", "/admin/data_management/:model_name/:record_identifier", ["read_admin_data_management"], ["instance"], false, [832]],
+      ["PUT", "/admin/data_management/:model_name/:record_identifier/checksum", ["update_admin_data_management"], ["instance"], false, [833]],
+      ["PUT", "/admin/data_management/:model_name/checksum", ["update_admin_data_management"], ["instance"], false, [834]],
+    ]),
+    ...granted("Geo", "Geo Node", [
+      ["POST", "/geo_nodes", ["create_geo_node"], ["instance"], false, [842]],
+      ["DELETE", "/geo_nodes/:id", ["delete_geo_node"], ["instance"], false, [843]],
+      ["GET", "/geo_nodes", ["read_geo_node"], ["instance"], false, [844]],
+      ["GET", "/geo_nodes/:id", ["read_geo_node"], ["instance"], false, [845]],
+      ["GET", "/geo_nodes/:id/status", ["read_geo_node"], ["instance"], false, [846]],
+      ["GET", "/geo_nodes/status", ["read_geo_node"], ["instance"], false, [847]],
+      ["POST", "/geo/node_proxy/:id/graphql", ["read_geo_node"], ["instance"], false, [848]],
+      ["POST", "/geo_nodes/:id/repair", ["repair_geo_node"], ["instance"], false, [849]],
+      ["PUT", "/geo_nodes/:id", ["update_geo_node"], ["instance"], false, [850]],
+    ]),
+    ...granted("Geo", "Geo Site", [
+      ["POST", "/geo_sites", ["create_geo_site"], ["instance"], false, [858]],
+      ["DELETE", "/geo_sites/:id", ["delete_geo_site"], ["instance"], false, [859]],
+      ["GET", "/geo_sites", ["read_geo_site"], ["instance"], false, [860]],
+      ["GET", "/geo_sites/:id", ["read_geo_site"], ["instance"], false, [861]],
+      ["GET", "/geo_sites/:id/status", ["read_geo_site"], ["instance"], false, [862]],
+      ["GET", "/geo_sites/status", ["read_geo_site"], ["instance"], false, [863]],
+      ["POST", "/geo_sites/:id/repair", ["repair_geo_site"], ["instance"], false, [864]],
+      ["PUT", "/geo_sites/:id", ["update_geo_site"], ["instance"], false, [865]],
+    ]),
+    ...granted("GitLab Orbit", "Knowledge Graph Enabled Namespace", [
+      ["PUT", "/admin/knowledge_graph/namespaces/:id", ["create_knowledge_graph_enabled_namespace"], ["instance"], false, [875]],
+      ["DELETE", "/admin/knowledge_graph/namespaces/:id", ["delete_knowledge_graph_enabled_namespace"], ["instance"], false, [876]],
+      ["GET", "/admin/knowledge_graph/namespaces", ["read_knowledge_graph_enabled_namespace"], ["instance"], false, [877]],
+    ]),
+    ...granted("GitLab Orbit", "Orbit", [
+      ["GET", "/orbit/agent/commands", ["read_orbit"], ["user"], false, [885]],
+      ["GET", "/orbit/graph_status", ["read_orbit"], ["user"], false, [886]],
+      ["GET", "/orbit/mcp", ["read_orbit"], ["user"], false, [887]],
+      ["GET", "/orbit/query/templates", ["read_orbit"], ["user"], false, [888]],
+      ["GET", "/orbit/schema", ["read_orbit"], ["user"], false, [889]],
+      ["GET", "/orbit/schema/dsl", ["read_orbit"], ["user"], false, [890]],
+      ["GET", "/orbit/schema/format", ["read_orbit"], ["user"], false, [891]],
+      ["GET", "/orbit/skills", ["read_orbit"], ["user"], false, [892]],
+      ["GET", "/orbit/skills/:name", ["read_orbit"], ["user"], false, [893]],
+      ["GET", "/orbit/skills/:name/*path", ["read_orbit"], ["user"], false, [894]],
+      ["GET", "/orbit/status", ["read_orbit"], ["user"], false, [895]],
+      ["GET", "/orbit/tools", ["read_orbit"], ["user"], false, [896]],
+      ["POST", "/orbit/agent/commands/:name", ["read_orbit"], ["user"], false, [897]],
+      ["POST", "/orbit/mcp", ["read_orbit"], ["user"], false, [898]],
+      ["POST", "/orbit/query", ["read_orbit"], ["user"], false, [899]],
+      ["POST", "/orbit/query/:name", ["read_orbit"], ["user"], false, [900]],
+    ]),
+    ...granted("Groups", "Activity", [
+      ["GET", "/user/activities", ["read_activity"], ["user"], false, [910]],
+    ]),
+    ...granted("Groups", "Activity Analytics", [
+      ["GET", "/analytics/group_activity/issues_count", ["read_activity_analytics"], ["group"], false, [918]],
+      ["GET", "/analytics/group_activity/merge_requests_count", ["read_activity_analytics"], ["group"], false, [919]],
+      ["GET", "/analytics/group_activity/new_members_count", ["read_activity_analytics"], ["group"], false, [920]],
+    ]),
+    ...granted("Groups", "Admin Member Role", [
+      ["POST", "/admin_member_roles", ["create_admin_member_role"], ["instance"], false, [928]],
+      ["DELETE", "/admin_member_roles/:member_role_id", ["delete_admin_member_role"], ["instance"], false, [929]],
+      ["GET", "/admin_member_roles", ["read_admin_member_role"], ["instance"], false, [930]],
+    ]),
+    ...granted("Groups", "Association", [
+      ["GET", "/users/:id/associations_count", ["read_association"], ["user"], false, [938]],
+    ]),
+    ...granted("Groups", "Avatar", [
+      ["GET", "/projects/:id/avatar", ["read_avatar"], ["project"], true, [946, 3833]],
+      ["GET", "/groups/:id/avatar", ["read_avatar"], ["group"], true, [947, 3787]],
+      ["GET", "/avatar", ["read_avatar"], ["user"], false, [948]],
+      ["PUT", "/user/avatar", ["update_avatar"], ["user"], false, [949]],
+    ]),
+    ...granted("Groups", "Follower", [
+      ["GET", "/users/:id/followers", ["read_follower"], ["user"], false, [957]],
+    ]),
+    ...granted("Groups", "Following", [
+      ["GET", "/users/:id/following", ["read_following"], ["user"], false, [965]],
+    ]),
+    ...granted("Groups", "GPG Key", [
+      ["POST", "/user/gpg_keys", ["create_gpg_key"], ["user"], false, [973]],
+      ["POST", "/users/:id/gpg_keys", ["create_gpg_key"], ["instance"], false, [974]],
+      ["DELETE", "/user/gpg_keys/:key_id", ["delete_gpg_key"], ["user"], false, [975]],
+      ["DELETE", "/users/:id/gpg_keys/:key_id", ["delete_gpg_key"], ["instance"], false, [976]],
+      ["GET", "/user/gpg_keys", ["read_gpg_key"], ["user"], false, [977]],
+      ["GET", "/user/gpg_keys/:key_id", ["read_gpg_key"], ["user"], false, [978]],
+      ["GET", "/users/:id/gpg_keys", ["read_gpg_key"], ["user"], false, [979]],
+      ["GET", "/users/:id/gpg_keys/:key_id", ["read_gpg_key"], ["user"], false, [980]],
+      ["POST", "/user/gpg_keys/:key_id/revoke", ["revoke_gpg_key"], ["user"], false, [981]],
+      ["POST", "/users/:id/gpg_keys/:key_id/revoke", ["revoke_gpg_key"], ["instance"], false, [982]],
+    ]),
+    ...granted("Groups", "Group", [
+      ["POST", "/groups/:id/archive", ["archive_group"], ["group"], false, [990]],
+      ["POST", "/groups/:id/unarchive", ["archive_group"], ["group"], false, [991]],
+      ["POST", "/groups", ["create_group"], ["user"], false, [992]],
+      ["DELETE", "/groups/:id", ["delete_group"], ["group"], false, [993]],
+      ["GET", "/groups/:id", ["read_group"], ["group"], true, [994, 3778]],
+      ["GET", "/groups/:id/descendant_groups", ["read_group"], ["group"], true, [995, 3791]],
+      ["GET", "/groups/:id/groups/shared", ["read_group"], ["group"], false, [996]],
+      ["GET", "/groups/:id/invited_groups", ["read_group"], ["group"], false, [997]],
+      ["GET", "/groups/:id/projects/shared", ["read_group"], ["group"], true, [998, 3817]],
+      ["GET", "/groups/:id/subgroups", ["read_group"], ["group"], true, [999, 3818]],
+      ["GET", "/groups/:id/transfer_locations", ["read_group"], ["group"], false, [1000]],
+      ["GET", "/groups", ["read_group"], ["user"], false, [1001]],
+      ["POST", "/groups/:id/share", ["share_group"], ["group"], false, [1002]],
+      ["DELETE", "/groups/:id/share/:group_id", ["share_group"], ["group"], false, [1003]],
+      ["POST", "/groups/:id/transfer", ["transfer_group"], ["group"], false, [1004]],
+      ["POST", "/groups/:id/transfer_to_organization", ["transfer_group"], ["group"], false, [1005]],
+      ["POST", "/groups/:id/restore", ["update_group"], ["group"], false, [1006]],
+      ["PUT", "/groups/:id", ["update_group"], ["group"], false, [1007]],
+    ]),
+    ...granted("Groups", "Member Role", [
+      ["POST", "/groups/:id/member_roles", ["create_member_role"], ["group"], false, [1015]],
+      ["POST", "/member_roles", ["create_member_role"], ["instance"], false, [1016]],
+      ["DELETE", "/groups/:id/member_roles/:member_role_id", ["delete_member_role"], ["group"], false, [1017]],
+      ["DELETE", "/member_roles/:member_role_id", ["delete_member_role"], ["instance"], false, [1018]],
+      ["GET", "/groups/:id/member_roles", ["read_member_role"], ["group"], false, [1019]],
+      ["GET", "/member_roles", ["read_member_role"], ["instance"], false, [1020]],
+    ]),
+    ...granted("Groups", "Namespace", [
+      ["GET", "/namespaces", ["read_namespace"], ["user"], false, [1028]],
+      ["GET", "/namespaces/:id", ["read_namespace"], ["user"], false, [1029]],
+      ["GET", "/namespaces/:id/exists", ["read_namespace"], ["user"], false, [1030]],
+      ["PUT", "/namespaces/:id", ["update_namespace"], ["instance"], false, [1031]],
+    ]),
+    ...granted("Groups", "Preference", [
+      ["GET", "/user/preferences", ["read_preference"], ["user"], false, [1039]],
+      ["PUT", "/user/preferences", ["update_preference"], ["user"], false, [1040]],
+    ]),
+    ...granted("Groups", "SSH Certificate", [
+      ["POST", "/groups/:id/ssh_certificates", ["create_ssh_certificate"], ["group"], false, [1048]],
+      ["POST", "/admin/ssh_certificates", ["create_ssh_certificate"], ["instance"], false, [1049]],
+      ["DELETE", "/groups/:id/ssh_certificates/:ssh_certificates_id", ["delete_ssh_certificate"], ["group"], false, [1050]],
+      ["DELETE", "/admin/ssh_certificates/:id", ["delete_ssh_certificate"], ["instance"], false, [1051]],
+      ["GET", "/groups/:id/ssh_certificates", ["read_ssh_certificate"], ["group"], false, [1052]],
+      ["GET", "/admin/ssh_certificates", ["read_ssh_certificate"], ["instance"], false, [1053]],
+    ]),
+    ...granted("Groups", "Status", [
+      ["GET", "/user/status", ["read_status"], ["user"], false, [1061]],
+      ["GET", "/users/:user_id/status", ["read_status"], ["user"], false, [1062]],
+      ["PATCH", "/user/status", ["update_status"], ["user"], false, [1063]],
+      ["PUT", "/user/status", ["update_status"], ["user"], false, [1064]],
+    ]),
+    ...granted("Groups", "Support PIN", [
+      ["POST", "/user/support_pin", ["create_support_pin"], ["user"], false, [1072]],
+      ["GET", "/user/support_pin", ["read_support_pin"], ["user"], false, [1073]],
+      ["GET", "/users/:id/support_pin", ["read_support_pin"], ["instance"], false, [1074]],
+      ["POST", "/users/:id/support_pin/revoke", ["revoke_support_pin"], ["instance"], false, [1075]],
+    ]),
+    ...granted("Groups", "Template", [
+      ["GET", "/projects/:id/templates/:type", ["read_template"], ["project"], false, [1083]],
+      ["GET", "/projects/:id/templates/:type/:name", ["read_template"], ["project"], false, [1084]],
+    ]),
+    ...granted("Groups", "Topic", [
+      ["POST", "/topics", ["create_topic"], ["instance"], false, [1092]],
+      ["DELETE", "/topics/:id", ["delete_topic"], ["instance"], false, [1093]],
+      ["POST", "/topics/merge", ["merge_topic"], ["instance"], false, [1094]],
+      ["PUT", "/topics/:id", ["update_topic"], ["instance"], false, [1095]],
+    ]),
+    ...granted("Integrations", "Integration", [
+      ["DELETE", "/groups/:id/integrations/:slug", ["delete_integration"], ["project", "group"], false, [1105, 1108]],
+      ["DELETE", "/projects/:id/integrations/:slug", ["delete_integration"], ["project", "group"], false, [1106, 1109]],
+      ["DELETE", "/projects/:id/services/:slug", ["delete_integration"], ["project", "group"], false, [1107, 1110]],
+      ["GET", "/groups/:id/integrations", ["read_integration"], ["project", "group"], false, [1111, 1119]],
+      ["GET", "/groups/:id/integrations/:slug", ["read_integration"], ["project", "group"], false, [1112, 1120]],
+      ["GET", "/projects/:id/google_cloud/setup/integrations.sh", ["read_integration"], ["project"], false, [1113]],
+      ["GET", "/projects/:id/google_cloud/setup/runner_deployment_project.sh", ["read_integration"], ["project"], false, [1114]],
+      ["GET", "/projects/:id/integrations", ["read_integration"], ["project", "group"], false, [1115, 1121]],
+      ["GET", "/projects/:id/integrations/:slug", ["read_integration"], ["project", "group"], false, [1116, 1122]],
+      ["GET", "/projects/:id/services", ["read_integration"], ["project", "group"], false, [1117, 1123]],
+      ["GET", "/projects/:id/services/:slug", ["read_integration"], ["project", "group"], false, [1118, 1124]],
+      ["PUT", "/groups/:id/integrations/apple-app-store", ["update_integration"], ["project", "group"], false, [1125, 1278]],
+      ["PUT", "/groups/:id/integrations/asana", ["update_integration"], ["project", "group"], false, [1126, 1279]],
+      ["PUT", "/groups/:id/integrations/assembla", ["update_integration"], ["project", "group"], false, [1127, 1280]],
+      ["PUT", "/groups/:id/integrations/bamboo", ["update_integration"], ["project", "group"], false, [1128, 1281]],
+      ["PUT", "/groups/:id/integrations/bugzilla", ["update_integration"], ["project", "group"], false, [1129, 1282]],
+      ["PUT", "/groups/:id/integrations/buildkite", ["update_integration"], ["project", "group"], false, [1130, 1283]],
+      ["PUT", "/groups/:id/integrations/campfire", ["update_integration"], ["project", "group"], false, [1131, 1284]],
+      ["PUT", "/groups/:id/integrations/clickup", ["update_integration"], ["project", "group"], false, [1132, 1285]],
+      ["PUT", "/groups/:id/integrations/confluence", ["update_integration"], ["project", "group"], false, [1133, 1286]],
+      ["PUT", "/groups/:id/integrations/custom-issue-tracker", ["update_integration"], ["project", "group"], false, [1134, 1287]],
+      ["PUT", "/groups/:id/integrations/datadog", ["update_integration"], ["project", "group"], false, [1135, 1288]],
+      ["PUT", "/groups/:id/integrations/diffblue-cover", ["update_integration"], ["project", "group"], false, [1136, 1289]],
+      ["PUT", "/groups/:id/integrations/discord", ["update_integration"], ["project", "group"], false, [1137, 1290]],
+      ["PUT", "/groups/:id/integrations/drone-ci", ["update_integration"], ["project", "group"], false, [1138, 1291]],
+      ["PUT", "/groups/:id/integrations/emails-on-push", ["update_integration"], ["project", "group"], false, [1139, 1292]],
+      ["PUT", "/groups/:id/integrations/ewm", ["update_integration"], ["project", "group"], false, [1140, 1293]],
+      ["PUT", "/groups/:id/integrations/external-wiki", ["update_integration"], ["project", "group"], false, [1141, 1294]],
+      ["PUT", "/groups/:id/integrations/git-guardian", ["update_integration"], ["project", "group"], false, [1142, 1295]],
+      ["PUT", "/groups/:id/integrations/github", ["update_integration"], ["project", "group"], false, [1143, 1296]],
+      ["PUT", "/groups/:id/integrations/gitlab-slack-application", ["update_integration"], ["project", "group"], false, [1144, 1297]],
+      ["PUT", "/groups/:id/integrations/google-cloud-platform-artifact-registry", ["update_integration"], ["project", "group"], false, [1145, 1298]],
+      ["PUT", "/groups/:id/integrations/google-cloud-platform-workload-identity-federation", ["update_integration"], ["project", "group"], false, [1146, 1299]],
+      ["PUT", "/groups/:id/integrations/google-play", ["update_integration"], ["project", "group"], false, [1147, 1300]],
+      ["PUT", "/groups/:id/integrations/hangouts-chat", ["update_integration"], ["project", "group"], false, [1148, 1301]],
+      ["PUT", "/groups/:id/integrations/harbor", ["update_integration"], ["project", "group"], false, [1149, 1302]],
+      ["PUT", "/groups/:id/integrations/irker", ["update_integration"], ["project", "group"], false, [1150, 1303]],
+      ["PUT", "/groups/:id/integrations/jenkins", ["update_integration"], ["project", "group"], false, [1151, 1304]],
+      ["PUT", "/groups/:id/integrations/jira", ["update_integration"], ["project", "group"], false, [1152, 1305]],
+      ["PUT", "/groups/:id/integrations/jira-cloud-app", ["update_integration"], ["project", "group"], false, [1153, 1306]],
+      ["PUT", "/groups/:id/integrations/linear", ["update_integration"], ["project", "group"], false, [1154, 1307]],
+      ["PUT", "/groups/:id/integrations/matrix", ["update_integration"], ["project", "group"], false, [1155, 1308]],
+      ["PUT", "/groups/:id/integrations/mattermost", ["update_integration"], ["project", "group"], false, [1156, 1309]],
+      ["PUT", "/groups/:id/integrations/mattermost-slash-commands", ["update_integration"], ["project", "group"], false, [1157, 1310]],
+      ["PUT", "/groups/:id/integrations/microsoft-teams", ["update_integration"], ["project", "group"], false, [1158, 1311]],
+      ["PUT", "/groups/:id/integrations/mock-ci", ["update_integration"], ["project", "group"], false, [1159, 1312]],
+      ["PUT", "/groups/:id/integrations/mock-monitoring", ["update_integration"], ["project", "group"], false, [1160, 1313]],
+      ["PUT", "/groups/:id/integrations/packagist", ["update_integration"], ["project", "group"], false, [1161, 1314]],
+      ["PUT", "/groups/:id/integrations/phorge", ["update_integration"], ["project", "group"], false, [1162, 1315]],
+      ["PUT", "/groups/:id/integrations/pipelines-email", ["update_integration"], ["project", "group"], false, [1163, 1316]],
+      ["PUT", "/groups/:id/integrations/pivotaltracker", ["update_integration"], ["project", "group"], false, [1164, 1317]],
+      ["PUT", "/groups/:id/integrations/pumble", ["update_integration"], ["project", "group"], false, [1165, 1318]],
+      ["PUT", "/groups/:id/integrations/pushover", ["update_integration"], ["project", "group"], false, [1166, 1319]],
+      ["PUT", "/groups/:id/integrations/redmine", ["update_integration"], ["project", "group"], false, [1167, 1320]],
+      ["PUT", "/groups/:id/integrations/slack", ["update_integration"], ["project", "group"], false, [1168, 1321]],
+      ["PUT", "/groups/:id/integrations/squash-tm", ["update_integration"], ["project", "group"], false, [1169, 1322]],
+      ["PUT", "/groups/:id/integrations/teamcity", ["update_integration"], ["project", "group"], false, [1170, 1323]],
+      ["PUT", "/groups/:id/integrations/telegram", ["update_integration"], ["project", "group"], false, [1171, 1324]],
+      ["PUT", "/groups/:id/integrations/unify-circuit", ["update_integration"], ["project", "group"], false, [1172, 1325]],
+      ["PUT", "/groups/:id/integrations/webex-teams", ["update_integration"], ["project", "group"], false, [1173, 1326]],
+      ["PUT", "/groups/:id/integrations/youtrack", ["update_integration"], ["project", "group"], false, [1174, 1327]],
+      ["PUT", "/groups/:id/integrations/zentao", ["update_integration"], ["project", "group"], false, [1175, 1328]],
+      ["PUT", "/projects/:id/integrations/apple-app-store", ["update_integration"], ["project", "group"], false, [1176, 1329]],
+      ["PUT", "/projects/:id/integrations/asana", ["update_integration"], ["project", "group"], false, [1177, 1330]],
+      ["PUT", "/projects/:id/integrations/assembla", ["update_integration"], ["project", "group"], false, [1178, 1331]],
+      ["PUT", "/projects/:id/integrations/bamboo", ["update_integration"], ["project", "group"], false, [1179, 1332]],
+      ["PUT", "/projects/:id/integrations/bugzilla", ["update_integration"], ["project", "group"], false, [1180, 1333]],
+      ["PUT", "/projects/:id/integrations/buildkite", ["update_integration"], ["project", "group"], false, [1181, 1334]],
+      ["PUT", "/projects/:id/integrations/campfire", ["update_integration"], ["project", "group"], false, [1182, 1335]],
+      ["PUT", "/projects/:id/integrations/clickup", ["update_integration"], ["project", "group"], false, [1183, 1336]],
+      ["PUT", "/projects/:id/integrations/confluence", ["update_integration"], ["project", "group"], false, [1184, 1337]],
+      ["PUT", "/projects/:id/integrations/custom-issue-tracker", ["update_integration"], ["project", "group"], false, [1185, 1338]],
+      ["PUT", "/projects/:id/integrations/datadog", ["update_integration"], ["project", "group"], false, [1186, 1339]],
+      ["PUT", "/projects/:id/integrations/diffblue-cover", ["update_integration"], ["project", "group"], false, [1187, 1340]],
+      ["PUT", "/projects/:id/integrations/discord", ["update_integration"], ["project", "group"], false, [1188, 1341]],
+      ["PUT", "/projects/:id/integrations/drone-ci", ["update_integration"], ["project", "group"], false, [1189, 1342]],
+      ["PUT", "/projects/:id/integrations/emails-on-push", ["update_integration"], ["project", "group"], false, [1190, 1343]],
+      ["PUT", "/projects/:id/integrations/ewm", ["update_integration"], ["project", "group"], false, [1191, 1344]],
+      ["PUT", "/projects/:id/integrations/external-wiki", ["update_integration"], ["project", "group"], false, [1192, 1345]],
+      ["PUT", "/projects/:id/integrations/git-guardian", ["update_integration"], ["project", "group"], false, [1193, 1346]],
+      ["PUT", "/projects/:id/integrations/github", ["update_integration"], ["project", "group"], false, [1194, 1347]],
+      ["PUT", "/projects/:id/integrations/gitlab-slack-application", ["update_integration"], ["project", "group"], false, [1195, 1348]],
+      ["PUT", "/projects/:id/integrations/google-cloud-platform-artifact-registry", ["update_integration"], ["project", "group"], false, [1196, 1349]],
+      ["PUT", "/projects/:id/integrations/google-cloud-platform-workload-identity-federation", ["update_integration"], ["project", "group"], false, [1197, 1350]],
+      ["PUT", "/projects/:id/integrations/google-play", ["update_integration"], ["project", "group"], false, [1198, 1351]],
+      ["PUT", "/projects/:id/integrations/hangouts-chat", ["update_integration"], ["project", "group"], false, [1199, 1352]],
+      ["PUT", "/projects/:id/integrations/harbor", ["update_integration"], ["project", "group"], false, [1200, 1353]],
+      ["PUT", "/projects/:id/integrations/irker", ["update_integration"], ["project", "group"], false, [1201, 1354]],
+      ["PUT", "/projects/:id/integrations/jenkins", ["update_integration"], ["project", "group"], false, [1202, 1355]],
+      ["PUT", "/projects/:id/integrations/jira", ["update_integration"], ["project", "group"], false, [1203, 1356]],
+      ["PUT", "/projects/:id/integrations/jira-cloud-app", ["update_integration"], ["project", "group"], false, [1204, 1357]],
+      ["PUT", "/projects/:id/integrations/linear", ["update_integration"], ["project", "group"], false, [1205, 1358]],
+      ["PUT", "/projects/:id/integrations/matrix", ["update_integration"], ["project", "group"], false, [1206, 1359]],
+      ["PUT", "/projects/:id/integrations/mattermost", ["update_integration"], ["project", "group"], false, [1207, 1360]],
+      ["PUT", "/projects/:id/integrations/mattermost-slash-commands", ["update_integration"], ["project", "group"], false, [1208, 1361]],
+      ["PUT", "/projects/:id/integrations/microsoft-teams", ["update_integration"], ["project", "group"], false, [1209, 1362]],
+      ["PUT", "/projects/:id/integrations/mock-ci", ["update_integration"], ["project", "group"], false, [1210, 1363]],
+      ["PUT", "/projects/:id/integrations/mock-monitoring", ["update_integration"], ["project", "group"], false, [1211, 1364]],
+      ["PUT", "/projects/:id/integrations/packagist", ["update_integration"], ["project", "group"], false, [1212, 1365]],
+      ["PUT", "/projects/:id/integrations/phorge", ["update_integration"], ["project", "group"], false, [1213, 1366]],
+      ["PUT", "/projects/:id/integrations/pipelines-email", ["update_integration"], ["project", "group"], false, [1214, 1367]],
+      ["PUT", "/projects/:id/integrations/pivotaltracker", ["update_integration"], ["project", "group"], false, [1215, 1368]],
+      ["PUT", "/projects/:id/integrations/pumble", ["update_integration"], ["project", "group"], false, [1216, 1369]],
+      ["PUT", "/projects/:id/integrations/pushover", ["update_integration"], ["project", "group"], false, [1217, 1370]],
+      ["PUT", "/projects/:id/integrations/redmine", ["update_integration"], ["project", "group"], false, [1218, 1371]],
+      ["PUT", "/projects/:id/integrations/slack", ["update_integration"], ["project", "group"], false, [1219, 1372]],
+      ["PUT", "/projects/:id/integrations/squash-tm", ["update_integration"], ["project", "group"], false, [1220, 1373]],
+      ["PUT", "/projects/:id/integrations/teamcity", ["update_integration"], ["project", "group"], false, [1221, 1374]],
+      ["PUT", "/projects/:id/integrations/telegram", ["update_integration"], ["project", "group"], false, [1222, 1375]],
+      ["PUT", "/projects/:id/integrations/unify-circuit", ["update_integration"], ["project", "group"], false, [1223, 1376]],
+      ["PUT", "/projects/:id/integrations/webex-teams", ["update_integration"], ["project", "group"], false, [1224, 1377]],
+      ["PUT", "/projects/:id/integrations/youtrack", ["update_integration"], ["project", "group"], false, [1225, 1378]],
+      ["PUT", "/projects/:id/integrations/zentao", ["update_integration"], ["project", "group"], false, [1226, 1379]],
+      ["PUT", "/projects/:id/services/apple-app-store", ["update_integration"], ["project", "group"], false, [1227, 1380]],
+      ["PUT", "/projects/:id/services/asana", ["update_integration"], ["project", "group"], false, [1228, 1381]],
+      ["PUT", "/projects/:id/services/assembla", ["update_integration"], ["project", "group"], false, [1229, 1382]],
+      ["PUT", "/projects/:id/services/bamboo", ["update_integration"], ["project", "group"], false, [1230, 1383]],
+      ["PUT", "/projects/:id/services/bugzilla", ["update_integration"], ["project", "group"], false, [1231, 1384]],
+      ["PUT", "/projects/:id/services/buildkite", ["update_integration"], ["project", "group"], false, [1232, 1385]],
+      ["PUT", "/projects/:id/services/campfire", ["update_integration"], ["project", "group"], false, [1233, 1386]],
+      ["PUT", "/projects/:id/services/clickup", ["update_integration"], ["project", "group"], false, [1234, 1387]],
+      ["PUT", "/projects/:id/services/confluence", ["update_integration"], ["project", "group"], false, [1235, 1388]],
+      ["PUT", "/projects/:id/services/custom-issue-tracker", ["update_integration"], ["project", "group"], false, [1236, 1389]],
+      ["PUT", "/projects/:id/services/datadog", ["update_integration"], ["project", "group"], false, [1237, 1390]],
+      ["PUT", "/projects/:id/services/diffblue-cover", ["update_integration"], ["project", "group"], false, [1238, 1391]],
+      ["PUT", "/projects/:id/services/discord", ["update_integration"], ["project", "group"], false, [1239, 1392]],
+      ["PUT", "/projects/:id/services/drone-ci", ["update_integration"], ["project", "group"], false, [1240, 1393]],
+      ["PUT", "/projects/:id/services/emails-on-push", ["update_integration"], ["project", "group"], false, [1241, 1394]],
+      ["PUT", "/projects/:id/services/ewm", ["update_integration"], ["project", "group"], false, [1242, 1395]],
+      ["PUT", "/projects/:id/services/external-wiki", ["update_integration"], ["project", "group"], false, [1243, 1396]],
+      ["PUT", "/projects/:id/services/git-guardian", ["update_integration"], ["project", "group"], false, [1244, 1397]],
+      ["PUT", "/projects/:id/services/github", ["update_integration"], ["project", "group"], false, [1245, 1398]],
+      ["PUT", "/projects/:id/services/gitlab-slack-application", ["update_integration"], ["project", "group"], false, [1246, 1399]],
+      ["PUT", "/projects/:id/services/google-cloud-platform-artifact-registry", ["update_integration"], ["project", "group"], false, [1247, 1400]],
+      ["PUT", "/projects/:id/services/google-cloud-platform-workload-identity-federation", ["update_integration"], ["project", "group"], false, [1248, 1401]],
+      ["PUT", "/projects/:id/services/google-play", ["update_integration"], ["project", "group"], false, [1249, 1402]],
+      ["PUT", "/projects/:id/services/hangouts-chat", ["update_integration"], ["project", "group"], false, [1250, 1403]],
+      ["PUT", "/projects/:id/services/harbor", ["update_integration"], ["project", "group"], false, [1251, 1404]],
+      ["PUT", "/projects/:id/services/irker", ["update_integration"], ["project", "group"], false, [1252, 1405]],
+      ["PUT", "/projects/:id/services/jenkins", ["update_integration"], ["project", "group"], false, [1253, 1406]],
+      ["PUT", "/projects/:id/services/jira", ["update_integration"], ["project", "group"], false, [1254, 1407]],
+      ["PUT", "/projects/:id/services/jira-cloud-app", ["update_integration"], ["project", "group"], false, [1255, 1408]],
+      ["PUT", "/projects/:id/services/linear", ["update_integration"], ["project", "group"], false, [1256, 1409]],
+      ["PUT", "/projects/:id/services/matrix", ["update_integration"], ["project", "group"], false, [1257, 1410]],
+      ["PUT", "/projects/:id/services/mattermost", ["update_integration"], ["project", "group"], false, [1258, 1411]],
+      ["PUT", "/projects/:id/services/mattermost-slash-commands", ["update_integration"], ["project", "group"], false, [1259, 1412]],
+      ["PUT", "/projects/:id/services/microsoft-teams", ["update_integration"], ["project", "group"], false, [1260, 1413]],
+      ["PUT", "/projects/:id/services/mock-ci", ["update_integration"], ["project", "group"], false, [1261, 1414]],
+      ["PUT", "/projects/:id/services/mock-monitoring", ["update_integration"], ["project", "group"], false, [1262, 1415]],
+      ["PUT", "/projects/:id/services/packagist", ["update_integration"], ["project", "group"], false, [1263, 1416]],
+      ["PUT", "/projects/:id/services/phorge", ["update_integration"], ["project", "group"], false, [1264, 1417]],
+      ["PUT", "/projects/:id/services/pipelines-email", ["update_integration"], ["project", "group"], false, [1265, 1418]],
+      ["PUT", "/projects/:id/services/pivotaltracker", ["update_integration"], ["project", "group"], false, [1266, 1419]],
+      ["PUT", "/projects/:id/services/pumble", ["update_integration"], ["project", "group"], false, [1267, 1420]],
+      ["PUT", "/projects/:id/services/pushover", ["update_integration"], ["project", "group"], false, [1268, 1421]],
+      ["PUT", "/projects/:id/services/redmine", ["update_integration"], ["project", "group"], false, [1269, 1422]],
+      ["PUT", "/projects/:id/services/slack", ["update_integration"], ["project", "group"], false, [1270, 1423]],
+      ["PUT", "/projects/:id/services/squash-tm", ["update_integration"], ["project", "group"], false, [1271, 1424]],
+      ["PUT", "/projects/:id/services/teamcity", ["update_integration"], ["project", "group"], false, [1272, 1425]],
+      ["PUT", "/projects/:id/services/telegram", ["update_integration"], ["project", "group"], false, [1273, 1426]],
+      ["PUT", "/projects/:id/services/unify-circuit", ["update_integration"], ["project", "group"], false, [1274, 1427]],
+      ["PUT", "/projects/:id/services/webex-teams", ["update_integration"], ["project", "group"], false, [1275, 1428]],
+      ["PUT", "/projects/:id/services/youtrack", ["update_integration"], ["project", "group"], false, [1276, 1429]],
+      ["PUT", "/projects/:id/services/zentao", ["update_integration"], ["project", "group"], false, [1277, 1430]],
+    ]),
+    ...granted("Integrations", "Jira Connect Subscription", [
+      ["POST", "/integrations/jira_connect/subscriptions", ["create_jira_connect_subscription"], ["group"], false, [1438]],
+    ]),
+    ...granted("Integrations", "Webhook", [
+      ["POST", "/projects/:id/hooks", ["create_webhook"], ["project"], false, [1446]],
+      ["POST", "/groups/:id/hooks", ["create_webhook"], ["group"], false, [1447]],
+      ["POST", "/hooks", ["create_webhook"], ["instance"], false, [1448]],
+      ["DELETE", "/projects/:id/hooks/:hook_id", ["delete_webhook"], ["project"], false, [1449]],
+      ["DELETE", "/groups/:id/hooks/:hook_id", ["delete_webhook"], ["group"], false, [1450]],
+      ["DELETE", "/hooks/:hook_id", ["delete_webhook"], ["instance"], false, [1451]],
+      ["GET", "/projects/:id/hooks", ["read_webhook"], ["project"], false, [1452]],
+      ["GET", "/projects/:id/hooks/:hook_id", ["read_webhook"], ["project"], false, [1453]],
+      ["GET", "/projects/:id/hooks/:hook_id/events", ["read_webhook"], ["project"], false, [1454]],
+      ["GET", "/groups/:id/hooks", ["read_webhook"], ["group"], false, [1455]],
+      ["GET", "/groups/:id/hooks/:hook_id", ["read_webhook"], ["group"], false, [1456]],
+      ["GET", "/groups/:id/hooks/:hook_id/events", ["read_webhook"], ["group"], false, [1457]],
+      ["GET", "/hooks", ["read_webhook"], ["instance"], false, [1458]],
+      ["GET", "/hooks/:hook_id", ["read_webhook"], ["instance"], false, [1459]],
+      ["POST", "/projects/:id/hooks/:hook_id/events/:hook_log_id/resend", ["trigger_webhook"], ["project"], false, [1460]],
+      ["POST", "/projects/:id/hooks/:hook_id/test/:trigger", ["trigger_webhook"], ["project"], false, [1461]],
+      ["POST", "/groups/:id/hooks/:hook_id/events/:hook_log_id/resend", ["trigger_webhook"], ["group"], false, [1462]],
+      ["POST", "/groups/:id/hooks/:hook_id/test/:trigger", ["trigger_webhook"], ["group"], false, [1463]],
+      ["POST", "/hooks/:hook_id", ["trigger_webhook"], ["instance"], false, [1464]],
+      ["PUT", "/projects/:id/hooks/:hook_id", ["update_webhook"], ["project"], false, [1465]],
+      ["PUT", "/projects/:id/hooks/:hook_id/custom_headers/:key", ["update_webhook"], ["project"], false, [1466]],
+      ["PUT", "/projects/:id/hooks/:hook_id/url_variables/:key", ["update_webhook"], ["project"], false, [1467]],
+      ["DELETE", "/projects/:id/hooks/:hook_id/custom_headers/:key", ["update_webhook"], ["project"], false, [1468]],
+      ["DELETE", "/projects/:id/hooks/:hook_id/url_variables/:key", ["update_webhook"], ["project"], false, [1469]],
+      ["PUT", "/groups/:id/hooks/:hook_id", ["update_webhook"], ["group"], false, [1470]],
+      ["PUT", "/groups/:id/hooks/:hook_id/custom_headers/:key", ["update_webhook"], ["group"], false, [1471]],
+      ["PUT", "/groups/:id/hooks/:hook_id/url_variables/:key", ["update_webhook"], ["group"], false, [1472]],
+      ["DELETE", "/groups/:id/hooks/:hook_id/custom_headers/:key", ["update_webhook"], ["group"], false, [1473]],
+      ["DELETE", "/groups/:id/hooks/:hook_id/url_variables/:key", ["update_webhook"], ["group"], false, [1474]],
+      ["PUT", "/hooks/:hook_id", ["update_webhook"], ["instance"], false, [1475]],
+      ["PUT", "/hooks/:hook_id/custom_headers/:key", ["update_webhook"], ["instance"], false, [1476]],
+      ["PUT", "/hooks/:hook_id/url_variables/:key", ["update_webhook"], ["instance"], false, [1477]],
+      ["DELETE", "/hooks/:hook_id/custom_headers/:key", ["update_webhook"], ["instance"], false, [1478]],
+      ["DELETE", "/hooks/:hook_id/url_variables/:key", ["update_webhook"], ["instance"], false, [1479]],
+    ]),
+    ...granted("Monitoring", "Alert Metric Image", [
+      ["POST", "/projects/:id/alert_management_alerts/:alert_iid/metric_images", ["create_alert_metric_image"], ["project"], false, [1489]],
+      ["DELETE", "/projects/:id/alert_management_alerts/:alert_iid/metric_images/:metric_image_id", ["delete_alert_metric_image"], ["project"], false, [1490]],
+      ["GET", "/projects/:id/alert_management_alerts/:alert_iid/metric_images", ["read_alert_metric_image"], ["project"], false, [1491]],
+      ["PUT", "/projects/:id/alert_management_alerts/:alert_iid/metric_images/:metric_image_id", ["update_alert_metric_image"], ["project"], false, [1492]],
+    ]),
+    ...granted("Monitoring", "Error Tracking Client Key", [
+      ["POST", "/projects/:id/error_tracking/client_keys", ["create_error_tracking_client_key"], ["project"], false, [1500]],
+      ["DELETE", "/projects/:id/error_tracking/client_keys/:key_id", ["delete_error_tracking_client_key"], ["project"], false, [1501]],
+      ["GET", "/projects/:id/error_tracking/client_keys", ["read_error_tracking_client_key"], ["project"], false, [1502]],
+    ]),
+    ...granted("Monitoring", "Error Tracking Setting", [
+      ["GET", "/projects/:id/error_tracking/settings", ["read_error_tracking_setting"], ["project"], false, [1510]],
+      ["PATCH", "/projects/:id/error_tracking/settings", ["update_error_tracking_setting"], ["project"], false, [1511]],
+      ["PUT", "/projects/:id/error_tracking/settings", ["update_error_tracking_setting"], ["project"], false, [1512]],
+    ]),
+    ...granted("Monitoring", "GLQL", [
+      ["POST", "/glql", ["read_glql"], ["user"], false, [1520]],
+    ]),
+    ...granted("Monitoring", "Sidekiq Job", [
+      ["DELETE", "/admin/sidekiq/queues/:queue_name", ["drop_sidekiq_job"], ["instance"], false, [1528]],
+    ]),
+    ...granted("Monitoring", "Sidekiq Metric", [
+      ["GET", "/sidekiq/compound_metrics", ["read_sidekiq_metric"], ["instance"], false, [1536]],
+      ["GET", "/sidekiq/job_stats", ["read_sidekiq_metric"], ["instance"], false, [1537]],
+      ["GET", "/sidekiq/process_metrics", ["read_sidekiq_metric"], ["instance"], false, [1538]],
+      ["GET", "/sidekiq/queue_metrics", ["read_sidekiq_metric"], ["instance"], false, [1539]],
+    ]),
+    ...granted("Note", "Vulnerability Note", [
+      ["POST", "/projects/:id/vulnerabilities/:noteable_id/notes", ["create_vulnerability_note"], ["project"], false, [1549]],
+      ["DELETE", "/projects/:id/vulnerabilities/:noteable_id/notes/:note_id", ["delete_vulnerability_note"], ["project"], false, [1550]],
+      ["GET", "/projects/:id/vulnerabilities/:noteable_id/notes", ["read_vulnerability_note"], ["project"], false, [1551]],
+      ["GET", "/projects/:id/vulnerabilities/:noteable_id/notes/:note_id", ["read_vulnerability_note"], ["project"], false, [1552]],
+      ["PUT", "/projects/:id/vulnerabilities/:noteable_id/notes/:note_id", ["update_vulnerability_note"], ["project"], false, [1553]],
+    ]),
+    ...granted("Notifications", "Broadcast Message", [
+      ["POST", "/broadcast_messages", ["create_broadcast_message"], ["instance"], false, [1563]],
+      ["DELETE", "/broadcast_messages/:id", ["delete_broadcast_message"], ["instance"], false, [1564]],
+      ["PUT", "/broadcast_messages/:id", ["update_broadcast_message"], ["instance"], false, [1565]],
+    ]),
+    ...granted("Notifications", "Mobile Push Subscription", [
+      ["POST", "/user/push_subscriptions", ["create_mobile_push_subscription"], ["user"], false, [1573]],
+      ["DELETE", "/user/push_subscriptions", ["delete_mobile_push_subscription"], ["user"], false, [1574]],
+    ]),
+    ...granted("Notifications", "Todo", [
+      ["POST", "/projects/:id/issues/:issue_iid/todo", ["create_todo"], ["project"], false, [1582]],
+      ["POST", "/projects/:id/merge_requests/:merge_request_iid/todo", ["create_todo"], ["project"], false, [1583]],
+      ["POST", "/groups/:id/epics/:epic_iid/todo", ["create_todo"], ["group"], false, [1584]],
+      ["GET", "/todos", ["read_todo"], ["user"], false, [1585]],
+      ["POST", "/todos/:id/mark_as_done", ["update_todo"], ["user"], false, [1586]],
+      ["POST", "/todos/mark_as_done", ["update_todo"], ["user"], false, [1587]],
+    ]),
+    ...granted("Organizations", "Organization", [
+      ["POST", "/organizations", ["create_organization"], ["instance"], false, [1597]],
+      ["DELETE", "/organizations/:id", ["delete_organization"], ["instance"], false, [1598]],
+    ]),
+    ...granted("Packages and Registry", "Container Registry Protection Tag Rule", [
+      ["POST", "/projects/:id/registry/protection/tag/rules", ["create_container_registry_protection_tag_rule"], ["project"], false, [1608]],
+      ["DELETE", "/projects/:id/registry/protection/tag/rules/:protection_rule_id", ["delete_container_registry_protection_tag_rule"], ["project"], false, [1609]],
+      ["GET", "/projects/:id/registry/protection/tag/rules", ["read_container_registry_protection_tag_rule"], ["project"], false, [1610]],
+      ["PATCH", "/projects/:id/registry/protection/tag/rules/:protection_rule_id", ["update_container_registry_protection_tag_rule"], ["project"], false, [1611]],
+    ]),
+    ...granted("Packages and Registry", "Container Repository", [
+      ["DELETE", "/projects/:id/registry/repositories/:repository_id", ["delete_container_repository"], ["project"], false, [1619]],
+      ["DELETE", "/projects/:id/registry/repositories/:repository_id/tags", ["delete_container_repository"], ["project"], false, [1620]],
+      ["DELETE", "/projects/:id/registry/repositories/:repository_id/tags/:tag_name", ["delete_container_repository"], ["project"], false, [1621]],
+      ["GET", "/projects/:id/registry/repositories", ["read_container_repository"], ["project"], false, [1622]],
+      ["GET", "/projects/:id/registry/repositories/:repository_id/tags", ["read_container_repository"], ["project"], false, [1623]],
+      ["GET", "/projects/:id/registry/repositories/:repository_id/tags/:tag_name", ["read_container_repository"], ["project"], false, [1624]],
+      ["GET", "/registry/repositories/:id", ["read_container_repository"], ["project"], false, [1625]],
+      ["GET", "/groups/:id/registry/repositories", ["read_container_repository"], ["group"], false, [1626]],
+    ]),
+    ...granted("Packages and Registry", "Container Repository Protection Rule", [
+      ["POST", "/projects/:id/registry/protection/repository/rules", ["create_container_repository_protection_rule"], ["project"], false, [1634]],
+      ["DELETE", "/projects/:id/registry/protection/repository/rules/:protection_rule_id", ["delete_container_repository_protection_rule"], ["project"], false, [1635]],
+      ["GET", "/projects/:id/registry/protection/repository/rules", ["read_container_repository_protection_rule"], ["project"], false, [1636]],
+      ["PATCH", "/projects/:id/registry/protection/repository/rules/:protection_rule_id", ["update_container_repository_protection_rule"], ["project"], false, [1637]],
+    ]),
+    ...granted("Packages and Registry", "Debian Distribution", [
+      ["POST", "/projects/:id/debian_distributions", ["create_debian_distribution"], ["project"], false, [1645]],
+      ["POST", "/groups/:id/-/debian_distributions", ["create_debian_distribution"], ["group"], false, [1646]],
+      ["DELETE", "/projects/:id/debian_distributions/:codename", ["delete_debian_distribution"], ["project"], false, [1647]],
+      ["DELETE", "/groups/:id/-/debian_distributions/:codename", ["delete_debian_distribution"], ["group"], false, [1648]],
+      ["GET", "/projects/:id/debian_distributions", ["read_debian_distribution"], ["project"], false, [1649]],
+      ["GET", "/projects/:id/debian_distributions/:codename", ["read_debian_distribution"], ["project"], false, [1650]],
+      ["GET", "/projects/:id/debian_distributions/:codename/key.asc", ["read_debian_distribution"], ["project"], false, [1651]],
+      ["GET", "/groups/:id/-/debian_distributions", ["read_debian_distribution"], ["group"], false, [1652]],
+      ["GET", "/groups/:id/-/debian_distributions/:codename", ["read_debian_distribution"], ["group"], false, [1653]],
+      ["GET", "/groups/:id/-/debian_distributions/:codename/key.asc", ["read_debian_distribution"], ["group"], false, [1654]],
+      ["PUT", "/projects/:id/debian_distributions/:codename", ["update_debian_distribution"], ["project"], false, [1655]],
+      ["PUT", "/groups/:id/-/debian_distributions/:codename", ["update_debian_distribution"], ["group"], false, [1656]],
+    ]),
+    ...granted("Packages and Registry", "Dependency Proxy Cache", [
+      ["DELETE", "/groups/:id/dependency_proxy/cache", ["purge_dependency_proxy_cache"], ["group"], false, [1664]],
+    ]),
+    ...granted("Packages and Registry", "Package", [
+      ["POST", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/upload_urls", ["create_package"], ["project"], false, [1672]],
+      ["POST", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/upload_urls", ["create_package"], ["project"], false, [1673]],
+      ["POST", "/projects/:id/packages/composer", ["create_package"], ["project"], false, [1674]],
+      ["POST", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/upload_urls", ["create_package"], ["project"], false, [1675]],
+      ["POST", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/upload_urls", ["create_package"], ["project"], false, [1676]],
+      ["POST", "/projects/:id/packages/helm/api/:channel/charts", ["create_package"], ["project"], false, [1677]],
+      ["POST", "/projects/:id/packages/protection/rules", ["create_package"], ["project"], false, [1678]],
+      ["POST", "/projects/:id/packages/pypi", ["create_package"], ["project"], false, [1679]],
+      ["POST", "/projects/:id/packages/rpm", ["create_package"], ["project"], false, [1680]],
+      ["POST", "/projects/:id/packages/rubygems/api/v1/gems", ["create_package"], ["project"], false, [1681]],
+      ["PUT", "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name", ["create_package"], ["project"], false, [1682]],
+      ["PUT", "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name", ["create_package"], ["project"], false, [1683]],
+      ["PUT", "/packages/npm/-/package/*package_name/dist-tags/:tag", ["create_package"], ["project"], false, [1684]],
+      ["PUT", "/projects/:id/packages/cargo/api/v1/crates/new", ["create_package"], ["project"], false, [1685]],
+      ["PUT", "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name", ["create_package"], ["project"], false, [1686]],
+      ["PUT", "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name", ["create_package"], ["project"], false, [1687]],
+      ["PUT", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name", ["create_package"], ["project"], false, [1688]],
+      ["PUT", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name", ["create_package"], ["project"], false, [1689]],
+      ["PUT", "/projects/:id/packages/debian/:file_name", ["create_package"], ["project"], false, [1690]],
+      ["PUT", "/projects/:id/packages/generic/:package_name/*package_version/(*path/):file_name", ["create_package"], ["project"], false, [1691]],
+      ["PUT", "/projects/:id/packages/maven/*path/:file_name", ["create_package"], ["project"], false, [1692]],
+      ["PUT", "/projects/:id/packages/npm/-/package/*package_name/dist-tags/:tag", ["create_package"], ["project"], false, [1693]],
+      ["PUT", "/projects/:id/packages/npm/:package_name", ["create_package"], ["project"], false, [1694]],
+      ["PUT", "/projects/:id/packages/nuget", ["create_package"], ["project"], false, [1695]],
+      ["PUT", "/projects/:id/packages/nuget/symbolpackage", ["create_package"], ["project"], false, [1696]],
+      ["PUT", "/projects/:id/packages/nuget/v2", ["create_package"], ["project"], false, [1697]],
+      ["PUT", "/projects/:id/packages/terraform/modules/:module_name/:module_system/*module_version/file", ["create_package"], ["project"], false, [1698]],
+      ["POST", "/virtual_registries/packages/maven/:id/*path/upload", ["create_package"], ["group"], false, [1699]],
+      ["PUT", "/groups/:id/-/packages/npm/-/package/*package_name/dist-tags/:tag", ["create_package"], ["group"], false, [1700]],
+      ["DELETE", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel", ["delete_package"], ["project"], false, [1701]],
+      ["DELETE", "/packages/npm/-/package/*package_name/dist-tags/:tag", ["delete_package"], ["project"], false, [1702]],
+      ["DELETE", "/projects/:id/packages/:package_id", ["delete_package"], ["project"], false, [1703]],
+      ["DELETE", "/projects/:id/packages/:package_id/package_files/:package_file_id", ["delete_package"], ["project"], false, [1704]],
+      ["DELETE", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel", ["delete_package"], ["project"], false, [1705]],
+      ["DELETE", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision", ["delete_package"], ["project"], false, [1706]],
+      ["DELETE", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision", ["delete_package"], ["project"], false, [1707]],
+      ["DELETE", "/projects/:id/packages/npm/-/package/*package_name/dist-tags/:tag", ["delete_package"], ["project"], false, [1708]],
+      ["DELETE", "/projects/:id/packages/nuget/*package_name/*package_version", ["delete_package"], ["project"], false, [1709]],
+      ["DELETE", "/projects/:id/packages/protection/rules/:package_protection_rule_id", ["delete_package"], ["project"], false, [1710]],
+      ["DELETE", "/groups/:id/-/packages/npm/-/package/*package_name/dist-tags/:tag", ["delete_package"], ["group"], false, [1711]],
+      ["GET", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel", ["read_package"], ["project"], false, [1712]],
+      ["GET", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/digest", ["read_package"], ["project"], false, [1713]],
+      ["GET", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls", ["read_package"], ["project"], false, [1714]],
+      ["GET", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference", ["read_package"], ["project"], false, [1715]],
+      ["GET", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/digest", ["read_package"], ["project"], false, [1716]],
+      ["GET", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls", ["read_package"], ["project"], false, [1717]],
+      ["GET", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/search", ["read_package"], ["project"], false, [1718]],
+      ["GET", "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name", ["read_package"], ["project"], false, [1719]],
+      ["GET", "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name", ["read_package"], ["project"], false, [1720]],
+      ["GET", "/packages/npm/-/package/*package_name/dist-tags", ["read_package"], ["project"], true, [1721, 3826]],
+      ["GET", "/projects/:id/dependency_proxy/packages/maven/*path/:file_name", ["read_package"], ["project"], true, [1722, 3842]],
+      ["GET", "/projects/:id/dependency_proxy/packages/npm/*package_name/-/*file_name", ["read_package"], ["project"], true, [1723, 3843]],
+      ["GET", "/projects/:id/packages", ["read_package"], ["project"], true, [1724, 3924]],
+      ["GET", "/projects/:id/packages/:package_id", ["read_package"], ["project"], true, [1725, 3925]],
+      ["GET", "/projects/:id/packages/:package_id/package_files", ["read_package"], ["project"], true, [1726, 3926]],
+      ["GET", "/projects/:id/packages/:package_id/package_files/:package_file_id/download", ["read_package"], ["project"], true, [1727, 3927]],
+      ["GET", "/projects/:id/packages/:package_id/pipelines", ["read_package"], ["project"], true, [1728, 3928]],
+      ["GET", "/projects/:id/packages/cargo/1/:package_name", ["read_package"], ["project"], true, [1729, 3929]],
+      ["GET", "/projects/:id/packages/cargo/2/:package_name", ["read_package"], ["project"], true, [1730, 3930]],
+      ["GET", "/projects/:id/packages/cargo/3/:first_char/:package_name", ["read_package"], ["project"], true, [1731, 3931]],
+      ["GET", "/projects/:id/packages/cargo/:package_name/:package_version/download", ["read_package"], ["project"], true, [1732, 3932]],
+      ["GET", "/projects/:id/packages/cargo/:prefix_1/:prefix_2/:package_name", ["read_package"], ["project"], true, [1733, 3933]],
+      ["GET", "/projects/:id/packages/cargo/config.json", ["read_package"], ["project"], true, [1734, 3934]],
+      ["GET", "/projects/:id/packages/composer/archives/*package_name", ["read_package"], ["project"], true, [1735, 3935]],
+      ["GET", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel", ["read_package"], ["project"], false, [1736]],
+      ["GET", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/digest", ["read_package"], ["project"], false, [1737]],
+      ["GET", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls", ["read_package"], ["project"], false, [1738]],
+      ["GET", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference", ["read_package"], ["project"], false, [1739]],
+      ["GET", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/digest", ["read_package"], ["project"], false, [1740]],
+      ["GET", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls", ["read_package"], ["project"], false, [1741]],
+      ["GET", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/search", ["read_package"], ["project"], false, [1742]],
+      ["GET", "/projects/:id/packages/conan/v1/conans/search", ["read_package"], ["project"], false, [1743]],
+      ["GET", "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name", ["read_package"], ["project"], false, [1744]],
+      ["GET", "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name", ["read_package"], ["project"], false, [1745]],
+      ["GET", "/projects/:id/packages/conan/v1/users/authenticate", ["read_package"], ["project"], false, [1746]],
+      ["GET", "/projects/:id/packages/conan/v1/users/check_credentials", ["read_package"], ["project"], false, [1747]],
+      ["GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/latest", ["read_package"], ["project"], false, [1748]],
+      ["GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions", ["read_package"], ["project"], false, [1749]],
+      ["GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files", ["read_package"], ["project"], false, [1750]],
+      ["GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name", ["read_package"], ["project"], false, [1751]],
+      ["GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/latest", ["read_package"], ["project"], false, [1752]],
+      ["GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions", ["read_package"], ["project"], false, [1753]],
+      ["GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files", ["read_package"], ["project"], false, [1754]],
+      ["GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name", ["read_package"], ["project"], false, [1755]],
+      ["GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/search", ["read_package"], ["project"], false, [1756]],
+      ["GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/search", ["read_package"], ["project"], false, [1757]],
+      ["GET", "/projects/:id/packages/conan/v2/conans/search", ["read_package"], ["project"], false, [1758]],
+      ["GET", "/projects/:id/packages/conan/v2/users/authenticate", ["read_package"], ["project"], false, [1759]],
+      ["GET", "/projects/:id/packages/conan/v2/users/check_credentials", ["read_package"], ["project"], false, [1760]],
+      ["GET", "/projects/:id/packages/debian/dists/*distribution/:component/binary-:architecture/Packages", ["read_package"], ["project"], false, [1761]],
+      ["GET", "/projects/:id/packages/debian/dists/*distribution/:component/binary-:architecture/by-hash/SHA256/:file_sha256", ["read_package"], ["project"], false, [1762]],
+      ["GET", "/projects/:id/packages/debian/dists/*distribution/:component/debian-installer/binary-:architecture/Packages", ["read_package"], ["project"], false, [1763]],
+      ["GET", "/projects/:id/packages/debian/dists/*distribution/:component/debian-installer/binary-:architecture/by-hash/SHA256/:file_sha256", ["read_package"], ["project"], false, [1764]],
+      ["GET", "/projects/:id/packages/debian/dists/*distribution/:component/source/Sources", ["read_package"], ["project"], false, [1765]],
+      ["GET", "/projects/:id/packages/debian/dists/*distribution/:component/source/by-hash/SHA256/:file_sha256", ["read_package"], ["project"], false, [1766]],
+      ["GET", "/projects/:id/packages/debian/dists/*distribution/InRelease", ["read_package"], ["project"], false, [1767]],
+      ["GET", "/projects/:id/packages/debian/dists/*distribution/Release", ["read_package"], ["project"], false, [1768]],
+      ["GET", "/projects/:id/packages/debian/dists/*distribution/Release.gpg", ["read_package"], ["project"], false, [1769]],
+      ["GET", "/projects/:id/packages/debian/pool/:distribution/:letter/:package_name/:package_version/:file_name", ["read_package"], ["project"], true, [1770, 3936]],
+      ["GET", "/projects/:id/packages/generic/:package_name/*package_version/(*path/):file_name", ["read_package"], ["project"], true, [1771, 3937]],
+      ["GET", "/projects/:id/packages/go/*module_name/@v/:module_version.info", ["read_package"], ["project"], true, [1772, 3938]],
+      ["GET", "/projects/:id/packages/go/*module_name/@v/:module_version.mod", ["read_package"], ["project"], true, [1773, 3939]],
+      ["GET", "/projects/:id/packages/go/*module_name/@v/:module_version.zip", ["read_package"], ["project"], true, [1774, 3940]],
+      ["GET", "/projects/:id/packages/go/*module_name/@v/list", ["read_package"], ["project"], true, [1775, 3941]],
+      ["GET", "/projects/:id/packages/helm/:channel/charts/:file_name.tgz", ["read_package"], ["project"], true, [1776, 3942]],
+      ["GET", "/projects/:id/packages/helm/:channel/index.yaml", ["read_package"], ["project"], true, [1777, 3943]],
+      ["GET", "/projects/:id/packages/maven/*path/:file_name", ["read_package"], ["project"], true, [1778, 3944]],
+      ["GET", "/projects/:id/packages/npm/*package_name", ["read_package"], ["project"], true, [1779, 3946]],
+      ["GET", "/projects/:id/packages/npm/*package_name/-/*file_name", ["read_package"], ["project"], true, [1780, 3947]],
+      ["GET", "/projects/:id/packages/npm/-/package/*package_name/dist-tags", ["read_package"], ["project"], true, [1781, 3948]],
+      ["GET", "/projects/:id/packages/nuget/download/*package_name/*package_version/*package_filename", ["read_package"], ["project"], true, [1782, 3949]],
+      ["GET", "/projects/:id/packages/nuget/download/*package_name/index", ["read_package"], ["project"], true, [1783, 3950]],
+      ["GET", "/projects/:id/packages/nuget/metadata/*package_name/*package_version", ["read_package"], ["project"], true, [1784, 3951]],
+      ["GET", "/projects/:id/packages/nuget/metadata/*package_name/index", ["read_package"], ["project"], true, [1785, 3952]],
+      ["GET", "/projects/:id/packages/nuget/query", ["read_package"], ["project"], false, [1786]],
+      ["GET", "/projects/:id/packages/protection/rules", ["read_package"], ["project"], false, [1787]],
+      ["GET", "/projects/:id/packages/pypi/files/:sha256/*file_identifier", ["read_package"], ["project"], true, [1788, 3953]],
+      ["GET", "/projects/:id/packages/pypi/forward/:package_name/*upstream_path", ["read_package"], ["project"], true, [1789, 3954]],
+      ["GET", "/projects/:id/packages/pypi/simple", ["read_package"], ["project"], true, [1790, 3955]],
+      ["GET", "/projects/:id/packages/pypi/simple/*package_name", ["read_package"], ["project"], true, [1791, 3956]],
+      ["GET", "/projects/:id/packages/rpm/*package_file_id/*file_name", ["read_package"], ["project"], false, [1792]],
+      ["GET", "/projects/:id/packages/rpm/repodata/*file_name", ["read_package"], ["project"], false, [1793]],
+      ["GET", "/projects/:id/packages/rubygems/:file_name", ["read_package"], ["project"], false, [1794]],
+      ["GET", "/projects/:id/packages/rubygems/api/v1/dependencies", ["read_package"], ["project"], false, [1795]],
+      ["GET", "/projects/:id/packages/rubygems/gems/:file_name", ["read_package"], ["project"], false, [1796]],
+      ["GET", "/projects/:id/packages/rubygems/quick/Marshal.4.8/:file_name", ["read_package"], ["project"], false, [1797]],
+      ["GET", "/projects/:id/packages/terraform/modules/:module_name/:module_system", ["read_package"], ["project"], false, [1798]],
+      ["GET", "/projects/:id/packages/terraform/modules/:module_name/:module_system/*module_version", ["read_package"], ["project"], false, [1799]],
+      ["GET", "/group/:id/-/packages/composer/*package_name", ["read_package"], ["group"], true, [1800, 3774]],
+      ["GET", "/group/:id/-/packages/composer/p/:sha", ["read_package"], ["group"], true, [1801, 3775]],
+      ["GET", "/group/:id/-/packages/composer/p2/*package_name", ["read_package"], ["group"], true, [1802, 3776]],
+      ["GET", "/group/:id/-/packages/composer/packages", ["read_package"], ["group"], true, [1803, 3777]],
+      ["GET", "/groups/:id/-/packages/debian/dists/*distribution/:component/binary-:architecture/Packages", ["read_package"], ["group"], false, [1804]],
+      ["GET", "/groups/:id/-/packages/debian/dists/*distribution/:component/binary-:architecture/by-hash/SHA256/:file_sha256", ["read_package"], ["group"], false, [1805]],
+      ["GET", "/groups/:id/-/packages/debian/dists/*distribution/:component/debian-installer/binary-:architecture/Packages", ["read_package"], ["group"], false, [1806]],
+      ["GET", "/groups/:id/-/packages/debian/dists/*distribution/:component/debian-installer/binary-:architecture/by-hash/SHA256/:file_sha256", ["read_package"], ["group"], false, [1807]],
+      ["GET", "/groups/:id/-/packages/debian/dists/*distribution/:component/source/Sources", ["read_package"], ["group"], false, [1808]],
+      ["GET", "/groups/:id/-/packages/debian/dists/*distribution/:component/source/by-hash/SHA256/:file_sha256", ["read_package"], ["group"], false, [1809]],
+      ["GET", "/groups/:id/-/packages/debian/dists/*distribution/InRelease", ["read_package"], ["group"], false, [1810]],
+      ["GET", "/groups/:id/-/packages/debian/dists/*distribution/Release", ["read_package"], ["group"], false, [1811]],
+      ["GET", "/groups/:id/-/packages/debian/dists/*distribution/Release.gpg", ["read_package"], ["group"], false, [1812]],
+      ["GET", "/groups/:id/-/packages/debian/pool/:distribution/:project_id/:letter/:package_name/:package_version/:file_name", ["read_package"], ["group"], false, [1813]],
+      ["GET", "/groups/:id/-/packages/maven/*path/:file_name", ["read_package"], ["group"], true, [1814, 3782]],
+      ["GET", "/groups/:id/-/packages/npm/-/package/*package_name/dist-tags", ["read_package"], ["group"], true, [1815, 3783]],
+      ["GET", "/groups/:id/-/packages/nuget/metadata/*package_name/*package_version", ["read_package"], ["group"], false, [1816]],
+      ["GET", "/groups/:id/-/packages/nuget/metadata/*package_name/index", ["read_package"], ["group"], false, [1817]],
+      ["GET", "/groups/:id/-/packages/nuget/query", ["read_package"], ["group"], false, [1818]],
+      ["GET", "/groups/:id/-/packages/pypi/files/:sha256/*file_identifier", ["read_package"], ["group"], true, [1819, 3784]],
+      ["GET", "/groups/:id/-/packages/pypi/simple", ["read_package"], ["group"], true, [1820, 3785]],
+      ["GET", "/groups/:id/-/packages/pypi/simple/*package_name", ["read_package"], ["group"], true, [1821, 3786]],
+      ["GET", "/groups/:id/packages", ["read_package"], ["group"], true, [1822, 3815]],
+      ["GET", "/packages/terraform/modules/v1/:module_namespace/:module_name/:module_system", ["read_package"], ["group"], false, [1823]],
+      ["GET", "/packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/*module_version", ["read_package"], ["group"], false, [1824]],
+      ["GET", "/packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/*module_version/download", ["read_package"], ["group"], false, [1825]],
+      ["GET", "/packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/*module_version/file", ["read_package"], ["group"], false, [1826]],
+      ["GET", "/packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/download", ["read_package"], ["group"], false, [1827]],
+      ["GET", "/packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/versions", ["read_package"], ["group"], false, [1828]],
+      ["GET", "/virtual_registries/packages/maven/:id/*path", ["read_package"], ["group"], true, [1829, 4018]],
+      ["GET", "/packages/conan/v1/conans/search", ["read_package"], ["instance"], false, [1830]],
+      ["GET", "/packages/conan/v1/users/authenticate", ["read_package"], ["instance"], false, [1831]],
+      ["GET", "/packages/conan/v1/users/check_credentials", ["read_package"], ["instance"], false, [1832]],
+      ["GET", "/packages/maven/*path/:file_name", ["read_package"], ["instance"], false, [1833]],
+      ["PATCH", "/projects/:id/packages/protection/rules/:package_protection_rule_id", ["update_package"], ["project"], false, [1834]],
+    ]),
+    ...granted("Packages and Registry", "Virtual Registry", [
+      ["POST", "/groups/:id/-/virtual_registries/container/registries", ["create_virtual_registry"], ["group"], false, [1842]],
+      ["POST", "/groups/:id/-/virtual_registries/packages/maven/registries", ["create_virtual_registry"], ["group"], false, [1843]],
+      ["POST", "/groups/:id/-/virtual_registries/packages/npm/registries", ["create_virtual_registry"], ["group"], false, [1844]],
+      ["POST", "/virtual_registries/container/registries/:id/upstreams", ["create_virtual_registry"], ["group"], false, [1845]],
+      ["POST", "/virtual_registries/container/registry_upstreams", ["create_virtual_registry"], ["group"], false, [1846]],
+      ["POST", "/virtual_registries/packages/maven/registries/:id/local/upstreams", ["create_virtual_registry"], ["group"], false, [1847]],
+      ["POST", "/virtual_registries/packages/maven/registries/:id/upstreams", ["create_virtual_registry"], ["group"], false, [1848]],
+      ["POST", "/virtual_registries/packages/maven/registry_upstreams", ["create_virtual_registry"], ["group"], false, [1849]],
+      ["POST", "/virtual_registries/packages/npm/registry_upstreams", ["create_virtual_registry"], ["group"], false, [1850]],
+      ["DELETE", "/virtual_registries/container/cache_entries/*id", ["delete_virtual_registry"], ["group"], false, [1851]],
+      ["DELETE", "/virtual_registries/container/registries/:id", ["delete_virtual_registry"], ["group"], false, [1852]],
+      ["DELETE", "/virtual_registries/container/registries/:id/cache", ["delete_virtual_registry"], ["group"], false, [1853]],
+      ["DELETE", "/virtual_registries/container/registry_upstreams/:id", ["delete_virtual_registry"], ["group"], false, [1854]],
+      ["DELETE", "/virtual_registries/container/upstreams/:id", ["delete_virtual_registry"], ["group"], false, [1855]],
+      ["DELETE", "/virtual_registries/container/upstreams/:id/cache", ["delete_virtual_registry"], ["group"], false, [1856]],
+      ["DELETE", "/virtual_registries/packages/maven/cache_entries/*id", ["delete_virtual_registry"], ["group"], false, [1857]],
+      ["DELETE", "/virtual_registries/packages/maven/local/upstreams/:id", ["delete_virtual_registry"], ["group"], false, [1858]],
+      ["DELETE", "/virtual_registries/packages/maven/registries/:id", ["delete_virtual_registry"], ["group"], false, [1859]],
+      ["DELETE", "/virtual_registries/packages/maven/registries/:id/cache", ["delete_virtual_registry"], ["group"], false, [1860]],
+      ["DELETE", "/virtual_registries/packages/maven/registry_upstreams/:id", ["delete_virtual_registry"], ["group"], false, [1861]],
+      ["DELETE", "/virtual_registries/packages/maven/upstreams/:id", ["delete_virtual_registry"], ["group"], false, [1862]],
+      ["DELETE", "/virtual_registries/packages/maven/upstreams/:id/cache", ["delete_virtual_registry"], ["group"], false, [1863]],
+      ["DELETE", "/virtual_registries/packages/npm/registries/:id", ["delete_virtual_registry"], ["group"], false, [1864]],
+      ["DELETE", "/virtual_registries/packages/npm/registries/:id/cache", ["delete_virtual_registry"], ["group"], false, [1865]],
+      ["DELETE", "/virtual_registries/packages/npm/registry_upstreams/:id", ["delete_virtual_registry"], ["group"], false, [1866]],
+      ["DELETE", "/virtual_registries/packages/npm/remote/cache_entries/*id", ["delete_virtual_registry"], ["group"], false, [1867]],
+      ["GET", "/groups/:id/-/virtual_registries/container/registries", ["read_virtual_registry"], ["group"], false, [1868]],
+      ["GET", "/groups/:id/-/virtual_registries/container/upstreams", ["read_virtual_registry"], ["group"], false, [1869]],
+      ["GET", "/groups/:id/-/virtual_registries/packages/maven/registries", ["read_virtual_registry"], ["group"], false, [1870]],
+      ["GET", "/groups/:id/-/virtual_registries/packages/maven/upstreams", ["read_virtual_registry"], ["group"], false, [1871]],
+      ["GET", "/groups/:id/-/virtual_registries/packages/npm/registries", ["read_virtual_registry"], ["group"], false, [1872]],
+      ["GET", "/virtual_registries/container/registries/:id", ["read_virtual_registry"], ["group"], false, [1873]],
+      ["GET", "/virtual_registries/container/registries/:id/upstreams", ["read_virtual_registry"], ["group"], false, [1874]],
+      ["GET", "/virtual_registries/container/upstreams/:id", ["read_virtual_registry"], ["group"], false, [1875]],
+      ["GET", "/virtual_registries/container/upstreams/:id/cache_entries", ["read_virtual_registry"], ["group"], false, [1876]],
+      ["GET", "/virtual_registries/packages/maven/local/upstreams/:id", ["read_virtual_registry"], ["group"], false, [1877]],
+      ["GET", "/virtual_registries/packages/maven/registries/:id", ["read_virtual_registry"], ["group"], false, [1878]],
+      ["GET", "/virtual_registries/packages/maven/registries/:id/upstreams", ["read_virtual_registry"], ["group"], false, [1879]],
+      ["GET", "/virtual_registries/packages/maven/upstreams/:id", ["read_virtual_registry"], ["group"], false, [1880]],
+      ["GET", "/virtual_registries/packages/maven/upstreams/:id/cache_entries", ["read_virtual_registry"], ["group"], false, [1881]],
+      ["GET", "/virtual_registries/packages/npm/registries/:id", ["read_virtual_registry"], ["group"], false, [1882]],
+      ["GET", "/virtual_registries/packages/npm/remote/upstreams/:id/cache_entries", ["read_virtual_registry"], ["group"], false, [1883]],
+      ["GET", "/virtual_registries/packages/maven/upstreams/:id/test", ["update_virtual_registry"], ["group"], false, [1884]],
+      ["POST", "/groups/:id/-/virtual_registries/container/upstreams/test", ["update_virtual_registry"], ["group"], false, [1885]],
+      ["POST", "/groups/:id/-/virtual_registries/packages/maven/upstreams/test", ["update_virtual_registry"], ["group"], false, [1886]],
+      ["POST", "/virtual_registries/container/upstreams/:id/test", ["update_virtual_registry"], ["group"], false, [1887]],
+      ["POST", "/virtual_registries/packages/maven/upstreams/:id/test", ["update_virtual_registry"], ["group"], false, [1888]],
+      ["PATCH", "/virtual_registries/container/registries/:id", ["update_virtual_registry"], ["group"], false, [1889]],
+      ["PATCH", "/virtual_registries/container/registry_upstreams/:id", ["update_virtual_registry"], ["group"], false, [1890]],
+      ["PATCH", "/virtual_registries/container/upstreams/:id", ["update_virtual_registry"], ["group"], false, [1891]],
+      ["PATCH", "/virtual_registries/packages/maven/local/upstreams/:id", ["update_virtual_registry"], ["group"], false, [1892]],
+      ["PATCH", "/virtual_registries/packages/maven/registries/:id", ["update_virtual_registry"], ["group"], false, [1893]],
+      ["PATCH", "/virtual_registries/packages/maven/registry_upstreams/:id", ["update_virtual_registry"], ["group"], false, [1894]],
+      ["PATCH", "/virtual_registries/packages/maven/upstreams/:id", ["update_virtual_registry"], ["group"], false, [1895]],
+      ["PATCH", "/virtual_registries/packages/npm/registries/:id", ["update_virtual_registry"], ["group"], false, [1896]],
+      ["PATCH", "/virtual_registries/packages/npm/registry_upstreams/:id", ["update_virtual_registry"], ["group"], false, [1897]],
+    ]),
+    ...granted("Packages and Registry", "Virtual Registry Cleanup Policy", [
+      ["POST", "/groups/:id/-/virtual_registries/cleanup/policy", ["create_virtual_registry_cleanup_policy"], ["group"], false, [1905]],
+      ["DELETE", "/groups/:id/-/virtual_registries/cleanup/policy", ["delete_virtual_registry_cleanup_policy"], ["group"], false, [1906]],
+      ["GET", "/groups/:id/-/virtual_registries/cleanup/policy", ["read_virtual_registry_cleanup_policy"], ["group"], false, [1907]],
+      ["PATCH", "/groups/:id/-/virtual_registries/cleanup/policy", ["update_virtual_registry_cleanup_policy"], ["group"], false, [1908]],
+    ]),
+    ...granted("Project Features", "Alias", [
+      ["POST", "/project_aliases", ["create_alias"], ["instance"], false, [1918]],
+      ["DELETE", "/project_aliases/:name", ["delete_alias"], ["instance"], false, [1919]],
+      ["GET", "/project_aliases", ["read_alias"], ["instance"], false, [1920]],
+      ["GET", "/project_aliases/:name", ["read_alias"], ["instance"], false, [1921]],
+    ]),
+    ...granted("Project Features", "Badge", [
+      ["POST", "/projects/:id/badges", ["create_badge"], ["project"], false, [1929]],
+      ["POST", "/groups/:id/badges", ["create_badge"], ["group"], false, [1930]],
+      ["DELETE", "/projects/:id/badges/:badge_id", ["delete_badge"], ["project"], false, [1931]],
+      ["DELETE", "/groups/:id/badges/:badge_id", ["delete_badge"], ["group"], false, [1932]],
+      ["GET", "/projects/:id/badges", ["read_badge"], ["project"], true, [1933, 3834]],
+      ["GET", "/projects/:id/badges/:badge_id", ["read_badge"], ["project"], true, [1934, 3835]],
+      ["GET", "/projects/:id/badges/render", ["read_badge"], ["project"], true, [1935, 3836]],
+      ["GET", "/groups/:id/badges", ["read_badge"], ["group"], true, [1936, 3788]],
+      ["GET", "/groups/:id/badges/:badge_id", ["read_badge"], ["group"], true, [1937, 3789]],
+      ["GET", "/groups/:id/badges/render", ["read_badge"], ["group"], true, [1938, 3790]],
+      ["PUT", "/projects/:id/badges/:badge_id", ["update_badge"], ["project"], false, [1939]],
+      ["PUT", "/groups/:id/badges/:badge_id", ["update_badge"], ["group"], false, [1940]],
+    ]),
+    ...granted("Project Features", "Code Review Analytics", [
+      ["GET", "/analytics/code_review", ["read_code_review_analytics"], ["project"], true, [1948, 3773]],
+    ]),
+    ...granted("Project Features", "Release", [
+      ["POST", "/projects/:id/releases", ["create_release"], ["project"], false, [1956]],
+      ["POST", "/projects/:id/releases/:tag_name/evidence", ["create_release"], ["project"], false, [1957]],
+      ["DELETE", "/projects/:id/releases/:tag_name", ["delete_release"], ["project"], false, [1958]],
+      ["GET", "/projects/:id/releases", ["read_release"], ["project"], true, [1959, 3960]],
+      ["GET", "/projects/:id/releases/:tag_name", ["read_release"], ["project"], true, [1960, 3961]],
+      ["GET", "/projects/:id/releases/:tag_name/downloads/*direct_asset_path", ["read_release"], ["project"], true, [1961, 3962]],
+      ["GET", "/projects/:id/releases/permalink/latest(/)(*suffix_path)", ["read_release"], ["project"], true, [1962, 3963]],
+      ["GET", "/groups/:id/releases", ["read_release"], ["group"], false, [1963]],
+      ["PUT", "/projects/:id/releases/:tag_name", ["update_release"], ["project"], false, [1964]],
+    ]),
+    ...granted("Project Features", "Release Link", [
+      ["POST", "/projects/:id/releases/:tag_name/assets/links", ["create_release_link"], ["project"], false, [1972]],
+      ["DELETE", "/projects/:id/releases/:tag_name/assets/links/:link_id", ["delete_release_link"], ["project"], false, [1973]],
+      ["GET", "/projects/:id/releases/:tag_name/assets/links", ["read_release_link"], ["project"], false, [1974]],
+      ["GET", "/projects/:id/releases/:tag_name/assets/links/:link_id", ["read_release_link"], ["project"], false, [1975]],
+      ["PUT", "/projects/:id/releases/:tag_name/assets/links/:link_id", ["update_release_link"], ["project"], false, [1976]],
+    ]),
+    ...granted("Project Features", "Remote Mirror", [
+      ["POST", "/projects/:id/remote_mirrors", ["create_remote_mirror"], ["project"], false, [1984]],
+      ["DELETE", "/projects/:id/remote_mirrors/:mirror_id", ["delete_remote_mirror"], ["project"], false, [1985]],
+      ["GET", "/projects/:id/remote_mirrors", ["read_remote_mirror"], ["project"], false, [1986]],
+      ["GET", "/projects/:id/remote_mirrors/:mirror_id", ["read_remote_mirror"], ["project"], false, [1987]],
+      ["POST", "/projects/:id/remote_mirrors/:mirror_id/sync", ["update_remote_mirror"], ["project"], false, [1988]],
+      ["PUT", "/projects/:id/remote_mirrors/:mirror_id", ["update_remote_mirror"], ["project"], false, [1989]],
+    ]),
+    ...granted("Project Features", "Remote Mirror Public Key", [
+      ["GET", "/projects/:id/remote_mirrors/:mirror_id/public_key", ["read_remote_mirror_public_key"], ["project"], false, [1997]],
+    ]),
+    ...granted("Project Features", "Snapshot", [
+      ["GET", "/projects/:id/snapshot", ["read_snapshot"], ["project"], false, [2005]],
+    ]),
+    ...granted("Project Features", "Snippet", [
+      ["POST", "/projects/:id/snippets", ["create_snippet"], ["project"], false, [2013]],
+      ["POST", "/snippets", ["create_snippet"], ["user"], false, [2014]],
+      ["DELETE", "/projects/:id/snippets/:snippet_id", ["delete_snippet"], ["project"], false, [2015]],
+      ["DELETE", "/snippets/:id", ["delete_snippet"], ["user"], false, [2016]],
+      ["GET", "/projects/:id/snippets", ["read_snippet"], ["project"], true, [2017, 4001]],
+      ["GET", "/projects/:id/snippets/:snippet_id", ["read_snippet"], ["project"], true, [2018, 4008]],
+      ["GET", "/projects/:id/snippets/:snippet_id/files/:ref/:file_path/raw", ["read_snippet"], ["project"], true, [2019, 4009]],
+      ["GET", "/projects/:id/snippets/:snippet_id/raw", ["read_snippet"], ["project"], true, [2020, 4012]],
+      ["GET", "/snippets", ["read_snippet"], ["user"], false, [2021]],
+      ["GET", "/snippets/:id", ["read_snippet"], ["user"], false, [2022]],
+      ["GET", "/snippets/:id/files/:ref/:file_path/raw", ["read_snippet"], ["user"], false, [2023]],
+      ["GET", "/snippets/:id/raw", ["read_snippet"], ["user"], false, [2024]],
+      ["GET", "/snippets/all", ["read_snippet"], ["user"], false, [2025]],
+      ["GET", "/snippets/public", ["read_snippet"], ["user"], false, [2026]],
+      ["GET", "/projects/:id/snippets/:snippet_id/user_agent_detail", ["read_snippet"], ["instance"], false, [2027]],
+      ["GET", "/snippets/:id/user_agent_detail", ["read_snippet"], ["instance"], false, [2028]],
+      ["PUT", "/projects/:id/snippets/:snippet_id", ["update_snippet"], ["project"], false, [2029]],
+      ["PUT", "/snippets/:id", ["update_snippet"], ["user"], false, [2030]],
+    ]),
+    ...granted("Project Model Registry and Experiments", "ML Experiment", [
+      ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/experiments/create", ["create_ml_experiment"], ["project"], false, [2040]],
+      ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/experiments/delete", ["delete_ml_experiment"], ["project"], false, [2041]],
+      ["GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/experiments/get", ["read_ml_experiment"], ["project"], false, [2042]],
+      ["GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/experiments/get-by-name", ["read_ml_experiment"], ["project"], false, [2043]],
+      ["GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/experiments/list", ["read_ml_experiment"], ["project"], false, [2044]],
+      ["GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/metrics/get-history", ["read_ml_experiment"], ["project"], false, [2045]],
+      ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/experiments/search", ["read_ml_experiment"], ["project"], false, [2046]],
+      ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/experiments/set-experiment-tag", ["update_ml_experiment"], ["project"], false, [2047]],
+    ]),
+    ...granted("Project Model Registry and Experiments", "ML Model", [
+      ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/create", ["create_ml_model"], ["project"], false, [2055]],
+      ["DELETE", "/projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/delete", ["delete_ml_model"], ["project"], false, [2056]],
+      ["GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/alias", ["read_ml_model"], ["project"], false, [2057]],
+      ["GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/get", ["read_ml_model"], ["project"], false, [2058]],
+      ["GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/search", ["read_ml_model"], ["project"], false, [2059]],
+      ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/get-latest-versions", ["read_ml_model"], ["project"], false, [2060]],
+      ["PATCH", "/projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/update", ["update_ml_model"], ["project"], false, [2061]],
+    ]),
+    ...granted("Project Model Registry and Experiments", "MLflow Artifact", [
+      ["GET", "/projects/:id/ml/mlflow/api/2.0/mlflow-artifacts/artifacts", ["read_mlflow_artifact"], ["project"], false, [2069]],
+      ["GET", "/projects/:id/ml/mlflow/api/2.0/mlflow-artifacts/artifacts/:model_version/*file_path", ["read_mlflow_artifact"], ["project"], false, [2070]],
+    ]),
+    ...granted("Project Model Registry and Experiments", "MLflow Run", [
+      ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/runs/create", ["create_mlflow_run"], ["project"], false, [2078]],
+      ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/runs/delete", ["delete_mlflow_run"], ["project"], false, [2079]],
+      ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/runs/log-batch", ["log_mlflow_run"], ["project"], false, [2080]],
+      ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/runs/log-metric", ["log_mlflow_run"], ["project"], false, [2081]],
+      ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/runs/log-parameter", ["log_mlflow_run"], ["project"], false, [2082]],
+      ["GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/runs/get", ["read_mlflow_run"], ["project"], false, [2083]],
+      ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/runs/search", ["read_mlflow_run"], ["project"], false, [2084]],
+      ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/runs/set-tag", ["update_mlflow_run"], ["project"], false, [2085]],
+      ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/runs/update", ["update_mlflow_run"], ["project"], false, [2086]],
+    ]),
+    ...granted("Project Model Registry and Experiments", "Model Version", [
+      ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/model-versions/create", ["create_model_version"], ["project"], false, [2094]],
+      ["PUT", "/projects/:id/packages/ml_models/:model_version_id/files/(*path/):file_name", ["create_model_version"], ["project"], false, [2095]],
+      ["GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/model-versions/get", ["read_model_version"], ["project"], true, [2096, 3922]],
+      ["GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/model-versions/get-download-uri", ["read_model_version"], ["project"], true, [2097, 3923]],
+      ["GET", "/projects/:id/packages/ml_models/:model_version_id/files/(*path/):file_name", ["read_model_version"], ["project"], true, [2098, 3945]],
+      ["PATCH", "/projects/:id/ml/mlflow/api/2.0/mlflow/model-versions/update", ["update_model_version"], ["project"], false, [2099]],
+    ]),
+    ...granted("Project Planning", "Custom Attribute", [
+      ["DELETE", "/projects/:id/custom_attributes/:key", ["delete_custom_attribute"], ["project"], false, [2109]],
+      ["DELETE", "/groups/:id/custom_attributes/:key", ["delete_custom_attribute"], ["group"], false, [2110]],
+      ["DELETE", "/users/:id/custom_attributes/:key", ["delete_custom_attribute"], ["instance"], false, [2111]],
+      ["GET", "/projects/:id/custom_attributes", ["read_custom_attribute"], ["project"], false, [2112]],
+      ["GET", "/projects/:id/custom_attributes/:key", ["read_custom_attribute"], ["project"], false, [2113]],
+      ["GET", "/groups/:id/custom_attributes", ["read_custom_attribute"], ["group"], false, [2114]],
+      ["GET", "/groups/:id/custom_attributes/:key", ["read_custom_attribute"], ["group"], false, [2115]],
+      ["GET", "/users/:id/custom_attributes", ["read_custom_attribute"], ["instance"], false, [2116]],
+      ["GET", "/users/:id/custom_attributes/:key", ["read_custom_attribute"], ["instance"], false, [2117]],
+      ["PUT", "/projects/:id/custom_attributes/:key", ["update_custom_attribute"], ["project"], false, [2118]],
+      ["PUT", "/groups/:id/custom_attributes/:key", ["update_custom_attribute"], ["group"], false, [2119]],
+      ["PUT", "/users/:id/custom_attributes/:key", ["update_custom_attribute"], ["instance"], false, [2120]],
+    ]),
+    ...granted("Project Planning", "Feature Flag User List", [
+      ["POST", "/projects/:id/feature_flags_user_lists", ["create_feature_flag_user_list"], ["project"], false, [2128]],
+      ["DELETE", "/projects/:id/feature_flags_user_lists/:iid", ["delete_feature_flag_user_list"], ["project"], false, [2129]],
+      ["GET", "/projects/:id/feature_flags_user_lists", ["read_feature_flag_user_list"], ["project"], false, [2130]],
+      ["GET", "/projects/:id/feature_flags_user_lists/:iid", ["read_feature_flag_user_list"], ["project"], false, [2131]],
+      ["PUT", "/projects/:id/feature_flags_user_lists/:iid", ["update_feature_flag_user_list"], ["project"], false, [2132]],
+    ]),
+    ...granted("Project Planning", "Internal Event", [
+      ["POST", "/usage_data/track_event", ["track_internal_event"], ["instance"], false, [2140]],
+      ["POST", "/usage_data/track_events", ["track_internal_event"], ["instance"], false, [2141]],
+    ]),
+    ...granted("Project Planning", "Issuable Metric Image", [
+      ["POST", "/projects/:id/issues/:issue_iid/metric_images", ["create_issuable_metric_image"], ["project"], false, [2149]],
+      ["DELETE", "/projects/:id/issues/:issue_iid/metric_images/:metric_image_id", ["delete_issuable_metric_image"], ["project"], false, [2150]],
+      ["GET", "/projects/:id/issues/:issue_iid/metric_images", ["read_issuable_metric_image"], ["project"], true, [2151, 3864]],
+      ["PUT", "/projects/:id/issues/:issue_iid/metric_images/:metric_image_id", ["update_issuable_metric_image"], ["project"], false, [2152]],
+    ]),
+    ...granted("Project Planning", "Issue", [
+      ["POST", "/projects/:id/issues/:subscribable_id/subscribe", ["subscribe_issue"], ["project"], false, [2160]],
+      ["POST", "/projects/:id/issues/:subscribable_id/unsubscribe", ["subscribe_issue"], ["project"], false, [2161]],
+    ]),
+    ...granted("Project Planning", "Label", [
+      ["POST", "/projects/:id/labels", ["create_label"], ["project"], false, [2169]],
+      ["POST", "/groups/:id/labels", ["create_label"], ["group"], false, [2170]],
+      ["DELETE", "/projects/:id/labels", ["delete_label"], ["project"], false, [2171]],
+      ["DELETE", "/projects/:id/labels/:name", ["delete_label"], ["project"], false, [2172]],
+      ["DELETE", "/groups/:id/labels", ["delete_label"], ["group"], false, [2173]],
+      ["DELETE", "/groups/:id/labels/:name", ["delete_label"], ["group"], false, [2174]],
+      ["PUT", "/projects/:id/labels/:name/promote", ["promote_label"], ["project"], false, [2175]],
+      ["PUT", "/projects/:id/labels/promote", ["promote_label"], ["project"], false, [2176]],
+      ["GET", "/projects/:id/labels", ["read_label"], ["project"], true, [2177, 3877]],
+      ["GET", "/projects/:id/labels/:name", ["read_label"], ["project"], true, [2178, 3878]],
+      ["GET", "/groups/:id/labels", ["read_label"], ["group"], false, [2179]],
+      ["GET", "/groups/:id/labels/:name", ["read_label"], ["group"], false, [2180]],
+      ["POST", "/projects/:id/labels/:subscribable_id/subscribe", ["subscribe_label"], ["project"], false, [2181]],
+      ["POST", "/projects/:id/labels/:subscribable_id/unsubscribe", ["subscribe_label"], ["project"], false, [2182]],
+      ["POST", "/groups/:id/labels/:subscribable_id/subscribe", ["subscribe_label"], ["group"], false, [2183]],
+      ["POST", "/groups/:id/labels/:subscribable_id/unsubscribe", ["subscribe_label"], ["group"], false, [2184]],
+      ["PUT", "/projects/:id/labels", ["update_label"], ["project"], false, [2185]],
+      ["PUT", "/projects/:id/labels/:name", ["update_label"], ["project"], false, [2186]],
+      ["PUT", "/groups/:id/labels", ["update_label"], ["group"], false, [2187]],
+      ["PUT", "/groups/:id/labels/:name", ["update_label"], ["group"], false, [2188]],
+    ]),
+    ...granted("Project Planning", "Service Ping", [
+      ["GET", "/usage_data/service_ping", ["read_service_ping"], ["instance"], false, [2196]],
+    ]),
+    ...granted("Project Planning", "Usage Data Metric", [
+      ["GET", "/usage_data/non_sql_metrics", ["read_usage_data_metric"], ["instance"], false, [2204]],
+      ["POST", "/usage_data/increment_counter", ["update_usage_data_metric"], ["instance"], false, [2205]],
+      ["POST", "/usage_data/increment_unique_users", ["update_usage_data_metric"], ["instance"], false, [2206]],
+    ]),
+    ...granted("Project Planning", "Work Item", [
+      ["POST", "/namespaces/:id/-/work_items", ["create_work_item"], ["project", "group"], false, [2214, 2257]],
+      ["POST", "/namespaces/:id/-/work_items/:work_item_iid/discussions", ["create_work_item"], ["project", "group"], false, [2215, 2258]],
+      ["POST", "/namespaces/:id/-/work_items/:work_item_iid/notes", ["create_work_item"], ["project", "group"], false, [2216, 2259]],
+      ["POST", "/projects/:id/-/work_items", ["create_work_item"], ["project"], false, [2217]],
+      ["POST", "/projects/:id/-/work_items/:work_item_iid/discussions", ["create_work_item"], ["project"], false, [2218]],
+      ["POST", "/projects/:id/-/work_items/:work_item_iid/notes", ["create_work_item"], ["project"], false, [2219]],
+      ["POST", "/projects/:id/boards", ["create_work_item"], ["project"], false, [2220]],
+      ["POST", "/projects/:id/boards/:board_id/lists", ["create_work_item"], ["project"], false, [2221]],
+      ["POST", "/projects/:id/issues", ["create_work_item"], ["project"], false, [2222]],
+      ["POST", "/projects/:id/issues/:issue_iid/award_emoji", ["create_work_item"], ["project"], false, [2223]],
+      ["POST", "/projects/:id/issues/:issue_iid/clone", ["create_work_item"], ["project"], false, [2224]],
+      ["POST", "/projects/:id/issues/:issue_iid/links", ["create_work_item"], ["project"], false, [2225]],
+      ["POST", "/projects/:id/issues/:issue_iid/notes/:note_id/award_emoji", ["create_work_item"], ["project"], false, [2226]],
+      ["POST", "/projects/:id/issues/:noteable_id/discussions", ["create_work_item"], ["project"], false, [2227]],
+      ["POST", "/projects/:id/issues/:noteable_id/discussions/:discussion_id/notes", ["create_work_item"], ["project"], false, [2228]],
+      ["POST", "/projects/:id/issues/:noteable_id/notes", ["create_work_item"], ["project"], false, [2229]],
+      ["POST", "/projects/:id/merge_requests/:merge_request_iid/award_emoji", ["create_work_item"], ["project"], false, [2230]],
+      ["POST", "/projects/:id/merge_requests/:merge_request_iid/notes/:note_id/award_emoji", ["create_work_item"], ["project"], false, [2231]],
+      ["POST", "/projects/:id/merge_requests/:noteable_id/notes", ["create_work_item"], ["project"], false, [2232]],
+      ["POST", "/projects/:id/milestones", ["create_work_item"], ["project"], false, [2233]],
+      ["POST", "/projects/:id/snippets/:noteable_id/discussions", ["create_work_item"], ["project"], false, [2234]],
+      ["POST", "/projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes", ["create_work_item"], ["project"], false, [2235]],
+      ["POST", "/projects/:id/snippets/:noteable_id/notes", ["create_work_item"], ["project"], false, [2236]],
+      ["POST", "/projects/:id/snippets/:snippet_id/award_emoji", ["create_work_item"], ["project"], false, [2237]],
+      ["POST", "/projects/:id/snippets/:snippet_id/notes/:note_id/award_emoji", ["create_work_item"], ["project"], false, [2238]],
+      ["POST", "/projects/:id/wiki_pages/:noteable_id/notes", ["create_work_item"], ["project"], false, [2239]],
+      ["POST", "/groups/:id/(-/)epics", ["create_work_item"], ["group"], false, [2240]],
+      ["POST", "/groups/:id/(-/)epics/:epic_iid/epics", ["create_work_item"], ["group"], false, [2241]],
+      ["POST", "/groups/:id/(-/)epics/:epic_iid/epics/:child_epic_id", ["create_work_item"], ["group"], false, [2242]],
+      ["POST", "/groups/:id/(-/)epics/:epic_iid/issues/:issue_id", ["create_work_item"], ["group"], false, [2243]],
+      ["POST", "/groups/:id/-/work_items", ["create_work_item"], ["group"], false, [2244]],
+      ["POST", "/groups/:id/-/work_items/:work_item_iid/discussions", ["create_work_item"], ["group"], false, [2245]],
+      ["POST", "/groups/:id/-/work_items/:work_item_iid/notes", ["create_work_item"], ["group"], false, [2246]],
+      ["POST", "/groups/:id/boards", ["create_work_item"], ["group"], false, [2247]],
+      ["POST", "/groups/:id/boards/:board_id/lists", ["create_work_item"], ["group"], false, [2248]],
+      ["POST", "/groups/:id/epics/:epic_iid/award_emoji", ["create_work_item"], ["group"], false, [2249]],
+      ["POST", "/groups/:id/epics/:epic_iid/notes/:note_id/award_emoji", ["create_work_item"], ["group"], false, [2250]],
+      ["POST", "/groups/:id/epics/:epic_iid/related_epics", ["create_work_item"], ["group"], false, [2251]],
+      ["POST", "/groups/:id/epics/:noteable_id/discussions", ["create_work_item"], ["group"], false, [2252]],
+      ["POST", "/groups/:id/epics/:noteable_id/discussions/:discussion_id/notes", ["create_work_item"], ["group"], false, [2253]],
+      ["POST", "/groups/:id/epics/:noteable_id/notes", ["create_work_item"], ["group"], false, [2254]],
+      ["POST", "/groups/:id/milestones", ["create_work_item"], ["group"], false, [2255]],
+      ["POST", "/groups/:id/wiki_pages/:noteable_id/notes", ["create_work_item"], ["group"], false, [2256]],
+      ["DELETE", "/namespaces/:id/-/work_items/:work_item_iid", ["delete_work_item"], ["project", "group"], false, [2260, 2292]],
+      ["DELETE", "/projects/:id/-/work_items/:work_item_iid", ["delete_work_item"], ["project"], false, [2261]],
+      ["DELETE", "/projects/:id/boards/:board_id", ["delete_work_item"], ["project"], false, [2262]],
+      ["DELETE", "/projects/:id/boards/:board_id/lists/:list_id", ["delete_work_item"], ["project"], false, [2263]],
+      ["DELETE", "/projects/:id/issues/:issue_iid", ["delete_work_item"], ["project"], false, [2264]],
+      ["DELETE", "/projects/:id/issues/:issue_iid/award_emoji/:award_id", ["delete_work_item"], ["project"], false, [2265]],
+      ["DELETE", "/projects/:id/issues/:issue_iid/links/:issue_link_id", ["delete_work_item"], ["project"], false, [2266]],
+      ["DELETE", "/projects/:id/issues/:issue_iid/notes/:note_id/award_emoji/:award_id", ["delete_work_item"], ["project"], false, [2267]],
+      ["DELETE", "/projects/:id/issues/:noteable_id/discussions/:discussion_id/notes/:note_id", ["delete_work_item"], ["project"], false, [2268]],
+      ["DELETE", "/projects/:id/issues/:noteable_id/notes/:note_id", ["delete_work_item"], ["project"], false, [2269]],
+      ["DELETE", "/projects/:id/merge_requests/:merge_request_iid/award_emoji/:award_id", ["delete_work_item"], ["project"], false, [2270]],
+      ["DELETE", "/projects/:id/merge_requests/:merge_request_iid/notes/:note_id/award_emoji/:award_id", ["delete_work_item"], ["project"], false, [2271]],
+      ["DELETE", "/projects/:id/merge_requests/:noteable_id/notes/:note_id", ["delete_work_item"], ["project"], false, [2272]],
+      ["DELETE", "/projects/:id/milestones/:milestone_id", ["delete_work_item"], ["project"], false, [2273]],
+      ["DELETE", "/projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes/:note_id", ["delete_work_item"], ["project"], false, [2274]],
+      ["DELETE", "/projects/:id/snippets/:noteable_id/notes/:note_id", ["delete_work_item"], ["project"], false, [2275]],
+      ["DELETE", "/projects/:id/snippets/:snippet_id/award_emoji/:award_id", ["delete_work_item"], ["project"], false, [2276]],
+      ["DELETE", "/projects/:id/snippets/:snippet_id/notes/:note_id/award_emoji/:award_id", ["delete_work_item"], ["project"], false, [2277]],
+      ["DELETE", "/projects/:id/wiki_pages/:noteable_id/notes/:note_id", ["delete_work_item"], ["project"], false, [2278]],
+      ["DELETE", "/groups/:id/(-/)epics/:epic_iid", ["delete_work_item"], ["group"], false, [2279]],
+      ["DELETE", "/groups/:id/(-/)epics/:epic_iid/epics/:child_epic_id", ["delete_work_item"], ["group"], false, [2280]],
+      ["DELETE", "/groups/:id/(-/)epics/:epic_iid/issues/:epic_issue_id", ["delete_work_item"], ["group"], false, [2281]],
+      ["DELETE", "/groups/:id/-/work_items/:work_item_iid", ["delete_work_item"], ["group"], false, [2282]],
+      ["DELETE", "/groups/:id/boards/:board_id", ["delete_work_item"], ["group"], false, [2283]],
+      ["DELETE", "/groups/:id/boards/:board_id/lists/:list_id", ["delete_work_item"], ["group"], false, [2284]],
+      ["DELETE", "/groups/:id/epics/:epic_iid/award_emoji/:award_id", ["delete_work_item"], ["group"], false, [2285]],
+      ["DELETE", "/groups/:id/epics/:epic_iid/notes/:note_id/award_emoji/:award_id", ["delete_work_item"], ["group"], false, [2286]],
+      ["DELETE", "/groups/:id/epics/:epic_iid/related_epics/:related_epic_link_id", ["delete_work_item"], ["group"], false, [2287]],
+      ["DELETE", "/groups/:id/epics/:noteable_id/discussions/:discussion_id/notes/:note_id", ["delete_work_item"], ["group"], false, [2288]],
+      ["DELETE", "/groups/:id/epics/:noteable_id/notes/:note_id", ["delete_work_item"], ["group"], false, [2289]],
+      ["DELETE", "/groups/:id/milestones/:milestone_id", ["delete_work_item"], ["group"], false, [2290]],
+      ["DELETE", "/groups/:id/wiki_pages/:noteable_id/notes/:note_id", ["delete_work_item"], ["group"], false, [2291]],
+      ["GET", "/namespaces/:id/-/work_items", ["read_work_item"], ["project", "group"], false, [2293, 2451]],
+      ["GET", "/namespaces/:id/-/work_items/:work_item_iid", ["read_work_item"], ["project", "group"], false, [2294, 2452]],
+      ["GET", "/namespaces/:id/-/work_items/:work_item_iid/award_emoji", ["read_work_item"], ["project", "group"], false, [2295, 2453]],
+      ["GET", "/namespaces/:id/-/work_items/:work_item_iid/children", ["read_work_item"], ["project", "group"], false, [2296, 2454]],
+      ["GET", "/namespaces/:id/-/work_items/:work_item_iid/closing_merge_requests", ["read_work_item"], ["project", "group"], false, [2297, 2455]],
+      ["GET", "/namespaces/:id/-/work_items/:work_item_iid/current_user_todos", ["read_work_item"], ["project", "group"], false, [2298, 2456]],
+      ["GET", "/namespaces/:id/-/work_items/:work_item_iid/discussions", ["read_work_item"], ["project", "group"], false, [2299, 2457]],
+      ["GET", "/namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id", ["read_work_item"], ["project", "group"], false, [2300, 2458]],
+      ["GET", "/namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes", ["read_work_item"], ["project", "group"], false, [2301, 2459]],
+      ["GET", "/namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id", ["read_work_item"], ["project", "group"], false, [2302, 2460]],
+      ["GET", "/namespaces/:id/-/work_items/:work_item_iid/email_participants", ["read_work_item"], ["project", "group"], false, [2303, 2461]],
+      ["GET", "/namespaces/:id/-/work_items/:work_item_iid/feature_flags", ["read_work_item"], ["project", "group"], false, [2304, 2462]],
+      ["GET", "/namespaces/:id/-/work_items/:work_item_iid/linked_items", ["read_work_item"], ["project", "group"], false, [2305, 2463]],
+      ["GET", "/namespaces/:id/-/work_items/:work_item_iid/linked_resources", ["read_work_item"], ["project", "group"], false, [2306, 2464]],
+      ["GET", "/namespaces/:id/-/work_items/:work_item_iid/notes", ["read_work_item"], ["project", "group"], false, [2307, 2465]],
+      ["GET", "/namespaces/:id/-/work_items/:work_item_iid/notes/:note_id", ["read_work_item"], ["project", "group"], false, [2308, 2466]],
+      ["GET", "/namespaces/:id/-/work_items/:work_item_iid/related_branches", ["read_work_item"], ["project", "group"], false, [2309, 2467]],
+      ["GET", "/namespaces/:id/-/work_items/:work_item_iid/related_merge_requests", ["read_work_item"], ["project", "group"], false, [2310, 2468]],
+      ["GET", "/projects/:id/-/work_items", ["read_work_item"], ["project"], false, [2311]],
+      ["GET", "/projects/:id/-/work_items/:work_item_iid", ["read_work_item"], ["project"], false, [2312]],
+      ["GET", "/projects/:id/-/work_items/:work_item_iid/award_emoji", ["read_work_item"], ["project"], false, [2313]],
+      ["GET", "/projects/:id/-/work_items/:work_item_iid/children", ["read_work_item"], ["project"], false, [2314]],
+      ["GET", "/projects/:id/-/work_items/:work_item_iid/closing_merge_requests", ["read_work_item"], ["project"], false, [2315]],
+      ["GET", "/projects/:id/-/work_items/:work_item_iid/current_user_todos", ["read_work_item"], ["project"], false, [2316]],
+      ["GET", "/projects/:id/-/work_items/:work_item_iid/discussions", ["read_work_item"], ["project"], false, [2317]],
+      ["GET", "/projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id", ["read_work_item"], ["project"], false, [2318]],
+      ["GET", "/projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes", ["read_work_item"], ["project"], false, [2319]],
+      ["GET", "/projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id", ["read_work_item"], ["project"], false, [2320]],
+      ["GET", "/projects/:id/-/work_items/:work_item_iid/email_participants", ["read_work_item"], ["project"], false, [2321]],
+      ["GET", "/projects/:id/-/work_items/:work_item_iid/feature_flags", ["read_work_item"], ["project"], false, [2322]],
+      ["GET", "/projects/:id/-/work_items/:work_item_iid/linked_items", ["read_work_item"], ["project"], false, [2323]],
+      ["GET", "/projects/:id/-/work_items/:work_item_iid/linked_resources", ["read_work_item"], ["project"], false, [2324]],
+      ["GET", "/projects/:id/-/work_items/:work_item_iid/notes", ["read_work_item"], ["project"], false, [2325]],
+      ["GET", "/projects/:id/-/work_items/:work_item_iid/notes/:note_id", ["read_work_item"], ["project"], false, [2326]],
+      ["GET", "/projects/:id/-/work_items/:work_item_iid/related_branches", ["read_work_item"], ["project"], false, [2327]],
+      ["GET", "/projects/:id/-/work_items/:work_item_iid/related_merge_requests", ["read_work_item"], ["project"], false, [2328]],
+      ["GET", "/projects/:id/boards", ["read_work_item"], ["project"], true, [2329, 3837]],
+      ["GET", "/projects/:id/boards/:board_id", ["read_work_item"], ["project"], true, [2330, 3838]],
+      ["GET", "/projects/:id/boards/:board_id/lists", ["read_work_item"], ["project"], true, [2331, 3839]],
+      ["GET", "/projects/:id/boards/:board_id/lists/:list_id", ["read_work_item"], ["project"], true, [2332, 3840]],
+      ["GET", "/projects/:id/issues", ["read_work_item"], ["project"], true, [2333, 3851]],
+      ["GET", "/projects/:id/issues/:eventable_id/resource_iteration_events", ["read_work_item"], ["project"], true, [2334, 3852]],
+      ["GET", "/projects/:id/issues/:eventable_id/resource_iteration_events/:event_id", ["read_work_item"], ["project"], true, [2335, 3853]],
+      ["GET", "/projects/:id/issues/:eventable_id/resource_label_events", ["read_work_item"], ["project"], true, [2336, 3854]],
+      ["GET", "/projects/:id/issues/:eventable_id/resource_label_events/:event_id", ["read_work_item"], ["project"], true, [2337, 3855]],
+      ["GET", "/projects/:id/issues/:eventable_id/resource_milestone_events", ["read_work_item"], ["project"], true, [2338, 3856]],
+      ["GET", "/projects/:id/issues/:eventable_id/resource_milestone_events/:event_id", ["read_work_item"], ["project"], true, [2339, 3857]],
+      ["GET", "/projects/:id/issues/:eventable_id/resource_state_events", ["read_work_item"], ["project"], true, [2340, 3858]],
+      ["GET", "/projects/:id/issues/:eventable_id/resource_state_events/:event_id", ["read_work_item"], ["project"], true, [2341, 3859]],
+      ["GET", "/projects/:id/issues/:eventable_id/resource_weight_events", ["read_work_item"], ["project"], true, [2342, 3860]],
+      ["GET", "/projects/:id/issues/:eventable_id/resource_weight_events/:event_id", ["read_work_item"], ["project"], true, [2343, 3861]],
+      ["GET", "/projects/:id/issues/:issue_iid", ["read_work_item"], ["project"], true, [2344, 3862]],
+      ["GET", "/projects/:id/issues/:issue_iid/award_emoji", ["read_work_item"], ["project"], false, [2345]],
+      ["GET", "/projects/:id/issues/:issue_iid/award_emoji/:award_id", ["read_work_item"], ["project"], false, [2346]],
+      ["GET", "/projects/:id/issues/:issue_iid/closed_by", ["read_work_item"], ["project"], true, [2347, 3863]],
+      ["GET", "/projects/:id/issues/:issue_iid/links", ["read_work_item"], ["project"], false, [2348]],
+      ["GET", "/projects/:id/issues/:issue_iid/links/:issue_link_id", ["read_work_item"], ["project"], false, [2349]],
+      ["GET", "/projects/:id/issues/:issue_iid/notes/:note_id/award_emoji", ["read_work_item"], ["project"], true, [2350, 3865]],
+      ["GET", "/projects/:id/issues/:issue_iid/notes/:note_id/award_emoji/:award_id", ["read_work_item"], ["project"], true, [2351, 3866]],
+      ["GET", "/projects/:id/issues/:issue_iid/participants", ["read_work_item"], ["project"], true, [2352, 3867]],
+      ["GET", "/projects/:id/issues/:issue_iid/related_merge_requests", ["read_work_item"], ["project"], true, [2353, 3868]],
+      ["GET", "/projects/:id/issues/:issue_iid/time_stats", ["read_work_item"], ["project"], true, [2354, 3869]],
+      ["GET", "/projects/:id/issues/:issue_iid/user_agent_detail", ["read_work_item"], ["project"], false, [2355]],
+      ["GET", "/projects/:id/issues/:noteable_id/discussions", ["read_work_item"], ["project"], true, [2356, 3870]],
+      ["GET", "/projects/:id/issues/:noteable_id/discussions/:discussion_id", ["read_work_item"], ["project"], true, [2357, 3871]],
+      ["GET", "/projects/:id/issues/:noteable_id/discussions/:discussion_id/notes", ["read_work_item"], ["project"], true, [2358, 3872]],
+      ["GET", "/projects/:id/issues/:noteable_id/discussions/:discussion_id/notes/:note_id", ["read_work_item"], ["project"], true, [2359, 3873]],
+      ["GET", "/projects/:id/issues/:noteable_id/notes", ["read_work_item"], ["project"], true, [2360, 3874]],
+      ["GET", "/projects/:id/issues/:noteable_id/notes/:note_id", ["read_work_item"], ["project"], true, [2361, 3875]],
+      ["GET", "/projects/:id/issues_statistics", ["read_work_item"], ["project"], true, [2362, 3876]],
+      ["GET", "/projects/:id/iterations", ["read_work_item"], ["project"], false, [2363]],
+      ["GET", "/projects/:id/merge_requests/:eventable_id/resource_milestone_events", ["read_work_item"], ["project"], true, [2364, 3886]],
+      ["GET", "/projects/:id/merge_requests/:eventable_id/resource_milestone_events/:event_id", ["read_work_item"], ["project"], true, [2365, 3887]],
+      ["GET", "/projects/:id/merge_requests/:eventable_id/resource_state_events", ["read_work_item"], ["project"], true, [2366, 3888]],
+      ["GET", "/projects/:id/merge_requests/:eventable_id/resource_state_events/:event_id", ["read_work_item"], ["project"], true, [2367, 3889]],
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid/award_emoji", ["read_work_item"], ["project"], false, [2368]],
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid/award_emoji/:award_id", ["read_work_item"], ["project"], false, [2369]],
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid/notes/:note_id/award_emoji", ["read_work_item"], ["project"], true, [2370, 3904]],
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid/notes/:note_id/award_emoji/:award_id", ["read_work_item"], ["project"], true, [2371, 3905]],
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid/time_stats", ["read_work_item"], ["project"], true, [2372, 3911]],
+      ["GET", "/projects/:id/merge_requests/:noteable_id/notes", ["read_work_item"], ["project"], true, [2373, 3918]],
+      ["GET", "/projects/:id/merge_requests/:noteable_id/notes/:note_id", ["read_work_item"], ["project"], true, [2374, 3919]],
+      ["GET", "/projects/:id/milestones", ["read_work_item"], ["project"], true, [2375, 3920]],
+      ["GET", "/projects/:id/milestones/:milestone_id", ["read_work_item"], ["project"], true, [2376, 3921]],
+      ["GET", "/projects/:id/milestones/:milestone_id/burndown_events", ["read_work_item"], ["project"], false, [2377]],
+      ["GET", "/projects/:id/milestones/:milestone_id/issues", ["read_work_item"], ["project"], false, [2378]],
+      ["GET", "/projects/:id/milestones/:milestone_id/merge_requests", ["read_work_item"], ["project"], false, [2379]],
+      ["GET", "/projects/:id/snippets/:noteable_id/discussions", ["read_work_item"], ["project"], true, [2380, 4002]],
+      ["GET", "/projects/:id/snippets/:noteable_id/discussions/:discussion_id", ["read_work_item"], ["project"], true, [2381, 4003]],
+      ["GET", "/projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes", ["read_work_item"], ["project"], true, [2382, 4004]],
+      ["GET", "/projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes/:note_id", ["read_work_item"], ["project"], true, [2383, 4005]],
+      ["GET", "/projects/:id/snippets/:noteable_id/notes", ["read_work_item"], ["project"], true, [2384, 4006]],
+      ["GET", "/projects/:id/snippets/:noteable_id/notes/:note_id", ["read_work_item"], ["project"], true, [2385, 4007]],
+      ["GET", "/projects/:id/snippets/:snippet_id/award_emoji", ["read_work_item"], ["project"], false, [2386]],
+      ["GET", "/projects/:id/snippets/:snippet_id/award_emoji/:award_id", ["read_work_item"], ["project"], false, [2387]],
+      ["GET", "/projects/:id/snippets/:snippet_id/notes/:note_id/award_emoji", ["read_work_item"], ["project"], true, [2388, 4010]],
+      ["GET", "/projects/:id/snippets/:snippet_id/notes/:note_id/award_emoji/:award_id", ["read_work_item"], ["project"], true, [2389, 4011]],
+      ["GET", "/projects/:id/wiki_pages/:noteable_id/notes", ["read_work_item"], ["project"], true, [2390, 4014]],
+      ["GET", "/projects/:id/wiki_pages/:noteable_id/notes/:note_id", ["read_work_item"], ["project"], true, [2391, 4015]],
+      ["GET", "/groups/:id/(-/)epics/:epic_iid/epics", ["read_work_item"], ["group"], true, [2392, 3779]],
+      ["GET", "/groups/:id/-/epics", ["read_work_item"], ["group"], false, [2393]],
+      ["GET", "/groups/:id/-/epics/:epic_iid", ["read_work_item"], ["group"], false, [2394]],
+      ["GET", "/groups/:id/-/epics/:epic_iid/issues", ["read_work_item"], ["group"], true, [2395, 3781]],
+      ["GET", "/groups/:id/-/work_items", ["read_work_item"], ["group"], false, [2396]],
+      ["GET", "/groups/:id/-/work_items/:work_item_iid", ["read_work_item"], ["group"], false, [2397]],
+      ["GET", "/groups/:id/-/work_items/:work_item_iid/award_emoji", ["read_work_item"], ["group"], false, [2398]],
+      ["GET", "/groups/:id/-/work_items/:work_item_iid/children", ["read_work_item"], ["group"], false, [2399]],
+      ["GET", "/groups/:id/-/work_items/:work_item_iid/closing_merge_requests", ["read_work_item"], ["group"], false, [2400]],
+      ["GET", "/groups/:id/-/work_items/:work_item_iid/current_user_todos", ["read_work_item"], ["group"], false, [2401]],
+      ["GET", "/groups/:id/-/work_items/:work_item_iid/discussions", ["read_work_item"], ["group"], false, [2402]],
+      ["GET", "/groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id", ["read_work_item"], ["group"], false, [2403]],
+      ["GET", "/groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes", ["read_work_item"], ["group"], false, [2404]],
+      ["GET", "/groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id", ["read_work_item"], ["group"], false, [2405]],
+      ["GET", "/groups/:id/-/work_items/:work_item_iid/email_participants", ["read_work_item"], ["group"], false, [2406]],
+      ["GET", "/groups/:id/-/work_items/:work_item_iid/feature_flags", ["read_work_item"], ["group"], false, [2407]],
+      ["GET", "/groups/:id/-/work_items/:work_item_iid/linked_items", ["read_work_item"], ["group"], false, [2408]],
+      ["GET", "/groups/:id/-/work_items/:work_item_iid/linked_resources", ["read_work_item"], ["group"], false, [2409]],
+      ["GET", "/groups/:id/-/work_items/:work_item_iid/notes", ["read_work_item"], ["group"], false, [2410]],
+      ["GET", "/groups/:id/-/work_items/:work_item_iid/notes/:note_id", ["read_work_item"], ["group"], false, [2411]],
+      ["GET", "/groups/:id/-/work_items/:work_item_iid/related_branches", ["read_work_item"], ["group"], false, [2412]],
+      ["GET", "/groups/:id/-/work_items/:work_item_iid/related_merge_requests", ["read_work_item"], ["group"], false, [2413]],
+      ["GET", "/groups/:id/boards", ["read_work_item"], ["group"], false, [2414]],
+      ["GET", "/groups/:id/boards/:board_id", ["read_work_item"], ["group"], false, [2415]],
+      ["GET", "/groups/:id/boards/:board_id/lists", ["read_work_item"], ["group"], false, [2416]],
+      ["GET", "/groups/:id/boards/:board_id/lists/:list_id", ["read_work_item"], ["group"], false, [2417]],
+      ["GET", "/groups/:id/epic_boards", ["read_work_item"], ["group"], false, [2418]],
+      ["GET", "/groups/:id/epic_boards/:board_id", ["read_work_item"], ["group"], false, [2419]],
+      ["GET", "/groups/:id/epic_boards/:board_id/lists", ["read_work_item"], ["group"], false, [2420]],
+      ["GET", "/groups/:id/epic_boards/:board_id/lists/:list_id", ["read_work_item"], ["group"], false, [2421]],
+      ["GET", "/groups/:id/epics", ["read_work_item"], ["group"], false, [2422]],
+      ["GET", "/groups/:id/epics/:epic_iid", ["read_work_item"], ["group"], false, [2423]],
+      ["GET", "/groups/:id/epics/:epic_iid/award_emoji", ["read_work_item"], ["group"], true, [2424, 3792]],
+      ["GET", "/groups/:id/epics/:epic_iid/award_emoji/:award_id", ["read_work_item"], ["group"], true, [2425, 3793]],
+      ["GET", "/groups/:id/epics/:epic_iid/issues", ["read_work_item"], ["group"], true, [2426, 3794]],
+      ["GET", "/groups/:id/epics/:epic_iid/notes/:note_id/award_emoji", ["read_work_item"], ["group"], true, [2427, 3795]],
+      ["GET", "/groups/:id/epics/:epic_iid/notes/:note_id/award_emoji/:award_id", ["read_work_item"], ["group"], true, [2428, 3796]],
+      ["GET", "/groups/:id/epics/:epic_iid/related_epics", ["read_work_item"], ["group"], false, [2429]],
+      ["GET", "/groups/:id/epics/:eventable_id/resource_label_events", ["read_work_item"], ["group"], true, [2430, 3797]],
+      ["GET", "/groups/:id/epics/:eventable_id/resource_label_events/:event_id", ["read_work_item"], ["group"], true, [2431, 3798]],
+      ["GET", "/groups/:id/epics/:eventable_id/resource_state_events", ["read_work_item"], ["group"], true, [2432, 3799]],
+      ["GET", "/groups/:id/epics/:eventable_id/resource_state_events/:event_id", ["read_work_item"], ["group"], true, [2433, 3800]],
+      ["GET", "/groups/:id/epics/:noteable_id/discussions", ["read_work_item"], ["group"], true, [2434, 3801]],
+      ["GET", "/groups/:id/epics/:noteable_id/discussions/:discussion_id", ["read_work_item"], ["group"], true, [2435, 3802]],
+      ["GET", "/groups/:id/epics/:noteable_id/discussions/:discussion_id/notes", ["read_work_item"], ["group"], true, [2436, 3803]],
+      ["GET", "/groups/:id/epics/:noteable_id/discussions/:discussion_id/notes/:note_id", ["read_work_item"], ["group"], true, [2437, 3804]],
+      ["GET", "/groups/:id/epics/:noteable_id/notes", ["read_work_item"], ["group"], true, [2438, 3805]],
+      ["GET", "/groups/:id/epics/:noteable_id/notes/:note_id", ["read_work_item"], ["group"], true, [2439, 3806]],
+      ["GET", "/groups/:id/issues", ["read_work_item"], ["group"], false, [2440]],
+      ["GET", "/groups/:id/issues_statistics", ["read_work_item"], ["group"], true, [2441, 3807]],
+      ["GET", "/groups/:id/iterations", ["read_work_item"], ["group"], false, [2442]],
+      ["GET", "/groups/:id/milestones", ["read_work_item"], ["group"], false, [2443]],
+      ["GET", "/groups/:id/milestones/:milestone_id", ["read_work_item"], ["group"], false, [2444]],
+      ["GET", "/groups/:id/milestones/:milestone_id/burndown_events", ["read_work_item"], ["group"], false, [2445]],
+      ["GET", "/groups/:id/milestones/:milestone_id/issues", ["read_work_item"], ["group"], true, [2446, 3813]],
+      ["GET", "/groups/:id/milestones/:milestone_id/merge_requests", ["read_work_item"], ["group"], true, [2447, 3814]],
+      ["GET", "/groups/:id/related_epic_links", ["read_work_item"], ["group"], false, [2448]],
+      ["GET", "/groups/:id/wiki_pages/:noteable_id/notes", ["read_work_item"], ["group"], true, [2449, 3822]],
+      ["GET", "/groups/:id/wiki_pages/:noteable_id/notes/:note_id", ["read_work_item"], ["group"], true, [2450, 3823]],
+      ["GET", "/issues", ["read_work_item"], ["user"], false, [2469]],
+      ["GET", "/issues_statistics", ["read_work_item"], ["user"], false, [2470]],
+      ["GET", "/issues/:id", ["read_work_item"], ["instance"], false, [2471]],
+      ["POST", "/namespaces/:id/-/work_items/:work_item_iid/children/:child_id", ["update_work_item"], ["project", "group"], false, [2472, 2507]],
+      ["POST", "/projects/:id/-/work_items/:work_item_iid/children/:child_id", ["update_work_item"], ["project"], false, [2473]],
+      ["POST", "/projects/:id/issues/:issue_iid/add_spent_time", ["update_work_item"], ["project"], false, [2474]],
+      ["POST", "/projects/:id/issues/:issue_iid/move", ["update_work_item"], ["project"], false, [2475]],
+      ["POST", "/projects/:id/issues/:issue_iid/reset_spent_time", ["update_work_item"], ["project"], false, [2476]],
+      ["POST", "/projects/:id/issues/:issue_iid/reset_time_estimate", ["update_work_item"], ["project"], false, [2477]],
+      ["POST", "/projects/:id/issues/:issue_iid/time_estimate", ["update_work_item"], ["project"], false, [2478]],
+      ["POST", "/projects/:id/merge_requests/:merge_request_iid/add_spent_time", ["update_work_item"], ["project"], false, [2479]],
+      ["POST", "/projects/:id/merge_requests/:merge_request_iid/reset_spent_time", ["update_work_item"], ["project"], false, [2480]],
+      ["POST", "/projects/:id/merge_requests/:merge_request_iid/reset_time_estimate", ["update_work_item"], ["project"], false, [2481]],
+      ["POST", "/projects/:id/merge_requests/:merge_request_iid/time_estimate", ["update_work_item"], ["project"], false, [2482]],
+      ["POST", "/projects/:id/milestones/:milestone_id/promote", ["update_work_item"], ["project"], false, [2483]],
+      ["PATCH", "/namespaces/:id/-/work_items/:work_item_iid", ["update_work_item"], ["project", "group"], false, [2484, 2509]],
+      ["PATCH", "/projects/:id/-/work_items/:work_item_iid", ["update_work_item"], ["project"], false, [2485]],
+      ["PUT", "/namespaces/:id/-/work_items/:work_item_iid/children/:child_id", ["update_work_item"], ["project", "group"], false, [2486, 2523]],
+      ["PUT", "/namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id", ["update_work_item"], ["project", "group"], false, [2487, 2524]],
+      ["PUT", "/namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id", ["update_work_item"], ["project", "group"], false, [2488, 2525]],
+      ["PUT", "/projects/:id/-/work_items/:work_item_iid/children/:child_id", ["update_work_item"], ["project"], false, [2489]],
+      ["PUT", "/projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id", ["update_work_item"], ["project"], false, [2490]],
+      ["PUT", "/projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id", ["update_work_item"], ["project"], false, [2491]],
+      ["PUT", "/projects/:id/boards/:board_id", ["update_work_item"], ["project"], false, [2492]],
+      ["PUT", "/projects/:id/boards/:board_id/lists/:list_id", ["update_work_item"], ["project"], false, [2493]],
+      ["PUT", "/projects/:id/issues/:issue_iid", ["update_work_item"], ["project"], false, [2494]],
+      ["PUT", "/projects/:id/issues/:issue_iid/reorder", ["update_work_item"], ["project"], false, [2495]],
+      ["PUT", "/projects/:id/issues/:noteable_id/discussions/:discussion_id", ["update_work_item"], ["project"], false, [2496]],
+      ["PUT", "/projects/:id/issues/:noteable_id/discussions/:discussion_id/notes/:note_id", ["update_work_item"], ["project"], false, [2497]],
+      ["PUT", "/projects/:id/issues/:noteable_id/notes/:note_id", ["update_work_item"], ["project"], false, [2498]],
+      ["PUT", "/projects/:id/merge_requests/:noteable_id/notes/:note_id", ["update_work_item"], ["project"], false, [2499]],
+      ["PUT", "/projects/:id/milestones/:milestone_id", ["update_work_item"], ["project"], false, [2500]],
+      ["PUT", "/projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes/:note_id", ["update_work_item"], ["project"], false, [2501]],
+      ["PUT", "/projects/:id/snippets/:noteable_id/notes/:note_id", ["update_work_item"], ["project"], false, [2502]],
+      ["PUT", "/projects/:id/wiki_pages/:noteable_id/notes/:note_id", ["update_work_item"], ["project"], false, [2503]],
+      ["DELETE", "/namespaces/:id/-/work_items/:work_item_iid/children/:child_id", ["update_work_item"], ["project", "group"], false, [2504, 2527]],
+      ["DELETE", "/projects/:id/-/work_items/:work_item_iid/children/:child_id", ["update_work_item"], ["project"], false, [2505]],
+      ["POST", "/groups/:id/-/work_items/:work_item_iid/children/:child_id", ["update_work_item"], ["group"], false, [2506]],
+      ["PATCH", "/groups/:id/-/work_items/:work_item_iid", ["update_work_item"], ["group"], false, [2508]],
+      ["PUT", "/groups/:id/(-/)epics/:epic_iid", ["update_work_item"], ["group"], false, [2510]],
+      ["PUT", "/groups/:id/(-/)epics/:epic_iid/epics/:child_epic_id", ["update_work_item"], ["group"], false, [2511]],
+      ["PUT", "/groups/:id/(-/)epics/:epic_iid/issues/:epic_issue_id", ["update_work_item"], ["group"], false, [2512]],
+      ["PUT", "/groups/:id/-/work_items/:work_item_iid/children/:child_id", ["update_work_item"], ["group"], false, [2513]],
+      ["PUT", "/groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id", ["update_work_item"], ["group"], false, [2514]],
+      ["PUT", "/groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id", ["update_work_item"], ["group"], false, [2515]],
+      ["PUT", "/groups/:id/boards/:board_id", ["update_work_item"], ["group"], false, [2516]],
+      ["PUT", "/groups/:id/boards/:board_id/lists/:list_id", ["update_work_item"], ["group"], false, [2517]],
+      ["PUT", "/groups/:id/epics/:noteable_id/discussions/:discussion_id", ["update_work_item"], ["group"], false, [2518]],
+      ["PUT", "/groups/:id/epics/:noteable_id/discussions/:discussion_id/notes/:note_id", ["update_work_item"], ["group"], false, [2519]],
+      ["PUT", "/groups/:id/epics/:noteable_id/notes/:note_id", ["update_work_item"], ["group"], false, [2520]],
+      ["PUT", "/groups/:id/milestones/:milestone_id", ["update_work_item"], ["group"], false, [2521]],
+      ["PUT", "/groups/:id/wiki_pages/:noteable_id/notes/:note_id", ["update_work_item"], ["group"], false, [2522]],
+      ["DELETE", "/groups/:id/-/work_items/:work_item_iid/children/:child_id", ["update_work_item"], ["group"], false, [2526]],
+    ]),
+    ...granted("Projects", "Event", [
+      ["GET", "/projects/:id/events", ["read_event"], ["project"], true, [2537, 3849]],
+      ["GET", "/events", ["read_event"], ["user"], false, [2538]],
+      ["GET", "/users/:id/events", ["read_event"], ["user"], false, [2539]],
+    ]),
+    ...granted("Projects", "Markdown", [
+      ["POST", "/markdown", ["render_markdown"], ["project", "user"], false, [2547, 2548]],
+    ]),
+    ...granted("Projects", "Markdown Upload", [
+      ["POST", "/projects/:id/uploads", ["create_markdown_upload"], ["project"], false, [2556]],
+      ["POST", "/groups/:id/uploads", ["create_markdown_upload"], ["group"], false, [2557]],
+      ["DELETE", "/projects/:id/uploads/:secret/:filename", ["delete_markdown_upload"], ["project"], false, [2558]],
+      ["DELETE", "/projects/:id/uploads/:upload_id", ["delete_markdown_upload"], ["project"], false, [2559]],
+      ["DELETE", "/groups/:id/uploads/:secret/:filename", ["delete_markdown_upload"], ["group"], false, [2560]],
+      ["DELETE", "/groups/:id/uploads/:upload_id", ["delete_markdown_upload"], ["group"], false, [2561]],
+      ["GET", "/projects/:id/uploads", ["read_markdown_upload"], ["project"], false, [2562]],
+      ["GET", "/projects/:id/uploads/:secret/:filename", ["read_markdown_upload"], ["project"], false, [2563]],
+      ["GET", "/projects/:id/uploads/:upload_id", ["read_markdown_upload"], ["project"], false, [2564]],
+      ["GET", "/groups/:id/uploads", ["read_markdown_upload"], ["group"], true, [2565, 3819]],
+      ["GET", "/groups/:id/uploads/:secret/:filename", ["read_markdown_upload"], ["group"], true, [2566, 3820]],
+      ["GET", "/groups/:id/uploads/:upload_id", ["read_markdown_upload"], ["group"], true, [2567, 3821]],
+    ]),
+    ...granted("Projects", "Page", [
+      ["DELETE", "/projects/:id/pages", ["delete_page"], ["project"], false, [2575]],
+      ["GET", "/projects/:id/pages", ["read_page"], ["project"], false, [2576]],
+      ["PATCH", "/projects/:id/pages", ["update_page"], ["project"], false, [2577]],
+    ]),
+    ...granted("Projects", "Pages Domain", [
+      ["POST", "/projects/:id/pages/domains", ["create_pages_domain"], ["project"], false, [2585]],
+      ["DELETE", "/projects/:id/pages/domains/:domain", ["delete_pages_domain"], ["project"], false, [2586]],
+      ["GET", "/projects/:id/pages/domains", ["read_pages_domain"], ["project"], false, [2587]],
+      ["GET", "/projects/:id/pages/domains/:domain", ["read_pages_domain"], ["project"], false, [2588]],
+      ["GET", "/pages/domains", ["read_pages_domain"], ["instance"], false, [2589]],
+      ["PUT", "/projects/:id/pages/domains/:domain", ["update_pages_domain"], ["project"], false, [2590]],
+      ["PUT", "/projects/:id/pages/domains/:domain/verify", ["verify_pages_domain"], ["project"], false, [2591]],
+    ]),
+    ...granted("Projects", "Project", [
+      ["POST", "/projects/:id/archive", ["archive_project"], ["project"], false, [2599]],
+      ["POST", "/projects/:id/unarchive", ["archive_project"], ["project"], false, [2600]],
+      ["POST", "/projects", ["create_project"], ["user"], false, [2601]],
+      ["POST", "/projects/user/:user_id", ["create_project"], ["user"], false, [2602]],
+      ["DELETE", "/projects/:id", ["delete_project"], ["project"], false, [2603]],
+      ["POST", "/projects/:id/fork", ["fork_project"], ["project"], false, [2604]],
+      ["POST", "/projects/:id/fork/:forked_from_id", ["fork_project"], ["project"], false, [2605]],
+      ["DELETE", "/projects/:id/fork", ["fork_project"], ["project"], false, [2606]],
+      ["GET", "/projects/:id", ["read_project"], ["project"], true, [2607, 3827]],
+      ["GET", "/projects/:id/dependency_firewall/enablement", ["read_project"], ["project"], true, [2608, 3841]],
+      ["GET", "/projects/:id/forks", ["read_project"], ["project"], true, [2609, 3850]],
+      ["GET", "/projects/:id/groups", ["read_project"], ["project"], false, [2610]],
+      ["GET", "/projects/:id/invited_groups", ["read_project"], ["project"], false, [2611]],
+      ["GET", "/projects/:id/languages", ["read_project"], ["project"], false, [2612]],
+      ["GET", "/projects/:id/pages_access", ["read_project"], ["project"], false, [2613]],
+      ["GET", "/projects/:id/share_locations", ["read_project"], ["project"], false, [2614]],
+      ["GET", "/projects/:id/starrers", ["read_project"], ["project"], true, [2615, 4013]],
+      ["GET", "/projects/:id/storage", ["read_project"], ["project"], false, [2616]],
+      ["GET", "/projects/:id/transfer_locations", ["read_project"], ["project"], false, [2617]],
+      ["GET", "/projects/:id/users", ["read_project"], ["project"], false, [2618]],
+      ["GET", "/groups/:id/projects", ["read_project"], ["group"], true, [2619, 3816]],
+      ["GET", "/projects", ["read_project"], ["user"], false, [2620]],
+      ["GET", "/users/:user_id/contributed_projects", ["read_project"], ["user"], false, [2621]],
+      ["GET", "/users/:user_id/projects", ["read_project"], ["user"], false, [2622]],
+      ["GET", "/users/:user_id/starred_projects", ["read_project"], ["user"], false, [2623]],
+      ["POST", "/projects/:id/share", ["share_project"], ["project"], false, [2624]],
+      ["DELETE", "/projects/:id/share/:group_id", ["share_project"], ["project"], false, [2625]],
+      ["DELETE", "/groups/:id/shared_projects/:project_id", ["share_project"], ["group"], false, [2626]],
+      ["PUT", "/projects/:id/transfer", ["transfer_project"], ["project"], false, [2627]],
+      ["POST", "/groups/:id/projects/:project_id", ["transfer_project"], ["instance"], false, [2628]],
+      ["POST", "/projects/:id/housekeeping", ["update_project"], ["project"], false, [2629]],
+      ["POST", "/projects/:id/import_project_members/:project_id", ["update_project"], ["project"], false, [2630]],
+      ["POST", "/projects/:id/repository_size", ["update_project"], ["project"], false, [2631]],
+      ["POST", "/projects/:id/restore", ["update_project"], ["project"], false, [2632]],
+      ["POST", "/projects/:id/star", ["update_project"], ["project"], false, [2633]],
+      ["POST", "/projects/:id/unstar", ["update_project"], ["project"], false, [2634]],
+      ["PUT", "/projects/:id", ["update_project"], ["project"], false, [2635]],
+    ]),
+    ...granted("Repository", "Approval Configuration", [
+      ["GET", "/projects/:id/approvals", ["read_approval_configuration"], ["project"], false, [2645]],
+      ["POST", "/projects/:id/approvals", ["update_approval_configuration"], ["project"], false, [2646]],
+    ]),
+    ...granted("Repository", "Approval Rule", [
+      ["POST", "/projects/:id/approval_rules", ["create_approval_rule"], ["project"], false, [2654]],
+      ["POST", "/projects/:id/approval_settings/rules", ["create_approval_rule"], ["project"], false, [2655]],
+      ["POST", "/groups/:id/approval_rules", ["create_approval_rule"], ["group"], false, [2656]],
+      ["DELETE", "/projects/:id/approval_rules/:approval_rule_id", ["delete_approval_rule"], ["project"], false, [2657]],
+      ["DELETE", "/projects/:id/approval_settings/rules/:approval_rule_id", ["delete_approval_rule"], ["project"], false, [2658]],
+      ["GET", "/projects/:id/approval_rules", ["read_approval_rule"], ["project"], true, [2659, 3830]],
+      ["GET", "/projects/:id/approval_rules/:approval_rule_id", ["read_approval_rule"], ["project"], true, [2660, 3831]],
+      ["GET", "/projects/:id/approval_settings", ["read_approval_rule"], ["project"], true, [2661, 3832]],
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid/approval_settings", ["read_approval_rule"], ["project"], true, [2662, 3893]],
+      ["GET", "/groups/:id/approval_rules", ["read_approval_rule"], ["group"], false, [2663]],
+      ["POST", "/projects/:id/merge_requests/:merge_request_iid/approvals", ["update_approval_rule"], ["project"], false, [2664]],
+      ["PUT", "/projects/:id/approval_rules/:approval_rule_id", ["update_approval_rule"], ["project"], false, [2665]],
+      ["PUT", "/projects/:id/approval_settings/rules/:approval_rule_id", ["update_approval_rule"], ["project"], false, [2666]],
+      ["PUT", "/groups/:id/approval_rules/:approval_rule_id", ["update_approval_rule"], ["group"], false, [2667]],
+    ]),
+    ...granted("Repository", "Approval Setting", [
+      ["GET", "/projects/:id/merge_request_approval_setting", ["read_approval_setting"], ["project"], false, [2675]],
+      ["GET", "/groups/:id/merge_request_approval_setting", ["read_approval_setting"], ["group"], false, [2676]],
+      ["PUT", "/projects/:id/merge_request_approval_setting", ["update_approval_setting"], ["project"], false, [2677]],
+      ["PUT", "/groups/:id/merge_request_approval_setting", ["update_approval_setting"], ["group"], false, [2678]],
+    ]),
+    ...granted("Repository", "Branch", [
+      ["POST", "/projects/:id/repository/branches", ["create_branch"], ["project"], false, [2686]],
+      ["DELETE", "/projects/:id/repository/branches/:branch", ["delete_branch"], ["project"], false, [2687]],
+      ["DELETE", "/projects/:id/repository/merged_branches", ["delete_branch"], ["project"], false, [2688]],
+      ["POST", "/projects/:id/protected_branches", ["protect_branch"], ["project"], false, [2689]],
+      ["PUT", "/projects/:id/repository/branches/:branch/protect", ["protect_branch"], ["project"], false, [2690]],
+      ["PUT", "/projects/:id/repository/branches/:branch/unprotect", ["protect_branch"], ["project"], false, [2691]],
+      ["DELETE", "/projects/:id/protected_branches/:name", ["protect_branch"], ["project"], false, [2692]],
+      ["POST", "/groups/:id/protected_branches", ["protect_branch"], ["group"], false, [2693]],
+      ["DELETE", "/groups/:id/protected_branches/:name", ["protect_branch"], ["group"], false, [2694]],
+      ["GET", "/projects/:id/repository/branches", ["read_branch"], ["project"], true, [2695, 3968]],
+      ["GET", "/projects/:id/repository/branches/:branch", ["read_branch"], ["project"], true, [2696, 3969]],
+      ["HEAD", "/projects/:id/repository/branches/:branch", ["read_branch"], ["project"], true, [2697, 3970]],
+    ]),
+    ...granted("Repository", "Code", [
+      ["GET", "/projects/:id/(-/)search/semantic", ["read_code"], ["project"], true, [2705, 3829]],
+    ]),
+    ...granted("Repository", "Commit", [
+      ["POST", "/projects/:id/repository/commits", ["create_commit"], ["project"], false, [2713]],
+      ["POST", "/projects/:id/repository/commits/:noteable_id/discussions", ["create_commit"], ["project"], false, [2714]],
+      ["POST", "/projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes", ["create_commit"], ["project"], false, [2715]],
+      ["POST", "/projects/:id/repository/commits/:sha/cherry_pick", ["create_commit"], ["project"], false, [2716]],
+      ["POST", "/projects/:id/repository/commits/:sha/revert", ["create_commit"], ["project"], false, [2717]],
+      ["DELETE", "/projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes/:note_id", ["delete_commit"], ["project"], false, [2718]],
+      ["GET", "/projects/:id/repository/commits", ["read_commit"], ["project"], true, [2719, 3973]],
+      ["GET", "/projects/:id/repository/commits/:noteable_id/discussions", ["read_commit"], ["project"], true, [2720, 3974]],
+      ["GET", "/projects/:id/repository/commits/:noteable_id/discussions/:discussion_id", ["read_commit"], ["project"], true, [2721, 3975]],
+      ["GET", "/projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes", ["read_commit"], ["project"], true, [2722, 3976]],
+      ["GET", "/projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes/:note_id", ["read_commit"], ["project"], true, [2723, 3977]],
+      ["GET", "/projects/:id/repository/commits/:sha", ["read_commit"], ["project"], true, [2724, 3978]],
+      ["GET", "/projects/:id/repository/commits/:sha/comments", ["read_commit"], ["project"], true, [2725, 3979]],
+      ["GET", "/projects/:id/repository/commits/:sha/diff", ["read_commit"], ["project"], true, [2726, 3980]],
+      ["GET", "/projects/:id/repository/commits/:sha/merge_requests", ["read_commit"], ["project"], true, [2727, 3981]],
+      ["GET", "/projects/:id/repository/commits/:sha/refs", ["read_commit"], ["project"], true, [2728, 3982]],
+      ["GET", "/projects/:id/repository/commits/:sha/sequence", ["read_commit"], ["project"], true, [2729, 3983]],
+      ["GET", "/projects/:id/repository/commits/:sha/signature", ["read_commit"], ["project"], true, [2730, 3984]],
+      ["GET", "/projects/:id/repository/commits/:sha/statuses", ["read_commit"], ["project"], true, [2731, 3985]],
+      ["GET", "/projects/:id/repository/diverging_commits", ["read_commit"], ["project"], true, [2732, 3989]],
+      ["POST", "/projects/:id/repository/commits/:sha/comments", ["update_commit"], ["project"], false, [2733]],
+      ["PUT", "/projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes/:note_id", ["update_commit"], ["project"], false, [2734]],
+    ]),
+    ...granted("Repository", "Merge Request", [
+      ["POST", "/projects/:id/merge_requests/:merge_request_iid/approve", ["approve_merge_request"], ["project"], false, [2742]],
+      ["POST", "/projects/:id/merge_requests/:merge_request_iid/unapprove", ["approve_merge_request"], ["project"], false, [2743]],
+      ["PUT", "/projects/:id/merge_requests/:merge_request_iid/reset_approvals", ["approve_merge_request"], ["project"], false, [2744]],
+      ["POST", "/projects/:id/create_ci_config", ["create_merge_request"], ["project"], false, [2745]],
+      ["POST", "/projects/:id/merge_requests", ["create_merge_request"], ["project"], false, [2746]],
+      ["POST", "/projects/:id/merge_requests/:merge_request_iid/blocks", ["create_merge_request"], ["project"], false, [2747]],
+      ["POST", "/projects/:id/merge_requests/:noteable_id/discussions", ["create_merge_request"], ["project"], false, [2748]],
+      ["POST", "/projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes", ["create_merge_request"], ["project"], false, [2749]],
+      ["DELETE", "/projects/:id/merge_requests/:merge_request_iid", ["delete_merge_request"], ["project"], false, [2750]],
+      ["DELETE", "/projects/:id/merge_requests/:merge_request_iid/blocks/:block_id", ["delete_merge_request"], ["project"], false, [2751]],
+      ["DELETE", "/projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes/:note_id", ["delete_merge_request"], ["project"], false, [2752]],
+      ["POST", "/projects/:id/merge_requests/:merge_request_iid/cancel_auto_merge", ["merge_merge_request"], ["project"], false, [2753]],
+      ["POST", "/projects/:id/merge_requests/:merge_request_iid/cancel_merge_when_pipeline_succeeds", ["merge_merge_request"], ["project"], false, [2754]],
+      ["PUT", "/projects/:id/merge_requests/:merge_request_iid/merge", ["merge_merge_request"], ["project"], false, [2755]],
+      ["GET", "/projects/:id/merge_requests", ["read_merge_request"], ["project"], true, [2756, 3883]],
+      ["GET", "/projects/:id/merge_requests/:eventable_id/resource_label_events", ["read_merge_request"], ["project"], true, [2757, 3884]],
+      ["GET", "/projects/:id/merge_requests/:eventable_id/resource_label_events/:event_id", ["read_merge_request"], ["project"], true, [2758, 3885]],
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid", ["read_merge_request"], ["project"], true, [2759, 3890]],
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid/approval_state", ["read_merge_request"], ["project"], true, [2760, 3894]],
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid/approvals", ["read_merge_request"], ["project"], true, [2761, 3895]],
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid/blockees", ["read_merge_request"], ["project"], false, [2762]],
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid/blocks", ["read_merge_request"], ["project"], false, [2763]],
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid/blocks/:block_id", ["read_merge_request"], ["project"], false, [2764]],
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid/changes", ["read_merge_request"], ["project"], true, [2765, 3896]],
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid/closes_issues", ["read_merge_request"], ["project"], true, [2766, 3897]],
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid/commits", ["read_merge_request"], ["project"], true, [2767, 3898]],
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid/context_commits", ["read_merge_request"], ["project"], true, [2768, 3899]],
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid/diffs", ["read_merge_request"], ["project"], true, [2769, 3900]],
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid/draft_notes", ["read_merge_request"], ["project"], true, [2770, 3901]],
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid/draft_notes/:draft_note_id", ["read_merge_request"], ["project"], true, [2771, 3902]],
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid/merge_ref", ["read_merge_request"], ["project"], true, [2772, 3903]],
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid/participants", ["read_merge_request"], ["project"], true, [2773, 3906]],
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid/pipelines", ["read_merge_request"], ["project"], true, [2774, 3907]],
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid/raw_diffs", ["read_merge_request"], ["project"], true, [2775, 3908]],
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid/related_issues", ["read_merge_request"], ["project"], true, [2776, 3909]],
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid/reviewers", ["read_merge_request"], ["project"], true, [2777, 3910]],
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid/versions", ["read_merge_request"], ["project"], true, [2778, 3912]],
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid/versions/:version_id", ["read_merge_request"], ["project"], true, [2779, 3913]],
+      ["GET", "/projects/:id/merge_requests/:noteable_id/discussions", ["read_merge_request"], ["project"], true, [2780, 3914]],
+      ["GET", "/projects/:id/merge_requests/:noteable_id/discussions/:discussion_id", ["read_merge_request"], ["project"], true, [2781, 3915]],
+      ["GET", "/projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes", ["read_merge_request"], ["project"], true, [2782, 3916]],
+      ["GET", "/projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes/:note_id", ["read_merge_request"], ["project"], true, [2783, 3917]],
+      ["GET", "/groups/:id/merge_requests", ["read_merge_request"], ["group"], true, [2784, 3812]],
+      ["GET", "/merge_requests", ["read_merge_request"], ["user"], false, [2785]],
+      ["POST", "/projects/:id/merge_requests/:subscribable_id/subscribe", ["subscribe_merge_request"], ["project"], false, [2786]],
+      ["POST", "/projects/:id/merge_requests/:subscribable_id/unsubscribe", ["subscribe_merge_request"], ["project"], false, [2787]],
+      ["POST", "/projects/:id/merge_requests/:merge_request_iid/context_commits", ["update_merge_request"], ["project"], false, [2788]],
+      ["POST", "/projects/:id/merge_requests/:merge_request_iid/draft_notes", ["update_merge_request"], ["project"], false, [2789]],
+      ["POST", "/projects/:id/merge_requests/:merge_request_iid/draft_notes/bulk_publish", ["update_merge_request"], ["project"], false, [2790]],
+      ["POST", "/projects/:id/merge_requests/:merge_request_iid/pipelines", ["update_merge_request"], ["project"], false, [2791]],
+      ["PUT", "/projects/:id/merge_requests/:merge_request_iid", ["update_merge_request"], ["project"], false, [2792]],
+      ["PUT", "/projects/:id/merge_requests/:merge_request_iid/draft_notes/:draft_note_id", ["update_merge_request"], ["project"], false, [2793]],
+      ["PUT", "/projects/:id/merge_requests/:merge_request_iid/draft_notes/:draft_note_id/publish", ["update_merge_request"], ["project"], false, [2794]],
+      ["PUT", "/projects/:id/merge_requests/:merge_request_iid/rebase", ["update_merge_request"], ["project"], false, [2795]],
+      ["PUT", "/projects/:id/merge_requests/:noteable_id/discussions/:discussion_id", ["update_merge_request"], ["project"], false, [2796]],
+      ["PUT", "/projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes/:note_id", ["update_merge_request"], ["project"], false, [2797]],
+      ["DELETE", "/projects/:id/merge_requests/:merge_request_iid/context_commits", ["update_merge_request"], ["project"], false, [2798]],
+      ["DELETE", "/projects/:id/merge_requests/:merge_request_iid/draft_notes/:draft_note_id", ["update_merge_request"], ["project"], false, [2799]],
+    ]),
+    ...granted("Repository", "Merge Request Approval Rule", [
+      ["POST", "/projects/:id/merge_requests/:merge_request_iid/approval_rules", ["create_merge_request_approval_rule"], ["project"], false, [2807]],
+      ["DELETE", "/projects/:id/merge_requests/:merge_request_iid/approval_rules/:approval_rule_id", ["delete_merge_request_approval_rule"], ["project"], false, [2808]],
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid/approval_rules", ["read_merge_request_approval_rule"], ["project"], true, [2809, 3891]],
+      ["GET", "/projects/:id/merge_requests/:merge_request_iid/approval_rules/:approval_rule_id", ["read_merge_request_approval_rule"], ["project"], true, [2810, 3892]],
+      ["PUT", "/projects/:id/merge_requests/:merge_request_iid/approval_rules/:approval_rule_id", ["update_merge_request_approval_rule"], ["project"], false, [2811]],
+    ]),
+    ...granted("Repository", "Protected Branch", [
+      ["GET", "/projects/:id/protected_branches", ["read_protected_branch"], ["project"], false, [2819]],
+      ["GET", "/projects/:id/protected_branches/:name", ["read_protected_branch"], ["project"], false, [2820]],
+      ["GET", "/groups/:id/protected_branches", ["read_protected_branch"], ["group"], false, [2821]],
+      ["GET", "/groups/:id/protected_branches/:name", ["read_protected_branch"], ["group"], false, [2822]],
+      ["PATCH", "/projects/:id/protected_branches/:name", ["update_protected_branch"], ["project"], false, [2823]],
+      ["PATCH", "/groups/:id/protected_branches/:name", ["update_protected_branch"], ["group"], false, [2824]],
+    ]),
+    ...granted("Repository", "Protected Tag", [
+      ["GET", "/projects/:id/protected_tags", ["read_protected_tag"], ["project"], false, [2832]],
+      ["GET", "/projects/:id/protected_tags/:name", ["read_protected_tag"], ["project"], false, [2833]],
+    ]),
+    ...granted("Repository", "Push Rule", [
+      ["POST", "/projects/:id/push_rule", ["create_push_rule"], ["project"], false, [2841]],
+      ["POST", "/groups/:id/push_rule", ["create_push_rule"], ["group"], false, [2842]],
+      ["DELETE", "/projects/:id/push_rule", ["delete_push_rule"], ["project"], false, [2843]],
+      ["DELETE", "/groups/:id/push_rule", ["delete_push_rule"], ["group"], false, [2844]],
+      ["GET", "/projects/:id/push_rule", ["read_push_rule"], ["project"], false, [2845]],
+      ["GET", "/groups/:id/push_rule", ["read_push_rule"], ["group"], false, [2846]],
+      ["PUT", "/projects/:id/push_rule", ["update_push_rule"], ["project"], false, [2847]],
+      ["PUT", "/groups/:id/push_rule", ["update_push_rule"], ["group"], false, [2848]],
+    ]),
+    ...granted("Repository", "Repository", [
+      ["POST", "/projects/:id/repository/changelog", ["create_repository"], ["project"], false, [2856]],
+      ["POST", "/projects/:id/repository/files/:file_path", ["create_repository"], ["project"], false, [2857]],
+      ["DELETE", "/projects/:id/repository/files/:file_path", ["delete_repository"], ["project"], false, [2858]],
+      ["GET", "/projects/:id/repository/archive", ["read_repository"], ["project"], true, [2859, 3964]],
+      ["GET", "/projects/:id/repository/blobs/:sha", ["read_repository"], ["project"], true, [2860, 3965]],
+      ["GET", "/projects/:id/repository/blobs/:sha/raw", ["read_repository"], ["project"], true, [2861, 3966]],
+      ["GET", "/projects/:id/repository/changed_paths", ["read_repository"], ["project"], true, [2862, 3971]],
+      ["GET", "/projects/:id/repository/changelog", ["read_repository"], ["project"], true, [2863, 3972]],
+      ["GET", "/projects/:id/repository/compare", ["read_repository"], ["project"], true, [2864, 3986]],
+      ["GET", "/projects/:id/repository/contributors", ["read_repository"], ["project"], true, [2865, 3987]],
+      ["GET", "/projects/:id/repository/diff_stats", ["read_repository"], ["project"], true, [2866, 3988]],
+      ["GET", "/projects/:id/repository/files/:file_path", ["read_repository"], ["project"], true, [2867, 3990]],
+      ["GET", "/projects/:id/repository/files/:file_path/blame", ["read_repository"], ["project"], true, [2868, 3992]],
+      ["GET", "/projects/:id/repository/files/:file_path/raw", ["read_repository"], ["project"], true, [2869, 3994]],
+      ["GET", "/projects/:id/repository/health", ["read_repository"], ["project"], true, [2870, 3995]],
+      ["GET", "/projects/:id/repository/merge_base", ["read_repository"], ["project"], true, [2871, 3996]],
+      ["GET", "/projects/:id/repository/tree", ["read_repository"], ["project"], true, [2872, 4000]],
+      ["POST", "/projects/:id/repository/blobs/batch", ["read_repository"], ["project"], true, [2873, 3967]],
+      ["HEAD", "/projects/:id/repository/files/:file_path", ["read_repository"], ["project"], true, [2874, 3991]],
+      ["HEAD", "/projects/:id/repository/files/:file_path/blame", ["read_repository"], ["project"], true, [2875, 3993]],
+      ["PUT", "/projects/:id/repository/files/:file_path", ["update_repository"], ["project"], false, [2876]],
+    ]),
+    ...granted("Repository", "Repository Submodule", [
+      ["PUT", "/projects/:id/repository/submodules/:submodule", ["update_repository_submodule"], ["project"], false, [2884]],
+    ]),
+    ...granted("Repository", "Repository Tag", [
+      ["POST", "/projects/:id/repository/tags", ["create_repository_tag"], ["project"], false, [2892]],
+      ["DELETE", "/projects/:id/repository/tags/:tag_name", ["delete_repository_tag"], ["project"], false, [2893]],
+      ["GET", "/projects/:id/repository/tags", ["read_repository_tag"], ["project"], true, [2894, 3997]],
+      ["GET", "/projects/:id/repository/tags/:tag_name", ["read_repository_tag"], ["project"], true, [2895, 3998]],
+      ["GET", "/projects/:id/repository/tags/:tag_name/signature", ["read_repository_tag"], ["project"], true, [2896, 3999]],
+    ]),
+    ...granted("Repository", "Suggestion", [
+      ["PUT", "/suggestions/:id/apply", ["apply_suggestion"], ["project"], false, [2904]],
+      ["PUT", "/suggestions/batch_apply", ["apply_suggestion"], ["project"], false, [2905]],
+    ]),
+    ...granted("Repository", "Tag", [
+      ["POST", "/projects/:id/protected_tags", ["protect_tag"], ["project"], false, [2913]],
+      ["DELETE", "/projects/:id/protected_tags/:name", ["protect_tag"], ["project"], false, [2914]],
+    ]),
+    ...granted("Search", "Active Context Collection", [
+      ["PUT", "/admin/active_context/collections/:id", ["update_active_context_collection"], ["instance"], false, [2924]],
+    ]),
+    ...granted("Search", "Active Context Connection", [
+      ["GET", "/admin/active_context/connections", ["read_active_context_connection"], ["instance"], false, [2932]],
+      ["PUT", "/admin/active_context/connections/activate", ["update_active_context_connection"], ["instance"], false, [2933]],
+      ["PUT", "/admin/active_context/connections/deactivate", ["update_active_context_connection"], ["instance"], false, [2934]],
+    ]),
+    ...granted("Search", "Active Context Dead Queue", [
+      ["DELETE", "/admin/active_context/dead_queue", ["clear_active_context_dead_queue"], ["instance"], false, [2942]],
+      ["POST", "/admin/active_context/dead_queue/replay", ["replay_active_context_dead_queue"], ["instance"], false, [2943]],
+    ]),
+    ...granted("Search", "Active Context Enabled Namespace", [
+      ["PUT", "/admin/active_context/code/enabled_namespaces", ["update_active_context_enabled_namespace"], ["instance"], false, [2951]],
+    ]),
+    ...granted("Search", "Elasticsearch Indexed Namespace", [
+      ["PUT", "/elasticsearch_indexed_namespaces/rollback", ["update_elasticsearch_indexed_namespace"], ["instance"], false, [2959]],
+      ["PUT", "/elasticsearch_indexed_namespaces/rollout", ["update_elasticsearch_indexed_namespace"], ["instance"], false, [2960]],
+    ]),
+    ...granted("Search", "Global Search", [
+      ["GET", "/projects/:id/(-/)search", ["use_global_search"], ["project"], true, [2968, 3828]],
+      ["GET", "/groups/:id/(-/)search", ["use_global_search"], ["group"], true, [2969, 3780]],
+      ["GET", "/search", ["use_global_search"], ["user"], false, [2970]],
+    ]),
+    ...granted("Search", "Search Migration", [
+      ["GET", "/admin/search/migrations", ["read_search_migration"], ["instance"], false, [2978]],
+      ["GET", "/admin/search/migrations/:migration_id", ["read_search_migration"], ["instance"], false, [2979]],
+    ]),
+    ...granted("Search", "Zoekt Index", [
+      ["PUT", "/admin/zoekt/projects/:project_id/index", ["update_zoekt_index"], ["instance"], false, [2987]],
+    ]),
+    ...granted("Search", "Zoekt Namespace", [
+      ["PUT", "/admin/zoekt/shards/:node_id/indexed_namespaces/:namespace_id", ["create_zoekt_namespace"], ["instance"], false, [2995]],
+      ["DELETE", "/admin/zoekt/shards/:node_id/indexed_namespaces/:namespace_id", ["delete_zoekt_namespace"], ["instance"], false, [2996]],
+      ["PATCH", "/admin/zoekt/namespaces/:id", ["update_zoekt_namespace"], ["instance"], false, [2997]],
+    ]),
+    ...granted("Search", "Zoekt Node", [
+      ["GET", "/admin/zoekt/shards", ["read_zoekt_node"], ["instance"], false, [3005]],
+      ["GET", "/admin/zoekt/shards/:node_id/indexed_namespaces", ["read_zoekt_node"], ["instance"], false, [3006]],
+    ]),
+    ...granted("Secrets Management", "Secrets Manager API JWT", [
+      ["POST", "/projects/:id/secrets_manager/access_token", ["create_secrets_manager_api_jwt"], ["project"], false, [3016]],
+      ["POST", "/groups/:id/secrets_manager/access_token", ["create_secrets_manager_api_jwt"], ["group"], false, [3017]],
+    ]),
+    ...granted("Subscription and Licensing", "Add On Purchase", [
+      ["POST", "/namespaces/:id/subscription_add_on_purchase/:add_on_name", ["create_add_on_purchase"], ["instance"], false, [3027]],
+      ["GET", "/namespaces/:id/subscription_add_on_purchase/:add_on_name", ["read_add_on_purchase"], ["instance"], false, [3028]],
+      ["PUT", "/namespaces/:id/subscription_add_on_purchase/:add_on_name", ["update_add_on_purchase"], ["instance"], false, [3029]],
+    ]),
+    ...granted("Subscription and Licensing", "Credit Card Validation", [
+      ["PUT", "/user/:user_id/credit_card_validation", ["update_credit_card_validation"], ["instance"], false, [3037]],
+    ]),
+    ...granted("Subscription and Licensing", "GitLab Subscription", [
+      ["POST", "/namespaces/:id/gitlab_subscription", ["create_gitlab_subscription"], ["group", "user"], false, [3045, 3046]],
+      ["GET", "/namespaces/:id/gitlab_subscription", ["read_gitlab_subscription"], ["group", "user"], false, [3047, 3048]],
+      ["PUT", "/namespaces/:id/gitlab_subscription", ["update_gitlab_subscription"], ["group", "user"], false, [3049, 3050]],
+    ]),
+    ...granted("Subscription and Licensing", "License", [
+      ["POST", "/license", ["create_license"], ["instance"], false, [3058]],
+      ["DELETE", "/license/:id", ["delete_license"], ["instance"], false, [3059]],
+      ["GET", "/license", ["read_license"], ["instance"], false, [3060]],
+      ["GET", "/license/:id", ["read_license"], ["instance"], false, [3061]],
+      ["GET", "/license/usage_export", ["read_license"], ["instance"], false, [3062]],
+      ["GET", "/licenses", ["read_license"], ["instance"], false, [3063]],
+    ]),
+    ...granted("Subscription and Licensing", "License Billable User", [
+      ["PUT", "/license/:id/refresh_billable_users", ["refresh_license_billable_user"], ["instance"], false, [3071]],
+    ]),
+    ...granted("Subscription and Licensing", "Namespace Storage Limit Exclusion", [
+      ["POST", "/namespaces/:id/storage/limit_exclusion", ["create_namespace_storage_limit_exclusion"], ["instance"], false, [3079]],
+      ["DELETE", "/namespaces/:id/storage/limit_exclusion", ["delete_namespace_storage_limit_exclusion"], ["instance"], false, [3080]],
+      ["GET", "/namespaces/storage/limit_exclusions", ["read_namespace_storage_limit_exclusion"], ["instance"], false, [3081]],
+    ]),
+    ...granted("System Access", "Access Request", [
+      ["PUT", "/projects/:id/access_requests/:user_id/approve", ["approve_access_request"], ["project"], false, [3091]],
+      ["PUT", "/groups/:id/access_requests/:user_id/approve", ["approve_access_request"], ["group"], false, [3092]],
+      ["POST", "/groups/:id/access_requests", ["create_access_request"], ["user"], false, [3093]],
+      ["POST", "/projects/:id/access_requests", ["create_access_request"], ["user"], false, [3094]],
+      ["DELETE", "/projects/:id/access_requests/:user_id", ["delete_access_request"], ["project", "user"], false, [3095, 3098]],
+      ["DELETE", "/groups/:id/access_requests/:user_id", ["delete_access_request"], ["group", "user"], false, [3096, 3097]],
+      ["GET", "/projects/:id/access_requests", ["read_access_request"], ["project"], false, [3099]],
+      ["GET", "/groups/:id/access_requests", ["read_access_request"], ["group"], false, [3100]],
+    ]),
+    ...granted("System Access", "Any Token", [
+      ["POST", "/admin/token", ["read_any_token"], ["instance"], false, [3108]],
+      ["DELETE", "/admin/token", ["revoke_any_token"], ["instance"], false, [3109]],
+    ]),
+    ...granted("System Access", "Application Appearance", [
+      ["GET", "/application/appearance", ["read_application_appearance"], ["instance"], false, [3117]],
+      ["PUT", "/application/appearance", ["update_application_appearance"], ["instance"], false, [3118]],
+    ]),
+    ...granted("System Access", "Application Setting", [
+      ["GET", "/application/settings", ["read_application_setting"], ["instance"], false, [3126]],
+      ["PUT", "/application/settings", ["update_application_setting"], ["instance"], false, [3127]],
+    ]),
+    ...granted("System Access", "Counts", [
+      ["GET", "/user_counts", ["read_counts"], ["user"], false, [3135]],
+    ]),
+    ...granted("System Access", "Deploy Key", [
+      ["POST", "/projects/:id/deploy_keys", ["create_deploy_key"], ["project"], false, [3143]],
+      ["POST", "/deploy_keys", ["create_deploy_key"], ["instance"], false, [3144]],
+      ["DELETE", "/projects/:id/deploy_keys/:key_id", ["delete_deploy_key"], ["project"], false, [3145]],
+      ["POST", "/projects/:id/deploy_keys/:key_id/enable", ["enable_deploy_key"], ["project"], false, [3146]],
+      ["GET", "/projects/:id/deploy_keys", ["read_deploy_key"], ["project"], false, [3147]],
+      ["GET", "/projects/:id/deploy_keys/:key_id", ["read_deploy_key"], ["project"], false, [3148]],
+      ["GET", "/users/:user_id/project_deploy_keys", ["read_deploy_key"], ["user"], false, [3149]],
+      ["GET", "/deploy_keys", ["read_deploy_key"], ["instance"], false, [3150]],
+      ["PUT", "/projects/:id/deploy_keys/:key_id", ["update_deploy_key"], ["project"], false, [3151]],
+    ]),
+    ...granted("System Access", "Deploy Token", [
+      ["POST", "/projects/:id/deploy_tokens", ["create_deploy_token"], ["project"], false, [3159]],
+      ["POST", "/groups/:id/deploy_tokens", ["create_deploy_token"], ["group"], false, [3160]],
+      ["DELETE", "/projects/:id/deploy_tokens/:token_id", ["delete_deploy_token"], ["project"], false, [3161]],
+      ["DELETE", "/groups/:id/deploy_tokens/:token_id", ["delete_deploy_token"], ["group"], false, [3162]],
+      ["GET", "/projects/:id/deploy_tokens", ["read_deploy_token"], ["project"], false, [3163]],
+      ["GET", "/projects/:id/deploy_tokens/:token_id", ["read_deploy_token"], ["project"], false, [3164]],
+      ["GET", "/groups/:id/deploy_tokens", ["read_deploy_token"], ["group"], false, [3165]],
+      ["GET", "/groups/:id/deploy_tokens/:token_id", ["read_deploy_token"], ["group"], false, [3166]],
+      ["GET", "/deploy_tokens", ["read_deploy_token"], ["instance"], false, [3167]],
+    ]),
+    ...granted("System Access", "Email", [
+      ["POST", "/user/emails", ["create_email"], ["user"], false, [3175]],
+      ["POST", "/users/:id/emails", ["create_email"], ["instance"], false, [3176]],
+      ["DELETE", "/user/emails/:email_id", ["delete_email"], ["user"], false, [3177]],
+      ["DELETE", "/users/:id/emails/:email_id", ["delete_email"], ["instance"], false, [3178]],
+      ["GET", "/user/emails", ["read_email"], ["user"], false, [3179]],
+      ["GET", "/user/emails/:email_id", ["read_email"], ["user"], false, [3180]],
+      ["GET", "/users/:id/emails", ["read_email"], ["instance"], false, [3181]],
+    ]),
+    ...granted("System Access", "Enterprise User", [
+      ["DELETE", "/groups/:id/enterprise_users/:user_id", ["delete_enterprise_user"], ["group"], false, [3189]],
+      ["PATCH", "/groups/:id/enterprise_users/:user_id/disable_two_factor", ["disable_two_factor_enterprise_user"], ["group"], false, [3190]],
+      ["GET", "/groups/:id/enterprise_users", ["read_enterprise_user"], ["group"], false, [3191]],
+      ["GET", "/groups/:id/enterprise_users/:user_id", ["read_enterprise_user"], ["group"], false, [3192]],
+      ["PATCH", "/groups/:id/enterprise_users/:user_id", ["update_enterprise_user"], ["group"], false, [3193]],
+    ]),
+    ...granted("System Access", "Experiment", [
+      ["GET", "/experiments", ["read_experiment"], ["instance"], false, [3201]],
+      ["GET", "/experiments/:experiment_name/assignments", ["read_experiment"], ["instance"], false, [3202]],
+    ]),
+    ...granted("System Access", "Experiment Assignment", [
+      ["POST", "/experiments/:experiment_name/assignments", ["create_experiment_assignment"], ["instance"], false, [3210]],
+      ["DELETE", "/experiments/:experiment_name/assignments", ["delete_experiment_assignment"], ["instance"], false, [3211]],
+    ]),
+    ...granted("System Access", "Experiment Cache", [
+      ["DELETE", "/experiments/:name/cache", ["delete_experiment_cache"], ["instance"], false, [3219]],
+    ]),
+    ...granted("System Access", "Feature", [
+      ["DELETE", "/features/:name", ["delete_feature"], ["instance"], false, [3227]],
+      ["GET", "/features", ["read_feature"], ["instance"], false, [3228]],
+      ["GET", "/features/definitions", ["read_feature"], ["instance"], false, [3229]],
+      ["POST", "/features/:name", ["update_feature"], ["instance"], false, [3230]],
+    ]),
+    ...granted("System Access", "Identity", [
+      ["DELETE", "/users/:id/identities/:provider", ["delete_identity"], ["instance"], false, [3238]],
+    ]),
+    ...granted("System Access", "Impersonation Token", [
+      ["POST", "/users/:user_id/impersonation_tokens", ["create_impersonation_token"], ["instance"], false, [3246]],
+      ["GET", "/users/:user_id/impersonation_tokens", ["read_impersonation_token"], ["instance"], false, [3247]],
+      ["GET", "/users/:user_id/impersonation_tokens/:impersonation_token_id", ["read_impersonation_token"], ["instance"], false, [3248]],
+      ["DELETE", "/users/:user_id/impersonation_tokens/:impersonation_token_id", ["revoke_impersonation_token"], ["instance"], false, [3249]],
+    ]),
+    ...granted("System Access", "Invitation", [
+      ["POST", "/projects/:id/invitations", ["create_invitation"], ["project"], false, [3257]],
+      ["POST", "/groups/:id/invitations", ["create_invitation"], ["group"], false, [3258]],
+      ["DELETE", "/projects/:id/invitations/:email", ["delete_invitation"], ["project"], false, [3259]],
+      ["DELETE", "/groups/:id/invitations/:email", ["delete_invitation"], ["group"], false, [3260]],
+      ["GET", "/projects/:id/invitations", ["read_invitation"], ["project"], false, [3261]],
+      ["GET", "/groups/:id/invitations", ["read_invitation"], ["group"], false, [3262]],
+      ["PUT", "/projects/:id/invitations/:email", ["update_invitation"], ["project"], false, [3263]],
+      ["PUT", "/groups/:id/invitations/:email", ["update_invitation"], ["group"], false, [3264]],
+    ]),
+    ...granted("System Access", "Job Token Scope", [
+      ["GET", "/projects/:id/job_token_scope", ["read_job_token_scope"], ["project"], false, [3272]],
+      ["PATCH", "/projects/:id/job_token_scope", ["update_job_token_scope"], ["project"], false, [3273]],
+    ]),
+    ...granted("System Access", "Job Token Scope Allowlist", [
+      ["POST", "/projects/:id/job_token_scope/allowlist", ["create_job_token_scope_allowlist"], ["project"], false, [3281]],
+      ["POST", "/projects/:id/job_token_scope/groups_allowlist", ["create_job_token_scope_allowlist"], ["project"], false, [3282]],
+      ["DELETE", "/projects/:id/job_token_scope/allowlist/:target_project_id", ["delete_job_token_scope_allowlist"], ["project"], false, [3283]],
+      ["DELETE", "/projects/:id/job_token_scope/groups_allowlist/:target_group_id", ["delete_job_token_scope_allowlist"], ["project"], false, [3284]],
+      ["GET", "/projects/:id/job_token_scope/allowlist", ["read_job_token_scope_allowlist"], ["project"], false, [3285]],
+      ["GET", "/projects/:id/job_token_scope/groups_allowlist", ["read_job_token_scope_allowlist"], ["project"], false, [3286]],
+    ]),
+    ...granted("System Access", "LDAP Group", [
+      ["GET", "/ldap/:provider/groups", ["read_ldap_group"], ["instance"], false, [3294]],
+      ["GET", "/ldap/groups", ["read_ldap_group"], ["instance"], false, [3295]],
+    ]),
+    ...granted("System Access", "LDAP Group Link", [
+      ["POST", "/groups/:id/ldap_group_links", ["create_ldap_group_link"], ["group"], false, [3303]],
+      ["DELETE", "/groups/:id/ldap_group_links", ["delete_ldap_group_link"], ["group"], false, [3304]],
+      ["DELETE", "/groups/:id/ldap_group_links/:cn", ["delete_ldap_group_link"], ["group"], false, [3305]],
+      ["DELETE", "/groups/:id/ldap_group_links/:provider/:cn", ["delete_ldap_group_link"], ["group"], false, [3306]],
+      ["GET", "/groups/:id/ldap_group_links", ["read_ldap_group_link"], ["group"], false, [3307]],
+    ]),
+    ...granted("System Access", "LDAP Group Sync", [
+      ["POST", "/groups/:id/ldap_sync", ["run_ldap_group_sync"], ["group"], false, [3315]],
+    ]),
+    ...granted("System Access", "Member", [
+      ["POST", "/projects/:id/members", ["create_member"], ["project"], false, [3323]],
+      ["POST", "/groups/:id/members", ["create_member"], ["group"], false, [3324]],
+      ["DELETE", "/projects/:id/members/:user_id", ["delete_member"], ["project"], false, [3325]],
+      ["DELETE", "/groups/:id/billable_members/:user_id", ["delete_member"], ["group"], false, [3326]],
+      ["DELETE", "/groups/:id/members/:user_id", ["delete_member"], ["group"], false, [3327]],
+      ["GET", "/projects/:id/members", ["read_member"], ["project"], true, [3328, 3879]],
+      ["GET", "/projects/:id/members/:user_id", ["read_member"], ["project"], true, [3329, 3880]],
+      ["GET", "/projects/:id/members/all", ["read_member"], ["project"], true, [3330, 3881]],
+      ["GET", "/projects/:id/members/all/:user_id", ["read_member"], ["project"], true, [3331, 3882]],
+      ["GET", "/groups/:id/billable_members", ["read_member"], ["group"], false, [3332]],
+      ["GET", "/groups/:id/billable_members/:user_id/indirect", ["read_member"], ["group"], false, [3333]],
+      ["GET", "/groups/:id/billable_members/:user_id/memberships", ["read_member"], ["group"], false, [3334]],
+      ["GET", "/groups/:id/members", ["read_member"], ["group"], true, [3335, 3808]],
+      ["GET", "/groups/:id/members/:user_id", ["read_member"], ["group"], true, [3336, 3809]],
+      ["GET", "/groups/:id/members/all", ["read_member"], ["group"], true, [3337, 3810]],
+      ["GET", "/groups/:id/members/all/:user_id", ["read_member"], ["group"], true, [3338, 3811]],
+      ["GET", "/groups/:id/pending_members", ["read_member"], ["group"], false, [3339]],
+      ["PUT", "/projects/:id/members/:user_id", ["update_member"], ["project"], false, [3340]],
+      ["POST", "/groups/:id/members/:user_id/override", ["update_member"], ["group"], false, [3341]],
+      ["POST", "/groups/:id/members/approve_all", ["update_member"], ["group"], false, [3342]],
+      ["PUT", "/groups/:id/members/:member_id/approve", ["update_member"], ["group"], false, [3343]],
+      ["PUT", "/groups/:id/members/:user_id", ["update_member"], ["group"], false, [3344]],
+      ["PUT", "/groups/:id/members/:user_id/state", ["update_member"], ["group"], false, [3345]],
+      ["DELETE", "/groups/:id/members/:user_id/override", ["update_member"], ["group"], false, [3346]],
+    ]),
+    ...granted("System Access", "Metadata", [
+      ["GET", "/metadata", ["read_metadata"], ["instance"], false, [3354]],
+      ["GET", "/version", ["read_metadata"], ["instance"], false, [3355]],
+    ]),
+    ...granted("System Access", "Notification Setting", [
+      ["GET", "/groups/:id/notification_settings", ["read_notification_setting"], ["user"], false, [3363]],
+      ["GET", "/notification_settings", ["read_notification_setting"], ["user"], false, [3364]],
+      ["GET", "/projects/:id/notification_settings", ["read_notification_setting"], ["user"], false, [3365]],
+      ["PUT", "/groups/:id/notification_settings", ["update_notification_setting"], ["user"], false, [3366]],
+      ["PUT", "/notification_settings", ["update_notification_setting"], ["user"], false, [3367]],
+      ["PUT", "/projects/:id/notification_settings", ["update_notification_setting"], ["user"], false, [3368]],
+    ]),
+    ...granted("System Access", "OAuth Application", [
+      ["POST", "/user/applications", ["create_oauth_application"], ["user"], false, [3376]],
+      ["POST", "/applications", ["create_oauth_application"], ["instance"], false, [3377]],
+      ["DELETE", "/user/applications/:id", ["delete_oauth_application"], ["user"], false, [3378]],
+      ["DELETE", "/applications/:id", ["delete_oauth_application"], ["instance"], false, [3379]],
+      ["GET", "/user/applications", ["read_oauth_application"], ["user"], false, [3380]],
+      ["GET", "/user/applications/:id", ["read_oauth_application"], ["user"], false, [3381]],
+      ["GET", "/applications", ["read_oauth_application"], ["instance"], false, [3382]],
+      ["POST", "/applications/:id/renew-secret", ["renew_secret_oauth_application"], ["instance"], false, [3383]],
+      ["PUT", "/user/applications/:id", ["update_oauth_application"], ["user"], false, [3384]],
+    ]),
+    ...granted("System Access", "Personal Access Token", [
+      ["POST", "/user/personal_access_tokens", ["create_personal_access_token"], ["user"], false, [3392]],
+      ["POST", "/users/:user_id/personal_access_tokens", ["create_personal_access_token"], ["instance"], false, [3393]],
+      ["GET", "/groups/:id/manage/personal_access_tokens", ["read_personal_access_token"], ["group"], false, [3394]],
+      ["GET", "/personal_access_tokens", ["read_personal_access_token"], ["user"], false, [3395]],
+      ["GET", "/personal_access_tokens/:id", ["read_personal_access_token"], ["user"], false, [3396]],
+      ["GET", "/personal_access_tokens/self", ["read_personal_access_token"], ["user"], false, [3397]],
+      ["GET", "/personal_access_tokens/self/associations", ["read_personal_access_token"], ["user"], false, [3398]],
+      ["DELETE", "/groups/:id/manage/personal_access_tokens/:pat_id", ["revoke_personal_access_token"], ["group"], false, [3399]],
+      ["DELETE", "/personal_access_tokens/:id", ["revoke_personal_access_token"], ["user"], false, [3400]],
+      ["DELETE", "/personal_access_tokens/self", ["revoke_personal_access_token"], ["user"], false, [3401]],
+      ["POST", "/groups/:id/manage/personal_access_tokens/:pat_id/rotate", ["rotate_personal_access_token"], ["group"], false, [3402]],
+      ["POST", "/personal_access_tokens/:id/rotate", ["rotate_personal_access_token"], ["user"], false, [3403]],
+      ["POST", "/personal_access_tokens/self/rotate", ["rotate_personal_access_token"], ["user"], false, [3404]],
+    ]),
+    ...granted("System Access", "Plan Limit", [
+      ["GET", "/application/plan_limits", ["read_plan_limit"], ["instance"], false, [3412]],
+      ["PUT", "/application/plan_limits", ["update_plan_limit"], ["instance"], false, [3413]],
+    ]),
+    ...granted("System Access", "Provisioned User", [
+      ["GET", "/groups/:id/provisioned_users", ["read_provisioned_user"], ["group"], false, [3421]],
+    ]),
+    ...granted("System Access", "Resource Access Token", [
+      ["POST", "/projects/:id/access_tokens", ["create_resource_access_token"], ["project"], false, [3429]],
+      ["POST", "/groups/:id/access_tokens", ["create_resource_access_token"], ["group"], false, [3430]],
+      ["DELETE", "/projects/:id/access_tokens/:token_id", ["delete_resource_access_token"], ["project"], false, [3431]],
+      ["DELETE", "/groups/:id/access_tokens/:token_id", ["delete_resource_access_token"], ["group"], false, [3432]],
+      ["DELETE", "/groups/:id/manage/resource_access_tokens/:prat_id", ["delete_resource_access_token"], ["group"], false, [3433]],
+      ["GET", "/projects/:id/access_tokens", ["read_resource_access_token"], ["project"], false, [3434]],
+      ["GET", "/projects/:id/access_tokens/:token_id", ["read_resource_access_token"], ["project"], false, [3435]],
+      ["GET", "/groups/:id/access_tokens", ["read_resource_access_token"], ["group"], false, [3436]],
+      ["GET", "/groups/:id/access_tokens/:token_id", ["read_resource_access_token"], ["group"], false, [3437]],
+      ["GET", "/groups/:id/manage/resource_access_tokens", ["read_resource_access_token"], ["group"], false, [3438]],
+      ["POST", "/projects/:id/access_tokens/:token_id/rotate", ["rotate_resource_access_token"], ["project"], false, [3439]],
+      ["POST", "/projects/:id/access_tokens/self/rotate", ["rotate_resource_access_token"], ["project"], false, [3440]],
+      ["POST", "/groups/:id/access_tokens/:token_id/rotate", ["rotate_resource_access_token"], ["group"], false, [3441]],
+      ["POST", "/groups/:id/access_tokens/self/rotate", ["rotate_resource_access_token"], ["group"], false, [3442]],
+      ["POST", "/groups/:id/manage/resource_access_tokens/:prat_id/rotate", ["rotate_resource_access_token"], ["group"], false, [3443]],
+    ]),
+    ...granted("System Access", "SAML Group Identity", [
+      ["DELETE", "/groups/:id/saml/:uid", ["delete_saml_group_identity"], ["group"], false, [3451]],
+      ["GET", "/groups/:id/saml/:uid", ["read_saml_group_identity"], ["group"], false, [3452]],
+      ["GET", "/groups/:id/saml/identities", ["read_saml_group_identity"], ["group"], false, [3453]],
+      ["PATCH", "/groups/:id/saml/:uid", ["update_saml_group_identity"], ["group"], false, [3454]],
+    ]),
+    ...granted("System Access", "SAML Group Link", [
+      ["POST", "/groups/:id/saml_group_links", ["create_saml_group_link"], ["group"], false, [3462]],
+      ["DELETE", "/groups/:id/saml_group_links/:saml_group_name", ["delete_saml_group_link"], ["group"], false, [3463]],
+      ["GET", "/groups/:id/saml_group_links", ["read_saml_group_link"], ["group"], false, [3464]],
+      ["GET", "/groups/:id/saml_group_links/:saml_group_name", ["read_saml_group_link"], ["group"], false, [3465]],
+    ]),
+    ...granted("System Access", "SAML User", [
+      ["GET", "/groups/:id/saml_users", ["read_saml_user"], ["group"], false, [3473]],
+    ]),
+    ...granted("System Access", "SCIM Identity", [
+      ["DELETE", "/groups/:id/scim/:uid", ["delete_scim_identity"], ["group"], false, [3481]],
+      ["GET", "/groups/:id/scim/:uid", ["read_scim_identity"], ["group"], false, [3482]],
+      ["GET", "/groups/:id/scim/identities", ["read_scim_identity"], ["group"], false, [3483]],
+      ["PATCH", "/groups/:id/scim/:uid", ["update_scim_identity"], ["group"], false, [3484]],
+    ]),
+    ...granted("System Access", "Service Account", [
+      ["POST", "/projects/:id/service_accounts", ["create_service_account"], ["project"], false, [3492]],
+      ["POST", "/groups/:id/service_accounts", ["create_service_account"], ["group"], false, [3493]],
+      ["POST", "/service_accounts", ["create_service_account"], ["instance"], false, [3494]],
+      ["DELETE", "/projects/:id/service_accounts/:user_id", ["delete_service_account"], ["project"], false, [3495]],
+      ["DELETE", "/groups/:id/service_accounts/:user_id", ["delete_service_account"], ["group"], false, [3496]],
+      ["GET", "/projects/:id/service_accounts", ["read_service_account"], ["project"], false, [3497]],
+      ["GET", "/projects/:id/service_accounts/:user_id", ["read_service_account"], ["project"], false, [3498]],
+      ["GET", "/groups/:id/service_accounts", ["read_service_account"], ["group"], false, [3499]],
+      ["GET", "/groups/:id/service_accounts/:user_id", ["read_service_account"], ["group"], false, [3500]],
+      ["GET", "/service_accounts", ["read_service_account"], ["instance"], false, [3501]],
+      ["PATCH", "/projects/:id/service_accounts/:user_id", ["update_service_account"], ["project"], false, [3502]],
+      ["PATCH", "/groups/:id/service_accounts/:user_id", ["update_service_account"], ["group"], false, [3503]],
+      ["PATCH", "/service_accounts/:user_id", ["update_service_account"], ["instance"], false, [3504]],
+    ]),
+    ...granted("System Access", "Service Account Personal Access Token", [
+      ["POST", "/projects/:id/service_accounts/:user_id/personal_access_tokens", ["create_service_account_personal_access_token"], ["project"], false, [3512]],
+      ["POST", "/groups/:id/service_accounts/:user_id/personal_access_tokens", ["create_service_account_personal_access_token"], ["group"], false, [3513]],
+      ["GET", "/projects/:id/service_accounts/:user_id/personal_access_tokens", ["read_service_account_personal_access_token"], ["project"], false, [3514]],
+      ["GET", "/groups/:id/service_accounts/:user_id/personal_access_tokens", ["read_service_account_personal_access_token"], ["group"], false, [3515]],
+      ["DELETE", "/projects/:id/service_accounts/:user_id/personal_access_tokens/:token_id", ["revoke_service_account_personal_access_token"], ["project"], false, [3516]],
+      ["DELETE", "/groups/:id/service_accounts/:user_id/personal_access_tokens/:token_id", ["revoke_service_account_personal_access_token"], ["group"], false, [3517]],
+      ["POST", "/projects/:id/service_accounts/:user_id/personal_access_tokens/:token_id/rotate", ["rotate_service_account_personal_access_token"], ["project"], false, [3518]],
+      ["POST", "/groups/:id/service_accounts/:user_id/personal_access_tokens/:token_id/rotate", ["rotate_service_account_personal_access_token"], ["group"], false, [3519]],
+    ]),
+    ...granted("System Access", "SSH Key", [
+      ["POST", "/user/keys", ["create_ssh_key"], ["user"], false, [3527]],
+      ["POST", "/users/:user_id/keys", ["create_ssh_key"], ["instance"], false, [3528]],
+      ["DELETE", "/groups/:id/manage/ssh_keys/:key_id", ["delete_ssh_key"], ["group"], false, [3529]],
+      ["DELETE", "/user/keys/:key_id", ["delete_ssh_key"], ["user"], false, [3530]],
+      ["DELETE", "/users/:id/keys/:key_id", ["delete_ssh_key"], ["instance"], false, [3531]],
+      ["GET", "/groups/:id/manage/ssh_keys", ["read_ssh_key"], ["group"], false, [3532]],
+      ["GET", "/user/keys", ["read_ssh_key"], ["user"], false, [3533]],
+      ["GET", "/user/keys/:key_id", ["read_ssh_key"], ["user"], false, [3534]],
+      ["GET", "/users/:id/keys/:key_id", ["read_ssh_key"], ["user"], false, [3535]],
+      ["GET", "/users/:user_id/keys", ["read_ssh_key"], ["user"], false, [3536]],
+      ["GET", "/keys", ["read_ssh_key"], ["instance"], false, [3537]],
+      ["GET", "/keys/:id", ["read_ssh_key"], ["instance"], false, [3538]],
+    ]),
+    ...granted("System Access", "Statistic", [
+      ["GET", "/projects/:id/statistics", ["read_statistic"], ["project"], false, [3546]],
+      ["GET", "/application/statistics", ["read_statistic"], ["instance"], false, [3547]],
+    ]),
+    ...granted("System Access", "Usage Data Query", [
+      ["GET", "/usage_data/queries", ["read_usage_data_query"], ["instance"], false, [3555]],
+    ]),
+    ...granted("System Access", "User", [
+      ["POST", "/users/:id/activate", ["activate_user"], ["instance"], false, [3563]],
+      ["POST", "/users/:id/approve", ["approve_user"], ["instance"], false, [3564]],
+      ["POST", "/users/:id/ban", ["ban_user"], ["instance"], false, [3565]],
+      ["POST", "/users/:id/block", ["block_user"], ["instance"], false, [3566]],
+      ["POST", "/users", ["create_user"], ["instance"], false, [3567]],
+      ["POST", "/users/:id/deactivate", ["deactivate_user"], ["instance"], false, [3568]],
+      ["DELETE", "/users/:id", ["delete_user"], ["instance"], false, [3569]],
+      ["PATCH", "/users/:id/disable_two_factor", ["disable_two_factor_user"], ["instance"], false, [3570]],
+      ["POST", "/users/:id/follow", ["follow_user"], ["user"], false, [3571]],
+      ["GET", "/user", ["read_user"], ["user"], false, [3572]],
+      ["GET", "/users/:id", ["read_user"], ["user"], false, [3573]],
+      ["GET", "/users", ["read_user"], ["instance"], false, [3574]],
+      ["GET", "/users/:user_id/memberships", ["read_user"], ["instance"], false, [3575]],
+      ["POST", "/users/:id/reject", ["reject_user"], ["instance"], false, [3576]],
+      ["POST", "/users/:id/unban", ["unban_user"], ["instance"], false, [3577]],
+      ["POST", "/users/:id/unblock", ["unblock_user"], ["instance"], false, [3578]],
+      ["POST", "/users/:id/unfollow", ["unfollow_user"], ["user"], false, [3579]],
+      ["PUT", "/users/:id", ["update_user"], ["instance"], false, [3580]],
+    ]),
+    ...granted("System Access", "VSCode Setting", [
+      ["DELETE", "/vscode/settings_sync(/:settings_context_hash)/v1/collection", ["delete_vscode_setting"], ["user"], false, [3588]],
+      ["GET", "/vscode/settings_sync(/:settings_context_hash)/v1/manifest", ["read_vscode_setting"], ["user"], false, [3589]],
+      ["GET", "/vscode/settings_sync(/:settings_context_hash)/v1/resource/:resource_name", ["read_vscode_setting"], ["user"], false, [3590]],
+      ["GET", "/vscode/settings_sync(/:settings_context_hash)/v1/resource/:resource_name/:id", ["read_vscode_setting"], ["user"], false, [3591]],
+      ["POST", "/vscode/settings_sync(/:settings_context_hash)/v1/resource/:resource_name", ["update_vscode_setting"], ["user"], false, [3592]],
+    ]),
+    ...granted("System Migration", "Batched Background Migration", [
+      ["GET", "/admin/batched_background_migrations", ["read_batched_background_migration"], ["instance"], false, [3602]],
+      ["GET", "/admin/batched_background_migrations/:id", ["read_batched_background_migration"], ["instance"], false, [3603]],
+      ["PUT", "/admin/batched_background_migrations/:id/pause", ["run_batched_background_migration"], ["instance"], false, [3604]],
+      ["PUT", "/admin/batched_background_migrations/:id/resume", ["run_batched_background_migration"], ["instance"], false, [3605]],
+    ]),
+    ...granted("System Migration", "Database Dictionary", [
+      ["GET", "/admin/databases/:database_name/dictionary/tables/:table_name", ["read_database_dictionary"], ["instance"], false, [3613]],
+      ["GET", "/databases/:database_name/dictionary/tables", ["read_database_dictionary"], ["instance"], false, [3614]],
+    ]),
+    ...granted("System Migration", "Database Migration", [
+      ["POST", "/admin/migrations/:timestamp/mark", ["mark_database_migration"], ["instance"], false, [3622]],
+      ["GET", "/admin/migrations/pending", ["read_database_migration"], ["instance"], false, [3623]],
+    ]),
+    ...granted("System Migration", "Export", [
+      ["POST", "/projects/:id/export", ["create_export"], ["project"], false, [3631]],
+      ["POST", "/projects/:id/export_relations", ["create_export"], ["project"], false, [3632]],
+      ["POST", "/groups/:id/export", ["create_export"], ["group"], false, [3633]],
+      ["POST", "/groups/:id/export_relations", ["create_export"], ["group"], false, [3634]],
+      ["GET", "/projects/:id/export/download", ["download_export"], ["project"], false, [3635]],
+      ["GET", "/projects/:id/export_relations/download", ["download_export"], ["project"], false, [3636]],
+      ["GET", "/groups/:id/export/download", ["download_export"], ["group"], false, [3637]],
+      ["GET", "/groups/:id/export_relations/download", ["download_export"], ["group"], false, [3638]],
+      ["GET", "/projects/:id/export", ["read_export"], ["project"], false, [3639]],
+      ["GET", "/projects/:id/export_relations/status", ["read_export"], ["project"], false, [3640]],
+      ["GET", "/groups/:id/export_relations/status", ["read_export"], ["group"], false, [3641]],
+    ]),
+    ...granted("System Migration", "Import", [
+      ["POST", "/import/github/cancel", ["cancel_import"], ["user"], false, [3649]],
+      ["POST", "/bulk_imports/:import_id/cancel", ["cancel_import"], ["instance"], false, [3650]],
+      ["POST", "/projects/:id/import/git", ["create_import"], ["project"], false, [3651]],
+      ["POST", "/projects/import-relation", ["create_import"], ["project"], false, [3652]],
+      ["POST", "/import/bitbucket", ["create_import"], ["group", "user"], false, [3653, 3658]],
+      ["POST", "/import/github", ["create_import"], ["group", "user"], false, [3654, 3659]],
+      ["POST", "/projects/import", ["create_import"], ["group", "user"], false, [3655, 3661]],
+      ["POST", "/projects/remote-import", ["create_import"], ["group", "user"], false, [3656, 3662]],
+      ["POST", "/projects/remote-import-s3", ["create_import"], ["group", "user"], false, [3657, 3663]],
+      ["POST", "/import/github/gists", ["create_import"], ["user"], false, [3660]],
+      ["POST", "/bulk_imports", ["create_import"], ["instance"], false, [3664]],
+      ["POST", "/groups/import", ["create_import"], ["instance"], false, [3665]],
+      ["POST", "/import/bitbucket_server", ["create_import"], ["instance"], false, [3666]],
+      ["POST", "/offline_imports", ["create_import"], ["instance"], false, [3667]],
+      ["GET", "/projects/:id/import", ["read_import"], ["project"], false, [3668]],
+      ["GET", "/projects/:id/relation-imports", ["read_import"], ["project"], false, [3669]],
+      ["GET", "/bulk_imports", ["read_import"], ["instance"], false, [3670]],
+      ["GET", "/bulk_imports/:import_id", ["read_import"], ["instance"], false, [3671]],
+      ["GET", "/bulk_imports/:import_id/entities", ["read_import"], ["instance"], false, [3672]],
+      ["GET", "/bulk_imports/:import_id/entities/:entity_id", ["read_import"], ["instance"], false, [3673]],
+      ["GET", "/bulk_imports/:import_id/entities/:entity_id/failures", ["read_import"], ["instance"], false, [3674]],
+      ["GET", "/bulk_imports/entities", ["read_import"], ["instance"], false, [3675]],
+    ]),
+    ...granted("System Migration", "Offline Export", [
+      ["POST", "/offline_exports", ["create_offline_export"], ["user"], false, [3683]],
+      ["GET", "/offline_exports", ["read_offline_export"], ["user"], false, [3684]],
+      ["GET", "/offline_exports/:id", ["read_offline_export"], ["user"], false, [3685]],
+    ]),
+    ...granted("System Migration", "Placeholder Reassignment", [
+      ["POST", "/groups/:id/placeholder_reassignments", ["create_placeholder_reassignment"], ["group"], false, [3693]],
+      ["GET", "/groups/:id/placeholder_reassignments", ["read_placeholder_reassignment"], ["group"], false, [3694]],
+    ]),
+    ...granted("System Migration and Integration", "Batched Background Operation", [
+      ["GET", "/admin/batched_background_operations", ["read_batched_background_operation"], ["instance"], false, [3704]],
+      ["GET", "/admin/batched_background_operations/:id", ["read_batched_background_operation"], ["instance"], false, [3705]],
+      ["PUT", "/admin/batched_background_operations/:id/restart", ["run_batched_background_operation"], ["instance"], false, [3706]],
+      ["PUT", "/admin/batched_background_operations/:id/stop", ["run_batched_background_operation"], ["instance"], false, [3707]],
+    ]),
+    ...granted("Wiki", "Wiki", [
+      ["POST", "/projects/:id/wikis", ["create_wiki"], ["project"], false, [3717]],
+      ["POST", "/groups/:id/wikis", ["create_wiki"], ["group"], false, [3718]],
+      ["DELETE", "/projects/:id/wikis/:slug", ["delete_wiki"], ["project"], false, [3719]],
+      ["DELETE", "/groups/:id/wikis/:slug", ["delete_wiki"], ["group"], false, [3720]],
+      ["GET", "/projects/:id/wikis", ["read_wiki"], ["project"], true, [3721, 4016]],
+      ["GET", "/projects/:id/wikis/:slug", ["read_wiki"], ["project"], true, [3722, 4017]],
+      ["GET", "/groups/:id/wikis", ["read_wiki"], ["group"], true, [3723, 3824]],
+      ["GET", "/groups/:id/wikis/:slug", ["read_wiki"], ["group"], true, [3724, 3825]],
+      ["POST", "/projects/:id/wikis/attachments", ["update_wiki"], ["project"], false, [3725]],
+      ["PUT", "/projects/:id/wikis/:slug", ["update_wiki"], ["project"], false, [3726]],
+      ["POST", "/groups/:id/wikis/attachments", ["update_wiki"], ["group"], false, [3727]],
+      ["PUT", "/groups/:id/wikis/:slug", ["update_wiki"], ["group"], false, [3728]],
+    ]),
+    ...closing("always", undefined, [
+      ["GET", "/broadcast_messages", [3737]],
+      ["GET", "/broadcast_messages/:id", [3738]],
+      ["GET", "/glql/schema", [3739]],
+      ["GET", "/groups/:id/-/packages/nuget/index", [3740]],
+      ["GET", "/groups/:id/-/packages/nuget/symbolfiles/*file_name/*signature/*same_file_name", [3741]],
+      ["GET", "/groups/:id/-/packages/nuget/v2", [3742]],
+      ["GET", "/groups/:id/-/packages/nuget/v2/$metadata", [3743]],
+      ["GET", "/packages/conan/v1/ping", [3744]],
+      ["GET", "/projects/:id/packages/conan/v1/ping", [3745]],
+      ["GET", "/projects/:id/packages/nuget/index", [3746]],
+      ["GET", "/projects/:id/packages/nuget/symbolfiles/*file_name/*signature/*same_file_name", [3747]],
+      ["GET", "/projects/:id/packages/nuget/v2", [3748]],
+      ["GET", "/projects/:id/packages/nuget/v2/$metadata", [3749]],
+      ["GET", "/projects/:project_id/packages/nuget/v2/FindPackagesById\\(\\)", [3750]],
+      ["GET", "/projects/:project_id/packages/nuget/v2/Packages\\(Id='*package_name',Version='*package_version'\\)", [3751]],
+      ["GET", "/projects/:project_id/packages/nuget/v2/Packages\\(\\)", [3752]],
+      ["GET", "/templates/dockerfiles", [3753]],
+      ["GET", "/templates/dockerfiles/:name", [3754]],
+      ["GET", "/templates/gitignores", [3755]],
+      ["GET", "/templates/gitignores/:name", [3756]],
+      ["GET", "/templates/gitlab_ci_ymls", [3757]],
+      ["GET", "/templates/gitlab_ci_ymls/:name", [3758]],
+      ["GET", "/templates/licenses", [3759]],
+      ["GET", "/templates/licenses/:name", [3760]],
+      ["GET", "/topics", [3761]],
+      ["GET", "/topics/:id", [3762]],
+      ["GET", "/web_commits/public_key", [3763]],
+    ]),
+    ...closing("unavailable", "Catch-all fallback", [
+      ["*", "/*path", [4028]],
+    ]),
+    ...closing("unavailable", "AI workflows OAuth token", [
+      ["POST", "/ai/duo_workflows/agent_workflows", [4029]],
+      ["POST", "/ai/duo_workflows/code_review/add_comments", [4030]],
+      ["GET", "/ai/duo_workflows/code_review/custom_instructions", [4031]],
+      ["POST", "/ai/duo_workflows/revoke_token", [4032]],
+      ["POST", "/ai/duo_workflows/tools/risk_classification/results", [4033]],
+      ["GET", "/ai/duo_workflows/workflows/:id", [4034]],
+      ["PATCH", "/ai/duo_workflows/workflows/:id", [4035]],
+    ]),
+    ...closing("unavailable", "AI Workflows OAuth token", [
+      ["POST", "/ai/duo_workflows/workflows/:id/audit_events", [4036]],
+    ]),
+    ...closing("unavailable", "AI workflows OAuth token", [
+      ["POST", "/ai/duo_workflows/workflows/:id/checkpoint_writes_batch", [4037]],
+      ["GET", "/ai/duo_workflows/workflows/:id/checkpoints", [4038]],
+      ["POST", "/ai/duo_workflows/workflows/:id/checkpoints", [4039]],
+      ["GET", "/ai/duo_workflows/workflows/:id/checkpoints/:checkpoint_id", [4040]],
+      ["GET", "/ai/duo_workflows/workflows/:id/checkpoints/by_thread_ts", [4041]],
+      ["GET", "/ai/duo_workflows/workflows/:id/events", [4042]],
+      ["POST", "/ai/duo_workflows/workflows/:id/events", [4043]],
+      ["PUT", "/ai/duo_workflows/workflows/:id/events/:event_id", [4044]],
+    ]),
+    ...closing("unavailable", "SCIM token", [
+      ["GET", "/api/scim/:version/application/Groups", [4045]],
+      ["POST", "/api/scim/:version/application/Groups", [4046]],
+      ["GET", "/api/scim/:version/application/Groups/:id", [4047]],
+      ["PATCH", "/api/scim/:version/application/Groups/:id", [4048]],
+      ["PUT", "/api/scim/:version/application/Groups/:id", [4049]],
+      ["DELETE", "/api/scim/:version/application/Groups/:id", [4050]],
+      ["GET", "/api/scim/:version/application/Schemas", [4051]],
+      ["GET", "/api/scim/:version/application/Schemas/:id", [4052]],
+      ["GET", "/api/scim/:version/application/Users", [4053]],
+      ["POST", "/api/scim/:version/application/Users", [4054]],
+      ["GET", "/api/scim/:version/application/Users/:id", [4055]],
+      ["PATCH", "/api/scim/:version/application/Users/:id", [4056]],
+      ["DELETE", "/api/scim/:version/application/Users/:id", [4057]],
+      ["GET", "/api/scim/:version/groups/:group/Schemas", [4058]],
+      ["GET", "/api/scim/:version/groups/:group/Schemas/:id", [4059]],
+      ["GET", "/api/scim/:version/groups/:group/Users", [4060]],
+      ["POST", "/api/scim/:version/groups/:group/Users", [4061]],
+      ["GET", "/api/scim/:version/groups/:group/Users/:id", [4062]],
+      ["PATCH", "/api/scim/:version/groups/:group/Users/:id", [4063]],
+      ["DELETE", "/api/scim/:version/groups/:group/Users/:id", [4064]],
+    ]),
+    ...closing("unavailable", "Container registry event token", [
+      ["POST", "/container_registry_event/events", [4065]],
+    ]),
+    ...closing("unavailable", "Internal testing", [
+      ["POST", "/duo_code_review/evaluations", [4066]],
+    ]),
+    ...closing("unavailable", "Unleash token", [
+      ["GET", "/feature_flags/unleash/:project_id", [4067]],
+      ["GET", "/feature_flags/unleash/:project_id/client/features", [4068]],
+      ["POST", "/feature_flags/unleash/:project_id/client/metrics", [4069]],
+      ["POST", "/feature_flags/unleash/:project_id/client/register", [4070]],
+      ["GET", "/feature_flags/unleash/:project_id/features", [4071]],
+    ]),
+    ...closing("unavailable", "Geo node JWT", [
+      ["POST", "/geo/failures", [4072]],
+    ]),
+    ...closing("unavailable", "Geo proxy", [
+      ["GET", "/geo/proxy", [4073]],
+    ]),
+    ...closing("unavailable", "GitLab Shell token", [
+      ["POST", "/geo/proxy_git_ssh/info_refs_receive_pack", [4074]],
+      ["POST", "/geo/proxy_git_ssh/info_refs_upload_pack", [4075]],
+      ["POST", "/geo/proxy_git_ssh/receive_pack", [4076]],
+      ["POST", "/geo/proxy_git_ssh/upload_pack", [4077]],
+    ]),
+    ...closing("unavailable", "Geo node JWT", [
+      ["GET", "/geo/repositories/:gl_repository/pipeline_refs", [4078]],
+      ["GET", "/geo/retrieve/:replicable_name/:replicable_id", [4079]],
+      ["POST", "/geo/status", [4080]],
+    ]),
+    ...closing("unavailable", "External registry redirect", [
+      ["GET", "/groups/:id/-/packages/npm/*package_name", [4081]],
+      ["POST", "/groups/:id/-/packages/npm/-/npm/v1/security/advisories/bulk", [4082]],
+      ["POST", "/groups/:id/-/packages/npm/-/npm/v1/security/audits/quick", [4083]],
+    ]),
+    ...closing("unavailable", "Workhorse pre-authorization", [
+      ["POST", "/groups/:id/placeholder_reassignments/authorize", [4084]],
+      ["POST", "/groups/:id/uploads/authorize", [4085]],
+      ["POST", "/groups/import/authorize", [4086]],
+    ]),
+    ...closing("unavailable", "IAM OAuth token", [
+      ["GET", "/iam/userinfo", [4087]],
+    ]),
+    ...closing("unavailable", "GitLab for Jira (Forge) app token", [
+      ["PUT", "/integrations/jira_forge/installation", [4088]],
+      ["DELETE", "/integrations/jira_forge/installation", [4089]],
+      ["POST", "/integrations/jira_forge/installation/forge_token", [4090]],
+      ["GET", "/integrations/jira_forge/subscriptions", [4091]],
+      ["POST", "/integrations/jira_forge/subscriptions", [4092]],
+      ["DELETE", "/integrations/jira_forge/subscriptions/:id", [4093]],
+      ["POST", "/integrations/jira_forge/user_delegation", [4094]],
+    ]),
+    ...closing("unavailable", "Slack request signature", [
+      ["POST", "/integrations/slack/events", [4095]],
+      ["POST", "/integrations/slack/interactions", [4096]],
+      ["POST", "/integrations/slack/options", [4097]],
+    ]),
+    ...closing("unavailable", "Kubernetes agent JWT", [
+      ["GET", "/internal/agents/agentk/agent_info", [4098]],
+      ["GET", "/internal/agents/agentw/agent_info", [4099]],
+      ["GET", "/internal/agents/agentw/authorize_user_access", [4100]],
+      ["GET", "/internal/agents/agentw/server_config", [4101]],
+    ]),
+    ...closing("unavailable", "GitLab Shell token", [
+      ["POST", "/internal/allowed", [4102]],
+      ["GET", "/internal/authorized_certs", [4103]],
+      ["GET", "/internal/authorized_keys", [4104]],
+      ["GET", "/internal/check", [4105]],
+    ]),
+    ...closing("unavailable", "Kubernetes agent JWT", [
+      ["GET", "/internal/ci/agents/runner/info", [4106]],
+      ["GET", "/internal/ci/agents/runnerc/info", [4107]],
+    ]),
+    ...closing("unavailable", "CI job token", [
+      ["PUT", "/internal/ci/job_router/jobs/:id", [4108]],
+    ]),
+    ...closing("unavailable", "Kubernetes agent JWT", [
+      ["POST", "/internal/ci/job_router/jobs/request", [4109]],
+      ["GET", "/internal/ci/job_router/runner_controllers/job_admission", [4110]],
+    ]),
+    ...closing("unavailable", "CI job token", [
+      ["POST", "/internal/dast/site_validations/:id/transition", [4111]],
+    ]),
+    ...closing("unavailable", "GitLab Shell token", [
+      ["GET", "/internal/discover", [4112]],
+    ]),
+    ...closing("unavailable", "Error tracking token", [
+      ["POST", "/internal/error_tracking/allowed", [4113]],
+    ]),
+    ...closing("unavailable", "GitLab Shell token", [
+      ["GET", "/internal/gitaly/object_pool_members", [4114]],
+    ]),
+    ...closing("unavailable", "Subscription portal JWT", [
+      ["GET", "/internal/gitlab_subscriptions/namespaces/:id", [4115]],
+      ["PUT", "/internal/gitlab_subscriptions/namespaces/:id", [4116]],
+      ["GET", "/internal/gitlab_subscriptions/namespaces/:id/gitlab_subscription", [4117]],
+      ["POST", "/internal/gitlab_subscriptions/namespaces/:id/gitlab_subscription", [4118]],
+      ["PUT", "/internal/gitlab_subscriptions/namespaces/:id/gitlab_subscription", [4119]],
+      ["POST", "/internal/gitlab_subscriptions/namespaces/:id/minutes", [4120]],
+      ["PATCH", "/internal/gitlab_subscriptions/namespaces/:id/minutes/move/:target_id", [4121]],
+      ["GET", "/internal/gitlab_subscriptions/namespaces/:id/owners", [4122]],
+      ["GET", "/internal/gitlab_subscriptions/namespaces/:id/projects", [4123]],
+      ["POST", "/internal/gitlab_subscriptions/namespaces/:id/provision", [4124]],
+      ["POST", "/internal/gitlab_subscriptions/namespaces/:id/subscription_add_on_purchases", [4125]],
+      ["GET", "/internal/gitlab_subscriptions/namespaces/:id/subscription_add_on_purchases/:add_on_name", [4126]],
+      ["PUT", "/internal/gitlab_subscriptions/namespaces/:namespace_id/upcoming_reconciliations", [4127]],
+      ["DELETE", "/internal/gitlab_subscriptions/namespaces/:namespace_id/upcoming_reconciliations", [4128]],
+      ["GET", "/internal/gitlab_subscriptions/namespaces/:namespace_id/user_permissions/:user_id", [4129]],
+      ["GET", "/internal/gitlab_subscriptions/users/:id", [4130]],
+      ["PUT", "/internal/gitlab_subscriptions/users/:user_id/credit_card_validation", [4131]],
+    ]),
+    ...closing("unavailable", "Kubernetes agent JWT", [
+      ["POST", "/internal/kubernetes/agent_configuration", [4132]],
+      ["POST", "/internal/kubernetes/agent_events", [4133]],
+      ["POST", "/internal/kubernetes/authorize_proxy_user", [4134]],
+      ["GET", "/internal/kubernetes/modules/remote_development/prerequisites", [4135]],
+      ["POST", "/internal/kubernetes/modules/remote_development/reconcile", [4136]],
+      ["PUT", "/internal/kubernetes/modules/starboard_vulnerability", [4137]],
+      ["GET", "/internal/kubernetes/modules/starboard_vulnerability/policies_configuration", [4138]],
+      ["POST", "/internal/kubernetes/modules/starboard_vulnerability/scan_result", [4139]],
+      ["GET", "/internal/kubernetes/receptive_agents", [4140]],
+      ["POST", "/internal/kubernetes/usage_metrics", [4141]],
+      ["GET", "/internal/kubernetes/verify_project_access", [4142]],
+    ]),
+    ...closing("unavailable", "GitLab Shell token", [
+      ["GET", "/internal/lfs", [4143]],
+      ["POST", "/internal/lfs_authenticate", [4144]],
+    ]),
+    ...closing("unavailable", "Mailroom token", [
+      ["POST", "/internal/mail_room/*mailbox_type", [4145]],
+    ]),
+    ...closing("unavailable", "Workhorse verification", [
+      ["GET", "/internal/observability/project/:id/read/analytics", [4146]],
+      ["GET", "/internal/observability/project/:id/read/logs", [4147]],
+      ["GET", "/internal/observability/project/:id/read/metrics", [4148]],
+      ["GET", "/internal/observability/project/:id/read/services", [4149]],
+      ["GET", "/internal/observability/project/:id/read/traces", [4150]],
+      ["POST", "/internal/observability/project/:id/write/logs", [4151]],
+      ["POST", "/internal/observability/project/:id/write/metrics", [4152]],
+      ["POST", "/internal/observability/project/:id/write/traces", [4153]],
+    ]),
+    ...closing("unavailable", "GitLab Orbit internal token", [
+      ["GET", "/internal/orbit/cloud_connector_token", [4154]],
+      ["GET", "/internal/orbit/project/:project_id/info", [4155]],
+      ["GET", "/internal/orbit/project/:project_id/merge_request_diffs/:diff_id", [4156]],
+      ["GET", "/internal/orbit/project/:project_id/merge_request_diffs/:diff_id/raw_diffs", [4157]],
+      ["GET", "/internal/orbit/project/:project_id/merge_requests/:merge_request_iid/raw_diffs", [4158]],
+      ["GET", "/internal/orbit/project/:project_id/repository/archive", [4159]],
+      ["GET", "/internal/orbit/project/:project_id/repository/branches", [4160]],
+      ["GET", "/internal/orbit/project/:project_id/repository/changed_paths", [4161]],
+      ["POST", "/internal/orbit/project/:project_id/repository/changed_paths", [4162]],
+      ["GET", "/internal/orbit/project/:project_id/repository/commits", [4163]],
+      ["POST", "/internal/orbit/project/:project_id/repository/list_blobs", [4164]],
+      ["GET", "/internal/orbit/project/:project_id/repository/tree", [4165]],
+      ["POST", "/internal/orbit/redaction", [4166]],
+    ]),
+    ...closing("unavailable", "GitLab Shell token", [
+      ["POST", "/internal/org_mover/cancel_maintenance", [4167]],
+      ["POST", "/internal/org_mover/confirm_maintenance", [4168]],
+      ["POST", "/internal/org_mover/exit_maintenance", [4169]],
+      ["GET", "/internal/org_mover/maintenance_readiness", [4170]],
+      ["GET", "/internal/org_mover/maintenance_state", [4171]],
+      ["POST", "/internal/org_mover/start_maintenance", [4172]],
+    ]),
+    ...closing("unavailable", "GitLab Pages token", [
+      ["GET", "/internal/pages", [4173]],
+      ["GET", "/internal/pages/status", [4174]],
+    ]),
+    ...closing("unavailable", "GitLab Shell token", [
+      ["POST", "/internal/personal_access_token", [4175]],
+      ["POST", "/internal/post_receive", [4176]],
+      ["POST", "/internal/pre_receive", [4177]],
+      ["POST", "/internal/search/zoekt/:uuid/callback", [4178]],
+      ["POST", "/internal/search/zoekt/:uuid/heartbeat", [4179]],
+    ]),
+    ...closing("unavailable", "OpenBao token", [
+      ["POST", "/internal/secrets_manager/audit_logs", [4180]],
+    ]),
+    ...closing("unavailable", "GitLab shared secret", [
+      ["POST", "/internal/shellhorse/git_audit_event", [4181]],
+    ]),
+    ...closing("unavailable", "GitLab Shell token", [
+      ["POST", "/internal/two_factor_config", [4182]],
+      ["POST", "/internal/two_factor_manual_otp_check", [4183]],
+      ["POST", "/internal/two_factor_push_otp_check", [4184]],
+      ["POST", "/internal/two_factor_recovery_codes", [4185]],
+    ]),
+    ...closing("unavailable", "Workhorse verification", [
+      ["POST", "/internal/workhorse/authorize_upload", [4186]],
+      ["POST", "/internal/workhorse/oauth_routing", [4187]],
+    ]),
+    ...closing("unavailable", "CI job token", [
+      ["GET", "/job", [4188]],
+      ["GET", "/job/allowed_agents", [4189]],
+      ["POST", "/job/test_balancing/initialize", [4190]],
+      ["POST", "/job/test_balancing/request", [4191]],
+      ["PUT", "/jobs/:id", [4192]],
+      ["GET", "/jobs/:id/artifacts", [4193]],
+      ["POST", "/jobs/:id/artifacts", [4194]],
+      ["POST", "/jobs/:id/artifacts/authorize", [4195]],
+      ["GET", "/jobs/:id/runtime_environment_key", [4196]],
+      ["POST", "/jobs/:id/sbom_scans", [4197]],
+      ["POST", "/jobs/:id/sbom_scans/:sbom_digest", [4198]],
+      ["GET", "/jobs/:id/sbom_scans/:sbom_scan_id", [4199]],
+      ["POST", "/jobs/:id/sbom_scans/authorize", [4200]],
+      ["PATCH", "/jobs/:id/trace", [4201]],
+    ]),
+    ...closing("unavailable", "Runner token", [
+      ["POST", "/jobs/request", [4202]],
+    ]),
+    ...closing("unavailable", "Workhorse pre-authorization", [
+      ["PUT", "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name/authorize", [4203]],
+      ["PUT", "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name/authorize", [4204]],
+    ]),
+    ...closing("unavailable", "External registry redirect", [
+      ["GET", "/packages/npm/*package_name", [4205]],
+      ["POST", "/packages/npm/-/npm/v1/security/advisories/bulk", [4206]],
+      ["POST", "/packages/npm/-/npm/v1/security/audits/quick", [4207]],
+    ]),
+    ...closing("unavailable", "CI trigger token", [
+      ["POST", "/projects/:id/(ref/:ref/)trigger/pipeline", [4208]],
+    ]),
+    ...closing("unavailable", "Workhorse pre-authorization", [
+      ["POST", "/projects/:id/alert_management_alerts/:alert_iid/metric_images/authorize", [4209]],
+    ]),
+    ...closing("unavailable", "Compliance external control token", [
+      ["PATCH", "/projects/:id/compliance_external_controls/:control_id/status", [4210]],
+    ]),
+    ...closing("unavailable", "GitHub OAuth webhook signature", [
+      ["POST", "/projects/:id/github/webhooks", [4211]],
+    ]),
+    ...closing("unavailable", "Project integration token", [
+      ["POST", "/projects/:id/integrations/mattermost_slash_commands/trigger", [4212]],
+    ]),
+    ...closing("unavailable", "Workhorse pre-authorization", [
+      ["POST", "/projects/:id/issues/:issue_iid/metric_images/authorize", [4213]],
+    ]),
+    ...closing("unavailable", "Deprecated endpoint", [
+      ["GET", "/projects/:id/managed_licenses", [4214]],
+      ["POST", "/projects/:id/managed_licenses", [4215]],
+      ["GET", "/projects/:id/managed_licenses/:managed_license_id", [4216]],
+      ["PATCH", "/projects/:id/managed_licenses/:managed_license_id", [4217]],
+      ["DELETE", "/projects/:id/managed_licenses/:managed_license_id", [4218]],
+    ]),
+    ...closing("unavailable", "AI workflows OAuth token", [
+      ["POST", "/projects/:id/merge_requests/:merge_request_iid/suggested_reviewers", [4219]],
+    ]),
+    ...closing("unavailable", "Workhorse pre-authorization", [
+      ["PUT", "/projects/:id/packages/cargo/api/v1/crates/new/authorize", [4220]],
+      ["PUT", "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name/authorize", [4221]],
+      ["PUT", "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name/authorize", [4222]],
+      ["PUT", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name/authorize", [4223]],
+      ["PUT", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name/authorize", [4224]],
+      ["PUT", "/projects/:id/packages/debian/:file_name/authorize", [4225]],
+      ["PUT", "/projects/:id/packages/generic/:package_name/*package_version/(*path/):file_name/authorize", [4226]],
+      ["POST", "/projects/:id/packages/helm/api/:channel/charts/authorize", [4227]],
+      ["PUT", "/projects/:id/packages/maven/*path/:file_name/authorize", [4228]],
+      ["PUT", "/projects/:id/packages/ml_models/:model_version_id/files/(*path/):file_name/authorize", [4229]],
+    ]),
+    ...closing("unavailable", "External registry redirect", [
+      ["POST", "/projects/:id/packages/npm/-/npm/v1/security/advisories/bulk", [4230]],
+      ["POST", "/projects/:id/packages/npm/-/npm/v1/security/audits/quick", [4231]],
+    ]),
+    ...closing("unavailable", "Workhorse pre-authorization", [
+      ["PUT", "/projects/:id/packages/npm/:package_name/authorize", [4232]],
+      ["PUT", "/projects/:id/packages/nuget/authorize", [4233]],
+      ["PUT", "/projects/:id/packages/nuget/symbolpackage/authorize", [4234]],
+      ["PUT", "/projects/:id/packages/nuget/v2/authorize", [4235]],
+      ["POST", "/projects/:id/packages/pypi/authorize", [4236]],
+      ["POST", "/projects/:id/packages/rpm/authorize", [4237]],
+      ["POST", "/projects/:id/packages/rubygems/api/v1/gems/authorize", [4238]],
+      ["PUT", "/projects/:id/packages/terraform/modules/:module_name/:module_system/*module_version/file/authorize", [4239]],
+      ["POST", "/projects/:id/repository/commits/authorize", [4240]],
+      ["POST", "/projects/:id/repository/files/:file_path/authorize", [4241]],
+      ["PUT", "/projects/:id/repository/files/:file_path/authorize", [4242]],
+    ]),
+    ...closing("unavailable", "Project integration token", [
+      ["POST", "/projects/:id/services/mattermost_slash_commands/trigger", [4243]],
+    ]),
+    ...closing("unavailable", "Workhorse pre-authorization", [
+      ["POST", "/projects/:id/terraform/state/:name/authorize", [4244]],
+      ["POST", "/projects/:id/uploads/authorize", [4245]],
+      ["POST", "/projects/import-relation/authorize", [4246]],
+      ["POST", "/projects/import/authorize", [4247]],
+    ]),
+    ...closing("unavailable", "CD rollout deploy driver callback token", [
+      ["POST", "/rollouts/:id", [4248]],
+    ]),
+    ...closing("unavailable", "Runner token", [
+      ["POST", "/runners", [4249]],
+      ["DELETE", "/runners", [4250]],
+      ["DELETE", "/runners/managers", [4251]],
+      ["POST", "/runners/reset_authentication_token", [4252]],
+      ["GET", "/runners/router/discovery", [4253]],
+      ["POST", "/runners/verify", [4254]],
+    ]),
+    ...closing("unavailable", "Project integration token", [
+      ["POST", "/slack/trigger", [4255]],
+    ]),
+    ...closing("unavailable", "Internal testing", [
+      ["GET", "/swagger_doc", [4256]],
+      ["GET", "/swagger_doc/:name", [4257]],
+    ]),
+    ...closing("unavailable", "Modular service token exchange", [
+      ["POST", "/token_exchange", [4258]],
+    ]),
+    ...closing("unavailable", "Usage data token", [
+      ["GET", "/usage_data/metric_definitions", [4259]],
+    ]),
   ]);
 /** The API root the routes are relative to: a request target may start with it (README, "Route matching"). */
 const API_PREFIX = "/api/v4";
 /** Candidates whose pattern names a first segment starting `api` literally (rooted outside `/api/v4`): the only answers for such a path. */
 const ROOTED_CANDIDATES: readonly number[] = [937, 938, 939, 940, 941, 942, 943, 944, 945, 946, 1470, 1471, 1472, 1865, 1910, 1911, 1912, 2163, 2164, 2165];
-/** Per candidate (an alternative of a route after expanding optional groups; most specific first within each method): its row in `fineGrainedRestRoutes`. */
-const candidateRoutes: readonly number[] = [182, 181, 184, 183, 180, 179, 60, 10, 9, 1717, 1716, 1715, 1714, 1697, 343, 1877, 1876, 210, 218, 217, 209, 208, 868, 867, 870, 869, 873, 872, 875, 878, 874, 871, 830, 876, 877, 1268, 1764, 1857, 1856, 899, 898, 45, 29, 1481, 1619, 1946, 1943, 1942, 18, 17, 1708, 265, 264, 1854, 1853, 1852, 1851, 1850, 1849, 1966, 384, 1724, 1597, 1789, 1599, 1609, 1633, 1632, 21, 2132, 2131, 1601, 1902, 1586, 1571, 1575, 387, 1113, 1126, 1114, 1119, 1122, 1125, 1120, 1121, 1111, 1118, 1117, 1116, 1115, 1112, 1124, 1123, 1110, 1109, 386, 385, 2134, 1031, 1030, 1790, 339, 340, 338, 912, 1819, 306, 305, 304, 303, 315, 314, 313, 312, 140, 1897, 1896, 1893, 1892, 1895, 1894, 1899, 1898, 1639, 1638, 2001, 1992, 2004, 1998, 1997, 1990, 2005, 1978, 1979, 2021, 2024, 2023, 2025, 2022, 2017, 2015, 2013, 2010, 2045, 2046, 1987, 1973, 1975, 1976, 1974, 1989, 1980, 2029, 2032, 2031, 2033, 2036, 2035, 2034, 2038, 2040, 2030, 2049, 2048, 2018, 1985, 1982, 1981, 1582, 1694, 828, 829, 826, 827, 825, 824, 831, 715, 718, 717, 716, 714, 719, 713, 721, 720, 833, 832, 1883, 834, 722, 2080, 1399, 1000, 999, 176, 175, 612, 271, 103, 161, 160, 28, 1698, 666, 665, 664, 1355, 148, 149, 147, 146, 1502, 1501, 1364, 1392, 989, 988, 1178, 23, 723, 724, 1827, 1831, 2091, 2089, 1848, 1770, 1761, 1760, 1593, 1661, 1660, 1654, 190, 189, 188, 187, 1361, 629, 628, 27, 1391, 1390, 79, 78, 74, 73, 71, 70, 616, 617, 109, 108, 1358, 1181, 1180, 1454, 1453, 1183, 1182, 1393, 1464, 1499, 1498, 1456, 1472, 1462, 266, 1469, 1185, 1184, 1479, 1478, 1477, 1476, 1467, 1466, 1188, 1457, 1468, 1470, 1471, 1473, 1458, 1475, 1474, 1461, 1463, 1460, 1459, 1465, 1187, 1186, 1190, 1189, 1455, 1452, 1508, 1507, 933, 930, 929, 1733, 1732, 1616, 1615, 102, 101, 0, 1, 261, 260, 4, 95, 94, 417, 416, 419, 418, 127, 126, 125, 1360, 228, 227, 226, 1607, 1606, 86, 85, 84, 1650, 1179, 1193, 1195, 1194, 1192, 1191, 1435, 1523, 1526, 1527, 1532, 1524, 1413, 1412, 1520, 1430, 1426, 1425, 1424, 1423, 1433, 1428, 1432, 1434, 1429, 1431, 1427, 1422, 1525, 1531, 1522, 1521, 1529, 1530, 1528, 1543, 1542, 1541, 1533, 1788, 1207, 1206, 88, 1383, 1359, 139, 136, 137, 135, 138, 133, 134, 132, 131, 1513, 406, 405, 236, 235, 234, 252, 251, 276, 59, 58, 788, 983, 983, 800, 799, 736, 798, 797, 796, 795, 772, 772, 770, 768, 769, 764, 765, 766, 767, 762, 763, 771, 735, 730, 731, 732, 733, 734, 744, 739, 742, 741, 740, 738, 743, 737, 746, 745, 748, 747, 1884, 759, 756, 755, 754, 753, 757, 752, 751, 750, 749, 758, 761, 760, 779, 1886, 784, 783, 786, 785, 1885, 787, 1889, 1891, 1888, 1890, 1887, 778, 777, 790, 792, 791, 789, 782, 781, 780, 794, 793, 776, 773, 774, 775, 728, 727, 729, 726, 725, 653, 652, 651, 658, 646, 919, 919, 919, 918, 925, 924, 917, 916, 421, 420, 934, 949, 1203, 1202, 1199, 1198, 1197, 1196, 941, 1205, 1204, 1201, 1200, 942, 940, 939, 1362, 243, 242, 1678, 1677, 1676, 1675, 196, 1363, 1331, 1332, 1330, 345, 906, 905, 904, 1148, 1147, 1146, 1145, 1320, 1826, 1830, 1357, 1847, 1151, 1150, 1155, 1154, 1169, 1159, 1158, 1153, 1152, 1157, 1156, 1171, 1006, 1168, 1162, 1161, 1175, 1174, 1173, 1172, 1170, 1163, 1165, 1164, 1167, 1166, 1177, 1176, 1160, 1149, 1019, 1018, 167, 1415, 1557, 1356, 584, 583, 582, 1342, 1341, 1337, 1365, 1869, 1868, 89, 122, 123, 121, 120, 119, 114, 113, 112, 48, 969, 968, 965, 963, 964, 982, 981, 956, 957, 955, 958, 975, 1131, 1144, 1132, 1137, 1140, 1143, 1138, 1139, 1129, 1136, 1135, 1134, 1133, 1130, 1142, 1141, 1128, 1127, 1415, 1557, 1354, 1367, 654, 36, 35, 41, 40, 948, 947, 186, 185, 950, 945, 946, 944, 943, 1581, 1580, 1579, 2128, 203, 199, 200, 198, 197, 202, 622, 624, 625, 623, 1695, 347, 1321, 1400, 1859, 178, 177, 163, 162, 1696, 1504, 1503, 1264, 371, 991, 990, 366, 1257, 1726, 1681, 1680, 1679, 1630, 1629, 1829, 1832, 1668, 1749, 1748, 1771, 1763, 1762, 395, 1594, 1686, 1394, 368, 1480, 1735, 1734, 1618, 1617, 263, 262, 415, 414, 383, 1237, 1236, 1235, 1234, 1651, 1258, 1261, 1263, 1262, 1260, 1259, 1750, 1266, 1265, 1514, 370, 254, 253, 62, 61, 823, 369, 1366, 655, 920, 16, 15, 1685, 1684, 1683, 1682, 201, 1334, 1335, 1333, 346, 909, 908, 907, 1233, 1232, 1231, 1230, 1828, 367, 1256, 1021, 1020, 1713, 1736, 1781, 1558, 1247, 1246, 1249, 1248, 1245, 1241, 1240, 1253, 1252, 1251, 1250, 1242, 1208, 1244, 1243, 1255, 1254, 1239, 1238, 587, 586, 585, 1871, 1870, 90, 1744, 1743, 1753, 1752, 669, 668, 667, 862, 863, 864, 865, 866, 894, 1216, 1229, 1217, 1222, 1225, 1228, 1223, 1224, 1214, 1221, 1220, 1219, 1218, 1215, 1227, 1226, 1213, 1212, 813, 811, 812, 807, 808, 809, 810, 805, 806, 814, 815, 1880, 818, 817, 1879, 819, 1882, 1881, 822, 821, 820, 816, 1956, 1558, 1211, 1208, 1210, 1209, 365, 372, 1269, 1267, 1559, 1901, 1900, 1810, 1812, 1811, 1810, 1812, 1811, 1815, 1814, 1861, 1860, 396, 298, 297, 320, 1549, 1821, 1818, 64, 63, 2, 1561, 1560, 1567, 1566, 256, 255, 804, 803, 802, 801, 589, 588, 322, 327, 326, 325, 330, 329, 328, 331, 321, 324, 332, 323, 1343, 639, 1368, 1644, 1643, 1608, 344, 993, 992, 1370, 1803, 403, 349, 350, 358, 357, 1369, 1626, 1322, 398, 1784, 1785, 1801, 1802, 1878, 2071, 2074, 2068, 1787, 1786, 1663, 1662, 1707, 1706, 389, 402, 337, 356, 355, 1625, 1624, 397, 1783, 1782, 1800, 1927, 1926, 1922, 1920, 1930, 1928, 1934, 1933, 1937, 1935, 1953, 1954, 1948, 1962, 2064, 2063, 294, 1906, 285, 287, 1916, 1915, 1913, 286, 1917, 1909, 288, 1903, 1414, 1536, 1535, 172, 173, 171, 1940, 1723, 1722, 341, 631, 211, 212, 220, 216, 206, 840, 839, 881, 843, 842, 841, 882, 700, 844, 281, 282, 280, 283, 1757, 1941, 1855, 1846, 896, 43, 30, 31, 32, 33, 42, 2133, 1945, 1944, 12, 642, 1709, 1703, 1834, 1843, 575, 1969, 1967, 1965, 1971, 1972, 1970, 380, 1603, 1634, 1570, 1574, 50, 1584, 1035, 1270, 1036, 1034, 1033, 1032, 1003, 1002, 308, 301, 316, 310, 6, 1640, 2058, 2059, 2060, 2050, 2000, 1993, 1999, 1995, 2057, 2019, 2055, 1988, 2027, 2028, 2026, 2051, 2052, 2009, 2007, 2016, 2008, 2014, 2011, 2056, 2020, 2043, 2042, 2047, 2044, 2061, 2062, 1977, 2054, 2053, 2041, 2037, 2039, 1986, 1984, 1323, 674, 673, 2081, 2082, 1841, 2121, 1836, 1840, 2122, 1839, 1349, 997, 169, 2084, 610, 7, 269, 1377, 156, 660, 5, 151, 152, 150, 144, 1406, 1386, 1441, 1823, 2090, 1774, 1768, 1755, 1590, 1657, 1656, 1378, 1568, 626, 26, 1385, 76, 72, 68, 614, 106, 1450, 268, 1279, 2094, 1449, 1278, 1484, 1277, 1496, 267, 1280, 1050, 1445, 1444, 1486, 1485, 1483, 1395, 1487, 1482, 1439, 1438, 1443, 1051, 1052, 637, 1442, 1546, 931, 927, 22, 1738, 1737, 1727, 1611, 99, 97, 96, 91, 1376, 2087, 128, 224, 1605, 1602, 81, 82, 1646, 1281, 1053, 1517, 1403, 2115, 1419, 1418, 1417, 1436, 1420, 1416, 1534, 2116, 1518, 1539, 1059, 1384, 141, 142, 1509, 237, 2119, 232, 229, 1347, 245, 273, 274, 275, 52, 679, 675, 2113, 682, 677, 676, 2102, 678, 2111, 680, 2105, 2106, 2112, 681, 129, 656, 644, 914, 922, 913, 2118, 1057, 1055, 1054, 1058, 1056, 935, 80, 240, 1346, 47, 1670, 1379, 221, 192, 2083, 2120, 1324, 900, 1041, 1040, 1822, 2086, 1835, 1275, 1274, 1272, 2088, 1004, 1276, 1043, 1048, 1047, 1009, 1008, 1044, 1045, 1046, 1049, 1273, 636, 1042, 1023, 1022, 1010, 166, 1381, 590, 591, 576, 1339, 1371, 1872, 1864, 1352, 1351, 124, 117, 111, 116, 115, 1380, 2083, 49, 966, 961, 979, 960, 953, 954, 959, 974, 973, 972, 977, 970, 971, 976, 978, 1038, 1271, 1039, 1037, 1348, 2123, 39, 34, 37, 38, 174, 936, 1577, 2127, 223, 2129, 204, 2124, 1961, 1844, 1959, 1858, 170, 376, 8, 157, 1410, 1825, 1664, 1746, 1775, 1769, 1756, 391, 1589, 1569, 1387, 1740, 1739, 1728, 1612, 379, 1647, 1075, 1076, 1669, 1510, 362, 246, 53, 1375, 11, 375, 361, 1689, 1688, 1671, 377, 222, 1960, 1325, 901, 1068, 1067, 1824, 1025, 1024, 1011, 1721, 1741, 1071, 1069, 1073, 1072, 1063, 1062, 1061, 1070, 1074, 638, 1060, 592, 593, 577, 373, 1874, 1865, 661, 836, 879, 837, 880, 838, 892, 1065, 1304, 1066, 1064, 1957, 1958, 1063, 1062, 1061, 1060, 363, 1845, 1837, 1833, 1842, 1838, 409, 407, 1813, 1813, 392, 1553, 278, 1820, 54, 1595, 247, 594, 578, 333, 336, 335, 334, 2130, 641, 640, 1712, 1642, 404, 1796, 1791, 360, 352, 1807, 1792, 1806, 1621, 1799, 1804, 1794, 1805, 1777, 1793, 1795, 279, 620, 2077, 2075, 2073, 2072, 2070, 2069, 1711, 634, 1702, 401, 359, 351, 194, 1620, 1776, 1921, 1929, 1936, 1949, 1950, 1951, 1952, 307, 1947, 1955, 2065, 2066, 295, 296, 1904, 292, 1907, 1905, 1912, 1911, 1914, 289, 290, 1918, 291, 284, 1908, 293, 1903, 1555, 1556, 1700, 633, 213, 1963, 1725, 1598, 1600, 1545, 1544, 1572, 1576, 1286, 1285, 1284, 388, 309, 317, 2002, 1994, 1991, 2006, 2012, 1983, 2079, 684, 2078, 683, 685, 1401, 1001, 613, 272, 105, 164, 1701, 670, 154, 153, 1397, 994, 24, 1587, 191, 630, 1396, 619, 110, 1440, 1500, 1493, 1492, 1490, 1489, 1491, 1451, 1297, 1488, 932, 104, 98, 494, 493, 505, 492, 482, 473, 506, 508, 511, 484, 487, 501, 512, 489, 496, 520, 490, 495, 521, 481, 504, 478, 509, 517, 475, 477, 479, 486, 514, 518, 519, 522, 480, 483, 485, 499, 507, 515, 476, 491, 497, 502, 503, 510, 513, 523, 474, 498, 516, 500, 488, 1610, 87, 1652, 1298, 1538, 1408, 1407, 1437, 2117, 1537, 1301, 143, 1515, 257, 65, 2104, 980, 2104, 980, 2114, 699, 2101, 692, 2101, 692, 2100, 691, 2095, 686, 2097, 688, 2096, 687, 2099, 690, 2098, 689, 2103, 693, 2109, 697, 2108, 2110, 698, 696, 694, 2107, 695, 926, 921, 545, 544, 556, 543, 533, 524, 557, 559, 562, 535, 538, 552, 563, 540, 547, 571, 541, 546, 572, 532, 555, 529, 560, 568, 526, 528, 530, 537, 565, 569, 570, 573, 531, 534, 536, 550, 558, 566, 527, 542, 548, 553, 554, 561, 564, 574, 525, 549, 567, 551, 539, 1299, 1300, 951, 1374, 244, 1687, 910, 1291, 1290, 1007, 1295, 1294, 1293, 1296, 1292, 1017, 1016, 1027, 1026, 168, 596, 597, 595, 1345, 1344, 1873, 1289, 1288, 1287, 1382, 952, 1583, 205, 1402, 165, 1699, 995, 25, 1588, 1398, 443, 442, 454, 441, 431, 422, 455, 457, 460, 433, 436, 450, 461, 438, 445, 469, 439, 444, 470, 430, 453, 427, 458, 466, 424, 426, 428, 435, 463, 467, 468, 471, 429, 432, 434, 448, 456, 464, 425, 440, 446, 451, 452, 459, 462, 472, 423, 447, 465, 449, 437, 1653, 1317, 1318, 1516, 258, 66, 1690, 1692, 1691, 911, 1313, 1312, 1029, 1028, 1315, 1314, 1308, 1307, 1316, 1306, 601, 602, 600, 1875, 671, 1311, 1310, 1309, 701, 1308, 1307, 1306, 378, 410, 1817, 1816, 1862, 1863, 300, 299, 318, 1548, 1551, 1550, 1554, 67, 3, 1562, 1563, 259, 606, 607, 605, 996, 1808, 2067, 1710, 390, 348, 400, 1573, 1924, 1919, 1903, 884, 883, 885, 888, 887, 889, 886, 891, 890, 1767, 20, 51, 1282, 1996, 2085, 1505, 2092, 1765, 1655, 618, 239, 277, 835, 659, 647, 1338, 967, 984, 1283, 1506, 1628, 1631, 1766, 19, 1745, 1754, 895, 1305, 1565, 1798, 2076, 399, 1923, 1931, 1938, 1910, 1903, 1720, 1719, 342, 632, 214, 215, 219, 207, 848, 845, 847, 846, 850, 849, 855, 851, 854, 853, 857, 856, 852, 860, 859, 858, 861, 897, 44, 14, 643, 1705, 1968, 1964, 382, 1635, 1636, 1585, 1302, 1077, 302, 311, 1637, 2003, 702, 703, 998, 611, 270, 158, 662, 155, 145, 1409, 1389, 985, 2093, 1772, 1758, 1591, 1659, 1658, 627, 1388, 77, 75, 69, 615, 107, 1494, 1497, 1087, 1448, 1495, 1447, 1088, 1089, 1446, 1547, 928, 1729, 1613, 100, 93, 92, 412, 225, 1604, 83, 1648, 1090, 1405, 1404, 1421, 1519, 1540, 1095, 46, 130, 1511, 238, 231, 233, 230, 248, 55, 711, 706, 708, 707, 710, 709, 705, 704, 650, 649, 648, 657, 645, 923, 915, 413, 1093, 1091, 1094, 1092, 937, 241, 1672, 193, 1326, 1327, 902, 1080, 1079, 1005, 1082, 1085, 1083, 1084, 1086, 1081, 1013, 1012, 598, 599, 579, 1340, 1336, 1372, 1866, 1353, 118, 962, 1303, 1078, 1350, 938, 1578, 2126, 195, 2125, 159, 1411, 986, 1673, 672, 1627, 1667, 1666, 1665, 1747, 1773, 1759, 393, 1592, 1373, 1730, 1614, 411, 381, 1649, 1107, 1108, 1512, 249, 56, 13, 1693, 1674, 1328, 1329, 903, 1101, 1100, 1015, 1014, 1718, 1731, 1778, 1104, 1102, 1105, 1098, 1097, 1103, 1106, 1096, 603, 604, 580, 374, 1867, 1742, 1751, 663, 893, 1319, 1099, 712, 1098, 1097, 1096, 364, 408, 1809, 1809, 394, 319, 1552, 57, 621, 1596, 1564, 250, 608, 609, 581, 1645, 987, 1641, 354, 1623, 1780, 1797, 635, 1704, 353, 1622, 1779, 1925, 1932, 1939, 1903, 1903];
-/** The GET candidates, most specific first (candidate `0 + k`), one per line with its route: literal segments as text, `1` a parameter, `2` a splat (`[1 | 2, prefix, suffix]` with text around it in the segment), `[3, elements, splat]` a segment with several. */
+/** The GET candidates, most specific first (candidate `0 + k`), one per line with its route: the row's number in `fineGrainedRestRoutes` (its path is the pattern), or `[row, ...tokens]` for an alternative of a pattern with optional groups (literal segments as text, `1` a parameter, `2` a splat, `[1 | 2, prefix, suffix]` with text around it in the segment, `[3, elements, splat]` a segment with several). The trie is built on the first match. */
 const ROUTES_GET: RouteTrie = buildRouteTrie([
-    ["project_repository_storage_moves",1], // GET /project_repository_storage_moves/:repository_storage_move_id
-    ["project_repository_storage_moves"], // GET /project_repository_storage_moves
-    ["snippet_repository_storage_moves",1], // GET /snippet_repository_storage_moves/:repository_storage_move_id
-    ["snippet_repository_storage_moves"], // GET /snippet_repository_storage_moves
-    ["group_repository_storage_moves",1], // GET /group_repository_storage_moves/:repository_storage_move_id
-    ["group_repository_storage_moves"], // GET /group_repository_storage_moves
-    ["discover-cert-based-clusters"], // GET /discover-cert-based-clusters
-    ["dependency_list_exports",1,"download"], // GET /dependency_list_exports/:export_id/download
-    ["dependency_list_exports",1], // GET /dependency_list_exports/:export_id
-    ["personal_access_tokens","self","associations"], // GET /personal_access_tokens/self/associations
-    ["personal_access_tokens","self"], // GET /personal_access_tokens/self
-    ["personal_access_tokens",1], // GET /personal_access_tokens/:id
-    ["personal_access_tokens"], // GET /personal_access_tokens
-    ["notification_settings"], // GET /notification_settings
-    ["admin_member_roles"], // GET /admin_member_roles
-    ["broadcast_messages",1], // GET /broadcast_messages/:id
-    ["broadcast_messages"], // GET /broadcast_messages
-    ["runner_controllers",1,"scopes"], // GET /runner_controllers/:id/scopes
-    ["runner_controllers",1,"tokens",1], // GET /runner_controllers/:runner_controller_id/tokens/:id
-    ["runner_controllers",1,"tokens"], // GET /runner_controllers/:runner_controller_id/tokens
-    ["runner_controllers",1], // GET /runner_controllers/:id
-    ["runner_controllers"], // GET /runner_controllers
-    ["virtual_registries","container","registries",1,"upstreams"], // GET /virtual_registries/container/registries/:id/upstreams
-    ["virtual_registries","container","registries",1], // GET /virtual_registries/container/registries/:id
-    ["virtual_registries","container","upstreams",1,"cache_entries"], // GET /virtual_registries/container/upstreams/:id/cache_entries
-    ["virtual_registries","container","upstreams",1], // GET /virtual_registries/container/upstreams/:id
-    ["virtual_registries","packages","maven","registries",1,"upstreams"], // GET /virtual_registries/packages/maven/registries/:id/upstreams
-    ["virtual_registries","packages","maven","registries",1], // GET /virtual_registries/packages/maven/registries/:id
-    ["virtual_registries","packages","maven","upstreams",1,"cache_entries"], // GET /virtual_registries/packages/maven/upstreams/:id/cache_entries
-    ["virtual_registries","packages","maven","upstreams",1,"test"], // GET /virtual_registries/packages/maven/upstreams/:id/test
-    ["virtual_registries","packages","maven","upstreams",1], // GET /virtual_registries/packages/maven/upstreams/:id
-    ["virtual_registries","packages","maven","local","upstreams",1], // GET /virtual_registries/packages/maven/local/upstreams/:id
-    ["virtual_registries","packages","maven",1,2], // GET /virtual_registries/packages/maven/:id/\*path
-    ["virtual_registries","packages","npm","registries",1], // GET /virtual_registries/packages/npm/registries/:id
-    ["virtual_registries","packages","npm","remote","upstreams",1,"cache_entries"], // GET /virtual_registries/packages/npm/remote/upstreams/:id/cache_entries
-    ["issues_statistics"], // GET /issues_statistics
-    ["service_accounts"], // GET /service_accounts
-    ["offline_exports",1], // GET /offline_exports/:id
-    ["offline_exports"], // GET /offline_exports
-    ["project_aliases",1], // GET /project_aliases/:name
-    ["project_aliases"], // GET /project_aliases
-    ["vulnerabilities",1,"issue_links"], // GET /vulnerabilities/:id/issue_links
-    ["vulnerabilities",1], // GET /vulnerabilities/:id
-    ["merge_requests"], // GET /merge_requests
-    ["deploy_tokens"], // GET /deploy_tokens
-    ["feature_flags","unleash",1,"features"], // GET /feature_flags/unleash/:project_id/features
-    ["feature_flags","unleash",1,"client","features"], // GET /feature_flags/unleash/:project_id/client/features
-    ["feature_flags","unleash",1], // GET /feature_flags/unleash/:project_id
-    ["organizations",1,"security","policy_store",1], // GET /organizations/:id/security/policy_store/:policy_id
-    ["organizations",1,"security","policy_store"], // GET /organizations/:id/security/policy_store
-    ["applications"], // GET /applications
-    ["audit_events",1], // GET /audit_events/:id
-    ["audit_events"], // GET /audit_events
-    ["bulk_imports","entities"], // GET /bulk_imports/entities
-    ["bulk_imports",1,"entities",1,"failures"], // GET /bulk_imports/:import_id/entities/:entity_id/failures
-    ["bulk_imports",1,"entities",1], // GET /bulk_imports/:import_id/entities/:entity_id
-    ["bulk_imports",1,"entities"], // GET /bulk_imports/:import_id/entities
-    ["bulk_imports",1], // GET /bulk_imports/:import_id
-    ["bulk_imports"], // GET /bulk_imports
-    ["integrations","jira_forge","subscriptions"], // GET /integrations/jira_forge/subscriptions
-    ["member_roles"], // GET /member_roles
-    ["application","plan_limits"], // GET /application/plan_limits
-    ["application","appearance"], // GET /application/appearance
-    ["application","statistics"], // GET /application/statistics
-    ["application","settings"], // GET /application/settings
-    ["deploy_keys"], // GET /deploy_keys
-    ["experiments",1,"assignments"], // GET /experiments/:experiment_name/assignments
-    ["experiments"], // GET /experiments
-    ["occurrences","vulnerabilities"], // GET /occurrences/vulnerabilities
-    ["swagger_doc",1], // GET /swagger_doc/:name
-    ["swagger_doc"], // GET /swagger_doc
-    ["user_counts"], // GET /user_counts
-    ["web_commits","public_key"], // GET /web_commits/public_key
-    ["namespaces","storage","limit_exclusions"], // GET /namespaces/storage/limit_exclusions
-    ["namespaces",1,"subscription_add_on_purchase",1], // GET /namespaces/:id/subscription_add_on_purchase/:add_on_name
-    ["namespaces",1,"gitlab_subscription"], // GET /namespaces/:id/gitlab_subscription
-    ["namespaces",1,"exists"], // GET /namespaces/:id/exists
-    ["namespaces",1,"-","work_items",1,"closing_merge_requests"], // GET /namespaces/:id/-/work_items/:work_item_iid/closing_merge_requests
-    ["namespaces",1,"-","work_items",1,"related_merge_requests"], // GET /namespaces/:id/-/work_items/:work_item_iid/related_merge_requests
-    ["namespaces",1,"-","work_items",1,"current_user_todos"], // GET /namespaces/:id/-/work_items/:work_item_iid/current_user_todos
-    ["namespaces",1,"-","work_items",1,"email_participants"], // GET /namespaces/:id/-/work_items/:work_item_iid/email_participants
-    ["namespaces",1,"-","work_items",1,"linked_resources"], // GET /namespaces/:id/-/work_items/:work_item_iid/linked_resources
-    ["namespaces",1,"-","work_items",1,"related_branches"], // GET /namespaces/:id/-/work_items/:work_item_iid/related_branches
-    ["namespaces",1,"-","work_items",1,"feature_flags"], // GET /namespaces/:id/-/work_items/:work_item_iid/feature_flags
-    ["namespaces",1,"-","work_items",1,"linked_items"], // GET /namespaces/:id/-/work_items/:work_item_iid/linked_items
-    ["namespaces",1,"-","work_items",1,"award_emoji"], // GET /namespaces/:id/-/work_items/:work_item_iid/award_emoji
-    ["namespaces",1,"-","work_items",1,"discussions",1,"notes",1], // GET /namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id
-    ["namespaces",1,"-","work_items",1,"discussions",1,"notes"], // GET /namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes
-    ["namespaces",1,"-","work_items",1,"discussions",1], // GET /namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id
-    ["namespaces",1,"-","work_items",1,"discussions"], // GET /namespaces/:id/-/work_items/:work_item_iid/discussions
-    ["namespaces",1,"-","work_items",1,"children"], // GET /namespaces/:id/-/work_items/:work_item_iid/children
-    ["namespaces",1,"-","work_items",1,"notes",1], // GET /namespaces/:id/-/work_items/:work_item_iid/notes/:note_id
-    ["namespaces",1,"-","work_items",1,"notes"], // GET /namespaces/:id/-/work_items/:work_item_iid/notes
-    ["namespaces",1,"-","work_items",1], // GET /namespaces/:id/-/work_items/:work_item_iid
-    ["namespaces",1,"-","work_items"], // GET /namespaces/:id/-/work_items
-    ["namespaces",1], // GET /namespaces/:id
-    ["namespaces"], // GET /namespaces
-    ["usage_data","metric_definitions"], // GET /usage_data/metric_definitions
-    ["usage_data","non_sql_metrics"], // GET /usage_data/non_sql_metrics
-    ["usage_data","service_ping"], // GET /usage_data/service_ping
-    ["usage_data","queries"], // GET /usage_data/queries
-    ["analytics","group_activity","merge_requests_count"], // GET /analytics/group_activity/merge_requests_count
-    ["analytics","group_activity","new_members_count"], // GET /analytics/group_activity/new_members_count
-    ["analytics","group_activity","issues_count"], // GET /analytics/group_activity/issues_count
-    ["analytics","code_review"], // GET /analytics/code_review
-    ["databases",1,"dictionary","tables"], // GET /databases/:database_name/dictionary/tables
-    ["geo_nodes","status"], // GET /geo_nodes/status
-    ["geo_nodes",1,"status"], // GET /geo_nodes/:id/status
-    ["geo_nodes",1], // GET /geo_nodes/:id
-    ["geo_nodes"], // GET /geo_nodes
-    ["geo_sites","status"], // GET /geo_sites/status
-    ["geo_sites",1,"status"], // GET /geo_sites/:id/status
-    ["geo_sites",1], // GET /geo_sites/:id
-    ["geo_sites"], // GET /geo_sites
-    ["pipelines"], // GET /pipelines
-    ["templates","gitlab_ci_ymls",1], // GET /templates/gitlab_ci_ymls/:name
-    ["templates","gitlab_ci_ymls"], // GET /templates/gitlab_ci_ymls
-    ["templates","dockerfiles",1], // GET /templates/dockerfiles/:name
-    ["templates","dockerfiles"], // GET /templates/dockerfiles
-    ["templates","gitignores",1], // GET /templates/gitignores/:name
-    ["templates","gitignores"], // GET /templates/gitignores
-    ["templates","licenses",1], // GET /templates/licenses/:name
-    ["templates","licenses"], // GET /templates/licenses
-    ["features","definitions"], // GET /features/definitions
-    ["features"], // GET /features
-    ["internal","gitlab_subscriptions","namespaces",1,"subscription_add_on_purchases",1], // GET /internal/gitlab_subscriptions/namespaces/:id/subscription_add_on_purchases/:add_on_name
-    ["internal","gitlab_subscriptions","namespaces",1,"gitlab_subscription"], // GET /internal/gitlab_subscriptions/namespaces/:id/gitlab_subscription
-    ["internal","gitlab_subscriptions","namespaces",1,"user_permissions",1], // GET /internal/gitlab_subscriptions/namespaces/:namespace_id/user_permissions/:user_id
-    ["internal","gitlab_subscriptions","namespaces",1,"projects"], // GET /internal/gitlab_subscriptions/namespaces/:id/projects
-    ["internal","gitlab_subscriptions","namespaces",1,"owners"], // GET /internal/gitlab_subscriptions/namespaces/:id/owners
-    ["internal","gitlab_subscriptions","namespaces",1], // GET /internal/gitlab_subscriptions/namespaces/:id
-    ["internal","gitlab_subscriptions","users",1], // GET /internal/gitlab_subscriptions/users/:id
-    ["internal","authorized_certs"], // GET /internal/authorized_certs
-    ["internal","authorized_keys"], // GET /internal/authorized_keys
-    ["internal","observability","project",1,"read","analytics"], // GET /internal/observability/project/:id/read/analytics
-    ["internal","observability","project",1,"read","services"], // GET /internal/observability/project/:id/read/services
-    ["internal","observability","project",1,"read","metrics"], // GET /internal/observability/project/:id/read/metrics
-    ["internal","observability","project",1,"read","traces"], // GET /internal/observability/project/:id/read/traces
-    ["internal","observability","project",1,"read","logs"], // GET /internal/observability/project/:id/read/logs
-    ["internal","kubernetes","verify_project_access"], // GET /internal/kubernetes/verify_project_access
-    ["internal","kubernetes","receptive_agents"], // GET /internal/kubernetes/receptive_agents
-    ["internal","kubernetes","modules","starboard_vulnerability","policies_configuration"], // GET /internal/kubernetes/modules/starboard_vulnerability/policies_configuration
-    ["internal","kubernetes","modules","remote_development","prerequisites"], // GET /internal/kubernetes/modules/remote_development/prerequisites
-    ["internal","org_mover","maintenance_readiness"], // GET /internal/org_mover/maintenance_readiness
-    ["internal","org_mover","maintenance_state"], // GET /internal/org_mover/maintenance_state
-    ["internal","discover"], // GET /internal/discover
-    ["internal","agents","agentk","agent_info"], // GET /internal/agents/agentk/agent_info
-    ["internal","agents","agentw","authorize_user_access"], // GET /internal/agents/agentw/authorize_user_access
-    ["internal","agents","agentw","server_config"], // GET /internal/agents/agentw/server_config
-    ["internal","agents","agentw","agent_info"], // GET /internal/agents/agentw/agent_info
-    ["internal","gitaly","object_pool_members"], // GET /internal/gitaly/object_pool_members
-    ["internal","check"], // GET /internal/check
-    ["internal","orbit","cloud_connector_token"], // GET /internal/orbit/cloud_connector_token
-    ["internal","orbit","project",1,"merge_request_diffs",1,"raw_diffs"], // GET /internal/orbit/project/:project_id/merge_request_diffs/:diff_id/raw_diffs
-    ["internal","orbit","project",1,"merge_request_diffs",1], // GET /internal/orbit/project/:project_id/merge_request_diffs/:diff_id
-    ["internal","orbit","project",1,"merge_requests",1,"raw_diffs"], // GET /internal/orbit/project/:project_id/merge_requests/:merge_request_iid/raw_diffs
-    ["internal","orbit","project",1,"repository","changed_paths"], // GET /internal/orbit/project/:project_id/repository/changed_paths
-    ["internal","orbit","project",1,"repository","branches"], // GET /internal/orbit/project/:project_id/repository/branches
-    ["internal","orbit","project",1,"repository","archive"], // GET /internal/orbit/project/:project_id/repository/archive
-    ["internal","orbit","project",1,"repository","commits"], // GET /internal/orbit/project/:project_id/repository/commits
-    ["internal","orbit","project",1,"repository","tree"], // GET /internal/orbit/project/:project_id/repository/tree
-    ["internal","orbit","project",1,"info"], // GET /internal/orbit/project/:project_id/info
-    ["internal","pages","status"], // GET /internal/pages/status
-    ["internal","pages"], // GET /internal/pages
-    ["internal","lfs"], // GET /internal/lfs
-    ["internal","ci","job_router","runner_controllers","job_admission"], // GET /internal/ci/job_router/runner_controllers/job_admission
-    ["internal","ci","agents","runnerc","info"], // GET /internal/ci/agents/runnerc/info
-    ["internal","ci","agents","runner","info"], // GET /internal/ci/agents/runner/info
-    ["licenses"], // GET /licenses
-    ["metadata"], // GET /metadata
-    ["packages","terraform","modules","v1",1,1,1,"download"], // GET /packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/download
-    ["packages","terraform","modules","v1",1,1,1,"versions"], // GET /packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/versions
-    ["packages","terraform","modules","v1",1,1,1,2,"download"], // GET /packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/\*module_version/download
-    ["packages","terraform","modules","v1",1,1,1,2,"file"], // GET /packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/\*module_version/file
-    ["packages","terraform","modules","v1",1,1,1,2], // GET /packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/\*module_version
-    ["packages","terraform","modules","v1",1,1,1], // GET /packages/terraform/modules/v1/:module_namespace/:module_name/:module_system
-    ["packages","conan","v1","conans","search"], // GET /packages/conan/v1/conans/search
-    ["packages","conan","v1","conans",1,1,1,1,"download_urls"], // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls
-    ["packages","conan","v1","conans",1,1,1,1,"packages",1,"download_urls"], // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls
-    ["packages","conan","v1","conans",1,1,1,1,"packages",1,"digest"], // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/digest
-    ["packages","conan","v1","conans",1,1,1,1,"packages",1], // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference
-    ["packages","conan","v1","conans",1,1,1,1,"digest"], // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/digest
-    ["packages","conan","v1","conans",1,1,1,1,"search"], // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/search
-    ["packages","conan","v1","conans",1,1,1,1], // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel
-    ["packages","conan","v1","files",1,1,1,1,1,"package",1,1,1], // GET /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name
-    ["packages","conan","v1","files",1,1,1,1,1,"export",1], // GET /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name
-    ["packages","conan","v1","users","check_credentials"], // GET /packages/conan/v1/users/check_credentials
-    ["packages","conan","v1","users","authenticate"], // GET /packages/conan/v1/users/authenticate
-    ["packages","conan","v1","ping"], // GET /packages/conan/v1/ping
-    ["packages","maven",2,1], // GET /packages/maven/\*path/:file_name
-    ["packages","npm","-","package",2,"dist-tags"], // GET /packages/npm/-/package/\*package_name/dist-tags
-    ["packages","npm",2], // GET /packages/npm/\*package_name
-    ["projects",1,"merge_request_approval_setting"], // GET /projects/:id/merge_request_approval_setting
-    ["projects",1,"feature_flags_user_lists",1], // GET /projects/:id/feature_flags_user_lists/:iid
-    ["projects",1,"feature_flags_user_lists"], // GET /projects/:id/feature_flags_user_lists
-    ["projects",1,"repository_storage_moves",1], // GET /projects/:id/repository_storage_moves/:repository_storage_move_id
-    ["projects",1,"repository_storage_moves"], // GET /projects/:id/repository_storage_moves
-    ["projects",1,"alert_management_alerts",1,"metric_images"], // GET /projects/:id/alert_management_alerts/:alert_iid/metric_images
-    ["projects",1,"external_status_checks"], // GET /projects/:id/external_status_checks
-    ["projects",1,"feature_flags_settings"], // GET /projects/:id/feature_flags_settings
-    ["projects",1,"protected_environments",1], // GET /projects/:id/protected_environments/:name
-    ["projects",1,"protected_environments"], // GET /projects/:id/protected_environments
-    ["projects",1,"vulnerability_findings"], // GET /projects/:id/vulnerability_findings
-    ["projects",1,"notification_settings"], // GET /projects/:id/notification_settings
-    ["projects",1,"debian_distributions",1,"key.asc"], // GET /projects/:id/debian_distributions/:codename/key.asc
-    ["projects",1,"debian_distributions",1], // GET /projects/:id/debian_distributions/:codename
-    ["projects",1,"debian_distributions"], // GET /projects/:id/debian_distributions
-    ["projects",1,"dependency_firewall","enablement"], // GET /projects/:id/dependency_firewall/enablement
-    ["projects",1,"pipeline_schedules",1,"pipelines"], // GET /projects/:id/pipeline_schedules/:pipeline_schedule_id/pipelines
-    ["projects",1,"pipeline_schedules",1,"variables",1], // GET /projects/:id/pipeline_schedules/:pipeline_schedule_id/variables/:key
-    ["projects",1,"pipeline_schedules",1], // GET /projects/:id/pipeline_schedules/:pipeline_schedule_id
-    ["projects",1,"pipeline_schedules"], // GET /projects/:id/pipeline_schedules
-    ["projects",1,"protected_branches",1], // GET /projects/:id/protected_branches/:name
-    ["projects",1,"protected_branches"], // GET /projects/:id/protected_branches
-    ["projects",1,"transfer_locations"], // GET /projects/:id/transfer_locations
-    ["projects",1,"approval_settings"], // GET /projects/:id/approval_settings
-    ["projects",1,"custom_attributes",1], // GET /projects/:id/custom_attributes/:key
-    ["projects",1,"custom_attributes"], // GET /projects/:id/custom_attributes
-    ["projects",1,"issues_statistics"], // GET /projects/:id/issues_statistics
-    ["projects",1,"security_settings"], // GET /projects/:id/security_settings
-    ["projects",1,"dependency_proxy","packages","maven",2,1], // GET /projects/:id/dependency_proxy/packages/maven/\*path/:file_name
-    ["projects",1,"dependency_proxy","packages","npm",2,"-",2], // GET /projects/:id/dependency_proxy/packages/npm/\*package_name/-/\*file_name
-    ["projects",1,"export_relations","download"], // GET /projects/:id/export_relations/download
-    ["projects",1,"export_relations","status"], // GET /projects/:id/export_relations/status
-    ["projects",1,"managed_licenses",1], // GET /projects/:id/managed_licenses/:managed_license_id
-    ["projects",1,"managed_licenses"], // GET /projects/:id/managed_licenses
-    ["projects",1,"relation-imports"], // GET /projects/:id/relation-imports
-    ["projects",1,"service_accounts",1,"personal_access_tokens"], // GET /projects/:id/service_accounts/:user_id/personal_access_tokens
-    ["projects",1,"service_accounts",1], // GET /projects/:id/service_accounts/:user_id
-    ["projects",1,"service_accounts"], // GET /projects/:id/service_accounts
-    ["projects",1,"access_requests"], // GET /projects/:id/access_requests
-    ["projects",1,"job_token_scope","groups_allowlist"], // GET /projects/:id/job_token_scope/groups_allowlist
-    ["projects",1,"job_token_scope","allowlist"], // GET /projects/:id/job_token_scope/allowlist
-    ["projects",1,"job_token_scope"], // GET /projects/:id/job_token_scope
-    ["projects",1,"resource_groups",1,"upcoming_jobs"], // GET /projects/:id/resource_groups/:key/upcoming_jobs
-    ["projects",1,"resource_groups",1,"current_job"], // GET /projects/:id/resource_groups/:key/current_job
-    ["projects",1,"resource_groups",1], // GET /projects/:id/resource_groups/:key
-    ["projects",1,"resource_groups"], // GET /projects/:id/resource_groups
-    ["projects",1,"share_locations"], // GET /projects/:id/share_locations
-    ["projects",1,"vulnerabilities",1,"notes",1], // GET /projects/:id/vulnerabilities/:noteable_id/notes/:note_id
-    ["projects",1,"vulnerabilities",1,"notes"], // GET /projects/:id/vulnerabilities/:noteable_id/notes
-    ["projects",1,"vulnerabilities"], // GET /projects/:id/vulnerabilities
-    ["projects",1,"approval_rules",1], // GET /projects/:id/approval_rules/:approval_rule_id
-    ["projects",1,"approval_rules"], // GET /projects/:id/approval_rules
-    ["projects",1,"cluster_agents",1,"url_configurations",1], // GET /projects/:id/cluster_agents/:agent_id/url_configurations/:url_configuration_id
-    ["projects",1,"cluster_agents",1,"url_configurations"], // GET /projects/:id/cluster_agents/:agent_id/url_configurations
-    ["projects",1,"cluster_agents",1,"tokens",1], // GET /projects/:id/cluster_agents/:agent_id/tokens/:token_id
-    ["projects",1,"cluster_agents",1,"tokens"], // GET /projects/:id/cluster_agents/:agent_id/tokens
-    ["projects",1,"cluster_agents",1], // GET /projects/:id/cluster_agents/:agent_id
-    ["projects",1,"cluster_agents"], // GET /projects/:id/cluster_agents
-    ["projects",1,"error_tracking","client_keys"], // GET /projects/:id/error_tracking/client_keys
-    ["projects",1,"error_tracking","settings"], // GET /projects/:id/error_tracking/settings
-    ["projects",1,"freeze_periods",1], // GET /projects/:id/freeze_periods/:freeze_period_id
-    ["projects",1,"freeze_periods"], // GET /projects/:id/freeze_periods
-    ["projects",1,"invited_groups"], // GET /projects/:id/invited_groups
-    ["projects",1,"merge_requests",1,"resource_milestone_events",1], // GET /projects/:id/merge_requests/:eventable_id/resource_milestone_events/:event_id
-    ["projects",1,"merge_requests",1,"resource_milestone_events"], // GET /projects/:id/merge_requests/:eventable_id/resource_milestone_events
-    ["projects",1,"merge_requests",1,"resource_label_events",1], // GET /projects/:id/merge_requests/:eventable_id/resource_label_events/:event_id
-    ["projects",1,"merge_requests",1,"resource_label_events"], // GET /projects/:id/merge_requests/:eventable_id/resource_label_events
-    ["projects",1,"merge_requests",1,"resource_state_events",1], // GET /projects/:id/merge_requests/:eventable_id/resource_state_events/:event_id
-    ["projects",1,"merge_requests",1,"resource_state_events"], // GET /projects/:id/merge_requests/:eventable_id/resource_state_events
-    ["projects",1,"merge_requests",1,"approval_settings"], // GET /projects/:id/merge_requests/:merge_request_iid/approval_settings
-    ["projects",1,"merge_requests",1,"context_commits"], // GET /projects/:id/merge_requests/:merge_request_iid/context_commits
-    ["projects",1,"merge_requests",1,"approval_rules",1], // GET /projects/:id/merge_requests/:merge_request_iid/approval_rules/:approval_rule_id
-    ["projects",1,"merge_requests",1,"approval_rules"], // GET /projects/:id/merge_requests/:merge_request_iid/approval_rules
-    ["projects",1,"merge_requests",1,"approval_state"], // GET /projects/:id/merge_requests/:merge_request_iid/approval_state
-    ["projects",1,"merge_requests",1,"related_issues"], // GET /projects/:id/merge_requests/:merge_request_iid/related_issues
-    ["projects",1,"merge_requests",1,"closes_issues"], // GET /projects/:id/merge_requests/:merge_request_iid/closes_issues
-    ["projects",1,"merge_requests",1,"status_checks"], // GET /projects/:id/merge_requests/:merge_request_iid/status_checks
-    ["projects",1,"merge_requests",1,"participants"], // GET /projects/:id/merge_requests/:merge_request_iid/participants
-    ["projects",1,"merge_requests",1,"award_emoji",1], // GET /projects/:id/merge_requests/:merge_request_iid/award_emoji/:award_id
-    ["projects",1,"merge_requests",1,"award_emoji"], // GET /projects/:id/merge_requests/:merge_request_iid/award_emoji
-    ["projects",1,"merge_requests",1,"discussions",1,"notes",1], // GET /projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes/:note_id
-    ["projects",1,"merge_requests",1,"discussions",1,"notes"], // GET /projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes
-    ["projects",1,"merge_requests",1,"discussions",1], // GET /projects/:id/merge_requests/:noteable_id/discussions/:discussion_id
-    ["projects",1,"merge_requests",1,"discussions"], // GET /projects/:id/merge_requests/:noteable_id/discussions
-    ["projects",1,"merge_requests",1,"draft_notes",1], // GET /projects/:id/merge_requests/:merge_request_iid/draft_notes/:draft_note_id
-    ["projects",1,"merge_requests",1,"draft_notes"], // GET /projects/:id/merge_requests/:merge_request_iid/draft_notes
-    ["projects",1,"merge_requests",1,"time_stats"], // GET /projects/:id/merge_requests/:merge_request_iid/time_stats
-    ["projects",1,"merge_requests",1,"approvals"], // GET /projects/:id/merge_requests/:merge_request_iid/approvals
-    ["projects",1,"merge_requests",1,"merge_ref"], // GET /projects/:id/merge_requests/:merge_request_iid/merge_ref
-    ["projects",1,"merge_requests",1,"pipelines"], // GET /projects/:id/merge_requests/:merge_request_iid/pipelines
-    ["projects",1,"merge_requests",1,"raw_diffs"], // GET /projects/:id/merge_requests/:merge_request_iid/raw_diffs
-    ["projects",1,"merge_requests",1,"reviewers"], // GET /projects/:id/merge_requests/:merge_request_iid/reviewers
-    ["projects",1,"merge_requests",1,"blockees"], // GET /projects/:id/merge_requests/:merge_request_iid/blockees
-    ["projects",1,"merge_requests",1,"versions",1], // GET /projects/:id/merge_requests/:merge_request_iid/versions/:version_id
-    ["projects",1,"merge_requests",1,"versions"], // GET /projects/:id/merge_requests/:merge_request_iid/versions
-    ["projects",1,"merge_requests",1,"changes"], // GET /projects/:id/merge_requests/:merge_request_iid/changes
-    ["projects",1,"merge_requests",1,"commits"], // GET /projects/:id/merge_requests/:merge_request_iid/commits
-    ["projects",1,"merge_requests",1,"blocks",1], // GET /projects/:id/merge_requests/:merge_request_iid/blocks/:block_id
-    ["projects",1,"merge_requests",1,"blocks"], // GET /projects/:id/merge_requests/:merge_request_iid/blocks
-    ["projects",1,"merge_requests",1,"diffs"], // GET /projects/:id/merge_requests/:merge_request_iid/diffs
-    ["projects",1,"merge_requests",1,"notes",1,"award_emoji",1], // GET /projects/:id/merge_requests/:merge_request_iid/notes/:note_id/award_emoji/:award_id
-    ["projects",1,"merge_requests",1,"notes",1,"award_emoji"], // GET /projects/:id/merge_requests/:merge_request_iid/notes/:note_id/award_emoji
-    ["projects",1,"merge_requests",1,"notes",1], // GET /projects/:id/merge_requests/:noteable_id/notes/:note_id
-    ["projects",1,"merge_requests",1,"notes"], // GET /projects/:id/merge_requests/:noteable_id/notes
-    ["projects",1,"merge_requests",1], // GET /projects/:id/merge_requests/:merge_request_iid
-    ["projects",1,"merge_requests"], // GET /projects/:id/merge_requests
-    ["projects",1,"protected_tags",1], // GET /projects/:id/protected_tags/:name
-    ["projects",1,"protected_tags"], // GET /projects/:id/protected_tags
-    ["projects",1,"remote_mirrors",1,"public_key"], // GET /projects/:id/remote_mirrors/:mirror_id/public_key
-    ["projects",1,"remote_mirrors",1], // GET /projects/:id/remote_mirrors/:mirror_id
-    ["projects",1,"remote_mirrors"], // GET /projects/:id/remote_mirrors
-    ["projects",1,"access_tokens",1], // GET /projects/:id/access_tokens/:token_id
-    ["projects",1,"access_tokens"], // GET /projects/:id/access_tokens
-    ["projects",1,"deploy_tokens",1], // GET /projects/:id/deploy_tokens/:token_id
-    ["projects",1,"deploy_tokens"], // GET /projects/:id/deploy_tokens
-    ["projects",1,"feature_flags",1], // GET /projects/:id/feature_flags/:feature_flag_name
-    ["projects",1,"feature_flags"], // GET /projects/:id/feature_flags
-    ["projects",1,"attestations",1,"download"], // GET /projects/:id/attestations/:attestation_iid/download
-    ["projects",1,"attestations",1], // GET /projects/:id/attestations/:subject_digest
-    ["projects",1,"audit_events",1], // GET /projects/:id/audit_events/:audit_event_id
-    ["projects",1,"audit_events"], // GET /projects/:id/audit_events
-    ["projects",1,"dependencies"], // GET /projects/:id/dependencies
-    ["projects",1,"environments",1], // GET /projects/:id/environments/:environment_id
-    ["projects",1,"environments"], // GET /projects/:id/environments
-    ["projects",1,"google_cloud","setup","runner_deployment_project.sh"], // GET /projects/:id/google_cloud/setup/runner_deployment_project.sh
-    ["projects",1,"google_cloud","setup","integrations.sh"], // GET /projects/:id/google_cloud/setup/integrations.sh
-    ["projects",1,"integrations",1], // GET /projects/:id/integrations/:slug
-    ["projects",1,"integrations"], // GET /projects/:id/integrations
-    ["projects",1,"merge_trains","merge_requests",1], // GET /projects/:id/merge_trains/merge_requests/:merge_request_iid
-    ["projects",1,"merge_trains",1], // GET /projects/:id/merge_trains/:target_branch
-    ["projects",1,"merge_trains"], // GET /projects/:id/merge_trains
-    ["projects",1,"pages_access"], // GET /projects/:id/pages_access
-    ["projects",1,"secure_files",1,"download"], // GET /projects/:id/secure_files/:secure_file_id/download
-    ["projects",1,"secure_files",1], // GET /projects/:id/secure_files/:secure_file_id
-    ["projects",1,"secure_files"], // GET /projects/:id/secure_files
-    ["projects",1,"deploy_keys",1], // GET /projects/:id/deploy_keys/:key_id
-    ["projects",1,"deploy_keys"], // GET /projects/:id/deploy_keys
-    ["projects",1,"deployments",1,"merge_requests"], // GET /projects/:id/deployments/:deployment_id/merge_requests
-    ["projects",1,"deployments",1], // GET /projects/:id/deployments/:deployment_id
-    ["projects",1,"deployments"], // GET /projects/:id/deployments
-    ["projects",1,"invitations"], // GET /projects/:id/invitations
-    ["projects",1,"iterations"], // GET /projects/:id/iterations
-    ["projects",1,"milestones",1,"burndown_events"], // GET /projects/:id/milestones/:milestone_id/burndown_events
-    ["projects",1,"milestones",1,"merge_requests"], // GET /projects/:id/milestones/:milestone_id/merge_requests
-    ["projects",1,"milestones",1,"issues"], // GET /projects/:id/milestones/:milestone_id/issues
-    ["projects",1,"milestones",1], // GET /projects/:id/milestones/:milestone_id
-    ["projects",1,"milestones"], // GET /projects/:id/milestones
-    ["projects",1,"repository","diverging_commits"], // GET /projects/:id/repository/diverging_commits
-    ["projects",1,"repository","changed_paths"], // GET /projects/:id/repository/changed_paths
-    ["projects",1,"repository","contributors"], // GET /projects/:id/repository/contributors
-    ["projects",1,"repository","diff_stats"], // GET /projects/:id/repository/diff_stats
-    ["projects",1,"repository","merge_base"], // GET /projects/:id/repository/merge_base
-    ["projects",1,"repository","changelog"], // GET /projects/:id/repository/changelog
-    ["projects",1,"repository","branches",1], // GET /projects/:id/repository/branches/:branch
-    ["projects",1,"repository","branches"], // GET /projects/:id/repository/branches
-    ["projects",1,"repository","archive"], // GET /projects/:id/repository/archive
-    ["projects",1,"repository","commits",1,"merge_requests"], // GET /projects/:id/repository/commits/:sha/merge_requests
-    ["projects",1,"repository","commits",1,"discussions",1,"notes",1], // GET /projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes/:note_id
-    ["projects",1,"repository","commits",1,"discussions",1,"notes"], // GET /projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes
-    ["projects",1,"repository","commits",1,"discussions",1], // GET /projects/:id/repository/commits/:noteable_id/discussions/:discussion_id
-    ["projects",1,"repository","commits",1,"discussions"], // GET /projects/:id/repository/commits/:noteable_id/discussions
-    ["projects",1,"repository","commits",1,"signature"], // GET /projects/:id/repository/commits/:sha/signature
-    ["projects",1,"repository","commits",1,"comments"], // GET /projects/:id/repository/commits/:sha/comments
-    ["projects",1,"repository","commits",1,"sequence"], // GET /projects/:id/repository/commits/:sha/sequence
-    ["projects",1,"repository","commits",1,"statuses"], // GET /projects/:id/repository/commits/:sha/statuses
-    ["projects",1,"repository","commits",1,"diff"], // GET /projects/:id/repository/commits/:sha/diff
-    ["projects",1,"repository","commits",1,"refs"], // GET /projects/:id/repository/commits/:sha/refs
-    ["projects",1,"repository","commits",1], // GET /projects/:id/repository/commits/:sha
-    ["projects",1,"repository","commits"], // GET /projects/:id/repository/commits
-    ["projects",1,"repository","compare"], // GET /projects/:id/repository/compare
-    ["projects",1,"repository","health"], // GET /projects/:id/repository/health
-    ["projects",1,"repository","blobs",1,"raw"], // GET /projects/:id/repository/blobs/:sha/raw
-    ["projects",1,"repository","blobs",1], // GET /projects/:id/repository/blobs/:sha
-    ["projects",1,"repository","files",1,"blame"], // GET /projects/:id/repository/files/:file_path/blame
-    ["projects",1,"repository","files",1,"raw"], // GET /projects/:id/repository/files/:file_path/raw
-    ["projects",1,"repository","files",1], // GET /projects/:id/repository/files/:file_path
-    ["projects",1,"repository","tags",1,"signature"], // GET /projects/:id/repository/tags/:tag_name/signature
-    ["projects",1,"repository","tags",1], // GET /projects/:id/repository/tags/:tag_name
-    ["projects",1,"repository","tags"], // GET /projects/:id/repository/tags
-    ["projects",1,"repository","tree"], // GET /projects/:id/repository/tree
-    ["projects",1,"statistics"], // GET /projects/:id/statistics
-    ["projects",1,"wiki_pages",1,"notes",1], // GET /projects/:id/wiki_pages/:noteable_id/notes/:note_id
-    ["projects",1,"wiki_pages",1,"notes"], // GET /projects/:id/wiki_pages/:noteable_id/notes
-    ["projects",1,"analytics","deployment_frequency"], // GET /projects/:id/analytics/deployment_frequency
-    ["projects",1,"approvals"], // GET /projects/:id/approvals
-    ["projects",1,"languages"], // GET /projects/:id/languages
-    ["projects",1,"pipelines","latest"], // GET /projects/:id/pipelines/latest
-    ["projects",1,"pipelines",1,"test_report_summary"], // GET /projects/:id/pipelines/:pipeline_id/test_report_summary
-    ["projects",1,"pipelines",1,"trigger_jobs"], // GET /projects/:id/pipelines/:pipeline_id/trigger_jobs
-    ["projects",1,"pipelines",1,"test_report"], // GET /projects/:id/pipelines/:pipeline_id/test_report
-    ["projects",1,"pipelines",1,"variables"], // GET /projects/:id/pipelines/:pipeline_id/variables
-    ["projects",1,"pipelines",1,"bridges"], // GET /projects/:id/pipelines/:pipeline_id/bridges
-    ["projects",1,"pipelines",1,"jobs"], // GET /projects/:id/pipelines/:pipeline_id/jobs
-    ["projects",1,"pipelines",1], // GET /projects/:id/pipelines/:pipeline_id
-    ["projects",1,"pipelines"], // GET /projects/:id/pipelines
-    ["projects",1,"push_rule"], // GET /projects/:id/push_rule
-    ["projects",1,"templates",1,1], // GET /projects/:id/templates/:type/:name
-    ["projects",1,"templates",1], // GET /projects/:id/templates/:type
-    ["projects",1,"terraform","state_protection_rules"], // GET /projects/:id/terraform/state_protection_rules
-    ["projects",1,"terraform","state",1,"versions",1], // GET /projects/:id/terraform/state/:name/versions/:serial
-    ["projects",1,"terraform","state",1], // GET /projects/:id/terraform/state/:name
-    ["projects",1,"variables",1], // GET /projects/:id/variables/:key
-    ["projects",1,"variables"], // GET /projects/:id/variables
-    ["projects",1,"ai_agent","sessions"], // GET /projects/:id/ai_agent/sessions
-    ["projects",1,"clusters",1], // GET /projects/:id/clusters/:cluster_id
-    ["projects",1,"clusters"], // GET /projects/:id/clusters
-    ["projects",1,"packages","protection","rules"], // GET /projects/:id/packages/protection/rules
-    ["projects",1,"packages","ml_models",1,"files",1], // GET /projects/:id/packages/ml_models/:model_version_id/files/(*path/):file_name as /projects/:id/packages/ml_models/:model_version_id/files/:file_name
-    ["projects",1,"packages","ml_models",1,"files",2,1], // GET /projects/:id/packages/ml_models/:model_version_id/files/(*path/):file_name as /projects/:id/packages/ml_models/:model_version_id/files/\*path/:file_name
-    ["projects",1,"packages","terraform","modules",1,1,2], // GET /projects/:id/packages/terraform/modules/:module_name/:module_system/\*module_version
-    ["projects",1,"packages","terraform","modules",1,1], // GET /projects/:id/packages/terraform/modules/:module_name/:module_system
-    ["projects",1,"packages","composer","archives",2], // GET /projects/:id/packages/composer/archives/\*package_name
-    ["projects",1,"packages","rubygems","quick","Marshal.4.8",1], // GET /projects/:id/packages/rubygems/quick/Marshal.4.8/:file_name
-    ["projects",1,"packages","rubygems","gems",1], // GET /projects/:id/packages/rubygems/gems/:file_name
-    ["projects",1,"packages","rubygems","api","v1","dependencies"], // GET /projects/:id/packages/rubygems/api/v1/dependencies
-    ["projects",1,"packages","rubygems",1], // GET /projects/:id/packages/rubygems/:file_name
-    ["projects",1,"packages","generic",1,2,1], // GET /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name as /projects/:id/packages/generic/:package_name/\*package_version/:file_name
-    ["projects",1,"packages","generic",1,2,2,1], // GET /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name as /projects/:id/packages/generic/:package_name/\*package_version/\*path/:file_name
-    ["projects",1,"packages","debian","dists",2,"Release.gpg"], // GET /projects/:id/packages/debian/dists/\*distribution/Release.gpg
-    ["projects",1,"packages","debian","dists",2,"InRelease"], // GET /projects/:id/packages/debian/dists/\*distribution/InRelease
-    ["projects",1,"packages","debian","dists",2,"Release"], // GET /projects/:id/packages/debian/dists/\*distribution/Release
-    ["projects",1,"packages","debian","dists",2,1,"debian-installer",[1,"binary-",""],"Packages"], // GET /projects/:id/packages/debian/dists/\*distribution/:component/debian-installer/binary-:architecture/Packages
-    ["projects",1,"packages","debian","dists",2,1,"debian-installer",[1,"binary-",""],"by-hash","SHA256",1], // GET /projects/:id/packages/debian/dists/\*distribution/:component/debian-installer/binary-:architecture/by-hash/SHA256/:file_sha256
-    ["projects",1,"packages","debian","dists",2,1,"source","Sources"], // GET /projects/:id/packages/debian/dists/\*distribution/:component/source/Sources
-    ["projects",1,"packages","debian","dists",2,1,"source","by-hash","SHA256",1], // GET /projects/:id/packages/debian/dists/\*distribution/:component/source/by-hash/SHA256/:file_sha256
-    ["projects",1,"packages","debian","dists",2,1,[1,"binary-",""],"Packages"], // GET /projects/:id/packages/debian/dists/\*distribution/:component/binary-:architecture/Packages
-    ["projects",1,"packages","debian","dists",2,1,[1,"binary-",""],"by-hash","SHA256",1], // GET /projects/:id/packages/debian/dists/\*distribution/:component/binary-:architecture/by-hash/SHA256/:file_sha256
-    ["projects",1,"packages","debian","pool",1,1,1,1,1], // GET /projects/:id/packages/debian/pool/:distribution/:letter/:package_name/:package_version/:file_name
-    ["projects",1,"packages","cargo","config.json"], // GET /projects/:id/packages/cargo/config.json
-    ["projects",1,"packages","cargo","1",1], // GET /projects/:id/packages/cargo/1/:package_name
-    ["projects",1,"packages","cargo","2",1], // GET /projects/:id/packages/cargo/2/:package_name
-    ["projects",1,"packages","cargo","3",1,1], // GET /projects/:id/packages/cargo/3/:first_char/:package_name
-    ["projects",1,"packages","cargo",1,1,"download"], // GET /projects/:id/packages/cargo/:package_name/:package_version/download
-    ["projects",1,"packages","cargo",1,1,1], // GET /projects/:id/packages/cargo/:prefix_1/:prefix_2/:package_name
-    ["projects",1,"packages","conan","v1","conans","search"], // GET /projects/:id/packages/conan/v1/conans/search
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1,"download_urls"], // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1,"packages",1,"download_urls"], // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1,"packages",1,"digest"], // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/digest
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1,"packages",1], // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1,"digest"], // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/digest
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1,"search"], // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/search
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1], // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel
-    ["projects",1,"packages","conan","v1","files",1,1,1,1,1,"package",1,1,1], // GET /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name
-    ["projects",1,"packages","conan","v1","files",1,1,1,1,1,"export",1], // GET /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name
-    ["projects",1,"packages","conan","v1","users","check_credentials"], // GET /projects/:id/packages/conan/v1/users/check_credentials
-    ["projects",1,"packages","conan","v1","users","authenticate"], // GET /projects/:id/packages/conan/v1/users/authenticate
-    ["projects",1,"packages","conan","v1","ping"], // GET /projects/:id/packages/conan/v1/ping
-    ["projects",1,"packages","conan","v2","conans","search"], // GET /projects/:id/packages/conan/v2/conans/search
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"packages",1,"revisions",1,"files",1], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"packages",1,"revisions",1,"files"], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"packages",1,"revisions"], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"packages",1,"latest"], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/latest
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"search"], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/search
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"files",1], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"files"], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions"], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"latest"], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/latest
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"search"], // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/search
-    ["projects",1,"packages","conan","v2","users","check_credentials"], // GET /projects/:id/packages/conan/v2/users/check_credentials
-    ["projects",1,"packages","conan","v2","users","authenticate"], // GET /projects/:id/packages/conan/v2/users/authenticate
-    ["projects",1,"packages","maven",2,1], // GET /projects/:id/packages/maven/\*path/:file_name
-    ["projects",1,"packages","nuget","symbolfiles",2,2,2], // GET /projects/:id/packages/nuget/symbolfiles/\*file_name/\*signature/\*same_file_name
-    ["projects",1,"packages","nuget","download",2,"index"], // GET /projects/:id/packages/nuget/download/\*package_name/index
-    ["projects",1,"packages","nuget","download",2,2,2], // GET /projects/:id/packages/nuget/download/\*package_name/\*package_version/\*package_filename
-    ["projects",1,"packages","nuget","metadata",2,"index"], // GET /projects/:id/packages/nuget/metadata/\*package_name/index
-    ["projects",1,"packages","nuget","metadata",2,2], // GET /projects/:id/packages/nuget/metadata/\*package_name/\*package_version
-    ["projects",1,"packages","nuget","index"], // GET /projects/:id/packages/nuget/index
-    ["projects",1,"packages","nuget","query"], // GET /projects/:id/packages/nuget/query
-    ["projects",1,"packages","nuget","v2","FindPackagesById()"], // GET /projects/:project_id/packages/nuget/v2/FindPackagesById\(\) as /projects/:project_id/packages/nuget/v2/FindPackagesById()
-    ["projects",1,"packages","nuget","v2","Packages()"], // GET /projects/:project_id/packages/nuget/v2/Packages\(\) as /projects/:project_id/packages/nuget/v2/Packages()
-    ["projects",1,"packages","nuget","v2","$metadata"], // GET /projects/:id/packages/nuget/v2/$metadata
-    ["projects",1,"packages","nuget","v2",[3,["Packages(Id='",2,"',Version='",2,"')"],1]], // GET /projects/:project_id/packages/nuget/v2/Packages\(Id='*package_name',Version='*package_version'\) as /projects/:project_id/packages/nuget/v2/Packages(Id='*package_name',Version='*package_version')
-    ["projects",1,"packages","nuget","v2"], // GET /projects/:id/packages/nuget/v2
-    ["projects",1,"packages","helm",1,"index.yaml"], // GET /projects/:id/packages/helm/:channel/index.yaml
-    ["projects",1,"packages","helm",1,"charts",[1,"",".tgz"]], // GET /projects/:id/packages/helm/:channel/charts/:file_name.tgz
-    ["projects",1,"packages","pypi","forward",1,2], // GET /projects/:id/packages/pypi/forward/:package_name/\*upstream_path
-    ["projects",1,"packages","pypi","simple",2], // GET /projects/:id/packages/pypi/simple/\*package_name
-    ["projects",1,"packages","pypi","simple"], // GET /projects/:id/packages/pypi/simple
-    ["projects",1,"packages","pypi","files",1,2], // GET /projects/:id/packages/pypi/files/:sha256/\*file_identifier
-    ["projects",1,"packages","npm","-","package",2,"dist-tags"], // GET /projects/:id/packages/npm/-/package/\*package_name/dist-tags
-    ["projects",1,"packages","npm",2,"-",2], // GET /projects/:id/packages/npm/\*package_name/-/\*file_name
-    ["projects",1,"packages","npm",2], // GET /projects/:id/packages/npm/\*package_name
-    ["projects",1,"packages","rpm","repodata",2], // GET /projects/:id/packages/rpm/repodata/\*file_name
-    ["projects",1,"packages","rpm",2,2], // GET /projects/:id/packages/rpm/\*package_file_id/\*file_name
-    ["projects",1,"packages","go",2,"@v","list"], // GET /projects/:id/packages/go/\*module_name/@v/list
-    ["projects",1,"packages","go",2,"@v",[1,"",".info"]], // GET /projects/:id/packages/go/\*module_name/@v/:module_version.info
-    ["projects",1,"packages","go",2,"@v",[1,"",".mod"]], // GET /projects/:id/packages/go/\*module_name/@v/:module_version.mod
-    ["projects",1,"packages","go",2,"@v",[1,"",".zip"]], // GET /projects/:id/packages/go/\*module_name/@v/:module_version.zip
-    ["projects",1,"packages",1,"package_files",1,"download"], // GET /projects/:id/packages/:package_id/package_files/:package_file_id/download
-    ["projects",1,"packages",1,"package_files"], // GET /projects/:id/packages/:package_id/package_files
-    ["projects",1,"packages",1,"pipelines"], // GET /projects/:id/packages/:package_id/pipelines
-    ["projects",1,"packages",1], // GET /projects/:id/packages/:package_id
-    ["projects",1,"packages"], // GET /projects/:id/packages
-    ["projects",1,"registry","repositories",1,"tags",1], // GET /projects/:id/registry/repositories/:repository_id/tags/:tag_name
-    ["projects",1,"registry","repositories",1,"tags"], // GET /projects/:id/registry/repositories/:repository_id/tags
-    ["projects",1,"registry","repositories"], // GET /projects/:id/registry/repositories
-    ["projects",1,"registry","protection","repository","rules"], // GET /projects/:id/registry/protection/repository/rules
-    ["projects",1,"registry","protection","tag","rules"], // GET /projects/:id/registry/protection/tag/rules
-    ["projects",1,"releases","permalink","latest",2], // GET /projects/:id/releases/permalink/latest(/)(*suffix_path) as /projects/:id/releases/permalink/latest/\*suffix_path
-    ["projects",1,"releases","permalink","latest"], // GET /projects/:id/releases/permalink/latest(/)(*suffix_path) as /projects/:id/releases/permalink/latest
-    ["projects",1,"releases","permalink",[2,"latest",""]], // GET /projects/:id/releases/permalink/latest(/)(*suffix_path) as /projects/:id/releases/permalink/latest*suffix_path
-    ["projects",1,"releases",1,"downloads",2], // GET /projects/:id/releases/:tag_name/downloads/\*direct_asset_path
-    ["projects",1,"releases",1,"assets","links",1], // GET /projects/:id/releases/:tag_name/assets/links/:link_id
-    ["projects",1,"releases",1,"assets","links"], // GET /projects/:id/releases/:tag_name/assets/links
-    ["projects",1,"releases",1], // GET /projects/:id/releases/:tag_name
-    ["projects",1,"releases"], // GET /projects/:id/releases
-    ["projects",1,"services",1], // GET /projects/:id/services/:slug
-    ["projects",1,"services"], // GET /projects/:id/services
-    ["projects",1,"snapshot"], // GET /projects/:id/snapshot
-    ["projects",1,"snippets",1,"user_agent_detail"], // GET /projects/:id/snippets/:snippet_id/user_agent_detail
-    ["projects",1,"snippets",1,"award_emoji",1], // GET /projects/:id/snippets/:snippet_id/award_emoji/:award_id
-    ["projects",1,"snippets",1,"award_emoji"], // GET /projects/:id/snippets/:snippet_id/award_emoji
-    ["projects",1,"snippets",1,"discussions",1,"notes",1], // GET /projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes/:note_id
-    ["projects",1,"snippets",1,"discussions",1,"notes"], // GET /projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes
-    ["projects",1,"snippets",1,"discussions",1], // GET /projects/:id/snippets/:noteable_id/discussions/:discussion_id
-    ["projects",1,"snippets",1,"discussions"], // GET /projects/:id/snippets/:noteable_id/discussions
-    ["projects",1,"snippets",1,"files",1,1,"raw"], // GET /projects/:id/snippets/:snippet_id/files/:ref/:file_path/raw
-    ["projects",1,"snippets",1,"notes",1,"award_emoji",1], // GET /projects/:id/snippets/:snippet_id/notes/:note_id/award_emoji/:award_id
-    ["projects",1,"snippets",1,"notes",1,"award_emoji"], // GET /projects/:id/snippets/:snippet_id/notes/:note_id/award_emoji
-    ["projects",1,"snippets",1,"notes",1], // GET /projects/:id/snippets/:noteable_id/notes/:note_id
-    ["projects",1,"snippets",1,"notes"], // GET /projects/:id/snippets/:noteable_id/notes
-    ["projects",1,"snippets",1,"raw"], // GET /projects/:id/snippets/:snippet_id/raw
-    ["projects",1,"snippets",1], // GET /projects/:id/snippets/:snippet_id
-    ["projects",1,"snippets"], // GET /projects/:id/snippets
-    ["projects",1,"starrers"], // GET /projects/:id/starrers
-    ["projects",1,"triggers",1], // GET /projects/:id/triggers/:trigger_id
-    ["projects",1,"triggers"], // GET /projects/:id/triggers
-    ["projects",1,"members","all",1], // GET /projects/:id/members/all/:user_id
-    ["projects",1,"members","all"], // GET /projects/:id/members/all
-    ["projects",1,"members",1], // GET /projects/:id/members/:user_id
-    ["projects",1,"members"], // GET /projects/:id/members
-    ["projects",1,"runners"], // GET /projects/:id/runners
-    ["projects",1,"storage"], // GET /projects/:id/storage
-    ["projects",1,"uploads",1,1], // GET /projects/:id/uploads/:secret/:filename
-    ["projects",1,"uploads",1], // GET /projects/:id/uploads/:upload_id
-    ["projects",1,"uploads"], // GET /projects/:id/uploads
-    ["projects",1,"avatar"], // GET /projects/:id/avatar
-    ["projects",1,"badges","render"], // GET /projects/:id/badges/render
-    ["projects",1,"badges",1], // GET /projects/:id/badges/:badge_id
-    ["projects",1,"badges"], // GET /projects/:id/badges
-    ["projects",1,"boards",1,"lists",1], // GET /projects/:id/boards/:board_id/lists/:list_id
-    ["projects",1,"boards",1,"lists"], // GET /projects/:id/boards/:board_id/lists
-    ["projects",1,"boards",1], // GET /projects/:id/boards/:board_id
-    ["projects",1,"boards"], // GET /projects/:id/boards
-    ["projects",1,"events"], // GET /projects/:id/events
-    ["projects",1,"export","download"], // GET /projects/:id/export/download
-    ["projects",1,"export"], // GET /projects/:id/export
-    ["projects",1,"groups"], // GET /projects/:id/groups
-    ["projects",1,"import"], // GET /projects/:id/import
-    ["projects",1,"issues",1,"resource_iteration_events",1], // GET /projects/:id/issues/:eventable_id/resource_iteration_events/:event_id
-    ["projects",1,"issues",1,"resource_iteration_events"], // GET /projects/:id/issues/:eventable_id/resource_iteration_events
-    ["projects",1,"issues",1,"resource_milestone_events",1], // GET /projects/:id/issues/:eventable_id/resource_milestone_events/:event_id
-    ["projects",1,"issues",1,"resource_milestone_events"], // GET /projects/:id/issues/:eventable_id/resource_milestone_events
-    ["projects",1,"issues",1,"related_merge_requests"], // GET /projects/:id/issues/:issue_iid/related_merge_requests
-    ["projects",1,"issues",1,"resource_weight_events",1], // GET /projects/:id/issues/:eventable_id/resource_weight_events/:event_id
-    ["projects",1,"issues",1,"resource_weight_events"], // GET /projects/:id/issues/:eventable_id/resource_weight_events
-    ["projects",1,"issues",1,"resource_label_events",1], // GET /projects/:id/issues/:eventable_id/resource_label_events/:event_id
-    ["projects",1,"issues",1,"resource_label_events"], // GET /projects/:id/issues/:eventable_id/resource_label_events
-    ["projects",1,"issues",1,"resource_state_events",1], // GET /projects/:id/issues/:eventable_id/resource_state_events/:event_id
-    ["projects",1,"issues",1,"resource_state_events"], // GET /projects/:id/issues/:eventable_id/resource_state_events
-    ["projects",1,"issues",1,"user_agent_detail"], // GET /projects/:id/issues/:issue_iid/user_agent_detail
-    ["projects",1,"issues",1,"metric_images"], // GET /projects/:id/issues/:issue_iid/metric_images
-    ["projects",1,"issues",1,"participants"], // GET /projects/:id/issues/:issue_iid/participants
-    ["projects",1,"issues",1,"award_emoji",1], // GET /projects/:id/issues/:issue_iid/award_emoji/:award_id
-    ["projects",1,"issues",1,"award_emoji"], // GET /projects/:id/issues/:issue_iid/award_emoji
-    ["projects",1,"issues",1,"discussions",1,"notes",1], // GET /projects/:id/issues/:noteable_id/discussions/:discussion_id/notes/:note_id
-    ["projects",1,"issues",1,"discussions",1,"notes"], // GET /projects/:id/issues/:noteable_id/discussions/:discussion_id/notes
-    ["projects",1,"issues",1,"discussions",1], // GET /projects/:id/issues/:noteable_id/discussions/:discussion_id
-    ["projects",1,"issues",1,"discussions"], // GET /projects/:id/issues/:noteable_id/discussions
-    ["projects",1,"issues",1,"time_stats"], // GET /projects/:id/issues/:issue_iid/time_stats
-    ["projects",1,"issues",1,"closed_by"], // GET /projects/:id/issues/:issue_iid/closed_by
-    ["projects",1,"issues",1,"links",1], // GET /projects/:id/issues/:issue_iid/links/:issue_link_id
-    ["projects",1,"issues",1,"links"], // GET /projects/:id/issues/:issue_iid/links
-    ["projects",1,"issues",1,"notes",1,"award_emoji",1], // GET /projects/:id/issues/:issue_iid/notes/:note_id/award_emoji/:award_id
-    ["projects",1,"issues",1,"notes",1,"award_emoji"], // GET /projects/:id/issues/:issue_iid/notes/:note_id/award_emoji
-    ["projects",1,"issues",1,"notes",1], // GET /projects/:id/issues/:noteable_id/notes/:note_id
-    ["projects",1,"issues",1,"notes"], // GET /projects/:id/issues/:noteable_id/notes
-    ["projects",1,"issues",1], // GET /projects/:id/issues/:issue_iid
-    ["projects",1,"issues"], // GET /projects/:id/issues
-    ["projects",1,"labels",1], // GET /projects/:id/labels/:name
-    ["projects",1,"labels"], // GET /projects/:id/labels
-    ["projects",1,"mirror","pull"], // GET /projects/:id/mirror/pull
-    ["projects",1,"search","semantic"], // GET /projects/:id/(-/)search/semantic as /projects/:id/search/semantic
-    ["projects",1,"search"], // GET /projects/:id/(-/)search as /projects/:id/search
-    ["projects",1,"forks"], // GET /projects/:id/forks
-    ["projects",1,"hooks",1,"events"], // GET /projects/:id/hooks/:hook_id/events
-    ["projects",1,"hooks",1], // GET /projects/:id/hooks/:hook_id
-    ["projects",1,"hooks"], // GET /projects/:id/hooks
-    ["projects",1,"pages","domains",1], // GET /projects/:id/pages/domains/:domain
-    ["projects",1,"pages","domains"], // GET /projects/:id/pages/domains
-    ["projects",1,"pages"], // GET /projects/:id/pages
-    ["projects",1,"users"], // GET /projects/:id/users
-    ["projects",1,"wikis",1], // GET /projects/:id/wikis/:slug
-    ["projects",1,"wikis"], // GET /projects/:id/wikis
-    ["projects",1,"dora","metrics"], // GET /projects/:id/dora/metrics
-    ["projects",1,"jobs","artifacts",1,"download"], // GET /projects/:id/jobs/artifacts/:ref_name/download
-    ["projects",1,"jobs","artifacts",1,"raw",2], // GET /projects/:id/jobs/artifacts/:ref_name/raw/\*artifact_path
-    ["projects",1,"jobs",1,"artifacts","tree"], // GET /projects/:id/jobs/:job_id/artifacts/tree
-    ["projects",1,"jobs",1,"artifacts",2], // GET /projects/:id/jobs/:job_id/artifacts/\*artifact_path
-    ["projects",1,"jobs",1,"artifacts"], // GET /projects/:id/jobs/:job_id/artifacts
-    ["projects",1,"jobs",1,"trace"], // GET /projects/:id/jobs/:job_id/trace
-    ["projects",1,"jobs",1], // GET /projects/:id/jobs/:job_id
-    ["projects",1,"jobs"], // GET /projects/:id/jobs
-    ["projects",1,"ci","lint"], // GET /projects/:id/ci/lint
-    ["projects",1,"ml","mlflow","api","2.0","mlflow-artifacts","artifacts",1,2], // GET /projects/:id/ml/mlflow/api/2.0/mlflow-artifacts/artifacts/:model_version/\*file_path
-    ["projects",1,"ml","mlflow","api","2.0","mlflow-artifacts","artifacts"], // GET /projects/:id/ml/mlflow/api/2.0/mlflow-artifacts/artifacts
-    ["projects",1,"ml","mlflow","api","2.0","mlflow","registered-models","search"], // GET /projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/search
-    ["projects",1,"ml","mlflow","api","2.0","mlflow","registered-models","alias"], // GET /projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/alias
-    ["projects",1,"ml","mlflow","api","2.0","mlflow","registered-models","get"], // GET /projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/get
-    ["projects",1,"ml","mlflow","api","2.0","mlflow","model-versions","get-download-uri"], // GET /projects/:id/ml/mlflow/api/2.0/mlflow/model-versions/get-download-uri
-    ["projects",1,"ml","mlflow","api","2.0","mlflow","model-versions","get"], // GET /projects/:id/ml/mlflow/api/2.0/mlflow/model-versions/get
-    ["projects",1,"ml","mlflow","api","2.0","mlflow","experiments","get-by-name"], // GET /projects/:id/ml/mlflow/api/2.0/mlflow/experiments/get-by-name
-    ["projects",1,"ml","mlflow","api","2.0","mlflow","experiments","list"], // GET /projects/:id/ml/mlflow/api/2.0/mlflow/experiments/list
-    ["projects",1,"ml","mlflow","api","2.0","mlflow","experiments","get"], // GET /projects/:id/ml/mlflow/api/2.0/mlflow/experiments/get
-    ["projects",1,"ml","mlflow","api","2.0","mlflow","metrics","get-history"], // GET /projects/:id/ml/mlflow/api/2.0/mlflow/metrics/get-history
-    ["projects",1,"ml","mlflow","api","2.0","mlflow","runs","get"], // GET /projects/:id/ml/mlflow/api/2.0/mlflow/runs/get
-    ["projects",1,"-","work_items",1,"closing_merge_requests"], // GET /projects/:id/-/work_items/:work_item_iid/closing_merge_requests
-    ["projects",1,"-","work_items",1,"related_merge_requests"], // GET /projects/:id/-/work_items/:work_item_iid/related_merge_requests
-    ["projects",1,"-","work_items",1,"current_user_todos"], // GET /projects/:id/-/work_items/:work_item_iid/current_user_todos
-    ["projects",1,"-","work_items",1,"email_participants"], // GET /projects/:id/-/work_items/:work_item_iid/email_participants
-    ["projects",1,"-","work_items",1,"linked_resources"], // GET /projects/:id/-/work_items/:work_item_iid/linked_resources
-    ["projects",1,"-","work_items",1,"related_branches"], // GET /projects/:id/-/work_items/:work_item_iid/related_branches
-    ["projects",1,"-","work_items",1,"feature_flags"], // GET /projects/:id/-/work_items/:work_item_iid/feature_flags
-    ["projects",1,"-","work_items",1,"linked_items"], // GET /projects/:id/-/work_items/:work_item_iid/linked_items
-    ["projects",1,"-","work_items",1,"award_emoji"], // GET /projects/:id/-/work_items/:work_item_iid/award_emoji
-    ["projects",1,"-","work_items",1,"discussions",1,"notes",1], // GET /projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id
-    ["projects",1,"-","work_items",1,"discussions",1,"notes"], // GET /projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes
-    ["projects",1,"-","work_items",1,"discussions",1], // GET /projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id
-    ["projects",1,"-","work_items",1,"discussions"], // GET /projects/:id/-/work_items/:work_item_iid/discussions
-    ["projects",1,"-","work_items",1,"children"], // GET /projects/:id/-/work_items/:work_item_iid/children
-    ["projects",1,"-","work_items",1,"notes",1], // GET /projects/:id/-/work_items/:work_item_iid/notes/:note_id
-    ["projects",1,"-","work_items",1,"notes"], // GET /projects/:id/-/work_items/:work_item_iid/notes
-    ["projects",1,"-","work_items",1], // GET /projects/:id/-/work_items/:work_item_iid
-    ["projects",1,"-","work_items"], // GET /projects/:id/-/work_items
-    ["projects",1,"-","search","semantic"], // GET /projects/:id/(-/)search/semantic as /projects/:id/-/search/semantic
-    ["projects",1,"-","search"], // GET /projects/:id/(-/)search as /projects/:id/-/search
-    ["projects",1], // GET /projects/:id
-    ["projects"], // GET /projects
-    ["registry","repositories",1], // GET /registry/repositories/:id
-    ["security","vulnerability_archive_exports",1,"download"], // GET /security/vulnerability_archive_exports/:id/download
-    ["security","vulnerability_archive_exports",1], // GET /security/vulnerability_archive_exports/:id
-    ["security","vulnerability_exports",1,"download"], // GET /security/vulnerability_exports/:id/download
-    ["security","vulnerability_exports",1], // GET /security/vulnerability_exports/:id
-    ["snippets","public"], // GET /snippets/public
-    ["snippets","all"], // GET /snippets/all
-    ["snippets",1,"repository_storage_moves",1], // GET /snippets/:id/repository_storage_moves/:repository_storage_move_id
-    ["snippets",1,"repository_storage_moves"], // GET /snippets/:id/repository_storage_moves
-    ["snippets",1,"user_agent_detail"], // GET /snippets/:id/user_agent_detail
-    ["snippets",1,"files",1,1,"raw"], // GET /snippets/:id/files/:ref/:file_path/raw
-    ["snippets",1,"raw"], // GET /snippets/:id/raw
-    ["snippets",1], // GET /snippets/:id
-    ["snippets"], // GET /snippets
-    ["license","usage_export"], // GET /license/usage_export
-    ["license",1], // GET /license/:id
-    ["license"], // GET /license
-    ["runners","router","discovery"], // GET /runners/router/discovery
-    ["runners","all"], // GET /runners/all
-    ["runners",1,"managers"], // GET /runners/:id/managers
-    ["runners",1,"projects"], // GET /runners/:id/projects
-    ["runners",1,"jobs"], // GET /runners/:id/jobs
-    ["runners",1], // GET /runners/:id
-    ["runners"], // GET /runners
-    ["sidekiq","compound_metrics"], // GET /sidekiq/compound_metrics
-    ["sidekiq","process_metrics"], // GET /sidekiq/process_metrics
-    ["sidekiq","queue_metrics"], // GET /sidekiq/queue_metrics
-    ["sidekiq","job_stats"], // GET /sidekiq/job_stats
-    ["version"], // GET /version
-    ["avatar"], // GET /avatar
-    ["events"], // GET /events
-    ["groups",1,"merge_request_approval_setting"], // GET /groups/:id/merge_request_approval_setting
-    ["groups",1,"placeholder_reassignments"], // GET /groups/:id/placeholder_reassignments
-    ["groups",1,"repository_storage_moves",1], // GET /groups/:id/repository_storage_moves/:repository_storage_move_id
-    ["groups",1,"repository_storage_moves"], // GET /groups/:id/repository_storage_moves
-    ["groups",1,"protected_environments",1], // GET /groups/:id/protected_environments/:name
-    ["groups",1,"protected_environments"], // GET /groups/:id/protected_environments
-    ["groups",1,"notification_settings"], // GET /groups/:id/notification_settings
-    ["groups",1,"protected_branches",1], // GET /groups/:id/protected_branches/:name
-    ["groups",1,"protected_branches"], // GET /groups/:id/protected_branches
-    ["groups",1,"related_epic_links"], // GET /groups/:id/related_epic_links
-    ["groups",1,"transfer_locations"], // GET /groups/:id/transfer_locations
-    ["groups",1,"custom_attributes",1], // GET /groups/:id/custom_attributes/:key
-    ["groups",1,"custom_attributes"], // GET /groups/:id/custom_attributes
-    ["groups",1,"descendant_groups"], // GET /groups/:id/descendant_groups
-    ["groups",1,"issues_statistics"], // GET /groups/:id/issues_statistics
-    ["groups",1,"provisioned_users"], // GET /groups/:id/provisioned_users
-    ["groups",1,"billable_members",1,"memberships"], // GET /groups/:id/billable_members/:user_id/memberships
-    ["groups",1,"billable_members",1,"indirect"], // GET /groups/:id/billable_members/:user_id/indirect
-    ["groups",1,"billable_members"], // GET /groups/:id/billable_members
-    ["groups",1,"enterprise_users",1], // GET /groups/:id/enterprise_users/:user_id
-    ["groups",1,"enterprise_users"], // GET /groups/:id/enterprise_users
-    ["groups",1,"export_relations","download"], // GET /groups/:id/export_relations/download
-    ["groups",1,"export_relations","status"], // GET /groups/:id/export_relations/status
-    ["groups",1,"ldap_group_links"], // GET /groups/:id/ldap_group_links
-    ["groups",1,"saml_group_links",1], // GET /groups/:id/saml_group_links/:saml_group_name
-    ["groups",1,"saml_group_links"], // GET /groups/:id/saml_group_links
-    ["groups",1,"service_accounts",1,"personal_access_tokens"], // GET /groups/:id/service_accounts/:user_id/personal_access_tokens
-    ["groups",1,"service_accounts",1], // GET /groups/:id/service_accounts/:user_id
-    ["groups",1,"service_accounts"], // GET /groups/:id/service_accounts
-    ["groups",1,"ssh_certificates"], // GET /groups/:id/ssh_certificates
-    ["groups",1,"access_requests"], // GET /groups/:id/access_requests
-    ["groups",1,"pending_members"], // GET /groups/:id/pending_members
-    ["groups",1,"approval_rules"], // GET /groups/:id/approval_rules
-    ["groups",1,"invited_groups"], // GET /groups/:id/invited_groups
-    ["groups",1,"merge_requests"], // GET /groups/:id/merge_requests
-    ["groups",1,"access_tokens",1], // GET /groups/:id/access_tokens/:token_id
-    ["groups",1,"access_tokens"], // GET /groups/:id/access_tokens
-    ["groups",1,"deploy_tokens",1], // GET /groups/:id/deploy_tokens/:token_id
-    ["groups",1,"deploy_tokens"], // GET /groups/:id/deploy_tokens
-    ["groups",1,"audit_events",1], // GET /groups/:id/audit_events/:audit_event_id
-    ["groups",1,"audit_events"], // GET /groups/:id/audit_events
-    ["groups",1,"integrations",1], // GET /groups/:id/integrations/:slug
-    ["groups",1,"integrations"], // GET /groups/:id/integrations
-    ["groups",1,"member_roles"], // GET /groups/:id/member_roles
-    ["groups",1,"epic_boards",1,"lists",1], // GET /groups/:id/epic_boards/:board_id/lists/:list_id
-    ["groups",1,"epic_boards",1,"lists"], // GET /groups/:id/epic_boards/:board_id/lists
-    ["groups",1,"epic_boards",1], // GET /groups/:id/epic_boards/:board_id
-    ["groups",1,"epic_boards"], // GET /groups/:id/epic_boards
-    ["groups",1,"invitations"], // GET /groups/:id/invitations
-    ["groups",1,"iterations"], // GET /groups/:id/iterations
-    ["groups",1,"milestones",1,"burndown_events"], // GET /groups/:id/milestones/:milestone_id/burndown_events
-    ["groups",1,"milestones",1,"merge_requests"], // GET /groups/:id/milestones/:milestone_id/merge_requests
-    ["groups",1,"milestones",1,"issues"], // GET /groups/:id/milestones/:milestone_id/issues
-    ["groups",1,"milestones",1], // GET /groups/:id/milestones/:milestone_id
-    ["groups",1,"milestones"], // GET /groups/:id/milestones
-    ["groups",1,"saml_users"], // GET /groups/:id/saml_users
-    ["groups",1,"wiki_pages",1,"notes",1], // GET /groups/:id/wiki_pages/:noteable_id/notes/:note_id
-    ["groups",1,"wiki_pages",1,"notes"], // GET /groups/:id/wiki_pages/:noteable_id/notes
-    ["groups",1,"push_rule"], // GET /groups/:id/push_rule
-    ["groups",1,"subgroups"], // GET /groups/:id/subgroups
-    ["groups",1,"variables",1], // GET /groups/:id/variables/:key
-    ["groups",1,"variables"], // GET /groups/:id/variables
-    ["groups",1,"clusters",1], // GET /groups/:id/clusters/:cluster_id
-    ["groups",1,"clusters"], // GET /groups/:id/clusters
-    ["groups",1,"packages"], // GET /groups/:id/packages
-    ["groups",1,"projects","shared"], // GET /groups/:id/projects/shared
-    ["groups",1,"projects"], // GET /groups/:id/projects
-    ["groups",1,"registry","repositories"], // GET /groups/:id/registry/repositories
-    ["groups",1,"releases"], // GET /groups/:id/releases
-    ["groups",1,"security","policy_store",1], // GET /groups/:id/security/policy_store/:policy_id
-    ["groups",1,"security","policy_store"], // GET /groups/:id/security/policy_store
-    ["groups",1,"members","all",1], // GET /groups/:id/members/all/:user_id
-    ["groups",1,"members","all"], // GET /groups/:id/members/all
-    ["groups",1,"members",1], // GET /groups/:id/members/:user_id
-    ["groups",1,"members"], // GET /groups/:id/members
-    ["groups",1,"runners"], // GET /groups/:id/runners
-    ["groups",1,"uploads",1,1], // GET /groups/:id/uploads/:secret/:filename
-    ["groups",1,"uploads",1], // GET /groups/:id/uploads/:upload_id
-    ["groups",1,"uploads"], // GET /groups/:id/uploads
-    ["groups",1,"avatar"], // GET /groups/:id/avatar
-    ["groups",1,"badges","render"], // GET /groups/:id/badges/render
-    ["groups",1,"badges",1], // GET /groups/:id/badges/:badge_id
-    ["groups",1,"badges"], // GET /groups/:id/badges
-    ["groups",1,"boards",1,"lists",1], // GET /groups/:id/boards/:board_id/lists/:list_id
-    ["groups",1,"boards",1,"lists"], // GET /groups/:id/boards/:board_id/lists
-    ["groups",1,"boards",1], // GET /groups/:id/boards/:board_id
-    ["groups",1,"boards"], // GET /groups/:id/boards
-    ["groups",1,"export","download"], // GET /groups/:id/export/download
-    ["groups",1,"groups","shared"], // GET /groups/:id/groups/shared
-    ["groups",1,"issues"], // GET /groups/:id/issues
-    ["groups",1,"labels",1], // GET /groups/:id/labels/:name
-    ["groups",1,"labels"], // GET /groups/:id/labels
-    ["groups",1,"manage","personal_access_tokens"], // GET /groups/:id/manage/personal_access_tokens
-    ["groups",1,"manage","resource_access_tokens"], // GET /groups/:id/manage/resource_access_tokens
-    ["groups",1,"manage","ssh_keys"], // GET /groups/:id/manage/ssh_keys
-    ["groups",1,"search"], // GET /groups/:id/(-/)search as /groups/:id/search
-    ["groups",1,"epics",1,"resource_label_events",1], // GET /groups/:id/epics/:eventable_id/resource_label_events/:event_id
-    ["groups",1,"epics",1,"resource_label_events"], // GET /groups/:id/epics/:eventable_id/resource_label_events
-    ["groups",1,"epics",1,"resource_state_events",1], // GET /groups/:id/epics/:eventable_id/resource_state_events/:event_id
-    ["groups",1,"epics",1,"resource_state_events"], // GET /groups/:id/epics/:eventable_id/resource_state_events
-    ["groups",1,"epics",1,"related_epics"], // GET /groups/:id/epics/:epic_iid/related_epics
-    ["groups",1,"epics",1,"award_emoji",1], // GET /groups/:id/epics/:epic_iid/award_emoji/:award_id
-    ["groups",1,"epics",1,"award_emoji"], // GET /groups/:id/epics/:epic_iid/award_emoji
-    ["groups",1,"epics",1,"discussions",1,"notes",1], // GET /groups/:id/epics/:noteable_id/discussions/:discussion_id/notes/:note_id
-    ["groups",1,"epics",1,"discussions",1,"notes"], // GET /groups/:id/epics/:noteable_id/discussions/:discussion_id/notes
-    ["groups",1,"epics",1,"discussions",1], // GET /groups/:id/epics/:noteable_id/discussions/:discussion_id
-    ["groups",1,"epics",1,"discussions"], // GET /groups/:id/epics/:noteable_id/discussions
-    ["groups",1,"epics",1,"issues"], // GET /groups/:id/epics/:epic_iid/issues
-    ["groups",1,"epics",1,"epics"], // GET /groups/:id/(-/)epics/:epic_iid/epics as /groups/:id/epics/:epic_iid/epics
-    ["groups",1,"epics",1,"notes",1,"award_emoji",1], // GET /groups/:id/epics/:epic_iid/notes/:note_id/award_emoji/:award_id
-    ["groups",1,"epics",1,"notes",1,"award_emoji"], // GET /groups/:id/epics/:epic_iid/notes/:note_id/award_emoji
-    ["groups",1,"epics",1,"notes",1], // GET /groups/:id/epics/:noteable_id/notes/:note_id
-    ["groups",1,"epics",1,"notes"], // GET /groups/:id/epics/:noteable_id/notes
-    ["groups",1,"epics",1], // GET /groups/:id/epics/:epic_iid
-    ["groups",1,"epics"], // GET /groups/:id/epics
-    ["groups",1,"hooks",1,"events"], // GET /groups/:id/hooks/:hook_id/events
-    ["groups",1,"hooks",1], // GET /groups/:id/hooks/:hook_id
-    ["groups",1,"hooks"], // GET /groups/:id/hooks
-    ["groups",1,"wikis",1], // GET /groups/:id/wikis/:slug
-    ["groups",1,"wikis"], // GET /groups/:id/wikis
-    ["groups",1,"dora","metrics"], // GET /groups/:id/dora/metrics
-    ["groups",1,"saml","identities"], // GET /groups/:id/saml/identities
-    ["groups",1,"saml",1], // GET /groups/:id/saml/:uid
-    ["groups",1,"scim","identities"], // GET /groups/:id/scim/identities
-    ["groups",1,"scim",1], // GET /groups/:id/scim/:uid
-    ["groups",1,"-","debian_distributions",1,"key.asc"], // GET /groups/:id/-/debian_distributions/:codename/key.asc
-    ["groups",1,"-","debian_distributions",1], // GET /groups/:id/-/debian_distributions/:codename
-    ["groups",1,"-","debian_distributions"], // GET /groups/:id/-/debian_distributions
-    ["groups",1,"-","virtual_registries","container","registries"], // GET /groups/:id/-/virtual_registries/container/registries
-    ["groups",1,"-","virtual_registries","container","upstreams"], // GET /groups/:id/-/virtual_registries/container/upstreams
-    ["groups",1,"-","virtual_registries","packages","maven","registries"], // GET /groups/:id/-/virtual_registries/packages/maven/registries
-    ["groups",1,"-","virtual_registries","packages","maven","upstreams"], // GET /groups/:id/-/virtual_registries/packages/maven/upstreams
-    ["groups",1,"-","virtual_registries","packages","npm","registries"], // GET /groups/:id/-/virtual_registries/packages/npm/registries
-    ["groups",1,"-","virtual_registries","cleanup","policy"], // GET /groups/:id/-/virtual_registries/cleanup/policy
-    ["groups",1,"-","work_items",1,"closing_merge_requests"], // GET /groups/:id/-/work_items/:work_item_iid/closing_merge_requests
-    ["groups",1,"-","work_items",1,"related_merge_requests"], // GET /groups/:id/-/work_items/:work_item_iid/related_merge_requests
-    ["groups",1,"-","work_items",1,"current_user_todos"], // GET /groups/:id/-/work_items/:work_item_iid/current_user_todos
-    ["groups",1,"-","work_items",1,"email_participants"], // GET /groups/:id/-/work_items/:work_item_iid/email_participants
-    ["groups",1,"-","work_items",1,"linked_resources"], // GET /groups/:id/-/work_items/:work_item_iid/linked_resources
-    ["groups",1,"-","work_items",1,"related_branches"], // GET /groups/:id/-/work_items/:work_item_iid/related_branches
-    ["groups",1,"-","work_items",1,"feature_flags"], // GET /groups/:id/-/work_items/:work_item_iid/feature_flags
-    ["groups",1,"-","work_items",1,"linked_items"], // GET /groups/:id/-/work_items/:work_item_iid/linked_items
-    ["groups",1,"-","work_items",1,"award_emoji"], // GET /groups/:id/-/work_items/:work_item_iid/award_emoji
-    ["groups",1,"-","work_items",1,"discussions",1,"notes",1], // GET /groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id
-    ["groups",1,"-","work_items",1,"discussions",1,"notes"], // GET /groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes
-    ["groups",1,"-","work_items",1,"discussions",1], // GET /groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id
-    ["groups",1,"-","work_items",1,"discussions"], // GET /groups/:id/-/work_items/:work_item_iid/discussions
-    ["groups",1,"-","work_items",1,"children"], // GET /groups/:id/-/work_items/:work_item_iid/children
-    ["groups",1,"-","work_items",1,"notes",1], // GET /groups/:id/-/work_items/:work_item_iid/notes/:note_id
-    ["groups",1,"-","work_items",1,"notes"], // GET /groups/:id/-/work_items/:work_item_iid/notes
-    ["groups",1,"-","work_items",1], // GET /groups/:id/-/work_items/:work_item_iid
-    ["groups",1,"-","work_items"], // GET /groups/:id/-/work_items
-    ["groups",1,"-","packages","debian","dists",2,"Release.gpg"], // GET /groups/:id/-/packages/debian/dists/\*distribution/Release.gpg
-    ["groups",1,"-","packages","debian","dists",2,"InRelease"], // GET /groups/:id/-/packages/debian/dists/\*distribution/InRelease
-    ["groups",1,"-","packages","debian","dists",2,"Release"], // GET /groups/:id/-/packages/debian/dists/\*distribution/Release
-    ["groups",1,"-","packages","debian","dists",2,1,"debian-installer",[1,"binary-",""],"Packages"], // GET /groups/:id/-/packages/debian/dists/\*distribution/:component/debian-installer/binary-:architecture/Packages
-    ["groups",1,"-","packages","debian","dists",2,1,"debian-installer",[1,"binary-",""],"by-hash","SHA256",1], // GET /groups/:id/-/packages/debian/dists/\*distribution/:component/debian-installer/binary-:architecture/by-hash/SHA256/:file_sha256
-    ["groups",1,"-","packages","debian","dists",2,1,"source","Sources"], // GET /groups/:id/-/packages/debian/dists/\*distribution/:component/source/Sources
-    ["groups",1,"-","packages","debian","dists",2,1,"source","by-hash","SHA256",1], // GET /groups/:id/-/packages/debian/dists/\*distribution/:component/source/by-hash/SHA256/:file_sha256
-    ["groups",1,"-","packages","debian","dists",2,1,[1,"binary-",""],"Packages"], // GET /groups/:id/-/packages/debian/dists/\*distribution/:component/binary-:architecture/Packages
-    ["groups",1,"-","packages","debian","dists",2,1,[1,"binary-",""],"by-hash","SHA256",1], // GET /groups/:id/-/packages/debian/dists/\*distribution/:component/binary-:architecture/by-hash/SHA256/:file_sha256
-    ["groups",1,"-","packages","debian","pool",1,1,1,1,1,1], // GET /groups/:id/-/packages/debian/pool/:distribution/:project_id/:letter/:package_name/:package_version/:file_name
-    ["groups",1,"-","packages","maven",2,1], // GET /groups/:id/-/packages/maven/\*path/:file_name
-    ["groups",1,"-","packages","nuget","symbolfiles",2,2,2], // GET /groups/:id/-/packages/nuget/symbolfiles/\*file_name/\*signature/\*same_file_name
-    ["groups",1,"-","packages","nuget","metadata",2,"index"], // GET /groups/:id/-/packages/nuget/metadata/\*package_name/index
-    ["groups",1,"-","packages","nuget","metadata",2,2], // GET /groups/:id/-/packages/nuget/metadata/\*package_name/\*package_version
-    ["groups",1,"-","packages","nuget","index"], // GET /groups/:id/-/packages/nuget/index
-    ["groups",1,"-","packages","nuget","query"], // GET /groups/:id/-/packages/nuget/query
-    ["groups",1,"-","packages","nuget","v2","$metadata"], // GET /groups/:id/-/packages/nuget/v2/$metadata
-    ["groups",1,"-","packages","nuget","v2"], // GET /groups/:id/-/packages/nuget/v2
-    ["groups",1,"-","packages","pypi","simple",2], // GET /groups/:id/-/packages/pypi/simple/\*package_name
-    ["groups",1,"-","packages","pypi","simple"], // GET /groups/:id/-/packages/pypi/simple
-    ["groups",1,"-","packages","pypi","files",1,2], // GET /groups/:id/-/packages/pypi/files/:sha256/\*file_identifier
-    ["groups",1,"-","packages","npm","-","package",2,"dist-tags"], // GET /groups/:id/-/packages/npm/-/package/\*package_name/dist-tags
-    ["groups",1,"-","packages","npm",2], // GET /groups/:id/-/packages/npm/\*package_name
-    ["groups",1,"-","search"], // GET /groups/:id/(-/)search as /groups/:id/-/search
-    ["groups",1,"-","epics",1,"issues"], // GET /groups/:id/-/epics/:epic_iid/issues
-    ["groups",1,"-","epics",1,"epics"], // GET /groups/:id/(-/)epics/:epic_iid/epics as /groups/:id/-/epics/:epic_iid/epics
-    ["groups",1,"-","epics",1], // GET /groups/:id/-/epics/:epic_iid
-    ["groups",1,"-","epics"], // GET /groups/:id/-/epics
-    ["groups",1], // GET /groups/:id
-    ["groups"], // GET /groups
-    ["issues",1], // GET /issues/:id
-    ["issues"], // GET /issues
-    ["search"], // GET /search
-    ["topics",1], // GET /topics/:id
-    ["topics"], // GET /topics
-    ["vscode","settings_sync","v1","manifest"], // GET /vscode/settings_sync(/:settings_context_hash)/v1/manifest as /vscode/settings_sync/v1/manifest
-    ["vscode","settings_sync","v1","resource",1,1], // GET /vscode/settings_sync(/:settings_context_hash)/v1/resource/:resource_name/:id as /vscode/settings_sync/v1/resource/:resource_name/:id
-    ["vscode","settings_sync","v1","resource",1], // GET /vscode/settings_sync(/:settings_context_hash)/v1/resource/:resource_name as /vscode/settings_sync/v1/resource/:resource_name
-    ["vscode","settings_sync",1,"v1","manifest"], // GET /vscode/settings_sync(/:settings_context_hash)/v1/manifest as /vscode/settings_sync/:settings_context_hash/v1/manifest
-    ["vscode","settings_sync",1,"v1","resource",1,1], // GET /vscode/settings_sync(/:settings_context_hash)/v1/resource/:resource_name/:id as /vscode/settings_sync/:settings_context_hash/v1/resource/:resource_name/:id
-    ["vscode","settings_sync",1,"v1","resource",1], // GET /vscode/settings_sync(/:settings_context_hash)/v1/resource/:resource_name as /vscode/settings_sync/:settings_context_hash/v1/resource/:resource_name
-    ["admin","batched_background_migrations",1], // GET /admin/batched_background_migrations/:id
-    ["admin","batched_background_migrations"], // GET /admin/batched_background_migrations
-    ["admin","batched_background_operations",1], // GET /admin/batched_background_operations/:id
-    ["admin","batched_background_operations"], // GET /admin/batched_background_operations
-    ["admin","ssh_certificates"], // GET /admin/ssh_certificates
-    ["admin","data_management",1,1], // GET /admin/data_management/:model_name/:record_identifier
-    ["admin","data_management",1], // GET /admin/data_management/:model_name
-    ["admin","knowledge_graph","namespaces"], // GET /admin/knowledge_graph/namespaces
-    ["admin","active_context","connections"], // GET /admin/active_context/connections
-    ["admin","migrations","pending"], // GET /admin/migrations/pending
-    ["admin","databases",1,"dictionary","tables",1], // GET /admin/databases/:database_name/dictionary/tables/:table_name
-    ["admin","clusters",1], // GET /admin/clusters/:cluster_id
-    ["admin","clusters"], // GET /admin/clusters
-    ["admin","security","compliance_policy_settings"], // GET /admin/security/compliance_policy_settings
-    ["admin","search","migrations",1], // GET /admin/search/migrations/:migration_id
-    ["admin","search","migrations"], // GET /admin/search/migrations
-    ["admin","zoekt","shards",1,"indexed_namespaces"], // GET /admin/zoekt/shards/:node_id/indexed_namespaces
-    ["admin","zoekt","shards"], // GET /admin/zoekt/shards
-    ["admin","ci","variables",1], // GET /admin/ci/variables/:key
-    ["admin","ci","variables"], // GET /admin/ci/variables
-    ["group",1,"-","packages","composer","packages"], // GET /group/:id/-/packages/composer/packages
-    ["group",1,"-","packages","composer","p2",2], // GET /group/:id/-/packages/composer/p2/\*package_name
-    ["group",1,"-","packages","composer","p",1], // GET /group/:id/-/packages/composer/p/:sha
-    ["group",1,"-","packages","composer",2], // GET /group/:id/-/packages/composer/\*package_name
-    ["hooks",1], // GET /hooks/:hook_id
-    ["hooks"], // GET /hooks
-    ["orbit","graph_status"], // GET /orbit/graph_status
-    ["orbit","schema","format"], // GET /orbit/schema/format
-    ["orbit","schema","dsl"], // GET /orbit/schema/dsl
-    ["orbit","schema"], // GET /orbit/schema
-    ["orbit","skills",1,2], // GET /orbit/skills/:name/\*path
-    ["orbit","skills",1], // GET /orbit/skills/:name
-    ["orbit","skills"], // GET /orbit/skills
-    ["orbit","status"], // GET /orbit/status
-    ["orbit","agent","commands"], // GET /orbit/agent/commands
-    ["orbit","query","templates"], // GET /orbit/query/templates
-    ["orbit","tools"], // GET /orbit/tools
-    ["orbit","mcp"], // GET /orbit/mcp
-    ["pages","domains"], // GET /pages/domains
-    ["todos"], // GET /todos
-    ["users",1,"contributed_projects"], // GET /users/:user_id/contributed_projects
-    ["users",1,"impersonation_tokens",1], // GET /users/:user_id/impersonation_tokens/:impersonation_token_id
-    ["users",1,"impersonation_tokens"], // GET /users/:user_id/impersonation_tokens
-    ["users",1,"project_deploy_keys"], // GET /users/:user_id/project_deploy_keys
-    ["users",1,"associations_count"], // GET /users/:id/associations_count
-    ["users",1,"custom_attributes",1], // GET /users/:id/custom_attributes/:key
-    ["users",1,"custom_attributes"], // GET /users/:id/custom_attributes
-    ["users",1,"starred_projects"], // GET /users/:user_id/starred_projects
-    ["users",1,"memberships"], // GET /users/:user_id/memberships
-    ["users",1,"support_pin"], // GET /users/:id/support_pin
-    ["users",1,"followers"], // GET /users/:id/followers
-    ["users",1,"following"], // GET /users/:id/following
-    ["users",1,"gpg_keys",1], // GET /users/:id/gpg_keys/:key_id
-    ["users",1,"gpg_keys"], // GET /users/:id/gpg_keys
-    ["users",1,"projects"], // GET /users/:user_id/projects
-    ["users",1,"emails"], // GET /users/:id/emails
-    ["users",1,"events"], // GET /users/:id/events
-    ["users",1,"status"], // GET /users/:user_id/status
-    ["users",1,"keys",1], // GET /users/:id/keys/:key_id
-    ["users",1,"keys"], // GET /users/:user_id/keys
-    ["users",1], // GET /users/:id
-    ["users"], // GET /users
-    ["glql","schema"], // GET /glql/schema
-    ["jobs",1,"runtime_environment_key"], // GET /jobs/:id/runtime_environment_key
-    ["jobs",1,"sbom_scans",1], // GET /jobs/:id/sbom_scans/:sbom_scan_id
-    ["jobs",1,"artifacts"], // GET /jobs/:id/artifacts
-    ["keys",1], // GET /keys/:id
-    ["keys"], // GET /keys
-    ["ldap","groups"], // GET /ldap/groups
-    ["ldap",1,"groups"], // GET /ldap/:provider/groups
-    ["user","applications",1], // GET /user/applications/:id
-    ["user","applications"], // GET /user/applications
-    ["user","preferences"], // GET /user/preferences
-    ["user","support_pin"], // GET /user/support_pin
-    ["user","activities"], // GET /user/activities
-    ["user","gpg_keys",1], // GET /user/gpg_keys/:key_id
-    ["user","gpg_keys"], // GET /user/gpg_keys
-    ["user","emails",1], // GET /user/emails/:email_id
-    ["user","emails"], // GET /user/emails
-    ["user","status"], // GET /user/status
-    ["user","keys",1], // GET /user/keys/:key_id
-    ["user","keys"], // GET /user/keys
-    ["user"], // GET /user
-    ["api","scim",1,"application","Schemas",1], // GET /api/scim/:version/application/Schemas/:id
-    ["api","scim",1,"application","Schemas"], // GET /api/scim/:version/application/Schemas
-    ["api","scim",1,"application","Groups",1], // GET /api/scim/:version/application/Groups/:id
-    ["api","scim",1,"application","Groups"], // GET /api/scim/:version/application/Groups
-    ["api","scim",1,"application","Users",1], // GET /api/scim/:version/application/Users/:id
-    ["api","scim",1,"application","Users"], // GET /api/scim/:version/application/Users
-    ["api","scim",1,"groups",1,"Schemas",1], // GET /api/scim/:version/groups/:group/Schemas/:id
-    ["api","scim",1,"groups",1,"Schemas"], // GET /api/scim/:version/groups/:group/Schemas
-    ["api","scim",1,"groups",1,"Users",1], // GET /api/scim/:version/groups/:group/Users/:id
-    ["api","scim",1,"groups",1,"Users"], // GET /api/scim/:version/groups/:group/Users
-    ["geo","repositories",1,"pipeline_refs"], // GET /geo/repositories/:gl_repository/pipeline_refs
-    ["geo","retrieve",1,1], // GET /geo/retrieve/:replicable_name/:replicable_id
-    ["geo","proxy"], // GET /geo/proxy
-    ["iam","userinfo"], // GET /iam/userinfo
-    ["job","allowed_agents"], // GET /job/allowed_agents
-    ["job"], // GET /job
-    ["mcp"], // GET /mcp
-    ["ai","duo_workflows","code_review","custom_instructions"], // GET /ai/duo_workflows/code_review/custom_instructions
-    ["ai","duo_workflows","list_tools"], // GET /ai/duo_workflows/list_tools
-    ["ai","duo_workflows","workflows","agent_privileges"], // GET /ai/duo_workflows/workflows/agent_privileges
-    ["ai","duo_workflows","workflows",1,"checkpoints","by_thread_ts"], // GET /ai/duo_workflows/workflows/:id/checkpoints/by_thread_ts
-    ["ai","duo_workflows","workflows",1,"checkpoints",1], // GET /ai/duo_workflows/workflows/:id/checkpoints/:checkpoint_id
-    ["ai","duo_workflows","workflows",1,"checkpoints"], // GET /ai/duo_workflows/workflows/:id/checkpoints
-    ["ai","duo_workflows","workflows",1,"trace.jsonl"], // GET /ai/duo_workflows/workflows/:workflow_id/trace.jsonl
-    ["ai","duo_workflows","workflows",1,"events"], // GET /ai/duo_workflows/workflows/:id/events
-    ["ai","duo_workflows","workflows",1], // GET /ai/duo_workflows/workflows/:id
-    ["ai","duo_workflows","ws"], // GET /ai/duo_workflows/ws
-    [2], // * /\*path
-  ], 0);
-/** The HEAD candidates, most specific first (candidate `965 + k`), one per line with its route: literal segments as text, `1` a parameter, `2` a splat (`[1 | 2, prefix, suffix]` with text around it in the segment), `[3, elements, splat]` a segment with several. */
+    182, // GET /project_repository_storage_moves/:repository_storage_move_id
+    181, // GET /project_repository_storage_moves
+    184, // GET /snippet_repository_storage_moves/:repository_storage_move_id
+    183, // GET /snippet_repository_storage_moves
+    180, // GET /group_repository_storage_moves/:repository_storage_move_id
+    179, // GET /group_repository_storage_moves
+    60, // GET /discover-cert-based-clusters
+    10, // GET /dependency_list_exports/:export_id/download
+    9, // GET /dependency_list_exports/:export_id
+    1717, // GET /personal_access_tokens/self/associations
+    1716, // GET /personal_access_tokens/self
+    1715, // GET /personal_access_tokens/:id
+    1714, // GET /personal_access_tokens
+    1697, // GET /notification_settings
+    343, // GET /admin_member_roles
+    1877, // GET /broadcast_messages/:id
+    1876, // GET /broadcast_messages
+    210, // GET /runner_controllers/:id/scopes
+    218, // GET /runner_controllers/:runner_controller_id/tokens/:id
+    217, // GET /runner_controllers/:runner_controller_id/tokens
+    209, // GET /runner_controllers/:id
+    208, // GET /runner_controllers
+    868, // GET /virtual_registries/container/registries/:id/upstreams
+    867, // GET /virtual_registries/container/registries/:id
+    870, // GET /virtual_registries/container/upstreams/:id/cache_entries
+    869, // GET /virtual_registries/container/upstreams/:id
+    873, // GET /virtual_registries/packages/maven/registries/:id/upstreams
+    872, // GET /virtual_registries/packages/maven/registries/:id
+    875, // GET /virtual_registries/packages/maven/upstreams/:id/cache_entries
+    878, // GET /virtual_registries/packages/maven/upstreams/:id/test
+    874, // GET /virtual_registries/packages/maven/upstreams/:id
+    871, // GET /virtual_registries/packages/maven/local/upstreams/:id
+    830, // GET /virtual_registries/packages/maven/:id/\*path
+    876, // GET /virtual_registries/packages/npm/registries/:id
+    877, // GET /virtual_registries/packages/npm/remote/upstreams/:id/cache_entries
+    1268, // GET /issues_statistics
+    1764, // GET /service_accounts
+    1857, // GET /offline_exports/:id
+    1856, // GET /offline_exports
+    899, // GET /project_aliases/:name
+    898, // GET /project_aliases
+    45, // GET /vulnerabilities/:id/issue_links
+    29, // GET /vulnerabilities/:id
+    1481, // GET /merge_requests
+    1619, // GET /deploy_tokens
+    1946, // GET /feature_flags/unleash/:project_id/features
+    1943, // GET /feature_flags/unleash/:project_id/client/features
+    1942, // GET /feature_flags/unleash/:project_id
+    18, // GET /organizations/:id/security/policy_store/:policy_id
+    17, // GET /organizations/:id/security/policy_store
+    1708, // GET /applications
+    265, // GET /audit_events/:id
+    264, // GET /audit_events
+    1854, // GET /bulk_imports/entities
+    1853, // GET /bulk_imports/:import_id/entities/:entity_id/failures
+    1852, // GET /bulk_imports/:import_id/entities/:entity_id
+    1851, // GET /bulk_imports/:import_id/entities
+    1850, // GET /bulk_imports/:import_id
+    1849, // GET /bulk_imports
+    1966, // GET /integrations/jira_forge/subscriptions
+    384, // GET /member_roles
+    1724, // GET /application/plan_limits
+    1597, // GET /application/appearance
+    1789, // GET /application/statistics
+    1599, // GET /application/settings
+    1609, // GET /deploy_keys
+    1633, // GET /experiments/:experiment_name/assignments
+    1632, // GET /experiments
+    21, // GET /occurrences/vulnerabilities
+    2132, // GET /swagger_doc/:name
+    2131, // GET /swagger_doc
+    1601, // GET /user_counts
+    1902, // GET /web_commits/public_key
+    1586, // GET /namespaces/storage/limit_exclusions
+    1571, // GET /namespaces/:id/subscription_add_on_purchase/:add_on_name
+    1575, // GET /namespaces/:id/gitlab_subscription
+    387, // GET /namespaces/:id/exists
+    1113, // GET /namespaces/:id/-/work_items/:work_item_iid/closing_merge_requests
+    1126, // GET /namespaces/:id/-/work_items/:work_item_iid/related_merge_requests
+    1114, // GET /namespaces/:id/-/work_items/:work_item_iid/current_user_todos
+    1119, // GET /namespaces/:id/-/work_items/:work_item_iid/email_participants
+    1122, // GET /namespaces/:id/-/work_items/:work_item_iid/linked_resources
+    1125, // GET /namespaces/:id/-/work_items/:work_item_iid/related_branches
+    1120, // GET /namespaces/:id/-/work_items/:work_item_iid/feature_flags
+    1121, // GET /namespaces/:id/-/work_items/:work_item_iid/linked_items
+    1111, // GET /namespaces/:id/-/work_items/:work_item_iid/award_emoji
+    1118, // GET /namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id
+    1117, // GET /namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes
+    1116, // GET /namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id
+    1115, // GET /namespaces/:id/-/work_items/:work_item_iid/discussions
+    1112, // GET /namespaces/:id/-/work_items/:work_item_iid/children
+    1124, // GET /namespaces/:id/-/work_items/:work_item_iid/notes/:note_id
+    1123, // GET /namespaces/:id/-/work_items/:work_item_iid/notes
+    1110, // GET /namespaces/:id/-/work_items/:work_item_iid
+    1109, // GET /namespaces/:id/-/work_items
+    386, // GET /namespaces/:id
+    385, // GET /namespaces
+    2134, // GET /usage_data/metric_definitions
+    1031, // GET /usage_data/non_sql_metrics
+    1030, // GET /usage_data/service_ping
+    1790, // GET /usage_data/queries
+    339, // GET /analytics/group_activity/merge_requests_count
+    340, // GET /analytics/group_activity/new_members_count
+    338, // GET /analytics/group_activity/issues_count
+    912, // GET /analytics/code_review
+    1819, // GET /databases/:database_name/dictionary/tables
+    306, // GET /geo_nodes/status
+    305, // GET /geo_nodes/:id/status
+    304, // GET /geo_nodes/:id
+    303, // GET /geo_nodes
+    315, // GET /geo_sites/status
+    314, // GET /geo_sites/:id/status
+    313, // GET /geo_sites/:id
+    312, // GET /geo_sites
+    140, // GET /pipelines
+    1897, // GET /templates/gitlab_ci_ymls/:name
+    1896, // GET /templates/gitlab_ci_ymls
+    1893, // GET /templates/dockerfiles/:name
+    1892, // GET /templates/dockerfiles
+    1895, // GET /templates/gitignores/:name
+    1894, // GET /templates/gitignores
+    1899, // GET /templates/licenses/:name
+    1898, // GET /templates/licenses
+    1639, // GET /features/definitions
+    1638, // GET /features
+    2001, // GET /internal/gitlab_subscriptions/namespaces/:id/subscription_add_on_purchases/:add_on_name
+    1992, // GET /internal/gitlab_subscriptions/namespaces/:id/gitlab_subscription
+    2004, // GET /internal/gitlab_subscriptions/namespaces/:namespace_id/user_permissions/:user_id
+    1998, // GET /internal/gitlab_subscriptions/namespaces/:id/projects
+    1997, // GET /internal/gitlab_subscriptions/namespaces/:id/owners
+    1990, // GET /internal/gitlab_subscriptions/namespaces/:id
+    2005, // GET /internal/gitlab_subscriptions/users/:id
+    1978, // GET /internal/authorized_certs
+    1979, // GET /internal/authorized_keys
+    2021, // GET /internal/observability/project/:id/read/analytics
+    2024, // GET /internal/observability/project/:id/read/services
+    2023, // GET /internal/observability/project/:id/read/metrics
+    2025, // GET /internal/observability/project/:id/read/traces
+    2022, // GET /internal/observability/project/:id/read/logs
+    2017, // GET /internal/kubernetes/verify_project_access
+    2015, // GET /internal/kubernetes/receptive_agents
+    2013, // GET /internal/kubernetes/modules/starboard_vulnerability/policies_configuration
+    2010, // GET /internal/kubernetes/modules/remote_development/prerequisites
+    2045, // GET /internal/org_mover/maintenance_readiness
+    2046, // GET /internal/org_mover/maintenance_state
+    1987, // GET /internal/discover
+    1973, // GET /internal/agents/agentk/agent_info
+    1975, // GET /internal/agents/agentw/authorize_user_access
+    1976, // GET /internal/agents/agentw/server_config
+    1974, // GET /internal/agents/agentw/agent_info
+    1989, // GET /internal/gitaly/object_pool_members
+    1980, // GET /internal/check
+    2029, // GET /internal/orbit/cloud_connector_token
+    2032, // GET /internal/orbit/project/:project_id/merge_request_diffs/:diff_id/raw_diffs
+    2031, // GET /internal/orbit/project/:project_id/merge_request_diffs/:diff_id
+    2033, // GET /internal/orbit/project/:project_id/merge_requests/:merge_request_iid/raw_diffs
+    2036, // GET /internal/orbit/project/:project_id/repository/changed_paths
+    2035, // GET /internal/orbit/project/:project_id/repository/branches
+    2034, // GET /internal/orbit/project/:project_id/repository/archive
+    2038, // GET /internal/orbit/project/:project_id/repository/commits
+    2040, // GET /internal/orbit/project/:project_id/repository/tree
+    2030, // GET /internal/orbit/project/:project_id/info
+    2049, // GET /internal/pages/status
+    2048, // GET /internal/pages
+    2018, // GET /internal/lfs
+    1985, // GET /internal/ci/job_router/runner_controllers/job_admission
+    1982, // GET /internal/ci/agents/runnerc/info
+    1981, // GET /internal/ci/agents/runner/info
+    1582, // GET /licenses
+    1694, // GET /metadata
+    828, // GET /packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/download
+    829, // GET /packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/versions
+    826, // GET /packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/\*module_version/download
+    827, // GET /packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/\*module_version/file
+    825, // GET /packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/\*module_version
+    824, // GET /packages/terraform/modules/v1/:module_namespace/:module_name/:module_system
+    831, // GET /packages/conan/v1/conans/search
+    715, // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls
+    718, // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls
+    717, // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/digest
+    716, // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference
+    714, // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/digest
+    719, // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/search
+    713, // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel
+    721, // GET /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name
+    720, // GET /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name
+    833, // GET /packages/conan/v1/users/check_credentials
+    832, // GET /packages/conan/v1/users/authenticate
+    1883, // GET /packages/conan/v1/ping
+    834, // GET /packages/maven/\*path/:file_name
+    722, // GET /packages/npm/-/package/\*package_name/dist-tags
+    2080, // GET /packages/npm/\*package_name
+    1399, // GET /projects/:id/merge_request_approval_setting
+    1000, // GET /projects/:id/feature_flags_user_lists/:iid
+    999, // GET /projects/:id/feature_flags_user_lists
+    176, // GET /projects/:id/repository_storage_moves/:repository_storage_move_id
+    175, // GET /projects/:id/repository_storage_moves
+    612, // GET /projects/:id/alert_management_alerts/:alert_iid/metric_images
+    271, // GET /projects/:id/external_status_checks
+    103, // GET /projects/:id/feature_flags_settings
+    161, // GET /projects/:id/protected_environments/:name
+    160, // GET /projects/:id/protected_environments
+    28, // GET /projects/:id/vulnerability_findings
+    1698, // GET /projects/:id/notification_settings
+    666, // GET /projects/:id/debian_distributions/:codename/key.asc
+    665, // GET /projects/:id/debian_distributions/:codename
+    664, // GET /projects/:id/debian_distributions
+    1355, // GET /projects/:id/dependency_firewall/enablement
+    148, // GET /projects/:id/pipeline_schedules/:pipeline_schedule_id/pipelines
+    149, // GET /projects/:id/pipeline_schedules/:pipeline_schedule_id/variables/:key
+    147, // GET /projects/:id/pipeline_schedules/:pipeline_schedule_id
+    146, // GET /projects/:id/pipeline_schedules
+    1502, // GET /projects/:id/protected_branches/:name
+    1501, // GET /projects/:id/protected_branches
+    1364, // GET /projects/:id/transfer_locations
+    1392, // GET /projects/:id/approval_settings
+    989, // GET /projects/:id/custom_attributes/:key
+    988, // GET /projects/:id/custom_attributes
+    1178, // GET /projects/:id/issues_statistics
+    23, // GET /projects/:id/security_settings
+    723, // GET /projects/:id/dependency_proxy/packages/maven/\*path/:file_name
+    724, // GET /projects/:id/dependency_proxy/packages/npm/\*package_name/-/\*file_name
+    1827, // GET /projects/:id/export_relations/download
+    1831, // GET /projects/:id/export_relations/status
+    2091, // GET /projects/:id/managed_licenses/:managed_license_id
+    2089, // GET /projects/:id/managed_licenses
+    1848, // GET /projects/:id/relation-imports
+    1770, // GET /projects/:id/service_accounts/:user_id/personal_access_tokens
+    1761, // GET /projects/:id/service_accounts/:user_id
+    1760, // GET /projects/:id/service_accounts
+    1593, // GET /projects/:id/access_requests
+    1661, // GET /projects/:id/job_token_scope/groups_allowlist
+    1660, // GET /projects/:id/job_token_scope/allowlist
+    1654, // GET /projects/:id/job_token_scope
+    190, // GET /projects/:id/resource_groups/:key/upcoming_jobs
+    189, // GET /projects/:id/resource_groups/:key/current_job
+    188, // GET /projects/:id/resource_groups/:key
+    187, // GET /projects/:id/resource_groups
+    1361, // GET /projects/:id/share_locations
+    629, // GET /projects/:id/vulnerabilities/:noteable_id/notes/:note_id
+    628, // GET /projects/:id/vulnerabilities/:noteable_id/notes
+    27, // GET /projects/:id/vulnerabilities
+    1391, // GET /projects/:id/approval_rules/:approval_rule_id
+    1390, // GET /projects/:id/approval_rules
+    79, // GET /projects/:id/cluster_agents/:agent_id/url_configurations/:url_configuration_id
+    78, // GET /projects/:id/cluster_agents/:agent_id/url_configurations
+    74, // GET /projects/:id/cluster_agents/:agent_id/tokens/:token_id
+    73, // GET /projects/:id/cluster_agents/:agent_id/tokens
+    71, // GET /projects/:id/cluster_agents/:agent_id
+    70, // GET /projects/:id/cluster_agents
+    616, // GET /projects/:id/error_tracking/client_keys
+    617, // GET /projects/:id/error_tracking/settings
+    109, // GET /projects/:id/freeze_periods/:freeze_period_id
+    108, // GET /projects/:id/freeze_periods
+    1358, // GET /projects/:id/invited_groups
+    1181, // GET /projects/:id/merge_requests/:eventable_id/resource_milestone_events/:event_id
+    1180, // GET /projects/:id/merge_requests/:eventable_id/resource_milestone_events
+    1454, // GET /projects/:id/merge_requests/:eventable_id/resource_label_events/:event_id
+    1453, // GET /projects/:id/merge_requests/:eventable_id/resource_label_events
+    1183, // GET /projects/:id/merge_requests/:eventable_id/resource_state_events/:event_id
+    1182, // GET /projects/:id/merge_requests/:eventable_id/resource_state_events
+    1393, // GET /projects/:id/merge_requests/:merge_request_iid/approval_settings
+    1464, // GET /projects/:id/merge_requests/:merge_request_iid/context_commits
+    1499, // GET /projects/:id/merge_requests/:merge_request_iid/approval_rules/:approval_rule_id
+    1498, // GET /projects/:id/merge_requests/:merge_request_iid/approval_rules
+    1456, // GET /projects/:id/merge_requests/:merge_request_iid/approval_state
+    1472, // GET /projects/:id/merge_requests/:merge_request_iid/related_issues
+    1462, // GET /projects/:id/merge_requests/:merge_request_iid/closes_issues
+    266, // GET /projects/:id/merge_requests/:merge_request_iid/status_checks
+    1469, // GET /projects/:id/merge_requests/:merge_request_iid/participants
+    1185, // GET /projects/:id/merge_requests/:merge_request_iid/award_emoji/:award_id
+    1184, // GET /projects/:id/merge_requests/:merge_request_iid/award_emoji
+    1479, // GET /projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes/:note_id
+    1478, // GET /projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes
+    1477, // GET /projects/:id/merge_requests/:noteable_id/discussions/:discussion_id
+    1476, // GET /projects/:id/merge_requests/:noteable_id/discussions
+    1467, // GET /projects/:id/merge_requests/:merge_request_iid/draft_notes/:draft_note_id
+    1466, // GET /projects/:id/merge_requests/:merge_request_iid/draft_notes
+    1188, // GET /projects/:id/merge_requests/:merge_request_iid/time_stats
+    1457, // GET /projects/:id/merge_requests/:merge_request_iid/approvals
+    1468, // GET /projects/:id/merge_requests/:merge_request_iid/merge_ref
+    1470, // GET /projects/:id/merge_requests/:merge_request_iid/pipelines
+    1471, // GET /projects/:id/merge_requests/:merge_request_iid/raw_diffs
+    1473, // GET /projects/:id/merge_requests/:merge_request_iid/reviewers
+    1458, // GET /projects/:id/merge_requests/:merge_request_iid/blockees
+    1475, // GET /projects/:id/merge_requests/:merge_request_iid/versions/:version_id
+    1474, // GET /projects/:id/merge_requests/:merge_request_iid/versions
+    1461, // GET /projects/:id/merge_requests/:merge_request_iid/changes
+    1463, // GET /projects/:id/merge_requests/:merge_request_iid/commits
+    1460, // GET /projects/:id/merge_requests/:merge_request_iid/blocks/:block_id
+    1459, // GET /projects/:id/merge_requests/:merge_request_iid/blocks
+    1465, // GET /projects/:id/merge_requests/:merge_request_iid/diffs
+    1187, // GET /projects/:id/merge_requests/:merge_request_iid/notes/:note_id/award_emoji/:award_id
+    1186, // GET /projects/:id/merge_requests/:merge_request_iid/notes/:note_id/award_emoji
+    1190, // GET /projects/:id/merge_requests/:noteable_id/notes/:note_id
+    1189, // GET /projects/:id/merge_requests/:noteable_id/notes
+    1455, // GET /projects/:id/merge_requests/:merge_request_iid
+    1452, // GET /projects/:id/merge_requests
+    1508, // GET /projects/:id/protected_tags/:name
+    1507, // GET /projects/:id/protected_tags
+    933, // GET /projects/:id/remote_mirrors/:mirror_id/public_key
+    930, // GET /projects/:id/remote_mirrors/:mirror_id
+    929, // GET /projects/:id/remote_mirrors
+    1733, // GET /projects/:id/access_tokens/:token_id
+    1732, // GET /projects/:id/access_tokens
+    1616, // GET /projects/:id/deploy_tokens/:token_id
+    1615, // GET /projects/:id/deploy_tokens
+    102, // GET /projects/:id/feature_flags/:feature_flag_name
+    101, // GET /projects/:id/feature_flags
+    0, // GET /projects/:id/attestations/:attestation_iid/download
+    1, // GET /projects/:id/attestations/:subject_digest
+    261, // GET /projects/:id/audit_events/:audit_event_id
+    260, // GET /projects/:id/audit_events
+    4, // GET /projects/:id/dependencies
+    95, // GET /projects/:id/environments/:environment_id
+    94, // GET /projects/:id/environments
+    417, // GET /projects/:id/google_cloud/setup/runner_deployment_project.sh
+    416, // GET /projects/:id/google_cloud/setup/integrations.sh
+    419, // GET /projects/:id/integrations/:slug
+    418, // GET /projects/:id/integrations
+    127, // GET /projects/:id/merge_trains/merge_requests/:merge_request_iid
+    126, // GET /projects/:id/merge_trains/:target_branch
+    125, // GET /projects/:id/merge_trains
+    1360, // GET /projects/:id/pages_access
+    228, // GET /projects/:id/secure_files/:secure_file_id/download
+    227, // GET /projects/:id/secure_files/:secure_file_id
+    226, // GET /projects/:id/secure_files
+    1607, // GET /projects/:id/deploy_keys/:key_id
+    1606, // GET /projects/:id/deploy_keys
+    86, // GET /projects/:id/deployments/:deployment_id/merge_requests
+    85, // GET /projects/:id/deployments/:deployment_id
+    84, // GET /projects/:id/deployments
+    1650, // GET /projects/:id/invitations
+    1179, // GET /projects/:id/iterations
+    1193, // GET /projects/:id/milestones/:milestone_id/burndown_events
+    1195, // GET /projects/:id/milestones/:milestone_id/merge_requests
+    1194, // GET /projects/:id/milestones/:milestone_id/issues
+    1192, // GET /projects/:id/milestones/:milestone_id
+    1191, // GET /projects/:id/milestones
+    1435, // GET /projects/:id/repository/diverging_commits
+    1523, // GET /projects/:id/repository/changed_paths
+    1526, // GET /projects/:id/repository/contributors
+    1527, // GET /projects/:id/repository/diff_stats
+    1532, // GET /projects/:id/repository/merge_base
+    1524, // GET /projects/:id/repository/changelog
+    1413, // GET /projects/:id/repository/branches/:branch
+    1412, // GET /projects/:id/repository/branches
+    1520, // GET /projects/:id/repository/archive
+    1430, // GET /projects/:id/repository/commits/:sha/merge_requests
+    1426, // GET /projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes/:note_id
+    1425, // GET /projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes
+    1424, // GET /projects/:id/repository/commits/:noteable_id/discussions/:discussion_id
+    1423, // GET /projects/:id/repository/commits/:noteable_id/discussions
+    1433, // GET /projects/:id/repository/commits/:sha/signature
+    1428, // GET /projects/:id/repository/commits/:sha/comments
+    1432, // GET /projects/:id/repository/commits/:sha/sequence
+    1434, // GET /projects/:id/repository/commits/:sha/statuses
+    1429, // GET /projects/:id/repository/commits/:sha/diff
+    1431, // GET /projects/:id/repository/commits/:sha/refs
+    1427, // GET /projects/:id/repository/commits/:sha
+    1422, // GET /projects/:id/repository/commits
+    1525, // GET /projects/:id/repository/compare
+    1531, // GET /projects/:id/repository/health
+    1522, // GET /projects/:id/repository/blobs/:sha/raw
+    1521, // GET /projects/:id/repository/blobs/:sha
+    1529, // GET /projects/:id/repository/files/:file_path/blame
+    1530, // GET /projects/:id/repository/files/:file_path/raw
+    1528, // GET /projects/:id/repository/files/:file_path
+    1543, // GET /projects/:id/repository/tags/:tag_name/signature
+    1542, // GET /projects/:id/repository/tags/:tag_name
+    1541, // GET /projects/:id/repository/tags
+    1533, // GET /projects/:id/repository/tree
+    1788, // GET /projects/:id/statistics
+    1207, // GET /projects/:id/wiki_pages/:noteable_id/notes/:note_id
+    1206, // GET /projects/:id/wiki_pages/:noteable_id/notes
+    88, // GET /projects/:id/analytics/deployment_frequency
+    1383, // GET /projects/:id/approvals
+    1359, // GET /projects/:id/languages
+    139, // GET /projects/:id/pipelines/latest
+    136, // GET /projects/:id/pipelines/:pipeline_id/test_report_summary
+    137, // GET /projects/:id/pipelines/:pipeline_id/trigger_jobs
+    135, // GET /projects/:id/pipelines/:pipeline_id/test_report
+    138, // GET /projects/:id/pipelines/:pipeline_id/variables
+    133, // GET /projects/:id/pipelines/:pipeline_id/bridges
+    134, // GET /projects/:id/pipelines/:pipeline_id/jobs
+    132, // GET /projects/:id/pipelines/:pipeline_id
+    131, // GET /projects/:id/pipelines
+    1513, // GET /projects/:id/push_rule
+    406, // GET /projects/:id/templates/:type/:name
+    405, // GET /projects/:id/templates/:type
+    236, // GET /projects/:id/terraform/state_protection_rules
+    235, // GET /projects/:id/terraform/state/:name/versions/:serial
+    234, // GET /projects/:id/terraform/state/:name
+    252, // GET /projects/:id/variables/:key
+    251, // GET /projects/:id/variables
+    276, // GET /projects/:id/ai_agent/sessions
+    59, // GET /projects/:id/clusters/:cluster_id
+    58, // GET /projects/:id/clusters
+    788, // GET /projects/:id/packages/protection/rules
+    [983,"projects",1,"packages","ml_models",1,"files",1], // GET /projects/:id/packages/ml_models/:model_version_id/files/(*path/):file_name as /projects/:id/packages/ml_models/:model_version_id/files/:file_name
+    [983,"projects",1,"packages","ml_models",1,"files",2,1], // GET /projects/:id/packages/ml_models/:model_version_id/files/(*path/):file_name as /projects/:id/packages/ml_models/:model_version_id/files/\*path/:file_name
+    800, // GET /projects/:id/packages/terraform/modules/:module_name/:module_system/\*module_version
+    799, // GET /projects/:id/packages/terraform/modules/:module_name/:module_system
+    736, // GET /projects/:id/packages/composer/archives/\*package_name
+    798, // GET /projects/:id/packages/rubygems/quick/Marshal.4.8/:file_name
+    797, // GET /projects/:id/packages/rubygems/gems/:file_name
+    796, // GET /projects/:id/packages/rubygems/api/v1/dependencies
+    795, // GET /projects/:id/packages/rubygems/:file_name
+    [772,"projects",1,"packages","generic",1,2,1], // GET /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name as /projects/:id/packages/generic/:package_name/\*package_version/:file_name
+    [772,"projects",1,"packages","generic",1,2,2,1], // GET /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name as /projects/:id/packages/generic/:package_name/\*package_version/\*path/:file_name
+    770, // GET /projects/:id/packages/debian/dists/\*distribution/Release.gpg
+    768, // GET /projects/:id/packages/debian/dists/\*distribution/InRelease
+    769, // GET /projects/:id/packages/debian/dists/\*distribution/Release
+    764, // GET /projects/:id/packages/debian/dists/\*distribution/:component/debian-installer/binary-:architecture/Packages
+    765, // GET /projects/:id/packages/debian/dists/\*distribution/:component/debian-installer/binary-:architecture/by-hash/SHA256/:file_sha256
+    766, // GET /projects/:id/packages/debian/dists/\*distribution/:component/source/Sources
+    767, // GET /projects/:id/packages/debian/dists/\*distribution/:component/source/by-hash/SHA256/:file_sha256
+    762, // GET /projects/:id/packages/debian/dists/\*distribution/:component/binary-:architecture/Packages
+    763, // GET /projects/:id/packages/debian/dists/\*distribution/:component/binary-:architecture/by-hash/SHA256/:file_sha256
+    771, // GET /projects/:id/packages/debian/pool/:distribution/:letter/:package_name/:package_version/:file_name
+    735, // GET /projects/:id/packages/cargo/config.json
+    730, // GET /projects/:id/packages/cargo/1/:package_name
+    731, // GET /projects/:id/packages/cargo/2/:package_name
+    732, // GET /projects/:id/packages/cargo/3/:first_char/:package_name
+    733, // GET /projects/:id/packages/cargo/:package_name/:package_version/download
+    734, // GET /projects/:id/packages/cargo/:prefix_1/:prefix_2/:package_name
+    744, // GET /projects/:id/packages/conan/v1/conans/search
+    739, // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls
+    742, // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls
+    741, // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/digest
+    740, // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference
+    738, // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/digest
+    743, // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/search
+    737, // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel
+    746, // GET /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name
+    745, // GET /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name
+    748, // GET /projects/:id/packages/conan/v1/users/check_credentials
+    747, // GET /projects/:id/packages/conan/v1/users/authenticate
+    1884, // GET /projects/:id/packages/conan/v1/ping
+    759, // GET /projects/:id/packages/conan/v2/conans/search
+    756, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name
+    755, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files
+    754, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions
+    753, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/latest
+    757, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/search
+    752, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name
+    751, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files
+    750, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions
+    749, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/latest
+    758, // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/search
+    761, // GET /projects/:id/packages/conan/v2/users/check_credentials
+    760, // GET /projects/:id/packages/conan/v2/users/authenticate
+    779, // GET /projects/:id/packages/maven/\*path/:file_name
+    1886, // GET /projects/:id/packages/nuget/symbolfiles/\*file_name/\*signature/\*same_file_name
+    784, // GET /projects/:id/packages/nuget/download/\*package_name/index
+    783, // GET /projects/:id/packages/nuget/download/\*package_name/\*package_version/\*package_filename
+    786, // GET /projects/:id/packages/nuget/metadata/\*package_name/index
+    785, // GET /projects/:id/packages/nuget/metadata/\*package_name/\*package_version
+    1885, // GET /projects/:id/packages/nuget/index
+    787, // GET /projects/:id/packages/nuget/query
+    1889, // GET /projects/:project_id/packages/nuget/v2/FindPackagesById\(\) as /projects/:project_id/packages/nuget/v2/FindPackagesById()
+    1891, // GET /projects/:project_id/packages/nuget/v2/Packages\(\) as /projects/:project_id/packages/nuget/v2/Packages()
+    1888, // GET /projects/:id/packages/nuget/v2/$metadata
+    1890, // GET /projects/:project_id/packages/nuget/v2/Packages\(Id='*package_name',Version='*package_version'\) as /projects/:project_id/packages/nuget/v2/Packages(Id='*package_name',Version='*package_version')
+    1887, // GET /projects/:id/packages/nuget/v2
+    778, // GET /projects/:id/packages/helm/:channel/index.yaml
+    777, // GET /projects/:id/packages/helm/:channel/charts/:file_name.tgz
+    790, // GET /projects/:id/packages/pypi/forward/:package_name/\*upstream_path
+    792, // GET /projects/:id/packages/pypi/simple/\*package_name
+    791, // GET /projects/:id/packages/pypi/simple
+    789, // GET /projects/:id/packages/pypi/files/:sha256/\*file_identifier
+    782, // GET /projects/:id/packages/npm/-/package/\*package_name/dist-tags
+    781, // GET /projects/:id/packages/npm/\*package_name/-/\*file_name
+    780, // GET /projects/:id/packages/npm/\*package_name
+    794, // GET /projects/:id/packages/rpm/repodata/\*file_name
+    793, // GET /projects/:id/packages/rpm/\*package_file_id/\*file_name
+    776, // GET /projects/:id/packages/go/\*module_name/@v/list
+    773, // GET /projects/:id/packages/go/\*module_name/@v/:module_version.info
+    774, // GET /projects/:id/packages/go/\*module_name/@v/:module_version.mod
+    775, // GET /projects/:id/packages/go/\*module_name/@v/:module_version.zip
+    728, // GET /projects/:id/packages/:package_id/package_files/:package_file_id/download
+    727, // GET /projects/:id/packages/:package_id/package_files
+    729, // GET /projects/:id/packages/:package_id/pipelines
+    726, // GET /projects/:id/packages/:package_id
+    725, // GET /projects/:id/packages
+    653, // GET /projects/:id/registry/repositories/:repository_id/tags/:tag_name
+    652, // GET /projects/:id/registry/repositories/:repository_id/tags
+    651, // GET /projects/:id/registry/repositories
+    658, // GET /projects/:id/registry/protection/repository/rules
+    646, // GET /projects/:id/registry/protection/tag/rules
+    [919,"projects",1,"releases","permalink","latest",2], // GET /projects/:id/releases/permalink/latest(/)(*suffix_path) as /projects/:id/releases/permalink/latest/\*suffix_path
+    [919,"projects",1,"releases","permalink","latest"], // GET /projects/:id/releases/permalink/latest(/)(*suffix_path) as /projects/:id/releases/permalink/latest
+    [919,"projects",1,"releases","permalink",[2,"latest",""]], // GET /projects/:id/releases/permalink/latest(/)(*suffix_path) as /projects/:id/releases/permalink/latest*suffix_path
+    918, // GET /projects/:id/releases/:tag_name/downloads/\*direct_asset_path
+    925, // GET /projects/:id/releases/:tag_name/assets/links/:link_id
+    924, // GET /projects/:id/releases/:tag_name/assets/links
+    917, // GET /projects/:id/releases/:tag_name
+    916, // GET /projects/:id/releases
+    421, // GET /projects/:id/services/:slug
+    420, // GET /projects/:id/services
+    934, // GET /projects/:id/snapshot
+    949, // GET /projects/:id/snippets/:snippet_id/user_agent_detail
+    1203, // GET /projects/:id/snippets/:snippet_id/award_emoji/:award_id
+    1202, // GET /projects/:id/snippets/:snippet_id/award_emoji
+    1199, // GET /projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes/:note_id
+    1198, // GET /projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes
+    1197, // GET /projects/:id/snippets/:noteable_id/discussions/:discussion_id
+    1196, // GET /projects/:id/snippets/:noteable_id/discussions
+    941, // GET /projects/:id/snippets/:snippet_id/files/:ref/:file_path/raw
+    1205, // GET /projects/:id/snippets/:snippet_id/notes/:note_id/award_emoji/:award_id
+    1204, // GET /projects/:id/snippets/:snippet_id/notes/:note_id/award_emoji
+    1201, // GET /projects/:id/snippets/:noteable_id/notes/:note_id
+    1200, // GET /projects/:id/snippets/:noteable_id/notes
+    942, // GET /projects/:id/snippets/:snippet_id/raw
+    940, // GET /projects/:id/snippets/:snippet_id
+    939, // GET /projects/:id/snippets
+    1362, // GET /projects/:id/starrers
+    243, // GET /projects/:id/triggers/:trigger_id
+    242, // GET /projects/:id/triggers
+    1678, // GET /projects/:id/members/all/:user_id
+    1677, // GET /projects/:id/members/all
+    1676, // GET /projects/:id/members/:user_id
+    1675, // GET /projects/:id/members
+    196, // GET /projects/:id/runners
+    1363, // GET /projects/:id/storage
+    1331, // GET /projects/:id/uploads/:secret/:filename
+    1332, // GET /projects/:id/uploads/:upload_id
+    1330, // GET /projects/:id/uploads
+    345, // GET /projects/:id/avatar
+    906, // GET /projects/:id/badges/render
+    905, // GET /projects/:id/badges/:badge_id
+    904, // GET /projects/:id/badges
+    1148, // GET /projects/:id/boards/:board_id/lists/:list_id
+    1147, // GET /projects/:id/boards/:board_id/lists
+    1146, // GET /projects/:id/boards/:board_id
+    1145, // GET /projects/:id/boards
+    1320, // GET /projects/:id/events
+    1826, // GET /projects/:id/export/download
+    1830, // GET /projects/:id/export
+    1357, // GET /projects/:id/groups
+    1847, // GET /projects/:id/import
+    1151, // GET /projects/:id/issues/:eventable_id/resource_iteration_events/:event_id
+    1150, // GET /projects/:id/issues/:eventable_id/resource_iteration_events
+    1155, // GET /projects/:id/issues/:eventable_id/resource_milestone_events/:event_id
+    1154, // GET /projects/:id/issues/:eventable_id/resource_milestone_events
+    1169, // GET /projects/:id/issues/:issue_iid/related_merge_requests
+    1159, // GET /projects/:id/issues/:eventable_id/resource_weight_events/:event_id
+    1158, // GET /projects/:id/issues/:eventable_id/resource_weight_events
+    1153, // GET /projects/:id/issues/:eventable_id/resource_label_events/:event_id
+    1152, // GET /projects/:id/issues/:eventable_id/resource_label_events
+    1157, // GET /projects/:id/issues/:eventable_id/resource_state_events/:event_id
+    1156, // GET /projects/:id/issues/:eventable_id/resource_state_events
+    1171, // GET /projects/:id/issues/:issue_iid/user_agent_detail
+    1006, // GET /projects/:id/issues/:issue_iid/metric_images
+    1168, // GET /projects/:id/issues/:issue_iid/participants
+    1162, // GET /projects/:id/issues/:issue_iid/award_emoji/:award_id
+    1161, // GET /projects/:id/issues/:issue_iid/award_emoji
+    1175, // GET /projects/:id/issues/:noteable_id/discussions/:discussion_id/notes/:note_id
+    1174, // GET /projects/:id/issues/:noteable_id/discussions/:discussion_id/notes
+    1173, // GET /projects/:id/issues/:noteable_id/discussions/:discussion_id
+    1172, // GET /projects/:id/issues/:noteable_id/discussions
+    1170, // GET /projects/:id/issues/:issue_iid/time_stats
+    1163, // GET /projects/:id/issues/:issue_iid/closed_by
+    1165, // GET /projects/:id/issues/:issue_iid/links/:issue_link_id
+    1164, // GET /projects/:id/issues/:issue_iid/links
+    1167, // GET /projects/:id/issues/:issue_iid/notes/:note_id/award_emoji/:award_id
+    1166, // GET /projects/:id/issues/:issue_iid/notes/:note_id/award_emoji
+    1177, // GET /projects/:id/issues/:noteable_id/notes/:note_id
+    1176, // GET /projects/:id/issues/:noteable_id/notes
+    1160, // GET /projects/:id/issues/:issue_iid
+    1149, // GET /projects/:id/issues
+    1019, // GET /projects/:id/labels/:name
+    1018, // GET /projects/:id/labels
+    167, // GET /projects/:id/mirror/pull
+    [1415,"projects",1,"search","semantic"], // GET /projects/:id/(-/)search/semantic as /projects/:id/search/semantic
+    [1557,"projects",1,"search"], // GET /projects/:id/(-/)search as /projects/:id/search
+    1356, // GET /projects/:id/forks
+    584, // GET /projects/:id/hooks/:hook_id/events
+    583, // GET /projects/:id/hooks/:hook_id
+    582, // GET /projects/:id/hooks
+    1342, // GET /projects/:id/pages/domains/:domain
+    1341, // GET /projects/:id/pages/domains
+    1337, // GET /projects/:id/pages
+    1365, // GET /projects/:id/users
+    1869, // GET /projects/:id/wikis/:slug
+    1868, // GET /projects/:id/wikis
+    89, // GET /projects/:id/dora/metrics
+    122, // GET /projects/:id/jobs/artifacts/:ref_name/download
+    123, // GET /projects/:id/jobs/artifacts/:ref_name/raw/\*artifact_path
+    121, // GET /projects/:id/jobs/:job_id/artifacts/tree
+    120, // GET /projects/:id/jobs/:job_id/artifacts/\*artifact_path
+    119, // GET /projects/:id/jobs/:job_id/artifacts
+    114, // GET /projects/:id/jobs/:job_id/trace
+    113, // GET /projects/:id/jobs/:job_id
+    112, // GET /projects/:id/jobs
+    48, // GET /projects/:id/ci/lint
+    969, // GET /projects/:id/ml/mlflow/api/2.0/mlflow-artifacts/artifacts/:model_version/\*file_path
+    968, // GET /projects/:id/ml/mlflow/api/2.0/mlflow-artifacts/artifacts
+    965, // GET /projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/search
+    963, // GET /projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/alias
+    964, // GET /projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/get
+    982, // GET /projects/:id/ml/mlflow/api/2.0/mlflow/model-versions/get-download-uri
+    981, // GET /projects/:id/ml/mlflow/api/2.0/mlflow/model-versions/get
+    956, // GET /projects/:id/ml/mlflow/api/2.0/mlflow/experiments/get-by-name
+    957, // GET /projects/:id/ml/mlflow/api/2.0/mlflow/experiments/list
+    955, // GET /projects/:id/ml/mlflow/api/2.0/mlflow/experiments/get
+    958, // GET /projects/:id/ml/mlflow/api/2.0/mlflow/metrics/get-history
+    975, // GET /projects/:id/ml/mlflow/api/2.0/mlflow/runs/get
+    1131, // GET /projects/:id/-/work_items/:work_item_iid/closing_merge_requests
+    1144, // GET /projects/:id/-/work_items/:work_item_iid/related_merge_requests
+    1132, // GET /projects/:id/-/work_items/:work_item_iid/current_user_todos
+    1137, // GET /projects/:id/-/work_items/:work_item_iid/email_participants
+    1140, // GET /projects/:id/-/work_items/:work_item_iid/linked_resources
+    1143, // GET /projects/:id/-/work_items/:work_item_iid/related_branches
+    1138, // GET /projects/:id/-/work_items/:work_item_iid/feature_flags
+    1139, // GET /projects/:id/-/work_items/:work_item_iid/linked_items
+    1129, // GET /projects/:id/-/work_items/:work_item_iid/award_emoji
+    1136, // GET /projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id
+    1135, // GET /projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes
+    1134, // GET /projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id
+    1133, // GET /projects/:id/-/work_items/:work_item_iid/discussions
+    1130, // GET /projects/:id/-/work_items/:work_item_iid/children
+    1142, // GET /projects/:id/-/work_items/:work_item_iid/notes/:note_id
+    1141, // GET /projects/:id/-/work_items/:work_item_iid/notes
+    1128, // GET /projects/:id/-/work_items/:work_item_iid
+    1127, // GET /projects/:id/-/work_items
+    [1415,"projects",1,"-","search","semantic"], // GET /projects/:id/(-/)search/semantic as /projects/:id/-/search/semantic
+    [1557,"projects",1,"-","search"], // GET /projects/:id/(-/)search as /projects/:id/-/search
+    1354, // GET /projects/:id
+    1367, // GET /projects
+    654, // GET /registry/repositories/:id
+    36, // GET /security/vulnerability_archive_exports/:id/download
+    35, // GET /security/vulnerability_archive_exports/:id
+    41, // GET /security/vulnerability_exports/:id/download
+    40, // GET /security/vulnerability_exports/:id
+    948, // GET /snippets/public
+    947, // GET /snippets/all
+    186, // GET /snippets/:id/repository_storage_moves/:repository_storage_move_id
+    185, // GET /snippets/:id/repository_storage_moves
+    950, // GET /snippets/:id/user_agent_detail
+    945, // GET /snippets/:id/files/:ref/:file_path/raw
+    946, // GET /snippets/:id/raw
+    944, // GET /snippets/:id
+    943, // GET /snippets
+    1581, // GET /license/usage_export
+    1580, // GET /license/:id
+    1579, // GET /license
+    2128, // GET /runners/router/discovery
+    203, // GET /runners/all
+    199, // GET /runners/:id/managers
+    200, // GET /runners/:id/projects
+    198, // GET /runners/:id/jobs
+    197, // GET /runners/:id
+    202, // GET /runners
+    622, // GET /sidekiq/compound_metrics
+    624, // GET /sidekiq/process_metrics
+    625, // GET /sidekiq/queue_metrics
+    623, // GET /sidekiq/job_stats
+    1695, // GET /version
+    347, // GET /avatar
+    1321, // GET /events
+    1400, // GET /groups/:id/merge_request_approval_setting
+    1859, // GET /groups/:id/placeholder_reassignments
+    178, // GET /groups/:id/repository_storage_moves/:repository_storage_move_id
+    177, // GET /groups/:id/repository_storage_moves
+    163, // GET /groups/:id/protected_environments/:name
+    162, // GET /groups/:id/protected_environments
+    1696, // GET /groups/:id/notification_settings
+    1504, // GET /groups/:id/protected_branches/:name
+    1503, // GET /groups/:id/protected_branches
+    1264, // GET /groups/:id/related_epic_links
+    371, // GET /groups/:id/transfer_locations
+    991, // GET /groups/:id/custom_attributes/:key
+    990, // GET /groups/:id/custom_attributes
+    366, // GET /groups/:id/descendant_groups
+    1257, // GET /groups/:id/issues_statistics
+    1726, // GET /groups/:id/provisioned_users
+    1681, // GET /groups/:id/billable_members/:user_id/memberships
+    1680, // GET /groups/:id/billable_members/:user_id/indirect
+    1679, // GET /groups/:id/billable_members
+    1630, // GET /groups/:id/enterprise_users/:user_id
+    1629, // GET /groups/:id/enterprise_users
+    1829, // GET /groups/:id/export_relations/download
+    1832, // GET /groups/:id/export_relations/status
+    1668, // GET /groups/:id/ldap_group_links
+    1749, // GET /groups/:id/saml_group_links/:saml_group_name
+    1748, // GET /groups/:id/saml_group_links
+    1771, // GET /groups/:id/service_accounts/:user_id/personal_access_tokens
+    1763, // GET /groups/:id/service_accounts/:user_id
+    1762, // GET /groups/:id/service_accounts
+    395, // GET /groups/:id/ssh_certificates
+    1594, // GET /groups/:id/access_requests
+    1686, // GET /groups/:id/pending_members
+    1394, // GET /groups/:id/approval_rules
+    368, // GET /groups/:id/invited_groups
+    1480, // GET /groups/:id/merge_requests
+    1735, // GET /groups/:id/access_tokens/:token_id
+    1734, // GET /groups/:id/access_tokens
+    1618, // GET /groups/:id/deploy_tokens/:token_id
+    1617, // GET /groups/:id/deploy_tokens
+    263, // GET /groups/:id/audit_events/:audit_event_id
+    262, // GET /groups/:id/audit_events
+    415, // GET /groups/:id/integrations/:slug
+    414, // GET /groups/:id/integrations
+    383, // GET /groups/:id/member_roles
+    1237, // GET /groups/:id/epic_boards/:board_id/lists/:list_id
+    1236, // GET /groups/:id/epic_boards/:board_id/lists
+    1235, // GET /groups/:id/epic_boards/:board_id
+    1234, // GET /groups/:id/epic_boards
+    1651, // GET /groups/:id/invitations
+    1258, // GET /groups/:id/iterations
+    1261, // GET /groups/:id/milestones/:milestone_id/burndown_events
+    1263, // GET /groups/:id/milestones/:milestone_id/merge_requests
+    1262, // GET /groups/:id/milestones/:milestone_id/issues
+    1260, // GET /groups/:id/milestones/:milestone_id
+    1259, // GET /groups/:id/milestones
+    1750, // GET /groups/:id/saml_users
+    1266, // GET /groups/:id/wiki_pages/:noteable_id/notes/:note_id
+    1265, // GET /groups/:id/wiki_pages/:noteable_id/notes
+    1514, // GET /groups/:id/push_rule
+    370, // GET /groups/:id/subgroups
+    254, // GET /groups/:id/variables/:key
+    253, // GET /groups/:id/variables
+    62, // GET /groups/:id/clusters/:cluster_id
+    61, // GET /groups/:id/clusters
+    823, // GET /groups/:id/packages
+    369, // GET /groups/:id/projects/shared
+    1366, // GET /groups/:id/projects
+    655, // GET /groups/:id/registry/repositories
+    920, // GET /groups/:id/releases
+    16, // GET /groups/:id/security/policy_store/:policy_id
+    15, // GET /groups/:id/security/policy_store
+    1685, // GET /groups/:id/members/all/:user_id
+    1684, // GET /groups/:id/members/all
+    1683, // GET /groups/:id/members/:user_id
+    1682, // GET /groups/:id/members
+    201, // GET /groups/:id/runners
+    1334, // GET /groups/:id/uploads/:secret/:filename
+    1335, // GET /groups/:id/uploads/:upload_id
+    1333, // GET /groups/:id/uploads
+    346, // GET /groups/:id/avatar
+    909, // GET /groups/:id/badges/render
+    908, // GET /groups/:id/badges/:badge_id
+    907, // GET /groups/:id/badges
+    1233, // GET /groups/:id/boards/:board_id/lists/:list_id
+    1232, // GET /groups/:id/boards/:board_id/lists
+    1231, // GET /groups/:id/boards/:board_id
+    1230, // GET /groups/:id/boards
+    1828, // GET /groups/:id/export/download
+    367, // GET /groups/:id/groups/shared
+    1256, // GET /groups/:id/issues
+    1021, // GET /groups/:id/labels/:name
+    1020, // GET /groups/:id/labels
+    1713, // GET /groups/:id/manage/personal_access_tokens
+    1736, // GET /groups/:id/manage/resource_access_tokens
+    1781, // GET /groups/:id/manage/ssh_keys
+    [1558,"groups",1,"search"], // GET /groups/:id/(-/)search as /groups/:id/search
+    1247, // GET /groups/:id/epics/:eventable_id/resource_label_events/:event_id
+    1246, // GET /groups/:id/epics/:eventable_id/resource_label_events
+    1249, // GET /groups/:id/epics/:eventable_id/resource_state_events/:event_id
+    1248, // GET /groups/:id/epics/:eventable_id/resource_state_events
+    1245, // GET /groups/:id/epics/:epic_iid/related_epics
+    1241, // GET /groups/:id/epics/:epic_iid/award_emoji/:award_id
+    1240, // GET /groups/:id/epics/:epic_iid/award_emoji
+    1253, // GET /groups/:id/epics/:noteable_id/discussions/:discussion_id/notes/:note_id
+    1252, // GET /groups/:id/epics/:noteable_id/discussions/:discussion_id/notes
+    1251, // GET /groups/:id/epics/:noteable_id/discussions/:discussion_id
+    1250, // GET /groups/:id/epics/:noteable_id/discussions
+    1242, // GET /groups/:id/epics/:epic_iid/issues
+    [1208,"groups",1,"epics",1,"epics"], // GET /groups/:id/(-/)epics/:epic_iid/epics as /groups/:id/epics/:epic_iid/epics
+    1244, // GET /groups/:id/epics/:epic_iid/notes/:note_id/award_emoji/:award_id
+    1243, // GET /groups/:id/epics/:epic_iid/notes/:note_id/award_emoji
+    1255, // GET /groups/:id/epics/:noteable_id/notes/:note_id
+    1254, // GET /groups/:id/epics/:noteable_id/notes
+    1239, // GET /groups/:id/epics/:epic_iid
+    1238, // GET /groups/:id/epics
+    587, // GET /groups/:id/hooks/:hook_id/events
+    586, // GET /groups/:id/hooks/:hook_id
+    585, // GET /groups/:id/hooks
+    1871, // GET /groups/:id/wikis/:slug
+    1870, // GET /groups/:id/wikis
+    90, // GET /groups/:id/dora/metrics
+    1744, // GET /groups/:id/saml/identities
+    1743, // GET /groups/:id/saml/:uid
+    1753, // GET /groups/:id/scim/identities
+    1752, // GET /groups/:id/scim/:uid
+    669, // GET /groups/:id/-/debian_distributions/:codename/key.asc
+    668, // GET /groups/:id/-/debian_distributions/:codename
+    667, // GET /groups/:id/-/debian_distributions
+    862, // GET /groups/:id/-/virtual_registries/container/registries
+    863, // GET /groups/:id/-/virtual_registries/container/upstreams
+    864, // GET /groups/:id/-/virtual_registries/packages/maven/registries
+    865, // GET /groups/:id/-/virtual_registries/packages/maven/upstreams
+    866, // GET /groups/:id/-/virtual_registries/packages/npm/registries
+    894, // GET /groups/:id/-/virtual_registries/cleanup/policy
+    1216, // GET /groups/:id/-/work_items/:work_item_iid/closing_merge_requests
+    1229, // GET /groups/:id/-/work_items/:work_item_iid/related_merge_requests
+    1217, // GET /groups/:id/-/work_items/:work_item_iid/current_user_todos
+    1222, // GET /groups/:id/-/work_items/:work_item_iid/email_participants
+    1225, // GET /groups/:id/-/work_items/:work_item_iid/linked_resources
+    1228, // GET /groups/:id/-/work_items/:work_item_iid/related_branches
+    1223, // GET /groups/:id/-/work_items/:work_item_iid/feature_flags
+    1224, // GET /groups/:id/-/work_items/:work_item_iid/linked_items
+    1214, // GET /groups/:id/-/work_items/:work_item_iid/award_emoji
+    1221, // GET /groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id
+    1220, // GET /groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes
+    1219, // GET /groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id
+    1218, // GET /groups/:id/-/work_items/:work_item_iid/discussions
+    1215, // GET /groups/:id/-/work_items/:work_item_iid/children
+    1227, // GET /groups/:id/-/work_items/:work_item_iid/notes/:note_id
+    1226, // GET /groups/:id/-/work_items/:work_item_iid/notes
+    1213, // GET /groups/:id/-/work_items/:work_item_iid
+    1212, // GET /groups/:id/-/work_items
+    813, // GET /groups/:id/-/packages/debian/dists/\*distribution/Release.gpg
+    811, // GET /groups/:id/-/packages/debian/dists/\*distribution/InRelease
+    812, // GET /groups/:id/-/packages/debian/dists/\*distribution/Release
+    807, // GET /groups/:id/-/packages/debian/dists/\*distribution/:component/debian-installer/binary-:architecture/Packages
+    808, // GET /groups/:id/-/packages/debian/dists/\*distribution/:component/debian-installer/binary-:architecture/by-hash/SHA256/:file_sha256
+    809, // GET /groups/:id/-/packages/debian/dists/\*distribution/:component/source/Sources
+    810, // GET /groups/:id/-/packages/debian/dists/\*distribution/:component/source/by-hash/SHA256/:file_sha256
+    805, // GET /groups/:id/-/packages/debian/dists/\*distribution/:component/binary-:architecture/Packages
+    806, // GET /groups/:id/-/packages/debian/dists/\*distribution/:component/binary-:architecture/by-hash/SHA256/:file_sha256
+    814, // GET /groups/:id/-/packages/debian/pool/:distribution/:project_id/:letter/:package_name/:package_version/:file_name
+    815, // GET /groups/:id/-/packages/maven/\*path/:file_name
+    1880, // GET /groups/:id/-/packages/nuget/symbolfiles/\*file_name/\*signature/\*same_file_name
+    818, // GET /groups/:id/-/packages/nuget/metadata/\*package_name/index
+    817, // GET /groups/:id/-/packages/nuget/metadata/\*package_name/\*package_version
+    1879, // GET /groups/:id/-/packages/nuget/index
+    819, // GET /groups/:id/-/packages/nuget/query
+    1882, // GET /groups/:id/-/packages/nuget/v2/$metadata
+    1881, // GET /groups/:id/-/packages/nuget/v2
+    822, // GET /groups/:id/-/packages/pypi/simple/\*package_name
+    821, // GET /groups/:id/-/packages/pypi/simple
+    820, // GET /groups/:id/-/packages/pypi/files/:sha256/\*file_identifier
+    816, // GET /groups/:id/-/packages/npm/-/package/\*package_name/dist-tags
+    1956, // GET /groups/:id/-/packages/npm/\*package_name
+    [1558,"groups",1,"-","search"], // GET /groups/:id/(-/)search as /groups/:id/-/search
+    1211, // GET /groups/:id/-/epics/:epic_iid/issues
+    [1208,"groups",1,"-","epics",1,"epics"], // GET /groups/:id/(-/)epics/:epic_iid/epics as /groups/:id/-/epics/:epic_iid/epics
+    1210, // GET /groups/:id/-/epics/:epic_iid
+    1209, // GET /groups/:id/-/epics
+    365, // GET /groups/:id
+    372, // GET /groups
+    1269, // GET /issues/:id
+    1267, // GET /issues
+    1559, // GET /search
+    1901, // GET /topics/:id
+    1900, // GET /topics
+    [1810,"vscode","settings_sync","v1","manifest"], // GET /vscode/settings_sync(/:settings_context_hash)/v1/manifest as /vscode/settings_sync/v1/manifest
+    [1812,"vscode","settings_sync","v1","resource",1,1], // GET /vscode/settings_sync(/:settings_context_hash)/v1/resource/:resource_name/:id as /vscode/settings_sync/v1/resource/:resource_name/:id
+    [1811,"vscode","settings_sync","v1","resource",1], // GET /vscode/settings_sync(/:settings_context_hash)/v1/resource/:resource_name as /vscode/settings_sync/v1/resource/:resource_name
+    [1810,"vscode","settings_sync",1,"v1","manifest"], // GET /vscode/settings_sync(/:settings_context_hash)/v1/manifest as /vscode/settings_sync/:settings_context_hash/v1/manifest
+    [1812,"vscode","settings_sync",1,"v1","resource",1,1], // GET /vscode/settings_sync(/:settings_context_hash)/v1/resource/:resource_name/:id as /vscode/settings_sync/:settings_context_hash/v1/resource/:resource_name/:id
+    [1811,"vscode","settings_sync",1,"v1","resource",1], // GET /vscode/settings_sync(/:settings_context_hash)/v1/resource/:resource_name as /vscode/settings_sync/:settings_context_hash/v1/resource/:resource_name
+    1815, // GET /admin/batched_background_migrations/:id
+    1814, // GET /admin/batched_background_migrations
+    1861, // GET /admin/batched_background_operations/:id
+    1860, // GET /admin/batched_background_operations
+    396, // GET /admin/ssh_certificates
+    298, // GET /admin/data_management/:model_name/:record_identifier
+    297, // GET /admin/data_management/:model_name
+    320, // GET /admin/knowledge_graph/namespaces
+    1549, // GET /admin/active_context/connections
+    1821, // GET /admin/migrations/pending
+    1818, // GET /admin/databases/:database_name/dictionary/tables/:table_name
+    64, // GET /admin/clusters/:cluster_id
+    63, // GET /admin/clusters
+    2, // GET /admin/security/compliance_policy_settings
+    1561, // GET /admin/search/migrations/:migration_id
+    1560, // GET /admin/search/migrations
+    1567, // GET /admin/zoekt/shards/:node_id/indexed_namespaces
+    1566, // GET /admin/zoekt/shards
+    256, // GET /admin/ci/variables/:key
+    255, // GET /admin/ci/variables
+    804, // GET /group/:id/-/packages/composer/packages
+    803, // GET /group/:id/-/packages/composer/p2/\*package_name
+    802, // GET /group/:id/-/packages/composer/p/:sha
+    801, // GET /group/:id/-/packages/composer/\*package_name
+    589, // GET /hooks/:hook_id
+    588, // GET /hooks
+    322, // GET /orbit/graph_status
+    327, // GET /orbit/schema/format
+    326, // GET /orbit/schema/dsl
+    325, // GET /orbit/schema
+    330, // GET /orbit/skills/:name/\*path
+    329, // GET /orbit/skills/:name
+    328, // GET /orbit/skills
+    331, // GET /orbit/status
+    321, // GET /orbit/agent/commands
+    324, // GET /orbit/query/templates
+    332, // GET /orbit/tools
+    323, // GET /orbit/mcp
+    1343, // GET /pages/domains
+    639, // GET /todos
+    1368, // GET /users/:user_id/contributed_projects
+    1644, // GET /users/:user_id/impersonation_tokens/:impersonation_token_id
+    1643, // GET /users/:user_id/impersonation_tokens
+    1608, // GET /users/:user_id/project_deploy_keys
+    344, // GET /users/:id/associations_count
+    993, // GET /users/:id/custom_attributes/:key
+    992, // GET /users/:id/custom_attributes
+    1370, // GET /users/:user_id/starred_projects
+    1803, // GET /users/:user_id/memberships
+    403, // GET /users/:id/support_pin
+    349, // GET /users/:id/followers
+    350, // GET /users/:id/following
+    358, // GET /users/:id/gpg_keys/:key_id
+    357, // GET /users/:id/gpg_keys
+    1369, // GET /users/:user_id/projects
+    1626, // GET /users/:id/emails
+    1322, // GET /users/:id/events
+    398, // GET /users/:user_id/status
+    1784, // GET /users/:id/keys/:key_id
+    1785, // GET /users/:user_id/keys
+    1801, // GET /users/:id
+    1802, // GET /users
+    1878, // GET /glql/schema
+    2071, // GET /jobs/:id/runtime_environment_key
+    2074, // GET /jobs/:id/sbom_scans/:sbom_scan_id
+    2068, // GET /jobs/:id/artifacts
+    1787, // GET /keys/:id
+    1786, // GET /keys
+    1663, // GET /ldap/groups
+    1662, // GET /ldap/:provider/groups
+    1707, // GET /user/applications/:id
+    1706, // GET /user/applications
+    389, // GET /user/preferences
+    402, // GET /user/support_pin
+    337, // GET /user/activities
+    356, // GET /user/gpg_keys/:key_id
+    355, // GET /user/gpg_keys
+    1625, // GET /user/emails/:email_id
+    1624, // GET /user/emails
+    397, // GET /user/status
+    1783, // GET /user/keys/:key_id
+    1782, // GET /user/keys
+    1800, // GET /user
+    1927, // GET /api/scim/:version/application/Schemas/:id
+    1926, // GET /api/scim/:version/application/Schemas
+    1922, // GET /api/scim/:version/application/Groups/:id
+    1920, // GET /api/scim/:version/application/Groups
+    1930, // GET /api/scim/:version/application/Users/:id
+    1928, // GET /api/scim/:version/application/Users
+    1934, // GET /api/scim/:version/groups/:group/Schemas/:id
+    1933, // GET /api/scim/:version/groups/:group/Schemas
+    1937, // GET /api/scim/:version/groups/:group/Users/:id
+    1935, // GET /api/scim/:version/groups/:group/Users
+    1953, // GET /geo/repositories/:gl_repository/pipeline_refs
+    1954, // GET /geo/retrieve/:replicable_name/:replicable_id
+    1948, // GET /geo/proxy
+    1962, // GET /iam/userinfo
+    2064, // GET /job/allowed_agents
+    2063, // GET /job
+    294, // GET /mcp
+    1906, // GET /ai/duo_workflows/code_review/custom_instructions
+    285, // GET /ai/duo_workflows/list_tools
+    287, // GET /ai/duo_workflows/workflows/agent_privileges
+    1916, // GET /ai/duo_workflows/workflows/:id/checkpoints/by_thread_ts
+    1915, // GET /ai/duo_workflows/workflows/:id/checkpoints/:checkpoint_id
+    1913, // GET /ai/duo_workflows/workflows/:id/checkpoints
+    286, // GET /ai/duo_workflows/workflows/:workflow_id/trace.jsonl
+    1917, // GET /ai/duo_workflows/workflows/:id/events
+    1909, // GET /ai/duo_workflows/workflows/:id
+    288, // GET /ai/duo_workflows/ws
+    1903, // * /\*path
+  ], 0, fineGrainedRestRoutes);
+/** The HEAD candidates, most specific first (candidate `965 + k`), one per line with its route: the row's number in `fineGrainedRestRoutes` (its path is the pattern), or `[row, ...tokens]` for an alternative of a pattern with optional groups (literal segments as text, `1` a parameter, `2` a splat, `[1 | 2, prefix, suffix]` with text around it in the segment, `[3, elements, splat]` a segment with several). The trie is built on the first match. */
 const ROUTES_HEAD: RouteTrie = buildRouteTrie([
-    ["projects",1,"repository","branches",1], // HEAD /projects/:id/repository/branches/:branch
-    ["projects",1,"repository","files",1,"blame"], // HEAD /projects/:id/repository/files/:file_path/blame
-    ["projects",1,"repository","files",1], // HEAD /projects/:id/repository/files/:file_path
-  ], 965);
-/** The POST candidates, most specific first (candidate `968 + k`), one per line with its route: literal segments as text, `1` a parameter, `2` a splat (`[1 | 2, prefix, suffix]` with text around it in the segment), `[3, elements, splat]` a segment with several. */
+    1414, // HEAD /projects/:id/repository/branches/:branch
+    1536, // HEAD /projects/:id/repository/files/:file_path/blame
+    1535, // HEAD /projects/:id/repository/files/:file_path
+  ], 965, fineGrainedRestRoutes);
+/** The POST candidates, most specific first (candidate `968 + k`), one per line with its route: the row's number in `fineGrainedRestRoutes` (its path is the pattern), or `[row, ...tokens]` for an alternative of a pattern with optional groups (literal segments as text, `1` a parameter, `2` a splat, `[1 | 2, prefix, suffix]` with text around it in the segment, `[3, elements, splat]` a segment with several). The trie is built on the first match. */
 const ROUTES_POST: RouteTrie = buildRouteTrie([
-    ["project_repository_storage_moves"], // POST /project_repository_storage_moves
-    ["snippet_repository_storage_moves"], // POST /snippet_repository_storage_moves
-    ["group_repository_storage_moves"], // POST /group_repository_storage_moves
-    ["container_registry_event","events"], // POST /container_registry_event/events
-    ["personal_access_tokens","self","rotate"], // POST /personal_access_tokens/self/rotate
-    ["personal_access_tokens",1,"rotate"], // POST /personal_access_tokens/:id/rotate
-    ["admin_member_roles"], // POST /admin_member_roles
-    ["broadcast_messages"], // POST /broadcast_messages
-    ["runner_controllers",1,"scopes","instance"], // POST /runner_controllers/:id/scopes/instance
-    ["runner_controllers",1,"scopes","runners",1], // POST /runner_controllers/:id/scopes/runners/:runner_id
-    ["runner_controllers",1,"tokens",1,"rotate"], // POST /runner_controllers/:runner_controller_id/tokens/:id/rotate
-    ["runner_controllers",1,"tokens"], // POST /runner_controllers/:runner_controller_id/tokens
-    ["runner_controllers"], // POST /runner_controllers
-    ["virtual_registries","container","registry_upstreams"], // POST /virtual_registries/container/registry_upstreams
-    ["virtual_registries","container","registries",1,"upstreams"], // POST /virtual_registries/container/registries/:id/upstreams
-    ["virtual_registries","container","upstreams",1,"test"], // POST /virtual_registries/container/upstreams/:id/test
-    ["virtual_registries","packages","maven","registry_upstreams"], // POST /virtual_registries/packages/maven/registry_upstreams
-    ["virtual_registries","packages","maven","registries",1,"upstreams"], // POST /virtual_registries/packages/maven/registries/:id/upstreams
-    ["virtual_registries","packages","maven","registries",1,"local","upstreams"], // POST /virtual_registries/packages/maven/registries/:id/local/upstreams
-    ["virtual_registries","packages","maven","upstreams",1,"test"], // POST /virtual_registries/packages/maven/upstreams/:id/test
-    ["virtual_registries","packages","maven",1,2,"upload"], // POST /virtual_registries/packages/maven/:id/\*path/upload
-    ["virtual_registries","packages","npm","registry_upstreams"], // POST /virtual_registries/packages/npm/registry_upstreams
-    ["code_suggestions","connection_details"], // POST /code_suggestions/connection_details
-    ["code_suggestions","direct_access"], // POST /code_suggestions/direct_access
-    ["code_suggestions","completions"], // POST /code_suggestions/completions
-    ["code_suggestions","enabled"], // POST /code_suggestions/enabled
-    ["service_accounts"], // POST /service_accounts
-    ["duo_code_review","evaluations"], // POST /duo_code_review/evaluations
-    ["offline_exports"], // POST /offline_exports
-    ["offline_imports"], // POST /offline_imports
-    ["project_aliases"], // POST /project_aliases
-    ["vulnerabilities",1,"issue_links"], // POST /vulnerabilities/:id/issue_links
-    ["vulnerabilities",1,"confirm"], // POST /vulnerabilities/:id/confirm
-    ["vulnerabilities",1,"dismiss"], // POST /vulnerabilities/:id/dismiss
-    ["vulnerabilities",1,"resolve"], // POST /vulnerabilities/:id/resolve
-    ["vulnerabilities",1,"revert"], // POST /vulnerabilities/:id/revert
-    ["vulnerabilities",1,"flags","ai_detection"], // POST /vulnerabilities/:vulnerability_id/flags/ai_detection
-    ["token_exchange"], // POST /token_exchange
-    ["feature_flags","unleash",1,"client","register"], // POST /feature_flags/unleash/:project_id/client/register
-    ["feature_flags","unleash",1,"client","metrics"], // POST /feature_flags/unleash/:project_id/client/metrics
-    ["organizations",1,"security","policy_store"], // POST /organizations/:id/security/policy_store
-    ["organizations"], // POST /organizations
-    ["applications",1,"renew-secret"], // POST /applications/:id/renew-secret
-    ["applications"], // POST /applications
-    ["bulk_imports",1,"cancel"], // POST /bulk_imports/:import_id/cancel
-    ["bulk_imports"], // POST /bulk_imports
-    ["integrations","jira_connect","subscriptions"], // POST /integrations/jira_connect/subscriptions
-    ["integrations","jira_forge","user_delegation"], // POST /integrations/jira_forge/user_delegation
-    ["integrations","jira_forge","subscriptions"], // POST /integrations/jira_forge/subscriptions
-    ["integrations","jira_forge","installation","forge_token"], // POST /integrations/jira_forge/installation/forge_token
-    ["integrations","slack","interactions"], // POST /integrations/slack/interactions
-    ["integrations","slack","options"], // POST /integrations/slack/options
-    ["integrations","slack","events"], // POST /integrations/slack/events
-    ["member_roles"], // POST /member_roles
-    ["deploy_keys"], // POST /deploy_keys
-    ["experiments",1,"assignments"], // POST /experiments/:experiment_name/assignments
-    ["namespaces",1,"subscription_add_on_purchase",1], // POST /namespaces/:id/subscription_add_on_purchase/:add_on_name
-    ["namespaces",1,"gitlab_subscription"], // POST /namespaces/:id/gitlab_subscription
-    ["namespaces",1,"minutes"], // POST /namespaces/:id/minutes
-    ["namespaces",1,"storage","limit_exclusion"], // POST /namespaces/:id/storage/limit_exclusion
-    ["namespaces",1,"-","work_items",1,"discussions"], // POST /namespaces/:id/-/work_items/:work_item_iid/discussions
-    ["namespaces",1,"-","work_items",1,"children",1], // POST /namespaces/:id/-/work_items/:work_item_iid/children/:child_id
-    ["namespaces",1,"-","work_items",1,"notes"], // POST /namespaces/:id/-/work_items/:work_item_iid/notes
-    ["namespaces",1,"-","work_items"], // POST /namespaces/:id/-/work_items
-    ["usage_data","increment_unique_users"], // POST /usage_data/increment_unique_users
-    ["usage_data","increment_counter"], // POST /usage_data/increment_counter
-    ["usage_data","track_events"], // POST /usage_data/track_events
-    ["usage_data","track_event"], // POST /usage_data/track_event
-    ["geo_nodes",1,"repair"], // POST /geo_nodes/:id/repair
-    ["geo_nodes"], // POST /geo_nodes
-    ["geo_sites",1,"repair"], // POST /geo_sites/:id/repair
-    ["geo_sites"], // POST /geo_sites
-    ["pipelines",1,"dependency_list_exports"], // POST /pipelines/:id/dependency_list_exports
-    ["features",1], // POST /features/:name
-    ["internal","two_factor_manual_otp_check"], // POST /internal/two_factor_manual_otp_check
-    ["internal","two_factor_push_otp_check"], // POST /internal/two_factor_push_otp_check
-    ["internal","two_factor_recovery_codes"], // POST /internal/two_factor_recovery_codes
-    ["internal","personal_access_token"], // POST /internal/personal_access_token
-    ["internal","gitlab_subscriptions","namespaces",1,"subscription_add_on_purchases"], // POST /internal/gitlab_subscriptions/namespaces/:id/subscription_add_on_purchases
-    ["internal","gitlab_subscriptions","namespaces",1,"gitlab_subscription"], // POST /internal/gitlab_subscriptions/namespaces/:id/gitlab_subscription
-    ["internal","gitlab_subscriptions","namespaces",1,"provision"], // POST /internal/gitlab_subscriptions/namespaces/:id/provision
-    ["internal","gitlab_subscriptions","namespaces",1,"minutes"], // POST /internal/gitlab_subscriptions/namespaces/:id/minutes
-    ["internal","two_factor_config"], // POST /internal/two_factor_config
-    ["internal","lfs_authenticate"], // POST /internal/lfs_authenticate
-    ["internal","secrets_manager","audit_logs"], // POST /internal/secrets_manager/audit_logs
-    ["internal","error_tracking","allowed"], // POST /internal/error_tracking/allowed
-    ["internal","observability","project",1,"write","metrics"], // POST /internal/observability/project/:id/write/metrics
-    ["internal","observability","project",1,"write","traces"], // POST /internal/observability/project/:id/write/traces
-    ["internal","observability","project",1,"write","logs"], // POST /internal/observability/project/:id/write/logs
-    ["internal","post_receive"], // POST /internal/post_receive
-    ["internal","pre_receive"], // POST /internal/pre_receive
-    ["internal","kubernetes","authorize_proxy_user"], // POST /internal/kubernetes/authorize_proxy_user
-    ["internal","kubernetes","agent_configuration"], // POST /internal/kubernetes/agent_configuration
-    ["internal","kubernetes","usage_metrics"], // POST /internal/kubernetes/usage_metrics
-    ["internal","kubernetes","agent_events"], // POST /internal/kubernetes/agent_events
-    ["internal","kubernetes","modules","starboard_vulnerability","scan_result"], // POST /internal/kubernetes/modules/starboard_vulnerability/scan_result
-    ["internal","kubernetes","modules","remote_development","reconcile"], // POST /internal/kubernetes/modules/remote_development/reconcile
-    ["internal","shellhorse","git_audit_event"], // POST /internal/shellhorse/git_audit_event
-    ["internal","mail_room",2], // POST /internal/mail_room/\*mailbox_type
-    ["internal","org_mover","confirm_maintenance"], // POST /internal/org_mover/confirm_maintenance
-    ["internal","org_mover","cancel_maintenance"], // POST /internal/org_mover/cancel_maintenance
-    ["internal","org_mover","start_maintenance"], // POST /internal/org_mover/start_maintenance
-    ["internal","org_mover","exit_maintenance"], // POST /internal/org_mover/exit_maintenance
-    ["internal","workhorse","authorize_upload"], // POST /internal/workhorse/authorize_upload
-    ["internal","workhorse","oauth_routing"], // POST /internal/workhorse/oauth_routing
-    ["internal","allowed"], // POST /internal/allowed
-    ["internal","search","zoekt",1,"heartbeat"], // POST /internal/search/zoekt/:uuid/heartbeat
-    ["internal","search","zoekt",1,"callback"], // POST /internal/search/zoekt/:uuid/callback
-    ["internal","orbit","redaction"], // POST /internal/orbit/redaction
-    ["internal","orbit","project",1,"repository","changed_paths"], // POST /internal/orbit/project/:project_id/repository/changed_paths
-    ["internal","orbit","project",1,"repository","list_blobs"], // POST /internal/orbit/project/:project_id/repository/list_blobs
-    ["internal","dast","site_validations",1,"transition"], // POST /internal/dast/site_validations/:id/transition
-    ["internal","ci","job_router","jobs","request"], // POST /internal/ci/job_router/jobs/request
-    ["markdown"], // POST /markdown
-    ["packages","conan","v1","conans",1,1,1,1,"upload_urls"], // POST /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/upload_urls
-    ["packages","conan","v1","conans",1,1,1,1,"packages",1,"upload_urls"], // POST /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/upload_urls
-    ["packages","npm","-","npm","v1","security","advisories","bulk"], // POST /packages/npm/-/npm/v1/security/advisories/bulk
-    ["packages","npm","-","npm","v1","security","audits","quick"], // POST /packages/npm/-/npm/v1/security/audits/quick
-    ["projects","remote-import-s3"], // POST /projects/remote-import-s3
-    ["projects","import-relation","authorize"], // POST /projects/import-relation/authorize
-    ["projects","import-relation"], // POST /projects/import-relation
-    ["projects","remote-import"], // POST /projects/remote-import
-    ["projects","import","authorize"], // POST /projects/import/authorize
-    ["projects","import"], // POST /projects/import
-    ["projects","user",1], // POST /projects/user/:user_id
-    ["projects",1,"feature_flags_user_lists"], // POST /projects/:id/feature_flags_user_lists
-    ["projects",1,"repository_storage_moves"], // POST /projects/:id/repository_storage_moves
-    ["projects",1,"alert_management_alerts",1,"metric_images","authorize"], // POST /projects/:id/alert_management_alerts/:alert_iid/metric_images/authorize
-    ["projects",1,"alert_management_alerts",1,"metric_images"], // POST /projects/:id/alert_management_alerts/:alert_iid/metric_images
-    ["projects",1,"dependency_list_exports"], // POST /projects/:id/dependency_list_exports
-    ["projects",1,"external_status_checks"], // POST /projects/:id/external_status_checks
-    ["projects",1,"import_project_members",1], // POST /projects/:id/import_project_members/:project_id
-    ["projects",1,"protected_environments"], // POST /projects/:id/protected_environments
-    ["projects",1,"debian_distributions"], // POST /projects/:id/debian_distributions
-    ["projects",1,"dependency_firewall","evaluate"], // POST /projects/:id/dependency_firewall/evaluate
-    ["projects",1,"pipeline_schedules",1,"take_ownership"], // POST /projects/:id/pipeline_schedules/:pipeline_schedule_id/take_ownership
-    ["projects",1,"pipeline_schedules",1,"variables"], // POST /projects/:id/pipeline_schedules/:pipeline_schedule_id/variables
-    ["projects",1,"pipeline_schedules",1,"play"], // POST /projects/:id/pipeline_schedules/:pipeline_schedule_id/play
-    ["projects",1,"pipeline_schedules"], // POST /projects/:id/pipeline_schedules
-    ["projects",1,"protected_branches"], // POST /projects/:id/protected_branches
-    ["projects",1,"approval_settings","rules"], // POST /projects/:id/approval_settings/rules
-    ["projects",1,"create_ci_config"], // POST /projects/:id/create_ci_config
-    ["projects",1,"export_relations"], // POST /projects/:id/export_relations
-    ["projects",1,"managed_licenses"], // POST /projects/:id/managed_licenses
-    ["projects",1,"service_accounts",1,"personal_access_tokens",1,"rotate"], // POST /projects/:id/service_accounts/:user_id/personal_access_tokens/:token_id/rotate
-    ["projects",1,"service_accounts",1,"personal_access_tokens"], // POST /projects/:id/service_accounts/:user_id/personal_access_tokens
-    ["projects",1,"service_accounts"], // POST /projects/:id/service_accounts
-    ["projects",1,"access_requests"], // POST /projects/:id/access_requests
-    ["projects",1,"job_token_scope","groups_allowlist"], // POST /projects/:id/job_token_scope/groups_allowlist
-    ["projects",1,"job_token_scope","allowlist"], // POST /projects/:id/job_token_scope/allowlist
-    ["projects",1,"repository_size"], // POST /projects/:id/repository_size
-    ["projects",1,"secrets_manager","access_token"], // POST /projects/:id/secrets_manager/access_token
-    ["projects",1,"vulnerabilities",1,"notes"], // POST /projects/:id/vulnerabilities/:noteable_id/notes
-    ["projects",1,"vulnerabilities"], // POST /projects/:id/vulnerabilities
-    ["projects",1,"approval_rules"], // POST /projects/:id/approval_rules
-    ["projects",1,"cluster_agents",1,"url_configurations"], // POST /projects/:id/cluster_agents/:agent_id/url_configurations
-    ["projects",1,"cluster_agents",1,"tokens"], // POST /projects/:id/cluster_agents/:agent_id/tokens
-    ["projects",1,"cluster_agents"], // POST /projects/:id/cluster_agents
-    ["projects",1,"error_tracking","client_keys"], // POST /projects/:id/error_tracking/client_keys
-    ["projects",1,"freeze_periods"], // POST /projects/:id/freeze_periods
-    ["projects",1,"merge_requests",1,"cancel_merge_when_pipeline_succeeds"], // POST /projects/:id/merge_requests/:merge_request_iid/cancel_merge_when_pipeline_succeeds
-    ["projects",1,"merge_requests",1,"status_check_responses"], // POST /projects/:id/merge_requests/:merge_request_iid/status_check_responses
-    ["projects",1,"merge_requests",1,"reset_time_estimate"], // POST /projects/:id/merge_requests/:merge_request_iid/reset_time_estimate
-    ["projects",1,"merge_requests",1,"suggested_reviewers"], // POST /projects/:id/merge_requests/:merge_request_iid/suggested_reviewers
-    ["projects",1,"merge_requests",1,"cancel_auto_merge"], // POST /projects/:id/merge_requests/:merge_request_iid/cancel_auto_merge
-    ["projects",1,"merge_requests",1,"reset_spent_time"], // POST /projects/:id/merge_requests/:merge_request_iid/reset_spent_time
-    ["projects",1,"merge_requests",1,"context_commits"], // POST /projects/:id/merge_requests/:merge_request_iid/context_commits
-    ["projects",1,"merge_requests",1,"add_spent_time"], // POST /projects/:id/merge_requests/:merge_request_iid/add_spent_time
-    ["projects",1,"merge_requests",1,"approval_rules"], // POST /projects/:id/merge_requests/:merge_request_iid/approval_rules
-    ["projects",1,"merge_requests",1,"status_checks",1,"retry"], // POST /projects/:id/merge_requests/:merge_request_iid/status_checks/:external_status_check_id/retry
-    ["projects",1,"merge_requests",1,"time_estimate"], // POST /projects/:id/merge_requests/:merge_request_iid/time_estimate
-    ["projects",1,"merge_requests",1,"award_emoji"], // POST /projects/:id/merge_requests/:merge_request_iid/award_emoji
-    ["projects",1,"merge_requests",1,"discussions",1,"notes"], // POST /projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes
-    ["projects",1,"merge_requests",1,"discussions"], // POST /projects/:id/merge_requests/:noteable_id/discussions
-    ["projects",1,"merge_requests",1,"draft_notes","bulk_publish"], // POST /projects/:id/merge_requests/:merge_request_iid/draft_notes/bulk_publish
-    ["projects",1,"merge_requests",1,"draft_notes"], // POST /projects/:id/merge_requests/:merge_request_iid/draft_notes
-    ["projects",1,"merge_requests",1,"unsubscribe"], // POST /projects/:id/merge_requests/:subscribable_id/unsubscribe
-    ["projects",1,"merge_requests",1,"approvals"], // POST /projects/:id/merge_requests/:merge_request_iid/approvals
-    ["projects",1,"merge_requests",1,"pipelines"], // POST /projects/:id/merge_requests/:merge_request_iid/pipelines
-    ["projects",1,"merge_requests",1,"subscribe"], // POST /projects/:id/merge_requests/:subscribable_id/subscribe
-    ["projects",1,"merge_requests",1,"unapprove"], // POST /projects/:id/merge_requests/:merge_request_iid/unapprove
-    ["projects",1,"merge_requests",1,"approve"], // POST /projects/:id/merge_requests/:merge_request_iid/approve
-    ["projects",1,"merge_requests",1,"blocks"], // POST /projects/:id/merge_requests/:merge_request_iid/blocks
-    ["projects",1,"merge_requests",1,"notes",1,"award_emoji"], // POST /projects/:id/merge_requests/:merge_request_iid/notes/:note_id/award_emoji
-    ["projects",1,"merge_requests",1,"notes"], // POST /projects/:id/merge_requests/:noteable_id/notes
-    ["projects",1,"merge_requests",1,"todo"], // POST /projects/:id/merge_requests/:merge_request_iid/todo
-    ["projects",1,"merge_requests"], // POST /projects/:id/merge_requests
-    ["projects",1,"protected_tags"], // POST /projects/:id/protected_tags
-    ["projects",1,"remote_mirrors",1,"sync"], // POST /projects/:id/remote_mirrors/:mirror_id/sync
-    ["projects",1,"remote_mirrors"], // POST /projects/:id/remote_mirrors
-    ["projects",1,"security_scans","sast",1], // POST /projects/:id/security_scans/sast/:sast_endpoint
-    ["projects",1,"access_tokens","self","rotate"], // POST /projects/:id/access_tokens/self/rotate
-    ["projects",1,"access_tokens",1,"rotate"], // POST /projects/:id/access_tokens/:token_id/rotate
-    ["projects",1,"access_tokens"], // POST /projects/:id/access_tokens
-    ["projects",1,"deploy_tokens"], // POST /projects/:id/deploy_tokens
-    ["projects",1,"feature_flags"], // POST /projects/:id/feature_flags
-    ["projects",1,"environments","stop_stale"], // POST /projects/:id/environments/stop_stale
-    ["projects",1,"environments",1,"stop"], // POST /projects/:id/environments/:environment_id/stop
-    ["projects",1,"environments"], // POST /projects/:id/environments
-    ["projects",1,"housekeeping"], // POST /projects/:id/housekeeping
-    ["projects",1,"integrations","mattermost_slash_commands","trigger"], // POST /projects/:id/integrations/mattermost_slash_commands/trigger
-    ["projects",1,"merge_trains","merge_requests",1], // POST /projects/:id/merge_trains/merge_requests/:merge_request_iid
-    ["projects",1,"secure_files"], // POST /projects/:id/secure_files
-    ["projects",1,"deploy_keys",1,"enable"], // POST /projects/:id/deploy_keys/:key_id/enable
-    ["projects",1,"deploy_keys"], // POST /projects/:id/deploy_keys
-    ["projects",1,"deployments",1,"approval"], // POST /projects/:id/deployments/:deployment_id/approval
-    ["projects",1,"deployments"], // POST /projects/:id/deployments
-    ["projects",1,"invitations"], // POST /projects/:id/invitations
-    ["projects",1,"milestones",1,"promote"], // POST /projects/:id/milestones/:milestone_id/promote
-    ["projects",1,"milestones"], // POST /projects/:id/milestones
-    ["projects",1,"repository","changelog"], // POST /projects/:id/repository/changelog
-    ["projects",1,"repository","branches"], // POST /projects/:id/repository/branches
-    ["projects",1,"repository","commits","authorize"], // POST /projects/:id/repository/commits/authorize
-    ["projects",1,"repository","commits",1,"cherry_pick"], // POST /projects/:id/repository/commits/:sha/cherry_pick
-    ["projects",1,"repository","commits",1,"discussions",1,"notes"], // POST /projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes
-    ["projects",1,"repository","commits",1,"discussions"], // POST /projects/:id/repository/commits/:noteable_id/discussions
-    ["projects",1,"repository","commits",1,"comments"], // POST /projects/:id/repository/commits/:sha/comments
-    ["projects",1,"repository","commits",1,"revert"], // POST /projects/:id/repository/commits/:sha/revert
-    ["projects",1,"repository","commits"], // POST /projects/:id/repository/commits
-    ["projects",1,"repository","blobs","batch"], // POST /projects/:id/repository/blobs/batch
-    ["projects",1,"repository","files",1,"authorize"], // POST /projects/:id/repository/files/:file_path/authorize
-    ["projects",1,"repository","files",1], // POST /projects/:id/repository/files/:file_path
-    ["projects",1,"repository","tags"], // POST /projects/:id/repository/tags
-    ["projects",1,"wiki_pages",1,"notes"], // POST /projects/:id/wiki_pages/:noteable_id/notes
-    ["projects",1,"approvals"], // POST /projects/:id/approvals
-    ["projects",1,"pipelines",1,"cancel"], // POST /projects/:id/pipelines/:pipeline_id/cancel
-    ["projects",1,"pipelines",1,"retry"], // POST /projects/:id/pipelines/:pipeline_id/retry
-    ["projects",1,"push_rule"], // POST /projects/:id/push_rule
-    ["projects",1,"terraform","state_protection_rules"], // POST /projects/:id/terraform/state_protection_rules
-    ["projects",1,"terraform","state",1,"authorize"], // POST /projects/:id/terraform/state/:name/authorize
-    ["projects",1,"terraform","state",1,"lock"], // POST /projects/:id/terraform/state/:name/lock
-    ["projects",1,"terraform","state",1], // POST /projects/:id/terraform/state/:name
-    ["projects",1,"unarchive"], // POST /projects/:id/unarchive
-    ["projects",1,"variables"], // POST /projects/:id/variables
-    ["projects",1,"ai_agent","audit_events"], // POST /projects/:id/ai_agent/audit_events
-    ["projects",1,"ai_agent","identities"], // POST /projects/:id/ai_agent/identities
-    ["projects",1,"ai_agent","sessions"], // POST /projects/:id/ai_agent/sessions
-    ["projects",1,"clusters","user"], // POST /projects/:id/clusters/user
-    ["projects",1,"packages","protection","rules"], // POST /projects/:id/packages/protection/rules
-    ["projects",1,"packages","composer"], // POST /projects/:id/packages/composer
-    ["projects",1,"packages","rubygems","api","v1","gems","authorize"], // POST /projects/:id/packages/rubygems/api/v1/gems/authorize
-    ["projects",1,"packages","rubygems","api","v1","gems"], // POST /projects/:id/packages/rubygems/api/v1/gems
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1,"upload_urls"], // POST /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/upload_urls
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1,"packages",1,"upload_urls"], // POST /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/upload_urls
-    ["projects",1,"packages","helm","api",1,"charts","authorize"], // POST /projects/:id/packages/helm/api/:channel/charts/authorize
-    ["projects",1,"packages","helm","api",1,"charts"], // POST /projects/:id/packages/helm/api/:channel/charts
-    ["projects",1,"packages","pypi","authorize"], // POST /projects/:id/packages/pypi/authorize
-    ["projects",1,"packages","pypi"], // POST /projects/:id/packages/pypi
-    ["projects",1,"packages","npm","-","npm","v1","security","advisories","bulk"], // POST /projects/:id/packages/npm/-/npm/v1/security/advisories/bulk
-    ["projects",1,"packages","npm","-","npm","v1","security","audits","quick"], // POST /projects/:id/packages/npm/-/npm/v1/security/audits/quick
-    ["projects",1,"packages","rpm","authorize"], // POST /projects/:id/packages/rpm/authorize
-    ["projects",1,"packages","rpm"], // POST /projects/:id/packages/rpm
-    ["projects",1,"pipeline"], // POST /projects/:id/pipeline
-    ["projects",1,"registry","protection","repository","rules"], // POST /projects/:id/registry/protection/repository/rules
-    ["projects",1,"registry","protection","tag","rules"], // POST /projects/:id/registry/protection/tag/rules
-    ["projects",1,"releases",1,"evidence"], // POST /projects/:id/releases/:tag_name/evidence
-    ["projects",1,"releases",1,"assets","links"], // POST /projects/:id/releases/:tag_name/assets/links
-    ["projects",1,"releases"], // POST /projects/:id/releases
-    ["projects",1,"services","mattermost_slash_commands","trigger"], // POST /projects/:id/services/mattermost_slash_commands/trigger
-    ["projects",1,"snippets",1,"award_emoji"], // POST /projects/:id/snippets/:snippet_id/award_emoji
-    ["projects",1,"snippets",1,"discussions",1,"notes"], // POST /projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes
-    ["projects",1,"snippets",1,"discussions"], // POST /projects/:id/snippets/:noteable_id/discussions
-    ["projects",1,"snippets",1,"notes",1,"award_emoji"], // POST /projects/:id/snippets/:snippet_id/notes/:note_id/award_emoji
-    ["projects",1,"snippets",1,"notes"], // POST /projects/:id/snippets/:noteable_id/notes
-    ["projects",1,"snippets"], // POST /projects/:id/snippets
-    ["projects",1,"statuses",1], // POST /projects/:id/statuses/:sha
-    ["projects",1,"triggers"], // POST /projects/:id/triggers
-    ["projects",1,"archive"], // POST /projects/:id/archive
-    ["projects",1,"catalog","publish"], // POST /projects/:id/catalog/publish
-    ["projects",1,"members"], // POST /projects/:id/members
-    ["projects",1,"restore"], // POST /projects/:id/restore
-    ["projects",1,"runners","reset_registration_token"], // POST /projects/:id/runners/reset_registration_token
-    ["projects",1,"runners"], // POST /projects/:id/runners
-    ["projects",1,"trigger","pipeline"], // POST /projects/:id/(ref/:ref/)trigger/pipeline as /projects/:id/trigger/pipeline
-    ["projects",1,"uploads","authorize"], // POST /projects/:id/uploads/authorize
-    ["projects",1,"uploads"], // POST /projects/:id/uploads
-    ["projects",1,"badges"], // POST /projects/:id/badges
-    ["projects",1,"boards",1,"lists"], // POST /projects/:id/boards/:board_id/lists
-    ["projects",1,"boards"], // POST /projects/:id/boards
-    ["projects",1,"export"], // POST /projects/:id/export
-    ["projects",1,"github","webhooks"], // POST /projects/:id/github/webhooks
-    ["projects",1,"import","git"], // POST /projects/:id/import/git
-    ["projects",1,"issues",1,"reset_time_estimate"], // POST /projects/:id/issues/:issue_iid/reset_time_estimate
-    ["projects",1,"issues",1,"reset_spent_time"], // POST /projects/:id/issues/:issue_iid/reset_spent_time
-    ["projects",1,"issues",1,"add_spent_time"], // POST /projects/:id/issues/:issue_iid/add_spent_time
-    ["projects",1,"issues",1,"metric_images","authorize"], // POST /projects/:id/issues/:issue_iid/metric_images/authorize
-    ["projects",1,"issues",1,"metric_images"], // POST /projects/:id/issues/:issue_iid/metric_images
-    ["projects",1,"issues",1,"time_estimate"], // POST /projects/:id/issues/:issue_iid/time_estimate
-    ["projects",1,"issues",1,"award_emoji"], // POST /projects/:id/issues/:issue_iid/award_emoji
-    ["projects",1,"issues",1,"discussions",1,"notes"], // POST /projects/:id/issues/:noteable_id/discussions/:discussion_id/notes
-    ["projects",1,"issues",1,"discussions"], // POST /projects/:id/issues/:noteable_id/discussions
-    ["projects",1,"issues",1,"unsubscribe"], // POST /projects/:id/issues/:subscribable_id/unsubscribe
-    ["projects",1,"issues",1,"subscribe"], // POST /projects/:id/issues/:subscribable_id/subscribe
-    ["projects",1,"issues",1,"clone"], // POST /projects/:id/issues/:issue_iid/clone
-    ["projects",1,"issues",1,"links"], // POST /projects/:id/issues/:issue_iid/links
-    ["projects",1,"issues",1,"notes",1,"award_emoji"], // POST /projects/:id/issues/:issue_iid/notes/:note_id/award_emoji
-    ["projects",1,"issues",1,"notes"], // POST /projects/:id/issues/:noteable_id/notes
-    ["projects",1,"issues",1,"move"], // POST /projects/:id/issues/:issue_iid/move
-    ["projects",1,"issues",1,"todo"], // POST /projects/:id/issues/:issue_iid/todo
-    ["projects",1,"issues"], // POST /projects/:id/issues
-    ["projects",1,"labels",1,"unsubscribe"], // POST /projects/:id/labels/:subscribable_id/unsubscribe
-    ["projects",1,"labels",1,"subscribe"], // POST /projects/:id/labels/:subscribable_id/subscribe
-    ["projects",1,"labels"], // POST /projects/:id/labels
-    ["projects",1,"mirror","pull"], // POST /projects/:id/mirror/pull
-    ["projects",1,"unstar"], // POST /projects/:id/unstar
-    ["projects",1,"hooks",1,"events",1,"resend"], // POST /projects/:id/hooks/:hook_id/events/:hook_log_id/resend
-    ["projects",1,"hooks",1,"test",1], // POST /projects/:id/hooks/:hook_id/test/:trigger
-    ["projects",1,"hooks"], // POST /projects/:id/hooks
-    ["projects",1,"pages","domains"], // POST /projects/:id/pages/domains
-    ["projects",1,"share"], // POST /projects/:id/share
-    ["projects",1,"wikis","attachments"], // POST /projects/:id/wikis/attachments
-    ["projects",1,"wikis"], // POST /projects/:id/wikis
-    ["projects",1,"fork",1], // POST /projects/:id/fork/:forked_from_id
-    ["projects",1,"fork"], // POST /projects/:id/fork
-    ["projects",1,"jobs",1,"artifacts","keep"], // POST /projects/:id/jobs/:job_id/artifacts/keep
-    ["projects",1,"jobs",1,"cancel"], // POST /projects/:id/jobs/:job_id/cancel
-    ["projects",1,"jobs",1,"erase"], // POST /projects/:id/jobs/:job_id/erase
-    ["projects",1,"jobs",1,"retry"], // POST /projects/:id/jobs/:job_id/retry
-    ["projects",1,"jobs",1,"play"], // POST /projects/:id/jobs/:job_id/play
-    ["projects",1,"star"], // POST /projects/:id/star
-    ["projects",1,"ref",1,"trigger","pipeline"], // POST /projects/:id/(ref/:ref/)trigger/pipeline as /projects/:id/ref/:ref/trigger/pipeline
-    ["projects",1,"ci","lint"], // POST /projects/:id/ci/lint
-    ["projects",1,"ml","mlflow","api","2.0","mlflow","registered-models","get-latest-versions"], // POST /projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/get-latest-versions
-    ["projects",1,"ml","mlflow","api","2.0","mlflow","registered-models","create"], // POST /projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/create
-    ["projects",1,"ml","mlflow","api","2.0","mlflow","model-versions","create"], // POST /projects/:id/ml/mlflow/api/2.0/mlflow/model-versions/create
-    ["projects",1,"ml","mlflow","api","2.0","mlflow","experiments","set-experiment-tag"], // POST /projects/:id/ml/mlflow/api/2.0/mlflow/experiments/set-experiment-tag
-    ["projects",1,"ml","mlflow","api","2.0","mlflow","experiments","create"], // POST /projects/:id/ml/mlflow/api/2.0/mlflow/experiments/create
-    ["projects",1,"ml","mlflow","api","2.0","mlflow","experiments","delete"], // POST /projects/:id/ml/mlflow/api/2.0/mlflow/experiments/delete
-    ["projects",1,"ml","mlflow","api","2.0","mlflow","experiments","search"], // POST /projects/:id/ml/mlflow/api/2.0/mlflow/experiments/search
-    ["projects",1,"ml","mlflow","api","2.0","mlflow","runs","log-parameter"], // POST /projects/:id/ml/mlflow/api/2.0/mlflow/runs/log-parameter
-    ["projects",1,"ml","mlflow","api","2.0","mlflow","runs","log-metric"], // POST /projects/:id/ml/mlflow/api/2.0/mlflow/runs/log-metric
-    ["projects",1,"ml","mlflow","api","2.0","mlflow","runs","log-batch"], // POST /projects/:id/ml/mlflow/api/2.0/mlflow/runs/log-batch
-    ["projects",1,"ml","mlflow","api","2.0","mlflow","runs","set-tag"], // POST /projects/:id/ml/mlflow/api/2.0/mlflow/runs/set-tag
-    ["projects",1,"ml","mlflow","api","2.0","mlflow","runs","create"], // POST /projects/:id/ml/mlflow/api/2.0/mlflow/runs/create
-    ["projects",1,"ml","mlflow","api","2.0","mlflow","runs","delete"], // POST /projects/:id/ml/mlflow/api/2.0/mlflow/runs/delete
-    ["projects",1,"ml","mlflow","api","2.0","mlflow","runs","search"], // POST /projects/:id/ml/mlflow/api/2.0/mlflow/runs/search
-    ["projects",1,"ml","mlflow","api","2.0","mlflow","runs","update"], // POST /projects/:id/ml/mlflow/api/2.0/mlflow/runs/update
-    ["projects",1,"-","work_items",1,"discussions"], // POST /projects/:id/-/work_items/:work_item_iid/discussions
-    ["projects",1,"-","work_items",1,"children",1], // POST /projects/:id/-/work_items/:work_item_iid/children/:child_id
-    ["projects",1,"-","work_items",1,"notes"], // POST /projects/:id/-/work_items/:work_item_iid/notes
-    ["projects",1,"-","work_items"], // POST /projects/:id/-/work_items
-    ["projects"], // POST /projects
-    ["rollouts",1], // POST /rollouts/:id
-    ["security","vulnerability_exports"], // POST /security/vulnerability_exports
-    ["security","projects",1,"vulnerability_archive_exports"], // POST /security/projects/:id/vulnerability_archive_exports
-    ["security","projects",1,"vulnerability_exports"], // POST /security/projects/:id/vulnerability_exports
-    ["security","groups",1,"vulnerability_exports"], // POST /security/groups/:id/vulnerability_exports
-    ["snippets",1,"repository_storage_moves"], // POST /snippets/:id/repository_storage_moves
-    ["snippets"], // POST /snippets
-    ["license"], // POST /license
-    ["runners","reset_authentication_token"], // POST /runners/reset_authentication_token
-    ["runners","reset_registration_token"], // POST /runners/reset_registration_token
-    ["runners","verify"], // POST /runners/verify
-    ["runners",1,"reset_authentication_token"], // POST /runners/:id/reset_authentication_token
-    ["runners"], // POST /runners
-    ["groups","import","authorize"], // POST /groups/import/authorize
-    ["groups","import"], // POST /groups/import
-    ["groups",1,"placeholder_reassignments","authorize"], // POST /groups/:id/placeholder_reassignments/authorize
-    ["groups",1,"placeholder_reassignments"], // POST /groups/:id/placeholder_reassignments
-    ["groups",1,"repository_storage_moves"], // POST /groups/:id/repository_storage_moves
-    ["groups",1,"transfer_to_organization"], // POST /groups/:id/transfer_to_organization
-    ["groups",1,"dependency_list_exports"], // POST /groups/:id/dependency_list_exports
-    ["groups",1,"protected_environments"], // POST /groups/:id/protected_environments
-    ["groups",1,"protected_branches"], // POST /groups/:id/protected_branches
-    ["groups",1,"export_relations"], // POST /groups/:id/export_relations
-    ["groups",1,"ldap_group_links"], // POST /groups/:id/ldap_group_links
-    ["groups",1,"saml_group_links"], // POST /groups/:id/saml_group_links
-    ["groups",1,"service_accounts",1,"personal_access_tokens",1,"rotate"], // POST /groups/:id/service_accounts/:user_id/personal_access_tokens/:token_id/rotate
-    ["groups",1,"service_accounts",1,"personal_access_tokens"], // POST /groups/:id/service_accounts/:user_id/personal_access_tokens
-    ["groups",1,"service_accounts"], // POST /groups/:id/service_accounts
-    ["groups",1,"ssh_certificates"], // POST /groups/:id/ssh_certificates
-    ["groups",1,"access_requests"], // POST /groups/:id/access_requests
-    ["groups",1,"secrets_manager","access_token"], // POST /groups/:id/secrets_manager/access_token
-    ["groups",1,"approval_rules"], // POST /groups/:id/approval_rules
-    ["groups",1,"access_tokens","self","rotate"], // POST /groups/:id/access_tokens/self/rotate
-    ["groups",1,"access_tokens",1,"rotate"], // POST /groups/:id/access_tokens/:token_id/rotate
-    ["groups",1,"access_tokens"], // POST /groups/:id/access_tokens
-    ["groups",1,"deploy_tokens"], // POST /groups/:id/deploy_tokens
-    ["groups",1,"member_roles"], // POST /groups/:id/member_roles
-    ["groups",1,"invitations"], // POST /groups/:id/invitations
-    ["groups",1,"milestones"], // POST /groups/:id/milestones
-    ["groups",1,"wiki_pages",1,"notes"], // POST /groups/:id/wiki_pages/:noteable_id/notes
-    ["groups",1,"ldap_sync"], // POST /groups/:id/ldap_sync
-    ["groups",1,"push_rule"], // POST /groups/:id/push_rule
-    ["groups",1,"unarchive"], // POST /groups/:id/unarchive
-    ["groups",1,"variables"], // POST /groups/:id/variables
-    ["groups",1,"clusters","user"], // POST /groups/:id/clusters/user
-    ["groups",1,"projects",1], // POST /groups/:id/projects/:project_id
-    ["groups",1,"security","policy_store"], // POST /groups/:id/security/policy_store
-    ["groups",1,"transfer"], // POST /groups/:id/transfer
-    ["groups",1,"archive"], // POST /groups/:id/archive
-    ["groups",1,"members","approve_all"], // POST /groups/:id/members/approve_all
-    ["groups",1,"members",1,"override"], // POST /groups/:id/members/:user_id/override
-    ["groups",1,"members"], // POST /groups/:id/members
-    ["groups",1,"restore"], // POST /groups/:id/restore
-    ["groups",1,"runners","reset_registration_token"], // POST /groups/:id/runners/reset_registration_token
-    ["groups",1,"uploads","authorize"], // POST /groups/:id/uploads/authorize
-    ["groups",1,"uploads"], // POST /groups/:id/uploads
-    ["groups",1,"badges"], // POST /groups/:id/badges
-    ["groups",1,"boards",1,"lists"], // POST /groups/:id/boards/:board_id/lists
-    ["groups",1,"boards"], // POST /groups/:id/boards
-    ["groups",1,"export"], // POST /groups/:id/export
-    ["groups",1,"labels",1,"unsubscribe"], // POST /groups/:id/labels/:subscribable_id/unsubscribe
-    ["groups",1,"labels",1,"subscribe"], // POST /groups/:id/labels/:subscribable_id/subscribe
-    ["groups",1,"labels"], // POST /groups/:id/labels
-    ["groups",1,"manage","personal_access_tokens",1,"rotate"], // POST /groups/:id/manage/personal_access_tokens/:pat_id/rotate
-    ["groups",1,"manage","resource_access_tokens",1,"rotate"], // POST /groups/:id/manage/resource_access_tokens/:prat_id/rotate
-    ["groups",1,"epics",1,"related_epics"], // POST /groups/:id/epics/:epic_iid/related_epics
-    ["groups",1,"epics",1,"award_emoji"], // POST /groups/:id/epics/:epic_iid/award_emoji
-    ["groups",1,"epics",1,"discussions",1,"notes"], // POST /groups/:id/epics/:noteable_id/discussions/:discussion_id/notes
-    ["groups",1,"epics",1,"discussions"], // POST /groups/:id/epics/:noteable_id/discussions
-    ["groups",1,"epics",1,"issues",1], // POST /groups/:id/(-/)epics/:epic_iid/issues/:issue_id as /groups/:id/epics/:epic_iid/issues/:issue_id
-    ["groups",1,"epics",1,"epics",1], // POST /groups/:id/(-/)epics/:epic_iid/epics/:child_epic_id as /groups/:id/epics/:epic_iid/epics/:child_epic_id
-    ["groups",1,"epics",1,"epics"], // POST /groups/:id/(-/)epics/:epic_iid/epics as /groups/:id/epics/:epic_iid/epics
-    ["groups",1,"epics",1,"notes",1,"award_emoji"], // POST /groups/:id/epics/:epic_iid/notes/:note_id/award_emoji
-    ["groups",1,"epics",1,"notes"], // POST /groups/:id/epics/:noteable_id/notes
-    ["groups",1,"epics",1,"todo"], // POST /groups/:id/epics/:epic_iid/todo
-    ["groups",1,"epics"], // POST /groups/:id/(-/)epics as /groups/:id/epics
-    ["groups",1,"hooks",1,"events",1,"resend"], // POST /groups/:id/hooks/:hook_id/events/:hook_log_id/resend
-    ["groups",1,"hooks",1,"test",1], // POST /groups/:id/hooks/:hook_id/test/:trigger
-    ["groups",1,"hooks"], // POST /groups/:id/hooks
-    ["groups",1,"share"], // POST /groups/:id/share
-    ["groups",1,"wikis","attachments"], // POST /groups/:id/wikis/attachments
-    ["groups",1,"wikis"], // POST /groups/:id/wikis
-    ["groups",1,"-","debian_distributions"], // POST /groups/:id/-/debian_distributions
-    ["groups",1,"-","virtual_registries","container","registries"], // POST /groups/:id/-/virtual_registries/container/registries
-    ["groups",1,"-","virtual_registries","container","upstreams","test"], // POST /groups/:id/-/virtual_registries/container/upstreams/test
-    ["groups",1,"-","virtual_registries","packages","maven","registries"], // POST /groups/:id/-/virtual_registries/packages/maven/registries
-    ["groups",1,"-","virtual_registries","packages","maven","upstreams","test"], // POST /groups/:id/-/virtual_registries/packages/maven/upstreams/test
-    ["groups",1,"-","virtual_registries","packages","npm","registries"], // POST /groups/:id/-/virtual_registries/packages/npm/registries
-    ["groups",1,"-","virtual_registries","cleanup","policy"], // POST /groups/:id/-/virtual_registries/cleanup/policy
-    ["groups",1,"-","work_items",1,"discussions"], // POST /groups/:id/-/work_items/:work_item_iid/discussions
-    ["groups",1,"-","work_items",1,"children",1], // POST /groups/:id/-/work_items/:work_item_iid/children/:child_id
-    ["groups",1,"-","work_items",1,"notes"], // POST /groups/:id/-/work_items/:work_item_iid/notes
-    ["groups",1,"-","work_items"], // POST /groups/:id/-/work_items
-    ["groups",1,"-","packages","npm","-","npm","v1","security","advisories","bulk"], // POST /groups/:id/-/packages/npm/-/npm/v1/security/advisories/bulk
-    ["groups",1,"-","packages","npm","-","npm","v1","security","audits","quick"], // POST /groups/:id/-/packages/npm/-/npm/v1/security/audits/quick
-    ["groups",1,"-","epics",1,"issues",1], // POST /groups/:id/(-/)epics/:epic_iid/issues/:issue_id as /groups/:id/-/epics/:epic_iid/issues/:issue_id
-    ["groups",1,"-","epics",1,"epics",1], // POST /groups/:id/(-/)epics/:epic_iid/epics/:child_epic_id as /groups/:id/-/epics/:epic_iid/epics/:child_epic_id
-    ["groups",1,"-","epics",1,"epics"], // POST /groups/:id/(-/)epics/:epic_iid/epics as /groups/:id/-/epics/:epic_iid/epics
-    ["groups",1,"-","epics"], // POST /groups/:id/(-/)epics as /groups/:id/-/epics
-    ["groups"], // POST /groups
-    ["import","bitbucket_server"], // POST /import/bitbucket_server
-    ["import","bitbucket"], // POST /import/bitbucket
-    ["import","github","cancel"], // POST /import/github/cancel
-    ["import","github","gists"], // POST /import/github/gists
-    ["import","github"], // POST /import/github
-    ["topics","merge"], // POST /topics/merge
-    ["topics"], // POST /topics
-    ["vscode","settings_sync","v1","resource",1], // POST /vscode/settings_sync(/:settings_context_hash)/v1/resource/:resource_name as /vscode/settings_sync/v1/resource/:resource_name
-    ["vscode","settings_sync",1,"v1","resource",1], // POST /vscode/settings_sync(/:settings_context_hash)/v1/resource/:resource_name as /vscode/settings_sync/:settings_context_hash/v1/resource/:resource_name
-    ["admin","ssh_certificates"], // POST /admin/ssh_certificates
-    ["admin","active_context","dead_queue","replay"], // POST /admin/active_context/dead_queue/replay
-    ["admin","ai_catalog","seed_external_agents"], // POST /admin/ai_catalog/seed_external_agents
-    ["admin","migrations",1,"mark"], // POST /admin/migrations/:timestamp/mark
-    ["admin","clusters","add"], // POST /admin/clusters/add
-    ["admin","token"], // POST /admin/token
-    ["admin","ci","variables"], // POST /admin/ci/variables
-    ["hooks",1], // POST /hooks/:hook_id
-    ["hooks"], // POST /hooks
-    ["orbit","agent","commands",1], // POST /orbit/agent/commands/:name
-    ["orbit","query",1], // POST /orbit/query/:name
-    ["orbit","query"], // POST /orbit/query
-    ["orbit","mcp"], // POST /orbit/mcp
-    ["slack","trigger"], // POST /slack/trigger
-    ["todos","mark_as_done"], // POST /todos/mark_as_done
-    ["todos",1,"mark_as_done"], // POST /todos/:id/mark_as_done
-    ["users",1,"personal_access_tokens"], // POST /users/:user_id/personal_access_tokens
-    ["users",1,"impersonation_tokens"], // POST /users/:user_id/impersonation_tokens
-    ["users",1,"support_pin","revoke"], // POST /users/:id/support_pin/revoke
-    ["users",1,"deactivate"], // POST /users/:id/deactivate
-    ["users",1,"activate"], // POST /users/:id/activate
-    ["users",1,"gpg_keys",1,"revoke"], // POST /users/:id/gpg_keys/:key_id/revoke
-    ["users",1,"gpg_keys"], // POST /users/:id/gpg_keys
-    ["users",1,"unfollow"], // POST /users/:id/unfollow
-    ["users",1,"approve"], // POST /users/:id/approve
-    ["users",1,"unblock"], // POST /users/:id/unblock
-    ["users",1,"emails"], // POST /users/:id/emails
-    ["users",1,"follow"], // POST /users/:id/follow
-    ["users",1,"reject"], // POST /users/:id/reject
-    ["users",1,"block"], // POST /users/:id/block
-    ["users",1,"unban"], // POST /users/:id/unban
-    ["users",1,"keys"], // POST /users/:user_id/keys
-    ["users",1,"ban"], // POST /users/:id/ban
-    ["users"], // POST /users
-    ["chat","completions"], // POST /chat/completions
-    ["glql"], // POST /glql
-    ["jobs","request"], // POST /jobs/request
-    ["jobs",1,"sbom_scans","authorize"], // POST /jobs/:id/sbom_scans/authorize
-    ["jobs",1,"sbom_scans",1], // POST /jobs/:id/sbom_scans/:sbom_digest
-    ["jobs",1,"sbom_scans"], // POST /jobs/:id/sbom_scans
-    ["jobs",1,"artifacts","authorize"], // POST /jobs/:id/artifacts/authorize
-    ["jobs",1,"artifacts"], // POST /jobs/:id/artifacts
-    ["user","personal_access_tokens"], // POST /user/personal_access_tokens
-    ["user","push_subscriptions"], // POST /user/push_subscriptions
-    ["user","applications"], // POST /user/applications
-    ["user","support_pin"], // POST /user/support_pin
-    ["user","gpg_keys",1,"revoke"], // POST /user/gpg_keys/:key_id/revoke
-    ["user","gpg_keys"], // POST /user/gpg_keys
-    ["user","runners"], // POST /user/runners
-    ["user","emails"], // POST /user/emails
-    ["user","keys"], // POST /user/keys
-    ["api","scim",1,"application","Groups"], // POST /api/scim/:version/application/Groups
-    ["api","scim",1,"application","Users"], // POST /api/scim/:version/application/Users
-    ["api","scim",1,"groups",1,"Users"], // POST /api/scim/:version/groups/:group/Users
-    ["geo","proxy_git_ssh","info_refs_receive_pack"], // POST /geo/proxy_git_ssh/info_refs_receive_pack
-    ["geo","proxy_git_ssh","info_refs_upload_pack"], // POST /geo/proxy_git_ssh/info_refs_upload_pack
-    ["geo","proxy_git_ssh","receive_pack"], // POST /geo/proxy_git_ssh/receive_pack
-    ["geo","proxy_git_ssh","upload_pack"], // POST /geo/proxy_git_ssh/upload_pack
-    ["geo","node_proxy",1,"graphql"], // POST /geo/node_proxy/:id/graphql
-    ["geo","failures"], // POST /geo/failures
-    ["geo","status"], // POST /geo/status
-    ["job","test_balancing","initialize"], // POST /job/test_balancing/initialize
-    ["job","test_balancing","request"], // POST /job/test_balancing/request
-    ["mcp"], // POST /mcp
-    ["ai","third_party_agents","direct_access"], // POST /ai/third_party_agents/direct_access
-    ["ai","duo_workflows","agent_workflows"], // POST /ai/duo_workflows/agent_workflows
-    ["ai","duo_workflows","direct_access"], // POST /ai/duo_workflows/direct_access
-    ["ai","duo_workflows","revoke_token"], // POST /ai/duo_workflows/revoke_token
-    ["ai","duo_workflows","code_review","add_comments"], // POST /ai/duo_workflows/code_review/add_comments
-    ["ai","duo_workflows","workflows",1,"checkpoint_writes_batch"], // POST /ai/duo_workflows/workflows/:id/checkpoint_writes_batch
-    ["ai","duo_workflows","workflows",1,"audit_events"], // POST /ai/duo_workflows/workflows/:id/audit_events
-    ["ai","duo_workflows","workflows",1,"checkpoints"], // POST /ai/duo_workflows/workflows/:id/checkpoints
-    ["ai","duo_workflows","workflows",1,"execute"], // POST /ai/duo_workflows/workflows/:workflow_id/execute
-    ["ai","duo_workflows","workflows",1,"restart"], // POST /ai/duo_workflows/workflows/:workflow_id/restart
-    ["ai","duo_workflows","workflows",1,"events"], // POST /ai/duo_workflows/workflows/:id/events
-    ["ai","duo_workflows","workflows",1,"resume"], // POST /ai/duo_workflows/workflows/:workflow_id/resume
-    ["ai","duo_workflows","workflows"], // POST /ai/duo_workflows/workflows
-    ["ai","duo_workflows","tools","risk_classification","results"], // POST /ai/duo_workflows/tools/risk_classification/results
-    ["ai","llm","git_command"], // POST /ai/llm/git_command
-    [2], // * /\*path
-  ], 968);
-/** The PUT candidates, most specific first (candidate `1499 + k`), one per line with its route: literal segments as text, `1` a parameter, `2` a splat (`[1 | 2, prefix, suffix]` with text around it in the segment), `[3, elements, splat]` a segment with several. */
+    172, // POST /project_repository_storage_moves
+    173, // POST /snippet_repository_storage_moves
+    171, // POST /group_repository_storage_moves
+    1940, // POST /container_registry_event/events
+    1723, // POST /personal_access_tokens/self/rotate
+    1722, // POST /personal_access_tokens/:id/rotate
+    341, // POST /admin_member_roles
+    631, // POST /broadcast_messages
+    211, // POST /runner_controllers/:id/scopes/instance
+    212, // POST /runner_controllers/:id/scopes/runners/:runner_id
+    220, // POST /runner_controllers/:runner_controller_id/tokens/:id/rotate
+    216, // POST /runner_controllers/:runner_controller_id/tokens
+    206, // POST /runner_controllers
+    840, // POST /virtual_registries/container/registry_upstreams
+    839, // POST /virtual_registries/container/registries/:id/upstreams
+    881, // POST /virtual_registries/container/upstreams/:id/test
+    843, // POST /virtual_registries/packages/maven/registry_upstreams
+    842, // POST /virtual_registries/packages/maven/registries/:id/upstreams
+    841, // POST /virtual_registries/packages/maven/registries/:id/local/upstreams
+    882, // POST /virtual_registries/packages/maven/upstreams/:id/test
+    700, // POST /virtual_registries/packages/maven/:id/\*path/upload
+    844, // POST /virtual_registries/packages/npm/registry_upstreams
+    281, // POST /code_suggestions/connection_details
+    282, // POST /code_suggestions/direct_access
+    280, // POST /code_suggestions/completions
+    283, // POST /code_suggestions/enabled
+    1757, // POST /service_accounts
+    1941, // POST /duo_code_review/evaluations
+    1855, // POST /offline_exports
+    1846, // POST /offline_imports
+    896, // POST /project_aliases
+    43, // POST /vulnerabilities/:id/issue_links
+    30, // POST /vulnerabilities/:id/confirm
+    31, // POST /vulnerabilities/:id/dismiss
+    32, // POST /vulnerabilities/:id/resolve
+    33, // POST /vulnerabilities/:id/revert
+    42, // POST /vulnerabilities/:vulnerability_id/flags/ai_detection
+    2133, // POST /token_exchange
+    1945, // POST /feature_flags/unleash/:project_id/client/register
+    1944, // POST /feature_flags/unleash/:project_id/client/metrics
+    12, // POST /organizations/:id/security/policy_store
+    642, // POST /organizations
+    1709, // POST /applications/:id/renew-secret
+    1703, // POST /applications
+    1834, // POST /bulk_imports/:import_id/cancel
+    1843, // POST /bulk_imports
+    575, // POST /integrations/jira_connect/subscriptions
+    1969, // POST /integrations/jira_forge/user_delegation
+    1967, // POST /integrations/jira_forge/subscriptions
+    1965, // POST /integrations/jira_forge/installation/forge_token
+    1971, // POST /integrations/slack/interactions
+    1972, // POST /integrations/slack/options
+    1970, // POST /integrations/slack/events
+    380, // POST /member_roles
+    1603, // POST /deploy_keys
+    1634, // POST /experiments/:experiment_name/assignments
+    1570, // POST /namespaces/:id/subscription_add_on_purchase/:add_on_name
+    1574, // POST /namespaces/:id/gitlab_subscription
+    50, // POST /namespaces/:id/minutes
+    1584, // POST /namespaces/:id/storage/limit_exclusion
+    1035, // POST /namespaces/:id/-/work_items/:work_item_iid/discussions
+    1270, // POST /namespaces/:id/-/work_items/:work_item_iid/children/:child_id
+    1036, // POST /namespaces/:id/-/work_items/:work_item_iid/notes
+    1034, // POST /namespaces/:id/-/work_items
+    1033, // POST /usage_data/increment_unique_users
+    1032, // POST /usage_data/increment_counter
+    1003, // POST /usage_data/track_events
+    1002, // POST /usage_data/track_event
+    308, // POST /geo_nodes/:id/repair
+    301, // POST /geo_nodes
+    316, // POST /geo_sites/:id/repair
+    310, // POST /geo_sites
+    6, // POST /pipelines/:id/dependency_list_exports
+    1640, // POST /features/:name
+    2058, // POST /internal/two_factor_manual_otp_check
+    2059, // POST /internal/two_factor_push_otp_check
+    2060, // POST /internal/two_factor_recovery_codes
+    2050, // POST /internal/personal_access_token
+    2000, // POST /internal/gitlab_subscriptions/namespaces/:id/subscription_add_on_purchases
+    1993, // POST /internal/gitlab_subscriptions/namespaces/:id/gitlab_subscription
+    1999, // POST /internal/gitlab_subscriptions/namespaces/:id/provision
+    1995, // POST /internal/gitlab_subscriptions/namespaces/:id/minutes
+    2057, // POST /internal/two_factor_config
+    2019, // POST /internal/lfs_authenticate
+    2055, // POST /internal/secrets_manager/audit_logs
+    1988, // POST /internal/error_tracking/allowed
+    2027, // POST /internal/observability/project/:id/write/metrics
+    2028, // POST /internal/observability/project/:id/write/traces
+    2026, // POST /internal/observability/project/:id/write/logs
+    2051, // POST /internal/post_receive
+    2052, // POST /internal/pre_receive
+    2009, // POST /internal/kubernetes/authorize_proxy_user
+    2007, // POST /internal/kubernetes/agent_configuration
+    2016, // POST /internal/kubernetes/usage_metrics
+    2008, // POST /internal/kubernetes/agent_events
+    2014, // POST /internal/kubernetes/modules/starboard_vulnerability/scan_result
+    2011, // POST /internal/kubernetes/modules/remote_development/reconcile
+    2056, // POST /internal/shellhorse/git_audit_event
+    2020, // POST /internal/mail_room/\*mailbox_type
+    2043, // POST /internal/org_mover/confirm_maintenance
+    2042, // POST /internal/org_mover/cancel_maintenance
+    2047, // POST /internal/org_mover/start_maintenance
+    2044, // POST /internal/org_mover/exit_maintenance
+    2061, // POST /internal/workhorse/authorize_upload
+    2062, // POST /internal/workhorse/oauth_routing
+    1977, // POST /internal/allowed
+    2054, // POST /internal/search/zoekt/:uuid/heartbeat
+    2053, // POST /internal/search/zoekt/:uuid/callback
+    2041, // POST /internal/orbit/redaction
+    2037, // POST /internal/orbit/project/:project_id/repository/changed_paths
+    2039, // POST /internal/orbit/project/:project_id/repository/list_blobs
+    1986, // POST /internal/dast/site_validations/:id/transition
+    1984, // POST /internal/ci/job_router/jobs/request
+    1323, // POST /markdown
+    674, // POST /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/upload_urls
+    673, // POST /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/upload_urls
+    2081, // POST /packages/npm/-/npm/v1/security/advisories/bulk
+    2082, // POST /packages/npm/-/npm/v1/security/audits/quick
+    1841, // POST /projects/remote-import-s3
+    2121, // POST /projects/import-relation/authorize
+    1836, // POST /projects/import-relation
+    1840, // POST /projects/remote-import
+    2122, // POST /projects/import/authorize
+    1839, // POST /projects/import
+    1349, // POST /projects/user/:user_id
+    997, // POST /projects/:id/feature_flags_user_lists
+    169, // POST /projects/:id/repository_storage_moves
+    2084, // POST /projects/:id/alert_management_alerts/:alert_iid/metric_images/authorize
+    610, // POST /projects/:id/alert_management_alerts/:alert_iid/metric_images
+    7, // POST /projects/:id/dependency_list_exports
+    269, // POST /projects/:id/external_status_checks
+    1377, // POST /projects/:id/import_project_members/:project_id
+    156, // POST /projects/:id/protected_environments
+    660, // POST /projects/:id/debian_distributions
+    5, // POST /projects/:id/dependency_firewall/evaluate
+    151, // POST /projects/:id/pipeline_schedules/:pipeline_schedule_id/take_ownership
+    152, // POST /projects/:id/pipeline_schedules/:pipeline_schedule_id/variables
+    150, // POST /projects/:id/pipeline_schedules/:pipeline_schedule_id/play
+    144, // POST /projects/:id/pipeline_schedules
+    1406, // POST /projects/:id/protected_branches
+    1386, // POST /projects/:id/approval_settings/rules
+    1441, // POST /projects/:id/create_ci_config
+    1823, // POST /projects/:id/export_relations
+    2090, // POST /projects/:id/managed_licenses
+    1774, // POST /projects/:id/service_accounts/:user_id/personal_access_tokens/:token_id/rotate
+    1768, // POST /projects/:id/service_accounts/:user_id/personal_access_tokens
+    1755, // POST /projects/:id/service_accounts
+    1590, // POST /projects/:id/access_requests
+    1657, // POST /projects/:id/job_token_scope/groups_allowlist
+    1656, // POST /projects/:id/job_token_scope/allowlist
+    1378, // POST /projects/:id/repository_size
+    1568, // POST /projects/:id/secrets_manager/access_token
+    626, // POST /projects/:id/vulnerabilities/:noteable_id/notes
+    26, // POST /projects/:id/vulnerabilities
+    1385, // POST /projects/:id/approval_rules
+    76, // POST /projects/:id/cluster_agents/:agent_id/url_configurations
+    72, // POST /projects/:id/cluster_agents/:agent_id/tokens
+    68, // POST /projects/:id/cluster_agents
+    614, // POST /projects/:id/error_tracking/client_keys
+    106, // POST /projects/:id/freeze_periods
+    1450, // POST /projects/:id/merge_requests/:merge_request_iid/cancel_merge_when_pipeline_succeeds
+    268, // POST /projects/:id/merge_requests/:merge_request_iid/status_check_responses
+    1279, // POST /projects/:id/merge_requests/:merge_request_iid/reset_time_estimate
+    2094, // POST /projects/:id/merge_requests/:merge_request_iid/suggested_reviewers
+    1449, // POST /projects/:id/merge_requests/:merge_request_iid/cancel_auto_merge
+    1278, // POST /projects/:id/merge_requests/:merge_request_iid/reset_spent_time
+    1484, // POST /projects/:id/merge_requests/:merge_request_iid/context_commits
+    1277, // POST /projects/:id/merge_requests/:merge_request_iid/add_spent_time
+    1496, // POST /projects/:id/merge_requests/:merge_request_iid/approval_rules
+    267, // POST /projects/:id/merge_requests/:merge_request_iid/status_checks/:external_status_check_id/retry
+    1280, // POST /projects/:id/merge_requests/:merge_request_iid/time_estimate
+    1050, // POST /projects/:id/merge_requests/:merge_request_iid/award_emoji
+    1445, // POST /projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes
+    1444, // POST /projects/:id/merge_requests/:noteable_id/discussions
+    1486, // POST /projects/:id/merge_requests/:merge_request_iid/draft_notes/bulk_publish
+    1485, // POST /projects/:id/merge_requests/:merge_request_iid/draft_notes
+    1483, // POST /projects/:id/merge_requests/:subscribable_id/unsubscribe
+    1395, // POST /projects/:id/merge_requests/:merge_request_iid/approvals
+    1487, // POST /projects/:id/merge_requests/:merge_request_iid/pipelines
+    1482, // POST /projects/:id/merge_requests/:subscribable_id/subscribe
+    1439, // POST /projects/:id/merge_requests/:merge_request_iid/unapprove
+    1438, // POST /projects/:id/merge_requests/:merge_request_iid/approve
+    1443, // POST /projects/:id/merge_requests/:merge_request_iid/blocks
+    1051, // POST /projects/:id/merge_requests/:merge_request_iid/notes/:note_id/award_emoji
+    1052, // POST /projects/:id/merge_requests/:noteable_id/notes
+    637, // POST /projects/:id/merge_requests/:merge_request_iid/todo
+    1442, // POST /projects/:id/merge_requests
+    1546, // POST /projects/:id/protected_tags
+    931, // POST /projects/:id/remote_mirrors/:mirror_id/sync
+    927, // POST /projects/:id/remote_mirrors
+    22, // POST /projects/:id/security_scans/sast/:sast_endpoint
+    1738, // POST /projects/:id/access_tokens/self/rotate
+    1737, // POST /projects/:id/access_tokens/:token_id/rotate
+    1727, // POST /projects/:id/access_tokens
+    1611, // POST /projects/:id/deploy_tokens
+    99, // POST /projects/:id/feature_flags
+    97, // POST /projects/:id/environments/stop_stale
+    96, // POST /projects/:id/environments/:environment_id/stop
+    91, // POST /projects/:id/environments
+    1376, // POST /projects/:id/housekeeping
+    2087, // POST /projects/:id/integrations/mattermost_slash_commands/trigger
+    128, // POST /projects/:id/merge_trains/merge_requests/:merge_request_iid
+    224, // POST /projects/:id/secure_files
+    1605, // POST /projects/:id/deploy_keys/:key_id/enable
+    1602, // POST /projects/:id/deploy_keys
+    81, // POST /projects/:id/deployments/:deployment_id/approval
+    82, // POST /projects/:id/deployments
+    1646, // POST /projects/:id/invitations
+    1281, // POST /projects/:id/milestones/:milestone_id/promote
+    1053, // POST /projects/:id/milestones
+    1517, // POST /projects/:id/repository/changelog
+    1403, // POST /projects/:id/repository/branches
+    2115, // POST /projects/:id/repository/commits/authorize
+    1419, // POST /projects/:id/repository/commits/:sha/cherry_pick
+    1418, // POST /projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes
+    1417, // POST /projects/:id/repository/commits/:noteable_id/discussions
+    1436, // POST /projects/:id/repository/commits/:sha/comments
+    1420, // POST /projects/:id/repository/commits/:sha/revert
+    1416, // POST /projects/:id/repository/commits
+    1534, // POST /projects/:id/repository/blobs/batch
+    2116, // POST /projects/:id/repository/files/:file_path/authorize
+    1518, // POST /projects/:id/repository/files/:file_path
+    1539, // POST /projects/:id/repository/tags
+    1059, // POST /projects/:id/wiki_pages/:noteable_id/notes
+    1384, // POST /projects/:id/approvals
+    141, // POST /projects/:id/pipelines/:pipeline_id/cancel
+    142, // POST /projects/:id/pipelines/:pipeline_id/retry
+    1509, // POST /projects/:id/push_rule
+    237, // POST /projects/:id/terraform/state_protection_rules
+    2119, // POST /projects/:id/terraform/state/:name/authorize
+    232, // POST /projects/:id/terraform/state/:name/lock
+    229, // POST /projects/:id/terraform/state/:name
+    1347, // POST /projects/:id/unarchive
+    245, // POST /projects/:id/variables
+    273, // POST /projects/:id/ai_agent/audit_events
+    274, // POST /projects/:id/ai_agent/identities
+    275, // POST /projects/:id/ai_agent/sessions
+    52, // POST /projects/:id/clusters/user
+    679, // POST /projects/:id/packages/protection/rules
+    675, // POST /projects/:id/packages/composer
+    2113, // POST /projects/:id/packages/rubygems/api/v1/gems/authorize
+    682, // POST /projects/:id/packages/rubygems/api/v1/gems
+    677, // POST /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/upload_urls
+    676, // POST /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/upload_urls
+    2102, // POST /projects/:id/packages/helm/api/:channel/charts/authorize
+    678, // POST /projects/:id/packages/helm/api/:channel/charts
+    2111, // POST /projects/:id/packages/pypi/authorize
+    680, // POST /projects/:id/packages/pypi
+    2105, // POST /projects/:id/packages/npm/-/npm/v1/security/advisories/bulk
+    2106, // POST /projects/:id/packages/npm/-/npm/v1/security/audits/quick
+    2112, // POST /projects/:id/packages/rpm/authorize
+    681, // POST /projects/:id/packages/rpm
+    129, // POST /projects/:id/pipeline
+    656, // POST /projects/:id/registry/protection/repository/rules
+    644, // POST /projects/:id/registry/protection/tag/rules
+    914, // POST /projects/:id/releases/:tag_name/evidence
+    922, // POST /projects/:id/releases/:tag_name/assets/links
+    913, // POST /projects/:id/releases
+    2118, // POST /projects/:id/services/mattermost_slash_commands/trigger
+    1057, // POST /projects/:id/snippets/:snippet_id/award_emoji
+    1055, // POST /projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes
+    1054, // POST /projects/:id/snippets/:noteable_id/discussions
+    1058, // POST /projects/:id/snippets/:snippet_id/notes/:note_id/award_emoji
+    1056, // POST /projects/:id/snippets/:noteable_id/notes
+    935, // POST /projects/:id/snippets
+    80, // POST /projects/:id/statuses/:sha
+    240, // POST /projects/:id/triggers
+    1346, // POST /projects/:id/archive
+    47, // POST /projects/:id/catalog/publish
+    1670, // POST /projects/:id/members
+    1379, // POST /projects/:id/restore
+    221, // POST /projects/:id/runners/reset_registration_token
+    192, // POST /projects/:id/runners
+    [2083,"projects",1,"trigger","pipeline"], // POST /projects/:id/(ref/:ref/)trigger/pipeline as /projects/:id/trigger/pipeline
+    2120, // POST /projects/:id/uploads/authorize
+    1324, // POST /projects/:id/uploads
+    900, // POST /projects/:id/badges
+    1041, // POST /projects/:id/boards/:board_id/lists
+    1040, // POST /projects/:id/boards
+    1822, // POST /projects/:id/export
+    2086, // POST /projects/:id/github/webhooks
+    1835, // POST /projects/:id/import/git
+    1275, // POST /projects/:id/issues/:issue_iid/reset_time_estimate
+    1274, // POST /projects/:id/issues/:issue_iid/reset_spent_time
+    1272, // POST /projects/:id/issues/:issue_iid/add_spent_time
+    2088, // POST /projects/:id/issues/:issue_iid/metric_images/authorize
+    1004, // POST /projects/:id/issues/:issue_iid/metric_images
+    1276, // POST /projects/:id/issues/:issue_iid/time_estimate
+    1043, // POST /projects/:id/issues/:issue_iid/award_emoji
+    1048, // POST /projects/:id/issues/:noteable_id/discussions/:discussion_id/notes
+    1047, // POST /projects/:id/issues/:noteable_id/discussions
+    1009, // POST /projects/:id/issues/:subscribable_id/unsubscribe
+    1008, // POST /projects/:id/issues/:subscribable_id/subscribe
+    1044, // POST /projects/:id/issues/:issue_iid/clone
+    1045, // POST /projects/:id/issues/:issue_iid/links
+    1046, // POST /projects/:id/issues/:issue_iid/notes/:note_id/award_emoji
+    1049, // POST /projects/:id/issues/:noteable_id/notes
+    1273, // POST /projects/:id/issues/:issue_iid/move
+    636, // POST /projects/:id/issues/:issue_iid/todo
+    1042, // POST /projects/:id/issues
+    1023, // POST /projects/:id/labels/:subscribable_id/unsubscribe
+    1022, // POST /projects/:id/labels/:subscribable_id/subscribe
+    1010, // POST /projects/:id/labels
+    166, // POST /projects/:id/mirror/pull
+    1381, // POST /projects/:id/unstar
+    590, // POST /projects/:id/hooks/:hook_id/events/:hook_log_id/resend
+    591, // POST /projects/:id/hooks/:hook_id/test/:trigger
+    576, // POST /projects/:id/hooks
+    1339, // POST /projects/:id/pages/domains
+    1371, // POST /projects/:id/share
+    1872, // POST /projects/:id/wikis/attachments
+    1864, // POST /projects/:id/wikis
+    1352, // POST /projects/:id/fork/:forked_from_id
+    1351, // POST /projects/:id/fork
+    124, // POST /projects/:id/jobs/:job_id/artifacts/keep
+    117, // POST /projects/:id/jobs/:job_id/cancel
+    111, // POST /projects/:id/jobs/:job_id/erase
+    116, // POST /projects/:id/jobs/:job_id/retry
+    115, // POST /projects/:id/jobs/:job_id/play
+    1380, // POST /projects/:id/star
+    [2083,"projects",1,"ref",1,"trigger","pipeline"], // POST /projects/:id/(ref/:ref/)trigger/pipeline as /projects/:id/ref/:ref/trigger/pipeline
+    49, // POST /projects/:id/ci/lint
+    966, // POST /projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/get-latest-versions
+    961, // POST /projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/create
+    979, // POST /projects/:id/ml/mlflow/api/2.0/mlflow/model-versions/create
+    960, // POST /projects/:id/ml/mlflow/api/2.0/mlflow/experiments/set-experiment-tag
+    953, // POST /projects/:id/ml/mlflow/api/2.0/mlflow/experiments/create
+    954, // POST /projects/:id/ml/mlflow/api/2.0/mlflow/experiments/delete
+    959, // POST /projects/:id/ml/mlflow/api/2.0/mlflow/experiments/search
+    974, // POST /projects/:id/ml/mlflow/api/2.0/mlflow/runs/log-parameter
+    973, // POST /projects/:id/ml/mlflow/api/2.0/mlflow/runs/log-metric
+    972, // POST /projects/:id/ml/mlflow/api/2.0/mlflow/runs/log-batch
+    977, // POST /projects/:id/ml/mlflow/api/2.0/mlflow/runs/set-tag
+    970, // POST /projects/:id/ml/mlflow/api/2.0/mlflow/runs/create
+    971, // POST /projects/:id/ml/mlflow/api/2.0/mlflow/runs/delete
+    976, // POST /projects/:id/ml/mlflow/api/2.0/mlflow/runs/search
+    978, // POST /projects/:id/ml/mlflow/api/2.0/mlflow/runs/update
+    1038, // POST /projects/:id/-/work_items/:work_item_iid/discussions
+    1271, // POST /projects/:id/-/work_items/:work_item_iid/children/:child_id
+    1039, // POST /projects/:id/-/work_items/:work_item_iid/notes
+    1037, // POST /projects/:id/-/work_items
+    1348, // POST /projects
+    2123, // POST /rollouts/:id
+    39, // POST /security/vulnerability_exports
+    34, // POST /security/projects/:id/vulnerability_archive_exports
+    37, // POST /security/projects/:id/vulnerability_exports
+    38, // POST /security/groups/:id/vulnerability_exports
+    174, // POST /snippets/:id/repository_storage_moves
+    936, // POST /snippets
+    1577, // POST /license
+    2127, // POST /runners/reset_authentication_token
+    223, // POST /runners/reset_registration_token
+    2129, // POST /runners/verify
+    204, // POST /runners/:id/reset_authentication_token
+    2124, // POST /runners
+    1961, // POST /groups/import/authorize
+    1844, // POST /groups/import
+    1959, // POST /groups/:id/placeholder_reassignments/authorize
+    1858, // POST /groups/:id/placeholder_reassignments
+    170, // POST /groups/:id/repository_storage_moves
+    376, // POST /groups/:id/transfer_to_organization
+    8, // POST /groups/:id/dependency_list_exports
+    157, // POST /groups/:id/protected_environments
+    1410, // POST /groups/:id/protected_branches
+    1825, // POST /groups/:id/export_relations
+    1664, // POST /groups/:id/ldap_group_links
+    1746, // POST /groups/:id/saml_group_links
+    1775, // POST /groups/:id/service_accounts/:user_id/personal_access_tokens/:token_id/rotate
+    1769, // POST /groups/:id/service_accounts/:user_id/personal_access_tokens
+    1756, // POST /groups/:id/service_accounts
+    391, // POST /groups/:id/ssh_certificates
+    1589, // POST /groups/:id/access_requests
+    1569, // POST /groups/:id/secrets_manager/access_token
+    1387, // POST /groups/:id/approval_rules
+    1740, // POST /groups/:id/access_tokens/self/rotate
+    1739, // POST /groups/:id/access_tokens/:token_id/rotate
+    1728, // POST /groups/:id/access_tokens
+    1612, // POST /groups/:id/deploy_tokens
+    379, // POST /groups/:id/member_roles
+    1647, // POST /groups/:id/invitations
+    1075, // POST /groups/:id/milestones
+    1076, // POST /groups/:id/wiki_pages/:noteable_id/notes
+    1669, // POST /groups/:id/ldap_sync
+    1510, // POST /groups/:id/push_rule
+    362, // POST /groups/:id/unarchive
+    246, // POST /groups/:id/variables
+    53, // POST /groups/:id/clusters/user
+    1375, // POST /groups/:id/projects/:project_id
+    11, // POST /groups/:id/security/policy_store
+    375, // POST /groups/:id/transfer
+    361, // POST /groups/:id/archive
+    1689, // POST /groups/:id/members/approve_all
+    1688, // POST /groups/:id/members/:user_id/override
+    1671, // POST /groups/:id/members
+    377, // POST /groups/:id/restore
+    222, // POST /groups/:id/runners/reset_registration_token
+    1960, // POST /groups/:id/uploads/authorize
+    1325, // POST /groups/:id/uploads
+    901, // POST /groups/:id/badges
+    1068, // POST /groups/:id/boards/:board_id/lists
+    1067, // POST /groups/:id/boards
+    1824, // POST /groups/:id/export
+    1025, // POST /groups/:id/labels/:subscribable_id/unsubscribe
+    1024, // POST /groups/:id/labels/:subscribable_id/subscribe
+    1011, // POST /groups/:id/labels
+    1721, // POST /groups/:id/manage/personal_access_tokens/:pat_id/rotate
+    1741, // POST /groups/:id/manage/resource_access_tokens/:prat_id/rotate
+    1071, // POST /groups/:id/epics/:epic_iid/related_epics
+    1069, // POST /groups/:id/epics/:epic_iid/award_emoji
+    1073, // POST /groups/:id/epics/:noteable_id/discussions/:discussion_id/notes
+    1072, // POST /groups/:id/epics/:noteable_id/discussions
+    [1063,"groups",1,"epics",1,"issues",1], // POST /groups/:id/(-/)epics/:epic_iid/issues/:issue_id as /groups/:id/epics/:epic_iid/issues/:issue_id
+    [1062,"groups",1,"epics",1,"epics",1], // POST /groups/:id/(-/)epics/:epic_iid/epics/:child_epic_id as /groups/:id/epics/:epic_iid/epics/:child_epic_id
+    [1061,"groups",1,"epics",1,"epics"], // POST /groups/:id/(-/)epics/:epic_iid/epics as /groups/:id/epics/:epic_iid/epics
+    1070, // POST /groups/:id/epics/:epic_iid/notes/:note_id/award_emoji
+    1074, // POST /groups/:id/epics/:noteable_id/notes
+    638, // POST /groups/:id/epics/:epic_iid/todo
+    [1060,"groups",1,"epics"], // POST /groups/:id/(-/)epics as /groups/:id/epics
+    592, // POST /groups/:id/hooks/:hook_id/events/:hook_log_id/resend
+    593, // POST /groups/:id/hooks/:hook_id/test/:trigger
+    577, // POST /groups/:id/hooks
+    373, // POST /groups/:id/share
+    1874, // POST /groups/:id/wikis/attachments
+    1865, // POST /groups/:id/wikis
+    661, // POST /groups/:id/-/debian_distributions
+    836, // POST /groups/:id/-/virtual_registries/container/registries
+    879, // POST /groups/:id/-/virtual_registries/container/upstreams/test
+    837, // POST /groups/:id/-/virtual_registries/packages/maven/registries
+    880, // POST /groups/:id/-/virtual_registries/packages/maven/upstreams/test
+    838, // POST /groups/:id/-/virtual_registries/packages/npm/registries
+    892, // POST /groups/:id/-/virtual_registries/cleanup/policy
+    1065, // POST /groups/:id/-/work_items/:work_item_iid/discussions
+    1304, // POST /groups/:id/-/work_items/:work_item_iid/children/:child_id
+    1066, // POST /groups/:id/-/work_items/:work_item_iid/notes
+    1064, // POST /groups/:id/-/work_items
+    1957, // POST /groups/:id/-/packages/npm/-/npm/v1/security/advisories/bulk
+    1958, // POST /groups/:id/-/packages/npm/-/npm/v1/security/audits/quick
+    [1063,"groups",1,"-","epics",1,"issues",1], // POST /groups/:id/(-/)epics/:epic_iid/issues/:issue_id as /groups/:id/-/epics/:epic_iid/issues/:issue_id
+    [1062,"groups",1,"-","epics",1,"epics",1], // POST /groups/:id/(-/)epics/:epic_iid/epics/:child_epic_id as /groups/:id/-/epics/:epic_iid/epics/:child_epic_id
+    [1061,"groups",1,"-","epics",1,"epics"], // POST /groups/:id/(-/)epics/:epic_iid/epics as /groups/:id/-/epics/:epic_iid/epics
+    [1060,"groups",1,"-","epics"], // POST /groups/:id/(-/)epics as /groups/:id/-/epics
+    363, // POST /groups
+    1845, // POST /import/bitbucket_server
+    1837, // POST /import/bitbucket
+    1833, // POST /import/github/cancel
+    1842, // POST /import/github/gists
+    1838, // POST /import/github
+    409, // POST /topics/merge
+    407, // POST /topics
+    [1813,"vscode","settings_sync","v1","resource",1], // POST /vscode/settings_sync(/:settings_context_hash)/v1/resource/:resource_name as /vscode/settings_sync/v1/resource/:resource_name
+    [1813,"vscode","settings_sync",1,"v1","resource",1], // POST /vscode/settings_sync(/:settings_context_hash)/v1/resource/:resource_name as /vscode/settings_sync/:settings_context_hash/v1/resource/:resource_name
+    392, // POST /admin/ssh_certificates
+    1553, // POST /admin/active_context/dead_queue/replay
+    278, // POST /admin/ai_catalog/seed_external_agents
+    1820, // POST /admin/migrations/:timestamp/mark
+    54, // POST /admin/clusters/add
+    1595, // POST /admin/token
+    247, // POST /admin/ci/variables
+    594, // POST /hooks/:hook_id
+    578, // POST /hooks
+    333, // POST /orbit/agent/commands/:name
+    336, // POST /orbit/query/:name
+    335, // POST /orbit/query
+    334, // POST /orbit/mcp
+    2130, // POST /slack/trigger
+    641, // POST /todos/mark_as_done
+    640, // POST /todos/:id/mark_as_done
+    1712, // POST /users/:user_id/personal_access_tokens
+    1642, // POST /users/:user_id/impersonation_tokens
+    404, // POST /users/:id/support_pin/revoke
+    1796, // POST /users/:id/deactivate
+    1791, // POST /users/:id/activate
+    360, // POST /users/:id/gpg_keys/:key_id/revoke
+    352, // POST /users/:id/gpg_keys
+    1807, // POST /users/:id/unfollow
+    1792, // POST /users/:id/approve
+    1806, // POST /users/:id/unblock
+    1621, // POST /users/:id/emails
+    1799, // POST /users/:id/follow
+    1804, // POST /users/:id/reject
+    1794, // POST /users/:id/block
+    1805, // POST /users/:id/unban
+    1777, // POST /users/:user_id/keys
+    1793, // POST /users/:id/ban
+    1795, // POST /users
+    279, // POST /chat/completions
+    620, // POST /glql
+    2077, // POST /jobs/request
+    2075, // POST /jobs/:id/sbom_scans/authorize
+    2073, // POST /jobs/:id/sbom_scans/:sbom_digest
+    2072, // POST /jobs/:id/sbom_scans
+    2070, // POST /jobs/:id/artifacts/authorize
+    2069, // POST /jobs/:id/artifacts
+    1711, // POST /user/personal_access_tokens
+    634, // POST /user/push_subscriptions
+    1702, // POST /user/applications
+    401, // POST /user/support_pin
+    359, // POST /user/gpg_keys/:key_id/revoke
+    351, // POST /user/gpg_keys
+    194, // POST /user/runners
+    1620, // POST /user/emails
+    1776, // POST /user/keys
+    1921, // POST /api/scim/:version/application/Groups
+    1929, // POST /api/scim/:version/application/Users
+    1936, // POST /api/scim/:version/groups/:group/Users
+    1949, // POST /geo/proxy_git_ssh/info_refs_receive_pack
+    1950, // POST /geo/proxy_git_ssh/info_refs_upload_pack
+    1951, // POST /geo/proxy_git_ssh/receive_pack
+    1952, // POST /geo/proxy_git_ssh/upload_pack
+    307, // POST /geo/node_proxy/:id/graphql
+    1947, // POST /geo/failures
+    1955, // POST /geo/status
+    2065, // POST /job/test_balancing/initialize
+    2066, // POST /job/test_balancing/request
+    295, // POST /mcp
+    296, // POST /ai/third_party_agents/direct_access
+    1904, // POST /ai/duo_workflows/agent_workflows
+    292, // POST /ai/duo_workflows/direct_access
+    1907, // POST /ai/duo_workflows/revoke_token
+    1905, // POST /ai/duo_workflows/code_review/add_comments
+    1912, // POST /ai/duo_workflows/workflows/:id/checkpoint_writes_batch
+    1911, // POST /ai/duo_workflows/workflows/:id/audit_events
+    1914, // POST /ai/duo_workflows/workflows/:id/checkpoints
+    289, // POST /ai/duo_workflows/workflows/:workflow_id/execute
+    290, // POST /ai/duo_workflows/workflows/:workflow_id/restart
+    1918, // POST /ai/duo_workflows/workflows/:id/events
+    291, // POST /ai/duo_workflows/workflows/:workflow_id/resume
+    284, // POST /ai/duo_workflows/workflows
+    1908, // POST /ai/duo_workflows/tools/risk_classification/results
+    293, // POST /ai/llm/git_command
+    1903, // * /\*path
+  ], 968, fineGrainedRestRoutes);
+/** The PUT candidates, most specific first (candidate `1499 + k`), one per line with its route: the row's number in `fineGrainedRestRoutes` (its path is the pattern), or `[row, ...tokens]` for an alternative of a pattern with optional groups (literal segments as text, `1` a parameter, `2` a splat, `[1 | 2, prefix, suffix]` with text around it in the segment, `[3, elements, splat]` a segment with several). The trie is built on the first match. */
 const ROUTES_PUT: RouteTrie = buildRouteTrie([
-    ["elasticsearch_indexed_namespaces","rollback"], // PUT /elasticsearch_indexed_namespaces/rollback
-    ["elasticsearch_indexed_namespaces","rollout"], // PUT /elasticsearch_indexed_namespaces/rollout
-    ["notification_settings"], // PUT /notification_settings
-    ["broadcast_messages",1], // PUT /broadcast_messages/:id
-    ["runner_controllers",1], // PUT /runner_controllers/:id
-    ["integrations","jira_forge","installation"], // PUT /integrations/jira_forge/installation
-    ["application","plan_limits"], // PUT /application/plan_limits
-    ["application","appearance"], // PUT /application/appearance
-    ["application","settings"], // PUT /application/settings
-    ["suggestions","batch_apply"], // PUT /suggestions/batch_apply
-    ["suggestions",1,"apply"], // PUT /suggestions/:id/apply
-    ["namespaces",1,"subscription_add_on_purchase",1], // PUT /namespaces/:id/subscription_add_on_purchase/:add_on_name
-    ["namespaces",1,"gitlab_subscription"], // PUT /namespaces/:id/gitlab_subscription
-    ["namespaces",1,"-","work_items",1,"discussions",1,"notes",1], // PUT /namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id
-    ["namespaces",1,"-","work_items",1,"discussions",1], // PUT /namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id
-    ["namespaces",1,"-","work_items",1,"children",1], // PUT /namespaces/:id/-/work_items/:work_item_iid/children/:child_id
-    ["namespaces",1], // PUT /namespaces/:id
-    ["geo_nodes",1], // PUT /geo_nodes/:id
-    ["geo_sites",1], // PUT /geo_sites/:id
-    ["internal","gitlab_subscriptions","namespaces",1,"upcoming_reconciliations"], // PUT /internal/gitlab_subscriptions/namespaces/:namespace_id/upcoming_reconciliations
-    ["internal","gitlab_subscriptions","namespaces",1,"gitlab_subscription"], // PUT /internal/gitlab_subscriptions/namespaces/:id/gitlab_subscription
-    ["internal","gitlab_subscriptions","namespaces",1], // PUT /internal/gitlab_subscriptions/namespaces/:id
-    ["internal","gitlab_subscriptions","users",1,"credit_card_validation"], // PUT /internal/gitlab_subscriptions/users/:user_id/credit_card_validation
-    ["internal","kubernetes","modules","starboard_vulnerability"], // PUT /internal/kubernetes/modules/starboard_vulnerability
-    ["internal","ci","job_router","jobs",1], // PUT /internal/ci/job_router/jobs/:id
-    ["packages","conan","v1","files",1,1,1,1,1,"package",1,1,1,"authorize"], // PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name/authorize
-    ["packages","conan","v1","files",1,1,1,1,1,"package",1,1,1], // PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name
-    ["packages","conan","v1","files",1,1,1,1,1,"export",1,"authorize"], // PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name/authorize
-    ["packages","conan","v1","files",1,1,1,1,1,"export",1], // PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name
-    ["packages","npm","-","package",2,"dist-tags",1], // PUT /packages/npm/-/package/\*package_name/dist-tags/:tag
-    ["projects",1,"merge_request_approval_setting"], // PUT /projects/:id/merge_request_approval_setting
-    ["projects",1,"feature_flags_user_lists",1], // PUT /projects/:id/feature_flags_user_lists/:iid
-    ["projects",1,"alert_management_alerts",1,"metric_images",1], // PUT /projects/:id/alert_management_alerts/:alert_iid/metric_images/:metric_image_id
-    ["projects",1,"external_status_checks",1], // PUT /projects/:id/external_status_checks/:check_id
-    ["projects",1,"feature_flags_settings"], // PUT /projects/:id/feature_flags_settings
-    ["projects",1,"protected_environments",1], // PUT /projects/:id/protected_environments/:name
-    ["projects",1,"notification_settings"], // PUT /projects/:id/notification_settings
-    ["projects",1,"debian_distributions",1], // PUT /projects/:id/debian_distributions/:codename
-    ["projects",1,"pipeline_schedules",1,"variables",1], // PUT /projects/:id/pipeline_schedules/:pipeline_schedule_id/variables/:key
-    ["projects",1,"pipeline_schedules",1], // PUT /projects/:id/pipeline_schedules/:pipeline_schedule_id
-    ["projects",1,"approval_settings","rules",1], // PUT /projects/:id/approval_settings/rules/:approval_rule_id
-    ["projects",1,"custom_attributes",1], // PUT /projects/:id/custom_attributes/:key
-    ["projects",1,"security_settings"], // PUT /projects/:id/security_settings
-    ["projects",1,"access_requests",1,"approve"], // PUT /projects/:id/access_requests/:user_id/approve
-    ["projects",1,"resource_groups",1], // PUT /projects/:id/resource_groups/:key
-    ["projects",1,"vulnerabilities",1,"notes",1], // PUT /projects/:id/vulnerabilities/:noteable_id/notes/:note_id
-    ["projects",1,"approval_rules",1], // PUT /projects/:id/approval_rules/:approval_rule_id
-    ["projects",1,"error_tracking","settings"], // PUT /projects/:id/error_tracking/settings
-    ["projects",1,"freeze_periods",1], // PUT /projects/:id/freeze_periods/:freeze_period_id
-    ["projects",1,"merge_requests",1,"reset_approvals"], // PUT /projects/:id/merge_requests/:merge_request_iid/reset_approvals
-    ["projects",1,"merge_requests",1,"approval_rules",1], // PUT /projects/:id/merge_requests/:merge_request_iid/approval_rules/:approval_rule_id
-    ["projects",1,"merge_requests",1,"discussions",1,"notes",1], // PUT /projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes/:note_id
-    ["projects",1,"merge_requests",1,"discussions",1], // PUT /projects/:id/merge_requests/:noteable_id/discussions/:discussion_id
-    ["projects",1,"merge_requests",1,"draft_notes",1,"publish"], // PUT /projects/:id/merge_requests/:merge_request_iid/draft_notes/:draft_note_id/publish
-    ["projects",1,"merge_requests",1,"draft_notes",1], // PUT /projects/:id/merge_requests/:merge_request_iid/draft_notes/:draft_note_id
-    ["projects",1,"merge_requests",1,"rebase"], // PUT /projects/:id/merge_requests/:merge_request_iid/rebase
-    ["projects",1,"merge_requests",1,"merge"], // PUT /projects/:id/merge_requests/:merge_request_iid/merge
-    ["projects",1,"merge_requests",1,"notes",1], // PUT /projects/:id/merge_requests/:noteable_id/notes/:note_id
-    ["projects",1,"merge_requests",1], // PUT /projects/:id/merge_requests/:merge_request_iid
-    ["projects",1,"remote_mirrors",1], // PUT /projects/:id/remote_mirrors/:mirror_id
-    ["projects",1,"feature_flags",1], // PUT /projects/:id/feature_flags/:feature_flag_name
-    ["projects",1,"environments",1], // PUT /projects/:id/environments/:environment_id
-    ["projects",1,"integrations","google-cloud-platform-workload-identity-federation"], // PUT /projects/:id/integrations/google-cloud-platform-workload-identity-federation
-    ["projects",1,"integrations","google-cloud-platform-artifact-registry"], // PUT /projects/:id/integrations/google-cloud-platform-artifact-registry
-    ["projects",1,"integrations","mattermost-slash-commands"], // PUT /projects/:id/integrations/mattermost-slash-commands
-    ["projects",1,"integrations","gitlab-slack-application"], // PUT /projects/:id/integrations/gitlab-slack-application
-    ["projects",1,"integrations","custom-issue-tracker"], // PUT /projects/:id/integrations/custom-issue-tracker
-    ["projects",1,"integrations","apple-app-store"], // PUT /projects/:id/integrations/apple-app-store
-    ["projects",1,"integrations","microsoft-teams"], // PUT /projects/:id/integrations/microsoft-teams
-    ["projects",1,"integrations","mock-monitoring"], // PUT /projects/:id/integrations/mock-monitoring
-    ["projects",1,"integrations","pipelines-email"], // PUT /projects/:id/integrations/pipelines-email
-    ["projects",1,"integrations","diffblue-cover"], // PUT /projects/:id/integrations/diffblue-cover
-    ["projects",1,"integrations","emails-on-push"], // PUT /projects/:id/integrations/emails-on-push
-    ["projects",1,"integrations","jira-cloud-app"], // PUT /projects/:id/integrations/jira-cloud-app
-    ["projects",1,"integrations","pivotaltracker"], // PUT /projects/:id/integrations/pivotaltracker
-    ["projects",1,"integrations","external-wiki"], // PUT /projects/:id/integrations/external-wiki
-    ["projects",1,"integrations","hangouts-chat"], // PUT /projects/:id/integrations/hangouts-chat
-    ["projects",1,"integrations","unify-circuit"], // PUT /projects/:id/integrations/unify-circuit
-    ["projects",1,"integrations","git-guardian"], // PUT /projects/:id/integrations/git-guardian
-    ["projects",1,"integrations","google-play"], // PUT /projects/:id/integrations/google-play
-    ["projects",1,"integrations","webex-teams"], // PUT /projects/:id/integrations/webex-teams
-    ["projects",1,"integrations","confluence"], // PUT /projects/:id/integrations/confluence
-    ["projects",1,"integrations","mattermost"], // PUT /projects/:id/integrations/mattermost
-    ["projects",1,"integrations","buildkite"], // PUT /projects/:id/integrations/buildkite
-    ["projects",1,"integrations","packagist"], // PUT /projects/:id/integrations/packagist
-    ["projects",1,"integrations","squash-tm"], // PUT /projects/:id/integrations/squash-tm
-    ["projects",1,"integrations","assembla"], // PUT /projects/:id/integrations/assembla
-    ["projects",1,"integrations","bugzilla"], // PUT /projects/:id/integrations/bugzilla
-    ["projects",1,"integrations","campfire"], // PUT /projects/:id/integrations/campfire
-    ["projects",1,"integrations","drone-ci"], // PUT /projects/:id/integrations/drone-ci
-    ["projects",1,"integrations","pushover"], // PUT /projects/:id/integrations/pushover
-    ["projects",1,"integrations","teamcity"], // PUT /projects/:id/integrations/teamcity
-    ["projects",1,"integrations","telegram"], // PUT /projects/:id/integrations/telegram
-    ["projects",1,"integrations","youtrack"], // PUT /projects/:id/integrations/youtrack
-    ["projects",1,"integrations","clickup"], // PUT /projects/:id/integrations/clickup
-    ["projects",1,"integrations","datadog"], // PUT /projects/:id/integrations/datadog
-    ["projects",1,"integrations","discord"], // PUT /projects/:id/integrations/discord
-    ["projects",1,"integrations","jenkins"], // PUT /projects/:id/integrations/jenkins
-    ["projects",1,"integrations","mock-ci"], // PUT /projects/:id/integrations/mock-ci
-    ["projects",1,"integrations","redmine"], // PUT /projects/:id/integrations/redmine
-    ["projects",1,"integrations","bamboo"], // PUT /projects/:id/integrations/bamboo
-    ["projects",1,"integrations","github"], // PUT /projects/:id/integrations/github
-    ["projects",1,"integrations","harbor"], // PUT /projects/:id/integrations/harbor
-    ["projects",1,"integrations","linear"], // PUT /projects/:id/integrations/linear
-    ["projects",1,"integrations","matrix"], // PUT /projects/:id/integrations/matrix
-    ["projects",1,"integrations","phorge"], // PUT /projects/:id/integrations/phorge
-    ["projects",1,"integrations","pumble"], // PUT /projects/:id/integrations/pumble
-    ["projects",1,"integrations","zentao"], // PUT /projects/:id/integrations/zentao
-    ["projects",1,"integrations","asana"], // PUT /projects/:id/integrations/asana
-    ["projects",1,"integrations","irker"], // PUT /projects/:id/integrations/irker
-    ["projects",1,"integrations","slack"], // PUT /projects/:id/integrations/slack
-    ["projects",1,"integrations","jira"], // PUT /projects/:id/integrations/jira
-    ["projects",1,"integrations","ewm"], // PUT /projects/:id/integrations/ewm
-    ["projects",1,"deploy_keys",1], // PUT /projects/:id/deploy_keys/:key_id
-    ["projects",1,"deployments",1], // PUT /projects/:id/deployments/:deployment_id
-    ["projects",1,"invitations",1], // PUT /projects/:id/invitations/:email
-    ["projects",1,"milestones",1], // PUT /projects/:id/milestones/:milestone_id
-    ["projects",1,"repository","submodules",1], // PUT /projects/:id/repository/submodules/:submodule
-    ["projects",1,"repository","branches",1,"unprotect"], // PUT /projects/:id/repository/branches/:branch/unprotect
-    ["projects",1,"repository","branches",1,"protect"], // PUT /projects/:id/repository/branches/:branch/protect
-    ["projects",1,"repository","commits",1,"discussions",1,"notes",1], // PUT /projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes/:note_id
-    ["projects",1,"repository","files",1,"authorize"], // PUT /projects/:id/repository/files/:file_path/authorize
-    ["projects",1,"repository","files",1], // PUT /projects/:id/repository/files/:file_path
-    ["projects",1,"wiki_pages",1,"notes",1], // PUT /projects/:id/wiki_pages/:noteable_id/notes/:note_id
-    ["projects",1,"pipelines",1,"metadata"], // PUT /projects/:id/pipelines/:pipeline_id/metadata
-    ["projects",1,"push_rule"], // PUT /projects/:id/push_rule
-    ["projects",1,"variables",1], // PUT /projects/:id/variables/:key
-    ["projects",1,"clusters",1], // PUT /projects/:id/clusters/:cluster_id
-    ["projects",1,"packages","ml_models",1,"files",1,"authorize"], // PUT /projects/:id/packages/ml_models/:model_version_id/files/(*path/):file_name/authorize as /projects/:id/packages/ml_models/:model_version_id/files/:file_name/authorize
-    ["projects",1,"packages","ml_models",1,"files",1], // PUT /projects/:id/packages/ml_models/:model_version_id/files/(*path/):file_name as /projects/:id/packages/ml_models/:model_version_id/files/:file_name
-    ["projects",1,"packages","ml_models",1,"files",2,1,"authorize"], // PUT /projects/:id/packages/ml_models/:model_version_id/files/(*path/):file_name/authorize as /projects/:id/packages/ml_models/:model_version_id/files/\*path/:file_name/authorize
-    ["projects",1,"packages","ml_models",1,"files",2,1], // PUT /projects/:id/packages/ml_models/:model_version_id/files/(*path/):file_name as /projects/:id/packages/ml_models/:model_version_id/files/\*path/:file_name
-    ["projects",1,"packages","terraform","modules",1,1,2,"file","authorize"], // PUT /projects/:id/packages/terraform/modules/:module_name/:module_system/\*module_version/file/authorize
-    ["projects",1,"packages","terraform","modules",1,1,2,"file"], // PUT /projects/:id/packages/terraform/modules/:module_name/:module_system/\*module_version/file
-    ["projects",1,"packages","generic",1,2,1,"authorize"], // PUT /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name/authorize as /projects/:id/packages/generic/:package_name/\*package_version/:file_name/authorize
-    ["projects",1,"packages","generic",1,2,1], // PUT /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name as /projects/:id/packages/generic/:package_name/\*package_version/:file_name
-    ["projects",1,"packages","generic",1,2,2,1,"authorize"], // PUT /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name/authorize as /projects/:id/packages/generic/:package_name/\*package_version/\*path/:file_name/authorize
-    ["projects",1,"packages","generic",1,2,2,1], // PUT /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name as /projects/:id/packages/generic/:package_name/\*package_version/\*path/:file_name
-    ["projects",1,"packages","debian",1,"authorize"], // PUT /projects/:id/packages/debian/:file_name/authorize
-    ["projects",1,"packages","debian",1], // PUT /projects/:id/packages/debian/:file_name
-    ["projects",1,"packages","cargo","api","v1","crates","new","authorize"], // PUT /projects/:id/packages/cargo/api/v1/crates/new/authorize
-    ["projects",1,"packages","cargo","api","v1","crates","new"], // PUT /projects/:id/packages/cargo/api/v1/crates/new
-    ["projects",1,"packages","conan","v1","files",1,1,1,1,1,"package",1,1,1,"authorize"], // PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name/authorize
-    ["projects",1,"packages","conan","v1","files",1,1,1,1,1,"package",1,1,1], // PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name
-    ["projects",1,"packages","conan","v1","files",1,1,1,1,1,"export",1,"authorize"], // PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name/authorize
-    ["projects",1,"packages","conan","v1","files",1,1,1,1,1,"export",1], // PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"packages",1,"revisions",1,"files",1,"authorize"], // PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name/authorize
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"packages",1,"revisions",1,"files",1], // PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"files",1,"authorize"], // PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name/authorize
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"files",1], // PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name
-    ["projects",1,"packages","maven",2,1,"authorize"], // PUT /projects/:id/packages/maven/\*path/:file_name/authorize
-    ["projects",1,"packages","maven",2,1], // PUT /projects/:id/packages/maven/\*path/:file_name
-    ["projects",1,"packages","nuget","symbolpackage","authorize"], // PUT /projects/:id/packages/nuget/symbolpackage/authorize
-    ["projects",1,"packages","nuget","symbolpackage"], // PUT /projects/:id/packages/nuget/symbolpackage
-    ["projects",1,"packages","nuget","authorize"], // PUT /projects/:id/packages/nuget/authorize
-    ["projects",1,"packages","nuget","v2","authorize"], // PUT /projects/:id/packages/nuget/v2/authorize
-    ["projects",1,"packages","nuget","v2"], // PUT /projects/:id/packages/nuget/v2
-    ["projects",1,"packages","nuget"], // PUT /projects/:id/packages/nuget
-    ["projects",1,"packages","npm","-","package",2,"dist-tags",1], // PUT /projects/:id/packages/npm/-/package/\*package_name/dist-tags/:tag
-    ["projects",1,"packages","npm",1,"authorize"], // PUT /projects/:id/packages/npm/:package_name/authorize
-    ["projects",1,"packages","npm",1], // PUT /projects/:id/packages/npm/:package_name
-    ["projects",1,"releases",1,"assets","links",1], // PUT /projects/:id/releases/:tag_name/assets/links/:link_id
-    ["projects",1,"releases",1], // PUT /projects/:id/releases/:tag_name
-    ["projects",1,"services","google-cloud-platform-workload-identity-federation"], // PUT /projects/:id/services/google-cloud-platform-workload-identity-federation
-    ["projects",1,"services","google-cloud-platform-artifact-registry"], // PUT /projects/:id/services/google-cloud-platform-artifact-registry
-    ["projects",1,"services","mattermost-slash-commands"], // PUT /projects/:id/services/mattermost-slash-commands
-    ["projects",1,"services","gitlab-slack-application"], // PUT /projects/:id/services/gitlab-slack-application
-    ["projects",1,"services","custom-issue-tracker"], // PUT /projects/:id/services/custom-issue-tracker
-    ["projects",1,"services","apple-app-store"], // PUT /projects/:id/services/apple-app-store
-    ["projects",1,"services","microsoft-teams"], // PUT /projects/:id/services/microsoft-teams
-    ["projects",1,"services","mock-monitoring"], // PUT /projects/:id/services/mock-monitoring
-    ["projects",1,"services","pipelines-email"], // PUT /projects/:id/services/pipelines-email
-    ["projects",1,"services","diffblue-cover"], // PUT /projects/:id/services/diffblue-cover
-    ["projects",1,"services","emails-on-push"], // PUT /projects/:id/services/emails-on-push
-    ["projects",1,"services","jira-cloud-app"], // PUT /projects/:id/services/jira-cloud-app
-    ["projects",1,"services","pivotaltracker"], // PUT /projects/:id/services/pivotaltracker
-    ["projects",1,"services","external-wiki"], // PUT /projects/:id/services/external-wiki
-    ["projects",1,"services","hangouts-chat"], // PUT /projects/:id/services/hangouts-chat
-    ["projects",1,"services","unify-circuit"], // PUT /projects/:id/services/unify-circuit
-    ["projects",1,"services","git-guardian"], // PUT /projects/:id/services/git-guardian
-    ["projects",1,"services","google-play"], // PUT /projects/:id/services/google-play
-    ["projects",1,"services","webex-teams"], // PUT /projects/:id/services/webex-teams
-    ["projects",1,"services","confluence"], // PUT /projects/:id/services/confluence
-    ["projects",1,"services","mattermost"], // PUT /projects/:id/services/mattermost
-    ["projects",1,"services","buildkite"], // PUT /projects/:id/services/buildkite
-    ["projects",1,"services","packagist"], // PUT /projects/:id/services/packagist
-    ["projects",1,"services","squash-tm"], // PUT /projects/:id/services/squash-tm
-    ["projects",1,"services","assembla"], // PUT /projects/:id/services/assembla
-    ["projects",1,"services","bugzilla"], // PUT /projects/:id/services/bugzilla
-    ["projects",1,"services","campfire"], // PUT /projects/:id/services/campfire
-    ["projects",1,"services","drone-ci"], // PUT /projects/:id/services/drone-ci
-    ["projects",1,"services","pushover"], // PUT /projects/:id/services/pushover
-    ["projects",1,"services","teamcity"], // PUT /projects/:id/services/teamcity
-    ["projects",1,"services","telegram"], // PUT /projects/:id/services/telegram
-    ["projects",1,"services","youtrack"], // PUT /projects/:id/services/youtrack
-    ["projects",1,"services","clickup"], // PUT /projects/:id/services/clickup
-    ["projects",1,"services","datadog"], // PUT /projects/:id/services/datadog
-    ["projects",1,"services","discord"], // PUT /projects/:id/services/discord
-    ["projects",1,"services","jenkins"], // PUT /projects/:id/services/jenkins
-    ["projects",1,"services","mock-ci"], // PUT /projects/:id/services/mock-ci
-    ["projects",1,"services","redmine"], // PUT /projects/:id/services/redmine
-    ["projects",1,"services","bamboo"], // PUT /projects/:id/services/bamboo
-    ["projects",1,"services","github"], // PUT /projects/:id/services/github
-    ["projects",1,"services","harbor"], // PUT /projects/:id/services/harbor
-    ["projects",1,"services","linear"], // PUT /projects/:id/services/linear
-    ["projects",1,"services","matrix"], // PUT /projects/:id/services/matrix
-    ["projects",1,"services","phorge"], // PUT /projects/:id/services/phorge
-    ["projects",1,"services","pumble"], // PUT /projects/:id/services/pumble
-    ["projects",1,"services","zentao"], // PUT /projects/:id/services/zentao
-    ["projects",1,"services","asana"], // PUT /projects/:id/services/asana
-    ["projects",1,"services","irker"], // PUT /projects/:id/services/irker
-    ["projects",1,"services","slack"], // PUT /projects/:id/services/slack
-    ["projects",1,"services","jira"], // PUT /projects/:id/services/jira
-    ["projects",1,"services","ewm"], // PUT /projects/:id/services/ewm
-    ["projects",1,"snippets",1,"discussions",1,"notes",1], // PUT /projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes/:note_id
-    ["projects",1,"snippets",1,"notes",1], // PUT /projects/:id/snippets/:noteable_id/notes/:note_id
-    ["projects",1,"snippets",1], // PUT /projects/:id/snippets/:snippet_id
-    ["projects",1,"transfer"], // PUT /projects/:id/transfer
-    ["projects",1,"triggers",1], // PUT /projects/:id/triggers/:trigger_id
-    ["projects",1,"members",1], // PUT /projects/:id/members/:user_id
-    ["projects",1,"badges",1], // PUT /projects/:id/badges/:badge_id
-    ["projects",1,"boards",1,"lists",1], // PUT /projects/:id/boards/:board_id/lists/:list_id
-    ["projects",1,"boards",1], // PUT /projects/:id/boards/:board_id
-    ["projects",1,"issues",1,"metric_images",1], // PUT /projects/:id/issues/:issue_iid/metric_images/:metric_image_id
-    ["projects",1,"issues",1,"discussions",1,"notes",1], // PUT /projects/:id/issues/:noteable_id/discussions/:discussion_id/notes/:note_id
-    ["projects",1,"issues",1,"discussions",1], // PUT /projects/:id/issues/:noteable_id/discussions/:discussion_id
-    ["projects",1,"issues",1,"reorder"], // PUT /projects/:id/issues/:issue_iid/reorder
-    ["projects",1,"issues",1,"notes",1], // PUT /projects/:id/issues/:noteable_id/notes/:note_id
-    ["projects",1,"issues",1], // PUT /projects/:id/issues/:issue_iid
-    ["projects",1,"labels","promote"], // PUT /projects/:id/labels/promote
-    ["projects",1,"labels",1,"promote"], // PUT /projects/:id/labels/:name/promote
-    ["projects",1,"labels",1], // PUT /projects/:id/labels/:name
-    ["projects",1,"labels"], // PUT /projects/:id/labels
-    ["projects",1,"mirror","pull"], // PUT /projects/:id/mirror/pull
-    ["projects",1,"hooks",1,"custom_headers",1], // PUT /projects/:id/hooks/:hook_id/custom_headers/:key
-    ["projects",1,"hooks",1,"url_variables",1], // PUT /projects/:id/hooks/:hook_id/url_variables/:key
-    ["projects",1,"hooks",1], // PUT /projects/:id/hooks/:hook_id
-    ["projects",1,"pages","domains",1,"verify"], // PUT /projects/:id/pages/domains/:domain/verify
-    ["projects",1,"pages","domains",1], // PUT /projects/:id/pages/domains/:domain
-    ["projects",1,"wikis",1], // PUT /projects/:id/wikis/:slug
-    ["projects",1,"-","work_items",1,"discussions",1,"notes",1], // PUT /projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id
-    ["projects",1,"-","work_items",1,"discussions",1], // PUT /projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id
-    ["projects",1,"-","work_items",1,"children",1], // PUT /projects/:id/-/work_items/:work_item_iid/children/:child_id
-    ["projects",1], // PUT /projects/:id
-    ["snippets",1], // PUT /snippets/:id
-    ["license",1,"refresh_billable_users"], // PUT /license/:id/refresh_billable_users
-    ["runners",1], // PUT /runners/:id
-    ["groups",1,"merge_request_approval_setting"], // PUT /groups/:id/merge_request_approval_setting
-    ["groups",1,"protected_environments",1], // PUT /groups/:id/protected_environments/:name
-    ["groups",1,"notification_settings"], // PUT /groups/:id/notification_settings
-    ["groups",1,"custom_attributes",1], // PUT /groups/:id/custom_attributes/:key
-    ["groups",1,"security_settings"], // PUT /groups/:id/security_settings
-    ["groups",1,"access_requests",1,"approve"], // PUT /groups/:id/access_requests/:user_id/approve
-    ["groups",1,"approval_rules",1], // PUT /groups/:id/approval_rules/:approval_rule_id
-    ["groups",1,"integrations","google-cloud-platform-workload-identity-federation"], // PUT /groups/:id/integrations/google-cloud-platform-workload-identity-federation
-    ["groups",1,"integrations","google-cloud-platform-artifact-registry"], // PUT /groups/:id/integrations/google-cloud-platform-artifact-registry
-    ["groups",1,"integrations","mattermost-slash-commands"], // PUT /groups/:id/integrations/mattermost-slash-commands
-    ["groups",1,"integrations","gitlab-slack-application"], // PUT /groups/:id/integrations/gitlab-slack-application
-    ["groups",1,"integrations","custom-issue-tracker"], // PUT /groups/:id/integrations/custom-issue-tracker
-    ["groups",1,"integrations","apple-app-store"], // PUT /groups/:id/integrations/apple-app-store
-    ["groups",1,"integrations","microsoft-teams"], // PUT /groups/:id/integrations/microsoft-teams
-    ["groups",1,"integrations","mock-monitoring"], // PUT /groups/:id/integrations/mock-monitoring
-    ["groups",1,"integrations","pipelines-email"], // PUT /groups/:id/integrations/pipelines-email
-    ["groups",1,"integrations","diffblue-cover"], // PUT /groups/:id/integrations/diffblue-cover
-    ["groups",1,"integrations","emails-on-push"], // PUT /groups/:id/integrations/emails-on-push
-    ["groups",1,"integrations","jira-cloud-app"], // PUT /groups/:id/integrations/jira-cloud-app
-    ["groups",1,"integrations","pivotaltracker"], // PUT /groups/:id/integrations/pivotaltracker
-    ["groups",1,"integrations","external-wiki"], // PUT /groups/:id/integrations/external-wiki
-    ["groups",1,"integrations","hangouts-chat"], // PUT /groups/:id/integrations/hangouts-chat
-    ["groups",1,"integrations","unify-circuit"], // PUT /groups/:id/integrations/unify-circuit
-    ["groups",1,"integrations","git-guardian"], // PUT /groups/:id/integrations/git-guardian
-    ["groups",1,"integrations","google-play"], // PUT /groups/:id/integrations/google-play
-    ["groups",1,"integrations","webex-teams"], // PUT /groups/:id/integrations/webex-teams
-    ["groups",1,"integrations","confluence"], // PUT /groups/:id/integrations/confluence
-    ["groups",1,"integrations","mattermost"], // PUT /groups/:id/integrations/mattermost
-    ["groups",1,"integrations","buildkite"], // PUT /groups/:id/integrations/buildkite
-    ["groups",1,"integrations","packagist"], // PUT /groups/:id/integrations/packagist
-    ["groups",1,"integrations","squash-tm"], // PUT /groups/:id/integrations/squash-tm
-    ["groups",1,"integrations","assembla"], // PUT /groups/:id/integrations/assembla
-    ["groups",1,"integrations","bugzilla"], // PUT /groups/:id/integrations/bugzilla
-    ["groups",1,"integrations","campfire"], // PUT /groups/:id/integrations/campfire
-    ["groups",1,"integrations","drone-ci"], // PUT /groups/:id/integrations/drone-ci
-    ["groups",1,"integrations","pushover"], // PUT /groups/:id/integrations/pushover
-    ["groups",1,"integrations","teamcity"], // PUT /groups/:id/integrations/teamcity
-    ["groups",1,"integrations","telegram"], // PUT /groups/:id/integrations/telegram
-    ["groups",1,"integrations","youtrack"], // PUT /groups/:id/integrations/youtrack
-    ["groups",1,"integrations","clickup"], // PUT /groups/:id/integrations/clickup
-    ["groups",1,"integrations","datadog"], // PUT /groups/:id/integrations/datadog
-    ["groups",1,"integrations","discord"], // PUT /groups/:id/integrations/discord
-    ["groups",1,"integrations","jenkins"], // PUT /groups/:id/integrations/jenkins
-    ["groups",1,"integrations","mock-ci"], // PUT /groups/:id/integrations/mock-ci
-    ["groups",1,"integrations","redmine"], // PUT /groups/:id/integrations/redmine
-    ["groups",1,"integrations","bamboo"], // PUT /groups/:id/integrations/bamboo
-    ["groups",1,"integrations","github"], // PUT /groups/:id/integrations/github
-    ["groups",1,"integrations","harbor"], // PUT /groups/:id/integrations/harbor
-    ["groups",1,"integrations","linear"], // PUT /groups/:id/integrations/linear
-    ["groups",1,"integrations","matrix"], // PUT /groups/:id/integrations/matrix
-    ["groups",1,"integrations","phorge"], // PUT /groups/:id/integrations/phorge
-    ["groups",1,"integrations","pumble"], // PUT /groups/:id/integrations/pumble
-    ["groups",1,"integrations","zentao"], // PUT /groups/:id/integrations/zentao
-    ["groups",1,"integrations","asana"], // PUT /groups/:id/integrations/asana
-    ["groups",1,"integrations","irker"], // PUT /groups/:id/integrations/irker
-    ["groups",1,"integrations","slack"], // PUT /groups/:id/integrations/slack
-    ["groups",1,"integrations","jira"], // PUT /groups/:id/integrations/jira
-    ["groups",1,"integrations","ewm"], // PUT /groups/:id/integrations/ewm
-    ["groups",1,"invitations",1], // PUT /groups/:id/invitations/:email
-    ["groups",1,"milestones",1], // PUT /groups/:id/milestones/:milestone_id
-    ["groups",1,"wiki_pages",1,"notes",1], // PUT /groups/:id/wiki_pages/:noteable_id/notes/:note_id
-    ["groups",1,"push_rule"], // PUT /groups/:id/push_rule
-    ["groups",1,"variables",1], // PUT /groups/:id/variables/:key
-    ["groups",1,"clusters",1], // PUT /groups/:id/clusters/:cluster_id
-    ["groups",1,"members",1,"approve"], // PUT /groups/:id/members/:member_id/approve
-    ["groups",1,"members",1,"state"], // PUT /groups/:id/members/:user_id/state
-    ["groups",1,"members",1], // PUT /groups/:id/members/:user_id
-    ["groups",1,"badges",1], // PUT /groups/:id/badges/:badge_id
-    ["groups",1,"boards",1,"lists",1], // PUT /groups/:id/boards/:board_id/lists/:list_id
-    ["groups",1,"boards",1], // PUT /groups/:id/boards/:board_id
-    ["groups",1,"labels",1], // PUT /groups/:id/labels/:name
-    ["groups",1,"labels"], // PUT /groups/:id/labels
-    ["groups",1,"epics",1,"discussions",1,"notes",1], // PUT /groups/:id/epics/:noteable_id/discussions/:discussion_id/notes/:note_id
-    ["groups",1,"epics",1,"discussions",1], // PUT /groups/:id/epics/:noteable_id/discussions/:discussion_id
-    ["groups",1,"epics",1,"issues",1], // PUT /groups/:id/(-/)epics/:epic_iid/issues/:epic_issue_id as /groups/:id/epics/:epic_iid/issues/:epic_issue_id
-    ["groups",1,"epics",1,"epics",1], // PUT /groups/:id/(-/)epics/:epic_iid/epics/:child_epic_id as /groups/:id/epics/:epic_iid/epics/:child_epic_id
-    ["groups",1,"epics",1,"notes",1], // PUT /groups/:id/epics/:noteable_id/notes/:note_id
-    ["groups",1,"epics",1], // PUT /groups/:id/(-/)epics/:epic_iid as /groups/:id/epics/:epic_iid
-    ["groups",1,"hooks",1,"custom_headers",1], // PUT /groups/:id/hooks/:hook_id/custom_headers/:key
-    ["groups",1,"hooks",1,"url_variables",1], // PUT /groups/:id/hooks/:hook_id/url_variables/:key
-    ["groups",1,"hooks",1], // PUT /groups/:id/hooks/:hook_id
-    ["groups",1,"wikis",1], // PUT /groups/:id/wikis/:slug
-    ["groups",1,"-","debian_distributions",1], // PUT /groups/:id/-/debian_distributions/:codename
-    ["groups",1,"-","work_items",1,"discussions",1,"notes",1], // PUT /groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id
-    ["groups",1,"-","work_items",1,"discussions",1], // PUT /groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id
-    ["groups",1,"-","work_items",1,"children",1], // PUT /groups/:id/-/work_items/:work_item_iid/children/:child_id
-    ["groups",1,"-","packages","npm","-","package",2,"dist-tags",1], // PUT /groups/:id/-/packages/npm/-/package/\*package_name/dist-tags/:tag
-    ["groups",1,"-","epics",1,"issues",1], // PUT /groups/:id/(-/)epics/:epic_iid/issues/:epic_issue_id as /groups/:id/-/epics/:epic_iid/issues/:epic_issue_id
-    ["groups",1,"-","epics",1,"epics",1], // PUT /groups/:id/(-/)epics/:epic_iid/epics/:child_epic_id as /groups/:id/-/epics/:epic_iid/epics/:child_epic_id
-    ["groups",1,"-","epics",1], // PUT /groups/:id/(-/)epics/:epic_iid as /groups/:id/-/epics/:epic_iid
-    ["groups",1], // PUT /groups/:id
-    ["topics",1], // PUT /topics/:id
-    ["admin","batched_background_migrations",1,"resume"], // PUT /admin/batched_background_migrations/:id/resume
-    ["admin","batched_background_migrations",1,"pause"], // PUT /admin/batched_background_migrations/:id/pause
-    ["admin","batched_background_operations",1,"restart"], // PUT /admin/batched_background_operations/:id/restart
-    ["admin","batched_background_operations",1,"stop"], // PUT /admin/batched_background_operations/:id/stop
-    ["admin","data_management",1,"checksum"], // PUT /admin/data_management/:model_name/checksum
-    ["admin","data_management",1,1,"checksum"], // PUT /admin/data_management/:model_name/:record_identifier/checksum
-    ["admin","knowledge_graph","namespaces",1], // PUT /admin/knowledge_graph/namespaces/:id
-    ["admin","active_context","collections",1], // PUT /admin/active_context/collections/:id
-    ["admin","active_context","connections","deactivate"], // PUT /admin/active_context/connections/deactivate
-    ["admin","active_context","connections","activate"], // PUT /admin/active_context/connections/activate
-    ["admin","active_context","code","enabled_namespaces"], // PUT /admin/active_context/code/enabled_namespaces
-    ["admin","clusters",1], // PUT /admin/clusters/:cluster_id
-    ["admin","security","compliance_policy_settings"], // PUT /admin/security/compliance_policy_settings
-    ["admin","zoekt","projects",1,"index"], // PUT /admin/zoekt/projects/:project_id/index
-    ["admin","zoekt","shards",1,"indexed_namespaces",1], // PUT /admin/zoekt/shards/:node_id/indexed_namespaces/:namespace_id
-    ["admin","ci","variables",1], // PUT /admin/ci/variables/:key
-    ["hooks",1,"custom_headers",1], // PUT /hooks/:hook_id/custom_headers/:key
-    ["hooks",1,"url_variables",1], // PUT /hooks/:hook_id/url_variables/:key
-    ["hooks",1], // PUT /hooks/:hook_id
-    ["users",1,"custom_attributes",1], // PUT /users/:id/custom_attributes/:key
-    ["users",1], // PUT /users/:id
-    ["jobs",1], // PUT /jobs/:id
-    ["user","applications",1], // PUT /user/applications/:id
-    ["user","preferences"], // PUT /user/preferences
-    ["user","avatar"], // PUT /user/avatar
-    ["user","status"], // PUT /user/status
-    ["user",1,"credit_card_validation"], // PUT /user/:user_id/credit_card_validation
-    ["api","scim",1,"application","Groups",1], // PUT /api/scim/:version/application/Groups/:id
-    ["ai","duo_workflows","workflows",1,"events",1], // PUT /ai/duo_workflows/workflows/:id/events/:event_id
-    [2], // * /\*path
-  ], 1499);
-/** The PATCH candidates, most specific first (candidate `1868 + k`), one per line with its route: literal segments as text, `1` a parameter, `2` a splat (`[1 | 2, prefix, suffix]` with text around it in the segment), `[3, elements, splat]` a segment with several. */
+    1555, // PUT /elasticsearch_indexed_namespaces/rollback
+    1556, // PUT /elasticsearch_indexed_namespaces/rollout
+    1700, // PUT /notification_settings
+    633, // PUT /broadcast_messages/:id
+    213, // PUT /runner_controllers/:id
+    1963, // PUT /integrations/jira_forge/installation
+    1725, // PUT /application/plan_limits
+    1598, // PUT /application/appearance
+    1600, // PUT /application/settings
+    1545, // PUT /suggestions/batch_apply
+    1544, // PUT /suggestions/:id/apply
+    1572, // PUT /namespaces/:id/subscription_add_on_purchase/:add_on_name
+    1576, // PUT /namespaces/:id/gitlab_subscription
+    1286, // PUT /namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id
+    1285, // PUT /namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id
+    1284, // PUT /namespaces/:id/-/work_items/:work_item_iid/children/:child_id
+    388, // PUT /namespaces/:id
+    309, // PUT /geo_nodes/:id
+    317, // PUT /geo_sites/:id
+    2002, // PUT /internal/gitlab_subscriptions/namespaces/:namespace_id/upcoming_reconciliations
+    1994, // PUT /internal/gitlab_subscriptions/namespaces/:id/gitlab_subscription
+    1991, // PUT /internal/gitlab_subscriptions/namespaces/:id
+    2006, // PUT /internal/gitlab_subscriptions/users/:user_id/credit_card_validation
+    2012, // PUT /internal/kubernetes/modules/starboard_vulnerability
+    1983, // PUT /internal/ci/job_router/jobs/:id
+    2079, // PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name/authorize
+    684, // PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name
+    2078, // PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name/authorize
+    683, // PUT /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name
+    685, // PUT /packages/npm/-/package/\*package_name/dist-tags/:tag
+    1401, // PUT /projects/:id/merge_request_approval_setting
+    1001, // PUT /projects/:id/feature_flags_user_lists/:iid
+    613, // PUT /projects/:id/alert_management_alerts/:alert_iid/metric_images/:metric_image_id
+    272, // PUT /projects/:id/external_status_checks/:check_id
+    105, // PUT /projects/:id/feature_flags_settings
+    164, // PUT /projects/:id/protected_environments/:name
+    1701, // PUT /projects/:id/notification_settings
+    670, // PUT /projects/:id/debian_distributions/:codename
+    154, // PUT /projects/:id/pipeline_schedules/:pipeline_schedule_id/variables/:key
+    153, // PUT /projects/:id/pipeline_schedules/:pipeline_schedule_id
+    1397, // PUT /projects/:id/approval_settings/rules/:approval_rule_id
+    994, // PUT /projects/:id/custom_attributes/:key
+    24, // PUT /projects/:id/security_settings
+    1587, // PUT /projects/:id/access_requests/:user_id/approve
+    191, // PUT /projects/:id/resource_groups/:key
+    630, // PUT /projects/:id/vulnerabilities/:noteable_id/notes/:note_id
+    1396, // PUT /projects/:id/approval_rules/:approval_rule_id
+    619, // PUT /projects/:id/error_tracking/settings
+    110, // PUT /projects/:id/freeze_periods/:freeze_period_id
+    1440, // PUT /projects/:id/merge_requests/:merge_request_iid/reset_approvals
+    1500, // PUT /projects/:id/merge_requests/:merge_request_iid/approval_rules/:approval_rule_id
+    1493, // PUT /projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes/:note_id
+    1492, // PUT /projects/:id/merge_requests/:noteable_id/discussions/:discussion_id
+    1490, // PUT /projects/:id/merge_requests/:merge_request_iid/draft_notes/:draft_note_id/publish
+    1489, // PUT /projects/:id/merge_requests/:merge_request_iid/draft_notes/:draft_note_id
+    1491, // PUT /projects/:id/merge_requests/:merge_request_iid/rebase
+    1451, // PUT /projects/:id/merge_requests/:merge_request_iid/merge
+    1297, // PUT /projects/:id/merge_requests/:noteable_id/notes/:note_id
+    1488, // PUT /projects/:id/merge_requests/:merge_request_iid
+    932, // PUT /projects/:id/remote_mirrors/:mirror_id
+    104, // PUT /projects/:id/feature_flags/:feature_flag_name
+    98, // PUT /projects/:id/environments/:environment_id
+    494, // PUT /projects/:id/integrations/google-cloud-platform-workload-identity-federation
+    493, // PUT /projects/:id/integrations/google-cloud-platform-artifact-registry
+    505, // PUT /projects/:id/integrations/mattermost-slash-commands
+    492, // PUT /projects/:id/integrations/gitlab-slack-application
+    482, // PUT /projects/:id/integrations/custom-issue-tracker
+    473, // PUT /projects/:id/integrations/apple-app-store
+    506, // PUT /projects/:id/integrations/microsoft-teams
+    508, // PUT /projects/:id/integrations/mock-monitoring
+    511, // PUT /projects/:id/integrations/pipelines-email
+    484, // PUT /projects/:id/integrations/diffblue-cover
+    487, // PUT /projects/:id/integrations/emails-on-push
+    501, // PUT /projects/:id/integrations/jira-cloud-app
+    512, // PUT /projects/:id/integrations/pivotaltracker
+    489, // PUT /projects/:id/integrations/external-wiki
+    496, // PUT /projects/:id/integrations/hangouts-chat
+    520, // PUT /projects/:id/integrations/unify-circuit
+    490, // PUT /projects/:id/integrations/git-guardian
+    495, // PUT /projects/:id/integrations/google-play
+    521, // PUT /projects/:id/integrations/webex-teams
+    481, // PUT /projects/:id/integrations/confluence
+    504, // PUT /projects/:id/integrations/mattermost
+    478, // PUT /projects/:id/integrations/buildkite
+    509, // PUT /projects/:id/integrations/packagist
+    517, // PUT /projects/:id/integrations/squash-tm
+    475, // PUT /projects/:id/integrations/assembla
+    477, // PUT /projects/:id/integrations/bugzilla
+    479, // PUT /projects/:id/integrations/campfire
+    486, // PUT /projects/:id/integrations/drone-ci
+    514, // PUT /projects/:id/integrations/pushover
+    518, // PUT /projects/:id/integrations/teamcity
+    519, // PUT /projects/:id/integrations/telegram
+    522, // PUT /projects/:id/integrations/youtrack
+    480, // PUT /projects/:id/integrations/clickup
+    483, // PUT /projects/:id/integrations/datadog
+    485, // PUT /projects/:id/integrations/discord
+    499, // PUT /projects/:id/integrations/jenkins
+    507, // PUT /projects/:id/integrations/mock-ci
+    515, // PUT /projects/:id/integrations/redmine
+    476, // PUT /projects/:id/integrations/bamboo
+    491, // PUT /projects/:id/integrations/github
+    497, // PUT /projects/:id/integrations/harbor
+    502, // PUT /projects/:id/integrations/linear
+    503, // PUT /projects/:id/integrations/matrix
+    510, // PUT /projects/:id/integrations/phorge
+    513, // PUT /projects/:id/integrations/pumble
+    523, // PUT /projects/:id/integrations/zentao
+    474, // PUT /projects/:id/integrations/asana
+    498, // PUT /projects/:id/integrations/irker
+    516, // PUT /projects/:id/integrations/slack
+    500, // PUT /projects/:id/integrations/jira
+    488, // PUT /projects/:id/integrations/ewm
+    1610, // PUT /projects/:id/deploy_keys/:key_id
+    87, // PUT /projects/:id/deployments/:deployment_id
+    1652, // PUT /projects/:id/invitations/:email
+    1298, // PUT /projects/:id/milestones/:milestone_id
+    1538, // PUT /projects/:id/repository/submodules/:submodule
+    1408, // PUT /projects/:id/repository/branches/:branch/unprotect
+    1407, // PUT /projects/:id/repository/branches/:branch/protect
+    1437, // PUT /projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes/:note_id
+    2117, // PUT /projects/:id/repository/files/:file_path/authorize
+    1537, // PUT /projects/:id/repository/files/:file_path
+    1301, // PUT /projects/:id/wiki_pages/:noteable_id/notes/:note_id
+    143, // PUT /projects/:id/pipelines/:pipeline_id/metadata
+    1515, // PUT /projects/:id/push_rule
+    257, // PUT /projects/:id/variables/:key
+    65, // PUT /projects/:id/clusters/:cluster_id
+    [2104,"projects",1,"packages","ml_models",1,"files",1,"authorize"], // PUT /projects/:id/packages/ml_models/:model_version_id/files/(*path/):file_name/authorize as /projects/:id/packages/ml_models/:model_version_id/files/:file_name/authorize
+    [980,"projects",1,"packages","ml_models",1,"files",1], // PUT /projects/:id/packages/ml_models/:model_version_id/files/(*path/):file_name as /projects/:id/packages/ml_models/:model_version_id/files/:file_name
+    [2104,"projects",1,"packages","ml_models",1,"files",2,1,"authorize"], // PUT /projects/:id/packages/ml_models/:model_version_id/files/(*path/):file_name/authorize as /projects/:id/packages/ml_models/:model_version_id/files/\*path/:file_name/authorize
+    [980,"projects",1,"packages","ml_models",1,"files",2,1], // PUT /projects/:id/packages/ml_models/:model_version_id/files/(*path/):file_name as /projects/:id/packages/ml_models/:model_version_id/files/\*path/:file_name
+    2114, // PUT /projects/:id/packages/terraform/modules/:module_name/:module_system/\*module_version/file/authorize
+    699, // PUT /projects/:id/packages/terraform/modules/:module_name/:module_system/\*module_version/file
+    [2101,"projects",1,"packages","generic",1,2,1,"authorize"], // PUT /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name/authorize as /projects/:id/packages/generic/:package_name/\*package_version/:file_name/authorize
+    [692,"projects",1,"packages","generic",1,2,1], // PUT /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name as /projects/:id/packages/generic/:package_name/\*package_version/:file_name
+    [2101,"projects",1,"packages","generic",1,2,2,1,"authorize"], // PUT /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name/authorize as /projects/:id/packages/generic/:package_name/\*package_version/\*path/:file_name/authorize
+    [692,"projects",1,"packages","generic",1,2,2,1], // PUT /projects/:id/packages/generic/:package_name/\*package_version/(*path/):file_name as /projects/:id/packages/generic/:package_name/\*package_version/\*path/:file_name
+    2100, // PUT /projects/:id/packages/debian/:file_name/authorize
+    691, // PUT /projects/:id/packages/debian/:file_name
+    2095, // PUT /projects/:id/packages/cargo/api/v1/crates/new/authorize
+    686, // PUT /projects/:id/packages/cargo/api/v1/crates/new
+    2097, // PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name/authorize
+    688, // PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name
+    2096, // PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name/authorize
+    687, // PUT /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name
+    2099, // PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name/authorize
+    690, // PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name
+    2098, // PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name/authorize
+    689, // PUT /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name
+    2103, // PUT /projects/:id/packages/maven/\*path/:file_name/authorize
+    693, // PUT /projects/:id/packages/maven/\*path/:file_name
+    2109, // PUT /projects/:id/packages/nuget/symbolpackage/authorize
+    697, // PUT /projects/:id/packages/nuget/symbolpackage
+    2108, // PUT /projects/:id/packages/nuget/authorize
+    2110, // PUT /projects/:id/packages/nuget/v2/authorize
+    698, // PUT /projects/:id/packages/nuget/v2
+    696, // PUT /projects/:id/packages/nuget
+    694, // PUT /projects/:id/packages/npm/-/package/\*package_name/dist-tags/:tag
+    2107, // PUT /projects/:id/packages/npm/:package_name/authorize
+    695, // PUT /projects/:id/packages/npm/:package_name
+    926, // PUT /projects/:id/releases/:tag_name/assets/links/:link_id
+    921, // PUT /projects/:id/releases/:tag_name
+    545, // PUT /projects/:id/services/google-cloud-platform-workload-identity-federation
+    544, // PUT /projects/:id/services/google-cloud-platform-artifact-registry
+    556, // PUT /projects/:id/services/mattermost-slash-commands
+    543, // PUT /projects/:id/services/gitlab-slack-application
+    533, // PUT /projects/:id/services/custom-issue-tracker
+    524, // PUT /projects/:id/services/apple-app-store
+    557, // PUT /projects/:id/services/microsoft-teams
+    559, // PUT /projects/:id/services/mock-monitoring
+    562, // PUT /projects/:id/services/pipelines-email
+    535, // PUT /projects/:id/services/diffblue-cover
+    538, // PUT /projects/:id/services/emails-on-push
+    552, // PUT /projects/:id/services/jira-cloud-app
+    563, // PUT /projects/:id/services/pivotaltracker
+    540, // PUT /projects/:id/services/external-wiki
+    547, // PUT /projects/:id/services/hangouts-chat
+    571, // PUT /projects/:id/services/unify-circuit
+    541, // PUT /projects/:id/services/git-guardian
+    546, // PUT /projects/:id/services/google-play
+    572, // PUT /projects/:id/services/webex-teams
+    532, // PUT /projects/:id/services/confluence
+    555, // PUT /projects/:id/services/mattermost
+    529, // PUT /projects/:id/services/buildkite
+    560, // PUT /projects/:id/services/packagist
+    568, // PUT /projects/:id/services/squash-tm
+    526, // PUT /projects/:id/services/assembla
+    528, // PUT /projects/:id/services/bugzilla
+    530, // PUT /projects/:id/services/campfire
+    537, // PUT /projects/:id/services/drone-ci
+    565, // PUT /projects/:id/services/pushover
+    569, // PUT /projects/:id/services/teamcity
+    570, // PUT /projects/:id/services/telegram
+    573, // PUT /projects/:id/services/youtrack
+    531, // PUT /projects/:id/services/clickup
+    534, // PUT /projects/:id/services/datadog
+    536, // PUT /projects/:id/services/discord
+    550, // PUT /projects/:id/services/jenkins
+    558, // PUT /projects/:id/services/mock-ci
+    566, // PUT /projects/:id/services/redmine
+    527, // PUT /projects/:id/services/bamboo
+    542, // PUT /projects/:id/services/github
+    548, // PUT /projects/:id/services/harbor
+    553, // PUT /projects/:id/services/linear
+    554, // PUT /projects/:id/services/matrix
+    561, // PUT /projects/:id/services/phorge
+    564, // PUT /projects/:id/services/pumble
+    574, // PUT /projects/:id/services/zentao
+    525, // PUT /projects/:id/services/asana
+    549, // PUT /projects/:id/services/irker
+    567, // PUT /projects/:id/services/slack
+    551, // PUT /projects/:id/services/jira
+    539, // PUT /projects/:id/services/ewm
+    1299, // PUT /projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes/:note_id
+    1300, // PUT /projects/:id/snippets/:noteable_id/notes/:note_id
+    951, // PUT /projects/:id/snippets/:snippet_id
+    1374, // PUT /projects/:id/transfer
+    244, // PUT /projects/:id/triggers/:trigger_id
+    1687, // PUT /projects/:id/members/:user_id
+    910, // PUT /projects/:id/badges/:badge_id
+    1291, // PUT /projects/:id/boards/:board_id/lists/:list_id
+    1290, // PUT /projects/:id/boards/:board_id
+    1007, // PUT /projects/:id/issues/:issue_iid/metric_images/:metric_image_id
+    1295, // PUT /projects/:id/issues/:noteable_id/discussions/:discussion_id/notes/:note_id
+    1294, // PUT /projects/:id/issues/:noteable_id/discussions/:discussion_id
+    1293, // PUT /projects/:id/issues/:issue_iid/reorder
+    1296, // PUT /projects/:id/issues/:noteable_id/notes/:note_id
+    1292, // PUT /projects/:id/issues/:issue_iid
+    1017, // PUT /projects/:id/labels/promote
+    1016, // PUT /projects/:id/labels/:name/promote
+    1027, // PUT /projects/:id/labels/:name
+    1026, // PUT /projects/:id/labels
+    168, // PUT /projects/:id/mirror/pull
+    596, // PUT /projects/:id/hooks/:hook_id/custom_headers/:key
+    597, // PUT /projects/:id/hooks/:hook_id/url_variables/:key
+    595, // PUT /projects/:id/hooks/:hook_id
+    1345, // PUT /projects/:id/pages/domains/:domain/verify
+    1344, // PUT /projects/:id/pages/domains/:domain
+    1873, // PUT /projects/:id/wikis/:slug
+    1289, // PUT /projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id
+    1288, // PUT /projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id
+    1287, // PUT /projects/:id/-/work_items/:work_item_iid/children/:child_id
+    1382, // PUT /projects/:id
+    952, // PUT /snippets/:id
+    1583, // PUT /license/:id/refresh_billable_users
+    205, // PUT /runners/:id
+    1402, // PUT /groups/:id/merge_request_approval_setting
+    165, // PUT /groups/:id/protected_environments/:name
+    1699, // PUT /groups/:id/notification_settings
+    995, // PUT /groups/:id/custom_attributes/:key
+    25, // PUT /groups/:id/security_settings
+    1588, // PUT /groups/:id/access_requests/:user_id/approve
+    1398, // PUT /groups/:id/approval_rules/:approval_rule_id
+    443, // PUT /groups/:id/integrations/google-cloud-platform-workload-identity-federation
+    442, // PUT /groups/:id/integrations/google-cloud-platform-artifact-registry
+    454, // PUT /groups/:id/integrations/mattermost-slash-commands
+    441, // PUT /groups/:id/integrations/gitlab-slack-application
+    431, // PUT /groups/:id/integrations/custom-issue-tracker
+    422, // PUT /groups/:id/integrations/apple-app-store
+    455, // PUT /groups/:id/integrations/microsoft-teams
+    457, // PUT /groups/:id/integrations/mock-monitoring
+    460, // PUT /groups/:id/integrations/pipelines-email
+    433, // PUT /groups/:id/integrations/diffblue-cover
+    436, // PUT /groups/:id/integrations/emails-on-push
+    450, // PUT /groups/:id/integrations/jira-cloud-app
+    461, // PUT /groups/:id/integrations/pivotaltracker
+    438, // PUT /groups/:id/integrations/external-wiki
+    445, // PUT /groups/:id/integrations/hangouts-chat
+    469, // PUT /groups/:id/integrations/unify-circuit
+    439, // PUT /groups/:id/integrations/git-guardian
+    444, // PUT /groups/:id/integrations/google-play
+    470, // PUT /groups/:id/integrations/webex-teams
+    430, // PUT /groups/:id/integrations/confluence
+    453, // PUT /groups/:id/integrations/mattermost
+    427, // PUT /groups/:id/integrations/buildkite
+    458, // PUT /groups/:id/integrations/packagist
+    466, // PUT /groups/:id/integrations/squash-tm
+    424, // PUT /groups/:id/integrations/assembla
+    426, // PUT /groups/:id/integrations/bugzilla
+    428, // PUT /groups/:id/integrations/campfire
+    435, // PUT /groups/:id/integrations/drone-ci
+    463, // PUT /groups/:id/integrations/pushover
+    467, // PUT /groups/:id/integrations/teamcity
+    468, // PUT /groups/:id/integrations/telegram
+    471, // PUT /groups/:id/integrations/youtrack
+    429, // PUT /groups/:id/integrations/clickup
+    432, // PUT /groups/:id/integrations/datadog
+    434, // PUT /groups/:id/integrations/discord
+    448, // PUT /groups/:id/integrations/jenkins
+    456, // PUT /groups/:id/integrations/mock-ci
+    464, // PUT /groups/:id/integrations/redmine
+    425, // PUT /groups/:id/integrations/bamboo
+    440, // PUT /groups/:id/integrations/github
+    446, // PUT /groups/:id/integrations/harbor
+    451, // PUT /groups/:id/integrations/linear
+    452, // PUT /groups/:id/integrations/matrix
+    459, // PUT /groups/:id/integrations/phorge
+    462, // PUT /groups/:id/integrations/pumble
+    472, // PUT /groups/:id/integrations/zentao
+    423, // PUT /groups/:id/integrations/asana
+    447, // PUT /groups/:id/integrations/irker
+    465, // PUT /groups/:id/integrations/slack
+    449, // PUT /groups/:id/integrations/jira
+    437, // PUT /groups/:id/integrations/ewm
+    1653, // PUT /groups/:id/invitations/:email
+    1317, // PUT /groups/:id/milestones/:milestone_id
+    1318, // PUT /groups/:id/wiki_pages/:noteable_id/notes/:note_id
+    1516, // PUT /groups/:id/push_rule
+    258, // PUT /groups/:id/variables/:key
+    66, // PUT /groups/:id/clusters/:cluster_id
+    1690, // PUT /groups/:id/members/:member_id/approve
+    1692, // PUT /groups/:id/members/:user_id/state
+    1691, // PUT /groups/:id/members/:user_id
+    911, // PUT /groups/:id/badges/:badge_id
+    1313, // PUT /groups/:id/boards/:board_id/lists/:list_id
+    1312, // PUT /groups/:id/boards/:board_id
+    1029, // PUT /groups/:id/labels/:name
+    1028, // PUT /groups/:id/labels
+    1315, // PUT /groups/:id/epics/:noteable_id/discussions/:discussion_id/notes/:note_id
+    1314, // PUT /groups/:id/epics/:noteable_id/discussions/:discussion_id
+    [1308,"groups",1,"epics",1,"issues",1], // PUT /groups/:id/(-/)epics/:epic_iid/issues/:epic_issue_id as /groups/:id/epics/:epic_iid/issues/:epic_issue_id
+    [1307,"groups",1,"epics",1,"epics",1], // PUT /groups/:id/(-/)epics/:epic_iid/epics/:child_epic_id as /groups/:id/epics/:epic_iid/epics/:child_epic_id
+    1316, // PUT /groups/:id/epics/:noteable_id/notes/:note_id
+    [1306,"groups",1,"epics",1], // PUT /groups/:id/(-/)epics/:epic_iid as /groups/:id/epics/:epic_iid
+    601, // PUT /groups/:id/hooks/:hook_id/custom_headers/:key
+    602, // PUT /groups/:id/hooks/:hook_id/url_variables/:key
+    600, // PUT /groups/:id/hooks/:hook_id
+    1875, // PUT /groups/:id/wikis/:slug
+    671, // PUT /groups/:id/-/debian_distributions/:codename
+    1311, // PUT /groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id
+    1310, // PUT /groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id
+    1309, // PUT /groups/:id/-/work_items/:work_item_iid/children/:child_id
+    701, // PUT /groups/:id/-/packages/npm/-/package/\*package_name/dist-tags/:tag
+    [1308,"groups",1,"-","epics",1,"issues",1], // PUT /groups/:id/(-/)epics/:epic_iid/issues/:epic_issue_id as /groups/:id/-/epics/:epic_iid/issues/:epic_issue_id
+    [1307,"groups",1,"-","epics",1,"epics",1], // PUT /groups/:id/(-/)epics/:epic_iid/epics/:child_epic_id as /groups/:id/-/epics/:epic_iid/epics/:child_epic_id
+    [1306,"groups",1,"-","epics",1], // PUT /groups/:id/(-/)epics/:epic_iid as /groups/:id/-/epics/:epic_iid
+    378, // PUT /groups/:id
+    410, // PUT /topics/:id
+    1817, // PUT /admin/batched_background_migrations/:id/resume
+    1816, // PUT /admin/batched_background_migrations/:id/pause
+    1862, // PUT /admin/batched_background_operations/:id/restart
+    1863, // PUT /admin/batched_background_operations/:id/stop
+    300, // PUT /admin/data_management/:model_name/checksum
+    299, // PUT /admin/data_management/:model_name/:record_identifier/checksum
+    318, // PUT /admin/knowledge_graph/namespaces/:id
+    1548, // PUT /admin/active_context/collections/:id
+    1551, // PUT /admin/active_context/connections/deactivate
+    1550, // PUT /admin/active_context/connections/activate
+    1554, // PUT /admin/active_context/code/enabled_namespaces
+    67, // PUT /admin/clusters/:cluster_id
+    3, // PUT /admin/security/compliance_policy_settings
+    1562, // PUT /admin/zoekt/projects/:project_id/index
+    1563, // PUT /admin/zoekt/shards/:node_id/indexed_namespaces/:namespace_id
+    259, // PUT /admin/ci/variables/:key
+    606, // PUT /hooks/:hook_id/custom_headers/:key
+    607, // PUT /hooks/:hook_id/url_variables/:key
+    605, // PUT /hooks/:hook_id
+    996, // PUT /users/:id/custom_attributes/:key
+    1808, // PUT /users/:id
+    2067, // PUT /jobs/:id
+    1710, // PUT /user/applications/:id
+    390, // PUT /user/preferences
+    348, // PUT /user/avatar
+    400, // PUT /user/status
+    1573, // PUT /user/:user_id/credit_card_validation
+    1924, // PUT /api/scim/:version/application/Groups/:id
+    1919, // PUT /ai/duo_workflows/workflows/:id/events/:event_id
+    1903, // * /\*path
+  ], 1499, fineGrainedRestRoutes);
+/** The PATCH candidates, most specific first (candidate `1868 + k`), one per line with its route: the row's number in `fineGrainedRestRoutes` (its path is the pattern), or `[row, ...tokens]` for an alternative of a pattern with optional groups (literal segments as text, `1` a parameter, `2` a splat, `[1 | 2, prefix, suffix]` with text around it in the segment, `[3, elements, splat]` a segment with several). The trie is built on the first match. */
 const ROUTES_PATCH: RouteTrie = buildRouteTrie([
-    ["virtual_registries","container","registry_upstreams",1], // PATCH /virtual_registries/container/registry_upstreams/:id
-    ["virtual_registries","container","registries",1], // PATCH /virtual_registries/container/registries/:id
-    ["virtual_registries","container","upstreams",1], // PATCH /virtual_registries/container/upstreams/:id
-    ["virtual_registries","packages","maven","registry_upstreams",1], // PATCH /virtual_registries/packages/maven/registry_upstreams/:id
-    ["virtual_registries","packages","maven","registries",1], // PATCH /virtual_registries/packages/maven/registries/:id
-    ["virtual_registries","packages","maven","upstreams",1], // PATCH /virtual_registries/packages/maven/upstreams/:id
-    ["virtual_registries","packages","maven","local","upstreams",1], // PATCH /virtual_registries/packages/maven/local/upstreams/:id
-    ["virtual_registries","packages","npm","registry_upstreams",1], // PATCH /virtual_registries/packages/npm/registry_upstreams/:id
-    ["virtual_registries","packages","npm","registries",1], // PATCH /virtual_registries/packages/npm/registries/:id
-    ["service_accounts",1], // PATCH /service_accounts/:user_id
-    ["organizations",1,"security","policy_store",1], // PATCH /organizations/:id/security/policy_store/:policy_id
-    ["namespaces",1,"minutes","move",1], // PATCH /namespaces/:id/minutes/move/:target_id
-    ["namespaces",1,"-","work_items",1], // PATCH /namespaces/:id/-/work_items/:work_item_iid
-    ["internal","gitlab_subscriptions","namespaces",1,"minutes","move",1], // PATCH /internal/gitlab_subscriptions/namespaces/:id/minutes/move/:target_id
-    ["projects",1,"compliance_external_controls",1,"status"], // PATCH /projects/:id/compliance_external_controls/:control_id/status
-    ["projects",1,"protected_branches",1], // PATCH /projects/:id/protected_branches/:name
-    ["projects",1,"managed_licenses",1], // PATCH /projects/:id/managed_licenses/:managed_license_id
-    ["projects",1,"service_accounts",1], // PATCH /projects/:id/service_accounts/:user_id
-    ["projects",1,"job_token_scope"], // PATCH /projects/:id/job_token_scope
-    ["projects",1,"error_tracking","settings"], // PATCH /projects/:id/error_tracking/settings
-    ["projects",1,"terraform","state_protection_rules",1], // PATCH /projects/:id/terraform/state_protection_rules/:terraform_state_protection_rule_id
-    ["projects",1,"ai_agent","sessions",1], // PATCH /projects/:id/ai_agent/sessions/:session_id
-    ["projects",1,"packages","protection","rules",1], // PATCH /projects/:id/packages/protection/rules/:package_protection_rule_id
-    ["projects",1,"registry","protection","repository","rules",1], // PATCH /projects/:id/registry/protection/repository/rules/:protection_rule_id
-    ["projects",1,"registry","protection","tag","rules",1], // PATCH /projects/:id/registry/protection/tag/rules/:protection_rule_id
-    ["projects",1,"pages"], // PATCH /projects/:id/pages
-    ["projects",1,"ml","mlflow","api","2.0","mlflow","registered-models","update"], // PATCH /projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/update
-    ["projects",1,"ml","mlflow","api","2.0","mlflow","model-versions","update"], // PATCH /projects/:id/ml/mlflow/api/2.0/mlflow/model-versions/update
-    ["projects",1,"-","work_items",1], // PATCH /projects/:id/-/work_items/:work_item_iid
-    ["groups",1,"protected_branches",1], // PATCH /groups/:id/protected_branches/:name
-    ["groups",1,"enterprise_users",1,"disable_two_factor"], // PATCH /groups/:id/enterprise_users/:user_id/disable_two_factor
-    ["groups",1,"enterprise_users",1], // PATCH /groups/:id/enterprise_users/:user_id
-    ["groups",1,"service_accounts",1], // PATCH /groups/:id/service_accounts/:user_id
-    ["groups",1,"security","policy_store",1], // PATCH /groups/:id/security/policy_store/:policy_id
-    ["groups",1,"saml",1], // PATCH /groups/:id/saml/:uid
-    ["groups",1,"scim",1], // PATCH /groups/:id/scim/:uid
-    ["groups",1,"-","virtual_registries","cleanup","policy"], // PATCH /groups/:id/-/virtual_registries/cleanup/policy
-    ["groups",1,"-","work_items",1], // PATCH /groups/:id/-/work_items/:work_item_iid
-    ["admin","zoekt","namespaces",1], // PATCH /admin/zoekt/namespaces/:id
-    ["users",1,"disable_two_factor"], // PATCH /users/:id/disable_two_factor
-    ["jobs",1,"trace"], // PATCH /jobs/:id/trace
-    ["user","status"], // PATCH /user/status
-    ["api","scim",1,"application","Groups",1], // PATCH /api/scim/:version/application/Groups/:id
-    ["api","scim",1,"application","Users",1], // PATCH /api/scim/:version/application/Users/:id
-    ["api","scim",1,"groups",1,"Users",1], // PATCH /api/scim/:version/groups/:group/Users/:id
-    ["ai","duo_workflows","workflows",1], // PATCH /ai/duo_workflows/workflows/:id
-    [2], // * /\*path
-  ], 1868);
-/** The DELETE candidates, most specific first (candidate `1915 + k`), one per line with its route: literal segments as text, `1` a parameter, `2` a splat (`[1 | 2, prefix, suffix]` with text around it in the segment), `[3, elements, splat]` a segment with several. */
+    884, // PATCH /virtual_registries/container/registry_upstreams/:id
+    883, // PATCH /virtual_registries/container/registries/:id
+    885, // PATCH /virtual_registries/container/upstreams/:id
+    888, // PATCH /virtual_registries/packages/maven/registry_upstreams/:id
+    887, // PATCH /virtual_registries/packages/maven/registries/:id
+    889, // PATCH /virtual_registries/packages/maven/upstreams/:id
+    886, // PATCH /virtual_registries/packages/maven/local/upstreams/:id
+    891, // PATCH /virtual_registries/packages/npm/registry_upstreams/:id
+    890, // PATCH /virtual_registries/packages/npm/registries/:id
+    1767, // PATCH /service_accounts/:user_id
+    20, // PATCH /organizations/:id/security/policy_store/:policy_id
+    51, // PATCH /namespaces/:id/minutes/move/:target_id
+    1282, // PATCH /namespaces/:id/-/work_items/:work_item_iid
+    1996, // PATCH /internal/gitlab_subscriptions/namespaces/:id/minutes/move/:target_id
+    2085, // PATCH /projects/:id/compliance_external_controls/:control_id/status
+    1505, // PATCH /projects/:id/protected_branches/:name
+    2092, // PATCH /projects/:id/managed_licenses/:managed_license_id
+    1765, // PATCH /projects/:id/service_accounts/:user_id
+    1655, // PATCH /projects/:id/job_token_scope
+    618, // PATCH /projects/:id/error_tracking/settings
+    239, // PATCH /projects/:id/terraform/state_protection_rules/:terraform_state_protection_rule_id
+    277, // PATCH /projects/:id/ai_agent/sessions/:session_id
+    835, // PATCH /projects/:id/packages/protection/rules/:package_protection_rule_id
+    659, // PATCH /projects/:id/registry/protection/repository/rules/:protection_rule_id
+    647, // PATCH /projects/:id/registry/protection/tag/rules/:protection_rule_id
+    1338, // PATCH /projects/:id/pages
+    967, // PATCH /projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/update
+    984, // PATCH /projects/:id/ml/mlflow/api/2.0/mlflow/model-versions/update
+    1283, // PATCH /projects/:id/-/work_items/:work_item_iid
+    1506, // PATCH /groups/:id/protected_branches/:name
+    1628, // PATCH /groups/:id/enterprise_users/:user_id/disable_two_factor
+    1631, // PATCH /groups/:id/enterprise_users/:user_id
+    1766, // PATCH /groups/:id/service_accounts/:user_id
+    19, // PATCH /groups/:id/security/policy_store/:policy_id
+    1745, // PATCH /groups/:id/saml/:uid
+    1754, // PATCH /groups/:id/scim/:uid
+    895, // PATCH /groups/:id/-/virtual_registries/cleanup/policy
+    1305, // PATCH /groups/:id/-/work_items/:work_item_iid
+    1565, // PATCH /admin/zoekt/namespaces/:id
+    1798, // PATCH /users/:id/disable_two_factor
+    2076, // PATCH /jobs/:id/trace
+    399, // PATCH /user/status
+    1923, // PATCH /api/scim/:version/application/Groups/:id
+    1931, // PATCH /api/scim/:version/application/Users/:id
+    1938, // PATCH /api/scim/:version/groups/:group/Users/:id
+    1910, // PATCH /ai/duo_workflows/workflows/:id
+    1903, // * /\*path
+  ], 1868, fineGrainedRestRoutes);
+/** The DELETE candidates, most specific first (candidate `1915 + k`), one per line with its route: the row's number in `fineGrainedRestRoutes` (its path is the pattern), or `[row, ...tokens]` for an alternative of a pattern with optional groups (literal segments as text, `1` a parameter, `2` a splat, `[1 | 2, prefix, suffix]` with text around it in the segment, `[3, elements, splat]` a segment with several). The trie is built on the first match. */
 const ROUTES_DELETE: RouteTrie = buildRouteTrie([
-    ["personal_access_tokens","self"], // DELETE /personal_access_tokens/self
-    ["personal_access_tokens",1], // DELETE /personal_access_tokens/:id
-    ["admin_member_roles",1], // DELETE /admin_member_roles/:member_role_id
-    ["broadcast_messages",1], // DELETE /broadcast_messages/:id
-    ["runner_controllers",1,"scopes","instance"], // DELETE /runner_controllers/:id/scopes/instance
-    ["runner_controllers",1,"scopes","runners",1], // DELETE /runner_controllers/:id/scopes/runners/:runner_id
-    ["runner_controllers",1,"tokens",1], // DELETE /runner_controllers/:runner_controller_id/tokens/:id
-    ["runner_controllers",1], // DELETE /runner_controllers/:id
-    ["virtual_registries","container","registry_upstreams",1], // DELETE /virtual_registries/container/registry_upstreams/:id
-    ["virtual_registries","container","cache_entries",2], // DELETE /virtual_registries/container/cache_entries/\*id
-    ["virtual_registries","container","registries",1,"cache"], // DELETE /virtual_registries/container/registries/:id/cache
-    ["virtual_registries","container","registries",1], // DELETE /virtual_registries/container/registries/:id
-    ["virtual_registries","container","upstreams",1,"cache"], // DELETE /virtual_registries/container/upstreams/:id/cache
-    ["virtual_registries","container","upstreams",1], // DELETE /virtual_registries/container/upstreams/:id
-    ["virtual_registries","packages","maven","registry_upstreams",1], // DELETE /virtual_registries/packages/maven/registry_upstreams/:id
-    ["virtual_registries","packages","maven","cache_entries",2], // DELETE /virtual_registries/packages/maven/cache_entries/\*id
-    ["virtual_registries","packages","maven","registries",1,"cache"], // DELETE /virtual_registries/packages/maven/registries/:id/cache
-    ["virtual_registries","packages","maven","registries",1], // DELETE /virtual_registries/packages/maven/registries/:id
-    ["virtual_registries","packages","maven","upstreams",1,"cache"], // DELETE /virtual_registries/packages/maven/upstreams/:id/cache
-    ["virtual_registries","packages","maven","upstreams",1], // DELETE /virtual_registries/packages/maven/upstreams/:id
-    ["virtual_registries","packages","maven","local","upstreams",1], // DELETE /virtual_registries/packages/maven/local/upstreams/:id
-    ["virtual_registries","packages","npm","registry_upstreams",1], // DELETE /virtual_registries/packages/npm/registry_upstreams/:id
-    ["virtual_registries","packages","npm","registries",1,"cache"], // DELETE /virtual_registries/packages/npm/registries/:id/cache
-    ["virtual_registries","packages","npm","registries",1], // DELETE /virtual_registries/packages/npm/registries/:id
-    ["virtual_registries","packages","npm","remote","cache_entries",2], // DELETE /virtual_registries/packages/npm/remote/cache_entries/\*id
-    ["project_aliases",1], // DELETE /project_aliases/:name
-    ["vulnerabilities",1,"issue_links",1], // DELETE /vulnerabilities/:id/issue_links/:issue_link_id
-    ["organizations",1,"security","policy_store",1], // DELETE /organizations/:id/security/policy_store/:policy_id
-    ["organizations",1], // DELETE /organizations/:id
-    ["applications",1], // DELETE /applications/:id
-    ["integrations","jira_forge","subscriptions",1], // DELETE /integrations/jira_forge/subscriptions/:id
-    ["integrations","jira_forge","installation"], // DELETE /integrations/jira_forge/installation
-    ["member_roles",1], // DELETE /member_roles/:member_role_id
-    ["experiments",1,"assignments"], // DELETE /experiments/:experiment_name/assignments
-    ["experiments",1,"cache"], // DELETE /experiments/:name/cache
-    ["namespaces",1,"storage","limit_exclusion"], // DELETE /namespaces/:id/storage/limit_exclusion
-    ["namespaces",1,"-","work_items",1,"children",1], // DELETE /namespaces/:id/-/work_items/:work_item_iid/children/:child_id
-    ["namespaces",1,"-","work_items",1], // DELETE /namespaces/:id/-/work_items/:work_item_iid
-    ["geo_nodes",1], // DELETE /geo_nodes/:id
-    ["geo_sites",1], // DELETE /geo_sites/:id
-    ["features",1], // DELETE /features/:name
-    ["internal","gitlab_subscriptions","namespaces",1,"upcoming_reconciliations"], // DELETE /internal/gitlab_subscriptions/namespaces/:namespace_id/upcoming_reconciliations
-    ["packages","conan","v1","conans",1,1,1,1], // DELETE /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel
-    ["packages","npm","-","package",2,"dist-tags",1], // DELETE /packages/npm/-/package/\*package_name/dist-tags/:tag
-    ["projects",1,"feature_flags_user_lists",1], // DELETE /projects/:id/feature_flags_user_lists/:iid
-    ["projects",1,"alert_management_alerts",1,"metric_images",1], // DELETE /projects/:id/alert_management_alerts/:alert_iid/metric_images/:metric_image_id
-    ["projects",1,"external_status_checks",1], // DELETE /projects/:id/external_status_checks/:check_id
-    ["projects",1,"protected_environments",1], // DELETE /projects/:id/protected_environments/:name
-    ["projects",1,"debian_distributions",1], // DELETE /projects/:id/debian_distributions/:codename
-    ["projects",1,"pipeline_schedules",1,"variables",1], // DELETE /projects/:id/pipeline_schedules/:pipeline_schedule_id/variables/:key
-    ["projects",1,"pipeline_schedules",1], // DELETE /projects/:id/pipeline_schedules/:pipeline_schedule_id
-    ["projects",1,"protected_branches",1], // DELETE /projects/:id/protected_branches/:name
-    ["projects",1,"approval_settings","rules",1], // DELETE /projects/:id/approval_settings/rules/:approval_rule_id
-    ["projects",1,"custom_attributes",1], // DELETE /projects/:id/custom_attributes/:key
-    ["projects",1,"managed_licenses",1], // DELETE /projects/:id/managed_licenses/:managed_license_id
-    ["projects",1,"service_accounts",1,"personal_access_tokens",1], // DELETE /projects/:id/service_accounts/:user_id/personal_access_tokens/:token_id
-    ["projects",1,"service_accounts",1], // DELETE /projects/:id/service_accounts/:user_id
-    ["projects",1,"access_requests",1], // DELETE /projects/:id/access_requests/:user_id
-    ["projects",1,"job_token_scope","groups_allowlist",1], // DELETE /projects/:id/job_token_scope/groups_allowlist/:target_group_id
-    ["projects",1,"job_token_scope","allowlist",1], // DELETE /projects/:id/job_token_scope/allowlist/:target_project_id
-    ["projects",1,"vulnerabilities",1,"notes",1], // DELETE /projects/:id/vulnerabilities/:noteable_id/notes/:note_id
-    ["projects",1,"approval_rules",1], // DELETE /projects/:id/approval_rules/:approval_rule_id
-    ["projects",1,"cluster_agents",1,"url_configurations",1], // DELETE /projects/:id/cluster_agents/:agent_id/url_configurations/:url_configuration_id
-    ["projects",1,"cluster_agents",1,"tokens",1], // DELETE /projects/:id/cluster_agents/:agent_id/tokens/:token_id
-    ["projects",1,"cluster_agents",1], // DELETE /projects/:id/cluster_agents/:agent_id
-    ["projects",1,"error_tracking","client_keys",1], // DELETE /projects/:id/error_tracking/client_keys/:key_id
-    ["projects",1,"freeze_periods",1], // DELETE /projects/:id/freeze_periods/:freeze_period_id
-    ["projects",1,"merge_requests",1,"context_commits"], // DELETE /projects/:id/merge_requests/:merge_request_iid/context_commits
-    ["projects",1,"merge_requests",1,"approval_rules",1], // DELETE /projects/:id/merge_requests/:merge_request_iid/approval_rules/:approval_rule_id
-    ["projects",1,"merge_requests",1,"award_emoji",1], // DELETE /projects/:id/merge_requests/:merge_request_iid/award_emoji/:award_id
-    ["projects",1,"merge_requests",1,"discussions",1,"notes",1], // DELETE /projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes/:note_id
-    ["projects",1,"merge_requests",1,"draft_notes",1], // DELETE /projects/:id/merge_requests/:merge_request_iid/draft_notes/:draft_note_id
-    ["projects",1,"merge_requests",1,"blocks",1], // DELETE /projects/:id/merge_requests/:merge_request_iid/blocks/:block_id
-    ["projects",1,"merge_requests",1,"notes",1,"award_emoji",1], // DELETE /projects/:id/merge_requests/:merge_request_iid/notes/:note_id/award_emoji/:award_id
-    ["projects",1,"merge_requests",1,"notes",1], // DELETE /projects/:id/merge_requests/:noteable_id/notes/:note_id
-    ["projects",1,"merge_requests",1], // DELETE /projects/:id/merge_requests/:merge_request_iid
-    ["projects",1,"protected_tags",1], // DELETE /projects/:id/protected_tags/:name
-    ["projects",1,"remote_mirrors",1], // DELETE /projects/:id/remote_mirrors/:mirror_id
-    ["projects",1,"access_tokens",1], // DELETE /projects/:id/access_tokens/:token_id
-    ["projects",1,"deploy_tokens",1], // DELETE /projects/:id/deploy_tokens/:token_id
-    ["projects",1,"feature_flags",1], // DELETE /projects/:id/feature_flags/:feature_flag_name
-    ["projects",1,"environments","review_apps"], // DELETE /projects/:id/environments/review_apps
-    ["projects",1,"environments",1], // DELETE /projects/:id/environments/:environment_id
-    ["projects",1,"integrations",1], // DELETE /projects/:id/integrations/:slug
-    ["projects",1,"secure_files",1], // DELETE /projects/:id/secure_files/:secure_file_id
-    ["projects",1,"deploy_keys",1], // DELETE /projects/:id/deploy_keys/:key_id
-    ["projects",1,"deployments",1], // DELETE /projects/:id/deployments/:deployment_id
-    ["projects",1,"invitations",1], // DELETE /projects/:id/invitations/:email
-    ["projects",1,"milestones",1], // DELETE /projects/:id/milestones/:milestone_id
-    ["projects",1,"repository","merged_branches"], // DELETE /projects/:id/repository/merged_branches
-    ["projects",1,"repository","branches",1], // DELETE /projects/:id/repository/branches/:branch
-    ["projects",1,"repository","commits",1,"discussions",1,"notes",1], // DELETE /projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes/:note_id
-    ["projects",1,"repository","files",1], // DELETE /projects/:id/repository/files/:file_path
-    ["projects",1,"repository","tags",1], // DELETE /projects/:id/repository/tags/:tag_name
-    ["projects",1,"wiki_pages",1,"notes",1], // DELETE /projects/:id/wiki_pages/:noteable_id/notes/:note_id
-    ["projects",1,"artifacts"], // DELETE /projects/:id/artifacts
-    ["projects",1,"pipelines",1], // DELETE /projects/:id/pipelines/:pipeline_id
-    ["projects",1,"push_rule"], // DELETE /projects/:id/push_rule
-    ["projects",1,"terraform","state_protection_rules",1], // DELETE /projects/:id/terraform/state_protection_rules/:terraform_state_protection_rule_id
-    ["projects",1,"terraform","state",1,"versions",1], // DELETE /projects/:id/terraform/state/:name/versions/:serial
-    ["projects",1,"terraform","state",1,"lock"], // DELETE /projects/:id/terraform/state/:name/lock
-    ["projects",1,"terraform","state",1], // DELETE /projects/:id/terraform/state/:name
-    ["projects",1,"variables",1], // DELETE /projects/:id/variables/:key
-    ["projects",1,"clusters",1], // DELETE /projects/:id/clusters/:cluster_id
-    ["projects",1,"packages","protection","rules",1], // DELETE /projects/:id/packages/protection/rules/:package_protection_rule_id
-    ["projects",1,"packages","conan","v1","conans",1,1,1,1], // DELETE /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1,"packages",1,"revisions",1], // DELETE /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision
-    ["projects",1,"packages","conan","v2","conans",1,1,1,1,"revisions",1], // DELETE /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision
-    ["projects",1,"packages","nuget",2,2], // DELETE /projects/:id/packages/nuget/\*package_name/\*package_version
-    ["projects",1,"packages","npm","-","package",2,"dist-tags",1], // DELETE /projects/:id/packages/npm/-/package/\*package_name/dist-tags/:tag
-    ["projects",1,"packages",1,"package_files",1], // DELETE /projects/:id/packages/:package_id/package_files/:package_file_id
-    ["projects",1,"packages",1], // DELETE /projects/:id/packages/:package_id
-    ["projects",1,"registry","repositories",1,"tags",1], // DELETE /projects/:id/registry/repositories/:repository_id/tags/:tag_name
-    ["projects",1,"registry","repositories",1,"tags"], // DELETE /projects/:id/registry/repositories/:repository_id/tags
-    ["projects",1,"registry","repositories",1], // DELETE /projects/:id/registry/repositories/:repository_id
-    ["projects",1,"registry","protection","repository","rules",1], // DELETE /projects/:id/registry/protection/repository/rules/:protection_rule_id
-    ["projects",1,"registry","protection","tag","rules",1], // DELETE /projects/:id/registry/protection/tag/rules/:protection_rule_id
-    ["projects",1,"releases",1,"assets","links",1], // DELETE /projects/:id/releases/:tag_name/assets/links/:link_id
-    ["projects",1,"releases",1], // DELETE /projects/:id/releases/:tag_name
-    ["projects",1,"services",1], // DELETE /projects/:id/services/:slug
-    ["projects",1,"snippets",1,"award_emoji",1], // DELETE /projects/:id/snippets/:snippet_id/award_emoji/:award_id
-    ["projects",1,"snippets",1,"discussions",1,"notes",1], // DELETE /projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes/:note_id
-    ["projects",1,"snippets",1,"notes",1,"award_emoji",1], // DELETE /projects/:id/snippets/:snippet_id/notes/:note_id/award_emoji/:award_id
-    ["projects",1,"snippets",1,"notes",1], // DELETE /projects/:id/snippets/:noteable_id/notes/:note_id
-    ["projects",1,"snippets",1], // DELETE /projects/:id/snippets/:snippet_id
-    ["projects",1,"triggers",1], // DELETE /projects/:id/triggers/:trigger_id
-    ["projects",1,"members",1], // DELETE /projects/:id/members/:user_id
-    ["projects",1,"runners",1], // DELETE /projects/:id/runners/:runner_id
-    ["projects",1,"uploads",1,1], // DELETE /projects/:id/uploads/:secret/:filename
-    ["projects",1,"uploads",1], // DELETE /projects/:id/uploads/:upload_id
-    ["projects",1,"badges",1], // DELETE /projects/:id/badges/:badge_id
-    ["projects",1,"boards",1,"lists",1], // DELETE /projects/:id/boards/:board_id/lists/:list_id
-    ["projects",1,"boards",1], // DELETE /projects/:id/boards/:board_id
-    ["projects",1,"issues",1,"metric_images",1], // DELETE /projects/:id/issues/:issue_iid/metric_images/:metric_image_id
-    ["projects",1,"issues",1,"award_emoji",1], // DELETE /projects/:id/issues/:issue_iid/award_emoji/:award_id
-    ["projects",1,"issues",1,"discussions",1,"notes",1], // DELETE /projects/:id/issues/:noteable_id/discussions/:discussion_id/notes/:note_id
-    ["projects",1,"issues",1,"links",1], // DELETE /projects/:id/issues/:issue_iid/links/:issue_link_id
-    ["projects",1,"issues",1,"notes",1,"award_emoji",1], // DELETE /projects/:id/issues/:issue_iid/notes/:note_id/award_emoji/:award_id
-    ["projects",1,"issues",1,"notes",1], // DELETE /projects/:id/issues/:noteable_id/notes/:note_id
-    ["projects",1,"issues",1], // DELETE /projects/:id/issues/:issue_iid
-    ["projects",1,"labels",1], // DELETE /projects/:id/labels/:name
-    ["projects",1,"labels"], // DELETE /projects/:id/labels
-    ["projects",1,"hooks",1,"custom_headers",1], // DELETE /projects/:id/hooks/:hook_id/custom_headers/:key
-    ["projects",1,"hooks",1,"url_variables",1], // DELETE /projects/:id/hooks/:hook_id/url_variables/:key
-    ["projects",1,"hooks",1], // DELETE /projects/:id/hooks/:hook_id
-    ["projects",1,"pages","domains",1], // DELETE /projects/:id/pages/domains/:domain
-    ["projects",1,"pages"], // DELETE /projects/:id/pages
-    ["projects",1,"share",1], // DELETE /projects/:id/share/:group_id
-    ["projects",1,"wikis",1], // DELETE /projects/:id/wikis/:slug
-    ["projects",1,"fork"], // DELETE /projects/:id/fork
-    ["projects",1,"jobs",1,"artifacts"], // DELETE /projects/:id/jobs/:job_id/artifacts
-    ["projects",1,"ml","mlflow","api","2.0","mlflow","registered-models","delete"], // DELETE /projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/delete
-    ["projects",1,"-","work_items",1,"children",1], // DELETE /projects/:id/-/work_items/:work_item_iid/children/:child_id
-    ["projects",1,"-","work_items",1], // DELETE /projects/:id/-/work_items/:work_item_iid
-    ["projects",1], // DELETE /projects/:id
-    ["snippets",1], // DELETE /snippets/:id
-    ["license",1], // DELETE /license/:id
-    ["runners","managers"], // DELETE /runners/managers
-    ["runners",1], // DELETE /runners/:id
-    ["runners"], // DELETE /runners
-    ["groups",1,"protected_environments",1], // DELETE /groups/:id/protected_environments/:name
-    ["groups",1,"protected_branches",1], // DELETE /groups/:id/protected_branches/:name
-    ["groups",1,"custom_attributes",1], // DELETE /groups/:id/custom_attributes/:key
-    ["groups",1,"billable_members",1], // DELETE /groups/:id/billable_members/:user_id
-    ["groups",1,"dependency_proxy","cache"], // DELETE /groups/:id/dependency_proxy/cache
-    ["groups",1,"enterprise_users",1], // DELETE /groups/:id/enterprise_users/:user_id
-    ["groups",1,"ldap_group_links",1,1], // DELETE /groups/:id/ldap_group_links/:provider/:cn
-    ["groups",1,"ldap_group_links",1], // DELETE /groups/:id/ldap_group_links/:cn
-    ["groups",1,"ldap_group_links"], // DELETE /groups/:id/ldap_group_links
-    ["groups",1,"saml_group_links",1], // DELETE /groups/:id/saml_group_links/:saml_group_name
-    ["groups",1,"service_accounts",1,"personal_access_tokens",1], // DELETE /groups/:id/service_accounts/:user_id/personal_access_tokens/:token_id
-    ["groups",1,"service_accounts",1], // DELETE /groups/:id/service_accounts/:user_id
-    ["groups",1,"ssh_certificates",1], // DELETE /groups/:id/ssh_certificates/:ssh_certificates_id
-    ["groups",1,"access_requests",1], // DELETE /groups/:id/access_requests/:user_id
-    ["groups",1,"shared_projects",1], // DELETE /groups/:id/shared_projects/:project_id
-    ["groups",1,"access_tokens",1], // DELETE /groups/:id/access_tokens/:token_id
-    ["groups",1,"deploy_tokens",1], // DELETE /groups/:id/deploy_tokens/:token_id
-    ["groups",1,"integrations",1], // DELETE /groups/:id/integrations/:slug
-    ["groups",1,"member_roles",1], // DELETE /groups/:id/member_roles/:member_role_id
-    ["groups",1,"invitations",1], // DELETE /groups/:id/invitations/:email
-    ["groups",1,"milestones",1], // DELETE /groups/:id/milestones/:milestone_id
-    ["groups",1,"wiki_pages",1,"notes",1], // DELETE /groups/:id/wiki_pages/:noteable_id/notes/:note_id
-    ["groups",1,"push_rule"], // DELETE /groups/:id/push_rule
-    ["groups",1,"variables",1], // DELETE /groups/:id/variables/:key
-    ["groups",1,"clusters",1], // DELETE /groups/:id/clusters/:cluster_id
-    ["groups",1,"security","policy_store",1], // DELETE /groups/:id/security/policy_store/:policy_id
-    ["groups",1,"members",1,"override"], // DELETE /groups/:id/members/:user_id/override
-    ["groups",1,"members",1], // DELETE /groups/:id/members/:user_id
-    ["groups",1,"uploads",1,1], // DELETE /groups/:id/uploads/:secret/:filename
-    ["groups",1,"uploads",1], // DELETE /groups/:id/uploads/:upload_id
-    ["groups",1,"badges",1], // DELETE /groups/:id/badges/:badge_id
-    ["groups",1,"boards",1,"lists",1], // DELETE /groups/:id/boards/:board_id/lists/:list_id
-    ["groups",1,"boards",1], // DELETE /groups/:id/boards/:board_id
-    ["groups",1,"labels",1], // DELETE /groups/:id/labels/:name
-    ["groups",1,"labels"], // DELETE /groups/:id/labels
-    ["groups",1,"manage","personal_access_tokens",1], // DELETE /groups/:id/manage/personal_access_tokens/:pat_id
-    ["groups",1,"manage","resource_access_tokens",1], // DELETE /groups/:id/manage/resource_access_tokens/:prat_id
-    ["groups",1,"manage","ssh_keys",1], // DELETE /groups/:id/manage/ssh_keys/:key_id
-    ["groups",1,"epics",1,"related_epics",1], // DELETE /groups/:id/epics/:epic_iid/related_epics/:related_epic_link_id
-    ["groups",1,"epics",1,"award_emoji",1], // DELETE /groups/:id/epics/:epic_iid/award_emoji/:award_id
-    ["groups",1,"epics",1,"discussions",1,"notes",1], // DELETE /groups/:id/epics/:noteable_id/discussions/:discussion_id/notes/:note_id
-    ["groups",1,"epics",1,"issues",1], // DELETE /groups/:id/(-/)epics/:epic_iid/issues/:epic_issue_id as /groups/:id/epics/:epic_iid/issues/:epic_issue_id
-    ["groups",1,"epics",1,"epics",1], // DELETE /groups/:id/(-/)epics/:epic_iid/epics/:child_epic_id as /groups/:id/epics/:epic_iid/epics/:child_epic_id
-    ["groups",1,"epics",1,"notes",1,"award_emoji",1], // DELETE /groups/:id/epics/:epic_iid/notes/:note_id/award_emoji/:award_id
-    ["groups",1,"epics",1,"notes",1], // DELETE /groups/:id/epics/:noteable_id/notes/:note_id
-    ["groups",1,"epics",1], // DELETE /groups/:id/(-/)epics/:epic_iid as /groups/:id/epics/:epic_iid
-    ["groups",1,"hooks",1,"custom_headers",1], // DELETE /groups/:id/hooks/:hook_id/custom_headers/:key
-    ["groups",1,"hooks",1,"url_variables",1], // DELETE /groups/:id/hooks/:hook_id/url_variables/:key
-    ["groups",1,"hooks",1], // DELETE /groups/:id/hooks/:hook_id
-    ["groups",1,"share",1], // DELETE /groups/:id/share/:group_id
-    ["groups",1,"wikis",1], // DELETE /groups/:id/wikis/:slug
-    ["groups",1,"saml",1], // DELETE /groups/:id/saml/:uid
-    ["groups",1,"scim",1], // DELETE /groups/:id/scim/:uid
-    ["groups",1,"-","debian_distributions",1], // DELETE /groups/:id/-/debian_distributions/:codename
-    ["groups",1,"-","virtual_registries","cleanup","policy"], // DELETE /groups/:id/-/virtual_registries/cleanup/policy
-    ["groups",1,"-","work_items",1,"children",1], // DELETE /groups/:id/-/work_items/:work_item_iid/children/:child_id
-    ["groups",1,"-","work_items",1], // DELETE /groups/:id/-/work_items/:work_item_iid
-    ["groups",1,"-","packages","npm","-","package",2,"dist-tags",1], // DELETE /groups/:id/-/packages/npm/-/package/\*package_name/dist-tags/:tag
-    ["groups",1,"-","epics",1,"issues",1], // DELETE /groups/:id/(-/)epics/:epic_iid/issues/:epic_issue_id as /groups/:id/-/epics/:epic_iid/issues/:epic_issue_id
-    ["groups",1,"-","epics",1,"epics",1], // DELETE /groups/:id/(-/)epics/:epic_iid/epics/:child_epic_id as /groups/:id/-/epics/:epic_iid/epics/:child_epic_id
-    ["groups",1,"-","epics",1], // DELETE /groups/:id/(-/)epics/:epic_iid as /groups/:id/-/epics/:epic_iid
-    ["groups",1], // DELETE /groups/:id
-    ["topics",1], // DELETE /topics/:id
-    ["vscode","settings_sync","v1","collection"], // DELETE /vscode/settings_sync(/:settings_context_hash)/v1/collection as /vscode/settings_sync/v1/collection
-    ["vscode","settings_sync",1,"v1","collection"], // DELETE /vscode/settings_sync(/:settings_context_hash)/v1/collection as /vscode/settings_sync/:settings_context_hash/v1/collection
-    ["admin","ssh_certificates",1], // DELETE /admin/ssh_certificates/:id
-    ["admin","knowledge_graph","namespaces",1], // DELETE /admin/knowledge_graph/namespaces/:id
-    ["admin","active_context","dead_queue"], // DELETE /admin/active_context/dead_queue
-    ["admin","clusters",1], // DELETE /admin/clusters/:cluster_id
-    ["admin","sidekiq","queues",1], // DELETE /admin/sidekiq/queues/:queue_name
-    ["admin","token"], // DELETE /admin/token
-    ["admin","zoekt","shards",1,"indexed_namespaces",1], // DELETE /admin/zoekt/shards/:node_id/indexed_namespaces/:namespace_id
-    ["admin","ci","variables",1], // DELETE /admin/ci/variables/:key
-    ["hooks",1,"custom_headers",1], // DELETE /hooks/:hook_id/custom_headers/:key
-    ["hooks",1,"url_variables",1], // DELETE /hooks/:hook_id/url_variables/:key
-    ["hooks",1], // DELETE /hooks/:hook_id
-    ["users",1,"impersonation_tokens",1], // DELETE /users/:user_id/impersonation_tokens/:impersonation_token_id
-    ["users",1,"custom_attributes",1], // DELETE /users/:id/custom_attributes/:key
-    ["users",1,"identities",1], // DELETE /users/:id/identities/:provider
-    ["users",1,"gpg_keys",1], // DELETE /users/:id/gpg_keys/:key_id
-    ["users",1,"emails",1], // DELETE /users/:id/emails/:email_id
-    ["users",1,"keys",1], // DELETE /users/:id/keys/:key_id
-    ["users",1], // DELETE /users/:id
-    ["user","push_subscriptions"], // DELETE /user/push_subscriptions
-    ["user","applications",1], // DELETE /user/applications/:id
-    ["user","gpg_keys",1], // DELETE /user/gpg_keys/:key_id
-    ["user","emails",1], // DELETE /user/emails/:email_id
-    ["user","keys",1], // DELETE /user/keys/:key_id
-    ["api","scim",1,"application","Groups",1], // DELETE /api/scim/:version/application/Groups/:id
-    ["api","scim",1,"application","Users",1], // DELETE /api/scim/:version/application/Users/:id
-    ["api","scim",1,"groups",1,"Users",1], // DELETE /api/scim/:version/groups/:group/Users/:id
-    [2], // * /\*path
-  ], 1915);
-/** The OPTIONS candidates, most specific first (candidate `2167 + k`), one per line with its route: literal segments as text, `1` a parameter, `2` a splat (`[1 | 2, prefix, suffix]` with text around it in the segment), `[3, elements, splat]` a segment with several. */
+    1720, // DELETE /personal_access_tokens/self
+    1719, // DELETE /personal_access_tokens/:id
+    342, // DELETE /admin_member_roles/:member_role_id
+    632, // DELETE /broadcast_messages/:id
+    214, // DELETE /runner_controllers/:id/scopes/instance
+    215, // DELETE /runner_controllers/:id/scopes/runners/:runner_id
+    219, // DELETE /runner_controllers/:runner_controller_id/tokens/:id
+    207, // DELETE /runner_controllers/:id
+    848, // DELETE /virtual_registries/container/registry_upstreams/:id
+    845, // DELETE /virtual_registries/container/cache_entries/\*id
+    847, // DELETE /virtual_registries/container/registries/:id/cache
+    846, // DELETE /virtual_registries/container/registries/:id
+    850, // DELETE /virtual_registries/container/upstreams/:id/cache
+    849, // DELETE /virtual_registries/container/upstreams/:id
+    855, // DELETE /virtual_registries/packages/maven/registry_upstreams/:id
+    851, // DELETE /virtual_registries/packages/maven/cache_entries/\*id
+    854, // DELETE /virtual_registries/packages/maven/registries/:id/cache
+    853, // DELETE /virtual_registries/packages/maven/registries/:id
+    857, // DELETE /virtual_registries/packages/maven/upstreams/:id/cache
+    856, // DELETE /virtual_registries/packages/maven/upstreams/:id
+    852, // DELETE /virtual_registries/packages/maven/local/upstreams/:id
+    860, // DELETE /virtual_registries/packages/npm/registry_upstreams/:id
+    859, // DELETE /virtual_registries/packages/npm/registries/:id/cache
+    858, // DELETE /virtual_registries/packages/npm/registries/:id
+    861, // DELETE /virtual_registries/packages/npm/remote/cache_entries/\*id
+    897, // DELETE /project_aliases/:name
+    44, // DELETE /vulnerabilities/:id/issue_links/:issue_link_id
+    14, // DELETE /organizations/:id/security/policy_store/:policy_id
+    643, // DELETE /organizations/:id
+    1705, // DELETE /applications/:id
+    1968, // DELETE /integrations/jira_forge/subscriptions/:id
+    1964, // DELETE /integrations/jira_forge/installation
+    382, // DELETE /member_roles/:member_role_id
+    1635, // DELETE /experiments/:experiment_name/assignments
+    1636, // DELETE /experiments/:name/cache
+    1585, // DELETE /namespaces/:id/storage/limit_exclusion
+    1302, // DELETE /namespaces/:id/-/work_items/:work_item_iid/children/:child_id
+    1077, // DELETE /namespaces/:id/-/work_items/:work_item_iid
+    302, // DELETE /geo_nodes/:id
+    311, // DELETE /geo_sites/:id
+    1637, // DELETE /features/:name
+    2003, // DELETE /internal/gitlab_subscriptions/namespaces/:namespace_id/upcoming_reconciliations
+    702, // DELETE /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel
+    703, // DELETE /packages/npm/-/package/\*package_name/dist-tags/:tag
+    998, // DELETE /projects/:id/feature_flags_user_lists/:iid
+    611, // DELETE /projects/:id/alert_management_alerts/:alert_iid/metric_images/:metric_image_id
+    270, // DELETE /projects/:id/external_status_checks/:check_id
+    158, // DELETE /projects/:id/protected_environments/:name
+    662, // DELETE /projects/:id/debian_distributions/:codename
+    155, // DELETE /projects/:id/pipeline_schedules/:pipeline_schedule_id/variables/:key
+    145, // DELETE /projects/:id/pipeline_schedules/:pipeline_schedule_id
+    1409, // DELETE /projects/:id/protected_branches/:name
+    1389, // DELETE /projects/:id/approval_settings/rules/:approval_rule_id
+    985, // DELETE /projects/:id/custom_attributes/:key
+    2093, // DELETE /projects/:id/managed_licenses/:managed_license_id
+    1772, // DELETE /projects/:id/service_accounts/:user_id/personal_access_tokens/:token_id
+    1758, // DELETE /projects/:id/service_accounts/:user_id
+    1591, // DELETE /projects/:id/access_requests/:user_id
+    1659, // DELETE /projects/:id/job_token_scope/groups_allowlist/:target_group_id
+    1658, // DELETE /projects/:id/job_token_scope/allowlist/:target_project_id
+    627, // DELETE /projects/:id/vulnerabilities/:noteable_id/notes/:note_id
+    1388, // DELETE /projects/:id/approval_rules/:approval_rule_id
+    77, // DELETE /projects/:id/cluster_agents/:agent_id/url_configurations/:url_configuration_id
+    75, // DELETE /projects/:id/cluster_agents/:agent_id/tokens/:token_id
+    69, // DELETE /projects/:id/cluster_agents/:agent_id
+    615, // DELETE /projects/:id/error_tracking/client_keys/:key_id
+    107, // DELETE /projects/:id/freeze_periods/:freeze_period_id
+    1494, // DELETE /projects/:id/merge_requests/:merge_request_iid/context_commits
+    1497, // DELETE /projects/:id/merge_requests/:merge_request_iid/approval_rules/:approval_rule_id
+    1087, // DELETE /projects/:id/merge_requests/:merge_request_iid/award_emoji/:award_id
+    1448, // DELETE /projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes/:note_id
+    1495, // DELETE /projects/:id/merge_requests/:merge_request_iid/draft_notes/:draft_note_id
+    1447, // DELETE /projects/:id/merge_requests/:merge_request_iid/blocks/:block_id
+    1088, // DELETE /projects/:id/merge_requests/:merge_request_iid/notes/:note_id/award_emoji/:award_id
+    1089, // DELETE /projects/:id/merge_requests/:noteable_id/notes/:note_id
+    1446, // DELETE /projects/:id/merge_requests/:merge_request_iid
+    1547, // DELETE /projects/:id/protected_tags/:name
+    928, // DELETE /projects/:id/remote_mirrors/:mirror_id
+    1729, // DELETE /projects/:id/access_tokens/:token_id
+    1613, // DELETE /projects/:id/deploy_tokens/:token_id
+    100, // DELETE /projects/:id/feature_flags/:feature_flag_name
+    93, // DELETE /projects/:id/environments/review_apps
+    92, // DELETE /projects/:id/environments/:environment_id
+    412, // DELETE /projects/:id/integrations/:slug
+    225, // DELETE /projects/:id/secure_files/:secure_file_id
+    1604, // DELETE /projects/:id/deploy_keys/:key_id
+    83, // DELETE /projects/:id/deployments/:deployment_id
+    1648, // DELETE /projects/:id/invitations/:email
+    1090, // DELETE /projects/:id/milestones/:milestone_id
+    1405, // DELETE /projects/:id/repository/merged_branches
+    1404, // DELETE /projects/:id/repository/branches/:branch
+    1421, // DELETE /projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes/:note_id
+    1519, // DELETE /projects/:id/repository/files/:file_path
+    1540, // DELETE /projects/:id/repository/tags/:tag_name
+    1095, // DELETE /projects/:id/wiki_pages/:noteable_id/notes/:note_id
+    46, // DELETE /projects/:id/artifacts
+    130, // DELETE /projects/:id/pipelines/:pipeline_id
+    1511, // DELETE /projects/:id/push_rule
+    238, // DELETE /projects/:id/terraform/state_protection_rules/:terraform_state_protection_rule_id
+    231, // DELETE /projects/:id/terraform/state/:name/versions/:serial
+    233, // DELETE /projects/:id/terraform/state/:name/lock
+    230, // DELETE /projects/:id/terraform/state/:name
+    248, // DELETE /projects/:id/variables/:key
+    55, // DELETE /projects/:id/clusters/:cluster_id
+    711, // DELETE /projects/:id/packages/protection/rules/:package_protection_rule_id
+    706, // DELETE /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel
+    708, // DELETE /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision
+    707, // DELETE /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision
+    710, // DELETE /projects/:id/packages/nuget/\*package_name/\*package_version
+    709, // DELETE /projects/:id/packages/npm/-/package/\*package_name/dist-tags/:tag
+    705, // DELETE /projects/:id/packages/:package_id/package_files/:package_file_id
+    704, // DELETE /projects/:id/packages/:package_id
+    650, // DELETE /projects/:id/registry/repositories/:repository_id/tags/:tag_name
+    649, // DELETE /projects/:id/registry/repositories/:repository_id/tags
+    648, // DELETE /projects/:id/registry/repositories/:repository_id
+    657, // DELETE /projects/:id/registry/protection/repository/rules/:protection_rule_id
+    645, // DELETE /projects/:id/registry/protection/tag/rules/:protection_rule_id
+    923, // DELETE /projects/:id/releases/:tag_name/assets/links/:link_id
+    915, // DELETE /projects/:id/releases/:tag_name
+    413, // DELETE /projects/:id/services/:slug
+    1093, // DELETE /projects/:id/snippets/:snippet_id/award_emoji/:award_id
+    1091, // DELETE /projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes/:note_id
+    1094, // DELETE /projects/:id/snippets/:snippet_id/notes/:note_id/award_emoji/:award_id
+    1092, // DELETE /projects/:id/snippets/:noteable_id/notes/:note_id
+    937, // DELETE /projects/:id/snippets/:snippet_id
+    241, // DELETE /projects/:id/triggers/:trigger_id
+    1672, // DELETE /projects/:id/members/:user_id
+    193, // DELETE /projects/:id/runners/:runner_id
+    1326, // DELETE /projects/:id/uploads/:secret/:filename
+    1327, // DELETE /projects/:id/uploads/:upload_id
+    902, // DELETE /projects/:id/badges/:badge_id
+    1080, // DELETE /projects/:id/boards/:board_id/lists/:list_id
+    1079, // DELETE /projects/:id/boards/:board_id
+    1005, // DELETE /projects/:id/issues/:issue_iid/metric_images/:metric_image_id
+    1082, // DELETE /projects/:id/issues/:issue_iid/award_emoji/:award_id
+    1085, // DELETE /projects/:id/issues/:noteable_id/discussions/:discussion_id/notes/:note_id
+    1083, // DELETE /projects/:id/issues/:issue_iid/links/:issue_link_id
+    1084, // DELETE /projects/:id/issues/:issue_iid/notes/:note_id/award_emoji/:award_id
+    1086, // DELETE /projects/:id/issues/:noteable_id/notes/:note_id
+    1081, // DELETE /projects/:id/issues/:issue_iid
+    1013, // DELETE /projects/:id/labels/:name
+    1012, // DELETE /projects/:id/labels
+    598, // DELETE /projects/:id/hooks/:hook_id/custom_headers/:key
+    599, // DELETE /projects/:id/hooks/:hook_id/url_variables/:key
+    579, // DELETE /projects/:id/hooks/:hook_id
+    1340, // DELETE /projects/:id/pages/domains/:domain
+    1336, // DELETE /projects/:id/pages
+    1372, // DELETE /projects/:id/share/:group_id
+    1866, // DELETE /projects/:id/wikis/:slug
+    1353, // DELETE /projects/:id/fork
+    118, // DELETE /projects/:id/jobs/:job_id/artifacts
+    962, // DELETE /projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/delete
+    1303, // DELETE /projects/:id/-/work_items/:work_item_iid/children/:child_id
+    1078, // DELETE /projects/:id/-/work_items/:work_item_iid
+    1350, // DELETE /projects/:id
+    938, // DELETE /snippets/:id
+    1578, // DELETE /license/:id
+    2126, // DELETE /runners/managers
+    195, // DELETE /runners/:id
+    2125, // DELETE /runners
+    159, // DELETE /groups/:id/protected_environments/:name
+    1411, // DELETE /groups/:id/protected_branches/:name
+    986, // DELETE /groups/:id/custom_attributes/:key
+    1673, // DELETE /groups/:id/billable_members/:user_id
+    672, // DELETE /groups/:id/dependency_proxy/cache
+    1627, // DELETE /groups/:id/enterprise_users/:user_id
+    1667, // DELETE /groups/:id/ldap_group_links/:provider/:cn
+    1666, // DELETE /groups/:id/ldap_group_links/:cn
+    1665, // DELETE /groups/:id/ldap_group_links
+    1747, // DELETE /groups/:id/saml_group_links/:saml_group_name
+    1773, // DELETE /groups/:id/service_accounts/:user_id/personal_access_tokens/:token_id
+    1759, // DELETE /groups/:id/service_accounts/:user_id
+    393, // DELETE /groups/:id/ssh_certificates/:ssh_certificates_id
+    1592, // DELETE /groups/:id/access_requests/:user_id
+    1373, // DELETE /groups/:id/shared_projects/:project_id
+    1730, // DELETE /groups/:id/access_tokens/:token_id
+    1614, // DELETE /groups/:id/deploy_tokens/:token_id
+    411, // DELETE /groups/:id/integrations/:slug
+    381, // DELETE /groups/:id/member_roles/:member_role_id
+    1649, // DELETE /groups/:id/invitations/:email
+    1107, // DELETE /groups/:id/milestones/:milestone_id
+    1108, // DELETE /groups/:id/wiki_pages/:noteable_id/notes/:note_id
+    1512, // DELETE /groups/:id/push_rule
+    249, // DELETE /groups/:id/variables/:key
+    56, // DELETE /groups/:id/clusters/:cluster_id
+    13, // DELETE /groups/:id/security/policy_store/:policy_id
+    1693, // DELETE /groups/:id/members/:user_id/override
+    1674, // DELETE /groups/:id/members/:user_id
+    1328, // DELETE /groups/:id/uploads/:secret/:filename
+    1329, // DELETE /groups/:id/uploads/:upload_id
+    903, // DELETE /groups/:id/badges/:badge_id
+    1101, // DELETE /groups/:id/boards/:board_id/lists/:list_id
+    1100, // DELETE /groups/:id/boards/:board_id
+    1015, // DELETE /groups/:id/labels/:name
+    1014, // DELETE /groups/:id/labels
+    1718, // DELETE /groups/:id/manage/personal_access_tokens/:pat_id
+    1731, // DELETE /groups/:id/manage/resource_access_tokens/:prat_id
+    1778, // DELETE /groups/:id/manage/ssh_keys/:key_id
+    1104, // DELETE /groups/:id/epics/:epic_iid/related_epics/:related_epic_link_id
+    1102, // DELETE /groups/:id/epics/:epic_iid/award_emoji/:award_id
+    1105, // DELETE /groups/:id/epics/:noteable_id/discussions/:discussion_id/notes/:note_id
+    [1098,"groups",1,"epics",1,"issues",1], // DELETE /groups/:id/(-/)epics/:epic_iid/issues/:epic_issue_id as /groups/:id/epics/:epic_iid/issues/:epic_issue_id
+    [1097,"groups",1,"epics",1,"epics",1], // DELETE /groups/:id/(-/)epics/:epic_iid/epics/:child_epic_id as /groups/:id/epics/:epic_iid/epics/:child_epic_id
+    1103, // DELETE /groups/:id/epics/:epic_iid/notes/:note_id/award_emoji/:award_id
+    1106, // DELETE /groups/:id/epics/:noteable_id/notes/:note_id
+    [1096,"groups",1,"epics",1], // DELETE /groups/:id/(-/)epics/:epic_iid as /groups/:id/epics/:epic_iid
+    603, // DELETE /groups/:id/hooks/:hook_id/custom_headers/:key
+    604, // DELETE /groups/:id/hooks/:hook_id/url_variables/:key
+    580, // DELETE /groups/:id/hooks/:hook_id
+    374, // DELETE /groups/:id/share/:group_id
+    1867, // DELETE /groups/:id/wikis/:slug
+    1742, // DELETE /groups/:id/saml/:uid
+    1751, // DELETE /groups/:id/scim/:uid
+    663, // DELETE /groups/:id/-/debian_distributions/:codename
+    893, // DELETE /groups/:id/-/virtual_registries/cleanup/policy
+    1319, // DELETE /groups/:id/-/work_items/:work_item_iid/children/:child_id
+    1099, // DELETE /groups/:id/-/work_items/:work_item_iid
+    712, // DELETE /groups/:id/-/packages/npm/-/package/\*package_name/dist-tags/:tag
+    [1098,"groups",1,"-","epics",1,"issues",1], // DELETE /groups/:id/(-/)epics/:epic_iid/issues/:epic_issue_id as /groups/:id/-/epics/:epic_iid/issues/:epic_issue_id
+    [1097,"groups",1,"-","epics",1,"epics",1], // DELETE /groups/:id/(-/)epics/:epic_iid/epics/:child_epic_id as /groups/:id/-/epics/:epic_iid/epics/:child_epic_id
+    [1096,"groups",1,"-","epics",1], // DELETE /groups/:id/(-/)epics/:epic_iid as /groups/:id/-/epics/:epic_iid
+    364, // DELETE /groups/:id
+    408, // DELETE /topics/:id
+    [1809,"vscode","settings_sync","v1","collection"], // DELETE /vscode/settings_sync(/:settings_context_hash)/v1/collection as /vscode/settings_sync/v1/collection
+    [1809,"vscode","settings_sync",1,"v1","collection"], // DELETE /vscode/settings_sync(/:settings_context_hash)/v1/collection as /vscode/settings_sync/:settings_context_hash/v1/collection
+    394, // DELETE /admin/ssh_certificates/:id
+    319, // DELETE /admin/knowledge_graph/namespaces/:id
+    1552, // DELETE /admin/active_context/dead_queue
+    57, // DELETE /admin/clusters/:cluster_id
+    621, // DELETE /admin/sidekiq/queues/:queue_name
+    1596, // DELETE /admin/token
+    1564, // DELETE /admin/zoekt/shards/:node_id/indexed_namespaces/:namespace_id
+    250, // DELETE /admin/ci/variables/:key
+    608, // DELETE /hooks/:hook_id/custom_headers/:key
+    609, // DELETE /hooks/:hook_id/url_variables/:key
+    581, // DELETE /hooks/:hook_id
+    1645, // DELETE /users/:user_id/impersonation_tokens/:impersonation_token_id
+    987, // DELETE /users/:id/custom_attributes/:key
+    1641, // DELETE /users/:id/identities/:provider
+    354, // DELETE /users/:id/gpg_keys/:key_id
+    1623, // DELETE /users/:id/emails/:email_id
+    1780, // DELETE /users/:id/keys/:key_id
+    1797, // DELETE /users/:id
+    635, // DELETE /user/push_subscriptions
+    1704, // DELETE /user/applications/:id
+    353, // DELETE /user/gpg_keys/:key_id
+    1622, // DELETE /user/emails/:email_id
+    1779, // DELETE /user/keys/:key_id
+    1925, // DELETE /api/scim/:version/application/Groups/:id
+    1932, // DELETE /api/scim/:version/application/Users/:id
+    1939, // DELETE /api/scim/:version/groups/:group/Users/:id
+    1903, // * /\*path
+  ], 1915, fineGrainedRestRoutes);
+/** The OPTIONS candidates, most specific first (candidate `2167 + k`), one per line with its route: the row's number in `fineGrainedRestRoutes` (its path is the pattern), or `[row, ...tokens]` for an alternative of a pattern with optional groups (literal segments as text, `1` a parameter, `2` a splat, `[1 | 2, prefix, suffix]` with text around it in the segment, `[3, elements, splat]` a segment with several). The trie is built on the first match. */
 const ROUTES_OPTIONS: RouteTrie = buildRouteTrie([
-    [2], // * /\*path
-  ], 2167);
+    1903, // * /\*path
+  ], 2167, fineGrainedRestRoutes);
+/** Per candidate (an alternative of a route after expanding optional groups; most specific first within each method): its row in `fineGrainedRestRoutes`. */
+const candidateRoutes: readonly number[] = candidateRows([ROUTES_GET, ROUTES_HEAD, ROUTES_POST, ROUTES_PUT, ROUTES_PATCH, ROUTES_DELETE, ROUTES_OPTIONS]);
 /** Scratch boundaries of the parameters of the last match: `[start, end)` of parameter k at `2k`, `2k + 1`. Written by the walk, read right after it returns; no allocation per request. */
 const B = new Int32Array(18);
 /** Per parameter of the last match: 0 when the walk saw its segment is canonical, 1 when not, -1 when `areSpansCanonical` must look. */
@@ -9255,7 +9834,7 @@ let lastPath: string = '';
 function candidateFor(method: string, path: string): number {
   if (typeof method !== 'string' || typeof path !== 'string') return -1;
   // `/api/v4/…` as sent: the rest is the path (a prefix that canonicalization reveals is removed on the slow path).
-  const q = path.startsWith(API_PREFIX) && path.charCodeAt(API_PREFIX.length) === 47 ? path.slice(API_PREFIX.length) : path;
+  const q = path.charCodeAt(1) === API_PREFIX.charCodeAt(1) && path.startsWith(API_PREFIX) && path.charCodeAt(API_PREFIX.length) === 47 ? path.slice(API_PREFIX.length) : path;
   // Try the raw path first; canonicalize only when that does not settle it (see isCanonicalSpan).
   let canonical = q;
   const plain = path.length <= MAX_PATH_LENGTH && q.charCodeAt(0) === 47 && !startsWithApiSegment(q, API_PREFIX);

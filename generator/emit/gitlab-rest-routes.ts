@@ -106,30 +106,39 @@ export const gitlabRestRoutes: Emitter = {
       docs: [{ description: 'The page every row comes from (`source` is `PAGE:line:column`).' }],
       declarations: [{ name: 'PAGE', initializer: stringLiteral(pageFile) }],
     });
+    const method = { name: 'method', type: "FineGrainedRestRequestMethod | '*'" };
+    const positionsParam = { name: 'positions', type: 'readonly RestRowPosition[]' };
+    statements.push({
+      kind: StructureKind.TypeAlias,
+      name: 'RestRowPosition',
+      docs: [{ description: 'Where a row is on the page: its line (column 1, every table row) or `"line:column"`.' }],
+      type: 'number | string',
+    });
     statements.push({
       kind: StructureKind.Function,
       name: 'row',
       docs: [{ description: 'One frozen row of `fineGrainedRestRoutes` (a function, so that 2,000 rows are one type, not a union of 2,000 object types, and the table stays compact).' }],
       parameters: [
-        { name: 'method', type: "FineGrainedRestRequestMethod | '*'" },
+        method,
         { name: 'path', type: 'string' },
         { name: 'access', type: 'FineGrainedRestAccess' },
-        { name: 'permissions', type: '`${GitlabFineGrainedPermission}`[]' },
-        { name: 'boundaries', type: 'FineGrainedRestBoundary[]' },
+        { name: 'permissions', type: 'readonly `${GitlabFineGrainedPermission}`[]' },
+        { name: 'boundaries', type: 'readonly FineGrainedRestBoundary[]' },
         { name: 'isPublic', type: 'boolean' },
-        { name: 'positions', type: 'string[]' },
+        positionsParam,
         { name: 'category', type: 'string | undefined' },
         { name: 'resource', type: 'string | undefined' },
         { name: 'reason', type: 'string | undefined' },
       ],
       returnType: 'FineGrainedRestRouteInfo',
       statements: (w) => {
-        w.writeLine('const sources = Object.freeze(positions.map((p) => `${PAGE}:${p}`));');
+        w.writeLine("const sources = Object.freeze(positions.map((p) => (typeof p === 'number' ? `${PAGE}:${p}:1` : `${PAGE}:${p}`)));");
+        w.writeLine('const first = positions[0]!;');
         w.writeLine('const info: { -readonly [K in keyof FineGrainedRestRouteInfo]: FineGrainedRestRouteInfo[K] } = {');
         w.indent(() => {
           w.writeLine('method, path, route: `${method} ${path}` as FineGrainedRestRoute, access,');
           w.writeLine('permissions: Object.freeze(permissions), boundaries: Object.freeze(boundaries), public: isPublic,');
-          w.writeLine("source: sources[0]!, sources, line: Number(positions[0]!.split(':')[0]),");
+          w.writeLine("source: sources[0]!, sources, line: typeof first === 'number' ? first : Number(first.split(':')[0]),");
         });
         w.writeLine('};');
         w.writeLine('if (reason !== undefined) info.reason = reason;');
@@ -138,8 +147,57 @@ export const gitlabRestRoutes: Emitter = {
         w.writeLine('return Object.freeze(info);');
       },
     });
+    statements.push({
+      kind: StructureKind.Function,
+      name: 'granted',
+      docs: [{ description: 'A run of `granted` rows of one category and resource: `[method, path, permissions, boundaries, public, positions]` each.' }],
+      parameters: [
+        { name: 'category', type: 'string' },
+        { name: 'resource', type: 'string' },
+        { name: 'rows', type: "readonly (readonly [method: FineGrainedRestRequestMethod | '*', path: string, permissions: readonly `${GitlabFineGrainedPermission}`[], boundaries: readonly FineGrainedRestBoundary[], isPublic: boolean, positions: readonly RestRowPosition[]])[]" },
+      ],
+      returnType: 'FineGrainedRestRouteInfo[]',
+      statements: ["return rows.map((r) => row(r[0], r[1], 'granted', r[2], r[3], r[4], r[5], category, resource, undefined));"],
+    });
+    statements.push({
+      kind: StructureKind.Function,
+      name: 'closing',
+      docs: [{ description: 'A run of `always` or `unavailable` rows with one reason (or none): `[method, path, positions]` each (no permissions, boundaries, category or resource; not public).' }],
+      parameters: [
+        { name: 'access', type: "'always' | 'unavailable'" },
+        { name: 'reason', type: 'string | undefined' },
+        { name: 'rows', type: "readonly (readonly [method: FineGrainedRestRequestMethod | '*', path: string, positions: readonly RestRowPosition[]])[]" },
+      ],
+      returnType: 'FineGrainedRestRouteInfo[]',
+      statements: ['return rows.map((r) => row(r[0], r[1], access, [], [], false, r[2], undefined, undefined, reason));'],
+    });
     const list = (xs: readonly string[]) => `[${xs.map((x) => stringLiteral(x)).join(', ')}]`;
     const opt = (x: string | undefined) => (x === undefined ? 'undefined' : stringLiteral(x));
+    const positionsOf = (e: (typeof endpoints)[number]) => `[${e.rowPositions.map((p) => (p.column === 1 ? String(p.line) : stringLiteral(`${p.line}:${p.column}`))).join(', ')}]`;
+    // Consecutive rows of one kind share a call: `granted(category, resource, [...])` or
+    // `closing(access, reason, [...])`; a row that fits neither is a `row(...)` of its own.
+    const lines: string[] = [];
+    let open: string | undefined;
+    const start = (key: string | undefined, head: string) => {
+      if (open === key) return;
+      if (open !== undefined) lines.push(']),');
+      open = key;
+      if (key !== undefined) lines.push(head);
+    };
+    for (const e of endpoints) {
+      if (e.access === 'granted' && e.category !== undefined && e.resource !== undefined && e.reason === undefined) {
+        start(JSON.stringify(['granted', e.category, e.resource]), `...granted(${stringLiteral(e.category)}, ${stringLiteral(e.resource)}, [`);
+        lines.push(`  [${stringLiteral(e.method)}, ${stringLiteral(e.path)}, ${list(e.permissions)}, ${list(e.boundaries)}, ${e.public}, ${positionsOf(e)}],`);
+      } else if (e.access !== 'granted' && e.permissions.length === 0 && e.boundaries.length === 0 && !e.public && e.category === undefined && e.resource === undefined) {
+        start(JSON.stringify([e.access, e.reason ?? null]), `...closing(${stringLiteral(e.access)}, ${opt(e.reason)}, [`);
+        lines.push(`  [${stringLiteral(e.method)}, ${stringLiteral(e.path)}, ${positionsOf(e)}],`);
+      } else {
+        start(undefined, '');
+        const args = [stringLiteral(e.method), stringLiteral(e.path), stringLiteral(e.access), list(e.permissions), list(e.boundaries), String(e.public), positionsOf(e), opt(e.category), opt(e.resource), opt(e.reason)];
+        lines.push(`row(${args.join(', ')}),`);
+      }
+    }
+    start(undefined, '');
     statements.push(
       routeRowsStatement(
         'fineGrainedRestRoutes',
@@ -147,15 +205,12 @@ export const gitlabRestRoutes: Emitter = {
         [
           {
             description:
-              'Every endpoint of the page (permission section, then always accessible, then unavailable), one per method + path and section: `row(method, path, access, permissions, boundaries, public, positions, category, resource, reason)`, positions `line:column` on the page.',
+              'Every endpoint of the page (permission section, then always accessible, then unavailable), one per method + path and section, one per line with its page lines (`line`, column 1, or `"line:column"`): ' +
+              '`granted(category, resource, [[method, path, permissions, boundaries, public, positions], …])` for a run of one category and resource, `closing(access, reason, [[method, path, positions], …])` for always accessible and unavailable rows, `row(method, path, access, permissions, boundaries, public, positions, category, resource, reason)` for any other.',
             tags: [{ tagName: 'see', text: safeComment(model.source.url) }],
           },
         ],
-        endpoints.map((e) => {
-          const positions = e.rowPositions.map((p) => `${p.line}:${p.column}`);
-          const args = [stringLiteral(e.method), stringLiteral(e.path), stringLiteral(e.access), list(e.permissions), list(e.boundaries), String(e.public), list(positions), opt(e.category), opt(e.resource), opt(e.reason)];
-          return `row(${args.join(', ')}),`;
-        }),
+        lines,
       ),
     );
     statements.push(...matcher.statements);

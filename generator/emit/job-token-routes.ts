@@ -8,7 +8,7 @@
  * values are sliced from the boundaries the walk leaves in scratch arrays, so a lookup allocates only its result (`matchJobTokenRoute`)
  * or nothing (`jobTokenRouteFor`, which answers with the row itself).
  */
-import { StructureKind, type StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
 import type { Emitter } from './emitter.ts';
 import type { JobTokenEndpointsModel } from '../model/catalog.ts';
 import { formatPosition } from '../model/position.ts';
@@ -81,18 +81,43 @@ export const jobTokenRoutes: Emitter = {
       }),
     );
 
+    const files = new Set(model.endpoints.map((e) => e.position.file));
+    // One file for every row (the page): positions are written as `line` (column 1) or `line:column`, the file once.
+    const pageFile = files.size === 1 ? [...files][0]! : undefined;
+    statements.push({
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [{ description: 'The page every row comes from (`source` is `PAGE:line:column`; empty when rows come from several files).' }],
+      declarations: [{ name: 'PAGE', type: 'string', initializer: stringLiteral(pageFile ?? '') }],
+    });
+    statements.push({
+      kind: StructureKind.Function,
+      name: 'row',
+      docs: [{ description: 'One frozen row of `jobTokenRoutes`: `position` is its line on the page (column 1), or `"line:column"`, or (rows from several files) `"file:line:column"`.' }],
+      parameters: [
+        { name: 'method', type: 'JobTokenRequestMethod' },
+        { name: 'path', type: 'string' },
+        { name: 'permissions', type: 'readonly `${JobTokenPermission}`[]' },
+        { name: 'controlled', type: 'boolean' },
+        { name: 'description', type: 'string' },
+        { name: 'position', type: 'number | string' },
+      ],
+      returnType: 'JobTokenRouteInfo',
+      statements: [
+        "const source = typeof position === 'number' ? `${PAGE}:${position}:1` : PAGE === '' ? position : `${PAGE}:${position}`;",
+        "const parts = source.split(':');",
+        'const line = typeof position === \'number\' ? position : Number(parts[parts.length - 2]);',
+        'return Object.freeze({ method, path, route: `${method} ${path}` as JobTokenRoute, permissions: Object.freeze(permissions), controlled, description, source, line });',
+      ],
+    });
+    const positionOf = (e: (typeof model.endpoints)[number]) =>
+      pageFile === undefined ? stringLiteral(formatPosition(e.position)) : e.position.column === 1 ? String(e.position.line) : stringLiteral(`${e.position.line}:${e.position.column}`);
     statements.push(
       routeRowsStatement(
         'jobTokenRoutes',
         'JobTokenRouteInfo',
-        [{ description: 'Every documented route, in the page\'s order.', tags: [{ tagName: 'see', text: safeComment(model.source.url) }] }],
-        model.endpoints.flatMap((e) => {
-          const perms = `Object.freeze([${e.permissions.map((p) => `${stringLiteral(p)} as const`).join(', ')}])`;
-          return [
-            `/** ${safeComment(e.description.trim())} @see ${safeComment(formatPosition(e.position))} */`,
-            `Object.freeze({ method: ${stringLiteral(e.method)}, path: ${stringLiteral(e.path)}, route: ${stringLiteral(e.text)}, permissions: ${perms}, controlled: ${e.controlled}, description: ${stringLiteral(e.description)}, source: ${stringLiteral(formatPosition(e.position))}, line: ${e.position.line} }),`,
-          ];
-        }),
+        [{ description: 'Every documented route, in the page\'s order, one per line: `row(method, path, permissions, controlled, description, line on the page)`.', tags: [{ tagName: 'see', text: safeComment(model.source.url) }] }],
+        model.endpoints.map((e) => `row(${stringLiteral(e.method)}, ${stringLiteral(e.path)}, [${e.permissions.map((p) => stringLiteral(p)).join(', ')}], ${e.controlled}, ${stringLiteral(e.description)}, ${positionOf(e)}),`),
       ),
     );
 

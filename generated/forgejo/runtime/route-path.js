@@ -76,6 +76,7 @@ function apiRelativePath(c, prefix) {
   return startsWithApiSegment(r, prefix) ? void 0 : r;
 }
 function startsWithApiSegment(p, prefix) {
+  if (p.charCodeAt(1) !== prefix.charCodeAt(1)) return prefix.length <= 1 || prefix.charCodeAt(1) === 47;
   let k = prefix.indexOf("/", 1);
   if (k < 0) k = prefix.length;
   for (let i = 1; i < k; i++) if (p.charCodeAt(i) !== prefix.charCodeAt(i)) return false;
@@ -248,7 +249,7 @@ function captureRouteParams(path, tokens) {
   return params;
 }
 const NO_SLOTS = new Int32Array(0);
-const newTrieNode = () => ({ end: -1, slots: NO_SLOTS, hashes: NO_SLOTS, literals: [], params: [], tails: [] });
+const newTrieNode = (depth) => ({ end: -1, slots: NO_SLOTS, hashes: NO_SLOTS, literals: [], params: [], tails: [], ready: false, pending: [], depth });
 function segmentHash(text) {
   let h = 0;
   for (let i = 0; i < text.length; i++) h = Math.imul(h, 31) + text.charCodeAt(i) | 0;
@@ -258,7 +259,9 @@ function indexLiterals(node) {
   const lits = node.literals;
   for (const lit of lits) {
     let next = lit.node;
-    while (next.end < 0 && next.params.length === 0 && next.tails.length === 0 && next.literals.length === 1) {
+    for (; ; ) {
+      if (next.pending !== void 0) sortPending(next);
+      if (!(next.end < 0 && next.params.length === 0 && next.tails.length === 0 && next.literals.length === 1)) break;
       lit.text += `/${next.literals[0].text}`;
       next = next.literals[0].node;
     }
@@ -280,8 +283,11 @@ function indexLiterals(node) {
     node.slots = slots;
     node.hashes = hashes;
   }
-  for (const lit of lits) indexLiterals(lit.node);
-  for (const edge of node.params) indexLiterals(edge.node);
+}
+function prepareNode(node) {
+  if (node.pending !== void 0) sortPending(node);
+  indexLiterals(node);
+  node.ready = true;
 }
 function expandToken(t) {
   return t === 1 || t === 2 ? [t, "", ""] : t;
@@ -307,40 +313,142 @@ function tailElements(tokens) {
   return out;
 }
 const countVars = (els) => els.reduce((k, e) => k + (typeof e === "string" ? 0 : 1), 0);
-function buildRouteTrie(candidates, base) {
-  const root = newTrieNode();
-  candidates.forEach((tokens, k) => {
-    let node = root;
-    for (let i = 0; i < tokens.length; i++) {
-      const t = expandToken(tokens[i]);
-      if (typeof t === "string") {
-        let hit = node.literals.find((b) => b.text === t);
-        if (!hit) node.literals.push(hit = { text: t, node: newTrieNode() });
-        node = hit.node;
-      } else if (t[0] === 1 || t[0] === 3 && t[2] === 0) {
-        const els = t[0] === 3 ? t[1] : void 0;
-        const prefix = t[0] === 1 ? t[1] : "";
-        const suffix = t[0] === 1 ? t[2] : "";
-        const key = els === void 0 ? void 0 : JSON.stringify(els);
-        let edge = node.params.find((p) => els === void 0 ? p.els === void 0 && p.prefix === prefix && p.suffix === suffix : p.els !== void 0 && JSON.stringify(p.els) === key);
-        if (!edge) node.params.push(edge = { prefix, suffix, plain: els === void 0 && prefix === "" && suffix === "", els, vars: els === void 0 ? 1 : countVars(els), node: newTrieNode() });
-        node = edge.node;
-      } else {
-        const els = tailElements(tokens.slice(i));
-        node.tails.push({ els, vars: countVars(els), candidate: base + k });
-        return;
+function patternTokens(path) {
+  const n = path.length;
+  if (n === 0 || path.charCodeAt(0) !== 47) return void 0;
+  const out = [];
+  let parts = [];
+  let text = "";
+  for (let i = 1; i <= n; i++) {
+    const c = i === n ? 47 : path.charCodeAt(i);
+    if (c === 47) {
+      if (text !== "") parts.push(text);
+      text = "";
+      if (parts.length === 0) {
+        if (i === n) break;
+        return void 0;
       }
+      const token = segmentToken(parts);
+      if (token === void 0) return void 0;
+      out.push(token);
+      parts = [];
+    } else if (c === 92) {
+      const d = path.charCodeAt(i + 1);
+      if (!(d > 32 && d < 127) || d === 47) return void 0;
+      text += path[i + 1];
+      i++;
+    } else if (c === 58 || c === 42) {
+      let j = i + 1;
+      if (!(j < n && isNameChar(path.charCodeAt(j)) && !(path.charCodeAt(j) >= 48 && path.charCodeAt(j) <= 57))) return void 0;
+      while (j < n && isNameChar(path.charCodeAt(j))) j++;
+      if (text !== "") parts.push(text);
+      text = "";
+      parts.push(c === 58 ? 1 : 2);
+      i = j - 1;
+    } else if (c === 40 || c === 41) return void 0;
+    else {
+      let j = i + 1;
+      for (; j < n; j++) {
+        const d = path.charCodeAt(j);
+        if (d === 47 || d === 92 || d === 58 || d === 42 || d === 40 || d === 41) break;
+      }
+      text += path.slice(i, j);
+      i = j - 1;
     }
-    if (node.end < 0) node.end = base + k;
+  }
+  return out;
+}
+function isNameChar(c) {
+  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c >= 48 && c <= 57 || c === 95;
+}
+function segmentToken(parts) {
+  let vars = 0;
+  let at = -1;
+  for (let k = 0; k < parts.length; k++) if (typeof parts[k] !== "string") vars++, at = k;
+  if (vars === 0) {
+    const t = parts[0];
+    return t === "." || t === ".." ? void 0 : t;
+  }
+  if (vars > 1) return [3, parts, parts.indexOf(2) >= 0 ? 1 : 0];
+  const kind = parts[at];
+  if (parts.length === 1) return kind;
+  return [kind, at > 0 ? parts[0] : "", at < parts.length - 1 ? parts[parts.length - 1] : ""];
+}
+function buildRouteTrie(candidates, base, rows) {
+  return { candidates, base, rows, root: void 0 };
+}
+function candidateRows(tries) {
+  const out = [];
+  for (const t of tries) for (const c of t.candidates) out.push(typeof c === "number" ? c : c[0]);
+  return out;
+}
+function candidateTokens(trie, c) {
+  if (typeof c !== "number") return c.slice(1);
+  const row = trie.rows[c];
+  return row === void 0 ? void 0 : patternTokens(row.path);
+}
+function growTrie(trie) {
+  const root = newTrieNode(0);
+  const base = trie.base;
+  trie.candidates.forEach((c, k) => {
+    const tokens = candidateTokens(trie, c);
+    if (tokens !== void 0) root.pending.push({ candidate: base + k, tokens });
   });
-  indexLiterals(root);
+  trie.root = root;
   return root;
 }
-function walkRouteTrie(root, p, bounds, checks) {
-  const n = p.length;
-  return walkNode(root, p, n, n === 1 ? 1 : 0, 0, bounds, checks);
+function sortPending(node) {
+  const pending = node.pending;
+  node.pending = void 0;
+  const i = node.depth;
+  let byText;
+  for (const { candidate, tokens } of pending) {
+    if (i === tokens.length) {
+      if (node.end < 0) node.end = candidate;
+      continue;
+    }
+    const t = expandToken(tokens[i]);
+    if (typeof t === "string") {
+      byText ??= /* @__PURE__ */ new Map();
+      let hit = byText.get(t);
+      if (!hit) {
+        node.literals.push(hit = { text: t, node: newTrieNode(i + 1) });
+        byText.set(t, hit);
+      }
+      hit.node.pending.push({ candidate, tokens });
+    } else if (t[0] === 1 || t[0] === 3 && t[2] === 0) {
+      const els = t[0] === 3 ? t[1] : void 0;
+      const prefix = t[0] === 1 ? t[1] : "";
+      const suffix = t[0] === 1 ? t[2] : "";
+      const key = els === void 0 ? void 0 : JSON.stringify(els);
+      let edge = node.params.find((p) => els === void 0 ? p.els === void 0 && p.prefix === prefix && p.suffix === suffix : p.els !== void 0 && JSON.stringify(p.els) === key);
+      if (!edge) node.params.push(edge = { prefix, suffix, plain: els === void 0 && prefix === "" && suffix === "", els, vars: els === void 0 ? 1 : countVars(els), node: newTrieNode(i + 1) });
+      edge.node.pending.push({ candidate, tokens });
+    } else {
+      const els = tailElements(tokens.slice(i));
+      const minLength = els.reduce((m, x) => m + (typeof x === "string" ? x.length : 1), 0);
+      const first = typeof els[0] === "string" ? els[0] : "";
+      const last = els.length > 1 && typeof els[els.length - 1] === "string" ? els[els.length - 1] : "";
+      node.tails.push({ els, vars: countVars(els), candidate, minLength, first, last });
+    }
+  }
 }
-function walkNode(node, p, n, cursor, k, bounds, checks) {
+function walkRouteTrie(trie, p, bounds, checks) {
+  const n = p.length;
+  walkPath = p;
+  walkBounds = bounds;
+  walkChecks = checks;
+  return walkNode(trie.root ?? growTrie(trie), n === 1 ? 1 : 0, 0);
+}
+let walkPath = "";
+let walkBounds = new Int32Array(0);
+let walkChecks = new Int32Array(0);
+function walkNode(node, cursor, k) {
+  if (!node.ready) prepareNode(node);
+  const p = walkPath;
+  const n = p.length;
+  const bounds = walkBounds;
+  const checks = walkChecks;
   if (cursor >= n) return node.end;
   const s = cursor + 1;
   let e = s;
@@ -361,9 +469,13 @@ function walkNode(node, p, n, cursor, k, bounds, checks) {
       if (hashes[j] !== h) continue;
       const lit = node.literals[c - 1];
       const text = lit.text;
-      const end = s + text.length;
-      if (end !== n && p.charCodeAt(end) !== 47 || !p.startsWith(text, s)) continue;
-      const found = walkNode(lit.node, p, n, end, k, bounds, checks);
+      const len = text.length;
+      const end = s + len;
+      if (end !== n && p.charCodeAt(end) !== 47) continue;
+      let x = 0;
+      while (x < len && text.charCodeAt(x) === p.charCodeAt(s + x)) x++;
+      if (x !== len) continue;
+      const found = walkNode(lit.node, end, k);
       if (found >= 0) return found;
       break;
     }
@@ -383,12 +495,18 @@ function walkNode(node, p, n, cursor, k, bounds, checks) {
       bounds[2 * k + 1] = e - edge.suffix.length;
       checks[k] = raw;
     } else if (!matchElements(p, s, e, edge.els, bounds, checks, k)) continue;
-    const found = walkNode(edge.node, p, n, e, k + edge.vars, bounds, checks);
+    const found = walkNode(edge.node, e, k + edge.vars);
     if (found >= 0) return found;
   }
   const tails = node.tails;
   for (let j = 0; j < tails.length; j++) {
-    const els = tails[j].els;
+    const tail = tails[j];
+    const els = tail.els;
+    if (n - s < tail.minLength) continue;
+    const last = tail.last;
+    if (last !== "" && !p.endsWith(last, n)) continue;
+    const first = tail.first;
+    if (first !== "" && !p.startsWith(first, s)) continue;
     if (els.length === 1 && els[0] === 2) {
       if (n === s) continue;
       bounds[2 * k] = s;
@@ -406,11 +524,13 @@ export {
   apiRelativePath,
   areSpansCanonical,
   buildRouteTrie,
+  candidateRows,
   canonicalizePath,
   captureRouteParams,
   isCanonicalSpan,
   matchElements,
   mayCanonicalizationChange,
+  patternTokens,
   routeElements,
   startsWithApiSegment,
   walkRouteTrie

@@ -127,6 +127,8 @@ export function apiRelativePath(c: string | undefined, prefix: string): string |
 
 /** Whether the first segment of `p` starts with the first segment of `prefix` (`/api…`). */
 export function startsWithApiSegment(p: string, prefix: string): boolean {
+  // Most paths differ at their first character (`/projects/…`): no search in `prefix` then.
+  if (p.charCodeAt(1) !== prefix.charCodeAt(1)) return prefix.length <= 1 || prefix.charCodeAt(1) === 47;
   let k = prefix.indexOf('/', 1);
   if (k < 0) k = prefix.length;
   for (let i = 1; i < k; i++) if (p.charCodeAt(i) !== prefix.charCodeAt(i)) return false;
@@ -387,16 +389,31 @@ interface ParamEdge {
   node: TrieNode;
 }
 
+interface TailEdge {
+  els: RouteElements;
+  vars: number;
+  candidate: number;
+  /**
+   * What any match of `els` needs, checked before `matchElements` builds its table: at least
+   * `minLength` characters, ending with `last` (its last element when that is literal text, else '')
+   * and starting with `first` (likewise). Most tails that do not match fail here in a comparison.
+   */
+  minLength: number;
+  first: string;
+  last: string;
+}
+
 interface LiteralEdge {
   text: string;
   node: TrieNode;
 }
 
-interface TrieNode {
+/** A node of a method's trie (`RouteTrie.root`), built on the first walk. */
+export interface TrieNode {
   /** The candidate whose alternative ends here, or -1. */
   end: number;
   /**
-   * Literal children in an open-addressing hash table built at load: slot `j` holds child
+   * Literal children in an open-addressing hash table built with the trie: slot `j` holds child
    * `slots[j] - 1` (0: empty) whose text hashes to `hashes[j]` (`segmentHash`), probed linearly from
    * `hash & (slots.length - 1)`. The walk hashes a segment in the same pass that validates it, so a
    * literal child costs one probe and one comparison of the candidate text, and no string is made.
@@ -407,15 +424,45 @@ interface TrieNode {
   /** Parameter children, most specific first. */
   params: ParamEdge[];
   /** Candidates from a splat on: the rest of the path against their elements, most specific first. */
-  tails: { els: RouteElements; vars: number; candidate: number }[];
+  tails: TailEdge[];
+  /**
+   * False until the walk first reaches the node (`prepareNode`): its candidates are then sorted into
+   * its children (`pending`, tokens from `depth` on) and its literal children indexed, so a first
+   * match builds the nodes on its way and their children, not the whole trie.
+   */
+  ready: boolean;
+  /** Candidates not yet sorted into children, in candidate order; `undefined` once sorted. */
+  pending: PendingCandidate[] | undefined;
+  depth: number;
 }
 
-/** A compiled route table of one method: the root of its trie. */
-export type RouteTrie = TrieNode;
+/** A candidate waiting in a node: its number and its tokens (the node sorts it by `tokens[depth]`). */
+interface PendingCandidate {
+  candidate: number;
+  tokens: readonly RouteTokenData[];
+}
+
+/**
+ * One candidate of a method's list as emitted: the number of its row, whose `path` gives the tokens
+ * (`patternTokens`, the common case: a pattern without optional groups), or `[row, ...tokens]` with
+ * the alternative's tokens written out (an alternative of a pattern with optional groups).
+ */
+export type RouteCandidateData = number | readonly [number, ...RouteTokenData[]];
+
+/**
+ * A compiled route table of one method: its candidates as data, and the trie grown from them node by
+ * node as walks reach the nodes (`walkRouteTrie`), so that importing a table costs no trie.
+ */
+export interface RouteTrie {
+  readonly candidates: readonly RouteCandidateData[];
+  readonly base: number;
+  readonly rows: readonly { readonly path: string }[];
+  root: TrieNode | undefined;
+}
 
 const NO_SLOTS = new Int32Array(0);
 
-const newTrieNode = (): TrieNode => ({ end: -1, slots: NO_SLOTS, hashes: NO_SLOTS, literals: [], params: [], tails: [] });
+const newTrieNode = (depth: number): TrieNode => ({ end: -1, slots: NO_SLOTS, hashes: NO_SLOTS, literals: [], params: [], tails: [], ready: false, pending: [], depth });
 
 /** The hash of `text` the walk computes while scanning a segment (`h * 31 + c`, 32-bit). */
 function segmentHash(text: string): number {
@@ -436,7 +483,9 @@ function indexLiterals(node: TrieNode): void {
   const lits = node.literals;
   for (const lit of lits) {
     let next = lit.node;
-    while (next.end < 0 && next.params.length === 0 && next.tails.length === 0 && next.literals.length === 1) {
+    for (;;) {
+      if (next.pending !== undefined) sortPending(next);
+      if (!(next.end < 0 && next.params.length === 0 && next.tails.length === 0 && next.literals.length === 1)) break;
       lit.text += `/${next.literals[0]!.text}`;
       next = next.literals[0]!.node;
     }
@@ -458,8 +507,13 @@ function indexLiterals(node: TrieNode): void {
     node.slots = slots;
     node.hashes = hashes;
   }
-  for (const lit of lits) indexLiterals(lit.node);
-  for (const edge of node.params) indexLiterals(edge.node);
+}
+
+/** Makes a node walkable: its candidates sorted into children, its literal children indexed (the children themselves wait for the walk). */
+function prepareNode(node: TrieNode): void {
+  if (node.pending !== undefined) sortPending(node);
+  indexLiterals(node);
+  node.ready = true;
 }
 
 /** `1` and `2` as the `[kind, prefix, suffix]` form they abbreviate. */
@@ -492,38 +546,156 @@ function tailElements(tokens: readonly RouteTokenData[]): (string | 1 | 2)[] {
 const countVars = (els: RouteElements) => els.reduce<number>((k, e) => k + (typeof e === 'string' ? 0 : 1), 0);
 
 /**
- * Builds the trie of one method from its candidates, most specific first (the generator's order:
- * lexicographic over segment tokens, so the children of every node appear in the order the walk
- * must try them). Candidate k of `candidates` answers as `base + k`.
+ * The tokens of a path pattern without optional groups, as the generator compiles them
+ * (`RouteTokenData`): `/`-separated segments, `:name` a parameter and `*name` a splat, `\\x` the
+ * literal `x`, literal text merged; a trailing `/` adds nothing (the root `/` has no segment).
+ * `undefined` for anything else (`(`, `)`, an empty, `.` or `..` segment, `:` or `*` without a
+ * name, an escaped `/`): the generator then writes the tokens out. The generator checks, for every
+ * candidate it emits as a row number, that this gives exactly its tokens (and tests do too).
  */
-export function buildRouteTrie(candidates: readonly (readonly RouteTokenData[])[], base: number): RouteTrie {
-  const root = newTrieNode();
-  candidates.forEach((tokens, k) => {
-    let node = root;
-    for (let i = 0; i < tokens.length; i++) {
-      const t = expandToken(tokens[i]!);
-      if (typeof t === 'string') {
-        let hit = node.literals.find((b) => b.text === t);
-        if (!hit) node.literals.push((hit = { text: t, node: newTrieNode() }));
-        node = hit.node;
-      } else if (t[0] === 1 || (t[0] === 3 && t[2] === 0)) {
-        const els = t[0] === 3 ? t[1] : undefined;
-        const prefix = t[0] === 1 ? t[1] : '';
-        const suffix = t[0] === 1 ? t[2] : '';
-        const key = els === undefined ? undefined : JSON.stringify(els);
-        let edge = node.params.find((p) => (els === undefined ? p.els === undefined && p.prefix === prefix && p.suffix === suffix : p.els !== undefined && JSON.stringify(p.els) === key));
-        if (!edge) node.params.push((edge = { prefix, suffix, plain: els === undefined && prefix === '' && suffix === '', els, vars: els === undefined ? 1 : countVars(els), node: newTrieNode() }));
-        node = edge.node;
-      } else {
-        const els = tailElements(tokens.slice(i));
-        node.tails.push({ els, vars: countVars(els), candidate: base + k });
-        return;
+export function patternTokens(path: string): RouteTokenData[] | undefined {
+  const n = path.length;
+  if (n === 0 || path.charCodeAt(0) !== 47) return undefined;
+  const out: RouteTokenData[] = [];
+  let parts: (string | 1 | 2)[] = [];
+  let text = '';
+  for (let i = 1; i <= n; i++) {
+    const c = i === n ? 47 : path.charCodeAt(i);
+    if (c === 47) {
+      if (text !== '') parts.push(text);
+      text = '';
+      if (parts.length === 0) {
+        if (i === n) break; // a trailing `/`, or the root
+        return undefined;
       }
+      const token = segmentToken(parts);
+      if (token === undefined) return undefined;
+      out.push(token);
+      parts = [];
+    } else if (c === 92) {
+      const d = path.charCodeAt(i + 1);
+      if (!(d > 32 && d < 127) || d === 47) return undefined;
+      text += path[i + 1];
+      i++;
+    } else if (c === 58 || c === 42) {
+      let j = i + 1;
+      if (!(j < n && isNameChar(path.charCodeAt(j)) && !(path.charCodeAt(j) >= 48 && path.charCodeAt(j) <= 57))) return undefined;
+      while (j < n && isNameChar(path.charCodeAt(j))) j++;
+      if (text !== '') parts.push(text);
+      text = '';
+      parts.push(c === 58 ? 1 : 2);
+      i = j - 1;
+    } else if (c === 40 || c === 41) return undefined;
+    else {
+      // A run of plain literal characters, taken in one slice.
+      let j = i + 1;
+      for (; j < n; j++) {
+        const d = path.charCodeAt(j);
+        if (d === 47 || d === 92 || d === 58 || d === 42 || d === 40 || d === 41) break;
+      }
+      text += path.slice(i, j);
+      i = j - 1;
     }
-    if (node.end < 0) node.end = base + k;
+  }
+  return out;
+}
+
+/** `[A-Za-z0-9_]`. */
+function isNameChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** One segment's pieces (literal text merged; 1 a parameter, 2 a splat) as a token. */
+function segmentToken(parts: readonly (string | 1 | 2)[]): RouteTokenData | undefined {
+  let vars = 0;
+  let at = -1;
+  for (let k = 0; k < parts.length; k++) if (typeof parts[k] !== 'string') (vars++, (at = k));
+  if (vars === 0) {
+    const t = parts[0] as string;
+    return t === '.' || t === '..' ? undefined : t;
+  }
+  if (vars > 1) return [3, parts, parts.indexOf(2) >= 0 ? 1 : 0];
+  const kind = parts[at] as 1 | 2;
+  if (parts.length === 1) return kind;
+  return [kind, at > 0 ? (parts[0] as string) : '', at < parts.length - 1 ? (parts[parts.length - 1] as string) : ''];
+}
+
+/**
+ * A method's candidates, most specific first (the generator's order: lexicographic over segment
+ * tokens, so the children of every node appear in the order the walk must try them), as a table
+ * whose trie grows as walks reach its nodes. Candidate k answers as `base + k`; a candidate given as a
+ * row number takes its tokens from `rows[row].path` (`patternTokens`).
+ */
+export function buildRouteTrie(candidates: readonly RouteCandidateData[], base: number, rows: readonly { readonly path: string }[]): RouteTrie {
+  return { candidates, base, rows, root: undefined };
+}
+
+/** The row of every candidate of `tries`, in order (the candidates of one table are numbered across its methods). */
+export function candidateRows(tries: readonly RouteTrie[]): number[] {
+  const out: number[] = [];
+  for (const t of tries) for (const c of t.candidates) out.push(typeof c === 'number' ? c : c[0]);
+  return out;
+}
+
+/** The tokens of one candidate (a row's path, or written out). */
+function candidateTokens(trie: RouteTrie, c: RouteCandidateData): readonly RouteTokenData[] | undefined {
+  if (typeof c !== 'number') return c.slice(1) as RouteTokenData[];
+  // The generator writes out every alternative this does not parse: `undefined` (no candidate) never happens for its tables.
+  const row = trie.rows[c];
+  return row === undefined ? undefined : patternTokens(row.path);
+}
+
+function growTrie(trie: RouteTrie): TrieNode {
+  const root = newTrieNode(0);
+  const base = trie.base;
+  trie.candidates.forEach((c, k) => {
+    const tokens = candidateTokens(trie, c);
+    if (tokens !== undefined) root.pending!.push({ candidate: base + k, tokens });
   });
-  indexLiterals(root);
+  trie.root = root;
   return root;
+}
+
+/**
+ * Sorts a node's waiting candidates into its children by their token at the node's depth, in
+ * candidate order (most specific first): literal children by text, parameter children by shape,
+ * splat tails, and the node's own end (the first candidate that ends here).
+ */
+function sortPending(node: TrieNode): void {
+  const pending = node.pending!;
+  node.pending = undefined;
+  const i = node.depth;
+  let byText: Map<string, LiteralEdge> | undefined;
+  for (const { candidate, tokens } of pending) {
+    if (i === tokens.length) {
+      if (node.end < 0) node.end = candidate;
+      continue;
+    }
+    const t = expandToken(tokens[i]!);
+    if (typeof t === 'string') {
+      byText ??= new Map();
+      let hit = byText.get(t);
+      if (!hit) {
+        node.literals.push((hit = { text: t, node: newTrieNode(i + 1) }));
+        byText.set(t, hit);
+      }
+      hit.node.pending!.push({ candidate, tokens });
+    } else if (t[0] === 1 || (t[0] === 3 && t[2] === 0)) {
+      const els = t[0] === 3 ? t[1] : undefined;
+      const prefix = t[0] === 1 ? t[1] : '';
+      const suffix = t[0] === 1 ? t[2] : '';
+      const key = els === undefined ? undefined : JSON.stringify(els);
+      let edge = node.params.find((p) => (els === undefined ? p.els === undefined && p.prefix === prefix && p.suffix === suffix : p.els !== undefined && JSON.stringify(p.els) === key));
+      if (!edge) node.params.push((edge = { prefix, suffix, plain: els === undefined && prefix === '' && suffix === '', els, vars: els === undefined ? 1 : countVars(els), node: newTrieNode(i + 1) }));
+      edge.node.pending!.push({ candidate, tokens });
+    } else {
+      const els = tailElements(tokens.slice(i));
+      const minLength = els.reduce<number>((m, x) => m + (typeof x === 'string' ? x.length : 1), 0);
+      const first = typeof els[0] === 'string' ? els[0] : '';
+      const last = els.length > 1 && typeof els[els.length - 1] === 'string' ? (els[els.length - 1] as string) : '';
+      node.tails.push({ els, vars: countVars(els), candidate, minLength, first, last });
+    }
+  }
 }
 
 /**
@@ -533,13 +705,27 @@ export function buildRouteTrie(candidates: readonly (readonly RouteTokenData[])[
  * segments: at each node a literal child (exact text), then parameter children, then the splat
  * tails, in that order, the first that leads to a match wins: the order of `compareAlternatives`.
  * Backtracks only from a literal child into its siblings; tails are matched in linear time.
+ * A walk builds the nodes it is the first to reach (`prepareNode`).
  */
-export function walkRouteTrie(root: RouteTrie, p: string, bounds: Int32Array, checks: Int32Array): number {
+export function walkRouteTrie(trie: RouteTrie, p: string, bounds: Int32Array, checks: Int32Array): number {
   const n = p.length;
-  return walkNode(root, p, n, n === 1 ? 1 : 0, 0, bounds, checks);
+  walkPath = p;
+  walkBounds = bounds;
+  walkChecks = checks;
+  return walkNode(trie.root ?? growTrie(trie), n === 1 ? 1 : 0, 0);
 }
 
-function walkNode(node: TrieNode, p: string, n: number, cursor: number, k: number, bounds: Int32Array, checks: Int32Array): number {
+// The walk's path and scratch arrays, set by `walkRouteTrie` (fewer arguments per recursive call).
+let walkPath = '';
+let walkBounds: Int32Array = new Int32Array(0);
+let walkChecks: Int32Array = new Int32Array(0);
+
+function walkNode(node: TrieNode, cursor: number, k: number): number {
+  if (!node.ready) prepareNode(node);
+  const p = walkPath;
+  const n = p.length;
+  const bounds = walkBounds;
+  const checks = walkChecks;
   // Every child needs at least one character: at the end of the path only the node itself can answer.
   if (cursor >= n) return node.end;
   const s = cursor + 1;
@@ -563,9 +749,14 @@ function walkNode(node: TrieNode, p: string, n: number, cursor: number, k: numbe
       const lit = node.literals[c - 1]!;
       const text = lit.text;
       // The edge's text (one or more whole segments, none with `/`) at `s`, then `/` or the end of the path.
-      const end = s + text.length;
-      if ((end !== n && p.charCodeAt(end) !== 47) || !p.startsWith(text, s)) continue;
-      const found = walkNode(lit.node, p, n, end, k, bounds, checks);
+      const len = text.length;
+      const end = s + len;
+      if (end !== n && p.charCodeAt(end) !== 47) continue;
+      // Character by character: cheaper than \`startsWith\` for a segment or a few (measured).
+      let x = 0;
+      while (x < len && text.charCodeAt(x) === p.charCodeAt(s + x)) x++;
+      if (x !== len) continue;
+      const found = walkNode(lit.node, end, k);
       if (found >= 0) return found;
       break; // a segment equals at most one literal
     }
@@ -585,12 +776,18 @@ function walkNode(node: TrieNode, p: string, n: number, cursor: number, k: numbe
       bounds[2 * k + 1] = e - edge.suffix.length;
       checks[k] = raw;
     } else if (!matchElements(p, s, e, edge.els, bounds, checks, k)) continue;
-    const found = walkNode(edge.node, p, n, e, k + edge.vars, bounds, checks);
+    const found = walkNode(edge.node, e, k + edge.vars);
     if (found >= 0) return found;
   }
   const tails = node.tails;
   for (let j = 0; j < tails.length; j++) {
-    const els = tails[j]!.els;
+    const tail = tails[j]!;
+    const els = tail.els;
+    if (n - s < tail.minLength) continue;
+    const last = tail.last;
+    if (last !== '' && !p.endsWith(last, n)) continue;
+    const first = tail.first;
+    if (first !== '' && !p.startsWith(first, s)) continue;
     // A lone splat (`*path` to the end: catch-alls) takes the rest of the path, without `matchElements`' table.
     if (els.length === 1 && els[0] === 2) {
       if (n === s) continue; // one or more characters (a trailing `/` leaves none)

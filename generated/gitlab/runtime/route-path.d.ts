@@ -115,15 +115,29 @@ interface ParamEdge {
     vars: number;
     node: TrieNode;
 }
+interface TailEdge {
+    els: RouteElements;
+    vars: number;
+    candidate: number;
+    /**
+     * What any match of `els` needs, checked before `matchElements` builds its table: at least
+     * `minLength` characters, ending with `last` (its last element when that is literal text, else '')
+     * and starting with `first` (likewise). Most tails that do not match fail here in a comparison.
+     */
+    minLength: number;
+    first: string;
+    last: string;
+}
 interface LiteralEdge {
     text: string;
     node: TrieNode;
 }
-interface TrieNode {
+/** A node of a method's trie (`RouteTrie.root`), built on the first walk. */
+export interface TrieNode {
     /** The candidate whose alternative ends here, or -1. */
     end: number;
     /**
-     * Literal children in an open-addressing hash table built at load: slot `j` holds child
+     * Literal children in an open-addressing hash table built with the trie: slot `j` holds child
      * `slots[j] - 1` (0: empty) whose text hashes to `hashes[j]` (`segmentHash`), probed linearly from
      * `hash & (slots.length - 1)`. The walk hashes a segment in the same pass that validates it, so a
      * literal child costs one probe and one comparison of the candidate text, and no string is made.
@@ -134,20 +148,60 @@ interface TrieNode {
     /** Parameter children, most specific first. */
     params: ParamEdge[];
     /** Candidates from a splat on: the rest of the path against their elements, most specific first. */
-    tails: {
-        els: RouteElements;
-        vars: number;
-        candidate: number;
-    }[];
+    tails: TailEdge[];
+    /**
+     * False until the walk first reaches the node (`prepareNode`): its candidates are then sorted into
+     * its children (`pending`, tokens from `depth` on) and its literal children indexed, so a first
+     * match builds the nodes on its way and their children, not the whole trie.
+     */
+    ready: boolean;
+    /** Candidates not yet sorted into children, in candidate order; `undefined` once sorted. */
+    pending: PendingCandidate[] | undefined;
+    depth: number;
 }
-/** A compiled route table of one method: the root of its trie. */
-export type RouteTrie = TrieNode;
+/** A candidate waiting in a node: its number and its tokens (the node sorts it by `tokens[depth]`). */
+interface PendingCandidate {
+    candidate: number;
+    tokens: readonly RouteTokenData[];
+}
 /**
- * Builds the trie of one method from its candidates, most specific first (the generator's order:
- * lexicographic over segment tokens, so the children of every node appear in the order the walk
- * must try them). Candidate k of `candidates` answers as `base + k`.
+ * One candidate of a method's list as emitted: the number of its row, whose `path` gives the tokens
+ * (`patternTokens`, the common case: a pattern without optional groups), or `[row, ...tokens]` with
+ * the alternative's tokens written out (an alternative of a pattern with optional groups).
  */
-export declare function buildRouteTrie(candidates: readonly (readonly RouteTokenData[])[], base: number): RouteTrie;
+export type RouteCandidateData = number | readonly [number, ...RouteTokenData[]];
+/**
+ * A compiled route table of one method: its candidates as data, and the trie grown from them node by
+ * node as walks reach the nodes (`walkRouteTrie`), so that importing a table costs no trie.
+ */
+export interface RouteTrie {
+    readonly candidates: readonly RouteCandidateData[];
+    readonly base: number;
+    readonly rows: readonly {
+        readonly path: string;
+    }[];
+    root: TrieNode | undefined;
+}
+/**
+ * The tokens of a path pattern without optional groups, as the generator compiles them
+ * (`RouteTokenData`): `/`-separated segments, `:name` a parameter and `*name` a splat, `\\x` the
+ * literal `x`, literal text merged; a trailing `/` adds nothing (the root `/` has no segment).
+ * `undefined` for anything else (`(`, `)`, an empty, `.` or `..` segment, `:` or `*` without a
+ * name, an escaped `/`): the generator then writes the tokens out. The generator checks, for every
+ * candidate it emits as a row number, that this gives exactly its tokens (and tests do too).
+ */
+export declare function patternTokens(path: string): RouteTokenData[] | undefined;
+/**
+ * A method's candidates, most specific first (the generator's order: lexicographic over segment
+ * tokens, so the children of every node appear in the order the walk must try them), as a table
+ * whose trie grows as walks reach its nodes. Candidate k answers as `base + k`; a candidate given as a
+ * row number takes its tokens from `rows[row].path` (`patternTokens`).
+ */
+export declare function buildRouteTrie(candidates: readonly RouteCandidateData[], base: number, rows: readonly {
+    readonly path: string;
+}[]): RouteTrie;
+/** The row of every candidate of `tries`, in order (the candidates of one table are numbered across its methods). */
+export declare function candidateRows(tries: readonly RouteTrie[]): number[];
 /**
  * The most specific candidate for path `p` (raw or canonical) in a trie, or -1; the boundaries of
  * its parameters are left in `bounds` (two per parameter, in order) and whether each is canonical in
@@ -155,6 +209,7 @@ export declare function buildRouteTrie(candidates: readonly (readonly RouteToken
  * segments: at each node a literal child (exact text), then parameter children, then the splat
  * tails, in that order, the first that leads to a match wins: the order of `compareAlternatives`.
  * Backtracks only from a literal child into its siblings; tails are matched in linear time.
+ * A walk builds the nodes it is the first to reach (`prepareNode`).
  */
-export declare function walkRouteTrie(root: RouteTrie, p: string, bounds: Int32Array, checks: Int32Array): number;
+export declare function walkRouteTrie(trie: RouteTrie, p: string, bounds: Int32Array, checks: Int32Array): number;
 export {};

@@ -17,13 +17,13 @@ import { safeComment } from '../header.ts';
 import { stringLiteral } from './identifier.ts';
 import { routeParamsType } from './route-params-type.ts';
 import type { SegmentToken } from '../../model/route-alternatives.ts';
-import type { RouteTokenData } from '../runtime/route-path.ts';
+import { patternTokens, type RouteTokenData } from '../runtime/route-path.ts';
 
 /** Cases of `paramsOf` per function (see there). */
 const PARAM_SHAPES_PER_FUNCTION = 64;
 
 /** What the statements import from the copied runtime (`runtime/route-path.ts`). */
-const RUNTIME_IMPORTS: readonly string[] = Object.freeze(['apiRelativePath', 'areSpansCanonical', 'buildRouteTrie', 'canonicalizePath', 'MAX_PATH_LENGTH', 'mayCanonicalizationChange', 'type RouteTrie', 'startsWithApiSegment', 'walkRouteTrie']);
+const RUNTIME_IMPORTS: readonly string[] = Object.freeze(['apiRelativePath', 'areSpansCanonical', 'buildRouteTrie', 'canonicalizePath', 'candidateRows', 'MAX_PATH_LENGTH', 'mayCanonicalizationChange', 'type RouteTrie', 'startsWithApiSegment', 'walkRouteTrie']);
 
 export interface RouteMatcherStatements {
   statements: StatementStructures[];
@@ -69,22 +69,21 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
     declarations: [{ name: 'ROOTED_CANDIDATES', type: 'readonly number[]', initializer: `[${rooted.join(', ')}]` }],
   });
 
-  statements.push({
-    kind: StructureKind.VariableStatement,
-    declarationKind: VariableDeclarationKind.Const,
-    docs: [{ description: `Per candidate (an alternative of a route after expanding optional groups; most specific first within each method): its row in \`${rowsName}\`.` }],
-    declarations: [{ name: 'candidateRoutes', type: 'readonly number[]', initializer: `[${candidates.map((c) => rowOf(c.route)).join(', ')}]` }],
-  });
-
-  // Per method, its candidates as data (most specific first), built into a trie once at load and
-  // walked by the runtime's `walkRouteTrie`: one mechanism for every table, no code per route.
+  // Per method, its candidates as data (most specific first), built into a trie on the first match
+  // and walked by the runtime's `walkRouteTrie`: one mechanism for every table, no code per route.
+  // A candidate is its row's number when the runtime's `patternTokens` reads exactly its tokens
+  // from the row's path (checked here, for every candidate), else `[row, ...tokens]`.
   const trieName = (method: string) => `ROUTES_${method}`;
   for (const m of table.methods) {
     const base = firstOf.get(m.method)!;
     statements.push({
       kind: StructureKind.VariableStatement,
       declarationKind: VariableDeclarationKind.Const,
-      docs: [{ description: `The ${m.method} candidates, most specific first (candidate \`${base} + k\`), one per line with its route: literal segments as text, \`1\` a parameter, \`2\` a splat (\`[1 | 2, prefix, suffix]\` with text around it in the segment), \`[3, elements, splat]\` a segment with several.` }],
+      docs: [
+        {
+          description: `The ${m.method} candidates, most specific first (candidate \`${base} + k\`), one per line with its route: the row's number in \`${rowsName}\` (its path is the pattern), or \`[row, ...tokens]\` for an alternative of a pattern with optional groups (literal segments as text, \`1\` a parameter, \`2\` a splat, \`[1 | 2, prefix, suffix]\` with text around it in the segment, \`[3, elements, splat]\` a segment with several). The trie is built on the first match.`,
+        },
+      ],
       declarations: [
         {
           name: trieName(m.method),
@@ -92,14 +91,26 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
           initializer: (w) => {
             w.write('buildRouteTrie([').newLine();
             w.indent(() => {
-              for (const c of m.candidates) w.writeLine(`${JSON.stringify(c.alternative.segments.map(tokenData))}, // ${safeComment(c.route.endpoint.text)}${c.alternative.text !== c.route.endpoint.path ? ` as ${safeComment(c.alternative.text)}` : ''}`);
+              for (const c of m.candidates) {
+                const row = rowOf(c.route);
+                const tokens = c.alternative.segments.map(tokenData);
+                const derived = JSON.stringify(patternTokens(c.route.endpoint.path)) === JSON.stringify(tokens);
+                const data = derived ? String(row) : JSON.stringify([row, ...tokens]);
+                w.writeLine(`${data}, // ${safeComment(c.route.endpoint.text)}${c.alternative.text !== c.route.endpoint.path ? ` as ${safeComment(c.alternative.text)}` : ''}`);
+              }
             });
-            w.write(`], ${base})`);
+            w.write(`], ${base}, ${rowsName})`);
           },
         },
       ],
     });
   }
+  statements.push({
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [{ description: `Per candidate (an alternative of a route after expanding optional groups; most specific first within each method): its row in \`${rowsName}\`.` }],
+    declarations: [{ name: 'candidateRoutes', type: 'readonly number[]', initializer: `candidateRows([${table.methods.map((m) => trieName(m.method)).join(', ')}])` }],
+  });
   const slots = Math.max(1, ...candidates.map((c) => alternativeNames(c.alternative.segments).length));
   statements.push({
     kind: StructureKind.VariableStatement,
@@ -245,7 +256,7 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
     statements: (w) => {
       w.writeLine(`if (typeof method !== 'string' || typeof path !== 'string') return -1;`);
       w.writeLine('// `/api/v4/…` as sent: the rest is the path (a prefix that canonicalization reveals is removed on the slow path).');
-      w.writeLine('const q = path.startsWith(API_PREFIX) && path.charCodeAt(API_PREFIX.length) === 47 ? path.slice(API_PREFIX.length) : path;');
+      w.writeLine('const q = path.charCodeAt(1) === API_PREFIX.charCodeAt(1) && path.startsWith(API_PREFIX) && path.charCodeAt(API_PREFIX.length) === 47 ? path.slice(API_PREFIX.length) : path;');
       w.writeLine('// Try the raw path first; canonicalize only when that does not settle it (see isCanonicalSpan).');
       w.writeLine('let canonical = q;');
       w.writeLine('const plain = path.length <= MAX_PATH_LENGTH && q.charCodeAt(0) === 47 && !startsWithApiSegment(q, API_PREFIX);');
@@ -273,7 +284,7 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
 }
 
 /** A token as the runtime's trie data (`RouteTokenData`). */
-function tokenData(t: SegmentToken): RouteTokenData {
+export function tokenData(t: SegmentToken): RouteTokenData {
   if (t.kind === 'literal') return t.text;
   if (t.kind === 'compound') return [3, t.parts.map((p) => (p.type === 'literal' ? p.value : p.type === 'param' ? 1 : 2)), t.splat ? 1 : 0];
   const kind = t.kind === 'param' ? 1 : 2;
