@@ -61,7 +61,7 @@ export function emitPackage(catalog: Catalog, options: EmitOptions, report: Repo
 export async function emitPackageAsync(catalog: Catalog, options: EmitOptions, report: Reporter, compile: CompileOptions = {}): Promise<Map<string, string>> {
   const started = new Map<string, { text: string; result: Transpiled | Promise<Transpiled> }>();
   const start = (rel: string, text: string) => cachedTranspileAsync(transpileKeyParts(rel, text), () => compileAsync(rel, text));
-  const { project, out } = runEmitters(catalog, options, report, (filePath, text) => {
+  const { project, out } = await runEmittersAsync(catalog, options, report, (filePath, text) => {
     if (isEmitted(filePath)) started.set(filePath, { text, result: start(relative(filePath), text) });
   });
   const results: [string, string, Transpiled | Promise<Transpiled>][] = [];
@@ -81,20 +81,43 @@ export async function emitPackageAsync(catalog: Catalog, options: EmitOptions, r
   return sorted(out);
 }
 
-function runEmitters(catalog: Catalog, options: EmitOptions, report: Reporter, onText?: (filePath: string, text: string) => void): { project: EmitProject; out: Map<string, string> } {
+function runEmitters(catalog: Catalog, options: EmitOptions, report: Reporter): { project: EmitProject; out: Map<string, string> } {
+  const { project, files, ctx } = emitContext(catalog, options, report);
+  for (const emitter of emitters) emitter.emit(ctx);
+  return { project, out: outputOf(files) };
+}
+
+/**
+ * The emitters with `onText` told each printed file, and the event loop let run after each emitter:
+ * a transform request to esbuild's service is written to its pipe from the event loop (beyond the
+ * pipe's 64 KiB buffer), so without these turns the large files would only reach esbuild once every
+ * emitter had run.
+ */
+async function runEmittersAsync(catalog: Catalog, options: EmitOptions, report: Reporter, onText: (filePath: string, text: string) => void): Promise<{ project: EmitProject; out: Map<string, string> }> {
+  const { project, files, ctx } = emitContext(catalog, options, report);
+  project.onText = onText;
+  for (const emitter of emitters) {
+    emitter.emit(ctx);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  project.onText = undefined;
+  return { project, out: outputOf(files) };
+}
+
+function emitContext(catalog: Catalog, options: EmitOptions, report: Reporter): { project: EmitProject; files: GeneratedFile[]; ctx: EmitContext } {
   const project = new EmitProject({
     useInMemoryFileSystem: true,
     compilerOptions,
     manipulationSettings: { indentationText: IndentationText.TwoSpaces, newLineKind: NewLineKind.LineFeed, quoteKind: QuoteKind.Single, useTrailingCommas: true },
   });
-  project.onText = onText;
   const files: GeneratedFile[] = [];
-  const ctx: EmitContext = { catalog, project, files, options, report };
-  for (const emitter of emitters) emitter.emit(ctx);
-  project.onText = undefined;
+  return { project, files, ctx: { catalog, project, files, options, report } };
+}
+
+function outputOf(files: readonly GeneratedFile[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const f of files) out.set(f.path, f.contents);
-  return { project, out };
+  return out;
 }
 
 /** Transpiled files: every TypeScript file of the project but declaration files and installed peers. */
