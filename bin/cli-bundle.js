@@ -109,11 +109,25 @@ const sourceUrls = {
   },
 };
 
-/** Dependencies left out of the bundle, imported by the absolute URL they resolve to from here. */
+/**
+ * CommonJS dependencies left out of the bundle that are loaded with `require` (the banner's), not
+ * `import`: Node's `import` of a CommonJS file first scans its whole text for export names
+ * (cjs-module-lexer: ~90 ms of a run for ts-morph's 1 MB, before a line of it runs).
+ */
+const REQUIRED = /^(esbuild|ts-morph)$/;
+
+/** Dependencies left out of the bundle, imported (or required) by the absolute path they resolve to from here. */
 const externals = {
   name: 'permgen-externals',
   setup(b) {
-    b.onResolve({ filter: EXTERNAL }, (args) => ({ path: import.meta.resolve(args.path), external: true }));
+    b.onResolve({ filter: EXTERNAL }, (args) => {
+      const url = import.meta.resolve(args.path);
+      if (REQUIRED.test(args.path)) return { path: fileURLToPath(url), namespace: 'permgen-required' };
+      return { path: url, external: true };
+    });
+    // A module whose exports are those of `require(path)`; esbuild's interop gives `import { x }` of it.
+    b.onLoad({ filter: /.*/, namespace: 'permgen-required' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    b.onResolve({ filter: /.*/, namespace: 'permgen-required' }, (args) => ({ path: args.path, external: true }));
   },
 };
 

@@ -76,9 +76,9 @@ export async function emitFiles(catalog: Catalog, emitOptions: EmitOptions, repo
     report.diagnostics.push(...cached.diagnostics);
     return cached.files;
   }
-  const { emitPackage } = await import('./emit/emit-package.ts');
+  const { emitPackageAsync } = await import('./emit/emit-package.ts');
   const before = report.diagnostics.length;
-  const files = emitPackage(catalog, emitOptions, report, { typecheck });
+  const files = await emitPackageAsync(catalog, emitOptions, report, { typecheck });
   const reported = report.diagnostics.slice(before);
   if (key !== undefined && !reported.some((d) => d.severity === 'error')) writeEmitCache(key, files, reported);
   return files;

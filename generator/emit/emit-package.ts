@@ -6,14 +6,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { transformSync, version as esbuildVersion, type Message } from 'esbuild';
+import { transform, transformSync, version as esbuildVersion, type Message } from 'esbuild';
 import { IndentationText, NewLineKind, QuoteKind, ts, type Project } from 'ts-morph';
 import { EmitProject } from './emit-project.ts';
 import { DECLARATIONS_CODE, isolatedDeclarations, OXC_VERSION } from './ts/declarations.ts';
 import type { Catalog } from '../model/catalog.ts';
 import type { Reporter } from '../diagnostics/reporter.ts';
 import { emitters } from './registry.ts';
-import { cachedTranspile } from './transpile-cache.ts';
+import { cachedTranspile, cachedTranspileAsync, type Transpiled } from './transpile-cache.ts';
 import type { EmitContext, EmitOptions, GeneratedFile } from './emitter.ts';
 
 export const compilerOptions: ts.CompilerOptions = {
@@ -42,32 +42,109 @@ export interface CompileOptions {
 }
 
 export function emitPackage(catalog: Catalog, options: EmitOptions, report: Reporter, compile: CompileOptions = {}): Map<string, string> {
+  const { project, out } = runEmitters(catalog, options, report);
+  for (const [rel, text] of emittedTexts(project)) {
+    out.set(rel, text);
+    transpile(rel, text, out, report);
+  }
+  if (compile.typecheck) typecheckProject(project, report);
+  return sorted(out);
+}
+
+/**
+ * `emitPackage` as `permgen generate` runs it: each file's `.js` is started with esbuild's
+ * asynchronous `transform` as soon as the file is printed, so esbuild's service (its own process
+ * and threads: the second core) transpiles while this thread goes on with the emitters and the
+ * `.d.ts`; `transformSync` made this thread wait for every file in turn. Same files and the same
+ * diagnostics, in the same order, as `emitPackage`.
+ */
+export async function emitPackageAsync(catalog: Catalog, options: EmitOptions, report: Reporter, compile: CompileOptions = {}): Promise<Map<string, string>> {
+  const started = new Map<string, { text: string; result: Transpiled | Promise<Transpiled> }>();
+  const start = (rel: string, text: string) => cachedTranspileAsync(transpileKeyParts(rel, text), () => compileAsync(rel, text));
+  const { project, out } = await runEmittersAsync(catalog, options, report, (filePath, text) => {
+    if (isEmitted(filePath)) started.set(filePath, { text, result: start(relative(filePath), text) });
+  });
+  const results: [string, string, Transpiled | Promise<Transpiled>][] = [];
+  for (const [rel, text] of emittedTexts(project)) {
+    const early = started.get(`/generated/${rel}`);
+    // A file changed after it was printed is transpiled again from its final text.
+    results.push([rel, text, early && early.text === text ? early.result : start(rel, text)]);
+  }
+  const settled = await Promise.allSettled(results.map(([, , result]) => result));
+  results.forEach(([rel, text], i) => {
+    const s = settled[i]!;
+    if (s.status === 'rejected') throw s.reason;
+    out.set(rel, text);
+    place(rel, text, s.value, out, report);
+  });
+  if (compile.typecheck) typecheckProject(project, report);
+  return sorted(out);
+}
+
+function runEmitters(catalog: Catalog, options: EmitOptions, report: Reporter): { project: EmitProject; out: Map<string, string> } {
+  const { project, files, ctx } = emitContext(catalog, options, report);
+  for (const emitter of emitters) emitter.emit(ctx);
+  return { project, out: outputOf(files) };
+}
+
+/**
+ * The emitters with `onText` told each printed file, and the event loop let run after each emitter:
+ * a transform request to esbuild's service is written to its pipe from the event loop (beyond the
+ * pipe's 64 KiB buffer), so without these turns the large files would only reach esbuild once every
+ * emitter had run.
+ */
+async function runEmittersAsync(catalog: Catalog, options: EmitOptions, report: Reporter, onText: (filePath: string, text: string) => void): Promise<{ project: EmitProject; out: Map<string, string> }> {
+  const { project, files, ctx } = emitContext(catalog, options, report);
+  project.onText = onText;
+  for (const emitter of emitters) {
+    emitter.emit(ctx);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  project.onText = undefined;
+  return { project, out: outputOf(files) };
+}
+
+function emitContext(catalog: Catalog, options: EmitOptions, report: Reporter): { project: EmitProject; files: GeneratedFile[]; ctx: EmitContext } {
   const project = new EmitProject({
     useInMemoryFileSystem: true,
     compilerOptions,
     manipulationSettings: { indentationText: IndentationText.TwoSpaces, newLineKind: NewLineKind.LineFeed, quoteKind: QuoteKind.Single, useTrailingCommas: true },
   });
   const files: GeneratedFile[] = [];
-  const ctx: EmitContext = { catalog, project, files, options, report };
-  for (const emitter of emitters) emitter.emit(ctx);
+  return { project, files, ctx: { catalog, project, files, options, report } };
+}
 
+function outputOf(files: readonly GeneratedFile[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const f of files) out.set(f.path, f.contents);
+  return out;
+}
+
+/** Transpiled files: every TypeScript file of the project but declaration files and installed peers. */
+function isEmitted(filePath: string): boolean {
+  return !filePath.endsWith('.d.ts') && !filePath.includes('/node_modules/');
+}
+
+/** `[path relative to generated/, text]` of every file to transpile, in the project's order. */
+function emittedTexts(project: EmitProject): [string, string][] {
   // No formatting pass: ts-morph prints every file once (a formatText pass cost ~1 s); writer-built
   // initializers keep ts-morph's hanging indent.
   // Texts only: a file built from a structure is never parsed by ts-morph (`emit-project.ts`).
-  for (const [filePath, text] of project.texts()) {
-    if (filePath.endsWith('.d.ts') || filePath.includes('/node_modules/')) continue;
-    const rel = relative(filePath);
-    out.set(rel, text);
-    transpile(rel, text, out, report);
-  }
-  if (compile.typecheck) typecheckProject(project, report);
+  const texts: [string, string][] = [];
+  for (const [filePath, text] of project.texts()) if (isEmitted(filePath)) texts.push([relative(filePath), text]);
+  return texts;
+}
+
+function sorted(out: Map<string, string>): Map<string, string> {
   return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** What the `.js` is compiled with (part of the transpile cache key). */
 const jsOptions = { loader: 'ts', format: 'esm', target: 'es2022', charset: 'utf8', tsconfigRaw: { compilerOptions: { useDefineForClassFields: true } } } as const;
+
+function transpileKeyParts(rel: string, text: string): string[] {
+  return [esbuildVersion, OXC_VERSION, DECLARATIONS_CODE, JSON.stringify(jsOptions), `/generated/${rel}`, text];
+}
 
 /**
  * `.js` and `.d.ts` per file, without a program: esbuild's `transformSync` strips the types (the
@@ -76,24 +153,56 @@ const jsOptions = { loader: 'ts', format: 'esm', target: 'es2022', charset: 'utf
  * not parse, or needs the checker to declare its exports, is a permgen bug, reported with file:line.
  */
 export function transpile(rel: string, text: string, out: Map<string, string>, report: Reporter): void {
-  const fileName = `/generated/${rel}`;
-  const result = cachedTranspile([esbuildVersion, OXC_VERSION, DECLARATIONS_CODE, JSON.stringify(jsOptions), fileName, text], () => {
+  const result = cachedTranspile(transpileKeyParts(rel, text), () => {
+    const fileName = `/generated/${rel}`;
     const diagnostics: { line: number; message: string }[] = [];
     let js = '';
     try {
       const r = transformSync(text, { ...jsOptions, sourcefile: fileName, logLevel: 'silent' });
       js = r.code;
-      // A warning on permgen's own output (a duplicate key, an unreachable branch) is a bug too.
-      for (const w of r.warnings) diagnostics.push({ line: w.location?.line ?? 1, message: w.text });
+      diagnostics.push(...warningsOf(r.warnings));
     } catch (error) {
-      const errors = (error as { errors?: Message[] }).errors;
-      if (!errors?.length) throw error;
-      for (const e of errors) diagnostics.push({ line: e.location?.line ?? 1, message: e.text });
+      diagnostics.push(...errorsOf(error));
     }
-    const dts = isolatedDeclarations(fileName, text);
-    diagnostics.push(...dts.diagnostics);
-    return { js, dts: dts.dts, diagnostics };
+    return declare(fileName, text, js, diagnostics);
   });
+  place(rel, text, result, out, report);
+}
+
+/** `transpile` with esbuild's asynchronous `transform` (what `emitPackageAsync` does per file). */
+export async function transpileAsync(rel: string, text: string, out: Map<string, string>, report: Reporter): Promise<void> {
+  place(rel, text, await cachedTranspileAsync(transpileKeyParts(rel, text), () => compileAsync(rel, text)), out, report);
+}
+
+/** `transpile`'s computation with esbuild's asynchronous `transform`; the `.d.ts` is made meanwhile. */
+async function compileAsync(rel: string, text: string): Promise<Transpiled> {
+  const fileName = `/generated/${rel}`;
+  const js = transform(text, { ...jsOptions, sourcefile: fileName, logLevel: 'silent' }).then(
+    (r) => ({ code: r.code, diagnostics: warningsOf(r.warnings) }),
+    (error: unknown) => ({ code: '', diagnostics: errorsOf(error) }),
+  );
+  const dts = isolatedDeclarations(fileName, text);
+  const { code, diagnostics } = await js;
+  return { js: code, dts: dts.dts, diagnostics: [...diagnostics, ...dts.diagnostics] };
+}
+
+// A warning on permgen's own output (a duplicate key, an unreachable branch) is a bug too.
+function warningsOf(warnings: readonly Message[]): { line: number; message: string }[] {
+  return warnings.map((w) => ({ line: w.location?.line ?? 1, message: w.text }));
+}
+
+function errorsOf(error: unknown): { line: number; message: string }[] {
+  const errors = (error as { errors?: Message[] }).errors;
+  if (!errors?.length) throw error;
+  return errors.map((e) => ({ line: e.location?.line ?? 1, message: e.text }));
+}
+
+function declare(fileName: string, text: string, js: string, diagnostics: { line: number; message: string }[]): Transpiled {
+  const dts = isolatedDeclarations(fileName, text);
+  return { js, dts: dts.dts, diagnostics: [...diagnostics, ...dts.diagnostics] };
+}
+
+function place(rel: string, text: string, result: Transpiled, out: Map<string, string>, report: Reporter): void {
   for (const d of result.diagnostics) {
     report.error('emit-typescript', `Generated TypeScript does not compile (${rel}:${d.line}): ${d.message}`, { file: 'generated', line: 1, column: 1 }, 'This is a permgen bug; please report it with the page that caused it.');
   }

@@ -43,6 +43,12 @@ export class EmitProject extends Project {
   readonly #pending = new Map<string, Pending>();
   /** How many initializers `#print`'s shortcut placed (tests check that it is taken). */
   shortcutInitializers = 0;
+  /**
+   * Told each file's text as soon as it is printed (`emitPackageAsync` starts its transpile then, so
+   * esbuild works on its own threads while the emitters go on). The text may still change (a file
+   * parsed and edited later): whoever listens must compare it with the final text.
+   */
+  onText: ((filePath: string, text: string) => void) | undefined;
   readonly #settings: { indentNumberOfSpaces: number; newLine: '\n' | '\r\n'; useSingleQuote: boolean };
 
   constructor(options: ProjectOptions) {
@@ -74,6 +80,7 @@ export class EmitProject extends Project {
       exports = exportsOfStructure(content);
     }
     this.#pending.set(at, { text, exports });
+    this.onText?.(at, text);
     return lazySourceFile(() => this.#materialize(at));
   }
 

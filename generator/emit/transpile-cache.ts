@@ -21,16 +21,38 @@ export function resetTranspileMemory(): void {
 }
 
 export function cachedTranspile(keyParts: readonly string[], compute: () => Transpiled): Transpiled {
-  const key = createHash('sha256').update(keyParts.join('\u0000')).digest('hex');
-  const hit = memory.get(key) ?? readDisk(key);
-  if (hit) {
-    memory.set(key, hit);
-    return hit;
-  }
+  const key = transpileKey(keyParts);
+  const hit = lookup(key);
+  if (hit) return hit;
   const result = compute();
+  store(key, result);
+  return result;
+}
+
+/** The same with a computation that finishes later (esbuild's asynchronous transform); a hit is returned as is. */
+export function cachedTranspileAsync(keyParts: readonly string[], compute: () => Promise<Transpiled>): Transpiled | Promise<Transpiled> {
+  const key = transpileKey(keyParts);
+  const hit = lookup(key);
+  if (hit) return hit;
+  return compute().then((result) => {
+    store(key, result);
+    return result;
+  });
+}
+
+function transpileKey(keyParts: readonly string[]): string {
+  return createHash('sha256').update(keyParts.join('\u0000')).digest('hex');
+}
+
+function lookup(key: string): Transpiled | undefined {
+  const hit = memory.get(key) ?? readDisk(key);
+  if (hit) memory.set(key, hit);
+  return hit;
+}
+
+function store(key: string, result: Transpiled): void {
   memory.set(key, result);
   writeDisk(key, result);
-  return result;
 }
 
 /** Transpile entries kept: about ten runs' worth of files, however often the generator changes. */

@@ -4,7 +4,7 @@
  * together on an empty cache must all run (one bundle is kept).
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -42,5 +42,23 @@ describe('bundled CLI', () => {
     const runs = await Promise.all([1, 2, 3].map(() => permgen(['--help'], { PERMGEN_CLI_CACHE_DIR: cache })));
     for (const r of runs) expect(r.stdout).toContain('Usage: permgen <command>');
     expect((await readdir(cache)).sort()).toEqual([expect.stringMatching(/^cli-[0-9a-f]{16}$/)]);
+  }, 60_000);
+
+  it('is built by the install step (npm runs `prepare` on `npm ci`), with the code cache, and then used as is', async () => {
+    const pkg = JSON.parse(await readFile(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.prepare).toBe('node bin/build-cli.js');
+    const cache = await mkdtemp(path.join(tmpdir(), 'permgen-cli-cache-'));
+    const built = await exec(process.execPath, [path.join(projectRoot, 'bin/build-cli.js')], { cwd: projectRoot, env: { ...process.env, PERMGEN_CLI_CACHE_DIR: cache } });
+    expect(built.stdout).toContain('CLI bundle and code cache ready');
+    const bundles = (await readdir(cache)).filter((name) => name.startsWith('cli-'));
+    expect(bundles).toHaveLength(1);
+    // code-cache.js's CACHED pattern names three files: typescript.js, ts-morph-common.js, ts-morph.js.
+    expect((await readdir(path.join(cache, 'v8'))).filter((name) => name.endsWith('.bin'))).toHaveLength(3);
+    const entry = path.join(cache, bundles[0]!, 'main.mjs');
+    const before = await stat(entry);
+    const r = await permgen(['--help'], { PERMGEN_CLI_CACHE_DIR: cache });
+    expect(r.stdout).toContain('Usage: permgen <command>');
+    expect((await readdir(cache)).filter((name) => name.startsWith('cli-'))).toEqual(bundles);
+    expect((await stat(entry)).mtimeMs).toBe(before.mtimeMs); // not rebuilt
   }, 60_000);
 });

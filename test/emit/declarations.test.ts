@@ -1,9 +1,10 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { realCatalog, writePackage } from '../helpers/build.ts';
 import { typecheckConsumer } from '../helpers/typecheck.ts';
-import { transpile } from '../../generator/emit/emit-package.ts';
+import { emitPackage, emitPackageAsync, transpile, transpileAsync } from '../../generator/emit/emit-package.ts';
+import { resetTranspileMemory } from '../../generator/emit/transpile-cache.ts';
 import { formatDeclarations } from '../../generator/emit/ts/declarations.ts';
 import { Reporter } from '../../generator/diagnostics/reporter.ts';
 
@@ -38,27 +39,58 @@ describe('declarations written by oxc', () => {
   });
 });
 
-describe('emit-typescript diagnostics', () => {
-  const diagnose = (text: string) => {
+/** PERMGEN_CACHE=off for the rest of the current test. */
+function cacheOff(): void {
+  const saved = process.env.PERMGEN_CACHE;
+  process.env.PERMGEN_CACHE = 'off';
+  onTestFinished(() => {
+    if (saved === undefined) delete process.env.PERMGEN_CACHE;
+    else process.env.PERMGEN_CACHE = saved;
+  });
+}
+
+describe('the asynchronous emit (what `permgen generate` runs)', () => {
+  it('gives the same files and diagnostics as the synchronous one on the real sources', async () => {
+    const { catalog } = await realCatalog();
+    cacheOff(); // each computes its own transpiles: no disk cache, memory cleared in between
+    resetTranspileMemory();
+    const syncReport = new Reporter();
+    const sync = emitPackage(catalog, { enumStyle: 'const' }, syncReport);
+    resetTranspileMemory();
+    const asyncReport = new Reporter();
+    const async = await emitPackageAsync(catalog, { enumStyle: 'const' }, asyncReport);
+    expect([...async.keys()]).toEqual([...sync.keys()]);
+    for (const [rel, text] of sync) expect(async.get(rel), rel).toBe(text);
+    expect(asyncReport.diagnostics).toEqual(syncReport.diagnostics);
+  }, 120_000);
+});
+
+describe.each([
+  ['transformSync', (text: string, report: Reporter) => transpile('gitlab/bad.ts', text, new Map(), report)],
+  ['transform (asynchronous)', (text: string, report: Reporter) => transpileAsync('gitlab/bad.ts', text, new Map(), report)],
+] as const)('emit-typescript diagnostics, esbuild %s', (_, run) => {
+  const diagnose = async (text: string) => {
+    cacheOff(); // both variants share a cache key: each must compute, not read the other's result
+    resetTranspileMemory();
     const report = new Reporter();
-    transpile('gitlab/bad.ts', text, new Map(), report);
+    await run(text, report);
     return report.diagnostics.map((d) => `${d.ruleId} ${d.message}`);
   };
 
-  it('report a file that does not parse, with its line', () => {
-    const messages = diagnose("/* ‘page’ text */\nexport const a: number = 1;\nexport const b: number = (;\n");
+  it('report a file that does not parse, with its line', async () => {
+    const messages = await diagnose("/* ‘page’ text */\nexport const a: number = 1;\nexport const b: number = (;\n");
     expect(messages.length).toBeGreaterThan(0);
     for (const m of messages) expect(m).toMatch(/^emit-typescript Generated TypeScript does not compile \(gitlab\/bad\.ts:3\): /);
   });
 
-  it('report an export whose type needs the checker (isolated declarations), with its line', () => {
-    const messages = diagnose("// ‘é’ before it, ‘é’ ‘é’ ‘é’\nexport const ok: number = 1;\nexport function f(x: number) {\n  return x;\n}\n");
+  it('report an export whose type needs the checker (isolated declarations), with its line', async () => {
+    const messages = await diagnose("// ‘é’ before it, ‘é’ ‘é’ ‘é’\nexport const ok: number = 1;\nexport function f(x: number) {\n  return x;\n}\n");
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatch(/^emit-typescript Generated TypeScript does not compile \(gitlab\/bad\.ts:3\): .*return type/i);
   });
 
-  it('report a duplicate key esbuild warns about', () => {
-    const messages = diagnose("export const o: Record<string, number> = {\n  a: 1,\n  a: 2,\n};\n");
+  it('report a duplicate key esbuild warns about', async () => {
+    const messages = await diagnose("export const o: Record<string, number> = {\n  a: 1,\n  a: 2,\n};\n");
     expect(messages).toEqual([expect.stringMatching(/^emit-typescript Generated TypeScript does not compile \(gitlab\/bad\.ts:3\): Duplicate key "a"/)]);
   });
 });
