@@ -998,7 +998,7 @@ export interface JobTokenRouteMatchFor<R extends JobTokenRoute> {
     readonly source: string;
 }
 /**
- * Every documented route, in the page's order, one per line: `row(method, path, permissions, controlled, description, line on the page)`.
+ * Every documented route, in the page's order, one per line, as JSON parsed at load (README, "Import time"): `[method, path, permissions, controlled, description, line on the page]`.
  * @see https://docs.gitlab.com/ci/jobs/fine_grained_permissions/
  */
 export declare const jobTokenRoutes: readonly JobTokenRouteInfo[];

@@ -7314,7 +7314,7 @@ export interface FineGrainedRestRouteMatchFor<R extends keyof FineGrainedRestRou
     readonly source: string;
 }
 /**
- * Every endpoint of the page (permission section, then always accessible, then unavailable), one per method + path and section, one per line with its page lines (`line`, column 1, or `"line:column"`): `granted(category, resource, [[method, path, permissions, boundaries, public, positions], …])` for a run of one category and resource, `closing(access, reason, [[method, path, positions], …])` for always accessible and unavailable rows, `row(method, path, access, permissions, boundaries, public, positions, category, resource, reason)` for any other.
+ * Every endpoint of the page (permission section, then always accessible, then unavailable), one per method + path and section, one per line with its page lines (`line`, column 1, or `"line:column"`), as JSON parsed at load (README, "Import time"): `["granted", category, resource, [[method, path, permissions, boundaries, public, positions], …]]` for a run of one category and resource, `["closing", access, reason, [[method, path, positions], …]]` for always accessible and unavailable rows, `["row", method, path, access, permissions, boundaries, public, positions, category, resource, reason]` for any other.
  * @see https://docs.gitlab.com/auth/tokens/fine_grained_access_tokens_rest/
  */
 export declare const fineGrainedRestRoutes: readonly FineGrainedRestRouteInfo[];

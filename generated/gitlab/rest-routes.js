@@ -4,9 +4,14 @@
  */
 import { MAX_PATH_LENGTH, apiRelativePath, areSpansCanonical, buildRouteTrie, candidateRows, canonicalizePath, mayCanonicalizationChange, startsWithApiSegment, walkRouteTrie } from "./runtime/route-path.js";
 const PAGE = "sources/gitlab-pat-fine-grained-rest.0739b8b.md";
+const NONE = Object.freeze([]);
 function row(method, path, access, permissions, boundaries, isPublic, positions, category, resource, reason) {
-  const sources = Object.freeze(positions.map((p) => typeof p === "number" ? `${PAGE}:${p}:1` : `${PAGE}:${p}`));
   const first = positions[0];
+  for (let i = 0; i < positions.length; i++) {
+    const p = positions[i];
+    positions[i] = typeof p === "number" ? `${PAGE}:${p}:1` : `${PAGE}:${p}`;
+  }
+  const sources = Object.freeze(positions);
   const info = {
     method,
     path,
@@ -19,2720 +24,2735 @@ function row(method, path, access, permissions, boundaries, isPublic, positions,
     sources,
     line: typeof first === "number" ? first : Number(first.split(":")[0])
   };
-  if (reason !== void 0) info.reason = reason;
-  if (category !== void 0) info.category = category;
-  if (resource !== void 0) info.resource = resource;
+  if (reason !== null) info.reason = reason;
+  if (category !== null) info.category = category;
+  if (resource !== null) info.resource = resource;
   return Object.freeze(info);
 }
-function granted(category, resource, rows) {
-  return rows.map((r) => row(r[0], r[1], "granted", r[2], r[3], r[4], r[5], category, resource, void 0));
+function restRows(groups) {
+  const out = [];
+  for (const g of groups) {
+    if (g[0] === "granted") {
+      const rows = g[3];
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i];
+        out.push(row(r[0], r[1], "granted", r[2], r[3], r[4], r[5], g[1], g[2], null));
+      }
+    } else if (g[0] === "closing") {
+      const rows = g[3];
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i];
+        out.push(row(r[0], r[1], g[1], NONE, NONE, false, r[2], null, null, g[2]));
+      }
+    } else {
+      out.push(row(g[1], g[2], g[3], g[4], g[5], g[6], g[7], g[8], g[9], g[10]));
+    }
+  }
+  return Object.freeze(out);
 }
-function closing(access, reason, rows) {
-  return rows.map((r) => row(r[0], r[1], access, [], [], false, r[2], void 0, void 0, reason));
-}
-const fineGrainedRestRoutes = Object.freeze([
-  ...granted("Application Security", "Attestation", [
-    ["GET", "/projects/:id/attestations/:attestation_iid/download", ["read_attestation"], ["project"], false, [47]],
-    ["GET", "/projects/:id/attestations/:subject_digest", ["read_attestation"], ["project"], false, [48]]
-  ]),
-  ...granted("Application Security", "Compliance Policy Setting", [
-    ["GET", "/admin/security/compliance_policy_settings", ["read_compliance_policy_setting"], ["instance"], false, [56]],
-    ["PUT", "/admin/security/compliance_policy_settings", ["update_compliance_policy_setting"], ["instance"], false, [57]]
-  ]),
-  ...granted("Application Security", "Dependency", [
-    ["GET", "/projects/:id/dependencies", ["read_dependency"], ["project"], false, [65]]
-  ]),
-  ...granted("Application Security", "Dependency Firewall Evaluation", [
-    ["POST", "/projects/:id/dependency_firewall/evaluate", ["create_dependency_firewall_evaluation"], ["project"], false, [73]]
-  ]),
-  ...granted("Application Security", "Dependency List Export", [
-    ["POST", "/pipelines/:id/dependency_list_exports", ["create_dependency_list_export"], ["project"], false, [81]],
-    ["POST", "/projects/:id/dependency_list_exports", ["create_dependency_list_export"], ["project"], false, [82]],
-    ["POST", "/groups/:id/dependency_list_exports", ["create_dependency_list_export"], ["group"], false, [83]],
-    ["GET", "/dependency_list_exports/:export_id", ["read_dependency_list_export"], ["project", "group"], false, [84, 86]],
-    ["GET", "/dependency_list_exports/:export_id/download", ["read_dependency_list_export"], ["project", "group"], false, [85, 87]]
-  ]),
-  ...granted("Application Security", "Policy Store Policy", [
-    ["POST", "/groups/:id/security/policy_store", ["create_policy_store_policy"], ["group"], false, [95]],
-    ["POST", "/organizations/:id/security/policy_store", ["create_policy_store_policy"], ["instance"], false, [96]],
-    ["DELETE", "/groups/:id/security/policy_store/:policy_id", ["delete_policy_store_policy"], ["group"], false, [97]],
-    ["DELETE", "/organizations/:id/security/policy_store/:policy_id", ["delete_policy_store_policy"], ["instance"], false, [98]],
-    ["GET", "/groups/:id/security/policy_store", ["read_policy_store_policy"], ["group"], false, [99]],
-    ["GET", "/groups/:id/security/policy_store/:policy_id", ["read_policy_store_policy"], ["group"], false, [100]],
-    ["GET", "/organizations/:id/security/policy_store", ["read_policy_store_policy"], ["instance"], false, [101]],
-    ["GET", "/organizations/:id/security/policy_store/:policy_id", ["read_policy_store_policy"], ["instance"], false, [102]],
-    ["PATCH", "/groups/:id/security/policy_store/:policy_id", ["update_policy_store_policy"], ["group"], false, [103]],
-    ["PATCH", "/organizations/:id/security/policy_store/:policy_id", ["update_policy_store_policy"], ["instance"], false, [104]]
-  ]),
-  ...granted("Application Security", "SBOM Occurrence", [
-    ["GET", "/occurrences/vulnerabilities", ["read_sbom_occurrence"], ["project"], false, [112]]
-  ]),
-  ...granted("Application Security", "Security Scan", [
-    ["POST", "/projects/:id/security_scans/sast/:sast_endpoint", ["create_security_scan"], ["project"], false, [120]]
-  ]),
-  ...granted("Application Security", "Security Setting", [
-    ["GET", "/projects/:id/security_settings", ["read_security_setting"], ["project"], false, [128]],
-    ["PUT", "/projects/:id/security_settings", ["update_security_setting"], ["project"], false, [129]],
-    ["PUT", "/groups/:id/security_settings", ["update_security_setting"], ["group"], false, [130]]
-  ]),
-  ...granted("Application Security", "Vulnerability", [
-    ["POST", "/projects/:id/vulnerabilities", ["create_vulnerability"], ["project"], false, [138]],
-    ["GET", "/projects/:id/vulnerabilities", ["read_vulnerability"], ["project"], false, [139]],
-    ["GET", "/projects/:id/vulnerability_findings", ["read_vulnerability"], ["project"], false, [140]],
-    ["GET", "/vulnerabilities/:id", ["read_vulnerability"], ["project"], false, [141]],
-    ["POST", "/vulnerabilities/:id/confirm", ["update_vulnerability"], ["project"], false, [142]],
-    ["POST", "/vulnerabilities/:id/dismiss", ["update_vulnerability"], ["project"], false, [143]],
-    ["POST", "/vulnerabilities/:id/resolve", ["update_vulnerability"], ["project"], false, [144]],
-    ["POST", "/vulnerabilities/:id/revert", ["update_vulnerability"], ["project"], false, [145]]
-  ]),
-  ...granted("Application Security", "Vulnerability Archive Export", [
-    ["POST", "/security/projects/:id/vulnerability_archive_exports", ["create_vulnerability_archive_export"], ["project"], false, [153]],
-    ["GET", "/security/vulnerability_archive_exports/:id", ["read_vulnerability_archive_export"], ["project"], false, [154]],
-    ["GET", "/security/vulnerability_archive_exports/:id/download", ["read_vulnerability_archive_export"], ["project"], false, [155]]
-  ]),
-  ...granted("Application Security", "Vulnerability Export", [
-    ["POST", "/security/projects/:id/vulnerability_exports", ["create_vulnerability_export"], ["project"], false, [163]],
-    ["POST", "/security/groups/:id/vulnerability_exports", ["create_vulnerability_export"], ["group"], false, [164]],
-    ["POST", "/security/vulnerability_exports", ["create_vulnerability_export"], ["instance"], false, [165]],
-    ["GET", "/security/vulnerability_exports/:id", ["read_vulnerability_export"], ["instance"], false, [166]],
-    ["GET", "/security/vulnerability_exports/:id/download", ["read_vulnerability_export"], ["instance"], false, [167]]
-  ]),
-  ...granted("Application Security", "Vulnerability Flag", [
-    ["POST", "/vulnerabilities/:vulnerability_id/flags/ai_detection", ["update_vulnerability_flag"], ["project"], false, [175]]
-  ]),
-  ...granted("Application Security", "Vulnerability Issue Link", [
-    ["POST", "/vulnerabilities/:id/issue_links", ["create_vulnerability_issue_link"], ["project"], false, [183]],
-    ["DELETE", "/vulnerabilities/:id/issue_links/:issue_link_id", ["delete_vulnerability_issue_link"], ["project"], false, [184]],
-    ["GET", "/vulnerabilities/:id/issue_links", ["read_vulnerability_issue_link"], ["project"], false, [185]]
-  ]),
-  ...granted("CI/CD", "Artifact", [
-    ["DELETE", "/projects/:id/artifacts", ["delete_artifact"], ["project"], false, [195]]
-  ]),
-  ...granted("CI/CD", "Catalog Version", [
-    ["POST", "/projects/:id/catalog/publish", ["publish_catalog_version"], ["project"], false, [203]]
-  ]),
-  ...granted("CI/CD", "CI Config", [
-    ["GET", "/projects/:id/ci/lint", ["read_ci_config"], ["project"], false, [211]],
-    ["POST", "/projects/:id/ci/lint", ["validate_ci_config"], ["project"], false, [212]]
-  ]),
-  ...granted("CI/CD", "CI Minute", [
-    ["POST", "/namespaces/:id/minutes", ["create_ci_minute"], ["group", "user"], false, [220, 221]],
-    ["PATCH", "/namespaces/:id/minutes/move/:target_id", ["transfer_ci_minute"], ["group", "user"], false, [222, 223]]
-  ]),
-  ...granted("CI/CD", "Cluster", [
-    ["POST", "/projects/:id/clusters/user", ["create_cluster"], ["project"], false, [231]],
-    ["POST", "/groups/:id/clusters/user", ["create_cluster"], ["group"], false, [232]],
-    ["POST", "/admin/clusters/add", ["create_cluster"], ["instance"], false, [233]],
-    ["DELETE", "/projects/:id/clusters/:cluster_id", ["delete_cluster"], ["project"], false, [234]],
-    ["DELETE", "/groups/:id/clusters/:cluster_id", ["delete_cluster"], ["group"], false, [235]],
-    ["DELETE", "/admin/clusters/:cluster_id", ["delete_cluster"], ["instance"], false, [236]],
-    ["GET", "/projects/:id/clusters", ["read_cluster"], ["project"], false, [237]],
-    ["GET", "/projects/:id/clusters/:cluster_id", ["read_cluster"], ["project"], false, [238]],
-    ["GET", "/discover-cert-based-clusters", ["read_cluster"], ["group"], false, [239]],
-    ["GET", "/groups/:id/clusters", ["read_cluster"], ["group"], false, [240]],
-    ["GET", "/groups/:id/clusters/:cluster_id", ["read_cluster"], ["group"], false, [241]],
-    ["GET", "/admin/clusters", ["read_cluster"], ["instance"], false, [242]],
-    ["GET", "/admin/clusters/:cluster_id", ["read_cluster"], ["instance"], false, [243]],
-    ["PUT", "/projects/:id/clusters/:cluster_id", ["update_cluster"], ["project"], false, [244]],
-    ["PUT", "/groups/:id/clusters/:cluster_id", ["update_cluster"], ["group"], false, [245]],
-    ["PUT", "/admin/clusters/:cluster_id", ["update_cluster"], ["instance"], false, [246]]
-  ]),
-  ...granted("CI/CD", "Cluster Agent", [
-    ["POST", "/projects/:id/cluster_agents", ["create_cluster_agent"], ["project"], false, [254]],
-    ["DELETE", "/projects/:id/cluster_agents/:agent_id", ["delete_cluster_agent"], ["project"], false, [255]],
-    ["GET", "/projects/:id/cluster_agents", ["read_cluster_agent"], ["project"], false, [256]],
-    ["GET", "/projects/:id/cluster_agents/:agent_id", ["read_cluster_agent"], ["project"], false, [257]]
-  ]),
-  ...granted("CI/CD", "Cluster Agent Token", [
-    ["POST", "/projects/:id/cluster_agents/:agent_id/tokens", ["create_cluster_agent_token"], ["project"], false, [265]],
-    ["GET", "/projects/:id/cluster_agents/:agent_id/tokens", ["read_cluster_agent_token"], ["project"], false, [266]],
-    ["GET", "/projects/:id/cluster_agents/:agent_id/tokens/:token_id", ["read_cluster_agent_token"], ["project"], false, [267]],
-    ["DELETE", "/projects/:id/cluster_agents/:agent_id/tokens/:token_id", ["revoke_cluster_agent_token"], ["project"], false, [268]]
-  ]),
-  ...granted("CI/CD", "Cluster Agent URL Configuration", [
-    ["POST", "/projects/:id/cluster_agents/:agent_id/url_configurations", ["create_cluster_agent_url_configuration"], ["project"], false, [276]],
-    ["DELETE", "/projects/:id/cluster_agents/:agent_id/url_configurations/:url_configuration_id", ["delete_cluster_agent_url_configuration"], ["project"], false, [277]],
-    ["GET", "/projects/:id/cluster_agents/:agent_id/url_configurations", ["read_cluster_agent_url_configuration"], ["project"], false, [278]],
-    ["GET", "/projects/:id/cluster_agents/:agent_id/url_configurations/:url_configuration_id", ["read_cluster_agent_url_configuration"], ["project"], false, [279]]
-  ]),
-  ...granted("CI/CD", "Commit Status", [
-    ["POST", "/projects/:id/statuses/:sha", ["create_commit_status"], ["project"], false, [287]]
-  ]),
-  ...granted("CI/CD", "Deployment", [
-    ["POST", "/projects/:id/deployments/:deployment_id/approval", ["approve_deployment"], ["project"], false, [295]],
-    ["POST", "/projects/:id/deployments", ["create_deployment"], ["project"], false, [296]],
-    ["DELETE", "/projects/:id/deployments/:deployment_id", ["delete_deployment"], ["project"], false, [297]],
-    ["GET", "/projects/:id/deployments", ["read_deployment"], ["project"], true, [298, 3844]],
-    ["GET", "/projects/:id/deployments/:deployment_id", ["read_deployment"], ["project"], true, [299, 3845]],
-    ["GET", "/projects/:id/deployments/:deployment_id/merge_requests", ["read_deployment", "read_merge_request"], ["project"], true, [300, 3846]],
-    ["PUT", "/projects/:id/deployments/:deployment_id", ["update_deployment"], ["project"], false, [301]]
-  ]),
-  ...granted("CI/CD", "Dora Metric", [
-    ["GET", "/projects/:id/analytics/deployment_frequency", ["read_dora_metric"], ["project"], false, [311]],
-    ["GET", "/projects/:id/dora/metrics", ["read_dora_metric"], ["project"], false, [312]],
-    ["GET", "/groups/:id/dora/metrics", ["read_dora_metric"], ["group"], false, [313]]
-  ]),
-  ...granted("CI/CD", "Environment", [
-    ["POST", "/projects/:id/environments", ["create_environment"], ["project"], false, [321]],
-    ["DELETE", "/projects/:id/environments/:environment_id", ["delete_environment"], ["project"], false, [322]],
-    ["DELETE", "/projects/:id/environments/review_apps", ["delete_environment"], ["project"], false, [323]],
-    ["GET", "/projects/:id/environments", ["read_environment"], ["project"], true, [324, 3847]],
-    ["GET", "/projects/:id/environments/:environment_id", ["read_environment"], ["project"], true, [325, 3848]],
-    ["POST", "/projects/:id/environments/:environment_id/stop", ["stop_environment"], ["project"], false, [326]],
-    ["POST", "/projects/:id/environments/stop_stale", ["stop_environment"], ["project"], false, [327]],
-    ["PUT", "/projects/:id/environments/:environment_id", ["update_environment"], ["project"], false, [328]]
-  ]),
-  ...granted("CI/CD", "Feature Flag", [
-    ["POST", "/projects/:id/feature_flags", ["create_feature_flag"], ["project"], false, [336]],
-    ["DELETE", "/projects/:id/feature_flags/:feature_flag_name", ["delete_feature_flag"], ["project"], false, [337]],
-    ["GET", "/projects/:id/feature_flags", ["read_feature_flag"], ["project"], false, [338]],
-    ["GET", "/projects/:id/feature_flags/:feature_flag_name", ["read_feature_flag"], ["project"], false, [339]],
-    ["GET", "/projects/:id/feature_flags_settings", ["read_feature_flag"], ["project"], false, [340]],
-    ["PUT", "/projects/:id/feature_flags/:feature_flag_name", ["update_feature_flag"], ["project"], false, [341]]
-  ]),
-  ...granted("CI/CD", "Feature Flag Settings", [
-    ["PUT", "/projects/:id/feature_flags_settings", ["update_feature_flag_settings"], ["project"], false, [349]]
-  ]),
-  ...granted("CI/CD", "Freeze Period", [
-    ["POST", "/projects/:id/freeze_periods", ["create_freeze_period"], ["project"], false, [357]],
-    ["DELETE", "/projects/:id/freeze_periods/:freeze_period_id", ["delete_freeze_period"], ["project"], false, [358]],
-    ["GET", "/projects/:id/freeze_periods", ["read_freeze_period"], ["project"], false, [359]],
-    ["GET", "/projects/:id/freeze_periods/:freeze_period_id", ["read_freeze_period"], ["project"], false, [360]],
-    ["PUT", "/projects/:id/freeze_periods/:freeze_period_id", ["update_freeze_period"], ["project"], false, [361]]
-  ]),
-  ...granted("CI/CD", "Job", [
-    ["POST", "/projects/:id/jobs/:job_id/erase", ["delete_job"], ["project"], false, [369]],
-    ["GET", "/projects/:id/jobs", ["read_job"], ["project"], false, [370]],
-    ["GET", "/projects/:id/jobs/:job_id", ["read_job"], ["project"], false, [371]],
-    ["GET", "/projects/:id/jobs/:job_id/trace", ["read_job"], ["project"], false, [372]],
-    ["POST", "/projects/:id/jobs/:job_id/play", ["run_job"], ["project"], false, [373]],
-    ["POST", "/projects/:id/jobs/:job_id/retry", ["run_job"], ["project"], false, [374]],
-    ["POST", "/projects/:id/jobs/:job_id/cancel", ["update_job"], ["project"], false, [375]]
-  ]),
-  ...granted("CI/CD", "Job Artifact", [
-    ["DELETE", "/projects/:id/jobs/:job_id/artifacts", ["delete_job_artifact"], ["project"], false, [383]],
-    ["GET", "/projects/:id/jobs/:job_id/artifacts", ["read_job_artifact"], ["project"], false, [384]],
-    ["GET", "/projects/:id/jobs/:job_id/artifacts/*artifact_path", ["read_job_artifact"], ["project"], false, [385]],
-    ["GET", "/projects/:id/jobs/:job_id/artifacts/tree", ["read_job_artifact"], ["project"], false, [386]],
-    ["GET", "/projects/:id/jobs/artifacts/:ref_name/download", ["read_job_artifact"], ["project"], false, [387]],
-    ["GET", "/projects/:id/jobs/artifacts/:ref_name/raw/*artifact_path", ["read_job_artifact"], ["project"], false, [388]],
-    ["POST", "/projects/:id/jobs/:job_id/artifacts/keep", ["update_job_artifact"], ["project"], false, [389]]
-  ]),
-  ...granted("CI/CD", "Merge Train", [
-    ["GET", "/projects/:id/merge_trains", ["read_merge_train"], ["project"], false, [397]],
-    ["GET", "/projects/:id/merge_trains/:target_branch", ["read_merge_train"], ["project"], false, [398]],
-    ["GET", "/projects/:id/merge_trains/merge_requests/:merge_request_iid", ["read_merge_train"], ["project"], false, [399]]
-  ]),
-  ...granted("CI/CD", "Merge Train Merge Request", [
-    ["POST", "/projects/:id/merge_trains/merge_requests/:merge_request_iid", ["add_merge_train_merge_request"], ["project"], false, [407]]
-  ]),
-  ...granted("CI/CD", "Pipeline", [
-    ["POST", "/projects/:id/pipeline", ["create_pipeline"], ["project"], false, [415]],
-    ["DELETE", "/projects/:id/pipelines/:pipeline_id", ["delete_pipeline"], ["project"], false, [416]],
-    ["GET", "/projects/:id/pipelines", ["read_pipeline"], ["project"], true, [417, 3957]],
-    ["GET", "/projects/:id/pipelines/:pipeline_id", ["read_pipeline"], ["project"], true, [418, 3958]],
-    ["GET", "/projects/:id/pipelines/:pipeline_id/bridges", ["read_pipeline"], ["project"], false, [419]],
-    ["GET", "/projects/:id/pipelines/:pipeline_id/jobs", ["read_pipeline"], ["project"], false, [420]],
-    ["GET", "/projects/:id/pipelines/:pipeline_id/test_report", ["read_pipeline"], ["project"], false, [421]],
-    ["GET", "/projects/:id/pipelines/:pipeline_id/test_report_summary", ["read_pipeline"], ["project"], false, [422]],
-    ["GET", "/projects/:id/pipelines/:pipeline_id/trigger_jobs", ["read_pipeline"], ["project"], false, [423]],
-    ["GET", "/projects/:id/pipelines/:pipeline_id/variables", ["read_pipeline"], ["project"], false, [424]],
-    ["GET", "/projects/:id/pipelines/latest", ["read_pipeline"], ["project"], true, [425, 3959]],
-    ["GET", "/pipelines", ["read_pipeline"], ["user"], false, [426]],
-    ["POST", "/projects/:id/pipelines/:pipeline_id/cancel", ["update_pipeline"], ["project"], false, [427]],
-    ["POST", "/projects/:id/pipelines/:pipeline_id/retry", ["update_pipeline"], ["project"], false, [428]],
-    ["PUT", "/projects/:id/pipelines/:pipeline_id/metadata", ["update_pipeline"], ["project"], false, [429]]
-  ]),
-  ...granted("CI/CD", "Pipeline Schedule", [
-    ["POST", "/projects/:id/pipeline_schedules", ["create_pipeline_schedule"], ["project"], false, [437]],
-    ["DELETE", "/projects/:id/pipeline_schedules/:pipeline_schedule_id", ["delete_pipeline_schedule"], ["project"], false, [438]],
-    ["GET", "/projects/:id/pipeline_schedules", ["read_pipeline_schedule"], ["project"], false, [439]],
-    ["GET", "/projects/:id/pipeline_schedules/:pipeline_schedule_id", ["read_pipeline_schedule"], ["project"], false, [440]],
-    ["GET", "/projects/:id/pipeline_schedules/:pipeline_schedule_id/pipelines", ["read_pipeline_schedule", "read_pipeline"], ["project"], false, [441]],
-    ["GET", "/projects/:id/pipeline_schedules/:pipeline_schedule_id/variables/:key", ["read_pipeline_schedule"], ["project"], false, [442]],
-    ["POST", "/projects/:id/pipeline_schedules/:pipeline_schedule_id/play", ["update_pipeline_schedule"], ["project"], false, [443]],
-    ["POST", "/projects/:id/pipeline_schedules/:pipeline_schedule_id/take_ownership", ["update_pipeline_schedule"], ["project"], false, [444]],
-    ["POST", "/projects/:id/pipeline_schedules/:pipeline_schedule_id/variables", ["update_pipeline_schedule"], ["project"], false, [445]],
-    ["PUT", "/projects/:id/pipeline_schedules/:pipeline_schedule_id", ["update_pipeline_schedule"], ["project"], false, [446]],
-    ["PUT", "/projects/:id/pipeline_schedules/:pipeline_schedule_id/variables/:key", ["update_pipeline_schedule"], ["project"], false, [447]],
-    ["DELETE", "/projects/:id/pipeline_schedules/:pipeline_schedule_id/variables/:key", ["update_pipeline_schedule"], ["project"], false, [448]]
-  ]),
-  ...granted("CI/CD", "Protected Environment", [
-    ["POST", "/projects/:id/protected_environments", ["create_protected_environment"], ["project"], false, [458]],
-    ["POST", "/groups/:id/protected_environments", ["create_protected_environment"], ["group"], false, [459]],
-    ["DELETE", "/projects/:id/protected_environments/:name", ["delete_protected_environment"], ["project"], false, [460]],
-    ["DELETE", "/groups/:id/protected_environments/:name", ["delete_protected_environment"], ["group"], false, [461]],
-    ["GET", "/projects/:id/protected_environments", ["read_protected_environment"], ["project"], false, [462]],
-    ["GET", "/projects/:id/protected_environments/:name", ["read_protected_environment"], ["project"], false, [463]],
-    ["GET", "/groups/:id/protected_environments", ["read_protected_environment"], ["group"], false, [464]],
-    ["GET", "/groups/:id/protected_environments/:name", ["read_protected_environment"], ["group"], false, [465]],
-    ["PUT", "/projects/:id/protected_environments/:name", ["update_protected_environment"], ["project"], false, [466]],
-    ["PUT", "/groups/:id/protected_environments/:name", ["update_protected_environment"], ["group"], false, [467]]
-  ]),
-  ...granted("CI/CD", "Pull Mirror", [
-    ["POST", "/projects/:id/mirror/pull", ["create_pull_mirror"], ["project"], false, [475]],
-    ["GET", "/projects/:id/mirror/pull", ["read_pull_mirror"], ["project"], false, [476]],
-    ["PUT", "/projects/:id/mirror/pull", ["update_pull_mirror"], ["project"], false, [477]]
-  ]),
-  ...granted("CI/CD", "Repository Storage Move", [
-    ["POST", "/projects/:id/repository_storage_moves", ["create_repository_storage_move"], ["project"], false, [485]],
-    ["POST", "/groups/:id/repository_storage_moves", ["create_repository_storage_move"], ["group"], false, [486]],
-    ["POST", "/group_repository_storage_moves", ["create_repository_storage_move"], ["instance"], false, [487]],
-    ["POST", "/project_repository_storage_moves", ["create_repository_storage_move"], ["instance"], false, [488]],
-    ["POST", "/snippet_repository_storage_moves", ["create_repository_storage_move"], ["instance"], false, [489]],
-    ["POST", "/snippets/:id/repository_storage_moves", ["create_repository_storage_move"], ["instance"], false, [490]],
-    ["GET", "/projects/:id/repository_storage_moves", ["read_repository_storage_move"], ["project"], false, [491]],
-    ["GET", "/projects/:id/repository_storage_moves/:repository_storage_move_id", ["read_repository_storage_move"], ["project"], false, [492]],
-    ["GET", "/groups/:id/repository_storage_moves", ["read_repository_storage_move"], ["group"], false, [493]],
-    ["GET", "/groups/:id/repository_storage_moves/:repository_storage_move_id", ["read_repository_storage_move"], ["group"], false, [494]],
-    ["GET", "/group_repository_storage_moves", ["read_repository_storage_move"], ["instance"], false, [495]],
-    ["GET", "/group_repository_storage_moves/:repository_storage_move_id", ["read_repository_storage_move"], ["instance"], false, [496]],
-    ["GET", "/project_repository_storage_moves", ["read_repository_storage_move"], ["instance"], false, [497]],
-    ["GET", "/project_repository_storage_moves/:repository_storage_move_id", ["read_repository_storage_move"], ["instance"], false, [498]],
-    ["GET", "/snippet_repository_storage_moves", ["read_repository_storage_move"], ["instance"], false, [499]],
-    ["GET", "/snippet_repository_storage_moves/:repository_storage_move_id", ["read_repository_storage_move"], ["instance"], false, [500]],
-    ["GET", "/snippets/:id/repository_storage_moves", ["read_repository_storage_move"], ["instance"], false, [501]],
-    ["GET", "/snippets/:id/repository_storage_moves/:repository_storage_move_id", ["read_repository_storage_move"], ["instance"], false, [502]]
-  ]),
-  ...granted("CI/CD", "Resource Group", [
-    ["GET", "/projects/:id/resource_groups", ["read_resource_group"], ["project"], false, [510]],
-    ["GET", "/projects/:id/resource_groups/:key", ["read_resource_group"], ["project"], false, [511]],
-    ["GET", "/projects/:id/resource_groups/:key/current_job", ["read_resource_group", "read_job"], ["project"], false, [512]],
-    ["GET", "/projects/:id/resource_groups/:key/upcoming_jobs", ["read_resource_group", "read_job"], ["project"], false, [513]],
-    ["PUT", "/projects/:id/resource_groups/:key", ["update_resource_group"], ["project"], false, [514]]
-  ]),
-  ...granted("CI/CD", "Runner", [
-    ["POST", "/projects/:id/runners", ["assign_runner"], ["project"], false, [524]],
-    ["DELETE", "/projects/:id/runners/:runner_id", ["assign_runner"], ["project"], false, [525]],
-    ["POST", "/user/runners", ["create_runner"], ["user"], false, [526]],
-    ["DELETE", "/runners/:id", ["delete_runner"], ["project", "group", "instance"], false, [527, 528, 529]],
-    ["GET", "/projects/:id/runners", ["read_runner"], ["project"], false, [530]],
-    ["GET", "/runners/:id", ["read_runner"], ["project", "group", "instance"], false, [531, 536, 541]],
-    ["GET", "/runners/:id/jobs", ["read_runner"], ["project", "group", "instance"], false, [532, 537, 542]],
-    ["GET", "/runners/:id/managers", ["read_runner"], ["project", "group", "instance"], false, [533, 538, 543]],
-    ["GET", "/runners/:id/projects", ["read_runner"], ["project", "group", "instance"], false, [534, 539, 544]],
-    ["GET", "/groups/:id/runners", ["read_runner"], ["group"], false, [535]],
-    ["GET", "/runners", ["read_runner"], ["user"], false, [540]],
-    ["GET", "/runners/all", ["read_runner"], ["instance"], false, [545]],
-    ["POST", "/runners/:id/reset_authentication_token", ["update_runner"], ["project", "group", "instance"], false, [546, 548, 550]],
-    ["PUT", "/runners/:id", ["update_runner"], ["project", "group", "instance"], false, [547, 549, 551]]
-  ]),
-  ...granted("CI/CD", "Runner Controller", [
-    ["POST", "/runner_controllers", ["create_runner_controller"], ["instance"], false, [559]],
-    ["DELETE", "/runner_controllers/:id", ["delete_runner_controller"], ["instance"], false, [560]],
-    ["GET", "/runner_controllers", ["read_runner_controller"], ["instance"], false, [561]],
-    ["GET", "/runner_controllers/:id", ["read_runner_controller"], ["instance"], false, [562]],
-    ["GET", "/runner_controllers/:id/scopes", ["read_runner_controller"], ["instance"], false, [563]],
-    ["POST", "/runner_controllers/:id/scopes/instance", ["update_runner_controller"], ["instance"], false, [564]],
-    ["POST", "/runner_controllers/:id/scopes/runners/:runner_id", ["update_runner_controller"], ["instance"], false, [565]],
-    ["PUT", "/runner_controllers/:id", ["update_runner_controller"], ["instance"], false, [566]],
-    ["DELETE", "/runner_controllers/:id/scopes/instance", ["update_runner_controller"], ["instance"], false, [567]],
-    ["DELETE", "/runner_controllers/:id/scopes/runners/:runner_id", ["update_runner_controller"], ["instance"], false, [568]]
-  ]),
-  ...granted("CI/CD", "Runner Controller Token", [
-    ["POST", "/runner_controllers/:runner_controller_id/tokens", ["create_runner_controller_token"], ["instance"], false, [576]],
-    ["GET", "/runner_controllers/:runner_controller_id/tokens", ["read_runner_controller_token"], ["instance"], false, [577]],
-    ["GET", "/runner_controllers/:runner_controller_id/tokens/:id", ["read_runner_controller_token"], ["instance"], false, [578]],
-    ["DELETE", "/runner_controllers/:runner_controller_id/tokens/:id", ["revoke_runner_controller_token"], ["instance"], false, [579]],
-    ["POST", "/runner_controllers/:runner_controller_id/tokens/:id/rotate", ["rotate_runner_controller_token"], ["instance"], false, [580]]
-  ]),
-  ...granted("CI/CD", "Runner Registration Token", [
-    ["POST", "/projects/:id/runners/reset_registration_token", ["reset_runner_registration_token"], ["project"], false, [588]],
-    ["POST", "/groups/:id/runners/reset_registration_token", ["reset_runner_registration_token"], ["group"], false, [589]],
-    ["POST", "/runners/reset_registration_token", ["reset_runner_registration_token"], ["instance"], false, [590]]
-  ]),
-  ...granted("CI/CD", "Secure File", [
-    ["POST", "/projects/:id/secure_files", ["create_secure_file"], ["project"], false, [598]],
-    ["DELETE", "/projects/:id/secure_files/:secure_file_id", ["delete_secure_file"], ["project"], false, [599]],
-    ["GET", "/projects/:id/secure_files", ["read_secure_file"], ["project"], false, [600]],
-    ["GET", "/projects/:id/secure_files/:secure_file_id", ["read_secure_file"], ["project"], false, [601]],
-    ["GET", "/projects/:id/secure_files/:secure_file_id/download", ["read_secure_file"], ["project"], false, [602]]
-  ]),
-  ...granted("CI/CD", "Terraform State", [
-    ["POST", "/projects/:id/terraform/state/:name", ["create_terraform_state"], ["project"], false, [610]],
-    ["DELETE", "/projects/:id/terraform/state/:name", ["delete_terraform_state"], ["project"], false, [611]],
-    ["DELETE", "/projects/:id/terraform/state/:name/versions/:serial", ["delete_terraform_state"], ["project"], false, [612]],
-    ["POST", "/projects/:id/terraform/state/:name/lock", ["lock_terraform_state"], ["project"], false, [613]],
-    ["DELETE", "/projects/:id/terraform/state/:name/lock", ["lock_terraform_state"], ["project"], false, [614]],
-    ["GET", "/projects/:id/terraform/state/:name", ["read_terraform_state"], ["project"], false, [615]],
-    ["GET", "/projects/:id/terraform/state/:name/versions/:serial", ["read_terraform_state"], ["project"], false, [616]],
-    ["GET", "/projects/:id/terraform/state_protection_rules", ["read_terraform_state"], ["project"], false, [617]]
-  ]),
-  ...granted("CI/CD", "Terraform State Protection Rule", [
-    ["POST", "/projects/:id/terraform/state_protection_rules", ["create_terraform_state_protection_rule"], ["project"], false, [625]],
-    ["DELETE", "/projects/:id/terraform/state_protection_rules/:terraform_state_protection_rule_id", ["delete_terraform_state_protection_rule"], ["project"], false, [626]],
-    ["PATCH", "/projects/:id/terraform/state_protection_rules/:terraform_state_protection_rule_id", ["update_terraform_state_protection_rule"], ["project"], false, [627]]
-  ]),
-  ...granted("CI/CD", "Trigger", [
-    ["POST", "/projects/:id/triggers", ["create_trigger"], ["project"], false, [635]],
-    ["DELETE", "/projects/:id/triggers/:trigger_id", ["delete_trigger"], ["project"], false, [636]],
-    ["GET", "/projects/:id/triggers", ["read_trigger"], ["project"], false, [637]],
-    ["GET", "/projects/:id/triggers/:trigger_id", ["read_trigger"], ["project"], false, [638]],
-    ["PUT", "/projects/:id/triggers/:trigger_id", ["update_trigger"], ["project"], false, [639]]
-  ]),
-  ...granted("CI/CD", "Variable", [
-    ["POST", "/projects/:id/variables", ["create_variable"], ["project"], false, [647]],
-    ["POST", "/groups/:id/variables", ["create_variable"], ["group"], false, [648]],
-    ["POST", "/admin/ci/variables", ["create_variable"], ["instance"], false, [649]],
-    ["DELETE", "/projects/:id/variables/:key", ["delete_variable"], ["project"], false, [650]],
-    ["DELETE", "/groups/:id/variables/:key", ["delete_variable"], ["group"], false, [651]],
-    ["DELETE", "/admin/ci/variables/:key", ["delete_variable"], ["instance"], false, [652]],
-    ["GET", "/projects/:id/variables", ["read_variable"], ["project"], false, [653]],
-    ["GET", "/projects/:id/variables/:key", ["read_variable"], ["project"], false, [654]],
-    ["GET", "/groups/:id/variables", ["read_variable"], ["group"], false, [655]],
-    ["GET", "/groups/:id/variables/:key", ["read_variable"], ["group"], false, [656]],
-    ["GET", "/admin/ci/variables", ["read_variable"], ["instance"], false, [657]],
-    ["GET", "/admin/ci/variables/:key", ["read_variable"], ["instance"], false, [658]],
-    ["PUT", "/projects/:id/variables/:key", ["update_variable"], ["project"], false, [659]],
-    ["PUT", "/groups/:id/variables/:key", ["update_variable"], ["group"], false, [660]],
-    ["PUT", "/admin/ci/variables/:key", ["update_variable"], ["instance"], false, [661]]
-  ]),
-  ...granted("Compliance", "Audit Event", [
-    ["GET", "/projects/:id/audit_events", ["read_audit_event"], ["project"], false, [671]],
-    ["GET", "/projects/:id/audit_events/:audit_event_id", ["read_audit_event"], ["project"], false, [672]],
-    ["GET", "/groups/:id/audit_events", ["read_audit_event"], ["group"], false, [673]],
-    ["GET", "/groups/:id/audit_events/:audit_event_id", ["read_audit_event"], ["group"], false, [674]],
-    ["GET", "/audit_events", ["read_audit_event"], ["instance"], false, [675]],
-    ["GET", "/audit_events/:id", ["read_audit_event"], ["instance"], false, [676]]
-  ]),
-  ...granted("Compliance", "External Status Check", [
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid/status_checks", ["read_external_status_check"], ["project"], false, [684]],
-    ["POST", "/projects/:id/merge_requests/:merge_request_iid/status_checks/:external_status_check_id/retry", ["retry_external_status_check"], ["project"], false, [685]],
-    ["POST", "/projects/:id/merge_requests/:merge_request_iid/status_check_responses", ["update_external_status_check"], ["project"], false, [686]]
-  ]),
-  ...granted("Compliance", "External Status Check Service", [
-    ["POST", "/projects/:id/external_status_checks", ["create_external_status_check_service"], ["project"], false, [694]],
-    ["DELETE", "/projects/:id/external_status_checks/:check_id", ["delete_external_status_check_service"], ["project"], false, [695]],
-    ["GET", "/projects/:id/external_status_checks", ["read_external_status_check_service"], ["project"], false, [696]],
-    ["PUT", "/projects/:id/external_status_checks/:check_id", ["update_external_status_check_service"], ["project"], false, [697]]
-  ]),
-  ...granted("Duo", "AI Agent Audit Event", [
-    ["POST", "/projects/:id/ai_agent/audit_events", ["create_ai_agent_audit_event"], ["project"], false, [707]]
-  ]),
-  ...granted("Duo", "AI Agent Identity", [
-    ["POST", "/projects/:id/ai_agent/identities", ["create_ai_agent_identity"], ["project"], false, [715]]
-  ]),
-  ...granted("Duo", "AI Agent Session", [
-    ["POST", "/projects/:id/ai_agent/sessions", ["create_ai_agent_session"], ["project"], false, [723]],
-    ["GET", "/projects/:id/ai_agent/sessions", ["read_ai_agent_session"], ["project"], false, [724]],
-    ["PATCH", "/projects/:id/ai_agent/sessions/:session_id", ["update_ai_agent_session"], ["project"], false, [725]]
-  ]),
-  ...granted("Duo", "AI Catalog External Agent", [
-    ["POST", "/admin/ai_catalog/seed_external_agents", ["create_ai_catalog_external_agent"], ["instance"], false, [733]]
-  ]),
-  ...granted("Duo", "Chat Completion", [
-    ["POST", "/chat/completions", ["create_chat_completion"], ["user"], false, [741]]
-  ]),
-  ...granted("Duo", "Code Suggestion Completion", [
-    ["POST", "/code_suggestions/completions", ["create_code_suggestion_completion"], ["user"], false, [749]]
-  ]),
-  ...granted("Duo", "Code Suggestion Connection Detail", [
-    ["POST", "/code_suggestions/connection_details", ["read_code_suggestion_connection_detail"], ["user"], false, [757]]
-  ]),
-  ...granted("Duo", "Code Suggestion Direct Access", [
-    ["POST", "/code_suggestions/direct_access", ["create_code_suggestion_direct_access"], ["user"], false, [765]]
-  ]),
-  ...granted("Duo", "Code Suggestion Enabled Status", [
-    ["POST", "/code_suggestions/enabled", ["read_code_suggestion_enabled_status"], ["project"], false, [773]]
-  ]),
-  ...granted("Duo", "Duo Workflow", [
-    ["POST", "/ai/duo_workflows/workflows", ["create_duo_workflow"], ["user"], false, [781]],
-    ["GET", "/ai/duo_workflows/list_tools", ["read_duo_workflow"], ["user"], false, [782]],
-    ["GET", "/ai/duo_workflows/workflows/:workflow_id/trace.jsonl", ["read_duo_workflow"], ["user"], false, [783]],
-    ["GET", "/ai/duo_workflows/workflows/agent_privileges", ["read_duo_workflow"], ["user"], false, [784]],
-    ["GET", "/ai/duo_workflows/ws", ["read_duo_workflow"], ["user"], false, [785]],
-    ["POST", "/ai/duo_workflows/workflows/:workflow_id/execute", ["read_duo_workflow"], ["user"], false, [786]],
-    ["POST", "/ai/duo_workflows/workflows/:workflow_id/restart", ["restart_duo_workflow"], ["user"], false, [787]],
-    ["POST", "/ai/duo_workflows/workflows/:workflow_id/resume", ["resume_duo_workflow"], ["user"], false, [788]]
-  ]),
-  ...granted("Duo", "Duo Workflow Direct Access Token", [
-    ["POST", "/ai/duo_workflows/direct_access", ["create_duo_workflow_direct_access_token"], ["user"], false, [796]]
-  ]),
-  ...granted("Duo", "Git Command", [
-    ["POST", "/ai/llm/git_command", ["create_git_command"], ["user"], false, [804]]
-  ]),
-  ...granted("Duo", "MCP tool", [
-    ["GET", "/mcp", ["execute_mcp_tool"], ["user"], false, [812]],
-    ["POST", "/mcp", ["execute_mcp_tool"], ["user"], false, [813]]
-  ]),
-  ...granted("Duo", "Third Party Agent Direct Access Token", [
-    ["POST", "/ai/third_party_agents/direct_access", ["create_third_party_agent_direct_access_token"], ["user"], false, [821]]
-  ]),
-  ...granted("Geo", "Admin Data Management", [
-    ["GET", "/admin/data_management/:model_name", ["read_admin_data_management"], ["instance"], false, [831]],
-    ["GET", "/admin/data_management/:model_name/:record_identifier", ["read_admin_data_management"], ["instance"], false, [832]],
-    ["PUT", "/admin/data_management/:model_name/:record_identifier/checksum", ["update_admin_data_management"], ["instance"], false, [833]],
-    ["PUT", "/admin/data_management/:model_name/checksum", ["update_admin_data_management"], ["instance"], false, [834]]
-  ]),
-  ...granted("Geo", "Geo Node", [
-    ["POST", "/geo_nodes", ["create_geo_node"], ["instance"], false, [842]],
-    ["DELETE", "/geo_nodes/:id", ["delete_geo_node"], ["instance"], false, [843]],
-    ["GET", "/geo_nodes", ["read_geo_node"], ["instance"], false, [844]],
-    ["GET", "/geo_nodes/:id", ["read_geo_node"], ["instance"], false, [845]],
-    ["GET", "/geo_nodes/:id/status", ["read_geo_node"], ["instance"], false, [846]],
-    ["GET", "/geo_nodes/status", ["read_geo_node"], ["instance"], false, [847]],
-    ["POST", "/geo/node_proxy/:id/graphql", ["read_geo_node"], ["instance"], false, [848]],
-    ["POST", "/geo_nodes/:id/repair", ["repair_geo_node"], ["instance"], false, [849]],
-    ["PUT", "/geo_nodes/:id", ["update_geo_node"], ["instance"], false, [850]]
-  ]),
-  ...granted("Geo", "Geo Site", [
-    ["POST", "/geo_sites", ["create_geo_site"], ["instance"], false, [858]],
-    ["DELETE", "/geo_sites/:id", ["delete_geo_site"], ["instance"], false, [859]],
-    ["GET", "/geo_sites", ["read_geo_site"], ["instance"], false, [860]],
-    ["GET", "/geo_sites/:id", ["read_geo_site"], ["instance"], false, [861]],
-    ["GET", "/geo_sites/:id/status", ["read_geo_site"], ["instance"], false, [862]],
-    ["GET", "/geo_sites/status", ["read_geo_site"], ["instance"], false, [863]],
-    ["POST", "/geo_sites/:id/repair", ["repair_geo_site"], ["instance"], false, [864]],
-    ["PUT", "/geo_sites/:id", ["update_geo_site"], ["instance"], false, [865]]
-  ]),
-  ...granted("GitLab Orbit", "Knowledge Graph Enabled Namespace", [
-    ["PUT", "/admin/knowledge_graph/namespaces/:id", ["create_knowledge_graph_enabled_namespace"], ["instance"], false, [875]],
-    ["DELETE", "/admin/knowledge_graph/namespaces/:id", ["delete_knowledge_graph_enabled_namespace"], ["instance"], false, [876]],
-    ["GET", "/admin/knowledge_graph/namespaces", ["read_knowledge_graph_enabled_namespace"], ["instance"], false, [877]]
-  ]),
-  ...granted("GitLab Orbit", "Orbit", [
-    ["GET", "/orbit/agent/commands", ["read_orbit"], ["user"], false, [885]],
-    ["GET", "/orbit/graph_status", ["read_orbit"], ["user"], false, [886]],
-    ["GET", "/orbit/mcp", ["read_orbit"], ["user"], false, [887]],
-    ["GET", "/orbit/query/templates", ["read_orbit"], ["user"], false, [888]],
-    ["GET", "/orbit/schema", ["read_orbit"], ["user"], false, [889]],
-    ["GET", "/orbit/schema/dsl", ["read_orbit"], ["user"], false, [890]],
-    ["GET", "/orbit/schema/format", ["read_orbit"], ["user"], false, [891]],
-    ["GET", "/orbit/skills", ["read_orbit"], ["user"], false, [892]],
-    ["GET", "/orbit/skills/:name", ["read_orbit"], ["user"], false, [893]],
-    ["GET", "/orbit/skills/:name/*path", ["read_orbit"], ["user"], false, [894]],
-    ["GET", "/orbit/status", ["read_orbit"], ["user"], false, [895]],
-    ["GET", "/orbit/tools", ["read_orbit"], ["user"], false, [896]],
-    ["POST", "/orbit/agent/commands/:name", ["read_orbit"], ["user"], false, [897]],
-    ["POST", "/orbit/mcp", ["read_orbit"], ["user"], false, [898]],
-    ["POST", "/orbit/query", ["read_orbit"], ["user"], false, [899]],
-    ["POST", "/orbit/query/:name", ["read_orbit"], ["user"], false, [900]]
-  ]),
-  ...granted("Groups", "Activity", [
-    ["GET", "/user/activities", ["read_activity"], ["user"], false, [910]]
-  ]),
-  ...granted("Groups", "Activity Analytics", [
-    ["GET", "/analytics/group_activity/issues_count", ["read_activity_analytics"], ["group"], false, [918]],
-    ["GET", "/analytics/group_activity/merge_requests_count", ["read_activity_analytics"], ["group"], false, [919]],
-    ["GET", "/analytics/group_activity/new_members_count", ["read_activity_analytics"], ["group"], false, [920]]
-  ]),
-  ...granted("Groups", "Admin Member Role", [
-    ["POST", "/admin_member_roles", ["create_admin_member_role"], ["instance"], false, [928]],
-    ["DELETE", "/admin_member_roles/:member_role_id", ["delete_admin_member_role"], ["instance"], false, [929]],
-    ["GET", "/admin_member_roles", ["read_admin_member_role"], ["instance"], false, [930]]
-  ]),
-  ...granted("Groups", "Association", [
-    ["GET", "/users/:id/associations_count", ["read_association"], ["user"], false, [938]]
-  ]),
-  ...granted("Groups", "Avatar", [
-    ["GET", "/projects/:id/avatar", ["read_avatar"], ["project"], true, [946, 3833]],
-    ["GET", "/groups/:id/avatar", ["read_avatar"], ["group"], true, [947, 3787]],
-    ["GET", "/avatar", ["read_avatar"], ["user"], false, [948]],
-    ["PUT", "/user/avatar", ["update_avatar"], ["user"], false, [949]]
-  ]),
-  ...granted("Groups", "Follower", [
-    ["GET", "/users/:id/followers", ["read_follower"], ["user"], false, [957]]
-  ]),
-  ...granted("Groups", "Following", [
-    ["GET", "/users/:id/following", ["read_following"], ["user"], false, [965]]
-  ]),
-  ...granted("Groups", "GPG Key", [
-    ["POST", "/user/gpg_keys", ["create_gpg_key"], ["user"], false, [973]],
-    ["POST", "/users/:id/gpg_keys", ["create_gpg_key"], ["instance"], false, [974]],
-    ["DELETE", "/user/gpg_keys/:key_id", ["delete_gpg_key"], ["user"], false, [975]],
-    ["DELETE", "/users/:id/gpg_keys/:key_id", ["delete_gpg_key"], ["instance"], false, [976]],
-    ["GET", "/user/gpg_keys", ["read_gpg_key"], ["user"], false, [977]],
-    ["GET", "/user/gpg_keys/:key_id", ["read_gpg_key"], ["user"], false, [978]],
-    ["GET", "/users/:id/gpg_keys", ["read_gpg_key"], ["user"], false, [979]],
-    ["GET", "/users/:id/gpg_keys/:key_id", ["read_gpg_key"], ["user"], false, [980]],
-    ["POST", "/user/gpg_keys/:key_id/revoke", ["revoke_gpg_key"], ["user"], false, [981]],
-    ["POST", "/users/:id/gpg_keys/:key_id/revoke", ["revoke_gpg_key"], ["instance"], false, [982]]
-  ]),
-  ...granted("Groups", "Group", [
-    ["POST", "/groups/:id/archive", ["archive_group"], ["group"], false, [990]],
-    ["POST", "/groups/:id/unarchive", ["archive_group"], ["group"], false, [991]],
-    ["POST", "/groups", ["create_group"], ["user"], false, [992]],
-    ["DELETE", "/groups/:id", ["delete_group"], ["group"], false, [993]],
-    ["GET", "/groups/:id", ["read_group"], ["group"], true, [994, 3778]],
-    ["GET", "/groups/:id/descendant_groups", ["read_group"], ["group"], true, [995, 3791]],
-    ["GET", "/groups/:id/groups/shared", ["read_group"], ["group"], false, [996]],
-    ["GET", "/groups/:id/invited_groups", ["read_group"], ["group"], false, [997]],
-    ["GET", "/groups/:id/projects/shared", ["read_group"], ["group"], true, [998, 3817]],
-    ["GET", "/groups/:id/subgroups", ["read_group"], ["group"], true, [999, 3818]],
-    ["GET", "/groups/:id/transfer_locations", ["read_group"], ["group"], false, [1e3]],
-    ["GET", "/groups", ["read_group"], ["user"], false, [1001]],
-    ["POST", "/groups/:id/share", ["share_group"], ["group"], false, [1002]],
-    ["DELETE", "/groups/:id/share/:group_id", ["share_group"], ["group"], false, [1003]],
-    ["POST", "/groups/:id/transfer", ["transfer_group"], ["group"], false, [1004]],
-    ["POST", "/groups/:id/transfer_to_organization", ["transfer_group"], ["group"], false, [1005]],
-    ["POST", "/groups/:id/restore", ["update_group"], ["group"], false, [1006]],
-    ["PUT", "/groups/:id", ["update_group"], ["group"], false, [1007]]
-  ]),
-  ...granted("Groups", "Member Role", [
-    ["POST", "/groups/:id/member_roles", ["create_member_role"], ["group"], false, [1015]],
-    ["POST", "/member_roles", ["create_member_role"], ["instance"], false, [1016]],
-    ["DELETE", "/groups/:id/member_roles/:member_role_id", ["delete_member_role"], ["group"], false, [1017]],
-    ["DELETE", "/member_roles/:member_role_id", ["delete_member_role"], ["instance"], false, [1018]],
-    ["GET", "/groups/:id/member_roles", ["read_member_role"], ["group"], false, [1019]],
-    ["GET", "/member_roles", ["read_member_role"], ["instance"], false, [1020]]
-  ]),
-  ...granted("Groups", "Namespace", [
-    ["GET", "/namespaces", ["read_namespace"], ["user"], false, [1028]],
-    ["GET", "/namespaces/:id", ["read_namespace"], ["user"], false, [1029]],
-    ["GET", "/namespaces/:id/exists", ["read_namespace"], ["user"], false, [1030]],
-    ["PUT", "/namespaces/:id", ["update_namespace"], ["instance"], false, [1031]]
-  ]),
-  ...granted("Groups", "Preference", [
-    ["GET", "/user/preferences", ["read_preference"], ["user"], false, [1039]],
-    ["PUT", "/user/preferences", ["update_preference"], ["user"], false, [1040]]
-  ]),
-  ...granted("Groups", "SSH Certificate", [
-    ["POST", "/groups/:id/ssh_certificates", ["create_ssh_certificate"], ["group"], false, [1048]],
-    ["POST", "/admin/ssh_certificates", ["create_ssh_certificate"], ["instance"], false, [1049]],
-    ["DELETE", "/groups/:id/ssh_certificates/:ssh_certificates_id", ["delete_ssh_certificate"], ["group"], false, [1050]],
-    ["DELETE", "/admin/ssh_certificates/:id", ["delete_ssh_certificate"], ["instance"], false, [1051]],
-    ["GET", "/groups/:id/ssh_certificates", ["read_ssh_certificate"], ["group"], false, [1052]],
-    ["GET", "/admin/ssh_certificates", ["read_ssh_certificate"], ["instance"], false, [1053]]
-  ]),
-  ...granted("Groups", "Status", [
-    ["GET", "/user/status", ["read_status"], ["user"], false, [1061]],
-    ["GET", "/users/:user_id/status", ["read_status"], ["user"], false, [1062]],
-    ["PATCH", "/user/status", ["update_status"], ["user"], false, [1063]],
-    ["PUT", "/user/status", ["update_status"], ["user"], false, [1064]]
-  ]),
-  ...granted("Groups", "Support PIN", [
-    ["POST", "/user/support_pin", ["create_support_pin"], ["user"], false, [1072]],
-    ["GET", "/user/support_pin", ["read_support_pin"], ["user"], false, [1073]],
-    ["GET", "/users/:id/support_pin", ["read_support_pin"], ["instance"], false, [1074]],
-    ["POST", "/users/:id/support_pin/revoke", ["revoke_support_pin"], ["instance"], false, [1075]]
-  ]),
-  ...granted("Groups", "Template", [
-    ["GET", "/projects/:id/templates/:type", ["read_template"], ["project"], false, [1083]],
-    ["GET", "/projects/:id/templates/:type/:name", ["read_template"], ["project"], false, [1084]]
-  ]),
-  ...granted("Groups", "Topic", [
-    ["POST", "/topics", ["create_topic"], ["instance"], false, [1092]],
-    ["DELETE", "/topics/:id", ["delete_topic"], ["instance"], false, [1093]],
-    ["POST", "/topics/merge", ["merge_topic"], ["instance"], false, [1094]],
-    ["PUT", "/topics/:id", ["update_topic"], ["instance"], false, [1095]]
-  ]),
-  ...granted("Integrations", "Integration", [
-    ["DELETE", "/groups/:id/integrations/:slug", ["delete_integration"], ["project", "group"], false, [1105, 1108]],
-    ["DELETE", "/projects/:id/integrations/:slug", ["delete_integration"], ["project", "group"], false, [1106, 1109]],
-    ["DELETE", "/projects/:id/services/:slug", ["delete_integration"], ["project", "group"], false, [1107, 1110]],
-    ["GET", "/groups/:id/integrations", ["read_integration"], ["project", "group"], false, [1111, 1119]],
-    ["GET", "/groups/:id/integrations/:slug", ["read_integration"], ["project", "group"], false, [1112, 1120]],
-    ["GET", "/projects/:id/google_cloud/setup/integrations.sh", ["read_integration"], ["project"], false, [1113]],
-    ["GET", "/projects/:id/google_cloud/setup/runner_deployment_project.sh", ["read_integration"], ["project"], false, [1114]],
-    ["GET", "/projects/:id/integrations", ["read_integration"], ["project", "group"], false, [1115, 1121]],
-    ["GET", "/projects/:id/integrations/:slug", ["read_integration"], ["project", "group"], false, [1116, 1122]],
-    ["GET", "/projects/:id/services", ["read_integration"], ["project", "group"], false, [1117, 1123]],
-    ["GET", "/projects/:id/services/:slug", ["read_integration"], ["project", "group"], false, [1118, 1124]],
-    ["PUT", "/groups/:id/integrations/apple-app-store", ["update_integration"], ["project", "group"], false, [1125, 1278]],
-    ["PUT", "/groups/:id/integrations/asana", ["update_integration"], ["project", "group"], false, [1126, 1279]],
-    ["PUT", "/groups/:id/integrations/assembla", ["update_integration"], ["project", "group"], false, [1127, 1280]],
-    ["PUT", "/groups/:id/integrations/bamboo", ["update_integration"], ["project", "group"], false, [1128, 1281]],
-    ["PUT", "/groups/:id/integrations/bugzilla", ["update_integration"], ["project", "group"], false, [1129, 1282]],
-    ["PUT", "/groups/:id/integrations/buildkite", ["update_integration"], ["project", "group"], false, [1130, 1283]],
-    ["PUT", "/groups/:id/integrations/campfire", ["update_integration"], ["project", "group"], false, [1131, 1284]],
-    ["PUT", "/groups/:id/integrations/clickup", ["update_integration"], ["project", "group"], false, [1132, 1285]],
-    ["PUT", "/groups/:id/integrations/confluence", ["update_integration"], ["project", "group"], false, [1133, 1286]],
-    ["PUT", "/groups/:id/integrations/custom-issue-tracker", ["update_integration"], ["project", "group"], false, [1134, 1287]],
-    ["PUT", "/groups/:id/integrations/datadog", ["update_integration"], ["project", "group"], false, [1135, 1288]],
-    ["PUT", "/groups/:id/integrations/diffblue-cover", ["update_integration"], ["project", "group"], false, [1136, 1289]],
-    ["PUT", "/groups/:id/integrations/discord", ["update_integration"], ["project", "group"], false, [1137, 1290]],
-    ["PUT", "/groups/:id/integrations/drone-ci", ["update_integration"], ["project", "group"], false, [1138, 1291]],
-    ["PUT", "/groups/:id/integrations/emails-on-push", ["update_integration"], ["project", "group"], false, [1139, 1292]],
-    ["PUT", "/groups/:id/integrations/ewm", ["update_integration"], ["project", "group"], false, [1140, 1293]],
-    ["PUT", "/groups/:id/integrations/external-wiki", ["update_integration"], ["project", "group"], false, [1141, 1294]],
-    ["PUT", "/groups/:id/integrations/git-guardian", ["update_integration"], ["project", "group"], false, [1142, 1295]],
-    ["PUT", "/groups/:id/integrations/github", ["update_integration"], ["project", "group"], false, [1143, 1296]],
-    ["PUT", "/groups/:id/integrations/gitlab-slack-application", ["update_integration"], ["project", "group"], false, [1144, 1297]],
-    ["PUT", "/groups/:id/integrations/google-cloud-platform-artifact-registry", ["update_integration"], ["project", "group"], false, [1145, 1298]],
-    ["PUT", "/groups/:id/integrations/google-cloud-platform-workload-identity-federation", ["update_integration"], ["project", "group"], false, [1146, 1299]],
-    ["PUT", "/groups/:id/integrations/google-play", ["update_integration"], ["project", "group"], false, [1147, 1300]],
-    ["PUT", "/groups/:id/integrations/hangouts-chat", ["update_integration"], ["project", "group"], false, [1148, 1301]],
-    ["PUT", "/groups/:id/integrations/harbor", ["update_integration"], ["project", "group"], false, [1149, 1302]],
-    ["PUT", "/groups/:id/integrations/irker", ["update_integration"], ["project", "group"], false, [1150, 1303]],
-    ["PUT", "/groups/:id/integrations/jenkins", ["update_integration"], ["project", "group"], false, [1151, 1304]],
-    ["PUT", "/groups/:id/integrations/jira", ["update_integration"], ["project", "group"], false, [1152, 1305]],
-    ["PUT", "/groups/:id/integrations/jira-cloud-app", ["update_integration"], ["project", "group"], false, [1153, 1306]],
-    ["PUT", "/groups/:id/integrations/linear", ["update_integration"], ["project", "group"], false, [1154, 1307]],
-    ["PUT", "/groups/:id/integrations/matrix", ["update_integration"], ["project", "group"], false, [1155, 1308]],
-    ["PUT", "/groups/:id/integrations/mattermost", ["update_integration"], ["project", "group"], false, [1156, 1309]],
-    ["PUT", "/groups/:id/integrations/mattermost-slash-commands", ["update_integration"], ["project", "group"], false, [1157, 1310]],
-    ["PUT", "/groups/:id/integrations/microsoft-teams", ["update_integration"], ["project", "group"], false, [1158, 1311]],
-    ["PUT", "/groups/:id/integrations/mock-ci", ["update_integration"], ["project", "group"], false, [1159, 1312]],
-    ["PUT", "/groups/:id/integrations/mock-monitoring", ["update_integration"], ["project", "group"], false, [1160, 1313]],
-    ["PUT", "/groups/:id/integrations/packagist", ["update_integration"], ["project", "group"], false, [1161, 1314]],
-    ["PUT", "/groups/:id/integrations/phorge", ["update_integration"], ["project", "group"], false, [1162, 1315]],
-    ["PUT", "/groups/:id/integrations/pipelines-email", ["update_integration"], ["project", "group"], false, [1163, 1316]],
-    ["PUT", "/groups/:id/integrations/pivotaltracker", ["update_integration"], ["project", "group"], false, [1164, 1317]],
-    ["PUT", "/groups/:id/integrations/pumble", ["update_integration"], ["project", "group"], false, [1165, 1318]],
-    ["PUT", "/groups/:id/integrations/pushover", ["update_integration"], ["project", "group"], false, [1166, 1319]],
-    ["PUT", "/groups/:id/integrations/redmine", ["update_integration"], ["project", "group"], false, [1167, 1320]],
-    ["PUT", "/groups/:id/integrations/slack", ["update_integration"], ["project", "group"], false, [1168, 1321]],
-    ["PUT", "/groups/:id/integrations/squash-tm", ["update_integration"], ["project", "group"], false, [1169, 1322]],
-    ["PUT", "/groups/:id/integrations/teamcity", ["update_integration"], ["project", "group"], false, [1170, 1323]],
-    ["PUT", "/groups/:id/integrations/telegram", ["update_integration"], ["project", "group"], false, [1171, 1324]],
-    ["PUT", "/groups/:id/integrations/unify-circuit", ["update_integration"], ["project", "group"], false, [1172, 1325]],
-    ["PUT", "/groups/:id/integrations/webex-teams", ["update_integration"], ["project", "group"], false, [1173, 1326]],
-    ["PUT", "/groups/:id/integrations/youtrack", ["update_integration"], ["project", "group"], false, [1174, 1327]],
-    ["PUT", "/groups/:id/integrations/zentao", ["update_integration"], ["project", "group"], false, [1175, 1328]],
-    ["PUT", "/projects/:id/integrations/apple-app-store", ["update_integration"], ["project", "group"], false, [1176, 1329]],
-    ["PUT", "/projects/:id/integrations/asana", ["update_integration"], ["project", "group"], false, [1177, 1330]],
-    ["PUT", "/projects/:id/integrations/assembla", ["update_integration"], ["project", "group"], false, [1178, 1331]],
-    ["PUT", "/projects/:id/integrations/bamboo", ["update_integration"], ["project", "group"], false, [1179, 1332]],
-    ["PUT", "/projects/:id/integrations/bugzilla", ["update_integration"], ["project", "group"], false, [1180, 1333]],
-    ["PUT", "/projects/:id/integrations/buildkite", ["update_integration"], ["project", "group"], false, [1181, 1334]],
-    ["PUT", "/projects/:id/integrations/campfire", ["update_integration"], ["project", "group"], false, [1182, 1335]],
-    ["PUT", "/projects/:id/integrations/clickup", ["update_integration"], ["project", "group"], false, [1183, 1336]],
-    ["PUT", "/projects/:id/integrations/confluence", ["update_integration"], ["project", "group"], false, [1184, 1337]],
-    ["PUT", "/projects/:id/integrations/custom-issue-tracker", ["update_integration"], ["project", "group"], false, [1185, 1338]],
-    ["PUT", "/projects/:id/integrations/datadog", ["update_integration"], ["project", "group"], false, [1186, 1339]],
-    ["PUT", "/projects/:id/integrations/diffblue-cover", ["update_integration"], ["project", "group"], false, [1187, 1340]],
-    ["PUT", "/projects/:id/integrations/discord", ["update_integration"], ["project", "group"], false, [1188, 1341]],
-    ["PUT", "/projects/:id/integrations/drone-ci", ["update_integration"], ["project", "group"], false, [1189, 1342]],
-    ["PUT", "/projects/:id/integrations/emails-on-push", ["update_integration"], ["project", "group"], false, [1190, 1343]],
-    ["PUT", "/projects/:id/integrations/ewm", ["update_integration"], ["project", "group"], false, [1191, 1344]],
-    ["PUT", "/projects/:id/integrations/external-wiki", ["update_integration"], ["project", "group"], false, [1192, 1345]],
-    ["PUT", "/projects/:id/integrations/git-guardian", ["update_integration"], ["project", "group"], false, [1193, 1346]],
-    ["PUT", "/projects/:id/integrations/github", ["update_integration"], ["project", "group"], false, [1194, 1347]],
-    ["PUT", "/projects/:id/integrations/gitlab-slack-application", ["update_integration"], ["project", "group"], false, [1195, 1348]],
-    ["PUT", "/projects/:id/integrations/google-cloud-platform-artifact-registry", ["update_integration"], ["project", "group"], false, [1196, 1349]],
-    ["PUT", "/projects/:id/integrations/google-cloud-platform-workload-identity-federation", ["update_integration"], ["project", "group"], false, [1197, 1350]],
-    ["PUT", "/projects/:id/integrations/google-play", ["update_integration"], ["project", "group"], false, [1198, 1351]],
-    ["PUT", "/projects/:id/integrations/hangouts-chat", ["update_integration"], ["project", "group"], false, [1199, 1352]],
-    ["PUT", "/projects/:id/integrations/harbor", ["update_integration"], ["project", "group"], false, [1200, 1353]],
-    ["PUT", "/projects/:id/integrations/irker", ["update_integration"], ["project", "group"], false, [1201, 1354]],
-    ["PUT", "/projects/:id/integrations/jenkins", ["update_integration"], ["project", "group"], false, [1202, 1355]],
-    ["PUT", "/projects/:id/integrations/jira", ["update_integration"], ["project", "group"], false, [1203, 1356]],
-    ["PUT", "/projects/:id/integrations/jira-cloud-app", ["update_integration"], ["project", "group"], false, [1204, 1357]],
-    ["PUT", "/projects/:id/integrations/linear", ["update_integration"], ["project", "group"], false, [1205, 1358]],
-    ["PUT", "/projects/:id/integrations/matrix", ["update_integration"], ["project", "group"], false, [1206, 1359]],
-    ["PUT", "/projects/:id/integrations/mattermost", ["update_integration"], ["project", "group"], false, [1207, 1360]],
-    ["PUT", "/projects/:id/integrations/mattermost-slash-commands", ["update_integration"], ["project", "group"], false, [1208, 1361]],
-    ["PUT", "/projects/:id/integrations/microsoft-teams", ["update_integration"], ["project", "group"], false, [1209, 1362]],
-    ["PUT", "/projects/:id/integrations/mock-ci", ["update_integration"], ["project", "group"], false, [1210, 1363]],
-    ["PUT", "/projects/:id/integrations/mock-monitoring", ["update_integration"], ["project", "group"], false, [1211, 1364]],
-    ["PUT", "/projects/:id/integrations/packagist", ["update_integration"], ["project", "group"], false, [1212, 1365]],
-    ["PUT", "/projects/:id/integrations/phorge", ["update_integration"], ["project", "group"], false, [1213, 1366]],
-    ["PUT", "/projects/:id/integrations/pipelines-email", ["update_integration"], ["project", "group"], false, [1214, 1367]],
-    ["PUT", "/projects/:id/integrations/pivotaltracker", ["update_integration"], ["project", "group"], false, [1215, 1368]],
-    ["PUT", "/projects/:id/integrations/pumble", ["update_integration"], ["project", "group"], false, [1216, 1369]],
-    ["PUT", "/projects/:id/integrations/pushover", ["update_integration"], ["project", "group"], false, [1217, 1370]],
-    ["PUT", "/projects/:id/integrations/redmine", ["update_integration"], ["project", "group"], false, [1218, 1371]],
-    ["PUT", "/projects/:id/integrations/slack", ["update_integration"], ["project", "group"], false, [1219, 1372]],
-    ["PUT", "/projects/:id/integrations/squash-tm", ["update_integration"], ["project", "group"], false, [1220, 1373]],
-    ["PUT", "/projects/:id/integrations/teamcity", ["update_integration"], ["project", "group"], false, [1221, 1374]],
-    ["PUT", "/projects/:id/integrations/telegram", ["update_integration"], ["project", "group"], false, [1222, 1375]],
-    ["PUT", "/projects/:id/integrations/unify-circuit", ["update_integration"], ["project", "group"], false, [1223, 1376]],
-    ["PUT", "/projects/:id/integrations/webex-teams", ["update_integration"], ["project", "group"], false, [1224, 1377]],
-    ["PUT", "/projects/:id/integrations/youtrack", ["update_integration"], ["project", "group"], false, [1225, 1378]],
-    ["PUT", "/projects/:id/integrations/zentao", ["update_integration"], ["project", "group"], false, [1226, 1379]],
-    ["PUT", "/projects/:id/services/apple-app-store", ["update_integration"], ["project", "group"], false, [1227, 1380]],
-    ["PUT", "/projects/:id/services/asana", ["update_integration"], ["project", "group"], false, [1228, 1381]],
-    ["PUT", "/projects/:id/services/assembla", ["update_integration"], ["project", "group"], false, [1229, 1382]],
-    ["PUT", "/projects/:id/services/bamboo", ["update_integration"], ["project", "group"], false, [1230, 1383]],
-    ["PUT", "/projects/:id/services/bugzilla", ["update_integration"], ["project", "group"], false, [1231, 1384]],
-    ["PUT", "/projects/:id/services/buildkite", ["update_integration"], ["project", "group"], false, [1232, 1385]],
-    ["PUT", "/projects/:id/services/campfire", ["update_integration"], ["project", "group"], false, [1233, 1386]],
-    ["PUT", "/projects/:id/services/clickup", ["update_integration"], ["project", "group"], false, [1234, 1387]],
-    ["PUT", "/projects/:id/services/confluence", ["update_integration"], ["project", "group"], false, [1235, 1388]],
-    ["PUT", "/projects/:id/services/custom-issue-tracker", ["update_integration"], ["project", "group"], false, [1236, 1389]],
-    ["PUT", "/projects/:id/services/datadog", ["update_integration"], ["project", "group"], false, [1237, 1390]],
-    ["PUT", "/projects/:id/services/diffblue-cover", ["update_integration"], ["project", "group"], false, [1238, 1391]],
-    ["PUT", "/projects/:id/services/discord", ["update_integration"], ["project", "group"], false, [1239, 1392]],
-    ["PUT", "/projects/:id/services/drone-ci", ["update_integration"], ["project", "group"], false, [1240, 1393]],
-    ["PUT", "/projects/:id/services/emails-on-push", ["update_integration"], ["project", "group"], false, [1241, 1394]],
-    ["PUT", "/projects/:id/services/ewm", ["update_integration"], ["project", "group"], false, [1242, 1395]],
-    ["PUT", "/projects/:id/services/external-wiki", ["update_integration"], ["project", "group"], false, [1243, 1396]],
-    ["PUT", "/projects/:id/services/git-guardian", ["update_integration"], ["project", "group"], false, [1244, 1397]],
-    ["PUT", "/projects/:id/services/github", ["update_integration"], ["project", "group"], false, [1245, 1398]],
-    ["PUT", "/projects/:id/services/gitlab-slack-application", ["update_integration"], ["project", "group"], false, [1246, 1399]],
-    ["PUT", "/projects/:id/services/google-cloud-platform-artifact-registry", ["update_integration"], ["project", "group"], false, [1247, 1400]],
-    ["PUT", "/projects/:id/services/google-cloud-platform-workload-identity-federation", ["update_integration"], ["project", "group"], false, [1248, 1401]],
-    ["PUT", "/projects/:id/services/google-play", ["update_integration"], ["project", "group"], false, [1249, 1402]],
-    ["PUT", "/projects/:id/services/hangouts-chat", ["update_integration"], ["project", "group"], false, [1250, 1403]],
-    ["PUT", "/projects/:id/services/harbor", ["update_integration"], ["project", "group"], false, [1251, 1404]],
-    ["PUT", "/projects/:id/services/irker", ["update_integration"], ["project", "group"], false, [1252, 1405]],
-    ["PUT", "/projects/:id/services/jenkins", ["update_integration"], ["project", "group"], false, [1253, 1406]],
-    ["PUT", "/projects/:id/services/jira", ["update_integration"], ["project", "group"], false, [1254, 1407]],
-    ["PUT", "/projects/:id/services/jira-cloud-app", ["update_integration"], ["project", "group"], false, [1255, 1408]],
-    ["PUT", "/projects/:id/services/linear", ["update_integration"], ["project", "group"], false, [1256, 1409]],
-    ["PUT", "/projects/:id/services/matrix", ["update_integration"], ["project", "group"], false, [1257, 1410]],
-    ["PUT", "/projects/:id/services/mattermost", ["update_integration"], ["project", "group"], false, [1258, 1411]],
-    ["PUT", "/projects/:id/services/mattermost-slash-commands", ["update_integration"], ["project", "group"], false, [1259, 1412]],
-    ["PUT", "/projects/:id/services/microsoft-teams", ["update_integration"], ["project", "group"], false, [1260, 1413]],
-    ["PUT", "/projects/:id/services/mock-ci", ["update_integration"], ["project", "group"], false, [1261, 1414]],
-    ["PUT", "/projects/:id/services/mock-monitoring", ["update_integration"], ["project", "group"], false, [1262, 1415]],
-    ["PUT", "/projects/:id/services/packagist", ["update_integration"], ["project", "group"], false, [1263, 1416]],
-    ["PUT", "/projects/:id/services/phorge", ["update_integration"], ["project", "group"], false, [1264, 1417]],
-    ["PUT", "/projects/:id/services/pipelines-email", ["update_integration"], ["project", "group"], false, [1265, 1418]],
-    ["PUT", "/projects/:id/services/pivotaltracker", ["update_integration"], ["project", "group"], false, [1266, 1419]],
-    ["PUT", "/projects/:id/services/pumble", ["update_integration"], ["project", "group"], false, [1267, 1420]],
-    ["PUT", "/projects/:id/services/pushover", ["update_integration"], ["project", "group"], false, [1268, 1421]],
-    ["PUT", "/projects/:id/services/redmine", ["update_integration"], ["project", "group"], false, [1269, 1422]],
-    ["PUT", "/projects/:id/services/slack", ["update_integration"], ["project", "group"], false, [1270, 1423]],
-    ["PUT", "/projects/:id/services/squash-tm", ["update_integration"], ["project", "group"], false, [1271, 1424]],
-    ["PUT", "/projects/:id/services/teamcity", ["update_integration"], ["project", "group"], false, [1272, 1425]],
-    ["PUT", "/projects/:id/services/telegram", ["update_integration"], ["project", "group"], false, [1273, 1426]],
-    ["PUT", "/projects/:id/services/unify-circuit", ["update_integration"], ["project", "group"], false, [1274, 1427]],
-    ["PUT", "/projects/:id/services/webex-teams", ["update_integration"], ["project", "group"], false, [1275, 1428]],
-    ["PUT", "/projects/:id/services/youtrack", ["update_integration"], ["project", "group"], false, [1276, 1429]],
-    ["PUT", "/projects/:id/services/zentao", ["update_integration"], ["project", "group"], false, [1277, 1430]]
-  ]),
-  ...granted("Integrations", "Jira Connect Subscription", [
-    ["POST", "/integrations/jira_connect/subscriptions", ["create_jira_connect_subscription"], ["group"], false, [1438]]
-  ]),
-  ...granted("Integrations", "Webhook", [
-    ["POST", "/projects/:id/hooks", ["create_webhook"], ["project"], false, [1446]],
-    ["POST", "/groups/:id/hooks", ["create_webhook"], ["group"], false, [1447]],
-    ["POST", "/hooks", ["create_webhook"], ["instance"], false, [1448]],
-    ["DELETE", "/projects/:id/hooks/:hook_id", ["delete_webhook"], ["project"], false, [1449]],
-    ["DELETE", "/groups/:id/hooks/:hook_id", ["delete_webhook"], ["group"], false, [1450]],
-    ["DELETE", "/hooks/:hook_id", ["delete_webhook"], ["instance"], false, [1451]],
-    ["GET", "/projects/:id/hooks", ["read_webhook"], ["project"], false, [1452]],
-    ["GET", "/projects/:id/hooks/:hook_id", ["read_webhook"], ["project"], false, [1453]],
-    ["GET", "/projects/:id/hooks/:hook_id/events", ["read_webhook"], ["project"], false, [1454]],
-    ["GET", "/groups/:id/hooks", ["read_webhook"], ["group"], false, [1455]],
-    ["GET", "/groups/:id/hooks/:hook_id", ["read_webhook"], ["group"], false, [1456]],
-    ["GET", "/groups/:id/hooks/:hook_id/events", ["read_webhook"], ["group"], false, [1457]],
-    ["GET", "/hooks", ["read_webhook"], ["instance"], false, [1458]],
-    ["GET", "/hooks/:hook_id", ["read_webhook"], ["instance"], false, [1459]],
-    ["POST", "/projects/:id/hooks/:hook_id/events/:hook_log_id/resend", ["trigger_webhook"], ["project"], false, [1460]],
-    ["POST", "/projects/:id/hooks/:hook_id/test/:trigger", ["trigger_webhook"], ["project"], false, [1461]],
-    ["POST", "/groups/:id/hooks/:hook_id/events/:hook_log_id/resend", ["trigger_webhook"], ["group"], false, [1462]],
-    ["POST", "/groups/:id/hooks/:hook_id/test/:trigger", ["trigger_webhook"], ["group"], false, [1463]],
-    ["POST", "/hooks/:hook_id", ["trigger_webhook"], ["instance"], false, [1464]],
-    ["PUT", "/projects/:id/hooks/:hook_id", ["update_webhook"], ["project"], false, [1465]],
-    ["PUT", "/projects/:id/hooks/:hook_id/custom_headers/:key", ["update_webhook"], ["project"], false, [1466]],
-    ["PUT", "/projects/:id/hooks/:hook_id/url_variables/:key", ["update_webhook"], ["project"], false, [1467]],
-    ["DELETE", "/projects/:id/hooks/:hook_id/custom_headers/:key", ["update_webhook"], ["project"], false, [1468]],
-    ["DELETE", "/projects/:id/hooks/:hook_id/url_variables/:key", ["update_webhook"], ["project"], false, [1469]],
-    ["PUT", "/groups/:id/hooks/:hook_id", ["update_webhook"], ["group"], false, [1470]],
-    ["PUT", "/groups/:id/hooks/:hook_id/custom_headers/:key", ["update_webhook"], ["group"], false, [1471]],
-    ["PUT", "/groups/:id/hooks/:hook_id/url_variables/:key", ["update_webhook"], ["group"], false, [1472]],
-    ["DELETE", "/groups/:id/hooks/:hook_id/custom_headers/:key", ["update_webhook"], ["group"], false, [1473]],
-    ["DELETE", "/groups/:id/hooks/:hook_id/url_variables/:key", ["update_webhook"], ["group"], false, [1474]],
-    ["PUT", "/hooks/:hook_id", ["update_webhook"], ["instance"], false, [1475]],
-    ["PUT", "/hooks/:hook_id/custom_headers/:key", ["update_webhook"], ["instance"], false, [1476]],
-    ["PUT", "/hooks/:hook_id/url_variables/:key", ["update_webhook"], ["instance"], false, [1477]],
-    ["DELETE", "/hooks/:hook_id/custom_headers/:key", ["update_webhook"], ["instance"], false, [1478]],
-    ["DELETE", "/hooks/:hook_id/url_variables/:key", ["update_webhook"], ["instance"], false, [1479]]
-  ]),
-  ...granted("Monitoring", "Alert Metric Image", [
-    ["POST", "/projects/:id/alert_management_alerts/:alert_iid/metric_images", ["create_alert_metric_image"], ["project"], false, [1489]],
-    ["DELETE", "/projects/:id/alert_management_alerts/:alert_iid/metric_images/:metric_image_id", ["delete_alert_metric_image"], ["project"], false, [1490]],
-    ["GET", "/projects/:id/alert_management_alerts/:alert_iid/metric_images", ["read_alert_metric_image"], ["project"], false, [1491]],
-    ["PUT", "/projects/:id/alert_management_alerts/:alert_iid/metric_images/:metric_image_id", ["update_alert_metric_image"], ["project"], false, [1492]]
-  ]),
-  ...granted("Monitoring", "Error Tracking Client Key", [
-    ["POST", "/projects/:id/error_tracking/client_keys", ["create_error_tracking_client_key"], ["project"], false, [1500]],
-    ["DELETE", "/projects/:id/error_tracking/client_keys/:key_id", ["delete_error_tracking_client_key"], ["project"], false, [1501]],
-    ["GET", "/projects/:id/error_tracking/client_keys", ["read_error_tracking_client_key"], ["project"], false, [1502]]
-  ]),
-  ...granted("Monitoring", "Error Tracking Setting", [
-    ["GET", "/projects/:id/error_tracking/settings", ["read_error_tracking_setting"], ["project"], false, [1510]],
-    ["PATCH", "/projects/:id/error_tracking/settings", ["update_error_tracking_setting"], ["project"], false, [1511]],
-    ["PUT", "/projects/:id/error_tracking/settings", ["update_error_tracking_setting"], ["project"], false, [1512]]
-  ]),
-  ...granted("Monitoring", "GLQL", [
-    ["POST", "/glql", ["read_glql"], ["user"], false, [1520]]
-  ]),
-  ...granted("Monitoring", "Sidekiq Job", [
-    ["DELETE", "/admin/sidekiq/queues/:queue_name", ["drop_sidekiq_job"], ["instance"], false, [1528]]
-  ]),
-  ...granted("Monitoring", "Sidekiq Metric", [
-    ["GET", "/sidekiq/compound_metrics", ["read_sidekiq_metric"], ["instance"], false, [1536]],
-    ["GET", "/sidekiq/job_stats", ["read_sidekiq_metric"], ["instance"], false, [1537]],
-    ["GET", "/sidekiq/process_metrics", ["read_sidekiq_metric"], ["instance"], false, [1538]],
-    ["GET", "/sidekiq/queue_metrics", ["read_sidekiq_metric"], ["instance"], false, [1539]]
-  ]),
-  ...granted("Note", "Vulnerability Note", [
-    ["POST", "/projects/:id/vulnerabilities/:noteable_id/notes", ["create_vulnerability_note"], ["project"], false, [1549]],
-    ["DELETE", "/projects/:id/vulnerabilities/:noteable_id/notes/:note_id", ["delete_vulnerability_note"], ["project"], false, [1550]],
-    ["GET", "/projects/:id/vulnerabilities/:noteable_id/notes", ["read_vulnerability_note"], ["project"], false, [1551]],
-    ["GET", "/projects/:id/vulnerabilities/:noteable_id/notes/:note_id", ["read_vulnerability_note"], ["project"], false, [1552]],
-    ["PUT", "/projects/:id/vulnerabilities/:noteable_id/notes/:note_id", ["update_vulnerability_note"], ["project"], false, [1553]]
-  ]),
-  ...granted("Notifications", "Broadcast Message", [
-    ["POST", "/broadcast_messages", ["create_broadcast_message"], ["instance"], false, [1563]],
-    ["DELETE", "/broadcast_messages/:id", ["delete_broadcast_message"], ["instance"], false, [1564]],
-    ["PUT", "/broadcast_messages/:id", ["update_broadcast_message"], ["instance"], false, [1565]]
-  ]),
-  ...granted("Notifications", "Mobile Push Subscription", [
-    ["POST", "/user/push_subscriptions", ["create_mobile_push_subscription"], ["user"], false, [1573]],
-    ["DELETE", "/user/push_subscriptions", ["delete_mobile_push_subscription"], ["user"], false, [1574]]
-  ]),
-  ...granted("Notifications", "Todo", [
-    ["POST", "/projects/:id/issues/:issue_iid/todo", ["create_todo"], ["project"], false, [1582]],
-    ["POST", "/projects/:id/merge_requests/:merge_request_iid/todo", ["create_todo"], ["project"], false, [1583]],
-    ["POST", "/groups/:id/epics/:epic_iid/todo", ["create_todo"], ["group"], false, [1584]],
-    ["GET", "/todos", ["read_todo"], ["user"], false, [1585]],
-    ["POST", "/todos/:id/mark_as_done", ["update_todo"], ["user"], false, [1586]],
-    ["POST", "/todos/mark_as_done", ["update_todo"], ["user"], false, [1587]]
-  ]),
-  ...granted("Organizations", "Organization", [
-    ["POST", "/organizations", ["create_organization"], ["instance"], false, [1597]],
-    ["DELETE", "/organizations/:id", ["delete_organization"], ["instance"], false, [1598]]
-  ]),
-  ...granted("Packages and Registry", "Container Registry Protection Tag Rule", [
-    ["POST", "/projects/:id/registry/protection/tag/rules", ["create_container_registry_protection_tag_rule"], ["project"], false, [1608]],
-    ["DELETE", "/projects/:id/registry/protection/tag/rules/:protection_rule_id", ["delete_container_registry_protection_tag_rule"], ["project"], false, [1609]],
-    ["GET", "/projects/:id/registry/protection/tag/rules", ["read_container_registry_protection_tag_rule"], ["project"], false, [1610]],
-    ["PATCH", "/projects/:id/registry/protection/tag/rules/:protection_rule_id", ["update_container_registry_protection_tag_rule"], ["project"], false, [1611]]
-  ]),
-  ...granted("Packages and Registry", "Container Repository", [
-    ["DELETE", "/projects/:id/registry/repositories/:repository_id", ["delete_container_repository"], ["project"], false, [1619]],
-    ["DELETE", "/projects/:id/registry/repositories/:repository_id/tags", ["delete_container_repository"], ["project"], false, [1620]],
-    ["DELETE", "/projects/:id/registry/repositories/:repository_id/tags/:tag_name", ["delete_container_repository"], ["project"], false, [1621]],
-    ["GET", "/projects/:id/registry/repositories", ["read_container_repository"], ["project"], false, [1622]],
-    ["GET", "/projects/:id/registry/repositories/:repository_id/tags", ["read_container_repository"], ["project"], false, [1623]],
-    ["GET", "/projects/:id/registry/repositories/:repository_id/tags/:tag_name", ["read_container_repository"], ["project"], false, [1624]],
-    ["GET", "/registry/repositories/:id", ["read_container_repository"], ["project"], false, [1625]],
-    ["GET", "/groups/:id/registry/repositories", ["read_container_repository"], ["group"], false, [1626]]
-  ]),
-  ...granted("Packages and Registry", "Container Repository Protection Rule", [
-    ["POST", "/projects/:id/registry/protection/repository/rules", ["create_container_repository_protection_rule"], ["project"], false, [1634]],
-    ["DELETE", "/projects/:id/registry/protection/repository/rules/:protection_rule_id", ["delete_container_repository_protection_rule"], ["project"], false, [1635]],
-    ["GET", "/projects/:id/registry/protection/repository/rules", ["read_container_repository_protection_rule"], ["project"], false, [1636]],
-    ["PATCH", "/projects/:id/registry/protection/repository/rules/:protection_rule_id", ["update_container_repository_protection_rule"], ["project"], false, [1637]]
-  ]),
-  ...granted("Packages and Registry", "Debian Distribution", [
-    ["POST", "/projects/:id/debian_distributions", ["create_debian_distribution"], ["project"], false, [1645]],
-    ["POST", "/groups/:id/-/debian_distributions", ["create_debian_distribution"], ["group"], false, [1646]],
-    ["DELETE", "/projects/:id/debian_distributions/:codename", ["delete_debian_distribution"], ["project"], false, [1647]],
-    ["DELETE", "/groups/:id/-/debian_distributions/:codename", ["delete_debian_distribution"], ["group"], false, [1648]],
-    ["GET", "/projects/:id/debian_distributions", ["read_debian_distribution"], ["project"], false, [1649]],
-    ["GET", "/projects/:id/debian_distributions/:codename", ["read_debian_distribution"], ["project"], false, [1650]],
-    ["GET", "/projects/:id/debian_distributions/:codename/key.asc", ["read_debian_distribution"], ["project"], false, [1651]],
-    ["GET", "/groups/:id/-/debian_distributions", ["read_debian_distribution"], ["group"], false, [1652]],
-    ["GET", "/groups/:id/-/debian_distributions/:codename", ["read_debian_distribution"], ["group"], false, [1653]],
-    ["GET", "/groups/:id/-/debian_distributions/:codename/key.asc", ["read_debian_distribution"], ["group"], false, [1654]],
-    ["PUT", "/projects/:id/debian_distributions/:codename", ["update_debian_distribution"], ["project"], false, [1655]],
-    ["PUT", "/groups/:id/-/debian_distributions/:codename", ["update_debian_distribution"], ["group"], false, [1656]]
-  ]),
-  ...granted("Packages and Registry", "Dependency Proxy Cache", [
-    ["DELETE", "/groups/:id/dependency_proxy/cache", ["purge_dependency_proxy_cache"], ["group"], false, [1664]]
-  ]),
-  ...granted("Packages and Registry", "Package", [
-    ["POST", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/upload_urls", ["create_package"], ["project"], false, [1672]],
-    ["POST", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/upload_urls", ["create_package"], ["project"], false, [1673]],
-    ["POST", "/projects/:id/packages/composer", ["create_package"], ["project"], false, [1674]],
-    ["POST", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/upload_urls", ["create_package"], ["project"], false, [1675]],
-    ["POST", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/upload_urls", ["create_package"], ["project"], false, [1676]],
-    ["POST", "/projects/:id/packages/helm/api/:channel/charts", ["create_package"], ["project"], false, [1677]],
-    ["POST", "/projects/:id/packages/protection/rules", ["create_package"], ["project"], false, [1678]],
-    ["POST", "/projects/:id/packages/pypi", ["create_package"], ["project"], false, [1679]],
-    ["POST", "/projects/:id/packages/rpm", ["create_package"], ["project"], false, [1680]],
-    ["POST", "/projects/:id/packages/rubygems/api/v1/gems", ["create_package"], ["project"], false, [1681]],
-    ["PUT", "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name", ["create_package"], ["project"], false, [1682]],
-    ["PUT", "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name", ["create_package"], ["project"], false, [1683]],
-    ["PUT", "/packages/npm/-/package/*package_name/dist-tags/:tag", ["create_package"], ["project"], false, [1684]],
-    ["PUT", "/projects/:id/packages/cargo/api/v1/crates/new", ["create_package"], ["project"], false, [1685]],
-    ["PUT", "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name", ["create_package"], ["project"], false, [1686]],
-    ["PUT", "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name", ["create_package"], ["project"], false, [1687]],
-    ["PUT", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name", ["create_package"], ["project"], false, [1688]],
-    ["PUT", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name", ["create_package"], ["project"], false, [1689]],
-    ["PUT", "/projects/:id/packages/debian/:file_name", ["create_package"], ["project"], false, [1690]],
-    ["PUT", "/projects/:id/packages/generic/:package_name/*package_version/(*path/):file_name", ["create_package"], ["project"], false, [1691]],
-    ["PUT", "/projects/:id/packages/maven/*path/:file_name", ["create_package"], ["project"], false, [1692]],
-    ["PUT", "/projects/:id/packages/npm/-/package/*package_name/dist-tags/:tag", ["create_package"], ["project"], false, [1693]],
-    ["PUT", "/projects/:id/packages/npm/:package_name", ["create_package"], ["project"], false, [1694]],
-    ["PUT", "/projects/:id/packages/nuget", ["create_package"], ["project"], false, [1695]],
-    ["PUT", "/projects/:id/packages/nuget/symbolpackage", ["create_package"], ["project"], false, [1696]],
-    ["PUT", "/projects/:id/packages/nuget/v2", ["create_package"], ["project"], false, [1697]],
-    ["PUT", "/projects/:id/packages/terraform/modules/:module_name/:module_system/*module_version/file", ["create_package"], ["project"], false, [1698]],
-    ["POST", "/virtual_registries/packages/maven/:id/*path/upload", ["create_package"], ["group"], false, [1699]],
-    ["PUT", "/groups/:id/-/packages/npm/-/package/*package_name/dist-tags/:tag", ["create_package"], ["group"], false, [1700]],
-    ["DELETE", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel", ["delete_package"], ["project"], false, [1701]],
-    ["DELETE", "/packages/npm/-/package/*package_name/dist-tags/:tag", ["delete_package"], ["project"], false, [1702]],
-    ["DELETE", "/projects/:id/packages/:package_id", ["delete_package"], ["project"], false, [1703]],
-    ["DELETE", "/projects/:id/packages/:package_id/package_files/:package_file_id", ["delete_package"], ["project"], false, [1704]],
-    ["DELETE", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel", ["delete_package"], ["project"], false, [1705]],
-    ["DELETE", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision", ["delete_package"], ["project"], false, [1706]],
-    ["DELETE", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision", ["delete_package"], ["project"], false, [1707]],
-    ["DELETE", "/projects/:id/packages/npm/-/package/*package_name/dist-tags/:tag", ["delete_package"], ["project"], false, [1708]],
-    ["DELETE", "/projects/:id/packages/nuget/*package_name/*package_version", ["delete_package"], ["project"], false, [1709]],
-    ["DELETE", "/projects/:id/packages/protection/rules/:package_protection_rule_id", ["delete_package"], ["project"], false, [1710]],
-    ["DELETE", "/groups/:id/-/packages/npm/-/package/*package_name/dist-tags/:tag", ["delete_package"], ["group"], false, [1711]],
-    ["GET", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel", ["read_package"], ["project"], false, [1712]],
-    ["GET", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/digest", ["read_package"], ["project"], false, [1713]],
-    ["GET", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls", ["read_package"], ["project"], false, [1714]],
-    ["GET", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference", ["read_package"], ["project"], false, [1715]],
-    ["GET", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/digest", ["read_package"], ["project"], false, [1716]],
-    ["GET", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls", ["read_package"], ["project"], false, [1717]],
-    ["GET", "/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/search", ["read_package"], ["project"], false, [1718]],
-    ["GET", "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name", ["read_package"], ["project"], false, [1719]],
-    ["GET", "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name", ["read_package"], ["project"], false, [1720]],
-    ["GET", "/packages/npm/-/package/*package_name/dist-tags", ["read_package"], ["project"], true, [1721, 3826]],
-    ["GET", "/projects/:id/dependency_proxy/packages/maven/*path/:file_name", ["read_package"], ["project"], true, [1722, 3842]],
-    ["GET", "/projects/:id/dependency_proxy/packages/npm/*package_name/-/*file_name", ["read_package"], ["project"], true, [1723, 3843]],
-    ["GET", "/projects/:id/packages", ["read_package"], ["project"], true, [1724, 3924]],
-    ["GET", "/projects/:id/packages/:package_id", ["read_package"], ["project"], true, [1725, 3925]],
-    ["GET", "/projects/:id/packages/:package_id/package_files", ["read_package"], ["project"], true, [1726, 3926]],
-    ["GET", "/projects/:id/packages/:package_id/package_files/:package_file_id/download", ["read_package"], ["project"], true, [1727, 3927]],
-    ["GET", "/projects/:id/packages/:package_id/pipelines", ["read_package"], ["project"], true, [1728, 3928]],
-    ["GET", "/projects/:id/packages/cargo/1/:package_name", ["read_package"], ["project"], true, [1729, 3929]],
-    ["GET", "/projects/:id/packages/cargo/2/:package_name", ["read_package"], ["project"], true, [1730, 3930]],
-    ["GET", "/projects/:id/packages/cargo/3/:first_char/:package_name", ["read_package"], ["project"], true, [1731, 3931]],
-    ["GET", "/projects/:id/packages/cargo/:package_name/:package_version/download", ["read_package"], ["project"], true, [1732, 3932]],
-    ["GET", "/projects/:id/packages/cargo/:prefix_1/:prefix_2/:package_name", ["read_package"], ["project"], true, [1733, 3933]],
-    ["GET", "/projects/:id/packages/cargo/config.json", ["read_package"], ["project"], true, [1734, 3934]],
-    ["GET", "/projects/:id/packages/composer/archives/*package_name", ["read_package"], ["project"], true, [1735, 3935]],
-    ["GET", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel", ["read_package"], ["project"], false, [1736]],
-    ["GET", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/digest", ["read_package"], ["project"], false, [1737]],
-    ["GET", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls", ["read_package"], ["project"], false, [1738]],
-    ["GET", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference", ["read_package"], ["project"], false, [1739]],
-    ["GET", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/digest", ["read_package"], ["project"], false, [1740]],
-    ["GET", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls", ["read_package"], ["project"], false, [1741]],
-    ["GET", "/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/search", ["read_package"], ["project"], false, [1742]],
-    ["GET", "/projects/:id/packages/conan/v1/conans/search", ["read_package"], ["project"], false, [1743]],
-    ["GET", "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name", ["read_package"], ["project"], false, [1744]],
-    ["GET", "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name", ["read_package"], ["project"], false, [1745]],
-    ["GET", "/projects/:id/packages/conan/v1/users/authenticate", ["read_package"], ["project"], false, [1746]],
-    ["GET", "/projects/:id/packages/conan/v1/users/check_credentials", ["read_package"], ["project"], false, [1747]],
-    ["GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/latest", ["read_package"], ["project"], false, [1748]],
-    ["GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions", ["read_package"], ["project"], false, [1749]],
-    ["GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files", ["read_package"], ["project"], false, [1750]],
-    ["GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name", ["read_package"], ["project"], false, [1751]],
-    ["GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/latest", ["read_package"], ["project"], false, [1752]],
-    ["GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions", ["read_package"], ["project"], false, [1753]],
-    ["GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files", ["read_package"], ["project"], false, [1754]],
-    ["GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name", ["read_package"], ["project"], false, [1755]],
-    ["GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/search", ["read_package"], ["project"], false, [1756]],
-    ["GET", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/search", ["read_package"], ["project"], false, [1757]],
-    ["GET", "/projects/:id/packages/conan/v2/conans/search", ["read_package"], ["project"], false, [1758]],
-    ["GET", "/projects/:id/packages/conan/v2/users/authenticate", ["read_package"], ["project"], false, [1759]],
-    ["GET", "/projects/:id/packages/conan/v2/users/check_credentials", ["read_package"], ["project"], false, [1760]],
-    ["GET", "/projects/:id/packages/debian/dists/*distribution/:component/binary-:architecture/Packages", ["read_package"], ["project"], false, [1761]],
-    ["GET", "/projects/:id/packages/debian/dists/*distribution/:component/binary-:architecture/by-hash/SHA256/:file_sha256", ["read_package"], ["project"], false, [1762]],
-    ["GET", "/projects/:id/packages/debian/dists/*distribution/:component/debian-installer/binary-:architecture/Packages", ["read_package"], ["project"], false, [1763]],
-    ["GET", "/projects/:id/packages/debian/dists/*distribution/:component/debian-installer/binary-:architecture/by-hash/SHA256/:file_sha256", ["read_package"], ["project"], false, [1764]],
-    ["GET", "/projects/:id/packages/debian/dists/*distribution/:component/source/Sources", ["read_package"], ["project"], false, [1765]],
-    ["GET", "/projects/:id/packages/debian/dists/*distribution/:component/source/by-hash/SHA256/:file_sha256", ["read_package"], ["project"], false, [1766]],
-    ["GET", "/projects/:id/packages/debian/dists/*distribution/InRelease", ["read_package"], ["project"], false, [1767]],
-    ["GET", "/projects/:id/packages/debian/dists/*distribution/Release", ["read_package"], ["project"], false, [1768]],
-    ["GET", "/projects/:id/packages/debian/dists/*distribution/Release.gpg", ["read_package"], ["project"], false, [1769]],
-    ["GET", "/projects/:id/packages/debian/pool/:distribution/:letter/:package_name/:package_version/:file_name", ["read_package"], ["project"], true, [1770, 3936]],
-    ["GET", "/projects/:id/packages/generic/:package_name/*package_version/(*path/):file_name", ["read_package"], ["project"], true, [1771, 3937]],
-    ["GET", "/projects/:id/packages/go/*module_name/@v/:module_version.info", ["read_package"], ["project"], true, [1772, 3938]],
-    ["GET", "/projects/:id/packages/go/*module_name/@v/:module_version.mod", ["read_package"], ["project"], true, [1773, 3939]],
-    ["GET", "/projects/:id/packages/go/*module_name/@v/:module_version.zip", ["read_package"], ["project"], true, [1774, 3940]],
-    ["GET", "/projects/:id/packages/go/*module_name/@v/list", ["read_package"], ["project"], true, [1775, 3941]],
-    ["GET", "/projects/:id/packages/helm/:channel/charts/:file_name.tgz", ["read_package"], ["project"], true, [1776, 3942]],
-    ["GET", "/projects/:id/packages/helm/:channel/index.yaml", ["read_package"], ["project"], true, [1777, 3943]],
-    ["GET", "/projects/:id/packages/maven/*path/:file_name", ["read_package"], ["project"], true, [1778, 3944]],
-    ["GET", "/projects/:id/packages/npm/*package_name", ["read_package"], ["project"], true, [1779, 3946]],
-    ["GET", "/projects/:id/packages/npm/*package_name/-/*file_name", ["read_package"], ["project"], true, [1780, 3947]],
-    ["GET", "/projects/:id/packages/npm/-/package/*package_name/dist-tags", ["read_package"], ["project"], true, [1781, 3948]],
-    ["GET", "/projects/:id/packages/nuget/download/*package_name/*package_version/*package_filename", ["read_package"], ["project"], true, [1782, 3949]],
-    ["GET", "/projects/:id/packages/nuget/download/*package_name/index", ["read_package"], ["project"], true, [1783, 3950]],
-    ["GET", "/projects/:id/packages/nuget/metadata/*package_name/*package_version", ["read_package"], ["project"], true, [1784, 3951]],
-    ["GET", "/projects/:id/packages/nuget/metadata/*package_name/index", ["read_package"], ["project"], true, [1785, 3952]],
-    ["GET", "/projects/:id/packages/nuget/query", ["read_package"], ["project"], false, [1786]],
-    ["GET", "/projects/:id/packages/protection/rules", ["read_package"], ["project"], false, [1787]],
-    ["GET", "/projects/:id/packages/pypi/files/:sha256/*file_identifier", ["read_package"], ["project"], true, [1788, 3953]],
-    ["GET", "/projects/:id/packages/pypi/forward/:package_name/*upstream_path", ["read_package"], ["project"], true, [1789, 3954]],
-    ["GET", "/projects/:id/packages/pypi/simple", ["read_package"], ["project"], true, [1790, 3955]],
-    ["GET", "/projects/:id/packages/pypi/simple/*package_name", ["read_package"], ["project"], true, [1791, 3956]],
-    ["GET", "/projects/:id/packages/rpm/*package_file_id/*file_name", ["read_package"], ["project"], false, [1792]],
-    ["GET", "/projects/:id/packages/rpm/repodata/*file_name", ["read_package"], ["project"], false, [1793]],
-    ["GET", "/projects/:id/packages/rubygems/:file_name", ["read_package"], ["project"], false, [1794]],
-    ["GET", "/projects/:id/packages/rubygems/api/v1/dependencies", ["read_package"], ["project"], false, [1795]],
-    ["GET", "/projects/:id/packages/rubygems/gems/:file_name", ["read_package"], ["project"], false, [1796]],
-    ["GET", "/projects/:id/packages/rubygems/quick/Marshal.4.8/:file_name", ["read_package"], ["project"], false, [1797]],
-    ["GET", "/projects/:id/packages/terraform/modules/:module_name/:module_system", ["read_package"], ["project"], false, [1798]],
-    ["GET", "/projects/:id/packages/terraform/modules/:module_name/:module_system/*module_version", ["read_package"], ["project"], false, [1799]],
-    ["GET", "/group/:id/-/packages/composer/*package_name", ["read_package"], ["group"], true, [1800, 3774]],
-    ["GET", "/group/:id/-/packages/composer/p/:sha", ["read_package"], ["group"], true, [1801, 3775]],
-    ["GET", "/group/:id/-/packages/composer/p2/*package_name", ["read_package"], ["group"], true, [1802, 3776]],
-    ["GET", "/group/:id/-/packages/composer/packages", ["read_package"], ["group"], true, [1803, 3777]],
-    ["GET", "/groups/:id/-/packages/debian/dists/*distribution/:component/binary-:architecture/Packages", ["read_package"], ["group"], false, [1804]],
-    ["GET", "/groups/:id/-/packages/debian/dists/*distribution/:component/binary-:architecture/by-hash/SHA256/:file_sha256", ["read_package"], ["group"], false, [1805]],
-    ["GET", "/groups/:id/-/packages/debian/dists/*distribution/:component/debian-installer/binary-:architecture/Packages", ["read_package"], ["group"], false, [1806]],
-    ["GET", "/groups/:id/-/packages/debian/dists/*distribution/:component/debian-installer/binary-:architecture/by-hash/SHA256/:file_sha256", ["read_package"], ["group"], false, [1807]],
-    ["GET", "/groups/:id/-/packages/debian/dists/*distribution/:component/source/Sources", ["read_package"], ["group"], false, [1808]],
-    ["GET", "/groups/:id/-/packages/debian/dists/*distribution/:component/source/by-hash/SHA256/:file_sha256", ["read_package"], ["group"], false, [1809]],
-    ["GET", "/groups/:id/-/packages/debian/dists/*distribution/InRelease", ["read_package"], ["group"], false, [1810]],
-    ["GET", "/groups/:id/-/packages/debian/dists/*distribution/Release", ["read_package"], ["group"], false, [1811]],
-    ["GET", "/groups/:id/-/packages/debian/dists/*distribution/Release.gpg", ["read_package"], ["group"], false, [1812]],
-    ["GET", "/groups/:id/-/packages/debian/pool/:distribution/:project_id/:letter/:package_name/:package_version/:file_name", ["read_package"], ["group"], false, [1813]],
-    ["GET", "/groups/:id/-/packages/maven/*path/:file_name", ["read_package"], ["group"], true, [1814, 3782]],
-    ["GET", "/groups/:id/-/packages/npm/-/package/*package_name/dist-tags", ["read_package"], ["group"], true, [1815, 3783]],
-    ["GET", "/groups/:id/-/packages/nuget/metadata/*package_name/*package_version", ["read_package"], ["group"], false, [1816]],
-    ["GET", "/groups/:id/-/packages/nuget/metadata/*package_name/index", ["read_package"], ["group"], false, [1817]],
-    ["GET", "/groups/:id/-/packages/nuget/query", ["read_package"], ["group"], false, [1818]],
-    ["GET", "/groups/:id/-/packages/pypi/files/:sha256/*file_identifier", ["read_package"], ["group"], true, [1819, 3784]],
-    ["GET", "/groups/:id/-/packages/pypi/simple", ["read_package"], ["group"], true, [1820, 3785]],
-    ["GET", "/groups/:id/-/packages/pypi/simple/*package_name", ["read_package"], ["group"], true, [1821, 3786]],
-    ["GET", "/groups/:id/packages", ["read_package"], ["group"], true, [1822, 3815]],
-    ["GET", "/packages/terraform/modules/v1/:module_namespace/:module_name/:module_system", ["read_package"], ["group"], false, [1823]],
-    ["GET", "/packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/*module_version", ["read_package"], ["group"], false, [1824]],
-    ["GET", "/packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/*module_version/download", ["read_package"], ["group"], false, [1825]],
-    ["GET", "/packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/*module_version/file", ["read_package"], ["group"], false, [1826]],
-    ["GET", "/packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/download", ["read_package"], ["group"], false, [1827]],
-    ["GET", "/packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/versions", ["read_package"], ["group"], false, [1828]],
-    ["GET", "/virtual_registries/packages/maven/:id/*path", ["read_package"], ["group"], true, [1829, 4018]],
-    ["GET", "/packages/conan/v1/conans/search", ["read_package"], ["instance"], false, [1830]],
-    ["GET", "/packages/conan/v1/users/authenticate", ["read_package"], ["instance"], false, [1831]],
-    ["GET", "/packages/conan/v1/users/check_credentials", ["read_package"], ["instance"], false, [1832]],
-    ["GET", "/packages/maven/*path/:file_name", ["read_package"], ["instance"], false, [1833]],
-    ["PATCH", "/projects/:id/packages/protection/rules/:package_protection_rule_id", ["update_package"], ["project"], false, [1834]]
-  ]),
-  ...granted("Packages and Registry", "Virtual Registry", [
-    ["POST", "/groups/:id/-/virtual_registries/container/registries", ["create_virtual_registry"], ["group"], false, [1842]],
-    ["POST", "/groups/:id/-/virtual_registries/packages/maven/registries", ["create_virtual_registry"], ["group"], false, [1843]],
-    ["POST", "/groups/:id/-/virtual_registries/packages/npm/registries", ["create_virtual_registry"], ["group"], false, [1844]],
-    ["POST", "/virtual_registries/container/registries/:id/upstreams", ["create_virtual_registry"], ["group"], false, [1845]],
-    ["POST", "/virtual_registries/container/registry_upstreams", ["create_virtual_registry"], ["group"], false, [1846]],
-    ["POST", "/virtual_registries/packages/maven/registries/:id/local/upstreams", ["create_virtual_registry"], ["group"], false, [1847]],
-    ["POST", "/virtual_registries/packages/maven/registries/:id/upstreams", ["create_virtual_registry"], ["group"], false, [1848]],
-    ["POST", "/virtual_registries/packages/maven/registry_upstreams", ["create_virtual_registry"], ["group"], false, [1849]],
-    ["POST", "/virtual_registries/packages/npm/registry_upstreams", ["create_virtual_registry"], ["group"], false, [1850]],
-    ["DELETE", "/virtual_registries/container/cache_entries/*id", ["delete_virtual_registry"], ["group"], false, [1851]],
-    ["DELETE", "/virtual_registries/container/registries/:id", ["delete_virtual_registry"], ["group"], false, [1852]],
-    ["DELETE", "/virtual_registries/container/registries/:id/cache", ["delete_virtual_registry"], ["group"], false, [1853]],
-    ["DELETE", "/virtual_registries/container/registry_upstreams/:id", ["delete_virtual_registry"], ["group"], false, [1854]],
-    ["DELETE", "/virtual_registries/container/upstreams/:id", ["delete_virtual_registry"], ["group"], false, [1855]],
-    ["DELETE", "/virtual_registries/container/upstreams/:id/cache", ["delete_virtual_registry"], ["group"], false, [1856]],
-    ["DELETE", "/virtual_registries/packages/maven/cache_entries/*id", ["delete_virtual_registry"], ["group"], false, [1857]],
-    ["DELETE", "/virtual_registries/packages/maven/local/upstreams/:id", ["delete_virtual_registry"], ["group"], false, [1858]],
-    ["DELETE", "/virtual_registries/packages/maven/registries/:id", ["delete_virtual_registry"], ["group"], false, [1859]],
-    ["DELETE", "/virtual_registries/packages/maven/registries/:id/cache", ["delete_virtual_registry"], ["group"], false, [1860]],
-    ["DELETE", "/virtual_registries/packages/maven/registry_upstreams/:id", ["delete_virtual_registry"], ["group"], false, [1861]],
-    ["DELETE", "/virtual_registries/packages/maven/upstreams/:id", ["delete_virtual_registry"], ["group"], false, [1862]],
-    ["DELETE", "/virtual_registries/packages/maven/upstreams/:id/cache", ["delete_virtual_registry"], ["group"], false, [1863]],
-    ["DELETE", "/virtual_registries/packages/npm/registries/:id", ["delete_virtual_registry"], ["group"], false, [1864]],
-    ["DELETE", "/virtual_registries/packages/npm/registries/:id/cache", ["delete_virtual_registry"], ["group"], false, [1865]],
-    ["DELETE", "/virtual_registries/packages/npm/registry_upstreams/:id", ["delete_virtual_registry"], ["group"], false, [1866]],
-    ["DELETE", "/virtual_registries/packages/npm/remote/cache_entries/*id", ["delete_virtual_registry"], ["group"], false, [1867]],
-    ["GET", "/groups/:id/-/virtual_registries/container/registries", ["read_virtual_registry"], ["group"], false, [1868]],
-    ["GET", "/groups/:id/-/virtual_registries/container/upstreams", ["read_virtual_registry"], ["group"], false, [1869]],
-    ["GET", "/groups/:id/-/virtual_registries/packages/maven/registries", ["read_virtual_registry"], ["group"], false, [1870]],
-    ["GET", "/groups/:id/-/virtual_registries/packages/maven/upstreams", ["read_virtual_registry"], ["group"], false, [1871]],
-    ["GET", "/groups/:id/-/virtual_registries/packages/npm/registries", ["read_virtual_registry"], ["group"], false, [1872]],
-    ["GET", "/virtual_registries/container/registries/:id", ["read_virtual_registry"], ["group"], false, [1873]],
-    ["GET", "/virtual_registries/container/registries/:id/upstreams", ["read_virtual_registry"], ["group"], false, [1874]],
-    ["GET", "/virtual_registries/container/upstreams/:id", ["read_virtual_registry"], ["group"], false, [1875]],
-    ["GET", "/virtual_registries/container/upstreams/:id/cache_entries", ["read_virtual_registry"], ["group"], false, [1876]],
-    ["GET", "/virtual_registries/packages/maven/local/upstreams/:id", ["read_virtual_registry"], ["group"], false, [1877]],
-    ["GET", "/virtual_registries/packages/maven/registries/:id", ["read_virtual_registry"], ["group"], false, [1878]],
-    ["GET", "/virtual_registries/packages/maven/registries/:id/upstreams", ["read_virtual_registry"], ["group"], false, [1879]],
-    ["GET", "/virtual_registries/packages/maven/upstreams/:id", ["read_virtual_registry"], ["group"], false, [1880]],
-    ["GET", "/virtual_registries/packages/maven/upstreams/:id/cache_entries", ["read_virtual_registry"], ["group"], false, [1881]],
-    ["GET", "/virtual_registries/packages/npm/registries/:id", ["read_virtual_registry"], ["group"], false, [1882]],
-    ["GET", "/virtual_registries/packages/npm/remote/upstreams/:id/cache_entries", ["read_virtual_registry"], ["group"], false, [1883]],
-    ["GET", "/virtual_registries/packages/maven/upstreams/:id/test", ["update_virtual_registry"], ["group"], false, [1884]],
-    ["POST", "/groups/:id/-/virtual_registries/container/upstreams/test", ["update_virtual_registry"], ["group"], false, [1885]],
-    ["POST", "/groups/:id/-/virtual_registries/packages/maven/upstreams/test", ["update_virtual_registry"], ["group"], false, [1886]],
-    ["POST", "/virtual_registries/container/upstreams/:id/test", ["update_virtual_registry"], ["group"], false, [1887]],
-    ["POST", "/virtual_registries/packages/maven/upstreams/:id/test", ["update_virtual_registry"], ["group"], false, [1888]],
-    ["PATCH", "/virtual_registries/container/registries/:id", ["update_virtual_registry"], ["group"], false, [1889]],
-    ["PATCH", "/virtual_registries/container/registry_upstreams/:id", ["update_virtual_registry"], ["group"], false, [1890]],
-    ["PATCH", "/virtual_registries/container/upstreams/:id", ["update_virtual_registry"], ["group"], false, [1891]],
-    ["PATCH", "/virtual_registries/packages/maven/local/upstreams/:id", ["update_virtual_registry"], ["group"], false, [1892]],
-    ["PATCH", "/virtual_registries/packages/maven/registries/:id", ["update_virtual_registry"], ["group"], false, [1893]],
-    ["PATCH", "/virtual_registries/packages/maven/registry_upstreams/:id", ["update_virtual_registry"], ["group"], false, [1894]],
-    ["PATCH", "/virtual_registries/packages/maven/upstreams/:id", ["update_virtual_registry"], ["group"], false, [1895]],
-    ["PATCH", "/virtual_registries/packages/npm/registries/:id", ["update_virtual_registry"], ["group"], false, [1896]],
-    ["PATCH", "/virtual_registries/packages/npm/registry_upstreams/:id", ["update_virtual_registry"], ["group"], false, [1897]]
-  ]),
-  ...granted("Packages and Registry", "Virtual Registry Cleanup Policy", [
-    ["POST", "/groups/:id/-/virtual_registries/cleanup/policy", ["create_virtual_registry_cleanup_policy"], ["group"], false, [1905]],
-    ["DELETE", "/groups/:id/-/virtual_registries/cleanup/policy", ["delete_virtual_registry_cleanup_policy"], ["group"], false, [1906]],
-    ["GET", "/groups/:id/-/virtual_registries/cleanup/policy", ["read_virtual_registry_cleanup_policy"], ["group"], false, [1907]],
-    ["PATCH", "/groups/:id/-/virtual_registries/cleanup/policy", ["update_virtual_registry_cleanup_policy"], ["group"], false, [1908]]
-  ]),
-  ...granted("Project Features", "Alias", [
-    ["POST", "/project_aliases", ["create_alias"], ["instance"], false, [1918]],
-    ["DELETE", "/project_aliases/:name", ["delete_alias"], ["instance"], false, [1919]],
-    ["GET", "/project_aliases", ["read_alias"], ["instance"], false, [1920]],
-    ["GET", "/project_aliases/:name", ["read_alias"], ["instance"], false, [1921]]
-  ]),
-  ...granted("Project Features", "Badge", [
-    ["POST", "/projects/:id/badges", ["create_badge"], ["project"], false, [1929]],
-    ["POST", "/groups/:id/badges", ["create_badge"], ["group"], false, [1930]],
-    ["DELETE", "/projects/:id/badges/:badge_id", ["delete_badge"], ["project"], false, [1931]],
-    ["DELETE", "/groups/:id/badges/:badge_id", ["delete_badge"], ["group"], false, [1932]],
-    ["GET", "/projects/:id/badges", ["read_badge"], ["project"], true, [1933, 3834]],
-    ["GET", "/projects/:id/badges/:badge_id", ["read_badge"], ["project"], true, [1934, 3835]],
-    ["GET", "/projects/:id/badges/render", ["read_badge"], ["project"], true, [1935, 3836]],
-    ["GET", "/groups/:id/badges", ["read_badge"], ["group"], true, [1936, 3788]],
-    ["GET", "/groups/:id/badges/:badge_id", ["read_badge"], ["group"], true, [1937, 3789]],
-    ["GET", "/groups/:id/badges/render", ["read_badge"], ["group"], true, [1938, 3790]],
-    ["PUT", "/projects/:id/badges/:badge_id", ["update_badge"], ["project"], false, [1939]],
-    ["PUT", "/groups/:id/badges/:badge_id", ["update_badge"], ["group"], false, [1940]]
-  ]),
-  ...granted("Project Features", "Code Review Analytics", [
-    ["GET", "/analytics/code_review", ["read_code_review_analytics"], ["project"], true, [1948, 3773]]
-  ]),
-  ...granted("Project Features", "Release", [
-    ["POST", "/projects/:id/releases", ["create_release"], ["project"], false, [1956]],
-    ["POST", "/projects/:id/releases/:tag_name/evidence", ["create_release"], ["project"], false, [1957]],
-    ["DELETE", "/projects/:id/releases/:tag_name", ["delete_release"], ["project"], false, [1958]],
-    ["GET", "/projects/:id/releases", ["read_release"], ["project"], true, [1959, 3960]],
-    ["GET", "/projects/:id/releases/:tag_name", ["read_release"], ["project"], true, [1960, 3961]],
-    ["GET", "/projects/:id/releases/:tag_name/downloads/*direct_asset_path", ["read_release"], ["project"], true, [1961, 3962]],
-    ["GET", "/projects/:id/releases/permalink/latest(/)(*suffix_path)", ["read_release"], ["project"], true, [1962, 3963]],
-    ["GET", "/groups/:id/releases", ["read_release"], ["group"], false, [1963]],
-    ["PUT", "/projects/:id/releases/:tag_name", ["update_release"], ["project"], false, [1964]]
-  ]),
-  ...granted("Project Features", "Release Link", [
-    ["POST", "/projects/:id/releases/:tag_name/assets/links", ["create_release_link"], ["project"], false, [1972]],
-    ["DELETE", "/projects/:id/releases/:tag_name/assets/links/:link_id", ["delete_release_link"], ["project"], false, [1973]],
-    ["GET", "/projects/:id/releases/:tag_name/assets/links", ["read_release_link"], ["project"], false, [1974]],
-    ["GET", "/projects/:id/releases/:tag_name/assets/links/:link_id", ["read_release_link"], ["project"], false, [1975]],
-    ["PUT", "/projects/:id/releases/:tag_name/assets/links/:link_id", ["update_release_link"], ["project"], false, [1976]]
-  ]),
-  ...granted("Project Features", "Remote Mirror", [
-    ["POST", "/projects/:id/remote_mirrors", ["create_remote_mirror"], ["project"], false, [1984]],
-    ["DELETE", "/projects/:id/remote_mirrors/:mirror_id", ["delete_remote_mirror"], ["project"], false, [1985]],
-    ["GET", "/projects/:id/remote_mirrors", ["read_remote_mirror"], ["project"], false, [1986]],
-    ["GET", "/projects/:id/remote_mirrors/:mirror_id", ["read_remote_mirror"], ["project"], false, [1987]],
-    ["POST", "/projects/:id/remote_mirrors/:mirror_id/sync", ["update_remote_mirror"], ["project"], false, [1988]],
-    ["PUT", "/projects/:id/remote_mirrors/:mirror_id", ["update_remote_mirror"], ["project"], false, [1989]]
-  ]),
-  ...granted("Project Features", "Remote Mirror Public Key", [
-    ["GET", "/projects/:id/remote_mirrors/:mirror_id/public_key", ["read_remote_mirror_public_key"], ["project"], false, [1997]]
-  ]),
-  ...granted("Project Features", "Snapshot", [
-    ["GET", "/projects/:id/snapshot", ["read_snapshot"], ["project"], false, [2005]]
-  ]),
-  ...granted("Project Features", "Snippet", [
-    ["POST", "/projects/:id/snippets", ["create_snippet"], ["project"], false, [2013]],
-    ["POST", "/snippets", ["create_snippet"], ["user"], false, [2014]],
-    ["DELETE", "/projects/:id/snippets/:snippet_id", ["delete_snippet"], ["project"], false, [2015]],
-    ["DELETE", "/snippets/:id", ["delete_snippet"], ["user"], false, [2016]],
-    ["GET", "/projects/:id/snippets", ["read_snippet"], ["project"], true, [2017, 4001]],
-    ["GET", "/projects/:id/snippets/:snippet_id", ["read_snippet"], ["project"], true, [2018, 4008]],
-    ["GET", "/projects/:id/snippets/:snippet_id/files/:ref/:file_path/raw", ["read_snippet"], ["project"], true, [2019, 4009]],
-    ["GET", "/projects/:id/snippets/:snippet_id/raw", ["read_snippet"], ["project"], true, [2020, 4012]],
-    ["GET", "/snippets", ["read_snippet"], ["user"], false, [2021]],
-    ["GET", "/snippets/:id", ["read_snippet"], ["user"], false, [2022]],
-    ["GET", "/snippets/:id/files/:ref/:file_path/raw", ["read_snippet"], ["user"], false, [2023]],
-    ["GET", "/snippets/:id/raw", ["read_snippet"], ["user"], false, [2024]],
-    ["GET", "/snippets/all", ["read_snippet"], ["user"], false, [2025]],
-    ["GET", "/snippets/public", ["read_snippet"], ["user"], false, [2026]],
-    ["GET", "/projects/:id/snippets/:snippet_id/user_agent_detail", ["read_snippet"], ["instance"], false, [2027]],
-    ["GET", "/snippets/:id/user_agent_detail", ["read_snippet"], ["instance"], false, [2028]],
-    ["PUT", "/projects/:id/snippets/:snippet_id", ["update_snippet"], ["project"], false, [2029]],
-    ["PUT", "/snippets/:id", ["update_snippet"], ["user"], false, [2030]]
-  ]),
-  ...granted("Project Model Registry and Experiments", "ML Experiment", [
-    ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/experiments/create", ["create_ml_experiment"], ["project"], false, [2040]],
-    ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/experiments/delete", ["delete_ml_experiment"], ["project"], false, [2041]],
-    ["GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/experiments/get", ["read_ml_experiment"], ["project"], false, [2042]],
-    ["GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/experiments/get-by-name", ["read_ml_experiment"], ["project"], false, [2043]],
-    ["GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/experiments/list", ["read_ml_experiment"], ["project"], false, [2044]],
-    ["GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/metrics/get-history", ["read_ml_experiment"], ["project"], false, [2045]],
-    ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/experiments/search", ["read_ml_experiment"], ["project"], false, [2046]],
-    ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/experiments/set-experiment-tag", ["update_ml_experiment"], ["project"], false, [2047]]
-  ]),
-  ...granted("Project Model Registry and Experiments", "ML Model", [
-    ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/create", ["create_ml_model"], ["project"], false, [2055]],
-    ["DELETE", "/projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/delete", ["delete_ml_model"], ["project"], false, [2056]],
-    ["GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/alias", ["read_ml_model"], ["project"], false, [2057]],
-    ["GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/get", ["read_ml_model"], ["project"], false, [2058]],
-    ["GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/search", ["read_ml_model"], ["project"], false, [2059]],
-    ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/get-latest-versions", ["read_ml_model"], ["project"], false, [2060]],
-    ["PATCH", "/projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/update", ["update_ml_model"], ["project"], false, [2061]]
-  ]),
-  ...granted("Project Model Registry and Experiments", "MLflow Artifact", [
-    ["GET", "/projects/:id/ml/mlflow/api/2.0/mlflow-artifacts/artifacts", ["read_mlflow_artifact"], ["project"], false, [2069]],
-    ["GET", "/projects/:id/ml/mlflow/api/2.0/mlflow-artifacts/artifacts/:model_version/*file_path", ["read_mlflow_artifact"], ["project"], false, [2070]]
-  ]),
-  ...granted("Project Model Registry and Experiments", "MLflow Run", [
-    ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/runs/create", ["create_mlflow_run"], ["project"], false, [2078]],
-    ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/runs/delete", ["delete_mlflow_run"], ["project"], false, [2079]],
-    ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/runs/log-batch", ["log_mlflow_run"], ["project"], false, [2080]],
-    ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/runs/log-metric", ["log_mlflow_run"], ["project"], false, [2081]],
-    ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/runs/log-parameter", ["log_mlflow_run"], ["project"], false, [2082]],
-    ["GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/runs/get", ["read_mlflow_run"], ["project"], false, [2083]],
-    ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/runs/search", ["read_mlflow_run"], ["project"], false, [2084]],
-    ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/runs/set-tag", ["update_mlflow_run"], ["project"], false, [2085]],
-    ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/runs/update", ["update_mlflow_run"], ["project"], false, [2086]]
-  ]),
-  ...granted("Project Model Registry and Experiments", "Model Version", [
-    ["POST", "/projects/:id/ml/mlflow/api/2.0/mlflow/model-versions/create", ["create_model_version"], ["project"], false, [2094]],
-    ["PUT", "/projects/:id/packages/ml_models/:model_version_id/files/(*path/):file_name", ["create_model_version"], ["project"], false, [2095]],
-    ["GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/model-versions/get", ["read_model_version"], ["project"], true, [2096, 3922]],
-    ["GET", "/projects/:id/ml/mlflow/api/2.0/mlflow/model-versions/get-download-uri", ["read_model_version"], ["project"], true, [2097, 3923]],
-    ["GET", "/projects/:id/packages/ml_models/:model_version_id/files/(*path/):file_name", ["read_model_version"], ["project"], true, [2098, 3945]],
-    ["PATCH", "/projects/:id/ml/mlflow/api/2.0/mlflow/model-versions/update", ["update_model_version"], ["project"], false, [2099]]
-  ]),
-  ...granted("Project Planning", "Custom Attribute", [
-    ["DELETE", "/projects/:id/custom_attributes/:key", ["delete_custom_attribute"], ["project"], false, [2109]],
-    ["DELETE", "/groups/:id/custom_attributes/:key", ["delete_custom_attribute"], ["group"], false, [2110]],
-    ["DELETE", "/users/:id/custom_attributes/:key", ["delete_custom_attribute"], ["instance"], false, [2111]],
-    ["GET", "/projects/:id/custom_attributes", ["read_custom_attribute"], ["project"], false, [2112]],
-    ["GET", "/projects/:id/custom_attributes/:key", ["read_custom_attribute"], ["project"], false, [2113]],
-    ["GET", "/groups/:id/custom_attributes", ["read_custom_attribute"], ["group"], false, [2114]],
-    ["GET", "/groups/:id/custom_attributes/:key", ["read_custom_attribute"], ["group"], false, [2115]],
-    ["GET", "/users/:id/custom_attributes", ["read_custom_attribute"], ["instance"], false, [2116]],
-    ["GET", "/users/:id/custom_attributes/:key", ["read_custom_attribute"], ["instance"], false, [2117]],
-    ["PUT", "/projects/:id/custom_attributes/:key", ["update_custom_attribute"], ["project"], false, [2118]],
-    ["PUT", "/groups/:id/custom_attributes/:key", ["update_custom_attribute"], ["group"], false, [2119]],
-    ["PUT", "/users/:id/custom_attributes/:key", ["update_custom_attribute"], ["instance"], false, [2120]]
-  ]),
-  ...granted("Project Planning", "Feature Flag User List", [
-    ["POST", "/projects/:id/feature_flags_user_lists", ["create_feature_flag_user_list"], ["project"], false, [2128]],
-    ["DELETE", "/projects/:id/feature_flags_user_lists/:iid", ["delete_feature_flag_user_list"], ["project"], false, [2129]],
-    ["GET", "/projects/:id/feature_flags_user_lists", ["read_feature_flag_user_list"], ["project"], false, [2130]],
-    ["GET", "/projects/:id/feature_flags_user_lists/:iid", ["read_feature_flag_user_list"], ["project"], false, [2131]],
-    ["PUT", "/projects/:id/feature_flags_user_lists/:iid", ["update_feature_flag_user_list"], ["project"], false, [2132]]
-  ]),
-  ...granted("Project Planning", "Internal Event", [
-    ["POST", "/usage_data/track_event", ["track_internal_event"], ["instance"], false, [2140]],
-    ["POST", "/usage_data/track_events", ["track_internal_event"], ["instance"], false, [2141]]
-  ]),
-  ...granted("Project Planning", "Issuable Metric Image", [
-    ["POST", "/projects/:id/issues/:issue_iid/metric_images", ["create_issuable_metric_image"], ["project"], false, [2149]],
-    ["DELETE", "/projects/:id/issues/:issue_iid/metric_images/:metric_image_id", ["delete_issuable_metric_image"], ["project"], false, [2150]],
-    ["GET", "/projects/:id/issues/:issue_iid/metric_images", ["read_issuable_metric_image"], ["project"], true, [2151, 3864]],
-    ["PUT", "/projects/:id/issues/:issue_iid/metric_images/:metric_image_id", ["update_issuable_metric_image"], ["project"], false, [2152]]
-  ]),
-  ...granted("Project Planning", "Issue", [
-    ["POST", "/projects/:id/issues/:subscribable_id/subscribe", ["subscribe_issue"], ["project"], false, [2160]],
-    ["POST", "/projects/:id/issues/:subscribable_id/unsubscribe", ["subscribe_issue"], ["project"], false, [2161]]
-  ]),
-  ...granted("Project Planning", "Label", [
-    ["POST", "/projects/:id/labels", ["create_label"], ["project"], false, [2169]],
-    ["POST", "/groups/:id/labels", ["create_label"], ["group"], false, [2170]],
-    ["DELETE", "/projects/:id/labels", ["delete_label"], ["project"], false, [2171]],
-    ["DELETE", "/projects/:id/labels/:name", ["delete_label"], ["project"], false, [2172]],
-    ["DELETE", "/groups/:id/labels", ["delete_label"], ["group"], false, [2173]],
-    ["DELETE", "/groups/:id/labels/:name", ["delete_label"], ["group"], false, [2174]],
-    ["PUT", "/projects/:id/labels/:name/promote", ["promote_label"], ["project"], false, [2175]],
-    ["PUT", "/projects/:id/labels/promote", ["promote_label"], ["project"], false, [2176]],
-    ["GET", "/projects/:id/labels", ["read_label"], ["project"], true, [2177, 3877]],
-    ["GET", "/projects/:id/labels/:name", ["read_label"], ["project"], true, [2178, 3878]],
-    ["GET", "/groups/:id/labels", ["read_label"], ["group"], false, [2179]],
-    ["GET", "/groups/:id/labels/:name", ["read_label"], ["group"], false, [2180]],
-    ["POST", "/projects/:id/labels/:subscribable_id/subscribe", ["subscribe_label"], ["project"], false, [2181]],
-    ["POST", "/projects/:id/labels/:subscribable_id/unsubscribe", ["subscribe_label"], ["project"], false, [2182]],
-    ["POST", "/groups/:id/labels/:subscribable_id/subscribe", ["subscribe_label"], ["group"], false, [2183]],
-    ["POST", "/groups/:id/labels/:subscribable_id/unsubscribe", ["subscribe_label"], ["group"], false, [2184]],
-    ["PUT", "/projects/:id/labels", ["update_label"], ["project"], false, [2185]],
-    ["PUT", "/projects/:id/labels/:name", ["update_label"], ["project"], false, [2186]],
-    ["PUT", "/groups/:id/labels", ["update_label"], ["group"], false, [2187]],
-    ["PUT", "/groups/:id/labels/:name", ["update_label"], ["group"], false, [2188]]
-  ]),
-  ...granted("Project Planning", "Service Ping", [
-    ["GET", "/usage_data/service_ping", ["read_service_ping"], ["instance"], false, [2196]]
-  ]),
-  ...granted("Project Planning", "Usage Data Metric", [
-    ["GET", "/usage_data/non_sql_metrics", ["read_usage_data_metric"], ["instance"], false, [2204]],
-    ["POST", "/usage_data/increment_counter", ["update_usage_data_metric"], ["instance"], false, [2205]],
-    ["POST", "/usage_data/increment_unique_users", ["update_usage_data_metric"], ["instance"], false, [2206]]
-  ]),
-  ...granted("Project Planning", "Work Item", [
-    ["POST", "/namespaces/:id/-/work_items", ["create_work_item"], ["project", "group"], false, [2214, 2257]],
-    ["POST", "/namespaces/:id/-/work_items/:work_item_iid/discussions", ["create_work_item"], ["project", "group"], false, [2215, 2258]],
-    ["POST", "/namespaces/:id/-/work_items/:work_item_iid/notes", ["create_work_item"], ["project", "group"], false, [2216, 2259]],
-    ["POST", "/projects/:id/-/work_items", ["create_work_item"], ["project"], false, [2217]],
-    ["POST", "/projects/:id/-/work_items/:work_item_iid/discussions", ["create_work_item"], ["project"], false, [2218]],
-    ["POST", "/projects/:id/-/work_items/:work_item_iid/notes", ["create_work_item"], ["project"], false, [2219]],
-    ["POST", "/projects/:id/boards", ["create_work_item"], ["project"], false, [2220]],
-    ["POST", "/projects/:id/boards/:board_id/lists", ["create_work_item"], ["project"], false, [2221]],
-    ["POST", "/projects/:id/issues", ["create_work_item"], ["project"], false, [2222]],
-    ["POST", "/projects/:id/issues/:issue_iid/award_emoji", ["create_work_item"], ["project"], false, [2223]],
-    ["POST", "/projects/:id/issues/:issue_iid/clone", ["create_work_item"], ["project"], false, [2224]],
-    ["POST", "/projects/:id/issues/:issue_iid/links", ["create_work_item"], ["project"], false, [2225]],
-    ["POST", "/projects/:id/issues/:issue_iid/notes/:note_id/award_emoji", ["create_work_item"], ["project"], false, [2226]],
-    ["POST", "/projects/:id/issues/:noteable_id/discussions", ["create_work_item"], ["project"], false, [2227]],
-    ["POST", "/projects/:id/issues/:noteable_id/discussions/:discussion_id/notes", ["create_work_item"], ["project"], false, [2228]],
-    ["POST", "/projects/:id/issues/:noteable_id/notes", ["create_work_item"], ["project"], false, [2229]],
-    ["POST", "/projects/:id/merge_requests/:merge_request_iid/award_emoji", ["create_work_item"], ["project"], false, [2230]],
-    ["POST", "/projects/:id/merge_requests/:merge_request_iid/notes/:note_id/award_emoji", ["create_work_item"], ["project"], false, [2231]],
-    ["POST", "/projects/:id/merge_requests/:noteable_id/notes", ["create_work_item"], ["project"], false, [2232]],
-    ["POST", "/projects/:id/milestones", ["create_work_item"], ["project"], false, [2233]],
-    ["POST", "/projects/:id/snippets/:noteable_id/discussions", ["create_work_item"], ["project"], false, [2234]],
-    ["POST", "/projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes", ["create_work_item"], ["project"], false, [2235]],
-    ["POST", "/projects/:id/snippets/:noteable_id/notes", ["create_work_item"], ["project"], false, [2236]],
-    ["POST", "/projects/:id/snippets/:snippet_id/award_emoji", ["create_work_item"], ["project"], false, [2237]],
-    ["POST", "/projects/:id/snippets/:snippet_id/notes/:note_id/award_emoji", ["create_work_item"], ["project"], false, [2238]],
-    ["POST", "/projects/:id/wiki_pages/:noteable_id/notes", ["create_work_item"], ["project"], false, [2239]],
-    ["POST", "/groups/:id/(-/)epics", ["create_work_item"], ["group"], false, [2240]],
-    ["POST", "/groups/:id/(-/)epics/:epic_iid/epics", ["create_work_item"], ["group"], false, [2241]],
-    ["POST", "/groups/:id/(-/)epics/:epic_iid/epics/:child_epic_id", ["create_work_item"], ["group"], false, [2242]],
-    ["POST", "/groups/:id/(-/)epics/:epic_iid/issues/:issue_id", ["create_work_item"], ["group"], false, [2243]],
-    ["POST", "/groups/:id/-/work_items", ["create_work_item"], ["group"], false, [2244]],
-    ["POST", "/groups/:id/-/work_items/:work_item_iid/discussions", ["create_work_item"], ["group"], false, [2245]],
-    ["POST", "/groups/:id/-/work_items/:work_item_iid/notes", ["create_work_item"], ["group"], false, [2246]],
-    ["POST", "/groups/:id/boards", ["create_work_item"], ["group"], false, [2247]],
-    ["POST", "/groups/:id/boards/:board_id/lists", ["create_work_item"], ["group"], false, [2248]],
-    ["POST", "/groups/:id/epics/:epic_iid/award_emoji", ["create_work_item"], ["group"], false, [2249]],
-    ["POST", "/groups/:id/epics/:epic_iid/notes/:note_id/award_emoji", ["create_work_item"], ["group"], false, [2250]],
-    ["POST", "/groups/:id/epics/:epic_iid/related_epics", ["create_work_item"], ["group"], false, [2251]],
-    ["POST", "/groups/:id/epics/:noteable_id/discussions", ["create_work_item"], ["group"], false, [2252]],
-    ["POST", "/groups/:id/epics/:noteable_id/discussions/:discussion_id/notes", ["create_work_item"], ["group"], false, [2253]],
-    ["POST", "/groups/:id/epics/:noteable_id/notes", ["create_work_item"], ["group"], false, [2254]],
-    ["POST", "/groups/:id/milestones", ["create_work_item"], ["group"], false, [2255]],
-    ["POST", "/groups/:id/wiki_pages/:noteable_id/notes", ["create_work_item"], ["group"], false, [2256]],
-    ["DELETE", "/namespaces/:id/-/work_items/:work_item_iid", ["delete_work_item"], ["project", "group"], false, [2260, 2292]],
-    ["DELETE", "/projects/:id/-/work_items/:work_item_iid", ["delete_work_item"], ["project"], false, [2261]],
-    ["DELETE", "/projects/:id/boards/:board_id", ["delete_work_item"], ["project"], false, [2262]],
-    ["DELETE", "/projects/:id/boards/:board_id/lists/:list_id", ["delete_work_item"], ["project"], false, [2263]],
-    ["DELETE", "/projects/:id/issues/:issue_iid", ["delete_work_item"], ["project"], false, [2264]],
-    ["DELETE", "/projects/:id/issues/:issue_iid/award_emoji/:award_id", ["delete_work_item"], ["project"], false, [2265]],
-    ["DELETE", "/projects/:id/issues/:issue_iid/links/:issue_link_id", ["delete_work_item"], ["project"], false, [2266]],
-    ["DELETE", "/projects/:id/issues/:issue_iid/notes/:note_id/award_emoji/:award_id", ["delete_work_item"], ["project"], false, [2267]],
-    ["DELETE", "/projects/:id/issues/:noteable_id/discussions/:discussion_id/notes/:note_id", ["delete_work_item"], ["project"], false, [2268]],
-    ["DELETE", "/projects/:id/issues/:noteable_id/notes/:note_id", ["delete_work_item"], ["project"], false, [2269]],
-    ["DELETE", "/projects/:id/merge_requests/:merge_request_iid/award_emoji/:award_id", ["delete_work_item"], ["project"], false, [2270]],
-    ["DELETE", "/projects/:id/merge_requests/:merge_request_iid/notes/:note_id/award_emoji/:award_id", ["delete_work_item"], ["project"], false, [2271]],
-    ["DELETE", "/projects/:id/merge_requests/:noteable_id/notes/:note_id", ["delete_work_item"], ["project"], false, [2272]],
-    ["DELETE", "/projects/:id/milestones/:milestone_id", ["delete_work_item"], ["project"], false, [2273]],
-    ["DELETE", "/projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes/:note_id", ["delete_work_item"], ["project"], false, [2274]],
-    ["DELETE", "/projects/:id/snippets/:noteable_id/notes/:note_id", ["delete_work_item"], ["project"], false, [2275]],
-    ["DELETE", "/projects/:id/snippets/:snippet_id/award_emoji/:award_id", ["delete_work_item"], ["project"], false, [2276]],
-    ["DELETE", "/projects/:id/snippets/:snippet_id/notes/:note_id/award_emoji/:award_id", ["delete_work_item"], ["project"], false, [2277]],
-    ["DELETE", "/projects/:id/wiki_pages/:noteable_id/notes/:note_id", ["delete_work_item"], ["project"], false, [2278]],
-    ["DELETE", "/groups/:id/(-/)epics/:epic_iid", ["delete_work_item"], ["group"], false, [2279]],
-    ["DELETE", "/groups/:id/(-/)epics/:epic_iid/epics/:child_epic_id", ["delete_work_item"], ["group"], false, [2280]],
-    ["DELETE", "/groups/:id/(-/)epics/:epic_iid/issues/:epic_issue_id", ["delete_work_item"], ["group"], false, [2281]],
-    ["DELETE", "/groups/:id/-/work_items/:work_item_iid", ["delete_work_item"], ["group"], false, [2282]],
-    ["DELETE", "/groups/:id/boards/:board_id", ["delete_work_item"], ["group"], false, [2283]],
-    ["DELETE", "/groups/:id/boards/:board_id/lists/:list_id", ["delete_work_item"], ["group"], false, [2284]],
-    ["DELETE", "/groups/:id/epics/:epic_iid/award_emoji/:award_id", ["delete_work_item"], ["group"], false, [2285]],
-    ["DELETE", "/groups/:id/epics/:epic_iid/notes/:note_id/award_emoji/:award_id", ["delete_work_item"], ["group"], false, [2286]],
-    ["DELETE", "/groups/:id/epics/:epic_iid/related_epics/:related_epic_link_id", ["delete_work_item"], ["group"], false, [2287]],
-    ["DELETE", "/groups/:id/epics/:noteable_id/discussions/:discussion_id/notes/:note_id", ["delete_work_item"], ["group"], false, [2288]],
-    ["DELETE", "/groups/:id/epics/:noteable_id/notes/:note_id", ["delete_work_item"], ["group"], false, [2289]],
-    ["DELETE", "/groups/:id/milestones/:milestone_id", ["delete_work_item"], ["group"], false, [2290]],
-    ["DELETE", "/groups/:id/wiki_pages/:noteable_id/notes/:note_id", ["delete_work_item"], ["group"], false, [2291]],
-    ["GET", "/namespaces/:id/-/work_items", ["read_work_item"], ["project", "group"], false, [2293, 2451]],
-    ["GET", "/namespaces/:id/-/work_items/:work_item_iid", ["read_work_item"], ["project", "group"], false, [2294, 2452]],
-    ["GET", "/namespaces/:id/-/work_items/:work_item_iid/award_emoji", ["read_work_item"], ["project", "group"], false, [2295, 2453]],
-    ["GET", "/namespaces/:id/-/work_items/:work_item_iid/children", ["read_work_item"], ["project", "group"], false, [2296, 2454]],
-    ["GET", "/namespaces/:id/-/work_items/:work_item_iid/closing_merge_requests", ["read_work_item"], ["project", "group"], false, [2297, 2455]],
-    ["GET", "/namespaces/:id/-/work_items/:work_item_iid/current_user_todos", ["read_work_item"], ["project", "group"], false, [2298, 2456]],
-    ["GET", "/namespaces/:id/-/work_items/:work_item_iid/discussions", ["read_work_item"], ["project", "group"], false, [2299, 2457]],
-    ["GET", "/namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id", ["read_work_item"], ["project", "group"], false, [2300, 2458]],
-    ["GET", "/namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes", ["read_work_item"], ["project", "group"], false, [2301, 2459]],
-    ["GET", "/namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id", ["read_work_item"], ["project", "group"], false, [2302, 2460]],
-    ["GET", "/namespaces/:id/-/work_items/:work_item_iid/email_participants", ["read_work_item"], ["project", "group"], false, [2303, 2461]],
-    ["GET", "/namespaces/:id/-/work_items/:work_item_iid/feature_flags", ["read_work_item"], ["project", "group"], false, [2304, 2462]],
-    ["GET", "/namespaces/:id/-/work_items/:work_item_iid/linked_items", ["read_work_item"], ["project", "group"], false, [2305, 2463]],
-    ["GET", "/namespaces/:id/-/work_items/:work_item_iid/linked_resources", ["read_work_item"], ["project", "group"], false, [2306, 2464]],
-    ["GET", "/namespaces/:id/-/work_items/:work_item_iid/notes", ["read_work_item"], ["project", "group"], false, [2307, 2465]],
-    ["GET", "/namespaces/:id/-/work_items/:work_item_iid/notes/:note_id", ["read_work_item"], ["project", "group"], false, [2308, 2466]],
-    ["GET", "/namespaces/:id/-/work_items/:work_item_iid/related_branches", ["read_work_item"], ["project", "group"], false, [2309, 2467]],
-    ["GET", "/namespaces/:id/-/work_items/:work_item_iid/related_merge_requests", ["read_work_item"], ["project", "group"], false, [2310, 2468]],
-    ["GET", "/projects/:id/-/work_items", ["read_work_item"], ["project"], false, [2311]],
-    ["GET", "/projects/:id/-/work_items/:work_item_iid", ["read_work_item"], ["project"], false, [2312]],
-    ["GET", "/projects/:id/-/work_items/:work_item_iid/award_emoji", ["read_work_item"], ["project"], false, [2313]],
-    ["GET", "/projects/:id/-/work_items/:work_item_iid/children", ["read_work_item"], ["project"], false, [2314]],
-    ["GET", "/projects/:id/-/work_items/:work_item_iid/closing_merge_requests", ["read_work_item"], ["project"], false, [2315]],
-    ["GET", "/projects/:id/-/work_items/:work_item_iid/current_user_todos", ["read_work_item"], ["project"], false, [2316]],
-    ["GET", "/projects/:id/-/work_items/:work_item_iid/discussions", ["read_work_item"], ["project"], false, [2317]],
-    ["GET", "/projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id", ["read_work_item"], ["project"], false, [2318]],
-    ["GET", "/projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes", ["read_work_item"], ["project"], false, [2319]],
-    ["GET", "/projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id", ["read_work_item"], ["project"], false, [2320]],
-    ["GET", "/projects/:id/-/work_items/:work_item_iid/email_participants", ["read_work_item"], ["project"], false, [2321]],
-    ["GET", "/projects/:id/-/work_items/:work_item_iid/feature_flags", ["read_work_item"], ["project"], false, [2322]],
-    ["GET", "/projects/:id/-/work_items/:work_item_iid/linked_items", ["read_work_item"], ["project"], false, [2323]],
-    ["GET", "/projects/:id/-/work_items/:work_item_iid/linked_resources", ["read_work_item"], ["project"], false, [2324]],
-    ["GET", "/projects/:id/-/work_items/:work_item_iid/notes", ["read_work_item"], ["project"], false, [2325]],
-    ["GET", "/projects/:id/-/work_items/:work_item_iid/notes/:note_id", ["read_work_item"], ["project"], false, [2326]],
-    ["GET", "/projects/:id/-/work_items/:work_item_iid/related_branches", ["read_work_item"], ["project"], false, [2327]],
-    ["GET", "/projects/:id/-/work_items/:work_item_iid/related_merge_requests", ["read_work_item"], ["project"], false, [2328]],
-    ["GET", "/projects/:id/boards", ["read_work_item"], ["project"], true, [2329, 3837]],
-    ["GET", "/projects/:id/boards/:board_id", ["read_work_item"], ["project"], true, [2330, 3838]],
-    ["GET", "/projects/:id/boards/:board_id/lists", ["read_work_item"], ["project"], true, [2331, 3839]],
-    ["GET", "/projects/:id/boards/:board_id/lists/:list_id", ["read_work_item"], ["project"], true, [2332, 3840]],
-    ["GET", "/projects/:id/issues", ["read_work_item"], ["project"], true, [2333, 3851]],
-    ["GET", "/projects/:id/issues/:eventable_id/resource_iteration_events", ["read_work_item"], ["project"], true, [2334, 3852]],
-    ["GET", "/projects/:id/issues/:eventable_id/resource_iteration_events/:event_id", ["read_work_item"], ["project"], true, [2335, 3853]],
-    ["GET", "/projects/:id/issues/:eventable_id/resource_label_events", ["read_work_item"], ["project"], true, [2336, 3854]],
-    ["GET", "/projects/:id/issues/:eventable_id/resource_label_events/:event_id", ["read_work_item"], ["project"], true, [2337, 3855]],
-    ["GET", "/projects/:id/issues/:eventable_id/resource_milestone_events", ["read_work_item"], ["project"], true, [2338, 3856]],
-    ["GET", "/projects/:id/issues/:eventable_id/resource_milestone_events/:event_id", ["read_work_item"], ["project"], true, [2339, 3857]],
-    ["GET", "/projects/:id/issues/:eventable_id/resource_state_events", ["read_work_item"], ["project"], true, [2340, 3858]],
-    ["GET", "/projects/:id/issues/:eventable_id/resource_state_events/:event_id", ["read_work_item"], ["project"], true, [2341, 3859]],
-    ["GET", "/projects/:id/issues/:eventable_id/resource_weight_events", ["read_work_item"], ["project"], true, [2342, 3860]],
-    ["GET", "/projects/:id/issues/:eventable_id/resource_weight_events/:event_id", ["read_work_item"], ["project"], true, [2343, 3861]],
-    ["GET", "/projects/:id/issues/:issue_iid", ["read_work_item"], ["project"], true, [2344, 3862]],
-    ["GET", "/projects/:id/issues/:issue_iid/award_emoji", ["read_work_item"], ["project"], false, [2345]],
-    ["GET", "/projects/:id/issues/:issue_iid/award_emoji/:award_id", ["read_work_item"], ["project"], false, [2346]],
-    ["GET", "/projects/:id/issues/:issue_iid/closed_by", ["read_work_item"], ["project"], true, [2347, 3863]],
-    ["GET", "/projects/:id/issues/:issue_iid/links", ["read_work_item"], ["project"], false, [2348]],
-    ["GET", "/projects/:id/issues/:issue_iid/links/:issue_link_id", ["read_work_item"], ["project"], false, [2349]],
-    ["GET", "/projects/:id/issues/:issue_iid/notes/:note_id/award_emoji", ["read_work_item"], ["project"], true, [2350, 3865]],
-    ["GET", "/projects/:id/issues/:issue_iid/notes/:note_id/award_emoji/:award_id", ["read_work_item"], ["project"], true, [2351, 3866]],
-    ["GET", "/projects/:id/issues/:issue_iid/participants", ["read_work_item"], ["project"], true, [2352, 3867]],
-    ["GET", "/projects/:id/issues/:issue_iid/related_merge_requests", ["read_work_item"], ["project"], true, [2353, 3868]],
-    ["GET", "/projects/:id/issues/:issue_iid/time_stats", ["read_work_item"], ["project"], true, [2354, 3869]],
-    ["GET", "/projects/:id/issues/:issue_iid/user_agent_detail", ["read_work_item"], ["project"], false, [2355]],
-    ["GET", "/projects/:id/issues/:noteable_id/discussions", ["read_work_item"], ["project"], true, [2356, 3870]],
-    ["GET", "/projects/:id/issues/:noteable_id/discussions/:discussion_id", ["read_work_item"], ["project"], true, [2357, 3871]],
-    ["GET", "/projects/:id/issues/:noteable_id/discussions/:discussion_id/notes", ["read_work_item"], ["project"], true, [2358, 3872]],
-    ["GET", "/projects/:id/issues/:noteable_id/discussions/:discussion_id/notes/:note_id", ["read_work_item"], ["project"], true, [2359, 3873]],
-    ["GET", "/projects/:id/issues/:noteable_id/notes", ["read_work_item"], ["project"], true, [2360, 3874]],
-    ["GET", "/projects/:id/issues/:noteable_id/notes/:note_id", ["read_work_item"], ["project"], true, [2361, 3875]],
-    ["GET", "/projects/:id/issues_statistics", ["read_work_item"], ["project"], true, [2362, 3876]],
-    ["GET", "/projects/:id/iterations", ["read_work_item"], ["project"], false, [2363]],
-    ["GET", "/projects/:id/merge_requests/:eventable_id/resource_milestone_events", ["read_work_item"], ["project"], true, [2364, 3886]],
-    ["GET", "/projects/:id/merge_requests/:eventable_id/resource_milestone_events/:event_id", ["read_work_item"], ["project"], true, [2365, 3887]],
-    ["GET", "/projects/:id/merge_requests/:eventable_id/resource_state_events", ["read_work_item"], ["project"], true, [2366, 3888]],
-    ["GET", "/projects/:id/merge_requests/:eventable_id/resource_state_events/:event_id", ["read_work_item"], ["project"], true, [2367, 3889]],
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid/award_emoji", ["read_work_item"], ["project"], false, [2368]],
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid/award_emoji/:award_id", ["read_work_item"], ["project"], false, [2369]],
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid/notes/:note_id/award_emoji", ["read_work_item"], ["project"], true, [2370, 3904]],
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid/notes/:note_id/award_emoji/:award_id", ["read_work_item"], ["project"], true, [2371, 3905]],
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid/time_stats", ["read_work_item"], ["project"], true, [2372, 3911]],
-    ["GET", "/projects/:id/merge_requests/:noteable_id/notes", ["read_work_item"], ["project"], true, [2373, 3918]],
-    ["GET", "/projects/:id/merge_requests/:noteable_id/notes/:note_id", ["read_work_item"], ["project"], true, [2374, 3919]],
-    ["GET", "/projects/:id/milestones", ["read_work_item"], ["project"], true, [2375, 3920]],
-    ["GET", "/projects/:id/milestones/:milestone_id", ["read_work_item"], ["project"], true, [2376, 3921]],
-    ["GET", "/projects/:id/milestones/:milestone_id/burndown_events", ["read_work_item"], ["project"], false, [2377]],
-    ["GET", "/projects/:id/milestones/:milestone_id/issues", ["read_work_item"], ["project"], false, [2378]],
-    ["GET", "/projects/:id/milestones/:milestone_id/merge_requests", ["read_work_item"], ["project"], false, [2379]],
-    ["GET", "/projects/:id/snippets/:noteable_id/discussions", ["read_work_item"], ["project"], true, [2380, 4002]],
-    ["GET", "/projects/:id/snippets/:noteable_id/discussions/:discussion_id", ["read_work_item"], ["project"], true, [2381, 4003]],
-    ["GET", "/projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes", ["read_work_item"], ["project"], true, [2382, 4004]],
-    ["GET", "/projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes/:note_id", ["read_work_item"], ["project"], true, [2383, 4005]],
-    ["GET", "/projects/:id/snippets/:noteable_id/notes", ["read_work_item"], ["project"], true, [2384, 4006]],
-    ["GET", "/projects/:id/snippets/:noteable_id/notes/:note_id", ["read_work_item"], ["project"], true, [2385, 4007]],
-    ["GET", "/projects/:id/snippets/:snippet_id/award_emoji", ["read_work_item"], ["project"], false, [2386]],
-    ["GET", "/projects/:id/snippets/:snippet_id/award_emoji/:award_id", ["read_work_item"], ["project"], false, [2387]],
-    ["GET", "/projects/:id/snippets/:snippet_id/notes/:note_id/award_emoji", ["read_work_item"], ["project"], true, [2388, 4010]],
-    ["GET", "/projects/:id/snippets/:snippet_id/notes/:note_id/award_emoji/:award_id", ["read_work_item"], ["project"], true, [2389, 4011]],
-    ["GET", "/projects/:id/wiki_pages/:noteable_id/notes", ["read_work_item"], ["project"], true, [2390, 4014]],
-    ["GET", "/projects/:id/wiki_pages/:noteable_id/notes/:note_id", ["read_work_item"], ["project"], true, [2391, 4015]],
-    ["GET", "/groups/:id/(-/)epics/:epic_iid/epics", ["read_work_item"], ["group"], true, [2392, 3779]],
-    ["GET", "/groups/:id/-/epics", ["read_work_item"], ["group"], false, [2393]],
-    ["GET", "/groups/:id/-/epics/:epic_iid", ["read_work_item"], ["group"], false, [2394]],
-    ["GET", "/groups/:id/-/epics/:epic_iid/issues", ["read_work_item"], ["group"], true, [2395, 3781]],
-    ["GET", "/groups/:id/-/work_items", ["read_work_item"], ["group"], false, [2396]],
-    ["GET", "/groups/:id/-/work_items/:work_item_iid", ["read_work_item"], ["group"], false, [2397]],
-    ["GET", "/groups/:id/-/work_items/:work_item_iid/award_emoji", ["read_work_item"], ["group"], false, [2398]],
-    ["GET", "/groups/:id/-/work_items/:work_item_iid/children", ["read_work_item"], ["group"], false, [2399]],
-    ["GET", "/groups/:id/-/work_items/:work_item_iid/closing_merge_requests", ["read_work_item"], ["group"], false, [2400]],
-    ["GET", "/groups/:id/-/work_items/:work_item_iid/current_user_todos", ["read_work_item"], ["group"], false, [2401]],
-    ["GET", "/groups/:id/-/work_items/:work_item_iid/discussions", ["read_work_item"], ["group"], false, [2402]],
-    ["GET", "/groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id", ["read_work_item"], ["group"], false, [2403]],
-    ["GET", "/groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes", ["read_work_item"], ["group"], false, [2404]],
-    ["GET", "/groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id", ["read_work_item"], ["group"], false, [2405]],
-    ["GET", "/groups/:id/-/work_items/:work_item_iid/email_participants", ["read_work_item"], ["group"], false, [2406]],
-    ["GET", "/groups/:id/-/work_items/:work_item_iid/feature_flags", ["read_work_item"], ["group"], false, [2407]],
-    ["GET", "/groups/:id/-/work_items/:work_item_iid/linked_items", ["read_work_item"], ["group"], false, [2408]],
-    ["GET", "/groups/:id/-/work_items/:work_item_iid/linked_resources", ["read_work_item"], ["group"], false, [2409]],
-    ["GET", "/groups/:id/-/work_items/:work_item_iid/notes", ["read_work_item"], ["group"], false, [2410]],
-    ["GET", "/groups/:id/-/work_items/:work_item_iid/notes/:note_id", ["read_work_item"], ["group"], false, [2411]],
-    ["GET", "/groups/:id/-/work_items/:work_item_iid/related_branches", ["read_work_item"], ["group"], false, [2412]],
-    ["GET", "/groups/:id/-/work_items/:work_item_iid/related_merge_requests", ["read_work_item"], ["group"], false, [2413]],
-    ["GET", "/groups/:id/boards", ["read_work_item"], ["group"], false, [2414]],
-    ["GET", "/groups/:id/boards/:board_id", ["read_work_item"], ["group"], false, [2415]],
-    ["GET", "/groups/:id/boards/:board_id/lists", ["read_work_item"], ["group"], false, [2416]],
-    ["GET", "/groups/:id/boards/:board_id/lists/:list_id", ["read_work_item"], ["group"], false, [2417]],
-    ["GET", "/groups/:id/epic_boards", ["read_work_item"], ["group"], false, [2418]],
-    ["GET", "/groups/:id/epic_boards/:board_id", ["read_work_item"], ["group"], false, [2419]],
-    ["GET", "/groups/:id/epic_boards/:board_id/lists", ["read_work_item"], ["group"], false, [2420]],
-    ["GET", "/groups/:id/epic_boards/:board_id/lists/:list_id", ["read_work_item"], ["group"], false, [2421]],
-    ["GET", "/groups/:id/epics", ["read_work_item"], ["group"], false, [2422]],
-    ["GET", "/groups/:id/epics/:epic_iid", ["read_work_item"], ["group"], false, [2423]],
-    ["GET", "/groups/:id/epics/:epic_iid/award_emoji", ["read_work_item"], ["group"], true, [2424, 3792]],
-    ["GET", "/groups/:id/epics/:epic_iid/award_emoji/:award_id", ["read_work_item"], ["group"], true, [2425, 3793]],
-    ["GET", "/groups/:id/epics/:epic_iid/issues", ["read_work_item"], ["group"], true, [2426, 3794]],
-    ["GET", "/groups/:id/epics/:epic_iid/notes/:note_id/award_emoji", ["read_work_item"], ["group"], true, [2427, 3795]],
-    ["GET", "/groups/:id/epics/:epic_iid/notes/:note_id/award_emoji/:award_id", ["read_work_item"], ["group"], true, [2428, 3796]],
-    ["GET", "/groups/:id/epics/:epic_iid/related_epics", ["read_work_item"], ["group"], false, [2429]],
-    ["GET", "/groups/:id/epics/:eventable_id/resource_label_events", ["read_work_item"], ["group"], true, [2430, 3797]],
-    ["GET", "/groups/:id/epics/:eventable_id/resource_label_events/:event_id", ["read_work_item"], ["group"], true, [2431, 3798]],
-    ["GET", "/groups/:id/epics/:eventable_id/resource_state_events", ["read_work_item"], ["group"], true, [2432, 3799]],
-    ["GET", "/groups/:id/epics/:eventable_id/resource_state_events/:event_id", ["read_work_item"], ["group"], true, [2433, 3800]],
-    ["GET", "/groups/:id/epics/:noteable_id/discussions", ["read_work_item"], ["group"], true, [2434, 3801]],
-    ["GET", "/groups/:id/epics/:noteable_id/discussions/:discussion_id", ["read_work_item"], ["group"], true, [2435, 3802]],
-    ["GET", "/groups/:id/epics/:noteable_id/discussions/:discussion_id/notes", ["read_work_item"], ["group"], true, [2436, 3803]],
-    ["GET", "/groups/:id/epics/:noteable_id/discussions/:discussion_id/notes/:note_id", ["read_work_item"], ["group"], true, [2437, 3804]],
-    ["GET", "/groups/:id/epics/:noteable_id/notes", ["read_work_item"], ["group"], true, [2438, 3805]],
-    ["GET", "/groups/:id/epics/:noteable_id/notes/:note_id", ["read_work_item"], ["group"], true, [2439, 3806]],
-    ["GET", "/groups/:id/issues", ["read_work_item"], ["group"], false, [2440]],
-    ["GET", "/groups/:id/issues_statistics", ["read_work_item"], ["group"], true, [2441, 3807]],
-    ["GET", "/groups/:id/iterations", ["read_work_item"], ["group"], false, [2442]],
-    ["GET", "/groups/:id/milestones", ["read_work_item"], ["group"], false, [2443]],
-    ["GET", "/groups/:id/milestones/:milestone_id", ["read_work_item"], ["group"], false, [2444]],
-    ["GET", "/groups/:id/milestones/:milestone_id/burndown_events", ["read_work_item"], ["group"], false, [2445]],
-    ["GET", "/groups/:id/milestones/:milestone_id/issues", ["read_work_item"], ["group"], true, [2446, 3813]],
-    ["GET", "/groups/:id/milestones/:milestone_id/merge_requests", ["read_work_item"], ["group"], true, [2447, 3814]],
-    ["GET", "/groups/:id/related_epic_links", ["read_work_item"], ["group"], false, [2448]],
-    ["GET", "/groups/:id/wiki_pages/:noteable_id/notes", ["read_work_item"], ["group"], true, [2449, 3822]],
-    ["GET", "/groups/:id/wiki_pages/:noteable_id/notes/:note_id", ["read_work_item"], ["group"], true, [2450, 3823]],
-    ["GET", "/issues", ["read_work_item"], ["user"], false, [2469]],
-    ["GET", "/issues_statistics", ["read_work_item"], ["user"], false, [2470]],
-    ["GET", "/issues/:id", ["read_work_item"], ["instance"], false, [2471]],
-    ["POST", "/namespaces/:id/-/work_items/:work_item_iid/children/:child_id", ["update_work_item"], ["project", "group"], false, [2472, 2507]],
-    ["POST", "/projects/:id/-/work_items/:work_item_iid/children/:child_id", ["update_work_item"], ["project"], false, [2473]],
-    ["POST", "/projects/:id/issues/:issue_iid/add_spent_time", ["update_work_item"], ["project"], false, [2474]],
-    ["POST", "/projects/:id/issues/:issue_iid/move", ["update_work_item"], ["project"], false, [2475]],
-    ["POST", "/projects/:id/issues/:issue_iid/reset_spent_time", ["update_work_item"], ["project"], false, [2476]],
-    ["POST", "/projects/:id/issues/:issue_iid/reset_time_estimate", ["update_work_item"], ["project"], false, [2477]],
-    ["POST", "/projects/:id/issues/:issue_iid/time_estimate", ["update_work_item"], ["project"], false, [2478]],
-    ["POST", "/projects/:id/merge_requests/:merge_request_iid/add_spent_time", ["update_work_item"], ["project"], false, [2479]],
-    ["POST", "/projects/:id/merge_requests/:merge_request_iid/reset_spent_time", ["update_work_item"], ["project"], false, [2480]],
-    ["POST", "/projects/:id/merge_requests/:merge_request_iid/reset_time_estimate", ["update_work_item"], ["project"], false, [2481]],
-    ["POST", "/projects/:id/merge_requests/:merge_request_iid/time_estimate", ["update_work_item"], ["project"], false, [2482]],
-    ["POST", "/projects/:id/milestones/:milestone_id/promote", ["update_work_item"], ["project"], false, [2483]],
-    ["PATCH", "/namespaces/:id/-/work_items/:work_item_iid", ["update_work_item"], ["project", "group"], false, [2484, 2509]],
-    ["PATCH", "/projects/:id/-/work_items/:work_item_iid", ["update_work_item"], ["project"], false, [2485]],
-    ["PUT", "/namespaces/:id/-/work_items/:work_item_iid/children/:child_id", ["update_work_item"], ["project", "group"], false, [2486, 2523]],
-    ["PUT", "/namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id", ["update_work_item"], ["project", "group"], false, [2487, 2524]],
-    ["PUT", "/namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id", ["update_work_item"], ["project", "group"], false, [2488, 2525]],
-    ["PUT", "/projects/:id/-/work_items/:work_item_iid/children/:child_id", ["update_work_item"], ["project"], false, [2489]],
-    ["PUT", "/projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id", ["update_work_item"], ["project"], false, [2490]],
-    ["PUT", "/projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id", ["update_work_item"], ["project"], false, [2491]],
-    ["PUT", "/projects/:id/boards/:board_id", ["update_work_item"], ["project"], false, [2492]],
-    ["PUT", "/projects/:id/boards/:board_id/lists/:list_id", ["update_work_item"], ["project"], false, [2493]],
-    ["PUT", "/projects/:id/issues/:issue_iid", ["update_work_item"], ["project"], false, [2494]],
-    ["PUT", "/projects/:id/issues/:issue_iid/reorder", ["update_work_item"], ["project"], false, [2495]],
-    ["PUT", "/projects/:id/issues/:noteable_id/discussions/:discussion_id", ["update_work_item"], ["project"], false, [2496]],
-    ["PUT", "/projects/:id/issues/:noteable_id/discussions/:discussion_id/notes/:note_id", ["update_work_item"], ["project"], false, [2497]],
-    ["PUT", "/projects/:id/issues/:noteable_id/notes/:note_id", ["update_work_item"], ["project"], false, [2498]],
-    ["PUT", "/projects/:id/merge_requests/:noteable_id/notes/:note_id", ["update_work_item"], ["project"], false, [2499]],
-    ["PUT", "/projects/:id/milestones/:milestone_id", ["update_work_item"], ["project"], false, [2500]],
-    ["PUT", "/projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes/:note_id", ["update_work_item"], ["project"], false, [2501]],
-    ["PUT", "/projects/:id/snippets/:noteable_id/notes/:note_id", ["update_work_item"], ["project"], false, [2502]],
-    ["PUT", "/projects/:id/wiki_pages/:noteable_id/notes/:note_id", ["update_work_item"], ["project"], false, [2503]],
-    ["DELETE", "/namespaces/:id/-/work_items/:work_item_iid/children/:child_id", ["update_work_item"], ["project", "group"], false, [2504, 2527]],
-    ["DELETE", "/projects/:id/-/work_items/:work_item_iid/children/:child_id", ["update_work_item"], ["project"], false, [2505]],
-    ["POST", "/groups/:id/-/work_items/:work_item_iid/children/:child_id", ["update_work_item"], ["group"], false, [2506]],
-    ["PATCH", "/groups/:id/-/work_items/:work_item_iid", ["update_work_item"], ["group"], false, [2508]],
-    ["PUT", "/groups/:id/(-/)epics/:epic_iid", ["update_work_item"], ["group"], false, [2510]],
-    ["PUT", "/groups/:id/(-/)epics/:epic_iid/epics/:child_epic_id", ["update_work_item"], ["group"], false, [2511]],
-    ["PUT", "/groups/:id/(-/)epics/:epic_iid/issues/:epic_issue_id", ["update_work_item"], ["group"], false, [2512]],
-    ["PUT", "/groups/:id/-/work_items/:work_item_iid/children/:child_id", ["update_work_item"], ["group"], false, [2513]],
-    ["PUT", "/groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id", ["update_work_item"], ["group"], false, [2514]],
-    ["PUT", "/groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id", ["update_work_item"], ["group"], false, [2515]],
-    ["PUT", "/groups/:id/boards/:board_id", ["update_work_item"], ["group"], false, [2516]],
-    ["PUT", "/groups/:id/boards/:board_id/lists/:list_id", ["update_work_item"], ["group"], false, [2517]],
-    ["PUT", "/groups/:id/epics/:noteable_id/discussions/:discussion_id", ["update_work_item"], ["group"], false, [2518]],
-    ["PUT", "/groups/:id/epics/:noteable_id/discussions/:discussion_id/notes/:note_id", ["update_work_item"], ["group"], false, [2519]],
-    ["PUT", "/groups/:id/epics/:noteable_id/notes/:note_id", ["update_work_item"], ["group"], false, [2520]],
-    ["PUT", "/groups/:id/milestones/:milestone_id", ["update_work_item"], ["group"], false, [2521]],
-    ["PUT", "/groups/:id/wiki_pages/:noteable_id/notes/:note_id", ["update_work_item"], ["group"], false, [2522]],
-    ["DELETE", "/groups/:id/-/work_items/:work_item_iid/children/:child_id", ["update_work_item"], ["group"], false, [2526]]
-  ]),
-  ...granted("Projects", "Event", [
-    ["GET", "/projects/:id/events", ["read_event"], ["project"], true, [2537, 3849]],
-    ["GET", "/events", ["read_event"], ["user"], false, [2538]],
-    ["GET", "/users/:id/events", ["read_event"], ["user"], false, [2539]]
-  ]),
-  ...granted("Projects", "Markdown", [
-    ["POST", "/markdown", ["render_markdown"], ["project", "user"], false, [2547, 2548]]
-  ]),
-  ...granted("Projects", "Markdown Upload", [
-    ["POST", "/projects/:id/uploads", ["create_markdown_upload"], ["project"], false, [2556]],
-    ["POST", "/groups/:id/uploads", ["create_markdown_upload"], ["group"], false, [2557]],
-    ["DELETE", "/projects/:id/uploads/:secret/:filename", ["delete_markdown_upload"], ["project"], false, [2558]],
-    ["DELETE", "/projects/:id/uploads/:upload_id", ["delete_markdown_upload"], ["project"], false, [2559]],
-    ["DELETE", "/groups/:id/uploads/:secret/:filename", ["delete_markdown_upload"], ["group"], false, [2560]],
-    ["DELETE", "/groups/:id/uploads/:upload_id", ["delete_markdown_upload"], ["group"], false, [2561]],
-    ["GET", "/projects/:id/uploads", ["read_markdown_upload"], ["project"], false, [2562]],
-    ["GET", "/projects/:id/uploads/:secret/:filename", ["read_markdown_upload"], ["project"], false, [2563]],
-    ["GET", "/projects/:id/uploads/:upload_id", ["read_markdown_upload"], ["project"], false, [2564]],
-    ["GET", "/groups/:id/uploads", ["read_markdown_upload"], ["group"], true, [2565, 3819]],
-    ["GET", "/groups/:id/uploads/:secret/:filename", ["read_markdown_upload"], ["group"], true, [2566, 3820]],
-    ["GET", "/groups/:id/uploads/:upload_id", ["read_markdown_upload"], ["group"], true, [2567, 3821]]
-  ]),
-  ...granted("Projects", "Page", [
-    ["DELETE", "/projects/:id/pages", ["delete_page"], ["project"], false, [2575]],
-    ["GET", "/projects/:id/pages", ["read_page"], ["project"], false, [2576]],
-    ["PATCH", "/projects/:id/pages", ["update_page"], ["project"], false, [2577]]
-  ]),
-  ...granted("Projects", "Pages Domain", [
-    ["POST", "/projects/:id/pages/domains", ["create_pages_domain"], ["project"], false, [2585]],
-    ["DELETE", "/projects/:id/pages/domains/:domain", ["delete_pages_domain"], ["project"], false, [2586]],
-    ["GET", "/projects/:id/pages/domains", ["read_pages_domain"], ["project"], false, [2587]],
-    ["GET", "/projects/:id/pages/domains/:domain", ["read_pages_domain"], ["project"], false, [2588]],
-    ["GET", "/pages/domains", ["read_pages_domain"], ["instance"], false, [2589]],
-    ["PUT", "/projects/:id/pages/domains/:domain", ["update_pages_domain"], ["project"], false, [2590]],
-    ["PUT", "/projects/:id/pages/domains/:domain/verify", ["verify_pages_domain"], ["project"], false, [2591]]
-  ]),
-  ...granted("Projects", "Project", [
-    ["POST", "/projects/:id/archive", ["archive_project"], ["project"], false, [2599]],
-    ["POST", "/projects/:id/unarchive", ["archive_project"], ["project"], false, [2600]],
-    ["POST", "/projects", ["create_project"], ["user"], false, [2601]],
-    ["POST", "/projects/user/:user_id", ["create_project"], ["user"], false, [2602]],
-    ["DELETE", "/projects/:id", ["delete_project"], ["project"], false, [2603]],
-    ["POST", "/projects/:id/fork", ["fork_project"], ["project"], false, [2604]],
-    ["POST", "/projects/:id/fork/:forked_from_id", ["fork_project"], ["project"], false, [2605]],
-    ["DELETE", "/projects/:id/fork", ["fork_project"], ["project"], false, [2606]],
-    ["GET", "/projects/:id", ["read_project"], ["project"], true, [2607, 3827]],
-    ["GET", "/projects/:id/dependency_firewall/enablement", ["read_project"], ["project"], true, [2608, 3841]],
-    ["GET", "/projects/:id/forks", ["read_project"], ["project"], true, [2609, 3850]],
-    ["GET", "/projects/:id/groups", ["read_project"], ["project"], false, [2610]],
-    ["GET", "/projects/:id/invited_groups", ["read_project"], ["project"], false, [2611]],
-    ["GET", "/projects/:id/languages", ["read_project"], ["project"], false, [2612]],
-    ["GET", "/projects/:id/pages_access", ["read_project"], ["project"], false, [2613]],
-    ["GET", "/projects/:id/share_locations", ["read_project"], ["project"], false, [2614]],
-    ["GET", "/projects/:id/starrers", ["read_project"], ["project"], true, [2615, 4013]],
-    ["GET", "/projects/:id/storage", ["read_project"], ["project"], false, [2616]],
-    ["GET", "/projects/:id/transfer_locations", ["read_project"], ["project"], false, [2617]],
-    ["GET", "/projects/:id/users", ["read_project"], ["project"], false, [2618]],
-    ["GET", "/groups/:id/projects", ["read_project"], ["group"], true, [2619, 3816]],
-    ["GET", "/projects", ["read_project"], ["user"], false, [2620]],
-    ["GET", "/users/:user_id/contributed_projects", ["read_project"], ["user"], false, [2621]],
-    ["GET", "/users/:user_id/projects", ["read_project"], ["user"], false, [2622]],
-    ["GET", "/users/:user_id/starred_projects", ["read_project"], ["user"], false, [2623]],
-    ["POST", "/projects/:id/share", ["share_project"], ["project"], false, [2624]],
-    ["DELETE", "/projects/:id/share/:group_id", ["share_project"], ["project"], false, [2625]],
-    ["DELETE", "/groups/:id/shared_projects/:project_id", ["share_project"], ["group"], false, [2626]],
-    ["PUT", "/projects/:id/transfer", ["transfer_project"], ["project"], false, [2627]],
-    ["POST", "/groups/:id/projects/:project_id", ["transfer_project"], ["instance"], false, [2628]],
-    ["POST", "/projects/:id/housekeeping", ["update_project"], ["project"], false, [2629]],
-    ["POST", "/projects/:id/import_project_members/:project_id", ["update_project"], ["project"], false, [2630]],
-    ["POST", "/projects/:id/repository_size", ["update_project"], ["project"], false, [2631]],
-    ["POST", "/projects/:id/restore", ["update_project"], ["project"], false, [2632]],
-    ["POST", "/projects/:id/star", ["update_project"], ["project"], false, [2633]],
-    ["POST", "/projects/:id/unstar", ["update_project"], ["project"], false, [2634]],
-    ["PUT", "/projects/:id", ["update_project"], ["project"], false, [2635]]
-  ]),
-  ...granted("Repository", "Approval Configuration", [
-    ["GET", "/projects/:id/approvals", ["read_approval_configuration"], ["project"], false, [2645]],
-    ["POST", "/projects/:id/approvals", ["update_approval_configuration"], ["project"], false, [2646]]
-  ]),
-  ...granted("Repository", "Approval Rule", [
-    ["POST", "/projects/:id/approval_rules", ["create_approval_rule"], ["project"], false, [2654]],
-    ["POST", "/projects/:id/approval_settings/rules", ["create_approval_rule"], ["project"], false, [2655]],
-    ["POST", "/groups/:id/approval_rules", ["create_approval_rule"], ["group"], false, [2656]],
-    ["DELETE", "/projects/:id/approval_rules/:approval_rule_id", ["delete_approval_rule"], ["project"], false, [2657]],
-    ["DELETE", "/projects/:id/approval_settings/rules/:approval_rule_id", ["delete_approval_rule"], ["project"], false, [2658]],
-    ["GET", "/projects/:id/approval_rules", ["read_approval_rule"], ["project"], true, [2659, 3830]],
-    ["GET", "/projects/:id/approval_rules/:approval_rule_id", ["read_approval_rule"], ["project"], true, [2660, 3831]],
-    ["GET", "/projects/:id/approval_settings", ["read_approval_rule"], ["project"], true, [2661, 3832]],
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid/approval_settings", ["read_approval_rule"], ["project"], true, [2662, 3893]],
-    ["GET", "/groups/:id/approval_rules", ["read_approval_rule"], ["group"], false, [2663]],
-    ["POST", "/projects/:id/merge_requests/:merge_request_iid/approvals", ["update_approval_rule"], ["project"], false, [2664]],
-    ["PUT", "/projects/:id/approval_rules/:approval_rule_id", ["update_approval_rule"], ["project"], false, [2665]],
-    ["PUT", "/projects/:id/approval_settings/rules/:approval_rule_id", ["update_approval_rule"], ["project"], false, [2666]],
-    ["PUT", "/groups/:id/approval_rules/:approval_rule_id", ["update_approval_rule"], ["group"], false, [2667]]
-  ]),
-  ...granted("Repository", "Approval Setting", [
-    ["GET", "/projects/:id/merge_request_approval_setting", ["read_approval_setting"], ["project"], false, [2675]],
-    ["GET", "/groups/:id/merge_request_approval_setting", ["read_approval_setting"], ["group"], false, [2676]],
-    ["PUT", "/projects/:id/merge_request_approval_setting", ["update_approval_setting"], ["project"], false, [2677]],
-    ["PUT", "/groups/:id/merge_request_approval_setting", ["update_approval_setting"], ["group"], false, [2678]]
-  ]),
-  ...granted("Repository", "Branch", [
-    ["POST", "/projects/:id/repository/branches", ["create_branch"], ["project"], false, [2686]],
-    ["DELETE", "/projects/:id/repository/branches/:branch", ["delete_branch"], ["project"], false, [2687]],
-    ["DELETE", "/projects/:id/repository/merged_branches", ["delete_branch"], ["project"], false, [2688]],
-    ["POST", "/projects/:id/protected_branches", ["protect_branch"], ["project"], false, [2689]],
-    ["PUT", "/projects/:id/repository/branches/:branch/protect", ["protect_branch"], ["project"], false, [2690]],
-    ["PUT", "/projects/:id/repository/branches/:branch/unprotect", ["protect_branch"], ["project"], false, [2691]],
-    ["DELETE", "/projects/:id/protected_branches/:name", ["protect_branch"], ["project"], false, [2692]],
-    ["POST", "/groups/:id/protected_branches", ["protect_branch"], ["group"], false, [2693]],
-    ["DELETE", "/groups/:id/protected_branches/:name", ["protect_branch"], ["group"], false, [2694]],
-    ["GET", "/projects/:id/repository/branches", ["read_branch"], ["project"], true, [2695, 3968]],
-    ["GET", "/projects/:id/repository/branches/:branch", ["read_branch"], ["project"], true, [2696, 3969]],
-    ["HEAD", "/projects/:id/repository/branches/:branch", ["read_branch"], ["project"], true, [2697, 3970]]
-  ]),
-  ...granted("Repository", "Code", [
-    ["GET", "/projects/:id/(-/)search/semantic", ["read_code"], ["project"], true, [2705, 3829]]
-  ]),
-  ...granted("Repository", "Commit", [
-    ["POST", "/projects/:id/repository/commits", ["create_commit"], ["project"], false, [2713]],
-    ["POST", "/projects/:id/repository/commits/:noteable_id/discussions", ["create_commit"], ["project"], false, [2714]],
-    ["POST", "/projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes", ["create_commit"], ["project"], false, [2715]],
-    ["POST", "/projects/:id/repository/commits/:sha/cherry_pick", ["create_commit"], ["project"], false, [2716]],
-    ["POST", "/projects/:id/repository/commits/:sha/revert", ["create_commit"], ["project"], false, [2717]],
-    ["DELETE", "/projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes/:note_id", ["delete_commit"], ["project"], false, [2718]],
-    ["GET", "/projects/:id/repository/commits", ["read_commit"], ["project"], true, [2719, 3973]],
-    ["GET", "/projects/:id/repository/commits/:noteable_id/discussions", ["read_commit"], ["project"], true, [2720, 3974]],
-    ["GET", "/projects/:id/repository/commits/:noteable_id/discussions/:discussion_id", ["read_commit"], ["project"], true, [2721, 3975]],
-    ["GET", "/projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes", ["read_commit"], ["project"], true, [2722, 3976]],
-    ["GET", "/projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes/:note_id", ["read_commit"], ["project"], true, [2723, 3977]],
-    ["GET", "/projects/:id/repository/commits/:sha", ["read_commit"], ["project"], true, [2724, 3978]],
-    ["GET", "/projects/:id/repository/commits/:sha/comments", ["read_commit"], ["project"], true, [2725, 3979]],
-    ["GET", "/projects/:id/repository/commits/:sha/diff", ["read_commit"], ["project"], true, [2726, 3980]],
-    ["GET", "/projects/:id/repository/commits/:sha/merge_requests", ["read_commit"], ["project"], true, [2727, 3981]],
-    ["GET", "/projects/:id/repository/commits/:sha/refs", ["read_commit"], ["project"], true, [2728, 3982]],
-    ["GET", "/projects/:id/repository/commits/:sha/sequence", ["read_commit"], ["project"], true, [2729, 3983]],
-    ["GET", "/projects/:id/repository/commits/:sha/signature", ["read_commit"], ["project"], true, [2730, 3984]],
-    ["GET", "/projects/:id/repository/commits/:sha/statuses", ["read_commit"], ["project"], true, [2731, 3985]],
-    ["GET", "/projects/:id/repository/diverging_commits", ["read_commit"], ["project"], true, [2732, 3989]],
-    ["POST", "/projects/:id/repository/commits/:sha/comments", ["update_commit"], ["project"], false, [2733]],
-    ["PUT", "/projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes/:note_id", ["update_commit"], ["project"], false, [2734]]
-  ]),
-  ...granted("Repository", "Merge Request", [
-    ["POST", "/projects/:id/merge_requests/:merge_request_iid/approve", ["approve_merge_request"], ["project"], false, [2742]],
-    ["POST", "/projects/:id/merge_requests/:merge_request_iid/unapprove", ["approve_merge_request"], ["project"], false, [2743]],
-    ["PUT", "/projects/:id/merge_requests/:merge_request_iid/reset_approvals", ["approve_merge_request"], ["project"], false, [2744]],
-    ["POST", "/projects/:id/create_ci_config", ["create_merge_request"], ["project"], false, [2745]],
-    ["POST", "/projects/:id/merge_requests", ["create_merge_request"], ["project"], false, [2746]],
-    ["POST", "/projects/:id/merge_requests/:merge_request_iid/blocks", ["create_merge_request"], ["project"], false, [2747]],
-    ["POST", "/projects/:id/merge_requests/:noteable_id/discussions", ["create_merge_request"], ["project"], false, [2748]],
-    ["POST", "/projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes", ["create_merge_request"], ["project"], false, [2749]],
-    ["DELETE", "/projects/:id/merge_requests/:merge_request_iid", ["delete_merge_request"], ["project"], false, [2750]],
-    ["DELETE", "/projects/:id/merge_requests/:merge_request_iid/blocks/:block_id", ["delete_merge_request"], ["project"], false, [2751]],
-    ["DELETE", "/projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes/:note_id", ["delete_merge_request"], ["project"], false, [2752]],
-    ["POST", "/projects/:id/merge_requests/:merge_request_iid/cancel_auto_merge", ["merge_merge_request"], ["project"], false, [2753]],
-    ["POST", "/projects/:id/merge_requests/:merge_request_iid/cancel_merge_when_pipeline_succeeds", ["merge_merge_request"], ["project"], false, [2754]],
-    ["PUT", "/projects/:id/merge_requests/:merge_request_iid/merge", ["merge_merge_request"], ["project"], false, [2755]],
-    ["GET", "/projects/:id/merge_requests", ["read_merge_request"], ["project"], true, [2756, 3883]],
-    ["GET", "/projects/:id/merge_requests/:eventable_id/resource_label_events", ["read_merge_request"], ["project"], true, [2757, 3884]],
-    ["GET", "/projects/:id/merge_requests/:eventable_id/resource_label_events/:event_id", ["read_merge_request"], ["project"], true, [2758, 3885]],
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid", ["read_merge_request"], ["project"], true, [2759, 3890]],
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid/approval_state", ["read_merge_request"], ["project"], true, [2760, 3894]],
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid/approvals", ["read_merge_request"], ["project"], true, [2761, 3895]],
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid/blockees", ["read_merge_request"], ["project"], false, [2762]],
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid/blocks", ["read_merge_request"], ["project"], false, [2763]],
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid/blocks/:block_id", ["read_merge_request"], ["project"], false, [2764]],
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid/changes", ["read_merge_request"], ["project"], true, [2765, 3896]],
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid/closes_issues", ["read_merge_request"], ["project"], true, [2766, 3897]],
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid/commits", ["read_merge_request"], ["project"], true, [2767, 3898]],
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid/context_commits", ["read_merge_request"], ["project"], true, [2768, 3899]],
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid/diffs", ["read_merge_request"], ["project"], true, [2769, 3900]],
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid/draft_notes", ["read_merge_request"], ["project"], true, [2770, 3901]],
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid/draft_notes/:draft_note_id", ["read_merge_request"], ["project"], true, [2771, 3902]],
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid/merge_ref", ["read_merge_request"], ["project"], true, [2772, 3903]],
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid/participants", ["read_merge_request"], ["project"], true, [2773, 3906]],
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid/pipelines", ["read_merge_request"], ["project"], true, [2774, 3907]],
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid/raw_diffs", ["read_merge_request"], ["project"], true, [2775, 3908]],
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid/related_issues", ["read_merge_request"], ["project"], true, [2776, 3909]],
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid/reviewers", ["read_merge_request"], ["project"], true, [2777, 3910]],
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid/versions", ["read_merge_request"], ["project"], true, [2778, 3912]],
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid/versions/:version_id", ["read_merge_request"], ["project"], true, [2779, 3913]],
-    ["GET", "/projects/:id/merge_requests/:noteable_id/discussions", ["read_merge_request"], ["project"], true, [2780, 3914]],
-    ["GET", "/projects/:id/merge_requests/:noteable_id/discussions/:discussion_id", ["read_merge_request"], ["project"], true, [2781, 3915]],
-    ["GET", "/projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes", ["read_merge_request"], ["project"], true, [2782, 3916]],
-    ["GET", "/projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes/:note_id", ["read_merge_request"], ["project"], true, [2783, 3917]],
-    ["GET", "/groups/:id/merge_requests", ["read_merge_request"], ["group"], true, [2784, 3812]],
-    ["GET", "/merge_requests", ["read_merge_request"], ["user"], false, [2785]],
-    ["POST", "/projects/:id/merge_requests/:subscribable_id/subscribe", ["subscribe_merge_request"], ["project"], false, [2786]],
-    ["POST", "/projects/:id/merge_requests/:subscribable_id/unsubscribe", ["subscribe_merge_request"], ["project"], false, [2787]],
-    ["POST", "/projects/:id/merge_requests/:merge_request_iid/context_commits", ["update_merge_request"], ["project"], false, [2788]],
-    ["POST", "/projects/:id/merge_requests/:merge_request_iid/draft_notes", ["update_merge_request"], ["project"], false, [2789]],
-    ["POST", "/projects/:id/merge_requests/:merge_request_iid/draft_notes/bulk_publish", ["update_merge_request"], ["project"], false, [2790]],
-    ["POST", "/projects/:id/merge_requests/:merge_request_iid/pipelines", ["update_merge_request"], ["project"], false, [2791]],
-    ["PUT", "/projects/:id/merge_requests/:merge_request_iid", ["update_merge_request"], ["project"], false, [2792]],
-    ["PUT", "/projects/:id/merge_requests/:merge_request_iid/draft_notes/:draft_note_id", ["update_merge_request"], ["project"], false, [2793]],
-    ["PUT", "/projects/:id/merge_requests/:merge_request_iid/draft_notes/:draft_note_id/publish", ["update_merge_request"], ["project"], false, [2794]],
-    ["PUT", "/projects/:id/merge_requests/:merge_request_iid/rebase", ["update_merge_request"], ["project"], false, [2795]],
-    ["PUT", "/projects/:id/merge_requests/:noteable_id/discussions/:discussion_id", ["update_merge_request"], ["project"], false, [2796]],
-    ["PUT", "/projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes/:note_id", ["update_merge_request"], ["project"], false, [2797]],
-    ["DELETE", "/projects/:id/merge_requests/:merge_request_iid/context_commits", ["update_merge_request"], ["project"], false, [2798]],
-    ["DELETE", "/projects/:id/merge_requests/:merge_request_iid/draft_notes/:draft_note_id", ["update_merge_request"], ["project"], false, [2799]]
-  ]),
-  ...granted("Repository", "Merge Request Approval Rule", [
-    ["POST", "/projects/:id/merge_requests/:merge_request_iid/approval_rules", ["create_merge_request_approval_rule"], ["project"], false, [2807]],
-    ["DELETE", "/projects/:id/merge_requests/:merge_request_iid/approval_rules/:approval_rule_id", ["delete_merge_request_approval_rule"], ["project"], false, [2808]],
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid/approval_rules", ["read_merge_request_approval_rule"], ["project"], true, [2809, 3891]],
-    ["GET", "/projects/:id/merge_requests/:merge_request_iid/approval_rules/:approval_rule_id", ["read_merge_request_approval_rule"], ["project"], true, [2810, 3892]],
-    ["PUT", "/projects/:id/merge_requests/:merge_request_iid/approval_rules/:approval_rule_id", ["update_merge_request_approval_rule"], ["project"], false, [2811]]
-  ]),
-  ...granted("Repository", "Protected Branch", [
-    ["GET", "/projects/:id/protected_branches", ["read_protected_branch"], ["project"], false, [2819]],
-    ["GET", "/projects/:id/protected_branches/:name", ["read_protected_branch"], ["project"], false, [2820]],
-    ["GET", "/groups/:id/protected_branches", ["read_protected_branch"], ["group"], false, [2821]],
-    ["GET", "/groups/:id/protected_branches/:name", ["read_protected_branch"], ["group"], false, [2822]],
-    ["PATCH", "/projects/:id/protected_branches/:name", ["update_protected_branch"], ["project"], false, [2823]],
-    ["PATCH", "/groups/:id/protected_branches/:name", ["update_protected_branch"], ["group"], false, [2824]]
-  ]),
-  ...granted("Repository", "Protected Tag", [
-    ["GET", "/projects/:id/protected_tags", ["read_protected_tag"], ["project"], false, [2832]],
-    ["GET", "/projects/:id/protected_tags/:name", ["read_protected_tag"], ["project"], false, [2833]]
-  ]),
-  ...granted("Repository", "Push Rule", [
-    ["POST", "/projects/:id/push_rule", ["create_push_rule"], ["project"], false, [2841]],
-    ["POST", "/groups/:id/push_rule", ["create_push_rule"], ["group"], false, [2842]],
-    ["DELETE", "/projects/:id/push_rule", ["delete_push_rule"], ["project"], false, [2843]],
-    ["DELETE", "/groups/:id/push_rule", ["delete_push_rule"], ["group"], false, [2844]],
-    ["GET", "/projects/:id/push_rule", ["read_push_rule"], ["project"], false, [2845]],
-    ["GET", "/groups/:id/push_rule", ["read_push_rule"], ["group"], false, [2846]],
-    ["PUT", "/projects/:id/push_rule", ["update_push_rule"], ["project"], false, [2847]],
-    ["PUT", "/groups/:id/push_rule", ["update_push_rule"], ["group"], false, [2848]]
-  ]),
-  ...granted("Repository", "Repository", [
-    ["POST", "/projects/:id/repository/changelog", ["create_repository"], ["project"], false, [2856]],
-    ["POST", "/projects/:id/repository/files/:file_path", ["create_repository"], ["project"], false, [2857]],
-    ["DELETE", "/projects/:id/repository/files/:file_path", ["delete_repository"], ["project"], false, [2858]],
-    ["GET", "/projects/:id/repository/archive", ["read_repository"], ["project"], true, [2859, 3964]],
-    ["GET", "/projects/:id/repository/blobs/:sha", ["read_repository"], ["project"], true, [2860, 3965]],
-    ["GET", "/projects/:id/repository/blobs/:sha/raw", ["read_repository"], ["project"], true, [2861, 3966]],
-    ["GET", "/projects/:id/repository/changed_paths", ["read_repository"], ["project"], true, [2862, 3971]],
-    ["GET", "/projects/:id/repository/changelog", ["read_repository"], ["project"], true, [2863, 3972]],
-    ["GET", "/projects/:id/repository/compare", ["read_repository"], ["project"], true, [2864, 3986]],
-    ["GET", "/projects/:id/repository/contributors", ["read_repository"], ["project"], true, [2865, 3987]],
-    ["GET", "/projects/:id/repository/diff_stats", ["read_repository"], ["project"], true, [2866, 3988]],
-    ["GET", "/projects/:id/repository/files/:file_path", ["read_repository"], ["project"], true, [2867, 3990]],
-    ["GET", "/projects/:id/repository/files/:file_path/blame", ["read_repository"], ["project"], true, [2868, 3992]],
-    ["GET", "/projects/:id/repository/files/:file_path/raw", ["read_repository"], ["project"], true, [2869, 3994]],
-    ["GET", "/projects/:id/repository/health", ["read_repository"], ["project"], true, [2870, 3995]],
-    ["GET", "/projects/:id/repository/merge_base", ["read_repository"], ["project"], true, [2871, 3996]],
-    ["GET", "/projects/:id/repository/tree", ["read_repository"], ["project"], true, [2872, 4e3]],
-    ["POST", "/projects/:id/repository/blobs/batch", ["read_repository"], ["project"], true, [2873, 3967]],
-    ["HEAD", "/projects/:id/repository/files/:file_path", ["read_repository"], ["project"], true, [2874, 3991]],
-    ["HEAD", "/projects/:id/repository/files/:file_path/blame", ["read_repository"], ["project"], true, [2875, 3993]],
-    ["PUT", "/projects/:id/repository/files/:file_path", ["update_repository"], ["project"], false, [2876]]
-  ]),
-  ...granted("Repository", "Repository Submodule", [
-    ["PUT", "/projects/:id/repository/submodules/:submodule", ["update_repository_submodule"], ["project"], false, [2884]]
-  ]),
-  ...granted("Repository", "Repository Tag", [
-    ["POST", "/projects/:id/repository/tags", ["create_repository_tag"], ["project"], false, [2892]],
-    ["DELETE", "/projects/:id/repository/tags/:tag_name", ["delete_repository_tag"], ["project"], false, [2893]],
-    ["GET", "/projects/:id/repository/tags", ["read_repository_tag"], ["project"], true, [2894, 3997]],
-    ["GET", "/projects/:id/repository/tags/:tag_name", ["read_repository_tag"], ["project"], true, [2895, 3998]],
-    ["GET", "/projects/:id/repository/tags/:tag_name/signature", ["read_repository_tag"], ["project"], true, [2896, 3999]]
-  ]),
-  ...granted("Repository", "Suggestion", [
-    ["PUT", "/suggestions/:id/apply", ["apply_suggestion"], ["project"], false, [2904]],
-    ["PUT", "/suggestions/batch_apply", ["apply_suggestion"], ["project"], false, [2905]]
-  ]),
-  ...granted("Repository", "Tag", [
-    ["POST", "/projects/:id/protected_tags", ["protect_tag"], ["project"], false, [2913]],
-    ["DELETE", "/projects/:id/protected_tags/:name", ["protect_tag"], ["project"], false, [2914]]
-  ]),
-  ...granted("Search", "Active Context Collection", [
-    ["PUT", "/admin/active_context/collections/:id", ["update_active_context_collection"], ["instance"], false, [2924]]
-  ]),
-  ...granted("Search", "Active Context Connection", [
-    ["GET", "/admin/active_context/connections", ["read_active_context_connection"], ["instance"], false, [2932]],
-    ["PUT", "/admin/active_context/connections/activate", ["update_active_context_connection"], ["instance"], false, [2933]],
-    ["PUT", "/admin/active_context/connections/deactivate", ["update_active_context_connection"], ["instance"], false, [2934]]
-  ]),
-  ...granted("Search", "Active Context Dead Queue", [
-    ["DELETE", "/admin/active_context/dead_queue", ["clear_active_context_dead_queue"], ["instance"], false, [2942]],
-    ["POST", "/admin/active_context/dead_queue/replay", ["replay_active_context_dead_queue"], ["instance"], false, [2943]]
-  ]),
-  ...granted("Search", "Active Context Enabled Namespace", [
-    ["PUT", "/admin/active_context/code/enabled_namespaces", ["update_active_context_enabled_namespace"], ["instance"], false, [2951]]
-  ]),
-  ...granted("Search", "Elasticsearch Indexed Namespace", [
-    ["PUT", "/elasticsearch_indexed_namespaces/rollback", ["update_elasticsearch_indexed_namespace"], ["instance"], false, [2959]],
-    ["PUT", "/elasticsearch_indexed_namespaces/rollout", ["update_elasticsearch_indexed_namespace"], ["instance"], false, [2960]]
-  ]),
-  ...granted("Search", "Global Search", [
-    ["GET", "/projects/:id/(-/)search", ["use_global_search"], ["project"], true, [2968, 3828]],
-    ["GET", "/groups/:id/(-/)search", ["use_global_search"], ["group"], true, [2969, 3780]],
-    ["GET", "/search", ["use_global_search"], ["user"], false, [2970]]
-  ]),
-  ...granted("Search", "Search Migration", [
-    ["GET", "/admin/search/migrations", ["read_search_migration"], ["instance"], false, [2978]],
-    ["GET", "/admin/search/migrations/:migration_id", ["read_search_migration"], ["instance"], false, [2979]]
-  ]),
-  ...granted("Search", "Zoekt Index", [
-    ["PUT", "/admin/zoekt/projects/:project_id/index", ["update_zoekt_index"], ["instance"], false, [2987]]
-  ]),
-  ...granted("Search", "Zoekt Namespace", [
-    ["PUT", "/admin/zoekt/shards/:node_id/indexed_namespaces/:namespace_id", ["create_zoekt_namespace"], ["instance"], false, [2995]],
-    ["DELETE", "/admin/zoekt/shards/:node_id/indexed_namespaces/:namespace_id", ["delete_zoekt_namespace"], ["instance"], false, [2996]],
-    ["PATCH", "/admin/zoekt/namespaces/:id", ["update_zoekt_namespace"], ["instance"], false, [2997]]
-  ]),
-  ...granted("Search", "Zoekt Node", [
-    ["GET", "/admin/zoekt/shards", ["read_zoekt_node"], ["instance"], false, [3005]],
-    ["GET", "/admin/zoekt/shards/:node_id/indexed_namespaces", ["read_zoekt_node"], ["instance"], false, [3006]]
-  ]),
-  ...granted("Secrets Management", "Secrets Manager API JWT", [
-    ["POST", "/projects/:id/secrets_manager/access_token", ["create_secrets_manager_api_jwt"], ["project"], false, [3016]],
-    ["POST", "/groups/:id/secrets_manager/access_token", ["create_secrets_manager_api_jwt"], ["group"], false, [3017]]
-  ]),
-  ...granted("Subscription and Licensing", "Add On Purchase", [
-    ["POST", "/namespaces/:id/subscription_add_on_purchase/:add_on_name", ["create_add_on_purchase"], ["instance"], false, [3027]],
-    ["GET", "/namespaces/:id/subscription_add_on_purchase/:add_on_name", ["read_add_on_purchase"], ["instance"], false, [3028]],
-    ["PUT", "/namespaces/:id/subscription_add_on_purchase/:add_on_name", ["update_add_on_purchase"], ["instance"], false, [3029]]
-  ]),
-  ...granted("Subscription and Licensing", "Credit Card Validation", [
-    ["PUT", "/user/:user_id/credit_card_validation", ["update_credit_card_validation"], ["instance"], false, [3037]]
-  ]),
-  ...granted("Subscription and Licensing", "GitLab Subscription", [
-    ["POST", "/namespaces/:id/gitlab_subscription", ["create_gitlab_subscription"], ["group", "user"], false, [3045, 3046]],
-    ["GET", "/namespaces/:id/gitlab_subscription", ["read_gitlab_subscription"], ["group", "user"], false, [3047, 3048]],
-    ["PUT", "/namespaces/:id/gitlab_subscription", ["update_gitlab_subscription"], ["group", "user"], false, [3049, 3050]]
-  ]),
-  ...granted("Subscription and Licensing", "License", [
-    ["POST", "/license", ["create_license"], ["instance"], false, [3058]],
-    ["DELETE", "/license/:id", ["delete_license"], ["instance"], false, [3059]],
-    ["GET", "/license", ["read_license"], ["instance"], false, [3060]],
-    ["GET", "/license/:id", ["read_license"], ["instance"], false, [3061]],
-    ["GET", "/license/usage_export", ["read_license"], ["instance"], false, [3062]],
-    ["GET", "/licenses", ["read_license"], ["instance"], false, [3063]]
-  ]),
-  ...granted("Subscription and Licensing", "License Billable User", [
-    ["PUT", "/license/:id/refresh_billable_users", ["refresh_license_billable_user"], ["instance"], false, [3071]]
-  ]),
-  ...granted("Subscription and Licensing", "Namespace Storage Limit Exclusion", [
-    ["POST", "/namespaces/:id/storage/limit_exclusion", ["create_namespace_storage_limit_exclusion"], ["instance"], false, [3079]],
-    ["DELETE", "/namespaces/:id/storage/limit_exclusion", ["delete_namespace_storage_limit_exclusion"], ["instance"], false, [3080]],
-    ["GET", "/namespaces/storage/limit_exclusions", ["read_namespace_storage_limit_exclusion"], ["instance"], false, [3081]]
-  ]),
-  ...granted("System Access", "Access Request", [
-    ["PUT", "/projects/:id/access_requests/:user_id/approve", ["approve_access_request"], ["project"], false, [3091]],
-    ["PUT", "/groups/:id/access_requests/:user_id/approve", ["approve_access_request"], ["group"], false, [3092]],
-    ["POST", "/groups/:id/access_requests", ["create_access_request"], ["user"], false, [3093]],
-    ["POST", "/projects/:id/access_requests", ["create_access_request"], ["user"], false, [3094]],
-    ["DELETE", "/projects/:id/access_requests/:user_id", ["delete_access_request"], ["project", "user"], false, [3095, 3098]],
-    ["DELETE", "/groups/:id/access_requests/:user_id", ["delete_access_request"], ["group", "user"], false, [3096, 3097]],
-    ["GET", "/projects/:id/access_requests", ["read_access_request"], ["project"], false, [3099]],
-    ["GET", "/groups/:id/access_requests", ["read_access_request"], ["group"], false, [3100]]
-  ]),
-  ...granted("System Access", "Any Token", [
-    ["POST", "/admin/token", ["read_any_token"], ["instance"], false, [3108]],
-    ["DELETE", "/admin/token", ["revoke_any_token"], ["instance"], false, [3109]]
-  ]),
-  ...granted("System Access", "Application Appearance", [
-    ["GET", "/application/appearance", ["read_application_appearance"], ["instance"], false, [3117]],
-    ["PUT", "/application/appearance", ["update_application_appearance"], ["instance"], false, [3118]]
-  ]),
-  ...granted("System Access", "Application Setting", [
-    ["GET", "/application/settings", ["read_application_setting"], ["instance"], false, [3126]],
-    ["PUT", "/application/settings", ["update_application_setting"], ["instance"], false, [3127]]
-  ]),
-  ...granted("System Access", "Counts", [
-    ["GET", "/user_counts", ["read_counts"], ["user"], false, [3135]]
-  ]),
-  ...granted("System Access", "Deploy Key", [
-    ["POST", "/projects/:id/deploy_keys", ["create_deploy_key"], ["project"], false, [3143]],
-    ["POST", "/deploy_keys", ["create_deploy_key"], ["instance"], false, [3144]],
-    ["DELETE", "/projects/:id/deploy_keys/:key_id", ["delete_deploy_key"], ["project"], false, [3145]],
-    ["POST", "/projects/:id/deploy_keys/:key_id/enable", ["enable_deploy_key"], ["project"], false, [3146]],
-    ["GET", "/projects/:id/deploy_keys", ["read_deploy_key"], ["project"], false, [3147]],
-    ["GET", "/projects/:id/deploy_keys/:key_id", ["read_deploy_key"], ["project"], false, [3148]],
-    ["GET", "/users/:user_id/project_deploy_keys", ["read_deploy_key"], ["user"], false, [3149]],
-    ["GET", "/deploy_keys", ["read_deploy_key"], ["instance"], false, [3150]],
-    ["PUT", "/projects/:id/deploy_keys/:key_id", ["update_deploy_key"], ["project"], false, [3151]]
-  ]),
-  ...granted("System Access", "Deploy Token", [
-    ["POST", "/projects/:id/deploy_tokens", ["create_deploy_token"], ["project"], false, [3159]],
-    ["POST", "/groups/:id/deploy_tokens", ["create_deploy_token"], ["group"], false, [3160]],
-    ["DELETE", "/projects/:id/deploy_tokens/:token_id", ["delete_deploy_token"], ["project"], false, [3161]],
-    ["DELETE", "/groups/:id/deploy_tokens/:token_id", ["delete_deploy_token"], ["group"], false, [3162]],
-    ["GET", "/projects/:id/deploy_tokens", ["read_deploy_token"], ["project"], false, [3163]],
-    ["GET", "/projects/:id/deploy_tokens/:token_id", ["read_deploy_token"], ["project"], false, [3164]],
-    ["GET", "/groups/:id/deploy_tokens", ["read_deploy_token"], ["group"], false, [3165]],
-    ["GET", "/groups/:id/deploy_tokens/:token_id", ["read_deploy_token"], ["group"], false, [3166]],
-    ["GET", "/deploy_tokens", ["read_deploy_token"], ["instance"], false, [3167]]
-  ]),
-  ...granted("System Access", "Email", [
-    ["POST", "/user/emails", ["create_email"], ["user"], false, [3175]],
-    ["POST", "/users/:id/emails", ["create_email"], ["instance"], false, [3176]],
-    ["DELETE", "/user/emails/:email_id", ["delete_email"], ["user"], false, [3177]],
-    ["DELETE", "/users/:id/emails/:email_id", ["delete_email"], ["instance"], false, [3178]],
-    ["GET", "/user/emails", ["read_email"], ["user"], false, [3179]],
-    ["GET", "/user/emails/:email_id", ["read_email"], ["user"], false, [3180]],
-    ["GET", "/users/:id/emails", ["read_email"], ["instance"], false, [3181]]
-  ]),
-  ...granted("System Access", "Enterprise User", [
-    ["DELETE", "/groups/:id/enterprise_users/:user_id", ["delete_enterprise_user"], ["group"], false, [3189]],
-    ["PATCH", "/groups/:id/enterprise_users/:user_id/disable_two_factor", ["disable_two_factor_enterprise_user"], ["group"], false, [3190]],
-    ["GET", "/groups/:id/enterprise_users", ["read_enterprise_user"], ["group"], false, [3191]],
-    ["GET", "/groups/:id/enterprise_users/:user_id", ["read_enterprise_user"], ["group"], false, [3192]],
-    ["PATCH", "/groups/:id/enterprise_users/:user_id", ["update_enterprise_user"], ["group"], false, [3193]]
-  ]),
-  ...granted("System Access", "Experiment", [
-    ["GET", "/experiments", ["read_experiment"], ["instance"], false, [3201]],
-    ["GET", "/experiments/:experiment_name/assignments", ["read_experiment"], ["instance"], false, [3202]]
-  ]),
-  ...granted("System Access", "Experiment Assignment", [
-    ["POST", "/experiments/:experiment_name/assignments", ["create_experiment_assignment"], ["instance"], false, [3210]],
-    ["DELETE", "/experiments/:experiment_name/assignments", ["delete_experiment_assignment"], ["instance"], false, [3211]]
-  ]),
-  ...granted("System Access", "Experiment Cache", [
-    ["DELETE", "/experiments/:name/cache", ["delete_experiment_cache"], ["instance"], false, [3219]]
-  ]),
-  ...granted("System Access", "Feature", [
-    ["DELETE", "/features/:name", ["delete_feature"], ["instance"], false, [3227]],
-    ["GET", "/features", ["read_feature"], ["instance"], false, [3228]],
-    ["GET", "/features/definitions", ["read_feature"], ["instance"], false, [3229]],
-    ["POST", "/features/:name", ["update_feature"], ["instance"], false, [3230]]
-  ]),
-  ...granted("System Access", "Identity", [
-    ["DELETE", "/users/:id/identities/:provider", ["delete_identity"], ["instance"], false, [3238]]
-  ]),
-  ...granted("System Access", "Impersonation Token", [
-    ["POST", "/users/:user_id/impersonation_tokens", ["create_impersonation_token"], ["instance"], false, [3246]],
-    ["GET", "/users/:user_id/impersonation_tokens", ["read_impersonation_token"], ["instance"], false, [3247]],
-    ["GET", "/users/:user_id/impersonation_tokens/:impersonation_token_id", ["read_impersonation_token"], ["instance"], false, [3248]],
-    ["DELETE", "/users/:user_id/impersonation_tokens/:impersonation_token_id", ["revoke_impersonation_token"], ["instance"], false, [3249]]
-  ]),
-  ...granted("System Access", "Invitation", [
-    ["POST", "/projects/:id/invitations", ["create_invitation"], ["project"], false, [3257]],
-    ["POST", "/groups/:id/invitations", ["create_invitation"], ["group"], false, [3258]],
-    ["DELETE", "/projects/:id/invitations/:email", ["delete_invitation"], ["project"], false, [3259]],
-    ["DELETE", "/groups/:id/invitations/:email", ["delete_invitation"], ["group"], false, [3260]],
-    ["GET", "/projects/:id/invitations", ["read_invitation"], ["project"], false, [3261]],
-    ["GET", "/groups/:id/invitations", ["read_invitation"], ["group"], false, [3262]],
-    ["PUT", "/projects/:id/invitations/:email", ["update_invitation"], ["project"], false, [3263]],
-    ["PUT", "/groups/:id/invitations/:email", ["update_invitation"], ["group"], false, [3264]]
-  ]),
-  ...granted("System Access", "Job Token Scope", [
-    ["GET", "/projects/:id/job_token_scope", ["read_job_token_scope"], ["project"], false, [3272]],
-    ["PATCH", "/projects/:id/job_token_scope", ["update_job_token_scope"], ["project"], false, [3273]]
-  ]),
-  ...granted("System Access", "Job Token Scope Allowlist", [
-    ["POST", "/projects/:id/job_token_scope/allowlist", ["create_job_token_scope_allowlist"], ["project"], false, [3281]],
-    ["POST", "/projects/:id/job_token_scope/groups_allowlist", ["create_job_token_scope_allowlist"], ["project"], false, [3282]],
-    ["DELETE", "/projects/:id/job_token_scope/allowlist/:target_project_id", ["delete_job_token_scope_allowlist"], ["project"], false, [3283]],
-    ["DELETE", "/projects/:id/job_token_scope/groups_allowlist/:target_group_id", ["delete_job_token_scope_allowlist"], ["project"], false, [3284]],
-    ["GET", "/projects/:id/job_token_scope/allowlist", ["read_job_token_scope_allowlist"], ["project"], false, [3285]],
-    ["GET", "/projects/:id/job_token_scope/groups_allowlist", ["read_job_token_scope_allowlist"], ["project"], false, [3286]]
-  ]),
-  ...granted("System Access", "LDAP Group", [
-    ["GET", "/ldap/:provider/groups", ["read_ldap_group"], ["instance"], false, [3294]],
-    ["GET", "/ldap/groups", ["read_ldap_group"], ["instance"], false, [3295]]
-  ]),
-  ...granted("System Access", "LDAP Group Link", [
-    ["POST", "/groups/:id/ldap_group_links", ["create_ldap_group_link"], ["group"], false, [3303]],
-    ["DELETE", "/groups/:id/ldap_group_links", ["delete_ldap_group_link"], ["group"], false, [3304]],
-    ["DELETE", "/groups/:id/ldap_group_links/:cn", ["delete_ldap_group_link"], ["group"], false, [3305]],
-    ["DELETE", "/groups/:id/ldap_group_links/:provider/:cn", ["delete_ldap_group_link"], ["group"], false, [3306]],
-    ["GET", "/groups/:id/ldap_group_links", ["read_ldap_group_link"], ["group"], false, [3307]]
-  ]),
-  ...granted("System Access", "LDAP Group Sync", [
-    ["POST", "/groups/:id/ldap_sync", ["run_ldap_group_sync"], ["group"], false, [3315]]
-  ]),
-  ...granted("System Access", "Member", [
-    ["POST", "/projects/:id/members", ["create_member"], ["project"], false, [3323]],
-    ["POST", "/groups/:id/members", ["create_member"], ["group"], false, [3324]],
-    ["DELETE", "/projects/:id/members/:user_id", ["delete_member"], ["project"], false, [3325]],
-    ["DELETE", "/groups/:id/billable_members/:user_id", ["delete_member"], ["group"], false, [3326]],
-    ["DELETE", "/groups/:id/members/:user_id", ["delete_member"], ["group"], false, [3327]],
-    ["GET", "/projects/:id/members", ["read_member"], ["project"], true, [3328, 3879]],
-    ["GET", "/projects/:id/members/:user_id", ["read_member"], ["project"], true, [3329, 3880]],
-    ["GET", "/projects/:id/members/all", ["read_member"], ["project"], true, [3330, 3881]],
-    ["GET", "/projects/:id/members/all/:user_id", ["read_member"], ["project"], true, [3331, 3882]],
-    ["GET", "/groups/:id/billable_members", ["read_member"], ["group"], false, [3332]],
-    ["GET", "/groups/:id/billable_members/:user_id/indirect", ["read_member"], ["group"], false, [3333]],
-    ["GET", "/groups/:id/billable_members/:user_id/memberships", ["read_member"], ["group"], false, [3334]],
-    ["GET", "/groups/:id/members", ["read_member"], ["group"], true, [3335, 3808]],
-    ["GET", "/groups/:id/members/:user_id", ["read_member"], ["group"], true, [3336, 3809]],
-    ["GET", "/groups/:id/members/all", ["read_member"], ["group"], true, [3337, 3810]],
-    ["GET", "/groups/:id/members/all/:user_id", ["read_member"], ["group"], true, [3338, 3811]],
-    ["GET", "/groups/:id/pending_members", ["read_member"], ["group"], false, [3339]],
-    ["PUT", "/projects/:id/members/:user_id", ["update_member"], ["project"], false, [3340]],
-    ["POST", "/groups/:id/members/:user_id/override", ["update_member"], ["group"], false, [3341]],
-    ["POST", "/groups/:id/members/approve_all", ["update_member"], ["group"], false, [3342]],
-    ["PUT", "/groups/:id/members/:member_id/approve", ["update_member"], ["group"], false, [3343]],
-    ["PUT", "/groups/:id/members/:user_id", ["update_member"], ["group"], false, [3344]],
-    ["PUT", "/groups/:id/members/:user_id/state", ["update_member"], ["group"], false, [3345]],
-    ["DELETE", "/groups/:id/members/:user_id/override", ["update_member"], ["group"], false, [3346]]
-  ]),
-  ...granted("System Access", "Metadata", [
-    ["GET", "/metadata", ["read_metadata"], ["instance"], false, [3354]],
-    ["GET", "/version", ["read_metadata"], ["instance"], false, [3355]]
-  ]),
-  ...granted("System Access", "Notification Setting", [
-    ["GET", "/groups/:id/notification_settings", ["read_notification_setting"], ["user"], false, [3363]],
-    ["GET", "/notification_settings", ["read_notification_setting"], ["user"], false, [3364]],
-    ["GET", "/projects/:id/notification_settings", ["read_notification_setting"], ["user"], false, [3365]],
-    ["PUT", "/groups/:id/notification_settings", ["update_notification_setting"], ["user"], false, [3366]],
-    ["PUT", "/notification_settings", ["update_notification_setting"], ["user"], false, [3367]],
-    ["PUT", "/projects/:id/notification_settings", ["update_notification_setting"], ["user"], false, [3368]]
-  ]),
-  ...granted("System Access", "OAuth Application", [
-    ["POST", "/user/applications", ["create_oauth_application"], ["user"], false, [3376]],
-    ["POST", "/applications", ["create_oauth_application"], ["instance"], false, [3377]],
-    ["DELETE", "/user/applications/:id", ["delete_oauth_application"], ["user"], false, [3378]],
-    ["DELETE", "/applications/:id", ["delete_oauth_application"], ["instance"], false, [3379]],
-    ["GET", "/user/applications", ["read_oauth_application"], ["user"], false, [3380]],
-    ["GET", "/user/applications/:id", ["read_oauth_application"], ["user"], false, [3381]],
-    ["GET", "/applications", ["read_oauth_application"], ["instance"], false, [3382]],
-    ["POST", "/applications/:id/renew-secret", ["renew_secret_oauth_application"], ["instance"], false, [3383]],
-    ["PUT", "/user/applications/:id", ["update_oauth_application"], ["user"], false, [3384]]
-  ]),
-  ...granted("System Access", "Personal Access Token", [
-    ["POST", "/user/personal_access_tokens", ["create_personal_access_token"], ["user"], false, [3392]],
-    ["POST", "/users/:user_id/personal_access_tokens", ["create_personal_access_token"], ["instance"], false, [3393]],
-    ["GET", "/groups/:id/manage/personal_access_tokens", ["read_personal_access_token"], ["group"], false, [3394]],
-    ["GET", "/personal_access_tokens", ["read_personal_access_token"], ["user"], false, [3395]],
-    ["GET", "/personal_access_tokens/:id", ["read_personal_access_token"], ["user"], false, [3396]],
-    ["GET", "/personal_access_tokens/self", ["read_personal_access_token"], ["user"], false, [3397]],
-    ["GET", "/personal_access_tokens/self/associations", ["read_personal_access_token"], ["user"], false, [3398]],
-    ["DELETE", "/groups/:id/manage/personal_access_tokens/:pat_id", ["revoke_personal_access_token"], ["group"], false, [3399]],
-    ["DELETE", "/personal_access_tokens/:id", ["revoke_personal_access_token"], ["user"], false, [3400]],
-    ["DELETE", "/personal_access_tokens/self", ["revoke_personal_access_token"], ["user"], false, [3401]],
-    ["POST", "/groups/:id/manage/personal_access_tokens/:pat_id/rotate", ["rotate_personal_access_token"], ["group"], false, [3402]],
-    ["POST", "/personal_access_tokens/:id/rotate", ["rotate_personal_access_token"], ["user"], false, [3403]],
-    ["POST", "/personal_access_tokens/self/rotate", ["rotate_personal_access_token"], ["user"], false, [3404]]
-  ]),
-  ...granted("System Access", "Plan Limit", [
-    ["GET", "/application/plan_limits", ["read_plan_limit"], ["instance"], false, [3412]],
-    ["PUT", "/application/plan_limits", ["update_plan_limit"], ["instance"], false, [3413]]
-  ]),
-  ...granted("System Access", "Provisioned User", [
-    ["GET", "/groups/:id/provisioned_users", ["read_provisioned_user"], ["group"], false, [3421]]
-  ]),
-  ...granted("System Access", "Resource Access Token", [
-    ["POST", "/projects/:id/access_tokens", ["create_resource_access_token"], ["project"], false, [3429]],
-    ["POST", "/groups/:id/access_tokens", ["create_resource_access_token"], ["group"], false, [3430]],
-    ["DELETE", "/projects/:id/access_tokens/:token_id", ["delete_resource_access_token"], ["project"], false, [3431]],
-    ["DELETE", "/groups/:id/access_tokens/:token_id", ["delete_resource_access_token"], ["group"], false, [3432]],
-    ["DELETE", "/groups/:id/manage/resource_access_tokens/:prat_id", ["delete_resource_access_token"], ["group"], false, [3433]],
-    ["GET", "/projects/:id/access_tokens", ["read_resource_access_token"], ["project"], false, [3434]],
-    ["GET", "/projects/:id/access_tokens/:token_id", ["read_resource_access_token"], ["project"], false, [3435]],
-    ["GET", "/groups/:id/access_tokens", ["read_resource_access_token"], ["group"], false, [3436]],
-    ["GET", "/groups/:id/access_tokens/:token_id", ["read_resource_access_token"], ["group"], false, [3437]],
-    ["GET", "/groups/:id/manage/resource_access_tokens", ["read_resource_access_token"], ["group"], false, [3438]],
-    ["POST", "/projects/:id/access_tokens/:token_id/rotate", ["rotate_resource_access_token"], ["project"], false, [3439]],
-    ["POST", "/projects/:id/access_tokens/self/rotate", ["rotate_resource_access_token"], ["project"], false, [3440]],
-    ["POST", "/groups/:id/access_tokens/:token_id/rotate", ["rotate_resource_access_token"], ["group"], false, [3441]],
-    ["POST", "/groups/:id/access_tokens/self/rotate", ["rotate_resource_access_token"], ["group"], false, [3442]],
-    ["POST", "/groups/:id/manage/resource_access_tokens/:prat_id/rotate", ["rotate_resource_access_token"], ["group"], false, [3443]]
-  ]),
-  ...granted("System Access", "SAML Group Identity", [
-    ["DELETE", "/groups/:id/saml/:uid", ["delete_saml_group_identity"], ["group"], false, [3451]],
-    ["GET", "/groups/:id/saml/:uid", ["read_saml_group_identity"], ["group"], false, [3452]],
-    ["GET", "/groups/:id/saml/identities", ["read_saml_group_identity"], ["group"], false, [3453]],
-    ["PATCH", "/groups/:id/saml/:uid", ["update_saml_group_identity"], ["group"], false, [3454]]
-  ]),
-  ...granted("System Access", "SAML Group Link", [
-    ["POST", "/groups/:id/saml_group_links", ["create_saml_group_link"], ["group"], false, [3462]],
-    ["DELETE", "/groups/:id/saml_group_links/:saml_group_name", ["delete_saml_group_link"], ["group"], false, [3463]],
-    ["GET", "/groups/:id/saml_group_links", ["read_saml_group_link"], ["group"], false, [3464]],
-    ["GET", "/groups/:id/saml_group_links/:saml_group_name", ["read_saml_group_link"], ["group"], false, [3465]]
-  ]),
-  ...granted("System Access", "SAML User", [
-    ["GET", "/groups/:id/saml_users", ["read_saml_user"], ["group"], false, [3473]]
-  ]),
-  ...granted("System Access", "SCIM Identity", [
-    ["DELETE", "/groups/:id/scim/:uid", ["delete_scim_identity"], ["group"], false, [3481]],
-    ["GET", "/groups/:id/scim/:uid", ["read_scim_identity"], ["group"], false, [3482]],
-    ["GET", "/groups/:id/scim/identities", ["read_scim_identity"], ["group"], false, [3483]],
-    ["PATCH", "/groups/:id/scim/:uid", ["update_scim_identity"], ["group"], false, [3484]]
-  ]),
-  ...granted("System Access", "Service Account", [
-    ["POST", "/projects/:id/service_accounts", ["create_service_account"], ["project"], false, [3492]],
-    ["POST", "/groups/:id/service_accounts", ["create_service_account"], ["group"], false, [3493]],
-    ["POST", "/service_accounts", ["create_service_account"], ["instance"], false, [3494]],
-    ["DELETE", "/projects/:id/service_accounts/:user_id", ["delete_service_account"], ["project"], false, [3495]],
-    ["DELETE", "/groups/:id/service_accounts/:user_id", ["delete_service_account"], ["group"], false, [3496]],
-    ["GET", "/projects/:id/service_accounts", ["read_service_account"], ["project"], false, [3497]],
-    ["GET", "/projects/:id/service_accounts/:user_id", ["read_service_account"], ["project"], false, [3498]],
-    ["GET", "/groups/:id/service_accounts", ["read_service_account"], ["group"], false, [3499]],
-    ["GET", "/groups/:id/service_accounts/:user_id", ["read_service_account"], ["group"], false, [3500]],
-    ["GET", "/service_accounts", ["read_service_account"], ["instance"], false, [3501]],
-    ["PATCH", "/projects/:id/service_accounts/:user_id", ["update_service_account"], ["project"], false, [3502]],
-    ["PATCH", "/groups/:id/service_accounts/:user_id", ["update_service_account"], ["group"], false, [3503]],
-    ["PATCH", "/service_accounts/:user_id", ["update_service_account"], ["instance"], false, [3504]]
-  ]),
-  ...granted("System Access", "Service Account Personal Access Token", [
-    ["POST", "/projects/:id/service_accounts/:user_id/personal_access_tokens", ["create_service_account_personal_access_token"], ["project"], false, [3512]],
-    ["POST", "/groups/:id/service_accounts/:user_id/personal_access_tokens", ["create_service_account_personal_access_token"], ["group"], false, [3513]],
-    ["GET", "/projects/:id/service_accounts/:user_id/personal_access_tokens", ["read_service_account_personal_access_token"], ["project"], false, [3514]],
-    ["GET", "/groups/:id/service_accounts/:user_id/personal_access_tokens", ["read_service_account_personal_access_token"], ["group"], false, [3515]],
-    ["DELETE", "/projects/:id/service_accounts/:user_id/personal_access_tokens/:token_id", ["revoke_service_account_personal_access_token"], ["project"], false, [3516]],
-    ["DELETE", "/groups/:id/service_accounts/:user_id/personal_access_tokens/:token_id", ["revoke_service_account_personal_access_token"], ["group"], false, [3517]],
-    ["POST", "/projects/:id/service_accounts/:user_id/personal_access_tokens/:token_id/rotate", ["rotate_service_account_personal_access_token"], ["project"], false, [3518]],
-    ["POST", "/groups/:id/service_accounts/:user_id/personal_access_tokens/:token_id/rotate", ["rotate_service_account_personal_access_token"], ["group"], false, [3519]]
-  ]),
-  ...granted("System Access", "SSH Key", [
-    ["POST", "/user/keys", ["create_ssh_key"], ["user"], false, [3527]],
-    ["POST", "/users/:user_id/keys", ["create_ssh_key"], ["instance"], false, [3528]],
-    ["DELETE", "/groups/:id/manage/ssh_keys/:key_id", ["delete_ssh_key"], ["group"], false, [3529]],
-    ["DELETE", "/user/keys/:key_id", ["delete_ssh_key"], ["user"], false, [3530]],
-    ["DELETE", "/users/:id/keys/:key_id", ["delete_ssh_key"], ["instance"], false, [3531]],
-    ["GET", "/groups/:id/manage/ssh_keys", ["read_ssh_key"], ["group"], false, [3532]],
-    ["GET", "/user/keys", ["read_ssh_key"], ["user"], false, [3533]],
-    ["GET", "/user/keys/:key_id", ["read_ssh_key"], ["user"], false, [3534]],
-    ["GET", "/users/:id/keys/:key_id", ["read_ssh_key"], ["user"], false, [3535]],
-    ["GET", "/users/:user_id/keys", ["read_ssh_key"], ["user"], false, [3536]],
-    ["GET", "/keys", ["read_ssh_key"], ["instance"], false, [3537]],
-    ["GET", "/keys/:id", ["read_ssh_key"], ["instance"], false, [3538]]
-  ]),
-  ...granted("System Access", "Statistic", [
-    ["GET", "/projects/:id/statistics", ["read_statistic"], ["project"], false, [3546]],
-    ["GET", "/application/statistics", ["read_statistic"], ["instance"], false, [3547]]
-  ]),
-  ...granted("System Access", "Usage Data Query", [
-    ["GET", "/usage_data/queries", ["read_usage_data_query"], ["instance"], false, [3555]]
-  ]),
-  ...granted("System Access", "User", [
-    ["POST", "/users/:id/activate", ["activate_user"], ["instance"], false, [3563]],
-    ["POST", "/users/:id/approve", ["approve_user"], ["instance"], false, [3564]],
-    ["POST", "/users/:id/ban", ["ban_user"], ["instance"], false, [3565]],
-    ["POST", "/users/:id/block", ["block_user"], ["instance"], false, [3566]],
-    ["POST", "/users", ["create_user"], ["instance"], false, [3567]],
-    ["POST", "/users/:id/deactivate", ["deactivate_user"], ["instance"], false, [3568]],
-    ["DELETE", "/users/:id", ["delete_user"], ["instance"], false, [3569]],
-    ["PATCH", "/users/:id/disable_two_factor", ["disable_two_factor_user"], ["instance"], false, [3570]],
-    ["POST", "/users/:id/follow", ["follow_user"], ["user"], false, [3571]],
-    ["GET", "/user", ["read_user"], ["user"], false, [3572]],
-    ["GET", "/users/:id", ["read_user"], ["user"], false, [3573]],
-    ["GET", "/users", ["read_user"], ["instance"], false, [3574]],
-    ["GET", "/users/:user_id/memberships", ["read_user"], ["instance"], false, [3575]],
-    ["POST", "/users/:id/reject", ["reject_user"], ["instance"], false, [3576]],
-    ["POST", "/users/:id/unban", ["unban_user"], ["instance"], false, [3577]],
-    ["POST", "/users/:id/unblock", ["unblock_user"], ["instance"], false, [3578]],
-    ["POST", "/users/:id/unfollow", ["unfollow_user"], ["user"], false, [3579]],
-    ["PUT", "/users/:id", ["update_user"], ["instance"], false, [3580]]
-  ]),
-  ...granted("System Access", "VSCode Setting", [
-    ["DELETE", "/vscode/settings_sync(/:settings_context_hash)/v1/collection", ["delete_vscode_setting"], ["user"], false, [3588]],
-    ["GET", "/vscode/settings_sync(/:settings_context_hash)/v1/manifest", ["read_vscode_setting"], ["user"], false, [3589]],
-    ["GET", "/vscode/settings_sync(/:settings_context_hash)/v1/resource/:resource_name", ["read_vscode_setting"], ["user"], false, [3590]],
-    ["GET", "/vscode/settings_sync(/:settings_context_hash)/v1/resource/:resource_name/:id", ["read_vscode_setting"], ["user"], false, [3591]],
-    ["POST", "/vscode/settings_sync(/:settings_context_hash)/v1/resource/:resource_name", ["update_vscode_setting"], ["user"], false, [3592]]
-  ]),
-  ...granted("System Migration", "Batched Background Migration", [
-    ["GET", "/admin/batched_background_migrations", ["read_batched_background_migration"], ["instance"], false, [3602]],
-    ["GET", "/admin/batched_background_migrations/:id", ["read_batched_background_migration"], ["instance"], false, [3603]],
-    ["PUT", "/admin/batched_background_migrations/:id/pause", ["run_batched_background_migration"], ["instance"], false, [3604]],
-    ["PUT", "/admin/batched_background_migrations/:id/resume", ["run_batched_background_migration"], ["instance"], false, [3605]]
-  ]),
-  ...granted("System Migration", "Database Dictionary", [
-    ["GET", "/admin/databases/:database_name/dictionary/tables/:table_name", ["read_database_dictionary"], ["instance"], false, [3613]],
-    ["GET", "/databases/:database_name/dictionary/tables", ["read_database_dictionary"], ["instance"], false, [3614]]
-  ]),
-  ...granted("System Migration", "Database Migration", [
-    ["POST", "/admin/migrations/:timestamp/mark", ["mark_database_migration"], ["instance"], false, [3622]],
-    ["GET", "/admin/migrations/pending", ["read_database_migration"], ["instance"], false, [3623]]
-  ]),
-  ...granted("System Migration", "Export", [
-    ["POST", "/projects/:id/export", ["create_export"], ["project"], false, [3631]],
-    ["POST", "/projects/:id/export_relations", ["create_export"], ["project"], false, [3632]],
-    ["POST", "/groups/:id/export", ["create_export"], ["group"], false, [3633]],
-    ["POST", "/groups/:id/export_relations", ["create_export"], ["group"], false, [3634]],
-    ["GET", "/projects/:id/export/download", ["download_export"], ["project"], false, [3635]],
-    ["GET", "/projects/:id/export_relations/download", ["download_export"], ["project"], false, [3636]],
-    ["GET", "/groups/:id/export/download", ["download_export"], ["group"], false, [3637]],
-    ["GET", "/groups/:id/export_relations/download", ["download_export"], ["group"], false, [3638]],
-    ["GET", "/projects/:id/export", ["read_export"], ["project"], false, [3639]],
-    ["GET", "/projects/:id/export_relations/status", ["read_export"], ["project"], false, [3640]],
-    ["GET", "/groups/:id/export_relations/status", ["read_export"], ["group"], false, [3641]]
-  ]),
-  ...granted("System Migration", "Import", [
-    ["POST", "/import/github/cancel", ["cancel_import"], ["user"], false, [3649]],
-    ["POST", "/bulk_imports/:import_id/cancel", ["cancel_import"], ["instance"], false, [3650]],
-    ["POST", "/projects/:id/import/git", ["create_import"], ["project"], false, [3651]],
-    ["POST", "/projects/import-relation", ["create_import"], ["project"], false, [3652]],
-    ["POST", "/import/bitbucket", ["create_import"], ["group", "user"], false, [3653, 3658]],
-    ["POST", "/import/github", ["create_import"], ["group", "user"], false, [3654, 3659]],
-    ["POST", "/projects/import", ["create_import"], ["group", "user"], false, [3655, 3661]],
-    ["POST", "/projects/remote-import", ["create_import"], ["group", "user"], false, [3656, 3662]],
-    ["POST", "/projects/remote-import-s3", ["create_import"], ["group", "user"], false, [3657, 3663]],
-    ["POST", "/import/github/gists", ["create_import"], ["user"], false, [3660]],
-    ["POST", "/bulk_imports", ["create_import"], ["instance"], false, [3664]],
-    ["POST", "/groups/import", ["create_import"], ["instance"], false, [3665]],
-    ["POST", "/import/bitbucket_server", ["create_import"], ["instance"], false, [3666]],
-    ["POST", "/offline_imports", ["create_import"], ["instance"], false, [3667]],
-    ["GET", "/projects/:id/import", ["read_import"], ["project"], false, [3668]],
-    ["GET", "/projects/:id/relation-imports", ["read_import"], ["project"], false, [3669]],
-    ["GET", "/bulk_imports", ["read_import"], ["instance"], false, [3670]],
-    ["GET", "/bulk_imports/:import_id", ["read_import"], ["instance"], false, [3671]],
-    ["GET", "/bulk_imports/:import_id/entities", ["read_import"], ["instance"], false, [3672]],
-    ["GET", "/bulk_imports/:import_id/entities/:entity_id", ["read_import"], ["instance"], false, [3673]],
-    ["GET", "/bulk_imports/:import_id/entities/:entity_id/failures", ["read_import"], ["instance"], false, [3674]],
-    ["GET", "/bulk_imports/entities", ["read_import"], ["instance"], false, [3675]]
-  ]),
-  ...granted("System Migration", "Offline Export", [
-    ["POST", "/offline_exports", ["create_offline_export"], ["user"], false, [3683]],
-    ["GET", "/offline_exports", ["read_offline_export"], ["user"], false, [3684]],
-    ["GET", "/offline_exports/:id", ["read_offline_export"], ["user"], false, [3685]]
-  ]),
-  ...granted("System Migration", "Placeholder Reassignment", [
-    ["POST", "/groups/:id/placeholder_reassignments", ["create_placeholder_reassignment"], ["group"], false, [3693]],
-    ["GET", "/groups/:id/placeholder_reassignments", ["read_placeholder_reassignment"], ["group"], false, [3694]]
-  ]),
-  ...granted("System Migration and Integration", "Batched Background Operation", [
-    ["GET", "/admin/batched_background_operations", ["read_batched_background_operation"], ["instance"], false, [3704]],
-    ["GET", "/admin/batched_background_operations/:id", ["read_batched_background_operation"], ["instance"], false, [3705]],
-    ["PUT", "/admin/batched_background_operations/:id/restart", ["run_batched_background_operation"], ["instance"], false, [3706]],
-    ["PUT", "/admin/batched_background_operations/:id/stop", ["run_batched_background_operation"], ["instance"], false, [3707]]
-  ]),
-  ...granted("Wiki", "Wiki", [
-    ["POST", "/projects/:id/wikis", ["create_wiki"], ["project"], false, [3717]],
-    ["POST", "/groups/:id/wikis", ["create_wiki"], ["group"], false, [3718]],
-    ["DELETE", "/projects/:id/wikis/:slug", ["delete_wiki"], ["project"], false, [3719]],
-    ["DELETE", "/groups/:id/wikis/:slug", ["delete_wiki"], ["group"], false, [3720]],
-    ["GET", "/projects/:id/wikis", ["read_wiki"], ["project"], true, [3721, 4016]],
-    ["GET", "/projects/:id/wikis/:slug", ["read_wiki"], ["project"], true, [3722, 4017]],
-    ["GET", "/groups/:id/wikis", ["read_wiki"], ["group"], true, [3723, 3824]],
-    ["GET", "/groups/:id/wikis/:slug", ["read_wiki"], ["group"], true, [3724, 3825]],
-    ["POST", "/projects/:id/wikis/attachments", ["update_wiki"], ["project"], false, [3725]],
-    ["PUT", "/projects/:id/wikis/:slug", ["update_wiki"], ["project"], false, [3726]],
-    ["POST", "/groups/:id/wikis/attachments", ["update_wiki"], ["group"], false, [3727]],
-    ["PUT", "/groups/:id/wikis/:slug", ["update_wiki"], ["group"], false, [3728]]
-  ]),
-  ...closing("always", void 0, [
-    ["GET", "/broadcast_messages", [3737]],
-    ["GET", "/broadcast_messages/:id", [3738]],
-    ["GET", "/glql/schema", [3739]],
-    ["GET", "/groups/:id/-/packages/nuget/index", [3740]],
-    ["GET", "/groups/:id/-/packages/nuget/symbolfiles/*file_name/*signature/*same_file_name", [3741]],
-    ["GET", "/groups/:id/-/packages/nuget/v2", [3742]],
-    ["GET", "/groups/:id/-/packages/nuget/v2/$metadata", [3743]],
-    ["GET", "/packages/conan/v1/ping", [3744]],
-    ["GET", "/projects/:id/packages/conan/v1/ping", [3745]],
-    ["GET", "/projects/:id/packages/nuget/index", [3746]],
-    ["GET", "/projects/:id/packages/nuget/symbolfiles/*file_name/*signature/*same_file_name", [3747]],
-    ["GET", "/projects/:id/packages/nuget/v2", [3748]],
-    ["GET", "/projects/:id/packages/nuget/v2/$metadata", [3749]],
-    ["GET", "/projects/:project_id/packages/nuget/v2/FindPackagesById\\(\\)", [3750]],
-    ["GET", "/projects/:project_id/packages/nuget/v2/Packages\\(Id='*package_name',Version='*package_version'\\)", [3751]],
-    ["GET", "/projects/:project_id/packages/nuget/v2/Packages\\(\\)", [3752]],
-    ["GET", "/templates/dockerfiles", [3753]],
-    ["GET", "/templates/dockerfiles/:name", [3754]],
-    ["GET", "/templates/gitignores", [3755]],
-    ["GET", "/templates/gitignores/:name", [3756]],
-    ["GET", "/templates/gitlab_ci_ymls", [3757]],
-    ["GET", "/templates/gitlab_ci_ymls/:name", [3758]],
-    ["GET", "/templates/licenses", [3759]],
-    ["GET", "/templates/licenses/:name", [3760]],
-    ["GET", "/topics", [3761]],
-    ["GET", "/topics/:id", [3762]],
-    ["GET", "/web_commits/public_key", [3763]]
-  ]),
-  ...closing("unavailable", "Catch-all fallback", [
-    ["*", "/*path", [4028]]
-  ]),
-  ...closing("unavailable", "AI workflows OAuth token", [
-    ["POST", "/ai/duo_workflows/agent_workflows", [4029]],
-    ["POST", "/ai/duo_workflows/code_review/add_comments", [4030]],
-    ["GET", "/ai/duo_workflows/code_review/custom_instructions", [4031]],
-    ["POST", "/ai/duo_workflows/revoke_token", [4032]],
-    ["POST", "/ai/duo_workflows/tools/risk_classification/results", [4033]],
-    ["GET", "/ai/duo_workflows/workflows/:id", [4034]],
-    ["PATCH", "/ai/duo_workflows/workflows/:id", [4035]]
-  ]),
-  ...closing("unavailable", "AI Workflows OAuth token", [
-    ["POST", "/ai/duo_workflows/workflows/:id/audit_events", [4036]]
-  ]),
-  ...closing("unavailable", "AI workflows OAuth token", [
-    ["POST", "/ai/duo_workflows/workflows/:id/checkpoint_writes_batch", [4037]],
-    ["GET", "/ai/duo_workflows/workflows/:id/checkpoints", [4038]],
-    ["POST", "/ai/duo_workflows/workflows/:id/checkpoints", [4039]],
-    ["GET", "/ai/duo_workflows/workflows/:id/checkpoints/:checkpoint_id", [4040]],
-    ["GET", "/ai/duo_workflows/workflows/:id/checkpoints/by_thread_ts", [4041]],
-    ["GET", "/ai/duo_workflows/workflows/:id/events", [4042]],
-    ["POST", "/ai/duo_workflows/workflows/:id/events", [4043]],
-    ["PUT", "/ai/duo_workflows/workflows/:id/events/:event_id", [4044]]
-  ]),
-  ...closing("unavailable", "SCIM token", [
-    ["GET", "/api/scim/:version/application/Groups", [4045]],
-    ["POST", "/api/scim/:version/application/Groups", [4046]],
-    ["GET", "/api/scim/:version/application/Groups/:id", [4047]],
-    ["PATCH", "/api/scim/:version/application/Groups/:id", [4048]],
-    ["PUT", "/api/scim/:version/application/Groups/:id", [4049]],
-    ["DELETE", "/api/scim/:version/application/Groups/:id", [4050]],
-    ["GET", "/api/scim/:version/application/Schemas", [4051]],
-    ["GET", "/api/scim/:version/application/Schemas/:id", [4052]],
-    ["GET", "/api/scim/:version/application/Users", [4053]],
-    ["POST", "/api/scim/:version/application/Users", [4054]],
-    ["GET", "/api/scim/:version/application/Users/:id", [4055]],
-    ["PATCH", "/api/scim/:version/application/Users/:id", [4056]],
-    ["DELETE", "/api/scim/:version/application/Users/:id", [4057]],
-    ["GET", "/api/scim/:version/groups/:group/Schemas", [4058]],
-    ["GET", "/api/scim/:version/groups/:group/Schemas/:id", [4059]],
-    ["GET", "/api/scim/:version/groups/:group/Users", [4060]],
-    ["POST", "/api/scim/:version/groups/:group/Users", [4061]],
-    ["GET", "/api/scim/:version/groups/:group/Users/:id", [4062]],
-    ["PATCH", "/api/scim/:version/groups/:group/Users/:id", [4063]],
-    ["DELETE", "/api/scim/:version/groups/:group/Users/:id", [4064]]
-  ]),
-  ...closing("unavailable", "Container registry event token", [
-    ["POST", "/container_registry_event/events", [4065]]
-  ]),
-  ...closing("unavailable", "Internal testing", [
-    ["POST", "/duo_code_review/evaluations", [4066]]
-  ]),
-  ...closing("unavailable", "Unleash token", [
-    ["GET", "/feature_flags/unleash/:project_id", [4067]],
-    ["GET", "/feature_flags/unleash/:project_id/client/features", [4068]],
-    ["POST", "/feature_flags/unleash/:project_id/client/metrics", [4069]],
-    ["POST", "/feature_flags/unleash/:project_id/client/register", [4070]],
-    ["GET", "/feature_flags/unleash/:project_id/features", [4071]]
-  ]),
-  ...closing("unavailable", "Geo node JWT", [
-    ["POST", "/geo/failures", [4072]]
-  ]),
-  ...closing("unavailable", "Geo proxy", [
-    ["GET", "/geo/proxy", [4073]]
-  ]),
-  ...closing("unavailable", "GitLab Shell token", [
-    ["POST", "/geo/proxy_git_ssh/info_refs_receive_pack", [4074]],
-    ["POST", "/geo/proxy_git_ssh/info_refs_upload_pack", [4075]],
-    ["POST", "/geo/proxy_git_ssh/receive_pack", [4076]],
-    ["POST", "/geo/proxy_git_ssh/upload_pack", [4077]]
-  ]),
-  ...closing("unavailable", "Geo node JWT", [
-    ["GET", "/geo/repositories/:gl_repository/pipeline_refs", [4078]],
-    ["GET", "/geo/retrieve/:replicable_name/:replicable_id", [4079]],
-    ["POST", "/geo/status", [4080]]
-  ]),
-  ...closing("unavailable", "External registry redirect", [
-    ["GET", "/groups/:id/-/packages/npm/*package_name", [4081]],
-    ["POST", "/groups/:id/-/packages/npm/-/npm/v1/security/advisories/bulk", [4082]],
-    ["POST", "/groups/:id/-/packages/npm/-/npm/v1/security/audits/quick", [4083]]
-  ]),
-  ...closing("unavailable", "Workhorse pre-authorization", [
-    ["POST", "/groups/:id/placeholder_reassignments/authorize", [4084]],
-    ["POST", "/groups/:id/uploads/authorize", [4085]],
-    ["POST", "/groups/import/authorize", [4086]]
-  ]),
-  ...closing("unavailable", "IAM OAuth token", [
-    ["GET", "/iam/userinfo", [4087]]
-  ]),
-  ...closing("unavailable", "GitLab for Jira (Forge) app token", [
-    ["PUT", "/integrations/jira_forge/installation", [4088]],
-    ["DELETE", "/integrations/jira_forge/installation", [4089]],
-    ["POST", "/integrations/jira_forge/installation/forge_token", [4090]],
-    ["GET", "/integrations/jira_forge/subscriptions", [4091]],
-    ["POST", "/integrations/jira_forge/subscriptions", [4092]],
-    ["DELETE", "/integrations/jira_forge/subscriptions/:id", [4093]],
-    ["POST", "/integrations/jira_forge/user_delegation", [4094]]
-  ]),
-  ...closing("unavailable", "Slack request signature", [
-    ["POST", "/integrations/slack/events", [4095]],
-    ["POST", "/integrations/slack/interactions", [4096]],
-    ["POST", "/integrations/slack/options", [4097]]
-  ]),
-  ...closing("unavailable", "Kubernetes agent JWT", [
-    ["GET", "/internal/agents/agentk/agent_info", [4098]],
-    ["GET", "/internal/agents/agentw/agent_info", [4099]],
-    ["GET", "/internal/agents/agentw/authorize_user_access", [4100]],
-    ["GET", "/internal/agents/agentw/server_config", [4101]]
-  ]),
-  ...closing("unavailable", "GitLab Shell token", [
-    ["POST", "/internal/allowed", [4102]],
-    ["GET", "/internal/authorized_certs", [4103]],
-    ["GET", "/internal/authorized_keys", [4104]],
-    ["GET", "/internal/check", [4105]]
-  ]),
-  ...closing("unavailable", "Kubernetes agent JWT", [
-    ["GET", "/internal/ci/agents/runner/info", [4106]],
-    ["GET", "/internal/ci/agents/runnerc/info", [4107]]
-  ]),
-  ...closing("unavailable", "CI job token", [
-    ["PUT", "/internal/ci/job_router/jobs/:id", [4108]]
-  ]),
-  ...closing("unavailable", "Kubernetes agent JWT", [
-    ["POST", "/internal/ci/job_router/jobs/request", [4109]],
-    ["GET", "/internal/ci/job_router/runner_controllers/job_admission", [4110]]
-  ]),
-  ...closing("unavailable", "CI job token", [
-    ["POST", "/internal/dast/site_validations/:id/transition", [4111]]
-  ]),
-  ...closing("unavailable", "GitLab Shell token", [
-    ["GET", "/internal/discover", [4112]]
-  ]),
-  ...closing("unavailable", "Error tracking token", [
-    ["POST", "/internal/error_tracking/allowed", [4113]]
-  ]),
-  ...closing("unavailable", "GitLab Shell token", [
-    ["GET", "/internal/gitaly/object_pool_members", [4114]]
-  ]),
-  ...closing("unavailable", "Subscription portal JWT", [
-    ["GET", "/internal/gitlab_subscriptions/namespaces/:id", [4115]],
-    ["PUT", "/internal/gitlab_subscriptions/namespaces/:id", [4116]],
-    ["GET", "/internal/gitlab_subscriptions/namespaces/:id/gitlab_subscription", [4117]],
-    ["POST", "/internal/gitlab_subscriptions/namespaces/:id/gitlab_subscription", [4118]],
-    ["PUT", "/internal/gitlab_subscriptions/namespaces/:id/gitlab_subscription", [4119]],
-    ["POST", "/internal/gitlab_subscriptions/namespaces/:id/minutes", [4120]],
-    ["PATCH", "/internal/gitlab_subscriptions/namespaces/:id/minutes/move/:target_id", [4121]],
-    ["GET", "/internal/gitlab_subscriptions/namespaces/:id/owners", [4122]],
-    ["GET", "/internal/gitlab_subscriptions/namespaces/:id/projects", [4123]],
-    ["POST", "/internal/gitlab_subscriptions/namespaces/:id/provision", [4124]],
-    ["POST", "/internal/gitlab_subscriptions/namespaces/:id/subscription_add_on_purchases", [4125]],
-    ["GET", "/internal/gitlab_subscriptions/namespaces/:id/subscription_add_on_purchases/:add_on_name", [4126]],
-    ["PUT", "/internal/gitlab_subscriptions/namespaces/:namespace_id/upcoming_reconciliations", [4127]],
-    ["DELETE", "/internal/gitlab_subscriptions/namespaces/:namespace_id/upcoming_reconciliations", [4128]],
-    ["GET", "/internal/gitlab_subscriptions/namespaces/:namespace_id/user_permissions/:user_id", [4129]],
-    ["GET", "/internal/gitlab_subscriptions/users/:id", [4130]],
-    ["PUT", "/internal/gitlab_subscriptions/users/:user_id/credit_card_validation", [4131]]
-  ]),
-  ...closing("unavailable", "Kubernetes agent JWT", [
-    ["POST", "/internal/kubernetes/agent_configuration", [4132]],
-    ["POST", "/internal/kubernetes/agent_events", [4133]],
-    ["POST", "/internal/kubernetes/authorize_proxy_user", [4134]],
-    ["GET", "/internal/kubernetes/modules/remote_development/prerequisites", [4135]],
-    ["POST", "/internal/kubernetes/modules/remote_development/reconcile", [4136]],
-    ["PUT", "/internal/kubernetes/modules/starboard_vulnerability", [4137]],
-    ["GET", "/internal/kubernetes/modules/starboard_vulnerability/policies_configuration", [4138]],
-    ["POST", "/internal/kubernetes/modules/starboard_vulnerability/scan_result", [4139]],
-    ["GET", "/internal/kubernetes/receptive_agents", [4140]],
-    ["POST", "/internal/kubernetes/usage_metrics", [4141]],
-    ["GET", "/internal/kubernetes/verify_project_access", [4142]]
-  ]),
-  ...closing("unavailable", "GitLab Shell token", [
-    ["GET", "/internal/lfs", [4143]],
-    ["POST", "/internal/lfs_authenticate", [4144]]
-  ]),
-  ...closing("unavailable", "Mailroom token", [
-    ["POST", "/internal/mail_room/*mailbox_type", [4145]]
-  ]),
-  ...closing("unavailable", "Workhorse verification", [
-    ["GET", "/internal/observability/project/:id/read/analytics", [4146]],
-    ["GET", "/internal/observability/project/:id/read/logs", [4147]],
-    ["GET", "/internal/observability/project/:id/read/metrics", [4148]],
-    ["GET", "/internal/observability/project/:id/read/services", [4149]],
-    ["GET", "/internal/observability/project/:id/read/traces", [4150]],
-    ["POST", "/internal/observability/project/:id/write/logs", [4151]],
-    ["POST", "/internal/observability/project/:id/write/metrics", [4152]],
-    ["POST", "/internal/observability/project/:id/write/traces", [4153]]
-  ]),
-  ...closing("unavailable", "GitLab Orbit internal token", [
-    ["GET", "/internal/orbit/cloud_connector_token", [4154]],
-    ["GET", "/internal/orbit/project/:project_id/info", [4155]],
-    ["GET", "/internal/orbit/project/:project_id/merge_request_diffs/:diff_id", [4156]],
-    ["GET", "/internal/orbit/project/:project_id/merge_request_diffs/:diff_id/raw_diffs", [4157]],
-    ["GET", "/internal/orbit/project/:project_id/merge_requests/:merge_request_iid/raw_diffs", [4158]],
-    ["GET", "/internal/orbit/project/:project_id/repository/archive", [4159]],
-    ["GET", "/internal/orbit/project/:project_id/repository/branches", [4160]],
-    ["GET", "/internal/orbit/project/:project_id/repository/changed_paths", [4161]],
-    ["POST", "/internal/orbit/project/:project_id/repository/changed_paths", [4162]],
-    ["GET", "/internal/orbit/project/:project_id/repository/commits", [4163]],
-    ["POST", "/internal/orbit/project/:project_id/repository/list_blobs", [4164]],
-    ["GET", "/internal/orbit/project/:project_id/repository/tree", [4165]],
-    ["POST", "/internal/orbit/redaction", [4166]]
-  ]),
-  ...closing("unavailable", "GitLab Shell token", [
-    ["POST", "/internal/org_mover/cancel_maintenance", [4167]],
-    ["POST", "/internal/org_mover/confirm_maintenance", [4168]],
-    ["POST", "/internal/org_mover/exit_maintenance", [4169]],
-    ["GET", "/internal/org_mover/maintenance_readiness", [4170]],
-    ["GET", "/internal/org_mover/maintenance_state", [4171]],
-    ["POST", "/internal/org_mover/start_maintenance", [4172]]
-  ]),
-  ...closing("unavailable", "GitLab Pages token", [
-    ["GET", "/internal/pages", [4173]],
-    ["GET", "/internal/pages/status", [4174]]
-  ]),
-  ...closing("unavailable", "GitLab Shell token", [
-    ["POST", "/internal/personal_access_token", [4175]],
-    ["POST", "/internal/post_receive", [4176]],
-    ["POST", "/internal/pre_receive", [4177]],
-    ["POST", "/internal/search/zoekt/:uuid/callback", [4178]],
-    ["POST", "/internal/search/zoekt/:uuid/heartbeat", [4179]]
-  ]),
-  ...closing("unavailable", "OpenBao token", [
-    ["POST", "/internal/secrets_manager/audit_logs", [4180]]
-  ]),
-  ...closing("unavailable", "GitLab shared secret", [
-    ["POST", "/internal/shellhorse/git_audit_event", [4181]]
-  ]),
-  ...closing("unavailable", "GitLab Shell token", [
-    ["POST", "/internal/two_factor_config", [4182]],
-    ["POST", "/internal/two_factor_manual_otp_check", [4183]],
-    ["POST", "/internal/two_factor_push_otp_check", [4184]],
-    ["POST", "/internal/two_factor_recovery_codes", [4185]]
-  ]),
-  ...closing("unavailable", "Workhorse verification", [
-    ["POST", "/internal/workhorse/authorize_upload", [4186]],
-    ["POST", "/internal/workhorse/oauth_routing", [4187]]
-  ]),
-  ...closing("unavailable", "CI job token", [
-    ["GET", "/job", [4188]],
-    ["GET", "/job/allowed_agents", [4189]],
-    ["POST", "/job/test_balancing/initialize", [4190]],
-    ["POST", "/job/test_balancing/request", [4191]],
-    ["PUT", "/jobs/:id", [4192]],
-    ["GET", "/jobs/:id/artifacts", [4193]],
-    ["POST", "/jobs/:id/artifacts", [4194]],
-    ["POST", "/jobs/:id/artifacts/authorize", [4195]],
-    ["GET", "/jobs/:id/runtime_environment_key", [4196]],
-    ["POST", "/jobs/:id/sbom_scans", [4197]],
-    ["POST", "/jobs/:id/sbom_scans/:sbom_digest", [4198]],
-    ["GET", "/jobs/:id/sbom_scans/:sbom_scan_id", [4199]],
-    ["POST", "/jobs/:id/sbom_scans/authorize", [4200]],
-    ["PATCH", "/jobs/:id/trace", [4201]]
-  ]),
-  ...closing("unavailable", "Runner token", [
-    ["POST", "/jobs/request", [4202]]
-  ]),
-  ...closing("unavailable", "Workhorse pre-authorization", [
-    ["PUT", "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name/authorize", [4203]],
-    ["PUT", "/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name/authorize", [4204]]
-  ]),
-  ...closing("unavailable", "External registry redirect", [
-    ["GET", "/packages/npm/*package_name", [4205]],
-    ["POST", "/packages/npm/-/npm/v1/security/advisories/bulk", [4206]],
-    ["POST", "/packages/npm/-/npm/v1/security/audits/quick", [4207]]
-  ]),
-  ...closing("unavailable", "CI trigger token", [
-    ["POST", "/projects/:id/(ref/:ref/)trigger/pipeline", [4208]]
-  ]),
-  ...closing("unavailable", "Workhorse pre-authorization", [
-    ["POST", "/projects/:id/alert_management_alerts/:alert_iid/metric_images/authorize", [4209]]
-  ]),
-  ...closing("unavailable", "Compliance external control token", [
-    ["PATCH", "/projects/:id/compliance_external_controls/:control_id/status", [4210]]
-  ]),
-  ...closing("unavailable", "GitHub OAuth webhook signature", [
-    ["POST", "/projects/:id/github/webhooks", [4211]]
-  ]),
-  ...closing("unavailable", "Project integration token", [
-    ["POST", "/projects/:id/integrations/mattermost_slash_commands/trigger", [4212]]
-  ]),
-  ...closing("unavailable", "Workhorse pre-authorization", [
-    ["POST", "/projects/:id/issues/:issue_iid/metric_images/authorize", [4213]]
-  ]),
-  ...closing("unavailable", "Deprecated endpoint", [
-    ["GET", "/projects/:id/managed_licenses", [4214]],
-    ["POST", "/projects/:id/managed_licenses", [4215]],
-    ["GET", "/projects/:id/managed_licenses/:managed_license_id", [4216]],
-    ["PATCH", "/projects/:id/managed_licenses/:managed_license_id", [4217]],
-    ["DELETE", "/projects/:id/managed_licenses/:managed_license_id", [4218]]
-  ]),
-  ...closing("unavailable", "AI workflows OAuth token", [
-    ["POST", "/projects/:id/merge_requests/:merge_request_iid/suggested_reviewers", [4219]]
-  ]),
-  ...closing("unavailable", "Workhorse pre-authorization", [
-    ["PUT", "/projects/:id/packages/cargo/api/v1/crates/new/authorize", [4220]],
-    ["PUT", "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name/authorize", [4221]],
-    ["PUT", "/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name/authorize", [4222]],
-    ["PUT", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name/authorize", [4223]],
-    ["PUT", "/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name/authorize", [4224]],
-    ["PUT", "/projects/:id/packages/debian/:file_name/authorize", [4225]],
-    ["PUT", "/projects/:id/packages/generic/:package_name/*package_version/(*path/):file_name/authorize", [4226]],
-    ["POST", "/projects/:id/packages/helm/api/:channel/charts/authorize", [4227]],
-    ["PUT", "/projects/:id/packages/maven/*path/:file_name/authorize", [4228]],
-    ["PUT", "/projects/:id/packages/ml_models/:model_version_id/files/(*path/):file_name/authorize", [4229]]
-  ]),
-  ...closing("unavailable", "External registry redirect", [
-    ["POST", "/projects/:id/packages/npm/-/npm/v1/security/advisories/bulk", [4230]],
-    ["POST", "/projects/:id/packages/npm/-/npm/v1/security/audits/quick", [4231]]
-  ]),
-  ...closing("unavailable", "Workhorse pre-authorization", [
-    ["PUT", "/projects/:id/packages/npm/:package_name/authorize", [4232]],
-    ["PUT", "/projects/:id/packages/nuget/authorize", [4233]],
-    ["PUT", "/projects/:id/packages/nuget/symbolpackage/authorize", [4234]],
-    ["PUT", "/projects/:id/packages/nuget/v2/authorize", [4235]],
-    ["POST", "/projects/:id/packages/pypi/authorize", [4236]],
-    ["POST", "/projects/:id/packages/rpm/authorize", [4237]],
-    ["POST", "/projects/:id/packages/rubygems/api/v1/gems/authorize", [4238]],
-    ["PUT", "/projects/:id/packages/terraform/modules/:module_name/:module_system/*module_version/file/authorize", [4239]],
-    ["POST", "/projects/:id/repository/commits/authorize", [4240]],
-    ["POST", "/projects/:id/repository/files/:file_path/authorize", [4241]],
-    ["PUT", "/projects/:id/repository/files/:file_path/authorize", [4242]]
-  ]),
-  ...closing("unavailable", "Project integration token", [
-    ["POST", "/projects/:id/services/mattermost_slash_commands/trigger", [4243]]
-  ]),
-  ...closing("unavailable", "Workhorse pre-authorization", [
-    ["POST", "/projects/:id/terraform/state/:name/authorize", [4244]],
-    ["POST", "/projects/:id/uploads/authorize", [4245]],
-    ["POST", "/projects/import-relation/authorize", [4246]],
-    ["POST", "/projects/import/authorize", [4247]]
-  ]),
-  ...closing("unavailable", "CD rollout deploy driver callback token", [
-    ["POST", "/rollouts/:id", [4248]]
-  ]),
-  ...closing("unavailable", "Runner token", [
-    ["POST", "/runners", [4249]],
-    ["DELETE", "/runners", [4250]],
-    ["DELETE", "/runners/managers", [4251]],
-    ["POST", "/runners/reset_authentication_token", [4252]],
-    ["GET", "/runners/router/discovery", [4253]],
-    ["POST", "/runners/verify", [4254]]
-  ]),
-  ...closing("unavailable", "Project integration token", [
-    ["POST", "/slack/trigger", [4255]]
-  ]),
-  ...closing("unavailable", "Internal testing", [
-    ["GET", "/swagger_doc", [4256]],
-    ["GET", "/swagger_doc/:name", [4257]]
-  ]),
-  ...closing("unavailable", "Modular service token exchange", [
-    ["POST", "/token_exchange", [4258]]
-  ]),
-  ...closing("unavailable", "Usage data token", [
-    ["GET", "/usage_data/metric_definitions", [4259]]
-  ])
-]);
+const fineGrainedRestRoutes = restRows(JSON.parse(`[
+["granted","Application Security","Attestation",[
+["GET","/projects/:id/attestations/:attestation_iid/download",["read_attestation"],["project"],false,[47]],
+["GET","/projects/:id/attestations/:subject_digest",["read_attestation"],["project"],false,[48]]
+]],
+["granted","Application Security","Compliance Policy Setting",[
+["GET","/admin/security/compliance_policy_settings",["read_compliance_policy_setting"],["instance"],false,[56]],
+["PUT","/admin/security/compliance_policy_settings",["update_compliance_policy_setting"],["instance"],false,[57]]
+]],
+["granted","Application Security","Dependency",[
+["GET","/projects/:id/dependencies",["read_dependency"],["project"],false,[65]]
+]],
+["granted","Application Security","Dependency Firewall Evaluation",[
+["POST","/projects/:id/dependency_firewall/evaluate",["create_dependency_firewall_evaluation"],["project"],false,[73]]
+]],
+["granted","Application Security","Dependency List Export",[
+["POST","/pipelines/:id/dependency_list_exports",["create_dependency_list_export"],["project"],false,[81]],
+["POST","/projects/:id/dependency_list_exports",["create_dependency_list_export"],["project"],false,[82]],
+["POST","/groups/:id/dependency_list_exports",["create_dependency_list_export"],["group"],false,[83]],
+["GET","/dependency_list_exports/:export_id",["read_dependency_list_export"],["project","group"],false,[84,86]],
+["GET","/dependency_list_exports/:export_id/download",["read_dependency_list_export"],["project","group"],false,[85,87]]
+]],
+["granted","Application Security","Policy Store Policy",[
+["POST","/groups/:id/security/policy_store",["create_policy_store_policy"],["group"],false,[95]],
+["POST","/organizations/:id/security/policy_store",["create_policy_store_policy"],["instance"],false,[96]],
+["DELETE","/groups/:id/security/policy_store/:policy_id",["delete_policy_store_policy"],["group"],false,[97]],
+["DELETE","/organizations/:id/security/policy_store/:policy_id",["delete_policy_store_policy"],["instance"],false,[98]],
+["GET","/groups/:id/security/policy_store",["read_policy_store_policy"],["group"],false,[99]],
+["GET","/groups/:id/security/policy_store/:policy_id",["read_policy_store_policy"],["group"],false,[100]],
+["GET","/organizations/:id/security/policy_store",["read_policy_store_policy"],["instance"],false,[101]],
+["GET","/organizations/:id/security/policy_store/:policy_id",["read_policy_store_policy"],["instance"],false,[102]],
+["PATCH","/groups/:id/security/policy_store/:policy_id",["update_policy_store_policy"],["group"],false,[103]],
+["PATCH","/organizations/:id/security/policy_store/:policy_id",["update_policy_store_policy"],["instance"],false,[104]]
+]],
+["granted","Application Security","SBOM Occurrence",[
+["GET","/occurrences/vulnerabilities",["read_sbom_occurrence"],["project"],false,[112]]
+]],
+["granted","Application Security","Security Scan",[
+["POST","/projects/:id/security_scans/sast/:sast_endpoint",["create_security_scan"],["project"],false,[120]]
+]],
+["granted","Application Security","Security Setting",[
+["GET","/projects/:id/security_settings",["read_security_setting"],["project"],false,[128]],
+["PUT","/projects/:id/security_settings",["update_security_setting"],["project"],false,[129]],
+["PUT","/groups/:id/security_settings",["update_security_setting"],["group"],false,[130]]
+]],
+["granted","Application Security","Vulnerability",[
+["POST","/projects/:id/vulnerabilities",["create_vulnerability"],["project"],false,[138]],
+["GET","/projects/:id/vulnerabilities",["read_vulnerability"],["project"],false,[139]],
+["GET","/projects/:id/vulnerability_findings",["read_vulnerability"],["project"],false,[140]],
+["GET","/vulnerabilities/:id",["read_vulnerability"],["project"],false,[141]],
+["POST","/vulnerabilities/:id/confirm",["update_vulnerability"],["project"],false,[142]],
+["POST","/vulnerabilities/:id/dismiss",["update_vulnerability"],["project"],false,[143]],
+["POST","/vulnerabilities/:id/resolve",["update_vulnerability"],["project"],false,[144]],
+["POST","/vulnerabilities/:id/revert",["update_vulnerability"],["project"],false,[145]]
+]],
+["granted","Application Security","Vulnerability Archive Export",[
+["POST","/security/projects/:id/vulnerability_archive_exports",["create_vulnerability_archive_export"],["project"],false,[153]],
+["GET","/security/vulnerability_archive_exports/:id",["read_vulnerability_archive_export"],["project"],false,[154]],
+["GET","/security/vulnerability_archive_exports/:id/download",["read_vulnerability_archive_export"],["project"],false,[155]]
+]],
+["granted","Application Security","Vulnerability Export",[
+["POST","/security/projects/:id/vulnerability_exports",["create_vulnerability_export"],["project"],false,[163]],
+["POST","/security/groups/:id/vulnerability_exports",["create_vulnerability_export"],["group"],false,[164]],
+["POST","/security/vulnerability_exports",["create_vulnerability_export"],["instance"],false,[165]],
+["GET","/security/vulnerability_exports/:id",["read_vulnerability_export"],["instance"],false,[166]],
+["GET","/security/vulnerability_exports/:id/download",["read_vulnerability_export"],["instance"],false,[167]]
+]],
+["granted","Application Security","Vulnerability Flag",[
+["POST","/vulnerabilities/:vulnerability_id/flags/ai_detection",["update_vulnerability_flag"],["project"],false,[175]]
+]],
+["granted","Application Security","Vulnerability Issue Link",[
+["POST","/vulnerabilities/:id/issue_links",["create_vulnerability_issue_link"],["project"],false,[183]],
+["DELETE","/vulnerabilities/:id/issue_links/:issue_link_id",["delete_vulnerability_issue_link"],["project"],false,[184]],
+["GET","/vulnerabilities/:id/issue_links",["read_vulnerability_issue_link"],["project"],false,[185]]
+]],
+["granted","CI/CD","Artifact",[
+["DELETE","/projects/:id/artifacts",["delete_artifact"],["project"],false,[195]]
+]],
+["granted","CI/CD","Catalog Version",[
+["POST","/projects/:id/catalog/publish",["publish_catalog_version"],["project"],false,[203]]
+]],
+["granted","CI/CD","CI Config",[
+["GET","/projects/:id/ci/lint",["read_ci_config"],["project"],false,[211]],
+["POST","/projects/:id/ci/lint",["validate_ci_config"],["project"],false,[212]]
+]],
+["granted","CI/CD","CI Minute",[
+["POST","/namespaces/:id/minutes",["create_ci_minute"],["group","user"],false,[220,221]],
+["PATCH","/namespaces/:id/minutes/move/:target_id",["transfer_ci_minute"],["group","user"],false,[222,223]]
+]],
+["granted","CI/CD","Cluster",[
+["POST","/projects/:id/clusters/user",["create_cluster"],["project"],false,[231]],
+["POST","/groups/:id/clusters/user",["create_cluster"],["group"],false,[232]],
+["POST","/admin/clusters/add",["create_cluster"],["instance"],false,[233]],
+["DELETE","/projects/:id/clusters/:cluster_id",["delete_cluster"],["project"],false,[234]],
+["DELETE","/groups/:id/clusters/:cluster_id",["delete_cluster"],["group"],false,[235]],
+["DELETE","/admin/clusters/:cluster_id",["delete_cluster"],["instance"],false,[236]],
+["GET","/projects/:id/clusters",["read_cluster"],["project"],false,[237]],
+["GET","/projects/:id/clusters/:cluster_id",["read_cluster"],["project"],false,[238]],
+["GET","/discover-cert-based-clusters",["read_cluster"],["group"],false,[239]],
+["GET","/groups/:id/clusters",["read_cluster"],["group"],false,[240]],
+["GET","/groups/:id/clusters/:cluster_id",["read_cluster"],["group"],false,[241]],
+["GET","/admin/clusters",["read_cluster"],["instance"],false,[242]],
+["GET","/admin/clusters/:cluster_id",["read_cluster"],["instance"],false,[243]],
+["PUT","/projects/:id/clusters/:cluster_id",["update_cluster"],["project"],false,[244]],
+["PUT","/groups/:id/clusters/:cluster_id",["update_cluster"],["group"],false,[245]],
+["PUT","/admin/clusters/:cluster_id",["update_cluster"],["instance"],false,[246]]
+]],
+["granted","CI/CD","Cluster Agent",[
+["POST","/projects/:id/cluster_agents",["create_cluster_agent"],["project"],false,[254]],
+["DELETE","/projects/:id/cluster_agents/:agent_id",["delete_cluster_agent"],["project"],false,[255]],
+["GET","/projects/:id/cluster_agents",["read_cluster_agent"],["project"],false,[256]],
+["GET","/projects/:id/cluster_agents/:agent_id",["read_cluster_agent"],["project"],false,[257]]
+]],
+["granted","CI/CD","Cluster Agent Token",[
+["POST","/projects/:id/cluster_agents/:agent_id/tokens",["create_cluster_agent_token"],["project"],false,[265]],
+["GET","/projects/:id/cluster_agents/:agent_id/tokens",["read_cluster_agent_token"],["project"],false,[266]],
+["GET","/projects/:id/cluster_agents/:agent_id/tokens/:token_id",["read_cluster_agent_token"],["project"],false,[267]],
+["DELETE","/projects/:id/cluster_agents/:agent_id/tokens/:token_id",["revoke_cluster_agent_token"],["project"],false,[268]]
+]],
+["granted","CI/CD","Cluster Agent URL Configuration",[
+["POST","/projects/:id/cluster_agents/:agent_id/url_configurations",["create_cluster_agent_url_configuration"],["project"],false,[276]],
+["DELETE","/projects/:id/cluster_agents/:agent_id/url_configurations/:url_configuration_id",["delete_cluster_agent_url_configuration"],["project"],false,[277]],
+["GET","/projects/:id/cluster_agents/:agent_id/url_configurations",["read_cluster_agent_url_configuration"],["project"],false,[278]],
+["GET","/projects/:id/cluster_agents/:agent_id/url_configurations/:url_configuration_id",["read_cluster_agent_url_configuration"],["project"],false,[279]]
+]],
+["granted","CI/CD","Commit Status",[
+["POST","/projects/:id/statuses/:sha",["create_commit_status"],["project"],false,[287]]
+]],
+["granted","CI/CD","Deployment",[
+["POST","/projects/:id/deployments/:deployment_id/approval",["approve_deployment"],["project"],false,[295]],
+["POST","/projects/:id/deployments",["create_deployment"],["project"],false,[296]],
+["DELETE","/projects/:id/deployments/:deployment_id",["delete_deployment"],["project"],false,[297]],
+["GET","/projects/:id/deployments",["read_deployment"],["project"],true,[298,3844]],
+["GET","/projects/:id/deployments/:deployment_id",["read_deployment"],["project"],true,[299,3845]],
+["GET","/projects/:id/deployments/:deployment_id/merge_requests",["read_deployment","read_merge_request"],["project"],true,[300,3846]],
+["PUT","/projects/:id/deployments/:deployment_id",["update_deployment"],["project"],false,[301]]
+]],
+["granted","CI/CD","Dora Metric",[
+["GET","/projects/:id/analytics/deployment_frequency",["read_dora_metric"],["project"],false,[311]],
+["GET","/projects/:id/dora/metrics",["read_dora_metric"],["project"],false,[312]],
+["GET","/groups/:id/dora/metrics",["read_dora_metric"],["group"],false,[313]]
+]],
+["granted","CI/CD","Environment",[
+["POST","/projects/:id/environments",["create_environment"],["project"],false,[321]],
+["DELETE","/projects/:id/environments/:environment_id",["delete_environment"],["project"],false,[322]],
+["DELETE","/projects/:id/environments/review_apps",["delete_environment"],["project"],false,[323]],
+["GET","/projects/:id/environments",["read_environment"],["project"],true,[324,3847]],
+["GET","/projects/:id/environments/:environment_id",["read_environment"],["project"],true,[325,3848]],
+["POST","/projects/:id/environments/:environment_id/stop",["stop_environment"],["project"],false,[326]],
+["POST","/projects/:id/environments/stop_stale",["stop_environment"],["project"],false,[327]],
+["PUT","/projects/:id/environments/:environment_id",["update_environment"],["project"],false,[328]]
+]],
+["granted","CI/CD","Feature Flag",[
+["POST","/projects/:id/feature_flags",["create_feature_flag"],["project"],false,[336]],
+["DELETE","/projects/:id/feature_flags/:feature_flag_name",["delete_feature_flag"],["project"],false,[337]],
+["GET","/projects/:id/feature_flags",["read_feature_flag"],["project"],false,[338]],
+["GET","/projects/:id/feature_flags/:feature_flag_name",["read_feature_flag"],["project"],false,[339]],
+["GET","/projects/:id/feature_flags_settings",["read_feature_flag"],["project"],false,[340]],
+["PUT","/projects/:id/feature_flags/:feature_flag_name",["update_feature_flag"],["project"],false,[341]]
+]],
+["granted","CI/CD","Feature Flag Settings",[
+["PUT","/projects/:id/feature_flags_settings",["update_feature_flag_settings"],["project"],false,[349]]
+]],
+["granted","CI/CD","Freeze Period",[
+["POST","/projects/:id/freeze_periods",["create_freeze_period"],["project"],false,[357]],
+["DELETE","/projects/:id/freeze_periods/:freeze_period_id",["delete_freeze_period"],["project"],false,[358]],
+["GET","/projects/:id/freeze_periods",["read_freeze_period"],["project"],false,[359]],
+["GET","/projects/:id/freeze_periods/:freeze_period_id",["read_freeze_period"],["project"],false,[360]],
+["PUT","/projects/:id/freeze_periods/:freeze_period_id",["update_freeze_period"],["project"],false,[361]]
+]],
+["granted","CI/CD","Job",[
+["POST","/projects/:id/jobs/:job_id/erase",["delete_job"],["project"],false,[369]],
+["GET","/projects/:id/jobs",["read_job"],["project"],false,[370]],
+["GET","/projects/:id/jobs/:job_id",["read_job"],["project"],false,[371]],
+["GET","/projects/:id/jobs/:job_id/trace",["read_job"],["project"],false,[372]],
+["POST","/projects/:id/jobs/:job_id/play",["run_job"],["project"],false,[373]],
+["POST","/projects/:id/jobs/:job_id/retry",["run_job"],["project"],false,[374]],
+["POST","/projects/:id/jobs/:job_id/cancel",["update_job"],["project"],false,[375]]
+]],
+["granted","CI/CD","Job Artifact",[
+["DELETE","/projects/:id/jobs/:job_id/artifacts",["delete_job_artifact"],["project"],false,[383]],
+["GET","/projects/:id/jobs/:job_id/artifacts",["read_job_artifact"],["project"],false,[384]],
+["GET","/projects/:id/jobs/:job_id/artifacts/*artifact_path",["read_job_artifact"],["project"],false,[385]],
+["GET","/projects/:id/jobs/:job_id/artifacts/tree",["read_job_artifact"],["project"],false,[386]],
+["GET","/projects/:id/jobs/artifacts/:ref_name/download",["read_job_artifact"],["project"],false,[387]],
+["GET","/projects/:id/jobs/artifacts/:ref_name/raw/*artifact_path",["read_job_artifact"],["project"],false,[388]],
+["POST","/projects/:id/jobs/:job_id/artifacts/keep",["update_job_artifact"],["project"],false,[389]]
+]],
+["granted","CI/CD","Merge Train",[
+["GET","/projects/:id/merge_trains",["read_merge_train"],["project"],false,[397]],
+["GET","/projects/:id/merge_trains/:target_branch",["read_merge_train"],["project"],false,[398]],
+["GET","/projects/:id/merge_trains/merge_requests/:merge_request_iid",["read_merge_train"],["project"],false,[399]]
+]],
+["granted","CI/CD","Merge Train Merge Request",[
+["POST","/projects/:id/merge_trains/merge_requests/:merge_request_iid",["add_merge_train_merge_request"],["project"],false,[407]]
+]],
+["granted","CI/CD","Pipeline",[
+["POST","/projects/:id/pipeline",["create_pipeline"],["project"],false,[415]],
+["DELETE","/projects/:id/pipelines/:pipeline_id",["delete_pipeline"],["project"],false,[416]],
+["GET","/projects/:id/pipelines",["read_pipeline"],["project"],true,[417,3957]],
+["GET","/projects/:id/pipelines/:pipeline_id",["read_pipeline"],["project"],true,[418,3958]],
+["GET","/projects/:id/pipelines/:pipeline_id/bridges",["read_pipeline"],["project"],false,[419]],
+["GET","/projects/:id/pipelines/:pipeline_id/jobs",["read_pipeline"],["project"],false,[420]],
+["GET","/projects/:id/pipelines/:pipeline_id/test_report",["read_pipeline"],["project"],false,[421]],
+["GET","/projects/:id/pipelines/:pipeline_id/test_report_summary",["read_pipeline"],["project"],false,[422]],
+["GET","/projects/:id/pipelines/:pipeline_id/trigger_jobs",["read_pipeline"],["project"],false,[423]],
+["GET","/projects/:id/pipelines/:pipeline_id/variables",["read_pipeline"],["project"],false,[424]],
+["GET","/projects/:id/pipelines/latest",["read_pipeline"],["project"],true,[425,3959]],
+["GET","/pipelines",["read_pipeline"],["user"],false,[426]],
+["POST","/projects/:id/pipelines/:pipeline_id/cancel",["update_pipeline"],["project"],false,[427]],
+["POST","/projects/:id/pipelines/:pipeline_id/retry",["update_pipeline"],["project"],false,[428]],
+["PUT","/projects/:id/pipelines/:pipeline_id/metadata",["update_pipeline"],["project"],false,[429]]
+]],
+["granted","CI/CD","Pipeline Schedule",[
+["POST","/projects/:id/pipeline_schedules",["create_pipeline_schedule"],["project"],false,[437]],
+["DELETE","/projects/:id/pipeline_schedules/:pipeline_schedule_id",["delete_pipeline_schedule"],["project"],false,[438]],
+["GET","/projects/:id/pipeline_schedules",["read_pipeline_schedule"],["project"],false,[439]],
+["GET","/projects/:id/pipeline_schedules/:pipeline_schedule_id",["read_pipeline_schedule"],["project"],false,[440]],
+["GET","/projects/:id/pipeline_schedules/:pipeline_schedule_id/pipelines",["read_pipeline_schedule","read_pipeline"],["project"],false,[441]],
+["GET","/projects/:id/pipeline_schedules/:pipeline_schedule_id/variables/:key",["read_pipeline_schedule"],["project"],false,[442]],
+["POST","/projects/:id/pipeline_schedules/:pipeline_schedule_id/play",["update_pipeline_schedule"],["project"],false,[443]],
+["POST","/projects/:id/pipeline_schedules/:pipeline_schedule_id/take_ownership",["update_pipeline_schedule"],["project"],false,[444]],
+["POST","/projects/:id/pipeline_schedules/:pipeline_schedule_id/variables",["update_pipeline_schedule"],["project"],false,[445]],
+["PUT","/projects/:id/pipeline_schedules/:pipeline_schedule_id",["update_pipeline_schedule"],["project"],false,[446]],
+["PUT","/projects/:id/pipeline_schedules/:pipeline_schedule_id/variables/:key",["update_pipeline_schedule"],["project"],false,[447]],
+["DELETE","/projects/:id/pipeline_schedules/:pipeline_schedule_id/variables/:key",["update_pipeline_schedule"],["project"],false,[448]]
+]],
+["granted","CI/CD","Protected Environment",[
+["POST","/projects/:id/protected_environments",["create_protected_environment"],["project"],false,[458]],
+["POST","/groups/:id/protected_environments",["create_protected_environment"],["group"],false,[459]],
+["DELETE","/projects/:id/protected_environments/:name",["delete_protected_environment"],["project"],false,[460]],
+["DELETE","/groups/:id/protected_environments/:name",["delete_protected_environment"],["group"],false,[461]],
+["GET","/projects/:id/protected_environments",["read_protected_environment"],["project"],false,[462]],
+["GET","/projects/:id/protected_environments/:name",["read_protected_environment"],["project"],false,[463]],
+["GET","/groups/:id/protected_environments",["read_protected_environment"],["group"],false,[464]],
+["GET","/groups/:id/protected_environments/:name",["read_protected_environment"],["group"],false,[465]],
+["PUT","/projects/:id/protected_environments/:name",["update_protected_environment"],["project"],false,[466]],
+["PUT","/groups/:id/protected_environments/:name",["update_protected_environment"],["group"],false,[467]]
+]],
+["granted","CI/CD","Pull Mirror",[
+["POST","/projects/:id/mirror/pull",["create_pull_mirror"],["project"],false,[475]],
+["GET","/projects/:id/mirror/pull",["read_pull_mirror"],["project"],false,[476]],
+["PUT","/projects/:id/mirror/pull",["update_pull_mirror"],["project"],false,[477]]
+]],
+["granted","CI/CD","Repository Storage Move",[
+["POST","/projects/:id/repository_storage_moves",["create_repository_storage_move"],["project"],false,[485]],
+["POST","/groups/:id/repository_storage_moves",["create_repository_storage_move"],["group"],false,[486]],
+["POST","/group_repository_storage_moves",["create_repository_storage_move"],["instance"],false,[487]],
+["POST","/project_repository_storage_moves",["create_repository_storage_move"],["instance"],false,[488]],
+["POST","/snippet_repository_storage_moves",["create_repository_storage_move"],["instance"],false,[489]],
+["POST","/snippets/:id/repository_storage_moves",["create_repository_storage_move"],["instance"],false,[490]],
+["GET","/projects/:id/repository_storage_moves",["read_repository_storage_move"],["project"],false,[491]],
+["GET","/projects/:id/repository_storage_moves/:repository_storage_move_id",["read_repository_storage_move"],["project"],false,[492]],
+["GET","/groups/:id/repository_storage_moves",["read_repository_storage_move"],["group"],false,[493]],
+["GET","/groups/:id/repository_storage_moves/:repository_storage_move_id",["read_repository_storage_move"],["group"],false,[494]],
+["GET","/group_repository_storage_moves",["read_repository_storage_move"],["instance"],false,[495]],
+["GET","/group_repository_storage_moves/:repository_storage_move_id",["read_repository_storage_move"],["instance"],false,[496]],
+["GET","/project_repository_storage_moves",["read_repository_storage_move"],["instance"],false,[497]],
+["GET","/project_repository_storage_moves/:repository_storage_move_id",["read_repository_storage_move"],["instance"],false,[498]],
+["GET","/snippet_repository_storage_moves",["read_repository_storage_move"],["instance"],false,[499]],
+["GET","/snippet_repository_storage_moves/:repository_storage_move_id",["read_repository_storage_move"],["instance"],false,[500]],
+["GET","/snippets/:id/repository_storage_moves",["read_repository_storage_move"],["instance"],false,[501]],
+["GET","/snippets/:id/repository_storage_moves/:repository_storage_move_id",["read_repository_storage_move"],["instance"],false,[502]]
+]],
+["granted","CI/CD","Resource Group",[
+["GET","/projects/:id/resource_groups",["read_resource_group"],["project"],false,[510]],
+["GET","/projects/:id/resource_groups/:key",["read_resource_group"],["project"],false,[511]],
+["GET","/projects/:id/resource_groups/:key/current_job",["read_resource_group","read_job"],["project"],false,[512]],
+["GET","/projects/:id/resource_groups/:key/upcoming_jobs",["read_resource_group","read_job"],["project"],false,[513]],
+["PUT","/projects/:id/resource_groups/:key",["update_resource_group"],["project"],false,[514]]
+]],
+["granted","CI/CD","Runner",[
+["POST","/projects/:id/runners",["assign_runner"],["project"],false,[524]],
+["DELETE","/projects/:id/runners/:runner_id",["assign_runner"],["project"],false,[525]],
+["POST","/user/runners",["create_runner"],["user"],false,[526]],
+["DELETE","/runners/:id",["delete_runner"],["project","group","instance"],false,[527,528,529]],
+["GET","/projects/:id/runners",["read_runner"],["project"],false,[530]],
+["GET","/runners/:id",["read_runner"],["project","group","instance"],false,[531,536,541]],
+["GET","/runners/:id/jobs",["read_runner"],["project","group","instance"],false,[532,537,542]],
+["GET","/runners/:id/managers",["read_runner"],["project","group","instance"],false,[533,538,543]],
+["GET","/runners/:id/projects",["read_runner"],["project","group","instance"],false,[534,539,544]],
+["GET","/groups/:id/runners",["read_runner"],["group"],false,[535]],
+["GET","/runners",["read_runner"],["user"],false,[540]],
+["GET","/runners/all",["read_runner"],["instance"],false,[545]],
+["POST","/runners/:id/reset_authentication_token",["update_runner"],["project","group","instance"],false,[546,548,550]],
+["PUT","/runners/:id",["update_runner"],["project","group","instance"],false,[547,549,551]]
+]],
+["granted","CI/CD","Runner Controller",[
+["POST","/runner_controllers",["create_runner_controller"],["instance"],false,[559]],
+["DELETE","/runner_controllers/:id",["delete_runner_controller"],["instance"],false,[560]],
+["GET","/runner_controllers",["read_runner_controller"],["instance"],false,[561]],
+["GET","/runner_controllers/:id",["read_runner_controller"],["instance"],false,[562]],
+["GET","/runner_controllers/:id/scopes",["read_runner_controller"],["instance"],false,[563]],
+["POST","/runner_controllers/:id/scopes/instance",["update_runner_controller"],["instance"],false,[564]],
+["POST","/runner_controllers/:id/scopes/runners/:runner_id",["update_runner_controller"],["instance"],false,[565]],
+["PUT","/runner_controllers/:id",["update_runner_controller"],["instance"],false,[566]],
+["DELETE","/runner_controllers/:id/scopes/instance",["update_runner_controller"],["instance"],false,[567]],
+["DELETE","/runner_controllers/:id/scopes/runners/:runner_id",["update_runner_controller"],["instance"],false,[568]]
+]],
+["granted","CI/CD","Runner Controller Token",[
+["POST","/runner_controllers/:runner_controller_id/tokens",["create_runner_controller_token"],["instance"],false,[576]],
+["GET","/runner_controllers/:runner_controller_id/tokens",["read_runner_controller_token"],["instance"],false,[577]],
+["GET","/runner_controllers/:runner_controller_id/tokens/:id",["read_runner_controller_token"],["instance"],false,[578]],
+["DELETE","/runner_controllers/:runner_controller_id/tokens/:id",["revoke_runner_controller_token"],["instance"],false,[579]],
+["POST","/runner_controllers/:runner_controller_id/tokens/:id/rotate",["rotate_runner_controller_token"],["instance"],false,[580]]
+]],
+["granted","CI/CD","Runner Registration Token",[
+["POST","/projects/:id/runners/reset_registration_token",["reset_runner_registration_token"],["project"],false,[588]],
+["POST","/groups/:id/runners/reset_registration_token",["reset_runner_registration_token"],["group"],false,[589]],
+["POST","/runners/reset_registration_token",["reset_runner_registration_token"],["instance"],false,[590]]
+]],
+["granted","CI/CD","Secure File",[
+["POST","/projects/:id/secure_files",["create_secure_file"],["project"],false,[598]],
+["DELETE","/projects/:id/secure_files/:secure_file_id",["delete_secure_file"],["project"],false,[599]],
+["GET","/projects/:id/secure_files",["read_secure_file"],["project"],false,[600]],
+["GET","/projects/:id/secure_files/:secure_file_id",["read_secure_file"],["project"],false,[601]],
+["GET","/projects/:id/secure_files/:secure_file_id/download",["read_secure_file"],["project"],false,[602]]
+]],
+["granted","CI/CD","Terraform State",[
+["POST","/projects/:id/terraform/state/:name",["create_terraform_state"],["project"],false,[610]],
+["DELETE","/projects/:id/terraform/state/:name",["delete_terraform_state"],["project"],false,[611]],
+["DELETE","/projects/:id/terraform/state/:name/versions/:serial",["delete_terraform_state"],["project"],false,[612]],
+["POST","/projects/:id/terraform/state/:name/lock",["lock_terraform_state"],["project"],false,[613]],
+["DELETE","/projects/:id/terraform/state/:name/lock",["lock_terraform_state"],["project"],false,[614]],
+["GET","/projects/:id/terraform/state/:name",["read_terraform_state"],["project"],false,[615]],
+["GET","/projects/:id/terraform/state/:name/versions/:serial",["read_terraform_state"],["project"],false,[616]],
+["GET","/projects/:id/terraform/state_protection_rules",["read_terraform_state"],["project"],false,[617]]
+]],
+["granted","CI/CD","Terraform State Protection Rule",[
+["POST","/projects/:id/terraform/state_protection_rules",["create_terraform_state_protection_rule"],["project"],false,[625]],
+["DELETE","/projects/:id/terraform/state_protection_rules/:terraform_state_protection_rule_id",["delete_terraform_state_protection_rule"],["project"],false,[626]],
+["PATCH","/projects/:id/terraform/state_protection_rules/:terraform_state_protection_rule_id",["update_terraform_state_protection_rule"],["project"],false,[627]]
+]],
+["granted","CI/CD","Trigger",[
+["POST","/projects/:id/triggers",["create_trigger"],["project"],false,[635]],
+["DELETE","/projects/:id/triggers/:trigger_id",["delete_trigger"],["project"],false,[636]],
+["GET","/projects/:id/triggers",["read_trigger"],["project"],false,[637]],
+["GET","/projects/:id/triggers/:trigger_id",["read_trigger"],["project"],false,[638]],
+["PUT","/projects/:id/triggers/:trigger_id",["update_trigger"],["project"],false,[639]]
+]],
+["granted","CI/CD","Variable",[
+["POST","/projects/:id/variables",["create_variable"],["project"],false,[647]],
+["POST","/groups/:id/variables",["create_variable"],["group"],false,[648]],
+["POST","/admin/ci/variables",["create_variable"],["instance"],false,[649]],
+["DELETE","/projects/:id/variables/:key",["delete_variable"],["project"],false,[650]],
+["DELETE","/groups/:id/variables/:key",["delete_variable"],["group"],false,[651]],
+["DELETE","/admin/ci/variables/:key",["delete_variable"],["instance"],false,[652]],
+["GET","/projects/:id/variables",["read_variable"],["project"],false,[653]],
+["GET","/projects/:id/variables/:key",["read_variable"],["project"],false,[654]],
+["GET","/groups/:id/variables",["read_variable"],["group"],false,[655]],
+["GET","/groups/:id/variables/:key",["read_variable"],["group"],false,[656]],
+["GET","/admin/ci/variables",["read_variable"],["instance"],false,[657]],
+["GET","/admin/ci/variables/:key",["read_variable"],["instance"],false,[658]],
+["PUT","/projects/:id/variables/:key",["update_variable"],["project"],false,[659]],
+["PUT","/groups/:id/variables/:key",["update_variable"],["group"],false,[660]],
+["PUT","/admin/ci/variables/:key",["update_variable"],["instance"],false,[661]]
+]],
+["granted","Compliance","Audit Event",[
+["GET","/projects/:id/audit_events",["read_audit_event"],["project"],false,[671]],
+["GET","/projects/:id/audit_events/:audit_event_id",["read_audit_event"],["project"],false,[672]],
+["GET","/groups/:id/audit_events",["read_audit_event"],["group"],false,[673]],
+["GET","/groups/:id/audit_events/:audit_event_id",["read_audit_event"],["group"],false,[674]],
+["GET","/audit_events",["read_audit_event"],["instance"],false,[675]],
+["GET","/audit_events/:id",["read_audit_event"],["instance"],false,[676]]
+]],
+["granted","Compliance","External Status Check",[
+["GET","/projects/:id/merge_requests/:merge_request_iid/status_checks",["read_external_status_check"],["project"],false,[684]],
+["POST","/projects/:id/merge_requests/:merge_request_iid/status_checks/:external_status_check_id/retry",["retry_external_status_check"],["project"],false,[685]],
+["POST","/projects/:id/merge_requests/:merge_request_iid/status_check_responses",["update_external_status_check"],["project"],false,[686]]
+]],
+["granted","Compliance","External Status Check Service",[
+["POST","/projects/:id/external_status_checks",["create_external_status_check_service"],["project"],false,[694]],
+["DELETE","/projects/:id/external_status_checks/:check_id",["delete_external_status_check_service"],["project"],false,[695]],
+["GET","/projects/:id/external_status_checks",["read_external_status_check_service"],["project"],false,[696]],
+["PUT","/projects/:id/external_status_checks/:check_id",["update_external_status_check_service"],["project"],false,[697]]
+]],
+["granted","Duo","AI Agent Audit Event",[
+["POST","/projects/:id/ai_agent/audit_events",["create_ai_agent_audit_event"],["project"],false,[707]]
+]],
+["granted","Duo","AI Agent Identity",[
+["POST","/projects/:id/ai_agent/identities",["create_ai_agent_identity"],["project"],false,[715]]
+]],
+["granted","Duo","AI Agent Session",[
+["POST","/projects/:id/ai_agent/sessions",["create_ai_agent_session"],["project"],false,[723]],
+["GET","/projects/:id/ai_agent/sessions",["read_ai_agent_session"],["project"],false,[724]],
+["PATCH","/projects/:id/ai_agent/sessions/:session_id",["update_ai_agent_session"],["project"],false,[725]]
+]],
+["granted","Duo","AI Catalog External Agent",[
+["POST","/admin/ai_catalog/seed_external_agents",["create_ai_catalog_external_agent"],["instance"],false,[733]]
+]],
+["granted","Duo","Chat Completion",[
+["POST","/chat/completions",["create_chat_completion"],["user"],false,[741]]
+]],
+["granted","Duo","Code Suggestion Completion",[
+["POST","/code_suggestions/completions",["create_code_suggestion_completion"],["user"],false,[749]]
+]],
+["granted","Duo","Code Suggestion Connection Detail",[
+["POST","/code_suggestions/connection_details",["read_code_suggestion_connection_detail"],["user"],false,[757]]
+]],
+["granted","Duo","Code Suggestion Direct Access",[
+["POST","/code_suggestions/direct_access",["create_code_suggestion_direct_access"],["user"],false,[765]]
+]],
+["granted","Duo","Code Suggestion Enabled Status",[
+["POST","/code_suggestions/enabled",["read_code_suggestion_enabled_status"],["project"],false,[773]]
+]],
+["granted","Duo","Duo Workflow",[
+["POST","/ai/duo_workflows/workflows",["create_duo_workflow"],["user"],false,[781]],
+["GET","/ai/duo_workflows/list_tools",["read_duo_workflow"],["user"],false,[782]],
+["GET","/ai/duo_workflows/workflows/:workflow_id/trace.jsonl",["read_duo_workflow"],["user"],false,[783]],
+["GET","/ai/duo_workflows/workflows/agent_privileges",["read_duo_workflow"],["user"],false,[784]],
+["GET","/ai/duo_workflows/ws",["read_duo_workflow"],["user"],false,[785]],
+["POST","/ai/duo_workflows/workflows/:workflow_id/execute",["read_duo_workflow"],["user"],false,[786]],
+["POST","/ai/duo_workflows/workflows/:workflow_id/restart",["restart_duo_workflow"],["user"],false,[787]],
+["POST","/ai/duo_workflows/workflows/:workflow_id/resume",["resume_duo_workflow"],["user"],false,[788]]
+]],
+["granted","Duo","Duo Workflow Direct Access Token",[
+["POST","/ai/duo_workflows/direct_access",["create_duo_workflow_direct_access_token"],["user"],false,[796]]
+]],
+["granted","Duo","Git Command",[
+["POST","/ai/llm/git_command",["create_git_command"],["user"],false,[804]]
+]],
+["granted","Duo","MCP tool",[
+["GET","/mcp",["execute_mcp_tool"],["user"],false,[812]],
+["POST","/mcp",["execute_mcp_tool"],["user"],false,[813]]
+]],
+["granted","Duo","Third Party Agent Direct Access Token",[
+["POST","/ai/third_party_agents/direct_access",["create_third_party_agent_direct_access_token"],["user"],false,[821]]
+]],
+["granted","Geo","Admin Data Management",[
+["GET","/admin/data_management/:model_name",["read_admin_data_management"],["instance"],false,[831]],
+["GET","/admin/data_management/:model_name/:record_identifier",["read_admin_data_management"],["instance"],false,[832]],
+["PUT","/admin/data_management/:model_name/:record_identifier/checksum",["update_admin_data_management"],["instance"],false,[833]],
+["PUT","/admin/data_management/:model_name/checksum",["update_admin_data_management"],["instance"],false,[834]]
+]],
+["granted","Geo","Geo Node",[
+["POST","/geo_nodes",["create_geo_node"],["instance"],false,[842]],
+["DELETE","/geo_nodes/:id",["delete_geo_node"],["instance"],false,[843]],
+["GET","/geo_nodes",["read_geo_node"],["instance"],false,[844]],
+["GET","/geo_nodes/:id",["read_geo_node"],["instance"],false,[845]],
+["GET","/geo_nodes/:id/status",["read_geo_node"],["instance"],false,[846]],
+["GET","/geo_nodes/status",["read_geo_node"],["instance"],false,[847]],
+["POST","/geo/node_proxy/:id/graphql",["read_geo_node"],["instance"],false,[848]],
+["POST","/geo_nodes/:id/repair",["repair_geo_node"],["instance"],false,[849]],
+["PUT","/geo_nodes/:id",["update_geo_node"],["instance"],false,[850]]
+]],
+["granted","Geo","Geo Site",[
+["POST","/geo_sites",["create_geo_site"],["instance"],false,[858]],
+["DELETE","/geo_sites/:id",["delete_geo_site"],["instance"],false,[859]],
+["GET","/geo_sites",["read_geo_site"],["instance"],false,[860]],
+["GET","/geo_sites/:id",["read_geo_site"],["instance"],false,[861]],
+["GET","/geo_sites/:id/status",["read_geo_site"],["instance"],false,[862]],
+["GET","/geo_sites/status",["read_geo_site"],["instance"],false,[863]],
+["POST","/geo_sites/:id/repair",["repair_geo_site"],["instance"],false,[864]],
+["PUT","/geo_sites/:id",["update_geo_site"],["instance"],false,[865]]
+]],
+["granted","GitLab Orbit","Knowledge Graph Enabled Namespace",[
+["PUT","/admin/knowledge_graph/namespaces/:id",["create_knowledge_graph_enabled_namespace"],["instance"],false,[875]],
+["DELETE","/admin/knowledge_graph/namespaces/:id",["delete_knowledge_graph_enabled_namespace"],["instance"],false,[876]],
+["GET","/admin/knowledge_graph/namespaces",["read_knowledge_graph_enabled_namespace"],["instance"],false,[877]]
+]],
+["granted","GitLab Orbit","Orbit",[
+["GET","/orbit/agent/commands",["read_orbit"],["user"],false,[885]],
+["GET","/orbit/graph_status",["read_orbit"],["user"],false,[886]],
+["GET","/orbit/mcp",["read_orbit"],["user"],false,[887]],
+["GET","/orbit/query/templates",["read_orbit"],["user"],false,[888]],
+["GET","/orbit/schema",["read_orbit"],["user"],false,[889]],
+["GET","/orbit/schema/dsl",["read_orbit"],["user"],false,[890]],
+["GET","/orbit/schema/format",["read_orbit"],["user"],false,[891]],
+["GET","/orbit/skills",["read_orbit"],["user"],false,[892]],
+["GET","/orbit/skills/:name",["read_orbit"],["user"],false,[893]],
+["GET","/orbit/skills/:name/*path",["read_orbit"],["user"],false,[894]],
+["GET","/orbit/status",["read_orbit"],["user"],false,[895]],
+["GET","/orbit/tools",["read_orbit"],["user"],false,[896]],
+["POST","/orbit/agent/commands/:name",["read_orbit"],["user"],false,[897]],
+["POST","/orbit/mcp",["read_orbit"],["user"],false,[898]],
+["POST","/orbit/query",["read_orbit"],["user"],false,[899]],
+["POST","/orbit/query/:name",["read_orbit"],["user"],false,[900]]
+]],
+["granted","Groups","Activity",[
+["GET","/user/activities",["read_activity"],["user"],false,[910]]
+]],
+["granted","Groups","Activity Analytics",[
+["GET","/analytics/group_activity/issues_count",["read_activity_analytics"],["group"],false,[918]],
+["GET","/analytics/group_activity/merge_requests_count",["read_activity_analytics"],["group"],false,[919]],
+["GET","/analytics/group_activity/new_members_count",["read_activity_analytics"],["group"],false,[920]]
+]],
+["granted","Groups","Admin Member Role",[
+["POST","/admin_member_roles",["create_admin_member_role"],["instance"],false,[928]],
+["DELETE","/admin_member_roles/:member_role_id",["delete_admin_member_role"],["instance"],false,[929]],
+["GET","/admin_member_roles",["read_admin_member_role"],["instance"],false,[930]]
+]],
+["granted","Groups","Association",[
+["GET","/users/:id/associations_count",["read_association"],["user"],false,[938]]
+]],
+["granted","Groups","Avatar",[
+["GET","/projects/:id/avatar",["read_avatar"],["project"],true,[946,3833]],
+["GET","/groups/:id/avatar",["read_avatar"],["group"],true,[947,3787]],
+["GET","/avatar",["read_avatar"],["user"],false,[948]],
+["PUT","/user/avatar",["update_avatar"],["user"],false,[949]]
+]],
+["granted","Groups","Follower",[
+["GET","/users/:id/followers",["read_follower"],["user"],false,[957]]
+]],
+["granted","Groups","Following",[
+["GET","/users/:id/following",["read_following"],["user"],false,[965]]
+]],
+["granted","Groups","GPG Key",[
+["POST","/user/gpg_keys",["create_gpg_key"],["user"],false,[973]],
+["POST","/users/:id/gpg_keys",["create_gpg_key"],["instance"],false,[974]],
+["DELETE","/user/gpg_keys/:key_id",["delete_gpg_key"],["user"],false,[975]],
+["DELETE","/users/:id/gpg_keys/:key_id",["delete_gpg_key"],["instance"],false,[976]],
+["GET","/user/gpg_keys",["read_gpg_key"],["user"],false,[977]],
+["GET","/user/gpg_keys/:key_id",["read_gpg_key"],["user"],false,[978]],
+["GET","/users/:id/gpg_keys",["read_gpg_key"],["user"],false,[979]],
+["GET","/users/:id/gpg_keys/:key_id",["read_gpg_key"],["user"],false,[980]],
+["POST","/user/gpg_keys/:key_id/revoke",["revoke_gpg_key"],["user"],false,[981]],
+["POST","/users/:id/gpg_keys/:key_id/revoke",["revoke_gpg_key"],["instance"],false,[982]]
+]],
+["granted","Groups","Group",[
+["POST","/groups/:id/archive",["archive_group"],["group"],false,[990]],
+["POST","/groups/:id/unarchive",["archive_group"],["group"],false,[991]],
+["POST","/groups",["create_group"],["user"],false,[992]],
+["DELETE","/groups/:id",["delete_group"],["group"],false,[993]],
+["GET","/groups/:id",["read_group"],["group"],true,[994,3778]],
+["GET","/groups/:id/descendant_groups",["read_group"],["group"],true,[995,3791]],
+["GET","/groups/:id/groups/shared",["read_group"],["group"],false,[996]],
+["GET","/groups/:id/invited_groups",["read_group"],["group"],false,[997]],
+["GET","/groups/:id/projects/shared",["read_group"],["group"],true,[998,3817]],
+["GET","/groups/:id/subgroups",["read_group"],["group"],true,[999,3818]],
+["GET","/groups/:id/transfer_locations",["read_group"],["group"],false,[1000]],
+["GET","/groups",["read_group"],["user"],false,[1001]],
+["POST","/groups/:id/share",["share_group"],["group"],false,[1002]],
+["DELETE","/groups/:id/share/:group_id",["share_group"],["group"],false,[1003]],
+["POST","/groups/:id/transfer",["transfer_group"],["group"],false,[1004]],
+["POST","/groups/:id/transfer_to_organization",["transfer_group"],["group"],false,[1005]],
+["POST","/groups/:id/restore",["update_group"],["group"],false,[1006]],
+["PUT","/groups/:id",["update_group"],["group"],false,[1007]]
+]],
+["granted","Groups","Member Role",[
+["POST","/groups/:id/member_roles",["create_member_role"],["group"],false,[1015]],
+["POST","/member_roles",["create_member_role"],["instance"],false,[1016]],
+["DELETE","/groups/:id/member_roles/:member_role_id",["delete_member_role"],["group"],false,[1017]],
+["DELETE","/member_roles/:member_role_id",["delete_member_role"],["instance"],false,[1018]],
+["GET","/groups/:id/member_roles",["read_member_role"],["group"],false,[1019]],
+["GET","/member_roles",["read_member_role"],["instance"],false,[1020]]
+]],
+["granted","Groups","Namespace",[
+["GET","/namespaces",["read_namespace"],["user"],false,[1028]],
+["GET","/namespaces/:id",["read_namespace"],["user"],false,[1029]],
+["GET","/namespaces/:id/exists",["read_namespace"],["user"],false,[1030]],
+["PUT","/namespaces/:id",["update_namespace"],["instance"],false,[1031]]
+]],
+["granted","Groups","Preference",[
+["GET","/user/preferences",["read_preference"],["user"],false,[1039]],
+["PUT","/user/preferences",["update_preference"],["user"],false,[1040]]
+]],
+["granted","Groups","SSH Certificate",[
+["POST","/groups/:id/ssh_certificates",["create_ssh_certificate"],["group"],false,[1048]],
+["POST","/admin/ssh_certificates",["create_ssh_certificate"],["instance"],false,[1049]],
+["DELETE","/groups/:id/ssh_certificates/:ssh_certificates_id",["delete_ssh_certificate"],["group"],false,[1050]],
+["DELETE","/admin/ssh_certificates/:id",["delete_ssh_certificate"],["instance"],false,[1051]],
+["GET","/groups/:id/ssh_certificates",["read_ssh_certificate"],["group"],false,[1052]],
+["GET","/admin/ssh_certificates",["read_ssh_certificate"],["instance"],false,[1053]]
+]],
+["granted","Groups","Status",[
+["GET","/user/status",["read_status"],["user"],false,[1061]],
+["GET","/users/:user_id/status",["read_status"],["user"],false,[1062]],
+["PATCH","/user/status",["update_status"],["user"],false,[1063]],
+["PUT","/user/status",["update_status"],["user"],false,[1064]]
+]],
+["granted","Groups","Support PIN",[
+["POST","/user/support_pin",["create_support_pin"],["user"],false,[1072]],
+["GET","/user/support_pin",["read_support_pin"],["user"],false,[1073]],
+["GET","/users/:id/support_pin",["read_support_pin"],["instance"],false,[1074]],
+["POST","/users/:id/support_pin/revoke",["revoke_support_pin"],["instance"],false,[1075]]
+]],
+["granted","Groups","Template",[
+["GET","/projects/:id/templates/:type",["read_template"],["project"],false,[1083]],
+["GET","/projects/:id/templates/:type/:name",["read_template"],["project"],false,[1084]]
+]],
+["granted","Groups","Topic",[
+["POST","/topics",["create_topic"],["instance"],false,[1092]],
+["DELETE","/topics/:id",["delete_topic"],["instance"],false,[1093]],
+["POST","/topics/merge",["merge_topic"],["instance"],false,[1094]],
+["PUT","/topics/:id",["update_topic"],["instance"],false,[1095]]
+]],
+["granted","Integrations","Integration",[
+["DELETE","/groups/:id/integrations/:slug",["delete_integration"],["project","group"],false,[1105,1108]],
+["DELETE","/projects/:id/integrations/:slug",["delete_integration"],["project","group"],false,[1106,1109]],
+["DELETE","/projects/:id/services/:slug",["delete_integration"],["project","group"],false,[1107,1110]],
+["GET","/groups/:id/integrations",["read_integration"],["project","group"],false,[1111,1119]],
+["GET","/groups/:id/integrations/:slug",["read_integration"],["project","group"],false,[1112,1120]],
+["GET","/projects/:id/google_cloud/setup/integrations.sh",["read_integration"],["project"],false,[1113]],
+["GET","/projects/:id/google_cloud/setup/runner_deployment_project.sh",["read_integration"],["project"],false,[1114]],
+["GET","/projects/:id/integrations",["read_integration"],["project","group"],false,[1115,1121]],
+["GET","/projects/:id/integrations/:slug",["read_integration"],["project","group"],false,[1116,1122]],
+["GET","/projects/:id/services",["read_integration"],["project","group"],false,[1117,1123]],
+["GET","/projects/:id/services/:slug",["read_integration"],["project","group"],false,[1118,1124]],
+["PUT","/groups/:id/integrations/apple-app-store",["update_integration"],["project","group"],false,[1125,1278]],
+["PUT","/groups/:id/integrations/asana",["update_integration"],["project","group"],false,[1126,1279]],
+["PUT","/groups/:id/integrations/assembla",["update_integration"],["project","group"],false,[1127,1280]],
+["PUT","/groups/:id/integrations/bamboo",["update_integration"],["project","group"],false,[1128,1281]],
+["PUT","/groups/:id/integrations/bugzilla",["update_integration"],["project","group"],false,[1129,1282]],
+["PUT","/groups/:id/integrations/buildkite",["update_integration"],["project","group"],false,[1130,1283]],
+["PUT","/groups/:id/integrations/campfire",["update_integration"],["project","group"],false,[1131,1284]],
+["PUT","/groups/:id/integrations/clickup",["update_integration"],["project","group"],false,[1132,1285]],
+["PUT","/groups/:id/integrations/confluence",["update_integration"],["project","group"],false,[1133,1286]],
+["PUT","/groups/:id/integrations/custom-issue-tracker",["update_integration"],["project","group"],false,[1134,1287]],
+["PUT","/groups/:id/integrations/datadog",["update_integration"],["project","group"],false,[1135,1288]],
+["PUT","/groups/:id/integrations/diffblue-cover",["update_integration"],["project","group"],false,[1136,1289]],
+["PUT","/groups/:id/integrations/discord",["update_integration"],["project","group"],false,[1137,1290]],
+["PUT","/groups/:id/integrations/drone-ci",["update_integration"],["project","group"],false,[1138,1291]],
+["PUT","/groups/:id/integrations/emails-on-push",["update_integration"],["project","group"],false,[1139,1292]],
+["PUT","/groups/:id/integrations/ewm",["update_integration"],["project","group"],false,[1140,1293]],
+["PUT","/groups/:id/integrations/external-wiki",["update_integration"],["project","group"],false,[1141,1294]],
+["PUT","/groups/:id/integrations/git-guardian",["update_integration"],["project","group"],false,[1142,1295]],
+["PUT","/groups/:id/integrations/github",["update_integration"],["project","group"],false,[1143,1296]],
+["PUT","/groups/:id/integrations/gitlab-slack-application",["update_integration"],["project","group"],false,[1144,1297]],
+["PUT","/groups/:id/integrations/google-cloud-platform-artifact-registry",["update_integration"],["project","group"],false,[1145,1298]],
+["PUT","/groups/:id/integrations/google-cloud-platform-workload-identity-federation",["update_integration"],["project","group"],false,[1146,1299]],
+["PUT","/groups/:id/integrations/google-play",["update_integration"],["project","group"],false,[1147,1300]],
+["PUT","/groups/:id/integrations/hangouts-chat",["update_integration"],["project","group"],false,[1148,1301]],
+["PUT","/groups/:id/integrations/harbor",["update_integration"],["project","group"],false,[1149,1302]],
+["PUT","/groups/:id/integrations/irker",["update_integration"],["project","group"],false,[1150,1303]],
+["PUT","/groups/:id/integrations/jenkins",["update_integration"],["project","group"],false,[1151,1304]],
+["PUT","/groups/:id/integrations/jira",["update_integration"],["project","group"],false,[1152,1305]],
+["PUT","/groups/:id/integrations/jira-cloud-app",["update_integration"],["project","group"],false,[1153,1306]],
+["PUT","/groups/:id/integrations/linear",["update_integration"],["project","group"],false,[1154,1307]],
+["PUT","/groups/:id/integrations/matrix",["update_integration"],["project","group"],false,[1155,1308]],
+["PUT","/groups/:id/integrations/mattermost",["update_integration"],["project","group"],false,[1156,1309]],
+["PUT","/groups/:id/integrations/mattermost-slash-commands",["update_integration"],["project","group"],false,[1157,1310]],
+["PUT","/groups/:id/integrations/microsoft-teams",["update_integration"],["project","group"],false,[1158,1311]],
+["PUT","/groups/:id/integrations/mock-ci",["update_integration"],["project","group"],false,[1159,1312]],
+["PUT","/groups/:id/integrations/mock-monitoring",["update_integration"],["project","group"],false,[1160,1313]],
+["PUT","/groups/:id/integrations/packagist",["update_integration"],["project","group"],false,[1161,1314]],
+["PUT","/groups/:id/integrations/phorge",["update_integration"],["project","group"],false,[1162,1315]],
+["PUT","/groups/:id/integrations/pipelines-email",["update_integration"],["project","group"],false,[1163,1316]],
+["PUT","/groups/:id/integrations/pivotaltracker",["update_integration"],["project","group"],false,[1164,1317]],
+["PUT","/groups/:id/integrations/pumble",["update_integration"],["project","group"],false,[1165,1318]],
+["PUT","/groups/:id/integrations/pushover",["update_integration"],["project","group"],false,[1166,1319]],
+["PUT","/groups/:id/integrations/redmine",["update_integration"],["project","group"],false,[1167,1320]],
+["PUT","/groups/:id/integrations/slack",["update_integration"],["project","group"],false,[1168,1321]],
+["PUT","/groups/:id/integrations/squash-tm",["update_integration"],["project","group"],false,[1169,1322]],
+["PUT","/groups/:id/integrations/teamcity",["update_integration"],["project","group"],false,[1170,1323]],
+["PUT","/groups/:id/integrations/telegram",["update_integration"],["project","group"],false,[1171,1324]],
+["PUT","/groups/:id/integrations/unify-circuit",["update_integration"],["project","group"],false,[1172,1325]],
+["PUT","/groups/:id/integrations/webex-teams",["update_integration"],["project","group"],false,[1173,1326]],
+["PUT","/groups/:id/integrations/youtrack",["update_integration"],["project","group"],false,[1174,1327]],
+["PUT","/groups/:id/integrations/zentao",["update_integration"],["project","group"],false,[1175,1328]],
+["PUT","/projects/:id/integrations/apple-app-store",["update_integration"],["project","group"],false,[1176,1329]],
+["PUT","/projects/:id/integrations/asana",["update_integration"],["project","group"],false,[1177,1330]],
+["PUT","/projects/:id/integrations/assembla",["update_integration"],["project","group"],false,[1178,1331]],
+["PUT","/projects/:id/integrations/bamboo",["update_integration"],["project","group"],false,[1179,1332]],
+["PUT","/projects/:id/integrations/bugzilla",["update_integration"],["project","group"],false,[1180,1333]],
+["PUT","/projects/:id/integrations/buildkite",["update_integration"],["project","group"],false,[1181,1334]],
+["PUT","/projects/:id/integrations/campfire",["update_integration"],["project","group"],false,[1182,1335]],
+["PUT","/projects/:id/integrations/clickup",["update_integration"],["project","group"],false,[1183,1336]],
+["PUT","/projects/:id/integrations/confluence",["update_integration"],["project","group"],false,[1184,1337]],
+["PUT","/projects/:id/integrations/custom-issue-tracker",["update_integration"],["project","group"],false,[1185,1338]],
+["PUT","/projects/:id/integrations/datadog",["update_integration"],["project","group"],false,[1186,1339]],
+["PUT","/projects/:id/integrations/diffblue-cover",["update_integration"],["project","group"],false,[1187,1340]],
+["PUT","/projects/:id/integrations/discord",["update_integration"],["project","group"],false,[1188,1341]],
+["PUT","/projects/:id/integrations/drone-ci",["update_integration"],["project","group"],false,[1189,1342]],
+["PUT","/projects/:id/integrations/emails-on-push",["update_integration"],["project","group"],false,[1190,1343]],
+["PUT","/projects/:id/integrations/ewm",["update_integration"],["project","group"],false,[1191,1344]],
+["PUT","/projects/:id/integrations/external-wiki",["update_integration"],["project","group"],false,[1192,1345]],
+["PUT","/projects/:id/integrations/git-guardian",["update_integration"],["project","group"],false,[1193,1346]],
+["PUT","/projects/:id/integrations/github",["update_integration"],["project","group"],false,[1194,1347]],
+["PUT","/projects/:id/integrations/gitlab-slack-application",["update_integration"],["project","group"],false,[1195,1348]],
+["PUT","/projects/:id/integrations/google-cloud-platform-artifact-registry",["update_integration"],["project","group"],false,[1196,1349]],
+["PUT","/projects/:id/integrations/google-cloud-platform-workload-identity-federation",["update_integration"],["project","group"],false,[1197,1350]],
+["PUT","/projects/:id/integrations/google-play",["update_integration"],["project","group"],false,[1198,1351]],
+["PUT","/projects/:id/integrations/hangouts-chat",["update_integration"],["project","group"],false,[1199,1352]],
+["PUT","/projects/:id/integrations/harbor",["update_integration"],["project","group"],false,[1200,1353]],
+["PUT","/projects/:id/integrations/irker",["update_integration"],["project","group"],false,[1201,1354]],
+["PUT","/projects/:id/integrations/jenkins",["update_integration"],["project","group"],false,[1202,1355]],
+["PUT","/projects/:id/integrations/jira",["update_integration"],["project","group"],false,[1203,1356]],
+["PUT","/projects/:id/integrations/jira-cloud-app",["update_integration"],["project","group"],false,[1204,1357]],
+["PUT","/projects/:id/integrations/linear",["update_integration"],["project","group"],false,[1205,1358]],
+["PUT","/projects/:id/integrations/matrix",["update_integration"],["project","group"],false,[1206,1359]],
+["PUT","/projects/:id/integrations/mattermost",["update_integration"],["project","group"],false,[1207,1360]],
+["PUT","/projects/:id/integrations/mattermost-slash-commands",["update_integration"],["project","group"],false,[1208,1361]],
+["PUT","/projects/:id/integrations/microsoft-teams",["update_integration"],["project","group"],false,[1209,1362]],
+["PUT","/projects/:id/integrations/mock-ci",["update_integration"],["project","group"],false,[1210,1363]],
+["PUT","/projects/:id/integrations/mock-monitoring",["update_integration"],["project","group"],false,[1211,1364]],
+["PUT","/projects/:id/integrations/packagist",["update_integration"],["project","group"],false,[1212,1365]],
+["PUT","/projects/:id/integrations/phorge",["update_integration"],["project","group"],false,[1213,1366]],
+["PUT","/projects/:id/integrations/pipelines-email",["update_integration"],["project","group"],false,[1214,1367]],
+["PUT","/projects/:id/integrations/pivotaltracker",["update_integration"],["project","group"],false,[1215,1368]],
+["PUT","/projects/:id/integrations/pumble",["update_integration"],["project","group"],false,[1216,1369]],
+["PUT","/projects/:id/integrations/pushover",["update_integration"],["project","group"],false,[1217,1370]],
+["PUT","/projects/:id/integrations/redmine",["update_integration"],["project","group"],false,[1218,1371]],
+["PUT","/projects/:id/integrations/slack",["update_integration"],["project","group"],false,[1219,1372]],
+["PUT","/projects/:id/integrations/squash-tm",["update_integration"],["project","group"],false,[1220,1373]],
+["PUT","/projects/:id/integrations/teamcity",["update_integration"],["project","group"],false,[1221,1374]],
+["PUT","/projects/:id/integrations/telegram",["update_integration"],["project","group"],false,[1222,1375]],
+["PUT","/projects/:id/integrations/unify-circuit",["update_integration"],["project","group"],false,[1223,1376]],
+["PUT","/projects/:id/integrations/webex-teams",["update_integration"],["project","group"],false,[1224,1377]],
+["PUT","/projects/:id/integrations/youtrack",["update_integration"],["project","group"],false,[1225,1378]],
+["PUT","/projects/:id/integrations/zentao",["update_integration"],["project","group"],false,[1226,1379]],
+["PUT","/projects/:id/services/apple-app-store",["update_integration"],["project","group"],false,[1227,1380]],
+["PUT","/projects/:id/services/asana",["update_integration"],["project","group"],false,[1228,1381]],
+["PUT","/projects/:id/services/assembla",["update_integration"],["project","group"],false,[1229,1382]],
+["PUT","/projects/:id/services/bamboo",["update_integration"],["project","group"],false,[1230,1383]],
+["PUT","/projects/:id/services/bugzilla",["update_integration"],["project","group"],false,[1231,1384]],
+["PUT","/projects/:id/services/buildkite",["update_integration"],["project","group"],false,[1232,1385]],
+["PUT","/projects/:id/services/campfire",["update_integration"],["project","group"],false,[1233,1386]],
+["PUT","/projects/:id/services/clickup",["update_integration"],["project","group"],false,[1234,1387]],
+["PUT","/projects/:id/services/confluence",["update_integration"],["project","group"],false,[1235,1388]],
+["PUT","/projects/:id/services/custom-issue-tracker",["update_integration"],["project","group"],false,[1236,1389]],
+["PUT","/projects/:id/services/datadog",["update_integration"],["project","group"],false,[1237,1390]],
+["PUT","/projects/:id/services/diffblue-cover",["update_integration"],["project","group"],false,[1238,1391]],
+["PUT","/projects/:id/services/discord",["update_integration"],["project","group"],false,[1239,1392]],
+["PUT","/projects/:id/services/drone-ci",["update_integration"],["project","group"],false,[1240,1393]],
+["PUT","/projects/:id/services/emails-on-push",["update_integration"],["project","group"],false,[1241,1394]],
+["PUT","/projects/:id/services/ewm",["update_integration"],["project","group"],false,[1242,1395]],
+["PUT","/projects/:id/services/external-wiki",["update_integration"],["project","group"],false,[1243,1396]],
+["PUT","/projects/:id/services/git-guardian",["update_integration"],["project","group"],false,[1244,1397]],
+["PUT","/projects/:id/services/github",["update_integration"],["project","group"],false,[1245,1398]],
+["PUT","/projects/:id/services/gitlab-slack-application",["update_integration"],["project","group"],false,[1246,1399]],
+["PUT","/projects/:id/services/google-cloud-platform-artifact-registry",["update_integration"],["project","group"],false,[1247,1400]],
+["PUT","/projects/:id/services/google-cloud-platform-workload-identity-federation",["update_integration"],["project","group"],false,[1248,1401]],
+["PUT","/projects/:id/services/google-play",["update_integration"],["project","group"],false,[1249,1402]],
+["PUT","/projects/:id/services/hangouts-chat",["update_integration"],["project","group"],false,[1250,1403]],
+["PUT","/projects/:id/services/harbor",["update_integration"],["project","group"],false,[1251,1404]],
+["PUT","/projects/:id/services/irker",["update_integration"],["project","group"],false,[1252,1405]],
+["PUT","/projects/:id/services/jenkins",["update_integration"],["project","group"],false,[1253,1406]],
+["PUT","/projects/:id/services/jira",["update_integration"],["project","group"],false,[1254,1407]],
+["PUT","/projects/:id/services/jira-cloud-app",["update_integration"],["project","group"],false,[1255,1408]],
+["PUT","/projects/:id/services/linear",["update_integration"],["project","group"],false,[1256,1409]],
+["PUT","/projects/:id/services/matrix",["update_integration"],["project","group"],false,[1257,1410]],
+["PUT","/projects/:id/services/mattermost",["update_integration"],["project","group"],false,[1258,1411]],
+["PUT","/projects/:id/services/mattermost-slash-commands",["update_integration"],["project","group"],false,[1259,1412]],
+["PUT","/projects/:id/services/microsoft-teams",["update_integration"],["project","group"],false,[1260,1413]],
+["PUT","/projects/:id/services/mock-ci",["update_integration"],["project","group"],false,[1261,1414]],
+["PUT","/projects/:id/services/mock-monitoring",["update_integration"],["project","group"],false,[1262,1415]],
+["PUT","/projects/:id/services/packagist",["update_integration"],["project","group"],false,[1263,1416]],
+["PUT","/projects/:id/services/phorge",["update_integration"],["project","group"],false,[1264,1417]],
+["PUT","/projects/:id/services/pipelines-email",["update_integration"],["project","group"],false,[1265,1418]],
+["PUT","/projects/:id/services/pivotaltracker",["update_integration"],["project","group"],false,[1266,1419]],
+["PUT","/projects/:id/services/pumble",["update_integration"],["project","group"],false,[1267,1420]],
+["PUT","/projects/:id/services/pushover",["update_integration"],["project","group"],false,[1268,1421]],
+["PUT","/projects/:id/services/redmine",["update_integration"],["project","group"],false,[1269,1422]],
+["PUT","/projects/:id/services/slack",["update_integration"],["project","group"],false,[1270,1423]],
+["PUT","/projects/:id/services/squash-tm",["update_integration"],["project","group"],false,[1271,1424]],
+["PUT","/projects/:id/services/teamcity",["update_integration"],["project","group"],false,[1272,1425]],
+["PUT","/projects/:id/services/telegram",["update_integration"],["project","group"],false,[1273,1426]],
+["PUT","/projects/:id/services/unify-circuit",["update_integration"],["project","group"],false,[1274,1427]],
+["PUT","/projects/:id/services/webex-teams",["update_integration"],["project","group"],false,[1275,1428]],
+["PUT","/projects/:id/services/youtrack",["update_integration"],["project","group"],false,[1276,1429]],
+["PUT","/projects/:id/services/zentao",["update_integration"],["project","group"],false,[1277,1430]]
+]],
+["granted","Integrations","Jira Connect Subscription",[
+["POST","/integrations/jira_connect/subscriptions",["create_jira_connect_subscription"],["group"],false,[1438]]
+]],
+["granted","Integrations","Webhook",[
+["POST","/projects/:id/hooks",["create_webhook"],["project"],false,[1446]],
+["POST","/groups/:id/hooks",["create_webhook"],["group"],false,[1447]],
+["POST","/hooks",["create_webhook"],["instance"],false,[1448]],
+["DELETE","/projects/:id/hooks/:hook_id",["delete_webhook"],["project"],false,[1449]],
+["DELETE","/groups/:id/hooks/:hook_id",["delete_webhook"],["group"],false,[1450]],
+["DELETE","/hooks/:hook_id",["delete_webhook"],["instance"],false,[1451]],
+["GET","/projects/:id/hooks",["read_webhook"],["project"],false,[1452]],
+["GET","/projects/:id/hooks/:hook_id",["read_webhook"],["project"],false,[1453]],
+["GET","/projects/:id/hooks/:hook_id/events",["read_webhook"],["project"],false,[1454]],
+["GET","/groups/:id/hooks",["read_webhook"],["group"],false,[1455]],
+["GET","/groups/:id/hooks/:hook_id",["read_webhook"],["group"],false,[1456]],
+["GET","/groups/:id/hooks/:hook_id/events",["read_webhook"],["group"],false,[1457]],
+["GET","/hooks",["read_webhook"],["instance"],false,[1458]],
+["GET","/hooks/:hook_id",["read_webhook"],["instance"],false,[1459]],
+["POST","/projects/:id/hooks/:hook_id/events/:hook_log_id/resend",["trigger_webhook"],["project"],false,[1460]],
+["POST","/projects/:id/hooks/:hook_id/test/:trigger",["trigger_webhook"],["project"],false,[1461]],
+["POST","/groups/:id/hooks/:hook_id/events/:hook_log_id/resend",["trigger_webhook"],["group"],false,[1462]],
+["POST","/groups/:id/hooks/:hook_id/test/:trigger",["trigger_webhook"],["group"],false,[1463]],
+["POST","/hooks/:hook_id",["trigger_webhook"],["instance"],false,[1464]],
+["PUT","/projects/:id/hooks/:hook_id",["update_webhook"],["project"],false,[1465]],
+["PUT","/projects/:id/hooks/:hook_id/custom_headers/:key",["update_webhook"],["project"],false,[1466]],
+["PUT","/projects/:id/hooks/:hook_id/url_variables/:key",["update_webhook"],["project"],false,[1467]],
+["DELETE","/projects/:id/hooks/:hook_id/custom_headers/:key",["update_webhook"],["project"],false,[1468]],
+["DELETE","/projects/:id/hooks/:hook_id/url_variables/:key",["update_webhook"],["project"],false,[1469]],
+["PUT","/groups/:id/hooks/:hook_id",["update_webhook"],["group"],false,[1470]],
+["PUT","/groups/:id/hooks/:hook_id/custom_headers/:key",["update_webhook"],["group"],false,[1471]],
+["PUT","/groups/:id/hooks/:hook_id/url_variables/:key",["update_webhook"],["group"],false,[1472]],
+["DELETE","/groups/:id/hooks/:hook_id/custom_headers/:key",["update_webhook"],["group"],false,[1473]],
+["DELETE","/groups/:id/hooks/:hook_id/url_variables/:key",["update_webhook"],["group"],false,[1474]],
+["PUT","/hooks/:hook_id",["update_webhook"],["instance"],false,[1475]],
+["PUT","/hooks/:hook_id/custom_headers/:key",["update_webhook"],["instance"],false,[1476]],
+["PUT","/hooks/:hook_id/url_variables/:key",["update_webhook"],["instance"],false,[1477]],
+["DELETE","/hooks/:hook_id/custom_headers/:key",["update_webhook"],["instance"],false,[1478]],
+["DELETE","/hooks/:hook_id/url_variables/:key",["update_webhook"],["instance"],false,[1479]]
+]],
+["granted","Monitoring","Alert Metric Image",[
+["POST","/projects/:id/alert_management_alerts/:alert_iid/metric_images",["create_alert_metric_image"],["project"],false,[1489]],
+["DELETE","/projects/:id/alert_management_alerts/:alert_iid/metric_images/:metric_image_id",["delete_alert_metric_image"],["project"],false,[1490]],
+["GET","/projects/:id/alert_management_alerts/:alert_iid/metric_images",["read_alert_metric_image"],["project"],false,[1491]],
+["PUT","/projects/:id/alert_management_alerts/:alert_iid/metric_images/:metric_image_id",["update_alert_metric_image"],["project"],false,[1492]]
+]],
+["granted","Monitoring","Error Tracking Client Key",[
+["POST","/projects/:id/error_tracking/client_keys",["create_error_tracking_client_key"],["project"],false,[1500]],
+["DELETE","/projects/:id/error_tracking/client_keys/:key_id",["delete_error_tracking_client_key"],["project"],false,[1501]],
+["GET","/projects/:id/error_tracking/client_keys",["read_error_tracking_client_key"],["project"],false,[1502]]
+]],
+["granted","Monitoring","Error Tracking Setting",[
+["GET","/projects/:id/error_tracking/settings",["read_error_tracking_setting"],["project"],false,[1510]],
+["PATCH","/projects/:id/error_tracking/settings",["update_error_tracking_setting"],["project"],false,[1511]],
+["PUT","/projects/:id/error_tracking/settings",["update_error_tracking_setting"],["project"],false,[1512]]
+]],
+["granted","Monitoring","GLQL",[
+["POST","/glql",["read_glql"],["user"],false,[1520]]
+]],
+["granted","Monitoring","Sidekiq Job",[
+["DELETE","/admin/sidekiq/queues/:queue_name",["drop_sidekiq_job"],["instance"],false,[1528]]
+]],
+["granted","Monitoring","Sidekiq Metric",[
+["GET","/sidekiq/compound_metrics",["read_sidekiq_metric"],["instance"],false,[1536]],
+["GET","/sidekiq/job_stats",["read_sidekiq_metric"],["instance"],false,[1537]],
+["GET","/sidekiq/process_metrics",["read_sidekiq_metric"],["instance"],false,[1538]],
+["GET","/sidekiq/queue_metrics",["read_sidekiq_metric"],["instance"],false,[1539]]
+]],
+["granted","Note","Vulnerability Note",[
+["POST","/projects/:id/vulnerabilities/:noteable_id/notes",["create_vulnerability_note"],["project"],false,[1549]],
+["DELETE","/projects/:id/vulnerabilities/:noteable_id/notes/:note_id",["delete_vulnerability_note"],["project"],false,[1550]],
+["GET","/projects/:id/vulnerabilities/:noteable_id/notes",["read_vulnerability_note"],["project"],false,[1551]],
+["GET","/projects/:id/vulnerabilities/:noteable_id/notes/:note_id",["read_vulnerability_note"],["project"],false,[1552]],
+["PUT","/projects/:id/vulnerabilities/:noteable_id/notes/:note_id",["update_vulnerability_note"],["project"],false,[1553]]
+]],
+["granted","Notifications","Broadcast Message",[
+["POST","/broadcast_messages",["create_broadcast_message"],["instance"],false,[1563]],
+["DELETE","/broadcast_messages/:id",["delete_broadcast_message"],["instance"],false,[1564]],
+["PUT","/broadcast_messages/:id",["update_broadcast_message"],["instance"],false,[1565]]
+]],
+["granted","Notifications","Mobile Push Subscription",[
+["POST","/user/push_subscriptions",["create_mobile_push_subscription"],["user"],false,[1573]],
+["DELETE","/user/push_subscriptions",["delete_mobile_push_subscription"],["user"],false,[1574]]
+]],
+["granted","Notifications","Todo",[
+["POST","/projects/:id/issues/:issue_iid/todo",["create_todo"],["project"],false,[1582]],
+["POST","/projects/:id/merge_requests/:merge_request_iid/todo",["create_todo"],["project"],false,[1583]],
+["POST","/groups/:id/epics/:epic_iid/todo",["create_todo"],["group"],false,[1584]],
+["GET","/todos",["read_todo"],["user"],false,[1585]],
+["POST","/todos/:id/mark_as_done",["update_todo"],["user"],false,[1586]],
+["POST","/todos/mark_as_done",["update_todo"],["user"],false,[1587]]
+]],
+["granted","Organizations","Organization",[
+["POST","/organizations",["create_organization"],["instance"],false,[1597]],
+["DELETE","/organizations/:id",["delete_organization"],["instance"],false,[1598]]
+]],
+["granted","Packages and Registry","Container Registry Protection Tag Rule",[
+["POST","/projects/:id/registry/protection/tag/rules",["create_container_registry_protection_tag_rule"],["project"],false,[1608]],
+["DELETE","/projects/:id/registry/protection/tag/rules/:protection_rule_id",["delete_container_registry_protection_tag_rule"],["project"],false,[1609]],
+["GET","/projects/:id/registry/protection/tag/rules",["read_container_registry_protection_tag_rule"],["project"],false,[1610]],
+["PATCH","/projects/:id/registry/protection/tag/rules/:protection_rule_id",["update_container_registry_protection_tag_rule"],["project"],false,[1611]]
+]],
+["granted","Packages and Registry","Container Repository",[
+["DELETE","/projects/:id/registry/repositories/:repository_id",["delete_container_repository"],["project"],false,[1619]],
+["DELETE","/projects/:id/registry/repositories/:repository_id/tags",["delete_container_repository"],["project"],false,[1620]],
+["DELETE","/projects/:id/registry/repositories/:repository_id/tags/:tag_name",["delete_container_repository"],["project"],false,[1621]],
+["GET","/projects/:id/registry/repositories",["read_container_repository"],["project"],false,[1622]],
+["GET","/projects/:id/registry/repositories/:repository_id/tags",["read_container_repository"],["project"],false,[1623]],
+["GET","/projects/:id/registry/repositories/:repository_id/tags/:tag_name",["read_container_repository"],["project"],false,[1624]],
+["GET","/registry/repositories/:id",["read_container_repository"],["project"],false,[1625]],
+["GET","/groups/:id/registry/repositories",["read_container_repository"],["group"],false,[1626]]
+]],
+["granted","Packages and Registry","Container Repository Protection Rule",[
+["POST","/projects/:id/registry/protection/repository/rules",["create_container_repository_protection_rule"],["project"],false,[1634]],
+["DELETE","/projects/:id/registry/protection/repository/rules/:protection_rule_id",["delete_container_repository_protection_rule"],["project"],false,[1635]],
+["GET","/projects/:id/registry/protection/repository/rules",["read_container_repository_protection_rule"],["project"],false,[1636]],
+["PATCH","/projects/:id/registry/protection/repository/rules/:protection_rule_id",["update_container_repository_protection_rule"],["project"],false,[1637]]
+]],
+["granted","Packages and Registry","Debian Distribution",[
+["POST","/projects/:id/debian_distributions",["create_debian_distribution"],["project"],false,[1645]],
+["POST","/groups/:id/-/debian_distributions",["create_debian_distribution"],["group"],false,[1646]],
+["DELETE","/projects/:id/debian_distributions/:codename",["delete_debian_distribution"],["project"],false,[1647]],
+["DELETE","/groups/:id/-/debian_distributions/:codename",["delete_debian_distribution"],["group"],false,[1648]],
+["GET","/projects/:id/debian_distributions",["read_debian_distribution"],["project"],false,[1649]],
+["GET","/projects/:id/debian_distributions/:codename",["read_debian_distribution"],["project"],false,[1650]],
+["GET","/projects/:id/debian_distributions/:codename/key.asc",["read_debian_distribution"],["project"],false,[1651]],
+["GET","/groups/:id/-/debian_distributions",["read_debian_distribution"],["group"],false,[1652]],
+["GET","/groups/:id/-/debian_distributions/:codename",["read_debian_distribution"],["group"],false,[1653]],
+["GET","/groups/:id/-/debian_distributions/:codename/key.asc",["read_debian_distribution"],["group"],false,[1654]],
+["PUT","/projects/:id/debian_distributions/:codename",["update_debian_distribution"],["project"],false,[1655]],
+["PUT","/groups/:id/-/debian_distributions/:codename",["update_debian_distribution"],["group"],false,[1656]]
+]],
+["granted","Packages and Registry","Dependency Proxy Cache",[
+["DELETE","/groups/:id/dependency_proxy/cache",["purge_dependency_proxy_cache"],["group"],false,[1664]]
+]],
+["granted","Packages and Registry","Package",[
+["POST","/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/upload_urls",["create_package"],["project"],false,[1672]],
+["POST","/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/upload_urls",["create_package"],["project"],false,[1673]],
+["POST","/projects/:id/packages/composer",["create_package"],["project"],false,[1674]],
+["POST","/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/upload_urls",["create_package"],["project"],false,[1675]],
+["POST","/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/upload_urls",["create_package"],["project"],false,[1676]],
+["POST","/projects/:id/packages/helm/api/:channel/charts",["create_package"],["project"],false,[1677]],
+["POST","/projects/:id/packages/protection/rules",["create_package"],["project"],false,[1678]],
+["POST","/projects/:id/packages/pypi",["create_package"],["project"],false,[1679]],
+["POST","/projects/:id/packages/rpm",["create_package"],["project"],false,[1680]],
+["POST","/projects/:id/packages/rubygems/api/v1/gems",["create_package"],["project"],false,[1681]],
+["PUT","/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name",["create_package"],["project"],false,[1682]],
+["PUT","/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name",["create_package"],["project"],false,[1683]],
+["PUT","/packages/npm/-/package/*package_name/dist-tags/:tag",["create_package"],["project"],false,[1684]],
+["PUT","/projects/:id/packages/cargo/api/v1/crates/new",["create_package"],["project"],false,[1685]],
+["PUT","/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name",["create_package"],["project"],false,[1686]],
+["PUT","/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name",["create_package"],["project"],false,[1687]],
+["PUT","/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name",["create_package"],["project"],false,[1688]],
+["PUT","/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name",["create_package"],["project"],false,[1689]],
+["PUT","/projects/:id/packages/debian/:file_name",["create_package"],["project"],false,[1690]],
+["PUT","/projects/:id/packages/generic/:package_name/*package_version/(*path/):file_name",["create_package"],["project"],false,[1691]],
+["PUT","/projects/:id/packages/maven/*path/:file_name",["create_package"],["project"],false,[1692]],
+["PUT","/projects/:id/packages/npm/-/package/*package_name/dist-tags/:tag",["create_package"],["project"],false,[1693]],
+["PUT","/projects/:id/packages/npm/:package_name",["create_package"],["project"],false,[1694]],
+["PUT","/projects/:id/packages/nuget",["create_package"],["project"],false,[1695]],
+["PUT","/projects/:id/packages/nuget/symbolpackage",["create_package"],["project"],false,[1696]],
+["PUT","/projects/:id/packages/nuget/v2",["create_package"],["project"],false,[1697]],
+["PUT","/projects/:id/packages/terraform/modules/:module_name/:module_system/*module_version/file",["create_package"],["project"],false,[1698]],
+["POST","/virtual_registries/packages/maven/:id/*path/upload",["create_package"],["group"],false,[1699]],
+["PUT","/groups/:id/-/packages/npm/-/package/*package_name/dist-tags/:tag",["create_package"],["group"],false,[1700]],
+["DELETE","/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel",["delete_package"],["project"],false,[1701]],
+["DELETE","/packages/npm/-/package/*package_name/dist-tags/:tag",["delete_package"],["project"],false,[1702]],
+["DELETE","/projects/:id/packages/:package_id",["delete_package"],["project"],false,[1703]],
+["DELETE","/projects/:id/packages/:package_id/package_files/:package_file_id",["delete_package"],["project"],false,[1704]],
+["DELETE","/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel",["delete_package"],["project"],false,[1705]],
+["DELETE","/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision",["delete_package"],["project"],false,[1706]],
+["DELETE","/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision",["delete_package"],["project"],false,[1707]],
+["DELETE","/projects/:id/packages/npm/-/package/*package_name/dist-tags/:tag",["delete_package"],["project"],false,[1708]],
+["DELETE","/projects/:id/packages/nuget/*package_name/*package_version",["delete_package"],["project"],false,[1709]],
+["DELETE","/projects/:id/packages/protection/rules/:package_protection_rule_id",["delete_package"],["project"],false,[1710]],
+["DELETE","/groups/:id/-/packages/npm/-/package/*package_name/dist-tags/:tag",["delete_package"],["group"],false,[1711]],
+["GET","/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel",["read_package"],["project"],false,[1712]],
+["GET","/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/digest",["read_package"],["project"],false,[1713]],
+["GET","/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls",["read_package"],["project"],false,[1714]],
+["GET","/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference",["read_package"],["project"],false,[1715]],
+["GET","/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/digest",["read_package"],["project"],false,[1716]],
+["GET","/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls",["read_package"],["project"],false,[1717]],
+["GET","/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/search",["read_package"],["project"],false,[1718]],
+["GET","/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name",["read_package"],["project"],false,[1719]],
+["GET","/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name",["read_package"],["project"],false,[1720]],
+["GET","/packages/npm/-/package/*package_name/dist-tags",["read_package"],["project"],true,[1721,3826]],
+["GET","/projects/:id/dependency_proxy/packages/maven/*path/:file_name",["read_package"],["project"],true,[1722,3842]],
+["GET","/projects/:id/dependency_proxy/packages/npm/*package_name/-/*file_name",["read_package"],["project"],true,[1723,3843]],
+["GET","/projects/:id/packages",["read_package"],["project"],true,[1724,3924]],
+["GET","/projects/:id/packages/:package_id",["read_package"],["project"],true,[1725,3925]],
+["GET","/projects/:id/packages/:package_id/package_files",["read_package"],["project"],true,[1726,3926]],
+["GET","/projects/:id/packages/:package_id/package_files/:package_file_id/download",["read_package"],["project"],true,[1727,3927]],
+["GET","/projects/:id/packages/:package_id/pipelines",["read_package"],["project"],true,[1728,3928]],
+["GET","/projects/:id/packages/cargo/1/:package_name",["read_package"],["project"],true,[1729,3929]],
+["GET","/projects/:id/packages/cargo/2/:package_name",["read_package"],["project"],true,[1730,3930]],
+["GET","/projects/:id/packages/cargo/3/:first_char/:package_name",["read_package"],["project"],true,[1731,3931]],
+["GET","/projects/:id/packages/cargo/:package_name/:package_version/download",["read_package"],["project"],true,[1732,3932]],
+["GET","/projects/:id/packages/cargo/:prefix_1/:prefix_2/:package_name",["read_package"],["project"],true,[1733,3933]],
+["GET","/projects/:id/packages/cargo/config.json",["read_package"],["project"],true,[1734,3934]],
+["GET","/projects/:id/packages/composer/archives/*package_name",["read_package"],["project"],true,[1735,3935]],
+["GET","/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel",["read_package"],["project"],false,[1736]],
+["GET","/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/digest",["read_package"],["project"],false,[1737]],
+["GET","/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls",["read_package"],["project"],false,[1738]],
+["GET","/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference",["read_package"],["project"],false,[1739]],
+["GET","/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/digest",["read_package"],["project"],false,[1740]],
+["GET","/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls",["read_package"],["project"],false,[1741]],
+["GET","/projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/search",["read_package"],["project"],false,[1742]],
+["GET","/projects/:id/packages/conan/v1/conans/search",["read_package"],["project"],false,[1743]],
+["GET","/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name",["read_package"],["project"],false,[1744]],
+["GET","/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name",["read_package"],["project"],false,[1745]],
+["GET","/projects/:id/packages/conan/v1/users/authenticate",["read_package"],["project"],false,[1746]],
+["GET","/projects/:id/packages/conan/v1/users/check_credentials",["read_package"],["project"],false,[1747]],
+["GET","/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/latest",["read_package"],["project"],false,[1748]],
+["GET","/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions",["read_package"],["project"],false,[1749]],
+["GET","/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files",["read_package"],["project"],false,[1750]],
+["GET","/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name",["read_package"],["project"],false,[1751]],
+["GET","/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/latest",["read_package"],["project"],false,[1752]],
+["GET","/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions",["read_package"],["project"],false,[1753]],
+["GET","/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files",["read_package"],["project"],false,[1754]],
+["GET","/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name",["read_package"],["project"],false,[1755]],
+["GET","/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/search",["read_package"],["project"],false,[1756]],
+["GET","/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/search",["read_package"],["project"],false,[1757]],
+["GET","/projects/:id/packages/conan/v2/conans/search",["read_package"],["project"],false,[1758]],
+["GET","/projects/:id/packages/conan/v2/users/authenticate",["read_package"],["project"],false,[1759]],
+["GET","/projects/:id/packages/conan/v2/users/check_credentials",["read_package"],["project"],false,[1760]],
+["GET","/projects/:id/packages/debian/dists/*distribution/:component/binary-:architecture/Packages",["read_package"],["project"],false,[1761]],
+["GET","/projects/:id/packages/debian/dists/*distribution/:component/binary-:architecture/by-hash/SHA256/:file_sha256",["read_package"],["project"],false,[1762]],
+["GET","/projects/:id/packages/debian/dists/*distribution/:component/debian-installer/binary-:architecture/Packages",["read_package"],["project"],false,[1763]],
+["GET","/projects/:id/packages/debian/dists/*distribution/:component/debian-installer/binary-:architecture/by-hash/SHA256/:file_sha256",["read_package"],["project"],false,[1764]],
+["GET","/projects/:id/packages/debian/dists/*distribution/:component/source/Sources",["read_package"],["project"],false,[1765]],
+["GET","/projects/:id/packages/debian/dists/*distribution/:component/source/by-hash/SHA256/:file_sha256",["read_package"],["project"],false,[1766]],
+["GET","/projects/:id/packages/debian/dists/*distribution/InRelease",["read_package"],["project"],false,[1767]],
+["GET","/projects/:id/packages/debian/dists/*distribution/Release",["read_package"],["project"],false,[1768]],
+["GET","/projects/:id/packages/debian/dists/*distribution/Release.gpg",["read_package"],["project"],false,[1769]],
+["GET","/projects/:id/packages/debian/pool/:distribution/:letter/:package_name/:package_version/:file_name",["read_package"],["project"],true,[1770,3936]],
+["GET","/projects/:id/packages/generic/:package_name/*package_version/(*path/):file_name",["read_package"],["project"],true,[1771,3937]],
+["GET","/projects/:id/packages/go/*module_name/@v/:module_version.info",["read_package"],["project"],true,[1772,3938]],
+["GET","/projects/:id/packages/go/*module_name/@v/:module_version.mod",["read_package"],["project"],true,[1773,3939]],
+["GET","/projects/:id/packages/go/*module_name/@v/:module_version.zip",["read_package"],["project"],true,[1774,3940]],
+["GET","/projects/:id/packages/go/*module_name/@v/list",["read_package"],["project"],true,[1775,3941]],
+["GET","/projects/:id/packages/helm/:channel/charts/:file_name.tgz",["read_package"],["project"],true,[1776,3942]],
+["GET","/projects/:id/packages/helm/:channel/index.yaml",["read_package"],["project"],true,[1777,3943]],
+["GET","/projects/:id/packages/maven/*path/:file_name",["read_package"],["project"],true,[1778,3944]],
+["GET","/projects/:id/packages/npm/*package_name",["read_package"],["project"],true,[1779,3946]],
+["GET","/projects/:id/packages/npm/*package_name/-/*file_name",["read_package"],["project"],true,[1780,3947]],
+["GET","/projects/:id/packages/npm/-/package/*package_name/dist-tags",["read_package"],["project"],true,[1781,3948]],
+["GET","/projects/:id/packages/nuget/download/*package_name/*package_version/*package_filename",["read_package"],["project"],true,[1782,3949]],
+["GET","/projects/:id/packages/nuget/download/*package_name/index",["read_package"],["project"],true,[1783,3950]],
+["GET","/projects/:id/packages/nuget/metadata/*package_name/*package_version",["read_package"],["project"],true,[1784,3951]],
+["GET","/projects/:id/packages/nuget/metadata/*package_name/index",["read_package"],["project"],true,[1785,3952]],
+["GET","/projects/:id/packages/nuget/query",["read_package"],["project"],false,[1786]],
+["GET","/projects/:id/packages/protection/rules",["read_package"],["project"],false,[1787]],
+["GET","/projects/:id/packages/pypi/files/:sha256/*file_identifier",["read_package"],["project"],true,[1788,3953]],
+["GET","/projects/:id/packages/pypi/forward/:package_name/*upstream_path",["read_package"],["project"],true,[1789,3954]],
+["GET","/projects/:id/packages/pypi/simple",["read_package"],["project"],true,[1790,3955]],
+["GET","/projects/:id/packages/pypi/simple/*package_name",["read_package"],["project"],true,[1791,3956]],
+["GET","/projects/:id/packages/rpm/*package_file_id/*file_name",["read_package"],["project"],false,[1792]],
+["GET","/projects/:id/packages/rpm/repodata/*file_name",["read_package"],["project"],false,[1793]],
+["GET","/projects/:id/packages/rubygems/:file_name",["read_package"],["project"],false,[1794]],
+["GET","/projects/:id/packages/rubygems/api/v1/dependencies",["read_package"],["project"],false,[1795]],
+["GET","/projects/:id/packages/rubygems/gems/:file_name",["read_package"],["project"],false,[1796]],
+["GET","/projects/:id/packages/rubygems/quick/Marshal.4.8/:file_name",["read_package"],["project"],false,[1797]],
+["GET","/projects/:id/packages/terraform/modules/:module_name/:module_system",["read_package"],["project"],false,[1798]],
+["GET","/projects/:id/packages/terraform/modules/:module_name/:module_system/*module_version",["read_package"],["project"],false,[1799]],
+["GET","/group/:id/-/packages/composer/*package_name",["read_package"],["group"],true,[1800,3774]],
+["GET","/group/:id/-/packages/composer/p/:sha",["read_package"],["group"],true,[1801,3775]],
+["GET","/group/:id/-/packages/composer/p2/*package_name",["read_package"],["group"],true,[1802,3776]],
+["GET","/group/:id/-/packages/composer/packages",["read_package"],["group"],true,[1803,3777]],
+["GET","/groups/:id/-/packages/debian/dists/*distribution/:component/binary-:architecture/Packages",["read_package"],["group"],false,[1804]],
+["GET","/groups/:id/-/packages/debian/dists/*distribution/:component/binary-:architecture/by-hash/SHA256/:file_sha256",["read_package"],["group"],false,[1805]],
+["GET","/groups/:id/-/packages/debian/dists/*distribution/:component/debian-installer/binary-:architecture/Packages",["read_package"],["group"],false,[1806]],
+["GET","/groups/:id/-/packages/debian/dists/*distribution/:component/debian-installer/binary-:architecture/by-hash/SHA256/:file_sha256",["read_package"],["group"],false,[1807]],
+["GET","/groups/:id/-/packages/debian/dists/*distribution/:component/source/Sources",["read_package"],["group"],false,[1808]],
+["GET","/groups/:id/-/packages/debian/dists/*distribution/:component/source/by-hash/SHA256/:file_sha256",["read_package"],["group"],false,[1809]],
+["GET","/groups/:id/-/packages/debian/dists/*distribution/InRelease",["read_package"],["group"],false,[1810]],
+["GET","/groups/:id/-/packages/debian/dists/*distribution/Release",["read_package"],["group"],false,[1811]],
+["GET","/groups/:id/-/packages/debian/dists/*distribution/Release.gpg",["read_package"],["group"],false,[1812]],
+["GET","/groups/:id/-/packages/debian/pool/:distribution/:project_id/:letter/:package_name/:package_version/:file_name",["read_package"],["group"],false,[1813]],
+["GET","/groups/:id/-/packages/maven/*path/:file_name",["read_package"],["group"],true,[1814,3782]],
+["GET","/groups/:id/-/packages/npm/-/package/*package_name/dist-tags",["read_package"],["group"],true,[1815,3783]],
+["GET","/groups/:id/-/packages/nuget/metadata/*package_name/*package_version",["read_package"],["group"],false,[1816]],
+["GET","/groups/:id/-/packages/nuget/metadata/*package_name/index",["read_package"],["group"],false,[1817]],
+["GET","/groups/:id/-/packages/nuget/query",["read_package"],["group"],false,[1818]],
+["GET","/groups/:id/-/packages/pypi/files/:sha256/*file_identifier",["read_package"],["group"],true,[1819,3784]],
+["GET","/groups/:id/-/packages/pypi/simple",["read_package"],["group"],true,[1820,3785]],
+["GET","/groups/:id/-/packages/pypi/simple/*package_name",["read_package"],["group"],true,[1821,3786]],
+["GET","/groups/:id/packages",["read_package"],["group"],true,[1822,3815]],
+["GET","/packages/terraform/modules/v1/:module_namespace/:module_name/:module_system",["read_package"],["group"],false,[1823]],
+["GET","/packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/*module_version",["read_package"],["group"],false,[1824]],
+["GET","/packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/*module_version/download",["read_package"],["group"],false,[1825]],
+["GET","/packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/*module_version/file",["read_package"],["group"],false,[1826]],
+["GET","/packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/download",["read_package"],["group"],false,[1827]],
+["GET","/packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/versions",["read_package"],["group"],false,[1828]],
+["GET","/virtual_registries/packages/maven/:id/*path",["read_package"],["group"],true,[1829,4018]],
+["GET","/packages/conan/v1/conans/search",["read_package"],["instance"],false,[1830]],
+["GET","/packages/conan/v1/users/authenticate",["read_package"],["instance"],false,[1831]],
+["GET","/packages/conan/v1/users/check_credentials",["read_package"],["instance"],false,[1832]],
+["GET","/packages/maven/*path/:file_name",["read_package"],["instance"],false,[1833]],
+["PATCH","/projects/:id/packages/protection/rules/:package_protection_rule_id",["update_package"],["project"],false,[1834]]
+]],
+["granted","Packages and Registry","Virtual Registry",[
+["POST","/groups/:id/-/virtual_registries/container/registries",["create_virtual_registry"],["group"],false,[1842]],
+["POST","/groups/:id/-/virtual_registries/packages/maven/registries",["create_virtual_registry"],["group"],false,[1843]],
+["POST","/groups/:id/-/virtual_registries/packages/npm/registries",["create_virtual_registry"],["group"],false,[1844]],
+["POST","/virtual_registries/container/registries/:id/upstreams",["create_virtual_registry"],["group"],false,[1845]],
+["POST","/virtual_registries/container/registry_upstreams",["create_virtual_registry"],["group"],false,[1846]],
+["POST","/virtual_registries/packages/maven/registries/:id/local/upstreams",["create_virtual_registry"],["group"],false,[1847]],
+["POST","/virtual_registries/packages/maven/registries/:id/upstreams",["create_virtual_registry"],["group"],false,[1848]],
+["POST","/virtual_registries/packages/maven/registry_upstreams",["create_virtual_registry"],["group"],false,[1849]],
+["POST","/virtual_registries/packages/npm/registry_upstreams",["create_virtual_registry"],["group"],false,[1850]],
+["DELETE","/virtual_registries/container/cache_entries/*id",["delete_virtual_registry"],["group"],false,[1851]],
+["DELETE","/virtual_registries/container/registries/:id",["delete_virtual_registry"],["group"],false,[1852]],
+["DELETE","/virtual_registries/container/registries/:id/cache",["delete_virtual_registry"],["group"],false,[1853]],
+["DELETE","/virtual_registries/container/registry_upstreams/:id",["delete_virtual_registry"],["group"],false,[1854]],
+["DELETE","/virtual_registries/container/upstreams/:id",["delete_virtual_registry"],["group"],false,[1855]],
+["DELETE","/virtual_registries/container/upstreams/:id/cache",["delete_virtual_registry"],["group"],false,[1856]],
+["DELETE","/virtual_registries/packages/maven/cache_entries/*id",["delete_virtual_registry"],["group"],false,[1857]],
+["DELETE","/virtual_registries/packages/maven/local/upstreams/:id",["delete_virtual_registry"],["group"],false,[1858]],
+["DELETE","/virtual_registries/packages/maven/registries/:id",["delete_virtual_registry"],["group"],false,[1859]],
+["DELETE","/virtual_registries/packages/maven/registries/:id/cache",["delete_virtual_registry"],["group"],false,[1860]],
+["DELETE","/virtual_registries/packages/maven/registry_upstreams/:id",["delete_virtual_registry"],["group"],false,[1861]],
+["DELETE","/virtual_registries/packages/maven/upstreams/:id",["delete_virtual_registry"],["group"],false,[1862]],
+["DELETE","/virtual_registries/packages/maven/upstreams/:id/cache",["delete_virtual_registry"],["group"],false,[1863]],
+["DELETE","/virtual_registries/packages/npm/registries/:id",["delete_virtual_registry"],["group"],false,[1864]],
+["DELETE","/virtual_registries/packages/npm/registries/:id/cache",["delete_virtual_registry"],["group"],false,[1865]],
+["DELETE","/virtual_registries/packages/npm/registry_upstreams/:id",["delete_virtual_registry"],["group"],false,[1866]],
+["DELETE","/virtual_registries/packages/npm/remote/cache_entries/*id",["delete_virtual_registry"],["group"],false,[1867]],
+["GET","/groups/:id/-/virtual_registries/container/registries",["read_virtual_registry"],["group"],false,[1868]],
+["GET","/groups/:id/-/virtual_registries/container/upstreams",["read_virtual_registry"],["group"],false,[1869]],
+["GET","/groups/:id/-/virtual_registries/packages/maven/registries",["read_virtual_registry"],["group"],false,[1870]],
+["GET","/groups/:id/-/virtual_registries/packages/maven/upstreams",["read_virtual_registry"],["group"],false,[1871]],
+["GET","/groups/:id/-/virtual_registries/packages/npm/registries",["read_virtual_registry"],["group"],false,[1872]],
+["GET","/virtual_registries/container/registries/:id",["read_virtual_registry"],["group"],false,[1873]],
+["GET","/virtual_registries/container/registries/:id/upstreams",["read_virtual_registry"],["group"],false,[1874]],
+["GET","/virtual_registries/container/upstreams/:id",["read_virtual_registry"],["group"],false,[1875]],
+["GET","/virtual_registries/container/upstreams/:id/cache_entries",["read_virtual_registry"],["group"],false,[1876]],
+["GET","/virtual_registries/packages/maven/local/upstreams/:id",["read_virtual_registry"],["group"],false,[1877]],
+["GET","/virtual_registries/packages/maven/registries/:id",["read_virtual_registry"],["group"],false,[1878]],
+["GET","/virtual_registries/packages/maven/registries/:id/upstreams",["read_virtual_registry"],["group"],false,[1879]],
+["GET","/virtual_registries/packages/maven/upstreams/:id",["read_virtual_registry"],["group"],false,[1880]],
+["GET","/virtual_registries/packages/maven/upstreams/:id/cache_entries",["read_virtual_registry"],["group"],false,[1881]],
+["GET","/virtual_registries/packages/npm/registries/:id",["read_virtual_registry"],["group"],false,[1882]],
+["GET","/virtual_registries/packages/npm/remote/upstreams/:id/cache_entries",["read_virtual_registry"],["group"],false,[1883]],
+["GET","/virtual_registries/packages/maven/upstreams/:id/test",["update_virtual_registry"],["group"],false,[1884]],
+["POST","/groups/:id/-/virtual_registries/container/upstreams/test",["update_virtual_registry"],["group"],false,[1885]],
+["POST","/groups/:id/-/virtual_registries/packages/maven/upstreams/test",["update_virtual_registry"],["group"],false,[1886]],
+["POST","/virtual_registries/container/upstreams/:id/test",["update_virtual_registry"],["group"],false,[1887]],
+["POST","/virtual_registries/packages/maven/upstreams/:id/test",["update_virtual_registry"],["group"],false,[1888]],
+["PATCH","/virtual_registries/container/registries/:id",["update_virtual_registry"],["group"],false,[1889]],
+["PATCH","/virtual_registries/container/registry_upstreams/:id",["update_virtual_registry"],["group"],false,[1890]],
+["PATCH","/virtual_registries/container/upstreams/:id",["update_virtual_registry"],["group"],false,[1891]],
+["PATCH","/virtual_registries/packages/maven/local/upstreams/:id",["update_virtual_registry"],["group"],false,[1892]],
+["PATCH","/virtual_registries/packages/maven/registries/:id",["update_virtual_registry"],["group"],false,[1893]],
+["PATCH","/virtual_registries/packages/maven/registry_upstreams/:id",["update_virtual_registry"],["group"],false,[1894]],
+["PATCH","/virtual_registries/packages/maven/upstreams/:id",["update_virtual_registry"],["group"],false,[1895]],
+["PATCH","/virtual_registries/packages/npm/registries/:id",["update_virtual_registry"],["group"],false,[1896]],
+["PATCH","/virtual_registries/packages/npm/registry_upstreams/:id",["update_virtual_registry"],["group"],false,[1897]]
+]],
+["granted","Packages and Registry","Virtual Registry Cleanup Policy",[
+["POST","/groups/:id/-/virtual_registries/cleanup/policy",["create_virtual_registry_cleanup_policy"],["group"],false,[1905]],
+["DELETE","/groups/:id/-/virtual_registries/cleanup/policy",["delete_virtual_registry_cleanup_policy"],["group"],false,[1906]],
+["GET","/groups/:id/-/virtual_registries/cleanup/policy",["read_virtual_registry_cleanup_policy"],["group"],false,[1907]],
+["PATCH","/groups/:id/-/virtual_registries/cleanup/policy",["update_virtual_registry_cleanup_policy"],["group"],false,[1908]]
+]],
+["granted","Project Features","Alias",[
+["POST","/project_aliases",["create_alias"],["instance"],false,[1918]],
+["DELETE","/project_aliases/:name",["delete_alias"],["instance"],false,[1919]],
+["GET","/project_aliases",["read_alias"],["instance"],false,[1920]],
+["GET","/project_aliases/:name",["read_alias"],["instance"],false,[1921]]
+]],
+["granted","Project Features","Badge",[
+["POST","/projects/:id/badges",["create_badge"],["project"],false,[1929]],
+["POST","/groups/:id/badges",["create_badge"],["group"],false,[1930]],
+["DELETE","/projects/:id/badges/:badge_id",["delete_badge"],["project"],false,[1931]],
+["DELETE","/groups/:id/badges/:badge_id",["delete_badge"],["group"],false,[1932]],
+["GET","/projects/:id/badges",["read_badge"],["project"],true,[1933,3834]],
+["GET","/projects/:id/badges/:badge_id",["read_badge"],["project"],true,[1934,3835]],
+["GET","/projects/:id/badges/render",["read_badge"],["project"],true,[1935,3836]],
+["GET","/groups/:id/badges",["read_badge"],["group"],true,[1936,3788]],
+["GET","/groups/:id/badges/:badge_id",["read_badge"],["group"],true,[1937,3789]],
+["GET","/groups/:id/badges/render",["read_badge"],["group"],true,[1938,3790]],
+["PUT","/projects/:id/badges/:badge_id",["update_badge"],["project"],false,[1939]],
+["PUT","/groups/:id/badges/:badge_id",["update_badge"],["group"],false,[1940]]
+]],
+["granted","Project Features","Code Review Analytics",[
+["GET","/analytics/code_review",["read_code_review_analytics"],["project"],true,[1948,3773]]
+]],
+["granted","Project Features","Release",[
+["POST","/projects/:id/releases",["create_release"],["project"],false,[1956]],
+["POST","/projects/:id/releases/:tag_name/evidence",["create_release"],["project"],false,[1957]],
+["DELETE","/projects/:id/releases/:tag_name",["delete_release"],["project"],false,[1958]],
+["GET","/projects/:id/releases",["read_release"],["project"],true,[1959,3960]],
+["GET","/projects/:id/releases/:tag_name",["read_release"],["project"],true,[1960,3961]],
+["GET","/projects/:id/releases/:tag_name/downloads/*direct_asset_path",["read_release"],["project"],true,[1961,3962]],
+["GET","/projects/:id/releases/permalink/latest(/)(*suffix_path)",["read_release"],["project"],true,[1962,3963]],
+["GET","/groups/:id/releases",["read_release"],["group"],false,[1963]],
+["PUT","/projects/:id/releases/:tag_name",["update_release"],["project"],false,[1964]]
+]],
+["granted","Project Features","Release Link",[
+["POST","/projects/:id/releases/:tag_name/assets/links",["create_release_link"],["project"],false,[1972]],
+["DELETE","/projects/:id/releases/:tag_name/assets/links/:link_id",["delete_release_link"],["project"],false,[1973]],
+["GET","/projects/:id/releases/:tag_name/assets/links",["read_release_link"],["project"],false,[1974]],
+["GET","/projects/:id/releases/:tag_name/assets/links/:link_id",["read_release_link"],["project"],false,[1975]],
+["PUT","/projects/:id/releases/:tag_name/assets/links/:link_id",["update_release_link"],["project"],false,[1976]]
+]],
+["granted","Project Features","Remote Mirror",[
+["POST","/projects/:id/remote_mirrors",["create_remote_mirror"],["project"],false,[1984]],
+["DELETE","/projects/:id/remote_mirrors/:mirror_id",["delete_remote_mirror"],["project"],false,[1985]],
+["GET","/projects/:id/remote_mirrors",["read_remote_mirror"],["project"],false,[1986]],
+["GET","/projects/:id/remote_mirrors/:mirror_id",["read_remote_mirror"],["project"],false,[1987]],
+["POST","/projects/:id/remote_mirrors/:mirror_id/sync",["update_remote_mirror"],["project"],false,[1988]],
+["PUT","/projects/:id/remote_mirrors/:mirror_id",["update_remote_mirror"],["project"],false,[1989]]
+]],
+["granted","Project Features","Remote Mirror Public Key",[
+["GET","/projects/:id/remote_mirrors/:mirror_id/public_key",["read_remote_mirror_public_key"],["project"],false,[1997]]
+]],
+["granted","Project Features","Snapshot",[
+["GET","/projects/:id/snapshot",["read_snapshot"],["project"],false,[2005]]
+]],
+["granted","Project Features","Snippet",[
+["POST","/projects/:id/snippets",["create_snippet"],["project"],false,[2013]],
+["POST","/snippets",["create_snippet"],["user"],false,[2014]],
+["DELETE","/projects/:id/snippets/:snippet_id",["delete_snippet"],["project"],false,[2015]],
+["DELETE","/snippets/:id",["delete_snippet"],["user"],false,[2016]],
+["GET","/projects/:id/snippets",["read_snippet"],["project"],true,[2017,4001]],
+["GET","/projects/:id/snippets/:snippet_id",["read_snippet"],["project"],true,[2018,4008]],
+["GET","/projects/:id/snippets/:snippet_id/files/:ref/:file_path/raw",["read_snippet"],["project"],true,[2019,4009]],
+["GET","/projects/:id/snippets/:snippet_id/raw",["read_snippet"],["project"],true,[2020,4012]],
+["GET","/snippets",["read_snippet"],["user"],false,[2021]],
+["GET","/snippets/:id",["read_snippet"],["user"],false,[2022]],
+["GET","/snippets/:id/files/:ref/:file_path/raw",["read_snippet"],["user"],false,[2023]],
+["GET","/snippets/:id/raw",["read_snippet"],["user"],false,[2024]],
+["GET","/snippets/all",["read_snippet"],["user"],false,[2025]],
+["GET","/snippets/public",["read_snippet"],["user"],false,[2026]],
+["GET","/projects/:id/snippets/:snippet_id/user_agent_detail",["read_snippet"],["instance"],false,[2027]],
+["GET","/snippets/:id/user_agent_detail",["read_snippet"],["instance"],false,[2028]],
+["PUT","/projects/:id/snippets/:snippet_id",["update_snippet"],["project"],false,[2029]],
+["PUT","/snippets/:id",["update_snippet"],["user"],false,[2030]]
+]],
+["granted","Project Model Registry and Experiments","ML Experiment",[
+["POST","/projects/:id/ml/mlflow/api/2.0/mlflow/experiments/create",["create_ml_experiment"],["project"],false,[2040]],
+["POST","/projects/:id/ml/mlflow/api/2.0/mlflow/experiments/delete",["delete_ml_experiment"],["project"],false,[2041]],
+["GET","/projects/:id/ml/mlflow/api/2.0/mlflow/experiments/get",["read_ml_experiment"],["project"],false,[2042]],
+["GET","/projects/:id/ml/mlflow/api/2.0/mlflow/experiments/get-by-name",["read_ml_experiment"],["project"],false,[2043]],
+["GET","/projects/:id/ml/mlflow/api/2.0/mlflow/experiments/list",["read_ml_experiment"],["project"],false,[2044]],
+["GET","/projects/:id/ml/mlflow/api/2.0/mlflow/metrics/get-history",["read_ml_experiment"],["project"],false,[2045]],
+["POST","/projects/:id/ml/mlflow/api/2.0/mlflow/experiments/search",["read_ml_experiment"],["project"],false,[2046]],
+["POST","/projects/:id/ml/mlflow/api/2.0/mlflow/experiments/set-experiment-tag",["update_ml_experiment"],["project"],false,[2047]]
+]],
+["granted","Project Model Registry and Experiments","ML Model",[
+["POST","/projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/create",["create_ml_model"],["project"],false,[2055]],
+["DELETE","/projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/delete",["delete_ml_model"],["project"],false,[2056]],
+["GET","/projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/alias",["read_ml_model"],["project"],false,[2057]],
+["GET","/projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/get",["read_ml_model"],["project"],false,[2058]],
+["GET","/projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/search",["read_ml_model"],["project"],false,[2059]],
+["POST","/projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/get-latest-versions",["read_ml_model"],["project"],false,[2060]],
+["PATCH","/projects/:id/ml/mlflow/api/2.0/mlflow/registered-models/update",["update_ml_model"],["project"],false,[2061]]
+]],
+["granted","Project Model Registry and Experiments","MLflow Artifact",[
+["GET","/projects/:id/ml/mlflow/api/2.0/mlflow-artifacts/artifacts",["read_mlflow_artifact"],["project"],false,[2069]],
+["GET","/projects/:id/ml/mlflow/api/2.0/mlflow-artifacts/artifacts/:model_version/*file_path",["read_mlflow_artifact"],["project"],false,[2070]]
+]],
+["granted","Project Model Registry and Experiments","MLflow Run",[
+["POST","/projects/:id/ml/mlflow/api/2.0/mlflow/runs/create",["create_mlflow_run"],["project"],false,[2078]],
+["POST","/projects/:id/ml/mlflow/api/2.0/mlflow/runs/delete",["delete_mlflow_run"],["project"],false,[2079]],
+["POST","/projects/:id/ml/mlflow/api/2.0/mlflow/runs/log-batch",["log_mlflow_run"],["project"],false,[2080]],
+["POST","/projects/:id/ml/mlflow/api/2.0/mlflow/runs/log-metric",["log_mlflow_run"],["project"],false,[2081]],
+["POST","/projects/:id/ml/mlflow/api/2.0/mlflow/runs/log-parameter",["log_mlflow_run"],["project"],false,[2082]],
+["GET","/projects/:id/ml/mlflow/api/2.0/mlflow/runs/get",["read_mlflow_run"],["project"],false,[2083]],
+["POST","/projects/:id/ml/mlflow/api/2.0/mlflow/runs/search",["read_mlflow_run"],["project"],false,[2084]],
+["POST","/projects/:id/ml/mlflow/api/2.0/mlflow/runs/set-tag",["update_mlflow_run"],["project"],false,[2085]],
+["POST","/projects/:id/ml/mlflow/api/2.0/mlflow/runs/update",["update_mlflow_run"],["project"],false,[2086]]
+]],
+["granted","Project Model Registry and Experiments","Model Version",[
+["POST","/projects/:id/ml/mlflow/api/2.0/mlflow/model-versions/create",["create_model_version"],["project"],false,[2094]],
+["PUT","/projects/:id/packages/ml_models/:model_version_id/files/(*path/):file_name",["create_model_version"],["project"],false,[2095]],
+["GET","/projects/:id/ml/mlflow/api/2.0/mlflow/model-versions/get",["read_model_version"],["project"],true,[2096,3922]],
+["GET","/projects/:id/ml/mlflow/api/2.0/mlflow/model-versions/get-download-uri",["read_model_version"],["project"],true,[2097,3923]],
+["GET","/projects/:id/packages/ml_models/:model_version_id/files/(*path/):file_name",["read_model_version"],["project"],true,[2098,3945]],
+["PATCH","/projects/:id/ml/mlflow/api/2.0/mlflow/model-versions/update",["update_model_version"],["project"],false,[2099]]
+]],
+["granted","Project Planning","Custom Attribute",[
+["DELETE","/projects/:id/custom_attributes/:key",["delete_custom_attribute"],["project"],false,[2109]],
+["DELETE","/groups/:id/custom_attributes/:key",["delete_custom_attribute"],["group"],false,[2110]],
+["DELETE","/users/:id/custom_attributes/:key",["delete_custom_attribute"],["instance"],false,[2111]],
+["GET","/projects/:id/custom_attributes",["read_custom_attribute"],["project"],false,[2112]],
+["GET","/projects/:id/custom_attributes/:key",["read_custom_attribute"],["project"],false,[2113]],
+["GET","/groups/:id/custom_attributes",["read_custom_attribute"],["group"],false,[2114]],
+["GET","/groups/:id/custom_attributes/:key",["read_custom_attribute"],["group"],false,[2115]],
+["GET","/users/:id/custom_attributes",["read_custom_attribute"],["instance"],false,[2116]],
+["GET","/users/:id/custom_attributes/:key",["read_custom_attribute"],["instance"],false,[2117]],
+["PUT","/projects/:id/custom_attributes/:key",["update_custom_attribute"],["project"],false,[2118]],
+["PUT","/groups/:id/custom_attributes/:key",["update_custom_attribute"],["group"],false,[2119]],
+["PUT","/users/:id/custom_attributes/:key",["update_custom_attribute"],["instance"],false,[2120]]
+]],
+["granted","Project Planning","Feature Flag User List",[
+["POST","/projects/:id/feature_flags_user_lists",["create_feature_flag_user_list"],["project"],false,[2128]],
+["DELETE","/projects/:id/feature_flags_user_lists/:iid",["delete_feature_flag_user_list"],["project"],false,[2129]],
+["GET","/projects/:id/feature_flags_user_lists",["read_feature_flag_user_list"],["project"],false,[2130]],
+["GET","/projects/:id/feature_flags_user_lists/:iid",["read_feature_flag_user_list"],["project"],false,[2131]],
+["PUT","/projects/:id/feature_flags_user_lists/:iid",["update_feature_flag_user_list"],["project"],false,[2132]]
+]],
+["granted","Project Planning","Internal Event",[
+["POST","/usage_data/track_event",["track_internal_event"],["instance"],false,[2140]],
+["POST","/usage_data/track_events",["track_internal_event"],["instance"],false,[2141]]
+]],
+["granted","Project Planning","Issuable Metric Image",[
+["POST","/projects/:id/issues/:issue_iid/metric_images",["create_issuable_metric_image"],["project"],false,[2149]],
+["DELETE","/projects/:id/issues/:issue_iid/metric_images/:metric_image_id",["delete_issuable_metric_image"],["project"],false,[2150]],
+["GET","/projects/:id/issues/:issue_iid/metric_images",["read_issuable_metric_image"],["project"],true,[2151,3864]],
+["PUT","/projects/:id/issues/:issue_iid/metric_images/:metric_image_id",["update_issuable_metric_image"],["project"],false,[2152]]
+]],
+["granted","Project Planning","Issue",[
+["POST","/projects/:id/issues/:subscribable_id/subscribe",["subscribe_issue"],["project"],false,[2160]],
+["POST","/projects/:id/issues/:subscribable_id/unsubscribe",["subscribe_issue"],["project"],false,[2161]]
+]],
+["granted","Project Planning","Label",[
+["POST","/projects/:id/labels",["create_label"],["project"],false,[2169]],
+["POST","/groups/:id/labels",["create_label"],["group"],false,[2170]],
+["DELETE","/projects/:id/labels",["delete_label"],["project"],false,[2171]],
+["DELETE","/projects/:id/labels/:name",["delete_label"],["project"],false,[2172]],
+["DELETE","/groups/:id/labels",["delete_label"],["group"],false,[2173]],
+["DELETE","/groups/:id/labels/:name",["delete_label"],["group"],false,[2174]],
+["PUT","/projects/:id/labels/:name/promote",["promote_label"],["project"],false,[2175]],
+["PUT","/projects/:id/labels/promote",["promote_label"],["project"],false,[2176]],
+["GET","/projects/:id/labels",["read_label"],["project"],true,[2177,3877]],
+["GET","/projects/:id/labels/:name",["read_label"],["project"],true,[2178,3878]],
+["GET","/groups/:id/labels",["read_label"],["group"],false,[2179]],
+["GET","/groups/:id/labels/:name",["read_label"],["group"],false,[2180]],
+["POST","/projects/:id/labels/:subscribable_id/subscribe",["subscribe_label"],["project"],false,[2181]],
+["POST","/projects/:id/labels/:subscribable_id/unsubscribe",["subscribe_label"],["project"],false,[2182]],
+["POST","/groups/:id/labels/:subscribable_id/subscribe",["subscribe_label"],["group"],false,[2183]],
+["POST","/groups/:id/labels/:subscribable_id/unsubscribe",["subscribe_label"],["group"],false,[2184]],
+["PUT","/projects/:id/labels",["update_label"],["project"],false,[2185]],
+["PUT","/projects/:id/labels/:name",["update_label"],["project"],false,[2186]],
+["PUT","/groups/:id/labels",["update_label"],["group"],false,[2187]],
+["PUT","/groups/:id/labels/:name",["update_label"],["group"],false,[2188]]
+]],
+["granted","Project Planning","Service Ping",[
+["GET","/usage_data/service_ping",["read_service_ping"],["instance"],false,[2196]]
+]],
+["granted","Project Planning","Usage Data Metric",[
+["GET","/usage_data/non_sql_metrics",["read_usage_data_metric"],["instance"],false,[2204]],
+["POST","/usage_data/increment_counter",["update_usage_data_metric"],["instance"],false,[2205]],
+["POST","/usage_data/increment_unique_users",["update_usage_data_metric"],["instance"],false,[2206]]
+]],
+["granted","Project Planning","Work Item",[
+["POST","/namespaces/:id/-/work_items",["create_work_item"],["project","group"],false,[2214,2257]],
+["POST","/namespaces/:id/-/work_items/:work_item_iid/discussions",["create_work_item"],["project","group"],false,[2215,2258]],
+["POST","/namespaces/:id/-/work_items/:work_item_iid/notes",["create_work_item"],["project","group"],false,[2216,2259]],
+["POST","/projects/:id/-/work_items",["create_work_item"],["project"],false,[2217]],
+["POST","/projects/:id/-/work_items/:work_item_iid/discussions",["create_work_item"],["project"],false,[2218]],
+["POST","/projects/:id/-/work_items/:work_item_iid/notes",["create_work_item"],["project"],false,[2219]],
+["POST","/projects/:id/boards",["create_work_item"],["project"],false,[2220]],
+["POST","/projects/:id/boards/:board_id/lists",["create_work_item"],["project"],false,[2221]],
+["POST","/projects/:id/issues",["create_work_item"],["project"],false,[2222]],
+["POST","/projects/:id/issues/:issue_iid/award_emoji",["create_work_item"],["project"],false,[2223]],
+["POST","/projects/:id/issues/:issue_iid/clone",["create_work_item"],["project"],false,[2224]],
+["POST","/projects/:id/issues/:issue_iid/links",["create_work_item"],["project"],false,[2225]],
+["POST","/projects/:id/issues/:issue_iid/notes/:note_id/award_emoji",["create_work_item"],["project"],false,[2226]],
+["POST","/projects/:id/issues/:noteable_id/discussions",["create_work_item"],["project"],false,[2227]],
+["POST","/projects/:id/issues/:noteable_id/discussions/:discussion_id/notes",["create_work_item"],["project"],false,[2228]],
+["POST","/projects/:id/issues/:noteable_id/notes",["create_work_item"],["project"],false,[2229]],
+["POST","/projects/:id/merge_requests/:merge_request_iid/award_emoji",["create_work_item"],["project"],false,[2230]],
+["POST","/projects/:id/merge_requests/:merge_request_iid/notes/:note_id/award_emoji",["create_work_item"],["project"],false,[2231]],
+["POST","/projects/:id/merge_requests/:noteable_id/notes",["create_work_item"],["project"],false,[2232]],
+["POST","/projects/:id/milestones",["create_work_item"],["project"],false,[2233]],
+["POST","/projects/:id/snippets/:noteable_id/discussions",["create_work_item"],["project"],false,[2234]],
+["POST","/projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes",["create_work_item"],["project"],false,[2235]],
+["POST","/projects/:id/snippets/:noteable_id/notes",["create_work_item"],["project"],false,[2236]],
+["POST","/projects/:id/snippets/:snippet_id/award_emoji",["create_work_item"],["project"],false,[2237]],
+["POST","/projects/:id/snippets/:snippet_id/notes/:note_id/award_emoji",["create_work_item"],["project"],false,[2238]],
+["POST","/projects/:id/wiki_pages/:noteable_id/notes",["create_work_item"],["project"],false,[2239]],
+["POST","/groups/:id/(-/)epics",["create_work_item"],["group"],false,[2240]],
+["POST","/groups/:id/(-/)epics/:epic_iid/epics",["create_work_item"],["group"],false,[2241]],
+["POST","/groups/:id/(-/)epics/:epic_iid/epics/:child_epic_id",["create_work_item"],["group"],false,[2242]],
+["POST","/groups/:id/(-/)epics/:epic_iid/issues/:issue_id",["create_work_item"],["group"],false,[2243]],
+["POST","/groups/:id/-/work_items",["create_work_item"],["group"],false,[2244]],
+["POST","/groups/:id/-/work_items/:work_item_iid/discussions",["create_work_item"],["group"],false,[2245]],
+["POST","/groups/:id/-/work_items/:work_item_iid/notes",["create_work_item"],["group"],false,[2246]],
+["POST","/groups/:id/boards",["create_work_item"],["group"],false,[2247]],
+["POST","/groups/:id/boards/:board_id/lists",["create_work_item"],["group"],false,[2248]],
+["POST","/groups/:id/epics/:epic_iid/award_emoji",["create_work_item"],["group"],false,[2249]],
+["POST","/groups/:id/epics/:epic_iid/notes/:note_id/award_emoji",["create_work_item"],["group"],false,[2250]],
+["POST","/groups/:id/epics/:epic_iid/related_epics",["create_work_item"],["group"],false,[2251]],
+["POST","/groups/:id/epics/:noteable_id/discussions",["create_work_item"],["group"],false,[2252]],
+["POST","/groups/:id/epics/:noteable_id/discussions/:discussion_id/notes",["create_work_item"],["group"],false,[2253]],
+["POST","/groups/:id/epics/:noteable_id/notes",["create_work_item"],["group"],false,[2254]],
+["POST","/groups/:id/milestones",["create_work_item"],["group"],false,[2255]],
+["POST","/groups/:id/wiki_pages/:noteable_id/notes",["create_work_item"],["group"],false,[2256]],
+["DELETE","/namespaces/:id/-/work_items/:work_item_iid",["delete_work_item"],["project","group"],false,[2260,2292]],
+["DELETE","/projects/:id/-/work_items/:work_item_iid",["delete_work_item"],["project"],false,[2261]],
+["DELETE","/projects/:id/boards/:board_id",["delete_work_item"],["project"],false,[2262]],
+["DELETE","/projects/:id/boards/:board_id/lists/:list_id",["delete_work_item"],["project"],false,[2263]],
+["DELETE","/projects/:id/issues/:issue_iid",["delete_work_item"],["project"],false,[2264]],
+["DELETE","/projects/:id/issues/:issue_iid/award_emoji/:award_id",["delete_work_item"],["project"],false,[2265]],
+["DELETE","/projects/:id/issues/:issue_iid/links/:issue_link_id",["delete_work_item"],["project"],false,[2266]],
+["DELETE","/projects/:id/issues/:issue_iid/notes/:note_id/award_emoji/:award_id",["delete_work_item"],["project"],false,[2267]],
+["DELETE","/projects/:id/issues/:noteable_id/discussions/:discussion_id/notes/:note_id",["delete_work_item"],["project"],false,[2268]],
+["DELETE","/projects/:id/issues/:noteable_id/notes/:note_id",["delete_work_item"],["project"],false,[2269]],
+["DELETE","/projects/:id/merge_requests/:merge_request_iid/award_emoji/:award_id",["delete_work_item"],["project"],false,[2270]],
+["DELETE","/projects/:id/merge_requests/:merge_request_iid/notes/:note_id/award_emoji/:award_id",["delete_work_item"],["project"],false,[2271]],
+["DELETE","/projects/:id/merge_requests/:noteable_id/notes/:note_id",["delete_work_item"],["project"],false,[2272]],
+["DELETE","/projects/:id/milestones/:milestone_id",["delete_work_item"],["project"],false,[2273]],
+["DELETE","/projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes/:note_id",["delete_work_item"],["project"],false,[2274]],
+["DELETE","/projects/:id/snippets/:noteable_id/notes/:note_id",["delete_work_item"],["project"],false,[2275]],
+["DELETE","/projects/:id/snippets/:snippet_id/award_emoji/:award_id",["delete_work_item"],["project"],false,[2276]],
+["DELETE","/projects/:id/snippets/:snippet_id/notes/:note_id/award_emoji/:award_id",["delete_work_item"],["project"],false,[2277]],
+["DELETE","/projects/:id/wiki_pages/:noteable_id/notes/:note_id",["delete_work_item"],["project"],false,[2278]],
+["DELETE","/groups/:id/(-/)epics/:epic_iid",["delete_work_item"],["group"],false,[2279]],
+["DELETE","/groups/:id/(-/)epics/:epic_iid/epics/:child_epic_id",["delete_work_item"],["group"],false,[2280]],
+["DELETE","/groups/:id/(-/)epics/:epic_iid/issues/:epic_issue_id",["delete_work_item"],["group"],false,[2281]],
+["DELETE","/groups/:id/-/work_items/:work_item_iid",["delete_work_item"],["group"],false,[2282]],
+["DELETE","/groups/:id/boards/:board_id",["delete_work_item"],["group"],false,[2283]],
+["DELETE","/groups/:id/boards/:board_id/lists/:list_id",["delete_work_item"],["group"],false,[2284]],
+["DELETE","/groups/:id/epics/:epic_iid/award_emoji/:award_id",["delete_work_item"],["group"],false,[2285]],
+["DELETE","/groups/:id/epics/:epic_iid/notes/:note_id/award_emoji/:award_id",["delete_work_item"],["group"],false,[2286]],
+["DELETE","/groups/:id/epics/:epic_iid/related_epics/:related_epic_link_id",["delete_work_item"],["group"],false,[2287]],
+["DELETE","/groups/:id/epics/:noteable_id/discussions/:discussion_id/notes/:note_id",["delete_work_item"],["group"],false,[2288]],
+["DELETE","/groups/:id/epics/:noteable_id/notes/:note_id",["delete_work_item"],["group"],false,[2289]],
+["DELETE","/groups/:id/milestones/:milestone_id",["delete_work_item"],["group"],false,[2290]],
+["DELETE","/groups/:id/wiki_pages/:noteable_id/notes/:note_id",["delete_work_item"],["group"],false,[2291]],
+["GET","/namespaces/:id/-/work_items",["read_work_item"],["project","group"],false,[2293,2451]],
+["GET","/namespaces/:id/-/work_items/:work_item_iid",["read_work_item"],["project","group"],false,[2294,2452]],
+["GET","/namespaces/:id/-/work_items/:work_item_iid/award_emoji",["read_work_item"],["project","group"],false,[2295,2453]],
+["GET","/namespaces/:id/-/work_items/:work_item_iid/children",["read_work_item"],["project","group"],false,[2296,2454]],
+["GET","/namespaces/:id/-/work_items/:work_item_iid/closing_merge_requests",["read_work_item"],["project","group"],false,[2297,2455]],
+["GET","/namespaces/:id/-/work_items/:work_item_iid/current_user_todos",["read_work_item"],["project","group"],false,[2298,2456]],
+["GET","/namespaces/:id/-/work_items/:work_item_iid/discussions",["read_work_item"],["project","group"],false,[2299,2457]],
+["GET","/namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id",["read_work_item"],["project","group"],false,[2300,2458]],
+["GET","/namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes",["read_work_item"],["project","group"],false,[2301,2459]],
+["GET","/namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id",["read_work_item"],["project","group"],false,[2302,2460]],
+["GET","/namespaces/:id/-/work_items/:work_item_iid/email_participants",["read_work_item"],["project","group"],false,[2303,2461]],
+["GET","/namespaces/:id/-/work_items/:work_item_iid/feature_flags",["read_work_item"],["project","group"],false,[2304,2462]],
+["GET","/namespaces/:id/-/work_items/:work_item_iid/linked_items",["read_work_item"],["project","group"],false,[2305,2463]],
+["GET","/namespaces/:id/-/work_items/:work_item_iid/linked_resources",["read_work_item"],["project","group"],false,[2306,2464]],
+["GET","/namespaces/:id/-/work_items/:work_item_iid/notes",["read_work_item"],["project","group"],false,[2307,2465]],
+["GET","/namespaces/:id/-/work_items/:work_item_iid/notes/:note_id",["read_work_item"],["project","group"],false,[2308,2466]],
+["GET","/namespaces/:id/-/work_items/:work_item_iid/related_branches",["read_work_item"],["project","group"],false,[2309,2467]],
+["GET","/namespaces/:id/-/work_items/:work_item_iid/related_merge_requests",["read_work_item"],["project","group"],false,[2310,2468]],
+["GET","/projects/:id/-/work_items",["read_work_item"],["project"],false,[2311]],
+["GET","/projects/:id/-/work_items/:work_item_iid",["read_work_item"],["project"],false,[2312]],
+["GET","/projects/:id/-/work_items/:work_item_iid/award_emoji",["read_work_item"],["project"],false,[2313]],
+["GET","/projects/:id/-/work_items/:work_item_iid/children",["read_work_item"],["project"],false,[2314]],
+["GET","/projects/:id/-/work_items/:work_item_iid/closing_merge_requests",["read_work_item"],["project"],false,[2315]],
+["GET","/projects/:id/-/work_items/:work_item_iid/current_user_todos",["read_work_item"],["project"],false,[2316]],
+["GET","/projects/:id/-/work_items/:work_item_iid/discussions",["read_work_item"],["project"],false,[2317]],
+["GET","/projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id",["read_work_item"],["project"],false,[2318]],
+["GET","/projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes",["read_work_item"],["project"],false,[2319]],
+["GET","/projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id",["read_work_item"],["project"],false,[2320]],
+["GET","/projects/:id/-/work_items/:work_item_iid/email_participants",["read_work_item"],["project"],false,[2321]],
+["GET","/projects/:id/-/work_items/:work_item_iid/feature_flags",["read_work_item"],["project"],false,[2322]],
+["GET","/projects/:id/-/work_items/:work_item_iid/linked_items",["read_work_item"],["project"],false,[2323]],
+["GET","/projects/:id/-/work_items/:work_item_iid/linked_resources",["read_work_item"],["project"],false,[2324]],
+["GET","/projects/:id/-/work_items/:work_item_iid/notes",["read_work_item"],["project"],false,[2325]],
+["GET","/projects/:id/-/work_items/:work_item_iid/notes/:note_id",["read_work_item"],["project"],false,[2326]],
+["GET","/projects/:id/-/work_items/:work_item_iid/related_branches",["read_work_item"],["project"],false,[2327]],
+["GET","/projects/:id/-/work_items/:work_item_iid/related_merge_requests",["read_work_item"],["project"],false,[2328]],
+["GET","/projects/:id/boards",["read_work_item"],["project"],true,[2329,3837]],
+["GET","/projects/:id/boards/:board_id",["read_work_item"],["project"],true,[2330,3838]],
+["GET","/projects/:id/boards/:board_id/lists",["read_work_item"],["project"],true,[2331,3839]],
+["GET","/projects/:id/boards/:board_id/lists/:list_id",["read_work_item"],["project"],true,[2332,3840]],
+["GET","/projects/:id/issues",["read_work_item"],["project"],true,[2333,3851]],
+["GET","/projects/:id/issues/:eventable_id/resource_iteration_events",["read_work_item"],["project"],true,[2334,3852]],
+["GET","/projects/:id/issues/:eventable_id/resource_iteration_events/:event_id",["read_work_item"],["project"],true,[2335,3853]],
+["GET","/projects/:id/issues/:eventable_id/resource_label_events",["read_work_item"],["project"],true,[2336,3854]],
+["GET","/projects/:id/issues/:eventable_id/resource_label_events/:event_id",["read_work_item"],["project"],true,[2337,3855]],
+["GET","/projects/:id/issues/:eventable_id/resource_milestone_events",["read_work_item"],["project"],true,[2338,3856]],
+["GET","/projects/:id/issues/:eventable_id/resource_milestone_events/:event_id",["read_work_item"],["project"],true,[2339,3857]],
+["GET","/projects/:id/issues/:eventable_id/resource_state_events",["read_work_item"],["project"],true,[2340,3858]],
+["GET","/projects/:id/issues/:eventable_id/resource_state_events/:event_id",["read_work_item"],["project"],true,[2341,3859]],
+["GET","/projects/:id/issues/:eventable_id/resource_weight_events",["read_work_item"],["project"],true,[2342,3860]],
+["GET","/projects/:id/issues/:eventable_id/resource_weight_events/:event_id",["read_work_item"],["project"],true,[2343,3861]],
+["GET","/projects/:id/issues/:issue_iid",["read_work_item"],["project"],true,[2344,3862]],
+["GET","/projects/:id/issues/:issue_iid/award_emoji",["read_work_item"],["project"],false,[2345]],
+["GET","/projects/:id/issues/:issue_iid/award_emoji/:award_id",["read_work_item"],["project"],false,[2346]],
+["GET","/projects/:id/issues/:issue_iid/closed_by",["read_work_item"],["project"],true,[2347,3863]],
+["GET","/projects/:id/issues/:issue_iid/links",["read_work_item"],["project"],false,[2348]],
+["GET","/projects/:id/issues/:issue_iid/links/:issue_link_id",["read_work_item"],["project"],false,[2349]],
+["GET","/projects/:id/issues/:issue_iid/notes/:note_id/award_emoji",["read_work_item"],["project"],true,[2350,3865]],
+["GET","/projects/:id/issues/:issue_iid/notes/:note_id/award_emoji/:award_id",["read_work_item"],["project"],true,[2351,3866]],
+["GET","/projects/:id/issues/:issue_iid/participants",["read_work_item"],["project"],true,[2352,3867]],
+["GET","/projects/:id/issues/:issue_iid/related_merge_requests",["read_work_item"],["project"],true,[2353,3868]],
+["GET","/projects/:id/issues/:issue_iid/time_stats",["read_work_item"],["project"],true,[2354,3869]],
+["GET","/projects/:id/issues/:issue_iid/user_agent_detail",["read_work_item"],["project"],false,[2355]],
+["GET","/projects/:id/issues/:noteable_id/discussions",["read_work_item"],["project"],true,[2356,3870]],
+["GET","/projects/:id/issues/:noteable_id/discussions/:discussion_id",["read_work_item"],["project"],true,[2357,3871]],
+["GET","/projects/:id/issues/:noteable_id/discussions/:discussion_id/notes",["read_work_item"],["project"],true,[2358,3872]],
+["GET","/projects/:id/issues/:noteable_id/discussions/:discussion_id/notes/:note_id",["read_work_item"],["project"],true,[2359,3873]],
+["GET","/projects/:id/issues/:noteable_id/notes",["read_work_item"],["project"],true,[2360,3874]],
+["GET","/projects/:id/issues/:noteable_id/notes/:note_id",["read_work_item"],["project"],true,[2361,3875]],
+["GET","/projects/:id/issues_statistics",["read_work_item"],["project"],true,[2362,3876]],
+["GET","/projects/:id/iterations",["read_work_item"],["project"],false,[2363]],
+["GET","/projects/:id/merge_requests/:eventable_id/resource_milestone_events",["read_work_item"],["project"],true,[2364,3886]],
+["GET","/projects/:id/merge_requests/:eventable_id/resource_milestone_events/:event_id",["read_work_item"],["project"],true,[2365,3887]],
+["GET","/projects/:id/merge_requests/:eventable_id/resource_state_events",["read_work_item"],["project"],true,[2366,3888]],
+["GET","/projects/:id/merge_requests/:eventable_id/resource_state_events/:event_id",["read_work_item"],["project"],true,[2367,3889]],
+["GET","/projects/:id/merge_requests/:merge_request_iid/award_emoji",["read_work_item"],["project"],false,[2368]],
+["GET","/projects/:id/merge_requests/:merge_request_iid/award_emoji/:award_id",["read_work_item"],["project"],false,[2369]],
+["GET","/projects/:id/merge_requests/:merge_request_iid/notes/:note_id/award_emoji",["read_work_item"],["project"],true,[2370,3904]],
+["GET","/projects/:id/merge_requests/:merge_request_iid/notes/:note_id/award_emoji/:award_id",["read_work_item"],["project"],true,[2371,3905]],
+["GET","/projects/:id/merge_requests/:merge_request_iid/time_stats",["read_work_item"],["project"],true,[2372,3911]],
+["GET","/projects/:id/merge_requests/:noteable_id/notes",["read_work_item"],["project"],true,[2373,3918]],
+["GET","/projects/:id/merge_requests/:noteable_id/notes/:note_id",["read_work_item"],["project"],true,[2374,3919]],
+["GET","/projects/:id/milestones",["read_work_item"],["project"],true,[2375,3920]],
+["GET","/projects/:id/milestones/:milestone_id",["read_work_item"],["project"],true,[2376,3921]],
+["GET","/projects/:id/milestones/:milestone_id/burndown_events",["read_work_item"],["project"],false,[2377]],
+["GET","/projects/:id/milestones/:milestone_id/issues",["read_work_item"],["project"],false,[2378]],
+["GET","/projects/:id/milestones/:milestone_id/merge_requests",["read_work_item"],["project"],false,[2379]],
+["GET","/projects/:id/snippets/:noteable_id/discussions",["read_work_item"],["project"],true,[2380,4002]],
+["GET","/projects/:id/snippets/:noteable_id/discussions/:discussion_id",["read_work_item"],["project"],true,[2381,4003]],
+["GET","/projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes",["read_work_item"],["project"],true,[2382,4004]],
+["GET","/projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes/:note_id",["read_work_item"],["project"],true,[2383,4005]],
+["GET","/projects/:id/snippets/:noteable_id/notes",["read_work_item"],["project"],true,[2384,4006]],
+["GET","/projects/:id/snippets/:noteable_id/notes/:note_id",["read_work_item"],["project"],true,[2385,4007]],
+["GET","/projects/:id/snippets/:snippet_id/award_emoji",["read_work_item"],["project"],false,[2386]],
+["GET","/projects/:id/snippets/:snippet_id/award_emoji/:award_id",["read_work_item"],["project"],false,[2387]],
+["GET","/projects/:id/snippets/:snippet_id/notes/:note_id/award_emoji",["read_work_item"],["project"],true,[2388,4010]],
+["GET","/projects/:id/snippets/:snippet_id/notes/:note_id/award_emoji/:award_id",["read_work_item"],["project"],true,[2389,4011]],
+["GET","/projects/:id/wiki_pages/:noteable_id/notes",["read_work_item"],["project"],true,[2390,4014]],
+["GET","/projects/:id/wiki_pages/:noteable_id/notes/:note_id",["read_work_item"],["project"],true,[2391,4015]],
+["GET","/groups/:id/(-/)epics/:epic_iid/epics",["read_work_item"],["group"],true,[2392,3779]],
+["GET","/groups/:id/-/epics",["read_work_item"],["group"],false,[2393]],
+["GET","/groups/:id/-/epics/:epic_iid",["read_work_item"],["group"],false,[2394]],
+["GET","/groups/:id/-/epics/:epic_iid/issues",["read_work_item"],["group"],true,[2395,3781]],
+["GET","/groups/:id/-/work_items",["read_work_item"],["group"],false,[2396]],
+["GET","/groups/:id/-/work_items/:work_item_iid",["read_work_item"],["group"],false,[2397]],
+["GET","/groups/:id/-/work_items/:work_item_iid/award_emoji",["read_work_item"],["group"],false,[2398]],
+["GET","/groups/:id/-/work_items/:work_item_iid/children",["read_work_item"],["group"],false,[2399]],
+["GET","/groups/:id/-/work_items/:work_item_iid/closing_merge_requests",["read_work_item"],["group"],false,[2400]],
+["GET","/groups/:id/-/work_items/:work_item_iid/current_user_todos",["read_work_item"],["group"],false,[2401]],
+["GET","/groups/:id/-/work_items/:work_item_iid/discussions",["read_work_item"],["group"],false,[2402]],
+["GET","/groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id",["read_work_item"],["group"],false,[2403]],
+["GET","/groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes",["read_work_item"],["group"],false,[2404]],
+["GET","/groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id",["read_work_item"],["group"],false,[2405]],
+["GET","/groups/:id/-/work_items/:work_item_iid/email_participants",["read_work_item"],["group"],false,[2406]],
+["GET","/groups/:id/-/work_items/:work_item_iid/feature_flags",["read_work_item"],["group"],false,[2407]],
+["GET","/groups/:id/-/work_items/:work_item_iid/linked_items",["read_work_item"],["group"],false,[2408]],
+["GET","/groups/:id/-/work_items/:work_item_iid/linked_resources",["read_work_item"],["group"],false,[2409]],
+["GET","/groups/:id/-/work_items/:work_item_iid/notes",["read_work_item"],["group"],false,[2410]],
+["GET","/groups/:id/-/work_items/:work_item_iid/notes/:note_id",["read_work_item"],["group"],false,[2411]],
+["GET","/groups/:id/-/work_items/:work_item_iid/related_branches",["read_work_item"],["group"],false,[2412]],
+["GET","/groups/:id/-/work_items/:work_item_iid/related_merge_requests",["read_work_item"],["group"],false,[2413]],
+["GET","/groups/:id/boards",["read_work_item"],["group"],false,[2414]],
+["GET","/groups/:id/boards/:board_id",["read_work_item"],["group"],false,[2415]],
+["GET","/groups/:id/boards/:board_id/lists",["read_work_item"],["group"],false,[2416]],
+["GET","/groups/:id/boards/:board_id/lists/:list_id",["read_work_item"],["group"],false,[2417]],
+["GET","/groups/:id/epic_boards",["read_work_item"],["group"],false,[2418]],
+["GET","/groups/:id/epic_boards/:board_id",["read_work_item"],["group"],false,[2419]],
+["GET","/groups/:id/epic_boards/:board_id/lists",["read_work_item"],["group"],false,[2420]],
+["GET","/groups/:id/epic_boards/:board_id/lists/:list_id",["read_work_item"],["group"],false,[2421]],
+["GET","/groups/:id/epics",["read_work_item"],["group"],false,[2422]],
+["GET","/groups/:id/epics/:epic_iid",["read_work_item"],["group"],false,[2423]],
+["GET","/groups/:id/epics/:epic_iid/award_emoji",["read_work_item"],["group"],true,[2424,3792]],
+["GET","/groups/:id/epics/:epic_iid/award_emoji/:award_id",["read_work_item"],["group"],true,[2425,3793]],
+["GET","/groups/:id/epics/:epic_iid/issues",["read_work_item"],["group"],true,[2426,3794]],
+["GET","/groups/:id/epics/:epic_iid/notes/:note_id/award_emoji",["read_work_item"],["group"],true,[2427,3795]],
+["GET","/groups/:id/epics/:epic_iid/notes/:note_id/award_emoji/:award_id",["read_work_item"],["group"],true,[2428,3796]],
+["GET","/groups/:id/epics/:epic_iid/related_epics",["read_work_item"],["group"],false,[2429]],
+["GET","/groups/:id/epics/:eventable_id/resource_label_events",["read_work_item"],["group"],true,[2430,3797]],
+["GET","/groups/:id/epics/:eventable_id/resource_label_events/:event_id",["read_work_item"],["group"],true,[2431,3798]],
+["GET","/groups/:id/epics/:eventable_id/resource_state_events",["read_work_item"],["group"],true,[2432,3799]],
+["GET","/groups/:id/epics/:eventable_id/resource_state_events/:event_id",["read_work_item"],["group"],true,[2433,3800]],
+["GET","/groups/:id/epics/:noteable_id/discussions",["read_work_item"],["group"],true,[2434,3801]],
+["GET","/groups/:id/epics/:noteable_id/discussions/:discussion_id",["read_work_item"],["group"],true,[2435,3802]],
+["GET","/groups/:id/epics/:noteable_id/discussions/:discussion_id/notes",["read_work_item"],["group"],true,[2436,3803]],
+["GET","/groups/:id/epics/:noteable_id/discussions/:discussion_id/notes/:note_id",["read_work_item"],["group"],true,[2437,3804]],
+["GET","/groups/:id/epics/:noteable_id/notes",["read_work_item"],["group"],true,[2438,3805]],
+["GET","/groups/:id/epics/:noteable_id/notes/:note_id",["read_work_item"],["group"],true,[2439,3806]],
+["GET","/groups/:id/issues",["read_work_item"],["group"],false,[2440]],
+["GET","/groups/:id/issues_statistics",["read_work_item"],["group"],true,[2441,3807]],
+["GET","/groups/:id/iterations",["read_work_item"],["group"],false,[2442]],
+["GET","/groups/:id/milestones",["read_work_item"],["group"],false,[2443]],
+["GET","/groups/:id/milestones/:milestone_id",["read_work_item"],["group"],false,[2444]],
+["GET","/groups/:id/milestones/:milestone_id/burndown_events",["read_work_item"],["group"],false,[2445]],
+["GET","/groups/:id/milestones/:milestone_id/issues",["read_work_item"],["group"],true,[2446,3813]],
+["GET","/groups/:id/milestones/:milestone_id/merge_requests",["read_work_item"],["group"],true,[2447,3814]],
+["GET","/groups/:id/related_epic_links",["read_work_item"],["group"],false,[2448]],
+["GET","/groups/:id/wiki_pages/:noteable_id/notes",["read_work_item"],["group"],true,[2449,3822]],
+["GET","/groups/:id/wiki_pages/:noteable_id/notes/:note_id",["read_work_item"],["group"],true,[2450,3823]],
+["GET","/issues",["read_work_item"],["user"],false,[2469]],
+["GET","/issues_statistics",["read_work_item"],["user"],false,[2470]],
+["GET","/issues/:id",["read_work_item"],["instance"],false,[2471]],
+["POST","/namespaces/:id/-/work_items/:work_item_iid/children/:child_id",["update_work_item"],["project","group"],false,[2472,2507]],
+["POST","/projects/:id/-/work_items/:work_item_iid/children/:child_id",["update_work_item"],["project"],false,[2473]],
+["POST","/projects/:id/issues/:issue_iid/add_spent_time",["update_work_item"],["project"],false,[2474]],
+["POST","/projects/:id/issues/:issue_iid/move",["update_work_item"],["project"],false,[2475]],
+["POST","/projects/:id/issues/:issue_iid/reset_spent_time",["update_work_item"],["project"],false,[2476]],
+["POST","/projects/:id/issues/:issue_iid/reset_time_estimate",["update_work_item"],["project"],false,[2477]],
+["POST","/projects/:id/issues/:issue_iid/time_estimate",["update_work_item"],["project"],false,[2478]],
+["POST","/projects/:id/merge_requests/:merge_request_iid/add_spent_time",["update_work_item"],["project"],false,[2479]],
+["POST","/projects/:id/merge_requests/:merge_request_iid/reset_spent_time",["update_work_item"],["project"],false,[2480]],
+["POST","/projects/:id/merge_requests/:merge_request_iid/reset_time_estimate",["update_work_item"],["project"],false,[2481]],
+["POST","/projects/:id/merge_requests/:merge_request_iid/time_estimate",["update_work_item"],["project"],false,[2482]],
+["POST","/projects/:id/milestones/:milestone_id/promote",["update_work_item"],["project"],false,[2483]],
+["PATCH","/namespaces/:id/-/work_items/:work_item_iid",["update_work_item"],["project","group"],false,[2484,2509]],
+["PATCH","/projects/:id/-/work_items/:work_item_iid",["update_work_item"],["project"],false,[2485]],
+["PUT","/namespaces/:id/-/work_items/:work_item_iid/children/:child_id",["update_work_item"],["project","group"],false,[2486,2523]],
+["PUT","/namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id",["update_work_item"],["project","group"],false,[2487,2524]],
+["PUT","/namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id",["update_work_item"],["project","group"],false,[2488,2525]],
+["PUT","/projects/:id/-/work_items/:work_item_iid/children/:child_id",["update_work_item"],["project"],false,[2489]],
+["PUT","/projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id",["update_work_item"],["project"],false,[2490]],
+["PUT","/projects/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id",["update_work_item"],["project"],false,[2491]],
+["PUT","/projects/:id/boards/:board_id",["update_work_item"],["project"],false,[2492]],
+["PUT","/projects/:id/boards/:board_id/lists/:list_id",["update_work_item"],["project"],false,[2493]],
+["PUT","/projects/:id/issues/:issue_iid",["update_work_item"],["project"],false,[2494]],
+["PUT","/projects/:id/issues/:issue_iid/reorder",["update_work_item"],["project"],false,[2495]],
+["PUT","/projects/:id/issues/:noteable_id/discussions/:discussion_id",["update_work_item"],["project"],false,[2496]],
+["PUT","/projects/:id/issues/:noteable_id/discussions/:discussion_id/notes/:note_id",["update_work_item"],["project"],false,[2497]],
+["PUT","/projects/:id/issues/:noteable_id/notes/:note_id",["update_work_item"],["project"],false,[2498]],
+["PUT","/projects/:id/merge_requests/:noteable_id/notes/:note_id",["update_work_item"],["project"],false,[2499]],
+["PUT","/projects/:id/milestones/:milestone_id",["update_work_item"],["project"],false,[2500]],
+["PUT","/projects/:id/snippets/:noteable_id/discussions/:discussion_id/notes/:note_id",["update_work_item"],["project"],false,[2501]],
+["PUT","/projects/:id/snippets/:noteable_id/notes/:note_id",["update_work_item"],["project"],false,[2502]],
+["PUT","/projects/:id/wiki_pages/:noteable_id/notes/:note_id",["update_work_item"],["project"],false,[2503]],
+["DELETE","/namespaces/:id/-/work_items/:work_item_iid/children/:child_id",["update_work_item"],["project","group"],false,[2504,2527]],
+["DELETE","/projects/:id/-/work_items/:work_item_iid/children/:child_id",["update_work_item"],["project"],false,[2505]],
+["POST","/groups/:id/-/work_items/:work_item_iid/children/:child_id",["update_work_item"],["group"],false,[2506]],
+["PATCH","/groups/:id/-/work_items/:work_item_iid",["update_work_item"],["group"],false,[2508]],
+["PUT","/groups/:id/(-/)epics/:epic_iid",["update_work_item"],["group"],false,[2510]],
+["PUT","/groups/:id/(-/)epics/:epic_iid/epics/:child_epic_id",["update_work_item"],["group"],false,[2511]],
+["PUT","/groups/:id/(-/)epics/:epic_iid/issues/:epic_issue_id",["update_work_item"],["group"],false,[2512]],
+["PUT","/groups/:id/-/work_items/:work_item_iid/children/:child_id",["update_work_item"],["group"],false,[2513]],
+["PUT","/groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id",["update_work_item"],["group"],false,[2514]],
+["PUT","/groups/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id",["update_work_item"],["group"],false,[2515]],
+["PUT","/groups/:id/boards/:board_id",["update_work_item"],["group"],false,[2516]],
+["PUT","/groups/:id/boards/:board_id/lists/:list_id",["update_work_item"],["group"],false,[2517]],
+["PUT","/groups/:id/epics/:noteable_id/discussions/:discussion_id",["update_work_item"],["group"],false,[2518]],
+["PUT","/groups/:id/epics/:noteable_id/discussions/:discussion_id/notes/:note_id",["update_work_item"],["group"],false,[2519]],
+["PUT","/groups/:id/epics/:noteable_id/notes/:note_id",["update_work_item"],["group"],false,[2520]],
+["PUT","/groups/:id/milestones/:milestone_id",["update_work_item"],["group"],false,[2521]],
+["PUT","/groups/:id/wiki_pages/:noteable_id/notes/:note_id",["update_work_item"],["group"],false,[2522]],
+["DELETE","/groups/:id/-/work_items/:work_item_iid/children/:child_id",["update_work_item"],["group"],false,[2526]]
+]],
+["granted","Projects","Event",[
+["GET","/projects/:id/events",["read_event"],["project"],true,[2537,3849]],
+["GET","/events",["read_event"],["user"],false,[2538]],
+["GET","/users/:id/events",["read_event"],["user"],false,[2539]]
+]],
+["granted","Projects","Markdown",[
+["POST","/markdown",["render_markdown"],["project","user"],false,[2547,2548]]
+]],
+["granted","Projects","Markdown Upload",[
+["POST","/projects/:id/uploads",["create_markdown_upload"],["project"],false,[2556]],
+["POST","/groups/:id/uploads",["create_markdown_upload"],["group"],false,[2557]],
+["DELETE","/projects/:id/uploads/:secret/:filename",["delete_markdown_upload"],["project"],false,[2558]],
+["DELETE","/projects/:id/uploads/:upload_id",["delete_markdown_upload"],["project"],false,[2559]],
+["DELETE","/groups/:id/uploads/:secret/:filename",["delete_markdown_upload"],["group"],false,[2560]],
+["DELETE","/groups/:id/uploads/:upload_id",["delete_markdown_upload"],["group"],false,[2561]],
+["GET","/projects/:id/uploads",["read_markdown_upload"],["project"],false,[2562]],
+["GET","/projects/:id/uploads/:secret/:filename",["read_markdown_upload"],["project"],false,[2563]],
+["GET","/projects/:id/uploads/:upload_id",["read_markdown_upload"],["project"],false,[2564]],
+["GET","/groups/:id/uploads",["read_markdown_upload"],["group"],true,[2565,3819]],
+["GET","/groups/:id/uploads/:secret/:filename",["read_markdown_upload"],["group"],true,[2566,3820]],
+["GET","/groups/:id/uploads/:upload_id",["read_markdown_upload"],["group"],true,[2567,3821]]
+]],
+["granted","Projects","Page",[
+["DELETE","/projects/:id/pages",["delete_page"],["project"],false,[2575]],
+["GET","/projects/:id/pages",["read_page"],["project"],false,[2576]],
+["PATCH","/projects/:id/pages",["update_page"],["project"],false,[2577]]
+]],
+["granted","Projects","Pages Domain",[
+["POST","/projects/:id/pages/domains",["create_pages_domain"],["project"],false,[2585]],
+["DELETE","/projects/:id/pages/domains/:domain",["delete_pages_domain"],["project"],false,[2586]],
+["GET","/projects/:id/pages/domains",["read_pages_domain"],["project"],false,[2587]],
+["GET","/projects/:id/pages/domains/:domain",["read_pages_domain"],["project"],false,[2588]],
+["GET","/pages/domains",["read_pages_domain"],["instance"],false,[2589]],
+["PUT","/projects/:id/pages/domains/:domain",["update_pages_domain"],["project"],false,[2590]],
+["PUT","/projects/:id/pages/domains/:domain/verify",["verify_pages_domain"],["project"],false,[2591]]
+]],
+["granted","Projects","Project",[
+["POST","/projects/:id/archive",["archive_project"],["project"],false,[2599]],
+["POST","/projects/:id/unarchive",["archive_project"],["project"],false,[2600]],
+["POST","/projects",["create_project"],["user"],false,[2601]],
+["POST","/projects/user/:user_id",["create_project"],["user"],false,[2602]],
+["DELETE","/projects/:id",["delete_project"],["project"],false,[2603]],
+["POST","/projects/:id/fork",["fork_project"],["project"],false,[2604]],
+["POST","/projects/:id/fork/:forked_from_id",["fork_project"],["project"],false,[2605]],
+["DELETE","/projects/:id/fork",["fork_project"],["project"],false,[2606]],
+["GET","/projects/:id",["read_project"],["project"],true,[2607,3827]],
+["GET","/projects/:id/dependency_firewall/enablement",["read_project"],["project"],true,[2608,3841]],
+["GET","/projects/:id/forks",["read_project"],["project"],true,[2609,3850]],
+["GET","/projects/:id/groups",["read_project"],["project"],false,[2610]],
+["GET","/projects/:id/invited_groups",["read_project"],["project"],false,[2611]],
+["GET","/projects/:id/languages",["read_project"],["project"],false,[2612]],
+["GET","/projects/:id/pages_access",["read_project"],["project"],false,[2613]],
+["GET","/projects/:id/share_locations",["read_project"],["project"],false,[2614]],
+["GET","/projects/:id/starrers",["read_project"],["project"],true,[2615,4013]],
+["GET","/projects/:id/storage",["read_project"],["project"],false,[2616]],
+["GET","/projects/:id/transfer_locations",["read_project"],["project"],false,[2617]],
+["GET","/projects/:id/users",["read_project"],["project"],false,[2618]],
+["GET","/groups/:id/projects",["read_project"],["group"],true,[2619,3816]],
+["GET","/projects",["read_project"],["user"],false,[2620]],
+["GET","/users/:user_id/contributed_projects",["read_project"],["user"],false,[2621]],
+["GET","/users/:user_id/projects",["read_project"],["user"],false,[2622]],
+["GET","/users/:user_id/starred_projects",["read_project"],["user"],false,[2623]],
+["POST","/projects/:id/share",["share_project"],["project"],false,[2624]],
+["DELETE","/projects/:id/share/:group_id",["share_project"],["project"],false,[2625]],
+["DELETE","/groups/:id/shared_projects/:project_id",["share_project"],["group"],false,[2626]],
+["PUT","/projects/:id/transfer",["transfer_project"],["project"],false,[2627]],
+["POST","/groups/:id/projects/:project_id",["transfer_project"],["instance"],false,[2628]],
+["POST","/projects/:id/housekeeping",["update_project"],["project"],false,[2629]],
+["POST","/projects/:id/import_project_members/:project_id",["update_project"],["project"],false,[2630]],
+["POST","/projects/:id/repository_size",["update_project"],["project"],false,[2631]],
+["POST","/projects/:id/restore",["update_project"],["project"],false,[2632]],
+["POST","/projects/:id/star",["update_project"],["project"],false,[2633]],
+["POST","/projects/:id/unstar",["update_project"],["project"],false,[2634]],
+["PUT","/projects/:id",["update_project"],["project"],false,[2635]]
+]],
+["granted","Repository","Approval Configuration",[
+["GET","/projects/:id/approvals",["read_approval_configuration"],["project"],false,[2645]],
+["POST","/projects/:id/approvals",["update_approval_configuration"],["project"],false,[2646]]
+]],
+["granted","Repository","Approval Rule",[
+["POST","/projects/:id/approval_rules",["create_approval_rule"],["project"],false,[2654]],
+["POST","/projects/:id/approval_settings/rules",["create_approval_rule"],["project"],false,[2655]],
+["POST","/groups/:id/approval_rules",["create_approval_rule"],["group"],false,[2656]],
+["DELETE","/projects/:id/approval_rules/:approval_rule_id",["delete_approval_rule"],["project"],false,[2657]],
+["DELETE","/projects/:id/approval_settings/rules/:approval_rule_id",["delete_approval_rule"],["project"],false,[2658]],
+["GET","/projects/:id/approval_rules",["read_approval_rule"],["project"],true,[2659,3830]],
+["GET","/projects/:id/approval_rules/:approval_rule_id",["read_approval_rule"],["project"],true,[2660,3831]],
+["GET","/projects/:id/approval_settings",["read_approval_rule"],["project"],true,[2661,3832]],
+["GET","/projects/:id/merge_requests/:merge_request_iid/approval_settings",["read_approval_rule"],["project"],true,[2662,3893]],
+["GET","/groups/:id/approval_rules",["read_approval_rule"],["group"],false,[2663]],
+["POST","/projects/:id/merge_requests/:merge_request_iid/approvals",["update_approval_rule"],["project"],false,[2664]],
+["PUT","/projects/:id/approval_rules/:approval_rule_id",["update_approval_rule"],["project"],false,[2665]],
+["PUT","/projects/:id/approval_settings/rules/:approval_rule_id",["update_approval_rule"],["project"],false,[2666]],
+["PUT","/groups/:id/approval_rules/:approval_rule_id",["update_approval_rule"],["group"],false,[2667]]
+]],
+["granted","Repository","Approval Setting",[
+["GET","/projects/:id/merge_request_approval_setting",["read_approval_setting"],["project"],false,[2675]],
+["GET","/groups/:id/merge_request_approval_setting",["read_approval_setting"],["group"],false,[2676]],
+["PUT","/projects/:id/merge_request_approval_setting",["update_approval_setting"],["project"],false,[2677]],
+["PUT","/groups/:id/merge_request_approval_setting",["update_approval_setting"],["group"],false,[2678]]
+]],
+["granted","Repository","Branch",[
+["POST","/projects/:id/repository/branches",["create_branch"],["project"],false,[2686]],
+["DELETE","/projects/:id/repository/branches/:branch",["delete_branch"],["project"],false,[2687]],
+["DELETE","/projects/:id/repository/merged_branches",["delete_branch"],["project"],false,[2688]],
+["POST","/projects/:id/protected_branches",["protect_branch"],["project"],false,[2689]],
+["PUT","/projects/:id/repository/branches/:branch/protect",["protect_branch"],["project"],false,[2690]],
+["PUT","/projects/:id/repository/branches/:branch/unprotect",["protect_branch"],["project"],false,[2691]],
+["DELETE","/projects/:id/protected_branches/:name",["protect_branch"],["project"],false,[2692]],
+["POST","/groups/:id/protected_branches",["protect_branch"],["group"],false,[2693]],
+["DELETE","/groups/:id/protected_branches/:name",["protect_branch"],["group"],false,[2694]],
+["GET","/projects/:id/repository/branches",["read_branch"],["project"],true,[2695,3968]],
+["GET","/projects/:id/repository/branches/:branch",["read_branch"],["project"],true,[2696,3969]],
+["HEAD","/projects/:id/repository/branches/:branch",["read_branch"],["project"],true,[2697,3970]]
+]],
+["granted","Repository","Code",[
+["GET","/projects/:id/(-/)search/semantic",["read_code"],["project"],true,[2705,3829]]
+]],
+["granted","Repository","Commit",[
+["POST","/projects/:id/repository/commits",["create_commit"],["project"],false,[2713]],
+["POST","/projects/:id/repository/commits/:noteable_id/discussions",["create_commit"],["project"],false,[2714]],
+["POST","/projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes",["create_commit"],["project"],false,[2715]],
+["POST","/projects/:id/repository/commits/:sha/cherry_pick",["create_commit"],["project"],false,[2716]],
+["POST","/projects/:id/repository/commits/:sha/revert",["create_commit"],["project"],false,[2717]],
+["DELETE","/projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes/:note_id",["delete_commit"],["project"],false,[2718]],
+["GET","/projects/:id/repository/commits",["read_commit"],["project"],true,[2719,3973]],
+["GET","/projects/:id/repository/commits/:noteable_id/discussions",["read_commit"],["project"],true,[2720,3974]],
+["GET","/projects/:id/repository/commits/:noteable_id/discussions/:discussion_id",["read_commit"],["project"],true,[2721,3975]],
+["GET","/projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes",["read_commit"],["project"],true,[2722,3976]],
+["GET","/projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes/:note_id",["read_commit"],["project"],true,[2723,3977]],
+["GET","/projects/:id/repository/commits/:sha",["read_commit"],["project"],true,[2724,3978]],
+["GET","/projects/:id/repository/commits/:sha/comments",["read_commit"],["project"],true,[2725,3979]],
+["GET","/projects/:id/repository/commits/:sha/diff",["read_commit"],["project"],true,[2726,3980]],
+["GET","/projects/:id/repository/commits/:sha/merge_requests",["read_commit"],["project"],true,[2727,3981]],
+["GET","/projects/:id/repository/commits/:sha/refs",["read_commit"],["project"],true,[2728,3982]],
+["GET","/projects/:id/repository/commits/:sha/sequence",["read_commit"],["project"],true,[2729,3983]],
+["GET","/projects/:id/repository/commits/:sha/signature",["read_commit"],["project"],true,[2730,3984]],
+["GET","/projects/:id/repository/commits/:sha/statuses",["read_commit"],["project"],true,[2731,3985]],
+["GET","/projects/:id/repository/diverging_commits",["read_commit"],["project"],true,[2732,3989]],
+["POST","/projects/:id/repository/commits/:sha/comments",["update_commit"],["project"],false,[2733]],
+["PUT","/projects/:id/repository/commits/:noteable_id/discussions/:discussion_id/notes/:note_id",["update_commit"],["project"],false,[2734]]
+]],
+["granted","Repository","Merge Request",[
+["POST","/projects/:id/merge_requests/:merge_request_iid/approve",["approve_merge_request"],["project"],false,[2742]],
+["POST","/projects/:id/merge_requests/:merge_request_iid/unapprove",["approve_merge_request"],["project"],false,[2743]],
+["PUT","/projects/:id/merge_requests/:merge_request_iid/reset_approvals",["approve_merge_request"],["project"],false,[2744]],
+["POST","/projects/:id/create_ci_config",["create_merge_request"],["project"],false,[2745]],
+["POST","/projects/:id/merge_requests",["create_merge_request"],["project"],false,[2746]],
+["POST","/projects/:id/merge_requests/:merge_request_iid/blocks",["create_merge_request"],["project"],false,[2747]],
+["POST","/projects/:id/merge_requests/:noteable_id/discussions",["create_merge_request"],["project"],false,[2748]],
+["POST","/projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes",["create_merge_request"],["project"],false,[2749]],
+["DELETE","/projects/:id/merge_requests/:merge_request_iid",["delete_merge_request"],["project"],false,[2750]],
+["DELETE","/projects/:id/merge_requests/:merge_request_iid/blocks/:block_id",["delete_merge_request"],["project"],false,[2751]],
+["DELETE","/projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes/:note_id",["delete_merge_request"],["project"],false,[2752]],
+["POST","/projects/:id/merge_requests/:merge_request_iid/cancel_auto_merge",["merge_merge_request"],["project"],false,[2753]],
+["POST","/projects/:id/merge_requests/:merge_request_iid/cancel_merge_when_pipeline_succeeds",["merge_merge_request"],["project"],false,[2754]],
+["PUT","/projects/:id/merge_requests/:merge_request_iid/merge",["merge_merge_request"],["project"],false,[2755]],
+["GET","/projects/:id/merge_requests",["read_merge_request"],["project"],true,[2756,3883]],
+["GET","/projects/:id/merge_requests/:eventable_id/resource_label_events",["read_merge_request"],["project"],true,[2757,3884]],
+["GET","/projects/:id/merge_requests/:eventable_id/resource_label_events/:event_id",["read_merge_request"],["project"],true,[2758,3885]],
+["GET","/projects/:id/merge_requests/:merge_request_iid",["read_merge_request"],["project"],true,[2759,3890]],
+["GET","/projects/:id/merge_requests/:merge_request_iid/approval_state",["read_merge_request"],["project"],true,[2760,3894]],
+["GET","/projects/:id/merge_requests/:merge_request_iid/approvals",["read_merge_request"],["project"],true,[2761,3895]],
+["GET","/projects/:id/merge_requests/:merge_request_iid/blockees",["read_merge_request"],["project"],false,[2762]],
+["GET","/projects/:id/merge_requests/:merge_request_iid/blocks",["read_merge_request"],["project"],false,[2763]],
+["GET","/projects/:id/merge_requests/:merge_request_iid/blocks/:block_id",["read_merge_request"],["project"],false,[2764]],
+["GET","/projects/:id/merge_requests/:merge_request_iid/changes",["read_merge_request"],["project"],true,[2765,3896]],
+["GET","/projects/:id/merge_requests/:merge_request_iid/closes_issues",["read_merge_request"],["project"],true,[2766,3897]],
+["GET","/projects/:id/merge_requests/:merge_request_iid/commits",["read_merge_request"],["project"],true,[2767,3898]],
+["GET","/projects/:id/merge_requests/:merge_request_iid/context_commits",["read_merge_request"],["project"],true,[2768,3899]],
+["GET","/projects/:id/merge_requests/:merge_request_iid/diffs",["read_merge_request"],["project"],true,[2769,3900]],
+["GET","/projects/:id/merge_requests/:merge_request_iid/draft_notes",["read_merge_request"],["project"],true,[2770,3901]],
+["GET","/projects/:id/merge_requests/:merge_request_iid/draft_notes/:draft_note_id",["read_merge_request"],["project"],true,[2771,3902]],
+["GET","/projects/:id/merge_requests/:merge_request_iid/merge_ref",["read_merge_request"],["project"],true,[2772,3903]],
+["GET","/projects/:id/merge_requests/:merge_request_iid/participants",["read_merge_request"],["project"],true,[2773,3906]],
+["GET","/projects/:id/merge_requests/:merge_request_iid/pipelines",["read_merge_request"],["project"],true,[2774,3907]],
+["GET","/projects/:id/merge_requests/:merge_request_iid/raw_diffs",["read_merge_request"],["project"],true,[2775,3908]],
+["GET","/projects/:id/merge_requests/:merge_request_iid/related_issues",["read_merge_request"],["project"],true,[2776,3909]],
+["GET","/projects/:id/merge_requests/:merge_request_iid/reviewers",["read_merge_request"],["project"],true,[2777,3910]],
+["GET","/projects/:id/merge_requests/:merge_request_iid/versions",["read_merge_request"],["project"],true,[2778,3912]],
+["GET","/projects/:id/merge_requests/:merge_request_iid/versions/:version_id",["read_merge_request"],["project"],true,[2779,3913]],
+["GET","/projects/:id/merge_requests/:noteable_id/discussions",["read_merge_request"],["project"],true,[2780,3914]],
+["GET","/projects/:id/merge_requests/:noteable_id/discussions/:discussion_id",["read_merge_request"],["project"],true,[2781,3915]],
+["GET","/projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes",["read_merge_request"],["project"],true,[2782,3916]],
+["GET","/projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes/:note_id",["read_merge_request"],["project"],true,[2783,3917]],
+["GET","/groups/:id/merge_requests",["read_merge_request"],["group"],true,[2784,3812]],
+["GET","/merge_requests",["read_merge_request"],["user"],false,[2785]],
+["POST","/projects/:id/merge_requests/:subscribable_id/subscribe",["subscribe_merge_request"],["project"],false,[2786]],
+["POST","/projects/:id/merge_requests/:subscribable_id/unsubscribe",["subscribe_merge_request"],["project"],false,[2787]],
+["POST","/projects/:id/merge_requests/:merge_request_iid/context_commits",["update_merge_request"],["project"],false,[2788]],
+["POST","/projects/:id/merge_requests/:merge_request_iid/draft_notes",["update_merge_request"],["project"],false,[2789]],
+["POST","/projects/:id/merge_requests/:merge_request_iid/draft_notes/bulk_publish",["update_merge_request"],["project"],false,[2790]],
+["POST","/projects/:id/merge_requests/:merge_request_iid/pipelines",["update_merge_request"],["project"],false,[2791]],
+["PUT","/projects/:id/merge_requests/:merge_request_iid",["update_merge_request"],["project"],false,[2792]],
+["PUT","/projects/:id/merge_requests/:merge_request_iid/draft_notes/:draft_note_id",["update_merge_request"],["project"],false,[2793]],
+["PUT","/projects/:id/merge_requests/:merge_request_iid/draft_notes/:draft_note_id/publish",["update_merge_request"],["project"],false,[2794]],
+["PUT","/projects/:id/merge_requests/:merge_request_iid/rebase",["update_merge_request"],["project"],false,[2795]],
+["PUT","/projects/:id/merge_requests/:noteable_id/discussions/:discussion_id",["update_merge_request"],["project"],false,[2796]],
+["PUT","/projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes/:note_id",["update_merge_request"],["project"],false,[2797]],
+["DELETE","/projects/:id/merge_requests/:merge_request_iid/context_commits",["update_merge_request"],["project"],false,[2798]],
+["DELETE","/projects/:id/merge_requests/:merge_request_iid/draft_notes/:draft_note_id",["update_merge_request"],["project"],false,[2799]]
+]],
+["granted","Repository","Merge Request Approval Rule",[
+["POST","/projects/:id/merge_requests/:merge_request_iid/approval_rules",["create_merge_request_approval_rule"],["project"],false,[2807]],
+["DELETE","/projects/:id/merge_requests/:merge_request_iid/approval_rules/:approval_rule_id",["delete_merge_request_approval_rule"],["project"],false,[2808]],
+["GET","/projects/:id/merge_requests/:merge_request_iid/approval_rules",["read_merge_request_approval_rule"],["project"],true,[2809,3891]],
+["GET","/projects/:id/merge_requests/:merge_request_iid/approval_rules/:approval_rule_id",["read_merge_request_approval_rule"],["project"],true,[2810,3892]],
+["PUT","/projects/:id/merge_requests/:merge_request_iid/approval_rules/:approval_rule_id",["update_merge_request_approval_rule"],["project"],false,[2811]]
+]],
+["granted","Repository","Protected Branch",[
+["GET","/projects/:id/protected_branches",["read_protected_branch"],["project"],false,[2819]],
+["GET","/projects/:id/protected_branches/:name",["read_protected_branch"],["project"],false,[2820]],
+["GET","/groups/:id/protected_branches",["read_protected_branch"],["group"],false,[2821]],
+["GET","/groups/:id/protected_branches/:name",["read_protected_branch"],["group"],false,[2822]],
+["PATCH","/projects/:id/protected_branches/:name",["update_protected_branch"],["project"],false,[2823]],
+["PATCH","/groups/:id/protected_branches/:name",["update_protected_branch"],["group"],false,[2824]]
+]],
+["granted","Repository","Protected Tag",[
+["GET","/projects/:id/protected_tags",["read_protected_tag"],["project"],false,[2832]],
+["GET","/projects/:id/protected_tags/:name",["read_protected_tag"],["project"],false,[2833]]
+]],
+["granted","Repository","Push Rule",[
+["POST","/projects/:id/push_rule",["create_push_rule"],["project"],false,[2841]],
+["POST","/groups/:id/push_rule",["create_push_rule"],["group"],false,[2842]],
+["DELETE","/projects/:id/push_rule",["delete_push_rule"],["project"],false,[2843]],
+["DELETE","/groups/:id/push_rule",["delete_push_rule"],["group"],false,[2844]],
+["GET","/projects/:id/push_rule",["read_push_rule"],["project"],false,[2845]],
+["GET","/groups/:id/push_rule",["read_push_rule"],["group"],false,[2846]],
+["PUT","/projects/:id/push_rule",["update_push_rule"],["project"],false,[2847]],
+["PUT","/groups/:id/push_rule",["update_push_rule"],["group"],false,[2848]]
+]],
+["granted","Repository","Repository",[
+["POST","/projects/:id/repository/changelog",["create_repository"],["project"],false,[2856]],
+["POST","/projects/:id/repository/files/:file_path",["create_repository"],["project"],false,[2857]],
+["DELETE","/projects/:id/repository/files/:file_path",["delete_repository"],["project"],false,[2858]],
+["GET","/projects/:id/repository/archive",["read_repository"],["project"],true,[2859,3964]],
+["GET","/projects/:id/repository/blobs/:sha",["read_repository"],["project"],true,[2860,3965]],
+["GET","/projects/:id/repository/blobs/:sha/raw",["read_repository"],["project"],true,[2861,3966]],
+["GET","/projects/:id/repository/changed_paths",["read_repository"],["project"],true,[2862,3971]],
+["GET","/projects/:id/repository/changelog",["read_repository"],["project"],true,[2863,3972]],
+["GET","/projects/:id/repository/compare",["read_repository"],["project"],true,[2864,3986]],
+["GET","/projects/:id/repository/contributors",["read_repository"],["project"],true,[2865,3987]],
+["GET","/projects/:id/repository/diff_stats",["read_repository"],["project"],true,[2866,3988]],
+["GET","/projects/:id/repository/files/:file_path",["read_repository"],["project"],true,[2867,3990]],
+["GET","/projects/:id/repository/files/:file_path/blame",["read_repository"],["project"],true,[2868,3992]],
+["GET","/projects/:id/repository/files/:file_path/raw",["read_repository"],["project"],true,[2869,3994]],
+["GET","/projects/:id/repository/health",["read_repository"],["project"],true,[2870,3995]],
+["GET","/projects/:id/repository/merge_base",["read_repository"],["project"],true,[2871,3996]],
+["GET","/projects/:id/repository/tree",["read_repository"],["project"],true,[2872,4000]],
+["POST","/projects/:id/repository/blobs/batch",["read_repository"],["project"],true,[2873,3967]],
+["HEAD","/projects/:id/repository/files/:file_path",["read_repository"],["project"],true,[2874,3991]],
+["HEAD","/projects/:id/repository/files/:file_path/blame",["read_repository"],["project"],true,[2875,3993]],
+["PUT","/projects/:id/repository/files/:file_path",["update_repository"],["project"],false,[2876]]
+]],
+["granted","Repository","Repository Submodule",[
+["PUT","/projects/:id/repository/submodules/:submodule",["update_repository_submodule"],["project"],false,[2884]]
+]],
+["granted","Repository","Repository Tag",[
+["POST","/projects/:id/repository/tags",["create_repository_tag"],["project"],false,[2892]],
+["DELETE","/projects/:id/repository/tags/:tag_name",["delete_repository_tag"],["project"],false,[2893]],
+["GET","/projects/:id/repository/tags",["read_repository_tag"],["project"],true,[2894,3997]],
+["GET","/projects/:id/repository/tags/:tag_name",["read_repository_tag"],["project"],true,[2895,3998]],
+["GET","/projects/:id/repository/tags/:tag_name/signature",["read_repository_tag"],["project"],true,[2896,3999]]
+]],
+["granted","Repository","Suggestion",[
+["PUT","/suggestions/:id/apply",["apply_suggestion"],["project"],false,[2904]],
+["PUT","/suggestions/batch_apply",["apply_suggestion"],["project"],false,[2905]]
+]],
+["granted","Repository","Tag",[
+["POST","/projects/:id/protected_tags",["protect_tag"],["project"],false,[2913]],
+["DELETE","/projects/:id/protected_tags/:name",["protect_tag"],["project"],false,[2914]]
+]],
+["granted","Search","Active Context Collection",[
+["PUT","/admin/active_context/collections/:id",["update_active_context_collection"],["instance"],false,[2924]]
+]],
+["granted","Search","Active Context Connection",[
+["GET","/admin/active_context/connections",["read_active_context_connection"],["instance"],false,[2932]],
+["PUT","/admin/active_context/connections/activate",["update_active_context_connection"],["instance"],false,[2933]],
+["PUT","/admin/active_context/connections/deactivate",["update_active_context_connection"],["instance"],false,[2934]]
+]],
+["granted","Search","Active Context Dead Queue",[
+["DELETE","/admin/active_context/dead_queue",["clear_active_context_dead_queue"],["instance"],false,[2942]],
+["POST","/admin/active_context/dead_queue/replay",["replay_active_context_dead_queue"],["instance"],false,[2943]]
+]],
+["granted","Search","Active Context Enabled Namespace",[
+["PUT","/admin/active_context/code/enabled_namespaces",["update_active_context_enabled_namespace"],["instance"],false,[2951]]
+]],
+["granted","Search","Elasticsearch Indexed Namespace",[
+["PUT","/elasticsearch_indexed_namespaces/rollback",["update_elasticsearch_indexed_namespace"],["instance"],false,[2959]],
+["PUT","/elasticsearch_indexed_namespaces/rollout",["update_elasticsearch_indexed_namespace"],["instance"],false,[2960]]
+]],
+["granted","Search","Global Search",[
+["GET","/projects/:id/(-/)search",["use_global_search"],["project"],true,[2968,3828]],
+["GET","/groups/:id/(-/)search",["use_global_search"],["group"],true,[2969,3780]],
+["GET","/search",["use_global_search"],["user"],false,[2970]]
+]],
+["granted","Search","Search Migration",[
+["GET","/admin/search/migrations",["read_search_migration"],["instance"],false,[2978]],
+["GET","/admin/search/migrations/:migration_id",["read_search_migration"],["instance"],false,[2979]]
+]],
+["granted","Search","Zoekt Index",[
+["PUT","/admin/zoekt/projects/:project_id/index",["update_zoekt_index"],["instance"],false,[2987]]
+]],
+["granted","Search","Zoekt Namespace",[
+["PUT","/admin/zoekt/shards/:node_id/indexed_namespaces/:namespace_id",["create_zoekt_namespace"],["instance"],false,[2995]],
+["DELETE","/admin/zoekt/shards/:node_id/indexed_namespaces/:namespace_id",["delete_zoekt_namespace"],["instance"],false,[2996]],
+["PATCH","/admin/zoekt/namespaces/:id",["update_zoekt_namespace"],["instance"],false,[2997]]
+]],
+["granted","Search","Zoekt Node",[
+["GET","/admin/zoekt/shards",["read_zoekt_node"],["instance"],false,[3005]],
+["GET","/admin/zoekt/shards/:node_id/indexed_namespaces",["read_zoekt_node"],["instance"],false,[3006]]
+]],
+["granted","Secrets Management","Secrets Manager API JWT",[
+["POST","/projects/:id/secrets_manager/access_token",["create_secrets_manager_api_jwt"],["project"],false,[3016]],
+["POST","/groups/:id/secrets_manager/access_token",["create_secrets_manager_api_jwt"],["group"],false,[3017]]
+]],
+["granted","Subscription and Licensing","Add On Purchase",[
+["POST","/namespaces/:id/subscription_add_on_purchase/:add_on_name",["create_add_on_purchase"],["instance"],false,[3027]],
+["GET","/namespaces/:id/subscription_add_on_purchase/:add_on_name",["read_add_on_purchase"],["instance"],false,[3028]],
+["PUT","/namespaces/:id/subscription_add_on_purchase/:add_on_name",["update_add_on_purchase"],["instance"],false,[3029]]
+]],
+["granted","Subscription and Licensing","Credit Card Validation",[
+["PUT","/user/:user_id/credit_card_validation",["update_credit_card_validation"],["instance"],false,[3037]]
+]],
+["granted","Subscription and Licensing","GitLab Subscription",[
+["POST","/namespaces/:id/gitlab_subscription",["create_gitlab_subscription"],["group","user"],false,[3045,3046]],
+["GET","/namespaces/:id/gitlab_subscription",["read_gitlab_subscription"],["group","user"],false,[3047,3048]],
+["PUT","/namespaces/:id/gitlab_subscription",["update_gitlab_subscription"],["group","user"],false,[3049,3050]]
+]],
+["granted","Subscription and Licensing","License",[
+["POST","/license",["create_license"],["instance"],false,[3058]],
+["DELETE","/license/:id",["delete_license"],["instance"],false,[3059]],
+["GET","/license",["read_license"],["instance"],false,[3060]],
+["GET","/license/:id",["read_license"],["instance"],false,[3061]],
+["GET","/license/usage_export",["read_license"],["instance"],false,[3062]],
+["GET","/licenses",["read_license"],["instance"],false,[3063]]
+]],
+["granted","Subscription and Licensing","License Billable User",[
+["PUT","/license/:id/refresh_billable_users",["refresh_license_billable_user"],["instance"],false,[3071]]
+]],
+["granted","Subscription and Licensing","Namespace Storage Limit Exclusion",[
+["POST","/namespaces/:id/storage/limit_exclusion",["create_namespace_storage_limit_exclusion"],["instance"],false,[3079]],
+["DELETE","/namespaces/:id/storage/limit_exclusion",["delete_namespace_storage_limit_exclusion"],["instance"],false,[3080]],
+["GET","/namespaces/storage/limit_exclusions",["read_namespace_storage_limit_exclusion"],["instance"],false,[3081]]
+]],
+["granted","System Access","Access Request",[
+["PUT","/projects/:id/access_requests/:user_id/approve",["approve_access_request"],["project"],false,[3091]],
+["PUT","/groups/:id/access_requests/:user_id/approve",["approve_access_request"],["group"],false,[3092]],
+["POST","/groups/:id/access_requests",["create_access_request"],["user"],false,[3093]],
+["POST","/projects/:id/access_requests",["create_access_request"],["user"],false,[3094]],
+["DELETE","/projects/:id/access_requests/:user_id",["delete_access_request"],["project","user"],false,[3095,3098]],
+["DELETE","/groups/:id/access_requests/:user_id",["delete_access_request"],["group","user"],false,[3096,3097]],
+["GET","/projects/:id/access_requests",["read_access_request"],["project"],false,[3099]],
+["GET","/groups/:id/access_requests",["read_access_request"],["group"],false,[3100]]
+]],
+["granted","System Access","Any Token",[
+["POST","/admin/token",["read_any_token"],["instance"],false,[3108]],
+["DELETE","/admin/token",["revoke_any_token"],["instance"],false,[3109]]
+]],
+["granted","System Access","Application Appearance",[
+["GET","/application/appearance",["read_application_appearance"],["instance"],false,[3117]],
+["PUT","/application/appearance",["update_application_appearance"],["instance"],false,[3118]]
+]],
+["granted","System Access","Application Setting",[
+["GET","/application/settings",["read_application_setting"],["instance"],false,[3126]],
+["PUT","/application/settings",["update_application_setting"],["instance"],false,[3127]]
+]],
+["granted","System Access","Counts",[
+["GET","/user_counts",["read_counts"],["user"],false,[3135]]
+]],
+["granted","System Access","Deploy Key",[
+["POST","/projects/:id/deploy_keys",["create_deploy_key"],["project"],false,[3143]],
+["POST","/deploy_keys",["create_deploy_key"],["instance"],false,[3144]],
+["DELETE","/projects/:id/deploy_keys/:key_id",["delete_deploy_key"],["project"],false,[3145]],
+["POST","/projects/:id/deploy_keys/:key_id/enable",["enable_deploy_key"],["project"],false,[3146]],
+["GET","/projects/:id/deploy_keys",["read_deploy_key"],["project"],false,[3147]],
+["GET","/projects/:id/deploy_keys/:key_id",["read_deploy_key"],["project"],false,[3148]],
+["GET","/users/:user_id/project_deploy_keys",["read_deploy_key"],["user"],false,[3149]],
+["GET","/deploy_keys",["read_deploy_key"],["instance"],false,[3150]],
+["PUT","/projects/:id/deploy_keys/:key_id",["update_deploy_key"],["project"],false,[3151]]
+]],
+["granted","System Access","Deploy Token",[
+["POST","/projects/:id/deploy_tokens",["create_deploy_token"],["project"],false,[3159]],
+["POST","/groups/:id/deploy_tokens",["create_deploy_token"],["group"],false,[3160]],
+["DELETE","/projects/:id/deploy_tokens/:token_id",["delete_deploy_token"],["project"],false,[3161]],
+["DELETE","/groups/:id/deploy_tokens/:token_id",["delete_deploy_token"],["group"],false,[3162]],
+["GET","/projects/:id/deploy_tokens",["read_deploy_token"],["project"],false,[3163]],
+["GET","/projects/:id/deploy_tokens/:token_id",["read_deploy_token"],["project"],false,[3164]],
+["GET","/groups/:id/deploy_tokens",["read_deploy_token"],["group"],false,[3165]],
+["GET","/groups/:id/deploy_tokens/:token_id",["read_deploy_token"],["group"],false,[3166]],
+["GET","/deploy_tokens",["read_deploy_token"],["instance"],false,[3167]]
+]],
+["granted","System Access","Email",[
+["POST","/user/emails",["create_email"],["user"],false,[3175]],
+["POST","/users/:id/emails",["create_email"],["instance"],false,[3176]],
+["DELETE","/user/emails/:email_id",["delete_email"],["user"],false,[3177]],
+["DELETE","/users/:id/emails/:email_id",["delete_email"],["instance"],false,[3178]],
+["GET","/user/emails",["read_email"],["user"],false,[3179]],
+["GET","/user/emails/:email_id",["read_email"],["user"],false,[3180]],
+["GET","/users/:id/emails",["read_email"],["instance"],false,[3181]]
+]],
+["granted","System Access","Enterprise User",[
+["DELETE","/groups/:id/enterprise_users/:user_id",["delete_enterprise_user"],["group"],false,[3189]],
+["PATCH","/groups/:id/enterprise_users/:user_id/disable_two_factor",["disable_two_factor_enterprise_user"],["group"],false,[3190]],
+["GET","/groups/:id/enterprise_users",["read_enterprise_user"],["group"],false,[3191]],
+["GET","/groups/:id/enterprise_users/:user_id",["read_enterprise_user"],["group"],false,[3192]],
+["PATCH","/groups/:id/enterprise_users/:user_id",["update_enterprise_user"],["group"],false,[3193]]
+]],
+["granted","System Access","Experiment",[
+["GET","/experiments",["read_experiment"],["instance"],false,[3201]],
+["GET","/experiments/:experiment_name/assignments",["read_experiment"],["instance"],false,[3202]]
+]],
+["granted","System Access","Experiment Assignment",[
+["POST","/experiments/:experiment_name/assignments",["create_experiment_assignment"],["instance"],false,[3210]],
+["DELETE","/experiments/:experiment_name/assignments",["delete_experiment_assignment"],["instance"],false,[3211]]
+]],
+["granted","System Access","Experiment Cache",[
+["DELETE","/experiments/:name/cache",["delete_experiment_cache"],["instance"],false,[3219]]
+]],
+["granted","System Access","Feature",[
+["DELETE","/features/:name",["delete_feature"],["instance"],false,[3227]],
+["GET","/features",["read_feature"],["instance"],false,[3228]],
+["GET","/features/definitions",["read_feature"],["instance"],false,[3229]],
+["POST","/features/:name",["update_feature"],["instance"],false,[3230]]
+]],
+["granted","System Access","Identity",[
+["DELETE","/users/:id/identities/:provider",["delete_identity"],["instance"],false,[3238]]
+]],
+["granted","System Access","Impersonation Token",[
+["POST","/users/:user_id/impersonation_tokens",["create_impersonation_token"],["instance"],false,[3246]],
+["GET","/users/:user_id/impersonation_tokens",["read_impersonation_token"],["instance"],false,[3247]],
+["GET","/users/:user_id/impersonation_tokens/:impersonation_token_id",["read_impersonation_token"],["instance"],false,[3248]],
+["DELETE","/users/:user_id/impersonation_tokens/:impersonation_token_id",["revoke_impersonation_token"],["instance"],false,[3249]]
+]],
+["granted","System Access","Invitation",[
+["POST","/projects/:id/invitations",["create_invitation"],["project"],false,[3257]],
+["POST","/groups/:id/invitations",["create_invitation"],["group"],false,[3258]],
+["DELETE","/projects/:id/invitations/:email",["delete_invitation"],["project"],false,[3259]],
+["DELETE","/groups/:id/invitations/:email",["delete_invitation"],["group"],false,[3260]],
+["GET","/projects/:id/invitations",["read_invitation"],["project"],false,[3261]],
+["GET","/groups/:id/invitations",["read_invitation"],["group"],false,[3262]],
+["PUT","/projects/:id/invitations/:email",["update_invitation"],["project"],false,[3263]],
+["PUT","/groups/:id/invitations/:email",["update_invitation"],["group"],false,[3264]]
+]],
+["granted","System Access","Job Token Scope",[
+["GET","/projects/:id/job_token_scope",["read_job_token_scope"],["project"],false,[3272]],
+["PATCH","/projects/:id/job_token_scope",["update_job_token_scope"],["project"],false,[3273]]
+]],
+["granted","System Access","Job Token Scope Allowlist",[
+["POST","/projects/:id/job_token_scope/allowlist",["create_job_token_scope_allowlist"],["project"],false,[3281]],
+["POST","/projects/:id/job_token_scope/groups_allowlist",["create_job_token_scope_allowlist"],["project"],false,[3282]],
+["DELETE","/projects/:id/job_token_scope/allowlist/:target_project_id",["delete_job_token_scope_allowlist"],["project"],false,[3283]],
+["DELETE","/projects/:id/job_token_scope/groups_allowlist/:target_group_id",["delete_job_token_scope_allowlist"],["project"],false,[3284]],
+["GET","/projects/:id/job_token_scope/allowlist",["read_job_token_scope_allowlist"],["project"],false,[3285]],
+["GET","/projects/:id/job_token_scope/groups_allowlist",["read_job_token_scope_allowlist"],["project"],false,[3286]]
+]],
+["granted","System Access","LDAP Group",[
+["GET","/ldap/:provider/groups",["read_ldap_group"],["instance"],false,[3294]],
+["GET","/ldap/groups",["read_ldap_group"],["instance"],false,[3295]]
+]],
+["granted","System Access","LDAP Group Link",[
+["POST","/groups/:id/ldap_group_links",["create_ldap_group_link"],["group"],false,[3303]],
+["DELETE","/groups/:id/ldap_group_links",["delete_ldap_group_link"],["group"],false,[3304]],
+["DELETE","/groups/:id/ldap_group_links/:cn",["delete_ldap_group_link"],["group"],false,[3305]],
+["DELETE","/groups/:id/ldap_group_links/:provider/:cn",["delete_ldap_group_link"],["group"],false,[3306]],
+["GET","/groups/:id/ldap_group_links",["read_ldap_group_link"],["group"],false,[3307]]
+]],
+["granted","System Access","LDAP Group Sync",[
+["POST","/groups/:id/ldap_sync",["run_ldap_group_sync"],["group"],false,[3315]]
+]],
+["granted","System Access","Member",[
+["POST","/projects/:id/members",["create_member"],["project"],false,[3323]],
+["POST","/groups/:id/members",["create_member"],["group"],false,[3324]],
+["DELETE","/projects/:id/members/:user_id",["delete_member"],["project"],false,[3325]],
+["DELETE","/groups/:id/billable_members/:user_id",["delete_member"],["group"],false,[3326]],
+["DELETE","/groups/:id/members/:user_id",["delete_member"],["group"],false,[3327]],
+["GET","/projects/:id/members",["read_member"],["project"],true,[3328,3879]],
+["GET","/projects/:id/members/:user_id",["read_member"],["project"],true,[3329,3880]],
+["GET","/projects/:id/members/all",["read_member"],["project"],true,[3330,3881]],
+["GET","/projects/:id/members/all/:user_id",["read_member"],["project"],true,[3331,3882]],
+["GET","/groups/:id/billable_members",["read_member"],["group"],false,[3332]],
+["GET","/groups/:id/billable_members/:user_id/indirect",["read_member"],["group"],false,[3333]],
+["GET","/groups/:id/billable_members/:user_id/memberships",["read_member"],["group"],false,[3334]],
+["GET","/groups/:id/members",["read_member"],["group"],true,[3335,3808]],
+["GET","/groups/:id/members/:user_id",["read_member"],["group"],true,[3336,3809]],
+["GET","/groups/:id/members/all",["read_member"],["group"],true,[3337,3810]],
+["GET","/groups/:id/members/all/:user_id",["read_member"],["group"],true,[3338,3811]],
+["GET","/groups/:id/pending_members",["read_member"],["group"],false,[3339]],
+["PUT","/projects/:id/members/:user_id",["update_member"],["project"],false,[3340]],
+["POST","/groups/:id/members/:user_id/override",["update_member"],["group"],false,[3341]],
+["POST","/groups/:id/members/approve_all",["update_member"],["group"],false,[3342]],
+["PUT","/groups/:id/members/:member_id/approve",["update_member"],["group"],false,[3343]],
+["PUT","/groups/:id/members/:user_id",["update_member"],["group"],false,[3344]],
+["PUT","/groups/:id/members/:user_id/state",["update_member"],["group"],false,[3345]],
+["DELETE","/groups/:id/members/:user_id/override",["update_member"],["group"],false,[3346]]
+]],
+["granted","System Access","Metadata",[
+["GET","/metadata",["read_metadata"],["instance"],false,[3354]],
+["GET","/version",["read_metadata"],["instance"],false,[3355]]
+]],
+["granted","System Access","Notification Setting",[
+["GET","/groups/:id/notification_settings",["read_notification_setting"],["user"],false,[3363]],
+["GET","/notification_settings",["read_notification_setting"],["user"],false,[3364]],
+["GET","/projects/:id/notification_settings",["read_notification_setting"],["user"],false,[3365]],
+["PUT","/groups/:id/notification_settings",["update_notification_setting"],["user"],false,[3366]],
+["PUT","/notification_settings",["update_notification_setting"],["user"],false,[3367]],
+["PUT","/projects/:id/notification_settings",["update_notification_setting"],["user"],false,[3368]]
+]],
+["granted","System Access","OAuth Application",[
+["POST","/user/applications",["create_oauth_application"],["user"],false,[3376]],
+["POST","/applications",["create_oauth_application"],["instance"],false,[3377]],
+["DELETE","/user/applications/:id",["delete_oauth_application"],["user"],false,[3378]],
+["DELETE","/applications/:id",["delete_oauth_application"],["instance"],false,[3379]],
+["GET","/user/applications",["read_oauth_application"],["user"],false,[3380]],
+["GET","/user/applications/:id",["read_oauth_application"],["user"],false,[3381]],
+["GET","/applications",["read_oauth_application"],["instance"],false,[3382]],
+["POST","/applications/:id/renew-secret",["renew_secret_oauth_application"],["instance"],false,[3383]],
+["PUT","/user/applications/:id",["update_oauth_application"],["user"],false,[3384]]
+]],
+["granted","System Access","Personal Access Token",[
+["POST","/user/personal_access_tokens",["create_personal_access_token"],["user"],false,[3392]],
+["POST","/users/:user_id/personal_access_tokens",["create_personal_access_token"],["instance"],false,[3393]],
+["GET","/groups/:id/manage/personal_access_tokens",["read_personal_access_token"],["group"],false,[3394]],
+["GET","/personal_access_tokens",["read_personal_access_token"],["user"],false,[3395]],
+["GET","/personal_access_tokens/:id",["read_personal_access_token"],["user"],false,[3396]],
+["GET","/personal_access_tokens/self",["read_personal_access_token"],["user"],false,[3397]],
+["GET","/personal_access_tokens/self/associations",["read_personal_access_token"],["user"],false,[3398]],
+["DELETE","/groups/:id/manage/personal_access_tokens/:pat_id",["revoke_personal_access_token"],["group"],false,[3399]],
+["DELETE","/personal_access_tokens/:id",["revoke_personal_access_token"],["user"],false,[3400]],
+["DELETE","/personal_access_tokens/self",["revoke_personal_access_token"],["user"],false,[3401]],
+["POST","/groups/:id/manage/personal_access_tokens/:pat_id/rotate",["rotate_personal_access_token"],["group"],false,[3402]],
+["POST","/personal_access_tokens/:id/rotate",["rotate_personal_access_token"],["user"],false,[3403]],
+["POST","/personal_access_tokens/self/rotate",["rotate_personal_access_token"],["user"],false,[3404]]
+]],
+["granted","System Access","Plan Limit",[
+["GET","/application/plan_limits",["read_plan_limit"],["instance"],false,[3412]],
+["PUT","/application/plan_limits",["update_plan_limit"],["instance"],false,[3413]]
+]],
+["granted","System Access","Provisioned User",[
+["GET","/groups/:id/provisioned_users",["read_provisioned_user"],["group"],false,[3421]]
+]],
+["granted","System Access","Resource Access Token",[
+["POST","/projects/:id/access_tokens",["create_resource_access_token"],["project"],false,[3429]],
+["POST","/groups/:id/access_tokens",["create_resource_access_token"],["group"],false,[3430]],
+["DELETE","/projects/:id/access_tokens/:token_id",["delete_resource_access_token"],["project"],false,[3431]],
+["DELETE","/groups/:id/access_tokens/:token_id",["delete_resource_access_token"],["group"],false,[3432]],
+["DELETE","/groups/:id/manage/resource_access_tokens/:prat_id",["delete_resource_access_token"],["group"],false,[3433]],
+["GET","/projects/:id/access_tokens",["read_resource_access_token"],["project"],false,[3434]],
+["GET","/projects/:id/access_tokens/:token_id",["read_resource_access_token"],["project"],false,[3435]],
+["GET","/groups/:id/access_tokens",["read_resource_access_token"],["group"],false,[3436]],
+["GET","/groups/:id/access_tokens/:token_id",["read_resource_access_token"],["group"],false,[3437]],
+["GET","/groups/:id/manage/resource_access_tokens",["read_resource_access_token"],["group"],false,[3438]],
+["POST","/projects/:id/access_tokens/:token_id/rotate",["rotate_resource_access_token"],["project"],false,[3439]],
+["POST","/projects/:id/access_tokens/self/rotate",["rotate_resource_access_token"],["project"],false,[3440]],
+["POST","/groups/:id/access_tokens/:token_id/rotate",["rotate_resource_access_token"],["group"],false,[3441]],
+["POST","/groups/:id/access_tokens/self/rotate",["rotate_resource_access_token"],["group"],false,[3442]],
+["POST","/groups/:id/manage/resource_access_tokens/:prat_id/rotate",["rotate_resource_access_token"],["group"],false,[3443]]
+]],
+["granted","System Access","SAML Group Identity",[
+["DELETE","/groups/:id/saml/:uid",["delete_saml_group_identity"],["group"],false,[3451]],
+["GET","/groups/:id/saml/:uid",["read_saml_group_identity"],["group"],false,[3452]],
+["GET","/groups/:id/saml/identities",["read_saml_group_identity"],["group"],false,[3453]],
+["PATCH","/groups/:id/saml/:uid",["update_saml_group_identity"],["group"],false,[3454]]
+]],
+["granted","System Access","SAML Group Link",[
+["POST","/groups/:id/saml_group_links",["create_saml_group_link"],["group"],false,[3462]],
+["DELETE","/groups/:id/saml_group_links/:saml_group_name",["delete_saml_group_link"],["group"],false,[3463]],
+["GET","/groups/:id/saml_group_links",["read_saml_group_link"],["group"],false,[3464]],
+["GET","/groups/:id/saml_group_links/:saml_group_name",["read_saml_group_link"],["group"],false,[3465]]
+]],
+["granted","System Access","SAML User",[
+["GET","/groups/:id/saml_users",["read_saml_user"],["group"],false,[3473]]
+]],
+["granted","System Access","SCIM Identity",[
+["DELETE","/groups/:id/scim/:uid",["delete_scim_identity"],["group"],false,[3481]],
+["GET","/groups/:id/scim/:uid",["read_scim_identity"],["group"],false,[3482]],
+["GET","/groups/:id/scim/identities",["read_scim_identity"],["group"],false,[3483]],
+["PATCH","/groups/:id/scim/:uid",["update_scim_identity"],["group"],false,[3484]]
+]],
+["granted","System Access","Service Account",[
+["POST","/projects/:id/service_accounts",["create_service_account"],["project"],false,[3492]],
+["POST","/groups/:id/service_accounts",["create_service_account"],["group"],false,[3493]],
+["POST","/service_accounts",["create_service_account"],["instance"],false,[3494]],
+["DELETE","/projects/:id/service_accounts/:user_id",["delete_service_account"],["project"],false,[3495]],
+["DELETE","/groups/:id/service_accounts/:user_id",["delete_service_account"],["group"],false,[3496]],
+["GET","/projects/:id/service_accounts",["read_service_account"],["project"],false,[3497]],
+["GET","/projects/:id/service_accounts/:user_id",["read_service_account"],["project"],false,[3498]],
+["GET","/groups/:id/service_accounts",["read_service_account"],["group"],false,[3499]],
+["GET","/groups/:id/service_accounts/:user_id",["read_service_account"],["group"],false,[3500]],
+["GET","/service_accounts",["read_service_account"],["instance"],false,[3501]],
+["PATCH","/projects/:id/service_accounts/:user_id",["update_service_account"],["project"],false,[3502]],
+["PATCH","/groups/:id/service_accounts/:user_id",["update_service_account"],["group"],false,[3503]],
+["PATCH","/service_accounts/:user_id",["update_service_account"],["instance"],false,[3504]]
+]],
+["granted","System Access","Service Account Personal Access Token",[
+["POST","/projects/:id/service_accounts/:user_id/personal_access_tokens",["create_service_account_personal_access_token"],["project"],false,[3512]],
+["POST","/groups/:id/service_accounts/:user_id/personal_access_tokens",["create_service_account_personal_access_token"],["group"],false,[3513]],
+["GET","/projects/:id/service_accounts/:user_id/personal_access_tokens",["read_service_account_personal_access_token"],["project"],false,[3514]],
+["GET","/groups/:id/service_accounts/:user_id/personal_access_tokens",["read_service_account_personal_access_token"],["group"],false,[3515]],
+["DELETE","/projects/:id/service_accounts/:user_id/personal_access_tokens/:token_id",["revoke_service_account_personal_access_token"],["project"],false,[3516]],
+["DELETE","/groups/:id/service_accounts/:user_id/personal_access_tokens/:token_id",["revoke_service_account_personal_access_token"],["group"],false,[3517]],
+["POST","/projects/:id/service_accounts/:user_id/personal_access_tokens/:token_id/rotate",["rotate_service_account_personal_access_token"],["project"],false,[3518]],
+["POST","/groups/:id/service_accounts/:user_id/personal_access_tokens/:token_id/rotate",["rotate_service_account_personal_access_token"],["group"],false,[3519]]
+]],
+["granted","System Access","SSH Key",[
+["POST","/user/keys",["create_ssh_key"],["user"],false,[3527]],
+["POST","/users/:user_id/keys",["create_ssh_key"],["instance"],false,[3528]],
+["DELETE","/groups/:id/manage/ssh_keys/:key_id",["delete_ssh_key"],["group"],false,[3529]],
+["DELETE","/user/keys/:key_id",["delete_ssh_key"],["user"],false,[3530]],
+["DELETE","/users/:id/keys/:key_id",["delete_ssh_key"],["instance"],false,[3531]],
+["GET","/groups/:id/manage/ssh_keys",["read_ssh_key"],["group"],false,[3532]],
+["GET","/user/keys",["read_ssh_key"],["user"],false,[3533]],
+["GET","/user/keys/:key_id",["read_ssh_key"],["user"],false,[3534]],
+["GET","/users/:id/keys/:key_id",["read_ssh_key"],["user"],false,[3535]],
+["GET","/users/:user_id/keys",["read_ssh_key"],["user"],false,[3536]],
+["GET","/keys",["read_ssh_key"],["instance"],false,[3537]],
+["GET","/keys/:id",["read_ssh_key"],["instance"],false,[3538]]
+]],
+["granted","System Access","Statistic",[
+["GET","/projects/:id/statistics",["read_statistic"],["project"],false,[3546]],
+["GET","/application/statistics",["read_statistic"],["instance"],false,[3547]]
+]],
+["granted","System Access","Usage Data Query",[
+["GET","/usage_data/queries",["read_usage_data_query"],["instance"],false,[3555]]
+]],
+["granted","System Access","User",[
+["POST","/users/:id/activate",["activate_user"],["instance"],false,[3563]],
+["POST","/users/:id/approve",["approve_user"],["instance"],false,[3564]],
+["POST","/users/:id/ban",["ban_user"],["instance"],false,[3565]],
+["POST","/users/:id/block",["block_user"],["instance"],false,[3566]],
+["POST","/users",["create_user"],["instance"],false,[3567]],
+["POST","/users/:id/deactivate",["deactivate_user"],["instance"],false,[3568]],
+["DELETE","/users/:id",["delete_user"],["instance"],false,[3569]],
+["PATCH","/users/:id/disable_two_factor",["disable_two_factor_user"],["instance"],false,[3570]],
+["POST","/users/:id/follow",["follow_user"],["user"],false,[3571]],
+["GET","/user",["read_user"],["user"],false,[3572]],
+["GET","/users/:id",["read_user"],["user"],false,[3573]],
+["GET","/users",["read_user"],["instance"],false,[3574]],
+["GET","/users/:user_id/memberships",["read_user"],["instance"],false,[3575]],
+["POST","/users/:id/reject",["reject_user"],["instance"],false,[3576]],
+["POST","/users/:id/unban",["unban_user"],["instance"],false,[3577]],
+["POST","/users/:id/unblock",["unblock_user"],["instance"],false,[3578]],
+["POST","/users/:id/unfollow",["unfollow_user"],["user"],false,[3579]],
+["PUT","/users/:id",["update_user"],["instance"],false,[3580]]
+]],
+["granted","System Access","VSCode Setting",[
+["DELETE","/vscode/settings_sync(/:settings_context_hash)/v1/collection",["delete_vscode_setting"],["user"],false,[3588]],
+["GET","/vscode/settings_sync(/:settings_context_hash)/v1/manifest",["read_vscode_setting"],["user"],false,[3589]],
+["GET","/vscode/settings_sync(/:settings_context_hash)/v1/resource/:resource_name",["read_vscode_setting"],["user"],false,[3590]],
+["GET","/vscode/settings_sync(/:settings_context_hash)/v1/resource/:resource_name/:id",["read_vscode_setting"],["user"],false,[3591]],
+["POST","/vscode/settings_sync(/:settings_context_hash)/v1/resource/:resource_name",["update_vscode_setting"],["user"],false,[3592]]
+]],
+["granted","System Migration","Batched Background Migration",[
+["GET","/admin/batched_background_migrations",["read_batched_background_migration"],["instance"],false,[3602]],
+["GET","/admin/batched_background_migrations/:id",["read_batched_background_migration"],["instance"],false,[3603]],
+["PUT","/admin/batched_background_migrations/:id/pause",["run_batched_background_migration"],["instance"],false,[3604]],
+["PUT","/admin/batched_background_migrations/:id/resume",["run_batched_background_migration"],["instance"],false,[3605]]
+]],
+["granted","System Migration","Database Dictionary",[
+["GET","/admin/databases/:database_name/dictionary/tables/:table_name",["read_database_dictionary"],["instance"],false,[3613]],
+["GET","/databases/:database_name/dictionary/tables",["read_database_dictionary"],["instance"],false,[3614]]
+]],
+["granted","System Migration","Database Migration",[
+["POST","/admin/migrations/:timestamp/mark",["mark_database_migration"],["instance"],false,[3622]],
+["GET","/admin/migrations/pending",["read_database_migration"],["instance"],false,[3623]]
+]],
+["granted","System Migration","Export",[
+["POST","/projects/:id/export",["create_export"],["project"],false,[3631]],
+["POST","/projects/:id/export_relations",["create_export"],["project"],false,[3632]],
+["POST","/groups/:id/export",["create_export"],["group"],false,[3633]],
+["POST","/groups/:id/export_relations",["create_export"],["group"],false,[3634]],
+["GET","/projects/:id/export/download",["download_export"],["project"],false,[3635]],
+["GET","/projects/:id/export_relations/download",["download_export"],["project"],false,[3636]],
+["GET","/groups/:id/export/download",["download_export"],["group"],false,[3637]],
+["GET","/groups/:id/export_relations/download",["download_export"],["group"],false,[3638]],
+["GET","/projects/:id/export",["read_export"],["project"],false,[3639]],
+["GET","/projects/:id/export_relations/status",["read_export"],["project"],false,[3640]],
+["GET","/groups/:id/export_relations/status",["read_export"],["group"],false,[3641]]
+]],
+["granted","System Migration","Import",[
+["POST","/import/github/cancel",["cancel_import"],["user"],false,[3649]],
+["POST","/bulk_imports/:import_id/cancel",["cancel_import"],["instance"],false,[3650]],
+["POST","/projects/:id/import/git",["create_import"],["project"],false,[3651]],
+["POST","/projects/import-relation",["create_import"],["project"],false,[3652]],
+["POST","/import/bitbucket",["create_import"],["group","user"],false,[3653,3658]],
+["POST","/import/github",["create_import"],["group","user"],false,[3654,3659]],
+["POST","/projects/import",["create_import"],["group","user"],false,[3655,3661]],
+["POST","/projects/remote-import",["create_import"],["group","user"],false,[3656,3662]],
+["POST","/projects/remote-import-s3",["create_import"],["group","user"],false,[3657,3663]],
+["POST","/import/github/gists",["create_import"],["user"],false,[3660]],
+["POST","/bulk_imports",["create_import"],["instance"],false,[3664]],
+["POST","/groups/import",["create_import"],["instance"],false,[3665]],
+["POST","/import/bitbucket_server",["create_import"],["instance"],false,[3666]],
+["POST","/offline_imports",["create_import"],["instance"],false,[3667]],
+["GET","/projects/:id/import",["read_import"],["project"],false,[3668]],
+["GET","/projects/:id/relation-imports",["read_import"],["project"],false,[3669]],
+["GET","/bulk_imports",["read_import"],["instance"],false,[3670]],
+["GET","/bulk_imports/:import_id",["read_import"],["instance"],false,[3671]],
+["GET","/bulk_imports/:import_id/entities",["read_import"],["instance"],false,[3672]],
+["GET","/bulk_imports/:import_id/entities/:entity_id",["read_import"],["instance"],false,[3673]],
+["GET","/bulk_imports/:import_id/entities/:entity_id/failures",["read_import"],["instance"],false,[3674]],
+["GET","/bulk_imports/entities",["read_import"],["instance"],false,[3675]]
+]],
+["granted","System Migration","Offline Export",[
+["POST","/offline_exports",["create_offline_export"],["user"],false,[3683]],
+["GET","/offline_exports",["read_offline_export"],["user"],false,[3684]],
+["GET","/offline_exports/:id",["read_offline_export"],["user"],false,[3685]]
+]],
+["granted","System Migration","Placeholder Reassignment",[
+["POST","/groups/:id/placeholder_reassignments",["create_placeholder_reassignment"],["group"],false,[3693]],
+["GET","/groups/:id/placeholder_reassignments",["read_placeholder_reassignment"],["group"],false,[3694]]
+]],
+["granted","System Migration and Integration","Batched Background Operation",[
+["GET","/admin/batched_background_operations",["read_batched_background_operation"],["instance"],false,[3704]],
+["GET","/admin/batched_background_operations/:id",["read_batched_background_operation"],["instance"],false,[3705]],
+["PUT","/admin/batched_background_operations/:id/restart",["run_batched_background_operation"],["instance"],false,[3706]],
+["PUT","/admin/batched_background_operations/:id/stop",["run_batched_background_operation"],["instance"],false,[3707]]
+]],
+["granted","Wiki","Wiki",[
+["POST","/projects/:id/wikis",["create_wiki"],["project"],false,[3717]],
+["POST","/groups/:id/wikis",["create_wiki"],["group"],false,[3718]],
+["DELETE","/projects/:id/wikis/:slug",["delete_wiki"],["project"],false,[3719]],
+["DELETE","/groups/:id/wikis/:slug",["delete_wiki"],["group"],false,[3720]],
+["GET","/projects/:id/wikis",["read_wiki"],["project"],true,[3721,4016]],
+["GET","/projects/:id/wikis/:slug",["read_wiki"],["project"],true,[3722,4017]],
+["GET","/groups/:id/wikis",["read_wiki"],["group"],true,[3723,3824]],
+["GET","/groups/:id/wikis/:slug",["read_wiki"],["group"],true,[3724,3825]],
+["POST","/projects/:id/wikis/attachments",["update_wiki"],["project"],false,[3725]],
+["PUT","/projects/:id/wikis/:slug",["update_wiki"],["project"],false,[3726]],
+["POST","/groups/:id/wikis/attachments",["update_wiki"],["group"],false,[3727]],
+["PUT","/groups/:id/wikis/:slug",["update_wiki"],["group"],false,[3728]]
+]],
+["closing","always",null,[
+["GET","/broadcast_messages",[3737]],
+["GET","/broadcast_messages/:id",[3738]],
+["GET","/glql/schema",[3739]],
+["GET","/groups/:id/-/packages/nuget/index",[3740]],
+["GET","/groups/:id/-/packages/nuget/symbolfiles/*file_name/*signature/*same_file_name",[3741]],
+["GET","/groups/:id/-/packages/nuget/v2",[3742]],
+["GET","/groups/:id/-/packages/nuget/v2/$metadata",[3743]],
+["GET","/packages/conan/v1/ping",[3744]],
+["GET","/projects/:id/packages/conan/v1/ping",[3745]],
+["GET","/projects/:id/packages/nuget/index",[3746]],
+["GET","/projects/:id/packages/nuget/symbolfiles/*file_name/*signature/*same_file_name",[3747]],
+["GET","/projects/:id/packages/nuget/v2",[3748]],
+["GET","/projects/:id/packages/nuget/v2/$metadata",[3749]],
+["GET","/projects/:project_id/packages/nuget/v2/FindPackagesById\\\\(\\\\)",[3750]],
+["GET","/projects/:project_id/packages/nuget/v2/Packages\\\\(Id='*package_name',Version='*package_version'\\\\)",[3751]],
+["GET","/projects/:project_id/packages/nuget/v2/Packages\\\\(\\\\)",[3752]],
+["GET","/templates/dockerfiles",[3753]],
+["GET","/templates/dockerfiles/:name",[3754]],
+["GET","/templates/gitignores",[3755]],
+["GET","/templates/gitignores/:name",[3756]],
+["GET","/templates/gitlab_ci_ymls",[3757]],
+["GET","/templates/gitlab_ci_ymls/:name",[3758]],
+["GET","/templates/licenses",[3759]],
+["GET","/templates/licenses/:name",[3760]],
+["GET","/topics",[3761]],
+["GET","/topics/:id",[3762]],
+["GET","/web_commits/public_key",[3763]]
+]],
+["closing","unavailable","Catch-all fallback",[
+["*","/*path",[4028]]
+]],
+["closing","unavailable","AI workflows OAuth token",[
+["POST","/ai/duo_workflows/agent_workflows",[4029]],
+["POST","/ai/duo_workflows/code_review/add_comments",[4030]],
+["GET","/ai/duo_workflows/code_review/custom_instructions",[4031]],
+["POST","/ai/duo_workflows/revoke_token",[4032]],
+["POST","/ai/duo_workflows/tools/risk_classification/results",[4033]],
+["GET","/ai/duo_workflows/workflows/:id",[4034]],
+["PATCH","/ai/duo_workflows/workflows/:id",[4035]]
+]],
+["closing","unavailable","AI Workflows OAuth token",[
+["POST","/ai/duo_workflows/workflows/:id/audit_events",[4036]]
+]],
+["closing","unavailable","AI workflows OAuth token",[
+["POST","/ai/duo_workflows/workflows/:id/checkpoint_writes_batch",[4037]],
+["GET","/ai/duo_workflows/workflows/:id/checkpoints",[4038]],
+["POST","/ai/duo_workflows/workflows/:id/checkpoints",[4039]],
+["GET","/ai/duo_workflows/workflows/:id/checkpoints/:checkpoint_id",[4040]],
+["GET","/ai/duo_workflows/workflows/:id/checkpoints/by_thread_ts",[4041]],
+["GET","/ai/duo_workflows/workflows/:id/events",[4042]],
+["POST","/ai/duo_workflows/workflows/:id/events",[4043]],
+["PUT","/ai/duo_workflows/workflows/:id/events/:event_id",[4044]]
+]],
+["closing","unavailable","SCIM token",[
+["GET","/api/scim/:version/application/Groups",[4045]],
+["POST","/api/scim/:version/application/Groups",[4046]],
+["GET","/api/scim/:version/application/Groups/:id",[4047]],
+["PATCH","/api/scim/:version/application/Groups/:id",[4048]],
+["PUT","/api/scim/:version/application/Groups/:id",[4049]],
+["DELETE","/api/scim/:version/application/Groups/:id",[4050]],
+["GET","/api/scim/:version/application/Schemas",[4051]],
+["GET","/api/scim/:version/application/Schemas/:id",[4052]],
+["GET","/api/scim/:version/application/Users",[4053]],
+["POST","/api/scim/:version/application/Users",[4054]],
+["GET","/api/scim/:version/application/Users/:id",[4055]],
+["PATCH","/api/scim/:version/application/Users/:id",[4056]],
+["DELETE","/api/scim/:version/application/Users/:id",[4057]],
+["GET","/api/scim/:version/groups/:group/Schemas",[4058]],
+["GET","/api/scim/:version/groups/:group/Schemas/:id",[4059]],
+["GET","/api/scim/:version/groups/:group/Users",[4060]],
+["POST","/api/scim/:version/groups/:group/Users",[4061]],
+["GET","/api/scim/:version/groups/:group/Users/:id",[4062]],
+["PATCH","/api/scim/:version/groups/:group/Users/:id",[4063]],
+["DELETE","/api/scim/:version/groups/:group/Users/:id",[4064]]
+]],
+["closing","unavailable","Container registry event token",[
+["POST","/container_registry_event/events",[4065]]
+]],
+["closing","unavailable","Internal testing",[
+["POST","/duo_code_review/evaluations",[4066]]
+]],
+["closing","unavailable","Unleash token",[
+["GET","/feature_flags/unleash/:project_id",[4067]],
+["GET","/feature_flags/unleash/:project_id/client/features",[4068]],
+["POST","/feature_flags/unleash/:project_id/client/metrics",[4069]],
+["POST","/feature_flags/unleash/:project_id/client/register",[4070]],
+["GET","/feature_flags/unleash/:project_id/features",[4071]]
+]],
+["closing","unavailable","Geo node JWT",[
+["POST","/geo/failures",[4072]]
+]],
+["closing","unavailable","Geo proxy",[
+["GET","/geo/proxy",[4073]]
+]],
+["closing","unavailable","GitLab Shell token",[
+["POST","/geo/proxy_git_ssh/info_refs_receive_pack",[4074]],
+["POST","/geo/proxy_git_ssh/info_refs_upload_pack",[4075]],
+["POST","/geo/proxy_git_ssh/receive_pack",[4076]],
+["POST","/geo/proxy_git_ssh/upload_pack",[4077]]
+]],
+["closing","unavailable","Geo node JWT",[
+["GET","/geo/repositories/:gl_repository/pipeline_refs",[4078]],
+["GET","/geo/retrieve/:replicable_name/:replicable_id",[4079]],
+["POST","/geo/status",[4080]]
+]],
+["closing","unavailable","External registry redirect",[
+["GET","/groups/:id/-/packages/npm/*package_name",[4081]],
+["POST","/groups/:id/-/packages/npm/-/npm/v1/security/advisories/bulk",[4082]],
+["POST","/groups/:id/-/packages/npm/-/npm/v1/security/audits/quick",[4083]]
+]],
+["closing","unavailable","Workhorse pre-authorization",[
+["POST","/groups/:id/placeholder_reassignments/authorize",[4084]],
+["POST","/groups/:id/uploads/authorize",[4085]],
+["POST","/groups/import/authorize",[4086]]
+]],
+["closing","unavailable","IAM OAuth token",[
+["GET","/iam/userinfo",[4087]]
+]],
+["closing","unavailable","GitLab for Jira (Forge) app token",[
+["PUT","/integrations/jira_forge/installation",[4088]],
+["DELETE","/integrations/jira_forge/installation",[4089]],
+["POST","/integrations/jira_forge/installation/forge_token",[4090]],
+["GET","/integrations/jira_forge/subscriptions",[4091]],
+["POST","/integrations/jira_forge/subscriptions",[4092]],
+["DELETE","/integrations/jira_forge/subscriptions/:id",[4093]],
+["POST","/integrations/jira_forge/user_delegation",[4094]]
+]],
+["closing","unavailable","Slack request signature",[
+["POST","/integrations/slack/events",[4095]],
+["POST","/integrations/slack/interactions",[4096]],
+["POST","/integrations/slack/options",[4097]]
+]],
+["closing","unavailable","Kubernetes agent JWT",[
+["GET","/internal/agents/agentk/agent_info",[4098]],
+["GET","/internal/agents/agentw/agent_info",[4099]],
+["GET","/internal/agents/agentw/authorize_user_access",[4100]],
+["GET","/internal/agents/agentw/server_config",[4101]]
+]],
+["closing","unavailable","GitLab Shell token",[
+["POST","/internal/allowed",[4102]],
+["GET","/internal/authorized_certs",[4103]],
+["GET","/internal/authorized_keys",[4104]],
+["GET","/internal/check",[4105]]
+]],
+["closing","unavailable","Kubernetes agent JWT",[
+["GET","/internal/ci/agents/runner/info",[4106]],
+["GET","/internal/ci/agents/runnerc/info",[4107]]
+]],
+["closing","unavailable","CI job token",[
+["PUT","/internal/ci/job_router/jobs/:id",[4108]]
+]],
+["closing","unavailable","Kubernetes agent JWT",[
+["POST","/internal/ci/job_router/jobs/request",[4109]],
+["GET","/internal/ci/job_router/runner_controllers/job_admission",[4110]]
+]],
+["closing","unavailable","CI job token",[
+["POST","/internal/dast/site_validations/:id/transition",[4111]]
+]],
+["closing","unavailable","GitLab Shell token",[
+["GET","/internal/discover",[4112]]
+]],
+["closing","unavailable","Error tracking token",[
+["POST","/internal/error_tracking/allowed",[4113]]
+]],
+["closing","unavailable","GitLab Shell token",[
+["GET","/internal/gitaly/object_pool_members",[4114]]
+]],
+["closing","unavailable","Subscription portal JWT",[
+["GET","/internal/gitlab_subscriptions/namespaces/:id",[4115]],
+["PUT","/internal/gitlab_subscriptions/namespaces/:id",[4116]],
+["GET","/internal/gitlab_subscriptions/namespaces/:id/gitlab_subscription",[4117]],
+["POST","/internal/gitlab_subscriptions/namespaces/:id/gitlab_subscription",[4118]],
+["PUT","/internal/gitlab_subscriptions/namespaces/:id/gitlab_subscription",[4119]],
+["POST","/internal/gitlab_subscriptions/namespaces/:id/minutes",[4120]],
+["PATCH","/internal/gitlab_subscriptions/namespaces/:id/minutes/move/:target_id",[4121]],
+["GET","/internal/gitlab_subscriptions/namespaces/:id/owners",[4122]],
+["GET","/internal/gitlab_subscriptions/namespaces/:id/projects",[4123]],
+["POST","/internal/gitlab_subscriptions/namespaces/:id/provision",[4124]],
+["POST","/internal/gitlab_subscriptions/namespaces/:id/subscription_add_on_purchases",[4125]],
+["GET","/internal/gitlab_subscriptions/namespaces/:id/subscription_add_on_purchases/:add_on_name",[4126]],
+["PUT","/internal/gitlab_subscriptions/namespaces/:namespace_id/upcoming_reconciliations",[4127]],
+["DELETE","/internal/gitlab_subscriptions/namespaces/:namespace_id/upcoming_reconciliations",[4128]],
+["GET","/internal/gitlab_subscriptions/namespaces/:namespace_id/user_permissions/:user_id",[4129]],
+["GET","/internal/gitlab_subscriptions/users/:id",[4130]],
+["PUT","/internal/gitlab_subscriptions/users/:user_id/credit_card_validation",[4131]]
+]],
+["closing","unavailable","Kubernetes agent JWT",[
+["POST","/internal/kubernetes/agent_configuration",[4132]],
+["POST","/internal/kubernetes/agent_events",[4133]],
+["POST","/internal/kubernetes/authorize_proxy_user",[4134]],
+["GET","/internal/kubernetes/modules/remote_development/prerequisites",[4135]],
+["POST","/internal/kubernetes/modules/remote_development/reconcile",[4136]],
+["PUT","/internal/kubernetes/modules/starboard_vulnerability",[4137]],
+["GET","/internal/kubernetes/modules/starboard_vulnerability/policies_configuration",[4138]],
+["POST","/internal/kubernetes/modules/starboard_vulnerability/scan_result",[4139]],
+["GET","/internal/kubernetes/receptive_agents",[4140]],
+["POST","/internal/kubernetes/usage_metrics",[4141]],
+["GET","/internal/kubernetes/verify_project_access",[4142]]
+]],
+["closing","unavailable","GitLab Shell token",[
+["GET","/internal/lfs",[4143]],
+["POST","/internal/lfs_authenticate",[4144]]
+]],
+["closing","unavailable","Mailroom token",[
+["POST","/internal/mail_room/*mailbox_type",[4145]]
+]],
+["closing","unavailable","Workhorse verification",[
+["GET","/internal/observability/project/:id/read/analytics",[4146]],
+["GET","/internal/observability/project/:id/read/logs",[4147]],
+["GET","/internal/observability/project/:id/read/metrics",[4148]],
+["GET","/internal/observability/project/:id/read/services",[4149]],
+["GET","/internal/observability/project/:id/read/traces",[4150]],
+["POST","/internal/observability/project/:id/write/logs",[4151]],
+["POST","/internal/observability/project/:id/write/metrics",[4152]],
+["POST","/internal/observability/project/:id/write/traces",[4153]]
+]],
+["closing","unavailable","GitLab Orbit internal token",[
+["GET","/internal/orbit/cloud_connector_token",[4154]],
+["GET","/internal/orbit/project/:project_id/info",[4155]],
+["GET","/internal/orbit/project/:project_id/merge_request_diffs/:diff_id",[4156]],
+["GET","/internal/orbit/project/:project_id/merge_request_diffs/:diff_id/raw_diffs",[4157]],
+["GET","/internal/orbit/project/:project_id/merge_requests/:merge_request_iid/raw_diffs",[4158]],
+["GET","/internal/orbit/project/:project_id/repository/archive",[4159]],
+["GET","/internal/orbit/project/:project_id/repository/branches",[4160]],
+["GET","/internal/orbit/project/:project_id/repository/changed_paths",[4161]],
+["POST","/internal/orbit/project/:project_id/repository/changed_paths",[4162]],
+["GET","/internal/orbit/project/:project_id/repository/commits",[4163]],
+["POST","/internal/orbit/project/:project_id/repository/list_blobs",[4164]],
+["GET","/internal/orbit/project/:project_id/repository/tree",[4165]],
+["POST","/internal/orbit/redaction",[4166]]
+]],
+["closing","unavailable","GitLab Shell token",[
+["POST","/internal/org_mover/cancel_maintenance",[4167]],
+["POST","/internal/org_mover/confirm_maintenance",[4168]],
+["POST","/internal/org_mover/exit_maintenance",[4169]],
+["GET","/internal/org_mover/maintenance_readiness",[4170]],
+["GET","/internal/org_mover/maintenance_state",[4171]],
+["POST","/internal/org_mover/start_maintenance",[4172]]
+]],
+["closing","unavailable","GitLab Pages token",[
+["GET","/internal/pages",[4173]],
+["GET","/internal/pages/status",[4174]]
+]],
+["closing","unavailable","GitLab Shell token",[
+["POST","/internal/personal_access_token",[4175]],
+["POST","/internal/post_receive",[4176]],
+["POST","/internal/pre_receive",[4177]],
+["POST","/internal/search/zoekt/:uuid/callback",[4178]],
+["POST","/internal/search/zoekt/:uuid/heartbeat",[4179]]
+]],
+["closing","unavailable","OpenBao token",[
+["POST","/internal/secrets_manager/audit_logs",[4180]]
+]],
+["closing","unavailable","GitLab shared secret",[
+["POST","/internal/shellhorse/git_audit_event",[4181]]
+]],
+["closing","unavailable","GitLab Shell token",[
+["POST","/internal/two_factor_config",[4182]],
+["POST","/internal/two_factor_manual_otp_check",[4183]],
+["POST","/internal/two_factor_push_otp_check",[4184]],
+["POST","/internal/two_factor_recovery_codes",[4185]]
+]],
+["closing","unavailable","Workhorse verification",[
+["POST","/internal/workhorse/authorize_upload",[4186]],
+["POST","/internal/workhorse/oauth_routing",[4187]]
+]],
+["closing","unavailable","CI job token",[
+["GET","/job",[4188]],
+["GET","/job/allowed_agents",[4189]],
+["POST","/job/test_balancing/initialize",[4190]],
+["POST","/job/test_balancing/request",[4191]],
+["PUT","/jobs/:id",[4192]],
+["GET","/jobs/:id/artifacts",[4193]],
+["POST","/jobs/:id/artifacts",[4194]],
+["POST","/jobs/:id/artifacts/authorize",[4195]],
+["GET","/jobs/:id/runtime_environment_key",[4196]],
+["POST","/jobs/:id/sbom_scans",[4197]],
+["POST","/jobs/:id/sbom_scans/:sbom_digest",[4198]],
+["GET","/jobs/:id/sbom_scans/:sbom_scan_id",[4199]],
+["POST","/jobs/:id/sbom_scans/authorize",[4200]],
+["PATCH","/jobs/:id/trace",[4201]]
+]],
+["closing","unavailable","Runner token",[
+["POST","/jobs/request",[4202]]
+]],
+["closing","unavailable","Workhorse pre-authorization",[
+["PUT","/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name/authorize",[4203]],
+["PUT","/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name/authorize",[4204]]
+]],
+["closing","unavailable","External registry redirect",[
+["GET","/packages/npm/*package_name",[4205]],
+["POST","/packages/npm/-/npm/v1/security/advisories/bulk",[4206]],
+["POST","/packages/npm/-/npm/v1/security/audits/quick",[4207]]
+]],
+["closing","unavailable","CI trigger token",[
+["POST","/projects/:id/(ref/:ref/)trigger/pipeline",[4208]]
+]],
+["closing","unavailable","Workhorse pre-authorization",[
+["POST","/projects/:id/alert_management_alerts/:alert_iid/metric_images/authorize",[4209]]
+]],
+["closing","unavailable","Compliance external control token",[
+["PATCH","/projects/:id/compliance_external_controls/:control_id/status",[4210]]
+]],
+["closing","unavailable","GitHub OAuth webhook signature",[
+["POST","/projects/:id/github/webhooks",[4211]]
+]],
+["closing","unavailable","Project integration token",[
+["POST","/projects/:id/integrations/mattermost_slash_commands/trigger",[4212]]
+]],
+["closing","unavailable","Workhorse pre-authorization",[
+["POST","/projects/:id/issues/:issue_iid/metric_images/authorize",[4213]]
+]],
+["closing","unavailable","Deprecated endpoint",[
+["GET","/projects/:id/managed_licenses",[4214]],
+["POST","/projects/:id/managed_licenses",[4215]],
+["GET","/projects/:id/managed_licenses/:managed_license_id",[4216]],
+["PATCH","/projects/:id/managed_licenses/:managed_license_id",[4217]],
+["DELETE","/projects/:id/managed_licenses/:managed_license_id",[4218]]
+]],
+["closing","unavailable","AI workflows OAuth token",[
+["POST","/projects/:id/merge_requests/:merge_request_iid/suggested_reviewers",[4219]]
+]],
+["closing","unavailable","Workhorse pre-authorization",[
+["PUT","/projects/:id/packages/cargo/api/v1/crates/new/authorize",[4220]],
+["PUT","/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name/authorize",[4221]],
+["PUT","/projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name/authorize",[4222]],
+["PUT","/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/files/:file_name/authorize",[4223]],
+["PUT","/projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files/:file_name/authorize",[4224]],
+["PUT","/projects/:id/packages/debian/:file_name/authorize",[4225]],
+["PUT","/projects/:id/packages/generic/:package_name/*package_version/(*path/):file_name/authorize",[4226]],
+["POST","/projects/:id/packages/helm/api/:channel/charts/authorize",[4227]],
+["PUT","/projects/:id/packages/maven/*path/:file_name/authorize",[4228]],
+["PUT","/projects/:id/packages/ml_models/:model_version_id/files/(*path/):file_name/authorize",[4229]]
+]],
+["closing","unavailable","External registry redirect",[
+["POST","/projects/:id/packages/npm/-/npm/v1/security/advisories/bulk",[4230]],
+["POST","/projects/:id/packages/npm/-/npm/v1/security/audits/quick",[4231]]
+]],
+["closing","unavailable","Workhorse pre-authorization",[
+["PUT","/projects/:id/packages/npm/:package_name/authorize",[4232]],
+["PUT","/projects/:id/packages/nuget/authorize",[4233]],
+["PUT","/projects/:id/packages/nuget/symbolpackage/authorize",[4234]],
+["PUT","/projects/:id/packages/nuget/v2/authorize",[4235]],
+["POST","/projects/:id/packages/pypi/authorize",[4236]],
+["POST","/projects/:id/packages/rpm/authorize",[4237]],
+["POST","/projects/:id/packages/rubygems/api/v1/gems/authorize",[4238]],
+["PUT","/projects/:id/packages/terraform/modules/:module_name/:module_system/*module_version/file/authorize",[4239]],
+["POST","/projects/:id/repository/commits/authorize",[4240]],
+["POST","/projects/:id/repository/files/:file_path/authorize",[4241]],
+["PUT","/projects/:id/repository/files/:file_path/authorize",[4242]]
+]],
+["closing","unavailable","Project integration token",[
+["POST","/projects/:id/services/mattermost_slash_commands/trigger",[4243]]
+]],
+["closing","unavailable","Workhorse pre-authorization",[
+["POST","/projects/:id/terraform/state/:name/authorize",[4244]],
+["POST","/projects/:id/uploads/authorize",[4245]],
+["POST","/projects/import-relation/authorize",[4246]],
+["POST","/projects/import/authorize",[4247]]
+]],
+["closing","unavailable","CD rollout deploy driver callback token",[
+["POST","/rollouts/:id",[4248]]
+]],
+["closing","unavailable","Runner token",[
+["POST","/runners",[4249]],
+["DELETE","/runners",[4250]],
+["DELETE","/runners/managers",[4251]],
+["POST","/runners/reset_authentication_token",[4252]],
+["GET","/runners/router/discovery",[4253]],
+["POST","/runners/verify",[4254]]
+]],
+["closing","unavailable","Project integration token",[
+["POST","/slack/trigger",[4255]]
+]],
+["closing","unavailable","Internal testing",[
+["GET","/swagger_doc",[4256]],
+["GET","/swagger_doc/:name",[4257]]
+]],
+["closing","unavailable","Modular service token exchange",[
+["POST","/token_exchange",[4258]]
+]],
+["closing","unavailable","Usage data token",[
+["GET","/usage_data/metric_definitions",[4259]]
+]]
+]`));
 const API_PREFIX = "/api/v4";
 const ROOTED_CANDIDATES = [937, 938, 939, 940, 941, 942, 943, 944, 945, 946, 1470, 1471, 1472, 1865, 1910, 1911, 1912, 2163, 2164, 2165];
 const ROUTES_GET = buildRouteTrie([
@@ -7671,16 +7691,16 @@ function matchFineGrainedRestRoute(method, path) {
     return void 0;
   }
 }
-function isFineGrainedRestRequestAllowed(granted2, method, path) {
+function isFineGrainedRestRequestAllowed(granted, method, path) {
   const e = fineGrainedRestRouteFor(method, path);
   if (e === void 0 || e.access === "unavailable") return false;
   if (e.access === "always") return true;
   if (e.permissions.length === 0) return false;
   try {
-    if (granted2 === null || typeof granted2 !== "object" || typeof granted2[Symbol.iterator] !== "function") return false;
+    if (granted === null || typeof granted !== "object" || typeof granted[Symbol.iterator] !== "function") return false;
     const seen = [];
     let missing = e.permissions.length;
-    for (const g of granted2) {
+    for (const g of granted) {
       const k = e.permissions.indexOf(g);
       if (k >= 0 && !seen[k]) {
         seen[k] = true;

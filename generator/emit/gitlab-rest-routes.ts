@@ -14,6 +14,7 @@ import { codeHeader, safeComment } from './header.ts';
 import { stringLiteral } from './ts/identifier.ts';
 import { matchRouteFunction, requestAllowedFunction, routeForFunction, routeMatcherStatements, routeRowsStatement, routeTypeStatements } from './ts/route-matcher.ts';
 import { copyRuntime, type RuntimeFile } from './ts/copy-runtime.ts';
+import { jsonParseLines } from './json-data.ts';
 
 const RUNTIME_FILES: readonly RuntimeFile[] = Object.freeze([{ file: 'route-path.ts', to: '/generated/gitlab/runtime/route-path.ts' }]);
 const OUT = '/generated/gitlab/rest-routes.ts';
@@ -106,34 +107,65 @@ export const gitlabRestRoutes: Emitter = {
       docs: [{ description: 'The page every row comes from (`source` is `PAGE:line:column`).' }],
       declarations: [{ name: 'PAGE', initializer: stringLiteral(pageFile) }],
     });
-    const method = { name: 'method', type: "FineGrainedRestRequestMethod | '*'" };
-    const positionsParam = { name: 'positions', type: 'readonly RestRowPosition[]' };
     statements.push({
       kind: StructureKind.TypeAlias,
       name: 'RestRowPosition',
       docs: [{ description: 'Where a row is on the page: its line (column 1, every table row) or `"line:column"`.' }],
       type: 'number | string',
     });
+    const methodType = "FineGrainedRestRequestMethod | '*'";
+    const permissionsType = 'readonly `${GitlabFineGrainedPermission}`[]';
+    const grantedRow = `readonly [method: ${methodType}, path: string, permissions: ${permissionsType}, boundaries: readonly FineGrainedRestBoundary[], isPublic: boolean, positions: RestRowPosition[]]`;
+    const closingRow = `readonly [method: ${methodType}, path: string, positions: RestRowPosition[]]`;
+    statements.push({
+      kind: StructureKind.TypeAlias,
+      name: 'RestRowGroup',
+      docs: [
+        {
+          description:
+            'A line of the table\'s JSON: a run of `granted` rows of one category and resource, a run of `always` or `unavailable` rows with one reason (`null`: none; no permissions, boundaries, category or resource; not public), or any other row on its own.',
+        },
+      ],
+      type:
+        `readonly [kind: 'granted', category: string, resource: string, rows: readonly (${grantedRow})[]]` +
+        ` | readonly [kind: 'closing', access: 'always' | 'unavailable', reason: string | null, rows: readonly (${closingRow})[]]` +
+        ` | readonly [kind: 'row', method: ${methodType}, path: string, access: FineGrainedRestAccess, permissions: ${permissionsType}, boundaries: readonly FineGrainedRestBoundary[], isPublic: boolean, positions: RestRowPosition[], category: string | null, resource: string | null, reason: string | null]`,
+    });
+    statements.push({
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [{ description: 'The `permissions` and `boundaries` of every `always` and `unavailable` row.' }],
+      declarations: [{ name: 'NONE', type: 'readonly never[]', initializer: 'Object.freeze([])' }],
+    });
     statements.push({
       kind: StructureKind.Function,
       name: 'row',
-      docs: [{ description: 'One frozen row of `fineGrainedRestRoutes` (a function, so that 2,000 rows are one type, not a union of 2,000 object types, and the table stays compact).' }],
+      docs: [
+        {
+          description:
+            'One frozen row of `fineGrainedRestRoutes` (`positions`, freshly parsed, becomes its `sources`). Plain loops and no closures: this runs 2,000 times at load, before V8 has compiled it (README, "Import time").',
+        },
+      ],
       parameters: [
-        method,
+        { name: 'method', type: methodType },
         { name: 'path', type: 'string' },
         { name: 'access', type: 'FineGrainedRestAccess' },
-        { name: 'permissions', type: 'readonly `${GitlabFineGrainedPermission}`[]' },
+        { name: 'permissions', type: permissionsType },
         { name: 'boundaries', type: 'readonly FineGrainedRestBoundary[]' },
         { name: 'isPublic', type: 'boolean' },
-        positionsParam,
-        { name: 'category', type: 'string | undefined' },
-        { name: 'resource', type: 'string | undefined' },
-        { name: 'reason', type: 'string | undefined' },
+        { name: 'positions', type: 'RestRowPosition[]' },
+        { name: 'category', type: 'string | null' },
+        { name: 'resource', type: 'string | null' },
+        { name: 'reason', type: 'string | null' },
       ],
       returnType: 'FineGrainedRestRouteInfo',
       statements: (w) => {
-        w.writeLine("const sources = Object.freeze(positions.map((p) => (typeof p === 'number' ? `${PAGE}:${p}:1` : `${PAGE}:${p}`)));");
         w.writeLine('const first = positions[0]!;');
+        w.writeLine('for (let i = 0; i < positions.length; i++) {');
+        w.writeLine('  const p = positions[i]!;');
+        w.writeLine("  positions[i] = typeof p === 'number' ? `${PAGE}:${p}:1` : `${PAGE}:${p}`;");
+        w.writeLine('}');
+        w.writeLine('const sources = Object.freeze(positions as string[]);');
         w.writeLine('const info: { -readonly [K in keyof FineGrainedRestRouteInfo]: FineGrainedRestRouteInfo[K] } = {');
         w.indent(() => {
           w.writeLine('method, path, route: `${method} ${path}` as FineGrainedRestRoute, access,');
@@ -141,63 +173,75 @@ export const gitlabRestRoutes: Emitter = {
           w.writeLine("source: sources[0]!, sources, line: typeof first === 'number' ? first : Number(first.split(':')[0]),");
         });
         w.writeLine('};');
-        w.writeLine('if (reason !== undefined) info.reason = reason;');
-        w.writeLine('if (category !== undefined) info.category = category;');
-        w.writeLine('if (resource !== undefined) info.resource = resource;');
+        w.writeLine('if (reason !== null) info.reason = reason;');
+        w.writeLine('if (category !== null) info.category = category;');
+        w.writeLine('if (resource !== null) info.resource = resource;');
         w.writeLine('return Object.freeze(info);');
       },
     });
     statements.push({
       kind: StructureKind.Function,
-      name: 'granted',
-      docs: [{ description: 'A run of `granted` rows of one category and resource: `[method, path, permissions, boundaries, public, positions]` each.' }],
-      parameters: [
-        { name: 'category', type: 'string' },
-        { name: 'resource', type: 'string' },
-        { name: 'rows', type: "readonly (readonly [method: FineGrainedRestRequestMethod | '*', path: string, permissions: readonly `${GitlabFineGrainedPermission}`[], boundaries: readonly FineGrainedRestBoundary[], isPublic: boolean, positions: readonly RestRowPosition[]])[]" },
-      ],
-      returnType: 'FineGrainedRestRouteInfo[]',
-      statements: ["return rows.map((r) => row(r[0], r[1], 'granted', r[2], r[3], r[4], r[5], category, resource, undefined));"],
+      name: 'restRows',
+      docs: [{ description: 'The frozen rows of the parsed table, in its order.' }],
+      parameters: [{ name: 'groups', type: 'readonly RestRowGroup[]' }],
+      returnType: 'readonly FineGrainedRestRouteInfo[]',
+      statements: (w) => {
+        w.writeLine('const out: FineGrainedRestRouteInfo[] = [];');
+        w.writeLine('for (const g of groups) {');
+        w.writeLine("  if (g[0] === 'granted') {");
+        w.writeLine('    const rows = g[3];');
+        w.writeLine("    for (let i = 0; i < rows.length; i++) { const r = rows[i]!; out.push(row(r[0], r[1], 'granted', r[2], r[3], r[4], r[5], g[1], g[2], null)); }");
+        w.writeLine("  } else if (g[0] === 'closing') {");
+        w.writeLine('    const rows = g[3];');
+        w.writeLine('    for (let i = 0; i < rows.length; i++) { const r = rows[i]!; out.push(row(r[0], r[1], g[1], NONE, NONE, false, r[2], null, null, g[2])); }');
+        w.writeLine('  } else {');
+        w.writeLine('    out.push(row(g[1], g[2], g[3], g[4], g[5], g[6], g[7], g[8], g[9], g[10]));');
+        w.writeLine('  }');
+        w.writeLine('}');
+        w.writeLine('return Object.freeze(out);');
+      },
     });
-    statements.push({
-      kind: StructureKind.Function,
-      name: 'closing',
-      docs: [{ description: 'A run of `always` or `unavailable` rows with one reason (or none): `[method, path, positions]` each (no permissions, boundaries, category or resource; not public).' }],
-      parameters: [
-        { name: 'access', type: "'always' | 'unavailable'" },
-        { name: 'reason', type: 'string | undefined' },
-        { name: 'rows', type: "readonly (readonly [method: FineGrainedRestRequestMethod | '*', path: string, positions: readonly RestRowPosition[]])[]" },
-      ],
-      returnType: 'FineGrainedRestRouteInfo[]',
-      statements: ['return rows.map((r) => row(r[0], r[1], access, [], [], false, r[2], undefined, undefined, reason));'],
-    });
-    const list = (xs: readonly string[]) => `[${xs.map((x) => stringLiteral(x)).join(', ')}]`;
-    const opt = (x: string | undefined) => (x === undefined ? 'undefined' : stringLiteral(x));
-    const positionsOf = (e: (typeof endpoints)[number]) => `[${e.rowPositions.map((p) => (p.column === 1 ? String(p.line) : stringLiteral(`${p.line}:${p.column}`))).join(', ')}]`;
-    // Consecutive rows of one kind share a call: `granted(category, resource, [...])` or
-    // `closing(access, reason, [...])`; a row that fits neither is a `row(...)` of its own.
-    const lines: string[] = [];
+    const json = (x: unknown) => JSON.stringify(x);
+    const positionsOf = (e: (typeof endpoints)[number]) => e.rowPositions.map((p) => (p.column === 1 ? p.line : `${p.line}:${p.column}`));
+    // Consecutive rows of one kind share a group: `["granted", category, resource, [rows]]` or
+    // `["closing", access, reason, [rows]]`; a row that fits neither is a `["row", …]` of its own.
+    // One row per line, each built by JSON.stringify (page text stays data: json-data.ts).
+    const lines: string[] = ['['];
     let open: string | undefined;
-    const start = (key: string | undefined, head: string) => {
+    const start = (key: string | undefined, head: string | undefined) => {
       if (open === key) return;
-      if (open !== undefined) lines.push(']),');
+      if (open !== undefined) lines.push(']],');
       open = key;
-      if (key !== undefined) lines.push(head);
+      if (head !== undefined) lines.push(head);
+    };
+    const rowLines: string[] = [];
+    const flush = () => {
+      if (rowLines.length === 0) return;
+      lines.push(rowLines.join(',\n'));
+      rowLines.length = 0;
     };
     for (const e of endpoints) {
       if (e.access === 'granted' && e.category !== undefined && e.resource !== undefined && e.reason === undefined) {
-        start(JSON.stringify(['granted', e.category, e.resource]), `...granted(${stringLiteral(e.category)}, ${stringLiteral(e.resource)}, [`);
-        lines.push(`  [${stringLiteral(e.method)}, ${stringLiteral(e.path)}, ${list(e.permissions)}, ${list(e.boundaries)}, ${e.public}, ${positionsOf(e)}],`);
+        const key = json(['granted', e.category, e.resource]);
+        if (open !== key) flush();
+        start(key, `${json(['granted', e.category, e.resource]).slice(0, -1)},[`);
+        rowLines.push(json([e.method, e.path, e.permissions, e.boundaries, e.public, positionsOf(e)]));
       } else if (e.access !== 'granted' && e.permissions.length === 0 && e.boundaries.length === 0 && !e.public && e.category === undefined && e.resource === undefined) {
-        start(JSON.stringify([e.access, e.reason ?? null]), `...closing(${stringLiteral(e.access)}, ${opt(e.reason)}, [`);
-        lines.push(`  [${stringLiteral(e.method)}, ${stringLiteral(e.path)}, ${positionsOf(e)}],`);
+        const key = json([e.access, e.reason ?? null]);
+        if (open !== key) flush();
+        start(key, `${json(['closing', e.access, e.reason ?? null]).slice(0, -1)},[`);
+        rowLines.push(json([e.method, e.path, positionsOf(e)]));
       } else {
-        start(undefined, '');
-        const args = [stringLiteral(e.method), stringLiteral(e.path), stringLiteral(e.access), list(e.permissions), list(e.boundaries), String(e.public), positionsOf(e), opt(e.category), opt(e.resource), opt(e.reason)];
-        lines.push(`row(${args.join(', ')}),`);
+        flush();
+        start(undefined, undefined);
+        lines.push(`${json(['row', e.method, e.path, e.access, e.permissions, e.boundaries, e.public, positionsOf(e), e.category ?? null, e.resource ?? null, e.reason ?? null])},`);
       }
     }
-    start(undefined, '');
+    flush();
+    start(undefined, undefined);
+    // The last group or row ends the array: no comma after it.
+    lines[lines.length - 1] = lines[lines.length - 1]!.replace(/,$/, '');
+    lines.push(']');
     statements.push(
       routeRowsStatement(
         'fineGrainedRestRoutes',
@@ -205,12 +249,12 @@ export const gitlabRestRoutes: Emitter = {
         [
           {
             description:
-              'Every endpoint of the page (permission section, then always accessible, then unavailable), one per method + path and section, one per line with its page lines (`line`, column 1, or `"line:column"`): ' +
-              '`granted(category, resource, [[method, path, permissions, boundaries, public, positions], …])` for a run of one category and resource, `closing(access, reason, [[method, path, positions], …])` for always accessible and unavailable rows, `row(method, path, access, permissions, boundaries, public, positions, category, resource, reason)` for any other.',
+              'Every endpoint of the page (permission section, then always accessible, then unavailable), one per method + path and section, one per line with its page lines (`line`, column 1, or `"line:column"`), as JSON parsed at load (README, "Import time"): ' +
+              '`["granted", category, resource, [[method, path, permissions, boundaries, public, positions], …]]` for a run of one category and resource, `["closing", access, reason, [[method, path, positions], …]]` for always accessible and unavailable rows, `["row", method, path, access, permissions, boundaries, public, positions, category, resource, reason]` for any other.',
             tags: [{ tagName: 'see', text: safeComment(model.source.url) }],
           },
         ],
-        lines,
+        `restRows(${jsonParseLines(lines)} as readonly RestRowGroup[])`,
       ),
     );
     statements.push(...matcher.statements);

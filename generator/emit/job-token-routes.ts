@@ -16,6 +16,7 @@ import { prepareRouteTable } from '../model/job-token-route-table.ts';
 import { codeHeader, safeComment } from './header.ts';
 import { stringLiteral } from './ts/identifier.ts';
 import { matchRouteFunction, requestAllowedFunction, routeForFunction, routeMatcherStatements, routeRowsStatement, routeTypeStatements } from './ts/route-matcher.ts';
+import { jsonParseExpression } from './json-data.ts';
 import { GITLAB_API_PREFIX, gitlabRouteSources } from '../model/route-tables.ts';
 import { copyRuntime, type RuntimeFile } from './ts/copy-runtime.ts';
 
@@ -110,14 +111,44 @@ export const jobTokenRoutes: Emitter = {
         'return Object.freeze({ method, path, route: `${method} ${path}` as JobTokenRoute, permissions: Object.freeze(permissions), controlled, description, source, line });',
       ],
     });
+    statements.push({
+      kind: StructureKind.TypeAlias,
+      name: 'JobTokenRowData',
+      docs: [{ description: 'A line of the table\'s JSON: the arguments of `row`.' }],
+      type: 'readonly [method: JobTokenRequestMethod, path: string, permissions: readonly `${JobTokenPermission}`[], controlled: boolean, description: string, position: number | string]',
+    });
+    statements.push({
+      kind: StructureKind.Function,
+      name: 'jobTokenRows',
+      docs: [{ description: 'The frozen rows of the parsed table, in its order.' }],
+      parameters: [{ name: 'rows', type: 'readonly JobTokenRowData[]' }],
+      returnType: 'readonly JobTokenRouteInfo[]',
+      statements: [
+        'const out: JobTokenRouteInfo[] = [];',
+        'for (let i = 0; i < rows.length; i++) {',
+        '  const r = rows[i]!;',
+        '  out.push(row(r[0], r[1], r[2], r[3], r[4], r[5]));',
+        '}',
+        'return Object.freeze(out);',
+      ],
+    });
     const positionOf = (e: (typeof model.endpoints)[number]) =>
-      pageFile === undefined ? stringLiteral(formatPosition(e.position)) : e.position.column === 1 ? String(e.position.line) : stringLiteral(`${e.position.line}:${e.position.column}`);
+      pageFile === undefined ? formatPosition(e.position) : e.position.column === 1 ? e.position.line : `${e.position.line}:${e.position.column}`;
     statements.push(
       routeRowsStatement(
         'jobTokenRoutes',
         'JobTokenRouteInfo',
-        [{ description: 'Every documented route, in the page\'s order, one per line: `row(method, path, permissions, controlled, description, line on the page)`.', tags: [{ tagName: 'see', text: safeComment(model.source.url) }] }],
-        model.endpoints.map((e) => `row(${stringLiteral(e.method)}, ${stringLiteral(e.path)}, [${e.permissions.map((p) => stringLiteral(p)).join(', ')}], ${e.controlled}, ${stringLiteral(e.description)}, ${positionOf(e)}),`),
+        [
+          {
+            description:
+              'Every documented route, in the page\'s order, one per line, as JSON parsed at load (README, "Import time"): `[method, path, permissions, controlled, description, line on the page]`.',
+            tags: [{ tagName: 'see', text: safeComment(model.source.url) }],
+          },
+        ],
+        `jobTokenRows(${jsonParseExpression(
+          model.endpoints.map((e) => JSON.stringify([e.method, e.path, e.permissions, e.controlled, e.description, positionOf(e)])),
+          'array',
+        )} as readonly JobTokenRowData[])`,
       ),
     );
 

@@ -24,6 +24,18 @@ export function jsonParseExpression(rows: readonly string[], shape: 'array' | 'o
   return `JSON.parse(\`${open}\n${rows.map(templateText).join(',\n')}\n${close}\`)`;
 }
 
+/**
+ * `JSON.parse(`…`)` of JSON text given line by line, for tables whose readable layout is not one row
+ * per member (groups of rows under a header line). Every line must be built from `JSON.stringify`'d
+ * pieces; the text is checked to be JSON here, so a layout mistake fails the generator, not the
+ * module's load.
+ */
+export function jsonParseLines(lines: readonly string[]): string {
+  const text = lines.join('\n');
+  JSON.parse(text);
+  return `JSON.parse(\`${templateText(text)}\`)`;
+}
+
 /** One object member for `jsonParseExpression(…, 'object')`: `"key":value`. */
 export function jsonMember(key: string, value: unknown): string {
   return `${JSON.stringify(key)}:${JSON.stringify(value)}`;

@@ -372,8 +372,12 @@ export function routeTypeStatements<R extends RouteRow>(spec: RouteTypesSpec<R>)
   ];
 }
 
-/** `export const rowsName: readonly infoType[] = Object.freeze([…lines])`: the table as data, one row per line (or more). */
-export function routeRowsStatement(rowsName: string, infoType: string, docs: OptionalKind<JSDocStructure>[], lines: Iterable<string>): StatementStructures {
+/**
+ * `export const rowsName: readonly infoType[] = Object.freeze([…lines])`: the table as data, one row per
+ * line (or more). With `lines` a string, that string is the initializer (a table parsed from JSON at
+ * load: `json-data.ts`).
+ */
+export function routeRowsStatement(rowsName: string, infoType: string, docs: OptionalKind<JSDocStructure>[], lines: Iterable<string> | string): StatementStructures {
   return {
     kind: StructureKind.VariableStatement,
     isExported: true,
@@ -383,7 +387,7 @@ export function routeRowsStatement(rowsName: string, infoType: string, docs: Opt
       {
         name: rowsName,
         type: `readonly ${infoType}[]`,
-        initializer: (w) => {
+        initializer: typeof lines === 'string' ? lines : (w) => {
           w.write('Object.freeze([').newLine();
           w.indent(() => {
             for (const line of lines) w.writeLine(line);
