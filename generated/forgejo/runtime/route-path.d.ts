@@ -58,7 +58,12 @@ export declare function isCanonicalSpan(s: string, from: number, to: number): bo
  * with `/` and is within the length limit: no `%`, `?`, `#`, `//`, `/.` (which covers `.` and `..`
  * segments) and no trailing `/`. A matcher that found no route on the raw path needs no second
  * attempt then (invalid characters are denied either way), and this loop is cheaper than
- * canonicalizing.
+ * canonicalizing. True may be a false alarm (the caller then canonicalizes: always safe).
+ *
+ * When `s` is the path the last walk took (`walkRouteTrie`), the segments that walk scanned are
+ * not read again: it noted how far from the start the segments it scanned reach without a gap and
+ * each canonical as it is (`walkFar`, at a `/` or the end; not canonical: `%`, `?`, `#`, a
+ * character outside `pchar`, an empty, `.` or `..` segment); only the rest is scanned here.
  */
 export declare function mayCanonicalizationChange(s: string): boolean;
 /**

@@ -106,7 +106,12 @@ function isCanonicalSpan(s, from, to) {
 function mayCanonicalizationChange(s) {
   const n = s.length;
   let afterSlash = true;
-  for (let i = 1; i < n; i++) {
+  let from = 1;
+  if (s === walkPath) {
+    if (walkFar >= n) return false;
+    from = walkFar + 1;
+  }
+  for (let i = from; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c > 47) {
       if (c === 63) return true;
@@ -445,11 +450,13 @@ function walkRouteTrie(trie, p, bounds, checks) {
   walkPath = p;
   walkBounds = bounds;
   walkChecks = checks;
+  walkFar = 0;
   return walkNode(trie.root ?? growTrie(trie), n === 1 ? 1 : 0, 0);
 }
 let walkPath = "";
 let walkBounds = new Int32Array(0);
 let walkChecks = new Int32Array(0);
+let walkFar = 0;
 function walkNode(node, cursor, k) {
   if (!node.ready) prepareNode(node);
   const p = walkPath;
@@ -468,6 +475,7 @@ function walkNode(node, cursor, k) {
     h = Math.imul(h, 31) + ch | 0;
   }
   if (e - s <= 2 && p.charCodeAt(s) === 46 && (e - s === 1 || p.charCodeAt(s + 1) === 46)) raw = 1;
+  if (e > walkFar && cursor <= walkFar && raw === 0 && e > s) walkFar = e;
   const table = node.table;
   if (table.length !== 0 && e > s) {
     const mask = node.mask;

@@ -167,12 +167,22 @@ export function isCanonicalSpan(s: string, from: number, to: number): boolean {
  * with `/` and is within the length limit: no `%`, `?`, `#`, `//`, `/.` (which covers `.` and `..`
  * segments) and no trailing `/`. A matcher that found no route on the raw path needs no second
  * attempt then (invalid characters are denied either way), and this loop is cheaper than
- * canonicalizing.
+ * canonicalizing. True may be a false alarm (the caller then canonicalizes: always safe).
+ *
+ * When `s` is the path the last walk took (`walkRouteTrie`), the segments that walk scanned are
+ * not read again: it noted how far from the start the segments it scanned reach without a gap and
+ * each canonical as it is (`walkFar`, at a `/` or the end; not canonical: `%`, `?`, `#`, a
+ * character outside `pchar`, an empty, `.` or `..` segment); only the rest is scanned here.
  */
 export function mayCanonicalizationChange(s: string): boolean {
   const n = s.length;
   let afterSlash = true;
-  for (let i = 1; i < n; i++) {
+  let from = 1;
+  if (s === walkPath) {
+    if (walkFar >= n) return false; // every segment scanned and canonical, none empty (so no trailing `/`)
+    from = walkFar + 1;
+  }
+  for (let i = from; i < n; i++) {
     const c = s.charCodeAt(i);
     // Letters, digits and most other characters first: one comparison for most of a path.
     if (c > 0x2f) {
@@ -728,6 +738,7 @@ export function walkRouteTrie(trie: RouteTrie, p: string, bounds: Int32Array, ch
   walkPath = p;
   walkBounds = bounds;
   walkChecks = checks;
+  walkFar = 0;
   return walkNode(trie.root ?? growTrie(trie), n === 1 ? 1 : 0, 0);
 }
 
@@ -735,6 +746,10 @@ export function walkRouteTrie(trie: RouteTrie, p: string, bounds: Int32Array, ch
 let walkPath = '';
 let walkBounds: Int32Array = new Int32Array(0);
 let walkChecks: Int32Array = new Int32Array(0);
+// What the walk of `walkPath` saw, for `mayCanonicalizationChange`: the end of the segments it scanned
+// without a gap from the start, each canonical as it is (a literal edge of several segments is
+// compared, not scanned: a gap).
+let walkFar = 0;
 
 function walkNode(node: TrieNode, cursor: number, k: number): number {
   if (!node.ready) prepareNode(node);
@@ -756,6 +771,7 @@ function walkNode(node: TrieNode, cursor: number, k: number): number {
     h = (Math.imul(h, 31) + ch) | 0;
   }
   if (e - s <= 2 && p.charCodeAt(s) === 46 && (e - s === 1 || p.charCodeAt(s + 1) === 46)) raw = 1;
+  if (e > walkFar && cursor <= walkFar && raw === 0 && e > s) walkFar = e;
   const table = node.table;
   if (table.length !== 0 && e > s) {
     const mask = node.mask;
