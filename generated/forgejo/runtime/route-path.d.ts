@@ -58,7 +58,12 @@ export declare function isCanonicalSpan(s: string, from: number, to: number): bo
  * with `/` and is within the length limit: no `%`, `?`, `#`, `//`, `/.` (which covers `.` and `..`
  * segments) and no trailing `/`. A matcher that found no route on the raw path needs no second
  * attempt then (invalid characters are denied either way), and this loop is cheaper than
- * canonicalizing.
+ * canonicalizing. True may be a false alarm (the caller then canonicalizes: always safe).
+ *
+ * When `s` is the path the last walk took (`walkRouteTrie`), the segments that walk scanned are
+ * not read again: it noted how far from the start the segments it scanned reach without a gap and
+ * each canonical as it is (`walkFar`, at a `/` or the end; not canonical: `%`, `?`, `#`, a
+ * character outside `pchar`, an empty, `.` or `..` segment); only the rest is scanned here.
  */
 export declare function mayCanonicalizationChange(s: string): boolean;
 /**
@@ -127,6 +132,8 @@ interface TailEdge {
     minLength: number;
     first: string;
     last: string;
+    /** `els` is a lone splat (`*path` to the end): the rest of the path, without `matchElements`. */
+    lone: boolean;
 }
 interface LiteralEdge {
     text: string;
@@ -137,16 +144,21 @@ export interface TrieNode {
     /** The candidate whose alternative ends here, or -1. */
     end: number;
     /**
-     * Literal children in an open-addressing hash table built with the trie: slot `j` holds child
-     * `slots[j] - 1` (0: empty) whose text hashes to `hashes[j]` (`segmentHash`), probed linearly from
-     * `hash & (slots.length - 1)`. The walk hashes a segment in the same pass that validates it, so a
-     * literal child costs one probe and one comparison of the candidate text, and no string is made.
+     * Literal children in an open-addressing hash table built when the node is prepared, three
+     * entries per slot in one array: `[hash, text, child]` (`hash` is `segmentHash` of the text's
+     * first segment & `HASH_MASK`, -1 in an empty slot), probed linearly from `hash & mask`. The walk
+     * hashes a segment in the same pass that validates it, so a literal child costs one probe and one
+     * comparison of the candidate text, and no string is made; one flat array (not typed arrays and
+     * edge objects) because on a large table every dependent load is a likely cache miss.
      */
-    slots: Int32Array;
-    hashes: Int32Array;
+    table: (number | string | TrieNode)[];
+    mask: number;
+    /** Literal children while building (`indexLiterals` fills `table` from them). */
     literals: LiteralEdge[];
     /** Parameter children, most specific first. */
     params: ParamEdge[];
+    /** The child of the node's only parameter edge when that edge is plain (`params` is then not read), else null. */
+    param: TrieNode | null;
     /** Candidates from a splat on: the rest of the path against their elements, most specific first. */
     tails: TailEdge[];
     /**

@@ -106,7 +106,12 @@ function isCanonicalSpan(s, from, to) {
 function mayCanonicalizationChange(s) {
   const n = s.length;
   let afterSlash = true;
-  for (let i = 1; i < n; i++) {
+  let from = 1;
+  if (s === walkPath) {
+    if (walkFar >= n) return false;
+    from = walkFar + 1;
+  }
+  for (let i = from; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c > 47) {
       if (c === 63) return true;
@@ -248,8 +253,12 @@ function captureRouteParams(path, tokens) {
   names.forEach((name, k) => params[name] = path.slice(bounds[2 * k], bounds[2 * k + 1]));
   return params;
 }
-const NO_SLOTS = new Int32Array(0);
-const newTrieNode = (depth) => ({ end: -1, slots: NO_SLOTS, hashes: NO_SLOTS, literals: [], params: [], tails: [], ready: false, pending: [], depth });
+const NO_TABLE = [];
+const HASH_MASK = 1073741823;
+const newTrieNode = (depth) => ({ end: -1, table: NO_TABLE, mask: 0, literals: [], params: [], param: null, tails: [], ready: false, pending: [], depth });
+function flatText(text) {
+  return Object.keys({ [text]: 0 })[0];
+}
 function segmentHash(text) {
   let h = 0;
   for (let i = 0; i < text.length; i++) h = Math.imul(h, 31) + text.charCodeAt(i) | 0;
@@ -270,19 +279,22 @@ function indexLiterals(node) {
   if (lits.length > 0) {
     let size = 2;
     while (size < lits.length * 2) size *= 2;
-    const slots = new Int32Array(size);
-    const hashes = new Int32Array(size);
-    lits.forEach((lit, c) => {
-      const slash = lit.text.indexOf("/");
-      const h = segmentHash(slash < 0 ? lit.text : lit.text.slice(0, slash));
+    const table = [];
+    for (let j = 0; j < size; j++) table.push(-1, "", node);
+    for (const lit of lits) {
+      const text = flatText(lit.text);
+      const slash = text.indexOf("/");
+      const h = segmentHash(slash < 0 ? text : text.slice(0, slash)) & HASH_MASK;
       let j = h & size - 1;
-      while (slots[j] !== 0) j = j + 1 & size - 1;
-      slots[j] = c + 1;
-      hashes[j] = h;
-    });
-    node.slots = slots;
-    node.hashes = hashes;
+      while (table[3 * j] !== -1) j = j + 1 & size - 1;
+      table[3 * j] = h;
+      table[3 * j + 1] = text;
+      table[3 * j + 2] = lit.node;
+    }
+    node.table = table;
+    node.mask = size - 1;
   }
+  if (node.params.length === 1 && node.params[0].plain) node.param = node.params[0].node;
 }
 function prepareNode(node) {
   if (node.pending !== void 0) sortPending(node);
@@ -429,7 +441,7 @@ function sortPending(node) {
       const minLength = els.reduce((m, x) => m + (typeof x === "string" ? x.length : 1), 0);
       const first = typeof els[0] === "string" ? els[0] : "";
       const last = els.length > 1 && typeof els[els.length - 1] === "string" ? els[els.length - 1] : "";
-      node.tails.push({ els, vars: countVars(els), candidate, minLength, first, last });
+      node.tails.push({ els, vars: countVars(els), candidate, minLength, first, last, lone: els.length === 1 && els[0] === 2 });
     }
   }
 }
@@ -438,11 +450,13 @@ function walkRouteTrie(trie, p, bounds, checks) {
   walkPath = p;
   walkBounds = bounds;
   walkChecks = checks;
+  walkFar = 0;
   return walkNode(trie.root ?? growTrie(trie), n === 1 ? 1 : 0, 0);
 }
 let walkPath = "";
 let walkBounds = new Int32Array(0);
 let walkChecks = new Int32Array(0);
+let walkFar = 0;
 function walkNode(node, cursor, k) {
   if (!node.ready) prepareNode(node);
   const p = walkPath;
@@ -461,24 +475,35 @@ function walkNode(node, cursor, k) {
     h = Math.imul(h, 31) + ch | 0;
   }
   if (e - s <= 2 && p.charCodeAt(s) === 46 && (e - s === 1 || p.charCodeAt(s + 1) === 46)) raw = 1;
-  const slots = node.slots;
-  if (slots.length !== 0 && e > s) {
-    const mask = slots.length - 1;
-    const hashes = node.hashes;
-    for (let j = h & mask, c = slots[j]; c !== 0; j = j + 1 & mask, c = slots[j]) {
-      if (hashes[j] !== h) continue;
-      const lit = node.literals[c - 1];
-      const text = lit.text;
+  if (e > walkFar && cursor <= walkFar && raw === 0 && e > s) walkFar = e;
+  const table = node.table;
+  if (table.length !== 0 && e > s) {
+    const mask = node.mask;
+    const hk = h & HASH_MASK;
+    for (let j = hk & mask; ; j = j + 1 & mask) {
+      const key = table[3 * j];
+      if (key === -1) break;
+      if (key !== hk) continue;
+      const text = table[3 * j + 1];
       const len = text.length;
       const end = s + len;
       if (end !== n && p.charCodeAt(end) !== 47) continue;
       let x = 0;
       while (x < len && text.charCodeAt(x) === p.charCodeAt(s + x)) x++;
       if (x !== len) continue;
-      const found = walkNode(lit.node, end, k);
+      const found = walkNode(table[3 * j + 2], end, k);
       if (found >= 0) return found;
       break;
     }
+  }
+  const param = node.param;
+  if (param !== null) {
+    if (e === s) return tailsOf(node, s, k);
+    bounds[2 * k] = s;
+    bounds[2 * k + 1] = e;
+    checks[k] = raw;
+    const found = walkNode(param, e, k + 1);
+    return found >= 0 ? found : tailsOf(node, s, k);
   }
   const params = node.params;
   for (let j = 0; j < params.length; j++) {
@@ -498,7 +523,15 @@ function walkNode(node, cursor, k) {
     const found = walkNode(edge.node, e, k + edge.vars);
     if (found >= 0) return found;
   }
+  return tailsOf(node, s, k);
+}
+function tailsOf(node, s, k) {
   const tails = node.tails;
+  if (tails.length === 0) return -1;
+  const p = walkPath;
+  const n = p.length;
+  const bounds = walkBounds;
+  const checks = walkChecks;
   for (let j = 0; j < tails.length; j++) {
     const tail = tails[j];
     const els = tail.els;
@@ -507,7 +540,7 @@ function walkNode(node, cursor, k) {
     if (last !== "" && !p.endsWith(last, n)) continue;
     const first = tail.first;
     if (first !== "" && !p.startsWith(first, s)) continue;
-    if (els.length === 1 && els[0] === 2) {
+    if (tail.lone) {
       if (n === s) continue;
       bounds[2 * k] = s;
       bounds[2 * k + 1] = n;

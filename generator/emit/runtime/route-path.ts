@@ -167,12 +167,22 @@ export function isCanonicalSpan(s: string, from: number, to: number): boolean {
  * with `/` and is within the length limit: no `%`, `?`, `#`, `//`, `/.` (which covers `.` and `..`
  * segments) and no trailing `/`. A matcher that found no route on the raw path needs no second
  * attempt then (invalid characters are denied either way), and this loop is cheaper than
- * canonicalizing.
+ * canonicalizing. True may be a false alarm (the caller then canonicalizes: always safe).
+ *
+ * When `s` is the path the last walk took (`walkRouteTrie`), the segments that walk scanned are
+ * not read again: it noted how far from the start the segments it scanned reach without a gap and
+ * each canonical as it is (`walkFar`, at a `/` or the end; not canonical: `%`, `?`, `#`, a
+ * character outside `pchar`, an empty, `.` or `..` segment); only the rest is scanned here.
  */
 export function mayCanonicalizationChange(s: string): boolean {
   const n = s.length;
   let afterSlash = true;
-  for (let i = 1; i < n; i++) {
+  let from = 1;
+  if (s === walkPath) {
+    if (walkFar >= n) return false; // every segment scanned and canonical, none empty (so no trailing `/`)
+    from = walkFar + 1;
+  }
+  for (let i = from; i < n; i++) {
     const c = s.charCodeAt(i);
     // Letters, digits and most other characters first: one comparison for most of a path.
     if (c > 0x2f) {
@@ -395,6 +405,8 @@ interface TailEdge {
   minLength: number;
   first: string;
   last: string;
+  /** `els` is a lone splat (`*path` to the end): the rest of the path, without `matchElements`. */
+  lone: boolean;
 }
 
 interface LiteralEdge {
@@ -407,16 +419,21 @@ export interface TrieNode {
   /** The candidate whose alternative ends here, or -1. */
   end: number;
   /**
-   * Literal children in an open-addressing hash table built with the trie: slot `j` holds child
-   * `slots[j] - 1` (0: empty) whose text hashes to `hashes[j]` (`segmentHash`), probed linearly from
-   * `hash & (slots.length - 1)`. The walk hashes a segment in the same pass that validates it, so a
-   * literal child costs one probe and one comparison of the candidate text, and no string is made.
+   * Literal children in an open-addressing hash table built when the node is prepared, three
+   * entries per slot in one array: `[hash, text, child]` (`hash` is `segmentHash` of the text's
+   * first segment & `HASH_MASK`, -1 in an empty slot), probed linearly from `hash & mask`. The walk
+   * hashes a segment in the same pass that validates it, so a literal child costs one probe and one
+   * comparison of the candidate text, and no string is made; one flat array (not typed arrays and
+   * edge objects) because on a large table every dependent load is a likely cache miss.
    */
-  slots: Int32Array;
-  hashes: Int32Array;
+  table: (number | string | TrieNode)[];
+  mask: number;
+  /** Literal children while building (`indexLiterals` fills `table` from them). */
   literals: LiteralEdge[];
   /** Parameter children, most specific first. */
   params: ParamEdge[];
+  /** The child of the node's only parameter edge when that edge is plain (`params` is then not read), else null. */
+  param: TrieNode | null;
   /** Candidates from a splat on: the rest of the path against their elements, most specific first. */
   tails: TailEdge[];
   /**
@@ -454,9 +471,21 @@ export interface RouteTrie {
   root: TrieNode | undefined;
 }
 
-const NO_SLOTS = new Int32Array(0);
+const NO_TABLE: (number | string | TrieNode)[] = [];
 
-const newTrieNode = (depth: number): TrieNode => ({ end: -1, slots: NO_SLOTS, hashes: NO_SLOTS, literals: [], params: [], tails: [], ready: false, pending: [], depth });
+/** The bits of a segment hash kept in a table (a small integer: stored in the array as is). */
+const HASH_MASK = 0x3fffffff;
+
+const newTrieNode = (depth: number): TrieNode => ({ end: -1, table: NO_TABLE, mask: 0, literals: [], params: [], param: null, tails: [], ready: false, pending: [], depth });
+
+/**
+ * The same text as a flat, sequential string: texts sliced from a row's path or joined with `+=`
+ * are views or ropes in V8, and every comparison would follow the indirection. A property key
+ * comes back as the engine's internalized (flat) copy.
+ */
+function flatText(text: string): string {
+  return Object.keys({ [text]: 0 })[0]!;
+}
 
 /** The hash of `text` the walk computes while scanning a segment (`h * 31 + c`, 32-bit). */
 function segmentHash(text: string): number {
@@ -488,19 +517,22 @@ function indexLiterals(node: TrieNode): void {
   if (lits.length > 0) {
     let size = 2;
     while (size < lits.length * 2) size *= 2;
-    const slots = new Int32Array(size);
-    const hashes = new Int32Array(size);
-    lits.forEach((lit, c) => {
-      const slash = lit.text.indexOf('/');
-      const h = segmentHash(slash < 0 ? lit.text : lit.text.slice(0, slash));
+    const table: (number | string | TrieNode)[] = [];
+    for (let j = 0; j < size; j++) table.push(-1, '', node);
+    for (const lit of lits) {
+      const text = flatText(lit.text);
+      const slash = text.indexOf('/');
+      const h = segmentHash(slash < 0 ? text : text.slice(0, slash)) & HASH_MASK;
       let j = h & (size - 1);
-      while (slots[j] !== 0) j = (j + 1) & (size - 1);
-      slots[j] = c + 1;
-      hashes[j] = h;
-    });
-    node.slots = slots;
-    node.hashes = hashes;
+      while (table[3 * j] !== -1) j = (j + 1) & (size - 1);
+      table[3 * j] = h;
+      table[3 * j + 1] = text;
+      table[3 * j + 2] = lit.node;
+    }
+    node.table = table;
+    node.mask = size - 1;
   }
+  if (node.params.length === 1 && node.params[0]!.plain) node.param = node.params[0]!.node;
 }
 
 /** Makes a node walkable: its candidates sorted into children, its literal children indexed (the children themselves wait for the walk). */
@@ -687,7 +719,7 @@ function sortPending(node: TrieNode): void {
       const minLength = els.reduce<number>((m, x) => m + (typeof x === 'string' ? x.length : 1), 0);
       const first = typeof els[0] === 'string' ? els[0] : '';
       const last = els.length > 1 && typeof els[els.length - 1] === 'string' ? (els[els.length - 1] as string) : '';
-      node.tails.push({ els, vars: countVars(els), candidate, minLength, first, last });
+      node.tails.push({ els, vars: countVars(els), candidate, minLength, first, last, lone: els.length === 1 && els[0] === 2 });
     }
   }
 }
@@ -706,6 +738,7 @@ export function walkRouteTrie(trie: RouteTrie, p: string, bounds: Int32Array, ch
   walkPath = p;
   walkBounds = bounds;
   walkChecks = checks;
+  walkFar = 0;
   return walkNode(trie.root ?? growTrie(trie), n === 1 ? 1 : 0, 0);
 }
 
@@ -713,6 +746,10 @@ export function walkRouteTrie(trie: RouteTrie, p: string, bounds: Int32Array, ch
 let walkPath = '';
 let walkBounds: Int32Array = new Int32Array(0);
 let walkChecks: Int32Array = new Int32Array(0);
+// What the walk of `walkPath` saw, for `mayCanonicalizationChange`: the end of the segments it scanned
+// without a gap from the start, each canonical as it is (a literal edge of several segments is
+// compared, not scanned: a gap).
+let walkFar = 0;
 
 function walkNode(node: TrieNode, cursor: number, k: number): number {
   if (!node.ready) prepareNode(node);
@@ -734,14 +771,16 @@ function walkNode(node: TrieNode, cursor: number, k: number): number {
     h = (Math.imul(h, 31) + ch) | 0;
   }
   if (e - s <= 2 && p.charCodeAt(s) === 46 && (e - s === 1 || p.charCodeAt(s + 1) === 46)) raw = 1;
-  const slots = node.slots;
-  if (slots.length !== 0 && e > s) {
-    const mask = slots.length - 1;
-    const hashes = node.hashes;
-    for (let j = h & mask, c = slots[j]!; c !== 0; j = (j + 1) & mask, c = slots[j]!) {
-      if (hashes[j] !== h) continue;
-      const lit = node.literals[c - 1]!;
-      const text = lit.text;
+  if (e > walkFar && cursor <= walkFar && raw === 0 && e > s) walkFar = e;
+  const table = node.table;
+  if (table.length !== 0 && e > s) {
+    const mask = node.mask;
+    const hk = h & HASH_MASK;
+    for (let j = hk & mask; ; j = (j + 1) & mask) {
+      const key = table[3 * j] as number;
+      if (key === -1) break;
+      if (key !== hk) continue;
+      const text = table[3 * j + 1] as string;
       // The edge's text (one or more whole segments, none with `/`) at `s`, then `/` or the end of the path.
       const len = text.length;
       const end = s + len;
@@ -750,10 +789,20 @@ function walkNode(node: TrieNode, cursor: number, k: number): number {
       let x = 0;
       while (x < len && text.charCodeAt(x) === p.charCodeAt(s + x)) x++;
       if (x !== len) continue;
-      const found = walkNode(lit.node, end, k);
+      const found = walkNode(table[3 * j + 2] as TrieNode, end, k);
       if (found >= 0) return found;
       break; // a segment equals at most one literal
     }
+  }
+  const param = node.param;
+  if (param !== null) {
+    // The only parameter edge, plain: the whole segment.
+    if (e === s) return tailsOf(node, s, k);
+    bounds[2 * k] = s;
+    bounds[2 * k + 1] = e;
+    checks[k] = raw;
+    const found = walkNode(param, e, k + 1);
+    return found >= 0 ? found : tailsOf(node, s, k);
   }
   const params = node.params;
   for (let j = 0; j < params.length; j++) {
@@ -773,7 +822,17 @@ function walkNode(node: TrieNode, cursor: number, k: number): number {
     const found = walkNode(edge.node, e, k + edge.vars);
     if (found >= 0) return found;
   }
+  return tailsOf(node, s, k);
+}
+
+/** The first of a node's splat tails that takes the rest of the path from `s`, or -1. */
+function tailsOf(node: TrieNode, s: number, k: number): number {
   const tails = node.tails;
+  if (tails.length === 0) return -1;
+  const p = walkPath;
+  const n = p.length;
+  const bounds = walkBounds;
+  const checks = walkChecks;
   for (let j = 0; j < tails.length; j++) {
     const tail = tails[j]!;
     const els = tail.els;
@@ -783,7 +842,7 @@ function walkNode(node: TrieNode, cursor: number, k: number): number {
     const first = tail.first;
     if (first !== '' && !p.startsWith(first, s)) continue;
     // A lone splat (`*path` to the end: catch-alls) takes the rest of the path, without `matchElements`' table.
-    if (els.length === 1 && els[0] === 2) {
+    if (tail.lone) {
       if (n === s) continue; // one or more characters (a trailing `/` leaves none)
       bounds[2 * k] = s;
       bounds[2 * k + 1] = n;
