@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { BuildOptions, BuildResult } from './build-catalog.ts';
-import { cacheOff, readCacheEntry, writeCacheEntry } from './emit/disk-cache.ts';
+import { cacheOff, readCacheEntry, writeCacheText } from './emit/disk-cache.ts';
 import { permgenHash } from './emit/emit-cache.ts';
 
 const ENTRIES = { pattern: /^build-[0-9a-f]{64}\.json$/, keep: 4 };
@@ -30,15 +30,34 @@ interface Entry {
 
 /** `buildCatalog(options)`, from the cache when every input is as the cached run read it. */
 export async function cachedBuildCatalog(options: BuildOptions): Promise<BuildResult> {
+  const { built, save } = await buildCatalogDeferringCache(options);
+  save();
+  return built;
+}
+
+/**
+ * The same, with the cache entry (if any) written only when `save` is called: `generate` writes
+ * the user's output first. The inputs are hashed here, right after the build read them, so an
+ * input edited while the package is emitted is a miss next time, not a stale hit.
+ */
+export async function buildCatalogDeferringCache(options: BuildOptions): Promise<{ built: BuildResult; save: () => void }> {
   const key = cacheKey(options);
   if (key !== undefined) {
     const hit = read(key, options.root);
-    if (hit) return hit;
+    if (hit) return { built: hit, save: () => {} };
   }
   const { buildCatalog } = await import('./build-catalog.ts');
   const built = await buildCatalog(options);
-  if (key !== undefined) write(key, options, built);
-  return built;
+  if (key === undefined) return { built, save: () => {} };
+  // The entry's text is taken now, as the build returned it; `save` stores it only if it is still
+  // exactly the result (it survives the trip through JSON, and nothing changed the catalog since).
+  const text = JSON.stringify({ inputs: hashInputs(options, built), result: built } satisfies Entry);
+  return {
+    built,
+    save: () => {
+      if (isDeepStrictEqual((JSON.parse(text) as Entry).result, built)) writeCacheText(`build-${key}.json`, text, ENTRIES);
+    },
+  };
 }
 
 function cacheKey(options: BuildOptions): string | undefined {
@@ -67,10 +86,9 @@ function read(key: string, root: string): BuildResult | undefined {
   return entry.result;
 }
 
-function write(key: string, options: BuildOptions, built: BuildResult): void {
+/** Every input of a build with the sha256 of its bytes now (null: absent). */
+function hashInputs(options: BuildOptions, built: BuildResult): Entry['inputs'] {
   // The overrides file is optional: its absence is an input too (adding one must be a miss).
   const files = new Set([...built.inputs, path.posix.join(options.sourcesDir ?? 'sources', 'overrides.json')]);
-  const entry: Entry = { inputs: [...files].map((f) => [f, hashFile(options.root, f)]), result: built };
-  if (!isDeepStrictEqual(JSON.parse(JSON.stringify(built)), built)) return;
-  writeCacheEntry(`build-${key}.json`, entry, ENTRIES);
+  return [...files].map((f) => [f, hashFile(options.root, f)]);
 }

@@ -65,7 +65,7 @@ export const generateCommand: Command = {
           if (result instanceof Error) io.stderr.write(`permgen: ${what}${result.message}\n`);
           else {
             for (const d of result.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
-            io.stdout.write(`permgen: ${what}${result.written ? `wrote ${result.files.size} files` : 'nothing written (errors above)'}\n`);
+            io.stdout.write(`permgen: ${what}${result.written ? `wrote ${result.files.size} files` : result.upToDate ? `generated/ already up to date (${result.files.size} files), nothing written` : 'nothing written (errors above)'}\n`);
           }
         },
       });
@@ -113,7 +113,8 @@ export const generateCommand: Command = {
       if (result.differences.length > 10) io.stderr.write(`  … and ${result.differences.length - 10} more\n`);
       return 1;
     }
-    io.stdout.write(`permgen: wrote ${result.files.size} files to generated/. ${summary}\n`);
+    if (result.upToDate) io.stdout.write(`permgen: generated/ is already up to date (${result.files.size} files); nothing written. ${summary}\n`);
+    else io.stdout.write(`permgen: wrote ${result.files.size} files to generated/. ${summary}\n`);
     return 0;
   },
 };
