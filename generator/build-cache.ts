@@ -20,7 +20,7 @@ import type { BuildOptions, BuildResult } from './build-catalog.ts';
 import { cacheOff, readCacheEntry, writeCacheText } from './emit/disk-cache.ts';
 import { permgenHash } from './emit/emit-cache.ts';
 
-const ENTRIES = { pattern: /^build-[0-9a-f]{64}\.json$/, keep: 4 };
+const ENTRIES = { pattern: /^build-[0-9a-f]{64}\.json\.gz$/, keep: 4 };
 
 interface Entry {
   /** Input path relative to the root → sha256 of its bytes, or null when it did not exist. */
@@ -55,7 +55,7 @@ export async function buildCatalogDeferringCache(options: BuildOptions): Promise
   return {
     built,
     save: () => {
-      if (isDeepStrictEqual((JSON.parse(text) as Entry).result, built)) writeCacheText(`build-${key}.json`, text, ENTRIES);
+      if (isDeepStrictEqual((JSON.parse(text) as Entry).result, built)) writeCacheText(`build-${key}.json.gz`, text, ENTRIES);
     },
   };
 }
@@ -78,7 +78,7 @@ function hashFile(root: string, file: string): string | null {
 }
 
 function read(key: string, root: string): BuildResult | undefined {
-  const entry = readCacheEntry(`build-${key}.json`) as Entry | undefined;
+  const entry = readCacheEntry(`build-${key}.json.gz`) as Entry | undefined;
   if (!entry || !Array.isArray(entry.inputs) || !entry.result || typeof entry.result !== 'object') return undefined;
   for (const input of entry.inputs) {
     if (!Array.isArray(input) || typeof input[0] !== 'string' || hashFile(root, input[0]) !== input[1]) return undefined;

@@ -6,6 +6,7 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cachedBuildCatalog } from '../../generator/build-cache.ts';
 import { buildCatalog } from '../../generator/build-catalog.ts';
@@ -37,7 +38,9 @@ describe('build cache', () => {
     // A tampered entry shows that the second call was served from it (nothing else holds this text).
     const [name] = await entries();
     const file = path.join(cache, name!);
-    await writeFile(file, (await readFile(file, 'utf8')).replaceAll('Job tokens', 'Job tokens (cached)'));
+    // The entry is gzip'd JSON (`.json.gz`).
+    expect(name).toMatch(/^build-[0-9a-f]{64}\.json\.gz$/);
+    await writeFile(file, gzipSync(gunzipSync(await readFile(file)).toString('utf8').replaceAll('Job tokens', 'Job tokens (cached)')));
     expect(JSON.stringify((await cachedBuildCatalog({ root })).catalog)).toContain('Job tokens (cached)');
 
     // An edited page: built anew.
@@ -57,8 +60,10 @@ describe('build cache', () => {
     expect(missing).toStrictEqual(await buildCatalog({ root }));
     expect(missing.diagnostics.some((d) => d.severity === 'error')).toBe(true);
 
-    // Corrupt entries are ignored.
+    // Corrupt entries are ignored: not gzip, and gzip'd text that is not JSON.
     for (const n of await entries()) await writeFile(path.join(cache, n), '{ not json');
+    expect(await cachedBuildCatalog({ root })).toStrictEqual(await buildCatalog({ root }));
+    for (const n of await entries()) await writeFile(path.join(cache, n), gzipSync('{ not json'));
     expect(await cachedBuildCatalog({ root })).toStrictEqual(await buildCatalog({ root }));
   }, 120_000);
 

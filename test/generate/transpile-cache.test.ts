@@ -1,7 +1,7 @@
 /**
  * The transpile cache (generator/emit/transpile-cache.ts) lives in memory only: a second emit in the
  * same process is byte-identical, nothing is written to the cache folder, and the entries an older
- * permgen left there (`<sha256>.json`) are removed by the next run that writes a cache entry.
+ * permgen left there (`<sha256>.json`, and its uncompressed build entries) are removed by the next run that writes a cache entry.
  */
 import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -37,11 +37,15 @@ describe('transpile cache', () => {
     process.env.PERMGEN_CACHE_DIR = cache;
     const old = `${'ab'.repeat(32)}.json`;
     await writeFile(path.join(cache, old), '{"js":"","dts":"","diagnostics":[]}');
+    // An uncompressed build entry (older permgen; now `build-<sha256>.json.gz`) goes too.
+    const oldBuild = `build-${'cd'.repeat(32)}.json`;
+    await writeFile(path.join(cache, oldBuild), '{}');
     await writeFile(path.join(cache, 'unrelated.json'), '{}');
     await generate({ root: await jobTokenProject() });
     const names = await readdir(cache);
     expect(names).not.toContain(old);
+    expect(names).not.toContain(oldBuild);
     expect(names).toContain('unrelated.json');
-    expect(names.filter((n) => /^(build|emit)-[0-9a-f]{64}\.json$/.test(n))).toHaveLength(2);
+    expect(names.filter((n) => /^(build-[0-9a-f]{64}\.json\.gz|emit-[0-9a-f]{64}\.json)$/.test(n))).toHaveLength(2);
   }, 60_000);
 });
