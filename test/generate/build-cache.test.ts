@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cachedBuildCatalog } from '../../generator/build-cache.ts';
+import { isDeepStrictEqual } from 'node:util';
+import { cachedBuildCatalog, jsonSafe } from '../../generator/build-cache.ts';
 import { buildCatalog } from '../../generator/build-catalog.ts';
 import { jobTokenProject } from './helpers.ts';
 
@@ -73,5 +74,28 @@ describe('build cache', () => {
     process.env.PERMGEN_CACHE = 'off';
     await cachedBuildCatalog({ root: await jobTokenProject() });
     expect((await readdir(cache)).filter((name) => name.startsWith('build-'))).toEqual([]);
+  }, 60_000);
+
+  it('stores only results that come back from JSON unchanged (jsonSafe agrees with a round trip)', async () => {
+    const withExtraKey = Object.assign([1], { extra: 1 });
+    const cases: unknown[] = [
+      'a', 1, 0, -0, NaN, Infinity, true, null, undefined, () => 1, Symbol('s'), 1n,
+      [], [1, 'a', null], [undefined], [, 1], withExtraKey, {}, { a: 1 }, { a: undefined }, { a: { b: [NaN] } },
+      new Date(0), new Map(), Object.create(null), { [Symbol('k')]: 1 }, { toJSON: () => 1 }, Object.create({ inherited: 1 }),
+      { __proto__: null, a: 1 }, { nested: [{ deep: -0 }] },
+    ];
+    for (const value of cases) {
+      let roundTrips: boolean;
+      try {
+        roundTrips = isDeepStrictEqual(JSON.parse(JSON.stringify(value) ?? 'undefined-is-not-json'), value);
+      } catch {
+        roundTrips = false;
+      }
+      expect([value, jsonSafe(value)]).toEqual([value, roundTrips]);
+    }
+    // And the real thing: a build's result is plain JSON data.
+    const built = await buildCatalog({ root: await jobTokenProject() });
+    expect(jsonSafe(built)).toBe(true);
+    expect(isDeepStrictEqual(JSON.parse(JSON.stringify(built)), built)).toBe(true);
   }, 60_000);
 });
