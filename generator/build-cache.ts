@@ -24,7 +24,17 @@ const ENTRIES = { pattern: /^build-[0-9a-f]{64}\.json\.gz$/, keep: 4 };
 interface Entry {
   /** Input path relative to the root → sha256 of its bytes, or null when it did not exist. */
   inputs: [string, string | null][];
+  /** sha256 of `JSON.stringify(result)`: what the emit cache's key is made from (no stringify of the catalog on a hit). */
+  resultSha256: string;
   result: BuildResult;
+}
+
+export interface DeferredBuild {
+  built: BuildResult;
+  /** sha256 of `JSON.stringify(built)`, when caching is on and the result is plain JSON data. */
+  resultSha256: string | undefined;
+  /** Writes the build cache entry (if this call built and caching is on). */
+  save: () => void;
 }
 
 /** `buildCatalog(options)`, from the cache when every input is as the cached run read it. */
@@ -39,21 +49,24 @@ export async function cachedBuildCatalog(options: BuildOptions): Promise<BuildRe
  * the user's output first. The inputs are hashed here, right after the build read them, so an
  * input edited while the package is emitted is a miss next time, not a stale hit.
  */
-export async function buildCatalogDeferringCache(options: BuildOptions): Promise<{ built: BuildResult; save: () => void }> {
+export async function buildCatalogDeferringCache(options: BuildOptions): Promise<DeferredBuild> {
   const key = cacheKey(options);
   if (key !== undefined) {
     const hit = read(key, options.root);
-    if (hit) return { built: hit, save: () => {} };
+    if (hit) return { built: hit.result, resultSha256: hit.resultSha256, save: () => {} };
   }
   const { buildCatalog } = await import('./build-catalog.ts');
   const built = await buildCatalog(options);
-  if (key === undefined) return { built, save: () => {} };
+  if (key === undefined) return { built, resultSha256: undefined, save: () => {} };
   // The entry is made now, from the result as the build returned it (an emitter changing the catalog
   // later cannot reach it), and stored only if the result is plain JSON data, so a hit is exactly
   // what a build returns; it is written when `save` is called, after the user's output.
-  if (!jsonSafe(built)) return { built, save: () => {} };
-  const text = JSON.stringify({ inputs: hashInputs(options, built), result: built } satisfies Entry);
-  return { built, save: () => writeCacheText(`build-${key}.json.gz`, text, ENTRIES) };
+  if (!jsonSafe(built)) return { built, resultSha256: undefined, save: () => {} };
+  const resultText = JSON.stringify(built);
+  const resultSha256 = createHash('sha256').update(resultText).digest('hex');
+  // The entry's JSON around the result's text (stringified once): { inputs, resultSha256, result }.
+  const text = `{"inputs":${JSON.stringify(hashInputs(options, built))},"resultSha256":"${resultSha256}","result":${resultText}}`;
+  return { built, resultSha256, save: () => writeCacheText(`build-${key}.json.gz`, text, ENTRIES) };
 }
 
 /**
@@ -107,13 +120,13 @@ function hashFile(root: string, file: string): string | null {
   }
 }
 
-function read(key: string, root: string): BuildResult | undefined {
+function read(key: string, root: string): Entry | undefined {
   const entry = readCacheEntry(`build-${key}.json.gz`) as Entry | undefined;
-  if (!entry || !Array.isArray(entry.inputs) || !entry.result || typeof entry.result !== 'object') return undefined;
+  if (!entry || !Array.isArray(entry.inputs) || !entry.result || typeof entry.result !== 'object' || typeof entry.resultSha256 !== 'string' || !/^[0-9a-f]{64}$/.test(entry.resultSha256)) return undefined;
   for (const input of entry.inputs) {
     if (!Array.isArray(input) || typeof input[0] !== 'string' || hashFile(root, input[0]) !== input[1]) return undefined;
   }
-  return entry.result;
+  return entry;
 }
 
 /** Every input of a build with the sha256 of its bytes now (null: absent). */

@@ -49,7 +49,7 @@ export interface GenerateResult {
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const outDir = path.join(options.root, options.outDir ?? 'generated');
-  const { built, save: saveBuild } = await buildCatalogDeferringCache(options);
+  const { built, resultSha256, save: saveBuild } = await buildCatalogDeferringCache(options);
   const saves = [saveBuild];
   const report = new Reporter();
   report.diagnostics.push(...built.diagnostics);
@@ -57,7 +57,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   let files = new Map<string, string>();
   let upToDate = false;
   if (!blocking(report.diagnostics)) {
-    const emitted = await emitOrReuse(built.catalog, { enumStyle: options.emit?.enumStyle ?? 'const' }, report, options.typecheck === true, outDir);
+    const emitted = await emitOrReuse(built.catalog, resultSha256, { enumStyle: options.emit?.enumStyle ?? 'const' }, report, options.typecheck === true, outDir);
     ({ files, upToDate } = emitted);
     saves.push(emitted.save);
   }
@@ -96,10 +96,10 @@ interface Emitted {
  * point). What the emitters reported (warnings) is cached with the hashes and reported again on a
  * hit, as if emitted: a page that makes an emitter warn does not cost every run a full emit.
  */
-async function emitOrReuse(catalog: Catalog, emitOptions: EmitOptions, report: Reporter, typecheck: boolean, outDir: string | undefined): Promise<Emitted> {
-  const key = typecheck ? undefined : emitCacheKey(catalog, emitOptions);
-  const cached = key === undefined || outDir === undefined ? undefined : readEmitCache(key);
-  if (cached && outDir !== undefined) {
+async function emitOrReuse(catalog: Catalog, buildSha256: string | undefined, emitOptions: EmitOptions, report: Reporter, typecheck: boolean, outDir: string): Promise<Emitted> {
+  const key = typecheck || buildSha256 === undefined ? undefined : emitCacheKey(buildSha256, emitOptions);
+  const cached = key === undefined ? undefined : readEmitCache(key);
+  if (cached) {
     const onDisk = await readMatchingTree(outDir, cached.hashes);
     if (onDisk) {
       report.diagnostics.push(...cached.diagnostics);
@@ -115,11 +115,10 @@ async function emitOrReuse(catalog: Catalog, emitOptions: EmitOptions, report: R
 }
 
 /**
- * The package for a catalog, emitted (for callers without an output folder to confirm a cache
- * entry against, such as the site build); the emit cache entry is written for `generate`'s use.
+ * The package for a catalog, emitted (for callers without an output folder to confirm an emit
+ * cache entry against, such as the site build: the cache holds hashes, not files).
  */
 export async function emitFiles(catalog: Catalog, emitOptions: EmitOptions, report: Reporter, typecheck: boolean): Promise<Map<string, string>> {
-  const emitted = await emitOrReuse(catalog, emitOptions, report, typecheck, undefined);
-  emitted.save();
-  return emitted.files;
+  const { emitPackageAsync } = await import('./emit/emit-package.ts');
+  return await emitPackageAsync(catalog, emitOptions, report, { typecheck });
 }

@@ -19,7 +19,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Catalog } from '../model/catalog.ts';
 import type { EmitOptions } from './emitter.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { cacheOff, readCacheEntry, writeCacheEntry } from './disk-cache.ts';
@@ -55,11 +54,16 @@ export function permgenHash(): string {
   return hash.digest('hex');
 }
 
-/** The key of an emit, or undefined when caching is off or permgen's own files cannot be read. */
-export function emitCacheKey(catalog: Catalog, options: EmitOptions): string | undefined {
+/**
+ * The key of an emit, or undefined when caching is off or permgen's own files cannot be read.
+ * `buildSha256` is the sha256 of the JSON of the build result the catalog is part of (the build
+ * cache keeps it: a hit need not stringify the catalog again); the rest of that result (the
+ * build's diagnostics, its input list) only makes the key finer.
+ */
+export function emitCacheKey(buildSha256: string, options: EmitOptions): string | undefined {
   if (cacheOff()) return undefined;
   try {
-    return createHash('sha256').update(permgenHash()).update('\0').update(JSON.stringify(options)).update('\0').update(JSON.stringify(catalog)).digest('hex');
+    return createHash('sha256').update(permgenHash()).update('\0').update(JSON.stringify(options)).update('\0').update(buildSha256).digest('hex');
   } catch {
     return undefined;
   }

@@ -43,6 +43,12 @@ describe('build cache', () => {
     expect(name).toMatch(/^build-[0-9a-f]{64}\.json\.gz$/);
     await writeFile(file, gzipSync(gunzipSync(await readFile(file)).toString('utf8').replaceAll('Job tokens', 'Job tokens (cached)')));
     expect(JSON.stringify((await cachedBuildCatalog({ root })).catalog)).toContain('Job tokens (cached)');
+    // An entry without the result's sha256 (what the emit cache is keyed by) is not used.
+    const tampered = JSON.parse(gunzipSync(await readFile(file)).toString('utf8')) as Record<string, unknown>;
+    expect(tampered.resultSha256).toMatch(/^[0-9a-f]{64}$/);
+    delete tampered.resultSha256;
+    await writeFile(file, gzipSync(JSON.stringify(tampered)));
+    expect(JSON.stringify((await cachedBuildCatalog({ root })).catalog)).not.toContain('Job tokens (cached)');
 
     // An edited page: built anew.
     const page = path.join(root, 'sources/job-token.md');
