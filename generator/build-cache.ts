@@ -7,7 +7,7 @@
  * automata and remark's first calls most of it).
  *
  * An entry holds the sha256 of every input the build read (and of the overrides file's absence), so
- * an edited, added or deleted input is a miss. It lives beside the emit and transpile caches
+ * an edited, added or deleted input is a miss. It lives beside the emit cache
  * (`emit/disk-cache.ts`: same folder, `PERMGEN_CACHE=off` and `--no-cache` turn it off), keyed by
  * permgen's own hash (generator code, lock file, templates) and the options. A result is stored
  * only if it is plain JSON data (`jsonSafe`), so a hit is exactly what a build returns.

@@ -17,7 +17,7 @@ Reads every page in sources/sources.json and writes the token-permissions packag
   --enum-style   'const' (as-const object + union type, default) or 'enum' (classic enums)
   --root DIR     project root (default: current folder)
   --json         print diagnostics and the summary as JSON
-  --no-cache     neither read nor write the emit and transpile caches in node_modules/.cache/permgen
+  --no-cache     neither read nor write the build and emit caches in node_modules/.cache/permgen
                  (the same as PERMGEN_CACHE=off)
 `;
 
