@@ -9,10 +9,15 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { generate } from '../../generator/generate.ts';
+import { projectRoot } from '../helpers/build.ts';
 import { readTree } from '../../generator/write/read-tree.ts';
 import type { TreeDifference } from '../../generator/write/compare-tree.ts';
 import { jobTokenProject } from './helpers.ts';
+
+const exec = promisify(execFile);
 
 describe('emit cache', () => {
   const saved = process.env.PERMGEN_CACHE_DIR;
@@ -147,4 +152,17 @@ describe('emit cache', () => {
       else process.env.PERMGEN_CACHE = previous;
     }
   }, 60_000);
+
+  it('the CLI says when generated/ was already up to date, and --json carries it', async () => {
+    const root = await jobTokenProject();
+    const env: NodeJS.ProcessEnv = { ...process.env, PERMGEN_CACHE_DIR: await mkdtemp(path.join(tmpdir(), 'permgen-cache-')) };
+    delete env.PERMGEN_CACHE;
+    const bin = path.join(projectRoot, 'bin/permgen.js');
+    const first = await exec(process.execPath, [bin, 'generate'], { cwd: root, env });
+    expect(first.stdout).toMatch(/^permgen: wrote \d+ files to generated\//);
+    const second = await exec(process.execPath, [bin, 'generate'], { cwd: root, env });
+    expect(second.stdout).toMatch(/^permgen: generated\/ is already up to date \(\d+ files\); nothing written\./);
+    const json = JSON.parse((await exec(process.execPath, [bin, 'generate', '--json'], { cwd: root, env })).stdout) as { ok: boolean; written: boolean; upToDate: boolean };
+    expect([json.ok, json.written, json.upToDate]).toEqual([true, false, true]);
+  }, 120_000);
 });

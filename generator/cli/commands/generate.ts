@@ -91,7 +91,7 @@ export const generateCommand: Command = {
     const warnings = result.diagnostics.length - errors;
     const entries = result.catalog.sources.map((s) => ({ id: s.source.id, entries: countEntries(s) }));
     if (v.json) {
-      io.stdout.write(`${JSON.stringify({ ok: result.ok, written: result.written, diagnostics: result.diagnostics, sources: entries, differences: result.differences, ms }, null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify({ ok: result.ok, written: result.written, upToDate: result.upToDate, diagnostics: result.diagnostics, sources: entries, differences: result.differences, ms }, null, 2)}\n`);
       return result.ok ? 0 : 1;
     }
     for (const d of result.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
