@@ -1,4 +1,4 @@
-/** `permgen generate --no-cache` neither reads nor writes the emit and transpile caches. */
+/** `permgen generate --no-cache` neither reads nor writes the build and emit caches. */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -6,8 +6,10 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cachedBuildCatalog } from '../../generator/build-cache.ts';
+import { isDeepStrictEqual } from 'node:util';
+import { cachedBuildCatalog, jsonSafe } from '../../generator/build-cache.ts';
 import { buildCatalog } from '../../generator/build-catalog.ts';
 import { jobTokenProject } from './helpers.ts';
 
@@ -37,8 +39,16 @@ describe('build cache', () => {
     // A tampered entry shows that the second call was served from it (nothing else holds this text).
     const [name] = await entries();
     const file = path.join(cache, name!);
-    await writeFile(file, (await readFile(file, 'utf8')).replaceAll('Job tokens', 'Job tokens (cached)'));
+    // The entry is gzip'd JSON (`.json.gz`).
+    expect(name).toMatch(/^build-[0-9a-f]{64}\.json\.gz$/);
+    await writeFile(file, gzipSync(gunzipSync(await readFile(file)).toString('utf8').replaceAll('Job tokens', 'Job tokens (cached)')));
     expect(JSON.stringify((await cachedBuildCatalog({ root })).catalog)).toContain('Job tokens (cached)');
+    // An entry without the result's sha256 (what the emit cache is keyed by) is not used.
+    const tampered = JSON.parse(gunzipSync(await readFile(file)).toString('utf8')) as Record<string, unknown>;
+    expect(tampered.resultSha256).toMatch(/^[0-9a-f]{64}$/);
+    delete tampered.resultSha256;
+    await writeFile(file, gzipSync(JSON.stringify(tampered)));
+    expect(JSON.stringify((await cachedBuildCatalog({ root })).catalog)).not.toContain('Job tokens (cached)');
 
     // An edited page: built anew.
     const page = path.join(root, 'sources/job-token.md');
@@ -57,8 +67,10 @@ describe('build cache', () => {
     expect(missing).toStrictEqual(await buildCatalog({ root }));
     expect(missing.diagnostics.some((d) => d.severity === 'error')).toBe(true);
 
-    // Corrupt entries are ignored.
+    // Corrupt entries are ignored: not gzip, and gzip'd text that is not JSON.
     for (const n of await entries()) await writeFile(path.join(cache, n), '{ not json');
+    expect(await cachedBuildCatalog({ root })).toStrictEqual(await buildCatalog({ root }));
+    for (const n of await entries()) await writeFile(path.join(cache, n), gzipSync('{ not json'));
     expect(await cachedBuildCatalog({ root })).toStrictEqual(await buildCatalog({ root }));
   }, 120_000);
 
@@ -68,5 +80,28 @@ describe('build cache', () => {
     process.env.PERMGEN_CACHE = 'off';
     await cachedBuildCatalog({ root: await jobTokenProject() });
     expect((await readdir(cache)).filter((name) => name.startsWith('build-'))).toEqual([]);
+  }, 60_000);
+
+  it('stores only results that come back from JSON unchanged (jsonSafe agrees with a round trip)', async () => {
+    const withExtraKey = Object.assign([1], { extra: 1 });
+    const cases: unknown[] = [
+      'a', 1, 0, -0, NaN, Infinity, true, null, undefined, () => 1, Symbol('s'), 1n,
+      [], [1, 'a', null], [undefined], [, 1], withExtraKey, {}, { a: 1 }, { a: undefined }, { a: { b: [NaN] } },
+      new Date(0), new Map(), Object.create(null), { [Symbol('k')]: 1 }, { toJSON: () => 1 }, Object.create({ inherited: 1 }),
+      { __proto__: null, a: 1 }, { nested: [{ deep: -0 }] },
+    ];
+    for (const value of cases) {
+      let roundTrips: boolean;
+      try {
+        roundTrips = isDeepStrictEqual(JSON.parse(JSON.stringify(value) ?? 'undefined-is-not-json'), value);
+      } catch {
+        roundTrips = false;
+      }
+      expect([value, jsonSafe(value)]).toEqual([value, roundTrips]);
+    }
+    // And the real thing: a build's result is plain JSON data.
+    const built = await buildCatalog({ root: await jobTokenProject() });
+    expect(jsonSafe(built)).toBe(true);
+    expect(isDeepStrictEqual(JSON.parse(JSON.stringify(built)), built)).toBe(true);
   }, 60_000);
 });

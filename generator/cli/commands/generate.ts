@@ -17,7 +17,7 @@ Reads every page in sources/sources.json and writes the token-permissions packag
   --enum-style   'const' (as-const object + union type, default) or 'enum' (classic enums)
   --root DIR     project root (default: current folder)
   --json         print diagnostics and the summary as JSON
-  --no-cache     neither read nor write the emit and transpile caches in node_modules/.cache/permgen
+  --no-cache     neither read nor write the build and emit caches in node_modules/.cache/permgen
                  (the same as PERMGEN_CACHE=off)
 `;
 
@@ -65,7 +65,7 @@ export const generateCommand: Command = {
           if (result instanceof Error) io.stderr.write(`permgen: ${what}${result.message}\n`);
           else {
             for (const d of result.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
-            io.stdout.write(`permgen: ${what}${result.written ? `wrote ${result.files.size} files` : 'nothing written (errors above)'}\n`);
+            io.stdout.write(`permgen: ${what}${result.written ? `wrote ${result.files.size} files` : result.upToDate ? `generated/ already up to date (${result.files.size} files), nothing written` : 'nothing written (errors above)'}\n`);
           }
         },
       });
@@ -91,7 +91,7 @@ export const generateCommand: Command = {
     const warnings = result.diagnostics.length - errors;
     const entries = result.catalog.sources.map((s) => ({ id: s.source.id, entries: countEntries(s) }));
     if (v.json) {
-      io.stdout.write(`${JSON.stringify({ ok: result.ok, written: result.written, diagnostics: result.diagnostics, sources: entries, differences: result.differences, ms }, null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify({ ok: result.ok, written: result.written, upToDate: result.upToDate, diagnostics: result.diagnostics, sources: entries, differences: result.differences, ms }, null, 2)}\n`);
       return result.ok ? 0 : 1;
     }
     for (const d of result.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
@@ -113,7 +113,8 @@ export const generateCommand: Command = {
       if (result.differences.length > 10) io.stderr.write(`  … and ${result.differences.length - 10} more\n`);
       return 1;
     }
-    io.stdout.write(`permgen: wrote ${result.files.size} files to generated/. ${summary}\n`);
+    if (result.upToDate) io.stdout.write(`permgen: generated/ is already up to date (${result.files.size} files); nothing written. ${summary}\n`);
+    else io.stdout.write(`permgen: wrote ${result.files.size} files to generated/. ${summary}\n`);
     return 0;
   },
 };
