@@ -159,6 +159,8 @@ export interface TrieNode {
     mask: number;
     /** How `table` is keyed: by first character (true), by the first segment's hash (false). */
     radix: boolean;
+    /** No parameter children and no tails: a literal child is the node's last alternative (the walk steps into it without recursing). */
+    last: boolean;
     /** Literal children while building (`indexLiterals` fills `table` from them). */
     literals: LiteralEdge[];
     /** Parameter children, most specific first. */

@@ -440,6 +440,8 @@ export interface TrieNode {
   mask: number;
   /** How `table` is keyed: by first character (true), by the first segment's hash (false). */
   radix: boolean;
+  /** No parameter children and no tails: a literal child is the node's last alternative (the walk steps into it without recursing). */
+  last: boolean;
   /** Literal children while building (`indexLiterals` fills `table` from them). */
   literals: LiteralEdge[];
   /** Parameter children, most specific first. */
@@ -498,7 +500,7 @@ function segmentHash(text: string): number {
   return h;
 }
 
-const newTrieNode = (depth: number): TrieNode => ({ end: -1, table: NO_TABLE, mask: 0, radix: true, literals: [], params: [], param: null, tails: [], ready: false, pending: [], depth });
+const newTrieNode = (depth: number): TrieNode => ({ end: -1, table: NO_TABLE, mask: 0, radix: true, last: false, literals: [], params: [], param: null, tails: [], ready: false, pending: [], depth });
 
 /**
  * The same text as a flat, sequential string: texts sliced from a row's path or joined with `+=`
@@ -555,6 +557,7 @@ function indexLiterals(node: TrieNode): void {
     node.radix = radix;
   }
   if (node.params.length === 1 && node.params[0]!.plain) node.param = node.params[0]!.node;
+  node.last = node.params.length === 0 && node.tails.length === 0;
 }
 
 /** Makes a node walkable: its candidates sorted into children, its literal children indexed (the children themselves wait for the walk). */
@@ -774,108 +777,127 @@ let walkChecks: Int32Array = new Int32Array(0);
 let walkFar = 0;
 
 function walkNode(node: TrieNode, cursor: number, k: number): number {
-  if (!node.ready) prepareNode(node);
   const p = walkPath;
   const n = p.length;
   const bounds = walkBounds;
   const checks = walkChecks;
-  // Every child needs at least one character: at the end of the path only the node itself can answer.
-  if (cursor >= n) return node.end;
-  const s = cursor + 1;
-  const table = node.table;
-  let e = s;
-  let raw = 0;
-  if (node.radix) {
-    if (table.length !== 0) {
-      // A literal child by its first character, then its text compared along the path (radix style):
-      // the segments it covers are neither scanned nor hashed, and they are canonical when its text is.
-      const c0 = p.charCodeAt(s);
-      const mask = node.mask;
-      for (let j = c0 & mask; ; j = (j + 1) & mask) {
-        const key = table[4 * j] as number;
-        if (key === -1) break;
-        if (key !== c0) continue;
-        const text = table[4 * j + 1] as string;
-        // The edge's text (one or more whole segments) at `s`, then `/` or the end of the path.
-        const len = text.length;
-        const end = s + len;
-        if (end > n || (end !== n && p.charCodeAt(end) !== 47)) continue;
-        let x = 1;
-        while (x < len && text.charCodeAt(x) === p.charCodeAt(s + x)) x++;
-        if (x !== len) continue;
-        if (cursor <= walkFar && end > walkFar && table[4 * j + 3] === 1) walkFar = end;
-        const found = walkNode(table[4 * j + 2] as TrieNode, end, k);
-        if (found >= 0) return found;
-        break; // a segment equals at most one literal
+  // A step into a child that is the node's last alternative (`TrieNode.last`) loops instead of recursing.
+  step: for (;;) {
+    if (!node.ready) prepareNode(node);
+    // Every child needs at least one character: at the end of the path only the node itself can answer.
+    if (cursor >= n) return node.end;
+    const s = cursor + 1;
+    const table = node.table;
+    let e = s;
+    let raw = 0;
+    if (node.radix) {
+      if (table.length !== 0) {
+        // A literal child by its first character, then its text compared along the path (radix style):
+        // the segments it covers are neither scanned nor hashed, and they are canonical when its text is.
+        const c0 = p.charCodeAt(s);
+        const mask = node.mask;
+        for (let j = c0 & mask; ; j = (j + 1) & mask) {
+          const key = table[4 * j] as number;
+          if (key === -1) break;
+          if (key !== c0) continue;
+          const text = table[4 * j + 1] as string;
+          // The edge's text (one or more whole segments) at `s`, then `/` or the end of the path.
+          const len = text.length;
+          const end = s + len;
+          if (end > n || (end !== n && p.charCodeAt(end) !== 47)) continue;
+          let x = 1;
+          while (x < len && text.charCodeAt(x) === p.charCodeAt(s + x)) x++;
+          if (x !== len) continue;
+          if (cursor <= walkFar && end > walkFar && table[4 * j + 3] === 1) walkFar = end;
+          if (node.last) {
+            node = table[4 * j + 2] as TrieNode;
+            cursor = end;
+            continue step;
+          }
+          const found = walkNode(table[4 * j + 2] as TrieNode, end, k);
+          if (found >= 0) return found;
+          break; // a segment equals at most one literal
+        }
+      }
+      // Past the literal children: one pass over the segment, where it ends and whether it is canonical as it is.
+      for (; e < n; e++) {
+        const ch = p.charCodeAt(e);
+        if (ch === 47) break;
+        raw |= ch < 128 ? RAW_CHARS[ch]! : 1;
+      }
+    } else {
+      // Many literal children alike: one pass over the segment (its end, whether it is canonical, its hash), then the hash table.
+      let h = 0;
+      for (; e < n; e++) {
+        const ch = p.charCodeAt(e);
+        if (ch === 47) break;
+        raw |= ch < 128 ? RAW_CHARS[ch]! : 1;
+        h = (Math.imul(h, 31) + ch) | 0;
+      }
+      if (e > s) {
+        const mask = node.mask;
+        const hk = h & HASH_MASK;
+        for (let j = hk & mask; ; j = (j + 1) & mask) {
+          const key = table[4 * j] as number;
+          if (key === -1) break;
+          if (key !== hk) continue;
+          const text = table[4 * j + 1] as string;
+          const len = text.length;
+          const end = s + len;
+          if (end !== n && p.charCodeAt(end) !== 47) continue;
+          let x = 0;
+          while (x < len && text.charCodeAt(x) === p.charCodeAt(s + x)) x++;
+          if (x !== len) continue;
+          if (cursor <= walkFar && end > walkFar && table[4 * j + 3] === 1) walkFar = end;
+          if (node.last) {
+            node = table[4 * j + 2] as TrieNode;
+            cursor = end;
+            continue step;
+          }
+          const found = walkNode(table[4 * j + 2] as TrieNode, end, k);
+          if (found >= 0) return found;
+          break; // a segment equals at most one literal
+        }
       }
     }
-    // Past the literal children: one pass over the segment, where it ends and whether it is canonical as it is.
-    for (; e < n; e++) {
-      const ch = p.charCodeAt(e);
-      if (ch === 47) break;
-      raw |= ch < 128 ? RAW_CHARS[ch]! : 1;
-    }
-  } else {
-    // Many literal children alike: one pass over the segment (its end, whether it is canonical, its hash), then the hash table.
-    let h = 0;
-    for (; e < n; e++) {
-      const ch = p.charCodeAt(e);
-      if (ch === 47) break;
-      raw |= ch < 128 ? RAW_CHARS[ch]! : 1;
-      h = (Math.imul(h, 31) + ch) | 0;
-    }
-    if (e > s) {
-      const mask = node.mask;
-      const hk = h & HASH_MASK;
-      for (let j = hk & mask; ; j = (j + 1) & mask) {
-        const key = table[4 * j] as number;
-        if (key === -1) break;
-        if (key !== hk) continue;
-        const text = table[4 * j + 1] as string;
-        const len = text.length;
-        const end = s + len;
-        if (end !== n && p.charCodeAt(end) !== 47) continue;
-        let x = 0;
-        while (x < len && text.charCodeAt(x) === p.charCodeAt(s + x)) x++;
-        if (x !== len) continue;
-        if (cursor <= walkFar && end > walkFar && table[4 * j + 3] === 1) walkFar = end;
-        const found = walkNode(table[4 * j + 2] as TrieNode, end, k);
-        if (found >= 0) return found;
-        break; // a segment equals at most one literal
-      }
-    }
-  }
-  if (e - s <= 2 && p.charCodeAt(s) === 46 && (e - s === 1 || p.charCodeAt(s + 1) === 46)) raw = 1;
-  if (e > walkFar && cursor <= walkFar && raw === 0 && e > s) walkFar = e;
-  const param = node.param;
-  if (param !== null) {
-    // The only parameter edge, plain: the whole segment.
-    if (e === s) return tailsOf(node, s, k);
-    bounds[2 * k] = s;
-    bounds[2 * k + 1] = e;
-    checks[k] = raw;
-    const found = walkNode(param, e, k + 1);
-    return found >= 0 ? found : tailsOf(node, s, k);
-  }
-  const params = node.params;
-  for (let j = 0; j < params.length; j++) {
-    const edge = params[j]!;
-    if (edge.plain) {
-      if (e === s) continue;
+    if (e - s <= 2 && p.charCodeAt(s) === 46 && (e - s === 1 || p.charCodeAt(s + 1) === 46)) raw = 1;
+    if (e > walkFar && cursor <= walkFar && raw === 0 && e > s) walkFar = e;
+    const param = node.param;
+    if (param !== null) {
+      // The only parameter edge, plain: the whole segment.
+      if (e === s) return tailsOf(node, s, k);
       bounds[2 * k] = s;
       bounds[2 * k + 1] = e;
       checks[k] = raw;
-    } else if (edge.els === undefined) {
-      if (e - s <= edge.prefix.length + edge.suffix.length) continue;
-      if ((edge.prefix !== '' && !p.startsWith(edge.prefix, s)) || (edge.suffix !== '' && !p.endsWith(edge.suffix, e))) continue;
-      bounds[2 * k] = s + edge.prefix.length;
-      bounds[2 * k + 1] = e - edge.suffix.length;
-      checks[k] = raw;
-    } else if (!matchElements(p, s, e, edge.els, bounds, checks, k)) continue;
-    const found = walkNode(edge.node, e, k + edge.vars);
-    if (found >= 0) return found;
+      if (node.tails.length === 0) {
+        node = param;
+        cursor = e;
+        k++;
+        continue;
+      }
+      const found = walkNode(param, e, k + 1);
+      return found >= 0 ? found : tailsOf(node, s, k);
+    }
+    const params = node.params;
+    for (let j = 0; j < params.length; j++) {
+      const edge = params[j]!;
+      if (edge.plain) {
+        if (e === s) continue;
+        bounds[2 * k] = s;
+        bounds[2 * k + 1] = e;
+        checks[k] = raw;
+      } else if (edge.els === undefined) {
+        if (e - s <= edge.prefix.length + edge.suffix.length) continue;
+        if ((edge.prefix !== '' && !p.startsWith(edge.prefix, s)) || (edge.suffix !== '' && !p.endsWith(edge.suffix, e))) continue;
+        bounds[2 * k] = s + edge.prefix.length;
+        bounds[2 * k + 1] = e - edge.suffix.length;
+        checks[k] = raw;
+      } else if (!matchElements(p, s, e, edge.els, bounds, checks, k)) continue;
+      const found = walkNode(edge.node, e, k + edge.vars);
+      if (found >= 0) return found;
+    }
+    return tailsOf(node, s, k);
   }
-  return tailsOf(node, s, k);
 }
 
 /** The first of a node's splat tails that takes the rest of the path from `s`, or -1. */
