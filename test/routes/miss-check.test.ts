@@ -7,7 +7,7 @@
  * `//`, `.` and `..` segments and a trailing `/` are rewritten; anything else is kept as is.
  */
 import { describe, expect, it } from 'vitest';
-import { buildRouteTrie, canonicalizePath, mayCanonicalizationChange, walkRouteTrie } from '../../generator/emit/runtime/route-path.ts';
+import { buildRouteTrie, canonicalizePath, mayCanonicalizationChange, walkRouteTrie, type TrieNode } from '../../generator/emit/runtime/route-path.ts';
 
 const rows = [{ path: '/projects/:id/badges' }, { path: '/packages/conan/v1/users' }, { path: '/projects/:id/files/*file_path' }];
 const trie = () => buildRouteTrie([0, 1, 2], 0, rows);
@@ -52,4 +52,39 @@ describe('mayCanonicalizationChange after a walk', () => {
     // The same text in another string: what the walk saw holds for it.
     expect(mayCanonicalizationChange(['/projects/1', 'badges/x'].join('/'))).toBe(false);
   });
+
+  it('does not count a literal edge whose text is not canonical as canonical', () => {
+    // A literal segment holding an escape (`%41` is `A` once canonical): the raw path equals the edge's
+    // text, so the walk follows the edge, but the path still changes under canonicalization.
+    const t = buildRouteTrie([0, 1], 0, [{ path: '/raw/a%41b/x' }, { path: '/raw/aAb/y' }]);
+    expect(walkRouteTrie(t, '/raw/a%41b/y', B, V)).toBe(-1);
+    expect(mayCanonicalizationChange('/raw/a%41b/y')).toBe(true);
+    expect(canonicalizePath('/raw/a%41b/y')).toBe('/raw/aAb/y');
+    expect(walkRouteTrie(t, '/raw/aAb/y', B, V)).toBe(1);
+  });
+});
+
+describe('literal children keyed by first character or by hash', () => {
+  // Up to 4 literal children sharing a first character are keyed by it, more by their hash
+  // (`RADIX_MAX_SHARED`): 3 and 6 children under `d…` here, each with its own row.
+  for (const count of [3, 6]) {
+    it(`${count} children starting with the same character`, () => {
+      const paths = Array.from({ length: count }, (_, i) => `/d/deploy${i}/x`);
+      const t = buildRouteTrie([...paths.keys(), count], 0, [...paths.map((path) => ({ path })), { path: '/d/:name/x' }]);
+      for (let i = 0; i < count; i++) expect(walkRouteTrie(t, `/d/deploy${i}/x`, B, V)).toBe(i);
+      // Not a literal child: the parameter takes it (prefixes and extensions of a literal included).
+      for (const seg of ['deploy', 'deploy00', `deploy${count}`, 'd', 'e']) expect(walkRouteTrie(t, `/d/${seg}/x`, B, V)).toBe(count);
+      expect(walkRouteTrie(t, '/d/deploy0/y', B, V)).toBe(-1);
+      expect(walkRouteTrie(t, '/d/deploy0', B, V)).toBe(-1);
+      expect(walkRouteTrie(t, '/d/', B, V)).toBe(-1);
+      expect(walkRouteTrie(t, '/d/deploy1/x/%41', B, V)).toBe(-1);
+      expect(mayCanonicalizationChange('/d/deploy1/x/%41')).toBe(true);
+      expect(walkRouteTrie(t, '/d/deploy1/x/z', B, V)).toBe(-1);
+      expect(mayCanonicalizationChange('/d/deploy1/x/z')).toBe(false);
+      // A guard on this test: the node under `d` is keyed as the title says.
+      const root = t.root!;
+      const d = root.table[root.table.indexOf('d') + 1] as TrieNode;
+      expect(d.radix).toBe(count <= 4);
+    });
+  }
 });

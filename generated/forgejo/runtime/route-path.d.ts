@@ -60,9 +60,9 @@ export declare function isCanonicalSpan(s: string, from: number, to: number): bo
  * attempt then (invalid characters are denied either way), and this loop is cheaper than
  * canonicalizing. True may be a false alarm (the caller then canonicalizes: always safe).
  *
- * When `s` is the path the last walk took (`walkRouteTrie`), the segments that walk scanned are
- * not read again: it noted how far from the start the segments it scanned reach without a gap and
- * each canonical as it is (`walkFar`, at a `/` or the end; not canonical: `%`, `?`, `#`, a
+ * When `s` is the path the last walk took (`walkRouteTrie`), the segments that walk scanned or
+ * found equal to a canonical literal edge are not read again: it noted how far from the start they
+ * reach without a gap and each canonical as it is (`walkFar`, at a `/` or the end; not canonical: `%`, `?`, `#`, a
  * character outside `pchar`, an empty, `.` or `..` segment); only the rest is scanned here.
  */
 export declare function mayCanonicalizationChange(s: string): boolean;
@@ -144,15 +144,23 @@ export interface TrieNode {
     /** The candidate whose alternative ends here, or -1. */
     end: number;
     /**
-     * Literal children in an open-addressing hash table built when the node is prepared, three
-     * entries per slot in one array: `[hash, text, child]` (`hash` is `segmentHash` of the text's
-     * first segment & `HASH_MASK`, -1 in an empty slot), probed linearly from `hash & mask`. The walk
-     * hashes a segment in the same pass that validates it, so a literal child costs one probe and one
-     * comparison of the candidate text, and no string is made; one flat array (not typed arrays and
-     * edge objects) because on a large table every dependent load is a likely cache miss.
+     * Literal children in an open-addressing table built when the node is prepared, four entries per
+     * slot in one array: `[key, text, child, canonical]` (-1 as the key of an empty slot), probed
+     * linearly from `key & mask`. The key is the text's first character (`radix`: no more than
+     * `RADIX_MAX_SHARED` children share one), so the walk finds a literal child by the path's
+     * character at the segment's start and compares the edge's text along the path, without scanning
+     * or hashing the segment; else (many children alike) it is `segmentHash` of the text's first
+     * segment & `HASH_MASK`, which the walk computes in the pass that validates the segment.
+     * `canonical` (1 or 0) says whether the text is canonical as it is (`isCanonicalSpan`): a path
+     * segment equal to it then is too (`walkFar`). One flat array (not typed arrays and edge objects)
+     * because on a large table every dependent load is a likely cache miss.
      */
     table: (number | string | TrieNode)[];
     mask: number;
+    /** How `table` is keyed: by first character (true), by the first segment's hash (false). */
+    radix: boolean;
+    /** No parameter children and no tails: a literal child is the node's last alternative (the walk steps into it without recursing). */
+    last: boolean;
     /** Literal children while building (`indexLiterals` fills `table` from them). */
     literals: LiteralEdge[];
     /** Parameter children, most specific first. */

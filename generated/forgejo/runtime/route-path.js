@@ -255,14 +255,15 @@ function captureRouteParams(path, tokens) {
 }
 const NO_TABLE = [];
 const HASH_MASK = 1073741823;
-const newTrieNode = (depth) => ({ end: -1, table: NO_TABLE, mask: 0, literals: [], params: [], param: null, tails: [], ready: false, pending: [], depth });
-function flatText(text) {
-  return Object.keys({ [text]: 0 })[0];
-}
+const RADIX_MAX_SHARED = 4;
 function segmentHash(text) {
   let h = 0;
   for (let i = 0; i < text.length; i++) h = Math.imul(h, 31) + text.charCodeAt(i) | 0;
   return h;
+}
+const newTrieNode = (depth) => ({ end: -1, table: NO_TABLE, mask: 0, radix: true, last: false, literals: [], params: [], param: null, tails: [], ready: false, pending: [], depth });
+function flatText(text) {
+  return Object.keys({ [text]: 0 })[0];
 }
 function indexLiterals(node) {
   const lits = node.literals;
@@ -279,22 +280,28 @@ function indexLiterals(node) {
   if (lits.length > 0) {
     let size = 2;
     while (size < lits.length * 2) size *= 2;
+    const byFirst = /* @__PURE__ */ new Map();
+    for (const lit of lits) byFirst.set(lit.text.charCodeAt(0), (byFirst.get(lit.text.charCodeAt(0)) ?? 0) + 1);
+    const radix = Math.max(...byFirst.values()) <= RADIX_MAX_SHARED;
     const table = [];
-    for (let j = 0; j < size; j++) table.push(-1, "", node);
+    for (let j = 0; j < size; j++) table.push(-1, "", node, 0);
     for (const lit of lits) {
       const text = flatText(lit.text);
       const slash = text.indexOf("/");
-      const h = segmentHash(slash < 0 ? text : text.slice(0, slash)) & HASH_MASK;
-      let j = h & size - 1;
-      while (table[3 * j] !== -1) j = j + 1 & size - 1;
-      table[3 * j] = h;
-      table[3 * j + 1] = text;
-      table[3 * j + 2] = lit.node;
+      const key = radix ? text.charCodeAt(0) : segmentHash(slash < 0 ? text : text.slice(0, slash)) & HASH_MASK;
+      let j = key & size - 1;
+      while (table[4 * j] !== -1) j = j + 1 & size - 1;
+      table[4 * j] = key;
+      table[4 * j + 1] = text;
+      table[4 * j + 2] = lit.node;
+      table[4 * j + 3] = isCanonicalSpan(text, 0, text.length) ? 1 : 0;
     }
     node.table = table;
     node.mask = size - 1;
+    node.radix = radix;
   }
   if (node.params.length === 1 && node.params[0].plain) node.param = node.params[0].node;
+  node.last = node.params.length === 0 && node.tails.length === 0;
 }
 function prepareNode(node) {
   if (node.pending !== void 0) sortPending(node);
@@ -458,72 +465,119 @@ let walkBounds = new Int32Array(0);
 let walkChecks = new Int32Array(0);
 let walkFar = 0;
 function walkNode(node, cursor, k) {
-  if (!node.ready) prepareNode(node);
   const p = walkPath;
   const n = p.length;
   const bounds = walkBounds;
   const checks = walkChecks;
-  if (cursor >= n) return node.end;
-  const s = cursor + 1;
-  let e = s;
-  let raw = 0;
-  let h = 0;
-  for (; e < n; e++) {
-    const ch = p.charCodeAt(e);
-    if (ch === 47) break;
-    raw |= ch < 128 ? RAW_CHARS[ch] : 1;
-    h = Math.imul(h, 31) + ch | 0;
-  }
-  if (e - s <= 2 && p.charCodeAt(s) === 46 && (e - s === 1 || p.charCodeAt(s + 1) === 46)) raw = 1;
-  if (e > walkFar && cursor <= walkFar && raw === 0 && e > s) walkFar = e;
-  const table = node.table;
-  if (table.length !== 0 && e > s) {
-    const mask = node.mask;
-    const hk = h & HASH_MASK;
-    for (let j = hk & mask; ; j = j + 1 & mask) {
-      const key = table[3 * j];
-      if (key === -1) break;
-      if (key !== hk) continue;
-      const text = table[3 * j + 1];
-      const len = text.length;
-      const end = s + len;
-      if (end !== n && p.charCodeAt(end) !== 47) continue;
-      let x = 0;
-      while (x < len && text.charCodeAt(x) === p.charCodeAt(s + x)) x++;
-      if (x !== len) continue;
-      const found = walkNode(table[3 * j + 2], end, k);
-      if (found >= 0) return found;
-      break;
+  step: for (; ; ) {
+    if (!node.ready) prepareNode(node);
+    if (cursor >= n) return node.end;
+    const s = cursor + 1;
+    const table = node.table;
+    let e = s;
+    let raw = 0;
+    if (node.radix) {
+      if (table.length !== 0) {
+        const c0 = p.charCodeAt(s);
+        const mask = node.mask;
+        for (let j = c0 & mask; ; j = j + 1 & mask) {
+          const key = table[4 * j];
+          if (key === -1) break;
+          if (key !== c0) continue;
+          const text = table[4 * j + 1];
+          const len = text.length;
+          const end = s + len;
+          if (end > n || end !== n && p.charCodeAt(end) !== 47) continue;
+          let x = 1;
+          while (x < len && text.charCodeAt(x) === p.charCodeAt(s + x)) x++;
+          if (x !== len) continue;
+          if (cursor <= walkFar && end > walkFar && table[4 * j + 3] === 1) walkFar = end;
+          if (node.last) {
+            node = table[4 * j + 2];
+            cursor = end;
+            continue step;
+          }
+          const found = walkNode(table[4 * j + 2], end, k);
+          if (found >= 0) return found;
+          break;
+        }
+      }
+      for (; e < n; e++) {
+        const ch = p.charCodeAt(e);
+        if (ch === 47) break;
+        raw |= ch < 128 ? RAW_CHARS[ch] : 1;
+      }
+    } else {
+      let h = 0;
+      for (; e < n; e++) {
+        const ch = p.charCodeAt(e);
+        if (ch === 47) break;
+        raw |= ch < 128 ? RAW_CHARS[ch] : 1;
+        h = Math.imul(h, 31) + ch | 0;
+      }
+      if (e > s) {
+        const mask = node.mask;
+        const hk = h & HASH_MASK;
+        for (let j = hk & mask; ; j = j + 1 & mask) {
+          const key = table[4 * j];
+          if (key === -1) break;
+          if (key !== hk) continue;
+          const text = table[4 * j + 1];
+          const len = text.length;
+          const end = s + len;
+          if (end !== n && p.charCodeAt(end) !== 47) continue;
+          let x = 0;
+          while (x < len && text.charCodeAt(x) === p.charCodeAt(s + x)) x++;
+          if (x !== len) continue;
+          if (cursor <= walkFar && end > walkFar && table[4 * j + 3] === 1) walkFar = end;
+          if (node.last) {
+            node = table[4 * j + 2];
+            cursor = end;
+            continue step;
+          }
+          const found = walkNode(table[4 * j + 2], end, k);
+          if (found >= 0) return found;
+          break;
+        }
+      }
     }
-  }
-  const param = node.param;
-  if (param !== null) {
-    if (e === s) return tailsOf(node, s, k);
-    bounds[2 * k] = s;
-    bounds[2 * k + 1] = e;
-    checks[k] = raw;
-    const found = walkNode(param, e, k + 1);
-    return found >= 0 ? found : tailsOf(node, s, k);
-  }
-  const params = node.params;
-  for (let j = 0; j < params.length; j++) {
-    const edge = params[j];
-    if (edge.plain) {
-      if (e === s) continue;
+    if (e - s <= 2 && p.charCodeAt(s) === 46 && (e - s === 1 || p.charCodeAt(s + 1) === 46)) raw = 1;
+    if (e > walkFar && cursor <= walkFar && raw === 0 && e > s) walkFar = e;
+    const param = node.param;
+    if (param !== null) {
+      if (e === s) return tailsOf(node, s, k);
       bounds[2 * k] = s;
       bounds[2 * k + 1] = e;
       checks[k] = raw;
-    } else if (edge.els === void 0) {
-      if (e - s <= edge.prefix.length + edge.suffix.length) continue;
-      if (edge.prefix !== "" && !p.startsWith(edge.prefix, s) || edge.suffix !== "" && !p.endsWith(edge.suffix, e)) continue;
-      bounds[2 * k] = s + edge.prefix.length;
-      bounds[2 * k + 1] = e - edge.suffix.length;
-      checks[k] = raw;
-    } else if (!matchElements(p, s, e, edge.els, bounds, checks, k)) continue;
-    const found = walkNode(edge.node, e, k + edge.vars);
-    if (found >= 0) return found;
+      if (node.tails.length === 0) {
+        node = param;
+        cursor = e;
+        k++;
+        continue;
+      }
+      const found = walkNode(param, e, k + 1);
+      return found >= 0 ? found : tailsOf(node, s, k);
+    }
+    const params = node.params;
+    for (let j = 0; j < params.length; j++) {
+      const edge = params[j];
+      if (edge.plain) {
+        if (e === s) continue;
+        bounds[2 * k] = s;
+        bounds[2 * k + 1] = e;
+        checks[k] = raw;
+      } else if (edge.els === void 0) {
+        if (e - s <= edge.prefix.length + edge.suffix.length) continue;
+        if (edge.prefix !== "" && !p.startsWith(edge.prefix, s) || edge.suffix !== "" && !p.endsWith(edge.suffix, e)) continue;
+        bounds[2 * k] = s + edge.prefix.length;
+        bounds[2 * k + 1] = e - edge.suffix.length;
+        checks[k] = raw;
+      } else if (!matchElements(p, s, e, edge.els, bounds, checks, k)) continue;
+      const found = walkNode(edge.node, e, k + edge.vars);
+      if (found >= 0) return found;
+    }
+    return tailsOf(node, s, k);
   }
-  return tailsOf(node, s, k);
 }
 function tailsOf(node, s, k) {
   const tails = node.tails;

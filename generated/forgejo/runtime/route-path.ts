@@ -175,9 +175,9 @@ export function isCanonicalSpan(s: string, from: number, to: number): boolean {
  * attempt then (invalid characters are denied either way), and this loop is cheaper than
  * canonicalizing. True may be a false alarm (the caller then canonicalizes: always safe).
  *
- * When `s` is the path the last walk took (`walkRouteTrie`), the segments that walk scanned are
- * not read again: it noted how far from the start the segments it scanned reach without a gap and
- * each canonical as it is (`walkFar`, at a `/` or the end; not canonical: `%`, `?`, `#`, a
+ * When `s` is the path the last walk took (`walkRouteTrie`), the segments that walk scanned or
+ * found equal to a canonical literal edge are not read again: it noted how far from the start they
+ * reach without a gap and each canonical as it is (`walkFar`, at a `/` or the end; not canonical: `%`, `?`, `#`, a
  * character outside `pchar`, an empty, `.` or `..` segment); only the rest is scanned here.
  */
 export function mayCanonicalizationChange(s: string): boolean {
@@ -425,15 +425,23 @@ export interface TrieNode {
   /** The candidate whose alternative ends here, or -1. */
   end: number;
   /**
-   * Literal children in an open-addressing hash table built when the node is prepared, three
-   * entries per slot in one array: `[hash, text, child]` (`hash` is `segmentHash` of the text's
-   * first segment & `HASH_MASK`, -1 in an empty slot), probed linearly from `hash & mask`. The walk
-   * hashes a segment in the same pass that validates it, so a literal child costs one probe and one
-   * comparison of the candidate text, and no string is made; one flat array (not typed arrays and
-   * edge objects) because on a large table every dependent load is a likely cache miss.
+   * Literal children in an open-addressing table built when the node is prepared, four entries per
+   * slot in one array: `[key, text, child, canonical]` (-1 as the key of an empty slot), probed
+   * linearly from `key & mask`. The key is the text's first character (`radix`: no more than
+   * `RADIX_MAX_SHARED` children share one), so the walk finds a literal child by the path's
+   * character at the segment's start and compares the edge's text along the path, without scanning
+   * or hashing the segment; else (many children alike) it is `segmentHash` of the text's first
+   * segment & `HASH_MASK`, which the walk computes in the pass that validates the segment.
+   * `canonical` (1 or 0) says whether the text is canonical as it is (`isCanonicalSpan`): a path
+   * segment equal to it then is too (`walkFar`). One flat array (not typed arrays and edge objects)
+   * because on a large table every dependent load is a likely cache miss.
    */
   table: (number | string | TrieNode)[];
   mask: number;
+  /** How `table` is keyed: by first character (true), by the first segment's hash (false). */
+  radix: boolean;
+  /** No parameter children and no tails: a literal child is the node's last alternative (the walk steps into it without recursing). */
+  last: boolean;
   /** Literal children while building (`indexLiterals` fills `table` from them). */
   literals: LiteralEdge[];
   /** Parameter children, most specific first. */
@@ -482,7 +490,17 @@ const NO_TABLE: (number | string | TrieNode)[] = [];
 /** The bits of a segment hash kept in a table (a small integer: stored in the array as is). */
 const HASH_MASK = 0x3fffffff;
 
-const newTrieNode = (depth: number): TrieNode => ({ end: -1, table: NO_TABLE, mask: 0, literals: [], params: [], param: null, tails: [], ready: false, pending: [], depth });
+/** At most this many literal children of a node share a first character for the node to key them by it. */
+const RADIX_MAX_SHARED = 4;
+
+/** The hash of `text` the walk computes while scanning a segment (`h * 31 + c`, 32-bit). */
+function segmentHash(text: string): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h;
+}
+
+const newTrieNode = (depth: number): TrieNode => ({ end: -1, table: NO_TABLE, mask: 0, radix: true, last: false, literals: [], params: [], param: null, tails: [], ready: false, pending: [], depth });
 
 /**
  * The same text as a flat, sequential string: texts sliced from a row's path or joined with `+=`
@@ -493,20 +511,13 @@ function flatText(text: string): string {
   return Object.keys({ [text]: 0 })[0]!;
 }
 
-/** The hash of `text` the walk computes while scanning a segment (`h * 31 + c`, 32-bit). */
-function segmentHash(text: string): number {
-  let h = 0;
-  for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
-  return h;
-}
-
 /**
- * Fills the hash table of every node's literal children (`TrieNode.slots`), once the trie is built,
+ * Fills the table of a node's literal children (`TrieNode.table`), once the trie is built,
  * after joining chains: a literal child whose node has no end, no parameters, no tails and one
  * literal child of its own is merged with that child (`packages` → `conan` → `v1` becomes one
  * edge `packages/conan/v1`), so the walk compares the chain's text once instead of hashing and
  * looking up each segment; the nodes it skips offered no alternative to backtrack into. The edge is
- * found by the hash of its first segment.
+ * found by its first character, or by the hash of its first segment (`TrieNode.table`).
  */
 function indexLiterals(node: TrieNode): void {
   const lits = node.literals;
@@ -523,22 +534,30 @@ function indexLiterals(node: TrieNode): void {
   if (lits.length > 0) {
     let size = 2;
     while (size < lits.length * 2) size *= 2;
+    // Keyed by the first character when few children share one (a probe then reads the path where the
+    // comparison starts), else by the first segment's hash (many children alike: `deploy0` … `deploy99`).
+    const byFirst = new Map<number, number>();
+    for (const lit of lits) byFirst.set(lit.text.charCodeAt(0), (byFirst.get(lit.text.charCodeAt(0)) ?? 0) + 1);
+    const radix = Math.max(...byFirst.values()) <= RADIX_MAX_SHARED;
     const table: (number | string | TrieNode)[] = [];
-    for (let j = 0; j < size; j++) table.push(-1, '', node);
+    for (let j = 0; j < size; j++) table.push(-1, '', node, 0);
     for (const lit of lits) {
       const text = flatText(lit.text);
       const slash = text.indexOf('/');
-      const h = segmentHash(slash < 0 ? text : text.slice(0, slash)) & HASH_MASK;
-      let j = h & (size - 1);
-      while (table[3 * j] !== -1) j = (j + 1) & (size - 1);
-      table[3 * j] = h;
-      table[3 * j + 1] = text;
-      table[3 * j + 2] = lit.node;
+      const key = radix ? text.charCodeAt(0) : segmentHash(slash < 0 ? text : text.slice(0, slash)) & HASH_MASK;
+      let j = key & (size - 1);
+      while (table[4 * j] !== -1) j = (j + 1) & (size - 1);
+      table[4 * j] = key;
+      table[4 * j + 1] = text;
+      table[4 * j + 2] = lit.node;
+      table[4 * j + 3] = isCanonicalSpan(text, 0, text.length) ? 1 : 0;
     }
     node.table = table;
     node.mask = size - 1;
+    node.radix = radix;
   }
   if (node.params.length === 1 && node.params[0]!.plain) node.param = node.params[0]!.node;
+  node.last = node.params.length === 0 && node.tails.length === 0;
 }
 
 /** Makes a node walkable: its candidates sorted into children, its literal children indexed (the children themselves wait for the walk). */
@@ -753,82 +772,132 @@ let walkPath = '';
 let walkBounds: Int32Array = new Int32Array(0);
 let walkChecks: Int32Array = new Int32Array(0);
 // What the walk of `walkPath` saw, for `mayCanonicalizationChange`: the end of the segments it scanned
-// without a gap from the start, each canonical as it is (a literal edge of several segments is
-// compared, not scanned: a gap).
+// or matched to a literal edge whose text is canonical, without a gap from the start, each canonical
+// as it is.
 let walkFar = 0;
 
 function walkNode(node: TrieNode, cursor: number, k: number): number {
-  if (!node.ready) prepareNode(node);
   const p = walkPath;
   const n = p.length;
   const bounds = walkBounds;
   const checks = walkChecks;
-  // Every child needs at least one character: at the end of the path only the node itself can answer.
-  if (cursor >= n) return node.end;
-  const s = cursor + 1;
-  // One pass over the segment: where it ends, whether it is canonical as it is, and its hash.
-  let e = s;
-  let raw = 0;
-  let h = 0;
-  for (; e < n; e++) {
-    const ch = p.charCodeAt(e);
-    if (ch === 47) break;
-    raw |= ch < 128 ? RAW_CHARS[ch]! : 1;
-    h = (Math.imul(h, 31) + ch) | 0;
-  }
-  if (e - s <= 2 && p.charCodeAt(s) === 46 && (e - s === 1 || p.charCodeAt(s + 1) === 46)) raw = 1;
-  if (e > walkFar && cursor <= walkFar && raw === 0 && e > s) walkFar = e;
-  const table = node.table;
-  if (table.length !== 0 && e > s) {
-    const mask = node.mask;
-    const hk = h & HASH_MASK;
-    for (let j = hk & mask; ; j = (j + 1) & mask) {
-      const key = table[3 * j] as number;
-      if (key === -1) break;
-      if (key !== hk) continue;
-      const text = table[3 * j + 1] as string;
-      // The edge's text (one or more whole segments, none with `/`) at `s`, then `/` or the end of the path.
-      const len = text.length;
-      const end = s + len;
-      if (end !== n && p.charCodeAt(end) !== 47) continue;
-      // Character by character: cheaper than \`startsWith\` for a segment or a few (measured).
-      let x = 0;
-      while (x < len && text.charCodeAt(x) === p.charCodeAt(s + x)) x++;
-      if (x !== len) continue;
-      const found = walkNode(table[3 * j + 2] as TrieNode, end, k);
-      if (found >= 0) return found;
-      break; // a segment equals at most one literal
+  // A step into a child that is the node's last alternative (`TrieNode.last`) loops instead of recursing.
+  step: for (;;) {
+    if (!node.ready) prepareNode(node);
+    // Every child needs at least one character: at the end of the path only the node itself can answer.
+    if (cursor >= n) return node.end;
+    const s = cursor + 1;
+    const table = node.table;
+    let e = s;
+    let raw = 0;
+    if (node.radix) {
+      if (table.length !== 0) {
+        // A literal child by its first character, then its text compared along the path (radix style):
+        // the segments it covers are neither scanned nor hashed, and they are canonical when its text is.
+        const c0 = p.charCodeAt(s);
+        const mask = node.mask;
+        for (let j = c0 & mask; ; j = (j + 1) & mask) {
+          const key = table[4 * j] as number;
+          if (key === -1) break;
+          if (key !== c0) continue;
+          const text = table[4 * j + 1] as string;
+          // The edge's text (one or more whole segments) at `s`, then `/` or the end of the path.
+          const len = text.length;
+          const end = s + len;
+          if (end > n || (end !== n && p.charCodeAt(end) !== 47)) continue;
+          let x = 1;
+          while (x < len && text.charCodeAt(x) === p.charCodeAt(s + x)) x++;
+          if (x !== len) continue;
+          if (cursor <= walkFar && end > walkFar && table[4 * j + 3] === 1) walkFar = end;
+          if (node.last) {
+            node = table[4 * j + 2] as TrieNode;
+            cursor = end;
+            continue step;
+          }
+          const found = walkNode(table[4 * j + 2] as TrieNode, end, k);
+          if (found >= 0) return found;
+          break; // a segment equals at most one literal
+        }
+      }
+      // Past the literal children: one pass over the segment, where it ends and whether it is canonical as it is.
+      for (; e < n; e++) {
+        const ch = p.charCodeAt(e);
+        if (ch === 47) break;
+        raw |= ch < 128 ? RAW_CHARS[ch]! : 1;
+      }
+    } else {
+      // Many literal children alike: one pass over the segment (its end, whether it is canonical, its hash), then the hash table.
+      let h = 0;
+      for (; e < n; e++) {
+        const ch = p.charCodeAt(e);
+        if (ch === 47) break;
+        raw |= ch < 128 ? RAW_CHARS[ch]! : 1;
+        h = (Math.imul(h, 31) + ch) | 0;
+      }
+      if (e > s) {
+        const mask = node.mask;
+        const hk = h & HASH_MASK;
+        for (let j = hk & mask; ; j = (j + 1) & mask) {
+          const key = table[4 * j] as number;
+          if (key === -1) break;
+          if (key !== hk) continue;
+          const text = table[4 * j + 1] as string;
+          const len = text.length;
+          const end = s + len;
+          if (end !== n && p.charCodeAt(end) !== 47) continue;
+          let x = 0;
+          while (x < len && text.charCodeAt(x) === p.charCodeAt(s + x)) x++;
+          if (x !== len) continue;
+          if (cursor <= walkFar && end > walkFar && table[4 * j + 3] === 1) walkFar = end;
+          if (node.last) {
+            node = table[4 * j + 2] as TrieNode;
+            cursor = end;
+            continue step;
+          }
+          const found = walkNode(table[4 * j + 2] as TrieNode, end, k);
+          if (found >= 0) return found;
+          break; // a segment equals at most one literal
+        }
+      }
     }
-  }
-  const param = node.param;
-  if (param !== null) {
-    // The only parameter edge, plain: the whole segment.
-    if (e === s) return tailsOf(node, s, k);
-    bounds[2 * k] = s;
-    bounds[2 * k + 1] = e;
-    checks[k] = raw;
-    const found = walkNode(param, e, k + 1);
-    return found >= 0 ? found : tailsOf(node, s, k);
-  }
-  const params = node.params;
-  for (let j = 0; j < params.length; j++) {
-    const edge = params[j]!;
-    if (edge.plain) {
-      if (e === s) continue;
+    if (e - s <= 2 && p.charCodeAt(s) === 46 && (e - s === 1 || p.charCodeAt(s + 1) === 46)) raw = 1;
+    if (e > walkFar && cursor <= walkFar && raw === 0 && e > s) walkFar = e;
+    const param = node.param;
+    if (param !== null) {
+      // The only parameter edge, plain: the whole segment.
+      if (e === s) return tailsOf(node, s, k);
       bounds[2 * k] = s;
       bounds[2 * k + 1] = e;
       checks[k] = raw;
-    } else if (edge.els === undefined) {
-      if (e - s <= edge.prefix.length + edge.suffix.length) continue;
-      if ((edge.prefix !== '' && !p.startsWith(edge.prefix, s)) || (edge.suffix !== '' && !p.endsWith(edge.suffix, e))) continue;
-      bounds[2 * k] = s + edge.prefix.length;
-      bounds[2 * k + 1] = e - edge.suffix.length;
-      checks[k] = raw;
-    } else if (!matchElements(p, s, e, edge.els, bounds, checks, k)) continue;
-    const found = walkNode(edge.node, e, k + edge.vars);
-    if (found >= 0) return found;
+      if (node.tails.length === 0) {
+        node = param;
+        cursor = e;
+        k++;
+        continue;
+      }
+      const found = walkNode(param, e, k + 1);
+      return found >= 0 ? found : tailsOf(node, s, k);
+    }
+    const params = node.params;
+    for (let j = 0; j < params.length; j++) {
+      const edge = params[j]!;
+      if (edge.plain) {
+        if (e === s) continue;
+        bounds[2 * k] = s;
+        bounds[2 * k + 1] = e;
+        checks[k] = raw;
+      } else if (edge.els === undefined) {
+        if (e - s <= edge.prefix.length + edge.suffix.length) continue;
+        if ((edge.prefix !== '' && !p.startsWith(edge.prefix, s)) || (edge.suffix !== '' && !p.endsWith(edge.suffix, e))) continue;
+        bounds[2 * k] = s + edge.prefix.length;
+        bounds[2 * k + 1] = e - edge.suffix.length;
+        checks[k] = raw;
+      } else if (!matchElements(p, s, e, edge.els, bounds, checks, k)) continue;
+      const found = walkNode(edge.node, e, k + edge.vars);
+      if (found >= 0) return found;
+    }
+    return tailsOf(node, s, k);
   }
-  return tailsOf(node, s, k);
 }
 
 /** The first of a node's splat tails that takes the rest of the path from `s`, or -1. */
