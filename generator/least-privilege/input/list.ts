@@ -17,6 +17,7 @@
  * The operation names are those of `workloadOperationNames` (README, "Least privilege").
  */
 import { HTTP_METHODS } from '../../model/http-methods.ts';
+import { stripApiBase } from '../../emit/runtime/least-privilege.ts';
 import { feedOperation } from './feed-paths.ts';
 import { gitOperationName } from './web-request.ts';
 import { readLines, targetPath, type LineResult, type Workload } from './workload.ts';
@@ -49,8 +50,7 @@ export function readListLine(raw: string, line: number, apiBase: string): LineRe
     if (words.length !== 2) return { error: `Expected \`${first} /path\`.`, column, ruleId: 'workload-list-syntax', hint: HINT };
     const path = targetPath(second);
     if (path === undefined) return { error: `\`${second}\` is not a path.`, column: column + first.length + 1, ruleId: 'workload-target', hint: 'Paths start with `/`.' };
-    const relative = path === apiBase || path.startsWith(`${apiBase}/`) ? path.slice(apiBase.length) || '/' : path;
-    return { kind: 'rest', method: first, path: relative, line, text };
+    return { kind: 'rest', method: first, path: stripApiBase(path, apiBase), line, text };
   }
   if (third === undefined) return { error: `Cannot read \`${text}\`.`, column, ruleId: 'workload-list-syntax', hint: HINT };
   if (first === 'git') {

@@ -5,6 +5,7 @@
  * it is reported, not answered.
  */
 import { HTTP_METHODS } from '../../model/http-methods.ts';
+import { stripApiBase } from '../../emit/runtime/least-privilege.ts';
 import { feedOperation } from './feed-paths.ts';
 import { targetPath, targetQuery, type LineResult } from './workload.ts';
 
@@ -14,7 +15,9 @@ export function webRequestItem(method: string, target: string, line: number, tex
     return { error: `Unknown request method \`${method}\`.`, ruleId: 'workload-method', hint: 'Methods are upper case: GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS.' };
   const path = targetPath(target);
   if (path === undefined) return { error: `Cannot read the request target \`${target}\`.`, ruleId: 'workload-target', hint: 'The target must be a path (`/api/v4/…`) or an absolute URL.' };
-  if (path === apiBase || path.startsWith(`${apiBase}/`)) return { kind: 'rest', method, path: path.slice(apiBase.length) || '/', line, text };
+  // stripApiBase leaves a path outside the API base as it is (the base is stripped whole, never a prefix of a segment).
+  const relative = stripApiBase(path, apiBase);
+  if (relative !== path) return { kind: 'rest', method, path: relative, line, text };
   const git = gitOperation(method, path, targetQuery(target));
   if (git !== undefined) return { kind: 'operation', operation: git.operation, target: git.target, line, text };
   if (/\.(atom|ics)$/.test(path) && (method === 'GET' || method === 'HEAD')) {
