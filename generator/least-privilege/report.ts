@@ -16,6 +16,15 @@ export interface Answers {
   tokenType?: string;
 }
 
+/** The package's `leastPrivilegeForRequests` (gitlab), as the CLI and the explorer load it. */
+export type GitlabLeastPrivilegeFn = (requests: readonly unknown[], options: { classicTokenType: string }) => { fineGrained: TokenKindAnswer; jobToken: TokenKindAnswer; classic: TokenKindAnswer };
+
+/** The GitLab answers in report order: fine-grained, job token, classic scopes of `tokenType`. */
+export function gitlabAnswers(least: GitlabLeastPrivilegeFn, items: readonly unknown[], tokenType: string): Answers {
+  const a = least(items, { classicTokenType: tokenType });
+  return { kinds: [a.fineGrained, a.jobToken, a.classic], tokenType };
+}
+
 /** Requests shown under each granted id in the readable report. */
 const SHOWN = 3;
 

@@ -16,7 +16,7 @@ import { GRAPHQL_FILE, readGraphqlWorkload } from '../../least-privilege/input/g
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 
 import type { RequestAnswer, TokenKindAnswer } from '../../emit/runtime/least-privilege.ts';
-import { itemText, KIND_TITLES, report, type Answers, type Item } from '../../least-privilege/report.ts';
+import { gitlabAnswers, itemText, KIND_TITLES, report, type Answers, type GitlabLeastPrivilegeFn, type Item } from '../../least-privilege/report.ts';
 
 const PROVIDERS = { gitlab: { apiBase: '/api/v4', kinds: ['fine-grained', 'job-token', 'classic'] }, forgejo: { apiBase: '/api/v1', kinds: ['forgejo'] } } as const;
 type Provider = keyof typeof PROVIDERS;
@@ -137,9 +137,7 @@ async function answer(root: string, provider: Provider, items: Item[], tokenType
     const least = lib['leastPrivilegeForForgejoRequests'] as (r: readonly Item[]) => TokenKindAnswer;
     return { kinds: [least(items)] };
   }
-  const least = lib['leastPrivilegeForRequests'] as (r: readonly Item[], o: { classicTokenType: string }) => { fineGrained: TokenKindAnswer; jobToken: TokenKindAnswer; classic: TokenKindAnswer };
-  const a = least(items, { classicTokenType: tokenType });
-  return { kinds: [a.fineGrained, a.jobToken, a.classic], tokenType };
+  return gitlabAnswers(lib['leastPrivilegeForRequests'] as GitlabLeastPrivilegeFn, items, tokenType);
 }
 
 function toJson(file: string, format: string, provider: string, workload: { items: Item[]; diagnostics: unknown[] }, answers: Answers) {

@@ -7,22 +7,18 @@
  */
 import { formatDiagnostic } from '../../diagnostics/diagnostic.ts';
 import { readList } from '../../least-privilege/input/list.ts';
-import { report, type Answers } from '../../least-privilege/report.ts';
-import type { TokenKindAnswer } from '../../emit/runtime/least-privilege.ts';
+import { gitlabAnswers, report, type GitlabLeastPrivilegeFn } from '../../least-privilege/report.ts';
 import { fn, type PackageModules } from './answers.ts';
 
 /** What the answer calls the pasted text (the CLI names the file). */
 export const PASTED = 'pasted list';
 
-type GitlabLeastPrivilege = (requests: readonly unknown[], options: { classicTokenType: string }) => { fineGrained: TokenKindAnswer; jobToken: TokenKindAnswer; classic: TokenKindAnswer };
-
 /** The answer for a pasted list, as the CLI prints it for a file (`permgen least-privilege <file> --format list`). */
 export function workloadAnswer(pkg: PackageModules, text: string, tokenType = 'personal'): string {
-  const least = fn(pkg.gitlab, 'leastPrivilegeForRequests') as GitlabLeastPrivilege | undefined;
+  const least = fn(pkg.gitlab, 'leastPrivilegeForRequests') as GitlabLeastPrivilegeFn | undefined;
   if (!least) return 'This build of token-permissions has no leastPrivilegeForRequests: nothing can be answered (denied).';
   const workload = readList(text, PASTED, '/api/v4');
-  const a = least(workload.items, { classicTokenType: tokenType });
-  const answers: Answers = { kinds: [a.fineGrained, a.jobToken, a.classic], tokenType };
+  const answers = gitlabAnswers(least, workload.items, tokenType);
   const unread = workload.diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join('');
   return `${unread}${unread === '' ? '' : '\n'}${report(PASTED, workload.format, workload.items.length, workload.diagnostics.length, answers)}`;
 }
