@@ -97,8 +97,7 @@ export class Answers {
     const m = rec(match(method, path));
     const title = `${method} ${path}`;
     if (!m) {
-      const hints: Child[] = [];
-      if (method !== method.toUpperCase()) hints.push(h('li', {}, 'Methods are matched as written: standard methods are upper case (', suggestion(`${method.toUpperCase()} ${path}`), ').'));
+      const hints: Child[] = methodCaseHints(method, path);
       // Only a hint the package confirms (the matcher accepts /api/v4 itself today).
       const prefix = /^\/api\/v4(\/.*)$/.exec(path);
       if (prefix && rec(match(method, prefix[1]!))) hints.push(h('li', {}, 'The page documents routes without the /api/v4 prefix: ', suggestion(`${method} ${prefix[1]}`), '.'));
@@ -139,8 +138,7 @@ export class Answers {
     const m = rec(match(method, path));
     const title = code(`${method} ${path}`);
     if (!m) {
-      const hints: Child[] = [];
-      if (method !== method.toUpperCase()) hints.push(h('li', {}, 'Methods are matched as written: standard methods are upper case (', suggestion(`${method.toUpperCase()} ${path}`), ').'));
+      const hints: Child[] = methodCaseHints(method, path);
       return {
         id: 'rest-route',
         provider: REST_PROVIDER,
@@ -487,6 +485,11 @@ export class Answers {
     if (source === undefined) return h('span', { class: 'muted' }, 'not located');
     return h('span', { class: 'source' }, code(source), href ? h('span', {}, ' · ', h('a', { href }, 'show entry')) : null, url ? h('span', {}, ' · ', h('a', { href: url, rel: 'noopener noreferrer' }, 'upstream page')) : null);
   }
+}
+
+/** The hint of a route no matcher knows, when the method is not upper case (routes are matched as written). */
+function methodCaseHints(method: string, path: string): Child[] {
+  return method !== method.toUpperCase() ? [h('li', {}, 'Methods are matched as written: standard methods are upper case (', suggestion(`${method.toUpperCase()} ${path}`), ').')] : [];
 }
 
 function missing(provider: string, name: string, subpath: string): Card {
