@@ -12,7 +12,7 @@
  */
 import type { WorkloadOperationName } from '../emit/runtime/least-privilege-gitlab.ts';
 
-export const OPERATIONS_PAGE = 'gitlab-pat-fine-grained-other-operations.3f07355.md';
+const OPERATIONS_PAGE = 'gitlab-pat-fine-grained-other-operations.3f07355.md';
 
 export interface OperationNameEntry extends WorkloadOperationName {
   /** The list syntax that produces it (`git push <project>`). */

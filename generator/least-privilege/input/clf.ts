@@ -9,7 +9,7 @@ import { webRequestItem } from './web-request.ts';
 /** Common format, optionally followed by the combined format's two quoted fields (and anything after them, as nginx variants add). */
 export const CLF_LINE = /^\S+ \S+ (?:\S+|"[^"]*") \[[^\]]+\] "((?:[^"\\]|\\.)*)" (?:\d{3}|-) (?:\d+|-)(?: "(?:[^"\\]|\\.)*" "(?:[^"\\]|\\.)*"(?: .*)?)?$/;
 
-export function readClfLine(raw: string, line: number, apiBase: string): LineResult {
+function readClfLine(raw: string, line: number, apiBase: string): LineResult {
   if (raw.trim() === '') return { skip: true };
   const m = CLF_LINE.exec(raw.trimEnd());
   if (!m) return { error: 'Not a common or combined log format line.', ruleId: 'workload-clf-syntax', hint: 'Expected `host ident user [time] "METHOD /path HTTP/1.1" status bytes` (and `"referer" "agent"`).' };

@@ -3,7 +3,7 @@
  * shape of GitLab's web routes (the page names the feeds, not their paths: this is interpretation,
  * listed here and in the README, "Least privilege"). A feed path no shape covers is not answered.
  */
-export const FEED_SHAPES: readonly { pattern: RegExp; operation: string; why: string }[] = Object.freeze([
+const FEED_SHAPES: readonly { pattern: RegExp; operation: string; why: string }[] = Object.freeze([
   { pattern: /^\/dashboard\/projects\.atom$/, operation: 'feed-your-projects', why: 'The dashboard\'s project activity feed.' },
   { pattern: /^\/-\/user_settings\/personal_access_tokens\.ics$/, operation: 'feed-token-expiration', why: 'The token expiration calendar on the access tokens page.' },
   { pattern: /^(\/dashboard|\/.+\/-)\/issues\.(atom|ics)$/, operation: 'feed-issues', why: 'Issue lists (dashboard, group, project) as Atom or iCalendar.' },

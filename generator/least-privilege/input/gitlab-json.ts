@@ -6,7 +6,7 @@
 import { readLines, type LineResult, type Workload } from './workload.ts';
 import { webRequestItem } from './web-request.ts';
 
-export function readGitlabJsonLine(raw: string, line: number, apiBase: string): LineResult {
+function readGitlabJsonLine(raw: string, line: number, apiBase: string): LineResult {
   if (raw.trim() === '') return { skip: true };
   let value: unknown;
   try {

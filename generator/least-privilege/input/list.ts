@@ -39,7 +39,7 @@ const SIMPLE: Readonly<Record<string, string>> = Object.freeze({
 
 const HINT = 'A line is `METHOD /path`, `git clone|pull|fetch|push <repo>`, `<tool> <verb> <target>` (README, "Least privilege"), `feed GET /path.atom`, or a `#` comment.';
 
-export function readListLine(raw: string, line: number, apiBase: string): LineResult {
+function readListLine(raw: string, line: number, apiBase: string): LineResult {
   const text = raw.trim();
   if (text === '' || text.startsWith('#')) return { skip: true };
   const column = raw.length - raw.trimStart().length + 1;

@@ -39,7 +39,7 @@ export function webRequestItem(method: string, target: string, line: number, tex
  * (`GET` download, `PUT` upload; the batch `POST` does not say which, so it is reported, not answered).
  * `<repo>` ending in `.wiki` is a wiki, `…/snippets/<id>` a snippet.
  */
-export function gitOperation(method: string, path: string, query: string): { operation: string; target: string } | undefined {
+function gitOperation(method: string, path: string, query: string): { operation: string; target: string } | undefined {
   const m = /^\/(.+?)\.git(\/.*)$/.exec(path);
   if (!m) return undefined;
   const repo = m[1]!;

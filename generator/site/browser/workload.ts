@@ -11,10 +11,10 @@ import { gitlabAnswers, report, type GitlabLeastPrivilegeFn } from '../../least-
 import { fn, type PackageModules } from './answers.ts';
 
 /** What the answer calls the pasted text (the CLI names the file). */
-export const PASTED = 'pasted list';
+const PASTED = 'pasted list';
 
 /** The answer for a pasted list, as the CLI prints it for a file (`permgen least-privilege <file> --format list`). */
-export function workloadAnswer(pkg: PackageModules, text: string, tokenType = 'personal'): string {
+function workloadAnswer(pkg: PackageModules, text: string, tokenType = 'personal'): string {
   const least = fn(pkg.gitlab, 'leastPrivilegeForRequests') as GitlabLeastPrivilegeFn | undefined;
   if (!least) return 'This build of token-permissions has no leastPrivilegeForRequests: nothing can be answered (denied).';
   const workload = readList(text, PASTED, '/api/v4');
