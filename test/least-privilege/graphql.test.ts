@@ -13,20 +13,12 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { leastPrivilegeCommand } from '../../generator/cli/commands/least-privilege.ts';
-import { projectRoot } from '../helpers/build.ts';
+import { runLeastPrivilege as run } from './helpers.ts';
 import type { GraphqlWorkloadRequest, TokenKindAnswer } from '../../generator/emit/runtime/least-privilege.ts';
 
 const DIR = 'test/least-privilege/fixtures/graphql';
 const SCHEMA = `${DIR}/schema.graphql`;
 const PAGE = 'sources/gitlab-pat-fine-grained-graphql.41946e6.md';
-
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await leastPrivilegeCommand.run(args, { cwd: projectRoot, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
 
 interface JsonKind {
   kind: string;

@@ -1,5 +1,6 @@
 /** Loads the least-privilege modules of a package emitted from the real sources (once per test file). */
-import { importGenerated, realCatalog, writePackage } from '../helpers/build.ts';
+import { importGenerated, projectRoot, realCatalog, writePackage } from '../helpers/build.ts';
+import { leastPrivilegeCommand } from '../../generator/cli/commands/least-privilege.ts';
 import type { Diagnostic } from '../../generator/diagnostics/diagnostic.ts';
 import type { RequestVerdict, TokenKindAnswer } from '../../generator/emit/runtime/least-privilege.ts';
 import type { RestRoutesModule } from '../rest-routes/helpers.ts';
@@ -73,4 +74,12 @@ export function concretePaths(template: string, fill: (name: string, splat: bool
     ...concretePaths(template.slice(0, open) + template.slice(open + 1, close) + template.slice(close + 1), fill),
     ...concretePaths(template.slice(0, open) + template.slice(close + 1), fill),
   ];
+}
+
+/** `permgen least-privilege ...args` in the project root (against generated/), its exit code and output. */
+export async function runLeastPrivilege(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await leastPrivilegeCommand.run(args, { cwd: projectRoot, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
+  return { code, stdout, stderr };
 }

@@ -19,8 +19,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { leastPrivilegeCommand } from '../../generator/cli/commands/least-privilege.ts';
-import { projectRoot } from '../helpers/build.ts';
+import { runLeastPrivilege as run } from './helpers.ts';
 
 const LOG = 'test/least-privilege/fixtures/release-job.access.log';
 /** The job-token page compiled today (sources.json), and the line of an endpoint on it, found by its text (the current page's layout or the seed's: lines 164, 234, 242 in the seed page). */
@@ -32,13 +31,6 @@ const GET_RELEASES = jobTokenLine('GET /projects/:id/releases');
 const SCOPES_PAGE = 'sources/gitlab-access-token-scopes.ja.flattened.txt';
 const REST_PAGE = 'sources/gitlab-pat-fine-grained-rest.0739b8b.md';
 const OPS_PAGE = 'sources/gitlab-pat-fine-grained-other-operations.3f07355.md';
-
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await leastPrivilegeCommand.run(args, { cwd: projectRoot, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
 
 interface JsonKind {
   kind: string;
