@@ -6,14 +6,16 @@ const EXACT_SUBSET_LIMIT = 1 << 16;
 function leastGrant(kind, requests, verdictOf, weight = () => 1) {
   const verdicts = requests.map((request) => safeVerdict(verdictOf, request));
   const needs = (v) => v.status === "needs" && v.alternatives.length > 0;
-  const requirements = verdicts.filter(needs).map((v) => v.alternatives.map((alt) => [...new Set(alt)].sort(compare)));
+  const normalized = verdicts.map((v) => needs(v) ? v.alternatives.map((alt) => [...new Set(alt)].sort(compare)) : void 0);
+  const requirements = normalized.filter((alts) => alts !== void 0);
   const { ids: grant, method } = leastWeightSet(requirements, weight);
   const chosen = new Set(grant);
   const byId = new Map(grant.map((id) => [id, { boundaries: /* @__PURE__ */ new Set(), neededBy: [] }]));
   const answers = requests.map((request, index) => {
     const verdict = verdicts[index];
-    if (!needs(verdict)) return Object.freeze({ index, request, verdict });
-    const k = verdict.alternatives.map((alt, i) => ({ alt: [...new Set(alt)].sort(compare), i })).filter(({ alt }) => alt.every((id) => chosen.has(id))).sort((x, y) => totalWeight(x.alt, weight) - totalWeight(y.alt, weight) || x.alt.length - y.alt.length || compare(x.alt.join(" "), y.alt.join(" ")))[0];
+    const alternatives = normalized[index];
+    if (!needs(verdict) || alternatives === void 0) return Object.freeze({ index, request, verdict });
+    const k = alternatives.map((alt, i) => ({ alt, i })).filter(({ alt }) => alt.every((id) => chosen.has(id))).sort((x, y) => totalWeight(x.alt, weight) - totalWeight(y.alt, weight) || x.alt.length - y.alt.length || compare(x.alt.join(" "), y.alt.join(" ")))[0];
     if (k === void 0) return Object.freeze({ index, request, verdict });
     const answer = Object.freeze({ index, request, verdict, grantedWith: Object.freeze({ ids: Object.freeze(k.alt), source: verdict.alternativeSources?.[k.i] ?? verdict.source }) });
     for (const id of k.alt) {

@@ -124,16 +124,19 @@ export function leastGrant<K extends string, R extends LeastPrivilegeRequest>(
 ): TokenKindAnswer<K, R> {
   const verdicts = requests.map((request) => safeVerdict(verdictOf, request));
   const needs = (v: RequestVerdict): v is Extract<RequestVerdict, { status: 'needs' }> => v.status === 'needs' && v.alternatives.length > 0;
-  const requirements = verdicts.filter(needs).map((v) => v.alternatives.map((alt) => [...new Set(alt)].sort(compare)));
+  // Each `needs` verdict's alternatives deduplicated and sorted once: the search and the report below read the same lists.
+  const normalized = verdicts.map((v) => (needs(v) ? v.alternatives.map((alt) => [...new Set(alt)].sort(compare)) : undefined));
+  const requirements = normalized.filter((alts): alts is string[][] => alts !== undefined);
   const { ids: grant, method } = leastWeightSet(requirements, weight);
   const chosen = new Set(grant);
   const byId = new Map<string, { boundaries: Set<string>; neededBy: RequestAnswer<R>[] }>(grant.map((id) => [id, { boundaries: new Set(), neededBy: [] }]));
   const answers: RequestAnswer<R>[] = requests.map((request, index) => {
     const verdict = verdicts[index]!;
-    if (!needs(verdict)) return Object.freeze({ index, request, verdict });
+    const alternatives = normalized[index];
+    if (!needs(verdict) || alternatives === undefined) return Object.freeze({ index, request, verdict });
     // The alternative the grant satisfies with the least weight: the one the request is reported under.
-    const k = verdict.alternatives
-      .map((alt, i) => ({ alt: [...new Set(alt)].sort(compare), i }))
+    const k = alternatives
+      .map((alt, i) => ({ alt, i }))
       .filter(({ alt }) => alt.every((id) => chosen.has(id)))
       .sort((x, y) => totalWeight(x.alt, weight) - totalWeight(y.alt, weight) || x.alt.length - y.alt.length || compare(x.alt.join(' '), y.alt.join(' ')))[0];
     if (k === undefined) return Object.freeze({ index, request, verdict });
