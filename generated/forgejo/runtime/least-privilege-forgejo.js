@@ -10,7 +10,9 @@ function forgejoVerdict(request, required, satisfiedBy) {
   return { status: "needs", alternatives, why: `\`${r.scope}\` (route ${r.interpretation}).`, source: [r.source, r.levelSource] };
 }
 function forgejoScopeWeight(satisfiedBy) {
-  return (scope) => 1 + Object.entries(satisfiedBy).filter(([required, by]) => required !== scope && by.includes(scope)).length;
+  const includes = /* @__PURE__ */ new Map();
+  for (const [required, by] of Object.entries(satisfiedBy)) for (const s of new Set(by)) if (s !== required) includes.set(s, (includes.get(s) ?? 0) + 1);
+  return (scope) => 1 + (includes.get(scope) ?? 0);
 }
 export {
   forgejoScopeWeight,

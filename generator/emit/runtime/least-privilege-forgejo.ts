@@ -28,5 +28,8 @@ export function forgejoVerdict(
 
 /** The weight of a scope: 1 plus the number of other scopes it includes, so `read:issue` is preferred to `write:issue`. */
 export function forgejoScopeWeight(satisfiedBy: Readonly<Record<string, readonly string[]>>): (scope: string) => number {
-  return (scope) => 1 + Object.entries(satisfiedBy).filter(([required, by]) => required !== scope && by.includes(scope)).length;
+  // Counted once here, not on every call: the exact search weighs candidate sets many times.
+  const includes = new Map<string, number>();
+  for (const [required, by] of Object.entries(satisfiedBy)) for (const s of new Set(by)) if (s !== required) includes.set(s, (includes.get(s) ?? 0) + 1);
+  return (scope) => 1 + (includes.get(scope) ?? 0);
 }
