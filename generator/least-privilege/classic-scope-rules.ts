@@ -212,13 +212,14 @@ export const CLASSIC_SCOPES_WITHOUT_READING: readonly { scope: string; line: num
 export function checkClassicScopeRules(model: GitlabTokenScopesModel, report: Reporter): ClassicScopeReading[] {
   const valid: ClassicScopeReading[] = [];
   const at = (line: number) => position(model.source.file, line, 1);
-  for (const r of [...CLASSIC_SCOPE_READINGS, ...CLASSIC_SCOPE_READINGS.flatMap((x) => x.alsoRequires.map((s) => ({ ...x, scope: s, alsoRequires: [] })))]) {
+  const noSuchScope = (scope: string, line: number) =>
+    report.warn('least-privilege-classic-reading', `Classic-scope reading for \`${scope}\` (line ${line}): the page has no such scope.`, at(line), 'Review generator/least-privilege/classic-scope-rules.ts against the page.');
+  for (const r of CLASSIC_SCOPE_READINGS) {
     const row = model.scopes.find((s) => s.name === r.scope);
     if (row === undefined) {
-      report.warn('least-privilege-classic-reading', `Classic-scope reading for \`${r.scope}\` (line ${r.line}): the page has no such scope.`, at(r.line), 'Review generator/least-privilege/classic-scope-rules.ts against the page.');
+      noSuchScope(r.scope, r.line);
       continue;
     }
-    if (!CLASSIC_SCOPE_READINGS.includes(r)) continue;
     const footnote = model.footnotes.find((f) => f.position.line === r.line);
     const text = row.position.line === r.line ? `${row.name}${row.availabilityText}${row.description}` : footnote !== undefined && row.footnotes.includes(footnote.id) ? footnote.text : undefined;
     if (text === undefined || !text.includes(r.quote)) {
@@ -232,5 +233,7 @@ export function checkClassicScopeRules(model: GitlabTokenScopesModel, report: Re
     }
     valid.push(r);
   }
+  // The scopes a reading also requires must be on the page too (checked after the readings, in reading order).
+  for (const r of CLASSIC_SCOPE_READINGS) for (const scope of r.alsoRequires) if (!model.scopes.some((s) => s.name === scope)) noSuchScope(scope, r.line);
   return valid;
 }
