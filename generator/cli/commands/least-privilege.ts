@@ -82,7 +82,7 @@ export const leastPrivilegeCommand: Command = {
     try {
       text = file === '-' ? await readStdin() : await readFile(path.resolve(io.cwd, file), 'utf8');
     } catch (error) {
-      io.stderr.write(`${file}:1:1 error Cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). [workload-unreadable]\n`);
+      io.stderr.write(cannotRead(file, 'the file', error));
       return 1;
     }
     const shown = file === '-' ? '<stdin>' : file.split(path.sep).join('/');
@@ -93,7 +93,7 @@ export const leastPrivilegeCommand: Command = {
       try {
         schemaText = await readFile(path.resolve(io.cwd, v.schema!), 'utf8');
       } catch (error) {
-        io.stderr.write(`${v.schema}:1:1 error Cannot read the schema (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). [workload-unreadable]\n`);
+        io.stderr.write(cannotRead(v.schema!, 'the schema', error));
         return 1;
       }
       try {
@@ -166,6 +166,11 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The diagnostic line of an input that cannot be read (the workload or the schema). */
+function cannotRead(file: string, what: string, error: unknown): string {
+  return `${file}:1:1 error Cannot read ${what} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). [workload-unreadable]\n`;
 }
 
 function usage(io: CommandIo, message: string): number {
