@@ -40,7 +40,7 @@ import { hasHeader, type Block, type Cell, type TableBlock } from '../read/docum
 import { parsePathPattern } from '../model/parse-path-pattern.ts';
 import { HTTP_METHODS } from '../model/http-methods.ts';
 import { limits } from '../config/limits.ts';
-import { BOUNDARIES, permissionId, ResourceWalk, snake, type ResourceRows, type Value, type WalkedCategory } from './graphql-permission-table.ts';
+import { BOUNDARIES, PERMISSION_ID, permissionId, ResourceWalk, snake, type ResourceRows, type Value, type WalkedCategory } from './graphql-permission-table.ts';
 
 const HEADER = ['Action', 'Access', 'Method', 'Path'] as const;
 const PLAIN_HEADER = ['Method', 'Path'] as const;
@@ -61,7 +61,6 @@ const ACTION = /^[A-Z][a-z]+(?: [A-Z][a-z]+)*$/;
 const PUBLIC_ACTION = /^(?<resource>[A-Za-z0-9]+(?:[ /-][A-Za-z0-9]+)*): (?<action>[A-Z][a-z]+(?: [A-Z][a-z]+)*)$/;
 const FOOTNOTE = /^<sup>(?<id>\d+)<\/sup>\s*Also requires the (?<what>.+?) permission\.?$/;
 const MARKER = /<sup>(\d+)<\/sup>/g;
-const PERMISSION_ID = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 
 const normalize = (heading: string) => heading.trim().replace(/\s+/g, ' ').toLowerCase();
 
