@@ -7,10 +7,9 @@ import type { HttpMethod, JobTokenEndpoint, JobTokenEndpointsModel, JobTokenPerm
 import { hasHeader, type Cell, type HeadingBlock, type PageDocument, type TableBlock, type TableRow } from '../read/document.ts';
 import type { SourcePosition } from '../model/position.ts';
 import type { Reporter } from '../diagnostics/reporter.ts';
-import { parsePathPattern } from '../model/parse-path-pattern.ts';
+import { readPathPattern } from './path-cell.ts';
 import { fitRowToHeader } from './row-cells.ts';
 import { HTTP_METHODS } from '../model/http-methods.ts';
-import { limits } from '../config/limits.ts';
 
 /**
  * GitLab has published this page in two layouts; both read to the same model.
@@ -201,16 +200,8 @@ function readRow(row: TableRow, layout: Layout, place: RowContext, ctx: ExtractC
   }
   const start = pathCell.codePositions[0] ?? pathCell.position;
   const pathPosition = { ...start, column: start.column + methodText.length + 1 };
-  const maxPath = (ctx.limits ?? limits).pathLength;
-  if (path.length > maxPath) {
-    report.error('limit-path-length', `Path is ${path.length} characters; the limit is ${maxPath}.`, pathPosition, 'Documented paths are short; a path this long is a broken row.');
-    return undefined;
-  }
-  const parsed = parsePathPattern(path);
-  if ('error' in parsed) {
-    report.error('path-pattern', parsed.error.message, { ...pathPosition, column: pathPosition.column + parsed.error.column - 1 }, 'Paths use Grape syntax: literals, `:param`, `*splat` and balanced optional groups `( … )`.');
-    return undefined;
-  }
+  const pattern = readPathPattern(path, pathPosition, ctx, 'Paths use Grape syntax: literals, `:param`, `*splat` and balanced optional groups `( … )`.');
+  if (!pattern) return undefined;
 
   const names = !namesCell ? [] : namesCell.code.length > 0 ? namesCell.code : splitList(namesCell.text);
   const namesAt = namesCell ?? pathCell;
@@ -251,7 +242,7 @@ function readRow(row: TableRow, layout: Layout, place: RowContext, ctx: ExtractC
     text: route,
     method: methodText as HttpMethod,
     path,
-    pattern: parsed.pattern,
+    pattern,
     permissions: names,
     labels: controlled ? (labelCell?.text ?? meanings.map((m) => m.label).join(', ')) : NONE,
     controlled,
