@@ -75,6 +75,9 @@ function enter(place: Place, h: HeadingBlock): Place {
   return { ...(place.container ? { container: place.container } : {}), heading: h };
 }
 
+/** What one permission name of a row means: its label (`Badges: Read and write`), resource and access. */
+type Meaning = { label: string; resource: string; access: 'read' | 'admin' };
+
 /** What a row's names are checked against. */
 interface RowContext {
   unavailable: boolean;
@@ -215,8 +218,8 @@ function readRow(row: TableRow, layout: Layout, place: RowContext, ctx: ExtractC
   }
   if (!ok) return undefined;
 
-  // What each name means: `[name, label, resource, access]`, or undefined when the row is wrong.
-  let meanings: { label: string; resource: string; access: 'read' | 'admin' }[] | undefined;
+  // What each name means, in the row's order; undefined when the row is wrong.
+  let meanings: Meaning[] | undefined;
   let controlled: boolean;
   if (layout === SINGLE_TABLE) {
     const labelText = labelCell!.text;
@@ -253,13 +256,13 @@ function readRow(row: TableRow, layout: Layout, place: RowContext, ctx: ExtractC
 }
 
 /** Single-table layout: each label (`Deployments: Read and write`) pairs with one name, in order. */
-function labelledMeanings(labelText: string, names: string[], labelAt: Cell, nameAt: (i: number) => SourcePosition, report: Reporter): { label: string; resource: string; access: 'read' | 'admin' }[] | undefined {
+function labelledMeanings(labelText: string, names: string[], labelAt: Cell, nameAt: (i: number) => SourcePosition, report: Reporter): Meaning[] | undefined {
   const labels = labelText.split(/,\s*(?=[^,:]+:)/).map((l) => l.trim());
   if (labels.length !== names.length) {
     report.error('permission-label-mismatch', `Row has ${labels.length} permission label(s) but ${names.length} permission name(s).`, labelAt.position, 'Each label (`Deployments: Read and write`) pairs with one name (`ADMIN_DEPLOYMENTS`), in order.');
     return undefined;
   }
-  const meanings: { label: string; resource: string; access: 'read' | 'admin' }[] = [];
+  const meanings: Meaning[] = [];
   for (const [i, label] of labels.entries()) {
     const name = names[i]!;
     const m = LABEL.exec(label);
@@ -295,7 +298,7 @@ function scopedMeanings(
   namesAt: Cell,
   nameAt: (i: number) => SourcePosition,
   report: Reporter,
-): { label: string; resource: string; access: 'read' | 'admin' }[] | undefined {
+): Meaning[] | undefined {
   const access = SCOPES[scopeCell.text];
   if (!access) {
     report.error('permission-scope', `Scope \`${scopeCell.text}\` is not \`Read\` or \`Read and write\`.`, scopeCell.position, 'The `Scope` column states the access the row\'s permissions give: `Read` or `Read and write`.');
@@ -308,7 +311,7 @@ function scopedMeanings(
     return undefined;
   }
   const expected = permissionNameOf(resource, access);
-  const meanings: { label: string; resource: string; access: 'read' | 'admin' }[] = [];
+  const meanings: Meaning[] = [];
   for (const [i, name] of names.entries()) {
     if (i === 0) {
       if (name !== expected) {
