@@ -18,15 +18,12 @@ import type { Boundary, GitlabFootnote, GitlabOperation, GitlabOperationPermissi
 import type { SourcePosition } from '../model/position.ts';
 import type { Block, PageDocument, TableBlock, TableRow } from '../read/document.ts';
 import { limits } from '../config/limits.ts';
-import { permissionId } from './graphql-permission-table.ts';
+import { BOUNDARIES, DERIVABLE_TITLE, permissionId } from './graphql-permission-table.ts';
 
 const SUBJECTS = ['Operation', 'Feed'] as const;
 const HEADERS = SUBJECTS.map((subject) => [subject, 'Resource', 'Permission', 'Access'] as const);
-const BOUNDARIES: Readonly<Record<string, Boundary>> = { Project: 'project', Group: 'group', User: 'user', Instance: 'instance' };
 /** The page's permissions are single verbs: `Read`, `Download`, `Push`. */
 const ACTION = /^[A-Z][a-z]+$/;
-/** Resource names a permission id can be derived from: words of letters and digits. */
-const RESOURCE = /^[A-Za-z0-9]+(?:[ /-][A-Za-z0-9]+)*$/;
 const MARKER = /<sup>\s*(\d+)\s*<\/sup>/g;
 /** `**Footnotes**:` reads as `Footnotes:`. */
 const FOOTNOTES_LEAD = /^Footnotes\s*:?$/;
@@ -161,7 +158,7 @@ class Walk {
       report.error('gitlab-operation-name-empty', 'The operation cell is empty; the row has no id and is not read.', name.at, 'Each row names the operation it controls.');
       ok = false;
     }
-    if (!RESOURCE.test(resource.value)) {
+    if (!DERIVABLE_TITLE.test(resource.value)) {
       report.error('gitlab-operation-resource', `Resource \`${resource.value}\` is not words of letters and digits; no permission id can be derived from it.`, resource.at, 'A resource like `Container Repository` gives `read_container_repository`; check the upstream page.');
       ok = false;
     }

@@ -37,10 +37,10 @@ import type {
 import type { PathPattern } from '../model/path-pattern.ts';
 import type { SourcePosition } from '../model/position.ts';
 import { hasHeader, type Block, type Cell, type TableBlock } from '../read/document.ts';
-import { parsePathPattern } from '../model/parse-path-pattern.ts';
+import { readPathPattern } from './path-cell.ts';
 import { HTTP_METHODS } from '../model/http-methods.ts';
 import { limits } from '../config/limits.ts';
-import { BOUNDARIES, permissionId, ResourceWalk, snake, type ResourceRows, type Value, type WalkedCategory } from './graphql-permission-table.ts';
+import { BOUNDARIES, PERMISSION_ID, permissionId, ResourceWalk, snake, type ResourceRows, type Value, type WalkedCategory } from './graphql-permission-table.ts';
 
 const HEADER = ['Action', 'Access', 'Method', 'Path'] as const;
 const PLAIN_HEADER = ['Method', 'Path'] as const;
@@ -61,7 +61,6 @@ const ACTION = /^[A-Z][a-z]+(?: [A-Z][a-z]+)*$/;
 const PUBLIC_ACTION = /^(?<resource>[A-Za-z0-9]+(?:[ /-][A-Za-z0-9]+)*): (?<action>[A-Z][a-z]+(?: [A-Z][a-z]+)*)$/;
 const FOOTNOTE = /^<sup>(?<id>\d+)<\/sup>\s*Also requires the (?<what>.+?) permission\.?$/;
 const MARKER = /<sup>(\d+)<\/sup>/g;
-const PERMISSION_ID = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 
 const normalize = (heading: string) => heading.trim().replace(/\s+/g, ' ').toLowerCase();
 
@@ -138,22 +137,9 @@ function readMethod(cell: Value, catchAll: boolean, ctx: ExtractContext): RestMe
 function readPath(cell: Value, patterns: Patterns, ctx: ExtractContext): string | undefined {
   const path = cell.value;
   if (patterns.has(path)) return path;
-  const maxPath = (ctx.limits ?? limits).pathLength;
-  if (path.length > maxPath) {
-    ctx.report.error('limit-path-length', `Path is ${path.length} characters; the limit is ${maxPath}.`, cell.at, 'Documented paths are short; a path this long is a broken row.');
-    return undefined;
-  }
-  const parsed = parsePathPattern(path);
-  if ('error' in parsed) {
-    ctx.report.error(
-      'path-pattern',
-      parsed.error.message,
-      { ...cell.at, column: cell.at.column + parsed.error.column - 1 },
-      'Paths use Grape syntax: literals, `:param`, `*splat`, balanced optional groups `( … )` and `\\` before a literal `(`, `)`, `:` or `*`.',
-    );
-    return undefined;
-  }
-  patterns.set(path, parsed.pattern);
+  const pattern = readPathPattern(path, cell.at, ctx, 'Paths use Grape syntax: literals, `:param`, `*splat`, balanced optional groups `( … )` and `\\` before a literal `(`, `)`, `:` or `*`.');
+  if (!pattern) return undefined;
+  patterns.set(path, pattern);
   return path;
 }
 

@@ -32,8 +32,8 @@ const KINDS: readonly GraphqlKind[] = ['Type', 'Mutation', 'Field'];
 /** https://spec.graphql.org/October2021/#Name */
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 /** Titles a permission id can be derived from: words of letters and digits separated by one space, `/` or `-`. */
-const DERIVABLE_TITLE = /^[A-Za-z0-9]+(?:[ /-][A-Za-z0-9]+)*$/;
-const PERMISSION_ID = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
+export const DERIVABLE_TITLE = /^[A-Za-z0-9]+(?:[ /-][A-Za-z0-9]+)*$/;
+export const PERMISSION_ID = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 /** Footnote markers GitLab's Markdown puts after a cell value: `CiRunner<sup>1</sup>`. */
 const MARKERS = /^(?<value>.*?)(?<markers>(?:\s*<sup>\d+<\/sup>)+)$/;
 const FOOTNOTE_START = /^<sup>\d+<\/sup>/;

@@ -7,10 +7,9 @@ import type { HttpMethod, JobTokenEndpoint, JobTokenEndpointsModel, JobTokenPerm
 import { hasHeader, type Cell, type HeadingBlock, type PageDocument, type TableBlock, type TableRow } from '../read/document.ts';
 import type { SourcePosition } from '../model/position.ts';
 import type { Reporter } from '../diagnostics/reporter.ts';
-import { parsePathPattern } from '../model/parse-path-pattern.ts';
+import { readPathPattern } from './path-cell.ts';
 import { fitRowToHeader } from './row-cells.ts';
 import { HTTP_METHODS } from '../model/http-methods.ts';
-import { limits } from '../config/limits.ts';
 
 /**
  * GitLab has published this page in two layouts; both read to the same model.
@@ -75,6 +74,9 @@ function enter(place: Place, h: HeadingBlock): Place {
   if (place.section && h.depth > place.section.heading.depth) return { ...place, heading: h };
   return { ...(place.container ? { container: place.container } : {}), heading: h };
 }
+
+/** What one permission name of a row means: its label (`Badges: Read and write`), resource and access. */
+type Meaning = { label: string; resource: string; access: 'read' | 'admin' };
 
 /** What a row's names are checked against. */
 interface RowContext {
@@ -201,16 +203,8 @@ function readRow(row: TableRow, layout: Layout, place: RowContext, ctx: ExtractC
   }
   const start = pathCell.codePositions[0] ?? pathCell.position;
   const pathPosition = { ...start, column: start.column + methodText.length + 1 };
-  const maxPath = (ctx.limits ?? limits).pathLength;
-  if (path.length > maxPath) {
-    report.error('limit-path-length', `Path is ${path.length} characters; the limit is ${maxPath}.`, pathPosition, 'Documented paths are short; a path this long is a broken row.');
-    return undefined;
-  }
-  const parsed = parsePathPattern(path);
-  if ('error' in parsed) {
-    report.error('path-pattern', parsed.error.message, { ...pathPosition, column: pathPosition.column + parsed.error.column - 1 }, 'Paths use Grape syntax: literals, `:param`, `*splat` and balanced optional groups `( … )`.');
-    return undefined;
-  }
+  const pattern = readPathPattern(path, pathPosition, ctx, 'Paths use Grape syntax: literals, `:param`, `*splat` and balanced optional groups `( … )`.');
+  if (!pattern) return undefined;
 
   const names = !namesCell ? [] : namesCell.code.length > 0 ? namesCell.code : splitList(namesCell.text);
   const namesAt = namesCell ?? pathCell;
@@ -224,8 +218,8 @@ function readRow(row: TableRow, layout: Layout, place: RowContext, ctx: ExtractC
   }
   if (!ok) return undefined;
 
-  // What each name means: `[name, label, resource, access]`, or undefined when the row is wrong.
-  let meanings: { label: string; resource: string; access: 'read' | 'admin' }[] | undefined;
+  // What each name means, in the row's order; undefined when the row is wrong.
+  let meanings: Meaning[] | undefined;
   let controlled: boolean;
   if (layout === SINGLE_TABLE) {
     const labelText = labelCell!.text;
@@ -251,7 +245,7 @@ function readRow(row: TableRow, layout: Layout, place: RowContext, ctx: ExtractC
     text: route,
     method: methodText as HttpMethod,
     path,
-    pattern: parsed.pattern,
+    pattern,
     permissions: names,
     labels: controlled ? (labelCell?.text ?? meanings.map((m) => m.label).join(', ')) : NONE,
     controlled,
@@ -262,13 +256,13 @@ function readRow(row: TableRow, layout: Layout, place: RowContext, ctx: ExtractC
 }
 
 /** Single-table layout: each label (`Deployments: Read and write`) pairs with one name, in order. */
-function labelledMeanings(labelText: string, names: string[], labelAt: Cell, nameAt: (i: number) => SourcePosition, report: Reporter): { label: string; resource: string; access: 'read' | 'admin' }[] | undefined {
+function labelledMeanings(labelText: string, names: string[], labelAt: Cell, nameAt: (i: number) => SourcePosition, report: Reporter): Meaning[] | undefined {
   const labels = labelText.split(/,\s*(?=[^,:]+:)/).map((l) => l.trim());
   if (labels.length !== names.length) {
     report.error('permission-label-mismatch', `Row has ${labels.length} permission label(s) but ${names.length} permission name(s).`, labelAt.position, 'Each label (`Deployments: Read and write`) pairs with one name (`ADMIN_DEPLOYMENTS`), in order.');
     return undefined;
   }
-  const meanings: { label: string; resource: string; access: 'read' | 'admin' }[] = [];
+  const meanings: Meaning[] = [];
   for (const [i, label] of labels.entries()) {
     const name = names[i]!;
     const m = LABEL.exec(label);
@@ -304,7 +298,7 @@ function scopedMeanings(
   namesAt: Cell,
   nameAt: (i: number) => SourcePosition,
   report: Reporter,
-): { label: string; resource: string; access: 'read' | 'admin' }[] | undefined {
+): Meaning[] | undefined {
   const access = SCOPES[scopeCell.text];
   if (!access) {
     report.error('permission-scope', `Scope \`${scopeCell.text}\` is not \`Read\` or \`Read and write\`.`, scopeCell.position, 'The `Scope` column states the access the row\'s permissions give: `Read` or `Read and write`.');
@@ -317,7 +311,7 @@ function scopedMeanings(
     return undefined;
   }
   const expected = permissionNameOf(resource, access);
-  const meanings: { label: string; resource: string; access: 'read' | 'admin' }[] = [];
+  const meanings: Meaning[] = [];
   for (const [i, name] of names.entries()) {
     if (i === 0) {
       if (name !== expected) {

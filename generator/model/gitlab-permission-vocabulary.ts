@@ -59,11 +59,14 @@ export interface VocabularyEntry {
   pages: PermissionPage[];
 }
 
+/** Code-unit order (not locale order): the same on every machine. */
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Every mention in the catalog: contributors in their registered order, sources by id, rows in page order. */
 export function collectMentions(catalog: Catalog, contributors: readonly PermissionContributor[]): SourcedMention[] {
   const out: SourcedMention[] = [];
   for (const contributor of contributors) {
-    const models = catalog.sources.filter((s) => s.kind === contributor.kind).sort((a, b) => (a.source.id < b.source.id ? -1 : a.source.id > b.source.id ? 1 : 0));
+    const models = catalog.sources.filter((s) => s.kind === contributor.kind).sort((a, b) => byCodeUnit(a.source.id, b.source.id));
     for (const model of models) {
       for (const m of contributor.mentions(model as never)) out.push({ ...m, source: model.source.id, kind: model.kind });
     }
@@ -84,7 +87,7 @@ export function buildVocabulary(mentions: readonly SourcedMention[]): Vocabulary
     if (entry.description === undefined && m.description !== undefined) entry.description = m.description;
     if (!entry.pages.some((p) => p.source === m.source)) entry.pages.push({ source: m.source, kind: m.kind, position: m.position });
   }
-  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...byId.values()].sort((a, b) => byCodeUnit(a.id, b.id));
 }
 
 /** `read_work_item`, `read_workitem`, `Read-Work-Item` all give `readworkitem`: ids that differ only by case or separators. */

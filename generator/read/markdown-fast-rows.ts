@@ -97,12 +97,11 @@ export function markdownToBlocks(text: string, file: string, report: Reporter, m
     if (body >= 0) {
       const h = body - 2;
       const line = mapLine(h + 1);
-      const cells = h >= i ? plainCells(lines[h]!, file, line) : undefined;
-      if (cells && cells.every((c) => c.text !== '') && delimiterCells(lines[body - 1]!) === cells.length) heads.set(h, { cells, position: { file, line, column: 1 } });
+      const cells = h >= i ? plainHeader(lines[h]!, lines[body - 1]!, file, line) : undefined;
+      if (cells) heads.set(h, { cells, position: { file, line, column: 1 } });
       for (let r = body; r < end; r++) {
-        const line = mapLine(r + 1);
-        const cells = plainCells(lines[r]!, file, line);
-        if (cells) plain.set(r, { cells, position: { file, line, column: 1 }, text: lines[r]!.trimEnd() });
+        const row = plainRow(lines[r]!, file, mapLine(r + 1));
+        if (row) plain.set(r, row);
       }
     }
     i = end;
@@ -204,6 +203,15 @@ export function markdownToBlocks(text: string, file: string, report: Reporter, m
   return mdastToBlocks(tree, file, report, (l) => mapLine(pageLine[l] ?? l), skeleton, (row) => expanded.get(row), (node) => expandedBlocks.get(node));
 }
 
+/** A tab, another control character or a surrogate code unit: remark may change columns or values there. */
+function hasControlOrSurrogate(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f || (c >= 0xd800 && c <= 0xdfff)) return true;
+  }
+  return false;
+}
+
 /** A blank line (CommonMark: only spaces and tabs). */
 const BLANK = /^[ \t]*$/;
 /** A plain ATX heading: 1–6 `#`, one space, content with no `#` and no white space at its end. */
@@ -213,10 +221,7 @@ const PROSE_MARKUP = /[\\`*_[\]<>&~|]/;
 
 /** Text with nothing remark would read as markup, and nothing it would trim or break on. */
 function plainProse(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || c === 0x7f || (c >= 0xd800 && c <= 0xdfff)) return false;
-  }
+  if (hasControlOrSurrogate(text)) return false;
   const last = text.charCodeAt(text.length - 1);
   return last !== 32 && !PROSE_MARKUP.test(text) && !AUTOLINK.test(text);
 }
@@ -301,16 +306,30 @@ function proseRuns(lines: readonly string[], file: string, mapLine: LineMap, tab
  */
 export function plainTable(lines: readonly string[], first: number, file: string): TableBlock | undefined {
   if (lines.length < 2 || !lines.every((l) => l.charCodeAt(0) === 124)) return undefined;
-  const header = plainCells(lines[0]!, file, first);
-  if (!header || !header.every((c) => c.text !== '') || delimiterCells(lines[1]!) !== header.length) return undefined;
+  const header = plainHeader(lines[0]!, lines[1]!, file, first);
+  if (!header) return undefined;
   const rows: TableRow[] = [];
   for (let i = 2; i < lines.length; i++) {
-    const line = first + i;
-    const cells = plainCells(lines[i]!, file, line);
-    if (!cells) return undefined;
-    rows.push({ cells, position: { file, line, column: 1 }, text: lines[i]!.trimEnd() });
+    const row = plainRow(lines[i]!, file, first + i);
+    if (!row) return undefined;
+    rows.push(row);
   }
   return { type: 'table', header, rows, position: { file, line: first, column: 1 } };
+}
+
+/**
+ * The cells of a plain header row (no empty cell) whose delimiter row is valid GFM with as many
+ * cells: a table starts there whatever the header's text. Undefined otherwise.
+ */
+function plainHeader(line: string, delimiter: string, file: string, lineNo: number): Cell[] | undefined {
+  const cells = plainCells(line, file, lineNo);
+  return cells && cells.every((c) => c.text !== '') && delimiterCells(delimiter) === cells.length ? cells : undefined;
+}
+
+/** A plain body row (its text as written, end trimmed, as `mdastToBlocks` keeps it), or undefined. */
+function plainRow(line: string, file: string, lineNo: number): TableRow | undefined {
+  const cells = plainCells(line, file, lineNo);
+  return cells ? { cells, position: { file, line: lineNo, column: 1 }, text: line.trimEnd() } : undefined;
 }
 
 /**
@@ -327,11 +346,8 @@ function delimiterCells(line: string): number | undefined {
 
 /** The cells of a plain body row as GFM reads them, or undefined when the row is not plain. */
 function plainCells(line: string, file: string, lineNo: number): Cell[] | undefined {
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    // `\` escapes a `|` (the row would split elsewhere); tabs and control characters change columns or values.
-    if (c < 0x20 || c === 0x7f || c === 92 || (c >= 0xd800 && c <= 0xdfff)) return undefined;
-  }
+  // `\` escapes a `|` (the row would split elsewhere); tabs and control characters change columns or values.
+  if (line.includes('\\') || hasControlOrSurrogate(line)) return undefined;
   const pipes: number[] = [];
   for (let i = line.indexOf('|'); i >= 0; i = line.indexOf('|', i + 1)) pipes.push(i);
   const cells: Cell[] = [];

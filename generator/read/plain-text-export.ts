@@ -43,7 +43,7 @@ export const plainTextExportReader: Reader = {
 const isPipeLine = (line: string) => line.trimStart().startsWith('|');
 
 /**
- * The blocks of every run of `|` lines, by the run's first line index: all runs parsed as one
+ * Every run of `|` lines (its end and its blocks), by the run's first line index: all runs parsed as one
  * Markdown document, each after a blank line, so remark runs once and not once per table (a
  * synthetic export with 2,900 tables spent most of its time starting remark). The same as parsing
  * each run alone: a blank line ends every block a `|` line can be part of (paragraph, table; an
@@ -51,10 +51,10 @@ const isPipeLine = (line: string) => line.trimStart().startsWith('|');
  * state remark carries across blocks, link reference definitions, cannot be written on a line that
  * starts with `|`.
  */
-function readRuns(lines: string[], file: string, report: Reporter): Map<number, Block[]> {
+function readRuns(lines: string[], file: string, report: Reporter): Map<number, { end: number; blocks: Block[] }> {
   const runs: { start: number; end: number }[] = [];
   for (let i = 0; i < lines.length; ) {
-    if (lines[i]!.trim() === '' || !isPipeLine(lines[i]!)) {
+    if (!isPipeLine(lines[i]!)) {
       i++;
       continue;
     }
@@ -63,11 +63,11 @@ function readRuns(lines: string[], file: string, report: Reporter): Map<number, 
     runs.push({ start: i, end });
     i = end;
   }
-  const byRun = new Map<number, Block[]>(runs.map((r) => [r.start, []]));
+  const byRun = new Map<number, { end: number; blocks: Block[] }>(runs.map((r) => [r.start, { end: r.end, blocks: [] }]));
   // A run that is one plain table is built directly (markdown-fast-rows.ts: plainTable).
   const rest = runs.filter((run) => {
     const table = plainTable(lines.slice(run.start, run.end), run.start + 1, file);
-    if (table) byRun.get(run.start)!.push(table);
+    if (table) byRun.get(run.start)!.blocks.push(table);
     return !table;
   });
   const parts: string[] = [];
@@ -88,7 +88,7 @@ function readRuns(lines: string[], file: string, report: Reporter): Map<number, 
   let k = 0;
   for (const block of blocks) {
     while (k + 1 < rest.length && block.position.line > rest[k]!.end) k++;
-    byRun.get(rest[k]!.start)!.push(block);
+    byRun.get(rest[k]!.start)!.blocks.push(block);
   }
   return byRun;
 }
@@ -106,11 +106,10 @@ function readBlocks(text: string, file: string, report: Reporter): Block[] {
       i++;
       continue;
     }
-    if (line.trimStart().startsWith('|')) {
-      let end = i;
-      while (end < lines.length && lines[end]!.trimStart().startsWith('|')) end++;
+    const run = runs.get(i);
+    if (run) {
+      const { end, blocks: parsed } = run;
       const first = lineNo;
-      const parsed = runs.get(i)!;
       if (!parsed.some((b) => b.type === 'table')) {
         report.warn(
           'pipe-table-malformed',
