@@ -233,6 +233,16 @@ function lazySourceFile(materialize: () => SourceFile | undefined): SourceFile {
   });
 }
 
+/** What each named top-level declaration structure declares (variable statements name theirs per declaration). */
+const DECLARED_KIND = {
+  [StructureKind.Function]: 'function',
+  [StructureKind.TypeAlias]: 'type',
+  [StructureKind.Interface]: 'interface',
+  [StructureKind.Enum]: 'enum',
+  [StructureKind.Class]: 'class',
+  [StructureKind.Module]: 'namespace',
+} as const satisfies Partial<Record<StructureKind, ExportKind>>;
+
 function exportsOfStructure(structure: OptionalKind<SourceFileStructure>): ExportKinds | undefined {
   const raw = structure.statements;
   const statements = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
@@ -246,27 +256,19 @@ function exportsOfStructure(structure: OptionalKind<SourceFileStructure>): Expor
       declared.set(name, kind);
       if (isExported) exported.set(name, kind);
     };
+    const { isExported: exportKeyword, isDefaultExport } = s as { isExported?: boolean; isDefaultExport?: boolean };
+    const isExported = exportKeyword === true || isDefaultExport === true;
     switch (s.kind) {
-      case StructureKind.Function:
-        add(s.name, 'function', s.isExported === true || s.isDefaultExport === true);
-        break;
       case StructureKind.VariableStatement:
-        for (const d of s.declarations) add(d.name, 'variable', s.isExported === true || s.isDefaultExport === true);
+        for (const d of s.declarations) add(d.name, 'variable', isExported);
         break;
+      case StructureKind.Function:
       case StructureKind.TypeAlias:
-        add(s.name, 'type', s.isExported === true || s.isDefaultExport === true);
-        break;
       case StructureKind.Interface:
-        add(s.name, 'interface', s.isExported === true || s.isDefaultExport === true);
-        break;
       case StructureKind.Enum:
-        add(s.name, 'enum', s.isExported === true || s.isDefaultExport === true);
-        break;
       case StructureKind.Class:
-        add(s.name, 'class', s.isExported === true || s.isDefaultExport === true);
-        break;
       case StructureKind.Module:
-        add(s.name, 'namespace', s.isExported === true || s.isDefaultExport === true);
+        add(s.name, DECLARED_KIND[s.kind], isExported);
         break;
       case StructureKind.ExportDeclaration:
         if (s.moduleSpecifier !== undefined) break;
