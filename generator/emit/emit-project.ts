@@ -132,7 +132,9 @@ export class EmitProject extends Project {
    */
   #print(content: OptionalKind<SourceFileStructure>): string {
     const raw = content.statements;
-    if (!Array.isArray(raw)) return printStructure({ ...content, kind: StructureKind.SourceFile }, this.#settings);
+    // ts-morph's printing as is: without the shortcut, or when its result could differ.
+    const plain = () => printStructure({ ...content, kind: StructureKind.SourceFile }, this.#settings);
+    if (!Array.isArray(raw)) return plain();
     const nonce = `${this.#pending.size}_${raw.length}`;
     const initializers = new Map<string, string>();
     const statements = (raw as (string | WriterFunction | StatementStructures)[]).map((statement, i) => {
@@ -160,7 +162,7 @@ export class EmitProject extends Project {
       const prefix = printed.slice(lineStart, at);
       // The placeholder appears once, after `= ` on the statement's line, or the shortcut is not taken.
       if (at < 0 || printed.indexOf(token, at + token.length) >= 0 || !prefix.endsWith(' = ') || prefix.slice(0, -3).includes('=')) {
-        return printStructure({ ...content, kind: StructureKind.SourceFile }, this.#settings);
+        return plain();
       }
       const writer = new CodeBlockWriter(this.#settings);
       writer.hangingIndent(() => {
@@ -171,7 +173,7 @@ export class EmitProject extends Project {
         });
       });
       const statementText = writer.toString();
-      if (!statementText.startsWith(prefix)) return printStructure({ ...content, kind: StructureKind.SourceFile }, this.#settings);
+      if (!statementText.startsWith(prefix)) return plain();
       out += printed.slice(from, lineStart) + statementText;
       from = at + token.length;
     }
