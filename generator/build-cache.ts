@@ -16,8 +16,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildOptions, BuildResult } from './build-catalog.ts';
-import { cacheOff, readCacheEntry, writeCacheText } from './emit/disk-cache.ts';
-import { permgenHash } from './emit/emit-cache.ts';
+import { cacheOff, permgenHash, readCacheEntry, writeCacheText } from './emit/disk-cache.ts';
 
 const ENTRIES = { pattern: /^build-[0-9a-f]{64}\.json\.gz$/, keep: 4 };
 
