@@ -57,7 +57,7 @@ export function readEmitCache(key: string): EmitCacheEntry | undefined {
 }
 
 /** sha256 (hex) of a file's contents as `generate` writes them (a string written as UTF-8). */
-export function hashContents(contents: string | Uint8Array): string {
+function hashContents(contents: string | Uint8Array): string {
   return createHash('sha256').update(contents).digest('hex');
 }
 
