@@ -9,16 +9,11 @@
 // and nothing permgen outputs is cached. A bundle that cannot be built now is not an install
 // failure: the CLI builds it on first use (and again whenever generator/ or the lock file changed
 // since), or runs through tsx.
-import { createRequire } from 'node:module';
-import { bundledCli, cliCacheDir } from './cli-bundle.js';
+import { bundledCli, cliCacheDir, loadEmitDependencies } from './cli-bundle.js';
 import { installCodeCache } from './code-cache.js';
 
 installCodeCache(cliCacheDir());
 // Loaded while esbuild bundles on its own threads, as the first `generate` does (`permgen.js`).
-const load = async () => {
-  createRequire(import.meta.url)('ts-morph'); // as the bundle loads it
-  await import(import.meta.resolve('oxc-transform'));
-};
-const url = await bundledCli(load);
+const url = await bundledCli(loadEmitDependencies);
 if (url) console.log(`permgen: CLI bundle and code cache ready in ${cliCacheDir()}`);
 else console.warn('permgen: the CLI bundle was not built now; the first permgen command builds it (or runs through tsx).');

@@ -5,6 +5,7 @@
 // sources' content, safe when two processes race". Any failure here falls back to tsx.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -21,6 +22,16 @@ const KEEP = 3;
 /** Where the bundle (and the code cache, `code-cache.js`) live. */
 export function cliCacheDir() {
   return process.env.PERMGEN_CLI_CACHE_DIR ?? path.join(root, 'node_modules/.cache/permgen');
+}
+
+/**
+ * Loads what emitting needs outside the bundle (ts-morph with TypeScript, oxc): the same files the
+ * bundle loads, so loaded once. ts-morph is required, as the bundle requires it (`REQUIRED`: no
+ * export-name scan of its 1 MB). Passed to `bundledCli` to run while esbuild builds.
+ */
+export async function loadEmitDependencies() {
+  createRequire(import.meta.url)('ts-morph');
+  await import(import.meta.resolve('oxc-transform'));
 }
 
 /**

@@ -16,8 +16,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildOptions, BuildResult } from './build-catalog.ts';
-import { cacheOff, readCacheEntry, writeCacheText } from './emit/disk-cache.ts';
-import { permgenHash } from './emit/emit-cache.ts';
+import { cacheOff, permgenHash, readCacheEntry, writeCacheText } from './emit/disk-cache.ts';
 
 const ENTRIES = { pattern: /^build-[0-9a-f]{64}\.json\.gz$/, keep: 4 };
 
@@ -37,15 +36,9 @@ export interface DeferredBuild {
   save: () => void;
 }
 
-/** `buildCatalog(options)`, from the cache when every input is as the cached run read it. */
-export async function cachedBuildCatalog(options: BuildOptions): Promise<BuildResult> {
-  const { built, save } = await buildCatalogDeferringCache(options);
-  save();
-  return built;
-}
-
 /**
- * The same, with the cache entry (if any) written only when `save` is called: `generate` writes
+ * `buildCatalog(options)`, from the cache when every input is as the cached run read it, with the
+ * cache entry (if any) written only when `save` is called: `generate` writes
  * the user's output first. The inputs are hashed here, right after the build read them, so an
  * input edited while the package is emitted is a miss next time, not a stale hit.
  */

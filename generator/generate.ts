@@ -106,17 +106,17 @@ async function emitOrReuse(catalog: Catalog, buildSha256: string | undefined, em
       return { files: onDisk, upToDate: true, save: () => {} };
     }
   }
-  const { emitPackageAsync } = await import('./emit/emit-package.ts');
   const before = report.diagnostics.length;
-  const files = await emitPackageAsync(catalog, emitOptions, report, { typecheck });
+  const files = await emitFiles(catalog, emitOptions, report, typecheck);
   const reported = report.diagnostics.slice(before);
   const cacheable = key !== undefined && !reported.some((d) => d.severity === 'error');
   return { files, upToDate: false, save: () => cacheable && writeEmitCache(key, files, reported) };
 }
 
 /**
- * The package for a catalog, emitted (for callers without an output folder to confirm an emit
- * cache entry against, such as the site build: the cache holds hashes, not files).
+ * The package for a catalog, emitted, with ts-morph loaded only now (`emitOrReuse` on a miss, and
+ * callers without an output folder to confirm an emit cache entry against, such as the site build:
+ * the cache holds hashes, not files).
  */
 export async function emitFiles(catalog: Catalog, emitOptions: EmitOptions, report: Reporter, typecheck: boolean): Promise<Map<string, string>> {
   const { emitPackageAsync } = await import('./emit/emit-package.ts');

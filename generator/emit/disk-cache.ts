@@ -5,12 +5,40 @@
  * sees half an entry) and the oldest dropped past a count. A cache that cannot be read or written
  * is ignored: the result is computed again, never guessed.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const projectDir = fileURLToPath(new URL('../../', import.meta.url));
+
+/** sha256 of every file below `dir`, with their paths. */
+function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) hashTree(hash, full);
+    else hash.update(path.relative(projectDir, full)).update('\0').update(readFileSync(full)).update('\0');
+  }
+}
+
+let codeHash: string | undefined;
+
+/**
+ * sha256 over generator/ and package-lock.json (once per process: that code is what runs), and
+ * templates/ (on every call: `generate --watch` renders an edited template in the same process).
+ */
+export function permgenHash(): string {
+  if (codeHash === undefined) {
+    const code = createHash('sha256');
+    hashTree(code, path.join(projectDir, 'generator'));
+    code.update(readFileSync(path.join(projectDir, 'package-lock.json')));
+    codeHash = code.digest('hex');
+  }
+  const hash = createHash('sha256').update(codeHash);
+  hashTree(hash, path.join(projectDir, 'templates'));
+  return hash.digest('hex');
+}
 
 export function cacheDirectory(): string {
   return process.env.PERMGEN_CACHE_DIR ?? path.join(projectDir, 'node_modules/.cache/permgen');

@@ -15,44 +15,14 @@
  * (`disk-cache.ts`: same folder, same switches); a cache that cannot be read or written is ignored.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { EmitOptions } from './emitter.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { cacheOff, readCacheEntry, writeCacheEntry } from './disk-cache.ts';
+import { cacheOff, permgenHash, readCacheEntry, writeCacheEntry } from './disk-cache.ts';
 
 /** Entries kept (one per recent catalog and generator version). */
 const ENTRIES = { pattern: /^emit-[0-9a-f]{64}\.json$/, keep: 4 };
-const projectDir = fileURLToPath(new URL('../../', import.meta.url));
-
-/** sha256 of every file below `dir`, with their paths. */
-function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) hashTree(hash, full);
-    else hash.update(path.relative(projectDir, full)).update('\0').update(readFileSync(full)).update('\0');
-  }
-}
-
-let codeHash: string | undefined;
-
-/**
- * sha256 over generator/ and package-lock.json (once per process: that code is what runs), and
- * templates/ (on every call: `generate --watch` renders an edited template in the same process).
- */
-export function permgenHash(): string {
-  if (codeHash === undefined) {
-    const code = createHash('sha256');
-    hashTree(code, path.join(projectDir, 'generator'));
-    code.update(readFileSync(path.join(projectDir, 'package-lock.json')));
-    codeHash = code.digest('hex');
-  }
-  const hash = createHash('sha256').update(codeHash);
-  hashTree(hash, path.join(projectDir, 'templates'));
-  return hash.digest('hex');
-}
 
 /**
  * The key of an emit, or undefined when caching is off or permgen's own files cannot be read.
@@ -87,7 +57,7 @@ export function readEmitCache(key: string): EmitCacheEntry | undefined {
 }
 
 /** sha256 (hex) of a file's contents as `generate` writes them (a string written as UTF-8). */
-export function hashContents(contents: string | Uint8Array): string {
+function hashContents(contents: string | Uint8Array): string {
   return createHash('sha256').update(contents).digest('hex');
 }
 

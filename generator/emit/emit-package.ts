@@ -9,7 +9,7 @@ import path from 'node:path';
 import { transform, transformSync, version as esbuildVersion, type Message } from 'esbuild';
 import { IndentationText, NewLineKind, QuoteKind, ts, type Project } from 'ts-morph';
 import { EmitProject } from './emit-project.ts';
-import { DECLARATIONS_CODE, isolatedDeclarations, OXC_VERSION } from './ts/declarations.ts';
+import { DECLARATIONS_CODE, isolatedDeclarations, OXC_VERSION, type DeclarationResult } from './ts/declarations.ts';
 import type { Catalog } from '../model/catalog.ts';
 import type { Reporter } from '../diagnostics/reporter.ts';
 import { emitters } from './registry.ts';
@@ -164,7 +164,7 @@ export function transpile(rel: string, text: string, out: Map<string, string>, r
     } catch (error) {
       diagnostics.push(...errorsOf(error));
     }
-    return declare(fileName, text, js, diagnostics);
+    return withDeclarations(js, diagnostics, isolatedDeclarations(fileName, text));
   });
   place(rel, text, result, out, report);
 }
@@ -183,7 +183,7 @@ async function compileAsync(rel: string, text: string): Promise<Transpiled> {
   );
   const dts = isolatedDeclarations(fileName, text);
   const { code, diagnostics } = await js;
-  return { js: code, dts: dts.dts, diagnostics: [...diagnostics, ...dts.diagnostics] };
+  return withDeclarations(code, diagnostics, dts);
 }
 
 // A warning on permgen's own output (a duplicate key, an unreachable branch) is a bug too.
@@ -197,8 +197,8 @@ function errorsOf(error: unknown): { line: number; message: string }[] {
   return errors.map((e) => ({ line: e.location?.line ?? 1, message: e.text }));
 }
 
-function declare(fileName: string, text: string, js: string, diagnostics: { line: number; message: string }[]): Transpiled {
-  const dts = isolatedDeclarations(fileName, text);
+/** A transpile result: the `.js` with its problems, then the declarations' (in that order). */
+function withDeclarations(js: string, diagnostics: readonly { line: number; message: string }[], dts: DeclarationResult): Transpiled {
   return { js, dts: dts.dts, diagnostics: [...diagnostics, ...dts.diagnostics] };
 }
 

@@ -132,7 +132,9 @@ export class EmitProject extends Project {
    */
   #print(content: OptionalKind<SourceFileStructure>): string {
     const raw = content.statements;
-    if (!Array.isArray(raw)) return printStructure({ ...content, kind: StructureKind.SourceFile }, this.#settings);
+    // ts-morph's printing as is: without the shortcut, or when its result could differ.
+    const plain = () => printStructure({ ...content, kind: StructureKind.SourceFile }, this.#settings);
+    if (!Array.isArray(raw)) return plain();
     const nonce = `${this.#pending.size}_${raw.length}`;
     const initializers = new Map<string, string>();
     const statements = (raw as (string | WriterFunction | StatementStructures)[]).map((statement, i) => {
@@ -160,7 +162,7 @@ export class EmitProject extends Project {
       const prefix = printed.slice(lineStart, at);
       // The placeholder appears once, after `= ` on the statement's line, or the shortcut is not taken.
       if (at < 0 || printed.indexOf(token, at + token.length) >= 0 || !prefix.endsWith(' = ') || prefix.slice(0, -3).includes('=')) {
-        return printStructure({ ...content, kind: StructureKind.SourceFile }, this.#settings);
+        return plain();
       }
       const writer = new CodeBlockWriter(this.#settings);
       writer.hangingIndent(() => {
@@ -171,7 +173,7 @@ export class EmitProject extends Project {
         });
       });
       const statementText = writer.toString();
-      if (!statementText.startsWith(prefix)) return printStructure({ ...content, kind: StructureKind.SourceFile }, this.#settings);
+      if (!statementText.startsWith(prefix)) return plain();
       out += printed.slice(from, lineStart) + statementText;
       from = at + token.length;
     }
@@ -233,6 +235,16 @@ function lazySourceFile(materialize: () => SourceFile | undefined): SourceFile {
   });
 }
 
+/** What each named top-level declaration structure declares (variable statements name theirs per declaration). */
+const DECLARED_KIND = {
+  [StructureKind.Function]: 'function',
+  [StructureKind.TypeAlias]: 'type',
+  [StructureKind.Interface]: 'interface',
+  [StructureKind.Enum]: 'enum',
+  [StructureKind.Class]: 'class',
+  [StructureKind.Module]: 'namespace',
+} as const satisfies Partial<Record<StructureKind, ExportKind>>;
+
 function exportsOfStructure(structure: OptionalKind<SourceFileStructure>): ExportKinds | undefined {
   const raw = structure.statements;
   const statements = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
@@ -246,27 +258,19 @@ function exportsOfStructure(structure: OptionalKind<SourceFileStructure>): Expor
       declared.set(name, kind);
       if (isExported) exported.set(name, kind);
     };
+    const { isExported: exportKeyword, isDefaultExport } = s as { isExported?: boolean; isDefaultExport?: boolean };
+    const isExported = exportKeyword === true || isDefaultExport === true;
     switch (s.kind) {
-      case StructureKind.Function:
-        add(s.name, 'function', s.isExported === true || s.isDefaultExport === true);
-        break;
       case StructureKind.VariableStatement:
-        for (const d of s.declarations) add(d.name, 'variable', s.isExported === true || s.isDefaultExport === true);
+        for (const d of s.declarations) add(d.name, 'variable', isExported);
         break;
+      case StructureKind.Function:
       case StructureKind.TypeAlias:
-        add(s.name, 'type', s.isExported === true || s.isDefaultExport === true);
-        break;
       case StructureKind.Interface:
-        add(s.name, 'interface', s.isExported === true || s.isDefaultExport === true);
-        break;
       case StructureKind.Enum:
-        add(s.name, 'enum', s.isExported === true || s.isDefaultExport === true);
-        break;
       case StructureKind.Class:
-        add(s.name, 'class', s.isExported === true || s.isDefaultExport === true);
-        break;
       case StructureKind.Module:
-        add(s.name, 'namespace', s.isExported === true || s.isDefaultExport === true);
+        add(s.name, DECLARED_KIND[s.kind], isExported);
         break;
       case StructureKind.ExportDeclaration:
         if (s.moduleSpecifier !== undefined) break;

@@ -15,7 +15,7 @@ import { formatPosition } from '../model/position.ts';
 import { buildVocabulary, collectMentions, type VocabularyEntry } from '../model/gitlab-permission-vocabulary.ts';
 import { gitlabPermissionContributors } from '../model/gitlab-permission-contributors.ts';
 
-export const FINE_GRAINED_MODULE = '/generated/gitlab/fine-grained-permissions.ts';
+const FINE_GRAINED_MODULE = '/generated/gitlab/fine-grained-permissions.ts';
 
 export const gitlabFineGrainedPermissions: Emitter = {
   name: 'gitlab-fine-grained-permissions',

@@ -27,32 +27,24 @@ export function resetTranspileMemory(): void {
 
 export function cachedTranspile(keyParts: readonly string[], compute: () => Transpiled): Transpiled {
   const key = transpileKey(keyParts);
-  const hit = lookup(key);
+  const hit = memory.get(key);
   if (hit) return hit;
   const result = compute();
-  store(key, result);
+  memory.set(key, result);
   return result;
 }
 
 /** The same with a computation that finishes later (esbuild's asynchronous transform); a hit is returned as is. */
 export function cachedTranspileAsync(keyParts: readonly string[], compute: () => Promise<Transpiled>): Transpiled | Promise<Transpiled> {
   const key = transpileKey(keyParts);
-  const hit = lookup(key);
+  const hit = memory.get(key);
   if (hit) return hit;
   return compute().then((result) => {
-    store(key, result);
+    memory.set(key, result);
     return result;
   });
 }
 
 function transpileKey(keyParts: readonly string[]): string {
   return createHash('sha256').update(keyParts.join('\u0000')).digest('hex');
-}
-
-function lookup(key: string): Transpiled | undefined {
-  return memory.get(key);
-}
-
-function store(key: string, result: Transpiled): void {
-  memory.set(key, result);
 }

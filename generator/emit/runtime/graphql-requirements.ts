@@ -207,9 +207,8 @@ export class RequirementIndex<G extends GuardGrantShape> {
    */
   private connectionItem(type: GraphQLObjectType): GraphQLCompositeType | undefined {
     if (this.isRootOrIntrospection(type)) return undefined;
-    const fields = type.getFields();
-    const nodes = Object.hasOwn(fields, 'nodes') ? listItem(fields['nodes']!.type) : undefined;
-    const edge = Object.hasOwn(fields, 'edges') ? listItem(fields['edges']!.type) : undefined;
+    const nodes = listField(type, 'nodes');
+    const edge = listField(type, 'edges');
     const viaEdges = edge && isObjectType(edge) ? edgeItem(edge) : undefined;
     if (nodes && viaEdges) return nodes === viaEdges ? nodes : undefined;
     return nodes ?? viaEdges;
@@ -221,8 +220,7 @@ export class RequirementIndex<G extends GuardGrantShape> {
     const edges = new Set<GraphQLObjectType>();
     for (const type of Object.values(this.schema.getTypeMap())) {
       if (!isObjectType(type) || !this.connectionItem(type)) continue;
-      const fields = type.getFields();
-      const edge = Object.hasOwn(fields, 'edges') ? listItem(fields['edges']!.type) : undefined;
+      const edge = listField(type, 'edges');
       if (edge && isObjectType(edge) && edgeItem(edge)) edges.add(edge);
     }
     return (this.edges = edges);
@@ -240,6 +238,12 @@ export class RequirementIndex<G extends GuardGrantShape> {
     if (this.isRootOrIntrospection(type)) return true;
     return isPageInfo(type) || this.listedType(type) !== undefined;
   }
+}
+
+/** The composite item type of `type`'s list field `name` (see `listItem`); undefined when there is no such field. */
+function listField(type: GraphQLObjectType, name: string): GraphQLCompositeType | undefined {
+  const fields = type.getFields();
+  return Object.hasOwn(fields, name) ? listItem(fields[name]!.type) : undefined;
 }
 
 /** The composite item type of a list field (`[X]`, `[X!]!`); undefined for anything else. */

@@ -115,9 +115,8 @@ class RequirementIndex {
    */
   connectionItem(type) {
     if (this.isRootOrIntrospection(type)) return void 0;
-    const fields = type.getFields();
-    const nodes = Object.hasOwn(fields, "nodes") ? listItem(fields["nodes"].type) : void 0;
-    const edge = Object.hasOwn(fields, "edges") ? listItem(fields["edges"].type) : void 0;
+    const nodes = listField(type, "nodes");
+    const edge = listField(type, "edges");
     const viaEdges = edge && isObjectType(edge) ? edgeItem(edge) : void 0;
     if (nodes && viaEdges) return nodes === viaEdges ? nodes : void 0;
     return nodes ?? viaEdges;
@@ -128,8 +127,7 @@ class RequirementIndex {
     const edges = /* @__PURE__ */ new Set();
     for (const type of Object.values(this.schema.getTypeMap())) {
       if (!isObjectType(type) || !this.connectionItem(type)) continue;
-      const fields = type.getFields();
-      const edge = Object.hasOwn(fields, "edges") ? listItem(fields["edges"].type) : void 0;
+      const edge = listField(type, "edges");
       if (edge && isObjectType(edge) && edgeItem(edge)) edges.add(edge);
     }
     return this.edges = edges;
@@ -144,6 +142,10 @@ class RequirementIndex {
     if (this.isRootOrIntrospection(type)) return true;
     return isPageInfo(type) || this.listedType(type) !== void 0;
   }
+}
+function listField(type, name) {
+  const fields = type.getFields();
+  return Object.hasOwn(fields, name) ? listItem(fields[name].type) : void 0;
 }
 function listItem(type) {
   const list = isNonNullType(type) ? type.ofType : type;
