@@ -12,7 +12,7 @@ import { StructureKind, VariableDeclarationKind, type StatementStructures } from
 import type { Emitter } from './emitter.ts';
 import type { JobTokenEndpointsModel } from '../model/catalog.ts';
 import { formatPosition } from '../model/position.ts';
-import { prepareRouteTable } from '../model/job-token-route-table.ts';
+import { prepareRouteTable } from '../model/route-table.ts';
 import { codeHeader, safeComment } from './header.ts';
 import { stringLiteral } from './ts/identifier.ts';
 import { matchRouteFunction, requestAllowedFunction, routeForFunction, routeMatcherStatements, routeRowsStatement, routeTypeStatements } from './ts/route-matcher.ts';
