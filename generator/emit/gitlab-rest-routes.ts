@@ -12,7 +12,7 @@ import { prepareRouteTable } from '../model/route-table.ts';
 import { GITLAB_API_PREFIX, gitlabRouteSources, restRouteRows } from '../model/route-tables.ts';
 import { codeHeader, safeComment } from './header.ts';
 import { stringLiteral } from './ts/identifier.ts';
-import { matchRouteFunction, requestAllowedFunction, routeForFunction, routeMatcherStatements, routeRowsStatement, routeTypeStatements } from './ts/route-matcher.ts';
+import { matchRouteFunction, reportUnsupportedRoutes, requestAllowedFunction, routeForFunction, routeMatcherStatements, routeRowsStatement, routeTypeStatements } from './ts/route-matcher.ts';
 import { copyRuntime, type RuntimeFile } from './ts/copy-runtime.ts';
 import { jsonParseLines } from './json-data.ts';
 
@@ -27,20 +27,12 @@ export const gitlabRestRoutes: Emitter = {
     if (!model) return;
     const rows = restRouteRows(model);
     const table = prepareRouteTable(rows);
-    const reported = new Set<number>();
-    for (const { route, message } of table.unsupported) {
-      if (reported.has(route.endpoint.endpointIndex)) continue;
-      reported.add(route.endpoint.endpointIndex);
-      ctx.report.error(
-        'route-pattern-unsupported',
-        `\`${route.endpoint.text}\` cannot be compiled: ${message}`,
-        route.endpoint.pathPosition,
-        'The row is left out of the matcher, so its requests are denied. Extend the matcher (generator/model/route-alternatives.ts) or report the pattern upstream.',
-      );
-    }
+    // A `*` row is several routes (one per method): it is reported, and emitted, as the one row it is.
+    const rowOf = (r: (typeof table.routes)[number]) => r.endpoint.endpointIndex;
+    reportUnsupportedRoutes(ctx.report, table, rowOf);
     copyRuntime(ctx, gitlabRouteSources(ctx.catalog), RUNTIME_FILES, 'gitlab-rest-routes');
 
-    const matcher = routeMatcherStatements(table, 'fineGrainedRestRoutes', GITLAB_API_PREFIX, (r) => r.endpoint.endpointIndex);
+    const matcher = routeMatcherStatements(table, 'fineGrainedRestRoutes', GITLAB_API_PREFIX, rowOf);
     const endpoints = model.endpoints;
     const routeNames = [...new Set(endpoints.map((e) => `${e.method} ${e.path}`))];
     const statements: StatementStructures[] = [];

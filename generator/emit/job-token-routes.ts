@@ -12,10 +12,10 @@ import { StructureKind, VariableDeclarationKind, type StatementStructures } from
 import type { Emitter } from './emitter.ts';
 import type { JobTokenEndpointsModel } from '../model/catalog.ts';
 import { formatPosition } from '../model/position.ts';
-import { prepareRouteTable } from '../model/job-token-route-table.ts';
+import { prepareRouteTable } from '../model/route-table.ts';
 import { codeHeader, safeComment } from './header.ts';
 import { stringLiteral } from './ts/identifier.ts';
-import { matchRouteFunction, requestAllowedFunction, routeForFunction, routeMatcherStatements, routeRowsStatement, routeTypeStatements } from './ts/route-matcher.ts';
+import { matchRouteFunction, reportUnsupportedRoutes, requestAllowedFunction, routeForFunction, routeMatcherStatements, routeRowsStatement, routeTypeStatements } from './ts/route-matcher.ts';
 import { jsonParseExpression } from './json-data.ts';
 import { GITLAB_API_PREFIX, gitlabRouteSources } from '../model/route-tables.ts';
 import { copyRuntime, type RuntimeFile } from './ts/copy-runtime.ts';
@@ -31,14 +31,7 @@ export const jobTokenRoutes: Emitter = {
     const model = ctx.catalog.sources.find((s): s is JobTokenEndpointsModel => s.kind === 'gitlab-job-token-endpoints');
     if (!model) return;
     const table = prepareRouteTable(model.endpoints);
-    for (const { route, message } of table.unsupported) {
-      ctx.report.error(
-        'route-pattern-unsupported',
-        `\`${route.endpoint.text}\` cannot be compiled: ${message}`,
-        route.endpoint.pathPosition,
-        'The row is left out of the matcher, so its requests are denied. Extend the matcher (generator/model/route-alternatives.ts) or report the pattern upstream.',
-      );
-    }
+    reportUnsupportedRoutes(ctx.report, table);
 
     copyRuntime(ctx, gitlabRouteSources(ctx.catalog), RUNTIME_FILES, 'job-token-routes');
 

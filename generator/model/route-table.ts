@@ -47,7 +47,21 @@ export interface PreparedRouteTable<R extends RouteRow = RouteRow> {
   methods: PreparedMethod<R>[];
 }
 
+const preparedTables = new WeakMap<readonly RouteRow[], PreparedRouteTable<any>>();
+
+/**
+ * The table for a list of rows, prepared once per list object: the route rules (validate) and the
+ * matcher emitters get the same row arrays from the catalog (`source.endpoints`, `restRouteRows`), so
+ * a full generate expands and ranks each page once. Nothing changes a prepared table or its rows
+ * after this returns.
+ */
 export function prepareRouteTable<R extends RouteRow>(endpoints: readonly R[]): PreparedRouteTable<R> {
+  let table = preparedTables.get(endpoints) as PreparedRouteTable<R> | undefined;
+  if (!table) preparedTables.set(endpoints, (table = prepareUncached(endpoints)));
+  return table;
+}
+
+function prepareUncached<R extends RouteRow>(endpoints: readonly R[]): PreparedRouteTable<R> {
   const routes: PreparedRoute<R>[] = [];
   const unsupported: PreparedRouteTable<R>['unsupported'] = [];
   endpoints.forEach((endpoint, index) => {

@@ -135,7 +135,8 @@ export function routeTablesIn(catalog: { sources: readonly SourceModel[] }): { k
   return out;
 }
 
-/** The sources of the GitLab endpoint tables: their matchers share `gitlab/runtime/route-path.ts`, whose header names them all. */
+/** The sources of the GitLab endpoint tables (those of `ROUTE_TABLES` under `/api/v4`): their matchers share `gitlab/runtime/route-path.ts`, whose header names them all. */
 export function gitlabRouteSources(catalog: { sources: readonly SourceModel[] }): SourceModel['source'][] {
-  return catalog.sources.filter((s) => s.kind === 'gitlab-job-token-endpoints' || s.kind === 'gitlab-rest-permissions').map((s) => s.source);
+  const gitlab = ROUTE_TABLES.filter((kind) => kind.apiPrefix === GITLAB_API_PREFIX);
+  return catalog.sources.filter((s) => gitlab.some((kind) => kind.rows(s) !== undefined)).map((s) => s.source);
 }

@@ -8,9 +8,9 @@ import { gitlabPermissionSpelling } from './rules/gitlab-permission-spelling.ts'
 export const validationRules: readonly ValidationRule[] = Object.freeze([
   // Buildkite enum values must be GraphQL names (they become union members and enum keys).
   enumValueIdentifier,
-  // GitLab job-token page: routes of one method that share a path but need different permissions.
+  // Every endpoint table (route-tables.ts): routes of one method that share a path but need different access.
   routeOverlap,
-  // GitLab job-token page: routes that more specific routes always win against.
+  // Every endpoint table (route-tables.ts): routes that more specific routes always win against.
   routeShadowed,
   // GitLab fine-grained permissions: one spelling of each permission across the GraphQL, REST and operations pages.
   gitlabPermissionSpelling,

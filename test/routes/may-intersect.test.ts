@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { seedCatalog as realCatalog } from '../helpers/job-token-seed.ts';
-import { prepareRouteTable } from '../../generator/model/job-token-route-table.ts';
+import { prepareRouteTable } from '../../generator/model/route-table.ts';
 import { firstLiteral, intersectionWitness, mayIntersect } from '../../generator/model/route-language.ts';
 import type { JobTokenEndpointsModel } from '../../generator/model/catalog.ts';
 import type { SegmentToken } from '../../generator/model/route-alternatives.ts';

@@ -11,6 +11,7 @@
  */
 import { StructureKind, VariableDeclarationKind, type CodeBlockWriter, type JSDocStructure, type OptionalKind, type PropertySignatureStructure, type StatementStructures } from 'ts-morph';
 import type { PreparedRoute, PreparedRouteTable, RouteRow } from '../../model/route-table.ts';
+import type { Reporter } from '../../diagnostics/reporter.ts';
 import { alternativeNames } from '../../model/route-alternatives.ts';
 import { HTTP_METHODS } from '../../model/http-methods.ts';
 import { safeComment } from '../header.ts';
@@ -24,6 +25,25 @@ const PARAM_SHAPES_PER_FUNCTION = 64;
 
 /** What the statements import from the copied runtime (`runtime/route-path.ts`). */
 const RUNTIME_IMPORTS: readonly string[] = Object.freeze(['apiRelativePath', 'areSpansCanonical', 'buildRouteTrie', 'canonicalizePath', 'candidateRows', 'MAX_PATH_LENGTH', 'mayCanonicalizationChange', 'type RouteTrie', 'startsWithApiSegment', 'walkRouteTrie']);
+
+/**
+ * `route-pattern-unsupported` for each row of `table` that cannot be compiled (left out of the
+ * matcher, so denied), once per emitted row (`rowOf`, as for `routeMatcherStatements`: a REST `*` row
+ * is several routes).
+ */
+export function reportUnsupportedRoutes<R extends RouteRow>(report: Reporter, table: PreparedRouteTable<R>, rowOf: (route: PreparedRoute<R>) => number = (r) => r.index): void {
+  const reported = new Set<number>();
+  for (const { route, message } of table.unsupported) {
+    if (reported.has(rowOf(route))) continue;
+    reported.add(rowOf(route));
+    report.error(
+      'route-pattern-unsupported',
+      `\`${route.endpoint.text}\` cannot be compiled: ${message}`,
+      route.endpoint.pathPosition,
+      'The row is left out of the matcher, so its requests are denied. Extend the matcher (generator/model/route-alternatives.ts) or report the pattern upstream.',
+    );
+  }
+}
 
 export interface RouteMatcherStatements {
   statements: StatementStructures[];

@@ -1,6 +1,6 @@
 import type { ValidationRule } from '../rule.ts';
 import { routeToken, type PreparedRoute } from '../../model/route-table.ts';
-import type { SegmentToken } from '../../model/route-alternatives.ts';
+import { tokenShape, type SegmentToken } from '../../model/route-alternatives.ts';
 import { captureRouteParams } from '../../emit/runtime/route-path.ts';
 import { intersectionWitness, mayIntersect, uncoveredWitness } from '../../model/route-language.ts';
 import { preparedRouteTables, ShapeIndex, shapeOf } from '../route-index.ts';
@@ -69,11 +69,10 @@ export const routeShadowed: ValidationRule = {
   },
 };
 
-/** A canonical path an alternative matches: each parameter and splat takes `~~` (a sufficient check only). */
+/**
+ * A canonical path an alternative matches: each parameter and splat takes `~~` (a sufficient check
+ * only). `tokenShape` writes every variable as `\u0000`, which no literal holds.
+ */
 function samplePath(segments: readonly SegmentToken[]): string {
-  if (segments.length === 0) return '/';
-  const value = '~~';
-  return `/${segments
-    .map((t) => (t.kind === 'literal' ? t.text : t.kind === 'compound' ? t.parts.map((p) => (p.type === 'literal' ? p.value : value)).join('') : `${t.prefix}${value}${t.suffix}`))
-    .join('/')}`;
+  return `/${segments.map((t) => tokenShape(t).replaceAll('\u0000', '~~')).join('/')}`;
 }
