@@ -192,7 +192,7 @@ describe.runIf(hasChromium)('the docs site in Chromium', () => {
     // The card's row link is a deep link into the source page.
     await card.locator('text=show entry').click();
     expect(page.url()).toMatch(/\/gitlab-job-token-permissions\.html#get-projects-id-releases$/);
-    expect(await page.locator('#get-projects-id-releases').evaluate((r) => r.matches(':target'))).toBe(true);
+    await expect.poll(() => page.locator('#get-projects-id-releases').evaluate((r) => r.matches(':target'))).toBe(true); // the URL changes at commit; the page may still be loading
   });
 
   it('answers a Forgejo request with the scope, the route rule and its source line', async () => {
@@ -303,7 +303,7 @@ describe.runIf(hasChromium)('the docs site in Chromium', () => {
     await shot('explorer-rest-request');
     await page.locator('[data-card="rest-route"]').locator('text=show entry').click();
     expect(page.url()).toMatch(/\/gitlab-pat-rest-permissions\.html#get-projects-id-releases$/);
-    expect(await page.locator('#get-projects-id-releases').evaluate((r) => r.matches(':target'))).toBe(true);
+    await expect.poll(() => page.locator('#get-projects-id-releases').evaluate((r) => r.matches(':target'))).toBe(true); // the URL changes at commit; the page may still be loading
   });
 
   it('answers unavailable, always accessible, footnoted and undocumented REST requests', async () => {
