@@ -121,7 +121,7 @@ function peerPattern(segments: readonly SegmentToken[], flavor: Flavor): string 
   return `/${out.join('/')}`;
 }
 
-function peerRoutes(endpoints: readonly JobTokenEndpoint[], flavor: Flavor): { method: HttpMethod; pattern: string; route: string }[] {
+export function peerRoutes(endpoints: readonly JobTokenEndpoint[], flavor: Flavor): { method: HttpMethod; pattern: string; route: string }[] {
   const seen = new Set<string>();
   const out: { method: HttpMethod; pattern: string; route: string }[] = [];
   for (const e of endpoints) {

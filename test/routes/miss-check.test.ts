@@ -5,7 +5,11 @@
  * what the walk scanned, behind a literal edge of several segments, and in a path other than the one
  * walked. Expectations are from the rules of `canonicalizePath` (README, "Route matching"): `%xx`,
  * `//`, `.` and `..` segments and a trailing `/` are rewritten; anything else is kept as is.
+ * A walk that read nothing past its canonical segments (it stopped at a segment no route takes) is
+ * final unless a `.` or `%` in the rest may make a `..` segment: a trailing `/`, `//` or `?` there
+ * cannot bring a route back, so the check says "no change" although the path changes.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildRouteTrie, canonicalizePath, mayCanonicalizationChange, walkRouteTrie, type TrieNode } from '../../generator/emit/runtime/route-path.ts';
 
@@ -28,6 +32,19 @@ describe('mayCanonicalizationChange after a walk', () => {
     ['/packages/conan/v1/user%73', false, true],
     ['/nope/a/b/%63', false, true], // the walk stops at the first segment
     ['/nope/a/b/c', false, false],
+    // The walk read only `nope` (no route's first segment): what canonicalization does after it
+    // cannot bring a route back, except a `..` (which needs a `.` or an escape).
+    ['/nope/a/b/', false, false],
+    ['/nope//a', false, false],
+    ['/nope/a?x=1', false, false],
+    ['/nope/a#x', false, false],
+    ['/nope/../projects/1/badges', false, true],
+    ['/nope/%2e%2e/projects/1/badges', false, true],
+    ['/nope/a.json/', false, true], // a `.` in the rest: the full check, which sees the trailing `/`
+    // A literal edge of several segments read past the first one: not decided by `packages` alone.
+    ['/packages/conan/v1/users?x', false, true],
+    ['/packages/conan/v1/users/', false, true],
+    ['/packages/conan/v1/users//', false, true],
     ['/.well-known/a', false, false], // a segment starting with `.` is canonical
     ['/projects/1/badges?x=%41', false, true],
     ['/projects/1/badges#%41', false, true],
@@ -37,9 +54,10 @@ describe('mayCanonicalizationChange after a walk', () => {
       const t = trie();
       expect(walkRouteTrie(t, path, B, V) >= 0).toBe(found);
       expect(mayCanonicalizationChange(path)).toBe(changes);
-      // The claim checked against canonicalization itself: false means the same path (or denied).
+      // The claim checked against canonicalization itself: false means a walk of the canonical path
+      // misses too (or the path is denied); true that the path changes.
       const c = canonicalizePath(path);
-      if (!changes) expect(c === path || c === undefined).toBe(true);
+      if (!changes) expect(c === undefined || walkRouteTrie(t, c, B, V)).toBe(c === undefined ? true : -1);
       else expect(c).not.toBe(path);
     });
   }
@@ -53,6 +71,15 @@ describe('mayCanonicalizationChange after a walk', () => {
     expect(mayCanonicalizationChange(['/projects/1', 'badges/x'].join('/'))).toBe(false);
   });
 
+  it('counts what a failed comparison along a literal edge of several segments read', () => {
+    // `a/b` is one edge: `/a///b` fails the comparison at its third character, past the first
+    // segment, although the edge's end (position 4) holds a `/`. Its canonical form `/a/b` is a hit.
+    const t = buildRouteTrie([0], 0, [{ path: '/a/b' }]);
+    expect(walkRouteTrie(t, '/a///b', B, V)).toBe(-1);
+    expect(mayCanonicalizationChange('/a///b')).toBe(true);
+    expect(walkRouteTrie(t, canonicalizePath('/a///b')!, B, V)).toBe(0);
+  });
+
   it('does not count a literal edge whose text is not canonical as canonical', () => {
     // A literal segment holding an escape (`%41` is `A` once canonical): the raw path equals the edge's
     // text, so the walk follows the edge, but the path still changes under canonicalization.
@@ -61,6 +88,39 @@ describe('mayCanonicalizationChange after a walk', () => {
     expect(mayCanonicalizationChange('/raw/a%41b/y')).toBe(true);
     expect(canonicalizePath('/raw/a%41b/y')).toBe('/raw/aAb/y');
     expect(walkRouteTrie(t, '/raw/aAb/y', B, V)).toBe(1);
+  });
+});
+
+describe('a final miss is final on the canonical path too (differential)', () => {
+  // Tries from generated routes (literal segments from a small alphabet, so paths share prefixes,
+  // parameters with and without literal text around them, splats in the middle and at the end),
+  // paths from the same pieces plus everything canonicalization rewrites. Whenever the walk of the
+  // raw path misses and the check says it is final, the walk of the canonical path must miss too.
+  const word = fc.constantFrom('a', 'b', 'ab', 'projects', 'p', 'x.y');
+  const segment = fc.oneof(
+    { weight: 4, arbitrary: word },
+    { weight: 2, arbitrary: fc.constantFrom(':id', ':name') },
+    { weight: 1, arbitrary: fc.constantFrom('v:id', ':id.json', '*rest', 'a*rest') },
+  );
+  const route = fc.array(segment, { minLength: 1, maxLength: 4 }).map((segs) => `/${segs.join('/')}`);
+  const piece = fc.oneof(
+    { weight: 6, arbitrary: word },
+    { weight: 1, arbitrary: fc.constantFrom('', '.', '..', '%2e', '%2E%2e', '%61', 'a%2Fb', 'a?b', '#', 'q?', '%', '.x') },
+  );
+  const path = fc.array(piece, { minLength: 0, maxLength: 6 }).chain((segs) => fc.constantFrom(`/${segs.join('/')}`, `/${segs.join('/')}/`));
+  it('over 3,000 tries and paths', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(route, { minLength: 1, maxLength: 6 }), fc.array(path, { minLength: 1, maxLength: 8 }), (routes, paths) => {
+        const rows = routes.map((r) => ({ path: r }));
+        const t = buildRouteTrie(rows.map((_, i) => i), 0, rows);
+        for (const p of paths) {
+          if (walkRouteTrie(t, p, B, V) !== -1 || mayCanonicalizationChange(p)) continue;
+          const c = canonicalizePath(p);
+          if (c !== undefined) expect([p, c, walkRouteTrie(t, c, B, V)]).toEqual([p, c, -1]);
+        }
+      }),
+      { numRuns: 3000, seed: 14 },
+    );
   });
 });
 

@@ -54,16 +54,25 @@ export declare function startsWithApiSegment(p: string, prefix: string): boolean
  */
 export declare function isCanonicalSpan(s: string, from: number, to: number): boolean;
 /**
- * False when `canonicalizePath(s)` would return `s` itself or deny it, for a string that starts
- * with `/` and is within the length limit: no `%`, `?`, `#`, `//`, `/.` (which covers `.` and `..`
- * segments) and no trailing `/`. A matcher that found no route on the raw path needs no second
- * attempt then (invalid characters are denied either way), and this loop is cheaper than
- * canonicalizing. True may be a false alarm (the caller then canonicalizes: always safe).
+ * False when a walk of `canonicalizePath(s)` cannot find a route that the walk of `s` did not: when
+ * canonicalization would return `s` itself or deny it, for a string that starts with `/` and is
+ * within the length limit (no `%`, `?`, `#`, `//`, `/.` (which covers `.` and `..` segments) and no
+ * trailing `/`). A matcher that found no route on the raw path needs no second attempt then (invalid
+ * characters are denied either way), and this loop is cheaper than canonicalizing. True may be a
+ * false alarm (the caller then canonicalizes: always safe).
  *
  * When `s` is the path the last walk took (`walkRouteTrie`), the segments that walk scanned or
  * found equal to a canonical literal edge are not read again: it noted how far from the start they
  * reach without a gap and each canonical as it is (`walkFar`, at a `/` or the end; not canonical: `%`, `?`, `#`, a
  * character outside `pchar`, an empty, `.` or `..` segment); only the rest is scanned here.
+ *
+ * And when that walk read nothing past them (`walkRead`: e.g. `/nope/…`, whose first segment no
+ * route takes), what canonicalization could do to the rest cannot change its answer, unless a `..`
+ * segment removes one of them: the canonical path is the same segments, then the rest with empty
+ * segments and a trailing `/` dropped and cut at `?` or `#` (or it is denied), so a walk of it reads
+ * the same characters up to `walkFar`, where a `/` or the end of the path stands in both. A `..`
+ * needs a `.` or a `%` escape, and two native searches for those cost a fraction of this loop over a
+ * long path. Tests: `test/routes/miss-check.test.ts` (a differential over generated paths and tries).
  */
 export declare function mayCanonicalizationChange(s: string): boolean;
 /**

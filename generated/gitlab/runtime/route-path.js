@@ -109,6 +109,7 @@ function mayCanonicalizationChange(s) {
   let from = 1;
   if (s === walkPath) {
     if (walkFar >= n) return false;
+    if (walkRead <= walkFar && s.indexOf("%", walkFar) < 0 && s.indexOf(".", walkFar) < 0) return false;
     from = walkFar + 1;
   }
   for (let i = from; i < n; i++) {
@@ -458,12 +459,14 @@ function walkRouteTrie(trie, p, bounds, checks) {
   walkBounds = bounds;
   walkChecks = checks;
   walkFar = 0;
+  walkRead = 0;
   return walkNode(trie.root ?? growTrie(trie), n === 1 ? 1 : 0, 0);
 }
 let walkPath = "";
 let walkBounds = new Int32Array(0);
 let walkChecks = new Int32Array(0);
 let walkFar = 0;
+let walkRead = 0;
 function walkNode(node, cursor, k) {
   const p = walkPath;
   const n = p.length;
@@ -471,7 +474,10 @@ function walkNode(node, cursor, k) {
   const checks = walkChecks;
   step: for (; ; ) {
     if (!node.ready) prepareNode(node);
-    if (cursor >= n) return node.end;
+    if (cursor >= n) {
+      walkRead = n;
+      return node.end;
+    }
     const s = cursor + 1;
     const table = node.table;
     let e = s;
@@ -487,10 +493,16 @@ function walkNode(node, cursor, k) {
           const text = table[4 * j + 1];
           const len = text.length;
           const end = s + len;
-          if (end > n || end !== n && p.charCodeAt(end) !== 47) continue;
+          if (end > n || end !== n && p.charCodeAt(end) !== 47) {
+            if (end > walkRead) walkRead = end;
+            continue;
+          }
           let x = 1;
           while (x < len && text.charCodeAt(x) === p.charCodeAt(s + x)) x++;
-          if (x !== len) continue;
+          if (x !== len) {
+            if (end > walkRead) walkRead = end;
+            continue;
+          }
           if (cursor <= walkFar && end > walkFar && table[4 * j + 3] === 1) walkFar = end;
           if (node.last) {
             node = table[4 * j + 2];
@@ -525,10 +537,16 @@ function walkNode(node, cursor, k) {
           const text = table[4 * j + 1];
           const len = text.length;
           const end = s + len;
-          if (end !== n && p.charCodeAt(end) !== 47) continue;
+          if (end !== n && p.charCodeAt(end) !== 47) {
+            if (end > walkRead) walkRead = end;
+            continue;
+          }
           let x = 0;
           while (x < len && text.charCodeAt(x) === p.charCodeAt(s + x)) x++;
-          if (x !== len) continue;
+          if (x !== len) {
+            if (end > walkRead) walkRead = end;
+            continue;
+          }
           if (cursor <= walkFar && end > walkFar && table[4 * j + 3] === 1) walkFar = end;
           if (node.last) {
             node = table[4 * j + 2];
@@ -545,7 +563,7 @@ function walkNode(node, cursor, k) {
     if (e > walkFar && cursor <= walkFar && raw === 0 && e > s) walkFar = e;
     const param = node.param;
     if (param !== null) {
-      if (e === s) return tailsOf(node, s, k);
+      if (e === s) return tailsAfter(node, s, e, k);
       bounds[2 * k] = s;
       bounds[2 * k + 1] = e;
       checks[k] = raw;
@@ -556,7 +574,7 @@ function walkNode(node, cursor, k) {
         continue;
       }
       const found = walkNode(param, e, k + 1);
-      return found >= 0 ? found : tailsOf(node, s, k);
+      return found >= 0 ? found : tailsAfter(node, s, e, k);
     }
     const params = node.params;
     for (let j = 0; j < params.length; j++) {
@@ -576,14 +594,19 @@ function walkNode(node, cursor, k) {
       const found = walkNode(edge.node, e, k + edge.vars);
       if (found >= 0) return found;
     }
-    return tailsOf(node, s, k);
+    return tailsAfter(node, s, e, k);
   }
+}
+function tailsAfter(node, s, e, k) {
+  if (e > walkRead) walkRead = e;
+  return tailsOf(node, s, k);
 }
 function tailsOf(node, s, k) {
   const tails = node.tails;
   if (tails.length === 0) return -1;
   const p = walkPath;
   const n = p.length;
+  walkRead = n;
   const bounds = walkBounds;
   const checks = walkChecks;
   for (let j = 0; j < tails.length; j++) {

@@ -163,16 +163,25 @@ export function isCanonicalSpan(s: string, from: number, to: number): boolean {
 }
 
 /**
- * False when `canonicalizePath(s)` would return `s` itself or deny it, for a string that starts
- * with `/` and is within the length limit: no `%`, `?`, `#`, `//`, `/.` (which covers `.` and `..`
- * segments) and no trailing `/`. A matcher that found no route on the raw path needs no second
- * attempt then (invalid characters are denied either way), and this loop is cheaper than
- * canonicalizing. True may be a false alarm (the caller then canonicalizes: always safe).
+ * False when a walk of `canonicalizePath(s)` cannot find a route that the walk of `s` did not: when
+ * canonicalization would return `s` itself or deny it, for a string that starts with `/` and is
+ * within the length limit (no `%`, `?`, `#`, `//`, `/.` (which covers `.` and `..` segments) and no
+ * trailing `/`). A matcher that found no route on the raw path needs no second attempt then (invalid
+ * characters are denied either way), and this loop is cheaper than canonicalizing. True may be a
+ * false alarm (the caller then canonicalizes: always safe).
  *
  * When `s` is the path the last walk took (`walkRouteTrie`), the segments that walk scanned or
  * found equal to a canonical literal edge are not read again: it noted how far from the start they
  * reach without a gap and each canonical as it is (`walkFar`, at a `/` or the end; not canonical: `%`, `?`, `#`, a
  * character outside `pchar`, an empty, `.` or `..` segment); only the rest is scanned here.
+ *
+ * And when that walk read nothing past them (`walkRead`: e.g. `/nope/…`, whose first segment no
+ * route takes), what canonicalization could do to the rest cannot change its answer, unless a `..`
+ * segment removes one of them: the canonical path is the same segments, then the rest with empty
+ * segments and a trailing `/` dropped and cut at `?` or `#` (or it is denied), so a walk of it reads
+ * the same characters up to `walkFar`, where a `/` or the end of the path stands in both. A `..`
+ * needs a `.` or a `%` escape, and two native searches for those cost a fraction of this loop over a
+ * long path. Tests: `test/routes/miss-check.test.ts` (a differential over generated paths and tries).
  */
 export function mayCanonicalizationChange(s: string): boolean {
   const n = s.length;
@@ -180,6 +189,7 @@ export function mayCanonicalizationChange(s: string): boolean {
   let from = 1;
   if (s === walkPath) {
     if (walkFar >= n) return false; // every segment scanned and canonical, none empty (so no trailing `/`)
+    if (walkRead <= walkFar && s.indexOf('%', walkFar) < 0 && s.indexOf('.', walkFar) < 0) return false;
     from = walkFar + 1;
   }
   for (let i = from; i < n; i++) {
@@ -758,6 +768,7 @@ export function walkRouteTrie(trie: RouteTrie, p: string, bounds: Int32Array, ch
   walkBounds = bounds;
   walkChecks = checks;
   walkFar = 0;
+  walkRead = 0;
   return walkNode(trie.root ?? growTrie(trie), n === 1 ? 1 : 0, 0);
 }
 
@@ -769,6 +780,11 @@ let walkChecks: Int32Array = new Int32Array(0);
 // or matched to a literal edge whose text is canonical, without a gap from the start, each canonical
 // as it is.
 let walkFar = 0;
+// After a walk without a match: the furthest position of `walkPath` it read or compared with the
+// path's length (a segment's end, a literal edge's end; the whole path once a splat tail is tried),
+// noted on each way out without a match (a match notes nothing). A miss that read nothing past
+// `walkFar` is decided by those segments alone (`mayCanonicalizationChange`).
+let walkRead = 0;
 
 function walkNode(node: TrieNode, cursor: number, k: number): number {
   const p = walkPath;
@@ -779,7 +795,10 @@ function walkNode(node: TrieNode, cursor: number, k: number): number {
   step: for (;;) {
     if (!node.ready) prepareNode(node);
     // Every child needs at least one character: at the end of the path only the node itself can answer.
-    if (cursor >= n) return node.end;
+    if (cursor >= n) {
+      walkRead = n;
+      return node.end;
+    }
     const s = cursor + 1;
     const table = node.table;
     let e = s;
@@ -798,10 +817,17 @@ function walkNode(node: TrieNode, cursor: number, k: number): number {
           // The edge's text (one or more whole segments) at `s`, then `/` or the end of the path.
           const len = text.length;
           const end = s + len;
-          if (end > n || (end !== n && p.charCodeAt(end) !== 47)) continue;
+          // A failed comparison notes how far it read (`walkRead`); a match leaves that to the child.
+          if (end > n || (end !== n && p.charCodeAt(end) !== 47)) {
+            if (end > walkRead) walkRead = end;
+            continue;
+          }
           let x = 1;
           while (x < len && text.charCodeAt(x) === p.charCodeAt(s + x)) x++;
-          if (x !== len) continue;
+          if (x !== len) {
+            if (end > walkRead) walkRead = end;
+            continue;
+          }
           if (cursor <= walkFar && end > walkFar && table[4 * j + 3] === 1) walkFar = end;
           if (node.last) {
             node = table[4 * j + 2] as TrieNode;
@@ -838,10 +864,16 @@ function walkNode(node: TrieNode, cursor: number, k: number): number {
           const text = table[4 * j + 1] as string;
           const len = text.length;
           const end = s + len;
-          if (end !== n && p.charCodeAt(end) !== 47) continue;
+          if (end !== n && p.charCodeAt(end) !== 47) {
+            if (end > walkRead) walkRead = end;
+            continue;
+          }
           let x = 0;
           while (x < len && text.charCodeAt(x) === p.charCodeAt(s + x)) x++;
-          if (x !== len) continue;
+          if (x !== len) {
+            if (end > walkRead) walkRead = end;
+            continue;
+          }
           if (cursor <= walkFar && end > walkFar && table[4 * j + 3] === 1) walkFar = end;
           if (node.last) {
             node = table[4 * j + 2] as TrieNode;
@@ -859,7 +891,7 @@ function walkNode(node: TrieNode, cursor: number, k: number): number {
     const param = node.param;
     if (param !== null) {
       // The only parameter edge, plain: the whole segment.
-      if (e === s) return tailsOf(node, s, k);
+      if (e === s) return tailsAfter(node, s, e, k);
       bounds[2 * k] = s;
       bounds[2 * k + 1] = e;
       checks[k] = raw;
@@ -870,7 +902,7 @@ function walkNode(node: TrieNode, cursor: number, k: number): number {
         continue;
       }
       const found = walkNode(param, e, k + 1);
-      return found >= 0 ? found : tailsOf(node, s, k);
+      return found >= 0 ? found : tailsAfter(node, s, e, k);
     }
     const params = node.params;
     for (let j = 0; j < params.length; j++) {
@@ -890,8 +922,18 @@ function walkNode(node: TrieNode, cursor: number, k: number): number {
       const found = walkNode(edge.node, e, k + edge.vars);
       if (found >= 0) return found;
     }
-    return tailsOf(node, s, k);
+    return tailsAfter(node, s, e, k);
   }
+}
+
+/**
+ * `tailsOf` where the walk of a node may end without a match, having scanned its segment to `e`:
+ * notes that in `walkRead` first. Every way out of `walkNode` without a match notes the furthest
+ * position it read (a child that fails notes one past the parent's reads), so a match notes nothing.
+ */
+function tailsAfter(node: TrieNode, s: number, e: number, k: number): number {
+  if (e > walkRead) walkRead = e;
+  return tailsOf(node, s, k);
 }
 
 /** The first of a node's splat tails that takes the rest of the path from `s`, or -1. */
@@ -900,6 +942,7 @@ function tailsOf(node: TrieNode, s: number, k: number): number {
   if (tails.length === 0) return -1;
   const p = walkPath;
   const n = p.length;
+  walkRead = n;
   const bounds = walkBounds;
   const checks = walkChecks;
   for (let j = 0; j < tails.length; j++) {
