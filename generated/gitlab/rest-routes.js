@@ -7652,22 +7652,20 @@ let lastPath = "";
 function candidateFor(method, path) {
   if (typeof method !== "string" || typeof path !== "string") return -1;
   const q = path.charCodeAt(1) === API_PREFIX.charCodeAt(1) && path.startsWith(API_PREFIX) && path.charCodeAt(API_PREFIX.length) === 47 ? path.slice(API_PREFIX.length) : path;
-  let canonical = q;
   const plain = path.length <= MAX_PATH_LENGTH && q.charCodeAt(0) === 47 && !startsWithApiSegment(q, API_PREFIX);
   let i = plain ? lookup(method, q) : -1;
   if (i === -2) return -1;
-  if (i === -1 && plain && !mayCanonicalizationChange(q)) return -1;
-  if (i < 0 || !spansCanonical(q, i)) {
-    const c = apiRelativePath(canonicalizePath(path), API_PREFIX);
-    if (c === void 0) return -1;
-    if (c !== q || !plain) {
-      canonical = c;
-      i = lookup(method, c);
-    }
-    if (i < 0) return -1;
+  if (i >= 0 && spansCanonical(q, i)) {
+    lastPath = q;
+    return i;
   }
-  if (startsWithApiSegment(canonical, API_PREFIX) && ROOTED_CANDIDATES.indexOf(i) < 0) return -1;
-  lastPath = canonical;
+  if (i === -1 && plain && !mayCanonicalizationChange(q)) return -1;
+  const c = apiRelativePath(canonicalizePath(path), API_PREFIX);
+  if (c === void 0) return -1;
+  if (c !== q || !plain) i = lookup(method, c);
+  if (i < 0) return -1;
+  if (startsWithApiSegment(c, API_PREFIX) && ROOTED_CANDIDATES.indexOf(i) < 0) return -1;
+  lastPath = c;
   return i;
 }
 function fineGrainedRestRouteFor(method, path) {

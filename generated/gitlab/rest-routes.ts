@@ -9851,24 +9851,24 @@ function candidateFor(method: string, path: string): number {
   // `/api/v4/…` as sent: the rest is the path (a prefix that canonicalization reveals is removed on the slow path).
   const q = path.charCodeAt(1) === API_PREFIX.charCodeAt(1) && path.startsWith(API_PREFIX) && path.charCodeAt(API_PREFIX.length) === 47 ? path.slice(API_PREFIX.length) : path;
   // Try the raw path first; canonicalize only when that does not settle it (see isCanonicalSpan).
-  let canonical = q;
   const plain = path.length <= MAX_PATH_LENGTH && q.charCodeAt(0) === 47 && !startsWithApiSegment(q, API_PREFIX);
   let i = plain ? lookup(method, q) : -1;
   if (i === -2) return -1;
+  // A match on the raw path whose parameters took canonical text: the path is canonical (and not under `/api…`, so no rooted check).
+  if (i >= 0 && spansCanonical(q, i)) {
+    lastPath = q;
+    return i;
+  }
   // No route on a path canonicalization would not change (or would deny): a final miss.
   if (i === -1 && plain && !mayCanonicalizationChange(q)) return -1;
-  if (i < 0 || !spansCanonical(q, i)) {
-    const c = apiRelativePath(canonicalizePath(path), API_PREFIX);
-    if (c === undefined) return -1;
-    if (c !== q || !plain) {
-      canonical = c;
-      i = lookup(method, c);
-    }
-    if (i < 0) return -1;
-  }
+  const c = apiRelativePath(canonicalizePath(path), API_PREFIX);
+  if (c === undefined) return -1;
+  // When canonicalization leaves the raw path as it is, the raw answer stands.
+  if (c !== q || !plain) i = lookup(method, c);
+  if (i < 0) return -1;
   // A path outside the API root (`/api/v3/…`) only for a route rooted there.
-  if (startsWithApiSegment(canonical, API_PREFIX) && ROOTED_CANDIDATES.indexOf(i) < 0) return -1;
-  lastPath = canonical;
+  if (startsWithApiSegment(c, API_PREFIX) && ROOTED_CANDIDATES.indexOf(i) < 0) return -1;
+  lastPath = c;
   return i;
 }
 

@@ -278,24 +278,24 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
       w.writeLine('// `/api/v4/…` as sent: the rest is the path (a prefix that canonicalization reveals is removed on the slow path).');
       w.writeLine('const q = path.charCodeAt(1) === API_PREFIX.charCodeAt(1) && path.startsWith(API_PREFIX) && path.charCodeAt(API_PREFIX.length) === 47 ? path.slice(API_PREFIX.length) : path;');
       w.writeLine('// Try the raw path first; canonicalize only when that does not settle it (see isCanonicalSpan).');
-      w.writeLine('let canonical = q;');
       w.writeLine('const plain = path.length <= MAX_PATH_LENGTH && q.charCodeAt(0) === 47 && !startsWithApiSegment(q, API_PREFIX);');
       w.writeLine('let i = plain ? lookup(method, q) : -1;');
       w.writeLine('if (i === -2) return -1;');
+      w.writeLine('// A match on the raw path whose parameters took canonical text: the path is canonical (and not under `/api…`, so no rooted check).');
+      w.write('if (i >= 0 && spansCanonical(q, i))').block(() => {
+        w.writeLine('lastPath = q;');
+        w.writeLine('return i;');
+      });
       w.writeLine('// No route on a path canonicalization would not change (or would deny): a final miss.');
       w.writeLine('if (i === -1 && plain && !mayCanonicalizationChange(q)) return -1;');
-      w.write('if (i < 0 || !spansCanonical(q, i))').block(() => {
-        w.writeLine('const c = apiRelativePath(canonicalizePath(path), API_PREFIX);');
-        w.writeLine('if (c === undefined) return -1;');
-        w.write('if (c !== q || !plain)').block(() => {
-          w.writeLine('canonical = c;');
-          w.writeLine('i = lookup(method, c);');
-        });
-        w.writeLine('if (i < 0) return -1;');
-      });
+      w.writeLine('const c = apiRelativePath(canonicalizePath(path), API_PREFIX);');
+      w.writeLine('if (c === undefined) return -1;');
+      w.writeLine('// When canonicalization leaves the raw path as it is, the raw answer stands.');
+      w.writeLine('if (c !== q || !plain) i = lookup(method, c);');
+      w.writeLine('if (i < 0) return -1;');
       w.writeLine('// A path outside the API root (`/api/v3/…`) only for a route rooted there.');
-      w.writeLine('if (startsWithApiSegment(canonical, API_PREFIX) && ROOTED_CANDIDATES.indexOf(i) < 0) return -1;');
-      w.writeLine('lastPath = canonical;');
+      w.writeLine('if (startsWithApiSegment(c, API_PREFIX) && ROOTED_CANDIDATES.indexOf(i) < 0) return -1;');
+      w.writeLine('lastPath = c;');
       w.writeLine('return i;');
     },
   });
