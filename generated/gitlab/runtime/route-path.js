@@ -217,6 +217,118 @@ function matchElements(p, from, to, els, bounds, checks, slot) {
   }
   return true;
 }
+let tailBounds = new Int32Array(32);
+function tailPlan(els) {
+  let i = 0;
+  let head = "";
+  if (typeof els[0] === "string") {
+    head = els[0];
+    i = 1;
+  }
+  if (els[i] !== 2) return void 0;
+  i++;
+  const mids = [];
+  while (i + 1 < els.length && typeof els[i] === "string" && els[i + 1] === 2) {
+    mids.push(els[i]);
+    i += 2;
+  }
+  const rest = [];
+  for (; i < els.length; i++) {
+    const e = els[i];
+    if (e === 2) return void 0;
+    rest.push(e);
+  }
+  let restKind = 2;
+  let slashes = 0;
+  let lead = 0;
+  const cuts = rest.map(() => 0);
+  if (rest.length === 0) restKind = 0;
+  else if (rest.length === 1 && typeof rest[0] === "string") restKind = 1;
+  else {
+    const first = rest[0];
+    if (typeof first !== "string" || first.indexOf("/") < 0) return void 0;
+    lead = first.indexOf("/");
+    for (let j = 0; j < rest.length; j++) {
+      const e = rest[j];
+      if (typeof e === "string") {
+        for (let x = 0; x < e.length; x++) if (e.charCodeAt(x) === 47) slashes++;
+        continue;
+      }
+      const next = rest[j + 1];
+      if (next === void 0) continue;
+      if (typeof next !== "string") return void 0;
+      const slash = next.indexOf("/");
+      if (slash >= 0) cuts[j] = slash;
+      else if (j + 1 === rest.length - 1) cuts[j] = next.length;
+      else return void 0;
+    }
+  }
+  const vars = 1 + mids.length + rest.reduce((k, e) => k + (e === 1 ? 1 : 0), 0);
+  if (tailBounds.length < 2 * vars) tailBounds = new Int32Array(2 * vars);
+  return { head, mids, restKind, rest, slashes, lead, cuts, vars };
+}
+function matchTail(p, from, to, plan, bounds, checks, slot) {
+  const head = plan.head;
+  const start = from + head.length;
+  if (start >= to || from < 0 || to > p.length) return false;
+  if (head !== "" && !p.startsWith(head, from)) return false;
+  const t = tailBounds;
+  const mids = plan.mids;
+  let q = to;
+  const kind = plan.restKind;
+  let w = 2 * (mids.length + 1);
+  if (kind === 1) {
+    const r = plan.rest[0];
+    q = to - r.length;
+    if (q <= start || !p.startsWith(r, q)) return false;
+  } else if (kind === 2) {
+    let c = plan.slashes;
+    let i = to - 1;
+    for (; i > start; i--) if (p.charCodeAt(i) === 47 && --c === 0) break;
+    if (c !== 0) return false;
+    q = i - plan.lead;
+    if (q <= start) return false;
+    const rest = plan.rest;
+    const cuts = plan.cuts;
+    let x = q;
+    for (let j = 0; j < rest.length; j++) {
+      const e = rest[j];
+      if (typeof e === "string") {
+        if (x + e.length > to || !p.startsWith(e, x)) return false;
+        x += e.length;
+        continue;
+      }
+      let y = x;
+      while (y < to && p.charCodeAt(y) !== 47) y++;
+      y -= cuts[j];
+      if (y <= x) return false;
+      t[w++] = x;
+      t[w++] = y;
+      x = y;
+    }
+    if (x !== to) return false;
+  }
+  let end = q;
+  for (let j = mids.length - 1; j >= 0; j--) {
+    const mid = mids[j];
+    const at = end - 1 - mid.length;
+    if (at <= start) return false;
+    const y = p.lastIndexOf(mid, at);
+    if (y <= start) return false;
+    t[2 * j + 2] = y + mid.length;
+    t[2 * j + 3] = end;
+    end = y;
+  }
+  t[0] = start;
+  t[1] = end;
+  const vars = plan.vars;
+  for (let k = 0; k < vars; k++) {
+    bounds[2 * (slot + k)] = t[2 * k];
+    bounds[2 * (slot + k) + 1] = t[2 * k + 1];
+    checks[slot + k] = -1;
+  }
+  return true;
+}
 function routeElements(tokens) {
   const out = [];
   const text = (t) => {
@@ -448,7 +560,7 @@ function sortPending(node) {
       const minLength = els.reduce((m, x) => m + (typeof x === "string" ? x.length : 1), 0);
       const first = typeof els[0] === "string" ? els[0] : "";
       const last = els.length > 1 && typeof els[els.length - 1] === "string" ? els[els.length - 1] : "";
-      node.tails.push({ els, vars: countVars(els), candidate, minLength, first, last, lone: els.length === 1 && els[0] === 2 });
+      node.tails.push({ els, vars: countVars(els), candidate, minLength, first, last, lone: els.length === 1 && els[0] === 2, plan: tailPlan(els) ?? null });
     }
   }
 }
@@ -601,7 +713,8 @@ function tailsOf(node, s, k) {
       checks[k] = -1;
       return tails[j].candidate;
     }
-    if (matchElements(p, s, n, els, bounds, checks, k)) return tails[j].candidate;
+    const plan = tail.plan;
+    if (plan !== null ? matchTail(p, s, n, plan, bounds, checks, k) : matchElements(p, s, n, els, bounds, checks, k)) return tails[j].candidate;
   }
   return -1;
 }
@@ -616,9 +729,11 @@ export {
   captureRouteParams,
   isCanonicalSpan,
   matchElements,
+  matchTail,
   mayCanonicalizationChange,
   patternTokens,
   routeElements,
   startsWithApiSegment,
+  tailPlan,
   walkRouteTrie
 };
