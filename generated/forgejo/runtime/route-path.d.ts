@@ -116,6 +116,8 @@ export interface TailPlan {
     readonly rest: readonly (string | 1)[];
     readonly slashes: number;
     readonly lead: number;
+    /** restKind 2: the rest's last element when it is literal text (checked first, at the end), else ''. */
+    readonly last: string;
     /**
      * For a parameter at `rest[j]`: how many characters of the element after it come before the end
      * of their segment (up to its first `/`; all of it when it is the last element; 0 when the

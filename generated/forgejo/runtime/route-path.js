@@ -222,21 +222,21 @@ function tailPlan(els) {
   let i = 0;
   let head = "";
   if (typeof els[0] === "string") {
-    head = els[0];
+    head = flatText(els[0]);
     i = 1;
   }
   if (els[i] !== 2) return void 0;
   i++;
   const mids = [];
   while (i + 1 < els.length && typeof els[i] === "string" && els[i + 1] === 2) {
-    mids.push(els[i]);
+    mids.push(flatText(els[i]));
     i += 2;
   }
   const rest = [];
   for (; i < els.length; i++) {
     const e = els[i];
     if (e === 2) return void 0;
-    rest.push(e);
+    rest.push(typeof e === "string" ? flatText(e) : e);
   }
   let restKind = 2;
   let slashes = 0;
@@ -265,23 +265,26 @@ function tailPlan(els) {
   }
   const vars = 1 + mids.length + rest.reduce((k, e) => k + (e === 1 ? 1 : 0), 0);
   if (tailBounds.length < 2 * vars) tailBounds = new Int32Array(2 * vars);
-  return { head, mids, restKind, rest, slashes, lead, cuts, vars };
+  const end = rest[rest.length - 1];
+  const last = restKind === 2 && typeof end === "string" ? end : "";
+  return { head, mids, restKind, rest, slashes, lead, last, cuts, vars };
 }
 function matchTail(p, from, to, plan, bounds, checks, slot) {
   const head = plan.head;
   const start = from + head.length;
   if (start >= to || from < 0 || to > p.length) return false;
-  if (head !== "" && !p.startsWith(head, from)) return false;
+  if (head !== "" && !textAt(p, from, head)) return false;
   const t = tailBounds;
   const mids = plan.mids;
   let q = to;
   const kind = plan.restKind;
-  let w = 2 * (mids.length + 1);
   if (kind === 1) {
     const r = plan.rest[0];
     q = to - r.length;
-    if (q <= start || !p.startsWith(r, q)) return false;
+    if (q <= start || !textAt(p, q, r)) return false;
   } else if (kind === 2) {
+    const last = plan.last;
+    if (last !== "" && (to - last.length <= start || !textAt(p, to - last.length, last))) return false;
     let c = plan.slashes;
     let i = to - 1;
     for (; i > start; i--) if (p.charCodeAt(i) === 47 && --c === 0) break;
@@ -290,12 +293,17 @@ function matchTail(p, from, to, plan, bounds, checks, slot) {
     if (q <= start) return false;
     const rest = plan.rest;
     const cuts = plan.cuts;
+    const n = rest.length;
+    let w = 2 * (mids.length + 1);
     let x = q;
-    for (let j = 0; j < rest.length; j++) {
+    for (let j = 0; j < n; j++) {
       const e = rest[j];
       if (typeof e === "string") {
-        if (x + e.length > to || !p.startsWith(e, x)) return false;
-        x += e.length;
+        const len = e.length;
+        if (j === n - 1 && last !== "") {
+          if (x + len !== to) return false;
+        } else if (x + len > to || !textAt(p, x, e)) return false;
+        x += len;
         continue;
       }
       let y = x;
@@ -311,9 +319,9 @@ function matchTail(p, from, to, plan, bounds, checks, slot) {
   let end = q;
   for (let j = mids.length - 1; j >= 0; j--) {
     const mid = mids[j];
-    const at = end - 1 - mid.length;
-    if (at <= start) return false;
-    const y = p.lastIndexOf(mid, at);
+    const c0 = mid.charCodeAt(0);
+    let y = end - 1 - mid.length;
+    while (y > start && !(p.charCodeAt(y) === c0 && textAt(p, y, mid))) y--;
     if (y <= start) return false;
     t[2 * j + 2] = y + mid.length;
     t[2 * j + 3] = end;
@@ -327,6 +335,10 @@ function matchTail(p, from, to, plan, bounds, checks, slot) {
     bounds[2 * (slot + k) + 1] = t[2 * k + 1];
     checks[slot + k] = -1;
   }
+  return true;
+}
+function textAt(p, x, text) {
+  for (let i = 0; i < text.length; i++) if (p.charCodeAt(x + i) !== text.charCodeAt(i)) return false;
   return true;
 }
 function routeElements(tokens) {
@@ -700,21 +712,24 @@ function tailsOf(node, s, k) {
   const checks = walkChecks;
   for (let j = 0; j < tails.length; j++) {
     const tail = tails[j];
-    const els = tail.els;
     if (n - s < tail.minLength) continue;
-    const last = tail.last;
-    if (last !== "" && !p.endsWith(last, n)) continue;
-    const first = tail.first;
-    if (first !== "" && !p.startsWith(first, s)) continue;
     if (tail.lone) {
       if (n === s) continue;
       bounds[2 * k] = s;
       bounds[2 * k + 1] = n;
       checks[k] = -1;
-      return tails[j].candidate;
+      return tail.candidate;
     }
     const plan = tail.plan;
-    if (plan !== null ? matchTail(p, s, n, plan, bounds, checks, k) : matchElements(p, s, n, els, bounds, checks, k)) return tails[j].candidate;
+    if (plan !== null) {
+      if (matchTail(p, s, n, plan, bounds, checks, k)) return tail.candidate;
+      continue;
+    }
+    const last = tail.last;
+    if (last !== "" && !p.endsWith(last, n)) continue;
+    const first = tail.first;
+    if (first !== "" && !p.startsWith(first, s)) continue;
+    if (matchElements(p, s, n, tail.els, bounds, checks, k)) return tail.candidate;
   }
   return -1;
 }

@@ -350,6 +350,8 @@ export interface TailPlan {
   readonly rest: readonly (string | 1)[];
   readonly slashes: number;
   readonly lead: number;
+  /** restKind 2: the rest's last element when it is literal text (checked first, at the end), else ''. */
+  readonly last: string;
   /**
    * For a parameter at `rest[j]`: how many characters of the element after it come before the end
    * of their segment (up to its first `/`; all of it when it is the last element; 0 when the
@@ -373,21 +375,21 @@ export function tailPlan(els: RouteElements): TailPlan | undefined {
   let i = 0;
   let head = '';
   if (typeof els[0] === 'string') {
-    head = els[0];
+    head = flatText(els[0]);
     i = 1;
   }
   if (els[i] !== 2) return undefined;
   i++;
   const mids: string[] = [];
   while (i + 1 < els.length && typeof els[i] === 'string' && els[i + 1] === 2) {
-    mids.push(els[i] as string);
+    mids.push(flatText(els[i] as string));
     i += 2;
   }
   const rest: (string | 1)[] = [];
   for (; i < els.length; i++) {
     const e = els[i]!;
     if (e === 2) return undefined;
-    rest.push(e);
+    rest.push(typeof e === 'string' ? flatText(e) : e);
   }
   let restKind: 0 | 1 | 2 = 2;
   let slashes = 0;
@@ -416,7 +418,9 @@ export function tailPlan(els: RouteElements): TailPlan | undefined {
   }
   const vars = 1 + mids.length + rest.reduce<number>((k, e) => k + (e === 1 ? 1 : 0), 0);
   if (tailBounds.length < 2 * vars) tailBounds = new Int32Array(2 * vars);
-  return { head, mids, restKind, rest, slashes, lead, cuts, vars };
+  const end = rest[rest.length - 1];
+  const last = restKind === 2 && typeof end === 'string' ? end : '';
+  return { head, mids, restKind, rest, slashes, lead, last, cuts, vars };
 }
 
 /**
@@ -430,18 +434,20 @@ export function matchTail(p: string, from: number, to: number, plan: TailPlan, b
   const head = plan.head;
   const start = from + head.length;
   if (start >= to || from < 0 || to > p.length) return false;
-  if (head !== '' && !p.startsWith(head, from)) return false;
+  if (head !== '' && !textAt(p, from, head)) return false;
   const t = tailBounds;
   const mids = plan.mids;
   // The end of the last splat: where the rest starts.
   let q = to;
   const kind = plan.restKind;
-  let w = 2 * (mids.length + 1);
   if (kind === 1) {
     const r = plan.rest[0] as string;
     q = to - r.length;
-    if (q <= start || !p.startsWith(r, q)) return false;
+    if (q <= start || !textAt(p, q, r)) return false;
   } else if (kind === 2) {
+    // Literal text at the end first: most tails that do not match fail here.
+    const last = plan.last;
+    if (last !== '' && (to - last.length <= start || !textAt(p, to - last.length, last))) return false;
     let c = plan.slashes;
     let i = to - 1;
     for (; i > start; i--) if (p.charCodeAt(i) === 47 && --c === 0) break;
@@ -450,12 +456,18 @@ export function matchTail(p: string, from: number, to: number, plan: TailPlan, b
     if (q <= start) return false;
     const rest = plan.rest;
     const cuts = plan.cuts;
+    const n = rest.length;
+    let w = 2 * (mids.length + 1);
     let x = q;
-    for (let j = 0; j < rest.length; j++) {
+    for (let j = 0; j < n; j++) {
       const e = rest[j]!;
       if (typeof e === 'string') {
-        if (x + e.length > to || !p.startsWith(e, x)) return false;
-        x += e.length;
+        const len = e.length;
+        // The last element, when literal text, was compared at the end above: it must start there.
+        if (j === n - 1 && last !== '') {
+          if (x + len !== to) return false;
+        } else if (x + len > to || !textAt(p, x, e)) return false;
+        x += len;
         continue;
       }
       let y = x;
@@ -472,9 +484,9 @@ export function matchTail(p: string, from: number, to: number, plan: TailPlan, b
   let end = q;
   for (let j = mids.length - 1; j >= 0; j--) {
     const mid = mids[j]!;
-    const at = end - 1 - mid.length;
-    if (at <= start) return false;
-    const y = p.lastIndexOf(mid, at);
+    const c0 = mid.charCodeAt(0);
+    let y = end - 1 - mid.length;
+    while (y > start && !(p.charCodeAt(y) === c0 && textAt(p, y, mid))) y--;
     if (y <= start) return false;
     t[2 * j + 2] = y + mid.length;
     t[2 * j + 3] = end;
@@ -488,6 +500,12 @@ export function matchTail(p: string, from: number, to: number, plan: TailPlan, b
     bounds[2 * (slot + k) + 1] = t[2 * k + 1]!;
     checks[slot + k] = -1;
   }
+  return true;
+}
+
+/** Whether `text` is at `x` in `p` (the caller keeps `x + text.length` within the span; past the string's end, no). */
+function textAt(p: string, x: number, text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (p.charCodeAt(x + i) !== text.charCodeAt(i)) return false;
   return true;
 }
 
@@ -1069,22 +1087,26 @@ function tailsOf(node: TrieNode, s: number, k: number): number {
   const checks = walkChecks;
   for (let j = 0; j < tails.length; j++) {
     const tail = tails[j]!;
-    const els = tail.els;
     if (n - s < tail.minLength) continue;
-    const last = tail.last;
-    if (last !== '' && !p.endsWith(last, n)) continue;
-    const first = tail.first;
-    if (first !== '' && !p.startsWith(first, s)) continue;
-    // A lone splat (`*path` to the end: catch-alls) takes the rest of the path, without `matchElements`' table.
+    // A lone splat (`*path` to the end: catch-alls) takes the rest of the path.
     if (tail.lone) {
       if (n === s) continue; // one or more characters (a trailing `/` leaves none)
       bounds[2 * k] = s;
       bounds[2 * k + 1] = n;
       checks[k] = -1;
-      return tails[j]!.candidate;
+      return tail.candidate;
     }
+    // `matchTail` compares the literal text at both ends itself, first.
     const plan = tail.plan;
-    if (plan !== null ? matchTail(p, s, n, plan, bounds, checks, k) : matchElements(p, s, n, els, bounds, checks, k)) return tails[j]!.candidate;
+    if (plan !== null) {
+      if (matchTail(p, s, n, plan, bounds, checks, k)) return tail.candidate;
+      continue;
+    }
+    const last = tail.last;
+    if (last !== '' && !p.endsWith(last, n)) continue;
+    const first = tail.first;
+    if (first !== '' && !p.startsWith(first, s)) continue;
+    if (matchElements(p, s, n, tail.els, bounds, checks, k)) return tail.candidate;
   }
   return -1;
 }
