@@ -89,6 +89,12 @@ describe('tail shapes from the pages, values by hand', () => {
     ['nuget v2', ["Packages(Id='", 2, "',Version='", 2, "')"], "Packages(Id='a',Version='b',Version='1')", ["a',Version='b", '1']],
     ['nuget v2', ["Packages(Id='", 2, "',Version='", 2, "')"], "Packages(Id='',Version='1.0')", undefined],
   ];
+  // More variables than `matchTail`'s scratch starts with (16): 20 splats over 25 segments; the
+  // first takes what the other 19 (one segment each, at least) leave.
+  const many: RouteElements = [2, ...Array.from({ length: 19 }, () => ['/', 2] as const).flat()];
+  const segments = Array.from({ length: 25 }, (_, i) => `s${i + 1}`);
+  cases.push(['20 splats', many, segments.join('/'), ['s1/s2/s3/s4/s5/s6', ...segments.slice(6)]]);
+  cases.push(['20 splats', many, segments.slice(0, 19).join('/'), undefined]);
   for (const [name, els, path, values] of cases) {
     it(`${name}: ${JSON.stringify(els)} on ${path}`, () => {
       expect(tailValues(els, path)).toEqual(values);
