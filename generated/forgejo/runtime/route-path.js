@@ -218,6 +218,130 @@ function matchElements(p, from, to, els, bounds, checks, slot) {
   }
   return true;
 }
+let tailBounds = new Int32Array(32);
+function tailPlan(els) {
+  let i = 0;
+  let head = "";
+  if (typeof els[0] === "string") {
+    head = flatText(els[0]);
+    i = 1;
+  }
+  if (els[i] !== 2) return void 0;
+  i++;
+  const mids = [];
+  while (i + 1 < els.length && typeof els[i] === "string" && els[i + 1] === 2) {
+    mids.push(flatText(els[i]));
+    i += 2;
+  }
+  const rest = [];
+  for (; i < els.length; i++) {
+    const e = els[i];
+    if (e === 2) return void 0;
+    rest.push(typeof e === "string" ? flatText(e) : e);
+  }
+  let restKind = 2;
+  let slashes = 0;
+  let lead = 0;
+  const cuts = rest.map(() => 0);
+  if (rest.length === 0) restKind = 0;
+  else if (rest.length === 1 && typeof rest[0] === "string") restKind = 1;
+  else {
+    const first = rest[0];
+    if (typeof first !== "string" || first.indexOf("/") < 0) return void 0;
+    lead = first.indexOf("/");
+    for (let j = 0; j < rest.length; j++) {
+      const e = rest[j];
+      if (typeof e === "string") {
+        for (let x = 0; x < e.length; x++) if (e.charCodeAt(x) === 47) slashes++;
+        continue;
+      }
+      const next = rest[j + 1];
+      if (next === void 0) continue;
+      if (typeof next !== "string") return void 0;
+      const slash = next.indexOf("/");
+      if (slash >= 0) cuts[j] = slash;
+      else if (j + 1 === rest.length - 1) cuts[j] = next.length;
+      else return void 0;
+    }
+  }
+  const vars = 1 + mids.length + rest.reduce((k, e) => k + (e === 1 ? 1 : 0), 0);
+  if (tailBounds.length < 2 * vars) tailBounds = new Int32Array(2 * vars);
+  const end = rest[rest.length - 1];
+  const last = restKind === 2 && typeof end === "string" ? end : "";
+  return { head, mids, restKind, rest, slashes, lead, last, cuts, vars };
+}
+function matchTail(p, from, to, plan, bounds, checks, slot) {
+  const head = plan.head;
+  const start = from + head.length;
+  if (start >= to || from < 0 || to > p.length) return false;
+  if (head !== "" && !textAt(p, from, head)) return false;
+  const t = tailBounds;
+  const mids = plan.mids;
+  let q = to;
+  const kind = plan.restKind;
+  if (kind === 1) {
+    const r = plan.rest[0];
+    q = to - r.length;
+    if (q <= start || !textAt(p, q, r)) return false;
+  } else if (kind === 2) {
+    const last = plan.last;
+    if (last !== "" && (to - last.length <= start || !textAt(p, to - last.length, last))) return false;
+    let c = plan.slashes;
+    let i = to - 1;
+    for (; i > start; i--) if (p.charCodeAt(i) === 47 && --c === 0) break;
+    if (c !== 0) return false;
+    q = i - plan.lead;
+    if (q <= start) return false;
+    const rest = plan.rest;
+    const cuts = plan.cuts;
+    const n = rest.length;
+    let w = 2 * (mids.length + 1);
+    let x = q;
+    for (let j = 0; j < n; j++) {
+      const e = rest[j];
+      if (typeof e === "string") {
+        const len = e.length;
+        if (j === n - 1 && last !== "") {
+          if (x + len !== to) return false;
+        } else if (x + len > to || !textAt(p, x, e)) return false;
+        x += len;
+        continue;
+      }
+      let y = x;
+      while (y < to && p.charCodeAt(y) !== 47) y++;
+      y -= cuts[j];
+      if (y <= x) return false;
+      t[w++] = x;
+      t[w++] = y;
+      x = y;
+    }
+    if (x !== to) return false;
+  }
+  let end = q;
+  for (let j = mids.length - 1; j >= 0; j--) {
+    const mid = mids[j];
+    const c0 = mid.charCodeAt(0);
+    let y = end - 1 - mid.length;
+    while (y > start && !(p.charCodeAt(y) === c0 && textAt(p, y, mid))) y--;
+    if (y <= start) return false;
+    t[2 * j + 2] = y + mid.length;
+    t[2 * j + 3] = end;
+    end = y;
+  }
+  t[0] = start;
+  t[1] = end;
+  const vars = plan.vars;
+  for (let k = 0; k < vars; k++) {
+    bounds[2 * (slot + k)] = t[2 * k];
+    bounds[2 * (slot + k) + 1] = t[2 * k + 1];
+    checks[slot + k] = -1;
+  }
+  return true;
+}
+function textAt(p, x, text) {
+  for (let i = 0; i < text.length; i++) if (p.charCodeAt(x + i) !== text.charCodeAt(i)) return false;
+  return true;
+}
 function routeElements(tokens) {
   const out = [];
   const text = (t) => {
@@ -449,7 +573,7 @@ function sortPending(node) {
       const minLength = els.reduce((m, x) => m + (typeof x === "string" ? x.length : 1), 0);
       const first = typeof els[0] === "string" ? els[0] : "";
       const last = els.length > 1 && typeof els[els.length - 1] === "string" ? els[els.length - 1] : "";
-      node.tails.push({ els, vars: countVars(els), candidate, minLength, first, last, lone: els.length === 1 && els[0] === 2 });
+      node.tails.push({ els, vars: countVars(els), candidate, minLength, first, last, lone: els.length === 1 && els[0] === 2, plan: tailPlan(els) ?? null });
     }
   }
 }
@@ -611,20 +735,24 @@ function tailsOf(node, s, k) {
   const checks = walkChecks;
   for (let j = 0; j < tails.length; j++) {
     const tail = tails[j];
-    const els = tail.els;
     if (n - s < tail.minLength) continue;
-    const last = tail.last;
-    if (last !== "" && !p.endsWith(last, n)) continue;
-    const first = tail.first;
-    if (first !== "" && !p.startsWith(first, s)) continue;
     if (tail.lone) {
       if (n === s) continue;
       bounds[2 * k] = s;
       bounds[2 * k + 1] = n;
       checks[k] = -1;
-      return tails[j].candidate;
+      return tail.candidate;
     }
-    if (matchElements(p, s, n, els, bounds, checks, k)) return tails[j].candidate;
+    const plan = tail.plan;
+    if (plan !== null) {
+      if (matchTail(p, s, n, plan, bounds, checks, k)) return tail.candidate;
+      continue;
+    }
+    const last = tail.last;
+    if (last !== "" && !p.endsWith(last, n)) continue;
+    const first = tail.first;
+    if (first !== "" && !p.startsWith(first, s)) continue;
+    if (matchElements(p, s, n, tail.els, bounds, checks, k)) return tail.candidate;
   }
   return -1;
 }
@@ -639,9 +767,11 @@ export {
   captureRouteParams,
   isCanonicalSpan,
   matchElements,
+  matchTail,
   mayCanonicalizationChange,
   patternTokens,
   routeElements,
   startsWithApiSegment,
+  tailPlan,
   walkRouteTrie
 };

@@ -103,6 +103,54 @@ export type RouteElements = readonly (string | 1 | 2)[];
  * start where (computed right to left), then one pass to read the values; no backtracking.
  */
 export declare function matchElements(p: string, from: number, to: number, els: RouteElements, bounds: Int32Array, checks: Int32Array, slot: number): boolean;
+/**
+ * How `matchTail` matches a tail (`TrieNode.tails`) without `matchElements`' table, for the shapes
+ * it takes (`tailPlan`): optional literal text, a splat, more splats each after literal text only,
+ * then a rest without splats. The rest's start is fixed by the path's end (no search): a parameter
+ * takes no `/`, so the rest spans exactly `slashes` of them (its literal text's), and when its
+ * first element is literal text with a `/` at `lead`, that `/` is the `slashes`-th from the end.
+ * Each splat before it then ends at the last place its following text fits (`lastIndexOf`).
+ */
+export interface TailPlan {
+    /** Literal text before the first splat, or ''. */
+    readonly head: string;
+    /** The literal text between one splat and the next, in order (none with one splat). */
+    readonly mids: readonly string[];
+    /**
+     * Where the rest after the last splat starts: 0 no rest (the last splat takes the path to its
+     * end), 1 the rest is one literal text (at the end), 2 the `slashes`-th `/` from the end, less `lead`.
+     */
+    readonly restKind: 0 | 1 | 2;
+    /** The rest's elements: literal text, or 1 for a parameter. */
+    readonly rest: readonly (string | 1)[];
+    readonly slashes: number;
+    readonly lead: number;
+    /** restKind 2: the rest's last element when it is literal text (checked first, at the end), else ''. */
+    readonly last: string;
+    /**
+     * For a parameter at `rest[j]`: how many characters of the element after it come before the end
+     * of their segment (up to its first `/`; all of it when it is the last element; 0 when the
+     * parameter is last). The parameter ends that many characters before the segment's end.
+     */
+    readonly cuts: readonly number[];
+    /** Variables (splats and parameters). */
+    readonly vars: number;
+}
+/**
+ * The plan of `matchTail` for an element list, or `undefined` when it has another shape (a
+ * parameter before or between splats, two splats or two parameters without literal text between
+ * them, a rest whose first element has no `/` and that is not one literal text): `matchElements`
+ * then.
+ */
+export declare function tailPlan(els: RouteElements): TailPlan | undefined;
+/**
+ * `matchElements(p, from, to, els, …)` for the `els` of `plan` (`tailPlan(els)`): the same answer,
+ * and on a match the same `bounds` and `checks` (the values of greedy `(.+)` and `([^/]+)`: a
+ * match of these shapes is unique once the rest is placed, and each splat ends at the last place
+ * the text after it fits). Time linear in what it reads: the rest, the splats' text searched
+ * backwards for `mids`; no table, no allocation. `bounds` and `checks` are written only on a match.
+ */
+export declare function matchTail(p: string, from: number, to: number, plan: TailPlan, bounds: Int32Array, checks: Int32Array, slot: number): boolean;
 /** The element list of tokens (segments joined by `/`, after the `/` that starts the first one). */
 export declare function routeElements(tokens: readonly RouteToken[]): (string | 1 | 2)[];
 /**
@@ -143,6 +191,8 @@ interface TailEdge {
     last: string;
     /** `els` is a lone splat (`*path` to the end): the rest of the path, without `matchElements`. */
     lone: boolean;
+    /** How `matchTail` matches `els` without `matchElements`' table (`tailPlan`), or null for a shape it does not take. */
+    plan: TailPlan | null;
 }
 interface LiteralEdge {
     text: string;

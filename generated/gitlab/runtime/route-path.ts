@@ -344,6 +344,187 @@ export function matchElements(p: string, from: number, to: number, els: RouteEle
   return true;
 }
 
+/**
+ * How `matchTail` matches a tail (`TrieNode.tails`) without `matchElements`' table, for the shapes
+ * it takes (`tailPlan`): optional literal text, a splat, more splats each after literal text only,
+ * then a rest without splats. The rest's start is fixed by the path's end (no search): a parameter
+ * takes no `/`, so the rest spans exactly `slashes` of them (its literal text's), and when its
+ * first element is literal text with a `/` at `lead`, that `/` is the `slashes`-th from the end.
+ * Each splat before it then ends at the last place its following text fits (`lastIndexOf`).
+ */
+export interface TailPlan {
+  /** Literal text before the first splat, or ''. */
+  readonly head: string;
+  /** The literal text between one splat and the next, in order (none with one splat). */
+  readonly mids: readonly string[];
+  /**
+   * Where the rest after the last splat starts: 0 no rest (the last splat takes the path to its
+   * end), 1 the rest is one literal text (at the end), 2 the `slashes`-th `/` from the end, less `lead`.
+   */
+  readonly restKind: 0 | 1 | 2;
+  /** The rest's elements: literal text, or 1 for a parameter. */
+  readonly rest: readonly (string | 1)[];
+  readonly slashes: number;
+  readonly lead: number;
+  /** restKind 2: the rest's last element when it is literal text (checked first, at the end), else ''. */
+  readonly last: string;
+  /**
+   * For a parameter at `rest[j]`: how many characters of the element after it come before the end
+   * of their segment (up to its first `/`; all of it when it is the last element; 0 when the
+   * parameter is last). The parameter ends that many characters before the segment's end.
+   */
+  readonly cuts: readonly number[];
+  /** Variables (splats and parameters). */
+  readonly vars: number;
+}
+
+/** Scratch of `matchTail` (two boundaries per variable, copied to `bounds` on a match), grown by `tailPlan`. */
+let tailBounds = new Int32Array(32);
+
+/**
+ * The plan of `matchTail` for an element list, or `undefined` when it has another shape (a
+ * parameter before or between splats, two splats or two parameters without literal text between
+ * them, a rest whose first element has no `/` and that is not one literal text): `matchElements`
+ * then.
+ */
+export function tailPlan(els: RouteElements): TailPlan | undefined {
+  let i = 0;
+  let head = '';
+  if (typeof els[0] === 'string') {
+    head = flatText(els[0]);
+    i = 1;
+  }
+  if (els[i] !== 2) return undefined;
+  i++;
+  const mids: string[] = [];
+  while (i + 1 < els.length && typeof els[i] === 'string' && els[i + 1] === 2) {
+    mids.push(flatText(els[i] as string));
+    i += 2;
+  }
+  const rest: (string | 1)[] = [];
+  for (; i < els.length; i++) {
+    const e = els[i]!;
+    if (e === 2) return undefined;
+    rest.push(typeof e === 'string' ? flatText(e) : e);
+  }
+  let restKind: 0 | 1 | 2 = 2;
+  let slashes = 0;
+  let lead = 0;
+  const cuts: number[] = rest.map(() => 0);
+  if (rest.length === 0) restKind = 0;
+  else if (rest.length === 1 && typeof rest[0] === 'string') restKind = 1;
+  else {
+    const first = rest[0]!;
+    if (typeof first !== 'string' || first.indexOf('/') < 0) return undefined;
+    lead = first.indexOf('/');
+    for (let j = 0; j < rest.length; j++) {
+      const e = rest[j]!;
+      if (typeof e === 'string') {
+        for (let x = 0; x < e.length; x++) if (e.charCodeAt(x) === 47) slashes++;
+        continue;
+      }
+      const next = rest[j + 1];
+      if (next === undefined) continue;
+      if (typeof next !== 'string') return undefined;
+      const slash = next.indexOf('/');
+      if (slash >= 0) cuts[j] = slash;
+      else if (j + 1 === rest.length - 1) cuts[j] = next.length;
+      else return undefined; // two parameters in one segment
+    }
+  }
+  const vars = 1 + mids.length + rest.reduce<number>((k, e) => k + (e === 1 ? 1 : 0), 0);
+  if (tailBounds.length < 2 * vars) tailBounds = new Int32Array(2 * vars);
+  const end = rest[rest.length - 1];
+  const last = restKind === 2 && typeof end === 'string' ? end : '';
+  return { head, mids, restKind, rest, slashes, lead, last, cuts, vars };
+}
+
+/**
+ * `matchElements(p, from, to, els, …)` for the `els` of `plan` (`tailPlan(els)`): the same answer,
+ * and on a match the same `bounds` and `checks` (the values of greedy `(.+)` and `([^/]+)`: a
+ * match of these shapes is unique once the rest is placed, and each splat ends at the last place
+ * the text after it fits). Time linear in what it reads: the rest, the splats' text searched
+ * backwards for `mids`; no table, no allocation. `bounds` and `checks` are written only on a match.
+ */
+export function matchTail(p: string, from: number, to: number, plan: TailPlan, bounds: Int32Array, checks: Int32Array, slot: number): boolean {
+  const head = plan.head;
+  const start = from + head.length;
+  if (start >= to || from < 0 || to > p.length) return false;
+  if (head !== '' && !textAt(p, from, head)) return false;
+  const t = tailBounds;
+  const mids = plan.mids;
+  // The end of the last splat: where the rest starts.
+  let q = to;
+  const kind = plan.restKind;
+  if (kind === 1) {
+    const r = plan.rest[0] as string;
+    q = to - r.length;
+    if (q <= start || !textAt(p, q, r)) return false;
+  } else if (kind === 2) {
+    // Literal text at the end first: most tails that do not match fail here.
+    const last = plan.last;
+    if (last !== '' && (to - last.length <= start || !textAt(p, to - last.length, last))) return false;
+    let c = plan.slashes;
+    let i = to - 1;
+    for (; i > start; i--) if (p.charCodeAt(i) === 47 && --c === 0) break;
+    if (c !== 0) return false;
+    q = i - plan.lead;
+    if (q <= start) return false;
+    const rest = plan.rest;
+    const cuts = plan.cuts;
+    const n = rest.length;
+    let w = 2 * (mids.length + 1);
+    let x = q;
+    for (let j = 0; j < n; j++) {
+      const e = rest[j]!;
+      if (typeof e === 'string') {
+        const len = e.length;
+        // The last element, when literal text, was compared at the end above: it must start there.
+        if (j === n - 1 && last !== '') {
+          if (x + len !== to) return false;
+        } else if (x + len > to || !textAt(p, x, e)) return false;
+        x += len;
+        continue;
+      }
+      let y = x;
+      while (y < to && p.charCodeAt(y) !== 47) y++;
+      y -= cuts[j]!;
+      if (y <= x) return false;
+      t[w++] = x;
+      t[w++] = y;
+      x = y;
+    }
+    if (x !== to) return false;
+  }
+  // The splats, last first: each ends where the text after it last fits before the next splat's (non-empty) value.
+  let end = q;
+  for (let j = mids.length - 1; j >= 0; j--) {
+    const mid = mids[j]!;
+    const c0 = mid.charCodeAt(0);
+    let y = end - 1 - mid.length;
+    while (y > start && !(p.charCodeAt(y) === c0 && textAt(p, y, mid))) y--;
+    if (y <= start) return false;
+    t[2 * j + 2] = y + mid.length;
+    t[2 * j + 3] = end;
+    end = y;
+  }
+  t[0] = start;
+  t[1] = end;
+  const vars = plan.vars;
+  for (let k = 0; k < vars; k++) {
+    bounds[2 * (slot + k)] = t[2 * k]!;
+    bounds[2 * (slot + k) + 1] = t[2 * k + 1]!;
+    checks[slot + k] = -1;
+  }
+  return true;
+}
+
+/** Whether `text` is at `x` in `p` (the caller keeps `x + text.length` within the span; past the string's end, no). */
+function textAt(p: string, x: number, text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (p.charCodeAt(x + i) !== text.charCodeAt(i)) return false;
+  return true;
+}
+
 /** The element list of tokens (segments joined by `/`, after the `/` that starts the first one). */
 export function routeElements(tokens: readonly RouteToken[]): (string | 1 | 2)[] {
   const out: (string | 1 | 2)[] = [];
@@ -423,6 +604,8 @@ interface TailEdge {
   last: string;
   /** `els` is a lone splat (`*path` to the end): the rest of the path, without `matchElements`. */
   lone: boolean;
+  /** How `matchTail` matches `els` without `matchElements`' table (`tailPlan`), or null for a shape it does not take. */
+  plan: TailPlan | null;
 }
 
 interface LiteralEdge {
@@ -754,7 +937,7 @@ function sortPending(node: TrieNode): void {
       const minLength = els.reduce<number>((m, x) => m + (typeof x === 'string' ? x.length : 1), 0);
       const first = typeof els[0] === 'string' ? els[0] : '';
       const last = els.length > 1 && typeof els[els.length - 1] === 'string' ? (els[els.length - 1] as string) : '';
-      node.tails.push({ els, vars: countVars(els), candidate, minLength, first, last, lone: els.length === 1 && els[0] === 2 });
+      node.tails.push({ els, vars: countVars(els), candidate, minLength, first, last, lone: els.length === 1 && els[0] === 2, plan: tailPlan(els) ?? null });
     }
   }
 }
@@ -953,21 +1136,26 @@ function tailsOf(node: TrieNode, s: number, k: number): number {
   const checks = walkChecks;
   for (let j = 0; j < tails.length; j++) {
     const tail = tails[j]!;
-    const els = tail.els;
     if (n - s < tail.minLength) continue;
-    const last = tail.last;
-    if (last !== '' && !p.endsWith(last, n)) continue;
-    const first = tail.first;
-    if (first !== '' && !p.startsWith(first, s)) continue;
-    // A lone splat (`*path` to the end: catch-alls) takes the rest of the path, without `matchElements`' table.
+    // A lone splat (`*path` to the end: catch-alls) takes the rest of the path.
     if (tail.lone) {
       if (n === s) continue; // one or more characters (a trailing `/` leaves none)
       bounds[2 * k] = s;
       bounds[2 * k + 1] = n;
       checks[k] = -1;
-      return tails[j]!.candidate;
+      return tail.candidate;
     }
-    if (matchElements(p, s, n, els, bounds, checks, k)) return tails[j]!.candidate;
+    // `matchTail` compares the literal text at both ends itself, first.
+    const plan = tail.plan;
+    if (plan !== null) {
+      if (matchTail(p, s, n, plan, bounds, checks, k)) return tail.candidate;
+      continue;
+    }
+    const last = tail.last;
+    if (last !== '' && !p.endsWith(last, n)) continue;
+    const first = tail.first;
+    if (first !== '' && !p.startsWith(first, s)) continue;
+    if (matchElements(p, s, n, tail.els, bounds, checks, k)) return tail.candidate;
   }
   return -1;
 }
