@@ -92,7 +92,7 @@ async function build(dir, cacheDir, whileBuilding) {
     chunkNames: 'chunk-[hash]',
     // Bundled CommonJS dependencies call require() for Node's built-ins.
     banner: { js: "import { createRequire as __permgenCreateRequire } from 'node:module'; const require = __permgenCreateRequire(import.meta.url);" },
-    plugins: [sourceUrls, externals],
+    plugins: [sourceUrls, externals, noUndici],
     logLevel: 'silent',
   });
   await Promise.all([building, whileBuilding?.().catch(() => undefined)]);
@@ -139,6 +139,28 @@ const externals = {
     // A module whose exports are those of `require(path)`; esbuild's interop gives `import { x }` of it.
     b.onLoad({ filter: /.*/, namespace: 'permgen-required' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
     b.onResolve({ filter: /.*/, namespace: 'permgen-required' }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+/**
+ * cheerio's main entry imports undici for its network loaders (`fromURL`), which permgen never
+ * calls: it loads pages from disk and parses them with `cheerio.load`. undici's module setup was
+ * ~30 ms of every run that reads an HTML page (a CPU profile of a first run); in the bundle its
+ * import is a stub that throws if anything does reach for it.
+ */
+const noUndici = {
+  name: 'permgen-no-undici',
+  setup(b) {
+    b.onResolve({ filter: /^undici$/ }, (args) => (/[\\/]node_modules[\\/]cheerio[\\/]/.test(args.importer) ? { path: 'undici', namespace: 'permgen-stub' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'permgen-stub' }, () => ({
+      contents: [
+        "const unavailable = () => { throw new Error('permgen: undici is left out of the CLI bundle (cheerio.fromURL is not used)'); };",
+        'export class Client { constructor() { unavailable(); } }',
+        'export const interceptors = { redirect: unavailable };',
+        'export const errors = { ResponseError: class ResponseError extends Error {} };',
+      ].join('\n'),
+      loader: 'js',
+    }));
   },
 };
 
