@@ -137,19 +137,28 @@ export class EmitProject extends Project {
     if (!Array.isArray(raw)) return plain();
     const nonce = `${this.#pending.size}_${raw.length}`;
     const initializers = new Map<string, string>();
+    // Initializers whose every line break is inside their one template literal: the writer would
+    // leave them as they are (it indents only lines that start outside a string), so they skip it.
+    const verbatims = new Set<string>();
     const statements = (raw as (string | WriterFunction | StatementStructures)[]).map((statement, i) => {
       if (typeof statement !== 'object' || statement.kind !== StructureKind.VariableStatement || statement.declarations.length !== 1) return statement;
       const [declaration] = statement.declarations;
       const { initializer, type } = declaration!;
       if (initializer === undefined || (typeof initializer === 'string' && initializer.length < LARGE_INITIALIZER)) return statement;
       if (typeof type === 'function' || type?.includes('\n') || declaration!.name.includes('\n')) return statement;
-      const writer = new CodeBlockWriter(this.#settings);
-      if (typeof initializer === 'string') writer.write(initializer);
-      else initializer(writer);
-      const text = writer.toString();
+      const verbatim = typeof initializer === 'string' && isOneTemplateLiteral(initializer);
+      let text: string;
+      if (verbatim) text = initializer;
+      else {
+        const writer = new CodeBlockWriter(this.#settings);
+        if (typeof initializer === 'string') writer.write(initializer);
+        else initializer(writer);
+        text = writer.toString();
+      }
       if (text.length < LARGE_INITIALIZER || /^\s*$/.test(text)) return statement;
       const token = `__permgen_initializer_${nonce}_${i}__`;
       initializers.set(token, text);
+      if (verbatim) verbatims.add(token);
       return { ...statement, declarations: [{ ...declaration!, initializer: token }] };
     });
     const printed = printStructure({ ...content, statements, kind: StructureKind.SourceFile }, this.#settings);
@@ -164,15 +173,18 @@ export class EmitProject extends Project {
       if (at < 0 || printed.indexOf(token, at + token.length) >= 0 || !prefix.endsWith(' = ') || prefix.slice(0, -3).includes('=')) {
         return plain();
       }
-      const writer = new CodeBlockWriter(this.#settings);
-      writer.hangingIndent(() => {
-        writer.write(prefix.slice(0, -3));
+      let statementText = prefix + text;
+      if (!verbatims.has(token)) {
+        const writer = new CodeBlockWriter(this.#settings);
         writer.hangingIndent(() => {
-          writer.spaceIfLastNot();
-          writer.write(`= ${text}`);
+          writer.write(prefix.slice(0, -3));
+          writer.hangingIndent(() => {
+            writer.spaceIfLastNot();
+            writer.write(`= ${text}`);
+          });
         });
-      });
-      const statementText = writer.toString();
+        statementText = writer.toString();
+      }
       if (!statementText.startsWith(prefix)) return plain();
       out += printed.slice(from, lineStart) + statementText;
       from = at + token.length;
@@ -211,6 +223,34 @@ export function projectPaths(project: Project): string[] {
     .getSourceFiles()
     .map((f) => f.getFilePath())
     .sort();
+}
+
+/**
+ * Whether `text` is code on one line, then one template literal (the data tables' `JSON.parse(\`…\`)`,
+ * see json-data.ts: backticks and `${` escaped inside), then code on the same line as its end: a
+ * call of names around the literal, type arguments and an `as` type included. Every line break of such a text is
+ * inside the literal, where code-block-writer writes text as it is (it indents only lines that start
+ * outside a string, and it reads a backtick or `${` after a backslash as escaped, as JavaScript does
+ * after an odd number of them), so writing it, fresh or in a hanging indent after `= `, gives the
+ * text itself. That skips ~70 ms of a first run: the writer otherwise reads the megabyte of tables
+ * character by character, twice. Anything else, or any doubt: false (the writer writes it).
+ */
+export function isOneTemplateLiteral(text: string): boolean {
+  const open = text.indexOf('`');
+  const close = text.lastIndexOf('`');
+  if (open < 0 || close === open || text.charCodeAt(close - 1) === 92 || text.indexOf('\r') >= 0) return false;
+  for (let i = text.indexOf('`', open + 1); i >= 0 && i < close; i = text.indexOf('`', i + 1)) if (!escapedAt(text, i)) return false;
+  for (let i = text.indexOf('${', open); i >= 0; i = text.indexOf('${', i + 2)) if (i > close || !escapedAt(text, i)) return false;
+  // Around the literal only names, type syntax and parentheses: nothing the writer reads as a string, comment or regular expression.
+  const code = /^[\w$.()<>,[\] ]*$/;
+  return code.test(text.slice(0, open)) && code.test(text.slice(close + 1));
+}
+
+/** Whether the character at `i` follows an odd number of backslashes (escaped in a template literal). */
+function escapedAt(text: string, i: number): boolean {
+  let k = 0;
+  while (k < i && text.charCodeAt(i - 1 - k) === 92) k++;
+  return k % 2 === 1;
 }
 
 function standard(filePath: string): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IndentationText, NewLineKind, Project, QuoteKind, StructureKind, VariableDeclarationKind, type OptionalKind, type SourceFile, type SourceFileStructure } from 'ts-morph';
-import { EmitProject, exportKinds, exportsOfSourceFile, projectPaths } from '../../generator/emit/emit-project.ts';
+import { EmitProject, exportKinds, exportsOfSourceFile, isOneTemplateLiteral, projectPaths } from '../../generator/emit/emit-project.ts';
+import { jsonParseExpression } from '../../generator/emit/json-data.ts';
 
 /** The files ts-morph has parsed (Project's own list, without EmitProject materializing the rest). */
 const parsed = (project: Project): SourceFile[] => (Project.prototype.getSourceFiles as () => SourceFile[]).call(project);
@@ -71,6 +72,42 @@ describe('EmitProject', () => {
     // rows, more and text went through the shortcut; `a` shares its statement with `b`, so ts-morph prints it.
     expect(project.shortcutInitializers).toBe(3);
     expect(expected).toContain('with a ${`nested ${1}`} line\n  indented`');
+  });
+
+  it('writes data tables (one template literal) as they are, as ts-morph would', () => {
+    // Rows with what templateText escapes (backticks, `${`, backslashes before them) and what the
+    // writer would otherwise track (quotes, `//`, `/*`, braces), made large enough for the shortcut.
+    const rows = Array.from({ length: 120 }, (_, i) => JSON.stringify([i, "it's `code` and ${x}", 'a \\` b \\${ c', '// not a comment /* nor this */ {', '}\n"']));
+    const json = jsonParseExpression(rows, 'array');
+    const initializers = [json, `rows(${json} as readonly Row[])`, `freeze<Row>(${json})`];
+    for (const text of initializers) expect(isOneTemplateLiteral(text)).toBe(true);
+    const tables: OptionalKind<SourceFileStructure> = {
+      statements: initializers.map((initializer, i) => ({ kind: StructureKind.VariableStatement, isExported: true, declarationKind: VariableDeclarationKind.Const, docs: ['Rows.'], declarations: [{ name: `t${i}`, type: 'readonly Row[]', initializer }] })),
+    };
+    const expected = new Project(settings).createSourceFile('/generated/t.ts', tables).getFullText();
+    const project = new EmitProject(settings);
+    project.createSourceFile('/generated/t.ts', tables);
+    expect(project.texts().get('/generated/t.ts')).toBe(expected);
+    expect(project.shortcutInitializers).toBe(3);
+  });
+
+  it('leaves to the writer what is not one template literal with only names around it', () => {
+    const body = 'a\nb';
+    for (const text of [
+      `f(\`${body}\`)`, // the one true case, for contrast
+    ]) expect(isOneTemplateLiteral(text)).toBe(true);
+    for (const text of [
+      `f(\n\`${body}\`)`, // a line break before the literal: the writer indents it
+      `f(\`${body}\`,\n 1)`, // and after it
+      `f('x', \`${body}\`)`, // a string before it
+      `f(/re/, \`${body}\`)`, // a regular expression before it
+      `f(\`a\${x}\nb\`)`, // a substitution: code inside the literal
+      `f(\`a\`, \`b\nc\`)`, // two literals
+      `f(\`a\\\\\`b\nc\`)`, // a backtick after two backslashes closes the literal
+      `f(\`a\nb\\\`)`, // the last backtick is escaped
+      `f(\`a\r\nb\`)`, // a carriage return: the writer rewrites line breaks
+      'f(1)', // no literal
+    ]) expect([text, isOneTemplateLiteral(text)]).toEqual([text, false]);
   });
 
   it('answers what a module exports from its structure as a parse would', () => {
