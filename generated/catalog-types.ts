@@ -133,6 +133,14 @@ export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 
 export interface JobTokenEndpointsModel {
   kind: 'gitlab-job-token-endpoints';
   source: SourceInfo;
+  /**
+   * Which of GitLab's two layouts the page is written in (both read to the same endpoints and
+   * permissions): `single-table`, the beta page's one `Permissions | Permission Names | Path |
+   * Description` table with `None` rows; `per-resource`, the GA page's (18.3+) `<Resource> endpoints`
+   * sections (the page has at least one), then `Unavailable API endpoints`. Absent in catalogs
+   * written before permgen recorded it: read that as `single-table`.
+   */
+  layout?: JobTokenLayout;
   /** Distinct permission names, sorted. */
   permissions: JobTokenPermission[];
   endpoints: JobTokenEndpoint[];
@@ -170,10 +178,40 @@ export interface JobTokenEndpoint {
   controlled: boolean;
   /** The row's description (the `Description` column, or the per-resource layout's first column, `Permission`). */
   description: string;
+  /**
+   * Set for a row of a per-resource or an unavailable table: the section whose table lists it (in
+   * page order, so the rows of one section are consecutive). Absent for the single table's rows.
+   */
+  section?: JobTokenSection;
   /** Start of the table row. */
   position: SourcePosition;
   /** Start of the path cell (for diagnostics about the pattern). */
   pathPosition: SourcePosition;
+}
+
+export type JobTokenLayout = 'single-table' | 'per-resource';
+
+/** The section of the job-token page a row's table sits in. */
+export type JobTokenSection = JobTokenResourceSection | JobTokenUnavailableSection;
+
+/** A `<Resource> endpoints` section under `Available API endpoints` (per-resource layout). */
+export interface JobTokenResourceSection {
+  kind: 'resource';
+  /** `Badges` for `### Badges endpoints`: the resource of the section's permissions. */
+  resource: string;
+  /** The heading as written: `Badges endpoints`. */
+  heading: string;
+  /** Where the heading is. */
+  position: SourcePosition;
+}
+
+/** `Unavailable API endpoints` (or `Unavailable endpoints`): endpoints fine-grained permissions cannot control. */
+export interface JobTokenUnavailableSection {
+  kind: 'unavailable';
+  /** The heading as written: `Unavailable API endpoints`. */
+  heading: string;
+  /** Where the heading is. */
+  position: SourcePosition;
 }
 
 // ---------------------------------------------------------------- GitLab fine-grained PAT GraphQL page

@@ -4,16 +4,17 @@
  * permgen's own readers gives back the same model (tested), which keeps the templates honest.
  */
 import type { Emitter } from './emitter.ts';
-import type { ForgejoScopesModel, GitlabOperationPermissionsModel, GitlabRestPermissionsModel, GitlabTokenScopesModel, GraphqlPermissionsModel, SourceModel } from '../model/catalog.ts';
+import type { ForgejoScopesModel, GitlabOperationPermissionsModel, GitlabRestPermissionsModel, GitlabTokenScopesModel, GraphqlPermissionsModel, JobTokenEndpointsModel, SourceModel } from '../model/catalog.ts';
 import { markdownCode, markdownText, render } from '../docs/handlebars.ts';
 import { markupHeader } from './header.ts';
 import { countEntries } from '../model/count-entries.ts';
 import { sortGraphqlModel } from '../model/sort-graphql.ts';
 import { gitlabOperationPermissionsDocsView } from '../docs/views/gitlab-operation-permissions.ts';
+import { gitlabJobTokenDocsView } from '../docs/views/gitlab-job-token-endpoints.ts';
 
 /** Kinds with a page template, and how each model is prepared for it. */
 const PAGES: Partial<Record<SourceModel['kind'], (m: SourceModel) => unknown>> = {
-  'gitlab-job-token-endpoints': (m) => m,
+  'gitlab-job-token-endpoints': (m) => gitlabJobTokenDocsView(m as JobTokenEndpointsModel),
   'gitlab-graphql-permissions': (m) => graphqlView(sortGraphqlModel(m as GraphqlPermissionsModel)),
   'buildkite-enum': (m) => m,
   'gitlab-token-scopes': (m) => tokenScopesView(m as GitlabTokenScopesModel),

@@ -3,7 +3,7 @@
  * fine-grained permissions a CI/CD job token needs for it (two layouts, below).
  */
 import type { Extractor, ExtractContext } from './extractor.ts';
-import type { HttpMethod, JobTokenEndpoint, JobTokenEndpointsModel, JobTokenPermission } from '../model/catalog.ts';
+import type { HttpMethod, JobTokenEndpoint, JobTokenEndpointsModel, JobTokenPermission, JobTokenSection } from '../model/catalog.ts';
 import { hasHeader, type Cell, type HeadingBlock, type PageDocument, type TableBlock, type TableRow } from '../read/document.ts';
 import type { SourcePosition } from '../model/position.ts';
 import type { Reporter } from '../diagnostics/reporter.ts';
@@ -81,6 +81,8 @@ type Meaning = { label: string; resource: string; access: 'read' | 'admin' };
 /** What a row's names are checked against. */
 interface RowContext {
   unavailable: boolean;
+  /** The section the row's table sits in (per-resource and unavailable tables), recorded on the row. */
+  section?: JobTokenSection;
   /** Per-resource layout: the section's resource. */
   resource?: string;
   /** Per-resource layout: every resource with a section on the page, by permission name (`ADMIN_ENVIRONMENTS` → `Environments`). */
@@ -98,6 +100,8 @@ export const jobTokenEndpointExtractor: Extractor<JobTokenEndpointsModel> = {
     const endpoints: JobTokenEndpoint[] = [];
     const permissions = new Map<string, JobTokenPermission>();
     const resourceOfName = resourcesOf(doc);
+    // The page's layout is per-resource as soon as one `<Resource> endpoints` table is read.
+    let perResource = false;
     let place: Place = {};
     for (const block of doc.blocks) {
       if (block.type === 'heading') {
@@ -121,8 +125,11 @@ export const jobTokenEndpointExtractor: Extractor<JobTokenEndpointsModel> = {
       if (block.rows.length === 0) {
         ctx.report.error('table-empty', 'The endpoint table has no rows.', block.position, 'The page lost its rows; check the upstream page before regenerating.');
       }
+      if (layout === PER_RESOURCE) perResource = true;
+      const section = sectionOf(layout, place);
       const rowContext: RowContext = {
         unavailable: place.container?.unavailable === true || layout === UNAVAILABLE,
+        ...(section ? { section } : {}),
         ...(layout === PER_RESOURCE ? { resource: place.section!.resource } : {}),
         resourceOfName,
       };
@@ -135,11 +142,25 @@ export const jobTokenEndpointExtractor: Extractor<JobTokenEndpointsModel> = {
     return {
       kind: 'gitlab-job-token-endpoints',
       source: ctx.source,
+      layout: perResource ? 'per-resource' : 'single-table',
       permissions: [...permissions.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
       endpoints: unique,
     };
   },
 };
+
+/** The section a per-resource or unavailable table sits in (`placed` has checked it has one); none for the single table. */
+function sectionOf(layout: Layout, place: Place): JobTokenSection | undefined {
+  if (layout === PER_RESOURCE) {
+    const { resource, heading } = place.section!;
+    return { kind: 'resource', resource, heading: heading.text, position: { ...heading.position } };
+  }
+  if (layout === UNAVAILABLE) {
+    const { heading } = place.container!;
+    return { kind: 'unavailable', heading: heading.text, position: { ...heading.position } };
+  }
+  return undefined;
+}
 
 /** Permission names of every resource section under an `Available …` heading: the names a row may add to its section's. */
 function resourcesOf(doc: PageDocument): Map<string, string> {
@@ -250,6 +271,7 @@ function readRow(row: TableRow, layout: Layout, place: RowContext, ctx: ExtractC
     labels: controlled ? (labelCell?.text ?? meanings.map((m) => m.label).join(', ')) : NONE,
     controlled,
     description: descriptionCell.text,
+    ...(place.section ? { section: place.section } : {}),
     position: row.position,
     pathPosition,
   };

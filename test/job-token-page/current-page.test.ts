@@ -65,6 +65,43 @@ describe('GitLab job-token page, GA layout (current)', () => {
     });
   });
 
+  it('records the per-resource layout and the section of every row, in page order', async () => {
+    const m = await model();
+    expect(m.layout).toBe('per-resource');
+    // Consecutive rows of one section, with its heading's line: awk '/^#+ /{h=$0; l=NR}
+    // /^\| [^|]* \| `[A-Z]+ \//{print l": "h}' F | uniq -c (the page's rows under each heading, in order).
+    const runs: string[] = [];
+    let count = 0;
+    m.endpoints.forEach((e, i) => {
+      const s = e.section;
+      const here = s ? `${s.position.line}: ${s.kind === 'resource' ? `${s.resource} | ${s.heading}` : `unavailable | ${s.heading}`}` : 'none';
+      const next = m.endpoints[i + 1]?.section;
+      count++;
+      if (!next || next.position.line !== s?.position.line) {
+        runs.push(`${count} × ${here}`);
+        count = 0;
+      }
+    });
+    expect(runs).toEqual([
+      '6 × 68: Badges | Badges endpoints',
+      '7 × 79: Deployments | Deployments endpoints',
+      '8 × 91: Environments | Environments endpoints',
+      '8 × 104: Jobs | Jobs endpoints',
+      '4 × 117: Merge requests | Merge requests endpoints',
+      '92 × 126: Packages | Packages endpoints',
+      '6 × 223: Pipelines | Pipelines endpoints',
+      '15 × 234: Releases | Releases endpoints',
+      '6 × 254: Repositories | Repositories endpoints',
+      '5 × 265: Secure files | Secure files endpoints',
+      '7 × 275: Terraform state | Terraform state endpoints',
+      '2 × 287: Work items | Work items endpoints',
+      '30 × 294: unavailable | Unavailable API endpoints',
+    ]);
+    // Every row of a resource section is controlled, every row of the unavailable table is not.
+    expect(m.endpoints.every((e) => e.controlled === (e.section?.kind === 'resource'))).toBe(true);
+    expect(m.endpoints[0]!.section!.position).toEqual({ file: FILE, line: 68, column: 1 });
+  });
+
   it('names 20 permissions, each with the resource of its section and the access of its scope', async () => {
     const m = await model();
     expect(m.permissions.map((p) => `${p.name} = ${p.label} (${p.resource}, ${p.access})`)).toEqual([

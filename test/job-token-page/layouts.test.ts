@@ -120,6 +120,15 @@ describe('structure, not heading levels', () => {
       'DELETE /projects/:id/terraform/state/:name/lock → Terraform state: Read and write',
       'GET /job → None',
     ]);
+    // The section of each row is its `<Resource> endpoints` heading (line numbers of the joined page:
+    // blocks are two lines apart), through the deeper `Notes on locking` heading; `Unavailable endpoints` as written.
+    expect(model.layout).toBe('per-resource');
+    expect(model.endpoints.map((e) => e.section && [e.section.kind, e.section.kind === 'resource' ? e.section.resource : '', e.section.heading, e.section.position.line])).toEqual([
+      ['resource', 'Jobs', 'Jobs endpoints', 3],
+      ['resource', 'Terraform state', 'Terraform state endpoints', 9],
+      ['resource', 'Terraform state', 'Terraform state endpoints', 9],
+      ['unavailable', '', 'Unavailable endpoints', 21],
+    ]);
   });
 
   it('fails with a diagnostic naming what it found when a table sits in no resource section', () => {

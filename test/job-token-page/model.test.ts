@@ -25,6 +25,12 @@ describe('GitLab job-token page', () => {
     expect(m.endpoints.filter((e) => !e.controlled).every((e) => e.permissions.length === 0 && e.labels === 'None')).toBe(true);
   });
 
+  it('records the single-table layout, and no section on any row', async () => {
+    const m = await model();
+    expect(m.layout).toBe('single-table');
+    expect(m.endpoints.filter((e) => e.section !== undefined)).toEqual([]);
+  });
+
   it('names 15 distinct permissions, each checked against its label', async () => {
     const m = await model();
     expect(m.permissions.map((p) => `${p.name} = ${p.label}`)).toEqual([
