@@ -57,6 +57,69 @@ describe('regenerated docs round trip (property)', () => {
     );
   });
 
+  it('job-token models in the per-resource layout (sections, then the unavailable table)', () => {
+    const row = fc.record({
+      method: fc.constantFrom('GET' as const, 'POST' as const, 'PUT' as const, 'DELETE' as const),
+      segments: fc.array(fc.oneof(fc.stringMatching(/^[a-z_]{1,8}$/), fc.stringMatching(/^:[a-z_]{1,6}$/)), { minLength: 1, maxLength: 4 }),
+      description: text,
+      /** Index of the row's section; one past the last resource is the unavailable table. */
+      section: fc.nat(),
+      admin: fc.boolean(),
+      /** Another section whose permission (same scope) the row also needs. */
+      also: fc.option(fc.nat(), { nil: undefined }),
+    });
+    // `Available` and `Unavailable` would make `<name> endpoints` a container heading, not a section.
+    const resource = name.filter((n) => n !== 'Available' && n !== 'Unavailable');
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(resource, { minLength: 1, maxLength: 4, selector: (r) => r.toUpperCase() }),
+        fc.uniqueArray(row, { minLength: 1, maxLength: 10, selector: (e) => `${e.method} ${e.segments.join('/')}` }),
+        fc.boolean(),
+        (resources, rows, shortHeading) => {
+          const unavailableHeading = shortHeading ? 'Unavailable endpoints' : 'Unavailable API endpoints';
+          const sectionOf = (r: (typeof rows)[number]) => r.section % (resources.length + 1);
+          // Rows of one section are consecutive on a page, sections in page order, the unavailable table last.
+          const ordered = [...rows].sort((a, b) => sectionOf(a) - sectionOf(b));
+          const withRows = new Set(ordered.map(sectionOf));
+          // A page of only the unavailable table is no job-token page (the extractor needs one endpoint table).
+          fc.pre([...withRows].some((i) => i < resources.length));
+          const nameOf = (res: string, admin: boolean) => `${admin ? 'ADMIN' : 'READ'}_${res.toUpperCase()}`;
+          const endpoints = ordered.map((r) => {
+            const path = `/${r.segments.join('/')}`;
+            const i = sectionOf(r);
+            const base = { text: `${r.method} ${path}`, method: r.method, path, pattern: { nodes: [] }, description: r.description, position: at, pathPosition: at };
+            if (i === resources.length) {
+              return { ...base, permissions: [], labels: 'None', controlled: false, section: { kind: 'unavailable', heading: unavailableHeading, position: at } };
+            }
+            const scope = r.admin ? 'Read and write' : 'Read';
+            const own = resources[i]!;
+            // An added permission must name a resource whose section is on the page (has rows here).
+            const other = r.also === undefined ? undefined : resources[r.also % resources.length];
+            const names = [own, ...(other !== undefined && other !== own && withRows.has(resources.indexOf(other)) ? [other] : [])];
+            return {
+              ...base,
+              permissions: names.map((n) => nameOf(n, r.admin)),
+              labels: names.map((n) => `${n}: ${scope}`).join(', '),
+              controlled: true,
+              section: { kind: 'resource', resource: own, heading: `${own} endpoints`, position: at },
+            };
+          });
+          const model = { kind: 'gitlab-job-token-endpoints', source, layout: 'per-resource', permissions: [], endpoints } as unknown as JobTokenEndpointsModel;
+          const page = regenerate(model);
+          const { model: back, report } = readBack(page, 'docs/page.md');
+          expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+          expect((back as JobTokenEndpointsModel).layout).toBe('per-resource');
+          const strip = (m: unknown) =>
+            (m as JobTokenEndpointsModel).endpoints.map(({ method, path, permissions, labels, controlled, description, section }) => ({
+              method, path, permissions, labels, controlled, description, section: section && { ...section, position: undefined },
+            }));
+          expect(strip(back)).toEqual(strip(model));
+        },
+      ),
+      { seed: SEED, numRuns: 100 },
+    );
+  });
+
   it('GraphQL permission models', () => {
     const grant = fc.record({
       action: name,

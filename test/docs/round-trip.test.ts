@@ -3,9 +3,12 @@
  * faithfully enough for permgen's own readers. Positions and source info differ by nature.
  */
 import { describe, expect, it } from 'vitest';
-import { realCatalog, writePackage } from '../helpers/build.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot, realCatalog, writePackage } from '../helpers/build.ts';
+import { JOB_TOKEN_SEED, seedCatalog } from '../helpers/job-token-seed.ts';
 import { essence, readBack } from './read-back.ts';
-import type { GitlabOperationPermissionsModel } from '../../generator/model/catalog.ts';
+import type { Catalog, GitlabOperationPermissionsModel, JobTokenEndpointsModel } from '../../generator/model/catalog.ts';
 
 describe('regenerated docs round trip', async () => {
   const { catalog } = await realCatalog();
@@ -28,6 +31,51 @@ describe('regenerated docs round trip', async () => {
     const { model: back, report } = readBack(files.get(`docs/${id}.md`)!, `docs/${id}.md`);
     expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(back && essence(back)).toEqual(essence(model));
+  });
+
+  describe('CI/CD job-token page, in the layout of the page it was read from', async () => {
+    const id = 'gitlab-job-token-permissions';
+    const jobToken = (c: Catalog) => c.sources.find((s): s is JobTokenEndpointsModel => s.kind === 'gitlab-job-token-endpoints')!;
+    /** The page from its `## Available API endpoints` heading to its end: what the template writes. */
+    const endpointsPart = (text: string) => text.slice(text.indexOf('\n## Available API endpoints\n') + 1);
+    const seed = await seedCatalog();
+    const seedFiles = (await writePackage(seed.catalog)).files;
+    const layouts = [
+      // GitLab's GA page (sources/), a `### <Resource> endpoints` table per resource then `## Unavailable API endpoints`.
+      ['per-resource', jobToken(catalog), files.get(`docs/${id}.md`)!, 'sources/gitlab-job-token-fine-grained-permissions.008551b.md'],
+      // The beta page (the seed fixture): one table with `None` rows.
+      ['single-table', jobToken(seed.catalog), seedFiles.get(`docs/${id}.md`)!, JOB_TOKEN_SEED],
+    ] as const;
+
+    it.each(layouts)('%s: reads back to the same model, layout and sections included, without a diagnostic', (layout, model, page) => {
+      const { model: back, report } = readBack(page, `docs/${id}.md`);
+      expect(report.diagnostics).toEqual([]);
+      expect(model.layout).toBe(layout);
+      expect((back as JobTokenEndpointsModel).layout).toBe(layout);
+      expect(essence(back!)).toEqual(essence(model));
+    });
+
+    it.each(layouts)('%s: writes the endpoint sections as the page has them', (_layout, _model, page, file) => {
+      // Both pages end with their endpoint tables; everything from `## Available API endpoints` on is
+      // page data (headings, intro sentences, tables), so the regenerated text is the page's, except
+      // that page text is escaped as Markdown (the seed's `Delete repository tags \(in bulk\)`; the GA page's
+      // descriptions and headings hold no such character, its regenerated text is the page's as it is): unescaped, it is the page byte for byte.
+      const unescaped = endpointsPart(page).replace(/\\([\\`*_{}[\]()#+!|~>])/g, '$1');
+      expect(unescaped).toBe(endpointsPart(readFileSync(path.join(projectRoot, file), 'utf8')));
+    });
+
+    it('per-resource: 12 resource sections then the unavailable table; single-table: one table', () => {
+      const count = (text: string, re: RegExp) => text.split('\n').filter((l) => re.test(l)).length;
+      const [ga, beta] = [layouts[0][2], layouts[1][2]];
+      // grep -c '^### .* endpoints$' on the GA page → 12; grep -c '^| Permission | API endpoint |$' → 1.
+      expect(count(ga, /^### .* endpoints$/)).toBe(12);
+      expect(count(ga, /^\| Permission \| API endpoint \| Permission name \| Scope \|$/)).toBe(12);
+      expect(count(ga, /^\| Permission \| API endpoint \|$/)).toBe(1);
+      expect(count(ga, /^\| Permissions \| Permission Names/)).toBe(0);
+      // The seed page: grep -c '^| Permissions | Permission Names | Path | Description |$' → 1, no `###` heading.
+      expect(count(beta, /^\| Permissions \| Permission Names \| Path \| Description \|$/)).toBe(1);
+      expect(count(beta, /^###/)).toBe(0);
+    });
   });
 
   describe('Git and other operations (sources/gitlab-pat-fine-grained-other-operations.3f07355.md)', () => {
