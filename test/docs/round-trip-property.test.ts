@@ -120,6 +120,32 @@ describe('regenerated docs round trip (property)', () => {
     );
   });
 
+  it('job-token per-resource page: markup, pipes and code in a section heading or a cell stay text', () => {
+    const page = [
+      '## Available API endpoints',
+      '### Jobs */ <img src=x onerror=alert(1)> | `x` endpoints',
+      // The section's permission: its resource upper-cased, each run of other characters one `_`.
+      '| Permission | API endpoint | Permission name | Scope |\n| - | - | - | - |\n| Evil \\*/ </script> \\| ${x} | `GET /projects/:id/jobs` | `READ_JOBS_IMG_SRC_X_ONERROR_ALERT_1_X` | Read |',
+      '## Unavailable API endpoints',
+      '| Permission | API endpoint |\n| - | - |\n| <b>bold</b> `code` | `GET /job` |',
+      '',
+    ].join('\n\n');
+    const read = readBack(page, 'sources/page.md');
+    expect(read.report.diagnostics).toEqual([]);
+    const model = { ...(read.model as JobTokenEndpointsModel), source };
+    expect(model.endpoints.map((e) => [e.description, e.section?.heading])).toEqual([
+      ['Evil */ </script> | ${x}', 'Jobs */ <img src=x onerror=alert(1)> | x endpoints'],
+      ['<b>bold</b> code', 'Unavailable API endpoints'],
+    ]);
+    const doc = regenerate(model);
+    expect(doc).not.toMatch(/<img|<\/?script|<b>/);
+    expect(doc).toContain('### Jobs \\*/ &lt;img src=x onerror=alert\\(1\\)\\> \\| x endpoints\n');
+    expect(doc).toContain('| Evil \\*/ &lt;/script\\> \\| $\\{x\\} | `GET /projects/:id/jobs` | `READ_JOBS_IMG_SRC_X_ONERROR_ALERT_1_X` | Read |\n');
+    const back = readBack(doc, 'docs/page.md');
+    expect(back.report.diagnostics).toEqual([]);
+    expect(essence(back.model!)).toEqual(essence(model));
+  });
+
   it('GraphQL permission models', () => {
     const grant = fc.record({
       action: name,
