@@ -12,7 +12,9 @@ import { fitRowToHeader } from './row-cells.ts';
 import { HTTP_METHODS } from '../model/http-methods.ts';
 
 /**
- * GitLab has published this page in two layouts; both read to the same model.
+ * GitLab has published this page in two layouts; both read to the same endpoints and permissions, and
+ * the model records which one the page used (`layout`, and each row's `section`) so that the
+ * regenerated docs can write the page back in it.
  * - `single-table` (the beta page, before GitLab 18.3): one table for every endpoint, the permission
  *   labels in their own column (`Deployments: Read and write`), `None` rows for uncontrolled endpoints.
  * - `per-resource` (GA, GitLab 18.3+): under `## Available API endpoints`, one `### <Resource> endpoints`
