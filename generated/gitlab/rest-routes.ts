@@ -4,7 +4,7 @@
  */
 
 import type { GitlabFineGrainedPermission } from './fine-grained-permissions.js';
-import { MAX_PATH_LENGTH, apiRelativePath, areSpansCanonical, buildRouteTrie, candidateRows, canonicalizePath, mayCanonicalizationChange, startsWithApiSegment, type RouteTrie, walkRouteTrie } from './runtime/route-path.js';
+import { MAX_PATH_LENGTH, apiRelativePath, areSpansCanonical, buildRouteTrie, candidateRows, canonicalizePath, mayCanonicalizationChange, startsWithApiSegment, type RouteTrie, walkRouteTrie, walkRouteTries } from './runtime/route-path.js';
 /** The request methods the matcher accepts (upper case, as sent). `HEAD` also matches `GET` routes; any other token is denied. */
 export type FineGrainedRestRequestMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
 /** A documented route, `METHOD /path` as the page writes it (`*`: any method) (Fine-grained permissions for REST API). */
@@ -9818,10 +9818,7 @@ function lookup(method: string, p: string): number {
     case "GET":
       return walkRouteTrie(ROUTES_GET, p, B, V);
     case "HEAD":
-      {
-        const i = walkRouteTrie(ROUTES_HEAD, p, B, V);
-        return i >= 0 ? i : walkRouteTrie(ROUTES_GET, p, B, V);
-      }
+      return walkRouteTries(ROUTES_HEAD, ROUTES_GET, p, B, V);
     case "POST":
       return walkRouteTrie(ROUTES_POST, p, B, V);
     case "PUT":

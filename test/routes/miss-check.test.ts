@@ -11,7 +11,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildRouteTrie, canonicalizePath, mayCanonicalizationChange, walkRouteTrie, type TrieNode } from '../../generator/emit/runtime/route-path.ts';
+import { buildRouteTrie, canonicalizePath, mayCanonicalizationChange, walkRouteTrie, walkRouteTries, type TrieNode } from '../../generator/emit/runtime/route-path.ts';
+import type { JobTokenEndpointsModel } from '../../generator/model/catalog.ts';
+import { parsePathPattern } from '../../generator/model/parse-path-pattern.ts';
+import { importGenerated, realCatalog, writePackage } from '../helpers/build.ts';
 
 const rows = [{ path: '/projects/:id/badges' }, { path: '/packages/conan/v1/users' }, { path: '/projects/:id/files/*file_path' }];
 const trie = () => buildRouteTrie([0, 1, 2], 0, rows);
@@ -79,6 +82,52 @@ describe('mayCanonicalizationChange after a walk', () => {
     expect(mayCanonicalizationChange('/a///b')).toBe(true);
     expect(walkRouteTrie(t, canonicalizePath('/a///b')!, B, V)).toBe(0);
   });
+
+  it('counts the segment a plain parameter looped into (the end of the path read by the child)', () => {
+    // `/aab/?`: `aab` is no literal, `:x` takes it and loops into its child, which finds the end
+    // of the path past `/` (an empty segment) and has no answer there; `:x/:y/a` needs more. The
+    // canonical `/aab` is `/:x`. Found by the review's exhaustive search with that note removed.
+    const t = buildRouteTrie([0, 1, 2], 0, [{ path: '/a' }, { path: '/:x' }, { path: '/:x/:y/a' }]);
+    expect(walkRouteTrie(t, '/aab/?', B, V)).toBe(-1);
+    expect(mayCanonicalizationChange('/aab/?')).toBe(true);
+    expect(walkRouteTrie(t, canonicalizePath('/aab/?')!, B, V)).toBe(1);
+  });
+
+  it('covers both walks of a HEAD request (HEAD routes, then GET routes)', () => {
+    // The GET walk stops at `a` (no GET route there); the HEAD walk read on to `/b`. What the check
+    // learns must be both walks', or `HEAD /a/b/` would be denied although `/a/b` is a HEAD route.
+    const rows = [{ path: '/x' }, { path: '/a/b' }];
+    const get = buildRouteTrie([0], 0, rows);
+    const head = buildRouteTrie([1], 1, rows);
+    for (const path of ['/a//b', '/a/b/', '/a/b?x', '/a/b#f']) {
+      expect(walkRouteTries(head, get, path, B, V)).toBe(-1);
+      expect([path, mayCanonicalizationChange(path)]).toEqual([path, true]);
+      expect(walkRouteTries(head, get, canonicalizePath(path)!, B, V)).toBe(1);
+    }
+    // A hit on the first trie is its answer; a miss on both with nothing to rewrite stays final.
+    expect(walkRouteTries(head, get, '/a/b', B, V)).toBe(1);
+    expect(walkRouteTries(head, get, '/x', B, V)).toBe(0);
+    expect(walkRouteTries(head, get, '/y/z', B, V)).toBe(-1);
+    expect(mayCanonicalizationChange('/y/z')).toBe(false);
+  });
+
+  it('a generated matcher with its own HEAD route answers a HEAD request on its canonical path', async () => {
+    // End to end: a job-token table of `GET /x` and `HEAD /a/b` (rows built by hand, the page's
+    // other fields kept), emitted and imported as a consumer would.
+    const { catalog } = await realCatalog();
+    const real = catalog.sources.find((s): s is JobTokenEndpointsModel => s.kind === 'gitlab-job-token-endpoints')!;
+    const endpoints = ([['GET', '/x'], ['HEAD', '/a/b']] as const).map(([method, path], i) => {
+      const parsed = parsePathPattern(path);
+      if ('error' in parsed) throw new Error(path);
+      const position = { file: 'sources/hand.md', line: i + 1, column: 1 };
+      return { text: `${method} ${path}`, method, path, pattern: parsed.pattern, permissions: ['READ_JOBS'], labels: 'Jobs: Read', controlled: true, description: '', position, pathPosition: position };
+    });
+    const pkg = await writePackage({ catalogVersion: 1, sources: [{ ...real, endpoints }] });
+    const m = (await importGenerated(pkg.dir, 'gitlab/job-token-routes.js')) as { jobTokenRouteFor(method: string, path: string): { route: string } | undefined };
+    for (const path of ['/a/b', '/a/b/', '/a//b', '/a/b?x=1', '/api/v4/a/b/', '/a/%62/', '/a/./b/']) expect([path, m.jobTokenRouteFor('HEAD', path)?.route]).toEqual([path, 'HEAD /a/b']);
+    expect(m.jobTokenRouteFor('HEAD', '/x/')?.route).toBe('GET /x');
+    expect(m.jobTokenRouteFor('HEAD', '/a/c/')).toBeUndefined();
+  }, 60_000);
 
   it('does not count a literal edge whose text is not canonical as canonical', () => {
     // A literal segment holding an escape (`%41` is `A` once canonical): the raw path equals the edge's

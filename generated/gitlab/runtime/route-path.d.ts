@@ -291,4 +291,11 @@ export declare function candidateRows(tries: readonly RouteTrie[]): number[];
  * A walk builds the nodes it is the first to reach (`prepareNode`).
  */
 export declare function walkRouteTrie(trie: RouteTrie, p: string, bounds: Int32Array, checks: Int32Array): number;
+/**
+ * `walkRouteTrie` on `first`, then on `then` when `first` has no match (a table's `HEAD` routes,
+ * then its `GET` routes). What the miss check reads after a walk (`walkFar`, `walkRead`) then covers
+ * both walks: a miss is final only when neither read past the canonical prefix (the `GET` walk alone
+ * may stop early where a `HEAD` route would have read on, and its canonical path match).
+ */
+export declare function walkRouteTries(first: RouteTrie, then: RouteTrie, p: string, bounds: Int32Array, checks: Int32Array): number;
 export {};

@@ -586,6 +586,16 @@ function walkRouteTrie(trie, p, bounds, checks) {
   walkRead = 0;
   return walkNode(trie.root ?? growTrie(trie), n === 1 ? 1 : 0, 0);
 }
+function walkRouteTries(first, then, p, bounds, checks) {
+  const i = walkRouteTrie(first, p, bounds, checks);
+  if (i >= 0) return i;
+  const far = walkFar;
+  const read = walkRead;
+  const j = walkRouteTrie(then, p, bounds, checks);
+  if (far > walkFar) walkFar = far;
+  if (read > walkRead) walkRead = read;
+  return j;
+}
 let walkPath = "";
 let walkBounds = new Int32Array(0);
 let walkChecks = new Int32Array(0);
@@ -773,5 +783,6 @@ export {
   routeElements,
   startsWithApiSegment,
   tailPlan,
-  walkRouteTrie
+  walkRouteTrie,
+  walkRouteTries
 };

@@ -961,6 +961,23 @@ export function walkRouteTrie(trie: RouteTrie, p: string, bounds: Int32Array, ch
   return walkNode(trie.root ?? growTrie(trie), n === 1 ? 1 : 0, 0);
 }
 
+/**
+ * `walkRouteTrie` on `first`, then on `then` when `first` has no match (a table's `HEAD` routes,
+ * then its `GET` routes). What the miss check reads after a walk (`walkFar`, `walkRead`) then covers
+ * both walks: a miss is final only when neither read past the canonical prefix (the `GET` walk alone
+ * may stop early where a `HEAD` route would have read on, and its canonical path match).
+ */
+export function walkRouteTries(first: RouteTrie, then: RouteTrie, p: string, bounds: Int32Array, checks: Int32Array): number {
+  const i = walkRouteTrie(first, p, bounds, checks);
+  if (i >= 0) return i;
+  const far = walkFar;
+  const read = walkRead;
+  const j = walkRouteTrie(then, p, bounds, checks);
+  if (far > walkFar) walkFar = far;
+  if (read > walkRead) walkRead = read;
+  return j;
+}
+
 // The walk's path and scratch arrays, set by `walkRouteTrie` (fewer arguments per recursive call).
 let walkPath = '';
 let walkBounds: Int32Array = new Int32Array(0);

@@ -234,10 +234,8 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
           const viaGet = method === 'HEAD' && methodsWithRoutes.has('GET');
           w.writeLine(`case ${stringLiteral(method)}:`);
           w.indent(() => {
-            if (own && viaGet) w.write('').block(() => {
-              w.writeLine(`const i = ${matcherName(method)};`);
-              w.writeLine(`return i >= 0 ? i : ${matcherName('GET')};`);
-            });
+            // Both tries through one runtime call: what the miss check learns must cover both walks.
+            if (own && viaGet) w.writeLine(`return walkRouteTries(${trieName(method)}, ${trieName('GET')}, p, B, V);`);
             else if (own) w.writeLine(`return ${matcherName(method)};`);
             else if (viaGet) w.writeLine(`return ${matcherName('GET')};`);
             else w.writeLine('return -1;');
@@ -299,7 +297,7 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
       w.writeLine('return i;');
     },
   });
-  const runtimeImports = [...RUNTIME_IMPORTS];
+  const runtimeImports = [...RUNTIME_IMPORTS, ...(methodsWithRoutes.has('HEAD') && methodsWithRoutes.has('GET') ? ['walkRouteTries'] : [])];
   return { statements, runtimeImports: runtimeImports.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) };
 }
 
