@@ -146,7 +146,8 @@ export class EmitProject extends Project {
       const { initializer, type } = declaration!;
       if (initializer === undefined || (typeof initializer === 'string' && initializer.length < LARGE_INITIALIZER)) return statement;
       if (typeof type === 'function' || type?.includes('\n') || declaration!.name.includes('\n')) return statement;
-      const verbatim = typeof initializer === 'string' && isOneTemplateLiteral(initializer);
+      // With `\r\n` line breaks the writer would rewrite the literal's `\n`s: only for `\n` (what emit-package uses).
+      const verbatim = typeof initializer === 'string' && this.#settings.newLine === '\n' && isOneTemplateLiteral(initializer);
       let text: string;
       if (verbatim) text = initializer;
       else {

@@ -91,6 +91,17 @@ describe('EmitProject', () => {
     expect(project.shortcutInitializers).toBe(3);
   });
 
+  it('leaves data tables to the writer with CRLF line breaks (it rewrites the literal\'s)', () => {
+    const json = `JSON.parse(\`${'x'.repeat(5000)}\nnext line\`)`;
+    expect(isOneTemplateLiteral(json)).toBe(true);
+    const crlf = { ...settings, manipulationSettings: { ...settings.manipulationSettings, newLineKind: NewLineKind.CarriageReturnLineFeed } };
+    const tables: OptionalKind<SourceFileStructure> = { statements: [{ kind: StructureKind.VariableStatement, isExported: true, declarationKind: VariableDeclarationKind.Const, declarations: [{ name: 't', initializer: json }] }] };
+    const expected = new Project(crlf).createSourceFile('/generated/t.ts', tables).getFullText();
+    const project = new EmitProject(crlf);
+    project.createSourceFile('/generated/t.ts', tables);
+    expect(project.texts().get('/generated/t.ts')).toBe(expected);
+  });
+
   it('leaves to the writer what is not one template literal with only names around it', () => {
     const body = 'a\nb';
     for (const text of [
