@@ -6,6 +6,7 @@
  * ("Route matching") and in `compareAlternatives` below.
  */
 import type { PathPattern, PatternNode } from './path-pattern.ts';
+import { canonicalizePath } from '../emit/runtime/route-path.ts';
 
 /**
  * One path segment of a pattern alternative.
@@ -142,6 +143,15 @@ function segmentsOf(flat: FlatNode[]): { segments: SegmentToken[] } | { error: s
 
 function tokenOf(parts: Part[]): SegmentToken | { error: string } {
   if (parts.length === 0) return { error: 'The pattern has an empty segment (`//`), which no canonical path has.' };
+  // A match is decided on the canonical path (the matcher tries the raw path first, trusting that
+  // literal text is canonical), so literal text canonicalization would rewrite or deny can match no
+  // request: `\?` or `\#` (a query or fragment starts there), an escape of an unreserved character
+  // (`\%41` is `A`), a character outside RFC 3986 `pchar`.
+  for (const p of parts) {
+    if (p.type === 'literal' && !isCanonicalLiteral(p.value)) {
+      return { error: `Segment \`${printParts(parts)}\` has literal text \`${p.value}\` that canonicalization rewrites or denies (a \`?\` or \`#\`, an escape of an unreserved character, a character outside RFC 3986 \`pchar\`), so no canonical path has it.` };
+    }
+  }
   const vars = parts.filter((p) => p.type !== 'literal');
   if (vars.length === 0) {
     const text = (parts[0] as { value: string }).value;
@@ -280,4 +290,14 @@ export function rankCandidates<R>(routes: readonly { route: R; alternatives: rea
   routes.forEach((r, routeIndex) => r.alternatives.forEach((alternative, alt) => all.push({ route: r.route, routeIndex, alternative, alt })));
   all.sort((a, b) => -compareAlternatives(a.alternative.segments, b.alternative.segments) || a.routeIndex - b.routeIndex || a.alt - b.alt);
   return all.map(({ route, routeIndex, alternative }) => ({ route, routeIndex, alternative }));
+}
+
+/**
+ * Whether literal text within a segment is as canonicalization leaves it: the text between two
+ * letters (so `.` and `..` pieces of a longer segment, which are fine, are not read as dot
+ * segments; whole `.` and `..` segments are refused on their own) comes back unchanged.
+ */
+function isCanonicalLiteral(text: string): boolean {
+  const probe = `/x${text}x`;
+  return canonicalizePath(probe) === probe;
 }

@@ -46,6 +46,22 @@ describe('expandAlternatives', () => {
     expect(texts('/*a/*b/*c/*d/*e/*f/*g/*h/*i')).toBe('An alternative has 9 splats; the matcher handles at most 8.');
   });
 
+  it('refuses literal text no canonical path has (the raw path would match it, the canonical one not)', () => {
+    // `GET /a?b` is `/a` with a query: a route `/a\?b` must not take it (review of the raw-path
+    // shortcut: the raw walk matched its literal before this check). `%41` is `A` once canonical,
+    // `%2f` is `%2F`; `%2F` itself stays encoded, so it is canonical literal text.
+    const refused = (literal: string) => `Segment \`${literal}\` has literal text \`${literal}\` that canonicalization rewrites or denies (a \`?\` or \`#\`, an escape of an unreserved character, a character outside RFC 3986 \`pchar\`), so no canonical path has it.`;
+    expect(texts('/a\\?b')).toBe(refused('a?b'));
+    expect(texts('/a\\#b')).toBe(refused('a#b'));
+    expect(texts('/b\\%41')).toBe(refused('b%41'));
+    expect(texts('/b\\%2f')).toBe(refused('b%2f'));
+    expect(texts('/b\\%2F')).toEqual(['/b%2F']);
+    // Inside a segment with a parameter: the literal piece is checked on its own.
+    expect(texts('/:id\\?x')).toMatch(/^Segment `:id\?x` has literal text `\?x` that canonicalization rewrites/);
+    // `.` and `..` as part of a longer segment are canonical.
+    expect(texts('/a/:name..json/x.')).toEqual(['/a/:name..json/x.']);
+  });
+
   // The REST page's language (issue 12): several variables in one segment, three splats.
   it('keeps a segment with several parameters or splats as one compound segment', () => {
     const [alt] = alternatives('/a/:x.:y') as RouteAlternative[];
