@@ -304,9 +304,20 @@ export interface GitlabOperationSection {
     /** The heading's anchor on the published page (`git-operations`): the first half of every operation id. */
     anchor: string;
     position: SourcePosition;
+    /**
+     * The section's lead paragraphs, between its heading and its first table, in order: how the token
+     * is used there (`… used as the password for Git over HTTPS must have the following permissions:`).
+     * Absent when the section has none.
+     */
+    leads?: GitlabOperationLead[];
     /** The section's `> [!note]` callouts (and plain block quotes), in order. */
     notes: GitlabOperationNote[];
     tables: GitlabOperationTable[];
+}
+export interface GitlabOperationLead {
+    /** The paragraph's text as every paragraph is read (markup removed, a link's text and inline code kept as text), white space collapsed. */
+    text: string;
+    position: SourcePosition;
 }
 export interface GitlabOperationNote {
     /** `note`, `warning`, … for a callout; absent for a plain block quote. */

@@ -2,7 +2,8 @@
  * GitLab "Fine-grained permissions for Git and other operations": under each `## <Section>`
  * heading, hand-written tables `Operation | Resource | Permission | Access` (or `Feed | …` for RSS
  * and calendar feeds), optional footnotes (`**Footnotes**:` then a numbered list, cited in a cell
- * as `<sup>1</sup>`), and `> [!note]` callouts that belong to their section.
+ * as `<sup>1</sup>`), and `> [!note]` callouts that belong to their section. The paragraphs between a
+ * heading and its section's first table are the section's leads (how the token is used there).
  *
  * The permission id is the GraphQL page's: `snake(action)_snake(resource)` (`Download` + `Code` →
  * `download_code`), so every GitLab page names one vocabulary (see model/gitlab-permission-vocabulary.ts).
@@ -70,6 +71,8 @@ interface PendingRow {
 class Walk {
   private readonly sections: GitlabOperationSection[] = [];
   private section: GitlabOperationSection | undefined;
+  /** Whether the current section has had a table (read or not): paragraphs before it are its leads. */
+  private sectionHasTable = false;
   /** The last table of the current section and its rows that cite footnotes, until the footnotes are read. */
   private pending: { table: GitlabOperationTable; rows: PendingRow[] } | undefined;
   private readonly ids = new Map<string, SourcePosition>();
@@ -86,12 +89,14 @@ class Walk {
       if (block.type === 'heading') {
         this.closeTable();
         this.section = { title: block.text, anchor: anchorOf(block.text), position: block.position, notes: [], tables: [] };
+        this.sectionHasTable = false;
         this.sections.push(this.section);
       } else if (block.type === 'blockquote') {
         // A quote before the first heading is the page's introduction, not a note of any section.
         this.section?.notes.push({ ...(block.callout ? { callout: block.callout } : {}), text: block.text, position: block.position });
       } else if (operationTable(block)) {
         this.closeTable();
+        this.sectionHasTable = true;
         this.readTable(block);
       } else if (block.type === 'paragraph' && FOOTNOTES_LEAD.test(block.text)) {
         const list = blocks[i + 1];
@@ -101,13 +106,19 @@ class Walk {
         } else {
           this.ctx.report.error('gitlab-operation-footnotes-list', '`Footnotes:` is not followed by a numbered list; the rows citing footnotes are not read.', block.position, 'GitLab writes footnotes as `**Footnotes**:` then `1. …` items, one per `<sup>N</sup>`.');
         }
+      } else if (block.type === 'paragraph' && this.section && !this.sectionHasTable) {
+        // A paragraph before the first heading is the page's introduction, not a lead of any section.
+        (this.section.leads ??= []).push({ text: block.text, position: block.position });
       }
     }
     this.closeTable();
     return {
       kind: 'gitlab-operation-permissions',
       source: this.ctx.source,
-      sections: this.sections.filter((s) => s.tables.length > 0 || s.notes.length > 0),
+      // `leads` goes before `notes` in catalog.json, in page order, as the type declares it.
+      sections: this.sections
+        .filter((s) => s.tables.length > 0 || s.notes.length > 0)
+        .map(({ title, anchor, position, leads, notes, tables }) => ({ title, anchor, position, ...(leads ? { leads } : {}), notes, tables })),
     };
   }
 

@@ -12,6 +12,9 @@ import type { GitlabOperationPermissionsModel, GraphqlPermissionsModel, JobToken
 import { anchorOf } from '../../generator/extract/gitlab-operation-table.ts';
 import { permissionId } from '../../generator/extract/graphql-permission-table.ts';
 import { essence, readBack } from './read-back.ts';
+import { extract } from '../gitlab-operations-page/pipeline.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 424242);
 const source: SourceInfo = { id: 'page', file: 'sources/page.md', format: 'markdown', provider: 'gitlab', title: 'Random page', url: 'https://example.test', sha256: '0' };
@@ -195,7 +198,8 @@ describe('regenerated docs round trip (property)', () => {
     });
     // A plain quote never starts with `[!alert]` (the reader would have read a callout), so the model below takes it off.
     const note = fc.record({ callout: fc.constantFrom('note', 'warning', 'caution', undefined), text: fc.oneof(prose, fc.constant('')) });
-    const section = fc.record({ title: prose, notes: fc.array(note, { maxLength: 2 }), tables: fc.array(table, { maxLength: 2 }) })
+    // Lead paragraphs (none for some sections): the extractor reads them between the heading and the first table.
+    const section = fc.record({ title: prose, leads: fc.array(prose, { maxLength: 2 }), notes: fc.array(note, { maxLength: 2 }), tables: fc.array(table, { maxLength: 2 }) })
       // A section with neither is not in a model; ids are unique across a section's tables (the extractor drops a repeat).
       .filter((s) => s.notes.length + s.tables.length > 0)
       .filter((s) => new Set(s.tables.flatMap((t) => t.rows.map((r) => anchorOf(r.name)))).size === s.tables.reduce((n, t) => n + t.rows.length, 0));
@@ -208,6 +212,7 @@ describe('regenerated docs round trip (property)', () => {
           source,
           sections: sections.map((s) => ({
             title: s.title, anchor: anchorOf(s.title), position: at,
+            ...(s.leads.length > 0 ? { leads: s.leads.map((text) => ({ text, position: at })) } : {}),
             notes: s.notes.map((n) => (n.callout === undefined ? { text: n.text.replace(/^(?:\[![A-Za-z]+\]\s*)+/, '') } : { callout: n.callout, text: n.text })).map((n) => ({ ...n, position: at })),
             tables: s.tables.map((t) => {
               const footnotes = t.footnotes.map((text, i) => ({ id: i + 1, text, position: at }));
@@ -238,6 +243,22 @@ describe('regenerated docs round trip (property)', () => {
     );
   });
 
+  it('Git and other operations: section leads with a link, inline code and `|`, and a section without one, read back', () => {
+    const input = readFileSync(path.join(import.meta.dirname, '../fixtures/gitlab-operations/section-leads/input.md'), 'utf8');
+    const { model } = extract(input, 'input.md');
+    const page = regenerate({ ...model!, source });
+    // Three leads, the note between the second and the third as on the page, then the table; none under `## Archive…`.
+    expect(page).toContain('\n## Container registry\n\nA fine-grained personal access token used to sign in to the container registry must have the following permissions:\n\n'
+      + 'Sign in with docker login registry.example.com and the token as the password; a \\| in code stays text.\n\n'
+      + '> [!note]\n> You cannot use fine-grained personal access tokens to push container images.\n\n'
+      + 'Pull \\| delete: the table below lists both.\n\n| Operation | Resource | Permission | Access |\n');
+    expect(page).toContain('\n## Archive and release asset downloads\n\n| Operation | Resource | Permission | Access |\n');
+    const { model: back, report } = readBack(page, 'docs/page.md');
+    expect(report.diagnostics).toEqual([]);
+    expect((back as GitlabOperationPermissionsModel).sections.map((s) => s.leads?.length)).toEqual([3, undefined]);
+    expect(back && essence(back)).toEqual(essence(model!));
+  });
+
   it('Git and other operations: a `|` or markup in page text stays text', () => {
     const evil = 'a | b <img src=x onerror=alert(1)> </table>';
     const footnote = { id: 1, text: `1. ${evil}`, position: at };
@@ -246,6 +267,7 @@ describe('regenerated docs round trip (property)', () => {
       source,
       sections: [{
         title: `<script>x</script> | ${evil}`, anchor: anchorOf(`<script>x</script> | ${evil}`), position: at,
+        leads: [{ text: `1. ${evil}`, position: at }],
         notes: [{ callout: 'note', text: `- ${evil}`, position: at }],
         tables: [{
           subject: 'Operation', position: at, footnotes: [footnote],

@@ -89,7 +89,7 @@ describe('regenerated docs round trip', async () => {
       expect(readBack(page(), `docs/${id}.md`).report.diagnostics).toEqual([]);
     });
 
-    it('keeps the sections, tables, rows, footnotes and the note', () => {
+    it('keeps the sections, their leads, tables, rows, footnotes and the note', () => {
       const m = back();
       // grep -n '^## ' → 6 sections, each with a table.
       expect(m.sections.map((s) => s.title)).toEqual(['Git operations', 'Container registry', 'Dependency proxy', 'Archive and release asset downloads', 'RSS and calendar feeds', 'Other operations']);
@@ -108,6 +108,16 @@ describe('regenerated docs round trip', async () => {
         ['Clone or pull a snippet', 'Project, User <sup>2</sup>', ['project', 'user'], [2]],
         ['Push to a snippet', 'Project, User <sup>2</sup>', ['project', 'user'], [2]],
       ]);
+      // Sections whose first non-blank line after the heading is not a `|` line (awk, see
+      // test/gitlab-operations-page/page.test.ts) → 4 leads; Archive… and Other operations have none.
+      expect(m.sections.map((s) => s.leads?.map((p) => p.text))).toEqual([
+        ['A fine-grained personal access token used as the password for Git over HTTPS must have the following permissions:'],
+        ['A fine-grained personal access token used to sign in to the container registry must have the following permissions:'],
+        ['A fine-grained personal access token used to sign in to the dependency proxy must have the following permissions:'],
+        undefined,
+        ['A fine-grained personal access token used to authenticate RSS or iCalendar feed requests must have the following permissions:'],
+        undefined,
+      ]);
       // grep -c '^> \[!' → one callout, under Container registry.
       expect(m.sections.map((s) => s.notes.map((n) => [n.callout, n.text]))).toEqual([
         [], [['note', 'You cannot use fine-grained personal access tokens to push container images.']], [], [], [], [],
@@ -125,6 +135,9 @@ describe('regenerated docs round trip', async () => {
       ]);
       expect(page()).toContain('\n**Footnotes**:\n\n1. Project wikis use the project boundary and group wikis use the group boundary.\n1. Project snippets use the project boundary and personal snippets use the user boundary.\n');
       expect(page()).toContain('\n> [!note]\n> You cannot use fine-grained personal access tokens to push container images.\n');
+      // Each lead between its heading and its table, as on the page.
+      expect(page()).toContain('\n## Git operations\n\nA fine-grained personal access token used as the password for Git over HTTPS must have the following permissions:\n\n| Operation | Resource | Permission | Access |\n');
+      expect(page()).toContain('\n## Archive and release asset downloads\n\n| Operation | Resource | Permission | Access |\n');
     });
   });
 });

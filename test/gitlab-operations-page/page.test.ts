@@ -88,6 +88,22 @@ describe('GitLab "Fine-grained permissions for Git and other operations"', () =>
     expect(notes).toEqual([['Container registry', { callout: 'note', text: 'You cannot use fine-grained personal access tokens to push container images.', position: at(64, 1) }]]);
   });
 
+  it('keeps each section\'s lead paragraph, link text kept, and none where the table follows the heading', () => {
+    // Sections whose first non-blank line after the `## ` heading is not a `|` line:
+    // awk '/^## /{w=1;next} w&&NF{if($0!~/^\|/)n++;w=0} END{print n}' → 4, at lines 34, 55, 69 and 86
+    // (Archive and release asset downloads, Other operations: the table follows the heading).
+    expect(model().sections.map((s) => [s.title, s.leads])).toEqual([
+      ['Git operations', [{ text: 'A fine-grained personal access token used as the password for Git over HTTPS must have the following permissions:', position: at(34, 1) }]],
+      // `[container registry](../../user/packages/…)`: the link's text, as every paragraph is read.
+      ['Container registry', [{ text: 'A fine-grained personal access token used to sign in to the container registry must have the following permissions:', position: at(55, 1) }]],
+      ['Dependency proxy', [{ text: 'A fine-grained personal access token used to sign in to the dependency proxy must have the following permissions:', position: at(69, 1) }]],
+      ['Archive and release asset downloads', undefined],
+      ['RSS and calendar feeds', [{ text: 'A fine-grained personal access token used to authenticate RSS or iCalendar feed requests must have the following permissions:', position: at(86, 1) }]],
+      ['Other operations', undefined],
+    ]);
+    expect(model().sections.filter((s) => 'leads' in s)).toHaveLength(4);
+  });
+
   it('names permissions as the GraphQL page does: snake(action)_snake(resource)', () => {
     expect(byName('Clone or pull a project repository')?.permission).toBe('download_code');
     expect(byName('Clone or pull a wiki')?.permission).toBe('read_wiki');

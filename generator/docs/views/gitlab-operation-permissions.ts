@@ -1,6 +1,6 @@
 /**
  * The Git and other operations page, prepared for templates/docs/gitlab-operation-permissions.md.hbs:
- * each section's tables (each followed by its footnotes) and notes back in page order, the Access
+ * each section's lead paragraphs, tables (each followed by its footnotes) and notes back in page order, the Access
  * cell split into text and `<sup>n</sup>` markers so the template escapes the text and writes only
  * the markers as HTML.
  */
@@ -12,17 +12,19 @@ const MARKER = /<sup>(\s*(\d+)\s*)<\/sup>/g;
 
 /** Both keys on every part and item: the templates compile in strict mode, where a missing key throws. */
 type AccessPart = { text: string; marker: string };
-type Item = { table: ReturnType<typeof tableView> | null; note: ReturnType<typeof noteView> | null; line: number };
+type Item = { lead: { markdown: string } | null; table: ReturnType<typeof tableView> | null; note: ReturnType<typeof noteView> | null; line: number };
 
 export function gitlabOperationPermissionsDocsView(m: GitlabOperationPermissionsModel) {
   return {
     sections: m.sections.map((s) => {
       const items: Item[] = [
-        ...s.tables.map((t) => ({ table: tableView(t), note: null, line: t.position.line })),
-        ...s.notes.map((n) => ({ table: null, note: noteView(n), line: n.position.line })),
+        ...(s.leads ?? []).map((p) => ({ lead: { markdown: blockMarkdown(p.text) }, table: null, note: null, line: p.position.line })),
+        ...s.tables.map((t) => ({ lead: null, table: tableView(t), note: null, line: t.position.line })),
+        ...s.notes.map((n) => ({ lead: null, table: null, note: noteView(n), line: n.position.line })),
       ];
-      // The model keeps notes and tables apart; their lines put them back where the page had them.
-      // A stable sort: equal lines (models built by hand) keep tables first, each list in order.
+      // The model keeps leads, notes and tables apart; their lines put them back where the page had
+      // them. A stable sort: equal lines (models built by hand) keep leads first (the extractor reads
+      // a paragraph as a lead only before the section's first table), then tables, each list in order.
       items.sort((a, b) => a.line - b.line);
       return { title: s.title, items };
     }),
