@@ -93,3 +93,13 @@ describe('GitLab job-token page', () => {
     await expect(`${JSON.stringify(m, null, 2)}\n`).toMatchFileSnapshot('./__snapshots__/job-token-model.json');
   });
 });
+
+describe('docs site view of the seed page', () => {
+  it('has no Section column (the single table has no sections); the current page has one (test/site)', async () => {
+    const { jobTokenEndpointsView } = await import('../../generator/site/views/gitlab-job-token-endpoints.ts');
+    const view = jobTokenEndpointsView(await model());
+    const endpoints = view.tables.find((t) => t.id === 'endpoints')!;
+    expect(endpoints.columns.map((c) => c.label)).toEqual(['Route', 'Permissions (all required)', 'Description', 'Source']);
+    expect(endpoints.rows.every((r) => r.cells.length === 4)).toBe(true);
+  });
+});

@@ -155,7 +155,15 @@ describe.runIf(hasChromium)('the docs site in Chromium', () => {
     // The Source column sorts by line number: back to page order.
     await page.click('#endpoints th:last-child button');
     expect(await rowTexts('endpoints', 1)).toEqual(SECURE_FILES_ROUTES);
-    expect(await rowTexts('endpoints', 4)).toEqual([269, 270, 271, 272, 273].map((n) => `${JOB_TOKEN_PAGE}:${n} upstream`));
+    // The page's section of each row (`### Secure files endpoints`, line 265), then its line.
+    expect(await rowTexts('endpoints', 4)).toEqual(Array(5).fill('Secure files'));
+    expect(await rowTexts('endpoints', 5)).toEqual([269, 270, 271, 272, 273].map((n) => `${JOB_TOKEN_PAGE}:${n} upstream`));
+
+    // The filter reads the Section column: the 30 rows of `## Unavailable API endpoints` (line 294;
+    // counted with awk: rows holding a method in a code span after that heading).
+    await page.fill('#endpoints-filter', 'Unavailable API endpoints');
+    expect(await page.textContent('#endpoints-count')).toBe('30 of 196 rows');
+    await page.fill('#endpoints-filter', '');
   });
 
   it('follows a deep link to a row hidden by the filter: the filter is cleared and the row highlighted', async () => {
@@ -166,7 +174,7 @@ describe.runIf(hasChromium)('the docs site in Chromium', () => {
     expect(await page.inputValue('#endpoints-filter')).toBe('');
     expect(await row.evaluate((r) => r.matches(':target'))).toBe(true);
     expect(await row.evaluate((r) => getComputedStyle(r).backgroundColor)).toBe('rgb(255, 248, 197)');
-    expect(await row.locator('td').allTextContents()).toEqual(['GET /projects/:id/releases', 'READ_RELEASES', 'List all releases in a project', `${JOB_TOKEN_PAGE}:242 upstream`]);
+    expect(await row.locator('td').allTextContents()).toEqual(['GET /projects/:id/releases', 'READ_RELEASES', 'List all releases in a project', 'Releases', `${JOB_TOKEN_PAGE}:242 upstream`]);
     await shot('job-token-deep-link');
 
     await row.locator('a[href="#read-releases"]').click();

@@ -93,7 +93,7 @@ describe('the site built from the real sources', () => {
     const $ = load(files.get('gitlab-job-token-permissions.html')!);
     expect($('#endpoints tbody tr')).toHaveLength(196);
     const cells = $('#get-projects-id-releases td').map((_, td) => $(td).text()).get();
-    expect(cells).toEqual(['GET /projects/:id/releases', 'READ_RELEASES', 'List all releases in a project', `${JOB_TOKEN_PAGE}:242 upstream`]);
+    expect(cells).toEqual(['GET /projects/:id/releases', 'READ_RELEASES', 'List all releases in a project', 'Releases', `${JOB_TOKEN_PAGE}:242 upstream`]);
     expect($('#get-projects-id-releases a[href="#read-releases"]').text()).toBe('READ_RELEASES');
     expect($('#get-projects-id-releases a.up').attr('href')).toBe('https://docs.gitlab.com/ci/jobs/fine_grained_permissions/');
     expect($('#get-projects-id-releases td').last().attr('data-sort')).toBe('242');

@@ -18,15 +18,19 @@ export function jobTokenEndpointsView(model: JobTokenEndpointsModel): SourcePage
     permissionId.set(p.name, id);
     anchors.push({ key: p.name, anchor: id, source: formatPosition(p.position) });
   }
+  // The GA page's sections (`Badges endpoints`, `Unavailable API endpoints`) as a column, so the
+  // table filters and sorts by them; the beta page's single table has none.
+  const sectioned = model.layout === 'per-resource';
   const endpointRows: SiteRow[] = model.endpoints.map((e) => {
     const id = ids.take(e.text);
     anchors.push({ key: e.text, anchor: id, source: formatPosition(e.position) });
     const permissions = e.controlled
       ? list(e.permissions.map((name) => (permissionId.has(name) ? link(name, `#${permissionId.get(name)}`) : code(name))))
       : [badge('None', 'Fine-grained permissions do not control this endpoint: the job token\u2019s default access applies.')];
+    const section = e.section === undefined ? '' : e.section.kind === 'resource' ? e.section.resource : e.section.heading;
     return {
       id,
-      cells: [cell(code(e.text)), cell(...permissions), cell(text(e.description)), sourceCell(e.position, model.source)],
+      cells: [cell(code(e.text)), cell(...permissions), cell(text(e.description)), ...(sectioned ? [cell(text(section))] : []), sourceCell(e.position, model.source)],
     };
   });
   const routesPer = (name: string) => model.endpoints.filter((e) => e.permissions.includes(name)).length;
@@ -50,6 +54,7 @@ export function jobTokenEndpointsView(model: JobTokenEndpointsModel): SourcePage
           { label: 'Route', type: 'text' },
           { label: 'Permissions (all required)', type: 'text' },
           { label: 'Description', type: 'text' },
+          ...(sectioned ? [{ label: 'Section', type: 'text' as const }] : []),
           { label: 'Source', type: 'number' },
         ],
         rows: endpointRows,
