@@ -85,8 +85,6 @@ interface RowContext {
   unavailable: boolean;
   /** The section the row's table sits in (per-resource and unavailable tables), recorded on the row. */
   section?: JobTokenSection;
-  /** Per-resource layout: the section's resource. */
-  resource?: string;
   /** Per-resource layout: every resource with a section on the page, by permission name (`ADMIN_ENVIRONMENTS` → `Environments`). */
   resourceOfName: ReadonlyMap<string, string>;
 }
@@ -132,7 +130,6 @@ export const jobTokenEndpointExtractor: Extractor<JobTokenEndpointsModel> = {
       const rowContext: RowContext = {
         unavailable: place.container?.unavailable === true || layout === UNAVAILABLE,
         ...(section ? { section } : {}),
-        ...(layout === PER_RESOURCE ? { resource: place.section!.resource } : {}),
         resourceOfName,
       };
       for (const row of block.rows) {
@@ -328,7 +325,8 @@ function scopedMeanings(
     report.error('permission-scope', `Scope \`${scopeCell.text}\` is not \`Read\` or \`Read and write\`.`, scopeCell.position, 'The `Scope` column states the access the row\'s permissions give: `Read` or `Read and write`.');
     return undefined;
   }
-  const resource = place.resource!;
+  // Only per-resource tables have a `Scope` column, and their rows carry their resource section.
+  const resource = place.section?.kind === 'resource' ? place.section.resource : '';
   const section = `${resource} endpoints`;
   if (names.length === 0) {
     report.error('permission-name', `Row under \`${section}\` names no permission.`, namesAt.position, 'Endpoints without permissions belong in the `Unavailable API endpoints` table.');

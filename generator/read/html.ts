@@ -120,7 +120,7 @@ interface RowItem {
   /** The `tr` element (for a fast row, the placeholder of its run). */
   tr: Element;
   names: string[];
-  read: () => TableRow;
+  row: TableRow;
 }
 
 class BlockReader {
@@ -208,11 +208,11 @@ class BlockReader {
     for (const tr of rowsOf(node)) {
       const fast = this.fastRun(tr);
       if (fast) {
-        for (const row of fast) items.push({ tr, names: row.names, read: () => ({ cells: row.cells, position: row.position }) });
+        for (const row of fast) items.push({ tr, names: row.names, row: { cells: row.cells, position: row.position } });
         continue;
       }
       const cells = cellsOf(tr);
-      items.push({ tr, names: cells.map((c) => c.name), read: () => ({ cells: cells.map((c) => this.cell(c)), position: this.at(offsetOf(tr)) }) });
+      items.push({ tr, names: cells.map((c) => c.name), row: { cells: cells.map((c) => this.cell(c)), position: this.at(offsetOf(tr)) } });
     }
     const inHead = (item: RowItem) => ancestorNamed(item.tr, 'thead', node);
     let headRows = items.filter(inHead);
@@ -222,8 +222,8 @@ class BlockReader {
       headRows = [bodyRows[0]];
       bodyRows = bodyRows.slice(1);
     }
-    const header = headRows.flatMap((item) => item.read().cells);
-    const rows: TableRow[] = bodyRows.map((item) => item.read());
+    const header = headRows.flatMap((item) => item.row.cells);
+    const rows: TableRow[] = bodyRows.map((item) => item.row);
     return { type: 'table', header, rows, position: this.at(offsetOf(node)) };
   }
 

@@ -108,7 +108,13 @@ export function markdownToBlocks(text: string, file: string, report: Reporter, m
   }
   // Runs of plain headings and paragraphs between blank lines, by first line index (see `proseRuns`).
   // A plain table starting at line k: a plain header row and delimiter (`heads`), then only plain body rows.
+  // Built once per line asked for (`proseRuns` asks for a run's first table twice).
+  const tables = new Map<number, { end: number; block: TableBlock } | undefined>();
   const tableAt = (k: number): { end: number; block: TableBlock } | undefined => {
+    if (!tables.has(k)) tables.set(k, buildTableAt(k));
+    return tables.get(k);
+  };
+  const buildTableAt = (k: number): { end: number; block: TableBlock } | undefined => {
     const head = heads.get(k);
     if (!head) return undefined;
     const rows: TableRow[] = [];

@@ -14,10 +14,8 @@ type TableKind = 'single' | 'resource' | 'unavailable';
 type Row = { text: string; permissions: string[]; labels: string; description: string; scope: string };
 /** Every key on every table: the templates compile in strict mode, where a missing key throws. */
 interface TableView {
-  /** A `##` heading to write before the table, `''` when the table sits under the previous one's. */
+  /** A `##` heading to write before the table (then the sentence its kind of table follows), `''` when the table sits under the previous one's. */
   container: string;
-  /** Which sentence follows the container heading. */
-  intro: { beta: boolean; ga: boolean; unavailable: boolean };
   /** The `###` heading of a resource section (`Badges endpoints`), `''` for the other tables. */
   section: string;
   single: boolean;
@@ -46,7 +44,6 @@ export function gitlabJobTokenDocsView(m: JobTokenEndpointsModel) {
     container = wanted;
     return {
       container: opens ? wanted : '',
-      intro: { beta: opens && g.kind === 'single', ga: opens && g.kind === 'resource', unavailable: opens && g.kind === 'unavailable' },
       section: g.kind === 'resource' ? g.heading : '',
       single: g.kind === 'single',
       resource: g.kind === 'resource',
