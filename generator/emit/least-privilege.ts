@@ -99,7 +99,7 @@ function emitGitlab(ctx: EmitContext): void {
   const operations = lookups.find((l) => l.role === 'operations' && l.found);
   const operationsModel = ctx.catalog.sources.find((s): s is GitlabOperationPermissionsModel => s.kind === 'gitlab-operation-permissions');
   const sources: SourceInfo[] = [jobToken.source, scopes.source, ...(operations?.found && operationsModel ? [operationsModel.source] : [])];
-  // Headed like the job-token emitter's copy of route-path.ts, which this one overwrites with the same text.
+  // route-path.ts is the route emitters' copy when they ran (copyRuntime copies a file once per package).
   copyRuntime(ctx, [jobToken.source], GITLAB_RUNTIME, 'least-privilege');
 
   const operationIds = Object.keys(WORKLOAD_OPERATION_NAMES).sort();

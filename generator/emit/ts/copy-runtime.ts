@@ -21,7 +21,13 @@ export interface RuntimeFile {
 /** `owner` names the emitter (for the diagnostic when a runtime file imports one not listed). */
 export function copyRuntime(ctx: EmitContext, sources: readonly SourceInfo[], files: readonly RuntimeFile[], owner: string): void {
   const destination = new Map(files.map((r) => [`./${r.file.replace(/\.ts$/, '.js')}`, r.to]));
+  let done = copied.get(ctx.project);
+  if (!done) copied.set(ctx.project, (done = new Set()));
   for (const r of files) {
+    // A file another emitter already copied to the same place stays as it is (its imports still resolve
+    // through `destination`): one copy, one transpile.
+    if (done.has(r.to)) continue;
+    done.add(r.to);
     const text = readFileSync(fileURLToPath(new URL(`../runtime/${r.file}`, import.meta.url)), 'utf8');
     const note = `// Copied from permgen's generator/emit/runtime/${r.file}: logic that does not depend on the page.\n`;
     const full = `${codeHeader(sources)}\n${note}\n${text}`;
@@ -55,9 +61,16 @@ export function copyRuntime(ctx: EmitContext, sources: readonly SourceInfo[], fi
 }
 
 /**
- * The imports of a runtime file's text, scanned once per process: several emitters copy the same
- * file (route-path.ts, 50 KB, by the job-token, REST, least-privilege and Forgejo emitters), and each
- * scan of it cost ~10 ms of a first run.
+ * Where each project already has a runtime file: several emitters list the same one
+ * (`gitlab/runtime/route-path.ts`: the job-token, REST and least-privilege emitters), and each copy
+ * was transpiled again (esbuild and oxc, 50 KB) and the first two thrown away. The first copy stays:
+ * the route emitters' (headed with every GitLab route page, `gitlabRouteSources`).
+ */
+const copied = new WeakMap<object, Set<string>>();
+
+/**
+ * The imports of a runtime file's text, scanned once per process: a file copied for two providers
+ * (route-path.ts, least-privilege.ts: GitLab and Forgejo) is scanned once.
  */
 const scanned = new Map<string, readonly ts.FileReference[]>();
 function importedFiles(text: string): readonly ts.FileReference[] {
