@@ -62,7 +62,7 @@ function hashContents(contents: string | Uint8Array): string {
 }
 
 /** Stores the hashes of an emit's files and what it reported, and drops old entries. */
-export function writeEmitCache(key: string, files: ReadonlyMap<string, string>, diagnostics: readonly Diagnostic[] = []): void {
+export function writeEmitCache(key: string, files: ReadonlyMap<string, string>, diagnostics: readonly Diagnostic[]): void {
   if (cacheOff()) return;
   writeCacheEntry(`emit-${key}.json`, { hashes: [...files].map(([p, contents]) => [p, hashContents(contents)]), diagnostics }, ENTRIES);
 }

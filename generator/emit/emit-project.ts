@@ -27,7 +27,7 @@ import {
 } from 'ts-morph';
 
 /** What a module exports under a name (declarations with the `export` keyword or named in a local `export { … }`). */
-export type ExportKind = 'function' | 'variable' | 'type' | 'interface' | 'enum' | 'class' | 'namespace';
+type ExportKind = 'function' | 'variable' | 'type' | 'interface' | 'enum' | 'class' | 'namespace';
 export type ExportKinds = ReadonlyMap<string, ExportKind>;
 
 /** Initializers shorter than this (characters) are left to ts-morph's printing as they are. */

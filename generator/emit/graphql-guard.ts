@@ -134,7 +134,7 @@ function emitMap(ctx: EmitContext, model: GraphqlPermissionsModel, entries: read
   // the data then fails to compile if a row names a permission the union lacks. `${T}` accepts both the
   // const-object union and the string enum of `--enum-style enum`.
   // From the module's structure (`exportKinds`): asking ts-morph for the file would parse its 68 KB (~35 ms of a first run).
-  const exported = new Set(exportKinds(ctx.project, PERMISSIONS_MODULE)?.keys() ?? []);
+  const exported = exportKinds(ctx.project, PERMISSIONS_MODULE) ?? new Map();
   const permissionType = exported.has('GraphqlPermission') ? '`${GraphqlPermission}`' : 'string';
   const boundaryType = exported.has('Boundary') ? '`${Boundary}`' : `'project' | 'group' | 'user' | 'instance'`;
   const typeImports = [...(exported.has('GraphqlPermission') ? ['GraphqlPermission'] : []), ...(exported.has('Boundary') ? ['Boundary'] : [])];

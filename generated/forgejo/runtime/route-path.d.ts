@@ -179,7 +179,6 @@ interface ParamEdge {
 }
 interface TailEdge {
     els: RouteElements;
-    vars: number;
     candidate: number;
     /**
      * What any match of `els` needs, checked before `matchElements` builds its table: at least

@@ -432,7 +432,7 @@ export function tailPlan(els: RouteElements): TailPlan | undefined {
       else return undefined; // two parameters in one segment
     }
   }
-  const vars = 1 + mids.length + rest.reduce<number>((k, e) => k + (e === 1 ? 1 : 0), 0);
+  const vars = countVars(els);
   if (tailBounds.length < 2 * vars) tailBounds = new Int32Array(2 * vars);
   const end = rest[rest.length - 1];
   const last = restKind === 2 && typeof end === 'string' ? end : '';
@@ -592,7 +592,6 @@ interface ParamEdge {
 
 interface TailEdge {
   els: RouteElements;
-  vars: number;
   candidate: number;
   /**
    * What any match of `els` needs, checked before `matchElements` builds its table: at least
@@ -937,7 +936,7 @@ function sortPending(node: TrieNode): void {
       const minLength = els.reduce<number>((m, x) => m + (typeof x === 'string' ? x.length : 1), 0);
       const first = typeof els[0] === 'string' ? els[0] : '';
       const last = els.length > 1 && typeof els[els.length - 1] === 'string' ? (els[els.length - 1] as string) : '';
-      node.tails.push({ els, vars: countVars(els), candidate, minLength, first, last, lone: els.length === 1 && els[0] === 2, plan: tailPlan(els) ?? null });
+      node.tails.push({ els, candidate, minLength, first, last, lone: els.length === 1 && els[0] === 2, plan: tailPlan(els) ?? null });
     }
   }
 }

@@ -265,7 +265,7 @@ function tailPlan(els) {
       else return void 0;
     }
   }
-  const vars = 1 + mids.length + rest.reduce((k, e) => k + (e === 1 ? 1 : 0), 0);
+  const vars = countVars(els);
   if (tailBounds.length < 2 * vars) tailBounds = new Int32Array(2 * vars);
   const end = rest[rest.length - 1];
   const last = restKind === 2 && typeof end === "string" ? end : "";
@@ -574,7 +574,7 @@ function sortPending(node) {
       const minLength = els.reduce((m, x) => m + (typeof x === "string" ? x.length : 1), 0);
       const first = typeof els[0] === "string" ? els[0] : "";
       const last = els.length > 1 && typeof els[els.length - 1] === "string" ? els[els.length - 1] : "";
-      node.tails.push({ els, vars: countVars(els), candidate, minLength, first, last, lone: els.length === 1 && els[0] === 2, plan: tailPlan(els) ?? null });
+      node.tails.push({ els, candidate, minLength, first, last, lone: els.length === 1 && els[0] === 2, plan: tailPlan(els) ?? null });
     }
   }
 }

@@ -391,29 +391,16 @@ export function routeTypeStatements<R extends RouteRow>(spec: RouteTypesSpec<R>)
 }
 
 /**
- * `export const rowsName: readonly infoType[] = Object.freeze([…lines])`: the table as data, one row per
- * line (or more). With `lines` a string, that string is the initializer (a table parsed from JSON at
- * load: `json-data.ts`).
+ * `export const rowsName: readonly infoType[] = <initializer>`: the table as data (a table parsed
+ * from JSON at load: `json-data.ts`).
  */
-export function routeRowsStatement(rowsName: string, infoType: string, docs: OptionalKind<JSDocStructure>[], lines: Iterable<string> | string): StatementStructures {
+export function routeRowsStatement(rowsName: string, infoType: string, docs: OptionalKind<JSDocStructure>[], initializer: string): StatementStructures {
   return {
     kind: StructureKind.VariableStatement,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
     docs,
-    declarations: [
-      {
-        name: rowsName,
-        type: `readonly ${infoType}[]`,
-        initializer: typeof lines === 'string' ? lines : (w) => {
-          w.write('Object.freeze([').newLine();
-          w.indent(() => {
-            for (const line of lines) w.writeLine(line);
-          });
-          w.write('])');
-        },
-      },
-    ],
+    declarations: [{ name: rowsName, type: `readonly ${infoType}[]`, initializer }],
   };
 }
 
