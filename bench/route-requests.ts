@@ -2,20 +2,19 @@
  * `npm run bench:route-requests`: where the generated job-token matcher spends more or less than
  * memoirist, request by request, on `bench:routes`' job-token requests (its `requestsFor`: a hit
  * for every alternative, then as many misses). Each request is timed alone (a loop of `CALLS`
- * calls, after every matcher is warmed up on the whole list), ours and memoirist's in turn; the
- * requests are grouped by how `requestsFor` built them:
- * - hits whose route has a splat (its value `a/b` spans two segments; memoirist, which takes a
- *   splat in the middle as one segment, cannot express most of them), and the other hits;
- * - misses made by appending `/extra/segments` (some still hit, through a splat), by changing one
- *   segment, and by prefixing `/nope` (the first segment no route takes).
+ * calls, after every matcher is warmed up on the whole list), ours and memoirist's (as bench:routes
+ * builds it) in turn; the requests are grouped by how `requestsFor` made them (`RequestKind`): hits
+ * on a route with a splat (its value `a/b` spans two segments; memoirist, which takes a splat in the
+ * middle as one segment, cannot express most of them) and other hits; misses made by appending
+ * `/extra/segments` (some still hit, through a splat), by changing one segment, and by prefixing
+ * `/nope` (a first segment no route takes).
  * Prints a Markdown table: requests per group, the mean of their ns per call for each matcher, and
  * what the group adds to the mean of the whole list (its difference × its share). Complements
  * `bench:routes`, whose rounds time the whole list; the README quotes both.
  */
-import { Memoirist } from 'memoirist';
 import { buildCatalog } from '../generator/build-catalog.ts';
 import type { JobTokenEndpointsModel } from '../generator/model/catalog.ts';
-import { emitMatcher, peerRoutes, requestsFor } from './routes.ts';
+import { buildPeers, emitMatcher, requestsFor, type RequestKind } from './routes.ts';
 
 const CALLS = Number(process.env.CALLS ?? 20_000);
 const projectRoot = new URL('..', import.meta.url).pathname;
@@ -26,18 +25,9 @@ const built = await buildCatalog({ root: projectRoot });
 const real = built.catalog.sources.find((s): s is JobTokenEndpointsModel => s.kind === 'gitlab-job-token-endpoints');
 if (!real) throw new Error('The job-token page was not read.');
 const ours = (await emitMatcher(real)).match;
-const memo = new Memoirist<string>();
-for (const { method, pattern, route } of peerRoutes(real.endpoints, 'memoirist')) memo.add(method, pattern, route);
-const theirs: Lookup = (m, p) => memo.find(m, p) ?? undefined;
+// memoirist as bench:routes builds and times it.
+const theirs: Lookup = buildPeers(real.endpoints).find((p) => p.name === 'memoirist')!.lookup;
 const requests = requestsFor(real.endpoints);
-const half = requests.length / 2;
-
-/** The group of request `i`, from how `requestsFor` made it (misses: `i % 3` of the hit they mutate). */
-function group(i: number, path: string): string {
-  if (i < half) return path.includes('a/b') ? 'hits through a splat' : 'other hits';
-  const k = (i - half) % 3;
-  return k === 0 ? 'misses: `/extra/segments` appended' : k === 1 ? 'misses: one segment changed' : 'misses: `/nope` prefixed';
-}
 
 let sink = 0;
 const time = (f: Lookup, method: string, path: string): number => {
@@ -48,13 +38,13 @@ const time = (f: Lookup, method: string, path: string): number => {
 // Warm-up: both matchers optimized on the whole list before any request is timed alone.
 for (let round = 0; round < 2_000; round++) for (const r of requests) if (ours(r.method, r.path) !== undefined && theirs(r.method, r.path) !== undefined) sink++;
 
-const groups = new Map<string, { n: number; ours: number; theirs: number }>();
-for (const [i, r] of requests.entries()) {
-  const g = groups.get(group(i, r.path)) ?? { n: 0, ours: 0, theirs: 0 };
+const groups = new Map<RequestKind, { n: number; ours: number; theirs: number }>();
+for (const r of requests) {
+  let g = groups.get(r.kind);
+  if (!g) groups.set(r.kind, (g = { n: 0, ours: 0, theirs: 0 }));
   g.n++;
   g.ours += time(ours, r.method, r.path);
   g.theirs += time(theirs, r.method, r.path);
-  groups.set(group(i, r.path), g);
 }
 if (sink < 0) console.log(sink);
 

@@ -33,7 +33,7 @@ import { compilerOptions } from '../generator/emit/emit-package.ts';
 import { jobTokenPermissions } from '../generator/emit/job-token-permissions.ts';
 import { jobTokenRoutes } from '../generator/emit/job-token-routes.ts';
 import type { Catalog, HttpMethod, JobTokenEndpoint, JobTokenEndpointsModel } from '../generator/model/catalog.ts';
-import { expandAlternatives, type SegmentToken } from '../generator/model/route-alternatives.ts';
+import { expandAlternatives, isSplatToken, type SegmentToken } from '../generator/model/route-alternatives.ts';
 import { parsePathPattern } from '../generator/model/parse-path-pattern.ts';
 import { syntheticEndpoints } from './synthetic-routes.ts';
 
@@ -65,7 +65,12 @@ type Lookup = (method: string, path: string) => unknown;
 interface Request {
   method: string;
   path: string;
+  /** How `requestsFor` made it (`bench:route-requests` groups by it; the timing loops ignore it). */
+  kind: RequestKind;
 }
+
+/** A hit on a route with a splat (its value `a/b`) or without, or a hit's path mutated into a (usual) miss. */
+export type RequestKind = 'hit through a splat' | 'other hit' | 'extra segments appended' | 'one segment changed' | 'first segment unknown';
 
 // ---------------------------------------------------------------- our matcher
 
@@ -139,7 +144,7 @@ export function peerRoutes(endpoints: readonly JobTokenEndpoint[], flavor: Flavo
   return out;
 }
 
-function buildPeers(endpoints: readonly JobTokenEndpoint[]): { name: string; lookup: Lookup }[] {
+export function buildPeers(endpoints: readonly JobTokenEndpoint[]): { name: string; lookup: Lookup }[] {
   const peers: { name: string; lookup: Lookup }[] = [];
   const attempt = (name: string, build: () => Lookup) => {
     if (PEER_FILTER && !PEER_FILTER.includes(name)) return;
@@ -209,16 +214,17 @@ export function requestsFor(endpoints: readonly JobTokenEndpoint[]): Request[] {
     for (const alt of alts.alternatives) {
       const value = (kind: string) => (kind === 'param' ? '12345' : 'a/b');
       const p = `/${alt.segments.map((t) => (t.kind === 'literal' ? t.text : t.kind === 'compound' ? t.parts.map((q) => (q.type === 'literal' ? q.value : value(q.type))).join('') : `${t.prefix}${value(t.kind)}${t.suffix}`)).join('/')}`;
-      hits.push({ method: e.method, path: p });
+      hits.push({ method: e.method, path: p, kind: alt.segments.some(isSplatToken) ? 'hit through a splat' : 'other hit' });
     }
   }
   const misses = hits.map((h, i) => {
     const segs = h.path.split('/');
     const k = 1 + (i % (segs.length - 1));
     segs[k] = `${segs[k]}x`; // one changed segment: often still a hit on a parameter, otherwise a miss deep in the tree
-    return { method: h.method, path: i % 3 === 0 ? `${h.path}/extra/segments` : i % 3 === 1 ? segs.join('/') : `/nope${h.path}` };
+    const kind: RequestKind = i % 3 === 0 ? 'extra segments appended' : i % 3 === 1 ? 'one segment changed' : 'first segment unknown';
+    return { method: h.method, path: i % 3 === 0 ? `${h.path}/extra/segments` : i % 3 === 1 ? segs.join('/') : `/nope${h.path}`, kind };
   });
-  return [...hits, ...misses].map((r) => ({ method: fresh(r.method), path: fresh(r.path) }));
+  return [...hits, ...misses].map((r) => ({ method: fresh(r.method), path: fresh(r.path), kind: r.kind }));
 }
 
 function fresh(s: string): string {

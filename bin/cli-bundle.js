@@ -148,7 +148,7 @@ const externals = {
  * ~30 ms of every run that reads an HTML page (a CPU profile of a first run); in the bundle its
  * import is a stub that throws if anything does reach for it.
  */
-const noUndici = {
+export const noUndici = {
   name: 'permgen-no-undici',
   setup(b) {
     b.onResolve({ filter: /^undici$/ }, (args) => (/[\\/]node_modules[\\/]cheerio[\\/]/.test(args.importer) ? { path: 'undici', namespace: 'permgen-stub' } : undefined));

@@ -12,9 +12,7 @@ import type { GitlabOperationPermissionsModel, GraphqlPermissionsModel, JobToken
 import { anchorOf } from '../../generator/extract/gitlab-operation-table.ts';
 import { permissionId } from '../../generator/extract/graphql-permission-table.ts';
 import { essence, readBack } from './read-back.ts';
-import { extract } from '../gitlab-operations-page/pipeline.ts';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { extractFixture } from '../gitlab-operations-page/pipeline.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 424242);
 const source: SourceInfo = { id: 'page', file: 'sources/page.md', format: 'markdown', provider: 'gitlab', title: 'Random page', url: 'https://example.test', sha256: '0' };
@@ -244,8 +242,7 @@ describe('regenerated docs round trip (property)', () => {
   });
 
   it('Git and other operations: section leads with a link, inline code and `|`, and a section without one, read back', () => {
-    const input = readFileSync(path.join(import.meta.dirname, '../fixtures/gitlab-operations/section-leads/input.md'), 'utf8');
-    const { model } = extract(input, 'input.md');
+    const { model } = extractFixture(new URL('../fixtures/gitlab-operations/section-leads', import.meta.url).pathname);
     const page = regenerate({ ...model!, source });
     // Three leads, the note between the second and the third as on the page, then the table; none under `## Archive…`.
     expect(page).toContain('\n## Container registry\n\nA fine-grained personal access token used to sign in to the container registry must have the following permissions:\n\n'

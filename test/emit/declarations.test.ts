@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { realCatalog, writePackage } from '../helpers/build.ts';
 import { typecheckConsumer } from '../helpers/typecheck.ts';
 import { emitPackage, emitPackageAsync, transpile, transpileAsync } from '../../generator/emit/emit-package.ts';
@@ -39,21 +39,10 @@ describe('declarations written by oxc', () => {
   });
 });
 
-/** PERMGEN_CACHE=off for the rest of the current test. */
-function cacheOff(): void {
-  const saved = process.env.PERMGEN_CACHE;
-  process.env.PERMGEN_CACHE = 'off';
-  onTestFinished(() => {
-    if (saved === undefined) delete process.env.PERMGEN_CACHE;
-    else process.env.PERMGEN_CACHE = saved;
-  });
-}
-
 describe('the asynchronous emit (what `permgen generate` runs)', () => {
   it('gives the same files and diagnostics as the synchronous one on the real sources', async () => {
     const { catalog } = await realCatalog();
-    cacheOff(); // each computes its own transpiles: no disk cache, memory cleared in between
-    resetTranspileMemory();
+    resetTranspileMemory(); // each computes its own transpiles (the transpile cache is in memory only)
     const syncReport = new Reporter();
     const sync = emitPackage(catalog, { enumStyle: 'const' }, syncReport);
     resetTranspileMemory();
@@ -70,8 +59,7 @@ describe.each([
   ['transform (asynchronous)', (text: string, report: Reporter) => transpileAsync('gitlab/bad.ts', text, new Map(), report)],
 ] as const)('emit-typescript diagnostics, esbuild %s', (_, run) => {
   const diagnose = async (text: string) => {
-    cacheOff(); // both variants share a cache key: each must compute, not read the other's result
-    resetTranspileMemory();
+    resetTranspileMemory(); // both variants share a cache key: each must compute, not read the other's result
     const report = new Reporter();
     await run(text, report);
     return report.diagnostics.map((d) => `${d.ruleId} ${d.message}`);

@@ -1,7 +1,8 @@
 /** Loads the job-token route module of a package emitted from the real sources (once per test file). */
-import { importGenerated, writePackage } from '../helpers/build.ts';
+import { importGenerated, realCatalog as currentCatalog, writePackage } from '../helpers/build.ts';
 import { seedCatalog as realCatalog } from '../helpers/job-token-seed.ts';
-import type { JobTokenEndpoint, JobTokenEndpointsModel } from '../../generator/model/catalog.ts';
+import type { HttpMethod, JobTokenEndpoint, JobTokenEndpointsModel } from '../../generator/model/catalog.ts';
+import { parsePathPattern } from '../../generator/model/parse-path-pattern.ts';
 
 export interface RouteMatch {
   method: string;
@@ -32,4 +33,23 @@ export function loadRoutes() {
     return { module, endpoints: model.endpoints, dir: pkg.dir, files: pkg.files };
   })();
   return loaded;
+}
+
+/**
+ * The job-token route module of a package emitted from hand-written rows (`[method, path]`, each
+ * needing `READ_JOBS`, at `sources/hand.md:<row>:1`), the current page's other fields kept.
+ */
+export async function handRoutesModule(rows: readonly (readonly [string, string])[]): Promise<RoutesModule> {
+  const { catalog } = await currentCatalog();
+  const real = catalog.sources.find((s): s is JobTokenEndpointsModel => s.kind === 'gitlab-job-token-endpoints');
+  if (!real) throw new Error('the job-token page was not read');
+  const file = 'sources/hand.md';
+  const endpoints: JobTokenEndpoint[] = rows.map(([method, path], i) => {
+    const parsed = parsePathPattern(path);
+    if ('error' in parsed) throw new Error(parsed.error.message);
+    const position = { file, line: i + 1, column: 1 };
+    return { text: `${method} ${path}`, method: method as HttpMethod, path, pattern: parsed.pattern, permissions: ['READ_JOBS'], labels: 'Jobs: Read', controlled: true, description: '', position, pathPosition: position };
+  });
+  const pkg = await writePackage({ catalogVersion: 1, sources: [{ ...real, endpoints }] });
+  return importGenerated<RoutesModule>(pkg.dir, 'gitlab/job-token-routes.js');
 }

@@ -9,10 +9,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importGenerated, realCatalog, writePackage } from '../helpers/build.ts';
-import type { JobTokenEndpoint, JobTokenEndpointsModel } from '../../generator/model/catalog.ts';
-import { parsePathPattern } from '../../generator/model/parse-path-pattern.ts';
-import type { RoutesModule } from './helpers.ts';
+import { handRoutesModule, type RoutesModule } from './helpers.ts';
 import { createReference, refExpand } from './reference-matcher.ts';
 
 const SEED = 20_261_207;
@@ -40,17 +37,7 @@ let refMatch: ReturnType<typeof createReference>;
 let templates: { method: string; text: string }[];
 
 beforeAll(async () => {
-  const { catalog } = await realCatalog();
-  const real = catalog.sources.find((s): s is JobTokenEndpointsModel => s.kind === 'gitlab-job-token-endpoints')!;
-  const file = 'sources/hand.md';
-  const endpoints: JobTokenEndpoint[] = ROWS.map(([method, path], i) => {
-    const parsed = parsePathPattern(path);
-    if ('error' in parsed) throw new Error(parsed.error.message);
-    const position = { file, line: i + 1, column: 1 };
-    return { text: `${method} ${path}`, method: method as 'GET', path, pattern: parsed.pattern, permissions: ['READ_JOBS'], labels: 'Jobs: Read', controlled: true, description: '', position, pathPosition: position };
-  });
-  const pkg = await writePackage({ catalogVersion: 1, sources: [{ ...real, endpoints }] });
-  module = await importGenerated<RoutesModule>(pkg.dir, 'gitlab/job-token-routes.js');
+  module = await handRoutesModule(ROWS);
   refMatch = createReference(module.jobTokenRoutes);
   templates = module.jobTokenRoutes.flatMap((r) => refExpand(r.path).map((text) => ({ method: r.method, text })));
 }, 120_000);

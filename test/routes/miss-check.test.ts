@@ -12,9 +12,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildRouteTrie, canonicalizePath, mayCanonicalizationChange, walkRouteTrie, walkRouteTries, type TrieNode } from '../../generator/emit/runtime/route-path.ts';
-import type { JobTokenEndpointsModel } from '../../generator/model/catalog.ts';
-import { parsePathPattern } from '../../generator/model/parse-path-pattern.ts';
-import { importGenerated, realCatalog, writePackage } from '../helpers/build.ts';
+import { handRoutesModule } from './helpers.ts';
 
 const rows = [{ path: '/projects/:id/badges' }, { path: '/packages/conan/v1/users' }, { path: '/projects/:id/files/*file_path' }];
 const trie = () => buildRouteTrie([0, 1, 2], 0, rows);
@@ -114,16 +112,7 @@ describe('mayCanonicalizationChange after a walk', () => {
   it('a generated matcher with its own HEAD route answers a HEAD request on its canonical path', async () => {
     // End to end: a job-token table of `GET /x` and `HEAD /a/b` (rows built by hand, the page's
     // other fields kept), emitted and imported as a consumer would.
-    const { catalog } = await realCatalog();
-    const real = catalog.sources.find((s): s is JobTokenEndpointsModel => s.kind === 'gitlab-job-token-endpoints')!;
-    const endpoints = ([['GET', '/x'], ['HEAD', '/a/b']] as const).map(([method, path], i) => {
-      const parsed = parsePathPattern(path);
-      if ('error' in parsed) throw new Error(path);
-      const position = { file: 'sources/hand.md', line: i + 1, column: 1 };
-      return { text: `${method} ${path}`, method, path, pattern: parsed.pattern, permissions: ['READ_JOBS'], labels: 'Jobs: Read', controlled: true, description: '', position, pathPosition: position };
-    });
-    const pkg = await writePackage({ catalogVersion: 1, sources: [{ ...real, endpoints }] });
-    const m = (await importGenerated(pkg.dir, 'gitlab/job-token-routes.js')) as { jobTokenRouteFor(method: string, path: string): { route: string } | undefined };
+    const m = await handRoutesModule([['GET', '/x'], ['HEAD', '/a/b']]);
     for (const path of ['/a/b', '/a/b/', '/a//b', '/a/b?x=1', '/api/v4/a/b/', '/a/%62/', '/a/./b/']) expect([path, m.jobTokenRouteFor('HEAD', path)?.route]).toEqual([path, 'HEAD /a/b']);
     expect(m.jobTokenRouteFor('HEAD', '/x/')?.route).toBe('GET /x');
     expect(m.jobTokenRouteFor('HEAD', '/a/c/')).toBeUndefined();
