@@ -633,109 +633,112 @@ const B = new Int32Array(18);
 const V = new Int32Array(9);
 const paramCounts = Uint8Array.of(0, 4, 5, 5, 5, 4, 4, 4, 8, 6, 0, 0, 0, 2, 1, 1, 3, 2, 2, 1, 2, 1, 2, 2, 1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 1, 2, 2, 2, 2, 1, 3, 2, 2, 4, 5, 1, 5, 6, 6, 6, 5, 5, 5, 9, 7, 1, 1, 1, 1, 9, 8, 7, 7, 6, 7, 6, 5, 5, 5, 1, 1, 3, 2, 1, 3, 2, 3, 2, 2, 3, 3, 3, 3, 2, 2, 2, 1, 3, 2, 1, 2, 1, 2, 3, 3, 2, 2, 1, 1, 2, 1, 2, 1, 2, 3, 2, 3, 2, 1, 3, 2, 1, 3, 2, 2, 1, 2, 2, 2, 1, 0, 0, 0, 1, 4, 5, 0, 0, 1, 2, 1, 1, 2, 1, 2, 2, 1, 5, 6, 1, 1, 1, 1, 2, 2, 1, 1, 1, 1, 1, 8, 8, 6, 6, 2, 2, 2, 2, 4, 4, 5, 5, 9, 9, 7, 7, 9, 9, 7, 7, 3, 3, 3, 2, 2, 3, 2, 2, 3, 4, 2, 1, 2, 2, 2, 3, 2, 2, 5, 8, 6, 3, 3, 2, 3, 2, 2, 3, 2, 2, 3);
 const paramShapes = Uint16Array.of(0, 1, 2, 2, 2, 1, 1, 1, 3, 4, 0, 0, 0, 5, 6, 6, 7, 8, 9, 10, 11, 10, 12, 12, 10, 13, 13, 10, 10, 10, 14, 14, 15, 16, 10, 17, 17, 17, 17, 10, 18, 19, 20, 21, 22, 10, 23, 24, 24, 24, 23, 23, 23, 25, 26, 10, 10, 10, 10, 25, 27, 28, 28, 29, 26, 29, 23, 23, 23, 10, 10, 30, 20, 10, 31, 20, 32, 20, 33, 34, 34, 34, 35, 36, 36, 36, 10, 37, 38, 10, 39, 10, 39, 40, 41, 16, 16, 10, 10, 42, 10, 43, 10, 44, 45, 46, 47, 46, 10, 30, 20, 10, 31, 20, 20, 10, 20, 14, 20, 10, 0, 0, 0, 10, 1, 2, 0, 0, 10, 11, 10, 10, 13, 10, 19, 19, 10, 23, 24, 10, 10, 10, 10, 16, 16, 10, 10, 10, 10, 10, 3, 3, 4, 4, 48, 11, 13, 17, 21, 21, 22, 22, 25, 25, 26, 26, 25, 25, 26, 26, 30, 30, 49, 20, 20, 41, 16, 42, 49, 1, 48, 10, 11, 12, 13, 18, 19, 19, 23, 27, 29, 49, 35, 36, 37, 38, 38, 41, 16, 42, 49);
+function param(p, k) {
+  return p.slice(B[2 * k], B[2 * k + 1]);
+}
 function paramsOf(i, p) {
   const k = paramShapes[i];
   switch (k) {
     case 0:
       return {};
     case 1:
-      return { "package_name": p.slice(B[0], B[1]), "package_version": p.slice(B[2], B[3]), "package_username": p.slice(B[4], B[5]), "package_channel": p.slice(B[6], B[7]) };
+      return { "package_name": param(p, 0), "package_version": param(p, 1), "package_username": param(p, 2), "package_channel": param(p, 3) };
     case 2:
-      return { "package_name": p.slice(B[0], B[1]), "package_version": p.slice(B[2], B[3]), "package_username": p.slice(B[4], B[5]), "package_channel": p.slice(B[6], B[7]), "conan_package_reference": p.slice(B[8], B[9]) };
+      return { "package_name": param(p, 0), "package_version": param(p, 1), "package_username": param(p, 2), "package_channel": param(p, 3), "conan_package_reference": param(p, 4) };
     case 3:
-      return { "package_name": p.slice(B[0], B[1]), "package_version": p.slice(B[2], B[3]), "package_username": p.slice(B[4], B[5]), "package_channel": p.slice(B[6], B[7]), "recipe_revision": p.slice(B[8], B[9]), "conan_package_reference": p.slice(B[10], B[11]), "package_revision": p.slice(B[12], B[13]), "file_name": p.slice(B[14], B[15]) };
+      return { "package_name": param(p, 0), "package_version": param(p, 1), "package_username": param(p, 2), "package_channel": param(p, 3), "recipe_revision": param(p, 4), "conan_package_reference": param(p, 5), "package_revision": param(p, 6), "file_name": param(p, 7) };
     case 4:
-      return { "package_name": p.slice(B[0], B[1]), "package_version": p.slice(B[2], B[3]), "package_username": p.slice(B[4], B[5]), "package_channel": p.slice(B[6], B[7]), "recipe_revision": p.slice(B[8], B[9]), "file_name": p.slice(B[10], B[11]) };
+      return { "package_name": param(p, 0), "package_version": param(p, 1), "package_username": param(p, 2), "package_channel": param(p, 3), "recipe_revision": param(p, 4), "file_name": param(p, 5) };
     case 5:
-      return { "path": p.slice(B[0], B[1]), "file_name": p.slice(B[2], B[3]) };
+      return { "path": param(p, 0), "file_name": param(p, 1) };
     case 6:
-      return { "package_name": p.slice(B[0], B[1]) };
+      return { "package_name": param(p, 0) };
     case 7:
-      return { "id": p.slice(B[0], B[1]), "noteable_id": p.slice(B[2], B[3]), "note_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "noteable_id": param(p, 1), "note_id": param(p, 2) };
     case 8:
-      return { "id": p.slice(B[0], B[1]), "noteable_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "noteable_id": param(p, 1) };
     case 9:
-      return { "id": p.slice(B[0], B[1]), "merge_request_iid": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "merge_request_iid": param(p, 1) };
     case 10:
-      return { "id": p.slice(B[0], B[1]) };
+      return { "id": param(p, 0) };
     case 11:
-      return { "id": p.slice(B[0], B[1]), "environment_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "environment_id": param(p, 1) };
     case 12:
-      return { "id": p.slice(B[0], B[1]), "secure_file_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "secure_file_id": param(p, 1) };
     case 13:
-      return { "id": p.slice(B[0], B[1]), "deployment_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "deployment_id": param(p, 1) };
     case 14:
-      return { "id": p.slice(B[0], B[1]), "sha": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "sha": param(p, 1) };
     case 15:
-      return { "id": p.slice(B[0], B[1]), "file_path": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "file_path": param(p, 1) };
     case 16:
-      return { "id": p.slice(B[0], B[1]), "tag_name": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "tag_name": param(p, 1) };
     case 17:
-      return { "id": p.slice(B[0], B[1]), "pipeline_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "pipeline_id": param(p, 1) };
     case 18:
-      return { "id": p.slice(B[0], B[1]), "name": p.slice(B[2], B[3]), "serial": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "name": param(p, 1), "serial": param(p, 2) };
     case 19:
-      return { "id": p.slice(B[0], B[1]), "name": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "name": param(p, 1) };
     case 20:
-      return { "id": p.slice(B[0], B[1]), "package_name": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "package_name": param(p, 1) };
     case 21:
-      return { "id": p.slice(B[0], B[1]), "package_name": p.slice(B[2], B[3]), "package_version": p.slice(B[4], B[5]), "file_name": p.slice(B[6], B[7]) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2), "file_name": param(p, 3) };
     case 22:
-      return { "id": p.slice(B[0], B[1]), "package_name": p.slice(B[2], B[3]), "package_version": p.slice(B[4], B[5]), "path": p.slice(B[6], B[7]), "file_name": p.slice(B[8], B[9]) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2), "path": param(p, 3), "file_name": param(p, 4) };
     case 23:
-      return { "id": p.slice(B[0], B[1]), "package_name": p.slice(B[2], B[3]), "package_version": p.slice(B[4], B[5]), "package_username": p.slice(B[6], B[7]), "package_channel": p.slice(B[8], B[9]) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2), "package_username": param(p, 3), "package_channel": param(p, 4) };
     case 24:
-      return { "id": p.slice(B[0], B[1]), "package_name": p.slice(B[2], B[3]), "package_version": p.slice(B[4], B[5]), "package_username": p.slice(B[6], B[7]), "package_channel": p.slice(B[8], B[9]), "conan_package_reference": p.slice(B[10], B[11]) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2), "package_username": param(p, 3), "package_channel": param(p, 4), "conan_package_reference": param(p, 5) };
     case 25:
-      return { "id": p.slice(B[0], B[1]), "package_name": p.slice(B[2], B[3]), "package_version": p.slice(B[4], B[5]), "package_username": p.slice(B[6], B[7]), "package_channel": p.slice(B[8], B[9]), "recipe_revision": p.slice(B[10], B[11]), "conan_package_reference": p.slice(B[12], B[13]), "package_revision": p.slice(B[14], B[15]), "file_name": p.slice(B[16], B[17]) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2), "package_username": param(p, 3), "package_channel": param(p, 4), "recipe_revision": param(p, 5), "conan_package_reference": param(p, 6), "package_revision": param(p, 7), "file_name": param(p, 8) };
     case 26:
-      return { "id": p.slice(B[0], B[1]), "package_name": p.slice(B[2], B[3]), "package_version": p.slice(B[4], B[5]), "package_username": p.slice(B[6], B[7]), "package_channel": p.slice(B[8], B[9]), "recipe_revision": p.slice(B[10], B[11]), "file_name": p.slice(B[12], B[13]) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2), "package_username": param(p, 3), "package_channel": param(p, 4), "recipe_revision": param(p, 5), "file_name": param(p, 6) };
     case 27:
-      return { "id": p.slice(B[0], B[1]), "package_name": p.slice(B[2], B[3]), "package_version": p.slice(B[4], B[5]), "package_username": p.slice(B[6], B[7]), "package_channel": p.slice(B[8], B[9]), "recipe_revision": p.slice(B[10], B[11]), "conan_package_reference": p.slice(B[12], B[13]), "package_revision": p.slice(B[14], B[15]) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2), "package_username": param(p, 3), "package_channel": param(p, 4), "recipe_revision": param(p, 5), "conan_package_reference": param(p, 6), "package_revision": param(p, 7) };
     case 28:
-      return { "id": p.slice(B[0], B[1]), "package_name": p.slice(B[2], B[3]), "package_version": p.slice(B[4], B[5]), "package_username": p.slice(B[6], B[7]), "package_channel": p.slice(B[8], B[9]), "recipe_revision": p.slice(B[10], B[11]), "conan_package_reference": p.slice(B[12], B[13]) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2), "package_username": param(p, 3), "package_channel": param(p, 4), "recipe_revision": param(p, 5), "conan_package_reference": param(p, 6) };
     case 29:
-      return { "id": p.slice(B[0], B[1]), "package_name": p.slice(B[2], B[3]), "package_version": p.slice(B[4], B[5]), "package_username": p.slice(B[6], B[7]), "package_channel": p.slice(B[8], B[9]), "recipe_revision": p.slice(B[10], B[11]) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2), "package_username": param(p, 3), "package_channel": param(p, 4), "recipe_revision": param(p, 5) };
     case 30:
-      return { "id": p.slice(B[0], B[1]), "path": p.slice(B[2], B[3]), "file_name": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "path": param(p, 1), "file_name": param(p, 2) };
     case 31:
-      return { "id": p.slice(B[0], B[1]), "sha256": p.slice(B[2], B[3]), "file_identifier": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "sha256": param(p, 1), "file_identifier": param(p, 2) };
     case 32:
-      return { "id": p.slice(B[0], B[1]), "package_name": p.slice(B[2], B[3]), "file_name": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "file_name": param(p, 2) };
     case 33:
-      return { "id": p.slice(B[0], B[1]), "module_name": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "module_name": param(p, 1) };
     case 34:
-      return { "id": p.slice(B[0], B[1]), "module_name": p.slice(B[2], B[3]), "module_version": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "module_name": param(p, 1), "module_version": param(p, 2) };
     case 35:
-      return { "id": p.slice(B[0], B[1]), "package_id": p.slice(B[2], B[3]), "package_file_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "package_id": param(p, 1), "package_file_id": param(p, 2) };
     case 36:
-      return { "id": p.slice(B[0], B[1]), "package_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "package_id": param(p, 1) };
     case 37:
-      return { "id": p.slice(B[0], B[1]), "repository_id": p.slice(B[2], B[3]), "tag_name": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "repository_id": param(p, 1), "tag_name": param(p, 2) };
     case 38:
-      return { "id": p.slice(B[0], B[1]), "repository_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "repository_id": param(p, 1) };
     case 39:
-      return { "id": p.slice(B[0], B[1]), "suffix_path": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "suffix_path": param(p, 1) };
     case 40:
-      return { "id": p.slice(B[0], B[1]), "tag_name": p.slice(B[2], B[3]), "direct_asset_path": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "tag_name": param(p, 1), "direct_asset_path": param(p, 2) };
     case 41:
-      return { "id": p.slice(B[0], B[1]), "tag_name": p.slice(B[2], B[3]), "link_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "tag_name": param(p, 1), "link_id": param(p, 2) };
     case 42:
-      return { "id": p.slice(B[0], B[1]), "badge_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "badge_id": param(p, 1) };
     case 43:
-      return { "id": p.slice(B[0], B[1]), "issue_iid": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "issue_iid": param(p, 1) };
     case 44:
-      return { "id": p.slice(B[0], B[1]), "ref_name": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "ref_name": param(p, 1) };
     case 45:
-      return { "id": p.slice(B[0], B[1]), "ref_name": p.slice(B[2], B[3]), "artifact_path": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "ref_name": param(p, 1), "artifact_path": param(p, 2) };
     case 46:
-      return { "id": p.slice(B[0], B[1]), "job_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "job_id": param(p, 1) };
     case 47:
-      return { "id": p.slice(B[0], B[1]), "job_id": p.slice(B[2], B[3]), "artifact_path": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "job_id": param(p, 1), "artifact_path": param(p, 2) };
     case 48:
-      return { "package_name": p.slice(B[0], B[1]), "tag": p.slice(B[2], B[3]) };
+      return { "package_name": param(p, 0), "tag": param(p, 1) };
     case 49:
-      return { "id": p.slice(B[0], B[1]), "package_name": p.slice(B[2], B[3]), "tag": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "tag": param(p, 2) };
     default:
       return {};
   }

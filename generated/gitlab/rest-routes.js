@@ -7110,6 +7110,9 @@ const B = new Int32Array(18);
 const V = new Int32Array(9);
 const paramCounts = Uint8Array.of(1, 0, 1, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 2, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 0, 0, 1, 0, 1, 0, 1, 1, 0, 0, 1, 1, 1, 2, 1, 0, 1, 0, 0, 2, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 2, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 4, 3, 3, 2, 2, 3, 2, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 0, 2, 1, 2, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 4, 4, 4, 3, 0, 4, 5, 5, 5, 4, 4, 4, 8, 6, 0, 0, 0, 2, 1, 1, 1, 2, 1, 2, 1, 2, 1, 1, 2, 1, 1, 1, 2, 2, 1, 1, 2, 3, 2, 1, 2, 1, 1, 1, 2, 1, 1, 1, 3, 3, 1, 1, 2, 1, 1, 2, 2, 1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 3, 2, 1, 2, 1, 3, 2, 3, 2, 2, 1, 1, 1, 2, 1, 1, 3, 2, 3, 2, 3, 2, 2, 2, 3, 2, 2, 2, 2, 2, 2, 3, 2, 4, 3, 3, 2, 3, 2, 2, 2, 2, 2, 2, 2, 2, 3, 2, 2, 2, 3, 2, 2, 4, 3, 3, 2, 2, 1, 2, 1, 2, 2, 1, 2, 1, 2, 1, 2, 1, 2, 2, 2, 1, 1, 2, 1, 1, 1, 2, 1, 2, 2, 1, 1, 2, 2, 1, 2, 1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 2, 4, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 3, 2, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 1, 1, 3, 2, 1, 3, 2, 2, 1, 1, 2, 1, 1, 3, 4, 4, 3, 2, 2, 2, 1, 2, 4, 5, 2, 2, 2, 4, 5, 3, 4, 4, 5, 6, 1, 2, 2, 3, 3, 4, 1, 5, 6, 6, 6, 5, 5, 5, 9, 7, 1, 1, 1, 1, 9, 8, 7, 7, 6, 7, 6, 5, 5, 5, 1, 1, 3, 4, 2, 4, 2, 3, 1, 1, 1, 1, 1, 3, 1, 2, 3, 3, 2, 1, 3, 2, 3, 2, 2, 3, 2, 3, 3, 3, 3, 2, 2, 2, 1, 3, 2, 1, 1, 1, 2, 1, 2, 3, 3, 2, 2, 1, 2, 1, 1, 2, 3, 2, 4, 3, 3, 2, 4, 4, 3, 3, 2, 2, 2, 1, 1, 2, 1, 2, 1, 2, 1, 1, 1, 3, 2, 1, 1, 1, 2, 1, 3, 2, 2, 1, 1, 1, 1, 1, 1, 3, 2, 3, 2, 2, 3, 2, 3, 2, 3, 2, 2, 2, 2, 3, 2, 4, 3, 3, 2, 2, 2, 3, 2, 4, 3, 3, 2, 2, 1, 2, 1, 1, 1, 1, 1, 2, 2, 1, 2, 1, 1, 1, 2, 1, 1, 2, 3, 2, 3, 2, 2, 2, 1, 1, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 4, 3, 3, 2, 2, 3, 2, 2, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 0, 2, 1, 1, 3, 1, 1, 0, 0, 1, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 1, 2, 1, 1, 2, 1, 1, 1, 2, 1, 1, 1, 1, 2, 2, 1, 2, 1, 1, 1, 1, 2, 1, 2, 2, 1, 1, 1, 1, 1, 1, 1, 2, 1, 2, 1, 2, 1, 2, 1, 1, 3, 2, 2, 1, 1, 1, 2, 2, 2, 2, 1, 1, 3, 2, 1, 1, 2, 1, 2, 1, 1, 1, 1, 1, 1, 2, 1, 2, 1, 2, 1, 1, 3, 2, 1, 1, 1, 2, 1, 3, 2, 2, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 3, 2, 3, 2, 2, 3, 2, 4, 3, 3, 2, 2, 2, 4, 3, 3, 2, 2, 1, 2, 2, 1, 2, 1, 1, 1, 2, 1, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 4, 3, 3, 2, 2, 3, 2, 2, 1, 2, 2, 2, 4, 5, 3, 4, 4, 5, 7, 3, 4, 2, 3, 1, 1, 1, 1, 2, 1, 3, 2, 2, 1, 2, 2, 2, 1, 1, 0, 1, 0, 0, 1, 0, 0, 2, 1, 1, 3, 2, 1, 0, 1, 0, 0, 2, 1, 0, 0, 0, 2, 1, 0, 0, 1, 0, 1, 0, 1, 0, 1, 2, 2, 2, 1, 0, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 2, 1, 1, 0, 0, 1, 2, 1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 2, 1, 2, 1, 2, 1, 3, 2, 3, 2, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 1, 1, 1, 1, 0, 1, 2, 2, 2, 0, 0, 0, 0, 0, 1, 0, 0, 1, 2, 2, 1, 0, 0, 1, 1, 0, 1, 1, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 1, 1, 1, 2, 3, 2, 1, 0, 0, 0, 0, 1, 0, 1, 0, 1, 1, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 0, 0, 4, 5, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 2, 2, 1, 1, 2, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1, 1, 1, 3, 2, 1, 1, 1, 1, 1, 1, 2, 1, 1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 2, 2, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 2, 2, 1, 1, 2, 1, 2, 1, 2, 1, 1, 1, 1, 2, 1, 1, 1, 2, 1, 2, 1, 2, 1, 1, 2, 1, 1, 1, 1, 2, 3, 2, 2, 2, 1, 1, 2, 2, 1, 2, 1, 2, 2, 1, 1, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 5, 6, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 1, 1, 2, 3, 2, 3, 2, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 3, 2, 2, 2, 2, 2, 3, 2, 2, 2, 1, 2, 2, 1, 1, 1, 3, 3, 1, 1, 1, 1, 1, 2, 1, 2, 2, 2, 2, 2, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 3, 2, 1, 0, 1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 2, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 2, 1, 1, 2, 2, 1, 2, 2, 2, 2, 3, 2, 3, 3, 2, 3, 2, 2, 1, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 3, 2, 1, 1, 1, 3, 3, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, 2, 1, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 1, 2, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 2, 1, 4, 3, 3, 1, 1, 1, 1, 1, 1, 1, 0, 1, 8, 8, 6, 6, 2, 1, 2, 3, 2, 1, 2, 1, 2, 3, 2, 2, 2, 1, 2, 2, 3, 2, 1, 2, 2, 3, 4, 3, 3, 3, 2, 2, 3, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 4, 2, 2, 3, 2, 1, 2, 2, 3, 3, 4, 4, 4, 4, 4, 4, 5, 5, 2, 2, 1, 1, 9, 9, 7, 7, 9, 9, 7, 7, 3, 3, 1, 1, 1, 1, 1, 1, 3, 2, 2, 3, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 4, 3, 2, 1, 2, 2, 2, 3, 2, 3, 4, 3, 2, 3, 2, 1, 2, 2, 1, 1, 3, 3, 2, 2, 2, 2, 4, 3, 3, 1, 1, 1, 1, 1, 2, 1, 2, 1, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 1, 2, 2, 2, 2, 2, 2, 3, 2, 2, 1, 4, 3, 3, 3, 3, 2, 3, 3, 2, 2, 2, 4, 3, 3, 3, 3, 3, 2, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 0, 0, 0, 1, 0, 1, 2, 1, 2, 2, 1, 2, 1, 1, 1, 0, 0, 0, 1, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 2, 2, 2, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 1, 2, 1, 1, 1, 0, 2, 2, 3, 1, 1, 0, 1, 1, 1, 1, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 1, 1, 1, 0, 1, 1, 1, 1, 3, 2, 1, 1, 1, 1, 4, 2, 2, 3, 2, 2, 2, 3, 2, 2, 2, 2, 2, 3, 2, 2, 2, 2, 3, 2, 3, 3, 2, 2, 2, 2, 3, 3, 4, 3, 3, 4, 3, 2, 2, 2, 2, 2, 2, 1, 2, 2, 2, 2, 2, 2, 2, 1, 2, 4, 2, 2, 3, 1, 2, 1, 2, 3, 2, 2, 2, 2, 2, 5, 8, 6, 3, 3, 3, 2, 3, 2, 2, 2, 2, 3, 2, 2, 3, 4, 4, 3, 2, 2, 2, 2, 3, 2, 2, 3, 2, 3, 3, 4, 3, 4, 3, 2, 2, 1, 3, 3, 2, 2, 1, 2, 2, 1, 2, 1, 3, 2, 1, 1, 1, 0, 1, 0, 2, 2, 2, 2, 1, 2, 3, 2, 1, 2, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 1, 2, 2, 2, 2, 2, 3, 2, 2, 3, 2, 2, 1, 2, 2, 2, 3, 3, 4, 3, 3, 4, 3, 2, 3, 3, 2, 2, 2, 2, 2, 2, 1, 3, 2, 3, 3, 3, 2, 1, 1, 0, 1, 1, 1, 0, 1, 1, 0, 2, 1, 2, 2, 1, 2, 2, 2, 2, 2, 2, 1, 0, 1, 1, 1, 1, 2, 2, 3, 1, 1);
 const paramShapes = Uint16Array.of(0, 1, 0, 1, 0, 1, 1, 2, 2, 1, 1, 3, 1, 1, 1, 3, 1, 3, 4, 5, 3, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 3, 3, 1, 1, 3, 1, 7, 1, 3, 3, 1, 1, 8, 8, 8, 9, 3, 1, 3, 1, 1, 10, 10, 11, 11, 1, 1, 1, 1, 1, 1, 1, 1, 12, 1, 1, 7, 1, 1, 1, 1, 13, 3, 3, 14, 14, 14, 14, 14, 14, 14, 14, 14, 15, 16, 16, 14, 14, 17, 14, 14, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 18, 1, 3, 3, 1, 1, 3, 3, 1, 1, 7, 1, 7, 1, 7, 1, 7, 1, 1, 1, 13, 3, 19, 3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 20, 20, 21, 8, 8, 8, 8, 8, 8, 1, 1, 1, 1, 1, 1, 1, 1, 22, 22, 23, 23, 23, 22, 1, 24, 25, 25, 25, 24, 24, 24, 26, 27, 1, 1, 1, 28, 29, 29, 3, 30, 3, 31, 3, 32, 3, 3, 33, 3, 3, 3, 34, 34, 3, 3, 35, 36, 35, 3, 33, 3, 3, 3, 37, 3, 3, 3, 38, 39, 3, 3, 40, 3, 3, 41, 41, 3, 3, 3, 3, 3, 37, 37, 37, 3, 3, 42, 43, 3, 44, 3, 45, 46, 47, 46, 46, 3, 3, 3, 48, 3, 3, 49, 50, 49, 50, 49, 50, 51, 51, 52, 51, 51, 51, 51, 51, 51, 53, 51, 54, 55, 55, 43, 56, 51, 51, 51, 51, 51, 51, 51, 51, 57, 51, 51, 51, 58, 51, 51, 59, 60, 42, 43, 51, 3, 33, 3, 61, 61, 3, 62, 3, 62, 3, 63, 3, 64, 65, 66, 3, 3, 67, 3, 3, 3, 68, 3, 51, 69, 3, 3, 70, 70, 3, 71, 3, 72, 72, 3, 3, 3, 73, 73, 73, 73, 3, 3, 3, 3, 3, 3, 3, 74, 3, 3, 75, 54, 55, 55, 43, 75, 75, 75, 75, 75, 75, 75, 3, 3, 3, 75, 75, 76, 76, 76, 77, 77, 3, 3, 3, 42, 43, 3, 3, 3, 3, 78, 78, 78, 78, 78, 78, 78, 3, 3, 79, 80, 3, 81, 33, 37, 3, 3, 82, 3, 3, 83, 84, 85, 86, 87, 88, 88, 3, 88, 89, 90, 91, 91, 91, 92, 93, 94, 95, 92, 93, 96, 3, 87, 87, 97, 98, 99, 3, 100, 101, 101, 101, 100, 100, 100, 102, 103, 3, 3, 3, 3, 102, 104, 105, 105, 106, 103, 106, 100, 100, 100, 3, 3, 38, 107, 87, 108, 87, 98, 3, 3, 8, 8, 3, 109, 3, 110, 111, 112, 87, 3, 113, 87, 39, 87, 88, 114, 115, 116, 116, 116, 117, 118, 118, 118, 3, 119, 120, 3, 3, 3, 121, 3, 121, 122, 123, 77, 77, 3, 68, 3, 3, 124, 125, 124, 54, 55, 55, 43, 126, 127, 128, 42, 43, 124, 124, 3, 3, 129, 3, 41, 3, 41, 3, 3, 3, 130, 131, 3, 3, 3, 132, 3, 133, 134, 134, 3, 3, 3, 3, 3, 3, 49, 50, 49, 50, 135, 49, 50, 49, 50, 49, 50, 135, 135, 135, 136, 135, 54, 55, 55, 43, 135, 135, 137, 135, 138, 139, 42, 43, 135, 3, 33, 3, 3, 3, 3, 3, 140, 140, 3, 141, 3, 3, 3, 68, 3, 3, 142, 143, 144, 145, 144, 144, 144, 3, 3, 146, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 14, 14, 14, 14, 14, 14, 14, 14, 14, 15, 16, 16, 14, 14, 17, 14, 14, 3, 3, 3, 3, 1, 3, 3, 3, 3, 3, 1, 1, 31, 3, 3, 147, 3, 3, 1, 1, 3, 1, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 3, 3, 31, 3, 33, 3, 3, 33, 3, 3, 3, 37, 3, 3, 3, 3, 41, 41, 3, 41, 3, 3, 3, 3, 148, 3, 41, 41, 3, 3, 3, 3, 3, 3, 3, 62, 3, 62, 3, 66, 3, 68, 3, 3, 133, 134, 134, 3, 3, 3, 73, 73, 73, 73, 3, 3, 42, 43, 3, 3, 37, 3, 82, 3, 3, 3, 3, 3, 3, 9, 3, 41, 3, 41, 3, 3, 130, 131, 3, 3, 3, 132, 3, 133, 134, 134, 3, 3, 3, 3, 33, 3, 3, 3, 3, 3, 49, 50, 49, 50, 149, 150, 149, 54, 55, 55, 43, 149, 149, 151, 152, 42, 43, 149, 3, 140, 140, 3, 68, 3, 3, 3, 153, 3, 153, 34, 34, 3, 3, 3, 3, 3, 3, 3, 14, 14, 14, 14, 14, 14, 14, 14, 14, 15, 16, 16, 14, 14, 17, 14, 14, 3, 91, 91, 91, 92, 93, 94, 95, 92, 93, 154, 38, 107, 87, 98, 3, 3, 3, 3, 87, 3, 113, 87, 87, 3, 149, 149, 149, 3, 3, 1, 3, 1, 1, 3, 1, 1, 155, 156, 157, 158, 159, 3, 1, 3, 1, 1, 160, 161, 1, 1, 1, 162, 163, 1, 1, 164, 1, 165, 1, 166, 1, 3, 87, 75, 87, 167, 1, 1, 1, 1, 1, 168, 7, 1, 1, 1, 1, 1, 1, 1, 1, 169, 170, 169, 169, 3, 37, 3, 169, 169, 3, 3, 3, 71, 3, 169, 3, 3, 169, 71, 169, 3, 1, 1, 3, 171, 3, 3, 1, 1, 172, 3, 1, 1, 1, 1, 173, 1, 174, 1, 1, 173, 1, 1, 175, 176, 175, 176, 175, 176, 177, 178, 177, 178, 179, 180, 1, 1, 1, 1, 1, 1, 1, 1, 3, 181, 3, 182, 3, 3, 1, 183, 74, 76, 76, 1, 1, 1, 1, 1, 3, 1, 1, 3, 184, 4, 5, 1, 1, 3, 3, 1, 3, 3, 3, 6, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 3, 3, 3, 3, 185, 1, 8, 8, 3, 1, 3, 1, 11, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 12, 13, 3, 3, 3, 14, 186, 14, 3, 1, 1, 1, 1, 3, 1, 3, 1, 3, 7, 1, 1, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 187, 1, 1, 1, 1, 1, 1, 1, 188, 188, 1, 8, 8, 3, 1, 1, 24, 25, 1, 1, 1, 1, 1, 1, 1, 1, 169, 3, 3, 32, 32, 3, 3, 189, 3, 3, 3, 35, 35, 35, 3, 3, 3, 3, 3, 3, 190, 41, 3, 3, 3, 3, 3, 3, 43, 3, 3, 46, 46, 3, 3, 3, 51, 51, 51, 51, 51, 51, 51, 51, 51, 191, 51, 51, 55, 43, 51, 51, 192, 51, 51, 192, 51, 51, 51, 60, 43, 51, 3, 3, 61, 3, 193, 3, 62, 3, 3, 3, 3, 67, 3, 3, 3, 51, 3, 71, 3, 72, 3, 3, 73, 3, 3, 3, 3, 75, 55, 43, 75, 75, 3, 3, 76, 76, 3, 43, 3, 78, 78, 3, 3, 33, 33, 33, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 100, 101, 110, 110, 3, 3, 3, 3, 3, 3, 3, 3, 3, 77, 77, 3, 3, 124, 55, 43, 128, 43, 3, 75, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 134, 3, 3, 3, 3, 135, 135, 135, 135, 135, 135, 135, 55, 43, 192, 192, 135, 135, 139, 43, 135, 135, 3, 192, 192, 3, 3, 3, 194, 195, 3, 3, 3, 3, 3, 196, 3, 144, 144, 144, 144, 144, 3, 197, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 14, 186, 14, 3, 1, 3, 1, 3, 3, 3, 3, 1, 1, 1, 1, 1, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 190, 41, 3, 3, 3, 3, 3, 3, 62, 3, 3, 3, 3, 3, 43, 3, 3, 3, 3, 3, 189, 3, 3, 3, 3, 41, 3, 3, 3, 3, 3, 3, 134, 3, 3, 192, 192, 3, 198, 199, 149, 149, 55, 43, 200, 201, 149, 152, 43, 149, 3, 194, 195, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 14, 186, 14, 3, 3, 3, 200, 201, 149, 3, 1, 1, 1, 1, 1, 1, 1, 1, 156, 159, 1, 1, 1, 202, 1, 1, 1, 167, 1, 7, 7, 1, 1, 1, 1, 3, 169, 169, 3, 3, 3, 71, 3, 3, 3, 3, 3, 3, 3, 3, 3, 169, 3, 1, 1, 1, 1, 3, 203, 3, 3, 3, 1, 1, 1, 1, 173, 1, 1, 1, 1, 176, 176, 178, 1, 1, 1, 1, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 3, 3, 182, 182, 3, 182, 1, 1, 1, 183, 1, 1, 1, 3, 3, 1, 1, 1, 1, 1, 3, 13, 3, 15, 16, 186, 3, 3, 3, 204, 3, 3, 169, 1, 3, 26, 26, 27, 27, 205, 3, 30, 206, 207, 3, 33, 3, 34, 36, 35, 44, 37, 3, 41, 37, 42, 44, 3, 48, 51, 52, 54, 55, 56, 56, 51, 51, 42, 51, 61, 63, 67, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 71, 72, 208, 73, 209, 74, 74, 54, 76, 76, 42, 78, 3, 37, 82, 83, 83, 84, 84, 85, 85, 89, 89, 90, 90, 88, 88, 3, 3, 102, 102, 103, 103, 102, 102, 103, 103, 38, 38, 3, 3, 3, 3, 3, 3, 210, 87, 87, 123, 77, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 54, 42, 124, 3, 129, 41, 132, 133, 134, 211, 54, 55, 135, 42, 135, 3, 33, 33, 3, 3, 212, 212, 140, 141, 141, 68, 15, 16, 186, 3, 3, 3, 3, 3, 33, 3, 37, 3, 41, 44, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 208, 73, 42, 3, 37, 82, 213, 41, 41, 132, 133, 134, 33, 3, 54, 55, 214, 201, 42, 149, 212, 212, 140, 68, 34, 15, 16, 186, 210, 214, 201, 149, 3, 3, 3, 3, 3, 3, 161, 160, 3, 3, 1, 1, 1, 163, 1, 8, 215, 166, 216, 216, 167, 37, 3, 3, 3, 1, 1, 1, 169, 175, 217, 183, 3, 3, 3, 3, 3, 3, 3, 3, 3, 169, 9, 218, 14, 218, 219, 33, 40, 41, 3, 3, 220, 221, 222, 223, 223, 3, 3, 3, 14, 33, 41, 41, 41, 9, 153, 153, 3, 14, 3, 3, 3, 1, 175, 175, 177, 3, 183, 1, 3, 224, 3, 3, 184, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 7, 225, 9, 3, 3, 3, 1, 224, 12, 7, 3, 186, 14, 3, 3, 7, 204, 24, 205, 30, 206, 207, 33, 34, 36, 35, 33, 44, 37, 40, 190, 41, 41, 226, 227, 42, 44, 45, 47, 46, 71, 48, 51, 52, 53, 54, 56, 58, 59, 42, 51, 33, 61, 62, 62, 63, 3, 67, 68, 70, 71, 72, 208, 73, 3, 74, 54, 76, 77, 42, 3, 78, 3, 220, 81, 33, 33, 37, 82, 222, 100, 104, 106, 98, 210, 117, 118, 119, 120, 120, 223, 223, 123, 77, 68, 125, 54, 127, 42, 124, 129, 41, 184, 130, 131, 132, 133, 134, 211, 136, 54, 137, 138, 42, 135, 33, 3, 212, 212, 140, 141, 3, 228, 68, 3, 144, 3, 186, 14, 3, 3, 3, 1, 3, 1, 33, 33, 37, 41, 3, 41, 229, 230, 3, 148, 190, 41, 231, 41, 189, 62, 62, 68, 232, 208, 73, 42, 3, 37, 82, 9, 41, 41, 130, 131, 132, 133, 134, 33, 3, 198, 199, 71, 233, 150, 54, 214, 201, 151, 42, 149, 212, 212, 140, 228, 68, 153, 153, 34, 3, 186, 14, 210, 214, 201, 149, 3, 3, 1, 157, 3, 3, 1, 163, 234, 1, 215, 166, 216, 216, 167, 170, 37, 235, 71, 236, 71, 3, 1, 3, 173, 174, 173, 175, 175, 177, 183, 183);
+function param(p, k) {
+  return p.slice(B[2 * k], B[2 * k + 1]);
+}
 function paramsOf(i, p) {
   const k = paramShapes[i];
   switch (Math.floor(k / 64)) {
@@ -7128,133 +7131,133 @@ function paramsOf(i, p) {
 function paramsOf_0(k, p) {
   switch (k) {
     case 0:
-      return { "repository_storage_move_id": p.slice(B[0], B[1]) };
+      return { "repository_storage_move_id": param(p, 0) };
     case 1:
       return {};
     case 2:
-      return { "export_id": p.slice(B[0], B[1]) };
+      return { "export_id": param(p, 0) };
     case 3:
-      return { "id": p.slice(B[0], B[1]) };
+      return { "id": param(p, 0) };
     case 4:
-      return { "runner_controller_id": p.slice(B[0], B[1]), "id": p.slice(B[2], B[3]) };
+      return { "runner_controller_id": param(p, 0), "id": param(p, 1) };
     case 5:
-      return { "runner_controller_id": p.slice(B[0], B[1]) };
+      return { "runner_controller_id": param(p, 0) };
     case 6:
-      return { "id": p.slice(B[0], B[1]), "path": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "path": param(p, 1) };
     case 7:
-      return { "name": p.slice(B[0], B[1]) };
+      return { "name": param(p, 0) };
     case 8:
-      return { "project_id": p.slice(B[0], B[1]) };
+      return { "project_id": param(p, 0) };
     case 9:
-      return { "id": p.slice(B[0], B[1]), "policy_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "policy_id": param(p, 1) };
     case 10:
-      return { "import_id": p.slice(B[0], B[1]), "entity_id": p.slice(B[2], B[3]) };
+      return { "import_id": param(p, 0), "entity_id": param(p, 1) };
     case 11:
-      return { "import_id": p.slice(B[0], B[1]) };
+      return { "import_id": param(p, 0) };
     case 12:
-      return { "experiment_name": p.slice(B[0], B[1]) };
+      return { "experiment_name": param(p, 0) };
     case 13:
-      return { "id": p.slice(B[0], B[1]), "add_on_name": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "add_on_name": param(p, 1) };
     case 14:
-      return { "id": p.slice(B[0], B[1]), "work_item_iid": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "work_item_iid": param(p, 1) };
     case 15:
-      return { "id": p.slice(B[0], B[1]), "work_item_iid": p.slice(B[2], B[3]), "discussion_id": p.slice(B[4], B[5]), "note_id": p.slice(B[6], B[7]) };
+      return { "id": param(p, 0), "work_item_iid": param(p, 1), "discussion_id": param(p, 2), "note_id": param(p, 3) };
     case 16:
-      return { "id": p.slice(B[0], B[1]), "work_item_iid": p.slice(B[2], B[3]), "discussion_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "work_item_iid": param(p, 1), "discussion_id": param(p, 2) };
     case 17:
-      return { "id": p.slice(B[0], B[1]), "work_item_iid": p.slice(B[2], B[3]), "note_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "work_item_iid": param(p, 1), "note_id": param(p, 2) };
     case 18:
-      return { "database_name": p.slice(B[0], B[1]) };
+      return { "database_name": param(p, 0) };
     case 19:
-      return { "namespace_id": p.slice(B[0], B[1]), "user_id": p.slice(B[2], B[3]) };
+      return { "namespace_id": param(p, 0), "user_id": param(p, 1) };
     case 20:
-      return { "project_id": p.slice(B[0], B[1]), "diff_id": p.slice(B[2], B[3]) };
+      return { "project_id": param(p, 0), "diff_id": param(p, 1) };
     case 21:
-      return { "project_id": p.slice(B[0], B[1]), "merge_request_iid": p.slice(B[2], B[3]) };
+      return { "project_id": param(p, 0), "merge_request_iid": param(p, 1) };
     case 22:
-      return { "module_namespace": p.slice(B[0], B[1]), "module_name": p.slice(B[2], B[3]), "module_system": p.slice(B[4], B[5]) };
+      return { "module_namespace": param(p, 0), "module_name": param(p, 1), "module_system": param(p, 2) };
     case 23:
-      return { "module_namespace": p.slice(B[0], B[1]), "module_name": p.slice(B[2], B[3]), "module_system": p.slice(B[4], B[5]), "module_version": p.slice(B[6], B[7]) };
+      return { "module_namespace": param(p, 0), "module_name": param(p, 1), "module_system": param(p, 2), "module_version": param(p, 3) };
     case 24:
-      return { "package_name": p.slice(B[0], B[1]), "package_version": p.slice(B[2], B[3]), "package_username": p.slice(B[4], B[5]), "package_channel": p.slice(B[6], B[7]) };
+      return { "package_name": param(p, 0), "package_version": param(p, 1), "package_username": param(p, 2), "package_channel": param(p, 3) };
     case 25:
-      return { "package_name": p.slice(B[0], B[1]), "package_version": p.slice(B[2], B[3]), "package_username": p.slice(B[4], B[5]), "package_channel": p.slice(B[6], B[7]), "conan_package_reference": p.slice(B[8], B[9]) };
+      return { "package_name": param(p, 0), "package_version": param(p, 1), "package_username": param(p, 2), "package_channel": param(p, 3), "conan_package_reference": param(p, 4) };
     case 26:
-      return { "package_name": p.slice(B[0], B[1]), "package_version": p.slice(B[2], B[3]), "package_username": p.slice(B[4], B[5]), "package_channel": p.slice(B[6], B[7]), "recipe_revision": p.slice(B[8], B[9]), "conan_package_reference": p.slice(B[10], B[11]), "package_revision": p.slice(B[12], B[13]), "file_name": p.slice(B[14], B[15]) };
+      return { "package_name": param(p, 0), "package_version": param(p, 1), "package_username": param(p, 2), "package_channel": param(p, 3), "recipe_revision": param(p, 4), "conan_package_reference": param(p, 5), "package_revision": param(p, 6), "file_name": param(p, 7) };
     case 27:
-      return { "package_name": p.slice(B[0], B[1]), "package_version": p.slice(B[2], B[3]), "package_username": p.slice(B[4], B[5]), "package_channel": p.slice(B[6], B[7]), "recipe_revision": p.slice(B[8], B[9]), "file_name": p.slice(B[10], B[11]) };
+      return { "package_name": param(p, 0), "package_version": param(p, 1), "package_username": param(p, 2), "package_channel": param(p, 3), "recipe_revision": param(p, 4), "file_name": param(p, 5) };
     case 28:
-      return { "path": p.slice(B[0], B[1]), "file_name": p.slice(B[2], B[3]) };
+      return { "path": param(p, 0), "file_name": param(p, 1) };
     case 29:
-      return { "package_name": p.slice(B[0], B[1]) };
+      return { "package_name": param(p, 0) };
     case 30:
-      return { "id": p.slice(B[0], B[1]), "iid": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "iid": param(p, 1) };
     case 31:
-      return { "id": p.slice(B[0], B[1]), "repository_storage_move_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "repository_storage_move_id": param(p, 1) };
     case 32:
-      return { "id": p.slice(B[0], B[1]), "alert_iid": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "alert_iid": param(p, 1) };
     case 33:
-      return { "id": p.slice(B[0], B[1]), "name": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "name": param(p, 1) };
     case 34:
-      return { "id": p.slice(B[0], B[1]), "codename": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "codename": param(p, 1) };
     case 35:
-      return { "id": p.slice(B[0], B[1]), "pipeline_schedule_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "pipeline_schedule_id": param(p, 1) };
     case 36:
-      return { "id": p.slice(B[0], B[1]), "pipeline_schedule_id": p.slice(B[2], B[3]), "key": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "pipeline_schedule_id": param(p, 1), "key": param(p, 2) };
     case 37:
-      return { "id": p.slice(B[0], B[1]), "key": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "key": param(p, 1) };
     case 38:
-      return { "id": p.slice(B[0], B[1]), "path": p.slice(B[2], B[3]), "file_name": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "path": param(p, 1), "file_name": param(p, 2) };
     case 39:
-      return { "id": p.slice(B[0], B[1]), "package_name": p.slice(B[2], B[3]), "file_name": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "file_name": param(p, 2) };
     case 40:
-      return { "id": p.slice(B[0], B[1]), "managed_license_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "managed_license_id": param(p, 1) };
     case 41:
-      return { "id": p.slice(B[0], B[1]), "user_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "user_id": param(p, 1) };
     case 42:
-      return { "id": p.slice(B[0], B[1]), "noteable_id": p.slice(B[2], B[3]), "note_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "noteable_id": param(p, 1), "note_id": param(p, 2) };
     case 43:
-      return { "id": p.slice(B[0], B[1]), "noteable_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "noteable_id": param(p, 1) };
     case 44:
-      return { "id": p.slice(B[0], B[1]), "approval_rule_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "approval_rule_id": param(p, 1) };
     case 45:
-      return { "id": p.slice(B[0], B[1]), "agent_id": p.slice(B[2], B[3]), "url_configuration_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "agent_id": param(p, 1), "url_configuration_id": param(p, 2) };
     case 46:
-      return { "id": p.slice(B[0], B[1]), "agent_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "agent_id": param(p, 1) };
     case 47:
-      return { "id": p.slice(B[0], B[1]), "agent_id": p.slice(B[2], B[3]), "token_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "agent_id": param(p, 1), "token_id": param(p, 2) };
     case 48:
-      return { "id": p.slice(B[0], B[1]), "freeze_period_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "freeze_period_id": param(p, 1) };
     case 49:
-      return { "id": p.slice(B[0], B[1]), "eventable_id": p.slice(B[2], B[3]), "event_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "eventable_id": param(p, 1), "event_id": param(p, 2) };
     case 50:
-      return { "id": p.slice(B[0], B[1]), "eventable_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "eventable_id": param(p, 1) };
     case 51:
-      return { "id": p.slice(B[0], B[1]), "merge_request_iid": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "merge_request_iid": param(p, 1) };
     case 52:
-      return { "id": p.slice(B[0], B[1]), "merge_request_iid": p.slice(B[2], B[3]), "approval_rule_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "merge_request_iid": param(p, 1), "approval_rule_id": param(p, 2) };
     case 53:
-      return { "id": p.slice(B[0], B[1]), "merge_request_iid": p.slice(B[2], B[3]), "award_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "merge_request_iid": param(p, 1), "award_id": param(p, 2) };
     case 54:
-      return { "id": p.slice(B[0], B[1]), "noteable_id": p.slice(B[2], B[3]), "discussion_id": p.slice(B[4], B[5]), "note_id": p.slice(B[6], B[7]) };
+      return { "id": param(p, 0), "noteable_id": param(p, 1), "discussion_id": param(p, 2), "note_id": param(p, 3) };
     case 55:
-      return { "id": p.slice(B[0], B[1]), "noteable_id": p.slice(B[2], B[3]), "discussion_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "noteable_id": param(p, 1), "discussion_id": param(p, 2) };
     case 56:
-      return { "id": p.slice(B[0], B[1]), "merge_request_iid": p.slice(B[2], B[3]), "draft_note_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "merge_request_iid": param(p, 1), "draft_note_id": param(p, 2) };
     case 57:
-      return { "id": p.slice(B[0], B[1]), "merge_request_iid": p.slice(B[2], B[3]), "version_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "merge_request_iid": param(p, 1), "version_id": param(p, 2) };
     case 58:
-      return { "id": p.slice(B[0], B[1]), "merge_request_iid": p.slice(B[2], B[3]), "block_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "merge_request_iid": param(p, 1), "block_id": param(p, 2) };
     case 59:
-      return { "id": p.slice(B[0], B[1]), "merge_request_iid": p.slice(B[2], B[3]), "note_id": p.slice(B[4], B[5]), "award_id": p.slice(B[6], B[7]) };
+      return { "id": param(p, 0), "merge_request_iid": param(p, 1), "note_id": param(p, 2), "award_id": param(p, 3) };
     case 60:
-      return { "id": p.slice(B[0], B[1]), "merge_request_iid": p.slice(B[2], B[3]), "note_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "merge_request_iid": param(p, 1), "note_id": param(p, 2) };
     case 61:
-      return { "id": p.slice(B[0], B[1]), "mirror_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "mirror_id": param(p, 1) };
     case 62:
-      return { "id": p.slice(B[0], B[1]), "token_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "token_id": param(p, 1) };
     case 63:
-      return { "id": p.slice(B[0], B[1]), "feature_flag_name": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "feature_flag_name": param(p, 1) };
     default:
       return {};
   }
@@ -7262,133 +7265,133 @@ function paramsOf_0(k, p) {
 function paramsOf_1(k, p) {
   switch (k) {
     case 64:
-      return { "id": p.slice(B[0], B[1]), "attestation_iid": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "attestation_iid": param(p, 1) };
     case 65:
-      return { "id": p.slice(B[0], B[1]), "subject_digest": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "subject_digest": param(p, 1) };
     case 66:
-      return { "id": p.slice(B[0], B[1]), "audit_event_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "audit_event_id": param(p, 1) };
     case 67:
-      return { "id": p.slice(B[0], B[1]), "environment_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "environment_id": param(p, 1) };
     case 68:
-      return { "id": p.slice(B[0], B[1]), "slug": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "slug": param(p, 1) };
     case 69:
-      return { "id": p.slice(B[0], B[1]), "target_branch": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "target_branch": param(p, 1) };
     case 70:
-      return { "id": p.slice(B[0], B[1]), "secure_file_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "secure_file_id": param(p, 1) };
     case 71:
-      return { "id": p.slice(B[0], B[1]), "key_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "key_id": param(p, 1) };
     case 72:
-      return { "id": p.slice(B[0], B[1]), "deployment_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "deployment_id": param(p, 1) };
     case 73:
-      return { "id": p.slice(B[0], B[1]), "milestone_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "milestone_id": param(p, 1) };
     case 74:
-      return { "id": p.slice(B[0], B[1]), "branch": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "branch": param(p, 1) };
     case 75:
-      return { "id": p.slice(B[0], B[1]), "sha": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "sha": param(p, 1) };
     case 76:
-      return { "id": p.slice(B[0], B[1]), "file_path": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "file_path": param(p, 1) };
     case 77:
-      return { "id": p.slice(B[0], B[1]), "tag_name": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "tag_name": param(p, 1) };
     case 78:
-      return { "id": p.slice(B[0], B[1]), "pipeline_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "pipeline_id": param(p, 1) };
     case 79:
-      return { "id": p.slice(B[0], B[1]), "type": p.slice(B[2], B[3]), "name": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "type": param(p, 1), "name": param(p, 2) };
     case 80:
-      return { "id": p.slice(B[0], B[1]), "type": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "type": param(p, 1) };
     case 81:
-      return { "id": p.slice(B[0], B[1]), "name": p.slice(B[2], B[3]), "serial": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "name": param(p, 1), "serial": param(p, 2) };
     case 82:
-      return { "id": p.slice(B[0], B[1]), "cluster_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "cluster_id": param(p, 1) };
     case 83:
-      return { "id": p.slice(B[0], B[1]), "model_version_id": p.slice(B[2], B[3]), "file_name": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "model_version_id": param(p, 1), "file_name": param(p, 2) };
     case 84:
-      return { "id": p.slice(B[0], B[1]), "model_version_id": p.slice(B[2], B[3]), "path": p.slice(B[4], B[5]), "file_name": p.slice(B[6], B[7]) };
+      return { "id": param(p, 0), "model_version_id": param(p, 1), "path": param(p, 2), "file_name": param(p, 3) };
     case 85:
-      return { "id": p.slice(B[0], B[1]), "module_name": p.slice(B[2], B[3]), "module_system": p.slice(B[4], B[5]), "module_version": p.slice(B[6], B[7]) };
+      return { "id": param(p, 0), "module_name": param(p, 1), "module_system": param(p, 2), "module_version": param(p, 3) };
     case 86:
-      return { "id": p.slice(B[0], B[1]), "module_name": p.slice(B[2], B[3]), "module_system": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "module_name": param(p, 1), "module_system": param(p, 2) };
     case 87:
-      return { "id": p.slice(B[0], B[1]), "package_name": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "package_name": param(p, 1) };
     case 88:
-      return { "id": p.slice(B[0], B[1]), "file_name": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "file_name": param(p, 1) };
     case 89:
-      return { "id": p.slice(B[0], B[1]), "package_name": p.slice(B[2], B[3]), "package_version": p.slice(B[4], B[5]), "file_name": p.slice(B[6], B[7]) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2), "file_name": param(p, 3) };
     case 90:
-      return { "id": p.slice(B[0], B[1]), "package_name": p.slice(B[2], B[3]), "package_version": p.slice(B[4], B[5]), "path": p.slice(B[6], B[7]), "file_name": p.slice(B[8], B[9]) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2), "path": param(p, 3), "file_name": param(p, 4) };
     case 91:
-      return { "id": p.slice(B[0], B[1]), "distribution": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "distribution": param(p, 1) };
     case 92:
-      return { "id": p.slice(B[0], B[1]), "distribution": p.slice(B[2], B[3]), "component": p.slice(B[4], B[5]), "architecture": p.slice(B[6], B[7]) };
+      return { "id": param(p, 0), "distribution": param(p, 1), "component": param(p, 2), "architecture": param(p, 3) };
     case 93:
-      return { "id": p.slice(B[0], B[1]), "distribution": p.slice(B[2], B[3]), "component": p.slice(B[4], B[5]), "architecture": p.slice(B[6], B[7]), "file_sha256": p.slice(B[8], B[9]) };
+      return { "id": param(p, 0), "distribution": param(p, 1), "component": param(p, 2), "architecture": param(p, 3), "file_sha256": param(p, 4) };
     case 94:
-      return { "id": p.slice(B[0], B[1]), "distribution": p.slice(B[2], B[3]), "component": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "distribution": param(p, 1), "component": param(p, 2) };
     case 95:
-      return { "id": p.slice(B[0], B[1]), "distribution": p.slice(B[2], B[3]), "component": p.slice(B[4], B[5]), "file_sha256": p.slice(B[6], B[7]) };
+      return { "id": param(p, 0), "distribution": param(p, 1), "component": param(p, 2), "file_sha256": param(p, 3) };
     case 96:
-      return { "id": p.slice(B[0], B[1]), "distribution": p.slice(B[2], B[3]), "letter": p.slice(B[4], B[5]), "package_name": p.slice(B[6], B[7]), "package_version": p.slice(B[8], B[9]), "file_name": p.slice(B[10], B[11]) };
+      return { "id": param(p, 0), "distribution": param(p, 1), "letter": param(p, 2), "package_name": param(p, 3), "package_version": param(p, 4), "file_name": param(p, 5) };
     case 97:
-      return { "id": p.slice(B[0], B[1]), "first_char": p.slice(B[2], B[3]), "package_name": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "first_char": param(p, 1), "package_name": param(p, 2) };
     case 98:
-      return { "id": p.slice(B[0], B[1]), "package_name": p.slice(B[2], B[3]), "package_version": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2) };
     case 99:
-      return { "id": p.slice(B[0], B[1]), "prefix_1": p.slice(B[2], B[3]), "prefix_2": p.slice(B[4], B[5]), "package_name": p.slice(B[6], B[7]) };
+      return { "id": param(p, 0), "prefix_1": param(p, 1), "prefix_2": param(p, 2), "package_name": param(p, 3) };
     case 100:
-      return { "id": p.slice(B[0], B[1]), "package_name": p.slice(B[2], B[3]), "package_version": p.slice(B[4], B[5]), "package_username": p.slice(B[6], B[7]), "package_channel": p.slice(B[8], B[9]) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2), "package_username": param(p, 3), "package_channel": param(p, 4) };
     case 101:
-      return { "id": p.slice(B[0], B[1]), "package_name": p.slice(B[2], B[3]), "package_version": p.slice(B[4], B[5]), "package_username": p.slice(B[6], B[7]), "package_channel": p.slice(B[8], B[9]), "conan_package_reference": p.slice(B[10], B[11]) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2), "package_username": param(p, 3), "package_channel": param(p, 4), "conan_package_reference": param(p, 5) };
     case 102:
-      return { "id": p.slice(B[0], B[1]), "package_name": p.slice(B[2], B[3]), "package_version": p.slice(B[4], B[5]), "package_username": p.slice(B[6], B[7]), "package_channel": p.slice(B[8], B[9]), "recipe_revision": p.slice(B[10], B[11]), "conan_package_reference": p.slice(B[12], B[13]), "package_revision": p.slice(B[14], B[15]), "file_name": p.slice(B[16], B[17]) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2), "package_username": param(p, 3), "package_channel": param(p, 4), "recipe_revision": param(p, 5), "conan_package_reference": param(p, 6), "package_revision": param(p, 7), "file_name": param(p, 8) };
     case 103:
-      return { "id": p.slice(B[0], B[1]), "package_name": p.slice(B[2], B[3]), "package_version": p.slice(B[4], B[5]), "package_username": p.slice(B[6], B[7]), "package_channel": p.slice(B[8], B[9]), "recipe_revision": p.slice(B[10], B[11]), "file_name": p.slice(B[12], B[13]) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2), "package_username": param(p, 3), "package_channel": param(p, 4), "recipe_revision": param(p, 5), "file_name": param(p, 6) };
     case 104:
-      return { "id": p.slice(B[0], B[1]), "package_name": p.slice(B[2], B[3]), "package_version": p.slice(B[4], B[5]), "package_username": p.slice(B[6], B[7]), "package_channel": p.slice(B[8], B[9]), "recipe_revision": p.slice(B[10], B[11]), "conan_package_reference": p.slice(B[12], B[13]), "package_revision": p.slice(B[14], B[15]) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2), "package_username": param(p, 3), "package_channel": param(p, 4), "recipe_revision": param(p, 5), "conan_package_reference": param(p, 6), "package_revision": param(p, 7) };
     case 105:
-      return { "id": p.slice(B[0], B[1]), "package_name": p.slice(B[2], B[3]), "package_version": p.slice(B[4], B[5]), "package_username": p.slice(B[6], B[7]), "package_channel": p.slice(B[8], B[9]), "recipe_revision": p.slice(B[10], B[11]), "conan_package_reference": p.slice(B[12], B[13]) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2), "package_username": param(p, 3), "package_channel": param(p, 4), "recipe_revision": param(p, 5), "conan_package_reference": param(p, 6) };
     case 106:
-      return { "id": p.slice(B[0], B[1]), "package_name": p.slice(B[2], B[3]), "package_version": p.slice(B[4], B[5]), "package_username": p.slice(B[6], B[7]), "package_channel": p.slice(B[8], B[9]), "recipe_revision": p.slice(B[10], B[11]) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2), "package_username": param(p, 3), "package_channel": param(p, 4), "recipe_revision": param(p, 5) };
     case 107:
-      return { "id": p.slice(B[0], B[1]), "file_name": p.slice(B[2], B[3]), "signature": p.slice(B[4], B[5]), "same_file_name": p.slice(B[6], B[7]) };
+      return { "id": param(p, 0), "file_name": param(p, 1), "signature": param(p, 2), "same_file_name": param(p, 3) };
     case 108:
-      return { "id": p.slice(B[0], B[1]), "package_name": p.slice(B[2], B[3]), "package_version": p.slice(B[4], B[5]), "package_filename": p.slice(B[6], B[7]) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2), "package_filename": param(p, 3) };
     case 109:
-      return { "project_id": p.slice(B[0], B[1]), "package_name": p.slice(B[2], B[3]), "package_version": p.slice(B[4], B[5]) };
+      return { "project_id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2) };
     case 110:
-      return { "id": p.slice(B[0], B[1]), "channel": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "channel": param(p, 1) };
     case 111:
-      return { "id": p.slice(B[0], B[1]), "channel": p.slice(B[2], B[3]), "file_name": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "channel": param(p, 1), "file_name": param(p, 2) };
     case 112:
-      return { "id": p.slice(B[0], B[1]), "package_name": p.slice(B[2], B[3]), "upstream_path": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "upstream_path": param(p, 2) };
     case 113:
-      return { "id": p.slice(B[0], B[1]), "sha256": p.slice(B[2], B[3]), "file_identifier": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "sha256": param(p, 1), "file_identifier": param(p, 2) };
     case 114:
-      return { "id": p.slice(B[0], B[1]), "package_file_id": p.slice(B[2], B[3]), "file_name": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "package_file_id": param(p, 1), "file_name": param(p, 2) };
     case 115:
-      return { "id": p.slice(B[0], B[1]), "module_name": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "module_name": param(p, 1) };
     case 116:
-      return { "id": p.slice(B[0], B[1]), "module_name": p.slice(B[2], B[3]), "module_version": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "module_name": param(p, 1), "module_version": param(p, 2) };
     case 117:
-      return { "id": p.slice(B[0], B[1]), "package_id": p.slice(B[2], B[3]), "package_file_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "package_id": param(p, 1), "package_file_id": param(p, 2) };
     case 118:
-      return { "id": p.slice(B[0], B[1]), "package_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "package_id": param(p, 1) };
     case 119:
-      return { "id": p.slice(B[0], B[1]), "repository_id": p.slice(B[2], B[3]), "tag_name": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "repository_id": param(p, 1), "tag_name": param(p, 2) };
     case 120:
-      return { "id": p.slice(B[0], B[1]), "repository_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "repository_id": param(p, 1) };
     case 121:
-      return { "id": p.slice(B[0], B[1]), "suffix_path": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "suffix_path": param(p, 1) };
     case 122:
-      return { "id": p.slice(B[0], B[1]), "tag_name": p.slice(B[2], B[3]), "direct_asset_path": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "tag_name": param(p, 1), "direct_asset_path": param(p, 2) };
     case 123:
-      return { "id": p.slice(B[0], B[1]), "tag_name": p.slice(B[2], B[3]), "link_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "tag_name": param(p, 1), "link_id": param(p, 2) };
     case 124:
-      return { "id": p.slice(B[0], B[1]), "snippet_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "snippet_id": param(p, 1) };
     case 125:
-      return { "id": p.slice(B[0], B[1]), "snippet_id": p.slice(B[2], B[3]), "award_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "snippet_id": param(p, 1), "award_id": param(p, 2) };
     case 126:
-      return { "id": p.slice(B[0], B[1]), "snippet_id": p.slice(B[2], B[3]), "ref": p.slice(B[4], B[5]), "file_path": p.slice(B[6], B[7]) };
+      return { "id": param(p, 0), "snippet_id": param(p, 1), "ref": param(p, 2), "file_path": param(p, 3) };
     case 127:
-      return { "id": p.slice(B[0], B[1]), "snippet_id": p.slice(B[2], B[3]), "note_id": p.slice(B[4], B[5]), "award_id": p.slice(B[6], B[7]) };
+      return { "id": param(p, 0), "snippet_id": param(p, 1), "note_id": param(p, 2), "award_id": param(p, 3) };
     default:
       return {};
   }
@@ -7396,133 +7399,133 @@ function paramsOf_1(k, p) {
 function paramsOf_2(k, p) {
   switch (k) {
     case 128:
-      return { "id": p.slice(B[0], B[1]), "snippet_id": p.slice(B[2], B[3]), "note_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "snippet_id": param(p, 1), "note_id": param(p, 2) };
     case 129:
-      return { "id": p.slice(B[0], B[1]), "trigger_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "trigger_id": param(p, 1) };
     case 130:
-      return { "id": p.slice(B[0], B[1]), "secret": p.slice(B[2], B[3]), "filename": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "secret": param(p, 1), "filename": param(p, 2) };
     case 131:
-      return { "id": p.slice(B[0], B[1]), "upload_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "upload_id": param(p, 1) };
     case 132:
-      return { "id": p.slice(B[0], B[1]), "badge_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "badge_id": param(p, 1) };
     case 133:
-      return { "id": p.slice(B[0], B[1]), "board_id": p.slice(B[2], B[3]), "list_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "board_id": param(p, 1), "list_id": param(p, 2) };
     case 134:
-      return { "id": p.slice(B[0], B[1]), "board_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "board_id": param(p, 1) };
     case 135:
-      return { "id": p.slice(B[0], B[1]), "issue_iid": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "issue_iid": param(p, 1) };
     case 136:
-      return { "id": p.slice(B[0], B[1]), "issue_iid": p.slice(B[2], B[3]), "award_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "issue_iid": param(p, 1), "award_id": param(p, 2) };
     case 137:
-      return { "id": p.slice(B[0], B[1]), "issue_iid": p.slice(B[2], B[3]), "issue_link_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "issue_iid": param(p, 1), "issue_link_id": param(p, 2) };
     case 138:
-      return { "id": p.slice(B[0], B[1]), "issue_iid": p.slice(B[2], B[3]), "note_id": p.slice(B[4], B[5]), "award_id": p.slice(B[6], B[7]) };
+      return { "id": param(p, 0), "issue_iid": param(p, 1), "note_id": param(p, 2), "award_id": param(p, 3) };
     case 139:
-      return { "id": p.slice(B[0], B[1]), "issue_iid": p.slice(B[2], B[3]), "note_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "issue_iid": param(p, 1), "note_id": param(p, 2) };
     case 140:
-      return { "id": p.slice(B[0], B[1]), "hook_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "hook_id": param(p, 1) };
     case 141:
-      return { "id": p.slice(B[0], B[1]), "domain": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "domain": param(p, 1) };
     case 142:
-      return { "id": p.slice(B[0], B[1]), "ref_name": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "ref_name": param(p, 1) };
     case 143:
-      return { "id": p.slice(B[0], B[1]), "ref_name": p.slice(B[2], B[3]), "artifact_path": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "ref_name": param(p, 1), "artifact_path": param(p, 2) };
     case 144:
-      return { "id": p.slice(B[0], B[1]), "job_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "job_id": param(p, 1) };
     case 145:
-      return { "id": p.slice(B[0], B[1]), "job_id": p.slice(B[2], B[3]), "artifact_path": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "job_id": param(p, 1), "artifact_path": param(p, 2) };
     case 146:
-      return { "id": p.slice(B[0], B[1]), "model_version": p.slice(B[2], B[3]), "file_path": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "model_version": param(p, 1), "file_path": param(p, 2) };
     case 147:
-      return { "id": p.slice(B[0], B[1]), "ref": p.slice(B[2], B[3]), "file_path": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "ref": param(p, 1), "file_path": param(p, 2) };
     case 148:
-      return { "id": p.slice(B[0], B[1]), "saml_group_name": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "saml_group_name": param(p, 1) };
     case 149:
-      return { "id": p.slice(B[0], B[1]), "epic_iid": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "epic_iid": param(p, 1) };
     case 150:
-      return { "id": p.slice(B[0], B[1]), "epic_iid": p.slice(B[2], B[3]), "award_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "epic_iid": param(p, 1), "award_id": param(p, 2) };
     case 151:
-      return { "id": p.slice(B[0], B[1]), "epic_iid": p.slice(B[2], B[3]), "note_id": p.slice(B[4], B[5]), "award_id": p.slice(B[6], B[7]) };
+      return { "id": param(p, 0), "epic_iid": param(p, 1), "note_id": param(p, 2), "award_id": param(p, 3) };
     case 152:
-      return { "id": p.slice(B[0], B[1]), "epic_iid": p.slice(B[2], B[3]), "note_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "epic_iid": param(p, 1), "note_id": param(p, 2) };
     case 153:
-      return { "id": p.slice(B[0], B[1]), "uid": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "uid": param(p, 1) };
     case 154:
-      return { "id": p.slice(B[0], B[1]), "distribution": p.slice(B[2], B[3]), "project_id": p.slice(B[4], B[5]), "letter": p.slice(B[6], B[7]), "package_name": p.slice(B[8], B[9]), "package_version": p.slice(B[10], B[11]), "file_name": p.slice(B[12], B[13]) };
+      return { "id": param(p, 0), "distribution": param(p, 1), "project_id": param(p, 2), "letter": param(p, 3), "package_name": param(p, 4), "package_version": param(p, 5), "file_name": param(p, 6) };
     case 155:
-      return { "resource_name": p.slice(B[0], B[1]), "id": p.slice(B[2], B[3]) };
+      return { "resource_name": param(p, 0), "id": param(p, 1) };
     case 156:
-      return { "resource_name": p.slice(B[0], B[1]) };
+      return { "resource_name": param(p, 0) };
     case 157:
-      return { "settings_context_hash": p.slice(B[0], B[1]) };
+      return { "settings_context_hash": param(p, 0) };
     case 158:
-      return { "settings_context_hash": p.slice(B[0], B[1]), "resource_name": p.slice(B[2], B[3]), "id": p.slice(B[4], B[5]) };
+      return { "settings_context_hash": param(p, 0), "resource_name": param(p, 1), "id": param(p, 2) };
     case 159:
-      return { "settings_context_hash": p.slice(B[0], B[1]), "resource_name": p.slice(B[2], B[3]) };
+      return { "settings_context_hash": param(p, 0), "resource_name": param(p, 1) };
     case 160:
-      return { "model_name": p.slice(B[0], B[1]), "record_identifier": p.slice(B[2], B[3]) };
+      return { "model_name": param(p, 0), "record_identifier": param(p, 1) };
     case 161:
-      return { "model_name": p.slice(B[0], B[1]) };
+      return { "model_name": param(p, 0) };
     case 162:
-      return { "database_name": p.slice(B[0], B[1]), "table_name": p.slice(B[2], B[3]) };
+      return { "database_name": param(p, 0), "table_name": param(p, 1) };
     case 163:
-      return { "cluster_id": p.slice(B[0], B[1]) };
+      return { "cluster_id": param(p, 0) };
     case 164:
-      return { "migration_id": p.slice(B[0], B[1]) };
+      return { "migration_id": param(p, 0) };
     case 165:
-      return { "node_id": p.slice(B[0], B[1]) };
+      return { "node_id": param(p, 0) };
     case 166:
-      return { "key": p.slice(B[0], B[1]) };
+      return { "key": param(p, 0) };
     case 167:
-      return { "hook_id": p.slice(B[0], B[1]) };
+      return { "hook_id": param(p, 0) };
     case 168:
-      return { "name": p.slice(B[0], B[1]), "path": p.slice(B[2], B[3]) };
+      return { "name": param(p, 0), "path": param(p, 1) };
     case 169:
-      return { "user_id": p.slice(B[0], B[1]) };
+      return { "user_id": param(p, 0) };
     case 170:
-      return { "user_id": p.slice(B[0], B[1]), "impersonation_token_id": p.slice(B[2], B[3]) };
+      return { "user_id": param(p, 0), "impersonation_token_id": param(p, 1) };
     case 171:
-      return { "id": p.slice(B[0], B[1]), "sbom_scan_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "sbom_scan_id": param(p, 1) };
     case 172:
-      return { "provider": p.slice(B[0], B[1]) };
+      return { "provider": param(p, 0) };
     case 173:
-      return { "key_id": p.slice(B[0], B[1]) };
+      return { "key_id": param(p, 0) };
     case 174:
-      return { "email_id": p.slice(B[0], B[1]) };
+      return { "email_id": param(p, 0) };
     case 175:
-      return { "version": p.slice(B[0], B[1]), "id": p.slice(B[2], B[3]) };
+      return { "version": param(p, 0), "id": param(p, 1) };
     case 176:
-      return { "version": p.slice(B[0], B[1]) };
+      return { "version": param(p, 0) };
     case 177:
-      return { "version": p.slice(B[0], B[1]), "group": p.slice(B[2], B[3]), "id": p.slice(B[4], B[5]) };
+      return { "version": param(p, 0), "group": param(p, 1), "id": param(p, 2) };
     case 178:
-      return { "version": p.slice(B[0], B[1]), "group": p.slice(B[2], B[3]) };
+      return { "version": param(p, 0), "group": param(p, 1) };
     case 179:
-      return { "gl_repository": p.slice(B[0], B[1]) };
+      return { "gl_repository": param(p, 0) };
     case 180:
-      return { "replicable_name": p.slice(B[0], B[1]), "replicable_id": p.slice(B[2], B[3]) };
+      return { "replicable_name": param(p, 0), "replicable_id": param(p, 1) };
     case 181:
-      return { "id": p.slice(B[0], B[1]), "checkpoint_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "checkpoint_id": param(p, 1) };
     case 182:
-      return { "workflow_id": p.slice(B[0], B[1]) };
+      return { "workflow_id": param(p, 0) };
     case 183:
-      return { "path": p.slice(B[0], B[1]) };
+      return { "path": param(p, 0) };
     case 184:
-      return { "id": p.slice(B[0], B[1]), "runner_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "runner_id": param(p, 1) };
     case 185:
-      return { "vulnerability_id": p.slice(B[0], B[1]) };
+      return { "vulnerability_id": param(p, 0) };
     case 186:
-      return { "id": p.slice(B[0], B[1]), "work_item_iid": p.slice(B[2], B[3]), "child_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "work_item_iid": param(p, 1), "child_id": param(p, 2) };
     case 187:
-      return { "mailbox_type": p.slice(B[0], B[1]) };
+      return { "mailbox_type": param(p, 0) };
     case 188:
-      return { "uuid": p.slice(B[0], B[1]) };
+      return { "uuid": param(p, 0) };
     case 189:
-      return { "id": p.slice(B[0], B[1]), "project_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "project_id": param(p, 1) };
     case 190:
-      return { "id": p.slice(B[0], B[1]), "user_id": p.slice(B[2], B[3]), "token_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "user_id": param(p, 1), "token_id": param(p, 2) };
     case 191:
-      return { "id": p.slice(B[0], B[1]), "merge_request_iid": p.slice(B[2], B[3]), "external_status_check_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "merge_request_iid": param(p, 1), "external_status_check_id": param(p, 2) };
     default:
       return {};
   }
@@ -7530,95 +7533,95 @@ function paramsOf_2(k, p) {
 function paramsOf_3(k, p) {
   switch (k) {
     case 192:
-      return { "id": p.slice(B[0], B[1]), "subscribable_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "subscribable_id": param(p, 1) };
     case 193:
-      return { "id": p.slice(B[0], B[1]), "sast_endpoint": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "sast_endpoint": param(p, 1) };
     case 194:
-      return { "id": p.slice(B[0], B[1]), "hook_id": p.slice(B[2], B[3]), "hook_log_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "hook_id": param(p, 1), "hook_log_id": param(p, 2) };
     case 195:
-      return { "id": p.slice(B[0], B[1]), "hook_id": p.slice(B[2], B[3]), "trigger": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "hook_id": param(p, 1), "trigger": param(p, 2) };
     case 196:
-      return { "id": p.slice(B[0], B[1]), "forked_from_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "forked_from_id": param(p, 1) };
     case 197:
-      return { "id": p.slice(B[0], B[1]), "ref": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "ref": param(p, 1) };
     case 198:
-      return { "id": p.slice(B[0], B[1]), "pat_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "pat_id": param(p, 1) };
     case 199:
-      return { "id": p.slice(B[0], B[1]), "prat_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "prat_id": param(p, 1) };
     case 200:
-      return { "id": p.slice(B[0], B[1]), "epic_iid": p.slice(B[2], B[3]), "issue_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "epic_iid": param(p, 1), "issue_id": param(p, 2) };
     case 201:
-      return { "id": p.slice(B[0], B[1]), "epic_iid": p.slice(B[2], B[3]), "child_epic_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "epic_iid": param(p, 1), "child_epic_id": param(p, 2) };
     case 202:
-      return { "timestamp": p.slice(B[0], B[1]) };
+      return { "timestamp": param(p, 0) };
     case 203:
-      return { "id": p.slice(B[0], B[1]), "sbom_digest": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "sbom_digest": param(p, 1) };
     case 204:
-      return { "namespace_id": p.slice(B[0], B[1]) };
+      return { "namespace_id": param(p, 0) };
     case 205:
-      return { "package_name": p.slice(B[0], B[1]), "tag": p.slice(B[2], B[3]) };
+      return { "package_name": param(p, 0), "tag": param(p, 1) };
     case 206:
-      return { "id": p.slice(B[0], B[1]), "alert_iid": p.slice(B[2], B[3]), "metric_image_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "alert_iid": param(p, 1), "metric_image_id": param(p, 2) };
     case 207:
-      return { "id": p.slice(B[0], B[1]), "check_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "check_id": param(p, 1) };
     case 208:
-      return { "id": p.slice(B[0], B[1]), "email": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "email": param(p, 1) };
     case 209:
-      return { "id": p.slice(B[0], B[1]), "submodule": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "submodule": param(p, 1) };
     case 210:
-      return { "id": p.slice(B[0], B[1]), "package_name": p.slice(B[2], B[3]), "tag": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "tag": param(p, 2) };
     case 211:
-      return { "id": p.slice(B[0], B[1]), "issue_iid": p.slice(B[2], B[3]), "metric_image_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "issue_iid": param(p, 1), "metric_image_id": param(p, 2) };
     case 212:
-      return { "id": p.slice(B[0], B[1]), "hook_id": p.slice(B[2], B[3]), "key": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "hook_id": param(p, 1), "key": param(p, 2) };
     case 213:
-      return { "id": p.slice(B[0], B[1]), "member_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "member_id": param(p, 1) };
     case 214:
-      return { "id": p.slice(B[0], B[1]), "epic_iid": p.slice(B[2], B[3]), "epic_issue_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "epic_iid": param(p, 1), "epic_issue_id": param(p, 2) };
     case 215:
-      return { "node_id": p.slice(B[0], B[1]), "namespace_id": p.slice(B[2], B[3]) };
+      return { "node_id": param(p, 0), "namespace_id": param(p, 1) };
     case 216:
-      return { "hook_id": p.slice(B[0], B[1]), "key": p.slice(B[2], B[3]) };
+      return { "hook_id": param(p, 0), "key": param(p, 1) };
     case 217:
-      return { "id": p.slice(B[0], B[1]), "event_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "event_id": param(p, 1) };
     case 218:
-      return { "id": p.slice(B[0], B[1]), "target_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "target_id": param(p, 1) };
     case 219:
-      return { "id": p.slice(B[0], B[1]), "control_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "control_id": param(p, 1) };
     case 220:
-      return { "id": p.slice(B[0], B[1]), "terraform_state_protection_rule_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "terraform_state_protection_rule_id": param(p, 1) };
     case 221:
-      return { "id": p.slice(B[0], B[1]), "session_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "session_id": param(p, 1) };
     case 222:
-      return { "id": p.slice(B[0], B[1]), "package_protection_rule_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "package_protection_rule_id": param(p, 1) };
     case 223:
-      return { "id": p.slice(B[0], B[1]), "protection_rule_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "protection_rule_id": param(p, 1) };
     case 224:
-      return { "member_role_id": p.slice(B[0], B[1]) };
+      return { "member_role_id": param(p, 0) };
     case 225:
-      return { "id": p.slice(B[0], B[1]), "issue_link_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "issue_link_id": param(p, 1) };
     case 226:
-      return { "id": p.slice(B[0], B[1]), "target_group_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "target_group_id": param(p, 1) };
     case 227:
-      return { "id": p.slice(B[0], B[1]), "target_project_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "target_project_id": param(p, 1) };
     case 228:
-      return { "id": p.slice(B[0], B[1]), "group_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "group_id": param(p, 1) };
     case 229:
-      return { "id": p.slice(B[0], B[1]), "provider": p.slice(B[2], B[3]), "cn": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "provider": param(p, 1), "cn": param(p, 2) };
     case 230:
-      return { "id": p.slice(B[0], B[1]), "cn": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "cn": param(p, 1) };
     case 231:
-      return { "id": p.slice(B[0], B[1]), "ssh_certificates_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "ssh_certificates_id": param(p, 1) };
     case 232:
-      return { "id": p.slice(B[0], B[1]), "member_role_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "member_role_id": param(p, 1) };
     case 233:
-      return { "id": p.slice(B[0], B[1]), "epic_iid": p.slice(B[2], B[3]), "related_epic_link_id": p.slice(B[4], B[5]) };
+      return { "id": param(p, 0), "epic_iid": param(p, 1), "related_epic_link_id": param(p, 2) };
     case 234:
-      return { "queue_name": p.slice(B[0], B[1]) };
+      return { "queue_name": param(p, 0) };
     case 235:
-      return { "id": p.slice(B[0], B[1]), "provider": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "provider": param(p, 1) };
     case 236:
-      return { "id": p.slice(B[0], B[1]), "email_id": p.slice(B[2], B[3]) };
+      return { "id": param(p, 0), "email_id": param(p, 1) };
     default:
       return {};
   }

@@ -9294,6 +9294,11 @@ const paramCounts = Uint8Array.of(1, 0, 1, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 1
 /** Per candidate, which list of parameter names it has (the case of `paramsOf`): a table, so that `paramsOf` stays small enough for V8 to optimize whatever the number of routes. */
 const paramShapes = Uint16Array.of(0, 1, 0, 1, 0, 1, 1, 2, 2, 1, 1, 3, 1, 1, 1, 3, 1, 3, 4, 5, 3, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 3, 3, 1, 1, 3, 1, 7, 1, 3, 3, 1, 1, 8, 8, 8, 9, 3, 1, 3, 1, 1, 10, 10, 11, 11, 1, 1, 1, 1, 1, 1, 1, 1, 12, 1, 1, 7, 1, 1, 1, 1, 13, 3, 3, 14, 14, 14, 14, 14, 14, 14, 14, 14, 15, 16, 16, 14, 14, 17, 14, 14, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 18, 1, 3, 3, 1, 1, 3, 3, 1, 1, 7, 1, 7, 1, 7, 1, 7, 1, 1, 1, 13, 3, 19, 3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 20, 20, 21, 8, 8, 8, 8, 8, 8, 1, 1, 1, 1, 1, 1, 1, 1, 22, 22, 23, 23, 23, 22, 1, 24, 25, 25, 25, 24, 24, 24, 26, 27, 1, 1, 1, 28, 29, 29, 3, 30, 3, 31, 3, 32, 3, 3, 33, 3, 3, 3, 34, 34, 3, 3, 35, 36, 35, 3, 33, 3, 3, 3, 37, 3, 3, 3, 38, 39, 3, 3, 40, 3, 3, 41, 41, 3, 3, 3, 3, 3, 37, 37, 37, 3, 3, 42, 43, 3, 44, 3, 45, 46, 47, 46, 46, 3, 3, 3, 48, 3, 3, 49, 50, 49, 50, 49, 50, 51, 51, 52, 51, 51, 51, 51, 51, 51, 53, 51, 54, 55, 55, 43, 56, 51, 51, 51, 51, 51, 51, 51, 51, 57, 51, 51, 51, 58, 51, 51, 59, 60, 42, 43, 51, 3, 33, 3, 61, 61, 3, 62, 3, 62, 3, 63, 3, 64, 65, 66, 3, 3, 67, 3, 3, 3, 68, 3, 51, 69, 3, 3, 70, 70, 3, 71, 3, 72, 72, 3, 3, 3, 73, 73, 73, 73, 3, 3, 3, 3, 3, 3, 3, 74, 3, 3, 75, 54, 55, 55, 43, 75, 75, 75, 75, 75, 75, 75, 3, 3, 3, 75, 75, 76, 76, 76, 77, 77, 3, 3, 3, 42, 43, 3, 3, 3, 3, 78, 78, 78, 78, 78, 78, 78, 3, 3, 79, 80, 3, 81, 33, 37, 3, 3, 82, 3, 3, 83, 84, 85, 86, 87, 88, 88, 3, 88, 89, 90, 91, 91, 91, 92, 93, 94, 95, 92, 93, 96, 3, 87, 87, 97, 98, 99, 3, 100, 101, 101, 101, 100, 100, 100, 102, 103, 3, 3, 3, 3, 102, 104, 105, 105, 106, 103, 106, 100, 100, 100, 3, 3, 38, 107, 87, 108, 87, 98, 3, 3, 8, 8, 3, 109, 3, 110, 111, 112, 87, 3, 113, 87, 39, 87, 88, 114, 115, 116, 116, 116, 117, 118, 118, 118, 3, 119, 120, 3, 3, 3, 121, 3, 121, 122, 123, 77, 77, 3, 68, 3, 3, 124, 125, 124, 54, 55, 55, 43, 126, 127, 128, 42, 43, 124, 124, 3, 3, 129, 3, 41, 3, 41, 3, 3, 3, 130, 131, 3, 3, 3, 132, 3, 133, 134, 134, 3, 3, 3, 3, 3, 3, 49, 50, 49, 50, 135, 49, 50, 49, 50, 49, 50, 135, 135, 135, 136, 135, 54, 55, 55, 43, 135, 135, 137, 135, 138, 139, 42, 43, 135, 3, 33, 3, 3, 3, 3, 3, 140, 140, 3, 141, 3, 3, 3, 68, 3, 3, 142, 143, 144, 145, 144, 144, 144, 3, 3, 146, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 14, 14, 14, 14, 14, 14, 14, 14, 14, 15, 16, 16, 14, 14, 17, 14, 14, 3, 3, 3, 3, 1, 3, 3, 3, 3, 3, 1, 1, 31, 3, 3, 147, 3, 3, 1, 1, 3, 1, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 3, 3, 31, 3, 33, 3, 3, 33, 3, 3, 3, 37, 3, 3, 3, 3, 41, 41, 3, 41, 3, 3, 3, 3, 148, 3, 41, 41, 3, 3, 3, 3, 3, 3, 3, 62, 3, 62, 3, 66, 3, 68, 3, 3, 133, 134, 134, 3, 3, 3, 73, 73, 73, 73, 3, 3, 42, 43, 3, 3, 37, 3, 82, 3, 3, 3, 3, 3, 3, 9, 3, 41, 3, 41, 3, 3, 130, 131, 3, 3, 3, 132, 3, 133, 134, 134, 3, 3, 3, 3, 33, 3, 3, 3, 3, 3, 49, 50, 49, 50, 149, 150, 149, 54, 55, 55, 43, 149, 149, 151, 152, 42, 43, 149, 3, 140, 140, 3, 68, 3, 3, 3, 153, 3, 153, 34, 34, 3, 3, 3, 3, 3, 3, 3, 14, 14, 14, 14, 14, 14, 14, 14, 14, 15, 16, 16, 14, 14, 17, 14, 14, 3, 91, 91, 91, 92, 93, 94, 95, 92, 93, 154, 38, 107, 87, 98, 3, 3, 3, 3, 87, 3, 113, 87, 87, 3, 149, 149, 149, 3, 3, 1, 3, 1, 1, 3, 1, 1, 155, 156, 157, 158, 159, 3, 1, 3, 1, 1, 160, 161, 1, 1, 1, 162, 163, 1, 1, 164, 1, 165, 1, 166, 1, 3, 87, 75, 87, 167, 1, 1, 1, 1, 1, 168, 7, 1, 1, 1, 1, 1, 1, 1, 1, 169, 170, 169, 169, 3, 37, 3, 169, 169, 3, 3, 3, 71, 3, 169, 3, 3, 169, 71, 169, 3, 1, 1, 3, 171, 3, 3, 1, 1, 172, 3, 1, 1, 1, 1, 173, 1, 174, 1, 1, 173, 1, 1, 175, 176, 175, 176, 175, 176, 177, 178, 177, 178, 179, 180, 1, 1, 1, 1, 1, 1, 1, 1, 3, 181, 3, 182, 3, 3, 1, 183, 74, 76, 76, 1, 1, 1, 1, 1, 3, 1, 1, 3, 184, 4, 5, 1, 1, 3, 3, 1, 3, 3, 3, 6, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 3, 3, 3, 3, 185, 1, 8, 8, 3, 1, 3, 1, 11, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 12, 13, 3, 3, 3, 14, 186, 14, 3, 1, 1, 1, 1, 3, 1, 3, 1, 3, 7, 1, 1, 1, 1, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 187, 1, 1, 1, 1, 1, 1, 1, 188, 188, 1, 8, 8, 3, 1, 1, 24, 25, 1, 1, 1, 1, 1, 1, 1, 1, 169, 3, 3, 32, 32, 3, 3, 189, 3, 3, 3, 35, 35, 35, 3, 3, 3, 3, 3, 3, 190, 41, 3, 3, 3, 3, 3, 3, 43, 3, 3, 46, 46, 3, 3, 3, 51, 51, 51, 51, 51, 51, 51, 51, 51, 191, 51, 51, 55, 43, 51, 51, 192, 51, 51, 192, 51, 51, 51, 60, 43, 51, 3, 3, 61, 3, 193, 3, 62, 3, 3, 3, 3, 67, 3, 3, 3, 51, 3, 71, 3, 72, 3, 3, 73, 3, 3, 3, 3, 75, 55, 43, 75, 75, 3, 3, 76, 76, 3, 43, 3, 78, 78, 3, 3, 33, 33, 33, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 100, 101, 110, 110, 3, 3, 3, 3, 3, 3, 3, 3, 3, 77, 77, 3, 3, 124, 55, 43, 128, 43, 3, 75, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 134, 3, 3, 3, 3, 135, 135, 135, 135, 135, 135, 135, 55, 43, 192, 192, 135, 135, 139, 43, 135, 135, 3, 192, 192, 3, 3, 3, 194, 195, 3, 3, 3, 3, 3, 196, 3, 144, 144, 144, 144, 144, 3, 197, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 14, 186, 14, 3, 1, 3, 1, 3, 3, 3, 3, 1, 1, 1, 1, 1, 3, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 190, 41, 3, 3, 3, 3, 3, 3, 62, 3, 3, 3, 3, 3, 43, 3, 3, 3, 3, 3, 189, 3, 3, 3, 3, 41, 3, 3, 3, 3, 3, 3, 134, 3, 3, 192, 192, 3, 198, 199, 149, 149, 55, 43, 200, 201, 149, 152, 43, 149, 3, 194, 195, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 14, 186, 14, 3, 3, 3, 200, 201, 149, 3, 1, 1, 1, 1, 1, 1, 1, 1, 156, 159, 1, 1, 1, 202, 1, 1, 1, 167, 1, 7, 7, 1, 1, 1, 1, 3, 169, 169, 3, 3, 3, 71, 3, 3, 3, 3, 3, 3, 3, 3, 3, 169, 3, 1, 1, 1, 1, 3, 203, 3, 3, 3, 1, 1, 1, 1, 173, 1, 1, 1, 1, 176, 176, 178, 1, 1, 1, 1, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 3, 3, 182, 182, 3, 182, 1, 1, 1, 183, 1, 1, 1, 3, 3, 1, 1, 1, 1, 1, 3, 13, 3, 15, 16, 186, 3, 3, 3, 204, 3, 3, 169, 1, 3, 26, 26, 27, 27, 205, 3, 30, 206, 207, 3, 33, 3, 34, 36, 35, 44, 37, 3, 41, 37, 42, 44, 3, 48, 51, 52, 54, 55, 56, 56, 51, 51, 42, 51, 61, 63, 67, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 71, 72, 208, 73, 209, 74, 74, 54, 76, 76, 42, 78, 3, 37, 82, 83, 83, 84, 84, 85, 85, 89, 89, 90, 90, 88, 88, 3, 3, 102, 102, 103, 103, 102, 102, 103, 103, 38, 38, 3, 3, 3, 3, 3, 3, 210, 87, 87, 123, 77, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 54, 42, 124, 3, 129, 41, 132, 133, 134, 211, 54, 55, 135, 42, 135, 3, 33, 33, 3, 3, 212, 212, 140, 141, 141, 68, 15, 16, 186, 3, 3, 3, 3, 3, 33, 3, 37, 3, 41, 44, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 208, 73, 42, 3, 37, 82, 213, 41, 41, 132, 133, 134, 33, 3, 54, 55, 214, 201, 42, 149, 212, 212, 140, 68, 34, 15, 16, 186, 210, 214, 201, 149, 3, 3, 3, 3, 3, 3, 161, 160, 3, 3, 1, 1, 1, 163, 1, 8, 215, 166, 216, 216, 167, 37, 3, 3, 3, 1, 1, 1, 169, 175, 217, 183, 3, 3, 3, 3, 3, 3, 3, 3, 3, 169, 9, 218, 14, 218, 219, 33, 40, 41, 3, 3, 220, 221, 222, 223, 223, 3, 3, 3, 14, 33, 41, 41, 41, 9, 153, 153, 3, 14, 3, 3, 3, 1, 175, 175, 177, 3, 183, 1, 3, 224, 3, 3, 184, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 7, 225, 9, 3, 3, 3, 1, 224, 12, 7, 3, 186, 14, 3, 3, 7, 204, 24, 205, 30, 206, 207, 33, 34, 36, 35, 33, 44, 37, 40, 190, 41, 41, 226, 227, 42, 44, 45, 47, 46, 71, 48, 51, 52, 53, 54, 56, 58, 59, 42, 51, 33, 61, 62, 62, 63, 3, 67, 68, 70, 71, 72, 208, 73, 3, 74, 54, 76, 77, 42, 3, 78, 3, 220, 81, 33, 33, 37, 82, 222, 100, 104, 106, 98, 210, 117, 118, 119, 120, 120, 223, 223, 123, 77, 68, 125, 54, 127, 42, 124, 129, 41, 184, 130, 131, 132, 133, 134, 211, 136, 54, 137, 138, 42, 135, 33, 3, 212, 212, 140, 141, 3, 228, 68, 3, 144, 3, 186, 14, 3, 3, 3, 1, 3, 1, 33, 33, 37, 41, 3, 41, 229, 230, 3, 148, 190, 41, 231, 41, 189, 62, 62, 68, 232, 208, 73, 42, 3, 37, 82, 9, 41, 41, 130, 131, 132, 133, 134, 33, 3, 198, 199, 71, 233, 150, 54, 214, 201, 151, 42, 149, 212, 212, 140, 228, 68, 153, 153, 34, 3, 186, 14, 210, 214, 201, 149, 3, 3, 1, 157, 3, 3, 1, 163, 234, 1, 215, 166, 216, 216, 167, 170, 37, 235, 71, 236, 71, 3, 1, 3, 173, 174, 173, 175, 175, 177, 183, 183);
 
+/** Parameter `k` of the last match in `p`, from its boundaries in `B`. */
+function param(p: string, k: number): string {
+  return p.slice(B[2 * k]!, B[2 * k + 1]!);
+}
+
 /** The parameters of candidate `i`, raw (still percent-encoded), from the boundaries the walk left in `B`. */
 function paramsOf(i: number, p: string): Record<string, string> {
   const k = paramShapes[i]!;
@@ -9310,133 +9315,133 @@ function paramsOf(i: number, p: string): Record<string, string> {
 function paramsOf_0(k: number, p: string): Record<string, string> {
   switch (k) {
     case 0: // GET /project_repository_storage_moves/:repository_storage_move_id and 2 more
-      return { "repository_storage_move_id": p.slice(B[0]!, B[1]!) };
+      return { "repository_storage_move_id": param(p, 0) };
     case 1: // GET /project_repository_storage_moves and 305 more
       return {  };
     case 2: // GET /dependency_list_exports/:export_id/download and 1 more
-      return { "export_id": p.slice(B[0]!, B[1]!) };
+      return { "export_id": param(p, 0) };
     case 3: // GET /personal_access_tokens/:id and 802 more
-      return { "id": p.slice(B[0]!, B[1]!) };
+      return { "id": param(p, 0) };
     case 4: // GET /runner_controllers/:runner_controller_id/tokens/:id and 2 more
-      return { "runner_controller_id": p.slice(B[0]!, B[1]!), "id": p.slice(B[2]!, B[3]!) };
+      return { "runner_controller_id": param(p, 0), "id": param(p, 1) };
     case 5: // GET /runner_controllers/:runner_controller_id/tokens and 1 more
-      return { "runner_controller_id": p.slice(B[0]!, B[1]!) };
+      return { "runner_controller_id": param(p, 0) };
     case 6: // GET /virtual_registries/packages/maven/:id/\*path and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "path": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "path": param(p, 1) };
     case 7: // GET /project_aliases/:name and 12 more
-      return { "name": p.slice(B[0]!, B[1]!) };
+      return { "name": param(p, 0) };
     case 8: // GET /feature_flags/unleash/:project_id/features and 15 more
-      return { "project_id": p.slice(B[0]!, B[1]!) };
+      return { "project_id": param(p, 0) };
     case 9: // GET /organizations/:id/security/policy_store/:policy_id and 5 more
-      return { "id": p.slice(B[0]!, B[1]!), "policy_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "policy_id": param(p, 1) };
     case 10: // GET /bulk_imports/:import_id/entities/:entity_id/failures and 1 more
-      return { "import_id": p.slice(B[0]!, B[1]!), "entity_id": p.slice(B[2]!, B[3]!) };
+      return { "import_id": param(p, 0), "entity_id": param(p, 1) };
     case 11: // GET /bulk_imports/:import_id/entities and 2 more
-      return { "import_id": p.slice(B[0]!, B[1]!) };
+      return { "import_id": param(p, 0) };
     case 12: // GET /experiments/:experiment_name/assignments and 2 more
-      return { "experiment_name": p.slice(B[0]!, B[1]!) };
+      return { "experiment_name": param(p, 0) };
     case 13: // GET /namespaces/:id/subscription_add_on_purchase/:add_on_name and 3 more
-      return { "id": p.slice(B[0]!, B[1]!), "add_on_name": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "add_on_name": param(p, 1) };
     case 14: // GET /namespaces/:id/-/work_items/:work_item_iid/closing_merge_requests and 50 more
-      return { "id": p.slice(B[0]!, B[1]!), "work_item_iid": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "work_item_iid": param(p, 1) };
     case 15: // GET /namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes/:note_id and 5 more
-      return { "id": p.slice(B[0]!, B[1]!), "work_item_iid": p.slice(B[2]!, B[3]!), "discussion_id": p.slice(B[4]!, B[5]!), "note_id": p.slice(B[6]!, B[7]!) };
+      return { "id": param(p, 0), "work_item_iid": param(p, 1), "discussion_id": param(p, 2), "note_id": param(p, 3) };
     case 16: // GET /namespaces/:id/-/work_items/:work_item_iid/discussions/:discussion_id/notes and 8 more
-      return { "id": p.slice(B[0]!, B[1]!), "work_item_iid": p.slice(B[2]!, B[3]!), "discussion_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "work_item_iid": param(p, 1), "discussion_id": param(p, 2) };
     case 17: // GET /namespaces/:id/-/work_items/:work_item_iid/notes/:note_id and 2 more
-      return { "id": p.slice(B[0]!, B[1]!), "work_item_iid": p.slice(B[2]!, B[3]!), "note_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "work_item_iid": param(p, 1), "note_id": param(p, 2) };
     case 18: // GET /databases/:database_name/dictionary/tables
-      return { "database_name": p.slice(B[0]!, B[1]!) };
+      return { "database_name": param(p, 0) };
     case 19: // GET /internal/gitlab_subscriptions/namespaces/:namespace_id/user_permissions/:user_id
-      return { "namespace_id": p.slice(B[0]!, B[1]!), "user_id": p.slice(B[2]!, B[3]!) };
+      return { "namespace_id": param(p, 0), "user_id": param(p, 1) };
     case 20: // GET /internal/orbit/project/:project_id/merge_request_diffs/:diff_id/raw_diffs and 1 more
-      return { "project_id": p.slice(B[0]!, B[1]!), "diff_id": p.slice(B[2]!, B[3]!) };
+      return { "project_id": param(p, 0), "diff_id": param(p, 1) };
     case 21: // GET /internal/orbit/project/:project_id/merge_requests/:merge_request_iid/raw_diffs
-      return { "project_id": p.slice(B[0]!, B[1]!), "merge_request_iid": p.slice(B[2]!, B[3]!) };
+      return { "project_id": param(p, 0), "merge_request_iid": param(p, 1) };
     case 22: // GET /packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/download and 2 more
-      return { "module_namespace": p.slice(B[0]!, B[1]!), "module_name": p.slice(B[2]!, B[3]!), "module_system": p.slice(B[4]!, B[5]!) };
+      return { "module_namespace": param(p, 0), "module_name": param(p, 1), "module_system": param(p, 2) };
     case 23: // GET /packages/terraform/modules/v1/:module_namespace/:module_name/:module_system/\*module_version/download and 2 more
-      return { "module_namespace": p.slice(B[0]!, B[1]!), "module_name": p.slice(B[2]!, B[3]!), "module_system": p.slice(B[4]!, B[5]!), "module_version": p.slice(B[6]!, B[7]!) };
+      return { "module_namespace": param(p, 0), "module_name": param(p, 1), "module_system": param(p, 2), "module_version": param(p, 3) };
     case 24: // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls and 5 more
-      return { "package_name": p.slice(B[0]!, B[1]!), "package_version": p.slice(B[2]!, B[3]!), "package_username": p.slice(B[4]!, B[5]!), "package_channel": p.slice(B[6]!, B[7]!) };
+      return { "package_name": param(p, 0), "package_version": param(p, 1), "package_username": param(p, 2), "package_channel": param(p, 3) };
     case 25: // GET /packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls and 3 more
-      return { "package_name": p.slice(B[0]!, B[1]!), "package_version": p.slice(B[2]!, B[3]!), "package_username": p.slice(B[4]!, B[5]!), "package_channel": p.slice(B[6]!, B[7]!), "conan_package_reference": p.slice(B[8]!, B[9]!) };
+      return { "package_name": param(p, 0), "package_version": param(p, 1), "package_username": param(p, 2), "package_channel": param(p, 3), "conan_package_reference": param(p, 4) };
     case 26: // GET /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name and 2 more
-      return { "package_name": p.slice(B[0]!, B[1]!), "package_version": p.slice(B[2]!, B[3]!), "package_username": p.slice(B[4]!, B[5]!), "package_channel": p.slice(B[6]!, B[7]!), "recipe_revision": p.slice(B[8]!, B[9]!), "conan_package_reference": p.slice(B[10]!, B[11]!), "package_revision": p.slice(B[12]!, B[13]!), "file_name": p.slice(B[14]!, B[15]!) };
+      return { "package_name": param(p, 0), "package_version": param(p, 1), "package_username": param(p, 2), "package_channel": param(p, 3), "recipe_revision": param(p, 4), "conan_package_reference": param(p, 5), "package_revision": param(p, 6), "file_name": param(p, 7) };
     case 27: // GET /packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name and 2 more
-      return { "package_name": p.slice(B[0]!, B[1]!), "package_version": p.slice(B[2]!, B[3]!), "package_username": p.slice(B[4]!, B[5]!), "package_channel": p.slice(B[6]!, B[7]!), "recipe_revision": p.slice(B[8]!, B[9]!), "file_name": p.slice(B[10]!, B[11]!) };
+      return { "package_name": param(p, 0), "package_version": param(p, 1), "package_username": param(p, 2), "package_channel": param(p, 3), "recipe_revision": param(p, 4), "file_name": param(p, 5) };
     case 28: // GET /packages/maven/\*path/:file_name
-      return { "path": p.slice(B[0]!, B[1]!), "file_name": p.slice(B[2]!, B[3]!) };
+      return { "path": param(p, 0), "file_name": param(p, 1) };
     case 29: // GET /packages/npm/-/package/\*package_name/dist-tags and 1 more
-      return { "package_name": p.slice(B[0]!, B[1]!) };
+      return { "package_name": param(p, 0) };
     case 30: // GET /projects/:id/feature_flags_user_lists/:iid and 2 more
-      return { "id": p.slice(B[0]!, B[1]!), "iid": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "iid": param(p, 1) };
     case 31: // GET /projects/:id/repository_storage_moves/:repository_storage_move_id and 2 more
-      return { "id": p.slice(B[0]!, B[1]!), "repository_storage_move_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "repository_storage_move_id": param(p, 1) };
     case 32: // GET /projects/:id/alert_management_alerts/:alert_iid/metric_images and 2 more
-      return { "id": p.slice(B[0]!, B[1]!), "alert_iid": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "alert_iid": param(p, 1) };
     case 33: // GET /projects/:id/protected_environments/:name and 26 more
-      return { "id": p.slice(B[0]!, B[1]!), "name": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "name": param(p, 1) };
     case 34: // GET /projects/:id/debian_distributions/:codename/key.asc and 7 more
-      return { "id": p.slice(B[0]!, B[1]!), "codename": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "codename": param(p, 1) };
     case 35: // GET /projects/:id/pipeline_schedules/:pipeline_schedule_id/pipelines and 6 more
-      return { "id": p.slice(B[0]!, B[1]!), "pipeline_schedule_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "pipeline_schedule_id": param(p, 1) };
     case 36: // GET /projects/:id/pipeline_schedules/:pipeline_schedule_id/variables/:key and 2 more
-      return { "id": p.slice(B[0]!, B[1]!), "pipeline_schedule_id": p.slice(B[2]!, B[3]!), "key": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "pipeline_schedule_id": param(p, 1), "key": param(p, 2) };
     case 37: // GET /projects/:id/custom_attributes/:key and 18 more
-      return { "id": p.slice(B[0]!, B[1]!), "key": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "key": param(p, 1) };
     case 38: // GET /projects/:id/dependency_proxy/packages/maven/\*path/:file_name and 4 more
-      return { "id": p.slice(B[0]!, B[1]!), "path": p.slice(B[2]!, B[3]!), "file_name": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "path": param(p, 1), "file_name": param(p, 2) };
     case 39: // GET /projects/:id/dependency_proxy/packages/npm/\*package_name/-/\*file_name and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "package_name": p.slice(B[2]!, B[3]!), "file_name": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "file_name": param(p, 2) };
     case 40: // GET /projects/:id/managed_licenses/:managed_license_id and 2 more
-      return { "id": p.slice(B[0]!, B[1]!), "managed_license_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "managed_license_id": param(p, 1) };
     case 41: // GET /projects/:id/service_accounts/:user_id/personal_access_tokens and 31 more
-      return { "id": p.slice(B[0]!, B[1]!), "user_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "user_id": param(p, 1) };
     case 42: // GET /projects/:id/vulnerabilities/:noteable_id/notes/:note_id and 20 more
-      return { "id": p.slice(B[0]!, B[1]!), "noteable_id": p.slice(B[2]!, B[3]!), "note_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "noteable_id": param(p, 1), "note_id": param(p, 2) };
     case 43: // GET /projects/:id/vulnerabilities/:noteable_id/notes and 23 more
-      return { "id": p.slice(B[0]!, B[1]!), "noteable_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "noteable_id": param(p, 1) };
     case 44: // GET /projects/:id/approval_rules/:approval_rule_id and 5 more
-      return { "id": p.slice(B[0]!, B[1]!), "approval_rule_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "approval_rule_id": param(p, 1) };
     case 45: // GET /projects/:id/cluster_agents/:agent_id/url_configurations/:url_configuration_id and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "agent_id": p.slice(B[2]!, B[3]!), "url_configuration_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "agent_id": param(p, 1), "url_configuration_id": param(p, 2) };
     case 46: // GET /projects/:id/cluster_agents/:agent_id/url_configurations and 5 more
-      return { "id": p.slice(B[0]!, B[1]!), "agent_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "agent_id": param(p, 1) };
     case 47: // GET /projects/:id/cluster_agents/:agent_id/tokens/:token_id and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "agent_id": p.slice(B[2]!, B[3]!), "token_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "agent_id": param(p, 1), "token_id": param(p, 2) };
     case 48: // GET /projects/:id/freeze_periods/:freeze_period_id and 2 more
-      return { "id": p.slice(B[0]!, B[1]!), "freeze_period_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "freeze_period_id": param(p, 1) };
     case 49: // GET /projects/:id/merge_requests/:eventable_id/resource_milestone_events/:event_id and 9 more
-      return { "id": p.slice(B[0]!, B[1]!), "eventable_id": p.slice(B[2]!, B[3]!), "event_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "eventable_id": param(p, 1), "event_id": param(p, 2) };
     case 50: // GET /projects/:id/merge_requests/:eventable_id/resource_milestone_events and 9 more
-      return { "id": p.slice(B[0]!, B[1]!), "eventable_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "eventable_id": param(p, 1) };
     case 51: // GET /projects/:id/merge_requests/:merge_request_iid/approval_settings and 49 more
-      return { "id": p.slice(B[0]!, B[1]!), "merge_request_iid": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "merge_request_iid": param(p, 1) };
     case 52: // GET /projects/:id/merge_requests/:merge_request_iid/approval_rules/:approval_rule_id and 2 more
-      return { "id": p.slice(B[0]!, B[1]!), "merge_request_iid": p.slice(B[2]!, B[3]!), "approval_rule_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "merge_request_iid": param(p, 1), "approval_rule_id": param(p, 2) };
     case 53: // GET /projects/:id/merge_requests/:merge_request_iid/award_emoji/:award_id and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "merge_request_iid": p.slice(B[2]!, B[3]!), "award_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "merge_request_iid": param(p, 1), "award_id": param(p, 2) };
     case 54: // GET /projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes/:note_id and 14 more
-      return { "id": p.slice(B[0]!, B[1]!), "noteable_id": p.slice(B[2]!, B[3]!), "discussion_id": p.slice(B[4]!, B[5]!), "note_id": p.slice(B[6]!, B[7]!) };
+      return { "id": param(p, 0), "noteable_id": param(p, 1), "discussion_id": param(p, 2), "note_id": param(p, 3) };
     case 55: // GET /projects/:id/merge_requests/:noteable_id/discussions/:discussion_id/notes and 17 more
-      return { "id": p.slice(B[0]!, B[1]!), "noteable_id": p.slice(B[2]!, B[3]!), "discussion_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "noteable_id": param(p, 1), "discussion_id": param(p, 2) };
     case 56: // GET /projects/:id/merge_requests/:merge_request_iid/draft_notes/:draft_note_id and 3 more
-      return { "id": p.slice(B[0]!, B[1]!), "merge_request_iid": p.slice(B[2]!, B[3]!), "draft_note_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "merge_request_iid": param(p, 1), "draft_note_id": param(p, 2) };
     case 57: // GET /projects/:id/merge_requests/:merge_request_iid/versions/:version_id
-      return { "id": p.slice(B[0]!, B[1]!), "merge_request_iid": p.slice(B[2]!, B[3]!), "version_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "merge_request_iid": param(p, 1), "version_id": param(p, 2) };
     case 58: // GET /projects/:id/merge_requests/:merge_request_iid/blocks/:block_id and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "merge_request_iid": p.slice(B[2]!, B[3]!), "block_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "merge_request_iid": param(p, 1), "block_id": param(p, 2) };
     case 59: // GET /projects/:id/merge_requests/:merge_request_iid/notes/:note_id/award_emoji/:award_id and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "merge_request_iid": p.slice(B[2]!, B[3]!), "note_id": p.slice(B[4]!, B[5]!), "award_id": p.slice(B[6]!, B[7]!) };
+      return { "id": param(p, 0), "merge_request_iid": param(p, 1), "note_id": param(p, 2), "award_id": param(p, 3) };
     case 60: // GET /projects/:id/merge_requests/:merge_request_iid/notes/:note_id/award_emoji and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "merge_request_iid": p.slice(B[2]!, B[3]!), "note_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "merge_request_iid": param(p, 1), "note_id": param(p, 2) };
     case 61: // GET /projects/:id/remote_mirrors/:mirror_id/public_key and 4 more
-      return { "id": p.slice(B[0]!, B[1]!), "mirror_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "mirror_id": param(p, 1) };
     case 62: // GET /projects/:id/access_tokens/:token_id and 9 more
-      return { "id": p.slice(B[0]!, B[1]!), "token_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "token_id": param(p, 1) };
     case 63: // GET /projects/:id/feature_flags/:feature_flag_name and 2 more
-      return { "id": p.slice(B[0]!, B[1]!), "feature_flag_name": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "feature_flag_name": param(p, 1) };
     default:
       return {};
   }
@@ -9446,133 +9451,133 @@ function paramsOf_0(k: number, p: string): Record<string, string> {
 function paramsOf_1(k: number, p: string): Record<string, string> {
   switch (k) {
     case 64: // GET /projects/:id/attestations/:attestation_iid/download
-      return { "id": p.slice(B[0]!, B[1]!), "attestation_iid": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "attestation_iid": param(p, 1) };
     case 65: // GET /projects/:id/attestations/:subject_digest
-      return { "id": p.slice(B[0]!, B[1]!), "subject_digest": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "subject_digest": param(p, 1) };
     case 66: // GET /projects/:id/audit_events/:audit_event_id and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "audit_event_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "audit_event_id": param(p, 1) };
     case 67: // GET /projects/:id/environments/:environment_id and 3 more
-      return { "id": p.slice(B[0]!, B[1]!), "environment_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "environment_id": param(p, 1) };
     case 68: // GET /projects/:id/integrations/:slug and 11 more
-      return { "id": p.slice(B[0]!, B[1]!), "slug": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "slug": param(p, 1) };
     case 69: // GET /projects/:id/merge_trains/:target_branch
-      return { "id": p.slice(B[0]!, B[1]!), "target_branch": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "target_branch": param(p, 1) };
     case 70: // GET /projects/:id/secure_files/:secure_file_id/download and 2 more
-      return { "id": p.slice(B[0]!, B[1]!), "secure_file_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "secure_file_id": param(p, 1) };
     case 71: // GET /projects/:id/deploy_keys/:key_id and 10 more
-      return { "id": p.slice(B[0]!, B[1]!), "key_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "key_id": param(p, 1) };
     case 72: // GET /projects/:id/deployments/:deployment_id/merge_requests and 4 more
-      return { "id": p.slice(B[0]!, B[1]!), "deployment_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "deployment_id": param(p, 1) };
     case 73: // GET /projects/:id/milestones/:milestone_id/burndown_events and 12 more
-      return { "id": p.slice(B[0]!, B[1]!), "milestone_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "milestone_id": param(p, 1) };
     case 74: // GET /projects/:id/repository/branches/:branch and 4 more
-      return { "id": p.slice(B[0]!, B[1]!), "branch": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "branch": param(p, 1) };
     case 75: // GET /projects/:id/repository/commits/:sha/merge_requests and 14 more
-      return { "id": p.slice(B[0]!, B[1]!), "sha": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "sha": param(p, 1) };
     case 76: // GET /projects/:id/repository/files/:file_path/blame and 9 more
-      return { "id": p.slice(B[0]!, B[1]!), "file_path": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "file_path": param(p, 1) };
     case 77: // GET /projects/:id/repository/tags/:tag_name/signature and 8 more
-      return { "id": p.slice(B[0]!, B[1]!), "tag_name": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "tag_name": param(p, 1) };
     case 78: // GET /projects/:id/pipelines/:pipeline_id/test_report_summary and 10 more
-      return { "id": p.slice(B[0]!, B[1]!), "pipeline_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "pipeline_id": param(p, 1) };
     case 79: // GET /projects/:id/templates/:type/:name
-      return { "id": p.slice(B[0]!, B[1]!), "type": p.slice(B[2]!, B[3]!), "name": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "type": param(p, 1), "name": param(p, 2) };
     case 80: // GET /projects/:id/templates/:type
-      return { "id": p.slice(B[0]!, B[1]!), "type": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "type": param(p, 1) };
     case 81: // GET /projects/:id/terraform/state/:name/versions/:serial and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "name": p.slice(B[2]!, B[3]!), "serial": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "name": param(p, 1), "serial": param(p, 2) };
     case 82: // GET /projects/:id/clusters/:cluster_id and 5 more
-      return { "id": p.slice(B[0]!, B[1]!), "cluster_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "cluster_id": param(p, 1) };
     case 83: // GET /projects/:id/packages/ml_models/:model_version_id/files/:file_name and 2 more
-      return { "id": p.slice(B[0]!, B[1]!), "model_version_id": p.slice(B[2]!, B[3]!), "file_name": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "model_version_id": param(p, 1), "file_name": param(p, 2) };
     case 84: // GET /projects/:id/packages/ml_models/:model_version_id/files/\*path/:file_name and 2 more
-      return { "id": p.slice(B[0]!, B[1]!), "model_version_id": p.slice(B[2]!, B[3]!), "path": p.slice(B[4]!, B[5]!), "file_name": p.slice(B[6]!, B[7]!) };
+      return { "id": param(p, 0), "model_version_id": param(p, 1), "path": param(p, 2), "file_name": param(p, 3) };
     case 85: // GET /projects/:id/packages/terraform/modules/:module_name/:module_system/\*module_version and 2 more
-      return { "id": p.slice(B[0]!, B[1]!), "module_name": p.slice(B[2]!, B[3]!), "module_system": p.slice(B[4]!, B[5]!), "module_version": p.slice(B[6]!, B[7]!) };
+      return { "id": param(p, 0), "module_name": param(p, 1), "module_system": param(p, 2), "module_version": param(p, 3) };
     case 86: // GET /projects/:id/packages/terraform/modules/:module_name/:module_system
-      return { "id": p.slice(B[0]!, B[1]!), "module_name": p.slice(B[2]!, B[3]!), "module_system": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "module_name": param(p, 1), "module_system": param(p, 2) };
     case 87: // GET /projects/:id/packages/composer/archives/\*package_name and 15 more
-      return { "id": p.slice(B[0]!, B[1]!), "package_name": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "package_name": param(p, 1) };
     case 88: // GET /projects/:id/packages/rubygems/quick/Marshal.4.8/:file_name and 5 more
-      return { "id": p.slice(B[0]!, B[1]!), "file_name": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "file_name": param(p, 1) };
     case 89: // GET /projects/:id/packages/generic/:package_name/\*package_version/:file_name and 2 more
-      return { "id": p.slice(B[0]!, B[1]!), "package_name": p.slice(B[2]!, B[3]!), "package_version": p.slice(B[4]!, B[5]!), "file_name": p.slice(B[6]!, B[7]!) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2), "file_name": param(p, 3) };
     case 90: // GET /projects/:id/packages/generic/:package_name/\*package_version/\*path/:file_name and 2 more
-      return { "id": p.slice(B[0]!, B[1]!), "package_name": p.slice(B[2]!, B[3]!), "package_version": p.slice(B[4]!, B[5]!), "path": p.slice(B[6]!, B[7]!), "file_name": p.slice(B[8]!, B[9]!) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2), "path": param(p, 3), "file_name": param(p, 4) };
     case 91: // GET /projects/:id/packages/debian/dists/\*distribution/Release.gpg and 5 more
-      return { "id": p.slice(B[0]!, B[1]!), "distribution": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "distribution": param(p, 1) };
     case 92: // GET /projects/:id/packages/debian/dists/\*distribution/:component/debian-installer/binary-:architecture/Packages and 3 more
-      return { "id": p.slice(B[0]!, B[1]!), "distribution": p.slice(B[2]!, B[3]!), "component": p.slice(B[4]!, B[5]!), "architecture": p.slice(B[6]!, B[7]!) };
+      return { "id": param(p, 0), "distribution": param(p, 1), "component": param(p, 2), "architecture": param(p, 3) };
     case 93: // GET /projects/:id/packages/debian/dists/\*distribution/:component/debian-installer/binary-:architecture/by-hash/SHA256/:file_sha256 and 3 more
-      return { "id": p.slice(B[0]!, B[1]!), "distribution": p.slice(B[2]!, B[3]!), "component": p.slice(B[4]!, B[5]!), "architecture": p.slice(B[6]!, B[7]!), "file_sha256": p.slice(B[8]!, B[9]!) };
+      return { "id": param(p, 0), "distribution": param(p, 1), "component": param(p, 2), "architecture": param(p, 3), "file_sha256": param(p, 4) };
     case 94: // GET /projects/:id/packages/debian/dists/\*distribution/:component/source/Sources and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "distribution": p.slice(B[2]!, B[3]!), "component": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "distribution": param(p, 1), "component": param(p, 2) };
     case 95: // GET /projects/:id/packages/debian/dists/\*distribution/:component/source/by-hash/SHA256/:file_sha256 and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "distribution": p.slice(B[2]!, B[3]!), "component": p.slice(B[4]!, B[5]!), "file_sha256": p.slice(B[6]!, B[7]!) };
+      return { "id": param(p, 0), "distribution": param(p, 1), "component": param(p, 2), "file_sha256": param(p, 3) };
     case 96: // GET /projects/:id/packages/debian/pool/:distribution/:letter/:package_name/:package_version/:file_name
-      return { "id": p.slice(B[0]!, B[1]!), "distribution": p.slice(B[2]!, B[3]!), "letter": p.slice(B[4]!, B[5]!), "package_name": p.slice(B[6]!, B[7]!), "package_version": p.slice(B[8]!, B[9]!), "file_name": p.slice(B[10]!, B[11]!) };
+      return { "id": param(p, 0), "distribution": param(p, 1), "letter": param(p, 2), "package_name": param(p, 3), "package_version": param(p, 4), "file_name": param(p, 5) };
     case 97: // GET /projects/:id/packages/cargo/3/:first_char/:package_name
-      return { "id": p.slice(B[0]!, B[1]!), "first_char": p.slice(B[2]!, B[3]!), "package_name": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "first_char": param(p, 1), "package_name": param(p, 2) };
     case 98: // GET /projects/:id/packages/cargo/:package_name/:package_version/download and 3 more
-      return { "id": p.slice(B[0]!, B[1]!), "package_name": p.slice(B[2]!, B[3]!), "package_version": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2) };
     case 99: // GET /projects/:id/packages/cargo/:prefix_1/:prefix_2/:package_name
-      return { "id": p.slice(B[0]!, B[1]!), "prefix_1": p.slice(B[2]!, B[3]!), "prefix_2": p.slice(B[4]!, B[5]!), "package_name": p.slice(B[6]!, B[7]!) };
+      return { "id": param(p, 0), "prefix_1": param(p, 1), "prefix_2": param(p, 2), "package_name": param(p, 3) };
     case 100: // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/download_urls and 8 more
-      return { "id": p.slice(B[0]!, B[1]!), "package_name": p.slice(B[2]!, B[3]!), "package_version": p.slice(B[4]!, B[5]!), "package_username": p.slice(B[6]!, B[7]!), "package_channel": p.slice(B[8]!, B[9]!) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2), "package_username": param(p, 3), "package_channel": param(p, 4) };
     case 101: // GET /projects/:id/packages/conan/v1/conans/:package_name/:package_version/:package_username/:package_channel/packages/:conan_package_reference/download_urls and 3 more
-      return { "id": p.slice(B[0]!, B[1]!), "package_name": p.slice(B[2]!, B[3]!), "package_version": p.slice(B[4]!, B[5]!), "package_username": p.slice(B[6]!, B[7]!), "package_channel": p.slice(B[8]!, B[9]!), "conan_package_reference": p.slice(B[10]!, B[11]!) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2), "package_username": param(p, 3), "package_channel": param(p, 4), "conan_package_reference": param(p, 5) };
     case 102: // GET /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/package/:conan_package_reference/:package_revision/:file_name and 5 more
-      return { "id": p.slice(B[0]!, B[1]!), "package_name": p.slice(B[2]!, B[3]!), "package_version": p.slice(B[4]!, B[5]!), "package_username": p.slice(B[6]!, B[7]!), "package_channel": p.slice(B[8]!, B[9]!), "recipe_revision": p.slice(B[10]!, B[11]!), "conan_package_reference": p.slice(B[12]!, B[13]!), "package_revision": p.slice(B[14]!, B[15]!), "file_name": p.slice(B[16]!, B[17]!) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2), "package_username": param(p, 3), "package_channel": param(p, 4), "recipe_revision": param(p, 5), "conan_package_reference": param(p, 6), "package_revision": param(p, 7), "file_name": param(p, 8) };
     case 103: // GET /projects/:id/packages/conan/v1/files/:package_name/:package_version/:package_username/:package_channel/:recipe_revision/export/:file_name and 5 more
-      return { "id": p.slice(B[0]!, B[1]!), "package_name": p.slice(B[2]!, B[3]!), "package_version": p.slice(B[4]!, B[5]!), "package_username": p.slice(B[6]!, B[7]!), "package_channel": p.slice(B[8]!, B[9]!), "recipe_revision": p.slice(B[10]!, B[11]!), "file_name": p.slice(B[12]!, B[13]!) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2), "package_username": param(p, 3), "package_channel": param(p, 4), "recipe_revision": param(p, 5), "file_name": param(p, 6) };
     case 104: // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions/:package_revision/files and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "package_name": p.slice(B[2]!, B[3]!), "package_version": p.slice(B[4]!, B[5]!), "package_username": p.slice(B[6]!, B[7]!), "package_channel": p.slice(B[8]!, B[9]!), "recipe_revision": p.slice(B[10]!, B[11]!), "conan_package_reference": p.slice(B[12]!, B[13]!), "package_revision": p.slice(B[14]!, B[15]!) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2), "package_username": param(p, 3), "package_channel": param(p, 4), "recipe_revision": param(p, 5), "conan_package_reference": param(p, 6), "package_revision": param(p, 7) };
     case 105: // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/packages/:conan_package_reference/revisions and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "package_name": p.slice(B[2]!, B[3]!), "package_version": p.slice(B[4]!, B[5]!), "package_username": p.slice(B[6]!, B[7]!), "package_channel": p.slice(B[8]!, B[9]!), "recipe_revision": p.slice(B[10]!, B[11]!), "conan_package_reference": p.slice(B[12]!, B[13]!) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2), "package_username": param(p, 3), "package_channel": param(p, 4), "recipe_revision": param(p, 5), "conan_package_reference": param(p, 6) };
     case 106: // GET /projects/:id/packages/conan/v2/conans/:package_name/:package_version/:package_username/:package_channel/revisions/:recipe_revision/search and 2 more
-      return { "id": p.slice(B[0]!, B[1]!), "package_name": p.slice(B[2]!, B[3]!), "package_version": p.slice(B[4]!, B[5]!), "package_username": p.slice(B[6]!, B[7]!), "package_channel": p.slice(B[8]!, B[9]!), "recipe_revision": p.slice(B[10]!, B[11]!) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2), "package_username": param(p, 3), "package_channel": param(p, 4), "recipe_revision": param(p, 5) };
     case 107: // GET /projects/:id/packages/nuget/symbolfiles/\*file_name/\*signature/\*same_file_name and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "file_name": p.slice(B[2]!, B[3]!), "signature": p.slice(B[4]!, B[5]!), "same_file_name": p.slice(B[6]!, B[7]!) };
+      return { "id": param(p, 0), "file_name": param(p, 1), "signature": param(p, 2), "same_file_name": param(p, 3) };
     case 108: // GET /projects/:id/packages/nuget/download/\*package_name/\*package_version/\*package_filename
-      return { "id": p.slice(B[0]!, B[1]!), "package_name": p.slice(B[2]!, B[3]!), "package_version": p.slice(B[4]!, B[5]!), "package_filename": p.slice(B[6]!, B[7]!) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2), "package_filename": param(p, 3) };
     case 109: // GET /projects/:project_id/packages/nuget/v2/Packages(Id='*package_name',Version='*package_version')
-      return { "project_id": p.slice(B[0]!, B[1]!), "package_name": p.slice(B[2]!, B[3]!), "package_version": p.slice(B[4]!, B[5]!) };
+      return { "project_id": param(p, 0), "package_name": param(p, 1), "package_version": param(p, 2) };
     case 110: // GET /projects/:id/packages/helm/:channel/index.yaml and 2 more
-      return { "id": p.slice(B[0]!, B[1]!), "channel": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "channel": param(p, 1) };
     case 111: // GET /projects/:id/packages/helm/:channel/charts/:file_name.tgz
-      return { "id": p.slice(B[0]!, B[1]!), "channel": p.slice(B[2]!, B[3]!), "file_name": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "channel": param(p, 1), "file_name": param(p, 2) };
     case 112: // GET /projects/:id/packages/pypi/forward/:package_name/\*upstream_path
-      return { "id": p.slice(B[0]!, B[1]!), "package_name": p.slice(B[2]!, B[3]!), "upstream_path": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "upstream_path": param(p, 2) };
     case 113: // GET /projects/:id/packages/pypi/files/:sha256/\*file_identifier and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "sha256": p.slice(B[2]!, B[3]!), "file_identifier": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "sha256": param(p, 1), "file_identifier": param(p, 2) };
     case 114: // GET /projects/:id/packages/rpm/\*package_file_id/\*file_name
-      return { "id": p.slice(B[0]!, B[1]!), "package_file_id": p.slice(B[2]!, B[3]!), "file_name": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "package_file_id": param(p, 1), "file_name": param(p, 2) };
     case 115: // GET /projects/:id/packages/go/\*module_name/@v/list
-      return { "id": p.slice(B[0]!, B[1]!), "module_name": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "module_name": param(p, 1) };
     case 116: // GET /projects/:id/packages/go/\*module_name/@v/:module_version.info and 2 more
-      return { "id": p.slice(B[0]!, B[1]!), "module_name": p.slice(B[2]!, B[3]!), "module_version": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "module_name": param(p, 1), "module_version": param(p, 2) };
     case 117: // GET /projects/:id/packages/:package_id/package_files/:package_file_id/download and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "package_id": p.slice(B[2]!, B[3]!), "package_file_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "package_id": param(p, 1), "package_file_id": param(p, 2) };
     case 118: // GET /projects/:id/packages/:package_id/package_files and 3 more
-      return { "id": p.slice(B[0]!, B[1]!), "package_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "package_id": param(p, 1) };
     case 119: // GET /projects/:id/registry/repositories/:repository_id/tags/:tag_name and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "repository_id": p.slice(B[2]!, B[3]!), "tag_name": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "repository_id": param(p, 1), "tag_name": param(p, 2) };
     case 120: // GET /projects/:id/registry/repositories/:repository_id/tags and 2 more
-      return { "id": p.slice(B[0]!, B[1]!), "repository_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "repository_id": param(p, 1) };
     case 121: // GET /projects/:id/releases/permalink/latest/\*suffix_path and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "suffix_path": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "suffix_path": param(p, 1) };
     case 122: // GET /projects/:id/releases/:tag_name/downloads/\*direct_asset_path
-      return { "id": p.slice(B[0]!, B[1]!), "tag_name": p.slice(B[2]!, B[3]!), "direct_asset_path": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "tag_name": param(p, 1), "direct_asset_path": param(p, 2) };
     case 123: // GET /projects/:id/releases/:tag_name/assets/links/:link_id and 2 more
-      return { "id": p.slice(B[0]!, B[1]!), "tag_name": p.slice(B[2]!, B[3]!), "link_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "tag_name": param(p, 1), "link_id": param(p, 2) };
     case 124: // GET /projects/:id/snippets/:snippet_id/user_agent_detail and 6 more
-      return { "id": p.slice(B[0]!, B[1]!), "snippet_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "snippet_id": param(p, 1) };
     case 125: // GET /projects/:id/snippets/:snippet_id/award_emoji/:award_id and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "snippet_id": p.slice(B[2]!, B[3]!), "award_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "snippet_id": param(p, 1), "award_id": param(p, 2) };
     case 126: // GET /projects/:id/snippets/:snippet_id/files/:ref/:file_path/raw
-      return { "id": p.slice(B[0]!, B[1]!), "snippet_id": p.slice(B[2]!, B[3]!), "ref": p.slice(B[4]!, B[5]!), "file_path": p.slice(B[6]!, B[7]!) };
+      return { "id": param(p, 0), "snippet_id": param(p, 1), "ref": param(p, 2), "file_path": param(p, 3) };
     case 127: // GET /projects/:id/snippets/:snippet_id/notes/:note_id/award_emoji/:award_id and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "snippet_id": p.slice(B[2]!, B[3]!), "note_id": p.slice(B[4]!, B[5]!), "award_id": p.slice(B[6]!, B[7]!) };
+      return { "id": param(p, 0), "snippet_id": param(p, 1), "note_id": param(p, 2), "award_id": param(p, 3) };
     default:
       return {};
   }
@@ -9582,133 +9587,133 @@ function paramsOf_1(k: number, p: string): Record<string, string> {
 function paramsOf_2(k: number, p: string): Record<string, string> {
   switch (k) {
     case 128: // GET /projects/:id/snippets/:snippet_id/notes/:note_id/award_emoji and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "snippet_id": p.slice(B[2]!, B[3]!), "note_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "snippet_id": param(p, 1), "note_id": param(p, 2) };
     case 129: // GET /projects/:id/triggers/:trigger_id and 2 more
-      return { "id": p.slice(B[0]!, B[1]!), "trigger_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "trigger_id": param(p, 1) };
     case 130: // GET /projects/:id/uploads/:secret/:filename and 3 more
-      return { "id": p.slice(B[0]!, B[1]!), "secret": p.slice(B[2]!, B[3]!), "filename": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "secret": param(p, 1), "filename": param(p, 2) };
     case 131: // GET /projects/:id/uploads/:upload_id and 3 more
-      return { "id": p.slice(B[0]!, B[1]!), "upload_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "upload_id": param(p, 1) };
     case 132: // GET /projects/:id/badges/:badge_id and 5 more
-      return { "id": p.slice(B[0]!, B[1]!), "badge_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "badge_id": param(p, 1) };
     case 133: // GET /projects/:id/boards/:board_id/lists/:list_id and 6 more
-      return { "id": p.slice(B[0]!, B[1]!), "board_id": p.slice(B[2]!, B[3]!), "list_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "board_id": param(p, 1), "list_id": param(p, 2) };
     case 134: // GET /projects/:id/boards/:board_id/lists and 11 more
-      return { "id": p.slice(B[0]!, B[1]!), "board_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "board_id": param(p, 1) };
     case 135: // GET /projects/:id/issues/:issue_iid/related_merge_requests and 22 more
-      return { "id": p.slice(B[0]!, B[1]!), "issue_iid": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "issue_iid": param(p, 1) };
     case 136: // GET /projects/:id/issues/:issue_iid/award_emoji/:award_id and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "issue_iid": p.slice(B[2]!, B[3]!), "award_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "issue_iid": param(p, 1), "award_id": param(p, 2) };
     case 137: // GET /projects/:id/issues/:issue_iid/links/:issue_link_id and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "issue_iid": p.slice(B[2]!, B[3]!), "issue_link_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "issue_iid": param(p, 1), "issue_link_id": param(p, 2) };
     case 138: // GET /projects/:id/issues/:issue_iid/notes/:note_id/award_emoji/:award_id and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "issue_iid": p.slice(B[2]!, B[3]!), "note_id": p.slice(B[4]!, B[5]!), "award_id": p.slice(B[6]!, B[7]!) };
+      return { "id": param(p, 0), "issue_iid": param(p, 1), "note_id": param(p, 2), "award_id": param(p, 3) };
     case 139: // GET /projects/:id/issues/:issue_iid/notes/:note_id/award_emoji and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "issue_iid": p.slice(B[2]!, B[3]!), "note_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "issue_iid": param(p, 1), "note_id": param(p, 2) };
     case 140: // GET /projects/:id/hooks/:hook_id/events and 7 more
-      return { "id": p.slice(B[0]!, B[1]!), "hook_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "hook_id": param(p, 1) };
     case 141: // GET /projects/:id/pages/domains/:domain and 3 more
-      return { "id": p.slice(B[0]!, B[1]!), "domain": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "domain": param(p, 1) };
     case 142: // GET /projects/:id/jobs/artifacts/:ref_name/download
-      return { "id": p.slice(B[0]!, B[1]!), "ref_name": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "ref_name": param(p, 1) };
     case 143: // GET /projects/:id/jobs/artifacts/:ref_name/raw/\*artifact_path
-      return { "id": p.slice(B[0]!, B[1]!), "ref_name": p.slice(B[2]!, B[3]!), "artifact_path": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "ref_name": param(p, 1), "artifact_path": param(p, 2) };
     case 144: // GET /projects/:id/jobs/:job_id/artifacts/tree and 9 more
-      return { "id": p.slice(B[0]!, B[1]!), "job_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "job_id": param(p, 1) };
     case 145: // GET /projects/:id/jobs/:job_id/artifacts/\*artifact_path
-      return { "id": p.slice(B[0]!, B[1]!), "job_id": p.slice(B[2]!, B[3]!), "artifact_path": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "job_id": param(p, 1), "artifact_path": param(p, 2) };
     case 146: // GET /projects/:id/ml/mlflow/api/2.0/mlflow-artifacts/artifacts/:model_version/\*file_path
-      return { "id": p.slice(B[0]!, B[1]!), "model_version": p.slice(B[2]!, B[3]!), "file_path": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "model_version": param(p, 1), "file_path": param(p, 2) };
     case 147: // GET /snippets/:id/files/:ref/:file_path/raw
-      return { "id": p.slice(B[0]!, B[1]!), "ref": p.slice(B[2]!, B[3]!), "file_path": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "ref": param(p, 1), "file_path": param(p, 2) };
     case 148: // GET /groups/:id/saml_group_links/:saml_group_name and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "saml_group_name": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "saml_group_name": param(p, 1) };
     case 149: // GET /groups/:id/epics/:epic_iid/related_epics and 16 more
-      return { "id": p.slice(B[0]!, B[1]!), "epic_iid": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "epic_iid": param(p, 1) };
     case 150: // GET /groups/:id/epics/:epic_iid/award_emoji/:award_id and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "epic_iid": p.slice(B[2]!, B[3]!), "award_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "epic_iid": param(p, 1), "award_id": param(p, 2) };
     case 151: // GET /groups/:id/epics/:epic_iid/notes/:note_id/award_emoji/:award_id and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "epic_iid": p.slice(B[2]!, B[3]!), "note_id": p.slice(B[4]!, B[5]!), "award_id": p.slice(B[6]!, B[7]!) };
+      return { "id": param(p, 0), "epic_iid": param(p, 1), "note_id": param(p, 2), "award_id": param(p, 3) };
     case 152: // GET /groups/:id/epics/:epic_iid/notes/:note_id/award_emoji and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "epic_iid": p.slice(B[2]!, B[3]!), "note_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "epic_iid": param(p, 1), "note_id": param(p, 2) };
     case 153: // GET /groups/:id/saml/:uid and 5 more
-      return { "id": p.slice(B[0]!, B[1]!), "uid": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "uid": param(p, 1) };
     case 154: // GET /groups/:id/-/packages/debian/pool/:distribution/:project_id/:letter/:package_name/:package_version/:file_name
-      return { "id": p.slice(B[0]!, B[1]!), "distribution": p.slice(B[2]!, B[3]!), "project_id": p.slice(B[4]!, B[5]!), "letter": p.slice(B[6]!, B[7]!), "package_name": p.slice(B[8]!, B[9]!), "package_version": p.slice(B[10]!, B[11]!), "file_name": p.slice(B[12]!, B[13]!) };
+      return { "id": param(p, 0), "distribution": param(p, 1), "project_id": param(p, 2), "letter": param(p, 3), "package_name": param(p, 4), "package_version": param(p, 5), "file_name": param(p, 6) };
     case 155: // GET /vscode/settings_sync/v1/resource/:resource_name/:id
-      return { "resource_name": p.slice(B[0]!, B[1]!), "id": p.slice(B[2]!, B[3]!) };
+      return { "resource_name": param(p, 0), "id": param(p, 1) };
     case 156: // GET /vscode/settings_sync/v1/resource/:resource_name and 1 more
-      return { "resource_name": p.slice(B[0]!, B[1]!) };
+      return { "resource_name": param(p, 0) };
     case 157: // GET /vscode/settings_sync/:settings_context_hash/v1/manifest and 1 more
-      return { "settings_context_hash": p.slice(B[0]!, B[1]!) };
+      return { "settings_context_hash": param(p, 0) };
     case 158: // GET /vscode/settings_sync/:settings_context_hash/v1/resource/:resource_name/:id
-      return { "settings_context_hash": p.slice(B[0]!, B[1]!), "resource_name": p.slice(B[2]!, B[3]!), "id": p.slice(B[4]!, B[5]!) };
+      return { "settings_context_hash": param(p, 0), "resource_name": param(p, 1), "id": param(p, 2) };
     case 159: // GET /vscode/settings_sync/:settings_context_hash/v1/resource/:resource_name and 1 more
-      return { "settings_context_hash": p.slice(B[0]!, B[1]!), "resource_name": p.slice(B[2]!, B[3]!) };
+      return { "settings_context_hash": param(p, 0), "resource_name": param(p, 1) };
     case 160: // GET /admin/data_management/:model_name/:record_identifier and 1 more
-      return { "model_name": p.slice(B[0]!, B[1]!), "record_identifier": p.slice(B[2]!, B[3]!) };
+      return { "model_name": param(p, 0), "record_identifier": param(p, 1) };
     case 161: // GET /admin/data_management/:model_name and 1 more
-      return { "model_name": p.slice(B[0]!, B[1]!) };
+      return { "model_name": param(p, 0) };
     case 162: // GET /admin/databases/:database_name/dictionary/tables/:table_name
-      return { "database_name": p.slice(B[0]!, B[1]!), "table_name": p.slice(B[2]!, B[3]!) };
+      return { "database_name": param(p, 0), "table_name": param(p, 1) };
     case 163: // GET /admin/clusters/:cluster_id and 2 more
-      return { "cluster_id": p.slice(B[0]!, B[1]!) };
+      return { "cluster_id": param(p, 0) };
     case 164: // GET /admin/search/migrations/:migration_id
-      return { "migration_id": p.slice(B[0]!, B[1]!) };
+      return { "migration_id": param(p, 0) };
     case 165: // GET /admin/zoekt/shards/:node_id/indexed_namespaces
-      return { "node_id": p.slice(B[0]!, B[1]!) };
+      return { "node_id": param(p, 0) };
     case 166: // GET /admin/ci/variables/:key and 2 more
-      return { "key": p.slice(B[0]!, B[1]!) };
+      return { "key": param(p, 0) };
     case 167: // GET /hooks/:hook_id and 3 more
-      return { "hook_id": p.slice(B[0]!, B[1]!) };
+      return { "hook_id": param(p, 0) };
     case 168: // GET /orbit/skills/:name/\*path
-      return { "name": p.slice(B[0]!, B[1]!), "path": p.slice(B[2]!, B[3]!) };
+      return { "name": param(p, 0), "path": param(p, 1) };
     case 169: // GET /users/:user_id/contributed_projects and 14 more
-      return { "user_id": p.slice(B[0]!, B[1]!) };
+      return { "user_id": param(p, 0) };
     case 170: // GET /users/:user_id/impersonation_tokens/:impersonation_token_id and 1 more
-      return { "user_id": p.slice(B[0]!, B[1]!), "impersonation_token_id": p.slice(B[2]!, B[3]!) };
+      return { "user_id": param(p, 0), "impersonation_token_id": param(p, 1) };
     case 171: // GET /jobs/:id/sbom_scans/:sbom_scan_id
-      return { "id": p.slice(B[0]!, B[1]!), "sbom_scan_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "sbom_scan_id": param(p, 1) };
     case 172: // GET /ldap/:provider/groups
-      return { "provider": p.slice(B[0]!, B[1]!) };
+      return { "provider": param(p, 0) };
     case 173: // GET /user/gpg_keys/:key_id and 4 more
-      return { "key_id": p.slice(B[0]!, B[1]!) };
+      return { "key_id": param(p, 0) };
     case 174: // GET /user/emails/:email_id and 1 more
-      return { "email_id": p.slice(B[0]!, B[1]!) };
+      return { "email_id": param(p, 0) };
     case 175: // GET /api/scim/:version/application/Schemas/:id and 7 more
-      return { "version": p.slice(B[0]!, B[1]!), "id": p.slice(B[2]!, B[3]!) };
+      return { "version": param(p, 0), "id": param(p, 1) };
     case 176: // GET /api/scim/:version/application/Schemas and 4 more
-      return { "version": p.slice(B[0]!, B[1]!) };
+      return { "version": param(p, 0) };
     case 177: // GET /api/scim/:version/groups/:group/Schemas/:id and 3 more
-      return { "version": p.slice(B[0]!, B[1]!), "group": p.slice(B[2]!, B[3]!), "id": p.slice(B[4]!, B[5]!) };
+      return { "version": param(p, 0), "group": param(p, 1), "id": param(p, 2) };
     case 178: // GET /api/scim/:version/groups/:group/Schemas and 2 more
-      return { "version": p.slice(B[0]!, B[1]!), "group": p.slice(B[2]!, B[3]!) };
+      return { "version": param(p, 0), "group": param(p, 1) };
     case 179: // GET /geo/repositories/:gl_repository/pipeline_refs
-      return { "gl_repository": p.slice(B[0]!, B[1]!) };
+      return { "gl_repository": param(p, 0) };
     case 180: // GET /geo/retrieve/:replicable_name/:replicable_id
-      return { "replicable_name": p.slice(B[0]!, B[1]!), "replicable_id": p.slice(B[2]!, B[3]!) };
+      return { "replicable_name": param(p, 0), "replicable_id": param(p, 1) };
     case 181: // GET /ai/duo_workflows/workflows/:id/checkpoints/:checkpoint_id
-      return { "id": p.slice(B[0]!, B[1]!), "checkpoint_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "checkpoint_id": param(p, 1) };
     case 182: // GET /ai/duo_workflows/workflows/:workflow_id/trace.jsonl and 3 more
-      return { "workflow_id": p.slice(B[0]!, B[1]!) };
+      return { "workflow_id": param(p, 0) };
     case 183: // GET /\*path and 5 more
-      return { "path": p.slice(B[0]!, B[1]!) };
+      return { "path": param(p, 0) };
     case 184: // POST /runner_controllers/:id/scopes/runners/:runner_id and 2 more
-      return { "id": p.slice(B[0]!, B[1]!), "runner_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "runner_id": param(p, 1) };
     case 185: // POST /vulnerabilities/:vulnerability_id/flags/ai_detection
-      return { "vulnerability_id": p.slice(B[0]!, B[1]!) };
+      return { "vulnerability_id": param(p, 0) };
     case 186: // POST /namespaces/:id/-/work_items/:work_item_iid/children/:child_id and 8 more
-      return { "id": p.slice(B[0]!, B[1]!), "work_item_iid": p.slice(B[2]!, B[3]!), "child_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "work_item_iid": param(p, 1), "child_id": param(p, 2) };
     case 187: // POST /internal/mail_room/\*mailbox_type
-      return { "mailbox_type": p.slice(B[0]!, B[1]!) };
+      return { "mailbox_type": param(p, 0) };
     case 188: // POST /internal/search/zoekt/:uuid/heartbeat and 1 more
-      return { "uuid": p.slice(B[0]!, B[1]!) };
+      return { "uuid": param(p, 0) };
     case 189: // POST /projects/:id/import_project_members/:project_id and 2 more
-      return { "id": p.slice(B[0]!, B[1]!), "project_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "project_id": param(p, 1) };
     case 190: // POST /projects/:id/service_accounts/:user_id/personal_access_tokens/:token_id/rotate and 3 more
-      return { "id": p.slice(B[0]!, B[1]!), "user_id": p.slice(B[2]!, B[3]!), "token_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "user_id": param(p, 1), "token_id": param(p, 2) };
     case 191: // POST /projects/:id/merge_requests/:merge_request_iid/status_checks/:external_status_check_id/retry
-      return { "id": p.slice(B[0]!, B[1]!), "merge_request_iid": p.slice(B[2]!, B[3]!), "external_status_check_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "merge_request_iid": param(p, 1), "external_status_check_id": param(p, 2) };
     default:
       return {};
   }
@@ -9718,95 +9723,95 @@ function paramsOf_2(k: number, p: string): Record<string, string> {
 function paramsOf_3(k: number, p: string): Record<string, string> {
   switch (k) {
     case 192: // POST /projects/:id/merge_requests/:subscribable_id/unsubscribe and 7 more
-      return { "id": p.slice(B[0]!, B[1]!), "subscribable_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "subscribable_id": param(p, 1) };
     case 193: // POST /projects/:id/security_scans/sast/:sast_endpoint
-      return { "id": p.slice(B[0]!, B[1]!), "sast_endpoint": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "sast_endpoint": param(p, 1) };
     case 194: // POST /projects/:id/hooks/:hook_id/events/:hook_log_id/resend and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "hook_id": p.slice(B[2]!, B[3]!), "hook_log_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "hook_id": param(p, 1), "hook_log_id": param(p, 2) };
     case 195: // POST /projects/:id/hooks/:hook_id/test/:trigger and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "hook_id": p.slice(B[2]!, B[3]!), "trigger": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "hook_id": param(p, 1), "trigger": param(p, 2) };
     case 196: // POST /projects/:id/fork/:forked_from_id
-      return { "id": p.slice(B[0]!, B[1]!), "forked_from_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "forked_from_id": param(p, 1) };
     case 197: // POST /projects/:id/ref/:ref/trigger/pipeline
-      return { "id": p.slice(B[0]!, B[1]!), "ref": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "ref": param(p, 1) };
     case 198: // POST /groups/:id/manage/personal_access_tokens/:pat_id/rotate and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "pat_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "pat_id": param(p, 1) };
     case 199: // POST /groups/:id/manage/resource_access_tokens/:prat_id/rotate and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "prat_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "prat_id": param(p, 1) };
     case 200: // POST /groups/:id/epics/:epic_iid/issues/:issue_id and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "epic_iid": p.slice(B[2]!, B[3]!), "issue_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "epic_iid": param(p, 1), "issue_id": param(p, 2) };
     case 201: // POST /groups/:id/epics/:epic_iid/epics/:child_epic_id and 5 more
-      return { "id": p.slice(B[0]!, B[1]!), "epic_iid": p.slice(B[2]!, B[3]!), "child_epic_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "epic_iid": param(p, 1), "child_epic_id": param(p, 2) };
     case 202: // POST /admin/migrations/:timestamp/mark
-      return { "timestamp": p.slice(B[0]!, B[1]!) };
+      return { "timestamp": param(p, 0) };
     case 203: // POST /jobs/:id/sbom_scans/:sbom_digest
-      return { "id": p.slice(B[0]!, B[1]!), "sbom_digest": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "sbom_digest": param(p, 1) };
     case 204: // PUT /internal/gitlab_subscriptions/namespaces/:namespace_id/upcoming_reconciliations and 1 more
-      return { "namespace_id": p.slice(B[0]!, B[1]!) };
+      return { "namespace_id": param(p, 0) };
     case 205: // PUT /packages/npm/-/package/\*package_name/dist-tags/:tag and 1 more
-      return { "package_name": p.slice(B[0]!, B[1]!), "tag": p.slice(B[2]!, B[3]!) };
+      return { "package_name": param(p, 0), "tag": param(p, 1) };
     case 206: // PUT /projects/:id/alert_management_alerts/:alert_iid/metric_images/:metric_image_id and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "alert_iid": p.slice(B[2]!, B[3]!), "metric_image_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "alert_iid": param(p, 1), "metric_image_id": param(p, 2) };
     case 207: // PUT /projects/:id/external_status_checks/:check_id and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "check_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "check_id": param(p, 1) };
     case 208: // PUT /projects/:id/invitations/:email and 3 more
-      return { "id": p.slice(B[0]!, B[1]!), "email": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "email": param(p, 1) };
     case 209: // PUT /projects/:id/repository/submodules/:submodule
-      return { "id": p.slice(B[0]!, B[1]!), "submodule": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "submodule": param(p, 1) };
     case 210: // PUT /projects/:id/packages/npm/-/package/\*package_name/dist-tags/:tag and 3 more
-      return { "id": p.slice(B[0]!, B[1]!), "package_name": p.slice(B[2]!, B[3]!), "tag": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "package_name": param(p, 1), "tag": param(p, 2) };
     case 211: // PUT /projects/:id/issues/:issue_iid/metric_images/:metric_image_id and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "issue_iid": p.slice(B[2]!, B[3]!), "metric_image_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "issue_iid": param(p, 1), "metric_image_id": param(p, 2) };
     case 212: // PUT /projects/:id/hooks/:hook_id/custom_headers/:key and 7 more
-      return { "id": p.slice(B[0]!, B[1]!), "hook_id": p.slice(B[2]!, B[3]!), "key": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "hook_id": param(p, 1), "key": param(p, 2) };
     case 213: // PUT /groups/:id/members/:member_id/approve
-      return { "id": p.slice(B[0]!, B[1]!), "member_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "member_id": param(p, 1) };
     case 214: // PUT /groups/:id/epics/:epic_iid/issues/:epic_issue_id and 3 more
-      return { "id": p.slice(B[0]!, B[1]!), "epic_iid": p.slice(B[2]!, B[3]!), "epic_issue_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "epic_iid": param(p, 1), "epic_issue_id": param(p, 2) };
     case 215: // PUT /admin/zoekt/shards/:node_id/indexed_namespaces/:namespace_id and 1 more
-      return { "node_id": p.slice(B[0]!, B[1]!), "namespace_id": p.slice(B[2]!, B[3]!) };
+      return { "node_id": param(p, 0), "namespace_id": param(p, 1) };
     case 216: // PUT /hooks/:hook_id/custom_headers/:key and 3 more
-      return { "hook_id": p.slice(B[0]!, B[1]!), "key": p.slice(B[2]!, B[3]!) };
+      return { "hook_id": param(p, 0), "key": param(p, 1) };
     case 217: // PUT /ai/duo_workflows/workflows/:id/events/:event_id
-      return { "id": p.slice(B[0]!, B[1]!), "event_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "event_id": param(p, 1) };
     case 218: // PATCH /namespaces/:id/minutes/move/:target_id and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "target_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "target_id": param(p, 1) };
     case 219: // PATCH /projects/:id/compliance_external_controls/:control_id/status
-      return { "id": p.slice(B[0]!, B[1]!), "control_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "control_id": param(p, 1) };
     case 220: // PATCH /projects/:id/terraform/state_protection_rules/:terraform_state_protection_rule_id and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "terraform_state_protection_rule_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "terraform_state_protection_rule_id": param(p, 1) };
     case 221: // PATCH /projects/:id/ai_agent/sessions/:session_id
-      return { "id": p.slice(B[0]!, B[1]!), "session_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "session_id": param(p, 1) };
     case 222: // PATCH /projects/:id/packages/protection/rules/:package_protection_rule_id and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "package_protection_rule_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "package_protection_rule_id": param(p, 1) };
     case 223: // PATCH /projects/:id/registry/protection/repository/rules/:protection_rule_id and 3 more
-      return { "id": p.slice(B[0]!, B[1]!), "protection_rule_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "protection_rule_id": param(p, 1) };
     case 224: // DELETE /admin_member_roles/:member_role_id and 1 more
-      return { "member_role_id": p.slice(B[0]!, B[1]!) };
+      return { "member_role_id": param(p, 0) };
     case 225: // DELETE /vulnerabilities/:id/issue_links/:issue_link_id
-      return { "id": p.slice(B[0]!, B[1]!), "issue_link_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "issue_link_id": param(p, 1) };
     case 226: // DELETE /projects/:id/job_token_scope/groups_allowlist/:target_group_id
-      return { "id": p.slice(B[0]!, B[1]!), "target_group_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "target_group_id": param(p, 1) };
     case 227: // DELETE /projects/:id/job_token_scope/allowlist/:target_project_id
-      return { "id": p.slice(B[0]!, B[1]!), "target_project_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "target_project_id": param(p, 1) };
     case 228: // DELETE /projects/:id/share/:group_id and 1 more
-      return { "id": p.slice(B[0]!, B[1]!), "group_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "group_id": param(p, 1) };
     case 229: // DELETE /groups/:id/ldap_group_links/:provider/:cn
-      return { "id": p.slice(B[0]!, B[1]!), "provider": p.slice(B[2]!, B[3]!), "cn": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "provider": param(p, 1), "cn": param(p, 2) };
     case 230: // DELETE /groups/:id/ldap_group_links/:cn
-      return { "id": p.slice(B[0]!, B[1]!), "cn": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "cn": param(p, 1) };
     case 231: // DELETE /groups/:id/ssh_certificates/:ssh_certificates_id
-      return { "id": p.slice(B[0]!, B[1]!), "ssh_certificates_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "ssh_certificates_id": param(p, 1) };
     case 232: // DELETE /groups/:id/member_roles/:member_role_id
-      return { "id": p.slice(B[0]!, B[1]!), "member_role_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "member_role_id": param(p, 1) };
     case 233: // DELETE /groups/:id/epics/:epic_iid/related_epics/:related_epic_link_id
-      return { "id": p.slice(B[0]!, B[1]!), "epic_iid": p.slice(B[2]!, B[3]!), "related_epic_link_id": p.slice(B[4]!, B[5]!) };
+      return { "id": param(p, 0), "epic_iid": param(p, 1), "related_epic_link_id": param(p, 2) };
     case 234: // DELETE /admin/sidekiq/queues/:queue_name
-      return { "queue_name": p.slice(B[0]!, B[1]!) };
+      return { "queue_name": param(p, 0) };
     case 235: // DELETE /users/:id/identities/:provider
-      return { "id": p.slice(B[0]!, B[1]!), "provider": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "provider": param(p, 1) };
     case 236: // DELETE /users/:id/emails/:email_id
-      return { "id": p.slice(B[0]!, B[1]!), "email_id": p.slice(B[2]!, B[3]!) };
+      return { "id": param(p, 0), "email_id": param(p, 1) };
     default:
       return {};
   }

@@ -178,7 +178,7 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
       shapes.slice(from, to).forEach(({ names, candidates: list }, j) => {
         const example = candidates[list[0]!]!;
         w.writeLine(`case ${from + j}: // ${safeComment(example.route.endpoint.method)} ${safeComment(example.alternative.text)}${list.length > 1 ? ` and ${list.length - 1} more` : ''}`);
-        const fields = names.map((name, f) => `${name === '__proto__' ? `[${stringLiteral(name)}]` : stringLiteral(name)}: p.slice(B[${2 * f}]!, B[${2 * f + 1}]!)`);
+        const fields = names.map((name, f) => `${name === '__proto__' ? `[${stringLiteral(name)}]` : stringLiteral(name)}: param(p, ${f})`);
         w.indent().write(`return { ${fields.join(', ')} };`).newLine();
       });
       w.writeLine('default:').indent().write('return {};').newLine();
@@ -189,6 +189,19 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
     { name: 'k', type: 'number' },
     { name: 'p', type: 'string' },
   ];
+  // One call per parameter rather than `p.slice(B[2k], B[2k + 1])` written out: V8 inlines it (no
+  // change measured), and the object literals stay one short property each (the table's bytes).
+  statements.push({
+    kind: StructureKind.Function,
+    name: 'param',
+    docs: [{ description: 'Parameter `k` of the last match in `p`, from its boundaries in `B`.' }],
+    parameters: [
+      { name: 'p', type: 'string' },
+      { name: 'k', type: 'number' },
+    ],
+    returnType: 'string',
+    statements: ['return p.slice(B[2 * k]!, B[2 * k + 1]!);'],
+  });
   statements.push({
     kind: StructureKind.Function,
     name: 'paramsOf',
