@@ -97,7 +97,7 @@ export interface ForgejoScopeInfo {
 export declare const forgejoScopeInfo: Readonly<Record<ForgejoScope, ForgejoScopeInfo>>;
 /** The granted scopes that satisfy each required scope: the scope itself and the scopes of the same category whose level allows every method its level allows. From the page's levels: read: GET routes (sources/forgejo-access-token-scopes.code-viewer.txt:36:3); write: POST, PUT, PATCH, and DELETE routes (in addition to GET) (sources/forgejo-access-token-scopes.code-viewer.txt:39:3). */
 export declare const forgejoScopeSatisfiedBy: Readonly<Record<ForgejoScope, readonly ForgejoScope[]>>;
-/** True when the `granted` scopes satisfy `required`: `write:X` includes `read:X`, nothing else includes anything. Granted strings that are not documented scopes are ignored (they never widen access); an unknown `required` is never satisfied. Pass a list, not a comma-separated string: parse that with `parseForgejoScopes` first. */
+/** True when the `granted` scopes satisfy `required`: `write:X` includes `read:X`, nothing else includes anything. Granted strings that are not documented scopes are ignored (they never widen access); an unknown `required` is never satisfied. Pass a list, not a comma-separated string: parse that with `parseForgejoScopes` first. Anything that is not an iterable object is `false`; at most 65536 items are read (an endless iterable is `false`, not a hang). Never throws. */
 export declare function hasForgejoScope(granted: Iterable<string>, required: ForgejoScope): boolean;
 /** Result of `parseForgejoScopes`: the scopes, or why the string was refused. */
 export type ParseForgejoScopesResult = {
@@ -108,5 +108,5 @@ export type ParseForgejoScopesResult = {
     readonly error: string;
     readonly unknown: readonly string[];
 };
-/** Parses a comma-separated scope string (`read:repository, write:issue`): items are trimmed, empty items ignored, duplicates dropped, and the scopes returned sorted. Matching is exact and case-sensitive: any unknown item refuses the whole string (listed in `unknown`). A string with no scope at all is refused too: Forgejo does not support tokens without one. */
+/** Parses a comma-separated scope string (`read:repository, write:issue`): items are trimmed, empty items ignored, duplicates dropped, and the scopes returned sorted. Matching is exact and case-sensitive: any unknown item refuses the whole string (listed in `unknown`). A string with no scope at all is refused too: Forgejo does not support tokens without one. So is anything that is not a string, and a string longer than 4096 characters (every scope once fits in a fraction of that): the work is linear in the input and bounded. The error names the first 10 unknown items; `unknown` has them all. */
 export declare function parseForgejoScopes(text: string): ParseForgejoScopesResult;

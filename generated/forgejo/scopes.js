@@ -129,29 +129,40 @@ const forgejoScopeSatisfiedBy = Object.freeze({
   [ForgejoScope.WRITE_USER]: Object.freeze([ForgejoScope.WRITE_USER])
 });
 function hasForgejoScope(granted, required) {
-  if (!isForgejoScope(required) || typeof granted === "string") return false;
-  const satisfying = forgejoScopeSatisfiedBy[required];
-  for (const scope of granted) {
-    if (typeof scope === "string" && satisfying.includes(scope)) return true;
+  if (!isForgejoScope(required)) return false;
+  try {
+    if (granted === null || typeof granted !== "object" || typeof granted[Symbol.iterator] !== "function") return false;
+    const satisfying = forgejoScopeSatisfiedBy[required];
+    let budget = 65536;
+    for (const scope of granted) {
+      if (--budget < 0) return false;
+      if (typeof scope === "string" && satisfying.includes(scope)) return true;
+    }
+    return false;
+  } catch {
+    return false;
   }
-  return false;
 }
 const noScopeError = "No scope given. The page says of `(no scope)`: Not supported. A scope is required even for public repositories.";
 function parseForgejoScopes(text) {
+  if (typeof text !== "string") return { ok: false, error: "Forgejo scopes must be given as a string.", unknown: [] };
+  if (text.length > 4096) return { ok: false, error: `Scope string of ${text.length} characters refused: at most 4096.`, unknown: [] };
   const scopes = /* @__PURE__ */ new Set();
-  const unknown = [];
-  for (const part of String(text).split(",")) {
+  const unknownSet = /* @__PURE__ */ new Set();
+  for (const part of text.split(",")) {
     const item = part.trim();
     if (item === "") continue;
     if (isForgejoScope(item)) scopes.add(item);
-    else if (!unknown.includes(item)) unknown.push(item);
+    else unknownSet.add(item);
   }
+  const unknown = [...unknownSet];
   if (unknown.length > 0) {
-    const described = unknown.map((item) => {
+    const described = unknown.slice(0, 10).map((item) => {
       const near = forgejoScopes.find((scope) => scope.toLowerCase() === item.toLowerCase());
       return near === void 0 ? JSON.stringify(item) : `${JSON.stringify(item)} (scopes are case-sensitive: did you mean "${near}"?)`;
     });
-    const error = `Unknown Forgejo scope${unknown.length === 1 ? "" : "s"}: ${described.join(", ")}. Valid scopes: ${forgejoScopes.join(", ")}.`;
+    const more = unknown.length > described.length ? ` and ${unknown.length - described.length} more` : "";
+    const error = `Unknown Forgejo scope${unknown.length === 1 ? "" : "s"}: ${described.join(", ")}${more}. Valid scopes: ${forgejoScopes.join(", ")}.`;
     return { ok: false, error, unknown };
   }
   if (scopes.size === 0) return { ok: false, error: noScopeError, unknown: [] };

@@ -166,15 +166,22 @@ export const forgejoScopeSatisfiedBy: Readonly<Record<ForgejoScope, readonly For
     [ForgejoScope.WRITE_USER]: Object.freeze([ForgejoScope.WRITE_USER]),
   });
 
-/** True when the `granted` scopes satisfy `required`: `write:X` includes `read:X`, nothing else includes anything. Granted strings that are not documented scopes are ignored (they never widen access); an unknown `required` is never satisfied. Pass a list, not a comma-separated string: parse that with `parseForgejoScopes` first. */
+/** True when the `granted` scopes satisfy `required`: `write:X` includes `read:X`, nothing else includes anything. Granted strings that are not documented scopes are ignored (they never widen access); an unknown `required` is never satisfied. Pass a list, not a comma-separated string: parse that with `parseForgejoScopes` first. Anything that is not an iterable object is `false`; at most 65536 items are read (an endless iterable is `false`, not a hang). Never throws. */
 export function hasForgejoScope(granted: Iterable<string>, required: ForgejoScope): boolean {
-  if (!isForgejoScope(required) || typeof granted === 'string') return false;
-  const satisfying: readonly string[] = forgejoScopeSatisfiedBy[required];
-  for (const scope of granted) {
-    if (typeof scope === 'string' && satisfying.includes(scope)) return true;
-  }
+  if (!isForgejoScope(required)) return false;
+  try {
+    if (granted === null || typeof granted !== 'object' || typeof (granted as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') return false;
+    const satisfying: readonly string[] = forgejoScopeSatisfiedBy[required];
+    let budget = 65536;
+    for (const scope of granted) {
+      if (--budget < 0) return false;
+      if (typeof scope === 'string' && satisfying.includes(scope)) return true;
+    }
 
-  return false;
+    return false;
+  } catch {
+    return false;
+  }
 }
 
 /** Result of `parseForgejoScopes`: the scopes, or why the string was refused. */
@@ -182,23 +189,27 @@ export type ParseForgejoScopesResult = { readonly ok: true; readonly scopes: rea
 /** @see sources/forgejo-access-token-scopes.code-viewer.txt:55:1 */
 const noScopeError = "No scope given. The page says of `(no scope)`: Not supported. A scope is required even for public repositories.";
 
-/** Parses a comma-separated scope string (`read:repository, write:issue`): items are trimmed, empty items ignored, duplicates dropped, and the scopes returned sorted. Matching is exact and case-sensitive: any unknown item refuses the whole string (listed in `unknown`). A string with no scope at all is refused too: Forgejo does not support tokens without one. */
+/** Parses a comma-separated scope string (`read:repository, write:issue`): items are trimmed, empty items ignored, duplicates dropped, and the scopes returned sorted. Matching is exact and case-sensitive: any unknown item refuses the whole string (listed in `unknown`). A string with no scope at all is refused too: Forgejo does not support tokens without one. So is anything that is not a string, and a string longer than 4096 characters (every scope once fits in a fraction of that): the work is linear in the input and bounded. The error names the first 10 unknown items; `unknown` has them all. */
 export function parseForgejoScopes(text: string): ParseForgejoScopesResult {
+  if (typeof text !== 'string') return { ok: false, error: 'Forgejo scopes must be given as a string.', unknown: [] };
+  if (text.length > 4096) return { ok: false, error: `Scope string of ${text.length} characters refused: at most 4096.`, unknown: [] };
   const scopes = new Set<ForgejoScope>();
-  const unknown: string[] = [];
-  for (const part of String(text).split(',')) {
+  const unknownSet = new Set<string>();
+  for (const part of text.split(',')) {
     const item = part.trim();
     if (item === '') continue;
     if (isForgejoScope(item)) scopes.add(item);
-    else if (!unknown.includes(item)) unknown.push(item);
+    else unknownSet.add(item);
   }
 
+  const unknown = [...unknownSet];
   if (unknown.length > 0) {
-    const described = unknown.map((item) => {
+    const described = unknown.slice(0, 10).map((item) => {
       const near = forgejoScopes.find((scope) => scope.toLowerCase() === item.toLowerCase());
       return near === undefined ? JSON.stringify(item) : `${JSON.stringify(item)} (scopes are case-sensitive: did you mean "${near}"?)`;
     });
-    const error = `Unknown Forgejo scope${unknown.length === 1 ? '' : 's'}: ${described.join(', ')}. Valid scopes: ${forgejoScopes.join(', ')}.`;
+    const more = unknown.length > described.length ? ` and ${unknown.length - described.length} more` : '';
+    const error = `Unknown Forgejo scope${unknown.length === 1 ? '' : 's'}: ${described.join(', ')}${more}. Valid scopes: ${forgejoScopes.join(', ')}.`;
     return { ok: false, error, unknown };
   }
 

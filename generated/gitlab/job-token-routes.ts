@@ -4,7 +4,7 @@
  */
 
 import type { JobTokenPermission } from './job-token-permissions.js';
-import { MAX_PATH_LENGTH, apiRelativePath, areSpansCanonical, buildRouteTrie, candidateRows, canonicalizePath, mayCanonicalizationChange, startsWithApiSegment, type RouteTrie, walkRouteTrie } from './runtime/route-path.js';
+import { MAX_GRANTED_ITEMS, MAX_PATH_LENGTH, apiRelativePath, areSpansCanonical, buildRouteTrie, candidateRows, canonicalizePath, mayCanonicalizationChange, startsWithApiSegment, type RouteTrie, walkRouteTrie } from './runtime/route-path.js';
 /** The request methods the matcher accepts (upper case, as sent). `HEAD` also matches `GET` routes; any other token is denied. */
 export type JobTokenRequestMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
 /** A documented route, `METHOD /path` as the page writes it (Fine-grained permissions for CI/CD job tokens). */
@@ -1112,7 +1112,9 @@ export function isJobTokenRequestAllowed(granted: Iterable<string>, method: stri
     let missing = match.permissions.length;
     // Which of the row's permissions were seen, as bits: no allocation (rows need at most 30).
     let seen = 0;
+    let budget = MAX_GRANTED_ITEMS;
     for (const g of granted) {
+      if (--budget < 0) return false;
       const k = match.permissions.indexOf(g as `${JobTokenPermission}`);
       if (k >= 0 && (seen & (1 << k)) === 0) {
         seen |= 1 << k;

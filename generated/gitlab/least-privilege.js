@@ -82,7 +82,7 @@ function fineGrainedRequestVerdict(request) {
   return fineGrainedVerdict(request, matchFineGrainedRestRoute, gitlabOperationPermissions, workloadOperationNames);
 }
 function leastPrivilegeForRequests(requests, options = {}) {
-  const tokenType = options.classicTokenType ?? "personal";
+  const tokenType = options?.classicTokenType ?? "personal";
   return Object.freeze({
     fineGrained: leastGrant("fine-grained", requests, fineGrainedRequestVerdict),
     jobToken: leastGrant("job-token", requests, jobTokenRequestVerdict),

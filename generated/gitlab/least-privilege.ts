@@ -115,7 +115,7 @@ export interface GitlabLeastPrivilege {
 
 /** The smallest grant of each GitLab token kind that lets every request of the workload through, and what each kind cannot do. Pure: no I/O, never throws for any request. The grant is minimal: dropping any id denies at least one request (README, "Least privilege"). */
 export function leastPrivilegeForRequests(requests: readonly GitlabLeastPrivilegeRequest[], options: { readonly classicTokenType?: TokenType } = {}): GitlabLeastPrivilege {
-  const tokenType: TokenType = options.classicTokenType ?? 'personal';
+  const tokenType: TokenType = options?.classicTokenType ?? 'personal';
   return Object.freeze({
     fineGrained: leastGrant('fine-grained', requests, fineGrainedRequestVerdict),
     jobToken: leastGrant('job-token', requests, jobTokenRequestVerdict) as GitlabLeastPrivilege['jobToken'],

@@ -4,7 +4,7 @@
  */
 
 import type { GitlabFineGrainedPermission } from './fine-grained-permissions.js';
-import { MAX_PATH_LENGTH, apiRelativePath, areSpansCanonical, buildRouteTrie, candidateRows, canonicalizePath, mayCanonicalizationChange, startsWithApiSegment, type RouteTrie, walkRouteTrie, walkRouteTries } from './runtime/route-path.js';
+import { MAX_GRANTED_ITEMS, MAX_PATH_LENGTH, apiRelativePath, areSpansCanonical, buildRouteTrie, candidateRows, canonicalizePath, mayCanonicalizationChange, startsWithApiSegment, type RouteTrie, walkRouteTrie, walkRouteTries } from './runtime/route-path.js';
 /** The request methods the matcher accepts (upper case, as sent). `HEAD` also matches `GET` routes; any other token is denied. */
 export type FineGrainedRestRequestMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
 /** A documented route, `METHOD /path` as the page writes it (`*`: any method) (Fine-grained permissions for REST API). */
@@ -9916,7 +9916,9 @@ export function isFineGrainedRestRequestAllowed(granted: Iterable<string>, metho
     if (granted === null || typeof granted !== 'object' || typeof (granted as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') return false;
     const seen: boolean[] = [];
     let missing = e.permissions.length;
+    let budget = MAX_GRANTED_ITEMS;
     for (const g of granted) {
+      if (--budget < 0) return false;
       const k = e.permissions.indexOf(g as `${GitlabFineGrainedPermission}`);
       if (k >= 0 && !seen[k]) {
         seen[k] = true;

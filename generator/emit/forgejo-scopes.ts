@@ -16,7 +16,13 @@ import { stringUnionStatements } from './ts/string-union.ts';
 import { constantKey, stringLiteral } from './ts/identifier.ts';
 import { formatPosition } from '../model/position.ts';
 
+import { MAX_GRANTED_ITEMS } from './runtime/route-path.ts';
+
 const SCOPE = 'ForgejoScope';
+/** Longest scope string `parseForgejoScopes` reads (every scope once, comma-separated, is a few hundred characters). */
+const MAX_SCOPES_TEXT = 4096;
+/** Unknown items its error message names (the result's `unknown` lists all of them). */
+const MAX_LISTED_UNKNOWN = 10;
 const CATEGORY = 'ForgejoScopeCategory';
 
 export const forgejoScopes: Emitter = {
@@ -93,7 +99,8 @@ export const forgejoScopes: Emitter = {
           description:
             'True when the `granted` scopes satisfy `required`: `write:X` includes `read:X`, nothing else includes anything. ' +
             'Granted strings that are not documented scopes are ignored (they never widen access); an unknown `required` is never satisfied. ' +
-            'Pass a list, not a comma-separated string: parse that with `parseForgejoScopes` first.',
+            'Pass a list, not a comma-separated string: parse that with `parseForgejoScopes` first. ' +
+            `Anything that is not an iterable object is \`false\`; at most ${MAX_GRANTED_ITEMS} items are read (an endless iterable is \`false\`, not a hang). Never throws.`,
         },
       ],
       parameters: [
@@ -102,12 +109,19 @@ export const forgejoScopes: Emitter = {
       ],
       returnType: 'boolean',
       statements: [
-        `if (!isForgejoScope(required) || typeof granted === 'string') return false;`,
-        `const satisfying: readonly string[] = forgejoScopeSatisfiedBy[required];`,
-        `for (const scope of granted) {`,
-        `  if (typeof scope === 'string' && satisfying.includes(scope)) return true;`,
+        `if (!isForgejoScope(required)) return false;`,
+        `try {`,
+        `  if (granted === null || typeof granted !== 'object' || typeof (granted as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') return false;`,
+        `  const satisfying: readonly string[] = forgejoScopeSatisfiedBy[required];`,
+        `  let budget = ${MAX_GRANTED_ITEMS};`,
+        `  for (const scope of granted) {`,
+        `    if (--budget < 0) return false;`,
+        `    if (typeof scope === 'string' && satisfying.includes(scope)) return true;`,
+        `  }`,
+        `  return false;`,
+        `} catch {`,
+        `  return false;`,
         `}`,
-        `return false;`,
       ],
     });
 
@@ -136,26 +150,32 @@ export const forgejoScopes: Emitter = {
           description:
             'Parses a comma-separated scope string (`read:repository, write:issue`): items are trimmed, empty items ignored, ' +
             'duplicates dropped, and the scopes returned sorted. Matching is exact and case-sensitive: any unknown item refuses the ' +
-            'whole string (listed in `unknown`). A string with no scope at all is refused too: Forgejo does not support tokens without one.',
+            'whole string (listed in `unknown`). A string with no scope at all is refused too: Forgejo does not support tokens without one. ' +
+            `So is anything that is not a string, and a string longer than ${MAX_SCOPES_TEXT} characters (every scope once fits in a fraction of that): ` +
+            `the work is linear in the input and bounded. The error names the first ${MAX_LISTED_UNKNOWN} unknown items; \`unknown\` has them all.`,
         },
       ],
       parameters: [{ name: 'text', type: 'string' }],
       returnType: 'ParseForgejoScopesResult',
       statements: [
+        `if (typeof text !== 'string') return { ok: false, error: 'Forgejo scopes must be given as a string.', unknown: [] };`,
+        `if (text.length > ${MAX_SCOPES_TEXT}) return { ok: false, error: \`Scope string of \${text.length} characters refused: at most ${MAX_SCOPES_TEXT}.\`, unknown: [] };`,
         `const scopes = new Set<${SCOPE}>();`,
-        `const unknown: string[] = [];`,
-        `for (const part of String(text).split(',')) {`,
+        `const unknownSet = new Set<string>();`,
+        `for (const part of text.split(',')) {`,
         `  const item = part.trim();`,
         `  if (item === '') continue;`,
         `  if (isForgejoScope(item)) scopes.add(item);`,
-        `  else if (!unknown.includes(item)) unknown.push(item);`,
+        `  else unknownSet.add(item);`,
         `}`,
+        `const unknown = [...unknownSet];`,
         `if (unknown.length > 0) {`,
-        `  const described = unknown.map((item) => {`,
+        `  const described = unknown.slice(0, ${MAX_LISTED_UNKNOWN}).map((item) => {`,
         `    const near = forgejoScopes.find((scope) => scope.toLowerCase() === item.toLowerCase());`,
         `    return near === undefined ? JSON.stringify(item) : \`\${JSON.stringify(item)} (scopes are case-sensitive: did you mean "\${near}"?)\`;`,
         `  });`,
-        `  const error = \`Unknown Forgejo scope\${unknown.length === 1 ? '' : 's'}: \${described.join(', ')}. Valid scopes: \${forgejoScopes.join(', ')}.\`;`,
+        `  const more = unknown.length > described.length ? \` and \${unknown.length - described.length} more\` : '';`,
+        `  const error = \`Unknown Forgejo scope\${unknown.length === 1 ? '' : 's'}: \${described.join(', ')}\${more}. Valid scopes: \${forgejoScopes.join(', ')}.\`;`,
         `  return { ok: false, error, unknown };`,
         `}`,
         `if (scopes.size === 0) return { ok: false, error: noScopeError, unknown: [] };`,

@@ -309,7 +309,7 @@ function emitGitlab(ctx: EmitContext): void {
       ],
       returnType: 'GitlabLeastPrivilege',
       statements: [
-        "const tokenType: TokenType = options.classicTokenType ?? 'personal';",
+        "const tokenType: TokenType = options?.classicTokenType ?? 'personal';",
         'return Object.freeze({',
         "  fineGrained: leastGrant('fine-grained', requests, fineGrainedRequestVerdict),",
         "  jobToken: leastGrant('job-token', requests, jobTokenRequestVerdict) as GitlabLeastPrivilege['jobToken'],",

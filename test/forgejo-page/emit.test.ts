@@ -83,6 +83,29 @@ describe('hasForgejoScope', () => {
     expect(mod.hasForgejoScope(new Set(['write:user']), 'read:user')).toBe(true);
     expect(mod.hasForgejoScope('write:user', 'read:user')).toBe(false);
   });
+
+  it('is false, without throwing, for anything else: not iterable, throwing iterators, revoked proxies', () => {
+    const { proxy, revoke } = Proxy.revocable(['write:user'], {});
+    revoke();
+    const throwing = {
+      *[Symbol.iterator]() {
+        yield 'read:issue';
+        throw new Error('boom');
+      },
+    };
+    for (const granted of [null, undefined, 42, {}, proxy, throwing, { [Symbol.iterator]: () => null }]) {
+      expect(mod.hasForgejoScope(granted as unknown as Iterable<string>, 'read:user')).toBe(false);
+    }
+  });
+
+  it('stops reading an endless iterable (false, not a hang), and still finds a scope within the first 65,536 items', () => {
+    const endless = function* (scope: string, at: number) {
+      for (let i = 0; ; i++) yield i === at ? scope : 'nope';
+    };
+    expect(mod.hasForgejoScope(endless('write:user', -1), 'read:user')).toBe(false);
+    expect(mod.hasForgejoScope(endless('write:user', 65_535), 'read:user')).toBe(true);
+    expect(mod.hasForgejoScope(endless('write:user', 65_536), 'read:user')).toBe(false);
+  });
 });
 
 describe('parseForgejoScopes', () => {
@@ -108,6 +131,27 @@ describe('parseForgejoScopes', () => {
     expect(result).toEqual({ ok: true, scopes: ['read:user'] });
     const bad = mod.parseForgejoScopes('read:us\u0000er');
     expect(bad.ok === false && bad.error.startsWith('Unknown Forgejo scope: "read:us\\u0000er". Valid scopes: ')).toBe(true);
+  });
+
+  it('refuses what is not a string, and a string over 4,096 characters, before reading it', () => {
+    for (const text of [null, 42, Object.create(null), { toString: () => 'read:user' }]) {
+      expect(mod.parseForgejoScopes(text as unknown as string)).toEqual({ ok: false, error: 'Forgejo scopes must be given as a string.', unknown: [] });
+    }
+    // Every scope once, comma-separated, is far below the limit; 1 MiB of them is refused on its length alone.
+    const long = 'read:user,'.repeat(104_858);
+    expect(mod.parseForgejoScopes(long)).toEqual({ ok: false, error: `Scope string of ${long.length} characters refused: at most 4096.`, unknown: [] });
+    expect(mod.parseForgejoScopes(`read:user,${' '.repeat(4_086)}`)).toEqual({ ok: true, scopes: ['read:user'] });
+    expect(mod.parseForgejoScopes(`read:user,${' '.repeat(4_087)}`).ok).toBe(false);
+  });
+
+  it('lists every distinct unknown item in `unknown`, and names the first ten in the error', () => {
+    // 500 distinct unknown items, each twice: 0,0,1,1,…,499,499 (within the length limit).
+    const items = Array.from({ length: 500 }, (_, i) => String(i));
+    const result = mod.parseForgejoScopes(items.flatMap((i) => [i, i]).join(','));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.unknown).toEqual(items);
+    expect(result.error.startsWith('Unknown Forgejo scopes: "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" and 490 more. Valid scopes: read:activitypub, ')).toBe(true);
   });
 
   it('refuses a string with no scope: the page says a scope is required', () => {

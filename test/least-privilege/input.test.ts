@@ -17,12 +17,12 @@ describe('combined log format', () => {
 
   it('is detected', () => expect(w.format).toBe('clf'));
 
-  it('takes method and path, strips /api/v4, drops the query, keeps %2F, reads Git smart HTTP and feeds', () => {
+  it('takes method and path as sent (the library places them as the matchers do), drops the query, keeps %2F, reads Git smart HTTP and feeds', () => {
     expect(items(w)).toEqual([
-      [1, 'GET', '/projects/42/releases'],
-      [2, 'GET', '/projects/acme%2Fapp/repository/files/src%2Fmain.go/raw'],
+      [1, 'GET', '/api/v4/projects/42/releases'],
+      [2, 'GET', '/api/v4/projects/acme%2Fapp/repository/files/src%2Fmain.go/raw'],
       // An absolute-form target loses its origin.
-      [3, 'HEAD', '/projects/42'],
+      [3, 'HEAD', '/api/v4/projects/42'],
       [4, 'git-pull', 'acme/app'],
       [5, 'git-push-wiki', 'acme/app.wiki'],
       [6, 'feed-project-activity', '/acme/app.atom'],
@@ -44,13 +44,13 @@ describe('combined log format', () => {
 describe('common log format', () => {
   const w = readWorkload(read('common.log'), 'common.log', '/api/v4');
 
-  it('reads the lines without referer and agent; a blank line is skipped; /api/v4 alone is the root; /api/v4x is not the API', () => {
+  it('reads the lines without referer and agent; a blank line is skipped; /api/v4 alone is the API; /api/v4x is not', () => {
     expect(w.format).toBe('clf');
     expect(items(w)).toEqual([
-      [1, 'POST', '/projects/42/releases'],
-      [2, 'DELETE', '/projects/42/packages/7'],
-      [4, 'PUT', '/projects/42/packages/generic/app/1.4.0/app.tar.gz'],
-      [5, 'GET', '/'],
+      [1, 'POST', '/api/v4/projects/42/releases'],
+      [2, 'DELETE', '/api/v4/projects/42/packages/7'],
+      [4, 'PUT', '/api/v4/projects/42/packages/generic/app/1.4.0/app.tar.gz'],
+      [5, 'GET', '/api/v4'],
     ]);
     // Column 47: the quote is at 46 on these lines (the address is one character longer).
     expect(diagnostics(w)).toEqual([[6, 47, 'warning', 'workload-not-api']]);
@@ -63,9 +63,9 @@ describe('GitLab JSON log lines', () => {
   it('takes method and path (or route, :version read as v4), ignores params and the query', () => {
     expect(w.format).toBe('gitlab-json');
     expect(items(w)).toEqual([
-      [1, 'GET', '/projects/42/releases'],
-      [2, 'POST', '/projects/:id/releases'],
-      [3, 'GET', '/projects/acme%2Fapp/issues'],
+      [1, 'GET', '/api/v4/projects/42/releases'],
+      [2, 'POST', '/api/v4/projects/:id/releases'],
+      [3, 'GET', '/api/v4/projects/acme%2Fapp/issues'],
     ]);
   });
 
@@ -85,7 +85,7 @@ describe('plain list', () => {
     expect(w.format).toBe('list');
     expect(items(w)).toEqual([
       [2, 'GET', '/projects/1/releases'],
-      [3, 'GET', '/projects/1/releases'],
+      [3, 'GET', '/api/v4/projects/1/releases'],
       [4, 'POST', '/projects/group%2Fproject/releases'],
       [5, 'git-push', 'group/project'],
       [6, 'git-pull-wiki', 'group/project.wiki'],
@@ -127,9 +127,20 @@ describe('format detection', () => {
     expect(diagnostics(w)).toEqual([[1, 1, 'error', 'workload-clf-syntax']]);
   });
 
-  it('Forgejo logs strip /api/v1', () => {
+  it('Forgejo logs: /api/v1 tells API requests apart; the path is kept as sent', () => {
     const w = readWorkload('h - - [07/Dec/2026:03:12:01 +0000] "GET /api/v1/repos/o/r/issues?page=2 HTTP/1.1" 200 1\n', 'x', '/api/v1');
-    expect(items(w)).toEqual([[1, 'GET', '/repos/o/r/issues']]);
+    expect(items(w)).toEqual([[1, 'GET', '/api/v1/repos/o/r/issues']]);
+  });
+
+  it('a path under the API base once canonicalized is an API request too, kept as sent', () => {
+    const line = (target: string) => `h - - [07/Dec/2026:03:12:01 +0000] "DELETE ${target} HTTP/1.1" 200 1\n`;
+    for (const target of ['/%61pi/v4/projects/42', '//api/v4/projects/42', '/api/v4/../v4/projects/42', '/x/../api/v4/projects/42']) {
+      expect(items(readWorkload(line(target), 'x', '/api/v4'))).toEqual([[1, 'DELETE', target]]);
+    }
+    // Not under the base, as sent or canonicalized: not the API.
+    expect(readWorkload(line('/api/v4x/projects/42'), 'x', '/api/v4').items).toEqual([]);
+    // Under the base as sent: an API request, answered by the library as the matchers answer it (canonical path `/projects/42`).
+    expect(items(readWorkload(line('/api/v4/../projects/42'), 'x', '/api/v4'))).toEqual([[1, 'DELETE', '/api/v4/../projects/42']]);
   });
 });
 

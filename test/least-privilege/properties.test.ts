@@ -242,4 +242,65 @@ describe('malformed requests', () => {
     const a = m.least.leastPrivilegeForRequests([null, { kind: 'rest', method: 'GET', path: 42 }, { kind: 'operation', operation: 'nope', target: 'x' }] as unknown as Request[]);
     for (const k of [a.jobToken, a.classic, a.fineGrained]) expect(k.notGranted.map((r) => r.verdict.status)).toEqual(['unknown', 'unknown', 'unknown']);
   });
+
+  it('denies, for every kind, a request of no known kind or with a method or path the matchers deny (classic scopes too)', () => {
+    // Each is denied by the REST matcher (or is no request at all); with a well-formed request next to it,
+    // no kind may answer `complete`, and the malformed one must be `unknown`, never granted.
+    const ok: Request = { kind: 'rest', method: 'GET', path: '/api/v4/projects/42/releases' };
+    const bad = [
+      { kind: 'rest', method: 'get', path: '/api/v4/projects/42/releases' },
+      { kind: 'rest', method: 'FETCH', path: '/api/v4/projects/42/releases' },
+      { kind: 'rest', method: 7, path: '/api/v4/projects/42/releases' },
+      { kind: 'rest', method: 'POST', path: '/api/v3/projects' },
+      { kind: 'rest', method: 'GET', path: '/api/internal/kubernetes/agent_info' },
+      { kind: 'rest', method: 'GET', path: '/api/v4/api/v4/user' },
+      { kind: 'rest', method: 'OPTIONS', path: '/api/v4/projects/42/releases' },
+      { kind: 'REST', method: 'DELETE', path: '/projects/1' },
+      { kind: 'foo' },
+      { kind: 'git', operation: 'git-push', target: 'acme/app' },
+    ];
+    for (const b of bad) {
+      const a = m.least.leastPrivilegeForRequests([ok, b as unknown as Request]);
+      for (const k of [a.jobToken, a.classic, a.fineGrained]) {
+        expect(k.complete, `${k.kind} ${JSON.stringify(b)}`).toBe(false);
+        // `unknown`, or `unavailable` where the REST page's catch-all row says fine-grained tokens cannot (OPTIONS).
+        expect(k.notGranted.map((r) => [r.index, r.verdict.status === 'unavailable' ? 'unknown' : r.verdict.status]), `${k.kind} ${JSON.stringify(b)}`).toEqual([[1, 'unknown']]);
+      }
+      // The well-formed request alone needs read_api at most: the malformed one added nothing.
+      expect(a.classic.grant).toEqual(['read_api']);
+    }
+  });
+
+  it('places a path as the matchers do: /api/v4/../v4/… is /api/v4/…, for classic scopes too', () => {
+    const a = m.least.leastPrivilegeForRequests([{ kind: 'rest', method: 'DELETE', path: '/api/v4/../v4/projects/1' }]);
+    expect(m.rest.isFineGrainedRestRequestAllowed(['delete_project'], 'DELETE', '/api/v4/../v4/projects/1')).toBe(true);
+    expect(a.fineGrained.grant).toEqual(['delete_project']);
+    expect(a.classic.grant).toEqual(['api']);
+  });
+
+  it('reads a workload it cannot read as denied inputs, never as an empty one: holes, throwing elements, not an array, null options', () => {
+    const ok: Request = { kind: 'rest', method: 'GET', path: '/api/v4/projects/42/releases' };
+    // eslint-disable-next-line no-sparse-arrays
+    const holes = [ok, , ok] as Request[];
+    const throwing = [ok, ok];
+    Object.defineProperty(throwing, 1, { get: () => { throw new Error('boom'); } });
+    for (const [requests, expected] of [[holes, [[1, 'unknown']]], [throwing, [[1, 'unknown']]], [null, [[0, 'unknown']]], ['GET /x', [[0, 'unknown']]]] as const) {
+      const a = m.least.leastPrivilegeForRequests(requests as unknown as Request[]);
+      for (const k of [a.jobToken, a.classic, a.fineGrained]) {
+        expect(k.complete).toBe(false);
+        expect(k.notGranted.map((r) => [r.index, r.verdict.status])).toEqual(expected);
+      }
+      expect(m.forgejo.leastPrivilegeForForgejoRequests(requests as unknown as Request[]).complete).toBe(false);
+    }
+    expect(() => m.least.leastPrivilegeForRequests([ok], null as unknown as undefined)).not.toThrow();
+  });
+
+  it('denies a hand-made GraphQL input whose lists are not lists of strings, instead of throwing', () => {
+    const base = { kind: 'graphql', operation: 'query Q', subject: 'Project', reason: 'type', fields: ['Query.project'], alternatives: [['read_project']], boundaries: ['project'], source: [] };
+    for (const odd of [{ boundaries: 5 }, { alternatives: 5 }, { alternatives: [5] }, { alternatives: [[5]] }, { source: 'x' }]) {
+      const a = m.least.leastPrivilegeForRequests([{ ...base, ...odd } as unknown as Request]);
+      expect(a.fineGrained.complete, JSON.stringify(odd)).toBe(false);
+      expect(a.fineGrained.grant).toEqual([]);
+    }
+  });
 });

@@ -83,6 +83,16 @@ describe('adversarial input', () => {
     expect(m.isFineGrainedRestRequestAllowed(['read_release'], method, path)).toBe(false);
   });
 
+  it('an endless grant is read up to 65,536 items: false, not a hang', () => {
+    const endless = function* (permission: string, at: number) {
+      for (let i = 0; ; i++) yield i === at ? permission : 'nope';
+    };
+    // GET /projects/:id/releases needs read_release alone (the page's row; `m.matchFineGrainedRestRoute` agrees in the cases above).
+    expect(m.isFineGrainedRestRequestAllowed(endless('read_release', -1), 'GET', '/projects/1/releases')).toBe(false);
+    expect(m.isFineGrainedRestRequestAllowed(endless('read_release', 65_535), 'GET', '/projects/1/releases')).toBe(true);
+    expect(m.isFineGrainedRestRequestAllowed(endless('read_release', 65_536), 'GET', '/projects/1/releases')).toBe(false);
+  });
+
   it('a long run of %25 is a valid path: the catch-all answers `unavailable`', () => {
     const got = m.matchFineGrainedRestRoute('GET', `/projects/1/${'%25'.repeat(2_000)}`);
     expect(got?.route).toBe('* /*path');

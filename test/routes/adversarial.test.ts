@@ -61,4 +61,13 @@ describe('adversarial input', () => {
   it('isJobTokenRequestAllowed never throws either', () => {
     for (const [, method, path] of denied) expect(m.isJobTokenRequestAllowed(['READ_RELEASES'], method, path)).toBe(false);
   });
+
+  it('isJobTokenRequestAllowed stops reading an endless grant (false, not a hang), and still finds a permission within the first 65,536 items', () => {
+    const endless = function* (permission: string, at: number) {
+      for (let i = 0; ; i++) yield i === at ? permission : 'nope';
+    };
+    expect(m.isJobTokenRequestAllowed(endless('READ_RELEASES', -1), 'GET', '/projects/1/releases')).toBe(false);
+    expect(m.isJobTokenRequestAllowed(endless('READ_RELEASES', 65_535), 'GET', '/projects/1/releases')).toBe(true);
+    expect(m.isJobTokenRequestAllowed(endless('READ_RELEASES', 65_536), 'GET', '/projects/1/releases')).toBe(false);
+  });
 });

@@ -14,6 +14,12 @@
 /** Longest path (characters before `?`/`#`) accepted; longer paths are denied, not truncated. */
 export declare const MAX_PATH_LENGTH = 8192;
 /**
+ * Most items a check reads from a `granted` iterable (`is…RequestAllowed`): an endless or absurdly
+ * long one is denied rather than read forever. Far above any real grant (a few hundred permissions
+ * exist) and cheap to reach (well under a millisecond).
+ */
+export declare const MAX_GRANTED_ITEMS = 65536;
+/**
  * 1 for an ASCII character that a canonical path segment cannot hold as it is (`%`, `?`, `#`, `/`,
  * and every character `canonicalizePath` denies); 0 for the rest (pchar other than `%`, and `.`).
  * `walkNode` reads it while scanning each segment.

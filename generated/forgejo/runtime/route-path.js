@@ -3,6 +3,7 @@
  * Source: sources/forgejo-access-token-scopes.code-viewer.txt (sha256 860bc8e92344a2299f734371600eee70abb927d965aa099096ae189996916960)
  */
 const MAX_PATH_LENGTH = 8192;
+const MAX_GRANTED_ITEMS = 65536;
 const PLAIN = 1;
 const SLASH = 2;
 const PERCENT = 3;
@@ -767,6 +768,7 @@ function tailsOf(node, s, k) {
   return -1;
 }
 export {
+  MAX_GRANTED_ITEMS,
   MAX_PATH_LENGTH,
   RAW_CHARS,
   apiRelativePath,

@@ -133,12 +133,6 @@ export declare function leastWeightSet(requirements: readonly (readonly (readonl
     method: "exact" | "greedy";
 };
 /**
- * The request path relative to the API base: `base` (`/api/v4`) is removed when the path starts with
- * it followed by `/`, `?`, `#` or the end. The pages write their routes relative to the base, and an
- * access log has them with it.
- */
-export declare function stripApiBase(path: string, base: string): string;
-/**
  * Whether a path pattern covers a canonical path (no query): literal segments, `:name` any one
  * segment, a trailing `*` this path and every path below it, `**` alone any path.
  */

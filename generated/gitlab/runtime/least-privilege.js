@@ -4,6 +4,7 @@
  */
 const EXACT_SUBSET_LIMIT = 1 << 16;
 function leastGrant(kind, requests, verdictOf, weight = () => 1) {
+  requests = readRequests(requests);
   const verdicts = requests.map((request) => safeVerdict(verdictOf, request));
   const needs = (v) => v.status === "needs" && v.alternatives.length > 0;
   const normalized = verdicts.map((v) => needs(v) ? v.alternatives.map((alt) => [...new Set(alt)].sort(compare)) : void 0);
@@ -39,13 +40,44 @@ function leastGrant(kind, requests, verdictOf, weight = () => 1) {
     requests: Object.freeze(answers)
   });
 }
+function readRequests(requests) {
+  if (!Array.isArray(requests)) return [void 0];
+  const out = [];
+  const n = requests.length;
+  for (let i = 0; i < n; i++) {
+    try {
+      out.push(requests[i]);
+    } catch {
+      out.push(void 0);
+    }
+  }
+  return out;
+}
 function safeVerdict(verdictOf, request) {
   try {
     if (request === null || typeof request !== "object") return { status: "unknown", why: "Not a request object: denied.", source: [] };
-    return verdictOf(request);
+    const v = verdictOf(request);
+    if (v.status !== "needs") return { status: v.status, why: String(v.why), source: strings(v.source) };
+    const checked = { status: "needs", alternatives: lists(v.alternatives), why: String(v.why), source: strings(v.source) };
+    return {
+      ...checked,
+      ...v.alternativeSources !== void 0 ? { alternativeSources: lists(v.alternativeSources) } : {},
+      ...v.boundaries !== void 0 ? { boundaries: strings(v.boundaries) } : {}
+    };
   } catch {
     return { status: "unknown", why: "The request could not be read (malformed fields): denied.", source: [] };
   }
+}
+function strings(value) {
+  if (!Array.isArray(value)) throw new TypeError("not a list");
+  return value.map((x) => {
+    if (typeof x !== "string") throw new TypeError("not a string");
+    return x;
+  });
+}
+function lists(value) {
+  if (!Array.isArray(value)) throw new TypeError("not a list");
+  return value.map(strings);
 }
 function leastWeightSet(requirements, weight = () => 1, exactLimit = EXACT_SUBSET_LIMIT) {
   const seen = /* @__PURE__ */ new Set();
@@ -113,12 +145,6 @@ function totalWeight(ids, weight) {
 function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function stripApiBase(path, base) {
-  if (typeof path !== "string" || !path.startsWith(base)) return path;
-  const next = path.charAt(base.length);
-  if (next === "" || next === "?" || next === "#") return "/";
-  return next === "/" ? path.slice(base.length) : path;
-}
 function patternCovers(pattern, canonicalPath) {
   if (pattern === "**") return true;
   const want = pattern.split("/").slice(1);
@@ -137,6 +163,5 @@ export {
   EXACT_SUBSET_LIMIT,
   leastGrant,
   leastWeightSet,
-  patternCovers,
-  stripApiBase
+  patternCovers
 };

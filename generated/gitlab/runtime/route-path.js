@@ -4,6 +4,7 @@
  * Source: sources/gitlab-pat-fine-grained-rest.0739b8b.md (sha256 a0902dcdb0119a10515e43eea6c1109a022c550fe2a37b6c2a30f81d3481cb24)
  */
 const MAX_PATH_LENGTH = 8192;
+const MAX_GRANTED_ITEMS = 65536;
 const PLAIN = 1;
 const SLASH = 2;
 const PERCENT = 3;
@@ -768,6 +769,7 @@ function tailsOf(node, s, k) {
   return -1;
 }
 export {
+  MAX_GRANTED_ITEMS,
   MAX_PATH_LENGTH,
   RAW_CHARS,
   apiRelativePath,

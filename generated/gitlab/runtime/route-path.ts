@@ -18,6 +18,13 @@
 /** Longest path (characters before `?`/`#`) accepted; longer paths are denied, not truncated. */
 export const MAX_PATH_LENGTH = 8192;
 
+/**
+ * Most items a check reads from a `granted` iterable (`is…RequestAllowed`): an endless or absurdly
+ * long one is denied rather than read forever. Far above any real grant (a few hundred permissions
+ * exist) and cheap to reach (well under a millisecond).
+ */
+export const MAX_GRANTED_ITEMS = 65_536;
+
 // Character classes of the raw path (ASCII; every other code unit is denied). 0: denied.
 /** RFC 3986 pchar other than `%` and `.`: unreserved, sub-delims, `:` and `@`. */
 const PLAIN = 1;

@@ -5,11 +5,18 @@
  * lookups are parameters, so a kind whose page is not compiled is answered `unknown` (denied) and
  * tests can pass small hand-made tables.
  */
-import { canonicalizePath } from './route-path.js';
-import { patternCovers, stripApiBase, type GraphqlWorkloadRequest, type LeastPrivilegeRequest, type RequestVerdict } from './least-privilege.js';
+import { apiRelativePath, canonicalizePath, startsWithApiSegment } from './route-path.js';
+import { patternCovers, type GraphqlWorkloadRequest, type LeastPrivilegeRequest, type RequestVerdict } from './least-privilege.js';
 
 /** GitLab's REST API base; the pages write routes relative to it. */
 export const GITLAB_API_BASE = '/api/v4';
+
+/**
+ * The methods a classic scope's `*` stands for: those of GitLab's API routes. `OPTIONS` is not one
+ * (no route of the REST pages takes it, and a CORS preflight carries no token): like the matchers,
+ * an answer for it is `unknown`, not `api`.
+ */
+const CLASSIC_REST_METHODS: readonly string[] = Object.freeze(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
 // ---------------------------------------------------------------- CI/CD job token
 
@@ -70,10 +77,16 @@ export function classicScopeVerdict(
 ): RequestVerdict {
   // The page says which scopes reach "the API" but not which of them GraphQL requests need: not read, denied (README, "Least privilege").
   if (request.kind === 'graphql') return { status: 'unknown', why: 'The token-scopes page does not say which scope a GraphQL request needs: denied for classic tokens.', source: [] };
+  if (request.kind !== 'rest' && request.kind !== 'operation') return { status: 'unknown', why: 'Not a REST request, an operation or a GraphQL requirement: denied.', source: [] };
   let canonical: string | undefined;
   if (request.kind === 'rest') {
-    canonical = canonicalizePath(stripApiBase(request.path, GITLAB_API_BASE));
-    if (canonical === undefined) return { status: 'unknown', why: 'The path cannot be canonicalized safely: denied.', source: [] };
+    if (!CLASSIC_REST_METHODS.includes(request.method))
+      return { status: 'unknown', why: 'Not a method of GitLab\'s API routes (upper case: GET, HEAD, POST, PUT, PATCH, DELETE): denied.', source: [] };
+    // Where the route matchers place a path: canonicalized, then `/api/v4` removed once; a path still
+    // under `/api…` (`/api/v3/…`, `/api/v4/api/v4/…`, `/api/internal/…`) is outside what the page calls the API.
+    canonical = apiRelativePath(canonicalizePath(request.path), GITLAB_API_BASE);
+    if (canonical === undefined || startsWithApiSegment(canonical, GITLAB_API_BASE))
+      return { status: 'unknown', why: 'The path cannot be canonicalized safely, or is not under the API root `/api/v4`: denied.', source: [] };
   }
   const matching = rules.filter((r) => {
     if (!r.tokenTypes.includes(tokenType) || !isAvailable(r.scope, tokenType) || !r.alsoRequires.every((s) => isAvailable(s, tokenType))) return false;
@@ -174,6 +187,7 @@ export function fineGrainedVerdict(
     return { status: 'needs', alternatives: [m.permissions], boundaries: m.boundaries, why: `\`${m.permissions[0]}\`${also} at ${m.boundaries.join(' or ')}.${pub}`, source: sources(m.source) };
   }
   if (request.kind === 'graphql') return graphqlVerdict(request);
+  if (request.kind !== 'operation') return { status: 'unknown', why: 'Not a REST request, an operation or a GraphQL requirement: denied.', source: [] };
   // Own properties only: a request naming `constructor` or `__proto__` is not an operation.
   const name = hasOwn(names, request.operation) ? names[request.operation] : undefined;
   if (name === undefined) return { status: 'unknown', why: `Unknown operation \`${request.operation}\`: denied.`, source: [] };

@@ -116,6 +116,7 @@ export function leastGrant<K extends string, R extends LeastPrivilegeRequest>(
   verdictOf: (request: R) => RequestVerdict,
   weight: (id: string) => number = () => 1,
 ): TokenKindAnswer<K, R> {
+  requests = readRequests(requests);
   const verdicts = requests.map((request) => safeVerdict(verdictOf, request));
   const needs = (v: RequestVerdict): v is Extract<RequestVerdict, { status: 'needs' }> => v.status === 'needs' && v.alternatives.length > 0;
   // Each `needs` verdict's alternatives deduplicated and sorted once: the search and the report below read the same lists.
@@ -157,14 +158,59 @@ export function leastGrant<K extends string, R extends LeastPrivilegeRequest>(
   });
 }
 
-/** A lookup that throws on a malformed request (not an object, a path that is not a string, …) denies it instead. */
+/**
+ * The requests as a plain array, read once: a hole or an element whose getter throws becomes
+ * `undefined` (denied as "not a request object"), and anything that is not an array is one such input,
+ * so the answer is never `complete` for a workload that could not be read.
+ */
+function readRequests<R>(requests: readonly R[]): R[] {
+  if (!Array.isArray(requests)) return [undefined as R];
+  const out: R[] = [];
+  const n = requests.length;
+  for (let i = 0; i < n; i++) {
+    try {
+      out.push(requests[i] as R);
+    } catch {
+      out.push(undefined as R);
+    }
+  }
+  return out;
+}
+
+/**
+ * A lookup that throws on a malformed request (not an object, a path that is not a string, …) denies
+ * it instead. A `needs` verdict is copied with its lists checked (arrays of strings: a hand-made
+ * GraphQL input can hold anything), so nothing read later can throw.
+ */
 function safeVerdict<R>(verdictOf: (request: R) => RequestVerdict, request: R): RequestVerdict {
   try {
     if (request === null || typeof request !== 'object') return { status: 'unknown', why: 'Not a request object: denied.', source: [] };
-    return verdictOf(request);
+    const v = verdictOf(request);
+    if (v.status !== 'needs') return { status: v.status, why: String(v.why), source: strings(v.source) };
+    const checked: RequestVerdict = { status: 'needs', alternatives: lists(v.alternatives), why: String(v.why), source: strings(v.source) };
+    return {
+      ...checked,
+      ...(v.alternativeSources !== undefined ? { alternativeSources: lists(v.alternativeSources) } : {}),
+      ...(v.boundaries !== undefined ? { boundaries: strings(v.boundaries) } : {}),
+    };
   } catch {
     return { status: 'unknown', why: 'The request could not be read (malformed fields): denied.', source: [] };
   }
+}
+
+/** A copy of an array of strings; throws on anything else (`safeVerdict` denies the request then). */
+function strings(value: unknown): string[] {
+  if (!Array.isArray(value)) throw new TypeError('not a list');
+  return value.map((x: unknown) => {
+    if (typeof x !== 'string') throw new TypeError('not a string');
+    return x;
+  });
+}
+
+/** A copy of an array of arrays of strings; throws on anything else. */
+function lists(value: unknown): string[][] {
+  if (!Array.isArray(value)) throw new TypeError('not a list');
+  return value.map(strings);
 }
 
 /** The set of least total weight that satisfies every requirement (a list of alternatives, each a set of ids all needed). */
@@ -244,18 +290,6 @@ function totalWeight(ids: readonly string[], weight: (id: string) => number): nu
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * The request path relative to the API base: `base` (`/api/v4`) is removed when the path starts with
- * it followed by `/`, `?`, `#` or the end. The pages write their routes relative to the base, and an
- * access log has them with it.
- */
-export function stripApiBase(path: string, base: string): string {
-  if (typeof path !== 'string' || !path.startsWith(base)) return path;
-  const next = path.charAt(base.length);
-  if (next === '' || next === '?' || next === '#') return '/';
-  return next === '/' ? path.slice(base.length) : path;
 }
 
 /**

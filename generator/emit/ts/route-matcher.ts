@@ -24,7 +24,7 @@ import { patternTokens, type RouteTokenData } from '../runtime/route-path.ts';
 const PARAM_SHAPES_PER_FUNCTION = 64;
 
 /** What the statements import from the copied runtime (`runtime/route-path.ts`). */
-const RUNTIME_IMPORTS: readonly string[] = Object.freeze(['apiRelativePath', 'areSpansCanonical', 'buildRouteTrie', 'canonicalizePath', 'candidateRows', 'MAX_PATH_LENGTH', 'mayCanonicalizationChange', 'type RouteTrie', 'startsWithApiSegment', 'walkRouteTrie']);
+const RUNTIME_IMPORTS: readonly string[] = Object.freeze(['apiRelativePath', 'areSpansCanonical', 'buildRouteTrie', 'canonicalizePath', 'candidateRows', 'MAX_GRANTED_ITEMS', 'MAX_PATH_LENGTH', 'mayCanonicalizationChange', 'type RouteTrie', 'startsWithApiSegment', 'walkRouteTrie']);
 
 /**
  * `route-pattern-unsupported` for each row of `table` that cannot be compiled (left out of the
@@ -470,7 +470,7 @@ export interface RequestAllowedSpec {
   bitset: boolean;
 }
 
-/** True when `granted` (any iterable; anything else is `false`) holds every permission of the row `find` found. Never throws. */
+/** True when `granted` (any iterable, read up to `MAX_GRANTED_ITEMS` items; anything else is `false`) holds every permission of the row `find` found. Never throws, never hangs. */
 export function requestAllowedFunction(spec: RequestAllowedSpec): StatementStructures {
   const row = spec.rowVar;
   return {
@@ -496,7 +496,10 @@ export function requestAllowedFunction(spec: RequestAllowedSpec): StatementStruc
           w.writeLine('const seen: boolean[] = [];');
           w.writeLine(`let missing = ${row}.permissions.length;`);
         }
+        // An endless (or absurdly long) iterable is denied rather than read forever.
+        w.writeLine('let budget = MAX_GRANTED_ITEMS;');
         w.write('for (const g of granted)').block(() => {
+          w.writeLine('if (--budget < 0) return false;');
           w.writeLine(`const k = ${row}.permissions.indexOf(g as ${spec.permissionType});`);
           w.write(spec.bitset ? 'if (k >= 0 && (seen & (1 << k)) === 0)' : 'if (k >= 0 && !seen[k])').block(() => {
             w.writeLine(spec.bitset ? 'seen |= 1 << k;' : 'seen[k] = true;');

@@ -23,7 +23,7 @@ export function detectFormat(text: string): WorkloadFormat {
   return 'list';
 }
 
-/** `apiBase` is stripped from REST paths: `/api/v4` for GitLab, `/api/v1` for Forgejo. */
+/** `apiBase` (`/api/v4` for GitLab, `/api/v1` for Forgejo) tells a log's API requests from the rest; their paths are kept as sent. */
 export function readWorkload(text: string, file: string, apiBase: string, format: WorkloadFormat = detectFormat(text)): Workload {
   return WORKLOAD_FORMATS[format].read(text, file, apiBase);
 }

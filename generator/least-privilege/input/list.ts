@@ -17,7 +17,6 @@
  * The operation names are those of `workloadOperationNames` (README, "Least privilege").
  */
 import { HTTP_METHODS } from '../../model/http-methods.ts';
-import { stripApiBase } from '../../emit/runtime/least-privilege.ts';
 import { feedOperation } from './feed-paths.ts';
 import { gitOperationName } from './web-request.ts';
 import { readLines, targetPath, type LineResult, type Workload } from './workload.ts';
@@ -39,7 +38,7 @@ const SIMPLE: Readonly<Record<string, string>> = Object.freeze({
 
 const HINT = 'A line is `METHOD /path`, `git clone|pull|fetch|push <repo>`, `<tool> <verb> <target>` (README, "Least privilege"), `feed GET /path.atom`, or a `#` comment.';
 
-function readListLine(raw: string, line: number, apiBase: string): LineResult {
+function readListLine(raw: string, line: number): LineResult {
   const text = raw.trim();
   if (text === '' || text.startsWith('#')) return { skip: true };
   const column = raw.length - raw.trimStart().length + 1;
@@ -50,7 +49,8 @@ function readListLine(raw: string, line: number, apiBase: string): LineResult {
     if (words.length !== 2) return { error: `Expected \`${first} /path\`.`, column, ruleId: 'workload-list-syntax', hint: HINT };
     const path = targetPath(second);
     if (path === undefined) return { error: `\`${second}\` is not a path.`, column: column + first.length + 1, ruleId: 'workload-target', hint: 'Paths start with `/`.' };
-    return { kind: 'rest', method: first, path: stripApiBase(path, apiBase), line, text };
+    // As written, with or without the API base: the library places it as the package's matchers do.
+    return { kind: 'rest', method: first, path, line, text };
   }
   if (third === undefined) return { error: `Cannot read \`${text}\`.`, column, ruleId: 'workload-list-syntax', hint: HINT };
   if (first === 'git') {
@@ -74,6 +74,6 @@ function readListLine(raw: string, line: number, apiBase: string): LineResult {
   return { kind: 'operation', operation, target: third, line, text };
 }
 
-export function readList(text: string, file: string, apiBase: string): Workload {
-  return readLines(text, file, 'list', (raw, line) => readListLine(raw, line, apiBase));
+export function readList(text: string, file: string): Workload {
+  return readLines(text, file, 'list', (raw, line) => readListLine(raw, line));
 }

@@ -1,11 +1,11 @@
 /**
  * A request as a web server logged it (method + target) → a workload item: GitLab's REST API
- * (`/api/v4/…`, the prefix stripped), Git over HTTP (smart HTTP and LFS), or an RSS / calendar feed.
+ * (`/api/v4/…`, passed on as sent), Git over HTTP (smart HTTP and LFS), or an RSS / calendar feed.
  * Anything else (web UI pages, assets) is not something a token's permissions are documented for:
  * it is reported, not answered.
  */
 import { HTTP_METHODS } from '../../model/http-methods.ts';
-import { stripApiBase } from '../../emit/runtime/least-privilege.ts';
+import { canonicalizePath } from '../../emit/runtime/route-path.ts';
 import { feedOperation } from './feed-paths.ts';
 import { targetPath, targetQuery, type LineResult } from './workload.ts';
 
@@ -15,9 +15,10 @@ export function webRequestItem(method: string, target: string, line: number, tex
     return { error: `Unknown request method \`${method}\`.`, ruleId: 'workload-method', hint: 'Methods are upper case: GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS.' };
   const path = targetPath(target);
   if (path === undefined) return { error: `Cannot read the request target \`${target}\`.`, ruleId: 'workload-target', hint: 'The target must be a path (`/api/v4/…`) or an absolute URL.' };
-  // stripApiBase leaves a path outside the API base as it is (the base is stripped whole, never a prefix of a segment).
-  const relative = stripApiBase(path, apiBase);
-  if (relative !== path) return { kind: 'rest', method, path: relative, line, text };
+  // An API request when the path, as sent or canonicalized (`/%61pi/v4/…`, `//api/v4/…`), is under the base. It is
+  // passed on as sent: the library places it as the package's matchers do (canonicalize, then remove the base once),
+  // so `/api/v4/api/v4/…` is denied there as by `is…RequestAllowed`, and `/api/v4/../v4/…` answered like `/api/v4/…`.
+  if (isUnder(path, apiBase) || isUnder(canonicalizePath(path), apiBase)) return { kind: 'rest', method, path, line, text };
   const git = gitOperation(method, path, targetQuery(target));
   if (git !== undefined) return { kind: 'operation', operation: git.operation, target: git.target, line, text };
   if (/\.(atom|ics)$/.test(path) && (method === 'GET' || method === 'HEAD')) {
@@ -30,6 +31,11 @@ export function webRequestItem(method: string, target: string, line: number, tex
     hint: 'Filter the log to API, Git and feed requests, or list the requests in the plain list format.',
     severity: 'warning',
   };
+}
+
+/** `path` is `base` or below it (`/api/v4`, `/api/v4/…`; not `/api/v4x`). */
+function isUnder(path: string | undefined, base: string): boolean {
+  return path !== undefined && path.startsWith(base) && (path.length === base.length || path.charCodeAt(base.length) === 0x2f);
 }
 
 /**

@@ -17,7 +17,7 @@ const PASTED = 'pasted list';
 function workloadAnswer(pkg: PackageModules, text: string, tokenType = 'personal'): string {
   const least = fn(pkg.gitlab, 'leastPrivilegeForRequests') as GitlabLeastPrivilegeFn | undefined;
   if (!least) return 'This build of token-permissions has no leastPrivilegeForRequests: nothing can be answered (denied).';
-  const workload = readList(text, PASTED, '/api/v4');
+  const workload = readList(text, PASTED);
   const answers = gitlabAnswers(least, workload.items, tokenType);
   const unread = workload.diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join('');
   return `${unread}${unread === '' ? '' : '\n'}${report(PASTED, workload.format, workload.items.length, workload.diagnostics.length, answers)}`;
