@@ -1,5 +1,6 @@
 /**
- * Access-log lines a bug hunt found misread: Git LFS transfers (GitLab's `gitlab-lfs/objects` routes). Log lines and expectations written
+ * Access-log lines a bug hunt found misread: Git LFS transfers (GitLab's `gitlab-lfs/objects` routes)
+ * and the column of a diagnostic when the user field is quoted. Log lines and expectations written
  * by hand; the routes from gitlab-org/gitlab `config/routes/git_http.rb`:
  *   scope(path: 'gitlab-lfs/objects/*oid', controller: :lfs_storage, constraints: { oid: /[a-f0-9]{64}/ }) do
  *     get '/', action: :download
@@ -54,5 +55,19 @@ describe('Git LFS transfers (gitlab-lfs/objects)', () => {
 
   it('reports every other LFS path as not answered, at the request line (column 44: the quote is at 43, `awk \'{print index($0, "\\"")}\'`)', () => {
     expect(diagnostics(w)).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17].map((line) => [line, 44, 'warning', 'workload-not-api']));
+  });
+});
+
+describe('CLF diagnostic columns', () => {
+  it('point into the request line when the user field is quoted', () => {
+    // /tmp/hunt-lp/column.log's line: `awk '{print index($0, "\"get")}'` gives the request's quote at 23, so the method is at 24.
+    const w = read(['1.2.3.4 - "us er" [x] "get /api/v4/projects/1 HTTP/1.1" 200 1']);
+    expect(diagnostics(w)).toEqual([[1, 24, 'error', 'workload-method']]);
+  });
+
+  it('a quoted user holding a quote-like field and a garbled request', () => {
+    // The request's quote: `1.2.3.4 - "a [b] c" [x] ` is 24 characters, so the quote is at 25 and the request at 26.
+    const w = read(['1.2.3.4 - "a [b] c" [x] "GARBLED" 400 0']);
+    expect(diagnostics(w)).toEqual([[1, 26, 'error', 'workload-clf-request']]);
   });
 });

@@ -6,8 +6,11 @@
 import { readLines, type LineResult, type Workload } from './workload.ts';
 import { webRequestItem } from './web-request.ts';
 
-/** Common format, optionally followed by the combined format's two quoted fields (and anything after them, as nginx variants add). */
-export const CLF_LINE = /^\S+ \S+ (?:\S+|"[^"]*") \[[^\]]+\] "((?:[^"\\]|\\.)*)" (?:\d{3}|-) (?:\d+|-)(?: "(?:[^"\\]|\\.)*" "(?:[^"\\]|\\.)*"(?: .*)?)?$/;
+/**
+ * Common format, optionally followed by the combined format's two quoted fields (and anything after them, as nginx variants add).
+ * Group 1 is the request line; `d` keeps where it matched, so a diagnostic points into it even when an earlier field is quoted.
+ */
+export const CLF_LINE = /^\S+ \S+ (?:\S+|"[^"]*") \[[^\]]+\] "((?:[^"\\]|\\.)*)" (?:\d{3}|-) (?:\d+|-)(?: "(?:[^"\\]|\\.)*" "(?:[^"\\]|\\.)*"(?: .*)?)?$/d;
 
 function readClfLine(raw: string, line: number, apiBase: string): LineResult {
   if (raw.trim() === '') return { skip: true };
@@ -15,7 +18,9 @@ function readClfLine(raw: string, line: number, apiBase: string): LineResult {
   if (!m) return { error: 'Not a common or combined log format line.', ruleId: 'workload-clf-syntax', hint: 'Expected `host ident user [time] "METHOD /path HTTP/1.1" status bytes` (and `"referer" "agent"`).' };
   const request = m[1]!;
   const parts = request.split(' ');
-  const column = raw.indexOf('"') + 2;
+  // 1-based column of the request line's first character (after its opening quote), from where group 1 matched:
+  // the user field may be quoted (`"us er"`), so the first quote of the line is not the request's.
+  const column = m.indices![1]![0] + 1;
   if (parts.length !== 3 || !/^HTTP\/\d(\.\d)?$/.test(parts[2]!))
     return { error: `Cannot read the request line \`${request}\`.`, column, ruleId: 'workload-clf-request', hint: 'The request line must be `METHOD target HTTP/x.y` (a `-` or a garbled request has none).' };
   const result = webRequestItem(parts[0]!, parts[1]!, line, raw, apiBase);
