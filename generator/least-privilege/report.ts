@@ -3,6 +3,10 @@
  * and the docs site's explorer so both show the same answer: per token kind the grant, then per id
  * the first few inputs that need it with their line numbers and page lines, then what the kind
  * cannot do, grouped by reason. Pure: no I/O.
+ *
+ * The inputs are text from a log anyone can write to: every line of the report goes through
+ * `visible`, so a control character in a logged path cannot move the cursor, erase or overwrite what
+ * the reviewer reads. `--json` output needs no such step (JSON escapes them).
  */
 import type { RequestAnswer, TokenKindAnswer } from '../emit/runtime/least-privilege.ts';
 import type { GraphqlWorkloadItem, WorkloadItem } from './input/workload.ts';
@@ -35,6 +39,21 @@ export const KIND_TITLES: Readonly<Record<string, string>> = {
   forgejo: 'Forgejo access token scopes',
 };
 
+/**
+ * Control characters that would act on a terminal instead of being shown: C0 (U+0000–U+001F), DEL
+ * and C1 (U+007F–U+009F; U+009B is a one-character CSI), and the characters that reorder or break
+ * the line a reviewer reads: bidirectional embeddings, overrides, isolates and marks (U+061C,
+ * U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) and the line / paragraph separators U+2028, U+2029.
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+const SHORT: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** `text` with every character of `UNSAFE` written as an escape: `\t`, `\n`, `\r`, `\x1b` (below U+0100), `\u202e`. */
+export function visible(text: string): string {
+  return text.replace(UNSAFE, (c) => SHORT[c] ?? (c.charCodeAt(0) < 0x100 ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+/** The input as read (raw: `--json` and callers escape it their own way; the text report shows it through `visible`). */
 export function itemText(r: RequestAnswer): string {
   const item = r.request as Item;
   if (item.kind === 'graphql') return item.text;
@@ -77,6 +96,7 @@ export function report(file: string, format: string, count: number, diagnostics:
     }
     out.push('');
   }
-  return out.join('\n');
+  // Per line, so the report's own line breaks stay and nothing taken from the input (a path, a file name, a reason quoting it) reaches the terminal raw.
+  return out.map(visible).join('\n');
 }
 

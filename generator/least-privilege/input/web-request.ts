@@ -39,10 +39,19 @@ function isUnder(path: string | undefined, base: string): boolean {
 }
 
 /**
- * Git smart HTTP and LFS, as GitLab serves them under the repository path:
- * `<repo>.git/info/refs?service=git-upload-pack` and `POST <repo>.git/git-upload-pack` (clone, fetch, pull),
- * `…?service=git-receive-pack` and `POST <repo>.git/git-receive-pack` (push), `<repo>.git/info/lfs/objects/…`
- * (`GET` download, `PUT` upload; the batch `POST` does not say which, so it is reported, not answered).
+ * Git smart HTTP and LFS, as GitLab routes them under the repository path (gitlab-org/gitlab,
+ * `config/routes/git_http.rb`):
+ * - `get '/info/refs'` with `?service=git-upload-pack` and `post '/git-upload-pack'`: pull (clone, fetch);
+ *   `?service=git-receive-pack` and `post '/git-receive-pack'`: push.
+ * - "GitLab LFS object storage", `scope(path: 'gitlab-lfs/objects/*oid', constraints: { oid: /[a-f0-9]{64}/ })`:
+ *   `get '/'` (`lfs_storage#download`) is `lfs-download` (Rails answers `HEAD` with a `get` route);
+ *   `put '/*size'` (`upload_finalize`) and `put '/*size/authorize'` (`upload_authorize`), `size: /[0-9]+/`,
+ *   are `lfs-upload`. A path outside those constraints has no route: reported, not answered.
+ * - "Git LFS API (metadata)", `info/lfs/objects`: `post :batch` says in its body, not its path, whether
+ *   it downloads or uploads, so it is reported, not answered; `post '/'` and `get '/*oid'` are
+ *   `lfs_api#deprecated` (501 "Server supports batch API only", no access check, nothing transferred),
+ *   so they need no permission and are reported, not answered (reading them as a transfer would grant
+ *   what no request used).
  * `<repo>` ending in `.wiki` is a wiki, `…/snippets/<id>` a snippet.
  */
 function gitOperation(method: string, path: string, query: string): { operation: string; target: string } | undefined {
@@ -50,15 +59,18 @@ function gitOperation(method: string, path: string, query: string): { operation:
   if (!m) return undefined;
   const repo = m[1]!;
   const rest = m[2]!;
+  const lfs = /^\/gitlab-lfs\/objects\/[a-f0-9]{64}(?:\/([0-9]+)(\/authorize)?)?$/.exec(rest);
+  if (lfs) {
+    const sized = lfs[1] !== undefined;
+    if (!sized && (method === 'GET' || method === 'HEAD')) return { operation: 'lfs-download', target: repo };
+    if (sized && method === 'PUT') return { operation: 'lfs-upload', target: repo };
+    return undefined;
+  }
   const service = /(?:^|&)service=(git-upload-pack|git-receive-pack)(?:&|$)/.exec(query)?.[1];
   let direction: 'pull' | 'push' | undefined;
   if (rest === '/info/refs') direction = service === 'git-receive-pack' ? 'push' : service === 'git-upload-pack' ? 'pull' : undefined;
   else if (rest === '/git-upload-pack' && method === 'POST') direction = 'pull';
   else if (rest === '/git-receive-pack' && method === 'POST') direction = 'push';
-  else if (rest.startsWith('/info/lfs/objects/') && rest !== '/info/lfs/objects/batch') {
-    if (method === 'GET' || method === 'HEAD') return { operation: 'lfs-download', target: repo };
-    if (method === 'PUT') return { operation: 'lfs-upload', target: repo };
-  }
   if (direction === undefined) return undefined;
   return { operation: gitOperationName(direction, repo), target: repo };
 }
