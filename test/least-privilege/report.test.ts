@@ -32,8 +32,8 @@ describe('a log line with control characters', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(RAW_CONTROL);
     // Listed under "not granted" by each of the three GitLab kinds (no page row matches either path).
-    expect(r.stdout.split('\n').filter((l) => l.endsWith('line 1    DELETE /projects/1\\x1b[1A\\x1b[2K\\r'))).toHaveLength(3);
-    expect(r.stdout.split('\n').filter((l) => l.endsWith('line 3    GET /projects/2\\x9b2K\\x7f\\u202e\\u2028\\t'))).toHaveLength(3);
+    expect(r.stdout.split('\n').filter((l) => l.endsWith('line 1    DELETE /api/v4/projects/1\\x1b[1A\\x1b[2K\\r'))).toHaveLength(3);
+    expect(r.stdout.split('\n').filter((l) => l.endsWith('line 3    GET /api/v4/projects/2\\x9b2K\\x7f\\u202e\\u2028\\t'))).toHaveLength(3);
     expect(r.stderr).toBe('');
   });
 
@@ -43,7 +43,7 @@ describe('a log line with control characters', () => {
     expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
     const out = JSON.parse(r.stdout) as { kinds: { notGranted: { line: number; input: string }[] }[] };
     const line = (n: number) => new Set(out.kinds.flatMap((k) => k.notGranted.filter((g) => g.line === n).map((g) => g.input)));
-    expect([...line(1)]).toEqual(['DELETE /projects/1\u001b[1A\u001b[2K\r']);
-    expect([...line(3)]).toEqual(['GET /projects/2\u009b2K\u007f\u202e\u2028\t']);
+    expect([...line(1)]).toEqual(['DELETE /api/v4/projects/1\u001b[1A\u001b[2K\r']);
+    expect([...line(3)]).toEqual(['GET /api/v4/projects/2\u009b2K\u007f\u202e\u2028\t']);
   });
 });
