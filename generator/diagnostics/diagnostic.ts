@@ -4,6 +4,7 @@
  */
 import { VFileMessage } from 'vfile-message';
 import type { SourcePosition } from '../model/position.ts';
+import { visible } from './visible.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -44,7 +45,8 @@ export function toVFileMessage(d: Diagnostic): VFileMessage {
 
 /** `file:line:col severity message [rule]`, then the hint indented on its own line. */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message} [${d.ruleId}]\n  hint: ${d.hint}`;
+  // Messages quote pages and logs: their control characters are shown as escapes, never sent to the terminal.
+  return `${visible(d.file)}:${d.line}:${d.column} ${d.severity} ${visible(d.message)} [${d.ruleId}]\n  hint: ${visible(d.hint)}`;
 }
 
 /** Order used everywhere diagnostics are listed: file, line, column, rule id, message. */

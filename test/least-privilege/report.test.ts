@@ -6,7 +6,7 @@
  * SEPARATOR (U+2028) and TAB; line 2 is an ordinary request.
  */
 import { describe, expect, it } from 'vitest';
-import { visible } from '../../generator/least-privilege/report.ts';
+import { visible } from '../../generator/diagnostics/visible.ts';
 import { runLeastPrivilege as run } from './helpers.ts';
 
 const FIXTURE = 'test/least-privilege/fixtures/control-characters.json';
