@@ -57,9 +57,23 @@ describe('permgen least-privilege with GraphQL operations', () => {
     }
   });
 
-  it('lists what no fine-grained token can run apart, and reports validation errors at their line and column', async () => {
+  it('reports validation errors at their line and column, and grants nothing to a document the schema rejects', async () => {
+    // invalid.graphql: `query Names` (line 1) is valid alone, `query Bad` (line 7) selects a field Project lacks (9:5);
+    // a server validates the whole document, so neither runs: both are inputs no grant lets through.
+    const r = await run(`${DIR}/invalid.graphql`, '--schema', SCHEMA, '--json');
+    expect(r.stderr).toBe(`${DIR}/invalid.graphql:9:5 error Cannot query field "missingField" on type "Project". [workload-graphql]\n  hint: The schema rejects this document: fix the operation or pass the schema of the GitLab version it runs against.\n`);
+    const fine = (JSON.parse(r.stdout) as { kinds: JsonKind[] }).kinds.find((k) => k.kind === 'fine-grained')!;
+    expect(fine.grant).toEqual([]);
+    expect(fine.notGranted.map((n) => [n.line, n.input, n.status])).toEqual([
+      [1, 'query Names: not valid against the schema', 'unknown'],
+      [7, 'query Bad: not valid against the schema', 'unknown'],
+    ]);
+    expect(fine.notGranted[1]!.why).toBe('query Bad is not valid against the schema (Cannot query field "missingField" on type "Project".): no token can run it; denied.');
+  });
+
+  it('lists what no fine-grained token can run apart', async () => {
     const r = await run(`${DIR}/unlisted.graphql`, '--schema', SCHEMA, '--json');
-    expect(r.stderr).toBe(`${DIR}/unlisted.graphql:6:5 error Cannot query field "missingField" on type "Project". [workload-graphql]\n  hint: The schema rejects this document: fix the operation or pass the schema of the GitLab version it runs against.\n`);
+    expect(r.stderr).toBe('');
     const fine = (JSON.parse(r.stdout) as { kinds: JsonKind[] }).kinds.find((k) => k.kind === 'fine-grained')!;
     expect(fine.grant).toEqual(['read_project']);
     expect(fine.notGranted.map((n) => [n.line, n.input, n.status])).toEqual([

@@ -90,6 +90,7 @@ function graphqlVerdict(request) {
   const at = `${request.operation}: ${Array.isArray(request.fields) ? request.fields.join(", ") : request.subject}`;
   const alternatives = Array.isArray(request.alternatives) ? request.alternatives : [];
   if (alternatives.some((a) => a.length === 0)) return { status: "always", why: `${request.operation} needs no fine-grained permission.`, source: [] };
+  if (request.reason === "invalid") return { status: "unknown", why: `${request.operation} is not valid against the schema (${request.subject}): no token can run it; denied.`, source: [] };
   if (alternatives.length === 0) {
     const what = request.reason === "unknown-mutation" ? `the mutation \`${request.subject}\`` : `the object type \`${request.subject}\``;
     return { status: "unknown", why: `The GraphQL page does not list ${what} (strict mode): no fine-grained token can run ${at}; denied.`, source: request.source };

@@ -43,7 +43,7 @@ export interface GraphqlWorkloadRequest {
   readonly operation: string;
   /** What needs the permissions: `CiRunner`, `Project.runners`, `RunnerUpdate`. */
   readonly subject: string;
-  /** `type`, `field`, `mutation`, `unlisted-type`, `unknown-mutation`, or `none` (the operation needs nothing). */
+  /** `type`, `field`, `mutation`, `unlisted-type`, `unknown-mutation`, `none` (the operation needs nothing), or `invalid` (the schema rejects the document; `subject` is the first error). */
   readonly reason: string;
   /** Schema coordinates of the selected fields that need it (`Query.project`). */
   readonly fields: readonly string[];

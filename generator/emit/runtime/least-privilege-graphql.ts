@@ -5,7 +5,8 @@
  * one input of `leastPrivilegeForRequests`, named after the operation. The workload's grant is then
  * chosen over every input together (REST, Git and other operations, GraphQL), so it stays minimal
  * across them. Nothing is dropped: a requirement no permission grants is an input the answer lists
- * as not granted, and an operation that needs nothing is one input that needs nothing.
+ * as not granted, an operation of a document the schema rejects is one such input too (reason
+ * `invalid`), and an operation that needs nothing is one input that needs nothing.
  */
 import { Kind, type DocumentNode, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 
@@ -74,12 +75,15 @@ export function graphqlInputs<O extends { readonly mode?: 'strict' | 'lax' }>(
     const line = definition.loc?.startToken.line;
     operations.push(label);
     // An anonymous operation can only be run alone; graphql-js reports it when it is not (LoneAnonymousOperationRule).
-    if (name === undefined && definitions.length > 1) {
-      addErrors(required(schema, document, options).errors);
+    const answer = name === undefined && definitions.length > 1 ? required(schema, document, options) : required(schema, document, name === undefined ? options : ({ ...options, operationName: name } as O & { operationName: string }));
+    addErrors(answer.errors);
+    // A document the schema rejects is not run by a server, and whatever it was meant to do is not known:
+    // each of its operations is one input no grant lets through (never "needs nothing").
+    if (answer.errors.length > 0 || (name === undefined && definitions.length > 1)) {
+      const why = answer.errors[0]?.message ?? 'An anonymous operation must be the only one of its document.';
+      requests.push(Object.freeze({ kind: 'graphql', operation: label, subject: why, reason: 'invalid', fields: Object.freeze([]), alternatives: Object.freeze([]), boundaries: Object.freeze([]), source: Object.freeze([]), ...(line !== undefined ? { line } : {}), text: `${label}: not valid against the schema` }));
       continue;
     }
-    const answer = required(schema, document, name === undefined ? options : ({ ...options, operationName: name } as O & { operationName: string }));
-    addErrors(answer.errors);
     const all = [...answer.requirements, ...answer.ungrantable].sort((a, b) => firstLine(a, line) - firstLine(b, line));
     if (all.length === 0) {
       requests.push(Object.freeze({ kind: 'graphql', operation: label, subject: '', reason: 'none', fields: Object.freeze([]), alternatives: Object.freeze([Object.freeze([])]), boundaries: Object.freeze([]), source: Object.freeze([]), ...(line !== undefined ? { line } : {}), text: label }));

@@ -9,7 +9,8 @@
  * one input of `leastPrivilegeForRequests`, named after the operation. The workload's grant is then
  * chosen over every input together (REST, Git and other operations, GraphQL), so it stays minimal
  * across them. Nothing is dropped: a requirement no permission grants is an input the answer lists
- * as not granted, and an operation that needs nothing is one input that needs nothing.
+ * as not granted, an operation of a document the schema rejects is one such input too (reason
+ * `invalid`), and an operation that needs nothing is one input that needs nothing.
  */
 import { type DocumentNode, type GraphQLError, type GraphQLSchema } from "graphql";
 /** The fields of a `requiredPermissionsForOperation` requirement this file reads. */

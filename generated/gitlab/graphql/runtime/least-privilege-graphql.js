@@ -22,12 +22,13 @@ function graphqlInputs(required, schema, document, options) {
     const label = `${definition.operation} ${name ?? "(anonymous)"}`;
     const line = definition.loc?.startToken.line;
     operations.push(label);
-    if (name === void 0 && definitions.length > 1) {
-      addErrors(required(schema, document, options).errors);
+    const answer = name === void 0 && definitions.length > 1 ? required(schema, document, options) : required(schema, document, name === void 0 ? options : { ...options, operationName: name });
+    addErrors(answer.errors);
+    if (answer.errors.length > 0 || name === void 0 && definitions.length > 1) {
+      const why = answer.errors[0]?.message ?? "An anonymous operation must be the only one of its document.";
+      requests.push(Object.freeze({ kind: "graphql", operation: label, subject: why, reason: "invalid", fields: Object.freeze([]), alternatives: Object.freeze([]), boundaries: Object.freeze([]), source: Object.freeze([]), ...line !== void 0 ? { line } : {}, text: `${label}: not valid against the schema` }));
       continue;
     }
-    const answer = required(schema, document, name === void 0 ? options : { ...options, operationName: name });
-    addErrors(answer.errors);
     const all = [...answer.requirements, ...answer.ungrantable].sort((a, b) => firstLine(a, line) - firstLine(b, line));
     if (all.length === 0) {
       requests.push(Object.freeze({ kind: "graphql", operation: label, subject: "", reason: "none", fields: Object.freeze([]), alternatives: Object.freeze([Object.freeze([])]), boundaries: Object.freeze([]), source: Object.freeze([]), ...line !== void 0 ? { line } : {}, text: label }));
