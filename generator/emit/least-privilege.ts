@@ -334,7 +334,9 @@ function emitGraphqlInputs(ctx: EmitContext): void {
   copyRuntime(ctx, [model.source], GRAPHQL_RUNTIME, 'least-privilege');
   const statements: StatementStructures[] = [
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: 'graphql', namedImports: ['DocumentNode', 'GraphQLSchema'] },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './fine-grained-permissions.js', namedImports: ['requiredPermissionsForOperation', 'type GraphqlGuardOptions'] },
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './fine-grained-permissions.js', namedImports: ['GraphqlGuardOptions'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../graphql-guard-map.js', namedImports: ['requiredGraphqlPermissions'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/graphql-least-privilege.js', namedImports: ['computeRequiredPermissionsByOperation'] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/least-privilege-graphql.js', namedImports: ['graphqlInputs', 'type GraphqlInputs'] },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../least-privilege.js', namedImports: ['GraphqlWorkloadRequest'] },
     {
@@ -357,7 +359,8 @@ function emitGraphqlInputs(ctx: EmitContext): void {
         { name: 'options', type: 'GraphqlGuardOptions', hasQuestionToken: true },
       ],
       returnType: 'Omit<GraphqlInputs, \'requests\'> & { readonly requests: readonly GraphqlWorkloadRequest[] }',
-      statements: 'return graphqlInputs(requiredPermissionsForOperation, schema, document, options);',
+      // Every operation answered as `requiredPermissionsForOperation` answers it, from one pass over the document.
+      statements: 'return graphqlInputs((s, d, o) => computeRequiredPermissionsByOperation(requiredGraphqlPermissions, s, d, o), schema, document, options);',
     },
   ];
   ctx.project.createSourceFile(GRAPHQL_OUT, { leadingTrivia: `${codeHeader([model.source])}\n\n`, statements }, { overwrite: true });

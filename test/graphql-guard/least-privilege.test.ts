@@ -104,10 +104,29 @@ query {
     expect(none.permissions).toEqual([]);
   });
 
-  it('reports the standard validation errors with the answer', () => {
+  it('reports the standard validation errors with the answer, which is then not grantable (a server runs none of the document)', () => {
     const result = answer('{ project(fullPath: "a") { id } unknownField }');
     expect(result.errors.map((e) => e.message)).toEqual(['Cannot query field "unknownField" on type "Query".']);
     expect(result.permissions).toEqual(['read_project']);
+    expect(result.grantable).toBe(false);
+  });
+
+  it('reads `operationName: null` as not given, as graphql-js execute and GraphQL-over-HTTP bodies do', () => {
+    const doc = '{ project(fullPath: "a") { runners { nodes { id } } } }';
+    const nullName = pkg.graphql.requiredPermissionsForOperation(schema, parse(doc), { operationName: null as unknown as string });
+    expect(nullName.errors).toEqual([]);
+    expect(nullName.permissions).toEqual(['read_project', 'read_runner']);
+    expect(nullName.grantable).toBe(true);
+  });
+
+  it('a fragment chain graphql-js cannot validate (its rules recurse: 4,000 fragments overflow the stack) grants nothing, without throwing', () => {
+    const n = 4_000;
+    const fragments = Array.from({ length: n }, (_, i) => `fragment F${i} on Project { ${i + 1 < n ? `...F${i + 1}` : 'id'} }`).join('\n');
+    const result = answer(`{ project(fullPath: "a") { ...F0 } }\n${fragments}`);
+    expect(result.permissions).toEqual([]);
+    expect(result.grantable).toBe(false);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]!.message).toMatch(/^The document could not be validated \(.*\): nothing is granted\.$/);
   });
 
   it('a row whose footnotes add a permission needs both', async () => {

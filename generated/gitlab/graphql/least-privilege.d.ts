@@ -3,7 +3,7 @@
  * Source: sources/gitlab-pat-fine-grained-graphql.41946e6.md (sha256 3af6819ba670a413a21652b49d7b898ed9a67a846993517d0008c70075d69652)
  */
 import type { DocumentNode, GraphQLSchema } from "graphql";
-import { type GraphqlGuardOptions } from "./fine-grained-permissions.js";
+import type { GraphqlGuardOptions } from "./fine-grained-permissions.js";
 import { type GraphqlInputs } from "./runtime/least-privilege-graphql.js";
 import type { GraphqlWorkloadRequest } from "../least-privilege.js";
 /**

@@ -4,7 +4,9 @@
  */
 
 import type { DocumentNode, GraphQLSchema } from 'graphql';
-import { requiredPermissionsForOperation, type GraphqlGuardOptions } from './fine-grained-permissions.js';
+import type { GraphqlGuardOptions } from './fine-grained-permissions.js';
+import { requiredGraphqlPermissions } from '../graphql-guard-map.js';
+import { computeRequiredPermissionsByOperation } from './runtime/graphql-least-privilege.js';
 import { graphqlInputs, type GraphqlInputs } from './runtime/least-privilege-graphql.js';
 import type { GraphqlWorkloadRequest } from '../least-privilege.js';
 
@@ -18,5 +20,5 @@ import type { GraphqlWorkloadRequest } from '../least-privilege.js';
  * @see https://docs.gitlab.com/auth/tokens/fine_grained_access_tokens_graphql/
  */
 export function graphqlLeastPrivilegeRequests(schema: GraphQLSchema, document: DocumentNode, options?: GraphqlGuardOptions): Omit<GraphqlInputs, 'requests'> & { readonly requests: readonly GraphqlWorkloadRequest[] } {
-  return graphqlInputs(requiredPermissionsForOperation, schema, document, options);
+  return graphqlInputs((s, d, o) => computeRequiredPermissionsByOperation(requiredGraphqlPermissions, s, d, o), schema, document, options);
 }

@@ -1,7 +1,8 @@
 /**
  * GraphQL operations as inputs of a workload (copied by `generator/emit/least-privilege.ts` into the
  * package as `gitlab/graphql/runtime/least-privilege-graphql.ts`): each operation of a document is
- * answered by `requiredPermissionsForOperation` (passed in), and each of its requirements becomes
+ * answered as `requiredPermissionsForOperation` answers it (`computeRequiredPermissionsByOperation`,
+ * passed in: one pass over the document for all of them), and each of its requirements becomes
  * one input of `leastPrivilegeForRequests`, named after the operation. The workload's grant is then
  * chosen over every input together (REST, Git and other operations, GraphQL), so it stays minimal
  * across them. Nothing is dropped: a requirement no permission grants is an input the answer lists
@@ -27,6 +28,12 @@ export interface GraphqlAnswerLike {
   readonly errors: readonly GraphQLError[];
 }
 
+/** What `computeRequiredPermissionsByOperation` returns: the document's errors and each operation's answer. */
+export interface GraphqlDocumentAnswerLike {
+  readonly errors: readonly GraphQLError[];
+  readonly operations: readonly { readonly node: OperationDefinitionNode; readonly answer: GraphqlAnswerLike }[];
+}
+
 /** One requirement of one operation, as an input of the workload (the package's `GraphqlWorkloadRequest`). */
 export interface GraphqlInput {
   readonly kind: 'graphql';
@@ -50,8 +57,13 @@ export interface GraphqlInputs {
   readonly errors: readonly GraphQLError[];
 }
 
+/**
+ * The inputs for a document, from `byOperation` (the guard's per-operation answers, computed in one
+ * pass over the document): each requirement of each operation is one input; every operation of a
+ * document with errors is one `invalid` input.
+ */
 export function graphqlInputs<O extends { readonly mode?: 'strict' | 'lax' }>(
-  required: (schema: GraphQLSchema, document: DocumentNode, options?: O & { readonly operationName?: string }) => GraphqlAnswerLike,
+  byOperation: (schema: GraphQLSchema, document: DocumentNode, options?: O) => GraphqlDocumentAnswerLike,
   schema: GraphQLSchema,
   document: DocumentNode,
   options?: O,
@@ -61,26 +73,24 @@ export function graphqlInputs<O extends { readonly mode?: 'strict' | 'lax' }>(
   const operations: string[] = [];
   const errors: GraphQLError[] = [];
   const seen = new Set<string>();
-  const addErrors = (list: readonly GraphQLError[]) => {
-    for (const e of list) {
-      const key = `${e.message}\u0000${JSON.stringify(e.locations ?? [])}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      errors.push(e);
-    }
-  };
+  const { errors: documentErrors, operations: answered } = byOperation(schema, document, options);
+  for (const e of documentErrors) {
+    const key = `${e.message}\u0000${JSON.stringify(e.locations ?? [])}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    errors.push(e);
+  }
+  const answerOf = new Map(answered.map((a) => [a.node, a.answer]));
   for (const definition of definitions) {
     const name = definition.name?.value;
     const label = `${definition.operation} ${name ?? '(anonymous)'}`;
     const line = definition.loc?.startToken.line;
     operations.push(label);
-    // An anonymous operation can only be run alone; graphql-js reports it when it is not (LoneAnonymousOperationRule).
-    const answer = name === undefined && definitions.length > 1 ? required(schema, document, options) : required(schema, document, name === undefined ? options : ({ ...options, operationName: name } as O & { operationName: string }));
-    addErrors(answer.errors);
-    // A document the schema rejects is not run by a server, and whatever it was meant to do is not known:
-    // each of its operations is one input no grant lets through (never "needs nothing").
-    if (answer.errors.length > 0 || (name === undefined && definitions.length > 1)) {
-      const why = answer.errors[0]?.message ?? 'An anonymous operation must be the only one of its document.';
+    const answer = answerOf.get(definition);
+    // A document the schema rejects (an anonymous operation that is not alone too: LoneAnonymousOperationRule) is not run by a
+    // server, and whatever it was meant to do is not known: each of its operations is one input no grant lets through.
+    if (errors.length > 0 || answer === undefined) {
+      const why = errors[0]?.message ?? 'The operation could not be answered.';
       requests.push(Object.freeze({ kind: 'graphql', operation: label, subject: why, reason: 'invalid', fields: Object.freeze([]), alternatives: Object.freeze([]), boundaries: Object.freeze([]), source: Object.freeze([]), ...(line !== undefined ? { line } : {}), text: `${label}: not valid against the schema` }));
       continue;
     }

@@ -7,13 +7,13 @@
  * generated package as `gitlab/graphql/runtime/graphql-least-privilege.ts`): the fewest permissions a
  * token needs to run an operation, by the same requirements the validation rule enforces.
  */
-import { GraphQLError, type DocumentNode, type GraphQLSchema, type SourceLocation } from "graphql";
+import { GraphQLError, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type SourceLocation } from "graphql";
 import type { GuardGrantShape, GuardLookup } from "../../runtime/graphql-guard-lookup.js";
 import { type RequirementReason } from "./graphql-requirements.js";
 import type { GuardOptions } from "./graphql-rule.js";
 export interface LeastPrivilegeOptions extends GuardOptions {
-    /** Only this operation (and the fragments it spreads). Default: every operation of the document. */
-    readonly operationName?: string;
+    /** Only this operation (and the fragments it spreads). Default (also `null`): every operation of the document. */
+    readonly operationName?: string | null;
 }
 /** One thing the operation needs, gathered over every field that needs it. */
 export interface PermissionRequirement<G extends GuardGrantShape> {
@@ -34,7 +34,7 @@ export interface PermissionRequirement<G extends GuardGrantShape> {
 export interface LeastPrivilegeResult<G extends GuardGrantShape> {
     /** The minimal set of permission ids, sorted. Covers every grantable requirement. */
     readonly permissions: readonly string[];
-    /** False when some requirement cannot be granted by any permission (see `ungrantable`). */
+    /** False when some requirement cannot be granted by any permission (see `ungrantable`), or the document has errors (a server runs none of it). */
     readonly grantable: boolean;
     /** Requirements some permission can satisfy, in document order of their first field. */
     readonly requirements: readonly PermissionRequirement<G>[];
@@ -46,3 +46,16 @@ export interface LeastPrivilegeResult<G extends GuardGrantShape> {
     readonly errors: readonly GraphQLError[];
 }
 export declare function computeRequiredPermissions<G extends GuardGrantShape>(lookup: GuardLookup<G>, schema: GraphQLSchema, document: DocumentNode, options?: LeastPrivilegeOptions): LeastPrivilegeResult<G>;
+/**
+ * Every operation of the document answered alone (as `computeRequiredPermissions` with its
+ * `operationName`), from one validation and one collecting pass over the document: a document of
+ * many operations costs one pass, not one per operation (`graphqlInputs`). `errors` are the
+ * document's: a server rejects the whole document for any of them.
+ */
+export declare function computeRequiredPermissionsByOperation<G extends GuardGrantShape>(lookup: GuardLookup<G>, schema: GraphQLSchema, document: DocumentNode, options?: GuardOptions): {
+    readonly errors: readonly GraphQLError[];
+    readonly operations: readonly {
+        readonly node: OperationDefinitionNode;
+        readonly answer: LeastPrivilegeResult<G>;
+    }[];
+};

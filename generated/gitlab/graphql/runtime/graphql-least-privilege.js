@@ -16,26 +16,56 @@ import {
 } from "./graphql-requirements.js";
 import { minimumHittingSet } from "./graphql-hitting-set.js";
 function computeRequiredPermissions(lookup, schema, document, options = {}) {
-  const mode = guardMode(options.mode);
-  const errors = [...validate(schema, document)];
-  let selected = [];
-  const collector = (context) => collectRequirements(context, requirementIndex(lookup, schema, mode), () => true, (definitions) => {
-    const operations = definitions.map((d) => d.node).filter((n) => n.kind === Kind.OPERATION_DEFINITION).filter((n) => options.operationName === void 0 || n.name?.value === options.operationName);
-    if (operations.length === 0) errors.push(new GraphQLError(options.operationName === void 0 ? "Must provide an operation." : `Unknown operation named "${options.operationName}".`));
-    const fragments = reachableFragments(context, operations);
-    selected = definitions.filter((d) => d.node.kind === Kind.OPERATION_DEFINITION ? operations.includes(d.node) : fragments.has(d.node.name.value));
-  });
-  validate(schema, document, [collector]);
+  const pass = documentPass(lookup, schema, document, options);
+  const name = options?.operationName ?? void 0;
+  const operations = pass.operations.filter((n) => name === void 0 || n.name?.value === name);
+  const errors = [...pass.errors];
+  if (pass.failed === void 0 && operations.length === 0) errors.push(new GraphQLError(name === void 0 ? "Must provide an operation." : `Unknown operation named "${name}".`));
+  return answerFor(pass, operations, errors);
+}
+function computeRequiredPermissionsByOperation(lookup, schema, document, options = {}) {
+  const pass = documentPass(lookup, schema, document, options);
+  return Object.freeze({ errors: Object.freeze([...pass.errors]), operations: Object.freeze(pass.operations.map((node) => Object.freeze({ node, answer: answerFor(pass, [node], [...pass.errors]) }))) });
+}
+function documentPass(lookup, schema, document, options) {
+  const mode = guardMode(options?.mode);
+  let definitions = [];
+  const fragmentsOf = /* @__PURE__ */ new Map();
+  try {
+    const errors = [...validate(schema, document)];
+    const collector = (context) => collectRequirements(context, requirementIndex(lookup, schema, mode), () => true, (collected) => {
+      definitions = collected;
+      for (const d of collected) if (d.node.kind === Kind.OPERATION_DEFINITION) fragmentsOf.set(d.node, reachableFragments(context, [d.node]));
+    });
+    validate(schema, document, [collector]);
+    const operations = definitions.map((d) => d.node).filter((n) => n.kind === Kind.OPERATION_DEFINITION);
+    return { errors, operations, definitions, fragmentsOf };
+  } catch (e) {
+    const failed = new GraphQLError(`The document could not be validated (${e instanceof Error ? e.message : String(e)}): nothing is granted.`);
+    return { errors: [failed], operations: [], definitions: [], fragmentsOf, failed };
+  }
+}
+function answerFor(pass, operations, errors) {
+  const chosenOps = new Set(operations);
+  const fragments = /* @__PURE__ */ new Set();
+  for (const op of operations) for (const f of pass.fragmentsOf.get(op) ?? []) fragments.add(f);
+  const selected = pass.definitions.filter((d) => d.node.kind === Kind.OPERATION_DEFINITION ? chosenOps.has(d.node) : fragments.has(d.node.name.value));
   const groups = /* @__PURE__ */ new Map();
   for (const definition of selected) {
     for (const { node, requirements: requirements2 } of definition.fields) {
       for (const r of requirements2) {
         const key = `${r.reason}\0${r.subject}`;
         let group = groups.get(key);
-        if (!group) groups.set(key, group = { reason: r.reason, subject: r.subject, fields: [], locations: [], grants: r.grants, alternatives: r.alternatives });
-        if (!group.fields.includes(r.field)) group.fields.push(r.field);
+        if (!group) groups.set(key, group = { reason: r.reason, subject: r.subject, fields: [], fieldSet: /* @__PURE__ */ new Set(), locations: [], locationSet: /* @__PURE__ */ new Set(), grants: r.grants, alternatives: r.alternatives });
+        if (!group.fieldSet.has(r.field)) {
+          group.fieldSet.add(r.field);
+          group.fields.push(r.field);
+        }
         const at = node.loc ? { line: node.loc.startToken.line, column: node.loc.startToken.column } : void 0;
-        if (at && !group.locations.some((l) => l.line === at.line && l.column === at.column)) group.locations.push(at);
+        if (at && !group.locationSet.has(`${at.line}:${at.column}`)) {
+          group.locationSet.add(`${at.line}:${at.column}`);
+          group.locations.push(at);
+        }
       }
     }
   }
@@ -51,13 +81,15 @@ function computeRequiredPermissions(lookup, schema, document, options = {}) {
   const ungrantable = all.filter((g) => g.alternatives.length === 0).map(freeze);
   return Object.freeze({
     permissions: Object.freeze([...chosen.permissions].sort(compareStrings)),
-    grantable: ungrantable.length === 0,
+    // A document with errors is not run by a server: whatever it was meant to need is not known.
+    grantable: ungrantable.length === 0 && errors.length === 0,
     requirements: Object.freeze(requirements),
     ungrantable: Object.freeze(ungrantable),
     method: chosen.method,
-    errors: Object.freeze(errors)
+    errors: Object.freeze([...errors])
   });
 }
 export {
-  computeRequiredPermissions
+  computeRequiredPermissions,
+  computeRequiredPermissionsByOperation
 };

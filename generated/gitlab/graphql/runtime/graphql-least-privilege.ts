@@ -33,8 +33,8 @@ import { minimumHittingSet } from './graphql-hitting-set.js';
 import type { GuardOptions } from './graphql-rule.js';
 
 export interface LeastPrivilegeOptions extends GuardOptions {
-  /** Only this operation (and the fragments it spreads). Default: every operation of the document. */
-  readonly operationName?: string;
+  /** Only this operation (and the fragments it spreads). Default (also `null`): every operation of the document. */
+  readonly operationName?: string | null;
 }
 
 /** One thing the operation needs, gathered over every field that needs it. */
@@ -57,7 +57,7 @@ export interface PermissionRequirement<G extends GuardGrantShape> {
 export interface LeastPrivilegeResult<G extends GuardGrantShape> {
   /** The minimal set of permission ids, sorted. Covers every grantable requirement. */
   readonly permissions: readonly string[];
-  /** False when some requirement cannot be granted by any permission (see `ungrantable`). */
+  /** False when some requirement cannot be granted by any permission (see `ungrantable`), or the document has errors (a server runs none of it). */
   readonly grantable: boolean;
   /** Requirements some permission can satisfy, in document order of their first field. */
   readonly requirements: readonly PermissionRequirement<G>[];
@@ -75,26 +75,77 @@ export function computeRequiredPermissions<G extends GuardGrantShape>(
   document: DocumentNode,
   options: LeastPrivilegeOptions = {},
 ): LeastPrivilegeResult<G> {
-  const mode = guardMode(options.mode);
-  const errors: GraphQLError[] = [...validate(schema, document)];
-  let selected: CollectedDefinition<G>[] = [];
-  const collector: ValidationRule = (context) =>
-    collectRequirements(context, requirementIndex(lookup, schema, mode), () => true, (definitions) => {
-      const operations = definitions
-        .map((d) => d.node)
-        .filter((n): n is OperationDefinitionNode => n.kind === Kind.OPERATION_DEFINITION)
-        .filter((n) => options.operationName === undefined || n.name?.value === options.operationName);
-      if (operations.length === 0) errors.push(new GraphQLError(options.operationName === undefined ? 'Must provide an operation.' : `Unknown operation named "${options.operationName}".`));
-      const fragments = reachableFragments(context, operations);
-      selected = definitions.filter((d) => (d.node.kind === Kind.OPERATION_DEFINITION ? operations.includes(d.node) : fragments.has(d.node.name.value)));
-    });
-  validate(schema, document, [collector]);
+  const pass = documentPass(lookup, schema, document, options);
+  // `null` is "not given", as graphql-js's `execute` and GraphQL-over-HTTP bodies read it.
+  const name = options?.operationName ?? undefined;
+  const operations = pass.operations.filter((n) => name === undefined || n.name?.value === name);
+  const errors = [...pass.errors];
+  if (pass.failed === undefined && operations.length === 0) errors.push(new GraphQLError(name === undefined ? 'Must provide an operation.' : `Unknown operation named "${name}".`));
+  return answerFor(pass, operations, errors);
+}
+
+/**
+ * Every operation of the document answered alone (as `computeRequiredPermissions` with its
+ * `operationName`), from one validation and one collecting pass over the document: a document of
+ * many operations costs one pass, not one per operation (`graphqlInputs`). `errors` are the
+ * document's: a server rejects the whole document for any of them.
+ */
+export function computeRequiredPermissionsByOperation<G extends GuardGrantShape>(
+  lookup: GuardLookup<G>,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  options: GuardOptions = {},
+): { readonly errors: readonly GraphQLError[]; readonly operations: readonly { readonly node: OperationDefinitionNode; readonly answer: LeastPrivilegeResult<G> }[] } {
+  const pass = documentPass(lookup, schema, document, options);
+  return Object.freeze({ errors: Object.freeze([...pass.errors]), operations: Object.freeze(pass.operations.map((node) => Object.freeze({ node, answer: answerFor(pass, [node], [...pass.errors]) }))) });
+}
+
+/** What one validation pass and one collecting pass learn of a document, for any choice of its operations. */
+interface DocumentPass<G extends GuardGrantShape> {
+  readonly errors: readonly GraphQLError[];
+  readonly operations: readonly OperationDefinitionNode[];
+  readonly definitions: readonly CollectedDefinition<G>[];
+  /** Per operation, the fragments it spreads (directly or not). */
+  readonly fragmentsOf: ReadonlyMap<OperationDefinitionNode, ReadonlySet<string>>;
+  /** Set when graphql-js could not validate the document at all (a stack overflow on a very deep or long fragment chain, a malformed AST): nothing is granted. */
+  readonly failed?: GraphQLError;
+}
+
+function documentPass<G extends GuardGrantShape>(lookup: GuardLookup<G>, schema: GraphQLSchema, document: DocumentNode, options: GuardOptions): DocumentPass<G> {
+  const mode = guardMode(options?.mode);
+  let definitions: readonly CollectedDefinition<G>[] = [];
+  const fragmentsOf = new Map<OperationDefinitionNode, ReadonlySet<string>>();
+  try {
+    const errors = [...validate(schema, document)];
+    const collector: ValidationRule = (context) =>
+      collectRequirements(context, requirementIndex(lookup, schema, mode), () => true, (collected) => {
+        definitions = collected;
+        for (const d of collected) if (d.node.kind === Kind.OPERATION_DEFINITION) fragmentsOf.set(d.node, reachableFragments(context, [d.node]));
+      });
+    validate(schema, document, [collector]);
+    const operations = definitions.map((d) => d.node).filter((n): n is OperationDefinitionNode => n.kind === Kind.OPERATION_DEFINITION);
+    return { errors, operations, definitions, fragmentsOf };
+  } catch (e) {
+    // graphql-js's rules recurse: thousands of chained fragments overflow the stack. Fail closed, never throw.
+    const failed = new GraphQLError(`The document could not be validated (${e instanceof Error ? e.message : String(e)}): nothing is granted.`);
+    return { errors: [failed], operations: [], definitions: [], fragmentsOf, failed };
+  }
+}
+
+/** The answer for `operations` (and the fragments they spread), from the document's pass. */
+function answerFor<G extends GuardGrantShape>(pass: DocumentPass<G>, operations: readonly OperationDefinitionNode[], errors: readonly GraphQLError[]): LeastPrivilegeResult<G> {
+  const chosenOps = new Set(operations);
+  const fragments = new Set<string>();
+  for (const op of operations) for (const f of pass.fragmentsOf.get(op) ?? []) fragments.add(f);
+  const selected = pass.definitions.filter((d) => (d.node.kind === Kind.OPERATION_DEFINITION ? chosenOps.has(d.node) : fragments.has(d.node.name.value)));
 
   interface Group {
     reason: RequirementReason;
     subject: string;
     fields: string[];
+    fieldSet: Set<string>;
     locations: SourceLocation[];
+    locationSet: Set<string>;
     grants: readonly G[];
     alternatives: readonly (readonly string[])[];
   }
@@ -104,10 +155,16 @@ export function computeRequiredPermissions<G extends GuardGrantShape>(
       for (const r of requirements) {
         const key = `${r.reason}\u0000${r.subject}`;
         let group = groups.get(key);
-        if (!group) groups.set(key, (group = { reason: r.reason, subject: r.subject, fields: [], locations: [], grants: r.grants, alternatives: r.alternatives }));
-        if (!group.fields.includes(r.field)) group.fields.push(r.field);
+        if (!group) groups.set(key, (group = { reason: r.reason, subject: r.subject, fields: [], fieldSet: new Set(), locations: [], locationSet: new Set(), grants: r.grants, alternatives: r.alternatives }));
+        if (!group.fieldSet.has(r.field)) {
+          group.fieldSet.add(r.field);
+          group.fields.push(r.field);
+        }
         const at = node.loc ? { line: node.loc.startToken.line, column: node.loc.startToken.column } : undefined;
-        if (at && !group.locations.some((l) => l.line === at.line && l.column === at.column)) group.locations.push(at);
+        if (at && !group.locationSet.has(`${at.line}:${at.column}`)) {
+          group.locationSet.add(`${at.line}:${at.column}`);
+          group.locations.push(at);
+        }
       }
     }
   }
@@ -123,10 +180,11 @@ export function computeRequiredPermissions<G extends GuardGrantShape>(
   const ungrantable = all.filter((g) => g.alternatives.length === 0).map(freeze);
   return Object.freeze({
     permissions: Object.freeze([...chosen.permissions].sort(compareStrings)),
-    grantable: ungrantable.length === 0,
+    // A document with errors is not run by a server: whatever it was meant to need is not known.
+    grantable: ungrantable.length === 0 && errors.length === 0,
     requirements: Object.freeze(requirements),
     ungrantable: Object.freeze(ungrantable),
     method: chosen.method,
-    errors: Object.freeze(errors),
+    errors: Object.freeze([...errors]),
   });
 }

@@ -5,14 +5,15 @@
 /**
  * GraphQL operations as inputs of a workload (copied by `generator/emit/least-privilege.ts` into the
  * package as `gitlab/graphql/runtime/least-privilege-graphql.ts`): each operation of a document is
- * answered by `requiredPermissionsForOperation` (passed in), and each of its requirements becomes
+ * answered as `requiredPermissionsForOperation` answers it (`computeRequiredPermissionsByOperation`,
+ * passed in: one pass over the document for all of them), and each of its requirements becomes
  * one input of `leastPrivilegeForRequests`, named after the operation. The workload's grant is then
  * chosen over every input together (REST, Git and other operations, GraphQL), so it stays minimal
  * across them. Nothing is dropped: a requirement no permission grants is an input the answer lists
  * as not granted, an operation of a document the schema rejects is one such input too (reason
  * `invalid`), and an operation that needs nothing is one input that needs nothing.
  */
-import { type DocumentNode, type GraphQLError, type GraphQLSchema } from "graphql";
+import { type DocumentNode, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 /** The fields of a `requiredPermissionsForOperation` requirement this file reads. */
 export interface GraphqlRequirementLike {
     readonly reason: string;
@@ -33,6 +34,14 @@ export interface GraphqlAnswerLike {
     readonly requirements: readonly GraphqlRequirementLike[];
     readonly ungrantable: readonly GraphqlRequirementLike[];
     readonly errors: readonly GraphQLError[];
+}
+/** What `computeRequiredPermissionsByOperation` returns: the document's errors and each operation's answer. */
+export interface GraphqlDocumentAnswerLike {
+    readonly errors: readonly GraphQLError[];
+    readonly operations: readonly {
+        readonly node: OperationDefinitionNode;
+        readonly answer: GraphqlAnswerLike;
+    }[];
 }
 /** One requirement of one operation, as an input of the workload (the package's `GraphqlWorkloadRequest`). */
 export interface GraphqlInput {
@@ -55,8 +64,11 @@ export interface GraphqlInputs {
     /** graphql-js validation errors of the document (once each), and operations that cannot be selected on their own. */
     readonly errors: readonly GraphQLError[];
 }
+/**
+ * The inputs for a document, from `byOperation` (the guard's per-operation answers, computed in one
+ * pass over the document): each requirement of each operation is one input; every operation of a
+ * document with errors is one `invalid` input.
+ */
 export declare function graphqlInputs<O extends {
     readonly mode?: "strict" | "lax";
-}>(required: (schema: GraphQLSchema, document: DocumentNode, options?: O & {
-    readonly operationName?: string;
-}) => GraphqlAnswerLike, schema: GraphQLSchema, document: DocumentNode, options?: O): GraphqlInputs;
+}>(byOperation: (schema: GraphQLSchema, document: DocumentNode, options?: O) => GraphqlDocumentAnswerLike, schema: GraphQLSchema, document: DocumentNode, options?: O): GraphqlInputs;

@@ -3,29 +3,28 @@
  * Source: sources/gitlab-pat-fine-grained-graphql.41946e6.md (sha256 3af6819ba670a413a21652b49d7b898ed9a67a846993517d0008c70075d69652)
  */
 import { Kind } from "graphql";
-function graphqlInputs(required, schema, document, options) {
+function graphqlInputs(byOperation, schema, document, options) {
   const definitions = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
   const requests = [];
   const operations = [];
   const errors = [];
   const seen = /* @__PURE__ */ new Set();
-  const addErrors = (list) => {
-    for (const e of list) {
-      const key = `${e.message}\0${JSON.stringify(e.locations ?? [])}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      errors.push(e);
-    }
-  };
+  const { errors: documentErrors, operations: answered } = byOperation(schema, document, options);
+  for (const e of documentErrors) {
+    const key = `${e.message}\0${JSON.stringify(e.locations ?? [])}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    errors.push(e);
+  }
+  const answerOf = new Map(answered.map((a) => [a.node, a.answer]));
   for (const definition of definitions) {
     const name = definition.name?.value;
     const label = `${definition.operation} ${name ?? "(anonymous)"}`;
     const line = definition.loc?.startToken.line;
     operations.push(label);
-    const answer = name === void 0 && definitions.length > 1 ? required(schema, document, options) : required(schema, document, name === void 0 ? options : { ...options, operationName: name });
-    addErrors(answer.errors);
-    if (answer.errors.length > 0 || name === void 0 && definitions.length > 1) {
-      const why = answer.errors[0]?.message ?? "An anonymous operation must be the only one of its document.";
+    const answer = answerOf.get(definition);
+    if (errors.length > 0 || answer === void 0) {
+      const why = errors[0]?.message ?? "The operation could not be answered.";
       requests.push(Object.freeze({ kind: "graphql", operation: label, subject: why, reason: "invalid", fields: Object.freeze([]), alternatives: Object.freeze([]), boundaries: Object.freeze([]), source: Object.freeze([]), ...line !== void 0 ? { line } : {}, text: `${label}: not valid against the schema` }));
       continue;
     }
