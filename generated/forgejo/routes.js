@@ -5,6 +5,7 @@
 import { ForgejoScope, ForgejoScopeCategory, hasForgejoScope } from "./scopes.js";
 import { matchForgejoPath } from "./runtime/forgejo-route-match.js";
 const forgejoMethodLevels = Object.freeze({
+  __proto__: null,
   /** @see sources/forgejo-access-token-scopes.code-viewer.txt:36:3 */
   GET: Object.freeze({ level: "read", source: "sources/forgejo-access-token-scopes.code-viewer.txt:36:3" }),
   /** @see sources/forgejo-access-token-scopes.code-viewer.txt:36:3 */

@@ -18,7 +18,7 @@ export interface ForgejoMethodLevel {
 }
 
 /** The level each method needs: of the levels that allow it, the one the others include (GET: `read`, which `write` includes). */
-export const forgejoMethodLevels: Readonly<Record<ForgejoRequestMethod, ForgejoMethodLevel>> = Object.freeze({
+export const forgejoMethodLevels: Readonly<Record<ForgejoRequestMethod, ForgejoMethodLevel>> = Object.freeze({ __proto__: null,
     /** @see sources/forgejo-access-token-scopes.code-viewer.txt:36:3 */
     GET: Object.freeze({ level: "read", source: "sources/forgejo-access-token-scopes.code-viewer.txt:36:3" }),
     /** @see sources/forgejo-access-token-scopes.code-viewer.txt:36:3 */

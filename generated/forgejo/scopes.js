@@ -71,6 +71,7 @@ function isForgejoScopeCategory(value) {
   return typeof value === "string" && forgejoScopeCategoriesSet.has(value);
 }
 const forgejoScopeInfo = Object.freeze({
+  __proto__: null,
   /** @see sources/forgejo-access-token-scopes.code-viewer.txt:61:1 */
   [ForgejoScope.READ_ACTIVITYPUB]: Object.freeze({ category: ForgejoScopeCategory.ACTIVITYPUB, level: "read", description: "Grants read access for ActivityPub operations." }),
   /** @see sources/forgejo-access-token-scopes.code-viewer.txt:64:1 */
@@ -109,6 +110,7 @@ const forgejoScopeInfo = Object.freeze({
   [ForgejoScope.WRITE_USER]: Object.freeze({ category: ForgejoScopeCategory.USER, level: "write", description: "Grants read/write/delete access to user operations, such as updating user repo subscriptions, followed users, and user settings." })
 });
 const forgejoScopeSatisfiedBy = Object.freeze({
+  __proto__: null,
   [ForgejoScope.READ_ACTIVITYPUB]: Object.freeze([ForgejoScope.READ_ACTIVITYPUB, ForgejoScope.WRITE_ACTIVITYPUB]),
   [ForgejoScope.WRITE_ACTIVITYPUB]: Object.freeze([ForgejoScope.WRITE_ACTIVITYPUB]),
   [ForgejoScope.READ_ADMIN]: Object.freeze([ForgejoScope.READ_ADMIN, ForgejoScope.WRITE_ADMIN]),

@@ -106,7 +106,7 @@ export interface ForgejoScopeInfo {
 }
 
 /** Category, level and description of every scope. */
-export const forgejoScopeInfo: Readonly<Record<ForgejoScope, ForgejoScopeInfo>> = Object.freeze({
+export const forgejoScopeInfo: Readonly<Record<ForgejoScope, ForgejoScopeInfo>> = Object.freeze({ __proto__: null,
     /** @see sources/forgejo-access-token-scopes.code-viewer.txt:61:1 */
     [ForgejoScope.READ_ACTIVITYPUB]: Object.freeze({ category: ForgejoScopeCategory.ACTIVITYPUB, level: "read", description: "Grants read access for ActivityPub operations." }),
     /** @see sources/forgejo-access-token-scopes.code-viewer.txt:64:1 */
@@ -145,7 +145,7 @@ export const forgejoScopeInfo: Readonly<Record<ForgejoScope, ForgejoScopeInfo>> 
     [ForgejoScope.WRITE_USER]: Object.freeze({ category: ForgejoScopeCategory.USER, level: "write", description: "Grants read/write/delete access to user operations, such as updating user repo subscriptions, followed users, and user settings." }),
   });
 /** The granted scopes that satisfy each required scope: the scope itself and the scopes of the same category whose level allows every method its level allows. From the page's levels: read: GET routes (sources/forgejo-access-token-scopes.code-viewer.txt:36:3); write: POST, PUT, PATCH, and DELETE routes (in addition to GET) (sources/forgejo-access-token-scopes.code-viewer.txt:39:3). */
-export const forgejoScopeSatisfiedBy: Readonly<Record<ForgejoScope, readonly ForgejoScope[]>> = Object.freeze({
+export const forgejoScopeSatisfiedBy: Readonly<Record<ForgejoScope, readonly ForgejoScope[]>> = Object.freeze({ __proto__: null,
     [ForgejoScope.READ_ACTIVITYPUB]: Object.freeze([ForgejoScope.READ_ACTIVITYPUB, ForgejoScope.WRITE_ACTIVITYPUB]),
     [ForgejoScope.WRITE_ACTIVITYPUB]: Object.freeze([ForgejoScope.WRITE_ACTIVITYPUB]),
     [ForgejoScope.READ_ADMIN]: Object.freeze([ForgejoScope.READ_ADMIN, ForgejoScope.WRITE_ADMIN]),

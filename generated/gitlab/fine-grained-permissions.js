@@ -1257,7 +1257,7 @@ const gitlabFineGrainedPermissionsSet = new Set(gitlabFineGrainedPermissions);
 function isGitlabFineGrainedPermission(value) {
   return typeof value === "string" && gitlabFineGrainedPermissionsSet.has(value);
 }
-const gitlabFineGrainedPermissionInfo = deepFreeze(JSON.parse(`{
+const gitlabFineGrainedPermissionInfo = Object.freeze(Object.assign(/* @__PURE__ */ Object.create(null), deepFreeze(JSON.parse(`{
 "activate_user":{"id":"activate_user","resource":"User","action":"Activate","category":"System Access","description":"Grants the ability to activate, approve, ban, block, create, deactivate, delete, disable two factor, follow, read, reject, unban, unblock, unfollow, and update users.","namedOn":[{"source":"gitlab-pat-rest-permissions","at":"sources/gitlab-pat-fine-grained-rest.0739b8b.md:3563:1"}]},
 "add_merge_train_merge_request":{"id":"add_merge_train_merge_request","resource":"Merge Train Merge Request","action":"Add","category":"CI/CD","description":"Grants the ability to add merge requests to merge trains.","namedOn":[{"source":"gitlab-pat-rest-permissions","at":"sources/gitlab-pat-fine-grained-rest.0739b8b.md:407:1"}]},
 "apply_suggestion":{"id":"apply_suggestion","resource":"Suggestion","action":"Apply","category":"Repository","description":"Grants the ability to apply suggestions.","namedOn":[{"source":"gitlab-pat-rest-permissions","at":"sources/gitlab-pat-fine-grained-rest.0739b8b.md:2904:1"}]},
@@ -1881,7 +1881,7 @@ const gitlabFineGrainedPermissionInfo = deepFreeze(JSON.parse(`{
 "use_global_search":{"id":"use_global_search","resource":"Global Search","action":"Use","category":"Search","description":"Grants the ability to use global search functionality.","namedOn":[{"source":"gitlab-pat-rest-permissions","at":"sources/gitlab-pat-fine-grained-rest.0739b8b.md:2968:1"}]},
 "validate_ci_config":{"id":"validate_ci_config","resource":"CI Config","action":"Validate","category":"CI/CD","description":"Grants the ability to read and validate CI/CD configuration.","namedOn":[{"source":"gitlab-graphql-fine-grained-permissions","at":"sources/gitlab-pat-fine-grained-graphql.41946e6.md:193:1"},{"source":"gitlab-pat-rest-permissions","at":"sources/gitlab-pat-fine-grained-rest.0739b8b.md:212:1"}]},
 "verify_pages_domain":{"id":"verify_pages_domain","resource":"Pages Domain","action":"Verify","category":"Projects","description":"Grants the ability to create, delete, read, update, and verify pages domains.","namedOn":[{"source":"gitlab-pat-rest-permissions","at":"sources/gitlab-pat-fine-grained-rest.0739b8b.md:2591:1"}]}
-}`));
+}`))));
 function deepFreeze(value) {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {

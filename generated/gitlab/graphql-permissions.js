@@ -349,7 +349,7 @@ const graphqlPermissionsSet = new Set(graphqlPermissions);
 function isGraphqlPermission(value) {
   return typeof value === "string" && graphqlPermissionsSet.has(value);
 }
-const graphqlPermissionInfo = deepFreeze(JSON.parse(`{
+const graphqlPermissionInfo = Object.freeze(Object.assign(/* @__PURE__ */ Object.create(null), deepFreeze(JSON.parse(`{
 "read_dependency":{"action":"Read","resource":"Dependency","category":"Application Security","boundaries":["project"]},
 "read_pipeline_execution_project_schedule":{"action":"Read","resource":"Pipeline Execution Project Schedule","category":"Application Security","boundaries":["project"]},
 "read_secrets_manager":{"action":"Read","resource":"Secrets Manager","category":"Application Security","boundaries":["project","group"]},
@@ -520,7 +520,7 @@ const graphqlPermissionInfo = deepFreeze(JSON.parse(`{
 "revoke_personal_access_token":{"action":"Revoke","resource":"Personal Access Token","category":"System Access","boundaries":["user"]},
 "rotate_personal_access_token":{"action":"Rotate","resource":"Personal Access Token","category":"System Access","boundaries":["user"]},
 "read_user":{"action":"Read","resource":"User","category":"System Access","boundaries":["user"]}
-}`));
+}`))));
 function deepFreeze(value) {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {

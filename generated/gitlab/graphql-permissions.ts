@@ -366,7 +366,7 @@ export function isGraphqlPermission(value: unknown): value is GraphqlPermission 
 /** Where a permission applies: the page's Access column (`Project`, `Group`, `User`, `Instance`), lower-cased. */
 export type Boundary = "project" | "group" | "user" | "instance";
 /** What each permission grants: the action and resource it is named after (as the page writes them), the resource's category, and the boundaries at which the page lists rows for it (in the order project, group, user, instance). */
-export const graphqlPermissionInfo: Readonly<Record<GraphqlPermission, { readonly action: string; readonly resource: string; readonly category: string; readonly boundaries: readonly Boundary[] }>> = deepFreeze(JSON.parse(`{
+export const graphqlPermissionInfo: Readonly<Record<GraphqlPermission, { readonly action: string; readonly resource: string; readonly category: string; readonly boundaries: readonly Boundary[] }>> = Object.freeze(Object.assign(Object.create(null), deepFreeze(JSON.parse(`{
 "read_dependency":{"action":"Read","resource":"Dependency","category":"Application Security","boundaries":["project"]},
 "read_pipeline_execution_project_schedule":{"action":"Read","resource":"Pipeline Execution Project Schedule","category":"Application Security","boundaries":["project"]},
 "read_secrets_manager":{"action":"Read","resource":"Secrets Manager","category":"Application Security","boundaries":["project","group"]},
@@ -537,7 +537,7 @@ export const graphqlPermissionInfo: Readonly<Record<GraphqlPermission, { readonl
 "revoke_personal_access_token":{"action":"Revoke","resource":"Personal Access Token","category":"System Access","boundaries":["user"]},
 "rotate_personal_access_token":{"action":"Rotate","resource":"Personal Access Token","category":"System Access","boundaries":["user"]},
 "read_user":{"action":"Read","resource":"User","category":"System Access","boundaries":["user"]}
-}`));
+}`))));
 
 /** Freezes a value parsed from JSON and every object and array in it; returns it. */
 function deepFreeze<T extends object>(value: T): T {

@@ -50,6 +50,7 @@ function isJobTokenPermission(value) {
   return typeof value === "string" && jobTokenPermissionsSet.has(value);
 }
 const jobTokenPermissionInfo = Object.freeze({
+  __proto__: null,
   "ADMIN_BADGES": { label: "Badges: Read and write", resource: "Badges", access: "admin" },
   "ADMIN_DEPLOYMENTS": { label: "Deployments: Read and write", resource: "Deployments", access: "admin" },
   "ADMIN_ENVIRONMENTS": { label: "Environments: Read and write", resource: "Environments", access: "admin" },

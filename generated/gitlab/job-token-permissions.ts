@@ -64,7 +64,7 @@ export function isJobTokenPermission(value: unknown): value is JobTokenPermissio
 }
 
 /** What each permission grants, as the page labels it (`Deployments: Read and write`). */
-export const jobTokenPermissionInfo: Readonly<Record<JobTokenPermission, { readonly label: string; readonly resource: string; readonly access: 'read' | 'admin' }>> = Object.freeze({
+export const jobTokenPermissionInfo: Readonly<Record<JobTokenPermission, { readonly label: string; readonly resource: string; readonly access: 'read' | 'admin' }>> = Object.freeze({ __proto__: null,
     "ADMIN_BADGES": { label: "Badges: Read and write", resource: "Badges", access: "admin" },
     "ADMIN_DEPLOYMENTS": { label: "Deployments: Read and write", resource: "Deployments", access: "admin" },
     "ADMIN_ENVIRONMENTS": { label: "Environments: Read and write", resource: "Environments", access: "admin" },

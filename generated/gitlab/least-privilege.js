@@ -11,6 +11,7 @@ import { gitlabOperationPermissions } from "./operation-permissions.js";
 import { leastGrant } from "./runtime/least-privilege.js";
 import { classicScopeVerdict, fineGrainedVerdict, jobTokenVerdict } from "./runtime/least-privilege-gitlab.js";
 const workloadOperationNames = Object.freeze({
+  __proto__: null,
   "archive-download": Object.freeze({ syntax: "archive download <project>", operation: "archive-and-release-asset-downloads:download-a-repository-archive" }),
   "dependency-proxy-pull": Object.freeze({ syntax: "dependency-proxy pull <group>", operation: "dependency-proxy:pull-container-images-through-the-dependency-proxy" }),
   "design-image-download": Object.freeze({ syntax: "design download <project>", operation: "other-operations:download-a-design-management-image" }),

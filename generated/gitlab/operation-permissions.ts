@@ -98,7 +98,7 @@ export interface GitlabOperationPermission {
 }
 
 /** Every operation of the page, in its order (frozen). */
-export const gitlabOperationPermissions: Readonly<Record<GitlabOperation, GitlabOperationPermission>> = Object.freeze({
+export const gitlabOperationPermissions: Readonly<Record<GitlabOperation, GitlabOperationPermission>> = Object.freeze({ __proto__: null,
     /** Clone or pull a project repository: Download Code at Project. @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:39:1 */
     "git-operations:clone-or-pull-a-project-repository": Object.freeze({ operation: GitlabOperation.GIT_OPERATIONS_CLONE_OR_PULL_A_PROJECT_REPOSITORY, name: "Clone or pull a project repository", section: "Git operations", resource: "Code", action: "Download", permissions: Object.freeze<GitlabFineGrainedPermission[]>([GitlabFineGrainedPermission.DOWNLOAD_CODE]), boundaries: Object.freeze<('project' | 'group' | 'user' | 'instance')[]>(["project"]), footnotes: Object.freeze([]), notes: Object.freeze([]), source: "sources/gitlab-pat-fine-grained-other-operations.3f07355.md:39:1" }),
     /** Push to a project repository: Push Code at Project. @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:40:1 */

@@ -48,6 +48,7 @@ function isTokenType(value) {
   return typeof value === "string" && tokenTypes.includes(value);
 }
 const tokenScopeAvailability = Object.freeze({
+  __proto__: null,
   /** Personal, group, project @see sources/gitlab-access-token-scopes.ja.flattened.txt:19:1 */
   [TokenScope.API]: Object.freeze(["personal", "group", "project"]),
   /** Personal, group, project @see sources/gitlab-access-token-scopes.ja.flattened.txt:20:1 */
@@ -84,6 +85,7 @@ const tokenScopeAvailability = Object.freeze({
   [TokenScope.READ_USER]: Object.freeze(["personal"])
 });
 const scopesByTokenType = Object.freeze({
+  __proto__: null,
   personal: Object.freeze([TokenScope.API, TokenScope.READ_API, TokenScope.READ_REPOSITORY, TokenScope.WRITE_REPOSITORY, TokenScope.READ_REGISTRY, TokenScope.WRITE_REGISTRY, TokenScope.SELF_ROTATE, TokenScope.READ_VIRTUAL_REGISTRY, TokenScope.WRITE_VIRTUAL_REGISTRY, TokenScope.CREATE_RUNNER, TokenScope.MANAGE_RUNNER, TokenScope.AI_FEATURES, TokenScope.K8S_PROXY, TokenScope.ADMIN_MODE, TokenScope.READ_SERVICE_PING, TokenScope.SUDO, TokenScope.READ_USER]),
   group: Object.freeze([TokenScope.API, TokenScope.READ_API, TokenScope.READ_REPOSITORY, TokenScope.WRITE_REPOSITORY, TokenScope.READ_REGISTRY, TokenScope.WRITE_REGISTRY, TokenScope.SELF_ROTATE, TokenScope.READ_VIRTUAL_REGISTRY, TokenScope.WRITE_VIRTUAL_REGISTRY, TokenScope.CREATE_RUNNER, TokenScope.MANAGE_RUNNER, TokenScope.AI_FEATURES, TokenScope.K8S_PROXY]),
   project: Object.freeze([TokenScope.API, TokenScope.READ_API, TokenScope.READ_REPOSITORY, TokenScope.WRITE_REPOSITORY, TokenScope.READ_REGISTRY, TokenScope.WRITE_REGISTRY, TokenScope.SELF_ROTATE, TokenScope.CREATE_RUNNER, TokenScope.MANAGE_RUNNER, TokenScope.AI_FEATURES, TokenScope.K8S_PROXY])

@@ -68,7 +68,7 @@ export function isTokenType(value: unknown): value is TokenType {
 }
 
 /** The token types that may hold each scope (the page's "Token availability" column). */
-export const tokenScopeAvailability: Readonly<Record<TokenScope, readonly TokenType[]>> = Object.freeze({
+export const tokenScopeAvailability: Readonly<Record<TokenScope, readonly TokenType[]>> = Object.freeze({ __proto__: null,
     /** Personal, group, project @see sources/gitlab-access-token-scopes.ja.flattened.txt:19:1 */
     [TokenScope.API]: Object.freeze(["personal", "group", "project"] as const),
     /** Personal, group, project @see sources/gitlab-access-token-scopes.ja.flattened.txt:20:1 */
@@ -104,7 +104,7 @@ export const tokenScopeAvailability: Readonly<Record<TokenScope, readonly TokenT
     /** Personal @see sources/gitlab-access-token-scopes.ja.flattened.txt:35:1 */
     [TokenScope.READ_USER]: Object.freeze(["personal"] as const),
   });
-const scopesByTokenType: Readonly<Record<TokenType, readonly TokenScope[]>> = Object.freeze({
+const scopesByTokenType: Readonly<Record<TokenType, readonly TokenScope[]>> = Object.freeze({ __proto__: null,
     personal: Object.freeze([TokenScope.API, TokenScope.READ_API, TokenScope.READ_REPOSITORY, TokenScope.WRITE_REPOSITORY, TokenScope.READ_REGISTRY, TokenScope.WRITE_REGISTRY, TokenScope.SELF_ROTATE, TokenScope.READ_VIRTUAL_REGISTRY, TokenScope.WRITE_VIRTUAL_REGISTRY, TokenScope.CREATE_RUNNER, TokenScope.MANAGE_RUNNER, TokenScope.AI_FEATURES, TokenScope.K8S_PROXY, TokenScope.ADMIN_MODE, TokenScope.READ_SERVICE_PING, TokenScope.SUDO, TokenScope.READ_USER]),
     group: Object.freeze([TokenScope.API, TokenScope.READ_API, TokenScope.READ_REPOSITORY, TokenScope.WRITE_REPOSITORY, TokenScope.READ_REGISTRY, TokenScope.WRITE_REGISTRY, TokenScope.SELF_ROTATE, TokenScope.READ_VIRTUAL_REGISTRY, TokenScope.WRITE_VIRTUAL_REGISTRY, TokenScope.CREATE_RUNNER, TokenScope.MANAGE_RUNNER, TokenScope.AI_FEATURES, TokenScope.K8S_PROXY]),
     project: Object.freeze([TokenScope.API, TokenScope.READ_API, TokenScope.READ_REPOSITORY, TokenScope.WRITE_REPOSITORY, TokenScope.READ_REGISTRY, TokenScope.WRITE_REGISTRY, TokenScope.SELF_ROTATE, TokenScope.CREATE_RUNNER, TokenScope.MANAGE_RUNNER, TokenScope.AI_FEATURES, TokenScope.K8S_PROXY]),

@@ -15,6 +15,7 @@ import { formatPosition } from '../model/position.ts';
 import { interpretForgejoRoutes } from '../model/forgejo-route-rules.ts';
 import { codeHeader, safeComment } from './header.ts';
 import { constantKey, stringLiteral } from './ts/identifier.ts';
+import { RECORD_OPEN } from './ts/record.ts';
 
 const OUT = '/generated/forgejo/routes.ts';
 
@@ -70,7 +71,7 @@ export const forgejoRoutes: Emitter = {
             name: 'forgejoMethodLevels',
             type: 'Readonly<Record<ForgejoRequestMethod, ForgejoMethodLevel>>',
             initializer: (w) => {
-              w.write('Object.freeze({').newLine();
+              w.write(RECORD_OPEN).newLine();
               w.indent(() => {
                 for (const m of table.methods) {
                   const extra = m.interpretation === undefined ? '' : `, interpretation: ${stringLiteral(m.interpretation)}`;

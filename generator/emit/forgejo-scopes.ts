@@ -17,6 +17,7 @@ import { constantKey, stringLiteral } from './ts/identifier.ts';
 import { formatPosition } from '../model/position.ts';
 
 import { MAX_GRANTED_ITEMS } from './runtime/route-path.ts';
+import { RECORD_OPEN } from './ts/record.ts';
 
 const SCOPE = 'ForgejoScope';
 /** Longest scope string `parseForgejoScopes` reads (every scope once, comma-separated, is a few hundred characters). */
@@ -198,7 +199,7 @@ function constRecord(name: string, type: string, description: string, body: (w: 
         name,
         type,
         initializer: (w) => {
-          w.write('Object.freeze({').newLine();
+          w.write(RECORD_OPEN).newLine();
           w.indent(() => body(w));
           w.write('})');
         },

@@ -14,6 +14,7 @@ import { deepFreezeFunction, jsonMember, jsonParseExpression } from './json-data
 import { formatPosition } from '../model/position.ts';
 import { buildVocabulary, collectMentions, type VocabularyEntry } from '../model/gitlab-permission-vocabulary.ts';
 import { gitlabPermissionContributors } from '../model/gitlab-permission-contributors.ts';
+import { withoutPrototype } from './ts/record.ts';
 
 const FINE_GRAINED_MODULE = '/generated/gitlab/fine-grained-permissions.ts';
 
@@ -60,7 +61,7 @@ export const gitlabFineGrainedPermissions: Emitter = {
           name: 'gitlabFineGrainedPermissionInfo',
           type: 'Readonly<Record<GitlabFineGrainedPermission, GitlabFineGrainedPermissionInfo>>',
           // JSON parsed at load (see json-data.ts): one row per permission, with the line naming it first.
-          initializer: `deepFreeze(${jsonParseExpression(
+          initializer: withoutPrototype(`deepFreeze(${jsonParseExpression(
             entries.map((e) =>
               jsonMember(e.id, {
                 id: e.id,
@@ -72,7 +73,7 @@ export const gitlabFineGrainedPermissions: Emitter = {
               }),
             ),
             'object',
-          )})`,
+          )})`),
         },
       ],
     });

@@ -13,6 +13,7 @@ import { codeHeader, safeComment } from './header.ts';
 import { stringUnionStatements } from './ts/string-union.ts';
 import { constantKey, stringLiteral } from './ts/identifier.ts';
 import { formatPosition } from '../model/position.ts';
+import { RECORD_OPEN } from './ts/record.ts';
 
 const BOUNDARY_TYPE = "'project' | 'group' | 'user' | 'instance'";
 
@@ -72,7 +73,7 @@ export const gitlabOperations: Emitter = {
           name: 'gitlabOperationPermissions',
           type: 'Readonly<Record<GitlabOperation, GitlabOperationPermission>>',
           initializer: (w) => {
-            w.write('Object.freeze({').newLine();
+            w.write(RECORD_OPEN).newLine();
             w.indent(() => {
               for (const { section, op } of rows) {
                 const list = (values: readonly string[]) => `Object.freeze([${values.map(stringLiteral).join(', ')}])`;

@@ -10,6 +10,7 @@ import { codeHeader, safeComment } from './header.ts';
 import { stringUnionStatements } from './ts/string-union.ts';
 import { constantKey, stringLiteral } from './ts/identifier.ts';
 import { formatPosition } from '../model/position.ts';
+import { RECORD_OPEN } from './ts/record.ts';
 
 const SCOPE = 'TokenScope';
 /** The token types the page's "Token availability" column uses (the extractor refuses any other). */
@@ -83,7 +84,7 @@ export const gitlabTokenScopes: Emitter = {
           name: 'tokenScopeAvailability',
           type: `Readonly<Record<${SCOPE}, readonly TokenType[]>>`,
           initializer: (w) => {
-            w.write('Object.freeze({').newLine();
+            w.write(RECORD_OPEN).newLine();
             w.indent(() => {
               for (const s of model.scopes) {
                 const basis = s.availabilityBasis;
@@ -107,7 +108,7 @@ export const gitlabTokenScopes: Emitter = {
           name: 'scopesByTokenType',
           type: `Readonly<Record<TokenType, readonly ${SCOPE}[]>>`,
           initializer: (w) => {
-            w.write('Object.freeze({').newLine();
+            w.write(RECORD_OPEN).newLine();
             w.indent(() => {
               for (const t of TOKEN_TYPES) {
                 const scopes = model.scopes.filter((s) => s.availability.includes(t));

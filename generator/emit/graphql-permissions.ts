@@ -11,6 +11,7 @@ import { codeHeader } from './header.ts';
 import { stringUnionStatements } from './ts/string-union.ts';
 import { stringLiteral } from './ts/identifier.ts';
 import { deepFreezeFunction, jsonMember, jsonParseExpression } from './json-data.ts';
+import { withoutPrototype } from './ts/record.ts';
 
 /** Fixed by the model, not by the page: also the order `boundaries` lists them in. */
 const BOUNDARIES: readonly Boundary[] = ['project', 'group', 'user', 'instance'];
@@ -90,12 +91,12 @@ export const graphqlPermissions: Emitter = {
           name: 'graphqlPermissionInfo',
           type: 'Readonly<Record<GraphqlPermission, { readonly action: string; readonly resource: string; readonly category: string; readonly boundaries: readonly Boundary[] }>>',
           // JSON parsed at load (json-data.ts); `graphqlGuardEntries` carries each row's line.
-          initializer: `deepFreeze(${jsonParseExpression(
+          initializer: withoutPrototype(`deepFreeze(${jsonParseExpression(
             entries.map((e) =>
               jsonMember(e.id, { action: e.action, resource: e.resource.name, category: e.category.name, boundaries: BOUNDARIES.filter((b) => e.boundaries.has(b)) }),
             ),
             'object',
-          )})`,
+          )})`),
         },
       ],
     });

@@ -4,6 +4,7 @@ import type { JobTokenEndpointsModel } from '../model/catalog.ts';
 import { codeHeader } from './header.ts';
 import { stringUnionStatements } from './ts/string-union.ts';
 import { stringLiteral } from './ts/identifier.ts';
+import { RECORD_OPEN } from './ts/record.ts';
 
 export const jobTokenPermissions: Emitter = {
   name: 'job-token-permissions',
@@ -33,7 +34,7 @@ export const jobTokenPermissions: Emitter = {
           name: 'jobTokenPermissionInfo',
           type: `Readonly<Record<JobTokenPermission, { readonly label: string; readonly resource: string; readonly access: 'read' | 'admin' }>>`,
           initializer: (w) => {
-            w.write('Object.freeze({').newLine();
+            w.write(RECORD_OPEN).newLine();
             w.indent(() => {
               for (const p of model.permissions) {
                 w.writeLine(`${stringLiteral(p.name)}: { label: ${stringLiteral(p.label)}, resource: ${stringLiteral(p.resource)}, access: ${stringLiteral(p.access)} },`);

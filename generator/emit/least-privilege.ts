@@ -23,6 +23,7 @@ import { codeHeader, safeComment } from './header.ts';
 import { stringLiteral } from './ts/identifier.ts';
 import { checkClassicScopeRules, CLASSIC_SCOPE_WEIGHTS } from '../least-privilege/classic-scope-rules.ts';
 import { WORKLOAD_OPERATION_NAMES } from '../least-privilege/operation-names.ts';
+import { RECORD_OPEN } from './ts/record.ts';
 
 const GITLAB_OUT = '/generated/gitlab/least-privilege.ts';
 const FORGEJO_OUT = '/generated/forgejo/least-privilege.ts';
@@ -157,7 +158,7 @@ function emitGitlab(ctx: EmitContext): void {
           name: 'workloadOperationNames',
           type: `Readonly<Record<WorkloadOperation, WorkloadOperationName<${operationIdType}> & { readonly syntax: string }>>`,
           initializer: (w) => {
-            w.write('Object.freeze({').newLine();
+            w.write(RECORD_OPEN).newLine();
             w.indent(() => {
               for (const id of operationIds) {
                 const n = WORKLOAD_OPERATION_NAMES[id]!;
