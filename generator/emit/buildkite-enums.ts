@@ -8,7 +8,7 @@ import type { Emitter } from './emitter.ts';
 import type { BuildkiteEnumModel } from '../model/catalog.ts';
 import { codeHeader, safeComment } from './header.ts';
 import { stringUnionStatements } from './ts/string-union.ts';
-import { isIdentifier } from './ts/identifier.ts';
+import { isDeclarableName, isIdentifier } from './ts/identifier.ts';
 import { formatPosition, type SourcePosition } from '../model/position.ts';
 
 export interface BuildkiteEnumNames {
@@ -58,6 +58,9 @@ function kebab(name: string): string {
     .toLowerCase();
 }
 
+/** Module names under `buildkite/` the package writes itself: the subpath index and the runtime folder. */
+const RESERVED_MODULES: ReadonlySet<string> = new Set(['index', 'runtime']);
+
 export const buildkiteEnums: Emitter = {
   name: 'buildkite-enums',
   description: 'buildkite/<enum>.ts per Buildkite enum page: a string union of its values, the list of values and a type guard.',
@@ -68,6 +71,15 @@ export const buildkiteEnums: Emitter = {
     for (const model of models) {
       const names = buildkiteEnumNames(model.name);
       const at: SourcePosition = model.values[0]?.position ?? { file: `sources/${model.source.file}`, line: 1, column: 1 };
+      // Names the module cannot declare (a global it would shadow, a reserved word) and module names the package
+      // already uses (`index.ts`, `runtime/`): refused here, at the page, rather than a package that fails to load.
+      const exported = [names.typeName, names.listName, names.guardName, `${names.listName}Set`];
+      const undeclarable = exported.find((n) => !isDeclarableName(n));
+      if (undeclarable !== undefined || RESERVED_MODULES.has(names.moduleName) || names.moduleName === '') {
+        const what = undeclarable !== undefined ? `the name \`${undeclarable}\`, which JavaScript or TypeScript reserves or the module itself needs` : `the module \`buildkite/${names.moduleName}.ts\`, which the package already uses`;
+        ctx.report.error('identifier-reserved', `Buildkite enum \`${model.name}\` would produce ${what}.`, at, 'The generated names follow from the enum name alone (README, "Sources"); report the page if the name is wrong, or leave this page out of sources/sources.json.');
+        continue;
+      }
       const clashes = [names.typeName, names.listName, names.guardName, `${names.listName}Set`, `module ${names.moduleName}`].filter((n) => taken.has(n));
       if (clashes.length > 0) {
         const other = taken.get(clashes[0]!)!;

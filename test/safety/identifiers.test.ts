@@ -4,6 +4,7 @@ import { Project } from 'ts-morph';
 import { constantKey, isIdentifier, stringLiteral } from '../../generator/emit/ts/identifier.ts';
 import { stringUnionStatements } from '../../generator/emit/ts/string-union.ts';
 import { Reporter } from '../../generator/diagnostics/reporter.ts';
+import { realCatalog, writePackage } from '../helpers/build.ts';
 
 const at = { file: 'sources/page.md', line: 7, column: 3 };
 
@@ -49,5 +50,30 @@ describe('identifiers from page text', () => {
       ['READ_X', 'READ_X'],
       ['CLASS', 'class'],
     ]);
+  });
+});
+
+describe('Buildkite enum names a module cannot declare', () => {
+  // The real Buildkite page read, its enum renamed as a page could name it (valid GraphQL names all).
+  it.each([
+    ['Objects', '`Object`'],
+    ['Sets', '`Set`'],
+    ['Strings', '`String`'],
+    ['vars', '`var`'],
+    ['Index', '`buildkite/index.ts`'],
+    ['Runtimes', '`buildkite/runtimes.ts`'],
+  ])('%s is refused with identifier-reserved at the page (an error: generate writes nothing)', async (name, named) => {
+    const { catalog } = await realCatalog();
+    const renamed = { ...catalog, sources: catalog.sources.map((s) => (s.kind === 'buildkite-enum' ? { ...s, name } : s)) };
+    const { files, report } = await writePackage(renamed);
+    const errors = report.diagnostics.filter((d) => d.severity === 'error');
+    if (name === 'Runtimes') {
+      // A control: `runtimes` is not reserved; the package is emitted with the module.
+      expect(errors).toEqual([]);
+      expect(files.has('buildkite/runtimes.ts')).toBe(true);
+      return;
+    }
+    expect(errors.map((d) => [d.ruleId, d.file])).toEqual([['identifier-reserved', 'sources/buildkite-graphql-enum-api-access-token-scopes.html']]);
+    expect(errors[0]!.message).toContain(named);
   });
 });

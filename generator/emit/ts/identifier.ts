@@ -22,6 +22,26 @@ export function stringLiteral(value: string): string {
   return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
+/**
+ * Names a module of the package must not declare at its top level although they are identifiers:
+ * TypeScript's predefined type names (a type alias cannot take them) and ECMAScript's global objects
+ * and functions (a `const Object` or `const Set` would shadow the global the module's own code calls:
+ * `Object.freeze` would throw on import). A fixed list, not the running Node's globals, so output
+ * does not depend on the Node version.
+ */
+const UNDECLARABLE = new Set(
+  ('any unknown never object string number boolean symbol bigint undefined void ' +
+    'Object Function Array Number Boolean String Symbol BigInt Date Promise RegExp Error AggregateError EvalError RangeError ReferenceError SyntaxError TypeError URIError ' +
+    'JSON Math Intl Reflect Proxy Atomics globalThis Map Set WeakMap WeakSet WeakRef FinalizationRegistry ArrayBuffer SharedArrayBuffer DataView ' +
+    'Int8Array Uint8Array Uint8ClampedArray Int16Array Uint16Array Int32Array Uint32Array Float32Array Float64Array BigInt64Array BigUint64Array ' +
+    'Infinity NaN eval arguments isFinite isNaN parseFloat parseInt decodeURI decodeURIComponent encodeURI encodeURIComponent escape unescape').split(' '),
+);
+
+/** Whether a module may declare `name` at its top level: an identifier, not reserved, not a predefined type or a global it would shadow. */
+export function isDeclarableName(name: string): boolean {
+  return isIdentifier(name) && !UNDECLARABLE.has(name);
+}
+
 /** Whether `name` can be used as a bare identifier. */
 export function isIdentifier(name: string): boolean {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && !RESERVED.has(name);
