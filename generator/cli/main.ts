@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** `permgen <command>`: parses arguments, runs a command, sets the exit code. The only place that touches process exit state. */
 import { commands } from './commands/registry.ts';
+import { terminalSafe } from '../diagnostics/visible.ts';
 
 // `permgen read … | head` closes the pipe early: that is the reader's choice, not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -19,5 +20,8 @@ if (!command || name === '--help' || name === '-h') {
   out.write('\nRun `permgen <command> --help` for its options.\n');
   process.exitCode = command || !name || name === '--help' || name === '-h' ? 0 : 2;
 } else {
-  process.exitCode = await (await command.load()).run(args, { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr });
+  // Control characters from pages and logs reach the terminal as escapes, whatever the command prints (terminalSafe).
+  const stdout = { write: (s: string) => process.stdout.write(terminalSafe(s)) };
+  const stderr = { write: (s: string) => process.stderr.write(terminalSafe(s)) };
+  process.exitCode = await (await command.load()).run(args, { cwd: process.cwd(), stdout, stderr });
 }

@@ -18,3 +18,17 @@ export function visible(text: string): string {
   return text.replace(UNSAFE, (c) => SHORT[c] ?? (c.charCodeAt(0) < 0x100 ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
+
+/** `UNSAFE` but line feed and tab, which a terminal shows as layout and which cannot rewrite what was written. */
+const UNSAFE_IN_OUTPUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+
+/**
+ * Everything the CLI writes (`generator/cli/main.ts` wraps stdout and stderr): each control
+ * character left in it (a page's or a log's text in a `match`, `read` or `--json` answer) as a
+ * `\uXXXX` escape, which is read as text on a terminal and is the same escape in a JSON string, so
+ * `--json` output stays JSON that parses back to the same values. Text that went through `visible`
+ * has none left.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(UNSAFE_IN_OUTPUT, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { appendFile } from 'node:fs/promises';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/build.ts';
 import { jobTokenProject } from '../generate/helpers.ts';
@@ -64,5 +64,26 @@ describe('permgen CLI', () => {
     const r = await permgen(['generate', '--frob']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("Unknown option '--frob'");
+  });
+
+  it('writes a page\'s control characters as escapes, in text and in --json (which still parses back to them)', async () => {
+    // The job-token seed up to its table's first row (header at line 86), that row's description replaced by
+    // OSC (set the window title), ESC[2J (clear the screen), a C1 CSI (U+009B) and a right-to-left override.
+    const root = await jobTokenProject();
+    const page = (await readFile(path.join(root, 'sources/job-token.md'), 'utf8')).split('\n');
+    const header = page.findIndex((l) => l.startsWith('| Permissions |'));
+    expect(header).toBe(85);
+    const evil = 'Evil \u001b]0;PWNED\u0007\u001b[2J\u009b31m\u202e text';
+    const file = path.join(root, 'evil.md');
+    const row = page[header + 2]!.split('|');
+    row[4] = ` ${evil} `;
+    await writeFile(file, [...page.slice(0, header + 2), row.join('|'), ''].join('\n'));
+    const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/;
+    const text = await permgen(['read', file], root);
+    expect(text.stdout + text.stderr).not.toMatch(raw);
+    expect(text.stdout).toContain('Evil \\u001b]0;PWNED\\u0007\\u001b[2J\\u009b31m\\u202e text');
+    const json = await permgen(['read', file, '--json'], root);
+    expect(json.stdout).not.toMatch(raw);
+    expect(JSON.stringify(JSON.parse(json.stdout))).toContain(JSON.stringify(evil).slice(1, -1));
   });
 });
