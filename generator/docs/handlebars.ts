@@ -3,6 +3,7 @@
  * data: helpers escape it for the context it lands in, so a page cannot inject markup or code.
  */
 import Handlebars from 'handlebars';
+import { safeUrl } from './safe-url.ts';
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 import { readFileSync, statSync } from 'node:fs';
@@ -32,7 +33,26 @@ export function markdownCode(value: unknown): string {
   return `${fence}${pad}${text.replace(/\|/g, '\\|')}${pad}${fence}`;
 }
 
+/** A Markdown autolink (`<https://…>`) for an http(s) URL; any other URL (`javascript:…`) as a code span, never a link. */
+export function markdownUrl(value: unknown): string {
+  const url = safeUrl(String(value ?? ''));
+  return url !== null && !/[<>\s]/.test(url) ? `<${url}>` : markdownCode(value);
+}
+
+/**
+ * A YAML front matter scalar: the text as it is when YAML reads it back unchanged (the pages' own
+ * titles, so regenerated front matter matches upstream's), else double-quoted (JSON's escapes are
+ * YAML's), so a manifest title cannot add keys or end the front matter.
+ */
+export function yamlScalar(value: unknown): string {
+  const text = String(value ?? '');
+  const plain = /^[A-Za-z0-9(][^\x00-\x1f\x7f"'#:{}[\],&*!|>%@`]*$/.test(text) && !/\s$/.test(text);
+  return plain ? text : JSON.stringify(text);
+}
+
 hb.registerHelper('md', (v: unknown) => new hb.SafeString(markdownText(v)));
+hb.registerHelper('url', (v: unknown) => new hb.SafeString(markdownUrl(v)));
+hb.registerHelper('yaml', (v: unknown) => new hb.SafeString(yamlScalar(v)));
 hb.registerHelper('code', (v: unknown) => new hb.SafeString(markdownCode(v)));
 /**
  * A renderer of the templates in `dir` for the Handlebars environment `env`: each template is read

@@ -6,6 +6,9 @@
 import { formatPosition } from '../model/position.ts';
 import type { SourceInfo, SourceModel } from '../model/catalog.ts';
 import type { SourcePosition } from '../model/position.ts';
+import { safeUrl } from '../docs/safe-url.ts';
+
+export { safeUrl };
 
 /** One piece of a cell. `href` values are built by the site (`#anchor`, `page.html#anchor`, checked upstream URLs), never taken from a page. */
 export type CellPart =
@@ -77,16 +80,6 @@ export const text = (value: string): CellPart => ({ kind: 'text', text: value })
 export const code = (value: string): CellPart => ({ kind: 'code', text: value });
 export const link = (value: string, href: string, asCode = true): CellPart => ({ kind: 'link', text: value, href, code: asCode });
 export const badge = (value: string, title: string): CellPart => ({ kind: 'badge', text: value, title });
-
-/** Only http(s) URLs become links: a manifest or page URL such as `javascript:…` is shown as text. */
-export function safeUrl(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
 
 /** `sources/<file>:line`, with the full `file:line:column` as its title and the upstream page as its link. */
 export function sourcePart(position: SourcePosition, source: SourceInfo): CellPart {
