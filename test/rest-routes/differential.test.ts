@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRestRoutes, type RestRouteInfo, type RestRoutesModule } from './helpers.ts';
 import { createReference, refExpand, type RefRoute } from '../routes/reference-matcher.ts';
 import { fill, routeTemplates, templateRequest } from './generators.ts';
+import { endlessGrant } from '../helpers/endless.ts';
 
 const SEED = 20_261_207;
 const NUM_RUNS = 100_000;
@@ -84,13 +85,10 @@ describe('adversarial input', () => {
   });
 
   it('an endless grant is read up to 65,536 items: false, not a hang', () => {
-    const endless = function* (permission: string, at: number) {
-      for (let i = 0; ; i++) yield i === at ? permission : 'nope';
-    };
     // GET /projects/:id/releases needs read_release alone (the page's row; `m.matchFineGrainedRestRoute` agrees in the cases above).
-    expect(m.isFineGrainedRestRequestAllowed(endless('read_release', -1), 'GET', '/projects/1/releases')).toBe(false);
-    expect(m.isFineGrainedRestRequestAllowed(endless('read_release', 65_535), 'GET', '/projects/1/releases')).toBe(true);
-    expect(m.isFineGrainedRestRequestAllowed(endless('read_release', 65_536), 'GET', '/projects/1/releases')).toBe(false);
+    expect(m.isFineGrainedRestRequestAllowed(endlessGrant('read_release', -1), 'GET', '/projects/1/releases')).toBe(false);
+    expect(m.isFineGrainedRestRequestAllowed(endlessGrant('read_release', 65_535), 'GET', '/projects/1/releases')).toBe(true);
+    expect(m.isFineGrainedRestRequestAllowed(endlessGrant('read_release', 65_536), 'GET', '/projects/1/releases')).toBe(false);
   });
 
   it('a long run of %25 is a valid path: the catch-all answers `unavailable`', () => {

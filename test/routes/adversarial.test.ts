@@ -1,6 +1,7 @@
 /** The matcher never throws and terminates on hostile input; it denies what it cannot canonicalize. No timing asserts. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRoutes, type RoutesModule } from './helpers.ts';
+import { endlessGrant } from '../helpers/endless.ts';
 
 let m: RoutesModule;
 beforeAll(async () => {
@@ -63,11 +64,8 @@ describe('adversarial input', () => {
   });
 
   it('isJobTokenRequestAllowed stops reading an endless grant (false, not a hang), and still finds a permission within the first 65,536 items', () => {
-    const endless = function* (permission: string, at: number) {
-      for (let i = 0; ; i++) yield i === at ? permission : 'nope';
-    };
-    expect(m.isJobTokenRequestAllowed(endless('READ_RELEASES', -1), 'GET', '/projects/1/releases')).toBe(false);
-    expect(m.isJobTokenRequestAllowed(endless('READ_RELEASES', 65_535), 'GET', '/projects/1/releases')).toBe(true);
-    expect(m.isJobTokenRequestAllowed(endless('READ_RELEASES', 65_536), 'GET', '/projects/1/releases')).toBe(false);
+    expect(m.isJobTokenRequestAllowed(endlessGrant('READ_RELEASES', -1), 'GET', '/projects/1/releases')).toBe(false);
+    expect(m.isJobTokenRequestAllowed(endlessGrant('READ_RELEASES', 65_535), 'GET', '/projects/1/releases')).toBe(true);
+    expect(m.isJobTokenRequestAllowed(endlessGrant('READ_RELEASES', 65_536), 'GET', '/projects/1/releases')).toBe(false);
   });
 });
