@@ -142,10 +142,17 @@ describe('permgen diff --fail-on widened catches every widening', () => {
     expect(r.report.changes[0]!.note).toBe('now available to group, project tokens; also narrows: no longer available to personal tokens');
   });
 
-  it('8. an operation moved from one boundary to another is widened (ops boundaries, both ways)', async () => {
+  it('8. an operation moved from one boundary to another is widened', async () => {
     const r = await diff(await sources(), await sources({ [OPERATIONS]: replace('| Push to a project repository       | Code     | Push       | Project       |', '| Push to a project repository       | Code     | Push       | Group       |') }));
     expect([r.code, r.lines]).toEqual([1, ['widened operation-boundaries git-operations:push-to-a-project-repository: push_code (project) → push_code (group)']]);
     expect(r.report.changes[0]!.note).toBe('now at group; also narrows: no longer at project');
+  });
+
+  it('8. a GraphQL grant moved from one boundary to another is widened', async () => {
+    // `grep -n 'Type | .Label.' page` → two rows, Project and Group.
+    const r = await diff(await sources(), await sources({ [GRAPHQL]: replace('| Read | Group | Type | `Label` |', '| Read | Instance | Type | `Label` |') }));
+    expect([r.code, r.lines]).toEqual([1, ['widened grant-boundaries Type Label ← read_label: group, project → instance, project']]);
+    expect(r.report.changes[0]!.note).toBe('a token with read_label at instance now passes; also narrows: a token with read_label at group no longer passes');
   });
 
   it('9. a source whose id changed is compared with its old self by its page (source-id-renamed-plus-widen)', async () => {
