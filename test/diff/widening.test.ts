@@ -67,6 +67,11 @@ describe('permgen diff --fail-on widened catches every widening', () => {
     expect((await diff(now, old)).lines).toEqual(['widened level-methods write: GET → POST, PUT, PATCH, DELETE, GET']);
   });
 
+  it('1. the Forgejo `(no scope)` row changing is widened, for review (permgen does not read its prose)', async () => {
+    const r = await diff(await sources(), await sources({ [FORGEJO]: replace('Not supported. A scope is required even for public repositories.', 'Read access to public repositories.') }));
+    expect([r.code, r.lines]).toEqual([1, ['widened no-scope (no scope): Not supported. A scope is required even for public repositories. → Read access to public repositories.']]);
+  });
+
   it('2. a Forgejo category losing its exception is widened, one losing a route narrowed (fj-prefix-widened)', async () => {
     const old = await sources();
     const wider = await diff(old, await sources({ [FORGEJO]: replace('`/repos/*` API routes except `/repos/issues/*`:', '`/repos/*` API routes:') }));
