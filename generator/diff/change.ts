@@ -4,7 +4,8 @@ import type { SourcePosition } from '../model/position.ts';
  * One permission-relevant difference between two versions of the docs.
  * `widened`: the new docs require less for the same thing (fewer permissions, read instead of
  * admin, `None`, a scope available to more token types): a security event for reviewers.
- * `narrowed`: the new docs require more.
+ * `narrowed`: the new docs require more. A change that does both is `widened` and its `note` says
+ * what narrowed; `neutral` only for a change that does neither (text, positions, descriptions).
  */
 export type Impact = 'widened' | 'narrowed' | 'neutral';
 
@@ -19,6 +20,8 @@ export interface Change {
   /** Before → after, in the page's words. */
   before?: string;
   after?: string;
+  /** Why the impact is what it is, in words: what widened, and what narrowed when both did. */
+  note?: string;
   /** Where it is in the new page (or in the old one for removals). */
   position?: SourcePosition;
 }

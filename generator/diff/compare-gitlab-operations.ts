@@ -1,9 +1,13 @@
 import type { GitlabOperation, GitlabOperationPermissionsModel } from '../model/catalog.ts';
 import type { Change } from './change.ts';
+import { judge, missing, sameSet } from './impact.ts';
 
 /**
- * GitLab Git and other operations: operations added/removed (by id), a changed permission
- * (neutral: one permission is swapped for another), and boundaries (more boundaries → widened).
+ * GitLab Git and other operations, by id. An operation needs its permission at any one of its
+ * boundaries. An operation added is one a token can now be allowed (widened: an undocumented one is
+ * denied); one removed narrows. A changed permission (`push_code` → `read_code`) lets a token holding
+ * only the new one through: widened, the note saying that the old one no longer suffices. A boundary
+ * added widens, one removed narrows; the boundaries are a set (order is no change).
  */
 export function compareGitlabOperations(source: string, before: GitlabOperationPermissionsModel, after: GitlabOperationPermissionsModel): Change[] {
   const ops = (m: GitlabOperationPermissionsModel) => new Map(m.sections.flatMap((s) => s.tables.flatMap((t) => t.operations.map((o) => [o.id, o] as const))));
@@ -13,14 +17,19 @@ export function compareGitlabOperations(source: string, before: GitlabOperationP
   const grant = (o: GitlabOperation) => `${o.permission} (${o.boundaries.join(', ')})`;
   for (const [id, o] of now) {
     const p = old.get(id);
-    if (!p) changes.push({ source, type: 'operation-added', impact: 'neutral', subject: id, after: grant(o), position: o.position });
-    else if (p.permission !== o.permission) changes.push({ source, type: 'operation-permission', impact: 'neutral', subject: id, before: grant(p), after: grant(o), position: o.position });
-    else if (p.boundaries.join() !== o.boundaries.join()) {
-      const added = o.boundaries.some((b) => !p.boundaries.includes(b));
-      const removed = p.boundaries.some((b) => !o.boundaries.includes(b));
-      changes.push({ source, type: 'operation-boundaries', impact: added && !removed ? 'widened' : removed && !added ? 'narrowed' : 'neutral', subject: id, before: grant(p), after: grant(o), position: o.position });
+    if (!p) {
+      changes.push({ source, type: 'operation-added', impact: 'widened', subject: id, after: grant(o), note: `a token with ${o.permission} can now do it`, position: o.position });
+      continue;
     }
+    const permissionChanged = p.permission !== o.permission;
+    if (!permissionChanged && sameSet(p.boundaries, o.boundaries)) continue;
+    const added = missing(o.boundaries, p.boundaries);
+    const removed = missing(p.boundaries, o.boundaries);
+    const wider = [...(permissionChanged ? [`a token with ${o.permission} alone now passes`] : []), ...(added.length ? [`now at ${added.join(', ')}`] : [])];
+    const narrower = [...(permissionChanged ? [`a token with ${p.permission} alone no longer passes`] : []), ...(removed.length ? [`no longer at ${removed.join(', ')}`] : [])];
+    const { impact, note } = judge(wider, narrower);
+    changes.push({ source, type: permissionChanged ? 'operation-permission' : 'operation-boundaries', impact, subject: id, before: grant(p), after: grant(o), note, position: o.position });
   }
-  for (const [id, p] of old) if (!now.has(id)) changes.push({ source, type: 'operation-removed', impact: 'neutral', subject: id, before: grant(p), position: p.position });
+  for (const [id, p] of old) if (!now.has(id)) changes.push({ source, type: 'operation-removed', impact: 'narrowed', subject: id, before: grant(p), note: 'no token is allowed it any more', position: p.position });
   return changes;
 }

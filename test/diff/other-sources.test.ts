@@ -34,12 +34,14 @@ describe('permgen diff on the GraphQL, scope and enum pages', async () => {
     ['| Create | Instance | Mutation | `RunnerCreate` |\n', ''],
     // Label now also readable at instance level (widened).
     ['| Read | Group | Type | `Label` |\n', '| Read | Group | Type | `Label` |\n| Read | Instance | Type | `Label` |\n'],
-    // Blob dropped from Repository (narrowed); Project.jobs gains a Field row under Runner (widened: a new grant).
+    // Blob's only row dropped (`grep -c 'Type | .Blob.' page` → 1): widened, lax mode now allows Blob
+    // with no permission. Project.jobs gains its first Field row (the page has none): narrowed, the
+    // field now needs read_runner on top of its parent type.
     ['| Read | Project | Type | `Blob` |\n', ''],
     ['| Read | Project | Type | `CiRunner` |\n', '| Read | Project | Type | `CiRunner` |\n| Read | Project | Field | `Project.jobs` |\n'],
   ]);
   await edit(newRoot, 'gitlab-access-token-scopes.ja.flattened.txt', [
-    // sudo becomes available to group tokens (widened); read_user is removed.
+    // sudo becomes available to group tokens (widened); read_user is removed (narrowed: no token can hold it).
     ['sudoPersonalGrants permission', 'sudoPersonal, groupGrants permission'],
     ['read_userPersonalGrants read-only access to the authenticated user’s profile through the /user API endpoint, which includes username, public email, and full name. Also grants access to read-only API endpoints under /users.\n', ''],
   ]);
@@ -53,13 +55,13 @@ describe('permgen diff on the GraphQL, scope and enum pages', async () => {
     expect(b.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const report = compareCatalogs(a.catalog, b.catalog);
     expect(report.changes.map((c) => `${c.impact} ${c.type} ${c.subject}: ${c.before ?? '∅'} → ${c.after ?? '∅'}`).sort()).toEqual([
+      'narrowed enum-value-removed APIAccessTokenScopes.GRAPHQL: ∅ → ∅',
+      'narrowed grant-added Field Project.jobs ← read_runner: ∅ → project',
       'narrowed grant-boundaries Mutation RunnerCreate ← create_runner: group, instance, project → group, project',
-      'narrowed grant-removed Type Blob ← read_repository: project → ∅',
-      'neutral enum-value-added APIAccessTokenScopes.READ_AUDIT_LOG: ∅ → ∅',
-      'neutral enum-value-removed APIAccessTokenScopes.GRAPHQL: ∅ → ∅',
-      'neutral scope-removed read_user: personal → ∅',
-      'widened grant-added Field Project.jobs ← read_runner: ∅ → project',
+      'narrowed scope-removed read_user: personal → ∅',
+      'widened enum-value-added APIAccessTokenScopes.READ_AUDIT_LOG: ∅ → ∅',
       'widened grant-boundaries Type Label ← read_label: group, project → group, instance, project',
+      'widened grant-removed Type Blob ← read_repository: project → ∅',
       'widened scope-availability sudo: personal → personal, group',
     ]);
   });

@@ -54,11 +54,10 @@ export const diffCommand: Command = {
             widened: by('widened'),
             narrowed: by('narrowed'),
             neutral: by('neutral'),
-            sourcesAdded: report.sourcesAdded,
-            sourcesRemoved: report.sourcesRemoved,
-            none: report.changes.length === 0 && report.sourcesAdded.length === 0 && report.sourcesRemoved.length === 0,
+            none: report.changes.length === 0,
           }).replace(/\n{3,}/g, '\n\n'),
         );
+      // Sources added, removed or renamed are changes too (`source-added` widened, `source-removed` narrowed).
       const failing = failOn === 'any' ? report.changes.length : failOn ? by(failOn).length : 0;
       return failing > 0 ? 1 : 0;
     } finally {
