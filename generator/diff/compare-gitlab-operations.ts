@@ -7,7 +7,8 @@ import { judge, missing, sameSet } from './impact.ts';
  * boundaries. An operation added is one a token can now be allowed (widened: an undocumented one is
  * denied); one removed narrows. A changed permission (`push_code` → `read_code`) lets a token holding
  * only the new one through: widened, the note saying that the old one no longer suffices. A boundary
- * added widens, one removed narrows; the boundaries are a set (order is no change).
+ * added widens, one removed narrows; the boundaries are a set (order is no change). A change to the
+ * text of the footnotes an operation cites is widened for review (prose permgen does not interpret).
  */
 export function compareGitlabOperations(source: string, before: GitlabOperationPermissionsModel, after: GitlabOperationPermissionsModel): Change[] {
   const ops = (m: GitlabOperationPermissionsModel) => new Map(m.sections.flatMap((s) => s.tables.flatMap((t) => t.operations.map((o) => [o.id, o] as const))));
@@ -22,6 +23,14 @@ export function compareGitlabOperations(source: string, before: GitlabOperationP
       continue;
     }
     const permissionChanged = p.permission !== o.permission;
+    // The footnotes qualify the boundaries in prose (`Project wikis use the project boundary…`); permgen quotes them and
+    // does not interpret them, so any change to their text is one a reviewer must read (widened, as Forgejo's `(no scope)` text).
+    const notes = (x: GitlabOperation) => x.footnotes.map((n) => n.text);
+    if (!sameSet(notes(p), notes(o))) {
+      const gone = missing(notes(p), notes(o));
+      const come = missing(notes(o), notes(p));
+      changes.push({ source, type: 'operation-footnotes', impact: 'widened', subject: id, before: notes(p).join(' / ') || '(none)', after: notes(o).join(' / ') || '(none)', note: `footnote text changed (quoted, not interpreted: review it)${gone.length ? `; dropped: ${gone.join(' / ')}` : ''}${come.length ? `; added: ${come.join(' / ')}` : ''}`, position: o.position });
+    }
     if (!permissionChanged && sameSet(p.boundaries, o.boundaries)) continue;
     const added = missing(o.boundaries, p.boundaries);
     const removed = missing(p.boundaries, o.boundaries);

@@ -147,6 +147,18 @@ describe('permgen diff --fail-on widened catches every widening', () => {
     expect(r.report.changes[0]!.note).toBe('now available to group, project tokens; also narrows: no longer available to personal tokens');
   });
 
+  it('an operation footnote\'s text changing is widened for review: the footnote qualifies the boundary in prose permgen does not interpret (ops-footnote-text)', async () => {
+    // Operations page line 50, footnote 1 of the wiki rows (lines 41 and 42).
+    const r = await diff(await sources(), await sources({ [OPERATIONS]: replace('1. Project wikis use the project boundary and group wikis use the group boundary.', '1. Project and group wikis use either boundary.') }));
+    expect([r.code, r.lines]).toEqual([
+      1,
+      [
+        'widened operation-footnotes git-operations:clone-or-pull-a-wiki: Project wikis use the project boundary and group wikis use the group boundary. → Project and group wikis use either boundary.',
+        'widened operation-footnotes git-operations:push-to-a-wiki: Project wikis use the project boundary and group wikis use the group boundary. → Project and group wikis use either boundary.',
+      ],
+    ]);
+  });
+
   it('8. an operation moved from one boundary to another is widened', async () => {
     const r = await diff(await sources(), await sources({ [OPERATIONS]: replace('| Push to a project repository       | Code     | Push       | Project       |', '| Push to a project repository       | Code     | Push       | Group       |') }));
     expect([r.code, r.lines]).toEqual([1, ['widened operation-boundaries git-operations:push-to-a-project-repository: push_code (project) → push_code (group)']]);
