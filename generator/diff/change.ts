@@ -21,6 +21,12 @@ export interface Change {
   after?: string;
   /** Where it is in the new page (or in the old one for removals). */
   position?: SourcePosition;
+  /** Route tables: where the row that answered before is in the old page (when `position` is the new row's). */
+  beforePosition?: SourcePosition;
+  /** Route tables: a request whose answer changed this way (`DELETE /projects/x/releases/latest`). */
+  example?: string;
+  /** Why this impact, axis by axis; a widened change that also narrows says what narrowed here. */
+  detail?: string;
 }
 
 export interface ChangeReport {
