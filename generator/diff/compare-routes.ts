@@ -124,17 +124,27 @@ function plainValue(t: SegmentToken): string {
   return `${t.prefix}${t.kind === 'param' ? 'x' : 'a/b'}${t.suffix}`;
 }
 
-/** Witness paths of one alternative: the plain one, then each variable filled with each literal that fits. */
-function witnessesOf(segments: readonly SegmentToken[], trie: TrieNode, out: Set<string>): void {
-  const plain = segments.map(plainValue);
-  out.add(`/${plain.join('/')}`);
-  segments.forEach((t, i) => {
-    if (t.kind !== 'param' && t.kind !== 'splat') return;
-    for (const literal of literalsAfter(trie, segments.slice(0, i))) {
-      if (literal.length <= t.prefix.length + t.suffix.length || !literal.startsWith(t.prefix) || !literal.endsWith(t.suffix)) continue;
-      out.add(`/${[...plain.slice(0, i), literal, ...plain.slice(i + 1)].join('/')}`);
-    }
-  });
+/** A witness path of one alternative: each variable plain, or the variable at `fill.index` taking `fill.literal`. */
+function witnessOf(segments: readonly SegmentToken[], fill?: { index: number; literal: string }): string {
+  return `/${segments.map((t, i) => (fill && i === fill.index ? fill.literal : plainValue(t))).join('/')}`;
+}
+
+/**
+ * Witness paths of some alternatives, in a fixed order: every plain one first (so a change's example is
+ * the simplest request showing it), then each variable filled with each literal that fits there.
+ */
+function witnessesOf(alternatives: readonly (readonly SegmentToken[])[], trie: TrieNode): Set<string> {
+  const out = new Set(alternatives.map((segments) => witnessOf(segments)));
+  for (const segments of alternatives) {
+    segments.forEach((t, index) => {
+      if (t.kind !== 'param' && t.kind !== 'splat') return;
+      for (const literal of literalsAfter(trie, segments.slice(0, index))) {
+        if (literal.length <= t.prefix.length + t.suffix.length || !literal.startsWith(t.prefix) || !literal.endsWith(t.suffix)) continue;
+        out.add(witnessOf(segments, { index, literal }));
+      }
+    });
+  }
+  return out;
 }
 
 interface Side<R extends RouteRow> {
@@ -193,10 +203,9 @@ export function compareRouteTables<R extends RouteRow>(source: string, kind: Rou
       const searched = (m: HttpMethod) => m === method || (method === 'HEAD' && m === 'GET');
       const alternatives = [old, now].flatMap((s) => s.table.routes.filter((r) => searched(r.endpoint.method)).flatMap((r) => r.alternatives.map((a) => a.segments)));
       const trie = trieOf(alternatives);
-      const paths = new Set<string>();
-      for (const segments of alternatives) witnessesOf(segments, trie, paths);
+      const paths = witnessesOf(alternatives, trie);
       const changed = [...old.changed, ...now.changed].filter((c) => searched(c.row.method));
-      for (const path of [...paths].sort()) {
+      for (const path of paths) {
         const canonical = apiRelativePath(canonicalizePath(path), kind.apiPrefix);
         if (canonical === undefined || !changed.some((c) => c.tokens.some((t) => captureRouteParams(canonical, t) !== undefined))) continue;
         const o = interpretRoute(old.table, method, path, kind.apiPrefix).matches[0]?.candidate.route.endpoint;
