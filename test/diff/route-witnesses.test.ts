@@ -11,7 +11,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { buildCatalog } from '../../generator/build-catalog.ts';
+import { compareCatalogs } from '../../generator/diff/compare-catalogs.ts';
 import { projectRoot } from '../helpers/build.ts';
+import { jobTokenProject } from '../generate/helpers.ts';
 
 const exec = promisify(execFile);
 const REST = 'gitlab-pat-rest-permissions';
@@ -177,5 +180,35 @@ describe('finding 8: wider on one axis, narrower on another', () => {
     expect(changes[0]!.detail).toBe(
       'widened: a token holding only read_deployment passes now (read_merge_request no longer required). narrowed: public resources need the permissions now',
     );
+  });
+});
+
+describe('witnesses fill a parameter with the literals other routes have there', () => {
+  /** A job-token page in the single-table layout with these rows. */
+  async function page(rows: string[]): Promise<string> {
+    const root = await jobTokenProject();
+    await writeFile(
+      path.join(root, 'sources/job-token.md'),
+      ['# Job token permissions', '', '| Permissions | Permission Names | Path | Description |', '| ----------- | ---------------- | ---- | ----------- |', ...rows, ''].join('\n'),
+    );
+    return root;
+  }
+
+  it('shows a request that a removed row gave up to another row: only `/projects/x/jobs/latest` shows it', async () => {
+    const latest = '| Releases: Read | `READ_RELEASES` | `GET /projects/:id/:kind/latest` | Latest of a kind |';
+    const old = await page(['| Jobs: Read | `READ_JOBS` | `GET /projects/:id/jobs/:job_id` | Get a job |', latest]);
+    const now = await page(['| Jobs: Read | `READ_JOBS` | `GET /projects/:id/jobs/first` | Get the first job |', latest]);
+    const [a, b] = await Promise.all([buildCatalog({ root: old }), buildCatalog({ root: now })]);
+    expect([...a.diagnostics, ...b.diagnostics].filter((d) => d.severity === 'error')).toEqual([]);
+    const changes = compareCatalogs(a.catalog, b.catalog).changes;
+    // Before, `GET /projects/x/jobs/latest` went to `jobs/:job_id` (a literal `jobs` beats the parameter `:kind`):
+    // READ_JOBS. Now `jobs/first` does not match it and `:kind/latest` takes it: READ_RELEASES, so a token holding
+    // only READ_RELEASES passes now: widened. The plain witnesses (`/projects/x/jobs/x`, `/projects/x/x/latest`,
+    // `/projects/x/jobs/first`) do not show it; `:kind` filled with `jobs` (the old row's literal there) does.
+    expect(changes.map((c) => `${summary(c)} (${c.example ?? ''})`)).toEqual([
+      'narrowed endpoint-removed GET /projects/:id/jobs/:job_id: READ_JOBS → ∅ (GET /projects/x/jobs/x)',
+      'widened endpoint-removed GET /projects/:id/jobs/:job_id: READ_JOBS → READ_RELEASES (GET /projects/x/jobs/latest)',
+      'neutral endpoint-added GET /projects/:id/jobs/first: ∅ → READ_JOBS ()',
+    ]);
   });
 });
