@@ -20,7 +20,8 @@
  */
 import type { HttpMethod } from '../model/catalog.ts';
 import type { RouteAccess, RouteTableKind } from '../model/route-tables.ts';
-import { interpretRoute, prepareRouteTable, routeToken, type PreparedRouteTable, type RouteRow } from '../model/route-table.ts';
+import { interpretRoute, prepareRouteTable, routeToken, type PreparedMethod, type PreparedRoute, type PreparedRouteTable, type RouteRow } from '../model/route-table.ts';
+import type { RouteCandidate } from '../model/route-alternatives.ts';
 import type { SegmentToken } from '../model/route-alternatives.ts';
 import { apiRelativePath, canonicalizePath, captureRouteParams, type RouteToken } from '../emit/runtime/route-path.ts';
 import type { Change, Impact } from './change.ts';
@@ -150,6 +151,8 @@ function witnessesOf(alternatives: readonly (readonly SegmentToken[])[], trie: T
 interface Side<R extends RouteRow> {
   rows: readonly R[];
   table: PreparedRouteTable<R>;
+  /** Per method, the candidates a path can match, found by its segments (`CandidateIndex`). */
+  indexes: Map<HttpMethod, CandidateIndex<R>>;
   keys: Map<string, R[]>;
   /** Rows without an identical row (key and access) on the other side. */
   changed: { row: R; tokens: RouteToken[][] }[];
@@ -158,7 +161,8 @@ interface Side<R extends RouteRow> {
 function sideOf<R extends RouteRow>(rows: readonly R[]): Side<R> {
   const keys = new Map<string, R[]>();
   for (const r of rows) keys.set(rowKey(r), [...(keys.get(rowKey(r)) ?? []), r]);
-  return { rows, table: prepareRouteTable(rows), keys, changed: [] };
+  const table = prepareRouteTable(rows);
+  return { rows, table, keys, changed: [], indexes: new Map(table.methods.map((m) => [m.method, indexCandidates(m)])) };
 }
 
 function markChanged<R extends RouteRow>(kind: RouteTableKind<R>, side: Side<R>, other: Side<R>): void {
@@ -173,6 +177,9 @@ function markChanged<R extends RouteRow>(kind: RouteTableKind<R>, side: Side<R>,
 }
 
 /** Compares two versions of one endpoint table (rows of `kind`). */
+/** For tests: `answer` against the plain `interpretRoute` on every candidate. */
+export const internals = { sideOf, answer, witnessesOf, trieOf };
+
 export function compareRouteTables<R extends RouteRow>(source: string, kind: RouteTableKind<R>, beforeRows: readonly R[], afterRows: readonly R[]): Change[] {
   const old = sideOf(beforeRows);
   const now = sideOf(afterRows);
@@ -208,8 +215,8 @@ export function compareRouteTables<R extends RouteRow>(source: string, kind: Rou
       for (const path of paths) {
         const canonical = apiRelativePath(canonicalizePath(path), kind.apiPrefix);
         if (canonical === undefined || !changed.some((c) => c.tokens.some((t) => captureRouteParams(canonical, t) !== undefined))) continue;
-        const o = interpretRoute(old.table, method, path, kind.apiPrefix).matches[0]?.candidate.route.endpoint;
-        const n = interpretRoute(now.table, method, path, kind.apiPrefix).matches[0]?.candidate.route.endpoint;
+        const o = answer(old, method, path, canonical, kind.apiPrefix);
+        const n = answer(now, method, path, canonical, kind.apiPrefix);
         if (o && n && rowKey(o) === rowKey(n) && paired(o)) continue; // step 1 reports a paired row
         if (sameAccess(access(o), access(n))) continue;
         const pair = `${o ? beforeRows.indexOf(o) : -1} ${n ? afterRows.indexOf(n) : -1}`;
@@ -249,6 +256,75 @@ export function compareRouteTables<R extends RouteRow>(source: string, kind: Rou
     if (removed(o) && !explained.has(o)) changes.push({ source, type: 'endpoint-removed', impact: 'neutral', subject: o.text, before: describe(o), position: o.position, detail: 'its requests are answered the same way now' });
   }
   return dedupe(changes);
+}
+
+/**
+ * Candidates of one method in a trie of their segments up to the first splat: a path's segments reach
+ * the candidates that can match it (a superset: a parameter node takes any segment), in rank order.
+ */
+interface CandidateIndex<R extends RouteRow> {
+  method: PreparedMethod<R>;
+  root: IndexNode;
+}
+interface IndexNode {
+  literals: Map<string, IndexNode>;
+  variable?: IndexNode;
+  /** Candidates whose segments end here (rank positions). */
+  ends: number[];
+  /** Candidates with a splat segment here (they may take any rest of the path). */
+  splats: number[];
+}
+
+function indexCandidates<R extends RouteRow>(method: PreparedMethod<R>): CandidateIndex<R> {
+  const node = (): IndexNode => ({ literals: new Map(), ends: [], splats: [] });
+  const root = node();
+  method.candidates.forEach((c, rank) => {
+    let at = root;
+    for (const t of c.alternative.segments) {
+      if (t.kind === 'splat' || (t.kind === 'compound' && t.splat)) {
+        at.splats.push(rank);
+        return;
+      }
+      if (t.kind === 'literal') {
+        let next = at.literals.get(t.text);
+        if (!next) at.literals.set(t.text, (next = node()));
+        at = next;
+      } else at = at.variable ??= node();
+    }
+    at.ends.push(rank);
+  });
+  return { method, root };
+}
+
+function reachable<R extends RouteRow>(index: CandidateIndex<R>, segments: readonly string[]): RouteCandidate<PreparedRoute<R>>[] {
+  const ranks: number[] = [];
+  let nodes = [index.root];
+  for (let depth = 0; nodes.length > 0; depth++) {
+    for (const n of nodes) ranks.push(...n.splats);
+    if (depth === segments.length) {
+      for (const n of nodes) ranks.push(...n.ends);
+      break;
+    }
+    const next: IndexNode[] = [];
+    for (const n of nodes) {
+      const lit = n.literals.get(segments[depth]!);
+      if (lit) next.push(lit);
+      if (n.variable) next.push(n.variable);
+    }
+    nodes = next;
+  }
+  return ranks.sort((a, b) => a - b).map((r) => index.method.candidates[r]!);
+}
+
+/**
+ * The row a table answers a request with: `interpretRoute` (what `permgen match` runs) on the
+ * candidates the path's segments can reach, in their rank order, so the first match is the same.
+ */
+function answer<R extends RouteRow>(side: Side<R>, method: HttpMethod, path: string, canonical: string, apiPrefix: string): R | undefined {
+  const segments = canonical === '/' ? [] : canonical.slice(1).split('/');
+  const searched = side.table.methods.filter((m) => m.method === method || (method === 'HEAD' && m.method === 'GET'));
+  const methods = searched.map((m) => ({ method: m.method, candidates: reachable(side.indexes.get(m.method)!, segments) }));
+  return interpretRoute({ routes: side.table.routes, unsupported: side.table.unsupported, methods }, method, path, apiPrefix).matches[0]?.candidate.route.endpoint;
 }
 
 function withDetail(detail: string | undefined): { detail?: string } {
