@@ -72,8 +72,11 @@ function detailOf(j: Judgement, extra?: string): string | undefined {
 }
 
 /** Method and path with parameter and splat names erased: a renamed parameter is the same row. */
+const rowKeys = new WeakMap<RouteRow, string>();
 function rowKey(r: RouteRow): string {
-  return `${r.method} ${r.path.replace(/([:*])[A-Za-z_][A-Za-z0-9_]*/g, '$1')}`;
+  let k = rowKeys.get(r);
+  if (k === undefined) rowKeys.set(r, (k = `${r.method} ${r.path.replace(/([:*])[A-Za-z_][A-Za-z0-9_]*/g, '$1')}`));
+  return k;
 }
 
 function sameAccess(a: RouteAccess, b: RouteAccess): boolean {
@@ -151,7 +154,7 @@ function witnessesOf(alternatives: readonly (readonly SegmentToken[])[], trie: T
 interface Side<R extends RouteRow> {
   rows: readonly R[];
   table: PreparedRouteTable<R>;
-  /** Per method, the candidates a path can match, found by its segments (`CandidateIndex`). */
+  /** Per method, the candidates a path can match, found by its segments (`CandidateIndex`); built when first needed. */
   indexes: Map<HttpMethod, CandidateIndex<R>>;
   keys: Map<string, R[]>;
   /** Rows without an identical row (key and access) on the other side. */
@@ -160,9 +163,14 @@ interface Side<R extends RouteRow> {
 
 function sideOf<R extends RouteRow>(rows: readonly R[]): Side<R> {
   const keys = new Map<string, R[]>();
-  for (const r of rows) keys.set(rowKey(r), [...(keys.get(rowKey(r)) ?? []), r]);
+  for (const r of rows) {
+    const k = rowKey(r);
+    const list = keys.get(k);
+    if (list) list.push(r);
+    else keys.set(k, [r]);
+  }
   const table = prepareRouteTable(rows);
-  return { rows, table, keys, changed: [], indexes: new Map(table.methods.map((m) => [m.method, indexCandidates(m)])) };
+  return { rows, table, keys, changed: [], indexes: new Map() };
 }
 
 function markChanged<R extends RouteRow>(kind: RouteTableKind<R>, side: Side<R>, other: Side<R>): void {
@@ -323,7 +331,8 @@ function reachable<R extends RouteRow>(index: CandidateIndex<R>, segments: reado
 function answer<R extends RouteRow>(side: Side<R>, method: HttpMethod, path: string, canonical: string, apiPrefix: string): R | undefined {
   const segments = canonical === '/' ? [] : canonical.slice(1).split('/');
   const searched = side.table.methods.filter((m) => m.method === method || (method === 'HEAD' && m.method === 'GET'));
-  const methods = searched.map((m) => ({ method: m.method, candidates: reachable(side.indexes.get(m.method)!, segments) }));
+  const indexOf = (m: PreparedMethod<R>) => side.indexes.get(m.method) ?? side.indexes.set(m.method, indexCandidates(m)).get(m.method)!;
+  const methods = searched.map((m) => ({ method: m.method, candidates: reachable(indexOf(m), segments) }));
   return interpretRoute({ routes: side.table.routes, unsupported: side.table.unsupported, methods }, method, path, apiPrefix).matches[0]?.candidate.route.endpoint;
 }
 
