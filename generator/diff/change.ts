@@ -19,13 +19,16 @@ export interface Change {
   /** Before → after, in the page's words. */
   before?: string;
   after?: string;
-  /** Where it is in the new page (or in the old one for removals). */
+  /**
+   * Where it is in the new page (or in the old one for removals). For a route-table change judged by a
+   * witness request: the row that answers it now (the old row when none does).
+   */
   position?: SourcePosition;
   /** Route tables: where the row that answered before is in the old page (when `position` is the new row's). */
   beforePosition?: SourcePosition;
   /** Route tables: a request whose answer changed this way (`DELETE /projects/x/releases/latest`). */
   example?: string;
-  /** Why this impact, axis by axis; a widened change that also narrows says what narrowed here. */
+  /** Why this impact, axis by axis; a widened change that also narrows says what narrowed here (the Markdown report's `why` column). */
   detail?: string;
 }
 

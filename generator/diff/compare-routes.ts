@@ -241,7 +241,7 @@ export function compareRouteTables<R extends RouteRow>(source: string, kind: Rou
     const subject = type === 'endpoint-added' ? n!.text : type === 'endpoint-removed' ? o!.text : `${o?.text ?? 'no route'} → ${n?.text ?? 'no route'}`;
     if (n) explained.add(n);
     if (o) explained.add(o);
-    const via = `${example} went to ${o ? `\`${o.text}\`` : 'no route'}, now to ${n ? `\`${n.text}\`` : 'no route'}`;
+    const via = `answered before by ${o?.text ?? 'no route'}, now by ${n?.text ?? 'no route'}`;
     changes.push({
       source,
       type,

@@ -76,6 +76,11 @@ describe('permgen diff on the job-token page', () => {
     expect(r.stdout).toContain('**5 widened** (the new docs require less: review these first)');
     expect(r.stdout).toContain('| `gitlab-job-token-permissions` | endpoint-permissions | `GET /projects/:id/releases` | `READ_RELEASES` | `None: not controlled by fine-grained permissions` | `sources/job-token.md`:');
     expect(r.stdout).toContain('**1 narrowed**');
+    // A widened change that also narrows says so in the `why` column.
+    expect(r.stdout).toContain(
+      '| `gitlab-job-token-permissions` | endpoint-permissions | `GET /projects/:id/secure_files` | `READ_SECURE_FILES` | `ADMIN_SECURE_FILES` | `sources/job-token.md`:248 | widened: a token holding only ADMIN\\_SECURE\\_FILES passes now \\(READ\\_SECURE\\_FILES no longer required\\). narrowed: a token holding only READ\\_SECURE\\_FILES fails now \\(ADMIN\\_SECURE\\_FILES now required\\) |',
+    );
+    expect(r.stdout).toContain('| `GET /projects/x/releases/x/evidence`: widened: denied → granted by permissions. answered before by no route, now by GET /projects/:id/releases/:tag\\_name/evidence |');
     const same = await exec(process.execPath, [bin, 'diff', oldRoot, oldRoot, '--fail-on', 'any']);
     expect(same.stdout.trim()).toBe('## Token permission changes\n\nNo permission changes.');
   });

@@ -72,7 +72,7 @@ describe('compareRest', () => {
         'GET /projects/:id',
         'widened: a token holding only read_project_setting passes now (read_project no longer required). narrowed: a token holding only read_project fails now (read_project_setting now required)',
       ],
-      ['endpoint-added', 'widened', 'GET /topics', 'widened: denied → open without a fine-grained permission. GET /topics went to no route, now to `GET /topics`'],
+      ['endpoint-added', 'widened', 'GET /topics', 'widened: denied → open without a fine-grained permission. answered before by no route, now by GET /topics'],
     ]);
   });
 
