@@ -21,8 +21,7 @@
 import type { HttpMethod } from '../model/catalog.ts';
 import type { RouteAccess, RouteTableKind } from '../model/route-tables.ts';
 import { interpretRoute, prepareRouteTable, routeToken, type PreparedMethod, type PreparedRoute, type PreparedRouteTable, type RouteRow } from '../model/route-table.ts';
-import type { RouteCandidate } from '../model/route-alternatives.ts';
-import type { SegmentToken } from '../model/route-alternatives.ts';
+import type { RouteCandidate, SegmentToken } from '../model/route-alternatives.ts';
 import { apiRelativePath, canonicalizePath, captureRouteParams, type RouteToken } from '../emit/runtime/route-path.ts';
 import type { Change, Impact } from './change.ts';
 
@@ -153,6 +152,8 @@ function witnessesOf(alternatives: readonly (readonly SegmentToken[])[], trie: T
 
 interface Side<R extends RouteRow> {
   rows: readonly R[];
+  /** Each row's index in `rows`. */
+  order: Map<R, number>;
   table: PreparedRouteTable<R>;
   /** Per method, the candidates a path can match, found by its segments (`CandidateIndex`); built when first needed. */
   indexes: Map<HttpMethod, CandidateIndex<R>>;
@@ -170,7 +171,7 @@ function sideOf<R extends RouteRow>(rows: readonly R[]): Side<R> {
     else keys.set(k, [r]);
   }
   const table = prepareRouteTable(rows);
-  return { rows, table, keys, changed: [], indexes: new Map() };
+  return { rows, order: new Map(rows.map((r, i) => [r, i])), table, keys, changed: [], indexes: new Map() };
 }
 
 function markChanged<R extends RouteRow>(kind: RouteTableKind<R>, side: Side<R>, other: Side<R>): void {
@@ -184,10 +185,10 @@ function markChanged<R extends RouteRow>(kind: RouteTableKind<R>, side: Side<R>,
   }
 }
 
-/** Compares two versions of one endpoint table (rows of `kind`). */
 /** For tests: `answer` against the plain `interpretRoute` on every candidate. */
 export const internals = { sideOf, answer, witnessesOf, trieOf };
 
+/** Compares two versions of one endpoint table (rows of `kind`). */
 export function compareRouteTables<R extends RouteRow>(source: string, kind: RouteTableKind<R>, beforeRows: readonly R[], afterRows: readonly R[]): Change[] {
   const old = sideOf(beforeRows);
   const now = sideOf(afterRows);
@@ -227,7 +228,7 @@ export function compareRouteTables<R extends RouteRow>(source: string, kind: Rou
         const n = answer(now, method, path, canonical, kind.apiPrefix);
         if (o && n && rowKey(o) === rowKey(n) && paired(o)) continue; // step 1 reports a paired row
         if (sameAccess(access(o), access(n))) continue;
-        const pair = `${o ? beforeRows.indexOf(o) : -1} ${n ? afterRows.indexOf(n) : -1}`;
+        const pair = `${o ? rowIndex(old, o) : -1} ${n ? rowIndex(now, n) : -1}`;
         if (!pairs.has(pair)) pairs.set(pair, { o, n, example: `${method} ${path}` });
       }
     }
@@ -334,6 +335,10 @@ function answer<R extends RouteRow>(side: Side<R>, method: HttpMethod, path: str
   const indexOf = (m: PreparedMethod<R>) => side.indexes.get(m.method) ?? side.indexes.set(m.method, indexCandidates(m)).get(m.method)!;
   const methods = searched.map((m) => ({ method: m.method, candidates: reachable(indexOf(m), segments) }));
   return interpretRoute({ routes: side.table.routes, unsupported: side.table.unsupported, methods }, method, path, apiPrefix).matches[0]?.candidate.route.endpoint;
+}
+
+function rowIndex<R extends RouteRow>(side: Side<R>, row: R): number {
+  return side.order.get(row)!;
 }
 
 function withDetail(detail: string | undefined): { detail?: string } {
