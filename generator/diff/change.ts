@@ -20,10 +20,17 @@ export interface Change {
   /** Before → after, in the page's words. */
   before?: string;
   after?: string;
-  /** Why the impact is what it is, in words: what widened, and what narrowed when both did. */
+  /** Why the impact is what it is, in words: what widened, and what narrowed when both did (the Markdown report's `why` column). */
   note?: string;
-  /** Where it is in the new page (or in the old one for removals). */
+  /**
+   * Where it is in the new page (or in the old one for removals). For a route-table change judged by a
+   * witness request: the row that answers it now (the old row when none does).
+   */
   position?: SourcePosition;
+  /** Route tables: where the row that answered before is in the old page (when `position` is the new row's). */
+  beforePosition?: SourcePosition;
+  /** Route tables: a request whose answer changed this way (`DELETE /projects/x/releases/latest`). */
+  example?: string;
 }
 
 export interface ChangeReport {

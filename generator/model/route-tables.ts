@@ -20,6 +20,8 @@ export interface RouteTableKind<R extends RouteRow = RouteRow> {
   rows(source: SourceModel): readonly R[] | undefined;
   /** Whether two rows give every request the same answer (their overlap is then not worth a warning). */
   sameAccess(a: R, b: R): boolean;
+  /** What a row gives a request, as sets (for `permgen diff`: judged with one rule for every table). */
+  access(row: R): RouteAccess;
   /** What a row requires, in words, for messages. */
   describe(row: R): string;
   /** `permgen match`: what the row requires, one line, after `permissions: `. */
@@ -28,6 +30,21 @@ export interface RouteTableKind<R extends RouteRow = RouteRow> {
   json(row: R): Record<string, unknown>;
   /** `permgen match`: no page of this kind was read. */
   missing: string;
+}
+
+/**
+ * What a matched row gives a request, whatever the page: `rank` 0 denied (unavailable, or no row), 1
+ * granted to a token that holds every one of `permissions` at one of `boundaries`, 2 open without a
+ * fine-grained permission (always accessible; a job-token `None` row, where the token's default access
+ * governs). `public`: the permissions are not needed when the target resource is public. `note`: any
+ * other words of the row (an unavailable row's reason), which change no answer.
+ */
+export interface RouteAccess {
+  rank: 0 | 1 | 2;
+  permissions: readonly string[];
+  boundaries: readonly string[];
+  public: boolean;
+  note?: string;
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
@@ -41,6 +58,7 @@ export const jobTokenRouteTable: RouteTableKind<JobTokenEndpoint> = {
   apiPrefix: GITLAB_API_PREFIX,
   rows: (source) => (source.kind === 'gitlab-job-token-endpoints' ? source.endpoints : undefined),
   sameAccess: (a, b) => a.controlled === b.controlled && sameSet(a.permissions, b.permissions),
+  access: (e) => ({ rank: e.controlled ? 1 : 2, permissions: e.permissions, boundaries: [], public: false }),
   describe: (e) => (e.controlled ? e.permissions.join(' + ') : 'None: not controlled by fine-grained permissions'),
   explain: (e) =>
     e.controlled
@@ -103,6 +121,13 @@ export const gitlabRestRouteTable: RouteTableKind<RestRouteRow> = {
     a.anyMethod ||
     b.anyMethod ||
     (a.endpoint.access === b.endpoint.access && a.endpoint.public === b.endpoint.public && sameSet(a.endpoint.permissions, b.endpoint.permissions)),
+  access: ({ endpoint: e }) => ({
+    rank: e.access === 'granted' ? 1 : e.access === 'always' ? 2 : 0,
+    permissions: e.permissions,
+    boundaries: e.boundaries,
+    public: e.public,
+    ...(e.reason === undefined ? {} : { note: e.reason }),
+  }),
   describe: (r) => describeRest(r.endpoint),
   explain: (r) => {
     const e = r.endpoint;

@@ -34,11 +34,13 @@ const EDITS: [string, string][] = [
   ['| Deployments: Read and write, Environments: Read and write | `ADMIN_DEPLOYMENTS`, `ADMIN_ENVIRONMENTS` | `POST /projects/:id/deployments` |', '| Deployments: Read and write | `ADMIN_DEPLOYMENTS` | `POST /projects/:id/deployments` |'],
   // 3. Deleting a release needs read instead of admin: widened.
   ['| Releases: Read and write | `ADMIN_RELEASES` | `DELETE /projects/:id/releases/:tag_name` |', '| Releases: Read | `READ_RELEASES` | `DELETE /projects/:id/releases/:tag_name` |'],
-  // 4. Listing secure files now needs admin: narrowed.
+  // 4. Listing secure files now needs admin instead of read: a token holding only ADMIN_SECURE_FILES passes now and
+  //    failed before (the package requires every listed permission, ADMIN_x does not imply READ_x), so widened,
+  //    and its note says what narrowed (a token holding only READ_SECURE_FILES fails now).
   ['| Secure files: Read | `READ_SECURE_FILES` | `GET /projects/:id/secure_files` |', '| Secure files: Read and write | `ADMIN_SECURE_FILES` | `GET /projects/:id/secure_files` |'],
   // 5. An endpoint dropped from the page: job tokens can no longer reach it (narrowed).
   ['| Jobs: Read | `READ_JOBS` | `GET /jobs/:id/artifacts` | Download the artifacts file for job |\n', ''],
-  // 6. A new endpoint with a permission: neutral.
+  // 6. A new endpoint with a permission: its requests matched no route before (denied), so widened.
   ['| Releases: Read | `READ_RELEASES` | `GET /projects/:id/repository/changelog` |', '| Releases: Read | `READ_RELEASES` | `GET /projects/:id/releases/:tag_name/evidence` | List evidence |\n| Releases: Read | `READ_RELEASES` | `GET /projects/:id/repository/changelog` |'],
 ];
 
@@ -51,13 +53,17 @@ describe('permgen diff on the job-token page', () => {
     expect(b.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const report = compareCatalogs(a.catalog, b.catalog);
     expect(report.changes.map((c) => `${c.impact} ${c.type} ${c.subject}: ${c.before ?? '∅'} → ${c.after ?? '∅'}`).sort()).toEqual([
-      'narrowed endpoint-permissions GET /projects/:id/secure_files: READ_SECURE_FILES → ADMIN_SECURE_FILES',
       'narrowed endpoint-removed GET /jobs/:id/artifacts: READ_JOBS → ∅',
-      'neutral endpoint-added GET /projects/:id/releases/:tag_name/evidence: ∅ → READ_RELEASES',
+      'widened endpoint-added GET /projects/:id/releases/:tag_name/evidence: ∅ → READ_RELEASES',
       'widened endpoint-permissions DELETE /projects/:id/releases/:tag_name: ADMIN_RELEASES → READ_RELEASES',
-      'widened endpoint-permissions GET /projects/:id/releases: READ_RELEASES → None (not controllable)',
+      'widened endpoint-permissions GET /projects/:id/releases: READ_RELEASES → None: not controlled by fine-grained permissions',
+      'widened endpoint-permissions GET /projects/:id/secure_files: READ_SECURE_FILES → ADMIN_SECURE_FILES',
       'widened endpoint-permissions POST /projects/:id/deployments: ADMIN_DEPLOYMENTS + ADMIN_ENVIRONMENTS → ADMIN_DEPLOYMENTS',
     ]);
+    expect(report.changes.find((c) => c.subject === 'GET /projects/:id/secure_files')?.note).toBe(
+      'a token holding only ADMIN_SECURE_FILES passes now (READ_SECURE_FILES no longer required); also narrows: a token holding only READ_SECURE_FILES fails now (ADMIN_SECURE_FILES now required)',
+    );
+    expect(report.changes.find((c) => c.type === 'endpoint-added')?.example).toBe('GET /projects/x/releases/x/evidence');
   });
 
   it('prints Markdown for a pull request and fails on widened changes', async () => {
@@ -67,9 +73,14 @@ describe('permgen diff on the job-token page', () => {
     const bin = path.join(projectRoot, 'bin/permgen.js');
     const r = await exec(process.execPath, [bin, 'diff', path.join(oldRoot, 'sources'), newRoot, '--fail-on', 'widened']).catch((e) => e);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('**3 widened** (the new docs require less: review these first)');
-    expect(r.stdout).toContain('| `gitlab-job-token-permissions` | endpoint-permissions | `GET /projects/:id/releases` | `READ_RELEASES` | `None (not controllable)` | `sources/job-token.md`:');
-    expect(r.stdout).toContain('**2 narrowed**');
+    expect(r.stdout).toContain('**5 widened** (the new docs require less: review these first)');
+    expect(r.stdout).toContain('| `gitlab-job-token-permissions` | endpoint-permissions | `GET /projects/:id/releases` | `READ_RELEASES` | `None: not controlled by fine-grained permissions` | `sources/job-token.md`:');
+    expect(r.stdout).toContain('**1 narrowed**');
+    // A widened change that also narrows says so in the `why` column.
+    expect(r.stdout).toContain(
+      '| `gitlab-job-token-permissions` | endpoint-permissions | `GET /projects/:id/secure_files` | `READ_SECURE_FILES` | `ADMIN_SECURE_FILES` | `sources/job-token.md`:248 | a token holding only ADMIN\\_SECURE\\_FILES passes now \\(READ\\_SECURE\\_FILES no longer required\\); also narrows: a token holding only READ\\_SECURE\\_FILES fails now \\(ADMIN\\_SECURE\\_FILES now required\\) |',
+    );
+    expect(r.stdout).toContain('| `GET /projects/x/releases/x/evidence`: denied → granted by permissions. answered before by no route, now by GET /projects/:id/releases/:tag\\_name/evidence |');
     const same = await exec(process.execPath, [bin, 'diff', oldRoot, oldRoot, '--fail-on', 'any']);
     expect(same.stdout.trim()).toBe('## Token permission changes\n\nNo permission changes.');
   });
@@ -124,14 +135,19 @@ const ADDED = [
 ];
 
 describe('permgen diff from the seed job-token page to the current one', () => {
-  it('reports exactly the 28 added endpoints: none removed, none changed', async () => {
+  it('reports exactly the 28 added endpoints: none removed, none changed; 27 reach requests no route answered before', async () => {
     const bin = path.join(projectRoot, 'bin/permgen.js');
     const r = await exec(process.execPath, [bin, 'diff', await jobTokenSeedProject(), await currentJobTokenProject(), '--json']);
     const { changes } = JSON.parse(r.stdout) as { changes: { source: string; type: string; impact: string; subject: string; before?: string; after?: string }[] };
     expect(changes).toHaveLength(28);
     expect(changes.every((c) => c.source === 'gitlab-job-token-permissions' && c.type === 'endpoint-added' && c.before === undefined)).toBe(true);
     expect(changes.map((c) => c.subject).sort()).toEqual([...ADDED].sort());
-    // The one added endpoint fine-grained permissions cannot control is widened; the rest need a permission.
-    expect(changes.filter((c) => c.impact !== 'neutral').map((c) => `${c.impact} ${c.subject}: ${c.after}`)).toEqual(['widened POST /token_exchange: None (not controllable)']);
+    // Every added route but one answers requests the seed page's table denied (no route matched them): a token
+    // can do more, widened. The exception: `GET /projects/:id/jobs/:job_id/artifacts/tree` (line 112 of the current
+    // page, READ_JOBS) takes requests the seed's `GET /projects/:id/jobs/:job_id/artifacts/*artifact_path` (its
+    // line 104) answered with READ_JOBS too: same answer, neutral.
+    expect(changes.filter((c) => c.impact === 'neutral').map((c) => c.subject)).toEqual(['GET /projects/:id/jobs/:job_id/artifacts/tree']);
+    expect(changes.filter((c) => c.impact === 'widened')).toHaveLength(27);
+    expect(changes.find((c) => c.subject === 'POST /token_exchange')).toMatchObject({ impact: 'widened', after: 'None: not controlled by fine-grained permissions' });
   });
 });

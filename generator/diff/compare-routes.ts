@@ -1,0 +1,360 @@
+/**
+ * Change reports for every endpoint table of `route-tables.ts` (one mechanism; a new table needs an
+ * entry there, no comparison code here). Judged by what requests get, not by row text:
+ *
+ * 1. Rows are paired by method and path with parameter names erased (`/releases/:tag_name` and
+ *    `/releases/:tag` are one row renamed): a paired row whose access differs is `endpoint-permissions`.
+ * 2. Witness requests are built from the patterns of BOTH sides: each alternative of each pattern with
+ *    parameters filled with `x` and splats with `a/b`, and each parameter or splat filled in turn with
+ *    every literal another route of either side has at that segment (after a compatible prefix), so a
+ *    literal route that shadows a parameter route shows. Each witness is answered by both tables in
+ *    process (`prepareRouteTable` + `interpretRoute`, what `permgen match` does); a pair of (old row,
+ *    new row) whose answers differ, and which step 1 does not explain, is one change with the first
+ *    witness as its example: `endpoint-added` when the new row is new, `endpoint-removed` when the old
+ *    row is gone, `endpoint-requests` when both rows exist on both sides (requests moved between them).
+ *    An added or removed row whose requests are answered as before is reported `neutral`.
+ * 3. `judgeAccess` is the one rule (README, "Docs, docs site and change reports").
+ *
+ * Cost: only witnesses that some changed row (a row without an identical row on the other side)
+ * matches are answered by both tables; identical tables answer none.
+ */
+import type { HttpMethod } from '../model/catalog.ts';
+import type { RouteAccess, RouteTableKind } from '../model/route-tables.ts';
+import { interpretRoute, prepareRouteTable, routeToken, type PreparedMethod, type PreparedRoute, type PreparedRouteTable, type RouteRow } from '../model/route-table.ts';
+import type { RouteCandidate, SegmentToken } from '../model/route-alternatives.ts';
+import { apiRelativePath, canonicalizePath, captureRouteParams, type RouteToken } from '../emit/runtime/route-path.ts';
+import type { Change, Impact } from './change.ts';
+import { judge, missing, sameSet } from './impact.ts';
+
+/** What a request that no row matches gets: denied. */
+const NO_ROUTE: RouteAccess = { rank: 0, permissions: [], boundaries: [], public: false };
+const RANK_WORDS = ['denied', 'granted by permissions', 'open without a fine-grained permission'] as const;
+
+export interface Judgement {
+  impact: Impact;
+  /** What a token (or request) can do now that it could not, one phrase per axis. */
+  widened: string[];
+  /** What it can no longer do. */
+  narrowed: string[];
+}
+
+/**
+ * The rule for every comparison: widened iff some token can do something after that it could not
+ * before. Access rank rises (denied < granted < open); both granted and the old set is not within the
+ * new one (a token holding exactly the new set passes now and failed before); new boundaries; becoming
+ * public. `narrowed` is the mirror. Both → `widened` (the narrowing is in `narrowed`). Sets, never
+ * joined strings: order does not count.
+ */
+export function judgeAccess(o: RouteAccess, n: RouteAccess): Judgement {
+  const widened: string[] = [];
+  const narrowed: string[] = [];
+  if (n.rank !== o.rank) (n.rank > o.rank ? widened : narrowed).push(`${RANK_WORDS[o.rank]} → ${RANK_WORDS[n.rank]}`);
+  else if (n.rank === 1) {
+    const lost = missing(o.permissions, n.permissions);
+    const gained = missing(n.permissions, o.permissions);
+    if (lost.length > 0) widened.push(`a token holding only ${n.permissions.join(' + ') || 'no permission'} passes now (${lost.join(', ')} no longer required)`);
+    if (gained.length > 0) narrowed.push(`a token holding only ${o.permissions.join(' + ')} fails now (${gained.join(', ')} now required)`);
+    const boundariesAdded = missing(n.boundaries, o.boundaries);
+    const boundariesRemoved = missing(o.boundaries, n.boundaries);
+    if (boundariesAdded.length > 0) widened.push(`grantable at ${boundariesAdded.join(', ')} too`);
+    if (boundariesRemoved.length > 0) narrowed.push(`no longer grantable at ${boundariesRemoved.join(', ')}`);
+    if (n.public && !o.public) widened.push('public resources need no permission now');
+    if (o.public && !n.public) narrowed.push('public resources need the permissions now');
+  }
+  return { impact: judge(widened, narrowed).impact, widened, narrowed };
+}
+
+/** The change's note: `judge`'s words (what widened; what also narrowed), then `extra` (a rename, the row it came through). */
+function noteOf(j: Judgement, extra?: string): string | undefined {
+  const parts = [judge(j.widened, j.narrowed).note, extra].filter((p): p is string => p !== undefined && p !== '');
+  return parts.length ? parts.join('. ') : undefined;
+}
+
+/** Method and path with parameter and splat names erased: a renamed parameter is the same row. */
+const rowKeys = new WeakMap<RouteRow, string>();
+function rowKey(r: RouteRow): string {
+  let k = rowKeys.get(r);
+  if (k === undefined) rowKeys.set(r, (k = `${r.method} ${r.path.replace(/([:*])[A-Za-z_][A-Za-z0-9_]*/g, '$1')}`));
+  return k;
+}
+
+function sameAccess(a: RouteAccess, b: RouteAccess): boolean {
+  return a.rank === b.rank && a.public === b.public && sameSet(a.permissions, b.permissions) && sameSet(a.boundaries, b.boundaries);
+}
+
+interface TrieNode {
+  literals: Map<string, TrieNode>;
+  variable?: TrieNode;
+}
+
+function trieOf(alternatives: readonly (readonly SegmentToken[])[]): TrieNode {
+  const root: TrieNode = { literals: new Map() };
+  for (const segments of alternatives) {
+    let node = root;
+    for (const t of segments) {
+      if (t.kind === 'literal') {
+        let next = node.literals.get(t.text);
+        if (!next) node.literals.set(t.text, (next = { literals: new Map() }));
+        node = next;
+      } else node = node.variable ??= { literals: new Map() };
+    }
+  }
+  return root;
+}
+
+/** Literal segments other routes have right after a prefix compatible with `prefix` (a variable is compatible with anything). */
+function literalsAfter(root: TrieNode, prefix: readonly SegmentToken[]): string[] {
+  let nodes = [root];
+  for (const t of prefix) {
+    const next = new Set<TrieNode>();
+    for (const node of nodes) {
+      if (node.variable) next.add(node.variable);
+      if (t.kind === 'literal') {
+        const lit = node.literals.get(t.text);
+        if (lit) next.add(lit);
+      } else for (const lit of node.literals.values()) next.add(lit);
+    }
+    nodes = [...next];
+    if (nodes.length === 0) return [];
+  }
+  return [...new Set(nodes.flatMap((n) => [...n.literals.keys()]))];
+}
+
+function plainValue(t: SegmentToken): string {
+  if (t.kind === 'literal') return t.text;
+  if (t.kind === 'compound') return t.parts.map((p) => (p.type === 'literal' ? p.value : p.type === 'param' ? 'x' : 'a/b')).join('');
+  return `${t.prefix}${t.kind === 'param' ? 'x' : 'a/b'}${t.suffix}`;
+}
+
+/** A witness path of one alternative: each variable plain, or the variable at `fill.index` taking `fill.literal`. */
+function witnessOf(segments: readonly SegmentToken[], fill?: { index: number; literal: string }): string {
+  return `/${segments.map((t, i) => (fill && i === fill.index ? fill.literal : plainValue(t))).join('/')}`;
+}
+
+/**
+ * Witness paths of some alternatives, in a fixed order: every plain one first (so a change's example is
+ * the simplest request showing it), then each variable filled with each literal that fits there.
+ */
+function witnessesOf(alternatives: readonly (readonly SegmentToken[])[], trie: TrieNode): Set<string> {
+  const out = new Set(alternatives.map((segments) => witnessOf(segments)));
+  for (const segments of alternatives) {
+    segments.forEach((t, index) => {
+      if (t.kind !== 'param' && t.kind !== 'splat') return;
+      for (const literal of literalsAfter(trie, segments.slice(0, index))) {
+        if (literal.length <= t.prefix.length + t.suffix.length || !literal.startsWith(t.prefix) || !literal.endsWith(t.suffix)) continue;
+        out.add(witnessOf(segments, { index, literal }));
+      }
+    });
+  }
+  return out;
+}
+
+interface Side<R extends RouteRow> {
+  rows: readonly R[];
+  /** Each row's index in `rows`. */
+  order: Map<R, number>;
+  table: PreparedRouteTable<R>;
+  /** Per method, the candidates a path can match, found by its segments (`CandidateIndex`); built when first needed. */
+  indexes: Map<HttpMethod, CandidateIndex<R>>;
+  keys: Map<string, R[]>;
+  /** Rows without an identical row (key and access) on the other side. */
+  changed: { row: R; tokens: RouteToken[][] }[];
+}
+
+function sideOf<R extends RouteRow>(rows: readonly R[]): Side<R> {
+  const keys = new Map<string, R[]>();
+  for (const r of rows) {
+    const k = rowKey(r);
+    const list = keys.get(k);
+    if (list) list.push(r);
+    else keys.set(k, [r]);
+  }
+  const table = prepareRouteTable(rows);
+  return { rows, order: new Map(rows.map((r, i) => [r, i])), table, keys, changed: [], indexes: new Map() };
+}
+
+function markChanged<R extends RouteRow>(kind: RouteTableKind<R>, side: Side<R>, other: Side<R>): void {
+  for (const route of side.table.routes) {
+    const k = rowKey(route.endpoint);
+    const mine = side.keys.get(k)!;
+    const theirs = other.keys.get(k);
+    // A key listed twice on either side (the first listed wins) is judged by witnesses, whatever its access.
+    const same = mine.length === 1 && theirs?.length === 1 && sameAccess(kind.access(route.endpoint), kind.access(theirs[0]!));
+    if (!same) side.changed.push({ row: route.endpoint, tokens: route.alternatives.map((a) => a.segments.map(routeToken)) });
+  }
+}
+
+/** For tests: `answer` against the plain `interpretRoute` on every candidate. */
+export const internals = { sideOf, answer, witnessesOf, trieOf };
+
+/** Compares two versions of one endpoint table (rows of `kind`). */
+export function compareRouteTables<R extends RouteRow>(source: string, kind: RouteTableKind<R>, beforeRows: readonly R[], afterRows: readonly R[]): Change[] {
+  const old = sideOf(beforeRows);
+  const now = sideOf(afterRows);
+  markChanged(kind, old, now);
+  markChanged(kind, now, old);
+  const changes: Change[] = [];
+  const access = (r: R | undefined) => (r ? kind.access(r) : NO_ROUTE);
+  const describe = (r: R | undefined) => (r ? kind.describe(r) : undefined);
+
+  // 1. Rows paired by key (a key listed once on each side).
+  const paired = (r: R) => old.keys.get(rowKey(r))?.length === 1 && now.keys.get(rowKey(r))?.length === 1;
+  for (const n of afterRows) {
+    const o = old.keys.get(rowKey(n))?.[0];
+    if (!o || !paired(n)) continue;
+    const a = access(o);
+    const b = access(n);
+    const j = judgeAccess(a, b);
+    const renamed = o.path !== n.path ? `renamed from ${o.text}` : undefined;
+    if (j.impact === 'neutral' && sameAccess(a, b) && a.note === b.note) continue;
+    changes.push({ source, type: 'endpoint-permissions', impact: j.impact, subject: n.text, before: describe(o), after: describe(n), position: n.position, beforePosition: o.position, ...withNote(noteOf(j, renamed)) });
+  }
+
+  // 2. Witnesses, answered by both tables when a changed row matches them.
+  const pairs = new Map<string, { o: R | undefined; n: R | undefined; example: string }>();
+  if (old.changed.length > 0 || now.changed.length > 0) {
+    for (const method of methodsOf(old, now)) {
+      // A HEAD request searches the HEAD rows, then the GET rows.
+      const searched = (m: HttpMethod) => m === method || (method === 'HEAD' && m === 'GET');
+      const alternatives = [old, now].flatMap((s) => s.table.routes.filter((r) => searched(r.endpoint.method)).flatMap((r) => r.alternatives.map((a) => a.segments)));
+      const trie = trieOf(alternatives);
+      const paths = witnessesOf(alternatives, trie);
+      const changed = [...old.changed, ...now.changed].filter((c) => searched(c.row.method));
+      for (const path of paths) {
+        const canonical = apiRelativePath(canonicalizePath(path), kind.apiPrefix);
+        if (canonical === undefined || !changed.some((c) => c.tokens.some((t) => captureRouteParams(canonical, t) !== undefined))) continue;
+        const o = answer(old, method, path, canonical, kind.apiPrefix);
+        const n = answer(now, method, path, canonical, kind.apiPrefix);
+        if (o && n && rowKey(o) === rowKey(n) && paired(o)) continue; // step 1 reports a paired row
+        if (sameAccess(access(o), access(n))) continue;
+        const pair = `${o ? rowIndex(old, o) : -1} ${n ? rowIndex(now, n) : -1}`;
+        if (!pairs.has(pair)) pairs.set(pair, { o, n, example: `${method} ${path}` });
+      }
+    }
+  }
+  const added = (r: R) => !old.keys.has(rowKey(r));
+  const removed = (r: R) => !now.keys.has(rowKey(r));
+  const explained = new Set<R>();
+  for (const { o, n, example } of pairs.values()) {
+    const j = judgeAccess(access(o), access(n));
+    const type = n && added(n) ? 'endpoint-added' : o && removed(o) ? 'endpoint-removed' : 'endpoint-requests';
+    const subject = type === 'endpoint-added' ? n!.text : type === 'endpoint-removed' ? o!.text : `${o?.text ?? 'no route'} → ${n?.text ?? 'no route'}`;
+    if (n) explained.add(n);
+    if (o) explained.add(o);
+    const via = `answered before by ${o?.text ?? 'no route'}, now by ${n?.text ?? 'no route'}`;
+    changes.push({
+      source,
+      type,
+      impact: j.impact,
+      subject,
+      ...(o ? { before: describe(o) } : {}),
+      ...(n ? { after: describe(n) } : {}),
+      position: (n ?? o)!.position,
+      ...(n && o ? { beforePosition: o.position } : {}),
+      example,
+      ...withNote(noteOf(j, via)),
+    });
+  }
+
+  // 3. Added and removed rows whose requests are answered as before: listed, neutral.
+  for (const n of afterRows) {
+    if (added(n) && !explained.has(n)) changes.push({ source, type: 'endpoint-added', impact: 'neutral', subject: n.text, after: describe(n), position: n.position, note: 'its requests were answered the same way before' });
+  }
+  for (const o of beforeRows) {
+    if (removed(o) && !explained.has(o)) changes.push({ source, type: 'endpoint-removed', impact: 'neutral', subject: o.text, before: describe(o), position: o.position, note: 'its requests are answered the same way now' });
+  }
+  return dedupe(changes);
+}
+
+/**
+ * Candidates of one method in a trie of their segments up to the first splat: a path's segments reach
+ * the candidates that can match it (a superset: a parameter node takes any segment), in rank order.
+ */
+interface CandidateIndex<R extends RouteRow> {
+  method: PreparedMethod<R>;
+  root: IndexNode;
+}
+interface IndexNode {
+  literals: Map<string, IndexNode>;
+  variable?: IndexNode;
+  /** Candidates whose segments end here (rank positions). */
+  ends: number[];
+  /** Candidates with a splat segment here (they may take any rest of the path). */
+  splats: number[];
+}
+
+function indexCandidates<R extends RouteRow>(method: PreparedMethod<R>): CandidateIndex<R> {
+  const node = (): IndexNode => ({ literals: new Map(), ends: [], splats: [] });
+  const root = node();
+  method.candidates.forEach((c, rank) => {
+    let at = root;
+    for (const t of c.alternative.segments) {
+      if (t.kind === 'splat' || (t.kind === 'compound' && t.splat)) {
+        at.splats.push(rank);
+        return;
+      }
+      if (t.kind === 'literal') {
+        let next = at.literals.get(t.text);
+        if (!next) at.literals.set(t.text, (next = node()));
+        at = next;
+      } else at = at.variable ??= node();
+    }
+    at.ends.push(rank);
+  });
+  return { method, root };
+}
+
+function reachable<R extends RouteRow>(index: CandidateIndex<R>, segments: readonly string[]): RouteCandidate<PreparedRoute<R>>[] {
+  const ranks: number[] = [];
+  let nodes = [index.root];
+  for (let depth = 0; nodes.length > 0; depth++) {
+    for (const n of nodes) ranks.push(...n.splats);
+    if (depth === segments.length) {
+      for (const n of nodes) ranks.push(...n.ends);
+      break;
+    }
+    const next: IndexNode[] = [];
+    for (const n of nodes) {
+      const lit = n.literals.get(segments[depth]!);
+      if (lit) next.push(lit);
+      if (n.variable) next.push(n.variable);
+    }
+    nodes = next;
+  }
+  return ranks.sort((a, b) => a - b).map((r) => index.method.candidates[r]!);
+}
+
+/**
+ * The row a table answers a request with: `interpretRoute` (what `permgen match` runs) on the
+ * candidates the path's segments can reach, in their rank order, so the first match is the same.
+ */
+function answer<R extends RouteRow>(side: Side<R>, method: HttpMethod, path: string, canonical: string, apiPrefix: string): R | undefined {
+  const segments = canonical === '/' ? [] : canonical.slice(1).split('/');
+  const searched = side.table.methods.filter((m) => m.method === method || (method === 'HEAD' && m.method === 'GET'));
+  const indexOf = (m: PreparedMethod<R>) => side.indexes.get(m.method) ?? side.indexes.set(m.method, indexCandidates(m)).get(m.method)!;
+  const methods = searched.map((m) => ({ method: m.method, candidates: reachable(indexOf(m), segments) }));
+  return interpretRoute({ routes: side.table.routes, unsupported: side.table.unsupported, methods }, method, path, apiPrefix).matches[0]?.candidate.route.endpoint;
+}
+
+function rowIndex<R extends RouteRow>(side: Side<R>, row: R): number {
+  return side.order.get(row)!;
+}
+
+function withNote(note: string | undefined): { note?: string } {
+  return note === undefined ? {} : { note };
+}
+
+function methodsOf(a: Side<RouteRow>, b: Side<RouteRow>): HttpMethod[] {
+  return [...new Set<HttpMethod>([...a.table.methods, ...b.table.methods].map((m) => m.method))];
+}
+
+/** One change per thing: rows that are one endpoint for several methods (REST `*`) give the same change. */
+function dedupe(changes: Change[]): Change[] {
+  const seen = new Set<string>();
+  return changes.filter((c) => {
+    const k = `${c.type}\u0000${c.subject}\u0000${c.before}\u0000${c.after}\u0000${c.impact}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
