@@ -52,7 +52,8 @@ export function yamlScalar(value: unknown): string {
 
 hb.registerHelper('md', (v: unknown) => new hb.SafeString(markdownText(v)));
 hb.registerHelper('url', (v: unknown) => new hb.SafeString(markdownUrl(v)));
-hb.registerHelper('yaml', (v: unknown) => new hb.SafeString(yamlScalar(v)));
+// HTML-escaped first, as `{{…}}` always was there: a title never carries markup into front matter a site renders.
+hb.registerHelper('yaml', (v: unknown) => new hb.SafeString(yamlScalar(hb.escapeExpression(String(v ?? '')))));
 hb.registerHelper('code', (v: unknown) => new hb.SafeString(markdownCode(v)));
 /**
  * A renderer of the templates in `dir` for the Handlebars environment `env`: each template is read
