@@ -419,9 +419,8 @@ function badJoiner(cell: Cell): string | undefined {
     at = found + code.length;
   }
   gaps.push(cell.text.slice(at).trim());
-  const outside = [gaps[0]!, gaps[gaps.length - 1]!].find((g) => g !== '');
-  if (outside !== undefined) return outside;
-  return gaps.slice(1, -1).find((g) => g !== ',');
+  // The first thing out of place, in the cell's order: text before the names, a joiner, text after.
+  return gaps.find((g, i) => (i === 0 || i === gaps.length - 1 ? g !== '' : g !== ','));
 }
 
 function splitList(text: string): string[] {
