@@ -91,6 +91,7 @@ export function mdastToBlocks(tree: Root, file: string, report: Reporter, mapLin
   };
   for (const node of tree.children) visit(node);
   if (source !== undefined && source.includes('[^')) reportFootnotes(tree, source, report, at);
+  reportNestedTables(tree.children, report, at);
   return { frontmatter, blocks, strayRows: source === undefined ? [] : strayRows(tree, source, file, mapLine) };
 }
 
@@ -137,6 +138,26 @@ function strayRows(tree: Root, source: string, file: string, mapLine: LineMap): 
     previous = line;
   }
   return out;
+}
+
+/** What a container is called in `table-nested`'s message. */
+const CONTAINERS: Readonly<Record<string, string>> = { list: 'a list item', listItem: 'a list item', blockquote: 'a block quote', footnoteDefinition: 'a footnote' };
+
+/**
+ * Tables are read at the top level of a page only (`visit` above): one inside a list item, a quote (a
+ * `> [!note]` callout) or a footnote would be dropped with its rows, so it is an error at the table.
+ */
+function reportNestedTables(nodes: readonly RootContent[], report: Reporter, at: (node: Positioned) => SourcePosition, container?: string): void {
+  for (const node of nodes) {
+    if (node.type === 'table' && container) {
+      report.error(
+        'table-nested',
+        `A table inside ${container} (${node.children.length - 1} ${node.children.length === 2 ? 'row' : 'rows'}) is not read: tables are read at the top level of a page only.`,
+        at(node),
+        'Its rows would be lost; a table belongs outside lists and quotes. Check the upstream page.',
+      );
+    } else if (node.type in CONTAINERS && 'children' in node) reportNestedTables(node.children as RootContent[], report, at, container ?? CONTAINERS[node.type]);
+  }
 }
 
 /** `[^1]` written as text: a footnote call whose definition is missing (micromark makes it a call only when one exists). */

@@ -163,7 +163,7 @@ describe('table-split: what is and is not a stray row', () => {
   });
 
   it('rows in code blocks, HTML blocks, front matter and tables are not stray', () => {
-    const text = ['---', 'title: "| a |"', '---', '', '```', '| a |', '```', '', '    | b |', '', '<div>', '| c |', '</div>', '', '| d |', '| - |', '| e |', '', '> | q |', '> | - |', '> | r |', ''].join('\n');
+    const text = ['---', 'title: "| a |"', '---', '', '```', '| a |', '```', '', '    | b |', '', '<div>', '| c |', '</div>', '', '| d |', '| - |', '| e |', ''].join('\n');
     expect(read(text).diagnostics).toEqual([]);
   });
 
@@ -173,5 +173,14 @@ describe('table-split: what is and is not a stray row', () => {
 
   it('a line continuing a paragraph is found too', () => {
     expect(read('Some text\n| a | b |\n').diagnostics).toEqual([['error', 'table-split', 2, 1, 'Line 2 looks like a table row but is in no table (`| a | b |`).']]);
+  });
+
+  it('a table inside a callout, a list item or a footnote is an error at the table (it would be dropped)', () => {
+    expect(read('# T\n\n> [!note]\n> | a | b |\n> | - | - |\n> | c | d |\n> | e | f |\n').diagnostics).toEqual([
+      ['error', 'table-nested', 4, 3, 'A table inside a block quote (2 rows) is not read: tables are read at the top level of a page only.'],
+    ]);
+    expect(read('- item\n\n  | a |\n  | - |\n  | b |\n').diagnostics).toEqual([
+      ['error', 'table-nested', 3, 3, 'A table inside a list item (1 row) is not read: tables are read at the top level of a page only.'],
+    ]);
   });
 });
