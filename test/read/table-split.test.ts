@@ -12,6 +12,7 @@ import { Reporter } from '../../generator/diagnostics/reporter.ts';
 import type { Diagnostic } from '../../generator/diagnostics/diagnostic.ts';
 import { plainTextExportReader } from '../../generator/read/plain-text-export.ts';
 import { markdownReader } from '../../generator/read/markdown.ts';
+import { flattenedTableTextReader } from '../../generator/read/flattened-table-text.ts';
 import { TABLE_SPLIT_HINT } from '../../generator/read/stray-table-rows.ts';
 import { projectRoot } from '../helpers/build.ts';
 import { readEdited, replaceOnce } from './page-edit.ts';
@@ -181,6 +182,14 @@ describe('table-split: what is and is not a stray row', () => {
     ]);
     expect(read('- item\n\n  | a |\n  | - |\n  | b |\n').diagnostics).toEqual([
       ['error', 'table-nested', 3, 3, 'A table inside a list item (1 row) is not read: tables are read at the top level of a page only.'],
+    ]);
+  });
+
+  it('flattened table without availability: a cut-off `<scope><Description>` line is an error, prose is not', () => {
+    const report = new Reporter();
+    flattenedTableTextReader.read('Scopes\n\nScopeDescription\napiGrants all.\n\nread_apiGrants read.\niPhone users need api.\nmacros are not scopes.\n', 'page.txt', report);
+    expect(brief(report.diagnostics)).toEqual([
+      ['error', 'table-split', 6, 1, 'Line 6 looks like a table row but is in no table (`read_apiGrants read.`): the table `| Scope | Description |` at line 3 ended at line 4.'],
     ]);
   });
 });
