@@ -26,5 +26,10 @@ export interface Extractor<M extends SourceModel = SourceModel> {
   recognizes(doc: PageDocument): boolean;
   /** Header rows this extractor knows, for the "unknown layout" diagnostic and for flattened-table readers. */
   headers: readonly (readonly string[])[];
+  /**
+   * Whether `line` (trimmed) splits as a row of a flattened table with `header` (one of `headers`):
+   * lets the flattened-table reader tell rows cut off from their table by a blank line from prose.
+   */
+  flattenedRow?(line: string, header: readonly string[]): boolean;
   extract(doc: PageDocument, ctx: ExtractContext): M;
 }

@@ -54,6 +54,7 @@ export const gitlabScopeExtractor: Extractor<GitlabTokenScopesModel> = {
   recognizes(doc) {
     return doc.blocks.some(isScopeTable);
   },
+  flattenedRow: splitsAsScopeRow,
   extract(doc, ctx) {
     const footnotes = readFootnotes(doc);
     const scopes: GitlabTokenScope[] = [];
@@ -153,6 +154,24 @@ function readFootnotes(doc: PageDocument): GitlabFootnote[] {
   const list = title >= 0 ? doc.blocks[title + 1] : undefined;
   if (!list || list.type !== 'list' || !list.ordered) return [];
   return list.items.map((item, i) => ({ id: i + 1, text: item.text, position: item.position }));
+}
+
+/**
+ * Whether a line would be read as a row of a flattened scope table with `header`: a scope then token
+ * types then a description (`k8s_proxyPersonal, group, projectGrants …`), or, without an availability
+ * column, a scope of at least 3 characters and a description starting with a letter that is not
+ * lower-case (`read_apiGrants …`, `read_api読み取り…`). The same splits as `splitFlattenedRow`, without
+ * reporting: the flattened reader asks it of the lines after a table's end.
+ */
+function splitsAsScopeRow(line: string, header: readonly string[]): boolean {
+  const run = SCOPE_RUN.exec(line)?.[0] ?? '';
+  if (!header.includes(AVAILABILITY)) return run.length >= 3 && SCOPE_NAME.test(run) && /^[\p{Lu}\p{Lo}]/u.test(line.slice(run.length));
+  for (let cut = run.length; cut > 0; cut--) {
+    if (!SCOPE_NAME.test(line.slice(0, cut))) continue;
+    const list = parseAvailability(line, cut);
+    if (!('unknown' in list) && list.types.length > 0 && line.slice(list.end).trim() !== '') return true;
+  }
+  return false;
 }
 
 function splitFlattenedRow(row: TableRow, page: PageTokenType | undefined, ctx: ExtractContext): ReadScope | undefined {

@@ -213,6 +213,15 @@ function readRow(row: TableRow, layout: Layout, place: RowContext, ctx: ExtractC
   const descriptionCell = cell(layout.cols.description)!;
   const scopeCell = cell(layout.cols.scope);
 
+  if (pathCell.code.length > 1) {
+    report.error(
+      'endpoint-cell',
+      `The endpoint cell holds ${pathCell.code.length} code spans (${pathCell.code.map((c) => `\`${c}\``).join(', ')}); permgen reads one \`METHOD /path\` per row.`,
+      pathCell.codePositions[1] ?? pathCell.position,
+      'Each endpoint is a row of its own; reading only the first would leave the others to whatever route matches them. Check the upstream page.',
+    );
+    return undefined;
+  }
   const route = pathCell.code[0] ?? pathCell.text;
   const space = route.indexOf(' ');
   const methodText = space < 0 ? route : route.slice(0, space);
@@ -227,6 +236,16 @@ function readRow(row: TableRow, layout: Layout, place: RowContext, ctx: ExtractC
   if (!pattern) return undefined;
 
   const names = !namesCell ? [] : namesCell.code.length > 0 ? namesCell.code : splitList(namesCell.text);
+  const joiner = namesCell && namesCell.code.length > 0 ? badJoiner(namesCell) : undefined;
+  if (namesCell && joiner !== undefined) {
+    report.error(
+      'permission-name-list',
+      `The permission cell \`${namesCell.text}\` ${joiner === '' ? 'runs its names together' : `joins its names with \`${joiner}\``}: permgen reads names separated by commas only, every one of them required.`,
+      namesCell.position,
+      'The page writes an endpoint that needs several permissions as `` `A`, `B` ``; any other word between the names (`or`, `and`, `<br>`) may mean something else (either one, say). Check the upstream page.',
+    );
+    return undefined;
+  }
   const namesAt = namesCell ?? pathCell;
   const nameAt = (i: number) => namesAt.codePositions[i] ?? namesAt.position;
   let ok = true;
@@ -382,6 +401,26 @@ function dropDuplicates(endpoints: JobTokenEndpoint[], ctx: ExtractContext): Job
     } else seen.set(key, e);
   }
   return [...seen.values()];
+}
+
+/**
+ * What stands between the code spans of a permission cell, when it is not a comma (the page's only
+ * form: `` `ADMIN_DEPLOYMENTS`, `ADMIN_ENVIRONMENTS` ``, both required), or text around them; undefined
+ * when the cell is a comma-separated list of code spans.
+ */
+function badJoiner(cell: Cell): string | undefined {
+  let at = 0;
+  const gaps: string[] = [];
+  for (const code of cell.code) {
+    const found = cell.text.indexOf(code, at);
+    // A code span the text does not hold as written: say what the cell is instead of guessing.
+    if (found < 0) return cell.text;
+    gaps.push(cell.text.slice(at, found).trim());
+    at = found + code.length;
+  }
+  gaps.push(cell.text.slice(at).trim());
+  // The first thing out of place, in the cell's order: text before the names, a joiner, text after.
+  return gaps.find((g, i) => (i === 0 || i === gaps.length - 1 ? g !== '' : g !== ','));
 }
 
 function splitList(text: string): string[] {

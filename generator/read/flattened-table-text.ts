@@ -10,14 +10,18 @@ import type { Reporter } from '../diagnostics/reporter.ts';
 import type { SourcePosition } from '../model/position.ts';
 import type { Block, Cell, ListBlock, PageDocument, ParagraphBlock, TableBlock } from './document.ts';
 import { extractors } from '../extract/registry.ts';
+import type { StrayRows } from './mdast-blocks.ts';
+import { reportStrayRows } from './stray-table-rows.ts';
 
 export type HeaderSets = () => readonly (readonly string[])[];
+/** Whether a trimmed line would split as a row of a table with `header` (the extractor's `flattenedRow`). */
+export type RowTest = (line: string, header: readonly string[]) => boolean;
 
 const BULLET = /^(\s*)([•·‣◦*-])\s+(.*)$/u;
 const NUMBERED = /^(\s*)(\d{1,3})[.)]\s+(.*)$/;
 
 /** A reader that knows the header sets returned by `headerSets` (called at read time, so registries can be imported in any order). */
-export function createFlattenedTableTextReader(headerSets: HeaderSets): Reader {
+export function createFlattenedTableTextReader(headerSets: HeaderSets, isRow?: RowTest): Reader {
   return {
     name: 'flattened-table-text',
     description: 'An HTML table flattened to text, header cells run together on one line (GitLab localized token scopes page).',
@@ -26,12 +30,15 @@ export function createFlattenedTableTextReader(headerSets: HeaderSets): Reader {
       return text.split(/\r?\n/).some((line) => matchHeader(line.trim(), sets) !== undefined) ? 0.9 : 0;
     },
     read(text, file, report) {
-      return readFlattenedText(text, file, report, headerSets());
+      return readFlattenedText(text, file, report, headerSets(), isRow);
     },
   };
 }
 
-export const flattenedTableTextReader: Reader = createFlattenedTableTextReader(() => extractors.map((e) => e.headers).flat());
+export const flattenedTableTextReader: Reader = createFlattenedTableTextReader(
+  () => extractors.map((e) => e.headers).flat(),
+  (line, header) => extractors.some((e) => e.headers.includes(header) && e.flattenedRow?.(line, header) === true),
+);
 
 /** The header set whose cells, run together, are exactly `line` (the longest, if several fit). */
 export function matchHeader(line: string, sets: readonly (readonly string[])[]): readonly string[] | undefined {
@@ -43,10 +50,11 @@ export function matchHeader(line: string, sets: readonly (readonly string[])[]):
   return best;
 }
 
-export function readFlattenedText(text: string, file: string, report: Reporter, sets: readonly (readonly string[])[]): PageDocument {
+export function readFlattenedText(text: string, file: string, report: Reporter, sets: readonly (readonly string[])[], isRow?: RowTest): PageDocument {
   const lines = text.split(/\r?\n/);
   const at = (index: number, column: number): SourcePosition => ({ file, line: index + 1, column });
   const blocks: Block[] = [];
+  const strays: StrayRows[] = [];
   let i = 0;
   while (i < lines.length) {
     const line = lines[i]!;
@@ -74,6 +82,7 @@ export function readFlattenedText(text: string, file: string, report: Reporter, 
         i++;
       }
       blocks.push(table);
+      if (isRow) strays.push(...strayRowsAfter(lines, i, header, sets, isRow, file));
       continue;
     }
     const bullet = BULLET.exec(line);
@@ -113,7 +122,30 @@ export function readFlattenedText(text: string, file: string, report: Reporter, 
     }
     blocks.push(paragraph(parts.join(' '), at(start, indent + 1)));
   }
+  reportStrayRows(strays, blocks, report);
   return { file, format: 'flattened-table-text', frontmatter: {}, blocks };
+}
+
+/**
+ * Rows run until the first blank line, so a blank line inside the table cuts it: the lines after it
+ * that still split as rows of the table (up to the next table header) would be read as prose and
+ * lost. They are `table-split` errors, like `|` rows cut off from a Markdown table.
+ */
+function strayRowsAfter(lines: readonly string[], end: number, header: readonly string[], sets: readonly (readonly string[])[], isRow: RowTest, file: string): StrayRows[] {
+  const out: StrayRows[] = [];
+  for (let j = end; j < lines.length; j++) {
+    const line = lines[j]!;
+    const trimmed = line.trim();
+    if (trimmed === '') continue;
+    if (matchHeader(trimmed, sets) !== undefined) break;
+    if (!isRow(trimmed, header)) continue;
+    const last = out[out.length - 1];
+    if (last && last.lastLine === j) {
+      last.lastLine = j + 1;
+      last.count++;
+    } else out.push({ position: { file, line: j + 1, column: line.length - line.trimStart().length + 1 }, lastLine: j + 1, count: 1, text: trimmed });
+  }
+  return out;
 }
 
 function cell(text: string, position: SourcePosition): Cell {

@@ -44,6 +44,10 @@
  *    its header and delimiter start a table and every `|` line after them is a body row (step 3),
  *    so it is exactly that table. GitLab's REST page (per resource a heading, a `Grants …` line and
  *    a table) then leaves remark a skeleton of ~1 KB instead of the whole 234 KB.
+ * 5. The checks `mdastToBlocks` makes on the tree (`strayRows`: `|` lines in no table, code or HTML
+ *    block; GFM footnotes; nested tables) see the same thing in the skeleton: a placeholder row is in
+ *    a top-level table (step 3), a prose placeholder holds no `|` and no `[`, and every other line is
+ *    in the skeleton as written, in the same block, mapped back to its page line.
  * test/fuzz/markdown-fast-rows.test.ts checks the result equals `mdastToBlocks(parseMarkdown(text))`
  * on generated pages mixing plain and non-plain rows, code blocks, lists, front matter and CRLF.
  */

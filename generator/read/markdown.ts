@@ -9,6 +9,7 @@ import type { Reporter } from '../diagnostics/reporter.ts';
 import type { LineMap } from './mdast-blocks.ts';
 import { markdownToBlocks } from './markdown-fast-rows.ts';
 import type { PageDocument } from './document.ts';
+import { reportStrayRows } from './stray-table-rows.ts';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
@@ -18,7 +19,8 @@ export function parseMarkdown(text: string): Root {
 
 /** Parses Markdown text into blocks; `mapLine` maps lines of `text` back to the page when `text` was recovered from it. */
 export function readMarkdownText(text: string, file: string, format: string, report: Reporter, mapLine?: LineMap): PageDocument {
-  const { frontmatter, blocks } = markdownToBlocks(text, file, report, mapLine);
+  const { frontmatter, blocks, strayRows } = markdownToBlocks(text, file, report, mapLine);
+  reportStrayRows(strayRows, blocks, report);
   return { file, format, frontmatter, blocks };
 }
 

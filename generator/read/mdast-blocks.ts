@@ -23,6 +23,24 @@ export type BlockExpansion = (paragraph: object) => Block[] | undefined;
 export interface BlocksResult {
   frontmatter: Record<string, unknown>;
   blocks: Block[];
+  /**
+   * Runs of lines that look like table rows (`| … |`) but are in no table, code block, HTML block or
+   * front matter: a blank line or an HTML comment ended the table above them, or a table lost its
+   * header. Every extractor reads tables only, so these rows would be lost; the reader reports them
+   * with the blocks of the whole page (`stray-table-rows.ts`).
+   */
+  strayRows: StrayRows[];
+}
+
+/** Consecutive lines that look like table rows but are part of no table (see `BlocksResult.strayRows`). */
+export interface StrayRows {
+  /** The first line, at its first `|`. */
+  position: SourcePosition;
+  /** Page line of the last one. */
+  lastLine: number;
+  count: number;
+  /** The first line as written, trimmed. */
+  text: string;
 }
 
 /**
@@ -72,7 +90,108 @@ export function mdastToBlocks(tree: Root, file: string, report: Reporter, mapLin
     }
   };
   for (const node of tree.children) visit(node);
-  return { frontmatter, blocks };
+  if (source !== undefined && source.includes('[^')) reportFootnotes(tree, source, report, at);
+  reportNestedTables(tree.children, report, at);
+  return { frontmatter, blocks, strayRows: source === undefined ? [] : strayRows(tree, source, file, mapLine) };
+}
+
+/** A line that looks like a pipe-table row: `|` … `|` (white space around them allowed). */
+const ROW_LIKE = /^[ \t]*\|.*\|[ \t]*$/;
+/** Block nodes that hold lines of their own: a `|` line in one of them is where it belongs. */
+const HOLDS_LINES = new Set(['table', 'code', 'html', 'yaml']);
+
+/**
+ * Lines of `source` that look like table rows and are not inside a table, a code block, an HTML
+ * block or the front matter of `tree` (at any depth), grouped in runs of consecutive lines.
+ * Anywhere else a GFM parser has made them a paragraph (or a heading's text): no extractor reads them.
+ */
+function strayRows(tree: Root, source: string, file: string, mapLine: LineMap): StrayRows[] {
+  const lines = source.split(/\r\n|\n|\r/);
+  const candidates: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.includes('|') && ROW_LIKE.test(line) && line.trim().length > 1) candidates.push(i + 1);
+  }
+  if (candidates.length === 0) return [];
+  const held = new Uint8Array(lines.length + 2);
+  const walk = (nodes: readonly RootContent[]): void => {
+    for (const node of nodes) {
+      const p = node.position;
+      if (HOLDS_LINES.has(node.type)) {
+        if (p) held.fill(1, p.start.line, p.end.line + 1);
+      } else if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading') walk(node.children as RootContent[]);
+    }
+  };
+  walk(tree.children);
+  const out: StrayRows[] = [];
+  let previous = -1;
+  for (const line of candidates) {
+    if (held[line]) continue;
+    const last = out[out.length - 1];
+    if (last && previous === line - 1) {
+      last.count++;
+      last.lastLine = mapLine(line);
+    } else {
+      const text = lines[line - 1]!;
+      out.push({ position: { file, line: mapLine(line), column: text.indexOf('|') + 1 }, lastLine: mapLine(line), count: 1, text: text.trim() });
+    }
+    previous = line;
+  }
+  return out;
+}
+
+/** What a container is called in `table-nested`'s message. */
+const CONTAINERS: Readonly<Record<string, string>> = { list: 'a list item', listItem: 'a list item', blockquote: 'a block quote', footnoteDefinition: 'a footnote' };
+
+/**
+ * Tables are read at the top level of a page only (`visit` above): one inside a list item, a quote (a
+ * `> [!note]` callout) or a footnote would be dropped with its rows, so it is an error at the table.
+ */
+function reportNestedTables(nodes: readonly RootContent[], report: Reporter, at: (node: Positioned) => SourcePosition, container?: string): void {
+  for (const node of nodes) {
+    if (node.type === 'table' && container) {
+      report.error(
+        'table-nested',
+        `A table inside ${container} (${node.children.length - 1} ${node.children.length === 2 ? 'row' : 'rows'}) is not read: tables are read at the top level of a page only.`,
+        at(node),
+        'Its rows would be lost; a table belongs outside lists and quotes. Check the upstream page.',
+      );
+    } else if (node.type in CONTAINERS && 'children' in node) reportNestedTables(node.children as RootContent[], report, at, container ?? CONTAINERS[node.type]);
+  }
+}
+
+/** `[^1]` written as text: a footnote call whose definition is missing (micromark makes it a call only when one exists). */
+const FOOTNOTE_TEXT = /\[\^[^\]\s]+\]/;
+
+/**
+ * GFM footnotes (`[^2]` and `[^2]: …`) are an error wherever they are: the pages permgen reads write
+ * their footnote marks as `<sup>N</sup>`, and that is the only form the extractors read, so a GFM
+ * footnote's text (an extra permission a row requires, say) would be lost without a word.
+ */
+function reportFootnotes(tree: Root, source: string, report: Reporter, at: (node: Positioned) => SourcePosition): void {
+  const hint = 'The footnote marks of the pages permgen reads are `<sup>N</sup>` (in the cell) with the footnote on a line starting `<sup>N</sup>`; a GFM footnote is not read, so what it adds to a row would be lost. Check the upstream page.';
+  const walk = (nodes: readonly RootContent[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'footnoteReference') {
+        report.error('footnote-syntax', `GFM footnote reference \`[^${node.label ?? node.identifier}]\`: footnote marks are read as \`<sup>N</sup>\` only.`, at(node), hint);
+      } else if (node.type === 'footnoteDefinition') {
+        report.error('footnote-syntax', `GFM footnote definition \`[^${node.label ?? node.identifier}]:\`: footnotes are read from \`<sup>N</sup>\` lines only.`, at(node), hint);
+      } else if (node.type === 'text') {
+        const m = FOOTNOTE_TEXT.exec(node.value);
+        if (m) {
+          const p = at(node);
+          // The mark's own column when the text node is its source as written (one line, no escapes).
+          const start = node.position?.start.offset;
+          const end = node.position?.end.offset;
+          const exact = start !== undefined && end !== undefined && source.slice(start, end) === node.value;
+          const column = exact && !node.value.slice(0, m.index).includes('\n') ? p.column + m.index : p.column;
+          report.error('footnote-syntax', `GFM footnote mark \`${m[0]}\` (with no definition): footnote marks are read as \`<sup>N</sup>\` only.`, { ...p, column }, hint);
+        }
+      }
+      if ('children' in node) walk(node.children as RootContent[]);
+    }
+  };
+  walk(tree.children);
 }
 
 function paragraph(node: Paragraph, at: (n: Positioned) => SourcePosition): ParagraphBlock {

@@ -11,7 +11,8 @@
 import type { Reader } from './reader.ts';
 import type { Reporter } from '../diagnostics/reporter.ts';
 import type { Block, PageDocument, ParagraphBlock } from './document.ts';
-import { clean } from './mdast-blocks.ts';
+import { clean, type StrayRows } from './mdast-blocks.ts';
+import { reportStrayRows } from './stray-table-rows.ts';
 import { markdownToBlocks, plainTable } from './markdown-fast-rows.ts';
 
 const LIST_ITEM = /^(\s*)- (\s*)(\S.*)$/;
@@ -51,7 +52,7 @@ const isPipeLine = (line: string) => line.trimStart().startsWith('|');
  * state remark carries across blocks, link reference definitions, cannot be written on a line that
  * starts with `|`.
  */
-function readRuns(lines: string[], file: string, report: Reporter): Map<number, { end: number; blocks: Block[] }> {
+function readRuns(lines: string[], file: string, report: Reporter): { byRun: Map<number, { end: number; blocks: Block[] }>; strayRows: StrayRows[] } {
   const runs: { start: number; end: number }[] = [];
   for (let i = 0; i < lines.length; ) {
     if (!isPipeLine(lines[i]!)) {
@@ -83,20 +84,20 @@ function readRuns(lines: string[], file: string, report: Reporter): Map<number, 
       pageLine.push(i + 1);
     }
   }
-  if (rest.length === 0) return byRun;
-  const blocks = markdownToBlocks(parts.join('\n'), file, report, (l) => pageLine[l] ?? pageLine[pageLine.length - 1]!).blocks;
+  if (rest.length === 0) return { byRun, strayRows: [] };
+  const { blocks, strayRows } = markdownToBlocks(parts.join('\n'), file, report, (l) => pageLine[l] ?? pageLine[pageLine.length - 1]!);
   let k = 0;
   for (const block of blocks) {
     while (k + 1 < rest.length && block.position.line > rest[k]!.end) k++;
     byRun.get(rest[k]!.start)!.blocks.push(block);
   }
-  return byRun;
+  return { byRun, strayRows };
 }
 
 function readBlocks(text: string, file: string, report: Reporter): Block[] {
   // TextDecoder already drops a BOM; a caller passing a decoded string with one keeps column 1 right.
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  const runs = readRuns(lines, file, report);
+  const { byRun: runs, strayRows } = readRuns(lines, file, report);
   const blocks: Block[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -110,7 +111,8 @@ function readBlocks(text: string, file: string, report: Reporter): Block[] {
     if (run) {
       const { end, blocks: parsed } = run;
       const first = lineNo;
-      if (!parsed.some((b) => b.type === 'table')) {
+      // A run whose `|` lines look like rows is reported below as `table-split` (an error: its rows are lost).
+      if (!parsed.some((b) => b.type === 'table') && !strayRows.some((s) => s.position.line >= first && s.position.line <= end)) {
         report.warn(
           'pipe-table-malformed',
           `Lines ${first}–${end} start with \`|\` but are not a table.`,
@@ -139,6 +141,7 @@ function readBlocks(text: string, file: string, report: Reporter): Block[] {
     blocks.push({ type: 'paragraph', text: clean(line), code: [], position: { file, line: lineNo, column: column(line) } });
     i++;
   }
+  reportStrayRows(strayRows, blocks, report);
   return blocks;
 }
 

@@ -126,15 +126,22 @@ describe('plain-text export reader', () => {
     expect(doc.blocks).toEqual([{ type: 'paragraph', text: 'Grants *all* `code` and <b>html</b>', code: [], position: { file: 'x.txt', line: 1, column: 1 } }]);
   });
 
-  it('warns about `|` lines that are not a table and keeps them as a paragraph', () => {
+  it('reports `|` lines that look like rows of no table as an error (their rows would be lost), and keeps them as a paragraph', () => {
     const { doc, diagnostics } = read('Intro\n| A | B |\n| 1 | 2 |\nAfter', 'x.txt');
     expect(diagnostics.map(({ hint: _h, ...d }) => d)).toEqual([
-      { severity: 'warning', ruleId: 'pipe-table-malformed', file: 'x.txt', line: 2, column: 1, message: 'Lines 2–3 start with `|` but are not a table.' },
+      { severity: 'error', ruleId: 'table-split', file: 'x.txt', line: 2, column: 1, message: 'Lines 2–3 look like table rows but are in no table (2 lines, the first `| A | B |`).' },
     ]);
     expect(doc.blocks.map((b) => [b.type, b.position.line])).toEqual([
       ['paragraph', 1],
       ['paragraph', 2],
       ['paragraph', 4],
+    ]);
+  });
+
+  it('still warns about a run of `|` lines that are not a table and do not look like rows', () => {
+    const { diagnostics } = read('Intro\n| A | B\n| 1 | 2\nAfter', 'x.txt');
+    expect(diagnostics.map(({ hint: _h, ...d }) => d)).toEqual([
+      { severity: 'warning', ruleId: 'pipe-table-malformed', file: 'x.txt', line: 2, column: 1, message: 'Lines 2–3 start with `|` but are not a table.' },
     ]);
   });
 });

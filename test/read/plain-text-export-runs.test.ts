@@ -12,7 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { Reporter } from '../../generator/diagnostics/reporter.ts';
 import type { Block, ParagraphBlock } from '../../generator/read/document.ts';
 import { parseMarkdown } from '../../generator/read/markdown.ts';
-import { clean, mdastToBlocks } from '../../generator/read/mdast-blocks.ts';
+import { clean, mdastToBlocks, type StrayRows } from '../../generator/read/mdast-blocks.ts';
+import { reportStrayRows } from '../../generator/read/stray-table-rows.ts';
 import { plainTextExportReader } from '../../generator/read/plain-text-export.ts';
 import { projectRoot } from '../helpers/build.ts';
 
@@ -25,6 +26,9 @@ function reference(text: string, file: string, report: Reporter): Block[] {
   // TextDecoder already drops a BOM; a caller passing a decoded string with one keeps column 1 right.
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   const blocks: Block[] = [];
+  // Since table-split: `|` lines that look like rows of no table are an error, reported with the
+  // page's blocks (and no pipe-table-malformed warning for their run).
+  const strays: StrayRows[] = [];
   let i = 0;
   while (i < lines.length) {
     const line = lines[i]!;
@@ -38,8 +42,9 @@ function reference(text: string, file: string, report: Reporter): Block[] {
       while (end < lines.length && lines[end]!.trimStart().startsWith('|')) end++;
       const first = lineNo;
       const run = lines.slice(i, end).join('\n');
-      const parsed = mdastToBlocks(parseMarkdown(run), file, report, (l) => first + l - 1, run).blocks;
-      if (!parsed.some((b) => b.type === 'table')) {
+      const { blocks: parsed, strayRows } = mdastToBlocks(parseMarkdown(run), file, report, (l) => first + l - 1, run);
+      strays.push(...strayRows);
+      if (!parsed.some((b) => b.type === 'table') && strayRows.length === 0) {
         report.warn(
           'pipe-table-malformed',
           `Lines ${first}–${end} start with \`|\` but are not a table.`,
@@ -68,6 +73,7 @@ function reference(text: string, file: string, report: Reporter): Block[] {
     blocks.push({ type: 'paragraph', text: clean(line), code: [], position: { file, line: lineNo, column: column(line) } });
     i++;
   }
+  reportStrayRows(strays, blocks, report);
   return blocks;
 }
 
