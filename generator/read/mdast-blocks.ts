@@ -98,11 +98,18 @@ export function mdastToBlocks(tree: Root, file: string, report: Reporter, mapLin
 /** A line that looks like a pipe-table row: `|` … `|` (white space around them allowed). */
 const ROW_LIKE = /^[ \t]*\|.*\|[ \t]*$/;
 /** Block nodes that hold lines of their own: a `|` line in one of them is where it belongs. */
-const HOLDS_LINES = new Set(['table', 'code', 'html', 'yaml']);
+const HOLDS_LINES = new Set(['table', 'code', 'yaml']);
+/**
+ * HTML blocks that hold raw text of their own (comments, `<pre>`, `<script>`, `<style>`,
+ * `<textarea>`, processing instructions, declarations). Any other HTML block (`<div>`,
+ * `<details>` with no blank line before a table) swallows the table's rows into HTML no extractor
+ * reads: those rows are stray.
+ */
+const RAW_HTML = /^[ \t]*<(?:!--|pre[\s>]|script[\s>]|style[\s>]|textarea[\s>]|\?|![A-Za-z]|!\[CDATA\[)/i;
 
 /**
- * Lines of `source` that look like table rows and are not inside a table, a code block, an HTML
- * block or the front matter of `tree` (at any depth), grouped in runs of consecutive lines.
+ * Lines of `source` that look like table rows and are not inside a table, a code block, a raw HTML
+ * block (`RAW_HTML`) or the front matter of `tree` (at any depth), grouped in runs of consecutive lines.
  * Anywhere else a GFM parser has made them a paragraph (or a heading's text): no extractor reads them.
  */
 function strayRows(tree: Root, source: string, file: string, mapLine: LineMap): StrayRows[] {
@@ -117,7 +124,7 @@ function strayRows(tree: Root, source: string, file: string, mapLine: LineMap): 
   const walk = (nodes: readonly RootContent[]): void => {
     for (const node of nodes) {
       const p = node.position;
-      if (HOLDS_LINES.has(node.type)) {
+      if (HOLDS_LINES.has(node.type) || (node.type === 'html' && RAW_HTML.test(node.value))) {
         if (p) held.fill(1, p.start.line, p.end.line + 1);
       } else if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading') walk(node.children as RootContent[]);
     }

@@ -284,7 +284,10 @@ describe('malformed requests', () => {
     const holes = [ok, , ok] as Request[];
     const throwing = [ok, ok];
     Object.defineProperty(throwing, 1, { get: () => { throw new Error('boom'); } });
-    for (const [requests, expected] of [[holes, [[1, 'unknown']]], [throwing, [[1, 'unknown']]], [null, [[0, 'unknown']]], ['GET /x', [[0, 'unknown']]]] as const) {
+    const { proxy: revoked, revoke } = Proxy.revocable([ok], {});
+    revoke();
+    const badLength = new Proxy([ok], { get: (t, k) => (k === 'length' ? (() => { throw new Error('boom'); })() : Reflect.get(t, k)) });
+    for (const [requests, expected] of [[holes, [[1, 'unknown']]], [throwing, [[1, 'unknown']]], [null, [[0, 'unknown']]], ['GET /x', [[0, 'unknown']]], [revoked, [[0, 'unknown']]], [badLength, [[0, 'unknown']]]] as const) {
       const a = m.least.leastPrivilegeForRequests(requests as unknown as Request[]);
       for (const k of [a.jobToken, a.classic, a.fineGrained]) {
         expect(k.complete).toBe(false);

@@ -163,9 +163,15 @@ describe('table-split: what is and is not a stray row', () => {
     expect(read('| a |\n| - |\n\n  | c |\n').diagnostics).toEqual([['error', 'table-split', 4, 3, 'Line 4 looks like a table row but is in no table (`| c |`): the table `| a |` at line 1 ended at line 2.']]);
   });
 
-  it('rows in code blocks, HTML blocks, front matter and tables are not stray', () => {
-    const text = ['---', 'title: "| a |"', '---', '', '```', '| a |', '```', '', '    | b |', '', '<div>', '| c |', '</div>', '', '| d |', '| - |', '| e |', ''].join('\n');
+  it('rows in code blocks, raw HTML blocks (comments, <pre>), front matter and tables are not stray', () => {
+    const text = ['---', 'title: "| a |"', '---', '', '```', '| a |', '```', '', '    | b |', '', '<!--', '| c |', '-->', '', '<pre>', '| f |', '</pre>', '', '| d |', '| - |', '| e |', ''].join('\n');
     expect(read(text).diagnostics).toEqual([]);
+  });
+
+  it('a table swallowed by a <div> or <details> block (no blank line after the tag) is stray: its rows would be lost', () => {
+    expect(read('<div>\n| c |\n</div>\n').diagnostics).toEqual([['error', 'table-split', 2, 1, 'Line 2 looks like a table row but is in no table (`| c |`).']]);
+    const details = ['# T', '', '<details>', '| Scope | Description |', '|---|---|', '| `api` | Grants all. |', '</details>', ''].join('\n');
+    expect(read(details).diagnostics.map((d) => [d[1], d[2]])).toEqual([['table-split', 4]]);
   });
 
   it('`|` lines that do not end with `|` and a lone `|` are not rows', () => {

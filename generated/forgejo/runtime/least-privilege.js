@@ -41,9 +41,14 @@ function leastGrant(kind, requests, verdictOf, weight = () => 1) {
   });
 }
 function readRequests(requests) {
-  if (!Array.isArray(requests)) return [void 0];
+  let n;
+  try {
+    if (!Array.isArray(requests)) return [void 0];
+    n = requests.length;
+  } catch {
+    return [void 0];
+  }
   const out = [];
-  const n = requests.length;
   for (let i = 0; i < n; i++) {
     try {
       out.push(requests[i]);

@@ -82,7 +82,7 @@ export function computeRequiredPermissions<G extends GuardGrantShape>(
  * Every operation of the document answered alone (as `computeRequiredPermissions` with its
  * `operationName`), from one validation and one collecting pass over the document: a document of
  * many operations costs one pass, not one per operation (`graphqlInputs`). `errors` are the
- * document's: a server rejects the whole document for any of them.
+ * document's: a server rejects the whole document for any of them, so then no operation is answered.
  */
 export function computeRequiredPermissionsByOperation<G extends GuardGrantShape>(
   lookup: GuardLookup<G>,
@@ -91,7 +91,9 @@ export function computeRequiredPermissionsByOperation<G extends GuardGrantShape>
   options: GuardOptions = {},
 ): { readonly errors: readonly GraphQLError[]; readonly operations: readonly { readonly node: OperationDefinitionNode; readonly answer: LeastPrivilegeResult<G> }[] } {
   const pass = documentPass(lookup, schema, document, options);
-  return Object.freeze({ errors: Object.freeze([...pass.errors]), operations: Object.freeze(pass.operations.map((node) => Object.freeze({ node, answer: answerFor(pass, [node], [...pass.errors]) }))) });
+  // A document with errors runs nowhere: no operation of it is answered (its callers deny each one).
+  const operations = pass.errors.length > 0 ? [] : pass.operations.map((node) => Object.freeze({ node, answer: answerFor(pass, [node], []) }));
+  return Object.freeze({ errors: Object.freeze([...pass.errors]), operations: Object.freeze(operations) });
 }
 
 /** What one validation pass and one collecting pass learn of a document, for any choice of its operations. */
@@ -101,6 +103,10 @@ interface DocumentPass<G extends GuardGrantShape> {
   readonly definitions: readonly CollectedDefinition<G>[];
   /** Per operation, the fragments it spreads (directly or not). */
   readonly fragmentsOf: ReadonlyMap<OperationDefinitionNode, ReadonlySet<string>>;
+  /** Where each operation is in `definitions`. */
+  readonly indexOf: ReadonlyMap<OperationDefinitionNode, number>;
+  /** Where the fragments of each name are in `definitions` (more than one only in a document with errors). */
+  readonly fragmentIndexes: ReadonlyMap<string, readonly number[]>;
   /** Set when graphql-js could not validate the document at all (a stack overflow on a very deep or long fragment chain, a malformed AST): nothing is granted. */
   readonly failed?: GraphQLError;
 }
@@ -117,21 +123,38 @@ function documentPass<G extends GuardGrantShape>(lookup: GuardLookup<G>, schema:
         for (const d of collected) if (d.node.kind === Kind.OPERATION_DEFINITION) fragmentsOf.set(d.node, reachableFragments(context, [d.node]));
       });
     validate(schema, document, [collector]);
-    const operations = definitions.map((d) => d.node).filter((n): n is OperationDefinitionNode => n.kind === Kind.OPERATION_DEFINITION);
-    return { errors, operations, definitions, fragmentsOf };
+    const operations: OperationDefinitionNode[] = [];
+    const indexOf = new Map<OperationDefinitionNode, number>();
+    const fragmentIndexes = new Map<string, number[]>();
+    definitions.forEach((d, i) => {
+      if (d.node.kind === Kind.OPERATION_DEFINITION) {
+        operations.push(d.node);
+        indexOf.set(d.node, i);
+      } else {
+        const list = fragmentIndexes.get(d.node.name.value);
+        if (list) list.push(i);
+        else fragmentIndexes.set(d.node.name.value, [i]);
+      }
+    });
+    return { errors, operations, definitions, fragmentsOf, indexOf, fragmentIndexes };
   } catch (e) {
     // graphql-js's rules recurse: thousands of chained fragments overflow the stack. Fail closed, never throw.
     const failed = new GraphQLError(`The document could not be validated (${e instanceof Error ? e.message : String(e)}): nothing is granted.`);
-    return { errors: [failed], operations: [], definitions: [], fragmentsOf, failed };
+    return { errors: [failed], operations: [], definitions: [], fragmentsOf, indexOf: new Map(), fragmentIndexes: new Map(), failed };
   }
 }
 
 /** The answer for `operations` (and the fragments they spread), from the document's pass. */
 function answerFor<G extends GuardGrantShape>(pass: DocumentPass<G>, operations: readonly OperationDefinitionNode[], errors: readonly GraphQLError[]): LeastPrivilegeResult<G> {
-  const chosenOps = new Set(operations);
-  const fragments = new Set<string>();
-  for (const op of operations) for (const f of pass.fragmentsOf.get(op) ?? []) fragments.add(f);
-  const selected = pass.definitions.filter((d) => (d.node.kind === Kind.OPERATION_DEFINITION ? chosenOps.has(d.node) : fragments.has(d.node.name.value)));
+  // The chosen operations and the fragments they spread, in document order, through the pass's indexes: linear in
+  // what is selected, not in the document (answering each of N operations alone stays linear overall).
+  const at: number[] = [];
+  for (const op of operations) {
+    const i = pass.indexOf.get(op);
+    if (i !== undefined) at.push(i);
+    for (const f of pass.fragmentsOf.get(op) ?? []) at.push(...(pass.fragmentIndexes.get(f) ?? []));
+  }
+  const selected = [...new Set(at)].sort((a, b) => a - b).map((i) => pass.definitions[i]!);
 
   interface Group {
     reason: RequirementReason;

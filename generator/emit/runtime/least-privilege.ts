@@ -164,9 +164,15 @@ export function leastGrant<K extends string, R extends LeastPrivilegeRequest>(
  * so the answer is never `complete` for a workload that could not be read.
  */
 function readRequests<R>(requests: readonly R[]): R[] {
-  if (!Array.isArray(requests)) return [undefined as R];
+  let n: number;
+  try {
+    // A revoked Proxy throws on Array.isArray, a length getter may throw: not a workload that can be read.
+    if (!Array.isArray(requests)) return [undefined as R];
+    n = requests.length;
+  } catch {
+    return [undefined as R];
+  }
   const out: R[] = [];
-  const n = requests.length;
   for (let i = 0; i < n; i++) {
     try {
       out.push(requests[i] as R);

@@ -50,7 +50,7 @@ export declare function computeRequiredPermissions<G extends GuardGrantShape>(lo
  * Every operation of the document answered alone (as `computeRequiredPermissions` with its
  * `operationName`), from one validation and one collecting pass over the document: a document of
  * many operations costs one pass, not one per operation (`graphqlInputs`). `errors` are the
- * document's: a server rejects the whole document for any of them.
+ * document's: a server rejects the whole document for any of them, so then no operation is answered.
  */
 export declare function computeRequiredPermissionsByOperation<G extends GuardGrantShape>(lookup: GuardLookup<G>, schema: GraphQLSchema, document: DocumentNode, options?: GuardOptions): {
     readonly errors: readonly GraphQLError[];

@@ -25,7 +25,8 @@ function computeRequiredPermissions(lookup, schema, document, options = {}) {
 }
 function computeRequiredPermissionsByOperation(lookup, schema, document, options = {}) {
   const pass = documentPass(lookup, schema, document, options);
-  return Object.freeze({ errors: Object.freeze([...pass.errors]), operations: Object.freeze(pass.operations.map((node) => Object.freeze({ node, answer: answerFor(pass, [node], [...pass.errors]) }))) });
+  const operations = pass.errors.length > 0 ? [] : pass.operations.map((node) => Object.freeze({ node, answer: answerFor(pass, [node], []) }));
+  return Object.freeze({ errors: Object.freeze([...pass.errors]), operations: Object.freeze(operations) });
 }
 function documentPass(lookup, schema, document, options) {
   const mode = guardMode(options?.mode);
@@ -38,18 +39,33 @@ function documentPass(lookup, schema, document, options) {
       for (const d of collected) if (d.node.kind === Kind.OPERATION_DEFINITION) fragmentsOf.set(d.node, reachableFragments(context, [d.node]));
     });
     validate(schema, document, [collector]);
-    const operations = definitions.map((d) => d.node).filter((n) => n.kind === Kind.OPERATION_DEFINITION);
-    return { errors, operations, definitions, fragmentsOf };
+    const operations = [];
+    const indexOf = /* @__PURE__ */ new Map();
+    const fragmentIndexes = /* @__PURE__ */ new Map();
+    definitions.forEach((d, i) => {
+      if (d.node.kind === Kind.OPERATION_DEFINITION) {
+        operations.push(d.node);
+        indexOf.set(d.node, i);
+      } else {
+        const list = fragmentIndexes.get(d.node.name.value);
+        if (list) list.push(i);
+        else fragmentIndexes.set(d.node.name.value, [i]);
+      }
+    });
+    return { errors, operations, definitions, fragmentsOf, indexOf, fragmentIndexes };
   } catch (e) {
     const failed = new GraphQLError(`The document could not be validated (${e instanceof Error ? e.message : String(e)}): nothing is granted.`);
-    return { errors: [failed], operations: [], definitions: [], fragmentsOf, failed };
+    return { errors: [failed], operations: [], definitions: [], fragmentsOf, indexOf: /* @__PURE__ */ new Map(), fragmentIndexes: /* @__PURE__ */ new Map(), failed };
   }
 }
 function answerFor(pass, operations, errors) {
-  const chosenOps = new Set(operations);
-  const fragments = /* @__PURE__ */ new Set();
-  for (const op of operations) for (const f of pass.fragmentsOf.get(op) ?? []) fragments.add(f);
-  const selected = pass.definitions.filter((d) => d.node.kind === Kind.OPERATION_DEFINITION ? chosenOps.has(d.node) : fragments.has(d.node.name.value));
+  const at = [];
+  for (const op of operations) {
+    const i = pass.indexOf.get(op);
+    if (i !== void 0) at.push(i);
+    for (const f of pass.fragmentsOf.get(op) ?? []) at.push(...pass.fragmentIndexes.get(f) ?? []);
+  }
+  const selected = [...new Set(at)].sort((a, b) => a - b).map((i) => pass.definitions[i]);
   const groups = /* @__PURE__ */ new Map();
   for (const definition of selected) {
     for (const { node, requirements: requirements2 } of definition.fields) {
@@ -61,10 +77,10 @@ function answerFor(pass, operations, errors) {
           group.fieldSet.add(r.field);
           group.fields.push(r.field);
         }
-        const at = node.loc ? { line: node.loc.startToken.line, column: node.loc.startToken.column } : void 0;
-        if (at && !group.locationSet.has(`${at.line}:${at.column}`)) {
-          group.locationSet.add(`${at.line}:${at.column}`);
-          group.locations.push(at);
+        const at2 = node.loc ? { line: node.loc.startToken.line, column: node.loc.startToken.column } : void 0;
+        if (at2 && !group.locationSet.has(`${at2.line}:${at2.column}`)) {
+          group.locationSet.add(`${at2.line}:${at2.column}`);
+          group.locations.push(at2);
         }
       }
     }

@@ -31,7 +31,6 @@ export interface GraphqlRequirementLike {
 export interface GraphqlAnswerLike {
   readonly requirements: readonly GraphqlRequirementLike[];
   readonly ungrantable: readonly GraphqlRequirementLike[];
-  readonly errors: readonly GraphQLError[];
 }
 
 /** What `computeRequiredPermissionsByOperation` returns: the document's errors and each operation's answer. */
