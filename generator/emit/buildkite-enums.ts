@@ -80,13 +80,14 @@ export const buildkiteEnums: Emitter = {
         ctx.report.error('identifier-reserved', `Buildkite enum \`${model.name}\` would produce ${what}.`, at, 'The generated names follow from the enum name alone (README, "Sources"); report the page if the name is wrong, or leave this page out of sources/sources.json.');
         continue;
       }
-      const clashes = [names.typeName, names.listName, names.guardName, `${names.listName}Set`, `module ${names.moduleName}`].filter((n) => taken.has(n));
+      const keys = [...exported, `module ${names.moduleName}`];
+      const clashes = keys.filter((n) => taken.has(n));
       if (clashes.length > 0) {
         const other = taken.get(clashes[0]!)!;
         ctx.report.error('identifier-collision', `Buildkite enums \`${model.name}\` and \`${other.enumName}\` both produce \`${clashes[0]}\` (other at ${formatPosition(other.at)}).`, at, 'Two enum pages map to the same generated names; remove the duplicate page from sources/sources.json.');
         continue;
       }
-      for (const n of [names.typeName, names.listName, names.guardName, `${names.listName}Set`, `module ${names.moduleName}`]) taken.set(n, { enumName: model.name, at });
+      for (const n of keys) taken.set(n, { enumName: model.name, at });
       const statements = stringUnionStatements(
         {
           typeName: names.typeName,

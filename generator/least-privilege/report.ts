@@ -6,7 +6,8 @@
  *
  * The inputs are text from a log anyone can write to: every line of the report goes through
  * `visible`, so a control character in a logged path cannot move the cursor, erase or overwrite what
- * the reviewer reads. `--json` output needs no such step (JSON escapes them).
+ * the reviewer reads. `--json` output is escaped where the CLI writes it (`terminalSafe` in
+ * `generator/cli/main.ts`: JSON itself escapes C0 only, not DEL, C1 or bidi controls).
  */
 import type { RequestAnswer, TokenKindAnswer } from '../emit/runtime/least-privilege.ts';
 import type { GraphqlWorkloadItem, WorkloadItem } from './input/workload.ts';

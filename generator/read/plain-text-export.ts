@@ -98,6 +98,18 @@ function readBlocks(text: string, file: string, report: Reporter): Block[] {
   // TextDecoder already drops a BOM; a caller passing a decoded string with one keeps column 1 right.
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   const { byRun: runs, strayRows } = readRuns(lines, file, report);
+  // Whether a stray run starts within [first, end]: a binary search over their first lines (a page of many runs stays linear).
+  const strayStarts = strayRows.map((s) => s.position.line).sort((a, b) => a - b);
+  const strayIn = (first: number, end: number): boolean => {
+    let lo = 0;
+    let hi = strayStarts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (strayStarts[mid]! < first) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < strayStarts.length && strayStarts[lo]! <= end;
+  };
   const blocks: Block[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -112,7 +124,7 @@ function readBlocks(text: string, file: string, report: Reporter): Block[] {
       const { end, blocks: parsed } = run;
       const first = lineNo;
       // A run whose `|` lines look like rows is reported below as `table-split` (an error: its rows are lost).
-      if (!parsed.some((b) => b.type === 'table') && !strayRows.some((s) => s.position.line >= first && s.position.line <= end)) {
+      if (!parsed.some((b) => b.type === 'table') && !strayIn(first, end)) {
         report.warn(
           'pipe-table-malformed',
           `Lines ${first}–${end} start with \`|\` but are not a table.`,

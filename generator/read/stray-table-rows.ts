@@ -14,33 +14,40 @@ export const TABLE_SPLIT_HINT =
 
 const short = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
 
-/** One `table-split` error per run of stray rows, at its first line. `blocks` are the page's, in order. */
+/**
+ * One `table-split` error per run of stray rows, at its first line. `blocks` are the page's, in
+ * order: one pass over them for all the runs (taken in line order), so a page of many stray runs
+ * costs linear time.
+ */
 export function reportStrayRows(strays: readonly StrayRows[], blocks: readonly Block[], report: Reporter): void {
-  for (const stray of strays) {
+  let table: TableBlock | undefined;
+  let heading: HeadingBlock | undefined;
+  let next = 0;
+  for (const stray of [...strays].sort((a, b) => a.position.line - b.position.line)) {
+    const line = stray.position.line;
+    // The nearest table above the run in the same section (a heading in between forgets it).
+    for (; next < blocks.length && blocks[next]!.position.line < line; next++) {
+      const block = blocks[next]!;
+      if (block.type === 'table') table = block;
+      else if (block.type === 'heading') {
+        heading = block;
+        table = undefined;
+      }
+    }
     const what =
       stray.count === 1
-        ? `Line ${stray.position.line} looks like a table row but is in no table (\`${short(stray.text)}\`)`
-        : `Lines ${stray.position.line}–${stray.lastLine} look like table rows but are in no table (${stray.count} lines, the first \`${short(stray.text)}\`)`;
-    report.error('table-split', `${what}${follows(stray.position.line, blocks)}.`, stray.position, TABLE_SPLIT_HINT);
+        ? `Line ${line} looks like a table row but is in no table (\`${short(stray.text)}\`)`
+        : `Lines ${line}–${stray.lastLine} look like table rows but are in no table (${stray.count} lines, the first \`${short(stray.text)}\`)`;
+    report.error('table-split', `${what}${follows(table, heading)}.`, stray.position, TABLE_SPLIT_HINT);
   }
 }
 
-/** `: the table … ended at line N`, naming the nearest table above `line` in the same section, if any. */
-export function follows(line: number, blocks: readonly Block[], describe: (table: TableBlock) => string = header): string {
-  let table: TableBlock | undefined;
-  let heading: HeadingBlock | undefined;
-  for (const block of blocks) {
-    if (block.position.line >= line) break;
-    if (block.type === 'table') table = block;
-    else if (block.type === 'heading') {
-      heading = block;
-      table = undefined;
-    }
-  }
+/** `: the table … ended at line N` for the table a run follows, if any. */
+function follows(table: TableBlock | undefined, heading: HeadingBlock | undefined): string {
   if (!table) return '';
   const end = table.rows.length > 0 ? table.rows[table.rows.length - 1]!.position.line : table.position.line + (table.flattened ? 0 : 1);
   const under = heading ? ` under \`${'#'.repeat(heading.depth)} ${heading.text}\`` : '';
-  return `: the table ${describe(table)} at line ${table.position.line}${under} ended at line ${end}`;
+  return `: the table ${header(table)} at line ${table.position.line}${under} ended at line ${end}`;
 }
 
 const header = (table: TableBlock): string => `\`| ${table.header.map((c) => c.text).join(' | ')} |\``;

@@ -9,7 +9,8 @@ import type { Catalog } from '../model/catalog.ts';
 import type { Reporter } from '../diagnostics/reporter.ts';
 import { renderSiteTemplate, siteTemplatesDir } from './handlebars.ts';
 import { viewOf } from './views/registry.ts';
-import { safeUrl, type AnchorEntry, type SourcePageView } from './view.ts';
+import type { AnchorEntry, SourcePageView } from './view.ts';
+import { safeUrl } from '../docs/safe-url.ts';
 import { bundleBrowserCode } from './bundle-browser.ts';
 import { slug } from './slug.ts';
 

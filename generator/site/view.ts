@@ -8,8 +8,6 @@ import type { SourceInfo, SourceModel } from '../model/catalog.ts';
 import type { SourcePosition } from '../model/position.ts';
 import { safeUrl } from '../docs/safe-url.ts';
 
-export { safeUrl };
-
 /** One piece of a cell. `href` values are built by the site (`#anchor`, `page.html#anchor`, checked upstream URLs), never taken from a page. */
 export type CellPart =
   | { kind: 'text'; text: string }
