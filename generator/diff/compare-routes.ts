@@ -21,7 +21,7 @@
 import type { HttpMethod } from '../model/catalog.ts';
 import type { RouteAccess, RouteTableKind } from '../model/route-tables.ts';
 import { interpretRoute, prepareRouteTable, routeToken, type PreparedMethod, type PreparedRoute, type PreparedRouteTable, type RouteRow } from '../model/route-table.ts';
-import type { RouteCandidate, SegmentToken } from '../model/route-alternatives.ts';
+import { compareAlternatives, isSplatToken, type RouteCandidate, type SegmentToken } from '../model/route-alternatives.ts';
 import { apiRelativePath, canonicalizePath, captureRouteParams, type RouteToken } from '../emit/runtime/route-path.ts';
 import type { Change, Impact } from './change.ts';
 import { judge, missing, sameSet } from './impact.ts';
@@ -120,29 +120,62 @@ function literalsAfter(root: TrieNode, prefix: readonly SegmentToken[]): string[
   return [...new Set(nodes.flatMap((n) => [...n.literals.keys()]))];
 }
 
-function plainValue(t: SegmentToken): string {
-  if (t.kind === 'literal') return t.text;
-  if (t.kind === 'compound') return t.parts.map((p) => (p.type === 'literal' ? p.value : p.type === 'param' ? 'x' : 'a/b')).join('');
-  return `${t.prefix}${t.kind === 'param' ? 'x' : 'a/b'}${t.suffix}`;
-}
+/** Any segment: a prefix token for `literalsAfter` standing for one segment of a splat. */
+const ANY_SEGMENT: SegmentToken = { kind: 'param', name: '', prefix: '', suffix: '' };
 
-/** A witness path of one alternative: each variable plain, or the variable at `fill.index` taking `fill.literal`. */
-function witnessOf(segments: readonly SegmentToken[], fill?: { index: number; literal: string }): string {
-  return `/${segments.map((t, i) => (fill && i === fill.index ? fill.literal : plainValue(t))).join('/')}`;
+/** `base`, else `base0`, `base1`, …: the first whose segment (`around` it) no route has as a literal (`taken`). */
+function fresh(base: string, taken: readonly string[], around: (v: string) => string = (v) => v): string {
+  for (let i = -1; ; i++) {
+    const v = i < 0 ? base : `${base}${i}`;
+    if (!taken.includes(around(v))) return v;
+  }
 }
 
 /**
- * Witness paths of some alternatives, in a fixed order: every plain one first (so a change's example is
- * the simplest request showing it), then each variable filled with each literal that fits there.
+ * The plain value of each token of an alternative, each splat taking `splatLength` segments: a
+ * parameter `x` and splat segments `a`, `b`, … unless a route has that literal there (after a
+ * compatible prefix): then `x0`, `x1`, … (a literal row would take the request, and the request a
+ * parameter row newly answers would not show).
+ */
+function plainValues(segments: readonly SegmentToken[], trie: TrieNode, splatLength: number): string[] {
+  return segments.map((t, i) => {
+    if (t.kind === 'literal') return t.text;
+    const prefix = segments.slice(0, i);
+    if (t.kind === 'param') return `${t.prefix}${fresh('x', literalsAfter(trie, prefix), (v) => `${t.prefix}${v}${t.suffix}`)}${t.suffix}`;
+    const splat = (first: string, last: string) =>
+      Array.from({ length: splatLength }, (_, j) => {
+        const around = (v: string) => `${j === 0 ? first : ''}${v}${j === splatLength - 1 ? last : ''}`;
+        return around(fresh(j === 0 ? 'a' : 'b', literalsAfter(trie, [...prefix, ...Array<SegmentToken>(j).fill(ANY_SEGMENT)]), around));
+      }).join('/');
+    if (t.kind === 'splat') return splat(t.prefix, t.suffix);
+    return t.parts.map((p) => (p.type === 'literal' ? p.value : p.type === 'param' ? 'x' : splat('', ''))).join('');
+  });
+}
+
+/**
+ * Witness paths of some alternatives (those one method searches, both sides), in a fixed order: every
+ * plain one first (so a change's example is the simplest request showing it), each splat taking two
+ * segments; then each splat taking one segment, and enough segments that the path is longer than
+ * every alternative without a splat (no fixed-length row can take it); then each variable filled
+ * with each literal that fits there.
  */
 function witnessesOf(alternatives: readonly (readonly SegmentToken[])[], trie: TrieNode): Set<string> {
-  const out = new Set(alternatives.map((segments) => witnessOf(segments)));
+  const path = (values: readonly string[]) => `/${values.join('/')}`;
+  const out = new Set(alternatives.map((segments) => path(plainValues(segments, trie, 2))));
+  const longest = Math.max(0, ...alternatives.filter((s) => !s.some(isSplatToken)).map((s) => s.length));
   for (const segments of alternatives) {
+    const splats = segments.filter(isSplatToken).length;
+    if (splats === 0) continue;
+    const long = Math.max(1, Math.ceil((longest + 1 - (segments.length - splats)) / splats));
+    for (const length of [1, long]) out.add(path(plainValues(segments, trie, length)));
+  }
+  for (const segments of alternatives) {
+    const plain = plainValues(segments, trie, 2);
     segments.forEach((t, index) => {
       if (t.kind !== 'param' && t.kind !== 'splat') return;
       for (const literal of literalsAfter(trie, segments.slice(0, index))) {
         if (literal.length <= t.prefix.length + t.suffix.length || !literal.startsWith(t.prefix) || !literal.endsWith(t.suffix)) continue;
-        out.add(witnessOf(segments, { index, literal }));
+        out.add(path(plain.map((v, i) => (i === index ? literal : v))));
       }
     });
   }
@@ -174,13 +207,22 @@ function sideOf<R extends RouteRow>(rows: readonly R[]): Side<R> {
 }
 
 function markChanged<R extends RouteRow>(kind: RouteTableKind<R>, side: Side<R>, other: Side<R>): void {
+  // Rows whose candidates tie (equally specific: the row listed first wins) are answered by page order,
+  // which no row's key or access shows: a tie is always judged by witnesses. Ties are adjacent once ranked.
+  const tied = new Set<PreparedRoute<R>>();
+  for (const { candidates } of side.table.methods) {
+    candidates.forEach((c, i) => {
+      const next = candidates[i + 1];
+      if (next && next.route !== c.route && compareAlternatives(c.alternative.segments, next.alternative.segments) === 0) tied.add(c.route).add(next.route);
+    });
+  }
   for (const route of side.table.routes) {
     const k = rowKey(route.endpoint);
     const mine = side.keys.get(k)!;
     const theirs = other.keys.get(k);
     // A key listed twice on either side (the first listed wins) is judged by witnesses, whatever its access.
     const same = mine.length === 1 && theirs?.length === 1 && sameAccess(kind.access(route.endpoint), kind.access(theirs[0]!));
-    if (!same) side.changed.push({ row: route.endpoint, tokens: route.alternatives.map((a) => a.segments.map(routeToken)) });
+    if (!same || tied.has(route)) side.changed.push({ row: route.endpoint, tokens: route.alternatives.map((a) => a.segments.map(routeToken)) });
   }
 }
 

@@ -53,13 +53,20 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return x.length === y.length && x.every((p, i) => p === y[i]);
 }
 
+/** A row of the job-token page's unavailable section (per-resource layout): job tokens cannot call it. */
+function unavailable(e: JobTokenEndpoint): boolean {
+  return e.section?.kind === 'unavailable';
+}
+
 export const jobTokenRouteTable: RouteTableKind<JobTokenEndpoint> = {
   name: 'gitlab-job-token',
   apiPrefix: GITLAB_API_PREFIX,
   rows: (source) => (source.kind === 'gitlab-job-token-endpoints' ? source.endpoints : undefined),
-  sameAccess: (a, b) => a.controlled === b.controlled && sameSet(a.permissions, b.permissions),
-  access: (e) => ({ rank: e.controlled ? 1 : 2, permissions: e.permissions, boundaries: [], public: false }),
-  describe: (e) => (e.controlled ? e.permissions.join(' + ') : 'None: not controlled by fine-grained permissions'),
+  sameAccess: (a, b) => a.controlled === b.controlled && unavailable(a) === unavailable(b) && sameSet(a.permissions, b.permissions),
+  // A row of the per-resource page's `Unavailable API endpoints` ("CI/CD job tokens cannot access the
+  // following endpoints") is denied; a single-table `None` row is open (the token's default access applies).
+  access: (e) => ({ rank: e.controlled ? 1 : unavailable(e) ? 0 : 2, permissions: e.permissions, boundaries: [], public: false }),
+  describe: (e) => (e.controlled ? e.permissions.join(' + ') : unavailable(e) ? 'unavailable: CI/CD job tokens cannot access it' : 'None: not controlled by fine-grained permissions'),
   explain: (e) =>
     e.controlled
       ? `${e.permissions.join(' + ')} (${e.labels}); all are required`
