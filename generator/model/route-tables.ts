@@ -70,7 +70,9 @@ export const jobTokenRouteTable: RouteTableKind<JobTokenEndpoint> = {
   explain: (e) =>
     e.controlled
       ? `${e.permissions.join(' + ')} (${e.labels}); all are required`
-      : 'None: fine-grained permissions cannot control this endpoint (the job token\'s default access applies; isJobTokenRequestAllowed returns false)',
+      : unavailable(e)
+        ? `unavailable: CI/CD job tokens cannot access this endpoint (listed under ${e.section!.heading}; isJobTokenRequestAllowed returns false)`
+        : 'None: fine-grained permissions cannot control this endpoint (the job token\'s default access applies; isJobTokenRequestAllowed returns false)',
   json: (e) => ({ permissions: e.permissions, controlled: e.controlled, description: e.description }),
   missing: 'no GitLab job-token page was read',
 };
