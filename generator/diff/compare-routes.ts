@@ -28,7 +28,8 @@ import { alternativeNames, compareAlternatives, isSplatToken, type SegmentToken 
 import { apiRelativePath, buildRouteTrie, canonicalizePath, captureRouteParams, startsWithApiSegment, walkRouteTrie, type RouteToken, type RouteTrie } from '../emit/runtime/route-path.ts';
 import { tokenData } from '../emit/ts/route-matcher.ts';
 import type { Change, Impact } from './change.ts';
-import { judge, missing, sameSet } from './impact.ts';
+import { sameSet } from '../model/sets.ts';
+import { judge, missing } from './impact.ts';
 
 /** What a request that no row matches gets: denied. */
 const NO_ROUTE: RouteAccess = { rank: 0, permissions: [], boundaries: [], public: false };

@@ -7,6 +7,7 @@
 import type { GitlabRestPermissionsModel, JobTokenEndpoint, RestEndpoint, SourceModel } from './catalog.ts';
 import { HTTP_METHODS } from './http-methods.ts';
 import type { RouteRow } from './route-table.ts';
+import { sameSet } from './sets.ts';
 
 /** The root GitLab's REST paths are relative to; both GitLab matchers accept requests with it or without it. */
 export const GITLAB_API_PREFIX = '/api/v4';
@@ -45,12 +46,6 @@ export interface RouteAccess {
   boundaries: readonly string[];
   public: boolean;
   note?: string;
-}
-
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  const x = [...a].sort();
-  const y = [...b].sort();
-  return x.length === y.length && x.every((p, i) => p === y[i]);
 }
 
 /** A row of the job-token page's unavailable section (per-resource layout): job tokens cannot call it. */
