@@ -46,11 +46,17 @@ export async function jobTokenRows(rows: readonly string[]): Promise<string> {
   return dir;
 }
 
-/** Runs `permgen diff <old> <new> --json --fail-on <failOn>` in process: the exit code, the report, its changes as `line`s. */
-export async function diff(old: string, now: string, failOn = 'widened'): Promise<{ code: number; report: ChangeReport; changes: Change[]; lines: string[] }> {
+/** Runs `permgen diff <args>` in process (from the project root): the exit code and what it wrote. */
+export async function runDiff(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await diffCommand.run([old, now, '--json', '--fail-on', failOn], { cwd: projectRoot, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
+  const code = await diffCommand.run(args, { cwd: projectRoot, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
+  return { code, stdout, stderr };
+}
+
+/** Runs `permgen diff <old> <new> --json --fail-on <failOn>` in process: the exit code, the report, its changes as `line`s. */
+export async function diff(old: string, now: string, failOn = 'widened'): Promise<{ code: number; report: ChangeReport; changes: Change[]; lines: string[] }> {
+  const { code, stdout, stderr } = await runDiff(old, now, '--json', '--fail-on', failOn);
   expect(stderr).toBe('');
   const report = JSON.parse(stdout) as ChangeReport;
   return { code, report, changes: report.changes, lines: report.changes.map(line) };

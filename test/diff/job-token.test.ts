@@ -14,6 +14,7 @@ import { compareCatalogs } from '../../generator/diff/compare-catalogs.ts';
 import { projectRoot } from '../helpers/build.ts';
 import { jobTokenProject } from '../generate/helpers.ts';
 import { jobTokenSeedProject } from '../helpers/job-token-seed.ts';
+import { diff } from './helpers.ts';
 
 const exec = promisify(execFile);
 
@@ -146,9 +147,8 @@ const NOW_UNAVAILABLE = 29;
 
 describe('permgen diff from the seed job-token page to the current one', () => {
   it('reports the 28 added endpoints (26 reach requests no route answered before) and the 29 `None` rows now unavailable, narrowed', async () => {
-    const bin = path.join(projectRoot, 'bin/permgen.js');
-    const r = await exec(process.execPath, [bin, 'diff', await jobTokenSeedProject(), await currentJobTokenProject(), '--json']);
-    const { changes } = JSON.parse(r.stdout) as { changes: { source: string; type: string; impact: string; subject: string; before?: string; after?: string }[] };
+    const { code, changes } = await diff(await jobTokenSeedProject(), await currentJobTokenProject());
+    expect(code).toBe(1);
     expect(changes).toHaveLength(28 + NOW_UNAVAILABLE);
     expect(changes.every((c) => c.source === 'gitlab-job-token-permissions')).toBe(true);
     const added = changes.filter((c) => c.type === 'endpoint-added');
