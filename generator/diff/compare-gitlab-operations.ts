@@ -1,6 +1,7 @@
 import type { GitlabOperation, GitlabOperationPermissionsModel } from '../model/catalog.ts';
 import type { Change } from './change.ts';
-import { judge, missing, sameSet } from './impact.ts';
+import { sameSet } from '../model/sets.ts';
+import { judge, missing } from './impact.ts';
 
 /**
  * GitLab Git and other operations, by id. An operation needs its permission at any one of its

@@ -1,5 +1,6 @@
 import type { GraphqlGrant, GraphqlKind, GraphqlPermissionsModel } from '../model/catalog.ts';
 import type { Change } from './change.ts';
+import { sameSet } from '../model/sets.ts';
 import { judge } from './impact.ts';
 
 /** One way to satisfy a name: a boundary and the permissions a row needs there (its own and its footnotes' `Also requires`). */
@@ -107,9 +108,8 @@ function firstOrLast(kind: GraphqlKind, which: 'first' | 'last', wider: string[]
 }
 
 function sameBoundaries(a: GrantEntry, b: GrantEntry): boolean {
-  const x = new Set([...a.alternatives.values()].map((v) => v.boundary));
-  const y = new Set([...b.alternatives.values()].map((v) => v.boundary));
-  return x.size === y.size && [...x].every((v) => y.has(v));
+  const boundaries = (e: GrantEntry) => [...e.alternatives.values()].map((v) => v.boundary);
+  return sameSet(boundaries(a), boundaries(b));
 }
 
 /** `group, instance, project`, with `(also requires …)` after a boundary whose row needs more than its permission. */

@@ -4,39 +4,36 @@
  *
  * 1. Rows are paired by method and path with parameter names erased (`/releases/:tag_name` and
  *    `/releases/:tag` are one row renamed): a paired row whose access differs is `endpoint-permissions`.
- * 2. Witness requests are built from the patterns of BOTH sides: each alternative of each pattern with
- *    parameters filled with `x` and splats with `a/b`, and each parameter or splat filled in turn with
- *    every literal another route of either side has at that segment (after a compatible prefix), so a
- *    literal route that shadows a parameter route shows. Each witness is answered by both tables in
- *    process (`prepareRouteTable` + `interpretRoute`, what `permgen match` does); a pair of (old row,
+ * 2. Witness requests are built from the patterns of BOTH sides (`witnessesOf`): each alternative of
+ *    each pattern with parameters filled with `x` and splats with `a/b`, `a` and more segments than any
+ *    alternative without a splat (never a literal some route has there: `x0`, `x1`, … then), and each
+ *    parameter or splat filled in turn with every literal another route of either side has at that
+ *    segment (after a compatible prefix), so a literal route that shadows a parameter route shows. Each
+ *    witness is answered by both tables in process (the runtime's trie walk the emitted matchers run,
+ *    `interpretRoute` for paths under the API root's first segment, as `permgen match`); a pair of (old row,
  *    new row) whose answers differ, and which step 1 does not explain, is one change with the first
  *    witness as its example: `endpoint-added` when the new row is new, `endpoint-removed` when the old
  *    row is gone, `endpoint-requests` when both rows exist on both sides (requests moved between them).
  *    An added or removed row whose requests are answered as before is reported `neutral`.
  * 3. `judgeAccess` is the one rule (README, "Docs, docs site and change reports").
  *
- * Cost: only witnesses that some changed row (a row without an identical row on the other side)
- * matches are answered by both tables; identical tables answer none.
+ * Cost: only witnesses that some changed row matches are answered by both tables: a row without an
+ * identical row on the other side, or one whose candidate ties with another row's (page order decides
+ * a tie, which no row's own text shows). Identical tables without ties answer none.
  */
 import type { HttpMethod } from '../model/catalog.ts';
 import type { RouteAccess, RouteTableKind } from '../model/route-tables.ts';
-import { interpretRoute, prepareRouteTable, routeToken, type PreparedMethod, type PreparedRoute, type PreparedRouteTable, type RouteRow } from '../model/route-table.ts';
-import type { RouteCandidate, SegmentToken } from '../model/route-alternatives.ts';
-import { apiRelativePath, canonicalizePath, captureRouteParams, type RouteToken } from '../emit/runtime/route-path.ts';
+import { interpretRoute, methodsSearched, prepareRouteTable, routeToken, type PreparedMethod, type PreparedRoute, type PreparedRouteTable, type RouteRow } from '../model/route-table.ts';
+import { alternativeNames, compareAlternatives, isSplatToken, type SegmentToken } from '../model/route-alternatives.ts';
+import { apiRelativePath, buildRouteTrie, canonicalizePath, captureRouteParams, startsWithApiSegment, walkRouteTrie, type RouteToken, type RouteTrie } from '../emit/runtime/route-path.ts';
+import { tokenData } from '../emit/ts/route-matcher.ts';
 import type { Change, Impact } from './change.ts';
-import { judge, missing, sameSet } from './impact.ts';
+import { sameSet } from '../model/sets.ts';
+import { judge, missing } from './impact.ts';
 
 /** What a request that no row matches gets: denied. */
 const NO_ROUTE: RouteAccess = { rank: 0, permissions: [], boundaries: [], public: false };
 const RANK_WORDS = ['denied', 'granted by permissions', 'open without a fine-grained permission'] as const;
-
-export interface Judgement {
-  impact: Impact;
-  /** What a token (or request) can do now that it could not, one phrase per axis. */
-  widened: string[];
-  /** What it can no longer do. */
-  narrowed: string[];
-}
 
 /**
  * The rule for every comparison: widened iff some token can do something after that it could not
@@ -45,7 +42,7 @@ export interface Judgement {
  * public. `narrowed` is the mirror. Both → `widened` (the narrowing is in `narrowed`). Sets, never
  * joined strings: order does not count.
  */
-export function judgeAccess(o: RouteAccess, n: RouteAccess): Judgement {
+function judgeAccess(o: RouteAccess, n: RouteAccess): { impact: Impact; note?: string } {
   const widened: string[] = [];
   const narrowed: string[] = [];
   if (n.rank !== o.rank) (n.rank > o.rank ? widened : narrowed).push(`${RANK_WORDS[o.rank]} → ${RANK_WORDS[n.rank]}`);
@@ -61,12 +58,12 @@ export function judgeAccess(o: RouteAccess, n: RouteAccess): Judgement {
     if (n.public && !o.public) widened.push('public resources need no permission now');
     if (o.public && !n.public) narrowed.push('public resources need the permissions now');
   }
-  return { impact: judge(widened, narrowed).impact, widened, narrowed };
+  return judge(widened, narrowed);
 }
 
 /** The change's note: `judge`'s words (what widened; what also narrowed), then `extra` (a rename, the row it came through). */
-function noteOf(j: Judgement, extra?: string): string | undefined {
-  const parts = [judge(j.widened, j.narrowed).note, extra].filter((p): p is string => p !== undefined && p !== '');
+function noteOf(j: { note?: string }, extra?: string): string | undefined {
+  const parts = [j.note, extra].filter((p): p is string => p !== undefined && p !== '');
   return parts.length ? parts.join('. ') : undefined;
 }
 
@@ -120,29 +117,62 @@ function literalsAfter(root: TrieNode, prefix: readonly SegmentToken[]): string[
   return [...new Set(nodes.flatMap((n) => [...n.literals.keys()]))];
 }
 
-function plainValue(t: SegmentToken): string {
-  if (t.kind === 'literal') return t.text;
-  if (t.kind === 'compound') return t.parts.map((p) => (p.type === 'literal' ? p.value : p.type === 'param' ? 'x' : 'a/b')).join('');
-  return `${t.prefix}${t.kind === 'param' ? 'x' : 'a/b'}${t.suffix}`;
-}
+/** Any segment: a prefix token for `literalsAfter` standing for one segment of a splat. */
+const ANY_SEGMENT: SegmentToken = { kind: 'param', name: '', prefix: '', suffix: '' };
 
-/** A witness path of one alternative: each variable plain, or the variable at `fill.index` taking `fill.literal`. */
-function witnessOf(segments: readonly SegmentToken[], fill?: { index: number; literal: string }): string {
-  return `/${segments.map((t, i) => (fill && i === fill.index ? fill.literal : plainValue(t))).join('/')}`;
+/** `base`, else `base0`, `base1`, …: the first whose segment (`around` it) no route has as a literal (`taken`). */
+function fresh(base: string, taken: readonly string[], around: (v: string) => string = (v) => v): string {
+  for (let i = -1; ; i++) {
+    const v = i < 0 ? base : `${base}${i}`;
+    if (!taken.includes(around(v))) return v;
+  }
 }
 
 /**
- * Witness paths of some alternatives, in a fixed order: every plain one first (so a change's example is
- * the simplest request showing it), then each variable filled with each literal that fits there.
+ * The plain value of each token of an alternative, each splat taking `splatLength` segments: a
+ * parameter `x` and splat segments `a`, `b`, … unless a route has that literal there (after a
+ * compatible prefix): then `x0`, `x1`, … (a literal row would take the request, and the request a
+ * parameter row newly answers would not show).
+ */
+function plainValues(segments: readonly SegmentToken[], trie: TrieNode, splatLength: number): string[] {
+  return segments.map((t, i) => {
+    if (t.kind === 'literal') return t.text;
+    const prefix = segments.slice(0, i);
+    if (t.kind === 'param') return `${t.prefix}${fresh('x', literalsAfter(trie, prefix), (v) => `${t.prefix}${v}${t.suffix}`)}${t.suffix}`;
+    const splat = (first: string, last: string) =>
+      Array.from({ length: splatLength }, (_, j) => {
+        const around = (v: string) => `${j === 0 ? first : ''}${v}${j === splatLength - 1 ? last : ''}`;
+        return around(fresh(j === 0 ? 'a' : 'b', literalsAfter(trie, [...prefix, ...Array<SegmentToken>(j).fill(ANY_SEGMENT)]), around));
+      }).join('/');
+    if (t.kind === 'splat') return splat(t.prefix, t.suffix);
+    return t.parts.map((p) => (p.type === 'literal' ? p.value : p.type === 'param' ? 'x' : splat('', ''))).join('');
+  });
+}
+
+/**
+ * Witness paths of some alternatives (those one method searches, both sides), in a fixed order: every
+ * plain one first (so a change's example is the simplest request showing it), each splat taking two
+ * segments; then each splat taking one segment, and enough segments that the path is longer than
+ * every alternative without a splat (no fixed-length row can take it); then each variable filled
+ * with each literal that fits there.
  */
 function witnessesOf(alternatives: readonly (readonly SegmentToken[])[], trie: TrieNode): Set<string> {
-  const out = new Set(alternatives.map((segments) => witnessOf(segments)));
+  const path = (values: readonly string[]) => `/${values.join('/')}`;
+  const out = new Set(alternatives.map((segments) => path(plainValues(segments, trie, 2))));
+  const longest = Math.max(0, ...alternatives.filter((s) => !s.some(isSplatToken)).map((s) => s.length));
   for (const segments of alternatives) {
+    const splats = segments.filter(isSplatToken).length;
+    if (splats === 0) continue;
+    const long = Math.max(1, Math.ceil((longest + 1 - (segments.length - splats)) / splats));
+    for (const length of [1, long]) out.add(path(plainValues(segments, trie, length)));
+  }
+  for (const segments of alternatives) {
+    const plain = plainValues(segments, trie, 2);
     segments.forEach((t, index) => {
       if (t.kind !== 'param' && t.kind !== 'splat') return;
       for (const literal of literalsAfter(trie, segments.slice(0, index))) {
         if (literal.length <= t.prefix.length + t.suffix.length || !literal.startsWith(t.prefix) || !literal.endsWith(t.suffix)) continue;
-        out.add(witnessOf(segments, { index, literal }));
+        out.add(path(plain.map((v, i) => (i === index ? literal : v))));
       }
     });
   }
@@ -150,12 +180,9 @@ function witnessesOf(alternatives: readonly (readonly SegmentToken[])[], trie: T
 }
 
 interface Side<R extends RouteRow> {
-  rows: readonly R[];
-  /** Each row's index in `rows`. */
-  order: Map<R, number>;
   table: PreparedRouteTable<R>;
-  /** Per method, the candidates a path can match, found by its segments (`CandidateIndex`); built when first needed. */
-  indexes: Map<HttpMethod, CandidateIndex<R>>;
+  /** Per method, its candidates as the runtime's trie; built when first walked. */
+  tries: Map<PreparedMethod<R>, MethodTrie>;
   keys: Map<string, R[]>;
   /** Rows without an identical row (key and access) on the other side. */
   changed: { row: R; tokens: RouteToken[][] }[];
@@ -170,17 +197,26 @@ function sideOf<R extends RouteRow>(rows: readonly R[]): Side<R> {
     else keys.set(k, [r]);
   }
   const table = prepareRouteTable(rows);
-  return { rows, order: new Map(rows.map((r, i) => [r, i])), table, keys, changed: [], indexes: new Map() };
+  return { table, keys, changed: [], tries: new Map() };
 }
 
 function markChanged<R extends RouteRow>(kind: RouteTableKind<R>, side: Side<R>, other: Side<R>): void {
+  // Rows whose candidates tie (equally specific: the row listed first wins) are answered by page order,
+  // which no row's key or access shows: a tie is always judged by witnesses. Ties are adjacent once ranked.
+  const tied = new Set<PreparedRoute<R>>();
+  for (const { candidates } of side.table.methods) {
+    candidates.forEach((c, i) => {
+      const next = candidates[i + 1];
+      if (next && next.route !== c.route && compareAlternatives(c.alternative.segments, next.alternative.segments) === 0) tied.add(c.route).add(next.route);
+    });
+  }
   for (const route of side.table.routes) {
     const k = rowKey(route.endpoint);
     const mine = side.keys.get(k)!;
     const theirs = other.keys.get(k);
     // A key listed twice on either side (the first listed wins) is judged by witnesses, whatever its access.
     const same = mine.length === 1 && theirs?.length === 1 && sameAccess(kind.access(route.endpoint), kind.access(theirs[0]!));
-    if (!same) side.changed.push({ row: route.endpoint, tokens: route.alternatives.map((a) => a.segments.map(routeToken)) });
+    if (!same || tied.has(route)) side.changed.push({ row: route.endpoint, tokens: route.alternatives.map((a) => a.segments.map(routeToken)) });
   }
 }
 
@@ -214,20 +250,22 @@ export function compareRouteTables<R extends RouteRow>(source: string, kind: Rou
   const pairs = new Map<string, { o: R | undefined; n: R | undefined; example: string }>();
   if (old.changed.length > 0 || now.changed.length > 0) {
     for (const method of methodsOf(old, now)) {
-      // A HEAD request searches the HEAD rows, then the GET rows.
-      const searched = (m: HttpMethod) => m === method || (method === 'HEAD' && m === 'GET');
-      const alternatives = [old, now].flatMap((s) => s.table.routes.filter((r) => searched(r.endpoint.method)).flatMap((r) => r.alternatives.map((a) => a.segments)));
+      // The methods a request of `method` searches (HEAD: the HEAD rows, then the GET rows).
+      const searched = new Set([old, now].flatMap((s) => methodsSearched(s.table, method).map((m) => m.method)));
+      const alternatives = [old, now].flatMap((s) => s.table.routes.filter((r) => searched.has(r.endpoint.method)).flatMap((r) => r.alternatives.map((a) => a.segments)));
       const trie = trieOf(alternatives);
       const paths = witnessesOf(alternatives, trie);
-      const changed = [...old.changed, ...now.changed].filter((c) => searched(c.row.method));
+      const changed = [...old.changed, ...now.changed].filter((c) => searched.has(c.row.method));
       for (const path of paths) {
         const canonical = apiRelativePath(canonicalizePath(path), kind.apiPrefix);
         if (canonical === undefined || !changed.some((c) => c.tokens.some((t) => captureRouteParams(canonical, t) !== undefined))) continue;
-        const o = answer(old, method, path, canonical, kind.apiPrefix);
-        const n = answer(now, method, path, canonical, kind.apiPrefix);
+        const before = answer(old, method, path, canonical, kind.apiPrefix);
+        const after = answer(now, method, path, canonical, kind.apiPrefix);
+        const o = before?.endpoint;
+        const n = after?.endpoint;
         if (o && n && rowKey(o) === rowKey(n) && paired(o)) continue; // step 1 reports a paired row
         if (sameAccess(access(o), access(n))) continue;
-        const pair = `${o ? rowIndex(old, o) : -1} ${n ? rowIndex(now, n) : -1}`;
+        const pair = `${before?.index ?? -1} ${after?.index ?? -1}`;
         if (!pairs.has(pair)) pairs.set(pair, { o, n, example: `${method} ${path}` });
       }
     }
@@ -267,77 +305,33 @@ export function compareRouteTables<R extends RouteRow>(source: string, kind: Rou
 }
 
 /**
- * Candidates of one method in a trie of their segments up to the first splat: a path's segments reach
- * the candidates that can match it (a superset: a parameter node takes any segment), in rank order.
+ * The route a table answers a request with, as `permgen match` and the emitted matcher decide: the
+ * runtime's trie walk (`walkRouteTrie`, over the candidates of each method the request searches, in
+ * order) on the canonical path; a path under the API root's first segment but outside it (`/api/v3/…`)
+ * goes through `interpretRoute`, whose rooted rule (only routes naming that segment) the walk leaves to
+ * the emitted matcher's caller.
  */
-interface CandidateIndex<R extends RouteRow> {
-  method: PreparedMethod<R>;
-  root: IndexNode;
-}
-interface IndexNode {
-  literals: Map<string, IndexNode>;
-  variable?: IndexNode;
-  /** Candidates whose segments end here (rank positions). */
-  ends: number[];
-  /** Candidates with a splat segment here (they may take any rest of the path). */
-  splats: number[];
-}
-
-function indexCandidates<R extends RouteRow>(method: PreparedMethod<R>): CandidateIndex<R> {
-  const node = (): IndexNode => ({ literals: new Map(), ends: [], splats: [] });
-  const root = node();
-  method.candidates.forEach((c, rank) => {
-    let at = root;
-    for (const t of c.alternative.segments) {
-      if (t.kind === 'splat' || (t.kind === 'compound' && t.splat)) {
-        at.splats.push(rank);
-        return;
-      }
-      if (t.kind === 'literal') {
-        let next = at.literals.get(t.text);
-        if (!next) at.literals.set(t.text, (next = node()));
-        at = next;
-      } else at = at.variable ??= node();
-    }
-    at.ends.push(rank);
-  });
-  return { method, root };
-}
-
-function reachable<R extends RouteRow>(index: CandidateIndex<R>, segments: readonly string[]): RouteCandidate<PreparedRoute<R>>[] {
-  const ranks: number[] = [];
-  let nodes = [index.root];
-  for (let depth = 0; nodes.length > 0; depth++) {
-    for (const n of nodes) ranks.push(...n.splats);
-    if (depth === segments.length) {
-      for (const n of nodes) ranks.push(...n.ends);
-      break;
-    }
-    const next: IndexNode[] = [];
-    for (const n of nodes) {
-      const lit = n.literals.get(segments[depth]!);
-      if (lit) next.push(lit);
-      if (n.variable) next.push(n.variable);
-    }
-    nodes = next;
+function answer<R extends RouteRow>(side: Side<R>, method: HttpMethod, path: string, canonical: string, apiPrefix: string): PreparedRoute<R> | undefined {
+  if (startsWithApiSegment(canonical, apiPrefix)) return interpretRoute(side.table, method, path, apiPrefix).matches[0]?.candidate.route;
+  for (const m of methodsSearched(side.table, method)) {
+    const t = side.tries.get(m) ?? side.tries.set(m, trieFor(m)).get(m)!;
+    const k = walkRouteTrie(t.trie, canonical, t.bounds, t.checks);
+    if (k >= 0) return m.candidates[k]!.route;
   }
-  return ranks.sort((a, b) => a - b).map((r) => index.method.candidates[r]!);
+  return undefined;
 }
 
-/**
- * The row a table answers a request with: `interpretRoute` (what `permgen match` runs) on the
- * candidates the path's segments can reach, in their rank order, so the first match is the same.
- */
-function answer<R extends RouteRow>(side: Side<R>, method: HttpMethod, path: string, canonical: string, apiPrefix: string): R | undefined {
-  const segments = canonical === '/' ? [] : canonical.slice(1).split('/');
-  const searched = side.table.methods.filter((m) => m.method === method || (method === 'HEAD' && m.method === 'GET'));
-  const indexOf = (m: PreparedMethod<R>) => side.indexes.get(m.method) ?? side.indexes.set(m.method, indexCandidates(m)).get(m.method)!;
-  const methods = searched.map((m) => ({ method: m.method, candidates: reachable(indexOf(m), segments) }));
-  return interpretRoute({ routes: side.table.routes, unsupported: side.table.unsupported, methods }, method, path, apiPrefix).matches[0]?.candidate.route.endpoint;
+interface MethodTrie {
+  trie: RouteTrie;
+  /** The walk's scratch arrays (`walkRouteTrie`): two boundaries and a check per parameter of a candidate. */
+  bounds: Int32Array;
+  checks: Int32Array;
 }
 
-function rowIndex<R extends RouteRow>(side: Side<R>, row: R): number {
-  return side.order.get(row)!;
+function trieFor<R extends RouteRow>(m: PreparedMethod<R>): MethodTrie {
+  const slots = Math.max(1, ...m.candidates.map((c) => alternativeNames(c.alternative.segments).length));
+  const trie = buildRouteTrie(m.candidates.map((c, k) => [k, ...c.alternative.segments.map(tokenData)] as const), 0, []);
+  return { trie, bounds: new Int32Array(2 * slots), checks: new Int32Array(slots) };
 }
 
 function withNote(note: string | undefined): { note?: string } {

@@ -1,6 +1,7 @@
 import type { BuildkiteEnumModel, ForgejoCategory, ForgejoScopesModel, GitlabTokenScopesModel } from '../model/catalog.ts';
 import type { Change } from './change.ts';
-import { judge, missing, sameSet } from './impact.ts';
+import { sameSet } from '../model/sets.ts';
+import { judge, missing } from './impact.ts';
 
 /**
  * GitLab token scopes. A scope added can be given to a token and grants something (widened); one

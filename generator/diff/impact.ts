@@ -17,10 +17,3 @@ export function missing<T>(a: Iterable<T>, b: Iterable<T>): T[] {
   const other = new Set(b);
   return [...new Set(a)].filter((x) => !other.has(x));
 }
-
-/** Whether two lists hold the same members, whatever their order and repetitions. */
-export function sameSet<T>(a: Iterable<T>, b: Iterable<T>): boolean {
-  const x = new Set(a);
-  const y = new Set(b);
-  return x.size === y.size && [...x].every((v) => y.has(v));
-}

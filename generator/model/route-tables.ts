@@ -7,6 +7,7 @@
 import type { GitlabRestPermissionsModel, JobTokenEndpoint, RestEndpoint, SourceModel } from './catalog.ts';
 import { HTTP_METHODS } from './http-methods.ts';
 import type { RouteRow } from './route-table.ts';
+import { sameSet } from './sets.ts';
 
 /** The root GitLab's REST paths are relative to; both GitLab matchers accept requests with it or without it. */
 export const GITLAB_API_PREFIX = '/api/v4';
@@ -47,23 +48,26 @@ export interface RouteAccess {
   note?: string;
 }
 
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  const x = [...a].sort();
-  const y = [...b].sort();
-  return x.length === y.length && x.every((p, i) => p === y[i]);
+/** A row of the job-token page's unavailable section (per-resource layout): job tokens cannot call it. */
+function unavailable(e: JobTokenEndpoint): boolean {
+  return e.section?.kind === 'unavailable';
 }
 
 export const jobTokenRouteTable: RouteTableKind<JobTokenEndpoint> = {
   name: 'gitlab-job-token',
   apiPrefix: GITLAB_API_PREFIX,
   rows: (source) => (source.kind === 'gitlab-job-token-endpoints' ? source.endpoints : undefined),
-  sameAccess: (a, b) => a.controlled === b.controlled && sameSet(a.permissions, b.permissions),
-  access: (e) => ({ rank: e.controlled ? 1 : 2, permissions: e.permissions, boundaries: [], public: false }),
-  describe: (e) => (e.controlled ? e.permissions.join(' + ') : 'None: not controlled by fine-grained permissions'),
+  sameAccess: (a, b) => a.controlled === b.controlled && unavailable(a) === unavailable(b) && sameSet(a.permissions, b.permissions),
+  // A row of the per-resource page's `Unavailable API endpoints` ("CI/CD job tokens cannot access the
+  // following endpoints") is denied; a single-table `None` row is open (the token's default access applies).
+  access: (e) => ({ rank: e.controlled ? 1 : unavailable(e) ? 0 : 2, permissions: e.permissions, boundaries: [], public: false }),
+  describe: (e) => (e.controlled ? e.permissions.join(' + ') : unavailable(e) ? 'unavailable: CI/CD job tokens cannot access it' : 'None: not controlled by fine-grained permissions'),
   explain: (e) =>
     e.controlled
       ? `${e.permissions.join(' + ')} (${e.labels}); all are required`
-      : 'None: fine-grained permissions cannot control this endpoint (the job token\'s default access applies; isJobTokenRequestAllowed returns false)',
+      : unavailable(e)
+        ? `unavailable: CI/CD job tokens cannot access this endpoint (listed under ${e.section!.heading}; isJobTokenRequestAllowed returns false)`
+        : 'None: fine-grained permissions cannot control this endpoint (the job token\'s default access applies; isJobTokenRequestAllowed returns false)',
   json: (e) => ({ permissions: e.permissions, controlled: e.controlled, description: e.description }),
   missing: 'no GitLab job-token page was read',
 };

@@ -16,9 +16,9 @@ import { copyFile, cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffCommand } from '../../generator/cli/commands/diff.ts';
 import type { ChangeReport } from '../../generator/diff/change.ts';
 import { projectRoot } from '../helpers/build.ts';
+import { line, runDiff as diff } from './helpers.ts';
 
 const SOURCE_ID = 'gitlab-graphql-fine-grained-permissions';
 const SEED = 'test/fixtures/seeds/gitlab-graphql-fine-grained-permissions.export.txt';
@@ -41,13 +41,6 @@ async function seedSources(): Promise<string> {
   return dir;
 }
 
-async function diff(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await diffCommand.run(args, { cwd: projectRoot, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
-
 describe('permgen diff from the seed GraphQL export to the current page', () => {
   it('reports exactly the changes counted from the two pages', async () => {
     const old = await seedSources();
@@ -63,7 +56,7 @@ describe('permgen diff from the seed GraphQL export to the current page', () => 
     const added = report.changes.filter((c) => c.type === 'grant-added');
     expect(['Type', 'Mutation', 'Field'].map((k) => added.filter((c) => c.subject.startsWith(`${k} `)).length)).toEqual([30, 63, 3]);
 
-    const lines = report.changes.map((c) => `${c.impact} ${c.type} ${c.subject}: ${c.before ?? '∅'} → ${c.after ?? '∅'}`).sort();
+    const lines = report.changes.map(line).sort();
     const expected = (await readFile(path.join(projectRoot, EXPECTED), 'utf8')).split('\n').filter((l) => l !== '').sort();
     expect(lines).toEqual(expected);
 

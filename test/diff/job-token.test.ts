@@ -14,6 +14,7 @@ import { compareCatalogs } from '../../generator/diff/compare-catalogs.ts';
 import { projectRoot } from '../helpers/build.ts';
 import { jobTokenProject } from '../generate/helpers.ts';
 import { jobTokenSeedProject } from '../helpers/job-token-seed.ts';
+import { diff } from './helpers.ts';
 
 const exec = promisify(execFile);
 
@@ -134,20 +135,36 @@ const ADDED = [
   'PUT /projects/:id/packages/npm/:package_name/authorize',
 ];
 
+/**
+ * The seed page's `None` rows (beta single-table layout: the token's default access applies, open) that the
+ * current page lists under `Unavailable API endpoints` ("CI/CD job tokens cannot access the following
+ * endpoints": denied):
+ *   comm -12 <(awk '/^## Unavailable API endpoints/{u=1} u' sources/gitlab-job-token-fine-grained-permissions.008551b.md | grep -o '`[A-Z]* /[^`]*`' | sort) \
+ *            <(grep '^| None' test/fixtures/seeds/gitlab-ci-job-token-fine-grained-permissions.md | grep -o '`[A-Z]* /[^`]*`' | sort)   → 29 lines
+ * (the unavailable section has 30 routes: the 30th, `POST /token_exchange`, is new).
+ */
+const NOW_UNAVAILABLE = 29;
+
 describe('permgen diff from the seed job-token page to the current one', () => {
-  it('reports exactly the 28 added endpoints: none removed, none changed; 27 reach requests no route answered before', async () => {
-    const bin = path.join(projectRoot, 'bin/permgen.js');
-    const r = await exec(process.execPath, [bin, 'diff', await jobTokenSeedProject(), await currentJobTokenProject(), '--json']);
-    const { changes } = JSON.parse(r.stdout) as { changes: { source: string; type: string; impact: string; subject: string; before?: string; after?: string }[] };
-    expect(changes).toHaveLength(28);
-    expect(changes.every((c) => c.source === 'gitlab-job-token-permissions' && c.type === 'endpoint-added' && c.before === undefined)).toBe(true);
-    expect(changes.map((c) => c.subject).sort()).toEqual([...ADDED].sort());
-    // Every added route but one answers requests the seed page's table denied (no route matched them): a token
-    // can do more, widened. The exception: `GET /projects/:id/jobs/:job_id/artifacts/tree` (line 112 of the current
+  it('reports the 28 added endpoints (26 reach requests no route answered before) and the 29 `None` rows now unavailable, narrowed', async () => {
+    const { code, changes } = await diff(await jobTokenSeedProject(), await currentJobTokenProject());
+    expect(code).toBe(1);
+    expect(changes).toHaveLength(28 + NOW_UNAVAILABLE);
+    expect(changes.every((c) => c.source === 'gitlab-job-token-permissions')).toBe(true);
+    const added = changes.filter((c) => c.type === 'endpoint-added');
+    expect(added.every((c) => c.before === undefined)).toBe(true);
+    expect(added.map((c) => c.subject).sort()).toEqual([...ADDED].sort());
+    // Every added route but two answers requests the seed page's table denied (no route matched them): a token
+    // can do more, widened. The exceptions: `GET /projects/:id/jobs/:job_id/artifacts/tree` (line 112 of the current
     // page, READ_JOBS) takes requests the seed's `GET /projects/:id/jobs/:job_id/artifacts/*artifact_path` (its
-    // line 104) answered with READ_JOBS too: same answer, neutral.
-    expect(changes.filter((c) => c.impact === 'neutral').map((c) => c.subject)).toEqual(['GET /projects/:id/jobs/:job_id/artifacts/tree']);
-    expect(changes.filter((c) => c.impact === 'widened')).toHaveLength(27);
-    expect(changes.find((c) => c.subject === 'POST /token_exchange')).toMatchObject({ impact: 'widened', after: 'None: not controlled by fine-grained permissions' });
+    // line 104) answered with READ_JOBS too; `POST /token_exchange` is listed under `Unavailable API endpoints`:
+    // denied, as it was when no route matched. Same answers, neutral.
+    expect(added.filter((c) => c.impact === 'neutral').map((c) => c.subject)).toEqual(['GET /projects/:id/jobs/:job_id/artifacts/tree', 'POST /token_exchange']);
+    expect(added.filter((c) => c.impact === 'widened')).toHaveLength(26);
+    expect(changes.find((c) => c.subject === 'POST /token_exchange')).toMatchObject({ impact: 'neutral', after: 'unavailable: CI/CD job tokens cannot access it' });
+    // The seed's `None` rows were open (the job token's default access); the current page denies them.
+    const permissions = changes.filter((c) => c.type === 'endpoint-permissions');
+    expect(permissions).toHaveLength(NOW_UNAVAILABLE);
+    expect(permissions.every((c) => c.impact === 'narrowed' && c.before === 'None: not controlled by fine-grained permissions' && c.after === 'unavailable: CI/CD job tokens cannot access it')).toBe(true);
   });
 });

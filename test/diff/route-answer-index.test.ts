@@ -1,6 +1,7 @@
 /**
- * `permgen diff` answers witness requests through an index of each table's candidates (by path
- * segments, up to the first splat) before `interpretRoute`; it must pick exactly the row the plain
+ * `permgen diff` answers witness requests with the runtime's trie walk over each table's candidates
+ * (`walkRouteTrie`, what the emitted matchers run; `interpretRoute` for `/api/…` paths outside the API
+ * root); it must pick exactly the row the plain
  * `interpretRoute` over every candidate picks. Checked on the real tables: every witness the diff would
  * build (each alternative plain, each variable filled with the literals other routes have there) plus
  * paths that exercise the API root, the rooted `/api/…` rule, canonicalization and HEAD → GET.
@@ -28,14 +29,14 @@ function mismatches(rows: readonly RouteRow[], methods: readonly string[]): { ch
       if (canonical === undefined) continue;
       checked++;
       const want = interpretRoute(side.table, method, p, GITLAB_API_PREFIX).matches[0]?.candidate.route.endpoint;
-      const got = internals.answer(side, method as never, p, canonical, GITLAB_API_PREFIX);
+      const got = internals.answer(side, method as never, p, canonical, GITLAB_API_PREFIX)?.endpoint;
       if (want !== got) wrong.push(`${method} ${p}: ${want?.text} ≠ ${got?.text}`);
     }
   }
   return { checked, wrong };
 }
 
-describe('the candidate index gives the row interpretRoute gives', () => {
+describe('the trie walk gives the row interpretRoute gives', () => {
   it('on the job-token page (seed), every method', async () => {
     const { catalog } = await buildCatalog({ root: await jobTokenProject() });
     const source = catalog.sources.find((s) => s.kind === 'gitlab-job-token-endpoints')!;

@@ -11,10 +11,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../generator/build-catalog.ts';
-import { diffCommand } from '../../generator/cli/commands/diff.ts';
 import { compareCatalogs } from '../../generator/diff/compare-catalogs.ts';
-import type { Change, ChangeReport } from '../../generator/diff/change.ts';
 import { projectRoot } from '../helpers/build.ts';
+import { diff, line } from './helpers.ts';
 
 const FORGEJO = 'forgejo-access-token-scopes.code-viewer.txt';
 const GRAPHQL = 'gitlab-pat-fine-grained-graphql.41946e6.md';
@@ -40,17 +39,6 @@ async function sources(edits: Record<string, Edit> = {}): Promise<string> {
   return dir;
 }
 
-/** Runs `permgen diff <old> <new> --json --fail-on <failOn>`. */
-async function diff(old: string, now: string, failOn = 'widened'): Promise<{ code: number; report: ChangeReport; lines: string[] }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await diffCommand.run([old, now, '--json', '--fail-on', failOn], { cwd: projectRoot, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  expect(stderr).toBe('');
-  const report = JSON.parse(stdout) as ChangeReport;
-  return { code, report, lines: report.changes.map(line) };
-}
-
-const line = (c: Change) => `${c.impact} ${c.type} ${c.subject}: ${c.before ?? '∅'} → ${c.after ?? '∅'}`;
 
 describe('permgen diff --fail-on widened catches every widening', () => {
   it('1. a Forgejo level allowing another method is widened, one losing methods narrowed (fj-read-level-methods, fj-write-level-only-get)', async () => {

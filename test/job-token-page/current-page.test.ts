@@ -152,8 +152,8 @@ describe('GitLab job-token page, GA layout (current)', () => {
     expect(diagnostics.filter((d) => d.ruleId === 'route-overlap' && d.file === FILE).map((d) => `${d.file}:${d.line} ${d.message.slice(0, d.message.indexOf(': both match'))}`)).toEqual([
       `${FILE}:73 \`GET /projects/:id/badges/:badge_id\` (READ_BADGES) overlaps \`GET /projects/:id/badges/render\` (line 76, ADMIN_BADGES)`,
       `${FILE}:228 \`GET /projects/:id/packages/:package_id/pipelines\` (READ_PIPELINES) overlaps \`GET /projects/:id/packages/npm/*package_name\` (line 161, READ_PACKAGES)`,
-      `${FILE}:307 \`GET /groups/:id/-/packages/npm/*package_name\` (None: not controlled by fine-grained permissions) overlaps \`GET /groups/:id/-/packages/npm/-/package/*package_name/dist-tags\` (line 139, READ_PACKAGES)`,
-      `${FILE}:317 \`GET /packages/npm/*package_name\` (None: not controlled by fine-grained permissions) overlaps \`GET /packages/npm/-/package/*package_name/dist-tags\` (line 140, READ_PACKAGES)`,
+      `${FILE}:307 \`GET /groups/:id/-/packages/npm/*package_name\` (unavailable: CI/CD job tokens cannot access it) overlaps \`GET /groups/:id/-/packages/npm/-/package/*package_name/dist-tags\` (line 139, READ_PACKAGES)`,
+      `${FILE}:317 \`GET /packages/npm/*package_name\` (unavailable: CI/CD job tokens cannot access it) overlaps \`GET /packages/npm/-/package/*package_name/dist-tags\` (line 140, READ_PACKAGES)`,
     ]);
   });
 
