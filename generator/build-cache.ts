@@ -39,8 +39,8 @@ export interface DeferredBuild {
 /**
  * `buildCatalog(options)`, from the cache when every input is as the cached run read it, with the
  * cache entry (if any) written only when `save` is called: `generate` writes
- * the user's output first. The inputs are hashed here, right after the build read them, so an
- * input edited while the package is emitted is a miss next time, not a stale hit.
+ * the user's output first. The inputs' hashes are the build's own (of the bytes it read), so an
+ * input edited while the build or the emit runs is a miss next time, not a stale hit.
  */
 export async function buildCatalogDeferringCache(options: BuildOptions): Promise<DeferredBuild> {
   const key = cacheKey(options);
@@ -122,9 +122,13 @@ function read(key: string, root: string): Entry | undefined {
   return entry;
 }
 
-/** Every input of a build with the sha256 of its bytes now (null: absent). */
+/**
+ * Every input of a build with the sha256 of its bytes as the build read them (null: absent), not as
+ * they are now: a page saved between the build's read and this point must not pair its new bytes
+ * with the old page's catalog (the entry would then be a stale hit for every later run).
+ */
 function hashInputs(options: BuildOptions, built: BuildResult): Entry['inputs'] {
   // The overrides file is optional: its absence is an input too (adding one must be a miss).
   const files = new Set([...built.inputs, path.posix.join(options.sourcesDir ?? 'sources', 'overrides.json')]);
-  return [...files].map((f) => [f, hashFile(options.root, f)]);
+  return [...files].map((f) => [f, Object.hasOwn(built.inputHashes, f) ? built.inputHashes[f]! : hashFile(options.root, f)]);
 }

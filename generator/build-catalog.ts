@@ -31,6 +31,13 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   /** Paths (relative to root) of every input read: pages, manifest, overrides. */
   inputs: string[];
+  /**
+   * The sha256 of each input's bytes as this build read them (`null`: absent or unreadable), the
+   * overrides file included when it is absent. The build cache stores these, not a second read: a
+   * page saved while the build runs must make the entry a miss, never pair the new bytes with the
+   * old page's catalog.
+   */
+  inputHashes: Record<string, string | null>;
 }
 
 export async function buildCatalog(options: BuildOptions): Promise<BuildResult> {
@@ -41,10 +48,11 @@ export async function buildCatalog(options: BuildOptions): Promise<BuildResult> 
   const manifestFile = rel('sources.json');
   const overridesFile = rel('overrides.json');
   const inputs = [manifestFile];
+  const inputHashes: Record<string, string | null> = {};
 
-  const manifestText = await readText(options.root, manifestFile, report);
+  const manifestText = await readText(options.root, manifestFile, report, inputHashes);
   const entries = manifestText === undefined ? [] : parseManifest(manifestText, manifestFile, report);
-  const overridesText = await readText(options.root, overridesFile, report, true);
+  const overridesText = await readText(options.root, overridesFile, report, inputHashes, true);
   let overrides = new Overrides();
   if (overridesText !== undefined) {
     inputs.push(overridesFile);
@@ -54,7 +62,7 @@ export async function buildCatalog(options: BuildOptions): Promise<BuildResult> 
   const sources: SourceModel[] = [];
   const read = new Set<string>();
   for (const entry of entries) {
-    const model = await buildSource(options.root, rel(entry.file), entry, overrides, limits, report);
+    const model = await buildSource(options.root, rel(entry.file), entry, overrides, limits, report, inputHashes);
     inputs.push(rel(entry.file));
     if (model) {
       sources.push(model);
@@ -64,11 +72,12 @@ export async function buildCatalog(options: BuildOptions): Promise<BuildResult> 
   overrides.reportUnused(read, report);
   const catalog: Catalog = { catalogVersion: 1, sources };
   for (const rule of validationRules) rule.check(catalog, report);
-  return { catalog, diagnostics: [...report.diagnostics].sort(compareDiagnostics), inputs };
+  return { catalog, diagnostics: [...report.diagnostics].sort(compareDiagnostics), inputs, inputHashes };
 }
 
-async function buildSource(root: string, file: string, entry: ManifestEntry, overrides: Overrides, limits: Limits, report: Reporter): Promise<SourceModel | undefined> {
+async function buildSource(root: string, file: string, entry: ManifestEntry, overrides: Overrides, limits: Limits, report: Reporter, hashes: Record<string, string | null>): Promise<SourceModel | undefined> {
   const bytes = await readBytes(root, file, entry, report);
+  hashes[file] = bytes ? createHash('sha256').update(bytes).digest('hex') : null;
   if (!bytes) return undefined;
   if (bytes.length > limits.pageBytes) {
     report.error('limit-page-size', `${file} is ${bytes.length} bytes; the limit is ${limits.pageBytes}.`, { file, line: 1, column: 1 }, 'A permission page this large is almost certainly not the page meant; check the file.');
@@ -126,9 +135,12 @@ async function readBytes(root: string, file: string, entry: ManifestEntry, repor
   }
 }
 
-async function readText(root: string, file: string, report: Reporter, optional = false): Promise<string | undefined> {
+async function readText(root: string, file: string, report: Reporter, hashes: Record<string, string | null>, optional = false): Promise<string | undefined> {
+  hashes[file] = null;
   try {
-    return await readFile(path.join(root, file), 'utf8');
+    const bytes = await readFile(path.join(root, file));
+    hashes[file] = createHash('sha256').update(bytes).digest('hex');
+    return bytes.toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (optional && code === 'ENOENT') return undefined;

@@ -3,7 +3,9 @@
  * the last build; an edited page, an added overrides file or a deleted page is a miss; a corrupt
  * entry is ignored; PERMGEN_CACHE=off writes nothing.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import fsp, { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -111,4 +113,39 @@ describe('build cache', () => {
     expect(jsonSafe(built)).toBe(true);
     expect(isDeepStrictEqual(JSON.parse(JSON.stringify(built)), built)).toBe(true);
   }, 60_000);
+
+  it('a page saved while the build runs makes its entry a miss, never a stale hit (the entry holds the hashes of the bytes the build read)', async () => {
+    const cache = await mkdtemp(path.join(tmpdir(), 'permgen-cache-'));
+    process.env.PERMGEN_CACHE_DIR = cache;
+    const root = await jobTokenProject();
+    const page = path.join(root, 'sources/job-token.md');
+    const before = await readFile(page, 'utf8');
+    // The seed's row for `GET /projects/:id/releases` removed: the "editor" saves this right after the build read the page.
+    const edited = before.replace(/^.*`GET \/projects\/:id\/releases`.*\n/m, '');
+    expect(edited.length).toBeLessThan(before.length);
+    const original = fsp.readFile;
+    let fired = false;
+    fsp.readFile = (async (...args: Parameters<typeof original>) => {
+      const bytes = await original(...args);
+      if (!fired && String(args[0]) === page) {
+        fired = true;
+        writeFileSync(page, edited);
+      }
+      return bytes;
+    }) as typeof original;
+    syncBuiltinESMExports();
+    let first: BuildResult;
+    try {
+      first = await cachedBuildCatalog({ root });
+    } finally {
+      fsp.readFile = original;
+      syncBuiltinESMExports();
+    }
+    expect(fired).toBe(true);
+    const rows = (r: BuildResult) => (r.catalog.sources[0] as { endpoints: unknown[] }).endpoints.length;
+    // The next cached build must read the page as it is now: one row fewer than the build that raced with the save.
+    const next = await cachedBuildCatalog({ root });
+    expect(rows(next)).toBe(rows(first) - 1);
+    expect(next).toStrictEqual(await buildCatalog({ root }));
+  });
 });
