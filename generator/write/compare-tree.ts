@@ -12,7 +12,9 @@ export function compareTrees(current: ReadonlyMap<string, string>, expected: Rea
   const paths = [...new Set([...current.keys(), ...expected.keys()])].sort();
   for (const p of paths) {
     const a = current.get(p);
-    const b = expected.get(p);
+    // As written to disk: UTF-8 turns a lone surrogate into U+FFFD, so that is what a written file holds.
+    const e = expected.get(p);
+    const b = e === undefined || !/[\ud800-\udfff]/.test(e) ? e : Buffer.from(e, 'utf8').toString('utf8');
     if (a === b) continue;
     if (a === undefined) out.push({ path: p, change: 'added', excerpt: [] });
     else if (b === undefined) out.push({ path: p, change: 'removed', excerpt: [] });

@@ -5,7 +5,7 @@
  * corrupt entry is ignored.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -77,6 +77,29 @@ describe('emit cache', () => {
     const wrongEntry = await generate({ root, check: true });
     expect([wrongEntry.upToDate, wrongEntry.ok]).toEqual([false, true]);
     expect(wrongEntry.differences).toEqual([]);
+  }, 60_000);
+
+  it('--check reports a symbolic link planted in generated/ (the package would load it), on a hit and with --no-cache', async () => {
+    process.env.PERMGEN_CACHE_DIR = await mkdtemp(path.join(tmpdir(), 'permgen-cache-'));
+    const root = await jobTokenProject();
+    const out = path.join(root, 'generated');
+    expect((await generate({ root })).written).toBe(true);
+    // A module the package would resolve (`import 'graphql'` from generated/) and a file next to the package's own.
+    const elsewhere = await mkdtemp(path.join(tmpdir(), 'permgen-planted-'));
+    await writeFile(path.join(elsewhere, 'index.js'), 'export const planted = true;\n');
+    await mkdir(path.join(out, 'node_modules'), { recursive: true });
+    await symlink(elsewhere, path.join(out, 'node_modules/graphql'));
+    await symlink(path.join(elsewhere, 'index.js'), path.join(out, 'extra.js'));
+    for (const cache of [true, false]) {
+      if (!cache) process.env.PERMGEN_CACHE = 'off'; // what --no-cache sets
+      const check = await generate({ root, check: true });
+      delete process.env.PERMGEN_CACHE;
+      expect([cache, check.upToDate, check.ok]).toEqual([cache, false, false]);
+      expect(check.differences.map((d) => [d.path, d.change])).toEqual([
+        ['extra.js', 'removed'],
+        ['node_modules/graphql', 'removed'],
+      ]);
+    }
   }, 60_000);
 
   it('on a hit, --check still reports an edited, deleted or extra file in generated/, and generate repairs it', async () => {
