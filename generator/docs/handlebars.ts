@@ -6,7 +6,7 @@ import Handlebars from 'handlebars';
 import { safeUrl } from './safe-url.ts';
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -57,17 +57,18 @@ hb.registerHelper('yaml', (v: unknown) => new hb.SafeString(yamlScalar(hb.escape
 hb.registerHelper('code', (v: unknown) => new hb.SafeString(markdownCode(v)));
 /**
  * A renderer of the templates in `dir` for the Handlebars environment `env`: each template is read
- * and compiled on first use, and again when the file has changed since. The docs (here) and the site (`site/handlebars.ts`) each have one.
+ * and compiled on first use, and again when its text has changed since. The docs (here) and the site (`site/handlebars.ts`) each have one.
  */
 export function templateRenderer(env: typeof Handlebars, dir: string, options: CompileOptions): (name: string, data: unknown) => string {
-  const compiled = new Map<string, { mtimeMs: number; template: Handlebars.TemplateDelegate }>();
+  const compiled = new Map<string, { text: string; template: Handlebars.TemplateDelegate }>();
   return (name, data) => {
-    const file = path.join(dir, name);
-    // Compiled again when the file changed (`generate --watch` runs in one process).
-    const { mtimeMs } = statSync(file);
+    // Compiled again when the file's text changed (`generate --watch` runs in one process). By text,
+    // not modification time: the emit cache keys its output by the templates' contents, and an edit
+    // that keeps the mtime must not render the old template under the new key.
+    const text = readFileSync(path.join(dir, name), 'utf8');
     let entry = compiled.get(name);
-    if (!entry || entry.mtimeMs !== mtimeMs) {
-      entry = { mtimeMs, template: env.compile(readFileSync(file, 'utf8'), options) };
+    if (!entry || entry.text !== text) {
+      entry = { text, template: env.compile(text, options) };
       compiled.set(name, entry);
     }
     return entry.template(data);

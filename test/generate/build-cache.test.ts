@@ -9,6 +9,7 @@ import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isDeepStrictEqual } from 'node:util';
 import { buildCatalogDeferringCache, jsonSafe } from '../../generator/build-cache.ts';
@@ -50,8 +51,15 @@ describe('build cache', () => {
     const file = path.join(cache, name!);
     // The entry is gzip'd JSON (`.json.gz`).
     expect(name).toMatch(/^build-[0-9a-f]{64}\.json\.gz$/);
-    await writeFile(file, gzipSync(gunzipSync(await readFile(file)).toString('utf8').replaceAll('Job tokens', 'Job tokens (cached)')));
+    const stored = gunzipSync(await readFile(file)).toString('utf8');
+    const entry = JSON.parse(stored.replaceAll('Job tokens', 'Job tokens (cached)')) as { result: unknown; resultSha256: string };
+    await writeFile(file, gzipSync(JSON.stringify(entry)));
     expect(JSON.stringify((await cachedBuildCatalog({ root })).catalog)).toContain('Job tokens (cached)');
+    // Well-formed JSON, a matching hash, but not a build's result (nor any inputs): a miss, not a crash.
+    for (const [inputs, result] of [[(entry as unknown as { inputs: unknown }).inputs, { catalog: {} }], [[], JSON.parse(JSON.stringify(entry.result))]] as const) {
+      await writeFile(file, gzipSync(JSON.stringify({ inputs, resultSha256: createHash('sha256').update(JSON.stringify(result)).digest('hex'), result })));
+      expect(await cachedBuildCatalog({ root })).toStrictEqual(await buildCatalog({ root }));
+    }
     // An entry without the result's sha256 (what the emit cache is keyed by) is not used.
     const tampered = JSON.parse(gunzipSync(await readFile(file)).toString('utf8')) as Record<string, unknown>;
     expect(tampered.resultSha256).toMatch(/^[0-9a-f]{64}$/);

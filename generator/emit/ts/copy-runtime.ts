@@ -18,6 +18,20 @@ export interface RuntimeFile {
   to: string;
 }
 
+/**
+ * A runtime file's text, read once per process: the emit cache's key hashes permgen's code once per
+ * process (`disk-cache.ts`), and the process's own code is fixed when it starts, so the runtime it
+ * copies must be too. Read on every emit, a long `generate --watch` picked up a runtime file edited
+ * mid-session and cached that output under the key of the code it started with (a later revert then
+ * passed `--check` against it).
+ */
+const runtimeTexts = new Map<string, string>();
+function runtimeText(file: string): string {
+  let text = runtimeTexts.get(file);
+  if (text === undefined) runtimeTexts.set(file, (text = readFileSync(fileURLToPath(new URL(`../runtime/${file}`, import.meta.url)), 'utf8')));
+  return text;
+}
+
 /** `owner` names the emitter (for the diagnostic when a runtime file imports one not listed). */
 export function copyRuntime(ctx: EmitContext, sources: readonly SourceInfo[], files: readonly RuntimeFile[], owner: string): void {
   const destination = new Map(files.map((r) => [`./${r.file.replace(/\.ts$/, '.js')}`, r.to]));
@@ -28,7 +42,7 @@ export function copyRuntime(ctx: EmitContext, sources: readonly SourceInfo[], fi
     // through `destination`): one copy, one transpile.
     if (done.has(r.to)) continue;
     done.add(r.to);
-    const text = readFileSync(fileURLToPath(new URL(`../runtime/${r.file}`, import.meta.url)), 'utf8');
+    const text = runtimeText(r.file);
     const note = `// Copied from permgen's generator/emit/runtime/${r.file}: logic that does not depend on the page.\n`;
     const full = `${codeHeader(sources)}\n${note}\n${text}`;
     // The module specifiers of its imports and exports, found by TypeScript's pre-processor (a scan,
