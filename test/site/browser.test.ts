@@ -219,6 +219,17 @@ describe.runIf(hasChromium)('the docs site in Chromium', () => {
     await shot('explorer-forgejo-request');
   });
 
+  it('links a Forgejo answer\'s Source to the row at its line, the scope row when the rule was read from a description', async () => {
+    // `POST /markdown`: misc's rule is read from its description (line 85); the answer's source is the write:misc row, line 91.
+    const lines = (await readFile(path.join(projectRoot, FORGEJO_PAGE), 'utf8')).split('\n');
+    expect(lines[90]).toMatch(/^\| \*\*write:misc\*\* \|/);
+    await open('site', 'explorer.html#q=POST%20%2Fmarkdown');
+    const card = page.locator('[data-card="forgejo-route"]');
+    await expect.poll(() => card.locator('.verdict').textContent()).toBe('Needs write:misc');
+    expect(await card.textContent()).toContain(`${FORGEJO_PAGE}:91:1`);
+    expect(await card.locator('dt:text-is("Source") + dd a').first().getAttribute('href')).toBe('forgejo-token-scopes.html#write-misc');
+  });
+
   it('filters, sorts and deep-links the REST page (2,135 rows) with the shared table script', async () => {
     const lines = (await readFile(path.join(projectRoot, REST_PAGE), 'utf8')).split('\n');
     expect(lines.slice(1971, 1976).map((l) => /`([A-Z]+)` \| `([^`]+)`/.exec(l)!.slice(1).join(' '))).toEqual(RELEASE_LINK_ROUTES);

@@ -223,7 +223,8 @@ export class Answers {
           ),
         ],
         ['Matched path', code(str(r, 'apiPath') ?? path)],
-        ['Source', this.source(str(r, 'source'), url, rowAt?.href)],
+        // The row at the answer's own source line (the scope's row when the rule was read from a description), else the category's.
+        ['Source', this.source(str(r, 'source'), url, this.index.findAt('forgejo-scopes', str(r, 'source') ?? '')?.href ?? rowAt?.href)],
         ['Level from', this.source(str(r, 'levelSource'), url, levelAt?.href)],
       ],
     };
@@ -446,7 +447,10 @@ export class Answers {
   private nothing(q: string): Card {
     const names = this.knownNames();
     const norm = (s: string) => s.toLowerCase().replace(/[-_:.\s]/g, '');
-    const close = [...new Set(names.filter((n) => n !== q && norm(n) === norm(q)))].sort();
+    // The query normalised once (per name, a 1 MB paste cost seconds), and only when it could equal a name.
+    const longest = names.reduce((m, n) => Math.max(m, n.length), 0);
+    const nq = q.length <= 4 * longest ? norm(q) : undefined;
+    const close = nq === undefined ? [] : [...new Set(names.filter((n) => n !== q && norm(n) === nq))].sort();
     return {
       id: 'nothing',
       provider: 'token-permissions',

@@ -31,12 +31,18 @@ interface RawIndex {
 export class SiteIndex {
   private readonly sources: SourceRef[];
   private readonly entries = new Map<string, Located>();
+  private readonly bySource = new Map<string, Located>();
 
   constructor(raw: RawIndex) {
     this.sources = raw.sources;
     for (const s of raw.sources) {
       const list = Object.hasOwn(raw.anchors, s.id) ? raw.anchors[s.id] : undefined;
-      for (const [key = '', anchor, source] of list ?? []) this.entries.set(`${s.id}\u0000${key}`, { href: `${s.page}#${anchor || slug(key)}`, source, url: s.url });
+      for (const [key = '', anchor, source] of list ?? []) {
+        const located = { href: `${s.page}#${anchor || slug(key)}`, source, url: s.url };
+        this.entries.set(`${s.id}\u0000${key}`, located);
+        // The first entry at each source line, for an answer that names the line (`findAt`).
+        if (source !== undefined && !this.bySource.has(`${s.id}\u0000${source}`)) this.bySource.set(`${s.id}\u0000${source}`, located);
+      }
     }
   }
 
@@ -51,6 +57,15 @@ export class SiteIndex {
 
   byId(id: string): SourceRef | undefined {
     return this.sources.find((s) => s.id === id);
+  }
+
+  /** The entry at the page line `source` (`file:line:column`) of the first source of `kind` that has one. */
+  findAt(kind: string, source: string): Located | undefined {
+    for (const s of this.ofKind(kind)) {
+      const found = this.bySource.get(`${s.id}\u0000${source}`);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** The entry `key` of the first source of `kind` that lists it. */

@@ -10,6 +10,9 @@ import { readList } from '../../least-privilege/input/list.ts';
 import { gitlabAnswers, report, type GitlabLeastPrivilegeFn } from '../../least-privilege/report.ts';
 import { fn, type PackageModules } from './answers.ts';
 
+/** Unreadable lines listed before the answer; the rest are counted. */
+const MAX_UNREAD_SHOWN = 50;
+
 /** What the answer calls the pasted text (the CLI names the file). */
 const PASTED = 'pasted list';
 
@@ -19,7 +22,10 @@ function workloadAnswer(pkg: PackageModules, text: string, tokenType = 'personal
   if (!least) return 'This build of token-permissions has no leastPrivilegeForRequests: nothing can be answered (denied).';
   const workload = readList(text, PASTED);
   const answers = gitlabAnswers(least, workload.items, tokenType);
-  const unread = workload.diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join('');
+  // The first lines it cannot read, then how many more (a large paste of another format made one diagnostic a line: seconds of text).
+  const shown = workload.diagnostics.slice(0, MAX_UNREAD_SHOWN);
+  const more = workload.diagnostics.length - shown.length;
+  const unread = `${shown.map((d) => `${formatDiagnostic(d)}\n`).join('')}${more > 0 ? `… and ${more} more line(s) not read.\n` : ''}`;
   return `${unread}${unread === '' ? '' : '\n'}${report(PASTED, workload.format, workload.items.length, workload.diagnostics.length, answers)}`;
 }
 
