@@ -20,6 +20,19 @@ async function permgen(args: string[]): Promise<{ code: number; stdout: string; 
 }
 
 describe('permgen match', () => {
+  it('denies (exit 1) a request whose matching row the page marks unavailable, still naming the row', async () => {
+    // The REST page's catch-all `* /*path` (unavailable: Catch-all fallback) takes a path no other row matches.
+    const r = await permgen(['match', 'gitlab-rest', 'GET', '/nonexistent/thing', '--json', '--root', projectRoot]);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as { denied: string | null; match: { route: string } | null };
+    expect(json.match?.route).toBe('* /*path');
+    expect(json.denied).toMatch(/^the matching route is unavailable: /);
+    const text = await permgen(['match', 'gitlab-rest', 'GET', '/nonexistent/thing', '--root', projectRoot]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('  route:       * /*path\n');
+    expect(text.stdout).toMatch(/\n  denied: +the matching route is unavailable: .*\n$/);
+  });
+
   it('prints the route, permissions, source line and why the winner beat the other candidates', async () => {
     const r = await permgen(['match', 'gitlab-job-token', 'GET', '/packages/npm/-/package/@scope%2Fpkg/dist-tags']);
     expect(r.code).toBe(0);

@@ -24,7 +24,8 @@ chosen, with the same rules as the generated matcher (README, "Route matching").
   --root DIR   project root (default: current folder)
 
 Exit status: 0 when a route matches (also a \`None\` route, which fine-grained permissions do not
-control), 1 when the request is denied (no route, or a path that cannot be canonicalized), 2 on usage errors.
+control), 1 when the request is denied (no route, a route the page says is unavailable to these
+tokens, or a path that cannot be canonicalized), 2 on usage errors.
 `;
 
 export const matchCommand: Command = {
@@ -69,6 +70,9 @@ export const matchCommand: Command = {
         : winner === undefined
           ? 'no documented route matches'
           : undefined;
+    // A route the page says these tokens cannot call (REST `unavailable` rows and the catch-all, the job-token page's
+    // Unavailable section): it matched, and is shown, but the request is denied all the same (exit 1, `unavailable`).
+    const unavailable = denial === undefined && winner !== undefined && kind.access(winner.candidate.route.endpoint).rank === 0 ? `the matching route is unavailable: ${kind.explain(winner.candidate.route.endpoint)}` : undefined;
     const reasons = result.matches.map((m, i) => ({
       match: m,
       won: i === 0,
@@ -81,14 +85,14 @@ export const matchCommand: Command = {
         method,
         path: requestPath,
         canonicalPath: result.canonicalPath ?? null,
-        denied: denial ?? null,
+        denied: denial ?? unavailable ?? null,
         match: winner ? { ...routeJson(kind, winner.candidate.route.endpoint), params: winner.params } : null,
         candidates: methodOk
           ? reasons.map((r) => ({ ...routeJson(kind, r.match.candidate.route.endpoint), alternative: r.match.candidate.alternative.text, searchedAs: r.match.method, won: r.won, reason: r.reason }))
           : [],
       };
       io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
-      return denial ? 1 : 0;
+      return denial || unavailable ? 1 : 0;
     }
     io.stdout.write(`${method} ${requestPath}\n`);
     if (result.canonicalPath !== undefined && result.canonicalPath !== requestPath) io.stdout.write(`  canonical path: ${result.canonicalPath}\n`);
@@ -104,6 +108,10 @@ export const matchCommand: Command = {
     if (params.length > 0) io.stdout.write(`  params:      ${params.map(([k, v]) => `${k}=${v}`).join(', ')} (raw, still encoded)\n`);
     io.stdout.write(`  why:         ${result.matches.length} candidate(s) matched${result.matches.length > 1 ? '; the most specific wins (literal over parameter over splat, segment by segment)' : ''}\n`);
     for (const r of reasons) io.stdout.write(`    ${r.won ? '*' : '-'} ${line(r.match)}${r.won ? '' : `: loses, ${r.reason}`}\n`);
+    if (unavailable) {
+      io.stdout.write(`  denied:      ${unavailable}\n`);
+      return 1;
+    }
     return 0;
   },
 };
