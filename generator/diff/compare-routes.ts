@@ -22,13 +22,12 @@
  * a tie, which no row's own text shows). Identical tables without ties answer none.
  */
 import type { HttpMethod } from '../model/catalog.ts';
-import type { RouteAccess, RouteTableKind } from '../model/route-tables.ts';
+import { sameRouteAccess, type RouteAccess, type RouteTableKind } from '../model/route-tables.ts';
 import { interpretRoute, methodsSearched, prepareRouteTable, routeToken, type PreparedMethod, type PreparedRoute, type PreparedRouteTable, type RouteRow } from '../model/route-table.ts';
-import { alternativeNames, compareAlternatives, isSplatToken, type SegmentToken } from '../model/route-alternatives.ts';
+import { compareAlternatives, isSplatToken, type SegmentToken } from '../model/route-alternatives.ts';
 import { apiRelativePath, buildRouteTrie, canonicalizePath, captureRouteParams, startsWithApiSegment, walkRouteTrie, type RouteToken, type RouteTrie } from '../emit/runtime/route-path.ts';
-import { tokenData } from '../emit/ts/route-matcher.ts';
+import { scratchSlots, tokenData } from '../emit/ts/route-matcher.ts';
 import type { Change, Impact } from './change.ts';
-import { sameSet } from '../model/sets.ts';
 import { judge, missing } from './impact.ts';
 
 /** What a request that no row matches gets: denied. */
@@ -73,10 +72,6 @@ function rowKey(r: RouteRow): string {
   let k = rowKeys.get(r);
   if (k === undefined) rowKeys.set(r, (k = `${r.method} ${r.path.replace(/([:*])[A-Za-z_][A-Za-z0-9_]*/g, '$1')}`));
   return k;
-}
-
-function sameAccess(a: RouteAccess, b: RouteAccess): boolean {
-  return a.rank === b.rank && a.public === b.public && sameSet(a.permissions, b.permissions) && sameSet(a.boundaries, b.boundaries);
 }
 
 interface TrieNode {
@@ -158,7 +153,9 @@ function plainValues(segments: readonly SegmentToken[], trie: TrieNode, splatLen
  */
 function witnessesOf(alternatives: readonly (readonly SegmentToken[])[], trie: TrieNode): Set<string> {
   const path = (values: readonly string[]) => `/${values.join('/')}`;
-  const out = new Set(alternatives.map((segments) => path(plainValues(segments, trie, 2))));
+  // Each alternative's plain values, once: the first and the third loop both read them.
+  const plains = alternatives.map((segments) => plainValues(segments, trie, 2));
+  const out = new Set(plains.map(path));
   const longest = Math.max(0, ...alternatives.filter((s) => !s.some(isSplatToken)).map((s) => s.length));
   for (const segments of alternatives) {
     const splats = segments.filter(isSplatToken).length;
@@ -166,8 +163,8 @@ function witnessesOf(alternatives: readonly (readonly SegmentToken[])[], trie: T
     const long = Math.max(1, Math.ceil((longest + 1 - (segments.length - splats)) / splats));
     for (const length of [1, long]) out.add(path(plainValues(segments, trie, length)));
   }
-  for (const segments of alternatives) {
-    const plain = plainValues(segments, trie, 2);
+  alternatives.forEach((segments, k) => {
+    const plain = plains[k]!;
     segments.forEach((t, index) => {
       if (t.kind !== 'param' && t.kind !== 'splat') return;
       for (const literal of literalsAfter(trie, segments.slice(0, index))) {
@@ -175,7 +172,7 @@ function witnessesOf(alternatives: readonly (readonly SegmentToken[])[], trie: T
         out.add(path(plain.map((v, i) => (i === index ? literal : v))));
       }
     });
-  }
+  });
   return out;
 }
 
@@ -215,7 +212,7 @@ function markChanged<R extends RouteRow>(kind: RouteTableKind<R>, side: Side<R>,
     const mine = side.keys.get(k)!;
     const theirs = other.keys.get(k);
     // A key listed twice on either side (the first listed wins) is judged by witnesses, whatever its access.
-    const same = mine.length === 1 && theirs?.length === 1 && sameAccess(kind.access(route.endpoint), kind.access(theirs[0]!));
+    const same = mine.length === 1 && theirs?.length === 1 && sameRouteAccess(kind.access(route.endpoint), kind.access(theirs[0]!));
     if (!same || tied.has(route)) side.changed.push({ row: route.endpoint, tokens: route.alternatives.map((a) => a.segments.map(routeToken)) });
   }
 }
@@ -242,7 +239,7 @@ export function compareRouteTables<R extends RouteRow>(source: string, kind: Rou
     const b = access(n);
     const j = judgeAccess(a, b);
     const renamed = o.path !== n.path ? `renamed from ${o.text}` : undefined;
-    if (j.impact === 'neutral' && sameAccess(a, b) && a.note === b.note) continue;
+    if (j.impact === 'neutral' && sameRouteAccess(a, b) && a.note === b.note) continue;
     changes.push({ source, type: 'endpoint-permissions', impact: j.impact, subject: n.text, before: describe(o), after: describe(n), position: n.position, beforePosition: o.position, ...withNote(noteOf(j, renamed)) });
   }
 
@@ -252,10 +249,12 @@ export function compareRouteTables<R extends RouteRow>(source: string, kind: Rou
     for (const method of methodsOf(old, now)) {
       // The methods a request of `method` searches (HEAD: the HEAD rows, then the GET rows).
       const searched = new Set([old, now].flatMap((s) => methodsSearched(s.table, method).map((m) => m.method)));
+      const changed = [...old.changed, ...now.changed].filter((c) => searched.has(c.row.method));
+      // No changed row this method searches: no witness of it can be answered (nothing to build).
+      if (changed.length === 0) continue;
       const alternatives = [old, now].flatMap((s) => s.table.routes.filter((r) => searched.has(r.endpoint.method)).flatMap((r) => r.alternatives.map((a) => a.segments)));
       const trie = trieOf(alternatives);
       const paths = witnessesOf(alternatives, trie);
-      const changed = [...old.changed, ...now.changed].filter((c) => searched.has(c.row.method));
       for (const path of paths) {
         const canonical = apiRelativePath(canonicalizePath(path), kind.apiPrefix);
         if (canonical === undefined || !changed.some((c) => c.tokens.some((t) => captureRouteParams(canonical, t) !== undefined))) continue;
@@ -264,7 +263,7 @@ export function compareRouteTables<R extends RouteRow>(source: string, kind: Rou
         const o = before?.endpoint;
         const n = after?.endpoint;
         if (o && n && rowKey(o) === rowKey(n) && paired(o)) continue; // step 1 reports a paired row
-        if (sameAccess(access(o), access(n))) continue;
+        if (sameRouteAccess(access(o), access(n))) continue;
         const pair = `${before?.index ?? -1} ${after?.index ?? -1}`;
         if (!pairs.has(pair)) pairs.set(pair, { o, n, example: `${method} ${path}` });
       }
@@ -329,7 +328,7 @@ interface MethodTrie {
 }
 
 function trieFor<R extends RouteRow>(m: PreparedMethod<R>): MethodTrie {
-  const slots = Math.max(1, ...m.candidates.map((c) => alternativeNames(c.alternative.segments).length));
+  const slots = scratchSlots(m.candidates);
   const trie = buildRouteTrie(m.candidates.map((c, k) => [k, ...c.alternative.segments.map(tokenData)] as const), 0, []);
   return { trie, bounds: new Int32Array(2 * slots), checks: new Int32Array(slots) };
 }

@@ -48,6 +48,20 @@ export interface RouteAccess {
   note?: string;
 }
 
+/** Whether two answers give every token the same access (sets compared; `note` is words only). */
+export function sameRouteAccess(a: RouteAccess, b: RouteAccess): boolean {
+  return a.rank === b.rank && a.public === b.public && sameSet(a.permissions, b.permissions) && sameSet(a.boundaries, b.boundaries);
+}
+
+/**
+ * What a job-token row gives a request. A row of the per-resource page's `Unavailable API endpoints`
+ * ("CI/CD job tokens cannot access the following endpoints") is denied; a single-table `None` row is
+ * open (the token's default access applies).
+ */
+function jobTokenAccess(e: JobTokenEndpoint): RouteAccess {
+  return { rank: e.controlled ? 1 : unavailable(e) ? 0 : 2, permissions: e.permissions, boundaries: [], public: false };
+}
+
 /** A row of the job-token page's unavailable section (per-resource layout): job tokens cannot call it. */
 function unavailable(e: JobTokenEndpoint): boolean {
   return e.section?.kind === 'unavailable';
@@ -57,10 +71,9 @@ export const jobTokenRouteTable: RouteTableKind<JobTokenEndpoint> = {
   name: 'gitlab-job-token',
   apiPrefix: GITLAB_API_PREFIX,
   rows: (source) => (source.kind === 'gitlab-job-token-endpoints' ? source.endpoints : undefined),
-  sameAccess: (a, b) => a.controlled === b.controlled && unavailable(a) === unavailable(b) && sameSet(a.permissions, b.permissions),
-  // A row of the per-resource page's `Unavailable API endpoints` ("CI/CD job tokens cannot access the
-  // following endpoints") is denied; a single-table `None` row is open (the token's default access applies).
-  access: (e) => ({ rank: e.controlled ? 1 : unavailable(e) ? 0 : 2, permissions: e.permissions, boundaries: [], public: false }),
+  // One rule: the same access means the same answer for every token (`jobTokenAccess`).
+  sameAccess: (a, b) => sameRouteAccess(jobTokenAccess(a), jobTokenAccess(b)),
+  access: jobTokenAccess,
   describe: (e) => (e.controlled ? e.permissions.join(' + ') : unavailable(e) ? 'unavailable: CI/CD job tokens cannot access it' : 'None: not controlled by fine-grained permissions'),
   explain: (e) =>
     e.controlled

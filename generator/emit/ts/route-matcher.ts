@@ -131,7 +131,7 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
     docs: [{ description: `Per candidate (an alternative of a route after expanding optional groups; most specific first within each method): its row in \`${rowsName}\`.` }],
     declarations: [{ name: 'candidateRoutes', type: 'readonly number[]', initializer: `candidateRows([${table.methods.map((m) => trieName(m.method)).join(', ')}])` }],
   });
-  const slots = Math.max(1, ...candidates.map((c) => alternativeNames(c.alternative.segments).length));
+  const slots = scratchSlots(candidates);
   statements.push({
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
@@ -312,6 +312,11 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
   });
   const runtimeImports = [...RUNTIME_IMPORTS, ...(methodsWithRoutes.has('HEAD') && methodsWithRoutes.has('GET') ? ['walkRouteTries'] : [])];
   return { statements, runtimeImports: runtimeImports.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) };
+}
+
+/** How many parameters the walk's scratch arrays must hold for `candidates` (the most any of them has; at least one). */
+export function scratchSlots(candidates: readonly { readonly alternative: { readonly segments: readonly SegmentToken[] } }[]): number {
+  return Math.max(1, ...candidates.map((c) => alternativeNames(c.alternative.segments).length));
 }
 
 /** A token as the runtime's trie data (`RouteTokenData`). */
