@@ -77,14 +77,15 @@ export async function buildCatalog(options: BuildOptions): Promise<BuildResult> 
 
 async function buildSource(root: string, file: string, entry: ManifestEntry, overrides: Overrides, limits: Limits, report: Reporter, hashes: Record<string, string | null>): Promise<SourceModel | undefined> {
   const bytes = await readBytes(root, file, entry, report);
-  hashes[file] = bytes ? createHash('sha256').update(bytes).digest('hex') : null;
-  if (!bytes) return undefined;
+  // One hash of the bytes read: the source's sha256 in the model, and the build cache's record of the input.
+  const sha256 = bytes ? createHash('sha256').update(bytes).digest('hex') : null;
+  hashes[file] = sha256;
+  if (!bytes || sha256 === null) return undefined;
   if (bytes.length > limits.pageBytes) {
     report.error('limit-page-size', `${file} is ${bytes.length} bytes; the limit is ${limits.pageBytes}.`, { file, line: 1, column: 1 }, 'A permission page this large is almost certainly not the page meant; check the file.');
     return undefined;
   }
   const text = new TextDecoder('utf-8').decode(bytes);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
   return buildSourceFromText(text, sha256, file, entry, overrides, limits, report);
 }
 

@@ -447,10 +447,9 @@ export class Answers {
   private nothing(q: string): Card {
     const names = this.knownNames();
     const norm = (s: string) => s.toLowerCase().replace(/[-_:.\s]/g, '');
-    // The query normalised once (per name, a 1 MB paste cost seconds), and only when it could equal a name.
-    const longest = names.reduce((m, n) => Math.max(m, n.length), 0);
-    const nq = q.length <= 4 * longest ? norm(q) : undefined;
-    const close = nq === undefined ? [] : [...new Set(names.filter((n) => n !== q && norm(n) === nq))].sort();
+    // The query normalised once, not once per name (a 1 MB paste cost seconds).
+    const nq = norm(q);
+    const close = [...new Set(names.filter((n) => n !== q && norm(n) === nq))].sort();
     return {
       id: 'nothing',
       provider: 'token-permissions',
