@@ -4,6 +4,7 @@
  */
 import Handlebars from 'handlebars';
 import { safeUrl } from './safe-url.ts';
+import { hashedText } from '../emit/disk-cache.ts';
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 import { readFileSync } from 'node:fs';
@@ -65,7 +66,9 @@ export function templateRenderer(env: typeof Handlebars, dir: string, options: C
     // Compiled again when the file's text changed (`generate --watch` runs in one process). By text,
     // not modification time: the emit cache keys its output by the templates' contents, and an edit
     // that keeps the mtime must not render the old template under the new key.
-    const text = readFileSync(path.join(dir, name), 'utf8');
+    // As the emit cache's key hashed it when it did (`hashedText`), so the output matches its key.
+    const file = path.join(dir, name);
+    const text = hashedText(file) ?? readFileSync(file, 'utf8');
     let entry = compiled.get(name);
     if (!entry || entry.text !== text) {
       entry = { text, template: env.compile(text, options) };

@@ -13,12 +13,28 @@ import { fileURLToPath } from 'node:url';
 
 const projectDir = fileURLToPath(new URL('../../', import.meta.url));
 
-/** sha256 of every file below `dir`, with their paths. */
+/**
+ * The text of every file `permgenHash` hashed, as it hashed it (absolute path → text). The runtime
+ * files an emit copies and the templates it renders are taken from here (`hashedText`), so what the
+ * emit writes is what the cache key was computed from, even when a file is edited mid-run.
+ */
+const hashed = new Map<string, string>();
+
+/** The text of `file` as the last `permgenHash` read it, or `undefined` when it did not (caches off). */
+export function hashedText(file: string): string | undefined {
+  return hashed.get(path.resolve(file));
+}
+
+/** sha256 of every file below `dir`, with their paths; each file's text kept in `hashed`. */
 function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) hashTree(hash, full);
-    else hash.update(path.relative(projectDir, full)).update('\0').update(readFileSync(full)).update('\0');
+    else {
+      const bytes = readFileSync(full);
+      hashed.set(path.resolve(full), bytes.toString('utf8'));
+      hash.update(path.relative(projectDir, full)).update('\0').update(bytes).update('\0');
+    }
   }
 }
 

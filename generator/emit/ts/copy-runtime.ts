@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { EmitContext } from '../emitter.ts';
 import type { SourceInfo } from '../../model/catalog.ts';
 import { codeHeader } from '../header.ts';
+import { hashedText } from '../disk-cache.ts';
 import { ts } from 'ts-morph';
 
 export interface RuntimeFile {
@@ -19,16 +20,18 @@ export interface RuntimeFile {
 }
 
 /**
- * A runtime file's text, read once per process: the emit cache's key hashes permgen's code once per
- * process (`disk-cache.ts`), and the process's own code is fixed when it starts, so the runtime it
- * copies must be too. Read on every emit, a long `generate --watch` picked up a runtime file edited
- * mid-session and cached that output under the key of the code it started with (a later revert then
- * passed `--check` against it).
+ * A runtime file's text as the emit cache's key hashed it (`hashedText`: permgen's code is hashed once
+ * per process), else read once per process. Read on every emit, a long `generate --watch` picked up
+ * a runtime file edited mid-session and cached that output under the key of the code it started
+ * with (a later revert then passed `--check` against it).
  */
 const runtimeTexts = new Map<string, string>();
 function runtimeText(file: string): string {
   let text = runtimeTexts.get(file);
-  if (text === undefined) runtimeTexts.set(file, (text = readFileSync(fileURLToPath(new URL(`../runtime/${file}`, import.meta.url)), 'utf8')));
+  if (text === undefined) {
+    const full = fileURLToPath(new URL(`../runtime/${file}`, import.meta.url));
+    runtimeTexts.set(file, (text = hashedText(full) ?? readFileSync(full, 'utf8')));
+  }
   return text;
 }
 
