@@ -209,17 +209,18 @@ export interface TrieNode {
     end: number;
     /**
      * Literal children in an open-addressing table built when the node is prepared, four entries per
-     * slot in one array: `[key, text, child, canonical]` (-1 as the key of an empty slot), probed
+     * slot in one array: `[key, at, child, meta]` (-1 as the key of an empty slot), probed
      * linearly from `key & mask`. The key is the text's first character (`radix`: no more than
      * `RADIX_MAX_SHARED` children share one), so the walk finds a literal child by the path's
      * character at the segment's start and compares the edge's text along the path, without scanning
      * or hashing the segment; else (many children alike) it is `segmentHash` of the text's first
      * segment & `HASH_MASK`, which the walk computes in the pass that validates the segment.
-     * `canonical` (1 or 0) says whether the text is canonical as it is (`isCanonicalSpan`): a path
-     * segment equal to it then is too (`walkFar`). One flat array (not typed arrays and edge objects)
-     * because on a large table every dependent load is a likely cache miss.
+     * `at` is where the text's UTF-16 code units start in `codePool`; `meta` is the text's length × 2,
+     * plus 1 when the text is canonical as it is (`isCanonicalSpan`): a path segment equal to it then
+     * is too (`walkFar`). One flat array of small integers (not edge objects or strings) because on a
+     * large table every dependent load is a likely cache miss.
      */
-    table: (number | string | TrieNode)[];
+    table: (number | TrieNode)[];
     mask: number;
     /** How `table` is keyed: by first character (true), by the first segment's hash (false). */
     radix: boolean;

@@ -391,6 +391,20 @@ const newTrieNode = (depth) => ({ end: -1, table: NO_TABLE, mask: 0, radix: true
 function flatText(text) {
   return Object.keys({ [text]: 0 })[0];
 }
+let codePool = new Uint16Array(1024);
+let codePoolUsed = 0;
+function poolText(text) {
+  const at = codePoolUsed;
+  const need = at + text.length;
+  if (need > codePool.length) {
+    const grown = new Uint16Array(Math.max(need, 2 * codePool.length));
+    grown.set(codePool);
+    codePool = grown;
+  }
+  for (let x = 0; x < text.length; x++) codePool[at + x] = text.charCodeAt(x);
+  codePoolUsed = need;
+  return at;
+}
 function indexLiterals(node) {
   const lits = node.literals;
   for (const lit of lits) {
@@ -410,17 +424,17 @@ function indexLiterals(node) {
     for (const lit of lits) byFirst.set(lit.text.charCodeAt(0), (byFirst.get(lit.text.charCodeAt(0)) ?? 0) + 1);
     const radix = Math.max(...byFirst.values()) <= RADIX_MAX_SHARED;
     const table = [];
-    for (let j = 0; j < size; j++) table.push(-1, "", node, 0);
+    for (let j = 0; j < size; j++) table.push(-1, 0, node, 0);
     for (const lit of lits) {
-      const text = flatText(lit.text);
+      const text = lit.text;
       const slash = text.indexOf("/");
       const key = radix ? text.charCodeAt(0) : segmentHash(slash < 0 ? text : text.slice(0, slash)) & HASH_MASK;
       let j = key & size - 1;
       while (table[4 * j] !== -1) j = j + 1 & size - 1;
       table[4 * j] = key;
-      table[4 * j + 1] = text;
+      table[4 * j + 1] = poolText(text);
       table[4 * j + 2] = lit.node;
-      table[4 * j + 3] = isCanonicalSpan(text, 0, text.length) ? 1 : 0;
+      table[4 * j + 3] = 2 * text.length + (isCanonicalSpan(text, 0, text.length) ? 1 : 0);
     }
     node.table = table;
     node.mask = size - 1;
@@ -625,20 +639,22 @@ function walkNode(node, cursor, k) {
           const key = table[4 * j];
           if (key === -1) break;
           if (key !== c0) continue;
-          const text = table[4 * j + 1];
-          const len = text.length;
+          const meta = table[4 * j + 3];
+          const len = meta >> 1;
           const end = s + len;
           if (end > n || end !== n && p.charCodeAt(end) !== 47) {
             if (end > walkRead) walkRead = end;
             continue;
           }
+          const at = table[4 * j + 1];
+          const pool = codePool;
           let x = 1;
-          while (x < len && text.charCodeAt(x) === p.charCodeAt(s + x)) x++;
+          while (x < len && pool[at + x] === p.charCodeAt(s + x)) x++;
           if (x !== len) {
             if (end > walkRead) walkRead = end;
             continue;
           }
-          if (cursor <= walkFar && end > walkFar && table[4 * j + 3] === 1) walkFar = end;
+          if (cursor <= walkFar && end > walkFar && (meta & 1) === 1) walkFar = end;
           if (node.last) {
             node = table[4 * j + 2];
             cursor = end;
@@ -669,20 +685,22 @@ function walkNode(node, cursor, k) {
           const key = table[4 * j];
           if (key === -1) break;
           if (key !== hk) continue;
-          const text = table[4 * j + 1];
-          const len = text.length;
+          const meta = table[4 * j + 3];
+          const len = meta >> 1;
           const end = s + len;
           if (end !== n && p.charCodeAt(end) !== 47) {
             if (end > walkRead) walkRead = end;
             continue;
           }
+          const at = table[4 * j + 1];
+          const pool = codePool;
           let x = 0;
-          while (x < len && text.charCodeAt(x) === p.charCodeAt(s + x)) x++;
+          while (x < len && pool[at + x] === p.charCodeAt(s + x)) x++;
           if (x !== len) {
             if (end > walkRead) walkRead = end;
             continue;
           }
-          if (cursor <= walkFar && end > walkFar && table[4 * j + 3] === 1) walkFar = end;
+          if (cursor <= walkFar && end > walkFar && (meta & 1) === 1) walkFar = end;
           if (node.last) {
             node = table[4 * j + 2];
             cursor = end;
