@@ -596,8 +596,8 @@ function sortPending(node) {
 function walkRouteTrie(trie, p, bounds, checks) {
   const n = p.length;
   walkPath = p;
-  walkBounds = bounds;
-  walkChecks = checks;
+  if (walkBounds !== bounds) walkBounds = bounds;
+  if (walkChecks !== checks) walkChecks = checks;
   walkFar = 0;
   walkRead = 0;
   return walkNode(trie.root ?? growTrie(trie), n === 1 ? 1 : 0, 0);
