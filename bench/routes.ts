@@ -38,10 +38,10 @@ import { parsePathPattern } from '../generator/model/parse-path-pattern.ts';
 import { syntheticEndpoints } from './synthetic-routes.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
-const OURS = 'permgen (generated)';
+export const OURS = 'permgen (generated)';
 const FLOOR = 'floor: one charCodeAt pass';
 /** The same decision without parameters or a result object (what `isJobTokenRequestAllowed` uses); not what the targets are about. */
-const OURS_ROW = 'permgen …RouteFor (the row only: no params, no allocation)';
+export const OURS_ROW = 'permgen …RouteFor (the row only: no params, no allocation)';
 const VALIDATE = 'bound: validation pass only, no matching';
 const VALIDATE_RESULT = 'bound: validation pass + result object';
 const NO_PERMISSIONS: readonly string[] = Object.freeze([]);
@@ -238,7 +238,7 @@ function fresh(s: string): string {
  * (to a steady state, see `WARM_MS`), then rounds run round-robin so that load from other
  * processes hits all alike.
  */
-function measure(matchers: readonly { name: string; lookup: Lookup }[], requests: readonly Request[]): Map<string, Record<Stat, number>> {
+export function measure(matchers: readonly { name: string; lookup: Lookup }[], requests: readonly Request[]): Map<string, Record<Stat, number>> {
   let sink = 0;
   const run = (lookup: Lookup, times: number): number => {
     const start = process.hrtime.bigint();
@@ -287,11 +287,11 @@ function median(xs: number[]): number {
 
 // ---------------------------------------------------------------- main
 
-function fmt(ns: number): string {
+export function fmt(ns: number): string {
   return ns < 10 ? ns.toFixed(2) : ns.toFixed(1);
 }
 
-interface Table {
+export interface Table {
   name: string;
   rows: number;
   ours: { match: Lookup; row: Lookup };
@@ -300,7 +300,7 @@ interface Table {
 }
 
 /** The REST table as the package emits it (`generated/gitlab/rest-routes.js`, regenerated with the sources), its rows as endpoints for the peers (the `*` catch-all has no peer form: left out for them). */
-async function restTable(): Promise<Table> {
+export async function restTable(): Promise<Table> {
   const mod = (await import(pathToFileURL(path.join(projectRoot, 'generated/gitlab/rest-routes.js')).href)) as { matchFineGrainedRestRoute: Lookup; fineGrainedRestRouteFor: Lookup; fineGrainedRestRoutes: readonly { method: string; path: string; route: string }[] };
   const endpoints = mod.fineGrainedRestRoutes.flatMap((r) => {
     if (r.method === '*') return [];
