@@ -388,22 +388,16 @@ function segmentHash(text) {
   for (let i = 0; i < text.length; i++) h = Math.imul(h, 31) + text.charCodeAt(i) | 0;
   return h;
 }
-const newTrieNode = (depth) => ({ end: -1, table: NO_TABLE, mask: 0, radix: true, last: false, literals: [], params: [], param: null, tails: [], ready: false, pending: [], depth });
+const newTrieNode = (depth, codes) => ({ end: -1, table: NO_TABLE, mask: 0, radix: true, last: false, literals: [], params: [], param: null, tails: [], ready: false, pending: [], depth, units: codes.units, codes });
 function flatText(text) {
   return Object.keys({ [text]: 0 })[0];
 }
-let codePool = new Uint16Array(1024);
-let codePoolUsed = 0;
-function poolText(text) {
-  const at = codePoolUsed;
+function poolText(codes, text) {
+  const at = codes.used;
   const need = at + text.length;
-  if (need > codePool.length) {
-    const grown = new Uint16Array(Math.max(need, 2 * codePool.length));
-    grown.set(codePool);
-    codePool = grown;
-  }
-  for (let x = 0; x < text.length; x++) codePool[at + x] = text.charCodeAt(x);
-  codePoolUsed = need;
+  if (need > codes.units.length) throw new Error("A route trie's texts outgrew their pool.");
+  for (let x = 0; x < text.length; x++) codes.units[at + x] = text.charCodeAt(x);
+  codes.used = need;
   return at;
 }
 function indexLiterals(node) {
@@ -433,7 +427,7 @@ function indexLiterals(node) {
       let j = key & size - 1;
       while (table[4 * j] !== -1) j = j + 1 & size - 1;
       table[4 * j] = key;
-      table[4 * j + 1] = poolText(text);
+      table[4 * j + 1] = poolText(node.codes, text);
       table[4 * j + 2] = lit.node;
       table[4 * j + 3] = 2 * text.length + (isCanonicalSpan(text, 0, text.length) ? 1 : 0);
     }
@@ -548,12 +542,16 @@ function candidateTokens(trie, c) {
   return row === void 0 ? void 0 : patternTokens(row.path);
 }
 function growTrie(trie) {
-  const root = newTrieNode(0);
-  const base = trie.base;
+  const pending = [];
+  let size = 0;
   trie.candidates.forEach((c, k) => {
     const tokens = candidateTokens(trie, c);
-    if (tokens !== void 0) root.pending.push({ candidate: base + k, tokens });
+    if (tokens === void 0) return;
+    pending.push({ candidate: trie.base + k, tokens });
+    for (const t of tokens) if (typeof t === "string") size += t.length + 1;
   });
+  const root = newTrieNode(0, { units: new Uint16Array(size), used: 0 });
+  root.pending = pending;
   trie.root = root;
   return root;
 }
@@ -572,7 +570,7 @@ function sortPending(node) {
       byText ??= /* @__PURE__ */ new Map();
       let hit = byText.get(t);
       if (!hit) {
-        node.literals.push(hit = { text: t, node: newTrieNode(i + 1) });
+        node.literals.push(hit = { text: t, node: newTrieNode(i + 1, node.codes) });
         byText.set(t, hit);
       }
       hit.node.pending.push({ candidate, tokens });
@@ -582,7 +580,7 @@ function sortPending(node) {
       const suffix = t[0] === 1 ? t[2] : "";
       const key = els === void 0 ? void 0 : JSON.stringify(els);
       let edge = node.params.find((p) => els === void 0 ? p.els === void 0 && p.prefix === prefix && p.suffix === suffix : p.els !== void 0 && JSON.stringify(p.els) === key);
-      if (!edge) node.params.push(edge = { prefix, suffix, plain: els === void 0 && prefix === "" && suffix === "", els, vars: els === void 0 ? 1 : countVars(els), node: newTrieNode(i + 1) });
+      if (!edge) node.params.push(edge = { prefix, suffix, plain: els === void 0 && prefix === "" && suffix === "", els, vars: els === void 0 ? 1 : countVars(els), node: newTrieNode(i + 1, node.codes) });
       edge.node.pending.push({ candidate, tokens });
     } else {
       const els = tailElements(tokens.slice(i));
@@ -648,7 +646,7 @@ function walkNode(node, cursor, k) {
             continue;
           }
           const at = table[4 * j + 1];
-          const pool = codePool;
+          const pool = node.units;
           let x = 1;
           while (x < len && pool[at + x] === p.charCodeAt(s + x)) x++;
           if (x !== len) {
@@ -694,7 +692,7 @@ function walkNode(node, cursor, k) {
             continue;
           }
           const at = table[4 * j + 1];
-          const pool = codePool;
+          const pool = node.units;
           let x = 0;
           while (x < len && pool[at + x] === p.charCodeAt(s + x)) x++;
           if (x !== len) {

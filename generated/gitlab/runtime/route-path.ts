@@ -632,7 +632,7 @@ export interface TrieNode {
    * character at the segment's start and compares the edge's text along the path, without scanning
    * or hashing the segment; else (many children alike) it is `segmentHash` of the text's first
    * segment & `HASH_MASK`, which the walk computes in the pass that validates the segment.
-   * `at` is where the text's UTF-16 code units start in `codePool`; `meta` is the text's length × 2,
+   * `at` is where the text's UTF-16 code units start in `units`; `meta` is the text's length × 2,
    * plus 1 when the text is canonical as it is (`isCanonicalSpan`): a path segment equal to it then
    * is too (`walkFar`). One flat array of small integers (not edge objects or strings) because on a
    * large table every dependent load is a likely cache miss.
@@ -660,6 +660,30 @@ export interface TrieNode {
   /** Candidates not yet sorted into children, in candidate order; `undefined` once sorted. */
   pending: PendingCandidate[] | undefined;
   depth: number;
+  /** The trie's literal texts (`CodePool.units`), shared by all its nodes. */
+  units: Uint16Array;
+  codes: CodePool;
+}
+
+/**
+ * The text of every literal edge of one trie, as UTF-16 code units one after another
+ * (`TrieNode.table` says where each starts), filled as walks prepare nodes. The walk compares a
+ * path with it one unit at a time: an element of a typed array is a plain load, where `charCodeAt`
+ * on a string read from a mixed array checks the string's kind and representation on every call
+ * (measured: 4-6% of a job-token match). One pool per trie adds no object per edge (a typed array
+ * per edge measured 18% slower on the 10,000-route table: one more dependent load per edge) and
+ * goes away with its trie (one pool for all tries measured the same, but kept every trie's texts).
+ *
+ * `units` never grows, so every node holds it directly (reading it through this object measured
+ * 1.5% slower): `growTrie` sizes it for the texts of every candidate's literal segments, each
+ * with a `/`, which bounds the edges' texts: an edge is one or more whole literal segments, joined
+ * by `/`, that every candidate through it has; the edges one candidate goes through are different
+ * segments of it; so charging each edge to its first candidate charges no candidate more than its
+ * own segments.
+ */
+interface CodePool {
+  readonly units: Uint16Array;
+  used: number;
 }
 
 /** A candidate waiting in a node: its number and its tokens (the node sorts it by `tokens[depth]`). */
@@ -701,7 +725,7 @@ function segmentHash(text: string): number {
   return h;
 }
 
-const newTrieNode = (depth: number): TrieNode => ({ end: -1, table: NO_TABLE, mask: 0, radix: true, last: false, literals: [], params: [], param: null, tails: [], ready: false, pending: [], depth });
+const newTrieNode = (depth: number, codes: CodePool): TrieNode => ({ end: -1, table: NO_TABLE, mask: 0, radix: true, last: false, literals: [], params: [], param: null, tails: [], ready: false, pending: [], depth, units: codes.units, codes });
 
 /**
  * The same text as a flat, sequential string: texts sliced from a row's path or joined with `+=`
@@ -712,28 +736,14 @@ function flatText(text: string): string {
   return Object.keys({ [text]: 0 })[0]!;
 }
 
-/**
- * The text of every literal edge of every trie, as UTF-16 code units one after another
- * (`TrieNode.table` says where each starts), grown as walks prepare nodes. The walk compares a
- * path with it one unit at a time: an element of a typed array is a plain load, where `charCodeAt`
- * on a string read from a mixed array checks the string's kind and representation on every call
- * (measured: 4-6% of a job-token match), and one pool adds no object per edge (a typed array per
- * edge measured 18% slower on the 10,000-route table: one more dependent load per edge).
- */
-let codePool = new Uint16Array(1024);
-let codePoolUsed = 0;
-
-/** Appends `text` to `codePool`; returns where it starts. */
-function poolText(text: string): number {
-  const at = codePoolUsed;
+/** Appends `text` to `codes`; returns where it starts. */
+function poolText(codes: CodePool, text: string): number {
+  const at = codes.used;
   const need = at + text.length;
-  if (need > codePool.length) {
-    const grown = new Uint16Array(Math.max(need, 2 * codePool.length));
-    grown.set(codePool);
-    codePool = grown;
-  }
-  for (let x = 0; x < text.length; x++) codePool[at + x] = text.charCodeAt(x);
-  codePoolUsed = need;
+  // Never happens (see `CodePool`); if it did, a text cut short would compare wrong: the matcher denies instead.
+  if (need > codes.units.length) throw new Error('A route trie\'s texts outgrew their pool.');
+  for (let x = 0; x < text.length; x++) codes.units[at + x] = text.charCodeAt(x);
+  codes.used = need;
   return at;
 }
 
@@ -774,7 +784,7 @@ function indexLiterals(node: TrieNode): void {
       let j = key & (size - 1);
       while (table[4 * j] !== -1) j = (j + 1) & (size - 1);
       table[4 * j] = key;
-      table[4 * j + 1] = poolText(text);
+      table[4 * j + 1] = poolText(node.codes, text);
       table[4 * j + 2] = lit.node;
       table[4 * j + 3] = 2 * text.length + (isCanonicalSpan(text, 0, text.length) ? 1 : 0);
     }
@@ -923,12 +933,16 @@ function candidateTokens(trie: RouteTrie, c: RouteCandidateData): readonly Route
 }
 
 function growTrie(trie: RouteTrie): TrieNode {
-  const root = newTrieNode(0);
-  const base = trie.base;
+  const pending: PendingCandidate[] = [];
+  let size = 0;
   trie.candidates.forEach((c, k) => {
     const tokens = candidateTokens(trie, c);
-    if (tokens !== undefined) root.pending!.push({ candidate: base + k, tokens });
+    if (tokens === undefined) return;
+    pending.push({ candidate: trie.base + k, tokens });
+    for (const t of tokens) if (typeof t === 'string') size += t.length + 1;
   });
+  const root = newTrieNode(0, { units: new Uint16Array(size), used: 0 });
+  root.pending = pending;
   trie.root = root;
   return root;
 }
@@ -953,7 +967,7 @@ function sortPending(node: TrieNode): void {
       byText ??= new Map();
       let hit = byText.get(t);
       if (!hit) {
-        node.literals.push((hit = { text: t, node: newTrieNode(i + 1) }));
+        node.literals.push((hit = { text: t, node: newTrieNode(i + 1, node.codes) }));
         byText.set(t, hit);
       }
       hit.node.pending!.push({ candidate, tokens });
@@ -963,7 +977,7 @@ function sortPending(node: TrieNode): void {
       const suffix = t[0] === 1 ? t[2] : '';
       const key = els === undefined ? undefined : JSON.stringify(els);
       let edge = node.params.find((p) => (els === undefined ? p.els === undefined && p.prefix === prefix && p.suffix === suffix : p.els !== undefined && JSON.stringify(p.els) === key));
-      if (!edge) node.params.push((edge = { prefix, suffix, plain: els === undefined && prefix === '' && suffix === '', els, vars: els === undefined ? 1 : countVars(els), node: newTrieNode(i + 1) }));
+      if (!edge) node.params.push((edge = { prefix, suffix, plain: els === undefined && prefix === '' && suffix === '', els, vars: els === undefined ? 1 : countVars(els), node: newTrieNode(i + 1, node.codes) }));
       edge.node.pending!.push({ candidate, tokens });
     } else {
       const els = tailElements(tokens.slice(i));
@@ -1064,7 +1078,7 @@ function walkNode(node: TrieNode, cursor: number, k: number): number {
             continue;
           }
           const at = table[4 * j + 1] as number;
-          const pool = codePool;
+          const pool = node.units;
           let x = 1;
           while (x < len && pool[at + x] === p.charCodeAt(s + x)) x++;
           if (x !== len) {
@@ -1112,7 +1126,7 @@ function walkNode(node: TrieNode, cursor: number, k: number): number {
             continue;
           }
           const at = table[4 * j + 1] as number;
-          const pool = codePool;
+          const pool = node.units;
           let x = 0;
           while (x < len && pool[at + x] === p.charCodeAt(s + x)) x++;
           if (x !== len) {
