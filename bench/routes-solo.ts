@@ -19,13 +19,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildCatalog } from '../generator/build-catalog.ts';
 import type { JobTokenEndpointsModel } from '../generator/model/catalog.ts';
-import { buildPeers, emitMatcher, fmt, measure, OURS, OURS_ROW, requestsFor, restTable, type Table } from './routes.ts';
+import { buildPeers, emitMatcher, fmt, measure, median, OURS, OURS_ROW, requestsFor, restTable, type Table } from './routes.ts';
 import { syntheticEndpoints } from './synthetic-routes.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 const TABLES = process.env.BENCH_ROUTES === 'real' ? ['job-token'] : ['job-token', 'REST', '10,000-route synthetic'];
 const PEERS = process.env.BENCH_PEERS?.split(',').map((s) => s.trim()) ?? ['memoirist', 'find-my-way compile()'];
-const PROCS = Number(process.env.BENCH_SOLO_PROCS ?? 3);
+const PROCS = Math.max(1, Math.floor(Number(process.env.BENCH_SOLO_PROCS ?? 3)) || 1);
+/** A worker that takes longer than this has hung: the run stops with an error. */
+const WORKER_TIMEOUT_MS = 10 * 60_000;
 const MIXES = ['hits and misses, half each', 'hits only'] as const;
 
 type Lookup = (method: string, path: string) => unknown;
@@ -47,6 +49,7 @@ async function loadTable(name: string, withOurs: boolean): Promise<Table> {
 async function worker(tableName: string, matcher: string): Promise<void> {
   const ours = matcher === OURS || matcher === OURS_ROW;
   const table = await loadTable(tableName, ours);
+  // A peer's worker builds that peer only (`spawnWorker` sets `BENCH_PEERS`, which `buildPeers` reads).
   const lookup = matcher === OURS ? table.ours.match : matcher === OURS_ROW ? table.ours.row : buildPeers(table.endpoints as never).find((p) => p.name === matcher)?.lookup;
   if (!lookup) throw new Error(`No matcher ${matcher} for the ${tableName} table.`);
   const out: Partial<Result> = {};
@@ -58,8 +61,11 @@ async function worker(tableName: string, matcher: string): Promise<void> {
 }
 
 function spawnWorker(table: string, matcher: string): Result {
-  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!], { env: { ...process.env, BENCH_SOLO_WORKER: JSON.stringify([table, matcher]) }, encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (child.status !== 0) throw new Error(`The worker for ${matcher} on ${table} failed: ${child.stderr}`);
+  const env = { ...process.env, BENCH_SOLO_WORKER: JSON.stringify([table, matcher]), BENCH_PEERS: matcher };
+  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!], { env, encoding: 'utf8', maxBuffer: 1 << 20, timeout: WORKER_TIMEOUT_MS });
+  if (child.status !== 0) throw new Error(`The worker for ${matcher} on ${table} failed (${child.error?.message ?? `exit ${child.status}`}): ${child.stderr}`);
+  // What the worker said on the way (a peer that refused the table, …).
+  if (child.stderr.trim() !== '') process.stderr.write(child.stderr);
   return JSON.parse(child.stdout.trim().split('\n').pop()!) as Result;
 }
 
@@ -84,8 +90,8 @@ async function main(): Promise<void> {
       lines.push("| matcher | best of the processes' best rounds | median of them | × permgen (median) |");
       lines.push('| --- | ---: | ---: | ---: |');
       const stat = (matcher: string) => {
-        const bests = results.get(`${table}\u0000${matcher}`)!.map((r) => r[mix].best).sort((a, b) => a - b);
-        return { best: bests[0]!, median: bests[(bests.length - 1) >> 1]! };
+        const bests = results.get(`${table}\u0000${matcher}`)!.map((r) => r[mix].best);
+        return { best: Math.min(...bests), median: median(bests) };
       };
       const o = stat(OURS);
       for (const matcher of matchers) {

@@ -15,7 +15,7 @@
  * registered once). Requests are fresh strings (copied from a buffer), so no router sees the
  * string it was built from; every route gets a hit, plus as many misses.
  */
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -97,6 +97,8 @@ export async function emitMatcher(model: JobTokenEndpointsModel): Promise<{ matc
   if (process.env.BENCH_KEEP) console.error(`(matcher for ${model.endpoints.length} rows emitted to ${dir})`);
   const mod = (await import(pathToFileURL(path.join(dir, 'gitlab/job-token-routes.js')).href)) as { matchJobTokenRoute: Lookup; jobTokenRouteFor: Lookup };
   const runtime = (await import(pathToFileURL(path.join(dir, 'gitlab/runtime/route-path.js')).href)) as { canonicalizePath: (path: string) => string | undefined };
+  // Loaded: the files are no longer needed (bench:routes-solo emits a table in every worker).
+  if (!process.env.BENCH_KEEP) await rm(dir, { recursive: true, force: true });
   return { match: mod.matchJobTokenRoute, row: mod.jobTokenRouteFor, bytes, canonicalize: runtime.canonicalizePath };
 }
 
@@ -278,7 +280,7 @@ const floorLookup: Lookup = (_m, p) => {
   return h === -1 ? undefined : h;
 };
 
-function median(xs: number[]): number {
+export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 }

@@ -633,7 +633,7 @@ export interface TrieNode {
    * segment & `HASH_MASK`, which the walk computes in the pass that validates the segment.
    * `at` is where the text's UTF-16 code units start in `units`; `meta` is the text's length × 2,
    * plus 1 when the text is canonical as it is (`isCanonicalSpan`): a path segment equal to it then
-   * is too (`walkFar`). One flat array of small integers (not edge objects or strings) because on a
+   * is too (`walkFar`). One flat array of small integers and child nodes (not edge objects or strings) because on a
    * large table every dependent load is a likely cache miss.
    */
   table: (number | TrieNode)[];
