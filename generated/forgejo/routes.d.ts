@@ -57,9 +57,9 @@ export interface ForgejoRouteRequirement {
     readonly apiPath: string;
 }
 /**
- * The scope a request needs, or `undefined` (deny): for a method other than an upper-case GET, HEAD, POST, PUT, PATCH or DELETE; a path that cannot be canonicalized; a path no rule covers; or one whose `%2F` would change the rule if decoded. Never throws.
+ * The scope a request needs, or `undefined` (deny): for a method other than an upper-case GET, HEAD, POST, PUT, PATCH or DELETE; a path that cannot be canonicalized; a path with a `.` or `..` segment (Forgejo does not resolve them); a path no rule covers; or one whose `%2F` would change the rule if decoded. Never throws.
  *
- * `path` is the raw request path (still percent-encoded; a query and fragment are ignored), with or without the `/api/v1` base: `/api/v1/repos/o/r/issues` and `/repos/o/r/issues` are the same request. It is canonicalized first (dot segments resolved), then the most specific rule decides.
+ * `path` is the raw request path (still percent-encoded; a query and fragment are ignored), with or without the `/api/v1` base: `/api/v1/repos/o/r/issues` and `/repos/o/r/issues` are the same request. It is canonicalized first (escapes decoded where unreserved, `//` and a trailing `/` dropped), then the most specific rule decides.
  * @see https://forgejo.org/docs/latest/user/token-scope/
  */
 export declare function requiredForgejoScope(method: string, path: string): ForgejoRouteRequirement | undefined;

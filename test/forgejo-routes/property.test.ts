@@ -83,10 +83,16 @@ function refApiSegments(canonical: string, declared: boolean): string[] | undefi
   return hasBase ? s.slice(2) : s;
 }
 
+/** A `.` or `..` segment (dots written as `.` or `%2E`) before the query or fragment: Forgejo does not resolve them, so the package denies. */
+function refHasDotSegment(raw: string): boolean {
+  const cut = raw.search(/[?#]/);
+  return (cut < 0 ? raw : raw.slice(0, cut)).split('/').some((seg) => /^(?:\.|%2e){1,2}$/i.test(seg));
+}
+
 function reference(method: string, raw: string): { scope: string; category: string; interpretation: string; apiPath: string } | undefined {
   const level = Object.hasOwn(LEVEL, method) ? LEVEL[method] : undefined;
   const canonical = refCanonicalize(raw);
-  if (!level || canonical === undefined) return undefined;
+  if (!level || canonical === undefined || refHasDotSegment(raw)) return undefined;
   const declared = refDeclaresBase(raw);
   const segments = refApiSegments(canonical, declared);
   if (!segments) return undefined;

@@ -27,6 +27,8 @@ export type ForgejoPathDenial = {
     readonly reason: "leaves-api-base";
     readonly canonicalPath: string;
 } | {
+    readonly reason: "dot-segment";
+} | {
     readonly reason: "no-rule";
     readonly apiPath: string;
 } | {

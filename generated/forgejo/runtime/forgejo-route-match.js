@@ -64,6 +64,7 @@ function explainForgejoPath(rules, raw) {
     const declared = startsWithBase(raw);
     const segments = apiSegments(canonical, declared);
     if (segments === void 0) return { reason: "leaves-api-base", canonicalPath: canonical };
+    if (hasDotSegment(raw)) return { reason: "dot-segment" };
     const apiPath = `/${segments.join("/")}`;
     const rule = firstRule(rules, segments);
     if (canonical.indexOf("%2F") >= 0) {
@@ -80,6 +81,23 @@ function explainForgejoPath(rules, raw) {
   } catch {
     return { reason: "not-canonical" };
   }
+}
+function hasDotSegment(raw) {
+  let dots = 0;
+  for (let i = 1; i <= raw.length; i++) {
+    const c = i === raw.length ? 47 : raw.charCodeAt(i);
+    if (c === 63 || c === 35) return dots === 1 || dots === 2;
+    if (c === 47) {
+      if (dots === 1 || dots === 2) return true;
+      dots = 0;
+    } else if (dots < 0) continue;
+    else if (c === 46) dots++;
+    else if (c === 37 && raw.charCodeAt(i + 1) === 50 && (raw.charCodeAt(i + 2) | 32) === 101) {
+      dots++;
+      i += 2;
+    } else dots = -1;
+  }
+  return false;
 }
 function ruleCoverage(rule, apiPath) {
   const segments = segmentsOf(apiPath);

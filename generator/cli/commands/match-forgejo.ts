@@ -75,6 +75,8 @@ function denialText(path: ForgejoPathDenial, rules: readonly ForgejoRouteRule[])
       return NOT_CANONICAL;
     case 'leaves-api-base':
       return `the path starts with /api/v1 but leaves it through \`..\` (canonical: ${path.canonicalPath})`;
+    case 'dot-segment':
+      return 'the path has a `.` or `..` segment: Forgejo routes the path as sent, without resolving them, so it is not judged';
     case 'no-rule':
       return 'no rule covers the path: the page names no route prefix for it';
     case 'encoded-slash-ambiguous': {

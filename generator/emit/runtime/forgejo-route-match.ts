@@ -113,6 +113,7 @@ export interface ForgejoPathMatch {
 export type ForgejoPathDenial =
   | { readonly reason: 'not-canonical' }
   | { readonly reason: 'leaves-api-base'; readonly canonicalPath: string }
+  | { readonly reason: 'dot-segment' }
   | { readonly reason: 'no-rule'; readonly apiPath: string }
   | { readonly reason: 'encoded-slash-ambiguous'; readonly apiPath: string; readonly rule: number; readonly decodedPath: string | undefined; readonly decodedRule: number };
 
@@ -127,6 +128,7 @@ export function explainForgejoPath(rules: readonly ForgejoRuleShape[], raw: unkn
     const declared = startsWithBase(raw);
     const segments = apiSegments(canonical, declared);
     if (segments === undefined) return { reason: 'leaves-api-base', canonicalPath: canonical };
+    if (hasDotSegment(raw)) return { reason: 'dot-segment' };
     const apiPath = `/${segments.join('/')}`;
     const rule = firstRule(rules, segments);
     if (canonical.indexOf('%2F') >= 0) {
@@ -145,6 +147,34 @@ export function explainForgejoPath(rules: readonly ForgejoRuleShape[], raw: unkn
   } catch {
     return { reason: 'not-canonical' };
   }
+}
+
+/**
+ * Whether a raw path (which starts with `/`) has a `.` or `..` segment before its query or
+ * fragment, `%2E` counting as a dot. Forgejo's router does not resolve them: it routes on the path
+ * as sent, with `//` collapsed and a trailing `/` dropped only, and handlers clean the paths they
+ * take themselves, so `/repos/o/r/contents/x/../../issues` is a file of `o/r` (`/repos/*`,
+ * repository), not its issues. Resolving the dots, as GitLab's Workhorse does, would judge it under
+ * the issue scope; reading them as plain segments would guess how each handler cleans. Neither is
+ * safe, so such a path is denied. Linear, one pass.
+ */
+function hasDotSegment(raw: string): boolean {
+  // Dots in the current segment so far; -1 once it has anything else.
+  let dots = 0;
+  for (let i = 1; i <= raw.length; i++) {
+    const c = i === raw.length ? 0x2f : raw.charCodeAt(i);
+    if (c === 0x3f || c === 0x23) return dots === 1 || dots === 2;
+    if (c === 0x2f) {
+      if (dots === 1 || dots === 2) return true;
+      dots = 0;
+    } else if (dots < 0) continue;
+    else if (c === 0x2e) dots++;
+    else if (c === 0x25 && raw.charCodeAt(i + 1) === 0x32 && (raw.charCodeAt(i + 2) | 0x20) === 0x65) {
+      dots++;
+      i += 2;
+    } else dots = -1;
+  }
+  return false;
 }
 
 /**
