@@ -298,6 +298,8 @@ describe('fineGrainedPermissionsRule: arguments and edges', () => {
 
   it('refuses an unknown mode instead of guessing', () => {
     expect(() => pkg.graphql.fineGrainedPermissionsRule([], { mode: 'Lax' })).toThrow("Unknown guard mode \"Lax\": use 'strict' (the default) or 'lax'.");
+    // `null` options from JavaScript mean no options (strict), not a crash.
+    expect(validate(schema, parse('{ runner(id: "1") { id } }'), [pkg.graphql.fineGrainedPermissionsRule([], null as never)]).map((e) => e.message)).toEqual(['Field "Query.runner" needs the fine-grained permission read_runner.']);
   });
 
   it('permission ids are exact: a near miss covers nothing', () => {
@@ -355,5 +357,45 @@ describe('fineGrainedPermissionsRule: rows with footnote permissions and rows on
     expect(errors.map((e) => ({ message: e.message, locations: e.locations }))).toEqual([
       { message: 'Field "QueryRoot.project" (documented as Query.project) needs the fine-grained permission read_project.', locations: at(1, 3) },
     ]);
+  });
+});
+
+describe('fineGrainedPermissionsRule: root fields selected through an interface the root implements', () => {
+  // Page rows (test/fixtures/graphql-guard/page.export.txt): `Query.runner` (read_runner, line 13),
+  // `RunnerUpdate` (update_runner, lines 18-20). graphql-js runs the root's resolver for a field
+  // selected on such an interface, so the root's rules must apply to it as if it were written directly.
+  const roots = () =>
+    buildSchema(`
+      schema { query: QueryRoot mutation: MutationRoot }
+      interface RunnerMutations { runnerUpdate(id: ID!): RunnerUpdatePayload dangerousThing: Boolean }
+      interface RootFields { runner(id: ID!): RunnerRef }
+      type RunnerRef { id: ID }
+      type QueryRoot implements RootFields { runner(id: ID!): RunnerRef me: RunnerMutations }
+      type MutationRoot implements RunnerMutations { runnerUpdate(id: ID!): RunnerUpdatePayload dangerousThing: Boolean }
+      type RunnerUpdatePayload { errors: [String!] }
+    `);
+  const messages = (doc: string, granted: readonly string[], mode?: 'strict' | 'lax') =>
+    validate(roots(), parse(doc), [pkg.graphql.fineGrainedPermissionsRule(granted, mode ? { mode } : undefined)]).map((e) => e.message);
+
+  it('a documented mutation needs its Mutation rows, in lax mode too', () => {
+    for (const doc of ['mutation { ... on RunnerMutations { runnerUpdate(id: "1") { errors } } }', 'mutation { ...F } fragment F on RunnerMutations { runnerUpdate(id: "1") { errors } }']) {
+      expect(messages(doc, [], 'lax'), doc).toEqual(['Mutation "runnerUpdate" (documented as RunnerUpdate) needs the fine-grained permission update_runner.']);
+      expect(messages(doc, ['update_runner'], 'lax'), doc).toEqual([]);
+    }
+  });
+
+  it('an undocumented mutation is denied in strict mode', () => {
+    expect(messages('mutation { ... on RunnerMutations { dangerousThing } }', ['update_runner'])).toEqual([
+      'Mutation "dangerousThing" is not documented for fine-grained permissions, so no permission covers it (strict mode denies it).',
+    ]);
+  });
+
+  it('a query field returning the interface reaches the mutation root: its rows apply', () => {
+    expect(messages('{ me { dangerousThing } }', [])).toEqual(['Mutation "dangerousThing" is not documented for fine-grained permissions, so no permission covers it (strict mode denies it).']);
+  });
+
+  it('a Query field row applies through an interface of a root named otherwise', () => {
+    expect(messages('{ ... on RootFields { runner(id: "1") { id } } }', [], 'lax')).toEqual(['Field "RootFields.runner" (documented as Query.runner) needs the fine-grained permission read_runner.']);
+    expect(messages('{ ... on RootFields { runner(id: "1") { id } } }', ['read_runner'], 'lax')).toEqual([]);
   });
 });

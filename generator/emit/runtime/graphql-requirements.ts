@@ -124,7 +124,7 @@ export class RequirementIndex<G extends GuardGrantShape> {
     // The payload is what the mutation field returns, by structure: `runnerUpdate: RunnerUpdatePayload`
     // and `runnerUpdate: RunnerChange` alike. Only this field's return is covered, not the type anywhere.
     let payload: GraphQLObjectType | undefined;
-    if (parent === this.schema.getMutationType()) {
+    if (this.onRoot(parent, this.schema.getMutationType())) {
       const grants = this.lookup('Mutation', field.name);
       if (grants && grants.length > 0) add('mutation', grants[0]!.name, grants);
       else if (this.mode === 'strict') add('unknown-mutation', field.name, []);
@@ -183,12 +183,23 @@ export class RequirementIndex<G extends GuardGrantShape> {
   private fieldOwners(parent: GraphQLCompositeType): string[] {
     const names = [parent.name];
     const s = this.schema;
-    if (parent === s.getQueryType()) names.push('Query');
-    if (parent === s.getMutationType()) names.push('Mutation');
-    if (parent === s.getSubscriptionType()) names.push('Subscription');
+    if (this.onRoot(parent, s.getQueryType())) names.push('Query');
+    if (this.onRoot(parent, s.getMutationType())) names.push('Mutation');
+    if (this.onRoot(parent, s.getSubscriptionType())) names.push('Subscription');
     if (isObjectType(parent) || isInterfaceType(parent)) for (const i of parent.getInterfaces()) names.push(i.name);
     if (isAbstractType(parent)) for (const t of this.schema.getPossibleTypes(parent)) names.push(t.name);
     return [...new Set(names)];
+  }
+
+  /**
+   * Whether a field selected on `parent` may be `root`'s field: `parent` is the root, or an interface
+   * or union the root is a possible type of (`mutation { ... on RunnerMutations { runnerDelete } }`
+   * runs the root's resolver just the same, and so does `{ me { runnerDelete } }` when `me` returns
+   * such an interface), so the root's rules apply to it too.
+   */
+  private onRoot(parent: GraphQLCompositeType, root: GraphQLObjectType | null | undefined): boolean {
+    if (!root) return false;
+    return parent === root || (isAbstractType(parent) && this.schema.isSubType(parent, root));
   }
 
   /**

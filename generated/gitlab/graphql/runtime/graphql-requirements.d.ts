@@ -72,6 +72,13 @@ export declare class RequirementIndex<G extends GuardGrantShape> {
      */
     private fieldOwners;
     /**
+     * Whether a field selected on `parent` may be `root`'s field: `parent` is the root, or an interface
+     * or union the root is a possible type of (`mutation { ... on RunnerMutations { runnerDelete } }`
+     * runs the root's resolver just the same, and so does `{ me { runnerDelete } }` when `me` returns
+     * such an interface), so the root's rules apply to it too.
+     */
+    private onRoot;
+    /**
      * The type a connection or an edge lists (see `connectionItem`, `edgeItem`); undefined for anything
      * else, root operation types and introspection types included.
      */
