@@ -119,6 +119,16 @@ query {
     expect(nullName.grantable).toBe(true);
   });
 
+  it('an operationName that is not a string names no operation, without being converted to a string', () => {
+    const doc = parse('query A { project(fullPath: "a") { id } }');
+    const hostile = JSON.parse('{"toString":1,"valueOf":1}') as unknown as string;
+    for (const operationName of [hostile, Symbol('A') as unknown as string, 1 as unknown as string]) {
+      const result = pkg.graphql.requiredPermissionsForOperation(schema, doc, { operationName });
+      expect(result.errors.map((e) => e.message)).toEqual(['operationName must be a string.']);
+      expect(result.grantable).toBe(false);
+    }
+  });
+
   it('a fragment chain graphql-js cannot validate (its rules recurse: 4,000 fragments overflow the stack) grants nothing, without throwing', () => {
     const n = 4_000;
     const fragments = Array.from({ length: n }, (_, i) => `fragment F${i} on Project { ${i + 1 < n ? `...F${i + 1}` : 'id'} }`).join('\n');

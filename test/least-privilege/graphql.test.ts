@@ -118,6 +118,17 @@ describe('graphqlLeastPrivilegeRequests (gitlab/graphql) with leastPrivilegeForR
   const schema = buildSchema(readFileSync(new URL(`../../${SCHEMA}`, import.meta.url), 'utf8'));
   const document = parse(readFileSync(new URL(`../../${DIR}/release-bot.graphql`, import.meta.url), 'utf8'));
 
+  it('something that is not a parsed document is one denied input, not a throw', async () => {
+    const gql = (await import('../../generated/gitlab/graphql/index.js')) as { graphqlLeastPrivilegeRequests(s: unknown, d: unknown): { requests: readonly GraphqlWorkloadRequest[]; errors: readonly unknown[] } };
+    const gitlab = (await import('../../generated/gitlab/least-privilege.js')) as { leastPrivilegeForRequests(r: readonly unknown[]): { fineGrained: TokenKindAnswer } };
+    for (const notADocument of [null, {}, { definitions: 'x' }]) {
+      const { requests, errors } = gql.graphqlLeastPrivilegeRequests(schema, notADocument);
+      expect(requests.map((r) => [r.operation, r.reason])).toEqual([['(document)', 'invalid']]);
+      expect(errors.length).toBeGreaterThan(0);
+      expect(gitlab.leastPrivilegeForRequests(requests).fineGrained.complete).toBe(false);
+    }
+  });
+
   it('answers GraphQL, Git operations and REST together, and each operation alone as requiredPermissionsForOperation does', async () => {
     const gql = (await import('../../generated/gitlab/graphql/index.js')) as {
       graphqlLeastPrivilegeRequests(s: unknown, d: unknown): { requests: readonly GraphqlWorkloadRequest[]; operations: readonly string[]; errors: readonly unknown[] };

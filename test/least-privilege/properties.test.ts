@@ -300,7 +300,8 @@ describe('malformed requests', () => {
 
   it('denies a hand-made GraphQL input whose lists are not lists of strings, instead of throwing', () => {
     const base = { kind: 'graphql', operation: 'query Q', subject: 'Project', reason: 'type', fields: ['Query.project'], alternatives: [['read_project']], boundaries: ['project'], source: [] };
-    for (const odd of [{ boundaries: 5 }, { alternatives: 5 }, { alternatives: [5] }, { alternatives: [[5]] }, { source: 'x' }]) {
+    // `['']` and `[{ length: 0 }]` have an element of length 0 without being an empty list of permissions.
+    for (const odd of [{ boundaries: 5 }, { alternatives: 5 }, { alternatives: [5] }, { alternatives: [[5]] }, { source: 'x' }, { alternatives: [''] }, { alternatives: [{ length: 0 }] }, { alternatives: ['read_project'] }]) {
       const a = m.least.leastPrivilegeForRequests([{ ...base, ...odd } as unknown as Request]);
       expect(a.fineGrained.complete, JSON.stringify(odd)).toBe(false);
       expect(a.fineGrained.grant).toEqual([]);

@@ -88,7 +88,11 @@ function fineGrainedVerdict(request, matchRest, operations, names) {
 }
 function graphqlVerdict(request) {
   const at = `${request.operation}: ${Array.isArray(request.fields) ? request.fields.join(", ") : request.subject}`;
-  const alternatives = Array.isArray(request.alternatives) ? request.alternatives : [];
+  const given = request.alternatives;
+  if (given !== void 0 && !(Array.isArray(given) && given.every((a) => Array.isArray(a) && a.every((p) => typeof p === "string")))) {
+    return { status: "unknown", why: `${request.operation}: its alternatives are not lists of permission ids: denied.`, source: [] };
+  }
+  const alternatives = given ?? [];
   if (alternatives.some((a) => a.length === 0)) return { status: "always", why: `${request.operation} needs no fine-grained permission.`, source: [] };
   if (request.reason === "invalid") return { status: "unknown", why: `${request.operation} is not valid against the schema (${request.subject}): no token can run it; denied.`, source: [] };
   if (alternatives.length === 0) {

@@ -71,10 +71,14 @@ export function computeRequiredPermissions<G extends GuardGrantShape>(
 ): LeastPrivilegeResult<G> {
   const pass = documentPass(lookup, schema, document, options);
   // `null` is "not given", as graphql-js's `execute` and GraphQL-over-HTTP bodies read it.
-  const name = options?.operationName ?? undefined;
-  const operations = pass.operations.filter((n) => name === undefined || n.name?.value === name);
+  const given: unknown = options?.operationName ?? undefined;
+  // Anything but a string names no operation (an object from a request body included; never converted to a string).
+  const name = typeof given === 'string' ? given : given === undefined ? undefined : null;
+  const operations = pass.operations.filter((n) => name === undefined || (name !== null && n.name?.value === name));
   const errors = [...pass.errors];
-  if (pass.failed === undefined && operations.length === 0) errors.push(new GraphQLError(name === undefined ? 'Must provide an operation.' : `Unknown operation named "${name}".`));
+  if (pass.failed === undefined && operations.length === 0) {
+    errors.push(new GraphQLError(name === undefined ? 'Must provide an operation.' : name === null ? 'operationName must be a string.' : `Unknown operation named "${name}".`));
+  }
   return answerFor(pass, operations, errors);
 }
 

@@ -212,7 +212,12 @@ export function fineGrainedVerdict(
 /** A GraphQL requirement: the alternatives `requiredPermissionsForOperation` found on the GraphQL page. */
 function graphqlVerdict(request: GraphqlWorkloadRequest): RequestVerdict {
   const at = `${request.operation}: ${Array.isArray(request.fields) ? request.fields.join(', ') : request.subject}`;
-  const alternatives: readonly (readonly string[])[] = Array.isArray(request.alternatives) ? request.alternatives : [];
+  const given: unknown = request.alternatives;
+  // A hand-made input can hold anything: only lists of lists of permission ids are read (`['']` is not an empty alternative).
+  if (given !== undefined && !(Array.isArray(given) && given.every((a) => Array.isArray(a) && a.every((p) => typeof p === 'string')))) {
+    return { status: 'unknown', why: `${request.operation}: its alternatives are not lists of permission ids: denied.`, source: [] };
+  }
+  const alternatives: readonly (readonly string[])[] = given ?? [];
   if (alternatives.some((a) => a.length === 0)) return { status: 'always', why: `${request.operation} needs no fine-grained permission.`, source: [] };
   if (request.reason === 'invalid') return { status: 'unknown', why: `${request.operation} is not valid against the schema (${request.subject}): no token can run it; denied.`, source: [] };
   if (alternatives.length === 0) {

@@ -17,10 +17,13 @@ import {
 import { minimumHittingSet } from "./graphql-hitting-set.js";
 function computeRequiredPermissions(lookup, schema, document, options = {}) {
   const pass = documentPass(lookup, schema, document, options);
-  const name = options?.operationName ?? void 0;
-  const operations = pass.operations.filter((n) => name === void 0 || n.name?.value === name);
+  const given = options?.operationName ?? void 0;
+  const name = typeof given === "string" ? given : given === void 0 ? void 0 : null;
+  const operations = pass.operations.filter((n) => name === void 0 || name !== null && n.name?.value === name);
   const errors = [...pass.errors];
-  if (pass.failed === void 0 && operations.length === 0) errors.push(new GraphQLError(name === void 0 ? "Must provide an operation." : `Unknown operation named "${name}".`));
+  if (pass.failed === void 0 && operations.length === 0) {
+    errors.push(new GraphQLError(name === void 0 ? "Must provide an operation." : name === null ? "operationName must be a string." : `Unknown operation named "${name}".`));
+  }
   return answerFor(pass, operations, errors);
 }
 function computeRequiredPermissionsByOperation(lookup, schema, document, options = {}) {

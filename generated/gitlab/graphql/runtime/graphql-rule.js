@@ -15,7 +15,7 @@ function createFineGrainedPermissionsRule(lookup, granted, options = {}) {
     throw new TypeError("fineGrainedPermissionsRule: `granted` must be an iterable of permission ids (an array or a Set), not a single string.");
   }
   const permissions = new Set([...granted].filter((p) => typeof p === "string"));
-  const mode = guardMode(options.mode);
+  const mode = guardMode(options?.mode);
   return (context) => {
     const index = requirementIndex(lookup, context.getSchema(), mode);
     const satisfied = /* @__PURE__ */ new Map();

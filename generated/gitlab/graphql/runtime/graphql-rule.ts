@@ -40,7 +40,8 @@ export function createFineGrainedPermissionsRule<G extends GuardGrantShape>(look
     throw new TypeError('fineGrainedPermissionsRule: `granted` must be an iterable of permission ids (an array or a Set), not a single string.');
   }
   const permissions: ReadonlySet<string> = new Set([...granted].filter((p) => typeof p === 'string'));
-  const mode = guardMode(options.mode);
+  // `?.`: a JavaScript caller may pass `null` for "no options".
+  const mode = guardMode(options?.mode);
   return (context) => {
     const index = requirementIndex(lookup, context.getSchema(), mode);
     const satisfied = new Map<FieldRequirement<G>, boolean>();

@@ -4,7 +4,8 @@
  */
 import { Kind } from "graphql";
 function graphqlInputs(byOperation, schema, document, options) {
-  const definitions = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  const all = document !== null && typeof document === "object" ? document.definitions : void 0;
+  const definitions = Array.isArray(all) ? all.filter((d) => d !== null && typeof d === "object" && d.kind === Kind.OPERATION_DEFINITION) : [];
   const requests = [];
   const operations = [];
   const errors = [];
@@ -28,12 +29,12 @@ function graphqlInputs(byOperation, schema, document, options) {
       requests.push(Object.freeze({ kind: "graphql", operation: label, subject: why, reason: "invalid", fields: Object.freeze([]), alternatives: Object.freeze([]), boundaries: Object.freeze([]), source: Object.freeze([]), ...line !== void 0 ? { line } : {}, text: `${label}: not valid against the schema` }));
       continue;
     }
-    const all = [...answer.requirements, ...answer.ungrantable].sort((a, b) => firstLine(a, line) - firstLine(b, line));
-    if (all.length === 0) {
+    const all2 = [...answer.requirements, ...answer.ungrantable].sort((a, b) => firstLine(a, line) - firstLine(b, line));
+    if (all2.length === 0) {
       requests.push(Object.freeze({ kind: "graphql", operation: label, subject: "", reason: "none", fields: Object.freeze([]), alternatives: Object.freeze([Object.freeze([])]), boundaries: Object.freeze([]), source: Object.freeze([]), ...line !== void 0 ? { line } : {}, text: label }));
       continue;
     }
-    for (const r of all) {
+    for (const r of all2) {
       const at = r.locations[0]?.line ?? line;
       requests.push(
         Object.freeze({
@@ -50,6 +51,11 @@ function graphqlInputs(byOperation, schema, document, options) {
         })
       );
     }
+  }
+  if (errors.length > 0 && definitions.length === 0) {
+    const label = "(document)";
+    operations.push(label);
+    requests.push(Object.freeze({ kind: "graphql", operation: label, subject: errors[0].message, reason: "invalid", fields: Object.freeze([]), alternatives: Object.freeze([]), boundaries: Object.freeze([]), source: Object.freeze([]), text: `${label}: not valid against the schema` }));
   }
   return Object.freeze({ requests: Object.freeze(requests), operations: Object.freeze(operations), errors: Object.freeze(errors) });
 }

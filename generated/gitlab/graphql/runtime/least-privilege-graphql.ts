@@ -73,7 +73,9 @@ export function graphqlInputs<O extends { readonly mode?: 'strict' | 'lax' }>(
   document: DocumentNode,
   options?: O,
 ): GraphqlInputs {
-  const definitions = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  // Not a parsed document (`null`, `{}`): no operations; `byOperation` answers it with an error.
+  const all: unknown = document !== null && typeof document === 'object' ? document.definitions : undefined;
+  const definitions = Array.isArray(all) ? all.filter((d): d is OperationDefinitionNode => d !== null && typeof d === 'object' && d.kind === Kind.OPERATION_DEFINITION) : [];
   const requests: GraphqlInput[] = [];
   const operations: string[] = [];
   const errors: GraphQLError[] = [];
@@ -121,6 +123,12 @@ export function graphqlInputs<O extends { readonly mode?: 'strict' | 'lax' }>(
         }),
       );
     }
+  }
+  // Errors and no operation to hang them on (not a document, or one without operations): one input no grant lets through.
+  if (errors.length > 0 && definitions.length === 0) {
+    const label = '(document)';
+    operations.push(label);
+    requests.push(Object.freeze({ kind: 'graphql', operation: label, subject: errors[0]!.message, reason: 'invalid', fields: Object.freeze([]), alternatives: Object.freeze([]), boundaries: Object.freeze([]), source: Object.freeze([]), text: `${label}: not valid against the schema` }));
   }
   return Object.freeze({ requests: Object.freeze(requests), operations: Object.freeze(operations), errors: Object.freeze(errors) });
 }
