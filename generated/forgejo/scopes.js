@@ -152,7 +152,11 @@ function parseForgejoScopes(text) {
   const scopes = /* @__PURE__ */ new Set();
   const unknownSet = /* @__PURE__ */ new Set();
   for (const part of text.split(",")) {
-    const item = part.trim();
+    let from = 0;
+    let to = part.length;
+    while (from < to && (part.charCodeAt(from) === 32 || part.charCodeAt(from) >= 9 && part.charCodeAt(from) <= 13)) from++;
+    while (to > from && (part.charCodeAt(to - 1) === 32 || part.charCodeAt(to - 1) >= 9 && part.charCodeAt(to - 1) <= 13)) to--;
+    const item = part.slice(from, to);
     if (item === "") continue;
     if (isForgejoScope(item)) scopes.add(item);
     else unknownSet.add(item);

@@ -164,7 +164,14 @@ export const forgejoScopes: Emitter = {
         `const scopes = new Set<${SCOPE}>();`,
         `const unknownSet = new Set<string>();`,
         `for (const part of text.split(',')) {`,
-        `  const item = part.trim();`,
+        // ASCII whitespace only (space, tab, line feed, vertical tab, form feed, carriage return), in a
+        // loop, not a regular expression that would backtrack over a run of it: Forgejo compares its
+        // items as given, and a BOM, a no-break space or a line separator is not a separator.
+        `  let from = 0;`,
+        `  let to = part.length;`,
+        `  while (from < to && (part.charCodeAt(from) === 32 || (part.charCodeAt(from) >= 9 && part.charCodeAt(from) <= 13))) from++;`,
+        `  while (to > from && (part.charCodeAt(to - 1) === 32 || (part.charCodeAt(to - 1) >= 9 && part.charCodeAt(to - 1) <= 13))) to--;`,
+        `  const item = part.slice(from, to);`,
         `  if (item === '') continue;`,
         `  if (isForgejoScope(item)) scopes.add(item);`,
         `  else unknownSet.add(item);`,

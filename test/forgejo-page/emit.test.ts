@@ -110,6 +110,9 @@ describe('parseForgejoScopes', () => {
   it('trims, ignores empty items, dedupes and sorts', () => {
     expect(mod.parseForgejoScopes(' write:issue,read:repository , ,write:issue,')).toEqual({ ok: true, scopes: ['read:repository', 'write:issue'] });
     expect(mod.parseForgejoScopes('write:user')).toEqual({ ok: true, scopes: ['write:user'] });
+    // Only ASCII whitespace is trimmed: a BOM, a no-break space or a line separator is part of the item (Forgejo compares items as given).
+    expect(mod.parseForgejoScopes('\twrite:user\t ')).toEqual({ ok: true, scopes: ['write:user'] });
+    for (const odd of ['\ufeffwrite:admin', '\u00a0write:admin', 'write:admin\u2028']) expect(mod.parseForgejoScopes(odd), JSON.stringify(odd)).toMatchObject({ ok: false, unknown: [odd] });
   });
 
   it('refuses unknown scopes, exact and case-sensitive, naming them and the valid ones', () => {
