@@ -399,3 +399,25 @@ describe('fineGrainedPermissionsRule: root fields selected through an interface 
     expect(messages('{ ... on RootFields { runner(id: "1") { id } } }', ['read_runner'], 'lax')).toEqual([]);
   });
 });
+
+describe('fineGrainedPermissionsRule: operationName', () => {
+  // Page rows: `Query.runner` (read_runner, line 13), `Query.project` (read_project).
+  const doc = 'query A { runner(id: "1") { id } } query B { project(fullPath: "a") { id } }';
+  const messages = (granted: readonly string[], options?: { operationName?: unknown }) =>
+    validate(schema, parse(doc), [pkg.graphql.fineGrainedPermissionsRule(granted, options as never)]).map((e) => e.message);
+
+  it('checks only the operation a server will run', () => {
+    expect(messages(['read_runner'], { operationName: 'A' })).toEqual([]);
+    expect(messages(['read_runner'], { operationName: 'B' })).toEqual(['Field "Query.project" needs the fine-grained permission read_project.']);
+  });
+
+  it('checks every operation when none is named (null too)', () => {
+    expect(messages(['read_runner'])).toEqual(['Field "Query.project" needs the fine-grained permission read_project.']);
+    expect(messages(['read_runner'], { operationName: null })).toEqual(messages(['read_runner']));
+  });
+
+  it('denies a name no operation has, and a name that is not a string, without converting it', () => {
+    expect(messages(['read_runner', 'read_project'], { operationName: 'C' })).toEqual(['Unknown operation named "C".']);
+    expect(messages(['read_runner', 'read_project'], { operationName: JSON.parse('{"toString":1}') })).toEqual(['operationName must be a string.']);
+  });
+});

@@ -21,12 +21,19 @@ export interface GuardOptions {
    * `lax`: they are allowed; documented types, fields and mutations are still enforced.
    */
   readonly mode?: GuardMode;
+  /**
+   * The operation a server will run (GraphQL-over-HTTP's `operationName`): only it, and the
+   * fragments it spreads, are checked. Not given (or `null`): every operation of the document.
+   * A name no operation has, or anything but a string, is an error: nothing runs.
+   */
+  readonly operationName?: string | null;
 }
 
 /**
  * A validation rule that reports every selected field the granted permissions do not cover, with
- * the field node's location. Every operation of the document is checked, with every fragment it
- * spreads (each fragment once); `@skip`/`@include` are not evaluated, so a skipped field still counts.
+ * the field node's location. Every operation of the document is checked (or the one named by
+ * `operationName`), with every fragment it spreads (each fragment once); `@skip`/`@include` are not
+ * evaluated, so a skipped field still counts.
  * `granted` is read once, when the rule is created.
  */
 export function createFineGrainedPermissionsRule<G extends GuardGrantShape>(lookup: GuardLookup<G>, granted: Iterable<string>, options: GuardOptions = {}): ValidationRule {
@@ -36,6 +43,7 @@ export function createFineGrainedPermissionsRule<G extends GuardGrantShape>(look
   const permissions: ReadonlySet<string> = new Set([...granted].filter((p) => typeof p === 'string'));
   // `?.`: a JavaScript caller may pass `null` for "no options".
   const mode = guardMode(options?.mode);
+  const given: unknown = options?.operationName ?? undefined;
   return (context) => {
     const index = requirementIndex(lookup, context.getSchema(), mode);
     const satisfied = new Map<FieldRequirement<G>, boolean>();
@@ -45,10 +53,18 @@ export function createFineGrainedPermissionsRule<G extends GuardGrantShape>(look
       return !ok;
     };
     return collectRequirements(context, index, unmet, (definitions) => {
-      const operations = definitions.map((d) => d.node).filter((n): n is OperationDefinitionNode => n.kind === Kind.OPERATION_DEFINITION);
+      const all = definitions.map((d) => d.node).filter((n): n is OperationDefinitionNode => n.kind === Kind.OPERATION_DEFINITION);
+      const operations = given === undefined ? all : all.filter((n) => typeof given === 'string' && n.name?.value === given);
+      if (given !== undefined && operations.length === 0) {
+        // Never converted to a string: an object from a request body may throw on it.
+        context.reportError(new GraphQLError(typeof given === 'string' ? `Unknown operation named "${given}".` : 'operationName must be a string.'));
+        return;
+      }
+      const selected = new Set<OperationDefinitionNode>(operations);
       const fragments = reachableFragments(context, operations);
       for (const definition of definitions) {
         if (definition.node.kind === Kind.FRAGMENT_DEFINITION && !fragments.has(definition.node.name.value)) continue;
+        if (definition.node.kind === Kind.OPERATION_DEFINITION && !selected.has(definition.node)) continue;
         for (const { node, requirements } of definition.fields) {
           // One error per way of satisfying it: `Query.project` needs read_project as a Field row and
           // for its type `Project`; saying so once is enough.

@@ -16,11 +16,18 @@ export interface GuardOptions {
      * `lax`: they are allowed; documented types, fields and mutations are still enforced.
      */
     readonly mode?: GuardMode;
+    /**
+     * The operation a server will run (GraphQL-over-HTTP's `operationName`): only it, and the
+     * fragments it spreads, are checked. Not given (or `null`): every operation of the document.
+     * A name no operation has, or anything but a string, is an error: nothing runs.
+     */
+    readonly operationName?: string | null;
 }
 /**
  * A validation rule that reports every selected field the granted permissions do not cover, with
- * the field node's location. Every operation of the document is checked, with every fragment it
- * spreads (each fragment once); `@skip`/`@include` are not evaluated, so a skipped field still counts.
+ * the field node's location. Every operation of the document is checked (or the one named by
+ * `operationName`), with every fragment it spreads (each fragment once); `@skip`/`@include` are not
+ * evaluated, so a skipped field still counts.
  * `granted` is read once, when the rule is created.
  */
 export declare function createFineGrainedPermissionsRule<G extends GuardGrantShape>(lookup: GuardLookup<G>, granted: Iterable<string>, options?: GuardOptions): ValidationRule;

@@ -16,6 +16,7 @@ function createFineGrainedPermissionsRule(lookup, granted, options = {}) {
   }
   const permissions = new Set([...granted].filter((p) => typeof p === "string"));
   const mode = guardMode(options?.mode);
+  const given = options?.operationName ?? void 0;
   return (context) => {
     const index = requirementIndex(lookup, context.getSchema(), mode);
     const satisfied = /* @__PURE__ */ new Map();
@@ -25,10 +26,17 @@ function createFineGrainedPermissionsRule(lookup, granted, options = {}) {
       return !ok;
     };
     return collectRequirements(context, index, unmet, (definitions) => {
-      const operations = definitions.map((d) => d.node).filter((n) => n.kind === Kind.OPERATION_DEFINITION);
+      const all = definitions.map((d) => d.node).filter((n) => n.kind === Kind.OPERATION_DEFINITION);
+      const operations = given === void 0 ? all : all.filter((n) => typeof given === "string" && n.name?.value === given);
+      if (given !== void 0 && operations.length === 0) {
+        context.reportError(new GraphQLError(typeof given === "string" ? `Unknown operation named "${given}".` : "operationName must be a string."));
+        return;
+      }
+      const selected = new Set(operations);
       const fragments = reachableFragments(context, operations);
       for (const definition of definitions) {
         if (definition.node.kind === Kind.FRAGMENT_DEFINITION && !fragments.has(definition.node.name.value)) continue;
+        if (definition.node.kind === Kind.OPERATION_DEFINITION && !selected.has(definition.node)) continue;
         for (const { node, requirements } of definition.fields) {
           const said = /* @__PURE__ */ new Set();
           for (const r of requirements) {
