@@ -15,7 +15,7 @@ export interface JobTokenRouteInfo {
     readonly route: JobTokenRoute;
     /** All are required. Empty for `None` rows. */
     readonly permissions: readonly `${JobTokenPermission}`[];
-    /** False for `None` rows: fine-grained permissions cannot control access to the endpoint. */
+    /** False for `None` rows and for the rows of the page's unavailable section: fine-grained permissions cannot control access to the endpoint. */
     readonly controlled: boolean;
     readonly description: string;
     /** `file:line:column` of the row on the page. */
@@ -992,7 +992,7 @@ export interface JobTokenRouteMatchFor<R extends JobTokenRoute> {
     readonly params: Readonly<JobTokenRouteParams[R]> & Readonly<Record<string, string>>;
     /** All are required. Empty when `controlled` is false. */
     readonly permissions: readonly `${JobTokenPermission}`[];
-    /** False for `None` rows: fine-grained permissions cannot control access; the job token's default access applies. */
+    /** False for `None` rows (fine-grained permissions cannot control access; the job token's default access applies) and for the rows of the page's unavailable section ("CI/CD job tokens cannot access the following endpoints"). */
     readonly controlled: boolean;
     /** `file:line:column` of the row on the page. */
     readonly source: string;
@@ -1014,5 +1014,5 @@ export declare function jobTokenRouteFor(method: string, path: string): JobToken
  * @see https://docs.gitlab.com/ci/jobs/fine_grained_permissions/
  */
 export declare function matchJobTokenRoute(method: string, path: string): JobTokenRouteMatch | undefined;
-/** True only when the request matches a route that fine-grained permissions control and `granted` holds every permission it needs. False when no route matches, and also for `None` routes (`controlled: false`): fine-grained permissions do not grant those, the job token's default access governs them, so call `matchJobTokenRoute` to tell the two apart. Never throws. */
+/** True only when the request matches a route that fine-grained permissions control and `granted` holds every permission it needs. False when no route matches, and also for uncontrolled routes (`controlled: false`): a single-table page's `None` routes, which fine-grained permissions do not grant (the job token's default access governs them), and the routes of the page's unavailable section, which job tokens cannot access; call `matchJobTokenRoute` to tell them apart. Never throws. */
 export declare function isJobTokenRequestAllowed(granted: Iterable<string>, method: string, path: string): boolean;

@@ -43,7 +43,7 @@ export declare const fineGrainedLookupsCompiled: {
     readonly rest: boolean;
     readonly operations: boolean;
 };
-/** What a CI/CD job token needs for one request (job-token page): the row's permissions; `default-access` for rows fine-grained permissions do not control; `unknown` (denied) for requests the page does not list and for operations. */
+/** What a CI/CD job token needs for one request (job-token page): the row's permissions; `unavailable` (denied) for the rows of the page's unavailable section ("CI/CD job tokens cannot access the following endpoints"); `default-access` for `None` rows, which fine-grained permissions do not control; `unknown` (denied) for requests the page does not list and for operations. */
 export declare function jobTokenRequestVerdict(request: GitlabLeastPrivilegeRequest): RequestVerdict;
 /** What a classic access token of `tokenType` needs for one request: any one of the scopes `classicScopeRules` lets it through with (with the scopes they also require), or `unknown` (denied). */
 export declare function classicScopeRequestVerdict(request: GitlabLeastPrivilegeRequest, tokenType?: TokenType): RequestVerdict;

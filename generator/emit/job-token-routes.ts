@@ -60,7 +60,7 @@ export const jobTokenRoutes: Emitter = {
               { name: 'path', isReadonly: true, type: 'string', docs: ['The path pattern as written (Grape syntax).'] },
               { name: 'route', isReadonly: true, type: 'JobTokenRoute' },
               { name: 'permissions', isReadonly: true, type: 'readonly `${JobTokenPermission}`[]', docs: ['All are required. Empty for `None` rows.'] },
-              { name: 'controlled', isReadonly: true, type: 'boolean', docs: ['False for `None` rows: fine-grained permissions cannot control access to the endpoint.'] },
+              { name: 'controlled', isReadonly: true, type: 'boolean', docs: ['False for `None` rows and for the rows of the page\'s unavailable section: fine-grained permissions cannot control access to the endpoint.'] },
               { name: 'description', isReadonly: true, type: 'string' },
               { name: 'source', isReadonly: true, type: 'string', docs: ['`file:line:column` of the row on the page.'] },
               { name: 'line', isReadonly: true, type: 'number', docs: ['Line of the row on the page.'] },
@@ -69,7 +69,7 @@ export const jobTokenRoutes: Emitter = {
         ],
         matchProperties: [
           { name: 'permissions', isReadonly: true, type: 'readonly `${JobTokenPermission}`[]', docs: ['All are required. Empty when `controlled` is false.'] },
-          { name: 'controlled', isReadonly: true, type: 'boolean', docs: ['False for `None` rows: fine-grained permissions cannot control access; the job token\'s default access applies.'] },
+          { name: 'controlled', isReadonly: true, type: 'boolean', docs: ['False for `None` rows (fine-grained permissions cannot control access; the job token\'s default access applies) and for the rows of the page\'s unavailable section ("CI/CD job tokens cannot access the following endpoints").'] },
           { name: 'source', isReadonly: true, type: 'string', docs: ['`file:line:column` of the row on the page.'] },
         ],
       }),
@@ -184,7 +184,7 @@ export const jobTokenRoutes: Emitter = {
           {
             description:
               'True only when the request matches a route that fine-grained permissions control and `granted` holds every permission it needs. ' +
-              'False when no route matches, and also for `None` routes (`controlled: false`): fine-grained permissions do not grant those, the job token\'s default access governs them, so call `matchJobTokenRoute` to tell the two apart. Never throws.',
+              'False when no route matches, and also for uncontrolled routes (`controlled: false`): a single-table page\'s `None` routes, which fine-grained permissions do not grant (the job token\'s default access governs them), and the routes of the page\'s unavailable section, which job tokens cannot access; call `matchJobTokenRoute` to tell them apart. Never throws.',
           },
         ],
         find: ['const match = jobTokenRouteFor(method, path);', 'if (match === undefined || !match.controlled || match.permissions.length === 0) return false;'],

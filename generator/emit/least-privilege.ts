@@ -84,6 +84,7 @@ function emitGitlab(ctx: EmitContext): void {
   const scopes = ctx.catalog.sources.find((s): s is GitlabTokenScopesModel => s.kind === 'gitlab-token-scopes');
   if (!jobToken || !scopes) return;
   const readings = checkClassicScopeRules(scopes, ctx.report);
+  const unavailableLines = jobToken.endpoints.filter((e) => e.section?.kind === 'unavailable').map((e) => e.position.line);
   const lookups = FINE_GRAINED_LOOKUPS.map((l) => ({ ...l, found: findExport(ctx, 'gitlab', l.exportName, l.declaration) }));
   for (const l of lookups) {
     const page = ctx.catalog.sources.find((s) => l.sourceFile.test(s.source.file));
@@ -205,10 +206,10 @@ function emitGitlab(ctx: EmitContext): void {
                   r.grants.kind === 'rest'
                     ? `{ kind: 'rest', methods: Object.freeze([${r.grants.methods.map(stringLiteral).join(', ')}]), paths: Object.freeze([${r.grants.paths.map(stringLiteral).join(', ')}]) }`
                     : `{ kind: 'operation', operations: Object.freeze([${r.grants.operations.map(stringLiteral).join(', ')}]) }`;
-                w.writeLine(`/** ${safeComment(r.why)} @see ${safeComment(`${scopeFile}:${r.line}`)} */`);
+                w.writeLine(`/** ${safeComment(r.why)} @see ${safeComment(`${scopeFile}:${r.line}:1`)} */`);
                 w.writeLine(
                   `Object.freeze({ scope: ${stringLiteral(r.scope)}, grants: Object.freeze(${grants}), tokenTypes: Object.freeze([${r.tokenTypes.map(stringLiteral).join(', ')}]), ` +
-                    `alsoRequires: Object.freeze([${r.alsoRequires.map(stringLiteral).join(', ')}]), quote: ${stringLiteral(r.quote)}, why: ${stringLiteral(r.why)}, source: ${stringLiteral(`${scopeFile}:${r.line}`)} }),`,
+                    `alsoRequires: Object.freeze([${r.alsoRequires.map(stringLiteral).join(', ')}]), quote: ${stringLiteral(r.quote)}, why: ${stringLiteral(r.why)}, source: ${stringLiteral(`${scopeFile}:${r.line}:1`)} }),`,
                 );
               }
             });
@@ -216,6 +217,12 @@ function emitGitlab(ctx: EmitContext): void {
           },
         },
       ],
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [{ description: safeComment(`The page lines of the rows the job-token page's unavailable section lists (${unavailableLines.length}): job tokens cannot make those requests.`) }],
+      declarations: [{ name: 'JOB_TOKEN_UNAVAILABLE_LINES', type: 'ReadonlySet<number>', initializer: `new Set([${unavailableLines.join(', ')}])` }],
     },
     {
       kind: StructureKind.VariableStatement,
@@ -256,10 +263,10 @@ function emitGitlab(ctx: EmitContext): void {
       kind: StructureKind.Function,
       isExported: true,
       name: 'jobTokenRequestVerdict',
-      docs: [{ description: 'What a CI/CD job token needs for one request (job-token page): the row\'s permissions; `default-access` for rows fine-grained permissions do not control; `unknown` (denied) for requests the page does not list and for operations.' }],
+      docs: [{ description: 'What a CI/CD job token needs for one request (job-token page): the row\'s permissions; `unavailable` (denied) for the rows of the page\'s unavailable section ("CI/CD job tokens cannot access the following endpoints"); `default-access` for `None` rows, which fine-grained permissions do not control; `unknown` (denied) for requests the page does not list and for operations.' }],
       parameters: [{ name: 'request', type: 'GitlabLeastPrivilegeRequest' }],
       returnType: 'RequestVerdict',
-      statements: 'return jobTokenVerdict(request, jobTokenRouteFor);',
+      statements: `return jobTokenVerdict(request, jobTokenRouteFor, JOB_TOKEN_UNAVAILABLE_LINES);`,
     },
     {
       kind: StructureKind.Function,
@@ -390,7 +397,8 @@ function checkOperationNames(ctx: EmitContext, model: GitlabOperationPermissions
         );
     }
     const unavailable = entry.unavailable;
-    const line = unavailable ? Number(unavailable.source.slice(unavailable.source.lastIndexOf(':') + 1)) : 0;
+    // `sources/<file>:line:column`.
+    const line = unavailable ? Number(unavailable.source.split(':').at(-2)) : 0;
     if (unavailable !== undefined && !model.sections.some((s) => s.notes.some((n) => n.text.trim() === unavailable.quote && noteSpans(n, line))))
       ctx.report.warn(
         'least-privilege-operation-missing',

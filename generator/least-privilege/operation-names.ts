@@ -32,7 +32,8 @@ export const WORKLOAD_OPERATION_NAMES: Readonly<Record<string, OperationNameEntr
   'registry-delete': { syntax: 'registry delete <project>', operation: 'container-registry:delete-container-images-and-tags' },
   'registry-push': {
     syntax: 'registry push <project>',
-    unavailable: { quote: 'You cannot use fine-grained personal access tokens to push container images.', source: `${OPERATIONS_PAGE}:65` },
+    // `sources/<file>:line:column`, as every other source in the package.
+    unavailable: { quote: 'You cannot use fine-grained personal access tokens to push container images.', source: `sources/${OPERATIONS_PAGE}:65:1` },
   },
   'dependency-proxy-pull': { syntax: 'dependency-proxy pull <group>', operation: 'dependency-proxy:pull-container-images-through-the-dependency-proxy' },
   'archive-download': { syntax: 'archive download <project>', operation: 'archive-and-release-asset-downloads:download-a-repository-archive' },

@@ -65,7 +65,7 @@ describe('fine-grained answer: the compiled REST matcher and operations table', 
       // An unlisted path falls to the page's catch-all `* /*path` (line 4028, Catch-all fallback): unavailable.
       [4, 'unavailable', [`${REST}:4028:1`]],
       // Operations page line 65: "You cannot use fine-grained personal access tokens to push container images."
-      [5, 'unavailable', [`${OPS}:65`]],
+      [5, 'unavailable', [`sources/${OPS}:65:1`]],
     ]);
     // 300 + footnote 303: "Also requires the `Read Merge Request` permission."; 527–529: DELETE /runners/:id at Project, Group and Instance; 3737: always accessible.
     expect(a.requests.slice(0, 3).map((r) => r.verdict.source)).toEqual([[`${REST}:300:1`], [`${REST}:527:1`], [`${REST}:3737:1`]]);

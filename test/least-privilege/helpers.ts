@@ -28,7 +28,7 @@ export interface GitlabModules {
   routes: {
     jobTokenRoutes: readonly { method: string; path: string; route: string; permissions: readonly string[]; controlled: boolean; line: number }[];
     isJobTokenRequestAllowed(granted: Iterable<string>, method: string, path: string): boolean;
-    matchJobTokenRoute(method: string, path: string): { route: string; permissions: readonly string[]; controlled: boolean } | undefined;
+    matchJobTokenRoute(method: string, path: string): { route: string; permissions: readonly string[]; controlled: boolean; source: string } | undefined;
   };
   scopes: { tokenScopes: readonly string[]; isScopeAvailableFor(scope: string, tokenType: string): boolean };
   forgejo: {

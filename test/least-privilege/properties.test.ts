@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { concretePaths, loadModules, type GitlabModules, type Request } from './helpers.ts';
 import { routeTemplates, templateRequest } from '../rest-routes/generators.ts';
 
@@ -17,6 +18,9 @@ beforeAll(async () => {
 /** Segment values: plain, numeric, an encoded full path (`%2F` stays in one segment). */
 const segment = fc.constantFrom('1', '42', 'v1', 'group%2Fproject', 'app');
 const RUNS = { numRuns: 200 };
+// The job-token page's `## Unavailable API endpoints` heading: every row after it is one "CI/CD job tokens cannot access".
+const JOB_TOKEN_PAGE = `sources/${(JSON.parse(readFileSync(new URL('../../sources/sources.json', import.meta.url), 'utf8')) as { sources: { id: string; file: string }[] }).sources.find((s) => s.id === 'gitlab-job-token-permissions')!.file}`;
+const UNAVAILABLE_HEADING = readFileSync(new URL(`../../${JOB_TOKEN_PAGE}`, import.meta.url), 'utf8').split('\n').findIndex((l) => /^## Unavailable API endpoints/.test(l)) + 1;
 
 describe('fine-grained personal access token (the compiled REST matcher and operations table)', () => {
   /** Fixed seed, a modest number of runs: each run answers a workload of up to 12 requests and checks every id of its grant. */
@@ -140,8 +144,12 @@ describe('CI/CD job token', () => {
           const q = r.request;
           const allowedByAll = q.kind === 'rest' && m.routes.isJobTokenRequestAllowed(all, q.method, q.path);
           expect(a.notGranted.includes(r)).toBe(!allowedByAll);
-          // `None` rows are said to be governed by the default job-token access, never `unknown`.
-          if (q.kind === 'rest' && m.routes.matchJobTokenRoute(q.method, q.path)?.controlled === false) expect(r.verdict.status).toBe('default-access');
+          // Rows of the unavailable section are `unavailable`; `None` rows (a single-table page) are said to be governed by the default job-token access; never `unknown`.
+          const row = q.kind === 'rest' ? m.routes.matchJobTokenRoute(q.method, q.path) : undefined;
+          if (row?.controlled === false) {
+            const line = Number(row.source.split(':').at(-2));
+            expect(r.verdict.status).toBe(UNAVAILABLE_HEADING > 0 && line > UNAVAILABLE_HEADING ? 'unavailable' : 'default-access');
+          }
         }
       }),
       RUNS,
@@ -306,5 +314,16 @@ describe('malformed requests', () => {
       expect(a.fineGrained.complete, JSON.stringify(odd)).toBe(false);
       expect(a.fineGrained.grant).toEqual([]);
     }
+  });
+});
+
+describe('jobTokenVerdict: uncontrolled rows', () => {
+  it('a row of the unavailable section is unavailable; any other uncontrolled row (a `None` row of a single-table page) is default access', async () => {
+    const { jobTokenVerdict } = await import('../../generator/emit/runtime/least-privilege-gitlab.ts');
+    const request = { kind: 'rest' as const, method: 'GET', path: '/projects/1/x' };
+    const row = (line: number) => ({ permissions: [], controlled: false, source: `page.md:${line}:1`, line });
+    expect(jobTokenVerdict(request, () => row(311), new Set([311])).status).toBe('unavailable');
+    expect(jobTokenVerdict(request, () => row(120), new Set([311])).status).toBe('default-access');
+    expect(jobTokenVerdict(request, () => row(120)).status).toBe('default-access');
   });
 });

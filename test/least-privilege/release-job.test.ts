@@ -115,7 +115,7 @@ describe('permgen least-privilege on a release job', () => {
     expect(classic.grant).toEqual(['api']);
     expect(classic.complete).toBe(true);
     // The push is let through by footnote 1 (line 41) for a personal access token.
-    expect(classic.ids[0]!.neededBy.filter((n) => n.line >= 4).map((n) => n.source)).toEqual([[`${SCOPES_PAGE}:41`], [`${SCOPES_PAGE}:41`]]);
+    expect(classic.ids[0]!.neededBy.filter((n) => n.line >= 4).map((n) => n.source)).toEqual([[`${SCOPES_PAGE}:41:1`], [`${SCOPES_PAGE}:41:1`]]);
 
     const fine = kind('fine-grained');
     const { fineGrainedLookupsCompiled } = (await import('../../generated/gitlab/least-privilege.js')) as { fineGrainedLookupsCompiled: { rest: boolean; operations: boolean } };
@@ -151,8 +151,8 @@ describe('permgen least-privilege on a release job', () => {
     expect(r.code).toBe(1);
   });
 
-  it('a row the job-token page lists without a permission is governed by the default job-token access, said as such', async () => {
-    // Both tag rows are `None` (seed page) / unavailable (GA page): job-token permissions do not control them.
+  it('a row the job-token page lists as unavailable is denied as unavailable, said as such', async () => {
+    // Both tag rows are under the GA page's `## Unavailable API endpoints` ("CI/CD job tokens cannot access the following endpoints").
     const DELETE_TAG = jobTokenLine('DELETE /projects/:id/registry/repositories/:repository_id/tags/:tag_name');
     const GET_TAG = jobTokenLine('GET /projects/:id/registry/repositories/:repository_id/tags/:tag_name');
     const r = await run('test/least-privilege/fixtures/registry-cleanup.list', '--json');
@@ -160,14 +160,14 @@ describe('permgen least-privilege on a release job', () => {
     const job = out.kinds.find((k) => k.kind === 'job-token')!;
     expect(job.grant).toEqual([]);
     expect(job.notGranted.map((n) => [n.line, n.status, n.source])).toEqual([
-      [2, 'default-access', [`${JOB_TOKEN_PAGE}:${GET_TAG}:1`]],
-      [3, 'default-access', [`${JOB_TOKEN_PAGE}:${DELETE_TAG}:1`]],
+      [2, 'unavailable', [`${JOB_TOKEN_PAGE}:${GET_TAG}:1`]],
+      [3, 'unavailable', [`${JOB_TOKEN_PAGE}:${DELETE_TAG}:1`]],
       [4, 'unknown', []],
     ]);
     // Classic: the GET by read_api (line 20), the DELETE only by api (line 19), the pull by api too (line 19) or read_registry (line 23): api alone weighs less than api + read_registry.
     expect(out.kinds.find((k) => k.kind === 'classic')!.grant).toEqual(['api']);
     const text = (await run('test/least-privilege/fixtures/registry-cleanup.list')).stdout;
-    expect(text).toContain("default-access: Listed with no fine-grained permission (`None` / unavailable): permissions cannot grant or restrict it; the job token's default access decides.");
+    expect(text).toContain("unavailable: Listed among the endpoints CI/CD job tokens cannot access (the page's unavailable section): no job token can make this request; denied.");
   });
 
   it('Forgejo: write:issue rather than write:repository, read:user; an unlisted route denied (page lines 76, 130)', async () => {

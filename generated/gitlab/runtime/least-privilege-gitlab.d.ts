@@ -10,9 +10,15 @@ export interface JobTokenRowLike {
     readonly permissions: readonly string[];
     readonly controlled: boolean;
     readonly source: string;
+    /** The row's page line. */
+    readonly line: number;
 }
-/** What a CI/CD job token needs for a request, from the job-token page's route matcher (`jobTokenRouteFor`). */
-export declare function jobTokenVerdict(request: LeastPrivilegeRequest, routeFor: (method: string, path: string) => JobTokenRowLike | undefined): RequestVerdict;
+/**
+ * What a CI/CD job token needs for a request, from the job-token page's route matcher
+ * (`jobTokenRouteFor`); `unavailableLines` are the page lines of the rows its unavailable section
+ * lists (the other uncontrolled rows are a single-table page's `None` rows: default access).
+ */
+export declare function jobTokenVerdict(request: LeastPrivilegeRequest, routeFor: (method: string, path: string) => JobTokenRowLike | undefined, unavailableLines?: ReadonlySet<number>): RequestVerdict;
 /** What a classic scope lets through, as read from the token-scopes page (`classicScopeRules`). */
 export type ClassicScopeGrant = {
     readonly kind: "rest";

@@ -6,11 +6,14 @@ import { apiRelativePath, canonicalizePath, startsWithApiSegment } from "./route
 import { patternCovers } from "./least-privilege.js";
 const GITLAB_API_BASE = "/api/v4";
 const CLASSIC_REST_METHODS = Object.freeze(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]);
-function jobTokenVerdict(request, routeFor) {
+const NO_LINES = /* @__PURE__ */ new Set();
+function jobTokenVerdict(request, routeFor, unavailableLines = NO_LINES) {
   if (request.kind !== "rest")
     return { status: "unknown", why: "The job-token page lists REST API endpoints only; it does not say whether a job token can make this operation: denied.", source: [] };
   const row = routeFor(request.method, request.path);
   if (row === void 0) return { status: "unknown", why: "No endpoint of the job-token page matches: job tokens cannot make this request (denied).", source: [] };
+  if (!row.controlled && unavailableLines.has(row.line))
+    return { status: "unavailable", why: "Listed among the endpoints CI/CD job tokens cannot access (the page's unavailable section): no job token can make this request; denied.", source: [row.source] };
   if (!row.controlled || row.permissions.length === 0)
     return {
       status: "default-access",

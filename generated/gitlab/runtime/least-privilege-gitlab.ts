@@ -31,15 +31,26 @@ export interface JobTokenRowLike {
   readonly permissions: readonly string[];
   readonly controlled: boolean;
   readonly source: string;
+  /** The row's page line. */
+  readonly line: number;
 }
 
-/** What a CI/CD job token needs for a request, from the job-token page's route matcher (`jobTokenRouteFor`). */
-export function jobTokenVerdict(request: LeastPrivilegeRequest, routeFor: (method: string, path: string) => JobTokenRowLike | undefined): RequestVerdict {
+const NO_LINES: ReadonlySet<number> = new Set();
+
+/**
+ * What a CI/CD job token needs for a request, from the job-token page's route matcher
+ * (`jobTokenRouteFor`); `unavailableLines` are the page lines of the rows its unavailable section
+ * lists (the other uncontrolled rows are a single-table page's `None` rows: default access).
+ */
+export function jobTokenVerdict(request: LeastPrivilegeRequest, routeFor: (method: string, path: string) => JobTokenRowLike | undefined, unavailableLines: ReadonlySet<number> = NO_LINES): RequestVerdict {
   if (request.kind !== 'rest')
     return { status: 'unknown', why: 'The job-token page lists REST API endpoints only; it does not say whether a job token can make this operation: denied.', source: [] };
   // The path as sent: the job-token matcher takes it with or without `/api/v4` and strips the prefix once (as `fineGrainedVerdict`).
   const row = routeFor(request.method, request.path);
   if (row === undefined) return { status: 'unknown', why: 'No endpoint of the job-token page matches: job tokens cannot make this request (denied).', source: [] };
+  // A row of the page's unavailable section: "CI/CD job tokens cannot access the following endpoints".
+  if (!row.controlled && unavailableLines.has(row.line))
+    return { status: 'unavailable', why: 'Listed among the endpoints CI/CD job tokens cannot access (the page\'s unavailable section): no job token can make this request; denied.', source: [row.source] };
   if (!row.controlled || row.permissions.length === 0)
     return {
       status: 'default-access',
