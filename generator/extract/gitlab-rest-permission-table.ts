@@ -19,6 +19,7 @@
  */
 import { fitRowToHeader } from './row-cells.ts';
 import type { Extractor, ExtractContext } from './extractor.ts';
+import { namesNoPermission, NO_PERMISSION_HINT } from './action-none.ts';
 import type {
   Boundary,
   GitlabRestPermissionsModel,
@@ -91,6 +92,9 @@ function restRows(patterns: Patterns, ctx: ExtractContext): ResourceRows<RestGra
       let ok = true;
       if (!ACTION.test(action.value)) {
         report.error('rest-action-unknown', `Action \`${action.value}\` is not capitalised words.`, action.at, 'Actions are words like `Read`, `Update`, `Disable Two Factor`.');
+        ok = false;
+      } else if (namesNoPermission(action.value)) {
+        report.error('permission-action-none', `Action \`${action.value}\` names no permission; the row is not read.`, action.at, NO_PERMISSION_HINT);
         ok = false;
       }
       const boundary: Boundary | undefined = Object.hasOwn(BOUNDARIES, access.value) ? BOUNDARIES[access.value] : undefined;

@@ -18,6 +18,7 @@ import type { Boundary, GraphqlCategory, GraphqlGrant, GraphqlKind, GraphqlPermi
 import { hasHeader, type Block, type TableBlock, type TableRow } from '../read/document.ts';
 import type { SourcePosition } from '../model/position.ts';
 import { fitRowToHeader } from './row-cells.ts';
+import { namesNoPermission, NO_PERMISSION_HINT } from './action-none.ts';
 import { limits } from '../config/limits.ts';
 
 const HEADER = ['Action', 'Access', 'Kind', 'Name'] as const;
@@ -107,6 +108,9 @@ const graphqlRows: ResourceRows<GraphqlGrant> = {
     let ok = true;
     if (!ACTION.test(action.value)) {
       report.error('graphql-action-unknown', `Action \`${action.value}\` is not a capitalised verb.`, action.at, 'Actions are single words like `Read`, `Create`, `Update`.');
+      ok = false;
+    } else if (namesNoPermission(action.value)) {
+      report.error('permission-action-none', `Action \`${action.value}\` names no permission; the row is not read.`, action.at, NO_PERMISSION_HINT);
       ok = false;
     }
     const boundary = Object.hasOwn(BOUNDARIES, access.value) ? BOUNDARIES[access.value] : undefined;

@@ -5,7 +5,7 @@ import { extractFixture } from './pipeline.ts';
 import { itMatchesDiagnosticFixtures } from '../helpers/diagnostic-fixtures.ts';
 
 const dir = path.join(import.meta.dirname, '../fixtures/gitlab-operations');
-const REQUIRED = ['footnote-undefined', 'boundary-unknown', 'table-outside-section', 'footnote-unused', 'footnotes-list-missing'];
+const REQUIRED = ['footnote-undefined', 'boundary-unknown', 'action-none', 'table-outside-section', 'footnote-unused', 'footnotes-list-missing'];
 
 describe('Git and other operations page fixtures', () => {
   itMatchesDiagnosticFixtures(dir, REQUIRED, (name) => extractFixture(path.join(dir, name)));

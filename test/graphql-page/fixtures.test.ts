@@ -15,6 +15,7 @@ describe('GraphQL permission page: diagnostic fixtures', () => {
   itMatchesDiagnosticFixtures(dir, [
       'table-cell-count',
       'action-unknown',
+      'action-none',
       'boundary-unknown',
       'kind-unknown',
       'name-invalid',

@@ -19,6 +19,7 @@ describe('REST permission page: diagnostic fixtures', () => {
     [
       'table-cell-count',
       'action-unknown',
+      'action-none',
       'boundary-unknown',
       'http-method-unknown',
       'path-pattern',

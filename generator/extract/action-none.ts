@@ -1,0 +1,16 @@
+/**
+ * Words a page may write in an Action or Permission cell that name no permission: `None`, `Any`,
+ * `All`, `N/A`. Each passes the extractors' "capitalised word" shape, and the permission id derived
+ * from it (`none_code`, `any_attestation`) is one no token holds: matchers would deny, but least
+ * privilege would tell a token-minting service to grant it. The GitLab extractors refuse such a row
+ * instead (the job-token page's `None` rows have their own reading). Compared case-insensitively.
+ */
+const NO_PERMISSION_WORDS: ReadonlySet<string> = new Set(['none', 'any', 'all', 'n/a', 'na', 'nothing', 'every', 'everything']);
+
+/** Whether an Action/Permission cell's text is a word that names no permission. */
+export function namesNoPermission(action: string): boolean {
+  return NO_PERMISSION_WORDS.has(action.trim().toLowerCase());
+}
+
+export const NO_PERMISSION_HINT =
+  'Such a word names no permission, and the id derived from it would be one no token has. Check the upstream page: an endpoint fine-grained tokens cannot use belongs in its unavailable section.';
