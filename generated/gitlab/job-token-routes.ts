@@ -4,7 +4,7 @@
  */
 
 import type { JobTokenPermission } from './job-token-permissions.js';
-import { MAX_GRANTED_ITEMS, MAX_PATH_LENGTH, apiRelativePath, areSpansCanonical, buildRouteTrie, candidateRows, canonicalizePath, mayCanonicalizationChange, startsWithApiSegment, type RouteTrie, walkRouteTrie } from './runtime/route-path.js';
+import { MAX_GRANTED_ITEMS, MAX_PATH_LENGTH, apiRelativePath, areSpansCanonical, buildRouteTrie, candidateRows, canonicalizePath, formatSuffixAt, mayCanonicalizationChange, startsWithApiSegment, type RouteTrie, walkRouteTrie } from './runtime/route-path.js';
 /** The request methods the matcher accepts (upper case, as sent). `HEAD` also matches `GET` routes; any other token is denied. */
 export type JobTokenRequestMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
 /** A documented route, `METHOD /path` as the page writes it (Fine-grained permissions for CI/CD job tokens). */
@@ -676,6 +676,8 @@ export const jobTokenRoutes: readonly JobTokenRouteInfo[] = jobTokenRows(JSON.pa
 const API_PREFIX = "/api/v4";
 /** Candidates whose pattern names a first segment starting `api` literally (rooted outside `/api/v4`): the only answers for such a path. */
 const ROOTED_CANDIDATES: readonly number[] = [];
+/** Candidates of the table's catch-all row (every method and path the page leaves unlisted): not a route of their own for `formatSuffixAt`. */
+const CATCH_ALL_CANDIDATES: readonly number[] = [];
 /** The GET candidates, most specific first (candidate `0 + k`), one per line with its route: the row's number in `jobTokenRoutes` (its path is the pattern), or `[row, ...tokens]` for an alternative of a pattern with optional groups (literal segments as text, `1` a parameter, `2` a splat, `[1 | 2, prefix, suffix]` with text around it in the segment, `[3, elements, splat]` a segment with several). The trie is built on the first match. */
 const ROUTES_GET: RouteTrie = buildRouteTrie([
     179, // GET /packages/conan/v1/conans/search
@@ -1046,6 +1048,27 @@ let lastPath: string = '';
 
 /** The candidate a request is for, or -1 (deny); leaves the canonical path in `lastPath` and the parameter boundaries in `B`. Its callers catch whatever it might throw (nothing is expected to). */
 function candidateFor(method: string, path: string): number {
+  const i = pathCandidate(method, path);
+  if (i < 0) return i;
+  // Grape also serves `x.json` by the route of `x` (formatSuffixAt): both readings must give the same row.
+  const p = lastPath;
+  // Most paths do not end in `n`: no call then.
+  if (p.charCodeAt(p.length - 1) !== 110) return i;
+  const cut = formatSuffixAt(p);
+  if (cut === -1) return i;
+  if (cut === -2) return -1;
+  const bare = p.slice(0, cut);
+  const j = lookup(method, bare);
+  const other = j >= 0 && CATCH_ALL_CANDIDATES.indexOf(j) < 0 && !(startsWithApiSegment(bare, API_PREFIX) && ROOTED_CANDIDATES.indexOf(j) < 0);
+  if (other && candidateRoutes[j] !== candidateRoutes[i]) return -1;
+  // One row either way: the path's own match again, for its parameters (`B`).
+  lookup(method, p);
+  lastPath = p;
+  return i;
+}
+
+/** The candidate of the path itself (`candidateFor` without the format suffix's second reading), or -1; leaves the canonical path in `lastPath` and the parameter boundaries in `B`. */
+function pathCandidate(method: string, path: string): number {
   if (typeof method !== 'string' || typeof path !== 'string') return -1;
   // `/api/v4/…` as sent: the rest is the path (a prefix that canonicalization reveals is removed on the slow path).
   const q = path.charCodeAt(1) === API_PREFIX.charCodeAt(1) && path.startsWith(API_PREFIX) && path.charCodeAt(API_PREFIX.length) === 47 ? path.slice(API_PREFIX.length) : path;

@@ -4,7 +4,7 @@
  */
 
 import type { GitlabFineGrainedPermission } from './fine-grained-permissions.js';
-import { MAX_GRANTED_ITEMS, MAX_PATH_LENGTH, apiRelativePath, areSpansCanonical, buildRouteTrie, candidateRows, canonicalizePath, mayCanonicalizationChange, startsWithApiSegment, type RouteTrie, walkRouteTrie, walkRouteTries } from './runtime/route-path.js';
+import { MAX_GRANTED_ITEMS, MAX_PATH_LENGTH, apiRelativePath, areSpansCanonical, buildRouteTrie, candidateRows, canonicalizePath, formatSuffixAt, mayCanonicalizationChange, startsWithApiSegment, type RouteTrie, walkRouteTrie, walkRouteTries } from './runtime/route-path.js';
 /** The request methods the matcher accepts (upper case, as sent). `HEAD` also matches `GET` routes; any other token is denied. */
 export type FineGrainedRestRequestMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
 /** A documented route, `METHOD /path` as the page writes it (`*`: any method) (Fine-grained permissions for REST API). */
@@ -7094,6 +7094,8 @@ export const fineGrainedRestRoutes: readonly FineGrainedRestRouteInfo[] = restRo
 const API_PREFIX = "/api/v4";
 /** Candidates whose pattern names a first segment starting `api` literally (rooted outside `/api/v4`): the only answers for such a path. */
 const ROOTED_CANDIDATES: readonly number[] = [937, 938, 939, 940, 941, 942, 943, 944, 945, 946, 1470, 1471, 1472, 1865, 1910, 1911, 1912, 2163, 2164, 2165];
+/** Candidates of the table's catch-all row (every method and path the page leaves unlisted): not a route of their own for `formatSuffixAt`. */
+const CATCH_ALL_CANDIDATES: readonly number[] = [964, 1498, 1867, 1914, 2166, 2167];
 /** The GET candidates, most specific first (candidate `0 + k`), one per line with its route: the row's number in `fineGrainedRestRoutes` (its path is the pattern), or `[row, ...tokens]` for an alternative of a pattern with optional groups (literal segments as text, `1` a parameter, `2` a splat, `[1 | 2, prefix, suffix]` with text around it in the segment, `[3, elements, splat]` a segment with several). The trie is built on the first match. */
 const ROUTES_GET: RouteTrie = buildRouteTrie([
     182, // GET /project_repository_storage_moves/:repository_storage_move_id
@@ -9849,6 +9851,27 @@ let lastPath: string = '';
 
 /** The candidate a request is for, or -1 (deny); leaves the canonical path in `lastPath` and the parameter boundaries in `B`. Its callers catch whatever it might throw (nothing is expected to). */
 function candidateFor(method: string, path: string): number {
+  const i = pathCandidate(method, path);
+  if (i < 0) return i;
+  // Grape also serves `x.json` by the route of `x` (formatSuffixAt): both readings must give the same row.
+  const p = lastPath;
+  // Most paths do not end in `n`: no call then.
+  if (p.charCodeAt(p.length - 1) !== 110) return i;
+  const cut = formatSuffixAt(p);
+  if (cut === -1) return i;
+  if (cut === -2) return -1;
+  const bare = p.slice(0, cut);
+  const j = lookup(method, bare);
+  const other = j >= 0 && CATCH_ALL_CANDIDATES.indexOf(j) < 0 && !(startsWithApiSegment(bare, API_PREFIX) && ROOTED_CANDIDATES.indexOf(j) < 0);
+  if (other && candidateRoutes[j] !== candidateRoutes[i]) return -1;
+  // One row either way: the path's own match again, for its parameters (`B`).
+  lookup(method, p);
+  lastPath = p;
+  return i;
+}
+
+/** The candidate of the path itself (`candidateFor` without the format suffix's second reading), or -1; leaves the canonical path in `lastPath` and the parameter boundaries in `B`. */
+function pathCandidate(method: string, path: string): number {
   if (typeof method !== 'string' || typeof path !== 'string') return -1;
   // `/api/v4/…` as sent: the rest is the path (a prefix that canonicalization reveals is removed on the slow path).
   const q = path.charCodeAt(1) === API_PREFIX.charCodeAt(1) && path.startsWith(API_PREFIX) && path.charCodeAt(API_PREFIX.length) === 47 ? path.slice(API_PREFIX.length) : path;

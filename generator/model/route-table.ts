@@ -10,7 +10,7 @@ import type { PathPattern } from './path-pattern.ts';
 import type { SourcePosition } from './position.ts';
 import { HTTP_METHODS } from './http-methods.ts';
 import { expandAlternatives, rankCandidates, type RouteAlternative, type RouteCandidate, type SegmentToken } from './route-alternatives.ts';
-import { apiRelativePath, canonicalizePath, startsWithApiSegment, captureRouteParams, type RouteToken } from '../emit/runtime/route-path.ts';
+import { apiRelativePath, canonicalizePath, formatSuffixAt, startsWithApiSegment, captureRouteParams, type RouteToken } from '../emit/runtime/route-path.ts';
 
 /** What the route compiler needs of a row, whatever the page. */
 export interface RouteRow {
@@ -105,8 +105,14 @@ export interface InterpretedMatch<R extends RouteRow = RouteRow> {
 export interface Interpretation<R extends RouteRow = RouteRow> {
   /** `undefined` when the path is denied before matching. */
   canonicalPath: string | undefined;
-  /** Every candidate that matches, best first (the first is the answer). */
+  /** Every candidate that matches, best first (the first is the answer, unless `formatConflict` is set). */
   matches: InterpretedMatch<R>[];
+  /**
+   * Set when the canonical path ends in `.json` and the path without it (Grape's format suffix,
+   * `formatSuffixAt`) is another row's: the request is denied. `match` is undefined when what is
+   * left of the last segment is empty, `.` or `..`.
+   */
+  formatConflict?: { bare: string; match: InterpretedMatch<R> | undefined };
 }
 
 /**
@@ -115,16 +121,29 @@ export interface Interpretation<R extends RouteRow = RouteRow> {
  */
 export function interpretRoute<R extends RouteRow>(table: PreparedRouteTable<R>, method: string, path: string, apiPrefix: string): Interpretation<R> {
   const canonicalPath = apiRelativePath(canonicalizePath(path), apiPrefix);
+  if (canonicalPath === undefined) return { canonicalPath, matches: [] };
+  const matches = matchesOf(table, method, canonicalPath, apiPrefix);
+  const winner = matches[0];
+  const cut = winner ? formatSuffixAt(canonicalPath) : -1;
+  if (cut === -1) return { canonicalPath, matches };
+  const bare = cut === -2 ? canonicalPath : canonicalPath.slice(0, cut);
+  // The path without `.json`: its answer, unless that is only the page's catch-all (no route of Grape's).
+  const other = cut === -2 ? undefined : matchesOf(table, method, bare, apiPrefix).find((m) => !(m.candidate.route.endpoint as { anyMethod?: boolean }).anyMethod);
+  if (cut !== -2 && (other === undefined || other.candidate.route === winner!.candidate.route)) return { canonicalPath, matches };
+  return { canonicalPath, matches, formatConflict: { bare, match: other } };
+}
+
+/** Every candidate of `method`'s search that matches canonical `path`, best first. */
+function matchesOf<R extends RouteRow>(table: PreparedRouteTable<R>, method: string, path: string, apiPrefix: string): InterpretedMatch<R>[] {
   const matches: InterpretedMatch<R>[] = [];
-  if (canonicalPath === undefined) return { canonicalPath, matches };
   // A path outside the API root (`/api/v3/…`): only routes that name its first segment literally.
-  const rootedOnly = startsWithApiSegment(canonicalPath, apiPrefix);
+  const rootedOnly = startsWithApiSegment(path, apiPrefix);
   for (const m of methodsSearched(table, method)) {
     for (const candidate of m.candidates) {
       if (rootedOnly && candidate.alternative.segments[0]?.kind !== 'literal') continue;
-      const params = captureRouteParams(canonicalPath, candidate.alternative.segments.map(routeToken));
+      const params = captureRouteParams(path, candidate.alternative.segments.map(routeToken));
       if (params) matches.push({ candidate, method: m.method, params });
     }
   }
-  return { canonicalPath, matches };
+  return matches;
 }

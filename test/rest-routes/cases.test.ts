@@ -70,6 +70,16 @@ const cases: Case[] = [
   { name: '%2F in a project id', method: 'GET', path: '/projects/group%2Fsub%2Fproject/releases', route: 'GET /projects/:id/releases', line: 1959, params: { id: 'group%2Fsub%2Fproject' } },
   { name: '%2F in a file path', method: 'GET', path: '/projects/1/repository/files/dir%2Ffile.rb', route: 'GET /projects/:id/repository/files/:file_path', line: 2867, params: { id: '1', file_path: 'dir%2Ffile.rb' } },
   { name: 'not canonicalizable', method: 'GET', path: '/projects/1/%zz' },
+  // Grape's `.json` format suffix: GitLab also serves `x.json` by the route of `x`. Two rows for the two readings: denied.
+  // `PUT /projects/:id/labels/promote` (line 2176, promote_label) would serve it, `PUT /projects/:id/labels/:name` (update_label) matches it as written.
+  { name: 'promote.json: the label route and the promote route disagree', method: 'PUT', path: '/api/v4/projects/1/labels/promote.json' },
+  // `GET /projects/:id/releases` (line 1959) for the bare path, the catch-all for the path as written.
+  { name: 'releases.json: the catch-all as written, releases without .json', method: 'GET', path: '/projects/1/releases.json' },
+  // One row either way (`:name` takes `foo.json` and `foo`): the path's own match.
+  { name: 'a label named foo.json', method: 'GET', path: '/projects/1/labels/foo.json', route: 'GET /projects/:id/labels/:name', line: 2178, params: { id: '1', name: 'foo.json' } },
+  // The page writes `config.json` itself (line 1734); without it only the catch-all matches, which is no route of GitLab's.
+  { name: 'a route written with .json', method: 'GET', path: '/projects/1/packages/cargo/config.json', route: 'GET /projects/:id/packages/cargo/config.json', line: 1734 },
+  { name: 'a last segment that is only .json', method: 'GET', path: '/projects/1/labels/.json' },
 ];
 
 describe('matchFineGrainedRestRoute: hand-written cases', () => {

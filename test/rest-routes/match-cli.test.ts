@@ -47,4 +47,12 @@ describe('permgen match gitlab-rest', () => {
     expect(denied.code).toBe(1);
     expect((JSON.parse(denied.stdout) as { match: unknown }).match).toBeNull();
   }, 120_000);
+
+  it('denies a .json path whose reading without the suffix is another row, naming it (line 2176 with grep -n)', async () => {
+    const r = await permgen(['match', 'gitlab-rest', 'PUT', '/api/v4/projects/1/labels/promote.json']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      "  denied: GitLab's API also serves `/projects/1/labels/promote.json` by the route of `/projects/1/labels/promote` (Grape's `.json` format suffix): PUT /projects/:id/labels/promote (line 2176), another row than this path's; which one GitLab picks depends on the order of its routes, so the request is denied",
+    );
+  }, 120_000);
 });

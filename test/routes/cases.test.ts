@@ -95,6 +95,10 @@ const cases: Case[] = [
   { name: 'job artifact file', method: 'GET', path: '/projects/1/jobs/5/artifacts/a/b.txt', route: 'GET /projects/:id/jobs/:job_id/artifacts/*artifact_path', line: 104, params: { id: '1', job_id: '5', artifact_path: 'a/b.txt' } },
   { name: 'environments review_apps literal beats :environment_id', method: 'DELETE', path: '/projects/1/environments/review_apps', route: 'DELETE /projects/:id/environments/review_apps', line: 96 },
   { name: 'environment by id', method: 'DELETE', path: '/projects/1/environments/3', route: 'DELETE /projects/:id/environments/:environment_id', line: 95, params: { id: '1', environment_id: '3' } },
+  // Grape's `.json` format suffix: GitLab also serves `review_apps.json` by the `review_apps` route (line 96); as written it is
+  // `:environment_id` (line 95). Two rows for the two readings: denied. With an id, one row either way.
+  { name: 'review_apps.json: two readings, two rows', method: 'DELETE', path: '/projects/1/environments/review_apps.json' },
+  { name: 'an id with .json: one row either way', method: 'DELETE', path: '/projects/1/environments/3.json', route: 'DELETE /projects/:id/environments/:environment_id', line: 95, params: { id: '1', environment_id: '3.json' } },
   { name: 'deployments need two permissions', method: 'POST', path: '/projects/1/deployments', route: 'POST /projects/:id/deployments', line: 91, permissions: ['ADMIN_DEPLOYMENTS', 'ADMIN_ENVIRONMENTS'] },
   { name: 'composer p2 splat', method: 'GET', path: '/group/1/-/packages/composer/p2/vendor/pkg.json', route: 'GET /group/:id/-/packages/composer/p2/*package_name', line: 113, params: { id: '1', package_name: 'vendor/pkg.json' } },
   { name: 'composer p/:sha', method: 'GET', path: '/group/1/-/packages/composer/p/abc', route: 'GET /group/:id/-/packages/composer/p/:sha', line: 112 },

@@ -183,23 +183,34 @@ export function createReference<T extends RefRoute>(routes: readonly T[]) {
     const relative = refApiRelative(refCanonicalize(path));
     if (relative === undefined) return undefined;
     const canonicalPath = relative.path;
-    const first = canonicalPath.split('/')[1] ?? '';
-    const search = method === 'HEAD' ? ['HEAD', 'GET'] : [method];
-    for (const m of search) {
-      let best: { alt: RefAlternative; groups: RegExpExecArray } | undefined;
-      for (const alt of [...(index.get(`${m} ${first}`) ?? []), ...(index.get(`${m} \u0000`) ?? [])]) {
-        if (alt.route.method !== m) continue;
-        if (relative.rooted && !/^\/api/.test(alt.text)) continue;
-        const groups = alt.regex.exec(canonicalPath);
-        if (groups && (!best || compareKeys(alt, best.alt) > 0)) best = { alt, groups };
+    const find = (p: string, rooted: boolean) => {
+      const first = p.split('/')[1] ?? '';
+      for (const m of method === 'HEAD' ? ['HEAD', 'GET'] : [method]) {
+        let best: { alt: RefAlternative; groups: RegExpExecArray } | undefined;
+        for (const alt of [...(index.get(`${m} ${first}`) ?? []), ...(index.get(`${m} \u0000`) ?? [])]) {
+          if (alt.route.method !== m) continue;
+          if (rooted && !/^\/api/.test(alt.text)) continue;
+          const groups = alt.regex.exec(p);
+          if (groups && (!best || compareKeys(alt, best.alt) > 0)) best = { alt, groups };
+        }
+        if (best) return best;
       }
-      if (best) {
-        const params: Record<string, string> = {};
-        best.alt.names.forEach((name, i) => (params[name] = best.groups[i + 1]!));
-        const r = best.alt.route as T;
-        return { route: r.route, canonicalPath, params, permissions: r.permissions, controlled: r.controlled, row: r };
-      }
+      return undefined;
+    };
+    const best = find(canonicalPath, relative.rooted);
+    if (!best) return undefined;
+    // Grape's `.json` format suffix: GitLab also serves `x.json` by the route of `x`; another row for it is a denial.
+    const json = /^(.*\/)([^/]*)\.json$/.exec(canonicalPath);
+    if (json) {
+      if (json[2] === '' || json[2] === '.' || json[2] === '..') return undefined;
+      const bare = `${json[1]}${json[2]}`;
+      const other = find(bare, /^\/api/.test(bare));
+      // The REST page's catch-all (`* /*path`) is no route of GitLab's: not another reading.
+      if (other && other.alt.route !== best.alt.route && !other.alt.route.route.startsWith('* ')) return undefined;
     }
-    return undefined;
+    const params: Record<string, string> = {};
+    best.alt.names.forEach((name, i) => (params[name] = best.groups[i + 1]!));
+    const r = best.alt.route as T;
+    return { route: r.route, canonicalPath, params, permissions: r.permissions, controlled: r.controlled, row: r };
   };
 }

@@ -76,6 +76,15 @@ function apiRelativePath(c, prefix) {
   else return c;
   return startsWithApiSegment(r, prefix) ? void 0 : r;
 }
+function formatSuffixAt(p) {
+  const n = p.length;
+  if (n < 6 || p.charCodeAt(n - 1) !== 110 || !p.endsWith(".json")) return -1;
+  const cut = n - 5;
+  const s = p.lastIndexOf("/", cut - 1) + 1;
+  const len = cut - s;
+  if (len === 0 || len <= 2 && p.charCodeAt(s) === 46 && (len === 1 || p.charCodeAt(s + 1) === 46)) return -2;
+  return cut;
+}
 function startsWithApiSegment(p, prefix) {
   if (p.charCodeAt(1) !== prefix.charCodeAt(1)) return prefix.length <= 1 || prefix.charCodeAt(1) === 47;
   let k = prefix.indexOf("/", 1);
@@ -793,6 +802,7 @@ export {
   candidateRows,
   canonicalizePath,
   captureRouteParams,
+  formatSuffixAt,
   isCanonicalSpan,
   matchElements,
   matchTail,

@@ -132,6 +132,25 @@ export function apiRelativePath(c: string | undefined, prefix: string): string |
   return startsWithApiSegment(r, prefix) ? undefined : r;
 }
 
+/**
+ * Grape's format suffix. GitLab's API is JSON, and Grape then adds `(.json)` to every route, so a
+ * request for `/projects/1/labels/promote.json` is served by `/projects/:id/labels/promote`, while a
+ * pattern match reads it as `/projects/:id/labels/:name` with `name` = `promote.json` (another
+ * permission). Grape tries routes in the order they are declared, which the pages do not give. So
+ * for a canonical path whose last segment ends in `.json`, the matchers also read the path without
+ * it, and deny when the two readings pick different rows. Returns where the suffix starts; -1 when
+ * there is none; -2 when what is left of the segment is empty, `.` or `..` (denied: no reading).
+ */
+export function formatSuffixAt(p: string): number {
+  const n = p.length;
+  if (n < 6 || p.charCodeAt(n - 1) !== 0x6e || !p.endsWith('.json')) return -1;
+  const cut = n - 5;
+  const s = p.lastIndexOf('/', cut - 1) + 1;
+  const len = cut - s;
+  if (len === 0 || (len <= 2 && p.charCodeAt(s) === 0x2e && (len === 1 || p.charCodeAt(s + 1) === 0x2e))) return -2;
+  return cut;
+}
+
 /** Whether the first segment of `p` starts with the first segment of `prefix` (`/api…`). */
 export function startsWithApiSegment(p: string, prefix: string): boolean {
   // Most paths differ at their first character (`/projects/…`): no search in `prefix` then.

@@ -46,6 +46,16 @@ export declare function canonicalizePath(raw: unknown): string | undefined;
  * which accepts it only for a route that names that segment literally (`startsWithApiSegment`).
  */
 export declare function apiRelativePath(c: string | undefined, prefix: string): string | undefined;
+/**
+ * Grape's format suffix. GitLab's API is JSON, and Grape then adds `(.json)` to every route, so a
+ * request for `/projects/1/labels/promote.json` is served by `/projects/:id/labels/promote`, while a
+ * pattern match reads it as `/projects/:id/labels/:name` with `name` = `promote.json` (another
+ * permission). Grape tries routes in the order they are declared, which the pages do not give. So
+ * for a canonical path whose last segment ends in `.json`, the matchers also read the path without
+ * it, and deny when the two readings pick different rows. Returns where the suffix starts; -1 when
+ * there is none; -2 when what is left of the segment is empty, `.` or `..` (denied: no reading).
+ */
+export declare function formatSuffixAt(p: string): number;
 /** Whether the first segment of `p` starts with the first segment of `prefix` (`/api…`). */
 export declare function startsWithApiSegment(p: string, prefix: string): boolean;
 /**

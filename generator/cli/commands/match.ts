@@ -69,7 +69,11 @@ export const matchCommand: Command = {
         ? NOT_CANONICAL
         : winner === undefined
           ? 'no documented route matches'
-          : undefined;
+          : result.formatConflict
+            ? result.formatConflict.match
+              ? `GitLab's API also serves \`${result.canonicalPath}\` by the route of \`${result.formatConflict.bare}\` (Grape's \`.json\` format suffix): ${result.formatConflict.match.candidate.route.endpoint.text} (line ${result.formatConflict.match.candidate.route.endpoint.position.line}), another row than this path's; which one GitLab picks depends on the order of its routes, so the request is denied`
+              : `the path ends in \`.json\` after an empty, \`.\` or \`..\` segment: no reading of it is safe`
+            : undefined;
     // A route the page says these tokens cannot call (REST `unavailable` rows and the catch-all, the job-token page's
     // Unavailable section): it matched, and is shown, but the request is denied all the same (exit 1, `unavailable`).
     const unavailable = denial === undefined && winner !== undefined && kind.access(winner.candidate.route.endpoint).rank === 0 ? `the matching route is unavailable: ${kind.explain(winner.candidate.route.endpoint)}` : undefined;

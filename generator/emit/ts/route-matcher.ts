@@ -24,7 +24,7 @@ import { patternTokens, type RouteTokenData } from '../runtime/route-path.ts';
 const PARAM_SHAPES_PER_FUNCTION = 64;
 
 /** What the statements import from the copied runtime (`runtime/route-path.ts`). */
-const RUNTIME_IMPORTS: readonly string[] = Object.freeze(['apiRelativePath', 'areSpansCanonical', 'buildRouteTrie', 'canonicalizePath', 'candidateRows', 'MAX_GRANTED_ITEMS', 'MAX_PATH_LENGTH', 'mayCanonicalizationChange', 'type RouteTrie', 'startsWithApiSegment', 'walkRouteTrie']);
+const RUNTIME_IMPORTS: readonly string[] = Object.freeze(['apiRelativePath', 'areSpansCanonical', 'buildRouteTrie', 'canonicalizePath', 'candidateRows', 'formatSuffixAt', 'MAX_GRANTED_ITEMS', 'MAX_PATH_LENGTH', 'mayCanonicalizationChange', 'type RouteTrie', 'startsWithApiSegment', 'walkRouteTrie']);
 
 /**
  * `route-pattern-unsupported` for each row of `table` that cannot be compiled (left out of the
@@ -87,6 +87,15 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
     declarationKind: VariableDeclarationKind.Const,
     docs: [{ description: `Candidates whose pattern names a first segment starting \`${safeComment(apiSegment)}\` literally (rooted outside \`${safeComment(apiPrefix)}\`): the only answers for such a path.` }],
     declarations: [{ name: 'ROOTED_CANDIDATES', type: 'readonly number[]', initializer: `[${rooted.join(', ')}]` }],
+  });
+  // A table's catch-all (the REST page's `* /*path`, unavailable): no route of Grape's, so not a reading of a `.json` path.
+  // (`anyMethod`: `restRouteRows` turns the `*` row into one row per method.)
+  const catchAll = candidates.flatMap((c, i) => ((c.route.endpoint as { anyMethod?: boolean }).anyMethod === true ? [i] : []));
+  statements.push({
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [{ description: 'Candidates of the table\'s catch-all row (every method and path the page leaves unlisted): not a route of their own for `formatSuffixAt`.' }],
+    declarations: [{ name: 'CATCH_ALL_CANDIDATES', type: 'readonly number[]', initializer: `[${catchAll.join(', ')}]` }],
   });
 
   // Per method, its candidates as data (most specific first), built into a trie on the first match
@@ -279,6 +288,35 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
     kind: StructureKind.Function,
     name: 'candidateFor',
     docs: [{ description: 'The candidate a request is for, or -1 (deny); leaves the canonical path in `lastPath` and the parameter boundaries in `B`. Its callers catch whatever it might throw (nothing is expected to).' }],
+    parameters: [
+      { name: 'method', type: 'string' },
+      { name: 'path', type: 'string' },
+    ],
+    returnType: 'number',
+    statements: (w) => {
+      w.writeLine('const i = pathCandidate(method, path);');
+      w.writeLine('if (i < 0) return i;');
+      w.writeLine('// Grape also serves `x.json` by the route of `x` (formatSuffixAt): both readings must give the same row.');
+      w.writeLine('const p = lastPath;');
+      w.writeLine('// Most paths do not end in `n`: no call then.');
+      w.writeLine('if (p.charCodeAt(p.length - 1) !== 110) return i;');
+      w.writeLine('const cut = formatSuffixAt(p);');
+      w.writeLine('if (cut === -1) return i;');
+      w.writeLine('if (cut === -2) return -1;');
+      w.writeLine('const bare = p.slice(0, cut);');
+      w.writeLine('const j = lookup(method, bare);');
+      w.writeLine('const other = j >= 0 && CATCH_ALL_CANDIDATES.indexOf(j) < 0 && !(startsWithApiSegment(bare, API_PREFIX) && ROOTED_CANDIDATES.indexOf(j) < 0);');
+      w.writeLine('if (other && candidateRoutes[j] !== candidateRoutes[i]) return -1;');
+      w.writeLine('// One row either way: the path\'s own match again, for its parameters (`B`).');
+      w.writeLine('lookup(method, p);');
+      w.writeLine('lastPath = p;');
+      w.writeLine('return i;');
+    },
+  });
+  statements.push({
+    kind: StructureKind.Function,
+    name: 'pathCandidate',
+    docs: [{ description: 'The candidate of the path itself (`candidateFor` without the format suffix\'s second reading), or -1; leaves the canonical path in `lastPath` and the parameter boundaries in `B`.' }],
     parameters: [
       { name: 'method', type: 'string' },
       { name: 'path', type: 'string' },
