@@ -1126,7 +1126,7 @@ export function matchJobTokenRoute(method: string, path: string): JobTokenRouteM
   }
 }
 
-/** True only when the request matches a route that fine-grained permissions control and `granted` holds every permission it needs. False when no route matches, and also for uncontrolled routes (`controlled: false`): a single-table page's `None` routes, which fine-grained permissions do not grant (the job token's default access governs them), and the routes of the page's unavailable section, which job tokens cannot access; call `matchJobTokenRoute` to tell them apart. Never throws. */
+/** True only when the request matches a route that fine-grained permissions control and `granted` holds every permission it needs. False when no route matches, and also for uncontrolled routes (`controlled: false`): a single-table page's `None` routes, which fine-grained permissions do not grant (the job token's default access governs them), and the routes of the page's unavailable section, which job tokens cannot access; `matchJobTokenRoute` tells an uncontrolled route from a denial by permissions, and `jobTokenRequestVerdict` (least privilege) tells the two kinds apart. Never throws. */
 export function isJobTokenRequestAllowed(granted: Iterable<string>, method: string, path: string): boolean {
   const match = jobTokenRouteFor(method, path);
   if (match === undefined || !match.controlled || match.permissions.length === 0) return false;

@@ -149,7 +149,7 @@ export const forgejoScopes: Emitter = {
       docs: [
         {
           description:
-            'Parses a comma-separated scope string (`read:repository, write:issue`): items are trimmed, empty items ignored, ' +
+            'Parses a comma-separated scope string (`read:repository, write:issue`): items are trimmed of ASCII whitespace (Forgejo compares them as given: a BOM or a no-break space is part of the item), empty items ignored, ' +
             'duplicates dropped, and the scopes returned sorted. Matching is exact and case-sensitive: any unknown item refuses the ' +
             'whole string (listed in `unknown`). A string with no scope at all is refused too: Forgejo does not support tokens without one. ' +
             `So is anything that is not a string, and a string longer than ${MAX_SCOPES_TEXT} characters (every scope once fits in a fraction of that): ` +

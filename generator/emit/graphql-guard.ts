@@ -275,7 +275,7 @@ function emitRule(ctx: EmitContext, model: GraphqlPermissionsModel): void {
           ].join('\n'),
           tags: [
             { tagName: 'param', text: 'granted The permission ids the token holds (read once). Unknown ids cover nothing.' },
-            { tagName: 'param', text: "options `{ mode: 'lax' }` allows undocumented object types and mutations." },
+            { tagName: 'param', text: "options `{ mode: 'lax' }` allows undocumented object types and mutations; `{ operationName }` checks only the operation a server will run (and the fragments it spreads)." },
             ...see,
           ],
         },

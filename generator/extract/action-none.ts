@@ -1,11 +1,14 @@
 /**
  * Words a page may write in an Action or Permission cell that name no permission: `None`, `Any`,
- * `All`, `N/A`. Each passes the extractors' "capitalised word" shape, and the permission id derived
+ * `All`, `Public`, `Not Applicable` (a list: the readers' word patterns already refuse `N/A`). Each passes the extractors' "capitalised word" shape, and the permission id derived
  * from it (`none_code`, `any_attestation`) is one no token holds: matchers would deny, but least
  * privilege would tell a token-minting service to grant it. The GitLab extractors refuse such a row
  * instead (the job-token page's `None` rows have their own reading). Compared case-insensitively.
  */
-const NO_PERMISSION_WORDS: ReadonlySet<string> = new Set(['none', 'any', 'all', 'n/a', 'na', 'nothing', 'every', 'everything']);
+const NO_PERMISSION_WORDS: ReadonlySet<string> = new Set([
+  'none', 'any', 'all', 'na', 'nothing', 'every', 'everything', 'null', 'nobody', 'anyone', 'everyone', 'public', 'unavailable',
+  'not applicable', 'not required', 'no permission', 'no permissions', 'none required',
+]);
 
 /** Whether an Action/Permission cell's text is a word that names no permission. */
 export function namesNoPermission(action: string): boolean {

@@ -148,13 +148,14 @@ export const jobTokenEndpointExtractor: Extractor<JobTokenEndpointsModel> = {
   },
 };
 
-/** The section a per-resource or unavailable table sits in (`placed` has checked it has one); none for the single table. */
+/** The section a per-resource or unavailable table sits in (`placed` has checked it has one); none for the single table outside an unavailable section. */
 function sectionOf(layout: Layout, place: Place): JobTokenSection | undefined {
   if (layout === PER_RESOURCE) {
     const { resource, heading } = place.section!;
     return { kind: 'resource', resource, heading: heading.text, position: { ...heading.position } };
   }
-  if (layout === UNAVAILABLE) {
+  // The unavailable layout's table, or a single-layout table under an `Unavailable …` heading: its rows are the endpoints job tokens cannot access.
+  if (layout === UNAVAILABLE || place.container?.unavailable === true) {
     const { heading } = place.container!;
     return { kind: 'unavailable', heading: heading.text, position: { ...heading.position } };
   }

@@ -180,3 +180,33 @@ describe('structure, not heading levels', () => {
     ]);
   });
 });
+
+describe('a single-table layout with an unavailable section', () => {
+  it('marks the rows of a single-layout table under `Unavailable API endpoints` as that section, and `None` rows above it as none', () => {
+    const { model, report } = readText(
+      [
+        '## Available API endpoints',
+        '',
+        '| Permissions | Permission Names | Path | Description |',
+        '| --- | --- | --- | --- |',
+        '| Deployments: Read | `READ_DEPLOYMENTS` | `GET /projects/:id/deployments` | List |',
+        '| None |  | `GET /job` | Get current job |',
+        '',
+        '## Unavailable API endpoints',
+        '',
+        'CI/CD job tokens cannot access the following endpoints:',
+        '',
+        '| Permissions | Permission Names | Path | Description |',
+        '| --- | --- | --- | --- |',
+        '| None |  | `POST /token_exchange` | Issue JWT |',
+        '',
+      ].join('\n'),
+    );
+    expect(report.diagnostics).toEqual([]);
+    expect(model.endpoints.map((e) => [e.text, e.controlled, e.section?.kind])).toEqual([
+      ['GET /projects/:id/deployments', true, undefined],
+      ['GET /job', false, undefined],
+      ['POST /token_exchange', false, 'unavailable'],
+    ]);
+  });
+});

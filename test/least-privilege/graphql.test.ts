@@ -118,6 +118,15 @@ describe('graphqlLeastPrivilegeRequests (gitlab/graphql) with leastPrivilegeForR
   const schema = buildSchema(readFileSync(new URL(`../../${SCHEMA}`, import.meta.url), 'utf8'));
   const document = parse(readFileSync(new URL(`../../${DIR}/release-bot.graphql`, import.meta.url), 'utf8'));
 
+  it('answers only the operation operationName selects, and a hand-built document with an unreadable location without throwing', async () => {
+    const gql = (await import('../../generated/gitlab/graphql/index.js')) as { graphqlLeastPrivilegeRequests(s: unknown, d: unknown, o?: unknown): { requests: readonly GraphqlWorkloadRequest[]; operations: readonly string[] } };
+    const two = parse('query A { __typename } query B { __typename }');
+    expect(gql.graphqlLeastPrivilegeRequests(schema, two, { operationName: 'B' }).operations).toEqual(['query B']);
+    expect(gql.graphqlLeastPrivilegeRequests(schema, two, { operationName: 'C' }).requests.map((r) => [r.operation, r.reason])).toEqual([['(document)', 'invalid']]);
+    const odd = JSON.parse('{"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","loc":{},"selectionSet":{"kind":"SelectionSet","selections":[]}}]}') as unknown;
+    expect(() => gql.graphqlLeastPrivilegeRequests(schema, odd)).not.toThrow();
+  });
+
   it('something that is not a parsed document is one denied input, not a throw', async () => {
     const gql = (await import('../../generated/gitlab/graphql/index.js')) as { graphqlLeastPrivilegeRequests(s: unknown, d: unknown): { requests: readonly GraphqlWorkloadRequest[]; errors: readonly unknown[] } };
     const gitlab = (await import('../../generated/gitlab/least-privilege.js')) as { leastPrivilegeForRequests(r: readonly unknown[]): { fineGrained: TokenKindAnswer } };

@@ -21,7 +21,7 @@ export type LeastPrivilegeResult = Result<GraphqlGuardGrant>;
  * validate(schema, document, [...specifiedRules, fineGrainedPermissionsRule(['read_project', 'read_runner'])]);
  * ```
  * @param granted The permission ids the token holds (read once). Unknown ids cover nothing.
- * @param options `{ mode: 'lax' }` allows undocumented object types and mutations.
+ * @param options `{ mode: 'lax' }` allows undocumented object types and mutations; `{ operationName }` checks only the operation a server will run (and the fragments it spreads).
  * @see https://docs.gitlab.com/auth/tokens/fine_grained_access_tokens_graphql/
  */
 export declare function fineGrainedPermissionsRule(granted: Iterable<string>, options?: GuardOptions): ValidationRule;

@@ -26,10 +26,8 @@ import {
 import { minimumHittingSet } from './graphql-hitting-set.js';
 import type { GuardOptions } from './graphql-rule.js';
 
-export interface LeastPrivilegeOptions extends GuardOptions {
-  /** Only this operation (and the fragments it spreads). Default (also `null`): every operation of the document. */
-  readonly operationName?: string | null;
-}
+/** `GuardOptions`: `operationName` answers only that operation (and the fragments it spreads); default (also `null`): every operation of the document. */
+export type LeastPrivilegeOptions = GuardOptions;
 
 /** One thing the operation needs, gathered over every field that needs it. */
 export interface PermissionRequirement<G extends GuardGrantShape> {

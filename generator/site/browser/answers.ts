@@ -117,14 +117,19 @@ export class Answers {
     const routes = this.pkg.gitlab.jobTokenRoutes;
     const info = Array.isArray(routes) ? routes.map(rec).find((r) => str(r, 'route') === route) : undefined;
     const params = Object.entries(rec(m.params) ?? {}).map(([k, v]) => code(`${k} = ${String(v)}`));
+    // An uncontrolled row is either one the page says job tokens cannot access (its unavailable section) or a
+    // `None` row (default access): the package's least-privilege verdict tells them apart.
+    const verdictOf = fn(this.pkg.gitlab, 'jobTokenRequestVerdict');
+    const verdict = controlled || !verdictOf ? undefined : rec(verdictOf({ kind: 'rest', method, path }));
+    const unavailable = str(verdict, 'status') === 'unavailable';
     return {
       id: 'job-token-route',
       provider: 'GitLab CI/CD job token',
       title: code(title),
-      verdict: controlled ? `Needs ${permissions.join(' + ')}` : 'Not controlled by fine-grained permissions',
-      tone: controlled ? 'grant' : 'info',
+      verdict: controlled ? `Needs ${permissions.join(' + ')}` : unavailable ? 'Unavailable to job tokens: deny' : 'Not controlled by fine-grained permissions',
+      tone: controlled ? 'grant' : unavailable ? 'deny' : 'info',
       rows: [
-        ['Permissions', controlled ? joined(permissions.map((p) => this.permissionLink('gitlab-job-token-endpoints', p)), ' + ') : 'None: the job token\u2019s default access applies.'],
+        ['Permissions', controlled ? joined(permissions.map((p) => this.permissionLink('gitlab-job-token-endpoints', p)), ' + ') : unavailable ? 'None: CI/CD job tokens cannot access this endpoint (the page\u2019s unavailable section).' : 'None: the job token\u2019s default access applies.'],
         ['Route', link(route, located?.href)],
         ...(info && str(info, 'description') ? ([['Description', str(info, 'description')!]] as [string, Child][]) : []),
         ['Parameters', params.length > 0 ? joined(params) : '—'],

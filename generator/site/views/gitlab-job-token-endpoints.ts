@@ -26,7 +26,9 @@ export function jobTokenEndpointsView(model: JobTokenEndpointsModel): SourcePage
     anchors.push({ key: e.text, anchor: id, source: formatPosition(e.position) });
     const permissions = e.controlled
       ? list(e.permissions.map((name) => (permissionId.has(name) ? link(name, `#${permissionId.get(name)}`) : code(name))))
-      : [badge('None', 'Fine-grained permissions do not control this endpoint: the job token\u2019s default access applies.')];
+      : e.section?.kind === 'unavailable'
+        ? [badge('Unavailable', 'CI/CD job tokens cannot access this endpoint (the page\u2019s unavailable section).')]
+        : [badge('None', 'Fine-grained permissions do not control this endpoint: the job token\u2019s default access applies.')];
     const section = e.section === undefined ? '' : e.section.kind === 'resource' ? e.section.resource : e.section.heading;
     return {
       id,

@@ -70,4 +70,5 @@ export interface GraphqlInputs {
  */
 export declare function graphqlInputs<O extends {
     readonly mode?: "strict" | "lax";
+    readonly operationName?: string | null;
 }>(byOperation: (schema: GraphQLSchema, document: DocumentNode, options?: O) => GraphqlDocumentAnswerLike, schema: GraphQLSchema, document: DocumentNode, options?: O): GraphqlInputs;

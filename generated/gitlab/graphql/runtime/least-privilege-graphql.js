@@ -4,8 +4,18 @@
  */
 import { Kind } from "graphql";
 function graphqlInputs(byOperation, schema, document, options) {
+  try {
+    return inputsOf(byOperation, schema, document, options);
+  } catch (e) {
+    return invalidDocument([], `The document could not be read (${e instanceof Error ? e.message : "not an error"}): nothing is granted.`);
+  }
+}
+function inputsOf(byOperation, schema, document, options) {
   const all = document !== null && typeof document === "object" ? document.definitions : void 0;
-  const definitions = Array.isArray(all) ? all.filter((d) => d !== null && typeof d === "object" && d.kind === Kind.OPERATION_DEFINITION) : [];
+  const every = Array.isArray(all) ? all.filter((d) => d !== null && typeof d === "object" && d.kind === Kind.OPERATION_DEFINITION) : [];
+  const wanted = options?.operationName ?? void 0;
+  const definitions = wanted === void 0 ? every : every.filter((d) => typeof wanted === "string" && d.name?.value === wanted);
+  if (wanted !== void 0 && definitions.length === 0) return invalidDocument([], typeof wanted === "string" ? `Unknown operation named "${wanted}".` : "operationName must be a string.");
   const requests = [];
   const operations = [];
   const errors = [];
@@ -19,9 +29,10 @@ function graphqlInputs(byOperation, schema, document, options) {
   }
   const answerOf = new Map(answered.map((a) => [a.node, a.answer]));
   for (const definition of definitions) {
-    const name = definition.name?.value;
-    const label = `${definition.operation} ${name ?? "(anonymous)"}`;
-    const line = definition.loc?.startToken.line;
+    const value = definition.name?.value;
+    const label = `${String(definition.operation)} ${typeof value === "string" ? value : "(anonymous)"}`;
+    const at = definition.loc?.startToken?.line;
+    const line = typeof at === "number" ? at : void 0;
     operations.push(label);
     const answer = answerOf.get(definition);
     if (errors.length > 0 || answer === void 0) {
@@ -35,7 +46,7 @@ function graphqlInputs(byOperation, schema, document, options) {
       continue;
     }
     for (const r of all2) {
-      const at = r.locations[0]?.line ?? line;
+      const at2 = r.locations[0]?.line ?? line;
       requests.push(
         Object.freeze({
           kind: "graphql",
@@ -46,18 +57,19 @@ function graphqlInputs(byOperation, schema, document, options) {
           alternatives: Object.freeze(r.alternatives.map((a) => Object.freeze([...a]))),
           boundaries: Object.freeze([...new Set(r.grants.map((g) => g.boundary.toLowerCase()))]),
           source: Object.freeze([...new Set(r.grants.map((g) => g.source))]),
-          ...at !== void 0 ? { line: at } : {},
+          ...at2 !== void 0 ? { line: at2 } : {},
           text: `${label}: ${r.subject}`
         })
       );
     }
   }
-  if (errors.length > 0 && definitions.length === 0) {
-    const label = "(document)";
-    operations.push(label);
-    requests.push(Object.freeze({ kind: "graphql", operation: label, subject: errors[0].message, reason: "invalid", fields: Object.freeze([]), alternatives: Object.freeze([]), boundaries: Object.freeze([]), source: Object.freeze([]), text: `${label}: not valid against the schema` }));
-  }
+  if (errors.length > 0 && definitions.length === 0) return invalidDocument(errors, errors[0].message);
   return Object.freeze({ requests: Object.freeze(requests), operations: Object.freeze(operations), errors: Object.freeze(errors) });
+}
+function invalidDocument(errors, why) {
+  const label = "(document)";
+  const request = Object.freeze({ kind: "graphql", operation: label, subject: why, reason: "invalid", fields: Object.freeze([]), alternatives: Object.freeze([]), boundaries: Object.freeze([]), source: Object.freeze([]), text: `${label}: not valid against the schema` });
+  return Object.freeze({ requests: Object.freeze([request]), operations: Object.freeze([label]), errors: Object.freeze([...errors]) });
 }
 function firstLine(r, fallback) {
   return r.locations[0]?.line ?? fallback ?? 0;

@@ -67,7 +67,21 @@ export interface GraphqlInputs {
  * pass over the document): each requirement of each operation is one input; every operation of a
  * document with errors is one `invalid` input.
  */
-export function graphqlInputs<O extends { readonly mode?: 'strict' | 'lax' }>(
+export function graphqlInputs<O extends { readonly mode?: 'strict' | 'lax'; readonly operationName?: string | null }>(
+  byOperation: (schema: GraphQLSchema, document: DocumentNode, options?: O) => GraphqlDocumentAnswerLike,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  options?: O,
+): GraphqlInputs {
+  try {
+    return inputsOf(byOperation, schema, document, options);
+  } catch (e) {
+    // A hand-built document graphql-js validated but this code cannot read (`loc: {}`, a name whose `toString` throws): denied, never a throw.
+    return invalidDocument([], `The document could not be read (${e instanceof Error ? e.message : 'not an error'}): nothing is granted.`);
+  }
+}
+
+function inputsOf<O extends { readonly mode?: 'strict' | 'lax'; readonly operationName?: string | null }>(
   byOperation: (schema: GraphQLSchema, document: DocumentNode, options?: O) => GraphqlDocumentAnswerLike,
   schema: GraphQLSchema,
   document: DocumentNode,
@@ -75,7 +89,11 @@ export function graphqlInputs<O extends { readonly mode?: 'strict' | 'lax' }>(
 ): GraphqlInputs {
   // Not a parsed document (`null`, `{}`): no operations; `byOperation` answers it with an error.
   const all: unknown = document !== null && typeof document === 'object' ? document.definitions : undefined;
-  const definitions = Array.isArray(all) ? all.filter((d): d is OperationDefinitionNode => d !== null && typeof d === 'object' && d.kind === Kind.OPERATION_DEFINITION) : [];
+  const every = Array.isArray(all) ? all.filter((d): d is OperationDefinitionNode => d !== null && typeof d === 'object' && d.kind === Kind.OPERATION_DEFINITION) : [];
+  // `operationName`: only that operation runs (as `requiredPermissionsForOperation` answers it); anything but a string names none.
+  const wanted: unknown = options?.operationName ?? undefined;
+  const definitions = wanted === undefined ? every : every.filter((d) => typeof wanted === 'string' && d.name?.value === wanted);
+  if (wanted !== undefined && definitions.length === 0) return invalidDocument([], typeof wanted === 'string' ? `Unknown operation named "${wanted}".` : 'operationName must be a string.');
   const requests: GraphqlInput[] = [];
   const operations: string[] = [];
   const errors: GraphQLError[] = [];
@@ -89,9 +107,10 @@ export function graphqlInputs<O extends { readonly mode?: 'strict' | 'lax' }>(
   }
   const answerOf = new Map(answered.map((a) => [a.node, a.answer]));
   for (const definition of definitions) {
-    const name = definition.name?.value;
-    const label = `${definition.operation} ${name ?? '(anonymous)'}`;
-    const line = definition.loc?.startToken.line;
+    const value: unknown = definition.name?.value;
+    const label = `${String(definition.operation)} ${typeof value === 'string' ? value : '(anonymous)'}`;
+    const at: unknown = definition.loc?.startToken?.line;
+    const line = typeof at === 'number' ? at : undefined;
     operations.push(label);
     const answer = answerOf.get(definition);
     // A document the schema rejects (an anonymous operation that is not alone too: LoneAnonymousOperationRule) is not run by a
@@ -125,12 +144,15 @@ export function graphqlInputs<O extends { readonly mode?: 'strict' | 'lax' }>(
     }
   }
   // Errors and no operation to hang them on (not a document, or one without operations): one input no grant lets through.
-  if (errors.length > 0 && definitions.length === 0) {
-    const label = '(document)';
-    operations.push(label);
-    requests.push(Object.freeze({ kind: 'graphql', operation: label, subject: errors[0]!.message, reason: 'invalid', fields: Object.freeze([]), alternatives: Object.freeze([]), boundaries: Object.freeze([]), source: Object.freeze([]), text: `${label}: not valid against the schema` }));
-  }
+  if (errors.length > 0 && definitions.length === 0) return invalidDocument(errors, errors[0]!.message);
   return Object.freeze({ requests: Object.freeze(requests), operations: Object.freeze(operations), errors: Object.freeze(errors) });
+}
+
+/** The answer for a document no operation of which can be answered: one `invalid` input, `(document)`, that no grant lets through. */
+function invalidDocument(errors: readonly GraphQLError[], why: string): GraphqlInputs {
+  const label = '(document)';
+  const request: GraphqlInput = Object.freeze({ kind: 'graphql', operation: label, subject: why, reason: 'invalid', fields: Object.freeze([]), alternatives: Object.freeze([]), boundaries: Object.freeze([]), source: Object.freeze([]), text: `${label}: not valid against the schema` });
+  return Object.freeze({ requests: Object.freeze([request]), operations: Object.freeze([label]), errors: Object.freeze([...errors]) });
 }
 
 function firstLine(r: GraphqlRequirementLike, fallback: number | undefined): number {
