@@ -7651,11 +7651,7 @@ function spansCanonical(p, i) {
   return areSpansCanonical(p, B, V, paramCounts[i]);
 }
 let lastPath = "";
-function candidateFor(method, path) {
-  const i = pathCandidate(method, path);
-  if (i < 0) return i;
-  const p = lastPath;
-  if (p.charCodeAt(p.length - 1) !== 110) return i;
+function formatChecked(method, i, p) {
   const cut = formatSuffixAt(p);
   if (cut === -1) return i;
   if (cut === -2) return -1;
@@ -7667,7 +7663,7 @@ function candidateFor(method, path) {
   lastPath = p;
   return i;
 }
-function pathCandidate(method, path) {
+function candidateFor(method, path) {
   if (typeof method !== "string" || typeof path !== "string") return -1;
   const q = path.charCodeAt(1) === API_PREFIX.charCodeAt(1) && path.startsWith(API_PREFIX) && path.charCodeAt(API_PREFIX.length) === 47 ? path.slice(API_PREFIX.length) : path;
   const plain = path.length <= MAX_PATH_LENGTH && q.charCodeAt(0) === 47 && !startsWithApiSegment(q, API_PREFIX);
@@ -7675,7 +7671,7 @@ function pathCandidate(method, path) {
   if (i === -2) return -1;
   if (i >= 0 && spansCanonical(q, i)) {
     lastPath = q;
-    return i;
+    return q.charCodeAt(q.length - 1) === 110 ? formatChecked(method, i, q) : i;
   }
   if (i === -1 && plain && !mayCanonicalizationChange(q)) return -1;
   const c = apiRelativePath(canonicalizePath(path), API_PREFIX);
@@ -7684,7 +7680,7 @@ function pathCandidate(method, path) {
   if (i < 0) return -1;
   if (startsWithApiSegment(c, API_PREFIX) && ROOTED_CANDIDATES.indexOf(i) < 0) return -1;
   lastPath = c;
-  return i;
+  return c.charCodeAt(c.length - 1) === 110 ? formatChecked(method, i, c) : i;
 }
 function fineGrainedRestRouteFor(method, path) {
   try {

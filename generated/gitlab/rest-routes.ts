@@ -9849,14 +9849,8 @@ function spansCanonical(p: string, i: number): boolean {
 /** The canonical path of the last `candidateFor` call (scratch, like `B`): the path itself unless it had to be canonicalized. */
 let lastPath: string = '';
 
-/** The candidate a request is for, or -1 (deny); leaves the canonical path in `lastPath` and the parameter boundaries in `B`. Its callers catch whatever it might throw (nothing is expected to). */
-function candidateFor(method: string, path: string): number {
-  const i = pathCandidate(method, path);
-  if (i < 0) return i;
-  // Grape also serves `x.json` by the route of `x` (formatSuffixAt): both readings must give the same row.
-  const p = lastPath;
-  // Most paths do not end in `n`: no call then.
-  if (p.charCodeAt(p.length - 1) !== 110) return i;
+/** Candidate `i` of canonical path `p` (which ends in `n`), or -1 when Grape's `.json` format suffix gives the path another row (`formatSuffixAt`): GitLab also serves `x.json` by the route of `x`, and which one it picks the page does not say. Leaves `p` in `lastPath` and its boundaries in `B`. */
+function formatChecked(method: string, i: number, p: string): number {
   const cut = formatSuffixAt(p);
   if (cut === -1) return i;
   if (cut === -2) return -1;
@@ -9870,8 +9864,8 @@ function candidateFor(method: string, path: string): number {
   return i;
 }
 
-/** The candidate of the path itself (`candidateFor` without the format suffix's second reading), or -1; leaves the canonical path in `lastPath` and the parameter boundaries in `B`. */
-function pathCandidate(method: string, path: string): number {
+/** The candidate a request is for, or -1 (deny); leaves the canonical path in `lastPath` and the parameter boundaries in `B`. A path ending in `n` may end in `.json`: `formatChecked` reads it a second way. Its callers catch whatever it might throw (nothing is expected to). */
+function candidateFor(method: string, path: string): number {
   if (typeof method !== 'string' || typeof path !== 'string') return -1;
   // `/api/v4/…` as sent: the rest is the path (a prefix that canonicalization reveals is removed on the slow path).
   const q = path.charCodeAt(1) === API_PREFIX.charCodeAt(1) && path.startsWith(API_PREFIX) && path.charCodeAt(API_PREFIX.length) === 47 ? path.slice(API_PREFIX.length) : path;
@@ -9882,7 +9876,7 @@ function pathCandidate(method: string, path: string): number {
   // A match on the raw path whose parameters took canonical text: the path is canonical (and not under `/api…`, so no rooted check).
   if (i >= 0 && spansCanonical(q, i)) {
     lastPath = q;
-    return i;
+    return q.charCodeAt(q.length - 1) === 110 ? formatChecked(method, i, q) : i;
   }
   // No route on a path canonicalization would not change (or would deny): a final miss.
   if (i === -1 && plain && !mayCanonicalizationChange(q)) return -1;
@@ -9894,7 +9888,7 @@ function pathCandidate(method: string, path: string): number {
   // A path outside the API root (`/api/v3/…`) only for a route rooted there.
   if (startsWithApiSegment(c, API_PREFIX) && ROOTED_CANDIDATES.indexOf(i) < 0) return -1;
   lastPath = c;
-  return i;
+  return c.charCodeAt(c.length - 1) === 110 ? formatChecked(method, i, c) : i;
 }
 
 /** The endpoint a request is for (its frozen entry in `fineGrainedRestRoutes`), or `undefined` (deny): the same decision as `matchFineGrainedRestRoute`, without parameters and canonical path, and without allocating (unless the path must be canonicalized). Never throws. */

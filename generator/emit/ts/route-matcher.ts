@@ -286,20 +286,15 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
   });
   statements.push({
     kind: StructureKind.Function,
-    name: 'candidateFor',
-    docs: [{ description: 'The candidate a request is for, or -1 (deny); leaves the canonical path in `lastPath` and the parameter boundaries in `B`. Its callers catch whatever it might throw (nothing is expected to).' }],
+    name: 'formatChecked',
+    docs: [{ description: 'Candidate `i` of canonical path `p` (which ends in `n`), or -1 when Grape\'s `.json` format suffix gives the path another row (`formatSuffixAt`): GitLab also serves `x.json` by the route of `x`, and which one it picks the page does not say. Leaves `p` in `lastPath` and its boundaries in `B`.' }],
     parameters: [
       { name: 'method', type: 'string' },
-      { name: 'path', type: 'string' },
+      { name: 'i', type: 'number' },
+      { name: 'p', type: 'string' },
     ],
     returnType: 'number',
     statements: (w) => {
-      w.writeLine('const i = pathCandidate(method, path);');
-      w.writeLine('if (i < 0) return i;');
-      w.writeLine('// Grape also serves `x.json` by the route of `x` (formatSuffixAt): both readings must give the same row.');
-      w.writeLine('const p = lastPath;');
-      w.writeLine('// Most paths do not end in `n`: no call then.');
-      w.writeLine('if (p.charCodeAt(p.length - 1) !== 110) return i;');
       w.writeLine('const cut = formatSuffixAt(p);');
       w.writeLine('if (cut === -1) return i;');
       w.writeLine('if (cut === -2) return -1;');
@@ -315,8 +310,8 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
   });
   statements.push({
     kind: StructureKind.Function,
-    name: 'pathCandidate',
-    docs: [{ description: 'The candidate of the path itself (`candidateFor` without the format suffix\'s second reading), or -1; leaves the canonical path in `lastPath` and the parameter boundaries in `B`.' }],
+    name: 'candidateFor',
+    docs: [{ description: 'The candidate a request is for, or -1 (deny); leaves the canonical path in `lastPath` and the parameter boundaries in `B`. A path ending in `n` may end in `.json`: `formatChecked` reads it a second way. Its callers catch whatever it might throw (nothing is expected to).' }],
     parameters: [
       { name: 'method', type: 'string' },
       { name: 'path', type: 'string' },
@@ -333,7 +328,7 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
       w.writeLine('// A match on the raw path whose parameters took canonical text: the path is canonical (and not under `/api…`, so no rooted check).');
       w.write('if (i >= 0 && spansCanonical(q, i))').block(() => {
         w.writeLine('lastPath = q;');
-        w.writeLine('return i;');
+        w.writeLine('return q.charCodeAt(q.length - 1) === 110 ? formatChecked(method, i, q) : i;');
       });
       w.writeLine('// No route on a path canonicalization would not change (or would deny): a final miss.');
       w.writeLine('if (i === -1 && plain && !mayCanonicalizationChange(q)) return -1;');
@@ -345,7 +340,7 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
       w.writeLine('// A path outside the API root (`/api/v3/…`) only for a route rooted there.');
       w.writeLine('if (startsWithApiSegment(c, API_PREFIX) && ROOTED_CANDIDATES.indexOf(i) < 0) return -1;');
       w.writeLine('lastPath = c;');
-      w.writeLine('return i;');
+      w.writeLine('return c.charCodeAt(c.length - 1) === 110 ? formatChecked(method, i, c) : i;');
     },
   });
   const runtimeImports = [...RUNTIME_IMPORTS, ...(methodsWithRoutes.has('HEAD') && methodsWithRoutes.has('GET') ? ['walkRouteTries'] : [])];
