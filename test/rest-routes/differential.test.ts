@@ -53,6 +53,31 @@ describe('compiled REST matcher = reference matcher', () => {
   }, 600_000);
 });
 
+describe('Grape\'s .json format suffix: the compiled matcher = the reference', () => {
+  // Every template filled two ways, with `.json` appended (and with the prefix): the requests where the path
+  // as written and the path without `.json` may be two rows (README, "Route matching"). The reference reads
+  // both ways with its own regular expressions.
+  it('agrees on every row\'s paths with .json appended, and denies some of them (rows that differ)', () => {
+    let denied = 0;
+    let total = 0;
+    for (const { method, text } of templates) {
+      for (const base of [fill(text, ['v1'], ['s1/s2']), fill(text, ['zz9'], ['z1'])]) {
+        for (const path of [`${base}.json`, `/api/v4${base}.json`]) {
+          total++;
+          const got = m.matchFineGrainedRestRoute(method, path);
+          const want = refMatch(method, path);
+          expect([path, got?.route, got ? { ...got.params } : undefined]).toEqual([path, want?.route, want?.params]);
+          if (!got) denied++;
+        }
+      }
+    }
+    // A guard on the test itself: both outcomes occur (counted here, not expected from the code).
+    expect(total).toBeGreaterThan(4_000);
+    expect(denied).toBeGreaterThan(0);
+    expect(denied).toBeLessThan(total);
+  });
+});
+
 describe('every endpoint is reachable', () => {
   /** Concrete paths of a template: each optional group kept and dropped, values filled in two ways. */
   const concrete = (template: string): string[] => refExpand(template).flatMap((t) => [fill(t, ['v1'], ['s1/s2']), fill(t, ['zz9'], ['z1'])]);
