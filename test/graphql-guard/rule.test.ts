@@ -421,3 +421,27 @@ describe('fineGrainedPermissionsRule: operationName', () => {
     expect(messages(['read_runner', 'read_project'], { operationName: JSON.parse('{"toString":1}') })).toEqual(['operationName must be a string.']);
   });
 });
+
+describe('fineGrainedPermissionsRule: an interface the Mutation root shares with an ordinary type', () => {
+  // `Ordinary` implements the root's interface: through it, the object may be an `Ordinary`, whose resolver
+  // runs, so the mutation's payload type is not covered by the mutation row there (strict mode).
+  const shared = () =>
+    buildSchema(`
+      schema { query: QueryRoot mutation: MutationRoot }
+      interface RunnerMutations { runnerUpdate(id: ID!): RunnerUpdatePayload }
+      type QueryRoot { ordinary: Ordinary }
+      type Ordinary implements RunnerMutations { runnerUpdate(id: ID!): RunnerUpdatePayload }
+      type MutationRoot implements RunnerMutations { runnerUpdate(id: ID!): RunnerUpdatePayload }
+      type RunnerUpdatePayload { errors: [String!] }
+    `);
+  const messages = (doc: string, granted: readonly string[]) => validate(shared(), parse(doc), [pkg.graphql.fineGrainedPermissionsRule(granted)]).map((e) => e.message);
+
+  it('the payload reached through the interface needs rows of its own, as the field selected directly does', () => {
+    expect(messages('{ ordinary { ... on RunnerMutations { runnerUpdate(id: "1") { errors } } } }', ['update_runner'])).toEqual([
+      'Field "QueryRoot.ordinary" returns type "Ordinary", which no fine-grained permission covers (the type is not documented; strict mode denies it).',
+      'Field "RunnerMutations.runnerUpdate" returns type "RunnerUpdatePayload", which no fine-grained permission covers (the type is not documented; strict mode denies it).',
+    ]);
+    // On the root itself the mutation row covers its payload, as before.
+    expect(messages('mutation { runnerUpdate(id: "1") { errors } }', ['update_runner'])).toEqual([]);
+  });
+});

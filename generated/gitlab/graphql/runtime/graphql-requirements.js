@@ -46,12 +46,13 @@ class RequirementIndex {
       out.push(Object.freeze({ reason, subject, field: coordinate, possibleType, grants, alternatives: alternativesOf(grants) }));
     };
     let payload;
-    if (this.onRoot(parent, this.schema.getMutationType())) {
+    const mutationRoot = this.schema.getMutationType();
+    if (this.onRoot(parent, mutationRoot)) {
       const grants = this.lookup("Mutation", field.name);
       if (grants && grants.length > 0) add("mutation", grants[0].name, grants);
       else if (this.mode === "strict") add("unknown-mutation", field.name, []);
       const returns = getNamedType(field.type);
-      if (isObjectType(returns)) payload = returns;
+      if (parent === mutationRoot && isObjectType(returns)) payload = returns;
     }
     for (const owner of this.fieldOwners(parent)) {
       const name = `${owner}.${field.name}`;

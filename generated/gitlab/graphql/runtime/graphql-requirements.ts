@@ -130,12 +130,16 @@ export class RequirementIndex<G extends GuardGrantShape> {
     // The payload is what the mutation field returns, by structure: `runnerUpdate: RunnerUpdatePayload`
     // and `runnerUpdate: RunnerChange` alike. Only this field's return is covered, not the type anywhere.
     let payload: GraphQLObjectType | undefined;
-    if (this.onRoot(parent, this.schema.getMutationType())) {
+    const mutationRoot = this.schema.getMutationType();
+    if (this.onRoot(parent, mutationRoot)) {
       const grants = this.lookup('Mutation', field.name);
       if (grants && grants.length > 0) add('mutation', grants[0]!.name, grants);
       else if (this.mode === 'strict') add('unknown-mutation', field.name, []);
+      // The payload is covered on the root itself only: through an interface or union the object may
+      // be another type that implements it (`project { ... on RunnerMutations { runnerCreate } }` runs
+      // `Project.runnerCreate`), so there its return type needs rows of its own, as anywhere else.
       const returns = getNamedType(field.type);
-      if (isObjectType(returns)) payload = returns;
+      if (parent === mutationRoot && isObjectType(returns)) payload = returns;
     }
 
     for (const owner of this.fieldOwners(parent)) {
