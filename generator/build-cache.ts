@@ -58,7 +58,8 @@ export async function buildCatalogDeferringCache(options: BuildOptions): Promise
   const resultText = JSON.stringify(built);
   const resultSha256 = createHash('sha256').update(resultText).digest('hex');
   // The entry's JSON around the result's text (stringified once): { inputs, resultSha256, result }.
-  const text = `{"inputs":${JSON.stringify(hashInputs(built))},"resultSha256":"${resultSha256}","result":${resultText}}`;
+  // `inputs`: every input with the sha256 of its bytes as the build read them (`BuildResult.inputHashes`), not as they are now.
+  const text = `{"inputs":${JSON.stringify(Object.entries(built.inputHashes))},"resultSha256":"${resultSha256}","result":${resultText}}`;
   return { built, resultSha256, save: () => writeCacheText(`build-${key}.json.gz`, text, ENTRIES) };
 }
 
@@ -128,12 +129,4 @@ function read(key: string, root: string): Entry | undefined {
   return entry;
 }
 
-/**
- * Every input of a build with the sha256 of its bytes as the build read them (null: absent; the
- * overrides file is there even when absent, so adding one is a miss), not as they are now: a page
- * saved between the build's read and this point must not pair its new bytes with the old page's
- * catalog (the entry would then be a stale hit for every later run).
- */
-function hashInputs(built: BuildResult): Entry['inputs'] {
-  return Object.entries(built.inputHashes);
-}
+

@@ -26,7 +26,7 @@ import { sameRouteAccess, type RouteAccess, type RouteTableKind } from '../model
 import { interpretRoute, methodsSearched, prepareRouteTable, routeToken, type PreparedMethod, type PreparedRoute, type PreparedRouteTable, type RouteRow } from '../model/route-table.ts';
 import { compareAlternatives, isSplatToken, type SegmentToken } from '../model/route-alternatives.ts';
 import { apiRelativePath, buildRouteTrie, canonicalizePath, captureRouteParams, startsWithApiSegment, walkRouteTrie, type RouteToken, type RouteTrie } from '../emit/runtime/route-path.ts';
-import { scratchSlots, tokenData } from '../emit/ts/route-matcher.ts';
+import { scratchSlots, tokenData } from '../model/route-table.ts';
 import type { Change, Impact } from './change.ts';
 import { judge, missing } from './impact.ts';
 

@@ -7,7 +7,6 @@ import { safeUrl } from './safe-url.ts';
 import { hashedText } from '../emit/disk-cache.ts';
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -37,7 +36,8 @@ export function markdownCode(value: unknown): string {
 /** A Markdown autolink (`<https://…>`) for an http(s) URL; any other URL (`javascript:…`) as a code span, never a link. */
 export function markdownUrl(value: unknown): string {
   const url = safeUrl(String(value ?? ''));
-  return url !== null && !/[<>\s]/.test(url) ? `<${url}>` : markdownCode(value);
+  // `safeUrl` returns a parsed URL's `href`: spaces, `<` and `>` in it are percent-encoded.
+  return url !== null ? `<${url}>` : markdownCode(value);
 }
 
 /**
@@ -68,7 +68,7 @@ export function templateRenderer(env: typeof Handlebars, dir: string, options: C
     // that keeps the mtime must not render the old template under the new key.
     // As the emit cache's key hashed it when it did (`hashedText`), so the output matches its key.
     const file = path.join(dir, name);
-    const text = hashedText(file) ?? readFileSync(file, 'utf8');
+    const text = hashedText(file);
     let entry = compiled.get(name);
     if (!entry || entry.text !== text) {
       entry = { text, template: env.compile(text, options) };

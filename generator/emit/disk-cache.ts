@@ -14,15 +14,16 @@ import { fileURLToPath } from 'node:url';
 const projectDir = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * The text of every file `permgenHash` hashed, as it hashed it (absolute path → text). The runtime
- * files an emit copies and the templates it renders are taken from here (`hashedText`), so what the
- * emit writes is what the cache key was computed from, even when a file is edited mid-run.
+ * The bytes of every file `permgenHash` hashed, as it hashed them (absolute path → bytes; decoded
+ * only for the few files read back). The runtime files an emit copies and the templates it renders
+ * are taken from here (`hashedText`), so what the emit writes is what the cache key was computed
+ * from, even when a file is edited mid-run.
  */
-const hashed = new Map<string, string>();
+const hashed = new Map<string, Buffer>();
 
-/** The text of `file` as the last `permgenHash` read it, or `undefined` when it did not (caches off). */
-export function hashedText(file: string): string | undefined {
-  return hashed.get(path.resolve(file));
+/** The text of `file` as the last `permgenHash` read it, or as it is now when it did not (caches off). */
+export function hashedText(file: string): string {
+  return hashed.get(path.resolve(file))?.toString('utf8') ?? readFileSync(file, 'utf8');
 }
 
 /** sha256 of every file below `dir`, with their paths; each file's text kept in `hashed`. */
@@ -32,7 +33,7 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
     if (entry.isDirectory()) hashTree(hash, full);
     else {
       const bytes = readFileSync(full);
-      hashed.set(path.resolve(full), bytes.toString('utf8'));
+      hashed.set(path.resolve(full), bytes);
       hash.update(path.relative(projectDir, full)).update('\0').update(bytes).update('\0');
     }
   }

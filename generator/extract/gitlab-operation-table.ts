@@ -20,7 +20,7 @@ import type { SourcePosition } from '../model/position.ts';
 import type { Block, PageDocument, TableBlock, TableRow } from '../read/document.ts';
 import { limits } from '../config/limits.ts';
 import { BOUNDARIES, DERIVABLE_TITLE, permissionId } from './graphql-permission-table.ts';
-import { namesNoPermission, NO_PERMISSION_HINT } from './action-none.ts';
+import { refusesNoPermission } from './action-none.ts';
 
 const SUBJECTS = ['Operation', 'Feed'] as const;
 const HEADERS = SUBJECTS.map((subject) => [subject, 'Resource', 'Permission', 'Access'] as const);
@@ -177,10 +177,7 @@ class Walk {
     if (!ACTION.test(action.value)) {
       report.error('gitlab-operation-permission', `Permission \`${action.value}\` is not a capitalised verb.`, action.at, 'Permissions are single words like `Read`, `Download`, `Push`.');
       ok = false;
-    } else if (namesNoPermission(action.value)) {
-      report.error('permission-action-none', `Permission \`${action.value}\` names no permission; the row is not read.`, action.at, NO_PERMISSION_HINT);
-      ok = false;
-    }
+    } else if (refusesNoPermission(report, 'Permission', action)) ok = false;
     const boundaries: Boundary[] = [];
     const parts = access.value.split(',').map((p) => p.trim());
     for (const part of parts) {

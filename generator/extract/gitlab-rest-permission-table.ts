@@ -19,7 +19,7 @@
  */
 import { fitRowToHeader } from './row-cells.ts';
 import type { Extractor, ExtractContext } from './extractor.ts';
-import { namesNoPermission, NO_PERMISSION_HINT } from './action-none.ts';
+import { refusesNoPermission } from './action-none.ts';
 import type {
   Boundary,
   GitlabRestPermissionsModel,
@@ -93,10 +93,7 @@ function restRows(patterns: Patterns, ctx: ExtractContext): ResourceRows<RestGra
       if (!ACTION.test(action.value)) {
         report.error('rest-action-unknown', `Action \`${action.value}\` is not capitalised words.`, action.at, 'Actions are words like `Read`, `Update`, `Disable Two Factor`.');
         ok = false;
-      } else if (namesNoPermission(action.value)) {
-        report.error('permission-action-none', `Action \`${action.value}\` names no permission; the row is not read.`, action.at, NO_PERMISSION_HINT);
-        ok = false;
-      }
+      } else if (refusesNoPermission(report, 'Action', action)) ok = false;
       const boundary: Boundary | undefined = Object.hasOwn(BOUNDARIES, access.value) ? BOUNDARIES[access.value] : undefined;
       if (!boundary) {
         report.error('rest-boundary-unknown', `Unknown access boundary \`${access.value}\`.`, access.at, `Use one of ${Object.keys(BOUNDARIES).join(', ')}.`);

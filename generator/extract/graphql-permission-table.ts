@@ -18,7 +18,7 @@ import type { Boundary, GraphqlCategory, GraphqlGrant, GraphqlKind, GraphqlPermi
 import { hasHeader, type Block, type TableBlock, type TableRow } from '../read/document.ts';
 import type { SourcePosition } from '../model/position.ts';
 import { fitRowToHeader } from './row-cells.ts';
-import { namesNoPermission, NO_PERMISSION_HINT } from './action-none.ts';
+import { refusesNoPermission } from './action-none.ts';
 import { limits } from '../config/limits.ts';
 
 const HEADER = ['Action', 'Access', 'Kind', 'Name'] as const;
@@ -109,10 +109,7 @@ const graphqlRows: ResourceRows<GraphqlGrant> = {
     if (!ACTION.test(action.value)) {
       report.error('graphql-action-unknown', `Action \`${action.value}\` is not a capitalised verb.`, action.at, 'Actions are single words like `Read`, `Create`, `Update`.');
       ok = false;
-    } else if (namesNoPermission(action.value)) {
-      report.error('permission-action-none', `Action \`${action.value}\` names no permission; the row is not read.`, action.at, NO_PERMISSION_HINT);
-      ok = false;
-    }
+    } else if (refusesNoPermission(report, 'Action', action)) ok = false;
     const boundary = Object.hasOwn(BOUNDARIES, access.value) ? BOUNDARIES[access.value] : undefined;
     if (!boundary) {
       report.error('graphql-boundary-unknown', `Unknown access boundary \`${access.value}\`.`, access.at, `Use one of ${Object.keys(BOUNDARIES).join(', ')}.`);

@@ -128,7 +128,7 @@ export const jobTokenEndpointExtractor: Extractor<JobTokenEndpointsModel> = {
       if (layout === PER_RESOURCE) perResource = true;
       const section = sectionOf(layout, place);
       const rowContext: RowContext = {
-        unavailable: place.container?.unavailable === true || layout === UNAVAILABLE,
+        unavailable: section?.kind === 'unavailable',
         ...(section ? { section } : {}),
         resourceOfName,
       };

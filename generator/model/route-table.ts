@@ -9,8 +9,8 @@ import type { HttpMethod } from './catalog.ts';
 import type { PathPattern } from './path-pattern.ts';
 import type { SourcePosition } from './position.ts';
 import { HTTP_METHODS } from './http-methods.ts';
-import { expandAlternatives, rankCandidates, type RouteAlternative, type RouteCandidate, type SegmentToken } from './route-alternatives.ts';
-import { apiRelativePath, canonicalizePath, formatSuffixAt, startsWithApiSegment, captureRouteParams, type RouteToken } from '../emit/runtime/route-path.ts';
+import { alternativeNames, expandAlternatives, rankCandidates, type RouteAlternative, type RouteCandidate, type SegmentToken } from './route-alternatives.ts';
+import { apiRelativePath, canonicalizePath, formatSuffixAt, startsWithApiSegment, captureRouteParams, type RouteToken, type RouteTokenData } from '../emit/runtime/route-path.ts';
 
 /** What the route compiler needs of a row, whatever the page. */
 export interface RouteRow {
@@ -24,6 +24,8 @@ export interface RouteRow {
   position: SourcePosition;
   /** Start of the path cell (for diagnostics about the pattern). */
   pathPosition: SourcePosition;
+  /** A catch-all row for every method (the REST page's `* /*path`, one row per method): no route of GitLab's own. */
+  anyMethod?: boolean;
 }
 
 export interface PreparedRoute<R extends RouteRow = RouteRow> {
@@ -128,7 +130,7 @@ export function interpretRoute<R extends RouteRow>(table: PreparedRouteTable<R>,
   if (cut === -1) return { canonicalPath, matches };
   const bare = cut === -2 ? canonicalPath : canonicalPath.slice(0, cut);
   // The path without `.json`: its answer, unless that is only the page's catch-all (no route of Grape's).
-  const other = cut === -2 ? undefined : matchesOf(table, method, bare, apiPrefix).find((m) => !(m.candidate.route.endpoint as { anyMethod?: boolean }).anyMethod);
+  const other = cut === -2 ? undefined : matchesOf(table, method, bare, apiPrefix).find((m) => m.candidate.route.endpoint.anyMethod !== true);
   if (cut !== -2 && (other === undefined || other.candidate.route === winner!.candidate.route)) return { canonicalPath, matches };
   return { canonicalPath, matches, formatConflict: { bare, match: other } };
 }
@@ -146,4 +148,18 @@ function matchesOf<R extends RouteRow>(table: PreparedRouteTable<R>, method: str
     }
   }
   return matches;
+}
+
+/** How many parameters the walk's scratch arrays must hold for `candidates` (the most any of them has; at least one). */
+export function scratchSlots(candidates: readonly { readonly alternative: { readonly segments: readonly SegmentToken[] } }[]): number {
+  return Math.max(1, ...candidates.map((c) => alternativeNames(c.alternative.segments).length));
+}
+
+/** A token as the runtime's trie data (`RouteTokenData`). */
+export function tokenData(t: SegmentToken): RouteTokenData {
+  if (t.kind === 'literal') return t.text;
+  if (t.kind === 'compound') return [3, t.parts.map((p) => (p.type === 'literal' ? p.value : p.type === 'param' ? 1 : 2)), t.splat ? 1 : 0];
+  const kind = t.kind === 'param' ? 1 : 2;
+  // A parameter or splat that is the whole segment (most of them) is its kind alone: `1`, not `[1,"",""]`.
+  return t.prefix === '' && t.suffix === '' ? kind : [kind, t.prefix, t.suffix];
 }

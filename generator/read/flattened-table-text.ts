@@ -11,7 +11,7 @@ import type { SourcePosition } from '../model/position.ts';
 import type { Block, Cell, ListBlock, PageDocument, ParagraphBlock, TableBlock } from './document.ts';
 import { extractors } from '../extract/registry.ts';
 import type { StrayRows } from './mdast-blocks.ts';
-import { reportStrayRows } from './stray-table-rows.ts';
+import { addStrayRow, reportStrayRows } from './stray-table-rows.ts';
 
 export type HeaderSets = () => readonly (readonly string[])[];
 /** Whether a trimmed line would split as a row of a table with `header` (the extractor's `flattenedRow`). */
@@ -139,11 +139,7 @@ function strayRowsAfter(lines: readonly string[], end: number, header: readonly 
     if (trimmed === '') continue;
     if (matchHeader(trimmed, sets) !== undefined) break;
     if (!isRow(trimmed, header)) continue;
-    const last = out[out.length - 1];
-    if (last && last.lastLine === j) {
-      last.lastLine = j + 1;
-      last.count++;
-    } else out.push({ position: { file, line: j + 1, column: line.length - line.trimStart().length + 1 }, lastLine: j + 1, count: 1, text: trimmed });
+    addStrayRow(out, out[out.length - 1]?.lastLine === j, { file, line: j + 1, column: line.length - line.trimStart().length + 1 }, trimmed);
   }
   return out;
 }

@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Reporter } from '../diagnostics/reporter.ts';
 import type { SourcePosition } from '../model/position.ts';
 import type { Block, BlockQuoteBlock, Cell, ParagraphBlock, TableBlock, TableRow } from './document.ts';
+import { addStrayRow } from './stray-table-rows.ts';
 
 /** Maps a line of the parsed text back to the page (identity for plain Markdown). */
 type Positioned = { position?: { start: { line: number; column: number } } };
@@ -134,14 +135,8 @@ function strayRows(tree: Root, source: string, file: string, mapLine: LineMap): 
   let previous = -1;
   for (const line of candidates) {
     if (held[line]) continue;
-    const last = out[out.length - 1];
-    if (last && previous === line - 1) {
-      last.count++;
-      last.lastLine = mapLine(line);
-    } else {
-      const text = lines[line - 1]!;
-      out.push({ position: { file, line: mapLine(line), column: text.indexOf('|') + 1 }, lastLine: mapLine(line), count: 1, text: text.trim() });
-    }
+    const text = lines[line - 1]!;
+    addStrayRow(out, previous === line - 1, { file, line: mapLine(line), column: text.indexOf('|') + 1 }, text.trim());
     previous = line;
   }
   return out;

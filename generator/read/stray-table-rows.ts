@@ -8,9 +8,19 @@
 import type { Reporter } from '../diagnostics/reporter.ts';
 import type { Block, HeadingBlock, TableBlock } from './document.ts';
 import type { StrayRows } from './mdast-blocks.ts';
+import type { SourcePosition } from '../model/position.ts';
 
 export const TABLE_SPLIT_HINT =
   'A blank line or an HTML comment ends a GFM table, and a table starts only at a header row with a delimiter row (`|---|`) right below it: rows outside a table are not read, so they would be lost. Check the upstream page.';
+
+/** One stray row at `position` into `out`: the last run grows when the row is `adjacent` to it (the next line), else a run starts. */
+export function addStrayRow(out: StrayRows[], adjacent: boolean, position: SourcePosition, text: string): void {
+  const last = out[out.length - 1];
+  if (last && adjacent) {
+    last.count++;
+    last.lastLine = position.line;
+  } else out.push({ position, lastLine: position.line, count: 1, text });
+}
 
 const short = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
 

@@ -4,8 +4,7 @@
  * every expected change is written by hand.
  */
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +13,7 @@ import { compareCatalogs } from '../../generator/diff/compare-catalogs.ts';
 import { projectRoot } from '../helpers/build.ts';
 import { jobTokenProject } from '../generate/helpers.ts';
 import { jobTokenSeedProject } from '../helpers/job-token-seed.ts';
-import { diff } from './helpers.ts';
+import { diff, sourcesWith } from './helpers.ts';
 
 const exec = promisify(execFile);
 
@@ -88,15 +87,6 @@ describe('permgen diff on the job-token page', () => {
 });
 
 /** A project whose only source is the job-token entry of the real manifest: the page sources/ compiles today. */
-async function currentJobTokenProject(): Promise<string> {
-  const manifest = JSON.parse(await readFile(path.join(projectRoot, 'sources/sources.json'), 'utf8')) as { sources: { id: string; file: string }[] };
-  const entry = manifest.sources.find((s) => s.id === 'gitlab-job-token-permissions')!;
-  const root = await mkdtemp(path.join(tmpdir(), 'permgen-current-'));
-  await mkdir(path.join(root, 'sources'));
-  await copyFile(path.join(projectRoot, 'sources', entry.file), path.join(root, 'sources', entry.file));
-  await writeFile(path.join(root, 'sources/sources.json'), JSON.stringify({ sources: [entry] }));
-  return root;
-}
 
 /**
  * The routes of the current page that the seed page does not have (none go the other way):
@@ -147,7 +137,7 @@ const NOW_UNAVAILABLE = 29;
 
 describe('permgen diff from the seed job-token page to the current one', () => {
   it('reports the 28 added endpoints (26 reach requests no route answered before) and the 29 `None` rows now unavailable, narrowed', async () => {
-    const { code, changes } = await diff(await jobTokenSeedProject(), await currentJobTokenProject());
+    const { code, changes } = await diff(await jobTokenSeedProject(), await sourcesWith('gitlab-job-token-permissions'));
     expect(code).toBe(1);
     expect(changes).toHaveLength(28 + NOW_UNAVAILABLE);
     expect(changes.every((c) => c.source === 'gitlab-job-token-permissions')).toBe(true);

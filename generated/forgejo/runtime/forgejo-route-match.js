@@ -64,7 +64,7 @@ function explainForgejoPath(rules, raw) {
     const declared = startsWithBase(raw);
     const segments = apiSegments(canonical, declared);
     if (segments === void 0) return { reason: "leaves-api-base", canonicalPath: canonical };
-    if (hasDotSegment(raw)) return { reason: "dot-segment" };
+    if (canonical !== raw && hasDotSegment(raw)) return { reason: "dot-segment" };
     const apiPath = `/${segments.join("/")}`;
     const rule = firstRule(rules, segments);
     if (canonical.indexOf("%2F") >= 0) {

@@ -7,8 +7,9 @@
  * any input.
  *
  * Semantics (notes: forgejo-routes.md):
- * - The path is canonicalized first (dot segments resolved, unreserved escapes decoded, `%2F` kept
- *   encoded inside its segment); a path that cannot be is denied.
+ * - The path is canonicalized first (unreserved escapes decoded, `%2F` kept encoded inside its
+ *   segment); a path that cannot be is denied, and so is a path with a `.` or `..` segment, which
+ *   Forgejo's router does not resolve (`hasDotSegment`).
  * - A leading `/api/v1` (Forgejo's API base) is removed; a path without it is taken as already relative
  *   to the base. A path that starts with the base but leaves it through `..` is denied.
  * - Rules are tried in the order given (most specific first, sorted by the generator); the first rule
@@ -128,7 +129,8 @@ export function explainForgejoPath(rules: readonly ForgejoRuleShape[], raw: unkn
     const declared = startsWithBase(raw);
     const segments = apiSegments(canonical, declared);
     if (segments === undefined) return { reason: 'leaves-api-base', canonicalPath: canonical };
-    if (hasDotSegment(raw)) return { reason: 'dot-segment' };
+    // A path canonicalization leaves as it is has no dot segment (it would have removed it): no second scan then.
+    if (canonical !== raw && hasDotSegment(raw)) return { reason: 'dot-segment' };
     const apiPath = `/${segments.join('/')}`;
     const rule = firstRule(rules, segments);
     if (canonical.indexOf('%2F') >= 0) {

@@ -366,6 +366,18 @@ export function collectRequirements<G extends GuardGrantShape>(
 }
 
 /** Names of the fragments the given operations spread, directly or through other fragments. */
+/**
+ * The operations `operationName` selects (GraphQL-over-HTTP): every one when it is not given (or
+ * `null`), else those with that name; a message instead when it names none or is not a string (never
+ * converted to one: an object from a request body may throw on it).
+ */
+export function selectOperations(all: readonly OperationDefinitionNode[], operationName: unknown): readonly OperationDefinitionNode[] | string {
+  if (operationName === undefined || operationName === null) return all;
+  if (typeof operationName !== 'string') return 'operationName must be a string.';
+  const named = all.filter((n) => n.name?.value === operationName);
+  return named.length > 0 ? named : `Unknown operation named "${operationName}".`;
+}
+
 export function reachableFragments(context: ValidationContext, operations: readonly OperationDefinitionNode[]): Set<string> {
   const names = new Set<string>();
   for (const operation of operations) for (const fragment of context.getRecursivelyReferencedFragments(operation)) names.add(fragment.name.value);

@@ -10,6 +10,7 @@ import {
   guardMode,
   isSatisfied,
   reachableFragments,
+  selectOperations,
   requirementIndex,
   type FieldRequirement,
   type GuardMode,
@@ -43,7 +44,7 @@ export function createFineGrainedPermissionsRule<G extends GuardGrantShape>(look
   const permissions: ReadonlySet<string> = new Set([...granted].filter((p) => typeof p === 'string'));
   // `?.`: a JavaScript caller may pass `null` for "no options".
   const mode = guardMode(options?.mode);
-  const given: unknown = options?.operationName ?? undefined;
+  const given: unknown = options?.operationName;
   return (context) => {
     const index = requirementIndex(lookup, context.getSchema(), mode);
     const satisfied = new Map<FieldRequirement<G>, boolean>();
@@ -54,10 +55,9 @@ export function createFineGrainedPermissionsRule<G extends GuardGrantShape>(look
     };
     return collectRequirements(context, index, unmet, (definitions) => {
       const all = definitions.map((d) => d.node).filter((n): n is OperationDefinitionNode => n.kind === Kind.OPERATION_DEFINITION);
-      const operations = given === undefined ? all : all.filter((n) => typeof given === 'string' && n.name?.value === given);
-      if (given !== undefined && operations.length === 0) {
-        // Never converted to a string: an object from a request body may throw on it.
-        context.reportError(new GraphQLError(typeof given === 'string' ? `Unknown operation named "${given}".` : 'operationName must be a string.'));
+      const operations = selectOperations(all, given);
+      if (typeof operations === 'string') {
+        context.reportError(new GraphQLError(operations));
         return;
       }
       const selected = new Set<OperationDefinitionNode>(operations);

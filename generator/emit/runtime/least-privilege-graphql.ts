@@ -111,7 +111,7 @@ function inputsOf<O extends { readonly mode?: 'strict' | 'lax'; readonly operati
     // server, and whatever it was meant to do is not known: each of its operations is one input no grant lets through.
     if (errors.length > 0 || answer === undefined) {
       const why = errors[0]?.message ?? 'The operation could not be answered.';
-      requests.push(Object.freeze({ kind: 'graphql', operation: label, subject: why, reason: 'invalid', fields: Object.freeze([]), alternatives: Object.freeze([]), boundaries: Object.freeze([]), source: Object.freeze([]), ...(line !== undefined ? { line } : {}), text: `${label}: not valid against the schema` }));
+      requests.push(invalidInput(label, why, line));
       continue;
     }
     const all = [...answer.requirements, ...answer.ungrantable].sort((a, b) => firstLine(a, line) - firstLine(b, line));
@@ -145,8 +145,12 @@ function inputsOf<O extends { readonly mode?: 'strict' | 'lax'; readonly operati
 /** The answer for a document no operation of which can be answered: one `invalid` input, `(document)`, that no grant lets through. */
 function invalidDocument(errors: readonly GraphQLError[], why: string): GraphqlInputs {
   const label = '(document)';
-  const request: GraphqlInput = Object.freeze({ kind: 'graphql', operation: label, subject: why, reason: 'invalid', fields: Object.freeze([]), alternatives: Object.freeze([]), boundaries: Object.freeze([]), source: Object.freeze([]), text: `${label}: not valid against the schema` });
-  return Object.freeze({ requests: Object.freeze([request]), operations: Object.freeze([label]), errors: Object.freeze([...errors]) });
+  return Object.freeze({ requests: Object.freeze([invalidInput(label, why, undefined)]), operations: Object.freeze([label]), errors: Object.freeze([...errors]) });
+}
+
+/** An operation (or document) that cannot be answered, as an input no grant lets through. */
+function invalidInput(label: string, why: string, line: number | undefined): GraphqlInput {
+  return Object.freeze({ kind: 'graphql', operation: label, subject: why, reason: 'invalid', fields: Object.freeze([]), alternatives: Object.freeze([]), boundaries: Object.freeze([]), source: Object.freeze([]), ...(line !== undefined ? { line } : {}), text: `${label}: not valid against the schema` });
 }
 
 function firstLine(r: GraphqlRequirementLike, fallback: number | undefined): number {

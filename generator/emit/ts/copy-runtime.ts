@@ -3,7 +3,6 @@
  * depend on the page). An emitter copies the ones it needs into the package with the header, and
  * points their relative imports (written for `emit/runtime/`) at where those files land.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EmitContext } from '../emitter.ts';
@@ -30,7 +29,7 @@ function runtimeText(file: string): string {
   let text = runtimeTexts.get(file);
   if (text === undefined) {
     const full = fileURLToPath(new URL(`../runtime/${file}`, import.meta.url));
-    runtimeTexts.set(file, (text = hashedText(full) ?? readFileSync(full, 'utf8')));
+    runtimeTexts.set(file, (text = hashedText(full)));
   }
   return text;
 }

@@ -10,17 +10,19 @@
  * `requestAllowedFunction`): a table's emitter writes only what its page adds.
  */
 import { StructureKind, VariableDeclarationKind, type CodeBlockWriter, type JSDocStructure, type OptionalKind, type PropertySignatureStructure, type StatementStructures } from 'ts-morph';
-import type { PreparedRoute, PreparedRouteTable, RouteRow } from '../../model/route-table.ts';
+import { scratchSlots, tokenData, type PreparedRoute, type PreparedRouteTable, type RouteRow } from '../../model/route-table.ts';
 import type { Reporter } from '../../diagnostics/reporter.ts';
 import { alternativeNames } from '../../model/route-alternatives.ts';
 import { HTTP_METHODS } from '../../model/http-methods.ts';
 import { safeComment } from '../header.ts';
 import { stringLiteral } from './identifier.ts';
 import { routeParamsType } from './route-params-type.ts';
-import type { SegmentToken } from '../../model/route-alternatives.ts';
-import { patternTokens, type RouteTokenData } from '../runtime/route-path.ts';
+import { patternTokens } from '../runtime/route-path.ts';
 
 /** Cases of `paramsOf` per function (see there). */
+// Pure data helpers of the route tables, in the model so that `permgen diff` need not load ts-morph.
+export { scratchSlots, tokenData };
+
 const PARAM_SHAPES_PER_FUNCTION = 64;
 
 /** What the statements import from the copied runtime (`runtime/route-path.ts`). */
@@ -89,8 +91,7 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
     declarations: [{ name: 'ROOTED_CANDIDATES', type: 'readonly number[]', initializer: `[${rooted.join(', ')}]` }],
   });
   // A table's catch-all (the REST page's `* /*path`, unavailable): no route of Grape's, so not a reading of a `.json` path.
-  // (`anyMethod`: `restRouteRows` turns the `*` row into one row per method.)
-  const catchAll = candidates.flatMap((c, i) => ((c.route.endpoint as { anyMethod?: boolean }).anyMethod === true ? [i] : []));
+  const catchAll = candidates.flatMap((c, i) => (c.route.endpoint.anyMethod === true ? [i] : []));
   statements.push({
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
@@ -347,19 +348,7 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
   return { statements, runtimeImports: runtimeImports.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) };
 }
 
-/** How many parameters the walk's scratch arrays must hold for `candidates` (the most any of them has; at least one). */
-export function scratchSlots(candidates: readonly { readonly alternative: { readonly segments: readonly SegmentToken[] } }[]): number {
-  return Math.max(1, ...candidates.map((c) => alternativeNames(c.alternative.segments).length));
-}
 
-/** A token as the runtime's trie data (`RouteTokenData`). */
-export function tokenData(t: SegmentToken): RouteTokenData {
-  if (t.kind === 'literal') return t.text;
-  if (t.kind === 'compound') return [3, t.parts.map((p) => (p.type === 'literal' ? p.value : p.type === 'param' ? 1 : 2)), t.splat ? 1 : 0];
-  const kind = t.kind === 'param' ? 1 : 2;
-  // A parameter or splat that is the whole segment (most of them) is its kind alone: `1`, not `[1,"",""]`.
-  return t.prefix === '' && t.suffix === '' ? kind : [kind, t.prefix, t.suffix];
-}
 
 /** What a table's public types share, named from its prefix (`JobToken` → `JobTokenRouteMatch`). */
 export interface RouteTypesSpec<R extends RouteRow> {

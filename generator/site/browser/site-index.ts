@@ -61,17 +61,18 @@ export class SiteIndex {
 
   /** The entry at the page line `source` (`file:line:column`) of the first source of `kind` that has one. */
   findAt(kind: string, source: string): Located | undefined {
-    for (const s of this.ofKind(kind)) {
-      const found = this.bySource.get(`${s.id}\u0000${source}`);
-      if (found) return found;
-    }
-    return undefined;
+    return this.first(kind, this.bySource, source);
   }
 
   /** The entry `key` of the first source of `kind` that lists it. */
   find(kind: string, key: string): Located | undefined {
+    return this.first(kind, this.entries, key);
+  }
+
+  /** `key` in `map` for the first source of `kind` that has it. */
+  private first(kind: string, map: ReadonlyMap<string, Located>, key: string): Located | undefined {
     for (const s of this.ofKind(kind)) {
-      const found = this.entries.get(`${s.id}\u0000${key}`);
+      const found = map.get(`${s.id}\u0000${key}`);
       if (found) return found;
     }
     return undefined;

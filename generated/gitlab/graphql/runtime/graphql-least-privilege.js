@@ -12,23 +12,22 @@ import {
   compareStrings,
   guardMode,
   reachableFragments,
+  selectOperations,
   requirementIndex
 } from "./graphql-requirements.js";
 import { minimumHittingSet } from "./graphql-hitting-set.js";
 function computeRequiredPermissions(lookup, schema, document, options = {}) {
   const pass = documentPass(lookup, schema, document, options);
-  const given = options?.operationName ?? void 0;
-  const name = typeof given === "string" ? given : given === void 0 ? void 0 : null;
-  const operations = pass.operations.filter((n) => name === void 0 || name !== null && n.name?.value === name);
+  const selected = selectOperations(pass.operations, options?.operationName);
+  const operations = typeof selected === "string" ? [] : selected;
   const errors = [...pass.errors];
-  if (pass.failed === void 0 && operations.length === 0) {
-    errors.push(new GraphQLError(name === void 0 ? "Must provide an operation." : name === null ? "operationName must be a string." : `Unknown operation named "${name}".`));
-  }
+  if (pass.failed === void 0 && operations.length === 0) errors.push(new GraphQLError(typeof selected === "string" ? selected : "Must provide an operation."));
   return answerFor(pass, operations, errors);
 }
 function computeRequiredPermissionsByOperation(lookup, schema, document, options = {}) {
   const pass = documentPass(lookup, schema, document, options);
-  const operations = pass.errors.length > 0 ? [] : pass.operations.map((node) => Object.freeze({ node, answer: answerFor(pass, [node], []) }));
+  const selected = selectOperations(pass.operations, options?.operationName);
+  const operations = pass.errors.length > 0 || typeof selected === "string" ? [] : selected.map((node) => Object.freeze({ node, answer: answerFor(pass, [node], []) }));
   return Object.freeze({ errors: Object.freeze([...pass.errors]), operations: Object.freeze(operations) });
 }
 function documentPass(lookup, schema, document, options) {

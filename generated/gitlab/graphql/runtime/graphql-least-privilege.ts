@@ -25,6 +25,7 @@ import {
   compareStrings,
   guardMode,
   reachableFragments,
+  selectOperations,
   requirementIndex,
   type CollectedDefinition,
   type RequirementReason,
@@ -75,14 +76,10 @@ export function computeRequiredPermissions<G extends GuardGrantShape>(
 ): LeastPrivilegeResult<G> {
   const pass = documentPass(lookup, schema, document, options);
   // `null` is "not given", as graphql-js's `execute` and GraphQL-over-HTTP bodies read it.
-  const given: unknown = options?.operationName ?? undefined;
-  // Anything but a string names no operation (an object from a request body included; never converted to a string).
-  const name = typeof given === 'string' ? given : given === undefined ? undefined : null;
-  const operations = pass.operations.filter((n) => name === undefined || (name !== null && n.name?.value === name));
+  const selected = selectOperations(pass.operations, options?.operationName);
+  const operations = typeof selected === 'string' ? [] : selected;
   const errors = [...pass.errors];
-  if (pass.failed === undefined && operations.length === 0) {
-    errors.push(new GraphQLError(name === undefined ? 'Must provide an operation.' : name === null ? 'operationName must be a string.' : `Unknown operation named "${name}".`));
-  }
+  if (pass.failed === undefined && operations.length === 0) errors.push(new GraphQLError(typeof selected === 'string' ? selected : 'Must provide an operation.'));
   return answerFor(pass, operations, errors);
 }
 
@@ -100,7 +97,9 @@ export function computeRequiredPermissionsByOperation<G extends GuardGrantShape>
 ): { readonly errors: readonly GraphQLError[]; readonly operations: readonly { readonly node: OperationDefinitionNode; readonly answer: LeastPrivilegeResult<G> }[] } {
   const pass = documentPass(lookup, schema, document, options);
   // A document with errors runs nowhere: no operation of it is answered (its callers deny each one).
-  const operations = pass.errors.length > 0 ? [] : pass.operations.map((node) => Object.freeze({ node, answer: answerFor(pass, [node], []) }));
+  // Only the operations `operationName` selects (its callers answer those alone).
+  const selected = selectOperations(pass.operations, options?.operationName);
+  const operations = pass.errors.length > 0 || typeof selected === 'string' ? [] : selected.map((node) => Object.freeze({ node, answer: answerFor(pass, [node], []) }));
   return Object.freeze({ errors: Object.freeze([...pass.errors]), operations: Object.freeze(operations) });
 }
 

@@ -117,4 +117,10 @@ export interface CollectedDefinition<G extends GuardGrantShape> {
  */
 export declare function collectRequirements<G extends GuardGrantShape>(context: ValidationContext, index: RequirementIndex<G>, keep: (requirement: FieldRequirement<G>) => boolean, done: (definitions: readonly CollectedDefinition<G>[]) => void): ASTVisitor;
 /** Names of the fragments the given operations spread, directly or through other fragments. */
+/**
+ * The operations `operationName` selects (GraphQL-over-HTTP): every one when it is not given (or
+ * `null`), else those with that name; a message instead when it names none or is not a string (never
+ * converted to one: an object from a request body may throw on it).
+ */
+export declare function selectOperations(all: readonly OperationDefinitionNode[], operationName: unknown): readonly OperationDefinitionNode[] | string;
 export declare function reachableFragments(context: ValidationContext, operations: readonly OperationDefinitionNode[]): Set<string>;

@@ -226,6 +226,12 @@ function collectRequirements(context, index, keep, done) {
     }
   };
 }
+function selectOperations(all, operationName) {
+  if (operationName === void 0 || operationName === null) return all;
+  if (typeof operationName !== "string") return "operationName must be a string.";
+  const named = all.filter((n) => n.name?.value === operationName);
+  return named.length > 0 ? named : `Unknown operation named "${operationName}".`;
+}
 function reachableFragments(context, operations) {
   const names = /* @__PURE__ */ new Set();
   for (const operation of operations) for (const fragment of context.getRecursivelyReferencedFragments(operation)) names.add(fragment.name.value);
@@ -239,5 +245,6 @@ export {
   guardMode,
   isSatisfied,
   reachableFragments,
-  requirementIndex
+  requirementIndex,
+  selectOperations
 };

@@ -8,6 +8,7 @@ import {
   guardMode,
   isSatisfied,
   reachableFragments,
+  selectOperations,
   requirementIndex
 } from "./graphql-requirements.js";
 function createFineGrainedPermissionsRule(lookup, granted, options = {}) {
@@ -16,7 +17,7 @@ function createFineGrainedPermissionsRule(lookup, granted, options = {}) {
   }
   const permissions = new Set([...granted].filter((p) => typeof p === "string"));
   const mode = guardMode(options?.mode);
-  const given = options?.operationName ?? void 0;
+  const given = options?.operationName;
   return (context) => {
     const index = requirementIndex(lookup, context.getSchema(), mode);
     const satisfied = /* @__PURE__ */ new Map();
@@ -27,9 +28,9 @@ function createFineGrainedPermissionsRule(lookup, granted, options = {}) {
     };
     return collectRequirements(context, index, unmet, (definitions) => {
       const all = definitions.map((d) => d.node).filter((n) => n.kind === Kind.OPERATION_DEFINITION);
-      const operations = given === void 0 ? all : all.filter((n) => typeof given === "string" && n.name?.value === given);
-      if (given !== void 0 && operations.length === 0) {
-        context.reportError(new GraphQLError(typeof given === "string" ? `Unknown operation named "${given}".` : "operationName must be a string."));
+      const operations = selectOperations(all, given);
+      if (typeof operations === "string") {
+        context.reportError(new GraphQLError(operations));
         return;
       }
       const selected = new Set(operations);

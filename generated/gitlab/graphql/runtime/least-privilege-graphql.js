@@ -37,7 +37,7 @@ function inputsOf(byOperation, schema, document, options) {
     const answer = answerOf.get(definition);
     if (errors.length > 0 || answer === void 0) {
       const why = errors[0]?.message ?? "The operation could not be answered.";
-      requests.push(Object.freeze({ kind: "graphql", operation: label, subject: why, reason: "invalid", fields: Object.freeze([]), alternatives: Object.freeze([]), boundaries: Object.freeze([]), source: Object.freeze([]), ...line !== void 0 ? { line } : {}, text: `${label}: not valid against the schema` }));
+      requests.push(invalidInput(label, why, line));
       continue;
     }
     const all2 = [...answer.requirements, ...answer.ungrantable].sort((a, b) => firstLine(a, line) - firstLine(b, line));
@@ -68,8 +68,10 @@ function inputsOf(byOperation, schema, document, options) {
 }
 function invalidDocument(errors, why) {
   const label = "(document)";
-  const request = Object.freeze({ kind: "graphql", operation: label, subject: why, reason: "invalid", fields: Object.freeze([]), alternatives: Object.freeze([]), boundaries: Object.freeze([]), source: Object.freeze([]), text: `${label}: not valid against the schema` });
-  return Object.freeze({ requests: Object.freeze([request]), operations: Object.freeze([label]), errors: Object.freeze([...errors]) });
+  return Object.freeze({ requests: Object.freeze([invalidInput(label, why, void 0)]), operations: Object.freeze([label]), errors: Object.freeze([...errors]) });
+}
+function invalidInput(label, why, line) {
+  return Object.freeze({ kind: "graphql", operation: label, subject: why, reason: "invalid", fields: Object.freeze([]), alternatives: Object.freeze([]), boundaries: Object.freeze([]), source: Object.freeze([]), ...line !== void 0 ? { line } : {}, text: `${label}: not valid against the schema` });
 }
 function firstLine(r, fallback) {
   return r.locations[0]?.line ?? fallback ?? 0;
