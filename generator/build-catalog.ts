@@ -10,6 +10,7 @@ import type { Diagnostic } from './diagnostics/diagnostic.ts';
 import { compareDiagnostics } from './diagnostics/diagnostic.ts';
 import { parseManifest, type ManifestEntry } from './config/manifest.ts';
 import { parseOverrides, Overrides } from './config/overrides.ts';
+import { parseReviewedWarnings, ReviewedWarnings } from './config/reviewed-warnings.ts';
 import { findReader } from './read/registry.ts';
 import { findExtractor, recognizeExtractor } from './extract/registry.ts';
 import { validationRules } from './validate/registry.ts';
@@ -29,11 +30,11 @@ export interface BuildOptions {
 export interface BuildResult {
   catalog: Catalog;
   diagnostics: Diagnostic[];
-  /** Paths (relative to root) of every input read: pages, manifest, overrides. */
+  /** Paths (relative to root) of every input read: pages, manifest, overrides, reviewed warnings. */
   inputs: string[];
   /**
    * The sha256 of each input's bytes as this build read them (`null`: absent or unreadable), the
-   * overrides file included when it is absent. The build cache stores these, not a second read: a
+   * optional files (overrides, reviewed warnings) included when they are absent. The build cache stores these, not a second read: a
    * page saved while the build runs must make the entry a miss, never pair the new bytes with the
    * old page's catalog.
    */
@@ -47,6 +48,7 @@ export async function buildCatalog(options: BuildOptions): Promise<BuildResult> 
   const rel = (p: string) => path.posix.join(sourcesDir, p);
   const manifestFile = rel('sources.json');
   const overridesFile = rel('overrides.json');
+  const reviewedFile = rel('reviewed-warnings.json');
   const inputs = [manifestFile];
   const inputHashes: Record<string, string | null> = {};
 
@@ -58,12 +60,20 @@ export async function buildCatalog(options: BuildOptions): Promise<BuildResult> 
     inputs.push(overridesFile);
     overrides = parseOverrides(overridesText, overridesFile, report);
   }
+  const reviewedText = await readText(options.root, reviewedFile, report, inputHashes, true);
+  let reviewed = new ReviewedWarnings();
+  if (reviewedText !== undefined) {
+    inputs.push(reviewedFile);
+    reviewed = parseReviewedWarnings(reviewedText, reviewedFile, report);
+  }
 
   const sources: SourceModel[] = [];
   const read = new Set<string>();
+  const sourceOfFile = new Map<string, string>();
   for (const entry of entries) {
     const model = await buildSource(options.root, rel(entry.file), entry, overrides, limits, report, inputHashes);
     inputs.push(rel(entry.file));
+    sourceOfFile.set(rel(entry.file), entry.id);
     if (model) {
       sources.push(model);
       read.add(entry.id);
@@ -72,6 +82,7 @@ export async function buildCatalog(options: BuildOptions): Promise<BuildResult> 
   overrides.reportUnused(read, report);
   const catalog: Catalog = { catalogVersion: 1, sources };
   for (const rule of validationRules) rule.check(catalog, report);
+  reviewed.apply(report.diagnostics, (file) => sourceOfFile.get(file), read, report);
   return { catalog, diagnostics: [...report.diagnostics].sort(compareDiagnostics), inputs, inputHashes };
 }
 

@@ -9,7 +9,7 @@ import { emitCacheKey, readEmitCache, readMatchingTree, writeEmitCache } from '.
 import type { EmitOptions } from './emit/emitter.ts';
 import { Reporter } from './diagnostics/reporter.ts';
 import type { Diagnostic } from './diagnostics/diagnostic.ts';
-import { compareDiagnostics } from './diagnostics/diagnostic.ts';
+import { compareDiagnostics, isBlocking } from './diagnostics/diagnostic.ts';
 import { readTree } from './write/read-tree.ts';
 import { compareTrees, type TreeDifference } from './write/compare-tree.ts';
 import { writeTreeAtomically, type WriteHooks } from './write/atomic-write.ts';
@@ -53,7 +53,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const saves = [saveBuild];
   const report = new Reporter();
   report.diagnostics.push(...built.diagnostics);
-  const blocking = (ds: Diagnostic[]) => ds.some((d) => d.severity === 'error' || (options.strict === true && d.severity === 'warning'));
+  const blocking = (ds: Diagnostic[]) => ds.some((d) => isBlocking(d, options.strict === true));
   let files = new Map<string, string>();
   let upToDate = false;
   if (!blocking(report.diagnostics)) {

@@ -18,6 +18,18 @@ export interface Diagnostic {
   message: string;
   /** What to do about it. */
   hint: string;
+  /**
+   * What the warning is about, stable when lines move (for `route-overlap`: the losing and the
+   * winning route as the page writes them): what `sources/reviewed-warnings.json` names.
+   */
+  subject?: readonly string[];
+  /** Set when `sources/reviewed-warnings.json` accepts this warning: where, and why. */
+  reviewed?: { file: string; line: number; column: number; reason: string };
+}
+
+/** Whether `d` stops a run: an error, or under `strict` a warning not accepted in `sources/reviewed-warnings.json`. */
+export function isBlocking(d: Diagnostic, strict: boolean): boolean {
+  return d.severity === 'error' || (strict && d.reviewed === undefined);
 }
 
 export function createDiagnostic(
@@ -26,8 +38,11 @@ export function createDiagnostic(
   message: string,
   at: SourcePosition,
   hint: string,
+  subject?: readonly string[],
 ): Diagnostic {
-  return { file: at.file, line: at.line, column: at.column, severity, ruleId, message, hint };
+  const d: Diagnostic = { file: at.file, line: at.line, column: at.column, severity, ruleId, message, hint };
+  if (subject !== undefined) d.subject = subject;
+  return d;
 }
 
 /** The same diagnostic as a vfile message, for tools of the unified ecosystem (reporters, editors). */

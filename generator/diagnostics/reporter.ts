@@ -9,8 +9,9 @@ export class Reporter {
     this.diagnostics.push(createDiagnostic('error', ruleId, message, at, hint));
   }
 
-  warn(ruleId: string, message: string, at: SourcePosition, hint: string): void {
-    this.diagnostics.push(createDiagnostic('warning', ruleId, message, at, hint));
+  /** `subject`: what the warning is about, for `sources/reviewed-warnings.json` (see `Diagnostic.subject`). */
+  warn(ruleId: string, message: string, at: SourcePosition, hint: string, subject?: readonly string[]): void {
+    this.diagnostics.push(createDiagnostic('warning', ruleId, message, at, hint, subject));
   }
 
   get errorCount(): number {

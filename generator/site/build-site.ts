@@ -8,7 +8,7 @@ import path from 'node:path';
 import { buildCatalog } from '../build-catalog.ts';
 import { emitFiles } from '../generate.ts';
 import { Reporter } from '../diagnostics/reporter.ts';
-import { compareDiagnostics, createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { compareDiagnostics, createDiagnostic, isBlocking, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { writeTreeAtomically } from '../write/atomic-write.ts';
 import type { Catalog } from '../model/catalog.ts';
 import { renderSite } from './render-site.ts';
@@ -46,7 +46,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const built = await buildCatalog(options);
   const report = new Reporter();
   report.diagnostics.push(...built.diagnostics);
-  const blocking = () => report.diagnostics.some((d) => d.severity === 'error' || (options.strict === true && d.severity === 'warning'));
+  const blocking = () => report.diagnostics.some((d) => isBlocking(d, options.strict === true));
   let files = new Map<string, string>();
   if (!blocking()) {
     const packageFiles = await emitFiles(built.catalog, { enumStyle: 'const' }, report, false);

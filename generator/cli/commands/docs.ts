@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from '../command.ts';
 import { parse } from '../args.ts';
 import { buildSite } from '../../site/build-site.ts';
-import { formatDiagnostic } from '../../diagnostics/diagnostic.ts';
+import { printDiagnostics, warningCount } from '../print-diagnostics.ts';
 
 const HELP = `Usage: permgen docs [--out DIR] [--root DIR] [--strict]
 
@@ -31,10 +31,9 @@ export const docsCommand: Command = {
     const root = path.resolve(io.cwd, v.root ?? '.');
     const outDir = v.out === undefined ? path.join(root, 'site') : path.resolve(io.cwd, v.out);
     const result = await buildSite({ root, outDir, strict: v.strict === true });
-    for (const d of result.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
+    const counts = printDiagnostics(io, result.diagnostics);
     if (!result.ok) {
-      const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-      io.stderr.write(`permgen docs: ${errors} error(s), ${result.diagnostics.length - errors} warning(s); nothing was written.\n`);
+      io.stderr.write(`permgen docs: ${counts.errors} error(s), ${warningCount(counts)}; nothing was written.\n`);
       return 1;
     }
     const bytes = [...result.files.values()].reduce((n, s) => n + Buffer.byteLength(s), 0);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from '../command.ts';
 import { parse } from '../args.ts';
 import { generate } from '../../generate.ts';
-import { formatDiagnostic } from '../../diagnostics/diagnostic.ts';
+import { printDiagnostics, warningCount } from '../print-diagnostics.ts';
 import { LockHeldError } from '../../write/lock.ts';
 import { countEntries } from '../../model/count-entries.ts';
 import { watchAndGenerate } from '../../watch.ts';
@@ -64,7 +64,7 @@ export const generateCommand: Command = {
           const what = changed.length > 0 ? `${[...new Set(changed)].join(', ')} changed: ` : '';
           if (result instanceof Error) io.stderr.write(`permgen: ${what}${result.message}\n`);
           else {
-            for (const d of result.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
+            printDiagnostics(io, result.diagnostics);
             io.stdout.write(`permgen: ${what}${result.written ? `wrote ${result.files.size} files` : result.upToDate ? `generated/ already up to date (${result.files.size} files), nothing written` : 'nothing written (errors above)'}\n`);
           }
         },
@@ -87,19 +87,18 @@ export const generateCommand: Command = {
       throw error;
     }
     const ms = Math.round(performance.now() - started);
-    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-    const warnings = result.diagnostics.length - errors;
     const entries = result.catalog.sources.map((s) => ({ id: s.source.id, entries: countEntries(s) }));
     if (v.json) {
       io.stdout.write(`${JSON.stringify({ ok: result.ok, written: result.written, upToDate: result.upToDate, diagnostics: result.diagnostics, sources: entries, differences: result.differences, ms }, null, 2)}\n`);
       return result.ok ? 0 : 1;
     }
-    for (const d of result.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
-    if (!result.ok && (errors > 0 || (v.strict && warnings > 0))) {
-      io.stderr.write(`permgen: ${errors} error(s), ${warnings} warning(s)${v.strict && warnings > 0 ? ' (--strict: warnings are errors)' : ''}; nothing was written.\n`);
+    const counts = printDiagnostics(io, result.diagnostics);
+    const promoted = v.strict === true && counts.warnings > counts.reviewed;
+    if (!result.ok && (counts.errors > 0 || promoted)) {
+      io.stderr.write(`permgen: ${counts.errors} error(s), ${warningCount(counts)}${promoted ? ' (--strict: unreviewed warnings are errors)' : ''}; nothing was written.\n`);
       return 1;
     }
-    const summary = `${entries.length} sources, ${entries.reduce((n, e) => n + e.entries, 0)} entries (${entries.map((e) => `${e.id}: ${e.entries}`).join(', ')}), ${warnings} warning(s), ${ms} ms`;
+    const summary = `${entries.length} sources, ${entries.reduce((n, e) => n + e.entries, 0)} entries (${entries.map((e) => `${e.id}: ${e.entries}`).join(', ')}), ${warningCount(counts)}, ${ms} ms`;
     if (v.check) {
       if (result.differences.length === 0) {
         io.stdout.write(`permgen: generated/ is up to date. ${summary}\n`);

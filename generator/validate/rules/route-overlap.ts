@@ -67,7 +67,8 @@ export const routeOverlap: ValidationRule = {
               'route-overlap',
               `\`${lose.route.endpoint.text}\` (${kind.describe(lose.route.endpoint)}) overlaps \`${win.route.endpoint.text}\` (line ${win.route.endpoint.position.line}, ${kind.describe(win.route.endpoint)}): both match \`${path}\`. The matcher picks \`${win.route.endpoint.text}\` for such paths: ${why}.`,
               lose.route.endpoint.position,
-              `Check that GitLab routes such requests to the more specific route too; if not, report it upstream. \`permgen match ${kind.name} ${win.route.endpoint.method} <path>\` shows the decision for any path.`,
+              `Check that GitLab routes such requests to the more specific route too (then accept the warning in sources/reviewed-warnings.json, with the reason); if not, report it upstream. \`permgen match ${kind.name} ${win.route.endpoint.method} <path>\` shows the decision for any path.`,
+              [lose.route.endpoint.text, win.route.endpoint.text],
             );
           }
         }
