@@ -71,3 +71,26 @@ describe('CLF diagnostic columns', () => {
     expect(diagnostics(w)).toEqual([[1, 26, 'error', 'workload-clf-request']]);
   });
 });
+
+describe('Git smart HTTP info/refs (`get \'/info/refs\'` only)', () => {
+  // A bug hunt: `POST …/info/refs?service=git-receive-pack` was read as a push (and so granted push_code).
+  const w = read([
+    /* 1 */ clf('GET /acme/app.git/info/refs?service=git-receive-pack HTTP/1.1'),
+    /* 2 */ clf('HEAD /acme/app.git/info/refs?service=git-upload-pack HTTP/1.1'),
+    /* 3 */ clf('POST /acme/app.git/info/refs?service=git-receive-pack HTTP/1.1'),
+    /* 4 */ clf('DELETE /acme/app.git/info/refs?service=git-receive-pack HTTP/1.1'),
+    /* 5 */ clf('OPTIONS /acme/app.git/info/refs?service=git-receive-pack HTTP/1.1'),
+    /* 6 */ clf('PUT /acme/app.git/info/refs?service=git-upload-pack HTTP/1.1'),
+  ]);
+
+  it('reads GET and HEAD as the service names them', () => {
+    expect(items(w)).toEqual([
+      [1, 'git-push', 'acme/app'],
+      [2, 'git-pull', 'acme/app'],
+    ]);
+  });
+
+  it('reports any other method as not answered (no route), never as a transfer', () => {
+    expect(diagnostics(w).map(([line, , severity, rule]) => [line, severity, rule])).toEqual([3, 4, 5, 6].map((line) => [line, 'warning', 'workload-not-api']));
+  });
+});

@@ -68,7 +68,8 @@ function gitOperation(method: string, path: string, query: string): { operation:
   }
   const service = /(?:^|&)service=(git-upload-pack|git-receive-pack)(?:&|$)/.exec(query)?.[1];
   let direction: 'pull' | 'push' | undefined;
-  if (rest === '/info/refs') direction = service === 'git-receive-pack' ? 'push' : service === 'git-upload-pack' ? 'pull' : undefined;
+  // `get '/info/refs'` only (Rails answers `HEAD` with a `get` route): a `POST` or `OPTIONS` to it has no route.
+  if (rest === '/info/refs') direction = method !== 'GET' && method !== 'HEAD' ? undefined : service === 'git-receive-pack' ? 'push' : service === 'git-upload-pack' ? 'pull' : undefined;
   else if (rest === '/git-upload-pack' && method === 'POST') direction = 'pull';
   else if (rest === '/git-receive-pack' && method === 'POST') direction = 'push';
   if (direction === undefined) return undefined;
