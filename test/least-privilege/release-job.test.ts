@@ -145,6 +145,14 @@ describe('permgen least-privilege on a release job', () => {
     expect((await run(LOG, '--require', 'forgejo')).code).toBe(2);
   });
 
+  it('an inherited name as a provider or format is a usage error, not a crash (bug hunt)', async () => {
+    for (const args of [['--format', 'constructor'], ['--format', '__proto__'], ['--provider', 'toString', '--require', 'x'], ['--provider', 'constructor']]) {
+      const r = await run(LOG, ...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(/^permgen least-privilege: unknown (provider|format) `/);
+    }
+  });
+
   it('reports unreadable lines on stderr, and with --require they fail the run', async () => {
     const r = await run('test/least-privilege/fixtures/input/list.txt', '--require', 'classic');
     expect(r.stderr).toContain('test/least-privilege/fixtures/input/list.txt:19:1 error Unknown Git command `git rebase`.');

@@ -65,8 +65,8 @@ export const leastPrivilegeCommand: Command = {
     const v = parsed.values;
     if (parsed.positionals.length !== 1) return usage(io, 'expected one workload file');
     const provider = (v.provider ?? 'gitlab') as Provider;
-    if (!(provider in PROVIDERS)) return usage(io, `unknown provider \`${v.provider}\` (gitlab, forgejo)`);
-    if (v.format !== undefined && v.format !== 'graphql' && !(v.format in WORKLOAD_FORMATS)) return usage(io, `unknown format \`${v.format}\` (${Object.keys(WORKLOAD_FORMATS).join(', ')}, graphql)`);
+    if (!Object.hasOwn(PROVIDERS, provider)) return usage(io, `unknown provider \`${v.provider}\` (gitlab, forgejo)`);
+    if (v.format !== undefined && v.format !== 'graphql' && !Object.hasOwn(WORKLOAD_FORMATS, v.format)) return usage(io, `unknown format \`${v.format}\` (${Object.keys(WORKLOAD_FORMATS).join(', ')}, graphql)`);
     const graphqlInput = v.format === 'graphql' || (v.format === undefined && (v.schema !== undefined || GRAPHQL_FILE.test(parsed.positionals[0]!)));
     if (graphqlInput && v.schema === undefined) return usage(io, 'GraphQL operations need the schema they run against: --schema FILE');
     if (v.schema !== undefined && !graphqlInput) return usage(io, `--schema is for GraphQL operations, not --format ${v.format}`);

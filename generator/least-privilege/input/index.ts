@@ -25,5 +25,7 @@ export function detectFormat(text: string): WorkloadFormat {
 
 /** `apiBase` (`/api/v4` for GitLab, `/api/v1` for Forgejo) tells a log's API requests from the rest; their paths are kept as sent. */
 export function readWorkload(text: string, file: string, apiBase: string, format: WorkloadFormat = detectFormat(text)): Workload {
+  // An own key only: `constructor` or `__proto__` as a format is no format.
+  if (!Object.hasOwn(WORKLOAD_FORMATS, format)) throw new TypeError(`Unknown workload format \`${String(format)}\`.`);
   return WORKLOAD_FORMATS[format].read(text, file, apiBase);
 }
