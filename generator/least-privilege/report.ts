@@ -53,6 +53,11 @@ function lineOf(r: RequestAnswer): string {
   return line === undefined ? `#${r.index + 1}` : `line ${line}`;
 }
 
+/** `at project`, `at group or project` (either is enough), `at project, and at group` (both are needed). */
+function boundaryText(sets: readonly (readonly string[])[]): string {
+  return sets.map((set) => `at ${set.join(' or ')}`).join(', and ');
+}
+
 export function report(file: string, format: string, count: number, diagnostics: number, answers: Answers): string {
   const out: string[] = [`${file}: ${count} input(s) read as ${format}${diagnostics > 0 ? `, ${diagnostics} line(s) not answered (see stderr)` : ''}.`, ''];
   for (const k of answers.kinds) {
@@ -61,7 +66,7 @@ export function report(file: string, format: string, count: number, diagnostics:
     out.push(`${title}: ${status}`);
     out.push(`  grant: ${k.grant.length > 0 ? k.grant.join(', ') : '(nothing)'}`);
     for (const id of k.ids) {
-      out.push(`  ${id.id}${id.boundaries.length > 0 ? ` (at ${id.boundaries.join(' or ')})` : ''}: ${id.neededBy.length} input(s)`);
+      out.push(`  ${id.id}${id.boundarySets.length > 0 ? ` (${boundaryText(id.boundarySets)})` : ''}: ${id.neededBy.length} input(s)`);
       for (const r of id.neededBy.slice(0, SHOWN)) out.push(`    ${lineOf(r).padEnd(9)} ${itemText(r)}  ${(r.grantedWith?.source ?? r.verdict.source).join(', ')}`);
       if (id.neededBy.length > SHOWN) out.push(`    … and ${id.neededBy.length - SHOWN} more`);
     }

@@ -45,6 +45,28 @@ describe('fine-grained answer: the compiled REST matcher and operations table', 
     expect(a.complete).toBe(true);
   });
 
+  it('tells boundaries that are all needed from boundaries of which one is enough (REST lines 1959, 1963; operations lines 42, 50)', () => {
+    // A bug hunt: both were printed "read_release (at group or project)", and a grant at one boundary denies the other request.
+    const a = answer([
+      { kind: 'rest', method: 'GET', path: '/projects/1/releases', line: 1 }, // 1959: Read | Project | GET | /projects/:id/releases
+      { kind: 'rest', method: 'GET', path: '/groups/1/releases', line: 2 }, // 1963: Read | Group | GET | /groups/:id/releases
+      { kind: 'operation', operation: 'git-push-wiki', target: 'acme/app.wiki', line: 3 }, // 42: Push to a wiki | Wiki | Create | Project, Group
+      { kind: 'rest', method: 'GET', path: '/projects/1/releases/v1', line: 4 }, // 1960: project again: the same set
+    ]);
+    expect(a.ids.map((i) => [i.id, i.boundaries, i.boundarySets])).toEqual([
+      ['create_wiki', ['group', 'project'], [['group', 'project']]],
+      ['read_release', ['group', 'project'], [['group'], ['project']]],
+    ]);
+  });
+
+  it('leaves out a boundary set that holds another: covering the smaller covers it (operations line 41; REST line 3721)', () => {
+    const a = answer([
+      { kind: 'operation', operation: 'git-pull-wiki', target: 'acme/app.wiki', line: 1 }, // 41: Clone or pull a wiki | Wiki | Read | Project, Group
+      { kind: 'rest', method: 'GET', path: '/projects/1/wikis', line: 2 }, // 3721: Read | Project | GET | /projects/:id/wikis
+    ]);
+    expect(a.ids.map((i) => [i.id, i.boundaries, i.boundarySets, i.neededBy.map((r) => r.request.line)])).toEqual([['read_wiki', ['group', 'project'], [['project']], [1, 2]]]);
+  });
+
   it('includes "also requires" permissions, keeps every boundary of a multi-boundary route, lists always / unavailable / unlisted apart (REST lines 300, 527-529, 3737, 4030, 4028)', () => {
     const a = answer([
       { kind: 'rest', method: 'GET', path: '/projects/1/deployments/2/merge_requests' },

@@ -47,3 +47,12 @@ describe('a log line with control characters', () => {
     expect([...line(3)]).toEqual(['GET /api/v4/projects/2\u009b2K\u007f\u202e\u2028\t']);
   });
 });
+
+describe('boundaries in the text report', () => {
+  it('says "and" when each boundary is needed, "or" when one is enough (REST lines 1959, 1963; operations line 42)', async () => {
+    // fixtures/boundaries.list: GET /projects/1/releases (1959: Project), GET /groups/1/releases (1963: Group), git push acme/app.wiki (42: Project, Group).
+    const r = await run('test/least-privilege/fixtures/boundaries.list');
+    expect(r.stdout).toContain('\n  create_wiki (at group or project): 1 input(s)\n');
+    expect(r.stdout).toContain('\n  read_release (at group, and at project): 2 input(s)\n');
+  });
+});

@@ -97,6 +97,13 @@ export interface GrantedId<R extends LeastPrivilegeRequest = LeastPrivilegeReque
     readonly id: string;
     /** Union of the boundaries (`project`, `group`, `user`, `instance`) of the requests that need it; empty when the kind has no boundaries. */
     readonly boundaries: readonly string[];
+    /**
+     * What the grant must cover: each set is the boundaries one request takes the id at (any one of
+     * them is enough for that request), and every set must be covered. `[['project'], ['group']]`: at
+     * the project and at the group; `[['group', 'project']]`: at either. A set that holds another is
+     * left out (covering the smaller one covers it); sorted; empty when the kind has no boundaries.
+     */
+    readonly boundarySets: readonly (readonly string[])[];
     /** The requests whose chosen alternative contains this id. */
     readonly neededBy: readonly RequestAnswer<R>[];
 }

@@ -11,7 +11,7 @@ function leastGrant(kind, requests, verdictOf, weight = () => 1) {
   const requirements = normalized.filter((alts) => alts !== void 0);
   const { ids: grant, method } = leastWeightSet(requirements, weight);
   const chosen = new Set(grant);
-  const byId = new Map(grant.map((id) => [id, { boundaries: /* @__PURE__ */ new Set(), neededBy: [] }]));
+  const byId = new Map(grant.map((id) => [id, { boundaries: /* @__PURE__ */ new Set(), sets: [], neededBy: [] }]));
   const answers = requests.map((request, index) => {
     const verdict = verdicts[index];
     const alternatives = normalized[index];
@@ -23,6 +23,7 @@ function leastGrant(kind, requests, verdictOf, weight = () => 1) {
       const entry = byId.get(id);
       entry.neededBy.push(answer);
       for (const b of verdict.boundaries ?? []) entry.boundaries.add(b);
+      if (verdict.boundaries !== void 0 && verdict.boundaries.length > 0) entry.sets.push([...new Set(verdict.boundaries)].sort(compare));
     }
     return answer;
   });
@@ -31,7 +32,7 @@ function leastGrant(kind, requests, verdictOf, weight = () => 1) {
   return Object.freeze({
     kind,
     grant: Object.freeze([...grant]),
-    ids: Object.freeze(grant.map((id) => Object.freeze({ id, boundaries: Object.freeze([...byId.get(id).boundaries].sort(compare)), neededBy: Object.freeze(byId.get(id).neededBy) }))),
+    ids: Object.freeze(grant.map((id) => Object.freeze({ id, boundaries: Object.freeze([...byId.get(id).boundaries].sort(compare)), boundarySets: smallestSets(byId.get(id).sets), neededBy: Object.freeze(byId.get(id).neededBy) }))),
     method,
     free: Object.freeze(answers.filter((a) => a.verdict.status === "always")),
     // A `needs` verdict with no alternative cannot be satisfied: reported with the others, never dropped.
@@ -39,6 +40,12 @@ function leastGrant(kind, requests, verdictOf, weight = () => 1) {
     complete: notGranted.length === 0 && emptyNeeds.length === 0,
     requests: Object.freeze(answers)
   });
+}
+function smallestSets(sets) {
+  const distinct = [...new Map(sets.map((set) => [set.join(" "), set])).values()].sort((x, y) => x.length - y.length || compare(x.join(" "), y.join(" ")));
+  const kept = [];
+  for (const set of distinct) if (!kept.some((k) => k.every((b) => set.includes(b)))) kept.push(set);
+  return Object.freeze(kept.map((set) => Object.freeze(set)));
 }
 function readRequests(requests) {
   let n;

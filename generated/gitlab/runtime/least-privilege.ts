@@ -90,6 +90,13 @@ export interface GrantedId<R extends LeastPrivilegeRequest = LeastPrivilegeReque
   readonly id: string;
   /** Union of the boundaries (`project`, `group`, `user`, `instance`) of the requests that need it; empty when the kind has no boundaries. */
   readonly boundaries: readonly string[];
+  /**
+   * What the grant must cover: each set is the boundaries one request takes the id at (any one of
+   * them is enough for that request), and every set must be covered. `[['project'], ['group']]`: at
+   * the project and at the group; `[['group', 'project']]`: at either. A set that holds another is
+   * left out (covering the smaller one covers it); sorted; empty when the kind has no boundaries.
+   */
+  readonly boundarySets: readonly (readonly string[])[];
   /** The requests whose chosen alternative contains this id. */
   readonly neededBy: readonly RequestAnswer<R>[];
 }
@@ -130,7 +137,7 @@ export function leastGrant<K extends string, R extends LeastPrivilegeRequest>(
   const requirements = normalized.filter((alts): alts is string[][] => alts !== undefined);
   const { ids: grant, method } = leastWeightSet(requirements, weight);
   const chosen = new Set(grant);
-  const byId = new Map<string, { boundaries: Set<string>; neededBy: RequestAnswer<R>[] }>(grant.map((id) => [id, { boundaries: new Set(), neededBy: [] }]));
+  const byId = new Map<string, { boundaries: Set<string>; sets: string[][]; neededBy: RequestAnswer<R>[] }>(grant.map((id) => [id, { boundaries: new Set(), sets: [], neededBy: [] }]));
   const answers: RequestAnswer<R>[] = requests.map((request, index) => {
     const verdict = verdicts[index]!;
     const alternatives = normalized[index];
@@ -146,6 +153,7 @@ export function leastGrant<K extends string, R extends LeastPrivilegeRequest>(
       const entry = byId.get(id)!;
       entry.neededBy.push(answer);
       for (const b of verdict.boundaries ?? []) entry.boundaries.add(b);
+      if (verdict.boundaries !== undefined && verdict.boundaries.length > 0) entry.sets.push([...new Set(verdict.boundaries)].sort(compare));
     }
     return answer;
   });
@@ -154,7 +162,7 @@ export function leastGrant<K extends string, R extends LeastPrivilegeRequest>(
   return Object.freeze({
     kind,
     grant: Object.freeze([...grant]),
-    ids: Object.freeze(grant.map((id) => Object.freeze({ id, boundaries: Object.freeze([...byId.get(id)!.boundaries].sort(compare)), neededBy: Object.freeze(byId.get(id)!.neededBy) }))),
+    ids: Object.freeze(grant.map((id) => Object.freeze({ id, boundaries: Object.freeze([...byId.get(id)!.boundaries].sort(compare)), boundarySets: smallestSets(byId.get(id)!.sets), neededBy: Object.freeze(byId.get(id)!.neededBy) }))),
     method,
     free: Object.freeze(answers.filter((a) => a.verdict.status === 'always')),
     // A `needs` verdict with no alternative cannot be satisfied: reported with the others, never dropped.
@@ -162,6 +170,14 @@ export function leastGrant<K extends string, R extends LeastPrivilegeRequest>(
     complete: notGranted.length === 0 && emptyNeeds.length === 0,
     requests: Object.freeze(answers),
   });
+}
+
+/** The distinct sets, without any set that holds another one, sorted (by size, then text): frozen. */
+function smallestSets(sets: readonly string[][]): readonly (readonly string[])[] {
+  const distinct = [...new Map(sets.map((set) => [set.join(' '), set])).values()].sort((x, y) => x.length - y.length || compare(x.join(' '), y.join(' ')));
+  const kept: string[][] = [];
+  for (const set of distinct) if (!kept.some((k) => k.every((b) => set.includes(b)))) kept.push(set);
+  return Object.freeze(kept.map((set) => Object.freeze(set)));
 }
 
 /**

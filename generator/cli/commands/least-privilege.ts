@@ -155,7 +155,7 @@ function toJson(file: string, format: string, provider: string, workload: { item
       complete: k.complete,
       grant: k.grant,
       method: k.method,
-      ids: k.ids.map((id) => ({ id: id.id, boundaries: id.boundaries, neededBy: id.neededBy.map(request) })),
+      ids: k.ids.map((id) => ({ id: id.id, boundaries: id.boundaries, boundarySets: id.boundarySets, neededBy: id.neededBy.map(request) })),
       free: k.free.map(request),
       notGranted: k.notGranted.map(denied),
     })),
