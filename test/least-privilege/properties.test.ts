@@ -317,6 +317,38 @@ describe('malformed requests', () => {
   });
 });
 
+describe('hand-made GraphQL inputs with thousands of alternatives (a bug hunt: the searches took minutes)', () => {
+  const graphql = (alternatives: string[][], i: number) => ({ kind: 'graphql', operation: `query Q${i}`, subject: 'T', reason: 'type', fields: ['Query.x'], alternatives, boundaries: ['project'], source: [] }) as unknown as Request;
+  /** Whether `grant` satisfies each requirement, and dropping any of its ids leaves one unsatisfied (checked here, not by the package). */
+  const check = (requirements: string[][][], grant: readonly string[]) => {
+    const ok = (set: ReadonlySet<string>) => requirements.every((alts) => alts.some((alt) => alt.every((id) => set.has(id))));
+    expect(ok(new Set(grant))).toBe(true);
+    for (const id of grant) expect(ok(new Set(grant.filter((x) => x !== id))), id).toBe(false);
+  };
+
+  it('3,000 requirements of two fresh ids each (the greedy search): one id per requirement', () => {
+    const requirements = Array.from({ length: 3000 }, (_, i) => [[`a${i}`], [`b${i}`]]);
+    const a = m.least.leastPrivilegeForRequests(requirements.map(graphql)).fineGrained;
+    expect(a.complete).toBe(true);
+    expect(a.grant).toHaveLength(3000);
+    check(requirements, a.grant);
+  });
+
+  it('3,000 distinct requirements over 16 ids (the exact search over 2^16 subsets): a grant that satisfies all, with nothing to drop', () => {
+    const ids = Array.from({ length: 16 }, (_, i) => `p${String(i).padStart(2, '0')}`);
+    // Requirement i: any one of p00…p14, listed from start i % 15, or all four ids of the (i / 15)th of the 1,820 four-id subsets:
+    // no two are the same list, and 16 ids in all keep the exact search in play. The last one: all of p00…p07, or all of p08…p15.
+    const quads: string[][] = [];
+    for (let a = 0; a < 16; a++) for (let b = a + 1; b < 16; b++) for (let c = b + 1; c < 16; c++) for (let d = c + 1; d < 16; d++) quads.push([ids[a]!, ids[b]!, ids[c]!, ids[d]!]);
+    const requirements = Array.from({ length: 3000 }, (_, i) => [...ids.slice(0, 15).map((_id, k) => [ids[(k + i) % 15]!]), quads[Math.floor(i / 15)]!]);
+    requirements.push([ids.slice(0, 8), ids.slice(8)]);
+    const a = m.least.leastPrivilegeForRequests(requirements.map(graphql)).fineGrained;
+    expect(a.complete).toBe(true);
+    expect(a.grant).toHaveLength(8);
+    check(requirements, a.grant);
+  });
+});
+
 describe('jobTokenVerdict: uncontrolled rows', () => {
   it('a row of the unavailable section is unavailable; any other uncontrolled row (a `None` row of a single-table page) is default access', async () => {
     const { jobTokenVerdict } = await import('../../generator/emit/runtime/least-privilege-gitlab.ts');

@@ -3,6 +3,7 @@
  * Source: sources/gitlab-job-token-fine-grained-permissions.008551b.md (sha256 6a2a24cff150c05883bee560fed62769695394fd916e8b46533ccce45e452824)
  */
 const EXACT_SUBSET_LIMIT = 1 << 16;
+const SEARCH_WORK_LIMIT = 1e7;
 function leastGrant(kind, requests, verdictOf, weight = () => 1) {
   requests = readRequests(requests);
   const verdicts = requests.map((request) => safeVerdict(verdictOf, request));
@@ -104,38 +105,48 @@ function leastWeightSet(requirements, weight = () => 1, exactLimit = EXACT_SUBSE
   const rest = reqs.filter((alts) => !satisfied(alts, forced));
   const candidates = [...new Set(rest.flatMap((alts) => alts.flat()))].filter((id) => !forced.has(id)).sort(compare);
   if (rest.length === 0) return { ids: [...forced].sort(compare), method: "exact" };
+  let budget = SEARCH_WORK_LIMIT;
   if (candidates.length < 31 && 2 ** candidates.length <= exactLimit) {
     let best;
     let bestWeight = Infinity;
-    for (let mask = 1; mask < 1 << candidates.length; mask++) {
+    let mask = 1;
+    for (; mask < 1 << candidates.length && budget > 0; mask++) {
       const picked = candidates.filter((_, k) => (mask & 1 << k) !== 0);
       const w = totalWeight(picked, weight);
       if (w > bestWeight) continue;
       const set2 = /* @__PURE__ */ new Set([...forced, ...picked]);
+      budget -= rest.length;
       if (!rest.every((alts) => satisfied(alts, set2))) continue;
       if (best === void 0 || w < bestWeight || picked.length < best.length || picked.length === best.length && compare(picked.join(" "), best.join(" ")) < 0) {
         best = picked;
         bestWeight = w;
       }
     }
-    if (best !== void 0) return { ids: [...forced, ...best].sort(compare), method: "exact" };
+    if (best !== void 0 && mask === 1 << candidates.length) return { ids: [...forced, ...best].sort(compare), method: "exact" };
   }
+  budget = SEARCH_WORK_LIMIT;
   const set = new Set(forced);
   let open = rest.filter((alts) => !satisfied(alts, set));
   while (open.length > 0) {
     let pick;
     let score = -1;
-    for (const alts of open)
-      for (const alt of alts) {
-        const added = alt.filter((id) => !set.has(id));
-        const trial = /* @__PURE__ */ new Set([...set, ...added]);
-        const covered = open.filter((a) => satisfied(a, trial)).length;
-        const s = covered / Math.max(totalWeight(added, weight), 1e-9);
-        if (s > score) {
-          score = s;
-          pick = alt;
+    const addedWeight = (alt) => totalWeight(alt.filter((id) => !set.has(id)), weight);
+    if (budget <= 0) pick = open[0].reduce((x, y) => addedWeight(y) < addedWeight(x) ? y : x);
+    else {
+      search: for (const alts of open) {
+        for (const alt of alts) {
+          if (budget <= 0 && pick !== void 0) break search;
+          budget -= open.length;
+          const trial = /* @__PURE__ */ new Set([...set, ...alt]);
+          const covered = open.filter((a) => satisfied(a, trial)).length;
+          const s = covered / Math.max(addedWeight(alt), 1e-9);
+          if (s > score) {
+            score = s;
+            pick = alt;
+          }
         }
       }
+    }
     for (const id of pick) set.add(id);
     open = open.filter((alts) => !satisfied(alts, set));
   }
@@ -173,6 +184,7 @@ function patternCovers(pattern, canonicalPath) {
 }
 export {
   EXACT_SUBSET_LIMIT,
+  SEARCH_WORK_LIMIT,
   leastGrant,
   leastWeightSet,
   patternCovers

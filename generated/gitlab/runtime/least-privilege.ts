@@ -122,6 +122,9 @@ export interface TokenKindAnswer<K extends string = string, R extends LeastPrivi
 /** 2^16 subsets of the remaining candidates at most: milliseconds; real workloads are decided by step 1 almost entirely. */
 export const EXACT_SUBSET_LIMIT: number = 1 << 16;
 
+/** Requirements checked by the exact search, and again by the greedy one, before each gives way (about a second each, at worst). */
+export const SEARCH_WORK_LIMIT: number = 10_000_000;
+
 /** The least grant of one token kind for `requests`, given each request's verdict. `weight` defaults to 1 for every id. */
 export function leastGrant<K extends string, R extends LeastPrivilegeRequest>(
   kind: K,
@@ -261,40 +264,56 @@ export function leastWeightSet(
   const candidates = [...new Set(rest.flatMap((alts) => alts.flat()))].filter((id) => !forced.has(id)).sort(compare);
   if (rest.length === 0) return { ids: [...forced].sort(compare), method: 'exact' };
 
+  // Work budgets (requirements checked) keep hand-made inputs (thousands of distinct alternatives:
+  // real pages give a few dozen) from taking minutes: past one, the next method takes over.
+  let budget = SEARCH_WORK_LIMIT;
   if (candidates.length < 31 && 2 ** candidates.length <= exactLimit) {
     let best: string[] | undefined;
     let bestWeight = Infinity;
-    for (let mask = 1; mask < 1 << candidates.length; mask++) {
+    let mask = 1;
+    for (; mask < 1 << candidates.length && budget > 0; mask++) {
       const picked = candidates.filter((_, k) => (mask & (1 << k)) !== 0);
       const w = totalWeight(picked, weight);
       if (w > bestWeight) continue;
       const set = new Set([...forced, ...picked]);
+      budget -= rest.length;
       if (!rest.every((alts) => satisfied(alts, set))) continue;
       if (best === undefined || w < bestWeight || picked.length < best.length || (picked.length === best.length && compare(picked.join(' '), best.join(' ')) < 0)) {
         best = picked;
         bestWeight = w;
       }
     }
-    if (best !== undefined) return { ids: [...forced, ...best].sort(compare), method: 'exact' };
+    // Every subset tried (a stop on the budget is not exact, even with a grant found: the greedy search decides).
+    if (best !== undefined && mask === 1 << candidates.length) return { ids: [...forced, ...best].sort(compare), method: 'exact' };
   }
 
   // Greedy: the alternative that satisfies the most open requirements per unit of added weight.
+  // Out of budget: each open requirement's lightest alternative (still a grant that satisfies all;
+  // the pass below then drops what is not needed).
+  budget = SEARCH_WORK_LIMIT;
   const set = new Set(forced);
   let open = rest.filter((alts) => !satisfied(alts, set));
   while (open.length > 0) {
     let pick: readonly string[] | undefined;
     let score = -1;
-    for (const alts of open)
-      for (const alt of alts) {
-        const added = alt.filter((id) => !set.has(id));
-        const trial = new Set([...set, ...added]);
-        const covered = open.filter((a) => satisfied(a, trial)).length;
-        const s = covered / Math.max(totalWeight(added, weight), 1e-9);
-        if (s > score) {
-          score = s;
-          pick = alt;
+    const addedWeight = (alt: readonly string[]) => totalWeight(alt.filter((id) => !set.has(id)), weight);
+    if (budget <= 0) pick = open[0]!.reduce((x, y) => (addedWeight(y) < addedWeight(x) ? y : x));
+    else {
+      // Out of budget mid-way: the best alternative so far is still one an open requirement needs.
+      search: for (const alts of open) {
+        for (const alt of alts) {
+          if (budget <= 0 && pick !== undefined) break search;
+          budget -= open.length;
+          const trial = new Set([...set, ...alt]);
+          const covered = open.filter((a) => satisfied(a, trial)).length;
+          const s = covered / Math.max(addedWeight(alt), 1e-9);
+          if (s > score) {
+            score = s;
+            pick = alt;
+          }
         }
       }
+    }
     for (const id of pick!) set.add(id);
     open = open.filter((alts) => !satisfied(alts, set));
   }
