@@ -92,6 +92,10 @@ export function parseReviewedWarnings(text: string, file: string, report: Report
       shape(`Entry ${i + 1} lacks ${[...missing, ...(Array.isArray(e.subjects) && e.subjects.length > 0 ? [] : ['subjects'])].map((k) => `\`${k}\``).join(', ')}.`, at, 'Every entry needs a rule, a source (its manifest id), a reason and at least one subject.');
       return;
     }
+    if (e.evidence !== undefined && !(Array.isArray(e.evidence) && e.evidence.every((x) => typeof x === 'string' && x !== ''))) {
+      shape(`The evidence of entry ${i + 1} is not a list of non-empty strings.`, json.at(['warnings', i, 'evidence']), 'List where the reason can be checked: upstream files with line numbers and the commit read.');
+      return;
+    }
     e.subjects.forEach((subject: unknown, j: number) => {
       const where = json.at(['warnings', i, 'subjects', j]);
       if (!Array.isArray(subject) || subject.length !== rule.subjectLength || !subject.every((x) => typeof x === 'string' && x !== '')) {
