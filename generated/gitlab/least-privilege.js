@@ -72,7 +72,7 @@ const classicScopeRules = Object.freeze([
   Object.freeze({ scope: "read_user", grants: Object.freeze({ kind: "rest", methods: Object.freeze(["GET"]), paths: Object.freeze(["/users/*"]) }), tokenTypes: Object.freeze(["personal"]), alsoRequires: Object.freeze([]), quote: "Also grants access to read-only API endpoints under /users.", why: '"read-only API endpoints under /users": GET requests to /users and below.', source: "sources/gitlab-access-token-scopes.ja.flattened.txt:35:1" })
 ]);
 const JOB_TOKEN_UNAVAILABLE_LINES = /* @__PURE__ */ new Set([300, 301, 302, 303, 304, 305, 306, 307, 308, 309, 310, 311, 312, 313, 314, 315, 316, 317, 318, 319, 320, 321, 322, 323, 324, 325, 326, 327, 328, 329]);
-const classicScopeWeights = Object.freeze({ api: 16, read_api: 4, write_repository: 2, read_repository: 1, write_registry: 2, read_registry: 1, write_virtual_registry: 2, read_virtual_registry: 1, read_user: 1 });
+const classicScopeWeights = Object.freeze(Object.assign(/* @__PURE__ */ Object.create(null), { api: 16, read_api: 4, write_repository: 2, read_repository: 1, write_registry: 2, read_registry: 1, write_virtual_registry: 2, read_virtual_registry: 1, read_user: 1 }));
 const fineGrainedLookupsCompiled = Object.freeze({ rest: true, operations: true });
 function jobTokenRequestVerdict(request) {
   return jobTokenVerdict(request, jobTokenRouteFor, JOB_TOKEN_UNAVAILABLE_LINES);

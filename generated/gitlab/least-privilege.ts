@@ -86,7 +86,7 @@ export const classicScopeRules: readonly ClassicScopeRule[] = Object.freeze([
 /** The page lines of the rows the job-token page's unavailable section lists (30): job tokens cannot make those requests. */
 const JOB_TOKEN_UNAVAILABLE_LINES: ReadonlySet<number> = new Set([300, 301, 302, 303, 304, 305, 306, 307, 308, 309, 310, 311, 312, 313, 314, 315, 316, 317, 318, 319, 320, 321, 322, 323, 324, 325, 326, 327, 328, 329]);
 /** How much each classic scope allows, to choose between alternatives (`read_api` and `read_repository` rather than `api`). Reviewed data; a scope not listed weighs 1000. */
-export const classicScopeWeights: Readonly<Partial<Record<TokenScope, number>>> = Object.freeze({ api: 16, read_api: 4, write_repository: 2, read_repository: 1, write_registry: 2, read_registry: 1, write_virtual_registry: 2, read_virtual_registry: 1, read_user: 1 });
+export const classicScopeWeights: Readonly<Partial<Record<TokenScope, number>>> = Object.freeze(Object.assign(Object.create(null), { api: 16, read_api: 4, write_repository: 2, read_repository: 1, write_registry: 2, read_registry: 1, write_virtual_registry: 2, read_virtual_registry: 1, read_user: 1 }));
 /** Which fine-grained lookups this package was generated with. A lookup that is false answers every request it would decide `unknown` (denied). */
 export const fineGrainedLookupsCompiled: { readonly rest: boolean; readonly operations: boolean } = Object.freeze({ rest: true, operations: true });
 

@@ -23,7 +23,7 @@ import { codeHeader, safeComment } from './header.ts';
 import { stringLiteral } from './ts/identifier.ts';
 import { checkClassicScopeRules, CLASSIC_SCOPE_WEIGHTS } from '../least-privilege/classic-scope-rules.ts';
 import { WORKLOAD_OPERATION_NAMES } from '../least-privilege/operation-names.ts';
-import { RECORD_OPEN } from './ts/record.ts';
+import { RECORD_OPEN, withoutPrototype } from './ts/record.ts';
 
 const GITLAB_OUT = '/generated/gitlab/least-privilege.ts';
 const FORGEJO_OUT = '/generated/forgejo/least-privilege.ts';
@@ -233,9 +233,11 @@ function emitGitlab(ctx: EmitContext): void {
         {
           name: 'classicScopeWeights',
           type: 'Readonly<Partial<Record<TokenScope, number>>>',
-          initializer: `Object.freeze({ ${Object.entries(CLASSIC_SCOPE_WEIGHTS)
+          // Without a prototype, like every record keyed by names (ts/record.ts): `classicScopeWeights.constructor` is
+          // undefined, and a page scope named `constructor` type-checks against `Partial<Record<TokenScope, number>>`.
+          initializer: withoutPrototype(`{ ${Object.entries(CLASSIC_SCOPE_WEIGHTS)
             .map(([k, v]) => `${k}: ${v}`)
-            .join(', ')} })`,
+            .join(', ')} }`),
         },
       ],
     },

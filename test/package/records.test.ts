@@ -14,6 +14,7 @@ const records: [module: string, name: string, realKey: string][] = [
   ['gitlab/graphql-permissions.js', 'graphqlPermissionInfo', 'read_project'],
   ['gitlab/job-token-permissions.js', 'jobTokenPermissionInfo', 'READ_JOBS'],
   ['gitlab/least-privilege.js', 'workloadOperationNames', 'git-push'],
+  ['gitlab/least-privilege.js', 'classicScopeWeights', 'api'],
   ['gitlab/operation-permissions.js', 'gitlabOperationPermissions', 'git-operations:push-to-a-project-repository'],
   ['gitlab/token-scopes.js', 'tokenScopeAvailability', 'api'],
 ];
