@@ -14,19 +14,33 @@ export const templatesDir = fileURLToPath(new URL('../../templates/', import.met
 
 const hb = Handlebars.create();
 
-/** Inline Markdown text: escapes Markdown punctuation and HTML, keeps the text readable. */
+/**
+ * Inline Markdown text: escapes Markdown punctuation and HTML, keeps the text readable. `://` and
+ * `www.` are escaped too: GFM would make a bare URL a link (autolink literal), taking an escaped `\)`
+ * after it into the link as written.
+ */
 export function markdownText(value: unknown): string {
   return String(value ?? '')
     .replace(/[\r\n]+/g, ' ')
     .replace(/[\\`*_{}[\]()#+!|~>]/g, (c) => `\\${c}`)
+    .replace(/:\/\//g, '\\://')
+    .replace(/(www)\./gi, '$1\\.')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;');
 }
 
-/** A Markdown code span that holds any text: the fence is longer than any backtick run inside. */
+/**
+ * A Markdown code span that holds any text: the fence is longer than any backtick run inside. A
+ * text with a backslash right before a `|` is written as `markdownText` instead: in a table cell,
+ * micromark reads `\\|` as an escaped backslash and a cell boundary (cmark-gfm does not), and a code
+ * span cannot escape either character, so the rest of the text would become live Markdown.
+ */
 export function markdownCode(value: unknown): string {
   const text = String(value ?? '').replace(/[\r\n]+/g, ' ');
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  if (text.includes('\\|')) return markdownText(text);
+  // A loop, not Math.max(...runs): a text of 100,000 backtick runs would overflow the call stack.
+  let longest = 0;
+  for (const run of text.match(/`+/g) ?? []) if (run.length > longest) longest = run.length;
   const fence = '`'.repeat(longest + 1);
   const pad = text.startsWith('`') || text.endsWith('`') || text === '' ? ' ' : '';
   // Inside a table cell a pipe would still split the cell, even in a code span.

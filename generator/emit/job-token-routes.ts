@@ -36,7 +36,7 @@ export const jobTokenRoutes: Emitter = {
     copyRuntime(ctx, gitlabRouteSources(ctx.catalog), RUNTIME_FILES, 'job-token-routes');
 
     const matcher = routeMatcherStatements(table, 'jobTokenRoutes', GITLAB_API_PREFIX);
-    const maxPermissions = Math.max(0, ...model.endpoints.map((e) => e.permissions.length));
+    const maxPermissions = model.endpoints.reduce((most, e) => Math.max(most, e.permissions.length), 0);
     const statements: StatementStructures[] = [];
 
     statements.push(

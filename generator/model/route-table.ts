@@ -152,7 +152,10 @@ function matchesOf<R extends RouteRow>(table: PreparedRouteTable<R>, method: str
 
 /** How many parameters the walk's scratch arrays must hold for `candidates` (the most any of them has; at least one). */
 export function scratchSlots(candidates: readonly { readonly alternative: { readonly segments: readonly SegmentToken[] } }[]): number {
-  return Math.max(1, ...candidates.map((c) => alternativeNames(c.alternative.segments).length));
+  // A loop, not Math.max(...all): a table of 100,000 alternatives would overflow the call stack.
+  let most = 1;
+  for (const c of candidates) most = Math.max(most, alternativeNames(c.alternative.segments).length);
+  return most;
 }
 
 /** A token as the runtime's trie data (`RouteTokenData`). */

@@ -425,7 +425,8 @@ function indexLiterals(node) {
     while (size < lits.length * 2) size *= 2;
     const byFirst = /* @__PURE__ */ new Map();
     for (const lit of lits) byFirst.set(lit.text.charCodeAt(0), (byFirst.get(lit.text.charCodeAt(0)) ?? 0) + 1);
-    const radix = Math.max(...byFirst.values()) <= RADIX_MAX_SHARED;
+    let radix = true;
+    for (const count of byFirst.values()) if (count > RADIX_MAX_SHARED) radix = false;
     const table = [];
     for (let j = 0; j < size; j++) table.push(-1, 0, node, 0);
     for (const lit of lits) {

@@ -793,7 +793,8 @@ function indexLiterals(node: TrieNode): void {
     // comparison starts), else by the first segment's hash (many children alike: `deploy0` … `deploy99`).
     const byFirst = new Map<number, number>();
     for (const lit of lits) byFirst.set(lit.text.charCodeAt(0), (byFirst.get(lit.text.charCodeAt(0)) ?? 0) + 1);
-    const radix = Math.max(...byFirst.values()) <= RADIX_MAX_SHARED;
+    let radix = true;
+    for (const count of byFirst.values()) if (count > RADIX_MAX_SHARED) radix = false;
     const table: (number | TrieNode)[] = [];
     for (let j = 0; j < size; j++) table.push(-1, 0, node, 0);
     for (const lit of lits) {
