@@ -19,6 +19,24 @@ export function visible(text: string): string {
 }
 
 
+/**
+ * The characters of `UNSAFE` that JSON.stringify leaves raw (it escapes C0 itself): DEL, C1, the
+ * bidirectional and line-separator characters. In generated source and JSON they are written as
+ * `\uXXXX` escapes (`escapeInvisible`): the same value, but an editor, a diff or a terminal shows
+ * the escape instead of reordering or breaking the line around it ("Trojan Source").
+ */
+const INVISIBLE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+
+/** JSON or JavaScript string-literal text with `INVISIBLE_IN_JSON`'s characters as `\uXXXX` escapes (valid only inside string literals, where they can only be). */
+export function escapeInvisible(text: string): string {
+  return text.replace(INVISIBLE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Text for a Markdown or HTML text node: `UNSAFE`'s characters as numeric character references, which both decode to the same text. */
+export function referenceInvisible(text: string): string {
+  return text.replace(UNSAFE, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
+}
+
 /** `UNSAFE` but line feed and tab, which a terminal shows as layout and which cannot rewrite what was written. */
 const UNSAFE_IN_OUTPUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 

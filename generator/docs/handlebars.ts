@@ -4,6 +4,7 @@
  */
 import Handlebars from 'handlebars';
 import { safeUrl } from './safe-url.ts';
+import { referenceInvisible } from '../diagnostics/visible.ts';
 import { hashedText } from '../emit/disk-cache.ts';
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
@@ -20,13 +21,14 @@ const hb = Handlebars.create();
  * after it into the link as written.
  */
 export function markdownText(value: unknown): string {
-  return String(value ?? '')
+  // Control and bidirectional characters as references (last): the same text once read, never raw in the file (`cat` would obey them).
+  return referenceInvisible(String(value ?? '')
     .replace(/[\r\n]+/g, ' ')
     .replace(/[\\`*_{}[\]()#+!|~>]/g, (c) => `\\${c}`)
     .replace(/:\/\//g, '\\://')
     .replace(/(www)\./gi, '$1\\.')
     .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;');
+    .replace(/</g, '&lt;'));
 }
 
 /**
@@ -37,7 +39,8 @@ export function markdownText(value: unknown): string {
  */
 export function markdownCode(value: unknown): string {
   const text = String(value ?? '').replace(/[\r\n]+/g, ' ');
-  if (text.includes('\\|')) return markdownText(text);
+  // A code span shows references as written: text with control or bidirectional characters is written as text.
+  if (text.includes('\\|') || referenceInvisible(text) !== text) return markdownText(text);
   // A loop, not Math.max(...runs): a text of 100,000 backtick runs would overflow the call stack.
   let longest = 0;
   for (const run of text.match(/`+/g) ?? []) if (run.length > longest) longest = run.length;

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Emitter } from './emitter.ts';
 import { codeHeader } from './header.ts';
+import { escapeInvisible } from '../diagnostics/visible.ts';
 
 const MODEL_FILES = ['../model/position.ts', '../model/path-pattern.ts', '../model/catalog.ts'];
 
@@ -14,7 +15,7 @@ export const catalogJson: Emitter = {
   name: 'catalog-json',
   description: 'catalog.json and the Catalog type (catalog-types.ts).',
   emit(ctx) {
-    ctx.files.push({ path: 'catalog.json', contents: `${JSON.stringify(ctx.catalog, null, 2)}\n` });
+    ctx.files.push({ path: 'catalog.json', contents: `${escapeInvisible(JSON.stringify(ctx.catalog, null, 2))}\n` });
     const body = MODEL_FILES.map((f) =>
       readFileSync(fileURLToPath(new URL(f, import.meta.url)), 'utf8')
         .replace(/^import[^;]*;\n/gm, '')

@@ -24,8 +24,9 @@ export function markupHeader(sources: readonly SourceInfo[]): string {
 /**
  * Text safe inside a `/* … *\/` comment: a page's `*\/` would otherwise end the comment and turn the
  * rest into code. `/*` is escaped too: ts-morph's JSDoc printer loses track of a comment containing
- * one (`/admin/*`). Control and line-separator characters become spaces.
+ * one (`/admin/*`). Control, line-separator and bidirectional characters become spaces (an editor
+ * would otherwise reorder the comment's text around them).
  */
 export function safeComment(text: string): string {
-  return text.replace(/\*\//g, '*\\/').replace(/\/\*/g, '/\\*').replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, ' ');
+  return text.replace(/\*\//g, '*\\/').replace(/\/\*/g, '/\\*').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g, ' ');
 }

@@ -9,10 +9,11 @@
  * The table stays readable in the generated `.ts`: one JSON row per line, in a template literal,
  * each row carrying its `file:line:column`. Page text stays data: every row is `JSON.stringify`'d,
  * then escaped for the template literal (`\`, `` ` `` and `${`), so no page text can end the literal or
- * interpolate code.
+ * interpolate code; bidirectional and C1 characters are written as JSON `\uXXXX` escapes (`escapeInvisible`).
  */
 
 import { StructureKind, type FunctionDeclarationStructure } from 'ts-morph';
+import { escapeInvisible } from '../diagnostics/visible.ts';
 
 /**
  * `JSON.parse(`…`)` of rows already serialised with `JSON.stringify`: an array of them
@@ -21,7 +22,7 @@ import { StructureKind, type FunctionDeclarationStructure } from 'ts-morph';
 export function jsonParseExpression(rows: readonly string[], shape: 'array' | 'object'): string {
   const [open, close] = shape === 'array' ? ['[', ']'] : ['{', '}'];
   if (rows.length === 0) return `JSON.parse(${JSON.stringify(open + close)})`;
-  return `JSON.parse(\`${open}\n${rows.map(templateText).join(',\n')}\n${close}\`)`;
+  return `JSON.parse(\`${open}\n${rows.map((row) => templateText(escapeInvisible(row))).join(',\n')}\n${close}\`)`;
 }
 
 /**
@@ -33,7 +34,7 @@ export function jsonParseExpression(rows: readonly string[], shape: 'array' | 'o
 export function jsonParseLines(lines: readonly string[]): string {
   const text = lines.join('\n');
   JSON.parse(text);
-  return `JSON.parse(\`${templateText(text)}\`)`;
+  return `JSON.parse(\`${templateText(escapeInvisible(text))}\`)`;
 }
 
 /** One object member for `jsonParseExpression(…, 'object')`: `"key":value`. */

@@ -1,4 +1,5 @@
 /** Identifier and literal helpers: page text becomes data in generated code, never code. */
+import { escapeInvisible } from '../../diagnostics/visible.ts';
 
 const RESERVED = new Set(
   'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await'.split(' '),
@@ -17,9 +18,9 @@ export function constantKey(value: string): string {
   return key;
 }
 
-/** A string literal for TypeScript/JavaScript source: JSON escaping plus the line separators JSON leaves raw. */
+/** A string literal for TypeScript/JavaScript source: JSON escaping plus the line separators, bidirectional and C1 characters JSON leaves raw. */
 export function stringLiteral(value: string): string {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return escapeInvisible(JSON.stringify(value));
 }
 
 /**
