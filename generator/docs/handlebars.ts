@@ -32,6 +32,15 @@ export function markdownText(value: unknown): string {
 }
 
 /**
+ * Text that starts a block (a paragraph, a note's line, a list item): besides inline escaping, a
+ * leading `-`, `=` or `1.` would turn the line into a list, a rule or a heading underline, and lose
+ * the text. The `mdBlock` helper of the templates.
+ */
+export function blockMarkdown(value: unknown): string {
+  return markdownText(value).replace(/^([-=])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/**
  * A Markdown code span that holds any text: the fence is longer than any backtick run inside. A
  * text with a backslash right before a `|` is written as `markdownText` instead: in a table cell,
  * micromark reads `\\|` as an escaped backslash and a cell boundary (cmark-gfm does not), and a code
@@ -69,6 +78,7 @@ export function yamlScalar(value: unknown): string {
 }
 
 hb.registerHelper('md', (v: unknown) => new hb.SafeString(markdownText(v)));
+hb.registerHelper('mdBlock', (v: unknown) => new hb.SafeString(blockMarkdown(v)));
 hb.registerHelper('url', (v: unknown) => new hb.SafeString(markdownUrl(v)));
 // HTML-escaped first, as `{{…}}` always was there: a title never carries markup into front matter a site renders.
 hb.registerHelper('yaml', (v: unknown) => new hb.SafeString(yamlScalar(hb.escapeExpression(String(v ?? '')))));

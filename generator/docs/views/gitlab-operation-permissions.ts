@@ -5,7 +5,7 @@
  * the markers as HTML.
  */
 import type { GitlabFootnote, GitlabOperation, GitlabOperationNote, GitlabOperationPermissionsModel, GitlabOperationTable } from '../../model/catalog.ts';
-import { markdownText } from '../handlebars.ts';
+import { blockMarkdown } from '../handlebars.ts';
 
 /** The extractor's footnote marker (generator/extract/gitlab-operation-table.ts). */
 const MARKER = /<sup>(\s*(\d+)\s*)<\/sup>/g;
@@ -73,10 +73,3 @@ function markersBefore(footnotes: readonly GitlabFootnote[], inAccess: readonly 
   return wanted;
 }
 
-/**
- * Text that starts a block (a note's line, a list item): besides inline escaping, a leading `-`,
- * `=` or `1.` would turn the line into a list, a rule or a heading underline, and lose the text.
- */
-function blockMarkdown(text: string): string {
-  return markdownText(text).replace(/^([-=])/, '\\$1').replace(/^(\d+)([.])/, '$1\\$2');
-}

@@ -1,4 +1,5 @@
 /**
+ * Page text in generated Markdown (generator/docs/handlebars.ts): it must stay the same text, never markup.
  * `markdownCode` puts page text in a Markdown table cell as a code span. An escaping hunt found text
  * with a backslash right before a pipe splitting the cell under remark-gfm (the parser permgen reads
  * pages with): the rest of the text became live Markdown (an `<img onerror>`, a link). Each case is
@@ -9,7 +10,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { markdownCode } from '../../generator/docs/handlebars.ts';
+import { blockMarkdown, markdownCode } from '../../generator/docs/handlebars.ts';
 import { scratchSlots } from '../../generator/model/route-table.ts';
 
 type Node = { type: string; url?: string; children?: Node[] };
@@ -47,5 +48,17 @@ describe('scratchSlots', () => {
   it('counts over 200,000 alternatives without overflowing the call stack', () => {
     const literal = { alternative: { segments: [{ kind: 'literal', text: 'x' }] } };
     expect(scratchSlots(Array.from({ length: 200_000 }, () => literal) as never)).toBe(1);
+  });
+});
+
+describe('blockMarkdown at the start of a list item (a footnote: `2. <text>`)', () => {
+  // A bug hunt: a token-scopes footnote starting `- For a personal…` was written `2. - For …` and read back as a nested list.
+  it.each(['- For a personal access token', '= heading underline', '10. numbered', '1) numbered', '+ plus', '* star', '# hash', '> quote', 'plain'])('%j stays the item\'s text', (text) => {
+    const tree = unified().use(remarkParse).use(remarkGfm).parse(`1. first\n2. ${blockMarkdown(text)}\n`);
+    const list = tree.children[0] as unknown as Node;
+    expect(list.type).toBe('list');
+    const item = list.children![1]!;
+    expect(item.children!.map((n) => n.type)).toEqual(['paragraph']);
+    expect(toString(item as never)).toBe(text);
   });
 });
