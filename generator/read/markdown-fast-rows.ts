@@ -55,6 +55,7 @@ import type { Reporter } from '../diagnostics/reporter.ts';
 import type { SourcePosition } from '../model/position.ts';
 import type { Block, Cell, TableBlock, TableRow } from './document.ts';
 import { parseMarkdown } from './markdown.ts';
+import { blankHeavyEmphasis } from './emphasis-runs.ts';
 import { clean, mdastToBlocks, type BlocksResult, type LineMap } from './mdast-blocks.ts';
 
 const PLACEHOLDER = '|x|';
@@ -78,6 +79,12 @@ export function markdownToBlocks(text: string, file: string, report: Reporter, m
   }
   lines.push(text.slice(from));
   endings.push('');
+  // Blocks over the emphasis cap are reported and blanked before anything parses them (emphasis-runs.ts).
+  const light = blankHeavyEmphasis(lines, file, report, mapLine);
+  if (light) {
+    for (let i = 0; i < lines.length; i++) lines[i] = light[i]!;
+    text = lines.map((l, i) => l + endings[i]).join('');
+  }
 
   // Plain body rows, by line index, read here.
   const plain = new Map<number, TableRow>();
