@@ -6,25 +6,42 @@ const EXACT_SUBSET_LIMIT = 1 << 16;
 const SEARCH_WORK_LIMIT = 1e7;
 function leastGrant(kind, requests, verdictOf, weight = () => 1) {
   requests = readRequests(requests);
-  const verdicts = requests.map((request) => safeVerdict(verdictOf, request));
   const needs = (v) => v.status === "needs" && v.alternatives.length > 0;
-  const normalized = verdicts.map((v) => needs(v) ? v.alternatives.map((alt) => [...new Set(alt)].sort(compare)) : void 0);
-  const requirements = normalized.filter((alts) => alts !== void 0);
+  const interned = /* @__PURE__ */ new Map();
+  const verdicts = [];
+  const normalized = [];
+  for (const request of requests) {
+    const v = safeVerdict(verdictOf, request);
+    const key = JSON.stringify(v);
+    let hit = interned.get(key);
+    if (hit === void 0) {
+      hit = { verdict: deepFreezeVerdict(v), alternatives: needs(v) ? v.alternatives.map((alt) => [...new Set(alt)].sort(compare)) : void 0 };
+      interned.set(key, hit);
+    }
+    verdicts.push(hit.verdict);
+    normalized.push(hit.alternatives);
+  }
+  const requirements = [...new Set(normalized)].filter((alts) => alts !== void 0);
   const { ids: grant, method } = leastWeightSet(requirements, weight);
   const chosen = new Set(grant);
-  const byId = new Map(grant.map((id) => [id, { boundaries: /* @__PURE__ */ new Set(), sets: [], neededBy: [] }]));
+  const byId = new Map(grant.map((id) => [id, { boundaries: /* @__PURE__ */ new Set(), sets: /* @__PURE__ */ new Set(), neededBy: [] }]));
+  const grantedWith = /* @__PURE__ */ new Map();
   const answers = requests.map((request, index) => {
     const verdict = verdicts[index];
     const alternatives = normalized[index];
     if (!needs(verdict) || alternatives === void 0) return Object.freeze({ index, request, verdict });
-    const k = alternatives.map((alt, i) => ({ alt, i })).filter(({ alt }) => alt.every((id) => chosen.has(id))).sort((x, y) => totalWeight(x.alt, weight) - totalWeight(y.alt, weight) || x.alt.length - y.alt.length || compare(x.alt.join(" "), y.alt.join(" ")))[0];
-    if (k === void 0) return Object.freeze({ index, request, verdict });
-    const answer = Object.freeze({ index, request, verdict, grantedWith: Object.freeze({ ids: Object.freeze(k.alt), source: verdict.alternativeSources?.[k.i] ?? verdict.source }) });
-    for (const id of k.alt) {
+    if (!grantedWith.has(alternatives)) {
+      const k = alternatives.map((alt, i) => ({ alt, i })).filter(({ alt }) => alt.every((id) => chosen.has(id))).sort((x, y) => totalWeight(x.alt, weight) - totalWeight(y.alt, weight) || x.alt.length - y.alt.length || compare(x.alt.join(" "), y.alt.join(" ")))[0];
+      grantedWith.set(alternatives, k === void 0 ? void 0 : Object.freeze({ ids: Object.freeze(k.alt), source: verdict.alternativeSources?.[k.i] ?? verdict.source }));
+    }
+    const granted = grantedWith.get(alternatives);
+    if (granted === void 0) return Object.freeze({ index, request, verdict });
+    const answer = Object.freeze({ index, request, verdict, grantedWith: granted });
+    for (const id of granted.ids) {
       const entry = byId.get(id);
       entry.neededBy.push(answer);
       for (const b of verdict.boundaries ?? []) entry.boundaries.add(b);
-      if (verdict.boundaries !== void 0 && verdict.boundaries.length > 0) entry.sets.push([...new Set(verdict.boundaries)].sort(compare));
+      if (verdict.boundaries !== void 0 && verdict.boundaries.length > 0) entry.sets.add(verdict.boundaries);
     }
     return answer;
   });
@@ -42,7 +59,8 @@ function leastGrant(kind, requests, verdictOf, weight = () => 1) {
     requests: Object.freeze(answers)
   });
 }
-function smallestSets(sets) {
+function smallestSets(lists2) {
+  const sets = [...lists2].map((list) => [...new Set(list)].sort(compare));
   const distinct = [...new Map(sets.map((set) => [set.join(" "), set])).values()].sort((x, y) => x.length - y.length || compare(x.join(" "), y.join(" ")));
   const kept = [];
   for (const set of distinct) if (!kept.some((k) => k.every((b) => set.includes(b)))) kept.push(set);
@@ -80,6 +98,14 @@ function safeVerdict(verdictOf, request) {
   } catch {
     return { status: "unknown", why: "The request could not be read (malformed fields): denied.", source: [] };
   }
+}
+function deepFreezeVerdict(v) {
+  for (const value of Object.values(v)) {
+    if (!Array.isArray(value)) continue;
+    for (const item of value) if (Array.isArray(item)) Object.freeze(item);
+    Object.freeze(value);
+  }
+  return Object.freeze(v);
 }
 function strings(value) {
   if (!Array.isArray(value)) throw new TypeError("not a list");

@@ -127,30 +127,52 @@ export function leastGrant<K extends string, R extends LeastPrivilegeRequest>(
   weight: (id: string) => number = () => 1,
 ): TokenKindAnswer<K, R> {
   requests = readRequests(requests);
-  const verdicts = requests.map((request) => safeVerdict(verdictOf, request));
   const needs = (v: RequestVerdict): v is Extract<RequestVerdict, { status: 'needs' }> => v.status === 'needs' && v.alternatives.length > 0;
-  // Each `needs` verdict's alternatives deduplicated and sorted once: the search and the report below read the same lists.
-  const normalized = verdicts.map((v) => (needs(v) ? v.alternatives.map((alt) => [...new Set(alt)].sort(compare)) : undefined));
-  const requirements = normalized.filter((alts): alts is string[][] => alts !== undefined);
+  // Verdicts are interned: requests with equal verdicts (a log's requests of one route, whatever their
+  // ids) share one frozen verdict, and its alternatives are deduplicated and sorted once; the search
+  // and the report below read the same lists. A log of 100,000 requests kept a verdict and its strings
+  // per request and kind (2.8 KB per request), now one per distinct verdict.
+  const interned = new Map<string, { verdict: RequestVerdict; alternatives: string[][] | undefined }>();
+  const verdicts: RequestVerdict[] = [];
+  const normalized: (string[][] | undefined)[] = [];
+  for (const request of requests) {
+    const v = safeVerdict(verdictOf, request);
+    const key = JSON.stringify(v);
+    let hit = interned.get(key);
+    if (hit === undefined) {
+      hit = { verdict: deepFreezeVerdict(v), alternatives: needs(v) ? v.alternatives.map((alt) => [...new Set(alt)].sort(compare)) : undefined };
+      interned.set(key, hit);
+    }
+    verdicts.push(hit.verdict);
+    normalized.push(hit.alternatives);
+  }
+  const requirements = [...new Set(normalized)].filter((alts): alts is string[][] => alts !== undefined);
   const { ids: grant, method } = leastWeightSet(requirements, weight);
   const chosen = new Set(grant);
-  const byId = new Map<string, { boundaries: Set<string>; sets: string[][]; neededBy: RequestAnswer<R>[] }>(grant.map((id) => [id, { boundaries: new Set(), sets: [], neededBy: [] }]));
+  const byId = new Map<string, { boundaries: Set<string>; sets: Set<readonly string[]>; neededBy: RequestAnswer<R>[] }>(grant.map((id) => [id, { boundaries: new Set(), sets: new Set(), neededBy: [] }]));
+  // Per interned list of alternatives: the one the grant satisfies with the least weight (the one its
+  // requests are reported under), as the answers' shared `grantedWith`.
+  const grantedWith = new Map<string[][], { ids: readonly string[]; source: readonly string[] } | undefined>();
   const answers: RequestAnswer<R>[] = requests.map((request, index) => {
     const verdict = verdicts[index]!;
     const alternatives = normalized[index];
     if (!needs(verdict) || alternatives === undefined) return Object.freeze({ index, request, verdict });
-    // The alternative the grant satisfies with the least weight: the one the request is reported under.
-    const k = alternatives
-      .map((alt, i) => ({ alt, i }))
-      .filter(({ alt }) => alt.every((id) => chosen.has(id)))
-      .sort((x, y) => totalWeight(x.alt, weight) - totalWeight(y.alt, weight) || x.alt.length - y.alt.length || compare(x.alt.join(' '), y.alt.join(' ')))[0];
-    if (k === undefined) return Object.freeze({ index, request, verdict });
-    const answer: RequestAnswer<R> = Object.freeze({ index, request, verdict, grantedWith: Object.freeze({ ids: Object.freeze(k.alt), source: verdict.alternativeSources?.[k.i] ?? verdict.source }) });
-    for (const id of k.alt) {
+    if (!grantedWith.has(alternatives)) {
+      const k = alternatives
+        .map((alt, i) => ({ alt, i }))
+        .filter(({ alt }) => alt.every((id) => chosen.has(id)))
+        .sort((x, y) => totalWeight(x.alt, weight) - totalWeight(y.alt, weight) || x.alt.length - y.alt.length || compare(x.alt.join(' '), y.alt.join(' ')))[0];
+      grantedWith.set(alternatives, k === undefined ? undefined : Object.freeze({ ids: Object.freeze(k.alt), source: verdict.alternativeSources?.[k.i] ?? verdict.source }));
+    }
+    const granted = grantedWith.get(alternatives);
+    if (granted === undefined) return Object.freeze({ index, request, verdict });
+    const answer: RequestAnswer<R> = Object.freeze({ index, request, verdict, grantedWith: granted });
+    for (const id of granted.ids) {
       const entry = byId.get(id)!;
       entry.neededBy.push(answer);
       for (const b of verdict.boundaries ?? []) entry.boundaries.add(b);
-      if (verdict.boundaries !== undefined && verdict.boundaries.length > 0) entry.sets.push([...new Set(verdict.boundaries)].sort(compare));
+      // The interned verdict's own list: one entry per distinct verdict, not per request.
+      if (verdict.boundaries !== undefined && verdict.boundaries.length > 0) entry.sets.add(verdict.boundaries);
     }
     return answer;
   });
@@ -169,8 +191,9 @@ export function leastGrant<K extends string, R extends LeastPrivilegeRequest>(
   });
 }
 
-/** The distinct sets, without any set that holds another one, sorted (by size, then text): frozen. */
-function smallestSets(sets: readonly string[][]): readonly (readonly string[])[] {
+/** The distinct sets (each deduplicated and sorted), without any set that holds another one, sorted (by size, then text): frozen. */
+function smallestSets(lists: Iterable<readonly string[]>): readonly (readonly string[])[] {
+  const sets = [...lists].map((list) => [...new Set(list)].sort(compare));
   const distinct = [...new Map(sets.map((set) => [set.join(' '), set])).values()].sort((x, y) => x.length - y.length || compare(x.join(' '), y.join(' ')));
   const kept: string[][] = [];
   for (const set of distinct) if (!kept.some((k) => k.every((b) => set.includes(b)))) kept.push(set);
@@ -221,6 +244,16 @@ function safeVerdict<R>(verdictOf: (request: R) => RequestVerdict, request: R): 
   } catch {
     return { status: 'unknown', why: 'The request could not be read (malformed fields): denied.', source: [] };
   }
+}
+
+/** `v` and every array in it, frozen: interned verdicts are shared by the answers of many requests. */
+function deepFreezeVerdict(v: RequestVerdict): RequestVerdict {
+  for (const value of Object.values(v)) {
+    if (!Array.isArray(value)) continue;
+    for (const item of value) if (Array.isArray(item)) Object.freeze(item);
+    Object.freeze(value);
+  }
+  return Object.freeze(v);
 }
 
 /** A copy of an array of strings; throws on anything else (`safeVerdict` denies the request then). */
