@@ -1,24 +1,12 @@
 /** The permgen command as users run it: output format and exit codes. */
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/build.ts';
+import { runPermgen } from '../helpers/cli.ts';
 import { jobTokenProject } from '../generate/helpers.ts';
 
-const exec = promisify(execFile);
-const bin = path.join(projectRoot, 'bin/permgen.js');
-
-async function permgen(args: string[], cwd = projectRoot): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [bin, ...args], { cwd });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const permgen = runPermgen;
 
 describe('permgen CLI', () => {
   it('generate prints a summary and exits 0; --check then passes', async () => {

@@ -3,13 +3,12 @@
  * `reviewed`), are not printed one by one, and `--strict` does not promote them; every other
  * warning still fails `--strict`, and a subject that no longer matches is reported.
  */
-import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../generator/generate.ts';
 import { projectRoot } from '../helpers/build.ts';
+import { runPermgen } from '../helpers/cli.ts';
 import { jobTokenProject } from './helpers.ts';
 
 // The seed job-token page's three route-overlap warnings ([losing row, winning row] as the page
@@ -26,16 +25,7 @@ async function reviewed(root: string, subjects: string[][], source = 'gitlab-job
   await writeFile(path.join(root, 'sources/reviewed-warnings.json'), `${JSON.stringify({ warnings: [{ rule: 'route-overlap', source, reason: REASON, subjects }] }, null, 2)}\n`);
 }
 
-const exec = promisify(execFile);
-async function permgen(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [path.join(projectRoot, 'bin/permgen.js'), ...args], { cwd });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const permgen = runPermgen;
 
 describe('reviewed warnings', () => {
   it('--strict passes when every warning is reviewed, and each keeps its review as data', async () => {

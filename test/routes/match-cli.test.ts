@@ -1,23 +1,10 @@
 /** `permgen match` as users run it: output, JSON and exit codes. */
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/build.ts';
+import { runPermgen } from '../helpers/cli.ts';
 import { jobTokenSeedProject } from '../helpers/job-token-seed.ts';
 
-const exec = promisify(execFile);
-const bin = path.join(projectRoot, 'bin/permgen.js');
-
-async function permgen(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [bin, ...args], { cwd: await jobTokenSeedProject() });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const permgen = async (args: string[]) => runPermgen(args, await jobTokenSeedProject());
 
 describe('permgen match', () => {
   it('denies (exit 1) a request whose matching row the page marks unavailable, still naming the row', async () => {
