@@ -84,11 +84,18 @@ function fineGrainedRequestVerdict(request) {
   return fineGrainedVerdict(request, matchFineGrainedRestRoute, gitlabOperationPermissions, workloadOperationNames);
 }
 function leastPrivilegeForRequests(requests, options = {}) {
-  const tokenType = options?.classicTokenType ?? "personal";
+  let tokenType = "personal";
+  let unreadable = false;
+  try {
+    tokenType = options?.classicTokenType ?? "personal";
+  } catch {
+    unreadable = true;
+  }
+  const classicVerdict = (r) => unreadable ? { status: "unknown", why: "options.classicTokenType could not be read: denied.", source: [] } : classicScopeRequestVerdict(r, tokenType);
   return Object.freeze({
     fineGrained: leastGrant("fine-grained", requests, fineGrainedRequestVerdict),
     jobToken: leastGrant("job-token", requests, jobTokenRequestVerdict),
-    classic: Object.freeze({ ...leastGrant("classic", requests, (r) => classicScopeRequestVerdict(r, tokenType), (s) => classicScopeWeights[s] ?? 1e3), tokenType })
+    classic: Object.freeze({ ...leastGrant("classic", requests, classicVerdict, (s) => classicScopeWeights[s] ?? 1e3), tokenType })
   });
 }
 export {

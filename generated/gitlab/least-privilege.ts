@@ -117,10 +117,18 @@ export interface GitlabLeastPrivilege {
 
 /** The smallest grant of each GitLab token kind that lets every request of the workload through, and what each kind cannot do. Pure: no I/O, never throws for any request. The grant is minimal: dropping any id denies at least one request (README, "Least privilege"). */
 export function leastPrivilegeForRequests(requests: readonly GitlabLeastPrivilegeRequest[], options: { readonly classicTokenType?: TokenType } = {}): GitlabLeastPrivilege {
-  const tokenType: TokenType = options?.classicTokenType ?? 'personal';
+  let tokenType: TokenType = 'personal';
+  let unreadable = false;
+  try {
+    tokenType = options?.classicTokenType ?? 'personal';
+  } catch {
+    unreadable = true;
+  }
+
+  const classicVerdict = (r: GitlabLeastPrivilegeRequest): RequestVerdict => (unreadable ? { status: 'unknown', why: 'options.classicTokenType could not be read: denied.', source: [] } : classicScopeRequestVerdict(r, tokenType));
   return Object.freeze({
     fineGrained: leastGrant('fine-grained', requests, fineGrainedRequestVerdict),
     jobToken: leastGrant('job-token', requests, jobTokenRequestVerdict) as GitlabLeastPrivilege['jobToken'],
-    classic: Object.freeze({ ...leastGrant('classic', requests, (r) => classicScopeRequestVerdict(r, tokenType), (s) => (classicScopeWeights as Readonly<Record<string, number>>)[s] ?? 1000), tokenType }) as GitlabLeastPrivilege['classic'],
+    classic: Object.freeze({ ...leastGrant('classic', requests, classicVerdict, (s) => (classicScopeWeights as Readonly<Record<string, number>>)[s] ?? 1000), tokenType }) as GitlabLeastPrivilege['classic'],
   });
 }

@@ -304,6 +304,15 @@ describe('malformed requests', () => {
       expect(m.forgejo.leastPrivilegeForForgejoRequests(requests as unknown as Request[]).complete).toBe(false);
     }
     expect(() => m.least.leastPrivilegeForRequests([ok], null as unknown as undefined)).not.toThrow();
+    // Options that throw when read (a bug hunt): the classic answer denies, nothing throws.
+    const { proxy: revokedOptions, revoke: revokeOptions } = Proxy.revocable({}, {});
+    revokeOptions();
+    for (const options of [{ get classicTokenType(): never { throw new Error('boom'); } }, revokedOptions]) {
+      const a = m.least.leastPrivilegeForRequests([ok], options as never);
+      expect(a.classic.complete).toBe(false);
+      expect(a.classic.notGranted.map((r) => r.verdict.why)).toEqual(['options.classicTokenType could not be read: denied.']);
+      expect(a.fineGrained.complete).toBe(true);
+    }
   });
 
   it('denies a hand-made GraphQL input whose lists are not lists of strings, instead of throwing', () => {
