@@ -11,7 +11,7 @@
  * lookups are parameters, so a kind whose page is not compiled is answered `unknown` (denied) and
  * tests can pass small hand-made tables.
  */
-import { apiRelativePath, canonicalizePath, startsWithApiSegment } from './route-path.js';
+import { apiRelativePath, canonicalizePath, formatSuffixAt, startsWithApiSegment } from './route-path.js';
 import { patternCovers, type GraphqlWorkloadRequest, type LeastPrivilegeRequest, type RequestVerdict } from './least-privilege.js';
 
 /** GitLab's REST API base; the pages write routes relative to it. */
@@ -85,6 +85,11 @@ export interface ClassicScopeRule {
   readonly source: string;
 }
 
+/** A reading's path without `*` or `:name` segments (`/user`): one route's whole path. */
+function isLiteralPattern(pattern: string): boolean {
+  return pattern !== '**' && !pattern.split('/').some((segment) => segment === '*' || segment.startsWith(':'));
+}
+
 /** What a classic (personal, group or project) access token of `tokenType` needs for a request: any one of the scopes the readings let it through with. */
 export function classicScopeVerdict(
   request: LeastPrivilegeRequest,
@@ -96,6 +101,7 @@ export function classicScopeVerdict(
   if (request.kind === 'graphql') return { status: 'unknown', why: 'The token-scopes page does not say which scope a GraphQL request needs: denied for classic tokens.', source: [] };
   if (request.kind !== 'rest' && request.kind !== 'operation') return { status: 'unknown', why: 'Not a REST request, an operation or a GraphQL requirement: denied.', source: [] };
   let canonical: string | undefined;
+  let jsonStem: string | undefined;
   if (request.kind === 'rest') {
     if (!CLASSIC_REST_METHODS.includes(request.method))
       return { status: 'unknown', why: 'Not a method of GitLab\'s API routes (upper case: GET, HEAD, POST, PUT, PATCH, DELETE): denied.', source: [] };
@@ -104,13 +110,18 @@ export function classicScopeVerdict(
     canonical = apiRelativePath(canonicalizePath(request.path), GITLAB_API_BASE);
     if (canonical === undefined || startsWithApiSegment(canonical, GITLAB_API_BASE))
       return { status: 'unknown', why: 'The path cannot be canonicalized safely, or is not under the API root `/api/v4`: denied.', source: [] };
+    // Grape's format suffix (`formatSuffixAt`): `/user.json` is served by `GET /user`. A literal path
+    // of a reading is a whole route, so it also covers the path with `.json`; a pattern with `*` or
+    // `:name` already takes a `.json` last segment as written.
+    const cut = formatSuffixAt(canonical);
+    if (cut > 0) jsonStem = canonical.slice(0, cut);
   }
   const matching = rules.filter((r) => {
     if (!r.tokenTypes.includes(tokenType) || !isAvailable(r.scope, tokenType) || !r.alsoRequires.every((s) => isAvailable(s, tokenType))) return false;
     if (request.kind === 'operation') return r.grants.kind === 'operation' && r.grants.operations.includes(request.operation);
     if (r.grants.kind !== 'rest') return false;
     const method = request.method === 'HEAD' ? 'GET' : request.method;
-    return (r.grants.methods.includes('*') || r.grants.methods.includes(method)) && r.grants.paths.some((p) => patternCovers(p, canonical!));
+    return (r.grants.methods.includes('*') || r.grants.methods.includes(method)) && r.grants.paths.some((p) => patternCovers(p, canonical!) || (jsonStem !== undefined && isLiteralPattern(p) && patternCovers(p, jsonStem)));
   });
   if (matching.length === 0)
     return { status: 'unknown', why: `The token-scopes page states no scope that lets a ${tokenType} access token make this request (or it is silent about it): denied.`, source: [] };
