@@ -166,6 +166,7 @@ function emitGitlab(ctx: EmitContext): void {
                 const fields = [`syntax: ${stringLiteral(n.syntax)}`];
                 if (n.operation !== undefined) fields.push(`operation: ${stringLiteral(n.operation)}`);
                 if (n.unavailable !== undefined) fields.push(`unavailable: Object.freeze({ quote: ${stringLiteral(n.unavailable.quote)}, source: ${stringLiteral(n.unavailable.source)} })`);
+                if (n.snippetBoundaries !== undefined) fields.push(`snippetBoundaries: Object.freeze({ personal: ${stringLiteral(n.snippetBoundaries.personal)}, project: ${stringLiteral(n.snippetBoundaries.project)}, source: ${stringLiteral(n.snippetBoundaries.source)} })`);
                 w.writeLine(`${stringLiteral(id)}: Object.freeze({ ${fields.join(', ')} }),`);
               }
             });

@@ -14,6 +14,9 @@ import type { WorkloadOperationName } from '../emit/runtime/least-privilege-gitl
 
 const OPERATIONS_PAGE = 'gitlab-pat-fine-grained-other-operations.3f07355.md';
 
+/** Footnote 2 of the Git operations table, line 51: "Project snippets use the project boundary and personal snippets use the user boundary." */
+const SNIPPET_BOUNDARIES = Object.freeze({ personal: 'user', project: 'project', source: `sources/${OPERATIONS_PAGE}:51:1` });
+
 export interface OperationNameEntry extends WorkloadOperationName {
   /** The list syntax that produces it (`git push <project>`). */
   syntax: string;
@@ -24,8 +27,8 @@ export const WORKLOAD_OPERATION_NAMES: Readonly<Record<string, OperationNameEntr
   'git-push': { syntax: 'git push <project>', operation: 'git-operations:push-to-a-project-repository' },
   'git-pull-wiki': { syntax: 'git clone|pull|fetch <project-or-group>.wiki', operation: 'git-operations:clone-or-pull-a-wiki' },
   'git-push-wiki': { syntax: 'git push <project-or-group>.wiki', operation: 'git-operations:push-to-a-wiki' },
-  'git-pull-snippet': { syntax: 'git clone|pull|fetch [<project>/]snippets/<id>', operation: 'git-operations:clone-or-pull-a-snippet' },
-  'git-push-snippet': { syntax: 'git push [<project>/]snippets/<id>', operation: 'git-operations:push-to-a-snippet' },
+  'git-pull-snippet': { syntax: 'git clone|pull|fetch [<project>/]snippets/<id>', operation: 'git-operations:clone-or-pull-a-snippet', snippetBoundaries: SNIPPET_BOUNDARIES },
+  'git-push-snippet': { syntax: 'git push [<project>/]snippets/<id>', operation: 'git-operations:push-to-a-snippet', snippetBoundaries: SNIPPET_BOUNDARIES },
   'lfs-download': { syntax: 'lfs download <project>', operation: 'git-operations:download-git-lfs-objects' },
   'lfs-upload': { syntax: 'lfs upload <project>', operation: 'git-operations:upload-git-lfs-objects' },
   'registry-pull': { syntax: 'registry pull <project>', operation: 'container-registry:pull-container-images' },

@@ -7,6 +7,7 @@
  * lookups plug in (and what happens without them) is in plug-in.test.ts.
  */
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type LeastPrivilegeRequest } from '../../generator/emit/runtime/least-privilege.ts';
 import { fineGrainedVerdict, type GitlabOperationPermissionLike } from '../../generator/emit/runtime/least-privilege-gitlab.ts';
@@ -57,6 +58,22 @@ describe('fine-grained answer: the compiled REST matcher and operations table', 
       ['create_wiki', ['group', 'project'], [['group', 'project']]],
       ['read_release', ['group', 'project'], [['group'], ['project']]],
     ]);
+  });
+
+  it('gives a snippet target its own boundary, as the footnote says (operations lines 43-44, 51)', () => {
+    // 51: "Project snippets use the project boundary and personal snippets use the user boundary."
+    const page = readFileSync(`sources/${OPS}`, 'utf8').split('\n');
+    expect(page[50]).toBe('1. Project snippets use the project boundary and personal snippets use the user boundary.');
+    const snippet = (target: string) => answer([{ kind: 'operation', operation: 'git-push-snippet', target }]).ids.map((i) => [i.id, i.boundarySets, i.neededBy.map((r) => r.verdict.source)]);
+    expect(snippet('snippets/5')).toEqual([['update_snippet', [['user']], [[`sources/${OPS}:44:1`, `sources/${OPS}:51:1`]]]]);
+    expect(snippet('acme/app/snippets/5')).toEqual([['update_snippet', [['project']], [[`sources/${OPS}:44:1`, `sources/${OPS}:51:1`]]]]);
+    // A target of neither form keeps the row's two boundaries.
+    expect(snippet('acme')).toEqual([['update_snippet', [['project', 'user']], [[`sources/${OPS}:44:1`]]]]);
+    const both = answer([
+      { kind: 'operation', operation: 'git-push-snippet', target: 'snippets/5' },
+      { kind: 'operation', operation: 'git-pull-snippet', target: 'acme/app/snippets/6' },
+    ]);
+    expect(both.ids.map((i) => [i.id, i.boundarySets])).toEqual([['read_snippet', [['project']]], ['update_snippet', [['user']]]]);
   });
 
   it('leaves out a boundary set that holds another: covering the smaller covers it (operations line 41; REST line 3721)', () => {

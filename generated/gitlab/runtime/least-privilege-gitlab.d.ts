@@ -91,6 +91,17 @@ export interface WorkloadOperationName<Id extends string = string> {
         readonly quote: string;
         readonly source: string;
     };
+    /**
+     * Set when a footnote of the page says which boundary a target takes (snippets: "Project snippets
+     * use the project boundary and personal snippets use the user boundary"): `personal` for a target
+     * `snippets/<id>`, `project` for `<project>/snippets/<id>`, with the footnote's line. The row lists
+     * both boundaries; a target of either form takes its own only.
+     */
+    readonly snippetBoundaries?: {
+        readonly personal: string;
+        readonly project: string;
+        readonly source: string;
+    };
 }
 /**
  * What a fine-grained personal access token needs for a request: REST requests through the REST

@@ -57,6 +57,12 @@ function classicScopeVerdict(request, rules, tokenType, isAvailable) {
     source: [...new Set(matching.map((r) => r.source))]
   };
 }
+function snippetBoundary(target, b) {
+  if (typeof target !== "string") return void 0;
+  if (/^snippets\/[0-9]+$/.test(target)) return b.personal;
+  if (/^[^/].*\/snippets\/[0-9]+$/.test(target)) return b.project;
+  return void 0;
+}
 function sources(s) {
   return s === void 0 ? [] : typeof s === "string" ? [s] : s;
 }
@@ -84,15 +90,18 @@ function fineGrainedVerdict(request, matchRest, operations, names) {
   const row = name.operation !== void 0 && hasOwn(operations, name.operation) ? operations[name.operation] : void 0;
   if (row === void 0) return { status: "unknown", why: `The operations page has no operation \`${name.operation ?? request.operation}\`: denied.`, source: [] };
   if (row.permissions.length === 0) return { status: "unknown", why: `The operations page names no permission for \`${row.name}\`: denied.`, source: sources(row.source) };
-  const boundaries = [...new Set(row.boundaries.map((b) => b.toLowerCase()))];
+  let boundaries = [...new Set(row.boundaries.map((b) => b.toLowerCase()))];
   const footnotes = row.footnotes !== void 0 && row.footnotes.length > 0 ? ` ${row.footnotes.join(" ")}` : "";
+  const own = name.snippetBoundaries !== void 0 ? snippetBoundary(request.target, name.snippetBoundaries) : void 0;
+  const narrowed = own !== void 0 && boundaries.includes(own);
+  if (narrowed) boundaries = [own];
   return {
     status: "needs",
     // Every permission of the row is needed (one alternative holding them all).
     alternatives: [[...new Set(row.permissions)]],
     boundaries,
-    why: `${row.section}: ${row.name} needs ${row.permissions.map((p) => `\`${p}\``).join(" and ")} at ${boundaries.join(" or ")}.${footnotes}`,
-    source: sources(row.source)
+    why: `${row.section}: ${row.name} needs ${row.permissions.map((p) => `\`${p}\``).join(" and ")} at ${boundaries.join(" or ")}${narrowed ? ` (for \`${String(request.target)}\`)` : ""}.${footnotes}`,
+    source: narrowed ? [...sources(row.source), name.snippetBoundaries.source] : sources(row.source)
   };
 }
 function graphqlVerdict(request) {

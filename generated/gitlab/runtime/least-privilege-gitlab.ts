@@ -182,6 +182,21 @@ export interface WorkloadOperationName<Id extends string = string> {
   readonly operation?: Id;
   /** Set when the page says fine-grained tokens cannot make the operation: its words and line. */
   readonly unavailable?: { readonly quote: string; readonly source: string };
+  /**
+   * Set when a footnote of the page says which boundary a target takes (snippets: "Project snippets
+   * use the project boundary and personal snippets use the user boundary"): `personal` for a target
+   * `snippets/<id>`, `project` for `<project>/snippets/<id>`, with the footnote's line. The row lists
+   * both boundaries; a target of either form takes its own only.
+   */
+  readonly snippetBoundaries?: { readonly personal: string; readonly project: string; readonly source: string };
+}
+
+/** The boundary a snippet target takes (`snippetBoundaries`), or undefined when the target has neither form. */
+function snippetBoundary(target: unknown, b: NonNullable<WorkloadOperationName['snippetBoundaries']>): string | undefined {
+  if (typeof target !== 'string') return undefined;
+  if (/^snippets\/[0-9]+$/.test(target)) return b.personal;
+  if (/^[^/].*\/snippets\/[0-9]+$/.test(target)) return b.project;
+  return undefined;
 }
 
 function sources(s: string | readonly string[] | undefined): readonly string[] {
@@ -225,15 +240,19 @@ export function fineGrainedVerdict(
   const row = name.operation !== undefined && hasOwn(operations, name.operation) ? operations[name.operation] : undefined;
   if (row === undefined) return { status: 'unknown', why: `The operations page has no operation \`${name.operation ?? request.operation}\`: denied.`, source: [] };
   if (row.permissions.length === 0) return { status: 'unknown', why: `The operations page names no permission for \`${row.name}\`: denied.`, source: sources(row.source) };
-  const boundaries = [...new Set(row.boundaries.map((b) => b.toLowerCase()))];
+  let boundaries = [...new Set(row.boundaries.map((b) => b.toLowerCase()))];
   const footnotes = row.footnotes !== undefined && row.footnotes.length > 0 ? ` ${row.footnotes.join(' ')}` : '';
+  // A footnote that ties the boundary to the target (snippets): the target's own boundary only, with the footnote's line.
+  const own = name.snippetBoundaries !== undefined ? snippetBoundary(request.target, name.snippetBoundaries) : undefined;
+  const narrowed = own !== undefined && boundaries.includes(own);
+  if (narrowed) boundaries = [own];
   return {
     status: 'needs',
     // Every permission of the row is needed (one alternative holding them all).
     alternatives: [[...new Set(row.permissions)]],
     boundaries,
-    why: `${row.section}: ${row.name} needs ${row.permissions.map((p) => `\`${p}\``).join(' and ')} at ${boundaries.join(' or ')}.${footnotes}`,
-    source: sources(row.source),
+    why: `${row.section}: ${row.name} needs ${row.permissions.map((p) => `\`${p}\``).join(' and ')} at ${boundaries.join(' or ')}${narrowed ? ` (for \`${String(request.target)}\`)` : ''}.${footnotes}`,
+    source: narrowed ? [...sources(row.source), name.snippetBoundaries!.source] : sources(row.source),
   };
 }
 
