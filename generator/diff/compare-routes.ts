@@ -22,10 +22,11 @@
  * a tie, which no row's own text shows). Identical tables without ties answer none.
  */
 import type { HttpMethod } from '../model/catalog.ts';
+import type { PatternNode } from '../model/path-pattern.ts';
 import { sameRouteAccess, type RouteAccess, type RouteTableKind } from '../model/route-tables.ts';
 import { interpretRoute, methodsSearched, prepareRouteTable, routeToken, type PreparedMethod, type PreparedRoute, type PreparedRouteTable, type RouteRow } from '../model/route-table.ts';
 import { compareAlternatives, isSplatToken, type SegmentToken } from '../model/route-alternatives.ts';
-import { apiRelativePath, buildRouteTrie, canonicalizePath, captureRouteParams, startsWithApiSegment, walkRouteTrie, type RouteToken, type RouteTrie } from '../emit/runtime/route-path.ts';
+import { apiRelativePath, buildRouteTrie, canonicalizePath, captureRouteParams, formatSuffixAt, startsWithApiSegment, walkRouteTrie, type RouteToken, type RouteTrie } from '../emit/runtime/route-path.ts';
 import { scratchSlots, tokenData } from '../model/route-table.ts';
 import type { Change, Impact } from './change.ts';
 import { judge, missing } from './impact.ts';
@@ -66,12 +67,21 @@ function noteOf(j: { note?: string }, extra?: string): string | undefined {
   return parts.length ? parts.join('. ') : undefined;
 }
 
-/** Method and path with parameter and splat names erased: a renamed parameter is the same row. */
+/**
+ * Method and the parsed pattern with parameter and splat names erased: a renamed parameter is the
+ * same row. Built from the pattern, not the text: `dependencies\\:export` and `dependencies\\:everything`
+ * are two literal routes, which erasing names in the text merged into one row "renamed".
+ */
 const rowKeys = new WeakMap<RouteRow, string>();
 function rowKey(r: RouteRow): string {
   let k = rowKeys.get(r);
-  if (k === undefined) rowKeys.set(r, (k = `${r.method} ${r.path.replace(/([:*])[A-Za-z_][A-Za-z0-9_]*/g, '$1')}`));
+  if (k === undefined) rowKeys.set(r, (k = `${r.method} ${patternKey(r.pattern.nodes)}`));
   return k;
+}
+
+function patternKey(nodes: readonly PatternNode[]): string {
+  // Literal text with the pattern syntax escaped, so no literal reads as a variable or a group.
+  return nodes.map((n) => (n.type === 'literal' ? n.value.replace(/[\\:*()]/g, '\\$&') : n.type === 'param' ? ':' : n.type === 'splat' ? '*' : `(${patternKey(n.nodes)})`)).join('');
 }
 
 interface TrieNode {
@@ -255,9 +265,14 @@ export function compareRouteTables<R extends RouteRow>(source: string, kind: Rou
       const alternatives = [old, now].flatMap((s) => s.table.routes.filter((r) => searched.has(r.endpoint.method)).flatMap((r) => r.alternatives.map((a) => a.segments)));
       const trie = trieOf(alternatives);
       const paths = witnessesOf(alternatives, trie);
-      for (const path of paths) {
+      // Each witness also with Grape's `.json` suffix (`formatSuffixAt`): a row added or removed can flip
+      // a `.json` request between denied (two readings, two rows) and allowed, while its bare path is answered as before.
+      for (const path of [...paths].flatMap((p) => [p, `${p}.json`])) {
         const canonical = apiRelativePath(canonicalizePath(path), kind.apiPrefix);
-        if (canonical === undefined || !changed.some((c) => c.tokens.some((t) => captureRouteParams(canonical, t) !== undefined))) continue;
+        if (canonical === undefined) continue;
+        const cut = formatSuffixAt(canonical);
+        const readings = cut > 0 ? [canonical, canonical.slice(0, cut)] : [canonical];
+        if (!changed.some((c) => c.tokens.some((t) => readings.some((r) => captureRouteParams(r, t) !== undefined)))) continue;
         const before = answer(old, method, path, canonical, kind.apiPrefix);
         const after = answer(now, method, path, canonical, kind.apiPrefix);
         const o = before?.endpoint;
@@ -311,7 +326,22 @@ export function compareRouteTables<R extends RouteRow>(source: string, kind: Rou
  * the emitted matcher's caller.
  */
 function answer<R extends RouteRow>(side: Side<R>, method: HttpMethod, path: string, canonical: string, apiPrefix: string): PreparedRoute<R> | undefined {
-  if (startsWithApiSegment(canonical, apiPrefix)) return interpretRoute(side.table, method, path, apiPrefix).matches[0]?.candidate.route;
+  if (startsWithApiSegment(canonical, apiPrefix)) {
+    const i = interpretRoute(side.table, method, path, apiPrefix);
+    return i.formatConflict ? undefined : i.matches[0]?.candidate.route;
+  }
+  const route = walk(side, method, canonical);
+  // Grape's `.json` suffix, as the matchers decide (`interpretRoute`'s `formatConflict`): denied when the
+  // path without it is another row's (the page's catch-all does not count), or when nothing is left of the segment.
+  const cut = route === undefined ? -1 : formatSuffixAt(canonical);
+  if (cut === -1) return route;
+  if (cut === -2) return undefined;
+  const bare = walk(side, method, canonical.slice(0, cut));
+  return bare === undefined || bare.endpoint.anyMethod === true || bare === route ? route : undefined;
+}
+
+/** The best route of the runtime's trie walk over the candidates of each method `method` searches, in order. */
+function walk<R extends RouteRow>(side: Side<R>, method: HttpMethod, canonical: string): PreparedRoute<R> | undefined {
   for (const m of methodsSearched(side.table, method)) {
     const t = side.tries.get(m) ?? side.tries.set(m, trieFor(m)).get(m)!;
     const k = walkRouteTrie(t.trie, canonical, t.bounds, t.checks);

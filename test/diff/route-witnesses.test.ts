@@ -36,7 +36,11 @@ describe('finding 5: route-shape changes are judged by what requests get', () =>
       '| Delete | Project | `DELETE` | `/projects/:id/releases/:tag_name` |\n| Read | Project | `DELETE` | `/projects/:id/releases/latest` |',
     ]);
     expect(code).toBe(1);
-    expect(changes.map(line)).toEqual(['widened endpoint-added DELETE /projects/:id/releases/latest: delete_release at project → read_release at project']);
+    expect(changes.map(line)).toEqual([
+      'widened endpoint-added DELETE /projects/:id/releases/latest: delete_release at project → read_release at project',
+      // Grape's `.json` suffix: `…/latest.json` was `:tag_name` both with and without the suffix; now the two readings are two rows: denied.
+      'narrowed endpoint-requests DELETE /projects/:id/releases/:tag_name → no route: delete_release at project → ∅',
+    ]);
     expect(changes[0]).toMatchObject({ example: 'DELETE /projects/x/releases/latest', beforePosition: { line: 1958 }, position: { line: 1959 } });
   });
 
@@ -44,7 +48,10 @@ describe('finding 5: route-shape changes are judged by what requests get', () =>
     const row = '| Delete a release | `DELETE /projects/:id/releases/:tag_name` | `ADMIN_RELEASES` | Read and write |';
     const { code, changes } = await diffEdit(JOB, [row, `${row}\n| Delete a release | \`DELETE /projects/:id/releases/latest\` | \`READ_RELEASES\` | Read |`]);
     expect(code).toBe(1);
-    expect(changes.map(line)).toEqual(['widened endpoint-added DELETE /projects/:id/releases/latest: ADMIN_RELEASES → READ_RELEASES']);
+    expect(changes.map(line)).toEqual([
+      'widened endpoint-added DELETE /projects/:id/releases/latest: ADMIN_RELEASES → READ_RELEASES',
+      'narrowed endpoint-requests DELETE /projects/:id/releases/:tag_name → no route: ADMIN_RELEASES → ∅',
+    ]);
     expect(changes[0]!.example).toBe('DELETE /projects/x/releases/latest');
   });
 
@@ -94,6 +101,9 @@ describe('finding 6: removing an unavailable REST row', () => {
     expect(code).toBe(1);
     expect(changes.map(line)).toEqual([
       'widened endpoint-removed PUT /projects/:id/packages/maven/*path/:file_name/authorize: unavailable to fine-grained tokens: Workhorse pre-authorization → create_package at project',
+      // Grape's `.json` suffix: `…/authorize.json` was denied (without the suffix it is the removed row, with it
+      // `:file_name` = `authorize.json`: two rows); now both readings are line 1692's.
+      'widened endpoint-requests no route → PUT /projects/:id/packages/maven/*path/:file_name: ∅ → create_package at project',
     ]);
     expect(changes[0]).toMatchObject({ example: 'PUT /projects/x/packages/maven/a/b/x/authorize', position: { line: 1692 }, beforePosition: { line: 4228 } });
   });
