@@ -62,3 +62,19 @@ describe('permgen match', () => {
     expect(r.stderr).toContain('unknown table `nope`');
   });
 });
+
+describe('--help among other arguments (a bug hunt: exit 0, read by a script as "allowed")', () => {
+  it('is a usage error (2) anywhere but alone; a path that starts with "-" goes after "--" and is denied (1)', async () => {
+    for (const args of [
+      ['match', 'gitlab-rest', 'DELETE', '-h'],
+      ['match', 'gitlab-job-token', 'GET', '--help'],
+      ['match', 'forgejo', '-h', '/repos/o/r'],
+      ['match', 'gitlab-rest', 'GET', '/projects/1/releases', '--help'],
+      ['diff', 'a', 'b', '--fail-on', 'widened', '-h'],
+      ['graphql-permissions', '--schema', 'x.graphql', '--help', 'q.graphql'],
+      ['least-privilege', 'x.log', '--require', 'classic', '--help'],
+    ]) expect((await runPermgen(args)).code, args.join(' ')).toBe(2);
+    expect((await runPermgen(['match', 'gitlab-rest', 'GET', '--', '-h'])).code).toBe(1);
+    expect((await runPermgen(['match', '--help'])).code).toBe(0);
+  });
+});

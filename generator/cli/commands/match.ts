@@ -23,6 +23,9 @@ chosen, with the same rules as the generated matcher (README, "Route matching").
   --json       print the answer as JSON
   --root DIR   project root (default: current folder)
 
+In a script, put the request after \`--\` (permgen match gitlab-rest "$method" -- "$path"): a method or
+path that starts with \`-\` is then read as one; \`--help\` with other arguments is a usage error (2).
+
 Exit status: 0 when a route matches (also a \`None\` route, which fine-grained permissions do not
 control), 1 when the request is denied (no route, a route the page says is unavailable to these
 tokens, or a path that cannot be canonicalized), 2 on usage errors.
