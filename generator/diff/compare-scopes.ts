@@ -2,6 +2,8 @@ import type { BuildkiteEnumModel, ForgejoCategory, ForgejoScopesModel, GitlabTok
 import type { Change } from './change.ts';
 import { sameSet } from '../model/sets.ts';
 import { judge, missing } from './impact.ts';
+import { Reporter } from '../diagnostics/reporter.ts';
+import { CLASSIC_SCOPE_READINGS, checkClassicScopeRules, type ClassicScopeReading } from '../least-privilege/classic-scope-rules.ts';
 
 /**
  * GitLab token scopes. A scope added can be given to a token and grants something (widened); one
@@ -24,6 +26,30 @@ export function compareGitlabScopes(source: string, before: GitlabTokenScopesMod
     }
   }
   for (const [name, o] of old) if (!now.has(name)) changes.push({ source, type: 'scope-removed', impact: 'narrowed', subject: name, before: o.availability.join(', '), note: 'no token can hold this scope any more', position: o.position });
+  changes.push(...compareClassicReadings(source, before, after));
+  return changes;
+}
+
+/**
+ * What the package's classic-scope answers rest on: the reviewed readings of the page's prose
+ * (`CLASSIC_SCOPE_READINGS`) that each side's words support (`checkClassicScopeRules`, as generate
+ * keeps them). A reading the new page supports and the old did not lets its scope through more
+ * requests (widened: "Also grants access to read-only API endpoints under /users" added to
+ * read_user, a footnote marker added to api's row); one lost narrows. The page's words changing
+ * without changing the readings is no change here (a diff of the scope's text is not one of access).
+ */
+function compareClassicReadings(source: string, before: GitlabTokenScopesModel, after: GitlabTokenScopesModel): Change[] {
+  const supported = (m: GitlabTokenScopesModel) => new Set(checkClassicScopeRules(m, new Reporter()));
+  const old = supported(before);
+  const now = supported(after);
+  const grants = (r: ClassicScopeReading) =>
+    `${r.grants.kind === 'rest' ? `${r.grants.methods.join(', ')} ${r.grants.paths.join(', ')}` : r.grants.operations.join(', ')} (${r.tokenTypes.join(', ')} tokens${r.alsoRequires.length > 0 ? `, with ${r.alsoRequires.join(', ')}` : ''})`;
+  const at = (m: GitlabTokenScopesModel, r: ClassicScopeReading) => ({ file: m.source.file, line: r.line, column: 1 });
+  const changes: Change[] = [];
+  for (const r of CLASSIC_SCOPE_READINGS) {
+    if (now.has(r) && !old.has(r)) changes.push({ source, type: 'classic-reading-gained', impact: 'widened', subject: `${r.scope}: "${r.quote}"`, after: grants(r), note: `the page now says this at line ${r.line}: classic ${r.scope} tokens are answered for ${grants(r)}`, position: at(after, r) });
+    else if (old.has(r) && !now.has(r)) changes.push({ source, type: 'classic-reading-lost', impact: 'narrowed', subject: `${r.scope}: "${r.quote}"`, before: grants(r), note: `the page no longer says this at line ${r.line}: classic ${r.scope} tokens are no longer answered for ${grants(r)}`, position: at(before, r) });
+  }
   return changes;
 }
 
