@@ -9,7 +9,8 @@ import { judge, missing } from './impact.ts';
  * denied); one removed narrows. A changed permission (`push_code` → `read_code`) lets a token holding
  * only the new one through: widened, the note saying that the old one no longer suffices. A boundary
  * added widens, one removed narrows; the boundaries are a set (order is no change). A change to the
- * text of the footnotes an operation cites is widened for review (prose permgen does not interpret).
+ * text of the footnotes an operation cites, or of a section's notes and lead paragraphs, is widened
+ * for review (prose permgen does not interpret).
  */
 export function compareGitlabOperations(source: string, before: GitlabOperationPermissionsModel, after: GitlabOperationPermissionsModel): Change[] {
   const ops = (m: GitlabOperationPermissionsModel) => new Map(m.sections.flatMap((s) => s.tables.flatMap((t) => t.operations.map((o) => [o.id, o] as const))));
@@ -41,5 +42,17 @@ export function compareGitlabOperations(source: string, before: GitlabOperationP
     changes.push({ source, type: permissionChanged ? 'operation-permission' : 'operation-boundaries', impact, subject: id, before: grant(p), after: grant(o), note, position: o.position });
   }
   for (const [id, p] of old) if (!now.has(id)) changes.push({ source, type: 'operation-removed', impact: 'narrowed', subject: id, before: grant(p), note: 'no token is allowed it any more', position: p.position });
+  // A section's notes and lead paragraphs: prose the package quotes (the registry-push note, "You cannot use fine-grained
+  // personal access tokens to push container images.", is what denies that operation) and does not interpret, so a
+  // change to their text is one a reviewer must read, widened as the footnotes above.
+  const prose = (m: GitlabOperationPermissionsModel) => new Map(m.sections.map((sec) => [sec.anchor, { sec, texts: [...(sec.leads ?? []), ...sec.notes].map((n) => n.text) }] as const));
+  const oldProse = prose(before);
+  for (const [anchor, { sec, texts }] of prose(after)) {
+    const was = oldProse.get(anchor)?.texts ?? [];
+    if (sameSet(was, texts)) continue;
+    const gone = missing(was, texts);
+    const come = missing(texts, was);
+    changes.push({ source, type: 'operation-notes', impact: 'widened', subject: sec.title, before: was.join(' / ') || '(none)', after: texts.join(' / ') || '(none)', note: `note or lead text changed (quoted, not interpreted: review it)${gone.length ? `; dropped: ${gone.join(' / ')}` : ''}${come.length ? `; added: ${come.join(' / ')}` : ''}`, position: sec.position });
+  }
   return changes;
 }

@@ -1,4 +1,5 @@
 /**
+ * Prose the package rests on, in the change report: the token-scopes readings and the operations page notes.
  * `permgen diff` and the token-scopes page's prose: what the package's classic-scope answers rest on
  * is the reviewed readings of it (generator/least-privilege/classic-scope-rules.ts) that the page's
  * words support. A bug hunt found two words-only edits that widen those answers reported as "No
@@ -44,5 +45,15 @@ describe('classic-scope readings in the change report', () => {
     const narrowed = await diff(now, old);
     expect(narrowed.code).toBe(0);
     expect(narrowed.changes.map((c) => [c.impact, c.type])).toEqual([['narrowed', 'classic-reading-lost']]);
+  });
+});
+
+describe('operations page prose in the change report', () => {
+  it('the registry note (line 65: the words that deny registry push) reversed is widened for review', async () => {
+    const note = '> You cannot use fine-grained personal access tokens to push container images.';
+    const now = await sourcesWith('gitlab-pat-other-operations', [note, '> You can use fine-grained personal access tokens to push container images.']);
+    const { code, changes } = await diff(await sourcesWith('gitlab-pat-other-operations'), now);
+    expect(code).toBe(1);
+    expect(changes.map((c) => [c.impact, c.type, c.subject])).toEqual([['widened', 'operation-notes', 'Container registry']]);
   });
 });
