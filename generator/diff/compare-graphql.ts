@@ -1,5 +1,6 @@
 import type { GraphqlGrant, GraphqlKind, GraphqlPermissionsModel } from '../model/catalog.ts';
 import type { Change } from './change.ts';
+import { mutationFieldName } from '../emit/runtime/graphql-guard-lookup.ts';
 import { sameSet } from '../model/sets.ts';
 import { judge } from './impact.ts';
 
@@ -61,7 +62,8 @@ export function compareGraphql(source: string, before: GraphqlPermissionsModel, 
         source,
         type,
         impact,
-        subject: `${name} ← ${entry.grant.permission}`,
+        // The name as the page writes it (the key of a Mutation is its schema field name).
+        subject: `${entry.grant.kind} ${entry.grant.name} ← ${entry.grant.permission}`,
         ...(a ? { before: describe([...a.alternatives.values()], a.grant.permission) } : {}),
         ...(b ? { after: describe([...b.alternatives.values()], b.grant.permission) } : {}),
         ...(note ? { note } : {}),
@@ -78,7 +80,8 @@ function index(m: GraphqlPermissionsModel): Map<string, Map<string, GrantEntry>>
   for (const c of m.categories)
     for (const r of c.resources)
       for (const g of r.grants) {
-        const name = `${g.kind} ${g.name}`;
+        // A Mutation by the schema field the guard keys it by (`VulnerabilityCreate` and `vulnerabilityCreate` are one).
+        const name = `${g.kind} ${g.kind === 'Mutation' ? mutationFieldName(g.name) : g.name}`;
         let grants = map.get(name);
         if (!grants) map.set(name, (grants = new Map()));
         let entry = grants.get(g.permission);
