@@ -9,7 +9,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diff, sourcesWith } from './helpers.ts';
+import { diff, runDiff, sourcesWith } from './helpers.ts';
 
 const SCOPES = 'gitlab-token-scopes';
 const FILE = 'gitlab-access-token-scopes.ja.flattened.txt';
@@ -55,5 +55,15 @@ describe('operations page prose in the change report', () => {
     const { code, changes } = await diff(await sourcesWith('gitlab-pat-other-operations'), now);
     expect(code).toBe(1);
     expect(changes.map((c) => [c.impact, c.type, c.subject])).toEqual([['widened', 'operation-notes', 'Container registry']]);
+  });
+});
+
+describe('the Markdown report\'s line column', () => {
+  it('says "before:" for a line of the old page (a change with no after side)', async () => {
+    const now = await sourcesWith(SCOPES);
+    const old = await withLine(19, (l) => l.replace(/ 1$/, ''));
+    const { stdout } = await runDiff(now, old);
+    // The reading lost is at line 41 of the old side (`now` here): the current page's footnote.
+    expect(stdout).toMatch(/\| before: `[^`]*gitlab-access-token-scopes\.ja\.flattened\.txt`:41 \|/);
   });
 });

@@ -47,13 +47,17 @@ export const diffCommand: Command = {
       }
       const report = compareCatalogs(before!.catalog, after!.catalog);
       const by = (impact: string) => report.changes.filter((c) => c.impact === impact);
+      // The Markdown's line column: a change without an `after` is at the old page's line ("before: "), and a
+      // request that another row answered before also names that row's old line when it differs.
+      const shown = (impact: string) =>
+        by(impact).map((c) => ({ ...c, movedFrom: c.beforePosition && c.position && (c.beforePosition.line !== c.position.line || c.beforePosition.file !== c.position.file) ? c.beforePosition : undefined }));
       if (parsed.values.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else
         io.stdout.write(
           render('change-report.md.hbs', {
-            widened: by('widened'),
-            narrowed: by('narrowed'),
-            neutral: by('neutral'),
+            widened: shown('widened'),
+            narrowed: shown('narrowed'),
+            neutral: shown('neutral'),
             none: report.changes.length === 0,
           }).replace(/\n{3,}/g, '\n\n'),
         );
