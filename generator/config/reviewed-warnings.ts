@@ -16,7 +16,7 @@ import type { SourcePosition } from '../model/position.ts';
 import { parseJsonWithPositions } from './json-with-positions.ts';
 
 /** Rules whose warnings carry a subject, and how many strings it has (what an entry's subjects must look like). */
-export const REVIEWABLE_RULES: Readonly<Record<string, { subjectLength: number; subject: string }>> = {
+const REVIEWABLE_RULES: Readonly<Record<string, { subjectLength: number; subject: string }>> = {
   'route-overlap': { subjectLength: 2, subject: '[losing route, winning route], as the warning names them (`POST /projects/:id/export`)' },
 };
 

@@ -37,6 +37,19 @@ export function referenceInvisible(text: string): string {
   return text.replace(UNSAFE, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
 }
 
+/** Whether `text` holds a character of `UNSAFE` (no string is built). */
+export function hasUnsafe(text: string): boolean {
+  UNSAFE.lastIndex = 0;
+  const found = UNSAFE.test(text);
+  UNSAFE.lastIndex = 0;
+  return found;
+}
+
+/** `text` with every character of `UNSAFE_IN_OUTPUT` (control, bidirectional and line-separator characters but line feed and tab) as a space: for comments. */
+export function blankUnsafe(text: string): string {
+  return text.replace(UNSAFE_IN_OUTPUT, ' ');
+}
+
 /** `UNSAFE` but line feed and tab, which a terminal shows as layout and which cannot rewrite what was written. */
 const UNSAFE_IN_OUTPUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 

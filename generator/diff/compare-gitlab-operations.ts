@@ -25,8 +25,9 @@ export function compareGitlabOperations(source: string, before: GitlabOperationP
       continue;
     }
     const permissionChanged = p.permission !== o.permission;
-    // The footnotes qualify the boundaries in prose (`Project wikis use the project boundary…`); permgen quotes them and
-    // does not interpret them, so any change to their text is one a reviewer must read (widened, as Forgejo's `(no scope)` text).
+    // The footnotes qualify the boundaries in prose (`Project wikis use the project boundary…`); permgen quotes them (and
+    // reads one, the snippet footnote, only while generate finds its exact words), so any change to their text is one a
+    // reviewer must read (widened, as Forgejo's `(no scope)` text).
     const notes = (x: GitlabOperation) => x.footnotes.map((n) => n.text);
     if (!sameSet(notes(p), notes(o))) {
       const gone = missing(notes(p), notes(o));

@@ -4,7 +4,7 @@
  */
 import Handlebars from 'handlebars';
 import { safeUrl } from './safe-url.ts';
-import { referenceInvisible } from '../diagnostics/visible.ts';
+import { hasUnsafe, referenceInvisible } from '../diagnostics/visible.ts';
 import { hashedText } from '../emit/disk-cache.ts';
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
@@ -49,7 +49,7 @@ export function blockMarkdown(value: unknown): string {
 export function markdownCode(value: unknown): string {
   const text = String(value ?? '').replace(/[\r\n]+/g, ' ');
   // A code span shows references as written: text with control or bidirectional characters is written as text.
-  if (text.includes('\\|') || referenceInvisible(text) !== text) return markdownText(text);
+  if (text.includes('\\|') || hasUnsafe(text)) return markdownText(text);
   // A loop, not Math.max(...runs): a text of 100,000 backtick runs would overflow the call stack.
   let longest = 0;
   for (const run of text.match(/`+/g) ?? []) if (run.length > longest) longest = run.length;

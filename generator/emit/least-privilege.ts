@@ -22,7 +22,7 @@ import { copyRuntime, type RuntimeFile } from './ts/copy-runtime.ts';
 import { codeHeader, safeComment } from './header.ts';
 import { stringLiteral } from './ts/identifier.ts';
 import { checkClassicScopeRules, CLASSIC_SCOPE_WEIGHTS } from '../least-privilege/classic-scope-rules.ts';
-import { WORKLOAD_OPERATION_NAMES } from '../least-privilege/operation-names.ts';
+import { SNIPPET_FOOTNOTE, WORKLOAD_OPERATION_NAMES } from '../least-privilege/operation-names.ts';
 import { RECORD_OPEN, withoutPrototype } from './ts/record.ts';
 
 const GITLAB_OUT = '/generated/gitlab/least-privilege.ts';
@@ -105,7 +105,7 @@ function emitGitlab(ctx: EmitContext): void {
   copyRuntime(ctx, [jobToken.source], GITLAB_RUNTIME, 'least-privilege');
 
   const operationIds = Object.keys(WORKLOAD_OPERATION_NAMES).sort();
-  checkOperationNames(ctx, operationsModel);
+  const snippetFootnoteHolds = checkOperationNames(ctx, operationsModel);
   // The short names' ids are typed with the operations page's union when the package has it: a name pointing at no row does not compile.
   const operationIdType = operations?.found?.exports.get('GitlabOperation') === 'type' ? 'GitlabOperation' : 'string';
   const scopeFile = scopes.source.file;
@@ -166,7 +166,7 @@ function emitGitlab(ctx: EmitContext): void {
                 const fields = [`syntax: ${stringLiteral(n.syntax)}`];
                 if (n.operation !== undefined) fields.push(`operation: ${stringLiteral(n.operation)}`);
                 if (n.unavailable !== undefined) fields.push(`unavailable: Object.freeze({ quote: ${stringLiteral(n.unavailable.quote)}, source: ${stringLiteral(n.unavailable.source)} })`);
-                if (n.snippetBoundaries !== undefined) fields.push(`snippetBoundaries: Object.freeze({ personal: ${stringLiteral(n.snippetBoundaries.personal)}, project: ${stringLiteral(n.snippetBoundaries.project)}, source: ${stringLiteral(n.snippetBoundaries.source)} })`);
+                if (n.snippetBoundaries !== undefined && snippetFootnoteHolds.has(id)) fields.push(`snippetBoundaries: Object.freeze({ personal: ${stringLiteral(n.snippetBoundaries.personal)}, project: ${stringLiteral(n.snippetBoundaries.project)}, source: ${stringLiteral(n.snippetBoundaries.source)} })`);
                 w.writeLine(`${stringLiteral(id)}: Object.freeze({ ${fields.join(', ')} }),`);
               }
             });
@@ -391,8 +391,11 @@ function emitGraphqlInputs(ctx: EmitContext): void {
  * the page without a short name cannot be asked about in a workload list: a warning. A short name
  * the page says fine-grained tokens cannot do must still be said by the page, in a note.
  */
-function checkOperationNames(ctx: EmitContext, model: GitlabOperationPermissionsModel | undefined): void {
-  if (!model) return;
+/** Reports short names the page no longer supports; returns those whose snippet footnote (`SNIPPET_FOOTNOTE`) the page still gives. */
+function checkOperationNames(ctx: EmitContext, model: GitlabOperationPermissionsModel | undefined): ReadonlySet<string> {
+  const snippetFootnoteHolds = new Set<string>();
+  if (!model) return snippetFootnoteHolds;
+  const operationsById = new Map(model.sections.flatMap((s) => s.tables.flatMap((t) => t.operations.map((o) => [o.id, o] as const))));
   const at = { file: model.source.file, line: 1, column: 1 };
   const ids = new Set(model.sections.flatMap((s) => s.tables.flatMap((t) => t.operations.map((o) => o.id))));
   const named = new Set<string>();
@@ -417,6 +420,19 @@ function checkOperationNames(ctx: EmitContext, model: GitlabOperationPermissions
         { file: model.source.file, line, column: 1 },
         'Check whether the page now lets fine-grained tokens make it, and give the short name the operation id if so.',
       );
+    const boundaries = entry.snippetBoundaries;
+    if (boundaries !== undefined) {
+      const footnoteLine = Number(boundaries.source.split(':').at(-2));
+      const op = entry.operation === undefined ? undefined : operationsById.get(entry.operation);
+      if (op?.footnotes.some((f) => f.text.trim() === SNIPPET_FOOTNOTE && f.position.line === footnoteLine)) snippetFootnoteHolds.add(short);
+      else
+        ctx.report.warn(
+          'least-privilege-operation-missing',
+          `The workload operation \`${short}\` gives a snippet target its own boundary from the footnote "${SNIPPET_FOOTNOTE}", which the operation no longer cites at line ${footnoteLine}: the row's boundaries are answered instead.`,
+          { file: model.source.file, line: footnoteLine, column: 1 },
+          'Check the footnote, then update SNIPPET_FOOTNOTE and its line in generator/least-privilege/operation-names.ts.',
+        );
+    }
   }
   for (const s of model.sections)
     for (const t of s.tables)
@@ -428,6 +444,7 @@ function checkOperationNames(ctx: EmitContext, model: GitlabOperationPermissions
             o.position,
             'Add a short name and its list syntax in generator/least-privilege/operation-names.ts and generator/least-privilege/input/list.ts.',
           );
+  return snippetFootnoteHolds;
 }
 
 /** The page line is one of the note's: a `> [!note]` callout starts a line above its text. */

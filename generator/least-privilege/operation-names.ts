@@ -14,7 +14,12 @@ import type { WorkloadOperationName } from '../emit/runtime/least-privilege-gitl
 
 const OPERATIONS_PAGE = 'gitlab-pat-fine-grained-other-operations.3f07355.md';
 
-/** Footnote 2 of the Git operations table, line 51: "Project snippets use the project boundary and personal snippets use the user boundary." */
+/**
+ * Footnote 2 of the Git operations table, line 51, as the snippet operations cite it. The emitter
+ * (`checkOperationNames`) keeps `snippetBoundaries` only while the page's snippet rows still cite a
+ * footnote with these words at that line; otherwise it warns and the rows' own boundaries stand.
+ */
+export const SNIPPET_FOOTNOTE = 'Project snippets use the project boundary and personal snippets use the user boundary.';
 const SNIPPET_BOUNDARIES = Object.freeze({ personal: 'user', project: 'project', source: `sources/${OPERATIONS_PAGE}:51:1` });
 
 export interface OperationNameEntry extends WorkloadOperationName {

@@ -68,7 +68,7 @@ const AUTOLINK = /@|www\.|:\/\//i;
 
 /** `mdastToBlocks(parseMarkdown(text), …)`, reading plain table rows and plain prose directly (see above). */
 export function markdownToBlocks(text: string, file: string, report: Reporter, mapLine: LineMap = (l) => l): BlocksResult {
-  const lines: string[] = [];
+  let lines: string[] = [];
   const endings: string[] = [];
   let from = 0;
   LINE.lastIndex = 0;
@@ -82,7 +82,7 @@ export function markdownToBlocks(text: string, file: string, report: Reporter, m
   // Blocks over the emphasis cap are reported and blanked before anything parses them (emphasis-runs.ts).
   const light = blankHeavyEmphasis(lines, file, report, mapLine);
   if (light) {
-    for (let i = 0; i < lines.length; i++) lines[i] = light[i]!;
+    lines = light;
     text = lines.map((l, i) => l + endings[i]).join('');
   }
 

@@ -136,6 +136,21 @@ describe('fine-grained lookups plug in by name', () => {
     expect(report.diagnostics.filter((d) => d.ruleId.startsWith('least-privilege-operation')).map((d) => [d.severity, d.file, d.line])).toEqual([['warning', OPS_PAGE, 65]]);
   }, 120_000);
 
+  it('answers snippets with the rows\' boundaries, and warns, when the snippet rows no longer cite the footnote of line 51', async () => {
+    const { catalog } = await realCatalog();
+    const edited = editOperations(catalog, (m) => {
+      for (const s of m.sections) for (const t of s.tables) for (const o of t.operations) o.footnotes = o.footnotes.map((f) => ({ ...f, text: f.text.replace('personal snippets use the user boundary', 'personal snippets use either boundary') }));
+    });
+    const { report, text } = emit(edited, {});
+    expect(report.diagnostics.filter((d) => d.ruleId.startsWith('least-privilege-operation')).map((d) => [d.severity, d.file, d.line, d.message.slice(0, 41)])).toEqual([
+      ['warning', OPS_PAGE, 51, 'The workload operation `git-pull-snippet`'],
+      ['warning', OPS_PAGE, 51, 'The workload operation `git-push-snippet`'],
+    ]);
+    expect(text).not.toContain('snippetBoundaries: Object.freeze');
+    // The page as it is: both snippet names keep their per-target boundaries.
+    expect(emit(catalog, {}).text.match(/snippetBoundaries: Object\.freeze/g)).toHaveLength(2);
+  }, 120_000);
+
   it('warns when the page is a source but its lookup is not found under the expected name', async () => {
     const { catalog } = await realCatalog();
     const base = withoutOperations(catalog);

@@ -279,11 +279,11 @@ describe('malformed requests', () => {
     }
   });
 
-  it('reads Grape\'s .json suffix for a literal classic reading: GET /user.json is read_user, as GET /user (token-scopes page line 35)', () => {
+  it('reads Grape\'s .json suffix for classic readings: GET /user.json is read_user, as GET /user (token-scopes page line 35)', () => {
     // A bug hunt: /user.json was answered read_api (the page's "read access to the API", line 20), much broader than read_user.
     for (const path of ['/api/v4/user', '/api/v4/user.json']) expect(m.least.leastPrivilegeForRequests([{ kind: 'rest', method: 'GET', path }]).classic.grant, path).toEqual(['read_user']);
-    // Patterns with `*` take a `.json` last segment as written: /users/1.json is under /users/* already.
-    expect(m.least.leastPrivilegeForRequests([{ kind: 'rest', method: 'GET', path: '/api/v4/users/1.json' }]).classic.grant).toEqual(['read_user']);
+    // /users/* (line 35's "under /users") covers /users itself, so /users.json too; /users/1.json is under it as written.
+    for (const path of ['/api/v4/users.json', '/api/v4/users/1.json']) expect(m.least.leastPrivilegeForRequests([{ kind: 'rest', method: 'GET', path }]).classic.grant, path).toEqual(['read_user']);
     // `.json` after nothing is no reading of /user/: read_api as for any GET.
     expect(m.least.leastPrivilegeForRequests([{ kind: 'rest', method: 'GET', path: '/api/v4/user/.json' }]).classic.grant).toEqual(['read_api']);
   });

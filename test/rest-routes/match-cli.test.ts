@@ -1,22 +1,6 @@
 /** `permgen match gitlab-rest` as users run it: output, JSON and exit codes (lines read on the page with grep -n). */
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../helpers/build.ts';
-
-const exec = promisify(execFile);
-const bin = path.join(projectRoot, 'bin/permgen.js');
-
-async function permgen(args: string[]): Promise<{ code: number; stdout: string }> {
-  try {
-    const { stdout } = await exec(process.execPath, [bin, ...args], { cwd: projectRoot });
-    return { code: 0, stdout };
-  } catch (error) {
-    const e = error as { code: number; stdout: string };
-    return { code: e.code, stdout: e.stdout };
-  }
-}
+import { runPermgen as permgen } from '../helpers/cli.ts';
 
 describe('permgen match gitlab-rest', () => {
   it('prints route, access, permissions, boundaries, why and the source line', async () => {

@@ -22,9 +22,6 @@ function jobTokenVerdict(request, routeFor, unavailableLines = NO_LINES) {
     };
   return { status: "needs", alternatives: [row.permissions], why: "The endpoint's row on the job-token page: every permission listed is needed.", source: [row.source] };
 }
-function isLiteralPattern(pattern) {
-  return pattern !== "**" && !pattern.split("/").some((segment) => segment === "*" || segment.startsWith(":"));
-}
 function classicScopeVerdict(request, rules, tokenType, isAvailable) {
   if (request.kind === "graphql") return { status: "unknown", why: "The token-scopes page does not say which scope a GraphQL request needs: denied for classic tokens.", source: [] };
   if (request.kind !== "rest" && request.kind !== "operation") return { status: "unknown", why: "Not a REST request, an operation or a GraphQL requirement: denied.", source: [] };
@@ -44,7 +41,7 @@ function classicScopeVerdict(request, rules, tokenType, isAvailable) {
     if (request.kind === "operation") return r.grants.kind === "operation" && r.grants.operations.includes(request.operation);
     if (r.grants.kind !== "rest") return false;
     const method = request.method === "HEAD" ? "GET" : request.method;
-    return (r.grants.methods.includes("*") || r.grants.methods.includes(method)) && r.grants.paths.some((p) => patternCovers(p, canonical) || jsonStem !== void 0 && isLiteralPattern(p) && patternCovers(p, jsonStem));
+    return (r.grants.methods.includes("*") || r.grants.methods.includes(method)) && r.grants.paths.some((p) => patternCovers(p, canonical) || jsonStem !== void 0 && patternCovers(p, jsonStem));
   });
   if (matching.length === 0)
     return { status: "unknown", why: `The token-scopes page states no scope that lets a ${tokenType} access token make this request (or it is silent about it): denied.`, source: [] };

@@ -24,7 +24,7 @@ function leastGrant(kind, requests, verdictOf, weight = () => 1) {
   const requirements = [...new Set(normalized)].filter((alts) => alts !== void 0);
   const { ids: grant, method } = leastWeightSet(requirements, weight);
   const chosen = new Set(grant);
-  const byId = new Map(grant.map((id) => [id, { boundaries: /* @__PURE__ */ new Set(), sets: /* @__PURE__ */ new Set(), neededBy: [] }]));
+  const byId = new Map(grant.map((id) => [id, { sets: /* @__PURE__ */ new Set(), neededBy: [] }]));
   const grantedWith = /* @__PURE__ */ new Map();
   const answers = requests.map((request, index) => {
     const verdict = verdicts[index];
@@ -40,7 +40,6 @@ function leastGrant(kind, requests, verdictOf, weight = () => 1) {
     for (const id of granted.ids) {
       const entry = byId.get(id);
       entry.neededBy.push(answer);
-      for (const b of verdict.boundaries ?? []) entry.boundaries.add(b);
       if (verdict.boundaries !== void 0 && verdict.boundaries.length > 0) entry.sets.add(verdict.boundaries);
     }
     return answer;
@@ -50,7 +49,10 @@ function leastGrant(kind, requests, verdictOf, weight = () => 1) {
   return Object.freeze({
     kind,
     grant: Object.freeze([...grant]),
-    ids: Object.freeze(grant.map((id) => Object.freeze({ id, boundaries: Object.freeze([...byId.get(id).boundaries].sort(compare)), boundarySets: smallestSets(byId.get(id).sets), neededBy: Object.freeze(byId.get(id).neededBy) }))),
+    ids: Object.freeze(grant.map((id) => {
+      const entry = byId.get(id);
+      return Object.freeze({ id, boundaries: Object.freeze([...new Set([...entry.sets].flat())].sort(compare)), boundarySets: smallestSets(entry.sets), neededBy: Object.freeze(entry.neededBy) });
+    })),
     method,
     free: Object.freeze(answers.filter((a) => a.verdict.status === "always")),
     // A `needs` verdict with no alternative cannot be satisfied: reported with the others, never dropped.

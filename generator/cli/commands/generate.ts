@@ -3,6 +3,7 @@ import type { Command } from '../command.ts';
 import { parse } from '../args.ts';
 import { generate } from '../../generate.ts';
 import { printDiagnostics, warningCount } from '../print-diagnostics.ts';
+import { isBlocking } from '../../diagnostics/diagnostic.ts';
 import { LockHeldError } from '../../write/lock.ts';
 import { countEntries } from '../../model/count-entries.ts';
 import { watchAndGenerate } from '../../watch.ts';
@@ -93,7 +94,7 @@ export const generateCommand: Command = {
       return result.ok ? 0 : 1;
     }
     const counts = printDiagnostics(io, result.diagnostics);
-    const promoted = v.strict === true && counts.warnings > counts.reviewed;
+    const promoted = v.strict === true && result.diagnostics.some((d) => d.severity === 'warning' && isBlocking(d, true));
     if (!result.ok && (counts.errors > 0 || promoted)) {
       io.stderr.write(`permgen: ${counts.errors} error(s), ${warningCount(counts)}${promoted ? ' (--strict: unreviewed warnings are errors)' : ''}; nothing was written.\n`);
       return 1;

@@ -79,11 +79,6 @@ export interface ClassicScopeRule {
   readonly source: string;
 }
 
-/** A reading's path without `*` or `:name` segments (`/user`): one route's whole path. */
-function isLiteralPattern(pattern: string): boolean {
-  return pattern !== '**' && !pattern.split('/').some((segment) => segment === '*' || segment.startsWith(':'));
-}
-
 /** What a classic (personal, group or project) access token of `tokenType` needs for a request: any one of the scopes the readings let it through with. */
 export function classicScopeVerdict(
   request: LeastPrivilegeRequest,
@@ -104,9 +99,8 @@ export function classicScopeVerdict(
     canonical = apiRelativePath(canonicalizePath(request.path), GITLAB_API_BASE);
     if (canonical === undefined || startsWithApiSegment(canonical, GITLAB_API_BASE))
       return { status: 'unknown', why: 'The path cannot be canonicalized safely, or is not under the API root `/api/v4`: denied.', source: [] };
-    // Grape's format suffix (`formatSuffixAt`): `/user.json` is served by `GET /user`. A literal path
-    // of a reading is a whole route, so it also covers the path with `.json`; a pattern with `*` or
-    // `:name` already takes a `.json` last segment as written.
+    // Grape's format suffix (`formatSuffixAt`): `/user.json` is served by `GET /user`, `/users.json` by
+    // `GET /users`. A reading covering the path without `.json` covers the route Grape serves it by.
     const cut = formatSuffixAt(canonical);
     if (cut > 0) jsonStem = canonical.slice(0, cut);
   }
@@ -115,7 +109,7 @@ export function classicScopeVerdict(
     if (request.kind === 'operation') return r.grants.kind === 'operation' && r.grants.operations.includes(request.operation);
     if (r.grants.kind !== 'rest') return false;
     const method = request.method === 'HEAD' ? 'GET' : request.method;
-    return (r.grants.methods.includes('*') || r.grants.methods.includes(method)) && r.grants.paths.some((p) => patternCovers(p, canonical!) || (jsonStem !== undefined && isLiteralPattern(p) && patternCovers(p, jsonStem)));
+    return (r.grants.methods.includes('*') || r.grants.methods.includes(method)) && r.grants.paths.some((p) => patternCovers(p, canonical!) || (jsonStem !== undefined && patternCovers(p, jsonStem)));
   });
   if (matching.length === 0)
     return { status: 'unknown', why: `The token-scopes page states no scope that lets a ${tokenType} access token make this request (or it is silent about it): denied.`, source: [] };

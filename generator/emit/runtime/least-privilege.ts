@@ -149,7 +149,7 @@ export function leastGrant<K extends string, R extends LeastPrivilegeRequest>(
   const requirements = [...new Set(normalized)].filter((alts): alts is string[][] => alts !== undefined);
   const { ids: grant, method } = leastWeightSet(requirements, weight);
   const chosen = new Set(grant);
-  const byId = new Map<string, { boundaries: Set<string>; sets: Set<readonly string[]>; neededBy: RequestAnswer<R>[] }>(grant.map((id) => [id, { boundaries: new Set(), sets: new Set(), neededBy: [] }]));
+  const byId = new Map<string, { sets: Set<readonly string[]>; neededBy: RequestAnswer<R>[] }>(grant.map((id) => [id, { sets: new Set(), neededBy: [] }]));
   // Per interned list of alternatives: the one the grant satisfies with the least weight (the one its
   // requests are reported under), as the answers' shared `grantedWith`.
   const grantedWith = new Map<string[][], { ids: readonly string[]; source: readonly string[] } | undefined>();
@@ -170,7 +170,6 @@ export function leastGrant<K extends string, R extends LeastPrivilegeRequest>(
     for (const id of granted.ids) {
       const entry = byId.get(id)!;
       entry.neededBy.push(answer);
-      for (const b of verdict.boundaries ?? []) entry.boundaries.add(b);
       // The interned verdict's own list: one entry per distinct verdict, not per request.
       if (verdict.boundaries !== undefined && verdict.boundaries.length > 0) entry.sets.add(verdict.boundaries);
     }
@@ -181,7 +180,7 @@ export function leastGrant<K extends string, R extends LeastPrivilegeRequest>(
   return Object.freeze({
     kind,
     grant: Object.freeze([...grant]),
-    ids: Object.freeze(grant.map((id) => Object.freeze({ id, boundaries: Object.freeze([...byId.get(id)!.boundaries].sort(compare)), boundarySets: smallestSets(byId.get(id)!.sets), neededBy: Object.freeze(byId.get(id)!.neededBy) }))),
+    ids: Object.freeze(grant.map((id) => { const entry = byId.get(id)!; return Object.freeze({ id, boundaries: Object.freeze([...new Set([...entry.sets].flat())].sort(compare)), boundarySets: smallestSets(entry.sets), neededBy: Object.freeze(entry.neededBy) }); })),
     method,
     free: Object.freeze(answers.filter((a) => a.verdict.status === 'always')),
     // A `needs` verdict with no alternative cannot be satisfied: reported with the others, never dropped.
