@@ -775,7 +775,11 @@ function formatChecked(method, i, p) {
   const bare = p.slice(0, cut);
   const j = lookup(method, bare);
   const other = j >= 0 && CATCH_ALL_CANDIDATES.indexOf(j) < 0 && !(startsWithApiSegment(bare, API_PREFIX) && ROOTED_CANDIDATES.indexOf(j) < 0);
-  if (other && candidateRoutes[j] !== candidateRoutes[i]) return -1;
+  if (other && candidateRoutes[j] !== candidateRoutes[i]) {
+    if (CATCH_ALL_CANDIDATES.indexOf(i) < 0) return -1;
+    lastPath = bare;
+    return j;
+  }
   lookup(method, p);
   lastPath = p;
   return i;

@@ -9849,7 +9849,7 @@ function spansCanonical(p: string, i: number): boolean {
 /** The canonical path of the last `candidateFor` call (scratch, like `B`): the path itself unless it had to be canonicalized. */
 let lastPath: string = '';
 
-/** Candidate `i` of canonical path `p` (which ends in `n`), or -1 when Grape's `.json` format suffix gives the path another row (`formatSuffixAt`): GitLab also serves `x.json` by the route of `x`, and which one it picks the page does not say. Leaves `p` in `lastPath` and its boundaries in `B`. */
+/** Candidate `i` of canonical path `p` (which ends in `n`), or -1 when Grape's `.json` format suffix gives the path another row (`formatSuffixAt`): GitLab also serves `x.json` by the route of `x`, and which one it picks the page does not say; when `p` as written reaches only the page's catch-all, the route of `x` (GitLab tries the catch-all last). Leaves the path answered in `lastPath` and its boundaries in `B`. */
 function formatChecked(method: string, i: number, p: string): number {
   const cut = formatSuffixAt(p);
   if (cut === -1) return i;
@@ -9857,7 +9857,13 @@ function formatChecked(method: string, i: number, p: string): number {
   const bare = p.slice(0, cut);
   const j = lookup(method, bare);
   const other = j >= 0 && CATCH_ALL_CANDIDATES.indexOf(j) < 0 && !(startsWithApiSegment(bare, API_PREFIX) && ROOTED_CANDIDATES.indexOf(j) < 0);
-  if (other && candidateRoutes[j] !== candidateRoutes[i]) return -1;
+  if (other && candidateRoutes[j] !== candidateRoutes[i]) {
+    // The path as written reaches only the page's catch-all, which GitLab's router tries after every route of its own
+    // (`route :any, '*path'`, mounted last): the bare path's route serves it. `B` holds that match's boundaries.
+    if (CATCH_ALL_CANDIDATES.indexOf(i) < 0) return -1;
+    lastPath = bare;
+    return j;
+  }
   // One row either way: the path's own match again, for its parameters (`B`).
   lookup(method, p);
   lastPath = p;

@@ -348,12 +348,15 @@ function answer<R extends RouteRow>(side: Side<R>, method: HttpMethod, path: str
   }
   const route = walk(side, method, canonical);
   // Grape's `.json` suffix, as the matchers decide (`interpretRoute`'s `formatConflict`): denied when the
-  // path without it is another row's (the page's catch-all does not count), or when nothing is left of the segment.
+  // path without it is another row's (the page's catch-all does not count), or when nothing is left of the segment;
+  // the bare path's row when the path as written reaches only the catch-all.
   const cut = route === undefined ? -1 : formatSuffixAt(canonical);
   if (cut === -1) return route;
   if (cut === -2) return undefined;
   const bare = walk(side, method, canonical.slice(0, cut));
-  return bare === undefined || bare.endpoint.anyMethod === true || bare === route ? route : undefined;
+  if (bare === undefined || bare.endpoint.anyMethod === true || bare === route) return route;
+  // Only the catch-all takes the path as written: GitLab tries it last, so the bare path's route serves it.
+  return route!.endpoint.anyMethod === true ? bare : undefined;
 }
 
 /** The best route of the runtime's trie walk over the candidates of each method `method` searches, in order. */

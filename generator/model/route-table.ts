@@ -115,6 +115,12 @@ export interface Interpretation<R extends RouteRow = RouteRow> {
    * left of the last segment is empty, `.` or `..`.
    */
   formatConflict?: { bare: string; match: InterpretedMatch<R> | undefined };
+  /**
+   * Set when the path as written ends in `.json` and reaches only the page's catch-all: it is
+   * answered as the path without `.json` (`canonicalPath`), which is how GitLab serves it; this is
+   * the path as written.
+   */
+  formatSuffixOf?: string;
 }
 
 /**
@@ -132,6 +138,9 @@ export function interpretRoute<R extends RouteRow>(table: PreparedRouteTable<R>,
   // The path without `.json`: its answer, unless that is only the page's catch-all (no route of Grape's).
   const other = cut === -2 ? undefined : matchesOf(table, method, bare, apiPrefix).find((m) => m.candidate.route.endpoint.anyMethod !== true);
   if (cut !== -2 && (other === undefined || other.candidate.route === winner!.candidate.route)) return { canonicalPath, matches };
+  // The path as written reaches only the page's catch-all, which GitLab's router tries after every route of its own
+  // (`route :any, '*path'`, mounted last): the path without `.json` is answered, by its route.
+  if (other !== undefined && winner!.candidate.route.endpoint.anyMethod === true) return { canonicalPath: bare, matches: matchesOf(table, method, bare, apiPrefix), formatSuffixOf: canonicalPath };
   return { canonicalPath, matches, formatConflict: { bare, match: other } };
 }
 

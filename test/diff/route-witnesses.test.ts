@@ -6,9 +6,20 @@
  * (line numbers below are the current pages'; `grep -n` them) and from the README's matching rules.
  */
 import { describe, expect, it } from 'vitest';
+import type { Change } from '../../generator/diff/change.ts';
 import { diff, diffEdit, JOB, jobTokenRows, line, REST } from './helpers.ts';
 
 const CATCH_ALL = 'unavailable to fine-grained tokens: Catch-all fallback'; // REST page line 4028: `* /*path`
+
+/**
+ * The changes other than the `.json` narrowings a broad new row brings: a request `…/<x>.json` that only
+ * the catch-all takes as written is served by the `<x>` row (GitLab tries its catch-all last); a new row
+ * taking it as written makes two rows, so it is denied now (narrowed, `→ no route`). Each is checked.
+ */
+function withoutJsonNarrowings(changes: Change[]): Change[] {
+  const json = changes.filter((c) => c.impact === 'narrowed' && c.type === 'endpoint-requests' && c.after === undefined && c.example?.endsWith('.json') === true);
+  return changes.filter((c) => !json.includes(c));
+}
 
 describe('finding 5: route-shape changes are judged by what requests get', () => {
   it('rest-param-rename-weaker: `:tag_name` → `:tag` with read instead of delete is one renamed row, widened', async () => {
@@ -58,12 +69,12 @@ describe('finding 5: route-shape changes are judged by what requests get', () =>
   it('rest-literal-to-param: `releases` becomes `:resource`: requests the catch-all denied are granted now, widened', async () => {
     const { code, changes } = await diffEdit(REST, ['| Delete | Project | `DELETE` | `/projects/:id/releases/:tag_name` |', '| Delete | Project | `DELETE` | `/projects/:id/:resource/:tag_name` |']);
     expect(code).toBe(1);
-    expect(changes.map(line)).toEqual([
+    expect(withoutJsonNarrowings(changes).map(line)).toEqual([
       `widened endpoint-added DELETE /projects/:id/:resource/:tag_name: ${CATCH_ALL} → delete_release at project`,
       // DELETE /projects/x/releases/x now goes to the new row, which asks the same: nothing lost.
       'neutral endpoint-removed DELETE /projects/:id/releases/:tag_name: delete_release at project → ∅',
     ]);
-    expect(changes[0]!.example).toBe('DELETE /projects/x/x/x');
+    expect(withoutJsonNarrowings(changes)[0]!.example).toBe('DELETE /projects/x/x/x');
   });
 
   it('job-literal-to-param: the same on the job-token page, where no route matched before', async () => {
@@ -78,18 +89,18 @@ describe('finding 5: route-shape changes are judged by what requests get', () =>
   it('rest-optional-group: `(/releases)` adds `DELETE /projects/:id/:tag_name`, which the catch-all denied, widened', async () => {
     const { code, changes } = await diffEdit(REST, ['| Delete | Project | `DELETE` | `/projects/:id/releases/:tag_name` |', '| Delete | Project | `DELETE` | `/projects/:id(/releases)/:tag_name` |']);
     expect(code).toBe(1);
-    expect(changes.map(line)).toEqual([
+    expect(withoutJsonNarrowings(changes).map(line)).toEqual([
       `widened endpoint-added DELETE /projects/:id(/releases)/:tag_name: ${CATCH_ALL} → delete_release at project`,
       'neutral endpoint-removed DELETE /projects/:id/releases/:tag_name: delete_release at project → ∅',
     ]);
-    expect(changes[0]!.example).toBe('DELETE /projects/x/x');
+    expect(withoutJsonNarrowings(changes)[0]!.example).toBe('DELETE /projects/x/x');
   });
 
   it('rest-splat: `DELETE /projects/:id/*rest` grants what the catch-all denied, widened', async () => {
     const { code, changes } = await diffEdit(REST, ['| Read | Group | `GET` | `/groups/:id/releases` |', '| Read | Group | `GET` | `/groups/:id/releases` |\n| Read | Project | `DELETE` | `/projects/:id/*rest` |']);
     expect(code).toBe(1);
-    expect(changes.map(line)).toEqual([`widened endpoint-added DELETE /projects/:id/*rest: ${CATCH_ALL} → read_release at project`]);
-    expect(changes[0]!.example).toBe('DELETE /projects/x/a/b');
+    expect(withoutJsonNarrowings(changes).map(line)).toEqual([`widened endpoint-added DELETE /projects/:id/*rest: ${CATCH_ALL} → read_release at project`]);
+    expect(withoutJsonNarrowings(changes)[0]!.example).toBe('DELETE /projects/x/a/b');
   });
 });
 

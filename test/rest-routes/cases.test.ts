@@ -73,8 +73,12 @@ const cases: Case[] = [
   // Grape's `.json` format suffix: GitLab also serves `x.json` by the route of `x`. Two rows for the two readings: denied.
   // `PUT /projects/:id/labels/promote` (line 2176, promote_label) would serve it, `PUT /projects/:id/labels/:name` (update_label) matches it as written.
   { name: 'promote.json: the label route and the promote route disagree', method: 'PUT', path: '/api/v4/projects/1/labels/promote.json' },
-  // `GET /projects/:id/releases` (line 1959) for the bare path, the catch-all for the path as written.
-  { name: 'releases.json: the catch-all as written, releases without .json', method: 'GET', path: '/projects/1/releases.json' },
+  // `GET /projects/:id/releases` (line 1959) for the bare path, only the catch-all for the path as written: GitLab's
+  // catch-all (`route :any, '*path'`) is mounted last and tried after every route, so the releases route serves it.
+  { name: 'releases.json: only the catch-all as written, so releases', method: 'GET', path: '/projects/1/releases.json', route: 'GET /projects/:id/releases', line: 1959, params: { id: '1' }, canonicalPath: '/projects/1/releases' },
+  { name: 'with the prefix too', method: 'GET', path: '/api/v4/projects/1/releases.json', route: 'GET /projects/:id/releases', line: 1959, canonicalPath: '/projects/1/releases' },
+  // No row for the bare path either: the catch-all (unavailable), as for any undocumented path.
+  { name: 'an undocumented .json path', method: 'GET', path: '/nowhere.json', ...CATCH_ALL, params: { path: 'nowhere.json' } },
   // One row either way (`:name` takes `foo.json` and `foo`): the path's own match.
   { name: 'a label named foo.json', method: 'GET', path: '/projects/1/labels/foo.json', route: 'GET /projects/:id/labels/:name', line: 2178, params: { id: '1', name: 'foo.json' } },
   // The page writes `config.json` itself (line 1734); without it only the catch-all matches, which is no route of GitLab's.

@@ -197,20 +197,26 @@ export function createReference<T extends RefRoute>(routes: readonly T[]) {
       }
       return undefined;
     };
-    const best = find(canonicalPath, relative.rooted);
+    let best = find(canonicalPath, relative.rooted);
     if (!best) return undefined;
+    let answered = canonicalPath;
     // Grape's `.json` format suffix: GitLab also serves `x.json` by the route of `x`; another row for it is a denial.
     const json = /^(.*\/)([^/]*)\.json$/.exec(canonicalPath);
     if (json) {
       if (json[2] === '' || json[2] === '.' || json[2] === '..') return undefined;
       const bare = `${json[1]}${json[2]}`;
       const other = find(bare, /^\/api/.test(bare));
-      // The REST page's catch-all (`* /*path`) is no route of GitLab's: not another reading.
-      if (other && other.alt.route !== best.alt.route && !other.alt.route.route.startsWith('* ')) return undefined;
+      // The REST page's catch-all (`* /*path`) is no route of GitLab's: not another reading. GitLab's own catch-all
+      // (`route :any, '*path'`) is tried after every other route: a path that only it takes as written is the bare path's.
+      if (other && other.alt.route !== best.alt.route && !other.alt.route.route.startsWith('* ')) {
+        if (!best.alt.route.route.startsWith('* ')) return undefined;
+        best = other;
+        answered = bare;
+      }
     }
     const params: Record<string, string> = {};
     best.alt.names.forEach((name, i) => (params[name] = best.groups[i + 1]!));
     const r = best.alt.route as T;
-    return { route: r.route, canonicalPath, params, permissions: r.permissions, controlled: r.controlled, row: r };
+    return { route: r.route, canonicalPath: answered, params, permissions: r.permissions, controlled: r.controlled, row: r };
   };
 }

@@ -92,6 +92,7 @@ export const matchCommand: Command = {
         method,
         path: requestPath,
         canonicalPath: result.canonicalPath ?? null,
+        ...(result.formatSuffixOf !== undefined ? { answeredWithoutFormatSuffix: true } : {}),
         denied: denial ?? unavailable ?? null,
         match: winner ? { ...routeJson(kind, winner.candidate.route.endpoint), params: winner.params } : null,
         candidates: methodOk
@@ -113,6 +114,8 @@ export const matchCommand: Command = {
     io.stdout.write(`  permissions: ${kind.explain(e)}\n`);
     const params = Object.entries(winner.params);
     if (params.length > 0) io.stdout.write(`  params:      ${params.map(([k, v]) => `${k}=${v}`).join(', ')} (raw, still encoded)\n`);
+    if (result.formatSuffixOf !== undefined)
+      io.stdout.write(`  format:      \`${result.formatSuffixOf}\` as written reaches only the page's catch-all, which GitLab tries after every route of its own: answered as \`${result.canonicalPath}\` (Grape's \`.json\` format suffix)\n`);
     io.stdout.write(`  why:         ${result.matches.length} candidate(s) matched${result.matches.length > 1 ? '; the most specific wins (literal over parameter over splat, segment by segment)' : ''}\n`);
     for (const r of reasons) io.stdout.write(`    ${r.won ? '*' : '-'} ${line(r.match)}${r.won ? '' : `: loses, ${r.reason}`}\n`);
     if (unavailable) {

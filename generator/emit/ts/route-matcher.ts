@@ -288,7 +288,7 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
   statements.push({
     kind: StructureKind.Function,
     name: 'formatChecked',
-    docs: [{ description: 'Candidate `i` of canonical path `p` (which ends in `n`), or -1 when Grape\'s `.json` format suffix gives the path another row (`formatSuffixAt`): GitLab also serves `x.json` by the route of `x`, and which one it picks the page does not say. Leaves `p` in `lastPath` and its boundaries in `B`.' }],
+    docs: [{ description: 'Candidate `i` of canonical path `p` (which ends in `n`), or -1 when Grape\'s `.json` format suffix gives the path another row (`formatSuffixAt`): GitLab also serves `x.json` by the route of `x`, and which one it picks the page does not say; when `p` as written reaches only the page\'s catch-all, the route of `x` (GitLab tries the catch-all last). Leaves the path answered in `lastPath` and its boundaries in `B`.' }],
     parameters: [
       { name: 'method', type: 'string' },
       { name: 'i', type: 'number' },
@@ -302,7 +302,13 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
       w.writeLine('const bare = p.slice(0, cut);');
       w.writeLine('const j = lookup(method, bare);');
       w.writeLine('const other = j >= 0 && CATCH_ALL_CANDIDATES.indexOf(j) < 0 && !(startsWithApiSegment(bare, API_PREFIX) && ROOTED_CANDIDATES.indexOf(j) < 0);');
-      w.writeLine('if (other && candidateRoutes[j] !== candidateRoutes[i]) return -1;');
+      w.writeLine('if (other && candidateRoutes[j] !== candidateRoutes[i]) {');
+      w.writeLine("  // The path as written reaches only the page's catch-all, which GitLab's router tries after every route of its own");
+      w.writeLine("  // (`route :any, '*path'`, mounted last): the bare path's route serves it. `B` holds that match's boundaries.");
+      w.writeLine('  if (CATCH_ALL_CANDIDATES.indexOf(i) < 0) return -1;');
+      w.writeLine('  lastPath = bare;');
+      w.writeLine('  return j;');
+      w.writeLine('}');
       w.writeLine('// One row either way: the path\'s own match again, for its parameters (`B`).');
       w.writeLine('lookup(method, p);');
       w.writeLine('lastPath = p;');
