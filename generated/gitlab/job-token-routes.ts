@@ -4,7 +4,7 @@
  */
 
 import type { JobTokenPermission } from './job-token-permissions.js';
-import { MAX_GRANTED_ITEMS, MAX_PATH_LENGTH, apiRelativePath, areSpansCanonical, buildRouteTrie, candidateRows, canonicalizePath, formatSuffixAt, mayCanonicalizationChange, startsWithApiSegment, type RouteTrie, walkRouteTrie } from './runtime/route-path.js';
+import { MAX_GRANTED_ITEMS, MAX_PATH_LENGTH, apiRelativePath, areSpansCanonical, buildRouteTrie, candidateRows, canonicalizePath, formatSuffixAt, formatSuffixReading, mayCanonicalizationChange, startsWithApiSegment, type RouteTrie, walkRouteTrie } from './runtime/route-path.js';
 /** The request methods the matcher accepts (upper case, as sent). `HEAD` also matches `GET` routes; any other token is denied. */
 export type JobTokenRequestMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
 /** A documented route, `METHOD /path` as the page writes it (Fine-grained permissions for CI/CD job tokens). */
@@ -1054,10 +1054,10 @@ function formatChecked(method: string, i: number, p: string): number {
   const bare = p.slice(0, cut);
   const j = lookup(method, bare);
   const other = j >= 0 && CATCH_ALL_CANDIDATES.indexOf(j) < 0 && !(startsWithApiSegment(bare, API_PREFIX) && ROOTED_CANDIDATES.indexOf(j) < 0);
-  if (other && candidateRoutes[j] !== candidateRoutes[i]) {
-    // The path as written reaches only the page's catch-all, which GitLab's router tries after every route of its own
-    // (`route :any, '*path'`, mounted last): the bare path's route serves it. `B` holds that match's boundaries.
-    if (CATCH_ALL_CANDIDATES.indexOf(i) < 0) return -1;
+  const reading = formatSuffixReading(cut, candidateRoutes[i], other ? candidateRoutes[j] : undefined, CATCH_ALL_CANDIDATES.indexOf(i) >= 0);
+  if (reading < 0) return -1;
+  if (reading === 1) {
+    // The bare path's route serves it; `B` holds that match's boundaries.
     lastPath = bare;
     return j;
   }

@@ -27,7 +27,7 @@ import { sameRouteAccess, type RouteAccess, type RouteTableKind } from '../model
 import { interpretRoute, methodsSearched, prepareRouteTable, routeToken, type PreparedMethod, type PreparedRoute, type PreparedRouteTable, type RouteRow } from '../model/route-table.ts';
 import { compareAlternatives, isSplatToken, type SegmentToken } from '../model/route-alternatives.ts';
 import { intersectionWitness, mayIntersect } from '../model/route-language.ts';
-import { apiRelativePath, buildRouteTrie, canonicalizePath, captureRouteParams, formatSuffixAt, startsWithApiSegment, walkRouteTrie, type RouteToken, type RouteTrie } from '../emit/runtime/route-path.ts';
+import { apiRelativePath, buildRouteTrie, canonicalizePath, captureRouteParams, formatSuffixAt, formatSuffixReading, startsWithApiSegment, walkRouteTrie, type RouteToken, type RouteTrie } from '../emit/runtime/route-path.ts';
 import { scratchSlots, tokenData } from '../model/route-table.ts';
 import type { Change, Impact } from './change.ts';
 import { judge, missing } from './impact.ts';
@@ -347,16 +347,14 @@ function answer<R extends RouteRow>(side: Side<R>, method: HttpMethod, path: str
     return i.formatConflict ? undefined : i.matches[0]?.candidate.route;
   }
   const route = walk(side, method, canonical);
-  // Grape's `.json` suffix, as the matchers decide (`interpretRoute`'s `formatConflict`): denied when the
-  // path without it is another row's (the page's catch-all does not count), or when nothing is left of the segment;
-  // the bare path's row when the path as written reaches only the catch-all.
+  // Grape's `.json` suffix, as the matchers decide (`formatSuffixReading`).
   const cut = route === undefined ? -1 : formatSuffixAt(canonical);
   if (cut === -1) return route;
-  if (cut === -2) return undefined;
-  const bare = walk(side, method, canonical.slice(0, cut));
-  if (bare === undefined || bare.endpoint.anyMethod === true || bare === route) return route;
-  // Only the catch-all takes the path as written: GitLab tries it last, so the bare path's route serves it.
-  return route!.endpoint.anyMethod === true ? bare : undefined;
+  // The walk's best for the path without `.json` is the catch-all only when no other row matches it.
+  const best = cut === -2 ? undefined : walk(side, method, canonical.slice(0, cut));
+  const bare = best?.endpoint.anyMethod === true ? undefined : best;
+  const reading = formatSuffixReading(cut, route!, bare, route!.endpoint.anyMethod === true);
+  return reading === 0 ? route : reading === 1 ? bare : undefined;
 }
 
 /** The best route of the runtime's trie walk over the candidates of each method `method` searches, in order. */

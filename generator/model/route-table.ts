@@ -10,7 +10,7 @@ import type { PathPattern } from './path-pattern.ts';
 import type { SourcePosition } from './position.ts';
 import { HTTP_METHODS } from './http-methods.ts';
 import { alternativeNames, expandAlternatives, rankCandidates, type RouteAlternative, type RouteCandidate, type SegmentToken } from './route-alternatives.ts';
-import { apiRelativePath, canonicalizePath, formatSuffixAt, startsWithApiSegment, captureRouteParams, type RouteToken, type RouteTokenData } from '../emit/runtime/route-path.ts';
+import { apiRelativePath, canonicalizePath, formatSuffixAt, formatSuffixReading, startsWithApiSegment, captureRouteParams, type RouteToken, type RouteTokenData } from '../emit/runtime/route-path.ts';
 
 /** What the route compiler needs of a row, whatever the page. */
 export interface RouteRow {
@@ -136,11 +136,11 @@ export function interpretRoute<R extends RouteRow>(table: PreparedRouteTable<R>,
   if (cut === -1) return { canonicalPath, matches };
   const bare = cut === -2 ? canonicalPath : canonicalPath.slice(0, cut);
   // The path without `.json`: its answer, unless that is only the page's catch-all (no route of Grape's).
-  const other = cut === -2 ? undefined : matchesOf(table, method, bare, apiPrefix).find((m) => m.candidate.route.endpoint.anyMethod !== true);
-  if (cut !== -2 && (other === undefined || other.candidate.route === winner!.candidate.route)) return { canonicalPath, matches };
-  // The path as written reaches only the page's catch-all, which GitLab's router tries after every route of its own
-  // (`route :any, '*path'`, mounted last): the path without `.json` is answered, by its route.
-  if (other !== undefined && winner!.candidate.route.endpoint.anyMethod === true) return { canonicalPath: bare, matches: matchesOf(table, method, bare, apiPrefix), formatSuffixOf: canonicalPath };
+  const bareMatches = cut === -2 ? [] : matchesOf(table, method, bare, apiPrefix);
+  const other = bareMatches.find((m) => m.candidate.route.endpoint.anyMethod !== true);
+  const reading = formatSuffixReading(cut, winner!.candidate.route, other?.candidate.route, winner!.candidate.route.endpoint.anyMethod === true);
+  if (reading === 0) return { canonicalPath, matches };
+  if (reading === 1) return { canonicalPath: bare, matches: bareMatches, formatSuffixOf: canonicalPath };
   return { canonicalPath, matches, formatConflict: { bare, match: other } };
 }
 

@@ -55,6 +55,16 @@ export declare function apiRelativePath(c: string | undefined, prefix: string): 
  * there is none; -2 when what is left of the segment is empty, `.` or `..` (denied: no reading).
  */
 export declare function formatSuffixAt(p: string): number;
+/**
+ * Grape's `.json` rule on the two readings of a path that `formatSuffixAt` cut at `cut`: `written` is
+ * the row the path as written reaches, `bare` the row the path without `.json` reaches (undefined
+ * when none, or only the page's catch-all: no route of GitLab's), compared by identity. 0: answer the
+ * path as written (no suffix, or one row either way); 1: answer the path without `.json` (only the
+ * page's catch-all takes it as written, and GitLab's own catch-all, `route :any, '*path'`, mounted
+ * last, is tried after every route); -1: deny (two rows, or nothing left of the segment). The one
+ * rule the emitted matchers, `interpretRoute` (`permgen match`) and `permgen diff` apply.
+ */
+export declare function formatSuffixReading<T>(cut: number, written: T, bare: T | undefined, writtenIsCatchAll: boolean): number;
 /** Whether the first segment of `p` starts with the first segment of `prefix` (`/api…`). */
 export declare function startsWithApiSegment(p: string, prefix: string): boolean;
 /**

@@ -85,6 +85,12 @@ function formatSuffixAt(p) {
   if (len === 0 || len <= 2 && p.charCodeAt(s) === 46 && (len === 1 || p.charCodeAt(s + 1) === 46)) return -2;
   return cut;
 }
+function formatSuffixReading(cut, written, bare, writtenIsCatchAll) {
+  if (cut === -1) return 0;
+  if (cut === -2) return -1;
+  if (bare === void 0 || bare === written) return 0;
+  return writtenIsCatchAll ? 1 : -1;
+}
 function startsWithApiSegment(p, prefix) {
   if (p.charCodeAt(1) !== prefix.charCodeAt(1)) return prefix.length <= 1 || prefix.charCodeAt(1) === 47;
   let k = prefix.indexOf("/", 1);
@@ -804,6 +810,7 @@ export {
   canonicalizePath,
   captureRouteParams,
   formatSuffixAt,
+  formatSuffixReading,
   isCanonicalSpan,
   matchElements,
   matchTail,

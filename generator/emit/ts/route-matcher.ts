@@ -26,7 +26,7 @@ export { scratchSlots, tokenData };
 const PARAM_SHAPES_PER_FUNCTION = 64;
 
 /** What the statements import from the copied runtime (`runtime/route-path.ts`). */
-const RUNTIME_IMPORTS: readonly string[] = Object.freeze(['apiRelativePath', 'areSpansCanonical', 'buildRouteTrie', 'canonicalizePath', 'candidateRows', 'formatSuffixAt', 'MAX_GRANTED_ITEMS', 'MAX_PATH_LENGTH', 'mayCanonicalizationChange', 'type RouteTrie', 'startsWithApiSegment', 'walkRouteTrie']);
+const RUNTIME_IMPORTS: readonly string[] = Object.freeze(['apiRelativePath', 'areSpansCanonical', 'buildRouteTrie', 'canonicalizePath', 'candidateRows', 'formatSuffixAt', 'formatSuffixReading', 'MAX_GRANTED_ITEMS', 'MAX_PATH_LENGTH', 'mayCanonicalizationChange', 'type RouteTrie', 'startsWithApiSegment', 'walkRouteTrie']);
 
 /**
  * `route-pattern-unsupported` for each row of `table` that cannot be compiled (left out of the
@@ -302,10 +302,10 @@ export function routeMatcherStatements<R extends RouteRow>(table: PreparedRouteT
       w.writeLine('const bare = p.slice(0, cut);');
       w.writeLine('const j = lookup(method, bare);');
       w.writeLine('const other = j >= 0 && CATCH_ALL_CANDIDATES.indexOf(j) < 0 && !(startsWithApiSegment(bare, API_PREFIX) && ROOTED_CANDIDATES.indexOf(j) < 0);');
-      w.writeLine('if (other && candidateRoutes[j] !== candidateRoutes[i]) {');
-      w.writeLine("  // The path as written reaches only the page's catch-all, which GitLab's router tries after every route of its own");
-      w.writeLine("  // (`route :any, '*path'`, mounted last): the bare path's route serves it. `B` holds that match's boundaries.");
-      w.writeLine('  if (CATCH_ALL_CANDIDATES.indexOf(i) < 0) return -1;');
+      w.writeLine('const reading = formatSuffixReading(cut, candidateRoutes[i], other ? candidateRoutes[j] : undefined, CATCH_ALL_CANDIDATES.indexOf(i) >= 0);');
+      w.writeLine('if (reading < 0) return -1;');
+      w.writeLine('if (reading === 1) {');
+      w.writeLine("  // The bare path's route serves it; `B` holds that match's boundaries.");
       w.writeLine('  lastPath = bare;');
       w.writeLine('  return j;');
       w.writeLine('}');
