@@ -39,11 +39,11 @@ export function referenceInvisible(text: string): string {
 
 /** Whether `text` holds a character of `UNSAFE` (no string is built). */
 export function hasUnsafe(text: string): boolean {
-  UNSAFE.lastIndex = 0;
-  const found = UNSAFE.test(text);
-  UNSAFE.lastIndex = 0;
-  return found;
+  return ANY_UNSAFE.test(text);
 }
+
+/** `UNSAFE` without the global flag: `test` keeps no position between calls. */
+const ANY_UNSAFE = new RegExp(UNSAFE.source);
 
 /** `text` with every character of `UNSAFE_IN_OUTPUT` (control, bidirectional and line-separator characters but line feed and tab) as a space: for comments. */
 export function blankUnsafe(text: string): string {

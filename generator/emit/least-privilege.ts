@@ -389,20 +389,20 @@ function emitGraphqlInputs(ctx: EmitContext): void {
  * Every short name must point at an operation the operations page has (else the fine-grained answer
  * would deny it as unknown while the page grants it): an error, generation stops. An operation of
  * the page without a short name cannot be asked about in a workload list: a warning. A short name
- * the page says fine-grained tokens cannot do must still be said by the page, in a note.
+ * the page says fine-grained tokens cannot do must still be said by the page, in a note; one that
+ * gives a snippet target its own boundary must still cite the footnote with its words
+ * (`SNIPPET_FOOTNOTE`). Returns the short names whose snippet footnote the page still gives.
  */
-/** Reports short names the page no longer supports; returns those whose snippet footnote (`SNIPPET_FOOTNOTE`) the page still gives. */
 function checkOperationNames(ctx: EmitContext, model: GitlabOperationPermissionsModel | undefined): ReadonlySet<string> {
   const snippetFootnoteHolds = new Set<string>();
   if (!model) return snippetFootnoteHolds;
   const operationsById = new Map(model.sections.flatMap((s) => s.tables.flatMap((t) => t.operations.map((o) => [o.id, o] as const))));
   const at = { file: model.source.file, line: 1, column: 1 };
-  const ids = new Set(model.sections.flatMap((s) => s.tables.flatMap((t) => t.operations.map((o) => o.id))));
   const named = new Set<string>();
   for (const [short, entry] of Object.entries(WORKLOAD_OPERATION_NAMES)) {
     if (entry.operation !== undefined) {
       named.add(entry.operation);
-      if (!ids.has(entry.operation))
+      if (!operationsById.has(entry.operation))
         ctx.report.error(
           'least-privilege-operation-missing',
           `The workload operation \`${short}\` stands for \`${entry.operation}\`, which ${model.source.file} does not have: the fine-grained answer would deny it while the page may grant it.`,

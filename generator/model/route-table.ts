@@ -135,9 +135,10 @@ export function interpretRoute<R extends RouteRow>(table: PreparedRouteTable<R>,
   const cut = winner ? formatSuffixAt(canonicalPath) : -1;
   if (cut === -1) return { canonicalPath, matches };
   const bare = cut === -2 ? canonicalPath : canonicalPath.slice(0, cut);
-  // The path without `.json`: its answer, unless that is only the page's catch-all (no route of Grape's).
+  // The path without `.json`: its best match, as the compiled matcher takes it, unless that is the page's
+  // catch-all (no route of Grape's).
   const bareMatches = cut === -2 ? [] : matchesOf(table, method, bare, apiPrefix);
-  const other = bareMatches.find((m) => m.candidate.route.endpoint.anyMethod !== true);
+  const other = bareMatches[0]?.candidate.route.endpoint.anyMethod === true ? undefined : bareMatches[0];
   const reading = formatSuffixReading(cut, winner!.candidate.route, other?.candidate.route, winner!.candidate.route.endpoint.anyMethod === true);
   if (reading === 0) return { canonicalPath, matches };
   if (reading === 1) return { canonicalPath: bare, matches: bareMatches, formatSuffixOf: canonicalPath };

@@ -86,7 +86,6 @@ function formatSuffixAt(p) {
   return cut;
 }
 function formatSuffixReading(cut, written, bare, writtenIsCatchAll) {
-  if (cut === -1) return 0;
   if (cut === -2) return -1;
   if (bare === void 0 || bare === written) return 0;
   return writtenIsCatchAll ? 1 : -1;

@@ -152,16 +152,16 @@ export function formatSuffixAt(p: string): number {
 }
 
 /**
- * Grape's `.json` rule on the two readings of a path that `formatSuffixAt` cut at `cut`: `written` is
+ * Grape's `.json` rule on the two readings of a path that `formatSuffixAt` cut at `cut` (not -1: a path
+ * without the suffix has one reading, which callers answer without asking): `written` is
  * the row the path as written reaches, `bare` the row the path without `.json` reaches (undefined
  * when none, or only the page's catch-all: no route of GitLab's), compared by identity. 0: answer the
- * path as written (no suffix, or one row either way); 1: answer the path without `.json` (only the
+ * path as written (one row either way); 1: answer the path without `.json` (only the
  * page's catch-all takes it as written, and GitLab's own catch-all, `route :any, '*path'`, mounted
  * last, is tried after every route); -1: deny (two rows, or nothing left of the segment). The one
  * rule the emitted matchers, `interpretRoute` (`permgen match`) and `permgen diff` apply.
  */
 export function formatSuffixReading<T>(cut: number, written: T, bare: T | undefined, writtenIsCatchAll: boolean): number {
-  if (cut === -1) return 0;
   if (cut === -2) return -1;
   if (bare === undefined || bare === written) return 0;
   return writtenIsCatchAll ? 1 : -1;
