@@ -21,7 +21,7 @@ export const packageManifest: Emitter = {
       sideEffects: false,
       exports,
       types: './index.d.ts',
-      files: ['**/*.js', '**/*.d.ts', '**/*.ts', 'catalog.json', 'catalog.schema.json', 'README.md', 'docs/**'],
+      files: ['**/*.js', '**/*.d.ts', '**/*.ts', 'catalog.json', 'README.md', 'docs/**'],
       peerDependencies: { graphql: '^16.0.0' },
       peerDependenciesMeta: { graphql: { optional: true } },
       license: 'MIT',

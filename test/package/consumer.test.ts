@@ -3,6 +3,7 @@
  * empty project, import every subpath with plain node (no TypeScript, no bundler).
  */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,6 +23,10 @@ describe('npm pack → install → import', () => {
     expect(pkg.type).toBe('module');
     expect(pkg.dependencies).toBeUndefined();
     expect(Object.keys(pkg.exports)).toEqual(['.', './gitlab', './gitlab/graphql', './buildkite', './forgejo', './catalog.json']);
+    // Every file the manifest names by name (not by pattern) is in the package: `files` once listed a
+    // `catalog.schema.json` that was never emitted.
+    const named = (pkg.files as string[]).filter((f) => !/[*?[]/.test(f));
+    expect(named.filter((f) => !existsSync(path.join(dir, f)))).toEqual([]);
 
     const packDir = await mkdtemp(path.join(tmpdir(), 'permgen-pack-'));
     await run(npm, ['pack', '--silent', '--pack-destination', packDir], { cwd: dir });
