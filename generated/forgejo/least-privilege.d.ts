@@ -13,7 +13,7 @@ export type ForgejoLeastPrivilegeRequest = {
     readonly line?: number;
     readonly text?: string;
 };
-/** What a Forgejo access token needs for one request: the scope `requiredForgejoScope` names or one that includes it, or `unknown` (denied). */
+/** What a Forgejo access token needs for one request: the scope `requiredForgejoScope` names or one that includes it, or `unknown` (denied). Never throws: a request that cannot be read (not an object, a throwing getter) is `unknown` (denied), and its fields are read once. */
 export declare function forgejoRequestVerdict(request: ForgejoLeastPrivilegeRequest): RequestVerdict;
 /** The least Forgejo scopes that let every request of the workload through (`read:issue` rather than `write:repository`), and the requests no scope grants. Pure, never throws. Minimal: dropping any scope denies at least one request. */
 export declare function leastPrivilegeForForgejoRequests(requests: readonly ForgejoLeastPrivilegeRequest[]): TokenKindAnswer<"forgejo", ForgejoLeastPrivilegeRequest> & {

@@ -4,10 +4,10 @@
  */
 import { requiredForgejoScope } from "./routes.js";
 import { forgejoScopeSatisfiedBy } from "./scopes.js";
-import { leastGrant } from "./runtime/least-privilege.js";
+import { leastGrant, safeVerdict } from "./runtime/least-privilege.js";
 import { forgejoScopeWeight, forgejoVerdict } from "./runtime/least-privilege-forgejo.js";
 function forgejoRequestVerdict(request) {
-  return forgejoVerdict(request, requiredForgejoScope, forgejoScopeSatisfiedBy);
+  return safeVerdict((r) => forgejoVerdict(r, requiredForgejoScope, forgejoScopeSatisfiedBy), request);
 }
 function leastPrivilegeForForgejoRequests(requests) {
   return leastGrant("forgejo", requests, forgejoRequestVerdict, forgejoScopeWeight(forgejoScopeSatisfiedBy));

@@ -5,15 +5,15 @@
 
 import { requiredForgejoScope } from './routes.js';
 import { forgejoScopeSatisfiedBy, type ForgejoScope } from './scopes.js';
-import { leastGrant, type RequestVerdict, type TokenKindAnswer } from './runtime/least-privilege.js';
+import { leastGrant, safeVerdict, type RequestVerdict, type TokenKindAnswer } from './runtime/least-privilege.js';
 import { forgejoScopeWeight, forgejoVerdict } from './runtime/least-privilege-forgejo.js';
 export type { GrantedId, RequestAnswer, RequestVerdict, TokenKindAnswer } from './runtime/least-privilege.js';
 /** One request of a workload: `path` as sent, with or without `/api/v1`, query ignored. `line` and `text` say where it was read. */
 export type ForgejoLeastPrivilegeRequest = { readonly kind: 'rest'; readonly method: string; readonly path: string; readonly line?: number; readonly text?: string };
 
-/** What a Forgejo access token needs for one request: the scope `requiredForgejoScope` names or one that includes it, or `unknown` (denied). */
+/** What a Forgejo access token needs for one request: the scope `requiredForgejoScope` names or one that includes it, or `unknown` (denied). Never throws: a request that cannot be read (not an object, a throwing getter) is `unknown` (denied), and its fields are read once. */
 export function forgejoRequestVerdict(request: ForgejoLeastPrivilegeRequest): RequestVerdict {
-  return forgejoVerdict(request, requiredForgejoScope, forgejoScopeSatisfiedBy);
+  return safeVerdict((r: ForgejoLeastPrivilegeRequest) => forgejoVerdict(r, requiredForgejoScope, forgejoScopeSatisfiedBy), request);
 }
 
 /** The least Forgejo scopes that let every request of the workload through (`read:issue` rather than `write:repository`), and the requests no scope grants. Pure, never throws. Minimal: dropping any scope denies at least one request. */

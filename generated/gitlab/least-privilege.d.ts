@@ -43,11 +43,11 @@ export declare const fineGrainedLookupsCompiled: {
     readonly rest: boolean;
     readonly operations: boolean;
 };
-/** What a CI/CD job token needs for one request (job-token page): the row's permissions; `unavailable` (denied) for the rows of the page's unavailable section ("CI/CD job tokens cannot access the following endpoints"); `default-access` for `None` rows, which fine-grained permissions do not control; `unknown` (denied) for requests the page does not list and for operations. */
+/** What a CI/CD job token needs for one request (job-token page): the row's permissions; `unavailable` (denied) for the rows of the page's unavailable section ("CI/CD job tokens cannot access the following endpoints"); `default-access` for `None` rows, which fine-grained permissions do not control; `unknown` (denied) for requests the page does not list and for operations. Never throws: a request that cannot be read (not an object, a throwing getter) is `unknown` (denied), and its fields are read once. */
 export declare function jobTokenRequestVerdict(request: GitlabLeastPrivilegeRequest): RequestVerdict;
-/** What a classic access token of `tokenType` needs for one request: any one of the scopes `classicScopeRules` lets it through with (with the scopes they also require), or `unknown` (denied). */
+/** What a classic access token of `tokenType` needs for one request: any one of the scopes `classicScopeRules` lets it through with (with the scopes they also require), or `unknown` (denied). Never throws: a request that cannot be read (not an object, a throwing getter) is `unknown` (denied), and its fields are read once. */
 export declare function classicScopeRequestVerdict(request: GitlabLeastPrivilegeRequest, tokenType?: TokenType): RequestVerdict;
-/** What a fine-grained personal access token needs for one request: the permission ids (own first, then "also requires") and the boundaries, or `always`, `unavailable`, `unknown` (denied). */
+/** What a fine-grained personal access token needs for one request: the permission ids (own first, then "also requires") and the boundaries, or `always`, `unavailable`, `unknown` (denied). Never throws: a request that cannot be read (not an object, a throwing getter) is `unknown` (denied), and its fields are read once. */
 export declare function fineGrainedRequestVerdict(request: GitlabLeastPrivilegeRequest): RequestVerdict;
 /** The smallest grant of each GitLab token kind for a workload, and the requests each kind cannot make (`notGranted`). */
 export interface GitlabLeastPrivilege {

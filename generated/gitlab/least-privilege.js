@@ -8,7 +8,7 @@ import { jobTokenRouteFor } from "./job-token-routes.js";
 import { isScopeAvailableFor } from "./token-scopes.js";
 import { matchFineGrainedRestRoute } from "./rest-routes.js";
 import { gitlabOperationPermissions } from "./operation-permissions.js";
-import { leastGrant } from "./runtime/least-privilege.js";
+import { leastGrant, safeVerdict } from "./runtime/least-privilege.js";
 import { classicScopeVerdict, fineGrainedVerdict, jobTokenVerdict } from "./runtime/least-privilege-gitlab.js";
 const workloadOperationNames = Object.freeze({
   __proto__: null,
@@ -75,13 +75,13 @@ const JOB_TOKEN_UNAVAILABLE_LINES = /* @__PURE__ */ new Set([300, 301, 302, 303,
 const classicScopeWeights = Object.freeze(Object.assign(/* @__PURE__ */ Object.create(null), { api: 16, read_api: 4, write_repository: 2, read_repository: 1, write_registry: 2, read_registry: 1, write_virtual_registry: 2, read_virtual_registry: 1, read_user: 1 }));
 const fineGrainedLookupsCompiled = Object.freeze({ rest: true, operations: true });
 function jobTokenRequestVerdict(request) {
-  return jobTokenVerdict(request, jobTokenRouteFor, JOB_TOKEN_UNAVAILABLE_LINES);
+  return safeVerdict((r) => jobTokenVerdict(r, jobTokenRouteFor, JOB_TOKEN_UNAVAILABLE_LINES), request);
 }
 function classicScopeRequestVerdict(request, tokenType = "personal") {
-  return classicScopeVerdict(request, classicScopeRules, tokenType, isScopeAvailableFor);
+  return safeVerdict((r) => classicScopeVerdict(r, classicScopeRules, tokenType, isScopeAvailableFor), request);
 }
 function fineGrainedRequestVerdict(request) {
-  return fineGrainedVerdict(request, matchFineGrainedRestRoute, gitlabOperationPermissions, workloadOperationNames);
+  return safeVerdict((r) => fineGrainedVerdict(r, matchFineGrainedRestRoute, gitlabOperationPermissions, workloadOperationNames), request);
 }
 function leastPrivilegeForRequests(requests, options = {}) {
   let tokenType = "personal";

@@ -10,7 +10,7 @@ import { type JobTokenPermission } from './job-token-permissions.js';
 import { isScopeAvailableFor, type TokenScope, type TokenType } from './token-scopes.js';
 import { matchFineGrainedRestRoute } from './rest-routes.js';
 import { gitlabOperationPermissions, type GitlabOperation } from './operation-permissions.js';
-import { leastGrant, type GraphqlWorkloadRequest, type RequestVerdict, type TokenKindAnswer } from './runtime/least-privilege.js';
+import { leastGrant, safeVerdict, type GraphqlWorkloadRequest, type RequestVerdict, type TokenKindAnswer } from './runtime/least-privilege.js';
 import { classicScopeVerdict, fineGrainedVerdict, jobTokenVerdict, type ClassicScopeRule, type WorkloadOperationName } from './runtime/least-privilege-gitlab.js';
 export type { GrantedId, GraphqlWorkloadRequest, RequestAnswer, RequestVerdict, TokenKindAnswer } from './runtime/least-privilege.js';
 export type { ClassicScopeGrant, ClassicScopeRule, FineGrainedRestMatchLike, GitlabOperationPermissionLike, WorkloadOperationName } from './runtime/least-privilege-gitlab.js';
@@ -90,19 +90,19 @@ export const classicScopeWeights: Readonly<Partial<Record<TokenScope, number>>> 
 /** Which fine-grained lookups this package was generated with. A lookup that is false answers every request it would decide `unknown` (denied). */
 export const fineGrainedLookupsCompiled: { readonly rest: boolean; readonly operations: boolean } = Object.freeze({ rest: true, operations: true });
 
-/** What a CI/CD job token needs for one request (job-token page): the row's permissions; `unavailable` (denied) for the rows of the page's unavailable section ("CI/CD job tokens cannot access the following endpoints"); `default-access` for `None` rows, which fine-grained permissions do not control; `unknown` (denied) for requests the page does not list and for operations. */
+/** What a CI/CD job token needs for one request (job-token page): the row's permissions; `unavailable` (denied) for the rows of the page's unavailable section ("CI/CD job tokens cannot access the following endpoints"); `default-access` for `None` rows, which fine-grained permissions do not control; `unknown` (denied) for requests the page does not list and for operations. Never throws: a request that cannot be read (not an object, a throwing getter) is `unknown` (denied), and its fields are read once. */
 export function jobTokenRequestVerdict(request: GitlabLeastPrivilegeRequest): RequestVerdict {
-  return jobTokenVerdict(request, jobTokenRouteFor, JOB_TOKEN_UNAVAILABLE_LINES);
+  return safeVerdict((r: GitlabLeastPrivilegeRequest) => jobTokenVerdict(r, jobTokenRouteFor, JOB_TOKEN_UNAVAILABLE_LINES), request);
 }
 
-/** What a classic access token of `tokenType` needs for one request: any one of the scopes `classicScopeRules` lets it through with (with the scopes they also require), or `unknown` (denied). */
+/** What a classic access token of `tokenType` needs for one request: any one of the scopes `classicScopeRules` lets it through with (with the scopes they also require), or `unknown` (denied). Never throws: a request that cannot be read (not an object, a throwing getter) is `unknown` (denied), and its fields are read once. */
 export function classicScopeRequestVerdict(request: GitlabLeastPrivilegeRequest, tokenType: TokenType = 'personal'): RequestVerdict {
-  return classicScopeVerdict(request, classicScopeRules, tokenType, isScopeAvailableFor);
+  return safeVerdict((r: GitlabLeastPrivilegeRequest) => classicScopeVerdict(r, classicScopeRules, tokenType, isScopeAvailableFor), request);
 }
 
-/** What a fine-grained personal access token needs for one request: the permission ids (own first, then "also requires") and the boundaries, or `always`, `unavailable`, `unknown` (denied). */
+/** What a fine-grained personal access token needs for one request: the permission ids (own first, then "also requires") and the boundaries, or `always`, `unavailable`, `unknown` (denied). Never throws: a request that cannot be read (not an object, a throwing getter) is `unknown` (denied), and its fields are read once. */
 export function fineGrainedRequestVerdict(request: GitlabLeastPrivilegeRequest): RequestVerdict {
-  return fineGrainedVerdict(request, matchFineGrainedRestRoute, gitlabOperationPermissions, workloadOperationNames);
+  return safeVerdict((r: GitlabLeastPrivilegeRequest) => fineGrainedVerdict(r, matchFineGrainedRestRoute, gitlabOperationPermissions, workloadOperationNames), request);
 }
 
 /** The smallest grant of each GitLab token kind for a workload, and the requests each kind cannot make (`notGranted`). */

@@ -119,7 +119,7 @@ function emitGitlab(ctx: EmitContext): void {
     ...(operations?.found
       ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: operations.found.specifier, namedImports: [operations.exportName, ...(operationIdType === 'string' ? [] : [`type ${operationIdType}`])] }]
       : []),
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/least-privilege.js', namedImports: ['leastGrant', 'type GraphqlWorkloadRequest', 'type RequestVerdict', 'type TokenKindAnswer'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/least-privilege.js', namedImports: ['leastGrant', 'safeVerdict', 'type GraphqlWorkloadRequest', 'type RequestVerdict', 'type TokenKindAnswer'] },
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: './runtime/least-privilege-gitlab.js',
@@ -266,31 +266,31 @@ function emitGitlab(ctx: EmitContext): void {
       kind: StructureKind.Function,
       isExported: true,
       name: 'jobTokenRequestVerdict',
-      docs: [{ description: 'What a CI/CD job token needs for one request (job-token page): the row\'s permissions; `unavailable` (denied) for the rows of the page\'s unavailable section ("CI/CD job tokens cannot access the following endpoints"); `default-access` for `None` rows, which fine-grained permissions do not control; `unknown` (denied) for requests the page does not list and for operations.' }],
+      docs: [{ description: 'What a CI/CD job token needs for one request (job-token page): the row\'s permissions; `unavailable` (denied) for the rows of the page\'s unavailable section ("CI/CD job tokens cannot access the following endpoints"); `default-access` for `None` rows, which fine-grained permissions do not control; `unknown` (denied) for requests the page does not list and for operations. Never throws: a request that cannot be read (not an object, a throwing getter) is `unknown` (denied), and its fields are read once.' }],
       parameters: [{ name: 'request', type: 'GitlabLeastPrivilegeRequest' }],
       returnType: 'RequestVerdict',
-      statements: `return jobTokenVerdict(request, jobTokenRouteFor, JOB_TOKEN_UNAVAILABLE_LINES);`,
+      statements: `return safeVerdict((r: GitlabLeastPrivilegeRequest) => jobTokenVerdict(r, jobTokenRouteFor, JOB_TOKEN_UNAVAILABLE_LINES), request);`,
     },
     {
       kind: StructureKind.Function,
       isExported: true,
       name: 'classicScopeRequestVerdict',
-      docs: [{ description: 'What a classic access token of `tokenType` needs for one request: any one of the scopes `classicScopeRules` lets it through with (with the scopes they also require), or `unknown` (denied).' }],
+      docs: [{ description: 'What a classic access token of `tokenType` needs for one request: any one of the scopes `classicScopeRules` lets it through with (with the scopes they also require), or `unknown` (denied). Never throws: a request that cannot be read (not an object, a throwing getter) is `unknown` (denied), and its fields are read once.' }],
       parameters: [
         { name: 'request', type: 'GitlabLeastPrivilegeRequest' },
         { name: 'tokenType', type: 'TokenType', initializer: "'personal'" },
       ],
       returnType: 'RequestVerdict',
-      statements: 'return classicScopeVerdict(request, classicScopeRules, tokenType, isScopeAvailableFor);',
+      statements: 'return safeVerdict((r: GitlabLeastPrivilegeRequest) => classicScopeVerdict(r, classicScopeRules, tokenType, isScopeAvailableFor), request);',
     },
     {
       kind: StructureKind.Function,
       isExported: true,
       name: 'fineGrainedRequestVerdict',
-      docs: [{ description: 'What a fine-grained personal access token needs for one request: the permission ids (own first, then "also requires") and the boundaries, or `always`, `unavailable`, `unknown` (denied).' }],
+      docs: [{ description: 'What a fine-grained personal access token needs for one request: the permission ids (own first, then "also requires") and the boundaries, or `always`, `unavailable`, `unknown` (denied). Never throws: a request that cannot be read (not an object, a throwing getter) is `unknown` (denied), and its fields are read once.' }],
       parameters: [{ name: 'request', type: 'GitlabLeastPrivilegeRequest' }],
       returnType: 'RequestVerdict',
-      statements: `return fineGrainedVerdict(request, ${rest ? rest.exportName : 'undefined'}, ${operations ? operations.exportName : 'undefined'}, workloadOperationNames);`,
+      statements: `return safeVerdict((r: GitlabLeastPrivilegeRequest) => fineGrainedVerdict(r, ${rest ? rest.exportName : 'undefined'}, ${operations ? operations.exportName : 'undefined'}, workloadOperationNames), request);`,
     },
     {
       kind: StructureKind.Interface,
@@ -459,7 +459,7 @@ function emitForgejo(ctx: EmitContext): void {
   const statements: StatementStructures[] = [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './routes.js', namedImports: ['requiredForgejoScope'] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './scopes.js', namedImports: ['forgejoScopeSatisfiedBy', 'type ForgejoScope'] },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/least-privilege.js', namedImports: ['leastGrant', 'type RequestVerdict', 'type TokenKindAnswer'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/least-privilege.js', namedImports: ['leastGrant', 'safeVerdict', 'type RequestVerdict', 'type TokenKindAnswer'] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/least-privilege-forgejo.js', namedImports: ['forgejoScopeWeight', 'forgejoVerdict'] },
     { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/least-privilege.js', namedExports: ['GrantedId', 'RequestAnswer', 'RequestVerdict', 'TokenKindAnswer'] },
     {
@@ -473,10 +473,10 @@ function emitForgejo(ctx: EmitContext): void {
       kind: StructureKind.Function,
       isExported: true,
       name: 'forgejoRequestVerdict',
-      docs: [{ description: 'What a Forgejo access token needs for one request: the scope `requiredForgejoScope` names or one that includes it, or `unknown` (denied).' }],
+      docs: [{ description: 'What a Forgejo access token needs for one request: the scope `requiredForgejoScope` names or one that includes it, or `unknown` (denied). Never throws: a request that cannot be read (not an object, a throwing getter) is `unknown` (denied), and its fields are read once.' }],
       parameters: [{ name: 'request', type: 'ForgejoLeastPrivilegeRequest' }],
       returnType: 'RequestVerdict',
-      statements: 'return forgejoVerdict(request, requiredForgejoScope, forgejoScopeSatisfiedBy);',
+      statements: 'return safeVerdict((r: ForgejoLeastPrivilegeRequest) => forgejoVerdict(r, requiredForgejoScope, forgejoScopeSatisfiedBy), request);',
     },
     {
       kind: StructureKind.Function,

@@ -33,6 +33,7 @@ export interface GitlabModules {
   scopes: { tokenScopes: readonly string[]; isScopeAvailableFor(scope: string, tokenType: string): boolean };
   forgejo: {
     leastPrivilegeForForgejoRequests(requests: readonly Request[]): TokenKindAnswer;
+    forgejoRequestVerdict(r: Request): RequestVerdict;
     isForgejoRequestAllowed(granted: Iterable<string>, method: string, path: string): boolean;
     forgejoRouteRules: readonly { interpretation: string; except: readonly string[]; scopes: { read?: string; write?: string } }[];
     forgejoScopes: readonly string[];

@@ -94,3 +94,32 @@ describe('Git smart HTTP info/refs (`get \'/info/refs\'` only)', () => {
     expect(diagnostics(w).map(([line, , severity, rule]) => [line, severity, rule])).toEqual([3, 4, 5, 6].map((line) => [line, 'warning', 'workload-not-api']));
   });
 });
+
+describe('GitLab GraphQL API requests in a log (a bug hunt: they were warnings, so --require passed)', () => {
+  it('reports POST /api/graphql (any method, with a query, an absolute URL, or a path that canonicalizes to it) as an error: the operation is in the body', () => {
+    const w = read([
+      /* 1 */ clf('GET /api/v4/projects/42/releases HTTP/1.1'),
+      /* 2 */ clf('POST /api/graphql HTTP/1.1'),
+      /* 3 */ clf('GET /api/graphql?query=%7Bcurrent_user%7Bid%7D%7D HTTP/1.1'),
+      /* 4 */ clf('POST https://gitlab.example.com/api/graphql HTTP/1.1'),
+      /* 5 */ clf('POST /api/v4/../graphql HTTP/1.1'),
+      // Not GitLab's GraphQL endpoint: web requests, reported as before.
+      /* 6 */ clf('POST /api/graphqlx HTTP/1.1'),
+      /* 7 */ clf('GET /-/graphql-explorer HTTP/1.1'),
+    ]);
+    expect(items(w)).toEqual([[1, 'GET', '/api/v4/projects/42/releases']]);
+    expect(diagnostics(w)).toEqual([
+      [2, 44, 'error', 'workload-graphql-request'],
+      [3, 44, 'error', 'workload-graphql-request'],
+      [4, 44, 'error', 'workload-graphql-request'],
+      [5, 44, 'error', 'workload-graphql-request'],
+      [6, 44, 'warning', 'workload-not-api'],
+      [7, 44, 'warning', 'workload-not-api'],
+    ]);
+  });
+
+  it('leaves /api/graphql to the web-request warning for Forgejo, which has no GraphQL API', () => {
+    const w = readWorkload(`${clf('POST /api/graphql HTTP/1.1')}\n`, 'x.log', '/api/v1', 'clf');
+    expect(diagnostics(w)).toEqual([[1, 44, 'warning', 'workload-not-api']]);
+  });
+});

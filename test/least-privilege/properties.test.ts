@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { concretePaths, loadModules, type GitlabModules, type Request } from './helpers.ts';
+import { MAX_WORKLOAD_REQUESTS } from '../../generator/emit/runtime/least-privilege.ts';
 import { routeTemplates, templateRequest } from '../rest-routes/generators.ts';
 
 let m: GitlabModules;
@@ -323,6 +324,62 @@ describe('malformed requests', () => {
       expect(a.fineGrained.complete).toBe(true);
     }
   });
+
+  it('reads each field of a request once: a getter that changes its answer cannot steer a verdict (a bug hunt: OPTIONS /api/graphql became `api`)', () => {
+    // classicScopeVerdict read `kind` four times: 'rest' for the method check, 'operation' on the
+    // third read skipped the method and path checks, and the `api` reading's `**` covered the unplaced path.
+    const flipping = (method: string, path: string) => {
+      const kinds = ['rest', 'rest', 'operation'];
+      let reads = 0;
+      return { get kind() { return kinds[reads++] ?? 'rest'; }, method, path } as unknown as Request;
+    };
+    for (const [method, path] of [['OPTIONS', '/api/graphql'], ['POST', '/api/graphql'], ['DELETE', '/api/internal/kubernetes']]) {
+      for (const tokenType of ['personal', 'project']) {
+        const v = m.least.classicScopeRequestVerdict(flipping(method!, path!), tokenType);
+        expect(v.status, `${method} ${path} ${tokenType}`).toBe('unknown');
+      }
+    }
+    // A method getter answering GET, then OPTIONS: the verdict is the GET's (read once), as for a plain GET.
+    let reads = 0;
+    const method = { kind: 'rest', path: '/api/v4/projects/1', get method() { return reads++ === 0 ? 'GET' : 'OPTIONS'; } } as unknown as Request;
+    expect(m.least.classicScopeRequestVerdict(method, 'personal')).toEqual(m.least.classicScopeRequestVerdict({ kind: 'rest', method: 'GET', path: '/api/v4/projects/1' }, 'personal'));
+  });
+
+  it('the one-request verdicts never throw: a request that cannot be read is unknown (a bug hunt)', () => {
+    const throwing = { get kind(): never { throw new Error('boom'); } };
+    const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const { proxy: revokedType, revoke: revokeType } = Proxy.revocable({}, {});
+    revokeType();
+    const verdicts: [string, (r: Request) => { status: string }][] = [
+      ['jobTokenRequestVerdict', (r) => m.least.jobTokenRequestVerdict(r)],
+      ['classicScopeRequestVerdict', (r) => m.least.classicScopeRequestVerdict(r)],
+      ['classicScopeRequestVerdict, a revoked Proxy as token type', (r) => m.least.classicScopeRequestVerdict(r, revokedType as unknown as string)],
+      ['fineGrainedRequestVerdict', (r) => m.least.fineGrainedRequestVerdict(r)],
+      ['forgejoRequestVerdict', (r) => m.forgejo.forgejoRequestVerdict(r)],
+    ];
+    const ok = { kind: 'rest', method: 'POST', path: '/api/v4/projects/1/issues' };
+    for (const [name, verdict] of verdicts)
+      for (const [label, request] of [['null', null], ['undefined', undefined], ['42', 42], ['a throwing getter', throwing], ['a revoked Proxy', revoked], ...(name.includes('Proxy') ? [['a plain POST', ok]] : [])] as const) {
+        let v: { status: string } | undefined;
+        expect(() => (v = verdict(request as unknown as Request)), `${name}: ${label}`).not.toThrow();
+        expect(v!.status, `${name}: ${label}`).toBe('unknown');
+      }
+  });
+
+  it('answers a workload longer than MAX_WORKLOAD_REQUESTS for its first requests and one denied input (a bug hunt: length 2^32 − 1 crashed V8)', () => {
+    const ok: Request = { kind: 'rest', method: 'GET', path: '/api/v4/projects/42/releases' };
+    const sparse = [ok];
+    sparse.length = 2 ** 32 - 1;
+    const a = m.least.leastPrivilegeForRequests(sparse);
+    for (const k of [a.jobToken, a.classic, a.fineGrained]) {
+      expect(k.complete).toBe(false);
+      expect(k.requests).toHaveLength(MAX_WORKLOAD_REQUESTS + 1);
+      const last = k.requests[MAX_WORKLOAD_REQUESTS]!.verdict;
+      expect([last.status, last.why]).toEqual(['unknown', `The workload has more than ${MAX_WORKLOAD_REQUESTS} requests; those past it were not read: denied.`]);
+    }
+    expect(a.classic.grant).toEqual(['read_api']);
+  }, 60_000);
 
   it('denies a hand-made GraphQL input whose lists are not lists of strings, instead of throwing', () => {
     const base = { kind: 'graphql', operation: 'query Q', subject: 'Project', reason: 'type', fields: ['Query.project'], alternatives: [['read_project']], boundaries: ['project'], source: [] };

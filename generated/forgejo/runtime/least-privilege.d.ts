@@ -136,6 +136,21 @@ export declare function leastGrant<
     K extends string,
     R extends LeastPrivilegeRequest
 >(kind: K, requests: readonly R[], verdictOf: (request: R) => RequestVerdict, weight?: (id: string) => number): TokenKindAnswer<K, R>;
+/**
+ * The most requests of one workload that are read. A longer one (a hostile sparse array of length
+ * 2^32 − 1 once crashed V8 with an invalid-size error) is answered for its first
+ * `MAX_WORKLOAD_REQUESTS` requests plus one denied input that says the rest were not read, so the
+ * answer is never `complete`. A real access log of a million API requests is answered in seconds;
+ * larger ones are better deduplicated first.
+ */
+export declare const MAX_WORKLOAD_REQUESTS: number;
+/**
+ * A lookup that throws on a malformed request (not an object, a path that is not a string, …) denies
+ * it instead; the lookup sees a plain copy of the request (`snapshotRequest`). The exported
+ * one-request verdicts (`jobTokenRequestVerdict`, …) go through it too. A `needs` verdict is copied with its lists checked (arrays of strings: a hand-made
+ * GraphQL input can hold anything), so nothing read later can throw.
+ */
+export declare function safeVerdict<R>(verdictOf: (request: R) => RequestVerdict, request: R): RequestVerdict;
 /** The set of least total weight that satisfies every requirement (a list of alternatives, each a set of ids all needed). */
 export declare function leastWeightSet(requirements: readonly (readonly (readonly string[])[])[], weight?: (id: string) => number, exactLimit?: number): {
     ids: readonly string[];

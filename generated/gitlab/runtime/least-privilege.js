@@ -68,6 +68,8 @@ function smallestSets(lists2) {
   for (const set of distinct) if (!kept.some((k) => k.every((b) => set.includes(b)))) kept.push(set);
   return Object.freeze(kept.map((set) => Object.freeze(set)));
 }
+const MAX_WORKLOAD_REQUESTS = 1e6;
+const NOT_READ = Object.freeze({ kind: "not-read" });
 function readRequests(requests) {
   let n;
   try {
@@ -77,19 +79,36 @@ function readRequests(requests) {
     return [void 0];
   }
   const out = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n && i < MAX_WORKLOAD_REQUESTS; i++) {
     try {
       out.push(requests[i]);
     } catch {
       out.push(void 0);
     }
   }
+  if (n > MAX_WORKLOAD_REQUESTS) out.push(NOT_READ);
   return out;
 }
+function snapshotRequest(request) {
+  const r = request;
+  const kind = r.kind;
+  const fields = kind === "rest" ? REST_FIELDS : kind === "operation" ? OPERATION_FIELDS : kind === "graphql" ? GRAPHQL_FIELDS : NO_FIELDS;
+  const copy = { kind };
+  for (const f of fields) {
+    const value = r[f];
+    if (value !== void 0) copy[f] = value;
+  }
+  return Object.freeze(copy);
+}
+const NO_FIELDS = Object.freeze(["line", "text"]);
+const REST_FIELDS = Object.freeze(["method", "path", "line", "text"]);
+const OPERATION_FIELDS = Object.freeze(["operation", "target", "line", "text"]);
+const GRAPHQL_FIELDS = Object.freeze(["operation", "subject", "reason", "fields", "alternatives", "boundaries", "source", "line", "text"]);
 function safeVerdict(verdictOf, request) {
   try {
+    if (request === NOT_READ) return { status: "unknown", why: `The workload has more than ${MAX_WORKLOAD_REQUESTS} requests; those past it were not read: denied.`, source: [] };
     if (request === null || typeof request !== "object") return { status: "unknown", why: "Not a request object: denied.", source: [] };
-    const v = verdictOf(request);
+    const v = verdictOf(snapshotRequest(request));
     if (v.status !== "needs") return { status: v.status, why: String(v.why), source: strings(v.source) };
     const checked = { status: "needs", alternatives: lists(v.alternatives), why: String(v.why), source: strings(v.source) };
     return {
@@ -212,8 +231,10 @@ function patternCovers(pattern, canonicalPath) {
 }
 export {
   EXACT_SUBSET_LIMIT,
+  MAX_WORKLOAD_REQUESTS,
   SEARCH_WORK_LIMIT,
   leastGrant,
   leastWeightSet,
-  patternCovers
+  patternCovers,
+  safeVerdict
 };

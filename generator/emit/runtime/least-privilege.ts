@@ -200,6 +200,18 @@ function smallestSets(lists: Iterable<readonly string[]>): readonly (readonly st
 }
 
 /**
+ * The most requests of one workload that are read. A longer one (a hostile sparse array of length
+ * 2^32 − 1 once crashed V8 with an invalid-size error) is answered for its first
+ * `MAX_WORKLOAD_REQUESTS` requests plus one denied input that says the rest were not read, so the
+ * answer is never `complete`. A real access log of a million API requests is answered in seconds;
+ * larger ones are better deduplicated first.
+ */
+export const MAX_WORKLOAD_REQUESTS: number = 1_000_000;
+
+/** The input standing for the requests past `MAX_WORKLOAD_REQUESTS`: denied by `safeVerdict`. */
+const NOT_READ: object = Object.freeze({ kind: 'not-read' });
+
+/**
  * The requests as a plain array, read once: a hole or an element whose getter throws becomes
  * `undefined` (denied as "not a request object"), and anything that is not an array is one such input,
  * so the answer is never `complete` for a workload that could not be read.
@@ -214,25 +226,51 @@ function readRequests<R>(requests: readonly R[]): R[] {
     return [undefined as R];
   }
   const out: R[] = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n && i < MAX_WORKLOAD_REQUESTS; i++) {
     try {
       out.push(requests[i] as R);
     } catch {
       out.push(undefined as R);
     }
   }
+  if (n > MAX_WORKLOAD_REQUESTS) out.push(NOT_READ as R);
   return out;
 }
 
 /**
+ * A plain copy of a request's own fields, each read once: the verdicts read `kind`, `method` and
+ * `path` more than once, and a getter that answered differently on a later read (`kind` 'rest' for
+ * the method check, then 'operation') once turned `OPTIONS /api/graphql` into `api`. Throws when a
+ * field cannot be read (`safeVerdict` denies the request then).
+ */
+function snapshotRequest(request: object): Record<string, unknown> {
+  const r = request as Record<string, unknown>;
+  const kind = r.kind;
+  const fields = kind === 'rest' ? REST_FIELDS : kind === 'operation' ? OPERATION_FIELDS : kind === 'graphql' ? GRAPHQL_FIELDS : NO_FIELDS;
+  const copy: Record<string, unknown> = { kind };
+  for (const f of fields) {
+    const value = r[f];
+    if (value !== undefined) copy[f] = value;
+  }
+  return Object.freeze(copy);
+}
+
+const NO_FIELDS: readonly string[] = Object.freeze(['line', 'text']);
+const REST_FIELDS: readonly string[] = Object.freeze(['method', 'path', 'line', 'text']);
+const OPERATION_FIELDS: readonly string[] = Object.freeze(['operation', 'target', 'line', 'text']);
+const GRAPHQL_FIELDS: readonly string[] = Object.freeze(['operation', 'subject', 'reason', 'fields', 'alternatives', 'boundaries', 'source', 'line', 'text']);
+
+/**
  * A lookup that throws on a malformed request (not an object, a path that is not a string, …) denies
- * it instead. A `needs` verdict is copied with its lists checked (arrays of strings: a hand-made
+ * it instead; the lookup sees a plain copy of the request (`snapshotRequest`). The exported
+ * one-request verdicts (`jobTokenRequestVerdict`, …) go through it too. A `needs` verdict is copied with its lists checked (arrays of strings: a hand-made
  * GraphQL input can hold anything), so nothing read later can throw.
  */
-function safeVerdict<R>(verdictOf: (request: R) => RequestVerdict, request: R): RequestVerdict {
+export function safeVerdict<R>(verdictOf: (request: R) => RequestVerdict, request: R): RequestVerdict {
   try {
+    if (request === NOT_READ) return { status: 'unknown', why: `The workload has more than ${MAX_WORKLOAD_REQUESTS} requests; those past it were not read: denied.`, source: [] };
     if (request === null || typeof request !== 'object') return { status: 'unknown', why: 'Not a request object: denied.', source: [] };
-    const v = verdictOf(request);
+    const v = verdictOf(snapshotRequest(request) as R);
     if (v.status !== 'needs') return { status: v.status, why: String(v.why), source: strings(v.source) };
     const checked: RequestVerdict = { status: 'needs', alternatives: lists(v.alternatives), why: String(v.why), source: strings(v.source) };
     return {

@@ -15,10 +15,21 @@ export function webRequestItem(method: string, target: string, line: number, tex
     return { error: `Unknown request method \`${method}\`.`, ruleId: 'workload-method', hint: 'Methods are upper case: GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS.' };
   const path = targetPath(target);
   if (path === undefined) return { error: `Cannot read the request target \`${target}\`.`, ruleId: 'workload-target', hint: 'The target must be a path (`/api/v4/…`) or an absolute URL.' };
+  // GitLab's GraphQL API takes tokens too, but what a request needs is in its body (the operation), which an
+  // access log does not hold: an error (with `--require`, the run fails), never a warning that drops it.
+  // Decided on the path as GitLab routes it, canonical (`/api/v4/../graphql` is `/api/graphql`), as sent when it has none.
+  const graphql = GRAPHQL_ENDPOINTS.get(apiBase);
+  const canonical = canonicalizePath(path);
+  if (graphql !== undefined && isUnder(canonical ?? path, graphql))
+    return {
+      error: `\`${method} ${path}\` is a GraphQL API request: what it needs depends on its operation, which the log does not hold; not answered.`,
+      ruleId: 'workload-graphql-request',
+      hint: 'Answer the operations themselves: `permgen least-privilege operations.graphql --schema schema.graphql` (see README, "Least privilege").',
+    };
   // An API request when the path, as sent or canonicalized (`/%61pi/v4/…`, `//api/v4/…`), is under the base. It is
   // passed on as sent: the library places it as the package's matchers do (canonicalize, then remove the base once),
   // so `/api/v4/api/v4/…` is denied there as by `is…RequestAllowed`, and `/api/v4/../v4/…` answered like `/api/v4/…`.
-  if (isUnder(path, apiBase) || isUnder(canonicalizePath(path), apiBase)) return { kind: 'rest', method, path, line, text };
+  if (isUnder(path, apiBase) || isUnder(canonical, apiBase)) return { kind: 'rest', method, path, line, text };
   const git = gitOperation(method, path, targetQuery(target));
   if (git !== undefined) return { kind: 'operation', operation: git.operation, target: git.target, line, text };
   if (/\.(atom|ics)$/.test(path) && (method === 'GET' || method === 'HEAD')) {
@@ -32,6 +43,9 @@ export function webRequestItem(method: string, target: string, line: number, tex
     severity: 'warning',
   };
 }
+
+/** The GraphQL endpoint beside a REST API base: GitLab's `/api/graphql` (Forgejo has none). */
+const GRAPHQL_ENDPOINTS: ReadonlyMap<string, string> = new Map([['/api/v4', '/api/graphql']]);
 
 /** `path` is `base` or below it (`/api/v4`, `/api/v4/…`; not `/api/v4x`). */
 function isUnder(path: string | undefined, base: string): boolean {
