@@ -87,7 +87,7 @@ function leastPrivilegeForRequests(requests, options = {}) {
   let tokenType = "personal";
   let unreadable = false;
   try {
-    tokenType = options?.classicTokenType ?? "personal";
+    tokenType = (options !== null && typeof options === "object" && Object.hasOwn(options, "classicTokenType") ? options.classicTokenType : void 0) ?? "personal";
   } catch {
     unreadable = true;
   }

@@ -120,7 +120,7 @@ export function leastPrivilegeForRequests(requests: readonly GitlabLeastPrivileg
   let tokenType: TokenType = 'personal';
   let unreadable = false;
   try {
-    tokenType = options?.classicTokenType ?? 'personal';
+    tokenType = (options !== null && typeof options === 'object' && Object.hasOwn(options, 'classicTokenType') ? options.classicTokenType : undefined) ?? 'personal';
   } catch {
     unreadable = true;
   }

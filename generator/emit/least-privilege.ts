@@ -324,7 +324,8 @@ function emitGitlab(ctx: EmitContext): void {
         "let tokenType: TokenType = 'personal';",
         'let unreadable = false;',
         'try {',
-        "  tokenType = options?.classicTokenType ?? 'personal';",
+        // Own properties only: an `Object.prototype.classicTokenType` set elsewhere in the process is not an option.
+        "  tokenType = (options !== null && typeof options === 'object' && Object.hasOwn(options, 'classicTokenType') ? options.classicTokenType : undefined) ?? 'personal';",
         '} catch {',
         '  unreadable = true;',
         '}',

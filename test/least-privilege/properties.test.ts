@@ -381,6 +381,21 @@ describe('malformed requests', () => {
     expect(a.classic.grant).toEqual(['read_api']);
   }, 60_000);
 
+  it('reads options.classicTokenType only as the caller\'s own property (a bug hunt: Object.prototype.classicTokenType changed the token type)', () => {
+    const workload: Request[] = [{ kind: 'rest', method: 'GET', path: '/api/v4/user' }, { kind: 'operation', operation: 'git-push', target: 'acme/app' }];
+    const personal = m.least.leastPrivilegeForRequests(workload);
+    expect(personal.classic.tokenType).toBe('personal');
+    Object.defineProperty(Object.prototype, 'classicTokenType', { value: 'project', configurable: true, writable: true });
+    try {
+      const a = m.least.leastPrivilegeForRequests(workload);
+      expect(a.classic.tokenType).toBe('personal');
+      expect(a.classic.grant).toEqual(personal.classic.grant);
+      expect(m.least.leastPrivilegeForRequests(workload, {}).classic.tokenType).toBe('personal');
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).classicTokenType;
+    }
+  });
+
   it('denies a hand-made GraphQL input whose lists are not lists of strings, instead of throwing', () => {
     const base = { kind: 'graphql', operation: 'query Q', subject: 'Project', reason: 'type', fields: ['Query.project'], alternatives: [['read_project']], boundaries: ['project'], source: [] };
     // `['']` and `[{ length: 0 }]` have an element of length 0 without being an empty list of permissions.

@@ -18,6 +18,7 @@ import {
   collectRequirements,
   compareStrings,
   guardMode,
+  ownOption,
   reachableFragments,
   selectOperations,
   requirementIndex,
@@ -70,7 +71,7 @@ export function computeRequiredPermissions<G extends GuardGrantShape>(
 ): LeastPrivilegeResult<G> {
   const pass = documentPass(lookup, schema, document, options);
   // `null` is "not given", as graphql-js's `execute` and GraphQL-over-HTTP bodies read it.
-  const selected = selectOperations(pass.operations, options?.operationName);
+  const selected = selectOperations(pass.operations, ownOption(options, 'operationName'));
   const operations = typeof selected === 'string' ? [] : selected;
   const errors = [...pass.errors];
   if (pass.failed === undefined && operations.length === 0) errors.push(new GraphQLError(typeof selected === 'string' ? selected : 'Must provide an operation.'));
@@ -92,7 +93,7 @@ export function computeRequiredPermissionsByOperation<G extends GuardGrantShape>
   const pass = documentPass(lookup, schema, document, options);
   // A document with errors runs nowhere: no operation of it is answered (its callers deny each one).
   // Only the operations `operationName` selects (its callers answer those alone).
-  const selected = selectOperations(pass.operations, options?.operationName);
+  const selected = selectOperations(pass.operations, ownOption(options, 'operationName'));
   const operations = pass.errors.length > 0 || typeof selected === 'string' ? [] : selected.map((node) => Object.freeze({ node, answer: answerFor(pass, [node], []) }));
   return Object.freeze({ errors: Object.freeze([...pass.errors]), operations: Object.freeze(operations) });
 }
@@ -113,7 +114,7 @@ interface DocumentPass<G extends GuardGrantShape> {
 }
 
 function documentPass<G extends GuardGrantShape>(lookup: GuardLookup<G>, schema: GraphQLSchema, document: DocumentNode, options: GuardOptions): DocumentPass<G> {
-  const mode = guardMode(options?.mode);
+  const mode = guardMode(ownOption(options, 'mode'));
   let definitions: readonly CollectedDefinition<G>[] = [];
   const fragmentsOf = new Map<OperationDefinitionNode, ReadonlySet<string>>();
   try {

@@ -82,6 +82,15 @@ export interface FieldRequirement<G extends GuardGrantShape> {
 }
 
 /** Parses the `mode` option; anything but the two documented values is a programming error. */
+/**
+ * An option set on the options object itself. An inherited one is not an option: a property added to
+ * `Object.prototype` elsewhere in the process (prototype pollution: `mode: 'lax'`, an
+ * `operationName` naming a harmless operation) once switched the guard off for callers that passed `{}`.
+ */
+export function ownOption(options: unknown, key: string): unknown {
+  return options !== null && typeof options === 'object' && Object.hasOwn(options, key) ? (options as Record<string, unknown>)[key] : undefined;
+}
+
 export function guardMode(mode: unknown): GuardMode {
   if (mode === undefined || mode === 'strict') return 'strict';
   if (mode === 'lax') return 'lax';
@@ -303,16 +312,17 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const indexes = new WeakMap<GuardLookup<GuardGrantShape>, WeakMap<GraphQLSchema, Partial<Record<GuardMode, RequirementIndex<GuardGrantShape>>>>>();
+// Per mode a Map, not an object: `byMode.strict` of a plain object would read an `Object.prototype.strict` someone set.
+const indexes = new WeakMap<GuardLookup<GuardGrantShape>, WeakMap<GraphQLSchema, Map<GuardMode, RequirementIndex<GuardGrantShape>>>>();
 
 /** The index for one lookup, schema and mode, cached as long as the schema lives. */
 export function requirementIndex<G extends GuardGrantShape>(lookup: GuardLookup<G>, schema: GraphQLSchema, mode: GuardMode): RequirementIndex<G> {
   let bySchema = indexes.get(lookup);
   if (!bySchema) indexes.set(lookup, (bySchema = new WeakMap()));
   let byMode = bySchema.get(schema);
-  if (!byMode) bySchema.set(schema, (byMode = {}));
-  let index = byMode[mode] as RequirementIndex<G> | undefined;
-  if (!index) byMode[mode] = index = new RequirementIndex(schema, lookup, mode) as RequirementIndex<GuardGrantShape> as RequirementIndex<G>;
+  if (!byMode) bySchema.set(schema, (byMode = new Map()));
+  let index = byMode.get(mode) as RequirementIndex<G> | undefined;
+  if (!index) byMode.set(mode, (index = new RequirementIndex(schema, lookup, mode) as RequirementIndex<GuardGrantShape> as RequirementIndex<G>));
   return index;
 }
 

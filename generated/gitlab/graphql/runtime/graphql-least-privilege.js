@@ -11,6 +11,7 @@ import {
   collectRequirements,
   compareStrings,
   guardMode,
+  ownOption,
   reachableFragments,
   selectOperations,
   requirementIndex
@@ -18,7 +19,7 @@ import {
 import { minimumHittingSet } from "./graphql-hitting-set.js";
 function computeRequiredPermissions(lookup, schema, document, options = {}) {
   const pass = documentPass(lookup, schema, document, options);
-  const selected = selectOperations(pass.operations, options?.operationName);
+  const selected = selectOperations(pass.operations, ownOption(options, "operationName"));
   const operations = typeof selected === "string" ? [] : selected;
   const errors = [...pass.errors];
   if (pass.failed === void 0 && operations.length === 0) errors.push(new GraphQLError(typeof selected === "string" ? selected : "Must provide an operation."));
@@ -26,12 +27,12 @@ function computeRequiredPermissions(lookup, schema, document, options = {}) {
 }
 function computeRequiredPermissionsByOperation(lookup, schema, document, options = {}) {
   const pass = documentPass(lookup, schema, document, options);
-  const selected = selectOperations(pass.operations, options?.operationName);
+  const selected = selectOperations(pass.operations, ownOption(options, "operationName"));
   const operations = pass.errors.length > 0 || typeof selected === "string" ? [] : selected.map((node) => Object.freeze({ node, answer: answerFor(pass, [node], []) }));
   return Object.freeze({ errors: Object.freeze([...pass.errors]), operations: Object.freeze(operations) });
 }
 function documentPass(lookup, schema, document, options) {
-  const mode = guardMode(options?.mode);
+  const mode = guardMode(ownOption(options, "mode"));
   let definitions = [];
   const fragmentsOf = /* @__PURE__ */ new Map();
   try {

@@ -53,6 +53,12 @@ export interface FieldRequirement<G extends GuardGrantShape> {
     readonly alternatives: readonly (readonly string[])[];
 }
 /** Parses the `mode` option; anything but the two documented values is a programming error. */
+/**
+ * An option set on the options object itself. An inherited one is not an option: a property added to
+ * `Object.prototype` elsewhere in the process (prototype pollution: `mode: 'lax'`, an
+ * `operationName` naming a harmless operation) once switched the guard off for callers that passed `{}`.
+ */
+export declare function ownOption(options: unknown, key: string): unknown;
 export declare function guardMode(mode: unknown): GuardMode;
 /** True when `granted` holds every permission of at least one alternative. */
 export declare function isSatisfied(alternatives: readonly (readonly string[])[], granted: ReadonlySet<string>): boolean;

@@ -12,6 +12,9 @@ import {
   isNonNullType,
   isObjectType
 } from "graphql";
+function ownOption(options, key) {
+  return options !== null && typeof options === "object" && Object.hasOwn(options, key) ? options[key] : void 0;
+}
 function guardMode(mode) {
   if (mode === void 0 || mode === "strict") return "strict";
   if (mode === "lax") return "lax";
@@ -195,9 +198,9 @@ function requirementIndex(lookup, schema, mode) {
   let bySchema = indexes.get(lookup);
   if (!bySchema) indexes.set(lookup, bySchema = /* @__PURE__ */ new WeakMap());
   let byMode = bySchema.get(schema);
-  if (!byMode) bySchema.set(schema, byMode = {});
-  let index = byMode[mode];
-  if (!index) byMode[mode] = index = new RequirementIndex(schema, lookup, mode);
+  if (!byMode) bySchema.set(schema, byMode = /* @__PURE__ */ new Map());
+  let index = byMode.get(mode);
+  if (!index) byMode.set(mode, index = new RequirementIndex(schema, lookup, mode));
   return index;
 }
 function collectRequirements(context, index, keep, done) {
@@ -244,6 +247,7 @@ export {
   compareStrings,
   guardMode,
   isSatisfied,
+  ownOption,
   reachableFragments,
   requirementIndex,
   selectOperations

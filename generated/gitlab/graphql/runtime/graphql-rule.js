@@ -7,6 +7,7 @@ import {
   collectRequirements,
   guardMode,
   isSatisfied,
+  ownOption,
   reachableFragments,
   selectOperations,
   requirementIndex
@@ -16,8 +17,8 @@ function createFineGrainedPermissionsRule(lookup, granted, options = {}) {
     throw new TypeError("fineGrainedPermissionsRule: `granted` must be an iterable of permission ids (an array or a Set), not a single string.");
   }
   const permissions = new Set([...granted].filter((p) => typeof p === "string"));
-  const mode = guardMode(options?.mode);
-  const given = options?.operationName;
+  const mode = guardMode(ownOption(options, "mode"));
+  const given = ownOption(options, "operationName");
   return (context) => {
     const index = requirementIndex(lookup, context.getSchema(), mode);
     const satisfied = /* @__PURE__ */ new Map();

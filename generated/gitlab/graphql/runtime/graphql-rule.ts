@@ -15,6 +15,7 @@ import {
   collectRequirements,
   guardMode,
   isSatisfied,
+  ownOption,
   reachableFragments,
   selectOperations,
   requirementIndex,
@@ -48,9 +49,9 @@ export function createFineGrainedPermissionsRule<G extends GuardGrantShape>(look
     throw new TypeError('fineGrainedPermissionsRule: `granted` must be an iterable of permission ids (an array or a Set), not a single string.');
   }
   const permissions: ReadonlySet<string> = new Set([...granted].filter((p) => typeof p === 'string'));
-  // `?.`: a JavaScript caller may pass `null` for "no options".
-  const mode = guardMode(options?.mode);
-  const given: unknown = options?.operationName;
+  // Own properties only (`ownOption`); a JavaScript caller may pass `null` for "no options".
+  const mode = guardMode(ownOption(options, 'mode'));
+  const given: unknown = ownOption(options, 'operationName');
   return (context) => {
     const index = requirementIndex(lookup, context.getSchema(), mode);
     const satisfied = new Map<FieldRequirement<G>, boolean>();

@@ -91,7 +91,8 @@ function inputsOf<O extends { readonly mode?: 'strict' | 'lax'; readonly operati
   const all: unknown = document !== null && typeof document === 'object' ? document.definitions : undefined;
   const every = Array.isArray(all) ? all.filter((d): d is OperationDefinitionNode => d !== null && typeof d === 'object' && d.kind === Kind.OPERATION_DEFINITION) : [];
   // `operationName`: only that operation runs (as `requiredPermissionsForOperation` answers it); anything but a string names none.
-  const wanted: unknown = options?.operationName ?? undefined;
+  // Own properties only (as the guard's `ownOption`): an inherited `operationName` is not an option.
+  const wanted: unknown = (options !== null && typeof options === 'object' && Object.hasOwn(options, 'operationName') ? options.operationName : undefined) ?? undefined;
   const definitions = wanted === undefined ? every : every.filter((d) => typeof wanted === 'string' && d.name?.value === wanted);
   if (wanted !== undefined && definitions.length === 0) return invalidDocument([], typeof wanted === 'string' ? `Unknown operation named "${wanted}".` : 'operationName must be a string.');
   const requests: GraphqlInput[] = [];
