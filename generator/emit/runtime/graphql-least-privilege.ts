@@ -17,7 +17,9 @@ import type { GuardGrantShape, GuardLookup } from './graphql-guard-lookup.js';
 import {
   collectRequirements,
   compareStrings,
+  FOREIGN_SCHEMA_MESSAGE,
   guardMode,
+  isPackageSchema,
   ownOption,
   reachableFragments,
   selectOperations,
@@ -118,6 +120,7 @@ function documentPass<G extends GuardGrantShape>(lookup: GuardLookup<G>, schema:
   let definitions: readonly CollectedDefinition<G>[] = [];
   const fragmentsOf = new Map<OperationDefinitionNode, ReadonlySet<string>>();
   try {
+    if (!isPackageSchema(schema)) throw new Error(FOREIGN_SCHEMA_MESSAGE);
     const errors = [...validate(schema, document)];
     const collector: ValidationRule = (context) =>
       collectRequirements(context, requirementIndex(lookup, schema, mode), () => true, (collected) => {

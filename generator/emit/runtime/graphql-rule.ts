@@ -7,7 +7,9 @@ import { GraphQLError, Kind, type OperationDefinitionNode, type ValidationRule }
 import type { GuardGrantShape, GuardLookup } from './graphql-guard-lookup.js';
 import {
   collectRequirements,
+  FOREIGN_SCHEMA_MESSAGE,
   guardMode,
+  isPackageSchema,
   isSatisfied,
   ownOption,
   reachableFragments,
@@ -47,6 +49,10 @@ export function createFineGrainedPermissionsRule<G extends GuardGrantShape>(look
   const mode = guardMode(ownOption(options, 'mode'));
   const given: unknown = ownOption(options, 'operationName');
   return (context) => {
+    if (!isPackageSchema(context.getSchema())) {
+      context.reportError(new GraphQLError(FOREIGN_SCHEMA_MESSAGE));
+      return {};
+    }
     const index = requirementIndex(lookup, context.getSchema(), mode);
     const satisfied = new Map<FieldRequirement<G>, boolean>();
     const unmet = (r: FieldRequirement<G>) => {

@@ -10,7 +10,9 @@ import {
 import {
   collectRequirements,
   compareStrings,
+  FOREIGN_SCHEMA_MESSAGE,
   guardMode,
+  isPackageSchema,
   ownOption,
   reachableFragments,
   selectOperations,
@@ -36,6 +38,7 @@ function documentPass(lookup, schema, document, options) {
   let definitions = [];
   const fragmentsOf = /* @__PURE__ */ new Map();
   try {
+    if (!isPackageSchema(schema)) throw new Error(FOREIGN_SCHEMA_MESSAGE);
     const errors = [...validate(schema, document)];
     const collector = (context) => collectRequirements(context, requirementIndex(lookup, schema, mode), () => true, (collected) => {
       definitions = collected;

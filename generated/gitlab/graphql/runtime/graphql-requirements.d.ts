@@ -59,6 +59,15 @@ export interface FieldRequirement<G extends GuardGrantShape> {
  * `operationName` naming a harmless operation) once switched the guard off for callers that passed `{}`.
  */
 export declare function ownOption(options: unknown, key: string): unknown;
+/**
+ * Whether `schema` is a schema of the `graphql` this package loads. One from another copy (a nested or
+ * mismatched install of the peer dependency) is not: graphql-js's own checks then throw ("another
+ * module or realm"), or, with NODE_ENV=production, answer `false` for every `is…Type`, and a type that
+ * is neither a leaf, an object nor an abstract type once got no requirement at all (allowed).
+ */
+export declare function isPackageSchema(schema: unknown): boolean;
+/** The error for a schema of another copy of `graphql` (`isPackageSchema`): nothing is granted. */
+export declare const FOREIGN_SCHEMA_MESSAGE = "The schema is not one of the `graphql` package token-permissions loads (two copies of graphql are installed): nothing is granted. Install one copy (npm dedupe).";
 export declare function guardMode(mode: unknown): GuardMode;
 /** True when `granted` holds every permission of at least one alternative. */
 export declare function isSatisfied(alternatives: readonly (readonly string[])[], granted: ReadonlySet<string>): boolean;

@@ -10,11 +10,20 @@ import {
   isLeafType,
   isListType,
   isNonNullType,
-  isObjectType
+  isObjectType,
+  isSchema
 } from "graphql";
 function ownOption(options, key) {
   return options !== null && typeof options === "object" && Object.hasOwn(options, key) ? options[key] : void 0;
 }
+function isPackageSchema(schema) {
+  try {
+    return isSchema(schema);
+  } catch {
+    return false;
+  }
+}
+const FOREIGN_SCHEMA_MESSAGE = "The schema is not one of the `graphql` package token-permissions loads (two copies of graphql are installed): nothing is granted. Install one copy (npm dedupe).";
 function guardMode(mode) {
   if (mode === void 0 || mode === "strict") return "strict";
   if (mode === "lax") return "lax";
@@ -86,6 +95,8 @@ class RequirementIndex {
         if (grants && grants.length > 0) add("type", possible.name, grants, true);
         else if (!this.isRootOrIntrospection(possible) && !isPageInfo(possible) && this.mode === "strict") add("unlisted-type", possible.name, [], true);
       }
+    } else {
+      add("unlisted-type", returned.name === void 0 ? String(returned) : String(returned.name), []);
     }
     return out;
   }
@@ -241,11 +252,13 @@ function reachableFragments(context, operations) {
   return names;
 }
 export {
+  FOREIGN_SCHEMA_MESSAGE,
   RequirementIndex,
   alternativesOf,
   collectRequirements,
   compareStrings,
   guardMode,
+  isPackageSchema,
   isSatisfied,
   ownOption,
   reachableFragments,

@@ -38,6 +38,7 @@ import {
   isListType,
   isNonNullType,
   isObjectType,
+  isSchema,
   type ASTVisitor,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -96,6 +97,24 @@ export interface FieldRequirement<G extends GuardGrantShape> {
 export function ownOption(options: unknown, key: string): unknown {
   return options !== null && typeof options === 'object' && Object.hasOwn(options, key) ? (options as Record<string, unknown>)[key] : undefined;
 }
+
+/**
+ * Whether `schema` is a schema of the `graphql` this package loads. One from another copy (a nested or
+ * mismatched install of the peer dependency) is not: graphql-js's own checks then throw ("another
+ * module or realm"), or, with NODE_ENV=production, answer `false` for every `is…Type`, and a type that
+ * is neither a leaf, an object nor an abstract type once got no requirement at all (allowed).
+ */
+export function isPackageSchema(schema: unknown): boolean {
+  try {
+    return isSchema(schema);
+  } catch {
+    return false;
+  }
+}
+
+/** The error for a schema of another copy of `graphql` (`isPackageSchema`): nothing is granted. */
+export const FOREIGN_SCHEMA_MESSAGE =
+  'The schema is not one of the `graphql` package token-permissions loads (two copies of graphql are installed): nothing is granted. Install one copy (npm dedupe).';
 
 export function guardMode(mode: unknown): GuardMode {
   if (mode === undefined || mode === 'strict') return 'strict';
@@ -190,6 +209,9 @@ export class RequirementIndex<G extends GuardGrantShape> {
         if (grants && grants.length > 0) add('type', possible.name, grants, true);
         else if (!this.isRootOrIntrospection(possible) && !isPageInfo(possible) && this.mode === 'strict') add('unlisted-type', possible.name, [], true);
       }
+    } else {
+      // Neither a leaf, an object nor an abstract type: not a type this package's graphql knows. Denied in either mode.
+      add('unlisted-type', (returned as { name?: unknown }).name === undefined ? String(returned) : String((returned as { name?: unknown }).name), []);
     }
     return out;
   }

@@ -5,7 +5,9 @@
 import { GraphQLError, Kind } from "graphql";
 import {
   collectRequirements,
+  FOREIGN_SCHEMA_MESSAGE,
   guardMode,
+  isPackageSchema,
   isSatisfied,
   ownOption,
   reachableFragments,
@@ -20,6 +22,10 @@ function createFineGrainedPermissionsRule(lookup, granted, options = {}) {
   const mode = guardMode(ownOption(options, "mode"));
   const given = ownOption(options, "operationName");
   return (context) => {
+    if (!isPackageSchema(context.getSchema())) {
+      context.reportError(new GraphQLError(FOREIGN_SCHEMA_MESSAGE));
+      return {};
+    }
     const index = requirementIndex(lookup, context.getSchema(), mode);
     const satisfied = /* @__PURE__ */ new Map();
     const unmet = (r) => {
