@@ -7,80 +7,117 @@
  * A value of the Buildkite GraphQL enum `APIAccessTokenScopes`: All possible scopes on a user's API Access Token
  * @see https://buildkite.com/docs/apis/graphql/schemas/enum/apiaccesstokenscopes
  */
-export const APIAccessTokenScope = {
+export const APIAccessTokenScope: {
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:30 */
-    DELETE_PACKAGES: "DELETE_PACKAGES",
+    readonly DELETE_PACKAGES: "DELETE_PACKAGES";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:100 */
-    DELETE_REGISTRIES: "DELETE_REGISTRIES",
+    readonly DELETE_REGISTRIES: "DELETE_REGISTRIES";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:172 */
-    GRAPHQL: "GRAPHQL",
+    readonly GRAPHQL: "GRAPHQL";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:234 */
-    READ_AGENTS: "READ_AGENTS",
+    readonly READ_AGENTS: "READ_AGENTS";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:300 */
-    READ_ARTIFACTS: "READ_ARTIFACTS",
+    readonly READ_ARTIFACTS: "READ_ARTIFACTS";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:369 */
-    READ_BUILDS: "READ_BUILDS",
+    readonly READ_BUILDS: "READ_BUILDS";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:435 */
-    READ_BUILD_LOGS: "READ_BUILD_LOGS",
+    readonly READ_BUILD_LOGS: "READ_BUILD_LOGS";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:505 */
-    READ_CLUSTERS: "READ_CLUSTERS",
+    readonly READ_CLUSTERS: "READ_CLUSTERS";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:573 */
-    READ_JOB_ENV: "READ_JOB_ENV",
+    readonly READ_JOB_ENV: "READ_JOB_ENV";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:640 */
-    READ_ORGANIZATIONS: "READ_ORGANIZATIONS",
+    readonly READ_ORGANIZATIONS: "READ_ORGANIZATIONS";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:713 */
-    READ_PACKAGES: "READ_PACKAGES",
+    readonly READ_PACKAGES: "READ_PACKAGES";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:781 */
-    READ_PIPELINES: "READ_PIPELINES",
+    readonly READ_PIPELINES: "READ_PIPELINES";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:850 */
-    READ_PIPELINE_TEMPLATES: "READ_PIPELINE_TEMPLATES",
+    readonly READ_PIPELINE_TEMPLATES: "READ_PIPELINE_TEMPLATES";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:928 */
-    READ_PORTALS: "READ_PORTALS",
+    readonly READ_PORTALS: "READ_PORTALS";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:995 */
-    READ_REGISTRIES: "READ_REGISTRIES",
+    readonly READ_REGISTRIES: "READ_REGISTRIES";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:1065 */
-    READ_RULES: "READ_RULES",
+    readonly READ_RULES: "READ_RULES";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:1130 */
-    READ_SECRETS_DETAILS: "READ_SECRETS_DETAILS",
+    readonly READ_SECRETS_DETAILS: "READ_SECRETS_DETAILS";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:1205 */
-    READ_SUITES: "READ_SUITES",
+    readonly READ_SUITES: "READ_SUITES";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:1271 */
-    READ_TEAMS: "READ_TEAMS",
+    readonly READ_TEAMS: "READ_TEAMS";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:1336 */
-    READ_TEST_PLAN: "READ_TEST_PLAN",
+    readonly READ_TEST_PLAN: "READ_TEST_PLAN";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:1405 */
-    READ_USER: "READ_USER",
+    readonly READ_USER: "READ_USER";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:1469 */
-    WRITE_AGENTS: "WRITE_AGENTS",
+    readonly WRITE_AGENTS: "WRITE_AGENTS";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:1536 */
-    WRITE_ARTIFACTS: "WRITE_ARTIFACTS",
+    readonly WRITE_ARTIFACTS: "WRITE_ARTIFACTS";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:1606 */
-    WRITE_BUILDS: "WRITE_BUILDS",
+    readonly WRITE_BUILDS: "WRITE_BUILDS";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:1673 */
-    WRITE_BUILD_LOGS: "WRITE_BUILD_LOGS",
+    readonly WRITE_BUILD_LOGS: "WRITE_BUILD_LOGS";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:1744 */
-    WRITE_CLUSTERS: "WRITE_CLUSTERS",
+    readonly WRITE_CLUSTERS: "WRITE_CLUSTERS";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:1813 */
-    WRITE_PACKAGES: "WRITE_PACKAGES",
+    readonly WRITE_PACKAGES: "WRITE_PACKAGES";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:1882 */
-    WRITE_PIPELINES: "WRITE_PIPELINES",
+    readonly WRITE_PIPELINES: "WRITE_PIPELINES";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:1952 */
-    WRITE_PIPELINE_TEMPLATES: "WRITE_PIPELINE_TEMPLATES",
+    readonly WRITE_PIPELINE_TEMPLATES: "WRITE_PIPELINE_TEMPLATES";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:2031 */
-    WRITE_PORTALS: "WRITE_PORTALS",
+    readonly WRITE_PORTALS: "WRITE_PORTALS";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:2099 */
-    WRITE_REGISTRIES: "WRITE_REGISTRIES",
+    readonly WRITE_REGISTRIES: "WRITE_REGISTRIES";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:2170 */
-    WRITE_RULES: "WRITE_RULES",
+    readonly WRITE_RULES: "WRITE_RULES";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:2236 */
-    WRITE_SECRETS: "WRITE_SECRETS",
+    readonly WRITE_SECRETS: "WRITE_SECRETS";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:2304 */
-    WRITE_SUITES: "WRITE_SUITES",
+    readonly WRITE_SUITES: "WRITE_SUITES";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:2371 */
-    WRITE_TEAMS: "WRITE_TEAMS",
+    readonly WRITE_TEAMS: "WRITE_TEAMS";
     /** (The page gives no description.) @see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:2437 */
+    readonly WRITE_TEST_PLAN: "WRITE_TEST_PLAN";
+  } = Object.freeze({
+    DELETE_PACKAGES: "DELETE_PACKAGES",
+    DELETE_REGISTRIES: "DELETE_REGISTRIES",
+    GRAPHQL: "GRAPHQL",
+    READ_AGENTS: "READ_AGENTS",
+    READ_ARTIFACTS: "READ_ARTIFACTS",
+    READ_BUILDS: "READ_BUILDS",
+    READ_BUILD_LOGS: "READ_BUILD_LOGS",
+    READ_CLUSTERS: "READ_CLUSTERS",
+    READ_JOB_ENV: "READ_JOB_ENV",
+    READ_ORGANIZATIONS: "READ_ORGANIZATIONS",
+    READ_PACKAGES: "READ_PACKAGES",
+    READ_PIPELINES: "READ_PIPELINES",
+    READ_PIPELINE_TEMPLATES: "READ_PIPELINE_TEMPLATES",
+    READ_PORTALS: "READ_PORTALS",
+    READ_REGISTRIES: "READ_REGISTRIES",
+    READ_RULES: "READ_RULES",
+    READ_SECRETS_DETAILS: "READ_SECRETS_DETAILS",
+    READ_SUITES: "READ_SUITES",
+    READ_TEAMS: "READ_TEAMS",
+    READ_TEST_PLAN: "READ_TEST_PLAN",
+    READ_USER: "READ_USER",
+    WRITE_AGENTS: "WRITE_AGENTS",
+    WRITE_ARTIFACTS: "WRITE_ARTIFACTS",
+    WRITE_BUILDS: "WRITE_BUILDS",
+    WRITE_BUILD_LOGS: "WRITE_BUILD_LOGS",
+    WRITE_CLUSTERS: "WRITE_CLUSTERS",
+    WRITE_PACKAGES: "WRITE_PACKAGES",
+    WRITE_PIPELINES: "WRITE_PIPELINES",
+    WRITE_PIPELINE_TEMPLATES: "WRITE_PIPELINE_TEMPLATES",
+    WRITE_PORTALS: "WRITE_PORTALS",
+    WRITE_REGISTRIES: "WRITE_REGISTRIES",
+    WRITE_RULES: "WRITE_RULES",
+    WRITE_SECRETS: "WRITE_SECRETS",
+    WRITE_SUITES: "WRITE_SUITES",
+    WRITE_TEAMS: "WRITE_TEAMS",
     WRITE_TEST_PLAN: "WRITE_TEST_PLAN",
-  } as const;
+  });
 /**
  * A value of the Buildkite GraphQL enum `APIAccessTokenScopes`: All possible scopes on a user's API Access Token
  * @see https://buildkite.com/docs/apis/graphql/schemas/enum/apiaccesstokenscopes

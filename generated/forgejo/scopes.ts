@@ -7,44 +7,63 @@
  * A Forgejo access token scope (Access Token scope): `read:` or `write:` and a category.
  * @see https://forgejo.org/docs/latest/user/token-scope/
  */
-export const ForgejoScope = {
+export const ForgejoScope: {
     /** Grants read access for ActivityPub operations. @see sources/forgejo-access-token-scopes.code-viewer.txt:61:1 */
-    READ_ACTIVITYPUB: "read:activitypub",
+    readonly READ_ACTIVITYPUB: "read:activitypub";
     /** Grants read/write/delete access for ActivityPub operations. @see sources/forgejo-access-token-scopes.code-viewer.txt:64:1 */
-    WRITE_ACTIVITYPUB: "write:activitypub",
+    readonly WRITE_ACTIVITYPUB: "write:activitypub";
     /** Grants read access for admin operations, such as getting cron jobs or registered user emails. @see sources/forgejo-access-token-scopes.code-viewer.txt:70:1 */
-    READ_ADMIN: "read:admin",
+    readonly READ_ADMIN: "read:admin";
     /** Grants read/write/delete access for admin operations, such as running cron jobs or updating user accounts. @see sources/forgejo-access-token-scopes.code-viewer.txt:73:1 */
-    WRITE_ADMIN: "write:admin",
+    readonly WRITE_ADMIN: "write:admin";
     /** Grants read access for issues operations, such as getting issue comments, issue attachments, and milestones. @see sources/forgejo-access-token-scopes.code-viewer.txt:79:1 */
-    READ_ISSUE: "read:issue",
+    readonly READ_ISSUE: "read:issue";
     /** Grants read/write/delete access for issues operations, such as posting or editing an issue comment or attachment, and updating milestones. @see sources/forgejo-access-token-scopes.code-viewer.txt:82:1 */
-    WRITE_ISSUE: "write:issue",
+    readonly WRITE_ISSUE: "write:issue";
     /** Grants read access to miscellaneous operations, such as getting label and gitignore templates. @see sources/forgejo-access-token-scopes.code-viewer.txt:88:1 */
-    READ_MISC: "read:misc",
+    readonly READ_MISC: "read:misc";
     /** Grants read/write/delete access to miscellaneous operations, such as markup utility operations. @see sources/forgejo-access-token-scopes.code-viewer.txt:91:1 */
-    WRITE_MISC: "write:misc",
+    readonly WRITE_MISC: "write:misc";
     /** Grants read access to user notifications, such as which notifications users are subscribed to and read new notifications. @see sources/forgejo-access-token-scopes.code-viewer.txt:97:1 */
-    READ_NOTIFICATION: "read:notification",
+    readonly READ_NOTIFICATION: "read:notification";
     /** Grants read/write/delete access to user notifications, such as marking notifications as read. @see sources/forgejo-access-token-scopes.code-viewer.txt:100:1 */
-    WRITE_NOTIFICATION: "write:notification",
+    readonly WRITE_NOTIFICATION: "write:notification";
     /** Grants read access to org and team status, such as listing all orgs a user has visibility to, teams, and team members. @see sources/forgejo-access-token-scopes.code-viewer.txt:106:1 */
-    READ_ORGANIZATION: "read:organization",
+    readonly READ_ORGANIZATION: "read:organization";
     /** Grants read/write/delete access to org and team status, such as creating and updating teams and updating org settings. @see sources/forgejo-access-token-scopes.code-viewer.txt:109:1 */
-    WRITE_ORGANIZATION: "write:organization",
+    readonly WRITE_ORGANIZATION: "write:organization";
     /** Grants read access to package operations, such as reading and downloading available packages. @see sources/forgejo-access-token-scopes.code-viewer.txt:115:1 */
-    READ_PACKAGE: "read:package",
+    readonly READ_PACKAGE: "read:package";
     /** Grants read/write/delete access to package operations. Currently the same as read:package. @see sources/forgejo-access-token-scopes.code-viewer.txt:118:1 */
-    WRITE_PACKAGE: "write:package",
+    readonly WRITE_PACKAGE: "write:package";
     /** Grants read access to repository operations, such as getting repository files, releases, collaborators. @see sources/forgejo-access-token-scopes.code-viewer.txt:124:1 */
-    READ_REPOSITORY: "read:repository",
+    readonly READ_REPOSITORY: "read:repository";
     /** Grants read/write/delete access to repository operations, such as getting updating repository files, creating pull requests, updating collaborators. @see sources/forgejo-access-token-scopes.code-viewer.txt:127:1 */
-    WRITE_REPOSITORY: "write:repository",
+    readonly WRITE_REPOSITORY: "write:repository";
     /** Grants read access to user operations, such as getting user repo subscriptions and user settings. @see sources/forgejo-access-token-scopes.code-viewer.txt:133:1 */
-    READ_USER: "read:user",
+    readonly READ_USER: "read:user";
     /** Grants read/write/delete access to user operations, such as updating user repo subscriptions, followed users, and user settings. @see sources/forgejo-access-token-scopes.code-viewer.txt:136:1 */
+    readonly WRITE_USER: "write:user";
+  } = Object.freeze({
+    READ_ACTIVITYPUB: "read:activitypub",
+    WRITE_ACTIVITYPUB: "write:activitypub",
+    READ_ADMIN: "read:admin",
+    WRITE_ADMIN: "write:admin",
+    READ_ISSUE: "read:issue",
+    WRITE_ISSUE: "write:issue",
+    READ_MISC: "read:misc",
+    WRITE_MISC: "write:misc",
+    READ_NOTIFICATION: "read:notification",
+    WRITE_NOTIFICATION: "write:notification",
+    READ_ORGANIZATION: "read:organization",
+    WRITE_ORGANIZATION: "write:organization",
+    READ_PACKAGE: "read:package",
+    WRITE_PACKAGE: "write:package",
+    READ_REPOSITORY: "read:repository",
+    WRITE_REPOSITORY: "write:repository",
+    READ_USER: "read:user",
     WRITE_USER: "write:user",
-  } as const;
+  });
 /**
  * A Forgejo access token scope (Access Token scope): `read:` or `write:` and a category.
  * @see https://forgejo.org/docs/latest/user/token-scope/
@@ -63,26 +82,36 @@ export function isForgejoScope(value: unknown): value is ForgejoScope {
  * A category of Forgejo scopes: the group of API routes its `read:` and `write:` scopes cover.
  * @see https://forgejo.org/docs/latest/user/token-scope/
  */
-export const ForgejoScopeCategory = {
+export const ForgejoScopeCategory: {
     /** activitypub API routes: ActivityPub related operations. @see sources/forgejo-access-token-scopes.code-viewer.txt:58:1 */
-    ACTIVITYPUB: "activitypub",
+    readonly ACTIVITYPUB: "activitypub";
     /** /admin/\* API routes: Site-wide administrative operations (hidden for non-admin accounts). @see sources/forgejo-access-token-scopes.code-viewer.txt:67:1 */
-    ADMIN: "admin",
+    readonly ADMIN: "admin";
     /** issues/\*, labels/\*, milestones/\* API routes: Issue-related operations. @see sources/forgejo-access-token-scopes.code-viewer.txt:76:1 */
-    ISSUE: "issue",
+    readonly ISSUE: "issue";
     /** miscellaneous and settings top-level API routes. @see sources/forgejo-access-token-scopes.code-viewer.txt:85:1 */
-    MISC: "misc",
+    readonly MISC: "misc";
     /** notification/\* API routes: user notification operations. @see sources/forgejo-access-token-scopes.code-viewer.txt:94:1 */
-    NOTIFICATION: "notification",
+    readonly NOTIFICATION: "notification";
     /** orgs/\* and teams/\* API routes: Organization and team management operations. @see sources/forgejo-access-token-scopes.code-viewer.txt:103:1 */
-    ORGANIZATION: "organization",
+    readonly ORGANIZATION: "organization";
     /** /packages/\* API routes: Packages operations @see sources/forgejo-access-token-scopes.code-viewer.txt:112:1 */
-    PACKAGE: "package",
+    readonly PACKAGE: "package";
     /** /repos/\* API routes except /repos/issues/\*: Repository file, pull-request, and release operations. @see sources/forgejo-access-token-scopes.code-viewer.txt:121:1 */
-    REPOSITORY: "repository",
+    readonly REPOSITORY: "repository";
     /** /user/\* and /users/\* API routes: User-related operations. @see sources/forgejo-access-token-scopes.code-viewer.txt:130:1 */
+    readonly USER: "user";
+  } = Object.freeze({
+    ACTIVITYPUB: "activitypub",
+    ADMIN: "admin",
+    ISSUE: "issue",
+    MISC: "misc",
+    NOTIFICATION: "notification",
+    ORGANIZATION: "organization",
+    PACKAGE: "package",
+    REPOSITORY: "repository",
     USER: "user",
-  } as const;
+  });
 /**
  * A category of Forgejo scopes: the group of API routes its `read:` and `write:` scopes cover.
  * @see https://forgejo.org/docs/latest/user/token-scope/

@@ -7,1254 +7,1878 @@
 
 import type { GraphqlPermission } from './graphql-permissions.js';
 /** A GitLab fine-grained personal access token permission, as named by any of: Fine-grained permissions for GraphQL API; Fine-grained permissions for Git and other operations; Fine-grained permissions for REST API. Sorted by id. */
-export const GitlabFineGrainedPermission = {
+export const GitlabFineGrainedPermission: {
     /** Activate User (System Access). Grants the ability to activate, approve, ban, block, create, deactivate, delete, disable two factor, follow, read, reject, unban, unblock, unfollow, and update users. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3563:1 */
-    ACTIVATE_USER: "activate_user",
+    readonly ACTIVATE_USER: "activate_user";
     /** Add Merge Train Merge Request (CI/CD). Grants the ability to add merge requests to merge trains. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:407:1 */
-    ADD_MERGE_TRAIN_MERGE_REQUEST: "add_merge_train_merge_request",
+    readonly ADD_MERGE_TRAIN_MERGE_REQUEST: "add_merge_train_merge_request";
     /** Apply Suggestion (Repository). Grants the ability to apply suggestions. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2904:1 */
-    APPLY_SUGGESTION: "apply_suggestion",
+    readonly APPLY_SUGGESTION: "apply_suggestion";
     /** Approve Access Request (System Access). Grants the ability to approve, create, delete, and read access requests. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3091:1 */
-    APPROVE_ACCESS_REQUEST: "approve_access_request",
+    readonly APPROVE_ACCESS_REQUEST: "approve_access_request";
     /** Approve Deployment (CI/CD). Grants the ability to approve, create, delete, read, and update deployments. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:237:1 */
-    APPROVE_DEPLOYMENT: "approve_deployment",
+    readonly APPROVE_DEPLOYMENT: "approve_deployment";
     /** Approve Merge Request (Repository). Grants the ability to approve, create, delete, merge, read, subscribe, and update merge requests. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2742:1 */
-    APPROVE_MERGE_REQUEST: "approve_merge_request",
+    readonly APPROVE_MERGE_REQUEST: "approve_merge_request";
     /** Approve User (System Access). Grants the ability to activate, approve, ban, block, create, deactivate, delete, disable two factor, follow, read, reject, unban, unblock, unfollow, and update users. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3564:1 */
-    APPROVE_USER: "approve_user",
+    readonly APPROVE_USER: "approve_user";
     /** Archive Group (Groups). Grants the ability to archive, create, delete, read, share, transfer, and update groups. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:990:1 */
-    ARCHIVE_GROUP: "archive_group",
+    readonly ARCHIVE_GROUP: "archive_group";
     /** Archive Project (Projects). Grants the ability to archive, create, delete, fork, read, share, transfer, and update projects. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2599:1 */
-    ARCHIVE_PROJECT: "archive_project",
+    readonly ARCHIVE_PROJECT: "archive_project";
     /** Assign Runner (CI/CD). Grants the ability to assign, create, delete, read, and update runners. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:314:1 */
-    ASSIGN_RUNNER: "assign_runner",
+    readonly ASSIGN_RUNNER: "assign_runner";
     /** Ban User (System Access). Grants the ability to activate, approve, ban, block, create, deactivate, delete, disable two factor, follow, read, reject, unban, unblock, unfollow, and update users. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3565:1 */
-    BAN_USER: "ban_user",
+    readonly BAN_USER: "ban_user";
     /** Block User (System Access). Grants the ability to activate, approve, ban, block, create, deactivate, delete, disable two factor, follow, read, reject, unban, unblock, unfollow, and update users. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3566:1 */
-    BLOCK_USER: "block_user",
+    readonly BLOCK_USER: "block_user";
     /** Cancel Import (System Migration). Grants the ability to cancel, create, and read imports. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3649:1 */
-    CANCEL_IMPORT: "cancel_import",
+    readonly CANCEL_IMPORT: "cancel_import";
     /** Clear Active Context Dead Queue (Search). Grants the ability to clear and replay the ActiveContext dead queue. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2942:1 */
-    CLEAR_ACTIVE_CONTEXT_DEAD_QUEUE: "clear_active_context_dead_queue",
+    readonly CLEAR_ACTIVE_CONTEXT_DEAD_QUEUE: "clear_active_context_dead_queue";
     /** Create Access Request (System Access). Grants the ability to approve, create, delete, and read access requests. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3093:1 */
-    CREATE_ACCESS_REQUEST: "create_access_request",
+    readonly CREATE_ACCESS_REQUEST: "create_access_request";
     /** Create Add On Purchase (Subscription and Licensing). Grants the ability to create, read, and update add on purchases. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3027:1 */
-    CREATE_ADD_ON_PURCHASE: "create_add_on_purchase",
+    readonly CREATE_ADD_ON_PURCHASE: "create_add_on_purchase";
     /** Create Admin Member Role (Groups). Grants the ability to create, delete, read, and update admin member roles. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:424:1 */
-    CREATE_ADMIN_MEMBER_ROLE: "create_admin_member_role",
+    readonly CREATE_ADMIN_MEMBER_ROLE: "create_admin_member_role";
     /** Create AI Agent Audit Event (Duo). Grants the ability to create AI Agent Audit Events. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:707:1 */
-    CREATE_AI_AGENT_AUDIT_EVENT: "create_ai_agent_audit_event",
+    readonly CREATE_AI_AGENT_AUDIT_EVENT: "create_ai_agent_audit_event";
     /** Create AI Agent Identity (Duo). Grants the ability to create AI Agent Identities. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:715:1 */
-    CREATE_AI_AGENT_IDENTITY: "create_ai_agent_identity",
+    readonly CREATE_AI_AGENT_IDENTITY: "create_ai_agent_identity";
     /** Create AI Agent Session (Duo). Grants the ability to create, read, and update AI Agent Sessions. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:723:1 */
-    CREATE_AI_AGENT_SESSION: "create_ai_agent_session",
+    readonly CREATE_AI_AGENT_SESSION: "create_ai_agent_session";
     /** Create AI Catalog External Agent (Duo). Grants the ability to create, delete, and update AI catalog external agents. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:733:1 */
-    CREATE_AI_CATALOG_EXTERNAL_AGENT: "create_ai_catalog_external_agent",
+    readonly CREATE_AI_CATALOG_EXTERNAL_AGENT: "create_ai_catalog_external_agent";
     /** Create Alert Metric Image (Monitoring). Grants the ability to create, delete, read, and update alert metric images. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1489:1 */
-    CREATE_ALERT_METRIC_IMAGE: "create_alert_metric_image",
+    readonly CREATE_ALERT_METRIC_IMAGE: "create_alert_metric_image";
     /** Create Alias (Project Features). Grants the ability to create, delete, and read aliases. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1918:1 */
-    CREATE_ALIAS: "create_alias",
+    readonly CREATE_ALIAS: "create_alias";
     /** Create Approval Rule (Repository). Grants the ability to create, delete, read, and update approval rules. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:778:1 */
-    CREATE_APPROVAL_RULE: "create_approval_rule",
+    readonly CREATE_APPROVAL_RULE: "create_approval_rule";
     /** Create Badge (Project Features). Grants the ability to create, delete, read, and update badges. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1929:1 */
-    CREATE_BADGE: "create_badge",
+    readonly CREATE_BADGE: "create_badge";
     /** Create Branch (Repository). Grants the ability to create, delete, protect, and read branches. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:791:1 */
-    CREATE_BRANCH: "create_branch",
+    readonly CREATE_BRANCH: "create_branch";
     /** Create Branch Rule (Repository). Grants the ability to create and update branch rules. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:801:1 */
-    CREATE_BRANCH_RULE: "create_branch_rule",
+    readonly CREATE_BRANCH_RULE: "create_branch_rule";
     /** Create Broadcast Message (Notifications). Grants the ability to create, delete, and update broadcast messages. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1563:1 */
-    CREATE_BROADCAST_MESSAGE: "create_broadcast_message",
+    readonly CREATE_BROADCAST_MESSAGE: "create_broadcast_message";
     /** Create Catalog Resource (CI/CD). Grants the ability to create and delete CI catalog resources. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:93:1 */
-    CREATE_CATALOG_RESOURCE: "create_catalog_resource",
+    readonly CREATE_CATALOG_RESOURCE: "create_catalog_resource";
     /** Create CD Application (CI/CD). Grants the ability to create, read, and update continuous deployment applications. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:102:1 */
-    CREATE_CD_APPLICATION: "create_cd_application",
+    readonly CREATE_CD_APPLICATION: "create_cd_application";
     /** Create CD Application Flow Definition (CI/CD). Grants the ability to create and read continuous deployment application flow definitions. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:112:1 */
-    CREATE_CD_APPLICATION_FLOW_DEFINITION: "create_cd_application_flow_definition",
+    readonly CREATE_CD_APPLICATION_FLOW_DEFINITION: "create_cd_application_flow_definition";
     /** Create CD Application Link (CI/CD). Grants the ability to create and read continuous deployment application links. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:121:1 */
-    CREATE_CD_APPLICATION_LINK: "create_cd_application_link",
+    readonly CREATE_CD_APPLICATION_LINK: "create_cd_application_link";
     /** Create CD Artifact Source (CI/CD). Grants the ability to create and read continuous deployment artifact sources. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:130:1 */
-    CREATE_CD_ARTIFACT_SOURCE: "create_cd_artifact_source",
+    readonly CREATE_CD_ARTIFACT_SOURCE: "create_cd_artifact_source";
     /** Create CD Environment (CI/CD). Grants the ability to create, read, and update continuous deployment environments. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:140:1 */
-    CREATE_CD_ENVIRONMENT: "create_cd_environment",
+    readonly CREATE_CD_ENVIRONMENT: "create_cd_environment";
     /** Create CD Rollout (CI/CD). Grants the ability to create and read CD rollouts. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:151:1 */
-    CREATE_CD_ROLLOUT: "create_cd_rollout",
+    readonly CREATE_CD_ROLLOUT: "create_cd_rollout";
     /** Create CD Service (CI/CD). Grants the ability to create, read, and update continuous deployment services. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:172:1 */
-    CREATE_CD_SERVICE: "create_cd_service",
+    readonly CREATE_CD_SERVICE: "create_cd_service";
     /** Create CD Version Set (CI/CD). Grants the ability to create and read continuous deployment version sets. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:183:1 */
-    CREATE_CD_VERSION_SET: "create_cd_version_set",
+    readonly CREATE_CD_VERSION_SET: "create_cd_version_set";
     /** Create Chat Completion (Duo). Grants the ability to create chat completions. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:741:1 */
-    CREATE_CHAT_COMPLETION: "create_chat_completion",
+    readonly CREATE_CHAT_COMPLETION: "create_chat_completion";
     /** Create CI Minute (CI/CD). Grants the ability to create and transfer CI minutes. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:220:1 */
-    CREATE_CI_MINUTE: "create_ci_minute",
+    readonly CREATE_CI_MINUTE: "create_ci_minute";
     /** Create Cluster (CI/CD). Grants the ability to create, delete, read, and update clusters. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:231:1 */
-    CREATE_CLUSTER: "create_cluster",
+    readonly CREATE_CLUSTER: "create_cluster";
     /** Create Cluster Agent (CI/CD). Grants the ability to create, delete, and read cluster agents. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:210:1 */
-    CREATE_CLUSTER_AGENT: "create_cluster_agent",
+    readonly CREATE_CLUSTER_AGENT: "create_cluster_agent";
     /** Create Cluster Agent Token (CI/CD). Grants the ability to create, read, and revoke cluster agent tokens. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:220:1 */
-    CREATE_CLUSTER_AGENT_TOKEN: "create_cluster_agent_token",
+    readonly CREATE_CLUSTER_AGENT_TOKEN: "create_cluster_agent_token";
     /** Create Cluster Agent URL Configuration (CI/CD). Grants the ability to create, delete, and read cluster agent URL configurations. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:228:1 */
-    CREATE_CLUSTER_AGENT_URL_CONFIGURATION: "create_cluster_agent_url_configuration",
+    readonly CREATE_CLUSTER_AGENT_URL_CONFIGURATION: "create_cluster_agent_url_configuration";
     /** Create Code Suggestion Completion (Duo). Grants the ability to create code suggestion completions. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:749:1 */
-    CREATE_CODE_SUGGESTION_COMPLETION: "create_code_suggestion_completion",
+    readonly CREATE_CODE_SUGGESTION_COMPLETION: "create_code_suggestion_completion";
     /** Create Code Suggestion Direct Access (Duo). Grants the ability to create code suggestion direct access. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:765:1 */
-    CREATE_CODE_SUGGESTION_DIRECT_ACCESS: "create_code_suggestion_direct_access",
+    readonly CREATE_CODE_SUGGESTION_DIRECT_ACCESS: "create_code_suggestion_direct_access";
     /** Create Commit (Repository). Grants the ability to create, delete, read, and update commits. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2713:1 */
-    CREATE_COMMIT: "create_commit",
+    readonly CREATE_COMMIT: "create_commit";
     /** Create Commit Status (CI/CD). Grants the ability to create commit statuses. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:287:1 */
-    CREATE_COMMIT_STATUS: "create_commit_status",
+    readonly CREATE_COMMIT_STATUS: "create_commit_status";
     /** Create Container Registry Protection Tag Rule (Packages and Registry). Grants the ability to create, delete, read, and update container registry protection tag rules. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:532:1 */
-    CREATE_CONTAINER_REGISTRY_PROTECTION_TAG_RULE: "create_container_registry_protection_tag_rule",
+    readonly CREATE_CONTAINER_REGISTRY_PROTECTION_TAG_RULE: "create_container_registry_protection_tag_rule";
     /** Create Container Repository Protection Rule (Packages and Registry). Grants the ability to create, delete, read, and update container repository protection rules. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:551:1 */
-    CREATE_CONTAINER_REPOSITORY_PROTECTION_RULE: "create_container_repository_protection_rule",
+    readonly CREATE_CONTAINER_REPOSITORY_PROTECTION_RULE: "create_container_repository_protection_rule";
     /** Create Debian Distribution (Packages and Registry). Grants the ability to create, delete, read, and update Debian distributions. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1645:1 */
-    CREATE_DEBIAN_DISTRIBUTION: "create_debian_distribution",
+    readonly CREATE_DEBIAN_DISTRIBUTION: "create_debian_distribution";
     /** Create Dependency Firewall Evaluation (Application Security). Grants the ability to create dependency firewall evaluations. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:73:1 */
-    CREATE_DEPENDENCY_FIREWALL_EVALUATION: "create_dependency_firewall_evaluation",
+    readonly CREATE_DEPENDENCY_FIREWALL_EVALUATION: "create_dependency_firewall_evaluation";
     /** Create Dependency List Export (Application Security). Grants the ability to create and read dependency list exports. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:81:1 */
-    CREATE_DEPENDENCY_LIST_EXPORT: "create_dependency_list_export",
+    readonly CREATE_DEPENDENCY_LIST_EXPORT: "create_dependency_list_export";
     /** Create Deploy Key (System Access). Grants the ability to create, delete, enable, read, and update deploy keys. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3143:1 */
-    CREATE_DEPLOY_KEY: "create_deploy_key",
+    readonly CREATE_DEPLOY_KEY: "create_deploy_key";
     /** Create Deploy Token (System Access). Grants the ability to create, delete, and read deploy tokens. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3159:1 */
-    CREATE_DEPLOY_TOKEN: "create_deploy_token",
+    readonly CREATE_DEPLOY_TOKEN: "create_deploy_token";
     /** Create Deployment (CI/CD). Grants the ability to approve, create, delete, read, and update deployments. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:296:1 */
-    CREATE_DEPLOYMENT: "create_deployment",
+    readonly CREATE_DEPLOYMENT: "create_deployment";
     /** Create Duo Workflow (Duo). Grants the ability to create, delete, read, restart, resume, and update duo workflows. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:781:1 */
-    CREATE_DUO_WORKFLOW: "create_duo_workflow",
+    readonly CREATE_DUO_WORKFLOW: "create_duo_workflow";
     /** Create Duo Workflow Direct Access Token (Duo). Grants the ability to create direct access tokens for duo workflows Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:796:1 */
-    CREATE_DUO_WORKFLOW_DIRECT_ACCESS_TOKEN: "create_duo_workflow_direct_access_token",
+    readonly CREATE_DUO_WORKFLOW_DIRECT_ACCESS_TOKEN: "create_duo_workflow_direct_access_token";
     /** Create Editor Telemetry. Named on: gitlab-pat-other-operations. @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:106:1 */
-    CREATE_EDITOR_TELEMETRY: "create_editor_telemetry",
+    readonly CREATE_EDITOR_TELEMETRY: "create_editor_telemetry";
     /** Create Email (System Access). Grants the ability to create, delete, and read emails. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3175:1 */
-    CREATE_EMAIL: "create_email",
+    readonly CREATE_EMAIL: "create_email";
     /** Create Environment (CI/CD). Grants the ability to create, delete, read, stop, and update environments. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:245:1 */
-    CREATE_ENVIRONMENT: "create_environment",
+    readonly CREATE_ENVIRONMENT: "create_environment";
     /** Create Error Tracking Client Key (Monitoring). Grants the ability to create, delete, and read error tracking client keys. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1500:1 */
-    CREATE_ERROR_TRACKING_CLIENT_KEY: "create_error_tracking_client_key",
+    readonly CREATE_ERROR_TRACKING_CLIENT_KEY: "create_error_tracking_client_key";
     /** Create Experiment Assignment (System Access). Grants the ability to create and delete experiment assignments. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3210:1 */
-    CREATE_EXPERIMENT_ASSIGNMENT: "create_experiment_assignment",
+    readonly CREATE_EXPERIMENT_ASSIGNMENT: "create_experiment_assignment";
     /** Create Export (System Migration). Grants the ability to create, download, and read exports. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3631:1 */
-    CREATE_EXPORT: "create_export",
+    readonly CREATE_EXPORT: "create_export";
     /** Create External Status Check Service (Compliance). Grants the ability to create, delete, read, and update external status check services. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:694:1 */
-    CREATE_EXTERNAL_STATUS_CHECK_SERVICE: "create_external_status_check_service",
+    readonly CREATE_EXTERNAL_STATUS_CHECK_SERVICE: "create_external_status_check_service";
     /** Create Feature Flag (CI/CD). Grants the ability to create, delete, read, and update feature flags. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:336:1 */
-    CREATE_FEATURE_FLAG: "create_feature_flag",
+    readonly CREATE_FEATURE_FLAG: "create_feature_flag";
     /** Create Feature Flag User List (Project Planning). Grants the ability to create, delete, read, and update feature flag user lists. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2128:1 */
-    CREATE_FEATURE_FLAG_USER_LIST: "create_feature_flag_user_list",
+    readonly CREATE_FEATURE_FLAG_USER_LIST: "create_feature_flag_user_list";
     /** Create Freeze Period (CI/CD). Grants the ability to create, delete, read, and update freeze periods. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:357:1 */
-    CREATE_FREEZE_PERIOD: "create_freeze_period",
+    readonly CREATE_FREEZE_PERIOD: "create_freeze_period";
     /** Create Geo Node (Geo). Grants the ability to create, delete, read, repair, and update Geo nodes. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:842:1 */
-    CREATE_GEO_NODE: "create_geo_node",
+    readonly CREATE_GEO_NODE: "create_geo_node";
     /** Create Geo Site (Geo). Grants the ability to create, delete, read, repair, and update Geo sites. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:858:1 */
-    CREATE_GEO_SITE: "create_geo_site",
+    readonly CREATE_GEO_SITE: "create_geo_site";
     /** Create Git Command (Duo). Grants the ability to create Git commands. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:804:1 */
-    CREATE_GIT_COMMAND: "create_git_command",
+    readonly CREATE_GIT_COMMAND: "create_git_command";
     /** Create GitLab Subscription (Subscription and Licensing). Grants the ability to create, read, and update GitLab subscriptions. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3045:1 */
-    CREATE_GITLAB_SUBSCRIPTION: "create_gitlab_subscription",
+    readonly CREATE_GITLAB_SUBSCRIPTION: "create_gitlab_subscription";
     /** Create GPG Key (Groups). Grants the ability to create, delete, read, and revoke GPG keys. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:973:1 */
-    CREATE_GPG_KEY: "create_gpg_key",
+    readonly CREATE_GPG_KEY: "create_gpg_key";
     /** Create Group (Groups). Grants the ability to archive, create, delete, read, share, transfer, and update groups. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:992:1 */
-    CREATE_GROUP: "create_group",
+    readonly CREATE_GROUP: "create_group";
     /** Create Impersonation Token (System Access). Grants the ability to create, read, and revoke impersonation tokens. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3246:1 */
-    CREATE_IMPERSONATION_TOKEN: "create_impersonation_token",
+    readonly CREATE_IMPERSONATION_TOKEN: "create_impersonation_token";
     /** Create Import (System Migration). Grants the ability to cancel, create, and read imports. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3651:1 */
-    CREATE_IMPORT: "create_import",
+    readonly CREATE_IMPORT: "create_import";
     /** Create Invitation (System Access). Grants the ability to create, delete, read, and update invitations. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3257:1 */
-    CREATE_INVITATION: "create_invitation",
+    readonly CREATE_INVITATION: "create_invitation";
     /** Create Issuable Metric Image (Project Planning). Grants the ability to create, delete, read, and update issuable metric images. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2149:1 */
-    CREATE_ISSUABLE_METRIC_IMAGE: "create_issuable_metric_image",
+    readonly CREATE_ISSUABLE_METRIC_IMAGE: "create_issuable_metric_image";
     /** Create Jira Connect Subscription (Integrations). Grants the ability to create Jira Connect subscriptions. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1438:1 */
-    CREATE_JIRA_CONNECT_SUBSCRIPTION: "create_jira_connect_subscription",
+    readonly CREATE_JIRA_CONNECT_SUBSCRIPTION: "create_jira_connect_subscription";
     /** Create Job Token Scope Allowlist (System Access). Grants the ability to create, delete, and read job token scope allowlists. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:893:1 */
-    CREATE_JOB_TOKEN_SCOPE_ALLOWLIST: "create_job_token_scope_allowlist",
+    readonly CREATE_JOB_TOKEN_SCOPE_ALLOWLIST: "create_job_token_scope_allowlist";
     /** Create Knowledge Graph Enabled Namespace (GitLab Orbit). Grants the ability to create, delete, and read knowledge graph enabled namespaces. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:875:1 */
-    CREATE_KNOWLEDGE_GRAPH_ENABLED_NAMESPACE: "create_knowledge_graph_enabled_namespace",
+    readonly CREATE_KNOWLEDGE_GRAPH_ENABLED_NAMESPACE: "create_knowledge_graph_enabled_namespace";
     /** Create Label (Project Planning). Grants the ability to create, delete, promote, read, subscribe, and update labels. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:652:1 */
-    CREATE_LABEL: "create_label",
+    readonly CREATE_LABEL: "create_label";
     /** Create LDAP Admin Role Link (Groups). Grants the ability to create, delete, and read LDAP admin role links Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:444:1 */
-    CREATE_LDAP_ADMIN_ROLE_LINK: "create_ldap_admin_role_link",
+    readonly CREATE_LDAP_ADMIN_ROLE_LINK: "create_ldap_admin_role_link";
     /** Create LDAP Group Link (System Access). Grants the ability to create, delete, and read LDAP group links. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3303:1 */
-    CREATE_LDAP_GROUP_LINK: "create_ldap_group_link",
+    readonly CREATE_LDAP_GROUP_LINK: "create_ldap_group_link";
     /** Create License (Subscription and Licensing). Grants the ability to create, delete, and read licenses. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3058:1 */
-    CREATE_LICENSE: "create_license",
+    readonly CREATE_LICENSE: "create_license";
     /** Create Markdown Upload (Projects). Grants the ability to create, delete, and read Markdown uploads. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:741:1 */
-    CREATE_MARKDOWN_UPLOAD: "create_markdown_upload",
+    readonly CREATE_MARKDOWN_UPLOAD: "create_markdown_upload";
     /** Create Member (System Access). Grants the ability to create, delete, read, and update members. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3323:1 */
-    CREATE_MEMBER: "create_member",
+    readonly CREATE_MEMBER: "create_member";
     /** Create Member Role (Groups). Grants the ability to create, delete, and read member roles. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:455:1 */
-    CREATE_MEMBER_ROLE: "create_member_role",
+    readonly CREATE_MEMBER_ROLE: "create_member_role";
     /** Create Merge Request (Repository). Grants the ability to approve, create, delete, merge, read, subscribe, and update merge requests. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:821:1 */
-    CREATE_MERGE_REQUEST: "create_merge_request",
+    readonly CREATE_MERGE_REQUEST: "create_merge_request";
     /** Create Merge Request Approval Rule (Repository). Grants the ability to create, delete, read, and update merge request approval rules. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2807:1 */
-    CREATE_MERGE_REQUEST_APPROVAL_RULE: "create_merge_request_approval_rule",
+    readonly CREATE_MERGE_REQUEST_APPROVAL_RULE: "create_merge_request_approval_rule";
     /** Create ML Experiment (Project Model Registry and Experiments). Grants the ability to create, delete, read, and update ML experiments. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2040:1 */
-    CREATE_ML_EXPERIMENT: "create_ml_experiment",
+    readonly CREATE_ML_EXPERIMENT: "create_ml_experiment";
     /** Create ML Model (Project Model Registry and Experiments). Grants the ability to create, delete, read, and update ML models. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2055:1 */
-    CREATE_ML_MODEL: "create_ml_model",
+    readonly CREATE_ML_MODEL: "create_ml_model";
     /** Create MLflow Run (Project Model Registry and Experiments). Grants the ability to create, delete, log, read, and update MLflow runs. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2078:1 */
-    CREATE_MLFLOW_RUN: "create_mlflow_run",
+    readonly CREATE_MLFLOW_RUN: "create_mlflow_run";
     /** Create Mobile Push Subscription (Notifications). Grants the ability to create and delete mobile push subscriptions. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1573:1 */
-    CREATE_MOBILE_PUSH_SUBSCRIPTION: "create_mobile_push_subscription",
+    readonly CREATE_MOBILE_PUSH_SUBSCRIPTION: "create_mobile_push_subscription";
     /** Create Model Version (Project Model Registry and Experiments). Grants the ability to create, delete, read, and update model versions. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:629:1 */
-    CREATE_MODEL_VERSION: "create_model_version",
+    readonly CREATE_MODEL_VERSION: "create_model_version";
     /** Create Namespace Storage Limit Exclusion (Subscription and Licensing). Grants the ability to create, delete, and read namespace storage limit exclusions. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3079:1 */
-    CREATE_NAMESPACE_STORAGE_LIMIT_EXCLUSION: "create_namespace_storage_limit_exclusion",
+    readonly CREATE_NAMESPACE_STORAGE_LIMIT_EXCLUSION: "create_namespace_storage_limit_exclusion";
     /** Create OAuth Application (System Access). Grants the ability to create, delete, read, renew secret, and update OAuth applications. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3376:1 */
-    CREATE_OAUTH_APPLICATION: "create_oauth_application",
+    readonly CREATE_OAUTH_APPLICATION: "create_oauth_application";
     /** Create Offline Export (System Migration). Grants the ability to create and read offline exports. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3683:1 */
-    CREATE_OFFLINE_EXPORT: "create_offline_export",
+    readonly CREATE_OFFLINE_EXPORT: "create_offline_export";
     /** Create Organization (Organizations). Grants the ability to create, delete, read, and update organizations. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:516:1 */
-    CREATE_ORGANIZATION: "create_organization",
+    readonly CREATE_ORGANIZATION: "create_organization";
     /** Create Package (Packages and Registry). Grants the ability to create, delete, read, and update packages. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:570:1 */
-    CREATE_PACKAGE: "create_package",
+    readonly CREATE_PACKAGE: "create_package";
     /** Create Pages Domain (Projects). Grants the ability to create, delete, read, update, and verify pages domains. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2585:1 */
-    CREATE_PAGES_DOMAIN: "create_pages_domain",
+    readonly CREATE_PAGES_DOMAIN: "create_pages_domain";
     /** Create Personal Access Token (System Access). Grants the ability to create, read, revoke, and rotate personal access tokens. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:925:1 */
-    CREATE_PERSONAL_ACCESS_TOKEN: "create_personal_access_token",
+    readonly CREATE_PERSONAL_ACCESS_TOKEN: "create_personal_access_token";
     /** Create Pipeline (CI/CD). Grants the ability to create, delete, read, and update pipelines. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:288:1 */
-    CREATE_PIPELINE: "create_pipeline",
+    readonly CREATE_PIPELINE: "create_pipeline";
     /** Create Pipeline Schedule (CI/CD). Grants the ability to create, delete, read, and update pipeline schedules. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:301:1 */
-    CREATE_PIPELINE_SCHEDULE: "create_pipeline_schedule",
+    readonly CREATE_PIPELINE_SCHEDULE: "create_pipeline_schedule";
     /** Create Placeholder Reassignment (System Migration). Grants the ability to create, read, revoke, and update placeholder reassignments. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3693:1 */
-    CREATE_PLACEHOLDER_REASSIGNMENT: "create_placeholder_reassignment",
+    readonly CREATE_PLACEHOLDER_REASSIGNMENT: "create_placeholder_reassignment";
     /** Create Policy Store Policy (Application Security). Grants the ability to create, delete, read, and update policies in the policy store. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:95:1 */
-    CREATE_POLICY_STORE_POLICY: "create_policy_store_policy",
+    readonly CREATE_POLICY_STORE_POLICY: "create_policy_store_policy";
     /** Create Project (Projects). Grants the ability to archive, create, delete, fork, read, share, transfer, and update projects. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2601:1 */
-    CREATE_PROJECT: "create_project",
+    readonly CREATE_PROJECT: "create_project";
     /** Create Protected Environment (CI/CD). Grants the ability to create, delete, read, and update protected environments. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:458:1 */
-    CREATE_PROTECTED_ENVIRONMENT: "create_protected_environment",
+    readonly CREATE_PROTECTED_ENVIRONMENT: "create_protected_environment";
     /** Create Pull Mirror (CI/CD). Grants the ability to create, read, and update pull mirrors. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:475:1 */
-    CREATE_PULL_MIRROR: "create_pull_mirror",
+    readonly CREATE_PULL_MIRROR: "create_pull_mirror";
     /** Create Push Rule (Repository). Grants the ability to create, delete, read, and update push rules. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2841:1 */
-    CREATE_PUSH_RULE: "create_push_rule",
+    readonly CREATE_PUSH_RULE: "create_push_rule";
     /** Create Release (Project Features). Grants the ability to create, delete, read, and update releases. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:603:1 */
-    CREATE_RELEASE: "create_release",
+    readonly CREATE_RELEASE: "create_release";
     /** Create Release Link (Project Features). Grants the ability to create, delete, read, and update release links. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1972:1 */
-    CREATE_RELEASE_LINK: "create_release_link",
+    readonly CREATE_RELEASE_LINK: "create_release_link";
     /** Create Remote Mirror (Project Features). Grants the ability to create, delete, read, and update remote mirrors. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1984:1 */
-    CREATE_REMOTE_MIRROR: "create_remote_mirror",
+    readonly CREATE_REMOTE_MIRROR: "create_remote_mirror";
     /** Create Repository (Repository). Grants the ability to create, delete, read, and update repositories. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2856:1 */
-    CREATE_REPOSITORY: "create_repository",
+    readonly CREATE_REPOSITORY: "create_repository";
     /** Create Repository Storage Move (CI/CD). Grants the ability to create and read repository storage moves. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:485:1 */
-    CREATE_REPOSITORY_STORAGE_MOVE: "create_repository_storage_move",
+    readonly CREATE_REPOSITORY_STORAGE_MOVE: "create_repository_storage_move";
     /** Create Repository Tag (Repository). Grants the ability to create, delete, and read repository tags. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:865:1 */
-    CREATE_REPOSITORY_TAG: "create_repository_tag",
+    readonly CREATE_REPOSITORY_TAG: "create_repository_tag";
     /** Create Resource Access Token (System Access). Grants the ability to create, delete, read, and rotate resource access tokens. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3429:1 */
-    CREATE_RESOURCE_ACCESS_TOKEN: "create_resource_access_token",
+    readonly CREATE_RESOURCE_ACCESS_TOKEN: "create_resource_access_token";
     /** Create Runner (CI/CD). Grants the ability to assign, create, delete, read, and update runners. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:316:1 */
-    CREATE_RUNNER: "create_runner",
+    readonly CREATE_RUNNER: "create_runner";
     /** Create Runner Controller (CI/CD). Grants the ability to create, delete, read, and update runner controllers. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:559:1 */
-    CREATE_RUNNER_CONTROLLER: "create_runner_controller",
+    readonly CREATE_RUNNER_CONTROLLER: "create_runner_controller";
     /** Create Runner Controller Token (CI/CD). Grants the ability to create, read, revoke, and rotate runner controller tokens. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:576:1 */
-    CREATE_RUNNER_CONTROLLER_TOKEN: "create_runner_controller_token",
+    readonly CREATE_RUNNER_CONTROLLER_TOKEN: "create_runner_controller_token";
     /** Create SAML Group Link (System Access). Grants the ability to create, delete, and read SAML group links. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3462:1 */
-    CREATE_SAML_GROUP_LINK: "create_saml_group_link",
+    readonly CREATE_SAML_GROUP_LINK: "create_saml_group_link";
     /** Create Secrets Manager API JWT (Secrets Management). Grants the ability to create a Secrets Manager API JWT for direct API access to secrets. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3016:1 */
-    CREATE_SECRETS_MANAGER_API_JWT: "create_secrets_manager_api_jwt",
+    readonly CREATE_SECRETS_MANAGER_API_JWT: "create_secrets_manager_api_jwt";
     /** Create Secure File (CI/CD). Grants the ability to create, delete, and read secure files. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:598:1 */
-    CREATE_SECURE_FILE: "create_secure_file",
+    readonly CREATE_SECURE_FILE: "create_secure_file";
     /** Create Security Scan (Application Security). Grants the ability to create security scans. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:120:1 */
-    CREATE_SECURITY_SCAN: "create_security_scan",
+    readonly CREATE_SECURITY_SCAN: "create_security_scan";
     /** Create Service Account (System Access). Grants the ability to create, delete, read, and update service accounts. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3492:1 */
-    CREATE_SERVICE_ACCOUNT: "create_service_account",
+    readonly CREATE_SERVICE_ACCOUNT: "create_service_account";
     /** Create Service Account Personal Access Token (System Access). Grants the ability to create, read, revoke, and rotate service account personal access tokens. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3512:1 */
-    CREATE_SERVICE_ACCOUNT_PERSONAL_ACCESS_TOKEN: "create_service_account_personal_access_token",
+    readonly CREATE_SERVICE_ACCOUNT_PERSONAL_ACCESS_TOKEN: "create_service_account_personal_access_token";
     /** Create Snippet (Project Features). Grants the ability to create, delete, read, and update snippets. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:614:1 */
-    CREATE_SNIPPET: "create_snippet",
+    readonly CREATE_SNIPPET: "create_snippet";
     /** Create SSH Certificate (Groups). Grants the ability to create, delete, and read SSH certificates. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1048:1 */
-    CREATE_SSH_CERTIFICATE: "create_ssh_certificate",
+    readonly CREATE_SSH_CERTIFICATE: "create_ssh_certificate";
     /** Create SSH Key (System Access). Grants the ability to create, delete, and read SSH keys. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3527:1 */
-    CREATE_SSH_KEY: "create_ssh_key",
+    readonly CREATE_SSH_KEY: "create_ssh_key";
     /** Create Support PIN (Groups). Grants the ability to create, read, and revoke support PINs. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1072:1 */
-    CREATE_SUPPORT_PIN: "create_support_pin",
+    readonly CREATE_SUPPORT_PIN: "create_support_pin";
     /** Create Terraform State (CI/CD). Grants the ability to create, delete, lock, and read Terraform state. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:610:1 */
-    CREATE_TERRAFORM_STATE: "create_terraform_state",
+    readonly CREATE_TERRAFORM_STATE: "create_terraform_state";
     /** Create Terraform State Protection Rule (CI/CD). Grants the ability to create, delete, and update Terraform state protection rules. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:350:1 */
-    CREATE_TERRAFORM_STATE_PROTECTION_RULE: "create_terraform_state_protection_rule",
+    readonly CREATE_TERRAFORM_STATE_PROTECTION_RULE: "create_terraform_state_protection_rule";
     /** Create Third Party Agent Direct Access Token (Duo). Grants the ability to create direct access tokens for third-party agents Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:821:1 */
-    CREATE_THIRD_PARTY_AGENT_DIRECT_ACCESS_TOKEN: "create_third_party_agent_direct_access_token",
+    readonly CREATE_THIRD_PARTY_AGENT_DIRECT_ACCESS_TOKEN: "create_third_party_agent_direct_access_token";
     /** Create Todo (Notifications). Grants the ability to create, delete, read, and update todos. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:493:1 */
-    CREATE_TODO: "create_todo",
+    readonly CREATE_TODO: "create_todo";
     /** Create Topic (Groups). Grants the ability to create, delete, merge, read, and update topics. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1092:1 */
-    CREATE_TOPIC: "create_topic",
+    readonly CREATE_TOPIC: "create_topic";
     /** Create Trigger (CI/CD). Grants the ability to create, delete, read, and update triggers. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:359:1 */
-    CREATE_TRIGGER: "create_trigger",
+    readonly CREATE_TRIGGER: "create_trigger";
     /** Create User (System Access). Grants the ability to activate, approve, ban, block, create, deactivate, delete, disable two factor, follow, read, reject, unban, unblock, unfollow, and update users. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3567:1 */
-    CREATE_USER: "create_user",
+    readonly CREATE_USER: "create_user";
     /** Create Variable (CI/CD). Grants the ability to create, delete, read, and update CI variables. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:647:1 */
-    CREATE_VARIABLE: "create_variable",
+    readonly CREATE_VARIABLE: "create_variable";
     /** Create Virtual Registry (Packages and Registry). Grants the ability to create, delete, read, and update virtual registries. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1842:1 */
-    CREATE_VIRTUAL_REGISTRY: "create_virtual_registry",
+    readonly CREATE_VIRTUAL_REGISTRY: "create_virtual_registry";
     /** Create Virtual Registry Cleanup Policy (Packages and Registry). Grants the ability to create, delete, read, and update virtual registry cleanup policies. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1905:1 */
-    CREATE_VIRTUAL_REGISTRY_CLEANUP_POLICY: "create_virtual_registry_cleanup_policy",
+    readonly CREATE_VIRTUAL_REGISTRY_CLEANUP_POLICY: "create_virtual_registry_cleanup_policy";
     /** Create Vulnerability (Application Security). Grants the ability to create, read, and update vulnerabilities. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:74:1 */
-    CREATE_VULNERABILITY: "create_vulnerability",
+    readonly CREATE_VULNERABILITY: "create_vulnerability";
     /** Create Vulnerability Archive Export (Application Security). Grants the ability to create and read vulnerability archive exports. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:153:1 */
-    CREATE_VULNERABILITY_ARCHIVE_EXPORT: "create_vulnerability_archive_export",
+    readonly CREATE_VULNERABILITY_ARCHIVE_EXPORT: "create_vulnerability_archive_export";
     /** Create Vulnerability Export (Application Security). Grants the ability to create and read vulnerability exports. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:163:1 */
-    CREATE_VULNERABILITY_EXPORT: "create_vulnerability_export",
+    readonly CREATE_VULNERABILITY_EXPORT: "create_vulnerability_export";
     /** Create Vulnerability Issue Link (Application Security). Grants the ability to create, delete, and read vulnerability issue links. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:183:1 */
-    CREATE_VULNERABILITY_ISSUE_LINK: "create_vulnerability_issue_link",
+    readonly CREATE_VULNERABILITY_ISSUE_LINK: "create_vulnerability_issue_link";
     /** Create Vulnerability Note (Note). Grants the ability to create, delete, read, and update vulnerability notes. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1549:1 */
-    CREATE_VULNERABILITY_NOTE: "create_vulnerability_note",
+    readonly CREATE_VULNERABILITY_NOTE: "create_vulnerability_note";
     /** Create Webhook (Integrations). Grants the ability to create, delete, read, trigger, and update webhooks. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1446:1 */
-    CREATE_WEBHOOK: "create_webhook",
+    readonly CREATE_WEBHOOK: "create_webhook";
     /** Create Wiki (Wiki). Grants the ability to create, delete, read, subscribe, and update wikis. Named on: gitlab-pat-rest-permissions, gitlab-pat-other-operations. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3717:1 */
-    CREATE_WIKI: "create_wiki",
+    readonly CREATE_WIKI: "create_wiki";
     /** Create Work Item (Project Planning). Grants the ability to create, delete, read, and update work items such as epics and issues. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:665:1 */
-    CREATE_WORK_ITEM: "create_work_item",
+    readonly CREATE_WORK_ITEM: "create_work_item";
     /** Create Zoekt Namespace (Search). Grants the ability to create, delete, and update Zoekt namespaces. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2995:1 */
-    CREATE_ZOEKT_NAMESPACE: "create_zoekt_namespace",
+    readonly CREATE_ZOEKT_NAMESPACE: "create_zoekt_namespace";
     /** Deactivate User (System Access). Grants the ability to activate, approve, ban, block, create, deactivate, delete, disable two factor, follow, read, reject, unban, unblock, unfollow, and update users. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3568:1 */
-    DEACTIVATE_USER: "deactivate_user",
+    readonly DEACTIVATE_USER: "deactivate_user";
     /** Delete Access Request (System Access). Grants the ability to approve, create, delete, and read access requests. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3095:1 */
-    DELETE_ACCESS_REQUEST: "delete_access_request",
+    readonly DELETE_ACCESS_REQUEST: "delete_access_request";
     /** Delete Admin Member Role (Groups). Grants the ability to create, delete, read, and update admin member roles. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:425:1 */
-    DELETE_ADMIN_MEMBER_ROLE: "delete_admin_member_role",
+    readonly DELETE_ADMIN_MEMBER_ROLE: "delete_admin_member_role";
     /** Delete Alert Metric Image (Monitoring). Grants the ability to create, delete, read, and update alert metric images. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1490:1 */
-    DELETE_ALERT_METRIC_IMAGE: "delete_alert_metric_image",
+    readonly DELETE_ALERT_METRIC_IMAGE: "delete_alert_metric_image";
     /** Delete Alias (Project Features). Grants the ability to create, delete, and read aliases. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1919:1 */
-    DELETE_ALIAS: "delete_alias",
+    readonly DELETE_ALIAS: "delete_alias";
     /** Delete Approval Rule (Repository). Grants the ability to create, delete, read, and update approval rules. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:779:1 */
-    DELETE_APPROVAL_RULE: "delete_approval_rule",
+    readonly DELETE_APPROVAL_RULE: "delete_approval_rule";
     /** Delete Artifact (CI/CD). Grants the ability to delete artifacts. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:195:1 */
-    DELETE_ARTIFACT: "delete_artifact",
+    readonly DELETE_ARTIFACT: "delete_artifact";
     /** Delete Badge (Project Features). Grants the ability to create, delete, read, and update badges. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1931:1 */
-    DELETE_BADGE: "delete_badge",
+    readonly DELETE_BADGE: "delete_badge";
     /** Delete Branch (Repository). Grants the ability to create, delete, protect, and read branches. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:792:1 */
-    DELETE_BRANCH: "delete_branch",
+    readonly DELETE_BRANCH: "delete_branch";
     /** Delete Broadcast Message (Notifications). Grants the ability to create, delete, and update broadcast messages. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1564:1 */
-    DELETE_BROADCAST_MESSAGE: "delete_broadcast_message",
+    readonly DELETE_BROADCAST_MESSAGE: "delete_broadcast_message";
     /** Delete Catalog Resource (CI/CD). Grants the ability to create and delete CI catalog resources. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:94:1 */
-    DELETE_CATALOG_RESOURCE: "delete_catalog_resource",
+    readonly DELETE_CATALOG_RESOURCE: "delete_catalog_resource";
     /** Delete Cluster (CI/CD). Grants the ability to create, delete, read, and update clusters. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:234:1 */
-    DELETE_CLUSTER: "delete_cluster",
+    readonly DELETE_CLUSTER: "delete_cluster";
     /** Delete Cluster Agent (CI/CD). Grants the ability to create, delete, and read cluster agents. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:211:1 */
-    DELETE_CLUSTER_AGENT: "delete_cluster_agent",
+    readonly DELETE_CLUSTER_AGENT: "delete_cluster_agent";
     /** Delete Cluster Agent URL Configuration (CI/CD). Grants the ability to create, delete, and read cluster agent URL configurations. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:229:1 */
-    DELETE_CLUSTER_AGENT_URL_CONFIGURATION: "delete_cluster_agent_url_configuration",
+    readonly DELETE_CLUSTER_AGENT_URL_CONFIGURATION: "delete_cluster_agent_url_configuration";
     /** Delete Commit (Repository). Grants the ability to create, delete, read, and update commits. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2718:1 */
-    DELETE_COMMIT: "delete_commit",
+    readonly DELETE_COMMIT: "delete_commit";
     /** Delete Container Registry Protection Tag Rule (Packages and Registry). Grants the ability to create, delete, read, and update container registry protection tag rules. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:533:1 */
-    DELETE_CONTAINER_REGISTRY_PROTECTION_TAG_RULE: "delete_container_registry_protection_tag_rule",
+    readonly DELETE_CONTAINER_REGISTRY_PROTECTION_TAG_RULE: "delete_container_registry_protection_tag_rule";
     /** Delete Container Repository (Packages and Registry). Grants the ability to delete and read container repositories. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions, gitlab-pat-other-operations. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:542:1 */
-    DELETE_CONTAINER_REPOSITORY: "delete_container_repository",
+    readonly DELETE_CONTAINER_REPOSITORY: "delete_container_repository";
     /** Delete Container Repository Protection Rule (Packages and Registry). Grants the ability to create, delete, read, and update container repository protection rules. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:552:1 */
-    DELETE_CONTAINER_REPOSITORY_PROTECTION_RULE: "delete_container_repository_protection_rule",
+    readonly DELETE_CONTAINER_REPOSITORY_PROTECTION_RULE: "delete_container_repository_protection_rule";
     /** Delete Custom Attribute (Project Planning). Grants the ability to delete, read, and update custom attributes. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:641:1 */
-    DELETE_CUSTOM_ATTRIBUTE: "delete_custom_attribute",
+    readonly DELETE_CUSTOM_ATTRIBUTE: "delete_custom_attribute";
     /** Delete Debian Distribution (Packages and Registry). Grants the ability to create, delete, read, and update Debian distributions. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1647:1 */
-    DELETE_DEBIAN_DISTRIBUTION: "delete_debian_distribution",
+    readonly DELETE_DEBIAN_DISTRIBUTION: "delete_debian_distribution";
     /** Delete Deploy Key (System Access). Grants the ability to create, delete, enable, read, and update deploy keys. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3145:1 */
-    DELETE_DEPLOY_KEY: "delete_deploy_key",
+    readonly DELETE_DEPLOY_KEY: "delete_deploy_key";
     /** Delete Deploy Token (System Access). Grants the ability to create, delete, and read deploy tokens. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3161:1 */
-    DELETE_DEPLOY_TOKEN: "delete_deploy_token",
+    readonly DELETE_DEPLOY_TOKEN: "delete_deploy_token";
     /** Delete Deployment (CI/CD). Grants the ability to approve, create, delete, read, and update deployments. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:297:1 */
-    DELETE_DEPLOYMENT: "delete_deployment",
+    readonly DELETE_DEPLOYMENT: "delete_deployment";
     /** Delete Email (System Access). Grants the ability to create, delete, and read emails. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3177:1 */
-    DELETE_EMAIL: "delete_email",
+    readonly DELETE_EMAIL: "delete_email";
     /** Delete Enterprise User (System Access). Grants the ability to delete, disable two factor, read, read email, and update enterprise users. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3189:1 */
-    DELETE_ENTERPRISE_USER: "delete_enterprise_user",
+    readonly DELETE_ENTERPRISE_USER: "delete_enterprise_user";
     /** Delete Environment (CI/CD). Grants the ability to create, delete, read, stop, and update environments. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:246:1 */
-    DELETE_ENVIRONMENT: "delete_environment",
+    readonly DELETE_ENVIRONMENT: "delete_environment";
     /** Delete Error Tracking Client Key (Monitoring). Grants the ability to create, delete, and read error tracking client keys. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1501:1 */
-    DELETE_ERROR_TRACKING_CLIENT_KEY: "delete_error_tracking_client_key",
+    readonly DELETE_ERROR_TRACKING_CLIENT_KEY: "delete_error_tracking_client_key";
     /** Delete Experiment Assignment (System Access). Grants the ability to create and delete experiment assignments. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3211:1 */
-    DELETE_EXPERIMENT_ASSIGNMENT: "delete_experiment_assignment",
+    readonly DELETE_EXPERIMENT_ASSIGNMENT: "delete_experiment_assignment";
     /** Delete Experiment Cache (System Access). Grants the ability to delete experiment caches. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3219:1 */
-    DELETE_EXPERIMENT_CACHE: "delete_experiment_cache",
+    readonly DELETE_EXPERIMENT_CACHE: "delete_experiment_cache";
     /** Delete External Status Check Service (Compliance). Grants the ability to create, delete, read, and update external status check services. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:695:1 */
-    DELETE_EXTERNAL_STATUS_CHECK_SERVICE: "delete_external_status_check_service",
+    readonly DELETE_EXTERNAL_STATUS_CHECK_SERVICE: "delete_external_status_check_service";
     /** Delete Feature (System Access). Grants the ability to delete, read, and update features. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3227:1 */
-    DELETE_FEATURE: "delete_feature",
+    readonly DELETE_FEATURE: "delete_feature";
     /** Delete Feature Flag (CI/CD). Grants the ability to create, delete, read, and update feature flags. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:337:1 */
-    DELETE_FEATURE_FLAG: "delete_feature_flag",
+    readonly DELETE_FEATURE_FLAG: "delete_feature_flag";
     /** Delete Feature Flag User List (Project Planning). Grants the ability to create, delete, read, and update feature flag user lists. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2129:1 */
-    DELETE_FEATURE_FLAG_USER_LIST: "delete_feature_flag_user_list",
+    readonly DELETE_FEATURE_FLAG_USER_LIST: "delete_feature_flag_user_list";
     /** Delete Freeze Period (CI/CD). Grants the ability to create, delete, read, and update freeze periods. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:358:1 */
-    DELETE_FREEZE_PERIOD: "delete_freeze_period",
+    readonly DELETE_FREEZE_PERIOD: "delete_freeze_period";
     /** Delete Geo Node (Geo). Grants the ability to create, delete, read, repair, and update Geo nodes. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:843:1 */
-    DELETE_GEO_NODE: "delete_geo_node",
+    readonly DELETE_GEO_NODE: "delete_geo_node";
     /** Delete Geo Site (Geo). Grants the ability to create, delete, read, repair, and update Geo sites. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:859:1 */
-    DELETE_GEO_SITE: "delete_geo_site",
+    readonly DELETE_GEO_SITE: "delete_geo_site";
     /** Delete GPG Key (Groups). Grants the ability to create, delete, read, and revoke GPG keys. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:975:1 */
-    DELETE_GPG_KEY: "delete_gpg_key",
+    readonly DELETE_GPG_KEY: "delete_gpg_key";
     /** Delete Group (Groups). Grants the ability to archive, create, delete, read, share, transfer, and update groups. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:993:1 */
-    DELETE_GROUP: "delete_group",
+    readonly DELETE_GROUP: "delete_group";
     /** Delete Identity (System Access). Grants the ability to delete identities. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3238:1 */
-    DELETE_IDENTITY: "delete_identity",
+    readonly DELETE_IDENTITY: "delete_identity";
     /** Delete Integration (Integrations). Grants the ability to delete, read, and update integrations. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1105:1 */
-    DELETE_INTEGRATION: "delete_integration",
+    readonly DELETE_INTEGRATION: "delete_integration";
     /** Delete Invitation (System Access). Grants the ability to create, delete, read, and update invitations. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3259:1 */
-    DELETE_INVITATION: "delete_invitation",
+    readonly DELETE_INVITATION: "delete_invitation";
     /** Delete Issuable Metric Image (Project Planning). Grants the ability to create, delete, read, and update issuable metric images. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2150:1 */
-    DELETE_ISSUABLE_METRIC_IMAGE: "delete_issuable_metric_image",
+    readonly DELETE_ISSUABLE_METRIC_IMAGE: "delete_issuable_metric_image";
     /** Delete Job (CI/CD). Grants the ability to delete, read, run, and update jobs. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:369:1 */
-    DELETE_JOB: "delete_job",
+    readonly DELETE_JOB: "delete_job";
     /** Delete Job Artifact (CI/CD). Grants the ability to delete, read, and update job artifacts. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:277:1 */
-    DELETE_JOB_ARTIFACT: "delete_job_artifact",
+    readonly DELETE_JOB_ARTIFACT: "delete_job_artifact";
     /** Delete Job Token Scope Allowlist (System Access). Grants the ability to create, delete, and read job token scope allowlists. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:895:1 */
-    DELETE_JOB_TOKEN_SCOPE_ALLOWLIST: "delete_job_token_scope_allowlist",
+    readonly DELETE_JOB_TOKEN_SCOPE_ALLOWLIST: "delete_job_token_scope_allowlist";
     /** Delete Knowledge Graph Enabled Namespace (GitLab Orbit). Grants the ability to create, delete, and read knowledge graph enabled namespaces. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:876:1 */
-    DELETE_KNOWLEDGE_GRAPH_ENABLED_NAMESPACE: "delete_knowledge_graph_enabled_namespace",
+    readonly DELETE_KNOWLEDGE_GRAPH_ENABLED_NAMESPACE: "delete_knowledge_graph_enabled_namespace";
     /** Delete Label (Project Planning). Grants the ability to create, delete, promote, read, subscribe, and update labels. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2171:1 */
-    DELETE_LABEL: "delete_label",
+    readonly DELETE_LABEL: "delete_label";
     /** Delete LDAP Admin Role Link (Groups). Grants the ability to create, delete, and read LDAP admin role links Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:446:1 */
-    DELETE_LDAP_ADMIN_ROLE_LINK: "delete_ldap_admin_role_link",
+    readonly DELETE_LDAP_ADMIN_ROLE_LINK: "delete_ldap_admin_role_link";
     /** Delete LDAP Group Link (System Access). Grants the ability to create, delete, and read LDAP group links. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3304:1 */
-    DELETE_LDAP_GROUP_LINK: "delete_ldap_group_link",
+    readonly DELETE_LDAP_GROUP_LINK: "delete_ldap_group_link";
     /** Delete License (Subscription and Licensing). Grants the ability to create, delete, and read licenses. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3059:1 */
-    DELETE_LICENSE: "delete_license",
+    readonly DELETE_LICENSE: "delete_license";
     /** Delete Markdown Upload (Projects). Grants the ability to create, delete, and read Markdown uploads. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:743:1 */
-    DELETE_MARKDOWN_UPLOAD: "delete_markdown_upload",
+    readonly DELETE_MARKDOWN_UPLOAD: "delete_markdown_upload";
     /** Delete Member (System Access). Grants the ability to create, delete, read, and update members. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3325:1 */
-    DELETE_MEMBER: "delete_member",
+    readonly DELETE_MEMBER: "delete_member";
     /** Delete Member Role (Groups). Grants the ability to assign, create, delete, read, and update member roles. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1017:1 */
-    DELETE_MEMBER_ROLE: "delete_member_role",
+    readonly DELETE_MEMBER_ROLE: "delete_member_role";
     /** Delete Merge Request (Repository). Grants the ability to approve, create, delete, merge, read, subscribe, and update merge requests. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2750:1 */
-    DELETE_MERGE_REQUEST: "delete_merge_request",
+    readonly DELETE_MERGE_REQUEST: "delete_merge_request";
     /** Delete Merge Request Approval Rule (Repository). Grants the ability to create, delete, read, and update merge request approval rules. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2808:1 */
-    DELETE_MERGE_REQUEST_APPROVAL_RULE: "delete_merge_request_approval_rule",
+    readonly DELETE_MERGE_REQUEST_APPROVAL_RULE: "delete_merge_request_approval_rule";
     /** Delete ML Experiment (Project Model Registry and Experiments). Grants the ability to create, delete, read, and update ML experiments. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2041:1 */
-    DELETE_ML_EXPERIMENT: "delete_ml_experiment",
+    readonly DELETE_ML_EXPERIMENT: "delete_ml_experiment";
     /** Delete ML Model (Project Model Registry and Experiments). Grants the ability to create, delete, read, and update ML models. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2056:1 */
-    DELETE_ML_MODEL: "delete_ml_model",
+    readonly DELETE_ML_MODEL: "delete_ml_model";
     /** Delete MLflow Run (Project Model Registry and Experiments). Grants the ability to create, delete, log, read, and update MLflow runs. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2079:1 */
-    DELETE_MLFLOW_RUN: "delete_mlflow_run",
+    readonly DELETE_MLFLOW_RUN: "delete_mlflow_run";
     /** Delete Mobile Push Subscription (Notifications). Grants the ability to create and delete mobile push subscriptions. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1574:1 */
-    DELETE_MOBILE_PUSH_SUBSCRIPTION: "delete_mobile_push_subscription",
+    readonly DELETE_MOBILE_PUSH_SUBSCRIPTION: "delete_mobile_push_subscription";
     /** Delete Model Version (Project Model Registry and Experiments). Grants the ability to create, delete, read, and update model versions. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:630:1 */
-    DELETE_MODEL_VERSION: "delete_model_version",
+    readonly DELETE_MODEL_VERSION: "delete_model_version";
     /** Delete Namespace Storage Limit Exclusion (Subscription and Licensing). Grants the ability to create, delete, and read namespace storage limit exclusions. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3080:1 */
-    DELETE_NAMESPACE_STORAGE_LIMIT_EXCLUSION: "delete_namespace_storage_limit_exclusion",
+    readonly DELETE_NAMESPACE_STORAGE_LIMIT_EXCLUSION: "delete_namespace_storage_limit_exclusion";
     /** Delete OAuth Application (System Access). Grants the ability to create, delete, read, renew secret, and update OAuth applications. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3378:1 */
-    DELETE_OAUTH_APPLICATION: "delete_oauth_application",
+    readonly DELETE_OAUTH_APPLICATION: "delete_oauth_application";
     /** Delete Organization (Organizations). Grants the ability to create, delete, read, and update organizations. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:517:1 */
-    DELETE_ORGANIZATION: "delete_organization",
+    readonly DELETE_ORGANIZATION: "delete_organization";
     /** Delete Package (Packages and Registry). Grants the ability to create, delete, read, and update packages. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:571:1 */
-    DELETE_PACKAGE: "delete_package",
+    readonly DELETE_PACKAGE: "delete_package";
     /** Delete Page (Projects). Grants the ability to delete, read, and update pages. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:752:1 */
-    DELETE_PAGE: "delete_page",
+    readonly DELETE_PAGE: "delete_page";
     /** Delete Pages Domain (Projects). Grants the ability to create, delete, read, update, and verify pages domains. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2586:1 */
-    DELETE_PAGES_DOMAIN: "delete_pages_domain",
+    readonly DELETE_PAGES_DOMAIN: "delete_pages_domain";
     /** Delete Pipeline (CI/CD). Grants the ability to create, delete, read, and update pipelines. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:289:1 */
-    DELETE_PIPELINE: "delete_pipeline",
+    readonly DELETE_PIPELINE: "delete_pipeline";
     /** Delete Pipeline Schedule (CI/CD). Grants the ability to create, delete, read, and update pipeline schedules. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:302:1 */
-    DELETE_PIPELINE_SCHEDULE: "delete_pipeline_schedule",
+    readonly DELETE_PIPELINE_SCHEDULE: "delete_pipeline_schedule";
     /** Delete Policy Store Policy (Application Security). Grants the ability to create, delete, read, and update policies in the policy store. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:97:1 */
-    DELETE_POLICY_STORE_POLICY: "delete_policy_store_policy",
+    readonly DELETE_POLICY_STORE_POLICY: "delete_policy_store_policy";
     /** Delete Project (Projects). Grants the ability to archive, create, delete, fork, read, share, transfer, and update projects. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2603:1 */
-    DELETE_PROJECT: "delete_project",
+    readonly DELETE_PROJECT: "delete_project";
     /** Delete Protected Environment (CI/CD). Grants the ability to create, delete, read, and update protected environments. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:460:1 */
-    DELETE_PROTECTED_ENVIRONMENT: "delete_protected_environment",
+    readonly DELETE_PROTECTED_ENVIRONMENT: "delete_protected_environment";
     /** Delete Push Rule (Repository). Grants the ability to create, delete, read, and update push rules. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2843:1 */
-    DELETE_PUSH_RULE: "delete_push_rule",
+    readonly DELETE_PUSH_RULE: "delete_push_rule";
     /** Delete Release (Project Features). Grants the ability to create, delete, read, and update releases. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:605:1 */
-    DELETE_RELEASE: "delete_release",
+    readonly DELETE_RELEASE: "delete_release";
     /** Delete Release Link (Project Features). Grants the ability to create, delete, read, and update release links. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1973:1 */
-    DELETE_RELEASE_LINK: "delete_release_link",
+    readonly DELETE_RELEASE_LINK: "delete_release_link";
     /** Delete Remote Mirror (Project Features). Grants the ability to create, delete, read, and update remote mirrors. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1985:1 */
-    DELETE_REMOTE_MIRROR: "delete_remote_mirror",
+    readonly DELETE_REMOTE_MIRROR: "delete_remote_mirror";
     /** Delete Repository (Repository). Grants the ability to create, delete, read, and update repositories. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2858:1 */
-    DELETE_REPOSITORY: "delete_repository",
+    readonly DELETE_REPOSITORY: "delete_repository";
     /** Delete Repository Tag (Repository). Grants the ability to create, delete, and read repository tags. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:866:1 */
-    DELETE_REPOSITORY_TAG: "delete_repository_tag",
+    readonly DELETE_REPOSITORY_TAG: "delete_repository_tag";
     /** Delete Resource Access Token (System Access). Grants the ability to create, delete, read, and rotate resource access tokens. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3431:1 */
-    DELETE_RESOURCE_ACCESS_TOKEN: "delete_resource_access_token",
+    readonly DELETE_RESOURCE_ACCESS_TOKEN: "delete_resource_access_token";
     /** Delete Runner (CI/CD). Grants the ability to assign, create, delete, read, and update runners. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:319:1 */
-    DELETE_RUNNER: "delete_runner",
+    readonly DELETE_RUNNER: "delete_runner";
     /** Delete Runner Controller (CI/CD). Grants the ability to create, delete, read, and update runner controllers. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:560:1 */
-    DELETE_RUNNER_CONTROLLER: "delete_runner_controller",
+    readonly DELETE_RUNNER_CONTROLLER: "delete_runner_controller";
     /** Delete SAML Group Identity (System Access). Grants the ability to delete, read, and update SAML group identities. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3451:1 */
-    DELETE_SAML_GROUP_IDENTITY: "delete_saml_group_identity",
+    readonly DELETE_SAML_GROUP_IDENTITY: "delete_saml_group_identity";
     /** Delete SAML Group Link (System Access). Grants the ability to create, delete, and read SAML group links. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3463:1 */
-    DELETE_SAML_GROUP_LINK: "delete_saml_group_link",
+    readonly DELETE_SAML_GROUP_LINK: "delete_saml_group_link";
     /** Delete SCIM Identity (System Access). Grants the ability to delete, read, and update SCIM identities. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3481:1 */
-    DELETE_SCIM_IDENTITY: "delete_scim_identity",
+    readonly DELETE_SCIM_IDENTITY: "delete_scim_identity";
     /** Delete Secure File (CI/CD). Grants the ability to create, delete, and read secure files. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:599:1 */
-    DELETE_SECURE_FILE: "delete_secure_file",
+    readonly DELETE_SECURE_FILE: "delete_secure_file";
     /** Delete Service Account (System Access). Grants the ability to create, delete, read, and update service accounts. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3495:1 */
-    DELETE_SERVICE_ACCOUNT: "delete_service_account",
+    readonly DELETE_SERVICE_ACCOUNT: "delete_service_account";
     /** Delete Snippet (Project Features). Grants the ability to create, delete, read, and update snippets. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:616:1 */
-    DELETE_SNIPPET: "delete_snippet",
+    readonly DELETE_SNIPPET: "delete_snippet";
     /** Delete SSH Certificate (Groups). Grants the ability to create, delete, and read SSH certificates. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1050:1 */
-    DELETE_SSH_CERTIFICATE: "delete_ssh_certificate",
+    readonly DELETE_SSH_CERTIFICATE: "delete_ssh_certificate";
     /** Delete SSH Key (System Access). Grants the ability to create, delete, and read SSH keys. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3529:1 */
-    DELETE_SSH_KEY: "delete_ssh_key",
+    readonly DELETE_SSH_KEY: "delete_ssh_key";
     /** Delete Terraform State (CI/CD). Grants the ability to create, delete, lock, read, and update Terraform state. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:336:1 */
-    DELETE_TERRAFORM_STATE: "delete_terraform_state",
+    readonly DELETE_TERRAFORM_STATE: "delete_terraform_state";
     /** Delete Terraform State Protection Rule (CI/CD). Grants the ability to create, delete, and update Terraform state protection rules. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:351:1 */
-    DELETE_TERRAFORM_STATE_PROTECTION_RULE: "delete_terraform_state_protection_rule",
+    readonly DELETE_TERRAFORM_STATE_PROTECTION_RULE: "delete_terraform_state_protection_rule";
     /** Delete Todo (Notifications). Grants the ability to create, delete, read, and update todos. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:495:1 */
-    DELETE_TODO: "delete_todo",
+    readonly DELETE_TODO: "delete_todo";
     /** Delete Topic (Groups). Grants the ability to create, delete, merge, read, and update topics. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1093:1 */
-    DELETE_TOPIC: "delete_topic",
+    readonly DELETE_TOPIC: "delete_topic";
     /** Delete Trigger (CI/CD). Grants the ability to create, delete, read, and update triggers. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:360:1 */
-    DELETE_TRIGGER: "delete_trigger",
+    readonly DELETE_TRIGGER: "delete_trigger";
     /** Delete User (System Access). Grants the ability to activate, approve, ban, block, create, deactivate, delete, disable two factor, follow, read, reject, unban, unblock, unfollow, and update users. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3569:1 */
-    DELETE_USER: "delete_user",
+    readonly DELETE_USER: "delete_user";
     /** Delete Variable (CI/CD). Grants the ability to create, delete, read, and update CI variables. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:650:1 */
-    DELETE_VARIABLE: "delete_variable",
+    readonly DELETE_VARIABLE: "delete_variable";
     /** Delete Virtual Registry (Packages and Registry). Grants the ability to create, delete, read, and update virtual registries. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1851:1 */
-    DELETE_VIRTUAL_REGISTRY: "delete_virtual_registry",
+    readonly DELETE_VIRTUAL_REGISTRY: "delete_virtual_registry";
     /** Delete Virtual Registry Cleanup Policy (Packages and Registry). Grants the ability to create, delete, read, and update virtual registry cleanup policies. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1906:1 */
-    DELETE_VIRTUAL_REGISTRY_CLEANUP_POLICY: "delete_virtual_registry_cleanup_policy",
+    readonly DELETE_VIRTUAL_REGISTRY_CLEANUP_POLICY: "delete_virtual_registry_cleanup_policy";
     /** Delete VSCode Setting (System Access). Grants the ability to delete, read, and update vscode settings. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3588:1 */
-    DELETE_VSCODE_SETTING: "delete_vscode_setting",
+    readonly DELETE_VSCODE_SETTING: "delete_vscode_setting";
     /** Delete Vulnerability Issue Link (Application Security). Grants the ability to create, delete, and read vulnerability issue links. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:184:1 */
-    DELETE_VULNERABILITY_ISSUE_LINK: "delete_vulnerability_issue_link",
+    readonly DELETE_VULNERABILITY_ISSUE_LINK: "delete_vulnerability_issue_link";
     /** Delete Vulnerability Note (Note). Grants the ability to create, delete, read, and update vulnerability notes. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1550:1 */
-    DELETE_VULNERABILITY_NOTE: "delete_vulnerability_note",
+    readonly DELETE_VULNERABILITY_NOTE: "delete_vulnerability_note";
     /** Delete Webhook (Integrations). Grants the ability to create, delete, read, trigger, and update webhooks. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1449:1 */
-    DELETE_WEBHOOK: "delete_webhook",
+    readonly DELETE_WEBHOOK: "delete_webhook";
     /** Delete Wiki (Wiki). Grants the ability to create, delete, read, subscribe, and update wikis. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3719:1 */
-    DELETE_WIKI: "delete_wiki",
+    readonly DELETE_WIKI: "delete_wiki";
     /** Delete Work Item (Project Planning). Grants the ability to create, delete, read, and update work items such as epics and issues. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:682:1 */
-    DELETE_WORK_ITEM: "delete_work_item",
+    readonly DELETE_WORK_ITEM: "delete_work_item";
     /** Delete Zoekt Namespace (Search). Grants the ability to create, delete, and update Zoekt namespaces. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2996:1 */
-    DELETE_ZOEKT_NAMESPACE: "delete_zoekt_namespace",
+    readonly DELETE_ZOEKT_NAMESPACE: "delete_zoekt_namespace";
     /** Disable Two Factor Enterprise User (System Access). Grants the ability to delete, disable two factor, read, read email, and update enterprise users. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3190:1 */
-    DISABLE_TWO_FACTOR_ENTERPRISE_USER: "disable_two_factor_enterprise_user",
+    readonly DISABLE_TWO_FACTOR_ENTERPRISE_USER: "disable_two_factor_enterprise_user";
     /** Disable Two Factor User (System Access). Grants the ability to activate, approve, ban, block, create, deactivate, delete, disable two factor, follow, read, reject, unban, unblock, unfollow, and update users. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3570:1 */
-    DISABLE_TWO_FACTOR_USER: "disable_two_factor_user",
+    readonly DISABLE_TWO_FACTOR_USER: "disable_two_factor_user";
     /** Download Code. Named on: gitlab-pat-other-operations. @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:39:1 */
-    DOWNLOAD_CODE: "download_code",
+    readonly DOWNLOAD_CODE: "download_code";
     /** Download Export (System Migration). Grants the ability to create, download, and read exports. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3635:1 */
-    DOWNLOAD_EXPORT: "download_export",
+    readonly DOWNLOAD_EXPORT: "download_export";
     /** Drop Sidekiq Job (Monitoring). Grants the ability to drop Sidekiq jobs. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1528:1 */
-    DROP_SIDEKIQ_JOB: "drop_sidekiq_job",
+    readonly DROP_SIDEKIQ_JOB: "drop_sidekiq_job";
     /** Enable Deploy Key (System Access). Grants the ability to create, delete, enable, read, and update deploy keys. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3146:1 */
-    ENABLE_DEPLOY_KEY: "enable_deploy_key",
+    readonly ENABLE_DEPLOY_KEY: "enable_deploy_key";
     /** Execute MCP tool (Duo). Grants the ability to execute tools through the MCP server. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:812:1 */
-    EXECUTE_MCP_TOOL: "execute_mcp_tool",
+    readonly EXECUTE_MCP_TOOL: "execute_mcp_tool";
     /** Follow User (System Access). Grants the ability to activate, approve, ban, block, create, deactivate, delete, disable two factor, follow, read, reject, unban, unblock, unfollow, and update users. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3571:1 */
-    FOLLOW_USER: "follow_user",
+    readonly FOLLOW_USER: "follow_user";
     /** Fork Project (Projects). Grants the ability to archive, create, delete, fork, read, share, transfer, and update projects. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2604:1 */
-    FORK_PROJECT: "fork_project",
+    readonly FORK_PROJECT: "fork_project";
     /** Lock Terraform State (CI/CD). Grants the ability to create, delete, lock, read, and update Terraform state. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:337:1 */
-    LOCK_TERRAFORM_STATE: "lock_terraform_state",
+    readonly LOCK_TERRAFORM_STATE: "lock_terraform_state";
     /** Log MLflow Run (Project Model Registry and Experiments). Grants the ability to create, delete, log, read, and update MLflow runs. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2080:1 */
-    LOG_MLFLOW_RUN: "log_mlflow_run",
+    readonly LOG_MLFLOW_RUN: "log_mlflow_run";
     /** Mark Database Migration (System Migration). Grants the ability to mark and read database migrations. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3622:1 */
-    MARK_DATABASE_MIGRATION: "mark_database_migration",
+    readonly MARK_DATABASE_MIGRATION: "mark_database_migration";
     /** Merge Merge Request (Repository). Grants the ability to approve, create, delete, merge, read, subscribe, and update merge requests. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:822:1 */
-    MERGE_MERGE_REQUEST: "merge_merge_request",
+    readonly MERGE_MERGE_REQUEST: "merge_merge_request";
     /** Merge Topic (Groups). Grants the ability to create, delete, merge, read, and update topics. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1094:1 */
-    MERGE_TOPIC: "merge_topic",
+    readonly MERGE_TOPIC: "merge_topic";
     /** Promote Label (Project Planning). Grants the ability to create, delete, promote, read, subscribe, and update labels. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2175:1 */
-    PROMOTE_LABEL: "promote_label",
+    readonly PROMOTE_LABEL: "promote_label";
     /** Protect Branch (Repository). Grants the ability to create, delete, protect, and read branches. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2689:1 */
-    PROTECT_BRANCH: "protect_branch",
+    readonly PROTECT_BRANCH: "protect_branch";
     /** Protect Tag (Repository). Grants the ability to protect tags. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2913:1 */
-    PROTECT_TAG: "protect_tag",
+    readonly PROTECT_TAG: "protect_tag";
     /** Publish Catalog Version (CI/CD). Grants the ability to publish CI catalog versions. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:203:1 */
-    PUBLISH_CATALOG_VERSION: "publish_catalog_version",
+    readonly PUBLISH_CATALOG_VERSION: "publish_catalog_version";
     /** Purge Dependency Proxy Cache (Packages and Registry). Grants the ability to purge dependency proxy caches. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1664:1 */
-    PURGE_DEPENDENCY_PROXY_CACHE: "purge_dependency_proxy_cache",
+    readonly PURGE_DEPENDENCY_PROXY_CACHE: "purge_dependency_proxy_cache";
     /** Push Code (Repository). Grants the ability to download, push, and read code via Git. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-other-operations. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:810:1 */
-    PUSH_CODE: "push_code",
+    readonly PUSH_CODE: "push_code";
     /** Read Access Request (System Access). Grants the ability to approve, create, delete, and read access requests. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3099:1 */
-    READ_ACCESS_REQUEST: "read_access_request",
+    readonly READ_ACCESS_REQUEST: "read_access_request";
     /** Read Active Context Connection (Search). Grants the ability to read and update active context connections. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2932:1 */
-    READ_ACTIVE_CONTEXT_CONNECTION: "read_active_context_connection",
+    readonly READ_ACTIVE_CONTEXT_CONNECTION: "read_active_context_connection";
     /** Read Activity (Groups). Grants the ability to read activities. Named on: gitlab-pat-rest-permissions, gitlab-pat-other-operations. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:910:1 */
-    READ_ACTIVITY: "read_activity",
+    readonly READ_ACTIVITY: "read_activity";
     /** Read Activity Analytics (Groups). Grants the ability to read activity analytics. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:918:1 */
-    READ_ACTIVITY_ANALYTICS: "read_activity_analytics",
+    readonly READ_ACTIVITY_ANALYTICS: "read_activity_analytics";
     /** Read Add On Purchase (Subscription and Licensing). Grants the ability to create, read, and update add on purchases. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3028:1 */
-    READ_ADD_ON_PURCHASE: "read_add_on_purchase",
+    readonly READ_ADD_ON_PURCHASE: "read_add_on_purchase";
     /** Read Admin Data Management (Geo). Grants the ability to read and update admin data managements. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:831:1 */
-    READ_ADMIN_DATA_MANAGEMENT: "read_admin_data_management",
+    readonly READ_ADMIN_DATA_MANAGEMENT: "read_admin_data_management";
     /** Read Admin Member Role (Groups). Grants the ability to create, delete, read, and update admin member roles. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:426:1 */
-    READ_ADMIN_MEMBER_ROLE: "read_admin_member_role",
+    readonly READ_ADMIN_MEMBER_ROLE: "read_admin_member_role";
     /** Read AI Agent Session (Duo). Grants the ability to create, read, and update AI Agent Sessions. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:724:1 */
-    READ_AI_AGENT_SESSION: "read_ai_agent_session",
+    readonly READ_AI_AGENT_SESSION: "read_ai_agent_session";
     /** Read AI tool rule (Duo). Grants the ability to read and update AI tool rules, which control per-tool approval (Allow, Ask, Deny) for the Duo Agent Platform. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:380:1 */
-    READ_AI_TOOL_RULE: "read_ai_tool_rule",
+    readonly READ_AI_TOOL_RULE: "read_ai_tool_rule";
     /** Read Alert Metric Image (Monitoring). Grants the ability to create, delete, read, and update alert metric images. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1491:1 */
-    READ_ALERT_METRIC_IMAGE: "read_alert_metric_image",
+    readonly READ_ALERT_METRIC_IMAGE: "read_alert_metric_image";
     /** Read Alias (Project Features). Grants the ability to create, delete, and read aliases. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1920:1 */
-    READ_ALIAS: "read_alias",
+    readonly READ_ALIAS: "read_alias";
     /** Read Any Token (System Access). Grants the ability to read and revoke any tokens. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3108:1 */
-    READ_ANY_TOKEN: "read_any_token",
+    readonly READ_ANY_TOKEN: "read_any_token";
     /** Read Application Appearance (System Access). Grants the ability to read and update application appearance settings. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3117:1 */
-    READ_APPLICATION_APPEARANCE: "read_application_appearance",
+    readonly READ_APPLICATION_APPEARANCE: "read_application_appearance";
     /** Read Application Setting (System Access). Grants the ability to read and update application settings. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3126:1 */
-    READ_APPLICATION_SETTING: "read_application_setting",
+    readonly READ_APPLICATION_SETTING: "read_application_setting";
     /** Read Approval Configuration (Repository). Grants the ability to read and update approval settings. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2645:1 */
-    READ_APPROVAL_CONFIGURATION: "read_approval_configuration",
+    readonly READ_APPROVAL_CONFIGURATION: "read_approval_configuration";
     /** Read Approval Rule (Repository). Grants the ability to create, delete, read, and update approval rules. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:780:1 */
-    READ_APPROVAL_RULE: "read_approval_rule",
+    readonly READ_APPROVAL_RULE: "read_approval_rule";
     /** Read Approval Setting (Repository). Grants the ability to read and update merge request approval settings. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2675:1 */
-    READ_APPROVAL_SETTING: "read_approval_setting",
+    readonly READ_APPROVAL_SETTING: "read_approval_setting";
     /** Read Association (Groups). Grants the ability to read associations. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:938:1 */
-    READ_ASSOCIATION: "read_association",
+    readonly READ_ASSOCIATION: "read_association";
     /** Read Attestation (Application Security). Grants the ability to read attestations. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:47:1 */
-    READ_ATTESTATION: "read_attestation",
+    readonly READ_ATTESTATION: "read_attestation";
     /** Read Audit Event (Compliance). Grants the ability to read audit events. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:671:1 */
-    READ_AUDIT_EVENT: "read_audit_event",
+    readonly READ_AUDIT_EVENT: "read_audit_event";
     /** Read Avatar (Groups). Grants the ability to read and update avatars. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:946:1 */
-    READ_AVATAR: "read_avatar",
+    readonly READ_AVATAR: "read_avatar";
     /** Read Badge (Project Features). Grants the ability to create, delete, read, and update badges. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:586:1 */
-    READ_BADGE: "read_badge",
+    readonly READ_BADGE: "read_badge";
     /** Read Batched Background Migration (System Migration). Grants the ability to read and run batched background migrations. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3602:1 */
-    READ_BATCHED_BACKGROUND_MIGRATION: "read_batched_background_migration",
+    readonly READ_BATCHED_BACKGROUND_MIGRATION: "read_batched_background_migration";
     /** Read Batched Background Operation (System Migration and Integration). Grants the ability to read and run batched background operations. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3704:1 */
-    READ_BATCHED_BACKGROUND_OPERATION: "read_batched_background_operation",
+    readonly READ_BATCHED_BACKGROUND_OPERATION: "read_batched_background_operation";
     /** Read Branch (Repository). Grants the ability to create, delete, protect, and read branches. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:793:1 */
-    READ_BRANCH: "read_branch",
+    readonly READ_BRANCH: "read_branch";
     /** Read CD Application (CI/CD). Grants the ability to create, read, and update continuous deployment applications. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:103:1 */
-    READ_CD_APPLICATION: "read_cd_application",
+    readonly READ_CD_APPLICATION: "read_cd_application";
     /** Read CD Application Flow Definition (CI/CD). Grants the ability to create and read continuous deployment application flow definitions. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:113:1 */
-    READ_CD_APPLICATION_FLOW_DEFINITION: "read_cd_application_flow_definition",
+    readonly READ_CD_APPLICATION_FLOW_DEFINITION: "read_cd_application_flow_definition";
     /** Read CD Application Link (CI/CD). Grants the ability to create and read continuous deployment application links. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:122:1 */
-    READ_CD_APPLICATION_LINK: "read_cd_application_link",
+    readonly READ_CD_APPLICATION_LINK: "read_cd_application_link";
     /** Read CD Artifact Source (CI/CD). Grants the ability to create and read continuous deployment artifact sources. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:131:1 */
-    READ_CD_ARTIFACT_SOURCE: "read_cd_artifact_source",
+    readonly READ_CD_ARTIFACT_SOURCE: "read_cd_artifact_source";
     /** Read CD Environment (CI/CD). Grants the ability to create, read, and update continuous deployment environments. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:141:1 */
-    READ_CD_ENVIRONMENT: "read_cd_environment",
+    readonly READ_CD_ENVIRONMENT: "read_cd_environment";
     /** Read CD Rollout (CI/CD). Grants the ability to create and read CD rollouts. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:152:1 */
-    READ_CD_ROLLOUT: "read_cd_rollout",
+    readonly READ_CD_ROLLOUT: "read_cd_rollout";
     /** Read CD Service (CI/CD). Grants the ability to create, read, and update continuous deployment services. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:173:1 */
-    READ_CD_SERVICE: "read_cd_service",
+    readonly READ_CD_SERVICE: "read_cd_service";
     /** Read CD Version Set (CI/CD). Grants the ability to create and read continuous deployment version sets. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:184:1 */
-    READ_CD_VERSION_SET: "read_cd_version_set",
+    readonly READ_CD_VERSION_SET: "read_cd_version_set";
     /** Read CI Config (CI/CD). Grants the ability to read and validate CI/CD configuration. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:211:1 */
-    READ_CI_CONFIG: "read_ci_config",
+    readonly READ_CI_CONFIG: "read_ci_config";
     /** Read Cluster (CI/CD). Grants the ability to create, delete, read, and update clusters. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:237:1 */
-    READ_CLUSTER: "read_cluster",
+    readonly READ_CLUSTER: "read_cluster";
     /** Read Cluster Agent (CI/CD). Grants the ability to create, delete, and read cluster agents. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:212:1 */
-    READ_CLUSTER_AGENT: "read_cluster_agent",
+    readonly READ_CLUSTER_AGENT: "read_cluster_agent";
     /** Read Cluster Agent Token (CI/CD). Grants the ability to create, read, and revoke cluster agent tokens. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:266:1 */
-    READ_CLUSTER_AGENT_TOKEN: "read_cluster_agent_token",
+    readonly READ_CLUSTER_AGENT_TOKEN: "read_cluster_agent_token";
     /** Read Cluster Agent URL Configuration (CI/CD). Grants the ability to create, delete, and read cluster agent URL configurations. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:278:1 */
-    READ_CLUSTER_AGENT_URL_CONFIGURATION: "read_cluster_agent_url_configuration",
+    readonly READ_CLUSTER_AGENT_URL_CONFIGURATION: "read_cluster_agent_url_configuration";
     /** Read Code (Repository). Grants the ability to download, push, and read code via Git. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions, gitlab-pat-other-operations. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:812:1 */
-    READ_CODE: "read_code",
+    readonly READ_CODE: "read_code";
     /** Read Code Review Analytics (Project Features). Grants the ability to read code review analytics. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1948:1 */
-    READ_CODE_REVIEW_ANALYTICS: "read_code_review_analytics",
+    readonly READ_CODE_REVIEW_ANALYTICS: "read_code_review_analytics";
     /** Read Code Suggestion Connection Detail (Duo). Grants the ability to read code suggestion connection details. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:757:1 */
-    READ_CODE_SUGGESTION_CONNECTION_DETAIL: "read_code_suggestion_connection_detail",
+    readonly READ_CODE_SUGGESTION_CONNECTION_DETAIL: "read_code_suggestion_connection_detail";
     /** Read Code Suggestion Enabled Status (Duo). Grants the ability to read code suggestion enabled status. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:773:1 */
-    READ_CODE_SUGGESTION_ENABLED_STATUS: "read_code_suggestion_enabled_status",
+    readonly READ_CODE_SUGGESTION_ENABLED_STATUS: "read_code_suggestion_enabled_status";
     /** Read Commit (Repository). Grants the ability to create, delete, read, and update commits. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2719:1 */
-    READ_COMMIT: "read_commit",
+    readonly READ_COMMIT: "read_commit";
     /** Read Compliance Policy Setting (Application Security). Grants the ability to read and update compliance policy settings. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:56:1 */
-    READ_COMPLIANCE_POLICY_SETTING: "read_compliance_policy_setting",
+    readonly READ_COMPLIANCE_POLICY_SETTING: "read_compliance_policy_setting";
     /** Read Container Registry Protection Tag Rule (Packages and Registry). Grants the ability to create, delete, read, and update container registry protection tag rules. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1610:1 */
-    READ_CONTAINER_REGISTRY_PROTECTION_TAG_RULE: "read_container_registry_protection_tag_rule",
+    readonly READ_CONTAINER_REGISTRY_PROTECTION_TAG_RULE: "read_container_registry_protection_tag_rule";
     /** Read Container Repository (Packages and Registry). Grants the ability to delete and read container repositories. Named on: gitlab-pat-rest-permissions, gitlab-pat-other-operations. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1622:1 */
-    READ_CONTAINER_REPOSITORY: "read_container_repository",
+    readonly READ_CONTAINER_REPOSITORY: "read_container_repository";
     /** Read Container Repository Protection Rule (Packages and Registry). Grants the ability to create, delete, read, and update container repository protection rules. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1636:1 */
-    READ_CONTAINER_REPOSITORY_PROTECTION_RULE: "read_container_repository_protection_rule",
+    readonly READ_CONTAINER_REPOSITORY_PROTECTION_RULE: "read_container_repository_protection_rule";
     /** Read Counts (System Access). Grants the ability to read counts. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3135:1 */
-    READ_COUNTS: "read_counts",
+    readonly READ_COUNTS: "read_counts";
     /** Read Custom Attribute (Project Planning). Grants the ability to delete, read, and update custom attributes. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2112:1 */
-    READ_CUSTOM_ATTRIBUTE: "read_custom_attribute",
+    readonly READ_CUSTOM_ATTRIBUTE: "read_custom_attribute";
     /** Read Cycle Analytics (Project Features). Grants the ability to read cycle analytics. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:594:1 */
-    READ_CYCLE_ANALYTICS: "read_cycle_analytics",
+    readonly READ_CYCLE_ANALYTICS: "read_cycle_analytics";
     /** Read Database Dictionary (System Migration). Grants the ability to read database dictionaries. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3613:1 */
-    READ_DATABASE_DICTIONARY: "read_database_dictionary",
+    readonly READ_DATABASE_DICTIONARY: "read_database_dictionary";
     /** Read Database Migration (System Migration). Grants the ability to mark and read database migrations. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3623:1 */
-    READ_DATABASE_MIGRATION: "read_database_migration",
+    readonly READ_DATABASE_MIGRATION: "read_database_migration";
     /** Read Debian Distribution (Packages and Registry). Grants the ability to create, delete, read, and update Debian distributions. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1649:1 */
-    READ_DEBIAN_DISTRIBUTION: "read_debian_distribution",
+    readonly READ_DEBIAN_DISTRIBUTION: "read_debian_distribution";
     /** Read Dependency (Application Security). Grants the ability to read dependencies. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:47:1 */
-    READ_DEPENDENCY: "read_dependency",
+    readonly READ_DEPENDENCY: "read_dependency";
     /** Read Dependency List Export (Application Security). Grants the ability to create and read dependency list exports. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:84:1 */
-    READ_DEPENDENCY_LIST_EXPORT: "read_dependency_list_export",
+    readonly READ_DEPENDENCY_LIST_EXPORT: "read_dependency_list_export";
     /** Read Dependency Proxy. Named on: gitlab-pat-other-operations. @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:75:1 */
-    READ_DEPENDENCY_PROXY: "read_dependency_proxy",
+    readonly READ_DEPENDENCY_PROXY: "read_dependency_proxy";
     /** Read Deploy Key (System Access). Grants the ability to create, delete, enable, read, and update deploy keys. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3147:1 */
-    READ_DEPLOY_KEY: "read_deploy_key",
+    readonly READ_DEPLOY_KEY: "read_deploy_key";
     /** Read Deploy Token (System Access). Grants the ability to create, delete, and read deploy tokens. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3163:1 */
-    READ_DEPLOY_TOKEN: "read_deploy_token",
+    readonly READ_DEPLOY_TOKEN: "read_deploy_token";
     /** Read Deployment (CI/CD). Grants the ability to approve, create, delete, read, and update deployments. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:298:1 */
-    READ_DEPLOYMENT: "read_deployment",
+    readonly READ_DEPLOYMENT: "read_deployment";
     /** Read Dora Metric (CI/CD). Grants the ability to read dora metrics. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:311:1 */
-    READ_DORA_METRIC: "read_dora_metric",
+    readonly READ_DORA_METRIC: "read_dora_metric";
     /** Read Duo Workflow (Duo). Grants the ability to create, read, resume, and update duo workflows. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:390:1 */
-    READ_DUO_WORKFLOW: "read_duo_workflow",
+    readonly READ_DUO_WORKFLOW: "read_duo_workflow";
     /** Read Email (System Access). Grants the ability to create, delete, and read emails. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:877:1 */
-    READ_EMAIL: "read_email",
+    readonly READ_EMAIL: "read_email";
     /** Read Enterprise User (System Access). Grants the ability to delete, disable two factor, read, read email, and update enterprise users. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3191:1 */
-    READ_ENTERPRISE_USER: "read_enterprise_user",
+    readonly READ_ENTERPRISE_USER: "read_enterprise_user";
     /** Read Environment (CI/CD). Grants the ability to create, delete, read, stop, and update environments. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:247:1 */
-    READ_ENVIRONMENT: "read_environment",
+    readonly READ_ENVIRONMENT: "read_environment";
     /** Read Error Tracking Client Key (Monitoring). Grants the ability to create, delete, and read error tracking client keys. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1502:1 */
-    READ_ERROR_TRACKING_CLIENT_KEY: "read_error_tracking_client_key",
+    readonly READ_ERROR_TRACKING_CLIENT_KEY: "read_error_tracking_client_key";
     /** Read Error Tracking Setting (Monitoring). Grants the ability to read and update error tracking settings. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1510:1 */
-    READ_ERROR_TRACKING_SETTING: "read_error_tracking_setting",
+    readonly READ_ERROR_TRACKING_SETTING: "read_error_tracking_setting";
     /** Read Escalation Policy (Monitoring). Grants the ability to read escalation policies. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:483:1 */
-    READ_ESCALATION_POLICY: "read_escalation_policy",
+    readonly READ_ESCALATION_POLICY: "read_escalation_policy";
     /** Read Event (Projects). Grants the ability to read events. Named on: gitlab-pat-rest-permissions, gitlab-pat-other-operations. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2537:1 */
-    READ_EVENT: "read_event",
+    readonly READ_EVENT: "read_event";
     /** Read Experiment (System Access). Grants the ability to read experiments. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3201:1 */
-    READ_EXPERIMENT: "read_experiment",
+    readonly READ_EXPERIMENT: "read_experiment";
     /** Read Export (System Migration). Grants the ability to create, download, and read exports. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3639:1 */
-    READ_EXPORT: "read_export",
+    readonly READ_EXPORT: "read_export";
     /** Read External Status Check (Compliance). Grants the ability to create, delete, read, retry, and update external status checks. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:684:1 */
-    READ_EXTERNAL_STATUS_CHECK: "read_external_status_check",
+    readonly READ_EXTERNAL_STATUS_CHECK: "read_external_status_check";
     /** Read External Status Check Service (Compliance). Grants the ability to create, delete, read, and update external status check services. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:696:1 */
-    READ_EXTERNAL_STATUS_CHECK_SERVICE: "read_external_status_check_service",
+    readonly READ_EXTERNAL_STATUS_CHECK_SERVICE: "read_external_status_check_service";
     /** Read Feature (System Access). Grants the ability to delete, read, and update features. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3228:1 */
-    READ_FEATURE: "read_feature",
+    readonly READ_FEATURE: "read_feature";
     /** Read Feature Flag (CI/CD). Grants the ability to create, delete, read, and update feature flags. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:338:1 */
-    READ_FEATURE_FLAG: "read_feature_flag",
+    readonly READ_FEATURE_FLAG: "read_feature_flag";
     /** Read Feature Flag User List (Project Planning). Grants the ability to create, delete, read, and update feature flag user lists. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2130:1 */
-    READ_FEATURE_FLAG_USER_LIST: "read_feature_flag_user_list",
+    readonly READ_FEATURE_FLAG_USER_LIST: "read_feature_flag_user_list";
     /** Read Flows Metadata (Duo). Grants the ability to read flows metadata. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:399:1 */
-    READ_FLOWS_METADATA: "read_flows_metadata",
+    readonly READ_FLOWS_METADATA: "read_flows_metadata";
     /** Read Follower (Groups). Grants the ability to read followers. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:957:1 */
-    READ_FOLLOWER: "read_follower",
+    readonly READ_FOLLOWER: "read_follower";
     /** Read Following (Groups). Grants the ability to read followings. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:965:1 */
-    READ_FOLLOWING: "read_following",
+    readonly READ_FOLLOWING: "read_following";
     /** Read Freeze Period (CI/CD). Grants the ability to create, delete, read, and update freeze periods. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:257:1 */
-    READ_FREEZE_PERIOD: "read_freeze_period",
+    readonly READ_FREEZE_PERIOD: "read_freeze_period";
     /** Read Geo Node (Geo). Grants the ability to create, delete, read, repair, and update Geo nodes. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:844:1 */
-    READ_GEO_NODE: "read_geo_node",
+    readonly READ_GEO_NODE: "read_geo_node";
     /** Read Geo Site (Geo). Grants the ability to create, delete, read, repair, and update Geo sites. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:860:1 */
-    READ_GEO_SITE: "read_geo_site",
+    readonly READ_GEO_SITE: "read_geo_site";
     /** Read GitLab Subscription (Subscription and Licensing). Grants the ability to create, read, and update GitLab subscriptions. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3047:1 */
-    READ_GITLAB_SUBSCRIPTION: "read_gitlab_subscription",
+    readonly READ_GITLAB_SUBSCRIPTION: "read_gitlab_subscription";
     /** Read GLQL (Monitoring). Grants the ability to read GLQL queries. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1520:1 */
-    READ_GLQL: "read_glql",
+    readonly READ_GLQL: "read_glql";
     /** Read GPG Key (Groups). Grants the ability to create, delete, read, and revoke GPG keys. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:977:1 */
-    READ_GPG_KEY: "read_gpg_key",
+    readonly READ_GPG_KEY: "read_gpg_key";
     /** Read Group (Groups). Grants the ability to archive, create, delete, read, share, transfer, and update groups. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:435:1 */
-    READ_GROUP: "read_group",
+    readonly READ_GROUP: "read_group";
     /** Read Impersonation Token (System Access). Grants the ability to create, read, and revoke impersonation tokens. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3247:1 */
-    READ_IMPERSONATION_TOKEN: "read_impersonation_token",
+    readonly READ_IMPERSONATION_TOKEN: "read_impersonation_token";
     /** Read Import (System Migration). Grants the ability to cancel, create, and read imports. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3668:1 */
-    READ_IMPORT: "read_import",
+    readonly READ_IMPORT: "read_import";
     /** Read Integration (Integrations). Grants the ability to delete, read, and update integrations. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1111:1 */
-    READ_INTEGRATION: "read_integration",
+    readonly READ_INTEGRATION: "read_integration";
     /** Read Invitation (System Access). Grants the ability to create, delete, read, and update invitations. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3261:1 */
-    READ_INVITATION: "read_invitation",
+    readonly READ_INVITATION: "read_invitation";
     /** Read Issuable Metric Image (Project Planning). Grants the ability to create, delete, read, and update issuable metric images. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2151:1 */
-    READ_ISSUABLE_METRIC_IMAGE: "read_issuable_metric_image",
+    readonly READ_ISSUABLE_METRIC_IMAGE: "read_issuable_metric_image";
     /** Read Job (CI/CD). Grants the ability to delete, read, run, and update jobs. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:265:1 */
-    READ_JOB: "read_job",
+    readonly READ_JOB: "read_job";
     /** Read Job Artifact (CI/CD). Grants the ability to delete, read, and update job artifacts. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:280:1 */
-    READ_JOB_ARTIFACT: "read_job_artifact",
+    readonly READ_JOB_ARTIFACT: "read_job_artifact";
     /** Read Job Token Scope (System Access). Grants the ability to read and update job token scopes. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3272:1 */
-    READ_JOB_TOKEN_SCOPE: "read_job_token_scope",
+    readonly READ_JOB_TOKEN_SCOPE: "read_job_token_scope";
     /** Read Job Token Scope Allowlist (System Access). Grants the ability to create, delete, and read job token scope allowlists. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3285:1 */
-    READ_JOB_TOKEN_SCOPE_ALLOWLIST: "read_job_token_scope_allowlist",
+    readonly READ_JOB_TOKEN_SCOPE_ALLOWLIST: "read_job_token_scope_allowlist";
     /** Read Knowledge Graph Enabled Namespace (GitLab Orbit). Grants the ability to create, delete, and read knowledge graph enabled namespaces. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:877:1 */
-    READ_KNOWLEDGE_GRAPH_ENABLED_NAMESPACE: "read_knowledge_graph_enabled_namespace",
+    readonly READ_KNOWLEDGE_GRAPH_ENABLED_NAMESPACE: "read_knowledge_graph_enabled_namespace";
     /** Read Label (Project Planning). Grants the ability to create, delete, promote, read, subscribe, and update labels. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:654:1 */
-    READ_LABEL: "read_label",
+    readonly READ_LABEL: "read_label";
     /** Read LDAP Admin Role Link (Groups). Grants the ability to create, delete, and read LDAP admin role links Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:447:1 */
-    READ_LDAP_ADMIN_ROLE_LINK: "read_ldap_admin_role_link",
+    readonly READ_LDAP_ADMIN_ROLE_LINK: "read_ldap_admin_role_link";
     /** Read LDAP Group (System Access). Grants the ability to read LDAP groups. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3294:1 */
-    READ_LDAP_GROUP: "read_ldap_group",
+    readonly READ_LDAP_GROUP: "read_ldap_group";
     /** Read LDAP Group Link (System Access). Grants the ability to create, delete, and read LDAP group links. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3307:1 */
-    READ_LDAP_GROUP_LINK: "read_ldap_group_link",
+    readonly READ_LDAP_GROUP_LINK: "read_ldap_group_link";
     /** Read License (Subscription and Licensing). Grants the ability to create, delete, and read licenses. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3060:1 */
-    READ_LICENSE: "read_license",
+    readonly READ_LICENSE: "read_license";
     /** Read Markdown Upload (Projects). Grants the ability to create, delete, and read Markdown uploads. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2562:1 */
-    READ_MARKDOWN_UPLOAD: "read_markdown_upload",
+    readonly READ_MARKDOWN_UPLOAD: "read_markdown_upload";
     /** Read Member (System Access). Grants the ability to create, delete, read, and update members. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:904:1 */
-    READ_MEMBER: "read_member",
+    readonly READ_MEMBER: "read_member";
     /** Read Member Role (Groups). Grants the ability to assign, create, delete, read, and update member roles. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1019:1 */
-    READ_MEMBER_ROLE: "read_member_role",
+    readonly READ_MEMBER_ROLE: "read_member_role";
     /** Read Merge Request (Repository). Grants the ability to approve, create, delete, merge, read, subscribe, and update merge requests. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions, gitlab-pat-other-operations. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:823:1 */
-    READ_MERGE_REQUEST: "read_merge_request",
+    readonly READ_MERGE_REQUEST: "read_merge_request";
     /** Read Merge Request Approval Rule (Repository). Grants the ability to create, delete, read, and update merge request approval rules. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2809:1 */
-    READ_MERGE_REQUEST_APPROVAL_RULE: "read_merge_request_approval_rule",
+    readonly READ_MERGE_REQUEST_APPROVAL_RULE: "read_merge_request_approval_rule";
     /** Read Merge Train (CI/CD). Grants the ability to read merge trains. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:397:1 */
-    READ_MERGE_TRAIN: "read_merge_train",
+    readonly READ_MERGE_TRAIN: "read_merge_train";
     /** Read Metadata (System Access). Grants the ability to read instance metadata. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:915:1 */
-    READ_METADATA: "read_metadata",
+    readonly READ_METADATA: "read_metadata";
     /** Read ML Experiment (Project Model Registry and Experiments). Grants the ability to create, delete, read, and update ML experiments. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2042:1 */
-    READ_ML_EXPERIMENT: "read_ml_experiment",
+    readonly READ_ML_EXPERIMENT: "read_ml_experiment";
     /** Read ML Model (Project Model Registry and Experiments). Grants the ability to create, delete, read, and update ML models. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2057:1 */
-    READ_ML_MODEL: "read_ml_model",
+    readonly READ_ML_MODEL: "read_ml_model";
     /** Read MLflow Artifact (Project Model Registry and Experiments). Grants the ability to read MLflow artifacts. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2069:1 */
-    READ_MLFLOW_ARTIFACT: "read_mlflow_artifact",
+    readonly READ_MLFLOW_ARTIFACT: "read_mlflow_artifact";
     /** Read MLflow Run (Project Model Registry and Experiments). Grants the ability to create, delete, log, read, and update MLflow runs. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2083:1 */
-    READ_MLFLOW_RUN: "read_mlflow_run",
+    readonly READ_MLFLOW_RUN: "read_mlflow_run";
     /** Read Model Selection Allowlist (Duo). Grants the ability to read and update model selection allowlists. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:409:1 */
-    READ_MODEL_SELECTION_ALLOWLIST: "read_model_selection_allowlist",
+    readonly READ_MODEL_SELECTION_ALLOWLIST: "read_model_selection_allowlist";
     /** Read Model Version (Project Model Registry and Experiments). Grants the ability to create, delete, read, and update model versions. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2096:1 */
-    READ_MODEL_VERSION: "read_model_version",
+    readonly READ_MODEL_VERSION: "read_model_version";
     /** Read Namespace (Groups). Grants the ability to read and update namespaces. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1028:1 */
-    READ_NAMESPACE: "read_namespace",
+    readonly READ_NAMESPACE: "read_namespace";
     /** Read Namespace Storage Limit Exclusion (Subscription and Licensing). Grants the ability to create, delete, and read namespace storage limit exclusions. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3081:1 */
-    READ_NAMESPACE_STORAGE_LIMIT_EXCLUSION: "read_namespace_storage_limit_exclusion",
+    readonly READ_NAMESPACE_STORAGE_LIMIT_EXCLUSION: "read_namespace_storage_limit_exclusion";
     /** Read Notification Setting (System Access). Grants the ability to read and update notification settings. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3363:1 */
-    READ_NOTIFICATION_SETTING: "read_notification_setting",
+    readonly READ_NOTIFICATION_SETTING: "read_notification_setting";
     /** Read OAuth Application (System Access). Grants the ability to create, delete, read, renew secret, and update OAuth applications. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3380:1 */
-    READ_OAUTH_APPLICATION: "read_oauth_application",
+    readonly READ_OAUTH_APPLICATION: "read_oauth_application";
     /** Read Offline Export (System Migration). Grants the ability to create and read offline exports. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3684:1 */
-    READ_OFFLINE_EXPORT: "read_offline_export",
+    readonly READ_OFFLINE_EXPORT: "read_offline_export";
     /** Read Orbit (GitLab Orbit). Grants the ability to read Orbit data the token owner can access in GitLab. Group and project selections do not limit it. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:885:1 */
-    READ_ORBIT: "read_orbit",
+    readonly READ_ORBIT: "read_orbit";
     /** Read Organization (Organizations). Grants the ability to create, delete, read, and update organizations. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:518:1 */
-    READ_ORGANIZATION: "read_organization",
+    readonly READ_ORGANIZATION: "read_organization";
     /** Read Package (Packages and Registry). Grants the ability to create, delete, read, and update packages. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1712:1 */
-    READ_PACKAGE: "read_package",
+    readonly READ_PACKAGE: "read_package";
     /** Read Page (Projects). Grants the ability to delete, read, and update pages. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:754:1 */
-    READ_PAGE: "read_page",
+    readonly READ_PAGE: "read_page";
     /** Read Pages Domain (Projects). Grants the ability to create, delete, read, update, and verify pages domains. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2587:1 */
-    READ_PAGES_DOMAIN: "read_pages_domain",
+    readonly READ_PAGES_DOMAIN: "read_pages_domain";
     /** Read Personal Access Token (System Access). Grants the ability to create, read, revoke, and rotate personal access tokens. Named on: gitlab-pat-rest-permissions, gitlab-pat-other-operations. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3394:1 */
-    READ_PERSONAL_ACCESS_TOKEN: "read_personal_access_token",
+    readonly READ_PERSONAL_ACCESS_TOKEN: "read_personal_access_token";
     /** Read Pipeline (CI/CD). Grants the ability to create, delete, read, and update pipelines. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:290:1 */
-    READ_PIPELINE: "read_pipeline",
+    readonly READ_PIPELINE: "read_pipeline";
     /** Read Pipeline Execution Project Schedule (Application Security). Grants the ability to read pipeline execution project schedules. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:55:1 */
-    READ_PIPELINE_EXECUTION_PROJECT_SCHEDULE: "read_pipeline_execution_project_schedule",
+    readonly READ_PIPELINE_EXECUTION_PROJECT_SCHEDULE: "read_pipeline_execution_project_schedule";
     /** Read Pipeline Schedule (CI/CD). Grants the ability to create, delete, read, and update pipeline schedules. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:303:1 */
-    READ_PIPELINE_SCHEDULE: "read_pipeline_schedule",
+    readonly READ_PIPELINE_SCHEDULE: "read_pipeline_schedule";
     /** Read Placeholder Reassignment (System Migration). Grants the ability to create, read, revoke, and update placeholder reassignments. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3694:1 */
-    READ_PLACEHOLDER_REASSIGNMENT: "read_placeholder_reassignment",
+    readonly READ_PLACEHOLDER_REASSIGNMENT: "read_placeholder_reassignment";
     /** Read Plan Limit (System Access). Grants the ability to read and update plan limits. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3412:1 */
-    READ_PLAN_LIMIT: "read_plan_limit",
+    readonly READ_PLAN_LIMIT: "read_plan_limit";
     /** Read Policy Store Policy (Application Security). Grants the ability to create, delete, read, and update policies in the policy store. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:99:1 */
-    READ_POLICY_STORE_POLICY: "read_policy_store_policy",
+    readonly READ_POLICY_STORE_POLICY: "read_policy_store_policy";
     /** Read Preference (Groups). Grants the ability to read and update preferences. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:464:1 */
-    READ_PREFERENCE: "read_preference",
+    readonly READ_PREFERENCE: "read_preference";
     /** Read Project (Projects). Grants the ability to archive, create, delete, fork, read, share, transfer, and update projects. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions, gitlab-pat-other-operations. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:765:1 */
-    READ_PROJECT: "read_project",
+    readonly READ_PROJECT: "read_project";
     /** Read Protected Branch (Repository). Grants the ability to read and update protected branches. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2819:1 */
-    READ_PROTECTED_BRANCH: "read_protected_branch",
+    readonly READ_PROTECTED_BRANCH: "read_protected_branch";
     /** Read Protected Environment (CI/CD). Grants the ability to create, delete, read, and update protected environments. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:462:1 */
-    READ_PROTECTED_ENVIRONMENT: "read_protected_environment",
+    readonly READ_PROTECTED_ENVIRONMENT: "read_protected_environment";
     /** Read Protected Tag (Repository). Grants the ability to read protected tags. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2832:1 */
-    READ_PROTECTED_TAG: "read_protected_tag",
+    readonly READ_PROTECTED_TAG: "read_protected_tag";
     /** Read Provisioned User (System Access). Grants the ability to read provisioned users. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3421:1 */
-    READ_PROVISIONED_USER: "read_provisioned_user",
+    readonly READ_PROVISIONED_USER: "read_provisioned_user";
     /** Read Pull Mirror (CI/CD). Grants the ability to create, read, and update pull mirrors. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:476:1 */
-    READ_PULL_MIRROR: "read_pull_mirror",
+    readonly READ_PULL_MIRROR: "read_pull_mirror";
     /** Read Push Rule (Repository). Grants the ability to create, delete, read, and update push rules. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:847:1 */
-    READ_PUSH_RULE: "read_push_rule",
+    readonly READ_PUSH_RULE: "read_push_rule";
     /** Read Release (Project Features). Grants the ability to create, delete, read, and update releases. Named on: gitlab-pat-rest-permissions, gitlab-pat-other-operations. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1959:1 */
-    READ_RELEASE: "read_release",
+    readonly READ_RELEASE: "read_release";
     /** Read Release Link (Project Features). Grants the ability to create, delete, read, and update release links. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1974:1 */
-    READ_RELEASE_LINK: "read_release_link",
+    readonly READ_RELEASE_LINK: "read_release_link";
     /** Read Remote Mirror (Project Features). Grants the ability to create, delete, read, and update remote mirrors. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1986:1 */
-    READ_REMOTE_MIRROR: "read_remote_mirror",
+    readonly READ_REMOTE_MIRROR: "read_remote_mirror";
     /** Read Remote Mirror Public Key (Project Features). Grants the ability to read remote mirror public keys. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1997:1 */
-    READ_REMOTE_MIRROR_PUBLIC_KEY: "read_remote_mirror_public_key",
+    readonly READ_REMOTE_MIRROR_PUBLIC_KEY: "read_remote_mirror_public_key";
     /** Read Repository (Repository). Grants the ability to create, delete, read, and update repositories. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:855:1 */
-    READ_REPOSITORY: "read_repository",
+    readonly READ_REPOSITORY: "read_repository";
     /** Read Repository Storage Move (CI/CD). Grants the ability to create and read repository storage moves. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:491:1 */
-    READ_REPOSITORY_STORAGE_MOVE: "read_repository_storage_move",
+    readonly READ_REPOSITORY_STORAGE_MOVE: "read_repository_storage_move";
     /** Read Repository Tag (Repository). Grants the ability to create, delete, and read repository tags. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:867:1 */
-    READ_REPOSITORY_TAG: "read_repository_tag",
+    readonly READ_REPOSITORY_TAG: "read_repository_tag";
     /** Read Resource Access Token (System Access). Grants the ability to create, delete, read, and rotate resource access tokens. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3434:1 */
-    READ_RESOURCE_ACCESS_TOKEN: "read_resource_access_token",
+    readonly READ_RESOURCE_ACCESS_TOKEN: "read_resource_access_token";
     /** Read Resource Group (CI/CD). Grants the ability to read and update resource groups. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:510:1 */
-    READ_RESOURCE_GROUP: "read_resource_group",
+    readonly READ_RESOURCE_GROUP: "read_resource_group";
     /** Read Runner (CI/CD). Grants the ability to assign, create, delete, read, and update runners. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:322:1 */
-    READ_RUNNER: "read_runner",
+    readonly READ_RUNNER: "read_runner";
     /** Read Runner Controller (CI/CD). Grants the ability to create, delete, read, and update runner controllers. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:561:1 */
-    READ_RUNNER_CONTROLLER: "read_runner_controller",
+    readonly READ_RUNNER_CONTROLLER: "read_runner_controller";
     /** Read Runner Controller Token (CI/CD). Grants the ability to create, read, revoke, and rotate runner controller tokens. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:577:1 */
-    READ_RUNNER_CONTROLLER_TOKEN: "read_runner_controller_token",
+    readonly READ_RUNNER_CONTROLLER_TOKEN: "read_runner_controller_token";
     /** Read SAML Group Identity (System Access). Grants the ability to delete, read, and update SAML group identities. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3452:1 */
-    READ_SAML_GROUP_IDENTITY: "read_saml_group_identity",
+    readonly READ_SAML_GROUP_IDENTITY: "read_saml_group_identity";
     /** Read SAML Group Link (System Access). Grants the ability to create, delete, and read SAML group links. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3464:1 */
-    READ_SAML_GROUP_LINK: "read_saml_group_link",
+    readonly READ_SAML_GROUP_LINK: "read_saml_group_link";
     /** Read SAML User (System Access). Grants the ability to read SAML users. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3473:1 */
-    READ_SAML_USER: "read_saml_user",
+    readonly READ_SAML_USER: "read_saml_user";
     /** Read SBOM Occurrence (Application Security). Grants the ability to read SBOM occurrences. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:112:1 */
-    READ_SBOM_OCCURRENCE: "read_sbom_occurrence",
+    readonly READ_SBOM_OCCURRENCE: "read_sbom_occurrence";
     /** Read SCIM Identity (System Access). Grants the ability to delete, read, and update SCIM identities. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3482:1 */
-    READ_SCIM_IDENTITY: "read_scim_identity",
+    readonly READ_SCIM_IDENTITY: "read_scim_identity";
     /** Read Search Migration (Search). Grants the ability to read search migrations. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2978:1 */
-    READ_SEARCH_MIGRATION: "read_search_migration",
+    readonly READ_SEARCH_MIGRATION: "read_search_migration";
     /** Read Secrets Manager (Application Security). Grants the ability to read secrets managers. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:63:1 */
-    READ_SECRETS_MANAGER: "read_secrets_manager",
+    readonly READ_SECRETS_MANAGER: "read_secrets_manager";
     /** Read Secure File (CI/CD). Grants the ability to create, delete, and read secure files. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:600:1 */
-    READ_SECURE_FILE: "read_secure_file",
+    readonly READ_SECURE_FILE: "read_secure_file";
     /** Read Security Setting (Application Security). Grants the ability to read and update security settings. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:128:1 */
-    READ_SECURITY_SETTING: "read_security_setting",
+    readonly READ_SECURITY_SETTING: "read_security_setting";
     /** Read Service Account (System Access). Grants the ability to create, delete, read, and update service accounts. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3497:1 */
-    READ_SERVICE_ACCOUNT: "read_service_account",
+    readonly READ_SERVICE_ACCOUNT: "read_service_account";
     /** Read Service Account Personal Access Token (System Access). Grants the ability to create, read, revoke, and rotate service account personal access tokens. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3514:1 */
-    READ_SERVICE_ACCOUNT_PERSONAL_ACCESS_TOKEN: "read_service_account_personal_access_token",
+    readonly READ_SERVICE_ACCOUNT_PERSONAL_ACCESS_TOKEN: "read_service_account_personal_access_token";
     /** Read Service Ping (Project Planning). Grants the ability to read service ping data. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2196:1 */
-    READ_SERVICE_PING: "read_service_ping",
+    readonly READ_SERVICE_PING: "read_service_ping";
     /** Read Sidekiq Metric (Monitoring). Grants the ability to read Sidekiq metrics. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1536:1 */
-    READ_SIDEKIQ_METRIC: "read_sidekiq_metric",
+    readonly READ_SIDEKIQ_METRIC: "read_sidekiq_metric";
     /** Read Snapshot (Project Features). Grants the ability to read snapshots. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2005:1 */
-    READ_SNAPSHOT: "read_snapshot",
+    readonly READ_SNAPSHOT: "read_snapshot";
     /** Read Snippet (Project Features). Grants the ability to create, delete, read, and update snippets. Named on: gitlab-pat-rest-permissions, gitlab-pat-other-operations. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2017:1 */
-    READ_SNIPPET: "read_snippet",
+    readonly READ_SNIPPET: "read_snippet";
     /** Read SSH Certificate (Groups). Grants the ability to create, delete, and read SSH certificates. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1052:1 */
-    READ_SSH_CERTIFICATE: "read_ssh_certificate",
+    readonly READ_SSH_CERTIFICATE: "read_ssh_certificate";
     /** Read SSH Key (System Access). Grants the ability to create, delete, and read SSH keys. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3532:1 */
-    READ_SSH_KEY: "read_ssh_key",
+    readonly READ_SSH_KEY: "read_ssh_key";
     /** Read Statistic (System Access). Grants the ability to read statistics. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3546:1 */
-    READ_STATISTIC: "read_statistic",
+    readonly READ_STATISTIC: "read_statistic";
     /** Read Status (Groups). Grants the ability to read and update statuses. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1061:1 */
-    READ_STATUS: "read_status",
+    readonly READ_STATUS: "read_status";
     /** Read Support PIN (Groups). Grants the ability to create, read, and revoke support PINs. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1073:1 */
-    READ_SUPPORT_PIN: "read_support_pin",
+    readonly READ_SUPPORT_PIN: "read_support_pin";
     /** Read Template (Groups). Grants the ability to read templates. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1083:1 */
-    READ_TEMPLATE: "read_template",
+    readonly READ_TEMPLATE: "read_template";
     /** Read Terraform State (CI/CD). Grants the ability to create, delete, lock, read, and update Terraform state. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:339:1 */
-    READ_TERRAFORM_STATE: "read_terraform_state",
+    readonly READ_TERRAFORM_STATE: "read_terraform_state";
     /** Read Todo (Notifications). Grants the ability to create, delete, read, and update todos. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:497:1 */
-    READ_TODO: "read_todo",
+    readonly READ_TODO: "read_todo";
     /** Read Topic (Groups). Grants the ability to create, delete, merge, read, and update topics. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:473:1 */
-    READ_TOPIC: "read_topic",
+    readonly READ_TOPIC: "read_topic";
     /** Read Trigger (CI/CD). Grants the ability to create, delete, read, and update triggers. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:361:1 */
-    READ_TRIGGER: "read_trigger",
+    readonly READ_TRIGGER: "read_trigger";
     /** Read Usage Data Metric (Project Planning). Grants the ability to read and update usage data metrics. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2204:1 */
-    READ_USAGE_DATA_METRIC: "read_usage_data_metric",
+    readonly READ_USAGE_DATA_METRIC: "read_usage_data_metric";
     /** Read Usage Data Query (System Access). Grants the ability to read usage data queries. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3555:1 */
-    READ_USAGE_DATA_QUERY: "read_usage_data_query",
+    readonly READ_USAGE_DATA_QUERY: "read_usage_data_query";
     /** Read User (System Access). Grants the ability to activate, approve, ban, block, create, deactivate, delete, disable two factor, follow, read, reject, unban, unblock, unfollow, and update users. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:935:1 */
-    READ_USER: "read_user",
+    readonly READ_USER: "read_user";
     /** Read Variable (CI/CD). Grants the ability to create, delete, read, and update CI variables. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:653:1 */
-    READ_VARIABLE: "read_variable",
+    readonly READ_VARIABLE: "read_variable";
     /** Read Virtual Registry (Packages and Registry). Grants the ability to create, delete, read, and update virtual registries. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1868:1 */
-    READ_VIRTUAL_REGISTRY: "read_virtual_registry",
+    readonly READ_VIRTUAL_REGISTRY: "read_virtual_registry";
     /** Read Virtual Registry Cleanup Policy (Packages and Registry). Grants the ability to create, delete, read, and update virtual registry cleanup policies. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1907:1 */
-    READ_VIRTUAL_REGISTRY_CLEANUP_POLICY: "read_virtual_registry_cleanup_policy",
+    readonly READ_VIRTUAL_REGISTRY_CLEANUP_POLICY: "read_virtual_registry_cleanup_policy";
     /** Read VSCode Setting (System Access). Grants the ability to delete, read, and update vscode settings. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3589:1 */
-    READ_VSCODE_SETTING: "read_vscode_setting",
+    readonly READ_VSCODE_SETTING: "read_vscode_setting";
     /** Read Vulnerability (Application Security). Grants the ability to create, read, and update vulnerabilities. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:75:1 */
-    READ_VULNERABILITY: "read_vulnerability",
+    readonly READ_VULNERABILITY: "read_vulnerability";
     /** Read Vulnerability Archive Export (Application Security). Grants the ability to create and read vulnerability archive exports. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:154:1 */
-    READ_VULNERABILITY_ARCHIVE_EXPORT: "read_vulnerability_archive_export",
+    readonly READ_VULNERABILITY_ARCHIVE_EXPORT: "read_vulnerability_archive_export";
     /** Read Vulnerability Export (Application Security). Grants the ability to create and read vulnerability exports. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:166:1 */
-    READ_VULNERABILITY_EXPORT: "read_vulnerability_export",
+    readonly READ_VULNERABILITY_EXPORT: "read_vulnerability_export";
     /** Read Vulnerability Issue Link (Application Security). Grants the ability to create, delete, and read vulnerability issue links. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:185:1 */
-    READ_VULNERABILITY_ISSUE_LINK: "read_vulnerability_issue_link",
+    readonly READ_VULNERABILITY_ISSUE_LINK: "read_vulnerability_issue_link";
     /** Read Vulnerability Note (Note). Grants the ability to create, delete, read, and update vulnerability notes. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1551:1 */
-    READ_VULNERABILITY_NOTE: "read_vulnerability_note",
+    readonly READ_VULNERABILITY_NOTE: "read_vulnerability_note";
     /** Read Webhook (Integrations). Grants the ability to create, delete, read, trigger, and update webhooks. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1452:1 */
-    READ_WEBHOOK: "read_webhook",
+    readonly READ_WEBHOOK: "read_webhook";
     /** Read Wiki (Wiki). Grants the ability to create, delete, read, subscribe, and update wikis. Named on: gitlab-pat-rest-permissions, gitlab-pat-other-operations. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3721:1 */
-    READ_WIKI: "read_wiki",
+    readonly READ_WIKI: "read_wiki";
     /** Read Work Item (Project Planning). Grants the ability to create, delete, read, and update work items such as epics and issues. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions, gitlab-pat-other-operations. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:688:1 */
-    READ_WORK_ITEM: "read_work_item",
+    readonly READ_WORK_ITEM: "read_work_item";
     /** Read Zoekt Node (Search). Grants the ability to read Zoekt nodes. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3005:1 */
-    READ_ZOEKT_NODE: "read_zoekt_node",
+    readonly READ_ZOEKT_NODE: "read_zoekt_node";
     /** Refresh License Billable User (Subscription and Licensing). Grants the ability to refresh billable users for licenses. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3071:1 */
-    REFRESH_LICENSE_BILLABLE_USER: "refresh_license_billable_user",
+    readonly REFRESH_LICENSE_BILLABLE_USER: "refresh_license_billable_user";
     /** Reject User (System Access). Grants the ability to activate, approve, ban, block, create, deactivate, delete, disable two factor, follow, read, reject, unban, unblock, unfollow, and update users. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3576:1 */
-    REJECT_USER: "reject_user",
+    readonly REJECT_USER: "reject_user";
     /** Render Markdown (Projects). Grants the ability to render markdowns. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2547:1 */
-    RENDER_MARKDOWN: "render_markdown",
+    readonly RENDER_MARKDOWN: "render_markdown";
     /** Renew Secret OAuth Application (System Access). Grants the ability to create, delete, read, renew secret, and update OAuth applications. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3383:1 */
-    RENEW_SECRET_OAUTH_APPLICATION: "renew_secret_oauth_application",
+    readonly RENEW_SECRET_OAUTH_APPLICATION: "renew_secret_oauth_application";
     /** Repair Geo Node (Geo). Grants the ability to create, delete, read, repair, and update Geo nodes. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:849:1 */
-    REPAIR_GEO_NODE: "repair_geo_node",
+    readonly REPAIR_GEO_NODE: "repair_geo_node";
     /** Repair Geo Site (Geo). Grants the ability to create, delete, read, repair, and update Geo sites. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:864:1 */
-    REPAIR_GEO_SITE: "repair_geo_site",
+    readonly REPAIR_GEO_SITE: "repair_geo_site";
     /** Replay Active Context Dead Queue (Search). Grants the ability to clear and replay the ActiveContext dead queue. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2943:1 */
-    REPLAY_ACTIVE_CONTEXT_DEAD_QUEUE: "replay_active_context_dead_queue",
+    readonly REPLAY_ACTIVE_CONTEXT_DEAD_QUEUE: "replay_active_context_dead_queue";
     /** Reset Runner Registration Token (CI/CD). Grants the ability to reset runner registration tokens. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:588:1 */
-    RESET_RUNNER_REGISTRATION_TOKEN: "reset_runner_registration_token",
+    readonly RESET_RUNNER_REGISTRATION_TOKEN: "reset_runner_registration_token";
     /** Resolve CD Rollout Gate (CI/CD). Grants the ability to resolve CD rollout gates. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:164:1 */
-    RESOLVE_CD_ROLLOUT_GATE: "resolve_cd_rollout_gate",
+    readonly RESOLVE_CD_ROLLOUT_GATE: "resolve_cd_rollout_gate";
     /** Restart Duo Workflow (Duo). Grants the ability to create, delete, read, restart, resume, and update duo workflows. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:787:1 */
-    RESTART_DUO_WORKFLOW: "restart_duo_workflow",
+    readonly RESTART_DUO_WORKFLOW: "restart_duo_workflow";
     /** Restore AI catalog item (Duo). Grants the ability to restore AI catalog items. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:372:1 */
-    RESTORE_AI_CATALOG_ITEM: "restore_ai_catalog_item",
+    readonly RESTORE_AI_CATALOG_ITEM: "restore_ai_catalog_item";
     /** Resume Duo Workflow (Duo). Grants the ability to create, delete, read, restart, resume, and update duo workflows. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:788:1 */
-    RESUME_DUO_WORKFLOW: "resume_duo_workflow",
+    readonly RESUME_DUO_WORKFLOW: "resume_duo_workflow";
     /** Retry External Status Check (Compliance). Grants the ability to create, delete, read, retry, and update external status checks. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:685:1 */
-    RETRY_EXTERNAL_STATUS_CHECK: "retry_external_status_check",
+    readonly RETRY_EXTERNAL_STATUS_CHECK: "retry_external_status_check";
     /** Revoke Any Token (System Access). Grants the ability to read and revoke any tokens. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3109:1 */
-    REVOKE_ANY_TOKEN: "revoke_any_token",
+    readonly REVOKE_ANY_TOKEN: "revoke_any_token";
     /** Revoke Cluster Agent Token (CI/CD). Grants the ability to create, read, and revoke cluster agent tokens. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:268:1 */
-    REVOKE_CLUSTER_AGENT_TOKEN: "revoke_cluster_agent_token",
+    readonly REVOKE_CLUSTER_AGENT_TOKEN: "revoke_cluster_agent_token";
     /** Revoke GPG Key (Groups). Grants the ability to create, delete, read, and revoke GPG keys. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:981:1 */
-    REVOKE_GPG_KEY: "revoke_gpg_key",
+    readonly REVOKE_GPG_KEY: "revoke_gpg_key";
     /** Revoke Impersonation Token (System Access). Grants the ability to create, read, and revoke impersonation tokens. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3249:1 */
-    REVOKE_IMPERSONATION_TOKEN: "revoke_impersonation_token",
+    readonly REVOKE_IMPERSONATION_TOKEN: "revoke_impersonation_token";
     /** Revoke Personal Access Token (System Access). Grants the ability to create, read, revoke, and rotate personal access tokens. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:926:1 */
-    REVOKE_PERSONAL_ACCESS_TOKEN: "revoke_personal_access_token",
+    readonly REVOKE_PERSONAL_ACCESS_TOKEN: "revoke_personal_access_token";
     /** Revoke Runner Controller Token (CI/CD). Grants the ability to create, read, revoke, and rotate runner controller tokens. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:579:1 */
-    REVOKE_RUNNER_CONTROLLER_TOKEN: "revoke_runner_controller_token",
+    readonly REVOKE_RUNNER_CONTROLLER_TOKEN: "revoke_runner_controller_token";
     /** Revoke Service Account Personal Access Token (System Access). Grants the ability to create, read, revoke, and rotate service account personal access tokens. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3516:1 */
-    REVOKE_SERVICE_ACCOUNT_PERSONAL_ACCESS_TOKEN: "revoke_service_account_personal_access_token",
+    readonly REVOKE_SERVICE_ACCOUNT_PERSONAL_ACCESS_TOKEN: "revoke_service_account_personal_access_token";
     /** Revoke Support PIN (Groups). Grants the ability to create, read, and revoke support PINs. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1075:1 */
-    REVOKE_SUPPORT_PIN: "revoke_support_pin",
+    readonly REVOKE_SUPPORT_PIN: "revoke_support_pin";
     /** Rotate Personal Access Token (System Access). Grants the ability to create, read, revoke, and rotate personal access tokens. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:927:1 */
-    ROTATE_PERSONAL_ACCESS_TOKEN: "rotate_personal_access_token",
+    readonly ROTATE_PERSONAL_ACCESS_TOKEN: "rotate_personal_access_token";
     /** Rotate Resource Access Token (System Access). Grants the ability to create, delete, read, and rotate resource access tokens. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3439:1 */
-    ROTATE_RESOURCE_ACCESS_TOKEN: "rotate_resource_access_token",
+    readonly ROTATE_RESOURCE_ACCESS_TOKEN: "rotate_resource_access_token";
     /** Rotate Runner Controller Token (CI/CD). Grants the ability to create, read, revoke, and rotate runner controller tokens. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:580:1 */
-    ROTATE_RUNNER_CONTROLLER_TOKEN: "rotate_runner_controller_token",
+    readonly ROTATE_RUNNER_CONTROLLER_TOKEN: "rotate_runner_controller_token";
     /** Rotate Service Account Personal Access Token (System Access). Grants the ability to create, read, revoke, and rotate service account personal access tokens. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3518:1 */
-    ROTATE_SERVICE_ACCOUNT_PERSONAL_ACCESS_TOKEN: "rotate_service_account_personal_access_token",
+    readonly ROTATE_SERVICE_ACCOUNT_PERSONAL_ACCESS_TOKEN: "rotate_service_account_personal_access_token";
     /** Run Batched Background Migration (System Migration). Grants the ability to read and run batched background migrations. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3604:1 */
-    RUN_BATCHED_BACKGROUND_MIGRATION: "run_batched_background_migration",
+    readonly RUN_BATCHED_BACKGROUND_MIGRATION: "run_batched_background_migration";
     /** Run Batched Background Operation (System Migration and Integration). Grants the ability to read and run batched background operations. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3706:1 */
-    RUN_BATCHED_BACKGROUND_OPERATION: "run_batched_background_operation",
+    readonly RUN_BATCHED_BACKGROUND_OPERATION: "run_batched_background_operation";
     /** Run Job (CI/CD). Grants the ability to delete, read, run, and update jobs. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:266:1 */
-    RUN_JOB: "run_job",
+    readonly RUN_JOB: "run_job";
     /** Run LDAP Group Sync (System Access). Grants the ability to run LDAP group syncs. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3315:1 */
-    RUN_LDAP_GROUP_SYNC: "run_ldap_group_sync",
+    readonly RUN_LDAP_GROUP_SYNC: "run_ldap_group_sync";
     /** Share Group (Groups). Grants the ability to archive, create, delete, read, share, transfer, and update groups. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1002:1 */
-    SHARE_GROUP: "share_group",
+    readonly SHARE_GROUP: "share_group";
     /** Share Project (Projects). Grants the ability to archive, create, delete, fork, read, share, transfer, and update projects. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2624:1 */
-    SHARE_PROJECT: "share_project",
+    readonly SHARE_PROJECT: "share_project";
     /** Stop Environment (CI/CD). Grants the ability to create, delete, read, stop, and update environments. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:248:1 */
-    STOP_ENVIRONMENT: "stop_environment",
+    readonly STOP_ENVIRONMENT: "stop_environment";
     /** Subscribe Issue (Project Planning). Grants the ability to subscribe issues. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2160:1 */
-    SUBSCRIBE_ISSUE: "subscribe_issue",
+    readonly SUBSCRIBE_ISSUE: "subscribe_issue";
     /** Subscribe Label (Project Planning). Grants the ability to create, delete, promote, read, subscribe, and update labels. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2181:1 */
-    SUBSCRIBE_LABEL: "subscribe_label",
+    readonly SUBSCRIBE_LABEL: "subscribe_label";
     /** Subscribe Merge Request (Repository). Grants the ability to approve, create, delete, merge, read, subscribe, and update merge requests. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2786:1 */
-    SUBSCRIBE_MERGE_REQUEST: "subscribe_merge_request",
+    readonly SUBSCRIBE_MERGE_REQUEST: "subscribe_merge_request";
     /** Track Internal Event (Project Planning). Grants the ability to track internal events. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2140:1 */
-    TRACK_INTERNAL_EVENT: "track_internal_event",
+    readonly TRACK_INTERNAL_EVENT: "track_internal_event";
     /** Transfer CI Minute (CI/CD). Grants the ability to create and transfer CI minutes. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:222:1 */
-    TRANSFER_CI_MINUTE: "transfer_ci_minute",
+    readonly TRANSFER_CI_MINUTE: "transfer_ci_minute";
     /** Transfer Group (Groups). Grants the ability to archive, create, delete, read, share, transfer, and update groups. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1004:1 */
-    TRANSFER_GROUP: "transfer_group",
+    readonly TRANSFER_GROUP: "transfer_group";
     /** Transfer Project (Projects). Grants the ability to archive, create, delete, fork, read, share, transfer, and update projects. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2627:1 */
-    TRANSFER_PROJECT: "transfer_project",
+    readonly TRANSFER_PROJECT: "transfer_project";
     /** Trigger Webhook (Integrations). Grants the ability to create, delete, read, trigger, and update webhooks. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1460:1 */
-    TRIGGER_WEBHOOK: "trigger_webhook",
+    readonly TRIGGER_WEBHOOK: "trigger_webhook";
     /** Unban User (System Access). Grants the ability to activate, approve, ban, block, create, deactivate, delete, disable two factor, follow, read, reject, unban, unblock, unfollow, and update users. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3577:1 */
-    UNBAN_USER: "unban_user",
+    readonly UNBAN_USER: "unban_user";
     /** Unblock User (System Access). Grants the ability to activate, approve, ban, block, create, deactivate, delete, disable two factor, follow, read, reject, unban, unblock, unfollow, and update users. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3578:1 */
-    UNBLOCK_USER: "unblock_user",
+    readonly UNBLOCK_USER: "unblock_user";
     /** Unfollow User (System Access). Grants the ability to activate, approve, ban, block, create, deactivate, delete, disable two factor, follow, read, reject, unban, unblock, unfollow, and update users. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3579:1 */
-    UNFOLLOW_USER: "unfollow_user",
+    readonly UNFOLLOW_USER: "unfollow_user";
     /** Update Active Context Collection (Search). Grants the ability to update active context collections. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2924:1 */
-    UPDATE_ACTIVE_CONTEXT_COLLECTION: "update_active_context_collection",
+    readonly UPDATE_ACTIVE_CONTEXT_COLLECTION: "update_active_context_collection";
     /** Update Active Context Connection (Search). Grants the ability to read and update active context connections. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2933:1 */
-    UPDATE_ACTIVE_CONTEXT_CONNECTION: "update_active_context_connection",
+    readonly UPDATE_ACTIVE_CONTEXT_CONNECTION: "update_active_context_connection";
     /** Update Active Context Enabled Namespace (Search). Grants the ability to update active context enabled namespaces. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2951:1 */
-    UPDATE_ACTIVE_CONTEXT_ENABLED_NAMESPACE: "update_active_context_enabled_namespace",
+    readonly UPDATE_ACTIVE_CONTEXT_ENABLED_NAMESPACE: "update_active_context_enabled_namespace";
     /** Update Add On Purchase (Subscription and Licensing). Grants the ability to create, read, and update add on purchases. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3029:1 */
-    UPDATE_ADD_ON_PURCHASE: "update_add_on_purchase",
+    readonly UPDATE_ADD_ON_PURCHASE: "update_add_on_purchase";
     /** Update Admin Data Management (Geo). Grants the ability to read and update admin data managements. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:833:1 */
-    UPDATE_ADMIN_DATA_MANAGEMENT: "update_admin_data_management",
+    readonly UPDATE_ADMIN_DATA_MANAGEMENT: "update_admin_data_management";
     /** Update Admin Member Role (Groups). Grants the ability to create, delete, read, and update admin member roles. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:427:1 */
-    UPDATE_ADMIN_MEMBER_ROLE: "update_admin_member_role",
+    readonly UPDATE_ADMIN_MEMBER_ROLE: "update_admin_member_role";
     /** Update AI Agent Session (Duo). Grants the ability to create, read, and update AI Agent Sessions. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:725:1 */
-    UPDATE_AI_AGENT_SESSION: "update_ai_agent_session",
+    readonly UPDATE_AI_AGENT_SESSION: "update_ai_agent_session";
     /** Update AI tool rule (Duo). Grants the ability to read and update AI tool rules, which control per-tool approval (Allow, Ask, Deny) for the Duo Agent Platform. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:381:1 */
-    UPDATE_AI_TOOL_RULE: "update_ai_tool_rule",
+    readonly UPDATE_AI_TOOL_RULE: "update_ai_tool_rule";
     /** Update Alert Metric Image (Monitoring). Grants the ability to create, delete, read, and update alert metric images. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1492:1 */
-    UPDATE_ALERT_METRIC_IMAGE: "update_alert_metric_image",
+    readonly UPDATE_ALERT_METRIC_IMAGE: "update_alert_metric_image";
     /** Update Application Appearance (System Access). Grants the ability to read and update application appearance settings. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3118:1 */
-    UPDATE_APPLICATION_APPEARANCE: "update_application_appearance",
+    readonly UPDATE_APPLICATION_APPEARANCE: "update_application_appearance";
     /** Update Application Setting (System Access). Grants the ability to read and update application settings. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3127:1 */
-    UPDATE_APPLICATION_SETTING: "update_application_setting",
+    readonly UPDATE_APPLICATION_SETTING: "update_application_setting";
     /** Update Approval Configuration (Repository). Grants the ability to read and update approval settings. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2646:1 */
-    UPDATE_APPROVAL_CONFIGURATION: "update_approval_configuration",
+    readonly UPDATE_APPROVAL_CONFIGURATION: "update_approval_configuration";
     /** Update Approval Rule (Repository). Grants the ability to create, delete, read, and update approval rules. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:782:1 */
-    UPDATE_APPROVAL_RULE: "update_approval_rule",
+    readonly UPDATE_APPROVAL_RULE: "update_approval_rule";
     /** Update Approval Setting (Repository). Grants the ability to read and update merge request approval settings. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2677:1 */
-    UPDATE_APPROVAL_SETTING: "update_approval_setting",
+    readonly UPDATE_APPROVAL_SETTING: "update_approval_setting";
     /** Update Avatar (Groups). Grants the ability to read and update avatars. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:949:1 */
-    UPDATE_AVATAR: "update_avatar",
+    readonly UPDATE_AVATAR: "update_avatar";
     /** Update Badge (Project Features). Grants the ability to create, delete, read, and update badges. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1939:1 */
-    UPDATE_BADGE: "update_badge",
+    readonly UPDATE_BADGE: "update_badge";
     /** Update Branch Rule (Repository). Grants the ability to create and update branch rules. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:802:1 */
-    UPDATE_BRANCH_RULE: "update_branch_rule",
+    readonly UPDATE_BRANCH_RULE: "update_branch_rule";
     /** Update Broadcast Message (Notifications). Grants the ability to create, delete, and update broadcast messages. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1565:1 */
-    UPDATE_BROADCAST_MESSAGE: "update_broadcast_message",
+    readonly UPDATE_BROADCAST_MESSAGE: "update_broadcast_message";
     /** Update CD Application (CI/CD). Grants the ability to create, read, and update continuous deployment applications. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:104:1 */
-    UPDATE_CD_APPLICATION: "update_cd_application",
+    readonly UPDATE_CD_APPLICATION: "update_cd_application";
     /** Update CD Environment (CI/CD). Grants the ability to create, read, and update continuous deployment environments. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:143:1 */
-    UPDATE_CD_ENVIRONMENT: "update_cd_environment",
+    readonly UPDATE_CD_ENVIRONMENT: "update_cd_environment";
     /** Update CD Service (CI/CD). Grants the ability to create, read, and update continuous deployment services. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:175:1 */
-    UPDATE_CD_SERVICE: "update_cd_service",
+    readonly UPDATE_CD_SERVICE: "update_cd_service";
     /** Update CI/CD Setting (CI/CD). Grants the ability to update CI/CD settings. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:201:1 */
-    UPDATE_CI_CD_SETTING: "update_ci_cd_setting",
+    readonly UPDATE_CI_CD_SETTING: "update_ci_cd_setting";
     /** Update Cluster (CI/CD). Grants the ability to create, delete, read, and update clusters. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:244:1 */
-    UPDATE_CLUSTER: "update_cluster",
+    readonly UPDATE_CLUSTER: "update_cluster";
     /** Update Commit (Repository). Grants the ability to create, delete, read, and update commits. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2733:1 */
-    UPDATE_COMMIT: "update_commit",
+    readonly UPDATE_COMMIT: "update_commit";
     /** Update Compliance Policy Setting (Application Security). Grants the ability to read and update compliance policy settings. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:57:1 */
-    UPDATE_COMPLIANCE_POLICY_SETTING: "update_compliance_policy_setting",
+    readonly UPDATE_COMPLIANCE_POLICY_SETTING: "update_compliance_policy_setting";
     /** Update Container Registry Protection Tag Rule (Packages and Registry). Grants the ability to create, delete, read, and update container registry protection tag rules. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:534:1 */
-    UPDATE_CONTAINER_REGISTRY_PROTECTION_TAG_RULE: "update_container_registry_protection_tag_rule",
+    readonly UPDATE_CONTAINER_REGISTRY_PROTECTION_TAG_RULE: "update_container_registry_protection_tag_rule";
     /** Update Container Repository Protection Rule (Packages and Registry). Grants the ability to create, delete, read, and update container repository protection rules. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:553:1 */
-    UPDATE_CONTAINER_REPOSITORY_PROTECTION_RULE: "update_container_repository_protection_rule",
+    readonly UPDATE_CONTAINER_REPOSITORY_PROTECTION_RULE: "update_container_repository_protection_rule";
     /** Update Credit Card Validation (Subscription and Licensing). Grants the ability to update credit card validations. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3037:1 */
-    UPDATE_CREDIT_CARD_VALIDATION: "update_credit_card_validation",
+    readonly UPDATE_CREDIT_CARD_VALIDATION: "update_credit_card_validation";
     /** Update Custom Attribute (Project Planning). Grants the ability to delete, read, and update custom attributes. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:643:1 */
-    UPDATE_CUSTOM_ATTRIBUTE: "update_custom_attribute",
+    readonly UPDATE_CUSTOM_ATTRIBUTE: "update_custom_attribute";
     /** Update Debian Distribution (Packages and Registry). Grants the ability to create, delete, read, and update Debian distributions. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1655:1 */
-    UPDATE_DEBIAN_DISTRIBUTION: "update_debian_distribution",
+    readonly UPDATE_DEBIAN_DISTRIBUTION: "update_debian_distribution";
     /** Update Dependency Proxy (Packages and Registry). Grants the ability to read and update dependency proxies. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:561:1 */
-    UPDATE_DEPENDENCY_PROXY: "update_dependency_proxy",
+    readonly UPDATE_DEPENDENCY_PROXY: "update_dependency_proxy";
     /** Update Deploy Key (System Access). Grants the ability to create, delete, enable, read, and update deploy keys. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3151:1 */
-    UPDATE_DEPLOY_KEY: "update_deploy_key",
+    readonly UPDATE_DEPLOY_KEY: "update_deploy_key";
     /** Update Deployment (CI/CD). Grants the ability to approve, create, delete, read, and update deployments. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:301:1 */
-    UPDATE_DEPLOYMENT: "update_deployment",
+    readonly UPDATE_DEPLOYMENT: "update_deployment";
     /** Update Duo Workflow (Duo). Grants the ability to create, read, resume, and update duo workflows. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:391:1 */
-    UPDATE_DUO_WORKFLOW: "update_duo_workflow",
+    readonly UPDATE_DUO_WORKFLOW: "update_duo_workflow";
     /** Update Elasticsearch Indexed Namespace (Search). Grants the ability to update Elasticsearch indexed namespaces. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2959:1 */
-    UPDATE_ELASTICSEARCH_INDEXED_NAMESPACE: "update_elasticsearch_indexed_namespace",
+    readonly UPDATE_ELASTICSEARCH_INDEXED_NAMESPACE: "update_elasticsearch_indexed_namespace";
     /** Update Enterprise User (System Access). Grants the ability to delete, disable two factor, read, read email, and update enterprise users. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3193:1 */
-    UPDATE_ENTERPRISE_USER: "update_enterprise_user",
+    readonly UPDATE_ENTERPRISE_USER: "update_enterprise_user";
     /** Update Environment (CI/CD). Grants the ability to create, delete, read, stop, and update environments. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:249:1 */
-    UPDATE_ENVIRONMENT: "update_environment",
+    readonly UPDATE_ENVIRONMENT: "update_environment";
     /** Update Error Tracking Setting (Monitoring). Grants the ability to read and update error tracking settings. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1511:1 */
-    UPDATE_ERROR_TRACKING_SETTING: "update_error_tracking_setting",
+    readonly UPDATE_ERROR_TRACKING_SETTING: "update_error_tracking_setting";
     /** Update External Status Check (Compliance). Grants the ability to create, delete, read, retry, and update external status checks. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:686:1 */
-    UPDATE_EXTERNAL_STATUS_CHECK: "update_external_status_check",
+    readonly UPDATE_EXTERNAL_STATUS_CHECK: "update_external_status_check";
     /** Update External Status Check Service (Compliance). Grants the ability to create, delete, read, and update external status check services. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:697:1 */
-    UPDATE_EXTERNAL_STATUS_CHECK_SERVICE: "update_external_status_check_service",
+    readonly UPDATE_EXTERNAL_STATUS_CHECK_SERVICE: "update_external_status_check_service";
     /** Update Feature (System Access). Grants the ability to delete, read, and update features. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3230:1 */
-    UPDATE_FEATURE: "update_feature",
+    readonly UPDATE_FEATURE: "update_feature";
     /** Update Feature Flag (CI/CD). Grants the ability to create, delete, read, and update feature flags. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:341:1 */
-    UPDATE_FEATURE_FLAG: "update_feature_flag",
+    readonly UPDATE_FEATURE_FLAG: "update_feature_flag";
     /** Update Feature Flag Settings (CI/CD). Grants the ability to update feature flag settings. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:349:1 */
-    UPDATE_FEATURE_FLAG_SETTINGS: "update_feature_flag_settings",
+    readonly UPDATE_FEATURE_FLAG_SETTINGS: "update_feature_flag_settings";
     /** Update Feature Flag User List (Project Planning). Grants the ability to create, delete, read, and update feature flag user lists. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2132:1 */
-    UPDATE_FEATURE_FLAG_USER_LIST: "update_feature_flag_user_list",
+    readonly UPDATE_FEATURE_FLAG_USER_LIST: "update_feature_flag_user_list";
     /** Update Freeze Period (CI/CD). Grants the ability to create, delete, read, and update freeze periods. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:361:1 */
-    UPDATE_FREEZE_PERIOD: "update_freeze_period",
+    readonly UPDATE_FREEZE_PERIOD: "update_freeze_period";
     /** Update Geo Node (Geo). Grants the ability to create, delete, read, repair, and update Geo nodes. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:850:1 */
-    UPDATE_GEO_NODE: "update_geo_node",
+    readonly UPDATE_GEO_NODE: "update_geo_node";
     /** Update Geo Site (Geo). Grants the ability to create, delete, read, repair, and update Geo sites. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:865:1 */
-    UPDATE_GEO_SITE: "update_geo_site",
+    readonly UPDATE_GEO_SITE: "update_geo_site";
     /** Update GitLab Subscription (Subscription and Licensing). Grants the ability to create, read, and update GitLab subscriptions. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3049:1 */
-    UPDATE_GITLAB_SUBSCRIPTION: "update_gitlab_subscription",
+    readonly UPDATE_GITLAB_SUBSCRIPTION: "update_gitlab_subscription";
     /** Update Group (Groups). Grants the ability to archive, create, delete, read, share, transfer, and update groups. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:436:1 */
-    UPDATE_GROUP: "update_group",
+    readonly UPDATE_GROUP: "update_group";
     /** Update Integration (Integrations). Grants the ability to delete, read, and update integrations. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1125:1 */
-    UPDATE_INTEGRATION: "update_integration",
+    readonly UPDATE_INTEGRATION: "update_integration";
     /** Update Invitation (System Access). Grants the ability to create, delete, read, and update invitations. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3263:1 */
-    UPDATE_INVITATION: "update_invitation",
+    readonly UPDATE_INVITATION: "update_invitation";
     /** Update Issuable Metric Image (Project Planning). Grants the ability to create, delete, read, and update issuable metric images. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2152:1 */
-    UPDATE_ISSUABLE_METRIC_IMAGE: "update_issuable_metric_image",
+    readonly UPDATE_ISSUABLE_METRIC_IMAGE: "update_issuable_metric_image";
     /** Update Job (CI/CD). Grants the ability to delete, read, run, and update jobs. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:268:1 */
-    UPDATE_JOB: "update_job",
+    readonly UPDATE_JOB: "update_job";
     /** Update Job Artifact (CI/CD). Grants the ability to delete, read, and update job artifacts. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:389:1 */
-    UPDATE_JOB_ARTIFACT: "update_job_artifact",
+    readonly UPDATE_JOB_ARTIFACT: "update_job_artifact";
     /** Update Job Token Scope (System Access). Grants the ability to read and update job token scopes. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:885:1 */
-    UPDATE_JOB_TOKEN_SCOPE: "update_job_token_scope",
+    readonly UPDATE_JOB_TOKEN_SCOPE: "update_job_token_scope";
     /** Update Label (Project Planning). Grants the ability to create, delete, promote, read, subscribe, and update labels. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:656:1 */
-    UPDATE_LABEL: "update_label",
+    readonly UPDATE_LABEL: "update_label";
     /** Update Member (System Access). Grants the ability to create, delete, read, and update members. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:906:1 */
-    UPDATE_MEMBER: "update_member",
+    readonly UPDATE_MEMBER: "update_member";
     /** Update Merge Request (Repository). Grants the ability to approve, create, delete, merge, read, subscribe, and update merge requests. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:826:1 */
-    UPDATE_MERGE_REQUEST: "update_merge_request",
+    readonly UPDATE_MERGE_REQUEST: "update_merge_request";
     /** Update Merge Request Approval Rule (Repository). Grants the ability to create, delete, read, and update merge request approval rules. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2811:1 */
-    UPDATE_MERGE_REQUEST_APPROVAL_RULE: "update_merge_request_approval_rule",
+    readonly UPDATE_MERGE_REQUEST_APPROVAL_RULE: "update_merge_request_approval_rule";
     /** Update ML Experiment (Project Model Registry and Experiments). Grants the ability to create, delete, read, and update ML experiments. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2047:1 */
-    UPDATE_ML_EXPERIMENT: "update_ml_experiment",
+    readonly UPDATE_ML_EXPERIMENT: "update_ml_experiment";
     /** Update ML Model (Project Model Registry and Experiments). Grants the ability to create, delete, read, and update ML models. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2061:1 */
-    UPDATE_ML_MODEL: "update_ml_model",
+    readonly UPDATE_ML_MODEL: "update_ml_model";
     /** Update MLflow Run (Project Model Registry and Experiments). Grants the ability to create, delete, log, read, and update MLflow runs. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2085:1 */
-    UPDATE_MLFLOW_RUN: "update_mlflow_run",
+    readonly UPDATE_MLFLOW_RUN: "update_mlflow_run";
     /** Update Model Selection Allowlist (Duo). Grants the ability to read and update model selection allowlists. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:413:1 */
-    UPDATE_MODEL_SELECTION_ALLOWLIST: "update_model_selection_allowlist",
+    readonly UPDATE_MODEL_SELECTION_ALLOWLIST: "update_model_selection_allowlist";
     /** Update Model Version (Project Model Registry and Experiments). Grants the ability to create, delete, read, and update model versions. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:631:1 */
-    UPDATE_MODEL_VERSION: "update_model_version",
+    readonly UPDATE_MODEL_VERSION: "update_model_version";
     /** Update Namespace (Groups). Grants the ability to read and update namespaces. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1031:1 */
-    UPDATE_NAMESPACE: "update_namespace",
+    readonly UPDATE_NAMESPACE: "update_namespace";
     /** Update Notification Setting (System Access). Grants the ability to read and update notification settings. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3366:1 */
-    UPDATE_NOTIFICATION_SETTING: "update_notification_setting",
+    readonly UPDATE_NOTIFICATION_SETTING: "update_notification_setting";
     /** Update OAuth Application (System Access). Grants the ability to create, delete, read, renew secret, and update OAuth applications. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3384:1 */
-    UPDATE_OAUTH_APPLICATION: "update_oauth_application",
+    readonly UPDATE_OAUTH_APPLICATION: "update_oauth_application";
     /** Update Organization (Organizations). Grants the ability to create, delete, read, and update organizations. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:520:1 */
-    UPDATE_ORGANIZATION: "update_organization",
+    readonly UPDATE_ORGANIZATION: "update_organization";
     /** Update Package (Packages and Registry). Grants the ability to create, delete, read, and update packages. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:575:1 */
-    UPDATE_PACKAGE: "update_package",
+    readonly UPDATE_PACKAGE: "update_package";
     /** Update Page (Projects). Grants the ability to delete, read, and update pages. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:755:1 */
-    UPDATE_PAGE: "update_page",
+    readonly UPDATE_PAGE: "update_page";
     /** Update Pages Domain (Projects). Grants the ability to create, delete, read, update, and verify pages domains. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2590:1 */
-    UPDATE_PAGES_DOMAIN: "update_pages_domain",
+    readonly UPDATE_PAGES_DOMAIN: "update_pages_domain";
     /** Update Pipeline (CI/CD). Grants the ability to create, delete, read, and update pipelines. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:292:1 */
-    UPDATE_PIPELINE: "update_pipeline",
+    readonly UPDATE_PIPELINE: "update_pipeline";
     /** Update Pipeline Schedule (CI/CD). Grants the ability to create, delete, read, and update pipeline schedules. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:304:1 */
-    UPDATE_PIPELINE_SCHEDULE: "update_pipeline_schedule",
+    readonly UPDATE_PIPELINE_SCHEDULE: "update_pipeline_schedule";
     /** Update Plan Limit (System Access). Grants the ability to read and update plan limits. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3413:1 */
-    UPDATE_PLAN_LIMIT: "update_plan_limit",
+    readonly UPDATE_PLAN_LIMIT: "update_plan_limit";
     /** Update Policy Store Policy (Application Security). Grants the ability to create, delete, read, and update policies in the policy store. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:103:1 */
-    UPDATE_POLICY_STORE_POLICY: "update_policy_store_policy",
+    readonly UPDATE_POLICY_STORE_POLICY: "update_policy_store_policy";
     /** Update Preference (Groups). Grants the ability to read and update preferences. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:465:1 */
-    UPDATE_PREFERENCE: "update_preference",
+    readonly UPDATE_PREFERENCE: "update_preference";
     /** Update Project (Projects). Grants the ability to archive, create, delete, fork, read, share, transfer, and update projects. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:767:1 */
-    UPDATE_PROJECT: "update_project",
+    readonly UPDATE_PROJECT: "update_project";
     /** Update Protected Branch (Repository). Grants the ability to read and update protected branches. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2823:1 */
-    UPDATE_PROTECTED_BRANCH: "update_protected_branch",
+    readonly UPDATE_PROTECTED_BRANCH: "update_protected_branch";
     /** Update Protected Environment (CI/CD). Grants the ability to create, delete, read, and update protected environments. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:466:1 */
-    UPDATE_PROTECTED_ENVIRONMENT: "update_protected_environment",
+    readonly UPDATE_PROTECTED_ENVIRONMENT: "update_protected_environment";
     /** Update Pull Mirror (CI/CD). Grants the ability to create, read, and update pull mirrors. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:477:1 */
-    UPDATE_PULL_MIRROR: "update_pull_mirror",
+    readonly UPDATE_PULL_MIRROR: "update_pull_mirror";
     /** Update Push Rule (Repository). Grants the ability to create, delete, read, and update push rules. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2847:1 */
-    UPDATE_PUSH_RULE: "update_push_rule",
+    readonly UPDATE_PUSH_RULE: "update_push_rule";
     /** Update Release (Project Features). Grants the ability to create, delete, read, and update releases. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:606:1 */
-    UPDATE_RELEASE: "update_release",
+    readonly UPDATE_RELEASE: "update_release";
     /** Update Release Link (Project Features). Grants the ability to create, delete, read, and update release links. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1976:1 */
-    UPDATE_RELEASE_LINK: "update_release_link",
+    readonly UPDATE_RELEASE_LINK: "update_release_link";
     /** Update Remote Mirror (Project Features). Grants the ability to create, delete, read, and update remote mirrors. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1988:1 */
-    UPDATE_REMOTE_MIRROR: "update_remote_mirror",
+    readonly UPDATE_REMOTE_MIRROR: "update_remote_mirror";
     /** Update Repository (Repository). Grants the ability to create, delete, read, and update repositories. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2876:1 */
-    UPDATE_REPOSITORY: "update_repository",
+    readonly UPDATE_REPOSITORY: "update_repository";
     /** Update Repository Submodule (Repository). Grants the ability to update repository submodules. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2884:1 */
-    UPDATE_REPOSITORY_SUBMODULE: "update_repository_submodule",
+    readonly UPDATE_REPOSITORY_SUBMODULE: "update_repository_submodule";
     /** Update Resource Group (CI/CD). Grants the ability to read and update resource groups. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:514:1 */
-    UPDATE_RESOURCE_GROUP: "update_resource_group",
+    readonly UPDATE_RESOURCE_GROUP: "update_resource_group";
     /** Update Runner (CI/CD). Grants the ability to assign, create, delete, read, and update runners. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:325:1 */
-    UPDATE_RUNNER: "update_runner",
+    readonly UPDATE_RUNNER: "update_runner";
     /** Update Runner Controller (CI/CD). Grants the ability to create, delete, read, and update runner controllers. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:564:1 */
-    UPDATE_RUNNER_CONTROLLER: "update_runner_controller",
+    readonly UPDATE_RUNNER_CONTROLLER: "update_runner_controller";
     /** Update SAML Group Identity (System Access). Grants the ability to delete, read, and update SAML group identities. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3454:1 */
-    UPDATE_SAML_GROUP_IDENTITY: "update_saml_group_identity",
+    readonly UPDATE_SAML_GROUP_IDENTITY: "update_saml_group_identity";
     /** Update SCIM Identity (System Access). Grants the ability to delete, read, and update SCIM identities. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3484:1 */
-    UPDATE_SCIM_IDENTITY: "update_scim_identity",
+    readonly UPDATE_SCIM_IDENTITY: "update_scim_identity";
     /** Update Security Setting (Application Security). Grants the ability to read and update security settings. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:129:1 */
-    UPDATE_SECURITY_SETTING: "update_security_setting",
+    readonly UPDATE_SECURITY_SETTING: "update_security_setting";
     /** Update Service Account (System Access). Grants the ability to create, delete, read, and update service accounts. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3502:1 */
-    UPDATE_SERVICE_ACCOUNT: "update_service_account",
+    readonly UPDATE_SERVICE_ACCOUNT: "update_service_account";
     /** Update Snippet (Project Features). Grants the ability to create, delete, read, and update snippets. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions, gitlab-pat-other-operations. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:618:1 */
-    UPDATE_SNIPPET: "update_snippet",
+    readonly UPDATE_SNIPPET: "update_snippet";
     /** Update Status (Groups). Grants the ability to read and update statuses. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1063:1 */
-    UPDATE_STATUS: "update_status",
+    readonly UPDATE_STATUS: "update_status";
     /** Update Terraform State (CI/CD). Grants the ability to create, delete, lock, read, and update Terraform state. Named on: gitlab-graphql-fine-grained-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:342:1 */
-    UPDATE_TERRAFORM_STATE: "update_terraform_state",
+    readonly UPDATE_TERRAFORM_STATE: "update_terraform_state";
     /** Update Terraform State Protection Rule (CI/CD). Grants the ability to create, delete, and update Terraform state protection rules. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:627:1 */
-    UPDATE_TERRAFORM_STATE_PROTECTION_RULE: "update_terraform_state_protection_rule",
+    readonly UPDATE_TERRAFORM_STATE_PROTECTION_RULE: "update_terraform_state_protection_rule";
     /** Update Todo (Notifications). Grants the ability to create, delete, read, and update todos. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:498:1 */
-    UPDATE_TODO: "update_todo",
+    readonly UPDATE_TODO: "update_todo";
     /** Update Topic (Groups). Grants the ability to create, delete, merge, read, and update topics. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1095:1 */
-    UPDATE_TOPIC: "update_topic",
+    readonly UPDATE_TOPIC: "update_topic";
     /** Update Trigger (CI/CD). Grants the ability to create, delete, read, and update triggers. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:362:1 */
-    UPDATE_TRIGGER: "update_trigger",
+    readonly UPDATE_TRIGGER: "update_trigger";
     /** Update Usage Data Metric (Project Planning). Grants the ability to read and update usage data metrics. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2205:1 */
-    UPDATE_USAGE_DATA_METRIC: "update_usage_data_metric",
+    readonly UPDATE_USAGE_DATA_METRIC: "update_usage_data_metric";
     /** Update User (System Access). Grants the ability to activate, approve, ban, block, create, deactivate, delete, disable two factor, follow, read, reject, unban, unblock, unfollow, and update users. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3580:1 */
-    UPDATE_USER: "update_user",
+    readonly UPDATE_USER: "update_user";
     /** Update Variable (CI/CD). Grants the ability to create, delete, read, and update CI variables. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:659:1 */
-    UPDATE_VARIABLE: "update_variable",
+    readonly UPDATE_VARIABLE: "update_variable";
     /** Update Virtual Registry (Packages and Registry). Grants the ability to create, delete, read, and update virtual registries. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1884:1 */
-    UPDATE_VIRTUAL_REGISTRY: "update_virtual_registry",
+    readonly UPDATE_VIRTUAL_REGISTRY: "update_virtual_registry";
     /** Update Virtual Registry Cleanup Policy (Packages and Registry). Grants the ability to create, delete, read, and update virtual registry cleanup policies. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1908:1 */
-    UPDATE_VIRTUAL_REGISTRY_CLEANUP_POLICY: "update_virtual_registry_cleanup_policy",
+    readonly UPDATE_VIRTUAL_REGISTRY_CLEANUP_POLICY: "update_virtual_registry_cleanup_policy";
     /** Update VSCode Setting (System Access). Grants the ability to delete, read, and update vscode settings. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3592:1 */
-    UPDATE_VSCODE_SETTING: "update_vscode_setting",
+    readonly UPDATE_VSCODE_SETTING: "update_vscode_setting";
     /** Update Vulnerability (Application Security). Grants the ability to create, read, and update vulnerabilities. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:79:1 */
-    UPDATE_VULNERABILITY: "update_vulnerability",
+    readonly UPDATE_VULNERABILITY: "update_vulnerability";
     /** Update Vulnerability Flag (Application Security). Grants the ability to update vulnerability flags. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:175:1 */
-    UPDATE_VULNERABILITY_FLAG: "update_vulnerability_flag",
+    readonly UPDATE_VULNERABILITY_FLAG: "update_vulnerability_flag";
     /** Update Vulnerability Note (Note). Grants the ability to create, delete, read, and update vulnerability notes. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1553:1 */
-    UPDATE_VULNERABILITY_NOTE: "update_vulnerability_note",
+    readonly UPDATE_VULNERABILITY_NOTE: "update_vulnerability_note";
     /** Update Webhook (Integrations). Grants the ability to create, delete, read, trigger, and update webhooks. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:1465:1 */
-    UPDATE_WEBHOOK: "update_webhook",
+    readonly UPDATE_WEBHOOK: "update_webhook";
     /** Update Wiki (Wiki). Grants the ability to create, delete, read, subscribe, and update wikis. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:3725:1 */
-    UPDATE_WIKI: "update_wiki",
+    readonly UPDATE_WIKI: "update_wiki";
     /** Update Work Item (Project Planning). Grants the ability to create, delete, read, and update work items such as epics and issues. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:702:1 */
-    UPDATE_WORK_ITEM: "update_work_item",
+    readonly UPDATE_WORK_ITEM: "update_work_item";
     /** Update Zoekt Index (Search). Grants the ability to update Zoekt indexes. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2987:1 */
-    UPDATE_ZOEKT_INDEX: "update_zoekt_index",
+    readonly UPDATE_ZOEKT_INDEX: "update_zoekt_index";
     /** Update Zoekt Namespace (Search). Grants the ability to create, delete, and update Zoekt namespaces. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2997:1 */
-    UPDATE_ZOEKT_NAMESPACE: "update_zoekt_namespace",
+    readonly UPDATE_ZOEKT_NAMESPACE: "update_zoekt_namespace";
     /** Use Global Search (Search). Grants the ability to use global search functionality. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2968:1 */
-    USE_GLOBAL_SEARCH: "use_global_search",
+    readonly USE_GLOBAL_SEARCH: "use_global_search";
     /** Validate CI Config (CI/CD). Grants the ability to read and validate CI/CD configuration. Named on: gitlab-graphql-fine-grained-permissions, gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:193:1 */
-    VALIDATE_CI_CONFIG: "validate_ci_config",
+    readonly VALIDATE_CI_CONFIG: "validate_ci_config";
     /** Verify Pages Domain (Projects). Grants the ability to create, delete, read, update, and verify pages domains. Named on: gitlab-pat-rest-permissions. @see sources/gitlab-pat-fine-grained-rest.0739b8b.md:2591:1 */
+    readonly VERIFY_PAGES_DOMAIN: "verify_pages_domain";
+  } = Object.freeze({
+    ACTIVATE_USER: "activate_user",
+    ADD_MERGE_TRAIN_MERGE_REQUEST: "add_merge_train_merge_request",
+    APPLY_SUGGESTION: "apply_suggestion",
+    APPROVE_ACCESS_REQUEST: "approve_access_request",
+    APPROVE_DEPLOYMENT: "approve_deployment",
+    APPROVE_MERGE_REQUEST: "approve_merge_request",
+    APPROVE_USER: "approve_user",
+    ARCHIVE_GROUP: "archive_group",
+    ARCHIVE_PROJECT: "archive_project",
+    ASSIGN_RUNNER: "assign_runner",
+    BAN_USER: "ban_user",
+    BLOCK_USER: "block_user",
+    CANCEL_IMPORT: "cancel_import",
+    CLEAR_ACTIVE_CONTEXT_DEAD_QUEUE: "clear_active_context_dead_queue",
+    CREATE_ACCESS_REQUEST: "create_access_request",
+    CREATE_ADD_ON_PURCHASE: "create_add_on_purchase",
+    CREATE_ADMIN_MEMBER_ROLE: "create_admin_member_role",
+    CREATE_AI_AGENT_AUDIT_EVENT: "create_ai_agent_audit_event",
+    CREATE_AI_AGENT_IDENTITY: "create_ai_agent_identity",
+    CREATE_AI_AGENT_SESSION: "create_ai_agent_session",
+    CREATE_AI_CATALOG_EXTERNAL_AGENT: "create_ai_catalog_external_agent",
+    CREATE_ALERT_METRIC_IMAGE: "create_alert_metric_image",
+    CREATE_ALIAS: "create_alias",
+    CREATE_APPROVAL_RULE: "create_approval_rule",
+    CREATE_BADGE: "create_badge",
+    CREATE_BRANCH: "create_branch",
+    CREATE_BRANCH_RULE: "create_branch_rule",
+    CREATE_BROADCAST_MESSAGE: "create_broadcast_message",
+    CREATE_CATALOG_RESOURCE: "create_catalog_resource",
+    CREATE_CD_APPLICATION: "create_cd_application",
+    CREATE_CD_APPLICATION_FLOW_DEFINITION: "create_cd_application_flow_definition",
+    CREATE_CD_APPLICATION_LINK: "create_cd_application_link",
+    CREATE_CD_ARTIFACT_SOURCE: "create_cd_artifact_source",
+    CREATE_CD_ENVIRONMENT: "create_cd_environment",
+    CREATE_CD_ROLLOUT: "create_cd_rollout",
+    CREATE_CD_SERVICE: "create_cd_service",
+    CREATE_CD_VERSION_SET: "create_cd_version_set",
+    CREATE_CHAT_COMPLETION: "create_chat_completion",
+    CREATE_CI_MINUTE: "create_ci_minute",
+    CREATE_CLUSTER: "create_cluster",
+    CREATE_CLUSTER_AGENT: "create_cluster_agent",
+    CREATE_CLUSTER_AGENT_TOKEN: "create_cluster_agent_token",
+    CREATE_CLUSTER_AGENT_URL_CONFIGURATION: "create_cluster_agent_url_configuration",
+    CREATE_CODE_SUGGESTION_COMPLETION: "create_code_suggestion_completion",
+    CREATE_CODE_SUGGESTION_DIRECT_ACCESS: "create_code_suggestion_direct_access",
+    CREATE_COMMIT: "create_commit",
+    CREATE_COMMIT_STATUS: "create_commit_status",
+    CREATE_CONTAINER_REGISTRY_PROTECTION_TAG_RULE: "create_container_registry_protection_tag_rule",
+    CREATE_CONTAINER_REPOSITORY_PROTECTION_RULE: "create_container_repository_protection_rule",
+    CREATE_DEBIAN_DISTRIBUTION: "create_debian_distribution",
+    CREATE_DEPENDENCY_FIREWALL_EVALUATION: "create_dependency_firewall_evaluation",
+    CREATE_DEPENDENCY_LIST_EXPORT: "create_dependency_list_export",
+    CREATE_DEPLOY_KEY: "create_deploy_key",
+    CREATE_DEPLOY_TOKEN: "create_deploy_token",
+    CREATE_DEPLOYMENT: "create_deployment",
+    CREATE_DUO_WORKFLOW: "create_duo_workflow",
+    CREATE_DUO_WORKFLOW_DIRECT_ACCESS_TOKEN: "create_duo_workflow_direct_access_token",
+    CREATE_EDITOR_TELEMETRY: "create_editor_telemetry",
+    CREATE_EMAIL: "create_email",
+    CREATE_ENVIRONMENT: "create_environment",
+    CREATE_ERROR_TRACKING_CLIENT_KEY: "create_error_tracking_client_key",
+    CREATE_EXPERIMENT_ASSIGNMENT: "create_experiment_assignment",
+    CREATE_EXPORT: "create_export",
+    CREATE_EXTERNAL_STATUS_CHECK_SERVICE: "create_external_status_check_service",
+    CREATE_FEATURE_FLAG: "create_feature_flag",
+    CREATE_FEATURE_FLAG_USER_LIST: "create_feature_flag_user_list",
+    CREATE_FREEZE_PERIOD: "create_freeze_period",
+    CREATE_GEO_NODE: "create_geo_node",
+    CREATE_GEO_SITE: "create_geo_site",
+    CREATE_GIT_COMMAND: "create_git_command",
+    CREATE_GITLAB_SUBSCRIPTION: "create_gitlab_subscription",
+    CREATE_GPG_KEY: "create_gpg_key",
+    CREATE_GROUP: "create_group",
+    CREATE_IMPERSONATION_TOKEN: "create_impersonation_token",
+    CREATE_IMPORT: "create_import",
+    CREATE_INVITATION: "create_invitation",
+    CREATE_ISSUABLE_METRIC_IMAGE: "create_issuable_metric_image",
+    CREATE_JIRA_CONNECT_SUBSCRIPTION: "create_jira_connect_subscription",
+    CREATE_JOB_TOKEN_SCOPE_ALLOWLIST: "create_job_token_scope_allowlist",
+    CREATE_KNOWLEDGE_GRAPH_ENABLED_NAMESPACE: "create_knowledge_graph_enabled_namespace",
+    CREATE_LABEL: "create_label",
+    CREATE_LDAP_ADMIN_ROLE_LINK: "create_ldap_admin_role_link",
+    CREATE_LDAP_GROUP_LINK: "create_ldap_group_link",
+    CREATE_LICENSE: "create_license",
+    CREATE_MARKDOWN_UPLOAD: "create_markdown_upload",
+    CREATE_MEMBER: "create_member",
+    CREATE_MEMBER_ROLE: "create_member_role",
+    CREATE_MERGE_REQUEST: "create_merge_request",
+    CREATE_MERGE_REQUEST_APPROVAL_RULE: "create_merge_request_approval_rule",
+    CREATE_ML_EXPERIMENT: "create_ml_experiment",
+    CREATE_ML_MODEL: "create_ml_model",
+    CREATE_MLFLOW_RUN: "create_mlflow_run",
+    CREATE_MOBILE_PUSH_SUBSCRIPTION: "create_mobile_push_subscription",
+    CREATE_MODEL_VERSION: "create_model_version",
+    CREATE_NAMESPACE_STORAGE_LIMIT_EXCLUSION: "create_namespace_storage_limit_exclusion",
+    CREATE_OAUTH_APPLICATION: "create_oauth_application",
+    CREATE_OFFLINE_EXPORT: "create_offline_export",
+    CREATE_ORGANIZATION: "create_organization",
+    CREATE_PACKAGE: "create_package",
+    CREATE_PAGES_DOMAIN: "create_pages_domain",
+    CREATE_PERSONAL_ACCESS_TOKEN: "create_personal_access_token",
+    CREATE_PIPELINE: "create_pipeline",
+    CREATE_PIPELINE_SCHEDULE: "create_pipeline_schedule",
+    CREATE_PLACEHOLDER_REASSIGNMENT: "create_placeholder_reassignment",
+    CREATE_POLICY_STORE_POLICY: "create_policy_store_policy",
+    CREATE_PROJECT: "create_project",
+    CREATE_PROTECTED_ENVIRONMENT: "create_protected_environment",
+    CREATE_PULL_MIRROR: "create_pull_mirror",
+    CREATE_PUSH_RULE: "create_push_rule",
+    CREATE_RELEASE: "create_release",
+    CREATE_RELEASE_LINK: "create_release_link",
+    CREATE_REMOTE_MIRROR: "create_remote_mirror",
+    CREATE_REPOSITORY: "create_repository",
+    CREATE_REPOSITORY_STORAGE_MOVE: "create_repository_storage_move",
+    CREATE_REPOSITORY_TAG: "create_repository_tag",
+    CREATE_RESOURCE_ACCESS_TOKEN: "create_resource_access_token",
+    CREATE_RUNNER: "create_runner",
+    CREATE_RUNNER_CONTROLLER: "create_runner_controller",
+    CREATE_RUNNER_CONTROLLER_TOKEN: "create_runner_controller_token",
+    CREATE_SAML_GROUP_LINK: "create_saml_group_link",
+    CREATE_SECRETS_MANAGER_API_JWT: "create_secrets_manager_api_jwt",
+    CREATE_SECURE_FILE: "create_secure_file",
+    CREATE_SECURITY_SCAN: "create_security_scan",
+    CREATE_SERVICE_ACCOUNT: "create_service_account",
+    CREATE_SERVICE_ACCOUNT_PERSONAL_ACCESS_TOKEN: "create_service_account_personal_access_token",
+    CREATE_SNIPPET: "create_snippet",
+    CREATE_SSH_CERTIFICATE: "create_ssh_certificate",
+    CREATE_SSH_KEY: "create_ssh_key",
+    CREATE_SUPPORT_PIN: "create_support_pin",
+    CREATE_TERRAFORM_STATE: "create_terraform_state",
+    CREATE_TERRAFORM_STATE_PROTECTION_RULE: "create_terraform_state_protection_rule",
+    CREATE_THIRD_PARTY_AGENT_DIRECT_ACCESS_TOKEN: "create_third_party_agent_direct_access_token",
+    CREATE_TODO: "create_todo",
+    CREATE_TOPIC: "create_topic",
+    CREATE_TRIGGER: "create_trigger",
+    CREATE_USER: "create_user",
+    CREATE_VARIABLE: "create_variable",
+    CREATE_VIRTUAL_REGISTRY: "create_virtual_registry",
+    CREATE_VIRTUAL_REGISTRY_CLEANUP_POLICY: "create_virtual_registry_cleanup_policy",
+    CREATE_VULNERABILITY: "create_vulnerability",
+    CREATE_VULNERABILITY_ARCHIVE_EXPORT: "create_vulnerability_archive_export",
+    CREATE_VULNERABILITY_EXPORT: "create_vulnerability_export",
+    CREATE_VULNERABILITY_ISSUE_LINK: "create_vulnerability_issue_link",
+    CREATE_VULNERABILITY_NOTE: "create_vulnerability_note",
+    CREATE_WEBHOOK: "create_webhook",
+    CREATE_WIKI: "create_wiki",
+    CREATE_WORK_ITEM: "create_work_item",
+    CREATE_ZOEKT_NAMESPACE: "create_zoekt_namespace",
+    DEACTIVATE_USER: "deactivate_user",
+    DELETE_ACCESS_REQUEST: "delete_access_request",
+    DELETE_ADMIN_MEMBER_ROLE: "delete_admin_member_role",
+    DELETE_ALERT_METRIC_IMAGE: "delete_alert_metric_image",
+    DELETE_ALIAS: "delete_alias",
+    DELETE_APPROVAL_RULE: "delete_approval_rule",
+    DELETE_ARTIFACT: "delete_artifact",
+    DELETE_BADGE: "delete_badge",
+    DELETE_BRANCH: "delete_branch",
+    DELETE_BROADCAST_MESSAGE: "delete_broadcast_message",
+    DELETE_CATALOG_RESOURCE: "delete_catalog_resource",
+    DELETE_CLUSTER: "delete_cluster",
+    DELETE_CLUSTER_AGENT: "delete_cluster_agent",
+    DELETE_CLUSTER_AGENT_URL_CONFIGURATION: "delete_cluster_agent_url_configuration",
+    DELETE_COMMIT: "delete_commit",
+    DELETE_CONTAINER_REGISTRY_PROTECTION_TAG_RULE: "delete_container_registry_protection_tag_rule",
+    DELETE_CONTAINER_REPOSITORY: "delete_container_repository",
+    DELETE_CONTAINER_REPOSITORY_PROTECTION_RULE: "delete_container_repository_protection_rule",
+    DELETE_CUSTOM_ATTRIBUTE: "delete_custom_attribute",
+    DELETE_DEBIAN_DISTRIBUTION: "delete_debian_distribution",
+    DELETE_DEPLOY_KEY: "delete_deploy_key",
+    DELETE_DEPLOY_TOKEN: "delete_deploy_token",
+    DELETE_DEPLOYMENT: "delete_deployment",
+    DELETE_EMAIL: "delete_email",
+    DELETE_ENTERPRISE_USER: "delete_enterprise_user",
+    DELETE_ENVIRONMENT: "delete_environment",
+    DELETE_ERROR_TRACKING_CLIENT_KEY: "delete_error_tracking_client_key",
+    DELETE_EXPERIMENT_ASSIGNMENT: "delete_experiment_assignment",
+    DELETE_EXPERIMENT_CACHE: "delete_experiment_cache",
+    DELETE_EXTERNAL_STATUS_CHECK_SERVICE: "delete_external_status_check_service",
+    DELETE_FEATURE: "delete_feature",
+    DELETE_FEATURE_FLAG: "delete_feature_flag",
+    DELETE_FEATURE_FLAG_USER_LIST: "delete_feature_flag_user_list",
+    DELETE_FREEZE_PERIOD: "delete_freeze_period",
+    DELETE_GEO_NODE: "delete_geo_node",
+    DELETE_GEO_SITE: "delete_geo_site",
+    DELETE_GPG_KEY: "delete_gpg_key",
+    DELETE_GROUP: "delete_group",
+    DELETE_IDENTITY: "delete_identity",
+    DELETE_INTEGRATION: "delete_integration",
+    DELETE_INVITATION: "delete_invitation",
+    DELETE_ISSUABLE_METRIC_IMAGE: "delete_issuable_metric_image",
+    DELETE_JOB: "delete_job",
+    DELETE_JOB_ARTIFACT: "delete_job_artifact",
+    DELETE_JOB_TOKEN_SCOPE_ALLOWLIST: "delete_job_token_scope_allowlist",
+    DELETE_KNOWLEDGE_GRAPH_ENABLED_NAMESPACE: "delete_knowledge_graph_enabled_namespace",
+    DELETE_LABEL: "delete_label",
+    DELETE_LDAP_ADMIN_ROLE_LINK: "delete_ldap_admin_role_link",
+    DELETE_LDAP_GROUP_LINK: "delete_ldap_group_link",
+    DELETE_LICENSE: "delete_license",
+    DELETE_MARKDOWN_UPLOAD: "delete_markdown_upload",
+    DELETE_MEMBER: "delete_member",
+    DELETE_MEMBER_ROLE: "delete_member_role",
+    DELETE_MERGE_REQUEST: "delete_merge_request",
+    DELETE_MERGE_REQUEST_APPROVAL_RULE: "delete_merge_request_approval_rule",
+    DELETE_ML_EXPERIMENT: "delete_ml_experiment",
+    DELETE_ML_MODEL: "delete_ml_model",
+    DELETE_MLFLOW_RUN: "delete_mlflow_run",
+    DELETE_MOBILE_PUSH_SUBSCRIPTION: "delete_mobile_push_subscription",
+    DELETE_MODEL_VERSION: "delete_model_version",
+    DELETE_NAMESPACE_STORAGE_LIMIT_EXCLUSION: "delete_namespace_storage_limit_exclusion",
+    DELETE_OAUTH_APPLICATION: "delete_oauth_application",
+    DELETE_ORGANIZATION: "delete_organization",
+    DELETE_PACKAGE: "delete_package",
+    DELETE_PAGE: "delete_page",
+    DELETE_PAGES_DOMAIN: "delete_pages_domain",
+    DELETE_PIPELINE: "delete_pipeline",
+    DELETE_PIPELINE_SCHEDULE: "delete_pipeline_schedule",
+    DELETE_POLICY_STORE_POLICY: "delete_policy_store_policy",
+    DELETE_PROJECT: "delete_project",
+    DELETE_PROTECTED_ENVIRONMENT: "delete_protected_environment",
+    DELETE_PUSH_RULE: "delete_push_rule",
+    DELETE_RELEASE: "delete_release",
+    DELETE_RELEASE_LINK: "delete_release_link",
+    DELETE_REMOTE_MIRROR: "delete_remote_mirror",
+    DELETE_REPOSITORY: "delete_repository",
+    DELETE_REPOSITORY_TAG: "delete_repository_tag",
+    DELETE_RESOURCE_ACCESS_TOKEN: "delete_resource_access_token",
+    DELETE_RUNNER: "delete_runner",
+    DELETE_RUNNER_CONTROLLER: "delete_runner_controller",
+    DELETE_SAML_GROUP_IDENTITY: "delete_saml_group_identity",
+    DELETE_SAML_GROUP_LINK: "delete_saml_group_link",
+    DELETE_SCIM_IDENTITY: "delete_scim_identity",
+    DELETE_SECURE_FILE: "delete_secure_file",
+    DELETE_SERVICE_ACCOUNT: "delete_service_account",
+    DELETE_SNIPPET: "delete_snippet",
+    DELETE_SSH_CERTIFICATE: "delete_ssh_certificate",
+    DELETE_SSH_KEY: "delete_ssh_key",
+    DELETE_TERRAFORM_STATE: "delete_terraform_state",
+    DELETE_TERRAFORM_STATE_PROTECTION_RULE: "delete_terraform_state_protection_rule",
+    DELETE_TODO: "delete_todo",
+    DELETE_TOPIC: "delete_topic",
+    DELETE_TRIGGER: "delete_trigger",
+    DELETE_USER: "delete_user",
+    DELETE_VARIABLE: "delete_variable",
+    DELETE_VIRTUAL_REGISTRY: "delete_virtual_registry",
+    DELETE_VIRTUAL_REGISTRY_CLEANUP_POLICY: "delete_virtual_registry_cleanup_policy",
+    DELETE_VSCODE_SETTING: "delete_vscode_setting",
+    DELETE_VULNERABILITY_ISSUE_LINK: "delete_vulnerability_issue_link",
+    DELETE_VULNERABILITY_NOTE: "delete_vulnerability_note",
+    DELETE_WEBHOOK: "delete_webhook",
+    DELETE_WIKI: "delete_wiki",
+    DELETE_WORK_ITEM: "delete_work_item",
+    DELETE_ZOEKT_NAMESPACE: "delete_zoekt_namespace",
+    DISABLE_TWO_FACTOR_ENTERPRISE_USER: "disable_two_factor_enterprise_user",
+    DISABLE_TWO_FACTOR_USER: "disable_two_factor_user",
+    DOWNLOAD_CODE: "download_code",
+    DOWNLOAD_EXPORT: "download_export",
+    DROP_SIDEKIQ_JOB: "drop_sidekiq_job",
+    ENABLE_DEPLOY_KEY: "enable_deploy_key",
+    EXECUTE_MCP_TOOL: "execute_mcp_tool",
+    FOLLOW_USER: "follow_user",
+    FORK_PROJECT: "fork_project",
+    LOCK_TERRAFORM_STATE: "lock_terraform_state",
+    LOG_MLFLOW_RUN: "log_mlflow_run",
+    MARK_DATABASE_MIGRATION: "mark_database_migration",
+    MERGE_MERGE_REQUEST: "merge_merge_request",
+    MERGE_TOPIC: "merge_topic",
+    PROMOTE_LABEL: "promote_label",
+    PROTECT_BRANCH: "protect_branch",
+    PROTECT_TAG: "protect_tag",
+    PUBLISH_CATALOG_VERSION: "publish_catalog_version",
+    PURGE_DEPENDENCY_PROXY_CACHE: "purge_dependency_proxy_cache",
+    PUSH_CODE: "push_code",
+    READ_ACCESS_REQUEST: "read_access_request",
+    READ_ACTIVE_CONTEXT_CONNECTION: "read_active_context_connection",
+    READ_ACTIVITY: "read_activity",
+    READ_ACTIVITY_ANALYTICS: "read_activity_analytics",
+    READ_ADD_ON_PURCHASE: "read_add_on_purchase",
+    READ_ADMIN_DATA_MANAGEMENT: "read_admin_data_management",
+    READ_ADMIN_MEMBER_ROLE: "read_admin_member_role",
+    READ_AI_AGENT_SESSION: "read_ai_agent_session",
+    READ_AI_TOOL_RULE: "read_ai_tool_rule",
+    READ_ALERT_METRIC_IMAGE: "read_alert_metric_image",
+    READ_ALIAS: "read_alias",
+    READ_ANY_TOKEN: "read_any_token",
+    READ_APPLICATION_APPEARANCE: "read_application_appearance",
+    READ_APPLICATION_SETTING: "read_application_setting",
+    READ_APPROVAL_CONFIGURATION: "read_approval_configuration",
+    READ_APPROVAL_RULE: "read_approval_rule",
+    READ_APPROVAL_SETTING: "read_approval_setting",
+    READ_ASSOCIATION: "read_association",
+    READ_ATTESTATION: "read_attestation",
+    READ_AUDIT_EVENT: "read_audit_event",
+    READ_AVATAR: "read_avatar",
+    READ_BADGE: "read_badge",
+    READ_BATCHED_BACKGROUND_MIGRATION: "read_batched_background_migration",
+    READ_BATCHED_BACKGROUND_OPERATION: "read_batched_background_operation",
+    READ_BRANCH: "read_branch",
+    READ_CD_APPLICATION: "read_cd_application",
+    READ_CD_APPLICATION_FLOW_DEFINITION: "read_cd_application_flow_definition",
+    READ_CD_APPLICATION_LINK: "read_cd_application_link",
+    READ_CD_ARTIFACT_SOURCE: "read_cd_artifact_source",
+    READ_CD_ENVIRONMENT: "read_cd_environment",
+    READ_CD_ROLLOUT: "read_cd_rollout",
+    READ_CD_SERVICE: "read_cd_service",
+    READ_CD_VERSION_SET: "read_cd_version_set",
+    READ_CI_CONFIG: "read_ci_config",
+    READ_CLUSTER: "read_cluster",
+    READ_CLUSTER_AGENT: "read_cluster_agent",
+    READ_CLUSTER_AGENT_TOKEN: "read_cluster_agent_token",
+    READ_CLUSTER_AGENT_URL_CONFIGURATION: "read_cluster_agent_url_configuration",
+    READ_CODE: "read_code",
+    READ_CODE_REVIEW_ANALYTICS: "read_code_review_analytics",
+    READ_CODE_SUGGESTION_CONNECTION_DETAIL: "read_code_suggestion_connection_detail",
+    READ_CODE_SUGGESTION_ENABLED_STATUS: "read_code_suggestion_enabled_status",
+    READ_COMMIT: "read_commit",
+    READ_COMPLIANCE_POLICY_SETTING: "read_compliance_policy_setting",
+    READ_CONTAINER_REGISTRY_PROTECTION_TAG_RULE: "read_container_registry_protection_tag_rule",
+    READ_CONTAINER_REPOSITORY: "read_container_repository",
+    READ_CONTAINER_REPOSITORY_PROTECTION_RULE: "read_container_repository_protection_rule",
+    READ_COUNTS: "read_counts",
+    READ_CUSTOM_ATTRIBUTE: "read_custom_attribute",
+    READ_CYCLE_ANALYTICS: "read_cycle_analytics",
+    READ_DATABASE_DICTIONARY: "read_database_dictionary",
+    READ_DATABASE_MIGRATION: "read_database_migration",
+    READ_DEBIAN_DISTRIBUTION: "read_debian_distribution",
+    READ_DEPENDENCY: "read_dependency",
+    READ_DEPENDENCY_LIST_EXPORT: "read_dependency_list_export",
+    READ_DEPENDENCY_PROXY: "read_dependency_proxy",
+    READ_DEPLOY_KEY: "read_deploy_key",
+    READ_DEPLOY_TOKEN: "read_deploy_token",
+    READ_DEPLOYMENT: "read_deployment",
+    READ_DORA_METRIC: "read_dora_metric",
+    READ_DUO_WORKFLOW: "read_duo_workflow",
+    READ_EMAIL: "read_email",
+    READ_ENTERPRISE_USER: "read_enterprise_user",
+    READ_ENVIRONMENT: "read_environment",
+    READ_ERROR_TRACKING_CLIENT_KEY: "read_error_tracking_client_key",
+    READ_ERROR_TRACKING_SETTING: "read_error_tracking_setting",
+    READ_ESCALATION_POLICY: "read_escalation_policy",
+    READ_EVENT: "read_event",
+    READ_EXPERIMENT: "read_experiment",
+    READ_EXPORT: "read_export",
+    READ_EXTERNAL_STATUS_CHECK: "read_external_status_check",
+    READ_EXTERNAL_STATUS_CHECK_SERVICE: "read_external_status_check_service",
+    READ_FEATURE: "read_feature",
+    READ_FEATURE_FLAG: "read_feature_flag",
+    READ_FEATURE_FLAG_USER_LIST: "read_feature_flag_user_list",
+    READ_FLOWS_METADATA: "read_flows_metadata",
+    READ_FOLLOWER: "read_follower",
+    READ_FOLLOWING: "read_following",
+    READ_FREEZE_PERIOD: "read_freeze_period",
+    READ_GEO_NODE: "read_geo_node",
+    READ_GEO_SITE: "read_geo_site",
+    READ_GITLAB_SUBSCRIPTION: "read_gitlab_subscription",
+    READ_GLQL: "read_glql",
+    READ_GPG_KEY: "read_gpg_key",
+    READ_GROUP: "read_group",
+    READ_IMPERSONATION_TOKEN: "read_impersonation_token",
+    READ_IMPORT: "read_import",
+    READ_INTEGRATION: "read_integration",
+    READ_INVITATION: "read_invitation",
+    READ_ISSUABLE_METRIC_IMAGE: "read_issuable_metric_image",
+    READ_JOB: "read_job",
+    READ_JOB_ARTIFACT: "read_job_artifact",
+    READ_JOB_TOKEN_SCOPE: "read_job_token_scope",
+    READ_JOB_TOKEN_SCOPE_ALLOWLIST: "read_job_token_scope_allowlist",
+    READ_KNOWLEDGE_GRAPH_ENABLED_NAMESPACE: "read_knowledge_graph_enabled_namespace",
+    READ_LABEL: "read_label",
+    READ_LDAP_ADMIN_ROLE_LINK: "read_ldap_admin_role_link",
+    READ_LDAP_GROUP: "read_ldap_group",
+    READ_LDAP_GROUP_LINK: "read_ldap_group_link",
+    READ_LICENSE: "read_license",
+    READ_MARKDOWN_UPLOAD: "read_markdown_upload",
+    READ_MEMBER: "read_member",
+    READ_MEMBER_ROLE: "read_member_role",
+    READ_MERGE_REQUEST: "read_merge_request",
+    READ_MERGE_REQUEST_APPROVAL_RULE: "read_merge_request_approval_rule",
+    READ_MERGE_TRAIN: "read_merge_train",
+    READ_METADATA: "read_metadata",
+    READ_ML_EXPERIMENT: "read_ml_experiment",
+    READ_ML_MODEL: "read_ml_model",
+    READ_MLFLOW_ARTIFACT: "read_mlflow_artifact",
+    READ_MLFLOW_RUN: "read_mlflow_run",
+    READ_MODEL_SELECTION_ALLOWLIST: "read_model_selection_allowlist",
+    READ_MODEL_VERSION: "read_model_version",
+    READ_NAMESPACE: "read_namespace",
+    READ_NAMESPACE_STORAGE_LIMIT_EXCLUSION: "read_namespace_storage_limit_exclusion",
+    READ_NOTIFICATION_SETTING: "read_notification_setting",
+    READ_OAUTH_APPLICATION: "read_oauth_application",
+    READ_OFFLINE_EXPORT: "read_offline_export",
+    READ_ORBIT: "read_orbit",
+    READ_ORGANIZATION: "read_organization",
+    READ_PACKAGE: "read_package",
+    READ_PAGE: "read_page",
+    READ_PAGES_DOMAIN: "read_pages_domain",
+    READ_PERSONAL_ACCESS_TOKEN: "read_personal_access_token",
+    READ_PIPELINE: "read_pipeline",
+    READ_PIPELINE_EXECUTION_PROJECT_SCHEDULE: "read_pipeline_execution_project_schedule",
+    READ_PIPELINE_SCHEDULE: "read_pipeline_schedule",
+    READ_PLACEHOLDER_REASSIGNMENT: "read_placeholder_reassignment",
+    READ_PLAN_LIMIT: "read_plan_limit",
+    READ_POLICY_STORE_POLICY: "read_policy_store_policy",
+    READ_PREFERENCE: "read_preference",
+    READ_PROJECT: "read_project",
+    READ_PROTECTED_BRANCH: "read_protected_branch",
+    READ_PROTECTED_ENVIRONMENT: "read_protected_environment",
+    READ_PROTECTED_TAG: "read_protected_tag",
+    READ_PROVISIONED_USER: "read_provisioned_user",
+    READ_PULL_MIRROR: "read_pull_mirror",
+    READ_PUSH_RULE: "read_push_rule",
+    READ_RELEASE: "read_release",
+    READ_RELEASE_LINK: "read_release_link",
+    READ_REMOTE_MIRROR: "read_remote_mirror",
+    READ_REMOTE_MIRROR_PUBLIC_KEY: "read_remote_mirror_public_key",
+    READ_REPOSITORY: "read_repository",
+    READ_REPOSITORY_STORAGE_MOVE: "read_repository_storage_move",
+    READ_REPOSITORY_TAG: "read_repository_tag",
+    READ_RESOURCE_ACCESS_TOKEN: "read_resource_access_token",
+    READ_RESOURCE_GROUP: "read_resource_group",
+    READ_RUNNER: "read_runner",
+    READ_RUNNER_CONTROLLER: "read_runner_controller",
+    READ_RUNNER_CONTROLLER_TOKEN: "read_runner_controller_token",
+    READ_SAML_GROUP_IDENTITY: "read_saml_group_identity",
+    READ_SAML_GROUP_LINK: "read_saml_group_link",
+    READ_SAML_USER: "read_saml_user",
+    READ_SBOM_OCCURRENCE: "read_sbom_occurrence",
+    READ_SCIM_IDENTITY: "read_scim_identity",
+    READ_SEARCH_MIGRATION: "read_search_migration",
+    READ_SECRETS_MANAGER: "read_secrets_manager",
+    READ_SECURE_FILE: "read_secure_file",
+    READ_SECURITY_SETTING: "read_security_setting",
+    READ_SERVICE_ACCOUNT: "read_service_account",
+    READ_SERVICE_ACCOUNT_PERSONAL_ACCESS_TOKEN: "read_service_account_personal_access_token",
+    READ_SERVICE_PING: "read_service_ping",
+    READ_SIDEKIQ_METRIC: "read_sidekiq_metric",
+    READ_SNAPSHOT: "read_snapshot",
+    READ_SNIPPET: "read_snippet",
+    READ_SSH_CERTIFICATE: "read_ssh_certificate",
+    READ_SSH_KEY: "read_ssh_key",
+    READ_STATISTIC: "read_statistic",
+    READ_STATUS: "read_status",
+    READ_SUPPORT_PIN: "read_support_pin",
+    READ_TEMPLATE: "read_template",
+    READ_TERRAFORM_STATE: "read_terraform_state",
+    READ_TODO: "read_todo",
+    READ_TOPIC: "read_topic",
+    READ_TRIGGER: "read_trigger",
+    READ_USAGE_DATA_METRIC: "read_usage_data_metric",
+    READ_USAGE_DATA_QUERY: "read_usage_data_query",
+    READ_USER: "read_user",
+    READ_VARIABLE: "read_variable",
+    READ_VIRTUAL_REGISTRY: "read_virtual_registry",
+    READ_VIRTUAL_REGISTRY_CLEANUP_POLICY: "read_virtual_registry_cleanup_policy",
+    READ_VSCODE_SETTING: "read_vscode_setting",
+    READ_VULNERABILITY: "read_vulnerability",
+    READ_VULNERABILITY_ARCHIVE_EXPORT: "read_vulnerability_archive_export",
+    READ_VULNERABILITY_EXPORT: "read_vulnerability_export",
+    READ_VULNERABILITY_ISSUE_LINK: "read_vulnerability_issue_link",
+    READ_VULNERABILITY_NOTE: "read_vulnerability_note",
+    READ_WEBHOOK: "read_webhook",
+    READ_WIKI: "read_wiki",
+    READ_WORK_ITEM: "read_work_item",
+    READ_ZOEKT_NODE: "read_zoekt_node",
+    REFRESH_LICENSE_BILLABLE_USER: "refresh_license_billable_user",
+    REJECT_USER: "reject_user",
+    RENDER_MARKDOWN: "render_markdown",
+    RENEW_SECRET_OAUTH_APPLICATION: "renew_secret_oauth_application",
+    REPAIR_GEO_NODE: "repair_geo_node",
+    REPAIR_GEO_SITE: "repair_geo_site",
+    REPLAY_ACTIVE_CONTEXT_DEAD_QUEUE: "replay_active_context_dead_queue",
+    RESET_RUNNER_REGISTRATION_TOKEN: "reset_runner_registration_token",
+    RESOLVE_CD_ROLLOUT_GATE: "resolve_cd_rollout_gate",
+    RESTART_DUO_WORKFLOW: "restart_duo_workflow",
+    RESTORE_AI_CATALOG_ITEM: "restore_ai_catalog_item",
+    RESUME_DUO_WORKFLOW: "resume_duo_workflow",
+    RETRY_EXTERNAL_STATUS_CHECK: "retry_external_status_check",
+    REVOKE_ANY_TOKEN: "revoke_any_token",
+    REVOKE_CLUSTER_AGENT_TOKEN: "revoke_cluster_agent_token",
+    REVOKE_GPG_KEY: "revoke_gpg_key",
+    REVOKE_IMPERSONATION_TOKEN: "revoke_impersonation_token",
+    REVOKE_PERSONAL_ACCESS_TOKEN: "revoke_personal_access_token",
+    REVOKE_RUNNER_CONTROLLER_TOKEN: "revoke_runner_controller_token",
+    REVOKE_SERVICE_ACCOUNT_PERSONAL_ACCESS_TOKEN: "revoke_service_account_personal_access_token",
+    REVOKE_SUPPORT_PIN: "revoke_support_pin",
+    ROTATE_PERSONAL_ACCESS_TOKEN: "rotate_personal_access_token",
+    ROTATE_RESOURCE_ACCESS_TOKEN: "rotate_resource_access_token",
+    ROTATE_RUNNER_CONTROLLER_TOKEN: "rotate_runner_controller_token",
+    ROTATE_SERVICE_ACCOUNT_PERSONAL_ACCESS_TOKEN: "rotate_service_account_personal_access_token",
+    RUN_BATCHED_BACKGROUND_MIGRATION: "run_batched_background_migration",
+    RUN_BATCHED_BACKGROUND_OPERATION: "run_batched_background_operation",
+    RUN_JOB: "run_job",
+    RUN_LDAP_GROUP_SYNC: "run_ldap_group_sync",
+    SHARE_GROUP: "share_group",
+    SHARE_PROJECT: "share_project",
+    STOP_ENVIRONMENT: "stop_environment",
+    SUBSCRIBE_ISSUE: "subscribe_issue",
+    SUBSCRIBE_LABEL: "subscribe_label",
+    SUBSCRIBE_MERGE_REQUEST: "subscribe_merge_request",
+    TRACK_INTERNAL_EVENT: "track_internal_event",
+    TRANSFER_CI_MINUTE: "transfer_ci_minute",
+    TRANSFER_GROUP: "transfer_group",
+    TRANSFER_PROJECT: "transfer_project",
+    TRIGGER_WEBHOOK: "trigger_webhook",
+    UNBAN_USER: "unban_user",
+    UNBLOCK_USER: "unblock_user",
+    UNFOLLOW_USER: "unfollow_user",
+    UPDATE_ACTIVE_CONTEXT_COLLECTION: "update_active_context_collection",
+    UPDATE_ACTIVE_CONTEXT_CONNECTION: "update_active_context_connection",
+    UPDATE_ACTIVE_CONTEXT_ENABLED_NAMESPACE: "update_active_context_enabled_namespace",
+    UPDATE_ADD_ON_PURCHASE: "update_add_on_purchase",
+    UPDATE_ADMIN_DATA_MANAGEMENT: "update_admin_data_management",
+    UPDATE_ADMIN_MEMBER_ROLE: "update_admin_member_role",
+    UPDATE_AI_AGENT_SESSION: "update_ai_agent_session",
+    UPDATE_AI_TOOL_RULE: "update_ai_tool_rule",
+    UPDATE_ALERT_METRIC_IMAGE: "update_alert_metric_image",
+    UPDATE_APPLICATION_APPEARANCE: "update_application_appearance",
+    UPDATE_APPLICATION_SETTING: "update_application_setting",
+    UPDATE_APPROVAL_CONFIGURATION: "update_approval_configuration",
+    UPDATE_APPROVAL_RULE: "update_approval_rule",
+    UPDATE_APPROVAL_SETTING: "update_approval_setting",
+    UPDATE_AVATAR: "update_avatar",
+    UPDATE_BADGE: "update_badge",
+    UPDATE_BRANCH_RULE: "update_branch_rule",
+    UPDATE_BROADCAST_MESSAGE: "update_broadcast_message",
+    UPDATE_CD_APPLICATION: "update_cd_application",
+    UPDATE_CD_ENVIRONMENT: "update_cd_environment",
+    UPDATE_CD_SERVICE: "update_cd_service",
+    UPDATE_CI_CD_SETTING: "update_ci_cd_setting",
+    UPDATE_CLUSTER: "update_cluster",
+    UPDATE_COMMIT: "update_commit",
+    UPDATE_COMPLIANCE_POLICY_SETTING: "update_compliance_policy_setting",
+    UPDATE_CONTAINER_REGISTRY_PROTECTION_TAG_RULE: "update_container_registry_protection_tag_rule",
+    UPDATE_CONTAINER_REPOSITORY_PROTECTION_RULE: "update_container_repository_protection_rule",
+    UPDATE_CREDIT_CARD_VALIDATION: "update_credit_card_validation",
+    UPDATE_CUSTOM_ATTRIBUTE: "update_custom_attribute",
+    UPDATE_DEBIAN_DISTRIBUTION: "update_debian_distribution",
+    UPDATE_DEPENDENCY_PROXY: "update_dependency_proxy",
+    UPDATE_DEPLOY_KEY: "update_deploy_key",
+    UPDATE_DEPLOYMENT: "update_deployment",
+    UPDATE_DUO_WORKFLOW: "update_duo_workflow",
+    UPDATE_ELASTICSEARCH_INDEXED_NAMESPACE: "update_elasticsearch_indexed_namespace",
+    UPDATE_ENTERPRISE_USER: "update_enterprise_user",
+    UPDATE_ENVIRONMENT: "update_environment",
+    UPDATE_ERROR_TRACKING_SETTING: "update_error_tracking_setting",
+    UPDATE_EXTERNAL_STATUS_CHECK: "update_external_status_check",
+    UPDATE_EXTERNAL_STATUS_CHECK_SERVICE: "update_external_status_check_service",
+    UPDATE_FEATURE: "update_feature",
+    UPDATE_FEATURE_FLAG: "update_feature_flag",
+    UPDATE_FEATURE_FLAG_SETTINGS: "update_feature_flag_settings",
+    UPDATE_FEATURE_FLAG_USER_LIST: "update_feature_flag_user_list",
+    UPDATE_FREEZE_PERIOD: "update_freeze_period",
+    UPDATE_GEO_NODE: "update_geo_node",
+    UPDATE_GEO_SITE: "update_geo_site",
+    UPDATE_GITLAB_SUBSCRIPTION: "update_gitlab_subscription",
+    UPDATE_GROUP: "update_group",
+    UPDATE_INTEGRATION: "update_integration",
+    UPDATE_INVITATION: "update_invitation",
+    UPDATE_ISSUABLE_METRIC_IMAGE: "update_issuable_metric_image",
+    UPDATE_JOB: "update_job",
+    UPDATE_JOB_ARTIFACT: "update_job_artifact",
+    UPDATE_JOB_TOKEN_SCOPE: "update_job_token_scope",
+    UPDATE_LABEL: "update_label",
+    UPDATE_MEMBER: "update_member",
+    UPDATE_MERGE_REQUEST: "update_merge_request",
+    UPDATE_MERGE_REQUEST_APPROVAL_RULE: "update_merge_request_approval_rule",
+    UPDATE_ML_EXPERIMENT: "update_ml_experiment",
+    UPDATE_ML_MODEL: "update_ml_model",
+    UPDATE_MLFLOW_RUN: "update_mlflow_run",
+    UPDATE_MODEL_SELECTION_ALLOWLIST: "update_model_selection_allowlist",
+    UPDATE_MODEL_VERSION: "update_model_version",
+    UPDATE_NAMESPACE: "update_namespace",
+    UPDATE_NOTIFICATION_SETTING: "update_notification_setting",
+    UPDATE_OAUTH_APPLICATION: "update_oauth_application",
+    UPDATE_ORGANIZATION: "update_organization",
+    UPDATE_PACKAGE: "update_package",
+    UPDATE_PAGE: "update_page",
+    UPDATE_PAGES_DOMAIN: "update_pages_domain",
+    UPDATE_PIPELINE: "update_pipeline",
+    UPDATE_PIPELINE_SCHEDULE: "update_pipeline_schedule",
+    UPDATE_PLAN_LIMIT: "update_plan_limit",
+    UPDATE_POLICY_STORE_POLICY: "update_policy_store_policy",
+    UPDATE_PREFERENCE: "update_preference",
+    UPDATE_PROJECT: "update_project",
+    UPDATE_PROTECTED_BRANCH: "update_protected_branch",
+    UPDATE_PROTECTED_ENVIRONMENT: "update_protected_environment",
+    UPDATE_PULL_MIRROR: "update_pull_mirror",
+    UPDATE_PUSH_RULE: "update_push_rule",
+    UPDATE_RELEASE: "update_release",
+    UPDATE_RELEASE_LINK: "update_release_link",
+    UPDATE_REMOTE_MIRROR: "update_remote_mirror",
+    UPDATE_REPOSITORY: "update_repository",
+    UPDATE_REPOSITORY_SUBMODULE: "update_repository_submodule",
+    UPDATE_RESOURCE_GROUP: "update_resource_group",
+    UPDATE_RUNNER: "update_runner",
+    UPDATE_RUNNER_CONTROLLER: "update_runner_controller",
+    UPDATE_SAML_GROUP_IDENTITY: "update_saml_group_identity",
+    UPDATE_SCIM_IDENTITY: "update_scim_identity",
+    UPDATE_SECURITY_SETTING: "update_security_setting",
+    UPDATE_SERVICE_ACCOUNT: "update_service_account",
+    UPDATE_SNIPPET: "update_snippet",
+    UPDATE_STATUS: "update_status",
+    UPDATE_TERRAFORM_STATE: "update_terraform_state",
+    UPDATE_TERRAFORM_STATE_PROTECTION_RULE: "update_terraform_state_protection_rule",
+    UPDATE_TODO: "update_todo",
+    UPDATE_TOPIC: "update_topic",
+    UPDATE_TRIGGER: "update_trigger",
+    UPDATE_USAGE_DATA_METRIC: "update_usage_data_metric",
+    UPDATE_USER: "update_user",
+    UPDATE_VARIABLE: "update_variable",
+    UPDATE_VIRTUAL_REGISTRY: "update_virtual_registry",
+    UPDATE_VIRTUAL_REGISTRY_CLEANUP_POLICY: "update_virtual_registry_cleanup_policy",
+    UPDATE_VSCODE_SETTING: "update_vscode_setting",
+    UPDATE_VULNERABILITY: "update_vulnerability",
+    UPDATE_VULNERABILITY_FLAG: "update_vulnerability_flag",
+    UPDATE_VULNERABILITY_NOTE: "update_vulnerability_note",
+    UPDATE_WEBHOOK: "update_webhook",
+    UPDATE_WIKI: "update_wiki",
+    UPDATE_WORK_ITEM: "update_work_item",
+    UPDATE_ZOEKT_INDEX: "update_zoekt_index",
+    UPDATE_ZOEKT_NAMESPACE: "update_zoekt_namespace",
+    USE_GLOBAL_SEARCH: "use_global_search",
+    VALIDATE_CI_CONFIG: "validate_ci_config",
     VERIFY_PAGES_DOMAIN: "verify_pages_domain",
-  } as const;
+  });
 /** A GitLab fine-grained personal access token permission, as named by any of: Fine-grained permissions for GraphQL API; Fine-grained permissions for Git and other operations; Fine-grained permissions for REST API. Sorted by id. */
 export type GitlabFineGrainedPermission = (typeof GitlabFineGrainedPermission)[keyof typeof GitlabFineGrainedPermission];
 /** Every `GitlabFineGrainedPermission`, in the page's order. */
@@ -1915,7 +2539,7 @@ function deepFreeze<T extends object>(value: T): T {
     for (let i = 0; i < value.length; i++) { const item: unknown = value[i]; if (typeof item === 'object' && item !== null) deepFreeze(item); }
 
   } else {
-    for (const key in value) { const item: unknown = value[key]; if (typeof item === 'object' && item !== null) deepFreeze(item); }
+    for (const key in value) { if (!Object.hasOwn(value, key)) continue; const item: unknown = value[key]; if (typeof item === 'object' && item !== null) deepFreeze(item); }
 
   }
 

@@ -7,348 +7,519 @@
  * A fine-grained personal access token permission of the GitLab GraphQL API (Fine-grained permissions for GraphQL API).
  * @see https://docs.gitlab.com/auth/tokens/fine_grained_access_tokens_graphql/
  */
-export const GraphqlPermission = {
+export const GraphqlPermission: {
     /** Read Dependency (Application Security). Grants the ability to read dependencies. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:47:1 */
-    READ_DEPENDENCY: "read_dependency",
+    readonly READ_DEPENDENCY: "read_dependency";
     /** Read Pipeline Execution Project Schedule (Application Security). Grants the ability to read pipeline execution project schedules. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:55:1 */
-    READ_PIPELINE_EXECUTION_PROJECT_SCHEDULE: "read_pipeline_execution_project_schedule",
+    readonly READ_PIPELINE_EXECUTION_PROJECT_SCHEDULE: "read_pipeline_execution_project_schedule";
     /** Read Secrets Manager (Application Security). Grants the ability to read secrets managers. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:63:1 */
-    READ_SECRETS_MANAGER: "read_secrets_manager",
+    readonly READ_SECRETS_MANAGER: "read_secrets_manager";
     /** Create Vulnerability (Application Security). Grants the ability to create, read, and update vulnerabilities. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:74:1 */
-    CREATE_VULNERABILITY: "create_vulnerability",
+    readonly CREATE_VULNERABILITY: "create_vulnerability";
     /** Read Vulnerability (Application Security). Grants the ability to create, read, and update vulnerabilities. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:75:1 */
-    READ_VULNERABILITY: "read_vulnerability",
+    readonly READ_VULNERABILITY: "read_vulnerability";
     /** Update Vulnerability (Application Security). Grants the ability to create, read, and update vulnerabilities. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:79:1 */
-    UPDATE_VULNERABILITY: "update_vulnerability",
+    readonly UPDATE_VULNERABILITY: "update_vulnerability";
     /** Create Catalog Resource (CI/CD). Grants the ability to create and delete CI catalog resources. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:93:1 */
-    CREATE_CATALOG_RESOURCE: "create_catalog_resource",
+    readonly CREATE_CATALOG_RESOURCE: "create_catalog_resource";
     /** Delete Catalog Resource (CI/CD). Grants the ability to create and delete CI catalog resources. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:94:1 */
-    DELETE_CATALOG_RESOURCE: "delete_catalog_resource",
+    readonly DELETE_CATALOG_RESOURCE: "delete_catalog_resource";
     /** Create CD Application (CI/CD). Grants the ability to create, read, and update continuous deployment applications. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:102:1 */
-    CREATE_CD_APPLICATION: "create_cd_application",
+    readonly CREATE_CD_APPLICATION: "create_cd_application";
     /** Read CD Application (CI/CD). Grants the ability to create, read, and update continuous deployment applications. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:103:1 */
-    READ_CD_APPLICATION: "read_cd_application",
+    readonly READ_CD_APPLICATION: "read_cd_application";
     /** Update CD Application (CI/CD). Grants the ability to create, read, and update continuous deployment applications. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:104:1 */
-    UPDATE_CD_APPLICATION: "update_cd_application",
+    readonly UPDATE_CD_APPLICATION: "update_cd_application";
     /** Create CD Application Flow Definition (CI/CD). Grants the ability to create and read continuous deployment application flow definitions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:112:1 */
-    CREATE_CD_APPLICATION_FLOW_DEFINITION: "create_cd_application_flow_definition",
+    readonly CREATE_CD_APPLICATION_FLOW_DEFINITION: "create_cd_application_flow_definition";
     /** Read CD Application Flow Definition (CI/CD). Grants the ability to create and read continuous deployment application flow definitions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:113:1 */
-    READ_CD_APPLICATION_FLOW_DEFINITION: "read_cd_application_flow_definition",
+    readonly READ_CD_APPLICATION_FLOW_DEFINITION: "read_cd_application_flow_definition";
     /** Create CD Application Link (CI/CD). Grants the ability to create and read continuous deployment application links. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:121:1 */
-    CREATE_CD_APPLICATION_LINK: "create_cd_application_link",
+    readonly CREATE_CD_APPLICATION_LINK: "create_cd_application_link";
     /** Read CD Application Link (CI/CD). Grants the ability to create and read continuous deployment application links. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:122:1 */
-    READ_CD_APPLICATION_LINK: "read_cd_application_link",
+    readonly READ_CD_APPLICATION_LINK: "read_cd_application_link";
     /** Create CD Artifact Source (CI/CD). Grants the ability to create and read continuous deployment artifact sources. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:130:1 */
-    CREATE_CD_ARTIFACT_SOURCE: "create_cd_artifact_source",
+    readonly CREATE_CD_ARTIFACT_SOURCE: "create_cd_artifact_source";
     /** Read CD Artifact Source (CI/CD). Grants the ability to create and read continuous deployment artifact sources. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:131:1 */
-    READ_CD_ARTIFACT_SOURCE: "read_cd_artifact_source",
+    readonly READ_CD_ARTIFACT_SOURCE: "read_cd_artifact_source";
     /** Create CD Environment (CI/CD). Grants the ability to create, read, and update continuous deployment environments. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:140:1 */
-    CREATE_CD_ENVIRONMENT: "create_cd_environment",
+    readonly CREATE_CD_ENVIRONMENT: "create_cd_environment";
     /** Read CD Environment (CI/CD). Grants the ability to create, read, and update continuous deployment environments. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:141:1 */
-    READ_CD_ENVIRONMENT: "read_cd_environment",
+    readonly READ_CD_ENVIRONMENT: "read_cd_environment";
     /** Update CD Environment (CI/CD). Grants the ability to create, read, and update continuous deployment environments. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:143:1 */
-    UPDATE_CD_ENVIRONMENT: "update_cd_environment",
+    readonly UPDATE_CD_ENVIRONMENT: "update_cd_environment";
     /** Create CD Rollout (CI/CD). Grants the ability to create and read CD rollouts. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:151:1 */
-    CREATE_CD_ROLLOUT: "create_cd_rollout",
+    readonly CREATE_CD_ROLLOUT: "create_cd_rollout";
     /** Read CD Rollout (CI/CD). Grants the ability to create and read CD rollouts. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:152:1 */
-    READ_CD_ROLLOUT: "read_cd_rollout",
+    readonly READ_CD_ROLLOUT: "read_cd_rollout";
     /** Resolve CD Rollout Gate (CI/CD). Grants the ability to resolve CD rollout gates. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:164:1 */
-    RESOLVE_CD_ROLLOUT_GATE: "resolve_cd_rollout_gate",
+    readonly RESOLVE_CD_ROLLOUT_GATE: "resolve_cd_rollout_gate";
     /** Create CD Service (CI/CD). Grants the ability to create, read, and update continuous deployment services. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:172:1 */
-    CREATE_CD_SERVICE: "create_cd_service",
+    readonly CREATE_CD_SERVICE: "create_cd_service";
     /** Read CD Service (CI/CD). Grants the ability to create, read, and update continuous deployment services. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:173:1 */
-    READ_CD_SERVICE: "read_cd_service",
+    readonly READ_CD_SERVICE: "read_cd_service";
     /** Update CD Service (CI/CD). Grants the ability to create, read, and update continuous deployment services. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:175:1 */
-    UPDATE_CD_SERVICE: "update_cd_service",
+    readonly UPDATE_CD_SERVICE: "update_cd_service";
     /** Create CD Version Set (CI/CD). Grants the ability to create and read continuous deployment version sets. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:183:1 */
-    CREATE_CD_VERSION_SET: "create_cd_version_set",
+    readonly CREATE_CD_VERSION_SET: "create_cd_version_set";
     /** Read CD Version Set (CI/CD). Grants the ability to create and read continuous deployment version sets. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:184:1 */
-    READ_CD_VERSION_SET: "read_cd_version_set",
+    readonly READ_CD_VERSION_SET: "read_cd_version_set";
     /** Validate CI Config (CI/CD). Grants the ability to read and validate CI/CD configuration. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:193:1 */
-    VALIDATE_CI_CONFIG: "validate_ci_config",
+    readonly VALIDATE_CI_CONFIG: "validate_ci_config";
     /** Update CI/CD Setting (CI/CD). Grants the ability to update CI/CD settings. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:201:1 */
-    UPDATE_CI_CD_SETTING: "update_ci_cd_setting",
+    readonly UPDATE_CI_CD_SETTING: "update_ci_cd_setting";
     /** Create Cluster Agent (CI/CD). Grants the ability to create, delete, and read cluster agents. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:210:1 */
-    CREATE_CLUSTER_AGENT: "create_cluster_agent",
+    readonly CREATE_CLUSTER_AGENT: "create_cluster_agent";
     /** Delete Cluster Agent (CI/CD). Grants the ability to create, delete, and read cluster agents. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:211:1 */
-    DELETE_CLUSTER_AGENT: "delete_cluster_agent",
+    readonly DELETE_CLUSTER_AGENT: "delete_cluster_agent";
     /** Read Cluster Agent (CI/CD). Grants the ability to create, delete, and read cluster agents. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:212:1 */
-    READ_CLUSTER_AGENT: "read_cluster_agent",
+    readonly READ_CLUSTER_AGENT: "read_cluster_agent";
     /** Create Cluster Agent Token (CI/CD). Grants the ability to create, read, and revoke cluster agent tokens. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:220:1 */
-    CREATE_CLUSTER_AGENT_TOKEN: "create_cluster_agent_token",
+    readonly CREATE_CLUSTER_AGENT_TOKEN: "create_cluster_agent_token";
     /** Create Cluster Agent URL Configuration (CI/CD). Grants the ability to create, delete, and read cluster agent URL configurations. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:228:1 */
-    CREATE_CLUSTER_AGENT_URL_CONFIGURATION: "create_cluster_agent_url_configuration",
+    readonly CREATE_CLUSTER_AGENT_URL_CONFIGURATION: "create_cluster_agent_url_configuration";
     /** Delete Cluster Agent URL Configuration (CI/CD). Grants the ability to create, delete, and read cluster agent URL configurations. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:229:1 */
-    DELETE_CLUSTER_AGENT_URL_CONFIGURATION: "delete_cluster_agent_url_configuration",
+    readonly DELETE_CLUSTER_AGENT_URL_CONFIGURATION: "delete_cluster_agent_url_configuration";
     /** Approve Deployment (CI/CD). Grants the ability to approve, create, delete, read, and update deployments. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:237:1 */
-    APPROVE_DEPLOYMENT: "approve_deployment",
+    readonly APPROVE_DEPLOYMENT: "approve_deployment";
     /** Create Environment (CI/CD). Grants the ability to create, delete, read, stop, and update environments. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:245:1 */
-    CREATE_ENVIRONMENT: "create_environment",
+    readonly CREATE_ENVIRONMENT: "create_environment";
     /** Delete Environment (CI/CD). Grants the ability to create, delete, read, stop, and update environments. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:246:1 */
-    DELETE_ENVIRONMENT: "delete_environment",
+    readonly DELETE_ENVIRONMENT: "delete_environment";
     /** Read Environment (CI/CD). Grants the ability to create, delete, read, stop, and update environments. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:247:1 */
-    READ_ENVIRONMENT: "read_environment",
+    readonly READ_ENVIRONMENT: "read_environment";
     /** Stop Environment (CI/CD). Grants the ability to create, delete, read, stop, and update environments. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:248:1 */
-    STOP_ENVIRONMENT: "stop_environment",
+    readonly STOP_ENVIRONMENT: "stop_environment";
     /** Update Environment (CI/CD). Grants the ability to create, delete, read, stop, and update environments. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:249:1 */
-    UPDATE_ENVIRONMENT: "update_environment",
+    readonly UPDATE_ENVIRONMENT: "update_environment";
     /** Read Freeze Period (CI/CD). Grants the ability to create, delete, read, and update freeze periods. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:257:1 */
-    READ_FREEZE_PERIOD: "read_freeze_period",
+    readonly READ_FREEZE_PERIOD: "read_freeze_period";
     /** Read Job (CI/CD). Grants the ability to delete, read, run, and update jobs. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:265:1 */
-    READ_JOB: "read_job",
+    readonly READ_JOB: "read_job";
     /** Run Job (CI/CD). Grants the ability to delete, read, run, and update jobs. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:266:1 */
-    RUN_JOB: "run_job",
+    readonly RUN_JOB: "run_job";
     /** Update Job (CI/CD). Grants the ability to delete, read, run, and update jobs. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:268:1 */
-    UPDATE_JOB: "update_job",
+    readonly UPDATE_JOB: "update_job";
     /** Delete Job Artifact (CI/CD). Grants the ability to delete, read, and update job artifacts. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:277:1 */
-    DELETE_JOB_ARTIFACT: "delete_job_artifact",
+    readonly DELETE_JOB_ARTIFACT: "delete_job_artifact";
     /** Read Job Artifact (CI/CD). Grants the ability to delete, read, and update job artifacts. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:280:1 */
-    READ_JOB_ARTIFACT: "read_job_artifact",
+    readonly READ_JOB_ARTIFACT: "read_job_artifact";
     /** Create Pipeline (CI/CD). Grants the ability to create, delete, read, and update pipelines. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:288:1 */
-    CREATE_PIPELINE: "create_pipeline",
+    readonly CREATE_PIPELINE: "create_pipeline";
     /** Delete Pipeline (CI/CD). Grants the ability to create, delete, read, and update pipelines. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:289:1 */
-    DELETE_PIPELINE: "delete_pipeline",
+    readonly DELETE_PIPELINE: "delete_pipeline";
     /** Read Pipeline (CI/CD). Grants the ability to create, delete, read, and update pipelines. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:290:1 */
-    READ_PIPELINE: "read_pipeline",
+    readonly READ_PIPELINE: "read_pipeline";
     /** Update Pipeline (CI/CD). Grants the ability to create, delete, read, and update pipelines. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:292:1 */
-    UPDATE_PIPELINE: "update_pipeline",
+    readonly UPDATE_PIPELINE: "update_pipeline";
     /** Create Pipeline Schedule (CI/CD). Grants the ability to create, delete, read, and update pipeline schedules. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:301:1 */
-    CREATE_PIPELINE_SCHEDULE: "create_pipeline_schedule",
+    readonly CREATE_PIPELINE_SCHEDULE: "create_pipeline_schedule";
     /** Delete Pipeline Schedule (CI/CD). Grants the ability to create, delete, read, and update pipeline schedules. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:302:1 */
-    DELETE_PIPELINE_SCHEDULE: "delete_pipeline_schedule",
+    readonly DELETE_PIPELINE_SCHEDULE: "delete_pipeline_schedule";
     /** Read Pipeline Schedule (CI/CD). Grants the ability to create, delete, read, and update pipeline schedules. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:303:1 */
-    READ_PIPELINE_SCHEDULE: "read_pipeline_schedule",
+    readonly READ_PIPELINE_SCHEDULE: "read_pipeline_schedule";
     /** Update Pipeline Schedule (CI/CD). Grants the ability to create, delete, read, and update pipeline schedules. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:304:1 */
-    UPDATE_PIPELINE_SCHEDULE: "update_pipeline_schedule",
+    readonly UPDATE_PIPELINE_SCHEDULE: "update_pipeline_schedule";
     /** Assign Runner (CI/CD). Grants the ability to assign, create, delete, read, and update runners. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:314:1 */
-    ASSIGN_RUNNER: "assign_runner",
+    readonly ASSIGN_RUNNER: "assign_runner";
     /** Create Runner (CI/CD). Grants the ability to assign, create, delete, read, and update runners. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:316:1 */
-    CREATE_RUNNER: "create_runner",
+    readonly CREATE_RUNNER: "create_runner";
     /** Delete Runner (CI/CD). Grants the ability to assign, create, delete, read, and update runners. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:319:1 */
-    DELETE_RUNNER: "delete_runner",
+    readonly DELETE_RUNNER: "delete_runner";
     /** Read Runner (CI/CD). Grants the ability to assign, create, delete, read, and update runners. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:322:1 */
-    READ_RUNNER: "read_runner",
+    readonly READ_RUNNER: "read_runner";
     /** Update Runner (CI/CD). Grants the ability to assign, create, delete, read, and update runners. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:325:1 */
-    UPDATE_RUNNER: "update_runner",
+    readonly UPDATE_RUNNER: "update_runner";
     /** Delete Terraform State (CI/CD). Grants the ability to create, delete, lock, read, and update Terraform state. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:336:1 */
-    DELETE_TERRAFORM_STATE: "delete_terraform_state",
+    readonly DELETE_TERRAFORM_STATE: "delete_terraform_state";
     /** Lock Terraform State (CI/CD). Grants the ability to create, delete, lock, read, and update Terraform state. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:337:1 */
-    LOCK_TERRAFORM_STATE: "lock_terraform_state",
+    readonly LOCK_TERRAFORM_STATE: "lock_terraform_state";
     /** Read Terraform State (CI/CD). Grants the ability to create, delete, lock, read, and update Terraform state. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:339:1 */
-    READ_TERRAFORM_STATE: "read_terraform_state",
+    readonly READ_TERRAFORM_STATE: "read_terraform_state";
     /** Update Terraform State (CI/CD). Grants the ability to create, delete, lock, read, and update Terraform state. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:342:1 */
-    UPDATE_TERRAFORM_STATE: "update_terraform_state",
+    readonly UPDATE_TERRAFORM_STATE: "update_terraform_state";
     /** Create Terraform State Protection Rule (CI/CD). Grants the ability to create, delete, and update Terraform state protection rules. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:350:1 */
-    CREATE_TERRAFORM_STATE_PROTECTION_RULE: "create_terraform_state_protection_rule",
+    readonly CREATE_TERRAFORM_STATE_PROTECTION_RULE: "create_terraform_state_protection_rule";
     /** Delete Terraform State Protection Rule (CI/CD). Grants the ability to create, delete, and update Terraform state protection rules. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:351:1 */
-    DELETE_TERRAFORM_STATE_PROTECTION_RULE: "delete_terraform_state_protection_rule",
+    readonly DELETE_TERRAFORM_STATE_PROTECTION_RULE: "delete_terraform_state_protection_rule";
     /** Create Trigger (CI/CD). Grants the ability to create, delete, read, and update triggers. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:359:1 */
-    CREATE_TRIGGER: "create_trigger",
+    readonly CREATE_TRIGGER: "create_trigger";
     /** Delete Trigger (CI/CD). Grants the ability to create, delete, read, and update triggers. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:360:1 */
-    DELETE_TRIGGER: "delete_trigger",
+    readonly DELETE_TRIGGER: "delete_trigger";
     /** Read Trigger (CI/CD). Grants the ability to create, delete, read, and update triggers. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:361:1 */
-    READ_TRIGGER: "read_trigger",
+    readonly READ_TRIGGER: "read_trigger";
     /** Update Trigger (CI/CD). Grants the ability to create, delete, read, and update triggers. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:362:1 */
-    UPDATE_TRIGGER: "update_trigger",
+    readonly UPDATE_TRIGGER: "update_trigger";
     /** Restore AI catalog item (Duo). Grants the ability to restore AI catalog items. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:372:1 */
-    RESTORE_AI_CATALOG_ITEM: "restore_ai_catalog_item",
+    readonly RESTORE_AI_CATALOG_ITEM: "restore_ai_catalog_item";
     /** Read AI tool rule (Duo). Grants the ability to read and update AI tool rules, which control per-tool approval (Allow, Ask, Deny) for the Duo Agent Platform. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:380:1 */
-    READ_AI_TOOL_RULE: "read_ai_tool_rule",
+    readonly READ_AI_TOOL_RULE: "read_ai_tool_rule";
     /** Update AI tool rule (Duo). Grants the ability to read and update AI tool rules, which control per-tool approval (Allow, Ask, Deny) for the Duo Agent Platform. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:381:1 */
-    UPDATE_AI_TOOL_RULE: "update_ai_tool_rule",
+    readonly UPDATE_AI_TOOL_RULE: "update_ai_tool_rule";
     /** Read Duo Workflow (Duo). Grants the ability to create, read, resume, and update duo workflows. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:390:1 */
-    READ_DUO_WORKFLOW: "read_duo_workflow",
+    readonly READ_DUO_WORKFLOW: "read_duo_workflow";
     /** Update Duo Workflow (Duo). Grants the ability to create, read, resume, and update duo workflows. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:391:1 */
-    UPDATE_DUO_WORKFLOW: "update_duo_workflow",
+    readonly UPDATE_DUO_WORKFLOW: "update_duo_workflow";
     /** Read Flows Metadata (Duo). Grants the ability to read flows metadata. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:399:1 */
-    READ_FLOWS_METADATA: "read_flows_metadata",
+    readonly READ_FLOWS_METADATA: "read_flows_metadata";
     /** Read Model Selection Allowlist (Duo). Grants the ability to read and update model selection allowlists. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:409:1 */
-    READ_MODEL_SELECTION_ALLOWLIST: "read_model_selection_allowlist",
+    readonly READ_MODEL_SELECTION_ALLOWLIST: "read_model_selection_allowlist";
     /** Update Model Selection Allowlist (Duo). Grants the ability to read and update model selection allowlists. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:413:1 */
-    UPDATE_MODEL_SELECTION_ALLOWLIST: "update_model_selection_allowlist",
+    readonly UPDATE_MODEL_SELECTION_ALLOWLIST: "update_model_selection_allowlist";
     /** Create Admin Member Role (Groups). Grants the ability to create, delete, read, and update admin member roles. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:424:1 */
-    CREATE_ADMIN_MEMBER_ROLE: "create_admin_member_role",
+    readonly CREATE_ADMIN_MEMBER_ROLE: "create_admin_member_role";
     /** Delete Admin Member Role (Groups). Grants the ability to create, delete, read, and update admin member roles. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:425:1 */
-    DELETE_ADMIN_MEMBER_ROLE: "delete_admin_member_role",
+    readonly DELETE_ADMIN_MEMBER_ROLE: "delete_admin_member_role";
     /** Read Admin Member Role (Groups). Grants the ability to create, delete, read, and update admin member roles. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:426:1 */
-    READ_ADMIN_MEMBER_ROLE: "read_admin_member_role",
+    readonly READ_ADMIN_MEMBER_ROLE: "read_admin_member_role";
     /** Update Admin Member Role (Groups). Grants the ability to create, delete, read, and update admin member roles. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:427:1 */
-    UPDATE_ADMIN_MEMBER_ROLE: "update_admin_member_role",
+    readonly UPDATE_ADMIN_MEMBER_ROLE: "update_admin_member_role";
     /** Read Group (Groups). Grants the ability to archive, create, delete, read, share, transfer, and update groups. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:435:1 */
-    READ_GROUP: "read_group",
+    readonly READ_GROUP: "read_group";
     /** Update Group (Groups). Grants the ability to archive, create, delete, read, share, transfer, and update groups. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:436:1 */
-    UPDATE_GROUP: "update_group",
+    readonly UPDATE_GROUP: "update_group";
     /** Create LDAP Admin Role Link (Groups). Grants the ability to create, delete, and read LDAP admin role links @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:444:1 */
-    CREATE_LDAP_ADMIN_ROLE_LINK: "create_ldap_admin_role_link",
+    readonly CREATE_LDAP_ADMIN_ROLE_LINK: "create_ldap_admin_role_link";
     /** Delete LDAP Admin Role Link (Groups). Grants the ability to create, delete, and read LDAP admin role links @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:446:1 */
-    DELETE_LDAP_ADMIN_ROLE_LINK: "delete_ldap_admin_role_link",
+    readonly DELETE_LDAP_ADMIN_ROLE_LINK: "delete_ldap_admin_role_link";
     /** Read LDAP Admin Role Link (Groups). Grants the ability to create, delete, and read LDAP admin role links @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:447:1 */
-    READ_LDAP_ADMIN_ROLE_LINK: "read_ldap_admin_role_link",
+    readonly READ_LDAP_ADMIN_ROLE_LINK: "read_ldap_admin_role_link";
     /** Create Member Role (Groups). Grants the ability to create, delete, and read member roles. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:455:1 */
-    CREATE_MEMBER_ROLE: "create_member_role",
+    readonly CREATE_MEMBER_ROLE: "create_member_role";
     /** Read Preference (Groups). Grants the ability to read and update preferences. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:464:1 */
-    READ_PREFERENCE: "read_preference",
+    readonly READ_PREFERENCE: "read_preference";
     /** Update Preference (Groups). Grants the ability to read and update preferences. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:465:1 */
-    UPDATE_PREFERENCE: "update_preference",
+    readonly UPDATE_PREFERENCE: "update_preference";
     /** Read Topic (Groups). Grants the ability to create, delete, merge, read, and update topics. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:473:1 */
-    READ_TOPIC: "read_topic",
+    readonly READ_TOPIC: "read_topic";
     /** Read Escalation Policy (Monitoring). Grants the ability to read escalation policies. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:483:1 */
-    READ_ESCALATION_POLICY: "read_escalation_policy",
+    readonly READ_ESCALATION_POLICY: "read_escalation_policy";
     /** Create Todo (Notifications). Grants the ability to create, delete, read, and update todos. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:493:1 */
-    CREATE_TODO: "create_todo",
+    readonly CREATE_TODO: "create_todo";
     /** Delete Todo (Notifications). Grants the ability to create, delete, read, and update todos. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:495:1 */
-    DELETE_TODO: "delete_todo",
+    readonly DELETE_TODO: "delete_todo";
     /** Read Todo (Notifications). Grants the ability to create, delete, read, and update todos. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:497:1 */
-    READ_TODO: "read_todo",
+    readonly READ_TODO: "read_todo";
     /** Update Todo (Notifications). Grants the ability to create, delete, read, and update todos. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:498:1 */
-    UPDATE_TODO: "update_todo",
+    readonly UPDATE_TODO: "update_todo";
     /** Create Organization (Organizations). Grants the ability to create, delete, read, and update organizations. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:516:1 */
-    CREATE_ORGANIZATION: "create_organization",
+    readonly CREATE_ORGANIZATION: "create_organization";
     /** Delete Organization (Organizations). Grants the ability to create, delete, read, and update organizations. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:517:1 */
-    DELETE_ORGANIZATION: "delete_organization",
+    readonly DELETE_ORGANIZATION: "delete_organization";
     /** Read Organization (Organizations). Grants the ability to create, delete, read, and update organizations. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:518:1 */
-    READ_ORGANIZATION: "read_organization",
+    readonly READ_ORGANIZATION: "read_organization";
     /** Update Organization (Organizations). Grants the ability to create, delete, read, and update organizations. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:520:1 */
-    UPDATE_ORGANIZATION: "update_organization",
+    readonly UPDATE_ORGANIZATION: "update_organization";
     /** Create Container Registry Protection Tag Rule (Packages and Registry). Grants the ability to create, delete, read, and update container registry protection tag rules. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:532:1 */
-    CREATE_CONTAINER_REGISTRY_PROTECTION_TAG_RULE: "create_container_registry_protection_tag_rule",
+    readonly CREATE_CONTAINER_REGISTRY_PROTECTION_TAG_RULE: "create_container_registry_protection_tag_rule";
     /** Delete Container Registry Protection Tag Rule (Packages and Registry). Grants the ability to create, delete, read, and update container registry protection tag rules. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:533:1 */
-    DELETE_CONTAINER_REGISTRY_PROTECTION_TAG_RULE: "delete_container_registry_protection_tag_rule",
+    readonly DELETE_CONTAINER_REGISTRY_PROTECTION_TAG_RULE: "delete_container_registry_protection_tag_rule";
     /** Update Container Registry Protection Tag Rule (Packages and Registry). Grants the ability to create, delete, read, and update container registry protection tag rules. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:534:1 */
-    UPDATE_CONTAINER_REGISTRY_PROTECTION_TAG_RULE: "update_container_registry_protection_tag_rule",
+    readonly UPDATE_CONTAINER_REGISTRY_PROTECTION_TAG_RULE: "update_container_registry_protection_tag_rule";
     /** Delete Container Repository (Packages and Registry). Grants the ability to delete and read container repositories. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:542:1 */
-    DELETE_CONTAINER_REPOSITORY: "delete_container_repository",
+    readonly DELETE_CONTAINER_REPOSITORY: "delete_container_repository";
     /** Create Container Repository Protection Rule (Packages and Registry). Grants the ability to create, delete, read, and update container repository protection rules. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:551:1 */
-    CREATE_CONTAINER_REPOSITORY_PROTECTION_RULE: "create_container_repository_protection_rule",
+    readonly CREATE_CONTAINER_REPOSITORY_PROTECTION_RULE: "create_container_repository_protection_rule";
     /** Delete Container Repository Protection Rule (Packages and Registry). Grants the ability to create, delete, read, and update container repository protection rules. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:552:1 */
-    DELETE_CONTAINER_REPOSITORY_PROTECTION_RULE: "delete_container_repository_protection_rule",
+    readonly DELETE_CONTAINER_REPOSITORY_PROTECTION_RULE: "delete_container_repository_protection_rule";
     /** Update Container Repository Protection Rule (Packages and Registry). Grants the ability to create, delete, read, and update container repository protection rules. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:553:1 */
-    UPDATE_CONTAINER_REPOSITORY_PROTECTION_RULE: "update_container_repository_protection_rule",
+    readonly UPDATE_CONTAINER_REPOSITORY_PROTECTION_RULE: "update_container_repository_protection_rule";
     /** Update Dependency Proxy (Packages and Registry). Grants the ability to read and update dependency proxies. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:561:1 */
-    UPDATE_DEPENDENCY_PROXY: "update_dependency_proxy",
+    readonly UPDATE_DEPENDENCY_PROXY: "update_dependency_proxy";
     /** Create Package (Packages and Registry). Grants the ability to create, delete, read, and update packages. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:570:1 */
-    CREATE_PACKAGE: "create_package",
+    readonly CREATE_PACKAGE: "create_package";
     /** Delete Package (Packages and Registry). Grants the ability to create, delete, read, and update packages. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:571:1 */
-    DELETE_PACKAGE: "delete_package",
+    readonly DELETE_PACKAGE: "delete_package";
     /** Update Package (Packages and Registry). Grants the ability to create, delete, read, and update packages. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:575:1 */
-    UPDATE_PACKAGE: "update_package",
+    readonly UPDATE_PACKAGE: "update_package";
     /** Read Badge (Project Features). Grants the ability to create, delete, read, and update badges. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:586:1 */
-    READ_BADGE: "read_badge",
+    readonly READ_BADGE: "read_badge";
     /** Read Cycle Analytics (Project Features). Grants the ability to read cycle analytics. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:594:1 */
-    READ_CYCLE_ANALYTICS: "read_cycle_analytics",
+    readonly READ_CYCLE_ANALYTICS: "read_cycle_analytics";
     /** Create Release (Project Features). Grants the ability to create, delete, read, and update releases. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:603:1 */
-    CREATE_RELEASE: "create_release",
+    readonly CREATE_RELEASE: "create_release";
     /** Delete Release (Project Features). Grants the ability to create, delete, read, and update releases. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:605:1 */
-    DELETE_RELEASE: "delete_release",
+    readonly DELETE_RELEASE: "delete_release";
     /** Update Release (Project Features). Grants the ability to create, delete, read, and update releases. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:606:1 */
-    UPDATE_RELEASE: "update_release",
+    readonly UPDATE_RELEASE: "update_release";
     /** Create Snippet (Project Features). Grants the ability to create, delete, read, and update snippets. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:614:1 */
-    CREATE_SNIPPET: "create_snippet",
+    readonly CREATE_SNIPPET: "create_snippet";
     /** Delete Snippet (Project Features). Grants the ability to create, delete, read, and update snippets. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:616:1 */
-    DELETE_SNIPPET: "delete_snippet",
+    readonly DELETE_SNIPPET: "delete_snippet";
     /** Update Snippet (Project Features). Grants the ability to create, delete, read, and update snippets. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:618:1 */
-    UPDATE_SNIPPET: "update_snippet",
+    readonly UPDATE_SNIPPET: "update_snippet";
     /** Create Model Version (Project Model Registry and Experiments). Grants the ability to create, delete, read, and update model versions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:629:1 */
-    CREATE_MODEL_VERSION: "create_model_version",
+    readonly CREATE_MODEL_VERSION: "create_model_version";
     /** Delete Model Version (Project Model Registry and Experiments). Grants the ability to create, delete, read, and update model versions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:630:1 */
-    DELETE_MODEL_VERSION: "delete_model_version",
+    readonly DELETE_MODEL_VERSION: "delete_model_version";
     /** Update Model Version (Project Model Registry and Experiments). Grants the ability to create, delete, read, and update model versions. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:631:1 */
-    UPDATE_MODEL_VERSION: "update_model_version",
+    readonly UPDATE_MODEL_VERSION: "update_model_version";
     /** Delete Custom Attribute (Project Planning). Grants the ability to delete, read, and update custom attributes. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:641:1 */
-    DELETE_CUSTOM_ATTRIBUTE: "delete_custom_attribute",
+    readonly DELETE_CUSTOM_ATTRIBUTE: "delete_custom_attribute";
     /** Update Custom Attribute (Project Planning). Grants the ability to delete, read, and update custom attributes. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:643:1 */
-    UPDATE_CUSTOM_ATTRIBUTE: "update_custom_attribute",
+    readonly UPDATE_CUSTOM_ATTRIBUTE: "update_custom_attribute";
     /** Create Label (Project Planning). Grants the ability to create, delete, promote, read, subscribe, and update labels. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:652:1 */
-    CREATE_LABEL: "create_label",
+    readonly CREATE_LABEL: "create_label";
     /** Read Label (Project Planning). Grants the ability to create, delete, promote, read, subscribe, and update labels. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:654:1 */
-    READ_LABEL: "read_label",
+    readonly READ_LABEL: "read_label";
     /** Update Label (Project Planning). Grants the ability to create, delete, promote, read, subscribe, and update labels. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:656:1 */
-    UPDATE_LABEL: "update_label",
+    readonly UPDATE_LABEL: "update_label";
     /** Create Work Item (Project Planning). Grants the ability to create, delete, read, and update work items such as epics and issues. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:665:1 */
-    CREATE_WORK_ITEM: "create_work_item",
+    readonly CREATE_WORK_ITEM: "create_work_item";
     /** Delete Work Item (Project Planning). Grants the ability to create, delete, read, and update work items such as epics and issues. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:682:1 */
-    DELETE_WORK_ITEM: "delete_work_item",
+    readonly DELETE_WORK_ITEM: "delete_work_item";
     /** Read Work Item (Project Planning). Grants the ability to create, delete, read, and update work items such as epics and issues. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:688:1 */
-    READ_WORK_ITEM: "read_work_item",
+    readonly READ_WORK_ITEM: "read_work_item";
     /** Update Work Item (Project Planning). Grants the ability to create, delete, read, and update work items such as epics and issues. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:702:1 */
-    UPDATE_WORK_ITEM: "update_work_item",
+    readonly UPDATE_WORK_ITEM: "update_work_item";
     /** Create Markdown Upload (Projects). Grants the ability to create, delete, and read Markdown uploads. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:741:1 */
-    CREATE_MARKDOWN_UPLOAD: "create_markdown_upload",
+    readonly CREATE_MARKDOWN_UPLOAD: "create_markdown_upload";
     /** Delete Markdown Upload (Projects). Grants the ability to create, delete, and read Markdown uploads. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:743:1 */
-    DELETE_MARKDOWN_UPLOAD: "delete_markdown_upload",
+    readonly DELETE_MARKDOWN_UPLOAD: "delete_markdown_upload";
     /** Delete Page (Projects). Grants the ability to delete, read, and update pages. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:752:1 */
-    DELETE_PAGE: "delete_page",
+    readonly DELETE_PAGE: "delete_page";
     /** Read Page (Projects). Grants the ability to delete, read, and update pages. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:754:1 */
-    READ_PAGE: "read_page",
+    readonly READ_PAGE: "read_page";
     /** Update Page (Projects). Grants the ability to delete, read, and update pages. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:755:1 */
-    UPDATE_PAGE: "update_page",
+    readonly UPDATE_PAGE: "update_page";
     /** Read Project (Projects). Grants the ability to archive, create, delete, fork, read, share, transfer, and update projects. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:765:1 */
-    READ_PROJECT: "read_project",
+    readonly READ_PROJECT: "read_project";
     /** Update Project (Projects). Grants the ability to archive, create, delete, fork, read, share, transfer, and update projects. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:767:1 */
-    UPDATE_PROJECT: "update_project",
+    readonly UPDATE_PROJECT: "update_project";
     /** Create Approval Rule (Repository). Grants the ability to create, delete, read, and update approval rules. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:778:1 */
-    CREATE_APPROVAL_RULE: "create_approval_rule",
+    readonly CREATE_APPROVAL_RULE: "create_approval_rule";
     /** Delete Approval Rule (Repository). Grants the ability to create, delete, read, and update approval rules. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:779:1 */
-    DELETE_APPROVAL_RULE: "delete_approval_rule",
+    readonly DELETE_APPROVAL_RULE: "delete_approval_rule";
     /** Read Approval Rule (Repository). Grants the ability to create, delete, read, and update approval rules. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:780:1 */
-    READ_APPROVAL_RULE: "read_approval_rule",
+    readonly READ_APPROVAL_RULE: "read_approval_rule";
     /** Update Approval Rule (Repository). Grants the ability to create, delete, read, and update approval rules. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:782:1 */
-    UPDATE_APPROVAL_RULE: "update_approval_rule",
+    readonly UPDATE_APPROVAL_RULE: "update_approval_rule";
     /** Create Branch (Repository). Grants the ability to create, delete, protect, and read branches. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:791:1 */
-    CREATE_BRANCH: "create_branch",
+    readonly CREATE_BRANCH: "create_branch";
     /** Delete Branch (Repository). Grants the ability to create, delete, protect, and read branches. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:792:1 */
-    DELETE_BRANCH: "delete_branch",
+    readonly DELETE_BRANCH: "delete_branch";
     /** Read Branch (Repository). Grants the ability to create, delete, protect, and read branches. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:793:1 */
-    READ_BRANCH: "read_branch",
+    readonly READ_BRANCH: "read_branch";
     /** Create Branch Rule (Repository). Grants the ability to create and update branch rules. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:801:1 */
-    CREATE_BRANCH_RULE: "create_branch_rule",
+    readonly CREATE_BRANCH_RULE: "create_branch_rule";
     /** Update Branch Rule (Repository). Grants the ability to create and update branch rules. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:802:1 */
-    UPDATE_BRANCH_RULE: "update_branch_rule",
+    readonly UPDATE_BRANCH_RULE: "update_branch_rule";
     /** Push Code (Repository). Grants the ability to download, push, and read code via Git. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:810:1 */
-    PUSH_CODE: "push_code",
+    readonly PUSH_CODE: "push_code";
     /** Read Code (Repository). Grants the ability to download, push, and read code via Git. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:812:1 */
-    READ_CODE: "read_code",
+    readonly READ_CODE: "read_code";
     /** Create Merge Request (Repository). Grants the ability to approve, create, delete, merge, read, subscribe, and update merge requests. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:821:1 */
-    CREATE_MERGE_REQUEST: "create_merge_request",
+    readonly CREATE_MERGE_REQUEST: "create_merge_request";
     /** Merge Merge Request (Repository). Grants the ability to approve, create, delete, merge, read, subscribe, and update merge requests. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:822:1 */
-    MERGE_MERGE_REQUEST: "merge_merge_request",
+    readonly MERGE_MERGE_REQUEST: "merge_merge_request";
     /** Read Merge Request (Repository). Grants the ability to approve, create, delete, merge, read, subscribe, and update merge requests. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:823:1 */
-    READ_MERGE_REQUEST: "read_merge_request",
+    readonly READ_MERGE_REQUEST: "read_merge_request";
     /** Update Merge Request (Repository). Grants the ability to approve, create, delete, merge, read, subscribe, and update merge requests. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:826:1 */
-    UPDATE_MERGE_REQUEST: "update_merge_request",
+    readonly UPDATE_MERGE_REQUEST: "update_merge_request";
     /** Read Push Rule (Repository). Grants the ability to create, delete, read, and update push rules. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:847:1 */
-    READ_PUSH_RULE: "read_push_rule",
+    readonly READ_PUSH_RULE: "read_push_rule";
     /** Read Repository (Repository). Grants the ability to create, delete, read, and update repositories. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:855:1 */
-    READ_REPOSITORY: "read_repository",
+    readonly READ_REPOSITORY: "read_repository";
     /** Create Repository Tag (Repository). Grants the ability to create, delete, and read repository tags. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:865:1 */
-    CREATE_REPOSITORY_TAG: "create_repository_tag",
+    readonly CREATE_REPOSITORY_TAG: "create_repository_tag";
     /** Delete Repository Tag (Repository). Grants the ability to create, delete, and read repository tags. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:866:1 */
-    DELETE_REPOSITORY_TAG: "delete_repository_tag",
+    readonly DELETE_REPOSITORY_TAG: "delete_repository_tag";
     /** Read Repository Tag (Repository). Grants the ability to create, delete, and read repository tags. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:867:1 */
-    READ_REPOSITORY_TAG: "read_repository_tag",
+    readonly READ_REPOSITORY_TAG: "read_repository_tag";
     /** Read Email (System Access). Grants the ability to create, delete, and read emails. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:877:1 */
-    READ_EMAIL: "read_email",
+    readonly READ_EMAIL: "read_email";
     /** Update Job Token Scope (System Access). Grants the ability to read and update job token scopes. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:885:1 */
-    UPDATE_JOB_TOKEN_SCOPE: "update_job_token_scope",
+    readonly UPDATE_JOB_TOKEN_SCOPE: "update_job_token_scope";
     /** Create Job Token Scope Allowlist (System Access). Grants the ability to create, delete, and read job token scope allowlists. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:893:1 */
-    CREATE_JOB_TOKEN_SCOPE_ALLOWLIST: "create_job_token_scope_allowlist",
+    readonly CREATE_JOB_TOKEN_SCOPE_ALLOWLIST: "create_job_token_scope_allowlist";
     /** Delete Job Token Scope Allowlist (System Access). Grants the ability to create, delete, and read job token scope allowlists. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:895:1 */
-    DELETE_JOB_TOKEN_SCOPE_ALLOWLIST: "delete_job_token_scope_allowlist",
+    readonly DELETE_JOB_TOKEN_SCOPE_ALLOWLIST: "delete_job_token_scope_allowlist";
     /** Read Member (System Access). Grants the ability to create, delete, read, and update members. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:904:1 */
-    READ_MEMBER: "read_member",
+    readonly READ_MEMBER: "read_member";
     /** Update Member (System Access). Grants the ability to create, delete, read, and update members. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:906:1 */
-    UPDATE_MEMBER: "update_member",
+    readonly UPDATE_MEMBER: "update_member";
     /** Read Metadata (System Access). Grants the ability to read instance metadata. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:915:1 */
-    READ_METADATA: "read_metadata",
+    readonly READ_METADATA: "read_metadata";
     /** Create Personal Access Token (System Access). Grants the ability to create, read, revoke, and rotate personal access tokens. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:925:1 */
-    CREATE_PERSONAL_ACCESS_TOKEN: "create_personal_access_token",
+    readonly CREATE_PERSONAL_ACCESS_TOKEN: "create_personal_access_token";
     /** Revoke Personal Access Token (System Access). Grants the ability to create, read, revoke, and rotate personal access tokens. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:926:1 */
-    REVOKE_PERSONAL_ACCESS_TOKEN: "revoke_personal_access_token",
+    readonly REVOKE_PERSONAL_ACCESS_TOKEN: "revoke_personal_access_token";
     /** Rotate Personal Access Token (System Access). Grants the ability to create, read, revoke, and rotate personal access tokens. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:927:1 */
-    ROTATE_PERSONAL_ACCESS_TOKEN: "rotate_personal_access_token",
+    readonly ROTATE_PERSONAL_ACCESS_TOKEN: "rotate_personal_access_token";
     /** Read User (System Access). Grants the ability to activate, approve, ban, block, create, deactivate, delete, disable two factor, follow, read, reject, unban, unblock, unfollow, and update users. @see sources/gitlab-pat-fine-grained-graphql.41946e6.md:935:1 */
+    readonly READ_USER: "read_user";
+  } = Object.freeze({
+    READ_DEPENDENCY: "read_dependency",
+    READ_PIPELINE_EXECUTION_PROJECT_SCHEDULE: "read_pipeline_execution_project_schedule",
+    READ_SECRETS_MANAGER: "read_secrets_manager",
+    CREATE_VULNERABILITY: "create_vulnerability",
+    READ_VULNERABILITY: "read_vulnerability",
+    UPDATE_VULNERABILITY: "update_vulnerability",
+    CREATE_CATALOG_RESOURCE: "create_catalog_resource",
+    DELETE_CATALOG_RESOURCE: "delete_catalog_resource",
+    CREATE_CD_APPLICATION: "create_cd_application",
+    READ_CD_APPLICATION: "read_cd_application",
+    UPDATE_CD_APPLICATION: "update_cd_application",
+    CREATE_CD_APPLICATION_FLOW_DEFINITION: "create_cd_application_flow_definition",
+    READ_CD_APPLICATION_FLOW_DEFINITION: "read_cd_application_flow_definition",
+    CREATE_CD_APPLICATION_LINK: "create_cd_application_link",
+    READ_CD_APPLICATION_LINK: "read_cd_application_link",
+    CREATE_CD_ARTIFACT_SOURCE: "create_cd_artifact_source",
+    READ_CD_ARTIFACT_SOURCE: "read_cd_artifact_source",
+    CREATE_CD_ENVIRONMENT: "create_cd_environment",
+    READ_CD_ENVIRONMENT: "read_cd_environment",
+    UPDATE_CD_ENVIRONMENT: "update_cd_environment",
+    CREATE_CD_ROLLOUT: "create_cd_rollout",
+    READ_CD_ROLLOUT: "read_cd_rollout",
+    RESOLVE_CD_ROLLOUT_GATE: "resolve_cd_rollout_gate",
+    CREATE_CD_SERVICE: "create_cd_service",
+    READ_CD_SERVICE: "read_cd_service",
+    UPDATE_CD_SERVICE: "update_cd_service",
+    CREATE_CD_VERSION_SET: "create_cd_version_set",
+    READ_CD_VERSION_SET: "read_cd_version_set",
+    VALIDATE_CI_CONFIG: "validate_ci_config",
+    UPDATE_CI_CD_SETTING: "update_ci_cd_setting",
+    CREATE_CLUSTER_AGENT: "create_cluster_agent",
+    DELETE_CLUSTER_AGENT: "delete_cluster_agent",
+    READ_CLUSTER_AGENT: "read_cluster_agent",
+    CREATE_CLUSTER_AGENT_TOKEN: "create_cluster_agent_token",
+    CREATE_CLUSTER_AGENT_URL_CONFIGURATION: "create_cluster_agent_url_configuration",
+    DELETE_CLUSTER_AGENT_URL_CONFIGURATION: "delete_cluster_agent_url_configuration",
+    APPROVE_DEPLOYMENT: "approve_deployment",
+    CREATE_ENVIRONMENT: "create_environment",
+    DELETE_ENVIRONMENT: "delete_environment",
+    READ_ENVIRONMENT: "read_environment",
+    STOP_ENVIRONMENT: "stop_environment",
+    UPDATE_ENVIRONMENT: "update_environment",
+    READ_FREEZE_PERIOD: "read_freeze_period",
+    READ_JOB: "read_job",
+    RUN_JOB: "run_job",
+    UPDATE_JOB: "update_job",
+    DELETE_JOB_ARTIFACT: "delete_job_artifact",
+    READ_JOB_ARTIFACT: "read_job_artifact",
+    CREATE_PIPELINE: "create_pipeline",
+    DELETE_PIPELINE: "delete_pipeline",
+    READ_PIPELINE: "read_pipeline",
+    UPDATE_PIPELINE: "update_pipeline",
+    CREATE_PIPELINE_SCHEDULE: "create_pipeline_schedule",
+    DELETE_PIPELINE_SCHEDULE: "delete_pipeline_schedule",
+    READ_PIPELINE_SCHEDULE: "read_pipeline_schedule",
+    UPDATE_PIPELINE_SCHEDULE: "update_pipeline_schedule",
+    ASSIGN_RUNNER: "assign_runner",
+    CREATE_RUNNER: "create_runner",
+    DELETE_RUNNER: "delete_runner",
+    READ_RUNNER: "read_runner",
+    UPDATE_RUNNER: "update_runner",
+    DELETE_TERRAFORM_STATE: "delete_terraform_state",
+    LOCK_TERRAFORM_STATE: "lock_terraform_state",
+    READ_TERRAFORM_STATE: "read_terraform_state",
+    UPDATE_TERRAFORM_STATE: "update_terraform_state",
+    CREATE_TERRAFORM_STATE_PROTECTION_RULE: "create_terraform_state_protection_rule",
+    DELETE_TERRAFORM_STATE_PROTECTION_RULE: "delete_terraform_state_protection_rule",
+    CREATE_TRIGGER: "create_trigger",
+    DELETE_TRIGGER: "delete_trigger",
+    READ_TRIGGER: "read_trigger",
+    UPDATE_TRIGGER: "update_trigger",
+    RESTORE_AI_CATALOG_ITEM: "restore_ai_catalog_item",
+    READ_AI_TOOL_RULE: "read_ai_tool_rule",
+    UPDATE_AI_TOOL_RULE: "update_ai_tool_rule",
+    READ_DUO_WORKFLOW: "read_duo_workflow",
+    UPDATE_DUO_WORKFLOW: "update_duo_workflow",
+    READ_FLOWS_METADATA: "read_flows_metadata",
+    READ_MODEL_SELECTION_ALLOWLIST: "read_model_selection_allowlist",
+    UPDATE_MODEL_SELECTION_ALLOWLIST: "update_model_selection_allowlist",
+    CREATE_ADMIN_MEMBER_ROLE: "create_admin_member_role",
+    DELETE_ADMIN_MEMBER_ROLE: "delete_admin_member_role",
+    READ_ADMIN_MEMBER_ROLE: "read_admin_member_role",
+    UPDATE_ADMIN_MEMBER_ROLE: "update_admin_member_role",
+    READ_GROUP: "read_group",
+    UPDATE_GROUP: "update_group",
+    CREATE_LDAP_ADMIN_ROLE_LINK: "create_ldap_admin_role_link",
+    DELETE_LDAP_ADMIN_ROLE_LINK: "delete_ldap_admin_role_link",
+    READ_LDAP_ADMIN_ROLE_LINK: "read_ldap_admin_role_link",
+    CREATE_MEMBER_ROLE: "create_member_role",
+    READ_PREFERENCE: "read_preference",
+    UPDATE_PREFERENCE: "update_preference",
+    READ_TOPIC: "read_topic",
+    READ_ESCALATION_POLICY: "read_escalation_policy",
+    CREATE_TODO: "create_todo",
+    DELETE_TODO: "delete_todo",
+    READ_TODO: "read_todo",
+    UPDATE_TODO: "update_todo",
+    CREATE_ORGANIZATION: "create_organization",
+    DELETE_ORGANIZATION: "delete_organization",
+    READ_ORGANIZATION: "read_organization",
+    UPDATE_ORGANIZATION: "update_organization",
+    CREATE_CONTAINER_REGISTRY_PROTECTION_TAG_RULE: "create_container_registry_protection_tag_rule",
+    DELETE_CONTAINER_REGISTRY_PROTECTION_TAG_RULE: "delete_container_registry_protection_tag_rule",
+    UPDATE_CONTAINER_REGISTRY_PROTECTION_TAG_RULE: "update_container_registry_protection_tag_rule",
+    DELETE_CONTAINER_REPOSITORY: "delete_container_repository",
+    CREATE_CONTAINER_REPOSITORY_PROTECTION_RULE: "create_container_repository_protection_rule",
+    DELETE_CONTAINER_REPOSITORY_PROTECTION_RULE: "delete_container_repository_protection_rule",
+    UPDATE_CONTAINER_REPOSITORY_PROTECTION_RULE: "update_container_repository_protection_rule",
+    UPDATE_DEPENDENCY_PROXY: "update_dependency_proxy",
+    CREATE_PACKAGE: "create_package",
+    DELETE_PACKAGE: "delete_package",
+    UPDATE_PACKAGE: "update_package",
+    READ_BADGE: "read_badge",
+    READ_CYCLE_ANALYTICS: "read_cycle_analytics",
+    CREATE_RELEASE: "create_release",
+    DELETE_RELEASE: "delete_release",
+    UPDATE_RELEASE: "update_release",
+    CREATE_SNIPPET: "create_snippet",
+    DELETE_SNIPPET: "delete_snippet",
+    UPDATE_SNIPPET: "update_snippet",
+    CREATE_MODEL_VERSION: "create_model_version",
+    DELETE_MODEL_VERSION: "delete_model_version",
+    UPDATE_MODEL_VERSION: "update_model_version",
+    DELETE_CUSTOM_ATTRIBUTE: "delete_custom_attribute",
+    UPDATE_CUSTOM_ATTRIBUTE: "update_custom_attribute",
+    CREATE_LABEL: "create_label",
+    READ_LABEL: "read_label",
+    UPDATE_LABEL: "update_label",
+    CREATE_WORK_ITEM: "create_work_item",
+    DELETE_WORK_ITEM: "delete_work_item",
+    READ_WORK_ITEM: "read_work_item",
+    UPDATE_WORK_ITEM: "update_work_item",
+    CREATE_MARKDOWN_UPLOAD: "create_markdown_upload",
+    DELETE_MARKDOWN_UPLOAD: "delete_markdown_upload",
+    DELETE_PAGE: "delete_page",
+    READ_PAGE: "read_page",
+    UPDATE_PAGE: "update_page",
+    READ_PROJECT: "read_project",
+    UPDATE_PROJECT: "update_project",
+    CREATE_APPROVAL_RULE: "create_approval_rule",
+    DELETE_APPROVAL_RULE: "delete_approval_rule",
+    READ_APPROVAL_RULE: "read_approval_rule",
+    UPDATE_APPROVAL_RULE: "update_approval_rule",
+    CREATE_BRANCH: "create_branch",
+    DELETE_BRANCH: "delete_branch",
+    READ_BRANCH: "read_branch",
+    CREATE_BRANCH_RULE: "create_branch_rule",
+    UPDATE_BRANCH_RULE: "update_branch_rule",
+    PUSH_CODE: "push_code",
+    READ_CODE: "read_code",
+    CREATE_MERGE_REQUEST: "create_merge_request",
+    MERGE_MERGE_REQUEST: "merge_merge_request",
+    READ_MERGE_REQUEST: "read_merge_request",
+    UPDATE_MERGE_REQUEST: "update_merge_request",
+    READ_PUSH_RULE: "read_push_rule",
+    READ_REPOSITORY: "read_repository",
+    CREATE_REPOSITORY_TAG: "create_repository_tag",
+    DELETE_REPOSITORY_TAG: "delete_repository_tag",
+    READ_REPOSITORY_TAG: "read_repository_tag",
+    READ_EMAIL: "read_email",
+    UPDATE_JOB_TOKEN_SCOPE: "update_job_token_scope",
+    CREATE_JOB_TOKEN_SCOPE_ALLOWLIST: "create_job_token_scope_allowlist",
+    DELETE_JOB_TOKEN_SCOPE_ALLOWLIST: "delete_job_token_scope_allowlist",
+    READ_MEMBER: "read_member",
+    UPDATE_MEMBER: "update_member",
+    READ_METADATA: "read_metadata",
+    CREATE_PERSONAL_ACCESS_TOKEN: "create_personal_access_token",
+    REVOKE_PERSONAL_ACCESS_TOKEN: "revoke_personal_access_token",
+    ROTATE_PERSONAL_ACCESS_TOKEN: "rotate_personal_access_token",
     READ_USER: "read_user",
-  } as const;
+  });
 /**
  * A fine-grained personal access token permission of the GitLab GraphQL API (Fine-grained permissions for GraphQL API).
  * @see https://docs.gitlab.com/auth/tokens/fine_grained_access_tokens_graphql/
@@ -545,7 +716,7 @@ function deepFreeze<T extends object>(value: T): T {
     for (let i = 0; i < value.length; i++) { const item: unknown = value[i]; if (typeof item === 'object' && item !== null) deepFreeze(item); }
 
   } else {
-    for (const key in value) { const item: unknown = value[key]; if (typeof item === 'object' && item !== null) deepFreeze(item); }
+    for (const key in value) { if (!Object.hasOwn(value, key)) continue; const item: unknown = value[key]; if (typeof item === 'object' && item !== null) deepFreeze(item); }
 
   }
 

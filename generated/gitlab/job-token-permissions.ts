@@ -7,48 +7,69 @@
  * A fine-grained permission for GitLab CI/CD job tokens (Fine-grained permissions for CI/CD job tokens).
  * @see https://docs.gitlab.com/ci/jobs/fine_grained_permissions/
  */
-export const JobTokenPermission = {
+export const JobTokenPermission: {
     /** Badges: Read and write @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:74:65 */
-    ADMIN_BADGES: "ADMIN_BADGES",
+    readonly ADMIN_BADGES: "ADMIN_BADGES";
     /** Deployments: Read and write @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:86:96 */
-    ADMIN_DEPLOYMENTS: "ADMIN_DEPLOYMENTS",
+    readonly ADMIN_DEPLOYMENTS: "ADMIN_DEPLOYMENTS";
     /** Environments: Read and write @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:87:82 */
-    ADMIN_ENVIRONMENTS: "ADMIN_ENVIRONMENTS",
+    readonly ADMIN_ENVIRONMENTS: "ADMIN_ENVIRONMENTS";
     /** Packages: Read and write @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:189:94 */
-    ADMIN_PACKAGES: "ADMIN_PACKAGES",
+    readonly ADMIN_PACKAGES: "ADMIN_PACKAGES";
     /** Pipelines: Read and write @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:232:85 */
-    ADMIN_PIPELINES: "ADMIN_PIPELINES",
+    readonly ADMIN_PIPELINES: "ADMIN_PIPELINES";
     /** Releases: Read and write @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:245:55 */
-    ADMIN_RELEASES: "ADMIN_RELEASES",
+    readonly ADMIN_RELEASES: "ADMIN_RELEASES";
     /** Secure files: Read and write @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:272:63 */
-    ADMIN_SECURE_FILES: "ADMIN_SECURE_FILES",
+    readonly ADMIN_SECURE_FILES: "ADMIN_SECURE_FILES";
     /** Terraform state: Read and write @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:281:103 */
-    ADMIN_TERRAFORM_STATE: "ADMIN_TERRAFORM_STATE",
+    readonly ADMIN_TERRAFORM_STATE: "ADMIN_TERRAFORM_STATE";
     /** Badges: Read @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:72:65 */
-    READ_BADGES: "READ_BADGES",
+    readonly READ_BADGES: "READ_BADGES";
     /** Deployments: Read @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:83:123 */
-    READ_DEPLOYMENTS: "READ_DEPLOYMENTS",
+    readonly READ_DEPLOYMENTS: "READ_DEPLOYMENTS";
     /** Environments: Read @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:95:63 */
-    READ_ENVIRONMENTS: "READ_ENVIRONMENTS",
+    readonly READ_ENVIRONMENTS: "READ_ENVIRONMENTS";
     /** Jobs: Read @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:108:114 */
-    READ_JOBS: "READ_JOBS",
+    readonly READ_JOBS: "READ_JOBS";
     /** Merge requests: Read @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:121:91 */
-    READ_MERGE_REQUESTS: "READ_MERGE_REQUESTS",
+    readonly READ_MERGE_REQUESTS: "READ_MERGE_REQUESTS";
     /** Packages: Read @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:130:125 */
-    READ_PACKAGES: "READ_PACKAGES",
+    readonly READ_PACKAGES: "READ_PACKAGES";
     /** Pipelines: Read @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:227:92 */
-    READ_PIPELINES: "READ_PIPELINES",
+    readonly READ_PIPELINES: "READ_PIPELINES";
     /** Releases: Read @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:238:114 */
-    READ_RELEASES: "READ_RELEASES",
+    readonly READ_RELEASES: "READ_RELEASES";
     /** Repositories: Read @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:258:116 */
-    READ_REPOSITORIES: "READ_REPOSITORIES",
+    readonly READ_REPOSITORIES: "READ_REPOSITORIES";
     /** Secure files: Read @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:269:89 */
-    READ_SECURE_FILES: "READ_SECURE_FILES",
+    readonly READ_SECURE_FILES: "READ_SECURE_FILES";
     /** Terraform state: Read @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:279:84 */
-    READ_TERRAFORM_STATE: "READ_TERRAFORM_STATE",
+    readonly READ_TERRAFORM_STATE: "READ_TERRAFORM_STATE";
     /** Work items: Read @see sources/gitlab-job-token-fine-grained-permissions.008551b.md:291:59 */
+    readonly READ_WORK_ITEMS: "READ_WORK_ITEMS";
+  } = Object.freeze({
+    ADMIN_BADGES: "ADMIN_BADGES",
+    ADMIN_DEPLOYMENTS: "ADMIN_DEPLOYMENTS",
+    ADMIN_ENVIRONMENTS: "ADMIN_ENVIRONMENTS",
+    ADMIN_PACKAGES: "ADMIN_PACKAGES",
+    ADMIN_PIPELINES: "ADMIN_PIPELINES",
+    ADMIN_RELEASES: "ADMIN_RELEASES",
+    ADMIN_SECURE_FILES: "ADMIN_SECURE_FILES",
+    ADMIN_TERRAFORM_STATE: "ADMIN_TERRAFORM_STATE",
+    READ_BADGES: "READ_BADGES",
+    READ_DEPLOYMENTS: "READ_DEPLOYMENTS",
+    READ_ENVIRONMENTS: "READ_ENVIRONMENTS",
+    READ_JOBS: "READ_JOBS",
+    READ_MERGE_REQUESTS: "READ_MERGE_REQUESTS",
+    READ_PACKAGES: "READ_PACKAGES",
+    READ_PIPELINES: "READ_PIPELINES",
+    READ_RELEASES: "READ_RELEASES",
+    READ_REPOSITORIES: "READ_REPOSITORIES",
+    READ_SECURE_FILES: "READ_SECURE_FILES",
+    READ_TERRAFORM_STATE: "READ_TERRAFORM_STATE",
     READ_WORK_ITEMS: "READ_WORK_ITEMS",
-  } as const;
+  });
 /**
  * A fine-grained permission for GitLab CI/CD job tokens (Fine-grained permissions for CI/CD job tokens).
  * @see https://docs.gitlab.com/ci/jobs/fine_grained_permissions/
@@ -65,24 +86,24 @@ export function isJobTokenPermission(value: unknown): value is JobTokenPermissio
 
 /** What each permission grants, as the page labels it (`Deployments: Read and write`). */
 export const jobTokenPermissionInfo: Readonly<Record<JobTokenPermission, { readonly label: string; readonly resource: string; readonly access: 'read' | 'admin' }>> = Object.freeze({ __proto__: null,
-    "ADMIN_BADGES": { label: "Badges: Read and write", resource: "Badges", access: "admin" },
-    "ADMIN_DEPLOYMENTS": { label: "Deployments: Read and write", resource: "Deployments", access: "admin" },
-    "ADMIN_ENVIRONMENTS": { label: "Environments: Read and write", resource: "Environments", access: "admin" },
-    "ADMIN_PACKAGES": { label: "Packages: Read and write", resource: "Packages", access: "admin" },
-    "ADMIN_PIPELINES": { label: "Pipelines: Read and write", resource: "Pipelines", access: "admin" },
-    "ADMIN_RELEASES": { label: "Releases: Read and write", resource: "Releases", access: "admin" },
-    "ADMIN_SECURE_FILES": { label: "Secure files: Read and write", resource: "Secure files", access: "admin" },
-    "ADMIN_TERRAFORM_STATE": { label: "Terraform state: Read and write", resource: "Terraform state", access: "admin" },
-    "READ_BADGES": { label: "Badges: Read", resource: "Badges", access: "read" },
-    "READ_DEPLOYMENTS": { label: "Deployments: Read", resource: "Deployments", access: "read" },
-    "READ_ENVIRONMENTS": { label: "Environments: Read", resource: "Environments", access: "read" },
-    "READ_JOBS": { label: "Jobs: Read", resource: "Jobs", access: "read" },
-    "READ_MERGE_REQUESTS": { label: "Merge requests: Read", resource: "Merge requests", access: "read" },
-    "READ_PACKAGES": { label: "Packages: Read", resource: "Packages", access: "read" },
-    "READ_PIPELINES": { label: "Pipelines: Read", resource: "Pipelines", access: "read" },
-    "READ_RELEASES": { label: "Releases: Read", resource: "Releases", access: "read" },
-    "READ_REPOSITORIES": { label: "Repositories: Read", resource: "Repositories", access: "read" },
-    "READ_SECURE_FILES": { label: "Secure files: Read", resource: "Secure files", access: "read" },
-    "READ_TERRAFORM_STATE": { label: "Terraform state: Read", resource: "Terraform state", access: "read" },
-    "READ_WORK_ITEMS": { label: "Work items: Read", resource: "Work items", access: "read" },
+    "ADMIN_BADGES": Object.freeze({ label: "Badges: Read and write", resource: "Badges", access: "admin" }),
+    "ADMIN_DEPLOYMENTS": Object.freeze({ label: "Deployments: Read and write", resource: "Deployments", access: "admin" }),
+    "ADMIN_ENVIRONMENTS": Object.freeze({ label: "Environments: Read and write", resource: "Environments", access: "admin" }),
+    "ADMIN_PACKAGES": Object.freeze({ label: "Packages: Read and write", resource: "Packages", access: "admin" }),
+    "ADMIN_PIPELINES": Object.freeze({ label: "Pipelines: Read and write", resource: "Pipelines", access: "admin" }),
+    "ADMIN_RELEASES": Object.freeze({ label: "Releases: Read and write", resource: "Releases", access: "admin" }),
+    "ADMIN_SECURE_FILES": Object.freeze({ label: "Secure files: Read and write", resource: "Secure files", access: "admin" }),
+    "ADMIN_TERRAFORM_STATE": Object.freeze({ label: "Terraform state: Read and write", resource: "Terraform state", access: "admin" }),
+    "READ_BADGES": Object.freeze({ label: "Badges: Read", resource: "Badges", access: "read" }),
+    "READ_DEPLOYMENTS": Object.freeze({ label: "Deployments: Read", resource: "Deployments", access: "read" }),
+    "READ_ENVIRONMENTS": Object.freeze({ label: "Environments: Read", resource: "Environments", access: "read" }),
+    "READ_JOBS": Object.freeze({ label: "Jobs: Read", resource: "Jobs", access: "read" }),
+    "READ_MERGE_REQUESTS": Object.freeze({ label: "Merge requests: Read", resource: "Merge requests", access: "read" }),
+    "READ_PACKAGES": Object.freeze({ label: "Packages: Read", resource: "Packages", access: "read" }),
+    "READ_PIPELINES": Object.freeze({ label: "Pipelines: Read", resource: "Pipelines", access: "read" }),
+    "READ_RELEASES": Object.freeze({ label: "Releases: Read", resource: "Releases", access: "read" }),
+    "READ_REPOSITORIES": Object.freeze({ label: "Repositories: Read", resource: "Repositories", access: "read" }),
+    "READ_SECURE_FILES": Object.freeze({ label: "Secure files: Read", resource: "Secure files", access: "read" }),
+    "READ_TERRAFORM_STATE": Object.freeze({ label: "Terraform state: Read", resource: "Terraform state", access: "read" }),
+    "READ_WORK_ITEMS": Object.freeze({ label: "Work items: Read", resource: "Work items", access: "read" }),
   });

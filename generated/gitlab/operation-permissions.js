@@ -3,58 +3,33 @@
  * Source: sources/gitlab-pat-fine-grained-other-operations.3f07355.md (sha256 ac470b11f4b51a5139fa87aae6e4e3e4e93eb86b02246e793ef7be84b0508eb2)
  */
 import { GitlabFineGrainedPermission } from "./fine-grained-permissions.js";
-const GitlabOperation = {
-  /** Clone or pull a project repository (Git operations). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:39:1 */
+const GitlabOperation = Object.freeze({
   GIT_OPERATIONS_CLONE_OR_PULL_A_PROJECT_REPOSITORY: "git-operations:clone-or-pull-a-project-repository",
-  /** Push to a project repository (Git operations). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:40:1 */
   GIT_OPERATIONS_PUSH_TO_A_PROJECT_REPOSITORY: "git-operations:push-to-a-project-repository",
-  /** Clone or pull a wiki (Git operations). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:41:1 */
   GIT_OPERATIONS_CLONE_OR_PULL_A_WIKI: "git-operations:clone-or-pull-a-wiki",
-  /** Push to a wiki (Git operations). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:42:1 */
   GIT_OPERATIONS_PUSH_TO_A_WIKI: "git-operations:push-to-a-wiki",
-  /** Clone or pull a snippet (Git operations). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:43:1 */
   GIT_OPERATIONS_CLONE_OR_PULL_A_SNIPPET: "git-operations:clone-or-pull-a-snippet",
-  /** Push to a snippet (Git operations). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:44:1 */
   GIT_OPERATIONS_PUSH_TO_A_SNIPPET: "git-operations:push-to-a-snippet",
-  /** Download Git LFS objects (Git operations). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:45:1 */
   GIT_OPERATIONS_DOWNLOAD_GIT_LFS_OBJECTS: "git-operations:download-git-lfs-objects",
-  /** Upload Git LFS objects (Git operations). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:46:1 */
   GIT_OPERATIONS_UPLOAD_GIT_LFS_OBJECTS: "git-operations:upload-git-lfs-objects",
-  /** Pull container images (Container registry). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:61:1 */
   CONTAINER_REGISTRY_PULL_CONTAINER_IMAGES: "container-registry:pull-container-images",
-  /** Delete container images and tags (Container registry). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:62:1 */
   CONTAINER_REGISTRY_DELETE_CONTAINER_IMAGES_AND_TAGS: "container-registry:delete-container-images-and-tags",
-  /** Pull container images through the dependency proxy (Dependency proxy). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:75:1 */
   DEPENDENCY_PROXY_PULL_CONTAINER_IMAGES_THROUGH_THE_DEPENDENCY_PROXY: "dependency-proxy:pull-container-images-through-the-dependency-proxy",
-  /** Download a repository archive (Archive and release asset downloads). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:81:1 */
   ARCHIVE_AND_RELEASE_ASSET_DOWNLOADS_DOWNLOAD_A_REPOSITORY_ARCHIVE: "archive-and-release-asset-downloads:download-a-repository-archive",
-  /** Download a release asset from a direct link (Archive and release asset downloads). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:82:1 */
   ARCHIVE_AND_RELEASE_ASSET_DOWNLOADS_DOWNLOAD_A_RELEASE_ASSET_FROM_A_DIRECT_LINK: "archive-and-release-asset-downloads:download-a-release-asset-from-a-direct-link",
-  /** User activity (RSS and calendar feeds). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:91:1 */
   RSS_AND_CALENDAR_FEEDS_USER_ACTIVITY: "rss-and-calendar-feeds:user-activity",
-  /** Project activity (RSS and calendar feeds). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:92:1 */
   RSS_AND_CALENDAR_FEEDS_PROJECT_ACTIVITY: "rss-and-calendar-feeds:project-activity",
-  /** Group activity (RSS and calendar feeds). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:93:1 */
   RSS_AND_CALENDAR_FEEDS_GROUP_ACTIVITY: "rss-and-calendar-feeds:group-activity",
-  /** Project commits (RSS and calendar feeds). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:94:1 */
   RSS_AND_CALENDAR_FEEDS_PROJECT_COMMITS: "rss-and-calendar-feeds:project-commits",
-  /** Project tags (RSS and calendar feeds). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:95:1 */
   RSS_AND_CALENDAR_FEEDS_PROJECT_TAGS: "rss-and-calendar-feeds:project-tags",
-  /** Issues and work items, including calendars (RSS and calendar feeds). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:96:1 */
   RSS_AND_CALENDAR_FEEDS_ISSUES_AND_WORK_ITEMS_INCLUDING_CALENDARS: "rss-and-calendar-feeds:issues-and-work-items-including-calendars",
-  /** Merge requests (RSS and calendar feeds). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:97:1 */
   RSS_AND_CALENDAR_FEEDS_MERGE_REQUESTS: "rss-and-calendar-feeds:merge-requests",
-  /** Your projects (RSS and calendar feeds). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:98:1 */
   RSS_AND_CALENDAR_FEEDS_YOUR_PROJECTS: "rss-and-calendar-feeds:your-projects",
-  /** Personal access token expiration calendar (RSS and calendar feeds). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:99:1 */
   RSS_AND_CALENDAR_FEEDS_PERSONAL_ACCESS_TOKEN_EXPIRATION_CALENDAR: "rss-and-calendar-feeds:personal-access-token-expiration-calendar",
-  /** Download a design management image (Other operations). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:105:1 */
   OTHER_OPERATIONS_DOWNLOAD_A_DESIGN_MANAGEMENT_IMAGE: "other-operations:download-a-design-management-image",
-  /** Forward editor extension telemetry events (Other operations). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:106:1 */
   OTHER_OPERATIONS_FORWARD_EDITOR_EXTENSION_TELEMETRY_EVENTS: "other-operations:forward-editor-extension-telemetry-events",
-  /** Receive live comment updates over WebSocket (Other operations). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:107:1 */
   OTHER_OPERATIONS_RECEIVE_LIVE_COMMENT_UPDATES_OVER_WEBSOCKET: "other-operations:receive-live-comment-updates-over-websocket"
-};
+});
 const gitlabOperations = Object.freeze([GitlabOperation.GIT_OPERATIONS_CLONE_OR_PULL_A_PROJECT_REPOSITORY, GitlabOperation.GIT_OPERATIONS_PUSH_TO_A_PROJECT_REPOSITORY, GitlabOperation.GIT_OPERATIONS_CLONE_OR_PULL_A_WIKI, GitlabOperation.GIT_OPERATIONS_PUSH_TO_A_WIKI, GitlabOperation.GIT_OPERATIONS_CLONE_OR_PULL_A_SNIPPET, GitlabOperation.GIT_OPERATIONS_PUSH_TO_A_SNIPPET, GitlabOperation.GIT_OPERATIONS_DOWNLOAD_GIT_LFS_OBJECTS, GitlabOperation.GIT_OPERATIONS_UPLOAD_GIT_LFS_OBJECTS, GitlabOperation.CONTAINER_REGISTRY_PULL_CONTAINER_IMAGES, GitlabOperation.CONTAINER_REGISTRY_DELETE_CONTAINER_IMAGES_AND_TAGS, GitlabOperation.DEPENDENCY_PROXY_PULL_CONTAINER_IMAGES_THROUGH_THE_DEPENDENCY_PROXY, GitlabOperation.ARCHIVE_AND_RELEASE_ASSET_DOWNLOADS_DOWNLOAD_A_REPOSITORY_ARCHIVE, GitlabOperation.ARCHIVE_AND_RELEASE_ASSET_DOWNLOADS_DOWNLOAD_A_RELEASE_ASSET_FROM_A_DIRECT_LINK, GitlabOperation.RSS_AND_CALENDAR_FEEDS_USER_ACTIVITY, GitlabOperation.RSS_AND_CALENDAR_FEEDS_PROJECT_ACTIVITY, GitlabOperation.RSS_AND_CALENDAR_FEEDS_GROUP_ACTIVITY, GitlabOperation.RSS_AND_CALENDAR_FEEDS_PROJECT_COMMITS, GitlabOperation.RSS_AND_CALENDAR_FEEDS_PROJECT_TAGS, GitlabOperation.RSS_AND_CALENDAR_FEEDS_ISSUES_AND_WORK_ITEMS_INCLUDING_CALENDARS, GitlabOperation.RSS_AND_CALENDAR_FEEDS_MERGE_REQUESTS, GitlabOperation.RSS_AND_CALENDAR_FEEDS_YOUR_PROJECTS, GitlabOperation.RSS_AND_CALENDAR_FEEDS_PERSONAL_ACCESS_TOKEN_EXPIRATION_CALENDAR, GitlabOperation.OTHER_OPERATIONS_DOWNLOAD_A_DESIGN_MANAGEMENT_IMAGE, GitlabOperation.OTHER_OPERATIONS_FORWARD_EDITOR_EXTENSION_TELEMETRY_EVENTS, GitlabOperation.OTHER_OPERATIONS_RECEIVE_LIVE_COMMENT_UPDATES_OVER_WEBSOCKET]);
 const gitlabOperationsSet = new Set(gitlabOperations);
 function isGitlabOperation(value) {

@@ -8,58 +8,84 @@ import { GitlabFineGrainedPermission } from './fine-grained-permissions.js';
  * An operation of the page "Fine-grained permissions for Git and other operations" (Git over HTTPS, registries, archives, feeds, …). The id is the section's anchor on the page, `:`, and the Operation (or Feed) cell in kebab case: `git-operations:push-to-a-project-repository`. It changes only when GitLab renames the section or the operation (`permgen diff` reports it).
  * @see https://docs.gitlab.com/auth/tokens/fine_grained_access_tokens_other/
  */
-export const GitlabOperation = {
+export const GitlabOperation: {
     /** Clone or pull a project repository (Git operations). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:39:1 */
-    GIT_OPERATIONS_CLONE_OR_PULL_A_PROJECT_REPOSITORY: "git-operations:clone-or-pull-a-project-repository",
+    readonly GIT_OPERATIONS_CLONE_OR_PULL_A_PROJECT_REPOSITORY: "git-operations:clone-or-pull-a-project-repository";
     /** Push to a project repository (Git operations). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:40:1 */
-    GIT_OPERATIONS_PUSH_TO_A_PROJECT_REPOSITORY: "git-operations:push-to-a-project-repository",
+    readonly GIT_OPERATIONS_PUSH_TO_A_PROJECT_REPOSITORY: "git-operations:push-to-a-project-repository";
     /** Clone or pull a wiki (Git operations). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:41:1 */
-    GIT_OPERATIONS_CLONE_OR_PULL_A_WIKI: "git-operations:clone-or-pull-a-wiki",
+    readonly GIT_OPERATIONS_CLONE_OR_PULL_A_WIKI: "git-operations:clone-or-pull-a-wiki";
     /** Push to a wiki (Git operations). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:42:1 */
-    GIT_OPERATIONS_PUSH_TO_A_WIKI: "git-operations:push-to-a-wiki",
+    readonly GIT_OPERATIONS_PUSH_TO_A_WIKI: "git-operations:push-to-a-wiki";
     /** Clone or pull a snippet (Git operations). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:43:1 */
-    GIT_OPERATIONS_CLONE_OR_PULL_A_SNIPPET: "git-operations:clone-or-pull-a-snippet",
+    readonly GIT_OPERATIONS_CLONE_OR_PULL_A_SNIPPET: "git-operations:clone-or-pull-a-snippet";
     /** Push to a snippet (Git operations). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:44:1 */
-    GIT_OPERATIONS_PUSH_TO_A_SNIPPET: "git-operations:push-to-a-snippet",
+    readonly GIT_OPERATIONS_PUSH_TO_A_SNIPPET: "git-operations:push-to-a-snippet";
     /** Download Git LFS objects (Git operations). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:45:1 */
-    GIT_OPERATIONS_DOWNLOAD_GIT_LFS_OBJECTS: "git-operations:download-git-lfs-objects",
+    readonly GIT_OPERATIONS_DOWNLOAD_GIT_LFS_OBJECTS: "git-operations:download-git-lfs-objects";
     /** Upload Git LFS objects (Git operations). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:46:1 */
-    GIT_OPERATIONS_UPLOAD_GIT_LFS_OBJECTS: "git-operations:upload-git-lfs-objects",
+    readonly GIT_OPERATIONS_UPLOAD_GIT_LFS_OBJECTS: "git-operations:upload-git-lfs-objects";
     /** Pull container images (Container registry). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:61:1 */
-    CONTAINER_REGISTRY_PULL_CONTAINER_IMAGES: "container-registry:pull-container-images",
+    readonly CONTAINER_REGISTRY_PULL_CONTAINER_IMAGES: "container-registry:pull-container-images";
     /** Delete container images and tags (Container registry). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:62:1 */
-    CONTAINER_REGISTRY_DELETE_CONTAINER_IMAGES_AND_TAGS: "container-registry:delete-container-images-and-tags",
+    readonly CONTAINER_REGISTRY_DELETE_CONTAINER_IMAGES_AND_TAGS: "container-registry:delete-container-images-and-tags";
     /** Pull container images through the dependency proxy (Dependency proxy). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:75:1 */
-    DEPENDENCY_PROXY_PULL_CONTAINER_IMAGES_THROUGH_THE_DEPENDENCY_PROXY: "dependency-proxy:pull-container-images-through-the-dependency-proxy",
+    readonly DEPENDENCY_PROXY_PULL_CONTAINER_IMAGES_THROUGH_THE_DEPENDENCY_PROXY: "dependency-proxy:pull-container-images-through-the-dependency-proxy";
     /** Download a repository archive (Archive and release asset downloads). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:81:1 */
-    ARCHIVE_AND_RELEASE_ASSET_DOWNLOADS_DOWNLOAD_A_REPOSITORY_ARCHIVE: "archive-and-release-asset-downloads:download-a-repository-archive",
+    readonly ARCHIVE_AND_RELEASE_ASSET_DOWNLOADS_DOWNLOAD_A_REPOSITORY_ARCHIVE: "archive-and-release-asset-downloads:download-a-repository-archive";
     /** Download a release asset from a direct link (Archive and release asset downloads). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:82:1 */
-    ARCHIVE_AND_RELEASE_ASSET_DOWNLOADS_DOWNLOAD_A_RELEASE_ASSET_FROM_A_DIRECT_LINK: "archive-and-release-asset-downloads:download-a-release-asset-from-a-direct-link",
+    readonly ARCHIVE_AND_RELEASE_ASSET_DOWNLOADS_DOWNLOAD_A_RELEASE_ASSET_FROM_A_DIRECT_LINK: "archive-and-release-asset-downloads:download-a-release-asset-from-a-direct-link";
     /** User activity (RSS and calendar feeds). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:91:1 */
-    RSS_AND_CALENDAR_FEEDS_USER_ACTIVITY: "rss-and-calendar-feeds:user-activity",
+    readonly RSS_AND_CALENDAR_FEEDS_USER_ACTIVITY: "rss-and-calendar-feeds:user-activity";
     /** Project activity (RSS and calendar feeds). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:92:1 */
-    RSS_AND_CALENDAR_FEEDS_PROJECT_ACTIVITY: "rss-and-calendar-feeds:project-activity",
+    readonly RSS_AND_CALENDAR_FEEDS_PROJECT_ACTIVITY: "rss-and-calendar-feeds:project-activity";
     /** Group activity (RSS and calendar feeds). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:93:1 */
-    RSS_AND_CALENDAR_FEEDS_GROUP_ACTIVITY: "rss-and-calendar-feeds:group-activity",
+    readonly RSS_AND_CALENDAR_FEEDS_GROUP_ACTIVITY: "rss-and-calendar-feeds:group-activity";
     /** Project commits (RSS and calendar feeds). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:94:1 */
-    RSS_AND_CALENDAR_FEEDS_PROJECT_COMMITS: "rss-and-calendar-feeds:project-commits",
+    readonly RSS_AND_CALENDAR_FEEDS_PROJECT_COMMITS: "rss-and-calendar-feeds:project-commits";
     /** Project tags (RSS and calendar feeds). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:95:1 */
-    RSS_AND_CALENDAR_FEEDS_PROJECT_TAGS: "rss-and-calendar-feeds:project-tags",
+    readonly RSS_AND_CALENDAR_FEEDS_PROJECT_TAGS: "rss-and-calendar-feeds:project-tags";
     /** Issues and work items, including calendars (RSS and calendar feeds). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:96:1 */
-    RSS_AND_CALENDAR_FEEDS_ISSUES_AND_WORK_ITEMS_INCLUDING_CALENDARS: "rss-and-calendar-feeds:issues-and-work-items-including-calendars",
+    readonly RSS_AND_CALENDAR_FEEDS_ISSUES_AND_WORK_ITEMS_INCLUDING_CALENDARS: "rss-and-calendar-feeds:issues-and-work-items-including-calendars";
     /** Merge requests (RSS and calendar feeds). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:97:1 */
-    RSS_AND_CALENDAR_FEEDS_MERGE_REQUESTS: "rss-and-calendar-feeds:merge-requests",
+    readonly RSS_AND_CALENDAR_FEEDS_MERGE_REQUESTS: "rss-and-calendar-feeds:merge-requests";
     /** Your projects (RSS and calendar feeds). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:98:1 */
-    RSS_AND_CALENDAR_FEEDS_YOUR_PROJECTS: "rss-and-calendar-feeds:your-projects",
+    readonly RSS_AND_CALENDAR_FEEDS_YOUR_PROJECTS: "rss-and-calendar-feeds:your-projects";
     /** Personal access token expiration calendar (RSS and calendar feeds). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:99:1 */
-    RSS_AND_CALENDAR_FEEDS_PERSONAL_ACCESS_TOKEN_EXPIRATION_CALENDAR: "rss-and-calendar-feeds:personal-access-token-expiration-calendar",
+    readonly RSS_AND_CALENDAR_FEEDS_PERSONAL_ACCESS_TOKEN_EXPIRATION_CALENDAR: "rss-and-calendar-feeds:personal-access-token-expiration-calendar";
     /** Download a design management image (Other operations). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:105:1 */
-    OTHER_OPERATIONS_DOWNLOAD_A_DESIGN_MANAGEMENT_IMAGE: "other-operations:download-a-design-management-image",
+    readonly OTHER_OPERATIONS_DOWNLOAD_A_DESIGN_MANAGEMENT_IMAGE: "other-operations:download-a-design-management-image";
     /** Forward editor extension telemetry events (Other operations). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:106:1 */
-    OTHER_OPERATIONS_FORWARD_EDITOR_EXTENSION_TELEMETRY_EVENTS: "other-operations:forward-editor-extension-telemetry-events",
+    readonly OTHER_OPERATIONS_FORWARD_EDITOR_EXTENSION_TELEMETRY_EVENTS: "other-operations:forward-editor-extension-telemetry-events";
     /** Receive live comment updates over WebSocket (Other operations). @see sources/gitlab-pat-fine-grained-other-operations.3f07355.md:107:1 */
+    readonly OTHER_OPERATIONS_RECEIVE_LIVE_COMMENT_UPDATES_OVER_WEBSOCKET: "other-operations:receive-live-comment-updates-over-websocket";
+  } = Object.freeze({
+    GIT_OPERATIONS_CLONE_OR_PULL_A_PROJECT_REPOSITORY: "git-operations:clone-or-pull-a-project-repository",
+    GIT_OPERATIONS_PUSH_TO_A_PROJECT_REPOSITORY: "git-operations:push-to-a-project-repository",
+    GIT_OPERATIONS_CLONE_OR_PULL_A_WIKI: "git-operations:clone-or-pull-a-wiki",
+    GIT_OPERATIONS_PUSH_TO_A_WIKI: "git-operations:push-to-a-wiki",
+    GIT_OPERATIONS_CLONE_OR_PULL_A_SNIPPET: "git-operations:clone-or-pull-a-snippet",
+    GIT_OPERATIONS_PUSH_TO_A_SNIPPET: "git-operations:push-to-a-snippet",
+    GIT_OPERATIONS_DOWNLOAD_GIT_LFS_OBJECTS: "git-operations:download-git-lfs-objects",
+    GIT_OPERATIONS_UPLOAD_GIT_LFS_OBJECTS: "git-operations:upload-git-lfs-objects",
+    CONTAINER_REGISTRY_PULL_CONTAINER_IMAGES: "container-registry:pull-container-images",
+    CONTAINER_REGISTRY_DELETE_CONTAINER_IMAGES_AND_TAGS: "container-registry:delete-container-images-and-tags",
+    DEPENDENCY_PROXY_PULL_CONTAINER_IMAGES_THROUGH_THE_DEPENDENCY_PROXY: "dependency-proxy:pull-container-images-through-the-dependency-proxy",
+    ARCHIVE_AND_RELEASE_ASSET_DOWNLOADS_DOWNLOAD_A_REPOSITORY_ARCHIVE: "archive-and-release-asset-downloads:download-a-repository-archive",
+    ARCHIVE_AND_RELEASE_ASSET_DOWNLOADS_DOWNLOAD_A_RELEASE_ASSET_FROM_A_DIRECT_LINK: "archive-and-release-asset-downloads:download-a-release-asset-from-a-direct-link",
+    RSS_AND_CALENDAR_FEEDS_USER_ACTIVITY: "rss-and-calendar-feeds:user-activity",
+    RSS_AND_CALENDAR_FEEDS_PROJECT_ACTIVITY: "rss-and-calendar-feeds:project-activity",
+    RSS_AND_CALENDAR_FEEDS_GROUP_ACTIVITY: "rss-and-calendar-feeds:group-activity",
+    RSS_AND_CALENDAR_FEEDS_PROJECT_COMMITS: "rss-and-calendar-feeds:project-commits",
+    RSS_AND_CALENDAR_FEEDS_PROJECT_TAGS: "rss-and-calendar-feeds:project-tags",
+    RSS_AND_CALENDAR_FEEDS_ISSUES_AND_WORK_ITEMS_INCLUDING_CALENDARS: "rss-and-calendar-feeds:issues-and-work-items-including-calendars",
+    RSS_AND_CALENDAR_FEEDS_MERGE_REQUESTS: "rss-and-calendar-feeds:merge-requests",
+    RSS_AND_CALENDAR_FEEDS_YOUR_PROJECTS: "rss-and-calendar-feeds:your-projects",
+    RSS_AND_CALENDAR_FEEDS_PERSONAL_ACCESS_TOKEN_EXPIRATION_CALENDAR: "rss-and-calendar-feeds:personal-access-token-expiration-calendar",
+    OTHER_OPERATIONS_DOWNLOAD_A_DESIGN_MANAGEMENT_IMAGE: "other-operations:download-a-design-management-image",
+    OTHER_OPERATIONS_FORWARD_EDITOR_EXTENSION_TELEMETRY_EVENTS: "other-operations:forward-editor-extension-telemetry-events",
     OTHER_OPERATIONS_RECEIVE_LIVE_COMMENT_UPDATES_OVER_WEBSOCKET: "other-operations:receive-live-comment-updates-over-websocket",
-  } as const;
+  });
 /**
  * An operation of the page "Fine-grained permissions for Git and other operations" (Git over HTTPS, registries, archives, feeds, …). The id is the section's anchor on the page, `:`, and the Operation (or Feed) cell in kebab case: `git-operations:push-to-a-project-repository`. It changes only when GitLab renames the section or the operation (`permgen diff` reports it).
  * @see https://docs.gitlab.com/auth/tokens/fine_grained_access_tokens_other/

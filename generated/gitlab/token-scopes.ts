@@ -7,42 +7,60 @@
  * A GitLab access token scope (Access token scopes).
  * @see https://docs.gitlab.com/ja-jp/auth/tokens/token_scopes/
  */
-export const TokenScope = {
+export const TokenScope: {
     /** Grants complete read and write access to the API for the token’s scope. Includes the container registry, the dependency proxy, and the package registry. Footnote 1: For a personal access token, api also grants complete read and write access to the registry and repository through Git-over-HTTP. Group and project access tokens do not include this Git-over-HTTP clause. (sources/gitlab-access-token-scopes.ja.flattened.txt:41:6) @see sources/gitlab-access-token-scopes.ja.flattened.txt:19:1 */
-    API: "api",
+    readonly API: "api";
     /** Grants read access to the API for the token’s scope. For a personal access token, includes the container registry and the package registry; for group and project access tokens, the package registry only. @see sources/gitlab-access-token-scopes.ja.flattened.txt:20:1 */
-    READ_API: "read_api",
+    readonly READ_API: "read_api";
     /** Grants read access (pull) to repositories for the token’s scope: private projects for a personal access token, all repositories in the group for a group access token, or the repository in the project for a project access token. Uses Git-over-HTTP or the repository files API. @see sources/gitlab-access-token-scopes.ja.flattened.txt:21:1 */
-    READ_REPOSITORY: "read_repository",
+    readonly READ_REPOSITORY: "read_repository";
     /** Grants read and write access (pull and push) to repositories for the token’s scope: private projects for a personal access token, all repositories in the group for a group access token, or the repository in the project for a project access token. Uses Git-over-HTTP. Does not support API authentication. @see sources/gitlab-access-token-scopes.ja.flattened.txt:22:1 */
-    WRITE_REPOSITORY: "write_repository",
+    readonly WRITE_REPOSITORY: "write_repository";
     /** Grants read access (pull) to container registry images when authorization is required. Available only when the container registry is enabled. The privacy condition differs by token type: it applies to a personal access token when a project is private, to a group access token when any project in the group is private, and to a project access token when the project is private. @see sources/gitlab-access-token-scopes.ja.flattened.txt:23:1 */
-    READ_REGISTRY: "read_registry",
+    readonly READ_REGISTRY: "read_registry";
     /** Grants write access (push) to container registry images. Available only when the container registry is enabled. For group and project access tokens, you must also include the read_registry scope to push images. @see sources/gitlab-access-token-scopes.ja.flattened.txt:24:1 */
-    WRITE_REGISTRY: "write_registry",
+    readonly WRITE_REGISTRY: "write_registry";
     /** Grants permission to rotate this token. Cannot rotate other tokens. To rotate personal access tokens, see the personal access token API. @see sources/gitlab-access-token-scopes.ja.flattened.txt:25:1 */
-    SELF_ROTATE: "self_rotate",
+    readonly SELF_ROTATE: "self_rotate";
     /** Grants read access (pull) to container images through the dependency proxy. Available only when the dependency proxy is enabled. Footnote 2: For a personal access token, the virtual registry scopes apply only when a project is private and authorization is required. Group access tokens carry no such condition. (sources/gitlab-access-token-scopes.ja.flattened.txt:42:6) @see sources/gitlab-access-token-scopes.ja.flattened.txt:26:1 */
-    READ_VIRTUAL_REGISTRY: "read_virtual_registry",
+    readonly READ_VIRTUAL_REGISTRY: "read_virtual_registry";
     /** Grants read and write access (pull, push, and delete) to container images through the dependency proxy. Available only when the dependency proxy is enabled. Footnote 2: For a personal access token, the virtual registry scopes apply only when a project is private and authorization is required. Group access tokens carry no such condition. (sources/gitlab-access-token-scopes.ja.flattened.txt:42:6) @see sources/gitlab-access-token-scopes.ja.flattened.txt:27:1 */
-    WRITE_VIRTUAL_REGISTRY: "write_virtual_registry",
+    readonly WRITE_VIRTUAL_REGISTRY: "write_virtual_registry";
     /** Grants permission to create runners for the token’s scope. @see sources/gitlab-access-token-scopes.ja.flattened.txt:28:1 */
-    CREATE_RUNNER: "create_runner",
+    readonly CREATE_RUNNER: "create_runner";
     /** Grants permission to manage runners for the token’s scope. @see sources/gitlab-access-token-scopes.ja.flattened.txt:29:1 */
-    MANAGE_RUNNER: "manage_runner",
+    readonly MANAGE_RUNNER: "manage_runner";
     /** Grants permission to perform API actions for GitLab Duo, the Code Suggestions API, and the GitLab Duo Chat API. Designed to work with the GitLab Duo Plugin for JetBrains. For all other extensions, see the individual extension documentation. Does not work for GitLab Self-Managed versions 16.5, 16.6, and 16.7. On GitLab Self-Managed and GitLab Dedicated, this scope is only available when GitLab Duo is enabled. @see sources/gitlab-access-token-scopes.ja.flattened.txt:30:1 */
-    AI_FEATURES: "ai_features",
+    readonly AI_FEATURES: "ai_features";
     /** Grants permission to perform Kubernetes API calls through the agent for Kubernetes. @see sources/gitlab-access-token-scopes.ja.flattened.txt:31:1 */
-    K8S_PROXY: "k8s_proxy",
+    readonly K8S_PROXY: "k8s_proxy";
     /** Grants permission to perform API actions when Admin Mode is enabled. Available only to administrators on GitLab Self-Managed instances. @see sources/gitlab-access-token-scopes.ja.flattened.txt:32:1 */
-    ADMIN_MODE: "admin_mode",
+    readonly ADMIN_MODE: "admin_mode";
     /** Grants access to download the Service Ping payloads through the API when authenticated as an administrator. @see sources/gitlab-access-token-scopes.ja.flattened.txt:33:1 */
-    READ_SERVICE_PING: "read_service_ping",
+    readonly READ_SERVICE_PING: "read_service_ping";
     /** Grants permission to perform API actions as any user in the system, when authenticated as an administrator. @see sources/gitlab-access-token-scopes.ja.flattened.txt:34:1 */
-    SUDO: "sudo",
+    readonly SUDO: "sudo";
     /** Grants read-only access to the authenticated user’s profile through the /user API endpoint, which includes username, public email, and full name. Also grants access to read-only API endpoints under /users. @see sources/gitlab-access-token-scopes.ja.flattened.txt:35:1 */
+    readonly READ_USER: "read_user";
+  } = Object.freeze({
+    API: "api",
+    READ_API: "read_api",
+    READ_REPOSITORY: "read_repository",
+    WRITE_REPOSITORY: "write_repository",
+    READ_REGISTRY: "read_registry",
+    WRITE_REGISTRY: "write_registry",
+    SELF_ROTATE: "self_rotate",
+    READ_VIRTUAL_REGISTRY: "read_virtual_registry",
+    WRITE_VIRTUAL_REGISTRY: "write_virtual_registry",
+    CREATE_RUNNER: "create_runner",
+    MANAGE_RUNNER: "manage_runner",
+    AI_FEATURES: "ai_features",
+    K8S_PROXY: "k8s_proxy",
+    ADMIN_MODE: "admin_mode",
+    READ_SERVICE_PING: "read_service_ping",
+    SUDO: "sudo",
     READ_USER: "read_user",
-  } as const;
+  });
 /**
  * A GitLab access token scope (Access token scopes).
  * @see https://docs.gitlab.com/ja-jp/auth/tokens/token_scopes/

@@ -37,7 +37,7 @@ export const jobTokenPermissions: Emitter = {
             w.write(RECORD_OPEN).newLine();
             w.indent(() => {
               for (const p of model.permissions) {
-                w.writeLine(`${stringLiteral(p.name)}: { label: ${stringLiteral(p.label)}, resource: ${stringLiteral(p.resource)}, access: ${stringLiteral(p.access)} },`);
+                w.writeLine(`${stringLiteral(p.name)}: Object.freeze({ label: ${stringLiteral(p.label)}, resource: ${stringLiteral(p.resource)}, access: ${stringLiteral(p.access)} }),`);
               }
             });
             w.write('})');

@@ -72,7 +72,8 @@ export function deepFreezeFunction(): FunctionDeclarationStructure {
       'if (Array.isArray(value)) {',
       "  for (let i = 0; i < value.length; i++) { const item: unknown = value[i]; if (typeof item === 'object' && item !== null) deepFreeze(item); }",
       '} else {',
-      "  for (const key in value) { const item: unknown = value[key]; if (typeof item === 'object' && item !== null) deepFreeze(item); }",
+      // Own keys only: a key someone added to `Object.prototype` (for-in lists it) once sent this into endless recursion at import.
+      "  for (const key in value) { if (!Object.hasOwn(value, key)) continue; const item: unknown = value[key]; if (typeof item === 'object' && item !== null) deepFreeze(item); }",
       '}',
       'Object.freeze(value);',
       'return value;',

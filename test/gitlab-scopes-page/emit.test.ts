@@ -35,7 +35,7 @@ describe('gitlab/token-scopes', () => {
   });
 
   it('documents each scope with its description, footnotes and page line', () => {
-    expect(source).toMatch(/\/\*\* Grants complete read and write access to the API for the token’s scope\. Includes the container registry, the dependency proxy, and the package registry\. Footnote 1: For a personal access token, api also grants complete read and write access to the registry and repository through Git-over-HTTP\. Group and project access tokens do not include this Git-over-HTTP clause\. \(sources\/gitlab-access-token-scopes\.ja\.flattened\.txt:41:6\) @see sources\/gitlab-access-token-scopes\.ja\.flattened\.txt:19:1 \*\/\n\s+API: "api",/);
+    expect(source).toMatch(/\/\*\* Grants complete read and write access to the API for the token’s scope\. Includes the container registry, the dependency proxy, and the package registry\. Footnote 1: For a personal access token, api also grants complete read and write access to the registry and repository through Git-over-HTTP\. Group and project access tokens do not include this Git-over-HTTP clause\. \(sources\/gitlab-access-token-scopes\.ja\.flattened\.txt:41:6\) @see sources\/gitlab-access-token-scopes\.ja\.flattened\.txt:19:1 \*\/\n\s+readonly API: "api";/);
   });
 
   it('isScopeAvailableFor: the availability facts of the page', () => {

@@ -526,7 +526,8 @@ export function requestAllowedFunction(spec: RequestAllowedSpec): StatementStruc
           w.writeLine('// Which of the row\'s permissions were seen, as bits: no allocation (rows need at most 30).');
           w.writeLine('let seen = 0;');
         } else {
-          w.writeLine('const seen: boolean[] = [];');
+          // A typed array: an index someone set on `Array.prototype` cannot read as already seen.
+          w.writeLine(`const seen = new Uint8Array(${row}.permissions.length);`);
           w.writeLine(`let missing = ${row}.permissions.length;`);
         }
         // An endless (or absurdly long) iterable is denied rather than read forever.
@@ -535,7 +536,7 @@ export function requestAllowedFunction(spec: RequestAllowedSpec): StatementStruc
           w.writeLine('if (--budget < 0) return false;');
           w.writeLine(`const k = ${row}.permissions.indexOf(g as ${spec.permissionType});`);
           w.write(spec.bitset ? 'if (k >= 0 && (seen & (1 << k)) === 0)' : 'if (k >= 0 && !seen[k])').block(() => {
-            w.writeLine(spec.bitset ? 'seen |= 1 << k;' : 'seen[k] = true;');
+            w.writeLine(spec.bitset ? 'seen |= 1 << k;' : 'seen[k] = 1;');
             w.writeLine('if (--missing === 0) return true;');
           });
         });

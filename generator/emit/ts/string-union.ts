@@ -63,15 +63,25 @@ export function stringUnionStatements(spec: StringUnionSpec, options: EmitOption
       declarations: [
         {
           name: spec.typeName,
-          initializer: (w) => {
+          // Frozen like every other exported table (`JobTokenPermission.READ_RELEASES = 'ADMIN_RELEASES'` elsewhere
+          // in a process would change what a grant built from it allows). The type is written out, with the
+          // members' docs, because isolated declarations cannot infer it through `Object.freeze`.
+          type: (w) => {
             w.write('{').newLine();
             w.indent(() => {
               for (const m of members) {
                 w.writeLine(`/** ${safeComment(m.description.trim())} @see ${safeComment(`${m.position.file}:${m.position.line}:${m.position.column}`)} */`);
-                w.writeLine(`${m.key}: ${stringLiteral(m.value)},`);
+                w.writeLine(`readonly ${m.key}: ${stringLiteral(m.value)};`);
               }
             });
-            w.write('} as const');
+            w.write('}');
+          },
+          initializer: (w) => {
+            w.write('Object.freeze({').newLine();
+            w.indent(() => {
+              for (const m of members) w.writeLine(`${m.key}: ${stringLiteral(m.value)},`);
+            });
+            w.write('})');
           },
         },
       ],
