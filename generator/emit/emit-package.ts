@@ -44,7 +44,7 @@ export interface CompileOptions {
 export function emitPackage(catalog: Catalog, options: EmitOptions, report: Reporter, compile: CompileOptions = {}): Map<string, string> {
   const { project, out } = runEmitters(catalog, options, report);
   for (const [rel, text] of emittedTexts(project)) {
-    out.set(rel, text);
+    out.set(sourcePath(rel), text);
     transpile(rel, text, out, report);
   }
   if (compile.typecheck) typecheckProject(project, report);
@@ -74,7 +74,7 @@ export async function emitPackageAsync(catalog: Catalog, options: EmitOptions, r
   results.forEach(([rel, text], i) => {
     const s = settled[i]!;
     if (s.status === 'rejected') throw s.reason;
-    out.set(rel, text);
+    out.set(sourcePath(rel), text);
     place(rel, text, s.value, out, report);
   });
   if (compile.typecheck) typecheckProject(project, report);
@@ -118,6 +118,18 @@ function outputOf(files: readonly GeneratedFile[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const f of files) out.set(f.path, f.contents);
   return out;
+}
+
+/**
+ * Where the TypeScript a module was compiled from is written: `src/<module>.ts`, beside the package's
+ * `.js` + `.d.ts`, not next to them. A consumer's TypeScript resolves the `./x.js` imports of a `.d.ts`
+ * to a sibling `x.ts` first and type-checks it as source (`skipLibCheck` skips only `.d.ts`), so with
+ * the sources next to them a consumer's stricter settings (`erasableSyntaxOnly`, an older `lib`,
+ * `noPropertyAccessFromIndexSignature`) failed its build inside the package. In `src/` the sources
+ * keep their relative imports (the same tree) for review and are not published (`files`).
+ */
+export function sourcePath(rel: string): string {
+  return `src/${rel}`;
 }
 
 /** Transpiled files: every TypeScript file of the project but declaration files and installed peers. */

@@ -360,6 +360,14 @@ function emitGraphqlInputs(ctx: EmitContext): void {
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/least-privilege-graphql.js', namedImports: ['graphqlInputs', 'type GraphqlInputs'] },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: '../least-privilege.js', namedImports: ['GraphqlWorkloadRequest'] },
     {
+      // Exported so a consumer's own declarations can name what `graphqlLeastPrivilegeRequests` returns (TS2883 otherwise: the runtime type is not a subpath).
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: 'GraphqlLeastPrivilegeInputs',
+      docs: [{ description: 'What `graphqlLeastPrivilegeRequests` returns: the workload inputs of a GraphQL document, the operations answered, and graphql-js\'s errors.' }],
+      type: "Omit<GraphqlInputs, 'requests'> & { readonly requests: readonly GraphqlWorkloadRequest[] }",
+    },
+    {
       kind: StructureKind.Function,
       isExported: true,
       name: 'graphqlLeastPrivilegeRequests',
@@ -378,7 +386,7 @@ function emitGraphqlInputs(ctx: EmitContext): void {
         { name: 'document', type: 'DocumentNode' },
         { name: 'options', type: 'GraphqlGuardOptions', hasQuestionToken: true },
       ],
-      returnType: 'Omit<GraphqlInputs, \'requests\'> & { readonly requests: readonly GraphqlWorkloadRequest[] }',
+      returnType: 'GraphqlLeastPrivilegeInputs',
       // Every operation answered as `requiredPermissionsForOperation` answers it, from one pass over the document.
       statements: 'return graphqlInputs((s, d, o) => computeRequiredPermissionsByOperation(requiredGraphqlPermissions, s, d, o), schema, document, options);',
     },

@@ -13,6 +13,8 @@ export const packageManifest: Emitter = {
     };
     for (const s of subpaths) exports[`./${s.folder}`] = { types: `./${s.folder}/index.d.ts`, default: `./${s.folder}/index.js` };
     exports['./catalog.json'] = './catalog.json';
+    // Tools that read a dependency's manifest (bundlers, license checkers) through `exports`.
+    exports['./package.json'] = './package.json';
     const manifest = {
       name: 'token-permissions',
       version: PACKAGE_VERSION,
@@ -21,7 +23,8 @@ export const packageManifest: Emitter = {
       sideEffects: false,
       exports,
       types: './index.d.ts',
-      files: ['**/*.js', '**/*.d.ts', '**/*.ts', 'catalog.json', 'README.md', 'docs/**'],
+      // The compiled package only: `src/` holds the TypeScript it was compiled from (`.ts` only), for review; not published.
+      files: ['**/*.js', '**/*.d.ts', 'catalog.json', 'README.md', 'docs/**'],
       peerDependencies: { graphql: '^16.0.0' },
       peerDependenciesMeta: { graphql: { optional: true } },
       license: 'MIT',

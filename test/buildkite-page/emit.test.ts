@@ -31,7 +31,7 @@ describe('buildkite enum emitter', () => {
     const { catalog } = await realCatalog();
     const { dir, files, report } = await writePackage(catalog);
     expect(report.diagnostics.filter((d) => d.message.includes('buildkite/'))).toEqual([]);
-    const source = files.get('buildkite/api-access-token-scopes.ts') ?? '';
+    const source = files.get('src/buildkite/api-access-token-scopes.ts') ?? '';
     expect(source).toContain('export type APIAccessTokenScope =');
     expect(source).toContain('@see sources/buildkite-graphql-enum-api-access-token-scopes.html:42:234 */');
     const mod = await importGenerated<BuildkiteModule>(dir, 'buildkite/index.js');
@@ -49,6 +49,6 @@ describe('buildkite enum emitter', () => {
     const { catalog } = await realCatalog();
     const { files, report } = await writePackage(catalog, { enumStyle: 'enum' });
     expect(report.diagnostics.filter((d) => d.message.includes('buildkite/'))).toEqual([]);
-    expect(files.get('buildkite/api-access-token-scopes.ts')).toContain('export enum APIAccessTokenScope {');
+    expect(files.get('src/buildkite/api-access-token-scopes.ts')).toContain('export enum APIAccessTokenScope {');
   });
 });

@@ -43,8 +43,8 @@ describe('forgejo/scopes: unions and info', () => {
   });
 
   it('links every scope to its page line', () => {
-    expect(files.get('forgejo/scopes.ts')).toContain('READ_REPOSITORY: "read:repository"');
-    expect(files.get('forgejo/scopes.ts')).toContain('@see sources/forgejo-access-token-scopes.code-viewer.txt:124:1 */');
+    expect(files.get('src/forgejo/scopes.ts')).toContain('READ_REPOSITORY: "read:repository"');
+    expect(files.get('src/forgejo/scopes.ts')).toContain('@see sources/forgejo-access-token-scopes.code-viewer.txt:124:1 */');
   });
 });
 
@@ -169,6 +169,6 @@ describe('forgejo/scopes in enum style', () => {
     const { catalog } = await realCatalog();
     const { files: enumFiles, report } = await writePackage(catalog, { enumStyle: 'enum' });
     expect(report.diagnostics.filter((d) => d.message.includes('forgejo/scopes'))).toEqual([]);
-    expect(enumFiles.get('forgejo/scopes.ts')).toContain('export enum ForgejoScope {');
+    expect(enumFiles.get('src/forgejo/scopes.ts')).toContain('export enum ForgejoScope {');
   });
 });

@@ -40,11 +40,11 @@ describe('generate', () => {
   it('--check reports a stale generated/ and writes nothing', async () => {
     const root = await jobTokenProject();
     await generate({ root });
-    await writeFile(path.join(root, 'generated/gitlab/job-token-permissions.ts'), '// edited by hand\n');
+    await writeFile(path.join(root, 'generated/src/gitlab/job-token-permissions.ts'), '// edited by hand\n');
     await writeFile(path.join(root, 'generated/stray.txt'), 'x');
     const result = await generate({ root, check: true });
     expect(result.ok).toBe(false);
-    expect(result.differences.map((d) => `${d.change} ${d.path}`)).toEqual(['changed gitlab/job-token-permissions.ts', 'removed stray.txt']);
+    expect(result.differences.map((d) => `${d.change} ${d.path}`)).toEqual(['changed src/gitlab/job-token-permissions.ts', 'removed stray.txt']);
     expect(await readFile(path.join(root, 'generated/stray.txt'), 'utf8')).toBe('x');
   });
 

@@ -19,7 +19,7 @@ beforeAll(async () => {
   const { catalog } = await realCatalog();
   const pkg = await writePackage(catalog);
   expect(pkg.report.diagnostics.filter((d) => d.message.includes('gitlab/token-scopes'))).toEqual([]);
-  source = pkg.files.get('gitlab/token-scopes.ts') ?? '';
+  source = pkg.files.get('src/gitlab/token-scopes.ts') ?? '';
   mod = await importGenerated<TokenScopesModule>(pkg.dir, 'gitlab/token-scopes.js');
 });
 
@@ -75,6 +75,6 @@ describe('gitlab/token-scopes', () => {
     const { catalog } = await realCatalog();
     const { files, report } = await writePackage(catalog, { enumStyle: 'enum' });
     expect(report.diagnostics.filter((d) => d.message.includes('gitlab/token-scopes'))).toEqual([]);
-    expect(files.get('gitlab/token-scopes.ts')).toContain('export enum TokenScope {');
+    expect(files.get('src/gitlab/token-scopes.ts')).toContain('export enum TokenScope {');
   });
 });

@@ -128,7 +128,7 @@ describe('GitLab token scope layouts: the emitted package', () => {
     expect(mod.scopesFor('project')).toEqual([]);
     expect(mod.isScopeAvailableFor('read_service_ping', 'personal')).toBe(true);
     expect(mod.isScopeAvailableFor('api', 'group')).toBe(false);
-    expect(pkg.files.get('gitlab/token-scopes.ts')).toContain("/** The page's token type, from the page title: Personal access tokens (FREE ALL) (sources/page.md:7:1). @see sources/page.md:19:1 */");
+    expect(pkg.files.get('src/gitlab/token-scopes.ts')).toContain("/** The page's token type, from the page title: Personal access tokens (FREE ALL) (sources/page.md:7:1). @see sources/page.md:19:1 */");
     // The regenerated page states the token type in a Token availability column and reads back to the same scopes.
     const docs = pkg.files.get('docs/personal-access-tokens.md')!;
     const report = new Reporter();

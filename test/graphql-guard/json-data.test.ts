@@ -52,9 +52,9 @@ describe('the emitted tables', () => {
     resource.description = `Grants ${HOSTILE}`;
     const pkg = await guardPackage(model);
     // The three tables are data parsed at load (bench:import: compiling them as literals cost the most).
-    expect(pkg.files.get('gitlab/graphql-guard-map.ts')).toContain('freezeGuardEntries<GraphqlGuardGrant>(JSON.parse(`[\n{"kind":"Type","name":"CiRunner"');
-    expect(pkg.files.get('gitlab/graphql-permissions.ts')).toContain('= Object.freeze(Object.assign(Object.create(null), deepFreeze(JSON.parse(`{\n"');
-    expect(pkg.files.get('gitlab/fine-grained-permissions.ts')).toContain('= Object.freeze(Object.assign(Object.create(null), deepFreeze(JSON.parse(`{\n"');
+    expect(pkg.files.get('src/gitlab/graphql-guard-map.ts')).toContain('freezeGuardEntries<GraphqlGuardGrant>(JSON.parse(`[\n{"kind":"Type","name":"CiRunner"');
+    expect(pkg.files.get('src/gitlab/graphql-permissions.ts')).toContain('= Object.freeze(Object.assign(Object.create(null), deepFreeze(JSON.parse(`{\n"');
+    expect(pkg.files.get('src/gitlab/fine-grained-permissions.ts')).toContain('= Object.freeze(Object.assign(Object.create(null), deepFreeze(JSON.parse(`{\n"');
     const grant = pkg.gitlab.graphqlGuardEntries.flatMap((e) => e.grants).find((g) => g.resource === resource.name);
     expect(grant).toMatchObject({ category: category.name, resource: resource.name });
     const info = pkg.gitlab.graphqlPermissionInfo as Record<string, { category: string; resource: string }>;

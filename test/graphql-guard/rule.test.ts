@@ -484,3 +484,21 @@ describe('fineGrainedPermissionsRule: options are the caller\'s own (a bug hunt:
     });
   });
 });
+
+describe('fineGrainedPermissionsRule: the grant is read with a bound (a bug hunt: an endless iterable ran out of memory)', () => {
+  const doc = '{ runner(id: "1") { id } }';
+  const messages = (granted: Iterable<string>) => validate(schema, parse(doc), [pkg.graphql.fineGrainedPermissionsRule(granted)]).map((e) => e.message);
+
+  it('an endless grant is read up to the bound and grants nothing', () => {
+    function* endless(): Generator<string> {
+      for (;;) yield 'read_runner';
+    }
+    expect(messages(endless())).toEqual(['Field "Query.runner" needs the fine-grained permission read_runner.']);
+  });
+
+  it('65,536 ids are read; one more grants nothing (as the route matchers read a grant)', () => {
+    const filler = Array.from({ length: 65_535 }, (_, i) => `x${i}`);
+    expect(messages([...filler, 'read_runner'])).toEqual([]);
+    expect(messages([...filler, 'y', 'read_runner'])).toEqual(['Field "Query.runner" needs the fine-grained permission read_runner.']);
+  });
+});

@@ -11,7 +11,7 @@ import { projectRoot } from './build.ts';
 
 const run = promisify(execFile);
 
-export async function typecheckConsumer(packageDir: string, consumerFiles: string[]): Promise<{ ok: boolean; output: string }> {
+export async function typecheckConsumer(packageDir: string, consumerFiles: string[], compilerOptions: Record<string, unknown> = {}): Promise<{ ok: boolean; output: string }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'permgen-consumer-'));
   await mkdir(path.join(dir, 'node_modules'), { recursive: true });
   await symlink(packageDir, path.join(dir, 'node_modules', 'token-permissions'), 'dir');
@@ -21,7 +21,7 @@ export async function typecheckConsumer(packageDir: string, consumerFiles: strin
   await writeFile(
     path.join(dir, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true, skipLibCheck: false, types: [] },
+      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true, skipLibCheck: false, types: [], ...compilerOptions },
       files: consumerFiles.map((f) => path.basename(f)),
     }),
   );

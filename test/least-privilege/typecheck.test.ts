@@ -18,6 +18,6 @@ describe('least-privilege types', () => {
     const { catalog } = await realCatalog();
     const { files, report } = await writePackage(catalog, { enumStyle: 'enum' });
     expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(files.get('gitlab/least-privilege.ts')).toContain('export function leastPrivilegeForRequests(');
+    expect(files.get('src/gitlab/least-privilege.ts')).toContain('export function leastPrivilegeForRequests(');
   }, 120_000);
 });

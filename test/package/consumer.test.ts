@@ -22,7 +22,7 @@ describe('npm pack → install → import', () => {
     expect(pkg.name).toBe('token-permissions');
     expect(pkg.type).toBe('module');
     expect(pkg.dependencies).toBeUndefined();
-    expect(Object.keys(pkg.exports)).toEqual(['.', './gitlab', './gitlab/graphql', './buildkite', './forgejo', './catalog.json']);
+    expect(Object.keys(pkg.exports)).toEqual(['.', './gitlab', './gitlab/graphql', './buildkite', './forgejo', './catalog.json', './package.json']);
     // Every file the manifest names by name (not by pattern) is in the package: `files` once listed a
     // `catalog.schema.json` that was never emitted.
     const named = (pkg.files as string[]).filter((f) => !/[*?[]/.test(f));

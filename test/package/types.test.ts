@@ -17,6 +17,25 @@ describe('the generated package type-checks with a strict consumer', () => {
     expect(result.ok).toBe(true);
   });
 
+  it('type-checks only the declarations under a consumer\'s own settings (a package hunt: the .ts sources beside them were compiled as source)', async () => {
+    // With the sources next to the `.d.ts`, `./x.js` resolved to `x.ts`: these settings then failed inside the
+    // package (TS1294 erasableSyntaxOnly, TS4111 noPropertyAccessFromIndexSignature), skipLibCheck or not.
+    const { catalog } = await realCatalog();
+    const { dir } = await writePackage(catalog);
+    const result = await typecheckConsumer(dir, [path.join(fixtures, 'consumer-core.ts')], { skipLibCheck: true, erasableSyntaxOnly: true, noPropertyAccessFromIndexSignature: true, listFiles: true });
+    expect(result.output.split('\n').filter((f) => f.includes('token-permissions') && f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+    expect(result.output.split('\n').filter((f) => f.includes('error TS'))).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+
+  it('lets a consumer that emits declarations name every type it exports (a package hunt: TS2883 on graphqlLeastPrivilegeRequests)', async () => {
+    const { catalog } = await realCatalog();
+    const { dir } = await writePackage(catalog);
+    const result = await typecheckConsumer(dir, [path.join(fixtures, 'consumer-declarations.ts')], { noEmit: false, declaration: true, emitDeclarationOnly: true, outDir: 'out', preserveSymlinks: true });
+    expect(result.output).toBe('');
+    expect(result.ok).toBe(true);
+  });
+
   it('would notice a type that got looser (an unused @ts-expect-error fails)', async () => {
     const { catalog } = await realCatalog();
     const { dir } = await writePackage(catalog);

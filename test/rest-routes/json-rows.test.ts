@@ -39,7 +39,7 @@ describe('fineGrainedRestRoutes as JSON', () => {
     odd.reason = `Odd ${HOSTILE}`;
 
     const pkg = await writePackage(hostile);
-    const ts = pkg.files.get('gitlab/rest-routes.ts')!;
+    const ts = pkg.files.get('src/gitlab/rest-routes.ts')!;
     expect(ts).toContain('restRows(JSON.parse(`[\n["granted","');
     expect(ts).toContain('\n["closing","unavailable",');
     expect(ts).toContain('\n["row","GET","/projects/:id/issues",');

@@ -71,7 +71,7 @@ describe('emitted gitlab/rest-routes.ts', () => {
     const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { ...compilerOptions, noUnusedLocals: true, noImplicitReturns: true, noFallthroughCasesInSwitch: true } });
     // The permissions are typed with the GitLab vocabulary (`fine-grained-permissions.ts`, which names the GraphQL union).
     for (const rel of ['gitlab/rest-routes.ts', 'gitlab/runtime/route-path.ts', 'gitlab/fine-grained-permissions.ts', 'gitlab/graphql-permissions.ts']) {
-      const text = files.get(rel);
+      const text = files.get(`src/${rel}`);
       expect(text, rel).toBeDefined();
       project.createSourceFile(`/generated/${rel}`, text!);
     }

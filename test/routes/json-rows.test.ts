@@ -30,7 +30,7 @@ describe('jobTokenRoutes as JSON', () => {
     const releases = model.endpoints.find((e) => e.text === 'GET /projects/:id/releases')!;
     releases.description = HOSTILE;
     const pkg = await writePackage(hostile);
-    expect(pkg.files.get('gitlab/job-token-routes.ts')).toContain("jobTokenRows(JSON.parse(`[\n[\"");
+    expect(pkg.files.get('src/gitlab/job-token-routes.ts')).toContain("jobTokenRows(JSON.parse(`[\n[\"");
     const m = await importGenerated<RoutesModule>(pkg.dir, 'gitlab/job-token-routes.js');
     expect((globalThis as { permgenJobTokenRowsPwned?: unknown }).permgenJobTokenRowsPwned).toBeUndefined();
 

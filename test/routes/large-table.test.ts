@@ -27,7 +27,7 @@ beforeAll(async () => {
   const { catalog } = await realCatalog();
   const real = catalog.sources.find((s): s is JobTokenEndpointsModel => s.kind === 'gitlab-job-token-endpoints')!;
   const pkg = await writePackage({ catalogVersion: 1, sources: [{ ...real, endpoints: syntheticEndpoints(RESOURCES * SHAPES.length, SHAPES) }] });
-  source = pkg.files.get('gitlab/job-token-routes.ts')!;
+  source = pkg.files.get('src/gitlab/job-token-routes.ts')!;
   module = await importGenerated<RoutesModule>(pkg.dir, 'gitlab/job-token-routes.js');
   refMatch = createReference(module.jobTokenRoutes);
   templates = module.jobTokenRoutes.flatMap((r) => refExpand(r.path).map((text) => ({ method: r.method, text })));

@@ -60,7 +60,7 @@ describe('emitted gitlab/job-token-routes.ts', () => {
     const { files } = await loadRoutes();
     const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { ...compilerOptions, noUnusedLocals: true, noImplicitReturns: true, noFallthroughCasesInSwitch: true } });
     for (const rel of ['gitlab/job-token-routes.ts', 'gitlab/job-token-permissions.ts', 'gitlab/runtime/route-path.ts']) {
-      const text = files.get(rel);
+      const text = files.get(`src/${rel}`);
       expect(text, rel).toBeDefined();
       project.createSourceFile(`/generated/${rel}`, text!);
     }
@@ -71,7 +71,7 @@ describe('emitted gitlab/job-token-routes.ts', () => {
 
   it('uses no regular expression, eval or Function in the matcher', async () => {
     const { files } = await loadRoutes();
-    const text = `${files.get('gitlab/job-token-routes.ts')}\n${files.get('gitlab/runtime/route-path.ts')}`;
+    const text = `${files.get('src/gitlab/job-token-routes.ts')}\n${files.get('src/gitlab/runtime/route-path.ts')}`;
     expect(text).not.toMatch(/new RegExp|\beval\(|new Function|\.match\(|\.replace\(|\.test\(/);
     // No regular-expression literal: a `/…/flags` after `(`, `=`, `,` or `return`.
     // Strings and comments in one left-to-right pass, so that `/*` inside a route string (`/*artifact_path`) is not taken for a comment.

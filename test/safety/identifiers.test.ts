@@ -70,7 +70,7 @@ describe('Buildkite enum names a module cannot declare', () => {
     if (name === 'Runtimes') {
       // A control: `runtimes` is not reserved; the package is emitted with the module.
       expect(errors).toEqual([]);
-      expect(files.has('buildkite/runtimes.ts')).toBe(true);
+      expect(files.has('src/buildkite/runtimes.ts')).toBe(true);
       return;
     }
     expect(errors.map((d) => [d.ruleId, d.file])).toEqual([['identifier-reserved', 'sources/buildkite-graphql-enum-api-access-token-scopes.html']]);

@@ -10,6 +10,8 @@
 import { type ValidationRule } from "graphql";
 import type { GuardGrantShape, GuardLookup } from "../../runtime/graphql-guard-lookup.js";
 import { type FieldRequirement, type GuardMode } from "./graphql-requirements.js";
+/** The most permission ids a grant is read for (the route matchers' `MAX_GRANTED_ITEMS`); a longer one grants nothing. */
+export declare const MAX_GRANTED_PERMISSIONS: number;
 export interface GuardOptions {
     /**
      * `strict` (default): an object type the page does not list, or a mutation without a row, is denied.
@@ -28,7 +30,7 @@ export interface GuardOptions {
  * the field node's location. Every operation of the document is checked (or the one named by
  * `operationName`), with every fragment it spreads (each fragment once); `@skip`/`@include` are not
  * evaluated, so a skipped field still counts.
- * `granted` is read once, when the rule is created.
+ * `granted` is read once, when the rule is created, up to `MAX_GRANTED_PERMISSIONS` ids (more grant nothing).
  */
 export declare function createFineGrainedPermissionsRule<G extends GuardGrantShape>(lookup: GuardLookup<G>, granted: Iterable<string>, options?: GuardOptions): ValidationRule;
 /** The error message for an unmet requirement. Names the field, the type or mutation, and what would cover it. */

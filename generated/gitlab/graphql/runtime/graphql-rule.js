@@ -14,11 +14,20 @@ import {
   selectOperations,
   requirementIndex
 } from "./graphql-requirements.js";
+const MAX_GRANTED_PERMISSIONS = 65536;
 function createFineGrainedPermissionsRule(lookup, granted, options = {}) {
   if (typeof granted === "string" || granted === null || typeof granted[Symbol.iterator] !== "function") {
     throw new TypeError("fineGrainedPermissionsRule: `granted` must be an iterable of permission ids (an array or a Set), not a single string.");
   }
-  const permissions = new Set([...granted].filter((p) => typeof p === "string"));
+  const permissions = /* @__PURE__ */ new Set();
+  let budget = MAX_GRANTED_PERMISSIONS;
+  for (const p of granted) {
+    if (--budget < 0) {
+      permissions.clear();
+      break;
+    }
+    if (typeof p === "string") permissions.add(p);
+  }
   const mode = guardMode(ownOption(options, "mode"));
   const given = ownOption(options, "operationName");
   return (context) => {
@@ -79,6 +88,7 @@ function permissionsPhrase(alternatives) {
   return `one of the fine-grained permissions ${alternatives.map((a) => a.join(" + ")).join(", ")}`;
 }
 export {
+  MAX_GRANTED_PERMISSIONS,
   createFineGrainedPermissionsRule,
   permissionsPhrase,
   requirementMessage

@@ -25,6 +25,9 @@ import {
   type GuardMode,
 } from './graphql-requirements.js';
 
+/** The most permission ids a grant is read for (the route matchers' `MAX_GRANTED_ITEMS`); a longer one grants nothing. */
+export const MAX_GRANTED_PERMISSIONS: number = 65_536;
+
 export interface GuardOptions {
   /**
    * `strict` (default): an object type the page does not list, or a mutation without a row, is denied.
@@ -44,13 +47,23 @@ export interface GuardOptions {
  * the field node's location. Every operation of the document is checked (or the one named by
  * `operationName`), with every fragment it spreads (each fragment once); `@skip`/`@include` are not
  * evaluated, so a skipped field still counts.
- * `granted` is read once, when the rule is created.
+ * `granted` is read once, when the rule is created, up to `MAX_GRANTED_PERMISSIONS` ids (more grant nothing).
  */
 export function createFineGrainedPermissionsRule<G extends GuardGrantShape>(lookup: GuardLookup<G>, granted: Iterable<string>, options: GuardOptions = {}): ValidationRule {
   if (typeof granted === 'string' || granted === null || typeof (granted as Partial<Iterable<string>>)[Symbol.iterator] !== 'function') {
     throw new TypeError('fineGrainedPermissionsRule: `granted` must be an iterable of permission ids (an array or a Set), not a single string.');
   }
-  const permissions: ReadonlySet<string> = new Set([...granted].filter((p) => typeof p === 'string'));
+  const permissions = new Set<string>();
+  // Read with a bound, as the route matchers read a grant (`MAX_GRANTED_ITEMS`): an endless iterable
+  // once ran the process out of memory. Past the bound nothing is granted (every permission is denied).
+  let budget = MAX_GRANTED_PERMISSIONS;
+  for (const p of granted) {
+    if (--budget < 0) {
+      permissions.clear();
+      break;
+    }
+    if (typeof p === 'string') permissions.add(p);
+  }
   // Own properties only (`ownOption`); a JavaScript caller may pass `null` for "no options".
   const mode = guardMode(ownOption(options, 'mode'));
   const given: unknown = ownOption(options, 'operationName');

@@ -9,6 +9,8 @@ import { requiredGraphqlPermissions } from '../graphql-guard-map.js';
 import { computeRequiredPermissionsByOperation } from './runtime/graphql-least-privilege.js';
 import { graphqlInputs, type GraphqlInputs } from './runtime/least-privilege-graphql.js';
 import type { GraphqlWorkloadRequest } from '../least-privilege.js';
+/** What `graphqlLeastPrivilegeRequests` returns: the workload inputs of a GraphQL document, the operations answered, and graphql-js's errors. */
+export type GraphqlLeastPrivilegeInputs = Omit<GraphqlInputs, 'requests'> & { readonly requests: readonly GraphqlWorkloadRequest[] };
 
 /**
  * The inputs of `leastPrivilegeForRequests` (gitlab) for a GraphQL document: every operation is answered by `requiredPermissionsForOperation` and each of its requirements is one input named after the operation (`query GetProject: CiRunner`), so the fine-grained grant covers REST requests, Git operations and GraphQL operations together and stays minimal. A requirement the page does not grant (strict mode) is an input no fine-grained token can make; job tokens and classic scopes deny GraphQL inputs (their pages do not say). `errors` holds the validation errors of graphql-js. Pure; needs the `graphql` peer dependency.
@@ -19,6 +21,6 @@ import type { GraphqlWorkloadRequest } from '../least-privilege.js';
  * ```
  * @see https://docs.gitlab.com/auth/tokens/fine_grained_access_tokens_graphql/
  */
-export function graphqlLeastPrivilegeRequests(schema: GraphQLSchema, document: DocumentNode, options?: GraphqlGuardOptions): Omit<GraphqlInputs, 'requests'> & { readonly requests: readonly GraphqlWorkloadRequest[] } {
+export function graphqlLeastPrivilegeRequests(schema: GraphQLSchema, document: DocumentNode, options?: GraphqlGuardOptions): GraphqlLeastPrivilegeInputs {
   return graphqlInputs((s, d, o) => computeRequiredPermissionsByOperation(requiredGraphqlPermissions, s, d, o), schema, document, options);
 }
