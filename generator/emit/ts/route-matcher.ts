@@ -429,7 +429,7 @@ export function routeTypeStatements<R extends RouteRow>(spec: RouteTypesSpec<R>)
         { name: 'method', isReadonly: true, type: `${prefix}RequestMethod`, docs: ['The request\'s method (`HEAD` for a `HEAD` request answered by a `GET` route).'] },
         { name: 'route', isReadonly: true, type: 'R', docs: ['The documented route that matched (the most specific one).'] },
         { name: 'canonicalPath', isReadonly: true, type: 'string', docs: [`The path the route was matched against, relative to \`${spec.apiPrefix}\`: query and fragment dropped, dot segments resolved, unreserved escapes decoded.`] },
-        { name: 'params', isReadonly: true, type: `Readonly<${prefix}RouteParams[R]> & Readonly<Record<string, string>>`, docs: [`Parameter values, raw and still percent-encoded (\`group%2Fproject\`). A splat may contain \`/\`. The route's own names are typed (\`${prefix}RouteParams\`); any other key reads as \`string | undefined\`.`] },
+        { name: 'params', isReadonly: true, type: `Readonly<${prefix}RouteParams[R]> & Readonly<Record<string, string>>`, docs: [`Parameter values, raw and still percent-encoded (\`group%2Fproject\`). A splat may contain \`/\`. The route's own names are typed (\`${prefix}RouteParams\`); any other key reads as \`string | undefined\`. A plain object (a null-prototype one cost ~100 ns per match): a name the route does not have is inherited from \`Object.prototype\` when someone set it there, so test a name the route may lack with \`Object.hasOwn(params, name)\`.`] },
         ...spec.matchProperties,
       ],
     },
