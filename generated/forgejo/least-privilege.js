@@ -10,7 +10,7 @@ function forgejoRequestVerdict(request) {
   return safeVerdict((r) => forgejoVerdict(r, requiredForgejoScope, forgejoScopeSatisfiedBy), request);
 }
 function leastPrivilegeForForgejoRequests(requests) {
-  return leastGrant("forgejo", requests, forgejoRequestVerdict, forgejoScopeWeight(forgejoScopeSatisfiedBy));
+  return leastGrant("forgejo", requests, (r) => forgejoVerdict(r, requiredForgejoScope, forgejoScopeSatisfiedBy), forgejoScopeWeight(forgejoScopeSatisfiedBy));
 }
 export {
   forgejoRequestVerdict,

@@ -91,10 +91,10 @@ function leastPrivilegeForRequests(requests, options = {}) {
   } catch {
     unreadable = true;
   }
-  const classicVerdict = (r) => unreadable ? { status: "unknown", why: "options.classicTokenType could not be read: denied.", source: [] } : classicScopeRequestVerdict(r, tokenType);
+  const classicVerdict = (r) => unreadable ? { status: "unknown", why: "options.classicTokenType could not be read: denied.", source: [] } : classicScopeVerdict(r, classicScopeRules, tokenType, isScopeAvailableFor);
   return Object.freeze({
-    fineGrained: leastGrant("fine-grained", requests, fineGrainedRequestVerdict),
-    jobToken: leastGrant("job-token", requests, jobTokenRequestVerdict),
+    fineGrained: leastGrant("fine-grained", requests, (r) => fineGrainedVerdict(r, matchFineGrainedRestRoute, gitlabOperationPermissions, workloadOperationNames)),
+    jobToken: leastGrant("job-token", requests, (r) => jobTokenVerdict(r, jobTokenRouteFor, JOB_TOKEN_UNAVAILABLE_LINES)),
     classic: Object.freeze({ ...leastGrant("classic", requests, classicVerdict, (s) => classicScopeWeights[s] ?? 1e3), tokenType })
   });
 }

@@ -7715,14 +7715,14 @@ function isFineGrainedRestRequestAllowed(granted, method, path) {
   if (e.permissions.length === 0) return false;
   try {
     if (granted === null || typeof granted !== "object" || typeof granted[Symbol.iterator] !== "function") return false;
-    const seen = new Uint8Array(e.permissions.length);
     let missing = e.permissions.length;
+    let seen = 0;
     let budget = MAX_GRANTED_ITEMS;
     for (const g of granted) {
       if (--budget < 0) return false;
       const k = e.permissions.indexOf(g);
-      if (k >= 0 && !seen[k]) {
-        seen[k] = 1;
+      if (k >= 0 && (seen & 1 << k) === 0) {
+        seen |= 1 << k;
         if (--missing === 0) return true;
       }
     }

@@ -128,7 +128,7 @@ function outputOf(files: readonly GeneratedFile[]): Map<string, string> {
  * `noPropertyAccessFromIndexSignature`) failed its build inside the package. In `src/` the sources
  * keep their relative imports (the same tree) for review and are not published (`files`).
  */
-export function sourcePath(rel: string): string {
+function sourcePath(rel: string): string {
   return `src/${rel}`;
 }
 

@@ -36,7 +36,7 @@ export const forgejoScopes: Emitter = {
     const categoryOf = new Map(model.categories.flatMap((c) => c.scopes.map((s) => [s.name, c.name] as const)));
     const ref = (type: string, value: string) => `${type}.${constantKey(value)}`;
 
-    const statements: StatementStructures[] = [
+    const statements: (StatementStructures | string)[] = [
       ...stringUnionStatements(
         {
           typeName: SCOPE,

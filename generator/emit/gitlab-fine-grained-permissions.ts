@@ -26,7 +26,7 @@ export const gitlabFineGrainedPermissions: Emitter = {
     const models = ctx.catalog.sources.filter((s) => kinds.has(s.kind));
     if (models.length === 0) return;
     const entries = buildVocabulary(collectMentions(ctx.catalog, gitlabPermissionContributors));
-    const statements: StatementStructures[] = stringUnionStatements(
+    const statements: (StatementStructures | string)[] = stringUnionStatements(
       {
         typeName: 'GitlabFineGrainedPermission',
         listName: 'gitlabFineGrainedPermissions',

@@ -30,7 +30,7 @@ export const gitlabOperations: Emitter = {
     // Members are referenced through their object (`GitlabOperation.KEY`), which is valid in both enum styles.
     const opRef = (id: string) => `GitlabOperation.${constantKey(id)}`;
     const permissionRef = (id: string) => `GitlabFineGrainedPermission.${constantKey(id)}`;
-    const statements: StatementStructures[] = [
+    const statements: (StatementStructures | string)[] = [
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: './fine-grained-permissions.js', namedImports: ['GitlabFineGrainedPermission'] },
       ...stringUnionStatements(
         {

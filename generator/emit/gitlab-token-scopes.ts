@@ -25,7 +25,7 @@ export const gitlabTokenScopes: Emitter = {
     const footnote = new Map(model.footnotes.map((f) => [f.id, f]));
     const ref = (value: string) => `${SCOPE}.${constantKey(value)}`;
 
-    const statements: StatementStructures[] = stringUnionStatements(
+    const statements: (StatementStructures | string)[] = stringUnionStatements(
       {
         typeName: SCOPE,
         listName: 'tokenScopes',

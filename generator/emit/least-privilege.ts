@@ -36,7 +36,11 @@ const GITLAB_RUNTIME: readonly RuntimeFile[] = Object.freeze([
 const GRAPHQL_OUT = '/generated/gitlab/graphql/least-privilege.ts';
 /** The GraphQL guard's module (generator/emit/graphql-guard.ts) whose `requiredPermissionsForOperation` GraphQL inputs reuse. */
 const GRAPHQL_GUARD_MODULE = '/generated/gitlab/graphql/fine-grained-permissions.ts';
-const GRAPHQL_RUNTIME: readonly RuntimeFile[] = Object.freeze([{ file: 'least-privilege-graphql.ts', to: '/generated/gitlab/graphql/runtime/least-privilege-graphql.ts' }]);
+// graphql-requirements.ts is the guard's (copied by the guard emitter first); listed so its import is placed.
+const GRAPHQL_RUNTIME: readonly RuntimeFile[] = Object.freeze([
+  { file: 'least-privilege-graphql.ts', to: '/generated/gitlab/graphql/runtime/least-privilege-graphql.ts' },
+  { file: 'graphql-requirements.ts', to: '/generated/gitlab/graphql/runtime/graphql-requirements.ts' },
+]);
 const FORGEJO_RUNTIME: readonly RuntimeFile[] = Object.freeze([
   { file: 'least-privilege.ts', to: '/generated/forgejo/runtime/least-privilege.ts' },
   { file: 'least-privilege-forgejo.ts', to: '/generated/forgejo/runtime/least-privilege-forgejo.ts' },
@@ -99,6 +103,10 @@ function emitGitlab(ctx: EmitContext): void {
   }
   const rest = lookups.find((l) => l.role === 'rest' && l.found);
   const operations = lookups.find((l) => l.role === 'operations' && l.found);
+  // Each kind's lookup, written once: the exported one-request verdicts wrap it in `safeVerdict`, and
+  // `leastGrant` (which applies `safeVerdict` itself) takes it as it is, so a request is read once per kind.
+  const jobTokenLookup = '(r: GitlabLeastPrivilegeRequest) => jobTokenVerdict(r, jobTokenRouteFor, JOB_TOKEN_UNAVAILABLE_LINES)';
+  const fineGrainedLookup = `(r: GitlabLeastPrivilegeRequest) => fineGrainedVerdict(r, ${rest ? rest.exportName : 'undefined'}, ${operations ? operations.exportName : 'undefined'}, workloadOperationNames)`;
   const operationsModel = ctx.catalog.sources.find((s): s is GitlabOperationPermissionsModel => s.kind === 'gitlab-operation-permissions');
   const sources: SourceInfo[] = [jobToken.source, scopes.source, ...(operations?.found && operationsModel ? [operationsModel.source] : [])];
   // route-path.ts is the route emitters' copy when they ran (copyRuntime copies a file once per package).
@@ -269,7 +277,7 @@ function emitGitlab(ctx: EmitContext): void {
       docs: [{ description: 'What a CI/CD job token needs for one request (job-token page): the row\'s permissions; `unavailable` (denied) for the rows of the page\'s unavailable section ("CI/CD job tokens cannot access the following endpoints"); `default-access` for `None` rows, which fine-grained permissions do not control; `unknown` (denied) for requests the page does not list and for operations. Never throws: a request that cannot be read (not an object, a throwing getter) is `unknown` (denied), and its fields are read once.' }],
       parameters: [{ name: 'request', type: 'GitlabLeastPrivilegeRequest' }],
       returnType: 'RequestVerdict',
-      statements: `return safeVerdict((r: GitlabLeastPrivilegeRequest) => jobTokenVerdict(r, jobTokenRouteFor, JOB_TOKEN_UNAVAILABLE_LINES), request);`,
+      statements: `return safeVerdict(${jobTokenLookup}, request);`,
     },
     {
       kind: StructureKind.Function,
@@ -290,7 +298,7 @@ function emitGitlab(ctx: EmitContext): void {
       docs: [{ description: 'What a fine-grained personal access token needs for one request: the permission ids (own first, then "also requires") and the boundaries, or `always`, `unavailable`, `unknown` (denied). Never throws: a request that cannot be read (not an object, a throwing getter) is `unknown` (denied), and its fields are read once.' }],
       parameters: [{ name: 'request', type: 'GitlabLeastPrivilegeRequest' }],
       returnType: 'RequestVerdict',
-      statements: `return safeVerdict((r: GitlabLeastPrivilegeRequest) => fineGrainedVerdict(r, ${rest ? rest.exportName : 'undefined'}, ${operations ? operations.exportName : 'undefined'}, workloadOperationNames), request);`,
+      statements: `return safeVerdict(${fineGrainedLookup}, request);`,
     },
     {
       kind: StructureKind.Interface,
@@ -329,10 +337,10 @@ function emitGitlab(ctx: EmitContext): void {
         '} catch {',
         '  unreadable = true;',
         '}',
-        "const classicVerdict = (r: GitlabLeastPrivilegeRequest): RequestVerdict => (unreadable ? { status: 'unknown', why: 'options.classicTokenType could not be read: denied.', source: [] } : classicScopeRequestVerdict(r, tokenType));",
+        "const classicVerdict = (r: GitlabLeastPrivilegeRequest): RequestVerdict => (unreadable ? { status: 'unknown', why: 'options.classicTokenType could not be read: denied.', source: [] } : classicScopeVerdict(r, classicScopeRules, tokenType, isScopeAvailableFor));",
         'return Object.freeze({',
-        "  fineGrained: leastGrant('fine-grained', requests, fineGrainedRequestVerdict),",
-        "  jobToken: leastGrant('job-token', requests, jobTokenRequestVerdict) as GitlabLeastPrivilege['jobToken'],",
+        `  fineGrained: leastGrant('fine-grained', requests, ${fineGrainedLookup}),`,
+        `  jobToken: leastGrant('job-token', requests, ${jobTokenLookup}) as GitlabLeastPrivilege['jobToken'],`,
         "  classic: Object.freeze({ ...leastGrant('classic', requests, classicVerdict, (s) => (classicScopeWeights as Readonly<Record<string, number>>)[s] ?? 1000), tokenType }) as GitlabLeastPrivilege['classic'],",
         '});',
       ],
@@ -500,7 +508,8 @@ function emitForgejo(ctx: EmitContext): void {
       parameters: [{ name: 'requests', type: 'readonly ForgejoLeastPrivilegeRequest[]' }],
       returnType: "TokenKindAnswer<'forgejo', ForgejoLeastPrivilegeRequest> & { readonly grant: readonly ForgejoScope[] }",
       statements: [
-        "return leastGrant('forgejo', requests, forgejoRequestVerdict, forgejoScopeWeight(forgejoScopeSatisfiedBy)) as TokenKindAnswer<'forgejo', ForgejoLeastPrivilegeRequest> & { readonly grant: readonly ForgejoScope[] };",
+        // The lookup itself: `leastGrant` applies `safeVerdict` (the exported `forgejoRequestVerdict` would apply it twice).
+        "return leastGrant('forgejo', requests, (r: ForgejoLeastPrivilegeRequest) => forgejoVerdict(r, requiredForgejoScope, forgejoScopeSatisfiedBy), forgejoScopeWeight(forgejoScopeSatisfiedBy)) as TokenKindAnswer<'forgejo', ForgejoLeastPrivilegeRequest> & { readonly grant: readonly ForgejoScope[] };",
       ],
     },
   ];

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSchema, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { guardPackage, testSchema, type GuardPackage } from './package.ts';
 import { PAGE_PERMISSIONS, pageModel } from './page-model.ts';
+import { polluted } from '../helpers/pollute.ts';
 
 interface Case {
   name: string;
@@ -450,20 +451,12 @@ describe('fineGrainedPermissionsRule: options are the caller\'s own (a bug hunt:
   // Page rows: `Query.runner` needs read_runner; the mutation is on no row.
   const twoOperations = 'query A { echo(text: "x") } query B { runner(id: "1") { id } }';
   const undocumented = 'mutation { dangerousThing(input: { really: true }) { errors } }';
-  const polluted = <T>(key: string, value: unknown, body: () => T): T => {
-    Object.defineProperty(Object.prototype, key, { value, configurable: true, writable: true, enumerable: false });
-    try {
-      return body();
-    } finally {
-      delete (Object.prototype as Record<string, unknown>)[key];
-    }
-  };
   const messages = (doc: string, options?: object, onSchema = schema) => validate(onSchema, parse(doc), [pkg.graphql.fineGrainedPermissionsRule([], options as never)]).map((e) => e.message);
 
   it('an inherited `mode: lax` does not allow an undocumented mutation (no options, or `{}`)', () => {
     const expected = messages(undocumented);
     expect(expected).toHaveLength(1);
-    polluted('mode', 'lax', () => {
+    polluted(Object.prototype, 'mode', 'lax', () => {
       expect(messages(undocumented)).toEqual(expected);
       expect(messages(undocumented, {})).toEqual(expected);
     });
@@ -471,7 +464,7 @@ describe('fineGrainedPermissionsRule: options are the caller\'s own (a bug hunt:
 
   it('an inherited `operationName` does not narrow the check to a harmless operation', () => {
     expect(messages(twoOperations)).toEqual(['Field "Query.runner" needs the fine-grained permission read_runner.']);
-    polluted('operationName', 'A', () => {
+    polluted(Object.prototype, 'operationName', 'A', () => {
       expect(messages(twoOperations)).toEqual(['Field "Query.runner" needs the fine-grained permission read_runner.']);
       expect(pkg.graphql.requiredPermissionsForOperation(schema, parse(twoOperations)).permissions).toEqual(['read_runner']);
     });
@@ -479,7 +472,7 @@ describe('fineGrainedPermissionsRule: options are the caller\'s own (a bug hunt:
 
   it('an inherited `strict` is not taken for the cached index of a new schema', async () => {
     const fresh = await testSchema();
-    polluted('strict', { forField: () => [] }, () => {
+    polluted(Object.prototype, 'strict', { forField: () => [] }, () => {
       expect(messages(twoOperations, undefined, fresh)).toEqual(['Field "Query.runner" needs the fine-grained permission read_runner.']);
     });
   });

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { concretePaths, loadModules, type GitlabModules, type Request } from './helpers.ts';
 import { MAX_WORKLOAD_REQUESTS } from '../../generator/emit/runtime/least-privilege.ts';
+import { polluted } from '../helpers/pollute.ts';
 import { routeTemplates, templateRequest } from '../rest-routes/generators.ts';
 
 let m: GitlabModules;
@@ -385,14 +386,24 @@ describe('malformed requests', () => {
     const workload: Request[] = [{ kind: 'rest', method: 'GET', path: '/api/v4/user' }, { kind: 'operation', operation: 'git-push', target: 'acme/app' }];
     const personal = m.least.leastPrivilegeForRequests(workload);
     expect(personal.classic.tokenType).toBe('personal');
-    Object.defineProperty(Object.prototype, 'classicTokenType', { value: 'project', configurable: true, writable: true });
-    try {
+    polluted(Object.prototype, 'classicTokenType', 'project', () => {
       const a = m.least.leastPrivilegeForRequests(workload);
       expect(a.classic.tokenType).toBe('personal');
       expect(a.classic.grant).toEqual(personal.classic.grant);
       expect(m.least.leastPrivilegeForRequests(workload, {}).classic.tokenType).toBe('personal');
-    } finally {
-      delete (Object.prototype as Record<string, unknown>).classicTokenType;
+    });
+  });
+
+  it('reads only a request\'s own fields (a review: Object.prototype.method made a request without one a GET)', () => {
+    const noMethod = { kind: 'rest', path: '/api/v4/projects/1/releases' } as unknown as Request;
+    const noKind = { method: 'GET', path: '/api/v4/projects/1/releases' } as unknown as Request;
+    for (const [key, value, request] of [['method', 'GET', noMethod], ['kind', 'rest', noKind]] as const) {
+      polluted(Object.prototype, key, value, () => {
+        const a = m.least.leastPrivilegeForRequests([request]);
+        for (const k of [a.jobToken, a.classic, a.fineGrained]) expect([k.kind, k.complete, k.grant], key).toEqual([k.kind, false, []]);
+        expect(m.least.jobTokenRequestVerdict(request).status, key).toBe('unknown');
+        expect(m.forgejo.forgejoRequestVerdict(request).status, key).toBe('unknown');
+      });
     }
   });
 

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { polluted } from '../helpers/pollute.ts';
+import { realCatalog, writePackage, importGenerated } from '../helpers/build.ts';
 
 const run = promisify(execFile);
 const generated = path.resolve(import.meta.dirname, '../../generated');
@@ -43,18 +45,30 @@ describe('exported data cannot be changed by other code', () => {
   });
 });
 
+describe('exported data cannot be changed by other code, in --enum-style enum too', () => {
+  it('the enums are frozen (a review: only the as-const objects were)', async () => {
+    const { catalog } = await realCatalog();
+    const { dir } = await writePackage(catalog, { enumStyle: 'enum' });
+    const gitlab = await importGenerated<Record<string, unknown>>(dir, 'gitlab/index.js');
+    const forgejo = await importGenerated<Record<string, unknown>>(dir, 'forgejo/index.js');
+    const buildkite = await importGenerated<Record<string, unknown>>(dir, 'buildkite/index.js');
+    const enums = { JobTokenPermission: gitlab.JobTokenPermission, TokenScope: gitlab.TokenScope, GitlabFineGrainedPermission: gitlab.GitlabFineGrainedPermission, ForgejoScope: forgejo.ForgejoScope, APIAccessTokenScope: buildkite.APIAccessTokenScope };
+    for (const [name, value] of Object.entries(enums)) {
+      expect(typeof value, name).toBe('object');
+      expect(Object.isFrozen(value), name).toBe(true);
+    }
+  });
+});
+
 describe('a polluted prototype', () => {
   it('an index on Array.prototype does not turn a REST grant into a deny', async () => {
     const rest = (await import(pathToFileURL(path.join(generated, 'gitlab/index.js')).href)) as { isFineGrainedRestRequestAllowed(g: Iterable<string>, m: string, p: string): boolean };
     // REST page: `GET /projects/:id/releases` needs read_release (line 1959).
     expect(rest.isFineGrainedRestRequestAllowed(['read_release'], 'GET', '/projects/1/releases')).toBe(true);
-    Object.defineProperty(Array.prototype, 0, { value: true, configurable: true, writable: true });
-    try {
+    polluted(Array.prototype, 0, true, () => {
       expect(rest.isFineGrainedRestRequestAllowed(['read_release'], 'GET', '/projects/1/releases')).toBe(true);
       expect(rest.isFineGrainedRestRequestAllowed([], 'GET', '/projects/1/releases')).toBe(false);
-    } finally {
-      delete (Array.prototype as unknown as Record<number, unknown>)[0];
-    }
+    });
   });
 
   it('a key on Object.prototype before the import does not break it (deepFreeze once recursed forever)', async () => {

@@ -91,11 +91,13 @@ function readRequests(requests) {
 }
 function snapshotRequest(request) {
   const r = request;
-  const kind = r.kind;
+  const own = (key) => Object.hasOwn(r, key) ? r[key] : void 0;
+  const kind = own("kind");
   const fields = kind === "rest" ? REST_FIELDS : kind === "operation" ? OPERATION_FIELDS : kind === "graphql" ? GRAPHQL_FIELDS : NO_FIELDS;
-  const copy = { kind };
+  const copy = /* @__PURE__ */ Object.create(null);
+  copy.kind = kind;
   for (const f of fields) {
-    const value = r[f];
+    const value = own(f);
     if (value !== void 0) copy[f] = value;
   }
   return Object.freeze(copy);

@@ -18,5 +18,5 @@ export function forgejoRequestVerdict(request: ForgejoLeastPrivilegeRequest): Re
 
 /** The least Forgejo scopes that let every request of the workload through (`read:issue` rather than `write:repository`), and the requests no scope grants. Pure, never throws. Minimal: dropping any scope denies at least one request. */
 export function leastPrivilegeForForgejoRequests(requests: readonly ForgejoLeastPrivilegeRequest[]): TokenKindAnswer<'forgejo', ForgejoLeastPrivilegeRequest> & { readonly grant: readonly ForgejoScope[] } {
-  return leastGrant('forgejo', requests, forgejoRequestVerdict, forgejoScopeWeight(forgejoScopeSatisfiedBy)) as TokenKindAnswer<'forgejo', ForgejoLeastPrivilegeRequest> & { readonly grant: readonly ForgejoScope[] };
+  return leastGrant('forgejo', requests, (r: ForgejoLeastPrivilegeRequest) => forgejoVerdict(r, requiredForgejoScope, forgejoScopeSatisfiedBy), forgejoScopeWeight(forgejoScopeSatisfiedBy)) as TokenKindAnswer<'forgejo', ForgejoLeastPrivilegeRequest> & { readonly grant: readonly ForgejoScope[] };
 }

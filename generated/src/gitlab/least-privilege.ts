@@ -125,10 +125,10 @@ export function leastPrivilegeForRequests(requests: readonly GitlabLeastPrivileg
     unreadable = true;
   }
 
-  const classicVerdict = (r: GitlabLeastPrivilegeRequest): RequestVerdict => (unreadable ? { status: 'unknown', why: 'options.classicTokenType could not be read: denied.', source: [] } : classicScopeRequestVerdict(r, tokenType));
+  const classicVerdict = (r: GitlabLeastPrivilegeRequest): RequestVerdict => (unreadable ? { status: 'unknown', why: 'options.classicTokenType could not be read: denied.', source: [] } : classicScopeVerdict(r, classicScopeRules, tokenType, isScopeAvailableFor));
   return Object.freeze({
-    fineGrained: leastGrant('fine-grained', requests, fineGrainedRequestVerdict),
-    jobToken: leastGrant('job-token', requests, jobTokenRequestVerdict) as GitlabLeastPrivilege['jobToken'],
+    fineGrained: leastGrant('fine-grained', requests, (r: GitlabLeastPrivilegeRequest) => fineGrainedVerdict(r, matchFineGrainedRestRoute, gitlabOperationPermissions, workloadOperationNames)),
+    jobToken: leastGrant('job-token', requests, (r: GitlabLeastPrivilegeRequest) => jobTokenVerdict(r, jobTokenRouteFor, JOB_TOKEN_UNAVAILABLE_LINES)) as GitlabLeastPrivilege['jobToken'],
     classic: Object.freeze({ ...leastGrant('classic', requests, classicVerdict, (s) => (classicScopeWeights as Readonly<Record<string, number>>)[s] ?? 1000), tokenType }) as GitlabLeastPrivilege['classic'],
   });
 }

@@ -19,8 +19,11 @@ import {
   type GuardMode,
 } from './graphql-requirements.js';
 
-/** The most permission ids a grant is read for (the route matchers' `MAX_GRANTED_ITEMS`); a longer one grants nothing. */
-export const MAX_GRANTED_PERMISSIONS: number = 65_536;
+/**
+ * The most permission ids a grant is read for; a longer one grants nothing. The route matchers'
+ * `MAX_GRANTED_ITEMS` (`route-path.ts`), restated: importing it would load the route runtime into this subpath.
+ */
+const MAX_GRANTED_PERMISSIONS = 65_536;
 
 export interface GuardOptions {
   /**

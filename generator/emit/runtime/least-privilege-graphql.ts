@@ -10,6 +10,7 @@
  * `invalid`), and an operation that needs nothing is one input that needs nothing.
  */
 import { Kind, type DocumentNode, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { ownOption } from './graphql-requirements.js';
 
 /** The fields of a `requiredPermissionsForOperation` requirement this file reads. */
 export interface GraphqlRequirementLike {
@@ -85,8 +86,8 @@ function inputsOf<O extends { readonly mode?: 'strict' | 'lax'; readonly operati
   const all: unknown = document !== null && typeof document === 'object' ? document.definitions : undefined;
   const every = Array.isArray(all) ? all.filter((d): d is OperationDefinitionNode => d !== null && typeof d === 'object' && d.kind === Kind.OPERATION_DEFINITION) : [];
   // `operationName`: only that operation runs (as `requiredPermissionsForOperation` answers it); anything but a string names none.
-  // Own properties only (as the guard's `ownOption`): an inherited `operationName` is not an option.
-  const wanted: unknown = (options !== null && typeof options === 'object' && Object.hasOwn(options, 'operationName') ? options.operationName : undefined) ?? undefined;
+  // Own properties only (`ownOption`): an inherited `operationName` is not an option.
+  const wanted: unknown = ownOption(options, 'operationName') ?? undefined;
   const definitions = wanted === undefined ? every : every.filter((d) => typeof wanted === 'string' && d.name?.value === wanted);
   if (wanted !== undefined && definitions.length === 0) return invalidDocument([], typeof wanted === 'string' ? `Unknown operation named "${wanted}".` : 'operationName must be a string.');
   const requests: GraphqlInput[] = [];

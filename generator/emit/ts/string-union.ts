@@ -29,7 +29,7 @@ export interface StringUnionSpec {
   url?: string;
 }
 
-export function stringUnionStatements(spec: StringUnionSpec, options: EmitOptions, report: Reporter): StatementStructures[] {
+export function stringUnionStatements(spec: StringUnionSpec, options: EmitOptions, report: Reporter): (StatementStructures | string)[] {
   const keys = new Map<string, UnionMember>();
   const members: (UnionMember & { key: string })[] = [];
   for (const m of spec.members) {
@@ -45,7 +45,7 @@ export function stringUnionStatements(spec: StringUnionSpec, options: EmitOption
     members.push({ ...m, key });
   }
   const doc = docFrom(spec.description, undefined, spec.url);
-  const out: StatementStructures[] = [];
+  const out: (StatementStructures | string)[] = [];
   if (options.enumStyle === 'enum') {
     out.push({
       kind: StructureKind.Enum,
@@ -54,6 +54,8 @@ export function stringUnionStatements(spec: StringUnionSpec, options: EmitOption
       docs: [doc],
       members: members.map((m) => ({ name: m.key, value: m.value, docs: [docFrom(m.description, m.position)] })),
     });
+    // A TypeScript enum is a plain object at run time: frozen as the `as const` object is.
+    out.push(`Object.freeze(${spec.typeName});`);
   } else {
     out.push({
       kind: StructureKind.VariableStatement,

@@ -52,7 +52,6 @@ export interface FieldRequirement<G extends GuardGrantShape> {
      */
     readonly alternatives: readonly (readonly string[])[];
 }
-/** Parses the `mode` option; anything but the two documented values is a programming error. */
 /**
  * An option set on the options object itself. An inherited one is not an option: a property added to
  * `Object.prototype` elsewhere in the process (prototype pollution: `mode: 'lax'`, an
@@ -68,6 +67,7 @@ export declare function ownOption(options: unknown, key: string): unknown;
 export declare function isPackageSchema(schema: unknown): boolean;
 /** The error for a schema of another copy of `graphql` (`isPackageSchema`): nothing is granted. */
 export declare const FOREIGN_SCHEMA_MESSAGE = "The schema is not one of the `graphql` package token-permissions loads (two copies of graphql are installed): nothing is granted. Install one copy (npm dedupe).";
+/** Parses the `mode` option; anything but the two documented values is a programming error. */
 export declare function guardMode(mode: unknown): GuardMode;
 /** True when `granted` holds every permission of at least one alternative. */
 export declare function isSatisfied(alternatives: readonly (readonly string[])[], granted: ReadonlySet<string>): boolean;

@@ -10,8 +10,6 @@
 import { type ValidationRule } from "graphql";
 import type { GuardGrantShape, GuardLookup } from "../../runtime/graphql-guard-lookup.js";
 import { type FieldRequirement, type GuardMode } from "./graphql-requirements.js";
-/** The most permission ids a grant is read for (the route matchers' `MAX_GRANTED_ITEMS`); a longer one grants nothing. */
-export declare const MAX_GRANTED_PERMISSIONS: number;
 export interface GuardOptions {
     /**
      * `strict` (default): an object type the page does not list, or a mutation without a row, is denied.

@@ -88,7 +88,6 @@ function permissionsPhrase(alternatives) {
   return `one of the fine-grained permissions ${alternatives.map((a) => a.join(" + ")).join(", ")}`;
 }
 export {
-  MAX_GRANTED_PERMISSIONS,
   createFineGrainedPermissionsRule,
   permissionsPhrase,
   requirementMessage

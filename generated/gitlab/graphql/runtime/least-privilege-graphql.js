@@ -3,6 +3,7 @@
  * Source: sources/gitlab-pat-fine-grained-graphql.41946e6.md (sha256 3af6819ba670a413a21652b49d7b898ed9a67a846993517d0008c70075d69652)
  */
 import { Kind } from "graphql";
+import { ownOption } from "./graphql-requirements.js";
 function graphqlInputs(byOperation, schema, document, options) {
   try {
     return inputsOf(byOperation, schema, document, options);
@@ -13,7 +14,7 @@ function graphqlInputs(byOperation, schema, document, options) {
 function inputsOf(byOperation, schema, document, options) {
   const all = document !== null && typeof document === "object" ? document.definitions : void 0;
   const every = Array.isArray(all) ? all.filter((d) => d !== null && typeof d === "object" && d.kind === Kind.OPERATION_DEFINITION) : [];
-  const wanted = (options !== null && typeof options === "object" && Object.hasOwn(options, "operationName") ? options.operationName : void 0) ?? void 0;
+  const wanted = ownOption(options, "operationName") ?? void 0;
   const definitions = wanted === void 0 ? every : every.filter((d) => typeof wanted === "string" && d.name?.value === wanted);
   if (wanted !== void 0 && definitions.length === 0) return invalidDocument([], typeof wanted === "string" ? `Unknown operation named "${wanted}".` : "operationName must be a string.");
   const requests = [];

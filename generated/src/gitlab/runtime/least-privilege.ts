@@ -244,18 +244,22 @@ function readRequests<R>(requests: readonly R[]): R[] {
 }
 
 /**
- * A plain copy of a request's own fields, each read once: the verdicts read `kind`, `method` and
+ * A plain copy of a request's own fields (never inherited ones), each read once: the verdicts read `kind`, `method` and
  * `path` more than once, and a getter that answered differently on a later read (`kind` 'rest' for
  * the method check, then 'operation') once turned `OPTIONS /api/graphql` into `api`. Throws when a
  * field cannot be read (`safeVerdict` denies the request then).
  */
 function snapshotRequest(request: object): Record<string, unknown> {
   const r = request as Record<string, unknown>;
-  const kind = r.kind;
+  // Own fields only: a `method` or `kind` someone set on `Object.prototype` is not the request's.
+  const own = (key: string): unknown => (Object.hasOwn(r, key) ? r[key] : undefined);
+  const kind = own('kind');
   const fields = kind === 'rest' ? REST_FIELDS : kind === 'operation' ? OPERATION_FIELDS : kind === 'graphql' ? GRAPHQL_FIELDS : NO_FIELDS;
-  const copy: Record<string, unknown> = { kind };
+  // No prototype: a field the request lacks reads `undefined`, never an `Object.prototype` value.
+  const copy = Object.create(null) as Record<string, unknown>;
+  copy.kind = kind;
   for (const f of fields) {
-    const value = r[f];
+    const value = own(f);
     if (value !== undefined) copy[f] = value;
   }
   return Object.freeze(copy);

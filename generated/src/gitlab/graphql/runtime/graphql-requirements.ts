@@ -88,7 +88,6 @@ export interface FieldRequirement<G extends GuardGrantShape> {
   readonly alternatives: readonly (readonly string[])[];
 }
 
-/** Parses the `mode` option; anything but the two documented values is a programming error. */
 /**
  * An option set on the options object itself. An inherited one is not an option: a property added to
  * `Object.prototype` elsewhere in the process (prototype pollution: `mode: 'lax'`, an
@@ -116,6 +115,7 @@ export function isPackageSchema(schema: unknown): boolean {
 export const FOREIGN_SCHEMA_MESSAGE =
   'The schema is not one of the `graphql` package token-permissions loads (two copies of graphql are installed): nothing is granted. Install one copy (npm dedupe).';
 
+/** Parses the `mode` option; anything but the two documented values is a programming error. */
 export function guardMode(mode: unknown): GuardMode {
   if (mode === undefined || mode === 'strict') return 'strict';
   if (mode === 'lax') return 'lax';
