@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { guardPackage, testSchema, type GuardPackage } from './package.ts';
+import { importGenerated } from '../helpers/build.ts';
 import { PAGE, PAGE_PERMISSIONS, pageModel } from './page-model.ts';
 import { operationArbitrary } from './operations.ts';
 
@@ -194,3 +195,47 @@ function* subsetsSmallerThan(ids: readonly string[], size: number): Generator<st
   }
   for (let k = 0; k < size; k++) yield* pick(0, k, []);
 }
+
+describe('every operation answered alone, when operations share fragments (a bug hunt: K operations spreading one fragment of K fields cost K × K)', () => {
+  type ByOperation = (lookup: unknown, schema: GraphQLSchema, document: ReturnType<typeof parse>) => {
+    errors: readonly { message: string }[];
+    operations: readonly { answer: { requirements: readonly { subject: string; locations: readonly { line: number; column: number }[] }[] } }[];
+  };
+  let byOperation: (document: ReturnType<typeof parse>) => ReturnType<ByOperation>;
+  beforeAll(async () => {
+    const runtime = await importGenerated<{ computeRequiredPermissionsByOperation: ByOperation }>(pkg.dir, 'gitlab/graphql/runtime/graphql-least-privilege.js');
+    const map = pkg.gitlab.requiredGraphqlPermissions;
+    byOperation = (document) => runtime.computeRequiredPermissionsByOperation(map, schema, document);
+  });
+  const sharedFragment = (operations: number, fields: number, own = '') =>
+    `${Array.from({ length: operations }, (_, i) => `query Q${i} { ${own} ...F }`).join('\n')}\nfragment F on Query { ${Array.from({ length: fields }, (_, i) => `a${i}: runner(id: "1") { id }`).join(' ')} }`;
+
+  it('answers each operation with the fragment\'s requirement, its locations shared, not copied per operation', () => {
+    const { errors, operations } = byOperation(parse(sharedFragment(3, 2)));
+    expect(errors).toEqual([]);
+    expect(operations).toHaveLength(3);
+    const runner = operations.map((o) => o.answer.requirements.find((r) => r.subject === 'CiRunner')!);
+    // Line 4 is the fragment: `fragment F on Query { ` is 22 characters, each field 26 plus a space: columns 23 and 50.
+    expect(runner[0]!.locations).toEqual([{ line: 4, column: 23 }, { line: 4, column: 50 }]);
+    expect(runner[1]!.locations).toBe(runner[0]!.locations);
+    expect(runner[2]!.locations).toBe(runner[0]!.locations);
+  });
+
+  it('merges an operation\'s own field with the fragment\'s, in document order', () => {
+    const { operations } = byOperation(parse(sharedFragment(2, 1, 'b: runner(id: "2") { id }')));
+    const runner = operations.map((o) => o.answer.requirements.find((r) => r.subject === 'CiRunner')!.locations);
+    expect(runner).toEqual([
+      [{ line: 1, column: 12 }, { line: 3, column: 23 }],
+      [{ line: 2, column: 12 }, { line: 3, column: 23 }],
+    ]);
+  });
+
+  it('refuses, with one error and no operation answered, a document whose operations together reach more than the work limit', () => {
+    // 3,000 operations each merging its own field with a 3,000-field fragment: 9 million locations to merge.
+    const { errors, operations } = byOperation(parse(sharedFragment(3_000, 3_000, 'b: runner(id: "2") { id }')));
+    expect(operations).toEqual([]);
+    expect(errors.map((e) => e.message)).toEqual([
+      "The document's operations together reach more than 5000000 fields and fragments to answer one by one: nothing is granted. Answer fewer operations at a time (operationName).",
+    ]);
+  });
+});

@@ -96,8 +96,18 @@ export function computeRequiredPermissionsByOperation<G extends GuardGrantShape>
   // A document with errors runs nowhere: no operation of it is answered (its callers deny each one).
   // Only the operations `operationName` selects (its callers answer those alone).
   const selected = selectOperations(pass.operations, ownOption(options, 'operationName'));
-  const operations = pass.errors.length > 0 || typeof selected === 'string' ? [] : selected.map((node) => Object.freeze({ node, answer: answerFor(pass, [node], []) }));
-  return Object.freeze({ errors: Object.freeze([...pass.errors]), operations: Object.freeze(operations) });
+  if (pass.errors.length > 0 || typeof selected === 'string') return Object.freeze({ errors: Object.freeze([...pass.errors]), operations: Object.freeze([]) });
+  // Operations that share fragments are answered from the fragments' shared groups; a document built so
+  // that the operations together still reach too much is refused (every operation denied), never answered for minutes.
+  const budget = { left: OPERATIONS_WORK_LIMIT };
+  try {
+    const operations = selected.map((node) => Object.freeze({ node, answer: answerFor(pass, [node], [], budget) }));
+    return Object.freeze({ errors: Object.freeze([]), operations: Object.freeze(operations) });
+  } catch (e) {
+    if (e !== OUT_OF_WORK) throw e;
+    const refused = new GraphQLError(`The document's operations together reach more than ${OPERATIONS_WORK_LIMIT} fields and fragments to answer one by one: nothing is granted. Answer fewer operations at a time (operationName).`);
+    return Object.freeze({ errors: Object.freeze([refused]), operations: Object.freeze([]) });
+  }
 }
 
 /** What one validation pass and one collecting pass learn of a document, for any choice of its operations. */
@@ -149,53 +159,113 @@ function documentPass<G extends GuardGrantShape>(lookup: GuardLookup<G>, schema:
   }
 }
 
-/** The answer for `operations` (and the fragments they spread), from the document's pass. */
-function answerFor<G extends GuardGrantShape>(pass: DocumentPass<G>, operations: readonly OperationDefinitionNode[], errors: readonly GraphQLError[]): LeastPrivilegeResult<G> {
+/**
+ * One requirement as one definition (an operation or a fragment) needs it: its fields and where they
+ * are, deduplicated and frozen once per document pass. Every operation that spreads the definition
+ * shares these lists: a fragment of K fields spread by K operations once cost K × K (minutes, and
+ * memory enough to crash the process, for a document of a few hundred kilobytes).
+ */
+interface DefinitionGroup<G extends GuardGrantShape> {
+  readonly key: string;
+  readonly reason: RequirementReason;
+  readonly subject: string;
+  readonly fields: readonly string[];
+  readonly locations: readonly SourceLocation[];
+  readonly grants: readonly G[];
+  readonly alternatives: readonly (readonly string[])[];
+}
+
+const groupsOfDefinition = new WeakMap<object, readonly DefinitionGroup<GuardGrantShape>[]>();
+
+function definitionGroups<G extends GuardGrantShape>(definition: CollectedDefinition<G>): readonly DefinitionGroup<G>[] {
+  const cached = groupsOfDefinition.get(definition);
+  if (cached) return cached as readonly DefinitionGroup<G>[];
+  const groups = new Map<string, { group: DefinitionGroup<G>; fields: string[]; fieldSet: Set<string>; locations: SourceLocation[]; locationSet: Set<string> }>();
+  for (const { node, requirements } of definition.fields) {
+    for (const r of requirements) {
+      const key = `${r.reason}\u0000${r.subject}`;
+      let g = groups.get(key);
+      if (!g) {
+        const fields: string[] = [];
+        const locations: SourceLocation[] = [];
+        groups.set(key, (g = { group: { key, reason: r.reason, subject: r.subject, fields, locations, grants: r.grants, alternatives: r.alternatives }, fields, fieldSet: new Set(), locations, locationSet: new Set() }));
+      }
+      if (!g.fieldSet.has(r.field)) {
+        g.fieldSet.add(r.field);
+        g.fields.push(r.field);
+      }
+      const at = node.loc ? { line: node.loc.startToken.line, column: node.loc.startToken.column } : undefined;
+      if (at && !g.locationSet.has(`${at.line}:${at.column}`)) {
+        g.locationSet.add(`${at.line}:${at.column}`);
+        g.locations.push(Object.freeze(at));
+      }
+    }
+  }
+  const out = Object.freeze([...groups.values()].map(({ group }) => (Object.freeze(group.fields), Object.freeze(group.locations), Object.freeze(group))));
+  groupsOfDefinition.set(definition, out);
+  return out;
+}
+
+/** Work units (definitions, requirement groups, list entries merged) answering every operation alone may take; past it the document is refused. */
+export const OPERATIONS_WORK_LIMIT: number = 5_000_000;
+
+/** Thrown by `answerFor` when its budget runs out (caught by `computeRequiredPermissionsByOperation`). */
+const OUT_OF_WORK = new Error('out of work');
+
+/** The answer for `operations` (and the fragments they spread), from the document's pass; `budget` (when given) is charged for the work. */
+function answerFor<G extends GuardGrantShape>(pass: DocumentPass<G>, operations: readonly OperationDefinitionNode[], errors: readonly GraphQLError[], budget?: { left: number }): LeastPrivilegeResult<G> {
+  const charge = (units: number) => {
+    if (budget && (budget.left -= units) < 0) throw OUT_OF_WORK;
+  };
   // The chosen operations and the fragments they spread, in document order, through the pass's indexes: linear in
-  // what is selected, not in the document (answering each of N operations alone stays linear overall).
+  // what is selected, not in the document. Each definition's requirements are grouped once (`definitionGroups`).
   const at: number[] = [];
   for (const op of operations) {
     const i = pass.indexOf.get(op);
     if (i !== undefined) at.push(i);
     for (const f of pass.fragmentsOf.get(op) ?? []) at.push(...(pass.fragmentIndexes.get(f) ?? []));
   }
+  charge(at.length);
   const selected = [...new Set(at)].sort((a, b) => a - b).map((i) => pass.definitions[i]!);
 
+  // Per requirement, in document order of its first field, the definitions' groups; one group's lists are shared as they are.
+  const parts = new Map<string, DefinitionGroup<G>[]>();
+  for (const definition of selected) {
+    const groups = definitionGroups(definition);
+    charge(groups.length);
+    for (const g of groups) {
+      const list = parts.get(g.key);
+      if (list) list.push(g);
+      else parts.set(g.key, [g]);
+    }
+  }
   interface Group {
     reason: RequirementReason;
     subject: string;
-    fields: string[];
-    fieldSet: Set<string>;
-    locations: SourceLocation[];
-    locationSet: Set<string>;
+    fields: readonly string[];
+    locations: readonly SourceLocation[];
     grants: readonly G[];
     alternatives: readonly (readonly string[])[];
   }
   const groups = new Map<string, Group>();
-  for (const definition of selected) {
-    for (const { node, requirements } of definition.fields) {
-      for (const r of requirements) {
-        const key = `${r.reason}\u0000${r.subject}`;
-        let group = groups.get(key);
-        if (!group) groups.set(key, (group = { reason: r.reason, subject: r.subject, fields: [], fieldSet: new Set(), locations: [], locationSet: new Set(), grants: r.grants, alternatives: r.alternatives }));
-        if (!group.fieldSet.has(r.field)) {
-          group.fieldSet.add(r.field);
-          group.fields.push(r.field);
-        }
-        const at = node.loc ? { line: node.loc.startToken.line, column: node.loc.startToken.column } : undefined;
-        if (at && !group.locationSet.has(`${at.line}:${at.column}`)) {
-          group.locationSet.add(`${at.line}:${at.column}`);
-          group.locations.push(at);
-        }
-      }
+  for (const [key, list] of parts) {
+    const first = list[0]!;
+    if (list.length === 1) {
+      groups.set(key, first);
+      continue;
     }
+    // Fields can repeat across definitions (a coordinate selected in two fragments); locations cannot (one node, one definition).
+    const fields = [...new Set(list.flatMap((g) => g.fields))];
+    const locations = list.flatMap((g) => g.locations);
+    charge(fields.length + locations.length);
+    groups.set(key, { reason: first.reason, subject: first.subject, fields: Object.freeze(fields), locations: Object.freeze(locations), grants: first.grants, alternatives: first.alternatives });
   }
   const all = [...groups.values()];
   const chosen = minimumHittingSet(all.filter((g) => g.alternatives.length > 0).map((g) => g.alternatives));
   const granted = new Set(chosen.permissions);
   const freeze = (g: Group): PermissionRequirement<G> => {
     const satisfiedBy = g.alternatives.find((a) => a.every((p) => granted.has(p)));
-    const base = { reason: g.reason, subject: g.subject, fields: Object.freeze(g.fields), locations: Object.freeze(g.locations.map((l) => Object.freeze(l))), grants: g.grants, alternatives: g.alternatives };
+    const base = { reason: g.reason, subject: g.subject, fields: g.fields, locations: g.locations, grants: g.grants, alternatives: g.alternatives };
     return Object.freeze(satisfiedBy ? { ...base, satisfiedBy } : base);
   };
   const requirements = all.filter((g) => g.alternatives.length > 0).map(freeze);

@@ -57,3 +57,5 @@ export declare function computeRequiredPermissionsByOperation<G extends GuardGra
         readonly answer: LeastPrivilegeResult<G>;
     }[];
 };
+/** Work units (definitions, requirement groups, list entries merged) answering every operation alone may take; past it the document is refused. */
+export declare const OPERATIONS_WORK_LIMIT: number;

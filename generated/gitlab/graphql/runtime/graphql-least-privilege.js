@@ -30,8 +30,16 @@ function computeRequiredPermissions(lookup, schema, document, options = {}) {
 function computeRequiredPermissionsByOperation(lookup, schema, document, options = {}) {
   const pass = documentPass(lookup, schema, document, options);
   const selected = selectOperations(pass.operations, ownOption(options, "operationName"));
-  const operations = pass.errors.length > 0 || typeof selected === "string" ? [] : selected.map((node) => Object.freeze({ node, answer: answerFor(pass, [node], []) }));
-  return Object.freeze({ errors: Object.freeze([...pass.errors]), operations: Object.freeze(operations) });
+  if (pass.errors.length > 0 || typeof selected === "string") return Object.freeze({ errors: Object.freeze([...pass.errors]), operations: Object.freeze([]) });
+  const budget = { left: OPERATIONS_WORK_LIMIT };
+  try {
+    const operations = selected.map((node) => Object.freeze({ node, answer: answerFor(pass, [node], [], budget) }));
+    return Object.freeze({ errors: Object.freeze([]), operations: Object.freeze(operations) });
+  } catch (e) {
+    if (e !== OUT_OF_WORK) throw e;
+    const refused = new GraphQLError(`The document's operations together reach more than ${OPERATIONS_WORK_LIMIT} fields and fragments to answer one by one: nothing is granted. Answer fewer operations at a time (operationName).`);
+    return Object.freeze({ errors: Object.freeze([refused]), operations: Object.freeze([]) });
+  }
 }
 function documentPass(lookup, schema, document, options) {
   const mode = guardMode(ownOption(options, "mode"));
@@ -64,39 +72,77 @@ function documentPass(lookup, schema, document, options) {
     return { errors: [failed], operations: [], definitions: [], fragmentsOf, indexOf: /* @__PURE__ */ new Map(), fragmentIndexes: /* @__PURE__ */ new Map(), failed };
   }
 }
-function answerFor(pass, operations, errors) {
+const groupsOfDefinition = /* @__PURE__ */ new WeakMap();
+function definitionGroups(definition) {
+  const cached = groupsOfDefinition.get(definition);
+  if (cached) return cached;
+  const groups = /* @__PURE__ */ new Map();
+  for (const { node, requirements } of definition.fields) {
+    for (const r of requirements) {
+      const key = `${r.reason}\0${r.subject}`;
+      let g = groups.get(key);
+      if (!g) {
+        const fields = [];
+        const locations = [];
+        groups.set(key, g = { group: { key, reason: r.reason, subject: r.subject, fields, locations, grants: r.grants, alternatives: r.alternatives }, fields, fieldSet: /* @__PURE__ */ new Set(), locations, locationSet: /* @__PURE__ */ new Set() });
+      }
+      if (!g.fieldSet.has(r.field)) {
+        g.fieldSet.add(r.field);
+        g.fields.push(r.field);
+      }
+      const at = node.loc ? { line: node.loc.startToken.line, column: node.loc.startToken.column } : void 0;
+      if (at && !g.locationSet.has(`${at.line}:${at.column}`)) {
+        g.locationSet.add(`${at.line}:${at.column}`);
+        g.locations.push(Object.freeze(at));
+      }
+    }
+  }
+  const out = Object.freeze([...groups.values()].map(({ group }) => (Object.freeze(group.fields), Object.freeze(group.locations), Object.freeze(group))));
+  groupsOfDefinition.set(definition, out);
+  return out;
+}
+const OPERATIONS_WORK_LIMIT = 5e6;
+const OUT_OF_WORK = new Error("out of work");
+function answerFor(pass, operations, errors, budget) {
+  const charge = (units) => {
+    if (budget && (budget.left -= units) < 0) throw OUT_OF_WORK;
+  };
   const at = [];
   for (const op of operations) {
     const i = pass.indexOf.get(op);
     if (i !== void 0) at.push(i);
     for (const f of pass.fragmentsOf.get(op) ?? []) at.push(...pass.fragmentIndexes.get(f) ?? []);
   }
+  charge(at.length);
   const selected = [...new Set(at)].sort((a, b) => a - b).map((i) => pass.definitions[i]);
-  const groups = /* @__PURE__ */ new Map();
+  const parts = /* @__PURE__ */ new Map();
   for (const definition of selected) {
-    for (const { node, requirements: requirements2 } of definition.fields) {
-      for (const r of requirements2) {
-        const key = `${r.reason}\0${r.subject}`;
-        let group = groups.get(key);
-        if (!group) groups.set(key, group = { reason: r.reason, subject: r.subject, fields: [], fieldSet: /* @__PURE__ */ new Set(), locations: [], locationSet: /* @__PURE__ */ new Set(), grants: r.grants, alternatives: r.alternatives });
-        if (!group.fieldSet.has(r.field)) {
-          group.fieldSet.add(r.field);
-          group.fields.push(r.field);
-        }
-        const at2 = node.loc ? { line: node.loc.startToken.line, column: node.loc.startToken.column } : void 0;
-        if (at2 && !group.locationSet.has(`${at2.line}:${at2.column}`)) {
-          group.locationSet.add(`${at2.line}:${at2.column}`);
-          group.locations.push(at2);
-        }
-      }
+    const groups2 = definitionGroups(definition);
+    charge(groups2.length);
+    for (const g of groups2) {
+      const list = parts.get(g.key);
+      if (list) list.push(g);
+      else parts.set(g.key, [g]);
     }
+  }
+  const groups = /* @__PURE__ */ new Map();
+  for (const [key, list] of parts) {
+    const first = list[0];
+    if (list.length === 1) {
+      groups.set(key, first);
+      continue;
+    }
+    const fields = [...new Set(list.flatMap((g) => g.fields))];
+    const locations = list.flatMap((g) => g.locations);
+    charge(fields.length + locations.length);
+    groups.set(key, { reason: first.reason, subject: first.subject, fields: Object.freeze(fields), locations: Object.freeze(locations), grants: first.grants, alternatives: first.alternatives });
   }
   const all = [...groups.values()];
   const chosen = minimumHittingSet(all.filter((g) => g.alternatives.length > 0).map((g) => g.alternatives));
   const granted = new Set(chosen.permissions);
   const freeze = (g) => {
     const satisfiedBy = g.alternatives.find((a) => a.every((p) => granted.has(p)));
-    const base = { reason: g.reason, subject: g.subject, fields: Object.freeze(g.fields), locations: Object.freeze(g.locations.map((l) => Object.freeze(l))), grants: g.grants, alternatives: g.alternatives };
+    const base = { reason: g.reason, subject: g.subject, fields: g.fields, locations: g.locations, grants: g.grants, alternatives: g.alternatives };
     return Object.freeze(satisfiedBy ? { ...base, satisfiedBy } : base);
   };
   const requirements = all.filter((g) => g.alternatives.length > 0).map(freeze);
@@ -112,6 +158,7 @@ function answerFor(pass, operations, errors) {
   });
 }
 export {
+  OPERATIONS_WORK_LIMIT,
   computeRequiredPermissions,
   computeRequiredPermissionsByOperation
 };
