@@ -7,6 +7,7 @@
 import { jobTokenRouteFor } from "./job-token-routes.js";
 import { isScopeAvailableFor } from "./token-scopes.js";
 import { matchFineGrainedRestRoute } from "./rest-routes.js";
+import { isGitlabFineGrainedPermission } from "./fine-grained-permissions.js";
 import { gitlabOperationPermissions } from "./operation-permissions.js";
 import { leastGrant, safeVerdict } from "./runtime/least-privilege.js";
 import { classicScopeVerdict, fineGrainedVerdict, jobTokenVerdict } from "./runtime/least-privilege-gitlab.js";
@@ -81,7 +82,7 @@ function classicScopeRequestVerdict(request, tokenType = "personal") {
   return safeVerdict((r) => classicScopeVerdict(r, classicScopeRules, tokenType, isScopeAvailableFor), request);
 }
 function fineGrainedRequestVerdict(request) {
-  return safeVerdict((r) => fineGrainedVerdict(r, matchFineGrainedRestRoute, gitlabOperationPermissions, workloadOperationNames), request);
+  return safeVerdict((r) => fineGrainedVerdict(r, matchFineGrainedRestRoute, gitlabOperationPermissions, workloadOperationNames, isGitlabFineGrainedPermission), request);
 }
 function leastPrivilegeForRequests(requests, options = {}) {
   let tokenType = "personal";
@@ -93,7 +94,7 @@ function leastPrivilegeForRequests(requests, options = {}) {
   }
   const classicVerdict = (r) => unreadable ? { status: "unknown", why: "options.classicTokenType could not be read: denied.", source: [] } : classicScopeVerdict(r, classicScopeRules, tokenType, isScopeAvailableFor);
   return Object.freeze({
-    fineGrained: leastGrant("fine-grained", requests, (r) => fineGrainedVerdict(r, matchFineGrainedRestRoute, gitlabOperationPermissions, workloadOperationNames)),
+    fineGrained: leastGrant("fine-grained", requests, (r) => fineGrainedVerdict(r, matchFineGrainedRestRoute, gitlabOperationPermissions, workloadOperationNames, isGitlabFineGrainedPermission)),
     jobToken: leastGrant("job-token", requests, (r) => jobTokenVerdict(r, jobTokenRouteFor, JOB_TOKEN_UNAVAILABLE_LINES)),
     classic: Object.freeze({ ...leastGrant("classic", requests, classicVerdict, (s) => classicScopeWeights[s] ?? 1e3), tokenType })
   });

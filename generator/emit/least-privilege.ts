@@ -34,6 +34,9 @@ const GITLAB_RUNTIME: readonly RuntimeFile[] = Object.freeze([
   { file: 'least-privilege-gitlab.ts', to: '/generated/gitlab/runtime/least-privilege-gitlab.ts' },
 ]);
 const GRAPHQL_OUT = '/generated/gitlab/graphql/least-privilege.ts';
+/** The one fine-grained permission vocabulary (generator/emit/gitlab-fine-grained-permissions.ts) and its guard. */
+const VOCABULARY_MODULE = '/generated/gitlab/fine-grained-permissions.ts';
+const VOCABULARY_CHECK = 'isGitlabFineGrainedPermission';
 /** The GraphQL guard's module (generator/emit/graphql-guard.ts) whose `requiredPermissionsForOperation` GraphQL inputs reuse. */
 const GRAPHQL_GUARD_MODULE = '/generated/gitlab/graphql/fine-grained-permissions.ts';
 // graphql-requirements.ts is the guard's (copied by the guard emitter first); listed so its import is placed.
@@ -106,7 +109,10 @@ function emitGitlab(ctx: EmitContext): void {
   // Each kind's lookup, written once: the exported one-request verdicts wrap it in `safeVerdict`, and
   // `leastGrant` (which applies `safeVerdict` itself) takes it as it is, so a request is read once per kind.
   const jobTokenLookup = '(r: GitlabLeastPrivilegeRequest) => jobTokenVerdict(r, jobTokenRouteFor, JOB_TOKEN_UNAVAILABLE_LINES)';
-  const fineGrainedLookup = `(r: GitlabLeastPrivilegeRequest) => fineGrainedVerdict(r, ${rest ? rest.exportName : 'undefined'}, ${operations ? operations.exportName : 'undefined'}, workloadOperationNames)`;
+  // GraphQL inputs name permission ids; only the package's vocabulary is read (a hand-made input's made-up ids were
+  // granted, and each new one widened the least-grant search).
+  const vocabulary = exportKinds(ctx.project, VOCABULARY_MODULE)?.get(VOCABULARY_CHECK) === 'function';
+  const fineGrainedLookup = `(r: GitlabLeastPrivilegeRequest) => fineGrainedVerdict(r, ${rest ? rest.exportName : 'undefined'}, ${operations ? operations.exportName : 'undefined'}, workloadOperationNames, ${vocabulary ? VOCABULARY_CHECK : 'undefined'})`;
   const operationsModel = ctx.catalog.sources.find((s): s is GitlabOperationPermissionsModel => s.kind === 'gitlab-operation-permissions');
   const sources: SourceInfo[] = [jobToken.source, scopes.source, ...(operations?.found && operationsModel ? [operationsModel.source] : [])];
   // route-path.ts is the route emitters' copy when they ran (copyRuntime copies a file once per package).
@@ -124,6 +130,7 @@ function emitGitlab(ctx: EmitContext): void {
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './job-token-permissions.js', namedImports: ['type JobTokenPermission'] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './token-scopes.js', namedImports: ['isScopeAvailableFor', 'type TokenScope', 'type TokenType'] },
     ...(rest?.found ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: rest.found.specifier, namedImports: [rest.exportName] }] : []),
+    ...(vocabulary ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: './fine-grained-permissions.js', namedImports: [VOCABULARY_CHECK] }] : []),
     ...(operations?.found
       ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: operations.found.specifier, namedImports: [operations.exportName, ...(operationIdType === 'string' ? [] : [`type ${operationIdType}`])] }]
       : []),

@@ -82,7 +82,7 @@ describe('fine-grained lookups plug in by name', () => {
     const { project, text, report } = emit(catalog, { 'fine-grained-rest-routes.ts': REST_STAND_IN });
     expect(text).toContain("import { matchFineGrainedRestRoute } from './fine-grained-rest-routes.js';");
     expect(text).toContain("import { gitlabOperationPermissions, type GitlabOperation } from './operation-permissions.js';");
-    expect(text).toContain('fineGrainedVerdict(r, matchFineGrainedRestRoute, gitlabOperationPermissions, workloadOperationNames), request);');
+    expect(text).toContain('fineGrainedVerdict(r, matchFineGrainedRestRoute, gitlabOperationPermissions, workloadOperationNames, isGitlabFineGrainedPermission), request);');
     expect(text).toContain('Object.freeze({ rest: true, operations: true })');
     // The short names' ids are typed with the page's union.
     expect(text).toContain('Readonly<Record<WorkloadOperation, WorkloadOperationName<GitlabOperation> & { readonly syntax: string }>>');
@@ -93,7 +93,8 @@ describe('fine-grained lookups plug in by name', () => {
   it('without them, fine-grained requests are answered as not compiled', async () => {
     const { catalog } = await realCatalog();
     const { project, text, report } = emit(withoutFineGrainedPages(catalog), {});
-    expect(text).toContain('fineGrainedVerdict(r, undefined, undefined, workloadOperationNames), request);');
+    // The GraphQL page is still there: its ids are the vocabulary GraphQL inputs are read against.
+    expect(text).toContain('fineGrainedVerdict(r, undefined, undefined, workloadOperationNames, isGitlabFineGrainedPermission), request);');
     expect(text).toContain('Object.freeze({ rest: false, operations: false })');
     expect(text).toContain('WorkloadOperationName<string>');
     expect(typeErrors(project)).toEqual([]);

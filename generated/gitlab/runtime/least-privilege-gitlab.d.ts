@@ -108,4 +108,6 @@ export interface WorkloadOperationName<Id extends string = string> {
  * matcher, operations through the operations table. A lookup that is `undefined` (its page is not
  * compiled into this package) answers `unknown`: denied.
  */
-export declare function fineGrainedVerdict(request: LeastPrivilegeRequest, matchRest: ((method: string, path: string) => FineGrainedRestMatchLike | undefined) | undefined, operations: Readonly<Record<string, GitlabOperationPermissionLike>> | undefined, names: Readonly<Record<string, WorkloadOperationName>>): RequestVerdict;
+export declare function fineGrainedVerdict(request: LeastPrivilegeRequest, matchRest: ((method: string, path: string) => FineGrainedRestMatchLike | undefined) | undefined, operations: Readonly<Record<string, GitlabOperationPermissionLike>> | undefined, names: Readonly<Record<string, WorkloadOperationName>>, isPermission?: (id: string) => boolean): RequestVerdict;
+/** The boundaries a fine-grained permission is granted at (the model's `Boundary`, generator/model/catalog.ts). */
+export declare const FINE_GRAINED_BOUNDARIES: readonly string[];

@@ -63,7 +63,7 @@ function snippetBoundary(target, b) {
 function sources(s) {
   return s === void 0 ? [] : typeof s === "string" ? [s] : s;
 }
-function fineGrainedVerdict(request, matchRest, operations, names) {
+function fineGrainedVerdict(request, matchRest, operations, names, isPermission) {
   if (request.kind === "rest") {
     if (matchRest === void 0)
       return { status: "unknown", why: "This package was generated without the fine-grained REST page: no answer for REST requests (denied).", source: [] };
@@ -77,7 +77,7 @@ function fineGrainedVerdict(request, matchRest, operations, names) {
     const pub = m.public ? " Not needed when the target resource is public." : "";
     return { status: "needs", alternatives: [m.permissions], boundaries: m.boundaries, why: `\`${m.permissions[0]}\`${also} at ${m.boundaries.join(" or ")}.${pub}`, source: sources(m.source) };
   }
-  if (request.kind === "graphql") return graphqlVerdict(request);
+  if (request.kind === "graphql") return graphqlVerdict(request, isPermission);
   if (request.kind !== "operation") return { status: "unknown", why: "Not a REST request, an operation or a GraphQL requirement: denied.", source: [] };
   const name = hasOwn(names, request.operation) ? names[request.operation] : void 0;
   if (name === void 0) return { status: "unknown", why: `Unknown operation \`${request.operation}\`: denied.`, source: [] };
@@ -101,7 +101,8 @@ function fineGrainedVerdict(request, matchRest, operations, names) {
     source: narrowed ? [...sources(row.source), name.snippetBoundaries.source] : sources(row.source)
   };
 }
-function graphqlVerdict(request) {
+const FINE_GRAINED_BOUNDARIES = Object.freeze(["project", "group", "user", "instance"]);
+function graphqlVerdict(request, isPermission) {
   const at = `${request.operation}: ${Array.isArray(request.fields) ? request.fields.join(", ") : request.subject}`;
   const given = request.alternatives;
   if (given !== void 0 && !(Array.isArray(given) && given.every((a) => Array.isArray(a) && a.every((p) => typeof p === "string")))) {
@@ -109,6 +110,13 @@ function graphqlVerdict(request) {
   }
   const alternatives = given ?? [];
   if (alternatives.some((a) => a.length === 0)) return { status: "always", why: `${request.operation} needs no fine-grained permission.`, source: [] };
+  if (alternatives.length > 0 && isPermission === void 0)
+    return { status: "unknown", why: "This package was generated without the fine-grained permission vocabulary: GraphQL inputs cannot be checked (denied).", source: [] };
+  const unknownId = alternatives.flat().find((p) => !isPermission(p));
+  if (unknownId !== void 0) return { status: "unknown", why: `${request.operation}: \`${unknownId}\` is not a fine-grained permission: denied.`, source: [] };
+  const boundaries = request.boundaries;
+  if (boundaries !== void 0 && !(Array.isArray(boundaries) && boundaries.every((b) => typeof b === "string" && FINE_GRAINED_BOUNDARIES.includes(b))))
+    return { status: "unknown", why: `${request.operation}: its boundaries are not fine-grained boundaries (${FINE_GRAINED_BOUNDARIES.join(", ")}): denied.`, source: [] };
   if (request.reason === "invalid") return { status: "unknown", why: `${request.operation} is not valid against the schema (${request.subject}): no token can run it; denied.`, source: [] };
   if (alternatives.length === 0) {
     const what = request.reason === "unknown-mutation" ? `the mutation \`${request.subject}\`` : `the object type \`${request.subject}\``;
@@ -121,6 +129,7 @@ function hasOwn(record, key) {
   return Object.prototype.hasOwnProperty.call(record, key);
 }
 export {
+  FINE_GRAINED_BOUNDARIES,
   GITLAB_API_BASE,
   classicScopeVerdict,
   fineGrainedVerdict,

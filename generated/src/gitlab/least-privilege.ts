@@ -9,6 +9,7 @@ import { jobTokenRouteFor } from './job-token-routes.js';
 import { type JobTokenPermission } from './job-token-permissions.js';
 import { isScopeAvailableFor, type TokenScope, type TokenType } from './token-scopes.js';
 import { matchFineGrainedRestRoute } from './rest-routes.js';
+import { isGitlabFineGrainedPermission } from './fine-grained-permissions.js';
 import { gitlabOperationPermissions, type GitlabOperation } from './operation-permissions.js';
 import { leastGrant, safeVerdict, type GraphqlWorkloadRequest, type RequestVerdict, type TokenKindAnswer } from './runtime/least-privilege.js';
 import { classicScopeVerdict, fineGrainedVerdict, jobTokenVerdict, type ClassicScopeRule, type WorkloadOperationName } from './runtime/least-privilege-gitlab.js';
@@ -102,7 +103,7 @@ export function classicScopeRequestVerdict(request: GitlabLeastPrivilegeRequest,
 
 /** What a fine-grained personal access token needs for one request: the permission ids (own first, then "also requires") and the boundaries, or `always`, `unavailable`, `unknown` (denied). Never throws: a request that cannot be read (not an object, a throwing getter) is `unknown` (denied), and its fields are read once. */
 export function fineGrainedRequestVerdict(request: GitlabLeastPrivilegeRequest): RequestVerdict {
-  return safeVerdict((r: GitlabLeastPrivilegeRequest) => fineGrainedVerdict(r, matchFineGrainedRestRoute, gitlabOperationPermissions, workloadOperationNames), request);
+  return safeVerdict((r: GitlabLeastPrivilegeRequest) => fineGrainedVerdict(r, matchFineGrainedRestRoute, gitlabOperationPermissions, workloadOperationNames, isGitlabFineGrainedPermission), request);
 }
 
 /** The smallest grant of each GitLab token kind for a workload, and the requests each kind cannot make (`notGranted`). */
@@ -127,7 +128,7 @@ export function leastPrivilegeForRequests(requests: readonly GitlabLeastPrivileg
 
   const classicVerdict = (r: GitlabLeastPrivilegeRequest): RequestVerdict => (unreadable ? { status: 'unknown', why: 'options.classicTokenType could not be read: denied.', source: [] } : classicScopeVerdict(r, classicScopeRules, tokenType, isScopeAvailableFor));
   return Object.freeze({
-    fineGrained: leastGrant('fine-grained', requests, (r: GitlabLeastPrivilegeRequest) => fineGrainedVerdict(r, matchFineGrainedRestRoute, gitlabOperationPermissions, workloadOperationNames)),
+    fineGrained: leastGrant('fine-grained', requests, (r: GitlabLeastPrivilegeRequest) => fineGrainedVerdict(r, matchFineGrainedRestRoute, gitlabOperationPermissions, workloadOperationNames, isGitlabFineGrainedPermission)),
     jobToken: leastGrant('job-token', requests, (r: GitlabLeastPrivilegeRequest) => jobTokenVerdict(r, jobTokenRouteFor, JOB_TOKEN_UNAVAILABLE_LINES)) as GitlabLeastPrivilege['jobToken'],
     classic: Object.freeze({ ...leastGrant('classic', requests, classicVerdict, (s) => (classicScopeWeights as Readonly<Record<string, number>>)[s] ?? 1000), tokenType }) as GitlabLeastPrivilege['classic'],
   });

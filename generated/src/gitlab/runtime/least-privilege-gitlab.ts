@@ -207,6 +207,8 @@ export function fineGrainedVerdict(
   matchRest: ((method: string, path: string) => FineGrainedRestMatchLike | undefined) | undefined,
   operations: Readonly<Record<string, GitlabOperationPermissionLike>> | undefined,
   names: Readonly<Record<string, WorkloadOperationName>>,
+  /** The fine-grained permission vocabulary (`isGitlabFineGrainedPermission`); GraphQL inputs are denied without it. */
+  isPermission?: (id: string) => boolean,
 ): RequestVerdict {
   if (request.kind === 'rest') {
     if (matchRest === undefined)
@@ -223,7 +225,7 @@ export function fineGrainedVerdict(
     const pub = m.public ? ' Not needed when the target resource is public.' : '';
     return { status: 'needs', alternatives: [m.permissions], boundaries: m.boundaries, why: `\`${m.permissions[0]}\`${also} at ${m.boundaries.join(' or ')}.${pub}`, source: sources(m.source) };
   }
-  if (request.kind === 'graphql') return graphqlVerdict(request);
+  if (request.kind === 'graphql') return graphqlVerdict(request, isPermission);
   if (request.kind !== 'operation') return { status: 'unknown', why: 'Not a REST request, an operation or a GraphQL requirement: denied.', source: [] };
   // Own properties only: a request naming `constructor` or `__proto__` is not an operation.
   const name = hasOwn(names, request.operation) ? names[request.operation] : undefined;
@@ -250,8 +252,16 @@ export function fineGrainedVerdict(
   };
 }
 
-/** A GraphQL requirement: the alternatives `requiredPermissionsForOperation` found on the GraphQL page. */
-function graphqlVerdict(request: GraphqlWorkloadRequest): RequestVerdict {
+/** The boundaries a fine-grained permission is granted at (the model's `Boundary`, generator/model/catalog.ts). */
+export const FINE_GRAINED_BOUNDARIES: readonly string[] = Object.freeze(['project', 'group', 'user', 'instance']);
+
+/**
+ * A GraphQL requirement: the alternatives `requiredPermissionsForOperation` found on the GraphQL page.
+ * A hand-made input is read as far as it names the package's vocabulary: an id that is not a
+ * fine-grained permission, or a boundary that is not one of `FINE_GRAINED_BOUNDARIES`, is denied (such
+ * ids were granted, and thousands of made-up ones made the least-grant search take seconds).
+ */
+function graphqlVerdict(request: GraphqlWorkloadRequest, isPermission: ((id: string) => boolean) | undefined): RequestVerdict {
   const at = `${request.operation}: ${Array.isArray(request.fields) ? request.fields.join(', ') : request.subject}`;
   const given: unknown = request.alternatives;
   // A hand-made input can hold anything: only lists of lists of permission ids are read (`['']` is not an empty alternative).
@@ -260,6 +270,13 @@ function graphqlVerdict(request: GraphqlWorkloadRequest): RequestVerdict {
   }
   const alternatives: readonly (readonly string[])[] = given ?? [];
   if (alternatives.some((a) => a.length === 0)) return { status: 'always', why: `${request.operation} needs no fine-grained permission.`, source: [] };
+  if (alternatives.length > 0 && isPermission === undefined)
+    return { status: 'unknown', why: 'This package was generated without the fine-grained permission vocabulary: GraphQL inputs cannot be checked (denied).', source: [] };
+  const unknownId = alternatives.flat().find((p) => !isPermission!(p));
+  if (unknownId !== undefined) return { status: 'unknown', why: `${request.operation}: \`${unknownId}\` is not a fine-grained permission: denied.`, source: [] };
+  const boundaries: unknown = request.boundaries;
+  if (boundaries !== undefined && !(Array.isArray(boundaries) && boundaries.every((b) => typeof b === 'string' && FINE_GRAINED_BOUNDARIES.includes(b))))
+    return { status: 'unknown', why: `${request.operation}: its boundaries are not fine-grained boundaries (${FINE_GRAINED_BOUNDARIES.join(', ')}): denied.`, source: [] };
   if (request.reason === 'invalid') return { status: 'unknown', why: `${request.operation} is not valid against the schema (${request.subject}): no token can run it; denied.`, source: [] };
   if (alternatives.length === 0) {
     const what = request.reason === 'unknown-mutation' ? `the mutation \`${request.subject}\`` : `the object type \`${request.subject}\``;
