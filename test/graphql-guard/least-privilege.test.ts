@@ -239,3 +239,15 @@ describe('every operation answered alone, when operations share fragments (a bug
     ]);
   });
 });
+
+describe('locations of a document put together from separately parsed ones (a differential check of the grouping: repeats were listed twice)', () => {
+  it('lists a line and column once, as the answer did before the grouping', async () => {
+    const { concatAST } = await import('graphql');
+    // Both `project` fields are at line 1, column 23 of their own parse.
+    const document = concatAST([parse('query AAAAAAAAAAAAA { project(fullPath: "1") { id } ...F }'), parse('fragment F on Query { project(fullPath: "1") { id } }')]);
+    const answer = pkg.graphql.requiredPermissionsForOperation(schema, document);
+    const project = answer.requirements.find((r) => r.subject === 'Project')!;
+    expect(project.locations).toEqual([{ line: 1, column: 23 }]);
+    expect(project.fields).toEqual(['Query.project']);
+  });
+});

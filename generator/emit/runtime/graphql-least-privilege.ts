@@ -254,9 +254,11 @@ function answerFor<G extends GuardGrantShape>(pass: DocumentPass<G>, operations:
       groups.set(key, first);
       continue;
     }
-    // Fields can repeat across definitions (a coordinate selected in two fragments); locations cannot (one node, one definition).
+    // Fields repeat across definitions (a coordinate selected in two fragments), and so can locations: a document
+    // put together from separately parsed ones (`concatAST`) has definitions whose fields share a line and column.
     const fields = [...new Set(list.flatMap((g) => g.fields))];
-    const locations = list.flatMap((g) => g.locations);
+    const seen = new Set<string>();
+    const locations = list.flatMap((g) => g.locations).filter((l) => !seen.has(`${l.line}:${l.column}`) && (seen.add(`${l.line}:${l.column}`), true));
     charge(fields.length + locations.length);
     groups.set(key, { reason: first.reason, subject: first.subject, fields: Object.freeze(fields), locations: Object.freeze(locations), grants: first.grants, alternatives: first.alternatives });
   }

@@ -133,7 +133,8 @@ function answerFor(pass, operations, errors, budget) {
       continue;
     }
     const fields = [...new Set(list.flatMap((g) => g.fields))];
-    const locations = list.flatMap((g) => g.locations);
+    const seen = /* @__PURE__ */ new Set();
+    const locations = list.flatMap((g) => g.locations).filter((l) => !seen.has(`${l.line}:${l.column}`) && (seen.add(`${l.line}:${l.column}`), true));
     charge(fields.length + locations.length);
     groups.set(key, { reason: first.reason, subject: first.subject, fields: Object.freeze(fields), locations: Object.freeze(locations), grants: first.grants, alternatives: first.alternatives });
   }
