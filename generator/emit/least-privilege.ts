@@ -34,8 +34,7 @@ const GITLAB_RUNTIME: readonly RuntimeFile[] = Object.freeze([
   { file: 'least-privilege-gitlab.ts', to: '/generated/gitlab/runtime/least-privilege-gitlab.ts' },
 ]);
 const GRAPHQL_OUT = '/generated/gitlab/graphql/least-privilege.ts';
-/** The one fine-grained permission vocabulary (generator/emit/gitlab-fine-grained-permissions.ts) and its guard. */
-const VOCABULARY_MODULE = '/generated/gitlab/fine-grained-permissions.ts';
+/** The guard of the one fine-grained permission vocabulary (generator/emit/gitlab-fine-grained-permissions.ts). */
 const VOCABULARY_CHECK = 'isGitlabFineGrainedPermission';
 /** The GraphQL guard's module (generator/emit/graphql-guard.ts) whose `requiredPermissionsForOperation` GraphQL inputs reuse. */
 const GRAPHQL_GUARD_MODULE = '/generated/gitlab/graphql/fine-grained-permissions.ts';
@@ -111,7 +110,7 @@ function emitGitlab(ctx: EmitContext): void {
   const jobTokenLookup = '(r: GitlabLeastPrivilegeRequest) => jobTokenVerdict(r, jobTokenRouteFor, JOB_TOKEN_UNAVAILABLE_LINES)';
   // GraphQL inputs name permission ids; only the package's vocabulary is read (a hand-made input's made-up ids were
   // granted, and each new one widened the least-grant search).
-  const vocabulary = exportKinds(ctx.project, VOCABULARY_MODULE)?.get(VOCABULARY_CHECK) === 'function';
+  const vocabulary = findExport(ctx, 'gitlab', VOCABULARY_CHECK, 'function');
   const fineGrainedLookup = `(r: GitlabLeastPrivilegeRequest) => fineGrainedVerdict(r, ${rest ? rest.exportName : 'undefined'}, ${operations ? operations.exportName : 'undefined'}, workloadOperationNames, ${vocabulary ? VOCABULARY_CHECK : 'undefined'})`;
   const operationsModel = ctx.catalog.sources.find((s): s is GitlabOperationPermissionsModel => s.kind === 'gitlab-operation-permissions');
   const sources: SourceInfo[] = [jobToken.source, scopes.source, ...(operations?.found && operationsModel ? [operationsModel.source] : [])];
@@ -130,7 +129,7 @@ function emitGitlab(ctx: EmitContext): void {
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './job-token-permissions.js', namedImports: ['type JobTokenPermission'] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './token-scopes.js', namedImports: ['isScopeAvailableFor', 'type TokenScope', 'type TokenType'] },
     ...(rest?.found ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: rest.found.specifier, namedImports: [rest.exportName] }] : []),
-    ...(vocabulary ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: './fine-grained-permissions.js', namedImports: [VOCABULARY_CHECK] }] : []),
+    ...(vocabulary ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: vocabulary.specifier, namedImports: [VOCABULARY_CHECK] }] : []),
     ...(operations?.found
       ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: operations.found.specifier, namedImports: [operations.exportName, ...(operationIdType === 'string' ? [] : [`type ${operationIdType}`])] }]
       : []),

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { concatAST, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { guardPackage, testSchema, type GuardPackage } from './package.ts';
 import { importGenerated } from '../helpers/build.ts';
 import { PAGE, PAGE_PERMISSIONS, pageModel } from './page-model.ts';
@@ -202,8 +202,10 @@ describe('every operation answered alone, when operations share fragments (a bug
     operations: readonly { answer: { requirements: readonly { subject: string; locations: readonly { line: number; column: number }[] }[] } }[];
   };
   let byOperation: (document: ReturnType<typeof parse>) => ReturnType<ByOperation>;
+  let limit: number;
   beforeAll(async () => {
-    const runtime = await importGenerated<{ computeRequiredPermissionsByOperation: ByOperation }>(pkg.dir, 'gitlab/graphql/runtime/graphql-least-privilege.js');
+    const runtime = await importGenerated<{ computeRequiredPermissionsByOperation: ByOperation; OPERATIONS_WORK_LIMIT: number }>(pkg.dir, 'gitlab/graphql/runtime/graphql-least-privilege.js');
+    limit = runtime.OPERATIONS_WORK_LIMIT;
     const map = pkg.gitlab.requiredGraphqlPermissions;
     byOperation = (document) => runtime.computeRequiredPermissionsByOperation(map, schema, document);
   });
@@ -232,22 +234,39 @@ describe('every operation answered alone, when operations share fragments (a bug
 
   it('refuses, with one error and no operation answered, a document whose operations together reach more than the work limit', () => {
     // 3,000 operations each merging its own field with a 3,000-field fragment: 9 million locations to merge.
+    expect(limit).toBeLessThan(9_000_000);
     const { errors, operations } = byOperation(parse(sharedFragment(3_000, 3_000, 'b: runner(id: "2") { id }')));
     expect(operations).toEqual([]);
     expect(errors.map((e) => e.message)).toEqual([
-      "The document's operations together reach more than 5000000 fields and fragments to answer one by one: nothing is granted. Answer fewer operations at a time (operationName).",
+      `The document's operations together reach more than ${limit} fields and fragments to answer one by one: nothing is granted. Answer fewer operations at a time (operationName).`,
     ]);
   });
 });
 
 describe('locations of a document put together from separately parsed ones (a differential check of the grouping: repeats were listed twice)', () => {
-  it('lists a line and column once, as the answer did before the grouping', async () => {
-    const { concatAST } = await import('graphql');
+  it('lists a line and column once, as the answer did before the grouping', () => {
     // Both `project` fields are at line 1, column 23 of their own parse.
     const document = concatAST([parse('query AAAAAAAAAAAAA { project(fullPath: "1") { id } ...F }'), parse('fragment F on Query { project(fullPath: "1") { id } }')]);
     const answer = pkg.graphql.requiredPermissionsForOperation(schema, document);
     const project = answer.requirements.find((r) => r.subject === 'Project')!;
     expect(project.locations).toEqual([{ line: 1, column: 23 }]);
     expect(project.fields).toEqual(['Query.project']);
+  });
+});
+
+describe('the work limit counts what a merge reads (a review: locations repeated across definitions were charged once)', () => {
+  it('refuses a concatAST document whose operations read more locations than the limit, though they deduplicate to few', async () => {
+    const runtime = await importGenerated<{ computeRequiredPermissionsByOperation: (l: unknown, s: GraphQLSchema, d: ReturnType<typeof parse>) => { errors: readonly { message: string }[]; operations: readonly unknown[] }; OPERATIONS_WORK_LIMIT: number }>(pkg.dir, 'gitlab/graphql/runtime/graphql-least-privilege.js');
+    // 600 operations, each with its own field, spreading G, which spreads 10 fragments of 1,000 fields. Each fragment is
+    // parsed alone, so all 10 put their fields at the same columns of line 1: 10,001 locations read per operation
+    // (6 million in all, over the limit), 1,001 after deduplication.
+    const pad = (x: number) => String(x).padStart(4, '0');
+    const fragment = (i: number) => `fragment F${pad(i)} on Query { ${Array.from({ length: 1000 }, (_, j) => `x${pad(i)}_${pad(j)}: runner(id: "1") { id }`).join(' ')} }`;
+    const head = `${Array.from({ length: 600 }, (_, i) => `query Q${i} { b: runner(id: "2") { id } ...G }`).join('\n')}\nfragment G on Query { ${Array.from({ length: 10 }, (_, i) => `...F${pad(i)}`).join(' ')} }`;
+    expect(600 * 10_001).toBeGreaterThan(runtime.OPERATIONS_WORK_LIMIT);
+    const document = concatAST([parse(head), ...Array.from({ length: 10 }, (_, i) => parse(fragment(i)))]);
+    const { errors, operations } = runtime.computeRequiredPermissionsByOperation(pkg.gitlab.requiredGraphqlPermissions, schema, document);
+    expect(operations).toEqual([]);
+    expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/^The document's operations together reach more than/)]);
   });
 });

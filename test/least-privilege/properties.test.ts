@@ -446,6 +446,34 @@ describe('hand-made GraphQL inputs name the package\'s vocabulary only (a bug hu
     }
   });
 
+  it('reads a hand-made input\'s lists once, index by index: own methods, changing index getters and holes cannot slip a made-up id or boundary in (a review)', () => {
+    let reads = 0;
+    const flipping: string[] = [];
+    Object.defineProperty(flipping, 0, { get: () => (reads++ === 0 ? 'read_project' : 'made_up_id'), enumerable: true });
+    let boundaryReads = 0;
+    const flippingBoundaries: string[] = [];
+    Object.defineProperty(flippingBoundaries, 0, { get: () => (boundaryReads++ === 0 ? 'project' : 'galaxy'), enumerable: true });
+    const hostile: [string, Request][] = [
+      ['an index getter that changes', input([flipping])],
+      ['an own flat', input(Object.assign([['made_up_id']], { flat: () => [] }))],
+      ['an own every', input(Object.assign([['made_up_id']], { every: () => true }))],
+      ['an own map that answers a made-up id', input(Object.assign([['read_project']], { map: () => [['made_up_id']] }))],
+      // eslint-disable-next-line no-sparse-arrays
+      ['a hole in an alternative', input([[, 'read_project'] as string[]])],
+      ['a boundary getter that changes', input([['read_project']], flippingBoundaries)],
+      ['an own every on boundaries', input([['read_project']], Object.assign(['galaxy'], { every: () => true }))],
+      // eslint-disable-next-line no-sparse-arrays
+      ['a hole in the boundaries', input([['read_project']], [, 'project'])],
+    ];
+    for (const [name, request] of hostile) {
+      let a: ReturnType<typeof m.least.leastPrivilegeForRequests>['fineGrained'] | undefined;
+      expect(() => (a = m.least.leastPrivilegeForRequests([request]).fineGrained), name).not.toThrow();
+      const granted = [...a!.grant, ...a!.ids.flatMap((i) => i.boundaries)];
+      expect(granted.filter((x) => x !== 'read_project' && x !== 'project'), name).toEqual([]);
+      for (const x of granted) expect(typeof x, name).toBe('string');
+    }
+  });
+
   it('answers 20,000 inputs of made-up ids as denied inputs, none granted', () => {
     const a = m.least.leastPrivilegeForRequests(Array.from({ length: 20_000 }, (_, i) => input([[`p${i}`], [`q${i}`]]))).fineGrained;
     expect(a.grant).toEqual([]);

@@ -109,5 +109,3 @@ export interface WorkloadOperationName<Id extends string = string> {
  * compiled into this package) answers `unknown`: denied.
  */
 export declare function fineGrainedVerdict(request: LeastPrivilegeRequest, matchRest: ((method: string, path: string) => FineGrainedRestMatchLike | undefined) | undefined, operations: Readonly<Record<string, GitlabOperationPermissionLike>> | undefined, names: Readonly<Record<string, WorkloadOperationName>>, isPermission?: (id: string) => boolean): RequestVerdict;
-/** The boundaries a fine-grained permission is granted at (the model's `Boundary`, generator/model/catalog.ts). */
-export declare const FINE_GRAINED_BOUNDARIES: readonly string[];

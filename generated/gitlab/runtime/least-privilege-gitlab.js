@@ -3,7 +3,7 @@
  * Source: sources/gitlab-job-token-fine-grained-permissions.008551b.md (sha256 6a2a24cff150c05883bee560fed62769695394fd916e8b46533ccce45e452824)
  */
 import { apiRelativePath, canonicalizePath, formatSuffixAt, startsWithApiSegment } from "./route-path.js";
-import { patternCovers } from "./least-privilege.js";
+import { copyLists, copyStrings, patternCovers } from "./least-privilege.js";
 const GITLAB_API_BASE = "/api/v4";
 const CLASSIC_REST_METHODS = Object.freeze(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]);
 const NO_LINES = /* @__PURE__ */ new Set();
@@ -103,33 +103,44 @@ function fineGrainedVerdict(request, matchRest, operations, names, isPermission)
 }
 const FINE_GRAINED_BOUNDARIES = Object.freeze(["project", "group", "user", "instance"]);
 function graphqlVerdict(request, isPermission) {
-  const at = `${request.operation}: ${Array.isArray(request.fields) ? request.fields.join(", ") : request.subject}`;
-  const given = request.alternatives;
-  if (given !== void 0 && !(Array.isArray(given) && given.every((a) => Array.isArray(a) && a.every((p) => typeof p === "string")))) {
+  let alternatives;
+  try {
+    alternatives = request.alternatives === void 0 ? [] : copyLists(request.alternatives);
+  } catch {
     return { status: "unknown", why: `${request.operation}: its alternatives are not lists of permission ids: denied.`, source: [] };
   }
-  const alternatives = given ?? [];
+  let boundaries;
+  try {
+    boundaries = request.boundaries === void 0 ? void 0 : copyStrings(request.boundaries);
+  } catch {
+    boundaries = null;
+  }
+  let fields;
+  try {
+    fields = copyStrings(request.fields);
+  } catch {
+    fields = void 0;
+  }
+  const at = `${request.operation}: ${fields !== void 0 ? fields.join(", ") : request.subject}`;
   if (alternatives.some((a) => a.length === 0)) return { status: "always", why: `${request.operation} needs no fine-grained permission.`, source: [] };
   if (alternatives.length > 0 && isPermission === void 0)
     return { status: "unknown", why: "This package was generated without the fine-grained permission vocabulary: GraphQL inputs cannot be checked (denied).", source: [] };
   const unknownId = alternatives.flat().find((p) => !isPermission(p));
   if (unknownId !== void 0) return { status: "unknown", why: `${request.operation}: \`${unknownId}\` is not a fine-grained permission: denied.`, source: [] };
-  const boundaries = request.boundaries;
-  if (boundaries !== void 0 && !(Array.isArray(boundaries) && boundaries.every((b) => typeof b === "string" && FINE_GRAINED_BOUNDARIES.includes(b))))
+  if (boundaries === null || boundaries !== void 0 && !boundaries.every((b) => FINE_GRAINED_BOUNDARIES.includes(b)))
     return { status: "unknown", why: `${request.operation}: its boundaries are not fine-grained boundaries (${FINE_GRAINED_BOUNDARIES.join(", ")}): denied.`, source: [] };
   if (request.reason === "invalid") return { status: "unknown", why: `${request.operation} is not valid against the schema (${request.subject}): no token can run it; denied.`, source: [] };
   if (alternatives.length === 0) {
     const what = request.reason === "unknown-mutation" ? `the mutation \`${request.subject}\`` : `the object type \`${request.subject}\``;
-    return { status: "unknown", why: `The GraphQL page does not list ${what} (strict mode): no fine-grained token can run ${at}; denied.`, source: request.source };
+    return { status: "unknown", why: `The GraphQL page does not list ${what} (strict mode): no fine-grained token can run ${at}; denied.`, source: copyStrings(request.source) };
   }
   const options = alternatives.map((a) => a.map((p) => `\`${p}\``).join(" + ")).join(" or ");
-  return { status: "needs", alternatives, boundaries: request.boundaries, why: `${at} needs ${request.subject}: ${options}.`, source: request.source };
+  return { status: "needs", alternatives, ...boundaries ? { boundaries } : {}, why: `${at} needs ${request.subject}: ${options}.`, source: copyStrings(request.source) };
 }
 function hasOwn(record, key) {
   return Object.prototype.hasOwnProperty.call(record, key);
 }
 export {
-  FINE_GRAINED_BOUNDARIES,
   GITLAB_API_BASE,
   classicScopeVerdict,
   fineGrainedVerdict,

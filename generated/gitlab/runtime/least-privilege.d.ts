@@ -151,6 +151,14 @@ export declare const MAX_WORKLOAD_REQUESTS: number;
  * GraphQL input can hold anything), so nothing read later can throw.
  */
 export declare function safeVerdict<R>(verdictOf: (request: R) => RequestVerdict, request: R): RequestVerdict;
+/**
+ * A copy of an array of strings, each index read once by a plain loop (never the caller's own `map`,
+ * `every` or `flat`, which a hand-made input can replace); throws on anything else, a hole included
+ * (`safeVerdict` denies the request then).
+ */
+export declare function copyStrings(value: unknown): string[];
+/** A copy of an array of arrays of strings (`copyStrings` for each); throws on anything else. */
+export declare function copyLists(value: unknown): string[][];
 /** The set of least total weight that satisfies every requirement (a list of alternatives, each a set of ids all needed). */
 export declare function leastWeightSet(requirements: readonly (readonly (readonly string[])[])[], weight?: (id: string) => number, exactLimit?: number): {
     ids: readonly string[];

@@ -61,8 +61,8 @@ function leastGrant(kind, requests, verdictOf, weight = () => 1) {
     requests: Object.freeze(answers)
   });
 }
-function smallestSets(lists2) {
-  const sets = [...lists2].map((list) => [...new Set(list)].sort(compare));
+function smallestSets(lists) {
+  const sets = [...lists].map((list) => [...new Set(list)].sort(compare));
   const distinct = [...new Map(sets.map((set) => [set.join(" "), set])).values()].sort((x, y) => x.length - y.length || compare(x.join(" "), y.join(" ")));
   const kept = [];
   for (const set of distinct) if (!kept.some((k) => k.every((b) => set.includes(b)))) kept.push(set);
@@ -111,12 +111,12 @@ function safeVerdict(verdictOf, request) {
     if (request === NOT_READ) return { status: "unknown", why: `The workload has more than ${MAX_WORKLOAD_REQUESTS} requests; those past it were not read: denied.`, source: [] };
     if (request === null || typeof request !== "object") return { status: "unknown", why: "Not a request object: denied.", source: [] };
     const v = verdictOf(snapshotRequest(request));
-    if (v.status !== "needs") return { status: v.status, why: String(v.why), source: strings(v.source) };
-    const checked = { status: "needs", alternatives: lists(v.alternatives), why: String(v.why), source: strings(v.source) };
+    if (v.status !== "needs") return { status: v.status, why: String(v.why), source: copyStrings(v.source) };
+    const checked = { status: "needs", alternatives: copyLists(v.alternatives), why: String(v.why), source: copyStrings(v.source) };
     return {
       ...checked,
-      ...v.alternativeSources !== void 0 ? { alternativeSources: lists(v.alternativeSources) } : {},
-      ...v.boundaries !== void 0 ? { boundaries: strings(v.boundaries) } : {}
+      ...v.alternativeSources !== void 0 ? { alternativeSources: copyLists(v.alternativeSources) } : {},
+      ...v.boundaries !== void 0 ? { boundaries: copyStrings(v.boundaries) } : {}
     };
   } catch {
     return { status: "unknown", why: "The request could not be read (malformed fields): denied.", source: [] };
@@ -130,16 +130,23 @@ function deepFreezeVerdict(v) {
   }
   return Object.freeze(v);
 }
-function strings(value) {
+function copyStrings(value) {
   if (!Array.isArray(value)) throw new TypeError("not a list");
-  return value.map((x) => {
+  const n = value.length;
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const x = value[i];
     if (typeof x !== "string") throw new TypeError("not a string");
-    return x;
-  });
+    out.push(x);
+  }
+  return out;
 }
-function lists(value) {
+function copyLists(value) {
   if (!Array.isArray(value)) throw new TypeError("not a list");
-  return value.map(strings);
+  const n = value.length;
+  const out = [];
+  for (let i = 0; i < n; i++) out.push(copyStrings(value[i]));
+  return out;
 }
 function leastWeightSet(requirements, weight = () => 1, exactLimit = EXACT_SUBSET_LIMIT) {
   const seen = /* @__PURE__ */ new Set();
@@ -235,6 +242,8 @@ export {
   EXACT_SUBSET_LIMIT,
   MAX_WORKLOAD_REQUESTS,
   SEARCH_WORK_LIMIT,
+  copyLists,
+  copyStrings,
   leastGrant,
   leastWeightSet,
   patternCovers,

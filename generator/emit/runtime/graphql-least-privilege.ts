@@ -194,16 +194,22 @@ function definitionGroups<G extends GuardGrantShape>(definition: CollectedDefini
         g.fieldSet.add(r.field);
         g.fields.push(r.field);
       }
-      const at = node.loc ? { line: node.loc.startToken.line, column: node.loc.startToken.column } : undefined;
-      if (at && !g.locationSet.has(`${at.line}:${at.column}`)) {
-        g.locationSet.add(`${at.line}:${at.column}`);
-        g.locations.push(Object.freeze(at));
-      }
+      if (node.loc) addNewLocations(g.locationSet, g.locations, [Object.freeze({ line: node.loc.startToken.line, column: node.loc.startToken.column })]);
     }
   }
   const out = Object.freeze([...groups.values()].map(({ group }) => (Object.freeze(group.fields), Object.freeze(group.locations), Object.freeze(group))));
   groupsOfDefinition.set(definition, out);
   return out;
+}
+
+/** Appends to `out` each of `locations` whose line and column `seen` does not hold yet. */
+function addNewLocations(seen: Set<string>, out: SourceLocation[], locations: readonly SourceLocation[]): void {
+  for (const l of locations) {
+    const key = `${l.line}:${l.column}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(l);
+  }
 }
 
 /** Work units (definitions, requirement groups, list entries merged) answering every operation alone may take; past it the document is refused. */
@@ -239,14 +245,7 @@ function answerFor<G extends GuardGrantShape>(pass: DocumentPass<G>, operations:
       else parts.set(g.key, [g]);
     }
   }
-  interface Group {
-    reason: RequirementReason;
-    subject: string;
-    fields: readonly string[];
-    locations: readonly SourceLocation[];
-    grants: readonly G[];
-    alternatives: readonly (readonly string[])[];
-  }
+  type Group = Omit<DefinitionGroup<G>, 'key'>;
   const groups = new Map<string, Group>();
   for (const [key, list] of parts) {
     const first = list[0]!;
@@ -254,12 +253,14 @@ function answerFor<G extends GuardGrantShape>(pass: DocumentPass<G>, operations:
       groups.set(key, first);
       continue;
     }
+    // Charged for what the merge reads, before deduplication (a repeated location is still read).
+    charge(list.reduce((sum, g) => sum + g.fields.length + g.locations.length, 0));
     // Fields repeat across definitions (a coordinate selected in two fragments), and so can locations: a document
     // put together from separately parsed ones (`concatAST`) has definitions whose fields share a line and column.
     const fields = [...new Set(list.flatMap((g) => g.fields))];
+    const locations: SourceLocation[] = [];
     const seen = new Set<string>();
-    const locations = list.flatMap((g) => g.locations).filter((l) => !seen.has(`${l.line}:${l.column}`) && (seen.add(`${l.line}:${l.column}`), true));
-    charge(fields.length + locations.length);
+    for (const g of list) addNewLocations(seen, locations, g.locations);
     groups.set(key, { reason: first.reason, subject: first.subject, fields: Object.freeze(fields), locations: Object.freeze(locations), grants: first.grants, alternatives: first.alternatives });
   }
   const all = [...groups.values()];

@@ -275,12 +275,12 @@ export function safeVerdict<R>(verdictOf: (request: R) => RequestVerdict, reques
     if (request === NOT_READ) return { status: 'unknown', why: `The workload has more than ${MAX_WORKLOAD_REQUESTS} requests; those past it were not read: denied.`, source: [] };
     if (request === null || typeof request !== 'object') return { status: 'unknown', why: 'Not a request object: denied.', source: [] };
     const v = verdictOf(snapshotRequest(request) as R);
-    if (v.status !== 'needs') return { status: v.status, why: String(v.why), source: strings(v.source) };
-    const checked: RequestVerdict = { status: 'needs', alternatives: lists(v.alternatives), why: String(v.why), source: strings(v.source) };
+    if (v.status !== 'needs') return { status: v.status, why: String(v.why), source: copyStrings(v.source) };
+    const checked: RequestVerdict = { status: 'needs', alternatives: copyLists(v.alternatives), why: String(v.why), source: copyStrings(v.source) };
     return {
       ...checked,
-      ...(v.alternativeSources !== undefined ? { alternativeSources: lists(v.alternativeSources) } : {}),
-      ...(v.boundaries !== undefined ? { boundaries: strings(v.boundaries) } : {}),
+      ...(v.alternativeSources !== undefined ? { alternativeSources: copyLists(v.alternativeSources) } : {}),
+      ...(v.boundaries !== undefined ? { boundaries: copyStrings(v.boundaries) } : {}),
     };
   } catch {
     return { status: 'unknown', why: 'The request could not be read (malformed fields): denied.', source: [] };
@@ -297,19 +297,30 @@ function deepFreezeVerdict(v: RequestVerdict): RequestVerdict {
   return Object.freeze(v);
 }
 
-/** A copy of an array of strings; throws on anything else (`safeVerdict` denies the request then). */
-function strings(value: unknown): string[] {
+/**
+ * A copy of an array of strings, each index read once by a plain loop (never the caller's own `map`,
+ * `every` or `flat`, which a hand-made input can replace); throws on anything else, a hole included
+ * (`safeVerdict` denies the request then).
+ */
+export function copyStrings(value: unknown): string[] {
   if (!Array.isArray(value)) throw new TypeError('not a list');
-  return value.map((x: unknown) => {
+  const n = value.length;
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const x: unknown = value[i];
     if (typeof x !== 'string') throw new TypeError('not a string');
-    return x;
-  });
+    out.push(x);
+  }
+  return out;
 }
 
-/** A copy of an array of arrays of strings; throws on anything else. */
-function lists(value: unknown): string[][] {
+/** A copy of an array of arrays of strings (`copyStrings` for each); throws on anything else. */
+export function copyLists(value: unknown): string[][] {
   if (!Array.isArray(value)) throw new TypeError('not a list');
-  return value.map(strings);
+  const n = value.length;
+  const out: string[][] = [];
+  for (let i = 0; i < n; i++) out.push(copyStrings(value[i]));
+  return out;
 }
 
 /** The set of least total weight that satisfies every requirement (a list of alternatives, each a set of ids all needed). */

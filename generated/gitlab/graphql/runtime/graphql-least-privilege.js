@@ -90,16 +90,20 @@ function definitionGroups(definition) {
         g.fieldSet.add(r.field);
         g.fields.push(r.field);
       }
-      const at = node.loc ? { line: node.loc.startToken.line, column: node.loc.startToken.column } : void 0;
-      if (at && !g.locationSet.has(`${at.line}:${at.column}`)) {
-        g.locationSet.add(`${at.line}:${at.column}`);
-        g.locations.push(Object.freeze(at));
-      }
+      if (node.loc) addNewLocations(g.locationSet, g.locations, [Object.freeze({ line: node.loc.startToken.line, column: node.loc.startToken.column })]);
     }
   }
   const out = Object.freeze([...groups.values()].map(({ group }) => (Object.freeze(group.fields), Object.freeze(group.locations), Object.freeze(group))));
   groupsOfDefinition.set(definition, out);
   return out;
+}
+function addNewLocations(seen, out, locations) {
+  for (const l of locations) {
+    const key = `${l.line}:${l.column}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(l);
+  }
 }
 const OPERATIONS_WORK_LIMIT = 5e6;
 const OUT_OF_WORK = new Error("out of work");
@@ -132,10 +136,11 @@ function answerFor(pass, operations, errors, budget) {
       groups.set(key, first);
       continue;
     }
+    charge(list.reduce((sum, g) => sum + g.fields.length + g.locations.length, 0));
     const fields = [...new Set(list.flatMap((g) => g.fields))];
+    const locations = [];
     const seen = /* @__PURE__ */ new Set();
-    const locations = list.flatMap((g) => g.locations).filter((l) => !seen.has(`${l.line}:${l.column}`) && (seen.add(`${l.line}:${l.column}`), true));
-    charge(fields.length + locations.length);
+    for (const g of list) addNewLocations(seen, locations, g.locations);
     groups.set(key, { reason: first.reason, subject: first.subject, fields: Object.freeze(fields), locations: Object.freeze(locations), grants: first.grants, alternatives: first.alternatives });
   }
   const all = [...groups.values()];

@@ -12,7 +12,7 @@
  * tests can pass small hand-made tables.
  */
 import { apiRelativePath, canonicalizePath, formatSuffixAt, startsWithApiSegment } from './route-path.js';
-import { patternCovers, type GraphqlWorkloadRequest, type LeastPrivilegeRequest, type RequestVerdict } from './least-privilege.js';
+import { copyLists, copyStrings, patternCovers, type GraphqlWorkloadRequest, type LeastPrivilegeRequest, type RequestVerdict } from './least-privilege.js';
 
 /** GitLab's REST API base; the pages write routes relative to it. */
 export const GITLAB_API_BASE = '/api/v4';
@@ -253,7 +253,7 @@ export function fineGrainedVerdict(
 }
 
 /** The boundaries a fine-grained permission is granted at (the model's `Boundary`, generator/model/catalog.ts). */
-export const FINE_GRAINED_BOUNDARIES: readonly string[] = Object.freeze(['project', 'group', 'user', 'instance']);
+const FINE_GRAINED_BOUNDARIES: readonly string[] = Object.freeze(['project', 'group', 'user', 'instance']);
 
 /**
  * A GraphQL requirement: the alternatives `requiredPermissionsForOperation` found on the GraphQL page.
@@ -262,28 +262,42 @@ export const FINE_GRAINED_BOUNDARIES: readonly string[] = Object.freeze(['projec
  * ids were granted, and thousands of made-up ones made the least-grant search take seconds).
  */
 function graphqlVerdict(request: GraphqlWorkloadRequest, isPermission: ((id: string) => boolean) | undefined): RequestVerdict {
-  const at = `${request.operation}: ${Array.isArray(request.fields) ? request.fields.join(', ') : request.subject}`;
-  const given: unknown = request.alternatives;
-  // A hand-made input can hold anything: only lists of lists of permission ids are read (`['']` is not an empty alternative).
-  if (given !== undefined && !(Array.isArray(given) && given.every((a) => Array.isArray(a) && a.every((p) => typeof p === 'string')))) {
+  // A hand-made input can hold anything: its lists are copied once, index by index (`copyLists`), and every
+  // check below reads the copies, which are what the answer keeps (`['']` is not an empty alternative).
+  let alternatives: string[][];
+  try {
+    alternatives = request.alternatives === undefined ? [] : copyLists(request.alternatives);
+  } catch {
     return { status: 'unknown', why: `${request.operation}: its alternatives are not lists of permission ids: denied.`, source: [] };
   }
-  const alternatives: readonly (readonly string[])[] = given ?? [];
+  // `null`: not a list of strings (denied below, after the alternatives' own verdicts, as before).
+  let boundaries: string[] | undefined | null;
+  try {
+    boundaries = request.boundaries === undefined ? undefined : copyStrings(request.boundaries);
+  } catch {
+    boundaries = null;
+  }
+  let fields: string[] | undefined;
+  try {
+    fields = copyStrings(request.fields);
+  } catch {
+    fields = undefined;
+  }
+  const at = `${request.operation}: ${fields !== undefined ? fields.join(', ') : request.subject}`;
   if (alternatives.some((a) => a.length === 0)) return { status: 'always', why: `${request.operation} needs no fine-grained permission.`, source: [] };
   if (alternatives.length > 0 && isPermission === undefined)
     return { status: 'unknown', why: 'This package was generated without the fine-grained permission vocabulary: GraphQL inputs cannot be checked (denied).', source: [] };
   const unknownId = alternatives.flat().find((p) => !isPermission!(p));
   if (unknownId !== undefined) return { status: 'unknown', why: `${request.operation}: \`${unknownId}\` is not a fine-grained permission: denied.`, source: [] };
-  const boundaries: unknown = request.boundaries;
-  if (boundaries !== undefined && !(Array.isArray(boundaries) && boundaries.every((b) => typeof b === 'string' && FINE_GRAINED_BOUNDARIES.includes(b))))
+  if (boundaries === null || (boundaries !== undefined && !boundaries.every((b) => FINE_GRAINED_BOUNDARIES.includes(b))))
     return { status: 'unknown', why: `${request.operation}: its boundaries are not fine-grained boundaries (${FINE_GRAINED_BOUNDARIES.join(', ')}): denied.`, source: [] };
   if (request.reason === 'invalid') return { status: 'unknown', why: `${request.operation} is not valid against the schema (${request.subject}): no token can run it; denied.`, source: [] };
   if (alternatives.length === 0) {
     const what = request.reason === 'unknown-mutation' ? `the mutation \`${request.subject}\`` : `the object type \`${request.subject}\``;
-    return { status: 'unknown', why: `The GraphQL page does not list ${what} (strict mode): no fine-grained token can run ${at}; denied.`, source: request.source };
+    return { status: 'unknown', why: `The GraphQL page does not list ${what} (strict mode): no fine-grained token can run ${at}; denied.`, source: copyStrings(request.source) };
   }
   const options = alternatives.map((a) => a.map((p) => `\`${p}\``).join(' + ')).join(' or ');
-  return { status: 'needs', alternatives, boundaries: request.boundaries, why: `${at} needs ${request.subject}: ${options}.`, source: request.source };
+  return { status: 'needs', alternatives, ...(boundaries ? { boundaries } : {}), why: `${at} needs ${request.subject}: ${options}.`, source: copyStrings(request.source) };
 }
 
 function hasOwn<T extends object>(record: T, key: string): boolean {
