@@ -241,6 +241,19 @@ describe('every operation answered alone, when operations share fragments (a bug
       `The document's operations together reach more than ${limit} fields and fragments to answer one by one: nothing is granted. Answer fewer operations at a time (operationName).`,
     ]);
   });
+
+  it('counts what a merge reads: refuses a concatAST document whose operations read more locations than the limit, though they deduplicate to few (a review)', () => {
+    // 600 operations, each with its own field, spreading G, which spreads 10 fragments of 1,000 fields. Each fragment is
+    // parsed alone, so all 10 put their fields at the same columns of line 1: 10,001 locations read per operation
+    // (6 million in all, over the limit), 1,001 after deduplication.
+    const pad = (x: number) => String(x).padStart(4, '0');
+    const fragment = (i: number) => `fragment F${pad(i)} on Query { ${Array.from({ length: 1000 }, (_, j) => `x${pad(i)}_${pad(j)}: runner(id: "1") { id }`).join(' ')} }`;
+    const head = `${Array.from({ length: 600 }, (_, i) => `query Q${i} { b: runner(id: "2") { id } ...G }`).join('\n')}\nfragment G on Query { ${Array.from({ length: 10 }, (_, i) => `...F${pad(i)}`).join(' ')} }`;
+    expect(600 * 10_001).toBeGreaterThan(limit);
+    const { errors, operations } = byOperation(concatAST([parse(head), ...Array.from({ length: 10 }, (_, i) => parse(fragment(i)))]));
+    expect(operations).toEqual([]);
+    expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/^The document's operations together reach more than/)]);
+  });
 });
 
 describe('locations of a document put together from separately parsed ones (a differential check of the grouping: repeats were listed twice)', () => {
@@ -251,22 +264,5 @@ describe('locations of a document put together from separately parsed ones (a di
     const project = answer.requirements.find((r) => r.subject === 'Project')!;
     expect(project.locations).toEqual([{ line: 1, column: 23 }]);
     expect(project.fields).toEqual(['Query.project']);
-  });
-});
-
-describe('the work limit counts what a merge reads (a review: locations repeated across definitions were charged once)', () => {
-  it('refuses a concatAST document whose operations read more locations than the limit, though they deduplicate to few', async () => {
-    const runtime = await importGenerated<{ computeRequiredPermissionsByOperation: (l: unknown, s: GraphQLSchema, d: ReturnType<typeof parse>) => { errors: readonly { message: string }[]; operations: readonly unknown[] }; OPERATIONS_WORK_LIMIT: number }>(pkg.dir, 'gitlab/graphql/runtime/graphql-least-privilege.js');
-    // 600 operations, each with its own field, spreading G, which spreads 10 fragments of 1,000 fields. Each fragment is
-    // parsed alone, so all 10 put their fields at the same columns of line 1: 10,001 locations read per operation
-    // (6 million in all, over the limit), 1,001 after deduplication.
-    const pad = (x: number) => String(x).padStart(4, '0');
-    const fragment = (i: number) => `fragment F${pad(i)} on Query { ${Array.from({ length: 1000 }, (_, j) => `x${pad(i)}_${pad(j)}: runner(id: "1") { id }`).join(' ')} }`;
-    const head = `${Array.from({ length: 600 }, (_, i) => `query Q${i} { b: runner(id: "2") { id } ...G }`).join('\n')}\nfragment G on Query { ${Array.from({ length: 10 }, (_, i) => `...F${pad(i)}`).join(' ')} }`;
-    expect(600 * 10_001).toBeGreaterThan(runtime.OPERATIONS_WORK_LIMIT);
-    const document = concatAST([parse(head), ...Array.from({ length: 10 }, (_, i) => parse(fragment(i)))]);
-    const { errors, operations } = runtime.computeRequiredPermissionsByOperation(pkg.gitlab.requiredGraphqlPermissions, schema, document);
-    expect(operations).toEqual([]);
-    expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/^The document's operations together reach more than/)]);
   });
 });

@@ -127,6 +127,18 @@ describe('graphqlLeastPrivilegeRequests (gitlab/graphql) with leastPrivilegeForR
     expect(() => gql.graphqlLeastPrivilegeRequests(schema, odd)).not.toThrow();
   });
 
+  it('reads the document\'s definitions index by index and the options once (a review: an own filter hid an operation; a getter answered twice)', async () => {
+    const gql = (await import('../../generated/gitlab/graphql/index.js')) as { graphqlLeastPrivilegeRequests(s: unknown, d: unknown, o?: unknown): { requests: readonly GraphqlWorkloadRequest[]; operations: readonly string[] } };
+    const two = parse('query A { __typename } query B { __typename }');
+    const hiding = { ...two, definitions: Object.assign([...two.definitions], { filter: () => [two.definitions[0]] }) };
+    expect(gql.graphqlLeastPrivilegeRequests(schema, hiding).operations).toEqual(['query A', 'query B']);
+    let reads = 0;
+    const flipping = { get operationName() { return reads++ === 0 ? 'A' : 'B'; } };
+    const answered = gql.graphqlLeastPrivilegeRequests(schema, two, flipping);
+    expect(answered.operations).toEqual(['query A']);
+    expect(answered.requests.map((r) => r.reason)).not.toContain('invalid');
+  });
+
   it('something that is not a parsed document is one denied input, not a throw', async () => {
     const gql = (await import('../../generated/gitlab/graphql/index.js')) as { graphqlLeastPrivilegeRequests(s: unknown, d: unknown): { requests: readonly GraphqlWorkloadRequest[]; errors: readonly unknown[] } };
     const gitlab = (await import('../../generated/gitlab/least-privilege.js')) as { leastPrivilegeForRequests(r: readonly unknown[]): { fineGrained: TokenKindAnswer } };

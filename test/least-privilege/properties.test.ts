@@ -346,6 +346,15 @@ describe('malformed requests', () => {
     expect(m.least.classicScopeRequestVerdict(method, 'personal')).toEqual(m.least.classicScopeRequestVerdict({ kind: 'rest', method: 'GET', path: '/api/v4/projects/1' }, 'personal'));
   });
 
+  it('an operation name that is not a string is denied, never converted (a review: an object\'s toString answered git-push)', () => {
+    let calls = 0;
+    const named = (operation: unknown) => ({ kind: 'operation', operation, target: 'g/p' }) as unknown as Request;
+    for (const operation of [{ toString: () => 'git-push' }, { toString: () => (calls++ === 0 ? 'git-pull' : 'git-push') }, ['git-push']]) {
+      expect(m.least.fineGrainedRequestVerdict(named(operation)).status).toBe('unknown');
+      expect(m.least.leastPrivilegeForRequests([named(operation)]).fineGrained.grant).toEqual([]);
+    }
+  });
+
   it('the one-request verdicts never throw: a request that cannot be read is unknown (a bug hunt)', () => {
     const throwing = { get kind(): never { throw new Error('boom'); } };
     const { proxy: revoked, revoke } = Proxy.revocable({}, {});

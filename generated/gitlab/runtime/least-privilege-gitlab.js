@@ -79,6 +79,7 @@ function fineGrainedVerdict(request, matchRest, operations, names, isPermission)
   }
   if (request.kind === "graphql") return graphqlVerdict(request, isPermission);
   if (request.kind !== "operation") return { status: "unknown", why: "Not a REST request, an operation or a GraphQL requirement: denied.", source: [] };
+  if (typeof request.operation !== "string") return { status: "unknown", why: "Not an operation name: denied.", source: [] };
   const name = hasOwn(names, request.operation) ? names[request.operation] : void 0;
   if (name === void 0) return { status: "unknown", why: `Unknown operation \`${request.operation}\`: denied.`, source: [] };
   if (name.unavailable !== void 0) return { status: "unavailable", why: name.unavailable.quote, source: [name.unavailable.source] };

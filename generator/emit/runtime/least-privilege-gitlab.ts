@@ -221,7 +221,9 @@ export function fineGrainedVerdict(
   }
   if (request.kind === 'graphql') return graphqlVerdict(request, isPermission);
   if (request.kind !== 'operation') return { status: 'unknown', why: 'Not a REST request, an operation or a GraphQL requirement: denied.', source: [] };
-  // Own properties only: a request naming `constructor` or `__proto__` is not an operation.
+  // A string only (an object's `toString` could answer differently per read), and own properties only: a request
+  // naming `constructor` or `__proto__` is not an operation.
+  if (typeof request.operation !== 'string') return { status: 'unknown', why: 'Not an operation name: denied.', source: [] };
   const name = hasOwn(names, request.operation) ? names[request.operation] : undefined;
   if (name === undefined) return { status: 'unknown', why: `Unknown operation \`${request.operation}\`: denied.`, source: [] };
   if (name.unavailable !== undefined) return { status: 'unavailable', why: name.unavailable.quote, source: [name.unavailable.source] };

@@ -13,7 +13,13 @@ function graphqlInputs(byOperation, schema, document, options) {
 }
 function inputsOf(byOperation, schema, document, options) {
   const all = document !== null && typeof document === "object" ? document.definitions : void 0;
-  const every = Array.isArray(all) ? all.filter((d) => d !== null && typeof d === "object" && d.kind === Kind.OPERATION_DEFINITION) : [];
+  const every = [];
+  if (Array.isArray(all)) {
+    for (let i = 0, n = all.length; i < n; i++) {
+      const d = all[i];
+      if (d !== null && typeof d === "object" && d.kind === Kind.OPERATION_DEFINITION) every.push(d);
+    }
+  }
   const wanted = ownOption(options, "operationName") ?? void 0;
   const definitions = wanted === void 0 ? every : every.filter((d) => typeof wanted === "string" && d.name?.value === wanted);
   if (wanted !== void 0 && definitions.length === 0) return invalidDocument([], typeof wanted === "string" ? `Unknown operation named "${wanted}".` : "operationName must be a string.");
@@ -21,7 +27,9 @@ function inputsOf(byOperation, schema, document, options) {
   const operations = [];
   const errors = [];
   const seen = /* @__PURE__ */ new Set();
-  const { errors: documentErrors, operations: answered } = byOperation(schema, document, options);
+  const mode = ownOption(options, "mode");
+  const read = { ...mode !== void 0 ? { mode } : {}, ...wanted !== void 0 ? { operationName: wanted } : {} };
+  const { errors: documentErrors, operations: answered } = byOperation(schema, document, read);
   for (const e of documentErrors) {
     const key = `${e.message}\0${JSON.stringify(e.locations ?? [])}`;
     if (seen.has(key)) continue;

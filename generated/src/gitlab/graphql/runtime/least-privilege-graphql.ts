@@ -90,7 +90,14 @@ function inputsOf<O extends { readonly mode?: 'strict' | 'lax'; readonly operati
 ): GraphqlInputs {
   // Not a parsed document (`null`, `{}`): no operations; `byOperation` answers it with an error.
   const all: unknown = document !== null && typeof document === 'object' ? document.definitions : undefined;
-  const every = Array.isArray(all) ? all.filter((d): d is OperationDefinitionNode => d !== null && typeof d === 'object' && d.kind === Kind.OPERATION_DEFINITION) : [];
+  // Read index by index, as graphql-js reads a document (never the caller's own `filter`, which could hide an operation).
+  const every: OperationDefinitionNode[] = [];
+  if (Array.isArray(all)) {
+    for (let i = 0, n = all.length; i < n; i++) {
+      const d: unknown = all[i];
+      if (d !== null && typeof d === 'object' && (d as { kind?: unknown }).kind === Kind.OPERATION_DEFINITION) every.push(d as OperationDefinitionNode);
+    }
+  }
   // `operationName`: only that operation runs (as `requiredPermissionsForOperation` answers it); anything but a string names none.
   // Own properties only (`ownOption`): an inherited `operationName` is not an option.
   const wanted: unknown = ownOption(options, 'operationName') ?? undefined;
@@ -100,7 +107,10 @@ function inputsOf<O extends { readonly mode?: 'strict' | 'lax'; readonly operati
   const operations: string[] = [];
   const errors: GraphQLError[] = [];
   const seen = new Set<string>();
-  const { errors: documentErrors, operations: answered } = byOperation(schema, document, options);
+  // The options as read here, once (a getter could answer differently to `byOperation`).
+  const mode = ownOption(options, 'mode');
+  const read = { ...(mode !== undefined ? { mode } : {}), ...(wanted !== undefined ? { operationName: wanted } : {}) } as O;
+  const { errors: documentErrors, operations: answered } = byOperation(schema, document, read);
   for (const e of documentErrors) {
     const key = `${e.message}\u0000${JSON.stringify(e.locations ?? [])}`;
     if (seen.has(key)) continue;
