@@ -171,14 +171,9 @@ function documentPass<G extends GuardGrantShape>(lookup: GuardLookup<G>, schema:
  * shares these lists: a fragment of K fields spread by K operations once cost K × K (minutes, and
  * memory enough to crash the process, for a document of a few hundred kilobytes).
  */
-interface DefinitionGroup<G extends GuardGrantShape> {
+interface DefinitionGroup<G extends GuardGrantShape> extends Omit<PermissionRequirement<G>, 'satisfiedBy'> {
+  /** `reason` and `subject`: what groups requirements within and across definitions. */
   readonly key: string;
-  readonly reason: RequirementReason;
-  readonly subject: string;
-  readonly fields: readonly string[];
-  readonly locations: readonly SourceLocation[];
-  readonly grants: readonly G[];
-  readonly alternatives: readonly (readonly string[])[];
 }
 
 const groupsOfDefinition = new WeakMap<object, readonly DefinitionGroup<GuardGrantShape>[]>();
