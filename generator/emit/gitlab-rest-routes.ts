@@ -292,8 +292,7 @@ export const gitlabRestRoutes: Emitter = {
         find: ['const e = fineGrainedRestRouteFor(method, path);', "if (e === undefined || e.access === 'unavailable') return false;", "if (e.access === 'always') return true;", 'if (e.permissions.length === 0) return false;'],
         rowVar: 'e',
         permissionType: '`${GitlabFineGrainedPermission}`',
-        // Bits while every row fits 30 (no allocation per check, no array index someone could set on `Array.prototype`).
-        bitset: endpoints.reduce((most, e) => Math.max(most, e.permissions.length), 0) <= 30,
+        mostPermissions: endpoints.reduce((most, e) => Math.max(most, e.permissions.length), 0),
       }),
     );
 

@@ -190,7 +190,7 @@ export const jobTokenRoutes: Emitter = {
         find: ['const match = jobTokenRouteFor(method, path);', 'if (match === undefined || !match.controlled || match.permissions.length === 0) return false;'],
         rowVar: 'match',
         permissionType: '`${JobTokenPermission}`',
-        bitset: maxPermissions <= 30,
+        mostPermissions: maxPermissions,
       }),
     );
 

@@ -129,8 +129,6 @@ export interface TokenKindAnswer<
 }
 /** 2^16 subsets of the remaining candidates at most: milliseconds; real workloads are decided by step 1 almost entirely. */
 export declare const EXACT_SUBSET_LIMIT: number;
-/** Requirements checked by the exact search, and again by the greedy one, before each gives way (about a second each, at worst). */
-export declare const SEARCH_WORK_LIMIT: number;
 /** The least grant of one token kind for `requests`, given each request's verdict. `weight` defaults to 1 for every id. */
 export declare function leastGrant<
     K extends string,

@@ -241,7 +241,6 @@ function patternCovers(pattern, canonicalPath) {
 export {
   EXACT_SUBSET_LIMIT,
   MAX_WORKLOAD_REQUESTS,
-  SEARCH_WORK_LIMIT,
   copyLists,
   copyStrings,
   leastGrant,

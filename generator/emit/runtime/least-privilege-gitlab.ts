@@ -290,10 +290,10 @@ function graphqlVerdict(request: GraphqlWorkloadRequest, isPermission: ((id: str
   if (request.reason === 'invalid') return { status: 'unknown', why: `${request.operation} is not valid against the schema (${request.subject}): no token can run it; denied.`, source: [] };
   if (alternatives.length === 0) {
     const what = request.reason === 'unknown-mutation' ? `the mutation \`${request.subject}\`` : `the object type \`${request.subject}\``;
-    return { status: 'unknown', why: `The GraphQL page does not list ${what} (strict mode): no fine-grained token can run ${at}; denied.`, source: copyStrings(request.source) };
+    return { status: 'unknown', why: `The GraphQL page does not list ${what} (strict mode): no fine-grained token can run ${at}; denied.`, source: request.source };
   }
   const options = alternatives.map((a) => a.map((p) => `\`${p}\``).join(' + ')).join(' or ');
-  return { status: 'needs', alternatives, ...(boundaries ? { boundaries } : {}), why: `${at} needs ${request.subject}: ${options}.`, source: copyStrings(request.source) };
+  return { status: 'needs', alternatives, ...(boundaries ? { boundaries } : {}), why: `${at} needs ${request.subject}: ${options}.`, source: request.source };
 }
 
 function hasOwn<T extends object>(record: T, key: string): boolean {

@@ -117,7 +117,7 @@ export interface TokenKindAnswer<K extends string = string, R extends LeastPrivi
 export const EXACT_SUBSET_LIMIT: number = 1 << 16;
 
 /** Requirements checked by the exact search, and again by the greedy one, before each gives way (about a second each, at worst). */
-export const SEARCH_WORK_LIMIT: number = 10_000_000;
+const SEARCH_WORK_LIMIT: number = 10_000_000;
 
 /** The least grant of one token kind for `requests`, given each request's verdict. `weight` defaults to 1 for every id. */
 export function leastGrant<K extends string, R extends LeastPrivilegeRequest>(

@@ -499,8 +499,8 @@ export interface RequestAllowedSpec {
   rowVar: string;
   /** The type of one permission of a row (for `indexOf`). */
   permissionType: string;
-  /** Rows need at most 30 permissions: track the ones seen as bits (no allocation). */
-  bitset: boolean;
+  /** The most permissions a row of the table needs: up to 30, the ones seen are tracked as bits (no allocation). */
+  mostPermissions: number;
 }
 
 /** True when `granted` (any iterable, read up to `MAX_GRANTED_ITEMS` items; anything else is `false`) holds every permission of the row `find` found. Never throws, never hangs. */
@@ -521,7 +521,8 @@ export function requestAllowedFunction(spec: RequestAllowedSpec): StatementStruc
       for (const line of spec.find) w.writeLine(line);
       w.write('try ').inlineBlock(() => {
         w.writeLine(`if (granted === null || typeof granted !== 'object' || typeof (granted as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') return false;`);
-        if (spec.bitset) {
+        const bitset = spec.mostPermissions <= 30;
+        if (bitset) {
           w.writeLine(`let missing = ${row}.permissions.length;`);
           w.writeLine('// Which of the row\'s permissions were seen, as bits: no allocation (rows need at most 30).');
           w.writeLine('let seen = 0;');
@@ -535,8 +536,8 @@ export function requestAllowedFunction(spec: RequestAllowedSpec): StatementStruc
         w.write('for (const g of granted)').block(() => {
           w.writeLine('if (--budget < 0) return false;');
           w.writeLine(`const k = ${row}.permissions.indexOf(g as ${spec.permissionType});`);
-          w.write(spec.bitset ? 'if (k >= 0 && (seen & (1 << k)) === 0)' : 'if (k >= 0 && !seen[k])').block(() => {
-            w.writeLine(spec.bitset ? 'seen |= 1 << k;' : 'seen[k] = 1;');
+          w.write(bitset ? 'if (k >= 0 && (seen & (1 << k)) === 0)' : 'if (k >= 0 && !seen[k])').block(() => {
+            w.writeLine(bitset ? 'seen |= 1 << k;' : 'seen[k] = 1;');
             w.writeLine('if (--missing === 0) return true;');
           });
         });

@@ -195,7 +195,14 @@ function definitionGroups<G extends GuardGrantShape>(definition: CollectedDefini
         g.fieldSet.add(r.field);
         g.fields.push(r.field);
       }
-      if (node.loc) addNewLocations(g.locationSet, g.locations, [Object.freeze({ line: node.loc.startToken.line, column: node.loc.startToken.column })]);
+      if (node.loc) {
+        const { line, column } = node.loc.startToken;
+        const key = `${line}:${column}`;
+        if (!g.locationSet.has(key)) {
+          g.locationSet.add(key);
+          g.locations.push(Object.freeze({ line, column }));
+        }
+      }
     }
   }
   const out = Object.freeze([...groups.values()].map(({ group }) => (Object.freeze(group.fields), Object.freeze(group.locations), Object.freeze(group))));
