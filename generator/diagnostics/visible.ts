@@ -10,7 +10,9 @@
  * the line a reviewer reads: bidirectional embeddings, overrides, isolates and marks (U+061C,
  * U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) and the line / paragraph separators U+2028, U+2029.
  */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+/** `UNSAFE` beyond C0: DEL, C1, the bidirectional and line-separator characters (one list, in three patterns). */
+const BEYOND_C0 = '\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069';
+const UNSAFE = new RegExp(`[\\u0000-\\u001f${BEYOND_C0}]`, 'g');
 const SHORT: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 /** `text` with every character of `UNSAFE` written as an escape: `\t`, `\n`, `\r`, `\x1b` (below U+0100), `\u202e`. */
@@ -25,7 +27,7 @@ export function visible(text: string): string {
  * `\uXXXX` escapes (`escapeInvisible`): the same value, but an editor, a diff or a terminal shows
  * the escape instead of reordering or breaking the line around it ("Trojan Source").
  */
-const INVISIBLE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+const INVISIBLE_IN_JSON = new RegExp(`[${BEYOND_C0}]`, 'g');
 
 /** JSON or JavaScript string-literal text with `INVISIBLE_IN_JSON`'s characters as `\uXXXX` escapes (valid only inside string literals, where they can only be). */
 export function escapeInvisible(text: string): string {
@@ -51,7 +53,7 @@ export function blankUnsafe(text: string): string {
 }
 
 /** `UNSAFE` but line feed and tab, which a terminal shows as layout and which cannot rewrite what was written. */
-const UNSAFE_IN_OUTPUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+const UNSAFE_IN_OUTPUT = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f${BEYOND_C0}]`, 'g');
 
 /**
  * Everything the CLI writes (`generator/cli/main.ts` wraps stdout and stderr): each control

@@ -18,7 +18,7 @@ export function compareCatalogs(before: Catalog, after: Catalog): ChangeReport {
   const paired = new Set<string>();
   for (const [id, n] of now) {
     const o = old.get(id);
-    if (o) changes.push(...compareSource(id, o, n));
+    if (o) for (const c of compareSource(id, o, n)) changes.push(c); // not a spread: a page-sized list overflows the call stack
   }
   const oldOnly = [...old.values()].filter((s) => !now.has(s.source.id));
   const sourcesAdded: string[] = [];
@@ -28,7 +28,7 @@ export function compareCatalogs(before: Catalog, after: Catalog): ChangeReport {
     if (o) {
       paired.add(o.source.id);
       changes.push({ source: id, type: 'source-renamed', impact: 'neutral', subject: id, before: o.source.id, after: id, note: `the same page (${n.source.url}) under a new id; compared with the old id's` });
-      changes.push(...compareSource(id, o, n));
+      for (const c of compareSource(id, o, n)) changes.push(c); // not a spread: a page-sized list overflows the call stack
     } else {
       sourcesAdded.push(id);
       changes.push({ source: id, type: 'source-added', impact: 'widened', subject: id, after: n.source.file, note: 'a new page: everything it grants is new' });

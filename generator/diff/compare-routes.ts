@@ -22,7 +22,7 @@
  * a tie, which no row's own text shows). Identical tables without ties answer none.
  */
 import type { HttpMethod } from '../model/catalog.ts';
-import type { PatternNode } from '../model/path-pattern.ts';
+import { printPathPattern } from '../model/parse-path-pattern.ts';
 import { sameRouteAccess, type RouteAccess, type RouteTableKind } from '../model/route-tables.ts';
 import { interpretRoute, methodsSearched, prepareRouteTable, routeToken, type PreparedMethod, type PreparedRoute, type PreparedRouteTable, type RouteRow } from '../model/route-table.ts';
 import { compareAlternatives, isSplatToken, type SegmentToken } from '../model/route-alternatives.ts';
@@ -76,13 +76,9 @@ function noteOf(j: { note?: string }, extra?: string): string | undefined {
 const rowKeys = new WeakMap<RouteRow, string>();
 function rowKey(r: RouteRow): string {
   let k = rowKeys.get(r);
-  if (k === undefined) rowKeys.set(r, (k = `${r.method} ${patternKey(r.pattern.nodes)}`));
+  // The pattern without its parameter names, literals escaped: no literal reads as a variable or a group.
+  if (k === undefined) rowKeys.set(r, (k = `${r.method} ${printPathPattern(r.pattern, false)}`));
   return k;
-}
-
-function patternKey(nodes: readonly PatternNode[]): string {
-  // Literal text with the pattern syntax escaped, so no literal reads as a variable or a group.
-  return nodes.map((n) => (n.type === 'literal' ? n.value.replace(/[\\:*()]/g, '\\$&') : n.type === 'param' ? ':' : n.type === 'splat' ? '*' : `(${patternKey(n.nodes)})`)).join('');
 }
 
 interface TrieNode {
@@ -167,7 +163,9 @@ function witnessesOf(alternatives: readonly (readonly SegmentToken[])[], trie: T
   // Each alternative's plain values, once: the first and the third loop both read them.
   const plains = alternatives.map((segments) => plainValues(segments, trie, 2));
   const out = new Set(plains.map(path));
-  const longest = Math.max(0, ...alternatives.filter((s) => !s.some(isSplatToken)).map((s) => s.length));
+  // A loop, not `Math.max(...spread)`: a page-sized table overflows the call stack (70,000 rows did).
+  let longest = 0;
+  for (const s of alternatives) if (s.length > longest && !s.some(isSplatToken)) longest = s.length;
   for (const segments of alternatives) {
     const splats = segments.filter(isSplatToken).length;
     if (splats === 0) continue;
@@ -193,7 +191,8 @@ interface Side<R extends RouteRow> {
   tries: Map<PreparedMethod<R>, MethodTrie>;
   keys: Map<string, R[]>;
   /** Rows without an identical row (key and access) on the other side. */
-  changed: { row: R; tokens: RouteToken[][]; segments: (readonly SegmentToken[])[] }[];
+  /** The changed rows' routes, with their alternatives' tokens (`routeToken`, once: every witness is checked against them). */
+  changed: { route: PreparedRoute<R>; tokens: RouteToken[][] }[];
 }
 
 function sideOf<R extends RouteRow>(rows: readonly R[]): Side<R> {
@@ -224,7 +223,7 @@ function markChanged<R extends RouteRow>(kind: RouteTableKind<R>, side: Side<R>,
     const theirs = other.keys.get(k);
     // A key listed twice on either side (the first listed wins) is judged by witnesses, whatever its access.
     const same = mine.length === 1 && theirs?.length === 1 && sameRouteAccess(kind.access(route.endpoint), kind.access(theirs[0]!));
-    if (!same || tied.has(route)) side.changed.push({ row: route.endpoint, tokens: route.alternatives.map((a) => a.segments.map(routeToken)), segments: route.alternatives.map((a) => a.segments) });
+    if (!same || tied.has(route)) side.changed.push({ route, tokens: route.alternatives.map((a) => a.segments.map(routeToken)) });
   }
 }
 
@@ -260,7 +259,7 @@ export function compareRouteTables<R extends RouteRow>(source: string, kind: Rou
     for (const method of methodsOf(old, now)) {
       // The methods a request of `method` searches (HEAD: the HEAD rows, then the GET rows).
       const searched = new Set([old, now].flatMap((s) => methodsSearched(s.table, method).map((m) => m.method)));
-      const changed = [...old.changed, ...now.changed].filter((c) => searched.has(c.row.method));
+      const changed = [...old.changed, ...now.changed].filter((c) => searched.has(c.route.endpoint.method));
       // No changed row this method searches: no witness of it can be answered (nothing to build).
       if (changed.length === 0) continue;
       const alternatives = [old, now].flatMap((s) => s.table.routes.filter((r) => searched.has(r.endpoint.method)).flatMap((r) => r.alternatives.map((a) => a.segments)));
@@ -273,7 +272,7 @@ export function compareRouteTables<R extends RouteRow>(source: string, kind: Rou
       // Each distinct pattern once (a row unchanged between the sides is in both tables).
       const distinct = [...new Map(alternatives.map((a) => [JSON.stringify(a.map(routeToken)), a])).values()];
       for (const c of changed) {
-        for (const mine of c.segments) {
+        for (const { segments: mine } of c.route.alternatives) {
           for (const theirs of distinct) {
             if (theirs === mine || !mayIntersect(mine, theirs)) continue;
             const w = intersectionWitness(mine, theirs);

@@ -122,12 +122,16 @@ function firstAdjacentPair(nodes: readonly PatternNode[]): [Variable, Variable] 
   return found;
 }
 
-/** Prints a pattern back in the page's syntax (round trip of `parsePathPattern`; syntax characters in literals are escaped). */
-export function printPathPattern(pattern: PathPattern): string {
+/**
+ * Prints a pattern back in the page's syntax (round trip of `parsePathPattern`; syntax characters in
+ * literals are escaped). `names: false` leaves the parameter names out (`permgen diff` keys rows by
+ * their shape: a renamed parameter is the same route).
+ */
+export function printPathPattern(pattern: PathPattern, names = true): string {
   const print = (nodes: PatternNode[]): string =>
     nodes
       .map((n) =>
-        n.type === 'literal' ? n.value.replace(NOT_LITERAL, '\\$&') : n.type === 'param' ? `:${n.name}` : n.type === 'splat' ? `*${n.name}` : `(${print(n.nodes)})`,
+        n.type === 'literal' ? n.value.replace(NOT_LITERAL, '\\$&') : n.type === 'param' ? `:${names ? n.name : ''}` : n.type === 'splat' ? `*${names ? n.name : ''}` : `(${print(n.nodes)})`,
       )
       .join('');
   return print(pattern.nodes);

@@ -3,10 +3,9 @@ import path from 'node:path';
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/build.ts';
-import { runPermgen } from '../helpers/cli.ts';
+import { runPermgen as permgen } from '../helpers/cli.ts';
 import { jobTokenProject } from '../generate/helpers.ts';
 
-const permgen = runPermgen;
 
 describe('permgen CLI', () => {
   it('generate prints a summary and exits 0; --check then passes', async () => {

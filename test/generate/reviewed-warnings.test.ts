@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../generator/generate.ts';
 import { projectRoot } from '../helpers/build.ts';
-import { runPermgen } from '../helpers/cli.ts';
+import { runPermgen as permgen } from '../helpers/cli.ts';
 import { jobTokenProject } from './helpers.ts';
 
 // The seed job-token page's three route-overlap warnings ([losing row, winning row] as the page
@@ -25,7 +25,6 @@ async function reviewed(root: string, subjects: string[][], source = 'gitlab-job
   await writeFile(path.join(root, 'sources/reviewed-warnings.json'), `${JSON.stringify({ warnings: [{ rule: 'route-overlap', source, reason: REASON, subjects }] }, null, 2)}\n`);
 }
 
-const permgen = runPermgen;
 
 describe('reviewed warnings', () => {
   it('--strict passes when every warning is reviewed, and each keeps its review as data', async () => {
